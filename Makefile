@@ -1,0 +1,48 @@
+# newsprism — two commands: `make report` and `make test`. Everything installs into .venv.
+PYTHON ?= python3.11
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+CORPUS ?= data/corpora/kim_putin_letters_2026
+OUT ?= outputs/report
+
+.PHONY: setup report test lab bench validate lint format clean constraints
+
+setup: $(STAMP)
+
+$(STAMP): pyproject.toml constraints.txt
+	@command -v $(PYTHON) >/dev/null || { echo "error: $(PYTHON) not found; newsprism needs Python 3.11 (set PYTHON=...)"; exit 1; }
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -c constraints.txt -e '.[dev,dask]'
+	$(PY) -m ipykernel install --prefix $(VENV) --name newsprism --display-name "Python (newsprism)" >/dev/null
+	touch $(STAMP)
+
+report: $(STAMP)
+	$(PY) -m newsprism report --corpus $(CORPUS) --out $(OUT)
+
+test: $(STAMP)
+	$(PY) -m ruff check lib tests bench notebooks
+	$(PY) -m pytest -q
+
+validate: $(STAMP)
+	$(PY) -m newsprism.validate
+
+bench: $(STAMP)
+	@for script in bench/bench_*.py; do echo "== $$script"; $(PY) $$script || exit 1; done
+
+lab: $(STAMP)
+	$(VENV)/bin/jupyter lab --notebook-dir=notebooks --MultiKernelManager.default_kernel_name=newsprism
+
+lint: $(STAMP)
+	$(PY) -m ruff check lib tests bench notebooks
+
+format: $(STAMP)
+	$(PY) -m ruff format lib tests bench notebooks
+
+# Refresh the pinned stack after changing pyproject.toml dependencies.
+constraints:
+	$(PY) -m pip freeze --exclude-editable | grep -v '^-e ' > constraints.txt
+
+clean:
+	rm -rf outputs/report outputs/cache .pytest_cache
