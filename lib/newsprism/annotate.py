@@ -1,30 +1,47 @@
 """Annotate a corpus once into tidy tables; notebooks read these.
 
-LEAD'S FIRST VERSION (sequential, in memory). The scale helper extends it (parallel jobs,
-Dask, partitioned Parquet, resume, cache) keeping this contract:
+``annotate()`` runs every analysis step over every article and stores the result as
+partitioned Parquet (see :mod:`newsprism.scale`). The first call computes; later calls with
+the same corpus content, options, steps and library code read the cache under
+``outputs/cache/<key>/``. Articles are independent, so the work runs in parallel local
+processes (``jobs=N``) or on a Dask cluster (``scheduler="tcp://host:8786"``).
 
-- ``annotate(corpus_or_path, **options) -> Annotations``
-- per-article steps: each analysis module provides a function
-  ``fn(article: ArticleInput, tables: dict[str, DataFrame], options: AnnotateOptions) -> DataFrame``
-  that returns the rows of one table for one article. Steps run in ``STEPS`` order, so a step
-  sees the tables of the steps before it (for that article) in ``tables``.
+A *step* is a per-article function provided by an analysis module::
+
+    fn(article: ArticleInput, tables: dict[str, DataFrame], options: AnnotateOptions) -> DataFrame
+
+that returns the rows of one table for one article. Steps run in ``STEPS`` order, so a step
+sees the tables of the steps before it (for that article) in ``tables``. A step whose module
+is missing is skipped (and recorded in ``Annotations.skipped_steps``); an article whose step
+raises is recorded in the ``problems`` table and left out of the step tables, never fatal.
 
 >>> from newsprism.annotate import annotate
->>> ann = annotate()                       # the bundled corpus
->>> sorted(ann.tables)[:2]
-['articles', 'sentences']
+>>> ann = annotate(progress=False)                       # the bundled corpus, cached
+>>> [name for name in ("articles", "sentences", "problems") if name in ann.tables]
+['articles', 'sentences', 'problems']
+>>> ann.sentences.columns[:3].tolist()
+['article_id', 'sentence_id', 'paragraph_id']
+
+An annotated directory (it holds ``_manifest.json``) is accepted wherever a corpus is, so a
+large corpus annotated once from the command line (``newsprism annotate --corpus big.jsonl
+--out big_ann --jobs 8``) is reported without annotating again: ``annotate("big_ann")``.
 """
 
 from __future__ import annotations
 
 import importlib
-from dataclasses import dataclass, field
+import time
+import traceback
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
-from newsprism.corpus import Corpus, load_corpus
+from newsprism.corpus import Corpus
+
+StepFunction = Callable[..., pd.DataFrame]
 
 
 @dataclass(frozen=True)
@@ -53,12 +70,80 @@ STEPS: dict[str, str] = {
     "claims": "newsprism.compare:article_claims",
 }
 
+PROBLEM_COLUMNS = ["article_id", "step", "error", "message", "where"]
+# Tables stored next to the step tables (not produced by steps).
+CORPUS_TABLES = ("articles", "corpus_problems", "cleaning_audit", "problems")
 
-@dataclass
+
 class Annotations:
-    tables: dict[str, pd.DataFrame]
-    corpus: Corpus
-    skipped_steps: dict[str, str] = field(default_factory=dict)
+    """Tidy annotation tables, loaded from Parquet on first access.
+
+    ``ann.tables`` maps table name -> DataFrame (``ann.sentences`` is a shortcut);
+    ``ann.corpus`` rebuilds the :class:`~newsprism.corpus.Corpus` (articles, problems,
+    cleaning audit); ``ann.problems`` lists articles a step failed on. For a corpus too large
+    to hold in memory, read only what a figure needs with ``ann.read(name, columns=[...])``,
+    draw evidence snippets with ``ann.sample(name, n)``, or aggregate over
+    ``ann.dataset(name)`` (a ``pyarrow.dataset.Dataset``).
+
+    >>> ann = Annotations({"articles": pd.DataFrame({"article_id": ["a"]})})
+    >>> ann.articles.shape
+    (1, 1)
+    """
+
+    def __init__(self, tables: Mapping[str, pd.DataFrame], corpus: Corpus | None = None,
+                 skipped_steps: dict[str, str] | None = None, out_dir: str | Path | None = None,
+                 manifest: dict | None = None):
+        self.tables = tables
+        self._corpus = corpus
+        self.skipped_steps = dict(skipped_steps or {})
+        self.out_dir = Path(out_dir) if out_dir else None
+        self.manifest = manifest or {}
+
+    @property
+    def corpus(self) -> Corpus:
+        if self._corpus is None:
+            extra = {}
+            for field_name, table in (("problems", "corpus_problems"),
+                                      ("cleaning_audit", "cleaning_audit")):
+                if table in self.tables and len(self.tables[table].columns):
+                    extra[field_name] = self.tables[table]
+            self._corpus = Corpus(articles=self.tables["articles"], **extra)
+            self._corpus.source = self.manifest.get("corpus", {}).get("source", "")
+        return self._corpus
+
+    @property
+    def n_articles(self) -> int:
+        """Number of articles, from the manifest when there is one (no table is read)."""
+        if "n_articles" in self.manifest:
+            return int(self.manifest["n_articles"])
+        return len(self.tables["articles"])
+
+    def read(self, name: str, columns: list[str] | None = None, filter=None) -> pd.DataFrame:
+        """Only some columns (and rows: a ``pyarrow.dataset`` expression) of one table."""
+        if self.out_dir is None:
+            table = self.tables[name]
+            return table if columns is None else table[columns]
+        from newsprism.scale import read_table
+
+        return read_table(self.out_dir, name, columns=columns, filter=filter)
+
+    def sample(self, name: str, n: int = 20, columns: list[str] | None = None, filter=None,
+               seed: int = 0) -> pd.DataFrame:
+        """``n`` random rows of one table (e.g. evidence snippets), without loading it all."""
+        if self.out_dir is None:
+            table = self.tables[name] if columns is None else self.tables[name][columns]
+            return table.sample(min(n, len(table)), random_state=seed).sort_index()
+        from newsprism.scale import sample_table
+
+        return sample_table(self.out_dir, name, n=n, columns=columns, filter=filter, seed=seed)
+
+    def dataset(self, name: str):
+        """The table as a ``pyarrow.dataset.Dataset`` over its partition files."""
+        from newsprism.scale import table_dataset
+
+        if self.out_dir is None:
+            raise ValueError("in-memory annotations have no Parquet dataset")
+        return table_dataset(self.out_dir, name)
 
     def __getattr__(self, name: str) -> pd.DataFrame:
         tables = self.__dict__.get("tables", {})
@@ -66,33 +151,137 @@ class Annotations:
             return tables[name]
         raise AttributeError(name)
 
+    def __repr__(self) -> str:
+        where = f" at {self.out_dir}" if self.out_dir else ""
+        return f"<Annotations {sorted(self.tables)}{where}>"
 
-def _resolve(spec: str):
+
+def resolve_step(spec: str | StepFunction) -> StepFunction:
+    """The step function named by ``"module:function"`` (or the function itself)."""
+    if callable(spec):
+        return spec
     module_name, function_name = spec.split(":")
     module = importlib.import_module(module_name)
     return getattr(module, function_name)
 
 
-def annotate(corpus: Corpus | str | Path | None = None, options: AnnotateOptions | None = None,
-             steps: list[str] | None = None) -> Annotations:
-    corpus = corpus if isinstance(corpus, Corpus) else load_corpus(corpus)
-    options = options or AnnotateOptions()
+def step_name(spec: str | StepFunction) -> str:
+    """A stable text name for a step spec (callables: ``module:qualname``)."""
+    if callable(spec):
+        return f"{spec.__module__}:{spec.__qualname__}"
+    return spec
+
+
+def select_steps(steps: list[str] | Mapping[str, str | StepFunction] | None = None
+                 ) -> dict[str, str | StepFunction]:
+    """Step specs to run: all of ``STEPS``, a list of their names, or a name -> spec mapping."""
+    if steps is None:
+        return dict(STEPS)
+    if isinstance(steps, Mapping):
+        return dict(steps)
+    return {name: STEPS[name] for name in steps}
+
+
+def resolve_steps(specs: Mapping[str, str | StepFunction]
+                  ) -> tuple[dict[str, StepFunction], dict[str, str]]:
+    """Importable step functions, and the skipped ones with the reason."""
     functions, skipped = {}, {}
-    for name in steps or list(STEPS):
+    for name, spec in specs.items():
         try:
-            functions[name] = _resolve(STEPS[name])
-        except (ImportError, AttributeError) as error:
+            functions[name] = resolve_step(spec)
+        except (ImportError, AttributeError, ValueError) as error:
             skipped[name] = f"{type(error).__name__}: {error}"
+    return functions, skipped
+
+
+def iter_article_inputs(articles: pd.DataFrame) -> Iterator[ArticleInput]:
+    """The step input of each article row (language defaults to "en")."""
+    has_language = "language" in articles.columns
+    has_outlet = "outlet" in articles.columns
+    for i, (article_id, text) in enumerate(zip(articles["article_id"], articles["text"],
+                                               strict=True)):
+        language = articles["language"].iat[i] if has_language else "en"
+        outlet = articles["outlet"].iat[i] if has_outlet else ""
+        yield ArticleInput(str(article_id), "" if pd.isna(text) else str(text),
+                           str(language) if isinstance(language, str) and language else "en",
+                           str(outlet) if isinstance(outlet, str) else "")
+
+
+def annotate_articles(articles: pd.DataFrame, functions: Mapping[str, StepFunction],
+                      options: AnnotateOptions, step_seconds: dict[str, float] | None = None,
+                      step_cpu_seconds: dict[str, float] | None = None
+                      ) -> tuple[dict[str, pd.DataFrame], pd.DataFrame]:
+    """Run the steps over some articles in memory: ``(tables, problems)``.
+
+    An article on which a step raises gets a row in ``problems`` and no rows in any step
+    table (all or nothing, so per-article figures never mix complete and partial articles).
+    ``step_seconds`` / ``step_cpu_seconds`` (if given) accumulate the wall / CPU time
+    (this thread's) spent in each step; CPU time stays meaningful on a busy machine.
+
+    >>> from newsprism.text import article_sentence_rows
+    >>> arts = pd.DataFrame({"article_id": ["a"], "text": ["One. Two."]})
+    >>> tables, problems = annotate_articles(arts, {"sentences": article_sentence_rows},
+    ...                                      AnnotateOptions())
+    >>> len(tables["sentences"]), len(problems)
+    (2, 0)
+    """
     collected: dict[str, list[pd.DataFrame]] = {name: [] for name in functions}
-    for row in corpus.articles.itertuples(index=False):
-        article = ArticleInput(row.article_id, row.text, getattr(row, "language", "en") or "en",
-                               row.outlet)
+    problems = []
+    clock, cpu_clock = time.perf_counter, time.thread_time
+    for article in iter_article_inputs(articles):
         tables: dict[str, pd.DataFrame] = {}
-        for name, function in functions.items():
-            tables[name] = function(article, tables, options)
-            collected[name].append(tables[name])
-    result = {"articles": corpus.articles}
+        name = ""
+        try:
+            for name, function in functions.items():
+                started, cpu_started = clock(), cpu_clock()
+                tables[name] = function(article, tables, options)
+                if step_seconds is not None:
+                    step_seconds[name] = step_seconds.get(name, 0.0) + clock() - started
+                if step_cpu_seconds is not None:
+                    step_cpu_seconds[name] = (step_cpu_seconds.get(name, 0.0) + cpu_clock()
+                                              - cpu_started)
+        except Exception as error:  # a failed article is recorded, never fatal
+            frame = traceback.extract_tb(error.__traceback__)[-1]
+            problems.append({"article_id": article.article_id, "step": name,
+                             "error": type(error).__name__, "message": str(error)[:500],
+                             "where": f"{Path(frame.filename).name}:{frame.lineno}"})
+            continue
+        for name, table in tables.items():
+            collected[name].append(table)
+    result = {}
     for name, frames in collected.items():
-        frames = [f for f in frames if f is not None and len(f.columns)]
+        frames = [f for f in frames if f is not None and len(f.columns) and len(f)]
         result[name] = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
-    return Annotations(tables=result, corpus=corpus, skipped_steps=skipped)
+    return result, pd.DataFrame(problems, columns=PROBLEM_COLUMNS)
+
+
+def annotate(corpus: Corpus | str | Path | None = None, options: AnnotateOptions | None = None,
+             jobs: int = 1, scheduler: Any = None, out: str | Path | None = None,
+             resume: bool = True, progress: bool = True, *,
+             steps: list[str] | Mapping[str, str | StepFunction] | None = None,
+             partition_size: int | None = None, cache: bool = True) -> Annotations:
+    """Annotate ``corpus`` (a Corpus, a corpus path, or an annotated directory).
+
+    - ``jobs``: local worker processes (1 = in this process).
+    - ``scheduler``: a Dask scheduler address (or ``distributed.Client``) to run on a cluster;
+      ``out`` must then be a path every worker can write to.
+    - ``out``: directory for the partitioned Parquet; default ``outputs/cache/<key>/`` where
+      ``key`` hashes corpus content, options, steps and library code (``cache=False``: a
+      temporary directory, results loaded into memory).
+    - ``resume``: continue an interrupted run in ``out`` (finished partitions are kept).
+
+    >>> ann = annotate(progress=False)                    # doctest: +SKIP
+    >>> ann.read("sentences", columns=["article_id"]).shape  # doctest: +SKIP
+    """
+    from newsprism import scale
+
+    return scale.annotate_to_parquet(
+        corpus, options=options, jobs=jobs, scheduler=scheduler, out=out, resume=resume,
+        progress=progress, steps=steps, partition_size=partition_size, cache=cache)
+
+
+def load_annotations(out_dir: str | Path, lazy: bool = True) -> Annotations:
+    """Annotations stored by :func:`annotate` in ``out_dir`` (see ``newsprism.scale``)."""
+    from newsprism.scale import load_annotations as _load
+
+    return _load(out_dir, lazy=lazy)

@@ -1,46 +1,619 @@
-"""Load a corpus: articles plus the problems found while reading them.
+"""Load a corpus: cleaned articles, the problems found while reading them, a cleaning audit.
 
-PLACEHOLDER (lead): minimal manifest-folder loader so other modules can start; the corpus
-helper replaces this module entirely, keeping the public contract below.
+Accepted inputs (``load_corpus(path)``; ``None`` or ``""`` is the bundled corpus):
+
+- a folder with ``manifest.csv`` (one row per article: ``article_id, file, outlet, ...``) and
+  the article files it names, as ``.txt`` or ``.html`` (HTML goes through trafilatura, offline);
+- a folder of ``.txt``/``.html`` files without a manifest: outlet = file stem, with a warning;
+- a ``.csv`` file with one article per row, including Media Cloud's export columns
+  (``id, publish_date, title, url, language, media_name, text``, ...);
+- a ``.jsonl`` file with one JSON object per line (same field names as the CSV).
+
+Bad input never stops the whole corpus. The article concerned is skipped (or, for a warning,
+kept) and a row is added to ``Corpus.problems`` naming the file, the line, the article and
+the reason: missing file, duplicate id, empty text (also empty once page furniture is
+removed), undecodable bytes, missing or unknown column, a binary file, invalid JSON.
+
+Cleaning (``newsprism.clean``) runs on every article; ``Corpus.cleaning_audit`` has one row per
+removed line (article_id, line, removed_text, rule). ``line`` is the 1-based line of the raw
+article text: the line of the ``.txt`` file, of the text field of a CSV/JSONL row, or of the
+text that trafilatura extracted from an ``.html`` file. ``text`` is the cleaned text: kept lines
+stripped and joined by blank lines, one paragraph per line. A name found in a removed byline
+fills an empty ``author``.
+
+Language: the ``language`` given (manifest, CSV column) is kept, with a warning when the
+detector (py3langid, offline) disagrees with p >= 0.95; when none is given the detected code is
+used ("und" for texts too short to tell). Non-English articles are kept and flagged.
+
+Encoding policy: input is read as UTF-8 (a BOM is allowed). Bytes that are not UTF-8 are
+decoded as cp1252 (the usual culprit: Windows/Latin-1 exports) and a *warning* names the file,
+line and offending byte, so a reader can check the accents; pass ``encoding_fallback=None`` to
+skip such articles instead. Input files are only ever read.
 
 >>> from newsprism.corpus import load_corpus
 >>> corpus = load_corpus()          # the bundled corpus
->>> corpus.articles.shape[0]
-5
+>>> corpus.articles.shape[0], corpus.problems.shape[0]
+(5, 0)
+>>> corpus.articles.loc[0, "text"].count("A new world order drawn by")   # headline kept once
+1
 """
 
 from __future__ import annotations
 
+import csv
+import json
+import re
+import sys
+import warnings
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlparse
 
 import pandas as pd
 
 from newsprism import paths
+from newsprism.clean import AUDIT_COLUMNS, clean_text
+from newsprism.language import (
+    DISAGREEMENT_CONFIDENCE,
+    UNDETERMINED,
+    detect_language,
+    normalise_language,
+)
 from newsprism.text import count_words
 
 ARTICLE_COLUMNS = [
     "article_id", "outlet", "title", "author", "published", "url", "genre", "language",
     "text", "n_words", "source_file",
 ]
-PROBLEM_COLUMNS = ["source_file", "line", "article_id", "reason"]
-AUDIT_COLUMNS = ["article_id", "start_line", "removed_text", "rule"]
+PROBLEM_COLUMNS = ["source_file", "line", "article_id", "reason", "severity"]
+# Manifest columns carried into the articles table when present.
+OPTIONAL_COLUMNS = ["outlet_type", "notes"]
+# Other column names accepted for the contract's fields (first match wins).
+ALIASES: dict[str, tuple[str, ...]] = {
+    "article_id": ("id", "stories_id", "story_id", "doc_id"),
+    "outlet": ("media_name", "source", "publisher", "outlet_name", "site_name", "domain"),
+    "published": ("publish_date", "date", "published_at", "pub_date", "publication_date"),
+    "title": ("headline",),
+    "author": ("byline", "authors", "creator"),
+    "url": ("link", "guid"),
+    "language": ("lang",),
+    "text": ("body", "content", "story_text", "full_text"),
+    "file": ("path", "filename"),
+}
+# Columns of Media Cloud exports that newsprism does not use: carried, without a warning.
+KNOWN_EXTRA = {"indexed_date", "media_url", "media_id", "feeds", "collect_date", "ap_syndicated"}
+HTML_SUFFIXES = {".html", ".htm"}
+TEXT_SUFFIXES = {".txt"} | HTML_SUFFIXES
 
 
 @dataclass
 class Corpus:
+    """Articles (cleaned ``text``), problems found while loading, and the cleaning audit."""
+
     articles: pd.DataFrame
-    problems: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=PROBLEM_COLUMNS))
-    cleaning_audit: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=AUDIT_COLUMNS))
+    problems: pd.DataFrame = field(default_factory=lambda: _problem_table([]))
+    cleaning_audit: pd.DataFrame = field(
+        default_factory=lambda: pd.DataFrame(columns=AUDIT_COLUMNS))
     source: str = ""
 
+    def __repr__(self) -> str:
+        errors = int((self.problems.get("severity") == "error").sum()) if len(self.problems) else 0
+        return (f"Corpus({len(self.articles)} articles, {errors} skipped, "
+                f"{len(self.problems) - errors} warnings, {len(self.cleaning_audit)} lines "
+                f"of page furniture removed, source={self.source!r})")
 
-def load_corpus(path: str | Path | None = None) -> Corpus:
-    path = Path(path) if path else paths.BUNDLED_CORPUS
-    manifest = pd.read_csv(path / "manifest.csv", dtype=str, keep_default_na=False)
-    rows = []
-    for rec in manifest.to_dict("records"):
-        text = (path / rec["file"]).read_text(encoding="utf-8")
-        rows.append({**{c: rec.get(c, "") for c in ARTICLE_COLUMNS}, "text": text,
-                     "n_words": count_words(text), "source_file": str(path / rec["file"])})
-    return Corpus(articles=pd.DataFrame(rows, columns=ARTICLE_COLUMNS), source=str(path))
+
+def _problem_table(rows: list[dict]) -> pd.DataFrame:
+    table = pd.DataFrame(rows, columns=PROBLEM_COLUMNS)
+    table["line"] = table["line"].astype("Int64")
+    return table
+
+
+# ---------------------------------------------------------------- collecting articles
+
+
+class _Builder:
+    """Turns raw records into cleaned article rows; records every problem on the way."""
+
+    def __init__(self, encoding_fallback: str | None, root: Path):
+        self.encoding_fallback = encoding_fallback
+        # File names are stored relative to the corpus folder (portable across machines).
+        self.root = root if root.is_dir() else root.parent
+        self.rows: list[dict] = []
+        self.problems: list[dict] = []
+        self.audit: list[dict] = []
+        self.seen: dict[str, str] = {}  # article_id -> "file:line" where first seen
+        self.extra_columns: list[str] = []
+        self.already_warned = 0  # problems already emitted as a Python warning
+        self._names: dict[str, str] = {}
+
+    def problem(self, source_file: Path | str, line: int | None, article_id: str, reason: str,
+                severity: str = "error") -> None:
+        self.problems.append({"source_file": self.name(source_file), "line": line,
+                              "article_id": article_id, "reason": reason,
+                              "severity": severity})
+
+    def name(self, file: Path | str) -> str:
+        key = str(file)
+        if key not in self._names:
+            try:
+                self._names[key] = Path(file).relative_to(self.root).as_posix() or "."
+            except ValueError:
+                self._names[key] = key
+        return self._names[key]
+
+    def decode(self, data: bytes, source_file: Path | str, line_offset: int = 0,
+               article_id: str = "") -> str | None:
+        """Bytes -> text, or None (problem recorded) for binary or undecodable input."""
+        nul = data.find(b"\x00")
+        if nul >= 0:
+            kind = "UTF-16 text (save it as UTF-8)" if data[:2] in (b"\xff\xfe", b"\xfe\xff") \
+                else "binary data"
+            self.problem(source_file, line_offset + data.count(b"\n", 0, nul) + 1, article_id,
+                         f"not a text file: {kind}, NUL byte at offset {nul}; skipped")
+            return None
+        try:
+            return data.decode("utf-8-sig")
+        except UnicodeDecodeError as error:
+            line = line_offset + data.count(b"\n", 0, error.start) + 1
+            where = f"byte 0x{data[error.start]:02x} at offset {error.start}"
+            if self.encoding_fallback is None:
+                self.problem(source_file, line, article_id,
+                             f"not valid UTF-8 ({where}); skipped")
+                return None
+            try:
+                text = data.decode(self.encoding_fallback)
+                used = self.encoding_fallback
+            except UnicodeDecodeError:
+                text, used = data.decode("latin-1"), "latin-1"
+            self.problem(source_file, line, article_id,
+                         f"not valid UTF-8 ({where}); decoded as {used}, check accented "
+                         "characters", severity="warning")
+            return text
+
+    def claim_id(self, article_id: str, source_file: Path | str, line: int | None) -> bool:
+        """True for a new id; False (problem recorded) for a missing or duplicate one."""
+        if not article_id:
+            self.problem(source_file, line, "", "missing article id; skipped")
+            return False
+        if article_id in self.seen:
+            self.problem(source_file, line, article_id,
+                         f"duplicate article_id {article_id!r} (first at {self.seen[article_id]});"
+                         " skipped")
+            return False
+        self.seen[article_id] = self.name(source_file) + (f":{line}" if line else "")
+        return True
+
+    def add(self, record: dict, raw_text: str, source_file: Path | str, line: int | None,
+            claimed: bool = False) -> None:
+        """Clean one article and keep it, or record why it is skipped."""
+        article_id = _text(record.get("article_id"))
+        if not claimed and not self.claim_id(article_id, source_file, line):
+            return
+        try:
+            self._add(record, raw_text, source_file, line, article_id)
+        except Exception as error:  # one odd article must never stop the corpus
+            self.problem(source_file, line, article_id,
+                         f"unexpected {type(error).__name__} while cleaning: {error}; skipped")
+
+    def _add(self, record: dict, raw_text: str, source_file: Path | str, line: int | None,
+             article_id: str) -> None:
+        if not raw_text.strip():
+            self.problem(source_file, line, article_id, "empty text; skipped")
+            return
+        author = _text(record.get("author"))
+        result = clean_text(raw_text, article_id, author)
+        self.audit.extend(result.audit)
+        if not result.text.strip():
+            self.problem(source_file, line, article_id,
+                         f"empty after cleaning: all {len(result.audit)} non-blank lines are "
+                         "page furniture (see cleaning_audit); skipped")
+            return
+        language = self.language(record, result.text, source_file, line, article_id)
+        outlet = _text(record.get("outlet"))
+        url = _text(record.get("url"))
+        if not outlet:
+            outlet = urlparse(url).hostname or "" if url else ""
+            outlet = outlet.removeprefix("www.") or "unknown"
+            self.problem(source_file, line, article_id,
+                         f"no outlet given; using {outlet!r}", severity="warning")
+        row = {
+            "article_id": article_id, "outlet": outlet, "title": _text(record.get("title")),
+            "author": author or result.author, "published": _text(record.get("published")),
+            "url": url, "genre": _text(record.get("genre")), "language": language,
+            "text": result.text, "n_words": count_words(result.text),
+            "source_file": self.name(source_file),
+        }
+        for column in OPTIONAL_COLUMNS + self.extra_columns:
+            if column in record:
+                row[column] = _text(record[column])
+        self.rows.append(row)
+
+    def language(self, record: dict, text: str, source_file: Path | str, line: int | None,
+                 article_id: str) -> str:
+        given = normalise_language(_text(record.get("language")))
+        detected, confidence = detect_language(text)
+        if given:
+            if detected not in (given, UNDETERMINED) and confidence >= DISAGREEMENT_CONFIDENCE:
+                self.problem(source_file, line, article_id,
+                             f"language given as {given!r} but detected as {detected!r} "
+                             f"(p={confidence:.2f}); kept {given!r}", severity="warning")
+            return given
+        if detected == UNDETERMINED:
+            self.problem(source_file, line, article_id,
+                         "language undetermined (text too short); set to 'und'",
+                         severity="warning")
+        return detected
+
+    def corpus(self, source: str) -> Corpus:
+        present = set().union(*(row.keys() for row in self.rows)) if self.rows else set()
+        columns = ARTICLE_COLUMNS + [c for c in OPTIONAL_COLUMNS + self.extra_columns
+                                     if c in present]
+        articles = pd.DataFrame(self.rows, columns=columns)
+        articles["n_words"] = articles["n_words"].astype("int64")
+        return Corpus(articles=articles, problems=_problem_table(self.problems),
+                      cleaning_audit=pd.DataFrame(self.audit, columns=AUDIT_COLUMNS),
+                      source=source)
+
+
+def _text(value) -> str:
+    if value is None or (isinstance(value, float) and value != value):
+        return ""
+    return str(value).strip()
+
+
+def _column_mapping(lowered: list[str]) -> dict[str, str]:
+    """Source column (lower-cased) -> contract name; other columns map to themselves."""
+    mapping: dict[str, str] = {}
+    contract = (set(ARTICLE_COLUMNS) | {"file"}) - {"n_words", "source_file"}
+    for name in lowered:
+        if name in contract:
+            mapping[name] = name
+    for target, aliases in ALIASES.items():
+        if target in mapping.values():
+            continue
+        alias = next((a for a in aliases if a in lowered), None)
+        if alias is not None:
+            mapping[alias] = target
+    for name in lowered:
+        # Computed columns in the input (n_words, source_file) are recomputed, not carried.
+        mapping.setdefault(name, f"input_{name}" if name in ARTICLE_COLUMNS else name)
+    return mapping
+
+
+def _canonical_columns(columns: list[str], builder: _Builder, source_file: Path, line: int,
+                       required: str) -> list[str] | None:
+    """Contract names for a header row; None (problem recorded) if ``required`` is missing."""
+    lowered = [c.strip().lstrip("\ufeff").lower() for c in columns]
+    mapping = _column_mapping(lowered)
+    names = [mapping[c] for c in lowered]
+    if required not in names:
+        builder.problem(source_file, line, "",
+                        f"missing column {required!r} (columns found: {', '.join(lowered)}); "
+                        "no articles read from this file")
+        return None
+    _note_extra_columns(names, builder, source_file, line)
+    return names
+
+
+def _note_extra_columns(names: list[str], builder: _Builder, source_file: Path,
+                        line: int | None) -> None:
+    contract = set(ARTICLE_COLUMNS) | {"file"}
+    extra = [c for c in names if c and c not in contract and c not in OPTIONAL_COLUMNS
+             and c not in builder.extra_columns]
+    unknown = [c for c in extra if c not in KNOWN_EXTRA]
+    if unknown:
+        builder.problem(source_file, line, "",
+                        f"unknown column(s) {', '.join(map(repr, unknown))}: kept as extra "
+                        "columns, not used by newsprism", severity="warning")
+    builder.extra_columns.extend(extra)
+
+
+# ---------------------------------------------------------------- readers
+
+
+def _read_csv_rows(path: Path, builder: _Builder) -> Iterator[tuple[int, list[str]]]:
+    """(line number, fields) for each record of a CSV file; the header comes first.
+
+    The file is streamed (never held in memory whole). Bytes that are not UTF-8 are kept as
+    surrogates and dealt with per row (``_fix_surrogates``), so a bad row does not spoil the
+    others.
+    """
+    with open(path, "rb") as probe:
+        head = probe.read(1 << 16)
+    if b"\x00" in head:
+        builder.decode(head, path)  # records the binary-file problem
+        return
+    csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
+    with open(path, encoding="utf-8-sig", errors="surrogateescape", newline="") as handle:
+        reader = csv.reader(handle)
+        line = 1
+        while True:
+            try:
+                fields = next(reader)
+            except StopIteration:
+                if line == 1:
+                    builder.problem(path, 1, "", "empty file: no header row")
+                return
+            except csv.Error as error:
+                builder.problem(path, line, "", f"malformed CSV: {error}; skipped")
+                line = reader.line_num + 1
+                continue
+            if fields and any("\x00" in field for field in fields):
+                builder.problem(path, line, "", "binary data (NUL byte) in this row; skipped")
+            elif fields:
+                yield line, fields
+            line = reader.line_num + 1
+
+
+_SURROGATE = re.compile("[\udc80-\udcff]")
+
+
+def _fix_surrogates(value: str, builder: _Builder, path: Path, line: int,
+                    article_id: str) -> str | None:
+    """Undo ``surrogateescape`` in one field: strict UTF-8 or the fallback (with a problem)."""
+    if not _SURROGATE.search(value):
+        return value
+    raw = value.encode("utf-8", errors="surrogateescape")
+    return builder.decode(raw, path, line - 1, article_id)
+
+
+def _load_table_file(path: Path, builder: _Builder) -> Iterator[None]:
+    rows = _read_csv_rows(path, builder)
+    first = next(rows, None)
+    if first is None:
+        return
+    names = _canonical_columns(first[1], builder, path, 1, required="text")
+    if names is None:
+        return
+    generated_ids = "article_id" not in names
+    for line, fields in rows:
+        if len(fields) != len(names):
+            builder.problem(path, line, "",
+                            f"row has {len(fields)} fields but the header has {len(names)}; "
+                            "skipped")
+            continue
+        record = dict(zip(names, fields, strict=True))
+        if generated_ids:
+            record["article_id"] = f"{path.stem}-{line}"
+        article_id = _text(record.get("article_id"))
+        if not builder.claim_id(article_id, path, line):
+            continue
+        for key, value in record.items():
+            fixed = _fix_surrogates(value, builder, path, line, article_id)
+            if fixed is None:
+                break
+            record[key] = fixed
+        else:
+            builder.add(record, record.get("text", ""), path, line, claimed=True)
+            yield
+
+
+def _load_jsonl(path: Path, builder: _Builder) -> Iterator[None]:
+    mappings: dict[tuple[str, ...], dict[str, str]] = {}
+    with open(path, "rb") as handle:
+        for number, raw in enumerate(handle, start=1):
+            if not raw.strip():
+                continue
+            decoded = builder.decode(raw, path, number - 1)
+            if decoded is None:
+                continue
+            try:
+                obj = json.loads(decoded)
+            except json.JSONDecodeError as error:
+                builder.problem(path, number, "", f"invalid JSON: {error.msg} at column "
+                                f"{error.colno}; skipped")
+                continue
+            if not isinstance(obj, dict):
+                builder.problem(path, number, "",
+                                f"expected a JSON object, got {type(obj).__name__}; skipped")
+                continue
+            keys = tuple(str(k).strip().lower() for k in obj)
+            if keys not in mappings:  # one mapping per key set: cheap on uniform files
+                mappings[keys] = _column_mapping(list(keys))
+                _note_extra_columns(list(mappings[keys].values()), builder, path, number)
+            record = dict(zip((mappings[keys][k] for k in keys), obj.values(), strict=True))
+            record.setdefault("article_id", f"{path.stem}-{number}")
+            article_id = _text(record.get("article_id"))
+            text = record.get("text")
+            if text is None:
+                builder.problem(path, number, article_id, "missing field 'text'; skipped")
+                continue
+            if not isinstance(text, str):
+                builder.problem(path, number, article_id,
+                                f"field 'text' is {type(text).__name__}, not a string; skipped")
+                continue
+            builder.add(record, text, path, number)
+            yield
+
+
+def _read_article_file(file: Path, builder: _Builder, article_id: str) -> tuple[str, dict] | None:
+    """(raw text, metadata found in the file) of one article file, or None (problem recorded)."""
+    try:
+        data = file.read_bytes()
+    except OSError as error:
+        builder.problem(file, None, article_id, f"cannot read file: {error.strerror}; skipped")
+        return None
+    text = builder.decode(data, file, 0, article_id)
+    if text is None:
+        return None
+    if file.suffix.lower() in HTML_SUFFIXES:
+        try:
+            return _extract_html(text)
+        except Exception as error:  # a broken page is one skipped article, not a crash
+            builder.problem(file, None, article_id,
+                            f"HTML extraction failed ({type(error).__name__}: {error}); skipped")
+            return None
+    return text, {}
+
+
+def _extract_html(html: str) -> tuple[str, dict]:
+    """Main text and metadata of an HTML page (trafilatura; nothing is fetched)."""
+    import trafilatura
+
+    document = trafilatura.bare_extraction(
+        html, include_comments=False, include_tables=False, favor_precision=True,
+        with_metadata=True,
+    )
+    if not document:
+        return "", {}
+    document = document.as_dict() if hasattr(document, "as_dict") else document
+    meta = {key: _text(document.get(source)) for key, source in
+            (("title", "title"), ("author", "author"), ("published", "date"), ("url", "url"),
+             ("outlet", "sitename"), ("language", "language"))}
+    return _text(document.get("text")), {k: v for k, v in meta.items() if v}
+
+
+def _load_manifest_folder(folder: Path, builder: _Builder) -> Iterator[None]:
+    manifest = folder / "manifest.csv"
+    rows = _read_csv_rows(manifest, builder)
+    first = next(rows, None)
+    if first is None:
+        return
+    names = _canonical_columns(first[1], builder, manifest, 1, required="file")
+    if names is None:
+        return
+    listed: set[Path] = set()
+    for line, fields in rows:
+        if len(fields) != len(names):
+            builder.problem(manifest, line, "", f"row has {len(fields)} fields but the header "
+                            f"has {len(names)}; skipped")
+            continue
+        record = dict(zip(names, fields, strict=True))
+        for key, value in record.items():
+            record[key] = _fix_surrogates(value, builder, manifest, line, "") or ""
+        name = _text(record.get("file"))
+        article_id = _text(record.get("article_id")) or Path(name).stem
+        record["article_id"] = article_id
+        if not name:
+            builder.problem(manifest, line, article_id, "no file named in column 'file'; skipped")
+            continue
+        file = folder / name
+        listed.add(file.resolve())
+        if not builder.claim_id(article_id, manifest, line):
+            continue
+        if not file.is_file():
+            builder.problem(manifest, line, article_id, f"file not found: {name}; skipped")
+            continue
+        read = _read_article_file(file, builder, article_id)
+        if read is None:
+            continue
+        raw, meta = read
+        for key, value in meta.items():
+            if not _text(record.get(key)):
+                record[key] = value
+        builder.add(record, raw, file, None, claimed=True)
+        yield
+    for file in sorted(_article_files(folder)):
+        if file.resolve() not in listed:
+            builder.problem(file, None, file.stem, "article file not listed in manifest.csv; "
+                            "ignored", severity="warning")
+
+
+def _article_files(folder: Path) -> list[Path]:
+    files = [p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in TEXT_SUFFIXES]
+    articles = folder / "articles"
+    if articles.is_dir():
+        files += [p for p in articles.iterdir()
+                  if p.is_file() and p.suffix.lower() in TEXT_SUFFIXES]
+    return files
+
+
+def _load_plain_folder(folder: Path, builder: _Builder) -> Iterator[None]:
+    files = sorted(_article_files(folder))
+    message = (f"{folder}: no manifest.csv; reading {len(files)} article files with outlet = "
+               "file name (add a manifest.csv to name outlets, dates and titles)")
+    warnings.warn(message, stacklevel=3)
+    builder.problem(folder, None, "", message, severity="warning")
+    builder.already_warned += 1
+    for file in files:
+        read = _read_article_file(file, builder, file.stem)
+        if read is None:
+            continue
+        raw, meta = read
+        record = {**meta, "article_id": file.stem, "outlet": file.stem}
+        builder.add(record, raw, file, None)
+        yield
+
+
+def _records(path: Path, builder: _Builder) -> Iterator[None]:
+    if path.is_dir():
+        if (path / "manifest.csv").is_file():
+            return _load_manifest_folder(path, builder)
+        return _load_plain_folder(path, builder)
+    suffix = path.suffix.lower()
+    if suffix == ".csv":
+        return _load_table_file(path, builder)
+    if suffix in {".jsonl", ".ndjson"}:
+        return _load_jsonl(path, builder)
+    raise ValueError(f"{path}: unsupported corpus file type {suffix!r}; use a folder with "
+                     "manifest.csv, a folder of .txt/.html files, a .csv or a .jsonl file")
+
+
+def _resolve(path: str | Path | None) -> Path:
+    path = Path(path) if path not in (None, "") else paths.BUNDLED_CORPUS
+    if path.name == "manifest.csv" and path.is_file():
+        path = path.parent  # the manifest stands for its folder
+    if not path.exists():
+        raise FileNotFoundError(f"corpus not found: {path} (a folder with manifest.csv, a "
+                                "folder of .txt files, a .csv or a .jsonl file)")
+    return path
+
+
+def load_corpus(path: str | Path | None = None, *,
+                encoding_fallback: str | None = "cp1252") -> Corpus:
+    """Read, clean and check a corpus (``None`` or ``""``: the bundled corpus).
+
+    Skipped articles and warnings are listed in ``Corpus.problems`` (and summarised in a
+    Python warning); what cleaning removed is in ``Corpus.cleaning_audit``.
+
+    >>> corpus = load_corpus()
+    >>> sorted(corpus.articles["language"].unique())
+    ['en']
+    >>> int(corpus.cleaning_audit.groupby("rule").size()["comment_prompt"])
+    8
+    """
+    path = _resolve(path)
+    builder = _Builder(encoding_fallback, path)
+    for _ in _records(path, builder):
+        pass
+    corpus = builder.corpus(str(path))
+    _warn_problems(corpus, builder.already_warned)
+    return corpus
+
+
+def iter_corpus_batches(path: str | Path | None = None, batch_size: int = 1000, *,
+                        encoding_fallback: str | None = "cp1252") -> Iterator[Corpus]:
+    """The corpus as a stream of ``Corpus`` objects of at most ``batch_size`` articles.
+
+    Duplicate ids are still caught across batches. Each problem and audit row travels with
+    the batch in which it was found.
+
+    >>> [len(batch.articles) for batch in iter_corpus_batches(None, batch_size=2)]
+    [2, 2, 1]
+    """
+    path = _resolve(path)
+    builder = _Builder(encoding_fallback, path)
+    produced, n_problems = False, 0
+    for _ in _records(path, builder):
+        if len(builder.rows) >= batch_size:
+            n_problems += len(builder.problems)
+            yield builder.corpus(str(path))
+            produced = True
+            builder.rows, builder.problems, builder.audit = [], [], []
+    n_problems += len(builder.problems)
+    if builder.rows or builder.problems or not produced:
+        yield builder.corpus(str(path))
+    if n_problems > builder.already_warned:
+        warnings.warn(f"{path}: {n_problems} problem(s) while loading; see the problems of "
+                      "each batch", stacklevel=2)
+
+
+def _warn_problems(corpus: Corpus, already_warned: int = 0) -> None:
+    if len(corpus.problems) <= already_warned:
+        return
+    errors = int((corpus.problems["severity"] == "error").sum())
+    warnings.warn(f"{corpus.source}: {errors} article(s) skipped and "
+                  f"{len(corpus.problems) - errors} warning(s) while loading; see "
+                  "Corpus.problems", stacklevel=3)

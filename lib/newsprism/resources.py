@@ -18,7 +18,8 @@ from newsprism.paths import NLTK_DATA
 
 PUNKT_DIR = NLTK_DATA / "tokenizers" / "punkt_tab" / "english"
 
-# Punkt stores abbreviations lower-cased and without their final period.
+# Punkt stores abbreviations lower-cased and without their final period. "no" is left out on
+# purpose ("The answer was no. Russia ..."); newsprism.text re-joins "No. 10" itself.
 NEWS_ABBREVIATIONS: frozenset[str] = frozenset(
     """
     mr mrs ms messrs dr prof rev hon sen sens rep reps gov lt col gen maj capt cmdr adm sgt cpl pvt
@@ -26,7 +27,7 @@ NEWS_ABBREVIATIONS: frozenset[str] = frozenset(
     jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun
     a.m p.m u.s u.k u.n u.s.a e.u d.c n.y l.a n.j d.p.r.k u.s.s.r
     inc corp co ltd llc plc bros dept div univ assn est
-    no nos vol vols pp fig approx etc vs v e.g i.e cf al ca
+    vol vols pp fig approx etc vs v e.g i.e cf al ca brig
     ala ariz ark calif colo conn del fla ga ill ind kan kans ky la md mass mich minn miss mo mont
     neb nev okla ore pa tenn tex va vt wash wis wyo
     """.split()

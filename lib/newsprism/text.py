@@ -18,11 +18,36 @@ from functools import lru_cache
 import pandas as pd
 from nltk.tokenize.punkt import PunktSentenceTokenizer
 
-from newsprism.resources import PUNKT_DIR, register_nltk_data
+from newsprism.resources import PUNKT_DIR, SENTENCE_STARTERS, register_nltk_data
 
 _PARAGRAPH = re.compile(r"[^\n]+")
-# A sentence that starts lower-case (after `"Why?" he asked`) continues the previous one.
-_CONTINUATION = re.compile(r"^[\s\"'\u201c\u201d\u2018\u2019]*[a-z]")
+_QUOTES = "\"'\u201c\u201d\u2018\u2019"
+# A sentence that starts lower-case continues the previous one when that one ended in a quote or
+# a ?/! (`"Why?" he asked.`, `“We will win,” Kim said.`). After a plain period a lower-case
+# start is a real sentence in this corpus ("north Korea is ..."), so it stays split.
+_CONTINUATION = re.compile(rf"^[\s{_QUOTES}]*[a-z]")
+_OPEN_END = re.compile(rf"(?:[?!][{_QUOTES})]*|[,;:]?[{_QUOTES}]|\.\))\s*$")
+# `“Is it over?” Graham asked.`: a named speaker and a speech verb after a quoted question.
+_QUESTION_END = re.compile(rf"[?!][{_QUOTES}]\s*$")
+_SPEAKER_TAG = re.compile(
+    r"^(?:[A-Z][\w'’.\-]*\s+){1,3}(?:asked|asks|said|says|replied|replies|wondered|added|"
+    r"shouted|wrote|told|insisted|continued)\b")
+# "No. 10", "Nos. 3": Punkt no longer treats "no" as an abbreviation ("The answer was no.").
+# A sentence never starts with closing punctuation or an ellipsis ("(D-N.C. | ), head of",
+# "no proof of it. | ... He would"): such a piece belongs to the previous sentence.
+_DANGLING = re.compile(r"^[)\]},;:]|^(?:\.\.\.|…)")
+# Initials after a name or title ("Rep. G.K. Butterfield", "John F. Kennedy") do not end a
+# sentence before a capitalised name; "the U.S. The Kremlin" still does (lower-case before).
+_INITIALS_END = re.compile(r"(?:^|\s)[A-Z][a-z]+\.?\s+(?:[A-Z]\.\s?){1,3}$")
+_NAME_START = re.compile(r"^[A-Z][a-z]+\b")
+_NUMBER_ABBREVIATION = re.compile(r"\b(?:[Nn]o|[Nn]os)\.\s*$")
+_STARTS_WITH_DIGIT = re.compile(r"^\s*\d")
+# "a.m."/"p.m." before a capitalised word ends the sentence unless a day, month or time zone
+# follows ("at 11 p.m. Officials left" vs "at 10 a.m. Monday", "at 9 a.m. ET").
+_CLOCK = re.compile(
+    r"\b[ap]\.m\.(?=\s+(?!(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|"
+    r"Oct|Nov|Dec)[a-z]*\b)(?![A-Z]{1,4}\b)(?![A-Z][a-z]+\s+(?:time|Time)\b)[\"“‘(]?[A-Z])"
+)
 
 
 @lru_cache(maxsize=1)
@@ -58,10 +83,31 @@ def _split_paragraph(text: str, start: int, end: int) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     for s, e in _tokenizer().span_tokenize(text[start:end]):
         s, e = s + start, e + start
-        if spans and _CONTINUATION.match(text[s:e]):
-            spans[-1] = (spans[-1][0], e)
-        else:
-            spans.append((s, e))
+        if spans:
+            previous = text[spans[-1][0]:spans[-1][1]]
+            here = text[s:e]
+            starter = here.split(maxsplit=1)[0].lower() if here.split() else ""
+            if _DANGLING.match(here) or (
+                    _INITIALS_END.search(previous) and _NAME_START.match(here)
+                    and starter not in SENTENCE_STARTERS) or (
+                    _CONTINUATION.match(here) and _OPEN_END.search(previous)) or (
+                    _QUESTION_END.search(previous) and _SPEAKER_TAG.match(here)) or (
+                    _NUMBER_ABBREVIATION.search(previous) and _STARTS_WITH_DIGIT.match(here)):
+                spans[-1] = (spans[-1][0], e)
+                continue
+        spans.extend(_split_at_clock(text, s, e))
+    return spans
+
+
+def _split_at_clock(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Split one Punkt sentence after "a.m."/"p.m." when a new sentence clearly starts."""
+    spans = []
+    for match in _CLOCK.finditer(text, start, end):
+        spans.append((start, match.end()))
+        start = match.end()
+        while start < end and text[start].isspace():
+            start += 1
+    spans.append((start, end))
     return spans
 
 
@@ -108,7 +154,8 @@ def _article_sentences(article_id: str, text: str) -> Iterable[tuple]:
 
 
 def count_words(text: str) -> int:
-    """Number of word tokens (letters or digits, inner apostrophes and hyphens kept).
+    """Number of word tokens (letters or digits; inner apostrophes, hyphens, and the separators
+    of numbers such as "15,000" or "3.5" kept).
 
     >>> count_words("Kim Jong-un's letter, 2026.")
     4
@@ -116,7 +163,8 @@ def count_words(text: str) -> int:
     return len(_WORD.findall(text))
 
 
-_WORD = re.compile(r"[^\W_]+(?:['\u2019\-][^\W_]+)*")
+# Inner apostrophes and hyphens join a word; "15,000" and "3.5" are one number, not two words.
+_WORD = re.compile(r"[^\W_]+(?:(?:['\u2019\-]|(?<=\d)[.,](?=\d))[^\W_]+)*")
 
 
 def article_sentence_rows(article, tables, options) -> pd.DataFrame:

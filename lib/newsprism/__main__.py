@@ -1,0 +1,7 @@
+"""``python -m newsprism report ...`` — the same as the ``newsprism`` command."""
+
+import sys
+
+from newsprism.cli import main
+
+sys.exit(main())

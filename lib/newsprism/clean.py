@@ -1,0 +1,287 @@
+"""Remove page furniture from raw article text, keeping an audit of every removal.
+
+Cleaning works line by line: a raw line is either kept (stripped of surrounding spaces) or
+removed under a named rule. Kept lines become the paragraphs of the cleaned text, joined by a
+blank line, so :func:`newsprism.text.split_paragraphs` sees one paragraph per kept line.
+
+The rules are deliberately conservative: each one matches the *whole* line and targets the
+furniture found in real pages (headline repeats, photo credits, editor's notes, "Read more:"
+links, bylines, comment prompts, site footers, author bios). A rule that removed a real
+article sentence would be a bug; the tests guard the sentences next to every removed line.
+
+Rules that only make sense at the end of a page (a lone tag such as "politics", the author's
+bio paragraph) are applied only in the *tail*: the kept lines after which nothing but
+furniture follows.
+
+>>> raw = "Kim writes to Putin\\n\\nKim writes to Putin\\n\\nThe letter was long.\\n\\nLeave A Reply"
+>>> result = clean_text(raw, article_id="a1")
+>>> result.text
+'Kim writes to Putin\\n\\nThe letter was long.'
+>>> [(row["line"], row["rule"]) for row in result.audit]
+[(3, 'repeated_headline'), (7, 'comment_prompt')]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+AUDIT_COLUMNS = ["article_id", "line", "removed_text", "rule"]
+
+# A personal name: capitalised tokens ("Fiaz", "O'Neil", "J.", "Jong-un") with a few particles.
+_NAME_TOKEN = r"(?:[A-Z][\w'’.\-]*?)"
+_NAME = rf"{_NAME_TOKEN}(?:\s+(?:{_NAME_TOKEN}|de|da|del|van|von|bin|al|and|&))*?"
+
+# Line rules: (rule name, pattern matching the WHOLE stripped line). The first match wins.
+LINE_RULES: list[tuple[str, str]] = [
+    # "The Swamp logo": the alt text of a site's logo image.
+    ("site_logo", r"(?i:[\w .&'’\-]{1,40}\slogo)"),
+    # A caption that ends in a credit: "... on December 28. Photo by KNCA/EPA".
+    ("photo_caption",
+     r".{0,600}?(?:^|[.!?)\]]\s+|\s[|/–—-]\s+)(?:Photo|Photograph|Image|Picture|Illustration|"
+     r"File photo|Video)s?(?:\s+by|\s*:|\s+credit\s*:|\s+courtesy\s+of)\s+[^.!?]{1,60}\.?"),
+    ("photo_caption",
+     r"(?:.{0,600}?\s)?[(\[](?:Photo|Image|Picture|Credit)s?\s*(?:by|:)\s*[^)\]]{1,80}[)\]]\.?"),
+    ("photo_caption",
+     r"(?:AP|AFP|Reuters|EPA|Getty Images|Yonhap|KCNA|KNCA|Xinhua|TASS|Sputnik|Shutterstock)"
+     r"(?:\s+Photo)?(?:\s*/\s*[\w .\-]{1,40})?"),
+    ("photo_caption", r"(?:Photo\s+)?Credits?\s*:\s*[^.!?]{1,80}"),
+    # Editor's notes and notes on style or provenance addressed to the reader.
+    ("editor_note", r"(?i:editor['’]?s['’]?\s+note|ed\.\s+note|note\s+to\s+readers)\s*[:.—–-].{0,600}"),
+    ("editor_note",
+     r"(?:The|This)\s+(?:author|writer|columnist)\s+(?:requests|asks|has\s+asked|prefers)\s+that"
+     r"\s.{0,200}"),
+    ("editor_note",
+     r"(?i:this\s+(?:article|story|piece|column)\s+(?:was|has\s+been)\s+(?:originally\s+|first\s+)?"
+     r"(?:published|updated|corrected|amended|translated))\b.{0,200}"),
+    # Comment widgets.
+    ("comment_prompt",
+     r"(?i:leave\s+a\s+(?:reply|comment)|post\s+a\s+comment|add\s+a\s+comment|"
+     r"your\s+email\s+address\s+will\s+not\s+be\s+published\.?(?:\s*required\s+fields\s+are\s+"
+     r"marked\s*\*?)?|required\s+fields\s+are\s+marked\s*\*?|"
+     r"there\s+are\s+no\s+comments(?:\s+(?:for|on)\s+this\s+(?:story|article|post|piece))?\.?|"
+     r"no\s+comments(?:\s+yet)?\.?|comments\s+are\s+closed\.?|"
+     r"be\s+the\s+first\s+to\s+(?:respond|comment|share|reply)\b.{0,100}|"
+     r"(?:sign|log)\s+in\s+to\s+(?:comment|reply|join\s+the\s+conversation)\.?|"
+     r"add\s+your\s+insights|(?:show|view|load|hide)\s+(?:all\s+)?comments|cancel\s+reply)"),
+    # Cross-links inserted into the body: "💡 You might also like: ...", "| Also Read: ... |".
+    ("related_link",
+     r"\|?\s*[^\w\s]{0,3}\s*(?i:you\s+(?:might|may)\s+also\s+like|read\s+more|read\s+also|"
+     r"also\s+read|see\s+also|related(?:\s+(?:articles?|stories|posts?|content|reading|coverage))?|"
+     r"recommended(?:\s+(?:for\s+you|reading|stories))?|more\s+from\s+[\w .]{1,30}|"
+     r"don['’]t\s+miss|must\s+read|further\s+reading|suggested\s+reading)"
+     r"\s*(?:[:|–—]\s*.{0,250}|\|?)"),
+    ("source_label", r"(?i:sources?)\s*:?"),
+    # Bylines: "By Jane Doe", "By Fiaz Ahmed BrohiPublished 25 days ago 3 min read".
+    ("byline", rf"By\s+(?P<author>{_NAME})\s*(?:(?:Published|Updated|Posted|Last\s+updated)\b.{{0,80}})?"),
+    ("byline", rf"By\s+(?P<author2>{_NAME})\s*[,|·•–—]\s*(?:[A-Z][\w.&'’\-]*\s?){{1,6}}"),
+    ("byline",
+     r"(?i:(?:published|updated|posted|last\s+updated)(?:\s+on)?\s*:?\s*.{0,60}?"
+     r"(?:\d{4}|ago|[ap]\.?m\.?(?:\s+\w{2,4})?)(?:\s*[·|•]?\s*\d+\s+min(?:ute)?s?\s+read)?)"),
+    ("byline", r"(?i:\d+\s*min(?:ute)?s?\s+read)"),
+    # Social and site footers.
+    ("social_footer",
+     r"(?i:(?:find|follow|join|like|connect\s+with)\s+us\s+on\b.{0,60}|"
+     r"share\s+(?:this\s+(?:article|story|post|page)|on\s+\w+).{0,40}|"
+     r"(?:subscribe|sign\s+up)\s+(?:to|for)\s+(?:our|the)\b.{0,40}newsletters?.{0,40})"),
+    ("nav_link",
+     r"[•·▪*\-–]\s*(?i:explore|contact(?:\s+us)?|privacy(?:\s+policy)?|terms(?:\s+of\s+"
+     r"(?:use|service))?|terms\s+and\s+conditions|cookies?(?:\s+(?:policy|settings))?|support|"
+     r"about(?:\s+us)?|advertise(?:\s+with\s+us)?|careers|jobs|sitemap|help|home|subscribe|"
+     r"newsletters?|accessibility|faq|do\s+not\s+sell\s+my\s+(?:personal\s+)?information)"),
+    ("nav_link",
+     r"(?i:privacy\s+policy|terms\s+of\s+(?:use|service)|terms\s+and\s+conditions|cookie\s+policy|"
+     r"contact\s+us|advertise\s+with\s+us)"),
+    ("copyright",
+     r"(?:©|\(c\)\s*\d{4}|(?i:copyright)\s*(?:©|\(c\)|\d{4})).{0,200}"),
+    ("copyright", r".{0,150}(?i:all\s+rights\s+reserved)\.?"),
+    ("tag_line", r"(?i:tags?|topics?|filed\s+under|categories)\s*:\s*.{1,200}"),
+]
+
+# Headers that open a block of furniture: (rule, header, max lines absorbed, max line length).
+# Lines inside the block that match a line rule keep that rule; other short lines are absorbed.
+BLOCK_RULES: list[tuple[str, re.Pattern[str], int, int]] = [
+    ("about_author", re.compile(r"(?i)about\s+(?:the|this)\s+(?:creator|author|writer|"
+                                r"contributor)s?:?"), 3, 700),
+    ("reader_insights", re.compile(r"(?i)reader\s+insights"), 6, 120),
+    ("comment_prompt", re.compile(r"(?i)(?:\d+\s+)?comments?(?:\s*\(\d+\))?|join\s+the\s+"
+                                  r"(?:conversation|discussion)"), 4, 120),
+    ("social_footer", re.compile(r"(?i)(?:miscellaneous|useful|quick|footer|site|social)\s+links"),
+     12, 40),
+]
+
+# Logos ("The Swamp logo") only count as furniture among the first lines of a page.
+HEAD_LINES = 3
+# A lone lower-case tag ("politics", "world news") after the body.
+_TAG = re.compile(r"[a-z][\w&/\-]*(?:[ ,]+[a-z][\w&/\-]*){0,3}")
+# An author's bio paragraph after the body: "Jihyun Park, a British ... politician, is a ...".
+_BIO_WORDS = (
+    r"writer|journalist|author|columnist|correspondent|editor|reporter|contributor|politician|"
+    r"professor|fellow|researcher|analyst|lecturer|escapee|defector|founder|director|scholar|"
+    r"commentator|blogger|student|activist|expert|economist|historian|diplomat|lawyer"
+)
+_BIO = re.compile(
+    rf"(?:(?P<name>{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{1,3}}),?\s+(?:[^.]{{0,160}}?,\s+)?"
+    rf"(?:is|was|serves\s+as|has\s+been)\s+(?:a|an|the)\s|(?:The\s+)?(?:author|writer)s?\s+"
+    rf"(?:is|are)\s).{{0,600}}?\b(?:{_BIO_WORDS})s?\b.{{0,600}}"
+)
+
+_COMBINED = re.compile(
+    "|".join(f"(?P<r{i}>(?:{pattern}))" for i, (_, pattern) in enumerate(LINE_RULES)),
+)
+_RULE_BY_GROUP = {f"r{i}": name for i, (name, _) in enumerate(LINE_RULES)}
+_NEWLINE = re.compile(r"\r\n|\r|\n")
+_SPACES = re.compile(r"\s+")
+
+
+@dataclass
+class CleanResult:
+    """Cleaned text, the audit rows of what was removed, and metadata found on the way."""
+
+    text: str
+    audit: list[dict] = field(default_factory=list)
+    author: str = ""  # from a removed byline, "" when none
+
+    @property
+    def audit_table(self) -> pd.DataFrame:
+        return pd.DataFrame(self.audit, columns=AUDIT_COLUMNS)
+
+
+def line_rule(line: str) -> str | None:
+    """The rule that removes this (stripped) line, or ``None`` when the line is kept.
+
+    Only context-free rules are applied here (no headline repeats, blocks or tail rules).
+
+    >>> line_rule("🔗 Read more: Bill Clinton George Bush: The Real Story")
+    'related_link'
+    >>> line_rule("Putin’s reply is even more explicit.") is None
+    True
+    """
+    match = _COMBINED.fullmatch(line)
+    return _RULE_BY_GROUP[match.lastgroup] if match else None
+
+
+def _byline_author(line: str) -> str:
+    match = _COMBINED.fullmatch(line)
+    if not match:
+        return ""
+    author = match.group("author") or match.group("author2") or ""
+    return _SPACES.sub(" ", author).strip()
+
+
+def _key(line: str) -> str:
+    return _SPACES.sub(" ", line).strip().casefold()
+
+
+def clean_text(text: str, article_id: str = "", author: str = "") -> CleanResult:
+    """Remove page furniture from one raw article text.
+
+    ``author`` (when known) helps to recognise the author's bio at the end. Audit ``line``
+    numbers are 1-based lines of ``text`` (the raw file for ``.txt`` articles).
+
+    >>> r = clean_text("Body text here.\\n\\npolitics\\n\\nAbout the Creator\\nJane\\nI write.")
+    >>> r.text, [a["rule"] for a in r.audit]
+    ('Body text here.', ['tag_line', 'about_author', 'about_author', 'about_author'])
+    """
+    lines = _NEWLINE.split(text)
+    stripped = [line.strip() for line in lines]
+    rules: list[str | None] = [None] * len(lines)
+    found_author = ""
+
+    # 1. Line rules and furniture blocks.
+    i, seen_lines = 0, 0
+    while i < len(lines):
+        line = stripped[i]
+        if not line:
+            i += 1
+            continue
+        seen_lines += 1
+        block = next((b for b in BLOCK_RULES if b[1].fullmatch(line)), None)
+        if block is not None:
+            name, _, max_lines, max_len = block
+            rules[i] = name
+            absorbed, j = 0, i + 1
+            while j < len(lines):
+                if stripped[j]:
+                    if any(b[1].fullmatch(stripped[j]) for b in BLOCK_RULES):
+                        break  # the next block starts here
+                    own = line_rule(stripped[j])
+                    if own is not None:
+                        rules[j] = own
+                    elif absorbed < max_lines and len(stripped[j]) <= max_len:
+                        rules[j] = name
+                        absorbed += 1
+                    else:
+                        break
+                j += 1
+            i = j
+            continue
+        rule = line_rule(line)
+        if rule == "site_logo" and seen_lines > HEAD_LINES:
+            rule = None  # "The new logo" deep in an article is a subhead, not an image's alt text
+        if rule is not None:
+            rules[i] = rule
+            if rule == "byline" and not found_author:
+                found_author = _byline_author(line)
+        i += 1
+
+    # 2. Copies of the headline (the first kept line). Other repeated paragraphs stay: live
+    # blogs repeat real sentences ("It takes 1,237 delegates to win."), so removing them
+    # would drop article text.
+    first = next((i for i, s in enumerate(stripped) if s and rules[i] is None), None)
+    if first is not None:
+        first_key = _key(stripped[first])
+        for i in range(first + 1, len(lines)):
+            if stripped[i] and rules[i] is None and _key(stripped[i]) == first_key:
+                rules[i] = "repeated_headline"
+
+    # 3. Tail rules: walking back over furniture, lone tags and then one author bio.
+    known_author = (author or found_author).strip()
+    for i in range(len(lines) - 1, -1, -1):
+        line = stripped[i]
+        if not line or rules[i] is not None:
+            continue
+        if _TAG.fullmatch(line):
+            rules[i] = "tag_line"
+            continue
+        if _is_bio(line, known_author):
+            rules[i] = "author_bio"
+        break
+
+    kept = [s for s, r in zip(stripped, rules, strict=True) if s and r is None]
+    audit = [
+        {"article_id": article_id, "line": i + 1, "removed_text": stripped[i], "rule": rules[i]}
+        for i in range(len(lines)) if rules[i] is not None
+    ]
+    return CleanResult(text="\n\n".join(kept), audit=audit, author=found_author)
+
+
+def _is_bio(line: str, author: str) -> bool:
+    if len(line.split()) > 90:
+        return False
+    if author and re.match(re.escape(author) + r"(?:,|\s+(?:is|was|writes|has)\b)", line):
+        return True
+    return _BIO.fullmatch(line) is not None
+
+
+def clean_articles(articles: pd.DataFrame, text_column: str = "text",
+                   id_column: str = "article_id") -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Clean every article of a table; returns (copy with cleaned text, audit table).
+
+    >>> df = pd.DataFrame({"article_id": ["a"], "text": ["Body.\\nSign in to comment"]})
+    >>> cleaned, audit = clean_articles(df)
+    >>> cleaned["text"].tolist(), audit["rule"].tolist()
+    (['Body.'], ['comment_prompt'])
+    """
+    authors = articles["author"] if "author" in articles else [""] * len(articles)
+    texts, audit = [], []
+    for article_id, text, author in zip(articles[id_column], articles[text_column], authors,
+                                        strict=True):
+        result = clean_text(text, str(article_id), author if isinstance(author, str) else "")
+        texts.append(result.text)
+        audit.extend(result.audit)
+    cleaned = articles.copy()
+    cleaned[text_column] = texts
+    return cleaned, pd.DataFrame(audit, columns=AUDIT_COLUMNS)

@@ -1,0 +1,53 @@
+"""Offline, deterministic language identification (py3langid, normalised probabilities).
+
+>>> from newsprism.language import detect_language
+>>> detect_language("The two letters exchanged between Kim Jong Un and Vladimir Putin.")[0]
+'en'
+>>> detect_language("")
+('und', 0.0)
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+# Only the start of a long article is read: 1,000 characters give a confident answer on news
+# text and keep the cost per article constant (about 1 ms) on large corpora.
+MAX_CHARS = 1000
+# Below this many letters the detector is guessing; such texts get "und" (undetermined).
+MIN_LETTERS = 20
+# A detection this confident that disagrees with the manifest's language is worth a warning.
+DISAGREEMENT_CONFIDENCE = 0.95
+UNDETERMINED = "und"
+_NON_LETTERS = re.compile(r"[\W\d_]+")
+
+
+@lru_cache(maxsize=1)
+def _identifier():
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+
+
+def detect_language(text: str) -> tuple[str, float]:
+    """ISO 639-1 code and probability of the language of ``text`` ("und", 0.0 when too short).
+
+    >>> code, confidence = detect_language("Ceci est un article sur la lettre de Kim à Poutine.")
+    >>> code, confidence > 0.9
+    ('fr', True)
+    """
+    sample = (text or "")[:MAX_CHARS]
+    if len(_NON_LETTERS.sub("", sample)) < MIN_LETTERS:
+        return UNDETERMINED, 0.0
+    code, confidence = _identifier().classify(sample)
+    return str(code), round(float(confidence), 4)
+
+
+def normalise_language(value: str) -> str:
+    """Lower-cased primary subtag of a language tag: "en-US" -> "en", "EN" -> "en".
+
+    >>> normalise_language(" en_GB "), normalise_language("")
+    ('en', '')
+    """
+    return value.strip().replace("_", "-").split("-")[0].lower()

@@ -1,0 +1,115 @@
+"""Validation evidence for the methods appendix (``notebooks/90_methods_appendix``).
+
+Collects the saved results of ``make validate`` and, for a measure that has none, runs its
+validator in quick mode (each validator itself says when its gold data is absent). A validator
+that crashes becomes a row whose ``status`` carries the error: the appendix always renders.
+
+>>> from newsprism.methods import metric_label
+>>> metric_label({"metric": "f1", "value": 0.8934, "n": 805})
+'f1 = 0.893 (n = 805)'
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import pandas as pd
+
+from newsprism import validate
+
+ORIGIN_SAVED = "saved by make validate"
+ORIGIN_QUICK = "quick run in this report"
+ORIGIN_NOT_RUN = "not run"
+
+
+def collect_validation(run_missing: bool = True, quick: bool = True,
+                       validators: Mapping[str, str] | None = None,
+                       saved: pd.DataFrame | None = None) -> pd.DataFrame:
+    """All validation rows (``validate.VALIDATION_COLUMNS`` plus ``origin``), one measure after
+    another in ``validators`` order.
+
+    ``saved`` defaults to :func:`newsprism.validate.load_results`. Measures without saved rows
+    are run with ``validate.run_validator(measure, quick=quick)`` when ``run_missing``; else
+    (or if the validator raises) they get one row whose ``status`` says why there is no metric.
+    """
+    validators = dict(validate.VALIDATORS if validators is None else validators)
+    saved = validate.load_results() if saved is None else saved
+    columns = list(validate.VALIDATION_COLUMNS)
+    parts = []
+    for measure in validators:
+        rows = saved[saved["measure"] == measure] if "measure" in saved else saved.iloc[0:0]
+        if len(rows):
+            parts.append(rows.reindex(columns=columns).assign(origin=ORIGIN_SAVED))
+            continue
+        if not run_missing:
+            status = "no saved results (run `make validate`)"
+            parts.append(_status_row(measure, status, ORIGIN_NOT_RUN))
+            continue
+        try:
+            table = validate.run_validator(measure, quick=quick)
+        except Exception as error:  # noqa: BLE001 - the appendix shows the failure instead
+            parts.append(_status_row(measure, f"validator failed: {type(error).__name__}: "
+                                              f"{error}", ORIGIN_QUICK))
+            continue
+        if table is None or table.empty:
+            parts.append(_status_row(measure, "validator returned no rows", ORIGIN_QUICK))
+        else:
+            parts.append(table.reindex(columns=columns).assign(measure=measure,
+                                                                 origin=ORIGIN_QUICK))
+    if not parts:
+        return pd.DataFrame(columns=[*columns, "origin"])
+    return pd.concat(parts, ignore_index=True)
+
+
+def _status_row(measure: str, status: str, origin: str) -> pd.DataFrame:
+    row = {c: "" for c in validate.VALIDATION_COLUMNS}
+    row.update(measure=measure, status=status, value=float("nan"), n=float("nan"))
+    return pd.DataFrame([row]).assign(origin=origin)
+
+
+def measure_summary(table: pd.DataFrame) -> pd.DataFrame:
+    """Per measure: where the results come from, datasets, number of metrics with a value,
+    and the distinct statuses (so "gold data absent" is visible at a glance).
+
+    >>> t = pd.DataFrame({"measure": ["q", "q"], "dataset": ["D", "D"], "value": [0.5, None],
+    ...     "status": ["ok", "absent"], "origin": ["saved", "saved"]})
+    >>> measure_summary(t).values.tolist()
+    [['q', 'saved', 'D', 1, 'absent; ok']]
+    """
+    columns = ["measure", "origin", "datasets", "metrics", "statuses"]
+    if table.empty:
+        return pd.DataFrame(columns=columns)
+    rows = []
+    for measure, group in table.groupby("measure", sort=False):
+        values = pd.to_numeric(group["value"], errors="coerce")
+        rows.append({
+            "measure": measure,
+            "origin": "; ".join(sorted({str(v) for v in group["origin"].dropna()})),
+            "datasets": "; ".join(sorted({str(v) for v in group["dataset"].dropna() if str(v)})),
+            "metrics": int(values.notna().sum()),
+            "statuses": "; ".join(sorted({str(v) for v in group["status"].dropna() if str(v)})),
+        })
+    return pd.DataFrame(rows, columns=columns)
+
+
+def metric_label(row: Mapping) -> str:
+    """``"metric = value (n = N)"`` for one validation row."""
+    value = pd.to_numeric(pd.Series([row.get("value")]), errors="coerce").iloc[0]
+    n = pd.to_numeric(pd.Series([row.get("n")]), errors="coerce").iloc[0]
+    text = f"{row.get('metric', '')} = " + ("n/a" if pd.isna(value) else f"{value:.3g}")
+    return text + ("" if pd.isna(n) else f" (n = {int(n)})")
+
+
+def split_constant_columns(table: pd.DataFrame, columns: list[str]
+                           ) -> tuple[pd.DataFrame, dict[str, str]]:
+    """Drop each of ``columns`` whose value is the same on every row, returning it apart (so a
+    long reference or status is said once in the caption instead of on every row).
+
+    >>> t = pd.DataFrame({"metric": ["p", "r"], "reference": ["paper", "paper"]})
+    >>> rest, same = split_constant_columns(t, ["reference"])
+    >>> list(rest.columns), same
+    (['metric'], {'reference': 'paper'})
+    """
+    constant = {c: str(table[c].iloc[0]) for c in columns
+                if c in table and len(table) and table[c].astype(str).nunique() == 1}
+    return table.drop(columns=list(constant)), constant

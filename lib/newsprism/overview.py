@@ -1,0 +1,205 @@
+"""Corpus overview computations: who published what, how long, when, and near-duplicates.
+
+Used by ``notebooks/00_corpus_overview``; every function takes the ``articles`` table of
+:func:`newsprism.corpus.load_corpus` and returns a tidy DataFrame.
+
+>>> import pandas as pd
+>>> articles = pd.DataFrame({"article_id": ["a", "b"], "outlet": ["X", "Y"],
+...     "text": ["Kim wrote a warm letter to Putin on the last day of the year.",
+...              "Kim wrote a warm letter to Putin on the last day of the year, KCNA said."],
+...     "n_words": [14, 16]})
+>>> near_duplicates(articles)[["article_a", "article_b", "is_near_duplicate"]].values.tolist()
+[['a', 'b', True]]
+"""
+
+from __future__ import annotations
+
+import re
+from difflib import SequenceMatcher
+
+import numpy as np
+import pandas as pd
+
+_WORD = re.compile(r"[^\W_]+(?:['\u2019\-][^\W_]+)*")
+
+NEAR_DUPLICATE_COLUMNS = [
+    "article_a", "article_b", "outlet_a", "outlet_b", "cosine", "jaccard", "shared_shingles",
+    "shared_words", "start_a", "end_a", "start_b", "end_b", "is_near_duplicate",
+]
+
+
+def outlet_summary(articles: pd.DataFrame) -> pd.DataFrame:
+    """One row per outlet: number of articles and words (total, median, min, max), genres and
+    languages seen.
+
+    >>> outlet_summary(pd.DataFrame({"outlet": ["X", "X", "Y"], "n_words": [10, 30, 5],
+    ...     "genre": ["news", "op-ed", ""], "language": ["en", "en", "ru"]}))["words_total"].tolist()
+    [40, 5]
+    """
+    frame = articles.copy()
+    for column in ("genre", "language"):
+        if column not in frame:
+            frame[column] = ""
+    grouped = frame.groupby("outlet", sort=True, dropna=False)
+    summary = grouped.agg(
+        articles=("n_words", "size"), words_total=("n_words", "sum"),
+        words_median=("n_words", "median"), words_min=("n_words", "min"),
+        words_max=("n_words", "max"),
+        genres=("genre", lambda s: ", ".join(sorted({str(v) for v in s if str(v)})) or "unknown"),
+        languages=("language", lambda s: ", ".join(sorted({str(v) for v in s if str(v)}))
+                   or "unknown"),
+    ).reset_index()
+    return summary.sort_values(["articles", "words_total", "outlet"],
+                               ascending=[False, False, True], ignore_index=True)
+
+
+def count_by(articles: pd.DataFrame, column: str) -> pd.DataFrame:
+    """Articles per value of ``column`` (empty values counted as ``"unknown"``), with shares.
+
+    >>> count_by(pd.DataFrame({"language": ["en", "en", ""]}), "language").values.tolist()
+    [['en', 2, 0.6666666666666666], ['unknown', 1, 0.3333333333333333]]
+    """
+    values = articles[column].fillna("").astype(str).str.strip().replace("", "unknown")
+    counts = values.value_counts().rename_axis(column).reset_index(name="articles")
+    counts["share"] = counts["articles"] / max(len(articles), 1)
+    return counts.sort_values(["articles", column], ascending=[False, True], ignore_index=True)
+
+
+def date_coverage(articles: pd.DataFrame) -> pd.DataFrame:
+    """Per outlet: articles with a parseable ``published`` date, the first and last date.
+
+    >>> date_coverage(pd.DataFrame({"outlet": ["X", "X"], "published": ["2026-01-02", ""]})
+    ...     ).values.tolist()
+    [['X', 2, 1, '2026-01-02', '2026-01-02']]
+    """
+    published = pd.to_datetime(articles.get("published", pd.Series([""] * len(articles))),
+                               errors="coerce", utc=True, format="mixed")
+    frame = pd.DataFrame({"outlet": articles["outlet"].to_numpy(), "published": published})
+    rows = []
+    for outlet, group in frame.groupby("outlet", sort=True):
+        dated = group["published"].dropna()
+        rows.append({
+            "outlet": outlet, "articles": len(group), "dated": len(dated),
+            "first": dated.min().date().isoformat() if len(dated) else "",
+            "last": dated.max().date().isoformat() if len(dated) else "",
+        })
+    return pd.DataFrame(rows, columns=["outlet", "articles", "dated", "first", "last"])
+
+
+def _words(text: str) -> tuple[list[str], list[tuple[int, int]]]:
+    matches = list(_WORD.finditer(text))
+    return [m.group().lower() for m in matches], [m.span() for m in matches]
+
+
+def _shingles(words: list[str], size: int) -> set[tuple[str, ...]]:
+    if len(words) < size:
+        return {tuple(words)} if words else set()
+    return {tuple(words[i:i + size]) for i in range(len(words) - size + 1)}
+
+
+def longest_shared_passage(text_a: str, text_b: str) -> tuple[int, int, int, int, int]:
+    """The longest run of identical words (case-insensitive) in two texts.
+
+    Returns ``(start_a, end_a, start_b, end_b, n_words)`` as character offsets into each text.
+
+    >>> a, b = "Kim sent Putin a letter.", "Yesterday Kim sent Putin a card."
+    >>> sa, ea, sb, eb, n = longest_shared_passage(a, b)
+    >>> a[sa:ea], b[sb:eb], n
+    ('Kim sent Putin a', 'Kim sent Putin a', 4)
+    """
+    words_a, spans_a = _words(text_a)
+    words_b, spans_b = _words(text_b)
+    if not words_a or not words_b:
+        return 0, 0, 0, 0, 0
+    match = SequenceMatcher(None, words_a, words_b, autojunk=False).find_longest_match(
+        0, len(words_a), 0, len(words_b))
+    if match.size == 0:
+        return 0, 0, 0, 0, 0
+    return (spans_a[match.a][0], spans_a[match.a + match.size - 1][1],
+            spans_b[match.b][0], spans_b[match.b + match.size - 1][1], match.size)
+
+
+def near_duplicates(articles: pd.DataFrame, *, shingle_size: int = 5,
+                    cosine_threshold: float = 0.8, jaccard_threshold: float = 0.5,
+                    min_cosine: float = 0.0) -> pd.DataFrame:
+    """Pairs of articles that share much of their text.
+
+    ``cosine``: TF-IDF cosine similarity of word unigrams and bigrams (topic and wording);
+    ``jaccard``: overlap of ``shingle_size``-word shingles (verbatim reuse). A pair is a
+    near-duplicate when either passes its threshold. Only pairs with ``cosine >= min_cosine``
+    are returned (raise it for large corpora), strongest first, each with the longest shared
+    word run (character offsets into each article's ``text``, for keyword-in-context evidence).
+    """
+    if len(articles) < 2:
+        return pd.DataFrame(columns=NEAR_DUPLICATE_COLUMNS)
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    texts = articles["text"].fillna("").astype(str).tolist()
+    ids = articles["article_id"].astype(str).tolist()
+    outlets = (articles["outlet"].astype(str).tolist() if "outlet" in articles
+               else [""] * len(ids))
+    try:
+        matrix = TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True,
+                                 token_pattern=_WORD.pattern, lowercase=True).fit_transform(texts)
+    except ValueError:  # every text empty
+        return pd.DataFrame(columns=NEAR_DUPLICATE_COLUMNS)
+    cosine = (matrix @ matrix.T).tocoo()
+    candidates = sorted((int(i), int(j), float(v)) for i, j, v in
+                        zip(cosine.row, cosine.col, cosine.data, strict=True)
+                        if i < j and v >= min_cosine)
+    shingles: dict[int, set] = {}
+    rows = []
+    for i, j, value in candidates:
+        for k in (i, j):
+            if k not in shingles:
+                shingles[k] = _shingles(_words(texts[k])[0], shingle_size)
+        shared = shingles[i] & shingles[j]
+        union = shingles[i] | shingles[j]
+        jaccard = len(shared) / len(union) if union else 0.0
+        sa, ea, sb, eb, n = longest_shared_passage(texts[i], texts[j])
+        rows.append({
+            "article_a": ids[i], "article_b": ids[j], "outlet_a": outlets[i],
+            "outlet_b": outlets[j], "cosine": round(min(value, 1.0), 6),
+            "jaccard": round(jaccard, 6), "shared_shingles": len(shared), "shared_words": n,
+            "start_a": sa, "end_a": ea, "start_b": sb, "end_b": eb,
+            "is_near_duplicate": bool(value >= cosine_threshold or jaccard >= jaccard_threshold),
+        })
+    table = pd.DataFrame(rows, columns=NEAR_DUPLICATE_COLUMNS)
+    return table.sort_values(["cosine", "article_a", "article_b"], ascending=[False, True, True],
+                             ignore_index=True)
+
+
+def similarity_matrix(articles: pd.DataFrame) -> pd.DataFrame:
+    """Square TF-IDF cosine similarity between all articles (labels: article ids).
+
+    >>> m = similarity_matrix(pd.DataFrame({"article_id": ["a", "b"], "text": ["x y", "x z"]}))
+    >>> float(m.loc["a", "a"])
+    1.0
+    """
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    texts = articles["text"].fillna("").astype(str).tolist()
+    matrix = TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True, token_pattern=_WORD.pattern
+                             ).fit_transform(texts)
+    values = np.asarray((matrix @ matrix.T).todense()).round(6)
+    ids = articles["article_id"].astype(str).tolist()
+    return pd.DataFrame(values, index=ids, columns=ids)
+
+
+def audit_summary(audit: pd.DataFrame) -> pd.DataFrame:
+    """Removals per cleaning rule: how many lines and characters, in how many articles.
+
+    >>> audit_summary(pd.DataFrame({"article_id": ["a", "a", "b"], "rule": ["r1", "r1", "r2"],
+    ...     "removed_text": ["xx", "y", "zzz"]})).values.tolist()
+    [['r1', 2, 1, 3], ['r2', 1, 1, 3]]
+    """
+    columns = ["rule", "removals", "articles", "characters"]
+    if audit is None or audit.empty or "rule" not in audit:
+        return pd.DataFrame(columns=columns)
+    frame = audit.assign(characters=audit.get("removed_text", pd.Series(dtype=str))
+                         .fillna("").astype(str).str.len())
+    table = frame.groupby("rule", sort=True).agg(
+        removals=("rule", "size"), articles=("article_id", "nunique"),
+        characters=("characters", "sum")).reset_index()
+    return table.sort_values(["removals", "rule"], ascending=[False, True],
+                             ignore_index=True)[columns]

@@ -1,0 +1,742 @@
+"""Find who is quoted: cue verbs, "according to", colon introductions, continuations, pronouns.
+
+Rules, not a model: each quoted span gets the subject of the nearest cue around it in its
+sentence ("X said", "said X", "X’s message stated", "X described ... as", "according to X"),
+else a nominal cue ("In his letter, Kim ..."), else a colon introduction or a named reply in the
+previous paragraph, else the speaker of the quote it continues. Pronouns resolve to the nearest
+earlier speaker or sentence subject; names resolve to the longest variant in the article
+("Kim" -> "Kim Jong Un") and then to the actor registry when one is given. When nothing fits the
+speaker stays ``None`` (abstain rather than guess).
+
+>>> from newsprism.quotes_marks import pair_marks
+>>> text = '“We will win,” Kim Jong Un said. Later Kim added: “Soon.”'
+>>> [a.speaker for a in attribute(text, pair_marks(text))]
+['Kim Jong Un', 'Kim Jong Un']
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_CUES = (
+    "said says say saying told tells tell telling added adds adding wrote writes writing "
+    "stated states asked asks asking declared declares explained explains explaining noted notes "
+    "noting argued argues arguing claimed claims insisted insists insisting continued continues "
+    "recalled recalls tweeted tweets tweeting posted responded responds replied replies warned "
+    "warns warning suggested suggests acknowledged acknowledges admitted admits announced "
+    "announces remarked joked jokes quipped shouted yelled exclaimed conceded concedes observed "
+    "predicted predicts promised promises pledged pledges pledging vowed vows urged urges called "
+    "calls calling described describes describing boasted complained complains charged countered "
+    "cautioned emphasized emphasizes stressed stresses reiterated repeated reported reports "
+    "testified mused lamented mocked retorted fumed wondered chanted thundered agreed agrees "
+    "referred referring labeled labelled dubbed termed branded praised praises hailed hails "
+    "lauded expressed expresses reaffirmed affirmed assured concluded confirmed denied echoed "
+    "estimated hinted maintained objected opined proclaimed protested recounted reminded "
+    "revealed scoffed snapped screamed screams chimed Said Says Added Wrote Asked "
+    "Stated Explained Continued Tweeted Declared indicated contended asserted accuses added "
+    " retaliated riffed answered cried sniped "
+    " speculated swore touted demanded accused blasted slammed "
+    "criticized decried dismissed described insisted sang read reads emailed texted "
+    "explain argue claim insist warn suggest admit announce predict promise urge describe "
+    "recalling adding explaining acknowledging citing cited summed wrote told"
+).split()
+_CUE_SET = frozenset(_CUES)
+_CUE_RE = re.compile(r"(?<![-\u2010\u2011])\b(?:" + "|".join(sorted(set(_CUES), key=len, reverse=True))
+                     + r"|according to|went on|put it|pointed out|points out|point out|shot back)\b")
+# Nouns that carry speech when possessed ("Kim’s message stated", "Putin’s reply").
+_CUE_NOUNS = (
+    "message|letter|statement|reply|response|remarks|remark|speech|address|tweet|tweets|post|"
+    "note|words|comments|comment|testimony|interview|op-ed|email|memo|report|answer|telegram|"
+    "declaration|announcement|press release|spokesman|spokeswoman|spokesperson|campaign|office"
+)
+_TITLES = (
+    "Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Prof|Rev|Pres|Atty|Adm|Supt|Sens|Reps"
+)
+_TITLE_WORDS = (
+    "President|Vice President|Prime Minister|Minister|Secretary|Senator|Congressman|"
+    "Congresswoman|Governor|Mayor|Judge|Justice|Chairman|Chairwoman|Chair|General|Pope|King|"
+    "Queen|Prince|Speaker|Leader|Ambassador|Director|Chancellor|Commissioner|Attorney General"
+)
+_CAP = r"(?:[A-Z][\w\u2019'\-]*\.?|[A-Z]\.)"
+_PARTICLE = r"(?:de|da|del|van|von|bin|al|la|le|di|dos|du|der|den|ben)"
+_NAME = (rf"(?:(?:{_TITLES})\.\s+|(?:{_TITLE_WORDS})\s+)?{_CAP}"
+         rf"(?:[ \t]+(?:{_PARTICLE}[ \t]+)?{_CAP})*")
+_NAME_RE = re.compile(_NAME)
+_PRONOUNS = {"he": "m", "she": "f", "they": "p", "i": "s", "we": "p", "it": "n"}
+_DETS = (r"(?:the|a|an|one|another|his|her|their|its|our|two|three|four|several|some|many|"
+         r"other|both|most|few|those|these|this|that)")
+# Capitalised words that start sentences but are not names.
+_NOT_NAMES = frozenset(
+    "The A An But And Or So Yet In On At For From To Of By With As If When While After Before "
+    "Although Though Because Since Until Unless However Meanwhile Still Also Then Now Here There "
+    "This That These Those It Its He She They We I You His Her Their Our My Your Who What Why "
+    "How Where Which Instead Such Some Many Most Other Another Each Every No Not Yes One Two "
+    "According Asked Later Earlier Today Yesterday Tomorrow Last Next Even Just Only Indeed "
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday Mr Mrs Ms Dr Speaking Like Under "
+    "During Over Among Despite Without Within Through Against Regardless Whether Let Please "
+    "Honestly Perhaps Maybe Why Well Oh Sources Officials Former Too Ask Then Thus".split()
+)
+_AUX = re.compile(
+    r"(?:\s+(?:has|have|had|was|were|is|are|would|will|could|should|might|may|must|did|does|do|"
+    r"also|later|then|previously|recently|once|again|just|further|simply|repeatedly|publicly|"
+    r"reportedly|bluntly|flatly|explicitly|first|often|frequently|famously|never|always|"
+    r"privately|angrily|quickly|quietly|openly|specifically|separately|directly|already|still|"
+    r"not|even|herself|himself|themselves|has been|had been|been|only|once said|went on to|"
+    r"on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
+    r"(?:last|this|next) (?:week|month|year|night|weekend)|"
+    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|tonight|"
+    r"[a-z]+ly|at the time|at one point|in response|in turn|for (?:his|her|their|its) part))+$",
+    re.I)
+_SUBJ_TAIL = re.compile(
+    rf"(?:(?P<pron>\b(?:he|she|they|i|we|it)\b)"
+    rf"|(?P<poss>{_NAME})[\u2019']s?(?:\s+[\w\-]+){{0,3}}?\s+(?:{_CUE_NOUNS})"
+    rf"|(?P<name>{_NAME})(?:,[^,\u201c\u201d\"]{{2,80}},)?"
+    rf"|(?P<nom>\b{_DETS}(?:\s+[\w\-\u2019']+){{1,5}}?))\s*$",
+    re.I)
+_SUBJ_HEAD = re.compile(
+    rf"\s*(?:(?P<pron>(?:he|she|they|i|we|it)\b)|(?P<name>{_NAME})|(?P<nom>[\w\-\u2019'.]+"
+    rf"(?:\s+[\w\-\u2019'.]+){{0,7}}?)(?=\s*(?:[,;:(\n]|\.(?:\s|$)|$|\s+(?:in|on|at|to|"
+    rf"during|after|who|when|while|of the)\b)))")
+_ACCORDING = re.compile(
+    rf"\baccording to\s+(?:(?P<name>{_NAME})|(?P<nom>{_DETS}(?:\s+[\w\-\u2019']+){{1,5}}?)"
+    r"(?=\s*[,.;:]|\s*$))", re.I)
+_NOMINAL_CUE = re.compile(
+    rf"\b(?:in|during|on)\s+(?:his|her|their|the|a|its)\s+(?:[\w\-\u2019']+\s+){{0,3}}?"
+    rf"(?:{_CUE_NOUNS}|conversation|call|interview|meeting|rally|appearance)\s*,\s*"
+    rf"(?P<name>{_NAME}|he|she|they)\b")
+_POSS_CUE = re.compile(rf"(?P<name>{_NAME})[\u2019']s?(?:\s+[\w\-]+){{0,3}}?\s+(?:{_CUE_NOUNS})\b")
+_BOUNDARY = re.compile(
+    r"(?<![A-Z])(?<!\b(?:Mr|Ms|Dr|St|Jr|Sr|Lt|No|Co))(?<!\b(?:Mrs|Sen|Rep|Gov|Gen|Col|Sgt|Inc))"
+    r"[.!?][\"\u201d\u2019')\]]*\s+(?=[\"\u201c\u2018(]?[A-Z0-9])")
+_SENT_START = re.compile(r"(?:[.!?][\"\u201d\u2019]?\s+|\n\s*|[\"\u201d],?\s+)(?=[A-Z\"\u201c])")
+_SENTENCE_SUBJECT = re.compile(
+    rf"[\"\u201c\u2018(]?(?:[A-Z][^,!?\u201c\u201d\"\n]{{0,60}},\s+"
+    rf"(?:[^,!?\u201c\u201d\"\n]{{0,30}},\s+)?)?"
+    rf"(?:(?:But|And|Yet|So|Still|Meanwhile|Later|Earlier|Then|Now|Instead|"
+    rf"However|Also|Last \w+|On \w+day|In \w+),?\s+)?(?:(?P<pron>He|She|They)|(?P<name>{_NAME})"
+    rf"|(?P<nom>(?:The|A|An|His|Her|Their)(?:\s+[a-z][\w\-]*){{1,5}}?(?=\s+[a-z]+ed\b)))"
+    rf"(?:,[^,\u201c\u201d\"]{{2,80}},)?\s+(?:also\s+|then\s+|later\s+|has\s+|had\s+|"
+    rf"would\s+|will\s+|is\s+|was\s+)?(?!(?:of|and|the|a|an|in|on|at|to|for|with|from|by|"
+    rf"as|or|but|who|which|that)\b)[a-z]{{2,}}\b")
+
+
+_GENERIC_AFTER = re.compile(
+    rf"\s*[,!?\u2014\u2013-]?\s*(?:(?P<pron>he|she|they)|(?P<name>{_NAME})|(?P<nom>(?:an?|the)"
+    rf"(?:\s+[\w\-\u2019']+){{1,4}}?))\s+(?P<verb>[a-z]+(?:ed|s))\b(?=\s*[,.;]|\s+(?:on|in|at|"
+    rf"to|of|as|during|after|before|while|when|from|with)\b)")
+
+
+_ORG_WORDS = re.compile(
+    r"\b(?:Party|House|Senate|Congress|Committee|Department|University|News|Times|Post|Journal|"
+    r"Street|Avenue|Center|Centre|Agency|Council|Court|Association|Institute|Foundation|"
+    r"Company|Corp|Inc|Group|Union|Republic|States|Kingdom|Korea|America|Ministry|Service|"
+    r"Network|Press|Office|Club|Church|Bank|Fund|Campaign|County|City|State|Street|Day|Year)\b")
+
+
+_VERB_AFTER = re.compile(
+    rf"(?:\s+(?:of|from)\s+{_CAP}(?:\s+{_CAP})*)?\s+(?:has\s+|had\s+|also\s+|then\s+)?"
+    r"[a-z]+(?:ed|s)\b")
+_OPENING_MARKS = "\"\u201c\u2018\u00ab\u201e'"
+
+
+_GENERIC_INVERTED = re.compile(
+    rf"\s*[,!?\u2014\u2013-]?\s*(?P<verb>[a-z]+ed)\s+(?P<name>{_NAME})(?=\s*[.,;]|\s*$)")
+_FINAL_CUE = re.compile(
+    rf",\s+(?:(?P<pron>he|she|they)|(?P<name>{_NAME}))\s+(?P<cue>said|says|added|adds|wrote|"
+    rf"writes|explained|noted|argued|told reporters|insisted|warned)(?=\s*[.;!?]|\s*$)")
+
+
+_NOUN_HOMOGRAPHS = frozenset(
+    "claims claim states calls reports notes remarks comments tweets posts responses replies "
+    "warnings promises pledges vows urges words answers estimates".split())
+_NOUN_BEFORE = re.compile(
+    r"(?:\b(?:the|a|an|his|her|their|its|our|many|these|those|such|some|any|all|several|"
+    r"other|both|new|united|such|Republican|Democratic)|[\u2019']s?)(?:\s+[A-Za-z\-]+)?\s+$")
+
+
+@dataclass
+class Attribution:
+    speaker: str | None = None
+    speaker_start: int | None = None
+    speaker_end: int | None = None
+    speaker_surface: str | None = None
+    cue: str | None = None
+    how: str = ""  # which rule fired (for error analysis and confidence)
+
+
+def _clean_name(surface: str) -> str:
+    # "Fox's Chris Wallace" -> "Chris Wallace"
+    surface = re.sub(r"^(?:\S+[\u2019']s\s+)+(?=[A-Z])", "", surface.strip())
+    surface = re.sub(rf"^(?:(?:{_TITLES})\.\s+|(?:{_TITLE_WORDS})\s+)+", "", surface.strip())
+    return surface.strip(" ,.\u2019'")
+
+
+_BAD_NAME_WORD = re.compile(r"^[A-Z][a-z]+ing$|[\u2019'](?:ve|re|ll|d|m|t)$")
+
+
+def _is_name(surface: str) -> bool:
+    words = surface.split()
+    return bool(words) and not all(w.strip(".,") in _NOT_NAMES for w in words) and \
+        words[-1].strip(".,") not in _NOT_NAMES and \
+        not any(_BAD_NAME_WORD.search(w.strip(".,")) for w in words) and \
+        not re.search(r"[\u2019']s?$", words[-1])
+
+
+def _strip_leading(text: str, s: int, e: int) -> tuple[int, int]:
+    """Drop sentence-initial non-name words ("Later Kim" -> "Kim")."""
+    while True:
+        m = re.match(r"(\S+)\s+", text[s:e])
+        if not m or m.group(1).strip(".,") not in _NOT_NAMES:
+            return s, e
+        s += m.end()
+
+
+class _Article:
+    """Per-article state: name variants, earlier speakers, sentence boundaries."""
+
+    def __init__(self, text: str, actors=None):
+        self.text = text
+        self.actors = actors
+        self._names: dict[str, str] | None = None
+        self._resolve = getattr(actors, "resolve", None)
+
+    def names(self) -> dict[str, str]:
+        # token -> longest capitalised name containing it (name variants within the article)
+        if self._names is None:
+            longest: dict[str, str] = {}
+            for m in _NAME_RE.finditer(self.text):
+                s, e = _strip_leading(self.text, m.start(), m.end())
+                name = _clean_name(self.text[s:e])
+                words = name.split()
+                while words and (words[0] in _NOT_NAMES or _BAD_NAME_WORD.search(words[0])):
+                    words = words[1:]
+                words = [w for w in words if w not in _NOT_NAMES]
+                if len(words) < 2:
+                    continue
+                name = " ".join(words)
+                for w in words:
+                    if len(w) > 1 and len(name) > len(longest.get(w, "")):
+                        longest[w] = name
+            self._names = longest
+        return self._names
+
+    def canonical(self, surface: str) -> str | None:
+        name = _clean_name(surface)
+        if not name:
+            return None
+        if self._resolve is not None:
+            try:
+                resolved = self._resolve(name) or self._resolve(surface)
+            except Exception:  # a registry problem must not lose the article
+                resolved = None
+            if resolved:
+                return str(resolved)
+        words = name.split()
+        full = self.names().get(words[-1]) if words else None
+        if full and len(full) > len(name) and words[-1] == full.split()[-1] or (
+                full and len(words) == 1 and full.split()[0] == words[0]):
+            name = full
+        if self._resolve is not None and name != _clean_name(surface):
+            try:
+                resolved = self._resolve(name)
+            except Exception:
+                resolved = None
+            if resolved:
+                return str(resolved)
+        return name
+
+
+_PRON_TAIL = re.compile(r"\b(?:he|she|they|i|we|it)\s*$", re.I)
+_POSS_TAIL = re.compile(rf"(?P<name>{_NAME})[\u2019']s?(?:\s+[\w\-]+){{0,3}}?\s+(?:{_CUE_NOUNS})\s*$")
+_NAME_TAIL = re.compile(rf"(?P<name>{_NAME})(?:\s+(?:of|at|from|with)\s+(?:the\s+)?{_NAME})?"
+                        rf"(?:\s*\([^()]{{1,25}}\))?"
+                        rf"(?P<app>,[^,\u201c\u201d\"]{{2,100}},)?\s*$")
+_POSS_NP_TAIL = re.compile(rf"(?P<name>{_NAME})[\u2019']s?(?:\s+[a-z][\w\-]*){{1,3}}\s*$")
+_DET_RE = re.compile(rf"\b{_DETS}\b", re.I)
+_FUNCTION_END = frozenset(
+    "to that which who whom been by as have has had is was are were be of in on at for with "
+    "and or but from than also not what when where how why if".split())
+
+
+def _subject_before(text: str, lo: int, cue_start: int) -> tuple[int, int, str] | None:
+    """The noun phrase just left of a cue verb (``X said``), as (start, end, kind)."""
+    found = _subject_tail(text, lo, cue_start)
+    if found is None:
+        # "The lawmaker, who represents a district in Albay, said": skip the appositive
+        left = text[max(lo, cue_start - 200):cue_start].rstrip()
+        m = re.search(r",[^,\u201c\u201d\"]{2,120},$", left)
+        if m:
+            found = _subject_tail(text, lo, cue_start - (len(text[:cue_start]) - len(
+                text[:cue_start].rstrip())) - (len(left) - m.start()))
+    return found
+
+
+def _subject_tail(text: str, lo: int, cue_start: int) -> tuple[int, int, str] | None:
+    left_lo = max(lo, cue_start - 200)
+    left = text[left_lo:cue_start].rstrip()
+    aux = _AUX.search(left)
+    if aux:
+        if re.search(r"\b(?:been|was|were|is|are|being|be)\b", aux.group(0), re.I) and \
+                text[cue_start:cue_start + 12].split()[0].endswith("ed"):
+            return None  # passive ("have been described as"): the subject did not speak
+        left = left[:aux.start()]
+    if left.endswith(" and"):
+        return None  # a second verb of the sentence subject: the caller looks further
+    m = _PRON_TAIL.search(left)
+    if m:
+        return left_lo + m.start(), left_lo + m.end(), "pron"
+    m = re.search(r",\s+(who)\s*$", left)
+    if m:
+        return left_lo + m.start(1), left_lo + m.end(1), "rel"
+    m = _POSS_TAIL.search(left)
+    if m and _is_name(m.group("name")):
+        return left_lo + m.start(), left_lo + m.end("name"), "poss"
+    m = _NAME_TAIL.search(left)
+    if m and _is_name(m.group("name")):
+        return left_lo + m.start(), left_lo + m.end("name"), "name"
+    m = _POSS_NP_TAIL.search(left)
+    if m and _is_name(m.group("name")) and m.group(0).split()[-1] not in _FUNCTION_END:
+        # "Donald Trump’s campaign manager says": the whole phrase is the speaker
+        return left_lo + m.start(), left_lo + len(left), "nom"
+    # a common noun phrase: the last determiner among the last six words
+    tail = left.rstrip()
+    words = list(re.finditer(r"\S+", tail))[-10:]
+    if words and words[-1].group(0).lower().strip(",.") not in _FUNCTION_END and \
+            not words[-1].group(0).endswith((",", ".", ";", ":")):
+        for w in reversed(words):
+            if _DET_RE.fullmatch(w.group(0)):
+                return left_lo + w.start(), left_lo + len(tail), "nom"
+            if w.group(0).endswith((",", ";", ":", ".")) or \
+                    w.group(0).lower() in _FUNCTION_END - {"and", "of"}:
+                break
+    return None
+
+
+def _subject_after(text: str, cue_end: int, hi: int) -> tuple[int, int, str] | None:
+    """The noun phrase just right of a cue verb (``said X``)."""
+    m = _SUBJ_HEAD.match(text, cue_end, hi)
+    if not m:
+        return None
+    for kind in ("pron", "name", "nom"):
+        if m.group(kind):
+            s, e = m.span(kind)
+            if kind == "name" and not _is_name(text[s:e]):
+                return None
+            return s, e, kind
+    return None
+
+
+def _sentence_span(text: str, bounds: list[int], ps: int, pe: int, s: int, e: int):
+    lo, hi = ps, pe
+    for b in bounds:
+        if b <= s:
+            lo = b
+        elif b >= e:
+            hi = b
+            break
+    return lo, hi
+
+
+class _Attributor:
+    def __init__(self, text: str, marked, actors=None):
+        self.text = text
+        self.spans = [(m.start, m.end) for m in marked]  # quoted words, in order
+        self.paragraphs = [(m.para_start, m.para_end) for m in marked]
+        self.continues = [m.continues for m in marked]
+        self.art = _Article(text, actors)
+        self.bounds_cache: dict[int, list[int]] = {}
+        # the marks themselves (or the span edge when a mark is missing)
+        self.quote_marks = [(m.open - (1 if text.startswith("''", m.open - 1) else 0)
+                             if m.open >= 0 else m.start,
+                             m.close + (2 if text.startswith("''", m.close) else 1)
+                             if m.close >= 0 else m.end) for m in marked]
+
+    def bounds(self, ps: int, pe: int) -> list[int]:
+        if ps not in self.bounds_cache:
+            inside = [(s, e) for s, e in self.spans if ps <= s <= pe]
+            out = []
+            for m in _BOUNDARY.finditer(self.text, ps, pe):
+                b = m.end()
+                if not any(s <= m.start() <= e for s, e in inside):
+                    out.append(b)
+            self.bounds_cache[ps] = out
+        return self.bounds_cache[ps]
+
+    def _make(self, s: int, e: int, kind: str, cue: str | None, how: str,
+              prev: list[Attribution]) -> Attribution:
+        surface = self.text[s:e]
+        if kind == "rel":
+            # 'said Scott Reed, the Chamber's strategist, who added': the antecedent speaks
+            comma = self.text.rfind(",", 0, s)
+            antecedent = _subject_tail(self.text, max(0, comma - 200), comma) if comma > 0 else None
+            names = [m for m in _NAME_RE.finditer(self.text, max(0, comma - 120), max(comma, 0))
+                     if _is_name(m.group(0))]
+            if names and (antecedent is None or antecedent[2] != "name"):
+                # 'said Scott Reed, the chamber's strategist, who': the name, not the role
+                speaker = self.art.canonical(names[-1].group(0))
+            elif antecedent and antecedent[2] == "name":
+                speaker = self.art.canonical(self.text[antecedent[0]:antecedent[1]])
+            elif antecedent and antecedent[2] == "nom":
+                speaker = self._resolve_nominal(self.text[antecedent[0]:antecedent[1]], prev)
+            else:
+                head = _NAME_TAIL.search(self.text[max(0, comma - 150):comma])
+                speaker = self.art.canonical(head.group("name")) if head and _is_name(
+                    head.group("name")) else None
+        elif kind == "pron":
+            speaker = self._resolve_pronoun(s, surface.lower(), prev)
+        elif kind == "poss":
+            m = _NAME_RE.match(surface)
+            if m:
+                e = s + len(m.group(0).rstrip(".\u2019'"))
+            s, e = _strip_leading(self.text, s, e)
+            surface = self.text[s:e]
+            speaker = self.art.canonical(surface)
+        elif kind == "name":
+            name_m = _NAME_RE.match(surface)
+            if name_m and name_m.end() < len(surface):  # appositive: keep the name
+                e = s + name_m.end()
+                surface = self.text[s:e]
+            s, e = _strip_leading(self.text, s, e)
+            surface = self.text[s:e]
+            speaker = self.art.canonical(surface)
+        else:
+            speaker = self._resolve_nominal(surface, prev)
+        return Attribution(speaker, s, e, surface, cue, how)
+
+    def _resolve_nominal(self, surface: str, prev: list[Attribution]) -> str | None:
+        resolve = self.art._resolve
+        if resolve is not None:
+            try:
+                hit = resolve(surface)
+            except Exception:
+                hit = None
+            if hit:
+                return str(hit)
+        return re.sub(r"\s+", " ", surface.strip()).lower() or None
+
+    def _resolve_pronoun(self, pos: int, pronoun: str, prev: list[Attribution]) -> str | None:
+        if pronoun in ("i", "we"):
+            # first person outside quotes is the author (or, in a quote, a nested speaker)
+            return None
+        # nearest earlier named speaker within a few paragraphs, else nearest sentence subject
+        candidates = []
+        for a in reversed(prev):
+            if a.speaker and a.speaker_start is not None and a.speaker_start < pos and \
+                    a.how != "pronoun-unresolved" and pos - a.speaker_start < 1500:
+                if pronoun == "they" or not a.speaker.islower():
+                    candidates.append((a.speaker_start, a.speaker))
+                    break
+        lo = max(0, pos - 600)
+        # 'they' and 'it' resolve only to an earlier speaker (names here are mostly people)
+        starts = [lo] + [m.end() for m in _SENT_START.finditer(self.text, lo, pos)] \
+            if pronoun in ("he", "she") else []
+        for start in starts:
+            subj = self._sentence_subject(start, pos)
+            if subj and subj[2] == "name":
+                candidates.append((subj[0], self.art.canonical(self.text[subj[0]:subj[1]])))
+        if not candidates and pronoun in ("he", "she"):
+            # fall back on the nearest earlier person-like name (two capitalised words or more)
+            for m in _NAME_RE.finditer(self.text, lo, pos):
+                s, e = _strip_leading(self.text, m.start(), m.end())
+                surface = self.text[s:e]
+                if len(surface.split()) >= 2 and _is_name(surface) and not _ORG_WORDS.search(
+                        surface):
+                    candidates.append((s, self.art.canonical(surface)))
+        if not candidates:
+            return None
+        candidates.sort()
+        return candidates[-1][1]
+
+    def attribute(self) -> list[Attribution]:
+        out: list[Attribution] = []
+        for qi, ((s, e), (ps, pe)) in enumerate(zip(self.spans, self.paragraphs, strict=True)):
+            out.append(self._one(qi, s, e, ps, pe, out) or Attribution())
+        return out
+
+    def _one(self, qi, s, e, ps, pe, prev):
+        text = self.text
+        bounds = self.bounds(ps, pe)
+        lo, hi = _sentence_span(text, bounds, ps, pe, s, e)
+        open_mark, close_mark = self.quote_marks[qi]
+        # limit contexts to the text between neighbouring quotes in the sentence
+        left_lo = lo
+        for j in range(qi - 1, -1, -1):
+            if self.quote_marks[j][1] <= open_mark and self.quote_marks[j][1] > lo:
+                left_lo = self.quote_marks[j][1]
+                break
+        right_hi = hi
+        for j in range(qi + 1, len(self.spans)):
+            if self.quote_marks[j][0] >= close_mark:
+                if self.quote_marks[j][0] < hi:
+                    right_hi = self.quote_marks[j][0]
+                break
+        # 1. a cue right after the quote: ', Kim said' / ', said Kim' / ', he told reporters'
+        right = text[close_mark:right_hi]
+        best = None
+        ends_sentence = text[max(0, open_mark):close_mark].rstrip("\"\u201d\u2019 ")[-1:] == "."
+        if ends_sentence and _CUE_RE.search(text, left_lo, open_mark):
+            right = ""  # 'Bush called Trump “unhinged.” Rubio called ...': the cue is before
+        for m in _CUE_RE.finditer(right):
+            cue_s, cue_e = close_mark + m.start(), close_mark + m.end()
+            gap = text[close_mark:cue_s]
+            if len(gap) > 90:
+                break
+            cue = m.group(0)
+            if cue == "according to":
+                am = _ACCORDING.match(text, cue_s, right_hi)
+                if am:
+                    kind = "name" if am.group("name") else "nom"
+                    ss, se = am.span(kind)
+                    best = self._make(ss, se, kind, cue, "according-after", prev)
+                break
+            if gap.strip(" ,\u2014\u2013-") == "":
+                subj = _subject_after(text, cue_e, right_hi)
+                if subj:
+                    best = self._make(subj[0], subj[1], subj[2], cue, "cue-after-inverted", prev)
+                    break
+                continue
+            subj = _subject_before(text, close_mark, cue_s)
+            quote_end = text[max(0, open_mark):close_mark].rstrip("\"\u201d\u2019 ")[-1:]
+            if subj and subj[2] == "pron" and quote_end == "." and \
+                    text[subj[0]:subj[0] + 1].isupper():
+                break  # “... home.” He left: a new sentence, not an attribution
+            if subj and len(text[close_mark:subj[0]].strip(" ,\u2014\u2013-")) <= 0 or (
+                    subj and subj[0] - close_mark < 80 and quote_end in (",", "?", "!")):
+                if subj[2] == "poss":
+                    cue = re.sub(r"^[\u2019']s?\s*", "", text[subj[1]:cue_e])
+                best = self._make(subj[0], subj[1], subj[2], cue, "cue-after", prev)
+            break
+        if best is None:
+            quote_end = text[max(0, open_mark):close_mark].rstrip("\"\u201d\u2019 ")[-1:]
+            gm = _GENERIC_AFTER.match(text, close_mark, right_hi) if quote_end in (
+                ",", "?", "!", "\u2014", "-") else None
+            if gm and (gm.group("pron") or _is_name(gm.group("name") or "x") or gm.group("nom")):
+                kind = next(k for k in ("pron", "name", "nom") if gm.group(k))
+                best = self._make(*gm.span(kind), kind, gm.group("verb"), "cue-after-generic", prev)
+            gi = _GENERIC_INVERTED.match(text, close_mark, right_hi) if quote_end in (
+                ",", "?", "!", "\u2014", "-") and best is None else None
+            if gi and _is_name(gi.group("name")):
+                best = self._make(*gi.span("name"), "name", gi.group("verb"),
+                                  "cue-after-generic", prev)
+        if best is None:
+            # '"...” because she would expand her lead, he said.': a cue closing the sentence
+            fm = _FINAL_CUE.search(text, close_mark, right_hi)
+            if fm and right_hi - fm.end() <= 3 and fm.start() - close_mark < 200:
+                kind = "pron" if fm.group("pron") else "name"
+                if kind == "pron" or _is_name(fm.group("name")):
+                    best = self._make(*fm.span(kind), kind, fm.group("cue"), "cue-final", prev)
+        if best:
+            return best
+        # 2. a cue before the quote in its sentence: 'Kim said: “', 'what he called Russia’s “'
+        left = text[left_lo:open_mark]
+        cues = list(_CUE_RE.finditer(left))
+        for m in reversed(cues):
+            cue_s, cue_e = left_lo + m.start(), left_lo + m.end()
+            cue = m.group(0)
+            if cue in _NOUN_HOMOGRAPHS and _NOUN_BEFORE.search(text, max(0, cue_s - 40), cue_s):
+                continue  # 'Rubio's claim that', 'many Asian states': a noun, not a verb
+            if cue == "according to":
+                am = _ACCORDING.match(text, cue_s, open_mark)
+                if am:
+                    kind = "name" if am.group("name") else "nom"
+                    ss, se = am.span(kind)
+                    return self._make(ss, se, kind, cue, "according-before", prev)
+                continue
+            if cue.endswith("ing") and text[max(0, left_lo - 3):cue_s].rstrip(
+                    " \"\u201d\u2019").endswith(","):
+                # 'X said, adding, “...': the subject of the earlier cue, else of the sentence
+                subj = None
+                for earlier in reversed(list(_CUE_RE.finditer(text, lo, cue_s))):
+                    if earlier.group(0).endswith("ing") or earlier.group(0) == "according to":
+                        continue
+                    subj = _subject_before(text, lo, earlier.start())
+                    if subj is None:
+                        subj = _subject_after(text, earlier.end(), cue_s)
+                    if subj:
+                        break
+                subj = subj or self._sentence_subject(max(lo, left_lo), cue_s) or \
+                    self._clause_subject(max(lo, left_lo), cue_s)
+                if subj:
+                    return self._make(subj[0], subj[1], subj[2], cue, "cue-participle", prev)
+            subj = None
+            if text[left_lo:cue_s].rstrip().endswith(","):
+                # 'Clinton, during a town hall in Columbus, Ohio, said': the clause's subject
+                subj = self._sentence_subject(left_lo, cue_s)
+            subj = subj or _subject_before(text, left_lo, cue_s)
+            if subj is None and re.search(r"\band\s*$", _AUX.sub("", text[left_lo:cue_s].rstrip())):
+                subj = self._sentence_subject(lo, cue_s)
+                if subj:
+                    return self._make(subj[0], subj[1], subj[2], cue, "cue-before-and", prev)
+            if subj and subj[2] == "nom" and re.search(
+                    rf"(?:{_CUE_NOUNS})$", text[subj[0]:subj[1]]) and \
+                    text[subj[0]:subj[1]].split()[0].lower() in ("a", "an", "his", "her", "their",
+                                                                  "its"):
+                owner = self._sentence_subject(lo, subj[0])
+                verb = re.search(r"(\S+)(?:\s+out)?\s+$", text[lo:subj[0]])
+                if owner is None and verb:
+                    owner = _subject_before(text, lo, lo + verb.start())
+                if owner:
+                    return self._make(owner[0], owner[1], owner[2], cue, "cue-before-owner", prev)
+            if subj and subj[2] == "nom" and cue in ("called", "dubbed", "named", "titled") and \
+                    subj[1] >= len(text[:cue_s].rstrip()):
+                # 'a psychology class called “Perception”': naming, not speech
+                subj = self._sentence_subject(lo, subj[0])
+                if subj:
+                    return self._make(subj[0], subj[1], subj[2], cue, "naming-subject", prev)
+                continue
+            if subj:
+                if subj[2] == "poss":
+                    cue = re.sub(r"^[\u2019']s?\s*", "", text[subj[1]:cue_e])
+                return self._make(subj[0], subj[1], subj[2], cue, "cue-before", prev)
+            subj = _subject_after(text, cue_e, open_mark) if not cue.endswith("ing") else None
+            if subj and m.start() < 3:
+                return self._make(subj[0], subj[1], subj[2], cue, "cue-before-inverted", prev)
+        # 2b. 'Pew Research: “...' / 'she is sure that ...: “...'
+        left = text[left_lo:open_mark].rstrip()
+        if left.endswith(":"):
+            nm = _NAME_TAIL.search(left[:-1])
+            if nm and _is_name(nm.group("name")) and nm.start() <= 3:
+                return self._make(left_lo + nm.start("name"), left_lo + nm.end("name"), "name",
+                                  ":", "colon-name", prev)
+            subj = self._sentence_subject(lo, open_mark)
+            if subj:
+                return self._make(subj[0], subj[1], subj[2], ":", "colon-sentence", prev)
+        # 3. 'according to X' anywhere in the sentence
+        am = _ACCORDING.search(text, lo, hi)
+        if am:
+            kind = "name" if am.group("name") else "nom"
+            ss, se = am.span(kind)
+            return self._make(ss, se, kind, "according to", "according", prev)
+        # 4. nominal cue: 'In his letter, Kim ...'
+        nm = _NOMINAL_CUE.search(text, lo, open_mark)
+        if nm:
+            ss, se = nm.span("name")
+            kind = "pron" if text[ss:se].lower() in _PRONOUNS else "name"
+            return self._make(ss, se, kind, nm.group(0).split(",")[0], "nominal-cue", prev)
+        # 4b. the previous sentence of the paragraph names the speaker ('Perez says ... . “...')
+        if lo > ps and text[lo:open_mark].strip() == "":
+            prev_lo = max([b for b in bounds if b < lo - 1] + [ps])
+            if not any(prev_lo <= qs < lo for qs, _ in self.spans):
+                for m in reversed(list(_CUE_RE.finditer(text, prev_lo, lo))):
+                    if m.group(0) == "according to":
+                        continue
+                    subj = _subject_before(text, prev_lo, m.start())
+                    if subj and subj[2] != "nom":
+                        return self._make(subj[0], subj[1], subj[2], m.group(0),
+                                          "previous-sentence", prev)
+        # 5. the subject of the sentence ('Clinton talked up her “50-state strategy”')
+        subj = self._sentence_subject(lo, open_mark)
+        if subj:
+            return self._make(subj[0], subj[1], subj[2], None, "sentence-subject", prev)
+        # 6. previous quote in the same sentence or paragraph (continuation)
+        if qi > 0 and prev and prev[-1].speaker_start is not None and \
+                self.paragraphs[qi - 1] == (ps, pe) and (
+                    text[lo:open_mark].strip() == "" or self.quote_marks[qi - 1][1] > lo):
+            # the quote opens its sentence or shares it with the previous quote
+            p = prev[-1]
+            return Attribution(p.speaker, p.speaker_start, p.speaker_end, p.speaker_surface,
+                               p.cue, "continuation")
+        # 6. a paragraph that opens with the quote: colon intro / named reply / continuation
+        if text[ps:open_mark].strip() == "" and ps > 0:
+            found = self._from_previous_paragraph(qi, ps, prev)
+            if found:
+                return found
+        return None
+
+    def _clause_subject(self, lo: int, hi: int) -> tuple[int, int, str] | None:
+        """The last name in ``text[lo:hi]`` followed by a verb ('Sanders of Vermont endorsed')."""
+        found = None
+        for m in _NAME_RE.finditer(self.text, lo, hi):
+            s, e = _strip_leading(self.text, m.start(), m.end())
+            if _is_name(self.text[s:e]) and _VERB_AFTER.match(self.text, e, hi):
+                found = (s, e, "name")
+        return found
+
+    def _sentence_subject(self, lo: int, hi: int) -> tuple[int, int, str] | None:
+        """A name or pronoun opening the sentence and followed by a verb-like word."""
+        while lo < hi and self.text[lo].isspace():
+            lo += 1
+        if lo < hi and self.text[lo] in _OPENING_MARKS:
+            return None  # the sentence starts with a quotation: its words are not the subject
+        m = _SENTENCE_SUBJECT.match(self.text, lo, hi)
+        if not m:
+            return None
+        kind = next(k for k in ("pron", "name", "nom") if m.group(k))
+        s, e = m.span(kind)
+        poss = re.match(r"[\u2019']s?(?:\s+[a-z][\w\-]*){1,3}", self.text[e:hi])
+        head = re.sub(r"[\u2019']s?$", "", self.text[s:e])
+        if kind == "name" and not _is_name(head):
+            return None
+        if kind == "name" and len(head.split()) == 1 and head not in self.art.names() and \
+                self.text.count(head) < 2:
+            return None  # a lone capitalised word seen once ("Thirteen", "Ask") is no name
+        if kind == "name" and self.text[e - 2:e] in ("\u2019s", "'s") or kind == "name" and poss \
+                and self.text[e:e + 1] in "\u2019'":
+            # "Grayson's spokeswoman challenged": the whole phrase is the subject
+            tail = re.match(r"(?:[\u2019']s?)?(?:\s+[a-z][\w\-]*){1,2}", self.text[e:hi])
+            return s, e + (tail.end() if tail else 0), "nom"
+        if kind == "name":
+            s, e = _strip_leading(self.text, s, e)
+            if not _is_name(self.text[s:e]):
+                return None
+        return s, e, kind
+
+    def _previous_paragraph(self, ps: int) -> tuple[int, int]:
+        end = ps
+        while end > 0 and self.text[end - 1].isspace():
+            end -= 1
+        start = self.text.rfind("\n", 0, end) + 1
+        return start, end
+
+    def _from_previous_paragraph(self, qi, ps, prev):
+        text = self.text
+        pps, ppe = self._previous_paragraph(ps)
+        if ppe <= pps:
+            return None
+        # the previous paragraph is (or ends in) a quote with a speaker: continuation
+        if qi > 0 and prev and prev[-1].speaker and self.paragraphs[qi - 1][0] == pps:
+            qs, qe = self.spans[qi - 1]
+            if ppe - qe <= 2 or text[qe + 1:ppe].strip() == "" or prev[-1].how in (
+                    "colon-intro", "named-reply", "continuation-paragraph", "cue-after",
+                    "cue-after-inverted", "cue-after-generic", "continuation"):
+                p = prev[-1]
+                return Attribution(p.speaker, p.speaker_start, p.speaker_end, p.speaker_surface,
+                                   p.cue, "continuation-paragraph")
+        para = text[pps:ppe]
+        bounds = [b for b in self.bounds(pps, ppe)]
+        last_lo = bounds[-1] if bounds else pps
+        last = text[last_lo:ppe]
+        # 'Putin’s reply is even more explicit.' / 'Kim’s message stated:'
+        pm = _POSS_CUE.search(last)
+        if pm and _is_name(pm.group("name")):
+            ss, se = pm.span("name")
+            return self._make(last_lo + ss, last_lo + se, "name", pm.group(0), "named-reply", prev)
+        if para.rstrip().endswith(":"):
+            # colon introduction: the cue's subject in the last sentence, else the nearest
+            # subject name in the paragraph ('Kim Jong Un sent a message ... expressions:')
+            for m in reversed(list(_CUE_RE.finditer(text, last_lo, ppe))):
+                subj = _subject_before(text, last_lo, m.start())
+                if subj:
+                    return self._make(subj[0], subj[1], subj[2], m.group(0), "colon-intro", prev)
+            for start in reversed([pps] + bounds):
+                subj = self._sentence_subject(start, ppe)
+                if subj and subj[2] != "nom":
+                    return self._make(subj[0], subj[1], subj[2], ":", "colon-intro", prev)
+            return None
+        # an introduction without a colon: the last sentence of the previous paragraph says
+        # who speaks ('Ash argued in his email, the incident ...'), when it holds no quote itself
+        if not any(pps <= qs < ppe for qs, _ in self.spans[:qi]):
+            for m in reversed(list(_CUE_RE.finditer(text, last_lo, ppe))):
+                if m.group(0) == "according to":
+                    continue
+                subj = _subject_before(text, last_lo, m.start())
+                if subj and subj[2] != "nom":
+                    return self._make(subj[0], subj[1], subj[2], m.group(0), "intro-paragraph",
+                                      prev)
+        return None
+
+
+def attribute(text: str, marked, actors=None) -> list[Attribution]:
+    """One :class:`Attribution` per quoted span (``marked``: ``MarkedSpan`` list, in order)."""
+    return _Attributor(text, marked, actors).attribute()

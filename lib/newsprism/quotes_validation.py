@@ -1,0 +1,359 @@
+"""Validate quote extraction and speaker attribution on PolNeAR (train and dev).
+
+Gold: PolNeAR attribution relations (brat standoff, one annotator per article: the first one
+listed in ``metadata.tsv`` that has a file). Only Content spans that contain double quotation
+marks (``"``, ``“``, ``”``, and the doubled apostrophe ``''`` that the New York Times texts use
+instead) are kept, and only their *quoted parts* are compared. The text's
+double-quoted regions are found line by line (curly marks by direction, straight ones by
+context); a Content fragment (a span may be discontinuous, ``302 427;430 500``) annotates every
+region whose opening or closing mark it contains or that it covers by half or more (when none,
+the quoted segments inside the fragment itself). So one Content with two quotations
+(``“A,” he said. “B.”``) gives two gold quotes, each with the Content's Source, and a quotation
+that annotators split into several Contents (one per sentence) is one gold quote with all their
+Sources. Marks and surrounding spaces are excluded.
+
+Matching: a predicted quote matches a gold one when their character overlap is at least 80 % of
+the *longer* of the two (``overlap / max(len_pred, len_gold) >= 0.8``), one-to-one, best
+overlap first. Precision counts predicted quotes with ``kind == "speech"`` only; recall counts
+gold quotes matched by a speech quote.
+
+Speaker accuracy: among matched gold quotes that have a gold Source, the share whose predicted
+speaker is right: the predicted speaker is not ``None`` and either its mention span overlaps a
+gold Source fragment, or the gold Source names it (the last word of the predicted canonical
+name occurs among the gold Source's words). A gold Source that is a pronoun is accepted through
+overlap with the pronoun only (PolNeAR has no coreference to check a resolved name against).
+A quote without a speaker counts as wrong. Predicted speaker spans are the mention the attribution
+hangs on (a pronoun stays a pronoun span, its resolved name is ``speaker``), so a gold pronoun
+Source is matched by span while a gold name Source is matched by span or by name.
+
+Tuning (classifier weights, threshold, attribution rules) used train only; dev is reported.
+``quote_predictions(split)`` returns one row per prediction and per missed gold quote for error
+analysis; ``score(rows)`` turns it into the metrics.
+
+>>> from newsprism.quotes_validation import validate_quotes
+>>> table = validate_quotes(quick=True)       # dev only; a "missing" row when data is absent
+>>> set(table.columns) >= {"metric", "value", "n", "status"}
+True
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from newsprism import paths
+from newsprism.quotes import extract_quotes
+from newsprism.validate import VALIDATION_COLUMNS
+
+MIN_OVERLAP = 0.8
+# double quotation marks, including the doubled apostrophe of the NYT archive texts
+_DOUBLE = re.compile("''|[\"\u201c\u201d]")
+_PRONOUNS = frozenset("he she they it i we him her them his its their".split())
+
+
+@dataclass
+class GoldQuote:
+    start: int
+    end: int
+    sources: list[tuple[int, int]] = field(default_factory=list)
+    source_texts: list[str] = field(default_factory=list)
+
+
+@dataclass
+class GoldArticle:
+    name: str
+    split: str
+    publisher: str
+    text: str
+    quotes: list[GoldQuote]
+
+
+def _spans(spec: str) -> list[tuple[int, int]]:
+    out = []
+    for part in spec.split(";"):
+        a, b = part.split()
+        out.append((int(a), int(b)))
+    return out
+
+
+def _segments(text: str, s: int, e: int) -> list[tuple[int, int]]:
+    """Quoted parts of ``text[s:e]`` between double quotation marks (marks excluded)."""
+    marks = [(m.start(), m.end() - m.start()) for m in _DOUBLE.finditer(text, s, e)]
+    segments, opened = [], None
+    for i, width in marks:
+        ch = text[i]
+        prev = text[i - 1] if i > 0 else " "
+        nxt = text[i + width] if i + width < len(text) else " "
+        attached_left = not prev.isspace() and prev not in "([—-"
+        free_right = nxt.isspace() or nxt in ".,;:!?)—-"
+        if ch == "\u201c":
+            # an opening mark used as a closer ('“expedited review“ of') closes
+            role = "close" if attached_left and free_right and opened is not None else "open"
+        elif ch == "\u201d":
+            role = "close"
+        elif (prev.isspace() or prev in "([—-") and not nxt.isspace():
+            role = "open"
+        elif not prev.isspace() and (nxt.isspace() or nxt in ".,;:!?)—-"):
+            role = "close"
+        else:
+            role = "close" if opened is not None else "open"
+        if role == "open":
+            opened = i + width if opened is None else opened
+        else:
+            segments.append((s if opened is None else opened, i))
+            opened = None
+    if opened is not None:
+        segments.append((opened, e))
+    out = []
+    for a, b in segments:
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        if b > a:
+            out.append((a, b))
+    return out
+
+
+def _regions(text: str) -> list[tuple[int, int, int, int]]:
+    """Every double-quoted region of ``text``: (start, end, open mark, close mark), per line."""
+    out = []
+    pos = 0
+    for line in text.split("\n"):
+        for a, b in _segments(text, pos, pos + len(line)):
+            open_mark = a - 2 if a - 1 > pos and text.startswith("''", a - 2) else (
+                a - 1 if a > pos and _DOUBLE.match(text, a - 1) else -1)
+            j = b
+            while j < pos + len(line) and text[j].isspace():
+                j += 1
+            close_mark = j if j < pos + len(line) and _DOUBLE.match(text, j) else -1
+            out.append((a, b, open_mark, close_mark))
+        pos += len(line) + 1
+    return out
+
+
+def _gold_parts(text: str, regions, s: int, e: int) -> list[tuple[int, int]]:
+    """The quotations a Content fragment annotates: whole quoted regions it opens, closes or
+    mostly covers (so a quotation split over several Content spans is one gold quote)."""
+    parts = []
+    for a, b, om, cm in regions:
+        if b <= s or a >= e:
+            continue
+        inter = min(b, e) - max(a, s)
+        if s <= om < e or s <= cm < e or inter >= 0.5 * (b - a):
+            parts.append((a, b))
+    return parts or _segments(text, s, e)
+
+
+def _read_ann(path: Path) -> tuple[dict, list[dict]]:
+    spans, events = {}, []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        parts = line.split("\t")
+        if line.startswith("T") and len(parts) >= 2:
+            label, spec = parts[1].split(" ", 1)
+            spans[parts[0]] = (label, _spans(spec))
+        elif line.startswith("E") and len(parts) >= 2:
+            events.append(dict(p.split(":", 1) for p in parts[1].split() if ":" in p))
+    return spans, events
+
+
+def load_polnear(split: str, root: Path | None = None, limit: int | None = None
+                 ) -> list[GoldArticle]:
+    """Gold quotations of one PolNeAR split (empty list when the data is absent)."""
+    root = Path(root or paths.POLNEAR)
+    meta_path = root / "metadata.tsv"
+    if not meta_path.exists():
+        return []
+    meta = pd.read_csv(meta_path, sep="\t", dtype=str, keep_default_na=False)
+    meta = meta[meta["compartment"] == split].sort_values("filename")
+    articles = []
+    for rec in meta.to_dict("records"):
+        text_path = root / split / "text" / f"{rec['filename']}.txt"
+        if not text_path.exists():
+            continue
+        annotators = [a.strip() for a in re.split(r"[,;\s]+", rec.get("annotators", "")) if a]
+        files = sorted((root / split / "attributions").glob(f"{rec['filename']}_*.ann"))
+        chosen = next((f for a in annotators for f in files if f.stem.endswith("_" + a)),
+                      files[0] if files else None)
+        if chosen is None:
+            continue
+        text = text_path.read_text(encoding="utf-8")
+        spans, events = _read_ann(chosen)
+        regions = _regions(text)
+        by_span: dict[tuple[int, int], GoldQuote] = {}
+        for event in events:
+            content = spans.get(event.get("Content", ""))
+            if not content:
+                continue
+            if not any(_DOUBLE.search(text, s, e) for s, e in content[1]):
+                continue
+            source = spans.get(event.get("Source", ""))
+            for s, e in content[1]:
+                for seg in _gold_parts(text, regions, s, e):
+                    gold = by_span.setdefault(seg, GoldQuote(*seg))
+                    if source:
+                        for fs, fe in source[1]:
+                            if (fs, fe) not in gold.sources:
+                                gold.sources.append((fs, fe))
+                                gold.source_texts.append(text[fs:fe])
+        quotes = sorted(by_span.values(), key=lambda g: (g.start, g.end))
+        articles.append(GoldArticle(rec["filename"], split, rec.get("publisher", ""), text,
+                                    quotes))
+        if limit and len(articles) >= limit:
+            break
+    return articles
+
+
+def _overlap(a: tuple[int, int], b: tuple[int, int]) -> float:
+    inter = min(a[1], b[1]) - max(a[0], b[0])
+    if inter <= 0:
+        return 0.0
+    return inter / max(a[1] - a[0], b[1] - b[0])
+
+
+def _speaker_ok(pred, gold: GoldQuote) -> bool:
+    if pred.speaker is None or pred.speaker_start is None:
+        return False
+    for fs, fe in gold.sources:
+        if min(fe, pred.speaker_end) > max(fs, pred.speaker_start):
+            return True
+    last = pred.speaker.split()[-1].lower().strip(".,\u2019'") if pred.speaker.split() else ""
+    for source in gold.source_texts:
+        words = {w.lower().strip(".,\u2019'") for w in re.findall(r"[\w\u2019'.-]+", source)}
+        words = {re.sub(r"[\u2019']s$", "", w) for w in words}
+        if words <= _PRONOUNS:
+            continue
+        if last and last in words:
+            return True
+    return False
+
+
+def compare_article(article: GoldArticle, extract=extract_quotes) -> pd.DataFrame:
+    """Predicted quotes vs gold quotes of one article: one row per prediction and per miss."""
+    preds = extract(article.text)
+    pairs = []
+    for pi, p in enumerate(preds):
+        for gi, g in enumerate(article.quotes):
+            ov = _overlap((p.start, p.end), (g.start, g.end))
+            if ov >= MIN_OVERLAP:
+                pairs.append((ov, pi, gi))
+    pairs.sort(key=lambda t: (-t[0], t[1], t[2]))
+    used_p, used_g, match = set(), set(), {}
+    # speech predictions are matched first so a term does not steal a gold quote
+    for ov, pi, gi in sorted(pairs, key=lambda t: (preds[t[1]].kind != "speech", -t[0])):
+        if pi in used_p or gi in used_g:
+            continue
+        used_p.add(pi)
+        used_g.add(gi)
+        match[pi] = (gi, ov)
+    rows = []
+    for pi, p in enumerate(preds):
+        gi, ov = match.get(pi, (None, 0.0))
+        g = article.quotes[gi] if gi is not None else None
+        rows.append({
+            "article": article.name, "split": article.split, "publisher": article.publisher,
+            "pred_start": p.start, "pred_end": p.end, "pred_text": p.text, "kind": p.kind,
+            "form": p.form, "rule": p.rule, "confidence": p.confidence,
+            "speaker": p.speaker, "speaker_surface": p.speaker_surface, "cue": p.cue,
+            "gold_start": g.start if g else None, "gold_end": g.end if g else None,
+            "gold_text": article.text[g.start:g.end] if g else None,
+            "gold_source": " | ".join(g.source_texts) if g else None,
+            "has_gold_source": bool(g and g.sources), "overlap": ov,
+            "matched": g is not None,
+            "speaker_ok": bool(g and _speaker_ok(p, g)),
+        })
+    for gi, g in enumerate(article.quotes):
+        if gi in used_g:
+            continue
+        rows.append({
+            "article": article.name, "split": article.split, "publisher": article.publisher,
+            "pred_start": None, "pred_end": None, "pred_text": None, "kind": None,
+            "gold_start": g.start, "gold_end": g.end, "gold_text": article.text[g.start:g.end],
+            "gold_source": " | ".join(g.source_texts), "has_gold_source": bool(g.sources),
+            "overlap": 0.0, "matched": False, "speaker_ok": False,
+        })
+    return pd.DataFrame(rows)
+
+
+def quote_predictions(split: str = "train", limit: int | None = None,
+                      extract=extract_quotes) -> pd.DataFrame:
+    """Per-quote predictions vs gold for error analysis (one row per prediction or miss)."""
+    frames = [compare_article(a, extract) for a in load_polnear(split, limit=limit)]
+    frames = [f for f in frames if len(f)]
+    return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
+
+
+def score(rows: pd.DataFrame) -> dict[str, float]:
+    """Precision, recall, F1 and speaker accuracy (with their n) from ``quote_predictions``."""
+    speech = rows[rows["kind"] == "speech"]
+    gold = rows[rows["gold_start"].notna()]
+    tp = int(speech["matched"].sum())
+    recalled = gold[(gold["kind"] == "speech") & gold["matched"]]
+    with_source = recalled[recalled["has_gold_source"]]
+    precision = tp / len(speech) if len(speech) else float("nan")
+    recall = len(recalled) / len(gold) if len(gold) else float("nan")
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else float("nan")
+    return {
+        "precision": precision, "n_predicted": len(speech),
+        "recall": recall, "n_gold": len(gold), "f1": f1,
+        "speaker_accuracy": with_source["speaker_ok"].mean() if len(with_source) else float("nan"),
+        "n_speaker": len(with_source),
+    }
+
+
+def wilson_interval(p: float, n: int, z: float = 1.96) -> tuple[float, float]:
+    """95 % Wilson score interval of a proportion ``p`` observed on ``n`` items.
+
+    >>> [round(x, 3) for x in wilson_interval(0.9, 100)]
+    [0.826, 0.945]
+    """
+    if n <= 0 or p != p:
+        return float("nan"), float("nan")
+    centre = (p + z * z / (2 * n)) / (1 + z * z / n)
+    half = z * ((p * (1 - p) / n + z * z / (4 * n * n)) ** 0.5) / (1 + z * z / n)
+    return centre - half, centre + half
+
+
+def _baseline_extract(text: str):
+    """Reference: every pair of double quotation marks is speech, no speaker."""
+    from newsprism.quotes import Quote
+
+    return [Quote(s, e, text[s:e], "speech", "partial") for s, e in _segments(text, 0, len(text))]
+
+
+def validate_quotes(quick: bool = False) -> pd.DataFrame:
+    """Validation rows (``VALIDATION_COLUMNS``) for dev (and train unless ``quick``)."""
+    reference = ("PolNeAR v1.0 (Newell, Margolin & Ruths, LREC 2018); targets P>=0.95, "
+                 "R>=0.95, speaker accuracy>=0.88; GenderGapTracker 84.6 P / 82.7 R / 86.5 speaker")
+    base = {"measure": "quotes", "dataset": "PolNeAR", "reference": reference}
+    if not (paths.POLNEAR / "metadata.tsv").exists():
+        return pd.DataFrame([{**base, "split": "", "engine": "newsprism.quotes", "metric": "",
+                              "value": float("nan"), "n": 0,
+                              "status": f"missing: {paths.POLNEAR}"}], columns=VALIDATION_COLUMNS)
+    rows = []
+    targets = {"precision": 0.95, "recall": 0.95, "speaker_accuracy": 0.88}
+    for split in (["dev"] if quick else ["dev", "train"]):
+        for engine, extract in (("newsprism.quotes", extract_quotes),
+                                ("baseline: double-quote pairs", _baseline_extract)):
+            result = score(quote_predictions(split, extract=extract))
+            for metric, n_key in (("precision", "n_predicted"), ("recall", "n_gold"),
+                                  ("f1", "n_gold"), ("speaker_accuracy", "n_speaker")):
+                if engine.startswith("baseline") and metric == "speaker_accuracy":
+                    continue
+                value = result[metric]
+                status = "ok"
+                if engine == "newsprism.quotes" and metric in targets:
+                    status = "ok" if value >= targets[metric] else f"below target {targets[metric]}"
+                rows.append({**base, "split": split, "engine": engine, "metric": metric,
+                             "value": round(float(value), 4), "n": int(result[n_key]),
+                             "status": status})
+                if metric != "f1" and engine == "newsprism.quotes":
+                    low, high = wilson_interval(float(value), int(result[n_key]))
+                    for bound, number in (("ci95_low", low), ("ci95_high", high)):
+                        rows.append({**base, "split": split, "engine": engine,
+                                     "metric": f"{metric}_{bound}", "value": round(number, 4),
+                                     "n": int(result[n_key]), "status": "ok"})
+    return pd.DataFrame(rows, columns=VALIDATION_COLUMNS)

@@ -1,0 +1,177 @@
+"""Whom each outlet relies on: state media, intelligence and defence bodies, named and vague
+attribution ("analysts say", "sources close to"), and the speakers it quotes.
+
+Patterns live in ``data/codebooks/sourcing.yml`` (documented there). Every match keeps its
+sentence and character offsets so each rate can be shown with its evidence.
+
+>>> import pandas as pd
+>>> arts = pd.DataFrame({"article_id": ["a"], "outlet": ["A"], "text": [
+...     "According to KCNA, Kim wrote. Analysts say it matters. Sources close to the army agree."]})
+>>> sourcing_table(arts)[["category", "source"]].values.tolist()
+[['state_media', 'KCNA'], ['vague_attribution', 'analysts say'], ['vague_attribution', 'sources close to']]
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+import pandas as pd
+import yaml
+
+from newsprism import paths
+from newsprism.hedging import poisson_rate_ci
+from newsprism.text import count_words, sentence_table
+
+SOURCING_CODEBOOK = paths.CODEBOOKS / "sourcing.yml"
+EVIDENCE_COLUMNS = ["article_id", "outlet", "sentence_id", "category", "source", "cue", "start",
+                    "end", "sentence"]
+CATEGORY_LABELS = {"according_to": "named attribution (according to)",
+                   "quoted_speaker": "quoted speakers"}
+# "according to X": X runs to the next clause break; at most eight words.
+_ACCORDING = re.compile(r"\baccording to (?:the |a |an )?((?:[\w'’.\-]+\s?){1,8}?)(?=[,.;:()—–]|\s-|$)",
+                        re.IGNORECASE)
+
+
+@lru_cache(maxsize=4)
+def load_sourcing_codebook(path: str | Path | None = None) -> list[tuple[str, str, re.Pattern]]:
+    """(category, source name, compiled pattern) for every pattern of the codebook."""
+    data = yaml.safe_load(Path(path or SOURCING_CODEBOOK).read_text(encoding="utf-8"))
+    compiled = []
+    for category, spec in data["categories"].items():
+        for source in spec["sources"]:
+            for pattern in source.get("patterns", []):
+                compiled.append((category, source["name"],
+                                 re.compile(rf"(?<!\w){pattern}(?!\w)", re.IGNORECASE)))
+            for pattern in source.get("exact", []):
+                compiled.append((category, source["name"], re.compile(rf"(?<!\w){pattern}(?!\w)")))
+    return compiled
+
+
+def category_labels(path: str | Path | None = None) -> dict[str, str]:
+    """Human-readable label of each sourcing category."""
+    data = yaml.safe_load(Path(path or SOURCING_CODEBOOK).read_text(encoding="utf-8"))
+    labels = {name: spec.get("label", name) for name, spec in data["categories"].items()}
+    return {**labels, **CATEGORY_LABELS}
+
+
+def _sentences(articles: pd.DataFrame, sentences: pd.DataFrame | None) -> pd.DataFrame:
+    if sentences is None or sentences.empty or "start" not in sentences:
+        return sentence_table(articles)
+    return sentences
+
+
+def sourcing_table(articles: pd.DataFrame, sentences: pd.DataFrame | None = None,
+                   quotes: pd.DataFrame | None = None,
+                   codebook: str | Path | None = None) -> pd.DataFrame:
+    """Every attribution found, one row each, with its category, source, cue and sentence.
+
+    Categories: those of the codebook (state_media, intelligence_defence, vague_attribution),
+    ``according_to`` (a named source not in the codebook) and ``quoted_speaker`` (speakers of
+    the quotes table, when given). Offsets index the article text.
+    """
+    patterns = load_sourcing_codebook(str(codebook) if codebook else None)
+    sents = _sentences(articles, sentences)
+    outlet = dict(zip(articles["article_id"], articles["outlet"], strict=True))
+    text = dict(zip(articles["article_id"], articles["text"], strict=True))
+    rows = []
+    for sent in sents.itertuples(index=False):
+        if sent.article_id not in text:
+            continue
+        body = text[sent.article_id][sent.start:sent.end]
+        taken: list[tuple[int, int]] = []
+        for category, source, pattern in patterns:
+            for match in pattern.finditer(body):
+                s, e = match.span()
+                if any(s < te and ts < e for ts, te in taken):
+                    continue
+                taken.append((s, e))
+                rows.append((sent.article_id, outlet[sent.article_id], sent.sentence_id,
+                             category, source, match.group(0), sent.start + s, sent.start + e,
+                             body))
+        for match in _ACCORDING.finditer(body):
+            s, e = match.span(1)
+            if any(s < te and ts < e for ts, te in taken):
+                continue  # "according to KCNA" is already counted as state media
+            name = match.group(1).strip().rstrip(".")
+            rows.append((sent.article_id, outlet[sent.article_id], sent.sentence_id,
+                         "according_to", name, match.group(0), sent.start + match.start(),
+                         sent.start + e, body))
+    table = pd.DataFrame(rows, columns=EVIDENCE_COLUMNS)
+    # "Korean Central News Agency (KCNA)" is one attribution, not two.
+    table = table.drop_duplicates(["article_id", "sentence_id", "category", "source"])
+    if quotes is not None and len(quotes) and "speaker" in quotes:
+        table = pd.concat([table, _quoted_speakers(quotes, sents, outlet)], ignore_index=True)
+    return table.sort_values(["article_id", "start"], kind="stable").reset_index(drop=True)
+
+
+def _quoted_speakers(quotes: pd.DataFrame, sents: pd.DataFrame,
+                     outlet: dict[str, str]) -> pd.DataFrame:
+    speech = quotes
+    if "kind" in quotes:
+        speech = quotes[quotes["kind"].fillna("speech") == "speech"]
+    speech = speech[speech["speaker"].fillna("").astype(str).str.strip() != ""]
+    rows = []
+    for q in speech.itertuples(index=False):
+        in_article = sents[(sents["article_id"] == q.article_id) & (sents["start"] <= q.start)]
+        sentence = in_article.iloc[-1] if len(in_article) else None
+        rows.append((q.article_id, outlet.get(q.article_id, ""),
+                     None if sentence is None else sentence["sentence_id"], "quoted_speaker",
+                     q.speaker, getattr(q, "cue", "") or "", q.start, q.end,
+                     "" if sentence is None else sentence["text"]))
+    return pd.DataFrame(rows, columns=EVIDENCE_COLUMNS)
+
+
+def sourcing_rates(evidence: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
+    """Per outlet and category: count, rate per 1,000 words (95% exact Poisson CI), share of
+    articles, top sources.
+
+    The rate is pooled (attributions / words of the outlet × 1,000), so an outlet with more or
+    longer articles is not favoured; ``article_share`` is the share of its articles with at
+    least one such attribution.
+    """
+    words = articles.assign(n=articles["text"].map(count_words)).groupby("outlet")["n"].sum()
+    n_articles = articles.groupby("outlet").size()
+    categories = sorted(set(evidence["category"]) | {"state_media", "intelligence_defence",
+                                                       "vague_attribution"})
+    rows = []
+    for outlet in n_articles.index:
+        mine = evidence[evidence["outlet"] == outlet]
+        for category in categories:
+            hits = mine[mine["category"] == category]
+            top = hits["source"].value_counts().head(3)
+            rows.append({
+                "outlet": outlet, "category": category, "count": len(hits),
+                "words": int(words[outlet]), "per_1k_words": 1000 * len(hits) / max(words[outlet], 1),
+                **dict(zip(("ci_low", "ci_high"),
+                           poisson_rate_ci(len(hits), max(int(words[outlet]), 1)), strict=True)),
+                "article_share": hits["article_id"].nunique() / n_articles[outlet],
+                "n_articles": int(n_articles[outlet]),
+                "top_sources": "; ".join(f"{name} ({n})" for name, n in top.items()),
+            })
+    return pd.DataFrame(rows)
+
+
+def plot_sourcing_rates(rates: pd.DataFrame, categories: list[str] | None = None):
+    """Grouped horizontal bars: attributions per 1,000 words, per outlet and category."""
+    import matplotlib.pyplot as plt
+    import numpy as np
+
+    categories = categories or [c for c in ("state_media", "intelligence_defence",
+                                            "vague_attribution", "according_to",
+                                            "quoted_speaker") if c in set(rates["category"])]
+    outlets = list(dict.fromkeys(rates["outlet"]))
+    labels = category_labels()
+    fig, ax = plt.subplots(figsize=(9.5, 0.7 * len(outlets) + 1.6))
+    height = 0.8 / max(len(categories), 1)
+    for k, category in enumerate(categories):
+        part = rates[rates["category"] == category].set_index("outlet").reindex(outlets)
+        ax.barh(np.arange(len(outlets)) + k * height, part["per_1k_words"].fillna(0),
+                height=height, label=labels.get(category, category))
+    ax.set_yticks(np.arange(len(outlets)) + 0.4 - height / 2, outlets, fontsize=8)
+    ax.invert_yaxis()
+    ax.set_xlabel("attributions per 1,000 words")
+    ax.legend(fontsize=7, loc="upper left", bbox_to_anchor=(1.01, 1.0))
+    fig.tight_layout()
+    return fig

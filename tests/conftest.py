@@ -1,0 +1,155 @@
+"""Shared fixtures: the whole report, run once per test session.
+
+``suite_report`` runs ``python -m newsprism report`` on the bundled corpus into a temporary
+folder (once per session) and returns ``SuiteReport(out_dir, exit_code, manifest)``, which
+unpacks as a tuple. Tests of a notebook check its exported HTML there, e.g.::
+
+    def test_quotes_html(suite_report):
+        out_dir, exit_code, manifest = suite_report
+        html = (out_dir / "30_quotes.html").read_text()
+
+The runner's console output is kept in ``out_dir / "runner.log"``.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+from pathlib import Path
+from typing import NamedTuple
+
+import pytest
+from newsprism import paths
+
+REPORT_TIMEOUT = 1800  # seconds for one whole-suite run (a hang must not eat CI's budget)
+
+XSS = "<script>alert(1)</script>"
+XSS_ARTICLE = (
+    "Kim Jong Un sent a New Year letter to Vladimir Putin, state media said on Thursday.\n\n"
+    f"The letter, quoted in full by a blogger as {XSS}, praised the \"invincible\" alliance.\n\n"
+    f"\"Our bond is sealed in blood {XSS},\" Kim wrote, according to the agency.\n\n"
+    "Analysts in Seoul said the message signalled deeper military cooperation in 2026.\n"
+)
+
+
+class SuiteReport(NamedTuple):
+    out_dir: Path
+    exit_code: int
+    manifest: dict
+
+
+def report_command(corpus: str | Path, out_dir: str | Path, *extra: str) -> list[str]:
+    return [sys.executable, "-m", "newsprism", "report", "--corpus", str(corpus),
+            "--out", str(out_dir), *extra]
+
+
+def run_report_cli(corpus: str | Path, out_dir: str | Path, *extra: str,
+                   timeout: int = REPORT_TIMEOUT, env: dict | None = None
+                   ) -> subprocess.CompletedProcess:
+    """Run ``python -m newsprism report`` with this interpreter; output captured as text."""
+    return subprocess.run(report_command(corpus, out_dir, *extra), capture_output=True,
+                          text=True, timeout=timeout, cwd=paths.ROOT,
+                          env={**os.environ, **(env or {})})
+
+
+class _BackgroundReport:
+    """A report run started now and collected later: the session's two whole-suite runs
+    (bundled corpus and the <script> corpus) overlap, which nearly halves their wall time on
+    a two-core machine (each run is mostly one busy kernel)."""
+
+    def __init__(self, corpus: Path, out: Path):
+        self.out = out
+        self.stdout, self.stderr = out / ".runner.stdout", out / ".runner.stderr"
+        with open(self.stdout, "w") as stdout, open(self.stderr, "w") as stderr:
+            self.process = subprocess.Popen(report_command(corpus, out), stdout=stdout,
+                                            stderr=stderr, cwd=paths.ROOT,
+                                            start_new_session=True)
+        self.result: SuiteReport | None = None
+
+    def stop(self) -> None:
+        """End the run and its kernel (its own process group) if it is still going."""
+        if self.process.poll() is None:
+            try:
+                os.killpg(self.process.pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+            self.process.wait()
+
+    def wait(self) -> SuiteReport:
+        if self.result is None:
+            try:
+                self.process.wait(timeout=REPORT_TIMEOUT)
+            except subprocess.TimeoutExpired:
+                self.stop()
+            proc = subprocess.CompletedProcess(self.process.args, self.process.returncode,
+                                               self.stdout.read_text(), self.stderr.read_text())
+            self.result = _finish(self.out, proc)
+        return self.result
+
+
+def _finish(out: Path, proc: subprocess.CompletedProcess) -> SuiteReport:
+    (out / "runner.log").write_text(
+        f"$ exit {proc.returncode}\n--- stdout\n{proc.stdout}\n--- stderr\n{proc.stderr}\n")
+    manifest_path = out / "manifest.json"
+    manifest = json.loads(manifest_path.read_text()) if manifest_path.exists() else {}
+    return SuiteReport(out, proc.returncode, manifest)
+
+
+_RUNS: dict[str, _BackgroundReport] = {}
+
+
+def _start_xss_report(tmp_path_factory) -> _BackgroundReport:
+    if "xss" not in _RUNS:
+        corpus = make_xss_corpus(tmp_path_factory.mktemp("xss_corpus") / "corpus")
+        _RUNS["xss"] = _BackgroundReport(corpus, tmp_path_factory.mktemp("xss_report"))
+    return _RUNS["xss"]
+
+
+@pytest.fixture(scope="session")
+def suite_report(request, tmp_path_factory) -> SuiteReport:
+    """The whole report on the bundled corpus, run once per session."""
+    if any("xss_report" in getattr(item, "fixturenames", ()) for item in request.session.items):
+        _start_xss_report(tmp_path_factory)  # runs alongside this one
+    if "suite" not in _RUNS:
+        _RUNS["suite"] = _BackgroundReport(paths.BUNDLED_CORPUS,
+                                           tmp_path_factory.mktemp("suite_report"))
+    return _RUNS["suite"].wait()
+
+
+def make_xss_corpus(target: Path, keep: int = 2) -> Path:
+    """A corpus folder: the first ``keep`` bundled articles plus one whose title, outlet and
+    text carry ``<script>alert(1)</script>``."""
+    source = paths.BUNDLED_CORPUS
+    (target / "articles").mkdir(parents=True)
+    with open(source / "manifest.csv", newline="", encoding="utf-8") as handle:
+        reader = csv.DictReader(handle)
+        fields, rows = reader.fieldnames, list(reader)[:keep]
+    for row in rows:
+        shutil.copy(source / row["file"], target / row["file"])
+    (target / "articles" / "xss.txt").write_text(XSS_ARTICLE, encoding="utf-8")
+    rows.append({**{f: "" for f in fields}, "article_id": "xss_article",
+                 "file": "articles/xss.txt", "outlet": f"Evil {XSS} Times",
+                 "genre": "news report", "language": "en", "title": f"Letter {XSS}",
+                 "author": XSS})
+    with open(target / "manifest.csv", "w", newline="", encoding="utf-8") as handle:
+        writer = csv.DictWriter(handle, fieldnames=fields)
+        writer.writeheader()
+        writer.writerows(rows)
+    return target
+
+
+@pytest.fixture(scope="session")
+def xss_report(tmp_path_factory) -> SuiteReport:
+    """The whole report on a small corpus with script tags in an article (run once)."""
+    return _start_xss_report(tmp_path_factory).wait()
+
+
+def pytest_sessionfinish(session, exitstatus):
+    """A run nobody waited for (e.g. after ``-x``) must not outlive the session."""
+    for run in _RUNS.values():
+        run.stop()

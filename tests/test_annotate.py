@@ -1,0 +1,85 @@
+"""annotate(): the step contract, skipped steps, in-memory results and the corpus view."""
+
+from __future__ import annotations
+
+import pandas as pd
+from newsprism.annotate import (
+    STEPS,
+    AnnotateOptions,
+    Annotations,
+    annotate,
+    annotate_articles,
+    resolve_steps,
+    select_steps,
+)
+from newsprism.corpus import load_corpus
+from newsprism.text import article_sentence_rows
+
+
+def echo_previous(article, tables, options) -> pd.DataFrame:
+    """Test step: what the earlier steps handed over for this article."""
+    return pd.DataFrame({"article_id": [article.article_id], "language": [article.language],
+                         "outlet": [article.outlet], "seen": [",".join(tables)],
+                         "n_sentences": [len(tables["sentences"])],
+                         "engines": ["+".join(options.sentiment_engines)]})
+
+
+def test_steps_run_in_order_and_see_earlier_tables():
+    articles = pd.DataFrame({"article_id": ["a", "b"], "text": ["One. Two.", "Three."],
+                             "language": ["en", None], "outlet": ["X", "Y"]})
+    tables, problems = annotate_articles(
+        articles, {"sentences": article_sentence_rows, "echo": echo_previous},
+        AnnotateOptions(sentiment_engines=("vader",)))
+    assert problems.empty
+    assert tables["sentences"]["article_id"].tolist() == ["a", "a", "b"]
+    echo = tables["echo"]
+    assert echo["seen"].tolist() == ["sentences", "sentences"]
+    assert echo["n_sentences"].tolist() == [2, 1]
+    assert echo["language"].tolist() == ["en", "en"]  # a missing language means English
+    assert echo["outlet"].tolist() == ["X", "Y"] and echo["engines"].iat[0] == "vader"
+
+
+def test_missing_step_module_is_skipped_and_recorded(tmp_path):
+    specs = {"sentences": STEPS["sentences"], "ghost": "newsprism.no_such_module:fn",
+             "typo": "newsprism.text:no_such_function"}
+    functions, skipped = resolve_steps(specs)
+    assert list(functions) == ["sentences"]
+    assert set(skipped) == {"ghost", "typo"} and "ModuleNotFoundError" in skipped["ghost"]
+    ann = annotate(out=tmp_path, progress=False, steps=specs)
+    assert set(ann.skipped_steps) == {"ghost", "typo"}
+    assert "ghost" not in ann.tables and len(ann.sentences) > 0
+
+
+def test_select_steps_forms():
+    assert select_steps() == STEPS
+    assert select_steps(["sentences"]) == {"sentences": STEPS["sentences"]}
+    assert select_steps({"x": echo_previous}) == {"x": echo_previous}
+
+
+def test_uncached_run_is_in_memory_and_matches_cached(tmp_path):
+    corpus = load_corpus()
+    memory = annotate(corpus, cache=False, progress=False, steps=["sentences"])
+    assert memory.out_dir is None and isinstance(memory.tables["sentences"], pd.DataFrame)
+    stored = annotate(corpus, out=tmp_path, progress=False, steps=["sentences"])
+    pd.testing.assert_frame_equal(memory.sentences, stored.sentences)
+    # Offsets index the cleaned article text.
+    texts = dict(zip(corpus.articles["article_id"], corpus.articles["text"], strict=True))
+    for row in stored.sentences.head(30).itertuples():
+        assert texts[row.article_id][row.start:row.end] == row.text
+    assert stored.n_articles == len(corpus.articles)
+    pd.testing.assert_frame_equal(stored.corpus.articles, memory.corpus.articles)
+
+
+def test_annotations_attribute_access_and_corpus_view():
+    ann = Annotations({"articles": pd.DataFrame({"article_id": ["a"], "text": ["x"]}),
+                       "frames": pd.DataFrame({"frame": ["war"]})})
+    assert ann.frames["frame"].tolist() == ["war"]
+    assert ann.corpus.articles["article_id"].tolist() == ["a"]
+    assert ann.read("frames", columns=["frame"]).shape == (1, 1)
+    assert ann.sample("frames", n=5)["frame"].tolist() == ["war"]
+    try:
+        ann.nothing  # noqa: B018 - attribute access is the behaviour under test
+    except AttributeError:
+        pass
+    else:  # pragma: no cover
+        raise AssertionError("unknown table should raise AttributeError")

@@ -1,0 +1,87 @@
+"""Look at the report as a reader would: headless Chromium renders index.html and the overview.
+
+Chromium is required (Debian's ``chromium`` package; ``.ci/run`` installs it): a missing
+browser fails the test with a clear message instead of skipping it.
+"""
+
+from __future__ import annotations
+
+import base64
+import io
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from PIL import Image, ImageStat
+
+CHROMIUM_FLAGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--disable-extensions", "--hide-scrollbars", "--mute-audio",
+]
+WINDOW = (1280, 2400)
+
+
+def chromium() -> str:
+    found = shutil.which("chromium") or shutil.which("chromium-browser")
+    if not found and Path("/usr/bin/chromium").exists():
+        found = "/usr/bin/chromium"
+    if not found:
+        pytest.fail("headless Chromium is needed for the report tests: install Debian's "
+                    "`chromium` package (apt-get install chromium); .ci/run does this")
+    return found
+
+
+def _run(page: Path, profile: Path, *mode: str) -> subprocess.CompletedProcess:
+    command = [chromium(), *CHROMIUM_FLAGS, f"--user-data-dir={profile}",
+               f"--window-size={WINDOW[0]},{WINDOW[1]}", *mode, page.as_uri()]
+    return subprocess.run(command, capture_output=True, timeout=120, cwd=profile)
+
+
+def render(page: Path, tmp_path: Path) -> tuple[BeautifulSoup, Image.Image]:
+    """The DOM Chromium built from ``page`` and a screenshot of it."""
+    profile = tmp_path / f"profile-{page.stem}"
+    profile.mkdir()
+    dom = _run(page, profile, "--dump-dom")
+    assert dom.returncode == 0, dom.stderr.decode(errors="replace")[-2000:]
+    shot = tmp_path / f"{page.stem}.png"
+    result = _run(page, profile, f"--screenshot={shot}")
+    assert result.returncode == 0 and shot.exists(), result.stderr.decode(errors="replace")[-2000:]
+    return BeautifulSoup(dom.stdout.decode("utf-8"), "html.parser"), Image.open(shot)
+
+
+def assert_not_blank(image: Image.Image, name: str) -> None:
+    assert image.size == WINDOW, f"{name}: screenshot {image.size}"
+    gray = image.convert("L")
+    stat = ImageStat.Stat(gray)
+    assert stat.stddev[0] > 5, f"{name}: screenshot is blank (stddev {stat.stddev[0]:.1f})"
+    dark = sum(gray.histogram()[:128]) / (gray.width * gray.height)
+    assert dark > 0.002, f"{name}: almost no dark (text) pixels"
+
+
+def test_index_page_renders_with_its_tables(suite_report, tmp_path):
+    out_dir, _, manifest = suite_report
+    dom, shot = render(out_dir / "index.html", tmp_path)
+    rows = dom.select("table#notebooks tbody tr")
+    assert len(rows) == len(manifest["notebooks"]) > 0
+    assert "Corpus overview" in rows[0].get_text()
+    assert dom.select("table#parameters tr") and dom.select("table#inputs tr")
+    assert_not_blank(shot, "index.html")
+
+
+def test_overview_report_renders_tables_and_figures(suite_report, tmp_path):
+    out_dir, _, _ = suite_report
+    dom, shot = render(out_dir / "00_corpus_overview.html", tmp_path)
+    tables = dom.select("table.np-table")
+    assert len(tables) >= 6
+    assert any("outlet" in t.get_text() for t in tables)
+    images = [i for i in dom.find_all("img") if i.get("src", "").startswith("data:image/png")]
+    assert len(images) >= 2, "figures missing from the rendered page"
+    for image in images:
+        png = Image.open(io.BytesIO(base64.b64decode(image["src"].split(",", 1)[1])))
+        assert png.width > 100 and png.height > 100
+        assert ImageStat.Stat(png.convert("L")).stddev[0] > 5, "figure is blank"
+    assert "Corpus overview" in dom.get_text()
+    assert_not_blank(shot, "00_corpus_overview.html")

@@ -1,0 +1,247 @@
+"""Page-furniture removal: each rule on the real seed lines, and the article sentences survive."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+from newsprism import paths
+from newsprism.clean import AUDIT_COLUMNS, clean_articles, clean_text, line_rule
+from newsprism.text import split_paragraphs
+
+ARTICLES = paths.BUNDLED_CORPUS / "articles"
+OPED = "000_1e36fff39f093f80"
+NEWS = "001_28d5480e4d79882a"
+SWAMP = "002_ed22635418791490"
+SEO = "003_99cff697640c6999"
+KREMLIN = "004_49d964ef2e7ccfdb"
+
+
+def raw(article_id: str) -> str:
+    return (ARTICLES / f"{article_id}.txt").read_text(encoding="utf-8")
+
+
+def cleaned(article_id: str, author: str = ""):
+    return clean_text(raw(article_id), article_id, author)
+
+
+def removed(article_id: str) -> dict[int, str]:
+    """raw line number -> rule, for one seed article."""
+    return {row["line"]: row["rule"] for row in cleaned(article_id).audit}
+
+
+# (article, raw line number, rule, an article sentence next to it that must survive)
+SEED_CASES = [
+    (OPED, 3, "repeated_headline", "A new world order drawn by Kim Jong Un, Putin and Xi Jinping"),
+    (OPED, 5, "repeated_headline", "The two letters exchanged between Kim Jong Un and Vladimir "
+                                   "Putin at the start of 2026 are not New Year’s greetings."),
+    (OPED, 7, "photo_caption", "They are not diplomatic pleasantries."),
+    (OPED, 9, "editor_note", "The two letters exchanged between Kim Jong Un"),
+    (OPED, 143, "author_bio", "And a warning."),
+    (OPED, 145, "source_label", "A signal."),
+    (OPED, 147, "comment_prompt", "It is a declaration."),
+    (OPED, 149, "comment_prompt", "This is not merely communication."),
+    (NEWS, 17, "related_link", "The growing military cooperation between the two authoritarian "
+                               "regimes has drawn condemnation from Washington, Seoul, and Tokyo"),
+    (NEWS, 17, "related_link", "As the conflict in Ukraine drags on and geopolitical tensions "
+                               "escalate, the Kim-Putin alliance is likely to deepen further."),
+    (SWAMP, 1, "site_logo", "N Korea, Russia Bound in ‘Blood’ of War: Kim Tells Putin in New "
+                            "Year Note"),
+    (SWAMP, 7, "byline", "Kim Jong Un Highlights ‘Blood Bond’ with Putin, Signaling Deepening "
+                         "North Korea-Russia Ties"),
+    (SWAMP, 19, "tag_line", "how other global powers respond to this unmistakable show of unity"),
+    (SWAMP, 21, "about_author", "In summary, Kim Jong Un’s New Year message"),
+    (SWAMP, 23, "about_author", "North Korea and Russia have strengthened their wartime"),
+    (SWAMP, 25, "about_author", "By publicly associating with Russia during the Ukraine conflict"),
+    (SWAMP, 27, "reader_insights", "The international response to Kim’s message"),
+    (SWAMP, 29, "comment_prompt", "Furthermore, analysts are examining the timing"),
+    (SWAMP, 31, "reader_insights", "For Russia, Kim’s message serves multiple purposes."),
+    (SWAMP, 33, "comment_prompt", "Observers note that Kim’s statement"),
+    (SWAMP, 35, "comment_prompt", "The historical context of the relationship"),
+    (SWAMP, 37, "comment_prompt", "The rhetoric used by Kim in his message is significant"),
+    (SWAMP, 39, "comment_prompt", "Kim Jong Un, in his message, praised Russia’s resilience"),
+    (SWAMP, 41, "comment_prompt", "In summary"),
+    (SWAMP, 43, "social_footer", "In summary"),
+    (SWAMP, 45, "social_footer", "In summary"),
+    (SWAMP, 47, "nav_link", "In summary"),
+    (SWAMP, 49, "nav_link", "In summary"),
+    (SWAMP, 51, "nav_link", "In summary"),
+    (SWAMP, 53, "copyright", "In summary"),
+    (SEO, 3, "related_link", "They are talking about \"blood.\""),
+    (SEO, 3, "related_link", "The \"Same Trench\" Narrative"),
+    (SEO, 18, "related_link", "He doesn't need to negotiate for sanctions relief"),
+    (SEO, 18, "related_link", "The Human Cost"),
+]
+
+
+@pytest.mark.parametrize(("article_id", "line", "rule", "survivor"), SEED_CASES)
+def test_seed_furniture_is_removed_and_neighbours_survive(article_id, line, rule, survivor):
+    result = cleaned(article_id)
+    raw_line = raw(article_id).split("\n")[line - 1].strip()
+    rows = [r for r in result.audit if r["line"] == line]
+    assert rows == [{"article_id": article_id, "line": line, "removed_text": raw_line,
+                     "rule": rule}]
+    assert survivor in result.text
+    copies = result.text.split("\n\n").count(raw_line)
+    assert copies == (1 if rule == "repeated_headline" else 0)
+
+
+def test_headline_is_kept_once_and_subheads_survive():
+    text = cleaned(OPED).text
+    assert text.count("A new world order drawn by Kim Jong Un, Putin and Xi Jinping") == 1
+    assert text.startswith("A new world order drawn by")
+    paragraphs = [text[s:e] for s, e in split_paragraphs(text)]
+    for subhead in ("North Korea-Russia relations have entered a wartime phase",
+                    "The era of “war versus peace” is over", "Putin’s reply is even more explicit."):
+        assert subhead in paragraphs
+    news = [cleaned(NEWS).text[s:e] for s, e in split_paragraphs(cleaned(NEWS).text)]
+    for subhead in ("Growing Military Cooperation", "Continued Diplomatic Exchange",
+                    "Symbolism and Global Implications"):
+        assert subhead in news
+    seo = cleaned(SEO).text
+    assert "What Most People Get Wrong" in seo.split("\n")  # a listicle subhead, not a link
+
+
+def test_seed_articles_lose_only_audited_lines():
+    """Every non-blank raw line is either in the cleaned text or in the audit: no silent loss."""
+    for article_id in (OPED, NEWS, SWAMP, SEO, KREMLIN):
+        result = cleaned(article_id)
+        kept = result.text.split("\n\n")
+        audited = {r["line"] for r in result.audit}
+        for number, line in enumerate(raw(article_id).split("\n"), start=1):
+            if line.strip():
+                assert (line.strip() in kept) or (number in audited), (article_id, number)
+        for row in result.audit:
+            if row["rule"] != "repeated_headline":
+                assert row["removed_text"] not in kept
+
+
+def test_seed_removal_counts():
+    assert {a: len(cleaned(a).audit) for a in (OPED, NEWS, SWAMP, SEO, KREMLIN)} == {
+        OPED: 8, NEWS: 1, SWAMP: 22, SEO: 2, KREMLIN: 0}
+
+
+def test_byline_author_is_extracted():
+    assert cleaned(SWAMP).author == "Fiaz Ahmed Brohi"
+    assert clean_text("By Jane Doe\n\nBody text.").author == "Jane Doe"
+    assert clean_text("By Jane Doe, Reuters\n\nBody text.").author == "Jane Doe"
+
+
+def test_bio_found_through_the_known_author_too():
+    text = "The letters matter.\n\nJane Doe writes about Korea for several newspapers."
+    assert [r["rule"] for r in clean_text(text, author="Jane Doe").audit] == ["author_bio"]
+    assert clean_text(text).audit == []  # no bio vocabulary, no known author: kept
+
+
+@pytest.mark.parametrize(("line", "rule"), [
+    ("Related: Seoul reacts to the letters", "related_link"),
+    ("READ MORE: Kim's birthday letter", "related_link"),
+    ("Also read | Putin thanks Pyongyang", "related_link"),
+    ("Recommended for you: The week in Asia", "related_link"),
+    ("Follow us on Twitter and Facebook", "social_footer"),
+    ("Share this article", "social_footer"),
+    ("Sign up for our daily newsletter", "social_footer"),
+    ("Copyright 2025 The Associated Press. All rights reserved.", "copyright"),
+    ("(c) 2024 Example Media Ltd", "copyright"),
+    ("Editor's note: This story has been corrected.", "editor_note"),
+    ("This article was originally published on The Conversation.", "editor_note"),
+    ("Kim at the parade. (Photo: Reuters)", "photo_caption"),
+    ("AP Photo/Lee Jin-man", "photo_caption"),
+    ("Image: Getty Images", "photo_caption"),
+    ("Published 3 hours ago", "byline"),
+    ("Updated: Jan. 3, 2026, 10:15 a.m. ET", "byline"),
+    ("5 min read", "byline"),
+    ("Be the first to comment", "comment_prompt"),
+    ("Tags: North Korea, Russia", "tag_line"),
+    ("- Privacy Policy", "nav_link"),
+])
+def test_general_rules_on_other_sites_furniture(line, rule):
+    assert line_rule(line) == rule
+
+
+@pytest.mark.parametrize("sentence", [
+    "Putin’s reply is even more explicit.",
+    "By publicly associating with Russia during the Ukraine conflict, North Korea signals that "
+    "it will resist.",
+    "By December, the troops had reached the Kursk region.",
+    "Sources close to the Russian military have hinted at the deployment of engineers.",
+    "Source: the KCNA statement quoted by Reuters on Friday said the letter was warm.",
+    "Read more carefully, the letter is a declaration of alliance.",
+    "Comments by the foreign minister were cautious.",
+    "The photo by the river showed Kim smiling.",
+    "Copyright law in North Korea is rarely enforced.",
+    "Growing Military Cooperation",
+    "What Most People Get Wrong",
+    "The author of the letter is Kim himself.",
+    "Related reports suggest troops were sent in October.",
+    "Explore the timeline below.",
+    "- Watch the 9th Party Congress: Likely happening in February 2026, this event will codify "
+    "these \"new\" defense policies.",
+])
+def test_article_sentences_are_not_furniture(sentence):
+    assert line_rule(sentence) is None
+    body = f"Kim wrote to Putin.\n\n{sentence}\n\nThe letter was published by KCNA."
+    assert sentence in clean_text(body).text
+
+
+def test_tail_rules_only_apply_after_the_body():
+    # A lone lower-case word or a bio-like sentence in the middle of the body stays.
+    body = ("Kim wrote to Putin.\n\npolitics\n\nJohn Smith, a veteran diplomat, is a critic of "
+            "the deal and a former ambassador.\n\nThe letter was published by KCNA.")
+    assert clean_text(body).audit == []
+    # A "How does it work?" subhead in the body is not a comment prompt.
+    explainer = "The system is new.\n\nHow does it work?\n\nIt uses satellites."
+    assert clean_text(explainer).text == explainer
+
+
+def test_logo_alt_text_only_at_the_top():
+    assert [r["rule"] for r in clean_text("Daily Planet logo\n\nKim wrote.").audit] == ["site_logo"]
+    body = "Kim wrote.\n\nPutin replied.\n\nAnalysts reacted.\n\nThe new party logo\n\nIt is red."
+    assert clean_text(body).text == body
+
+
+def test_repeated_body_paragraphs_are_kept():
+    # Live blogs repeat real sentences; only copies of the headline are furniture.
+    text = ("Live: Super Tuesday\n\nIt takes 1,237 delegates to win the nomination.\n\n"
+            "Trump won Texas.\n\nIt takes 1,237 delegates to win the nomination.")
+    assert clean_text(text).text == text
+
+
+def test_cleaned_text_has_one_paragraph_per_kept_line_and_windows_newlines():
+    result = clean_text("Title\r\n\r\n  First para.  \r\nSecond para.\r\nLeave a comment\r\n")
+    assert result.text == "Title\n\nFirst para.\n\nSecond para."
+    assert [r["line"] for r in result.audit] == [5]
+
+
+def test_clean_articles_table_helper():
+    articles = pd.DataFrame({"article_id": [OPED, KREMLIN], "text": [raw(OPED), raw(KREMLIN)],
+                             "author": ["Jihyun Park", None]})
+    table, audit = clean_articles(articles)
+    assert list(audit.columns) == AUDIT_COLUMNS
+    assert audit["article_id"].unique().tolist() == [OPED]
+    assert table.loc[1, "text"].startswith("Putin’s New Year Message")
+    assert articles.loc[0, "text"] == raw(OPED)  # the input table is not modified
+
+
+def test_clean_text_is_linear_on_long_input():
+    # A pathological line (no furniture, very long) must not blow up the regexes.
+    long_line = "word " * 50_000
+    result = clean_text(long_line + "\n\nLeave A Reply")
+    assert result.text == long_line.strip() and len(result.audit) == 1
+
+
+def test_real_news_text_loses_only_furniture():
+    """On 924 real articles (PolNeAR train+dev) only editor's notes, bios and link labels go."""
+    texts = sorted(paths.POLNEAR.glob("*/text/*.txt"))
+    if not texts:
+        pytest.skip("PolNeAR not available next to the repository")
+    rules: dict[str, int] = {}
+    for file in texts:
+        result = clean_text(file.read_text(encoding="utf-8"), file.stem)
+        for row in result.audit:
+            rules[row["rule"]] = rules.get(row["rule"], 0) + 1
+            if row["rule"] == "related_link":
+                assert row["removed_text"].strip('"') == "Related:"
+            elif row["rule"] == "editor_note":
+                assert row["removed_text"].startswith(("Editor", "This "))
+    assert set(rules) <= {"editor_note", "author_bio", "related_link"}
+    assert sum(rules.values()) < 0.06 * len(texts)

@@ -1,0 +1,129 @@
+"""Corpus-overview computations (newsprism.overview) and the methods appendix collector."""
+
+from __future__ import annotations
+
+import pandas as pd
+from newsprism import methods, overview, validate
+
+BASE = ("Kim Jong Un sent Vladimir Putin a New Year letter praising the alliance forged in "
+        "the war, state media reported on Thursday, adding that the two leaders would meet "
+        "again in the spring to discuss trade, energy and the reconstruction of the Kursk "
+        "region after the fighting.")
+
+
+def _articles(texts: dict[str, str]) -> pd.DataFrame:
+    return pd.DataFrame({"article_id": list(texts), "outlet": [f"O{k}" for k in texts],
+                         "text": list(texts.values()),
+                         "n_words": [len(t.split()) for t in texts.values()]})
+
+
+def test_near_duplicates_flags_a_copy_and_not_a_different_story():
+    copy = "REUTERS - " + BASE + " Officials declined to comment."
+    other = ("Heavy snow closed schools across the northern provinces on Monday, and "
+             "forecasters expect more storms before the weekend.")
+    table = overview.near_duplicates(_articles({"a": BASE, "b": copy, "c": other}))
+    assert len(table) <= 3
+    first = table.iloc[0]
+    assert (first.article_a, first.article_b) == ("a", "b") and first.is_near_duplicate
+    assert first.jaccard > 0.7 and first.cosine > 0.8
+    assert not table[(table.article_a != "a") | (table.article_b != "b")]["is_near_duplicate"].any()
+    # the evidence offsets point at the same words in both articles
+    passage_a = BASE[first.start_a:first.end_a]
+    passage_b = copy[first.start_b:first.end_b]
+    assert passage_a == passage_b and first.shared_words == len(BASE.split()) - 0
+
+
+def test_near_duplicates_thresholds_and_small_inputs():
+    paraphrase = BASE.replace("letter", "message").replace("alliance", "partnership")
+    loose = overview.near_duplicates(_articles({"a": BASE, "b": paraphrase}),
+                                     cosine_threshold=0.3)
+    strict = overview.near_duplicates(_articles({"a": BASE, "b": paraphrase}),
+                                      cosine_threshold=0.99, jaccard_threshold=0.99)
+    assert loose.is_near_duplicate.all() and not strict.is_near_duplicate.any()
+    assert overview.near_duplicates(_articles({"a": BASE})).empty
+    assert overview.near_duplicates(_articles({"a": "", "b": ""})).empty
+    assert list(overview.near_duplicates(_articles({"a": BASE})).columns) == \
+        overview.NEAR_DUPLICATE_COLUMNS
+
+
+def test_near_duplicates_is_deterministic_and_order_independent():
+    texts = {"a": BASE, "b": BASE + " More.", "c": "Something else entirely here."}
+    one = overview.near_duplicates(_articles(texts))
+    two = overview.near_duplicates(_articles(dict(reversed(list(texts.items())))))
+    key = ["article_a", "article_b"]
+    pairs_one = {tuple(sorted(p)) for p in one[key].itertuples(index=False)}
+    pairs_two = {tuple(sorted(p)) for p in two[key].itertuples(index=False)}
+    assert pairs_one == pairs_two
+    pd.testing.assert_frame_equal(one, overview.near_duplicates(_articles(texts)))
+
+
+def test_longest_shared_passage_offsets():
+    a = "Putin wrote: we stand together in blood. Then silence."
+    b = "As Putin wrote: We stand together in blood, the agency said."
+    sa, ea, sb, eb, n = overview.longest_shared_passage(a, b)
+    assert a[sa:ea] == "Putin wrote: we stand together in blood" and n == 7
+    assert b[sb:eb].lower() == "putin wrote: we stand together in blood"
+    assert overview.longest_shared_passage("", b) == (0, 0, 0, 0, 0)
+
+
+def test_outlet_summary_counts_and_dates():
+    articles = pd.DataFrame({
+        "outlet": ["X", "X", "Y"], "n_words": [100, 300, 50], "genre": ["news", "", "blog"],
+        "language": ["en", "en", "ru"], "published": ["2026-01-02", "2026-01-05", "yesterday"]})
+    summary = overview.outlet_summary(articles).set_index("outlet")
+    assert summary.loc["X", "articles"] == 2 and summary.loc["X", "words_median"] == 200
+    assert summary.loc["X", "genres"] == "news" and summary.loc["Y", "languages"] == "ru"
+    dates = overview.date_coverage(articles).set_index("outlet")
+    assert dates.loc["X", "dated"] == 2 and dates.loc["X", "first"] == "2026-01-02"
+    assert dates.loc["X", "last"] == "2026-01-05" and dates.loc["Y", "dated"] == 0
+    genres = overview.count_by(articles, "genre")
+    assert genres.set_index("genre")["articles"].to_dict() == {"blog": 1, "news": 1, "unknown": 1}
+    assert abs(genres["share"].sum() - 1) < 1e-9
+
+
+def test_audit_summary_groups_rules():
+    audit = pd.DataFrame({"article_id": ["a", "b", "b"], "rule": ["footer", "footer", "bio"],
+                          "removed_text": ["© 2026", "Share this", "About the author"]})
+    table = overview.audit_summary(audit)
+    assert table.values.tolist() == [["footer", 2, 2, 16], ["bio", 1, 1, 16]]
+    assert overview.audit_summary(audit.iloc[0:0]).empty
+
+
+def test_similarity_matrix_is_symmetric_with_unit_diagonal():
+    matrix = overview.similarity_matrix(_articles({"a": BASE, "b": BASE[:80], "c": "Other."}))
+    values = matrix.to_numpy()
+    assert (abs(values - values.T) < 1e-9).all() and (abs(values.diagonal() - 1) < 1e-6).all()
+    assert matrix.loc["a", "b"] > matrix.loc["a", "c"]
+
+
+def test_collect_validation_uses_saved_runs_missing_and_reports_failures(monkeypatch):
+    saved = pd.DataFrame([{"measure": "quotes", "dataset": "D", "metric": "f1", "value": 0.9,
+                           "n": 10, "reference": "0.85", "status": "ok"}])
+    calls = []
+
+    def fake_run(measure, quick=False):
+        calls.append((measure, quick))
+        if measure == "broken":
+            raise RuntimeError("gold file corrupt")
+        return pd.DataFrame([{"measure": measure, "dataset": "G", "metric": "recall",
+                              "value": 0.5, "n": 4, "reference": "", "status": "ok"}])
+
+    monkeypatch.setattr(validate, "run_validator", fake_run)
+    validators = {"quotes": "x:y", "frames": "x:y", "broken": "x:y"}
+    table = methods.collect_validation(validators=validators, saved=saved)
+    assert calls == [("frames", True), ("broken", True)]
+    by_measure = table.set_index("measure")
+    assert by_measure.loc["quotes", "origin"] == methods.ORIGIN_SAVED
+    assert by_measure.loc["frames", "origin"] == methods.ORIGIN_QUICK
+    assert "gold file corrupt" in by_measure.loc["broken", "status"]
+    summary = methods.measure_summary(table).set_index("measure")
+    assert summary.loc["quotes", "metrics"] == 1 and summary.loc["broken", "metrics"] == 0
+
+    calls.clear()
+    not_run = methods.collect_validation(run_missing=False, validators=validators, saved=saved)
+    assert calls == [] and "make validate" in not_run.set_index("measure").loc["frames", "status"]
+
+
+def test_metric_label_shows_value_and_n():
+    assert methods.metric_label({"metric": "f1", "value": 0.91234, "n": 12.0}) == "f1 = 0.912 (n = 12)"
+    assert methods.metric_label({"metric": "r", "value": None, "n": None}) == "r = n/a"

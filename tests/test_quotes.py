@@ -1,0 +1,343 @@
+"""Quote extraction, classification and attribution on real seed text and small snippets."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+from newsprism import paths
+from newsprism.annotate import AnnotateOptions, ArticleInput
+from newsprism.corpus import load_corpus
+from newsprism.quotes import QUOTE_COLUMNS, Quote, article_quotes, extract_quotes
+
+ARTICLES = paths.BUNDLED_CORPUS / "articles"
+
+
+def _raw(prefix: str) -> str:
+    return next(ARTICLES.glob(f"{prefix}_*.txt")).read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def cleaned() -> dict[str, str]:
+    articles = load_corpus().articles
+    return {aid[:3]: text for aid, text in zip(articles["article_id"], articles["text"],
+                                               strict=True)}
+
+
+def _find(quotes: list[Quote], fragment: str) -> Quote:
+    hits = [q for q in quotes if fragment in q.text]
+    assert hits, f"no quote containing {fragment!r} in {[q.text for q in quotes]}"
+    return hits[0]
+
+
+def _check_offsets(text: str, quotes: list[Quote]) -> None:
+    for q in quotes:
+        assert 0 <= q.start <= q.end <= len(text)
+        assert text[q.start:q.end] == q.text
+        if q.speaker_start is not None:
+            assert 0 <= q.speaker_start < q.speaker_end <= len(text)
+
+
+# --- quotation styles -------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, expected, style", [
+    ('He said “we will win” today.', "we will win", "double_curly"),
+    ('He said "we will win" today.', "we will win", "double_straight"),
+    ("He said ‘we will win’ today.", "we will win", "single_curly"),
+    ("Il a dit « nous gagnerons » hier.", "nous gagnerons", "guillemet"),
+    ("Er sagte „wir gewinnen“ heute.", "wir gewinnen", "double_low"),
+])
+def test_each_quotation_style_is_paired_and_marks_are_excluded(text, expected, style):
+    quotes = extract_quotes(text)
+    assert [q.text for q in quotes] == [expected]
+    assert quotes[0].mark_style == style
+    # the marks are outside the span: the nearest non-space characters are the marks
+    assert text[:quotes[0].start].rstrip()[-1] in "“\"‘«„"
+    assert text[quotes[0].end:].lstrip()[0] in "”\"’»“"
+    _check_offsets(text, quotes)
+
+
+def test_apostrophes_are_not_quotation_marks():
+    text = "Russia’s students’ union isn’t in the ’90s mood, and rock'n'roll isn't either."
+    assert extract_quotes(text) == []
+
+
+def test_single_quote_next_to_apostrophe_in_seed_004(cleaned):
+    for text in (_raw("004"), cleaned["004"]):
+        quotes = extract_quotes(text)
+        heroic = _find(quotes, "heroic participation")
+        assert heroic.text == "heroic participation"
+        assert heroic.mark_style == "single_curly"
+        # "Russia’s" right after the quote did not close or open anything
+        assert all("Russia’s special" not in q.text for q in quotes)
+        assert heroic.kind == "speech" and heroic.speaker == "Putin"
+        _check_offsets(text, quotes)
+
+
+def test_nested_single_quotes_stay_inside_the_double_quote():
+    text = 'He wrote “Russia’s ‘heroic participation’ matters,” Kim said.'
+    quotes = extract_quotes(text)
+    assert [q.text for q in quotes] == ["Russia’s ‘heroic participation’ matters,"]
+    assert quotes[0].speaker == "Kim"
+
+
+# --- block quotes and continuation ----------------------------------------------------------
+
+@pytest.mark.parametrize("source", ["raw", "cleaned"])
+def test_block_quotes_take_the_speaker_from_the_colon_paragraph(source, cleaned):
+    text = _raw("000") if source == "raw" else cleaned["000"]
+    quotes = extract_quotes(text)
+    first = _find(quotes, "The most genuine alliance")
+    assert first.form == "block" and first.kind == "speech"
+    assert first.speaker == "Kim Jong Un"
+    intro = text.index("filled with blunt and unmistakable expressions:")
+    assert first.speaker_start < intro  # the mention sits in the previous paragraph
+    assert text[first.speaker_start:first.speaker_end] == "Kim Jong Un"
+    for fragment in ("An unchanging and eternal choice.", "Unconditional support."):
+        follow = _find(quotes, fragment)
+        assert follow.form == "block" and follow.speaker == "Kim Jong Un"
+    reply = _find(quotes, "I will unconditionally respect")
+    assert reply.speaker in ("Vladimir Putin", "Putin")
+    _check_offsets(text, quotes)
+
+
+def test_multi_paragraph_quote_left_open_and_reopened():
+    text = ("Kim wrote in his letter:\n\n“The alliance is eternal.\n\n"
+            "“It will be carried forward,” he added.")
+    quotes = extract_quotes(text)
+    assert [q.text for q in quotes] == ["The alliance is eternal.", "It will be carried forward,"]
+    assert quotes[1].continues == quotes[0].quote_id
+    assert quotes[0].speaker == quotes[1].speaker == "Kim"
+    _check_offsets(text, quotes)
+
+
+def test_continuation_paragraph_inherits_the_previous_speaker():
+    text = ("“We will fight to the end,” Senator Jane Doe said on Monday.\n\n"
+            "“Nobody can stop us now. The voters have spoken.”\n\n"
+            "The weather was fine.")
+    quotes = extract_quotes(text)
+    assert [q.speaker for q in quotes] == ["Jane Doe", "Jane Doe"]
+    assert quotes[1].rule.startswith("continuation")
+    assert quotes[1].kind == "speech"
+
+
+def test_continuation_in_the_same_paragraph():
+    text = '"It is over," Kim said. "We have won."'
+    quotes = extract_quotes(text)
+    assert [q.speaker for q in quotes] == ["Kim", "Kim"]
+
+
+# --- attribution --------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, speaker, cue", [
+    ("“We will win,” Kim Jong Un said.", "Kim Jong Un", "said"),
+    ("“We will win,” said Kim Jong Un.", "Kim Jong Un", "said"),
+    ("Kim Jong Un told reporters: “We will win.”", "Kim Jong Un", "told"),
+    ("“We will win,” Kim’s message stated.", "Kim", "message stated"),
+    ("According to Kim Jong Un, “we will win the war soon.”", "Kim Jong Un", "according to"),
+    ("The alliance will win, “sooner or later,” according to Kim Jong Un.", "Kim Jong Un",
+     "according to"),
+    ("Kim described the bond as “sincerest alliance of sharing blood.”", "Kim", "described"),
+])
+def test_cue_verbs_in_both_orders(text, speaker, cue):
+    quote = extract_quotes(text)[0]
+    assert quote.kind == "speech"
+    assert quote.speaker == speaker
+    assert quote.cue == cue
+    assert speaker.split()[-1] in text[quote.speaker_start:quote.speaker_end]
+
+
+def test_pronoun_resolves_to_the_named_speaker_and_keeps_the_pronoun_span():
+    text = ("Kim Jong Un wrote to Putin on Monday. “The alliance is eternal,” he said.")
+    quote = extract_quotes(text)[0]
+    assert text[quote.speaker_start:quote.speaker_end] == "he"
+    assert quote.speaker == "Kim Jong Un"
+    assert quote.speaker_surface == "he"
+
+
+def test_name_variants_are_clustered_within_the_article():
+    text = ("North Korean leader Kim Jong Un sent a letter.\n\n"
+            "“The alliance is eternal,” Kim said.")
+    assert extract_quotes(text)[0].speaker == "Kim Jong Un"
+
+
+def test_nominal_cue_in_his_letter(cleaned):
+    quotes = extract_quotes(cleaned["001"])
+    support = _find(quotes, "The DPRK will fully support")
+    assert support.speaker == "Kim Jong-un" and support.cue == "said"
+    stated = _find(quotes, "I do not doubt")
+    assert stated.speaker == "Kim Jong-un" and "stated" in stated.cue
+
+
+def test_actor_registry_is_used_by_duck_typing():
+    class Registry:
+        def resolve(self, name):
+            return {"Kim": "Kim Jong Un", "Kim Jong Un": "Kim Jong Un"}.get(name)
+
+    quote = extract_quotes("“We will win,” Kim said.", actors=Registry())[0]
+    assert quote.speaker == "Kim Jong Un"
+
+    class Broken:
+        def resolve(self, name):
+            raise RuntimeError("registry down")
+
+    assert extract_quotes("“We will win,” Kim said.", actors=Broken())[0].speaker == "Kim"
+
+
+def test_abstains_without_a_speaker():
+    quote = extract_quotes("The note was short. “Peace is near.”")[0]
+    assert quote.speaker is None and quote.speaker_start is None
+
+
+# --- classification -----------------------------------------------------------------------------
+
+def test_scare_quotes_and_idioms_are_terms(cleaned):
+    for text in (_raw("003"), cleaned["003"]):
+        quotes = extract_quotes(text)
+        for fragment in ("crown jewels", "scratch my back, I'll scratch yours"):
+            quote = _find(quotes, fragment)
+            assert quote.kind == "term", quote
+            assert quote.speaker is None and quote.form == "partial"
+
+
+def test_styling_note_is_a_term():
+    # the editor's note survives only in the raw file (load_corpus may clean it away)
+    quotes = [q for q in extract_quotes(_raw("000")) if q.text == "n"]
+    assert len(quotes) == 1 and quotes[0].kind == "term"
+
+
+def test_partial_quote_is_speech_with_speaker(cleaned):
+    quotes = extract_quotes(cleaned["003"])
+    trench = _find(quotes, "sincerest alliance")
+    assert trench.form == "partial" and trench.kind == "speech" and trench.speaker == "Kim Jong Un"
+    history = _find(quotes, "vividly etched")
+    assert history.form == "partial" and history.cue == "told"
+
+
+def test_full_quote_form():
+    quote = extract_quotes("Kim said, “The alliance will last forever and ever.”")[0]
+    assert quote.form == "full"
+
+
+def test_confidence_is_a_probability(cleaned):
+    for text in cleaned.values():
+        for q in extract_quotes(text):
+            assert 0.0 <= q.confidence <= 1.0
+            assert q.kind in ("speech", "term") and q.form in ("full", "partial", "block")
+
+
+# --- recovery and the annotation step ------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    '"', "“", "”", "‘’", '""', "He said “unclosed\n\nNext para.", "stray ” closer here",
+    "« » « ", "“\n”\n“", "It’s ’90s ‘", "'" * 7, '“A” ” “B', "\n\n\n",
+])
+def test_unbalanced_marks_never_raise(text):
+    _check_offsets(text, extract_quotes(text))
+
+
+def test_unclosed_quote_is_recovered_locally():
+    text = "He said “we will win without stopping.\n\nAnother paragraph “with a quote” here."
+    quotes = extract_quotes(text)
+    assert [q.text for q in quotes] == ["we will win without stopping.", "with a quote"]
+
+
+def test_article_quotes_step_returns_the_design_columns(cleaned):
+    article = ArticleInput("000", cleaned["000"], "en", "Op-ed outlet")
+    table = article_quotes(article, {}, AnnotateOptions())
+    assert list(table.columns) == QUOTE_COLUMNS
+    assert {"quote_id", "article_id", "start", "end", "text", "kind", "form", "speaker",
+            "speaker_start", "speaker_end", "cue", "confidence"} <= set(table.columns)
+    assert (table["article_id"] == "000").all() and len(table) >= 5
+    for row in table.itertuples():
+        assert cleaned["000"][row.start:row.end] == row.text
+
+
+def test_article_quotes_non_english_is_empty():
+    table = article_quotes(ArticleInput("x", "Il a dit « oui ».", "fr"), {}, AnnotateOptions())
+    assert isinstance(table, pd.DataFrame) and table.empty
+    assert list(table.columns) == QUOTE_COLUMNS
+
+
+def test_validation_returns_rows_with_status():
+    from newsprism.quotes_validation import _segments, score
+
+    text = "A \"b c\" d “e f” and ''g h'' i"
+    assert [text[s:e] for s, e in _segments(text, 0, len(text))] == ["b c", "e f", "g h"]
+    rows = pd.DataFrame([
+        {"kind": "speech", "matched": True, "gold_start": 1, "has_gold_source": True,
+         "speaker_ok": True},
+        {"kind": "speech", "matched": False, "gold_start": None, "has_gold_source": False,
+         "speaker_ok": False},
+        {"kind": None, "matched": False, "gold_start": 5, "has_gold_source": True,
+         "speaker_ok": False},
+    ])
+    result = score(rows)
+    assert result["precision"] == 0.5 and result["recall"] == 0.5
+    assert result["speaker_accuracy"] == 1.0
+
+
+# --- attribution rules learnt from PolNeAR train -------------------------------------------------
+
+def test_participle_cue_takes_the_subject_of_the_earlier_cue():
+    text = ('“We will win,” Trump said, adding, “Nobody cares about the polls.” '
+            "Jeb Bush left.")
+    quotes = extract_quotes(text)
+    assert [q.speaker for q in quotes] == ["Trump", "Trump"]
+    assert quotes[1].cue == "adding"
+
+
+def test_relative_pronoun_resolves_to_its_antecedent():
+    text = ('"It was weak," said Scott Reed, the chamber\'s strategist, who added that '
+            'the group was "rattled by the news."')
+    quote = extract_quotes(text)[1]
+    assert text[quote.speaker_start:quote.speaker_end] == "who"
+    assert quote.speaker == "Scott Reed"
+
+
+def test_sentence_final_cue_after_a_partial_continuation():
+    text = ('"And yet it would seal the deal" because she would expand her lead, '
+            "Wasserman said.")
+    quote = extract_quotes(text)[0]
+    assert quote.speaker == "Wasserman" and quote.cue == "said"
+
+
+def test_passive_cue_abstains_instead_of_naming_the_grammatical_subject():
+    text = "Their efforts in the region have been described as ‘indispensable’ by some."
+    quote = extract_quotes(text)[0]
+    assert quote.speaker != "the region"
+
+
+def test_noun_homographs_are_not_cue_verbs():
+    text = ('Cruz spokeswoman Catherine Frazier said Thursday that Rubio\'s claim that Cruz '
+            'is in favor of amnesty is "simply not true."')
+    quote = extract_quotes(text)[0]
+    assert quote.speaker == "Catherine Frazier"
+
+
+def test_new_sentence_after_a_closed_quote_is_not_an_attribution():
+    text = ('On Twitter, Jeb Bush called Trump “unhinged.” Sen. Marco Rubio called the '
+            'statement “offensive and outlandish.”')
+    quotes = extract_quotes(text)
+    assert quotes[0].speaker == "Jeb Bush"
+    assert quotes[1].speaker == "Marco Rubio"
+
+
+def test_curly_quotation_nested_in_a_straight_one_stays_inside():
+    text = ('Dr. Ward stated: "The department isn’t about “Equal Justice Under Law” anymore. '
+            'It is about politics."')
+    quotes = extract_quotes(text)
+    assert len(quotes) == 1
+    assert quotes[0].text.startswith("The department") and quotes[0].text.endswith("politics.")
+    assert quotes[0].speaker == "Ward"
+
+
+def test_doubled_apostrophes_are_double_quotation_marks():
+    # the New York Times archive texts in PolNeAR write '' for a double quotation mark
+    text = ("''I was too young,'' Mr. Trump said. ''Now I tell people, 'You have got to love "
+            "it.' ''")
+    quotes = extract_quotes(text)
+    assert [q.text for q in quotes] == [
+        "I was too young,", "Now I tell people, 'You have got to love it.'"]
+    assert {q.mark_style for q in quotes} == {"double_apostrophes"}
+    assert [q.speaker for q in quotes] == ["Trump", "Trump"]
+    _check_offsets(text, quotes)

@@ -1,0 +1,307 @@
+"""The report runner, its HTML export, index page and manifest, and the display helpers."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import io
+import json
+import os
+import re
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+import nbformat
+import pandas as pd
+import pytest
+from bs4 import BeautifulSoup
+from conftest import XSS, report_command, run_report_cli
+from newsprism import cli, display, paths, provenance, report
+
+NOTEBOOKS = report.discover_notebooks(paths.NOTEBOOKS)
+
+
+def _soup(path: Path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+# ---------------------------------------------------------------------------------------------
+# The whole suite on the bundled corpus
+
+
+def test_suite_report_finishes_every_notebook(failing_launch, suite_report):
+    out_dir, exit_code, manifest = suite_report
+    log = (out_dir / "runner.log").read_text()
+    statuses = {n["name"]: (n["status"], n["error"][:300]) for n in manifest["notebooks"]}
+    assert exit_code == 0, f"report failed: {statuses}\n{log[-3000:]}"
+    assert [n["name"] for n in manifest["notebooks"]] == [p.stem for p in NOTEBOOKS]
+    for name in statuses:
+        assert (out_dir / f"{name}.html").stat().st_size > 10_000
+        assert (out_dir / "executed" / f"{name}.ipynb").exists()
+    # progress: one start and one end line per notebook, then the index path last
+    lines = log.split("--- stdout\n")[1].split("\n--- stderr")[0].strip().splitlines()
+    assert lines[-1] == str(out_dir / "index.html")
+    assert sum(" in " in line and line.startswith("[") for line in lines) == len(NOTEBOOKS)
+
+
+def test_manifest_records_provenance(suite_report):
+    out_dir, _, manifest = suite_report
+    assert manifest["parameters"]["corpus"] == str(paths.BUNDLED_CORPUS)
+    assert manifest["parameters"]["out_dir"] == str(out_dir)
+    corpus_files = provenance.input_files(paths.BUNDLED_CORPUS)
+    assert len(manifest["inputs"]) == len(corpus_files) >= 6
+    for path in corpus_files:
+        name = str(path.relative_to(paths.BUNDLED_CORPUS))
+        assert manifest["inputs"][name] == hashlib.sha256(path.read_bytes()).hexdigest()
+    assert manifest["packages"]["pandas"] == pd.__version__
+    assert re.fullmatch(r"[0-9a-f]{40}(\+dirty)?|unknown", manifest["git_commit"])
+    assert manifest["python_executable"] == sys.executable
+    assert all(n["duration_s"] > 0 for n in manifest["notebooks"])
+    assert manifest["started_at"] <= manifest["finished_at"]
+
+
+def test_index_lists_every_notebook_with_status_and_findings(suite_report):
+    out_dir, _, manifest = suite_report
+    index = _soup(out_dir / "index.html")
+    rows = index.select("table#notebooks tbody tr")
+    assert len(rows) == len(manifest["notebooks"])
+    for row, entry in zip(rows, manifest["notebooks"], strict=True):
+        assert row.find("a")["href"] == entry["html"]
+        assert (out_dir / entry["html"]).exists()
+        assert entry["status"] in row.get_text()
+        for finding in entry["findings"]:
+            assert finding in row.get_text()
+    overview = next(n for n in manifest["notebooks"] if n["name"] == "00_corpus_overview")
+    assert overview["findings"], "the overview notebook records key findings"
+    assert index.select("table#parameters") and "manifest.json" in index.get_text()
+
+
+def test_html_is_self_contained_and_hides_code(suite_report):
+    out_dir, _, _ = suite_report
+    for page in sorted(out_dir.glob("*.html")):
+        soup = _soup(page)
+        for tag in soup.find_all(["script", "link", "iframe", "img"]):
+            target = tag.get("src") or tag.get("href") or ""
+            assert not re.match(r"(https?:)?//", target), f"{page.name} fetches {target}"
+        assert not re.search(r"@import\s+url\(\s*['\"]?(https?:)?//", page.read_text())
+        for image in soup.find_all("img"):
+            assert image["src"].startswith("data:image/"), f"{page.name}: image not embedded"
+    overview = (out_dir / "00_corpus_overview.html").read_text()
+    assert "load_corpus(" not in overview and "import matplotlib" not in overview
+
+
+def test_overview_html_shows_tables_figures_and_provenance(suite_report):
+    out_dir, _, _ = suite_report
+    soup = _soup(out_dir / "00_corpus_overview.html")
+    assert len(soup.select("table.np-table")) >= 6
+    images = [i for i in soup.find_all("img") if i["src"].startswith("data:image/png;base64,")]
+    assert len(images) >= 2
+    from PIL import Image
+
+    for image in images:
+        png = Image.open(io.BytesIO(base64.b64decode(image["src"].split(",", 1)[1])))
+        assert png.width > 100 and png.height > 100
+    text = soup.get_text(" ")
+    for needle in ("Articles per outlet", "Cleaning audit", "Near-duplicate", "Limitations",
+                   "Provenance", "n = ", "Source:"):
+        assert needle in text
+    assert provenance.git_commit().split("+")[0] in text
+
+
+def test_tables_are_written_for_the_overview(suite_report):
+    out_dir, _, _ = suite_report
+    outlets = pd.read_csv(out_dir / "tables" / "overview_outlets.csv")
+    assert outlets["articles"].sum() == 5
+    pairs = pd.read_csv(out_dir / "tables" / "overview_near_duplicates.csv")
+    assert len(pairs) == 10  # every pair of 5 articles
+
+
+# ---------------------------------------------------------------------------------------------
+# Article text with <script> is escaped everywhere
+
+
+def test_script_in_article_text_is_escaped_in_every_html(xss_report):
+    out_dir, exit_code, manifest = xss_report
+    pages = sorted(out_dir.glob("*.html"))
+    assert len(pages) == len(NOTEBOOKS) + 1
+    for page in pages:
+        content = page.read_text(encoding="utf-8")
+        assert "<script>alert" not in content.lower(), f"unescaped script in {page.name}"
+        assert not _soup(page).find_all("script", string=re.compile("alert")), page.name
+    overview_entry = next(n for n in manifest["notebooks"] if n["name"] == "00_corpus_overview")
+    assert overview_entry["status"] == "ok", overview_entry["error"]
+    overview = (out_dir / "00_corpus_overview.html").read_text(encoding="utf-8")
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in overview  # shown, as text
+
+
+# ---------------------------------------------------------------------------------------------
+# Failure paths, kernel and parameters (a throw-away notebooks folder)
+
+
+def _notebook(path: Path, *cells: str) -> None:
+    nb = nbformat.v4.new_notebook()
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3",
+                                 "language": "python"}
+    nb.metadata["language_info"] = {"name": "python"}
+    params = nbformat.v4.new_code_cell('corpus = ""\nout_dir = ""\nalpha = 0\nbeta = []')
+    params.metadata["tags"] = ["parameters"]
+    nb.cells = [nbformat.v4.new_markdown_cell(f"# Notebook {path.stem}"), params,
+                *[nbformat.v4.new_code_cell(c) for c in cells]]
+    nbformat.write(nb, path)
+
+
+@pytest.fixture(scope="session")
+def failing_launch(tmp_path_factory):
+    """Start the failure-path run in the background (it mostly waits on a timeout, so it
+    overlaps well with the whole-suite run)."""
+    folder = tmp_path_factory.mktemp("notebooks")
+    _notebook(folder / "01_ok.ipynb",
+              "import json, sys\nfrom newsprism.report import record_findings\n"
+              "_ = record_findings(out_dir, '01_ok', [sys.executable, json.dumps("
+              "{'alpha': alpha, 'beta': beta, 'corpus': corpus, 'out_dir': out_dir})])")
+    _notebook(folder / "02_fail.ipynb", "raise ValueError('deliberate failure <b>x</b>')")
+    _notebook(folder / "03_timeout.ipynb", "import time\ntime.sleep(300)")
+    _notebook(folder / "04_dead.ipynb", "import os\nos._exit(3)")
+    _notebook(folder / "05_after.ipynb", "print('still runs after failures')")
+    (folder / "params.yml").write_text("beta: [1, two]\nalpha: 1\n")
+    out = tmp_path_factory.mktemp("failing_report")
+    stdout, stderr = open(out / ".stdout", "w"), open(out / ".stderr", "w")
+    process = subprocess.Popen(
+        report_command(paths.BUNDLED_CORPUS, out, "--notebooks-dir", str(folder),
+                       "--timeout", "30", "-f", str(folder / "params.yml"), "-p", "alpha", "3"),
+        stdout=stdout, stderr=stderr, cwd=paths.ROOT, start_new_session=True)
+    yield out, process
+    if process.poll() is None:
+        os.killpg(process.pid, signal.SIGKILL)
+        process.wait()
+    stdout.close()
+    stderr.close()
+
+
+@pytest.fixture(scope="session")
+def failing_run(failing_launch):
+    out, process = failing_launch
+    process.wait(timeout=600)
+    proc = subprocess.CompletedProcess(process.args, process.returncode,
+                                       (out / ".stdout").read_text(), (out / ".stderr").read_text())
+    manifest = json.loads((out / "manifest.json").read_text())
+    return out, proc, {n["name"]: n for n in manifest["notebooks"]}
+
+
+def test_failing_notebooks_give_nonzero_exit_and_statuses(failing_run):
+    out, proc, entries = failing_run
+    assert proc.returncode == 1, proc.stderr
+    assert {k: v["status"] for k, v in entries.items()} == {
+        "01_ok": "ok", "02_fail": "failed", "03_timeout": "timeout", "04_dead": "dead kernel",
+        "05_after": "ok"}
+    assert proc.stdout.strip().splitlines()[-1] == str(out / "index.html")
+    assert "02_fail" in proc.stderr and "did not finish" in proc.stderr
+
+
+def test_failed_notebook_html_shows_the_error_escaped(failing_run):
+    out, _, entries = failing_run
+    fail = (out / "02_fail.html").read_text()
+    assert "ValueError" in fail and "deliberate failure" in fail
+    assert "<b>x</b>" not in fail and "&lt;b&gt;x&lt;/b&gt;" in fail
+    assert "did not finish" in (out / "03_timeout.html").read_text()
+    assert "time.sleep(300)" in (out / "03_timeout.html").read_text()
+    assert "kernel died" in (out / "04_dead.html").read_text().lower()
+    index = _soup(out / "index.html").get_text()
+    assert "dead kernel" in index and "timeout" in index and "failed" in index
+    assert entries["02_fail"]["error"].startswith("ValueError: deliberate failure")
+
+
+def test_kernel_is_the_runner_interpreter_and_parameters_reach_it(failing_run):
+    out, _, entries = failing_run
+    executable, params = entries["01_ok"]["findings"]
+    assert executable == sys.executable
+    assert json.loads(params) == {"alpha": 3, "beta": [1, "two"],
+                                  "corpus": str(paths.BUNDLED_CORPUS), "out_dir": str(out)}
+
+
+def test_missing_notebooks_dir_is_a_clear_error(tmp_path):
+    proc = run_report_cli(paths.BUNDLED_CORPUS, tmp_path / "out", "--notebooks-dir",
+                          str(tmp_path / "nowhere"), timeout=120)
+    assert proc.returncode == 2 and "no NN_*.ipynb notebooks" in proc.stderr
+
+
+def test_cli_registers_report_and_extensions(capsys):
+    parser = cli.build_parser()
+    args = parser.parse_args(["report", "--out", "x", "-p", "a", "1", "--notebooks", "00,10"])
+    assert args.func and args.parameter == [["a", "1"]] and args.notebooks == "00,10"
+    subcommands = parser._subparsers._group_actions[0].choices
+    assert "report" in subcommands
+    try:
+        import newsprism.scale as scale
+    except ImportError:
+        scale = None
+    if scale is not None and hasattr(scale, "add_cli"):
+        assert set(subcommands) - {"report"}, "scale.add_cli registered no subcommand"
+    with pytest.raises(SystemExit) as exited:
+        cli.main(["--help"])
+    assert exited.value.code == 0 and "report" in capsys.readouterr().out
+
+
+def test_load_parameters_merges_file_and_pairs(tmp_path):
+    (tmp_path / "p.yml").write_text("a: 1\nb: text\n")
+    params = report.load_parameters(tmp_path / "p.yml", [("a", "2"), ("c", "[x, 3]"),
+                                                         ("d", "true")])
+    assert params == {"a": 2, "b": "text", "c": ["x", 3], "d": True}
+    (tmp_path / "bad.yml").write_text("- a\n- b\n")
+    with pytest.raises(ValueError, match="mapping"):
+        report.load_parameters(tmp_path / "bad.yml", [])
+
+
+def test_save_table_is_byte_identical_across_calls(tmp_path):
+    frame = pd.DataFrame({"x": [0.1 + 0.2, 1 / 3], "s": ["a", "b"]})
+    first = report.save_table(frame, "t", tmp_path).read_bytes()
+    second = report.save_table(frame.copy(), "t", tmp_path).read_bytes()
+    assert first == second and b"0.3" in first
+    with pytest.raises(ValueError):
+        report.save_table(frame, "../escape", tmp_path)
+
+
+def test_record_findings_round_trip(tmp_path):
+    report.record_findings(tmp_path, "00_x", ["one", 2])
+    assert report.read_findings(tmp_path, "00_x") == ["one", "2"]
+    assert report.read_findings(tmp_path, "10_missing") == []
+
+
+# ---------------------------------------------------------------------------------------------
+# Display helpers and provenance
+
+
+def test_display_helpers_escape_article_text():
+    text = f"Before {XSS} the <b>hit</b> after & more"
+    start = text.index("<b>")
+    kwic = display.kwic_html(text, start, start + len("<b>hit</b>"), width=10)
+    assert "<script" not in kwic and "<b>" not in kwic
+    assert "<mark>&lt;b&gt;hit&lt;/b&gt;</mark>" in kwic
+    assert kwic.startswith('<span class="np-kwic">…') and kwic.endswith("…</span>")
+    marked = display.highlight_spans(text, [(7, 32, "<i>label</i>"), (10, 12)])
+    assert "<script" not in marked and "&lt;i&gt;label" in marked and marked.count("<mark") == 1
+    table = display.show_table(pd.DataFrame({"t": [XSS], "v": [1.5]}), f"cap {XSS}", n=1)
+    assert "<script" not in table and table.count("&lt;script&gt;") == 2
+    assert "<script" not in display.caption(XSS, source=XSS)
+    assert "<strong>bold</strong>" in display.reading("a **bold** move")
+    assert display.show_table(pd.DataFrame({"k": [display.kwic_html("ab", 0, 1)]}), None,
+                              html_columns=["k"]).count("<mark>") == 1
+
+
+def test_show_table_truncates_and_formats_numbers():
+    frame = pd.DataFrame({"n": [1.0, 2.5, 1234.0], "x": ["a", None, "c"]})
+    html = display.show_table(frame, "cap", max_rows=2)
+    assert "First 2 of 3 rows" in html and ">1<" in html and ">2.5<" in html
+
+
+def test_provenance_table_sections(tmp_path):
+    (tmp_path / "a.txt").write_text("abc")
+    table = provenance.provenance_table({"corpus": str(tmp_path), "out_dir": "o", "k": 3})
+    inputs = table[table.section == "input"].set_index("name")["value"]
+    assert inputs.to_dict() == {"a.txt": hashlib.sha256(b"abc").hexdigest()}
+    params = table[table.section == "parameter"].set_index("name")["value"].to_dict()
+    assert params == {"corpus": repr(str(tmp_path)), "k": "3", "out_dir": "'o'"}
+    assert set(table.section) == {"parameter", "input", "package", "git", "run"}
+    assert table.loc[table.name == "python", "value"].item().startswith("3.11")

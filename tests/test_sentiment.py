@@ -1,0 +1,282 @@
+"""Sentiment engines, voice split, clause-level actor tone, the annotation step, aggregation."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+from newsprism import sentiment
+from newsprism.actors import article_mentions
+from newsprism.annotate import AnnotateOptions, ArticleInput
+from newsprism.text import article_sentence_rows
+
+POSITIVE = ["What a wonderful, generous and happy celebration.",
+            "The agreement is an excellent success for peace."]
+NEGATIVE = ["The attack was a horrible, brutal disaster.",
+            "Critics condemned the cruel and violent war."]
+
+
+@pytest.mark.parametrize("engine", sentiment.ENGINES)
+def test_engines_give_expected_sign_on_clear_sentences(engine):
+    scores = sentiment.headline_scores(POSITIVE + NEGATIVE, engine)
+    assert (scores[:2] > 0.1).all() and (scores[2:] < -0.1).all()
+
+
+def test_score_sentences_columns_and_one_row_per_text():
+    texts = POSITIVE + ["", "Plain statement of the schedule."]
+    vader = sentiment.score_sentences(texts, "vader")
+    assert vader.columns.tolist() == ["neg", "neu", "pos", "compound"] and len(vader) == 4
+    blob = sentiment.score_sentences(texts, "textblob")
+    assert blob.columns.tolist() == ["polarity", "subjectivity"] and len(blob) == 4
+    assert blob["subjectivity"].between(0, 1).all()
+    with pytest.raises(ValueError, match="textblob"):
+        sentiment.score_sentences(texts, "roberta")
+
+
+def test_fast_vader_matches_the_reference_implementation():
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    reference = SentimentIntensityAnalyzer()
+    texts = POSITIVE + NEGATIVE + ["Kim is NOT happy :( but the deal is GREAT!!! 😀",
+                                   "It was kind of good, though hardly ideal."]
+    ours = sentiment.score_sentences(texts, "vader").to_dict("records")
+    assert ours == [reference.polarity_scores(t) for t in texts]
+
+
+def test_nltk_engine_is_offline_and_close_to_vader():
+    analyzer = sentiment.nltk_vader_analyzer()
+    assert len(analyzer.lexicon) > 7000
+    a = sentiment.headline_scores(POSITIVE + NEGATIVE, "vader")
+    b = sentiment.headline_scores(POSITIVE + NEGATIVE, "nltk_vader")
+    assert np.allclose(a, b, atol=0.1)
+
+
+def test_voice_split_with_given_spans():
+    text = 'Kim praised “the glorious, heroic alliance” while critics saw a disaster.'
+    open_, close = text.index("“") + 1, text.index("”")
+    author, quoted = sentiment.split_voice(text, 0, len(text), [(open_, close)])
+    assert quoted == "the glorious, heroic alliance"
+    assert "glorious" not in author and "disaster" in author
+    a, q = sentiment.headline_scores([author, quoted], "vader")
+    assert q > 0.5 and a < 0
+
+
+def test_voice_split_clips_spans_to_the_sentence():
+    text = "One “two three. Four” five."
+    assert sentiment.split_voice(text, 16, len(text), [(5, 20)]) == ("” five.", "Four")
+
+
+def test_fallback_quote_spans_tell_apostrophes_from_quotes():
+    text = 'Russia’s envoy called it “a triumph” and ‘heroic’; Kim’s aides\' mood was "grim'
+    spans = sentiment._fallback_pairs(text)
+    assert [text[s:e] for s, e in spans] == ["a triumph", "heroic", "grim"]
+    assert [text[s:e] for s, e in sentiment.fallback_quote_spans(text)][:2] == ["a triumph",
+                                                                                "heroic"]
+
+
+def test_clause_spans_split_contrasts():
+    text = ("Putin praised the treaty, but Kim called the sanctions a disaster; "
+            "Seoul was calm — Tokyo was not, whereas Beijing said nothing.")
+    clauses = [text[s:e] for s, e in sentiment.clause_spans(text)]
+    assert clauses == ["Putin praised the treaty", "Kim called the sanctions a disaster",
+                       "Seoul was calm", "Tokyo was not", "Beijing said nothing."]
+
+
+def _annotate_one(text, quotes=None, engines=("vader", "textblob"), language="en"):
+    article = ArticleInput("t1", text, language, "Outlet A")
+    options = AnnotateOptions(sentiment_engines=engines)
+    tables = {"sentences": article_sentence_rows(article, {}, options)}
+    if quotes is not None:
+        tables["quotes"] = quotes
+    tables["mentions"] = article_mentions(article, tables, options)
+    tables["sentiment"] = sentiment.article_sentiment(article, tables, options)
+    articles = pd.DataFrame({"article_id": ["t1"], "outlet": ["Outlet A"], "text": [text],
+                             "language": [language]})
+    return {"articles": articles, **tables}
+
+
+def test_clause_level_actor_tone_gives_opposite_signs():
+    tables = _annotate_one("Putin praised the treaty, but Kim called the sanctions a disaster.")
+    for engine in ("vader", "nltk_vader"):
+        tone = sentiment.actor_tone(tables, engine).set_index("actor")["score"]
+        assert tone["Vladimir Putin"] > 0, engine
+        assert tone["Kim Jong Un"] < 0, engine
+    # TextBlob's lexicon lacks "praised"/"disaster"; same structure with words it knows.
+    blob = _annotate_one("Putin praised the excellent treaty, but Kim called it terrible.")
+    tone = sentiment.actor_tone(blob, "textblob").set_index("actor")["score"]
+    assert tone["Vladimir Putin"] > 0 > tone["Kim Jong Un"]
+    whole = sentiment.headline_scores(
+        ["Putin praised the treaty, but Kim called the sanctions a disaster."], "vader")[0]
+    tone = sentiment.actor_tone(tables, "vader").set_index("actor")["score"]
+    assert tone["Vladimir Putin"] != pytest.approx(whole)
+
+
+def test_actor_tone_marks_mentions_inside_quotes():
+    tables = _annotate_one('Seoul warned: “Pyongyang is a menace.” Moscow was pleased.')
+    tone = sentiment.actor_tone(tables, "vader").set_index("actor")
+    assert tone.loc["North Korea", "voice"] == "quoted"
+    assert tone.loc["South Korea", "voice"] == "author"
+    assert tone.loc["North Korea", "score"] < 0 < tone.loc["Russia", "score"]
+
+
+def test_article_sentiment_step_uses_quotes_table_and_keeps_terms_in_author_voice():
+    text = 'Kim hailed a “wonderful, glorious friendship” and mocked the “crown jewels” idea.'
+    q_start = text.index("wonderful")
+    q_end = text.index("”")
+    t_start = text.index("crown")
+    quotes = pd.DataFrame({"start": [q_start, t_start], "end": [q_end, t_start + 12],
+                           "kind": ["speech", "term"]})
+    table = _annotate_one(text, quotes=quotes)["sentiment"]
+    assert set(table.columns) >= {"article_id", "sentence_id", "engine", "voice", "compound",
+                                  "polarity", "subjectivity", "n_words"}
+    vader = table[table["engine"] == "vader"].set_index("voice")
+    assert set(vader.index) == {"all", "author", "quoted"}
+    assert vader.loc["quoted", "n_words"] == 3          # "wonderful, glorious friendship"
+    assert vader.loc["author", "n_words"] == 9           # scare-quoted "crown jewels" stays
+    assert vader.loc["quoted", "compound"] > 0.5
+    assert (table["voice_source"] == "quotes").all()
+    blob = table[table["engine"] == "textblob"]
+    assert blob["compound"].isna().all() and blob["polarity"].notna().all()
+
+
+def test_article_sentiment_falls_back_to_quotation_marks():
+    table = _annotate_one('He said “this is terrible” today. No quotes here.')["sentiment"]
+    assert (table["voice_source"] == "marks").all()
+    vader = table[table["engine"] == "vader"]
+    quoted = vader[vader["voice"] == "quoted"]
+    assert quoted["sentence_id"].tolist() == [0] and quoted["compound"].iloc[0] < 0
+    # A sentence without quotes has an author row but no quoted row.
+    assert set(vader.loc[vader["sentence_id"] == 1, "voice"]) == {"all", "author"}
+
+
+def test_article_sentiment_empty_for_non_english():
+    table = _annotate_one("Das ist ein schrecklicher Krieg.", language="de")["sentiment"]
+    assert table.empty and list(table.columns) == sentiment.SENTIMENT_COLUMNS
+
+
+def test_outlet_scores_flag_single_article_outlets():
+    tables = _annotate_one("A great day. A horrible war. A fine treaty. A sad loss.")
+    table = sentiment.outlet_scores(tables, "vader")
+    row = table.iloc[0]
+    assert row["n_articles"] == 1 and row["n_sentences"] == 4
+    assert row["resampled"] == "sentences" and "one article only" in row["note"]
+    assert row["ci_low"] <= row["estimate"] <= row["ci_high"]
+
+
+def test_highlight_escapes_html_and_marks_driving_words():
+    html = sentiment.highlight_contributions('<script>alert("x")</script> a terrible war')
+    assert "<script>" not in html and "&lt;script&gt;" in html
+    assert 'class="np-neg"' in html and ">terrible</mark>" in html
+
+
+def test_engine_agreement_reports_n_and_interval():
+    texts = POSITIVE + NEGATIVE + ["The meeting is on Tuesday.", "A good plan.", "A bad plan.",
+                                   "They were happy.", "They were furious."]
+    wide = pd.DataFrame({e: sentiment.headline_scores(texts, e) for e in sentiment.ENGINES})
+    table = sentiment.engine_agreement(wide)
+    assert len(table) == 3 and (table["n"] == len(texts)).all()
+    vader_nltk = table[(table.engine_a == "vader") & (table.engine_b == "nltk_vader")].iloc[0]
+    assert vader_nltk["r"] > 0.9 and vader_nltk["r_low"] <= vader_nltk["r"] <= vader_nltk["r_high"]
+
+
+def test_outlet_scores_resample_articles_when_an_outlet_has_several():
+    sentiment_rows, sentence_rows = [], []
+    for article_id, scores in (("a1", [0.5, 0.6, 0.4]), ("a2", [-0.5, -0.4]), ("a3", [0.1])):
+        for sentence_id, score in enumerate(scores):
+            sentiment_rows.append((article_id, sentence_id, "vader", "all", score, score,
+                                   np.nan, np.nan, 5, "marks"))
+            sentence_rows.append((article_id, sentence_id, 0, 0, 1, "x"))
+    tables = {
+        "sentiment": pd.DataFrame(sentiment_rows, columns=sentiment.SENTIMENT_COLUMNS),
+        "sentences": pd.DataFrame(sentence_rows, columns=["article_id", "sentence_id",
+                                                          "paragraph_id", "start", "end",
+                                                          "text"]),
+        "articles": pd.DataFrame({"article_id": ["a1", "a2", "a3"],
+                                  "outlet": ["Daily", "Daily", "Weekly"]}),
+    }
+    table = sentiment.outlet_scores(tables, "vader").set_index("outlet")
+    daily = table.loc["Daily"]
+    assert daily["n_articles"] == 2 and daily["n_sentences"] == 5
+    assert daily["resampled"] == "articles" and daily["note"] == ""
+    assert daily["estimate"] == pytest.approx(0.12)
+    # Resampling two very different articles gives a wide interval.
+    assert daily["ci_low"] < -0.3 and daily["ci_high"] > 0.4
+    assert table.loc["Weekly", "note"].startswith("one article only")
+    with pytest.raises(ValueError, match="not in the annotations"):
+        sentiment.outlet_scores(tables, "textblob")
+
+
+def test_validation_metrics_on_synthetic_gold_and_missing_data(monkeypatch):
+    from newsprism import sentiment_validation as sv
+
+    gold = pd.DataFrame({"rating": [2.5, 1.0, -2.0, -3.0, 0.0],
+                         "text": POSITIVE + NEGATIVE + ["The meeting is on Tuesday."]})
+    result = sv.score_engine(gold, "vader")
+    assert result["n"] == 5 and result["pearson_r"] > 0.8
+    assert result["accuracy_3class"] == 1.0 and result["f1_weighted"] == 1.0
+    assert sv.human_class(np.array([0.3, 0.0, -0.1])).tolist() == [1, 0, -1]
+
+    def unavailable(*args, **kwargs):
+        raise sv.GoldDataUnavailable("pip download failed: no network")
+
+    monkeypatch.setattr(sv, "fetch_sdist", unavailable)
+    table = sv.validate_sentiment(quick=True)
+    assert list(table.columns) == sv.COLUMNS and len(table) == len(sentiment.ENGINES)
+    assert table["status"].str.contains("no network").all()
+
+
+def test_notebook_analyses_on_the_bundled_corpus():
+    from newsprism.annotate import annotate
+
+    ann = annotate(progress=False)
+    outlets = set(ann.articles["outlet"])
+    by_outlet = sentiment.outlet_scores(ann, "vader", n_boot=300)
+    assert set(by_outlet["outlet"]) == outlets
+    assert (by_outlet["ci_low"] <= by_outlet["estimate"]).all()
+    assert (by_outlet["estimate"] <= by_outlet["ci_high"]).all()
+    assert by_outlet["n_sentences"].sum() == len(ann.sentences)
+    voices = sentiment.voice_comparison(ann, "vader", n_boot=300)
+    assert (voices["n_quoted"] > 0).any() and (voices["n_author"] > 0).all()
+    tone = sentiment.actor_tone(ann, "vader")
+    assert {"Kim Jong Un", "Vladimir Putin", "North Korea", "Russia"} <= set(tone["actor"])
+    for row in tone.head(50).itertuples():
+        assert row.clause_start <= row.start < row.clause_end
+    table = sentiment.outlet_actor_tone(tone, n_boot=300)
+    assert table["n"].sum() == len(tone)
+    extremes = sentiment.extreme_sentences(ann, "vader", k=3)
+    top, bottom = extremes[extremes.side == "positive"], extremes[extremes.side == "negative"]
+    assert top["score"].min() >= bottom["score"].max()
+    arc = sentiment.tone_arc(ann, "vader")
+    assert arc["position"].between(0, 1).all()
+    wide = sentiment.engine_scores_wide(ann, ["vader", "nltk_vader"])
+    assert wide[["vader", "nltk_vader"]].notna().all().all()
+
+
+def test_quote_pairing_and_clauses_never_fail_on_messy_text():
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    alphabet = st.sampled_from(list("ab ,;—-\n\"'“”‘’«»Kim Putin but while"))
+
+    @settings(max_examples=300, deadline=None, derandomize=True, database=None)
+    @given(st.text(alphabet=alphabet, max_size=120))
+    def check(text):
+        for start, end in sentiment._fallback_pairs(text):
+            assert 0 <= start < end <= len(text)
+        spans = sentiment.fallback_quote_spans(text)
+        for start, end in spans:
+            assert 0 <= start < end <= len(text)
+        author, quoted = sentiment.split_voice(text, 0, len(text), spans)
+        assert len(author) + len(quoted) <= len(text) + len(spans) + 1
+        for start, end in sentiment.clause_spans(text):
+            assert 0 <= start <= end <= len(text)
+
+    check()
+
+
+def test_voice_comparison_gives_no_gap_interval_for_a_single_quote():
+    tables = _annotate_one('He said “this is wonderful”. The war was awful. Rain fell. Fine.')
+    row = sentiment.voice_comparison(tables, "vader").iloc[0]
+    assert row["n_quoted"] == 1 and row["n_author"] == 4
+    assert row["quoted"] > 0.4 and row["gap"] > 0
+    assert np.isnan(row["gap_low"]) and "fewer than 3" in row["note"]
