@@ -314,7 +314,7 @@ def write_results(annotations: list[dict], profile: dict | None, reports: list[d
                          f"< {FLOORS['peak_memory_100k_mb']:,.0f} MB | "
                          f"{_ok(a['peak_rss_mb'], FLOORS['peak_memory_100k_mb'], False)} |")
     if not any(a["steps"] == "all" for a in big):
-        largest = max(full, key=lambda a: a["n_articles"]) if full else None
+        largest = max(full, key=lambda a: (a["n_articles"], a["peak_rss_mb"])) if full else None
         if largest:
             lines.append(f"| peak memory, 100,000 articles, all steps | not run (largest full "
                          f"run: {largest['n_articles']:,} articles, "

@@ -5,6 +5,8 @@
 #     text_representation:
 #       extension: .py
 #       format_name: percent
+#       format_version: '1.3'
+#       jupytext_version: 1.19.6
 #   kernelspec:
 #     display_name: Python (newsprism)
 #     language: python
@@ -35,7 +37,7 @@ voice: str = "all"  # "all", "author" (outside quotations) or "quoted" (inside q
 cooccurrence_level: str = "sentence"  # unit for frame co-occurrence: "sentence" or "article"
 evidence_per_cell: int = 3  # KWIC snippets shown per outlet x frame cell
 n_boot: int = 2000  # bootstrap resamples for the 95% intervals
-resample: str = "auto"  # bootstrap unit: "sentence", "article" or "auto" (article if >= 5/outlet)
+resample: str = "auto"  # bootstrap unit: "sentence", "article" or "auto" (article when every outlet has 5 or more)
 run_validation: bool = True  # run the quick frame validation if no saved result exists
 
 # %%

@@ -8,7 +8,11 @@ unpacks as a tuple. Tests of a notebook check its exported HTML there, e.g.::
         out_dir, exit_code, manifest = suite_report
         html = (out_dir / "30_quotes.html").read_text()
 
-The runner's console output is kept in ``out_dir / "runner.log"``.
+The runner's console output is kept in ``out_dir / "runner.log"``. Two more session runs
+have the same shape: ``xss_report`` (a small corpus whose article, title and outlet contain
+``<script>alert(1)</script>``) and ``failing_report`` (notebooks that raise, time out and kill
+their kernel). Runs a session needs are started together, in the background, when the first
+of them is requested, so they overlap.
 """
 
 from __future__ import annotations
@@ -62,11 +66,11 @@ class _BackgroundReport:
     (bundled corpus and the <script> corpus) overlap, which nearly halves their wall time on
     a two-core machine (each run is mostly one busy kernel)."""
 
-    def __init__(self, corpus: Path, out: Path):
+    def __init__(self, corpus: Path, out: Path, *extra: str):
         self.out = out
         self.stdout, self.stderr = out / ".runner.stdout", out / ".runner.stderr"
         with open(self.stdout, "w") as stdout, open(self.stderr, "w") as stderr:
-            self.process = subprocess.Popen(report_command(corpus, out), stdout=stdout,
+            self.process = subprocess.Popen(report_command(corpus, out, *extra), stdout=stdout,
                                             stderr=stderr, cwd=paths.ROOT,
                                             start_new_session=True)
         self.result: SuiteReport | None = None
@@ -103,6 +107,50 @@ def _finish(out: Path, proc: subprocess.CompletedProcess) -> SuiteReport:
 _RUNS: dict[str, _BackgroundReport] = {}
 
 
+def _notebook(path: Path, *cells: str) -> None:
+    """A tiny notebook with a ``parameters`` cell (corpus, out_dir, alpha, beta)."""
+    import nbformat
+
+    nb = nbformat.v4.new_notebook()
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3",
+                                 "language": "python"}
+    nb.metadata["language_info"] = {"name": "python"}
+    params = nbformat.v4.new_code_cell('corpus = ""\nout_dir = ""\nalpha = 0\nbeta = []')
+    params.metadata["tags"] = ["parameters"]
+    nb.cells = [nbformat.v4.new_markdown_cell(f"# Notebook {path.stem}"), params,
+                *[nbformat.v4.new_code_cell(c) for c in cells]]
+    nbformat.write(nb, path)
+
+
+def _start_failing_report(tmp_path_factory) -> _BackgroundReport:
+    """The runner's failure paths: a notebook that raises, one that times out, one whose kernel
+    dies, around two that work (one records the kernel's interpreter and its parameters)."""
+    if "failing" not in _RUNS:
+        folder = tmp_path_factory.mktemp("failing_notebooks")
+        _notebook(folder / "01_ok.ipynb",
+                  "import json, sys\nfrom newsprism.report import record_findings\n"
+                  "_ = record_findings(out_dir, '01_ok', [sys.executable, json.dumps("
+                  "{'alpha': alpha, 'beta': beta, 'corpus': corpus, 'out_dir': out_dir})])")
+        _notebook(folder / "02_fail.ipynb", "raise ValueError('deliberate failure <b>x</b>')")
+        _notebook(folder / "03_timeout.ipynb", "import time\ntime.sleep(300)")
+        _notebook(folder / "04_dead.ipynb", "import os\nos._exit(3)")
+        _notebook(folder / "05_after.ipynb", "print('still runs after failures')")
+        (folder / "params.yml").write_text("beta: [1, two]\nalpha: 1\n")
+        _RUNS["failing"] = _BackgroundReport(
+            paths.BUNDLED_CORPUS, tmp_path_factory.mktemp("failing_report"),
+            "--notebooks-dir", str(folder), "--timeout", "30", "-f", str(folder / "params.yml"),
+            "-p", "alpha", "3")
+    return _RUNS["failing"]
+
+
+@pytest.fixture(scope="session")
+def failing_report(tmp_path_factory) -> SuiteReport:
+    """The failure-path run (see ``_start_failing_report``), once per session."""
+    return _start_failing_report(tmp_path_factory).wait()
+
+
+
+
 def _start_xss_report(tmp_path_factory) -> _BackgroundReport:
     if "xss" not in _RUNS:
         corpus = make_xss_corpus(tmp_path_factory.mktemp("xss_corpus") / "corpus")
@@ -113,8 +161,11 @@ def _start_xss_report(tmp_path_factory) -> _BackgroundReport:
 @pytest.fixture(scope="session")
 def suite_report(request, tmp_path_factory) -> SuiteReport:
     """The whole report on the bundled corpus, run once per session."""
-    if any("xss_report" in getattr(item, "fixturenames", ()) for item in request.session.items):
-        _start_xss_report(tmp_path_factory)  # runs alongside this one
+    wanted = {name for item in request.session.items for name in getattr(item, "fixturenames", ())}
+    if "xss_report" in wanted:  # the other runs of this session overlap with this one
+        _start_xss_report(tmp_path_factory)
+    if "failing_report" in wanted:
+        _start_failing_report(tmp_path_factory)
     if "suite" not in _RUNS:
         _RUNS["suite"] = _BackgroundReport(paths.BUNDLED_CORPUS,
                                            tmp_path_factory.mktemp("suite_report"))

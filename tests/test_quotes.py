@@ -341,3 +341,169 @@ def test_doubled_apostrophes_are_double_quotation_marks():
     assert {q.mark_style for q in quotes} == {"double_apostrophes"}
     assert [q.speaker for q in quotes] == ["Trump", "Trump"]
     _check_offsets(text, quotes)
+
+
+# --- rules added from PolNeAR train error analysis (hand-written sentences) -------------------
+
+def test_surname_ending_in_ly_is_not_an_adverb():
+    quote = extract_quotes('"Elections matter," Kelly said.')[0]
+    assert quote.speaker == "Kelly" and quote.rule == "cue-after"
+
+
+def test_surname_ending_in_ing_seen_mid_sentence_is_a_name():
+    text = ('Curt Schilling spoke on the radio on Monday.\n\n'
+            'Schilling told reporters: "I replied to the post."')
+    quote = extract_quotes(text)[0]
+    assert text[quote.speaker_start:quote.speaker_end] == "Schilling"
+    assert quote.speaker == "Curt Schilling"
+    # a sentence-initial participle is still no name
+    assert extract_quotes('Speaking to reporters. "We will win," Speaking said.')[0].speaker is None
+
+
+def test_quote_only_paragraph_inherits_the_last_speaker_of_the_previous_paragraph():
+    text = ('Jane Doe said the state is "doing great for all of us" and then left early.\n\n'
+            '"He voted to let guns go onto trains. That is a fact."')
+    quotes = extract_quotes(text)
+    assert [q.speaker for q in quotes] == ["Jane Doe", "Jane Doe"]
+    assert quotes[1].rule == "continuation-paragraph-last"
+    # nothing to inherit from a paragraph without a speaker: abstain
+    alone = extract_quotes('The weather was fine.\n\n"He voted to let guns go onto trains."')
+    assert alone[0].speaker is None
+
+
+def test_inverted_cue_after_the_writers_words():
+    text = ('"He can assert it, but it seems extremely unlikely" that Sanders can catch Clinton, '
+            "said Steve Elmendorf, a strategist.")
+    quote = extract_quotes(text)[0]
+    assert quote.speaker == "Steve Elmendorf" and quote.cue == "said"
+    # '"...," Graham, a former candidate, told CBS News': the subject, not the addressee
+    text = '"Cruz is not my favorite," Graham, a former candidate, told CBS News on Tuesday.'
+    assert extract_quotes(text)[0].speaker == "Graham"
+
+
+def test_long_appositive_between_quote_and_cue():
+    text = ('"This position is one you get by marriage," Melanne Verveer, who served as '
+            "Hillary Clinton's chief of staff during the administration, told CBS News.")
+    quote = extract_quotes(text)[0]
+    assert quote.speaker == "Melanne Verveer"
+    assert text[quote.speaker_start:quote.speaker_end] == "Melanne Verveer"
+
+
+def test_sentence_opened_by_a_conjunction_continues_the_quote():
+    text = ('Lee Zeldin backs the deal. "It is not do or die," Zeldin said outside. '
+            'But "it helps a great deal with the voters."')
+    quotes = extract_quotes(text)
+    assert [q.speaker for q in quotes] == ["Lee Zeldin", "Lee Zeldin"]
+    assert quotes[1].rule == "continuation"
+
+
+@pytest.mark.parametrize("text", [
+    'She told ABC\'s "Good Morning America" on Monday that the talk was cordial.',
+    'Sanders said on "Meet the Press" that he would win.',
+    "He praised the book, “The Art of the Deal.”",
+])
+def test_title_case_show_and_book_titles_are_terms(text):
+    quote = extract_quotes(text)[0]
+    assert quote.kind == "term" and quote.speaker is None
+
+
+def test_title_case_rule_keeps_speech_after_a_cue():
+    quote = extract_quotes('Trump said, "Make America Great Again," and left.')[0]
+    assert quote.kind == "speech" and quote.speaker == "Trump"
+
+
+def test_marks_inside_markup_tags_are_not_quotations():
+    text = 'Watch <a href="http://video.example.com">the video</a>. Kim said "we will win" today.'
+    quotes = extract_quotes(text)
+    assert [q.text for q in quotes] == ["we will win"]
+    assert quotes[0].speaker == "Kim"
+    _check_offsets(text, quotes)
+
+
+def test_misused_closer_opening_a_paragraph_and_direction_marks():
+    text = "” … in the case of Wyoming, the train has left the station,” wrote Time magazine."
+    assert [q.text for q in extract_quotes(text)] == [
+        "… in the case of Wyoming, the train has left the station,"]
+    text = "\u202a”Sorry Sarah, you should have said no,” posted Sharon Geyer."
+    quotes = extract_quotes(text)
+    assert [q.text for q in quotes] == ["Sorry Sarah, you should have said no,"]
+    _check_offsets(text, quotes)
+
+
+def test_unclosed_single_opener_does_not_swallow_double_quotes():
+    text = ("On CBS‘ Face the Nation, she stated, “When I look at this, Libya is a mess.” "
+            "Clinton left.")
+    quotes = extract_quotes(text)
+    assert [q.text for q in quotes] == ["When I look at this, Libya is a mess."]
+    assert quotes[0].mark_style == "double_curly"
+
+
+def test_first_person_narrator_is_the_author():
+    text = "“I am not shy,” I said to the judge."
+    quote = extract_quotes(text)[0]
+    assert quote.speaker == "the author"
+    assert text[quote.speaker_start:quote.speaker_end] == "I"
+    # 'we' stays unresolved
+    assert extract_quotes("“We are not shy,” we said.")[0].speaker is None
+
+
+def test_time_expression_is_not_the_subject():
+    text = "The State Department less than two weeks ago said that “top secret” data was there."
+    assert extract_quotes(text)[0].speaker == "State Department"
+
+
+def test_name_variants_do_not_cross_sentence_ends():
+    text = 'Sanders won in Iowa. Sanders is under pressure.\n\n"I think so," Sanders said.'
+    assert extract_quotes(text)[0].speaker == "Sanders"
+
+
+def test_validation_regions_ignore_a_stray_closer_after_a_quotation():
+    from newsprism.quotes_validation import _regions, _segments
+
+    text = '“I don’t want to talk about it,” Earnest said."\n"Next," he said.'
+    regions = [(a, b) for a, b, _, _ in _regions(text)]
+    assert [text[a:b] for a, b in regions] == ["I don’t want to talk about it,", "Next,"]
+    # inside a Content fragment a closer with nothing open still starts at the fragment start
+    first = _segments(text, 8, 47)[0]
+    assert text[first[0]:first[1]] == "want to talk about it,"
+
+
+def test_clause_final_cue_and_bare_plural_subject():
+    text = "''The court expresses no view'' of the case, the unsigned opinion said."
+    assert extract_quotes(text)[0].speaker == "the unsigned opinion"
+    quote = extract_quotes('"The harm is incalculable," federal prosecutors wrote in a filing.')[0]
+    assert quote.speaker == "federal prosecutors" and quote.cue == "wrote"
+
+
+def test_gerund_after_by_takes_the_sentence_subject():
+    text = 'Netanyahu rallied supporters by warning darkly that "the rule of the right is in danger."'
+    quote = extract_quotes(text)[0]
+    assert quote.speaker == "Netanyahu" and quote.cue == "warning"
+
+
+def test_sentence_subject_starts_after_a_quotation_closing_a_sentence():
+    text = ('Bernie Sanders spoke. "Independents are not allowed to vote." He commanded the '
+            'party to "open its doors."')
+    quote = extract_quotes(text)[1]
+    assert text[quote.speaker_start:quote.speaker_end] == "He"
+    assert quote.speaker == "Bernie Sanders"
+
+
+def test_newsletter_headline_with_a_byline_is_a_term():
+    text = ('NOW OPEN\u2014"Pop-up art show strives to confront the Bronx," by DNAinfo\'s '
+            "Eddie Small.\n\n"
+            '\u2014"An NYPD sketch artist gets a gallery show," by Hyperallergic\'s Carey Dunne.')
+    assert [q.kind for q in extract_quotes(text)] == ["term", "term"]
+    # a passive agent after a quotation inside the writer's sentence is not a byline
+    text = "Assange has been \u201carbitrarily detained\u201d by Britain, the panel said."
+    assert extract_quotes(text)[0].kind == "speech"
+
+
+def test_it_resolves_to_an_earlier_organisation_subject():
+    text = ("The Washington Post reported that Klein was gathering material. "
+            "It added, \u201cthe visit comes as Trump debuts new attacks.\u201d")
+    quote = extract_quotes(text)[0]
+    assert text[quote.speaker_start:quote.speaker_end] == "It"
+    assert quote.speaker == "Washington Post"
+    # no organisation or noun phrase before it: abstain
+    assert extract_quotes("\u201cGo home,\u201d it said.")[0].speaker is None

@@ -6,18 +6,15 @@ import base64
 import hashlib
 import io
 import json
-import os
 import re
-import signal
-import subprocess
 import sys
 from pathlib import Path
+from types import SimpleNamespace
 
-import nbformat
 import pandas as pd
 import pytest
 from bs4 import BeautifulSoup
-from conftest import XSS, report_command, run_report_cli
+from conftest import XSS, run_report_cli
 from newsprism import cli, display, paths, provenance, report
 
 NOTEBOOKS = report.discover_notebooks(paths.NOTEBOOKS)
@@ -31,7 +28,7 @@ def _soup(path: Path) -> BeautifulSoup:
 # The whole suite on the bundled corpus
 
 
-def test_suite_report_finishes_every_notebook(failing_launch, suite_report):
+def test_suite_report_finishes_every_notebook(suite_report):
     out_dir, exit_code, manifest = suite_report
     log = (out_dir / "runner.log").read_text()
     statuses = {n["name"]: (n["status"], n["error"][:300]) for n in manifest["notebooks"]}
@@ -140,53 +137,11 @@ def test_script_in_article_text_is_escaped_in_every_html(xss_report):
 # Failure paths, kernel and parameters (a throw-away notebooks folder)
 
 
-def _notebook(path: Path, *cells: str) -> None:
-    nb = nbformat.v4.new_notebook()
-    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3",
-                                 "language": "python"}
-    nb.metadata["language_info"] = {"name": "python"}
-    params = nbformat.v4.new_code_cell('corpus = ""\nout_dir = ""\nalpha = 0\nbeta = []')
-    params.metadata["tags"] = ["parameters"]
-    nb.cells = [nbformat.v4.new_markdown_cell(f"# Notebook {path.stem}"), params,
-                *[nbformat.v4.new_code_cell(c) for c in cells]]
-    nbformat.write(nb, path)
-
-
-@pytest.fixture(scope="session")
-def failing_launch(tmp_path_factory):
-    """Start the failure-path run in the background (it mostly waits on a timeout, so it
-    overlaps well with the whole-suite run)."""
-    folder = tmp_path_factory.mktemp("notebooks")
-    _notebook(folder / "01_ok.ipynb",
-              "import json, sys\nfrom newsprism.report import record_findings\n"
-              "_ = record_findings(out_dir, '01_ok', [sys.executable, json.dumps("
-              "{'alpha': alpha, 'beta': beta, 'corpus': corpus, 'out_dir': out_dir})])")
-    _notebook(folder / "02_fail.ipynb", "raise ValueError('deliberate failure <b>x</b>')")
-    _notebook(folder / "03_timeout.ipynb", "import time\ntime.sleep(300)")
-    _notebook(folder / "04_dead.ipynb", "import os\nos._exit(3)")
-    _notebook(folder / "05_after.ipynb", "print('still runs after failures')")
-    (folder / "params.yml").write_text("beta: [1, two]\nalpha: 1\n")
-    out = tmp_path_factory.mktemp("failing_report")
-    stdout, stderr = open(out / ".stdout", "w"), open(out / ".stderr", "w")
-    process = subprocess.Popen(
-        report_command(paths.BUNDLED_CORPUS, out, "--notebooks-dir", str(folder),
-                       "--timeout", "30", "-f", str(folder / "params.yml"), "-p", "alpha", "3"),
-        stdout=stdout, stderr=stderr, cwd=paths.ROOT, start_new_session=True)
-    yield out, process
-    if process.poll() is None:
-        os.killpg(process.pid, signal.SIGKILL)
-        process.wait()
-    stdout.close()
-    stderr.close()
-
-
-@pytest.fixture(scope="session")
-def failing_run(failing_launch):
-    out, process = failing_launch
-    process.wait(timeout=600)
-    proc = subprocess.CompletedProcess(process.args, process.returncode,
-                                       (out / ".stdout").read_text(), (out / ".stderr").read_text())
-    manifest = json.loads((out / "manifest.json").read_text())
+@pytest.fixture(scope="module")
+def failing_run(failing_report):
+    out, exit_code, manifest = failing_report
+    proc = SimpleNamespace(returncode=exit_code, stdout=(out / ".runner.stdout").read_text(),
+                           stderr=(out / ".runner.stderr").read_text())
     return out, proc, {n["name"]: n for n in manifest["notebooks"]}
 
 

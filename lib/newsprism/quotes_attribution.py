@@ -3,7 +3,13 @@
 Rules, not a model: each quoted span gets the subject of the nearest cue around it in its
 sentence ("X said", "said X", "X’s message stated", "X described ... as", "according to X"),
 else a nominal cue ("In his letter, Kim ..."), else a colon introduction or a named reply in the
-previous paragraph, else the speaker of the quote it continues. Pronouns resolve to the nearest
+previous paragraph, else the speaker of the quote it continues (a quote-only paragraph that
+nothing introduces goes on with the last speaker of the previous paragraph). Also: an inverted
+cue closing the quote's sentence after the writer's words ('"..." that Sanders can win, said
+X'), a clause-final cue ('"..." of the case, the opinion said'), a bare plural subject
+('"...," federal prosecutors wrote'), a gerund after "by"/"while" ('rallied supporters by
+warning that "..."'), a first-person narrator ('"...," I said' -> "the author"). Pronouns
+resolve to the nearest
 earlier speaker or sentence subject; names resolve to the longest variant in the article
 ("Kim" -> "Kim Jong Un") and then to the actor registry when one is given. When nothing fits the
 speaker stays ``None`` (abstain rather than guess).
@@ -17,6 +23,7 @@ speaker stays ``None`` (abstain rather than guess).
 from __future__ import annotations
 
 import re
+import threading
 from dataclasses import dataclass
 
 _CUES = (
@@ -39,7 +46,8 @@ _CUES = (
     " speculated swore touted demanded accused blasted slammed "
     "criticized decried dismissed described insisted sang read reads emailed texted "
     "explain argue claim insist warn suggest admit announce predict promise urge describe "
-    "recalling adding explaining acknowledging citing cited summed wrote told"
+    "recalling adding explaining acknowledging citing cited summed wrote told "
+    "yelling shouting declaring arguing claiming noting asking posting"
 ).split()
 _CUE_SET = frozenset(_CUES)
 _CUE_RE = re.compile(r"(?<![-\u2010\u2011])\b(?:" + "|".join(sorted(set(_CUES), key=len, reverse=True))
@@ -86,7 +94,9 @@ _AUX = re.compile(
     r"on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
     r"(?:last|this|next) (?:week|month|year|night|weekend)|"
     r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|tonight|"
-    r"[a-z]+ly|at the time|at one point|in response|in turn|for (?:his|her|their|its) part))+$",
+    r"(?-i:[a-z]+ly)|at the time|in the past|at one point|"
+    r"(?:less than |more than |about |nearly )?(?:a|an|one|two|three|four|five|six|several|"
+    r"a few|\d+)(?: \w+)? (?:days?|weeks?|months?|years?|hours?|minutes?) (?:ago|earlier|later)|in response|in turn|for (?:his|her|their|its) part))+$",
     re.I)
 _SUBJ_TAIL = re.compile(
     rf"(?:(?P<pron>\b(?:he|she|they|i|we|it)\b)"
@@ -108,7 +118,7 @@ _NOMINAL_CUE = re.compile(
 _POSS_CUE = re.compile(rf"(?P<name>{_NAME})[\u2019']s?(?:\s+[\w\-]+){{0,3}}?\s+(?:{_CUE_NOUNS})\b")
 _BOUNDARY = re.compile(
     r"(?<![A-Z])(?<!\b(?:Mr|Ms|Dr|St|Jr|Sr|Lt|No|Co))(?<!\b(?:Mrs|Sen|Rep|Gov|Gen|Col|Sgt|Inc))"
-    r"[.!?][\"\u201d\u2019')\]]*\s+(?=[\"\u201c\u2018(]?[A-Z0-9])")
+    r"[.!?][\"\u201d\u2019')\]]*\s+(?=(?:''|[\"\u201c\u2018(])?[A-Z0-9])")
 _SENT_START = re.compile(r"(?:[.!?][\"\u201d\u2019]?\s+|\n\s*|[\"\u201d],?\s+)(?=[A-Z\"\u201c])")
 _SENTENCE_SUBJECT = re.compile(
     rf"[\"\u201c\u2018(]?(?:[A-Z][^,!?\u201c\u201d\"\n]{{0,60}},\s+"
@@ -147,6 +157,16 @@ _FINAL_CUE = re.compile(
     rf"writes|explained|noted|argued|told reporters|insisted|warned)(?=\s*[.;!?]|\s*$)")
 
 
+# what may precede a quote that still opens its sentence ('But “...', 'Then, "...')
+_OPENER_ONLY = re.compile(r"\s*(?:(?:But|And|Then|Still|Yet|So|Also|Plus|Later|Again|Or|"
+                          r"Instead|However|Now|Moreover|Indeed|Otherwise)"
+                          r"\b,?\s*)?")
+_NAME_APPOSITIVE = re.compile(rf"\s*{_NAME},\s+(?-i:[a-z])[^\u201c\u201d\"]*,\s*$")
+_BARE_NP = re.compile(r"\s*,?\s*((?-i:[a-z][a-z\-]+)(?:\s+(?-i:[a-z][a-z\-]+)){0,2})\s+")
+_BY_GERUND = re.compile(r"\b(?:by|while|before|after|when)\s+(?:\w+ly\s+)?$")
+_CLOSED_SENTENCE = re.compile(r"[.!?](?:[\"\u201d]|'')\s+(?=[A-Z])")
+_SAY_VERBS = frozenset("said says added adds wrote writes explained noted argued insisted "
+                       "warned continued recalled".split())
 _NOUN_HOMOGRAPHS = frozenset(
     "claims claim states calls reports notes remarks comments tweets posts responses replies "
     "warnings promises pledges vows urges words answers estimates".split())
@@ -173,13 +193,24 @@ def _clean_name(surface: str) -> str:
 
 
 _BAD_NAME_WORD = re.compile(r"^[A-Z][a-z]+ing$|[\u2019'](?:ve|re|ll|d|m|t)$")
+_ING_WORD = re.compile(r"^[A-Z][a-z]+ing$")
+# capitalised -ing words seen mid-sentence in the article being attributed ("said Sperling"):
+# names, not sentence-initial participles ("Speaking to reporters, ..."); per thread
+_LOCAL = threading.local()
+_ING_MIDDLE = re.compile(r"(?<=[a-z,] )[A-Z][a-z]+ing\b")
+
+
+def _bad_word(word: str) -> bool:
+    if not _BAD_NAME_WORD.search(word):
+        return False
+    return not (_ING_WORD.match(word) and word in getattr(_LOCAL, "ing_names", ()))
 
 
 def _is_name(surface: str) -> bool:
     words = surface.split()
     return bool(words) and not all(w.strip(".,") in _NOT_NAMES for w in words) and \
         words[-1].strip(".,") not in _NOT_NAMES and \
-        not any(_BAD_NAME_WORD.search(w.strip(".,")) for w in words) and \
+        not any(_bad_word(w.strip(".,")) for w in words) and \
         not re.search(r"[\u2019']s?$", words[-1])
 
 
@@ -207,9 +238,13 @@ class _Article:
             longest: dict[str, str] = {}
             for m in _NAME_RE.finditer(self.text):
                 s, e = _strip_leading(self.text, m.start(), m.end())
+                # 'in Iowa. Sanders is': a sentence end inside the match is no name
+                cut = list(re.finditer(r"[a-z]{2,}\.\s+", self.text[s:e]))
+                if cut:
+                    s = s + cut[-1].end()
                 name = _clean_name(self.text[s:e])
                 words = name.split()
-                while words and (words[0] in _NOT_NAMES or _BAD_NAME_WORD.search(words[0])):
+                while words and (words[0] in _NOT_NAMES or _bad_word(words[0])):
                     words = words[1:]
                 words = [w for w in words if w not in _NOT_NAMES]
                 if len(words) < 2:
@@ -416,8 +451,13 @@ class _Attributor:
         return re.sub(r"\s+", " ", surface.strip()).lower() or None
 
     def _resolve_pronoun(self, pos: int, pronoun: str, prev: list[Attribution]) -> str | None:
+        if pronoun == "i" and not any(qs <= pos < qe for qs, qe in self.spans):
+            # first person outside quotes is the writer of a first-person piece ('“I am not
+            # shy,” I said'): a normalised description, like other anonymous speakers
+            return "the author"
         if pronoun in ("i", "we"):
-            # first person outside quotes is the author (or, in a quote, a nested speaker)
+            # 'we' may be the writer, a campaign or a crowd; 'I' inside a quotation is a nested
+            # speaker: abstain
             return None
         # nearest earlier named speaker within a few paragraphs, else nearest sentence subject
         candidates = []
@@ -443,6 +483,21 @@ class _Attributor:
                 if len(surface.split()) >= 2 and _is_name(surface) and not _ORG_WORDS.search(
                         surface):
                     candidates.append((s, self.art.canonical(surface)))
+        if not candidates and pronoun in ("it", "they"):
+            # 'The Post reported ... . It added, “...': the nearest earlier sentence subject
+            # that is not a lone person ('they' wants a plural noun phrase or an organisation)
+            starts = [m.end() for m in _SENT_START.finditer(self.text, lo, pos)]
+            if lo == 0 or self.text[lo - 1] == "\n":
+                starts.insert(0, lo)
+            for start in starts:
+                subj = self._sentence_subject(start, pos)
+                if subj is None or subj[1] > pos or subj[2] == "pron":
+                    continue
+                surface = self.text[subj[0]:subj[1]]
+                if subj[2] == "nom" and (pronoun == "it" or surface.rstrip().endswith("s")):
+                    candidates.append((subj[0], self._resolve_nominal(surface, prev)))
+                elif subj[2] == "name" and _ORG_WORDS.search(surface):
+                    candidates.append((subj[0], self.art.canonical(surface)))
         if not candidates:
             return None
         candidates.sort()
@@ -450,6 +505,7 @@ class _Attributor:
 
     def attribute(self) -> list[Attribution]:
         out: list[Attribution] = []
+        _LOCAL.ing_names = frozenset(m.group(0) for m in _ING_MIDDLE.finditer(self.text))
         for qi, ((s, e), (ps, pe)) in enumerate(zip(self.spans, self.paragraphs, strict=True)):
             out.append(self._one(qi, s, e, ps, pe, out) or Attribution())
         return out
@@ -480,9 +536,20 @@ class _Attributor:
         for m in _CUE_RE.finditer(right):
             cue_s, cue_e = close_mark + m.start(), close_mark + m.end()
             gap = text[close_mark:cue_s]
-            if len(gap) > 90:
-                break
             cue = m.group(0)
+            if cue in _SAY_VERBS and gap.rstrip().endswith(",") and len(gap) <= 250 and \
+                    gap.strip(" ,\u2014\u2013-") and text[max(0, open_mark):close_mark].rstrip(
+                        "\"\u201d\u2019' ")[-1:] not in (",", "?", "!"):
+                # '"...unlikely" that Sanders can win, said Steve Elmendorf': an inverted cue
+                # closing the quote's sentence after the writer's words
+                subj = _subject_after(text, cue_e, right_hi)
+                if subj:
+                    best = self._make(subj[0], subj[1], subj[2], cue, "cue-after-gap-inverted",
+                                      prev)
+                    break
+            if len(gap) > 90 and not (len(gap) <= 200 and _NAME_APPOSITIVE.match(gap) and text[
+                    max(0, open_mark):close_mark].rstrip("\"\u201d\u2019' ")[-1:] in ",?!"):
+                break  # (a long gap is fine after '," Jane Doe, who served as ..., said')
             if cue == "according to":
                 am = _ACCORDING.match(text, cue_s, right_hi)
                 if am:
@@ -498,11 +565,22 @@ class _Attributor:
                 continue
             subj = _subject_before(text, close_mark, cue_s)
             quote_end = text[max(0, open_mark):close_mark].rstrip("\"\u201d\u2019 ")[-1:]
+            if subj is None and quote_end in (",", "?", "!") and cue in _SAY_VERBS:
+                # '"...," federal prosecutors wrote': a bare plural noun phrase as the subject
+                bare = _BARE_NP.fullmatch(gap)
+                if bare and not any(w in _FUNCTION_END for w in bare.group(1).split()):
+                    subj = (close_mark + bare.start(1), close_mark + bare.end(1), "nom")
             if subj and subj[2] == "pron" and quote_end == "." and \
                     text[subj[0]:subj[0] + 1].isupper():
                 break  # “... home.” He left: a new sentence, not an attribution
+            clause_final = subj is not None and subj[2] != "rel" and cue in _SAY_VERBS and \
+                text[close_mark:subj[0]].rstrip().endswith(",") and \
+                re.match(r"\s*(?:[.;!?]|$)", text[cue_e:cue_e + 3]) is not None and \
+                not _CUE_RE.search(text, close_mark, subj[0])
+            # '"The court expresses no view" of the case, the unsigned opinion said.'
             if subj and len(text[close_mark:subj[0]].strip(" ,\u2014\u2013-")) <= 0 or (
-                    subj and subj[0] - close_mark < 80 and quote_end in (",", "?", "!")):
+                    subj and subj[0] - close_mark < 80 and quote_end in (",", "?", "!")) or \
+                    clause_final:
                 if subj[2] == "poss":
                     cue = re.sub(r"^[\u2019']s?\s*", "", text[subj[1]:cue_e])
                 best = self._make(subj[0], subj[1], subj[2], cue, "cue-after", prev)
@@ -543,6 +621,11 @@ class _Attributor:
                     ss, se = am.span(kind)
                     return self._make(ss, se, kind, cue, "according-before", prev)
                 continue
+            if cue.endswith("ing") and _BY_GERUND.search(text, max(lo, cue_s - 40), cue_s):
+                # 'Netanyahu rallied supporters by warning that “...': the sentence's subject
+                subj = self._sentence_subject(lo, cue_s) or self._clause_subject(lo, cue_s)
+                if subj:
+                    return self._make(subj[0], subj[1], subj[2], cue, "cue-gerund", prev)
             if cue.endswith("ing") and text[max(0, left_lo - 3):cue_s].rstrip(
                     " \"\u201d\u2019").endswith(","):
                 # 'X said, adding, “...': the subject of the earlier cue, else of the sentence
@@ -615,7 +698,8 @@ class _Attributor:
             kind = "pron" if text[ss:se].lower() in _PRONOUNS else "name"
             return self._make(ss, se, kind, nm.group(0).split(",")[0], "nominal-cue", prev)
         # 4b. the previous sentence of the paragraph names the speaker ('Perez says ... . “...')
-        if lo > ps and text[lo:open_mark].strip() == "":
+        opens_sentence = _OPENER_ONLY.fullmatch(text, lo, open_mark) is not None
+        if lo > ps and opens_sentence:
             prev_lo = max([b for b in bounds if b < lo - 1] + [ps])
             if not any(prev_lo <= qs < lo for qs, _ in self.spans):
                 for m in reversed(list(_CUE_RE.finditer(text, prev_lo, lo))):
@@ -625,14 +709,16 @@ class _Attributor:
                     if subj and subj[2] != "nom":
                         return self._make(subj[0], subj[1], subj[2], m.group(0),
                                           "previous-sentence", prev)
-        # 5. the subject of the sentence ('Clinton talked up her “50-state strategy”')
-        subj = self._sentence_subject(lo, open_mark)
+        # 5. the subject of the sentence ('Clinton talked up her “50-state strategy”'); a
+        # quotation closing a sentence ('... vote." He commanded') ends it for this purpose
+        closed = list(_CLOSED_SENTENCE.finditer(text, lo, open_mark))
+        subj = self._sentence_subject(closed[-1].end() if closed else lo, open_mark)
         if subj:
             return self._make(subj[0], subj[1], subj[2], None, "sentence-subject", prev)
         # 6. previous quote in the same sentence or paragraph (continuation)
         if qi > 0 and prev and prev[-1].speaker_start is not None and \
                 self.paragraphs[qi - 1] == (ps, pe) and (
-                    text[lo:open_mark].strip() == "" or self.quote_marks[qi - 1][1] > lo):
+                    opens_sentence or self.quote_marks[qi - 1][1] > lo):
             # the quote opens its sentence or shares it with the previous quote
             p = prev[-1]
             return Attribution(p.speaker, p.speaker_start, p.speaker_end, p.speaker_surface,
@@ -734,6 +820,12 @@ class _Attributor:
                 if subj and subj[2] != "nom":
                     return self._make(subj[0], subj[1], subj[2], m.group(0), "intro-paragraph",
                                       prev)
+        # nothing introduces this quote-opening paragraph: it goes on with the last speaker of
+        # the previous paragraph ('"...," Clinton said.' then '"He voted to ..."')
+        if qi > 0 and prev and prev[-1].speaker and self.paragraphs[qi - 1][0] == pps:
+            p = prev[-1]
+            return Attribution(p.speaker, p.speaker_start, p.speaker_end, p.speaker_surface,
+                               p.cue, "continuation-paragraph-last")
         return None
 
 

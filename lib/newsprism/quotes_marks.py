@@ -29,6 +29,9 @@ _STYLE = {
     "\u2018": "single_curly", "\u2019": "single_curly", "\u201a": "single_low",
     "\u00ab": "guillemet", "\u00bb": "guillemet", "\u2039": "guillemet", "\u203a": "guillemet",
 }
+_TAG = re.compile(r"</?[A-Za-z][\w:-]*(?:\s+[\w:-]+\s*=\s*(?:\"[^\"<>\n]*\"|'[^'<>\n]*'|[^\s<>]+))*"
+                  r"\s*/?>")
+_INVISIBLE = frozenset("\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2060\ufeff")
 _OPENERS_BEFORE = set("([{\u2014\u2013-/\u201c\u2018\"'\u00ab\u2039\u201e")
 
 
@@ -53,6 +56,8 @@ def _role(text: str, i: int, n: int) -> str:
     ch = text[i]
     p = text[i - 1] if i > 0 else " "
     q = text[i + 1] if i + 1 < n else " "
+    if p in _INVISIBLE:
+        p = " "  # a direction mark or zero-width space before the mark ('\u202a”Sorry')
     p_space = p.isspace() or p in _OPENERS_BEFORE
     q_space = q.isspace() or q in ".,;:!?)]}\u2014\u2013-\u2026"
     if ch in "\u2019'":
@@ -139,9 +144,14 @@ def _pair_role(text: str, i: int, n: int) -> str:
 def _scan(text: str, n: int, lo: int, hi: int, marks: list[int], mi: int):
     """Marks of ``text[lo:hi]`` as (open_at, close_at, family, role, style); next index."""
     local = []
+    # marks inside markup tags ('<a href="...">', '<tweet author="...">') are attribute
+    # delimiters, not quotation marks
+    tags = [m.span() for m in _TAG.finditer(text, lo, hi)] if "<" in text[lo:hi] else []
     while mi < len(marks) and marks[mi] < hi:
         i = marks[mi]
         mi += 1
+        if tags and any(a < i < b for a, b in tags):
+            continue
         if text.startswith("''", i):
             # '' is one double mark: it opens after its second and closes at its first char
             local.append((i + 1, i, "double", _pair_role(text, i, n), "double_apostrophes"))
@@ -157,6 +167,22 @@ def _opens_paragraph(text: str, at: int, family: str, n: int) -> bool:
         return family == "double" and _pair_role(text, at, n) in ("open", "either")
     return (text[at] in _FAMILY and _FAMILY[text[at]] == family
             and _role(text, at, n) in ("open", "either"))
+
+
+def _drop_unclosed_single(local: list) -> list:
+    """Single openers that nothing closes later in the paragraph ('CBS‘ Face the Nation'):
+    a misused apostrophe, which must not swallow the double quotations after it."""
+    keep, closers_after = [], 0
+    for item in reversed(local):
+        fam, role = item[2], item[3]
+        if fam == "single":
+            if role == "open" and closers_after == 0:
+                continue
+            if role in ("close", "either", "close_or_apos"):
+                closers_after += 1
+        keep.append(item)
+    keep.reverse()
+    return keep
 
 
 def pair_marks(text: str) -> list[MarkedSpan]:
@@ -176,6 +202,7 @@ def pair_marks(text: str) -> list[MarkedSpan]:
         while mi < len(marks) and marks[mi] < ps:
             mi += 1
         local, mi = _scan(text, n, ps, pe, marks, mi)
+        local = _drop_unclosed_single(local)
         family = ""  # family of the open outer quote
         opened, style = -1, ""
         nested = False
@@ -192,6 +219,13 @@ def pair_marks(text: str) -> list[MarkedSpan]:
                     if e > s:
                         out.append(MarkedSpan(s, e, -1, c, mark_style, pi, ps, pe,
                                               continues=carry, recovered=True))
+                elif role == "close" and k == 0 and fam == "double" and not text[ps:c].strip(
+                        ) and any(r in ("close", "either") and f == fam for _, _, f, r, _ in
+                                  local[1:]):
+                    # a paragraph opening with a misused closer ('” … in the case of X,” he
+                    # wrote') that a later mark closes: it opens the quotation
+                    family, opened, style = fam, i, mark_style
+                    reopened_from = -1
                 # any other stray closer (or apostrophe-like closer) is ignored
                 continue
             if fam != family:

@@ -1,16 +1,39 @@
 """Validate quote extraction and speaker attribution on PolNeAR (train and dev).
 
 Gold: PolNeAR attribution relations (brat standoff, one annotator per article: the first one
-listed in ``metadata.tsv`` that has a file). Only Content spans that contain double quotation
-marks (``"``, ``“``, ``”``, and the doubled apostrophe ``''`` that the New York Times texts use
-instead) are kept, and only their *quoted parts* are compared. The text's
-double-quoted regions are found line by line (curly marks by direction, straight ones by
+listed in ``metadata.tsv`` that has a file). Following issue 4 ("Restrict to Content spans that
+contain quotation marks"), only Content spans that contain quotation marks are kept, and only
+their *quoted parts* are compared. Two definitions of "quotation marks" are computed
+(``marks=``):
+
+- ``"all"`` (primary, the issue's definition): double OR single quotation marks. Double marks
+  are ``"``, ``“``, ``”`` and the doubled apostrophe ``''`` that the New York Times texts use
+  instead. A single mark counts only where it is *used as a quotation mark*: the opening or
+  closing mark of a single-quoted span found by :func:`newsprism.quotes_marks.pair_marks` (the
+  extractor's own pairing, so gold and predictions share one rule for telling a quotation
+  mark from an apostrophe): curly ``‘…’`` pairs whose ``’`` is not inside a word (``Russia’s``,
+  ``isn’t``) nor an elision (``’90s``, ``’em``), and straight ``'…'`` pairs at word boundaries
+  (not ``don't``, ``Trump's``, ``students'`` with nothing to close). Single-quoted regions
+  that overlap a double-quoted region are dropped (single marks nested in a double quotation
+  belong to it; pair_marks reports only outermost quotations). So a headline such as
+  ``Trump Was ‘Mocking’ Clinton Camp`` annotated as a Content yields the gold quote
+  ``Mocking`` exactly like a double-quoted one would; a Content whose only marks are
+  apostrophes yields nothing. Caveat: sharing the pairing means a *pairing* error on single
+  marks is invisible to this validation (gold and prediction make it together); the
+  annotators' Content spans still decide which quotations are gold.
+- ``"double"`` (secondary, the definition used before): double marks only; single-quoted
+  Contents are not gold, so every single-quoted speech prediction is a false positive.
+
+The text's double-quoted regions are found line by line (curly marks by direction, straight ones by
 context); a Content fragment (a span may be discontinuous, ``302 427;430 500``) annotates every
 region whose opening or closing mark it contains or that it covers by half or more (when none,
 the quoted segments inside the fragment itself). So one Content with two quotations
 (``“A,” he said. “B.”``) gives two gold quotes, each with the Content's Source, and a quotation
 that annotators split into several Contents (one per sentence) is one gold quote with all their
-Sources. Marks and surrounding spaces are excluded.
+Sources. Marks and surrounding spaces are excluded. On a whole line a closing mark with nothing
+open after an earlier quotation of the line ('“A,” Earnest said."') closes nothing (before this
+fix it produced a second, overlapping gold quote from the line start that no prediction could
+match).
 
 Matching: a predicted quote matches a gold one when their character overlap is at least 80 % of
 the *longer* of the two (``overlap / max(len_pred, len_gold) >= 0.8``), one-to-one, best
@@ -27,8 +50,10 @@ hangs on (a pronoun stays a pronoun span, its resolved name is ``speaker``), so 
 Source is matched by span while a gold name Source is matched by span or by name.
 
 Tuning (classifier weights, threshold, attribution rules) used train only; dev is reported.
-``quote_predictions(split)`` returns one row per prediction and per missed gold quote for error
-analysis; ``score(rows)`` turns it into the metrics.
+``quote_predictions(split, marks=...)`` returns one row per prediction and per missed gold quote
+for error analysis; ``score(rows)`` turns it into the metrics. ``validate_quotes`` reports both
+definitions: first the rows of dataset ``PolNeAR (all quotation marks)`` (primary), then those
+of ``PolNeAR (double marks only)``.
 
 >>> from newsprism.quotes_validation import validate_quotes
 >>> table = validate_quotes(quick=True)       # dev only; a "missing" row when data is absent
@@ -46,12 +71,15 @@ import pandas as pd
 
 from newsprism import paths
 from newsprism.quotes import extract_quotes
+from newsprism.quotes_marks import pair_marks
 from newsprism.validate import VALIDATION_COLUMNS
 
 MIN_OVERLAP = 0.8
 # double quotation marks, including the doubled apostrophe of the NYT archive texts
 _DOUBLE = re.compile("''|[\"\u201c\u201d]")
 _PRONOUNS = frozenset("he she they it i we him her them his its their".split())
+# gold definitions: which quotation marks make a Content span a direct quotation
+MARKS = {"all": "all quotation marks", "double": "double marks only"}
 
 
 @dataclass
@@ -79,8 +107,13 @@ def _spans(spec: str) -> list[tuple[int, int]]:
     return out
 
 
-def _segments(text: str, s: int, e: int) -> list[tuple[int, int]]:
-    """Quoted parts of ``text[s:e]`` between double quotation marks (marks excluded)."""
+def _segments(text: str, s: int, e: int, line: bool = False) -> list[tuple[int, int]]:
+    """Quoted parts of ``text[s:e]`` between double quotation marks (marks excluded).
+
+    A closing mark with nothing open starts its segment at ``s`` (the quotation began before
+    a Content fragment). On a whole ``line`` such a stray closer after an earlier quotation of
+    the line ('“A,” Earnest said."') closes nothing: a segment from the line start would
+    overlap that quotation and hold the writer's words."""
     marks = [(m.start(), m.end() - m.start()) for m in _DOUBLE.finditer(text, s, e)]
     segments, opened = [], None
     for i, width in marks:
@@ -103,7 +136,8 @@ def _segments(text: str, s: int, e: int) -> list[tuple[int, int]]:
         if role == "open":
             opened = i + width if opened is None else opened
         else:
-            segments.append((s if opened is None else opened, i))
+            if not (line and opened is None and segments):
+                segments.append((s if opened is None else opened, i))
             opened = None
     if opened is not None:
         segments.append((opened, e))
@@ -123,7 +157,7 @@ def _regions(text: str) -> list[tuple[int, int, int, int]]:
     out = []
     pos = 0
     for line in text.split("\n"):
-        for a, b in _segments(text, pos, pos + len(line)):
+        for a, b in _segments(text, pos, pos + len(line), line=True):
             open_mark = a - 2 if a - 1 > pos and text.startswith("''", a - 2) else (
                 a - 1 if a > pos and _DOUBLE.match(text, a - 1) else -1)
             j = b
@@ -132,6 +166,25 @@ def _regions(text: str) -> list[tuple[int, int, int, int]]:
             close_mark = j if j < pos + len(line) and _DOUBLE.match(text, j) else -1
             out.append((a, b, open_mark, close_mark))
         pos += len(line) + 1
+    return out
+
+
+def _single_regions(text: str, double_regions) -> list[tuple[int, int, int, int]]:
+    """Single-quoted regions of ``text`` (start, end, open mark, close mark), paired by the
+    extractor's :func:`~newsprism.quotes_marks.pair_marks` (apostrophes are not marks there).
+    Regions overlapping a double-quoted region are left out: that quotation is the gold one.
+
+    >>> text = "Trump’s aides said ‘no’ and don't 'care' about students' votes."
+    >>> [text[a:b] for a, b, _, _ in _single_regions(text, [])]
+    ['no', 'care']
+    """
+    out = []
+    for span in pair_marks(text):
+        if not span.style.startswith("single") or span.open < 0 or span.close < 0:
+            continue
+        if any(span.start < b and a < span.end for a, b, _, _ in double_regions):
+            continue
+        out.append((span.start, span.end, span.open, span.close))
     return out
 
 
@@ -160,9 +213,47 @@ def _read_ann(path: Path) -> tuple[dict, list[dict]]:
     return spans, events
 
 
-def load_polnear(split: str, root: Path | None = None, limit: int | None = None
-                 ) -> list[GoldArticle]:
-    """Gold quotations of one PolNeAR split (empty list when the data is absent)."""
+def gold_quotes(text: str, spans: dict, events: list[dict], marks: str = "all"
+                ) -> list[GoldQuote]:
+    """Gold quotations of one article from its brat ``spans`` and ``events`` (``_read_ann``).
+
+    ``marks="all"``: Contents with double marks or single marks used as quotation marks;
+    ``marks="double"``: Contents with double marks only (see the module docstring).
+    """
+    if marks not in MARKS:
+        raise ValueError(f"marks must be one of {sorted(MARKS)}, not {marks!r}")
+    regions = _regions(text)
+    singles = _single_regions(text, regions) if marks == "all" else []
+    single_marks = sorted(m for _, _, om, cm in singles for m in (om, cm))
+    all_regions = sorted(regions + singles)
+    by_span: dict[tuple[int, int], GoldQuote] = {}
+    for event in events:
+        content = spans.get(event.get("Content", ""))
+        if not content:
+            continue
+        if not any(_DOUBLE.search(text, s, e) or any(s <= m < e for m in single_marks)
+                   for s, e in content[1]):
+            continue
+        source = spans.get(event.get("Source", ""))
+        for s, e in content[1]:
+            for seg in _gold_parts(text, all_regions, s, e):
+                gold = by_span.setdefault(seg, GoldQuote(*seg))
+                if source:
+                    for fs, fe in source[1]:
+                        if (fs, fe) not in gold.sources:
+                            gold.sources.append((fs, fe))
+                            gold.source_texts.append(text[fs:fe])
+    return sorted(by_span.values(), key=lambda g: (g.start, g.end))
+
+
+def load_polnear(split: str, root: Path | None = None, limit: int | None = None,
+                 marks: str = "all") -> list[GoldArticle]:
+    """Gold quotations of one PolNeAR split (empty list when the data is absent).
+
+    ``marks`` picks the gold definition: ``"all"`` (double or single quotation marks, the
+    issue's) or ``"double"`` (double marks only)."""
+    if marks not in MARKS:
+        raise ValueError(f"marks must be one of {sorted(MARKS)}, not {marks!r}")
     root = Path(root or paths.POLNEAR)
     meta_path = root / "metadata.tsv"
     if not meta_path.exists():
@@ -182,24 +273,7 @@ def load_polnear(split: str, root: Path | None = None, limit: int | None = None
             continue
         text = text_path.read_text(encoding="utf-8")
         spans, events = _read_ann(chosen)
-        regions = _regions(text)
-        by_span: dict[tuple[int, int], GoldQuote] = {}
-        for event in events:
-            content = spans.get(event.get("Content", ""))
-            if not content:
-                continue
-            if not any(_DOUBLE.search(text, s, e) for s, e in content[1]):
-                continue
-            source = spans.get(event.get("Source", ""))
-            for s, e in content[1]:
-                for seg in _gold_parts(text, regions, s, e):
-                    gold = by_span.setdefault(seg, GoldQuote(*seg))
-                    if source:
-                        for fs, fe in source[1]:
-                            if (fs, fe) not in gold.sources:
-                                gold.sources.append((fs, fe))
-                                gold.source_texts.append(text[fs:fe])
-        quotes = sorted(by_span.values(), key=lambda g: (g.start, g.end))
+        quotes = gold_quotes(text, spans, events, marks)
         articles.append(GoldArticle(rec["filename"], split, rec.get("publisher", ""), text,
                                     quotes))
         if limit and len(articles) >= limit:
@@ -279,9 +353,10 @@ def compare_article(article: GoldArticle, extract=extract_quotes) -> pd.DataFram
 
 
 def quote_predictions(split: str = "train", limit: int | None = None,
-                      extract=extract_quotes) -> pd.DataFrame:
-    """Per-quote predictions vs gold for error analysis (one row per prediction or miss)."""
-    frames = [compare_article(a, extract) for a in load_polnear(split, limit=limit)]
+                      extract=extract_quotes, marks: str = "all") -> pd.DataFrame:
+    """Per-quote predictions vs gold for error analysis (one row per prediction or miss);
+    ``marks`` is the gold definition (``"all"`` or ``"double"``, see ``load_polnear``)."""
+    frames = [compare_article(a, extract) for a in load_polnear(split, limit=limit, marks=marks)]
     frames = [f for f in frames if len(f)]
     return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
 
@@ -324,36 +399,49 @@ def _baseline_extract(text: str):
     return [Quote(s, e, text[s:e], "speech", "partial") for s, e in _segments(text, 0, len(text))]
 
 
-def validate_quotes(quick: bool = False) -> pd.DataFrame:
-    """Validation rows (``VALIDATION_COLUMNS``) for dev (and train unless ``quick``)."""
+def validate_quotes(quick: bool = False, marks: str | None = None) -> pd.DataFrame:
+    """Validation rows (``VALIDATION_COLUMNS``) for dev (and train unless ``quick``).
+
+    Both gold definitions are reported unless ``marks`` names one: first dataset
+    ``PolNeAR (all quotation marks)`` (the issue's definition: the primary rows), then
+    ``PolNeAR (double marks only)`` (the earlier definition, kept for comparison)."""
     reference = ("PolNeAR v1.0 (Newell, Margolin & Ruths, LREC 2018); targets P>=0.95, "
                  "R>=0.95, speaker accuracy>=0.88; GenderGapTracker 84.6 P / 82.7 R / 86.5 speaker")
-    base = {"measure": "quotes", "dataset": "PolNeAR", "reference": reference}
+    definitions = list(MARKS) if marks is None else [marks]
+    if any(m not in MARKS for m in definitions):
+        raise ValueError(f"marks must be one of {sorted(MARKS)}, not {marks!r}")
+    base = {"measure": "quotes", "reference": reference}
     if not (paths.POLNEAR / "metadata.tsv").exists():
-        return pd.DataFrame([{**base, "split": "", "engine": "newsprism.quotes", "metric": "",
-                              "value": float("nan"), "n": 0,
-                              "status": f"missing: {paths.POLNEAR}"}], columns=VALIDATION_COLUMNS)
+        return pd.DataFrame([{**base, "dataset": "PolNeAR", "split": "",
+                              "engine": "newsprism.quotes", "metric": "", "value": float("nan"),
+                              "n": 0, "status": f"missing: {paths.POLNEAR}"}],
+                            columns=VALIDATION_COLUMNS)
     rows = []
     targets = {"precision": 0.95, "recall": 0.95, "speaker_accuracy": 0.88}
-    for split in (["dev"] if quick else ["dev", "train"]):
-        for engine, extract in (("newsprism.quotes", extract_quotes),
-                                ("baseline: double-quote pairs", _baseline_extract)):
-            result = score(quote_predictions(split, extract=extract))
-            for metric, n_key in (("precision", "n_predicted"), ("recall", "n_gold"),
-                                  ("f1", "n_gold"), ("speaker_accuracy", "n_speaker")):
-                if engine.startswith("baseline") and metric == "speaker_accuracy":
-                    continue
-                value = result[metric]
-                status = "ok"
-                if engine == "newsprism.quotes" and metric in targets:
-                    status = "ok" if value >= targets[metric] else f"below target {targets[metric]}"
-                rows.append({**base, "split": split, "engine": engine, "metric": metric,
-                             "value": round(float(value), 4), "n": int(result[n_key]),
-                             "status": status})
-                if metric != "f1" and engine == "newsprism.quotes":
-                    low, high = wilson_interval(float(value), int(result[n_key]))
-                    for bound, number in (("ci95_low", low), ("ci95_high", high)):
-                        rows.append({**base, "split": split, "engine": engine,
-                                     "metric": f"{metric}_{bound}", "value": round(number, 4),
-                                     "n": int(result[n_key]), "status": "ok"})
+    for definition in definitions:
+        dataset = f"PolNeAR ({MARKS[definition]})"
+        for split in (["dev"] if quick else ["dev", "train"]):
+            gold = load_polnear(split, marks=definition)
+            for engine, extract in (("newsprism.quotes", extract_quotes),
+                                    ("baseline: double-quote pairs", _baseline_extract)):
+                frames = [f for f in (compare_article(a, extract) for a in gold) if len(f)]
+                result = score(pd.concat(frames, ignore_index=True))
+                for metric, n_key in (("precision", "n_predicted"), ("recall", "n_gold"),
+                                      ("f1", "n_gold"), ("speaker_accuracy", "n_speaker")):
+                    if engine.startswith("baseline") and metric == "speaker_accuracy":
+                        continue
+                    value = result[metric]
+                    status = "ok"
+                    if engine == "newsprism.quotes" and metric in targets:
+                        status = ("ok" if value >= targets[metric]
+                                  else f"below target {targets[metric]}")
+                    row = {**base, "dataset": dataset, "split": split, "engine": engine}
+                    rows.append({**row, "metric": metric, "value": round(float(value), 4),
+                                 "n": int(result[n_key]), "status": status})
+                    if metric != "f1" and engine == "newsprism.quotes":
+                        low, high = wilson_interval(float(value), int(result[n_key]))
+                        for bound, number in (("ci95_low", low), ("ci95_high", high)):
+                            rows.append({**row, "metric": f"{metric}_{bound}",
+                                         "value": round(number, 4), "n": int(result[n_key]),
+                                         "status": "ok"})
     return pd.DataFrame(rows, columns=VALIDATION_COLUMNS)

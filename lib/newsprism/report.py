@@ -46,6 +46,7 @@ KERNEL_NAME = "newsprism-runner"
 NOTEBOOK_PATTERN = re.compile(r"^(\d{2})_[A-Za-z0-9_]+\.ipynb$")
 DEFAULT_CELL_TIMEOUT = 900  # seconds per cell
 INTERACTIVE_OUT = paths.OUTPUTS / "interactive"
+MAX_INDEX_FINDINGS = 6  # findings listed per notebook on index.html before "N more"
 
 
 # ---------------------------------------------------------------------------------------------
@@ -372,7 +373,7 @@ th{background:#f3f3f5} td.num{text-align:right;font-variant-numeric:tabular-nums
 .status{font-weight:600;padding:0.1em 0.5em;border-radius:0.3em}
 .ok{background:#d9f2dc;color:#14591d} .bad{background:#fbdada;color:#8a1111}
 ul.findings{margin:0;padding-left:1.2em} pre.err{white-space:pre-wrap;color:#8a1111;margin:0}
-code{font-size:0.9em} details{margin:0.6em 0}
+code{font-size:0.9em} details{margin:0.6em 0} td.files{white-space:nowrap}
 """
 
 
@@ -386,15 +387,20 @@ def write_index(out: Path, results: list[NotebookResult], manifest: dict[str, An
     rows = []
     for r in results:
         status_class = "ok" if r.status == "ok" else "bad"
-        findings = ("<ul class='findings'>" + "".join(f"<li>{_e(f)}</li>" for f in r.findings)
+        shown, more = r.findings[:MAX_INDEX_FINDINGS], r.findings[MAX_INDEX_FINDINGS:]
+        findings = ("<ul class='findings'>" + "".join(f"<li>{_e(f)}</li>" for f in shown)
                     + "</ul>") if r.findings else "<em>none recorded</em>"
+        if more:  # the rest stays one click away, so the index remains a summary
+            findings += (f"<details><summary>{len(more)} more</summary><ul class='findings'>"
+                         + "".join(f"<li>{_e(f)}</li>" for f in more) + "</ul></details>")
         if r.error:
             findings += f"<pre class='err'>{_e(r.error.strip().splitlines()[0][:500])}</pre>"
         rows.append(
             f"<tr><td><a href='{_e(r.html)}'>{_e(r.title)}</a><br><code>{_e(r.name)}</code></td>"
             f"<td><span class='status {status_class}'>{_e(r.status)}</span></td>"
             f"<td class='num'>{r.duration_s:.1f} s</td><td>{findings}</td>"
-            f"<td><a href='{_e(r.html)}'>HTML</a> · <a href='{_e(r.executed)}'>ipynb</a></td></tr>")
+            f"<td class='files'><a href='{_e(r.html)}'>HTML</a> · "
+            f"<a href='{_e(r.executed)}'>ipynb</a></td></tr>")
     params = "".join(f"<tr><td><code>{_e(k)}</code></td><td><code>{_e(json.dumps(v))}</code>"
                      f"</td></tr>" for k, v in manifest["parameters"].items())
     packages = "".join(f"<tr><td>{_e(k)}</td><td>{_e(v)}</td></tr>"

@@ -52,14 +52,17 @@ class GoldDataUnavailable(RuntimeError):
     """The vaderSentiment source distribution could not be found or fetched."""
 
 
-def fetch_sdist(directory: Path = SDIST_DIR, timeout: int = 300) -> Path:
-    """Path of the cached vaderSentiment sdist, downloading it with pip when missing.
+def fetch_sdist(directory: Path = SDIST_DIR, timeout: int = 300, download: bool = False) -> Path:
+    """Path of the cached vaderSentiment sdist; with ``download``, fetch it with pip when missing.
 
-    This is a build-time fetch from the package registry (never at report run time).
+    Fetching is a build step (``make validate``, from the package registry); analysis and report
+    runs never download: without the cache they say the gold data is unavailable.
     """
     target = directory / SDIST_NAME
     if target.exists():
         return target
+    if not download:
+        raise GoldDataUnavailable(f"{target} is not cached; `make validate` fetches it")
     directory.mkdir(parents=True, exist_ok=True)
     print(f"sentiment validation: fetching {SDIST_NAME} from PyPI into {directory} ...",
           file=sys.stderr)
@@ -158,7 +161,15 @@ def validate_sentiment(quick: bool = False, engines: tuple[str, ...] = ENGINES) 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Score the sentiment engines on NYT sentences.")
     parser.add_argument("--quick", action="store_true")
+    parser.add_argument("--fetch", action="store_true",
+                        help="only download the gold data into the cache (a build step)")
     args = parser.parse_args(argv)
+    if args.fetch:
+        try:
+            print(fetch_sdist(download=True))
+        except GoldDataUnavailable as error:
+            print(f"sentiment validation data unavailable: {error}", file=sys.stderr)
+        return 0
     table = validate_sentiment(quick=args.quick)
     with pd.option_context("display.width", 160, "display.max_columns", 20):
         print(table.drop(columns=["measure"]).to_string(index=False))

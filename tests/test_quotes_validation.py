@@ -1,0 +1,93 @@
+"""Gold construction of the PolNeAR validation on a tiny hand-written brat example: Contents
+with double marks or single quotation marks are gold quotes, apostrophes are not marks."""
+
+from __future__ import annotations
+
+import pytest
+from newsprism import paths
+from newsprism.quotes import Quote
+from newsprism.quotes_validation import MARKS, compare_article, load_polnear, validate_quotes
+
+LINES = [
+    "Trump’s aides don't care about students' votes, Smith said.",
+    "Trump Was ‘Mocking’ Clinton Camp, Cuban said.",
+    "“We will win,” Kim said.",
+    "The ’90s weren't 'great' for him, Lee said.",
+]
+TEXT = "\n".join(LINES) + "\n"
+
+
+def _span(fragment: str) -> tuple[int, int]:
+    start = TEXT.index(fragment)
+    return start, start + len(fragment)
+
+
+def _brat() -> str:
+    """One attribution (Content, Source) per line, written as brat standoff."""
+    contents = ["Trump’s aides don't care about students' votes", "Trump Was ‘Mocking’ Clinton Camp",
+                "“We will win,”", "The ’90s weren't 'great' for him"]
+    sources = ["Smith", "Cuban", "Kim", "Lee"]
+    lines, t = [], 0
+    for e, (content, source) in enumerate(zip(contents, sources, strict=True), start=1):
+        for label, fragment in (("Content", content), ("Source", source)):
+            t += 1
+            s, end = _span(fragment)
+            lines.append(f"T{t}\t{label} {s} {end}\t{fragment}")
+        lines.append(f"E{e}\tAttribution:T{t} Content:T{t - 1} Source:T{t}")
+    return "\n".join(lines) + "\n"
+
+
+@pytest.fixture()
+def polnear(tmp_path, monkeypatch):
+    (tmp_path / "dev" / "text").mkdir(parents=True)
+    (tmp_path / "dev" / "attributions").mkdir(parents=True)
+    (tmp_path / "metadata.tsv").write_text(
+        "compartment\tfilename\tpublisher\tannotators\ndev\tart1\tbreitbart\tann1\n",
+        encoding="utf-8")
+    (tmp_path / "dev" / "text" / "art1.txt").write_text(TEXT, encoding="utf-8")
+    (tmp_path / "dev" / "attributions" / "art1_ann1.ann").write_text(_brat(), encoding="utf-8")
+    monkeypatch.setattr(paths, "POLNEAR", tmp_path)
+    return tmp_path
+
+
+def _gold(marks: str) -> list[tuple[str, list[str]]]:
+    (article,) = load_polnear("dev", marks=marks)
+    return [(TEXT[g.start:g.end], g.source_texts) for g in article.quotes]
+
+
+def test_all_marks_gold_keeps_single_quoted_contents_and_ignores_apostrophes(polnear):
+    # line 1 only has apostrophes (Trump’s, don't, students'): no gold quote; the curly and
+    # the straight single-quoted words are gold quotes with their Source, marks excluded
+    assert _gold("all") == [("Mocking", ["Cuban"]), ("We will win,", ["Kim"]),
+                            ("great", ["Lee"])]
+
+
+def test_double_marks_gold_is_the_old_definition(polnear):
+    assert _gold("double") == [("We will win,", ["Kim"])]
+    with pytest.raises(ValueError):
+        load_polnear("dev", marks="single")
+
+
+def test_single_quoted_prediction_is_a_true_positive_only_under_all_marks(polnear):
+    start, end = _span("Mocking")
+
+    def extract(text):
+        return [Quote(start, end, text[start:end], "speech", "partial", speaker="Cuban",
+                      speaker_start=_span("Cuban")[0], speaker_end=_span("Cuban")[1])]
+
+    for marks, matched in (("all", True), ("double", False)):
+        (article,) = load_polnear("dev", marks=marks)
+        rows = compare_article(article, extract)
+        prediction = rows[rows["pred_start"].notna()].iloc[0]
+        assert bool(prediction["matched"]) is matched
+        if matched:
+            assert prediction["speaker_ok"]
+
+
+def test_validator_reports_both_definitions_primary_first(polnear):
+    table = validate_quotes(quick=True)
+    datasets = list(dict.fromkeys(table["dataset"]))
+    assert datasets == [f"PolNeAR ({MARKS['all']})", f"PolNeAR ({MARKS['double']})"]
+    recall = table[(table["engine"] == "newsprism.quotes") & (table["metric"] == "recall")]
+    assert recall["n"].tolist() == [3, 1]  # gold quotes under each definition
+    assert set(table["split"]) == {"dev"}
