@@ -46,6 +46,8 @@ KERNEL_NAME = "newsprism-runner"
 NOTEBOOK_PATTERN = re.compile(r"^(\d{2})_[A-Za-z0-9_]+\.ipynb$")
 DEFAULT_CELL_TIMEOUT = 900  # seconds per cell
 INTERACTIVE_OUT = paths.OUTPUTS / "interactive"
+# Evidence references inside findings ("40_x.html#anchor", "tables/x.csv") become links.
+_EVIDENCE_REF = re.compile(r"\b(\d\d_\w+\.html(?:#[\w-]+)?|tables/[\w.-]+\.csv)")
 MAX_INDEX_FINDINGS = 6  # findings listed per notebook on index.html before "N more"
 
 
@@ -97,6 +99,15 @@ def record_findings(out_dir: str | Path | None, notebook: str, findings: Iterabl
     target.write_text(json.dumps({"notebook": Path(notebook).stem, "findings": findings},
                                  indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     return target
+
+
+def _linked(finding: str) -> str:
+    """A finding as escaped HTML, its evidence references turned into relative links.
+
+    >>> _linked("x <b> [evidence: 40_a.html#p; tables/t.csv]")
+    'x &lt;b&gt; [evidence: <a href="40_a.html#p">40_a.html#p</a>; <a href="tables/t.csv">tables/t.csv</a>]'
+    """
+    return _EVIDENCE_REF.sub(r'<a href="\1">\1</a>', _e(finding))
 
 
 def read_findings(out_dir: str | Path, notebook: str) -> list[str]:
@@ -388,7 +399,7 @@ def write_index(out: Path, results: list[NotebookResult], manifest: dict[str, An
     for r in results:
         status_class = "ok" if r.status == "ok" else "bad"
         shown, more = r.findings[:MAX_INDEX_FINDINGS], r.findings[MAX_INDEX_FINDINGS:]
-        findings = ("<ul class='findings'>" + "".join(f"<li>{_e(f)}</li>" for f in shown)
+        findings = ("<ul class='findings'>" + "".join(f"<li>{_linked(f)}</li>" for f in shown)
                     + "</ul>") if r.findings else "<em>none recorded</em>"
         if more:  # the rest stays one click away, so the index remains a summary
             findings += (f"<details><summary>{len(more)} more</summary><ul class='findings'>"
