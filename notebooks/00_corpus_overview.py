@@ -5,6 +5,8 @@
 #     text_representation:
 #       extension: .py
 #       format_name: percent
+#       format_version: '1.3'
+#       jupytext_version: 1.19.6
 #   kernelspec:
 #     display_name: Python (newsprism)
 #     language: python
@@ -35,10 +37,10 @@ import matplotlib.pyplot as plt
 import pandas as pd
 from IPython.display import display
 from newsprism import overview
-from newsprism.corpus import load_corpus
 from newsprism.display import caption, kwic_html, reading, show_table
 from newsprism.provenance import provenance_table
 from newsprism.report import record_findings, save_table
+from newsprism.scale import load_any_corpus
 
 NOTEBOOK = "00_corpus_overview"
 PARAMS = dict(corpus=corpus, out_dir=out_dir, shingle_size=shingle_size,
@@ -53,7 +55,7 @@ if not isinstance(shingle_size, int) or shingle_size < 1:
     raise ValueError(f"shingle_size must be a positive integer, got {shingle_size!r}")
 if not (0 < cosine_threshold <= 1 and 0 < jaccard_threshold <= 1):
     raise ValueError("cosine_threshold and jaccard_threshold must lie in (0, 1]")
-data = load_corpus(corpus or None)
+data = load_any_corpus(corpus or None)  # a corpus folder/file or an annotated directory
 articles = data.articles
 if articles.empty:
     raise ValueError(f"no article could be read from {corpus or 'the bundled corpus'}; "
@@ -163,6 +165,10 @@ pairs = overview.near_duplicates(articles, shingle_size=shingle_size,
                                  cosine_threshold=cosine_threshold,
                                  jaccard_threshold=jaccard_threshold)
 save_table(pairs, "overview_near_duplicates", out_dir)
+N_PAIRS, N_DUP = pairs.attrs["n_pairs"], pairs.attrs["n_near_duplicates"]
+SHOWN = "" if len(pairs) == N_PAIRS else (
+    f" Showing the {len(pairs)} strongest of {N_PAIRS} pairs (near-duplicates first); the "
+    "saved table overview_near_duplicates holds the same rows.")
 texts = articles.set_index("article_id")["text"]
 evidence = pairs.head(10).assign(
     passage_a=[kwic_html(texts[r.article_a], r.start_a, r.end_a, width=40)
@@ -172,13 +178,15 @@ evidence = pairs.head(10).assign(
 display(show_table(
     evidence[["outlet_a", "outlet_b", "cosine", "jaccard", "shared_words", "is_near_duplicate",
               "passage_a", "passage_b"]],
-    "Most similar article pairs with their longest shared passage (highlighted).",
-    html_columns=["passage_a", "passage_b"], n=len(pairs), unit="article pairs",
+    "Most similar article pairs with their longest shared passage (highlighted)." + SHOWN,
+    html_columns=["passage_a", "passage_b"], n=N_PAIRS, unit="article pairs",
     source=f"{SOURCE}, newsprism.overview.near_duplicates"))
 
 # %%
-matrix = overview.similarity_matrix(articles)
-labels = articles.set_index("article_id").loc[matrix.index, "outlet"].tolist()
+BY_OUTLET = len(articles) > 30  # beyond ~30 articles a cell per article is unreadable
+matrix = overview.similarity_matrix(articles, by_outlet=BY_OUTLET)
+labels = (matrix.index.tolist() if BY_OUTLET else
+          articles.set_index("article_id").loc[matrix.index, "outlet"].tolist())
 fig, ax = plt.subplots(figsize=(6, 5))
 image = ax.imshow(matrix.to_numpy(), vmin=0, vmax=1, cmap="viridis")
 ax.set_xticks(range(len(labels)), labels, rotation=45, ha="right")
@@ -187,14 +195,16 @@ fig.colorbar(image, ax=ax, label="TF-IDF cosine similarity")
 ax.set_title("How similar are the articles?")
 fig.tight_layout()
 plt.show()
-n_dup = int(pairs["is_near_duplicate"].sum()) if len(pairs) else 0
-display(caption("TF-IDF cosine similarity between every pair of articles (1 on the diagonal).",
-                n=len(pairs), unit="article pairs",
+display(caption(("Mean TF-IDF cosine similarity between articles of two outlets (diagonal: "
+                 "pairs of distinct articles within an outlet), from every pair of articles."
+                 if BY_OUTLET else
+                 "TF-IDF cosine similarity between every pair of articles (1 on the diagonal)."),
+                n=N_PAIRS, unit="article pairs",
                 source=f"{SOURCE}, newsprism.overview.similarity_matrix"))
 top = pairs.iloc[0] if len(pairs) else None
 display(reading(
     "There are fewer than two articles, so no pair to compare." if top is None else
-    f"{n_dup} of {len(pairs)} pairs pass a near-duplicate threshold (cosine ≥ "
+    f"{N_DUP} of {N_PAIRS} pairs pass a near-duplicate threshold (cosine ≥ "
     f"{cosine_threshold} or shingle Jaccard ≥ {jaccard_threshold}). The most similar pair, "
     f"**{top['outlet_a']}** and **{top['outlet_b']}**, has cosine {top['cosine']:.2f} and "
     f"shares at most {int(top['shared_words'])} consecutive words: "
@@ -220,7 +230,7 @@ _ = record_findings(out_dir, NOTEBOOK, [
     f"{len(problems)} input problem(s); cleaning removed {len(audit)} line(s) of page "
     "furniture.",
     f"{n_non_english} non-English article(s); {n_dated} article(s) with a publication date.",
-    f"{n_dup} near-duplicate pair(s) of {len(pairs)}"
+    f"{N_DUP} near-duplicate pair(s) of {N_PAIRS}"
     + ("" if top is None else
        f"; most similar: {top['outlet_a']} / {top['outlet_b']} (cosine {top['cosine']:.2f})."),
 ])

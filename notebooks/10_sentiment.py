@@ -5,6 +5,8 @@
 #     text_representation:
 #       extension: .py
 #       format_name: percent
+#       format_version: '1.3'
+#       jupytext_version: 1.19.6
 #   kernelspec:
 #     display_name: Python (newsprism)
 #     language: python
@@ -36,6 +38,7 @@ seed: int = 0  # bootstrap seed (fixed so reruns give identical intervals)
 min_mentions: int = 3  # actors mentioned fewer times (whole corpus) are left out of the heatmap
 top_k: int = 5  # most positive / most negative sentences shown
 arc_window: int = 5  # sentences in the rolling mean of the tone arc
+arc_articles: int = 12  # articles in the tone-arc figure (seeded sample spread over outlets)
 
 # %%
 import matplotlib.pyplot as plt
@@ -44,7 +47,7 @@ import pandas as pd
 from IPython.display import HTML, display
 from newsprism import sentiment
 from newsprism.annotate import AnnotateOptions, annotate
-from newsprism.display import caption, reading, show_table
+from newsprism.display import caption, reading, sample_groups, show_table
 from newsprism.provenance import provenance_table
 from newsprism.report import record_findings, save_table
 from newsprism.validate import load_results
@@ -52,7 +55,7 @@ from newsprism.validate import load_results
 NOTEBOOK = "10_sentiment"
 PARAMS = dict(corpus=corpus, out_dir=out_dir, engine=engine, compare_engines=compare_engines,
               n_boot=n_boot, seed=seed, min_mentions=min_mentions, top_k=top_k,
-              arc_window=arc_window)
+              arc_window=arc_window, arc_articles=arc_articles)
 
 # %% [markdown]
 # ## Parameters check
@@ -67,6 +70,8 @@ if not isinstance(min_mentions, int) or min_mentions < 1:
     raise ValueError(f"min_mentions must be a positive integer, got {min_mentions!r}")
 if not isinstance(top_k, int) or top_k < 1 or not isinstance(arc_window, int) or arc_window < 1:
     raise ValueError("top_k and arc_window must be positive integers")
+if not isinstance(arc_articles, int) or arc_articles < 1:
+    raise ValueError(f"arc_articles must be a positive integer, got {arc_articles!r}")
 
 ENGINE = sentiment.ENGINE_LABEL[engine]
 ann = annotate(corpus or None, options=AnnotateOptions(
@@ -270,13 +275,15 @@ if shown_actors:
 
 # %%
 arc = sentiment.tone_arc(ann, engine, window=arc_window)
-arc_ids = arc["article_id"].drop_duplicates().tolist()
+arc_shown = sample_groups(arc, "article_id", arc_articles, by="outlet", seed=seed)
+arc_ids = arc_shown["article_id"].drop_duplicates().tolist()
+N_ARC = arc["article_id"].nunique()
 columns = min(3, len(arc_ids))
 rows = int(np.ceil(len(arc_ids) / columns))
 fig, axes = plt.subplots(rows, columns, figsize=(4.2 * columns, 2.6 * rows), sharey=True,
                          squeeze=False)
 for ax, article_id in zip(axes.flat, arc_ids, strict=False):
-    part = arc[arc["article_id"] == article_id]
+    part = arc_shown[arc_shown["article_id"] == article_id]
     ax.bar(part["position"], part["score"], width=1 / max(len(part), 1), color=np.where(
         part["score"] >= 0, "#8fbc8f", "#e9967a"))
     ax.plot(part["position"], part["smoothed"], color="black", lw=1.2)
@@ -289,7 +296,11 @@ axes[0, 0].set_ylabel(f"score ({engine})")
 fig.tight_layout()
 plt.show()
 display(caption(f"Tone arc: each bar is a sentence, the line a rolling mean over {arc_window} "
-                f"sentences. Engine: {ENGINE}.", n=len(arc), unit="sentences", source=SOURCE))
+                f"sentences. Engine: {ENGINE}."
+                + ("" if len(arc_ids) == N_ARC else
+                   f" Showing {len(arc_ids)} of {N_ARC} articles (a seeded random sample, "
+                   "spread over outlets); the halves below average all of them."),
+                n=len(arc), unit="sentences", source=SOURCE))
 halves = arc.assign(half=np.where(arc["position"] < 0.5, "first half", "second half")).groupby(
     "half")["score"].mean()
 display(reading(f"Across articles the first half averages {halves.get('first half', np.nan):+.2f} "

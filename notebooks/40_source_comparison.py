@@ -5,6 +5,8 @@
 #     text_representation:
 #       extension: .py
 #       format_name: percent
+#       format_version: '1.3'
+#       jupytext_version: 1.19.6
 #   kernelspec:
 #     display_name: Python (newsprism)
 #     language: python
@@ -56,7 +58,7 @@ if not isinstance(ngram, int) or ngram < 4:
     raise ValueError(f"ngram must be an integer of at least 4 words, got {ngram!r}")
 if not isinstance(kwic_per_term, int) or kwic_per_term < 0:
     raise ValueError(f"kwic_per_term must be a non-negative integer, got {kwic_per_term!r}")
-annotations = annotate(corpus or None)
+annotations = annotate(corpus or None, progress=False)
 tables = annotations.tables
 articles = tables["articles"]
 if articles.empty:

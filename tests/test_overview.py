@@ -127,3 +127,25 @@ def test_collect_validation_uses_saved_runs_missing_and_reports_failures(monkeyp
 def test_metric_label_shows_value_and_n():
     assert methods.metric_label({"metric": "f1", "value": 0.91234, "n": 12.0}) == "f1 = 0.912 (n = 12)"
     assert methods.metric_label({"metric": "r", "value": None, "n": None}) == "r = n/a"
+
+
+def test_near_duplicates_caps_rows_keeps_copies_first_and_counts_all_pairs():
+    texts = {str(i): f"Story {i} about topic {i % 3}: " + " ".join(f"w{i}x{k}" for k in range(12))
+             for i in range(8)}
+    texts["copy"] = texts["0"] + " Extra words."
+    arts = _articles(texts)
+    full = overview.near_duplicates(arts, max_pairs=None)
+    capped = overview.near_duplicates(arts, max_pairs=3)
+    assert full.attrs["n_pairs"] == capped.attrs["n_pairs"] == len(full)
+    assert len(capped) == 3
+    assert {("0", "copy")} <= set(zip(capped["article_a"], capped["article_b"], strict=True))
+    assert capped.attrs["n_near_duplicates"] == int(full["is_near_duplicate"].sum()) >= 1
+
+
+def test_similarity_matrix_by_outlet_is_the_mean_of_article_pairs():
+    arts = pd.DataFrame({"article_id": list("abcd"), "outlet": ["X", "X", "Y", "Y"],
+                         "text": [BASE, BASE[:80] + " alpha", "beta gamma trade", BASE[40:]]})
+    dense = overview.similarity_matrix(arts)
+    agg = overview.similarity_matrix(arts, by_outlet=True)
+    assert abs(agg.loc["X", "Y"] - dense.loc[["a", "b"], ["c", "d"]].to_numpy().mean()) < 1e-5
+    assert abs(agg.loc["X", "X"] - dense.loc["a", "b"]) < 1e-5

@@ -507,3 +507,25 @@ def test_it_resolves_to_an_earlier_organisation_subject():
     assert quote.speaker == "Washington Post"
     # no organisation or noun phrase before it: abstain
     assert extract_quotes("\u201cGo home,\u201d it said.")[0].speaker is None
+
+
+def test_single_quoted_headline_quote_with_a_named_speaker_is_speech():
+    # headlines quote with single marks; the speaker heads the headline (colon or subject)
+    text = ("Trump: Cruz Has ‘To Come a Long Way’ On Ethanol\n\n"
+            "Issa: Hillary Clinton’s ‘Honesty Is In Question.’\n\n"
+            "Sanders Told A Female Reporter Not To ‘Moan’ About Hillary Clinton\n")
+    quotes = extract_quotes(text)
+    assert [(q.text, q.kind, q.speaker) for q in quotes] == [
+        ("To Come a Long Way", "speech", "Trump"),
+        ("Honesty Is In Question.", "speech", "Issa"),
+        ("Moan", "speech", "Sanders")]
+    assert text[quotes[2].speaker_start:quotes[2].speaker_end] == "Sanders"
+    _check_offsets(text, quotes)
+
+
+def test_single_quoted_headline_title_without_a_speaker_stays_a_term():
+    text = "‘Bloodline’ Star Norbert Leo Butz Is Ready To Go ‘Girl’ Crazy\n"
+    assert [q.kind for q in extract_quotes(text)] == ["term", "term"]
+    # a headline that names nobody before a reporting verb or a colon: no headline speaker
+    text = "Republican ‘Unity’ Meeting Scheduled For Next Week\n"
+    assert [q.kind for q in extract_quotes(text)] == ["term"]

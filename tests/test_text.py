@@ -8,6 +8,7 @@ import pandas as pd
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from newsprism import paths
 from newsprism.corpus import load_corpus
 from newsprism.text import (
     article_sentence_rows,
@@ -163,7 +164,13 @@ def test_gold_file_is_well_formed_and_tiles_the_cleaned_corpus():
 def test_validate_sentences_table():
     table = validate_sentences()
     assert list(table.columns) == COLUMNS
-    assert set(table["status"]) == {"ok"}
+    polnear_rows = table["dataset"].astype(str).str.contains("polnear", case=False)
+    assert set(table.loc[~polnear_rows, "status"]) == {"ok"}
+    # PolNeAR gold is stored as offsets only; its text lives next to the repository.
+    expected = {"ok"} if paths.POLNEAR.exists() else {
+        "gold text not available (PolNeAR missing next to the repository)"}
+    assert set(table.loc[polnear_rows, "status"]) == expected
+    table = table[table["status"] == "ok"]
     assert set(table["metric"]) == {"boundary_precision", "boundary_recall", "boundary_f1",
                                     "exact_sentence_match"}
     assert set(table["engine"]) >= {"punkt-news", "regex-baseline"}

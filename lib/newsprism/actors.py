@@ -309,7 +309,10 @@ def article_mentions(article, tables: dict[str, pd.DataFrame], options) -> pd.Da
     mentions = registry.find_mentions(article.text)
     sentences = tables.get("sentences")
     if sentences is not None and len(sentences):
-        ordered = sentences.sort_values("start")
+        starts = sentences["start"].to_numpy()
+        # The sentences step gives them in text order already; sort only when not.
+        increasing = len(starts) < 2 or bool((starts[1:] > starts[:-1]).all())
+        ordered = sentences if increasing else sentences.sort_values("start")
         ids = sentence_ids_for([m.start for m in mentions], ordered["start"].tolist(),
                                ordered["sentence_id"].tolist())
     else:

@@ -165,3 +165,34 @@ def reading(text: str) -> HTMLText:
     pieces = escape(text).split("**")
     body = "".join(f"<strong>{p}</strong>" if i % 2 else p for i, p in enumerate(pieces))
     return HTMLText(f'<p class="np-reading"><em>Reading.</em> {body}</p>')
+
+
+def sample_groups(frame: pd.DataFrame, column: str, n: int, *, by: str | None = None,
+                  seed: int = 0) -> pd.DataFrame:
+    """Rows of ``frame`` for at most ``n`` distinct values of ``column`` (e.g. articles).
+
+    For figures drawn per article, which stop being readable beyond a dozen panels. When
+    there are ``n`` values or fewer, ``frame`` is returned unchanged. Otherwise the values are
+    drawn at random (fixed ``seed``, so a report is reproducible), spread evenly over the
+    groups of ``by`` (e.g. one article per outlet in turn), and rows keep their order.
+
+    >>> df = pd.DataFrame({"article_id": list("aabbcd"), "outlet": list("XXXYYY")})
+    >>> sample_groups(df, "article_id", 2, by="outlet")["article_id"].nunique()
+    2
+    """
+    values = frame[column].drop_duplicates()
+    if len(values) <= n:
+        return frame
+    import numpy as np
+
+    rng = np.random.default_rng(seed)
+    firsts = frame.drop_duplicates(column)
+    groups = (firsts.groupby(by, sort=True)[column].apply(list) if by is not None
+              else pd.Series({"": firsts[column].tolist()}))
+    queues = [list(rng.permutation(np.asarray(ids, dtype=object))) for ids in groups]
+    chosen: list = []
+    while len(chosen) < n and any(queues):
+        for queue in queues:
+            if queue and len(chosen) < n:
+                chosen.append(queue.pop(0))
+    return frame[frame[column].isin(chosen)]

@@ -282,24 +282,32 @@ def detect_frames(texts: list[str], codebook: Codebook | str | Path = "story") -
     [[0, 'sanction*', 0, 9, False], [1, 'sanction*', 3, 12, True]]
     """
     book = load_codebook(codebook)
-    compiled = compile_codebook(book)
-    negation = book.negation
-    negators, exceptions = frozenset(negation.negators), frozenset(negation.exceptions)
     rows = []
     for text_index, text in enumerate(texts):
         if not isinstance(text, str) or not text:
             continue
-        hits = _scan(text, compiled)
-        positions = _negator_positions(text, negators) if hits else []
-        for position, cue_position, start, end in hits:
-            unit = compiled.units[position]
-            rows.append((text_index, unit.key, unit.cues[cue_position].pattern, start, end,
-                         _negated(text, start, negation.window, negators, exceptions,
-                                  positions),
-                         text[start:end]))
+        rows.extend((text_index, *hit) for hit in _frame_hits(text, book))
     table = pd.DataFrame(rows, columns=HIT_COLUMNS)
     return table.sort_values(["text_index", "start", "frame"], kind="stable",
                              ignore_index=True)
+
+
+def _frame_hits(text: str, book: Codebook) -> list[tuple[str, str, int, int, bool, str]]:
+    """``(frame, cue, start, end, negated, match)`` of one text, ordered by start then frame
+    (stable: the order :func:`detect_frames` gives), as plain tuples (no DataFrame)."""
+    compiled = compile_codebook(book)
+    negation = book.negation
+    negators, exceptions = frozenset(negation.negators), frozenset(negation.exceptions)
+    hits = _scan(text, compiled)
+    positions = _negator_positions(text, negators) if hits else []
+    rows = []
+    for position, cue_position, start, end in hits:
+        unit = compiled.units[position]
+        rows.append((unit.key, unit.cues[cue_position].pattern, start, end,
+                     _negated(text, start, negation.window, negators, exceptions, positions),
+                     text[start:end]))
+    rows.sort(key=lambda row: (row[2], row[0]))
+    return rows
 
 
 def detect_naming(texts: list[str], codebook: Codebook | str | Path = "story") -> pd.DataFrame:
@@ -392,8 +400,10 @@ def article_frames(article, tables: dict | None, options=None) -> pd.DataFrame:
     if not language.startswith("en") or not text.strip():
         return pd.DataFrame(columns=FRAME_COLUMNS)
     book = load_codebook(_codebook_option(options))
-    hits = detect_frames([text], book)
-    if hits.empty:
+    # Plain tuples and one DataFrame at the end: per-article pandas frames (hits, then the
+    # table) cost more than the scan itself.
+    hits = _frame_hits(text, book)
+    if not hits:
         return pd.DataFrame(columns=FRAME_COLUMNS)
     sentences = (tables or {}).get("sentences")
     if sentences is None or not len(sentences):
@@ -402,12 +412,12 @@ def article_frames(article, tables: dict | None, options=None) -> pd.DataFrame:
         sentences = sentence_table(pd.DataFrame({"article_id": [article.article_id],
                                                  "text": [text]}))
     starts = sentences["start"].to_numpy()
-
-    rows_at = np.searchsorted(starts, hits["start"].to_numpy(), side="right") - 1
+    hit_starts = np.fromiter((h[2] for h in hits), dtype=np.int64, count=len(hits))
+    rows_at = np.searchsorted(starts, hit_starts, side="right") - 1
     rows_at = rows_at.clip(0, len(sentences) - 1)
     spans = _quote_spans(text, tables or {})
     voices, kinds = [], []
-    for start, end in zip(hits["start"], hits["end"], strict=True):
+    for _, _, start, end, _, _ in hits:
         kind = next((k for s, e, k in spans if s <= start and end <= e), "")
         # Scare quotes ("term") are the writer's own choice of words: author voice, as in
         # newsprism.sentiment; the kind stays visible in `quote_kind`.
@@ -415,13 +425,14 @@ def article_frames(article, tables: dict | None, options=None) -> pd.DataFrame:
         kinds.append(kind)
     paragraph = (sentences["paragraph_id"].to_numpy()[rows_at]
                  if "paragraph_id" in sentences.columns else [pd.NA] * len(hits))
+    frame, cue, start, end, negated, match = zip(*hits, strict=True)
     table = pd.DataFrame({
         "article_id": article.article_id,
         "sentence_id": sentences["sentence_id"].to_numpy()[rows_at],
         "paragraph_id": paragraph,
-        "frame": hits["frame"], "cue": hits["cue"], "start": hits["start"],
-        "end": hits["end"], "match": hits["match"], "voice": voices, "quote_kind": kinds,
-        "negated": hits["negated"], "codebook": book.name,
+        "frame": list(frame), "cue": list(cue), "start": np.array(start, dtype=np.int64),
+        "end": np.array(end, dtype=np.int64), "match": list(match), "voice": voices,
+        "quote_kind": kinds, "negated": np.array(negated, dtype=bool), "codebook": book.name,
     })
     return table[FRAME_COLUMNS]
 

@@ -121,17 +121,25 @@ def longest_shared_passage(text_a: str, text_b: str) -> tuple[int, int, int, int
 
 def near_duplicates(articles: pd.DataFrame, *, shingle_size: int = 5,
                     cosine_threshold: float = 0.8, jaccard_threshold: float = 0.5,
-                    min_cosine: float = 0.0) -> pd.DataFrame:
+                    min_cosine: float = 0.0, max_pairs: int | None = 500) -> pd.DataFrame:
     """Pairs of articles that share much of their text.
 
     ``cosine``: TF-IDF cosine similarity of word unigrams and bigrams (topic and wording);
     ``jaccard``: overlap of ``shingle_size``-word shingles (verbatim reuse). A pair is a
     near-duplicate when either passes its threshold. Only pairs with ``cosine >= min_cosine``
-    are returned (raise it for large corpora), strongest first, each with the longest shared
-    word run (character offsets into each article's ``text``, for keyword-in-context evidence).
+    are considered, strongest first, each with the longest shared word run (character offsets
+    into each article's ``text``, for keyword-in-context evidence).
+
+    Both measures come from sparse matrix products (TF-IDF vectors; a binary article x
+    shingle matrix), so only pairs sharing a word are ever touched. The longest shared run is
+    the slow part, so at most ``max_pairs`` pairs are returned (``None``: all): every
+    near-duplicate first, then the most similar others. ``table.attrs`` holds ``n_pairs`` (all
+    pairs considered) and ``n_near_duplicates`` (all pairs passing a threshold), so a caption
+    can say "showing N of M".
     """
     if len(articles) < 2:
-        return pd.DataFrame(columns=NEAR_DUPLICATE_COLUMNS)
+        return _empty_pairs()
+    from scipy import sparse
     from sklearn.feature_extraction.text import TfidfVectorizer
 
     texts = articles["text"].fillna("").astype(str).tolist()
@@ -142,45 +150,82 @@ def near_duplicates(articles: pd.DataFrame, *, shingle_size: int = 5,
         matrix = TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True,
                                  token_pattern=_WORD.pattern, lowercase=True).fit_transform(texts)
     except ValueError:  # every text empty
-        return pd.DataFrame(columns=NEAR_DUPLICATE_COLUMNS)
-    cosine = (matrix @ matrix.T).tocoo()
-    candidates = sorted((int(i), int(j), float(v)) for i, j, v in
-                        zip(cosine.row, cosine.col, cosine.data, strict=True)
-                        if i < j and v >= min_cosine)
-    shingles: dict[int, set] = {}
+        return _empty_pairs()
+    cosine = sparse.triu(matrix @ matrix.T, k=1).tocoo()
+    keep = cosine.data >= min_cosine
+    rows_i, rows_j = cosine.row[keep].astype(int), cosine.col[keep].astype(int)
+    values = cosine.data[keep].astype(float)
+    # Shingle overlap of every candidate pair at once: |A & B| from a binary sparse product.
+    vocabulary: dict[tuple[str, ...], int] = {}
+    indptr, indices = [0], []
+    for text in texts:
+        indices.extend(vocabulary.setdefault(s, len(vocabulary))
+                       for s in _shingles(_words(text)[0], shingle_size))
+        indptr.append(len(indices))
+    binary = sparse.csr_matrix((np.ones(len(indices)), indices, indptr),
+                               shape=(len(texts), max(len(vocabulary), 1)))
+    sizes = np.diff(binary.indptr)
+    shared = np.asarray((binary @ binary.T)[rows_i, rows_j]).ravel().astype(int)
+    union = sizes[rows_i] + sizes[rows_j] - shared
+    jaccard = np.divide(shared, union, out=np.zeros(len(shared)), where=union > 0)
+    is_dup = (values >= cosine_threshold) | (jaccard >= jaccard_threshold)
+    # Near-duplicates first, then by cosine; ties by ids so the choice is deterministic.
+    order = sorted(range(len(values)), key=lambda k: (not is_dup[k], -values[k],
+                                                      ids[rows_i[k]], ids[rows_j[k]]))
+    if max_pairs is not None:
+        order = order[:max_pairs]
     rows = []
-    for i, j, value in candidates:
-        for k in (i, j):
-            if k not in shingles:
-                shingles[k] = _shingles(_words(texts[k])[0], shingle_size)
-        shared = shingles[i] & shingles[j]
-        union = shingles[i] | shingles[j]
-        jaccard = len(shared) / len(union) if union else 0.0
+    for k in order:
+        i, j = rows_i[k], rows_j[k]
         sa, ea, sb, eb, n = longest_shared_passage(texts[i], texts[j])
         rows.append({
             "article_a": ids[i], "article_b": ids[j], "outlet_a": outlets[i],
-            "outlet_b": outlets[j], "cosine": round(min(value, 1.0), 6),
-            "jaccard": round(jaccard, 6), "shared_shingles": len(shared), "shared_words": n,
-            "start_a": sa, "end_a": ea, "start_b": sb, "end_b": eb,
-            "is_near_duplicate": bool(value >= cosine_threshold or jaccard >= jaccard_threshold),
+            "outlet_b": outlets[j], "cosine": round(min(float(values[k]), 1.0), 6),
+            "jaccard": round(float(jaccard[k]), 6), "shared_shingles": int(shared[k]),
+            "shared_words": n, "start_a": sa, "end_a": ea, "start_b": sb, "end_b": eb,
+            "is_near_duplicate": bool(is_dup[k]),
         })
     table = pd.DataFrame(rows, columns=NEAR_DUPLICATE_COLUMNS)
-    return table.sort_values(["cosine", "article_a", "article_b"], ascending=[False, True, True],
-                             ignore_index=True)
+    table = table.sort_values(["cosine", "article_a", "article_b"], ascending=[False, True, True],
+                              ignore_index=True)
+    table.attrs.update(n_pairs=int(len(values)), n_near_duplicates=int(is_dup.sum()))
+    return table
 
 
-def similarity_matrix(articles: pd.DataFrame) -> pd.DataFrame:
+def _empty_pairs() -> pd.DataFrame:
+    table = pd.DataFrame(columns=NEAR_DUPLICATE_COLUMNS)
+    table.attrs.update(n_pairs=0, n_near_duplicates=0)
+    return table
+
+
+def similarity_matrix(articles: pd.DataFrame, by_outlet: bool = False) -> pd.DataFrame:
     """Square TF-IDF cosine similarity between all articles (labels: article ids).
+
+    ``by_outlet=True`` aggregates it for large corpora: the mean cosine over all pairs of
+    distinct articles from two outlets (labels: outlets; the diagonal averages pairs within
+    an outlet, NaN for an outlet of one article). The article matrix is never made dense then.
 
     >>> m = similarity_matrix(pd.DataFrame({"article_id": ["a", "b"], "text": ["x y", "x z"]}))
     >>> float(m.loc["a", "a"])
     1.0
     """
+    from scipy import sparse
     from sklearn.feature_extraction.text import TfidfVectorizer
 
     texts = articles["text"].fillna("").astype(str).tolist()
     matrix = TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True, token_pattern=_WORD.pattern
                              ).fit_transform(texts)
+    if by_outlet:
+        codes, outlets = pd.factorize(articles["outlet"].fillna("").astype(str), sort=True)
+        member = sparse.csr_matrix((np.ones(len(codes)), (np.arange(len(codes)), codes)),
+                                   shape=(len(codes), len(outlets)))
+        sums = np.asarray((member.T @ (matrix @ (matrix.T @ member))).todense())
+        self_sim = np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel()  # 1, or 0 if empty
+        sums -= np.diag(np.asarray(member.T @ self_sim).ravel())
+        counts = np.bincount(codes, minlength=len(outlets)).astype(float)
+        pairs = np.outer(counts, counts) - np.diag(counts)
+        values = np.divide(sums, pairs, out=np.full(sums.shape, np.nan), where=pairs > 0)
+        return pd.DataFrame(values.round(6), index=list(outlets), columns=list(outlets))
     values = np.asarray((matrix @ matrix.T).todense()).round(6)
     ids = articles["article_id"].astype(str).tolist()
     return pd.DataFrame(values, index=ids, columns=ids)

@@ -226,15 +226,87 @@ def score_sentences(texts: Sequence[str] | Iterable[str], engine: str = "vader")
     """
     check_engine(engine)
     texts = ["" if t is None else str(t) for t in texts]
-    columns = ENGINE_COLUMNS[engine]
-    if engine == "textblob":
-        analyze = textblob_analyzer().analyze
-        rows = [tuple(analyze(t)) if t.strip() else (0.0, 0.0) for t in texts]
-    else:
-        analyzer = vader_analyzer() if engine == "vader" else nltk_vader_analyzer()
-        scores = analyzer.polarity_scores
-        rows = [tuple(row[c] for c in columns) for row in map(scores, texts)]
-    return pd.DataFrame(rows, columns=columns, dtype=float)
+    return pd.DataFrame(score_rows(texts, engine), columns=ENGINE_COLUMNS[engine], dtype=float)
+
+
+# text -> score tuple, per engine. The engines are deterministic, so a text scored once (a
+# repeated wire sentence, a sentence whose author voice is the whole sentence) is not scored
+# again. Cleared when full so memory stays bounded on a corpus that streams through.
+_SCORE_MEMO: dict[str, dict[str, tuple[float, ...]]] = {}
+_SCORE_MEMO_MAX = 200_000
+
+
+@lru_cache(maxsize=1)
+def _pattern_sentiment():
+    """A loaded copy of ``textblob.en.sentiment`` (TextBlob's pattern lexicon + scorer) whose
+    ``in`` / ``[]`` are plain dict lookups.
+
+    TextBlob's lexicon is a ``lazydict``: every ``word in lexicon`` and ``lexicon[word]`` goes
+    through a Python-level ``_lazy`` hop even once loaded (special methods are looked up on
+    the class, so its per-instance rebinding never takes effect) -- about a quarter of
+    TextBlob's time. Same class, same code, same data: identical scores.
+    """
+    from textblob.en import sentiment
+
+    base = type(sentiment)
+
+    class LoadedSentiment(base):
+        __contains__ = dict.__contains__
+        __getitem__ = dict.__getitem__
+        get = dict.get
+
+    len(sentiment)  # loads the lexicon (lazydict)
+    loaded = LoadedSentiment.__new__(LoadedSentiment)
+    loaded.__dict__.update({k: v for k, v in vars(sentiment).items()
+                            if k not in ("__contains__", "__getitem__", "get", "__len__")})
+    dict.update(loaded, dict.items(sentiment))
+    return loaded
+
+
+def _textblob_scorer():
+    # ``PatternAnalyzer.analyze`` builds a new namedtuple CLASS on every call (~40% of its
+    # time) around ``textblob.en.sentiment(text)``; call the pattern scorer directly: the
+    # same (polarity, subjectivity) numbers.
+    pattern_sentiment = _pattern_sentiment()
+
+    def score(text: str) -> tuple[float, ...]:
+        if not text.strip():
+            return (0.0, 0.0)
+        polarity, subjectivity = pattern_sentiment(text)[:2]
+        return (polarity, subjectivity)
+
+    return score
+
+
+def _vader_scorer(engine: str):
+    analyzer = vader_analyzer() if engine == "vader" else nltk_vader_analyzer()
+    scores, columns = analyzer.polarity_scores, ENGINE_COLUMNS[engine]
+
+    def score(text: str) -> tuple[float, ...]:
+        row = scores(text)
+        return tuple(row[c] for c in columns)
+
+    return score
+
+
+def score_rows(texts: Sequence[str], engine: str = "vader") -> list[tuple[float, ...]]:
+    """The engine's scores of each text as tuples in ``ENGINE_COLUMNS[engine]`` order (memoised).
+
+    >>> score_rows(["Great news."], "textblob")[0] == score_rows(["Great news."], "textblob")[0]
+    True
+    """
+    check_engine(engine)
+    memo = _SCORE_MEMO.setdefault(engine, {})
+    if len(memo) > _SCORE_MEMO_MAX:
+        memo.clear()
+    score = _textblob_scorer() if engine == "textblob" else _vader_scorer(engine)
+    rows = []
+    for text in texts:
+        row = memo.get(text)
+        if row is None:
+            row = memo[text] = score(text)
+        rows.append(row)
+    return rows
 
 
 def headline_scores(texts: Sequence[str], engine: str = "vader") -> np.ndarray:
@@ -324,10 +396,14 @@ def quote_spans_from_table(quotes: pd.DataFrame | None,
     """
     if quotes is None or not {"start", "end"} <= set(quotes.columns):
         return None
-    rows = quotes
+    # Plain iteration: a boolean-mask copy of the table per article cost more than this.
+    starts, ends = quotes["start"].tolist(), quotes["end"].tolist()
     if "kind" in quotes.columns and kinds:
-        rows = quotes[quotes["kind"].isin(kinds)]
-    return _merge(zip(rows["start"].astype(int), rows["end"].astype(int), strict=True))
+        wanted = set(kinds)
+        keep = [k in wanted for k in quotes["kind"].tolist()]
+        starts = [s for s, k in zip(starts, keep, strict=True) if k]
+        ends = [e for e, k in zip(ends, keep, strict=True) if k]
+    return _merge(zip(map(int, starts), map(int, ends), strict=True))
 
 
 def split_voice(text: str, start: int, end: int,
@@ -455,24 +531,26 @@ def article_sentiment(article, tables: dict[str, pd.DataFrame], options) -> pd.D
     engines = tuple(_option(options, "sentiment_engines", ("vader", "textblob")))
     unique = list(dict.fromkeys(row[2] for row in voice_rows))
     n_words = {t: count_words(t) for t in unique}
-    frames = []
+    # Plain tuples and ONE DataFrame per article: per-engine frames + concat and
+    # ``itertuples`` (a namedtuple class per call) cost more than the scoring of short articles.
+    records = []
+    article_id, nan = article.article_id, np.nan
     for engine in engines:
         check_engine(engine)
-        scored = score_sentences(unique, engine)
-        by_text = dict(zip(unique, scored.itertuples(index=False), strict=True))
-        records = []
-        for sentence_id, voice, part in voice_rows:
-            s = by_text[part]
-            if engine == "textblob":
-                records.append((article.article_id, sentence_id, engine, voice, s.polarity,
-                                np.nan, s.polarity, s.subjectivity, n_words[part], source))
-            else:
-                records.append((article.article_id, sentence_id, engine, voice, s.compound,
-                                s.compound, np.nan, np.nan, n_words[part], source))
-        frames.append(pd.DataFrame(records, columns=SENTIMENT_COLUMNS))
-    if not frames:
+        by_text = dict(zip(unique, score_rows(unique, engine), strict=True))
+        if engine == "textblob":
+            for sentence_id, voice, part in voice_rows:
+                polarity, subjectivity = by_text[part]
+                records.append((article_id, sentence_id, engine, voice, polarity, nan, polarity,
+                                subjectivity, n_words[part], source))
+        else:
+            for sentence_id, voice, part in voice_rows:
+                compound = by_text[part][3]
+                records.append((article_id, sentence_id, engine, voice, compound, compound, nan,
+                                nan, n_words[part], source))
+    if not records:
         return pd.DataFrame(columns=SENTIMENT_COLUMNS)
-    return pd.concat(frames, ignore_index=True)
+    return pd.DataFrame(records, columns=SENTIMENT_COLUMNS)
 
 
 # -- analyses over Annotations (used by notebooks/10_sentiment) -------------------------------

@@ -213,16 +213,29 @@ def copied_share(articles: pd.DataFrame, passages: pd.DataFrame) -> pd.Series:
     return pd.Series(shares, name="copied_share")
 
 
-def plot_similarity(matrix: pd.DataFrame, title: str = "TF-IDF cosine similarity"):
-    """Heatmap of a similarity matrix with the values written in the cells."""
+def plot_similarity(matrix: pd.DataFrame, title: str = "TF-IDF cosine similarity",
+                    max_labels: int = 40):
+    """Heatmap of a similarity matrix with the values written in the cells.
+
+    Beyond ``max_labels`` rows the figure keeps a fixed size and drops the row/column labels
+    (a thousand labels are unreadable and a figure sized per row exhausts memory); the title
+    then says how many rows are drawn.
+    """
     import matplotlib.pyplot as plt
 
-    size = 0.55 * len(matrix) + 2.5
+    large = len(matrix) > max_labels
+    size = 7.0 if large else 0.55 * len(matrix) + 2.5
     fig, ax = plt.subplots(figsize=(size + 1, size))
-    image = ax.imshow(matrix.to_numpy(), vmin=0, vmax=1, cmap="Blues")
-    ax.set_xticks(range(len(matrix)), [str(c)[:22] for c in matrix.columns], rotation=60,
-                  ha="right", fontsize=8)
-    ax.set_yticks(range(len(matrix)), [str(c)[:22] for c in matrix.index], fontsize=8)
+    image = ax.imshow(matrix.to_numpy(), vmin=0, vmax=1, cmap="Blues",
+                      interpolation="nearest")
+    if large:
+        ax.set_xticks([])
+        ax.set_yticks([])
+        title = f"{title} ({len(matrix)} rows, in table order; labels omitted)"
+    else:
+        ax.set_xticks(range(len(matrix)), [str(c)[:22] for c in matrix.columns], rotation=60,
+                      ha="right", fontsize=8)
+        ax.set_yticks(range(len(matrix)), [str(c)[:22] for c in matrix.index], fontsize=8)
     if len(matrix) <= 15:
         for i in range(len(matrix)):
             for j in range(len(matrix)):
