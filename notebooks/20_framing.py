@@ -226,7 +226,7 @@ dominant = framing_stats.dominant_frames(kept, english)
 save_table(dominant, "framing_dominant", out_dir)
 display(show_table(dominant, f"Frame with most hits in each article (ties joined by '='), its "
                    f"share of the article's frame hits and the runner-up. {CODEBOOK}.",
-                   max_rows=None, n=len(dominant), unit="articles",
+                   max_rows=200, n=len(dominant), unit="articles",
                    source=f"{SOURCE}, newsprism.framing_stats"))
 counts = dominant["dominant_frame"].value_counts()
 display(reading(
@@ -302,7 +302,7 @@ if len(negated):
     negated_evidence = framing_stats.frame_evidence(negated, english, per_cell=10,
                                                     include_negated=True)
     display(show_table(negated_evidence, "Negated cues (left out of the counts above unless "
-                       "include_negated=True).", max_rows=None, html_columns=["snippet"],
+                       "include_negated=True).", max_rows=200, html_columns=["snippet"],
                        n=len(negated), unit="negated hits", source=f"{SOURCE}, newsprism.framing"))
 else:
     display(reading("No cue was negated in this corpus."))
@@ -323,12 +323,12 @@ display(show_table(choices.drop(columns=["pair"]).iloc[:, :3], "The naming pairs
                    n=len(choices), unit="pair sides", source=naming_book.source_label))
 display(show_table(framing.word_choice_by_outlet(choices), "Word choice side by side: hits of "
                    "each naming-pair side per outlet (columns in pairs, as listed above).",
-                   max_rows=None, n=len(english), unit="English articles",
+                   max_rows=200, n=len(english), unit="English articles",
                    source=f"{SOURCE}, newsprism.framing.word_choice"))
 leanings = framing.word_choice_leanings(choices)
 save_table(leanings, "framing_word_choice_leanings", out_dir)
 display(show_table(leanings.drop(columns=["pair"]), "The side of each naming pair each outlet "
-                   "uses most (empty: uses neither).", max_rows=None, n=len(english),
+                   "uses most (empty: uses neither).", max_rows=200, n=len(english),
                    unit="English articles", source=f"{SOURCE}, newsprism.framing.word_choice"))
 first_sides = choices.groupby("pair", sort=False)["side"].first()
 users = leanings[leanings.apply(lambda r: r["preferred"] == first_sides[r["pair"]], axis=1)]

@@ -5,6 +5,8 @@
 #     text_representation:
 #       extension: .py
 #       format_name: percent
+#       format_version: '1.3'
+#       jupytext_version: 1.19.6
 #   kernelspec:
 #     display_name: Python (newsprism)
 #     language: python
@@ -271,7 +273,7 @@ save_table(clustered.drop(columns=["text"]), "quotes_clusters", out_dir)
 save_table(cross.drop(columns=["diff_html"]), "quotes_cross_outlet", out_dir)
 n_multi = int((summary["n_outlets"] >= min_cluster_outlets).sum()) if len(summary) else 0
 display(show_table(summary.head(15), "Largest quotation clusters (statements) and the longest "
-                   "wording of each.", max_rows=None, n=len(summary), unit="clusters",
+                   "wording of each.", max_rows=200, n=len(summary), unit="clusters",
                    source=f"{SOURCE}, newsprism.quote_clusters.cluster_quotes"))
 
 # %%
@@ -286,7 +288,7 @@ if len(cross):
                        "Each outlet's wording of the statements quoted by several outlets; "
                        "'used' is the share of the longest version's words it kept; the diff "
                        "runs from the longest version to the outlet's wording.",
-                       max_rows=None, html_columns=["wording", "diff"], n=len(cross),
+                       max_rows=200, html_columns=["wording", "diff"], n=len(cross),
                        unit="cluster x outlet rows",
                        source=f"{SOURCE}, newsprism.quote_clusters.cluster_table"))
     first = cross[cross["quoted"]].iloc[0]

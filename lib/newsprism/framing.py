@@ -433,8 +433,8 @@ def article_frames(article, tables: dict | None, options=None) -> pd.DataFrame:
         "frame": list(frame), "cue": list(cue), "start": np.array(start, dtype=np.int64),
         "end": np.array(end, dtype=np.int64), "match": list(match), "voice": voices,
         "quote_kind": kinds, "negated": np.array(negated, dtype=bool), "codebook": book.name,
-    })
-    return table[FRAME_COLUMNS]
+    })  # built in FRAME_COLUMNS order (no reindexing copy)
+    return table
 
 
 # --------------------------------------------------------------------------- word choice

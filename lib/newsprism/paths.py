@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parent
@@ -25,6 +26,6 @@ OUTPUTS = ROOT / "outputs"
 CACHE = OUTPUTS / "cache"
 EXTERNAL_CACHE = ROOT / ".cache"  # downloaded validation data (git-ignored)
 
-# Gold data that lives next to the repository, never inside it.
-SHARED = ROOT.parent / "shared"
+# Gold data that lives next to the repository, never inside it (NEWSPRISM_SHARED overrides).
+SHARED = Path(os.environ.get("NEWSPRISM_SHARED", ROOT.parent / "shared"))
 POLNEAR = SHARED / "datasets" / "polnear"

@@ -335,11 +335,32 @@ def _partition_done_hook(index: int) -> None:
 
 # ---------------------------------------------------------------- executors
 
+_WARM_UP_TEXT = ("Kim Jong Un said \u201cwe are brothers\u201d on Dec. 5, 2025, after 600 "
+                 "troops died. Sanctions bite.")
+
+
+def _warm_up(step_specs, options) -> None:
+    """Import the steps and load their lexicons once in this process before workers fork.
+
+    Forked workers (the default on Linux) inherit the loaded modules, lexicons and compiled
+    codebooks instead of each paying for them (~0.25 s of CPU per worker). Results do not
+    change: every cache involved is deterministic. Never fatal.
+    """
+    try:
+        functions, _ = _functions_for(step_specs)
+        warm = pd.DataFrame({"article_id": ["_warm_up"], "text": [_WARM_UP_TEXT],
+                             "language": ["en"], "outlet": [""]})
+        annotate_articles(warm, functions, options)
+    except Exception:  # noqa: BLE001 - an optimisation only; workers load what they need
+        pass
+
+
 def _run_local(todo, step_specs, options, out_dir, jobs, record):
     if jobs <= 1:
         for index, batch in todo:
             record(index, annotate_partition(index, batch, step_specs, options, str(out_dir)))
         return
+    _warm_up(step_specs, options)
     # Bounded in-flight work: at most 2 partitions per worker wait in memory.
     with ProcessPoolExecutor(max_workers=jobs) as pool:
         pending = {}

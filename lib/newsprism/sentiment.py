@@ -233,7 +233,7 @@ def score_sentences(texts: Sequence[str] | Iterable[str], engine: str = "vader")
 # repeated wire sentence, a sentence whose author voice is the whole sentence) is not scored
 # again. Cleared when full so memory stays bounded on a corpus that streams through.
 _SCORE_MEMO: dict[str, dict[str, tuple[float, ...]]] = {}
-_SCORE_MEMO_MAX = 200_000
+_SCORE_MEMO_MAX = 100_000  # per engine: at most ~50 MB each (news sentences, ~400 B a text)
 
 
 @lru_cache(maxsize=1)
