@@ -44,6 +44,7 @@ from newsprism.framing_codebook import (
     load_codebook,
     resolve_codebook_path,
 )
+from newsprism.quotes_marks import pair_marks
 
 __all__ = [
     "CodebookError", "load_codebook", "detect_frames", "detect_naming", "article_frames",
@@ -347,31 +348,15 @@ def _quote_spans(text: str, tables: dict) -> list[tuple[int, int, str]]:
     return [(s, e, "marks") for s, e in paired_quotes(text)]
 
 
-_DOUBLE = re.compile(r"\u201c([^\u201c\u201d\n]*)\u201d|\"([^\"\n]*)\"")
-_SINGLE = re.compile(r"(?<!\w)[\u2018']([^\u2018\u2019'\n]*?[^\s\u2018\u2019'])[\u2019'](?!\w)")
-
-
 def paired_quotes(text: str) -> list[tuple[int, int]]:
-    """Spans inside paired quotation marks (fallback when no quotes table is available).
-
-    Uses ``newsprism.quotes_marks.pair_marks`` when installed; otherwise pairs “…”, "…" and
-    ‘…’ within a line (an apostrophe inside a word never opens or closes a quote).
+    """Spans inside paired quotation marks (fallback when no quotes table is available),
+    paired by ``newsprism.quotes_marks.pair_marks``.
 
     >>> text = 'He said “we stand by you” and ‘blood bond’.'
     >>> [text[s:e] for s, e in paired_quotes(text)]
     ['we stand by you', 'blood bond']
     """
-    try:
-        from newsprism.quotes_marks import pair_marks
-
-        return sorted((span.start, span.end) for span in pair_marks(text))
-    except Exception:  # the quotes helper is optional; fall back to plain pairing
-        spans = []
-        for pattern in (_DOUBLE, _SINGLE):
-            for m in pattern.finditer(text):
-                group = 1 if m.group(1) is not None else 2
-                spans.append((m.start(group), m.end(group)))
-        return sorted(spans)
+    return sorted((span.start, span.end) for span in pair_marks(text))
 
 
 def _codebook_option(options) -> str:

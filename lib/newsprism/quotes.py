@@ -32,7 +32,7 @@ from dataclasses import asdict, dataclass
 
 import pandas as pd
 
-from newsprism.quotes_attribution import Attribution, _clean_name, attribute
+from newsprism.quotes_attribution import _CUE_RE, Attribution, _clean_name, attribute
 from newsprism.quotes_marks import MarkedSpan, pair_marks
 
 QUOTE_COLUMNS = [
@@ -97,32 +97,50 @@ _TITLE_SMALL = frozenset(
 _TERMINAL_END = re.compile(r"[.!?]\W{0,2}$")
 _ROLE_AFTER = re.compile(r"\W{0,3}\s*(?:host|hosts|star|stars|anchor|author|creator|actor|"
                          r"actress|co-host|producer|writer|editor|columnist|segment|episode)\b")
-_RATED_BEFORE = re.compile(r"\b(?:rated|marked|labeled|labelled|classified as|so-called|a|an)\s*$")
 _PERSONAL = re.compile(r"\b(?:I|I'm|I’m|I've|I’ve|we|We|you|You|my|My|our|Our|me|us)\b")
 _CUE_ANY = re.compile(r"\b(?:said|says|say|told|tells|asked|added|wrote|according to|stated|"
                       r"explained|argued|claimed|noted|tweeted|declared|insisted|warned|"
                       r"called|described)\b")
+# the quotation is the object of a naming verb with an object before it: 'Trump called it a
+# "disaster"', 'described him as "a loser"', 'calling Clinton "crooked"' (someone's words), unlike
+# 'a show called "Brokers"' (a title, no object between noun and verb)
+_CALLED_OBJECT = re.compile(
+    r"\b(?:call|calls|called|calling|described|describes|describing|dubbed|dubbing|labeled|"
+    r"labelled|branded|termed|deemed)\s+(?:it|him|her|them|this|that|himself|herself|themselves|"
+    r"(?:the|his|her|their|its)\s+[\w\-]+(?:\s+[\w\-]+)?|[A-Z][\w\u2019'\-]+(?:\s+[A-Z][\w\-]+)?)"
+    r"(?:\s+as)?(?:\s+(?:an?|the|his|her|their))?\s*$")
+_LOG_7 = math.log1p(6)  # six words or fewer
+_DETERMINER_BEFORE = re.compile(
+    r"\b(?:a|an|the|this|that|its|their|his|her|our|my|your|these|those)\s*$", re.I)
+_SENT_END = re.compile(r"[.!?][\"\u201d\u2019')]*\s+(?=[A-Z\"\u201c\u2018])")
 _DIRECT = ("cue-after", "cue-after-inverted", "cue-before", "cue-before-inverted",
            "according-after", "according-before", "according", "colon-intro", "named-reply",
            "cue-participle", "nominal-cue", "cue-after-generic", "cue-before-owner")
 
-# Logistic-regression weights for P(speech), fitted on PolNeAR train (scikit-learn, C=1) with
-# the features of ``_features``. Under the double-marks-only gold the fitted weight of single
-# quotation marks (-6) said more about that gold than about language, so it was set by hand to
-# -1.5. Under the issue's gold (all quotation marks, see quotes_validation) a 1-D refit on train
-# gives +0.5, but with the headline rule in ``_classify`` it moves train F1 by < 0.001 and costs
-# 0.002 precision, so -1.5 is kept (a full refit of every weight gained < 0.001 F1 on train).
+# Logistic-regression weights for P(speech), refitted on PolNeAR train (issue's gold, all
+# quotation marks) on 2026-11-23 with scikit-learn LogisticRegression(C=1) on the features of
+# ``_features`` (9,238 marked spans, label: overlaps a gold quotation by >= 80 %). The refit
+# added sentence context (``cue_sent``: a cue verb anywhere in the writer's sentence,
+# ``cue_prev``: in the previous sentence, ``called_object``: 'called it "..."', ``has_speaker``)
+# and narrowed the old hard rule that made every short unattributed partial without a nearby cue a
+# term (PolNeAR annotates about half of them: 'saying any information ... was "compromised"')
+# to those after a determiner with no cue in the sentence or the one before (see ``_classify``);
+# the weights decide the rest. Train F1 0.958 -> 0.962. Earlier versions: the single-mark weight
+# was set by hand to -1.5 (fit under the double-marks-only gold); the refit gives -0.25.
 _WEIGHTS: dict[str, float] = {
-    "log_words": 0.206, "one_word": -0.910, "two_words": -0.323, "short": -0.350,
-    "full": -0.730, "block": -1.812, "upper_start": 0.227, "terminal": 0.375, "direct": 0.089,
-    "subject": -0.754, "after_cue": 0.567, "para_start": 0.821, "continuation": -0.568,
-    "unattributed": -1.827, "single": -1.5, "straight": -0.322, "term_cue": 0.837,
-    "title_case": -1.972, "personal": 0.616, "cue_near": 0.913, "recovered": -1.718,
-    "paren": 1.013, "title_before": -1.394, "role_after": -1.973, "rated_before": 0.468,
+    "log_words": 0.279, "one_word": -0.291, "two_words": -0.273, "short": -0.341,
+    "full": -0.287, "block": -1.143, "upper_start": -0.047, "terminal": 0.134, "direct": -1.153,
+    "subject": -1.719, "after_cue": 0.936, "para_start": 0.22, "continuation": -1.742,
+    "unattributed": -1.637, "single": -0.245, "straight": -0.122, "term_cue": 0.575,
+    "title_case": -1.653, "personal": 0.639, "cue_near": 0.368, "recovered": -1.494,
+    "paren": 0.816, "title_before": -1.348, "role_after": -1.332, "cue_sent": 0.78,
+    "cue_prev": 0.299, "called_object": 1.094, "has_speaker": 0.957,
 }
-_BIAS = 2.594
-_THRESHOLD = 0.55  # chosen on train: the highest F1 with precision and recall >= 0.95
-_LOG_7 = math.log1p(6)  # chosen on train to balance precision and recall
+_BIAS = 2.281
+# chosen on train (with the rules of ``_classify``): F1 0.962 (precision 0.958, recall 0.966),
+# flat within 0.0005 from 0.575 to 0.625; the lowest of these keeps paragraph-long
+# continuation quotes such as "Unconditional support." speech
+_THRESHOLD = 0.575
 
 
 # where a title-case quotation is a title: after a possessive ("CNN’s"), a preposition of
@@ -192,6 +210,17 @@ def _before(text: str, span: MarkedSpan) -> str:
     return text[max(span.para_start, open_at - 40):open_at].rstrip("'")
 
 
+def _sentence_bounds(text: str, span: MarkedSpan) -> tuple[int, int]:
+    """Offsets of the writer's sentence around the span (within its paragraph)."""
+    open_at = span.open if span.open >= 0 else span.start
+    close_at = span.close + 1 if span.close >= 0 else span.end
+    lo = span.para_start
+    for m in _SENT_END.finditer(text, max(span.para_start, open_at - 300), open_at):
+        lo = m.end()
+    m = _SENT_END.search(text, close_at, min(span.para_end, close_at + 300))
+    return lo, m.start() + 1 if m else min(span.para_end, close_at + 300)
+
+
 def _features(text: str, span: MarkedSpan, form: str, att: Attribution) -> dict[str, float]:
     inner = text[span.start:span.end]
     words = _WORD.findall(inner)
@@ -205,6 +234,9 @@ def _features(text: str, span: MarkedSpan, form: str, att: Attribution) -> dict[
         w[:1].isupper() or w[:1].isdigit() or w.lower() in _TITLE_SMALL for w in words) and (
         n >= 2 or not _TERMINAL_END.search(inner))
     after = text[close_at:min(span.para_end, close_at + 30)]
+    sent_lo, sent_hi = _sentence_bounds(text, span)
+    cue_sent = _CUE_RE.search(text, sent_lo, open_at) or _CUE_RE.search(text, close_at, sent_hi)
+    prev_lo = max(span.para_start, sent_lo - 300)
     return {
         "log_words": math.log1p(n),
         "one_word": float(n <= 1),
@@ -230,7 +262,10 @@ def _features(text: str, span: MarkedSpan, form: str, att: Attribution) -> dict[
         "paren": float(before.endswith("(")),
         "title_before": float(bool(_TITLE_BEFORE.search(before))),
         "role_after": float(bool(_ROLE_AFTER.match(after))),
-        "rated_before": float(bool(_RATED_BEFORE.search(before))),
+        "cue_sent": float(bool(cue_sent)),
+        "cue_prev": float(sent_lo > span.para_start and bool(_CUE_RE.search(text, prev_lo, sent_lo))),
+        "called_object": float(bool(_CALLED_OBJECT.search(before))),
+        "has_speaker": float(att.speaker is not None),
     }
 
 
@@ -242,9 +277,13 @@ def _classify(text: str, span: MarkedSpan, form: str, att: Attribution,
     z = _BIAS + sum(_WEIGHTS.get(k, 0.0) * v for k, v in features.items())
     p = 1.0 / (1.0 + math.exp(-z))
     if features["unattributed"] and form == "partial" and features["log_words"] <= _LOG_7 \
-            and not features["cue_near"]:
-        # a few words inside the writer's sentence that nobody is said to have said: a scare
-        # quote, idiom or title (abstain from calling it speech)
+            and not (features["cue_near"] or features["cue_sent"] or features["cue_prev"]) \
+            and _DETERMINER_BEFORE.search(_before(text, span).rstrip("\"\u201c\u2018 ")):
+        # 'the "crown jewels"', 'a "scratch my back, I'll scratch yours"': a few words used as
+        # a noun phrase of the writer's sentence, nobody said to have said them, no cue verb in
+        # this sentence or the one before: a scare quote or idiom (PolNeAR train: 45 of 87 such
+        # spans are gold quotations, so this rule costs 0.001 F1 there; kept because the issue
+        # asks for idioms nobody said to be terms)
         p = min(p, 0.2)
     if _is_byline_title(text, span):
         # '—"Sam Mendes leaves ‘Chocolate Factory’," by Times' Michael Paulson:': a linked

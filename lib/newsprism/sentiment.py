@@ -28,7 +28,8 @@ import numpy as np
 import pandas as pd
 
 from newsprism import stats
-from newsprism.text import count_words, split_paragraphs, split_sentences
+from newsprism.quotes_marks import pair_marks
+from newsprism.text import count_words, split_sentences
 
 ENGINES = ("vader", "textblob", "nltk_vader")
 SCORE_COLUMN = {"vader": "compound", "nltk_vader": "compound", "textblob": "polarity"}
@@ -315,48 +316,6 @@ def headline_scores(texts: Sequence[str], engine: str = "vader") -> np.ndarray:
 
 
 # -- quoted spans and the voice split --------------------------------------------------------
-_OPEN_DOUBLE = "\u201c\u201e\u00ab"
-_CLOSE_DOUBLE = "\u201d\u00bb"
-
-
-def _fallback_pairs(text: str) -> list[tuple[int, int]]:
-    """Pair quotation marks paragraph by paragraph (our own minimal scanner).
-
-    Curly and straight double quotes and guillemets; curly single quotes only when the opening
-    ‘ follows a space or punctuation and the closing ’ is not between two letters (so
-    "Russia’s" stays an apostrophe). A quote left open runs to the end of its paragraph (the
-    news convention for a quotation continued in the next paragraph).
-    """
-    spans: list[tuple[int, int]] = []
-    for p_start, p_end in split_paragraphs(text):
-        double_open: int | None = None
-        single_open: int | None = None
-        for i in range(p_start, p_end):
-            char = text[i]
-            if char in _OPEN_DOUBLE or (char == '"' and double_open is None):
-                if double_open is None:
-                    double_open = i + 1
-            elif char in _CLOSE_DOUBLE or char == '"':
-                if double_open is not None:
-                    spans.append((double_open, i))
-                    double_open = None
-            elif char == "\u2018":
-                before = text[i - 1] if i > p_start else " "
-                if single_open is None and not before.isalnum():
-                    single_open = i + 1
-            elif char == "\u2019" and single_open is not None:
-                before = text[i - 1] if i > p_start else " "
-                after = text[i + 1] if i + 1 < p_end else " "
-                if not (before.isalpha() and after.isalpha()):
-                    spans.append((single_open, i))
-                    single_open = None
-        for opened in (double_open, single_open):
-            if opened is not None and opened < p_end:
-                spans.append((opened, p_end))
-    spans = [(s, e) for s, e in spans if e > s]
-    return _merge(spans)
-
-
 def _merge(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
     """Sort spans and merge overlaps (a single quote nested in a double quote, say)."""
     merged: list[list[int]] = []
@@ -371,20 +330,14 @@ def _merge(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
 def fallback_quote_spans(text: str) -> list[tuple[int, int]]:
     """Quoted spans found by pairing quotation marks (marks excluded), merged and sorted.
 
-    Used when the quotes step did not run. Prefers the quotes helper's mark scanner
-    (``newsprism.quotes_marks.pair_marks``) when installed, else a minimal scanner; either way
-    it never raises.
+    Used when the quotes step did not run; the pairing is ``newsprism.quotes_marks.pair_marks``
+    (apostrophes told apart from single quotes; never raises).
 
     >>> text = 'Kim said “we are brothers” about Russia’s ‘heroic participation’.'
     >>> [text[s:e] for s, e in fallback_quote_spans(text)]
     ['we are brothers', 'heroic participation']
     """
-    try:
-        from newsprism.quotes_marks import pair_marks
-
-        return _merge((m.start, m.end) for m in pair_marks(text) if m.end > m.start)
-    except Exception:  # noqa: BLE001 - an optional helper; our own scanner is the fallback
-        return _fallback_pairs(text)
+    return _merge((m.start, m.end) for m in pair_marks(text) if m.end > m.start)
 
 
 def quote_spans_from_table(quotes: pd.DataFrame | None,
