@@ -190,6 +190,26 @@ def test_abstains_without_a_speaker():
 
 # --- classification -----------------------------------------------------------------------------
 
+@pytest.mark.parametrize("text, speaker, cue", [
+    # a naming verb with an object: the partial quote is the subject's words
+    ('Then Trump cut into Bush, calling him a "stiff" at the rally.', "Trump", "calling"),
+    ('Trump called it a "disaster," adding that the deal would fail.', "Trump", "called"),
+    # a cue verb far from the quote in the same sentence
+    ('Senator Warren, speaking at a rally in Boston on a cold evening, accused the bank of '
+     'running a "rigged game" for years.', "Warren", "accused"),
+])
+def test_short_partial_quotes_with_a_cue_in_the_sentence_are_speech(text, speaker, cue):
+    (quote,) = extract_quotes(text)
+    assert quote.kind == "speech" and quote.form == "partial"
+    assert quote.speaker == speaker and quote.cue == cue
+
+
+def test_a_clause_after_an_inverted_cue_is_no_speaker():
+    # '"...," adding that ...': "that the deal would fail" must never become the speaker
+    text = '"It is a disaster," adding that the deal would fail, the memo went on.'
+    assert all(not (q.speaker or "").startswith("that") for q in extract_quotes(text))
+
+
 def test_scare_quotes_and_idioms_are_terms(cleaned):
     for text in (_raw("003"), cleaned["003"]):
         quotes = extract_quotes(text)

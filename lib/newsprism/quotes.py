@@ -8,10 +8,12 @@ styling notes) and as ``full``, ``partial`` or ``block``, and attributes speech 
 quotation marks, so ``text[q.start:q.end] == q.text``.
 
 Classification is a logistic score over a few shape and context features (length, capitals,
-punctuation inside the marks, which attribution rule fired, a cue verb nearby, title-like
-context such as "NBC's “Meet the Press”") with weights fitted on PolNeAR train; a short partial
-quote (six words or fewer) with no attribution and no cue verb nearby is always a ``term``
-(scare quote, idiom or title: nobody is said to have said it); so is a title-case quotation in
+punctuation inside the marks, which attribution rule fired, a cue verb nearby, in the sentence or
+in the previous sentence, 'called it “...”', title-like context such as "NBC's “Meet the
+Press”") with weights fitted on PolNeAR train; a short partial quote (six words or fewer) used
+as a noun phrase after a determiner ('the “crown jewels”') with no attribution and no cue verb
+in its sentence or the one before is always a ``term`` (scare quote or idiom: nobody is said
+to have said it); so is a title-case quotation in
 a title context ('told ABC’s “Good Morning America”', 'on “Meet the Press”', 'author of “The
 Art of the Deal”') and a newsletter headline credited to its author ('—"Headline," by Times'
 Jane Doe'). A single-quoted span in a headline is speech when the headline names its speaker

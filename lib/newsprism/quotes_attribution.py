@@ -4,7 +4,9 @@ Rules, not a model: each quoted span gets the subject of the nearest cue around 
 sentence ("X said", "said X", "X’s message stated", "X described ... as", "according to X"),
 else a nominal cue ("In his letter, Kim ..."), else a colon introduction or a named reply in the
 previous paragraph, else the speaker of the quote it continues (a quote-only paragraph that
-nothing introduces goes on with the last speaker of the previous paragraph). Also: an inverted
+nothing introduces goes on with the last speaker of the previous paragraph), else the subject
+of a cue verb earlier in the quote's sentence ('Trump cut into Bush, calling him a “stiff”').
+Also: an inverted
 cue closing the quote's sentence after the writer's words ('"..." that Sanders can win, said
 X'), a clause-final cue ('"..." of the case, the opinion said'), a bare plural subject
 ('"...," federal prosecutors wrote'), a gerund after "by"/"while" ('rallied supporters by
@@ -358,8 +360,14 @@ def _subject_after(text: str, cue_end: int, hi: int) -> tuple[int, int, str] | N
             s, e = m.span(kind)
             if kind == "name" and not _is_name(text[s:e]):
                 return None
+            if kind == "nom" and _CLAUSE_START.match(text, s, e):
+                return None  # 'adding that the deal ...': a clause, not a speaker
             return s, e, kind
     return None
+
+
+_CLAUSE_START = re.compile(r"(?:that|to|if|whether|how|what|why|when|about|for|on|in|at|with|"
+                           r"by|from|as|so|but|and|or|because|the fact)\b", re.I)
 
 
 def _sentence_span(text: str, bounds: list[int], ps: int, pe: int, s: int, e: int):
@@ -735,7 +743,12 @@ class _Attributor:
             if m.group(0) == "according to":
                 continue
             subj = _subject_before(text, lo, m.start())
-            if subj and subj[2] in ("name", "pron"):
+            if subj is None:
+                head = _SUBJ_HEAD.match(text, lo, m.start())
+                kind = next((k for k in ("pron", "name", "nom") if head and head.group(k)), None)
+                if kind and (kind != "name" or _is_name(head.group(kind))):
+                    subj = (*head.span(kind), kind)
+            if subj and subj[2] in ("name", "pron", "nom"):
                 return self._make(subj[0], subj[1], subj[2], m.group(0), "sentence-cue", prev)
         return None
 
