@@ -549,3 +549,128 @@ def test_single_quoted_headline_title_without_a_speaker_stays_a_term():
     # a headline that names nobody before a reporting verb or a colon: no headline speaker
     text = "Republican ‘Unity’ Meeting Scheduled For Next Week\n"
     assert [q.kind for q in extract_quotes(text)] == ["term"]
+
+
+def test_double_apostrophe_quote_then_noun_phrase_subject():
+    # NYT-style ''...'' marks: the comma before the closing marks still ends the quote
+    text = ("''We finally may be seeing some wage acceleration,'' the economist Jared "
+            "Bernstein wrote on his blog.")
+    quote = extract_quotes(text)[0]
+    assert quote.speaker == "Jared Bernstein"
+    assert quote.cue == "wrote"
+
+
+def test_title_followed_by_relative_clause_gets_no_speaker():
+    # '''Hawaii Five-0,'' the procedural that CBS revived': a title, not '"...," X said'
+    text = "''Hawaii Five-0,'' the 1960s procedural that CBS revived in 2010, is a model."
+    assert extract_quotes(text)[0].speaker is None
+    text = "''Tales From the Crypt,'' the kitschy HBO horror series. But it returns."
+    assert extract_quotes(text)[0].speaker is None
+
+
+def test_cue_followed_by_how_does_not_attribute_a_preceding_title():
+    text = ("In his autobiography, ''A Time for Truth,'' published in 2015, Mr. Cruz "
+            "described how Rafael turned into Felito.")
+    assert extract_quotes(text)[0].speaker is None
+
+
+def test_named_appositive_after_a_possessive_title_is_the_speaker():
+    text = ("\u201cWe found zero relationship,\u201d Google's chief human resources executive, "
+            "Laszlo Bock, told The New York Times in 2013.")
+    quote = extract_quotes(text)[0]
+    assert quote.speaker == "Laszlo Bock"
+    assert text[quote.speaker_start:quote.speaker_end] == "Laszlo Bock"
+
+
+def test_clause_final_cue_with_a_role_and_a_time_phrase():
+    text = ("\u201cBoots on the ground\u201d would be appropriate, Republican candidate Ben "
+            "Carson said after the attacks.")
+    quote = extract_quotes(text)[0]
+    assert quote.speaker == "Ben Carson"
+    assert quote.cue == "said"
+    # a long clause after the cue is no clause-final attribution
+    text = ("\u201cBoots on the ground\u201d would be appropriate, Ben Carson said after the "
+            "attacks that killed many people in Paris and shocked the entire world")
+    assert extract_quotes(text)[0].speaker is None
+
+
+def test_quote_only_paragraph_signed_with_a_dash_below():
+    text = ("She played little role in the bill.\n\n"
+            "\u201cBoeing and GE and other multinationals pay zero taxes.\u201d\n\n"
+            "- Sanders.\n\nThis is a complex issue.")
+    quote = extract_quotes(text)[0]
+    assert quote.speaker == "Sanders"
+    assert text[quote.speaker_start:quote.speaker_end] == "Sanders"
+    # a dash line that is not a signature (lowercase words) names nobody
+    text = "Intro.\n\n\u201cPay zero taxes.\u201d\n\n- and that is all."
+    assert extract_quotes(text)[0].speaker is None
+
+
+def test_inverted_colon_introduction_in_the_previous_paragraph():
+    text = ("Stone spoke at length.\n\nStated Stone:\n\n"
+            "\u201cI think that the stakes are so high.\u201d")
+    quote = extract_quotes(text)[0]
+    assert quote.speaker == "Stone"
+    assert quote.cue == "Stated"
+
+
+def test_sentence_subject_with_an_of_place_phrase():
+    text = ("Chancellor Angela Merkel of Germany condemned \u201csuch a murderous attack\u201d "
+            "and declared a determination to go on.")
+    quote = extract_quotes(text)[0]
+    assert quote.speaker == "Angela Merkel"
+    assert "Merkel" in text[quote.speaker_start:quote.speaker_end]
+
+
+def test_inverted_cue_after_a_comma_introduces_with_a_colon():
+    text = ("In other words, explained CBS moderator Nancy Cordes: \u201cWhat does that have "
+            "to do with taking big donations?\u201d")
+    quote = extract_quotes(text)[0]
+    assert quote.speaker == "Nancy Cordes"
+    assert quote.cue == "explained"
+
+
+def test_gerund_cue_promising():
+    text = ("Cruz and Trump used the most aggressive language, with Cruz recently promising "
+            "to \u201ccarpet bomb them into oblivion.\u201d")
+    quote = extract_quotes(text)[0]
+    assert (quote.speaker, quote.cue) == ("Cruz", "promising")
+
+
+def test_noun_phrase_subject_with_coordinate_adjectives():
+    text = ("\u201cFrom Day One, I made climate change the priority,\u201d the bespectacled, "
+            "71-year-old diplomat said in an interview.")
+    quote = extract_quotes(text)[0]
+    assert quote.speaker_surface.lower() == "the bespectacled, 71-year-old diplomat"
+    assert quote.cue == "said"
+
+
+def test_colon_clause_headed_by_a_determiner_noun_phrase():
+    text = ("The scheduling was so odd that a spokesman for Bernie Sanders could only quip: "
+            "\u201cI guess Christmas Eve was booked.\u201d")
+    quote = extract_quotes(text)[0]
+    assert text[quote.speaker_start:quote.speaker_end] == "a spokesman for Bernie Sanders"
+    text = "A footnote in the report makes that clear: \u201cThese do not apply.\u201d"
+    quote = extract_quotes(text)[0]
+    assert text[quote.speaker_start:quote.speaker_end] == "A footnote in the report"
+    # a colon after a plain prepositional phrase names nobody
+    text = "In the end, for all of the people: \u201cThese do not apply.\u201d"
+    assert extract_quotes(text)[0].speaker is None
+
+
+def test_lowercase_noun_phrase_subject_after_an_introductory_phrase():
+    text = ("In one of her own favorite lines, the former secretary of state talked about her "
+            "commitment \u201cto do everything we possibly can\u201d for workers.")
+    quote = extract_quotes(text)[0]
+    assert text[quote.speaker_start:quote.speaker_end] == "the former secretary of state"
+    # a verb that does not end in -ed after the phrase: no noun-phrase subject
+    text = ("In one of her own favorite lines, the former secretary of state wants us "
+            "\u201cto do everything we possibly can\u201d for workers.")
+    assert extract_quotes(text)[0].speaker is None
+
+
+def test_gerund_cue_chiding_after_the_sentence_subject():
+    text = ("Hillary Clinton famously clashed with Johnson during the hearing, chiding him, "
+            "\u201cWhat difference at this point does it make?\u201d when questioned.")
+    quote = extract_quotes(text)[0]
+    assert (quote.speaker, quote.cue) == ("Hillary Clinton", "chiding")

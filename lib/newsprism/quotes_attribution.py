@@ -49,7 +49,8 @@ _CUES = (
     "criticized decried dismissed described insisted sang read reads emailed texted "
     "explain argue claim insist warn suggest admit announce predict promise urge describe "
     "recalling adding explaining acknowledging citing cited summed wrote told "
-    "yelling shouting declaring arguing claiming noting asking posting"
+    "yelling shouting declaring arguing claiming noting asking posting "
+    "promising predicting stating affirms asserts contends chiding"
 ).split()
 _CUE_SET = frozenset(_CUES)
 _CUE_RE = re.compile(r"(?<![-\u2010\u2011])\b(?:" + "|".join(sorted(set(_CUES), key=len, reverse=True))
@@ -127,7 +128,8 @@ _SENTENCE_SUBJECT = re.compile(
     rf"(?:[^,!?\u201c\u201d\"\n]{{0,30}},\s+)?)?"
     rf"(?:(?:But|And|Yet|So|Still|Meanwhile|Later|Earlier|Then|Now|Instead|"
     rf"However|Also|Last \w+|On \w+day|In \w+),?\s+)?(?:(?P<pron>He|She|They)|(?P<name>{_NAME})"
-    rf"|(?P<nom>(?:The|A|An|His|Her|Their)(?:\s+[a-z][\w\-]*){{1,5}}?(?=\s+[a-z]+ed\b)))"
+    rf"|(?P<nom>(?:[Tt]he|An?|an?|[Hh]is|[Hh]er|[Tt]heir)(?:\s+[a-z][\w\-]*){{1,5}}?(?=\s+[a-z]+ed\b)))"
+    rf"(?:\s+of\s+(?-i:[A-Z])[a-z]+(?:\s+(?-i:[A-Z])[a-z]+)?(?=\s+[a-z]+(?:ed|s)\b))?"
     rf"(?:,[^,\u201c\u201d\"]{{2,80}},)?\s+(?:also\s+|then\s+|later\s+|has\s+|had\s+|"
     rf"would\s+|will\s+|is\s+|was\s+)?(?!(?:of|and|the|a|an|in|on|at|to|for|with|from|by|"
     rf"as|or|but|who|which|that)\b)[a-z]{{2,}}\b")
@@ -167,6 +169,20 @@ _NAME_APPOSITIVE = re.compile(rf"\s*{_NAME},\s+(?-i:[a-z])[^\u201c\u201d\"]*,\s*
 _BARE_NP = re.compile(r"\s*,?\s*((?-i:[a-z][a-z\-]+)(?:\s+(?-i:[a-z][a-z\-]+)){0,2})\s+")
 _BY_GERUND = re.compile(r"\b(?:by|while|before|after|when)\s+(?:\w+ly\s+)?$")
 _CLOSED_SENTENCE = re.compile(r"[.!?](?:[\"\u201d]|'')\s+(?=[A-Z])")
+_RELATIVE = re.compile(r"\b(?:that|which|who|whose|whom)\b", re.I)
+# the end of a clause-final cue, maybe after a short time or place phrase ("said after the attacks.")
+_CLAUSE_END = re.compile(r"(?:\s+(?:on|in|at|after|during|before|last|this|late|early|yesterday|"
+                         r"today|\w+day)\b[^,;.\u201c\u201d\"\n]{0,40})?\s*(?:[.;!?]|$)")
+# a comma, maybe then a role ("Republican candidate"), right before a clause-final subject
+_TITLED_COMMA = re.compile(r",\s*(?:(?-i:[A-Z])[a-z]+\s+(?-i:[a-z])[a-z]+\s+)?$")
+# a signature line under a quote-only paragraph: '- Sanders.', '-Michelle Marks, Philadelphia.'
+_DASH_SIGNATURE = re.compile(rf"\s*\n\s*[-\u2014\u2013]+[ \t]*(?P<name>{_NAME})[ \t]*(?:[.,]|$)", re.M)
+# ', explained CBS moderator Nancy Cordes: "': an inverted cue, a short role, a name, a colon
+_INVERTED_INTRO = re.compile(rf"\s+(?:(?:[A-Z]+|[a-z]+)\s+){{0,3}}?(?P<name>{_NAME})\s*[:,]\s*")
+_COLON_CLAUSE = re.compile(
+    r"(?:^|(?<=[,\n])\s*|(?<=\bthat )|(?<=[.!?] ))(?P<nom>(?-i:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|"
+    r"[Ii]ts)(?:\s+[\w\-\u2019']+){1,5}?)\s+(?:could|would|will|was|is|has|had|goes|went|"
+    r"(?-i:[a-z]+(?:es|ed)))\b[^,:;.\u201c\u201d\"]{0,40}:\s*$")
 _SAY_VERBS = frozenset("said says added adds wrote writes explained noted argued insisted "
                        "warned continued recalled".split())
 _NOUN_HOMOGRAPHS = frozenset(
@@ -246,7 +262,8 @@ class _Article:
                     s = s + cut[-1].end()
                 name = _clean_name(self.text[s:e])
                 words = name.split()
-                while words and (words[0] in _NOT_NAMES or _bad_word(words[0])):
+                while words and (words[0] in _NOT_NAMES or _bad_word(words[0])
+                                 or words[0] in _CUE_SET):  # 'Stated Stone:' is no name
                     words = words[1:]
                 words = [w for w in words if w not in _NOT_NAMES]
                 if len(words) < 2:
@@ -306,6 +323,12 @@ def _subject_before(text: str, lo: int, cue_start: int) -> tuple[int, int, str] 
         if m:
             found = _subject_tail(text, lo, cue_start - (len(text[:cue_start]) - len(
                 text[:cue_start].rstrip())) - (len(left) - m.start()))
+        if m and found is None:
+            # "Google's chief human resources executive, Laszlo Bock, told": the named appositive
+            app_s = max(lo, cue_start - 200) + m.start() + 1
+            nm = re.fullmatch(rf"\s*({_NAME})\s*,", text[app_s:app_s + len(m.group(0)) - 1])
+            if nm and _is_name(nm.group(1)) and len(nm.group(1).split()) >= 2:
+                found = app_s + nm.start(1), app_s + nm.end(1), "name"
     return found
 
 
@@ -341,9 +364,15 @@ def _subject_tail(text: str, lo: int, cue_start: int) -> tuple[int, int, str] | 
     words = list(re.finditer(r"\S+", tail))[-10:]
     if words and words[-1].group(0).lower().strip(",.") not in _FUNCTION_END and \
             not words[-1].group(0).endswith((",", ".", ";", ":")):
-        for w in reversed(words):
+        for i in range(len(words) - 1, -1, -1):
+            w = words[i]
             if _DET_RE.fullmatch(w.group(0)):
                 return left_lo + w.start(), left_lo + len(tail), "nom"
+            if w.group(0).endswith(",") and i > 0 and i < len(words) - 1 and \
+                    re.fullmatch(r"(?-i:the|a|an)", words[i - 1].group(0), re.I) and \
+                    re.fullmatch(r"[a-z][a-z\-]+", w.group(0)[:-1]):
+                # 'the bespectacled, 71-year-old diplomat said': coordinate adjectives
+                return left_lo + words[i - 1].start(), left_lo + len(tail), "nom"
             if w.group(0).endswith((",", ";", ":", ".")) or \
                     w.group(0).lower() in _FUNCTION_END - {"and", "of"}:
                 break
@@ -538,7 +567,7 @@ class _Attributor:
         # 1. a cue right after the quote: ', Kim said' / ', said Kim' / ', he told reporters'
         right = text[close_mark:right_hi]
         best = None
-        ends_sentence = text[max(0, open_mark):close_mark].rstrip("\"\u201d\u2019 ")[-1:] == "."
+        ends_sentence = text[max(0, open_mark):close_mark].rstrip("\"\u201d\u2019' ")[-1:] == "."
         if ends_sentence and _CUE_RE.search(text, left_lo, open_mark):
             right = ""  # 'Bush called Trump “unhinged.” Rubio called ...': the cue is before
         for m in _CUE_RE.finditer(right):
@@ -572,18 +601,20 @@ class _Attributor:
                     break
                 continue
             subj = _subject_before(text, close_mark, cue_s)
-            quote_end = text[max(0, open_mark):close_mark].rstrip("\"\u201d\u2019 ")[-1:]
+            quote_end = text[max(0, open_mark):close_mark].rstrip("\"\u201d\u2019' ")[-1:]
             if subj is None and quote_end in (",", "?", "!") and cue in _SAY_VERBS:
                 # '"...," federal prosecutors wrote': a bare plural noun phrase as the subject
                 bare = _BARE_NP.fullmatch(gap)
                 if bare and not any(w in _FUNCTION_END for w in bare.group(1).split()):
                     subj = (close_mark + bare.start(1), close_mark + bare.end(1), "nom")
+            if re.match(r"\s+(?:how|why|whether)\b", text[cue_e:cue_e + 10]):
+                break  # '’’A Time for Truth,’’ ..., Mr. Cruz described how': reported, not quoted
             if subj and subj[2] == "pron" and quote_end == "." and \
                     text[subj[0]:subj[0] + 1].isupper():
                 break  # “... home.” He left: a new sentence, not an attribution
             clause_final = subj is not None and subj[2] != "rel" and cue in _SAY_VERBS and \
-                text[close_mark:subj[0]].rstrip().endswith(",") and \
-                re.match(r"\s*(?:[.;!?]|$)", text[cue_e:cue_e + 3]) is not None and \
+                _TITLED_COMMA.search(text, close_mark, subj[0]) is not None and \
+                _CLAUSE_END.match(text, cue_e, min(len(text), cue_e + 60)) is not None and \
                 not _CUE_RE.search(text, close_mark, subj[0])
             # '"The court expresses no view" of the case, the unsigned opinion said.'
             if subj and len(text[close_mark:subj[0]].strip(" ,\u2014\u2013-")) <= 0 or (
@@ -594,9 +625,12 @@ class _Attributor:
                 best = self._make(subj[0], subj[1], subj[2], cue, "cue-after", prev)
             break
         if best is None:
-            quote_end = text[max(0, open_mark):close_mark].rstrip("\"\u201d\u2019 ")[-1:]
+            quote_end = text[max(0, open_mark):close_mark].rstrip("\"\u201d\u2019' ")[-1:]
             gm = _GENERIC_AFTER.match(text, close_mark, right_hi) if quote_end in (
                 ",", "?", "!", "\u2014", "-") else None
+            if gm and gm.group("nom") and (_RELATIVE.search(gm.group("nom"))
+                                           or gm.group("verb") in ("series", "news")):
+                gm = None  # '’’Hawaii Five-0,’’ the procedural that CBS revived': a title
             if gm and (gm.group("pron") or _is_name(gm.group("name") or "x") or gm.group("nom")):
                 kind = next(k for k in ("pron", "name", "nom") if gm.group(k))
                 best = self._make(*gm.span(kind), kind, gm.group("verb"), "cue-after-generic", prev)
@@ -683,6 +717,12 @@ class _Attributor:
             subj = _subject_after(text, cue_e, open_mark) if not cue.endswith("ing") else None
             if subj and m.start() < 3:
                 return self._make(subj[0], subj[1], subj[2], cue, "cue-before-inverted", prev)
+            if cue in _CUE_SET and not cue.endswith("ing") and \
+                    text[left_lo:cue_s].rstrip().endswith(","):
+                # 'In other words, explained CBS moderator Nancy Cordes: "...'
+                im = _INVERTED_INTRO.fullmatch(text, cue_e, open_mark)
+                if im and _is_name(im.group("name")):
+                    return self._make(*im.span("name"), "name", cue, "cue-before-inverted", prev)
         # 2b. 'Pew Research: “...' / 'she is sure that ...: “...'
         left = text[left_lo:open_mark].rstrip()
         if left.endswith(":"):
@@ -693,6 +733,11 @@ class _Attributor:
             subj = self._sentence_subject(lo, open_mark)
             if subj:
                 return self._make(subj[0], subj[1], subj[2], ":", "colon-sentence", prev)
+            # 'A footnote in the report makes that clear: "...' / 'a spokesman for X could
+            # only quip: "...': a determiner noun phrase heading the clause before the colon
+            cm = _COLON_CLAUSE.search(text, max(lo, left_lo), open_mark)
+            if cm:
+                return self._make(*cm.span("nom"), "nom", ":", "colon-clause", prev)
         # 3. 'according to X' anywhere in the sentence
         am = _ACCORDING.search(text, lo, hi)
         if am:
@@ -731,6 +776,14 @@ class _Attributor:
             p = prev[-1]
             return Attribution(p.speaker, p.speaker_start, p.speaker_end, p.speaker_surface,
                                p.cue, "continuation")
+        # 5b. a quote-only paragraph signed in the next one ('"..."' then '- Sanders.')
+        if text[ps:open_mark].strip() == "" and text[close_mark:pe].strip(" .") == "":
+            sm = _DASH_SIGNATURE.match(text, pe)
+            if sm and _is_name(sm.group("name")):
+                ss, se = sm.span("name")
+                if text[se - 1] == "." and len(text[ss:se].split()[-1]) > 3:
+                    se -= 1  # the sentence's full stop, not an initial
+                return self._make(ss, se, "name", None, "dash-signature", prev)
         # 6. a paragraph that opens with the quote: colon intro / named reply / continuation
         if text[ps:open_mark].strip() == "" and ps > 0:
             found = self._from_previous_paragraph(qi, ps, prev)
@@ -825,6 +878,11 @@ class _Attributor:
             # subject name in the paragraph ('Kim Jong Un sent a message ... expressions:')
             for m in reversed(list(_CUE_RE.finditer(text, last_lo, ppe))):
                 subj = _subject_before(text, last_lo, m.start())
+                if subj is None:
+                    # 'Stated Stone:': an inverted cue right before the colon
+                    subj = _subject_after(text, m.end(), ppe)
+                    if subj and (subj[2] == "nom" or text[subj[1]:ppe].strip() != ":"):
+                        subj = None
                 if subj:
                     return self._make(subj[0], subj[1], subj[2], m.group(0), "colon-intro", prev)
             for start in reversed([pps] + bounds):
