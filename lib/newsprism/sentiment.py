@@ -4,8 +4,8 @@ Engines (all offline):
 
 - ``vader``: VADER from the ``vaderSentiment`` package -> neg, neu, pos, compound (-1..1).
 - ``textblob``: TextBlob's pattern analyser -> polarity (-1..1), subjectivity (0..1).
-- ``nltk_vader``: NLTK's port of VADER, fed the lexicon that vaderSentiment ships (never
-  ``nltk.download``) -> neg, neu, pos, compound.
+- ``nltk_vader``: NLTK's port of VADER, fed the lexicon that vaderSentiment ships (nothing is
+  fetched from NLTK's data server) -> neg, neu, pos, compound.
 
 ``SCORE_COLUMN`` names each engine's headline score (compound or polarity); tables carry it as
 ``score`` so analyses are engine-agnostic while every caption still names the engine.
