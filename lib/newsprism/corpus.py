@@ -359,14 +359,25 @@ def _fix_surrogates(value: str, builder: _Builder, path: Path, line: int,
     return builder.decode(raw, path, line - 1, article_id)
 
 
-def _load_table_file(path: Path, builder: _Builder) -> Iterator[None]:
+def _read_csv_table(path: Path, builder: _Builder, required: str
+                    ) -> tuple[list[str], Iterator[tuple[int, list[str]]]] | None:
+    """Contract column names and the remaining ``(line, fields)`` rows of a CSV file; None
+    (problem recorded) when the file is empty or its header lacks ``required``."""
     rows = _read_csv_rows(path, builder)
     first = next(rows, None)
     if first is None:
-        return
-    names = _canonical_columns(first[1], builder, path, 1, required="text")
+        return None
+    names = _canonical_columns(first[1], builder, path, 1, required=required)
     if names is None:
+        return None
+    return names, rows
+
+
+def _load_table_file(path: Path, builder: _Builder) -> Iterator[None]:
+    table = _read_csv_table(path, builder, required="text")
+    if table is None:
         return
+    names, rows = table
     generated_ids = "article_id" not in names
     for line, fields in rows:
         if len(fields) != len(names):
@@ -467,13 +478,10 @@ def _extract_html(html: str) -> tuple[str, dict]:
 
 def _load_manifest_folder(folder: Path, builder: _Builder) -> Iterator[None]:
     manifest = folder / "manifest.csv"
-    rows = _read_csv_rows(manifest, builder)
-    first = next(rows, None)
-    if first is None:
+    table = _read_csv_table(manifest, builder, required="file")
+    if table is None:
         return
-    names = _canonical_columns(first[1], builder, manifest, 1, required="file")
-    if names is None:
-        return
+    names, rows = table
     listed: set[Path] = set()
     for line, fields in rows:
         if len(fields) != len(names):

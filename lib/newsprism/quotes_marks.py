@@ -15,6 +15,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from newsprism.text import strip_span
+
 # Every character that may be a quotation mark. Straight apostrophes are candidates too.
 _MARK = re.compile("[\"'\u201c\u201d\u201e\u201f\u2018\u2019\u201a\u00ab\u00bb\u2039\u203a]")
 
@@ -120,14 +122,6 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _trim(text: str, s: int, e: int) -> tuple[int, int]:
-    while s < e and text[s].isspace():
-        s += 1
-    while e > s and text[e - 1].isspace():
-        e -= 1
-    return s, e
-
-
 def _pair_role(text: str, i: int, n: int) -> str:
     """Role of a doubled apostrophe ``''`` (the double quotation mark of some archives)."""
     p = text[i - 1] if i > 0 else " "
@@ -215,7 +209,7 @@ def pair_marks(text: str) -> list[MarkedSpan]:
                                               and not text[ps:c].strip()) else -1
                 elif role == "close" and carry >= 0 and fam == carry_family and k == 0:
                     # a multi-paragraph quote whose new paragraph was not reopened
-                    s, e = _trim(text, ps, c)
+                    s, e = strip_span(text, ps, c)
                     if e > s:
                         out.append(MarkedSpan(s, e, -1, c, mark_style, pi, ps, pe,
                                               continues=carry, recovered=True))
@@ -243,7 +237,7 @@ def pair_marks(text: str) -> list[MarkedSpan]:
                 nested = True  # a curly quotation inside a straight one (or the reverse)
                 continue
             if role in ("close", "either", "close_or_apos"):
-                s, e = _trim(text, opened + 1, c)
+                s, e = strip_span(text, opened + 1, c)
                 if e > s:
                     out.append(MarkedSpan(s, e, opened, c, style, pi, ps, pe,
                                           continues=reopened_from))
@@ -255,7 +249,7 @@ def pair_marks(text: str) -> list[MarkedSpan]:
         if family:
             # left open at the paragraph end: a multi-paragraph quote if the next paragraph
             # starts with an opener of the same family, otherwise a recovered unclosed quote.
-            s, e = _trim(text, opened + 1, pe)
+            s, e = strip_span(text, opened + 1, pe)
             nxt = paragraphs[pi + 1][0] if pi + 1 < len(paragraphs) else -1
             reopens = nxt >= 0 and _opens_paragraph(text, nxt, family, n)
             if e > s and family in ("double", "guillemet"):

@@ -72,6 +72,7 @@ import pandas as pd
 from newsprism import paths
 from newsprism.quotes import extract_quotes
 from newsprism.quotes_marks import pair_marks
+from newsprism.text import strip_span
 from newsprism.validate import VALIDATION_COLUMNS
 
 MIN_OVERLAP = 0.8
@@ -143,10 +144,7 @@ def _segments(text: str, s: int, e: int, line: bool = False) -> list[tuple[int, 
         segments.append((opened, e))
     out = []
     for a, b in segments:
-        while a < b and text[a].isspace():
-            a += 1
-        while b > a and text[b - 1].isspace():
-            b -= 1
+        a, b = strip_span(text, a, b)
         if b > a:
             out.append((a, b))
     return out

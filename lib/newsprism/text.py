@@ -69,14 +69,23 @@ def split_paragraphs(text: str) -> list[tuple[int, int]]:
     """
     spans = []
     for match in _PARAGRAPH.finditer(text):
-        start, end = match.span()
-        while start < end and text[start].isspace():
-            start += 1
-        while end > start and text[end - 1].isspace():
-            end -= 1
+        start, end = strip_span(text, *match.span())
         if end > start:
             spans.append((start, end))
     return spans
+
+
+def strip_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """``(start, end)`` moved inwards past surrounding white space (may become empty).
+
+    >>> strip_span("  a b ", 0, 6)
+    (2, 5)
+    """
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
 
 
 def _split_paragraph(text: str, start: int, end: int) -> list[tuple[int, int]]:
