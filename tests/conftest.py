@@ -139,7 +139,7 @@ def _start_failing_report(tmp_path_factory) -> _BackgroundReport:
         _RUNS["failing"] = _BackgroundReport(
             paths.BUNDLED_CORPUS, tmp_path_factory.mktemp("failing_report"),
             "--notebooks-dir", str(folder), "--timeout", "30", "-f", str(folder / "params.yml"),
-            "-p", "alpha", "3")
+            "-p", "alpha", "3", "--jobs", "3")
     return _RUNS["failing"]
 
 
@@ -154,7 +154,9 @@ def failing_report(tmp_path_factory) -> SuiteReport:
 def _start_xss_report(tmp_path_factory) -> _BackgroundReport:
     if "xss" not in _RUNS:
         corpus = make_xss_corpus(tmp_path_factory.mktemp("xss_corpus") / "corpus")
-        _RUNS["xss"] = _BackgroundReport(corpus, tmp_path_factory.mktemp("xss_report"))
+        # --jobs 1: this run covers the runner's in-order path; the others run in parallel.
+        _RUNS["xss"] = _BackgroundReport(corpus, tmp_path_factory.mktemp("xss_report"),
+                                         "--jobs", "1")
     return _RUNS["xss"]
 
 

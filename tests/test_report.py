@@ -121,6 +121,7 @@ def test_tables_are_written_for_the_overview(suite_report):
 
 def test_script_in_article_text_is_escaped_in_every_html(xss_report):
     out_dir, exit_code, manifest = xss_report
+    assert manifest["jobs"] == 1
     pages = sorted(out_dir.glob("*.html"))
     assert len(pages) == len(NOTEBOOKS) + 1
     for page in pages:
@@ -153,6 +154,18 @@ def test_failing_notebooks_give_nonzero_exit_and_statuses(failing_run):
         "05_after": "ok"}
     assert proc.stdout.strip().splitlines()[-1] == str(out / "index.html")
     assert "02_fail" in proc.stderr and "did not finish" in proc.stderr
+
+
+def test_parallel_run_keeps_notebook_order_and_records_jobs(failing_run, suite_report):
+    out, _, entries = failing_run
+    manifest = json.loads((out / "manifest.json").read_text())
+    assert manifest["jobs"] == 3
+    # 03 (a 30 s timeout) finishes after 04 and 05, yet the index keeps file order.
+    assert list(entries) == ["01_ok", "02_fail", "03_timeout", "04_dead", "05_after"]
+    names = [row.get_text(" ", strip=True) for row in _soup(out / "index.html").select("tr")]
+    positions = [next(i for i, text in enumerate(names) if name in text) for name in entries]
+    assert positions == sorted(positions)
+    assert suite_report.manifest["jobs"] >= 1
 
 
 def test_failed_notebook_html_shows_the_error_escaped(failing_run):

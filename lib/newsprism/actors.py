@@ -305,20 +305,35 @@ def article_mentions(article, tables: dict[str, pd.DataFrame], options) -> pd.Da
     """
     if (getattr(article, "language", "en") or "en") != "en" or not article.text:
         return pd.DataFrame(columns=MENTION_COLUMNS)
+    return pd.DataFrame(_mention_records(article, tables, options), columns=MENTION_COLUMNS)
+
+
+def article_mention_tuples(article, tables, options):
+    """The rows of :func:`article_mentions` as a ``newsprism.annotate.RowTable``."""
+    from newsprism.annotate import RowTable
+
+    if (getattr(article, "language", "en") or "en") != "en" or not article.text:
+        return RowTable(MENTION_COLUMNS, [])
+    return RowTable(MENTION_COLUMNS, _mention_records(article, tables, options))
+
+
+def _mention_records(article, tables, options) -> list[tuple]:
     registry = registry_for(getattr(options, "actors_path", None))
     mentions = registry.find_mentions(article.text)
     sentences = tables.get("sentences")
-    if sentences is not None and len(sentences):
-        starts = sentences["start"].to_numpy()
-        # The sentences step gives them in text order already; sort only when not.
-        increasing = len(starts) < 2 or bool((starts[1:] > starts[:-1]).all())
-        ordered = sentences if increasing else sentences.sort_values("start")
-        ids = sentence_ids_for([m.start for m in mentions], ordered["start"].tolist(),
-                               ordered["sentence_id"].tolist())
+    if sentences is not None and len(sentences) and mentions:
+        starts, sentence_ids = list(sentences["start"]), list(sentences["sentence_id"])
+        # The sentences step gives them in text order already; sort only when not (sentence
+        # starts are distinct, so any sort gives the order ``sort_values`` gave).
+        if any(b <= a for a, b in zip(starts, starts[1:], strict=False)):
+            order = sorted(range(len(starts)), key=starts.__getitem__)
+            starts = [starts[i] for i in order]
+            sentence_ids = [sentence_ids[i] for i in order]
+        ids = sentence_ids_for([m.start for m in mentions], starts, sentence_ids)
     else:
         ids = [-1] * len(mentions)
-    return pd.DataFrame(
-        [(article.article_id, sid, m.actor, m.surface, m.start, m.end)
-         for sid, m in zip(ids, mentions, strict=True)],
-        columns=MENTION_COLUMNS,
-    )
+    return [(article.article_id, sid, m.actor, m.surface, m.start, m.end)
+            for sid, m in zip(ids, mentions, strict=True)]
+
+
+article_mentions.rows = article_mention_tuples

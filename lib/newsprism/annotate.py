@@ -52,6 +52,61 @@ class ArticleInput:
     outlet: str = ""
 
 
+class RowTable:
+    """One step's rows for one article as plain tuples: the fast form of a step result.
+
+    ``len(t)``, ``t.columns``, ``t.empty`` and ``t["column"]`` (a list) work as on a
+    DataFrame, which is all the built-in steps read of an earlier step's table;
+    ``t.frame()`` is the DataFrame the step's public function returns.
+
+    >>> t = RowTable(["sentence_id", "start"], [(0, 0), (1, 5)])
+    >>> len(t), t["start"], t.frame().shape
+    (2, [0, 5], (2, 2))
+    """
+
+    __slots__ = ("columns", "rows")
+
+    def __init__(self, columns: list[str], rows: list[tuple]):
+        self.columns = columns
+        self.rows = rows
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    @property
+    def empty(self) -> bool:
+        return not self.rows
+
+    def __getitem__(self, column: str) -> list:
+        i = self.columns.index(column)
+        return [row[i] for row in self.rows]
+
+    def frame(self) -> pd.DataFrame:
+        return pd.DataFrame(self.rows, columns=self.columns)
+
+
+class FrameView(Mapping):
+    """The tables of earlier steps, RowTables shown as DataFrames (built on first access)."""
+
+    def __init__(self, tables: dict[str, Any]):
+        self._tables = tables
+        self._frames: dict[str, pd.DataFrame] = {}
+
+    def __getitem__(self, name: str) -> pd.DataFrame:
+        table = self._tables[name]
+        if not isinstance(table, RowTable):
+            return table
+        if name not in self._frames:
+            self._frames[name] = table.frame()
+        return self._frames[name]
+
+    def __iter__(self):
+        return iter(self._tables)
+
+    def __len__(self) -> int:
+        return len(self._tables)
+
+
 @dataclass(frozen=True)
 class AnnotateOptions:
     sentiment_engines: tuple[str, ...] = ("vader", "textblob")
@@ -225,16 +280,24 @@ def annotate_articles(articles: pd.DataFrame, functions: Mapping[str, StepFuncti
     >>> len(tables["sentences"]), len(problems)
     (2, 0)
     """
-    collected: dict[str, list[pd.DataFrame]] = {name: [] for name in functions}
+    collected: dict[str, list[pd.DataFrame | RowTable]] = {name: [] for name in functions}
     problems = []
     clock, cpu_clock = time.perf_counter, time.thread_time
+    # A step function may carry a ``rows`` variant returning a RowTable (plain tuples): one
+    # DataFrame per partition instead of one per article and step (~0.2-0.4 ms each).
+    fast = {name: getattr(function, "rows", None) for name, function in functions.items()}
     for article in iter_article_inputs(articles):
-        tables: dict[str, pd.DataFrame] = {}
+        tables: dict[str, pd.DataFrame | RowTable] = {}
+        frames_view = FrameView(tables)
         name = ""
         try:
             for name, function in functions.items():
                 started, cpu_started = clock(), cpu_clock()
-                tables[name] = function(article, tables, options)
+                rows_function = fast[name]
+                if rows_function is not None:
+                    tables[name] = rows_function(article, tables, options)
+                else:  # a step that expects DataFrames sees the earlier steps as DataFrames
+                    tables[name] = function(article, frames_view, options)
                 if step_seconds is not None:
                     step_seconds[name] = step_seconds.get(name, 0.0) + clock() - started
                 if step_cpu_seconds is not None:
@@ -248,11 +311,40 @@ def annotate_articles(articles: pd.DataFrame, functions: Mapping[str, StepFuncti
             continue
         for name, table in tables.items():
             collected[name].append(table)
-    result = {}
-    for name, frames in collected.items():
-        frames = [f for f in frames if f is not None and len(f.columns) and len(f)]
-        result[name] = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
+    result = {name: combine_tables(items) for name, items in collected.items()}
     return result, pd.DataFrame(problems, columns=PROBLEM_COLUMNS)
+
+
+def combine_tables(items: list[pd.DataFrame | RowTable | None]) -> pd.DataFrame:
+    """One table from per-article pieces (DataFrames or RowTables), empty pieces left out.
+
+    The result is what ``pd.concat`` of the pieces as DataFrames gives. RowTables of the same
+    columns without any ``None`` / ``pd.NA`` become ONE DataFrame built from all their rows:
+    then every column infers to the same dtype per piece and over all rows, so the result is
+    identical. With missing values, pandas infers per piece (an all-``None`` column is
+    ``object``), so those pieces take the per-article DataFrame + concat path.
+
+    >>> combine_tables([RowTable(["a"], [(1,)]), RowTable(["a"], [(2,)])])["a"].tolist()
+    [1, 2]
+    """
+    items = [t for t in items if t is not None and len(t.columns) and len(t)]
+    if not items:
+        return pd.DataFrame()
+    if all(isinstance(t, RowTable) for t in items):
+        columns = items[0].columns
+        if all(t.columns == columns for t in items):
+            rows = [row for t in items for row in t.rows]
+            if not _has_missing(rows):
+                return pd.DataFrame(rows, columns=columns)
+    frames = [t.frame() if isinstance(t, RowTable) else t for t in items]
+    return pd.concat(frames, ignore_index=True)
+
+
+def _has_missing(rows: list[tuple]) -> bool:
+    try:
+        return any(None in row for row in rows)
+    except TypeError:  # pd.NA in a row: its comparison with None is ambiguous
+        return True
 
 
 def annotate(corpus: Corpus | str | Path | None = None, options: AnnotateOptions | None = None,

@@ -40,6 +40,8 @@ def add_report_cli(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--notebooks-dir", default=str(paths.NOTEBOOKS),
                         help="folder of NN_*.ipynb notebooks (default: notebooks/)")
     parser.add_argument("--timeout", type=int, default=900, help="seconds per cell (default 900)")
+    parser.add_argument("--jobs", type=int, default=None,
+                        help="notebooks run at once (default: one per core, at most 4)")
     parser.set_defaults(func=_run_report)
 
 
@@ -57,7 +59,7 @@ def _run_report(args: argparse.Namespace) -> int:
     try:
         result = run_report(corpus, args.out, params, notebooks_dir=args.notebooks_dir,
                             select=select, timeout=args.timeout,
-                            params_file=args.parameters_file,
+                            params_file=args.parameters_file, jobs=args.jobs,
                             progress=lambda line: print(line, flush=True))
     except FileNotFoundError as error:
         print(f"error: {error}", file=sys.stderr)

@@ -380,23 +380,45 @@ def article_frames(article, tables: dict | None, options=None) -> pd.DataFrame:
     >>> rows[["sentence_id", "voice", "negated"]].values.tolist()
     [[0, 'quoted', True], [1, 'author', False]]
     """
+    columns = _frame_columns(article, tables, options)
+    if columns is None:
+        return pd.DataFrame(columns=FRAME_COLUMNS)
+    return pd.DataFrame(columns)  # built in FRAME_COLUMNS order (no reindexing copy)
+
+
+def article_frame_tuples(article, tables: dict | None, options=None):
+    """The rows of :func:`article_frames` as a ``newsprism.annotate.RowTable``."""
+    from newsprism.annotate import RowTable
+
+    columns = _frame_columns(article, tables, options)
+    if columns is None:
+        return RowTable(FRAME_COLUMNS, [])
+    n = len(columns["frame"])
+    values = [columns[c] for c in FRAME_COLUMNS]
+    values = [v.tolist() if isinstance(v, np.ndarray) else v if isinstance(v, list) else [v] * n
+              for v in values]
+    return RowTable(FRAME_COLUMNS, list(zip(*values, strict=True)))
+
+
+def _frame_columns(article, tables: dict | None, options=None) -> dict | None:
+    """The frame hits of one article as column name -> values (None: no hits)."""
     text = getattr(article, "text", "") or ""
     language = (getattr(article, "language", "en") or "en").lower()
     if not language.startswith("en") or not text.strip():
-        return pd.DataFrame(columns=FRAME_COLUMNS)
+        return None
     book = load_codebook(_codebook_option(options))
     # Plain tuples and one DataFrame at the end: per-article pandas frames (hits, then the
     # table) cost more than the scan itself.
     hits = _frame_hits(text, book)
     if not hits:
-        return pd.DataFrame(columns=FRAME_COLUMNS)
+        return None
     sentences = (tables or {}).get("sentences")
     if sentences is None or not len(sentences):
         from newsprism.text import sentence_table
 
         sentences = sentence_table(pd.DataFrame({"article_id": [article.article_id],
                                                  "text": [text]}))
-    starts = sentences["start"].to_numpy()
+    starts = np.asarray(sentences["start"], dtype=np.int64)
     hit_starts = np.fromiter((h[2] for h in hits), dtype=np.int64, count=len(hits))
     rows_at = np.searchsorted(starts, hit_starts, side="right") - 1
     rows_at = rows_at.clip(0, len(sentences) - 1)
@@ -408,18 +430,20 @@ def article_frames(article, tables: dict | None, options=None) -> pd.DataFrame:
         # newsprism.sentiment; the kind stays visible in `quote_kind`.
         voices.append("quoted" if kind and kind != "term" else "author")
         kinds.append(kind)
-    paragraph = (sentences["paragraph_id"].to_numpy()[rows_at]
+    paragraph = (np.asarray(sentences["paragraph_id"])[rows_at]
                  if "paragraph_id" in sentences.columns else [pd.NA] * len(hits))
     frame, cue, start, end, negated, match = zip(*hits, strict=True)
-    table = pd.DataFrame({
+    return {
         "article_id": article.article_id,
-        "sentence_id": sentences["sentence_id"].to_numpy()[rows_at],
+        "sentence_id": np.asarray(sentences["sentence_id"])[rows_at],
         "paragraph_id": paragraph,
         "frame": list(frame), "cue": list(cue), "start": np.array(start, dtype=np.int64),
         "end": np.array(end, dtype=np.int64), "match": list(match), "voice": voices,
         "quote_kind": kinds, "negated": np.array(negated, dtype=bool), "codebook": book.name,
-    })  # built in FRAME_COLUMNS order (no reindexing copy)
-    return table
+    }
+
+
+article_frames.rows = article_frame_tuples
 
 
 # --------------------------------------------------------------------------- word choice

@@ -127,7 +127,7 @@ _SENTENCE_SUBJECT = re.compile(
     rf"[\"\u201c\u2018(]?(?:[A-Z][^,!?\u201c\u201d\"\n]{{0,60}},\s+"
     rf"(?:[^,!?\u201c\u201d\"\n]{{0,30}},\s+)?)?"
     rf"(?:(?:But|And|Yet|So|Still|Meanwhile|Later|Earlier|Then|Now|Instead|"
-    rf"However|Also|Last \w+|On \w+day|In \w+),?\s+)?(?:(?P<pron>He|She|They)|(?P<name>{_NAME})"
+    rf"However|Also|Last \w+|On \w+day|In \w+),?\s+)?(?:(?P<pron>He|She|They)(?:[\u2019'](?:s|re|ll|d|ve))?|(?P<name>{_NAME})"
     rf"|(?P<nom>(?:[Tt]he|An?|an?|[Hh]is|[Hh]er|[Tt]heir)(?:\s+[a-z][\w\-]*){{1,5}}?(?=\s+[a-z]+ed\b)))"
     rf"(?:\s+of\s+(?-i:[A-Z])[a-z]+(?:\s+(?-i:[A-Z])[a-z]+)?(?=\s+[a-z]+(?:ed|s)\b))?"
     rf"(?:,[^,\u201c\u201d\"]{{2,80}},)?\s+(?:also\s+|then\s+|later\s+|has\s+|had\s+|"
@@ -241,6 +241,34 @@ def _strip_leading(text: str, s: int, e: int) -> tuple[int, int]:
         s += m.end()
 
 
+_DET_NOUN_PHRASE = re.compile(
+    r"(?:The|A|An|the|a|an)\s+(?:[A-Z][a-z\-]+\s+){1,2}(?:[a-z][a-z\-]+)(?=\s+(?:has\s+|had\s+|"
+    r"also\s+|then\s+|later\s+|was\s+|is\s+|would\s+|will\s+|\w+ly\s+)?[a-z]+(?:ed|s)\b)")
+# a negated verb of saying after the subject: 'he isn't mentioning the “kill-yourself” orders',
+# 'she never used the word “...”': words the subject did not say
+_NEGATED_VERB = re.compile(r"(?:n[\u2019']t|\bnot|\bnever)\s+(?:\w+ly\s+)?(?:mention|say|said|use|used|"
+                           r"using|utter|call|called|calling|refer|referred|referring)\w*\b")
+_POSSESSIVE_WORD = re.compile(r"[\u2019']s?(?=\s|$)")
+
+
+_LINE = re.compile(r"[^\n]+")
+_LINE_WORD = re.compile(r"[A-Za-z][\w\u2019'-]*")
+_SMALL_WORDS = frozenset(
+    "of the a an and in on for to is with at by from or nor but as vs".split())
+
+
+def _headline_lines(text: str) -> list[tuple[int, int]]:
+    """Offsets of title-case lines (headlines: three words or more, 80 % of the words that are
+    not small words capitalised), where capitalised runs are no names."""
+    out = []
+    for m in _LINE.finditer(text):
+        words = _LINE_WORD.findall(m.group(0))
+        big = [w for w in words if w.lower() not in _SMALL_WORDS]
+        if len(words) >= 3 and big and sum(w[0].isupper() for w in big) >= 0.8 * len(big):
+            out.append(m.span())
+    return out
+
+
 class _Article:
     """Per-article state: name variants, earlier speakers, sentence boundaries."""
 
@@ -254,12 +282,20 @@ class _Article:
         # token -> longest capitalised name containing it (name variants within the article)
         if self._names is None:
             longest: dict[str, str] = {}
+            headlines = _headline_lines(self.text)
             for m in _NAME_RE.finditer(self.text):
+                if headlines and any(a <= m.start() < b for a, b in headlines):
+                    continue  # 'Pence Endorses Paul Ryan With Trump’s Blessing': title case
                 s, e = _strip_leading(self.text, m.start(), m.end())
                 # 'in Iowa. Sanders is': a sentence end inside the match is no name
                 cut = list(re.finditer(r"[a-z]{2,}\.\s+", self.text[s:e]))
                 if cut:
                     s = s + cut[-1].end()
+                # 'Russian President Vladimir Putin’s New Year’s message': a possessive ends
+                # the name (the possessor), the capitalised words after it are another name
+                poss = _POSSESSIVE_WORD.search(self.text, s, e)
+                if poss:
+                    e = poss.start()
                 name = _clean_name(self.text[s:e])
                 words = name.split()
                 while words and (words[0] in _NOT_NAMES or _bad_word(words[0])
@@ -307,6 +343,9 @@ _NAME_TAIL = re.compile(rf"(?P<name>{_NAME})(?:\s+(?:of|at|from|with)\s+(?:the\s
                         rf"(?:\s*\([^()]{{1,25}}\))?"
                         rf"(?P<app>,[^,\u201c\u201d\"]{{2,100}},)?\s*$")
 _POSS_NP_TAIL = re.compile(rf"(?P<name>{_NAME})[\u2019']s?(?:\s+[a-z][\w\-]*){{1,3}}\s*$")
+_CLOSE_TO = re.compile(r"(?:^|(?<=[\s,]))(?:[Ss]ources|[Pp]eople|[Oo]fficials|[Aa]ides|[Ss]omeone|"
+                       r"[Tt]hose|[Aa]nalysts|[Dd]iplomats|[Aa] source|[Aa]n official|[Aa] person)"
+                       r"\s+(?:close to|familiar with|inside|within)\s+$")
 _DET_RE = re.compile(rf"\b{_DETS}\b", re.I)
 _FUNCTION_END = frozenset(
     "to that which who whom been by as have has had is was are were be of in on at for with "
@@ -367,6 +406,10 @@ def _subject_tail(text: str, lo: int, cue_start: int) -> tuple[int, int, str] | 
         for i in range(len(words) - 1, -1, -1):
             w = words[i]
             if _DET_RE.fullmatch(w.group(0)):
+                close = _CLOSE_TO.search(tail, 0, w.start())
+                if close:
+                    # 'Sources close to the Russian military have hinted': the sources speak
+                    return left_lo + close.start(), left_lo + len(tail), "nom"
                 return left_lo + w.start(), left_lo + len(tail), "nom"
             if w.group(0).endswith(",") and i > 0 and i < len(words) - 1 and \
                     re.fullmatch(r"(?-i:the|a|an)", words[i - 1].group(0), re.I) and \
@@ -512,6 +555,11 @@ class _Attributor:
             subj = self._sentence_subject(start, pos)
             if subj and subj[2] == "name":
                 candidates.append((subj[0], self.art.canonical(self.text[subj[0]:subj[1]])))
+            elif subj and subj[2] == "nom" and subj[1] <= pos and self.art._resolve is not None:
+                # 'The Russian president has ... what he describes': a registry descriptor
+                hit = self._resolve_nominal(self.text[subj[0]:subj[1]], prev)
+                if hit and not hit.islower():
+                    candidates.append((subj[0], hit))
         if not candidates and pronoun in ("he", "she"):
             # fall back on the nearest earlier person-like name (two capitalised words or more)
             for m in _NAME_RE.finditer(self.text, lo, pos):
@@ -766,7 +814,8 @@ class _Attributor:
         # quotation closing a sentence ('... vote." He commanded') ends it for this purpose
         closed = list(_CLOSED_SENTENCE.finditer(text, lo, open_mark))
         subj = self._sentence_subject(closed[-1].end() if closed else lo, open_mark)
-        if subj:
+        if subj and not _NEGATED_VERB.search(text, subj[1], open_mark):
+            # (not 'he isn't mentioning the “kill-yourself” orders': words he did not say)
             return self._make(subj[0], subj[1], subj[2], None, "sentence-subject", prev)
         # 6. previous quote in the same sentence or paragraph (continuation)
         if qi > 0 and prev and prev[-1].speaker_start is not None and \
@@ -825,6 +874,13 @@ class _Attributor:
             return None
         kind = next(k for k in ("pron", "name", "nom") if m.group(k))
         s, e = m.span(kind)
+        if kind == "name":
+            np_m = _DET_NOUN_PHRASE.match(self.text, s, hi)
+            if np_m and np_m.end() >= e:
+                # 'The Russian leader highlighted': a determiner, a capitalised adjective and a
+                # common noun make a noun phrase (resolved through the registry's descriptors),
+                # not the name 'Russian'
+                return s, np_m.end(), "nom"
         poss = re.match(r"[\u2019']s?(?:\s+[a-z][\w\-]*){1,3}", self.text[e:hi])
         head = re.sub(r"[\u2019']s?$", "", self.text[s:e])
         if kind == "name" and not _is_name(head):

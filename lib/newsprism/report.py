@@ -1,8 +1,8 @@
 """The report runner: execute every notebook with papermill, export HTML, write an index.
 
 ``newsprism report --corpus PATH --out DIR`` (see :mod:`newsprism.cli`) calls
-:func:`run_report`. Each ``notebooks/NN_*.ipynb`` runs in order in a kernel whose interpreter
-is the one running newsprism (a kernelspec written to a temporary folder, never a machine's
+:func:`run_report`. Each ``notebooks/NN_*.ipynb`` runs in a kernel whose interpreter
+is the one running newsprism (one notebook per core at once; ``--jobs 1`` runs them in order) (a kernelspec written to a temporary folder, never a machine's
 "python3"), with the same parameters (always ``corpus`` and ``out_dir``). Every executed
 notebook — failed ones included, with their error on top — is exported to a self-contained
 HTML file (code hidden, figures embedded, no script or stylesheet fetched from anywhere).
@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import html
 import json
+import multiprocessing
 import os
 import re
 import sys
@@ -31,6 +32,7 @@ import tempfile
 import time
 import traceback
 from collections.abc import Callable, Iterable
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -298,13 +300,44 @@ def load_parameters(params_file: str | Path | None, pairs: Iterable[tuple[str, s
     return params
 
 
+def default_jobs(n_notebooks: int) -> int:
+    """Notebooks run at once by default: one per core, at most 4 (each kernel holds its own
+    tables in memory) and never more than there are notebooks."""
+    return max(1, min(os.cpu_count() or 1, 4, n_notebooks))
+
+
+def run_notebook(source: Path, out: Path, params: dict[str, Any], kernel_name: str,
+                 timeout: int) -> NotebookResult:
+    """Execute one notebook into ``out/executed/`` and export ``out/<stem>.html``.
+
+    Never raises for the notebook's own failure; an HTML export failure is a status too."""
+    name = source.stem
+    executed = out / "executed" / source.name
+    t0 = time.perf_counter()
+    status, error = execute_notebook(source, executed, params, kernel_name, out, timeout)
+    html_path = out / f"{name}.html"
+    try:
+        export_html(executed, html_path)
+    except Exception as export_error:  # noqa: BLE001 - report the export failure
+        status = "error" if status == "ok" else status
+        error = (error + "\n" if error else "") + f"HTML export failed: {export_error}"
+        html_path.write_text(f"<!DOCTYPE html><meta charset='utf-8'><title>{name}</title>"
+                             f"<pre>{html.escape(error)}</pre>", encoding="utf-8")
+    return NotebookResult(
+        name=name, title=notebook_title(source), status=status,
+        duration_s=round(time.perf_counter() - t0, 2), html=html_path.name,
+        executed=f"executed/{source.name}", error=error, findings=read_findings(out, name))
+
+
 def run_report(corpus: str | Path | None, out_dir: str | Path, parameters: dict | None = None,
                *, notebooks_dir: str | Path = paths.NOTEBOOKS, select: Iterable[str] | None = None,
                timeout: int = DEFAULT_CELL_TIMEOUT, params_file: str | Path | None = None,
-               progress: Callable[[str], None] = print) -> ReportResult:
+               progress: Callable[[str], None] = print,
+               jobs: int | None = None) -> ReportResult:
     """Execute the notebooks, export HTML, write ``index.html`` and ``manifest.json``.
 
-    The exit code in the result is 0 when every notebook finished, 1 otherwise.
+    ``jobs`` notebooks run at once (default :func:`default_jobs`; 1 runs them in order in
+    this process). The exit code in the result is 0 when every notebook finished, 1 otherwise.
     """
     started_at, started = provenance.now_utc(), time.perf_counter()
     out = Path(out_dir).resolve()
@@ -318,29 +351,47 @@ def run_report(corpus: str | Path | None, out_dir: str | Path, parameters: dict 
                                 + (f" matching {list(select)}" if select else ""))
 
     results: list[NotebookResult] = []
+    jobs = default_jobs(len(notebooks)) if jobs is None else max(1, int(jobs))
     with runner_kernel() as kernel_name:
-        for i, source in enumerate(notebooks, 1):
-            name = source.stem
-            progress(f"[{i}/{len(notebooks)}] {name} ...")
-            findings_path(out, name).unlink(missing_ok=True)  # no stale findings
-            executed = out / "executed" / source.name
-            t0 = time.perf_counter()
-            status, error = execute_notebook(source, executed, params, kernel_name, out, timeout)
-            html_path = out / f"{name}.html"
-            try:
-                export_html(executed, html_path)
-            except Exception as export_error:  # noqa: BLE001 - report the export failure
-                status = "error" if status == "ok" else status
-                error = (error + "\n" if error else "") + f"HTML export failed: {export_error}"
-                html_path.write_text(f"<!DOCTYPE html><meta charset='utf-8'><title>{name}</title>"
-                                     f"<pre>{html.escape(error)}</pre>", encoding="utf-8")
-            duration = time.perf_counter() - t0
-            results.append(NotebookResult(
-                name=name, title=notebook_title(source), status=status,
-                duration_s=round(duration, 2), html=html_path.name,
-                executed=f"executed/{source.name}", error=error,
-                findings=read_findings(out, name)))
-            progress(f"[{i}/{len(notebooks)}] {name}: {status} in {duration:.1f} s")
+        def on_start(i: int, source: Path) -> None:
+            findings_path(out, source.stem).unlink(missing_ok=True)  # no stale findings
+            if jobs == 1:
+                progress(f"[{i}/{len(notebooks)}] {source.stem} ...")
+
+        def on_finish(i: int, result: NotebookResult) -> None:
+            results.append(result)
+            progress(f"[{i}/{len(notebooks)}] {result.name}: {result.status} "
+                     f"in {result.duration_s:.1f} s")
+
+        if jobs == 1:
+            for i, source in enumerate(notebooks, 1):
+                on_start(i, source)
+                on_finish(i, run_notebook(source, out, params, kernel_name, timeout))
+        else:
+            # Notebooks are independent (each reads the corpus or the shared annotation cache,
+            # whose lock makes a second notebook wait for the first one's annotation), so they
+            # run side by side; forked workers inherit JUPYTER_PATH and so the runner kernel.
+            context = multiprocessing.get_context("fork" if os.name == "posix" else "spawn")
+            progress(f"running {len(notebooks)} notebooks, {jobs} at a time ...")
+            with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
+                futures = {}
+                for i, source in enumerate(notebooks, 1):
+                    on_start(i, source)
+                    futures[pool.submit(run_notebook, source, out, params, kernel_name,
+                                        timeout)] = (i, source)
+                for future in as_completed(futures):
+                    i, source = futures[future]
+                    try:
+                        result = future.result()
+                    except Exception as error:  # noqa: BLE001 - a lost worker is a failure
+                        result = NotebookResult(
+                            name=source.stem, title=notebook_title(source), status="error",
+                            duration_s=0.0, html=f"{source.stem}.html",
+                            executed=f"executed/{source.name}",
+                            error=f"runner worker failed: {type(error).__name__}: {error}")
+                    on_finish(i, result)
+    order = {p.stem: k for k, p in enumerate(notebooks)}
+    results.sort(key=lambda r: order[r.name])
 
     exit_code = 0 if all(r.status == "ok" for r in results) else 1
     record = provenance.provenance_record(params)
@@ -363,6 +414,7 @@ def run_report(corpus: str | Path | None, out_dir: str | Path, parameters: dict 
         "kernel": {"name": KERNEL_NAME, "python": sys.executable},
         "platform": record["platform"],
         "cell_timeout_s": timeout,
+        "jobs": jobs,
         "notebooks": [asdict(r) for r in results],
     }
     (out / "manifest.json").write_text(json.dumps(manifest, indent=2, ensure_ascii=False) + "\n",

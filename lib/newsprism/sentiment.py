@@ -467,8 +467,22 @@ def article_sentiment(article, tables: dict[str, pd.DataFrame], options) -> pd.D
     filled for VADER engines, ``polarity``/``subjectivity`` for TextBlob. ``voice_source`` says
     where the quote spans came from (``quotes`` or ``marks``). Empty for non-English articles.
     """
-    if (getattr(article, "language", "en") or "en") != "en" or not article.text:
+    records = _sentiment_records(article, tables, options)
+    if not records:
         return pd.DataFrame(columns=SENTIMENT_COLUMNS)
+    return pd.DataFrame(records, columns=SENTIMENT_COLUMNS)
+
+
+def article_sentiment_tuples(article, tables, options):
+    """The rows of :func:`article_sentiment` as a ``newsprism.annotate.RowTable``."""
+    from newsprism.annotate import RowTable
+
+    return RowTable(SENTIMENT_COLUMNS, _sentiment_records(article, tables, options))
+
+
+def _sentiment_records(article, tables, options) -> list[tuple]:
+    if (getattr(article, "language", "en") or "en") != "en" or not article.text:
+        return []
     text = article.text
     sentences = tables.get("sentences")
     if sentences is not None and len(sentences):
@@ -501,9 +515,10 @@ def article_sentiment(article, tables: dict[str, pd.DataFrame], options) -> pd.D
                 compound = by_text[part][3]
                 records.append((article_id, sentence_id, engine, voice, compound, compound, nan,
                                 nan, n_words[part], source))
-    if not records:
-        return pd.DataFrame(columns=SENTIMENT_COLUMNS)
-    return pd.DataFrame(records, columns=SENTIMENT_COLUMNS)
+    return records
+
+
+article_sentiment.rows = article_sentiment_tuples
 
 
 # -- analyses over Annotations (used by notebooks/10_sentiment) -------------------------------

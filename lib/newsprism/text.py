@@ -176,9 +176,20 @@ def count_words(text: str) -> int:
 _WORD = re.compile(r"[^\W_]+(?:(?:['\u2019\-]|(?<=\d)[.,](?=\d))[^\W_]+)*")
 
 
+SENTENCE_COLUMNS = ["article_id", "sentence_id", "paragraph_id", "start", "end", "text"]
+
+
 def article_sentence_rows(article, tables, options) -> pd.DataFrame:
     """Annotation step: the sentence table of one article (see ``newsprism.annotate``)."""
-    return pd.DataFrame(
-        list(_article_sentences(article.article_id, article.text)),
-        columns=["article_id", "sentence_id", "paragraph_id", "start", "end", "text"],
-    )
+    return pd.DataFrame(list(_article_sentences(article.article_id, article.text)),
+                        columns=SENTENCE_COLUMNS)
+
+
+def article_sentence_tuples(article, tables, options):
+    """The rows of :func:`article_sentence_rows` as a ``newsprism.annotate.RowTable``."""
+    from newsprism.annotate import RowTable
+
+    return RowTable(SENTENCE_COLUMNS, list(_article_sentences(article.article_id, article.text)))
+
+
+article_sentence_rows.rows = article_sentence_tuples
