@@ -349,7 +349,7 @@ else:
     engine = str(results["engine"].dropna().iloc[0]) if results["engine"].notna().any() else ""
     main = results[results["engine"].fillna("") == engine].drop_duplicates("metric")
     main = main.set_index("metric")["value"]
-    found = [f"{name.replace('_', ' ')} {float(main[name]):.2f}"
+    found = [f"{name.replace('_', ' ')} {float(main[name]):.3f}"
              for name in ["precision", "recall", "speaker_accuracy"] if name in main.index]
     display(reading(
         (f"{engine} on PolNeAR: " + ", ".join(found) if found else "No headline metric found")

@@ -321,6 +321,38 @@ def test_frame_tests_flag_small_expected_counts(toy):
     assert 0 < row["p_monte_carlo"] <= 1
 
 
+def _framed_corpus(shares: dict[str, float], n: int) -> tuple:
+    """(sentences, frames, articles): ``n`` one-sentence articles per outlet, the first
+    share × n of them framed."""
+    articles, sentences, frames = [], [], []
+    for outlet, share in shares.items():
+        for i in range(n):
+            article_id = f"{outlet}{i}"
+            articles.append({"article_id": article_id, "outlet": outlet, "text": "x y z"})
+            sentences.append({"article_id": article_id, "sentence_id": 0, "text": "x y z"})
+            if i < round(share * n):
+                frames.append({"article_id": article_id, "sentence_id": 0, "frame": "conflict",
+                               "negated": False})
+    return pd.DataFrame(sentences), pd.DataFrame(frames), pd.DataFrame(articles)
+
+
+def test_monte_carlo_p_follows_the_permutation_null():
+    # With large expected counts the permutation p and the asymptotic chi-square p agree; a
+    # wrong null (e.g. outlet sizes not held fixed) would pull them apart.
+    corpus = _framed_corpus({"A": 0.30, "B": 0.33, "C": 0.38}, 300)
+    row = frame_tests(*corpus, ["conflict"], n_permutations=20000).iloc[0]
+    assert row["test"] == "chi2" and row["min_expected"] > 5
+    assert 0.01 < row["p_value"] < 0.5
+    assert abs(row["p_monte_carlo"] - row["p_value"]) < 0.02
+    # Equal shares: nothing to find, p near 1; very different shares: p at its floor.
+    flat = frame_tests(*_framed_corpus({"A": 0.3, "B": 0.3, "C": 0.3}, 200),
+                       ["conflict"], n_permutations=2000).iloc[0]
+    assert flat["p_monte_carlo"] > 0.9
+    apart = frame_tests(*_framed_corpus({"A": 0.1, "B": 0.5, "C": 0.9}, 200),
+                        ["conflict"], n_permutations=2000).iloc[0]
+    assert apart["p_monte_carlo"] == 1 / 2001
+
+
 def test_cooccurrence_and_dominant_frame():
     frames = pd.DataFrame({"article_id": ["a", "a", "a", "b"], "sentence_id": [0, 0, 1, 0],
                            "frame": ["x", "y", "x", "y"], "negated": [False] * 4})

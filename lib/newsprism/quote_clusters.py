@@ -58,6 +58,8 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import groupby
+from typing import Any
 
 import pandas as pd
 from rapidfuzz import fuzz
@@ -566,37 +568,58 @@ def cluster_table(clustered: pd.DataFrame, articles: pd.DataFrame, min_outlets: 
     if not len(clustered):
         return pd.DataFrame(columns=TABLE_COLUMNS)
     data = clustered.assign(_len=clustered["text"].fillna("").str.len())
-    for cluster_id, group in data.groupby("cluster_id", sort=True):
-        if group["outlet"].nunique() < min_outlets or group["article_id"].nunique() < min_articles:
-            continue
-        if require_speech and "kind" in group.columns and not (group["kind"] == "speech").any():
-            continue
-        reference = group.sort_values(["_len", "quote_key"], ascending=[False, True]).iloc[0]
+    keep = data.groupby("cluster_id")["outlet"].transform("nunique") >= min_outlets
+    keep &= data.groupby("cluster_id")["article_id"].transform("nunique") >= min_articles
+    if require_speech and "kind" in data.columns:
+        keep &= (data["kind"] == "speech").groupby(data["cluster_id"]).transform("any")
+    # One sort, then plain Python over records: per-cluster DataFrame filtering was the cost
+    # of this function on large corpora. Longest wording first; quote_key breaks ties.
+    data = data[keep].sort_values(["cluster_id", "_len", "quote_key"],
+                                  ascending=[True, False, True], kind="mergesort")
+    has_speaker = "speaker" in data.columns
+    records = data.assign(_speaker=data["speaker"] if has_speaker else None)[
+        ["cluster_id", "outlet", "article_id", "quote_key", "text", "_speaker"]]
+    for cluster_id, group in groupby(records.itertuples(index=False, name=None),
+                                     key=lambda r: r[0]):
+        group = list(group)
+        reference = group[0]
+        by_outlet: dict[str, list[tuple]] = {}
+        for record in group:
+            by_outlet.setdefault(record[1], []).append(record)
         for outlet in all_outlets:
-            own = group[group["outlet"] == outlet]
-            if not len(own):
+            own = by_outlet.get(outlet)
+            if not own:
                 rows.append({"cluster_id": cluster_id, "outlet": outlet, "quoted": False,
-                             "n_quotes": 0, "article_ids": "", "reference_key":
-                             reference["quote_key"], "reference": reference["text"]})
+                             "n_quotes": 0, "article_ids": "", "reference_key": reference[3],
+                             "reference": reference[4]})
                 continue
-            best = own.sort_values(["_len", "quote_key"], ascending=[False, True]).iloc[0]
-            speakers = own["speaker"].dropna() if "speaker" in own.columns else pd.Series([])
-            cov = coverage(best["text"], reference["text"])
+            best = own[0]
+            cov = coverage(best[4], reference[4])
             rows.append({
                 "cluster_id": cluster_id, "outlet": outlet, "quoted": True,
-                "n_quotes": len(own), "article_ids": ", ".join(sorted(own["article_id"].astype(str).unique())),
-                "quote_key": best["quote_key"], "wording": best["text"],
-                "speaker": speakers.mode().iloc[0] if len(speakers) else None,
-                "is_reference": best["quote_key"] == reference["quote_key"],
+                "n_quotes": len(own),
+                "article_ids": ", ".join(sorted({str(r[2]) for r in own})),
+                "quote_key": best[3], "wording": best[4],
+                "speaker": _most_frequent([r[5] for r in own]),
+                "is_reference": best[3] == reference[3],
                 "coverage": cov["coverage"], "ref_start": cov["ref_start"],
                 "ref_end": cov["ref_end"],
-                "diff_html": word_diff_html(reference["text"], best["text"]),
-                "reference_key": reference["quote_key"], "reference": reference["text"],
+                "diff_html": word_diff_html(reference[4], best[4]),
+                "reference_key": reference[3], "reference": reference[4],
             })
     table = pd.DataFrame(rows, columns=TABLE_COLUMNS)
     table["quoted"] = table["quoted"].astype(bool)
     table["n_quotes"] = table["n_quotes"].astype(int)
     return table
+
+
+def _most_frequent(values: list) -> Any:
+    """The most frequent known value (the smallest of tied ones, as ``Series.mode``), or None."""
+    counts = Counter(v for v in values if v is not None and v == v)
+    if not counts:
+        return None
+    top = max(counts.values())
+    return min(v for v, n in counts.items() if n == top)
 
 
 def cluster_summary(clustered: pd.DataFrame) -> pd.DataFrame:
