@@ -188,7 +188,11 @@ save_table(article_sim.reset_index(names="article_id"), "comparison_article_simi
 save_table(outlet_sim.reset_index(names="outlet"), "comparison_outlet_similarity", out_dir)
 fig = similarity.plot_similarity(article_sim, "Articles: TF-IDF cosine similarity")
 plt.show()
-display(caption("Cosine similarity between articles.", n=N_ART, unit="articles",
+N_SIM = len(article_sim)
+SAMPLED = (f" A stratified random sample of {N_SIM} of {N_ART} articles (per outlet in "
+           "proportion to its size, seed 0): a larger matrix could not be drawn or read."
+           if N_SIM < N_ART else "")
+display(caption("Cosine similarity between articles." + SAMPLED, n=N_SIM, unit="articles",
                 source=f"{SOURCE}, newsprism.similarity.similarity_matrix"))
 fig = similarity.plot_similarity(outlet_sim, "Outlets: TF-IDF cosine similarity")
 plt.show()
@@ -217,8 +221,11 @@ voices = result["voices"]
 save_table(passages, "comparison_copied_passages", out_dir)
 save_table(voices, "comparison_independent_voices", out_dir)
 display(similarity.passages_html(passages))
+N_COMMON = passages.attrs.get("n_common_ngrams", 0)
+COMMON = (f" {N_COMMON:,} {ngram}-word runs found in more than 100 articles each (boilerplate "
+          "or reprinted wire text) did not on their own pair articles." if N_COMMON else "")
 display(caption(f"Passages of at least {ngram} words shared word for word by two articles, "
-                "side by side with offsets into each cleaned text.", n=len(passages),
+                "side by side with offsets into each cleaned text." + COMMON, n=len(passages),
                 unit="passage pairs", source=f"{SOURCE}, newsprism.similarity.find_copied_passages"))
 display(show_table(voices, "Independent voices: articles grouped when one copies a large part "
                    "of another.", n=N_ART, unit="articles",

@@ -128,6 +128,37 @@ def test_copy_detection_ignores_case_and_punctuation_but_needs_n_words():
     assert compare.find_copied_passages(articles, n=30).empty
 
 
+def test_ngrams_in_too_many_articles_do_not_pair_them_alone():
+    boiler = "this article was produced by the agency and may not be reproduced in any form"
+    articles = pd.DataFrame({"article_id": ["a", "b", "c"], "outlet": ["A", "B", "C"],
+                             "text": [f"Story {k} about the letters. {boiler}." for k in "xyz"]})
+    every = compare.find_copied_passages(articles)
+    assert len(every) == 3 and every.attrs["n_common_ngrams"] == 0
+    capped = compare.find_copied_passages(articles, max_holders=2)
+    shared_words = len(f"about the letters {boiler}".split())  # after "Story x"
+    assert len(capped) == 0 and capped.attrs["n_common_ngrams"] == shared_words - 7
+    # A pair that also shares a rarer run is still found, with the whole passage.
+    articles.loc[1, "text"] = articles.loc[0, "text"]
+    rarer = compare.find_copied_passages(articles, max_holders=2)
+    assert rarer[["article_a", "article_b"]].values.tolist() == [["a", "b"]]
+    assert rarer["n_words"].iloc[0] == len(articles.loc[0, "text"].split())
+
+
+def test_article_similarity_of_a_large_corpus_is_a_stratified_sample():
+    words = ["letter", "troops", "alliance", "trench", "blood", "summit", "missile", "treaty"]
+    articles = pd.DataFrame({
+        "article_id": [f"a{i:03d}" for i in range(300)],
+        "outlet": ["big"] * 200 + ["mid"] * 90 + ["tiny"] * 10,
+        "text": [" ".join(words[(i + k) % 8] for k in range(i % 5 + 2)) for i in range(300)]})
+    matrix = compare.similarity_matrix(articles, max_articles=30)
+    assert matrix.attrs["n_total"] == 300 and 3 <= len(matrix) <= 30
+    outlets = articles.set_index("article_id").loc[matrix.index, "outlet"]
+    assert outlets.value_counts().to_dict() == {"big": 20, "mid": 9, "tiny": 1}
+    assert list(matrix.index) == sorted(matrix.index)  # table order kept
+    assert matrix.equals(compare.similarity_matrix(articles, max_articles=30))  # seeded
+    assert len(compare.similarity_matrix(articles.head(20), max_articles=30)) == 20
+
+
 def test_similarity_matrix_article_and_outlet_levels(fixture_tables):
     articles = fixture_tables["articles"]
     by_article = compare.similarity_matrix(articles)

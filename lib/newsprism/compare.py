@@ -46,6 +46,11 @@ __all__ = [
 ]
 
 
+# Beyond this many articles the article x article similarity is drawn on a stratified sample
+# (a 100,000-article matrix would need 80 GB and no heatmap could show it).
+MAX_SIMILARITY_ARTICLES = 400
+
+
 def compare_outlets(tables: dict[str, pd.DataFrame], top_terms: int = 10,
                     ngram: int = 8) -> dict[str, pd.DataFrame]:
     """Every comparison table from the annotation tables, keyed by name.
@@ -85,7 +90,8 @@ def compare_outlets(tables: dict[str, pd.DataFrame], top_terms: int = 10,
         "profiles": profiles,
         "frame_rates": frames,
         "terms": terms,
-        "article_similarity": similarity_matrix(articles, "article"),
+        "article_similarity": similarity_matrix(articles, "article",
+                                                max_articles=MAX_SIMILARITY_ARTICLES),
         "outlet_similarity": similarity_matrix(articles, "outlet"),
         "copied_passages": passages,
         "voices": voices,

@@ -31,13 +31,38 @@ PASSAGE_COLUMNS = ["article_a", "article_b", "outlet_a", "outlet_b", "start_a", 
                    "start_b", "end_b", "n_words", "share_a", "share_b", "text_a", "text_b"]
 
 
+def sample_articles(articles: pd.DataFrame, max_articles: int, seed: int = 0) -> pd.DataFrame:
+    """At most ``max_articles`` rows, drawn per outlet in proportion to its size (every outlet
+    keeps at least one article), in table order; the whole table when it is small enough.
+
+    >>> arts = pd.DataFrame({"article_id": list("abcdef"), "outlet": list("AAAABB")})
+    >>> sample_articles(arts, 3)["outlet"].tolist()
+    ['A', 'A', 'B']
+    """
+    if len(articles) <= max_articles:
+        return articles
+    rng = np.random.default_rng(seed)
+    sizes = articles.groupby("outlet", sort=True).size()
+    quota = np.maximum(1, np.floor(sizes * max_articles / len(articles))).astype(int)
+    keep = []
+    for outlet, positions in articles.reset_index(drop=True).groupby(
+            "outlet", sort=True).indices.items():
+        keep.extend(rng.choice(positions, size=min(quota[outlet], len(positions)),
+                               replace=False))
+    return articles.iloc[sorted(keep)]
+
+
 def similarity_matrix(articles: pd.DataFrame, level: str = "article",
-                      stopwords: str | None = "english") -> pd.DataFrame:
+                      stopwords: str | None = "english",
+                      max_articles: int | None = None) -> pd.DataFrame:
     """TF-IDF cosine similarity between articles (``level="article"``) or outlets.
 
     At outlet level each outlet's articles are concatenated into one document, so an outlet
     with more articles is not favoured by averaging many pairs. Returns a square DataFrame
-    labelled by article_id or outlet.
+    labelled by article_id or outlet. An article matrix grows with the square of the corpus,
+    so with ``max_articles`` a larger corpus is first reduced by :func:`sample_articles`
+    (vocabulary weights then come from the sample); ``matrix.attrs["n_total"]`` keeps the
+    corpus size for the caption.
 
     >>> import pandas as pd
     >>> arts = pd.DataFrame({"article_id": ["a", "b"], "outlet": ["A", "B"],
@@ -45,7 +70,10 @@ def similarity_matrix(articles: pd.DataFrame, level: str = "article",
     >>> round(float(similarity_matrix(arts).loc["a", "b"]), 2)
     1.0
     """
+    n_total = len(articles)
     if level == "article":
+        if max_articles is not None:
+            articles = sample_articles(articles, max_articles)
         labels, docs = list(articles["article_id"]), list(articles["text"])
     elif level == "outlet":
         grouped = articles.groupby("outlet", sort=True)["text"].apply("\n".join)
@@ -58,7 +86,9 @@ def similarity_matrix(articles: pd.DataFrame, level: str = "article",
                                  token_pattern=r"(?u)\b[^\W\d_][\w'\-]+\b")
     matrix = vectorizer.fit_transform(docs)
     sims = cosine_similarity(matrix)
-    return pd.DataFrame(sims, index=labels, columns=labels)
+    table = pd.DataFrame(sims, index=labels, columns=labels)
+    table.attrs["n_total"] = n_total
+    return table
 
 
 def similarity_pairs(matrix: pd.DataFrame) -> pd.DataFrame:
@@ -86,7 +116,7 @@ def _shingles(words: list[str], n: int) -> dict[int, list[int]]:
 
 
 def find_copied_passages(articles: pd.DataFrame, n: int = 8,
-                         min_words: int | None = None) -> pd.DataFrame:
+                         min_words: int | None = None, max_holders: int = 100) -> pd.DataFrame:
     """Passages shared word-for-word (at least ``n`` consecutive words) by two articles.
 
     Returns one row per passage pair with offsets into both texts (``start_a``, ``end_a``,
@@ -94,6 +124,11 @@ def find_copied_passages(articles: pd.DataFrame, n: int = 8,
     covers, and both texts (for side-by-side display). Pairs of articles from the same outlet
     are included (an outlet re-running its own text is also a copy). Case and punctuation are
     ignored; a passage is a maximal run of consecutive shared n-grams aligned in both texts.
+
+    An n-gram found in more than ``max_holders`` articles (boilerplate, or a wire sentence
+    reprinted everywhere) does not by itself make its articles candidate pairs, since k
+    holders make k(k-1)/2 pairs; their passages are still found when the pair shares a rarer
+    n-gram. ``table.attrs["n_common_ngrams"]`` counts the n-grams set aside.
     """
     min_words = min_words or n
     docs = []
@@ -107,8 +142,11 @@ def find_copied_passages(articles: pd.DataFrame, n: int = 8,
     # Only pairs sharing at least one shingle are compared (an inverted index instead of all
     # n² pairs, so large corpora stay tractable).
     candidates: set[tuple[int, int]] = set()
+    n_common = 0
     for holders in postings.values():
-        if len(holders) > 1:
+        if len(holders) > max_holders:
+            n_common += 1
+        elif len(holders) > 1:
             candidates.update((a, b) for i, a in enumerate(holders) for b in holders[i + 1:])
     rows = []
     for ia, ib in sorted(candidates):
@@ -131,7 +169,9 @@ def find_copied_passages(articles: pd.DataFrame, n: int = 8,
                 "share_b": length / max(len(words_b), 1),
                 "text_a": text_a[start_a:end_a], "text_b": text_b[start_b:end_b],
             })
-    return pd.DataFrame(rows, columns=PASSAGE_COLUMNS)
+    table = pd.DataFrame(rows, columns=PASSAGE_COLUMNS)
+    table.attrs["n_common_ngrams"] = n_common
+    return table
 
 
 def _merge_runs(pairs: list[tuple[int, int]]) -> list[tuple[int, int, int, int]]:

@@ -34,6 +34,9 @@ _ACCORDING = re.compile(r"\baccording to (?:the |a |an )?((?:[\w'’.\-]+\s?){1,
                         re.IGNORECASE)
 
 
+_START, _END = r"(?<!\w)", r"(?!\w)"  # word boundaries that also work next to punctuation
+
+
 @lru_cache(maxsize=4)
 def load_sourcing_codebook(path: str | Path | None = None) -> list[tuple[str, str, re.Pattern]]:
     """(category, source name, compiled pattern) for every pattern of the codebook."""
@@ -43,10 +46,22 @@ def load_sourcing_codebook(path: str | Path | None = None) -> list[tuple[str, st
         for source in spec["sources"]:
             for pattern in source.get("patterns", []):
                 compiled.append((category, source["name"],
-                                 re.compile(rf"(?<!\w){pattern}(?!\w)", re.IGNORECASE)))
+                                 re.compile(_START + pattern + _END, re.IGNORECASE)))
             for pattern in source.get("exact", []):
-                compiled.append((category, source["name"], re.compile(rf"(?<!\w){pattern}(?!\w)")))
+                compiled.append((category, source["name"], re.compile(_START + pattern + _END)))
     return compiled
+
+
+@lru_cache(maxsize=4)
+def _any_source(patterns: tuple[tuple[str, str, re.Pattern], ...]) -> re.Pattern:
+    """One pattern that matches where any codebook pattern (or "according to") does. The word
+    boundary is tested once, before the alternatives, so positions inside words cost little."""
+    inner = [p.pattern[len(_START):-len(_END)] for _, _, p in patterns]
+    flags = ["i" if p.flags & re.IGNORECASE else "" for _, _, p in patterns]
+    alternatives = [f"(?{f}:{body})" if f else f"(?:{body})" for f, body in zip(flags, inner,
+                                                                               strict=True)]
+    return re.compile(_START + "(?:" + "|".join([*alternatives, "(?i:according to)"]) + ")"
+                      + _END)
 
 
 def category_labels(path: str | Path | None = None) -> dict[str, str]:
@@ -72,6 +87,9 @@ def sourcing_table(articles: pd.DataFrame, sentences: pd.DataFrame | None = None
     the quotes table, when given). Offsets index the article text.
     """
     patterns = load_sourcing_codebook(str(codebook) if codebook else None)
+    # Most sentences attribute nothing: one combined search skips them before the
+    # per-pattern passes (which keep the codebook order that decides overlaps).
+    any_source = _any_source(tuple(patterns))
     sents = _sentences(articles, sentences)
     outlet = dict(zip(articles["article_id"], articles["outlet"], strict=True))
     text = dict(zip(articles["article_id"], articles["text"], strict=True))
@@ -80,6 +98,8 @@ def sourcing_table(articles: pd.DataFrame, sentences: pd.DataFrame | None = None
         if sent.article_id not in text:
             continue
         body = text[sent.article_id][sent.start:sent.end]
+        if not any_source.search(body):
+            continue
         taken: list[tuple[int, int]] = []
         for category, source, pattern in patterns:
             for match in pattern.finditer(body):
@@ -112,14 +132,20 @@ def _quoted_speakers(quotes: pd.DataFrame, sents: pd.DataFrame,
     if "kind" in quotes:
         speech = quotes[quotes["kind"].fillna("speech") == "speech"]
     speech = speech[speech["speaker"].fillna("").astype(str).str.strip() != ""]
-    rows = []
-    for q in speech.itertuples(index=False):
-        in_article = sents[(sents["article_id"] == q.article_id) & (sents["start"] <= q.start)]
-        sentence = in_article.iloc[-1] if len(in_article) else None
-        rows.append((q.article_id, outlet.get(q.article_id, ""),
-                     None if sentence is None else sentence["sentence_id"], "quoted_speaker",
-                     q.speaker, getattr(q, "cue", "") or "", q.start, q.end,
-                     "" if sentence is None else sentence["text"]))
+    # The sentence holding each quote's start: the last one of its article starting at or
+    # before it (an as-of join instead of filtering the sentence table once per quote).
+    left = speech[["article_id", "start", "end", "speaker"]].assign(
+        cue=speech["cue"].fillna("") if "cue" in speech else "", _order=range(len(speech)))
+    left = left.astype({"article_id": str, "start": "int64"}).sort_values("start")
+    right = (sents[["article_id", "start", "sentence_id", "text"]]
+             .astype({"article_id": str, "start": "int64"})
+             .rename(columns={"start": "_sentence_start"}).sort_values("_sentence_start"))
+    found = pd.merge_asof(left, right, left_on="start", right_on="_sentence_start",
+                          by="article_id", direction="backward").sort_values("_order")
+    rows = [(q.article_id, outlet.get(q.article_id, ""),
+             None if pd.isna(q.sentence_id) else int(q.sentence_id), "quoted_speaker",
+             q.speaker, q.cue or "", q.start, q.end, "" if pd.isna(q.text) else q.text)
+            for q in found.itertuples(index=False)]
     return pd.DataFrame(rows, columns=EVIDENCE_COLUMNS)
 
 
