@@ -169,6 +169,9 @@ N_PAIRS, N_DUP = pairs.attrs["n_pairs"], pairs.attrs["n_near_duplicates"]
 SHOWN = "" if len(pairs) == N_PAIRS else (
     f" Showing the {len(pairs)} strongest of {N_PAIRS} pairs (near-duplicates first); the "
     "saved table overview_near_duplicates holds the same rows.")
+if pairs.attrs.get("method", "all pairs") != "all pairs":
+    SHOWN += (f" The corpus is too large to score every pair: only {pairs.attrs['method']} "
+              "were scored (texts reprinted more widely are not compared).")
 texts = articles.set_index("article_id")["text"]
 evidence = pairs.head(10).assign(
     passage_a=[kwic_html(texts[r.article_a], r.start_a, r.end_a, width=40)

@@ -33,6 +33,29 @@ def test_near_duplicates_flags_a_copy_and_not_a_different_story():
     assert passage_a == passage_b and first.shared_words == len(BASE.split()) - 0
 
 
+def test_near_duplicates_of_a_large_corpus_score_only_candidate_pairs():
+    import random
+
+    rng = random.Random(1)
+    vocabulary = BASE.replace(",", "").replace(".", "").split()
+    texts = {f"x{i:02d}": " ".join(rng.choice(vocabulary) for _ in range(40)) for i in range(30)}
+    texts.update(a=BASE, b="REUTERS - " + BASE + " Officials declined to comment.")
+    articles = _articles(texts)
+    exhaustive = overview.near_duplicates(articles, max_pairs=None)
+    sampled = overview.near_duplicates(articles, max_pairs=None, exhaustive_max=10)
+    assert exhaustive.attrs["method"] == "all pairs"
+    assert sampled.attrs["method"].startswith("pairs sharing a shingle")
+    assert sampled.attrs["n_pairs"] < exhaustive.attrs["n_pairs"] == 32 * 31 // 2
+    # The planted copy is found with the same scores and evidence either way.
+    key = ["article_a", "article_b"]
+    both = exhaustive.merge(sampled, on=key, suffixes=("", "_candidate"))
+    assert len(both) == len(sampled)  # every candidate pair is a real pair, scored alike
+    for column in ["cosine", "jaccard", "shared_shingles", "shared_words", "is_near_duplicate"]:
+        assert (both[column] == both[f"{column}_candidate"]).all(), column
+    copy = sampled[(sampled.article_a == "a") & (sampled.article_b == "b")].iloc[0]
+    assert copy.is_near_duplicate and sampled.iloc[0][key].tolist() == ["a", "b"]
+
+
 def test_near_duplicates_thresholds_and_small_inputs():
     paraphrase = BASE.replace("letter", "message").replace("alliance", "partnership")
     loose = overview.near_duplicates(_articles({"a": BASE, "b": paraphrase}),

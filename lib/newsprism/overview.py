@@ -121,7 +121,8 @@ def longest_shared_passage(text_a: str, text_b: str) -> tuple[int, int, int, int
 
 def near_duplicates(articles: pd.DataFrame, *, shingle_size: int = 5,
                     cosine_threshold: float = 0.8, jaccard_threshold: float = 0.5,
-                    min_cosine: float = 0.0, max_pairs: int | None = 500) -> pd.DataFrame:
+                    min_cosine: float = 0.0, max_pairs: int | None = 500,
+                    exhaustive_max: int = 2000, max_holders: int = 20) -> pd.DataFrame:
     """Pairs of articles that share much of their text.
 
     ``cosine``: TF-IDF cosine similarity of word unigrams and bigrams (topic and wording);
@@ -136,6 +137,12 @@ def near_duplicates(articles: pd.DataFrame, *, shingle_size: int = 5,
     near-duplicate first, then the most similar others. ``table.attrs`` holds ``n_pairs`` (all
     pairs considered) and ``n_near_duplicates`` (all pairs passing a threshold), so a caption
     can say "showing N of M".
+
+    Beyond ``exhaustive_max`` articles every pair cannot be scored (their number grows with the
+    square of the corpus), so only pairs sharing at least one shingle held by at most
+    ``max_holders`` articles are candidates (``attrs["method"]`` says which method ran). Near
+    duplicates share most of their shingles, so this misses only texts reprinted by more than
+    ``max_holders`` articles or rewritten without any shared ``shingle_size``-word run.
     """
     if len(articles) < 2:
         return _empty_pairs()
@@ -151,11 +158,7 @@ def near_duplicates(articles: pd.DataFrame, *, shingle_size: int = 5,
                                  token_pattern=_WORD.pattern, lowercase=True).fit_transform(texts)
     except ValueError:  # every text empty
         return _empty_pairs()
-    cosine = sparse.triu(matrix @ matrix.T, k=1).tocoo()
-    keep = cosine.data >= min_cosine
-    rows_i, rows_j = cosine.row[keep].astype(int), cosine.col[keep].astype(int)
-    values = cosine.data[keep].astype(float)
-    # Shingle overlap of every candidate pair at once: |A & B| from a binary sparse product.
+    # Binary article x shingle matrix: |A & B| of a pair is the dot product of its rows.
     vocabulary: dict[tuple[str, ...], int] = {}
     indptr, indices = [0], []
     for text in texts:
@@ -165,13 +168,29 @@ def near_duplicates(articles: pd.DataFrame, *, shingle_size: int = 5,
     binary = sparse.csr_matrix((np.ones(len(indices)), indices, indptr),
                                shape=(len(texts), max(len(vocabulary), 1)))
     sizes = np.diff(binary.indptr)
-    shared = np.asarray((binary @ binary.T)[rows_i, rows_j]).ravel().astype(int)
+    if len(texts) <= exhaustive_max:
+        method = "all pairs"
+        cosine = sparse.triu(matrix @ matrix.T, k=1).tocoo()
+        keep = cosine.data >= min_cosine
+        rows_i, rows_j = cosine.row[keep].astype(int), cosine.col[keep].astype(int)
+        values = cosine.data[keep].astype(float)
+        shared = np.asarray((binary @ binary.T)[rows_i, rows_j]).ravel().astype(int)
+    else:
+        method = f"pairs sharing a shingle held by at most {max_holders} articles"
+        holders = np.bincount(binary.indices, minlength=binary.shape[1])
+        rare = binary[:, np.flatnonzero((holders >= 2) & (holders <= max_holders))]
+        candidates = sparse.triu(rare @ rare.T, k=1).tocoo()
+        rows_i, rows_j = candidates.row.astype(int), candidates.col.astype(int)
+        values = _paired_dots(matrix, rows_i, rows_j)
+        keep = values >= min_cosine
+        rows_i, rows_j, values = rows_i[keep], rows_j[keep], values[keep]
+        shared = _paired_dots(binary, rows_i, rows_j).round().astype(int)
     union = sizes[rows_i] + sizes[rows_j] - shared
     jaccard = np.divide(shared, union, out=np.zeros(len(shared)), where=union > 0)
     is_dup = (values >= cosine_threshold) | (jaccard >= jaccard_threshold)
     # Near-duplicates first, then by cosine; ties by ids so the choice is deterministic.
-    order = sorted(range(len(values)), key=lambda k: (not is_dup[k], -values[k],
-                                                      ids[rows_i[k]], ids[rows_j[k]]))
+    id_array = np.array(ids, dtype=str)
+    order = np.lexsort((id_array[rows_j], id_array[rows_i], -values, ~is_dup))
     if max_pairs is not None:
         order = order[:max_pairs]
     rows = []
@@ -188,8 +207,21 @@ def near_duplicates(articles: pd.DataFrame, *, shingle_size: int = 5,
     table = pd.DataFrame(rows, columns=NEAR_DUPLICATE_COLUMNS)
     table = table.sort_values(["cosine", "article_a", "article_b"], ascending=[False, True, True],
                               ignore_index=True)
-    table.attrs.update(n_pairs=int(len(values)), n_near_duplicates=int(is_dup.sum()))
+    table.attrs.update(n_pairs=int(len(values)), n_near_duplicates=int(is_dup.sum()),
+                       method=method)
     return table
+
+
+def _paired_dots(matrix, rows_i: np.ndarray, rows_j: np.ndarray,
+                 chunk: int = 50_000) -> np.ndarray:
+    """Dot product of row ``rows_i[k]`` with row ``rows_j[k]`` of a sparse matrix, for every k
+    (in chunks, so memory stays bounded however many pairs there are)."""
+    out = np.zeros(len(rows_i))
+    for start in range(0, len(rows_i), chunk):
+        a = matrix[rows_i[start:start + chunk]]
+        b = matrix[rows_j[start:start + chunk]]
+        out[start:start + chunk] = np.asarray(a.multiply(b).sum(axis=1)).ravel()
+    return out
 
 
 def _empty_pairs() -> pd.DataFrame:
