@@ -1,16 +1,23 @@
 """Speed of quote extraction: MB of article text per second on one core (target >= 1 MB/s).
 
 Uses the PolNeAR texts when present (realistic news at scale), else the bundled corpus repeated.
-Run: ``.venv/bin/python bench/bench_quotes.py``.
+Also prints the cost of the annotation step ``article_quotes`` (extraction with the actor
+registry plus the per-article table) in CPU microseconds per sentence, on the synthetic corpus
+``outputs/bench/synth_1000.jsonl`` when present (``bench/synth.py`` makes it) plus the bundled
+corpus. Run: ``.venv/bin/python bench/bench_quotes.py``.
 """
 
 from __future__ import annotations
 
+import itertools
+import json
 import time
 
 from newsprism import paths
+from newsprism.annotate import AnnotateOptions, ArticleInput
 from newsprism.corpus import load_corpus
-from newsprism.quotes import extract_quotes
+from newsprism.quotes import article_quotes, extract_quotes
+from newsprism.text import split_sentences
 
 TARGET_MB_PER_S = 1.0
 
@@ -39,6 +46,31 @@ def main() -> None:
     print(f"extract_quotes on {label}: {n_bytes / 1e6:.2f} MB, {n_quotes} quotes, "
           f"{best:.2f} s CPU (best of 3)")
     print(f"throughput: {mb_per_s:.2f} MB/s per core (target >= {TARGET_MB_PER_S}) {status}")
+    step_cost()
+
+
+def step_cost(n_articles: int = 1000) -> None:
+    """CPU microseconds per sentence of the ``article_quotes`` annotation step."""
+    synth = paths.OUTPUTS / "bench" / "synth_1000.jsonl"
+    articles = []
+    if synth.exists():
+        with synth.open(encoding="utf-8") as handle:
+            articles = [json.loads(line) for line in itertools.islice(handle, n_articles)]
+    articles += load_corpus().articles.to_dict("records")
+    inputs = [ArticleInput(a["article_id"], a["text"], a.get("language") or "en",
+                           a.get("outlet") or "") for a in articles]
+    n_sentences = sum(len(split_sentences(a.text)) for a in inputs)
+    options = AnnotateOptions()
+    article_quotes(inputs[0], {}, options)  # load the actor registry once
+    best = float("inf")
+    for _ in range(3):
+        started = time.process_time()
+        for article in inputs:
+            article_quotes(article, {}, options)
+        best = min(best, time.process_time() - started)
+    label = f"{len(inputs)} articles" + (" (synthetic + bundled)" if synth.exists() else "")
+    print(f"article_quotes step on {label}: {n_sentences} sentences, {best:.2f} s CPU "
+          f"(best of 3), {best / n_sentences * 1e6:.0f} us per sentence")
 
 
 if __name__ == "__main__":

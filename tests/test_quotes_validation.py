@@ -3,10 +3,19 @@ with double marks or single quotation marks are gold quotes, apostrophes are not
 
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 from newsprism import paths
-from newsprism.quotes import Quote
-from newsprism.quotes_validation import MARKS, compare_article, load_polnear, validate_quotes
+from newsprism import quotes as quotes_module
+from newsprism.quotes import Quote, extract_quotes
+from newsprism.quotes_validation import (
+    MARKS,
+    classifier_decisions,
+    classifier_table,
+    compare_article,
+    load_polnear,
+    validate_quotes,
+)
 
 LINES = [
     "Trump’s aides don't care about students' votes, Smith said.",
@@ -91,3 +100,36 @@ def test_validator_reports_both_definitions_primary_first(polnear):
     recall = table[(table["engine"] == "newsprism.quotes") & (table["metric"] == "recall")]
     assert recall["n"].tolist() == [3, 1]  # gold quotes under each definition
     assert set(table["split"]) == {"dev"}
+
+
+def _decisions_of_the_fitted_model(table):
+    features = table[list(quotes_module._WEIGHTS)].to_dict("records")
+    p = [quotes_module._probability(row) for row in features]
+    return list(classifier_decisions(table, p, quotes_module._THRESHOLD))
+
+
+def test_classifier_table_reproduces_extract_quotes(polnear):
+    # the fitting table holds what the classifier sees: with the fitted weights, its decisions
+    # are extract_quotes' kinds, and its labels follow the gold quotations
+    table = classifier_table("dev")
+    kinds = [q.kind == "speech" for q in extract_quotes(TEXT)]
+    assert len(table) == len(kinds) == 3
+    assert _decisions_of_the_fitted_model(table) == kinds
+    assert table["label"].tolist() == [True, True, True]  # Mocking, We will win, great
+    assert set(quotes_module._WEIGHTS) <= set(table.columns)
+
+
+def test_classifier_decisions_apply_caps_floors_and_continuations():
+    table = pd.DataFrame({"cap": [0.2, 1.0, 1.0, 1.0], "floor": [0.0, 0.8, 0.0, 0.0],
+                          "continues": [-1, -1, 1, -1], "follows_block": [-1, -1, -1, 0]})
+    speech = classifier_decisions(table, [0.9, 0.1, 0.1, 0.1], 0.5)
+    # capped below the threshold; floored above; continues a speech span; follows a term
+    assert speech.tolist() == [False, True, True, False]
+
+
+@pytest.mark.skipif(not (paths.POLNEAR / "metadata.tsv").exists(), reason="PolNeAR absent")
+def test_classifier_table_matches_extract_quotes_on_polnear_train():
+    table = classifier_table("train", limit=40)
+    articles = load_polnear("train", limit=40)
+    kinds = [q.kind == "speech" for a in articles for q in extract_quotes(a.text)]
+    assert _decisions_of_the_fitted_model(table) == kinds

@@ -12,9 +12,15 @@ X'), a clause-final cue ('"..." of the case, the opinion said'), a bare plural s
 ('"...," federal prosecutors wrote'), a gerund after "by"/"while" ('rallied supporters by
 warning that "..."'), a first-person narrator ('"...," I said' -> "the author"). Pronouns
 resolve to the nearest
-earlier speaker or sentence subject; names resolve to the longest variant in the article
-("Kim" -> "Kim Jong Un") and then to the actor registry when one is given. When nothing fits the
-speaker stays ``None`` (abstain rather than guess).
+earlier speaker or sentence subject (the subject of a leading clause: 'When Kim Jong Un writes,
+he ...'; a subject noun phrase the registry knows: 'The Russian president ... he'); names
+resolve to the longest variant in the article ("Kim" -> "Kim Jong Un"; a variant ends at a
+possessive and drops a qualified title: 'Russian President Vladimir Putin’s New Year’s message'
+gives "Vladimir Putin"; title-case headlines give no variants) and then to the actor registry
+when one is given. 'The Russian leader said' is a noun phrase, resolved through the registry's
+descriptors, not the name 'Russian'. A sentence subject with a negated verb of saying ('he
+isn't mentioning the “...” orders') is no speaker. When nothing fits the speaker stays ``None``
+(abstain rather than guess).
 
 >>> from newsprism.quotes_marks import pair_marks
 >>> text = '“We will win,” Kim Jong Un said. Later Kim added: “Soon.”'
@@ -24,6 +30,7 @@ speaker stays ``None`` (abstain rather than guess).
 
 from __future__ import annotations
 
+import bisect
 import re
 import threading
 from dataclasses import dataclass
@@ -127,7 +134,8 @@ _SENTENCE_SUBJECT = re.compile(
     rf"[\"\u201c\u2018(]?(?:[A-Z][^,!?\u201c\u201d\"\n]{{0,60}},\s+"
     rf"(?:[^,!?\u201c\u201d\"\n]{{0,30}},\s+)?)?"
     rf"(?:(?:But|And|Yet|So|Still|Meanwhile|Later|Earlier|Then|Now|Instead|"
-    rf"However|Also|Last \w+|On \w+day|In \w+),?\s+)?(?:(?P<pron>He|She|They)(?:[\u2019'](?:s|re|ll|d|ve))?|(?P<name>{_NAME})"
+    rf"However|Also|Last \w+|On \w+day|In \w+),?\s+)?"
+    rf"(?:(?P<pron>He|She|They|(?<=, )(?:he|she|they))(?:[\u2019'](?:s|re|ll|d|ve))?|(?P<name>{_NAME})"
     rf"|(?P<nom>(?:[Tt]he|An?|an?|[Hh]is|[Hh]er|[Tt]heir)(?:\s+[a-z][\w\-]*){{1,5}}?(?=\s+[a-z]+ed\b)))"
     rf"(?:\s+of\s+(?-i:[A-Z])[a-z]+(?:\s+(?-i:[A-Z])[a-z]+)?(?=\s+[a-z]+(?:ed|s)\b))?"
     rf"(?:,[^,\u201c\u201d\"]{{2,80}},)?\s+(?:also\s+|then\s+|later\s+|has\s+|had\s+|"
@@ -203,11 +211,21 @@ class Attribution:
     how: str = ""  # which rule fired (for error analysis and confidence)
 
 
+_POSSESSOR_PREFIX = re.compile(r"^(?:\S+[\u2019']s\s+)+(?=[A-Z])")
+_TITLE_PREFIX = re.compile(rf"^(?:(?:{_TITLES})\.\s+|(?:{_TITLE_WORDS})\s+)+")
+
+
 def _clean_name(surface: str) -> str:
     # "Fox's Chris Wallace" -> "Chris Wallace"
-    surface = re.sub(r"^(?:\S+[\u2019']s\s+)+(?=[A-Z])", "", surface.strip())
-    surface = re.sub(rf"^(?:(?:{_TITLES})\.\s+|(?:{_TITLE_WORDS})\s+)+", "", surface.strip())
+    surface = _POSSESSOR_PREFIX.sub("", surface.strip())
+    surface = _TITLE_PREFIX.sub("", surface.strip())
+    # "Russian President Vladimir Putin", "House Speaker Paul Ryan": a qualified title
+    surface = _QUALIFIED_TITLE.sub("", surface)
     return surface.strip(" ,.\u2019'")
+
+
+_QUALIFIED_TITLE = re.compile(
+    rf"^(?:[A-Z][\w.\u2019'\-]*\s+){{1,3}}?(?:{_TITLE_WORDS})\s+(?=[A-Z][\w.\u2019'\-]*)")
 
 
 _BAD_NAME_WORD = re.compile(r"^[A-Z][a-z]+ing$|[\u2019'](?:ve|re|ll|d|m|t)$")
@@ -232,10 +250,14 @@ def _is_name(surface: str) -> bool:
         not re.search(r"[\u2019']s?$", words[-1])
 
 
+_FIRST_WORD = re.compile(r"(\S+)\s+")
+_SENTENCE_END_INSIDE = re.compile(r"[a-z]{2,}\.\s+")
+
+
 def _strip_leading(text: str, s: int, e: int) -> tuple[int, int]:
     """Drop sentence-initial non-name words ("Later Kim" -> "Kim")."""
     while True:
-        m = re.match(r"(\S+)\s+", text[s:e])
+        m = _FIRST_WORD.match(text[s:e])
         if not m or m.group(1).strip(".,") not in _NOT_NAMES:
             return s, e
         s += m.end()
@@ -246,8 +268,11 @@ _DET_NOUN_PHRASE = re.compile(
     r"also\s+|then\s+|later\s+|was\s+|is\s+|would\s+|will\s+|\w+ly\s+)?[a-z]+(?:ed|s)\b)")
 # a negated verb of saying after the subject: 'he isn't mentioning the “kill-yourself” orders',
 # 'she never used the word “...”': words the subject did not say
-_NEGATED_VERB = re.compile(r"(?:n[\u2019']t|\bnot|\bnever)\s+(?:\w+ly\s+)?(?:mention|say|said|use|used|"
-                           r"using|utter|call|called|calling|refer|referred|referring)\w*\b")
+_NEGATED_VERB = re.compile(r"(?:n[\u2019']t|\bnot|\bnever)\s+(?:\w+ly\s+)?(?:mention|say|said|use|"
+                           r"used|using|utter|call|called|calling|refer|referred|referring)\w*\b")
+_SUBORDINATE_SUBJECT = re.compile(
+    rf"\s*(?:When|After|As|While|Before|If|Although|Though|Since|Once|Because|Until)\s+"
+    rf"(?P<name>{_NAME})\s+(?-i:[a-z])[^,\u201c\u201d\"]{{0,80}},\s*$")
 _POSSESSIVE_WORD = re.compile(r"[\u2019']s?(?=\s|$)")
 
 
@@ -255,6 +280,10 @@ _LINE = re.compile(r"[^\n]+")
 _LINE_WORD = re.compile(r"[A-Za-z][\w\u2019'-]*")
 _SMALL_WORDS = frozenset(
     "of the a an and in on for to is with at by from or nor but as vs".split())
+# a lowercase word of _LINE_WORD that is not a small word
+_LOWER_BIG_WORD = re.compile(
+    r"(?<![A-Za-z0-9_\u2019'-])(?!(?:of|the|a|an|and|in|on|for|to|is|with|at|by|from|or|nor|but|as|"
+    r"vs)(?![\w\u2019'-]))[a-z][\w\u2019'-]*")
 
 
 def _headline_lines(text: str) -> list[tuple[int, int]]:
@@ -263,6 +292,8 @@ def _headline_lines(text: str) -> list[tuple[int, int]]:
     out = []
     for m in _LINE.finditer(text):
         words = _LINE_WORD.findall(m.group(0))
+        if len(words) < 3 or 5 * len(_LOWER_BIG_WORD.findall(m.group(0))) > len(words):
+            continue  # (fast reject: more than a fifth of all words are lowercase big words)
         big = [w for w in words if w.lower() not in _SMALL_WORDS]
         if len(words) >= 3 and big and sum(w[0].isupper() for w in big) >= 0.8 * len(big):
             out.append(m.span())
@@ -283,12 +314,16 @@ class _Article:
         if self._names is None:
             longest: dict[str, str] = {}
             headlines = _headline_lines(self.text)
+            starts = [a for a, _ in headlines]
             for m in _NAME_RE.finditer(self.text):
-                if headlines and any(a <= m.start() < b for a, b in headlines):
+                if len(m.group(0).split()) < 2:
+                    continue  # one word: no variant of two words or more can come of it
+                at = bisect.bisect_right(starts, m.start()) - 1
+                if at >= 0 and m.start() < headlines[at][1]:
                     continue  # 'Pence Endorses Paul Ryan With Trump’s Blessing': title case
                 s, e = _strip_leading(self.text, m.start(), m.end())
                 # 'in Iowa. Sanders is': a sentence end inside the match is no name
-                cut = list(re.finditer(r"[a-z]{2,}\.\s+", self.text[s:e]))
+                cut = list(_SENTENCE_END_INSIDE.finditer(self.text[s:e]))
                 if cut:
                     s = s + cut[-1].end()
                 # 'Russian President Vladimir Putin’s New Year’s message': a possessive ends
@@ -553,6 +588,12 @@ class _Attributor:
             if pronoun in ("he", "she") else []
         for start in starts:
             subj = self._sentence_subject(start, pos)
+            if subj and subj[2] == "pron" and subj[0] < pos:
+                # 'When Kim Jong Un congratulates Putin, he isn't mentioning': the subject of a
+                # leading subordinate clause is the main clause's pronoun
+                sub = _SUBORDINATE_SUBJECT.match(self.text, start, subj[0])
+                if sub and _is_name(sub.group("name")):
+                    subj = (*sub.span("name"), "name")
             if subj and subj[2] == "name":
                 candidates.append((subj[0], self.art.canonical(self.text[subj[0]:subj[1]])))
             elif subj and subj[2] == "nom" and subj[1] <= pos and self.art._resolve is not None:

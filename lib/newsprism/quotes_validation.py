@@ -390,6 +390,94 @@ def wilson_interval(p: float, n: int, z: float = 1.96) -> tuple[float, float]:
     return centre - half, centre + half
 
 
+def classifier_table(split: str = "train", marks: str = "all",
+                     limit: int | None = None) -> pd.DataFrame:
+    """One row per marked span of a PolNeAR split with what the speech/term classifier of
+    :mod:`newsprism.quotes` sees: its features (the keys of ``quotes._WEIGHTS``), the hard
+    rules' ``cap`` and ``floor`` on P(speech), ``continues`` (row of the span it continues, -1
+    when none) and ``label`` (the span overlaps a gold quotation by >= ``MIN_OVERLAP``)."""
+    from newsprism import quotes as q
+
+    rows: list[dict] = []
+    for article in load_polnear(split, limit=limit, marks=marks):
+        first = len(rows)
+        previous_block = False
+        for span, att, form, headline in q._candidates(article.text):
+            features = q._features(article.text, span, form, att)
+            cap, floor = q._rule_bounds(article.text, span, form, att, features, headline)
+            label = any(_overlap((span.start, span.end), (g.start, g.end)) >= MIN_OVERLAP
+                        for g in article.quotes)
+            follows = len(rows) - 1 if previous_block and form == "block" and \
+                att.how == "continuation-paragraph" else -1
+            rows.append({**features, "cap": cap, "floor": floor, "label": label,
+                         "continues": first + span.continues if span.continues >= 0 else -1,
+                         "follows_block": follows, "article": article.name})
+            previous_block = form == "block"
+    return pd.DataFrame(rows)
+
+
+def classifier_decisions(table: pd.DataFrame, p, threshold: float):
+    """Speech (True) or term per row of ``classifier_table`` for probabilities ``p``, with the
+    hard rules and continuation as in ``extract_quotes``."""
+    import numpy as np
+
+    p = np.minimum(np.asarray(p, dtype=float), table["cap"].to_numpy())
+    p = np.maximum(p, table["floor"].to_numpy())
+    speech = p >= threshold
+    for i, (j, k) in enumerate(zip(table["continues"].to_numpy(),
+                                   table["follows_block"].to_numpy(), strict=True)):
+        if j >= 0 and speech[j] or k >= 0 and speech[k]:
+            speech[i] = True
+    return speech
+
+
+def fit_classifier(split: str = "train", C: float = 1.0, folds: int = 5,
+                   thresholds=None) -> dict:
+    """Refit the speech/term logistic regression of :mod:`newsprism.quotes` on ``split``.
+
+    Returns ``weights`` and ``bias`` (scikit-learn ``LogisticRegression(C=C)`` on every span of
+    the split), ``cv`` (precision, recall, F1 and their minimum per threshold, from ``folds``-fold
+    cross-validation grouped by article, with the hard rules and continuation applied; precision
+    and recall over spans, recall against the split's gold quotations) and ``threshold``: the one
+    maximising min(precision, recall) in that cross-validation (issue 4 sets the same floor on
+    both). Tuning uses train only; the values are copied into ``quotes._WEIGHTS``, ``_BIAS``
+    and ``_THRESHOLD`` by hand.
+
+    >>> fit = fit_classifier()                   # doctest: +SKIP
+    >>> fit["threshold"], fit["cv"].round(4)     # doctest: +SKIP
+    """
+    import numpy as np
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.model_selection import GroupKFold
+
+    from newsprism import quotes as q
+
+    table = classifier_table(split)
+    names = list(q._WEIGHTS)
+    x = table[names].to_numpy(dtype=float)
+    y = table["label"].to_numpy(dtype=bool)
+    n_gold = sum(len(a.quotes) for a in load_polnear(split))
+    p = np.zeros(len(table))
+    for train_rows, test_rows in GroupKFold(folds).split(x, y, table["article"]):
+        model = LogisticRegression(C=C, max_iter=5000).fit(x[train_rows], y[train_rows])
+        p[test_rows] = model.predict_proba(x[test_rows])[:, 1]
+    thresholds = thresholds if thresholds is not None else np.round(
+        np.arange(0.5, 0.7001, 0.025), 3)
+    cv_rows = []
+    for threshold in thresholds:
+        speech = classifier_decisions(table, p, float(threshold))
+        tp = int((speech & y).sum())
+        precision, recall = tp / max(int(speech.sum()), 1), tp / max(n_gold, 1)
+        cv_rows.append({"threshold": float(threshold), "precision": precision, "recall": recall,
+                        "f1": 2 * precision * recall / (precision + recall),
+                        "min_p_r": min(precision, recall)})
+    cv = pd.DataFrame(cv_rows)
+    model = LogisticRegression(C=C, max_iter=5000).fit(x, y)
+    return {"weights": {k: round(float(w), 3) for k, w in zip(names, model.coef_[0], strict=True)},
+            "bias": round(float(model.intercept_[0]), 3), "cv": cv,
+            "threshold": float(cv.loc[cv["min_p_r"].idxmax(), "threshold"])}
+
+
 def _baseline_extract(text: str):
     """Reference: every pair of double quotation marks is speech, no speaker."""
     from newsprism.quotes import Quote
