@@ -44,7 +44,7 @@ def test_near_duplicates_of_a_large_corpus_score_only_candidate_pairs():
     exhaustive = overview.near_duplicates(articles, max_pairs=None)
     sampled = overview.near_duplicates(articles, max_pairs=None, exhaustive_max=10)
     assert exhaustive.attrs["method"] == "all pairs"
-    assert sampled.attrs["method"].startswith("pairs sharing a shingle")
+    assert sampled.attrs["method"].startswith("pairs sharing at least 25%")
     assert sampled.attrs["n_pairs"] < exhaustive.attrs["n_pairs"] == 32 * 31 // 2
     # The planted copy is found with the same scores and evidence either way.
     key = ["article_a", "article_b"]

@@ -122,7 +122,8 @@ def longest_shared_passage(text_a: str, text_b: str) -> tuple[int, int, int, int
 def near_duplicates(articles: pd.DataFrame, *, shingle_size: int = 5,
                     cosine_threshold: float = 0.8, jaccard_threshold: float = 0.5,
                     min_cosine: float = 0.0, max_pairs: int | None = 500,
-                    exhaustive_max: int = 2000, max_holders: int = 20) -> pd.DataFrame:
+                    exhaustive_max: int = 2000, max_holders: int = 20,
+                    min_shared: float = 0.25) -> pd.DataFrame:
     """Pairs of articles that share much of their text.
 
     ``cosine``: TF-IDF cosine similarity of word unigrams and bigrams (topic and wording);
@@ -139,10 +140,11 @@ def near_duplicates(articles: pd.DataFrame, *, shingle_size: int = 5,
     can say "showing N of M".
 
     Beyond ``exhaustive_max`` articles every pair cannot be scored (their number grows with the
-    square of the corpus), so only pairs sharing at least one shingle held by at most
-    ``max_holders`` articles are candidates (``attrs["method"]`` says which method ran). Near
-    duplicates share most of their shingles, so this misses only texts reprinted by more than
-    ``max_holders`` articles or rewritten without any shared ``shingle_size``-word run.
+    square of the corpus), so only candidate pairs are scored: those sharing, among shingles
+    held by at most ``max_holders`` articles, at least ``min_shared`` of the shorter article's
+    shingles (``attrs["method"]`` says which method ran). Near duplicates share most of their
+    shingles, so this misses texts reprinted by more than ``max_holders`` articles and
+    rewrites that keep the words (cosine) but few ``shingle_size``-word runs.
     """
     if len(articles) < 2:
         return _empty_pairs()
@@ -176,11 +178,16 @@ def near_duplicates(articles: pd.DataFrame, *, shingle_size: int = 5,
         values = cosine.data[keep].astype(float)
         shared = np.asarray((binary @ binary.T)[rows_i, rows_j]).ravel().astype(int)
     else:
-        method = f"pairs sharing a shingle held by at most {max_holders} articles"
+        method = (f"pairs sharing at least {min_shared:.0%} of their shingles among those held "
+                  f"by at most {max_holders} articles")
         holders = np.bincount(binary.indices, minlength=binary.shape[1])
         rare = binary[:, np.flatnonzero((holders >= 2) & (holders <= max_holders))]
         candidates = sparse.triu(rare @ rare.T, k=1).tocoo()
-        rows_i, rows_j = candidates.row.astype(int), candidates.col.astype(int)
+        # A near-duplicate shares most of its shingles; one sentence in common (a resampled
+        # or quoted sentence) is not enough to be scored.
+        enough = candidates.data >= min_shared * np.minimum(sizes[candidates.row],
+                                                            sizes[candidates.col])
+        rows_i, rows_j = candidates.row[enough].astype(int), candidates.col[enough].astype(int)
         values = _paired_dots(matrix, rows_i, rows_j)
         keep = values >= min_cosine
         rows_i, rows_j, values = rows_i[keep], rows_j[keep], values[keep]
