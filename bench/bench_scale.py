@@ -115,6 +115,10 @@ def child_annotate(corpus: str, out: str, jobs: int, partition_size: int, steps:
         "skipped_steps": manifest["skipped_steps"], "step_seconds": step_seconds,
         "step_cpu_seconds": step_cpu, "steps": steps or "all",
         "cpu_seconds": own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime,
+        # The parent's own CPU (imports, reading + cleaning, dispatch; with jobs=1 also the
+        # steps and Parquet) vs its workers': with jobs>1, the parent's share is the serial part.
+        "cpu_parent_seconds": own.ru_utime + own.ru_stime,
+        "cpu_workers_seconds": children.ru_utime + children.ru_stime,
         "load_average": os.getloadavg()[0],
         "maxrss_self_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
         "maxrss_child_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
@@ -306,6 +310,16 @@ def write_results(annotations: list[dict], profile: dict | None, reports: list[d
                              f"{name} | {bound:.2f}× (estimate, not a measurement) | "
                              f"≥ {FLOORS['speedup_jobs2']}× | "
                              f"{_ok(bound, FLOORS['speedup_jobs2'])} if the cores are idle |")
+                if "cpu_parent_seconds" in two:
+                    serial = two["cpu_parent_seconds"] / two["cpu_seconds"]
+                    amdahl = 1 / (serial + (1 - serial) / 2)
+                    lines.append(f"| serial share of jobs=2 CPU (parent: imports, reading + "
+                                 f"cleaning, dispatch), {name} | {serial:.0%} (Amdahl bound "
+                                 f"{amdahl:.2f}× with the parent's work not overlapped) | "
+                                 f"| informative |")
+    verdict = floor_verdict(annotations)
+    if verdict:
+        lines += ["", f"**Floor verdict at the fair size** — {verdict}", ""]
     big = [a for a in annotations if a["n_articles"] >= 100_000]
     if big:
         for a in big:
@@ -388,6 +402,22 @@ def write_results(annotations: list[dict], profile: dict | None, reports: list[d
     text = "\n".join(lines)
     RESULTS.write_text(text, encoding="utf-8")
     return text
+
+
+def floor_verdict(annotations: list[dict]) -> str:
+    """The sentences-per-CPU-second floor judged at the LARGEST synthetic corpus annotated
+    with all steps and jobs=1 (imports and start-up amortised; 10,000 articles is the fair
+    size), as one line of text ("" when no such run)."""
+    runs = [a for a in annotations if a["steps"] == "all" and a["jobs"] == 1
+            and a["corpus"] != "bundled"]
+    if not runs:
+        return ""
+    a = max(runs, key=lambda r: r["n_articles"])
+    value, floor = a["sentences_per_cpu_s"], FLOORS["sentences_per_s_per_core"]
+    note = "" if a["n_articles"] >= 10_000 else " (below the fair size of 10,000 articles)"
+    return (f"full annotation, jobs=1, {Path(a['corpus']).name} ({a['n_articles']:,} articles, "
+            f"{a['n_sentences']:,} sentences){note}: {value:,.0f} sentences per CPU-second, "
+            f"floor {floor:,.0f}: {_ok(value, floor)}")
 
 
 # ---------------------------------------------------------------- main
@@ -489,6 +519,9 @@ def main(argv: list[str] | None = None) -> int:
     text = write_results(annotations, profile, reports, fixed, args, notes)
     print(f"\nwrote {RESULTS}\n")
     print(text)
+    verdict = floor_verdict(annotations)
+    if verdict:
+        print(f"\nFLOOR VERDICT (largest size run) -> {verdict}")
     return 0
 
 

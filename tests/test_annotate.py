@@ -83,3 +83,38 @@ def test_annotations_attribute_access_and_corpus_view():
         pass
     else:  # pragma: no cover
         raise AssertionError("unknown table should raise AttributeError")
+
+
+def test_row_tables_combine_exactly_like_concatenated_frames():
+    from newsprism.annotate import RowTable, combine_tables
+
+    columns = ["article_id", "sentence_id", "score", "label"]
+    pieces = [RowTable(columns, [("a", 0, 0.5, "x"), ("a", 1, float("nan"), "y")]),
+              RowTable(columns, []),
+              RowTable(columns, [("b", 0, 1, "z")])]
+    expected = pd.concat([p.frame() for p in pieces if len(p)], ignore_index=True)
+    pd.testing.assert_frame_equal(combine_tables(pieces), expected)
+    # An all-None column is `object` in its own piece: the per-article path keeps that.
+    with_none = [RowTable(columns, [("a", 0, 0.5, None)]), RowTable(columns, [("b", 0, 1.0, "z")])]
+    expected = pd.concat([p.frame() for p in with_none], ignore_index=True)
+    pd.testing.assert_frame_equal(combine_tables(with_none), expected)
+    assert combine_tables([RowTable(columns, [])]).shape == (0, 0)
+
+
+def test_steps_without_a_rows_variant_see_dataframes():
+    seen = []
+
+    def inspect(article, tables, options) -> pd.DataFrame:
+        seen.append(type(tables["sentences"]))
+        return pd.DataFrame({"article_id": [article.article_id]})
+
+    articles = pd.DataFrame({"article_id": ["a"], "text": ["One. Two."]})
+    tables, _ = annotate_articles(articles, {"sentences": article_sentence_rows,
+                                             "inspect": inspect}, AnnotateOptions())
+    assert seen == [pd.DataFrame]
+    # The fast path (a RowTable) gives the same table as the public step function.
+    from newsprism.annotate import iter_article_inputs
+
+    article = next(iter_article_inputs(articles))
+    pd.testing.assert_frame_equal(tables["sentences"],
+                                  article_sentence_rows(article, {}, AnnotateOptions()))

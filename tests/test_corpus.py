@@ -418,3 +418,17 @@ def test_duplicate_ids_across_stream_batches(tmp_path):
     ids = [i for b in batches for i in b.articles["article_id"]]
     assert ids == ["0", "1", "2"]
     assert sum(len(problems_for(b, "duplicate")) for b in batches) == 3
+
+
+def test_language_detection_matches_py3langid_with_its_own_table():
+    # newsprism.language keeps py3langid's feature table as float32 (speed); the answers
+    # and confidences must be exactly those of the stock float16 identifier.
+    from newsprism.language import _identifier
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    stock = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    texts = ["The two letters exchanged between Kim Jong Un and Vladimir Putin.",
+             "Ceci est un article sur la lettre de Kim à Poutine et la guerre.",
+             "Das ist ein Artikel über die Briefe von Kim und Putin.",
+             "Это статья о письме Ким Чен Ына Путину.", "x"]
+    assert [_identifier().classify(t) for t in texts] == [stock.classify(t) for t in texts]

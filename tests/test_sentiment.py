@@ -43,6 +43,18 @@ def test_fast_vader_matches_the_reference_implementation():
     assert ours == [reference.polarity_scores(t) for t in texts]
 
 
+def test_fast_textblob_matches_textblob_itself():
+    from textblob.en.sentiments import PatternAnalyzer
+
+    reference = PatternAnalyzer()
+    texts = POSITIVE + NEGATIVE + [
+        "It isn't bad at all!!! Really not good, very very good... Mr. Smith's U.S. deal",
+        "“Great,” he said ‘badly’ (!) :) x D", "not a good idea", "Two lines.\n\nGood one.",
+        "He's never so happy; $15,000 in 2016 8-) <3", "ok\u00a0good\u2009bad"]
+    ours = sentiment.score_rows(texts, "textblob")
+    assert ours == [tuple(reference.analyze(t)[:2]) for t in texts]
+
+
 def test_nltk_engine_is_offline_and_close_to_vader():
     analyzer = sentiment.nltk_vader_analyzer()
     assert len(analyzer.lexicon) > 7000

@@ -172,7 +172,9 @@ def _byline_author(line: str) -> str:
 
 
 def _key(line: str) -> str:
-    return _SPACES.sub(" ", line).strip().casefold()
+    # Same as ``_SPACES.sub(" ", line).strip().casefold()`` (``str.split`` and the regex
+    # ``\s`` use the same Unicode white space) at a fraction of the cost of ``re.sub``.
+    return " ".join(line.split()).casefold()
 
 
 def clean_text(text: str, article_id: str = "", author: str = "") -> CleanResult:

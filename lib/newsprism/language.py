@@ -25,9 +25,19 @@ _NON_LETTERS = re.compile(r"[\W\d_]+")
 
 @lru_cache(maxsize=1)
 def _identifier():
+    import numpy as np
     from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
-    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    # The model's feature table is float16; ``counts @ table[features]`` with mixed float32 x
+    # float16 operands takes numpy's slow generic loop (~0.2 ms per article). A float32 copy
+    # (+57 MB, once per process) gives the same float32 products ~6x faster: identical raw
+    # scores on 10,928 test texts (synthetic, PolNeAR, bundled, other languages).
+    table = np.asarray(identifier.nb_ptc)
+    if table.dtype == np.float16:
+        identifier.nb_ptc = table.astype(np.float32)
+        identifier._full_model = (identifier.nb_ptc, *identifier._full_model[1:])
+    return identifier
 
 
 def detect_language(text: str) -> tuple[str, float]:

@@ -137,11 +137,25 @@ def outlet_summaries(profiles: pd.DataFrame, terms: pd.DataFrame | None = None,
         for rec in claim_groups[claim_groups["status"].isin(["conflict", "sender conflict"])
                                 ].to_dict("records"):
             for outlet in [o for o in outlets if o in rec["outlets"].split(", ")]:
-                add(outlet, f"Disagrees with other outlets on {rec['unit']}: {rec['values']}.",
-                    "claims", f"row unit={rec['unit']!r}")
+                add(outlet, f"Disagrees with other outlets on {rec['unit']}: "
+                            f"{_first_values(rec['values'])}.", "claims",
+                    f"row unit={rec['unit']!r}")
     table = pd.DataFrame(rows, columns=[c for c in SUMMARY_COLUMNS if c != "order"])
     table["order"] = table.groupby("outlet").cumcount() + 1
     return table[SUMMARY_COLUMNS]
+
+
+def _first_values(values: str, keep: int = 3) -> str:
+    """A claim group's "value (outlets); ..." list cut to ``keep`` values for a statement
+    (a large corpus gives dozens; the claims table keeps them all).
+
+    >>> _first_values("1 (A); 2 (B); 3 (C); 4 (D); 5 (E)")
+    '1 (A); 2 (B); 3 (C); … 5 values in all'
+    """
+    parts = values.split("; ")
+    if len(parts) <= keep + 1:
+        return values
+    return "; ".join(parts[:keep]) + f"; … {len(parts)} values in all"
 
 
 def _clip(text: str, words: int = 12) -> str:

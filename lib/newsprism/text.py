@@ -95,10 +95,9 @@ def _split_paragraph(text: str, start: int, end: int) -> list[tuple[int, int]]:
         if spans:
             previous = text[spans[-1][0]:spans[-1][1]]
             here = text[s:e]
-            starter = here.split(maxsplit=1)[0].lower() if here.split() else ""
             if _DANGLING.match(here) or (
                     _INITIALS_END.search(previous) and _NAME_START.match(here)
-                    and starter not in SENTENCE_STARTERS) or (
+                    and _first_word(here) not in SENTENCE_STARTERS) or (
                     _CONTINUATION.match(here) and _OPEN_END.search(previous)) or (
                     _QUESTION_END.search(previous) and _SPEAKER_TAG.match(here)) or (
                     _NUMBER_ABBREVIATION.search(previous) and _STARTS_WITH_DIGIT.match(here)):
@@ -106,6 +105,12 @@ def _split_paragraph(text: str, start: int, end: int) -> list[tuple[int, int]]:
                 continue
         spans.extend(_split_at_clock(text, s, e))
     return spans
+
+
+def _first_word(text: str) -> str:
+    # Only needed after initials before a capitalised word (rare): not computed per sentence.
+    words = text.split(maxsplit=1)
+    return words[0].lower() if words else ""
 
 
 def _split_at_clock(text: str, start: int, end: int) -> list[tuple[int, int]]:
