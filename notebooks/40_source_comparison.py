@@ -224,6 +224,10 @@ display(similarity.passages_html(passages))
 N_COMMON = passages.attrs.get("n_common_ngrams", 0)
 COMMON = (f" {N_COMMON:,} {ngram}-word runs found in more than 100 articles each (boilerplate "
           "or reprinted wire text) did not on their own pair articles." if N_COMMON else "")
+N_CANDIDATES = passages.attrs.get("n_candidate_pairs", 0)
+if passages.attrs.get("n_pairs_compared", N_CANDIDATES) < N_CANDIDATES:
+    COMMON += (f" Of {N_CANDIDATES:,} article pairs sharing a run, the "
+               f"{passages.attrs['n_pairs_compared']:,} sharing the most were aligned.")
 display(caption(f"Passages of at least {ngram} words shared word for word by two articles, "
                 "side by side with offsets into each cleaned text." + COMMON, n=len(passages),
                 unit="passage pairs", source=f"{SOURCE}, newsprism.similarity.find_copied_passages"))

@@ -144,6 +144,21 @@ def test_ngrams_in_too_many_articles_do_not_pair_them_alone():
     assert rarer["n_words"].iloc[0] == len(articles.loc[0, "text"].split())
 
 
+def test_pair_budget_aligns_the_pairs_sharing_most_first():
+    long = " ".join(f"word{k}" for k in range(40))
+    short = " ".join(f"term{k}" for k in range(12))
+    articles = pd.DataFrame({"article_id": ["a", "b", "c", "d"], "outlet": list("ABCD"),
+                             "text": [long, "Intro. " + long, short, "Other. " + short]})
+    every = compare.find_copied_passages(articles)
+    assert every[["article_a", "article_b"]].values.tolist() == [["a", "b"], ["c", "d"]]
+    budget = compare.find_copied_passages(articles, max_pairs=1)
+    assert budget[["article_a", "article_b"]].values.tolist() == [["a", "b"]]
+    assert budget.attrs["n_candidate_pairs"] == 2 and budget.attrs["n_pairs_compared"] == 1
+    voices = compare.independent_voices(articles, every, max_listed=0)
+    assert voices["n_copies"].tolist() == [1, 1, 1, 1]
+    assert voices["copies"].tolist() == ["… 1 more"] * 4
+
+
 def test_article_similarity_of_a_large_corpus_is_a_stratified_sample():
     words = ["letter", "troops", "alliance", "trench", "blood", "summit", "missile", "treaty"]
     articles = pd.DataFrame({

@@ -115,8 +115,8 @@ def _shingles(words: list[str], n: int) -> dict[int, list[int]]:
     return table
 
 
-def find_copied_passages(articles: pd.DataFrame, n: int = 8,
-                         min_words: int | None = None, max_holders: int = 100) -> pd.DataFrame:
+def find_copied_passages(articles: pd.DataFrame, n: int = 8, min_words: int | None = None,
+                         max_holders: int = 100, max_pairs: int = 100_000) -> pd.DataFrame:
     """Passages shared word-for-word (at least ``n`` consecutive words) by two articles.
 
     Returns one row per passage pair with offsets into both texts (``start_a``, ``end_a``,
@@ -128,28 +128,35 @@ def find_copied_passages(articles: pd.DataFrame, n: int = 8,
     An n-gram found in more than ``max_holders`` articles (boilerplate, or a wire sentence
     reprinted everywhere) does not by itself make its articles candidate pairs, since k
     holders make k(k-1)/2 pairs; their passages are still found when the pair shares a rarer
-    n-gram. ``table.attrs["n_common_ngrams"]`` counts the n-grams set aside.
+    n-gram. ``table.attrs["n_common_ngrams"]`` counts the n-grams set aside. At most
+    ``max_pairs`` candidate pairs are aligned, those sharing the most n-grams first
+    (``attrs``: ``n_candidate_pairs``, ``n_pairs_compared``).
     """
+    from scipy import sparse
+
     min_words = min_words or n
     docs = []
-    postings: dict[int, list[int]] = defaultdict(list)  # shingle hash -> documents holding it
+    columns: dict[int, int] = {}  # shingle hash -> column of the article x shingle matrix
+    indptr, indices = [0], []
     for rec in articles.itertuples(index=False):
         words, spans = _word_spans(rec.text)
         shingles = _shingles(words, n)
-        for key in shingles:
-            postings[key].append(len(docs))
+        indices.extend(columns.setdefault(key, len(columns)) for key in shingles)
+        indptr.append(len(indices))
         docs.append((rec.article_id, rec.outlet, rec.text, words, spans, shingles))
-    # Only pairs sharing at least one shingle are compared (an inverted index instead of all
-    # n² pairs, so large corpora stay tractable).
-    candidates: set[tuple[int, int]] = set()
-    n_common = 0
-    for holders in postings.values():
-        if len(holders) > max_holders:
-            n_common += 1
-        elif len(holders) > 1:
-            candidates.update((a, b) for i, a in enumerate(holders) for b in holders[i + 1:])
+    # Only pairs sharing a shingle are compared (an inverted index, not all n² pairs): the
+    # product of the binary article x shingle matrix counts the n-grams each pair shares.
+    holding = sparse.csr_matrix((np.ones(len(indices), dtype=np.int32), indices, indptr),
+                                shape=(len(docs), max(len(columns), 1)))
+    holders = np.bincount(holding.indices, minlength=holding.shape[1])
+    n_common = int((holders > max_holders).sum())
+    kept = holding[:, np.flatnonzero((holders >= 2) & (holders <= max_holders))]
+    shared = sparse.triu(kept @ kept.T, k=1).tocoo()
+    order = np.lexsort((shared.col, shared.row, -shared.data))[:max_pairs]
+    candidates = sorted(zip(shared.row[order].tolist(), shared.col[order].tolist(),
+                            strict=True))
     rows = []
-    for ia, ib in sorted(candidates):
+    for ia, ib in candidates:
         id_a, out_a, text_a, words_a, spans_a, sh_a = docs[ia]
         id_b, out_b, text_b, words_b, spans_b, sh_b = docs[ib]
         # Aligned matches: (position in a, position in b) for each shared n-gram.
@@ -170,7 +177,8 @@ def find_copied_passages(articles: pd.DataFrame, n: int = 8,
                 "text_a": text_a[start_a:end_a], "text_b": text_b[start_b:end_b],
             })
     table = pd.DataFrame(rows, columns=PASSAGE_COLUMNS)
-    table.attrs["n_common_ngrams"] = n_common
+    table.attrs.update(n_common_ngrams=n_common, n_candidate_pairs=int(shared.nnz),
+                       n_pairs_compared=len(candidates))
     return table
 
 
@@ -201,12 +209,13 @@ def _merge_runs(pairs: list[tuple[int, int]]) -> list[tuple[int, int, int, int]]
 
 
 def independent_voices(articles: pd.DataFrame, passages: pd.DataFrame,
-                       min_share: float = 0.2) -> pd.DataFrame:
+                       min_share: float = 0.2, max_listed: int = 20) -> pd.DataFrame:
     """Group articles that copy each other substantially; one group = one independent voice.
 
     Two articles are linked when the passages they share cover at least ``min_share`` of the
-    shorter one. Returns article_id, outlet, voice_id (connected component), copies (other
-    articles in the same group), so counts "by independent voice" can use ``voice_id``.
+    shorter one. Returns article_id, outlet, voice_id (connected component), n_copies and
+    copies (the other articles of the group, at most ``max_listed`` named), so counts "by
+    independent voice" can use ``voice_id``.
     """
     ids = list(articles["article_id"])
     parent = {a: a for a in ids}
@@ -219,8 +228,9 @@ def independent_voices(articles: pd.DataFrame, passages: pd.DataFrame,
 
     if len(passages):
         shares = passages.groupby(["article_a", "article_b"])[["share_a", "share_b"]].sum()
-        for (a, b), rec in shares.iterrows():
-            if max(rec["share_a"], rec["share_b"]) >= min_share and a in parent and b in parent:
+        linked = shares[shares[["share_a", "share_b"]].max(axis=1) >= min_share].index
+        for a, b in linked:
+            if a in parent and b in parent:
                 parent[find(a)] = find(b)
     roots = {a: find(a) for a in ids}
     members: dict[str, list[str]] = defaultdict(list)
@@ -230,8 +240,17 @@ def independent_voices(articles: pd.DataFrame, passages: pd.DataFrame,
     return pd.DataFrame({
         "article_id": ids, "outlet": list(articles["outlet"]),
         "voice_id": [numbering[roots[a]] for a in ids],
-        "copies": [", ".join(m for m in members[roots[a]] if m != a) for a in ids],
+        "n_copies": [len(members[roots[a]]) - 1 for a in ids],
+        "copies": [_listed([m for m in members[roots[a]] if m != a], max_listed)
+                   for a in ids],
     })
+
+
+def _listed(items: list[str], limit: int) -> str:
+    """Up to ``limit`` items joined, then how many more (a voice of 10,000 reprints cannot be
+    written out for each of its members)."""
+    shown = items[:limit] + ([f"… {len(items) - limit} more"] if len(items) > limit else [])
+    return ", ".join(shown)
 
 
 def copied_share(articles: pd.DataFrame, passages: pd.DataFrame) -> pd.Series:
