@@ -182,9 +182,12 @@ def runner_kernel(python: str = sys.executable):
         spec_dir = Path(tmp) / "kernels" / KERNEL_NAME
         spec_dir.mkdir(parents=True)
         spec = {
-            # log_level: keep the kernel quiet about its (loopback-only) unencrypted TCP channel.
+            # log_level: keep the kernel quiet about its (loopback-only) unencrypted TCP channel
+            # and about the interrupt jupyter_client sends every kernel at shutdown (logged as
+            # "KeyboardInterrupt caught in kernel" when it lands mid-message). A notebook's own
+            # failures still reach the runner through nbclient and become its status.
             "argv": [python, "-m", "ipykernel_launcher", "-f", "{connection_file}",
-                     "--IPKernelApp.log_level=ERROR"],
+                     "--IPKernelApp.log_level=CRITICAL"],
             "display_name": "Python (newsprism runner)",
             "language": "python",
             "env": {"PYTHONHASHSEED": "0"},
