@@ -493,6 +493,7 @@ def write_index(out: Path, results: list[NotebookResult], manifest: dict[str, An
 <tr><th>interpreter</th><td><code>{_e(manifest['python_executable'])}</code></td></tr>
 <tr><th>platform</th><td>{_e(manifest['platform'])}</td></tr>
 <tr><th>cell timeout</th><td>{_e(manifest['cell_timeout_s'])} s</td></tr>
+<tr><th>notebooks at once</th><td>{_e(manifest.get('jobs'))}</td></tr>
 <tr><th>machine-readable</th><td><a href="manifest.json">manifest.json</a></td></tr>
 </tbody></table>
 <h3>Parameters</h3><table id="parameters"><tbody>{params}</tbody></table>
