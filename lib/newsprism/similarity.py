@@ -108,13 +108,6 @@ def _word_spans(text: str) -> tuple[list[str], list[tuple[int, int]]]:
     return words, spans
 
 
-def _shingles(words: list[str], n: int) -> dict[int, list[int]]:
-    table: dict[int, list[int]] = defaultdict(list)
-    for i in range(len(words) - n + 1):
-        table[hash(" ".join(words[i:i + n]))].append(i)
-    return table
-
-
 def find_copied_passages(articles: pd.DataFrame, n: int = 8, min_words: int | None = None,
                          max_holders: int = 100, max_pairs: int = 100_000) -> pd.DataFrame:
     """Passages shared word-for-word (at least ``n`` consecutive words) by two articles.
@@ -135,19 +128,26 @@ def find_copied_passages(articles: pd.DataFrame, n: int = 8, min_words: int | No
     from scipy import sparse
 
     min_words = min_words or n
-    docs = []
-    columns: dict[int, int] = {}  # shingle hash -> column of the article x shingle matrix
-    indptr, indices = [0], []
-    for rec in articles.itertuples(index=False):
-        words, spans = _word_spans(rec.text)
-        shingles = _shingles(words, n)
-        indices.extend(columns.setdefault(key, len(columns)) for key in shingles)
-        indptr.append(len(indices))
-        docs.append((rec.article_id, rec.outlet, rec.text, words, spans, shingles))
-    # Only pairs sharing a shingle are compared (an inverted index, not all n² pairs): the
-    # product of the binary article x shingle matrix counts the n-grams each pair shares.
-    holding = sparse.csr_matrix((np.ones(len(indices), dtype=np.int32), indices, indptr),
-                                shape=(len(docs), max(len(columns), 1)))
+    ids, outlets = list(articles["article_id"]), list(articles["outlet"])
+    texts = list(articles["text"])
+    # Per article only compact arrays are kept: the hash of the n-gram starting at each word
+    # and the word offsets (the words and dicts of every article would not fit in memory for
+    # a large corpus). A 64-bit hash stands for its n-gram.
+    by_position, offsets = [], []
+    for text in texts:
+        words, spans = _word_spans(text)
+        by_position.append(np.fromiter((hash(" ".join(words[i:i + n]))
+                                        for i in range(len(words) - n + 1)), dtype=np.int64))
+        offsets.append(np.asarray(spans, dtype=np.int64).reshape(-1, 2))
+    keys = [np.unique(h) for h in by_position]
+    indptr = np.cumsum([0, *(len(k) for k in keys)])
+    distinct, column = np.unique(np.concatenate(keys) if keys else np.zeros(0, np.int64),
+                                 return_inverse=True)
+    del keys
+    # Only pairs sharing an n-gram are compared (an inverted index, not all n² pairs): the
+    # product of the binary article x n-gram matrix counts the n-grams each pair shares.
+    holding = sparse.csr_matrix((np.ones(len(column), dtype=np.int32), column, indptr),
+                                shape=(len(texts), max(len(distinct), 1)))
     holders = np.bincount(holding.indices, minlength=holding.shape[1])
     n_common = int((holders > max_holders).sum())
     kept = holding[:, np.flatnonzero((holders >= 2) & (holders <= max_holders))]
@@ -157,29 +157,39 @@ def find_copied_passages(articles: pd.DataFrame, n: int = 8, min_words: int | No
                             strict=True))
     rows = []
     for ia, ib in candidates:
-        id_a, out_a, text_a, words_a, spans_a, sh_a = docs[ia]
-        id_b, out_b, text_b, words_b, spans_b, sh_b = docs[ib]
-        # Aligned matches: (position in a, position in b) for each shared n-gram.
-        pairs = sorted((pa, pb) for key in sh_a.keys() & sh_b.keys()
-                       for pa in sh_a[key] for pb in sh_b[key]
-                       if words_a[pa:pa + n] == words_b[pb:pb + n])  # guard hash clashes
+        id_a, out_a, text_a, spans_a = ids[ia], outlets[ia], texts[ia], offsets[ia]
+        id_b, out_b, text_b, spans_b = ids[ib], outlets[ib], texts[ib], offsets[ib]
+        n_words_a, n_words_b = len(spans_a), len(spans_b)
+        pairs = _aligned(by_position[ia], by_position[ib])
         for first_a, first_b, last_a, last_b in _merge_runs(pairs):
             length = last_a - first_a + n
             if length < min_words:
                 continue
-            start_a, end_a = spans_a[first_a][0], spans_a[last_a + n - 1][1]
-            start_b, end_b = spans_b[first_b][0], spans_b[last_b + n - 1][1]
+            start_a, end_a = int(spans_a[first_a][0]), int(spans_a[last_a + n - 1][1])
+            start_b, end_b = int(spans_b[first_b][0]), int(spans_b[last_b + n - 1][1])
             rows.append({
                 "article_a": id_a, "article_b": id_b, "outlet_a": out_a, "outlet_b": out_b,
                 "start_a": start_a, "end_a": end_a, "start_b": start_b, "end_b": end_b,
-                "n_words": length, "share_a": length / max(len(words_a), 1),
-                "share_b": length / max(len(words_b), 1),
+                "n_words": length, "share_a": length / max(n_words_a, 1),
+                "share_b": length / max(n_words_b, 1),
                 "text_a": text_a[start_a:end_a], "text_b": text_b[start_b:end_b],
             })
     table = pd.DataFrame(rows, columns=PASSAGE_COLUMNS)
     table.attrs.update(n_common_ngrams=n_common, n_candidate_pairs=int(shared.nnz),
                        n_pairs_compared=len(candidates))
     return table
+
+
+def _aligned(hashes_a: np.ndarray, hashes_b: np.ndarray) -> list[tuple[int, int]]:
+    """(position in a, position in b) of every n-gram the two articles share, sorted."""
+    common = np.intersect1d(hashes_a, hashes_b, assume_unique=False)
+    if not len(common):
+        return []
+    where_b: dict[int, list[int]] = defaultdict(list)
+    for pb in np.flatnonzero(np.isin(hashes_b, common)).tolist():
+        where_b[int(hashes_b[pb])].append(pb)
+    return sorted((pa, pb) for pa in np.flatnonzero(np.isin(hashes_a, common)).tolist()
+                  for pb in where_b[int(hashes_a[pa])])
 
 
 def _merge_runs(pairs: list[tuple[int, int]]) -> list[tuple[int, int, int, int]]:
