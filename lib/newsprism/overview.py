@@ -161,14 +161,15 @@ def near_duplicates(articles: pd.DataFrame, *, shingle_size: int = 5,
     except ValueError:  # every text empty
         return _empty_pairs()
     # Binary article x shingle matrix: |A & B| of a pair is the dot product of its rows.
-    vocabulary: dict[tuple[str, ...], int] = {}
-    indptr, indices = [0], []
-    for text in texts:
-        indices.extend(vocabulary.setdefault(s, len(vocabulary))
-                       for s in _shingles(_words(text)[0], shingle_size))
-        indptr.append(len(indices))
+    # Shingles are held as 64-bit hashes (a dict of word tuples would not fit in memory for
+    # a large corpus).
+    keys = [np.fromiter((hash(s) for s in _shingles(_words(text)[0], shingle_size)),
+                        dtype=np.int64) for text in texts]
+    indptr = np.cumsum([0, *(len(k) for k in keys)])
+    distinct, indices = np.unique(np.concatenate(keys), return_inverse=True)
+    del keys
     binary = sparse.csr_matrix((np.ones(len(indices)), indices, indptr),
-                               shape=(len(texts), max(len(vocabulary), 1)))
+                               shape=(len(texts), max(len(distinct), 1)))
     sizes = np.diff(binary.indptr)
     if len(texts) <= exhaustive_max:
         method = "all pairs"
