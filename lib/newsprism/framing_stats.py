@@ -28,6 +28,7 @@ Units and uncertainty:
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterable
 
 import numpy as np
@@ -282,23 +283,26 @@ def dominant_frames(frames: pd.DataFrame, articles: pd.DataFrame, by: str = "out
     share of the article's hits, and the runner-up. Articles without hits: "(none)"."""
     hits = _kept_hits(frames, include_negated)
     counts = hits.groupby(["article_id", "frame"]).size()
+    # (frame, hits) per article, most hits first; ties stay in frame-name order.
+    ranked: dict[str, list[tuple[str, int]]] = defaultdict(list)
+    for (article_id, frame), n in counts.items():
+        ranked[article_id].append((frame, int(n)))
     rows = []
     for article_id, outlet in zip(articles["article_id"], articles[by], strict=True):
-        article_counts = (counts.loc[article_id].sort_values(ascending=False, kind="stable")
-                          if article_id in counts.index.get_level_values(0) else pd.Series())
-        total = int(article_counts.sum()) if len(article_counts) else 0
+        article_counts = sorted(ranked.get(article_id, []), key=lambda item: -item[1])
+        total = sum(n for _, n in article_counts)
         if not total:
             rows.append({"article_id": article_id, by: outlet, "dominant_frame": "(none)",
                          "hits": 0, "hits_total": 0, "share_of_hits": np.nan,
                          "runner_up": "", "runner_up_hits": 0})
             continue
-        top = int(article_counts.iloc[0])
-        tied = sorted(article_counts[article_counts == top].index)
-        rest = article_counts[article_counts < top]
+        top = article_counts[0][1]
+        tied = sorted(frame for frame, n in article_counts if n == top)
+        rest = [(frame, n) for frame, n in article_counts if n < top]
         rows.append({"article_id": article_id, by: outlet, "dominant_frame": " = ".join(tied),
                      "hits": top, "hits_total": total, "share_of_hits": top / total,
-                     "runner_up": rest.index[0] if len(rest) else "",
-                     "runner_up_hits": int(rest.iloc[0]) if len(rest) else 0})
+                     "runner_up": rest[0][0] if rest else "",
+                     "runner_up_hits": rest[0][1] if rest else 0})
     return pd.DataFrame(rows)
 
 
