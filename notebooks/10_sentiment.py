@@ -39,13 +39,15 @@ min_mentions: int = 3  # actors mentioned fewer times (whole corpus) are left ou
 top_k: int = 5  # most positive / most negative sentences shown
 arc_window: int = 5  # sentences in the rolling mean of the tone arc
 arc_articles: int = 12  # articles in the tone-arc figure (seeded sample spread over outlets)
+dots_per_outlet: int = 1500  # at most this many sentence dots per outlet (seeded sample)
+agreement_sentences: int = 5000  # engines missing from the annotations: score a sample this big
 
 # %%
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 from IPython.display import HTML, display
-from newsprism import sentiment
+from newsprism import sentiment, stats
 from newsprism.annotate import AnnotateOptions, annotate
 from newsprism.display import caption, reading, sample_groups, show_table
 from newsprism.provenance import provenance_table
@@ -55,7 +57,8 @@ from newsprism.validate import load_results
 NOTEBOOK = "10_sentiment"
 PARAMS = dict(corpus=corpus, out_dir=out_dir, engine=engine, compare_engines=compare_engines,
               n_boot=n_boot, seed=seed, min_mentions=min_mentions, top_k=top_k,
-              arc_window=arc_window, arc_articles=arc_articles)
+              arc_window=arc_window, arc_articles=arc_articles,
+              dots_per_outlet=dots_per_outlet, agreement_sentences=agreement_sentences)
 
 # %% [markdown]
 # ## Parameters check
@@ -72,6 +75,10 @@ if not isinstance(top_k, int) or top_k < 1 or not isinstance(arc_window, int) or
     raise ValueError("top_k and arc_window must be positive integers")
 if not isinstance(arc_articles, int) or arc_articles < 1:
     raise ValueError(f"arc_articles must be a positive integer, got {arc_articles!r}")
+for name, value in (("dots_per_outlet", dots_per_outlet),
+                    ("agreement_sentences", agreement_sentences)):
+    if not isinstance(value, int) or value < 100:
+        raise ValueError(f"{name} must be an integer >= 100, got {value!r}")
 
 ENGINE = sentiment.ENGINE_LABEL[engine]
 ann = annotate(corpus or None, options=AnnotateOptions(
@@ -92,17 +99,20 @@ if ann.skipped_steps:
 #
 # Each dot is one sentence; the bar marks the outlet's mean with its 95% interval. Sentences
 # are the unit because article- or paragraph-long texts saturate VADER's compound score; higher
-# levels (paragraph, article, outlet) average their sentences.
+# levels (paragraph, article, outlet) average their sentences. On a large corpus the dots are
+# a seeded sample of at most `dots_per_outlet` sentences per outlet (the caption says how many);
+# means and intervals always use every sentence.
 
 # %%
 by_outlet = sentiment.outlet_scores(ann, engine, "all", n_boot=n_boot, seed=seed)
 save_table(by_outlet, f"sentiment_outlets_{engine}", out_dir)
 sentences_all = sentiment.sentence_scores(ann, engine, "all")
+dots = stats.sample_rows(sentences_all, dots_per_outlet, by="outlet", seed=seed)
 outlets = by_outlet["outlet"].tolist()
 fig, ax = plt.subplots(figsize=(8, 0.6 * len(outlets) + 1.5))
 rng = np.random.default_rng(seed)
 for i, outlet in enumerate(outlets):
-    values = sentences_all.loc[sentences_all["outlet"] == outlet, "score"]
+    values = dots.loc[dots["outlet"] == outlet, "score"]
     ax.scatter(values, i + rng.uniform(-0.18, 0.18, len(values)), s=9, alpha=0.35,
                color="#4c72b0")
 ax.errorbar(by_outlet["estimate"], range(len(outlets)),
@@ -119,7 +129,11 @@ ax.set_title("Sentence tone per outlet")
 fig.tight_layout()
 plt.show()
 display(caption(f"Sentence scores per outlet with the outlet mean and its bootstrap 95% "
-                f"interval ({n_boot} resamples, seed {seed}). Engine: {ENGINE}.",
+                f"interval ({n_boot} resamples, seed {seed}). Engine: {ENGINE}."
+                + ("" if len(dots) == len(sentences_all) else
+                   f" Dots: a seeded random sample of at most {dots_per_outlet} sentences per "
+                   f"outlet ({len(dots)} of {len(sentences_all)} drawn); the means and "
+                   "intervals use every sentence."),
                 n=len(sentences_all), unit="sentences", source=SOURCE))
 
 # %%
@@ -188,7 +202,7 @@ ax.legend(fontsize=8)
 ax.set_title("Own voice versus quoted voice")
 fig.tight_layout()
 plt.show()
-source_of_spans = ", ".join(sorted(set(ann.sentiment["voice_source"].dropna())))
+source_of_spans = ", ".join(sorted(ann.sentiment["voice_source"].dropna().unique()))
 display(caption(f"Mean score of the author part and the quoted part of sentences, with "
                 f"bootstrap 95% intervals; labels give n author parts / n quoted parts. Quote "
                 f"spans from: {source_of_spans}. Engine: {ENGINE}.",
@@ -332,18 +346,24 @@ display(reading("Read the highlighted words: lexicon scores rest on words such a
 #
 # Whole-sentence scores of the engines compared pairwise: Pearson r (Fisher-z 95% interval)
 # and the share of sentences put in the same class (positive / neutral / negative, ±0.05 band)
-# with a Wilson 95% interval.
+# with a Wilson 95% interval. An engine that is not in the annotations is scored here; on a
+# large corpus that is done on a seeded random sample of `agreement_sentences` sentences, and
+# the caption then gives the sample size out of the total.
 
 # %%
-wide = sentiment.engine_scores_wide(ann, compare_engines)
+wide = sentiment.engine_scores_wide(ann, compare_engines, max_scored=agreement_sentences,
+                                   seed=seed)
 agreement = sentiment.engine_agreement(wide, compare_engines)
 save_table(agreement, "sentiment_engine_agreement", out_dir)
+SAMPLE_NOTE = sentiment.agreement_sample_note(wide)
 display(show_table(agreement, "Pairwise agreement of sentiment engines on the corpus "
-                   f"sentences (engines: {', '.join(compare_engines)}).", n=len(wide),
+                   f"sentences (engines: {', '.join(compare_engines)})."
+                   + (f" {SAMPLE_NOTE}" if SAMPLE_NOTE else ""), n=len(wide),
                    unit="sentences", source=SOURCE))
 if {"vader", "textblob"} <= set(wide.columns):
+    points = stats.sample_rows(wide, 4 * dots_per_outlet, seed=seed)
     fig, ax = plt.subplots(figsize=(4.8, 4.2))
-    ax.scatter(wide["vader"], wide["textblob"], s=10, alpha=0.5)
+    ax.scatter(points["vader"], points["textblob"], s=10, alpha=0.5)
     ax.axhline(0, color="grey", lw=0.6)
     ax.axvline(0, color="grey", lw=0.6)
     ax.set_xlabel("VADER compound")
@@ -351,13 +371,21 @@ if {"vader", "textblob"} <= set(wide.columns):
     ax.set_title("VADER versus TextBlob, per sentence")
     fig.tight_layout()
     plt.show()
-    display(caption("Each dot is a sentence scored by both engines.", n=len(wide),
+    display(caption("Each dot is a sentence scored by both engines."
+                    + ("" if len(points) == len(wide) else
+                       f" Showing a seeded random sample of {len(points)} of the {len(wide)} "
+                       "compared sentences.")
+                    + (f" The compared sentences are a seeded random sample of {len(wide)} of "
+                       f"{wide.attrs['n_total']} (see the table above)."
+                       if wide.attrs.get("sampled") else ""), n=len(wide),
                     unit="sentences", source=SOURCE))
 weakest = agreement.loc[agreement["r"].idxmin()] if len(agreement) else None
 display(reading(
     (f"The weakest pair is {weakest['engine_a']} / {weakest['engine_b']} "
      f"(r = {weakest['r']:.2f}, 95% CI {weakest['r_low']:.2f}–{weakest['r_high']:.2f}, "
-     f"n = {weakest['n']}). Where engines disagree, a conclusion should not rest on one engine."
+     f"n = {weakest['n']}"
+     + (f" sampled of {wide.attrs['n_total']}" if wide.attrs.get("sampled") else "")
+     + "). Where engines disagree, a conclusion should not rest on one engine."
      ) if weakest is not None else "Only one engine was compared."))
 
 # %% [markdown]

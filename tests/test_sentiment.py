@@ -288,3 +288,104 @@ def test_voice_comparison_gives_no_gap_interval_for_a_single_quote():
     assert row["n_quoted"] == 1 and row["n_author"] == 4
     assert row["quoted"] > 0.4 and row["gap"] > 0
     assert np.isnan(row["gap_low"]) and "fewer than 3" in row["note"]
+
+
+# -- scale: grouped per-article analyses equal the per-article reference ----------------------
+TOY_TEXTS = {
+    "a1": ("Outlet A", "Putin praised the treaty, but Kim called the sanctions a disaster. "
+                       "Moscow was pleased."),
+    "b1": ("Outlet B", 'Seoul warned: “Pyongyang is a menace.” Kim smiled; Putin frowned.'),
+    "a2": ("Outlet A", "Nothing about any leader here."),
+    "b2": ("Outlet B", "Kim hailed a wonderful friendship with Russia while Ukraine suffered."),
+}
+
+
+def _toy_corpus(with_quotes: bool = True) -> dict[str, pd.DataFrame]:
+    parts: dict[str, list[pd.DataFrame]] = {}
+    for article_id, (outlet, text) in TOY_TEXTS.items():
+        article = ArticleInput(article_id, text, "en", outlet)
+        options = AnnotateOptions(sentiment_engines=("vader", "textblob"))
+        tables = {"sentences": article_sentence_rows(article, {}, options)}
+        start = text.find("“")
+        if with_quotes and start >= 0:
+            tables["quotes"] = pd.DataFrame({"article_id": [article_id], "start": [start + 1],
+                                             "end": [text.index("”")], "kind": ["speech"]})
+        tables["mentions"] = article_mentions(article, tables, options)
+        tables["sentiment"] = sentiment.article_sentiment(article, tables, options)
+        for name, table in tables.items():
+            parts.setdefault(name, []).append(table)
+    tables = {name: pd.concat(frames, ignore_index=True) for name, frames in parts.items()}
+    tables["articles"] = pd.DataFrame({
+        "article_id": list(TOY_TEXTS), "outlet": [o for o, _ in TOY_TEXTS.values()],
+        "text": [t for _, t in TOY_TEXTS.values()], "language": "en"})
+    # Interleave the rows of the articles: grouping must not rely on contiguous blocks.
+    tables["mentions"] = tables["mentions"].iloc[::-1].reset_index(drop=True)
+    tables["sentences"] = tables["sentences"].sample(frac=1, random_state=1)
+    return tables
+
+
+def _actor_tone_reference(tables: dict[str, pd.DataFrame], engine: str) -> pd.DataFrame:
+    """The simple per-article loop: filter each table for one article at a time."""
+    mentions, sentences, quotes = tables["mentions"], tables["sentences"], tables.get("quotes")
+    parts = []
+    for article in tables["articles"].itertuples(index=False):
+        m = mentions[mentions["article_id"] == article.article_id]
+        if not len(m):
+            continue
+        s = sentences[sentences["article_id"] == article.article_id]
+        q = (sentiment.quote_spans_from_table(quotes[quotes["article_id"] == article.article_id])
+             if quotes is not None else None)
+        spans = q if q is not None else sentiment.fallback_quote_spans(article.text)
+        part = sentiment.mention_clauses(article.text, m, s, spans)
+        part.insert(0, "outlet", article.outlet)
+        parts.append(part)
+    table = pd.concat(parts, ignore_index=True)
+    table["engine"] = engine
+    table["score"] = sentiment.headline_scores(table["clause"].tolist(), engine)
+    return table[sentiment.ACTOR_TONE_COLUMNS]
+
+
+@pytest.mark.parametrize("with_quotes", [True, False])
+def test_actor_tone_equals_the_per_article_reference(with_quotes):
+    tables = _toy_corpus(with_quotes)
+    tone = sentiment.actor_tone(tables, "vader")
+    assert tone["article_id"].nunique() == 3  # a2 mentions nobody
+    pd.testing.assert_frame_equal(tone, _actor_tone_reference(tables, "vader"), check_exact=True)
+    quoted = tone[tone["surface"] == "Pyongyang"]
+    assert quoted["voice"].tolist() == ["quoted"]
+
+
+def test_tone_arc_smooths_within_each_article_only():
+    tables = _toy_corpus()
+    arc = sentiment.tone_arc(tables, "vader", window=3)
+    for _, part in arc.groupby("article_id"):
+        expected = part["score"].rolling(3, center=True, min_periods=1).mean()
+        np.testing.assert_array_equal(part["smoothed"].to_numpy(), expected.to_numpy())
+
+
+def test_engine_scores_wide_samples_a_seeded_capped_set_when_an_engine_is_missing():
+    tables = _toy_corpus()
+    full = sentiment.engine_scores_wide(tables, ["vader", "nltk_vader"])
+    n_total = len(full)
+    assert not full.attrs["sampled"] and full.attrs["n_total"] == n_total >= 5
+    assert sentiment.agreement_sample_note(full) == ""
+    first = sentiment.engine_scores_wide(tables, ["vader", "nltk_vader"], max_scored=3, seed=1)
+    again = sentiment.engine_scores_wide(tables, ["vader", "nltk_vader"], max_scored=3, seed=1)
+    pd.testing.assert_frame_equal(first, again)
+    assert len(first) == 3 and first.attrs["sampled"] and first.attrs["n_total"] == n_total
+    assert first.attrs["scored_here"] == ["nltk_vader"]
+    # Sampled rows keep corpus order and carry the same scores as the full table.
+    key = ["article_id", "sentence_id"]
+    merged = first.merge(full, on=key, suffixes=("", "_full"))
+    assert len(merged) == 3
+    np.testing.assert_array_equal(merged["nltk_vader"], merged["nltk_vader_full"])
+    order = full.reset_index()[key + ["index"]].merge(first[key], on=key)["index"]
+    assert order.is_monotonic_increasing
+    seeds = {tuple(sentiment.engine_scores_wide(tables, ["vader", "nltk_vader"], max_scored=3,
+                                                seed=s)["sentence_id"]) for s in range(6)}
+    assert len(seeds) > 1
+    note = sentiment.agreement_sample_note(first)
+    assert f"3 of {n_total}" in note and "sample" in note
+    # Engines already in the annotations are never sampled, whatever the cap.
+    present = sentiment.engine_scores_wide(tables, ["vader", "textblob"], max_scored=3)
+    assert len(present) == n_total and not present.attrs["sampled"]

@@ -76,3 +76,51 @@ def test_diff_and_pearson_and_proportion_intervals():
     assert n == 100 and r_low < r < r_high and r > 0.5
     assert stats.proportion_ci(0, 10)[0] == 0.0
     assert all(np.isnan(stats.proportion_ci(0, 0)))
+
+
+@pytest.mark.parametrize("statistic", [np.mean, np.median, lambda v: float(np.percentile(v, 30))])
+def test_bootstrap_group_ci_equals_bootstrap_ci_group_by_group(statistic):
+    rng = np.random.default_rng(5)
+    sizes = {"a": 1, "b": 7, "c": 7, "d": 24, "e": 1200, "f": 3, "g": 24}
+    df = pd.DataFrame({"group": np.repeat(list(sizes), list(sizes.values())),
+                       "value": np.round(rng.uniform(-1, 1, sum(sizes.values())), 4)})
+    df = df.sample(frac=1, random_state=2).reset_index(drop=True)  # groups interleaved
+    df.loc[df["group"] == "f", "value"] = np.nan  # a group with no value left
+    table = stats.bootstrap_group_ci(df, "group", "value", statistic=statistic, n_boot=500,
+                                     seed=3).set_index("group")
+    assert table.index.tolist() == sorted(sizes)
+    for name, part in df.groupby("group"):
+        values = part["value"].to_numpy()
+        values = values[~np.isnan(values)]
+        low, high = stats.bootstrap_ci(values, statistic=statistic, n_boot=500, seed=3)
+        row = table.loc[name]
+        assert row["n"] == len(values)
+        if len(values):
+            assert row["estimate"] == float(statistic(values))
+            assert (row["ci_low"], row["ci_high"]) == (low, high)
+        else:
+            assert np.isnan(row["estimate"]) and np.isnan(row["ci_low"])
+
+
+def test_bootstrap_diff_ci_in_chunks_equals_one_draw():
+    rng = np.random.default_rng(8)
+    a, b = rng.normal(0.2, 1, 3000), rng.normal(0, 1, 900)  # 3000 x 2000 > one chunk
+    draw = np.random.default_rng(4)
+    boot = (a[draw.integers(0, a.size, size=(2000, a.size))].mean(axis=1)
+            - b[draw.integers(0, b.size, size=(2000, b.size))].mean(axis=1))
+    alpha = (1.0 - 0.95) / 2.0  # as the library computes it (not exactly 0.025)
+    expected = tuple(float(v) for v in np.nanquantile(boot, [alpha, 1.0 - alpha]))
+    assert stats.bootstrap_diff_ci(a, b, n_boot=2000, seed=4) == expected
+
+
+def test_sample_rows_caps_each_group_keeps_order_and_is_seeded():
+    df = pd.DataFrame({"outlet": list("a" * 50 + "b" * 5 + "c" * 30), "i": range(85)})
+    out = stats.sample_rows(df, 10, by="outlet", seed=1)
+    assert out.groupby("outlet").size().to_dict() == {"a": 10, "b": 5, "c": 10}
+    assert out["i"].is_monotonic_increasing
+    pd.testing.assert_frame_equal(out, stats.sample_rows(df, 10, by="outlet", seed=1))
+    assert not out.equals(stats.sample_rows(df, 10, by="outlet", seed=2))
+    assert stats.sample_rows(df, 50, by="outlet") is df
+    assert len(stats.sample_rows(df, 20)) == 20
+    with pytest.raises(ValueError):
+        stats.sample_rows(df, 0)

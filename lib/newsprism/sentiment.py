@@ -743,9 +743,10 @@ def sentence_scores(annotations: Any, engine: str = "vader", voice: str = "all")
     sentiment = _require(annotations, "sentiment")
     sentences = _require(annotations, "sentences")
     articles = _require(annotations, "articles")
-    if engine not in set(sentiment["engine"]):
+    have = set(sentiment["engine"].unique())  # unique(): iterating Arrow strings is slow
+    if engine not in have:
         raise ValueError(f"engine {engine!r} not in the annotations (have "
-                         f"{sorted(set(sentiment['engine']))}); pass it in "
+                         f"{sorted(have)}); pass it in "
                          "AnnotateOptions(sentiment_engines=...)")
     rows = sentiment[(sentiment["engine"] == engine) & (sentiment["voice"] == voice)]
     rows = rows.merge(sentences[["article_id", "sentence_id", "paragraph_id", "start", "end",
@@ -803,7 +804,9 @@ def outlet_scores(annotations: Any, engine: str = "vader", voice: str = "all",
     With two or more articles the bootstrap resamples ARTICLES (sentences of one article are
     not independent); with one article it resamples sentences and ``note`` says so plainly.
     """
-    rows = sentence_scores(annotations, engine, voice)
+    # Only the columns _outlet_row reads: slicing the sentence text per outlet is costly.
+    rows = sentence_scores(annotations, engine, voice)[["outlet", "article_id", "score",
+                                                        "n_words"]]
     out = []
     for outlet, part in rows.groupby("outlet", sort=True):
         out.append({"outlet": outlet, "engine": engine, "voice": voice,
@@ -822,9 +825,9 @@ def voice_comparison(annotations: Any, engine: str = "vader", n_boot: int = 2000
     ``min_parts`` parts on either side no interval is given (a resampled single value would
     look perfectly precise).
     """
-    author = sentence_scores(annotations, engine, "author")
-    quoted = sentence_scores(annotations, engine, "quoted")
-    outlets = sorted(set(author["outlet"]) | set(quoted["outlet"]))
+    author = sentence_scores(annotations, engine, "author")[["outlet", "article_id", "score"]]
+    quoted = sentence_scores(annotations, engine, "quoted")[["outlet", "article_id", "score"]]
+    outlets = sorted(set(author["outlet"].unique()) | set(quoted["outlet"].unique()))
     rows = []
     for outlet in outlets:
         a = author.loc[author["outlet"] == outlet, "score"].to_numpy(dtype=float)
@@ -861,8 +864,14 @@ def distribution_long(annotations: Any, engine: str = "vader") -> pd.DataFrame:
 def tone_arc(annotations: Any, engine: str = "vader", window: int = 5) -> pd.DataFrame:
     """Sentence scores through each article with a centred rolling mean (``smoothed``)."""
     rows = sentence_scores(annotations, engine)
-    rows["smoothed"] = (rows.groupby("article_id")["score"]
-                        .transform(lambda s: s.rolling(window, center=True, min_periods=1).mean()))
+    if not len(rows):
+        rows["smoothed"] = pd.Series(dtype=float)
+        return rows
+    # One grouped rolling window (windows restart at each article) instead of a Python
+    # call per article; aligned back on the row index.
+    smoothed = (rows.groupby("article_id", sort=False)["score"]
+                .rolling(window, center=True, min_periods=1).mean())
+    rows["smoothed"] = smoothed.reset_index(level=0, drop=True)
     return rows
 
 
@@ -871,22 +880,67 @@ ACTOR_TONE_COLUMNS = ["outlet", "article_id", "sentence_id", "actor", "surface",
                       "clause_start", "clause_end", "clause", "voice", "engine", "score"]
 
 
+def _mention_clause_rows(text: str, mentions: Iterable[tuple],
+                         bounds: dict[Any, tuple[int, int]],
+                         quote_spans: Sequence[tuple[int, int]]) -> list[tuple]:
+    """Rows of :func:`mention_clauses` from plain tuples (article_id, sentence_id, actor,
+    surface, start, end); ``bounds`` maps sentence_id to (start, end)."""
+    cache: dict[Any, list[tuple[int, int]]] = {}
+    rows = []
+    for article_id, sentence_id, actor, surface, start, end in mentions:
+        spans = cache.get(sentence_id)
+        if spans is None:
+            s, e = bounds.get(sentence_id, (start, end))
+            spans = cache[sentence_id] = clause_spans(text, s, e)
+        c_start, c_end = clause_at(spans, start)
+        quoted = any(q_s <= start < q_e for q_s, q_e in quote_spans)
+        rows.append((article_id, sentence_id, actor, surface, start, end, c_start, c_end,
+                     text[c_start:c_end], "quoted" if quoted else "author"))
+    return rows
+
+
+_MENTION_COLUMNS = ["article_id", "sentence_id", "actor", "surface", "start", "end"]
+_CLAUSE_COLUMNS = [*_MENTION_COLUMNS, "clause_start", "clause_end", "clause", "voice"]
+
+
 def mention_clauses(text: str, mentions: pd.DataFrame, sentences: pd.DataFrame,
                     quote_spans: Sequence[tuple[int, int]] = ()) -> pd.DataFrame:
     """For each mention of one article: the clause around it and whether it sits in a quote."""
     bounds = {sid: (s, e) for sid, s, e in zip(sentences["sentence_id"], sentences["start"],
                                                 sentences["end"], strict=True)}
-    cache: dict[int, list[tuple[int, int]]] = {}
-    rows = []
-    for m in mentions.itertuples(index=False):
-        s, e = bounds.get(m.sentence_id, (m.start, m.end))
-        spans = cache.setdefault(m.sentence_id, clause_spans(text, s, e))
-        c_start, c_end = clause_at(spans, m.start)
-        quoted = any(q_s <= m.start < q_e for q_s, q_e in quote_spans)
-        rows.append((m.article_id, m.sentence_id, m.actor, m.surface, m.start, m.end, c_start,
-                     c_end, text[c_start:c_end], "quoted" if quoted else "author"))
-    return pd.DataFrame(rows, columns=["article_id", "sentence_id", "actor", "surface", "start",
-                                       "end", "clause_start", "clause_end", "clause", "voice"])
+    rows = _mention_clause_rows(text, mentions[_MENTION_COLUMNS].itertuples(index=False,
+                                                                            name=None),
+                                bounds, quote_spans)
+    return pd.DataFrame(rows, columns=_CLAUSE_COLUMNS)
+
+
+def _positions_by(table: pd.DataFrame, column: str) -> dict[Any, np.ndarray]:
+    """Row positions of ``table`` per value of ``column`` (rows keep their order).
+
+    One pass over the table: filtering the whole table once per article is quadratic.
+    """
+    if not len(table):
+        return {}
+    return table.groupby(column, sort=False).indices
+
+
+def _quote_spans_by_article(quotes: pd.DataFrame | None,
+                            kinds: tuple[str, ...] = ("speech",)) -> dict[Any, list] | None:
+    """:func:`quote_spans_from_table` for every article at once (None when unusable).
+
+    Plain lists per column: slicing a table of Arrow strings once per article cost more than
+    everything else in :func:`actor_tone`.
+    """
+    if quotes is None or "article_id" not in getattr(quotes, "columns", ()):
+        return None
+    if quote_spans_from_table(quotes.iloc[0:0], kinds) is None:
+        return None
+    starts, ends = quotes["start"].tolist(), quotes["end"].tolist()
+    wanted = set(kinds)
+    keep = ([k in wanted for k in quotes["kind"].tolist()]
+            if "kind" in quotes.columns and kinds else [True] * len(quotes))
+    return {article_id: _merge((int(starts[i]), int(ends[i])) for i in positions if keep[i])
+            for article_id, positions in _positions_by(quotes, "article_id").items()}
 
 
 def actor_tone(annotations: Any, engine: str = "vader") -> pd.DataFrame:
@@ -906,23 +960,30 @@ def actor_tone(annotations: Any, engine: str = "vader") -> pd.DataFrame:
         return pd.DataFrame(columns=ACTOR_TONE_COLUMNS)
     sentences = _require(annotations, "sentences")
     articles = _require(annotations, "articles")
-    quotes = tables.get("quotes")
-    parts = []
-    for article in articles.itertuples(index=False):
-        m = mentions[mentions["article_id"] == article.article_id]
-        if not len(m):
+    # Group once (positions per article) instead of masking each table once per article.
+    mention_rows = list(mentions[_MENTION_COLUMNS].itertuples(index=False, name=None))
+    mention_at = _positions_by(mentions, "article_id")
+    sentence_ids = sentences["sentence_id"].tolist()
+    sentence_bounds = list(zip(sentences["start"].tolist(), sentences["end"].tolist(),
+                               strict=True))
+    sentence_at = _positions_by(sentences, "article_id")
+    spans_by_article = _quote_spans_by_article(tables.get("quotes"))
+    rows = []
+    for article_id, outlet, text in zip(articles["article_id"], articles["outlet"],
+                                        articles["text"], strict=True):
+        positions = mention_at.get(article_id)
+        if positions is None or not len(positions):
             continue
-        s = sentences[sentences["article_id"] == article.article_id]
-        q = None
-        if quotes is not None and "article_id" in getattr(quotes, "columns", ()):
-            q = quote_spans_from_table(quotes[quotes["article_id"] == article.article_id])
-        spans = q if q is not None else fallback_quote_spans(article.text)
-        part = mention_clauses(article.text, m, s, spans)
-        part.insert(0, "outlet", article.outlet)
-        parts.append(part)
-    if not parts:
+        bounds = {sentence_ids[i]: sentence_bounds[i] for i in sentence_at.get(article_id, ())}
+        if spans_by_article is None:
+            spans = fallback_quote_spans(text)
+        else:
+            spans = spans_by_article.get(article_id, [])
+        found = _mention_clause_rows(text, (mention_rows[i] for i in positions), bounds, spans)
+        rows.extend((outlet, *row) for row in found)
+    if not rows:
         return pd.DataFrame(columns=ACTOR_TONE_COLUMNS)
-    table = pd.concat(parts, ignore_index=True)
+    table = pd.DataFrame(rows, columns=["outlet", *_CLAUSE_COLUMNS])
     table["engine"] = engine
     table["score"] = headline_scores(table["clause"].tolist(), engine)
     return table[ACTOR_TONE_COLUMNS]
@@ -989,10 +1050,28 @@ def extreme_sentences(annotations: Any, engine: str = "vader", k: int = 5,
 
 
 # -- agreement between engines ---------------------------------------------------------------
-def engine_scores_wide(annotations: Any, engines: Sequence[str] = ENGINES) -> pd.DataFrame:
+MAX_SCORED = 20_000  # sentences scored afresh for an engine missing from the annotations
+
+
+def engine_scores_wide(annotations: Any, engines: Sequence[str] = ENGINES,
+                       max_scored: int | None = MAX_SCORED, seed: int = 0) -> pd.DataFrame:
     """Whole-sentence scores of several engines side by side (one column per engine).
 
-    Engines missing from the annotations are scored here from the sentence text.
+    Engines missing from the annotations are scored here from the sentence text. Scoring is
+    the expensive part (NLTK's VADER port runs at about 1,000 sentences/s), so when an engine
+    is missing and the corpus has more than ``max_scored`` English sentences, every engine is
+    compared on the same seeded random sample of ``max_scored`` sentences (kept in corpus
+    order). ``wide.attrs`` records it: ``n_total`` (English sentences), ``n_compared`` (rows),
+    ``sampled`` (bool), ``seed``; :func:`agreement_sample_note` turns it into caption text.
+    ``max_scored=None`` scores everything.
+
+    >>> import pandas as pd
+    >>> tables = {"articles": pd.DataFrame({"article_id": ["a"], "language": ["en"]}),
+    ...           "sentences": pd.DataFrame({"article_id": ["a"] * 3, "sentence_id": [0, 1, 2],
+    ...                                      "text": ["Good.", "Bad.", "Fine."]})}
+    >>> wide = engine_scores_wide(tables, ["vader"], max_scored=2)
+    >>> len(wide), wide.attrs["n_total"], wide.attrs["sampled"]
+    (2, 3, True)
     """
     sentences = _require(annotations, "sentences")
     articles = _require(annotations, "articles")
@@ -1001,16 +1080,47 @@ def engine_scores_wide(annotations: Any, engines: Sequence[str] = ENGINES) -> pd
                                .fillna("en") == "en", "article_id"])
     wide = sentences[sentences["article_id"].isin(english)][
         ["article_id", "sentence_id", "text"]].copy()
+    n_total = len(wide)
+    present = (set(sentiment["engine"].unique()) if sentiment is not None and len(sentiment)
+               else set())
     for engine in engines:
         check_engine(engine)
-        have = sentiment is not None and len(sentiment) and engine in set(sentiment["engine"])
-        if have:
+    missing = [engine for engine in engines if engine not in present]
+    sampled = bool(missing) and max_scored is not None and n_total > max_scored
+    if sampled:
+        # One sample for all engines, so every pair is compared on the same sentences.
+        keep = np.sort(np.random.default_rng(seed).choice(n_total, size=max_scored,
+                                                          replace=False))
+        wide = wide.iloc[keep]
+    for engine in engines:
+        if engine in present:
             part = sentiment[(sentiment["engine"] == engine) & (sentiment["voice"] == "all")]
             wide = wide.merge(part[["article_id", "sentence_id", "score"]].rename(
                 columns={"score": engine}), on=["article_id", "sentence_id"], how="left")
         else:
             wide[engine] = headline_scores(wide["text"].tolist(), engine)
+    wide.attrs.update(n_total=n_total, n_compared=len(wide), sampled=sampled, seed=seed,
+                      scored_here=missing)
     return wide
+
+
+def agreement_sample_note(wide: pd.DataFrame) -> str:
+    """Caption text saying whether engine agreement rests on a sample ("" when it does not).
+
+    >>> import pandas as pd
+    >>> wide = pd.DataFrame({"vader": [0.1]})
+    >>> wide.attrs.update(n_total=50_000, n_compared=20_000, sampled=True, seed=0,
+    ...                   scored_here=["nltk_vader"])
+    >>> agreement_sample_note(wide)[:60]
+    'Computed on a seeded random sample of 20000 of 50000 English'
+    """
+    if not wide.attrs.get("sampled"):
+        return ""
+    return (f"Computed on a seeded random sample of {wide.attrs['n_compared']} of "
+            f"{wide.attrs['n_total']} English sentences (seed {wide.attrs['seed']}): "
+            f"{', '.join(wide.attrs['scored_here'])} is not in the annotations and is scored "
+            "here, so r and the class agreement are sample estimates; their intervals cover "
+            "sampling error.")
 
 
 def engine_agreement(wide: pd.DataFrame, engines: Sequence[str] | None = None) -> pd.DataFrame:

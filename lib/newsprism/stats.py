@@ -64,13 +64,68 @@ def bootstrap_ci(values: Sequence[float] | np.ndarray | pd.Series,
     return (float(low), float(high))
 
 
+def _shared_index(n: int, n_boot: int, seed: int) -> np.ndarray | None:
+    """The resample index :func:`bootstrap_ci` draws for ``n`` values, when it draws it in one
+    piece (None otherwise). Every group restarts the generator at ``seed``, so groups of equal
+    size share this index and can be resampled together."""
+    if max(1, min(n_boot, 2_000_000 // n)) < n_boot:
+        return None
+    return np.random.default_rng(seed).integers(0, n, size=(n_boot, n))
+
+
+def _group_intervals(arrays: list[np.ndarray], statistic: Statistic, n_boot: int, seed: int,
+                     level: float) -> list[tuple[float, float, float]]:
+    """(estimate, low, high) per array; equal to :func:`bootstrap_ci` array by array.
+
+    Arrays of equal size are stacked and resampled with one shared index (see
+    :func:`_shared_index`): ten thousand articles cost a few dozen vectorised draws instead of
+    ten thousand separate bootstraps.
+    """
+    alpha = (1.0 - level) / 2.0
+    out: list[tuple[float, float, float] | None] = [None] * len(arrays)
+    by_size: dict[int, list[int]] = {}
+    for i, array in enumerate(arrays):
+        by_size.setdefault(int(array.size), []).append(i)
+    for n, members in by_size.items():
+        index = _shared_index(n, n_boot, seed) if n >= 2 else None
+        if index is not None:
+            try:
+                stacked = np.stack([arrays[i] for i in members])
+                # Blocks of groups keep the (groups, n_boot, n) resample array near 32 MB.
+                step = max(1, 4_000_000 // (n_boot * n))
+                for first in range(0, len(members), step):
+                    block = stacked[first:first + step]
+                    estimates = np.asarray(statistic(block, axis=1), dtype=float)
+                    # Rows of (groups * n_boot, n), reduced along axis 1 exactly as
+                    # bootstrap_ci does (a 3-D reduction would sum in another order).
+                    sample = np.take(block, index, axis=1).reshape(-1, n)
+                    boot = np.asarray(statistic(sample, axis=1), dtype=float).reshape(
+                        len(block), n_boot)
+                    # Without NaN, quantile equals nanquantile row by row, and is vectorised.
+                    quantile = np.nanquantile if np.isnan(boot).any() else np.quantile
+                    bounds = quantile(boot, [alpha, 1.0 - alpha], axis=1)
+                    for j, i in enumerate(members[first:first + step]):
+                        out[i] = (float(estimates[j]), float(bounds[0, j]), float(bounds[1, j]))
+                continue
+            except TypeError:  # a statistic without ``axis=``: one group at a time below
+                pass
+        for i in members:
+            array = arrays[i]
+            estimate = float(statistic(array)) if array.size else float("nan")
+            low, high = bootstrap_ci(array, statistic=statistic, n_boot=n_boot, seed=seed,
+                                     level=level)
+            out[i] = (estimate, low, high)
+    return out  # type: ignore[return-value]
+
+
 def bootstrap_group_ci(df: pd.DataFrame, group: str | list[str], value: str,
                        statistic: Statistic = np.mean, n_boot: int = 2000, seed: int = 0,
                        level: float = 0.95) -> pd.DataFrame:
     """One row per group: the group key column(s), ``n``, ``estimate``, ``ci_low``, ``ci_high``.
 
     ``n`` counts non-missing values. Groups keep their sort order; each group's interval uses
-    the same seed so results do not depend on which other groups are present.
+    the same seed so results do not depend on which other groups are present (and equals
+    :func:`bootstrap_ci` on the group's values).
 
     >>> df = pd.DataFrame({"outlet": ["a", "a", "b"], "score": [0.1, 0.3, -0.2]})
     >>> bootstrap_group_ci(df, "outlet", "score")[["outlet", "n", "estimate"]].values.tolist()
@@ -79,12 +134,18 @@ def bootstrap_group_ci(df: pd.DataFrame, group: str | list[str], value: str,
     keys = [group] if isinstance(group, str) else list(group)
     rows = []
     if len(df):
-        for key, part in df.groupby(keys, sort=True, dropna=False, observed=True):
-            key = key if isinstance(key, tuple) else (key,)
-            array = _as_array(part[value])
-            estimate = float(statistic(array)) if array.size else float("nan")
-            low, high = bootstrap_ci(array, statistic=statistic, n_boot=n_boot, seed=seed,
-                                     level=level)
+        grouped = df.groupby(keys, sort=True, dropna=False, observed=True)
+        # Group codes and one stable sort instead of a sub-DataFrame per group (10,000
+        # articles made that loop the slowest part of the sentiment notebook).
+        codes = grouped.ngroup().to_numpy()
+        labels = grouped.size().index
+        values = df[value].to_numpy(dtype=float)
+        order = np.argsort(codes, kind="stable")
+        ends = np.cumsum(np.bincount(codes, minlength=len(labels)))
+        arrays = [_as_array(part) for part in np.split(values[order], ends[:-1])]
+        results = _group_intervals(arrays, statistic, n_boot, seed, level)
+        for label, array, (estimate, low, high) in zip(labels, arrays, results, strict=True):
+            key = label if isinstance(label, tuple) else (label,)
             rows.append((*key, int(array.size), estimate, low, high))
     table = pd.DataFrame(rows, columns=[*keys, *GROUP_CI_COLUMNS])
     table["n"] = table["n"].astype(int)
@@ -166,6 +227,20 @@ def cluster_bootstrap_ci(values: Sequence[float] | np.ndarray, clusters: Sequenc
     return (float(low), float(high))
 
 
+def _resampled(array: np.ndarray, statistic: Statistic, n_boot: int,
+               rng: np.random.Generator) -> np.ndarray:
+    """``statistic`` of ``n_boot`` resamples of ``array``, drawn in row chunks of at most
+    ~2 million values so memory stays bounded (a whole outlet's sentences times 2,000 resamples
+    took gigabytes). The generator yields the same stream however the rows are chunked, so the
+    result equals one ``(n_boot, size)`` draw."""
+    chunk = max(1, min(n_boot, 2_000_000 // array.size))
+    parts = []
+    for done in range(0, n_boot, chunk):
+        index = rng.integers(0, array.size, size=(min(chunk, n_boot - done), array.size))
+        parts.append(np.asarray(statistic(array[index], axis=1), dtype=float))
+    return np.concatenate(parts)
+
+
 def bootstrap_diff_ci(a: Sequence[float] | np.ndarray, b: Sequence[float] | np.ndarray,
                       statistic: Statistic = np.mean, n_boot: int = 2000, seed: int = 0,
                       level: float = 0.95) -> tuple[float, float]:
@@ -179,10 +254,37 @@ def bootstrap_diff_ci(a: Sequence[float] | np.ndarray, b: Sequence[float] | np.n
     if x.size == 0 or y.size == 0:
         return (float("nan"), float("nan"))
     rng = np.random.default_rng(seed)
-    bx = x[rng.integers(0, x.size, size=(n_boot, x.size))]
-    by = y[rng.integers(0, y.size, size=(n_boot, y.size))]
-    boot = np.asarray(statistic(bx, axis=1), dtype=float) - np.asarray(statistic(by, axis=1),
-                                                                        dtype=float)
+    boot = _resampled(x, statistic, n_boot, rng) - _resampled(y, statistic, n_boot, rng)
     alpha = (1.0 - level) / 2.0
     low, high = np.nanquantile(boot, [alpha, 1.0 - alpha])
     return (float(low), float(high))
+
+
+def sample_rows(frame: pd.DataFrame, n: int, by: str | None = None,
+                seed: int = 0) -> pd.DataFrame:
+    """At most ``n`` rows of ``frame`` per group of ``by`` (or overall), drawn at random with a
+    fixed ``seed``; rows keep their order. Groups of ``n`` rows or fewer are kept whole, so
+    ``frame`` comes back unchanged when nothing needs sampling.
+
+    For figures that draw one mark per row: 200,000 dots are neither readable nor quick to
+    render, and a caption can state "k of N shown".
+
+    >>> df = pd.DataFrame({"outlet": list("aaaab"), "score": range(5)})
+    >>> sample_rows(df, 2, by="outlet")["outlet"].tolist()
+    ['a', 'a', 'b']
+    """
+    if n < 1:
+        raise ValueError(f"n must be a positive integer, got {n!r}")
+    sizes = (frame.groupby(by, sort=False, dropna=False).size() if by is not None
+             else pd.Series([len(frame)]))
+    if not len(frame) or int(sizes.max()) <= n:
+        return frame
+    rng = np.random.default_rng(seed)
+    codes = (frame.groupby(by, sort=True, dropna=False).ngroup().to_numpy() if by is not None
+             else np.zeros(len(frame), dtype=int))
+    keep = np.zeros(len(frame), dtype=bool)
+    for code in np.unique(codes):
+        members = np.flatnonzero(codes == code)
+        chosen = members if members.size <= n else rng.choice(members, size=n, replace=False)
+        keep[chosen] = True
+    return frame[keep]
