@@ -145,3 +145,26 @@ def test_article_mentions_empty_for_other_languages():
     article = ArticleInput("b", "Путин написал Ким Чен Ыну. Putin.", "ru", "X")
     table = article_mentions(article, {"sentences": pd.DataFrame()}, AnnotateOptions())
     assert table.empty and "actor" in table.columns
+
+
+def test_mention_pattern_grouped_by_first_character_matches_the_plain_alternation(registry):
+    """The matcher regroups hundreds of aliases by their first character; it must find the
+    same spans as the plain alternation, longest alias first, in any case and with the
+    non-ASCII characters that case-insensitive aliases match (the Kelvin sign for 'k')."""
+    import re
+
+    from newsprism.actors import _alias_pattern
+    from newsprism.corpus import load_corpus
+
+    entries = [(alias, False) for actor in registry.actors.values() for alias in actor.aliases]
+    entries += [(d, True) for actor in registry.actors.values() for d in actor.descriptors]
+    entries.sort(key=lambda entry: (-len(entry[0]), entry[0]))
+    alternatives = dict.fromkeys(_alias_pattern(alias, ic) for alias, ic in entries)
+    plain = re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)")
+    assert registry._pattern.pattern != plain.pattern  # regrouped
+    texts = list(load_corpus().articles["text"])
+    texts += [t.upper() for t in texts] + [t.lower() for t in texts]
+    texts.append("\u212aCNA and KCNA; the kremlin, The Kremlin’s view; ſtate media; Kim’s")
+    for text in texts:
+        assert [m.span() for m in registry._pattern.finditer(text)] == \
+            [m.span() for m in plain.finditer(text)]

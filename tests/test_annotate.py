@@ -118,3 +118,31 @@ def test_steps_without_a_rows_variant_see_dataframes():
     article = next(iter_article_inputs(articles))
     pd.testing.assert_frame_equal(tables["sentences"],
                                   article_sentence_rows(article, {}, AnnotateOptions()))
+
+
+def test_typed_row_tables_combine_like_concat_of_their_frames():
+    """One DataFrame per partition equals ``pd.concat`` of the per-article frames, also when
+    a text column is all None in some pieces (object there, str elsewhere) or has gaps."""
+    from newsprism.annotate import Column, TypedRowTable, combine_tables
+
+    columns, kinds = ["n", "name", "count", "score"], ("Int64", "text", "value", "value")
+    pieces = [
+        TypedRowTable(columns, [(1, "Kim", 3, 0.5), (None, None, 4, 1.0)], kinds),
+        TypedRowTable(columns, [], kinds),
+        TypedRowTable(columns, [(2, None, 5, 0.25)], kinds),  # all None: an object piece
+        TypedRowTable(columns, [(None, "Putin", 6, 2.0)], kinds),
+    ]
+    expected = pd.concat([t.frame() for t in pieces if len(t)], ignore_index=True)
+    combined = combine_tables(pieces)
+    pd.testing.assert_frame_equal(combined, expected, check_exact=True)
+    # NaN (from the str pieces) and None (from the all-None piece) as concat leaves them
+    assert [type(v).__name__ for v in combined["name"]] == [
+        type(v).__name__ for v in expected["name"]]
+    assert str(combined["n"].dtype) == "Int64" and combined["name"].dtype == object
+    only_text = [pieces[0], pieces[3]]
+    pd.testing.assert_frame_equal(
+        combine_tables(only_text),
+        pd.concat([t.frame() for t in only_text], ignore_index=True), check_exact=True)
+    assert TypedRowTable(columns, [], kinds).frame()["n"].dtype == "Int64"
+    column = pieces[0]["count"]
+    assert isinstance(column, Column) and column.tolist() == [3, 4]

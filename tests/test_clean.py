@@ -245,3 +245,38 @@ def test_real_news_text_loses_only_furniture():
                 assert row["removed_text"].startswith(("Editor", "This "))
     assert set(rules) <= {"editor_note", "author_bio", "related_link"}
     assert sum(rules.values()) < 0.06 * len(texts)
+
+
+def test_caption_rules_are_skipped_only_where_they_cannot_match():
+    """Lines without a caption word use the line rules without the two costly caption rules:
+    the same rule (and byline groups) must win as with all rules."""
+    import random
+
+    from newsprism.clean import _COMBINED, _fullmatch_rules
+
+    def key(m):
+        return (m.lastgroup, m.span(), {k: v for k, v in m.groupdict().items() if v}) \
+            if m else None
+
+    furniture = ["Photo by KNCA/EPA", "Image: Getty", "(Picture: AP)", "Credit: Reuters",
+                 "By Jane Doe | Reuters", "By Jane Doe", "© 2024 All rights reserved.",
+                 "Leave a reply", "Read more: Kim's letter", "The Swamp logo", "Tags: Kim",
+                 "Video: the summit", "Illustration by Ann Lee", "File photo: Kim in 2019"]
+    body = [p for t in load_corpus_texts() for p in t.split("\n") if p.strip()]
+    rng = random.Random(0)
+    lines = furniture + body
+    for _ in range(2000):
+        a, b = rng.choice(body), rng.choice(furniture)
+        lines += [f"{a} {b}", f"{b} {a[:60]}", f"{a[:rng.randrange(1, 120)]}. {b}"]
+    matched = 0
+    for line in lines:
+        expected = _COMBINED.fullmatch(line)
+        matched += expected is not None
+        assert key(_fullmatch_rules(line)) == key(expected), line
+    assert matched > 100
+
+
+def load_corpus_texts() -> list[str]:
+    from newsprism.corpus import load_corpus
+
+    return list(load_corpus().articles["text"])

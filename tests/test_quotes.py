@@ -760,3 +760,48 @@ def test_short_quote_only_paragraph_after_a_block_quote_stays_speech():
     quotes = extract_quotes(text)
     assert [(q.kind, q.form, q.speaker) for q in quotes] == [
         ("speech", "block", "Kim Jong Un"), ("speech", "block", "Kim Jong Un")]
+
+
+def test_quote_rows_fast_path_gives_the_same_table():
+    """``article_quotes.rows`` (used by annotate) gives the same per-article table and, over
+    many articles, the same table as concatenating ``article_quotes`` frames."""
+    from newsprism.annotate import AnnotateOptions, ArticleInput, combine_tables
+    from newsprism.corpus import load_corpus
+    from newsprism.quotes import article_quote_rows, article_quotes
+
+    articles = load_corpus().articles
+    inputs = [ArticleInput(a, t, lang) for a, t, lang in
+              zip(articles["article_id"], articles["text"], articles["language"], strict=True)]
+    inputs += [ArticleInput("term-only", "Critics call it a “crown jewel” deal."),
+               ArticleInput("none", "No quotation here."),
+               ArticleInput("fr", "« Nous gagnerons », a dit Kim.", "fr")]
+    options = AnnotateOptions()
+    frames = [article_quotes(a, {}, options) for a in inputs]
+    rows = [article_quote_rows(a, {}, options) for a in inputs]
+    for frame, row in zip(frames, rows, strict=True):
+        pd.testing.assert_frame_equal(row.frame(), frame, check_exact=True)
+    expected = pd.concat([f for f in frames if len(f)], ignore_index=True)
+    pd.testing.assert_frame_equal(combine_tables(rows), expected, check_exact=True)
+    assert combine_tables(rows)["speaker"].dtype == object  # a term-only article's None
+
+
+def test_regrouped_attribution_regexes_match_as_the_plain_ones():
+    """``_CUE_RE`` (alternatives grouped by first letter), ``_NAME_RE`` and ``_BOUNDARY``
+    (leading lookaheads) find exactly what the plain patterns find."""
+    import re
+
+    from newsprism import quotes_attribution as qa
+    from newsprism.corpus import load_corpus
+
+    plain_cue = re.compile(r"(?<![-\u2010\u2011])\b(?:" + "|".join(qa._CUE_ALTERNATIVES)
+                           + r")\b")
+    plain_name = re.compile(qa._NAME)
+    plain_boundary = re.compile(qa._BOUNDARY.pattern.removeprefix("(?=[.!?])"))
+    texts = list(load_corpus().articles["text"]) + [
+        "He said, re-stated and pointed out: “No.” Mr. Kim told Dr. Smith. U.S. officials "
+        "according to Sen. Cruz. It went on. 'Said Stone' asked. A. B. Cooper! Why? (Yes.)"]
+    for text in texts:
+        for fast, plain in ((qa._CUE_RE, plain_cue), (qa._NAME_RE, plain_name),
+                            (qa._BOUNDARY, plain_boundary)):
+            assert [m.span() for m in fast.finditer(text)] == \
+                [m.span() for m in plain.finditer(text)]

@@ -84,6 +84,60 @@ def _alias_pattern(alias: str, ignore_case: bool) -> str:
     return body
 
 
+def _first_char_split(alias: str, ignore_case: bool, pattern: str
+                      ) -> tuple[frozenset[str], str] | None:
+    """``(characters the alias pattern can start with, the pattern after that character)``;
+    None when that is not plain (then the pattern is not regrouped)."""
+    first = alias.strip()[:1]
+    if not first:
+        return None
+    escaped = f"[{_APOSTROPHES}]" if first in _APOSTROPHES else re.escape(first)
+    if ignore_case:
+        head = "(?i:" + escaped
+        chars = set(_APOSTROPHES) if first in _APOSTROPHES else {first.lower(), first.upper()}
+        rest = "(?i:" + pattern[len(head):] if pattern.startswith(head) else None
+    elif first.islower():
+        head = f"[{first}{first.upper()}]"
+        chars = {first, first.upper()}
+        rest = pattern[len(head):] if pattern.startswith(head) else None
+    else:
+        chars = set(_APOSTROPHES) if first in _APOSTROPHES else {first}
+        rest = pattern[len(escaped):] if pattern.startswith(escaped) else None
+    if rest is None or not all(len(c) == 1 and c.isascii() for c in chars):
+        return None
+    return frozenset(chars), rest
+
+
+def _dispatch_by_first_char(alternatives: list[str],
+                            firsts: list[tuple[frozenset[str], str] | None]) -> str:
+    """``a|b|...`` regrouped by the text's next character: ``K(?:im|...)|P(?:utin|...)|...``.
+
+    For a character ``c`` its group holds, in the original order, the rest of every
+    alternative that can start with ``c``, so the first alternative that matches is the same.
+    Other ASCII characters start no alternative; other characters can only start a
+    case-insensitive one (the Kelvin sign matches ``(?i:k)``): they try those, in order. The
+    regex engine then skips a group on its first character instead of trying each of hundreds
+    of aliases at every word start. Falls back to ``a|b|...`` when an alternative's first
+    character is not plain ASCII.
+
+    >>> _dispatch_by_first_char(["Kim", "(?i:kcna)"], [(frozenset("K"), "im"),
+    ...                                                 (frozenset("kK"), "(?i:cna)")])[:30]
+    'K(?:im|(?i:cna))|k(?:(?i:cna))'
+    """
+    original = "|".join(alternatives)
+    if not alternatives or any(f is None for f in firsts):
+        return original
+    chars = list(dict.fromkeys(c for chars, _ in firsts for c in sorted(chars)))
+    groups = []
+    for c in chars:
+        rests = [rest for chars_, rest in firsts if c in chars_]
+        groups.append(re.escape(c) + "(?:" + "|".join(rests) + ")")
+    folded = [a for a in alternatives if a.startswith("(?i:")]
+    if folded:
+        groups.append(r"(?![\x00-\x7f])(?:" + "|".join(folded) + ")")
+    return "|".join(groups)
+
+
 @dataclass
 class ActorRegistry:
     """Actors and the compiled matcher over all their aliases.
@@ -111,13 +165,16 @@ class ActorRegistry:
         entries.sort(key=lambda entry: (-len(entry[0]), entry[0]))
         seen: set[str] = set()
         alternatives = []
+        firsts = []
         for alias, ignore_case in entries:
             pattern = _alias_pattern(alias, ignore_case)
             if pattern not in seen:
                 seen.add(pattern)
                 alternatives.append(pattern)
+                firsts.append(_first_char_split(alias, ignore_case, pattern))
         if alternatives:
-            self._pattern = re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)")
+            self._pattern = re.compile(
+                r"(?<!\w)(?:" + _dispatch_by_first_char(alternatives, firsts) + r")(?!\w)")
 
     # -- queries -----------------------------------------------------------------------------
     @property

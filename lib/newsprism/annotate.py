@@ -79,10 +79,82 @@ class RowTable:
 
     def __getitem__(self, column: str) -> list:
         i = self.columns.index(column)
-        return [row[i] for row in self.rows]
+        return Column([row[i] for row in self.rows])
 
     def frame(self) -> pd.DataFrame:
         return pd.DataFrame(self.rows, columns=self.columns)
+
+
+class Column(list):
+    """A column of a RowTable: a list that also has ``tolist()`` as a Series has."""
+
+    __slots__ = ()
+
+    def tolist(self) -> list:
+        return list(self)
+
+
+class TypedRowTable(RowTable):
+    """A RowTable whose columns have declared kinds, so pieces with missing values still
+    combine into ONE DataFrame equal to ``pd.concat`` of the per-article DataFrames.
+
+    Kinds: ``"Int64"`` (nullable integers: ``pd.array(values, dtype="Int64")``), ``"text"``
+    (``str`` or ``None``: pandas infers ``str`` for a piece with any text and ``object`` for
+    an all-``None`` piece, and ``concat`` of both gives ``object``, which ``combine``
+    reproduces) and ``"value"`` (ints / floats / strings without ``None``: inferred).
+
+    >>> a = TypedRowTable(["n", "s"], [(1, None)], ("Int64", "text"))
+    >>> b = TypedRowTable(["n", "s"], [(None, "x")], ("Int64", "text"))
+    >>> TypedRowTable.combine([a, b]).dtypes.astype(str).tolist()
+    ['Int64', 'object']
+    """
+
+    __slots__ = ("kinds",)
+
+    def __init__(self, columns: list[str], rows: list[tuple], kinds: tuple[str, ...]):
+        super().__init__(columns, rows)
+        self.kinds = kinds
+
+    def frame(self) -> pd.DataFrame:
+        if not self.rows:
+            frame = pd.DataFrame([], columns=self.columns)
+            for column, kind in zip(self.columns, self.kinds, strict=True):
+                if kind == "Int64":
+                    frame[column] = frame[column].astype("Int64")
+            return frame
+        data = {}
+        for i, (column, kind) in enumerate(zip(self.columns, self.kinds, strict=True)):
+            values = [row[i] for row in self.rows]
+            data[column] = pd.array(values, dtype="Int64") if kind == "Int64" else values
+        return pd.DataFrame(data, columns=self.columns)
+
+    @staticmethod
+    def combine(items: list[TypedRowTable]) -> pd.DataFrame:
+        """``pd.concat([t.frame() for t in items], ignore_index=True)``, built at once (all
+        items non-empty, with the same columns and kinds)."""
+        first = items[0]
+        data = {}
+        for i, (column, kind) in enumerate(zip(first.columns, first.kinds, strict=True)):
+            values = [row[i] for t in items for row in t.rows]
+            if kind == "Int64":
+                data[column] = pd.array(values, dtype="Int64")
+            elif kind == "text" and None in values:
+                # per piece: any text -> str (None read back as NaN), all None -> object
+                pieces = [[row[i] for row in t.rows] for t in items]
+                texts = [any(v is not None for v in piece) for piece in pieces]
+                if all(texts):
+                    data[column] = values  # inferred str over all rows, as per piece
+                elif not any(texts):
+                    data[column] = pd.Series(values, dtype=object)
+                else:  # concat of str and object pieces: object, NaN from the str pieces
+                    nan = float("nan")
+                    data[column] = pd.Series(
+                        [v for piece, text in zip(pieces, texts, strict=True)
+                         for v in ([nan if v is None else v for v in piece] if text else piece)],
+                        dtype=object)
+            else:
+                data[column] = values
+        return pd.DataFrame(data, columns=first.columns)
 
 
 class FrameView(Mapping):
@@ -330,6 +402,10 @@ def combine_tables(items: list[pd.DataFrame | RowTable | None]) -> pd.DataFrame:
     items = [t for t in items if t is not None and len(t.columns) and len(t)]
     if not items:
         return pd.DataFrame()
+    if all(type(t) is TypedRowTable for t in items):
+        first = items[0]
+        if all(t.columns == first.columns and t.kinds == first.kinds for t in items):
+            return TypedRowTable.combine(items)
     if all(isinstance(t, RowTable) for t in items):
         columns = items[0].columns
         if all(t.columns == columns for t in items):

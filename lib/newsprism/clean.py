@@ -131,6 +131,24 @@ _BIO = re.compile(
 _COMBINED = re.compile(
     "|".join(f"(?P<r{i}>(?:{pattern}))" for i, (_, pattern) in enumerate(LINE_RULES)),
 )
+# The two caption rules with a credit anywhere in the line (".{0,600}?... Photo by ...") cost
+# more than all the others together (the lazy prefix is tried at every position of every
+# line). A line without any of their words cannot match them, and without them the first rule
+# that matches (and its groups) is the same: those lines use the alternation without them.
+_CAPTION_ANYWHERE = (1, 2)
+_CAPTION_WORDS = ("Photo", "Image", "Picture", "Illustration", "Video", "File photo", "Credit")
+assert all(LINE_RULES[i][0] == "photo_caption" for i in _CAPTION_ANYWHERE)
+_COMBINED_NO_CAPTION = re.compile(
+    "|".join(f"(?P<r{i}>(?:{pattern}))" for i, (_, pattern) in enumerate(LINE_RULES)
+             if i not in _CAPTION_ANYWHERE),
+)
+
+
+def _fullmatch_rules(line: str) -> re.Match[str] | None:
+    """``_COMBINED.fullmatch(line)``, without the caption rules when they cannot match."""
+    if any(word in line for word in _CAPTION_WORDS):
+        return _COMBINED.fullmatch(line)
+    return _COMBINED_NO_CAPTION.fullmatch(line)
 _RULE_BY_GROUP = {f"r{i}": name for i, (name, _) in enumerate(LINE_RULES)}
 _NEWLINE = re.compile(r"\r\n|\r|\n")
 _SPACES = re.compile(r"\s+")
@@ -159,12 +177,12 @@ def line_rule(line: str) -> str | None:
     >>> line_rule("Putin’s reply is even more explicit.") is None
     True
     """
-    match = _COMBINED.fullmatch(line)
+    match = _fullmatch_rules(line)
     return _RULE_BY_GROUP[match.lastgroup] if match else None
 
 
 def _byline_author(line: str) -> str:
-    match = _COMBINED.fullmatch(line)
+    match = _fullmatch_rules(line)
     if not match:
         return ""
     author = match.group("author") or match.group("author2") or ""
