@@ -151,6 +151,8 @@ def near_duplicates(articles: pd.DataFrame, *, shingle_size: int = 5,
     from scipy import sparse
     from sklearn.feature_extraction.text import TfidfVectorizer
 
+    from newsprism.similarity import incidence_matrix
+
     texts = articles["text"].fillna("").astype(str).tolist()
     ids = articles["article_id"].astype(str).tolist()
     outlets = (articles["outlet"].astype(str).tolist() if "outlet" in articles
@@ -163,13 +165,9 @@ def near_duplicates(articles: pd.DataFrame, *, shingle_size: int = 5,
     # Binary article x shingle matrix: |A & B| of a pair is the dot product of its rows.
     # Shingles are held as 64-bit hashes (a dict of word tuples would not fit in memory for
     # a large corpus).
-    keys = [np.fromiter((hash(s) for s in _shingles(_words(text)[0], shingle_size)),
-                        dtype=np.int64) for text in texts]
-    indptr = np.cumsum([0, *(len(k) for k in keys)])
-    distinct, indices = np.unique(np.concatenate(keys), return_inverse=True)
-    del keys
-    binary = sparse.csr_matrix((np.ones(len(indices)), indices, indptr),
-                               shape=(len(texts), max(len(distinct), 1)))
+    binary = incidence_matrix([np.fromiter((hash(s) for s in _shingles(_words(t)[0],
+                                                                        shingle_size)),
+                                           dtype=np.int64) for t in texts]).astype(float)
     sizes = np.diff(binary.indptr)
     if len(texts) <= exhaustive_max:
         method = "all pairs"

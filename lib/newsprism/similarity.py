@@ -108,6 +108,23 @@ def _word_spans(text: str) -> tuple[list[str], list[tuple[int, int]]]:
     return words, spans
 
 
+def incidence_matrix(keys: list[np.ndarray]):
+    """Binary sparse matrix (one row per article, one column per distinct key) from each
+    article's distinct n-gram hashes: a row product counts the n-grams two articles share.
+    Hashes, not the n-grams, are held, so a large corpus fits in memory.
+
+    >>> incidence_matrix([np.array([7, 3]), np.array([3])]).toarray().tolist()
+    [[1, 1], [1, 0]]
+    """
+    from scipy import sparse
+
+    indptr = np.cumsum([0, *(len(k) for k in keys)])
+    distinct, column = np.unique(np.concatenate(keys) if keys else np.zeros(0, np.int64),
+                                 return_inverse=True)
+    return sparse.csr_matrix((np.ones(len(column), dtype=np.int32), column, indptr),
+                             shape=(len(keys), max(len(distinct), 1)))
+
+
 def find_copied_passages(articles: pd.DataFrame, n: int = 8, min_words: int | None = None,
                          max_holders: int = 100, max_pairs: int = 100_000) -> pd.DataFrame:
     """Passages shared word-for-word (at least ``n`` consecutive words) by two articles.
@@ -139,15 +156,9 @@ def find_copied_passages(articles: pd.DataFrame, n: int = 8, min_words: int | No
         by_position.append(np.fromiter((hash(" ".join(words[i:i + n]))
                                         for i in range(len(words) - n + 1)), dtype=np.int64))
         offsets.append(np.asarray(spans, dtype=np.int64).reshape(-1, 2))
-    keys = [np.unique(h) for h in by_position]
-    indptr = np.cumsum([0, *(len(k) for k in keys)])
-    distinct, column = np.unique(np.concatenate(keys) if keys else np.zeros(0, np.int64),
-                                 return_inverse=True)
-    del keys
     # Only pairs sharing an n-gram are compared (an inverted index, not all n² pairs): the
     # product of the binary article x n-gram matrix counts the n-grams each pair shares.
-    holding = sparse.csr_matrix((np.ones(len(column), dtype=np.int32), column, indptr),
-                                shape=(len(texts), max(len(distinct), 1)))
+    holding = incidence_matrix([np.unique(h) for h in by_position])
     holders = np.bincount(holding.indices, minlength=holding.shape[1])
     n_common = int((holders > max_holders).sum())
     kept = holding[:, np.flatnonzero((holders >= 2) & (holders <= max_holders))]
