@@ -177,8 +177,11 @@ def distinctive_terms_with_kwic(articles: pd.DataFrame, terms: pd.DataFrame, by:
                                 per_term: int = 2) -> pd.DataFrame:
     """``terms`` (from :func:`distinctive_terms`) with a ``kwic`` column of plain-text snippets."""
     snippets = []
+    # Split the corpus by group once, not once per term (a large corpus made that the cost).
+    parts = dict(tuple(articles.groupby(by, sort=False)))
+    empty = articles.iloc[:0]
     for rec in terms.itertuples(index=False):
-        hits = kwic(articles, rec.term, limit=per_term, by=by, group=rec.group)
+        hits = kwic(parts.get(rec.group, empty), rec.term, limit=per_term, by=by)
         snippets.append(" | ".join(f"…{h.left}[{h.match}]{h.right}…"
                                    for h in hits.itertuples(index=False)))
     return terms.assign(kwic=snippets)
