@@ -15,6 +15,8 @@ True
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 
 NOTEBOOK = "40_source_comparison"
@@ -151,11 +153,22 @@ def _first_values(values: str, keep: int = 3) -> str:
 
     >>> _first_values("1 (A); 2 (B); 3 (C); 4 (D); 5 (E)")
     '1 (A); 2 (B); 3 (C); … 5 values in all'
+    >>> _first_values("10 (A, B, C, D); 12 (E)")
+    '10 (4 outlets); 12 (E)'
     """
-    parts = values.split("; ")
+    parts = [_OUTLET_LIST.sub(_count_outlets, part) for part in values.split("; ")]
     if len(parts) <= keep + 1:
-        return values
+        return "; ".join(parts)
     return "; ".join(parts[:keep]) + f"; … {len(parts)} values in all"
+
+
+_OUTLET_LIST = re.compile(r"\(([^()]*)\)$")
+
+
+def _count_outlets(match: re.Match) -> str:
+    """"(A, B, C, D)" -> "(4 outlets)": long outlet lists are counted, short ones named."""
+    names = match.group(1).split(", ")
+    return match.group(0) if len(names) <= 3 else f"({len(names)} outlets)"
 
 
 def _clip(text: str, words: int = 12) -> str:
