@@ -23,7 +23,7 @@ import yaml
 from scipy.stats import chi2
 
 from newsprism import paths
-from newsprism.text import count_words, sentence_table
+from newsprism.text import count_words, sentences_in_articles
 
 HEDGING_CODEBOOK = paths.CODEBOOKS / "hedging.yml"
 MARKER_COLUMNS = ["article_id", "outlet", "sentence_id", "kind", "marker", "start", "end",
@@ -58,16 +58,10 @@ def find_hedges(articles: pd.DataFrame, sentences: pd.DataFrame | None = None,
     A capitalised match in mid-sentence ("May Day") is taken for a proper noun and skipped.
     """
     patterns = load_hedging_codebook(str(codebook) if codebook else None)
-    sents = sentences if sentences is not None and len(sentences) else sentence_table(articles)
-    text = dict(zip(articles["article_id"], articles["text"], strict=True))
-    outlet = dict(zip(articles["article_id"], articles["outlet"], strict=True))
     rows = []
-    for sent in sents.itertuples(index=False):
-        if sent.article_id not in text:
-            continue
+    for sent, outlet, body in sentences_in_articles(articles, sentences):
         if voice == "author" and getattr(sent, "voice", "author") == "quoted":
             continue
-        body = text[sent.article_id][sent.start:sent.end]
         searchable = _masked(body) if voice == "author" else body
         first_word = re.search(r"\w", body)
         for kind, pattern in patterns.items():
@@ -75,7 +69,7 @@ def find_hedges(articles: pd.DataFrame, sentences: pd.DataFrame | None = None,
                 s, e = match.span()
                 if body[s].isupper() and first_word is not None and s != first_word.start():
                     continue
-                rows.append((sent.article_id, outlet[sent.article_id], sent.sentence_id, kind,
+                rows.append((sent.article_id, outlet, sent.sentence_id, kind,
                              match.group(0).lower(), sent.start + s, sent.start + e, body))
     table = pd.DataFrame(rows, columns=MARKER_COLUMNS)
     return table.sort_values(["article_id", "start"], kind="stable").reset_index(drop=True)
@@ -91,12 +85,10 @@ def voice_word_counts(articles: pd.DataFrame, sentences: pd.DataFrame | None = N
     if voice != "author":
         return pd.Series({a: count_words(t) for a, t in
                           zip(articles["article_id"], articles["text"], strict=True)})
-    sents = sentences if sentences is not None and len(sentences) else sentence_table(articles)
-    text = dict(zip(articles["article_id"], articles["text"], strict=True))
-    counts = dict.fromkeys(text, 0)
-    for sent in sents.itertuples(index=False):
-        if sent.article_id in text and getattr(sent, "voice", "author") != "quoted":
-            counts[sent.article_id] += count_words(_masked(text[sent.article_id][sent.start:sent.end]))
+    counts = dict.fromkeys(articles["article_id"], 0)
+    for sent, _, body in sentences_in_articles(articles, sentences):
+        if getattr(sent, "voice", "author") != "quoted":
+            counts[sent.article_id] += count_words(_masked(body))
     return pd.Series(counts, dtype=int)
 
 

@@ -22,7 +22,7 @@ import yaml
 
 from newsprism import paths
 from newsprism.hedging import poisson_rate_ci
-from newsprism.text import count_words, sentence_table
+from newsprism.text import count_words, sentence_table, sentences_in_articles
 
 SOURCING_CODEBOOK = paths.CODEBOOKS / "sourcing.yml"
 EVIDENCE_COLUMNS = ["article_id", "outlet", "sentence_id", "category", "source", "cue", "start",
@@ -91,13 +91,8 @@ def sourcing_table(articles: pd.DataFrame, sentences: pd.DataFrame | None = None
     # per-pattern passes (which keep the codebook order that decides overlaps).
     any_source = _any_source(tuple(patterns))
     sents = _sentences(articles, sentences)
-    outlet = dict(zip(articles["article_id"], articles["outlet"], strict=True))
-    text = dict(zip(articles["article_id"], articles["text"], strict=True))
     rows = []
-    for sent in sents.itertuples(index=False):
-        if sent.article_id not in text:
-            continue
-        body = text[sent.article_id][sent.start:sent.end]
+    for sent, outlet_name, body in sentences_in_articles(articles, sents):
         if not any_source.search(body):
             continue
         taken: list[tuple[int, int]] = []
@@ -107,7 +102,7 @@ def sourcing_table(articles: pd.DataFrame, sentences: pd.DataFrame | None = None
                 if any(s < te and ts < e for ts, te in taken):
                     continue
                 taken.append((s, e))
-                rows.append((sent.article_id, outlet[sent.article_id], sent.sentence_id,
+                rows.append((sent.article_id, outlet_name, sent.sentence_id,
                              category, source, match.group(0), sent.start + s, sent.start + e,
                              body))
         for match in _ACCORDING.finditer(body):
@@ -115,13 +110,14 @@ def sourcing_table(articles: pd.DataFrame, sentences: pd.DataFrame | None = None
             if any(s < te and ts < e for ts, te in taken):
                 continue  # "according to KCNA" is already counted as state media
             name = match.group(1).strip().rstrip(".")
-            rows.append((sent.article_id, outlet[sent.article_id], sent.sentence_id,
+            rows.append((sent.article_id, outlet_name, sent.sentence_id,
                          "according_to", name, match.group(0), sent.start + match.start(),
                          sent.start + e, body))
     table = pd.DataFrame(rows, columns=EVIDENCE_COLUMNS)
     # "Korean Central News Agency (KCNA)" is one attribution, not two.
     table = table.drop_duplicates(["article_id", "sentence_id", "category", "source"])
     if quotes is not None and len(quotes) and "speaker" in quotes:
+        outlet = dict(zip(articles["article_id"], articles["outlet"], strict=True))
         table = pd.concat([table, _quoted_speakers(quotes, sents, outlet)], ignore_index=True)
     return table.sort_values(["article_id", "start"], kind="stable").reset_index(drop=True)
 

@@ -12,8 +12,9 @@ Offsets always index the string that was passed in, so every unit can be traced 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
+from typing import Any
 
 import pandas as pd
 from nltk.tokenize.punkt import PunktSentenceTokenizer
@@ -157,6 +158,28 @@ def sentence_table(articles: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(
         rows, columns=["article_id", "sentence_id", "paragraph_id", "start", "end", "text"]
     )
+
+
+def sentences_in_articles(articles: pd.DataFrame, sentences: pd.DataFrame | None = None
+                          ) -> Iterator[tuple[Any, str, str]]:
+    """``(sentence row, outlet, sentence text)`` for every sentence of ``articles``.
+
+    ``sentences`` is an annotated sentence table (with offsets); without one (or with one
+    lacking ``start``) the articles are split here. Sentences of articles not in ``articles``
+    are skipped. The text is cut from the article, so the row's offsets index it.
+
+    >>> import pandas as pd
+    >>> arts = pd.DataFrame({"article_id": ["a"], "outlet": ["A"], "text": ["One. Two."]})
+    >>> [(row.sentence_id, outlet, body) for row, outlet, body in sentences_in_articles(arts)]
+    [(0, 'A', 'One.'), (1, 'A', 'Two.')]
+    """
+    if sentences is None or sentences.empty or "start" not in sentences:
+        sentences = sentence_table(articles)
+    text = dict(zip(articles["article_id"], articles["text"], strict=True))
+    outlet = dict(zip(articles["article_id"], articles["outlet"], strict=True))
+    for row in sentences.itertuples(index=False):
+        if row.article_id in text:
+            yield row, outlet[row.article_id], text[row.article_id][row.start:row.end]
 
 
 def _article_sentences(article_id: str, text: str) -> Iterable[tuple]:
