@@ -322,6 +322,41 @@ def test_claims_are_normalised_with_unit_and_qualifier(sentence, quantity, unit,
     assert (claim["quantity"], claim["unit"], claim["qualifier"]) == (quantity, unit, qualifier)
 
 
+def test_qualified_scan_finds_the_matches_of_the_combined_pattern():
+    import re
+
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+    from newsprism import claims
+
+    pieces = ["at least", "At  Least", "over", "some", "handsome", "an estimated", "estimated",
+              "up to", "15,000", "600", "2016", "1.5", "3 million", "two", "Two", "thousands",
+              "tens of thousands", "someone", "ABOUT", "nearly", "troops", "killed", "5%", "x",
+              "-", ",", ".", "\u00a0", "\n", "as many as", "close to"]
+    text = st.lists(st.tuples(st.sampled_from(pieces), st.sampled_from(["", " ", "  "])),
+                    max_size=14).map(lambda parts: "".join(a + b for a, b in parts))
+
+    def reference(core):  # the pattern the scan stands for: optional qualifier, space, core
+        return re.compile(rf"(?:(?P<qualifier>{claims._QUALIFIERS})\s+)?{core.pattern}",
+                          re.IGNORECASE)
+
+    cores = [claims._NUMBER_CORE, claims._WORD_NUMBER_CORE]
+    combined = [reference(core) for core in cores]
+
+    @settings(max_examples=400, deadline=None, derandomize=True, database=None)
+    @given(text)
+    def check(sentence):
+        for core, whole in zip(cores, combined, strict=True):
+            first = next(iter(core.groupindex))  # "number" or "word"
+            ours = [(m.span(), m.group("qualifier"), m.start(first), m.group(first))
+                    for m in claims._qualified(core, sentence)]
+            theirs = [(m.span(), m.group("qualifier"), m.start(first), m.group(first))
+                      for m in whole.finditer(sentence)]
+            assert ours == theirs
+
+    check()
+
+
 @pytest.mark.parametrize("sentence, subject", [
     ("On Dec. 27, Kim Jong Un sent a New Year\u2019s message to Putin.", "Kim Jong Un"),
     ("Kim Jong Un's New Year letter, dated December 27, 2025, was long.", "Kim Jong Un"),

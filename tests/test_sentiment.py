@@ -55,6 +55,36 @@ def test_fast_textblob_matches_textblob_itself():
     assert ours == [tuple(reference.analyze(t)[:2]) for t in texts]
 
 
+# Words that trigger each rule of VADER and TextBlob: negations, boosters, "but", "least",
+# "no", "kind of", idioms, caps, emoticons, contractions, punctuation and quotation marks.
+RULE_WORDS = ("not never no nor or but least at very kind of sort so this without doubt the "
+              "bomb shit bad ass kiss death beating heart isn't don't n't GREAT good Good GOOD "
+              "happy sad horrible brutal peace war extremely hardly slightly somewhat utterly "
+              "very VERY ! !! ? ??? :) :( 8-) <3 (!) xD “ ” ‘ ’ ' \" Mr. U.S. ... , ; Kim's "
+              "they're we'll love hate").split()
+
+
+def test_fast_engines_match_the_references_on_rule_dense_text():
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+    from textblob.en.sentiments import PatternAnalyzer
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    vader, blob = SentimentIntensityAnalyzer(), PatternAnalyzer()
+    words = st.lists(st.sampled_from(RULE_WORDS), max_size=18)
+    glue = st.sampled_from([" ", " ", " ", "  ", "\u00a0"])
+
+    @settings(max_examples=400, deadline=None, derandomize=True, database=None)
+    @given(words, glue)
+    def check(tokens, space):
+        text = space.join(tokens)
+        assert sentiment.vader_analyzer().polarity_scores(text) == vader.polarity_scores(text)
+        assert sentiment.score_rows([text], "textblob")[0] == tuple(blob.analyze(text)[:2])
+
+    sentiment._SCORE_MEMO.clear()
+    check()
+
+
 def test_nltk_engine_is_offline_and_close_to_vader():
     analyzer = sentiment.nltk_vader_analyzer()
     assert len(analyzer.lexicon) > 7000
