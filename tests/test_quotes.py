@@ -805,3 +805,95 @@ def test_regrouped_attribution_regexes_match_as_the_plain_ones():
                             (qa._BOUNDARY, plain_boundary)):
             assert [m.span() for m in fast.finditer(text)] == \
                 [m.span() for m in plain.finditer(text)]
+
+
+def test_three_apostrophes_close_a_single_and_a_double_quotation():
+    # NYT archive: ''…'…''' is a single quotation nested at the end of a doubled-apostrophe one;
+    # read as two doubled marks it opened a false quotation over the writer's words after it
+    text = ("''Most voters will not be satisfied with 'We'll bomb the S out of them,''' said "
+            "Senator John McCain of Arizona, referring to Mr. Trump's vow last week.")
+    quotes = extract_quotes(text)
+    assert [q.text for q in quotes] == [
+        "Most voters will not be satisfied with 'We'll bomb the S out of them,'"]
+    assert quotes[0].speaker == "John McCain"
+    # and at the opening: '''College Bowl,''' is a title inside the quotation marks
+    text = "'''College Bowl,''' he replied. ''It's a higher-end version.''"
+    assert [q.text for q in extract_quotes(text)] == [
+        "'College Bowl,'", "It's a higher-end version."]
+
+
+def test_sentence_case_headline_opened_by_a_name_and_colon_quotes_that_name():
+    # NYT, Politico and USA Today headlines are not title case but quote with single marks
+    text = ("Khans: Trump stirs 'ugliness'; \n\n"
+            "Clinton: Time for \u2018intensification\u2019 of ISIL strategy.\n")
+    quotes = extract_quotes(text)
+    assert [(q.text, q.kind, q.speaker) for q in quotes] == [
+        ("ugliness", "speech", "Khans"), ("intensification", "speech", "Clinton")]
+    # a long body paragraph opened by 'Name:' is no headline: its scare quote stays a term
+    text = ("Update: the council met on Tuesday, and the 'compromise' deal on the budget, the "
+            "schools and the roads pleased nobody in the room or outside it, as usual.")
+    assert [q.kind for q in extract_quotes(text)] == ["term"]
+
+
+def test_excerpt_after_a_newsletter_headline_with_a_byline_is_a_term():
+    text = ('FAREWELL\u2014"The Living Room to close at the end of December," by Times\' Ben '
+            'Sisario: "The Living Room, a no-frills nightclub that gave an early start to Norah '
+            'Jones, will close its doors." http://nyti.ms/1U0Xvbm.')
+    assert [q.kind for q in extract_quotes(text)] == ["term", "term"]
+    # a colon introduction by a named speaker is still speech
+    text = 'A statement by Senator Jane Doe said: "The Living Room will close its doors."'
+    assert extract_quotes(text)[0].kind == "speech"
+
+
+def test_quotation_nested_in_the_same_style_keeps_its_first_opener():
+    # writers nest “…“…”…” without switching to single marks: the quotation starts at the
+    # first opener (restarting at the second one kept only the inner words)
+    text = ("Jeff Bechdel tweeted: \u201cPeople behind @HillaryClinton wearing \u201cSettle For "
+            "Hillary\u201d shirts at her event in Hudson, NH\u2026 ouch.\u201d")
+    quote = extract_quotes(text)[0]
+    assert quote.text.startswith("People behind @HillaryClinton")
+    assert quote.kind == "speech" and quote.speaker == "Jeff Bechdel"
+    _check_offsets(text, [quote])
+
+
+def _speaker_of(text: str, fragment: str) -> str | None:
+    from newsprism.quotes_attribution import attribute
+    from newsprism.quotes_marks import pair_marks
+
+    marked = pair_marks(text)
+    found = [a for m, a in zip(marked, attribute(text, marked), strict=True)
+             if fragment in text[m.start:m.end]]
+    assert found, f"no quote containing {fragment!r}"
+    return found[0].speaker
+
+
+def test_comma_quote_then_writers_words_then_inverted_cue_names_the_speaker():
+    text = ("''To see the number of cases that could change with this appointee is stunning,'' "
+            "since so many of the most important cases were decided by 5-to-4 votes, said Lee "
+            "Epstein, who teaches constitutional law.")
+    assert _speaker_of(text, "stunning") == "Lee Epstein"
+    # a gap opening with a determiner is the speaker's appositive, not the writer's words
+    text = ("''I hope you don't mind,'' another fraternity brother, Stuart Oltchick, recalled "
+            "him saying.")
+    assert _speaker_of(text, "mind") != "him saying."
+
+
+def test_lowercase_pronoun_after_a_sentence_opener_is_the_subject():
+    text = ("Trump accused Cruz of being \"politically correct\" on the issue. Then he cut into "
+            "Bush, calling him a \"stiff\" and accusing him of acting like a \"spoiled child.\"")
+    assert _speaker_of(text, "stiff") == "Trump"
+    assert _speaker_of(text, "spoiled child") == "Trump"
+
+
+def test_digest_item_names_its_speaker_before_a_colon():
+    text = ("RED STATES OUTNUMBER BLUE STATES - Jeffrey M. Jones: \u201cGallup\u2019s analysis "
+            "shows more states are Republican.\u201d\n\nWhat that means - More from Jones: "
+            "\u201cThe partisanship of the state population is a strong predictor.\u201d")
+    assert _speaker_of(text, "Gallup") == "Jeffrey M. Jones"
+    assert _speaker_of(text, "partisanship") == "Jeffrey M. Jones"
+
+
+def test_two_word_sentence_opener_keeps_the_subject():
+    text = ("Trump sent another tweet. And then Trump went fully on the attack, saying, \u201cIs "
+            "President Obama going to finally mention the words?\u201d")
+    assert _speaker_of(text, "finally mention") == "Trump"

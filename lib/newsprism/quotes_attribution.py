@@ -153,8 +153,10 @@ _SENTENCE_SUBJECT = re.compile(
     rf"[\"\u201c\u2018(]?(?:[A-Z][^,!?\u201c\u201d\"\n]{{0,60}},\s+"
     rf"(?:[^,!?\u201c\u201d\"\n]{{0,30}},\s+)?)?"
     rf"(?:(?:But|And|Yet|So|Still|Meanwhile|Later|Earlier|Then|Now|Instead|"
-    rf"However|Also|Last \w+|On \w+day|In \w+),?\s+)?"
-    rf"(?:(?P<pron>He|She|They|(?<=, )(?:he|she|they))(?:[\u2019'](?:s|re|ll|d|ve))?|(?P<name>{_NAME})"
+    rf"However|Also|Last \w+|On \w+day|In \w+),?\s+(?:(?:then|also|now|later|still)\s+)?)?"
+    # (an opener may take a second word and a lowercase pronoun: 'Then he cut into Bush,
+    # calling him a "stiff"', 'And then Trump went on the attack, saying': PolNeAR train)
+    rf"(?:(?P<pron>He|She|They|(?<=[a-z,] )(?:he|she|they))(?:[\u2019'](?:s|re|ll|d|ve))?|(?P<name>{_NAME})"
     rf"|(?P<nom>(?:[Tt]he|An?|an?|[Hh]is|[Hh]er|[Tt]heir)(?:\s+[a-z][\w\-]*){{1,5}}?(?=\s+[a-z]+ed\b)))"
     rf"(?:\s+of\s+(?-i:[A-Z])[a-z]+(?:\s+(?-i:[A-Z])[a-z]+)?(?=\s+[a-z]+(?:ed|s)\b))?"
     rf"(?:,[^,\u201c\u201d\"]{{2,80}},)?\s+(?:also\s+|then\s+|later\s+|has\s+|had\s+|"
@@ -204,6 +206,10 @@ _CLAUSE_END = re.compile(r"(?:\s+(?:on|in|at|after|during|before|last|this|late|
 _TITLED_COMMA = re.compile(r",\s*(?:(?-i:[A-Z])[a-z]+\s+(?-i:[a-z])[a-z]+\s+)?$")
 # a signature line under a quote-only paragraph: '- Sanders.', '-Michelle Marks, Philadelphia.'
 _DASH_SIGNATURE = re.compile(rf"\s*\n\s*[-\u2014\u2013]+[ \t]*(?P<name>{_NAME})[ \t]*(?:[.,]|$)", re.M)
+# what precedes a name introducing a quote with a colon in a digest item ('HEADLINE - Philip
+# Bump: "...', 'More from Jones: "...'; PolNeAR train: HuffPollster round-ups)
+_DIGEST_COLON = re.compile(
+    rf"(?:\s[-\u2014\u2013]|\b(?:More from|From))\s*(?P<name>{_NAME})\s*:$")
 # ', explained CBS moderator Nancy Cordes: "': an inverted cue, a short role, a name, a colon
 _INVERTED_INTRO = re.compile(rf"\s+(?:(?:[A-Z]+|[a-z]+)\s+){{0,3}}?(?P<name>{_NAME})\s*[:,]\s*")
 _COLON_CLAUSE = re.compile(
@@ -702,12 +708,19 @@ class _Attributor:
             cue_s, cue_e = close_mark + m.start(), close_mark + m.end()
             gap = text[close_mark:cue_s]
             cue = m.group(0)
+            quote_end = text[max(0, open_mark):close_mark].rstrip("\"\u201d\u2019' ")[-1:]
+            # a quote ending in a comma may go on with the writer's words ('"...stunning," since
+            # so many cases ..., said Lee Epstein'); a gap opening with a capital or a
+            # determiner is the subject ('"...," another fraternity brother, X, recalled')
+            writer_gap = quote_end not in (",", "?", "!") or (
+                gap.lstrip(" ,")[:1].islower() and not _DET_RE.match(gap.lstrip(" ,")))
             if cue in _SAY_VERBS and gap.rstrip().endswith(",") and len(gap) <= 250 and \
-                    gap.strip(" ,\u2014\u2013-") and text[max(0, open_mark):close_mark].rstrip(
-                        "\"\u201d\u2019' ")[-1:] not in (",", "?", "!"):
+                    gap.strip(" ,\u2014\u2013-") and writer_gap:
                 # '"...unlikely" that Sanders can win, said Steve Elmendorf': an inverted cue
                 # closing the quote's sentence after the writer's words
                 subj = _subject_after(text, cue_e, right_hi)
+                if subj and quote_end in (",", "?", "!") and subj[2] != "name":
+                    subj = None  # ('"Going Viral," about ..., said the days when'): no speaker
                 if subj:
                     best = self._make(subj[0], subj[1], subj[2], cue, "cue-after-gap-inverted",
                                       prev)
@@ -857,6 +870,10 @@ class _Attributor:
             nm = _NAME_TAIL.search(left[:-1])
             if nm and _is_name(nm.group("name")) and nm.start() <= 3:
                 return self._make(left_lo + nm.start("name"), left_lo + nm.end("name"), "name",
+                                  ":", "colon-name", prev)
+            dm = _DIGEST_COLON.search(left)
+            if dm and _is_name(dm.group("name")):
+                return self._make(left_lo + dm.start("name"), left_lo + dm.end("name"), "name",
                                   ":", "colon-name", prev)
             subj = self._sentence_subject(lo, open_mark)
             if subj:
