@@ -8,6 +8,7 @@ with the memos as shipped and once with them switched off, and prints sentences 
 CPU-second for both (the off figure is the one to expect from a corpus without repeats).
 
     .venv/bin/python bench/bench_memo.py [--size 10000]
+    .venv/bin/python bench/bench_memo.py --corpus PATH --memos off   # one run: "N CPU-seconds"
 """
 
 from __future__ import annotations
@@ -47,9 +48,12 @@ def measure(corpus: str, memos: bool) -> tuple[int, float]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--size", type=int, default=10000)
-    parser.add_argument("--memos", choices=["on", "off"], help=argparse.SUPPRESS)
+    parser.add_argument("--corpus", help="annotate this corpus (default: the synthetic one of "
+                                         "--size that bench_scale.py uses)")
+    parser.add_argument("--memos", choices=["on", "off"],
+                        help="one measurement in this process; prints sentences and CPU s")
     args = parser.parse_args()
-    corpus = synth_corpus(args.size, "jsonl")  # the same corpus as bench_scale.py
+    corpus = args.corpus or synth_corpus(args.size, "jsonl")
     if args.memos:  # child: one measurement in a fresh process (memos patched only here)
         n, cpu = measure(corpus, args.memos == "on")
         print(f"{n} {cpu}")
@@ -57,8 +61,8 @@ def main() -> None:
     import subprocess
 
     for memos in ("on", "off"):
-        out = subprocess.run([sys.executable, __file__, "--size", str(args.size), "--memos",
-                              memos], capture_output=True, text=True, check=True).stdout
+        out = subprocess.run([sys.executable, __file__, "--corpus", corpus, "--memos", memos],
+                             capture_output=True, text=True, check=True).stdout
         n, cpu = out.split()[-2:]
         print(f"annotate {Path(corpus).name}, jobs=1, memos {memos}: {int(n):,} sentences in "
               f"{float(cpu):.1f} CPU s = {int(n) / float(cpu):,.0f} sentences per CPU-second "

@@ -28,7 +28,6 @@ How matching works (and why):
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
@@ -197,26 +196,15 @@ def _negator_regex(negators: frozenset[str]) -> re.Pattern:
     return re.compile(_cue_set_regex(cues) + r"|n['\u2019]t(?!\w)", re.I)
 
 
-def _negator_positions(text: str, negators: frozenset[str]) -> list[int]:
-    return [m.start() for m in _negator_regex(negators).finditer(text)]
-
-
 def _negated(text: str, start: int, window: int, negators: frozenset[str],
-             exceptions: frozenset[str], positions: list[int] | None = None) -> bool:
-    """Is a negator among the ``window`` tokens before ``start``, in the same clause?
-
-    ``positions``: offsets of the text's negators (from one scan of the text); without it the
-    text left of the hit is searched.
-    """
+             exceptions: frozenset[str]) -> bool:
+    """Is a negator among the ``window`` tokens before ``start``, in the same clause?"""
     if window <= 0:
         return False
     reach = max(0, start - 12 * window - 12)
-    # Fast path: most hits have no negator anywhere near them.
-    if positions is not None:
-        i = bisect_left(positions, reach)
-        if i >= len(positions) or positions[i] >= start:
-            return False
-    elif not _negator_regex(negators).search(text, reach, start):
+    # Fast path: most hits have no negator anywhere near them. (Searching only left of each
+    # hit costs less than one scan of the whole text: hits are a few per article.)
+    if not _negator_regex(negators).search(text, reach, start):
         return False
     left = text[reach:start]
     breaks = list(_CLAUSE_BREAK.finditer(left))
@@ -300,12 +288,11 @@ def _frame_hits(text: str, book: Codebook) -> list[tuple[str, str, int, int, boo
     negation = book.negation
     negators, exceptions = frozenset(negation.negators), frozenset(negation.exceptions)
     hits = _scan(text, compiled)
-    positions = _negator_positions(text, negators) if hits else []
     rows = []
     for position, cue_position, start, end in hits:
         unit = compiled.units[position]
         rows.append((unit.key, unit.cues[cue_position].pattern, start, end,
-                     _negated(text, start, negation.window, negators, exceptions, positions),
+                     _negated(text, start, negation.window, negators, exceptions),
                      text[start:end]))
     rows.sort(key=lambda row: (row[2], row[0]))
     return rows
