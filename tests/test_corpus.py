@@ -19,6 +19,7 @@ from newsprism.corpus import (
     PROBLEM_COLUMNS,
     Corpus,
     iter_corpus_batches,
+    iter_raw_batches,
     load_corpus,
 )
 from newsprism.text import count_words
@@ -418,6 +419,39 @@ def test_duplicate_ids_across_stream_batches(tmp_path):
     ids = [i for b in batches for i in b.articles["article_id"]]
     assert ids == ["0", "1", "2"]
     assert sum(len(problems_for(b, "duplicate")) for b in batches) == 3
+
+
+def _bad_jsonl(tmp_path) -> Path:
+    path = tmp_path / "bad.jsonl"
+    lines = [json.dumps({"id": "a", "media_name": "X", "text": BODY}), '{"id": "b", "text": "x',
+             json.dumps({"id": "c", "media_name": "Y"}),
+             json.dumps({"id": "f", "outlet": "Z", "text": "Leave A Reply\n\nSign in to comment"}),
+             json.dumps({"id": "a", "media_name": "Z", "text": BODY2}),
+             json.dumps({"id": "e", "outlet": "Z", "text": FRENCH, "section": "world"})]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("batch_size", [1, 2, 3, 100])
+@pytest.mark.parametrize("which", ["messy_folder", "bad_jsonl"])
+def test_raw_batches_clean_to_the_same_tables_as_reading_batches(which, batch_size, request,
+                                                                   tmp_path):
+    # Parallel annotation cleans in its workers (RawBatch.clean); nothing may change by it.
+    path = request.getfixturevalue("messy_folder") if which == "messy_folder" \
+        else _bad_jsonl(tmp_path)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        eager = list(iter_corpus_batches(path, batch_size=batch_size))
+        raw = [batch.clean() for batch in iter_raw_batches(path, batch_size=batch_size)]
+    for table in ("articles", "problems", "cleaning_audit"):
+        # (a raw batch may clean down to no articles: an empty frame has no dtypes to compare)
+        ours = pd.concat([getattr(b, table) for b in raw if len(getattr(b, table))],
+                         ignore_index=True)
+        theirs = pd.concat([getattr(b, table) for b in eager if len(getattr(b, table))],
+                           ignore_index=True)
+        pd.testing.assert_frame_equal(ours, theirs)
+    assert len(pd.concat([b.problems for b in raw])) >= 3  # the bad input was seen
+    assert all(len(b.articles) <= batch_size for b in raw)
 
 
 def test_language_detection_matches_py3langid_with_its_own_table():

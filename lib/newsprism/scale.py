@@ -53,7 +53,7 @@ from newsprism.annotate import (
     select_steps,
     step_name,
 )
-from newsprism.corpus import Corpus, load_corpus
+from newsprism.corpus import Corpus, RawBatch, load_corpus
 
 PARTITION_SIZE = 500
 MANIFEST = "_manifest.json"
@@ -166,6 +166,21 @@ def iter_corpus_batches(path: Corpus | str | Path | None, batch_size: int = PART
     yield from _slice_corpus(load_corpus(path), batch_size)
 
 
+def partition_batches(path: Corpus | str | Path | None, batch_size: int = PARTITION_SIZE
+                      ) -> Iterator[Corpus | RawBatch]:
+    """The partitions of an annotation run: ``RawBatch`` es (cleaned by the worker that
+    annotates them, so the reading process stays light) or, for a ``Corpus`` already in
+    memory, slices of it. Partition boundaries do not depend on jobs or scheduler."""
+    if isinstance(path, Corpus):
+        yield from _slice_corpus(path, batch_size)
+        return
+    from newsprism import corpus as corpus_module
+
+    raw = getattr(corpus_module, "iter_raw_batches", None)
+    yield from (raw(path, batch_size) if raw is not None
+                else iter_corpus_batches(path, batch_size))
+
+
 def count_articles(path: Corpus | str | Path | None) -> int | None:
     """Number of articles, when it is cheap to know before reading (for the progress bar)."""
     if isinstance(path, Corpus):
@@ -235,9 +250,10 @@ def _functions_for(step_specs: Mapping[str, Any]) -> tuple[dict[str, StepFunctio
     return _STEP_CACHE[key]
 
 
-def annotate_partition(index: int, batch: Corpus, step_specs: Mapping[str, Any],
+def annotate_partition(index: int, batch: Corpus | RawBatch, step_specs: Mapping[str, Any],
                        options: AnnotateOptions, out_dir: str) -> dict:
-    """Annotate one partition and write its table files; returns its manifest entry.
+    """Clean (a ``RawBatch``) and annotate one partition and write its table files; returns
+    its manifest entry.
 
     Runs in a worker (process or Dask); only the small status dict travels back.
     """
@@ -246,6 +262,9 @@ def annotate_partition(index: int, batch: Corpus, step_specs: Mapping[str, Any],
     step_seconds: dict[str, float] = {}
     step_cpu: dict[str, float] = {}
     cpu_started = time.thread_time()
+    if isinstance(batch, RawBatch):
+        batch = batch.clean()  # not a step: its CPU time is reported apart
+    cleaning_cpu = time.thread_time() - cpu_started
     tables, problems = annotate_articles(batch.articles, functions, options, step_seconds,
                                          step_cpu)
     tables = {"articles": batch.articles, **tables, "problems": problems,
@@ -260,6 +279,7 @@ def annotate_partition(index: int, batch: Corpus, step_specs: Mapping[str, Any],
     return {"status": "done", "n_articles": len(batch.articles), "rows": rows,
             "seconds": round(time.perf_counter() - started, 4),
             "cpu_seconds": round(time.thread_time() - cpu_started, 4),
+            "cleaning_cpu_seconds": round(cleaning_cpu, 4),
             "step_seconds": {k: round(v, 4) for k, v in step_seconds.items()},
             "step_cpu_seconds": {k: round(v, 4) for k, v in step_cpu.items()},
             "skipped_steps": skipped, "n_problems": len(problems), "pid": os.getpid()}
@@ -513,7 +533,7 @@ def _run(corpus, options, step_specs, partition_size, jobs, scheduler, out_dir, 
 
     def todo():
         nonlocal n_partitions
-        for index, batch in enumerate(iter_corpus_batches(corpus, partition_size)):
+        for index, batch in enumerate(partition_batches(corpus, partition_size)):
             n_partitions = index + 1
             if index not in done:
                 yield index, batch
