@@ -115,7 +115,7 @@ def child_annotate(corpus: str, out: str, jobs: int, partition_size: int, steps:
         "skipped_steps": manifest["skipped_steps"], "step_seconds": step_seconds,
         "step_cpu_seconds": step_cpu, "steps": steps or "all",
         "cpu_seconds": own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime,
-        # The parent's own CPU (imports, reading + cleaning, dispatch; with jobs=1 also the
+        # The parent's own CPU (imports, reading, dispatch; with jobs=1 also cleaning, the
         # steps and Parquet) vs its workers': with jobs>1, the parent's share is the serial part.
         "cpu_parent_seconds": own.ru_utime + own.ru_stime,
         "cpu_workers_seconds": children.ru_utime + children.ru_stime,
@@ -316,8 +316,8 @@ def write_results(annotations: list[dict], profile: dict | None, reports: list[d
                 if "cpu_parent_seconds" in two:
                     serial = two["cpu_parent_seconds"] / two["cpu_seconds"]
                     amdahl = 1 / (serial + (1 - serial) / 2)
-                    lines.append(f"| serial share of jobs=2 CPU (parent: imports, reading + "
-                                 f"cleaning, dispatch), {name} | {serial:.0%} (Amdahl bound "
+                    lines.append(f"| serial share of jobs=2 CPU (parent: imports, reading, "
+                                 f"dispatch; workers clean), {name} | {serial:.0%} (Amdahl bound "
                                  f"{amdahl:.2f}× with the parent's work not overlapped) | "
                                  f"| informative |")
     big = [a for a in annotations if a["n_articles"] >= 100_000]
