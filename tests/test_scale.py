@@ -75,6 +75,33 @@ def test_reference_has_all_partitions_and_rows(reference):
                                                f"part-{index:05d}.parquet").exists())
 
 
+def test_a_corpus_file_is_cleaned_in_the_workers_with_the_same_tables(small_corpus, tmp_path):
+    # From a file, partitions travel raw and each worker cleans its own (RawBatch.clean):
+    # jobs=2 must give the tables of jobs=1 and of cleaning up front, bad input included.
+    path = tmp_path / "corpus.jsonl"
+    lines = [json.dumps({"id": row.article_id, "outlet": row.outlet, "text": row.text})
+             for row in small_corpus.articles.head(8).itertuples()]
+    lines[2:2] = ['{"id": "broken", "text": "unterminated',
+                  json.dumps({"id": "furniture", "outlet": "X",
+                              "text": "Leave A Reply\n\nSign in to comment"})]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    runs = {}
+    for jobs in (1, 2):
+        with pytest.warns(UserWarning, match=r"2 problem\(s\) in the input"):
+            runs[jobs] = annotate(str(path), jobs=jobs, out=tmp_path / f"j{jobs}",
+                                  progress=False, partition_size=3, cache=False,
+                                  steps={"sentences": STEPS["sentences"]})
+    with pytest.warns(UserWarning):
+        eager = load_corpus(path)
+    for name in ("articles", "sentences", "corpus_problems", "cleaning_audit"):
+        pd.testing.assert_frame_equal(runs[1].tables[name], runs[2].tables[name])
+    pd.testing.assert_frame_equal(runs[2].tables["articles"], eager.articles)
+    reasons = runs[2].tables["corpus_problems"]["reason"].tolist()
+    assert any(r.startswith("invalid JSON") for r in reasons)
+    assert any(r.startswith("empty after cleaning") for r in reasons)
+    assert runs[2].manifest["n_partitions"] == 3  # 9 articles read (+ 1 broken line), 3 each
+
+
 def test_jobs2_gives_same_tables_as_jobs1(small_corpus, reference, tmp_path):
     parallel = annotate(small_corpus, jobs=2, out=tmp_path, progress=False,
                         partition_size=PARTITION)

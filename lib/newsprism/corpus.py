@@ -645,9 +645,6 @@ class RawBatch:
     extra_columns: list[str]
     source: str
 
-    def __len__(self) -> int:
-        return sum(kind == "article" for kind, _ in self.events)
-
     def clean(self) -> Corpus:
         builder = _Builder(self.encoding_fallback, self.root)
         builder.root = self.root  # the reader's folder, even where this path does not exist

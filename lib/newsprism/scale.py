@@ -30,6 +30,7 @@ import sys
 import tempfile
 import time
 import uuid
+import warnings
 from collections.abc import Iterator, Mapping
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from dataclasses import asdict
@@ -558,6 +559,12 @@ def _run(corpus, options, step_specs, partition_size, jobs, scheduler, out_dir, 
     })
     manifest["runs"][-1]["seconds"] = round(time.perf_counter() - started, 3)
     _atomic_write_json(manifest, out_dir / MANIFEST)
+    n_input = manifest["rows"].get("corpus_problems", 0)
+    if n_input and not isinstance(corpus, Corpus):  # (a Corpus in memory warned on loading)
+        # found by the workers that cleaned the partitions: said once, here
+        warnings.warn(f"{corpus or paths.BUNDLED_CORPUS}: {n_input} problem(s) in the input "
+                      f"(skipped articles or warnings); see the corpus_problems table in "
+                      f"{out_dir}", stacklevel=3)
     return manifest
 
 
@@ -738,6 +745,9 @@ def run_cli(args: argparse.Namespace) -> int:
           f"partitions -> {args.out}")
     for name, reason in manifest.get("skipped_steps", {}).items():
         print(f"  skipped step {name}: {reason}")
+    if manifest.get("rows", {}).get("corpus_problems"):
+        print(f"  {manifest['rows']['corpus_problems']} input problem(s) (skipped articles, "
+              f"warnings); see {args.out}/corpus_problems/")
     if manifest.get("n_problems"):
         print(f"  {manifest['n_problems']} article(s) failed; see {args.out}/problems/")
     return 0

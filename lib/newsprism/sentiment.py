@@ -58,7 +58,6 @@ _TOKEN_MEMO_MAX = 100_000
 # -- engines ---------------------------------------------------------------------------------
 def _vader_class():
     from vaderSentiment.vaderSentiment import (
-        B_INCR,
         BOOSTER_DICT,
         C_INCR,
         N_SCALAR,
@@ -79,8 +78,6 @@ def _vader_class():
                 negated_memo.clear()
             result = negated_memo[word] = _negated([word])
         return result
-
-    del B_INCR  # imported to fail loudly if vaderSentiment's constants move
 
     class FastVader(SentimentIntensityAnalyzer):
         """VADER, scored identically to ``SentimentIntensityAnalyzer.polarity_scores``, faster.
