@@ -345,11 +345,12 @@ if results.empty:
 else:
     display(show_table(results.drop(columns=["measure"]), "Quotation finding and attribution "
                        "against gold quotations.", max_rows=None, n=len(results),
-                       unit="metrics", source=f"PolNeAR via newsprism.validate ({origin})"))
+                       unit="metrics", source=f"PolNeAR via newsprism.validate ({origin})",
+                       float_format="{:.4g}"))
     engine = str(results["engine"].dropna().iloc[0]) if results["engine"].notna().any() else ""
     main = results[results["engine"].fillna("") == engine].drop_duplicates("metric")
     main = main.set_index("metric")["value"]
-    found = [f"{name.replace('_', ' ')} {float(main[name]):.3f}"
+    found = [f"{name.replace('_', ' ')} {float(main[name]):.4f}"
              for name in ["precision", "recall", "speaker_accuracy"] if name in main.index]
     display(reading(
         (f"{engine} on PolNeAR: " + ", ".join(found) if found else "No headline metric found")

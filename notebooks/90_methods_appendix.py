@@ -5,6 +5,8 @@
 #     text_representation:
 #       extension: .py
 #       format_name: percent
+#       format_version: '1.3'
+#       jupytext_version: 1.19.6
 #   kernelspec:
 #     display_name: Python (newsprism)
 #     language: python
@@ -85,6 +87,7 @@ for measure, group in results.groupby("measure", sort=False):
     said_once = " ".join(f"{k.capitalize()}: {v}." for k, v in same.items() if v not in ("", "nan"))
     display(show_table(shown, f"Validation of **{measure}**: each metric with the number of gold "
                        f"units (n) it rests on. {said_once}", max_rows=None, n=len(shown),
+                       float_format="{:.4g}",
                        unit="metrics", source=", ".join(sorted({str(d) for d in group["dataset"]
                                                                if str(d) != "nan"}))
                        or "no gold data"))

@@ -148,8 +148,12 @@ def test_collect_validation_uses_saved_runs_missing_and_reports_failures(monkeyp
 
 
 def test_metric_label_shows_value_and_n():
-    assert methods.metric_label({"metric": "f1", "value": 0.91234, "n": 12.0}) == "f1 = 0.912 (n = 12)"
+    assert methods.metric_label({"metric": "f1", "value": 0.91234, "n": 12.0}) == "f1 = 0.9123 (n = 12)"
     assert methods.metric_label({"metric": "r", "value": None, "n": None}) == "r = n/a"
+    # a value just under its target must not round up to it, and says it misses it
+    assert methods.metric_label({"metric": "precision", "value": 0.94973, "n": 935,
+                                 "status": "below target 0.95"}) == \
+        "precision = 0.9497 (n = 935; below target 0.95)"
 
 
 def test_near_duplicates_caps_rows_keeps_copies_first_and_counts_all_pairs():

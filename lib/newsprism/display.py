@@ -139,14 +139,19 @@ def table_html(df: pd.DataFrame, *, max_rows: int | None = 60, float_format: str
 
 
 def show_table(df: pd.DataFrame, caption: str | None = None, *, max_rows: int | None = 60,
-               html_columns: Iterable[str] = (), **caption_facts) -> HTMLText:
+               html_columns: Iterable[str] = (), float_format: str = "{:.3g}",
+               **caption_facts) -> HTMLText:
     """An escaped HTML table with its caption underneath (``caption_facts``: n, unit, source).
+
+    ``float_format``: three significant digits by default; a table compared with targets
+    wants more (0.9497 must not read as 0.95 next to a target of 0.95).
 
     >>> "&lt;script&gt;" in show_table(pd.DataFrame({"text": ["<script>x</script>"]}), "Demo.")
     True
     """
     parts = ['<div class="np-table-wrap">', table_html(df, max_rows=max_rows,
-                                                       html_columns=html_columns)]
+                                                       html_columns=html_columns,
+                                                       float_format=float_format)]
     if caption is not None or caption_facts:
         parts.append(_caption(caption or "", **caption_facts))
     parts.append("</div>")

@@ -6,7 +6,7 @@ that crashes becomes a row whose ``status`` carries the error: the appendix alwa
 
 >>> from newsprism.methods import metric_label
 >>> metric_label({"metric": "f1", "value": 0.8934, "n": 805})
-'f1 = 0.893 (n = 805)'
+'f1 = 0.8934 (n = 805)'
 """
 
 from __future__ import annotations
@@ -93,11 +93,21 @@ def measure_summary(table: pd.DataFrame) -> pd.DataFrame:
 
 
 def metric_label(row: Mapping) -> str:
-    """``"metric = value (n = N)"`` for one validation row."""
+    """``"metric = value (n = N)"`` for one validation row, with its status when it misses a
+    target (four significant digits: 0.9497 must not read as 0.95 next to a target of 0.95).
+
+    >>> metric_label({"metric": "precision", "value": 0.94973, "n": 935,
+    ...               "status": "below target 0.95"})
+    'precision = 0.9497 (n = 935; below target 0.95)'
+    """
     value = pd.to_numeric(pd.Series([row.get("value")]), errors="coerce").iloc[0]
     n = pd.to_numeric(pd.Series([row.get("n")]), errors="coerce").iloc[0]
-    text = f"{row.get('metric', '')} = " + ("n/a" if pd.isna(value) else f"{value:.3g}")
-    return text + ("" if pd.isna(n) else f" (n = {int(n)})")
+    text = f"{row.get('metric', '')} = " + ("n/a" if pd.isna(value) else f"{value:.4g}")
+    notes = [] if pd.isna(n) else [f"n = {int(n)}"]
+    status = str(row.get("status") or "")
+    if status.startswith("below target"):
+        notes.append(status)
+    return text + (f" ({'; '.join(notes)})" if notes else "")
 
 
 def split_constant_columns(table: pd.DataFrame, columns: list[str]
