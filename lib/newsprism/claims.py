@@ -105,6 +105,8 @@ def _qualified(core: re.Pattern, sentence: str):
                 sentence, max(cursor, space - _LONGEST_QUALIFIER), start)
         yield _Qualified(match, qualifier)
         cursor = match.end()
+
+
 # Interval each qualifier allows around the stated number (why: "around 15,000" and "14,500"
 # do not contradict each other; "at least 600" and "700" do not either).
 _INTERVAL = {"": (1.0, 1.0), "around": (0.9, 1.1), "about": (0.9, 1.1),
