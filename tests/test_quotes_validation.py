@@ -10,9 +10,11 @@ from newsprism import quotes as quotes_module
 from newsprism.quotes import Quote, extract_quotes
 from newsprism.quotes_validation import (
     MARKS,
+    _read_ann,
     classifier_decisions,
     classifier_table,
     compare_article,
+    gold_quotes,
     load_polnear,
     validate_quotes,
 )
@@ -133,3 +135,39 @@ def test_classifier_table_matches_extract_quotes_on_polnear_train():
     articles = load_polnear("train", limit=40)
     kinds = [q.kind == "speech" for a in articles for q in extract_quotes(a.text)]
     assert _decisions_of_the_fitted_model(table) == kinds
+
+
+SPLIT_TEXT = "“We will win,” Kim said. “They will lose.”\nHe called it a “farce.”\n"
+
+
+def _split_span(fragment: str) -> str:
+    start = SPLIT_TEXT.index(fragment)
+    return f"{start} {start + len(fragment)}"
+
+
+def test_numbered_content_arguments_and_untied_contents_are_gold():
+    # brat numbers a repeated argument: Content2 is the second half of a quotation split by
+    # "he said" and shares the relation's Source; a Content tied to no relation is gold too
+    spans = {"T1": ("Content", [tuple(map(int, _split_span("“We will win,”").split()))]),
+             "T2": ("Source", [tuple(map(int, _split_span("Kim").split()))]),
+             "T3": ("Cue", [tuple(map(int, _split_span("said").split()))]),
+             "T4": ("Content", [tuple(map(int, _split_span("“They will lose.”").split()))]),
+             "T5": ("Content", [tuple(map(int, _split_span("“farce.”").split()))])}
+    events = [{"Attribution": "T3", "Cue": "T3", "Source": "T2", "Content": "T1",
+               "Content2": "T4"}]
+    gold = gold_quotes(SPLIT_TEXT, spans, events)
+    assert [(SPLIT_TEXT[g.start:g.end], g.source_texts) for g in gold] == [
+        ("We will win,", ["Kim"]), ("They will lose.", ["Kim"]), ("farce.", [])]
+    # without Content2 in the relation, the second half is an untied Content: gold, no Source
+    unnumbered = gold_quotes(SPLIT_TEXT, spans, [{"Source": "T2", "Content": "T1"}])
+    assert [g.source_texts for g in unnumbered] == [["Kim"], [], []]
+
+
+def test_brat_reader_keeps_numbered_arguments(tmp_path):
+    path = tmp_path / "a.ann"
+    path.write_text(f"T1\tContent {_split_span('“We will win,”')}\t“We will win,”\n"
+                    f"T4\tContent {_split_span('“They will lose.”')}\t“They will lose.”\n"
+                    "E1\tAttribution:T9 Content:T1 Content2:T4 \n", encoding="utf-8")
+    spans, events = _read_ann(path)
+    assert events == [{"Attribution": "T9", "Content": "T1", "Content2": "T4"}]
+    assert sorted(spans) == ["T1", "T4"]
