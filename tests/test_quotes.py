@@ -897,3 +897,38 @@ def test_two_word_sentence_opener_keeps_the_subject():
     text = ("Trump sent another tweet. And then Trump went fully on the attack, saying, \u201cIs "
             "President Obama going to finally mention the words?\u201d")
     assert _speaker_of(text, "finally mention") == "Trump"
+
+
+def test_cue_verbs_from_polnear_gold_cues_attribute_their_quotes():
+    text = ("The council met on Monday.\n\n\u201cKeep the tax at the current level,\u201d the "
+            "council recommended. \u201cReview it after 2020.\u201d\n\n"
+            "\u201cMost voters oppose it,\u201d the authors conclude.")
+    assert _speaker_of(text, "Keep the tax") == "the council"
+    assert _speaker_of(text, "Review it") == "the council"
+    assert _speaker_of(text, "Most voters") == "the authors"
+
+
+def test_an_object_cue_after_a_quote_is_not_an_inverted_cue():
+    # '"...," accusing it of': "it" is the accused, not the speaker
+    text = ("He has called China \u201cprovocative and expansionist,\u201d accusing it of "
+            "\u201ccreating a Great Wall of sand.\u201d")
+    quotes = extract_quotes(text)
+    assert _find(quotes, "provocative").speaker_surface != "it"
+
+
+def test_speaker_mention_drops_the_sentence_full_stop_but_not_an_initial():
+    text = ("\u201cWe will fight,\u201d said one district GOP leader. \u201cNot once.\u201d\n\n"
+            "\u201cWe lost,\u201d said George W. \u201cAgain.\u201d")
+    quotes = extract_quotes(text)
+    leader = _find(quotes, "We will fight")
+    assert (leader.speaker, leader.speaker_surface) == ("one district gop leader",
+                                                       "one district GOP leader")
+    assert text[leader.speaker_start:leader.speaker_end] == "one district GOP leader"
+    assert _find(quotes, "We lost").speaker_surface.endswith("W.")
+
+
+def test_previous_quotation_is_never_taken_for_a_sentence_subject():
+    text = ("It was late.\n\n\"No party has ever won in three consecutive elections,\" said Al "
+            "From, who helped found the DLC. \"It is hard.\"")
+    for quote in extract_quotes(text):
+        assert quote.speaker_surface is None or '"' not in quote.speaker_surface
