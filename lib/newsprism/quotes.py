@@ -38,7 +38,14 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from newsprism.quotes_attribution import _CUE_RE, Attribution, _clean_name, attribute
+from newsprism.quotes_attribution import (
+    _CUE_RE,
+    _LINE_WORD,
+    _SMALL_WORDS,
+    Attribution,
+    _clean_name,
+    attribute,
+)
 from newsprism.quotes_marks import MarkedSpan, pair_marks
 
 QUOTE_COLUMNS = [
@@ -98,8 +105,6 @@ _TITLE_BEFORE = re.compile(
     r"(?:[A-Z][\w.&]*[\u2019']s|\b(?:film|show|program|programme|book|series|movie|segment|album|"
     r"song|novel|documentary|article|column|op-ed|essay|headline|play|memo|ad|video|report|"
     r"titled|entitled|called|named|dubbed|nicknamed))[,:]?\s*$")
-_TITLE_SMALL = frozenset(
-    "of the a an and in on for to is with at by from or nor but as vs".split())
 _TERMINAL_END = re.compile(r"[.!?]\W{0,2}$")
 _ROLE_AFTER = re.compile(r"\W{0,3}\s*(?:host|hosts|star|stars|anchor|author|creator|actor|"
                          r"actress|co-host|producer|writer|editor|columnist|segment|episode)\b")
@@ -162,15 +167,12 @@ _TITLE_CONTEXT = re.compile(
     r"entitled|called|named|dubbed))[,:]?\s*$")
 
 
-_HEADLINE_WORD = re.compile(r"[A-Za-z][\w\u2019'-]*")
-
-
 def _in_headline(text: str, span: MarkedSpan) -> bool:
     """The span's paragraph is a headline: three words or more, and at least 80 % of the words
     that are not small words (of, the, to, ...) capitalised ('Trump: Cruz Has ‘To Come a Long
     Way’ On Ethanol')."""
-    words = _HEADLINE_WORD.findall(text, span.para_start, span.para_end)
-    big = [w for w in words if w.lower() not in _TITLE_SMALL]
+    words = _LINE_WORD.findall(text, span.para_start, span.para_end)
+    big = [w for w in words if w.lower() not in _SMALL_WORDS]
     return len(words) >= 3 and bool(big) and sum(w[0].isupper() for w in big) >= 0.8 * len(big)
 
 
@@ -185,7 +187,7 @@ def _colon_headline(text: str, span: MarkedSpan) -> bool:
     like title-case ones they use single marks for the named speaker's words (PolNeAR train:
     14 of 14 single-quoted spans there are gold quotations; 9 were called terms before)."""
     open_at = span.open if span.open >= 0 else span.start
-    return len(_HEADLINE_WORD.findall(text, span.para_start, span.para_end)) <= 25 and \
+    return len(_LINE_WORD.findall(text, span.para_start, span.para_end)) <= 25 and \
         bool(_HEADLINE_SPEAKER.match(text, span.para_start, open_at))
 
 # 'Hillary Clinton Calls ... ‘Genocide.’', 'Sanders Told ...': a short name opening the headline
@@ -265,7 +267,7 @@ def _features(text: str, span: MarkedSpan, form: str, att: Attribution) -> dict[
     sent_lo = max(span.para_start, open_at - 200)
     context = text[sent_lo:open_at] + " " + text[close_at:min(span.para_end, close_at + 120)]
     title_case = n >= 1 and words[0][:1].isupper() and all(
-        w[:1].isupper() or w[:1].isdigit() or w.lower() in _TITLE_SMALL for w in words) and (
+        w[:1].isupper() or w[:1].isdigit() or w.lower() in _SMALL_WORDS for w in words) and (
         n >= 2 or not _TERMINAL_END.search(inner))
     after = text[close_at:min(span.para_end, close_at + 30)]
     sent_lo, sent_hi = _sentence_bounds(text, span)
