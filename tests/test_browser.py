@@ -1,4 +1,8 @@
-"""Look at the report as a reader would: headless Chromium renders index.html and the overview.
+"""Look at the report as a reader would: headless Chromium renders every report page.
+
+Layout is measured on a 1366 × 768 laptop screen: a copy of each page gets a small script
+that, once the page has loaded, writes what it measured (page width, row heights, how large
+each figure is drawn) into the DOM, which ``--dump-dom`` returns.
 
 Chromium is required (Debian's ``chromium`` package; ``.ci/run`` installs it): a missing
 browser fails the test with a clear message instead of skipping it.
@@ -8,6 +12,7 @@ from __future__ import annotations
 
 import base64
 import io
+import json
 import shutil
 import subprocess
 from pathlib import Path
@@ -50,6 +55,67 @@ def render(page: Path, tmp_path: Path) -> tuple[BeautifulSoup, Image.Image]:
     result = _run(page, profile, f"--screenshot={shot}")
     assert result.returncode == 0 and shot.exists(), result.stderr.decode(errors="replace")[-2000:]
     return BeautifulSoup(dom.stdout.decode("utf-8"), "html.parser"), Image.open(shot)
+
+
+LAPTOP = (1366, 768)
+MAX_ROW_PX = 120
+MIN_FIGURE_TEXT_PX = 10
+# Runs after the page's own scripts (sortable tables); reads layout only, writes one attribute.
+MEASURE_JS = """<script>
+window.addEventListener('load', function () {
+  var doc = document.documentElement, rows = [], figures = [];
+  document.querySelectorAll('table tr').forEach(function (tr) {
+    var h = tr.getBoundingClientRect().height;
+    if (h > MAX_ROW) {
+      var table = tr.closest('table');
+      rows.push({height: Math.round(h), table: table.id || table.className,
+                 text: tr.textContent.trim().slice(0, 80)});
+    }
+  });
+  document.querySelectorAll('img').forEach(function (img, i) {
+    figures.push({index: i, natural: img.naturalWidth, shown: img.getBoundingClientRect().width,
+                  alt: img.getAttribute('alt')});
+  });
+  doc.setAttribute('data-measured', JSON.stringify({
+    viewport: window.innerWidth, scroll_width: doc.scrollWidth,
+    body_scroll_width: document.body.scrollWidth, tall_rows: rows, figures: figures}));
+});
+</script>""".replace("MAX_ROW", str(MAX_ROW_PX))
+
+
+def measure(page: Path, tmp_path: Path) -> tuple[dict, BeautifulSoup]:
+    """Layout of ``page`` at 1366 × 768: page and row sizes, and every image as drawn."""
+    copy = tmp_path / f"measure-{page.name}"
+    copy.write_text(page.read_text(encoding="utf-8").replace("</body>", MEASURE_JS + "</body>"),
+                    encoding="utf-8")
+    profile = tmp_path / f"profile-measure-{page.stem}"
+    profile.mkdir()
+    command = [chromium(), *CHROMIUM_FLAGS, f"--user-data-dir={profile}",
+               f"--window-size={LAPTOP[0]},{LAPTOP[1]}", "--virtual-time-budget=10000",
+               "--dump-dom", copy.as_uri()]
+    result = subprocess.run(command, capture_output=True, timeout=120, cwd=profile)
+    assert result.returncode == 0, result.stderr.decode(errors="replace")[-2000:]
+    dom = BeautifulSoup(result.stdout.decode("utf-8"), "html.parser")
+    measured = dom.find("html").get("data-measured")
+    assert measured, f"{page.name}: the measuring script did not run"
+    return json.loads(measured), dom
+
+
+def figure_text_px(dom: BeautifulSoup, figures: list[dict]) -> list[tuple[int, float]]:
+    """(image index, smallest text in px as drawn) for every figure that records its smallest
+    text (``newsprism:min_text_px`` in the PNG, at the PNG's own pixel size)."""
+    images = dom.find_all("img")
+    found = []
+    for figure in figures:
+        src = images[figure["index"]].get("src", "")
+        if not src.startswith("data:image/png"):
+            continue
+        png = Image.open(io.BytesIO(base64.b64decode(src.split(",", 1)[1])))
+        smallest = png.info.get("newsprism:min_text_px")
+        if smallest is not None and figure["natural"]:
+            found.append((figure["index"],
+                          float(smallest) * figure["shown"] / figure["natural"]))
+    return found
 
 
 def assert_not_blank(image: Image.Image, name: str) -> None:
