@@ -47,7 +47,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 from IPython.display import HTML, display
-from newsprism import sentiment, stats
+from newsprism import heatmap, sentiment, stats
 from newsprism.annotate import AnnotateOptions, annotate
 from newsprism.display import caption, reading, sample_groups, show_table
 from newsprism.provenance import provenance_table
@@ -242,18 +242,9 @@ else:
     heat = actor_table[actor_table["actor"].isin(shown_actors)]
     values = heat.pivot(index="actor", columns="outlet", values="estimate").reindex(shown_actors)
     counts = heat.pivot(index="actor", columns="outlet", values="n").reindex(shown_actors)
-    fig, ax = plt.subplots(figsize=(1.7 * max(3, values.shape[1]) + 2,
-                                    0.5 * max(3, values.shape[0]) + 1.5))
-    image = ax.imshow(values.to_numpy(dtype=float), cmap="RdBu", vmin=-1, vmax=1, aspect="auto")
-    for (row, col), value in np.ndenumerate(values.to_numpy(dtype=float)):
-        if not np.isnan(value):
-            ax.text(col, row, f"{value:+.2f}\nn={int(counts.iloc[row, col])}", ha="center",
-                    va="center", fontsize=7)
-    ax.set_xticks(range(values.shape[1]), values.columns, rotation=30, ha="right")
-    ax.set_yticks(range(values.shape[0]), values.index)
-    fig.colorbar(image, ax=ax, label=f"mean clause score ({engine})")
-    ax.set_title("Tone toward each actor, per outlet")
-    fig.tight_layout()
+    heatmap.plot_heatmap(values, cmap="RdBu", vmin=-1, vmax=1, value_format="{:+.2f}",
+                         detail=heatmap.count_labels(counts), title="Tone toward each actor, "
+                         "per outlet", colorbar_label=f"mean clause score ({engine})")
     plt.show()
     display(caption(f"Mean score of the clauses mentioning each actor, per outlet; each cell "
                     f"gives the mean and n mentions (blank: not mentioned). Actors with at least "

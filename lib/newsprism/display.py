@@ -20,6 +20,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from newsprism.figures import use_report_figures
 from newsprism.table_cells import (
     LONG_TEXT,
     NOTE_LENGTH,
@@ -273,3 +274,7 @@ def sample_groups(frame: pd.DataFrame, column: str, n: int, *, by: str | None = 
             if queue and len(chosen) < n:
                 chosen.append(queue.pop(0))
     return frame[frame[column].isin(chosen)]
+
+
+# Every notebook imports this module: its figures get the report's type style and 2× PNGs.
+use_report_figures()

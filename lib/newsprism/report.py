@@ -40,7 +40,7 @@ from typing import Any
 
 import pandas as pd
 
-from newsprism import paths, provenance
+from newsprism import figures, paths, provenance
 
 TEMPLATES = paths.PACKAGE / "templates"
 HTML_TEMPLATE = "newsprism_report.html.j2"
@@ -278,6 +278,7 @@ def export_html(executed: Path, target: Path) -> Path:
     exporter.exclude_output_prompt = True
     exporter.embed_images = True
     nb = nbformat.read(executed, as_version=4)
+    figures.caption_alt_texts(nb)
     body, _ = exporter.from_notebook_node(nb, resources={"metadata": {"name": executed.stem}})
     target.write_text(body, encoding="utf-8")
     return target
