@@ -285,7 +285,7 @@ arc_ids = arc_shown["article_id"].drop_duplicates().tolist()
 N_ARC = arc["article_id"].nunique()
 columns = min(3, len(arc_ids))
 rows = int(np.ceil(len(arc_ids) / columns))
-fig, axes = plt.subplots(rows, columns, figsize=(4.2 * columns, 2.6 * rows), sharey=True,
+fig, axes = plt.subplots(rows, columns, figsize=(3.5 * columns, 2.6 * rows), sharey=True,
                          squeeze=False)
 for ax, article_id in zip(axes.flat, arc_ids, strict=False):
     part = arc_shown[arc_shown["article_id"] == article_id]
@@ -293,7 +293,7 @@ for ax, article_id in zip(axes.flat, arc_ids, strict=False):
         part["score"] >= 0, "#8fbc8f", "#e9967a"))
     ax.plot(part["position"], part["smoothed"], color="black", lw=1.2)
     ax.axhline(0, color="grey", lw=0.6)
-    ax.set_title(f"{part['outlet'].iloc[0]}\n{article_id} (n={len(part)})", fontsize=8)
+    ax.set_title(f"{part['outlet'].iloc[0]}\n{article_id} (n={len(part)})", fontsize=9)
     ax.set_xlabel("position in article")
 for ax in list(axes.flat)[len(arc_ids):]:
     ax.axis("off")

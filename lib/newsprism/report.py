@@ -50,7 +50,7 @@ DEFAULT_CELL_TIMEOUT = 900  # seconds per cell
 INTERACTIVE_OUT = paths.OUTPUTS / "interactive"
 # Evidence references inside findings ("40_x.html#anchor", "tables/x.csv") become links.
 _EVIDENCE_REF = re.compile(r"\b(\d\d_\w+\.html(?:#[\w-]+)?|tables/[\w.-]+\.csv)")
-MAX_INDEX_FINDINGS = 6  # findings listed per notebook on index.html before "N more"
+MAX_INDEX_FINDINGS = 2  # findings shown per notebook on index.html, the rest under "N more"
 
 
 # ---------------------------------------------------------------------------------------------
@@ -441,6 +441,7 @@ th{background:#f3f3f5} td.num{text-align:right;font-variant-numeric:tabular-nums
 .ok{background:#d9f2dc;color:#14591d} .bad{background:#fbdada;color:#8a1111}
 ul.findings{margin:0;padding-left:1.2em} pre.err{white-space:pre-wrap;color:#8a1111;margin:0}
 code{font-size:0.9em} details{margin:0.6em 0} td.files{white-space:nowrap}
+#notebooks td:first-child{min-width:15em} #notebooks details{margin:0.1em 0 0 0}
 """
 
 
@@ -459,7 +460,7 @@ def write_index(out: Path, results: list[NotebookResult], manifest: dict[str, An
                     + "</ul>") if r.findings else "<em>none recorded</em>"
         if more:  # the rest stays one click away, so the index remains a summary
             findings += (f"<details><summary>{len(more)} more</summary><ul class='findings'>"
-                         + "".join(f"<li>{_e(f)}</li>" for f in more) + "</ul></details>")
+                         + "".join(f"<li>{_linked(f)}</li>" for f in more) + "</ul></details>")
         if r.error:
             findings += f"<pre class='err'>{_e(r.error.strip().splitlines()[0][:500])}</pre>"
         rows.append(
