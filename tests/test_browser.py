@@ -64,6 +64,7 @@ MIN_FIGURE_TEXT_PX = 10
 MEASURE_JS = """<script>
 window.addEventListener('load', function () {
   var doc = document.documentElement, rows = [], figures = [];
+  document.querySelectorAll('table tr[hidden]').forEach(function (tr) { tr.hidden = false; });
   document.querySelectorAll('table tr').forEach(function (tr) {
     var h = tr.getBoundingClientRect().height;
     if (h > MAX_ROW) {
@@ -151,3 +152,86 @@ def test_overview_report_renders_tables_and_figures(suite_report, tmp_path):
         assert ImageStat.Stat(png.convert("L")).stddev[0] > 5, "figure is blank"
     assert "Corpus overview" in dom.get_text()
     assert_not_blank(shot, "00_corpus_overview.html")
+
+
+def report_pages(out_dir: Path) -> list[Path]:
+    pages = sorted(out_dir.glob("*.html"))
+    assert len(pages) >= 2, f"no report pages in {out_dir}"
+    return pages
+
+
+def test_every_page_fits_a_laptop_screen(suite_report, tmp_path):
+    """1366 × 768: no horizontal page scroll (wide tables scroll in their own box) and no
+    table row taller than 120 px (every page, every row, paged rows shown for the check)."""
+    out_dir, _, _ = suite_report
+    problems = []
+    for page in report_pages(out_dir):
+        measured, _ = measure(page, tmp_path)
+        assert measured["viewport"] == LAPTOP[0]
+        if measured["scroll_width"] > measured["viewport"]:
+            problems.append(f"{page.name}: page is {measured['scroll_width']} px wide")
+        problems += [f"{page.name}: row {r['height']} px in {r['table']}: {r['text']!r}"
+                     for r in measured["tall_rows"]]
+    assert not problems, "\n".join(problems)
+
+
+def test_figures_are_readable_and_described(suite_report, tmp_path):
+    """Every figure: text at least 10 px as drawn at 1366 px, drawn at 2× resolution, and
+    alt text taken from its caption."""
+    out_dir, _, _ = suite_report
+    problems, n_figures = [], 0
+    for page in report_pages(out_dir):
+        measured, dom = measure(page, tmp_path)
+        sizes = dict(figure_text_px(dom, measured["figures"]))
+        for figure in measured["figures"]:
+            n_figures += 1
+            name = f"{page.name} figure {figure['index']}"
+            alt = figure["alt"] or ""
+            if "No description" in alt or len(alt) < 20:
+                problems.append(f"{name}: alt text {alt!r}")
+            if figure["natural"] < 1.9 * figure["shown"]:
+                problems.append(f"{name}: {figure['natural']} px drawn {figure['shown']:.0f} px")
+            if figure["index"] not in sizes:
+                problems.append(f"{name}: smallest text size not recorded")
+            elif sizes[figure["index"]] < MIN_FIGURE_TEXT_PX:
+                problems.append(f"{name}: text {sizes[figure['index']]:.1f} px")
+    assert n_figures >= 5
+    assert not problems, "\n".join(problems)
+
+
+def test_long_tables_search_sort_and_page(tmp_path):
+    """The table script on a 60-row table of article-like text: paged, searchable, sortable,
+    and a search for markup finds the escaped text without running it."""
+    import pandas as pd
+    from newsprism.display import show_table
+
+    frame = pd.DataFrame({"outlet": [f"Outlet {i % 7}" for i in range(60)],
+                          "score": [((i * 37) % 60) / 10 for i in range(60)],
+                          "text": ["<img src=x onerror=boom()> quoted" if i == 41 else f"row {i}"
+                                   for i in range(60)]})
+    page = tmp_path / "table.html"
+    page.write_text("<!DOCTYPE html><html><head><meta charset='utf-8'></head><body>"
+                    + show_table(frame, "Demo.") + """<script>
+window.addEventListener('load', function () {
+  var wrap = document.querySelector('.np-table-wrap'), input = wrap.querySelector('input');
+  var visible = function () { return Array.prototype.filter.call(
+    wrap.querySelectorAll('tbody tr'), function (r) { return !r.hidden; }); };
+  var result = {paged: visible().length, info: wrap.querySelector('.np-count').textContent};
+  wrap.querySelectorAll('th')[1].click(); wrap.querySelectorAll('th')[1].click();
+  result.top = visible()[0].cells[1].textContent;
+  input.value = 'onerror'; input.dispatchEvent(new Event('input'));
+  result.found = visible().map(function (r) { return r.cells[2].textContent; });
+  result.images = document.querySelectorAll('img').length;
+  document.documentElement.setAttribute('data-result', JSON.stringify(result));
+});
+</script></body></html>""", encoding="utf-8")
+    profile = tmp_path / "profile"
+    profile.mkdir()
+    run = subprocess.run([chromium(), *CHROMIUM_FLAGS, f"--user-data-dir={profile}",
+                          "--virtual-time-budget=5000", "--dump-dom", page.as_uri()],
+                         capture_output=True, timeout=120, cwd=profile)
+    dom = BeautifulSoup(run.stdout.decode("utf-8"), "html.parser")
+    result = json.loads(dom.find("html")["data-result"])
+    assert result["paged"] == 25 and result["info"] == "60 of 60 rows; page 1 of 3"
+    assert result["top"] == "5.9"  # sorted by score, descending on the second click
+    assert result["found"] == ["<img src=x onerror=boom()> quoted"] and result["images"] == 0

@@ -50,7 +50,7 @@ DEFAULT_CELL_TIMEOUT = 900  # seconds per cell
 INTERACTIVE_OUT = paths.OUTPUTS / "interactive"
 # Evidence references inside findings ("40_x.html#anchor", "tables/x.csv") become links.
 _EVIDENCE_REF = re.compile(r"\b(\d\d_\w+\.html(?:#[\w-]+)?|tables/[\w.-]+\.csv)")
-MAX_INDEX_FINDINGS = 2  # findings shown per notebook on index.html, the rest under "N more"
+MAX_INDEX_FINDINGS = 1  # findings shown per notebook on index.html, the rest under "N more"
 
 
 # ---------------------------------------------------------------------------------------------
