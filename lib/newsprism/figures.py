@@ -46,7 +46,8 @@ def plain(text: object) -> str:
 
 def min_text_px(fig, dpi: float | None = None) -> float:
     """Size in pixels of the smallest visible, non-empty text of ``fig`` drawn at ``dpi``
-    (default: the figure's own dpi); ``inf`` when the figure has no text."""
+    (default: the figure's own dpi); ``inf`` when the figure has no text. Tick labels count
+    only once the figure has been drawn (``fig.canvas.draw()``)."""
     from matplotlib.text import Text
 
     dpi = fig.dpi if dpi is None else dpi
@@ -60,6 +61,7 @@ def figure_png(fig) -> tuple[bytes, dict]:
     height to show it at its normal size). The PNG's text chunk ``newsprism:min_text_px``
     holds the smallest text size in PNG pixels."""
     dpi = fig.dpi * RETINA
+    fig.canvas.draw()  # tick labels get their text only when drawn
     buffer = io.BytesIO()
     fig.canvas.print_figure(buffer, format="png", dpi=dpi, bbox_inches="tight",
                             facecolor="white",
