@@ -85,7 +85,7 @@ def plot_heatmap(values: pd.DataFrame, *, cmap: str = "Blues", vmin: float | Non
     vmax = vmax if vmax is not None and vmax > vmin else vmin + 1.0
     lines = 2 if detail is not None else 1
     width = min(MAX_WIDTH_IN, 1.25 * grid.shape[1] + 3.2)
-    height = min(12.0, (0.38 + 0.2 * lines) * grid.shape[0] + 2.0)  # a thousand rows: no labels anyway
+    height = min(12.0, (0.3 + 0.2 * lines) * grid.shape[0] + 2.0)  # a thousand rows: no labels anyway
     fig, ax = plt.subplots(figsize=(width, height))
     colormap = plt.get_cmap(cmap).with_extremes(bad="#eeeeee")
     image = ax.imshow(np.ma.masked_invalid(grid), cmap=colormap, vmin=vmin, vmax=vmax,

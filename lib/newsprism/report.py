@@ -52,7 +52,7 @@ INTERACTIVE_OUT = paths.OUTPUTS / "interactive"
 # Evidence references inside findings ("40_x.html#anchor", "tables/x.csv") become links.
 _EVIDENCE_REF = re.compile(r"\b(\d\d_\w+\.html(?:#[\w-]+)?|tables/[\w.-]+\.csv)")
 MAX_INDEX_FINDINGS = 1  # findings shown per notebook on index.html, the rest under "N more"
-INDEX_FINDING_CHARS = 180  # a longer first finding is cut at a word (shown in full below it)
+INDEX_FINDING_CHARS = 120  # a longer first finding is cut at a word (shown in full below it)
 
 
 # ---------------------------------------------------------------------------------------------
