@@ -61,3 +61,14 @@ def test_show_table_adds_the_table_script_only_to_long_tables():
     assert "<script" not in short and "data-np-interactive" not in short
     assert long.count("<script>") == 1 and 'data-np-page="25"' in long
     assert "innerHTML" not in display.table_script()  # rows are moved, never re-parsed
+
+
+@pytest.mark.parametrize("text, hit, width, expected", [
+    ("the alliance of blood grows", "blood", 9, "… of <mark>blood</mark> grows"),
+    ("the alliance of blood grows stronger", "blood", 9, "… of <mark>blood</mark> grows…"),
+    ("a b <c> d e", "<c>", 2, "…b <mark>&lt;c&gt;</mark> d…"),
+])
+def test_kwic_context_is_cut_at_a_word(text, hit, width, expected):
+    start = text.index(hit)
+    assert display.kwic_html(text, start, start + len(hit), width) == (
+        f'<span class="np-kwic">{expected}</span>')

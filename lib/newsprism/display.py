@@ -74,15 +74,22 @@ def caption(text: str, *, n: int | None = None, unit: str | None = None,
 def kwic_html(text: str, start: int, end: int, width: int = 60) -> HTMLText:
     """Keyword in context: ``width`` characters either side of ``text[start:end]``, hit marked.
 
-    Line breaks become spaces; the context is cut at ``width`` characters with an ellipsis.
+    Line breaks become spaces; the context is cut at a word within ``width`` characters, with
+    an ellipsis.
 
     >>> kwic_html("a b <c> d e", 4, 7, width=2)
     '<span class="np-kwic">…b <mark>&lt;c&gt;</mark> d…</span>'
     """
     start, end = max(0, int(start)), min(len(text), int(end))
     left_start, right_end = max(0, start - width), min(len(text), end + width)
-    left = ("…" if left_start > 0 else "") + text[left_start:start]
-    right = text[end:right_end] + ("…" if right_end < len(text) else "")
+    left, right = text[left_start:start], text[end:right_end]
+    # Cut at a word: a context that begins or ends inside a word drops that part-word.
+    if left_start > 0 and not text[left_start - 1].isspace() and re.search(r"\s", left):
+        left = left[re.search(r"\s", left).start():]
+    if right_end < len(text) and not text[right_end].isspace() and re.search(r"\s", right):
+        right = right[:max(m.start() for m in re.finditer(r"\s", right))]
+    left = ("…" if left_start > 0 else "") + left
+    right = right + ("…" if right_end < len(text) else "")
 
     def flat(s: str) -> str:
         return escape(" ".join(s.split("\n")))
