@@ -47,7 +47,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 from IPython.display import HTML, display
-from newsprism import sentiment, stats
+from newsprism import heatmap, sentiment, stats
 from newsprism.annotate import AnnotateOptions, annotate
 from newsprism.display import caption, reading, sample_groups, show_table
 from newsprism.provenance import provenance_table
@@ -242,18 +242,9 @@ else:
     heat = actor_table[actor_table["actor"].isin(shown_actors)]
     values = heat.pivot(index="actor", columns="outlet", values="estimate").reindex(shown_actors)
     counts = heat.pivot(index="actor", columns="outlet", values="n").reindex(shown_actors)
-    fig, ax = plt.subplots(figsize=(1.7 * max(3, values.shape[1]) + 2,
-                                    0.5 * max(3, values.shape[0]) + 1.5))
-    image = ax.imshow(values.to_numpy(dtype=float), cmap="RdBu", vmin=-1, vmax=1, aspect="auto")
-    for (row, col), value in np.ndenumerate(values.to_numpy(dtype=float)):
-        if not np.isnan(value):
-            ax.text(col, row, f"{value:+.2f}\nn={int(counts.iloc[row, col])}", ha="center",
-                    va="center", fontsize=7)
-    ax.set_xticks(range(values.shape[1]), values.columns, rotation=30, ha="right")
-    ax.set_yticks(range(values.shape[0]), values.index)
-    fig.colorbar(image, ax=ax, label=f"mean clause score ({engine})")
-    ax.set_title("Tone toward each actor, per outlet")
-    fig.tight_layout()
+    heatmap.plot_heatmap(values, cmap="RdBu", vmin=-1, vmax=1, value_format="{:+.2f}",
+                         detail=heatmap.count_labels(counts), title="Tone toward each actor, "
+                         "per outlet", colorbar_label=f"mean clause score ({engine})")
     plt.show()
     display(caption(f"Mean score of the clauses mentioning each actor, per outlet; each cell "
                     f"gives the mean and n mentions (blank: not mentioned). Actors with at least "
@@ -294,7 +285,7 @@ arc_ids = arc_shown["article_id"].drop_duplicates().tolist()
 N_ARC = arc["article_id"].nunique()
 columns = min(3, len(arc_ids))
 rows = int(np.ceil(len(arc_ids) / columns))
-fig, axes = plt.subplots(rows, columns, figsize=(4.2 * columns, 2.6 * rows), sharey=True,
+fig, axes = plt.subplots(rows, columns, figsize=(3.5 * columns, 2.6 * rows), sharey=True,
                          squeeze=False)
 for ax, article_id in zip(axes.flat, arc_ids, strict=False):
     part = arc_shown[arc_shown["article_id"] == article_id]
@@ -302,7 +293,7 @@ for ax, article_id in zip(axes.flat, arc_ids, strict=False):
         part["score"] >= 0, "#8fbc8f", "#e9967a"))
     ax.plot(part["position"], part["smoothed"], color="black", lw=1.2)
     ax.axhline(0, color="grey", lw=0.6)
-    ax.set_title(f"{part['outlet'].iloc[0]}\n{article_id} (n={len(part)})", fontsize=8)
+    ax.set_title(f"{part['outlet'].iloc[0]}\n{article_id} (n={len(part)})", fontsize=9)
     ax.set_xlabel("position in article")
 for ax in list(axes.flat)[len(arc_ids):]:
     ax.axis("off")

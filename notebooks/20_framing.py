@@ -42,10 +42,9 @@ run_validation: bool = True  # run the quick frame validation if no saved result
 
 # %%
 import matplotlib.pyplot as plt
-import numpy as np
 import pandas as pd
 from IPython.display import display
-from newsprism import framing, framing_stats, framing_validation, validate
+from newsprism import framing, framing_stats, framing_validation, heatmap, validate
 from newsprism.annotate import AnnotateOptions, annotate
 from newsprism.display import caption, reading, show_table
 from newsprism.provenance import provenance_table, sha256_file
@@ -130,21 +129,10 @@ save_table(prevalence, "framing_prevalence", out_dir)
 share = prevalence.pivot(index="outlet", columns="frame", values="share")[FRAME_IDS]
 low = prevalence.pivot(index="outlet", columns="frame", values="share_low")[FRAME_IDS]
 high = prevalence.pivot(index="outlet", columns="frame", values="share_high")[FRAME_IDS]
-fig, ax = plt.subplots(figsize=(1.55 * len(FRAME_IDS) + 2.5, 0.75 * len(share) + 1.8))
-image = ax.imshow(share.to_numpy(float), cmap="Blues", vmin=0,
-                  vmax=max(0.05, float(np.nanmax(share.to_numpy(float)))), aspect="auto")
-for i, outlet in enumerate(share.index):
-    for j, frame in enumerate(FRAME_IDS):
-        value = share.loc[outlet, frame]
-        dark = value > 0.6 * float(np.nanmax(share.to_numpy(float)) or 1)
-        interval = f"[{low.loc[outlet, frame]:.0%}–{high.loc[outlet, frame]:.0%}]"
-        ax.text(j, i, f"{value:.0%}\n{interval}",
-                ha="center", va="center", fontsize=8, color="white" if dark else "black")
-ax.set_xticks(range(len(FRAME_IDS)), [LABELS[f] for f in FRAME_IDS], rotation=35, ha="right")
-ax.set_yticks(range(len(share)), share.index)
-fig.colorbar(image, ax=ax, label="share of sentences with the frame")
-ax.set_title(f"Frames per outlet ({book.name} codebook)")
-fig.tight_layout()
+heatmap.plot_heatmap(share, cmap="Blues", vmin=0, value_format="{:.0%}",
+                     detail=heatmap.interval_labels(low, high), x_labels=LABELS,
+                     title=f"Frames per outlet ({book.name} codebook)",
+                     colorbar_label="share of sentences with the frame")
 plt.show()
 display(caption("Share of sentences carrying each frame per outlet, with bootstrap 95% "
                 "interval in brackets; negated cues "
@@ -244,22 +232,11 @@ pairs = framing_stats.frame_cooccurrence(kept, sentences, level=cooccurrence_lev
 save_table(pairs, "framing_cooccurrence", out_dir)
 matrix = framing_stats.cooccurrence_matrix(pairs, "n_both") if len(pairs) else pd.DataFrame()
 if len(matrix):
-    fig, ax = plt.subplots(figsize=(0.9 * len(matrix) + 3, 0.8 * len(matrix) + 1.5))
-    shown = matrix.to_numpy(float)
-    off_diagonal = np.where(np.eye(len(matrix), dtype=bool), np.nan, shown)
     # Colour by the off-diagonal range: the diagonal (frame alone) would swamp the pairs.
-    image = ax.imshow(shown, cmap="Purples", vmin=0,
-                      vmax=max(1.0, float(np.nanmax(np.nan_to_num(off_diagonal)))))
-    for i in range(len(matrix)):
-        for j in range(len(matrix)):
-            if not np.isnan(shown[i, j]):
-                ax.text(j, i, f"{int(shown[i, j])}", ha="center", va="center", fontsize=8)
-    ax.set_xticks(range(len(matrix)), [LABELS.get(f, f) for f in matrix.columns], rotation=35,
-                  ha="right")
-    ax.set_yticks(range(len(matrix)), [LABELS.get(f, f) for f in matrix.index])
-    fig.colorbar(image, ax=ax, label=f"{cooccurrence_level}s with both frames")
-    ax.set_title(f"Frame co-occurrence ({cooccurrence_level} level)")
-    fig.tight_layout()
+    heatmap.plot_heatmap(matrix, cmap="Purples", vmin=0, value_format="{:.0f}",
+                         range_without_diagonal=True, x_labels=LABELS, y_labels=LABELS,
+                         title=f"Frame co-occurrence ({cooccurrence_level} level)",
+                         colorbar_label=f"{cooccurrence_level}s with both frames")
     plt.show()
     display(caption(f"Number of {cooccurrence_level}s carrying both frames (diagonal: the "
                     f"frame alone). {CODEBOOK}.", n=int(pairs["n_units"].iloc[0]),

@@ -12,9 +12,24 @@ renders as HTML when it is the value of a cell or passed to ``display``.
 from __future__ import annotations
 
 import html
+import json
+import re
 from collections.abc import Iterable, Sequence
+from numbers import Real
+from pathlib import Path
 
 import pandas as pd
+
+from newsprism.figures import use_report_figures
+from newsprism.table_cells import (
+    LONG_TEXT,
+    NOTE_LENGTH,
+    cut_text,
+    format_bool,
+    format_number,
+    is_bool_column,
+    repeated_notes,
+)
 
 
 class HTMLText(str):
@@ -59,15 +74,22 @@ def caption(text: str, *, n: int | None = None, unit: str | None = None,
 def kwic_html(text: str, start: int, end: int, width: int = 60) -> HTMLText:
     """Keyword in context: ``width`` characters either side of ``text[start:end]``, hit marked.
 
-    Line breaks become spaces; the context is cut at ``width`` characters with an ellipsis.
+    Line breaks become spaces; the context is cut at a word within ``width`` characters, with
+    an ellipsis.
 
     >>> kwic_html("a b <c> d e", 4, 7, width=2)
     '<span class="np-kwic">…b <mark>&lt;c&gt;</mark> d…</span>'
     """
     start, end = max(0, int(start)), min(len(text), int(end))
     left_start, right_end = max(0, start - width), min(len(text), end + width)
-    left = ("…" if left_start > 0 else "") + text[left_start:start]
-    right = text[end:right_end] + ("…" if right_end < len(text) else "")
+    left, right = text[left_start:start], text[end:right_end]
+    # Cut at a word: a context that begins or ends inside a word drops that part-word.
+    if left_start > 0 and not text[left_start - 1].isspace() and re.search(r"\s", left):
+        left = left[re.search(r"\s", left).start():]
+    if right_end < len(text) and not text[right_end].isspace() and re.search(r"\s", right):
+        right = right[:max(m.start() for m in re.finditer(r"\s", right))]
+    left = ("…" if left_start > 0 else "") + left
+    right = right + ("…" if right_end < len(text) else "")
 
     def flat(s: str) -> str:
         return escape(" ".join(s.split("\n")))
@@ -108,53 +130,111 @@ def highlight_spans(text: str, spans: Iterable[Sequence], *, title_index: int = 
     return HTMLText('<div class="np-highlight">' + "".join(out).replace("\n", "<br>") + "</div>")
 
 
-def _format_float(value: float, float_format: str) -> str:
-    if pd.isna(value):
-        return ""
-    if float(value).is_integer() and abs(value) < 1e15:
-        return str(int(value))
-    return float_format.format(value)
+INTERACTIVE_ROWS = 12  # tables this long get search and sort
+PAGE_ROWS = 25  # rows per page when a table is longer than this
+_ASSETS = Path(__file__).parent / "templates"
+NUM_TH = '<th class="np-num">'
 
 
-def table_html(df: pd.DataFrame, *, max_rows: int | None = 60, float_format: str = "{:.3g}",
+def table_script() -> str:
+    """The small offline script (and its stylesheet) that makes long tables searchable,
+    sortable and paged and opens clamped cells on click. No network, no HTML parsing."""
+    css = (_ASSETS / "np_tables.css").read_text(encoding="utf-8")
+    js = (_ASSETS / "np_tables.js").read_text(encoding="utf-8")
+    # json.dumps escapes nothing HTML-significant; a "</" could close the script element.
+    css_literal = json.dumps(css).replace("</", "<\\/")
+    return f"<script>window.NP_TABLE_CSS = {css_literal};\n{js}</script>"
+
+
+def _cell(value: object, kind: str, float_format: str | None) -> str:
+    """One ``<td>``: numbers right-aligned with their raw value for sorting, booleans as
+    yes/no, long text cut at a word with the full text in ``title``, HTML passed through."""
+    if kind == "html":
+        plain = re.sub(r"<[^>]*>", "", str(value))  # already escaped: tags dropped, text kept
+        clamp = ' class="np-clamp"' if len(plain) > LONG_TEXT else ""
+        title = f' title="{plain}"' if clamp else ""
+        return f'<td class="np-long"><div{clamp}{title}>{value}</div></td>'
+    if value is None or (not isinstance(value, (list, dict, tuple)) and pd.isna(value)):
+        return "<td></td>" if kind != "num" else '<td class="np-num"></td>'
+    if kind == "bool":
+        return f"<td>{format_bool(value)}</td>"
+    if kind == "num" and isinstance(value, Real):
+        return (f'<td class="np-num" data-v="{float(value)!r}">'
+                f"{escape(format_number(value, float_format))}</td>")
+    full = str(value)
+    shown = cut_text(full)
+    title = f' title="{escape(full)}"' if shown != " ".join(full.split()) else ""
+    css = ' class="np-long"' if kind == "long" else ""
+    return f"<td{css}{title}>{escape(shown)}</td>"
+
+
+def _column_kind(column: pd.Series, html: bool) -> str:
+    if html:
+        return "html"
+    if is_bool_column(column):
+        return "bool"
+    if pd.api.types.is_numeric_dtype(column):
+        return "num"
+    lengths = column.dropna().map(lambda v: len(str(v)))
+    return "long" if len(lengths) and lengths.max() > NOTE_LENGTH else "text"
+
+
+def table_html(df: pd.DataFrame, *, max_rows: int | None = 60, float_format: str | None = None,
                html_columns: Iterable[str] = ()) -> str:
     """An escaped HTML table of ``df`` (every cell escaped except columns in ``html_columns``,
-    which must already hold escaped HTML, e.g. from :func:`kwic_html`)."""
+    which must already hold escaped HTML, e.g. from :func:`kwic_html`).
+
+    Numbers are rounded to what they carry (:func:`newsprism.table_cells.format_number`;
+    ``float_format`` overrides it), booleans read yes/no, long text is cut at a word (full
+    text in the cell's ``title``), and a long note repeated down a column is listed once
+    under the table. Tables of ``INTERACTIVE_ROWS`` rows or more can be searched and sorted,
+    and are paged by ``PAGE_ROWS``; they carry the small script that does it (so they work in
+    JupyterLab too).
+    """
     html_columns = set(html_columns)
     shown = df if max_rows is None or len(df) <= max_rows else df.head(max_rows)
-    formatters = {}
-    for column in shown.columns:
-        if column in html_columns:
-            formatters[column] = str
-        elif pd.api.types.is_float_dtype(shown[column]):
-            formatters[column] = (lambda v: escape(_format_float(v, float_format)))
-        else:
-            formatters[column] = (lambda v: "" if v is None or (not isinstance(v, (list, dict))
-                                                             and pd.isna(v)) else escape(v))
-    body = shown.to_html(index=False, escape=False, formatters=formatters, border=0,
-                         classes="np-table", na_rep="")
+    shown, notes = repeated_notes(shown, skip=html_columns)
+    kinds = {c: _column_kind(shown[c], c in html_columns) for c in shown.columns}
+    head = "".join((NUM_TH if kinds[c] == "num" else "<th>")
+                   + escape(c).replace("_", "_<wbr>") + "</th>" for c in shown.columns)
+    rows = ["<tr>" + "".join(_cell(v, kinds[c], float_format) for c, v in zip(
+        shown.columns, record, strict=True)) + "</tr>"
+            for record in shown.itertuples(index=False, name=None)]
+    body = (f'<table class="np-table"><thead><tr>{head}</tr></thead>'
+            f'<tbody>{"".join(rows)}</tbody></table>')
+    if notes:
+        body += '<ul class="np-notes">' + "".join(f"<li>{escape(n)}</li>" for n in notes) + "</ul>"
     if len(shown) < len(df):
-        body += f'<p class="np-note"><em>First {len(shown)} of {len(df)} rows shown.</em></p>'
+        body += (f'<p class="np-note"><em>First {len(shown)} of {len(df)} rows shown; the saved '
+                 "table has them all.</em></p>")
     return body
 
 
 def show_table(df: pd.DataFrame, caption: str | None = None, *, max_rows: int | None = 60,
-               html_columns: Iterable[str] = (), float_format: str = "{:.3g}",
+               html_columns: Iterable[str] = (), float_format: str | None = None,
                **caption_facts) -> HTMLText:
     """An escaped HTML table with its caption underneath (``caption_facts``: n, unit, source).
 
-    ``float_format``: three significant digits by default; a table compared with targets
-    wants more (0.9497 must not read as 0.95 next to a target of 0.95).
+    The table scrolls inside its own box (first column kept in view), never the page.
+    ``float_format``: by default numbers keep 3 significant digits (at most 3 decimals); a
+    table compared with targets wants more (0.9497 must not read as 0.95 next to a target of
+    0.95), e.g. ``"{:.4f}"``.
 
     >>> "&lt;script&gt;" in show_table(pd.DataFrame({"text": ["<script>x</script>"]}), "Demo.")
     True
     """
-    parts = ['<div class="np-table-wrap">', table_html(df, max_rows=max_rows,
-                                                       html_columns=html_columns,
-                                                       float_format=float_format)]
+    rows = len(df) if max_rows is None else min(len(df), max_rows)
+    interactive = rows >= INTERACTIVE_ROWS
+    attributes = (f' data-np-interactive="1" data-np-page="{PAGE_ROWS if rows > PAGE_ROWS else 0}"'
+                  if interactive else "")
+    table = table_html(df, max_rows=max_rows, html_columns=html_columns,
+                       float_format=float_format)
+    parts = [f'<div class="np-table-wrap"{attributes}>', table]
+    if interactive or 'class="np-clamp"' in table:
+        parts.append(table_script())
+    parts.append("</div>")
     if caption is not None or caption_facts:
         parts.append(_caption(caption or "", **caption_facts))
-    parts.append("</div>")
     return HTMLText("".join(parts))
 
 
@@ -201,3 +281,7 @@ def sample_groups(frame: pd.DataFrame, column: str, n: int, *, by: str | None = 
             if queue and len(chosen) < n:
                 chosen.append(queue.pop(0))
     return frame[frame[column].isin(chosen)]
+
+
+# Every notebook imports this module: its figures get the report's type style and 2× PNGs.
+use_report_figures()

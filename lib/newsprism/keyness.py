@@ -192,16 +192,21 @@ def plot_distinctive_terms(terms: pd.DataFrame, per_group: int = 8):
     import matplotlib.pyplot as plt
 
     groups = list(dict.fromkeys(terms["group"]))
-    fig, axes = plt.subplots(1, max(len(groups), 1), squeeze=False,
-                             figsize=(3.0 * max(len(groups), 1) + 0.5, 0.32 * per_group + 1.6))
-    for ax, group in zip(axes[0], groups, strict=False):
+    # At most three panels a row: a wider figure is shrunk on a laptop screen, text with it.
+    ncols = min(3, max(len(groups), 1))
+    nrows = -(-max(len(groups), 1) // ncols)
+    fig, axes = plt.subplots(nrows, ncols, squeeze=False,
+                             figsize=(3.4 * ncols + 0.5, (0.32 * per_group + 1.6) * nrows))
+    for ax in axes.flat[len(groups):]:
+        ax.axis("off")
+    for ax, group in zip(axes.flat, groups, strict=False):
         part = terms[terms["group"] == group].nsmallest(per_group, "rank")
         colors = ["#c44e52" if s else "#8c8c8c" for s in part["significant"]]
         ax.barh(part["term"], part["z"], color=colors)
         ax.axvline(1.96, color="black", linestyle="--", linewidth=0.8)
         ax.invert_yaxis()
-        ax.set_title(str(group), fontsize=9)
-        ax.set_xlabel("z (log-odds, informative prior)", fontsize=8)
-        ax.tick_params(labelsize=8)
+        ax.set_title(str(group).replace("$", r"\$"), fontsize=10)
+        ax.set_xlabel("z (log-odds, informative prior)", fontsize=9)
+        ax.tick_params(labelsize=9)
     fig.tight_layout()
     return fig

@@ -264,13 +264,13 @@ def plot_profiles(profiles: pd.DataFrame, measures: list[str] | None = None):
                           (tone["tone_ci_high"] - tone["tone_author"]).fillna(0)])
         ax.axvline(0, color="grey", linewidth=0.6)
         ax.set_title("tone of own voice\n(95% CI)", fontsize=9)
-        ax.tick_params(labelsize=8)
+        ax.tick_params(labelsize=9)
     for ax, measure in zip(axes[0][int(with_tone):panels], measures, strict=True):
         part = long[long["measure"] == measure]
         ax.barh(part["outlet"], part["value"], color="#4c72b0")
         ax.set_title(measure.replace("_per_1k", "\nper 1,000 words").replace("_", " "),
                      fontsize=9)
-        ax.tick_params(labelsize=8)
+        ax.tick_params(labelsize=9)
     axes[0][0].invert_yaxis()
     fig.tight_layout()
     return fig

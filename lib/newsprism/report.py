@@ -40,7 +40,8 @@ from typing import Any
 
 import pandas as pd
 
-from newsprism import paths, provenance
+from newsprism import figures, paths, provenance
+from newsprism.table_cells import cut_text
 
 TEMPLATES = paths.PACKAGE / "templates"
 HTML_TEMPLATE = "newsprism_report.html.j2"
@@ -50,7 +51,8 @@ DEFAULT_CELL_TIMEOUT = 900  # seconds per cell
 INTERACTIVE_OUT = paths.OUTPUTS / "interactive"
 # Evidence references inside findings ("40_x.html#anchor", "tables/x.csv") become links.
 _EVIDENCE_REF = re.compile(r"\b(\d\d_\w+\.html(?:#[\w-]+)?|tables/[\w.-]+\.csv)")
-MAX_INDEX_FINDINGS = 6  # findings listed per notebook on index.html before "N more"
+MAX_INDEX_FINDINGS = 1  # findings shown per notebook on index.html, the rest under "N more"
+INDEX_FINDING_CHARS = 120  # a longer first finding is cut at a word (shown in full below it)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -278,6 +280,7 @@ def export_html(executed: Path, target: Path) -> Path:
     exporter.exclude_output_prompt = True
     exporter.embed_images = True
     nb = nbformat.read(executed, as_version=4)
+    figures.caption_alt_texts(nb)
     body, _ = exporter.from_notebook_node(nb, resources={"metadata": {"name": executed.stem}})
     target.write_text(body, encoding="utf-8")
     return target
@@ -440,11 +443,28 @@ th{background:#f3f3f5} td.num{text-align:right;font-variant-numeric:tabular-nums
 .ok{background:#d9f2dc;color:#14591d} .bad{background:#fbdada;color:#8a1111}
 ul.findings{margin:0;padding-left:1.2em} pre.err{white-space:pre-wrap;color:#8a1111;margin:0}
 code{font-size:0.9em} details{margin:0.6em 0} td.files{white-space:nowrap}
+#notebooks td:first-child{min-width:15em} #notebooks details{margin:0.1em 0 0 0}
 """
 
 
 def _e(value: Any) -> str:
     return html.escape("" if value is None else str(value), quote=True)
+
+
+def _findings_cell(findings: list[str]) -> str:
+    """The first finding (cut at a word when long) in view; all of them one click away, so
+    the index stays a summary whose rows fit a laptop screen."""
+    if not findings:
+        return "<em>none recorded</em>"
+    first = cut_text(findings[0], INDEX_FINDING_CHARS)
+    whole = first == " ".join(findings[0].split())
+    cell = f"<ul class='findings'><li>{_linked(first) if whole else _e(first)}</li></ul>"
+    rest = findings[MAX_INDEX_FINDINGS:] if whole else findings
+    if rest:
+        label = f"{len(rest)} more" if whole else f"all {len(findings)} in full"
+        cell += (f"<details><summary>{label}</summary><ul class='findings'>"
+                 + "".join(f"<li>{_linked(f)}</li>" for f in rest) + "</ul></details>")
+    return cell
 
 
 def write_index(out: Path, results: list[NotebookResult], manifest: dict[str, Any]) -> Path:
@@ -453,12 +473,7 @@ def write_index(out: Path, results: list[NotebookResult], manifest: dict[str, An
     rows = []
     for r in results:
         status_class = "ok" if r.status == "ok" else "bad"
-        shown, more = r.findings[:MAX_INDEX_FINDINGS], r.findings[MAX_INDEX_FINDINGS:]
-        findings = ("<ul class='findings'>" + "".join(f"<li>{_linked(f)}</li>" for f in shown)
-                    + "</ul>") if r.findings else "<em>none recorded</em>"
-        if more:  # the rest stays one click away, so the index remains a summary
-            findings += (f"<details><summary>{len(more)} more</summary><ul class='findings'>"
-                         + "".join(f"<li>{_e(f)}</li>" for f in more) + "</ul></details>")
+        findings = _findings_cell(r.findings)
         if r.error:
             findings += f"<pre class='err'>{_e(r.error.strip().splitlines()[0][:500])}</pre>"
         rows.append(

@@ -301,31 +301,15 @@ def plot_similarity(matrix: pd.DataFrame, title: str = "TF-IDF cosine similarity
     (a thousand labels are unreadable and a figure sized per row exhausts memory); the title
     then says how many rows are drawn.
     """
-    import matplotlib.pyplot as plt
+    from newsprism.heatmap import plot_heatmap
 
     large = len(matrix) > max_labels
-    size = 7.0 if large else 0.55 * len(matrix) + 2.5
-    fig, ax = plt.subplots(figsize=(size + 1, size))
-    image = ax.imshow(matrix.to_numpy(), vmin=0, vmax=1, cmap="Blues",
-                      interpolation="nearest")
     if large:
-        ax.set_xticks([])
-        ax.set_yticks([])
         title = f"{title} ({len(matrix)} rows, in table order; labels omitted)"
-    else:
-        ax.set_xticks(range(len(matrix)), [str(c)[:22] for c in matrix.columns], rotation=60,
-                      ha="right", fontsize=8)
-        ax.set_yticks(range(len(matrix)), [str(c)[:22] for c in matrix.index], fontsize=8)
-    if len(matrix) <= 15:
-        for i in range(len(matrix)):
-            for j in range(len(matrix)):
-                value = matrix.iat[i, j]
-                ax.text(j, i, f"{value:.2f}", ha="center", va="center", fontsize=7,
-                        color="white" if value > 0.6 else "black")
-    fig.colorbar(image, ax=ax, fraction=0.046, pad=0.04)
-    ax.set_title(title, fontsize=10)
-    fig.tight_layout()
-    return fig
+    short = {key: str(key)[:22] for key in [*matrix.index, *matrix.columns]}
+    return plot_heatmap(matrix, cmap="Blues", vmin=0, vmax=1, value_format="{:.2f}",
+                        title=title, x_labels=short, y_labels=short,
+                        show_values=len(matrix) <= 15, show_ticks=not large)
 
 
 def passages_html(passages: pd.DataFrame, max_rows: int = 20):

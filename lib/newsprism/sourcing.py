@@ -191,9 +191,9 @@ def plot_sourcing_rates(rates: pd.DataFrame, categories: list[str] | None = None
         part = rates[rates["category"] == category].set_index("outlet").reindex(outlets)
         ax.barh(np.arange(len(outlets)) + k * height, part["per_1k_words"].fillna(0),
                 height=height, label=labels.get(category, category))
-    ax.set_yticks(np.arange(len(outlets)) + 0.4 - height / 2, outlets, fontsize=8)
+    ax.set_yticks(np.arange(len(outlets)) + 0.4 - height / 2, outlets, fontsize=9)
     ax.invert_yaxis()
     ax.set_xlabel("attributions per 1,000 words")
-    ax.legend(fontsize=7, loc="upper left", bbox_to_anchor=(1.01, 1.0))
+    ax.legend(fontsize=9, loc="upper left", bbox_to_anchor=(1.01, 1.0))
     fig.tight_layout()
     return fig

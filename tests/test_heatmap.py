@@ -1,0 +1,40 @@
+"""The shared heatmap: contrast-aware cell text, readable type, escaped labels."""
+
+from __future__ import annotations
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import pandas as pd  # noqa: E402
+import pytest  # noqa: E402
+from newsprism import figures, heatmap  # noqa: E402
+
+
+@pytest.mark.parametrize("rgba, color", [
+    ((0.0, 0.0, 0.0, 1), "white"), ((1.0, 1.0, 1.0, 1), "black"),
+    ((0.25, 0.0, 0.5, 1), "white"),  # dark purple: the old co-occurrence map's black-on-dark
+    ((0.99, 0.9, 0.6, 1), "black"), ((0.13, 0.4, 0.67, 1), "white"),
+])
+def test_label_color(rgba, color):
+    assert heatmap.label_color(rgba) == color
+
+
+def test_heatmap_labels_contrast_with_their_cells():
+    values = pd.DataFrame([[0, 3, 12], [3, 10, 1], [12, 1, 30]], index=list("abc"),
+                          columns=list("abc"), dtype=float)
+    fig = heatmap.plot_heatmap(values, cmap="Purples", vmin=0, value_format="{:.0f}",
+                               range_without_diagonal=True, x_labels={"a": "$5 A"})
+    ax = fig.axes[0]
+    colors = {t.get_text(): t.get_color() for t in ax.texts}
+    assert colors["0"] == "black" and colors["12"] == "white"  # light vs darkest pair cell
+    assert ax.get_xticklabels()[0].get_text() == r"\$5 A"  # no mathtext from a label
+    fig.canvas.draw()
+    assert figures.min_text_px(fig, dpi=100) >= 10
+
+
+def test_heatmap_detail_lines_and_blank_cells():
+    values = pd.DataFrame({"x": [0.25, None]}, index=["A", "B"])
+    detail = heatmap.interval_labels(values - 0.1, values + 0.1)
+    fig = heatmap.plot_heatmap(values, vmin=0, vmax=1, value_format="{:.0%}", detail=detail)
+    assert [t.get_text() for t in fig.axes[0].texts] == ["25%\n[15%–35%]"]
