@@ -47,9 +47,9 @@ seed: int = 0  # seed of every bootstrap
 
 # %%
 from newsprism import time_report
+from newsprism.display import show_table
 from newsprism.provenance import provenance_table
 from newsprism.report import record_findings
-from newsprism.display import show_table
 
 NOTEBOOK = "50_over_time"
 PARAMS = dict(corpus=corpus, out_dir=out_dir, engine=engine, period=period, since=since,

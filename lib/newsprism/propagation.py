@@ -80,7 +80,7 @@ def statement_spread(clustered: pd.DataFrame, dates: pd.DataFrame,
     first_date = carriers.groupby("cluster_id")["date"].transform("min")
     carriers["lag_days"] = (carriers["date"] - first_date).dt.total_seconds() / 86400.0
     firsts = carriers[carriers["date"] == first_date].groupby("cluster_id")["outlet"].agg(
-        lambda names: " and ".join(sorted(names)))
+        lambda names: ", ".join(sorted(names)))
     carriers["first_outlet"] = carriers["cluster_id"].map(firsts)
     carriers["order"] = carriers.groupby("cluster_id")["date"].rank(method="dense")
     return carriers.sort_values(["cluster_id", "order", "outlet"], na_position="last")[

@@ -293,7 +293,7 @@ def _first_section(ctx: TimeContext, firsts: pd.DataFrame) -> Section:
         if undated:
             reading += f" No dated article from: {', '.join(undated)}."
         if not (dated["date_basis"] == "text").any():
-            names = " and ".join(dated.loc[dated["rank"] == 1, "outlet"])
+            names = listing(dated.loc[dated["rank"] == 1, "outlet"].tolist())
             findings.append(f"First on the story (by publication date): {names}. "
                             f"{_evidence('first-reports', 'time_first_reports')}")
     return Section("first-reports", table=firsts, caption="Each outlet's first article and "
@@ -313,7 +313,7 @@ def _first_reading(dated: pd.DataFrame) -> str:
     top = dated[dated["rank"] == 1]
     later = "; ".join(f"{r.outlet} {r.lag_days:.1f} day(s) later"
                       for r in dated[dated["rank"] > 1].itertuples())
-    return (f"By publication date, {' and '.join(top['outlet'])} came first "
+    return (f"By publication date, {listing(top['outlet'].tolist())} came first "
             f"({top['date'].iloc[0]:%Y-%m-%d})" + (f"; {later}" if later else "") + ".")
 
 
@@ -386,8 +386,21 @@ def propagation_section(ctx: TimeContext, out_dir: str, ngram: int = 8) -> Secti
 
 
 def _travel_line(r) -> str:
+    if r.copy_outlet == r.source_outlet:
+        return (f"{r.copy_outlet} re-used wording from its own article of {r.lag_days:.1f} "
+                f"day(s) earlier ({r.share_copied:.0%} of the later article's words).")
     return (f"{r.copy_outlet} published wording {r.source_outlet} had published "
             f"{r.lag_days:.1f} day(s) earlier ({r.share_copied:.0%} of its words).")
+
+
+def listing(names: list[str]) -> str:
+    """``A``, ``A and B``, ``A, B and C``.
+
+    >>> listing(["A", "B", "C"])
+    'A, B and C'
+    """
+    names = [str(n) for n in names]
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
 def findings(sections: list[Section]) -> list[str]:
