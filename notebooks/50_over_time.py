@@ -42,6 +42,7 @@ min_sentences: int = 20  # fewest scored sentences for an outlet-period tone poi
 n_actors: int = 3  # most mentioned actors whose tone is followed over time
 min_cluster_score: float = 0.75  # lowest similarity (0-1) that links two quotations
 ngram: int = 8  # consecutive shared words that count as copied wording
+max_copy_pairs: int = 20000  # most article pairs aligned for copied wording (large corpora)
 n_boot: int = 2000  # bootstrap resamples for the 95% intervals
 seed: int = 0  # seed of every bootstrap
 
@@ -55,7 +56,8 @@ NOTEBOOK = "50_over_time"
 PARAMS = dict(corpus=corpus, out_dir=out_dir, engine=engine, period=period, since=since,
               until=until, split_date=split_date, date_fallback=date_fallback,
               min_sentences=min_sentences, n_actors=n_actors,
-              min_cluster_score=min_cluster_score, ngram=ngram, n_boot=n_boot, seed=seed)
+              min_cluster_score=min_cluster_score, ngram=ngram, max_copy_pairs=max_copy_pairs,
+              n_boot=n_boot, seed=seed)
 ctx = time_report.prepare(corpus, period=period, since=since, until=until,
                           date_fallback=date_fallback, engine=engine, n_boot=n_boot, seed=seed)
 
@@ -122,7 +124,7 @@ spread.show()
 # not as an independent voice. A pair whose dates do not order it is drawn as a dashed line.
 
 # %%
-travel = time_report.propagation_section(ctx, out_dir, ngram=ngram)
+travel = time_report.propagation_section(ctx, out_dir, ngram=ngram, max_pairs=max_copy_pairs)
 travel.show()
 
 # %% [markdown]

@@ -64,3 +64,25 @@ def test_spread_line_orders_only_published_dates():
 
 def test_corpus_label_never_shows_a_path():
     assert time_report.corpus_label("/home/someone/secret/place/my_corpus") == "corpus my_corpus"
+
+
+def test_identical_wordings_share_a_cluster_and_are_clustered_once(monkeypatch):
+    from newsprism import quote_clusters
+
+    seen = []
+    real = quote_clusters.cluster_quotes
+
+    def spy(quotes, *args, **kwargs):
+        seen.append(len(quotes))
+        return real(quotes, *args, **kwargs)
+
+    monkeypatch.setattr(quote_clusters, "cluster_quotes", spy)
+    speech = pd.DataFrame({"quote_id": [0, 0, 0, 1], "article_id": ["a", "b", "c", "c"],
+                           "text": ["We stand in the same trench forever."] * 3 +
+                                   ["Sanctions will fail, said the minister today."],
+                           "kind": ["speech"] * 4})
+    articles = pd.DataFrame({"article_id": ["a", "b", "c"], "outlet": ["A", "B", "C"]})
+    out = time_report.cluster_statements(speech, articles)
+    assert seen == [2]
+    assert out["cluster_id"].iloc[:3].nunique() == 1
+    assert out["cluster_id"].iloc[3] != out["cluster_id"].iloc[0]

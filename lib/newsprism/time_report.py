@@ -265,18 +265,31 @@ def before_after_section(ctx: TimeContext, out_dir: str, split_date: str = "") -
 def first_reports_section(ctx: TimeContext, out_dir: str, min_score: float = 0.75,
                           min_outlets: int = 2) -> tuple[Section, Section]:
     """Each outlet's first article, and when each outlet carried each shared statement."""
-    from newsprism import quote_clusters
-
     firsts = propagation.first_reports(ctx.dates)
     save_table(firsts, "time_first_reports", out_dir)
     quotes = ctx.tables.get("quotes")
     speech = (quotes[quotes["kind"] == "speech"] if quotes is not None and len(quotes)
               else pd.DataFrame())
-    clustered = (quote_clusters.cluster_quotes(speech, ctx.articles, min_score=min_score)
-                 if len(speech) else pd.DataFrame(columns=["cluster_id", "article_id", "text"]))
+    clustered = cluster_statements(speech, ctx.articles, min_score)
     spread = propagation.statement_spread(clustered, ctx.dates, min_outlets)
     save_table(spread, "time_statement_spread", out_dir)
     return (_first_section(ctx, firsts), _spread_section(ctx, spread))
+
+
+def cluster_statements(speech: pd.DataFrame, articles: pd.DataFrame,
+                       min_score: float = 0.75) -> pd.DataFrame:
+    """``cluster_id, article_id, text`` for speech quotations, clustered by
+    :func:`newsprism.quote_clusters.cluster_quotes`. Quotations with the same wording are
+    clustered once (its first occurrence) and every copy takes that cluster: identical
+    wordings always share a cluster, and a corpus of wire copies is not clustered n times."""
+    from newsprism import quote_clusters
+
+    if speech is None or not len(speech):
+        return pd.DataFrame(columns=["cluster_id", "article_id", "text"])
+    first = speech.drop_duplicates("text")
+    clustered = quote_clusters.cluster_quotes(first, articles, min_score=min_score)
+    ids = dict(zip(clustered["text"], clustered["cluster_id"], strict=True))
+    return speech.assign(cluster_id=speech["text"].map(ids))[["cluster_id", "article_id", "text"]]
 
 
 def _order_words(basis: str) -> str:
@@ -358,11 +371,18 @@ def shorten(text: str, width: int = 90) -> str:
     return cut.rstrip(",;:") + "…"
 
 
-def propagation_section(ctx: TimeContext, out_dir: str, ngram: int = 8) -> Section:
-    """Copied passages ordered in time: who published shared wording first, who followed."""
+def propagation_section(ctx: TimeContext, out_dir: str, ngram: int = 8,
+                        max_pairs: int = 20_000) -> Section:
+    """Copied passages ordered in time: who published shared wording first, who followed.
+
+    At most ``max_pairs`` candidate article pairs (those sharing the most word runs) are
+    aligned; the caption says when more shared a run."""
     from newsprism import similarity
 
-    passages = similarity.find_copied_passages(ctx.articles, n=ngram)
+    passages = similarity.find_copied_passages(ctx.articles, n=ngram, max_pairs=max_pairs)
+    candidates = int(passages.attrs.get("n_candidate_pairs", 0))
+    capped = (f" {candidates:,} article pairs share a run; the {max_pairs:,} sharing the most "
+              "were aligned." if candidates > max_pairs else "")
     travel = propagation.wording_travel(passages, ctx.dates, ctx.articles)
     save_table(travel, "time_propagation", out_dir)
     edges = propagation.outlet_edges(travel)
@@ -379,7 +399,7 @@ def propagation_section(ctx: TimeContext, out_dir: str, ngram: int = 8) -> Secti
     return Section("propagation", table=travel, figure=figure, caption=(
         f"Article pairs sharing runs of {ngram}+ identical words, ordered in time: source = "
         "the earlier article; directed = False where the dates do not order the pair (same "
-        f"day, or undated). {ctx.note}"), reading=reading,
+        f"day, undated, or dated from the text).{capped} {ctx.note}"), reading=reading,
         tables={"time_propagation": travel},
         facts=dict(n=len(travel), unit="article pairs",
                    source=f"{ctx.source}, newsprism.similarity.find_copied_passages"))
