@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import datetime
 import json
 import random
 import sys
@@ -47,8 +48,13 @@ def sentence_pool(use_polnear: bool = True) -> list[str]:
     return pool
 
 
-def synth_articles(n: int, pool: list[str], seed: int = 0) -> Iterator[dict]:
-    """``n`` article records (dicts with ``FIELDS``), deterministic for a given seed."""
+def synth_articles(n: int, pool: list[str], seed: int = 0,
+                   days: int | None = None) -> Iterator[dict]:
+    """``n`` article records (dicts with ``FIELDS``), deterministic for a given seed.
+
+    Dates fall in January 2026, or with ``days`` anywhere in the ``days`` days from
+    1 January 2025 (a story that runs for a year)."""
+    first = datetime.date(2025, 1, 1)
     rng = random.Random(seed)
     for i in range(n):
         paragraphs = []
@@ -60,7 +66,8 @@ def synth_articles(n: int, pool: list[str], seed: int = 0) -> Iterator[dict]:
             "outlet": outlet,
             "title": paragraphs[0][:90],
             "author": f"Reporter {rng.randint(1, 60)}",
-            "published": f"2026-01-{rng.randint(1, 28):02d}",
+            "published": (f"2026-01-{rng.randint(1, 28):02d}" if days is None else
+                          str(first + datetime.timedelta(days=rng.randint(0, days - 1)))),
             "url": f"https://example.org/{outlet.split()[-1].lower()}/{i}",
             "genre": rng.choice(GENRES),
             "language": "en",
@@ -98,9 +105,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", required=True, help=".jsonl, .csv or a folder")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--no-polnear", action="store_true")
+    parser.add_argument("--days", type=int, default=None,
+                        help="spread dates over this many days from 2025-01-01")
     args = parser.parse_args(argv)
     pool = sentence_pool(use_polnear=not args.no_polnear)
-    write_corpus(synth_articles(args.articles, pool, args.seed), Path(args.out))
+    write_corpus(synth_articles(args.articles, pool, args.seed, args.days), Path(args.out))
     print(f"wrote {args.articles} articles ({len(pool)} source sentences) -> {args.out}",
           file=sys.stderr)
     return 0

@@ -1,0 +1,67 @@
+"""Before/after comparisons (newsprism.before_after)."""
+
+import doctest
+
+import numpy as np
+import pandas as pd
+import pytest
+from newsprism import before_after
+
+
+def test_doctests():
+    assert doctest.testmod(before_after).failed == 0
+
+
+def _dates(n_before, n_after, outlet="X"):
+    days = [f"2026-01-{1 + i:02d}" for i in range(n_before)] + \
+           [f"2026-02-{1 + i:02d}" for i in range(n_after)]
+    return pd.DataFrame({"article_id": [f"{outlet}{i}" for i in range(len(days))],
+                         "outlet": outlet, "date": pd.to_datetime(days, utc=True)})
+
+
+def test_tone_change_detects_a_real_shift_and_not_noise():
+    rng = np.random.default_rng(1)
+    dates = _dates(20, 20)
+    shift = [-0.4 if d.month == 2 else 0.0 for d in dates["date"]]
+    sentences = pd.DataFrame([(a, s + rng.normal(0, 0.1)) for a, s in
+                              zip(dates["article_id"], shift, strict=True) for _ in range(5)],
+                             columns=["article_id", "score"])
+    row = before_after.tone_change(sentences, dates, "2026-01-25", n_boot=500).iloc[0]
+    assert row["estimate"] < -0.3 and row["ci_high"] < 0 and row["p"] < 0.001
+    assert row["effect_size"] < -1
+    flat = sentences.assign(score=rng.normal(0, 0.1, len(sentences)))
+    row = before_after.tone_change(flat, dates, "2026-01-25", n_boot=500).iloc[0]
+    assert row["ci_low"] < 0 < row["ci_high"]
+
+
+def test_too_few_articles_gives_no_test():
+    dates = _dates(1, 3)
+    sentences = pd.DataFrame({"article_id": dates["article_id"], "score": [0.1, 0.2, 0.3, 0.4]})
+    row = before_after.tone_change(sentences, dates, "2026-01-25").iloc[0]
+    assert np.isnan(row["p"]) and np.isnan(row["ci_low"]) and row["n_before"] == 1
+
+
+@pytest.mark.parametrize("k1, n1, k0, n0", [(8, 10, 2, 10), (0, 5, 5, 5), (3, 30, 3, 30)])
+def test_newcombe_interval_contains_the_difference(k1, n1, k0, n0):
+    low, high = before_after.newcombe_diff_ci(k1, n1, k0, n0)
+    assert -1 <= low <= k1 / n1 - k0 / n0 <= high <= 1
+
+
+def test_frame_and_speaker_change_count_articles_and_quotations():
+    dates = _dates(10, 10)
+    presence = pd.DataFrame({"article_id": dates["article_id"], "frame": "war",
+                             "present": [False] * 10 + [True] * 10})
+    row = before_after.frame_change(presence, dates, "2026-01-25").iloc[0]
+    assert (row["before"], row["after"], row["n_before"], row["n_after"]) == (0.0, 1.0, 10, 10)
+    assert row["p"] < 0.001 and row["ci_low"] > 0
+    quotes = pd.DataFrame({"article_id": list(dates["article_id"]) * 2,
+                           "speaker": ["Kim"] * 20 + ["Putin"] * 10 + [None] * 10})
+    table = before_after.speaker_change(quotes, dates, "2026-01-25")
+    putin = table[table["item"] == "Putin"].iloc[0]
+    assert (putin["n_before"], putin["n_after"]) == (20, 20)
+    assert putin["before"] == 0.5 and putin["after"] == 0.0
+
+
+def test_benjamini_hochberg_matches_hand_values():
+    q = before_after.benjamini_hochberg(np.array([0.01, 0.04, 0.03, 0.5]))
+    assert np.allclose(q, [0.04, 0.0533333, 0.0533333, 0.5])

@@ -1,0 +1,83 @@
+"""First reports, statement spread and wording travel (newsprism.propagation)."""
+
+import doctest
+
+import numpy as np
+import pandas as pd
+import pytest
+from newsprism import propagation
+
+
+def test_doctests():
+    assert doctest.testmod(propagation).failed == 0
+
+
+def _dates(rows):
+    frame = pd.DataFrame(rows, columns=["article_id", "outlet", "date", "date_basis", "has_time"])
+    frame["date"] = pd.to_datetime(frame["date"], utc=True, format="mixed")
+    return frame
+
+
+DATES = _dates([
+    ("a1", "Wire", "2026-01-01 08:00", "published", True),
+    ("a2", "Wire", "2026-01-03 08:00", "published", True),
+    ("b1", "Paper", "2026-01-01 20:00", "published", True),
+    ("c1", "Blog", "2026-01-02", "published", False),
+    ("d1", "Undated", None, "undated", False),
+])
+
+
+def test_first_reports_lists_every_outlet_with_lags():
+    table = propagation.first_reports(DATES)
+    assert table["outlet"].tolist() == ["Wire", "Paper", "Blog", "Undated"]
+    assert table["lag_days"].tolist()[:3] == pytest.approx([0.0, 0.5, 16 / 24])
+    assert table.loc[table["outlet"] == "Wire", "n_articles"].item() == 2
+    assert np.isnan(table["lag_days"].iloc[3]) and table["n_dated"].iloc[3] == 0
+
+
+def test_statement_spread_orders_carriers_and_needs_two_outlets():
+    clustered = pd.DataFrame({"cluster_id": [0, 0, 0, 1],
+                              "article_id": ["b1", "a1", "a2", "c1"],
+                              "text": ["short", "the longest wording", "x", "alone"]})
+    spread = propagation.statement_spread(clustered, DATES)
+    assert spread["cluster_id"].unique().tolist() == [0]       # cluster 1: one outlet only
+    assert spread["outlet"].tolist() == ["Wire", "Paper"]      # Wire's earliest article only
+    assert spread["first_outlet"].unique().tolist() == ["Wire"]
+    assert spread["statement"].unique().tolist() == ["the longest wording"]
+    assert spread["lag_days"].tolist() == pytest.approx([0, 0.5])
+
+
+def _passage(a, b, words):
+    return {"article_a": a, "article_b": b, "n_words": words}
+
+
+@pytest.mark.parametrize("a, b, directed, source", [
+    ("b1", "a2", True, "b1"),      # Paper 1 Jan 20:00, Wire 3 Jan: Paper first
+    ("a1", "b1", True, "a1"),      # both timed, 12 hours apart: ordered
+    ("b1", "c1", False, "b1"),     # date-only on one side, same-day resolution: < 1 day apart
+    ("a1", "d1", False, "a1"),     # undated: never ordered
+])
+def test_wording_travel_orders_only_what_the_dates_carry(a, b, directed, source):
+    articles = pd.DataFrame({"article_id": ["a1", "a2", "b1", "c1", "d1"],
+                             "n_words": [100, 100, 200, 50, 80]})
+    travel = propagation.wording_travel(pd.DataFrame([_passage(a, b, 20)]), DATES, articles)
+    row = travel.iloc[0]
+    assert bool(row["directed"]) is directed and row["source_article"] == source
+    copy_words = articles.set_index("article_id").loc[row["copy_article"], "n_words"]
+    assert row["share_copied"] == pytest.approx(20 / copy_words)
+
+
+def test_text_dates_never_direct_a_pair():
+    dates = DATES.copy()
+    dates.loc[dates["article_id"] == "a2", "date_basis"] = "text"
+    articles = pd.DataFrame({"article_id": ["b1", "a2"], "n_words": [100, 100]})
+    travel = propagation.wording_travel(pd.DataFrame([_passage("b1", "a2", 10)]), dates, articles)
+    assert not travel["directed"].iloc[0] and travel["basis"].iloc[0] == "text"
+
+
+def test_outlet_edges_aggregate_pairs():
+    travel = pd.DataFrame({"source_outlet": ["A", "A"], "copy_outlet": ["B", "B"],
+                           "directed": [True, True], "copy_article": ["x", "y"],
+                           "share_copied": [0.2, 0.4], "lag_days": [1.0, 3.0]})
+    edge = propagation.outlet_edges(travel).iloc[0]
+    assert (edge["n_pairs"], edge["share_copied"], edge["lag_days"]) == (2, pytest.approx(0.3), 2.0)

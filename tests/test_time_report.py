@@ -1,0 +1,88 @@
+"""Generated sentences of the 50_over_time sections: each true of its row, comparison explicit."""
+
+import doctest
+
+import numpy as np
+import pandas as pd
+import pytest
+from newsprism import time_report
+
+
+def test_doctests():
+    assert doctest.testmod(time_report).failed == 0
+
+
+def _row(**values):
+    base = dict(outlet="Wire", measure="tone", item="mean sentence score", before=0.10,
+                after=-0.20, n_before=12, n_after=14, estimate=-0.30, ci_low=-0.45,
+                ci_high=-0.15, p=0.001, q=0.004, effect_size=-1.1, effect_kind="Cohen's d")
+    base.update(values)
+    return pd.Series(base)
+
+
+@pytest.mark.parametrize("row, expected, absent", [
+    (_row(), "fell from 0.10 to -0.20 after 2026-01-05", "no clear"),
+    (_row(before=-0.2, after=0.1, estimate=0.3, ci_low=0.1, ci_high=0.5), "rose from -0.20",
+     "no clear"),
+    (_row(ci_high=0.05), "no clear difference", "fell"),          # interval crosses 0
+    (_row(q=0.2), "no clear difference", "fell"),                 # not after the correction
+    (_row(p=np.nan, q=np.nan), "too few to compare", "fell"),
+    (_row(measure="frame", item="conflict"), "share of articles with the conflict frame fell",
+     "no clear"),
+    (_row(measure="speaker", item="Kim"), "share of speech quotations given to Kim fell",
+     "no clear"),
+])
+def test_change_statement(row, expected, absent):
+    text = time_report._change_statement(row, "2026-01-05")
+    assert expected in text and absent not in text
+    assert text.startswith(row["outlet"]) and f"n = {row['n_before']} before" in text
+
+
+def test_first_reading_names_ties_and_never_orders_text_dates():
+    dated = pd.DataFrame({"outlet": ["A", "B", "C"], "date": pd.to_datetime(
+        ["2026-01-01", "2026-01-01", "2026-01-03"], utc=True), "date_basis": ["published"] * 3,
+        "rank": [1.0, 1.0, 2.0], "lag_days": [0.0, 0.0, 2.0]})
+    text = time_report._first_reading(dated)
+    assert "A and B came first (2026-01-01); C 2.0 day(s) later" in text
+    lower = dated.assign(date_basis=["published", "text", "published"])
+    text = time_report._first_reading(lower)
+    assert "not established" in text and "came first" not in text
+
+
+def test_spread_line_orders_only_published_dates():
+    rows = pd.DataFrame({"statement": ["same trench"] * 2, "outlet": ["A", "B"],
+                         "date": pd.to_datetime(["2026-01-01", "2026-01-04"], utc=True),
+                         "date_basis": ["published", "published"], "order": [1.0, 2.0],
+                         "lag_days": [0.0, 3.0], "first_outlet": ["A", "A"]})
+    assert "first carried by A (by publication date); then B 3.0 day(s) later" in \
+        time_report._spread_line(rows)
+    text_dated = rows.assign(date_basis=["text", "text"])
+    assert "not established" in time_report._spread_line(text_dated)
+    same_day = rows.assign(date=pd.to_datetime(["2026-01-01"] * 2, utc=True))
+    assert "do not order them" in time_report._spread_line(same_day)
+
+
+def test_corpus_label_never_shows_a_path():
+    assert time_report.corpus_label("/home/someone/secret/place/my_corpus") == "corpus my_corpus"
+
+
+def test_identical_wordings_share_a_cluster_and_are_clustered_once(monkeypatch):
+    from newsprism import quote_clusters
+
+    seen = []
+    real = quote_clusters.cluster_quotes
+
+    def spy(quotes, *args, **kwargs):
+        seen.append(len(quotes))
+        return real(quotes, *args, **kwargs)
+
+    monkeypatch.setattr(quote_clusters, "cluster_quotes", spy)
+    speech = pd.DataFrame({"quote_id": [0, 0, 0, 1], "article_id": ["a", "b", "c", "c"],
+                           "text": ["We stand in the same trench forever."] * 3 +
+                                   ["Sanctions will fail, said the minister today."],
+                           "kind": ["speech"] * 4})
+    articles = pd.DataFrame({"article_id": ["a", "b", "c"], "outlet": ["A", "B", "C"]})
+    out = time_report.cluster_statements(speech, articles)
+    assert seen == [2]
+    assert out["cluster_id"].iloc[:3].nunique() == 1
+    assert out["cluster_id"].iloc[3] != out["cluster_id"].iloc[0]
