@@ -40,6 +40,7 @@ top_k: int = 5  # most positive / most negative sentences shown
 arc_window: int = 5  # sentences in the rolling mean of the tone arc
 arc_articles: int = 12  # articles in the tone-arc figure (seeded sample spread over outlets)
 dots_per_outlet: int = 1500  # at most this many sentence dots per outlet (seeded sample)
+actors_codebook: str = ""  # actor registry YAML; empty means data/codebooks/actors.yml
 agreement_sentences: int = 5000  # engines missing from the annotations: score a sample this big
 
 # %%
@@ -47,8 +48,8 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 from IPython.display import HTML, display
-from newsprism import sentiment, stats
-from newsprism.annotate import AnnotateOptions, annotate
+from newsprism import notebook_options, sentiment, stats
+from newsprism.annotate import annotate
 from newsprism.display import caption, reading, sample_groups, show_table
 from newsprism.provenance import provenance_table
 from newsprism.report import record_findings, save_table
@@ -58,7 +59,8 @@ NOTEBOOK = "10_sentiment"
 PARAMS = dict(corpus=corpus, out_dir=out_dir, engine=engine, compare_engines=compare_engines,
               n_boot=n_boot, seed=seed, min_mentions=min_mentions, top_k=top_k,
               arc_window=arc_window, arc_articles=arc_articles,
-              dots_per_outlet=dots_per_outlet, agreement_sentences=agreement_sentences)
+              dots_per_outlet=dots_per_outlet, agreement_sentences=agreement_sentences,
+              actors_codebook=notebook_options.resolve_user_path(actors_codebook))
 
 # %% [markdown]
 # ## Parameters check
@@ -81,8 +83,8 @@ for name, value in (("dots_per_outlet", dots_per_outlet),
         raise ValueError(f"{name} must be an integer >= 100, got {value!r}")
 
 ENGINE = sentiment.ENGINE_LABEL[engine]
-ann = annotate(corpus or None, options=AnnotateOptions(
-    sentiment_engines=tuple(dict.fromkeys(("vader", "textblob", engine)))), progress=False)
+ann = annotate(corpus or None, options=notebook_options.annotation_options(
+    engine=engine, actors_codebook=actors_codebook), progress=False)
 articles = ann.articles
 SOURCE = f"{corpus or 'bundled corpus'}, newsprism annotate()"
 n_english = int((articles["language"].fillna("en") == "en").sum())

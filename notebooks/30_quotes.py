@@ -37,6 +37,7 @@ top_speakers: int = 8  # speakers shown by name in the share-of-voice figure (ot
 n_boot: int = 2000  # bootstrap resamples for the 95% intervals
 max_explorer_rows: int = 300  # quotations shown in the explorer (all are saved as a table)
 run_validation: bool = True  # run the quick PolNeAR validation if no saved result exists
+actors_codebook: str = ""  # actor registry YAML (speaker names); empty means data/codebooks/actors.yml
 
 # %%
 import html
@@ -46,7 +47,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 from IPython.display import display
-from newsprism import paths, quote_clusters, quote_stats, validate
+from newsprism import notebook_options, paths, quote_clusters, quote_stats, validate
 from newsprism.annotate import annotate
 from newsprism.display import caption, reading, show_table
 from newsprism.provenance import provenance_table
@@ -56,7 +57,8 @@ NOTEBOOK = "30_quotes"
 PARAMS = dict(corpus=corpus, out_dir=out_dir, min_cluster_score=min_cluster_score,
               min_cluster_outlets=min_cluster_outlets, fragment_max_words=fragment_max_words,
               top_speakers=top_speakers, n_boot=n_boot, max_explorer_rows=max_explorer_rows,
-              run_validation=run_validation)
+              run_validation=run_validation,
+              actors_codebook=notebook_options.resolve_user_path(actors_codebook))
 
 # %% [markdown]
 # ## Parameters check
@@ -70,7 +72,8 @@ for name, value, lowest in [("min_cluster_outlets", min_cluster_outlets, 1),
                             ("max_explorer_rows", max_explorer_rows, 1)]:
     if not isinstance(value, int) or isinstance(value, bool) or value < lowest:
         raise ValueError(f"{name} must be an integer >= {lowest}, got {value!r}")
-ann = annotate(corpus or None, progress=False)
+ann = annotate(corpus or None, notebook_options.annotation_options(
+    actors_codebook=actors_codebook), progress=False)
 articles = ann.tables["articles"]
 sentences = ann.tables.get("sentences", pd.DataFrame())
 quotes = ann.tables.get("quotes", pd.DataFrame())

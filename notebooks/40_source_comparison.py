@@ -34,19 +34,37 @@ out_dir: str = ""  # where tables and findings go; empty means outputs/interacti
 top_terms: int = 10  # distinctive terms kept per outlet
 ngram: int = 8  # consecutive shared words that count as copied text
 kwic_per_term: int = 2  # keyword-in-context snippets shown per distinctive term
+codebook: str = "story"  # frame codebook: "story", "generic", or a path to a YAML codebook
+engine: str = "vader"  # sentiment engine of the tone profile: "vader", "textblob" or "nltk_vader"
+actors_codebook: str = ""  # actor registry YAML (speakers); empty means data/codebooks/actors.yml
+sourcing_codebook: str = ""  # sourcing patterns YAML; empty means data/codebooks/sourcing.yml
+hedging_codebook: str = ""  # hedge and booster lists YAML; empty means data/codebooks/hedging.yml
 
 # %%
 import matplotlib.pyplot as plt
 from IPython.display import HTML, display
-from newsprism import compare, hedging, keyness, profiles, similarity, sourcing, summary
+from newsprism import (
+    compare,
+    hedging,
+    keyness,
+    notebook_options,
+    profiles,
+    sentiment,
+    similarity,
+    sourcing,
+    summary,
+)
 from newsprism.annotate import annotate
 from newsprism.display import caption, reading, show_table
 from newsprism.provenance import provenance_table
 from newsprism.report import record_findings, save_table
 
 NOTEBOOK = "40_source_comparison"
-PARAMS = dict(corpus=corpus, out_dir=out_dir, top_terms=top_terms, ngram=ngram,
-              kwic_per_term=kwic_per_term)
+PARAMS = notebook_options.resolve_path_parameters(dict(
+    corpus=corpus, out_dir=out_dir, top_terms=top_terms, ngram=ngram,
+    kwic_per_term=kwic_per_term, codebook=codebook, engine=engine,
+    actors_codebook=actors_codebook, sourcing_codebook=sourcing_codebook,
+    hedging_codebook=hedging_codebook))
 
 # %% [markdown]
 # ## Parameters check
@@ -58,13 +76,19 @@ if not isinstance(ngram, int) or ngram < 4:
     raise ValueError(f"ngram must be an integer of at least 4 words, got {ngram!r}")
 if not isinstance(kwic_per_term, int) or kwic_per_term < 0:
     raise ValueError(f"kwic_per_term must be a non-negative integer, got {kwic_per_term!r}")
-annotations = annotate(corpus or None, progress=False)
+sentiment.check_engine(engine)
+OPTIONS = notebook_options.annotation_options(codebook=codebook, engine=engine,
+                                              actors_codebook=actors_codebook)
+annotations = annotate(corpus or None, OPTIONS, progress=False)
 tables = annotations.tables
 articles = tables["articles"]
 if articles.empty:
     raise ValueError(f"no article could be read from {corpus or 'the bundled corpus'}")
 SOURCE = annotations.corpus.source or corpus or "bundled corpus"
-result = compare.compare_outlets(tables, top_terms=top_terms, ngram=ngram)
+result = compare.compare_outlets(
+    tables, top_terms=top_terms, ngram=ngram, engine=engine,
+    sourcing_codebook=notebook_options.codebook_file(sourcing_codebook),
+    hedging_codebook=notebook_options.codebook_file(hedging_codebook))
 english = articles[articles["article_id"].isin(result["voices"]["article_id"])]
 N_ART, N_OUT = len(english), english["outlet"].nunique()
 available = {name: len(t) for name, t in tables.items() if hasattr(t, "__len__")}

@@ -29,11 +29,13 @@ def _table(tables: dict, name: str) -> pd.DataFrame:
     return table if isinstance(table, pd.DataFrame) else pd.DataFrame()
 
 
-def sentiment_by_article(sentiment: pd.DataFrame, voice: str = "author") -> pd.DataFrame:
+def sentiment_by_article(sentiment: pd.DataFrame, voice: str = "author",
+                         engine: str | None = None) -> pd.DataFrame:
     """Mean tone and subjectivity per article in one voice, from the sentiment table.
 
-    Uses whatever the table offers: the first of compound / polarity / score as tone (engine
-    "vader" preferred), ``subjectivity`` from any engine; voice ``author`` when the table has a
+    Uses whatever the table offers: the first of compound / polarity / score as tone (from
+    ``engine`` when given, so the report shows the engine the user chose; else "vader"
+    preferred), ``subjectivity`` from any engine; voice ``author`` when the table has a
     ``voice`` column with such rows, else every row. Returns article_id, tone, subjectivity,
     tone_engine, tone_measure (the column used).
     """
@@ -45,14 +47,22 @@ def sentiment_by_article(sentiment: pd.DataFrame, voice: str = "author") -> pd.D
         rows = rows[rows["voice"] == voice]
     elif "voice" in rows and (rows["voice"] == "all").any():
         rows = rows[rows["voice"] == "all"]
-    measure = next((c for c in SCORE_COLUMNS if c in rows and rows[c].notna().any()), None)
-    engine = ""
-    tone_rows = rows
-    if measure and "engine" in rows:
-        candidates = rows[rows[measure].notna()]["engine"].unique().tolist()
-        engine = next((e for e in ENGINE_PREFERENCE if e in candidates),
-                      candidates[0] if candidates else "")
-        tone_rows = rows[rows["engine"] == engine]
+    chosen, engine = engine, ""
+    if chosen and "engine" in rows:
+        # the chosen engine's own score column (polarity for TextBlob, compound for VADER)
+        rows_of = rows[rows["engine"] == chosen]
+        measure = next((c for c in SCORE_COLUMNS if c in rows_of and rows_of[c].notna().any()),
+                       None)
+        engine = chosen if measure else ""  # not scored: no tone, never another engine's
+        tone_rows = rows_of
+    else:
+        measure = next((c for c in SCORE_COLUMNS if c in rows and rows[c].notna().any()), None)
+        tone_rows = rows
+        if measure and "engine" in rows:
+            candidates = rows[rows[measure].notna()]["engine"].unique().tolist()
+            engine = next((e for e in ENGINE_PREFERENCE if e in candidates),
+                          candidates[0] if candidates else "")
+            tone_rows = rows[rows["engine"] == engine]
     tone = (tone_rows.groupby("article_id")[measure].mean() if measure
             else pd.Series(dtype=float))
     subjectivity = (rows.dropna(subset=["subjectivity"]).groupby("article_id")["subjectivity"].mean()
@@ -63,7 +73,8 @@ def sentiment_by_article(sentiment: pd.DataFrame, voice: str = "author") -> pd.D
 
 
 def tone_ci(sentiment: pd.DataFrame, outlet_of: pd.Series, voice: str = "author",
-            n_boot: int = 1000, seed: int = 0, level: float = 0.95) -> pd.DataFrame:
+            n_boot: int = 1000, seed: int = 0, level: float = 0.95,
+            engine: str | None = None) -> pd.DataFrame:
     """95% bootstrap CI of each outlet's tone (mean over articles of the mean sentence score).
 
     Sentences are resampled within each article (a stratified bootstrap), so the interval
@@ -71,7 +82,7 @@ def tone_ci(sentiment: pd.DataFrame, outlet_of: pd.Series, voice: str = "author"
     means. Returns outlet, tone_n_sentences, tone_ci_low, tone_ci_high.
     """
     columns = ["outlet", "tone_n_sentences", "tone_ci_low", "tone_ci_high"]
-    per_article = sentiment_by_article(sentiment, voice=voice)
+    per_article = sentiment_by_article(sentiment, voice=voice, engine=engine)
     if per_article.empty or not per_article["tone_measure"].iloc[0]:
         return pd.DataFrame(columns=columns)
     measure, engine = per_article["tone_measure"].iloc[0], per_article["tone_engine"].iloc[0]
@@ -100,7 +111,7 @@ def tone_ci(sentiment: pd.DataFrame, outlet_of: pd.Series, voice: str = "author"
 
 def outlet_profiles(tables: dict[str, pd.DataFrame], hedges: pd.DataFrame | None = None,
                     sources: pd.DataFrame | None = None, top_frames: int = 3,
-                    top_speakers: int = 3) -> pd.DataFrame:
+                    top_speakers: int = 3, engine: str | None = None) -> pd.DataFrame:
     """Outlet profile table from the annotation tables (``annotate(...).tables``).
 
     ``hedges`` (from :func:`newsprism.hedging.find_hedges`) and ``sources`` (from
@@ -110,7 +121,8 @@ def outlet_profiles(tables: dict[str, pd.DataFrame], hedges: pd.DataFrame | None
     top_frames, frames_per_1k, quotes_per_1k, top_speakers (up to three, with shares),
     top_speaker_share (share of the outlet's attributed quotations going to its most quoted
     speaker), hedges_per_1k, boosters_per_1k, anonymous_per_1k, state_media_per_1k,
-    intelligence_per_1k.
+    intelligence_per_1k. ``engine``: the sentiment engine whose tone is shown (default: VADER
+    when scored).
     """
     articles = tables["articles"]
     sentences = _table(tables, "sentences")
@@ -137,14 +149,15 @@ def outlet_profiles(tables: dict[str, pd.DataFrame], hedges: pd.DataFrame | None
     profile = pd.DataFrame({"n_articles": n_articles, "n_words": by_outlet.reindex(n_articles.index)})
     profile["words_per_article"] = profile["n_words"] / profile["n_articles"]
 
-    tone = sentiment_by_article(_table(tables, "sentiment"))
+    tone = sentiment_by_article(_table(tables, "sentiment"), engine=engine)
     if len(tone):
         per_article = tone.assign(outlet=tone["article_id"].map(outlet_of))
         means = per_article.groupby("outlet")[["tone", "subjectivity"]].mean()
         profile["tone_author"] = means["tone"]
         profile["subjectivity"] = means["subjectivity"]
         profile["tone_engine"] = f"{tone['tone_engine'].iloc[0]} {tone['tone_measure'].iloc[0]}"
-        intervals = tone_ci(_table(tables, "sentiment"), outlet_of).set_index("outlet")
+        intervals = tone_ci(_table(tables, "sentiment"), outlet_of,
+                            engine=engine).set_index("outlet")
         for column in ("tone_ci_low", "tone_ci_high", "tone_n_sentences"):
             profile[column] = intervals[column] if column in intervals else np.nan
     else:
