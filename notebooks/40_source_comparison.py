@@ -100,10 +100,13 @@ print("annotation tables (rows):", available, "| skipped steps:", annotations.sk
 # <a id="summary"></a>
 # ## Summary: what sets each outlet apart
 #
-# Generated from the tables below. A statement appears only when its evidence passes a
-# threshold (distinctive terms |z| > 1.96, otherwise marked "not significant"; rates at least
-# 1.5× the median of the other outlets and at least two events; a passage shared word for
-# word; a flagged disagreement between outlets).
+# Generated from the tables below, one function per kind of statement, each naming its
+# comparison ("above the median of the other 4 outlets", "highest of 5 outlets") and linking
+# its evidence. A statement appears only when its evidence passes a threshold: distinctive
+# terms |z| > 1.96 (otherwise marked "not significant"); rates at least 1.5× the median of the
+# other outlets, at least two events, and a 95% interval above that median; a tone whose
+# interval excludes the others' median; articles grouped into one independent voice; a
+# flagged disagreement between outlets. Nothing is compared in a corpus of one outlet.
 
 # %%
 summaries = result["summaries"]
@@ -112,11 +115,13 @@ display(summary.summaries_html(summaries))
 display(caption("Generated statements per outlet, each with the section and table row of its "
                 "evidence.", n=len(summaries), unit="statements",
                 source=f"{SOURCE}, newsprism.compare.outlet_summaries"))
-findings = summary.findings_text(summaries)
+LIMITS = summary.comparison_limits(N_OUT, N_ART)
+findings = summary.findings_text(summaries, note=LIMITS)
 record_findings(out_dir, NOTEBOOK, findings)
-display(reading(f"{len(findings)} statements (besides outlet sizes) were recorded as key "
-                "findings for the report index. Each is a description of these articles, "
-                "not a verdict on the outlet."))
+display(reading(LIMITS + " "
+                + f"{summary.plural(len(findings), 'statement')} (besides outlet sizes) "
+                "recorded as key findings for the report index. Each is a description of these "
+                "articles, not a verdict on the outlet."))
 
 # %% [markdown]
 # <a id="outlet-profiles"></a>
@@ -140,16 +145,17 @@ display(show_table(outlet_profiles.drop(columns=["tone_engine"]),
 # %%
 fig = profiles.plot_profiles(outlet_profiles)
 plt.show()
-most_quoting = outlet_profiles.loc[outlet_profiles["quotes_per_1k"].fillna(-1).idxmax()]
-most_hedging = outlet_profiles.loc[outlet_profiles["hedges_per_1k"].idxmax()]
+outlet_rates = result["rates"]
 display(caption("Rates per outlet, each per 1,000 words of that outlet.", n=N_OUT,
                 unit="outlets", source=f"{SOURCE}, newsprism.profiles.outlet_profiles"))
 display(reading(
-    f"**{most_quoting['outlet']}** quotes most ({most_quoting['quotes_per_1k']:.1f} quotations "
-    f"per 1,000 words); **{most_hedging['outlet']}** hedges most "
-    f"({most_hedging['hedges_per_1k']:.1f} hedges per 1,000 words of its own voice). Because "
-    "the rates are pooled per 1,000 words, an outlet with more or longer articles weighs no "
-    "more than one with a single short piece."))
+    summary.top_rate_reading(outlet_rates[outlet_rates["measure"] == "quotes_per_1k"],
+                             "rate of direct quotations") + " "
+    + summary.top_rate_reading(outlet_rates[outlet_rates["measure"] == "hedges_per_1k"],
+                               "hedging rate",
+                               "per 1,000 words of its own voice")
+    + " Because the rates are pooled per 1,000 words, an outlet with more or longer articles "
+    "weighs no more than one with a single short piece."))
 
 # %%
 frames_by_outlet = result["frame_rates"]
@@ -291,12 +297,10 @@ display(show_table(evidence[evidence["category"] != "quoted_speaker"][
     "Every codebook attribution with its sentence (quoted speakers: see 30_quotes).",
     n=int((evidence["category"] != "quoted_speaker").sum()), unit="attributions",
     source=f"{SOURCE}, newsprism.sourcing.sourcing_table"))
-vague = rates[rates["category"] == "vague_attribution"].sort_values("per_1k_words",
-                                                                    ascending=False)
 display(reading(
-    f"**{vague['outlet'].iloc[0]}** leans most on vague attribution "
-    f"({vague['per_1k_words'].iloc[0]:.1f} per 1,000 words, {int(vague['count'].iloc[0])} "
-    "cases). Vague attribution lets a writer state a view without naming who holds it; read "
+    summary.top_rate_reading(rates[rates["category"] == "vague_attribution"],
+                             "rate of vague attribution")
+    + " Vague attribution lets a writer state a view without naming who holds it; read "
     "the sentences above before reading intent into the rate."))
 
 # %% [markdown]

@@ -61,7 +61,7 @@ def compare_outlets(tables: dict[str, pd.DataFrame], top_terms: int = 10,
     ``sourcing_codebook`` / ``hedging_codebook`` are YAML paths (default: data/codebooks).
     The frame codebook is the one the frames table was annotated with.
 
-    Keys: profiles, frame_rates, terms, article_similarity, outlet_similarity, copied_passages, voices,
+    Keys: profiles, frame_rates, rates (see :func:`statement_rates`), terms, article_similarity, outlet_similarity, copied_passages, voices,
     sources, sourcing_rates, hedges, hedging_rates, claims, claim_groups, summaries. Only
     ``tables["articles"]`` is required; missing or empty tables (quotes, sentiment, frames,
     claims, sentences) are computed here or leave their columns empty.
@@ -96,6 +96,7 @@ def compare_outlets(tables: dict[str, pd.DataFrame], top_terms: int = 10,
     frames = frame_rates({**tables, "articles": articles})
     hedge_rates = hedging_rates(articles, markers=hedges, sentences=sentences)
     source_rates = sourcing_rates(sources, articles)
+    rates = statement_rates(profiles, hedge_rates, source_rates)
     return {
         "profiles": profiles,
         "frame_rates": frames,
@@ -111,9 +112,10 @@ def compare_outlets(tables: dict[str, pd.DataFrame], top_terms: int = 10,
         "hedging_rates": hedge_rates,
         "claims": claims,
         "claim_groups": claim_groups,
+        "rates": rates,
         "summaries": outlet_summaries(profiles, terms=terms, passages=passages,
                                       claim_groups=claim_groups, frames=frames, voices=voices,
-                                      rates=statement_rates(profiles, hedge_rates, source_rates)),
+                                      rates=rates),
     }
 
 

@@ -1,9 +1,14 @@
 """A short generated text per outlet: what sets it apart, each statement tied to its evidence.
 
-Statements are only made when the evidence is there: a distinctive term needs |z| > 1.96 (or
-is labelled "leading" when none is significant), a rate needs at least ``min_count`` events and
-to be at least ``ratio`` times the median of the other outlets, a copy needs a shared passage,
-a claim needs a flagged disagreement. Each statement carries the notebook section (an HTML
+Each statement kind has one function that turns a table row into a sentence with its
+comparison explicit ("above the median of the other 4 outlets", "highest of 5 outlets"; a rank
+is named only for the first, so two outlets never both read "highest"). Statements are only
+made when the evidence is there: a distinctive term needs |z| > 1.96 (or is labelled
+"leading" when none is significant); a rate needs at least ``min_count`` events, to be at least
+``ratio`` times the median of the other outlets and a 95% interval clear of that median; a
+tone needs its interval clear of the others' median; a copy needs the two articles grouped
+into one independent voice (a share of the article copied, not one stock phrase); a claim
+needs a flagged disagreement. With one outlet nothing is compared. Each statement carries the notebook section (an HTML
 anchor in ``40_source_comparison``) and the table row behind it.
 
 >>> import pandas as pd
@@ -239,6 +244,50 @@ def comparison_limits(n_outlets: int, n_articles: int) -> str:
             f"{plural(n_articles, 'article')}: " + ", and ".join(parts) + ".")
 
 
+def _names(outlets: list[str]) -> str:
+    bold = [f"**{o}**" for o in outlets]
+    return bold[0] if len(bold) == 1 else ", ".join(bold[:-1]) + " and " + bold[-1]
+
+
+def top_rate_reading(rates: pd.DataFrame, label: str, unit: str = "per 1,000 words") -> str:
+    """A reading naming the outlet with the highest rate (one row per outlet: outlet,
+    per_1k_words, and ci_low / ci_high or count / words for the interval).
+
+    Says "tie" for equal rates, "no clear difference" when the top outlet's 95% interval holds
+    the next outlet's rate, and that nothing can be compared with one outlet.
+
+    >>> rates = pd.DataFrame({"outlet": ["A", "B"], "count": [30, 2], "words": [1000, 1000],
+    ...                       "per_1k_words": [30.0, 2.0]})
+    >>> top_rate_reading(rates, "hedging rate")
+    '**A** has the highest hedging rate of 2 outlets (30.0 per 1,000 words, 95% CI 20.2 to 42.8; next: B, 2.0).'
+    """
+    from newsprism.hedging import poisson_rate_ci
+
+    table = rates.dropna(subset=["per_1k_words"]).sort_values(
+        ["per_1k_words", "outlet"], ascending=[False, True])
+    if table.empty or table["per_1k_words"].iloc[0] <= 0:
+        return f"No outlet has any {label.removesuffix(' rate')} here, so there is nothing to rank."
+    top = table.iloc[0]
+    if len(table) == 1:
+        return (f"There is only one outlet (**{top['outlet']}**, {top['per_1k_words']:.1f} "
+                f"{unit}), so its {label} cannot be compared with another outlet's.")
+    best = table[table["per_1k_words"] == top["per_1k_words"]]
+    if len(best) > 1:
+        return (f"{_names(list(best['outlet']))} tie for the highest {label} of "
+                f"{plural(len(table), 'outlet')} ({top['per_1k_words']:.1f} {unit}).")
+    if {"ci_low", "ci_high"} <= set(table):
+        low, high = top["ci_low"], top["ci_high"]
+    else:
+        low, high = poisson_rate_ci(int(top["count"]), max(float(top["words"]), 1.0))
+    following = table.iloc[1]
+    text = (f"**{top['outlet']}** has the highest {label} of {plural(len(table), 'outlet')} "
+            f"({top['per_1k_words']:.1f} {unit}, 95% CI {low:.1f} to {high:.1f}; next: "
+            f"{following['outlet']}, {following['per_1k_words']:.1f})")
+    if low <= following["per_1k_words"]:
+        return text + ": its interval holds the next outlet's rate, so there is no clear difference."
+    return text + "."
+
+
 def rate_rows(profiles: pd.DataFrame, rates: pd.DataFrame | None = None) -> pd.DataFrame:
     """The long rate table the rate statements read: outlet, measure, count, words,
     per_1k_words. ``rates`` (as built by :func:`newsprism.compare.compare_outlets`) is used
@@ -339,16 +388,17 @@ def _clip(text: str, words: int = 12) -> str:
     return " ".join(parts[:words]) + (" …" if len(parts) > words else "")
 
 
-def findings_text(summaries: pd.DataFrame, per_outlet: int = 3) -> list[str]:
+def findings_text(summaries: pd.DataFrame, per_outlet: int = 3, note: str = "") -> list[str]:
     """Plain sentences for the report index, each ending with where its evidence is.
 
     Per outlet, up to ``per_outlet`` statements in this order of weight: claim conflicts,
     copied text, above-median rates, significant distinctive terms (sizes and
-    non-significant terms are left to the notebook).
+    non-significant terms are left to the notebook). ``note`` (e.g. what
+    :func:`comparison_limits` says a small corpus cannot compare) comes first when given.
     """
     weight = {"claims": 0, "copies": 1, "sourcing": 2, "hedging": 2, "profiles": 2, "frames": 2,
               "terms": 3}
-    findings = []
+    findings = [note] if note else []
     for outlet, part in summaries.groupby("outlet", sort=False):
         part = part[~part["statement"].str.startswith(f"{outlet}:")
                     & ~part["statement"].str.startswith("Leading (not significant)")]
