@@ -242,8 +242,11 @@ if len(pairs):
 # ## Copied passages (syndication, rewriting)
 #
 # Runs of at least `ngram` consecutive words shared by two articles (case and punctuation
-# ignored; hashed word n-grams merged into passages). Articles linked by copied text covering
-# at least 20% of one of them form one **independent voice**.
+# ignored; hashed word n-grams merged into passages). A short shared run (under three times
+# `ngram` words) that is mostly a stock phrase (`data/codebooks/stock_phrases.yml`: "the world
+# will be watching closely...") or recurs across the corpus is not a copy and is set aside.
+# Articles linked by copied text covering at least 20% of one of them form one **independent
+# voice**; only then does the summary say an outlet copies another.
 
 # %%
 passages = result["copied_passages"]
@@ -254,6 +257,7 @@ display(similarity.passages_html(passages))
 N_COMMON = passages.attrs.get("n_common_ngrams", 0)
 COMMON = (f" {N_COMMON:,} {ngram}-word runs found in more than 100 articles each (boilerplate "
           "or reprinted wire text) did not on their own pair articles." if N_COMMON else "")
+COMMON += similarity.stock_note(passages)
 N_CANDIDATES = passages.attrs.get("n_candidate_pairs", 0)
 if passages.attrs.get("n_pairs_compared", N_CANDIDATES) < N_CANDIDATES:
     COMMON += (f" Of {N_CANDIDATES:,} article pairs sharing a run, the "
@@ -265,8 +269,9 @@ display(show_table(voices, "Independent voices: articles grouped when one copies
                    "of another.", n=N_ART, unit="articles",
                    source=f"{SOURCE}, newsprism.similarity.independent_voices"))
 display(reading(
-    f"{len(passages)} shared passage(s) found; the {N_ART} articles form "
-    f"{voices['voice_id'].nunique()} independent voice(s). A shared passage means one text "
+    f"{summary.plural(len(passages), 'shared passage')} found; the "
+    f"{summary.plural(N_ART, 'article')} form "
+    f"{summary.plural(voices['voice_id'].nunique(), 'independent voice')}. A shared passage means one text "
     "(or a common source such as a wire service) was reused: count such outlets once when "
     "asking how many sources say something."))
 
