@@ -44,6 +44,7 @@ from newsprism.framing_codebook import (
     resolve_codebook_path,
 )
 from newsprism.quotes_marks import pair_marks
+from newsprism.text import WORD
 
 __all__ = [
     "CodebookError", "load_codebook", "detect_frames", "detect_naming", "article_frames",
@@ -58,7 +59,7 @@ NAMING_COLUMNS = ["text_index", "pair", "side", "cue", "start", "end", "match"]
 
 # A clause ends at these characters: negation does not reach across them.
 _CLAUSE_BREAK = re.compile(r"[.;:!?,()\[\]\u2014\u2013\"\u201c\u201d\n]|\bbut\b", re.I)
-_TOKEN = re.compile(r"[\w'\u2019]+")
+_TOKEN = WORD  # the one word definition (newsprism.text)
 
 
 # --------------------------------------------------------------------------- compilation

@@ -47,6 +47,7 @@ from newsprism.quotes_attribution import (
     attribute,
 )
 from newsprism.quotes_marks import MarkedSpan, pair_marks
+from newsprism.text import WORD
 
 QUOTE_COLUMNS = [
     "quote_id", "article_id", "start", "end", "text", "kind", "form", "speaker", "speaker_start",
@@ -76,7 +77,7 @@ class Quote:
 
 
 _TERMINAL = re.compile(r"[.!?,;:\u2026\u2014-]$|[.!?]\W{0,2}$")
-_WORD = re.compile(r"[^\W_]+(?:['\u2019\-][^\W_]+)*")
+_WORD = WORD  # the one word definition (newsprism.text)
 
 
 def _form(text: str, span: MarkedSpan) -> str:

@@ -17,7 +17,6 @@ Clough et al. 2002, METER corpus).
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
@@ -29,7 +28,9 @@ import yaml
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.metrics.pairwise import cosine_similarity
 
-_WORD = re.compile(r"[^\W_]+(?:['\u2019\-][^\W_]+)*")
+from newsprism.text import WORD, word_spans
+
+_WORD = WORD  # the one word definition (newsprism.text)
 
 STOCK_PHRASES = Path(__file__).resolve().parents[2] / "data" / "codebooks" / "stock_phrases.yml"
 
@@ -58,10 +59,37 @@ def sample_articles(articles: pd.DataFrame, max_articles: int, seed: int = 0) ->
     return articles.iloc[sorted(keep)]
 
 
+def _terms(text: str) -> list[str]:
+    from newsprism.keyness import STOPWORDS, tokenize
+
+    return [t for t in tokenize(text) if t not in STOPWORDS]
+
+
+def tfidf_vectors(docs: list[str]):
+    """THE TF-IDF of newsprism (00 and 40 alike), rows L2-normalised so that a row product is
+    the cosine: terms are the words of :func:`newsprism.text.words` less pure numbers and the
+    stop words of :data:`newsprism.keyness.STOPWORDS` (the terms of the distinctive-vocabulary
+    table), unigrams, sublinear term frequency, smoothed IDF. Stop words are left out because
+    every English text shares them: with them, any two articles look alike.
+
+    >>> m = tfidf_vectors(["Troops and letters.", "Letters, and troops!"])
+    >>> round(float((m @ m.T)[0, 1]), 3)
+    1.0
+    """
+    vectorizer = TfidfVectorizer(tokenizer=_terms, lowercase=False, token_pattern=None,
+                                 sublinear_tf=True)
+    try:
+        return vectorizer.fit_transform(docs)
+    except ValueError:  # no document has a term: every similarity is 0
+        from scipy import sparse
+
+        return sparse.csr_matrix((len(docs), 1))
+
+
 def similarity_matrix(articles: pd.DataFrame, level: str = "article",
-                      stopwords: str | None = "english",
                       max_articles: int | None = None) -> pd.DataFrame:
-    """TF-IDF cosine similarity between articles (``level="article"``) or outlets.
+    """TF-IDF cosine similarity (:func:`tfidf_vectors`) between articles
+    (``level="article"``) or outlets.
 
     At outlet level each outlet's articles are concatenated into one document, so an outlet
     with more articles is not favoured by averaging many pairs. Returns a square DataFrame
@@ -88,9 +116,7 @@ def similarity_matrix(articles: pd.DataFrame, level: str = "article",
         raise ValueError(f"level must be 'article' or 'outlet', not {level!r}")
     if len(docs) == 0:
         return pd.DataFrame()
-    vectorizer = TfidfVectorizer(stop_words=stopwords, sublinear_tf=True,
-                                 token_pattern=r"(?u)\b[^\W\d_][\w'\-]+\b")
-    matrix = vectorizer.fit_transform(docs)
+    matrix = tfidf_vectors(docs)
     sims = cosine_similarity(matrix)
     table = pd.DataFrame(sims, index=labels, columns=labels)
     table.attrs["n_total"] = n_total
@@ -106,12 +132,7 @@ def similarity_pairs(matrix: pd.DataFrame) -> pd.DataFrame:
             .sort_values("cosine", ascending=False).reset_index(drop=True))
 
 
-def _word_spans(text: str) -> tuple[list[str], list[tuple[int, int]]]:
-    words, spans = [], []
-    for match in _WORD.finditer(text):
-        words.append(match.group(0).lower().replace("\u2019", "'"))
-        spans.append(match.span())
-    return words, spans
+_word_spans = word_spans
 
 
 def incidence_matrix(keys: list[np.ndarray]):
