@@ -36,7 +36,7 @@ max_audit_rows: int = 40  # cleaning-audit rows shown (all rows are saved as a t
 import matplotlib.pyplot as plt
 import pandas as pd
 from IPython.display import display
-from newsprism import overview
+from newsprism import language, overview
 from newsprism.display import caption, kwic_html, reading, show_table
 from newsprism.provenance import provenance_table
 from newsprism.report import record_findings, save_table
@@ -108,7 +108,7 @@ display(show_table(genres, "Articles per genre (as recorded in the manifest).",
 display(show_table(dates, "Publication dates per outlet (parseable dates only).",
                    n=len(articles), unit="articles", source=f"{SOURCE} manifest"))
 n_dated = int(dates["dated"].sum())
-n_non_english = int((articles["language"].fillna("") != "en").sum())
+n_non_english = len(articles) - len(language.english_articles(articles))
 display(reading(
     f"{n_non_english} of {len(articles)} articles are not detected as English; English-only "
     f"measures skip them. {n_dated} of {len(articles)} articles carry a parseable publication "

@@ -48,7 +48,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 from IPython.display import HTML, display
-from newsprism import notebook_options, sentiment, stats
+from newsprism import language, notebook_options, sentiment, stats
 from newsprism.annotate import annotate
 from newsprism.display import caption, reading, sample_groups, show_table
 from newsprism.provenance import provenance_table
@@ -87,7 +87,7 @@ ann = annotate(corpus or None, options=notebook_options.annotation_options(
     engine=engine, actors_codebook=actors_codebook), progress=False)
 articles = ann.articles
 SOURCE = f"{corpus or 'bundled corpus'}, newsprism annotate()"
-n_english = int((articles["language"].fillna("en") == "en").sum())
+n_english = len(language.english_articles(articles))
 if n_english == 0:
     raise ValueError("sentiment scoring is English-only and this corpus has no article with "
                      "language 'en'")

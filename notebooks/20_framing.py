@@ -45,7 +45,14 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 from IPython.display import display
-from newsprism import framing, framing_stats, framing_validation, notebook_options, validate
+from newsprism import (
+    framing,
+    framing_stats,
+    framing_validation,
+    language,
+    notebook_options,
+    validate,
+)
 from newsprism.annotate import annotate
 from newsprism.display import caption, reading, show_table
 from newsprism.provenance import provenance_table, sha256_file
@@ -80,7 +87,7 @@ ann = annotate(corpus or None, OPTIONS, progress=False)
 articles = ann.tables["articles"]
 if articles.empty:
     raise ValueError(f"no article could be read from {corpus or 'the bundled corpus'}")
-english = articles[articles["language"].fillna("en").str.startswith("en")]
+english = language.english_articles(articles)
 sentences = ann.tables["sentences"]
 sentences = sentences[sentences["article_id"].isin(english["article_id"])]
 frames = ann.tables.get("frames", pd.DataFrame(columns=framing.FRAME_COLUMNS))

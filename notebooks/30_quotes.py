@@ -47,7 +47,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 from IPython.display import display
-from newsprism import notebook_options, paths, quote_clusters, quote_stats, validate
+from newsprism import language, notebook_options, paths, quote_clusters, quote_stats, validate
 from newsprism.annotate import annotate
 from newsprism.display import caption, reading, show_table
 from newsprism.provenance import provenance_table
@@ -87,7 +87,7 @@ if "quotes" in ann.skipped_steps or quotes.empty or "kind" not in quotes.columns
                                    "form", "speaker", "speaker_start", "speaker_end", "cue",
                                    "confidence"])
 SOURCE = corpus or "bundled corpus"
-english = articles[articles["language"].fillna("en") == "en"]
+english = language.english_articles(articles)
 speech = quotes[quotes["kind"] == "speech"]
 print(f"{len(quotes)} quotations ({len(speech)} speech, {len(quotes) - len(speech)} term) in "
       f"{quotes['article_id'].nunique()} of {len(articles)} articles from "

@@ -27,6 +27,7 @@ import pandas as pd
 from newsprism.claims import article_claims, extract_claims, group_claims
 from newsprism.hedging import find_hedges, hedging_rates
 from newsprism.keyness import distinctive_terms, kwic, log_odds_dirichlet, term_counts
+from newsprism.language import english_articles
 from newsprism.profiles import frame_rates, outlet_profiles
 from newsprism.similarity import (
     copied_share,
@@ -67,9 +68,8 @@ def compare_outlets(tables: dict[str, pd.DataFrame], top_terms: int = 10,
     claims, sentences) are computed here or leave their columns empty.
     """
     articles = tables["articles"]
-    if "language" in articles:
-        # English-only measures; other languages are listed in the notebook, not compared.
-        articles = articles[articles["language"].fillna("en").isin(["en", ""])]
+    # English-only measures; other languages are listed in the notebook, not compared.
+    articles = english_articles(articles)
     sentences = tables.get("sentences")
     sentences = sentences if isinstance(sentences, pd.DataFrame) and "start" in sentences else None
     quotes = tables.get("quotes")

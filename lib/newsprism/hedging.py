@@ -23,7 +23,7 @@ import yaml
 from scipy.stats import chi2
 
 from newsprism import paths
-from newsprism.text import count_words, sentences_in_articles
+from newsprism.text import count_words, per_1k, sentences_in_articles
 
 HEDGING_CODEBOOK = paths.CODEBOOKS / "hedging.yml"
 MARKER_COLUMNS = ["article_id", "outlet", "sentence_id", "kind", "marker", "start", "end",
@@ -126,7 +126,7 @@ def hedging_rates(articles: pd.DataFrame, markers: pd.DataFrame | None = None,
             rows.append({
                 "outlet": outlet, "kind": kind, "count": len(hits), "words": int(words[outlet]),
                 "n_articles": int(n_articles[outlet]),
-                "per_1k_words": 1000 * len(hits) / max(int(words[outlet]), 1),
+                "per_1k_words": per_1k(len(hits), int(words[outlet])),
                 "ci_low": low, "ci_high": high,
                 "top_markers": "; ".join(f"{m} ({n})" for m, n in
                                          hits["marker"].value_counts().head(4).items()),

@@ -19,6 +19,7 @@ import pandas as pd
 from newsprism.hedging import find_hedges, voice_word_counts
 from newsprism.sourcing import sourcing_table
 from newsprism.text import count_words
+from newsprism.text import per_1k as rate_per_1k
 
 SCORE_COLUMNS = ("compound", "polarity", "score", "sentiment")
 ENGINE_PREFERENCE = ("vader", "textblob")
@@ -140,11 +141,10 @@ def outlet_profiles(tables: dict[str, pd.DataFrame], hedges: pd.DataFrame | None
     n_articles = articles.groupby("outlet").size()
 
     def per_1k(events: pd.DataFrame, exposure: pd.Series = by_outlet) -> pd.Series:
-        if events.empty or "article_id" not in events:
-            return pd.Series(0.0, index=n_articles.index)
-        counts = events["article_id"].map(outlet_of).value_counts()
-        return (1000 * counts.reindex(n_articles.index, fill_value=0)
-                / exposure.reindex(n_articles.index).clip(lower=1))
+        counts = (events["article_id"].map(outlet_of).value_counts()
+                  if len(events) and "article_id" in events else pd.Series(dtype=float))
+        return rate_per_1k(counts.reindex(n_articles.index, fill_value=0),
+                           exposure.reindex(n_articles.index).astype(float))
 
     profile = pd.DataFrame({"n_articles": n_articles, "n_words": by_outlet.reindex(n_articles.index)})
     profile["words_per_article"] = profile["n_words"] / profile["n_articles"]
@@ -168,13 +168,12 @@ def outlet_profiles(tables: dict[str, pd.DataFrame], hedges: pd.DataFrame | None
 
     frames = _table(tables, "frames")
     if len(frames) and "frame" in frames:
-        keys = [c for c in ("article_id", "sentence_id", "frame") if c in frames]
-        frames = frames.drop_duplicates(keys)
+        frames = kept_frames(frames)  # every hit, negated cues left out: as frame_rates
         profile["frames_per_1k"] = per_1k(frames)
         listed = {}
         for outlet, part in frames.assign(outlet=frames["article_id"].map(outlet_of)).groupby("outlet"):
             counts = part["frame"].value_counts().head(top_frames)
-            listed[outlet] = "; ".join(f"{f} ({1000 * n / max(by_outlet[outlet], 1):.1f}/1k)"
+            listed[outlet] = "; ".join(f"{f} ({rate_per_1k(n, by_outlet[outlet]):.1f}/1k)"
                                        for f, n in counts.items())
         profile["top_frames"] = pd.Series(listed)
     else:
@@ -211,34 +210,45 @@ def outlet_profiles(tables: dict[str, pd.DataFrame], hedges: pd.DataFrame | None
     return profile.reset_index()
 
 
-def frame_rates(tables: dict[str, pd.DataFrame], min_count: int = 0) -> pd.DataFrame:
-    """Frames per 1,000 words of each outlet: outlet, frame, count, words, per_1k_words,
-    article_share (share of the outlet's articles using the frame at least once).
+def kept_frames(frames: pd.DataFrame) -> pd.DataFrame:
+    """The frame hits every rate counts: negated cues ("no sanctions") left out, as in
+    20_framing's default (one definition of a frame hit for 20 and 40)."""
+    if "negated" in frames:
+        return frames[~frames["negated"].astype(bool)]
+    return frames
 
-    One count per (sentence, frame), so a sentence with two cues of one frame counts once.
-    Empty when the frames table is absent.
+
+def frame_rates(tables: dict[str, pd.DataFrame], min_count: int = 0, n_boot: int = 1000,
+                seed: int = 0) -> pd.DataFrame:
+    """Frame hits per 1,000 words of each outlet with a bootstrap 95% interval: outlet, frame,
+    count, words, per_1k_words, ci_low, ci_high, article_share (share of the outlet's articles
+    using the frame at least once).
+
+    The numbers are those of 20_framing's prevalence table
+    (:func:`newsprism.framing_stats.frame_prevalence`, negated cues left out, every voice),
+    so a cell reads the same in both notebooks. Empty when the frames or sentences table is
+    absent.
     """
-    columns = ["outlet", "frame", "count", "words", "per_1k_words", "article_share"]
-    frames = _table(tables, "frames")
+    from newsprism.framing_stats import frame_prevalence
+
+    columns = ["outlet", "frame", "count", "words", "per_1k_words", "ci_low", "ci_high",
+               "article_share"]
+    frames, sentences = _table(tables, "frames"), _table(tables, "sentences")
     articles = tables["articles"]
-    if frames.empty or "frame" not in frames:
+    if frames.empty or "frame" not in frames or "text" not in sentences:
         return pd.DataFrame(columns=columns)
-    keys = [c for c in ("article_id", "sentence_id", "frame") if c in frames]
-    frames = frames.drop_duplicates(keys)
+    frames = kept_frames(frames[frames["article_id"].isin(articles["article_id"])])
+    table = frame_prevalence(sentences, frames, articles, include_negated=True, n_boot=n_boot,
+                             seed=seed).rename(columns={
+        "hits": "count", "n_words": "words", "per_1000_words": "per_1k_words",
+        "per_1000_low": "ci_low", "per_1000_high": "ci_high"})
     outlet_of = articles.set_index("article_id")["outlet"]
-    frames = frames[frames["article_id"].isin(outlet_of.index)]
-    words = articles.assign(n=articles["text"].map(count_words)).groupby("outlet")["n"].sum()
+    using = (frames.assign(outlet=frames["article_id"].map(outlet_of))
+             .groupby(["outlet", "frame"])["article_id"].nunique())
     n_articles = articles.groupby("outlet").size()
-    grid = pd.MultiIndex.from_product([n_articles.index, sorted(frames["frame"].unique())],
-                                      names=["outlet", "frame"])
-    tagged = frames.assign(outlet=frames["article_id"].map(outlet_of))
-    counts = tagged.groupby(["outlet", "frame"]).size().reindex(grid, fill_value=0)
-    using = tagged.groupby(["outlet", "frame"])["article_id"].nunique().reindex(grid,
-                                                                                fill_value=0)
-    table = pd.DataFrame({"count": counts, "articles_with": using}).reset_index()
-    table["words"] = table["outlet"].map(words).astype(int)
-    table["per_1k_words"] = 1000 * table["count"] / table["words"].clip(lower=1)
-    table["article_share"] = table["articles_with"] / table["outlet"].map(n_articles)
+    keys = pd.MultiIndex.from_frame(table[["outlet", "frame"]])
+    table["article_share"] = (using.reindex(keys, fill_value=0).to_numpy()
+                              / table["outlet"].map(n_articles).to_numpy())
     return table[table["count"] >= min_count][columns].reset_index(drop=True)
 
 

@@ -38,6 +38,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from newsprism.language import is_english
 from newsprism.quotes_attribution import (
     _CUE_RE,
     _LINE_WORD,
@@ -456,7 +457,7 @@ def _registry(options) -> object | None:
 
 def article_quotes(article, tables, options) -> pd.DataFrame:
     """Annotation step: the quotes table of one article (see ``newsprism.annotate``)."""
-    if (getattr(article, "language", "en") or "en") != "en":
+    if not is_english(getattr(article, "language", "en")):
         return quotes_frame([], article.article_id)
     quotes = extract_quotes(article.text, _registry(options))
     return quotes_frame(quotes, article.article_id)
@@ -482,7 +483,7 @@ def article_quote_rows(article, tables, options):
     """
     from newsprism.annotate import TypedRowTable
 
-    if (getattr(article, "language", "en") or "en") != "en":
+    if not is_english(getattr(article, "language", "en")):
         return TypedRowTable(QUOTE_COLUMNS, [], _QUOTE_KINDS)
     article_id = article.article_id
     rows = [(q.quote_id, article_id, q.start, q.end, q.text, q.kind, q.form, q.speaker,

@@ -161,7 +161,10 @@ def rate_statement(row: dict, rates: pd.DataFrame, description: str, section: st
     if others.empty or row["count"] < min_count or value <= 0:
         return None
     median = others.median()
-    low, high = poisson_rate_ci(int(row["count"]), max(float(row["words"]), 1.0))
+    if pd.notna(row.get("ci_low")) and pd.notna(row.get("ci_high")):
+        low, high = row["ci_low"], row["ci_high"]  # the interval the table shows
+    else:
+        low, high = poisson_rate_ci(int(row["count"]), max(float(row["words"]), 1.0))
     if value < ratio * median or low <= median:
         return None
     times = f", {value / median:.1f}×" if median > 0 else ""
