@@ -314,7 +314,13 @@ display(reading(
 #
 # Hedges (may, likely, reportedly...) and boosters (clearly, indeed...) in the outlet's own
 # voice, from the documented word list `data/codebooks/hedging.yml` (Hyland 2005, adapted to
-# news). Quoted text is skipped; a capitalised match mid-sentence ("May Day") is ignored.
+# news). Only the writer's own markers count: a marker inside quotation marks is the quoted
+# speaker's, and one a third party's reporting verb introduces ("Analysts believe...",
+# "Experts warn that ... could") is that party's (`voice` "reported" in the markers table).
+# Uses that are not epistemic are left out by the codebook's documented rules: "would" in
+# indirect speech ("expressed confidence that the alliance would continue"), "established"
+# meaning "set up" ("norms established after World War II"), "appeared with" (showed up),
+# "the true scope". A capitalised match mid-sentence ("May Day") is ignored.
 
 # %%
 hedge_rates = result["hedging_rates"]
@@ -371,8 +377,10 @@ display(reading(
 # - **Small samples.** With one or two articles per outlet every profile describes those
 #   articles; CIs and z-scores are wide, and no difference should be generalised to the outlet.
 # - **Word lists and patterns.** Hedges, boosters and sourcing are matched from documented
-#   lists: they miss paraphrases and can match literal uses ("would" in reported speech). The
-#   evidence tables show every match so readers can check.
+#   lists: they miss paraphrases, and the sense and attribution rules are heuristics (a
+#   reported clause ends at a dash, a semicolon or a comma opening an aside). The hedging
+#   rate's denominator is the author's words outside quotation marks, reported clauses
+#   included. The evidence tables show every match so readers can check.
 # - **Claims.** Units come from the words around each number; generic events ("a letter")
 #   are matched to a specific one only by date, so two different letters can be confused and
 #   a sender is the nearest named person, not a parsed subject.
