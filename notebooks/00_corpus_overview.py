@@ -37,6 +37,7 @@ import matplotlib.pyplot as plt
 import pandas as pd
 from IPython.display import display
 from newsprism import language, overview
+from newsprism.corpus import problems_reading
 from newsprism.display import caption, kwic_html, reading, show_table
 from newsprism.provenance import provenance_table
 from newsprism.report import record_findings, save_table
@@ -125,11 +126,7 @@ problems = data.problems
 save_table(problems, "overview_problems", out_dir)
 display(show_table(problems, "Input problems (file, line, reason).", n=len(problems),
                    unit="problems", source=f"{SOURCE}, newsprism.corpus.load_corpus"))
-display(reading(
-    "No input problem was found: every listed article was read."
-    if problems.empty else
-    f"{len(problems)} problem(s) were found; the articles concerned are not in any later "
-    "table. Fix the files named above to include them."))
+display(reading(problems_reading(problems)))
 
 # %% [markdown]
 # ## Cleaning audit

@@ -274,7 +274,9 @@ summary = quote_clusters.cluster_summary(clustered)
 cross = quote_clusters.cluster_table(clustered, english, min_outlets=min_cluster_outlets)
 save_table(clustered.drop(columns=["text"]), "quotes_clusters", out_dir)
 save_table(cross.drop(columns=["diff_html"]), "quotes_cross_outlet", out_dir)
-n_multi = int((summary["n_outlets"] >= min_cluster_outlets).sum()) if len(summary) else 0
+# Counted from the cross-outlet table, so only statements (speech), never a scare-quoted term
+# ("blood"), and the number matches the table below.
+n_multi = quote_clusters.n_statements(cross)
 display(show_table(summary.head(15), "Largest quotation clusters (statements) and the longest "
                    "wording of each.", max_rows=200, n=len(summary), unit="clusters",
                    source=f"{SOURCE}, newsprism.quote_clusters.cluster_quotes"))

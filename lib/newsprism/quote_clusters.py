@@ -624,6 +624,16 @@ def _most_frequent(values: list) -> Any:
     return min(v for v, n in counts.items() if n == top)
 
 
+def n_statements(cross: pd.DataFrame) -> int:
+    """Statements in a :func:`cluster_table` (clusters with speech quoted by enough outlets):
+    the number a reading of that table may state.
+
+    >>> n_statements(pd.DataFrame(columns=TABLE_COLUMNS))
+    0
+    """
+    return int(cross["cluster_id"].nunique()) if "cluster_id" in cross else 0
+
+
 def cluster_summary(clustered: pd.DataFrame) -> pd.DataFrame:
     """One row per cluster: size, articles, outlets and its longest wording (``reference``).
 

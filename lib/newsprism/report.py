@@ -193,7 +193,10 @@ def runner_kernel(python: str = sys.executable):
             "language": "python",
             # NEWSPRISM_CWD: relative paths in parameters mean the folder the command runs
             # in, while the kernel itself runs inside the output folder.
-            "env": {"PYTHONHASHSEED": "0", CWD_VARIABLE: os.getcwd()},
+            # NEWSPRISM_QUIET_WARNINGS: corpus problems reach the page as tables and words
+            # (corpus.problems_reading), never as a raw Python warning.
+            "env": {"PYTHONHASHSEED": "0", CWD_VARIABLE: os.getcwd(),
+                    "NEWSPRISM_QUIET_WARNINGS": "1"},
             "metadata": {"debugger": False},
         }
         (spec_dir / "kernel.json").write_text(json.dumps(spec, indent=1))
