@@ -333,12 +333,10 @@ display(caption("Hedges and boosters per 1,000 words of author voice with exact 
                 source=f"{SOURCE}, newsprism.hedging.hedging_rates"))
 display(show_table(hedge_rates, "Hedging and boosting rates per outlet.", n=len(result["hedges"]),
                    unit="markers", source=f"{SOURCE}, data/codebooks/hedging.yml"))
-hedges_only = hedge_rates[hedge_rates["kind"] == "hedge"].sort_values("per_1k_words")
 display(reading(
-    f"Hedging ranges from {hedges_only['per_1k_words'].iloc[0]:.1f} "
-    f"({hedges_only['outlet'].iloc[0]}) to {hedges_only['per_1k_words'].iloc[-1]:.1f} "
-    f"({hedges_only['outlet'].iloc[-1]}) per 1,000 words. Overlapping intervals mean the "
-    "difference could be chance at this corpus size."))
+    summary.top_rate_reading(hedge_rates[hedge_rates["kind"] == "hedge"], "hedging rate",
+                             "per 1,000 words of its own voice")
+    + " Overlapping intervals mean a difference could be chance at this corpus size."))
 
 # %% [markdown]
 # <a id="claims"></a>
