@@ -42,6 +42,7 @@ from newsprism.display import caption, kwic_html, reading, show_table
 from newsprism.provenance import provenance_table
 from newsprism.report import record_findings, save_table
 from newsprism.scale import load_any_corpus
+from newsprism.summary import plural, when_comparable
 
 NOTEBOOK = "00_corpus_overview"
 PARAMS = dict(corpus=corpus, out_dir=out_dir, shingle_size=shingle_size,
@@ -62,7 +63,8 @@ if articles.empty:
     raise ValueError(f"no article could be read from {corpus or 'the bundled corpus'}; "
                      "see the problems table: " + data.problems.to_string())
 SOURCE = data.source or corpus or "bundled corpus"
-print(f"{len(articles)} articles from {articles['outlet'].nunique()} outlets read from {SOURCE}")
+print(f"{plural(len(articles), 'article')} from {plural(articles['outlet'].nunique(), 'outlet')} "
+      f"read from {SOURCE}")
 
 # %% [markdown]
 # ## Articles per outlet
@@ -85,12 +87,13 @@ longest, shortest = by_outlet.loc[by_outlet["words_total"].idxmax()], by_outlet.
     by_outlet["words_total"].idxmin()]
 display(caption("Words per outlet after cleaning.", n=int(by_outlet["words_total"].sum()),
                 unit="words", source=f"{SOURCE}, newsprism.text.count_words"))
-display(reading(
+display(reading(when_comparable(
+    by_outlet["outlet"],
     f"**{longest['outlet']}** gives the story the most text ({int(longest['words_total'])} "
     f"words), **{shortest['outlet']}** the least ({int(shortest['words_total'])} words), "
-    f"a ratio of {longest['words_total'] / max(shortest['words_total'], 1):.1f}. Longer "
-    "coverage has more room for quotes and frames, so later per-outlet counts are also "
-    "shown per 1,000 words."))
+    f"a ratio of {longest['words_total'] / max(shortest['words_total'], 1):.1f}.",
+    "length of coverage") + " Longer coverage has more room for quotes and frames, so later "
+    "per-outlet counts are also shown per 1,000 words."))
 
 # %% [markdown]
 # ## Languages, genres and dates
@@ -206,7 +209,7 @@ display(reading(
     "There are fewer than two articles, so no pair to compare." if top is None else
     f"{N_DUP} of {N_PAIRS} pairs pass a near-duplicate threshold (cosine ≥ "
     f"{cosine_threshold} or shingle Jaccard ≥ {jaccard_threshold}). The most similar pair, "
-    f"**{top['outlet_a']}** and **{top['outlet_b']}**, has cosine {top['cosine']:.2f} and "
+    f"{overview.pair_label(top)}, has cosine {top['cosine']:.2f} and "
     f"shares at most {int(top['shared_words'])} consecutive words: "
     + ("a sign of copied or syndicated text." if top["is_near_duplicate"] else
        "the articles tell the same story in their own words.")))

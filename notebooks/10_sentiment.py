@@ -53,6 +53,7 @@ from newsprism.annotate import annotate
 from newsprism.display import caption, reading, sample_groups, show_table
 from newsprism.provenance import provenance_table
 from newsprism.report import record_findings, save_table
+from newsprism.summary import plural, when_comparable
 from newsprism.validate import load_results
 
 NOTEBOOK = "10_sentiment"
@@ -91,8 +92,8 @@ n_english = len(language.english_articles(articles))
 if n_english == 0:
     raise ValueError("sentiment scoring is English-only and this corpus has no article with "
                      "language 'en'")
-print(f"{len(articles)} articles ({n_english} in English, scored) from "
-      f"{articles['outlet'].nunique()} outlets; engine: {ENGINE}")
+print(f"{plural(len(articles), 'article')} ({n_english} in English, scored) from "
+      f"{plural(articles['outlet'].nunique(), 'outlet')}; engine: {ENGINE}")
 if ann.skipped_steps:
     print("skipped annotation steps:", ann.skipped_steps)
 
@@ -148,10 +149,13 @@ single = by_outlet[by_outlet["n_articles"] == 1]["outlet"].tolist()
 most_neg = by_outlet.loc[by_outlet["estimate"].idxmin()]
 most_pos = by_outlet.loc[by_outlet["estimate"].idxmax()]
 display(reading(
-    f"**{most_neg['outlet']}** has the lowest mean sentence tone "
-    f"({most_neg['estimate']:+.2f}, 95% CI {most_neg['ci_low']:+.2f} to {most_neg['ci_high']:+.2f}, "
-    f"n = {most_neg['n_sentences']}), **{most_pos['outlet']}** the highest "
-    f"({most_pos['estimate']:+.2f}, {most_pos['ci_low']:+.2f} to {most_pos['ci_high']:+.2f}). "
+    when_comparable(
+        by_outlet["outlet"],
+        f"**{most_neg['outlet']}** has the lowest mean sentence tone "
+        f"({most_neg['estimate']:+.2f}, 95% CI {most_neg['ci_low']:+.2f} to "
+        f"{most_neg['ci_high']:+.2f}, n = {most_neg['n_sentences']}), **{most_pos['outlet']}** "
+        f"the highest ({most_pos['estimate']:+.2f}, {most_pos['ci_low']:+.2f} to "
+        f"{most_pos['ci_high']:+.2f}).", "mean sentence tone") + " "
     + (f"{len(single)} of {len(outlets)} outlets have a single article here, so their intervals "
        "describe one article, not the outlet's coverage in general."
        if single else "Intervals resample whole articles.")))

@@ -52,6 +52,7 @@ from newsprism.annotate import annotate
 from newsprism.display import caption, reading, show_table
 from newsprism.provenance import provenance_table
 from newsprism.report import record_findings, save_table
+from newsprism.summary import plural, when_comparable
 
 NOTEBOOK = "30_quotes"
 PARAMS = dict(corpus=corpus, out_dir=out_dir, min_cluster_score=min_cluster_score,
@@ -136,10 +137,11 @@ if len(per_1000) and per_1000["estimate"].notna().any():
     most = per_1000.loc[per_1000["estimate"].idxmax()]
     least = per_1000.loc[per_1000["estimate"].idxmin()]
     most_share = share.loc[share["estimate"].idxmax()]
-    display(reading(
+    display(reading(when_comparable(
+        per_1000["outlet"],
         f"**{most['outlet']}** quotes most densely ({most['estimate']:.1f} speech quotations "
-        f"per 1,000 words, n = {int(most['n'])} article(s)); **{least['outlet']}** least "
-        f"({least['estimate']:.1f}). The largest share of text inside quotation marks is "
+        f"per 1,000 words, n = {plural(most['n'], 'article')}); **{least['outlet']}** least "
+        f"({least['estimate']:.1f}).", "quotation density") + " The largest share of text inside quotation marks is "
         f"{most_share['estimate']:.1%} (**{most_share['outlet']}**). Many short partial "
         "quotes raise the count but not the share; one long block quote does the opposite."))
 else:
@@ -300,7 +302,7 @@ if len(cross):
     quoted_by = cross[(cross["cluster_id"] == first["cluster_id"]) & cross["quoted"]]
     missing = cross[(cross["cluster_id"] == first["cluster_id"]) & ~cross["quoted"]]
     display(reading(
-        f"{n_multi} statement(s) are quoted by {min_cluster_outlets} or more outlets. The "
+        f"{plural(n_multi, 'statement')} quoted by {min_cluster_outlets} or more outlets. The "
         f"first, \u201c{textwrap.shorten(first['reference'], 100, placeholder=' …')}\u201d, "
         "is quoted by "
         f"{', '.join(quoted_by['outlet'])}; {', '.join(missing['outlet']) or 'no outlet'} "
@@ -385,7 +387,7 @@ record_findings(out_dir, NOTEBOOK, [
     (f"Densest quoting: {per_1000.loc[per_1000['estimate'].idxmax(), 'outlet']} "
      f"({per_1000['estimate'].max():.1f} speech quotations per 1,000 words)."
      if len(per_1000) and per_1000["estimate"].notna().any() else "No speech quotations."),
-    f"{n_multi} statement(s) quoted by {min_cluster_outlets}+ outlets.",
+    f"{plural(n_multi, 'statement')} quoted by {min_cluster_outlets}+ outlets.",
 ])
 
 # %% [markdown]

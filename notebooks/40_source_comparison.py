@@ -92,8 +92,8 @@ result = compare.compare_outlets(
 english = articles[articles["article_id"].isin(result["voices"]["article_id"])]
 N_ART, N_OUT = len(english), english["outlet"].nunique()
 available = {name: len(t) for name, t in tables.items() if hasattr(t, "__len__")}
-print(f"{N_ART} English articles from {N_OUT} outlets ({len(articles) - N_ART} other-language "
-      f"articles not compared) read from {SOURCE}")
+print(f"{summary.plural(N_ART, 'English article')} from {summary.plural(N_OUT, 'outlet')} "
+      f"({len(articles) - N_ART} other-language articles not compared) read from {SOURCE}")
 print("annotation tables (rows):", available, "| skipped steps:", annotations.skipped_steps)
 
 # %% [markdown]
@@ -365,7 +365,8 @@ display(show_table(claims[["outlet", "kind", "quantity", "qualifier", "unit", "s
 n_conflicts = int(groups["status"].isin(["conflict", "sender conflict"]).sum())
 n_agree = int((groups["status"] == "agree").sum())
 display(reading(
-    f"{n_conflicts} group(s) of claims disagree across outlets and {n_agree} agree; the rest "
+    f"{summary.plural(n_conflicts, 'group')} of claims disagree across outlets and {n_agree} "
+    "agree; the rest "
     "are reported by one outlet only, which is itself a finding: a figure no other outlet "
     "repeats has not been corroborated here."))
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
-
 from newsprism import (
     hedging,
     keyness,
@@ -16,7 +15,7 @@ from newsprism import (
     sourcing,
     text,
 )
-from newsprism.annotate import ArticleInput, AnnotateOptions
+from newsprism.annotate import AnnotateOptions, ArticleInput
 
 # curly and straight apostrophes, a hyphenated name, a thousands separator, a decimal, an
 # abbreviation with full stops, quotation marks and a dash

@@ -116,6 +116,20 @@ def longest_shared_passage(text_a: str, text_b: str) -> tuple[int, int, int, int
             spans_b[match.b][0], spans_b[match.b + match.size - 1][1], match.size)
 
 
+def pair_label(pair) -> str:
+    """Two articles of a pair by outlet, and by article id when one outlet wrote both (so a
+    pair never reads as an outlet compared with itself).
+
+    >>> pair_label({"outlet_a": "A", "outlet_b": "B", "article_a": "1", "article_b": "2"})
+    '**A** and **B**'
+    >>> pair_label({"outlet_a": "A", "outlet_b": "A", "article_a": "1", "article_b": "2"})
+    'two articles of **A** (1 and 2)'
+    """
+    if pair["outlet_a"] == pair["outlet_b"]:
+        return f"two articles of **{pair['outlet_a']}** ({pair['article_a']} and {pair['article_b']})"
+    return f"**{pair['outlet_a']}** and **{pair['outlet_b']}**"
+
+
 def near_duplicates(articles: pd.DataFrame, *, shingle_size: int = 5,
                     cosine_threshold: float = 0.8, jaccard_threshold: float = 0.5,
                     min_cosine: float = 0.0, max_pairs: int | None = 500,

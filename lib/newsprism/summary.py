@@ -291,6 +291,24 @@ def top_rate_reading(rates: pd.DataFrame, label: str, unit: str = "per 1,000 wor
     return text + "."
 
 
+def when_comparable(outlets, reading: str, what: str) -> str:
+    """``reading`` when there are at least two outlets; else what cannot be compared and why,
+    so a one-outlet corpus never reads an outlet as both highest and lowest.
+
+    >>> when_comparable(["A", "B"], "A is highest.", "tone")
+    'A is highest.'
+    >>> when_comparable(["A"], "A is highest.", "tone")
+    "Only one outlet (**A**): its tone cannot be compared with another outlet's (a comparison needs at least 2 outlets); see the table for its value."
+    """
+    names = list(dict.fromkeys(outlets))
+    if len(names) >= 2:
+        return reading
+    if not names:
+        return f"No outlet has any {what} to show."
+    return (f"Only one outlet (**{names[0]}**): its {what} cannot be compared with another "
+            "outlet's (a comparison needs at least 2 outlets); see the table for its value.")
+
+
 def rate_rows(profiles: pd.DataFrame, rates: pd.DataFrame | None = None) -> pd.DataFrame:
     """The long rate table the rate statements read: outlet, measure, count, words,
     per_1k_words. ``rates`` (as built by :func:`newsprism.compare.compare_outlets`) is used
