@@ -227,15 +227,17 @@ display(reading(
 
 # %%
 _ = record_findings(out_dir, NOTEBOOK, [
-    f"{len(articles)} articles from {articles['outlet'].nunique()} outlets, "
-    f"{int(articles['n_words'].sum())} words after cleaning "
+    f"{plural(len(articles), 'article')} from {plural(articles['outlet'].nunique(), 'outlet')}, "
+    f"{plural(int(articles['n_words'].sum()), 'word')} after cleaning "
     f"(median {int(articles['n_words'].median())} per article).",
-    f"{len(problems)} input problem(s); cleaning removed {len(audit)} line(s) of page "
+    problems_reading(problems) + f" Cleaning removed {plural(len(audit), 'line')} of page "
     "furniture.",
-    f"{n_non_english} non-English article(s); {n_dated} article(s) with a publication date.",
-    f"{N_DUP} near-duplicate pair(s) of {N_PAIRS}"
+    f"{plural(n_non_english, 'non-English article')}; "
+    f"{plural(n_dated, 'article')} with a publication date.",
+    f"{plural(N_DUP, 'near-duplicate pair')} of {N_PAIRS}"
     + ("" if top is None else
-       f"; most similar: {top['outlet_a']} / {top['outlet_b']} (cosine {top['cosine']:.2f})."),
+       f"; most similar: {overview.pair_label(top).replace('**', '')} "
+       f"(cosine {top['cosine']:.2f})."),
 ])
 
 # %% [markdown]
