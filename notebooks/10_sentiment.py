@@ -53,7 +53,7 @@ from newsprism.annotate import annotate
 from newsprism.display import caption, reading, sample_groups, show_table
 from newsprism.provenance import provenance_table
 from newsprism.report import record_findings, save_table
-from newsprism.summary import plural, when_comparable
+from newsprism.summary import extremes_text, plural, when_comparable
 from newsprism.validate import load_results
 
 NOTEBOOK = "10_sentiment"
@@ -433,11 +433,7 @@ else:
 
 # %%
 _ = record_findings(out_dir, NOTEBOOK, [
-    f"Lowest mean sentence tone ({engine}): {most_neg['outlet']} ({most_neg['estimate']:+.2f}, "
-    f"95% CI {most_neg['ci_low']:+.2f} to {most_neg['ci_high']:+.2f}, "
-    f"n = {most_neg['n_sentences']} sentences).",
-    f"Highest mean sentence tone ({engine}): {most_pos['outlet']} ({most_pos['estimate']:+.2f}, "
-    f"n = {most_pos['n_sentences']}).",
+    extremes_text(by_outlet, f"mean sentence tone ({engine})").replace("**", ""),
     f"Quoted words vs own words: {len(clear_gaps)} of {len(voices)} outlets show a gap whose "
     "95% interval excludes 0.",
     f"{len(single)} of {len(outlets)} outlets are represented by a single article.",

@@ -195,3 +195,21 @@ def test_comparison_limits():
 ])
 def test_top_rate_reading(values, expected):
     assert expected in summary.top_rate_reading(_rates(values), "x")
+
+
+@pytest.mark.parametrize(("estimates", "lows", "highs", "expected"), [
+    ([0.1, 0.5], [0.0, 0.4], [0.2, 0.6], "the intervals do not overlap"),
+    ([0.1, 0.2], [0.0, 0.1], [0.2, 0.3], "no clear difference"),
+    ([0.1], [0.0], [0.2], "Only one outlet"),
+])
+def test_extremes_text(estimates, lows, highs, expected):
+    table = pd.DataFrame({"outlet": [f"O{i}" for i in range(len(estimates))],
+                          "estimate": estimates, "ci_low": lows, "ci_high": highs})
+    text = summary.extremes_text(table, "tone")
+    assert expected in text
+    assert "highest" not in text or text.count("O0") == 1  # never O0 both lowest and highest
+
+
+def test_when_comparable_keeps_the_reading_only_with_two_outlets():
+    assert summary.when_comparable(["A", "B", "A"], "A leads.", "x") == "A leads."
+    assert "cannot be compared" in summary.when_comparable(["A", "A"], "A leads.", "x")

@@ -309,6 +309,34 @@ def when_comparable(outlets, reading: str, what: str) -> str:
             "outlet's (a comparison needs at least 2 outlets); see the table for its value.")
 
 
+def extremes_text(table: pd.DataFrame, label: str, value: str = "estimate",
+                  fmt: str = "+.2f") -> str:
+    """The lowest and highest outlet of a table with 95% intervals (outlet, ``value``,
+    ci_low, ci_high), saying "no clear difference" when their intervals overlap and what
+    cannot be compared with one outlet.
+
+    >>> t = pd.DataFrame({"outlet": ["A", "B", "C"], "estimate": [0.1, 0.2, 0.5],
+    ...                   "ci_low": [0.0, 0.1, 0.4], "ci_high": [0.2, 0.3, 0.6]})
+    >>> extremes_text(t, "mean tone")
+    'Of 3 outlets, A has the lowest mean tone (+0.10, 95% CI +0.00 to +0.20) and C the highest (+0.50, 95% CI +0.40 to +0.60); the intervals do not overlap.'
+    >>> extremes_text(t.iloc[:1], "mean tone").startswith("Only one outlet")
+    True
+    """
+    rows = table.dropna(subset=[value]).sort_values([value, "outlet"])
+    if rows["outlet"].nunique() < 2:
+        return when_comparable(rows["outlet"], "", label)
+    low, high = rows.iloc[0], rows.iloc[-1]
+
+    def shown(rec) -> str:
+        return (f"{rec[value]:{fmt}}, 95% CI {rec['ci_low']:{fmt}} to {rec['ci_high']:{fmt}}")
+
+    overlap = low["ci_high"] >= high["ci_low"]
+    return (f"Of {plural(rows['outlet'].nunique(), 'outlet')}, {low['outlet']} has the lowest "
+            f"{label} ({shown(low)}) and {high['outlet']} the highest ({shown(high)}); "
+            + ("the intervals overlap, so there is no clear difference." if overlap
+               else "the intervals do not overlap."))
+
+
 def rate_rows(profiles: pd.DataFrame, rates: pd.DataFrame | None = None) -> pd.DataFrame:
     """The long rate table the rate statements read: outlet, measure, count, words,
     per_1k_words. ``rates`` (as built by :func:`newsprism.compare.compare_outlets`) is used
