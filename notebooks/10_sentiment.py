@@ -434,9 +434,9 @@ else:
 # %%
 _ = record_findings(out_dir, NOTEBOOK, [
     extremes_text(by_outlet, f"mean sentence tone ({engine})").replace("**", ""),
-    f"Quoted words vs own words: {len(clear_gaps)} of {len(voices)} outlets show a gap whose "
-    "95% interval excludes 0.",
-    f"{len(single)} of {len(outlets)} outlets are represented by a single article.",
+    f"Quoted words vs own words: a gap whose 95% interval excludes 0 in {len(clear_gaps)} of "
+    f"{plural(len(voices), 'outlet')}.",
+    f"Represented by a single article: {len(single)} of {plural(len(outlets), 'outlet')}.",
 ])
 
 # %% [markdown]
