@@ -36,11 +36,13 @@ max_audit_rows: int = 40  # cleaning-audit rows shown (all rows are saved as a t
 import matplotlib.pyplot as plt
 import pandas as pd
 from IPython.display import display
-from newsprism import overview
+from newsprism import language, overview
+from newsprism.corpus import problems_reading
 from newsprism.display import caption, kwic_html, reading, show_table
 from newsprism.provenance import provenance_table
 from newsprism.report import record_findings, save_table
 from newsprism.scale import load_any_corpus
+from newsprism.summary import plural, when_comparable
 
 NOTEBOOK = "00_corpus_overview"
 PARAMS = dict(corpus=corpus, out_dir=out_dir, shingle_size=shingle_size,
@@ -61,7 +63,8 @@ if articles.empty:
     raise ValueError(f"no article could be read from {corpus or 'the bundled corpus'}; "
                      "see the problems table: " + data.problems.to_string())
 SOURCE = data.source or corpus or "bundled corpus"
-print(f"{len(articles)} articles from {articles['outlet'].nunique()} outlets read from {SOURCE}")
+print(f"{plural(len(articles), 'article')} from {plural(articles['outlet'].nunique(), 'outlet')} "
+      f"read from {SOURCE}")
 
 # %% [markdown]
 # ## Articles per outlet
@@ -84,12 +87,13 @@ longest, shortest = by_outlet.loc[by_outlet["words_total"].idxmax()], by_outlet.
     by_outlet["words_total"].idxmin()]
 display(caption("Words per outlet after cleaning.", n=int(by_outlet["words_total"].sum()),
                 unit="words", source=f"{SOURCE}, newsprism.text.count_words"))
-display(reading(
+display(reading(when_comparable(
+    by_outlet["outlet"],
     f"**{longest['outlet']}** gives the story the most text ({int(longest['words_total'])} "
     f"words), **{shortest['outlet']}** the least ({int(shortest['words_total'])} words), "
-    f"a ratio of {longest['words_total'] / max(shortest['words_total'], 1):.1f}. Longer "
-    "coverage has more room for quotes and frames, so later per-outlet counts are also "
-    "shown per 1,000 words."))
+    f"a ratio of {longest['words_total'] / max(shortest['words_total'], 1):.1f}.",
+    "length of coverage") + " Longer coverage has more room for quotes and frames, so later "
+    "per-outlet counts are also shown per 1,000 words."))
 
 # %% [markdown]
 # ## Languages, genres and dates
@@ -108,7 +112,7 @@ display(show_table(genres, "Articles per genre (as recorded in the manifest).",
 display(show_table(dates, "Publication dates per outlet (parseable dates only).",
                    n=len(articles), unit="articles", source=f"{SOURCE} manifest"))
 n_dated = int(dates["dated"].sum())
-n_non_english = int((articles["language"].fillna("") != "en").sum())
+n_non_english = len(articles) - len(language.english_articles(articles))
 display(reading(
     f"{n_non_english} of {len(articles)} articles are not detected as English; English-only "
     f"measures skip them. {n_dated} of {len(articles)} articles carry a parseable publication "
@@ -125,11 +129,7 @@ problems = data.problems
 save_table(problems, "overview_problems", out_dir)
 display(show_table(problems, "Input problems (file, line, reason).", n=len(problems),
                    unit="problems", source=f"{SOURCE}, newsprism.corpus.load_corpus"))
-display(reading(
-    "No input problem was found: every listed article was read."
-    if problems.empty else
-    f"{len(problems)} problem(s) were found; the articles concerned are not in any later "
-    "table. Fix the files named above to include them."))
+display(reading(problems_reading(problems)))
 
 # %% [markdown]
 # ## Cleaning audit
@@ -209,7 +209,7 @@ display(reading(
     "There are fewer than two articles, so no pair to compare." if top is None else
     f"{N_DUP} of {N_PAIRS} pairs pass a near-duplicate threshold (cosine ≥ "
     f"{cosine_threshold} or shingle Jaccard ≥ {jaccard_threshold}). The most similar pair, "
-    f"**{top['outlet_a']}** and **{top['outlet_b']}**, has cosine {top['cosine']:.2f} and "
+    f"{overview.pair_label(top)}, has cosine {top['cosine']:.2f} and "
     f"shares at most {int(top['shared_words'])} consecutive words: "
     + ("a sign of copied or syndicated text." if top["is_near_duplicate"] else
        "the articles tell the same story in their own words.")))
@@ -227,15 +227,17 @@ display(reading(
 
 # %%
 _ = record_findings(out_dir, NOTEBOOK, [
-    f"{len(articles)} articles from {articles['outlet'].nunique()} outlets, "
-    f"{int(articles['n_words'].sum())} words after cleaning "
+    f"{plural(len(articles), 'article')} from {plural(articles['outlet'].nunique(), 'outlet')}, "
+    f"{plural(int(articles['n_words'].sum()), 'word')} after cleaning "
     f"(median {int(articles['n_words'].median())} per article).",
-    f"{len(problems)} input problem(s); cleaning removed {len(audit)} line(s) of page "
+    problems_reading(problems) + f" Cleaning removed {plural(len(audit), 'line')} of page "
     "furniture.",
-    f"{n_non_english} non-English article(s); {n_dated} article(s) with a publication date.",
-    f"{N_DUP} near-duplicate pair(s) of {N_PAIRS}"
+    f"{plural(n_non_english, 'non-English article')}; "
+    f"{plural(n_dated, 'article')} with a publication date.",
+    f"{plural(N_DUP, 'near-duplicate pair')} of {N_PAIRS}"
     + ("" if top is None else
-       f"; most similar: {top['outlet_a']} / {top['outlet_b']} (cosine {top['cosine']:.2f})."),
+       f"; most similar: {overview.pair_label(top).replace('**', '')} "
+       f"(cosine {top['cosine']:.2f})."),
 ])
 
 # %% [markdown]

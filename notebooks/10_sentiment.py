@@ -40,6 +40,7 @@ top_k: int = 5  # most positive / most negative sentences shown
 arc_window: int = 5  # sentences in the rolling mean of the tone arc
 arc_articles: int = 12  # articles in the tone-arc figure (seeded sample spread over outlets)
 dots_per_outlet: int = 1500  # at most this many sentence dots per outlet (seeded sample)
+actors_codebook: str = ""  # actor registry YAML; empty means data/codebooks/actors.yml
 agreement_sentences: int = 5000  # engines missing from the annotations: score a sample this big
 
 # %%
@@ -47,18 +48,20 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 from IPython.display import HTML, display
-from newsprism import heatmap, sentiment, stats
-from newsprism.annotate import AnnotateOptions, annotate
+from newsprism import heatmap, language, notebook_options, sentiment, stats
+from newsprism.annotate import annotate
 from newsprism.display import caption, reading, sample_groups, show_table
 from newsprism.provenance import provenance_table
 from newsprism.report import record_findings, save_table
+from newsprism.summary import extremes_text, plural, when_comparable
 from newsprism.validate import load_results
 
 NOTEBOOK = "10_sentiment"
 PARAMS = dict(corpus=corpus, out_dir=out_dir, engine=engine, compare_engines=compare_engines,
               n_boot=n_boot, seed=seed, min_mentions=min_mentions, top_k=top_k,
               arc_window=arc_window, arc_articles=arc_articles,
-              dots_per_outlet=dots_per_outlet, agreement_sentences=agreement_sentences)
+              dots_per_outlet=dots_per_outlet, agreement_sentences=agreement_sentences,
+              actors_codebook=notebook_options.resolve_user_path(actors_codebook))
 
 # %% [markdown]
 # ## Parameters check
@@ -81,16 +84,16 @@ for name, value in (("dots_per_outlet", dots_per_outlet),
         raise ValueError(f"{name} must be an integer >= 100, got {value!r}")
 
 ENGINE = sentiment.ENGINE_LABEL[engine]
-ann = annotate(corpus or None, options=AnnotateOptions(
-    sentiment_engines=tuple(dict.fromkeys(("vader", "textblob", engine)))), progress=False)
+ann = annotate(corpus or None, options=notebook_options.annotation_options(
+    engine=engine, actors_codebook=actors_codebook), progress=False)
 articles = ann.articles
 SOURCE = f"{corpus or 'bundled corpus'}, newsprism annotate()"
-n_english = int((articles["language"].fillna("en") == "en").sum())
+n_english = len(language.english_articles(articles))
 if n_english == 0:
     raise ValueError("sentiment scoring is English-only and this corpus has no article with "
                      "language 'en'")
-print(f"{len(articles)} articles ({n_english} in English, scored) from "
-      f"{articles['outlet'].nunique()} outlets; engine: {ENGINE}")
+print(f"{plural(len(articles), 'article')} ({n_english} in English, scored) from "
+      f"{plural(articles['outlet'].nunique(), 'outlet')}; engine: {ENGINE}")
 if ann.skipped_steps:
     print("skipped annotation steps:", ann.skipped_steps)
 
@@ -146,10 +149,13 @@ single = by_outlet[by_outlet["n_articles"] == 1]["outlet"].tolist()
 most_neg = by_outlet.loc[by_outlet["estimate"].idxmin()]
 most_pos = by_outlet.loc[by_outlet["estimate"].idxmax()]
 display(reading(
-    f"**{most_neg['outlet']}** has the lowest mean sentence tone "
-    f"({most_neg['estimate']:+.2f}, 95% CI {most_neg['ci_low']:+.2f} to {most_neg['ci_high']:+.2f}, "
-    f"n = {most_neg['n_sentences']}), **{most_pos['outlet']}** the highest "
-    f"({most_pos['estimate']:+.2f}, {most_pos['ci_low']:+.2f} to {most_pos['ci_high']:+.2f}). "
+    when_comparable(
+        by_outlet["outlet"],
+        f"**{most_neg['outlet']}** has the lowest mean sentence tone "
+        f"({most_neg['estimate']:+.2f}, 95% CI {most_neg['ci_low']:+.2f} to "
+        f"{most_neg['ci_high']:+.2f}, n = {most_neg['n_sentences']}), **{most_pos['outlet']}** "
+        f"the highest ({most_pos['estimate']:+.2f}, {most_pos['ci_low']:+.2f} to "
+        f"{most_pos['ci_high']:+.2f}).", "mean sentence tone") + " "
     + (f"{len(single)} of {len(outlets)} outlets have a single article here, so their intervals "
        "describe one article, not the outlet's coverage in general."
        if single else "Intervals resample whole articles.")))
@@ -418,14 +424,10 @@ else:
 
 # %%
 _ = record_findings(out_dir, NOTEBOOK, [
-    f"Lowest mean sentence tone ({engine}): {most_neg['outlet']} ({most_neg['estimate']:+.2f}, "
-    f"95% CI {most_neg['ci_low']:+.2f} to {most_neg['ci_high']:+.2f}, "
-    f"n = {most_neg['n_sentences']} sentences).",
-    f"Highest mean sentence tone ({engine}): {most_pos['outlet']} ({most_pos['estimate']:+.2f}, "
-    f"n = {most_pos['n_sentences']}).",
-    f"Quoted words vs own words: {len(clear_gaps)} of {len(voices)} outlets show a gap whose "
-    "95% interval excludes 0.",
-    f"{len(single)} of {len(outlets)} outlets are represented by a single article.",
+    extremes_text(by_outlet, f"mean sentence tone ({engine})").replace("**", ""),
+    f"Quoted words vs own words: a gap whose 95% interval excludes 0 in {len(clear_gaps)} of "
+    f"{plural(len(voices), 'outlet')}.",
+    f"Represented by a single article: {len(single)} of {plural(len(outlets), 'outlet')}.",
 ])
 
 # %% [markdown]

@@ -44,14 +44,22 @@ run_validation: bool = True  # run the quick frame validation if no saved result
 import matplotlib.pyplot as plt
 import pandas as pd
 from IPython.display import display
-from newsprism import framing, framing_stats, framing_validation, heatmap, validate
-from newsprism.annotate import AnnotateOptions, annotate
+from newsprism import (
+    framing,
+    framing_stats,
+    framing_validation,
+    heatmap,
+    language,
+    notebook_options,
+    validate,
+)
+from newsprism.annotate import annotate
 from newsprism.display import caption, reading, show_table
 from newsprism.provenance import provenance_table, sha256_file
 from newsprism.report import record_findings, save_table
 
 NOTEBOOK = "20_framing"
-PARAMS = dict(corpus=corpus, out_dir=out_dir, codebook=codebook,
+PARAMS = dict(corpus=corpus, out_dir=out_dir, codebook=notebook_options.resolve_user_path(codebook),
               include_negated=include_negated, voice=voice,
               cooccurrence_level=cooccurrence_level, evidence_per_cell=evidence_per_cell,
               n_boot=n_boot, resample=resample, run_validation=run_validation)
@@ -71,17 +79,15 @@ for name, value, lowest in [("evidence_per_cell", evidence_per_cell, 1), ("n_boo
     if not isinstance(value, int) or isinstance(value, bool) or value < lowest:
         raise ValueError(f"{name} must be an integer >= {lowest}, got {value!r}")
 book = framing.load_codebook(codebook or "story")  # a malformed file stops here, naming the field
-# The codebook's hash is part of the options, so an edited codebook never reads a stale cache.
+# The same options as every notebook given this codebook (the suite annotates once); a
+# codebook file's hash is in them, so an edited codebook never reads a stale cache.
+OPTIONS = notebook_options.annotation_options(codebook=codebook)
 CODEBOOK_SHA256 = sha256_file(book.source)
-# The default codebook ships with the library (its hash is in the cache key already), so the
-# default options are the ones every notebook uses: the suite annotates once and shares it.
-OPTIONS = (AnnotateOptions() if (codebook or "story") == AnnotateOptions().codebook else
-           AnnotateOptions(codebook=str(codebook), extra=(("codebook_sha256", CODEBOOK_SHA256),)))
 ann = annotate(corpus or None, OPTIONS, progress=False)
 articles = ann.tables["articles"]
 if articles.empty:
     raise ValueError(f"no article could be read from {corpus or 'the bundled corpus'}")
-english = articles[articles["language"].fillna("en").str.startswith("en")]
+english = language.english_articles(articles)
 sentences = ann.tables["sentences"]
 sentences = sentences[sentences["article_id"].isin(english["article_id"])]
 frames = ann.tables.get("frames", pd.DataFrame(columns=framing.FRAME_COLUMNS))

@@ -37,6 +37,7 @@ top_speakers: int = 8  # speakers shown by name in the share-of-voice figure (ot
 n_boot: int = 2000  # bootstrap resamples for the 95% intervals
 max_explorer_rows: int = 300  # quotations shown in the explorer (all are saved as a table)
 run_validation: bool = True  # run the quick PolNeAR validation if no saved result exists
+actors_codebook: str = ""  # actor registry YAML (speaker names); empty means data/codebooks/actors.yml
 
 # %%
 import html
@@ -46,17 +47,19 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 from IPython.display import display
-from newsprism import paths, quote_clusters, quote_stats, validate
+from newsprism import language, notebook_options, paths, quote_clusters, quote_stats, validate
 from newsprism.annotate import annotate
 from newsprism.display import caption, reading, show_table
 from newsprism.provenance import provenance_table
 from newsprism.report import record_findings, save_table
+from newsprism.summary import plural, when_comparable
 
 NOTEBOOK = "30_quotes"
 PARAMS = dict(corpus=corpus, out_dir=out_dir, min_cluster_score=min_cluster_score,
               min_cluster_outlets=min_cluster_outlets, fragment_max_words=fragment_max_words,
               top_speakers=top_speakers, n_boot=n_boot, max_explorer_rows=max_explorer_rows,
-              run_validation=run_validation)
+              run_validation=run_validation,
+              actors_codebook=notebook_options.resolve_user_path(actors_codebook))
 
 # %% [markdown]
 # ## Parameters check
@@ -70,7 +73,8 @@ for name, value, lowest in [("min_cluster_outlets", min_cluster_outlets, 1),
                             ("max_explorer_rows", max_explorer_rows, 1)]:
     if not isinstance(value, int) or isinstance(value, bool) or value < lowest:
         raise ValueError(f"{name} must be an integer >= {lowest}, got {value!r}")
-ann = annotate(corpus or None, progress=False)
+ann = annotate(corpus or None, notebook_options.annotation_options(
+    actors_codebook=actors_codebook), progress=False)
 articles = ann.tables["articles"]
 sentences = ann.tables.get("sentences", pd.DataFrame())
 quotes = ann.tables.get("quotes", pd.DataFrame())
@@ -84,7 +88,7 @@ if "quotes" in ann.skipped_steps or quotes.empty or "kind" not in quotes.columns
                                    "form", "speaker", "speaker_start", "speaker_end", "cue",
                                    "confidence"])
 SOURCE = corpus or "bundled corpus"
-english = articles[articles["language"].fillna("en") == "en"]
+english = language.english_articles(articles)
 speech = quotes[quotes["kind"] == "speech"]
 print(f"{len(quotes)} quotations ({len(speech)} speech, {len(quotes) - len(speech)} term) in "
       f"{quotes['article_id'].nunique()} of {len(articles)} articles from "
@@ -133,10 +137,11 @@ if len(per_1000) and per_1000["estimate"].notna().any():
     most = per_1000.loc[per_1000["estimate"].idxmax()]
     least = per_1000.loc[per_1000["estimate"].idxmin()]
     most_share = share.loc[share["estimate"].idxmax()]
-    display(reading(
+    display(reading(when_comparable(
+        per_1000["outlet"],
         f"**{most['outlet']}** quotes most densely ({most['estimate']:.1f} speech quotations "
-        f"per 1,000 words, n = {int(most['n'])} article(s)); **{least['outlet']}** least "
-        f"({least['estimate']:.1f}). The largest share of text inside quotation marks is "
+        f"per 1,000 words, n = {plural(most['n'], 'article')}); **{least['outlet']}** least "
+        f"({least['estimate']:.1f}).", "quotation density") + " The largest share of text inside quotation marks is "
         f"{most_share['estimate']:.1%} (**{most_share['outlet']}**). Many short partial "
         "quotes raise the count but not the share; one long block quote does the opposite."))
 else:
@@ -271,7 +276,9 @@ summary = quote_clusters.cluster_summary(clustered)
 cross = quote_clusters.cluster_table(clustered, english, min_outlets=min_cluster_outlets)
 save_table(clustered.drop(columns=["text"]), "quotes_clusters", out_dir)
 save_table(cross.drop(columns=["diff_html"]), "quotes_cross_outlet", out_dir)
-n_multi = int((summary["n_outlets"] >= min_cluster_outlets).sum()) if len(summary) else 0
+# Counted from the cross-outlet table, so only statements (speech), never a scare-quoted term
+# ("blood"), and the number matches the table below.
+n_multi = quote_clusters.n_statements(cross)
 display(show_table(summary.head(15), "Largest quotation clusters (statements) and the longest "
                    "wording of each.", max_rows=200, n=len(summary), unit="clusters",
                    source=f"{SOURCE}, newsprism.quote_clusters.cluster_quotes"))
@@ -295,7 +302,7 @@ if len(cross):
     quoted_by = cross[(cross["cluster_id"] == first["cluster_id"]) & cross["quoted"]]
     missing = cross[(cross["cluster_id"] == first["cluster_id"]) & ~cross["quoted"]]
     display(reading(
-        f"{n_multi} statement(s) are quoted by {min_cluster_outlets} or more outlets. The "
+        f"{plural(n_multi, 'statement')} quoted by {min_cluster_outlets} or more outlets. The "
         f"first, \u201c{textwrap.shorten(first['reference'], 100, placeholder=' …')}\u201d, "
         "is quoted by "
         f"{', '.join(quoted_by['outlet'])}; {', '.join(missing['outlet']) or 'no outlet'} "
@@ -380,7 +387,7 @@ record_findings(out_dir, NOTEBOOK, [
     (f"Densest quoting: {per_1000.loc[per_1000['estimate'].idxmax(), 'outlet']} "
      f"({per_1000['estimate'].max():.1f} speech quotations per 1,000 words)."
      if len(per_1000) and per_1000["estimate"].notna().any() else "No speech quotations."),
-    f"{n_multi} statement(s) quoted by {min_cluster_outlets}+ outlets.",
+    f"{plural(n_multi, 'statement')} quoted by {min_cluster_outlets}+ outlets.",
 ])
 
 # %% [markdown]

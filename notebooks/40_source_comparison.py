@@ -34,19 +34,37 @@ out_dir: str = ""  # where tables and findings go; empty means outputs/interacti
 top_terms: int = 10  # distinctive terms kept per outlet
 ngram: int = 8  # consecutive shared words that count as copied text
 kwic_per_term: int = 2  # keyword-in-context snippets shown per distinctive term
+codebook: str = "story"  # frame codebook: "story", "generic", or a path to a YAML codebook
+engine: str = "vader"  # sentiment engine of the tone profile: "vader", "textblob" or "nltk_vader"
+actors_codebook: str = ""  # actor registry YAML (speakers); empty means data/codebooks/actors.yml
+sourcing_codebook: str = ""  # sourcing patterns YAML; empty means data/codebooks/sourcing.yml
+hedging_codebook: str = ""  # hedge and booster lists YAML; empty means data/codebooks/hedging.yml
 
 # %%
 import matplotlib.pyplot as plt
 from IPython.display import HTML, display
-from newsprism import compare, hedging, keyness, profiles, similarity, sourcing, summary
+from newsprism import (
+    compare,
+    hedging,
+    keyness,
+    notebook_options,
+    profiles,
+    sentiment,
+    similarity,
+    sourcing,
+    summary,
+)
 from newsprism.annotate import annotate
 from newsprism.display import caption, reading, show_table
 from newsprism.provenance import provenance_table
 from newsprism.report import record_findings, save_table
 
 NOTEBOOK = "40_source_comparison"
-PARAMS = dict(corpus=corpus, out_dir=out_dir, top_terms=top_terms, ngram=ngram,
-              kwic_per_term=kwic_per_term)
+PARAMS = notebook_options.resolve_path_parameters(dict(
+    corpus=corpus, out_dir=out_dir, top_terms=top_terms, ngram=ngram,
+    kwic_per_term=kwic_per_term, codebook=codebook, engine=engine,
+    actors_codebook=actors_codebook, sourcing_codebook=sourcing_codebook,
+    hedging_codebook=hedging_codebook))
 
 # %% [markdown]
 # ## Parameters check
@@ -58,28 +76,37 @@ if not isinstance(ngram, int) or ngram < 4:
     raise ValueError(f"ngram must be an integer of at least 4 words, got {ngram!r}")
 if not isinstance(kwic_per_term, int) or kwic_per_term < 0:
     raise ValueError(f"kwic_per_term must be a non-negative integer, got {kwic_per_term!r}")
-annotations = annotate(corpus or None, progress=False)
+sentiment.check_engine(engine)
+OPTIONS = notebook_options.annotation_options(codebook=codebook, engine=engine,
+                                              actors_codebook=actors_codebook)
+annotations = annotate(corpus or None, OPTIONS, progress=False)
 tables = annotations.tables
 articles = tables["articles"]
 if articles.empty:
     raise ValueError(f"no article could be read from {corpus or 'the bundled corpus'}")
 SOURCE = annotations.corpus.source or corpus or "bundled corpus"
-result = compare.compare_outlets(tables, top_terms=top_terms, ngram=ngram)
+result = compare.compare_outlets(
+    tables, top_terms=top_terms, ngram=ngram, engine=engine,
+    sourcing_codebook=notebook_options.codebook_file(sourcing_codebook),
+    hedging_codebook=notebook_options.codebook_file(hedging_codebook))
 english = articles[articles["article_id"].isin(result["voices"]["article_id"])]
 N_ART, N_OUT = len(english), english["outlet"].nunique()
 available = {name: len(t) for name, t in tables.items() if hasattr(t, "__len__")}
-print(f"{N_ART} English articles from {N_OUT} outlets ({len(articles) - N_ART} other-language "
-      f"articles not compared) read from {SOURCE}")
+print(f"{summary.plural(N_ART, 'English article')} from {summary.plural(N_OUT, 'outlet')} "
+      f"({len(articles) - N_ART} other-language articles not compared) read from {SOURCE}")
 print("annotation tables (rows):", available, "| skipped steps:", annotations.skipped_steps)
 
 # %% [markdown]
 # <a id="summary"></a>
 # ## Summary: what sets each outlet apart
 #
-# Generated from the tables below. A statement appears only when its evidence passes a
-# threshold (distinctive terms |z| > 1.96, otherwise marked "not significant"; rates at least
-# 1.5× the median of the other outlets and at least two events; a passage shared word for
-# word; a flagged disagreement between outlets).
+# Generated from the tables below, one function per kind of statement, each naming its
+# comparison ("above the median of the other 4 outlets", "highest of 5 outlets") and linking
+# its evidence. A statement appears only when its evidence passes a threshold: distinctive
+# terms |z| > 1.96 (otherwise marked "not significant"); rates at least 1.5× the median of the
+# other outlets, at least two events, and a 95% interval above that median; a tone whose
+# interval excludes the others' median; articles grouped into one independent voice; a
+# flagged disagreement between outlets. Nothing is compared in a corpus of one outlet.
 
 # %%
 summaries = result["summaries"]
@@ -88,11 +115,13 @@ display(summary.summaries_html(summaries))
 display(caption("Generated statements per outlet, each with the section and table row of its "
                 "evidence.", n=len(summaries), unit="statements",
                 source=f"{SOURCE}, newsprism.compare.outlet_summaries"))
-findings = summary.findings_text(summaries)
+LIMITS = summary.comparison_limits(N_OUT, N_ART)
+findings = summary.findings_text(summaries, note=LIMITS)
 record_findings(out_dir, NOTEBOOK, findings)
-display(reading(f"{len(findings)} statements (besides outlet sizes) were recorded as key "
-                "findings for the report index. Each is a description of these articles, "
-                "not a verdict on the outlet."))
+display(reading(LIMITS + " "
+                + f"{summary.plural(len(findings), 'statement')} (besides outlet sizes) "
+                "recorded as key findings for the report index. Each is a description of these "
+                "articles, not a verdict on the outlet."))
 
 # %% [markdown]
 # <a id="outlet-profiles"></a>
@@ -116,16 +145,17 @@ display(show_table(outlet_profiles.drop(columns=["tone_engine"]),
 # %%
 fig = profiles.plot_profiles(outlet_profiles)
 plt.show()
-most_quoting = outlet_profiles.loc[outlet_profiles["quotes_per_1k"].fillna(-1).idxmax()]
-most_hedging = outlet_profiles.loc[outlet_profiles["hedges_per_1k"].idxmax()]
+outlet_rates = result["rates"]
 display(caption("Rates per outlet, each per 1,000 words of that outlet.", n=N_OUT,
                 unit="outlets", source=f"{SOURCE}, newsprism.profiles.outlet_profiles"))
 display(reading(
-    f"**{most_quoting['outlet']}** quotes most ({most_quoting['quotes_per_1k']:.1f} quotations "
-    f"per 1,000 words); **{most_hedging['outlet']}** hedges most "
-    f"({most_hedging['hedges_per_1k']:.1f} hedges per 1,000 words of its own voice). Because "
-    "the rates are pooled per 1,000 words, an outlet with more or longer articles weighs no "
-    "more than one with a single short piece."))
+    summary.top_rate_reading(outlet_rates[outlet_rates["measure"] == "quotes_per_1k"],
+                             "rate of direct quotations") + " "
+    + summary.top_rate_reading(outlet_rates[outlet_rates["measure"] == "hedges_per_1k"],
+                               "hedging rate",
+                               "per 1,000 words of its own voice")
+    + " Because the rates are pooled per 1,000 words, an outlet with more or longer articles "
+    "weighs no more than one with a single short piece."))
 
 # %%
 frames_by_outlet = result["frame_rates"]
@@ -212,8 +242,11 @@ if len(pairs):
 # ## Copied passages (syndication, rewriting)
 #
 # Runs of at least `ngram` consecutive words shared by two articles (case and punctuation
-# ignored; hashed word n-grams merged into passages). Articles linked by copied text covering
-# at least 20% of one of them form one **independent voice**.
+# ignored; hashed word n-grams merged into passages). A short shared run (under three times
+# `ngram` words) that is mostly a stock phrase (`data/codebooks/stock_phrases.yml`: "the world
+# will be watching closely...") or recurs across the corpus is not a copy and is set aside.
+# Articles linked by copied text covering at least 20% of one of them form one **independent
+# voice**; only then does the summary say an outlet copies another.
 
 # %%
 passages = result["copied_passages"]
@@ -224,6 +257,7 @@ display(similarity.passages_html(passages))
 N_COMMON = passages.attrs.get("n_common_ngrams", 0)
 COMMON = (f" {N_COMMON:,} {ngram}-word runs found in more than 100 articles each (boilerplate "
           "or reprinted wire text) did not on their own pair articles." if N_COMMON else "")
+COMMON += similarity.stock_note(passages)
 N_CANDIDATES = passages.attrs.get("n_candidate_pairs", 0)
 if passages.attrs.get("n_pairs_compared", N_CANDIDATES) < N_CANDIDATES:
     COMMON += (f" Of {N_CANDIDATES:,} article pairs sharing a run, the "
@@ -235,8 +269,9 @@ display(show_table(voices, "Independent voices: articles grouped when one copies
                    "of another.", n=N_ART, unit="articles",
                    source=f"{SOURCE}, newsprism.similarity.independent_voices"))
 display(reading(
-    f"{len(passages)} shared passage(s) found; the {N_ART} articles form "
-    f"{voices['voice_id'].nunique()} independent voice(s). A shared passage means one text "
+    f"{summary.plural(len(passages), 'shared passage')} found; the "
+    f"{summary.plural(N_ART, 'article')} form "
+    f"{summary.plural(voices['voice_id'].nunique(), 'independent voice')}. A shared passage means one text "
     "(or a common source such as a wire service) was reused: count such outlets once when "
     "asking how many sources say something."))
 
@@ -267,12 +302,10 @@ display(show_table(evidence[evidence["category"] != "quoted_speaker"][
     "Every codebook attribution with its sentence (quoted speakers: see 30_quotes).",
     n=int((evidence["category"] != "quoted_speaker").sum()), unit="attributions",
     source=f"{SOURCE}, newsprism.sourcing.sourcing_table"))
-vague = rates[rates["category"] == "vague_attribution"].sort_values("per_1k_words",
-                                                                    ascending=False)
 display(reading(
-    f"**{vague['outlet'].iloc[0]}** leans most on vague attribution "
-    f"({vague['per_1k_words'].iloc[0]:.1f} per 1,000 words, {int(vague['count'].iloc[0])} "
-    "cases). Vague attribution lets a writer state a view without naming who holds it; read "
+    summary.top_rate_reading(rates[rates["category"] == "vague_attribution"],
+                             "rate of vague attribution")
+    + " Vague attribution lets a writer state a view without naming who holds it; read "
     "the sentences above before reading intent into the rate."))
 
 # %% [markdown]
@@ -281,7 +314,13 @@ display(reading(
 #
 # Hedges (may, likely, reportedly...) and boosters (clearly, indeed...) in the outlet's own
 # voice, from the documented word list `data/codebooks/hedging.yml` (Hyland 2005, adapted to
-# news). Quoted text is skipped; a capitalised match mid-sentence ("May Day") is ignored.
+# news). Only the writer's own markers count: a marker inside quotation marks is the quoted
+# speaker's, and one a third party's reporting verb introduces ("Analysts believe...",
+# "Experts warn that ... could") is that party's (`voice` "reported" in the markers table).
+# Uses that are not epistemic are left out by the codebook's documented rules: "would" in
+# indirect speech ("expressed confidence that the alliance would continue"), "established"
+# meaning "set up" ("norms established after World War II"), "appeared with" (showed up),
+# "the true scope". A capitalised match mid-sentence ("May Day") is ignored.
 
 # %%
 hedge_rates = result["hedging_rates"]
@@ -294,12 +333,10 @@ display(caption("Hedges and boosters per 1,000 words of author voice with exact 
                 source=f"{SOURCE}, newsprism.hedging.hedging_rates"))
 display(show_table(hedge_rates, "Hedging and boosting rates per outlet.", n=len(result["hedges"]),
                    unit="markers", source=f"{SOURCE}, data/codebooks/hedging.yml"))
-hedges_only = hedge_rates[hedge_rates["kind"] == "hedge"].sort_values("per_1k_words")
 display(reading(
-    f"Hedging ranges from {hedges_only['per_1k_words'].iloc[0]:.1f} "
-    f"({hedges_only['outlet'].iloc[0]}) to {hedges_only['per_1k_words'].iloc[-1]:.1f} "
-    f"({hedges_only['outlet'].iloc[-1]}) per 1,000 words. Overlapping intervals mean the "
-    "difference could be chance at this corpus size."))
+    summary.top_rate_reading(hedge_rates[hedge_rates["kind"] == "hedge"], "hedging rate",
+                             "per 1,000 words of its own voice")
+    + " Overlapping intervals mean a difference could be chance at this corpus size."))
 
 # %% [markdown]
 # <a id="claims"></a>
@@ -328,7 +365,8 @@ display(show_table(claims[["outlet", "kind", "quantity", "qualifier", "unit", "s
 n_conflicts = int(groups["status"].isin(["conflict", "sender conflict"]).sum())
 n_agree = int((groups["status"] == "agree").sum())
 display(reading(
-    f"{n_conflicts} group(s) of claims disagree across outlets and {n_agree} agree; the rest "
+    f"{summary.plural(n_conflicts, 'group')} of claims disagree across outlets and {n_agree} "
+    "agree; the rest "
     "are reported by one outlet only, which is itself a finding: a figure no other outlet "
     "repeats has not been corroborated here."))
 
@@ -338,8 +376,10 @@ display(reading(
 # - **Small samples.** With one or two articles per outlet every profile describes those
 #   articles; CIs and z-scores are wide, and no difference should be generalised to the outlet.
 # - **Word lists and patterns.** Hedges, boosters and sourcing are matched from documented
-#   lists: they miss paraphrases and can match literal uses ("would" in reported speech). The
-#   evidence tables show every match so readers can check.
+#   lists: they miss paraphrases, and the sense and attribution rules are heuristics (a
+#   reported clause ends at a dash, a semicolon or a comma opening an aside). The hedging
+#   rate's denominator is the author's words outside quotation marks, reported clauses
+#   included. The evidence tables show every match so readers can check.
 # - **Claims.** Units come from the words around each number; generic events ("a letter")
 #   are matched to a specific one only by date, so two different letters can be confused and
 #   a sender is the nearest named person, not a parsed subject.

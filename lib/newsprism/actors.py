@@ -24,6 +24,7 @@ import pandas as pd
 import yaml
 
 from newsprism import paths
+from newsprism.language import is_english
 
 DEFAULT_PATH = paths.CODEBOOKS / "actors.yml"
 ROLES = ("person", "state", "organisation", "media")
@@ -360,7 +361,7 @@ def article_mentions(article, tables: dict[str, pd.DataFrame], options) -> pd.Da
 
     Columns: article_id, sentence_id, actor, surface, start, end (offsets into article text).
     """
-    if (getattr(article, "language", "en") or "en") != "en" or not article.text:
+    if not is_english(getattr(article, "language", "en")) or not article.text:
         return pd.DataFrame(columns=MENTION_COLUMNS)
     return pd.DataFrame(_mention_records(article, tables, options), columns=MENTION_COLUMNS)
 
@@ -369,7 +370,7 @@ def article_mention_tuples(article, tables, options):
     """The rows of :func:`article_mentions` as a ``newsprism.annotate.RowTable``."""
     from newsprism.annotate import RowTable
 
-    if (getattr(article, "language", "en") or "en") != "en" or not article.text:
+    if not is_english(getattr(article, "language", "en")) or not article.text:
         return RowTable(MENTION_COLUMNS, [])
     return RowTable(MENTION_COLUMNS, _mention_records(article, tables, options))
 

@@ -23,6 +23,7 @@ from functools import lru_cache
 
 import pandas as pd
 
+from newsprism.language import is_english
 from newsprism.text import sentence_table
 
 CLAIM_COLUMNS = ["article_id", "sentence_id", "kind", "quantity", "value", "unit", "subject",
@@ -312,7 +313,7 @@ def article_claims(article, tables: dict[str, pd.DataFrame], options=None) -> pd
 
     Uses this article's ``sentences`` table when present; non-English articles yield no rows.
     """
-    if getattr(article, "language", "en") not in ("en", "", None):
+    if not is_english(getattr(article, "language", "en")):
         return pd.DataFrame(columns=CLAIM_COLUMNS)
     return pd.DataFrame(_claim_records(article, tables), columns=CLAIM_COLUMNS)
 
@@ -321,7 +322,7 @@ def article_claim_tuples(article, tables, options=None):
     """The rows of :func:`article_claims` as a ``newsprism.annotate.RowTable``."""
     from newsprism.annotate import RowTable
 
-    if getattr(article, "language", "en") not in ("en", "", None):
+    if not is_english(getattr(article, "language", "en")):
         return RowTable(CLAIM_COLUMNS, [])
     return RowTable(CLAIM_COLUMNS, _claim_records(article, tables))
 
@@ -346,7 +347,7 @@ def extract_claims(articles: pd.DataFrame, sentences: pd.DataFrame | None = None
     by_article = dict(tuple(sentences.groupby("article_id", sort=False)))
     rows = []
     for rec in articles.itertuples(index=False):
-        if getattr(rec, "language", "en") not in ("en", "", None):
+        if not is_english(getattr(rec, "language", "en")):
             continue
         sents = by_article.get(rec.article_id)
         if sents is not None:

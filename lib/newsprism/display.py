@@ -59,7 +59,8 @@ def caption(text: str, *, n: int | None = None, unit: str | None = None,
     """
     parts = [str(text).strip()]
     if n is not None:
-        parts.append(f"n = {n}" + (f" {unit}" if unit else "") + ".")
+        shown = singular(unit) if unit and n == 1 else unit
+        parts.append(f"n = {n}" + (f" {shown}" if shown else "") + ".")
     elif unit:
         parts.append(f"Unit: {unit}.")
     if source:
@@ -69,6 +70,21 @@ def caption(text: str, *, n: int | None = None, unit: str | None = None,
     pieces = body.split("**")
     body = "".join(f"<strong>{p}</strong>" if i % 2 else p for i, p in enumerate(pieces))
     return HTMLText(f'<p class="np-caption">{body}</p>')
+
+
+def singular(unit: str) -> str:
+    """The unit of a count of one: "articles" -> "article", "word tokens (stopwords removed)"
+    -> "word token (stopwords removed)", "analyses" -> "analysis".
+
+    >>> singular("English articles"), singular("sentence-frame pairs"), singular("analyses")
+    ('English article', 'sentence-frame pair', 'analysis')
+    """
+    head, paren, tail = unit.partition(" (")
+    if head.endswith("ses") and head.endswith(("analyses", "theses", "hypotheses")):
+        head = head[:-2] + "is"
+    elif head.endswith("s") and not head.endswith("ss"):
+        head = head[:-1]
+    return head + paren + tail
 
 
 def kwic_html(text: str, start: int, end: int, width: int = 60) -> HTMLText:

@@ -43,7 +43,9 @@ from newsprism.framing_codebook import (
     load_codebook,
     resolve_codebook_path,
 )
+from newsprism.language import english_articles, is_english
 from newsprism.quotes_marks import pair_marks
+from newsprism.text import WORD
 
 __all__ = [
     "CodebookError", "load_codebook", "detect_frames", "detect_naming", "article_frames",
@@ -58,7 +60,7 @@ NAMING_COLUMNS = ["text_index", "pair", "side", "cue", "start", "end", "match"]
 
 # A clause ends at these characters: negation does not reach across them.
 _CLAUSE_BREAK = re.compile(r"[.;:!?,()\[\]\u2014\u2013\"\u201c\u201d\n]|\bbut\b", re.I)
-_TOKEN = re.compile(r"[\w'\u2019]+")
+_TOKEN = WORD  # the one word definition (newsprism.text)
 
 
 # --------------------------------------------------------------------------- compilation
@@ -390,8 +392,7 @@ def article_frame_tuples(article, tables: dict | None, options=None):
 def _frame_columns(article, tables: dict | None, options=None) -> dict | None:
     """The frame hits of one article as column name -> values (None: no hits)."""
     text = getattr(article, "text", "") or ""
-    language = (getattr(article, "language", "en") or "en").lower()
-    if not language.startswith("en") or not text.strip():
+    if not is_english(getattr(article, "language", "en")) or not text.strip():
         return None
     book = load_codebook(_codebook_option(options))
     # Plain tuples and one DataFrame at the end: per-article pandas frames (hits, then the
@@ -448,7 +449,7 @@ def word_choice(articles: pd.DataFrame, codebook: Codebook | str | Path = "story
     """
     book = load_codebook(codebook)
     if "language" in articles.columns:
-        articles = articles[articles["language"].fillna("en").str.lower().str.startswith("en")]
+        articles = english_articles(articles)
     articles = articles.reset_index(drop=True)
     groups = sorted(articles[by].astype(str).unique())
     hits = detect_naming(list(articles["text"]), book)

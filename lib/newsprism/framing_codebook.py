@@ -25,6 +25,7 @@ from typing import Any
 import yaml
 
 from newsprism import paths
+from newsprism.notebook_options import resolve_user_path
 
 # Codebook names resolve to these files in data/codebooks.
 NAMED_CODEBOOKS: dict[str, str] = {"story": "frames.yml", "generic": "frames_generic.yml"}
@@ -186,7 +187,8 @@ def resolve_codebook_path(path_or_name: str | Path) -> Path:
         text = "story"
     if text in NAMED_CODEBOOKS:
         return paths.CODEBOOKS / NAMED_CODEBOOKS[text]
-    candidate = Path(text).expanduser()
+    # a relative path is relative to where the command runs, not to the kernel's folder
+    candidate = Path(resolve_user_path(text)).expanduser()
     if candidate.suffix.lower() in (".yml", ".yaml") or candidate.exists():
         if not candidate.exists():
             raise CodebookError(f"codebook file not found: {candidate}")

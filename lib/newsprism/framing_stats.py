@@ -35,7 +35,7 @@ import numpy as np
 import pandas as pd
 
 from newsprism.stats import bootstrap_ci
-from newsprism.text import count_words
+from newsprism.text import count_words, per_1k
 
 PREVALENCE_COLUMNS = ["outlet", "frame", "n_articles", "n_sentences", "n_with_frame", "share",
                       "share_low", "share_high", "hits", "n_words", "per_1000_words",
@@ -128,7 +128,7 @@ def frame_prevalence(sentences: pd.DataFrame, frames: pd.DataFrame, articles: pd
                          "share": float(has.sum() / one.sum()) if one.sum() else float("nan"),
                          "share_low": share_low, "share_high": share_high,
                          "hits": int(h.sum()), "n_words": int(w.sum()),
-                         "per_1000_words": 1000.0 * h.sum() / w.sum() if w.sum() else float("nan"),
+                         "per_1000_words": per_1k(h.sum(), w.sum()),
                          "per_1000_low": low, "per_1000_high": high, "resample": unit})
     return pd.DataFrame(rows, columns=[*PREVALENCE_COLUMNS, "resample"])
 

@@ -15,6 +15,7 @@ hedge inside a quotation is the speaker's, not the outlet's.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
@@ -23,11 +24,11 @@ import yaml
 from scipy.stats import chi2
 
 from newsprism import paths
-from newsprism.text import count_words, sentences_in_articles
+from newsprism.text import count_words, fold_word, per_1k, sentences_in_articles, words
 
 HEDGING_CODEBOOK = paths.CODEBOOKS / "hedging.yml"
 MARKER_COLUMNS = ["article_id", "outlet", "sentence_id", "kind", "marker", "start", "end",
-                  "sentence"]
+                  "sentence", "voice", "rule"]
 _QUOTED = re.compile(r"[\"\u201c][^\"\u201c\u201d]*[\"\u201d]")
 
 
@@ -45,6 +46,160 @@ def load_hedging_codebook(path: str | None = None) -> dict[str, re.Pattern]:
     return patterns
 
 
+@dataclass(frozen=True)
+class HedgeRules:
+    """The ``rules`` section of the hedging codebook (documented there)."""
+
+    needs_claim: frozenset = frozenset()
+    claim_followers: frozenset = frozenset()
+    appear: frozenset = frozenset()
+    appear_followers: frozenset = frozenset()
+    true: frozenset = frozenset()
+    true_preceded_by: frozenset = frozenset()
+    would: frozenset = frozenset()
+    author_attribution: frozenset = frozenset()
+    cue_words: frozenset = frozenset()
+    cues: re.Pattern | None = None
+    author_subjects: frozenset = frozenset()
+
+
+def _words(values) -> frozenset:
+    return frozenset(str(v).strip().lower() for v in values or ())
+
+
+@lru_cache(maxsize=4)
+def load_hedging_rules(path: str | None = None) -> HedgeRules:
+    """The sense and attribution rules of the hedging codebook (empty when it has none)."""
+    data = yaml.safe_load(Path(path or HEDGING_CODEBOOK).read_text(encoding="utf-8")) or {}
+    rules = data.get("rules") or {}
+    if not rules:
+        return HedgeRules()
+    cues = sorted(_words(rules.get("reporting_cues")), key=len, reverse=True)
+    pattern = (re.compile(r"(?<![\w'\u2019-])(?:" + "|".join(re.escape(c).replace(r"\ ", r"\s+")
+                                                         for c in cues) + r")(?![\w'\u2019-])",
+                          re.IGNORECASE) if cues else None)
+
+    def part(name: str, key: str):
+        return _words((rules.get(name) or {}).get(key))
+
+    return HedgeRules(
+        needs_claim=part("needs_claim", "markers"),
+        claim_followers=part("needs_claim", "followers"),
+        appear=part("literal_appear", "markers"), appear_followers=part("literal_appear", "followers"),
+        true=part("attributive_true", "markers"),
+        true_preceded_by=part("attributive_true", "preceded_by"),
+        would=part("indirect_would", "markers"),
+        author_attribution=part("author_attribution", "markers"),
+        cue_words=frozenset(c for c in cues if " " not in c), cues=pattern,
+        author_subjects=_words(rules.get("author_subjects")))
+
+
+@dataclass(frozen=True)
+class _Match:
+    body: str
+    start: int
+    end: int
+    marker: str
+
+    @property
+    def before(self) -> list[str]:
+        return words(self.body[:self.start])
+
+    @property
+    def after(self) -> list[str]:
+        return words(self.body[self.end:])
+
+
+# An aside or a new clause ends the stretch a reporting cue introduces: a dash, a semicolon,
+# or a comma opening an apposition or a new clause (", a term often used...", ", which ...",
+# ", and it's one that...").
+_SCOPE_END = re.compile(r"[\u2014\u2013;]|,[\u201d\"\u2019']?\s+(?:a|an|which|who|whom|while|but|"
+                        r"although|though|particularly|especially|as|and\s+(?:it|he|she|they|"
+                        r"this|we|i)\b)\b", re.IGNORECASE)
+
+
+def _in_reported(m: _Match, rules: HedgeRules) -> bool:
+    """Whether the marker stands in the stretch a third party's reporting cue introduces."""
+    if rules.cues is None:
+        return False
+    for cue in rules.cues.finditer(m.body, 0, m.start):
+        if _SCOPE_END.search(m.body, cue.end(), m.start):
+            continue
+        subject = words(m.body[:cue.start()])[-1:]
+        if cue.group(0).lower().startswith("according") or (
+                subject and subject[0] not in rules.author_subjects):
+            return True
+    return False
+
+
+def _needs_claim(m: _Match, rules: HedgeRules) -> str | None:
+    if m.marker in rules.needs_claim and m.after[:1] and m.after[0] not in rules.claim_followers:
+        return "excluded: needs_claim"
+    return None
+
+
+def _literal_appear(m: _Match, rules: HedgeRules) -> str | None:
+    if m.marker in rules.appear and m.after[:1] and m.after[0] in rules.appear_followers:
+        return "excluded: literal_appear"
+    return None
+
+
+def _attributive_true(m: _Match, rules: HedgeRules) -> str | None:
+    if m.marker in rules.true and m.before[-1:] and m.before[-1] in rules.true_preceded_by:
+        return "excluded: attributive_true"
+    return None
+
+
+def _indirect_would(m: _Match, rules: HedgeRules) -> str | None:
+    if m.marker in rules.would and _in_reported(m, rules):
+        return "excluded: indirect_would"
+    return None
+
+
+def _author_attribution(m: _Match, rules: HedgeRules) -> str | None:
+    return "author" if m.marker in rules.author_attribution else None
+
+
+def _reporting_verb(m: _Match, rules: HedgeRules) -> str | None:
+    subject = m.before[-1:]
+    if m.marker in rules.cue_words and subject and subject[0] not in rules.author_subjects:
+        return "reported: reporting_verb"
+    return None
+
+
+def _reported_clause(m: _Match, rules: HedgeRules) -> str | None:
+    return "reported: reported_clause" if _in_reported(m, rules) else None
+
+
+# Applied in order; the first rule that returns a verdict decides ("author" otherwise).
+RULES = (_needs_claim, _literal_appear, _attributive_true, _indirect_would, _author_attribution,
+         _reporting_verb, _reported_clause)
+
+
+def classify_marker(body: str, start: int, end: int, rules: HedgeRules | None = None
+                    ) -> tuple[str, str]:
+    """``(voice, rule)`` of a matched marker in a sentence: voice "author", "reported" or
+    "excluded" (not an epistemic use), and the rule that decided ("" for the default).
+
+    >>> classify_marker("Kim expressed confidence that ties would grow.", 35, 40)
+    ('excluded', 'indirect_would')
+    >>> classify_marker("Analysts believe the ties will grow.", 9, 16)
+    ('reported', 'reporting_verb')
+    >>> classify_marker("Norms established after the war.", 6, 17)
+    ('excluded', 'needs_claim')
+    >>> classify_marker("The ties may grow.", 9, 12)
+    ('author', '')
+    """
+    rules = rules or load_hedging_rules()
+    match = _Match(body, start, end, fold_word(body[start:end]).replace("\n", " "))
+    for rule in RULES:
+        verdict = rule(match, rules)
+        if verdict:
+            voice, _, name = verdict.partition(": ")
+            return voice, name
+    return "author", ""
+
+
 def _masked(body: str) -> str:
     """The sentence with quoted stretches blanked out (same length, so offsets hold)."""
     return _QUOTED.sub(lambda m: " " * len(m.group(0)), body)
@@ -52,25 +207,35 @@ def _masked(body: str) -> str:
 
 def find_hedges(articles: pd.DataFrame, sentences: pd.DataFrame | None = None,
                 voice: str = "author", codebook: str | Path | None = None) -> pd.DataFrame:
-    """Every hedge and booster found, one row each with its sentence and offsets.
+    """Every hedge and booster found, one row each with its sentence, offsets, ``voice``
+    ("author", "reported": a third party's saying or thinking, "quoted": inside quotation
+    marks or a quoted sentence) and the ``rule`` that decided (see the codebook's rules).
 
-    ``voice="author"`` skips quoted sentences and quoted stretches; ``voice="all"`` counts all.
-    A capitalised match in mid-sentence ("May Day") is taken for a proper noun and skipped.
+    ``voice="author"`` keeps the writer's own markers; ``voice="all"`` keeps every voice.
+    Non-epistemic uses (codebook rules) are never kept. A capitalised match in mid-sentence
+    ("May Day") is taken for a proper noun and skipped.
     """
     patterns = load_hedging_codebook(str(codebook) if codebook else None)
+    rules = load_hedging_rules(str(codebook) if codebook else None)
     rows = []
     for sent, outlet, body in sentences_in_articles(articles, sentences):
-        if voice == "author" and getattr(sent, "voice", "author") == "quoted":
-            continue
-        searchable = _masked(body) if voice == "author" else body
+        quoted_sentence = getattr(sent, "voice", "author") == "quoted"
+        masked = _masked(body)
         first_word = re.search(r"\w", body)
         for kind, pattern in patterns.items():
-            for match in pattern.finditer(searchable):
+            for match in pattern.finditer(body):
                 s, e = match.span()
                 if body[s].isupper() and first_word is not None and s != first_word.start():
                     continue
+                if quoted_sentence or masked[s] != body[s]:
+                    said_by, rule = "quoted", ""
+                else:
+                    said_by, rule = classify_marker(body, s, e, rules)
+                if said_by == "excluded" or (voice == "author" and said_by != "author"):
+                    continue
                 rows.append((sent.article_id, outlet, sent.sentence_id, kind,
-                             match.group(0).lower(), sent.start + s, sent.start + e, body))
+                             match.group(0).lower(), sent.start + s, sent.start + e, body,
+                             said_by, rule))
     table = pd.DataFrame(rows, columns=MARKER_COLUMNS)
     return table.sort_values(["article_id", "start"], kind="stable").reset_index(drop=True)
 
@@ -126,7 +291,7 @@ def hedging_rates(articles: pd.DataFrame, markers: pd.DataFrame | None = None,
             rows.append({
                 "outlet": outlet, "kind": kind, "count": len(hits), "words": int(words[outlet]),
                 "n_articles": int(n_articles[outlet]),
-                "per_1k_words": 1000 * len(hits) / max(int(words[outlet]), 1),
+                "per_1k_words": per_1k(len(hits), int(words[outlet])),
                 "ci_low": low, "ci_high": high,
                 "top_markers": "; ".join(f"{m} ({n})" for m, n in
                                          hits["marker"].value_counts().head(4).items()),

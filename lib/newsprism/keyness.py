@@ -21,8 +21,10 @@ import numpy as np
 import pandas as pd
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
-# Same word definition as newsprism.text.count_words, lower-cased for counting.
-_WORD = re.compile(r"[^\W_]+(?:['\u2019\-][^\W_]+)*")
+from newsprism.text import WORD
+
+# The one word definition (newsprism.text.WORD), lower-cased for counting.
+_WORD = WORD
 STOPWORDS: frozenset[str] = frozenset(ENGLISH_STOP_WORDS) | {"s", "t", "said", "says"}
 
 

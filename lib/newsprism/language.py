@@ -61,3 +61,22 @@ def normalise_language(value: str) -> str:
     ('en', '')
     """
     return value.strip().replace("_", "-").split("-")[0].lower()
+
+
+def is_english(value) -> bool:
+    """THE definition of an English article: language "en" (any region: "en-GB"), or no
+    language given (the corpus default is English). "und" (undetermined) is not English.
+
+    >>> [is_english(v) for v in ("en", "EN-us", "", None, float("nan"), "und", "de")]
+    [True, True, True, True, True, False, False]
+    """
+    if value is None or (isinstance(value, float) and value != value) or not str(value).strip():
+        return True
+    return normalise_language(str(value)) == "en"
+
+
+def english_articles(articles):
+    """The rows of an articles table that are English (:func:`is_english`)."""
+    if "language" not in articles:
+        return articles
+    return articles[articles["language"].map(is_english).astype(bool)]

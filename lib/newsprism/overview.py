@@ -14,13 +14,12 @@ Used by ``notebooks/00_corpus_overview``; every function takes the ``articles`` 
 
 from __future__ import annotations
 
-import re
 from difflib import SequenceMatcher
 
 import numpy as np
 import pandas as pd
 
-_WORD = re.compile(r"[^\W_]+(?:['\u2019\-][^\W_]+)*")
+from newsprism.text import word_spans
 
 NEAR_DUPLICATE_COLUMNS = [
     "article_a", "article_b", "outlet_a", "outlet_b", "cosine", "jaccard", "shared_shingles",
@@ -86,9 +85,7 @@ def date_coverage(articles: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["outlet", "articles", "dated", "first", "last"])
 
 
-def _words(text: str) -> tuple[list[str], list[tuple[int, int]]]:
-    matches = list(_WORD.finditer(text))
-    return [m.group().lower() for m in matches], [m.span() for m in matches]
+_words = word_spans  # the one word definition (newsprism.text)
 
 
 def _shingles(words: list[str], size: int) -> set[tuple[str, ...]]:
@@ -117,6 +114,20 @@ def longest_shared_passage(text_a: str, text_b: str) -> tuple[int, int, int, int
         return 0, 0, 0, 0, 0
     return (spans_a[match.a][0], spans_a[match.a + match.size - 1][1],
             spans_b[match.b][0], spans_b[match.b + match.size - 1][1], match.size)
+
+
+def pair_label(pair) -> str:
+    """Two articles of a pair by outlet, and by article id when one outlet wrote both (so a
+    pair never reads as an outlet compared with itself).
+
+    >>> pair_label({"outlet_a": "A", "outlet_b": "B", "article_a": "1", "article_b": "2"})
+    '**A** and **B**'
+    >>> pair_label({"outlet_a": "A", "outlet_b": "A", "article_a": "1", "article_b": "2"})
+    'two articles of **A** (1 and 2)'
+    """
+    if pair["outlet_a"] == pair["outlet_b"]:
+        return f"two articles of **{pair['outlet_a']}** ({pair['article_a']} and {pair['article_b']})"
+    return f"**{pair['outlet_a']}** and **{pair['outlet_b']}**"
 
 
 def near_duplicates(articles: pd.DataFrame, *, shingle_size: int = 5,
@@ -149,18 +160,15 @@ def near_duplicates(articles: pd.DataFrame, *, shingle_size: int = 5,
     if len(articles) < 2:
         return _empty_pairs()
     from scipy import sparse
-    from sklearn.feature_extraction.text import TfidfVectorizer
 
-    from newsprism.similarity import incidence_matrix
+    from newsprism.similarity import incidence_matrix, tfidf_vectors
 
     texts = articles["text"].fillna("").astype(str).tolist()
     ids = articles["article_id"].astype(str).tolist()
     outlets = (articles["outlet"].astype(str).tolist() if "outlet" in articles
                else [""] * len(ids))
-    try:
-        matrix = TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True,
-                                 token_pattern=_WORD.pattern, lowercase=True).fit_transform(texts)
-    except ValueError:  # every text empty
+    matrix = tfidf_vectors(texts)
+    if not matrix.nnz:  # no text has a term
         return _empty_pairs()
     # Binary article x shingle matrix: |A & B| of a pair is the dot product of its rows.
     # Shingles are held as 64-bit hashes (a dict of word tuples would not fit in memory for
@@ -248,11 +256,11 @@ def similarity_matrix(articles: pd.DataFrame, by_outlet: bool = False) -> pd.Dat
     1.0
     """
     from scipy import sparse
-    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    from newsprism.similarity import tfidf_vectors
 
     texts = articles["text"].fillna("").astype(str).tolist()
-    matrix = TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True, token_pattern=_WORD.pattern
-                             ).fit_transform(texts)
+    matrix = tfidf_vectors(texts)
     if by_outlet:
         codes, outlets = pd.factorize(articles["outlet"].fillna("").astype(str), sort=True)
         member = sparse.csr_matrix((np.ones(len(codes)), (np.arange(len(codes)), codes)),

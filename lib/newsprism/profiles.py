@@ -19,6 +19,7 @@ import pandas as pd
 from newsprism.hedging import find_hedges, voice_word_counts
 from newsprism.sourcing import sourcing_table
 from newsprism.text import count_words
+from newsprism.text import per_1k as rate_per_1k
 
 SCORE_COLUMNS = ("compound", "polarity", "score", "sentiment")
 ENGINE_PREFERENCE = ("vader", "textblob")
@@ -29,11 +30,13 @@ def _table(tables: dict, name: str) -> pd.DataFrame:
     return table if isinstance(table, pd.DataFrame) else pd.DataFrame()
 
 
-def sentiment_by_article(sentiment: pd.DataFrame, voice: str = "author") -> pd.DataFrame:
+def sentiment_by_article(sentiment: pd.DataFrame, voice: str = "author",
+                         engine: str | None = None) -> pd.DataFrame:
     """Mean tone and subjectivity per article in one voice, from the sentiment table.
 
-    Uses whatever the table offers: the first of compound / polarity / score as tone (engine
-    "vader" preferred), ``subjectivity`` from any engine; voice ``author`` when the table has a
+    Uses whatever the table offers: the first of compound / polarity / score as tone (from
+    ``engine`` when given, so the report shows the engine the user chose; else "vader"
+    preferred), ``subjectivity`` from any engine; voice ``author`` when the table has a
     ``voice`` column with such rows, else every row. Returns article_id, tone, subjectivity,
     tone_engine, tone_measure (the column used).
     """
@@ -45,14 +48,22 @@ def sentiment_by_article(sentiment: pd.DataFrame, voice: str = "author") -> pd.D
         rows = rows[rows["voice"] == voice]
     elif "voice" in rows and (rows["voice"] == "all").any():
         rows = rows[rows["voice"] == "all"]
-    measure = next((c for c in SCORE_COLUMNS if c in rows and rows[c].notna().any()), None)
-    engine = ""
-    tone_rows = rows
-    if measure and "engine" in rows:
-        candidates = rows[rows[measure].notna()]["engine"].unique().tolist()
-        engine = next((e for e in ENGINE_PREFERENCE if e in candidates),
-                      candidates[0] if candidates else "")
-        tone_rows = rows[rows["engine"] == engine]
+    chosen, engine = engine, ""
+    if chosen and "engine" in rows:
+        # the chosen engine's own score column (polarity for TextBlob, compound for VADER)
+        rows_of = rows[rows["engine"] == chosen]
+        measure = next((c for c in SCORE_COLUMNS if c in rows_of and rows_of[c].notna().any()),
+                       None)
+        engine = chosen if measure else ""  # not scored: no tone, never another engine's
+        tone_rows = rows_of
+    else:
+        measure = next((c for c in SCORE_COLUMNS if c in rows and rows[c].notna().any()), None)
+        tone_rows = rows
+        if measure and "engine" in rows:
+            candidates = rows[rows[measure].notna()]["engine"].unique().tolist()
+            engine = next((e for e in ENGINE_PREFERENCE if e in candidates),
+                          candidates[0] if candidates else "")
+            tone_rows = rows[rows["engine"] == engine]
     tone = (tone_rows.groupby("article_id")[measure].mean() if measure
             else pd.Series(dtype=float))
     subjectivity = (rows.dropna(subset=["subjectivity"]).groupby("article_id")["subjectivity"].mean()
@@ -63,7 +74,8 @@ def sentiment_by_article(sentiment: pd.DataFrame, voice: str = "author") -> pd.D
 
 
 def tone_ci(sentiment: pd.DataFrame, outlet_of: pd.Series, voice: str = "author",
-            n_boot: int = 1000, seed: int = 0, level: float = 0.95) -> pd.DataFrame:
+            n_boot: int = 1000, seed: int = 0, level: float = 0.95,
+            engine: str | None = None) -> pd.DataFrame:
     """95% bootstrap CI of each outlet's tone (mean over articles of the mean sentence score).
 
     Sentences are resampled within each article (a stratified bootstrap), so the interval
@@ -71,7 +83,7 @@ def tone_ci(sentiment: pd.DataFrame, outlet_of: pd.Series, voice: str = "author"
     means. Returns outlet, tone_n_sentences, tone_ci_low, tone_ci_high.
     """
     columns = ["outlet", "tone_n_sentences", "tone_ci_low", "tone_ci_high"]
-    per_article = sentiment_by_article(sentiment, voice=voice)
+    per_article = sentiment_by_article(sentiment, voice=voice, engine=engine)
     if per_article.empty or not per_article["tone_measure"].iloc[0]:
         return pd.DataFrame(columns=columns)
     measure, engine = per_article["tone_measure"].iloc[0], per_article["tone_engine"].iloc[0]
@@ -100,7 +112,7 @@ def tone_ci(sentiment: pd.DataFrame, outlet_of: pd.Series, voice: str = "author"
 
 def outlet_profiles(tables: dict[str, pd.DataFrame], hedges: pd.DataFrame | None = None,
                     sources: pd.DataFrame | None = None, top_frames: int = 3,
-                    top_speakers: int = 3) -> pd.DataFrame:
+                    top_speakers: int = 3, engine: str | None = None) -> pd.DataFrame:
     """Outlet profile table from the annotation tables (``annotate(...).tables``).
 
     ``hedges`` (from :func:`newsprism.hedging.find_hedges`) and ``sources`` (from
@@ -110,7 +122,8 @@ def outlet_profiles(tables: dict[str, pd.DataFrame], hedges: pd.DataFrame | None
     top_frames, frames_per_1k, quotes_per_1k, top_speakers (up to three, with shares),
     top_speaker_share (share of the outlet's attributed quotations going to its most quoted
     speaker), hedges_per_1k, boosters_per_1k, anonymous_per_1k, state_media_per_1k,
-    intelligence_per_1k.
+    intelligence_per_1k. ``engine``: the sentiment engine whose tone is shown (default: VADER
+    when scored).
     """
     articles = tables["articles"]
     sentences = _table(tables, "sentences")
@@ -128,23 +141,23 @@ def outlet_profiles(tables: dict[str, pd.DataFrame], hedges: pd.DataFrame | None
     n_articles = articles.groupby("outlet").size()
 
     def per_1k(events: pd.DataFrame, exposure: pd.Series = by_outlet) -> pd.Series:
-        if events.empty or "article_id" not in events:
-            return pd.Series(0.0, index=n_articles.index)
-        counts = events["article_id"].map(outlet_of).value_counts()
-        return (1000 * counts.reindex(n_articles.index, fill_value=0)
-                / exposure.reindex(n_articles.index).clip(lower=1))
+        counts = (events["article_id"].map(outlet_of).value_counts()
+                  if len(events) and "article_id" in events else pd.Series(dtype=float))
+        return rate_per_1k(counts.reindex(n_articles.index, fill_value=0),
+                           exposure.reindex(n_articles.index).astype(float))
 
     profile = pd.DataFrame({"n_articles": n_articles, "n_words": by_outlet.reindex(n_articles.index)})
     profile["words_per_article"] = profile["n_words"] / profile["n_articles"]
 
-    tone = sentiment_by_article(_table(tables, "sentiment"))
+    tone = sentiment_by_article(_table(tables, "sentiment"), engine=engine)
     if len(tone):
         per_article = tone.assign(outlet=tone["article_id"].map(outlet_of))
         means = per_article.groupby("outlet")[["tone", "subjectivity"]].mean()
         profile["tone_author"] = means["tone"]
         profile["subjectivity"] = means["subjectivity"]
         profile["tone_engine"] = f"{tone['tone_engine'].iloc[0]} {tone['tone_measure'].iloc[0]}"
-        intervals = tone_ci(_table(tables, "sentiment"), outlet_of).set_index("outlet")
+        intervals = tone_ci(_table(tables, "sentiment"), outlet_of,
+                            engine=engine).set_index("outlet")
         for column in ("tone_ci_low", "tone_ci_high", "tone_n_sentences"):
             profile[column] = intervals[column] if column in intervals else np.nan
     else:
@@ -155,13 +168,12 @@ def outlet_profiles(tables: dict[str, pd.DataFrame], hedges: pd.DataFrame | None
 
     frames = _table(tables, "frames")
     if len(frames) and "frame" in frames:
-        keys = [c for c in ("article_id", "sentence_id", "frame") if c in frames]
-        frames = frames.drop_duplicates(keys)
+        frames = kept_frames(frames)  # every hit, negated cues left out: as frame_rates
         profile["frames_per_1k"] = per_1k(frames)
         listed = {}
         for outlet, part in frames.assign(outlet=frames["article_id"].map(outlet_of)).groupby("outlet"):
             counts = part["frame"].value_counts().head(top_frames)
-            listed[outlet] = "; ".join(f"{f} ({1000 * n / max(by_outlet[outlet], 1):.1f}/1k)"
+            listed[outlet] = "; ".join(f"{f} ({rate_per_1k(n, by_outlet[outlet]):.1f}/1k)"
                                        for f, n in counts.items())
         profile["top_frames"] = pd.Series(listed)
     else:
@@ -198,34 +210,45 @@ def outlet_profiles(tables: dict[str, pd.DataFrame], hedges: pd.DataFrame | None
     return profile.reset_index()
 
 
-def frame_rates(tables: dict[str, pd.DataFrame], min_count: int = 0) -> pd.DataFrame:
-    """Frames per 1,000 words of each outlet: outlet, frame, count, words, per_1k_words,
-    article_share (share of the outlet's articles using the frame at least once).
+def kept_frames(frames: pd.DataFrame) -> pd.DataFrame:
+    """The frame hits every rate counts: negated cues ("no sanctions") left out, as in
+    20_framing's default (one definition of a frame hit for 20 and 40)."""
+    if "negated" in frames:
+        return frames[~frames["negated"].astype(bool)]
+    return frames
 
-    One count per (sentence, frame), so a sentence with two cues of one frame counts once.
-    Empty when the frames table is absent.
+
+def frame_rates(tables: dict[str, pd.DataFrame], min_count: int = 0, n_boot: int = 1000,
+                seed: int = 0) -> pd.DataFrame:
+    """Frame hits per 1,000 words of each outlet with a bootstrap 95% interval: outlet, frame,
+    count, words, per_1k_words, ci_low, ci_high, article_share (share of the outlet's articles
+    using the frame at least once).
+
+    The numbers are those of 20_framing's prevalence table
+    (:func:`newsprism.framing_stats.frame_prevalence`, negated cues left out, every voice),
+    so a cell reads the same in both notebooks. Empty when the frames or sentences table is
+    absent.
     """
-    columns = ["outlet", "frame", "count", "words", "per_1k_words", "article_share"]
-    frames = _table(tables, "frames")
+    from newsprism.framing_stats import frame_prevalence
+
+    columns = ["outlet", "frame", "count", "words", "per_1k_words", "ci_low", "ci_high",
+               "article_share"]
+    frames, sentences = _table(tables, "frames"), _table(tables, "sentences")
     articles = tables["articles"]
-    if frames.empty or "frame" not in frames:
+    if frames.empty or "frame" not in frames or "text" not in sentences:
         return pd.DataFrame(columns=columns)
-    keys = [c for c in ("article_id", "sentence_id", "frame") if c in frames]
-    frames = frames.drop_duplicates(keys)
+    frames = kept_frames(frames[frames["article_id"].isin(articles["article_id"])])
+    table = frame_prevalence(sentences, frames, articles, include_negated=True, n_boot=n_boot,
+                             seed=seed).rename(columns={
+        "hits": "count", "n_words": "words", "per_1000_words": "per_1k_words",
+        "per_1000_low": "ci_low", "per_1000_high": "ci_high"})
     outlet_of = articles.set_index("article_id")["outlet"]
-    frames = frames[frames["article_id"].isin(outlet_of.index)]
-    words = articles.assign(n=articles["text"].map(count_words)).groupby("outlet")["n"].sum()
+    using = (frames.assign(outlet=frames["article_id"].map(outlet_of))
+             .groupby(["outlet", "frame"])["article_id"].nunique())
     n_articles = articles.groupby("outlet").size()
-    grid = pd.MultiIndex.from_product([n_articles.index, sorted(frames["frame"].unique())],
-                                      names=["outlet", "frame"])
-    tagged = frames.assign(outlet=frames["article_id"].map(outlet_of))
-    counts = tagged.groupby(["outlet", "frame"]).size().reindex(grid, fill_value=0)
-    using = tagged.groupby(["outlet", "frame"])["article_id"].nunique().reindex(grid,
-                                                                                fill_value=0)
-    table = pd.DataFrame({"count": counts, "articles_with": using}).reset_index()
-    table["words"] = table["outlet"].map(words).astype(int)
-    table["per_1k_words"] = 1000 * table["count"] / table["words"].clip(lower=1)
-    table["article_share"] = table["articles_with"] / table["outlet"].map(n_articles)
+    keys = pd.MultiIndex.from_frame(table[["outlet", "frame"]])
+    table["article_share"] = (using.reindex(keys, fill_value=0).to_numpy()
+                              / table["outlet"].map(n_articles).to_numpy())
     return table[table["count"] >= min_count][columns].reset_index(drop=True)
 
 

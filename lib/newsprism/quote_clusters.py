@@ -64,6 +64,8 @@ from typing import Any
 import pandas as pd
 from rapidfuzz import fuzz
 
+from newsprism.text import WORD
+
 DEFAULT_MIN_SCORE = 0.75
 DEFAULT_MAX_BLOCK_DF = 100
 # A quotation much shorter than another is a verbatim excerpt of it, or not part of it at all:
@@ -79,8 +81,8 @@ CONTAINMENT_WEIGHT = 0.6
 CLUSTER_COLUMNS = ["quote_key", "cluster_id", "role", "matched_to", "link_score", "cluster_size",
                    "cluster_articles", "cluster_outlets"]
 
-_TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
-_WORD_WITH_OFFSETS = re.compile(r"[^\W_]+(?:['\u2019][^\W_]+)*", re.UNICODE)
+# the one word definition (newsprism.text), for wording and for offsets
+_TOKEN = _WORD_WITH_OFFSETS = WORD
 # Function words only: general lists (sklearn's) also drop content words such as "full",
 # "fire" or "system", which would hide "full support" from its source statement.
 _STOP = frozenset("""
@@ -620,6 +622,16 @@ def _most_frequent(values: list) -> Any:
         return None
     top = max(counts.values())
     return min(v for v, n in counts.items() if n == top)
+
+
+def n_statements(cross: pd.DataFrame) -> int:
+    """Statements in a :func:`cluster_table` (clusters with speech quoted by enough outlets):
+    the number a reading of that table may state.
+
+    >>> n_statements(pd.DataFrame(columns=TABLE_COLUMNS))
+    0
+    """
+    return int(cross["cluster_id"].nunique()) if "cluster_id" in cross else 0
 
 
 def cluster_summary(clustered: pd.DataFrame) -> pd.DataFrame:

@@ -26,7 +26,7 @@ import pandas as pd
 
 from newsprism.display import escape
 from newsprism.stats import bootstrap_group_ci, proportion_ci
-from newsprism.text import count_words, split_sentences
+from newsprism.text import count_words, per_1k, split_sentences
 
 UNATTRIBUTED = "(unattributed)"
 
@@ -84,10 +84,9 @@ def article_quote_rates(quotes: pd.DataFrame, articles: pd.DataFrame) -> pd.Data
                                             strict=True)))
                for aid, g in speech.groupby("article_id")} if len(speech) else {}
     arts["quoted_chars"] = arts["article_id"].map(covered).fillna(0.0).astype(float)
-    words = arts["n_words"].where(arts["n_words"] > 0)
     chars = arts["n_chars"].where(arts["n_chars"] > 0)
-    arts["quotes_per_1000_words"] = arts["n_quotes"] / words * 1000.0
-    arts["terms_per_1000_words"] = arts["n_terms"] / words * 1000.0
+    arts["quotes_per_1000_words"] = per_1k(arts["n_quotes"], arts["n_words"])
+    arts["terms_per_1000_words"] = per_1k(arts["n_terms"], arts["n_words"])
     arts["quoted_share"] = arts["quoted_chars"] / chars
     return arts.reset_index(drop=True)
 

@@ -38,6 +38,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from newsprism.language import is_english
 from newsprism.quotes_attribution import (
     _CUE_RE,
     _LINE_WORD,
@@ -47,6 +48,7 @@ from newsprism.quotes_attribution import (
     attribute,
 )
 from newsprism.quotes_marks import MarkedSpan, pair_marks
+from newsprism.text import WORD
 
 QUOTE_COLUMNS = [
     "quote_id", "article_id", "start", "end", "text", "kind", "form", "speaker", "speaker_start",
@@ -76,7 +78,7 @@ class Quote:
 
 
 _TERMINAL = re.compile(r"[.!?,;:\u2026\u2014-]$|[.!?]\W{0,2}$")
-_WORD = re.compile(r"[^\W_]+(?:['\u2019\-][^\W_]+)*")
+_WORD = WORD  # the one word definition (newsprism.text)
 
 
 def _form(text: str, span: MarkedSpan) -> str:
@@ -455,7 +457,7 @@ def _registry(options) -> object | None:
 
 def article_quotes(article, tables, options) -> pd.DataFrame:
     """Annotation step: the quotes table of one article (see ``newsprism.annotate``)."""
-    if (getattr(article, "language", "en") or "en") != "en":
+    if not is_english(getattr(article, "language", "en")):
         return quotes_frame([], article.article_id)
     quotes = extract_quotes(article.text, _registry(options))
     return quotes_frame(quotes, article.article_id)
@@ -481,7 +483,7 @@ def article_quote_rows(article, tables, options):
     """
     from newsprism.annotate import TypedRowTable
 
-    if (getattr(article, "language", "en") or "en") != "en":
+    if not is_english(getattr(article, "language", "en")):
         return TypedRowTable(QUOTE_COLUMNS, [], _QUOTE_KINDS)
     article_id = article.article_id
     rows = [(q.quote_id, article_id, q.start, q.end, q.text, q.kind, q.form, q.speaker,

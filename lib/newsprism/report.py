@@ -41,6 +41,7 @@ from typing import Any
 import pandas as pd
 
 from newsprism import figures, paths, provenance
+from newsprism.notebook_options import CWD_VARIABLE, resolve_path_parameters
 from newsprism.table_cells import cut_text
 
 TEMPLATES = paths.PACKAGE / "templates"
@@ -192,7 +193,12 @@ def runner_kernel(python: str = sys.executable):
                      "--IPKernelApp.log_level=CRITICAL"],
             "display_name": "Python (newsprism runner)",
             "language": "python",
-            "env": {"PYTHONHASHSEED": "0"},
+            # NEWSPRISM_CWD: relative paths in parameters mean the folder the command runs
+            # in, while the kernel itself runs inside the output folder.
+            # NEWSPRISM_QUIET_WARNINGS: corpus problems reach the page as tables and words
+            # (corpus.problems_reading), never as a raw Python warning.
+            "env": {"PYTHONHASHSEED": "0", CWD_VARIABLE: os.getcwd(),
+                    "NEWSPRISM_QUIET_WARNINGS": "1"},
             "metadata": {"debugger": False},
         }
         (spec_dir / "kernel.json").write_text(json.dumps(spec, indent=1))
@@ -350,7 +356,9 @@ def run_report(corpus: str | Path | None, out_dir: str | Path, parameters: dict 
     for sub in ("executed", "tables", "findings"):
         (out / sub).mkdir(parents=True, exist_ok=True)
     corpus_path = str(Path(corpus).resolve()) if corpus else str(paths.BUNDLED_CORPUS)
-    params = {**(parameters or {}), "corpus": corpus_path, "out_dir": str(out)}
+    # path parameters made absolute here, so the provenance shows the file that was read
+    params = {**resolve_path_parameters(parameters or {}, Path.cwd()), "corpus": corpus_path,
+              "out_dir": str(out)}
     notebooks = discover_notebooks(notebooks_dir, select)
     if not notebooks:
         raise FileNotFoundError(f"no NN_*.ipynb notebooks in {notebooks_dir}"

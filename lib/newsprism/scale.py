@@ -30,7 +30,6 @@ import sys
 import tempfile
 import time
 import uuid
-import warnings
 from collections.abc import Iterator, Mapping
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from dataclasses import asdict
@@ -562,9 +561,11 @@ def _run(corpus, options, step_specs, partition_size, jobs, scheduler, out_dir, 
     n_input = manifest["rows"].get("corpus_problems", 0)
     if n_input and not isinstance(corpus, Corpus):  # (a Corpus in memory warned on loading)
         # found by the workers that cleaned the partitions: said once, here
-        warnings.warn(f"{corpus or paths.BUNDLED_CORPUS}: {n_input} problem(s) in the input "
-                      f"(skipped articles or warnings); see the corpus_problems table in "
-                      f"{out_dir}", stacklevel=3)
+        from newsprism.corpus import warn
+
+        warn(f"{corpus or paths.BUNDLED_CORPUS}: {n_input} problem(s) in the input "
+             f"(skipped articles or warnings); see the corpus_problems table in "
+             f"{out_dir}", stacklevel=3)
     return manifest
 
 

@@ -28,6 +28,7 @@ import numpy as np
 import pandas as pd
 
 from newsprism import stats
+from newsprism.language import english_articles, is_english
 from newsprism.quotes_marks import pair_marks
 from newsprism.text import count_words, split_sentences
 
@@ -741,7 +742,7 @@ def article_sentiment_tuples(article, tables, options):
 
 
 def _sentiment_records(article, tables, options) -> list[tuple]:
-    if (getattr(article, "language", "en") or "en") != "en" or not article.text:
+    if not is_english(getattr(article, "language", "en")) or not article.text:
         return []
     text = article.text
     sentences = tables.get("sentences")
@@ -1140,8 +1141,7 @@ def engine_scores_wide(annotations: Any, engines: Sequence[str] = ENGINES,
     sentences = _require(annotations, "sentences")
     articles = _require(annotations, "articles")
     sentiment = _tables(annotations).get("sentiment")
-    english = set(articles.loc[articles.get("language", pd.Series("en", index=articles.index))
-                               .fillna("en") == "en", "article_id"])
+    english = set(english_articles(articles)["article_id"])
     wide = sentences[sentences["article_id"].isin(english)][
         ["article_id", "sentence_id", "text"]].copy()
     n_total = len(wide)

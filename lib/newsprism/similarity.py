@@ -17,15 +17,22 @@ Clough et al. 2002, METER corpus).
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
+import yaml
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.metrics.pairwise import cosine_similarity
 
-_WORD = re.compile(r"[^\W_]+(?:['\u2019\-][^\W_]+)*")
+from newsprism.text import WORD, word_spans
+
+_WORD = WORD  # the one word definition (newsprism.text)
+
+STOCK_PHRASES = Path(__file__).resolve().parents[2] / "data" / "codebooks" / "stock_phrases.yml"
 
 PASSAGE_COLUMNS = ["article_a", "article_b", "outlet_a", "outlet_b", "start_a", "end_a",
                    "start_b", "end_b", "n_words", "share_a", "share_b", "text_a", "text_b"]
@@ -52,10 +59,37 @@ def sample_articles(articles: pd.DataFrame, max_articles: int, seed: int = 0) ->
     return articles.iloc[sorted(keep)]
 
 
+def _terms(text: str) -> list[str]:
+    from newsprism.keyness import STOPWORDS, tokenize
+
+    return [t for t in tokenize(text) if t not in STOPWORDS]
+
+
+def tfidf_vectors(docs: list[str]):
+    """THE TF-IDF of newsprism (00 and 40 alike), rows L2-normalised so that a row product is
+    the cosine: terms are the words of :func:`newsprism.text.words` less pure numbers and the
+    stop words of :data:`newsprism.keyness.STOPWORDS` (the terms of the distinctive-vocabulary
+    table), unigrams, sublinear term frequency, smoothed IDF. Stop words are left out because
+    every English text shares them: with them, any two articles look alike.
+
+    >>> m = tfidf_vectors(["Troops and letters.", "Letters, and troops!"])
+    >>> round(float((m @ m.T)[0, 1]), 3)
+    1.0
+    """
+    vectorizer = TfidfVectorizer(tokenizer=_terms, lowercase=False, token_pattern=None,
+                                 sublinear_tf=True)
+    try:
+        return vectorizer.fit_transform(docs)
+    except ValueError:  # no document has a term: every similarity is 0
+        from scipy import sparse
+
+        return sparse.csr_matrix((len(docs), 1))
+
+
 def similarity_matrix(articles: pd.DataFrame, level: str = "article",
-                      stopwords: str | None = "english",
                       max_articles: int | None = None) -> pd.DataFrame:
-    """TF-IDF cosine similarity between articles (``level="article"``) or outlets.
+    """TF-IDF cosine similarity (:func:`tfidf_vectors`) between articles
+    (``level="article"``) or outlets.
 
     At outlet level each outlet's articles are concatenated into one document, so an outlet
     with more articles is not favoured by averaging many pairs. Returns a square DataFrame
@@ -82,9 +116,7 @@ def similarity_matrix(articles: pd.DataFrame, level: str = "article",
         raise ValueError(f"level must be 'article' or 'outlet', not {level!r}")
     if len(docs) == 0:
         return pd.DataFrame()
-    vectorizer = TfidfVectorizer(stop_words=stopwords, sublinear_tf=True,
-                                 token_pattern=r"(?u)\b[^\W\d_][\w'\-]+\b")
-    matrix = vectorizer.fit_transform(docs)
+    matrix = tfidf_vectors(docs)
     sims = cosine_similarity(matrix)
     table = pd.DataFrame(sims, index=labels, columns=labels)
     table.attrs["n_total"] = n_total
@@ -100,12 +132,7 @@ def similarity_pairs(matrix: pd.DataFrame) -> pd.DataFrame:
             .sort_values("cosine", ascending=False).reset_index(drop=True))
 
 
-def _word_spans(text: str) -> tuple[list[str], list[tuple[int, int]]]:
-    words, spans = [], []
-    for match in _WORD.finditer(text):
-        words.append(match.group(0).lower().replace("\u2019", "'"))
-        spans.append(match.span())
-    return words, spans
+_word_spans = word_spans
 
 
 def incidence_matrix(keys: list[np.ndarray]):
@@ -125,8 +152,69 @@ def incidence_matrix(keys: list[np.ndarray]):
                              shape=(len(keys), max(len(distinct), 1)))
 
 
+@dataclass(frozen=True)
+class StockPhrases:
+    """Formulaic runs that do not make a copy (``data/codebooks/stock_phrases.yml``)."""
+
+    phrases: tuple[tuple[str, ...], ...] = ()
+    max_words_factor: float = 3.0
+    min_articles: int = 3
+    min_share: float = 0.1
+
+
+@lru_cache(maxsize=4)
+def load_stock_phrases(path: str | None = None) -> StockPhrases:
+    """The stock-phrase codebook (default ``data/codebooks/stock_phrases.yml``); a missing
+    default file gives an empty list (only corpus-wide recurrence is then used).
+
+    >>> ("only", "time", "will", "tell") in load_stock_phrases().phrases
+    True
+    """
+    file = Path(path) if path else STOCK_PHRASES
+    if not path and not file.exists():
+        return StockPhrases()
+    data = yaml.safe_load(file.read_text(encoding="utf-8")) or {}
+    phrases = tuple(dict.fromkeys(tuple(_word_spans(str(p))[0]) for p in data.get("phrases", [])
+                                  if str(p).strip()))
+    return StockPhrases(phrases=phrases,
+                        max_words_factor=float(data.get("max_words_factor", 3)),
+                        min_articles=int(data.get("min_articles", 3)),
+                        min_share=float(data.get("min_share", 0.1)))
+
+
+def stock_mask(words: list[str], phrases: tuple[tuple[str, ...], ...]) -> np.ndarray:
+    """True for each word inside an occurrence of a stock phrase.
+
+    >>> stock_mask("so only time will tell now".split(), (("only", "time", "will", "tell"),)
+    ...            ).astype(int).tolist()
+    [0, 1, 1, 1, 1, 0]
+    """
+    mask = np.zeros(len(words), dtype=bool)
+    by_first: dict[str, list[tuple[str, ...]]] = defaultdict(list)
+    for phrase in phrases:
+        if phrase:
+            by_first[phrase[0]].append(phrase)
+    for i, word in enumerate(words):
+        for phrase in by_first.get(word, ()):
+            if tuple(words[i:i + len(phrase)]) == phrase:
+                mask[i:i + len(phrase)] = True
+    return mask
+
+
+def _is_stock(first: int, length: int, mask: np.ndarray, holders: np.ndarray,
+              stock: StockPhrases, n: int, n_articles: int) -> bool:
+    """A short passage mostly inside stock phrases, or recurring across the corpus."""
+    if length >= stock.max_words_factor * n:
+        return False
+    if mask[first:first + length].mean() >= 0.5:
+        return True
+    recurring = max(stock.min_articles, stock.min_share * n_articles)
+    return bool(np.median(holders[first:first + length - n + 1]) >= recurring)
+
+
 def find_copied_passages(articles: pd.DataFrame, n: int = 8, min_words: int | None = None,
-                         max_holders: int = 100, max_pairs: int = 100_000) -> pd.DataFrame:
+                         max_holders: int = 100, max_pairs: int = 100_000,
+                         stock_phrases: str | Path | bool | None = None) -> pd.DataFrame:
     """Passages shared word-for-word (at least ``n`` consecutive words) by two articles.
 
     Returns one row per passage pair with offsets into both texts (``start_a``, ``end_a``,
@@ -141,6 +229,11 @@ def find_copied_passages(articles: pd.DataFrame, n: int = 8, min_words: int | No
     n-gram. ``table.attrs["n_common_ngrams"]`` counts the n-grams set aside. At most
     ``max_pairs`` candidate pairs are aligned, those sharing the most n-grams first
     (``attrs``: ``n_candidate_pairs``, ``n_pairs_compared``).
+
+    Stock phrases are not copies: a short passage (fewer than 3 × ``n`` words) that lies
+    mostly inside a formula of ``stock_phrases`` (default ``data/codebooks/stock_phrases.yml``;
+    ``False``: no passage is stock) or recurs across the corpus is set aside (``attrs["n_stock_passages"]``
+    and ``attrs["stock_passages"]``, the distinct texts).
     """
     from scipy import sparse
 
@@ -150,34 +243,45 @@ def find_copied_passages(articles: pd.DataFrame, n: int = 8, min_words: int | No
     # Per article only compact arrays are kept: the hash of the n-gram starting at each word
     # and the word offsets (the words and dicts of every article would not fit in memory for
     # a large corpus). A 64-bit hash stands for its n-gram.
-    by_position, offsets = [], []
+    stock = (StockPhrases(max_words_factor=0) if stock_phrases is False else
+             load_stock_phrases(None if stock_phrases in (None, True) else str(stock_phrases)))
+    by_position, offsets, masks = [], [], []
     for text in texts:
         words, spans = _word_spans(text)
         by_position.append(np.fromiter((hash(" ".join(words[i:i + n]))
                                         for i in range(len(words) - n + 1)), dtype=np.int64))
         offsets.append(np.asarray(spans, dtype=np.int64).reshape(-1, 2))
+        masks.append(stock_mask(words, stock.phrases))
     # Only pairs sharing an n-gram are compared (an inverted index, not all n² pairs): the
     # product of the binary article x n-gram matrix counts the n-grams each pair shares.
     holding = incidence_matrix([np.unique(h) for h in by_position])
     holders = np.bincount(holding.indices, minlength=holding.shape[1])
+    distinct = np.unique(np.concatenate(by_position)) if by_position else np.zeros(0, np.int64)
     n_common = int((holders > max_holders).sum())
     kept = holding[:, np.flatnonzero((holders >= 2) & (holders <= max_holders))]
     shared = sparse.triu(kept @ kept.T, k=1).tocoo()
     order = np.lexsort((shared.col, shared.row, -shared.data))[:max_pairs]
     candidates = sorted(zip(shared.row[order].tolist(), shared.col[order].tolist(),
                             strict=True))
-    rows = []
+    rows, stock_texts = [], []
     for ia, ib in candidates:
         id_a, out_a, text_a, spans_a = ids[ia], outlets[ia], texts[ia], offsets[ia]
         id_b, out_b, text_b, spans_b = ids[ib], outlets[ib], texts[ib], offsets[ib]
         n_words_a, n_words_b = len(spans_a), len(spans_b)
         pairs = _aligned(by_position[ia], by_position[ib])
+        # how many articles hold each n-gram of a and b (corpus-wide recurrence)
+        held_a = holders[np.searchsorted(distinct, by_position[ia])]
+        held_b = holders[np.searchsorted(distinct, by_position[ib])]
         for first_a, first_b, last_a, last_b in _merge_runs(pairs):
             length = last_a - first_a + n
             if length < min_words:
                 continue
             start_a, end_a = int(spans_a[first_a][0]), int(spans_a[last_a + n - 1][1])
             start_b, end_b = int(spans_b[first_b][0]), int(spans_b[last_b + n - 1][1])
+            if (_is_stock(first_a, length, masks[ia], held_a, stock, n, len(texts))
+                    or _is_stock(first_b, length, masks[ib], held_b, stock, n, len(texts))):
+                stock_texts.append(text_a[start_a:end_a])
+                continue
             rows.append({
                 "article_a": id_a, "article_b": id_b, "outlet_a": out_a, "outlet_b": out_b,
                 "start_a": start_a, "end_a": end_a, "start_b": start_b, "end_b": end_b,
@@ -187,8 +291,27 @@ def find_copied_passages(articles: pd.DataFrame, n: int = 8, min_words: int | No
             })
     table = pd.DataFrame(rows, columns=PASSAGE_COLUMNS)
     table.attrs.update(n_common_ngrams=n_common, n_candidate_pairs=int(shared.nnz),
-                       n_pairs_compared=len(candidates))
+                       n_pairs_compared=len(candidates), n_stock_passages=len(stock_texts),
+                       stock_passages=list(dict.fromkeys(stock_texts)))
     return table
+
+
+def stock_note(passages: pd.DataFrame, shown: int = 5) -> str:
+    """A caption sentence listing the shared runs set aside as stock phrases ("" if none).
+
+    >>> t = pd.DataFrame(columns=PASSAGE_COLUMNS)
+    >>> t.attrs["stock_passages"] = ["only time will tell"]
+    >>> stock_note(t)
+    " 1 short shared run set aside as a stock phrase (not a copy): 'only time will tell'."
+    """
+    texts = passages.attrs.get("stock_passages", [])
+    if not texts:
+        return ""
+    many = len(texts) > 1
+    listed = "; ".join(repr(t) for t in texts[:shown]) + ("; …" if len(texts) > shown else "")
+    return (f" {len(texts)} short shared run{'s' if many else ''} set aside as "
+            f"{'stock phrases (not copies)' if many else 'a stock phrase (not a copy)'}: "
+            f"{listed}.")
 
 
 def _aligned(hashes_a: np.ndarray, hashes_b: np.ndarray) -> list[tuple[int, int]]:

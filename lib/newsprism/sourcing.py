@@ -22,7 +22,7 @@ import yaml
 
 from newsprism import paths
 from newsprism.hedging import poisson_rate_ci
-from newsprism.text import count_words, sentence_table, sentences_in_articles
+from newsprism.text import count_words, per_1k, sentence_table, sentences_in_articles
 
 SOURCING_CODEBOOK = paths.CODEBOOKS / "sourcing.yml"
 EVIDENCE_COLUMNS = ["article_id", "outlet", "sentence_id", "category", "source", "cue", "start",
@@ -165,7 +165,7 @@ def sourcing_rates(evidence: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFra
             top = hits["source"].value_counts().head(3)
             rows.append({
                 "outlet": outlet, "category": category, "count": len(hits),
-                "words": int(words[outlet]), "per_1k_words": 1000 * len(hits) / max(words[outlet], 1),
+                "words": int(words[outlet]), "per_1k_words": per_1k(len(hits), int(words[outlet])),
                 **dict(zip(("ci_low", "ci_high"),
                            poisson_rate_ci(len(hits), max(int(words[outlet]), 1)), strict=True)),
                 "article_share": hits["article_id"].nunique() / n_articles[outlet],

@@ -16,6 +16,7 @@ from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import Any
 
+import numpy as np
 import pandas as pd
 from nltk.tokenize.punkt import PunktSentenceTokenizer
 
@@ -200,8 +201,53 @@ def count_words(text: str) -> int:
     return len(_WORD.findall(text))
 
 
-# Inner apostrophes and hyphens join a word; "15,000" and "3.5" are one number, not two words.
+# THE definition of a word, used everywhere a word is counted, compared or hashed (rates per
+# 1,000 words, keyness, TF-IDF, shingles, copied passages, quote wording): letters or digits;
+# inner apostrophes and hyphens join a word; "15,000" and "3.5" are one number, not two words.
 _WORD = re.compile(r"[^\W_]+(?:(?:['\u2019\-]|(?<=\d)[.,](?=\d))[^\W_]+)*")
+WORD = _WORD
+
+
+def fold_word(word: str) -> str:
+    """A word as compared: lower case, curly apostrophe folded to a straight one."""
+    return word.lower().replace("\u2019", "'")
+
+
+def words(text: str) -> list[str]:
+    """The words of ``text`` (see :data:`WORD`), folded for comparison (:func:`fold_word`).
+
+    >>> words("Kim Jong-un’s letter of 15,000 words.")
+    ['kim', "jong-un's", 'letter', 'of', '15,000', 'words']
+    """
+    return [fold_word(w) for w in _WORD.findall(text)]
+
+
+def word_spans(text: str) -> tuple[list[str], list[tuple[int, int]]]:
+    """The folded words of ``text`` and their character spans.
+
+    >>> word_spans("Go, Kim!")
+    (['go', 'kim'], [(0, 2), (4, 7)])
+    """
+    found, spans = [], []
+    for match in _WORD.finditer(text):
+        found.append(fold_word(match.group(0)))
+        spans.append(match.span())
+    return found, spans
+
+
+def per_1k(count, n_words):
+    """THE rate per 1,000 words: ``1000 × count / n_words``, NaN where there are no words
+    (never a rate over an invented denominator). Scalars, arrays or pandas Series.
+
+    >>> per_1k(3, 1500), per_1k(0, 0)
+    (2.0, nan)
+    """
+    if np.ndim(n_words) == 0:
+        return 1000.0 * count / n_words if n_words > 0 else float("nan")
+    if isinstance(n_words, pd.Series):
+        return 1000.0 * count / n_words.where(n_words > 0)
+    n_words = np.asarray(n_words, dtype=float)
+    return 1000.0 * np.asarray(count, dtype=float) / np.where(n_words > 0, n_words, np.nan)
 
 
 SENTENCE_COLUMNS = ["article_id", "sentence_id", "paragraph_id", "start", "end", "text"]

@@ -1,0 +1,95 @@
+"""Parameters shared by notebooks: declared where used, relative paths resolved once."""
+
+from __future__ import annotations
+
+import ast
+import re
+import shutil
+
+import nbformat
+import pytest
+from newsprism import notebook_options, paths
+from newsprism.framing_codebook import resolve_codebook_path
+from papermill.translators import PythonTranslator
+
+NOTEBOOKS = sorted(paths.NOTEBOOKS.glob("[0-9][0-9]_*.ipynb"))
+SHARED = ("codebook", "engine", *notebook_options.PATH_PARAMETERS)
+
+
+def _declared(path) -> set[str]:
+    nb = nbformat.read(path, as_version=4)
+    cell = next(c for c in nb.cells if "parameters" in c.get("metadata", {}).get("tags", []))
+    return {p.name for p in PythonTranslator.inspect(cell)}
+
+
+def _code(path) -> str:
+    nb = nbformat.read(path, as_version=4)
+    return "\n".join(c.source for c in nb.cells if c.cell_type == "code"
+                     and "parameters" not in c.get("metadata", {}).get("tags", []))
+
+
+def _names_used(code: str) -> set[str]:
+    """Names read but never assigned in the notebook's code (so they come from parameters)."""
+    names = [node for node in ast.walk(ast.parse(code)) if isinstance(node, ast.Name)]
+    stored = {n.id for n in names if isinstance(n.ctx, ast.Store)}
+    return {n.id for n in names if isinstance(n.ctx, ast.Load)} - stored
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.stem for p in NOTEBOOKS])
+def test_shared_parameters_used_are_declared(path):
+    used = _names_used(_code(path)) & set(SHARED)
+    assert used <= _declared(path), f"{path.stem} uses {used - _declared(path)} undeclared"
+
+
+ANNOTATING = [p for p in NOTEBOOKS if re.search(r"\bannotate\(", _code(p))]
+
+
+def test_the_annotating_notebooks_are_found():
+    assert {p.stem[:2] for p in ANNOTATING} >= {"10", "20", "30", "40"}
+
+
+@pytest.mark.parametrize("path", ANNOTATING, ids=[p.stem for p in ANNOTATING])
+def test_annotations_follow_the_declared_parameters(path):
+    code = _code(path)
+    # every annotate() call builds its options from the notebook's own parameters
+    assert "notebook_options.annotation_options(" in code, path.stem
+    declared = _declared(path)
+    for name in ("codebook", "engine", "actors_codebook"):
+        if name in declared:
+            assert re.search(rf"annotation_options\([^)]*\b{name}={name}\b", code, re.S), \
+                f"{path.stem} declares {name} but does not pass it to its annotation"
+
+
+def test_source_comparison_takes_every_shared_parameter():
+    assert set(SHARED) <= _declared(paths.NOTEBOOKS / "40_source_comparison.ipynb")
+
+
+def test_relative_paths_resolve_against_the_runners_folder(tmp_path, monkeypatch):
+    book = tmp_path / "my_frames.yml"
+    shutil.copy(paths.CODEBOOKS / "frames_generic.yml", book)
+    elsewhere = tmp_path / "out"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)  # a kernel runs in the output folder
+    monkeypatch.setenv(notebook_options.CWD_VARIABLE, str(tmp_path))
+    assert resolve_codebook_path("my_frames.yml") == book
+    assert notebook_options.resolve_user_path("my_frames.yml") == str(book)
+    assert notebook_options.resolve_user_path("generic") == "generic"
+    options = notebook_options.annotation_options(codebook="my_frames.yml")
+    assert options.codebook == str(book)
+    assert dict(options.extra)["codebook_sha256"]
+
+
+def test_runner_resolves_path_parameters(tmp_path):
+    params = notebook_options.resolve_path_parameters(
+        {"codebook": "sub/frames.yml", "hedging_codebook": "", "engine": "textblob",
+         "n_boot": 10}, base=tmp_path)
+    assert params == {"codebook": str(tmp_path / "sub" / "frames.yml"), "hedging_codebook": "",
+                      "engine": "textblob", "n_boot": 10}
+
+
+def test_default_options_are_the_shared_default():
+    from newsprism.annotate import AnnotateOptions
+
+    assert notebook_options.annotation_options() == AnnotateOptions()
+    textblob = notebook_options.annotation_options(engine="textblob")
+    assert textblob == AnnotateOptions()  # textblob is scored by default: one annotation

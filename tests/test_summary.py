@@ -1,0 +1,215 @@
+"""Each generated statement kind against hand-made tables: ties, one outlet, one article, and
+intervals that overlap the comparison (then nothing, or "no clear difference", is said)."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+from newsprism import summary
+
+
+def _profiles(**columns) -> pd.DataFrame:
+    n = len(next(iter(columns.values())))
+    base = {"outlet": [f"O{i}" for i in range(n)], "n_articles": [1] * n,
+            "n_words": [1000] * n}
+    return pd.DataFrame({**base, **columns})
+
+
+def _rates(values: list[float], words: int = 1000, measure: str = "hedges_per_1k"):
+    return pd.DataFrame({"outlet": [f"O{i}" for i in range(len(values))], "measure": measure,
+                         "count": [round(v * words / 1000) for v in values],
+                         "words": words, "per_1k_words": values})
+
+
+# --- plural and rank --------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("n", "noun", "expected"), [
+    (1, "article", "1 article"), (0, "article", "0 articles"), (2, "outlet", "2 outlets"),
+    (1250, "word", "1,250 words")])
+def test_plural(n, noun, expected):
+    assert summary.plural(n, noun) == expected
+
+
+@pytest.mark.parametrize(("value", "others", "expected"), [
+    (5.0, [1.0, 2.0, 3.0], "highest of 4 outlets"),
+    (3.0, [3.0, 1.0], "tied highest of 3 outlets (with 1 other)"),
+    (2.0, [3.0, 1.0], ""),
+    (2.0, [], ""),                                   # one outlet: no rank at all
+])
+def test_rank_phrase(value, others, expected):
+    assert summary.rank_phrase(value, pd.Series(others, dtype=float)) == expected
+
+
+# --- size ---------------------------------------------------------------------------------------
+
+def test_size_statement_uses_singular_for_one_article():
+    text = summary.size_statement({"outlet": "A", "n_articles": 1, "n_words": 1})["statement"]
+    assert text == "A: 1 article, 1 word."
+    text = summary.size_statement({"outlet": "A", "n_articles": 2, "n_words": 1500})["statement"]
+    assert text == "A: 2 articles, 1,500 words."
+
+
+# --- rates --------------------------------------------------------------------------------------
+
+def test_rate_statement_names_comparison_and_rank():
+    rates = _rates([20.0, 2.0, 3.0, 2.0])
+    made = summary.rate_statement(rates.iloc[0].to_dict(), rates, "hedges", "hedging", "row")
+    assert made is not None
+    assert "above the median of the other 3 outlets" in made["statement"]
+    assert "median of the others 2.0" in made["statement"]
+    assert "highest of 4 outlets" in made["statement"]
+    assert made["anchor"].endswith("#hedging") and made["evidence"].startswith("tables/")
+
+
+def test_rate_statement_left_out_when_interval_holds_the_median():
+    # 4 events in 1,000 words: 95% CI 1.1-10.2 holds the median 1.5, although 4 >= 1.5 x 1.5
+    rates = _rates([4.0, 1.0, 2.0, 1.5])
+    assert summary.rate_statement(rates.iloc[0].to_dict(), rates, "hedges", "hedging",
+                                  "row") is None
+
+
+def test_rate_statement_second_outlet_is_not_called_highest():
+    rates = _rates([30.0, 25.0, 2.0, 2.0, 2.0])
+    second = summary.rate_statement(rates.iloc[1].to_dict(), rates, "x", "hedging", "row")
+    first = summary.rate_statement(rates.iloc[0].to_dict(), rates, "x", "hedging", "row")
+    assert "highest" not in second["statement"]
+    assert "highest of 5 outlets" in first["statement"]
+
+
+def test_rate_statement_ties_say_tied():
+    rates = _rates([30.0, 30.0, 2.0, 2.0])
+    made = [summary.rate_statement(r, rates, "x", "hedging", "row")
+            for r in rates.to_dict("records")[:2]]
+    assert all("tied highest of 4 outlets" in m["statement"] for m in made)
+
+
+def test_rate_statement_one_outlet_compares_nothing():
+    rates = _rates([30.0])
+    assert summary.rate_statement(rates.iloc[0].to_dict(), rates, "x", "hedging", "row") is None
+
+
+def test_frame_statement_at_most_one_highest_per_frame():
+    frames = pd.DataFrame({"outlet": ["A", "B", "C", "D", "E"], "frame": "world_order",
+                           "count": [9, 10, 1, 2, 2], "words": [770, 913, 500, 667, 667],
+                           "per_1k_words": [9 / 0.77, 10 / 0.913, 2.0, 3.0, 3.0]})
+    made = [summary.frame_statement(o, frames) for o in frames["outlet"]]
+    highest = [m for m in made if m and "highest" in m["statement"]]
+    assert len(highest) == 1 and highest[0]["outlet"] == "A"
+    assert "world order frame" in highest[0]["statement"]
+    assert made[1] is not None and "highest" not in made[1]["statement"]  # second: no rank
+
+
+# --- tone ---------------------------------------------------------------------------------------
+
+def test_tone_statement_needs_interval_clear_of_the_median():
+    profiles = _profiles(tone_author=[0.30, 0.0, 0.05, 0.10],
+                         tone_ci_low=[0.20, -0.1, -0.05, 0.0],
+                         tone_ci_high=[0.40, 0.1, 0.15, 0.2], tone_engine="vader compound")
+    records = profiles.to_dict("records")
+    made = summary.tone_statement(records[0], profiles)
+    assert "more positive than the median of the other 3 outlets" in made["statement"]
+    assert "most positive of 4 outlets" in made["statement"]
+    assert "vader compound" in made["statement"]
+    assert summary.tone_statement(records[3], profiles) is None  # CI 0.0-0.2 holds 0.05
+
+
+def test_tone_statement_second_most_positive_is_not_called_most():
+    profiles = _profiles(tone_author=[0.30, 0.25, 0.0, 0.0],
+                         tone_ci_low=[0.2, 0.15, -0.1, -0.1], tone_ci_high=[0.4, 0.35, 0.1, 0.1])
+    made = summary.tone_statement(profiles.to_dict("records")[1], profiles)
+    assert made is not None and "most positive" not in made["statement"]
+
+
+def test_tone_statement_one_outlet():
+    profiles = _profiles(tone_author=[0.3], tone_ci_low=[0.2], tone_ci_high=[0.4])
+    assert summary.tone_statement(profiles.to_dict("records")[0], profiles) is None
+
+
+# --- terms --------------------------------------------------------------------------------------
+
+def test_terms_statement_labels_non_significant_terms():
+    terms = pd.DataFrame({"group": ["A", "A"], "term": ["x", "y"], "z": [1.5, 1.2],
+                          "significant": [False, False]})
+    assert summary.terms_statement("A", terms)["statement"].startswith(
+        "Leading (not significant) vocabulary")
+    terms["significant"] = [True, False]
+    assert summary.terms_statement("A", terms)["statement"] == (
+        "Distinctive vocabulary: “x” (z = 1.5).")
+    assert summary.terms_statement("B", terms) is None
+
+
+# --- copies -------------------------------------------------------------------------------------
+
+def _passage(a, b, oa, ob, n):
+    return {"article_a": a, "article_b": b, "outlet_a": oa, "outlet_b": ob, "n_words": n}
+
+
+def test_copy_statement_needs_one_voice_not_one_run():
+    passages = pd.DataFrame([_passage("a", "b", "A", "B", 11)])
+    separate = pd.DataFrame({"article_id": ["a", "b"], "outlet": ["A", "B"], "voice_id": [0, 1]})
+    assert summary.copy_statements(separate, passages) == []
+    joined = separate.assign(voice_id=[0, 0])
+    made = summary.copy_statements(joined, passages)
+    assert [m["outlet"] for m in made] == ["A", "B"]
+    assert "B (longest shared passage 11 words)" in made[0]["statement"]
+
+
+def test_copy_statement_never_pairs_an_outlet_with_itself():
+    passages = pd.DataFrame([_passage("a", "b", "A", "A", 200)])
+    voices = pd.DataFrame({"article_id": ["a", "b"], "outlet": ["A", "A"], "voice_id": [0, 0]})
+    assert summary.copy_statements(voices, passages) == []
+
+
+# --- claims -------------------------------------------------------------------------------------
+
+def test_conflict_statement_names_each_outlet_in_the_group():
+    groups = pd.DataFrame({"unit": ["troops"], "status": ["conflict"],
+                           "values": ["10 (A); 12 (B)"], "outlets": ["A, B"]})
+    made = summary.conflict_statements(groups, ["A", "B", "C"])
+    assert [m["outlet"] for m in made] == ["A", "B"]
+    assert made[0]["statement"] == "Disagrees with other outlets on troops: 10 (A); 12 (B)."
+    assert summary.conflict_statements(groups.assign(status="agree"), ["A", "B"]) == []
+
+
+# --- whole table and limits --------------------------------------------------------------------
+
+def test_outlet_summaries_one_outlet_one_article():
+    profiles = _profiles(hedges_per_1k=[30.0], tone_author=[0.3], tone_ci_low=[0.2],
+                         tone_ci_high=[0.4])
+    table = summary.outlet_summaries(profiles)
+    assert table["statement"].tolist() == ["O0: 1 article, 1,000 words."]
+
+
+def test_comparison_limits():
+    assert summary.comparison_limits(5, 5) == ""
+    assert "needs at least 2 outlets" in summary.comparison_limits(1, 3)
+    assert "1 article" in summary.comparison_limits(1, 1)
+    assert "1 articles" not in summary.comparison_limits(1, 1)
+
+
+@pytest.mark.parametrize(("values", "expected"), [
+    ([30.0, 2.0, 3.0], "**O0** has the highest x of 3 outlets"),
+    ([30.0, 30.0, 3.0], "**O0** and **O1** tie for the highest x of 3 outlets"),
+    ([4.0, 3.0, 1.0], "no clear difference"),
+    ([4.0], "only one outlet"),
+])
+def test_top_rate_reading(values, expected):
+    assert expected in summary.top_rate_reading(_rates(values), "x")
+
+
+@pytest.mark.parametrize(("estimates", "lows", "highs", "expected"), [
+    ([0.1, 0.5], [0.0, 0.4], [0.2, 0.6], "the intervals do not overlap"),
+    ([0.1, 0.2], [0.0, 0.1], [0.2, 0.3], "no clear difference"),
+    ([0.1], [0.0], [0.2], "Only one outlet"),
+])
+def test_extremes_text(estimates, lows, highs, expected):
+    table = pd.DataFrame({"outlet": [f"O{i}" for i in range(len(estimates))],
+                          "estimate": estimates, "ci_low": lows, "ci_high": highs})
+    text = summary.extremes_text(table, "tone")
+    assert expected in text
+    assert "highest" not in text or text.count("O0") == 1  # never O0 both lowest and highest
+
+
+def test_when_comparable_keeps_the_reading_only_with_two_outlets():
+    assert summary.when_comparable(["A", "B", "A"], "A leads.", "x") == "A leads."
+    assert "cannot be compared" in summary.when_comparable(["A", "A"], "A leads.", "x")

@@ -1,0 +1,82 @@
+"""One definition of a word: every consumer counts the same words in one sentence."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+from newsprism import (
+    hedging,
+    keyness,
+    overview,
+    profiles,
+    quote_clusters,
+    quote_stats,
+    similarity,
+    sourcing,
+    text,
+)
+from newsprism.annotate import AnnotateOptions, ArticleInput
+
+# curly and straight apostrophes, a hyphenated name, a thousands separator, a decimal, an
+# abbreviation with full stops, quotation marks and a dash
+SENTENCE = ("Kim Jong-un’s letter praised Russia's 15,000 troops — “a sacred alliance” — at 3.5 "
+            "p.m. on New Year's Eve!")
+EXPECTED = 18  # Kim, Jong-un’s, letter, praised, Russia's, 15,000, troops, a, sacred, alliance,
+#                at, 3.5, p, m, on, New, Year's, Eve
+
+
+def _articles() -> pd.DataFrame:
+    return pd.DataFrame({"article_id": ["a"], "outlet": ["A"], "text": [SENTENCE],
+                         "language": ["en"]})
+
+
+def _sentiment_words() -> int:
+    from newsprism.sentiment import article_sentiment
+    from newsprism.text import article_sentence_rows
+
+    article = ArticleInput("a", SENTENCE)
+    options = AnnotateOptions(sentiment_engines=("vader",))
+    tables = {"sentences": article_sentence_rows(article, {}, options)}
+    rows = article_sentiment(article, tables, options)
+    return int(rows[rows["voice"] == "all"]["n_words"].sum())
+
+
+CONSUMERS = {
+    "text.count_words": lambda: text.count_words(SENTENCE),
+    "text.words": lambda: len(text.words(SENTENCE)),
+    "keyness.tokenize": lambda: len(keyness.tokenize(SENTENCE)),
+    "overview shingles": lambda: len(overview._words(SENTENCE)[0]),
+    "similarity passages": lambda: len(similarity._word_spans(SENTENCE)[0]),
+    "quote_clusters wording": lambda: len(quote_clusters.normalize_quote(SENTENCE).split()),
+    "quote_clusters offsets": lambda: len(quote_clusters._word_spans(SENTENCE)),
+    "hedging exposure": lambda: int(hedging.voice_word_counts(_articles(), voice="all")["a"]),
+    "hedging rates": lambda: int(hedging.hedging_rates(_articles(), voice="all")["words"].iloc[0]),
+    "sourcing rates": lambda: int(sourcing.sourcing_rates(
+        sourcing.sourcing_table(_articles()), _articles())["words"].iloc[0]),
+    "outlet profiles": lambda: int(profiles.outlet_profiles({"articles": _articles()})[
+        "n_words"].iloc[0]),
+    "quote rates": lambda: int(quote_stats.article_quote_rates(
+        pd.DataFrame(columns=["article_id", "kind", "start", "end"]), _articles())[
+        "n_words"].iloc[0]),
+    "sentiment sentences": _sentiment_words,
+}
+
+
+@pytest.mark.parametrize("consumer", list(CONSUMERS))
+def test_every_consumer_counts_the_same_words(consumer):
+    assert CONSUMERS[consumer]() == EXPECTED, consumer
+
+
+def test_tfidf_uses_the_same_words():
+    # the same sentence in two spellings of its words is one document to TF-IDF
+    other = SENTENCE.replace("’", "'").upper()
+    matrix = similarity.tfidf_vectors([SENTENCE, other, "Unrelated parliament debate."])
+    assert round(float((matrix @ matrix.T)[0, 1]), 6) == 1.0
+
+
+def test_rate_per_1k_is_one_definition():
+    assert text.per_1k(3, 1500) == 2.0
+    assert pd.isna(text.per_1k(1, 0))
+    rates = hedging.hedging_rates(pd.DataFrame({"article_id": ["a"], "outlet": ["A"],
+                                                "text": ["Perhaps."]}), voice="all")
+    assert rates.loc[rates["kind"] == "hedge", "per_1k_words"].iloc[0] == text.per_1k(1, 1)
