@@ -33,6 +33,8 @@
 corpus: str = ""  # corpus folder or file; empty means the bundled corpus
 out_dir: str = ""  # where tables and findings go; empty means outputs/interactive
 engine: str = "vader"  # sentiment engine for tone over time: vader, textblob or nltk_vader
+codebook: str = "story"  # frame codebook: "story", "generic", or a path to a YAML codebook
+actors_codebook: str = ""  # actor registry YAML; empty means data/codebooks/actors.yml
 period: str = "auto"  # auto, day, week or month (auto: day up to a month, week up to half a year)
 since: str = ""  # first day of the window (YYYY-MM-DD); empty: from the first article
 until: str = ""  # last day of the window (YYYY-MM-DD); empty: to the last article
@@ -53,13 +55,15 @@ from newsprism.provenance import provenance_table
 from newsprism.report import record_findings
 
 NOTEBOOK = "50_over_time"
-PARAMS = dict(corpus=corpus, out_dir=out_dir, engine=engine, period=period, since=since,
+PARAMS = dict(corpus=corpus, out_dir=out_dir, engine=engine, codebook=codebook,
+              actors_codebook=actors_codebook, period=period, since=since,
               until=until, split_date=split_date, date_fallback=date_fallback,
               min_sentences=min_sentences, n_actors=n_actors,
               min_cluster_score=min_cluster_score, ngram=ngram, max_copy_pairs=max_copy_pairs,
               n_boot=n_boot, seed=seed)
 ctx = time_report.prepare(corpus, period=period, since=since, until=until,
-                          date_fallback=date_fallback, engine=engine, n_boot=n_boot, seed=seed)
+                          date_fallback=date_fallback, engine=engine, n_boot=n_boot, seed=seed,
+                          codebook=codebook, actors_codebook=actors_codebook)
 
 # %% [markdown]
 # ## How the articles were dated

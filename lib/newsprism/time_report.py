@@ -47,15 +47,18 @@ class TimeContext:
 
 def prepare(corpus: str, period: str = "auto", since: str = "", until: str = "",
             date_fallback: str = "text", engine: str = "vader", n_boot: int = 2000,
-            seed: int = 0) -> TimeContext:
-    """Annotate ``corpus`` (empty: the bundled corpus), date its English articles and cut the
-    ``[since, until]`` window. Raises ValueError with the parameter's name on a bad value."""
+            seed: int = 0, codebook: str = "story", actors_codebook: str = "") -> TimeContext:
+    """Annotate ``corpus`` (empty: the bundled corpus) with the same options as the other
+    notebooks, date its English articles and cut the ``[since, until]`` window. Raises
+    ValueError with the parameter's name on a bad value."""
+    from newsprism import language, notebook_options
     from newsprism.annotate import annotate
 
-    annotations = annotate(corpus or None, progress=False)
+    options = notebook_options.annotation_options(codebook=codebook, engine=engine,
+                                                  actors_codebook=actors_codebook)
+    annotations = annotate(corpus or None, options, progress=False)
     tables = annotations.tables
-    articles = tables["articles"]
-    english = articles[articles["language"].fillna("en") == "en"]
+    english = language.english_articles(tables["articles"])
     all_dates = timeline.article_dates(english, tables.get("claims"), fallback=date_fallback)
     dates = timeline.window(all_dates, since, until)
     chosen = timeline.choose_period(dates["date"], period)
