@@ -16,7 +16,6 @@ import argparse
 import importlib
 import sys
 from collections.abc import Callable
-from pathlib import Path
 
 from newsprism import __version__, paths
 from newsprism.errors import RunError, UsageError
@@ -55,8 +54,6 @@ def _run_report(args: argparse.Namespace) -> int:
     corpus = args.corpus or params.pop("corpus", "") or ""
     params.pop("out_dir", None)  # the runner sets it from --out
     select = [s for s in args.notebooks.split(",") if s.strip()] or None
-    if not Path(args.notebooks_dir).is_dir():
-        raise UsageError(f"--notebooks-dir {args.notebooks_dir}: no such folder")
     try:
         result = run_report(corpus, args.out, params, notebooks_dir=args.notebooks_dir,
                             select=select, timeout=args.timeout,
