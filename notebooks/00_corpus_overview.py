@@ -38,7 +38,7 @@ import pandas as pd
 from IPython.display import display
 from newsprism import overview
 from newsprism.display import caption, kwic_html, reading, show_table
-from newsprism.provenance import provenance_table
+from newsprism.provenance import corpus_name, provenance_table
 from newsprism.report import record_findings, save_table
 from newsprism.scale import load_any_corpus
 
@@ -60,7 +60,7 @@ articles = data.articles
 if articles.empty:
     raise ValueError(f"no article could be read from {corpus or 'the bundled corpus'}; "
                      "see the problems table: " + data.problems.to_string())
-SOURCE = data.source or corpus or "bundled corpus"
+SOURCE = corpus_name(data.source or corpus)
 print(f"{len(articles)} articles from {articles['outlet'].nunique()} outlets read from {SOURCE}")
 
 # %% [markdown]

@@ -50,7 +50,7 @@ from IPython.display import HTML, display
 from newsprism import sentiment, stats
 from newsprism.annotate import AnnotateOptions, annotate
 from newsprism.display import caption, reading, sample_groups, show_table
-from newsprism.provenance import provenance_table
+from newsprism.provenance import corpus_name, provenance_table
 from newsprism.report import record_findings, save_table
 from newsprism.validate import load_results
 
@@ -84,7 +84,7 @@ ENGINE = sentiment.ENGINE_LABEL[engine]
 ann = annotate(corpus or None, options=AnnotateOptions(
     sentiment_engines=tuple(dict.fromkeys(("vader", "textblob", engine)))), progress=False)
 articles = ann.articles
-SOURCE = f"{corpus or 'bundled corpus'}, newsprism annotate()"
+SOURCE = f"{corpus_name(corpus)}, newsprism annotate()"
 n_english = int((articles["language"].fillna("en") == "en").sum())
 if n_english == 0:
     raise ValueError("sentiment scoring is English-only and this corpus has no article with "

@@ -49,7 +49,7 @@ from IPython.display import display
 from newsprism import paths, quote_clusters, quote_stats, validate
 from newsprism.annotate import annotate
 from newsprism.display import caption, reading, show_table
-from newsprism.provenance import provenance_table
+from newsprism.provenance import corpus_name, provenance_table
 from newsprism.report import record_findings, save_table
 
 NOTEBOOK = "30_quotes"
@@ -83,7 +83,7 @@ if "quotes" in ann.skipped_steps or quotes.empty or "kind" not in quotes.columns
     quotes = pd.DataFrame(columns=["quote_id", "article_id", "start", "end", "text", "kind",
                                    "form", "speaker", "speaker_start", "speaker_end", "cue",
                                    "confidence"])
-SOURCE = corpus or "bundled corpus"
+SOURCE = corpus_name(corpus)
 english = articles[articles["language"].fillna("en") == "en"]
 speech = quotes[quotes["kind"] == "speech"]
 print(f"{len(quotes)} quotations ({len(speech)} speech, {len(quotes) - len(speech)} term) in "
