@@ -192,11 +192,13 @@ def check_parameters(params: Mapping[str, Any], schema: Mapping[str, Parameter]
 
 def parameters_for(notebook: str | Path, params: Mapping[str, Any],
                    schema: Mapping[str, Parameter]) -> dict[str, Any]:
-    """The subset of ``params`` that ``notebook`` declares (so papermill warns about none).
+    """The subset of ``params`` that ``notebook`` declares (so papermill warns about none),
+    plus the runner's own ``corpus`` and ``out_dir``, which every notebook receives.
 
     >>> schema = {"a": Parameter("a", "int", 0, notebooks=("10_x",))}
-    >>> parameters_for("notebooks/10_x.ipynb", {"a": 1, "b": 2}, schema)
-    {'a': 1}
+    >>> parameters_for("notebooks/10_x.ipynb", {"a": 1, "b": 2, "out_dir": "o"}, schema)
+    {'a': 1, 'out_dir': 'o'}
     """
     stem = Path(notebook).stem
-    return {k: v for k, v in params.items() if k in schema and stem in schema[k].notebooks}
+    return {k: v for k, v in params.items()
+            if k in RUNNER_PARAMETERS or (k in schema and stem in schema[k].notebooks)}
