@@ -111,12 +111,14 @@ _RUNS: dict[str, _BackgroundReport] = {}
 SLOW_FIXTURES = {"suite_report", "xss_report", "failing_report", "failing_run",
                  "offline_overview"}
 SLOW_FILES = {"test_browser.py", "test_jupyterlab.py"}
+# Whole-library runs in a subprocess and a local Dask cluster: integration, not unit tests.
+SLOW_TESTS = {"test_library_runs_offline", "test_dask_local_cluster_gives_same_tables"}
 
 
 def pytest_collection_modifyitems(config, items):
     for item in items:
         if (SLOW_FIXTURES & set(getattr(item, "fixturenames", ()))
-                or item.path.name in SLOW_FILES):
+                or item.path.name in SLOW_FILES or item.originalname in SLOW_TESTS):
             item.add_marker(pytest.mark.slow)
 
 
