@@ -118,7 +118,8 @@ SLOW_TESTS = {"test_library_runs_offline", "test_dask_local_cluster_gives_same_t
 def pytest_collection_modifyitems(config, items):
     for item in items:
         if (SLOW_FIXTURES & set(getattr(item, "fixturenames", ()))
-                or item.path.name in SLOW_FILES or item.originalname in SLOW_TESTS):
+                or item.path.name in SLOW_FILES
+                or getattr(item, "originalname", "") in SLOW_TESTS):
             item.add_marker(pytest.mark.slow)
 
 

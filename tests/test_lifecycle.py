@@ -74,16 +74,16 @@ def _big_corpus(path: Path, n: int = 2000) -> Path:
     return path
 
 
-def test_end_descendants_ends_a_child_and_its_child():
+def test_end_descendants_ends_the_children_of_a_process():
+    # Only this child's own tree: the session's background report runs are children too.
     child = subprocess.Popen([sys.executable, "-c", "import subprocess, sys, time; "
                               "subprocess.Popen([sys.executable, '-c', 'import time; "
                               "time.sleep(60)']); time.sleep(60)"])
     try:
-        me = psutil.Process()
-        _wait_for(lambda: len(me.children(recursive=True)) >= 2, 60, "a grandchild")
-        procs = me.children(recursive=True)
-        assert lifecycle.end_descendants(grace_s=2) >= 2
-        assert _survivors(procs, 5) == []
+        parent = psutil.Process(child.pid)
+        grandchildren = _wait_for(lambda: parent.children(recursive=True), 60, "a grandchild")
+        assert lifecycle.end_descendants(child.pid, grace_s=2) == 1
+        assert _survivors(grandchildren, 5) == [] and child.poll() is None
     finally:
         child.kill()
         child.wait()

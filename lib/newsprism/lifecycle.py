@@ -14,8 +14,11 @@ Two halves:
 Jupyter kernels also watch their launcher themselves (``JPY_PARENT_PID``), so a kernel whose
 pool worker is gone exits within a second.
 
->>> import os
->>> end_descendants(os.getpid(), grace_s=0.1)
+>>> import subprocess, sys
+>>> child = subprocess.Popen([sys.executable, "-c", "pass"])
+>>> end_descendants(child.pid, grace_s=0.1)
+0
+>>> child.wait()
 0
 """
 
