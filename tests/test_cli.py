@@ -103,10 +103,10 @@ def test_unexpected_failure_is_one_line_exit_1_and_debug_shows_the_traceback(
         cli.main(["report", "--out", str(tmp_path), "--debug"])
 
 
-def test_version():
-    proc = subprocess.run([sys.executable, "-m", "newsprism", "--version"], capture_output=True,
-                          text=True, timeout=120, cwd=paths.ROOT)
-    assert proc.returncode == 0 and proc.stdout.strip() == f"newsprism {__version__}"
+def test_version(capsys):
+    with pytest.raises(SystemExit) as exited:
+        cli.main(["--version"])
+    assert exited.value.code == 0 and capsys.readouterr().out.strip() == f"newsprism {__version__}"
 
 
 def _tiny_notebook(path, params_source, body):
