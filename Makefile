@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 CORPUS ?= data/corpora/kim_putin_letters_2026
 OUT ?= outputs/report
 
-.PHONY: setup report test lab bench validate lint format clean constraints
+.PHONY: setup report test test-fast browser validate-if-changed lab bench validate lint format clean constraints
 
 setup: $(STAMP)
 
@@ -19,14 +19,28 @@ $(STAMP): pyproject.toml constraints.txt
 	touch $(STAMP)
 
 # The methods appendix shows the gold-data scores saved by `validate`.
-report: $(STAMP) validate
+report: $(STAMP) validate-if-changed
 	$(PY) -m newsprism report --corpus $(CORPUS) --out $(OUT)
 
-test: $(STAMP)
+# Everything, browser and notebooks included; installs the browser first (see .ci/ensure_browser).
+test: $(STAMP) browser
 	$(PY) -m ruff check lib tests bench notebooks
-	$(PY) -m pytest -q
+	$(PY) -m pytest -q --doctest-modules tests lib/newsprism
+
+# Unit tests and doctests only: no browser, no notebook run (tests marked `slow` left out).
+test-fast: $(STAMP)
+	$(PY) -m pytest -q -m "not slow" --doctest-modules tests lib/newsprism
+
+browser:
+	@.ci/ensure_browser
 
 # Fetching gold data is a build step (package registry only); validators never download.
+# `make report` re-validates only when an input changed (gold data, library, codebooks);
+# `make validate` always does.
+validate-if-changed: $(STAMP)
+	$(PY) -m newsprism.sentiment_validation --fetch
+	$(PY) -m newsprism.validate --if-changed
+
 validate: $(STAMP)
 	$(PY) -m newsprism.sentiment_validation --fetch
 	$(PY) -m newsprism.validate

@@ -39,7 +39,7 @@ from IPython.display import display
 from newsprism import language, overview
 from newsprism.corpus import problems_reading
 from newsprism.display import caption, kwic_html, reading, show_table
-from newsprism.provenance import provenance_table
+from newsprism.provenance import corpus_name, provenance_table
 from newsprism.report import record_findings, save_table
 from newsprism.scale import load_any_corpus
 from newsprism.summary import plural, when_comparable
@@ -62,7 +62,7 @@ articles = data.articles
 if articles.empty:
     raise ValueError(f"no article could be read from {corpus or 'the bundled corpus'}; "
                      "see the problems table: " + data.problems.to_string())
-SOURCE = data.source or corpus or "bundled corpus"
+SOURCE = corpus_name(data.source or corpus)
 print(f"{plural(len(articles), 'article')} from {plural(articles['outlet'].nunique(), 'outlet')} "
       f"read from {SOURCE}")
 

@@ -51,7 +51,7 @@ from IPython.display import HTML, display
 from newsprism import heatmap, language, notebook_options, sentiment, stats
 from newsprism.annotate import annotate
 from newsprism.display import caption, reading, sample_groups, show_table
-from newsprism.provenance import provenance_table
+from newsprism.provenance import corpus_name, provenance_table
 from newsprism.report import record_findings, save_table
 from newsprism.summary import extremes_text, plural, when_comparable
 from newsprism.validate import load_results
@@ -87,7 +87,7 @@ ENGINE = sentiment.ENGINE_LABEL[engine]
 ann = annotate(corpus or None, options=notebook_options.annotation_options(
     engine=engine, actors_codebook=actors_codebook), progress=False)
 articles = ann.articles
-SOURCE = f"{corpus or 'bundled corpus'}, newsprism annotate()"
+SOURCE = f"{corpus_name(corpus)}, newsprism annotate()"
 n_english = len(language.english_articles(articles))
 if n_english == 0:
     raise ValueError("sentiment scoring is English-only and this corpus has no article with "

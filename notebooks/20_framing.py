@@ -55,7 +55,7 @@ from newsprism import (
 )
 from newsprism.annotate import annotate
 from newsprism.display import caption, reading, show_table
-from newsprism.provenance import provenance_table, sha256_file
+from newsprism.provenance import corpus_name, provenance_table, sha256_file
 from newsprism.report import record_findings, save_table
 
 NOTEBOOK = "20_framing"
@@ -94,7 +94,7 @@ frames = ann.tables.get("frames", pd.DataFrame(columns=framing.FRAME_COLUMNS))
 if frames.empty:
     frames = pd.DataFrame(columns=framing.FRAME_COLUMNS)
 VOICE = None if voice == "all" else voice
-SOURCE = corpus or "bundled corpus"
+SOURCE = corpus_name(corpus)
 CODEBOOK = f"codebook '{book.name}' ({book.source_label})"
 FRAME_IDS = book.frame_ids
 LABELS = {f.id: f.label for f in book.frames}

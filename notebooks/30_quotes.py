@@ -50,7 +50,7 @@ from IPython.display import display
 from newsprism import language, notebook_options, paths, quote_clusters, quote_stats, validate
 from newsprism.annotate import annotate
 from newsprism.display import caption, reading, show_table
-from newsprism.provenance import provenance_table
+from newsprism.provenance import corpus_name, provenance_table
 from newsprism.report import record_findings, save_table
 from newsprism.summary import plural, when_comparable
 
@@ -87,7 +87,7 @@ if "quotes" in ann.skipped_steps or quotes.empty or "kind" not in quotes.columns
     quotes = pd.DataFrame(columns=["quote_id", "article_id", "start", "end", "text", "kind",
                                    "form", "speaker", "speaker_start", "speaker_end", "cue",
                                    "confidence"])
-SOURCE = corpus or "bundled corpus"
+SOURCE = corpus_name(corpus)
 english = language.english_articles(articles)
 speech = quotes[quotes["kind"] == "speech"]
 print(f"{len(quotes)} quotations ({len(speech)} speech, {len(quotes) - len(speech)} term) in "

@@ -56,7 +56,7 @@ from newsprism import (
 )
 from newsprism.annotate import annotate
 from newsprism.display import caption, reading, show_table
-from newsprism.provenance import provenance_table
+from newsprism.provenance import corpus_name, provenance_table
 from newsprism.report import record_findings, save_table
 
 NOTEBOOK = "40_source_comparison"
@@ -84,7 +84,7 @@ tables = annotations.tables
 articles = tables["articles"]
 if articles.empty:
     raise ValueError(f"no article could be read from {corpus or 'the bundled corpus'}")
-SOURCE = annotations.corpus.source or corpus or "bundled corpus"
+SOURCE = corpus_name(annotations.corpus.source or corpus)
 result = compare.compare_outlets(
     tables, top_terms=top_terms, ngram=ngram, engine=engine,
     sourcing_codebook=notebook_options.codebook_file(sourcing_codebook),

@@ -106,6 +106,22 @@ def _finish(out: Path, proc: subprocess.CompletedProcess) -> SuiteReport:
 
 _RUNS: dict[str, _BackgroundReport] = {}
 
+# Tests that run notebooks or a browser are `slow`: `make test-fast` leaves them out. A test is
+# slow when it is marked so, uses one of these fixtures, or lives in one of these files.
+SLOW_FIXTURES = {"suite_report", "xss_report", "failing_report", "failing_run",
+                 "offline_overview"}
+SLOW_FILES = {"test_browser.py", "test_jupyterlab.py"}
+# Whole-library runs in a subprocess and a local Dask cluster: integration, not unit tests.
+SLOW_TESTS = {"test_library_runs_offline", "test_dask_local_cluster_gives_same_tables"}
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        if (SLOW_FIXTURES & set(getattr(item, "fixturenames", ()))
+                or item.path.name in SLOW_FILES
+                or getattr(item, "originalname", "") in SLOW_TESTS):
+            item.add_marker(pytest.mark.slow)
+
 
 def _notebook(path: Path, *cells: str) -> None:
     """A tiny notebook with a ``parameters`` cell (corpus, out_dir, alpha, beta)."""

@@ -273,3 +273,17 @@ def test_provenance_table_sections(tmp_path):
     assert params == {"corpus": repr(str(tmp_path)), "k": "3", "out_dir": "'o'"}
     assert set(table.section) == {"parameter", "input", "package", "git", "run"}
     assert table.loc[table.name == "python", "value"].item().startswith("3.11")
+
+
+def test_captions_and_readings_name_the_corpus_not_a_machine_path(suite_report):
+    out, _, manifest = suite_report
+    assert manifest["corpus"] == str(paths.BUNDLED_CORPUS)  # provenance keeps the full path
+    named = 0
+    for page in sorted(out.glob("[0-9][0-9]_*.html")):
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        for node in soup.select(".np-caption") + soup.select("pre") + soup.select("p"):
+            text = node.get_text(" ")
+            if "Source:" in text or "read from" in text:
+                assert str(paths.ROOT) not in text, f"{page.name}: {text[:200]}"
+                named += paths.BUNDLED_CORPUS.name in text
+    assert named >= 5

@@ -62,10 +62,6 @@ def test_spread_line_orders_only_published_dates():
     assert "do not order them" in time_report._spread_line(same_day)
 
 
-def test_corpus_label_never_shows_a_path():
-    assert time_report.corpus_label("/home/someone/secret/place/my_corpus") == "corpus my_corpus"
-
-
 def test_identical_wordings_share_a_cluster_and_are_clustered_once(monkeypatch):
     from newsprism import quote_clusters
 

@@ -17,7 +17,9 @@ import importlib
 import sys
 from collections.abc import Callable
 
-from newsprism import paths
+from newsprism import __version__, paths
+from newsprism.errors import RunError, UsageError
+from newsprism.lifecycle import handle_termination
 
 # module -> registers its subcommand(s) via ``add_cli(subparsers)`` when importable.
 EXTENSIONS: tuple[str, ...] = ("newsprism.scale",)
@@ -48,11 +50,7 @@ def add_report_cli(subparsers: argparse._SubParsersAction) -> None:
 def _run_report(args: argparse.Namespace) -> int:
     from newsprism.report import load_parameters, run_report
 
-    try:
-        params = load_parameters(args.parameters_file, args.parameter)
-    except (OSError, ValueError) as error:
-        print(f"error: parameters: {error}", file=sys.stderr)
-        return 2
+    params = load_parameters(args.parameters_file, args.parameter)
     corpus = args.corpus or params.pop("corpus", "") or ""
     params.pop("out_dir", None)  # the runner sets it from --out
     select = [s for s in args.notebooks.split(",") if s.strip()] or None
@@ -62,11 +60,11 @@ def _run_report(args: argparse.Namespace) -> int:
                             params_file=args.parameters_file, jobs=args.jobs,
                             progress=lambda line: print(line, flush=True))
     except FileNotFoundError as error:
-        print(f"error: {error}", file=sys.stderr)
-        return 2
+        raise UsageError(str(error)) from None
     failed = [n["name"] for n in result.manifest["notebooks"] if n["status"] != "ok"]
     if failed:
-        print(f"{len(failed)} notebook(s) did not finish: {', '.join(failed)}", file=sys.stderr)
+        print(f"{len(failed)} notebook(s) did not finish: {', '.join(failed)}; each page shows "
+              f"its error (see {result.index})", file=sys.stderr)
     print(result.index, flush=True)
     return result.exit_code
 
@@ -77,6 +75,9 @@ REGISTRARS: list[Callable[[argparse._SubParsersAction], None]] = [add_report_cli
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="newsprism",
                                      description="How different outlets cover the same story.")
+    parser.add_argument("--version", action="version", version=f"newsprism {__version__}")
+    parser.add_argument("--debug", action="store_true",
+                        help="show the full traceback of an error (also after the subcommand)")
     subparsers = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for register in REGISTRARS:
         register(subparsers)
@@ -96,9 +97,35 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _error_line(error: BaseException) -> str:
+    """One line for an unexpected failure: the exception, the file it concerns if any."""
+    if isinstance(error, OSError) and error.filename:
+        return f"{error.filename}: {error.strerror or error}"
+    text = str(error).strip().splitlines()
+    return f"{type(error).__name__}: {text[0] if text else ''}".rstrip(": ")
+
+
 def main(argv: list[str] | None = None) -> int:
+    """Run the command; errors are one line on stderr (exit 2 for usage, 1 for failures), with
+    the traceback only under ``--debug``."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    debug = "--debug" in argv  # accepted before or after the subcommand
+    argv = [a for a in argv if a != "--debug"]
     args = build_parser().parse_args(argv)
-    return int(args.func(args) or 0)
+    handle_termination()
+    try:
+        return int(args.func(args) or 0)
+    except (UsageError, RunError) as error:
+        if debug:
+            raise
+        print(f"newsprism: error: {error}", file=sys.stderr)
+        return error.exit_code
+    except Exception as error:  # noqa: BLE001 - one line, not a traceback, unless --debug
+        if debug:
+            raise
+        print(f"newsprism: error: {_error_line(error)} (run again with --debug for the "
+              "traceback)", file=sys.stderr)
+        return 1
 
 
 if __name__ == "__main__":

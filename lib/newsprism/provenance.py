@@ -38,6 +38,24 @@ _IGNORED_NAMES = {".DS_Store", "Thumbs.db"}
 _IGNORED_DIRS = {"__pycache__", ".ipynb_checkpoints", ".git"}
 
 
+def corpus_name(path: str | Path | None) -> str:
+    """The corpus's name for captions and readings, never a machine path (a report is shared;
+    the provenance table and ``manifest.json`` keep the full path): the folder's name, a
+    file's name, or the bundled corpus's name when ``path`` is empty.
+
+    >>> corpus_name(""), corpus_name("/home/ann/data/my_news/"), corpus_name("x/feed.jsonl")
+    ('kim_putin_letters_2026', 'my_news', 'feed.jsonl')
+    >>> corpus_name("/srv/corpora/ukraine/manifest.csv")
+    'ukraine'
+    """
+    if path in (None, ""):
+        return paths.BUNDLED_CORPUS.name
+    path = Path(str(path).rstrip("/\\") or "/")
+    if path.name.lower() == "manifest.csv":
+        path = path.parent
+    return path.name or str(path)
+
+
 def sha256_file(path: str | Path, chunk_size: int = 1 << 20) -> str:
     """SHA-256 hex digest of a file, read in chunks so large corpora do not fill memory.
 

@@ -41,7 +41,15 @@ from typing import Any
 import pandas as pd
 
 from newsprism import figures, paths, provenance
+from newsprism.errors import UsageError
+from newsprism.lifecycle import die_with_parent
 from newsprism.notebook_options import CWD_VARIABLE, resolve_path_parameters
+from newsprism.notebook_params import (
+    RUNNER_PARAMETERS,
+    check_parameters,
+    parameter_schema,
+    parameters_for,
+)
 from newsprism.table_cells import cut_text
 
 TEMPLATES = paths.PACKAGE / "templates"
@@ -300,10 +308,21 @@ def load_parameters(params_file: str | Path | None, pairs: Iterable[tuple[str, s
 
     params: dict[str, Any] = {}
     if params_file:
-        loaded = yaml.safe_load(Path(params_file).read_text(encoding="utf-8")) or {}
+        try:
+            loaded = yaml.safe_load(Path(params_file).read_text(encoding="utf-8")) or {}
+        except OSError as error:
+            raise UsageError(f"parameters file {params_file}: cannot be read "
+                             f"({error.strerror or error}); check the -f path") from None
+        except (yaml.YAMLError, UnicodeDecodeError) as error:
+            mark = getattr(error, "problem_mark", None)
+            where = f"line {mark.line + 1}: " if mark is not None else ""
+            problem = getattr(error, "problem", None) or str(error).splitlines()[0]
+            raise UsageError(f"parameters file {params_file}: {where}{problem}; it must be "
+                             "YAML lines of the form 'name: value'") from None
         if not isinstance(loaded, dict):
-            raise ValueError(f"{params_file}: expected a mapping of parameter names to values")
-        params.update(loaded)
+            raise UsageError(f"parameters file {params_file}: expected a mapping of parameter "
+                             "names to values ('name: value' lines)")
+        params.update({str(k): v for k, v in loaded.items()})
     for name, value in pairs:
         try:
             params[name] = yaml.safe_load(value)
@@ -341,6 +360,66 @@ def run_notebook(source: Path, out: Path, params: dict[str, Any], kernel_name: s
         executed=f"executed/{source.name}", error=error, findings=read_findings(out, name))
 
 
+def _first_error_line(error: str) -> str:
+    """`` - <first line of the error>`` for the terminal (empty when there is none).
+
+    >>> _first_error_line("KeyError: 'unit'\\nTraceback ...")
+    " - KeyError: 'unit'"
+    """
+    lines = [line for line in (error or "").strip().splitlines() if line.strip()]
+    return f" - {lines[0][:300]}" if lines else ""
+
+
+def check_corpus(corpus: str | Path | None) -> str:
+    """The corpus's absolute path, once it is known to exist and hold at least one article
+    (an annotated folder or anything ``load_corpus`` reads); a ``UsageError`` naming the path
+    otherwise. Only the first article is read and cleaned, so this is quick on any size."""
+    import warnings
+
+    from newsprism.corpus import iter_corpus_batches
+    from newsprism.scale import is_annotated_dir, read_manifest
+
+    path = Path(corpus).expanduser().resolve() if corpus else paths.BUNDLED_CORPUS
+    if not path.exists():
+        raise UsageError(f"corpus not found: {path}; pass --corpus a folder with manifest.csv, "
+                         "a folder of .txt files, a .csv or a .jsonl file")
+    if is_annotated_dir(path):
+        if not (read_manifest(path) or {}).get("n_articles"):
+            raise UsageError(f"corpus {path}: the annotated folder holds no article; "
+                             "annotate a corpus with articles first")
+        return str(path)
+    problems = 0
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        try:
+            for batch in iter_corpus_batches(path, batch_size=1):
+                if len(batch.articles):
+                    return str(path)
+                problems += len(batch.problems)
+        except (OSError, ValueError) as error:
+            raise UsageError(f"corpus {path}: cannot be read ({error})") from None
+    raise UsageError(f"corpus {path}: no article could be read ({problems} problem(s)); "
+                     "load it with newsprism.corpus.load_corpus to see each problem")
+
+
+def prepare_out_dir(out_dir: str | Path) -> Path:
+    """Create the output folder (and its subfolders) and make sure it can be written; a
+    ``UsageError`` naming the folder otherwise."""
+    out = Path(out_dir).expanduser().resolve()
+    if out.exists() and not out.is_dir():
+        raise UsageError(f"--out {out}: is a file, not a folder; choose a folder name")
+    try:
+        for sub in ("executed", "tables", "findings"):
+            (out / sub).mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryFile(dir=out):
+            pass
+    except OSError as error:
+        reason = error.strerror or str(error)
+        raise UsageError(f"--out {out}: cannot be written ({reason}); choose a writable "
+                         "folder") from None
+    return out
+
+
 def run_report(corpus: str | Path | None, out_dir: str | Path, parameters: dict | None = None,
                *, notebooks_dir: str | Path = paths.NOTEBOOKS, select: Iterable[str] | None = None,
                timeout: int = DEFAULT_CELL_TIMEOUT, params_file: str | Path | None = None,
@@ -352,17 +431,18 @@ def run_report(corpus: str | Path | None, out_dir: str | Path, parameters: dict 
     this process). The exit code in the result is 0 when every notebook finished, 1 otherwise.
     """
     started_at, started = provenance.now_utc(), time.perf_counter()
-    out = Path(out_dir).resolve()
-    for sub in ("executed", "tables", "findings"):
-        (out / sub).mkdir(parents=True, exist_ok=True)
-    corpus_path = str(Path(corpus).resolve()) if corpus else str(paths.BUNDLED_CORPUS)
-    # path parameters made absolute here, so the provenance shows the file that was read
-    params = {**resolve_path_parameters(parameters or {}, Path.cwd()), "corpus": corpus_path,
-              "out_dir": str(out)}
     notebooks = discover_notebooks(notebooks_dir, select)
     if not notebooks:
         raise FileNotFoundError(f"no NN_*.ipynb notebooks in {notebooks_dir}"
                                 + (f" matching {list(select)}" if select else ""))
+    # Everything is checked before the first notebook starts (each a one-line UsageError).
+    schema = parameter_schema(discover_notebooks(notebooks_dir))
+    user_params = {k: v for k, v in (parameters or {}).items() if k not in RUNNER_PARAMETERS}
+    # path parameters made absolute here, so the provenance shows the file that was read
+    user_params = check_parameters(resolve_path_parameters(user_params, Path.cwd()), schema)
+    corpus_path = check_corpus(corpus)
+    out = prepare_out_dir(out_dir)
+    params = {**user_params, "corpus": corpus_path, "out_dir": str(out)}
 
     results: list[NotebookResult] = []
     jobs = default_jobs(len(notebooks)) if jobs is None else max(1, int(jobs))
@@ -375,23 +455,26 @@ def run_report(corpus: str | Path | None, out_dir: str | Path, parameters: dict 
         def on_finish(i: int, result: NotebookResult) -> None:
             results.append(result)
             progress(f"[{i}/{len(notebooks)}] {result.name}: {result.status} "
-                     f"in {result.duration_s:.1f} s")
+                     f"in {result.duration_s:.1f} s" + _first_error_line(result.error))
 
         if jobs == 1:
             for i, source in enumerate(notebooks, 1):
                 on_start(i, source)
-                on_finish(i, run_notebook(source, out, params, kernel_name, timeout))
+                on_finish(i, run_notebook(source, out, parameters_for(source, params, schema),
+                                          kernel_name, timeout))
         else:
             # Notebooks are independent (each reads the corpus or the shared annotation cache,
             # whose lock makes a second notebook wait for the first one's annotation), so they
             # run side by side; forked workers inherit JUPYTER_PATH and so the runner kernel.
             context = multiprocessing.get_context("fork" if os.name == "posix" else "spawn")
             progress(f"running {len(notebooks)} notebooks, {jobs} at a time ...")
-            with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
+            with ProcessPoolExecutor(max_workers=jobs, mp_context=context,
+                                     initializer=die_with_parent) as pool:
                 futures = {}
                 for i, source in enumerate(notebooks, 1):
                     on_start(i, source)
-                    futures[pool.submit(run_notebook, source, out, params, kernel_name,
+                    futures[pool.submit(run_notebook, source, out,
+                                        parameters_for(source, params, schema), kernel_name,
                                         timeout)] = (i, source)
                 for future in as_completed(futures):
                     i, source = futures[future]

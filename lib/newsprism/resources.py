@@ -12,6 +12,11 @@ True
 from __future__ import annotations
 
 import argparse
+import hashlib
+import os
+import shutil
+import stat
+import tempfile
 from pathlib import Path
 
 from newsprism.paths import NLTK_DATA
@@ -58,13 +63,76 @@ def write_punkt_tab(directory: Path = PUNKT_DIR) -> Path:
     return directory
 
 
+def _is_private(path: Path) -> bool:
+    """True when NLTK would trust ``path``: owned by this account or root, and not writable
+    by group or others (NLTK >= 3.9 refuses data another account could have planted)."""
+    if os.name != "posix":
+        return True
+    info = path.lstat()
+    return info.st_uid in (os.geteuid(), 0) and not info.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
+
+
+def _tree_is_private(root: Path) -> bool:
+    return all(_is_private(p) for p in [root, *root.rglob("*")])
+
+
+def _tree_digest(root: Path) -> str:
+    digest = hashlib.sha256()
+    for file in sorted(p for p in root.rglob("*") if p.is_file()):
+        digest.update(file.relative_to(root).as_posix().encode() + b"\0" + file.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def _private_copy(source: Path) -> Path:
+    """A copy of ``source`` that NLTK trusts whatever the checkout's umask or owner: under the
+    user's cache folder (the temporary folder if that cannot be written), named by content,
+    directories 0700 and files 0600 whatever the umask. Made once, then reused."""
+    cache = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "newsprism"
+    fallback = Path(tempfile.gettempdir()) / f"newsprism-{os.geteuid()}"
+    name = f"nltk_data-{_tree_digest(source)}"
+    for base in (cache, fallback):
+        target = base / name
+        try:
+            if target.is_dir() and _tree_is_private(target):
+                return target
+            base.mkdir(parents=True, exist_ok=True)
+            staging = Path(tempfile.mkdtemp(prefix=".nltk_data-", dir=base))  # mode 0700
+            for item in sorted(source.rglob("*")):
+                copy = staging / item.relative_to(source)
+                if item.is_dir():
+                    copy.mkdir()
+                    copy.chmod(0o700)
+                elif item.is_file():
+                    copy.write_bytes(item.read_bytes())
+                    copy.chmod(0o600)
+            if target.exists():  # not private: someone else's files, never trusted
+                shutil.rmtree(target)
+            try:
+                staging.rename(target)
+            except OSError:  # another process (a parallel kernel) made it first
+                shutil.rmtree(staging, ignore_errors=True)
+            if _tree_is_private(target):
+                return target
+        except OSError:
+            continue
+    return source  # NLTK then names the problem itself
+
+
+def nltk_data_dir() -> Path:
+    """The ``nltk_data`` folder to register: the package's own when NLTK trusts it (the usual
+    case), else a private copy (a group-writable checkout made under ``umask 002``, or one
+    owned by a colleague)."""
+    return NLTK_DATA if _tree_is_private(NLTK_DATA) else _private_copy(NLTK_DATA)
+
+
 def register_nltk_data() -> None:
     """Put the package's ``nltk_data`` first on ``nltk.data.path`` (idempotent)."""
     import nltk
 
-    here = str(NLTK_DATA)
-    if here in nltk.data.path:
-        nltk.data.path.remove(here)
+    here = str(nltk_data_dir())
+    for known in {str(NLTK_DATA), here}:
+        while known in nltk.data.path:
+            nltk.data.path.remove(known)
     nltk.data.path.insert(0, here)
 
 

@@ -382,7 +382,9 @@ def _run_local(todo, step_specs, options, out_dir, jobs, record):
         return
     _warm_up(step_specs, options)
     # Bounded in-flight work: at most 2 partitions per worker wait in memory.
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
+    from newsprism.lifecycle import die_with_parent
+
+    with ProcessPoolExecutor(max_workers=jobs, initializer=die_with_parent) as pool:
         pending = {}
         try:
             for index, batch in todo:
@@ -738,6 +740,14 @@ def add_cli(subparsers) -> argparse.ArgumentParser:
 
 
 def run_cli(args: argparse.Namespace) -> int:
+    from newsprism.errors import UsageError
+    from newsprism.report import check_corpus
+
+    if args.corpus and not is_annotated_dir(args.corpus):
+        check_corpus(args.corpus)  # a missing or empty corpus is a one-line usage error
+    out = Path(args.out)
+    if out.exists() and not out.is_dir():
+        raise UsageError(f"--out {out}: is a file, not a folder; choose a folder name")
     ann = annotate_to_parquet(args.corpus or None, jobs=args.jobs, scheduler=args.scheduler,
                               out=args.out, resume=args.resume, progress=not args.quiet,
                               partition_size=args.partition_size)

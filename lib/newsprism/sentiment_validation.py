@@ -62,7 +62,8 @@ def fetch_sdist(directory: Path = SDIST_DIR, timeout: int = 300, download: bool 
     if target.exists():
         return target
     if not download:
-        raise GoldDataUnavailable(f"{target} is not cached; `make validate` fetches it")
+        raise GoldDataUnavailable(f"{target.name} is not cached (.cache/); `make validate` "
+                                  "fetches it")  # a shared report shows no machine path
     directory.mkdir(parents=True, exist_ok=True)
     print(f"sentiment validation: fetching {SDIST_NAME} from PyPI into {directory} ...",
           file=sys.stderr)

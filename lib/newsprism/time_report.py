@@ -53,6 +53,7 @@ def prepare(corpus: str, period: str = "auto", since: str = "", until: str = "",
     ValueError with the parameter's name on a bad value."""
     from newsprism import language, notebook_options
     from newsprism.annotate import annotate
+    from newsprism.provenance import corpus_name
 
     options = notebook_options.annotation_options(codebook=codebook, engine=engine,
                                                   actors_codebook=actors_codebook)
@@ -64,18 +65,7 @@ def prepare(corpus: str, period: str = "auto", since: str = "", until: str = "",
     chosen = timeline.choose_period(dates["date"], period)
     return TimeContext(tables=tables, articles=english[english["article_id"].isin(
         dates["article_id"])], dates=dates.reset_index(drop=True), all_dates=all_dates,
-        period=chosen, engine=engine, source=corpus_label(corpus), n_boot=n_boot, seed=seed)
-
-
-def corpus_label(corpus: str) -> str:
-    """The corpus by its name for captions, never a machine path.
-
-    >>> corpus_label("/home/me/data/my_story/"), corpus_label("")
-    ('corpus my_story', 'bundled corpus')
-    """
-    from pathlib import Path
-
-    return f"corpus {Path(str(corpus)).name}" if corpus else "bundled corpus"
+        period=chosen, engine=engine, source=corpus_name(corpus), n_boot=n_boot, seed=seed)
 
 
 def _view(ctx: TimeContext, *names: str) -> dict[str, pd.DataFrame]:

@@ -1,0 +1,103 @@
+"""The parameter schema comes from the notebooks' parameters cells; values are checked against it."""
+
+from __future__ import annotations
+
+import nbformat
+import pytest
+from newsprism import paths
+from newsprism.errors import UsageError
+from newsprism.notebook_params import (
+    check_parameters,
+    notebook_parameters,
+    parameter_schema,
+    parameters_for,
+)
+from newsprism.report import discover_notebooks
+
+
+@pytest.fixture(scope="module")
+def schema():
+    return parameter_schema(discover_notebooks(paths.NOTEBOOKS))
+
+
+def _notebook(path, source):
+    nb = nbformat.v4.new_notebook()
+    cell = nbformat.v4.new_code_cell(source)
+    cell.metadata["tags"] = ["parameters"]
+    nb.cells = [nbformat.v4.new_markdown_cell("# x"), cell]
+    nbformat.write(nb, path)
+    return path
+
+
+def test_schema_holds_every_declared_parameter_with_type_default_help(schema):
+    for notebook in discover_notebooks(paths.NOTEBOOKS):
+        for param in notebook_parameters(notebook):
+            assert notebook.stem in schema[param.name].notebooks
+    engine = schema["engine"]
+    assert (engine.type, engine.default, engine.choices) == (
+        "str", "vader", ("vader", "textblob", "nltk_vader"))
+    assert schema["seed"].type == "int" and schema["include_negated"].type == "bool"
+    assert schema["min_cluster_score"].low == 0 and schema["min_cluster_score"].high == 1
+    assert schema["codebook"].path_allowed and "story" in schema["codebook"].choices
+    assert set(schema["corpus"].notebooks) == {p.stem for p in
+                                               discover_notebooks(paths.NOTEBOOKS)}
+
+
+@pytest.mark.parametrize("params, message", [
+    ({"engin": "x"}, "unknown parameter 'engin' (did you mean 'engine'?)"),
+    ({"zzzz": 1}, "unknown parameter 'zzzz' (known: "),
+    ({"seed": "abc"}, "parameter 'seed': 'abc' is not a whole number"),
+    ({"seed": True}, "parameter 'seed': True is not a whole number"),
+    ({"n_boot": 2.5}, "parameter 'n_boot': 2.5 is not a whole number"),
+    ({"include_negated": "maybe"}, "parameter 'include_negated': 'maybe' is not true or false"),
+    ({"engine": "vadr"}, "parameter 'engine': 'vadr' is not one of vader, textblob, "
+                         "nltk_vader (did you mean 'vader'?)"),
+    ({"codebook": "storyy"}, "is not one of story, generic or a file path"),
+    ({"min_cluster_score": 3}, "parameter 'min_cluster_score': 3.0 is outside its range 0 to 1"),
+    ({"compare_engines": "vader"}, "parameter 'compare_engines': 'vader' is not a list"),
+])
+def test_bad_names_and_values_are_refused_naming_the_parameter(schema, params, message):
+    with pytest.raises(UsageError) as error:
+        check_parameters(params, schema)
+    assert message in str(error.value) and "\n" not in str(error.value)
+
+
+@pytest.mark.parametrize("params, expected", [
+    ({"engine": "textblob"}, {"engine": "textblob"}),
+    ({"min_cluster_score": 1}, {"min_cluster_score": 1.0}),
+    ({"codebook": "data/codebooks/my.yml"}, {"codebook": "data/codebooks/my.yml"}),
+    ({"codebook": "generic", "voice": "quoted"}, {"codebook": "generic", "voice": "quoted"}),
+    ({"compare_engines": ["vader"], "seed": 7}, {"compare_engines": ["vader"], "seed": 7}),
+])
+def test_good_values_pass_converted_to_their_type(schema, params, expected):
+    checked = check_parameters(params, schema)
+    assert checked == expected
+    assert [type(v) for v in checked.values()] == [type(v) for v in expected.values()]
+
+
+def test_each_notebook_gets_only_what_it_declares(schema):
+    params = {"engine": "textblob", "codebook": "generic", "corpus": "c", "out_dir": "o"}
+    assert parameters_for(paths.NOTEBOOKS / "10_sentiment.ipynb", params, schema) == {
+        "engine": "textblob", "corpus": "c", "out_dir": "o"}
+    assert parameters_for(paths.NOTEBOOKS / "20_framing.ipynb", params, schema) == {
+        "codebook": "generic", "corpus": "c", "out_dir": "o"}
+
+
+def test_a_new_parameter_in_a_notebook_is_known_without_another_list(tmp_path):
+    _notebook(tmp_path / "10_a.ipynb", 'corpus: str = ""  # c\nlevel: str = "low"  # "low" '
+                                       'or "high"\nalpha = 0.5  # weight (0-1)\nnames = []')
+    _notebook(tmp_path / "20_b.ipynb", 'corpus = ""\nlevel: str = "low"  # other help')
+    schema = parameter_schema(sorted(tmp_path.glob("*.ipynb")))
+    assert schema["level"].notebooks == ("10_a", "20_b") and schema["level"].choices == (
+        "low", "high")
+    assert (schema["alpha"].type, schema["alpha"].high) == ("float", 1.0)
+    assert schema["names"].type == "list"
+    assert check_parameters({"level": "high", "alpha": 0, "names": [1]}, schema) == {
+        "level": "high", "alpha": 0.0, "names": [1]}
+    with pytest.raises(UsageError, match="did you mean 'level'"):
+        check_parameters({"levl": "high"}, schema)
+
+
+def test_a_quoted_example_is_not_a_choice_unless_the_default_is_among_them(tmp_path):
+    _notebook(tmp_path / "10_a.ipynb", 'term: str = "war"  # e.g. "conflict" or "crisis"')
+    assert parameter_schema([tmp_path / "10_a.ipynb"])["term"].choices == ()

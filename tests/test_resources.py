@@ -1,0 +1,63 @@
+"""The bundled NLTK data loads from a checkout made under any umask (NLTK refuses data that
+another account could have written: group-writable files under umask 002)."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import stat
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from newsprism import paths, resources
+
+SPLIT = ("import json, nltk, textblob\nfrom newsprism.text import split_sentences\n"
+         "print(json.dumps([split_sentences('Mr. Kim wrote on Dec. 27. Putin replied.'), "
+         "[str(s) for s in textblob.TextBlob('Dr. No came. He left.').sentences], "
+         "nltk.data.path[0]]))")
+
+
+def _group_writable_checkout(tmp_path: Path) -> Path:
+    lib = tmp_path / "checkout" / "lib"
+    shutil.copytree(paths.PACKAGE, lib / "newsprism",
+                    ignore=shutil.ignore_patterns("__pycache__"))
+    for item in [lib, *lib.rglob("*")]:  # what `git clone` gives under umask 002
+        item.chmod(item.stat().st_mode | stat.S_IWGRP)
+    return lib
+
+
+@pytest.mark.skipif(os.name != "posix", reason="file modes are POSIX")
+def test_sentences_split_in_a_group_writable_checkout(tmp_path):
+    lib = _group_writable_checkout(tmp_path)
+    env = {k: v for k, v in os.environ.items() if k != "XDG_CACHE_HOME"}
+    env.update(PYTHONPATH=str(lib), HOME=str(tmp_path / "home"))
+    proc = subprocess.run([sys.executable, "-c", SPLIT], capture_output=True, text=True,
+                          env=env, cwd=tmp_path, timeout=300)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    spans, blob, registered = json.loads(proc.stdout)
+    assert spans == [[0, 25], [26, 40]] and blob == ["Dr. No came.", "He left."]
+    copy = Path(registered)
+    assert copy.parent == tmp_path / "home" / ".cache" / "newsprism"
+    assert [p.name for p in copy.parent.iterdir()] == [copy.name]  # no staging folder left
+    for item in [copy, *copy.rglob("*")]:
+        assert not item.stat().st_mode & (stat.S_IWGRP | stat.S_IWOTH)
+
+
+def test_a_private_checkout_uses_its_own_folder_and_a_tampered_copy_is_remade(tmp_path,
+                                                                              monkeypatch):
+    source = tmp_path / "nltk_data"
+    shutil.copytree(paths.NLTK_DATA, source)
+    for item in [source, *source.rglob("*")]:
+        item.chmod(0o755 if item.is_dir() else 0o644)
+    assert resources._tree_is_private(source)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    copy = resources._private_copy(source)
+    assert resources._tree_digest(copy) == resources._tree_digest(source)
+    assert resources._private_copy(source) == copy  # made once, then reused
+    (copy / "tokenizers").chmod(0o777)  # someone else could now plant files: not trusted
+    assert not resources._tree_is_private(copy)
+    again = resources._private_copy(source)
+    assert again == copy and resources._tree_is_private(again)
