@@ -1,6 +1,8 @@
 """Figures for coverage over time: one plot function per table of :mod:`newsprism.over_time`
 and :mod:`newsprism.propagation`. Labels from articles (outlet names) are escaped for
-matplotlib, so a ``$`` in an outlet name is drawn as text, not parsed as mathtext."""
+matplotlib (:func:`newsprism.figures.plain`), so a ``$`` in an outlet name is drawn as text,
+not parsed as mathtext. Type sizes come from the report style (:mod:`newsprism.figures`);
+figures stay at most 9 inches wide so their text is not shrunk on a laptop screen."""
 
 from __future__ import annotations
 
@@ -10,14 +12,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 
-
-def label(text: object) -> str:
-    """``text`` safe for a matplotlib label (no mathtext).
-
-    >>> label("Bad $\\\\frac{$ math")
-    'Bad \\\\$\\\\frac{\\\\$ math'
-    """
-    return str(text).replace("$", r"\$")
+from newsprism.figures import plain as label
 
 
 def _dated(table: pd.DataFrame) -> pd.DataFrame:
@@ -37,7 +32,7 @@ def plot_attention(attention: pd.DataFrame, measure: str = "articles"):
         bottom += wide[outlet].to_numpy()
     _period_ticks(ax, wide.index)
     ax.set_ylabel(f"{measure} per period")
-    ax.legend(fontsize=9, frameon=False, bbox_to_anchor=(1.01, 1), loc="upper left")
+    ax.legend(frameon=False, bbox_to_anchor=(1.01, 1), loc="upper left")
     fig.tight_layout()
     return fig
 
@@ -47,10 +42,10 @@ def _period_ticks(ax, index: pd.Index) -> None:
     ticks = np.arange(0, len(index), step)
     ax.set_xticks(ticks)
     ax.set_xticklabels([pd.Timestamp(index[i]).strftime("%Y-%m-%d") for i in ticks],
-                       rotation=45, ha="right", fontsize=9)
+                       rotation=45, ha="right")
 
 
-def plot_series(table: pd.DataFrame, series: str, ylabel: str, ncols: int = 3):
+def plot_series(table: pd.DataFrame, series: str, ylabel: str, ncols: int = 2):
     """Small multiples, one panel per value of ``series`` (a voice, actor or frame): each
     outlet's ``estimate`` per period with its 95% interval. Cells not ``sufficient`` (too few
     sentences or mentions) are drawn as hollow markers without an interval."""
@@ -60,15 +55,15 @@ def plot_series(table: pd.DataFrame, series: str, ylabel: str, ncols: int = 3):
         return None
     ncols = min(ncols, len(panels))
     nrows = math.ceil(len(panels) / ncols)
-    fig, axes = plt.subplots(nrows, ncols, figsize=(4.2 * ncols, 3.0 * nrows), squeeze=False,
+    fig, axes = plt.subplots(nrows, ncols, figsize=(3.6 * ncols, 3.0 * nrows), squeeze=False,
                              sharey=True)
     for ax, panel in zip(axes.flat, panels, strict=False):
         _draw_panel(ax, dated[dated[series] == panel], ylabel)
-        ax.set_title(label(panel), fontsize=10)
+        ax.set_title(label(panel))
     for ax in list(axes.flat)[len(panels):]:
         ax.set_visible(False)
     handles, names = axes.flat[0].get_legend_handles_labels()
-    fig.legend(handles, names, fontsize=9, frameon=False, loc="upper left",
+    fig.legend(handles, names, frameon=False, loc="upper left",
                bbox_to_anchor=(1.0, 0.95))
     fig.tight_layout()
     return fig
@@ -86,8 +81,8 @@ def _draw_panel(ax, part: pd.DataFrame, ylabel: str) -> None:
         thin = rows[~enough.loc[rows.index]]
         ax.plot(thin["period"], thin["estimate"], "o", mfc="none", color=color, ms=4)
     ax.axhline(0, color="#999999", lw=0.6)
-    ax.set_ylabel(ylabel, fontsize=9)
-    ax.tick_params(axis="x", labelrotation=45, labelsize=8)
+    ax.set_ylabel(ylabel)
+    ax.tick_params(axis="x", labelrotation=45)
 
 
 def _yerr(rows: pd.DataFrame) -> np.ndarray:
@@ -116,7 +111,7 @@ def plot_propagation(edges: pd.DataFrame, outlets: list[str]):
             mutation_scale=14))
     for outlet, (x, y) in where.items():
         ax.plot(x, y, "o", ms=14, color="#2c3e50")
-        ax.text(x * 1.18, y * 1.18, label(outlet), ha="center", va="center", fontsize=10)
+        ax.text(x * 1.18, y * 1.18, label(outlet), ha="center", va="center")
     ax.set_xlim(-1.7, 1.7)
     ax.set_ylim(-1.5, 1.5)
     ax.set_axis_off()
