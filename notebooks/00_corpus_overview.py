@@ -31,6 +31,7 @@ shingle_size: int = 5  # words per shingle for verbatim overlap (Jaccard)
 cosine_threshold: float = 0.8  # TF-IDF cosine at or above which two articles are near-duplicates
 jaccard_threshold: float = 0.5  # shingle overlap at or above which two articles are near-duplicates
 max_audit_rows: int = 40  # cleaning-audit rows shown (all rows are saved as a table)
+cleaning: str = "default"  # page-furniture removal: "strict", "default" or "off" (newsprism.clean)
 
 # %%
 import matplotlib.pyplot as plt
@@ -45,7 +46,7 @@ from newsprism.scale import load_any_corpus
 NOTEBOOK = "00_corpus_overview"
 PARAMS = dict(corpus=corpus, out_dir=out_dir, shingle_size=shingle_size,
               cosine_threshold=cosine_threshold, jaccard_threshold=jaccard_threshold,
-              max_audit_rows=max_audit_rows)
+              max_audit_rows=max_audit_rows, cleaning=cleaning)
 
 # %% [markdown]
 # ## Parameters check
@@ -55,7 +56,7 @@ if not isinstance(shingle_size, int) or shingle_size < 1:
     raise ValueError(f"shingle_size must be a positive integer, got {shingle_size!r}")
 if not (0 < cosine_threshold <= 1 and 0 < jaccard_threshold <= 1):
     raise ValueError("cosine_threshold and jaccard_threshold must lie in (0, 1]")
-data = load_any_corpus(corpus or None)  # a corpus folder/file or an annotated directory
+data = load_any_corpus(corpus or None, cleaning=cleaning)  # a folder/file or annotated dir
 articles = data.articles
 if articles.empty:
     raise ValueError(f"no article could be read from {corpus or 'the bundled corpus'}; "

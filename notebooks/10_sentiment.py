@@ -40,6 +40,7 @@ top_k: int = 5  # most positive / most negative sentences shown
 arc_window: int = 5  # sentences in the rolling mean of the tone arc
 arc_articles: int = 12  # articles in the tone-arc figure (seeded sample spread over outlets)
 dots_per_outlet: int = 1500  # at most this many sentence dots per outlet (seeded sample)
+cleaning: str = "default"  # page-furniture removal: "strict", "default" or "off" (newsprism.clean)
 agreement_sentences: int = 5000  # engines missing from the annotations: score a sample this big
 
 # %%
@@ -58,7 +59,8 @@ NOTEBOOK = "10_sentiment"
 PARAMS = dict(corpus=corpus, out_dir=out_dir, engine=engine, compare_engines=compare_engines,
               n_boot=n_boot, seed=seed, min_mentions=min_mentions, top_k=top_k,
               arc_window=arc_window, arc_articles=arc_articles,
-              dots_per_outlet=dots_per_outlet, agreement_sentences=agreement_sentences)
+              dots_per_outlet=dots_per_outlet, agreement_sentences=agreement_sentences,
+              cleaning=cleaning)
 
 # %% [markdown]
 # ## Parameters check
@@ -82,7 +84,8 @@ for name, value in (("dots_per_outlet", dots_per_outlet),
 
 ENGINE = sentiment.ENGINE_LABEL[engine]
 ann = annotate(corpus or None, options=AnnotateOptions(
-    sentiment_engines=tuple(dict.fromkeys(("vader", "textblob", engine)))), progress=False)
+    sentiment_engines=tuple(dict.fromkeys(("vader", "textblob", engine))), cleaning=cleaning),
+    progress=False)
 articles = ann.articles
 SOURCE = f"{corpus or 'bundled corpus'}, newsprism annotate()"
 n_english = int((articles["language"].fillna("en") == "en").sum())

@@ -38,6 +38,7 @@ cooccurrence_level: str = "sentence"  # unit for frame co-occurrence: "sentence"
 evidence_per_cell: int = 3  # KWIC snippets shown per outlet x frame cell
 n_boot: int = 2000  # bootstrap resamples for the 95% intervals
 resample: str = "auto"  # bootstrap unit: "sentence", "article" or "auto" (article when every outlet has 5 or more)
+cleaning: str = "default"  # page-furniture removal: "strict", "default" or "off" (newsprism.clean)
 run_validation: bool = True  # run the quick frame validation if no saved result exists
 
 # %%
@@ -55,7 +56,8 @@ NOTEBOOK = "20_framing"
 PARAMS = dict(corpus=corpus, out_dir=out_dir, codebook=codebook,
               include_negated=include_negated, voice=voice,
               cooccurrence_level=cooccurrence_level, evidence_per_cell=evidence_per_cell,
-              n_boot=n_boot, resample=resample, run_validation=run_validation)
+              n_boot=n_boot, resample=resample, run_validation=run_validation,
+              cleaning=cleaning)
 
 # %% [markdown]
 # ## Parameters check
@@ -76,8 +78,9 @@ book = framing.load_codebook(codebook or "story")  # a malformed file stops here
 CODEBOOK_SHA256 = sha256_file(book.source)
 # The default codebook ships with the library (its hash is in the cache key already), so the
 # default options are the ones every notebook uses: the suite annotates once and shares it.
-OPTIONS = (AnnotateOptions() if (codebook or "story") == AnnotateOptions().codebook else
-           AnnotateOptions(codebook=str(codebook), extra=(("codebook_sha256", CODEBOOK_SHA256),)))
+OPTIONS = (AnnotateOptions(cleaning=cleaning) if (codebook or "story") == AnnotateOptions().codebook else
+           AnnotateOptions(codebook=str(codebook), extra=(("codebook_sha256", CODEBOOK_SHA256),),
+                           cleaning=cleaning))
 ann = annotate(corpus or None, OPTIONS, progress=False)
 articles = ann.tables["articles"]
 if articles.empty:

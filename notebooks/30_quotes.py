@@ -36,6 +36,7 @@ fragment_max_words: int = 2  # quotations with at most this many content words a
 top_speakers: int = 8  # speakers shown by name in the share-of-voice figure (others pooled)
 n_boot: int = 2000  # bootstrap resamples for the 95% intervals
 max_explorer_rows: int = 300  # quotations shown in the explorer (all are saved as a table)
+cleaning: str = "default"  # page-furniture removal: "strict", "default" or "off" (newsprism.clean)
 run_validation: bool = True  # run the quick PolNeAR validation if no saved result exists
 
 # %%
@@ -47,7 +48,7 @@ import numpy as np
 import pandas as pd
 from IPython.display import display
 from newsprism import paths, quote_clusters, quote_stats, validate
-from newsprism.annotate import annotate
+from newsprism.annotate import AnnotateOptions, annotate
 from newsprism.display import caption, reading, show_table
 from newsprism.provenance import provenance_table
 from newsprism.report import record_findings, save_table
@@ -56,7 +57,7 @@ NOTEBOOK = "30_quotes"
 PARAMS = dict(corpus=corpus, out_dir=out_dir, min_cluster_score=min_cluster_score,
               min_cluster_outlets=min_cluster_outlets, fragment_max_words=fragment_max_words,
               top_speakers=top_speakers, n_boot=n_boot, max_explorer_rows=max_explorer_rows,
-              run_validation=run_validation)
+              run_validation=run_validation, cleaning=cleaning)
 
 # %% [markdown]
 # ## Parameters check
@@ -70,7 +71,7 @@ for name, value, lowest in [("min_cluster_outlets", min_cluster_outlets, 1),
                             ("max_explorer_rows", max_explorer_rows, 1)]:
     if not isinstance(value, int) or isinstance(value, bool) or value < lowest:
         raise ValueError(f"{name} must be an integer >= {lowest}, got {value!r}")
-ann = annotate(corpus or None, progress=False)
+ann = annotate(corpus or None, AnnotateOptions(cleaning=cleaning), progress=False)
 articles = ann.tables["articles"]
 sentences = ann.tables.get("sentences", pd.DataFrame())
 quotes = ann.tables.get("quotes", pd.DataFrame())

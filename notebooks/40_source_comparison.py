@@ -34,19 +34,20 @@ out_dir: str = ""  # where tables and findings go; empty means outputs/interacti
 top_terms: int = 10  # distinctive terms kept per outlet
 ngram: int = 8  # consecutive shared words that count as copied text
 kwic_per_term: int = 2  # keyword-in-context snippets shown per distinctive term
+cleaning: str = "default"  # page-furniture removal: "strict", "default" or "off" (newsprism.clean)
 
 # %%
 import matplotlib.pyplot as plt
 from IPython.display import HTML, display
 from newsprism import compare, hedging, keyness, profiles, similarity, sourcing, summary
-from newsprism.annotate import annotate
+from newsprism.annotate import AnnotateOptions, annotate
 from newsprism.display import caption, reading, show_table
 from newsprism.provenance import provenance_table
 from newsprism.report import record_findings, save_table
 
 NOTEBOOK = "40_source_comparison"
 PARAMS = dict(corpus=corpus, out_dir=out_dir, top_terms=top_terms, ngram=ngram,
-              kwic_per_term=kwic_per_term)
+              kwic_per_term=kwic_per_term, cleaning=cleaning)
 
 # %% [markdown]
 # ## Parameters check
@@ -58,7 +59,7 @@ if not isinstance(ngram, int) or ngram < 4:
     raise ValueError(f"ngram must be an integer of at least 4 words, got {ngram!r}")
 if not isinstance(kwic_per_term, int) or kwic_per_term < 0:
     raise ValueError(f"kwic_per_term must be a non-negative integer, got {kwic_per_term!r}")
-annotations = annotate(corpus or None, progress=False)
+annotations = annotate(corpus or None, AnnotateOptions(cleaning=cleaning), progress=False)
 tables = annotations.tables
 articles = tables["articles"]
 if articles.empty:

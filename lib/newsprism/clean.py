@@ -28,7 +28,14 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-AUDIT_COLUMNS = ["article_id", "line", "removed_text", "rule"]
+from newsprism.clean_lines import furniture_scores, load_model
+from newsprism.clean_rules import line_key, recurring_lines, shape_rule
+
+AUDIT_COLUMNS = ["article_id", "line", "removed_text", "rule", "score"]
+# ``cleaning`` levels: "off" removes nothing; "default" removes a line when a rule matches or
+# the fitted line model is sure (its threshold keeps body text); "strict" also removes lines
+# the model only thinks likely furniture (more furniture gone, some body text with it).
+CLEANING_LEVELS = ("strict", "default", "off")
 
 # A personal name: capitalised tokens ("Fiaz", "O'Neil", "J.", "Jong-un") with a few particles.
 _NAME_TOKEN = r"(?:[A-Z][\w'’.\-]*?)"
@@ -161,6 +168,9 @@ class CleanResult:
     text: str
     audit: list[dict] = field(default_factory=list)
     author: str = ""  # from a removed byline, "" when none
+    # Lines kept although the model leaned to furniture (score between the strict and the
+    # default threshold): audit-shaped rows, rule "kept_in_doubt".
+    doubts: list[dict] = field(default_factory=list)
 
     @property
     def audit_table(self) -> pd.DataFrame:
@@ -195,19 +205,29 @@ def _key(line: str) -> str:
     return " ".join(line.split()).casefold()
 
 
-def clean_text(text: str, article_id: str = "", author: str = "") -> CleanResult:
+def clean_text(text: str, article_id: str = "", author: str = "", *,
+               cleaning: str = "default", recurring: frozenset[str] | set[str] = frozenset(),
+               disabled_rules: frozenset[str] | set[str] = frozenset()) -> CleanResult:
     """Remove page furniture from one raw article text.
 
     ``author`` (when known) helps to recognise the author's bio at the end. Audit ``line``
-    numbers are 1-based lines of ``text`` (the raw file for ``.txt`` articles).
+    numbers are 1-based lines of ``text`` (the raw file for ``.txt`` articles). ``cleaning``
+    is one of ``CLEANING_LEVELS``; ``recurring`` holds the normalised lines that recur across
+    this outlet's articles (``clean_rules.recurring_lines``); ``disabled_rules`` names rules
+    to switch off (any rule name of the audit, e.g. ``{"line_model", "tag_list"}``).
 
     >>> r = clean_text("Body text here.\\n\\npolitics\\n\\nAbout the Creator\\nJane\\nI write.")
     >>> r.text, [a["rule"] for a in r.audit]
     ('Body text here.', ['tag_line', 'about_author', 'about_author', 'about_author'])
     """
+    if cleaning not in CLEANING_LEVELS:
+        raise ValueError(f"cleaning must be one of {CLEANING_LEVELS}, got {cleaning!r}")
     lines = _NEWLINE.split(text)
     stripped = [line.strip() for line in lines]
+    if cleaning == "off":
+        return CleanResult(text="\n\n".join(s for s in stripped if s))
     rules: list[str | None] = [None] * len(lines)
+    scores: dict[int, float] = {}
     found_author = ""
 
     # 1. Line rules and furniture blocks.
@@ -247,15 +267,8 @@ def clean_text(text: str, article_id: str = "", author: str = "") -> CleanResult
                 found_author = _byline_author(line)
         i += 1
 
-    # 2. Copies of the headline (the first kept line). Other repeated paragraphs stay: live
-    # blogs repeat real sentences ("It takes 1,237 delegates to win."), so removing them
-    # would drop article text.
-    first = next((i for i, s in enumerate(stripped) if s and rules[i] is None), None)
-    if first is not None:
-        first_key = _key(stripped[first])
-        for i in range(first + 1, len(lines)):
-            if stripped[i] and rules[i] is None and _key(stripped[i]) == first_key:
-                rules[i] = "repeated_headline"
+    _shape_and_recurring(stripped, rules, recurring, disabled_rules)
+    _repeated_headline_and_lead(stripped, rules)
 
     # 3. Tail rules: walking back over furniture, lone tags and then one author bio.
     known_author = (author or found_author).strip()
@@ -270,12 +283,74 @@ def clean_text(text: str, article_id: str = "", author: str = "") -> CleanResult
             rules[i] = "author_bio"
         break
 
+    doubts = {}
+    if "line_model" not in disabled_rules:
+        doubts = _model_pass(stripped, rules, scores, cleaning)
+    for i, rule in enumerate(rules):
+        if rule is not None and rule in disabled_rules:
+            rules[i] = None
     kept = [s for s, r in zip(stripped, rules, strict=True) if s and r is None]
     audit = [
-        {"article_id": article_id, "line": i + 1, "removed_text": stripped[i], "rule": rules[i]}
+        {"article_id": article_id, "line": i + 1, "removed_text": stripped[i], "rule": rules[i],
+         "score": scores.get(i, float("nan"))}
         for i in range(len(lines)) if rules[i] is not None
     ]
-    return CleanResult(text="\n\n".join(kept), audit=audit, author=found_author)
+    doubt_rows = [{"article_id": article_id, "line": i + 1, "removed_text": stripped[i],
+                   "rule": "kept_in_doubt", "score": score} for i, score in doubts.items()]
+    return CleanResult(text="\n\n".join(kept), audit=audit, author=found_author,
+                       doubts=doubt_rows)
+
+
+def _shape_and_recurring(stripped: list[str], rules: list[str | None],
+                         recurring: frozenset[str] | set[str], disabled) -> None:
+    """Language-free shape rules, then lines that recur across the outlet's articles."""
+    for i, line in enumerate(stripped):
+        if line and rules[i] is None:
+            rule = shape_rule(line, disabled)
+            if rule is None and recurring and line_key(line) in recurring:
+                rule = "outlet_template"
+            rules[i] = rule
+
+
+def _repeated_headline_and_lead(stripped: list[str], rules: list[str | None]) -> None:
+    """Copies of the headline (the first kept line) anywhere, and copies of the lead (the
+    next kept line) before any other paragraph: wire items repeat both. Other repeated
+    paragraphs stay: live blogs repeat real sentences ("It takes 1,237 delegates to win.")."""
+    kept = [i for i, s in enumerate(stripped) if s and rules[i] is None]
+    if not kept:
+        return
+    first_key = _key(stripped[kept[0]])
+    lead_key = None
+    for i in kept[1:]:
+        key = _key(stripped[i])
+        if key == first_key:
+            rules[i] = "repeated_headline"
+        elif lead_key is None:
+            lead_key = key
+        elif key == lead_key:
+            rules[i] = "repeated_lead"
+        elif lead_key != "":
+            lead_key = ""  # another paragraph came: later copies of the lead are body text
+
+
+def _model_pass(stripped: list[str], rules: list[str | None], scores: dict[int, float],
+                cleaning: str) -> dict[int, float]:
+    """Remove kept lines the fitted line model scores as furniture; returns the doubts."""
+    index = [i for i, s in enumerate(stripped) if s]
+    if not index:
+        return {}
+    model = load_model()
+    threshold = model["threshold"] if cleaning == "default" else model["strict_threshold"]
+    probabilities = furniture_scores([stripped[i] for i in index], model)
+    doubts = {}
+    for i, p in zip(index, probabilities.tolist(), strict=True):
+        if rules[i] is not None:
+            continue
+        if p >= threshold:
+            rules[i], scores[i] = "line_model", round(p, 4)
+        elif p >= model["strict_threshold"]:
+            doubts[i] = round(p, 4)
+    return doubts
 
 
 def _is_bio(line: str, author: str) -> bool:
@@ -287,8 +362,12 @@ def _is_bio(line: str, author: str) -> bool:
 
 
 def clean_articles(articles: pd.DataFrame, text_column: str = "text",
-                   id_column: str = "article_id") -> tuple[pd.DataFrame, pd.DataFrame]:
+                   id_column: str = "article_id", *, cleaning: str = "default",
+                   outlet_column: str = "outlet") -> tuple[pd.DataFrame, pd.DataFrame]:
     """Clean every article of a table; returns (copy with cleaned text, audit table).
+
+    Lines recurring across the articles of one outlet (``outlet_column``, when present) are
+    counted first (``clean_rules.recurring_lines``) and removed as ``outlet_template``.
 
     >>> df = pd.DataFrame({"article_id": ["a"], "text": ["Body.\\nSign in to comment"]})
     >>> cleaned, audit = clean_articles(df)
@@ -296,10 +375,14 @@ def clean_articles(articles: pd.DataFrame, text_column: str = "text",
     (['Body.'], ['comment_prompt'])
     """
     authors = articles["author"] if "author" in articles else [""] * len(articles)
+    outlets = [str(o) for o in articles[outlet_column]] if outlet_column in articles \
+        else [""] * len(articles)
+    recurring = recurring_lines(articles[text_column], outlets) if cleaning != "off" else {}
     texts, audit = [], []
-    for article_id, text, author in zip(articles[id_column], articles[text_column], authors,
-                                        strict=True):
-        result = clean_text(text, str(article_id), author if isinstance(author, str) else "")
+    for article_id, text, author, outlet in zip(articles[id_column], articles[text_column],
+                                                authors, outlets, strict=True):
+        result = clean_text(text, str(article_id), author if isinstance(author, str) else "",
+                            cleaning=cleaning, recurring=recurring.get(outlet, frozenset()))
         texts.append(result.text)
         audit.extend(result.audit)
     cleaned = articles.copy()

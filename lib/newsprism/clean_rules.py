@@ -1,0 +1,125 @@
+"""Language-free furniture rules on line shape, and lines that recur across an outlet's articles.
+
+Each shape rule is a small function ``rule(line) -> bool`` on a stripped line; ``SHAPE_RULES``
+runs them in order (the first that matches names the removal in the audit). A researcher
+switches one off with ``clean_text(..., disabled_rules={"timestamp_line"})``.
+
+>>> [name for name, rule in SHAPE_RULES if rule("2026-01-02T10:15:00+09:00")]
+['timestamp_line']
+>>> [name for name, rule in SHAPE_RULES if rule("Kim wrote to Putin on 2 January 2026.")]
+[]
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable, Iterable
+
+_URL = re.compile(r"(?:https?://|www\.|pic\.twitter\.com/)\S+|\b[\w-]+(?:\.[\w-]+)*\."
+                  r"(?:com|org|net|co\.kr|kr|ru|cn|de|uk|in|jp|info|io|news)(?:/\S*)?\b")
+_DATE = re.compile(r"\b\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\b|\b\d{4}-\d{2}-\d{2}T\S*")
+_TIME = re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:\s*[ap]\.?m\.?)?", re.IGNORECASE)
+_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
+_SENTENCE_END = re.compile(r"[.!?。！？][\"'”’»)]*$")
+_HANDLE = re.compile(r"[@#][\w.]+")
+_END_MARK = re.compile(r"\(?(?:END|ENDS|End|end)\)?|-\s*30\s*-|#{3}|\*{3}|/\w{2,10}/")
+_EMBED_SIGNATURE = re.compile(r"[—–-]\s*[^()]{1,80}\(@\w{1,30}\)\s*.{0,40}")
+_WORD = re.compile(r"[^\W\d_]+")
+# A tag list: three or more short items separated by commas, bars or bullets.
+_TAG_SEPARATORS = re.compile(r"\s*[,|•·;]\s*")
+
+
+def url_line(line: str) -> bool:
+    """Only web addresses, handles and stamps, at most three other words: "www.x.com 2026/01/02"."""
+    if not _URL.search(line):
+        return False
+    rest = _HANDLE.sub(" ", _TIME.sub(" ", _DATE.sub(" ", _URL.sub(" ", line))))
+    return len(_WORD.findall(rest)) <= 3 and not _SENTENCE_END.search(rest.strip())
+
+
+def handle_line(line: str) -> bool:
+    """Handles and hashtags only ("@kcna #Korea"), or an embedded post's "— name (@handle) date"."""
+    if _EMBED_SIGNATURE.fullmatch(line):
+        return True
+    return _HANDLE.match(line) is not None and not _WORD.findall(_HANDLE.sub(" ", line))
+
+
+def timestamp_line(line: str) -> bool:
+    """A date or time stamp with at most four words around it ("Updated 10:15 KST")."""
+    if len(line) > 60 or not (_DATE.search(line) or _TIME.search(line)):
+        return False
+    rest = _TIME.sub(" ", _DATE.sub(" ", line))
+    return len(_WORD.findall(rest)) <= 4 and not _SENTENCE_END.search(line)
+
+
+def end_mark(line: str) -> bool:
+    """A dispatch's end mark: "(END)", "-30-", "###", "***", "/TASS/"."""
+    return _END_MARK.fullmatch(line) is not None
+
+
+def tag_list(line: str) -> bool:
+    """Three or more items of at most three words each, separated by , | • · ; (no sentence)."""
+    if len(line) > 300 or _SENTENCE_END.search(line):
+        return False
+    items = [item for item in _TAG_SEPARATORS.split(line) if item]
+    return len(items) >= 3 and all(len(item.split()) <= 3 for item in items) and \
+        _TAG_SEPARATORS.search(line) is not None and line.count(",") != 1
+
+
+SHAPE_RULES: list[tuple[str, Callable[[str], bool]]] = [
+    ("url_line", url_line),
+    ("handle_line", handle_line),
+    ("timestamp_line", timestamp_line),
+    ("end_mark", end_mark),
+    ("tag_list", tag_list),
+]
+
+
+def shape_rule(line: str, disabled: Iterable[str] = ()) -> str | None:
+    """The first shape rule that matches ``line`` (stripped), or ``None``."""
+    for name, rule in SHAPE_RULES:
+        if name not in disabled and rule(line):
+            return name
+    return None
+
+
+def line_key(line: str) -> str:
+    """Normalised line: white space collapsed, case folded."""
+    return " ".join(line.split()).casefold()
+
+
+# A line recurs when it is in at least this many articles of one outlet and in at least this
+# share of them: teasers, subscription footers and templates, not a sentence two articles share.
+RECURRING_MIN_ARTICLES = 3
+RECURRING_MIN_SHARE = 0.3
+# Lines longer than this are never treated as recurring furniture (they are paragraphs).
+RECURRING_MAX_CHARS = 300
+
+
+def recurring_lines(texts: Iterable[str], outlets: Iterable[str]) -> dict[str, set[str]]:
+    """Per outlet, the normalised lines (see :func:`line_key`) that recur across its articles.
+
+    This is the corpus-level pass: it runs over all articles before any is cleaned. In a
+    parallel annotation each worker runs it on its own partition (see ``newsprism.scale``),
+    so a line is found when it recurs within one partition.
+
+    >>> texts = ["Body one.\\nSubscribe to the e-paper", "Body two.\\nSubscribe to the e-paper",
+    ...          "Body three.\\nSubscribe to the e-paper"]
+    >>> recurring_lines(texts, ["x", "x", "x"])
+    {'x': {'subscribe to the e-paper'}}
+    """
+    counts: dict[str, Counter] = {}
+    articles: Counter = Counter()
+    for text, outlet in zip(texts, outlets, strict=True):
+        articles[outlet] += 1
+        keys = {line_key(line) for line in text.splitlines()
+                if line.strip() and len(line) <= RECURRING_MAX_CHARS}
+        counts.setdefault(outlet, Counter()).update(keys)
+    found = {}
+    for outlet, counter in counts.items():
+        floor = max(RECURRING_MIN_ARTICLES, RECURRING_MIN_SHARE * articles[outlet])
+        lines = {key for key, n in counter.items() if n >= floor}
+        if lines:
+            found[outlet] = lines
+    return found
