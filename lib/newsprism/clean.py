@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from newsprism.clean_lines import furniture_scores, load_model
+from newsprism.clean_lines import body_region, furniture_scores, load_model
 from newsprism.clean_rules import line_key, recurring_lines, shape_rule
 
 AUDIT_COLUMNS = ["article_id", "line", "removed_text", "rule", "score"]
@@ -168,8 +168,8 @@ class CleanResult:
     text: str
     audit: list[dict] = field(default_factory=list)
     author: str = ""  # from a removed byline, "" when none
-    # Lines kept although the model leaned to furniture (score between the strict and the
-    # default threshold): audit-shaped rows, rule "kept_in_doubt".
+    # Lines kept although the model leaned to furniture: audit-shaped rows (the text in
+    # ``removed_text`` was kept), rule "kept_in_doubt: <why>".
     doubts: list[dict] = field(default_factory=list)
 
     @property
@@ -296,7 +296,8 @@ def clean_text(text: str, article_id: str = "", author: str = "", *,
         for i in range(len(lines)) if rules[i] is not None
     ]
     doubt_rows = [{"article_id": article_id, "line": i + 1, "removed_text": stripped[i],
-                   "rule": "kept_in_doubt", "score": score} for i, score in doubts.items()]
+                   "rule": f"kept_in_doubt: {why}", "score": score}
+                  for i, (score, why) in doubts.items()]
     return CleanResult(text="\n\n".join(kept), audit=audit, author=found_author,
                        doubts=doubt_rows)
 
@@ -340,17 +341,41 @@ def _model_pass(stripped: list[str], rules: list[str | None], scores: dict[int, 
     if not index:
         return {}
     model = load_model()
+    lines = [stripped[i] for i in index]
+    probabilities = furniture_scores(lines, model)
+    # "default" trusts the model only around the body region (before its first and after its
+    # last paragraph): inside it, short lines are list items and subheads as often as not.
+    first, last = body_region(lines) if cleaning == "default" else (-1, -1)
     threshold = model["threshold"] if cleaning == "default" else model["strict_threshold"]
-    probabilities = furniture_scores([stripped[i] for i in index], model)
     doubts = {}
-    for i, p in zip(index, probabilities.tolist(), strict=True):
-        if rules[i] is not None:
+    for k, (i, p) in enumerate(zip(index, probabilities.tolist(), strict=True)):
+        if rules[i] is not None or p < model["strict_threshold"]:
             continue
-        if p >= threshold:
+        why = _body_sign(lines, k) if cleaning == "default" else None
+        if p >= threshold and not first <= k <= last and why is None:
             rules[i], scores[i] = "line_model", round(p, 4)
-        elif p >= model["strict_threshold"]:
-            doubts[i] = round(p, 4)
+        else:
+            doubts[i] = (round(p, 4), why or ("inside the body region" if first <= k <= last
+                                               else "below the default threshold"))
     return doubts
+
+
+_LIST_ITEM = re.compile(r"\(?\d{1,3}[.)]?\s+\S")
+
+
+def _body_sign(lines: list[str], k: int) -> str | None:
+    """Why a line the model scores as furniture may still be body text, or None: it goes on
+    from the line before (a paragraph broken across lines), or it is in a run of numbered
+    items (a ranked list: a numbered line next to another, or a line between two)."""
+    line, before = lines[k], lines[k - 1] if k else ""
+    if line[0].islower() or (before and before[-1] not in ".!?:;。！？\"”’»)" and
+                             len(before) >= 40):
+        return "continues the line before"
+    near = [lines[j] for j in (k - 2, k - 1, k + 1, k + 2) if 0 <= j < len(lines)]
+    if sum(_LIST_ITEM.match(other) is not None for other in near) >= 1 + (
+            _LIST_ITEM.match(line) is None):
+        return "numbered list item"
+    return None
 
 
 def _is_bio(line: str, author: str) -> bool:

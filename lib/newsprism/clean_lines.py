@@ -47,17 +47,14 @@ REGION_LENGTH_CAP = 60
 _SENT_END = re.compile(r"[.!?。！？…][\"'”’»)\]]*(?=\s|$)")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 _URL = re.compile(r"https?://|www\.|\.(?:com|org|net|de|html?|php)\b|[@#]\w")
-_DIGIT = re.compile(r"\d")
-_SEPARATORS = set("|•·»›/>–—")
 
 FEATURES = [
-    "log_len", "log_words", "sent_ends", "ends_sentence", "ends_colon", "digit_share",
-    "capital_share", "all_caps", "url_like", "markup", "separators", "comma_share",
-    "body_like", "in_region", "before_region", "after_region", "log_dist_region",
-    "window_body", "prev_body", "next_body", "repeated", "relative_position",
-    "in_region_x_len", "short_in_region", "in_span", "log_dist_body", "prev_log_len",
-    "next_log_len",
+    "log_len", "sent_ends", "ends_sentence", "ends_colon", "capital_share", "url_like",
+    "markup", "comma_share", "in_region", "after_region", "log_dist_region", "window_body",
+    "prev_body", "in_region_x_len", "short_in_region", "in_span", "log_dist_body",
+    "next_log_len", "relative_position",
 ]
+_CAPITAL_WORD = re.compile(r"(?<![^\s])[^\W\d_a-zà-ÿ]")
 
 
 def _effective_length(line: str) -> int:
@@ -68,74 +65,74 @@ def _is_body_like(line: str, length: int) -> bool:
     return length >= BODY_MIN_CHARS and line[0] != "<" and _SENT_END.search(line) is not None
 
 
-def body_region(lines: list[str]) -> tuple[int, int]:
-    """(first, last) index of the body region among ``lines`` (stripped, non-blank);
-    (-1, -1) when no line is body-like."""
+def _region(lengths: list[int], body: list[bool]) -> tuple[int, int]:
     best, start, total, region = 0, 0, 0, (-1, -1)
-    for i, line in enumerate(lines):
-        length = _effective_length(line)
-        weight = length if _is_body_like(line, length) else -min(length, REGION_LENGTH_CAP) \
-            - REGION_LINE_COST
+    for i, (length, is_body) in enumerate(zip(lengths, body, strict=True)):
         if total <= 0:
             total, start = 0, i
-        total += weight
+        total += length if is_body else -min(length, REGION_LENGTH_CAP) - REGION_LINE_COST
         if total > best:
             best, region = total, (start, i)
     return region
 
 
-def _shape(line: str, length: int) -> list[float]:
-    words = line.split()
-    n_words = max(len(words), 1)
-    letters = sum(c.isalpha() for c in line) or 1
-    capitals = sum(w[0].isupper() for w in words) / n_words
-    sentence_ends = min(len(_SENT_END.findall(line)), 4)
-    last = line[-1]
-    return [
-        math.log1p(length), math.log1p(n_words), sentence_ends, last in ".!?。！？…\"”’»)",
-        last == ":", len(_DIGIT.findall(line)) / len(line), capitals,
-        line.isupper() and letters > 3, _URL.search(line) is not None,
-        line[0] in "<{[=" or "{" in line, sum(c in _SEPARATORS for c in line) / n_words,
-        line.count(",") / n_words,
-    ]
+def body_region(lines: list[str]) -> tuple[int, int]:
+    """(first, last) index of the body region among ``lines`` (stripped, non-blank): the run
+    with the largest sum of body-like characters minus a cost per other line; (-1, -1) when
+    no line is body-like."""
+    lengths = [_effective_length(line) for line in lines]
+    return _region(lengths, [_is_body_like(line, n) for line, n in zip(lines, lengths,
+                                                                       strict=True)])
+
+
+def _distance_to_body(body: np.ndarray) -> np.ndarray:
+    """Lines to the nearest body-like line (0 on one; len(body) when there is none)."""
+    n = len(body)
+    index = np.arange(n)
+    at = np.flatnonzero(body)
+    if not len(at):
+        return np.full(n, n)
+    position = np.clip(np.searchsorted(at, index), 1, len(at)) - 1
+    after = np.minimum(position + 1, len(at) - 1)
+    return np.minimum(np.abs(index - at[position]), np.abs(at[after] - index))
 
 
 def line_features(lines: list[str]) -> np.ndarray:
     """One row of ``FEATURES`` per line (``lines`` stripped, non-blank)."""
     n = len(lines)
     lengths = [_effective_length(line) for line in lines]
-    body = [_is_body_like(line, length) for line, length in zip(lines, lengths, strict=True)]
-    first, last = body_region(lines)
-    counts: dict[str, int] = {}
-    for line in lines:
-        counts[line] = counts.get(line, 0) + 1
+    body_list = [_is_body_like(line, length) for line, length in zip(lines, lengths,
+                                                                      strict=True)]
+    first, last = _region(lengths, body_list)
+    body = np.asarray(body_list, dtype=bool)
+    size = np.asarray(lengths, dtype=float)
+    words = np.maximum([line.count(" ") + 1 for line in lines], 1)
+    index = np.arange(n)
+    log_len = np.log1p(size)
+    inside = (index >= first) & (index <= last) if first >= 0 else np.zeros(n, dtype=bool)
+    after = (index > last) if first >= 0 else np.zeros(n, dtype=bool)
+    dist_region = np.where(inside | (first < 0), 0, np.where(index < first, first - index,
+                                                             index - last))
     cumulative = np.concatenate([[0], np.cumsum(body)])
-    body_at = [i for i, b in enumerate(body) if b]
-    span = (body_at[0], body_at[-1]) if body_at else (-1, -1)
-    # distance to the nearest body-like line, from both sides
-    nearest, last_seen = [n] * n, -n
-    for i in range(n):
-        last_seen = i if body[i] else last_seen
-        nearest[i] = i - last_seen
-    last_seen = 2 * n
-    for i in range(n - 1, -1, -1):
-        last_seen = i if body[i] else last_seen
-        nearest[i] = min(nearest[i], last_seen - i)
-    log_lengths = [math.log1p(length) for length in lengths]
-    rows = []
-    for i, line in enumerate(lines):
-        inside = first <= i <= last
-        dist = 0 if inside or first < 0 else (first - i if i < first else i - last)
-        window = (cumulative[min(i + 4, n)] - cumulative[max(i - 3, 0)]) / 7
-        shape = _shape(line, lengths[i])
-        rows.append(shape + [
-            body[i], inside, first >= 0 and i < first, first >= 0 and i > last,
-            math.log1p(dist), window, i > 0 and body[i - 1], i + 1 < n and body[i + 1],
-            counts[line] > 1, i / max(n - 1, 1), inside * shape[0],
-            inside and lengths[i] < 40, span[0] <= i <= span[1], math.log1p(nearest[i]),
-            log_lengths[i - 1] if i > 0 else 0.0, log_lengths[i + 1] if i + 1 < n else 0.0,
-        ])
-    return np.asarray(rows, dtype=float).reshape(n, len(FEATURES))
+    window = (cumulative[np.minimum(index + 4, n)] - cumulative[np.maximum(index - 3, 0)]) / 7
+    at = np.flatnonzero(body)
+    span = ((index >= at[0]) & (index <= at[-1])) if len(at) else np.zeros(n, dtype=bool)
+    last_chars = [line[-1] for line in lines]
+    columns = [
+        log_len,
+        np.minimum([len(_SENT_END.findall(line)) for line in lines], 4),
+        [c in ".!?。！？…\"”’»)" for c in last_chars], [c == ":" for c in last_chars],
+        np.asarray([len(_CAPITAL_WORD.findall(line)) for line in lines]) / words,
+        [_URL.search(line) is not None for line in lines],
+        [line[0] in "<{[=" or "{" in line for line in lines],
+        np.asarray([line.count(",") for line in lines]) / words,
+        inside, after, np.log1p(dist_region), window,
+        np.concatenate([[False], body[:-1]]), inside * log_len, inside & (size < 40), span,
+        np.log1p(_distance_to_body(body)), np.concatenate([log_len[1:], [0.0]]),
+        index / max(n - 1, 1),
+    ]
+    return np.column_stack([np.asarray(c, dtype=float) for c in columns]).reshape(
+        n, len(FEATURES))
 
 
 @lru_cache(maxsize=1)

@@ -16,8 +16,8 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable
 
-_URL = re.compile(r"(?:https?://|www\.|pic\.twitter\.com/)\S+|\b[\w-]+(?:\.[\w-]+)*\."
-                  r"(?:com|org|net|co\.kr|kr|ru|cn|de|uk|in|jp|info|io|news)(?:/\S*)?\b")
+_URL = re.compile(r"(?:https?://|www\.|pic\.twitter\.com/)\S+|[\w.-]*\.(?:com|org|net|co\.kr|kr|"
+                  r"ru|cn|de|uk|in|jp|info|io|news)\b(?:/\S*)?")
 _DATE = re.compile(r"\b\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\b|\b\d{4}-\d{2}-\d{2}T\S*")
 _TIME = re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:\s*[ap]\.?m\.?)?", re.IGNORECASE)
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
@@ -26,7 +26,7 @@ _HANDLE = re.compile(r"[@#][\w.]+")
 _END_MARK = re.compile(r"\(?(?:END|ENDS|End|end)\)?|-\s*30\s*-|#{3}|\*{3}|/\w{2,10}/")
 _EMBED_SIGNATURE = re.compile(r"[—–-]\s*[^()]{1,80}\(@\w{1,30}\)\s*.{0,40}")
 _WORD = re.compile(r"[^\W\d_]+")
-# A tag list: three or more short items separated by commas, bars or bullets.
+# A tag list: four or more short items separated by commas, bars or bullets.
 _TAG_SEPARATORS = re.compile(r"\s*[,|•·;]\s*")
 
 
@@ -46,11 +46,12 @@ def handle_line(line: str) -> bool:
 
 
 def timestamp_line(line: str) -> bool:
-    """A date or time stamp with at most four words around it ("Updated 10:15 KST")."""
-    if len(line) > 60 or not (_DATE.search(line) or _TIME.search(line)):
+    """A date or time stamp with at most two words around it ("10:15 KST", "2026-01-02")."""
+    if len(line) > 40 or not (_DATE.search(line) or _TIME.search(line)):
         return False
     rest = _TIME.sub(" ", _DATE.sub(" ", line))
-    return len(_WORD.findall(rest)) <= 4 and not _SENTENCE_END.search(line)
+    return len(_WORD.findall(rest)) <= 2 and not _SENTENCE_END.search(line) \
+        and ":" not in rest and "," not in rest
 
 
 def end_mark(line: str) -> bool:
@@ -59,11 +60,11 @@ def end_mark(line: str) -> bool:
 
 
 def tag_list(line: str) -> bool:
-    """Three or more items of at most three words each, separated by , | • · ; (no sentence)."""
+    """Four or more items of at most three words each, separated by , | • · ; (no sentence)."""
     if len(line) > 300 or _SENTENCE_END.search(line):
         return False
     items = [item for item in _TAG_SEPARATORS.split(line) if item]
-    return len(items) >= 3 and all(len(item.split()) <= 3 for item in items) and \
+    return len(items) >= 4 and all(len(item.split()) <= 3 for item in items) and \
         _TAG_SEPARATORS.search(line) is not None and line.count(",") != 1
 
 
@@ -76,8 +77,15 @@ SHAPE_RULES: list[tuple[str, Callable[[str], bool]]] = [
 ]
 
 
+# Every shape rule needs one of these; lines without any (most body text) are not tried.
+_SHAPE_HINT = re.compile(r"[\d@#,|•·;*/]|www\.|END|end\b")
+SHAPE_MAX_CHARS = 300  # longer lines are paragraphs, never furniture by shape alone
+
+
 def shape_rule(line: str, disabled: Iterable[str] = ()) -> str | None:
     """The first shape rule that matches ``line`` (stripped), or ``None``."""
+    if len(line) > SHAPE_MAX_CHARS or not _SHAPE_HINT.search(line):
+        return None
     for name, rule in SHAPE_RULES:
         if name not in disabled and rule(line):
             return name
