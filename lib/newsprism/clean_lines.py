@@ -29,7 +29,6 @@ model's threshold, chosen so that body text is kept (see ``clean_fit``).
 from __future__ import annotations
 
 import json
-import math
 import re
 from functools import lru_cache
 
