@@ -155,6 +155,27 @@ display(reading(
     f"({int(rules.iloc[0]['removals'])} removals)."))
 
 # %% [markdown]
+# ## Cleaning per outlet
+#
+# How much of each outlet's text cleaning removed, and by which rule, with one removed line
+# per rule as an example. `line_model` removals carry the model's furniture score in the
+# audit; `outlet_template` lines recur across that outlet's articles. A large share for one
+# outlet means its pages carry much furniture, or that a rule misfires there: read the
+# examples.
+
+# %%
+by_outlet_rule = overview.cleaning_by_outlet(audit, articles)
+save_table(by_outlet_rule, "overview_cleaning_by_outlet", out_dir)
+display(show_table(by_outlet_rule, f"Removals per outlet and rule (cleaning level "
+                   f"'{cleaning}'); share_of_text = removed characters / raw characters.",
+                   n=len(audit), unit="removed lines", source=f"{SOURCE}, newsprism.clean"))
+display(reading(
+    "Cleaning removed nothing." if by_outlet_rule.empty else
+    f"The largest removal is **{by_outlet_rule.loc[by_outlet_rule['characters'].idxmax(), 'rule']}"
+    f"** at **{by_outlet_rule.loc[by_outlet_rule['characters'].idxmax(), 'outlet']}** "
+    f"({by_outlet_rule['share_of_text'].max():.1%} of that outlet's text)."))
+
+# %% [markdown]
 # ## Near-duplicate articles
 #
 # Two measures: TF-IDF cosine similarity of words and word pairs (shared topic and wording)

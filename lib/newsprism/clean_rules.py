@@ -18,21 +18,24 @@ from collections.abc import Callable, Iterable
 
 _URL = re.compile(r"(?:https?://|www\.|pic\.twitter\.com/)\S+|[\w.-]*\.(?:com|org|net|co\.kr|kr|"
                   r"ru|cn|de|uk|in|jp|info|io|news)\b(?:/\S*)?")
-_DATE = re.compile(r"\b\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\b|\b\d{4}-\d{2}-\d{2}T\S*")
+_DATE = re.compile(r"\b\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d{2})\b|\b\d{4}[./-]\d{1,2}[./-]\d{1,2}"
+                   r"(?:T\S*)?\b")
 _TIME = re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:\s*[ap]\.?m\.?)?", re.IGNORECASE)
-_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 _SENTENCE_END = re.compile(r"[.!?。！？][\"'”’»)]*$")
 _HANDLE = re.compile(r"[@#][\w.]+")
 _END_MARK = re.compile(r"\(?(?:END|ENDS|End|end)\)?|-\s*30\s*-|#{3}|\*{3}|/\w{2,10}/")
 _EMBED_SIGNATURE = re.compile(r"[—–-]\s*[^()]{1,80}\(@\w{1,30}\)\s*.{0,40}")
 _WORD = re.compile(r"[^\W\d_]+")
-# A tag list: four or more short items separated by commas, bars or bullets.
+_DIGIT = re.compile(r"\d")
+# A tag list: short items separated by bars or bullets (three or more), or by commas (five or
+# more: four comma-separated adjectives are a sentence fragment as often as tags).
 _TAG_SEPARATORS = re.compile(r"\s*[,|•·;]\s*")
+_TAG_BARS = re.compile(r"\s[|•·]\s")
 
 
 def url_line(line: str) -> bool:
     """Only web addresses, handles and stamps, at most three other words: "www.x.com 2026/01/02"."""
-    if not _URL.search(line):
+    if not _URL.search(line) or line[0] in "[(":  # "[1] http://..." is a reference
         return False
     rest = _HANDLE.sub(" ", _TIME.sub(" ", _DATE.sub(" ", _URL.sub(" ", line))))
     return len(_WORD.findall(rest)) <= 3 and not _SENTENCE_END.search(rest.strip())
@@ -60,12 +63,14 @@ def end_mark(line: str) -> bool:
 
 
 def tag_list(line: str) -> bool:
-    """Four or more items of at most three words each, separated by , | • · ; (no sentence)."""
-    if len(line) > 300 or _SENTENCE_END.search(line):
+    """Items of at most three words each, no digits and no sentence: three or more separated
+    by | • ·, or five or more separated by commas."""
+    if len(line) > 300 or _SENTENCE_END.search(line) or _DIGIT.search(line):
         return False
     items = [item for item in _TAG_SEPARATORS.split(line) if item]
-    return len(items) >= 4 and all(len(item.split()) <= 3 for item in items) and \
-        _TAG_SEPARATORS.search(line) is not None and line.count(",") != 1
+    if any(len(item.split()) > 3 for item in items):
+        return False
+    return len(items) >= (3 if _TAG_BARS.search(line) else 5)
 
 
 SHAPE_RULES: list[tuple[str, Callable[[str], bool]]] = [
