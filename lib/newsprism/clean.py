@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from newsprism.clean_lines import body_region, furniture_scores, load_model
-from newsprism.clean_rules import line_key, recurring_lines, shape_rule
+from newsprism.clean_rules import CORPUS_KEY, line_key, recurring_lines, shape_rule
 
 AUDIT_COLUMNS = ["article_id", "line", "removed_text", "rule", "score"]
 # ``cleaning`` levels: "off" removes nothing; "default" removes a line when a rule matches or
@@ -207,13 +207,15 @@ def _key(line: str) -> str:
 
 def clean_text(text: str, article_id: str = "", author: str = "", *,
                cleaning: str = "default", recurring: frozenset[str] | set[str] = frozenset(),
+               corpus_recurring: frozenset[str] | set[str] = frozenset(),
                disabled_rules: frozenset[str] | set[str] = frozenset()) -> CleanResult:
     """Remove page furniture from one raw article text.
 
     ``author`` (when known) helps to recognise the author's bio at the end. Audit ``line``
     numbers are 1-based lines of ``text`` (the raw file for ``.txt`` articles). ``cleaning``
     is one of ``CLEANING_LEVELS``; ``recurring`` holds the normalised lines that recur across
-    this outlet's articles (``clean_rules.recurring_lines``); ``disabled_rules`` names rules
+    this outlet's articles and ``corpus_recurring`` the short lines that recur across the
+    corpus (both from ``clean_rules.recurring_lines``); ``disabled_rules`` names rules
     to switch off (any rule name of the audit, e.g. ``{"line_model", "tag_list"}``).
 
     >>> r = clean_text("Body text here.\\n\\npolitics\\n\\nAbout the Creator\\nJane\\nI write.")
@@ -267,7 +269,7 @@ def clean_text(text: str, article_id: str = "", author: str = "", *,
                 found_author = _byline_author(line)
         i += 1
 
-    _shape_and_recurring(stripped, rules, recurring, disabled_rules)
+    _shape_and_recurring(stripped, rules, recurring, corpus_recurring, disabled_rules)
     _repeated_headline_and_lead(stripped, rules)
 
     # 3. Tail rules: walking back over furniture, lone tags and then one author bio.
@@ -302,15 +304,25 @@ def clean_text(text: str, article_id: str = "", author: str = "", *,
                        doubts=doubt_rows)
 
 
-def _shape_and_recurring(stripped: list[str], rules: list[str | None],
-                         recurring: frozenset[str] | set[str], disabled) -> None:
-    """Language-free shape rules, then lines that recur across the outlet's articles."""
+def _shape_and_recurring(stripped: list[str], rules: list[str | None], recurring,
+                         corpus_recurring, disabled) -> None:
+    """Language-free shape rules, then lines that recur across the outlet's articles or (short
+    ones) across the corpus. The first line is never a corpus template: syndicated copies
+    share their headline."""
+    first = True
     for i, line in enumerate(stripped):
-        if line and rules[i] is None:
+        if not line:
+            continue
+        if rules[i] is None:
             rule = shape_rule(line, disabled)
-            if rule is None and recurring and line_key(line) in recurring:
-                rule = "outlet_template"
+            if rule is None and (recurring or corpus_recurring):
+                key = line_key(line)
+                if key in recurring:
+                    rule = "outlet_template"
+                elif key in corpus_recurring and not first:
+                    rule = "corpus_template"
             rules[i] = rule
+        first = False
 
 
 def _repeated_headline_and_lead(stripped: list[str], rules: list[str | None]) -> None:
@@ -392,7 +404,8 @@ def clean_articles(articles: pd.DataFrame, text_column: str = "text",
     """Clean every article of a table; returns (copy with cleaned text, audit table).
 
     Lines recurring across the articles of one outlet (``outlet_column``, when present) are
-    counted first (``clean_rules.recurring_lines``) and removed as ``outlet_template``.
+    counted first (``clean_rules.recurring_lines``) and removed as ``outlet_template``; short
+    lines recurring across the whole table as ``corpus_template``.
 
     >>> df = pd.DataFrame({"article_id": ["a"], "text": ["Body.\\nSign in to comment"]})
     >>> cleaned, audit = clean_articles(df)
@@ -407,7 +420,8 @@ def clean_articles(articles: pd.DataFrame, text_column: str = "text",
     for article_id, text, author, outlet in zip(articles[id_column], articles[text_column],
                                                 authors, outlets, strict=True):
         result = clean_text(text, str(article_id), author if isinstance(author, str) else "",
-                            cleaning=cleaning, recurring=recurring.get(outlet, frozenset()))
+                            cleaning=cleaning, recurring=recurring.get(outlet, frozenset()),
+                            corpus_recurring=recurring.get(CORPUS_KEY, frozenset()))
         texts.append(result.text)
         audit.extend(result.audit)
     cleaned = articles.copy()

@@ -108,10 +108,17 @@ RECURRING_MIN_ARTICLES = 3
 RECURRING_MIN_SHARE = 0.3
 # Lines longer than this are never treated as recurring furniture (they are paragraphs).
 RECURRING_MAX_CHARS = 300
+# Across the whole corpus (any outlets): a short line without a sentence end in at least this
+# many articles is site furniture ("Home", "Share on Facebook", "Impressum"). Longer lines
+# are not counted across outlets: syndicated copy shares whole paragraphs and subheads.
+CORPUS_KEY = "*"
+CORPUS_MIN_ARTICLES = 5
+CORPUS_MAX_WORDS = 5
 
 
 def recurring_lines(texts: Iterable[str], outlets: Iterable[str]) -> dict[str, set[str]]:
-    """Per outlet, the normalised lines (see :func:`line_key`) that recur across its articles.
+    """Per outlet, the normalised lines (see :func:`line_key`) that recur across its articles;
+    under ``CORPUS_KEY`` the short non-sentence lines that recur across the whole corpus.
 
     This is the corpus-level pass: it runs over all articles before any is cleaned. In a
     parallel annotation each worker runs it on its own partition (see ``newsprism.scale``),
@@ -123,16 +130,22 @@ def recurring_lines(texts: Iterable[str], outlets: Iterable[str]) -> dict[str, s
     {'x': {'subscribe to the e-paper'}}
     """
     counts: dict[str, Counter] = {}
+    corpus: Counter = Counter()
     articles: Counter = Counter()
     for text, outlet in zip(texts, outlets, strict=True):
         articles[outlet] += 1
         keys = {line_key(line) for line in text.splitlines()
                 if line.strip() and len(line) <= RECURRING_MAX_CHARS}
         counts.setdefault(outlet, Counter()).update(keys)
+        corpus.update(key for key in keys if key.count(" ") < CORPUS_MAX_WORDS
+                      and not _SENTENCE_END.search(key))
     found = {}
     for outlet, counter in counts.items():
         floor = max(RECURRING_MIN_ARTICLES, RECURRING_MIN_SHARE * articles[outlet])
         lines = {key for key, n in counter.items() if n >= floor}
         if lines:
             found[outlet] = lines
+    common = {key for key, n in corpus.items() if n >= CORPUS_MIN_ARTICLES}
+    if common:
+        found[CORPUS_KEY] = common
     return found

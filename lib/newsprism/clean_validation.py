@@ -154,7 +154,7 @@ def label_lines(page: dict) -> tuple[list[str], list[int | None], list[list[int]
 
 # Rules added by issue 20: switched off, the cleaner is the one before it (the baseline).
 NEW_RULES = frozenset({"url_line", "handle_line", "timestamp_line", "end_mark", "tag_list",
-                       "outlet_template", "repeated_lead", "line_model"})
+                       "outlet_template", "corpus_template", "repeated_lead", "line_model"})
 ENGINES = {
     "no cleaning": {"cleaning": "off"},
     "rules before issue 20": {"cleaning": "default", "disabled_rules": NEW_RULES},
@@ -164,13 +164,22 @@ ENGINES = {
 
 
 def clean_with(engine: str):
-    """``clean_pages`` function for :func:`score_pages` for one of ``ENGINES``."""
+    """``clean_pages`` function for :func:`score_pages` for one of ``ENGINES``: the pages of
+    one part are cleaned as one corpus (each site an outlet), so lines recurring across them
+    are counted within that part only."""
     from newsprism.clean import clean_text
+    from newsprism.clean_rules import CORPUS_KEY, recurring_lines
 
     settings = ENGINES[engine]
 
     def clean_pages(pages: list[dict]) -> list[str]:
-        return [clean_text(page["text"], page["page_id"], **settings).text for page in pages]
+        recurring = recurring_lines([p["text"] for p in pages], [p["site"] for p in pages])
+        if settings["cleaning"] == "off":
+            recurring = {}
+        return [clean_text(page["text"], page["page_id"], **settings,
+                           recurring=recurring.get(page["site"], frozenset()),
+                           corpus_recurring=recurring.get(CORPUS_KEY, frozenset())).text
+                for page in pages]
     return clean_pages
 
 

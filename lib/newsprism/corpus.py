@@ -54,7 +54,7 @@ import pandas as pd
 
 from newsprism import paths
 from newsprism.clean import AUDIT_COLUMNS, CLEANING_LEVELS, clean_text
-from newsprism.clean_rules import recurring_lines
+from newsprism.clean_rules import CORPUS_KEY, recurring_lines
 from newsprism.language import (
     DISAGREEMENT_CONFIDENCE,
     UNDETERMINED,
@@ -218,7 +218,8 @@ class _Builder:
             return
         author = _text(record.get("author"))
         result = clean_text(raw_text, article_id, author, cleaning=self.cleaning,
-                            recurring=self.recurring.get(_outlet_key(record), frozenset()))
+                            recurring=self.recurring.get(_outlet_key(record), frozenset()),
+                            corpus_recurring=self.recurring.get(CORPUS_KEY, frozenset()))
         self.audit.extend(result.audit)
         if not result.text.strip():
             self.problem(source_file, line, article_id,
