@@ -452,11 +452,11 @@ def test_load_corpus_cleaning_option_and_outlet_templates(tmp_path):
 
 
 def test_short_lines_recurring_across_the_corpus_are_removed_but_not_headlines():
-    texts = [f"Kim thanks Putin\nStory {i}: Kim wrote to Putin about topic {i}.\nShare on "
-             "Facebook\nThe agency repeated the full letter, KCNA said." for i in range(5)]
+    texts = [f"Kim thanks Putin\nStory {i}: Kim wrote to Putin about topic {i}.\nMore "
+             "Stories\nThe agency repeated the full letter, KCNA said." for i in range(5)]
     articles = pd.DataFrame({"article_id": list("abcde"), "outlet": list("vwxyz"),
                              "text": texts})
     _, audit = clean_articles(articles)
     assert audit["rule"].tolist() == ["corpus_template"] * 5
-    assert set(audit["removed_text"]) == {"Share on Facebook"}  # not the shared headline,
+    assert set(audit["removed_text"]) == {"More Stories"}  # not the shared headline,
     # not the shared sentence (syndicated copy)
