@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from newsprism.clean_lines import body_region, furniture_scores, load_model
+from newsprism.clean_lines import load_model, scores_and_region
 from newsprism.clean_rules import CORPUS_KEY, line_key, recurring_lines, shape_rule
 
 AUDIT_COLUMNS = ["article_id", "line", "removed_text", "rule", "score"]
@@ -354,21 +354,28 @@ def _model_pass(stripped: list[str], rules: list[str | None], scores: dict[int, 
         return {}
     model = load_model()
     lines = [stripped[i] for i in index]
-    probabilities = furniture_scores(lines, model)
+    probabilities, (first, last) = scores_and_region(lines, model)
     # "default" trusts the model only around the body region (before its first and after its
     # last paragraph): inside it, short lines are list items and subheads as often as not.
-    first, last = body_region(lines) if cleaning == "default" else (-1, -1)
+    if cleaning != "default":
+        first, last = -1, -1
     threshold = model["threshold"] if cleaning == "default" else model["strict_threshold"]
+    strict_threshold = model["strict_threshold"]
     doubts = {}
-    for k, (i, p) in enumerate(zip(index, probabilities.tolist(), strict=True)):
-        if rules[i] is not None or p < model["strict_threshold"]:
+    for k, p in enumerate(probabilities.tolist()):
+        i = index[k]
+        if p < strict_threshold or rules[i] is not None:
             continue
-        why = _body_sign(lines, k) if cleaning == "default" else None
-        if p >= threshold and not first <= k <= last and why is None:
-            rules[i], scores[i] = "line_model", round(p, 4)
+        if first <= k <= last:
+            doubts[i] = (round(p, 4), "inside the body region")
+        elif p < threshold:
+            doubts[i] = (round(p, 4), "below the default threshold")
         else:
-            doubts[i] = (round(p, 4), why or ("inside the body region" if first <= k <= last
-                                               else "below the default threshold"))
+            why = _body_sign(lines, k) if cleaning == "default" else None
+            if why is None:
+                rules[i], scores[i] = "line_model", round(p, 4)
+            else:
+                doubts[i] = (round(p, 4), why)
     return doubts
 
 

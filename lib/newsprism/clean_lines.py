@@ -98,6 +98,10 @@ def _distance_to_body(body: np.ndarray) -> np.ndarray:
 
 def line_features(lines: list[str]) -> np.ndarray:
     """One row of ``FEATURES`` per line (``lines`` stripped, non-blank)."""
+    return _features_and_region(lines)[0]
+
+
+def _features_and_region(lines: list[str]) -> tuple[np.ndarray, tuple[int, int]]:
     n = len(lines)
     lengths = [_effective_length(line) for line in lines]
     body_list = [_is_body_like(line, length) for line, length in zip(lines, lengths,
@@ -130,8 +134,8 @@ def line_features(lines: list[str]) -> np.ndarray:
         np.log1p(_distance_to_body(body)), np.concatenate([log_len[1:], [0.0]]),
         index / max(n - 1, 1),
     ]
-    return np.column_stack([np.asarray(c, dtype=float) for c in columns]).reshape(
-        n, len(FEATURES))
+    features = np.column_stack([np.asarray(c, dtype=float) for c in columns])
+    return features.reshape(n, len(FEATURES)), (first, last)
 
 
 @lru_cache(maxsize=1)
@@ -143,9 +147,16 @@ def load_model() -> dict:
 
 def furniture_scores(lines: list[str], model: dict | None = None) -> np.ndarray:
     """Probability that each line is page furniture, from the fitted model."""
+    return scores_and_region(lines, model)[0]
+
+
+def scores_and_region(lines: list[str], model: dict | None = None
+                      ) -> tuple[np.ndarray, tuple[int, int]]:
+    """:func:`furniture_scores` and :func:`body_region` of ``lines`` in one pass."""
     if not lines:
-        return np.zeros(0)
+        return np.zeros(0), (-1, -1)
     model = model or load_model()
-    x = (line_features(lines) - np.asarray(model["mean"])) / np.asarray(model["scale"])
+    features, region = _features_and_region(lines)
+    x = (features - np.asarray(model["mean"])) / np.asarray(model["scale"])
     z = x @ np.asarray(model["coef"]) + model["intercept"]
-    return 1.0 / (1.0 + np.exp(-z))
+    return 1.0 / (1.0 + np.exp(-z)), region

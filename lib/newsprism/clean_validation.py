@@ -205,7 +205,7 @@ def validate_cleaning(quick: bool = False, parts: tuple[str, ...] = ("tuning", "
                 floor = FLOORS[metric]
                 value = result[metric]
                 status = ("ok" if value >= floor else "below floor") \
-                    if engine == "newsprism default" else "baseline"
+                    if engine.startswith("newsprism") else "baseline"
                 rows.append({"measure": "cleaning", "dataset": f"pagetext ({len(pages)} pages)",
                              "split": part, "engine": engine, "metric": metric,
                              "value": round(value, 4), "n": result[n],
