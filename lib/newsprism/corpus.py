@@ -15,7 +15,8 @@ the reason: missing file, duplicate id, empty text (also empty once page furnitu
 removed), undecodable bytes, missing or unknown column, a binary file, invalid JSON.
 
 Cleaning (``newsprism.clean``) runs on every article; ``Corpus.cleaning_audit`` has one row per
-removed line (article_id, line, removed_text, rule). ``line`` is the 1-based line of the raw
+removed line (article_id, line, removed_text, rule, score: the line model's furniture score,
+empty for the other rules). ``line`` is the 1-based line of the raw
 article text: the line of the ``.txt`` file, of the text field of a CSV/JSONL row, or of the
 text that trafilatura extracted from an ``.html`` file. ``text`` is the cleaned text: kept lines
 stripped and joined by blank lines, one paragraph per line. A name found in a removed byline
