@@ -230,45 +230,7 @@ def clean_text(text: str, article_id: str = "", author: str = "", *,
         return CleanResult(text="\n\n".join(s for s in stripped if s))
     rules: list[str | None] = [None] * len(lines)
     scores: dict[int, float] = {}
-    found_author = ""
-
-    # 1. Line rules and furniture blocks.
-    i, seen_lines = 0, 0
-    while i < len(lines):
-        line = stripped[i]
-        if not line:
-            i += 1
-            continue
-        seen_lines += 1
-        block = next((b for b in BLOCK_RULES if b[1].fullmatch(line)), None)
-        if block is not None:
-            name, _, max_lines, max_len = block
-            rules[i] = name
-            absorbed, j = 0, i + 1
-            while j < len(lines):
-                if stripped[j]:
-                    if any(b[1].fullmatch(stripped[j]) for b in BLOCK_RULES):
-                        break  # the next block starts here
-                    own = line_rule(stripped[j])
-                    if own is not None:
-                        rules[j] = own
-                    elif absorbed < max_lines and len(stripped[j]) <= max_len:
-                        rules[j] = name
-                        absorbed += 1
-                    else:
-                        break
-                j += 1
-            i = j
-            continue
-        rule = line_rule(line)
-        if rule == "site_logo" and seen_lines > HEAD_LINES:
-            rule = None  # "The new logo" deep in an article is a subhead, not an image's alt text
-        if rule is not None:
-            rules[i] = rule
-            if rule == "byline" and not found_author:
-                found_author = _byline_author(line)
-        i += 1
-
+    found_author = _line_rules_and_blocks(stripped, rules)
     _shape_and_recurring(stripped, rules, recurring, corpus_recurring, disabled_rules)
     _repeated_headline_and_lead(stripped, rules)
 
@@ -302,6 +264,47 @@ def clean_text(text: str, article_id: str = "", author: str = "", *,
                   for i, (score, why) in doubts.items()]
     return CleanResult(text="\n\n".join(kept), audit=audit, author=found_author,
                        doubts=doubt_rows)
+
+
+def _line_rules_and_blocks(stripped: list[str], rules: list[str | None]) -> str:
+    """Line rules and furniture blocks; returns the author of the first removed byline."""
+    found_author = ""
+    i, seen_lines = 0, 0
+    while i < len(stripped):
+        line = stripped[i]
+        if not line:
+            i += 1
+            continue
+        seen_lines += 1
+        block = next((b for b in BLOCK_RULES if b[1].fullmatch(line)), None)
+        if block is not None:
+            name, _, max_lines, max_len = block
+            rules[i] = name
+            absorbed, j = 0, i + 1
+            while j < len(stripped):
+                if stripped[j]:
+                    if any(b[1].fullmatch(stripped[j]) for b in BLOCK_RULES):
+                        break  # the next block starts here
+                    own = line_rule(stripped[j])
+                    if own is not None:
+                        rules[j] = own
+                    elif absorbed < max_lines and len(stripped[j]) <= max_len:
+                        rules[j] = name
+                        absorbed += 1
+                    else:
+                        break
+                j += 1
+            i = j
+            continue
+        rule = line_rule(line)
+        if rule == "site_logo" and seen_lines > HEAD_LINES:
+            rule = None  # "The new logo" deep in an article is a subhead, not an image's alt text
+        if rule is not None:
+            rules[i] = rule
+            if rule == "byline" and not found_author:
+                found_author = _byline_author(line)
+        i += 1
+    return found_author
 
 
 def _shape_and_recurring(stripped: list[str], rules: list[str | None], recurring,
