@@ -41,6 +41,7 @@ arc_window: int = 5  # sentences in the rolling mean of the tone arc
 arc_articles: int = 12  # articles in the tone-arc figure (seeded sample spread over outlets)
 dots_per_outlet: int = 1500  # at most this many sentence dots per outlet (seeded sample)
 actors_codebook: str = ""  # actor registry YAML; empty means data/codebooks/actors.yml
+cleaning: str = "default"  # page-furniture removal: "strict", "default" or "off" (newsprism.clean)
 agreement_sentences: int = 5000  # engines missing from the annotations: score a sample this big
 
 # %%
@@ -61,7 +62,8 @@ PARAMS = dict(corpus=corpus, out_dir=out_dir, engine=engine, compare_engines=com
               n_boot=n_boot, seed=seed, min_mentions=min_mentions, top_k=top_k,
               arc_window=arc_window, arc_articles=arc_articles,
               dots_per_outlet=dots_per_outlet, agreement_sentences=agreement_sentences,
-              actors_codebook=notebook_options.resolve_user_path(actors_codebook))
+              actors_codebook=notebook_options.resolve_user_path(actors_codebook),
+              cleaning=cleaning)
 
 # %% [markdown]
 # ## Parameters check
@@ -85,7 +87,7 @@ for name, value in (("dots_per_outlet", dots_per_outlet),
 
 ENGINE = sentiment.ENGINE_LABEL[engine]
 ann = annotate(corpus or None, options=notebook_options.annotation_options(
-    engine=engine, actors_codebook=actors_codebook), progress=False)
+    engine=engine, actors_codebook=actors_codebook, cleaning=cleaning), progress=False)
 articles = ann.articles
 SOURCE = f"{corpus_name(corpus)}, newsprism annotate()"
 n_english = len(language.english_articles(articles))

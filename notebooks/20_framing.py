@@ -38,6 +38,7 @@ cooccurrence_level: str = "sentence"  # unit for frame co-occurrence: "sentence"
 evidence_per_cell: int = 3  # KWIC snippets shown per outlet x frame cell
 n_boot: int = 2000  # bootstrap resamples for the 95% intervals
 resample: str = "auto"  # bootstrap unit: "sentence", "article" or "auto" (article when every outlet has 5 or more)
+cleaning: str = "default"  # page-furniture removal: "strict", "default" or "off" (newsprism.clean)
 run_validation: bool = True  # run the quick frame validation if no saved result exists
 
 # %%
@@ -62,7 +63,8 @@ NOTEBOOK = "20_framing"
 PARAMS = dict(corpus=corpus, out_dir=out_dir, codebook=notebook_options.resolve_user_path(codebook),
               include_negated=include_negated, voice=voice,
               cooccurrence_level=cooccurrence_level, evidence_per_cell=evidence_per_cell,
-              n_boot=n_boot, resample=resample, run_validation=run_validation)
+              n_boot=n_boot, resample=resample, run_validation=run_validation,
+              cleaning=cleaning)
 
 # %% [markdown]
 # ## Parameters check
@@ -81,7 +83,7 @@ for name, value, lowest in [("evidence_per_cell", evidence_per_cell, 1), ("n_boo
 book = framing.load_codebook(codebook or "story")  # a malformed file stops here, naming the field
 # The same options as every notebook given this codebook (the suite annotates once); a
 # codebook file's hash is in them, so an edited codebook never reads a stale cache.
-OPTIONS = notebook_options.annotation_options(codebook=codebook)
+OPTIONS = notebook_options.annotation_options(codebook=codebook, cleaning=cleaning)
 CODEBOOK_SHA256 = sha256_file(book.source)
 ann = annotate(corpus or None, OPTIONS, progress=False)
 articles = ann.tables["articles"]

@@ -36,6 +36,7 @@ fragment_max_words: int = 2  # quotations with at most this many content words a
 top_speakers: int = 8  # speakers shown by name in the share-of-voice figure (others pooled)
 n_boot: int = 2000  # bootstrap resamples for the 95% intervals
 max_explorer_rows: int = 300  # quotations shown in the explorer (all are saved as a table)
+cleaning: str = "default"  # page-furniture removal: "strict", "default" or "off" (newsprism.clean)
 run_validation: bool = True  # run the quick PolNeAR validation if no saved result exists
 actors_codebook: str = ""  # actor registry YAML (speaker names); empty means data/codebooks/actors.yml
 
@@ -59,7 +60,8 @@ PARAMS = dict(corpus=corpus, out_dir=out_dir, min_cluster_score=min_cluster_scor
               min_cluster_outlets=min_cluster_outlets, fragment_max_words=fragment_max_words,
               top_speakers=top_speakers, n_boot=n_boot, max_explorer_rows=max_explorer_rows,
               run_validation=run_validation,
-              actors_codebook=notebook_options.resolve_user_path(actors_codebook))
+              actors_codebook=notebook_options.resolve_user_path(actors_codebook),
+              cleaning=cleaning)
 
 # %% [markdown]
 # ## Parameters check
@@ -74,7 +76,7 @@ for name, value, lowest in [("min_cluster_outlets", min_cluster_outlets, 1),
     if not isinstance(value, int) or isinstance(value, bool) or value < lowest:
         raise ValueError(f"{name} must be an integer >= {lowest}, got {value!r}")
 ann = annotate(corpus or None, notebook_options.annotation_options(
-    actors_codebook=actors_codebook), progress=False)
+    actors_codebook=actors_codebook, cleaning=cleaning), progress=False)
 articles = ann.tables["articles"]
 sentences = ann.tables.get("sentences", pd.DataFrame())
 quotes = ann.tables.get("quotes", pd.DataFrame())

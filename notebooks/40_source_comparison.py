@@ -39,6 +39,7 @@ engine: str = "vader"  # sentiment engine of the tone profile: "vader", "textblo
 actors_codebook: str = ""  # actor registry YAML (speakers); empty means data/codebooks/actors.yml
 sourcing_codebook: str = ""  # sourcing patterns YAML; empty means data/codebooks/sourcing.yml
 hedging_codebook: str = ""  # hedge and booster lists YAML; empty means data/codebooks/hedging.yml
+cleaning: str = "default"  # page-furniture removal: "strict", "default" or "off" (newsprism.clean)
 
 # %%
 import matplotlib.pyplot as plt
@@ -64,7 +65,7 @@ PARAMS = notebook_options.resolve_path_parameters(dict(
     corpus=corpus, out_dir=out_dir, top_terms=top_terms, ngram=ngram,
     kwic_per_term=kwic_per_term, codebook=codebook, engine=engine,
     actors_codebook=actors_codebook, sourcing_codebook=sourcing_codebook,
-    hedging_codebook=hedging_codebook))
+    hedging_codebook=hedging_codebook, cleaning=cleaning))
 
 # %% [markdown]
 # ## Parameters check
@@ -78,7 +79,8 @@ if not isinstance(kwic_per_term, int) or kwic_per_term < 0:
     raise ValueError(f"kwic_per_term must be a non-negative integer, got {kwic_per_term!r}")
 sentiment.check_engine(engine)
 OPTIONS = notebook_options.annotation_options(codebook=codebook, engine=engine,
-                                              actors_codebook=actors_codebook)
+                                              actors_codebook=actors_codebook,
+                                              cleaning=cleaning)
 annotations = annotate(corpus or None, OPTIONS, progress=False)
 tables = annotations.tables
 articles = tables["articles"]

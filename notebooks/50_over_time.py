@@ -35,6 +35,7 @@ out_dir: str = ""  # where tables and findings go; empty means outputs/interacti
 engine: str = "vader"  # sentiment engine for tone over time: vader, textblob or nltk_vader
 codebook: str = "story"  # frame codebook: "story", "generic", or a path to a YAML codebook
 actors_codebook: str = ""  # actor registry YAML; empty means data/codebooks/actors.yml
+cleaning: str = "default"  # page-furniture removal: "strict", "default" or "off" (newsprism.clean)
 period: str = "auto"  # auto, day, week or month (auto: day up to a month, week up to half a year)
 since: str = ""  # first day of the window (YYYY-MM-DD); empty: from the first article
 until: str = ""  # last day of the window (YYYY-MM-DD); empty: to the last article
@@ -56,14 +57,14 @@ from newsprism.report import record_findings
 
 NOTEBOOK = "50_over_time"
 PARAMS = dict(corpus=corpus, out_dir=out_dir, engine=engine, codebook=codebook,
-              actors_codebook=actors_codebook, period=period, since=since,
+              actors_codebook=actors_codebook, cleaning=cleaning, period=period, since=since,
               until=until, split_date=split_date, date_fallback=date_fallback,
               min_sentences=min_sentences, n_actors=n_actors,
               min_cluster_score=min_cluster_score, ngram=ngram, max_copy_pairs=max_copy_pairs,
               n_boot=n_boot, seed=seed)
 ctx = time_report.prepare(corpus, period=period, since=since, until=until,
                           date_fallback=date_fallback, engine=engine, n_boot=n_boot, seed=seed,
-                          codebook=codebook, actors_codebook=actors_codebook)
+                          codebook=codebook, actors_codebook=actors_codebook, cleaning=cleaning)
 
 # %% [markdown]
 # ## How the articles were dated

@@ -390,10 +390,10 @@ def test_an_unexpected_error_skips_one_article_only(tmp_path, monkeypatch):
 
     real = corpus_module.clean_text
 
-    def flaky(text, article_id="", author=""):
+    def flaky(text, article_id="", author="", **options):
         if article_id == "bad":
             raise RuntimeError("boom")
-        return real(text, article_id, author)
+        return real(text, article_id, author, **options)
 
     monkeypatch.setattr(corpus_module, "clean_text", flaky)
     path = tmp_path / "two.jsonl"

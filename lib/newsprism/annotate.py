@@ -184,6 +184,7 @@ class AnnotateOptions:
     sentiment_engines: tuple[str, ...] = ("vader", "textblob")
     actors_path: str | None = None  # None: data/codebooks/actors.yml
     codebook: str = "story"  # name in data/codebooks or a path to a YAML codebook
+    cleaning: str = "default"  # "strict", "default" or "off" (newsprism.clean; in the cache key)
     extra: tuple[tuple[str, Any], ...] = ()
 
 

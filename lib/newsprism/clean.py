@@ -28,7 +28,14 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-AUDIT_COLUMNS = ["article_id", "line", "removed_text", "rule"]
+from newsprism.clean_lines import load_model, scores_and_region
+from newsprism.clean_rules import CORPUS_KEY, line_key, recurring_lines, shape_rule
+
+AUDIT_COLUMNS = ["article_id", "line", "removed_text", "rule", "score"]
+# ``cleaning`` levels: "off" removes nothing; "default" removes a line when a rule matches or
+# the fitted line model is sure (its threshold keeps body text); "strict" also removes lines
+# the model only thinks likely furniture (more furniture gone, some body text with it).
+CLEANING_LEVELS = ("strict", "default", "off")
 
 # A personal name: capitalised tokens ("Fiaz", "O'Neil", "J.", "Jong-un") with a few particles.
 _NAME_TOKEN = r"(?:[A-Z][\w'’.\-]*?)"
@@ -161,6 +168,9 @@ class CleanResult:
     text: str
     audit: list[dict] = field(default_factory=list)
     author: str = ""  # from a removed byline, "" when none
+    # Lines kept although the model leaned to furniture: audit-shaped rows (the text in
+    # ``removed_text`` was kept), rule "kept_in_doubt: <why>".
+    doubts: list[dict] = field(default_factory=list)
 
     @property
     def audit_table(self) -> pd.DataFrame:
@@ -195,24 +205,72 @@ def _key(line: str) -> str:
     return " ".join(line.split()).casefold()
 
 
-def clean_text(text: str, article_id: str = "", author: str = "") -> CleanResult:
+def clean_text(text: str, article_id: str = "", author: str = "", *,
+               cleaning: str = "default", recurring: frozenset[str] | set[str] = frozenset(),
+               corpus_recurring: frozenset[str] | set[str] = frozenset(),
+               disabled_rules: frozenset[str] | set[str] = frozenset()) -> CleanResult:
     """Remove page furniture from one raw article text.
 
     ``author`` (when known) helps to recognise the author's bio at the end. Audit ``line``
-    numbers are 1-based lines of ``text`` (the raw file for ``.txt`` articles).
+    numbers are 1-based lines of ``text`` (the raw file for ``.txt`` articles). ``cleaning``
+    is one of ``CLEANING_LEVELS``; ``recurring`` holds the normalised lines that recur across
+    this outlet's articles and ``corpus_recurring`` the short lines that recur across the
+    corpus (both from ``clean_rules.recurring_lines``); ``disabled_rules`` names rules
+    to switch off (any rule name of the audit, e.g. ``{"line_model", "tag_list"}``).
 
     >>> r = clean_text("Body text here.\\n\\npolitics\\n\\nAbout the Creator\\nJane\\nI write.")
     >>> r.text, [a["rule"] for a in r.audit]
     ('Body text here.', ['tag_line', 'about_author', 'about_author', 'about_author'])
     """
+    if cleaning not in CLEANING_LEVELS:
+        raise ValueError(f"cleaning must be one of {CLEANING_LEVELS}, got {cleaning!r}")
     lines = _NEWLINE.split(text)
     stripped = [line.strip() for line in lines]
+    if cleaning == "off":
+        return CleanResult(text="\n\n".join(s for s in stripped if s))
     rules: list[str | None] = [None] * len(lines)
-    found_author = ""
+    scores: dict[int, float] = {}
+    found_author = _line_rules_and_blocks(stripped, rules)
+    _shape_and_recurring(stripped, rules, recurring, corpus_recurring, disabled_rules)
+    _repeated_headline_and_lead(stripped, rules)
 
-    # 1. Line rules and furniture blocks.
+    # 3. Tail rules: walking back over furniture, lone tags and then one author bio.
+    known_author = (author or found_author).strip()
+    for i in range(len(lines) - 1, -1, -1):
+        line = stripped[i]
+        if not line or rules[i] is not None:
+            continue
+        if _TAG.fullmatch(line):
+            rules[i] = "tag_line"
+            continue
+        if _is_bio(line, known_author):
+            rules[i] = "author_bio"
+        break
+
+    doubts = {}
+    if "line_model" not in disabled_rules:
+        doubts = _model_pass(stripped, rules, scores, cleaning)
+    for i, rule in enumerate(rules):
+        if rule is not None and rule in disabled_rules:
+            rules[i] = None
+    kept = [s for s, r in zip(stripped, rules, strict=True) if s and r is None]
+    audit = [
+        {"article_id": article_id, "line": i + 1, "removed_text": stripped[i], "rule": rules[i],
+         "score": scores.get(i, float("nan"))}
+        for i in range(len(lines)) if rules[i] is not None
+    ]
+    doubt_rows = [{"article_id": article_id, "line": i + 1, "removed_text": stripped[i],
+                   "rule": f"kept_in_doubt: {why}", "score": score}
+                  for i, (score, why) in doubts.items()]
+    return CleanResult(text="\n\n".join(kept), audit=audit, author=found_author,
+                       doubts=doubt_rows)
+
+
+def _line_rules_and_blocks(stripped: list[str], rules: list[str | None]) -> str:
+    """Line rules and furniture blocks; returns the author of the first removed byline."""
+    found_author = ""
     i, seen_lines = 0, 0
-    while i < len(lines):
+    while i < len(stripped):
         line = stripped[i]
         if not line:
             i += 1
@@ -223,7 +281,7 @@ def clean_text(text: str, article_id: str = "", author: str = "") -> CleanResult
             name, _, max_lines, max_len = block
             rules[i] = name
             absorbed, j = 0, i + 1
-            while j < len(lines):
+            while j < len(stripped):
                 if stripped[j]:
                     if any(b[1].fullmatch(stripped[j]) for b in BLOCK_RULES):
                         break  # the next block starts here
@@ -246,36 +304,100 @@ def clean_text(text: str, article_id: str = "", author: str = "") -> CleanResult
             if rule == "byline" and not found_author:
                 found_author = _byline_author(line)
         i += 1
+    return found_author
 
-    # 2. Copies of the headline (the first kept line). Other repeated paragraphs stay: live
-    # blogs repeat real sentences ("It takes 1,237 delegates to win."), so removing them
-    # would drop article text.
-    first = next((i for i, s in enumerate(stripped) if s and rules[i] is None), None)
-    if first is not None:
-        first_key = _key(stripped[first])
-        for i in range(first + 1, len(lines)):
-            if stripped[i] and rules[i] is None and _key(stripped[i]) == first_key:
-                rules[i] = "repeated_headline"
 
-    # 3. Tail rules: walking back over furniture, lone tags and then one author bio.
-    known_author = (author or found_author).strip()
-    for i in range(len(lines) - 1, -1, -1):
-        line = stripped[i]
-        if not line or rules[i] is not None:
+def _shape_and_recurring(stripped: list[str], rules: list[str | None], recurring,
+                         corpus_recurring, disabled) -> None:
+    """Language-free shape rules, then lines that recur across the outlet's articles or (short
+    ones) across the corpus. The first line is never a corpus template: syndicated copies
+    share their headline."""
+    first = True
+    for i, line in enumerate(stripped):
+        if not line:
             continue
-        if _TAG.fullmatch(line):
-            rules[i] = "tag_line"
-            continue
-        if _is_bio(line, known_author):
-            rules[i] = "author_bio"
-        break
+        if rules[i] is None:
+            rule = shape_rule(line, disabled)
+            if rule is None and (recurring or corpus_recurring):
+                key = line_key(line)
+                if key in recurring:
+                    rule = "outlet_template"
+                elif key in corpus_recurring and not first:
+                    rule = "corpus_template"
+            rules[i] = rule
+        first = False
 
-    kept = [s for s, r in zip(stripped, rules, strict=True) if s and r is None]
-    audit = [
-        {"article_id": article_id, "line": i + 1, "removed_text": stripped[i], "rule": rules[i]}
-        for i in range(len(lines)) if rules[i] is not None
-    ]
-    return CleanResult(text="\n\n".join(kept), audit=audit, author=found_author)
+
+def _repeated_headline_and_lead(stripped: list[str], rules: list[str | None]) -> None:
+    """Copies of the headline (the first kept line) anywhere, and copies of the lead (the
+    next kept line) before any other paragraph: wire items repeat both. Other repeated
+    paragraphs stay: live blogs repeat real sentences ("It takes 1,237 delegates to win.")."""
+    kept = [i for i, s in enumerate(stripped) if s and rules[i] is None]
+    if not kept:
+        return
+    first_key = _key(stripped[kept[0]])
+    lead_key = None
+    for i in kept[1:]:
+        key = _key(stripped[i])
+        if key == first_key:
+            rules[i] = "repeated_headline"
+        elif lead_key is None:
+            lead_key = key
+        elif key == lead_key:
+            rules[i] = "repeated_lead"
+        elif lead_key != "":
+            lead_key = ""  # another paragraph came: later copies of the lead are body text
+
+
+def _model_pass(stripped: list[str], rules: list[str | None], scores: dict[int, float],
+                cleaning: str) -> dict[int, float]:
+    """Remove kept lines the fitted line model scores as furniture; returns the doubts."""
+    index = [i for i, s in enumerate(stripped) if s]
+    if not index:
+        return {}
+    model = load_model()
+    lines = [stripped[i] for i in index]
+    probabilities, (first, last) = scores_and_region(lines, model)
+    # "default" trusts the model only around the body region (before its first and after its
+    # last paragraph): inside it, short lines are list items and subheads as often as not.
+    if cleaning != "default":
+        first, last = -1, -1
+    threshold = model["threshold"] if cleaning == "default" else model["strict_threshold"]
+    strict_threshold = model["strict_threshold"]
+    doubts = {}
+    for k, p in enumerate(probabilities.tolist()):
+        i = index[k]
+        if p < strict_threshold or rules[i] is not None:
+            continue
+        if first <= k <= last:
+            doubts[i] = (round(p, 4), "inside the body region")
+        elif p < threshold:
+            doubts[i] = (round(p, 4), "below the default threshold")
+        else:
+            why = _body_sign(lines, k) if cleaning == "default" else None
+            if why is None:
+                rules[i], scores[i] = "line_model", round(p, 4)
+            else:
+                doubts[i] = (round(p, 4), why)
+    return doubts
+
+
+_LIST_ITEM = re.compile(r"\(?\d{1,3}[.)]?\s+\S")
+
+
+def _body_sign(lines: list[str], k: int) -> str | None:
+    """Why a line the model scores as furniture may still be body text, or None: it goes on
+    from the line before (a paragraph broken across lines), or it is in a run of numbered
+    items (a ranked list: a numbered line next to another, or a line between two)."""
+    line, before = lines[k], lines[k - 1] if k else ""
+    if line[0].islower() or (before and before[-1] not in ".!?:;。！？\"”’»)" and
+                             len(before) >= 40):
+        return "continues the line before"
+    near = [lines[j] for j in (k - 2, k - 1, k + 1, k + 2) if 0 <= j < len(lines)]
+    if sum(_LIST_ITEM.match(other) is not None for other in near) >= 1 + (
+            _LIST_ITEM.match(line) is None):
+        return "numbered list item"
+    return None
 
 
 def _is_bio(line: str, author: str) -> bool:
@@ -287,8 +409,13 @@ def _is_bio(line: str, author: str) -> bool:
 
 
 def clean_articles(articles: pd.DataFrame, text_column: str = "text",
-                   id_column: str = "article_id") -> tuple[pd.DataFrame, pd.DataFrame]:
+                   id_column: str = "article_id", *, cleaning: str = "default",
+                   outlet_column: str = "outlet") -> tuple[pd.DataFrame, pd.DataFrame]:
     """Clean every article of a table; returns (copy with cleaned text, audit table).
+
+    Lines recurring across the articles of one outlet (``outlet_column``, when present) are
+    counted first (``clean_rules.recurring_lines``) and removed as ``outlet_template``; short
+    lines recurring across the whole table as ``corpus_template``.
 
     >>> df = pd.DataFrame({"article_id": ["a"], "text": ["Body.\\nSign in to comment"]})
     >>> cleaned, audit = clean_articles(df)
@@ -296,10 +423,15 @@ def clean_articles(articles: pd.DataFrame, text_column: str = "text",
     (['Body.'], ['comment_prompt'])
     """
     authors = articles["author"] if "author" in articles else [""] * len(articles)
+    outlets = [str(o) for o in articles[outlet_column]] if outlet_column in articles \
+        else [""] * len(articles)
+    recurring = recurring_lines(articles[text_column], outlets) if cleaning != "off" else {}
     texts, audit = [], []
-    for article_id, text, author in zip(articles[id_column], articles[text_column], authors,
-                                        strict=True):
-        result = clean_text(text, str(article_id), author if isinstance(author, str) else "")
+    for article_id, text, author, outlet in zip(articles[id_column], articles[text_column],
+                                                authors, outlets, strict=True):
+        result = clean_text(text, str(article_id), author if isinstance(author, str) else "",
+                            cleaning=cleaning, recurring=recurring.get(outlet, frozenset()),
+                            corpus_recurring=recurring.get(CORPUS_KEY, frozenset()))
         texts.append(result.text)
         audit.extend(result.audit)
     cleaned = articles.copy()

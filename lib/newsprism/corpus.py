@@ -15,7 +15,8 @@ the reason: missing file, duplicate id, empty text (also empty once page furnitu
 removed), undecodable bytes, missing or unknown column, a binary file, invalid JSON.
 
 Cleaning (``newsprism.clean``) runs on every article; ``Corpus.cleaning_audit`` has one row per
-removed line (article_id, line, removed_text, rule). ``line`` is the 1-based line of the raw
+removed line (article_id, line, removed_text, rule, score: the line model's furniture score,
+empty for the other rules). ``line`` is the 1-based line of the raw
 article text: the line of the ``.txt`` file, of the text field of a CSV/JSONL row, or of the
 text that trafilatura extracted from an ``.html`` file. ``text`` is the cleaned text: kept lines
 stripped and joined by blank lines, one paragraph per line. A name found in a removed byline
@@ -54,7 +55,8 @@ from urllib.parse import urlparse
 import pandas as pd
 
 from newsprism import paths
-from newsprism.clean import AUDIT_COLUMNS, clean_text
+from newsprism.clean import AUDIT_COLUMNS, CLEANING_LEVELS, clean_text
+from newsprism.clean_rules import CORPUS_KEY, recurring_lines
 from newsprism.language import (
     DISAGREEMENT_CONFIDENCE,
     UNDETERMINED,
@@ -132,6 +134,8 @@ class _Builder:
         # ``RawBatch.clean`` (problems and articles kept in reading order, see iter_raw_batches).
         self.deferred: list[tuple[str, object]] | None = None
         self.n_deferred = 0
+        self.cleaning = "default"  # see newsprism.clean.CLEANING_LEVELS
+        self.recurring: dict[str, set[str]] = {}  # outlet -> lines recurring in its articles
 
     def problem(self, source_file: Path | str, line: int | None, article_id: str, reason: str,
                 severity: str = "error") -> None:
@@ -215,7 +219,9 @@ class _Builder:
             self.problem(source_file, line, article_id, "empty text; skipped")
             return
         author = _text(record.get("author"))
-        result = clean_text(raw_text, article_id, author)
+        result = clean_text(raw_text, article_id, author, cleaning=self.cleaning,
+                            recurring=self.recurring.get(_outlet_key(record), frozenset()),
+                            corpus_recurring=self.recurring.get(CORPUS_KEY, frozenset()))
         self.audit.extend(result.audit)
         if not result.text.strip():
             self.problem(source_file, line, article_id,
@@ -257,6 +263,14 @@ class _Builder:
                          "language undetermined (text too short); set to 'und'",
                          severity="warning")
         return detected
+
+    def count_recurring(self, events: list[tuple[str, object]]) -> None:
+        """The corpus-level pass: lines recurring across each outlet's articles in ``events``."""
+        if self.cleaning == "off":
+            return
+        articles = [item for kind, item in events if kind == "article"]
+        self.recurring = recurring_lines((raw for _, raw, _, _ in articles),
+                                         (_outlet_key(record) for record, _, _, _ in articles))
 
     def corpus(self, source: str) -> Corpus:
         present = set().union(*(row.keys() for row in self.rows)) if self.rows else set()
@@ -636,11 +650,14 @@ def _resolve(path: str | Path | None) -> Path:
 
 
 def load_corpus(path: str | Path | None = None, *,
-                encoding_fallback: str | None = "cp1252") -> Corpus:
+                encoding_fallback: str | None = "cp1252", cleaning: str = "default") -> Corpus:
     """Read, clean and check a corpus (``None`` or ``""``: the bundled corpus).
 
     Skipped articles and warnings are listed in ``Corpus.problems`` (and summarised in a
-    Python warning); what cleaning removed is in ``Corpus.cleaning_audit``.
+    Python warning); what cleaning removed is in ``Corpus.cleaning_audit``. ``cleaning`` is
+    "strict", "default" or "off" (see ``newsprism.clean``). All articles are read before any
+    is cleaned, so lines recurring across an outlet's articles (templates, teasers, footers)
+    are counted over the whole corpus.
 
     >>> corpus = load_corpus()
     >>> sorted(corpus.articles["language"].unique())
@@ -648,13 +665,31 @@ def load_corpus(path: str | Path | None = None, *,
     >>> int(corpus.cleaning_audit.groupby("rule").size()["comment_prompt"])
     8
     """
+    _check_cleaning(cleaning)
     path = _resolve(path)
     builder = _Builder(encoding_fallback, path)
+    builder.deferred = []
     for _ in _records(path, builder):
         pass
-    corpus = builder.corpus(str(path))
+    batch = RawBatch(builder.deferred, builder.root, encoding_fallback,
+                     list(builder.extra_columns), str(path), cleaning)
+    corpus = batch.clean()
     _warn_problems(corpus, builder.already_warned)
     return corpus
+
+
+def _check_cleaning(cleaning: str) -> None:
+    if cleaning not in CLEANING_LEVELS:
+        raise ValueError(f"cleaning must be one of {CLEANING_LEVELS}, got {cleaning!r}")
+
+
+def _outlet_key(record: dict) -> str:
+    """The outlet an article's lines are counted under (its host when no outlet is given)."""
+    outlet = _text(record.get("outlet"))
+    if outlet:
+        return outlet
+    url = _text(record.get("url"))
+    return (urlparse(url).hostname or "") if url else ""
 
 
 def iter_corpus_batches(path: str | Path | None = None, batch_size: int = 1000, *,
@@ -699,11 +734,15 @@ class RawBatch:
     encoding_fallback: str | None
     extra_columns: list[str]
     source: str
+    cleaning: str = "default"
 
     def clean(self) -> Corpus:
+        """Clean the batch; recurring lines are counted over this batch's articles only."""
         builder = _Builder(self.encoding_fallback, self.root)
         builder.root = self.root  # the reader's folder, even where this path does not exist
         builder.extra_columns = list(self.extra_columns)
+        builder.cleaning = self.cleaning
+        builder.count_recurring(self.events)
         for kind, item in self.events:
             if kind == "problem":
                 builder.problems.append(item)
@@ -714,22 +753,27 @@ class RawBatch:
 
 
 def iter_raw_batches(path: str | Path | None = None, batch_size: int = 1000, *,
-                     encoding_fallback: str | None = "cp1252") -> Iterator[RawBatch]:
+                     encoding_fallback: str | None = "cp1252",
+                     cleaning: str = "default") -> Iterator[RawBatch]:
     """Like :func:`iter_corpus_batches`, but each batch is cleaned later, by ``clean()``.
 
     Batches hold at most ``batch_size`` articles as read (an article that cleaning then
     empties still counts), so their boundaries do not depend on where they are cleaned.
+    Limitation: lines recurring across an outlet's articles are counted per batch, so a
+    template is found when it recurs within one batch (``load_corpus`` counts them over the
+    whole corpus).
 
     >>> [len(batch.clean().articles) for batch in iter_raw_batches(None, batch_size=2)]
     [2, 2, 1]
     """
+    _check_cleaning(cleaning)
     path = _resolve(path)
     builder = _Builder(encoding_fallback, path)
     builder.deferred = []
 
     def cut() -> RawBatch:
         batch = RawBatch(builder.deferred, builder.root, encoding_fallback,
-                         list(builder.extra_columns), str(path))
+                         list(builder.extra_columns), str(path), cleaning)
         builder.deferred, builder.n_deferred = [], 0
         return batch
 

@@ -70,7 +70,7 @@ def codebook_file(value: str | None) -> str | None:
 
 
 def annotation_options(codebook: str = "story", engine: str = "vader",
-                       actors_codebook: str = ""):
+                       actors_codebook: str = "", cleaning: str = "default"):
     """The :class:`~newsprism.annotate.AnnotateOptions` for these parameters.
 
     The default engines (VADER and TextBlob) are always scored, plus ``engine``, so notebooks
@@ -91,4 +91,4 @@ def annotation_options(codebook: str = "story", engine: str = "vader",
     if actors:
         extra.append(("actors_sha256", sha256_file(actors)))
     return AnnotateOptions(sentiment_engines=engines, codebook=str(codebook),
-                           actors_path=actors, extra=tuple(extra))
+                           actors_path=actors, extra=tuple(extra), cleaning=cleaning)

@@ -294,3 +294,40 @@ def audit_summary(audit: pd.DataFrame) -> pd.DataFrame:
         characters=("characters", "sum")).reset_index()
     return table.sort_values(["removals", "rule"], ascending=[False, True],
                              ignore_index=True)[columns]
+
+
+def cleaning_by_outlet(audit: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
+    """Per outlet and rule: lines and characters removed, the share of the outlet's raw
+    characters they were, and one example of removed text.
+
+    Returned columns: outlet, rule, removals, articles, characters, share_of_text, example.
+    ``share_of_text`` = removed characters / (removed + kept characters) of the outlet's
+    articles (kept = the cleaned ``text``). Articles emptied by cleaning are not in
+    ``articles``, so their removals are counted under outlet "(skipped article)".
+
+    >>> audit = pd.DataFrame({"article_id": ["a", "a"], "rule": ["r1", "r2"],
+    ...                       "removed_text": ["xx", "yy"]})
+    >>> arts = pd.DataFrame({"article_id": ["a"], "outlet": ["X"], "text": ["abcdef"]})
+    >>> cleaning_by_outlet(audit, arts)[["outlet", "rule", "removals", "share_of_text"]
+    ...     ].values.tolist()
+    [['X', 'r1', 1, 0.2], ['X', 'r2', 1, 0.2]]
+    """
+    columns = ["outlet", "rule", "removals", "articles", "characters", "share_of_text",
+               "example"]
+    if audit is None or audit.empty or "rule" not in audit:
+        return pd.DataFrame(columns=columns)
+    outlets = articles.set_index(articles["article_id"].astype(str))["outlet"]
+    frame = audit.assign(
+        outlet=audit["article_id"].astype(str).map(outlets).fillna("(skipped article)"),
+        characters=audit["removed_text"].fillna("").astype(str).str.len())
+    kept = articles.assign(chars=articles["text"].fillna("").str.len()) \
+        .groupby("outlet")["chars"].sum()
+    removed = frame.groupby("outlet")["characters"].sum()
+    total = removed.add(kept, fill_value=0)
+    table = frame.groupby(["outlet", "rule"], sort=True).agg(
+        removals=("rule", "size"), articles=("article_id", "nunique"),
+        characters=("characters", "sum"), example=("removed_text", "first")).reset_index()
+    table["share_of_text"] = (table["characters"] / table["outlet"].map(total)).round(4)
+    table["example"] = table["example"].astype(str).str.slice(0, 120)
+    return table.sort_values(["outlet", "removals", "rule"], ascending=[True, False, True],
+                             ignore_index=True)[columns]

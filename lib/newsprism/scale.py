@@ -166,18 +166,22 @@ def iter_corpus_batches(path: Corpus | str | Path | None, batch_size: int = PART
     yield from _slice_corpus(load_corpus(path), batch_size)
 
 
-def partition_batches(path: Corpus | str | Path | None, batch_size: int = PARTITION_SIZE
-                      ) -> Iterator[Corpus | RawBatch]:
+def partition_batches(path: Corpus | str | Path | None, batch_size: int = PARTITION_SIZE,
+                      cleaning: str = "default") -> Iterator[Corpus | RawBatch]:
     """The partitions of an annotation run: ``RawBatch`` es (cleaned by the worker that
     annotates them, so the reading process stays light) or, for a ``Corpus`` already in
-    memory, slices of it. Partition boundaries do not depend on jobs or scheduler."""
+    memory, slices of it. Partition boundaries do not depend on jobs or scheduler.
+
+    ``cleaning`` (``AnnotateOptions.cleaning``) applies to raw batches. Each worker counts
+    the lines recurring across an outlet's articles in its own partition only (a template
+    must recur within one partition to be removed as ``outlet_template``)."""
     if isinstance(path, Corpus):
         yield from _slice_corpus(path, batch_size)
         return
     from newsprism import corpus as corpus_module
 
     raw = getattr(corpus_module, "iter_raw_batches", None)
-    yield from (raw(path, batch_size) if raw is not None
+    yield from (raw(path, batch_size, cleaning=cleaning) if raw is not None
                 else iter_corpus_batches(path, batch_size))
 
 
@@ -535,7 +539,8 @@ def _run(corpus, options, step_specs, partition_size, jobs, scheduler, out_dir, 
 
     def todo():
         nonlocal n_partitions
-        for index, batch in enumerate(partition_batches(corpus, partition_size)):
+        for index, batch in enumerate(
+                partition_batches(corpus, partition_size, options.cleaning)):
             n_partitions = index + 1
             if index not in done:
                 yield index, batch
@@ -692,7 +697,8 @@ def load_annotations(out_dir: str | Path, lazy: bool = True) -> Annotations:
                        out_dir=None if not lazy else out_dir, manifest=manifest)
 
 
-def load_any_corpus(path: str | Path | None = None, columns: list[str] | None = None) -> Corpus:
+def load_any_corpus(path: str | Path | None = None, columns: list[str] | None = None,
+                    cleaning: str = "default") -> Corpus:
     """The corpus behind ``path``: for an annotated directory the stored articles, problems
     and cleaning audit (no re-reading, no re-cleaning); otherwise ``load_corpus(path)``.
 
@@ -702,7 +708,7 @@ def load_any_corpus(path: str | Path | None = None, columns: list[str] | None = 
     >>> load_any_corpus("outputs/big_ann", columns=["article_id", "outlet"])  # doctest: +SKIP
     """
     if not is_annotated_dir(path):
-        return load_corpus(path)
+        return load_corpus(path, cleaning=cleaning)
     manifest = read_manifest(path) or {}
     extra = {}
     for field_name, table in (("problems", "corpus_problems"),

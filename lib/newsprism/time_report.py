@@ -47,7 +47,8 @@ class TimeContext:
 
 def prepare(corpus: str, period: str = "auto", since: str = "", until: str = "",
             date_fallback: str = "text", engine: str = "vader", n_boot: int = 2000,
-            seed: int = 0, codebook: str = "story", actors_codebook: str = "") -> TimeContext:
+            seed: int = 0, codebook: str = "story", actors_codebook: str = "",
+            cleaning: str = "default") -> TimeContext:
     """Annotate ``corpus`` (empty: the bundled corpus) with the same options as the other
     notebooks, date its English articles and cut the ``[since, until]`` window. Raises
     ValueError with the parameter's name on a bad value."""
@@ -56,7 +57,8 @@ def prepare(corpus: str, period: str = "auto", since: str = "", until: str = "",
     from newsprism.provenance import corpus_name
 
     options = notebook_options.annotation_options(codebook=codebook, engine=engine,
-                                                  actors_codebook=actors_codebook)
+                                                  actors_codebook=actors_codebook,
+                                                  cleaning=cleaning)
     annotations = annotate(corpus or None, options, progress=False)
     tables = annotations.tables
     english = language.english_articles(tables["articles"])

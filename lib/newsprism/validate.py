@@ -38,6 +38,7 @@ VALIDATORS: dict[str, str] = {
     "sentiment": "newsprism.sentiment_validation:validate_sentiment",
     "quotes": "newsprism.quotes_validation:validate_quotes",
     "frames": "newsprism.framing_validation:validate_frames",
+    "cleaning": "newsprism.clean_validation:validate_cleaning",
 }
 
 RESULTS_DIR = paths.OUTPUTS / "validation"
