@@ -111,19 +111,21 @@ def choose(x: np.ndarray, y: np.ndarray, seed: int) -> tuple[float, float, float
             probability[test] = _predict(_fit(x[train], y[train], c), x[test])
         scores = np.array([f1(y, probability >= t) for t in THRESHOLDS])
         top = np.flatnonzero(scores >= scores.max() - 1e-12)
-        threshold = float(THRESHOLDS[top[len(top) // 2]])
         if scores.max() > best[0] + 1e-12:
-            best = (float(scores.max()), c, threshold)
+            best = (float(scores.max()), c, float(THRESHOLDS[top[len(top) // 2]]))
     return best[1], best[2], best[0]
 
 
-def nested_cv(features: dict[str, pd.DataFrame], gold: pd.DataFrame,
-              seed: int = SEED) -> pd.DataFrame:
+def nested_cv(features: pd.DataFrame, gold: pd.DataFrame, seed: int = SEED) -> pd.DataFrame:
     """Out-of-fold predictions of the whole procedure (choice of C and threshold included):
     one row per article x frame with ``fold, frame, gold, score, threshold, present``."""
+    from newsprism.framing import load_codebook
+
+    book = load_codebook(DEFAULT_CODEBOOK)
     rows = []
-    for frame, table in features.items():
-        x, y = table.to_numpy(dtype=float), gold[frame].to_numpy(dtype=bool)
+    for frame in FRAMES.values():
+        x = features[feature_names(book, frame)].to_numpy(dtype=float)
+        y = gold[frame].to_numpy(dtype=bool)
         for fold, (train, test) in enumerate(_folds(len(y), seed)):
             c, threshold, _ = choose(x[train], y[train], seed + 1)
             score = _predict(_fit(x[train], y[train], c), x[test])
@@ -133,9 +135,13 @@ def nested_cv(features: dict[str, pd.DataFrame], gold: pd.DataFrame,
     return pd.DataFrame(rows)
 
 
-def fit_model(gold: pd.DataFrame | None = None, seed: int = SEED) -> dict:
+def fit_model(gold: pd.DataFrame | None = None, seed: int = SEED,
+              evaluate: bool = True) -> dict:
     """The model to ship: per frame, C and threshold chosen by 5-fold CV on every labelled NFC
-    article, then weights fitted on all of them. JSON-ready; floats rounded to 8 digits."""
+    article, then weights fitted on all of them; with ``evaluate``, also the nested-CV figures
+    beside the baselines (key ``validation``, see :func:`evaluation`), so the notebooks can
+    label a frame that does not beat its baseline without the gold data.
+    JSON-ready; floats rounded to 8 digits."""
     from newsprism.framing import load_codebook
     from newsprism.provenance import sha256_file
 
@@ -143,20 +149,35 @@ def fit_model(gold: pd.DataFrame | None = None, seed: int = SEED) -> dict:
     book = load_codebook(DEFAULT_CODEBOOK)
     features = presence_features(list(gold["text"]), book)
     frames = {}
-    for frame, table in features.items():
-        x, y = table.to_numpy(dtype=float), gold[frame].to_numpy(dtype=bool)
+    for frame in FRAMES.values():
+        x = features[feature_names(book, frame)].to_numpy(dtype=float)
+        y = gold[frame].to_numpy(dtype=bool)
         c, threshold, cv_f1 = choose(x, y, seed + 1)
         mean, scale, model = _fit(x, y, c)
-        frames[frame] = {"features": feature_names(book, frame), "C": c, "threshold": threshold,
-                         "mean": _round(mean), "scale": _round(scale),
+        frames[frame] = {"features": feature_names(book, frame), "C": c,
+                         "threshold": threshold, "mean": _round(mean), "scale": _round(scale),
                          "coef": _round(model.coef_[0]),
                          "intercept": round(float(model.intercept_[0]), 8),
                          "cv_f1_in_selection": round(cv_f1, 8), "n": int(len(y)),
                          "n_positive": int(y.sum())}
-    return {"codebook": book.name, "codebook_file": book.source_label,
-            "codebook_sha256": sha256_file(book.source), "seed": seed, "n_folds": N_FOLDS,
-            "trained_on": DATASET, "fit_command": "python -m newsprism.framing_fit",
-            "frames": frames}
+    model = {"codebook": book.name, "codebook_file": book.source_label,
+             "codebook_sha256": sha256_file(book.source), "seed": seed, "n_folds": N_FOLDS,
+             "trained_on": DATASET, "fit_command": "python -m newsprism.framing_fit",
+             "frames": frames}
+    if evaluate:
+        table = evaluation(gold, seed, features)
+        model["validation"] = {
+            "method": "nested 5-fold CV by article (inner 5-fold CV chooses C and threshold)",
+            "rows": [{k: _json_value(v) for k, v in row.items()}
+                     for row in table.to_dict("records")]}
+    return model
+
+
+def _json_value(value):
+    """A float rounded to 8 digits (NaN as None, which JSON has), anything else as it is."""
+    if isinstance(value, float):
+        return None if np.isnan(value) else round(float(value), 8)
+    return int(value) if isinstance(value, np.integer) else value
 
 
 def _round(values) -> list[float]:
@@ -180,7 +201,8 @@ def any_cue_predictions(gold: pd.DataFrame, codebook: str) -> dict[str, np.ndarr
     return out
 
 
-def evaluation(gold: pd.DataFrame | None = None, seed: int = SEED) -> pd.DataFrame:
+def evaluation(gold: pd.DataFrame | None = None, seed: int = SEED,
+               features: pd.DataFrame | None = None) -> pd.DataFrame:
     """Per frame and engine: F1, precision, recall, n (articles), n_gold. Engines: the fitted
     model (nested CV), the always-present baseline and the any-cue-hit detectors (codebooks
     ``generic`` and ``generic_questions``); plus a ``macro`` row per engine."""
@@ -188,7 +210,9 @@ def evaluation(gold: pd.DataFrame | None = None, seed: int = SEED) -> pd.DataFra
 
     gold = load_nfc() if gold is None else gold
     book = load_codebook(DEFAULT_CODEBOOK)
-    oof = nested_cv(presence_features(list(gold["text"]), book), gold, seed)
+    if features is None:
+        features = presence_features(list(gold["text"]), book)
+    oof = nested_cv(features, gold, seed)
     engines = {"frame presence model (nested 5-fold CV)": {
         f: oof[oof["frame"] == f].sort_values("article")["present"].to_numpy()
         for f in FRAMES.values()}}
@@ -219,7 +243,7 @@ def validate_frame_presence(quick: bool = False) -> pd.DataFrame:
     from newsprism.validate import VALIDATION_COLUMNS
 
     try:
-        table = evaluation()
+        table = evaluation()  # recomputed from the gold data, not read from the shipped file
     except FileNotFoundError as error:
         return pd.DataFrame([{"measure": "frame_presence", "dataset": DATASET, "metric": "",
                               "status": f"gold missing: {error}"}], columns=VALIDATION_COLUMNS)
@@ -233,7 +257,7 @@ def validate_frame_presence(quick: bool = False) -> pd.DataFrame:
         rows.append({"measure": "frame_presence", "dataset": DATASET,
                      "split": "dev, 5-fold CV by article" if model else "dev (all 260)",
                      "engine": r.engine, "metric": f"f1[{r.frame}]", "value": r.f1,
-                     "n": r.n_gold if r.frame != "macro" else 5, "reference": REFERENCE,
+                     "n": r.n_gold if r.frame != "macro" else r.n, "reference": REFERENCE,
                      "status": status})
     return pd.DataFrame(rows, columns=VALIDATION_COLUMNS)
 
@@ -274,7 +298,8 @@ def main(argv: list[str] | None = None) -> int:
         return 0 if same else 1
     print(f"wrote {write_model(model, args.out)}")
     with pd.option_context("display.width", 160):
-        print(evaluation().to_string(index=False, float_format="%.3f"))
+        print(pd.DataFrame(model["validation"]["rows"]).to_string(index=False,
+                                                                  float_format="%.3f"))
     return 0
 
 

@@ -93,15 +93,16 @@ def question_hits(texts: list[str], codebook: Codebook | str | Path = DEFAULT_CO
 
 # --------------------------------------------------------------------------- features
 def feature_names(book: Codebook, frame_id: str) -> list[str]:
-    """The model's feature names for one frame, in order."""
+    """The model's feature names for one frame, in order: only its own questions' features, so
+    a frame is read from its questions and never from another frame's (or a topic's) words."""
     frame = book.frame(frame_id)
-    names = [f"{q.id}:{f}" for q in frame.questions for f in QUESTION_FEATURES]
-    return [*names, "sentence_share", "log_words"]
+    names = [f"{frame.id}.{q.id}:{f}" for q in frame.questions for f in QUESTION_FEATURES]
+    return [*names, f"{frame.id}:sentence_share", "log_words"]
 
 
 def presence_features(texts: list[str], codebook: Codebook | str | Path = DEFAULT_CODEBOOK,
-                      hits: pd.DataFrame | None = None) -> dict[str, pd.DataFrame]:
-    """Frame id -> feature table (one row per text, columns :func:`feature_names`).
+                      hits: pd.DataFrame | None = None) -> pd.DataFrame:
+    """One row per text, one column per feature of every frame (see :func:`feature_names`).
 
     ``hits`` (from :func:`question_hits`) may be passed to avoid scanning twice.
     """
@@ -119,17 +120,16 @@ def presence_features(texts: list[str], codebook: Codebook | str | Path = DEFAUL
     lead = kept[kept["sentence_id"] < LEAD_SENTENCES].groupby(
         ["frame", "question", "text_index"]).size()
     sentences_hit = kept.groupby(["frame", "text_index"])["sentence_id"].nunique()
-    tables = {}
+    columns = {}
     for frame in book.frames:
-        columns = {}
         for q in frame.questions:
             count = _dense(counts, (frame.id, q.id), n)
-            columns[f"{q.id}:hits"] = np.log1p(count)
-            columns[f"{q.id}:lead"] = (_dense(lead, (frame.id, q.id), n) > 0).astype(float)
-        columns["sentence_share"] = _dense(sentences_hit, (frame.id,), n) / n_sentences
-        columns["log_words"] = np.log(words)
-        tables[frame.id] = pd.DataFrame(columns)[feature_names(book, frame.id)]
-    return tables
+            columns[f"{frame.id}.{q.id}:hits"] = np.log1p(count)
+            columns[f"{frame.id}.{q.id}:lead"] = (_dense(lead, (frame.id, q.id), n) > 0
+                                                  ).astype(float)
+        columns[f"{frame.id}:sentence_share"] = _dense(sentences_hit, (frame.id,), n) / n_sentences
+    columns["log_words"] = np.log(words)
+    return pd.DataFrame(columns)
 
 
 def _dense(series: pd.Series, key: tuple, n: int) -> np.ndarray:
@@ -202,7 +202,7 @@ def frame_presence(texts: list[str], codebook: Codebook | str | Path = DEFAULT_C
     parts = []
     for frame in book.frames:
         weights = model["frames"][frame.id]
-        score, contributions = frame_scores(features[frame.id], weights)
+        score, contributions = frame_scores(features, weights)
         parts.append(_frame_rows(frame.id, score, contributions, weights,
                                  kept[kept["frame"] == frame.id], len(texts)))
     return pd.concat(parts, ignore_index=True).sort_values(
@@ -230,9 +230,10 @@ def _frame_rows(frame_id: str, score: np.ndarray, contributions: np.ndarray, wei
 
 
 def _top_questions(contributions: np.ndarray, names: list[str], top: int = 3) -> list[str]:
-    """Per text, the questions whose features raised the log-odds most (``q +0.83``)."""
+    """Per text, the questions whose features raised the log-odds most above the average coded
+    article (``conflict.reproach +0.83``)."""
     questions = [n.split(":")[0] for n in names]
-    unique = list(dict.fromkeys(q for q in questions if ":" in names[questions.index(q)]))
+    unique = list(dict.fromkeys(q for q in questions if "." in q))
     summed = np.stack([contributions[:, [j for j, q in enumerate(questions) if q == u]]
                        .sum(axis=1) for u in unique], axis=1)
     out = []

@@ -29,6 +29,7 @@ VALIDATORS: dict[str, str] = {
     "sentiment": "newsprism.sentiment_validation:validate_sentiment",
     "quotes": "newsprism.quotes_validation:validate_quotes",
     "frames": "newsprism.framing_validation:validate_frames",
+    "frame_presence": "newsprism.framing_fit:validate_frame_presence",
 }
 
 RESULTS_DIR = paths.OUTPUTS / "validation"
