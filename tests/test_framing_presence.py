@@ -36,7 +36,7 @@ def test_bad_questions_are_named(yaml_text, message):
 
 def test_frame_cues_are_the_union_of_its_questions():
     book = parse_codebook("frames:\n - {id: a, label: A, cues: [z],\n"
-                          "    questions: [{id: q, text: Q?, cues: [x, y]}, {id: r, cues: [y]}]}")
+                          "    questions: [{id: q, text: 'Q?', cues: [x, y]}, {id: r, cues: [y]}]}")
     assert [c.pattern for c in book.frame("a").cues] == ["z", "x", "y"]
     assert [q.id for q in book.frame("a").questions] == ["q", "r"]
 
@@ -89,9 +89,18 @@ def test_decisions_are_traceable_to_sentences():
                        for cue in row.cues.split("; "))
     conflict = table[(table["text_index"] == 0) & (table["frame"] == "conflict")].iloc[0]
     assert conflict["sentence_ids"] == "0;1" and "reproach" in conflict["questions"]
-    human = table[(table["text_index"] == 1) & (table["frame"] == "human_interest")].iloc[0]
-    assert human["score"] > table[(table["text_index"] == 3)
-                                  & (table["frame"] == "human_interest")]["score"].item()
+
+
+def test_question_cues_raise_the_score_of_an_article_length_text():
+    """Weights were fitted on news articles: compare texts of that length, one with a human
+    face and emotions in its middle, one without."""
+    filler = "The committee met on Tuesday to review the schedule for the next session. " * 25
+    personal = ("A mother of two lost everything; her family fled in tears. Her children were "
+                "afraid and the neighbours cried. ")
+    table = framing.frame_presence([filler + personal + filler, filler + filler], BOOK)
+    human = table[table["frame"] == "human_interest"].set_index("text_index")
+    assert human.loc[0, "score"] > human.loc[1, "score"]
+    assert human.loc[0, "n_hits"] >= 5 and human.loc[1, "n_hits"] == 0
 
 
 def test_codebook_without_weights_is_refused():
@@ -125,7 +134,8 @@ def test_shipped_validation_has_every_engine_and_frame():
     rows = pd.DataFrame(framing_presence.load_model()["validation"]["rows"])
     assert set(rows["engine"]) >= {framing_shares.MODEL_ENGINE, framing_shares.BASELINE_ENGINE,
                                    "any cue hit, codebook generic (current)"}
-    baseline = rows[rows["engine"] == framing_shares.BASELINE_ENGINE].set_index("frame")
+    baseline = rows[(rows["engine"] == framing_shares.BASELINE_ENGINE)
+                    & (rows["frame"] != "macro")].set_index("frame")
     # Always present: F1 = 2p / (1 + p), p the frame's share of the 260 coded articles.
     share = baseline["n_gold"] / baseline["n"]
     assert np.allclose(baseline.loc[share.index, "f1"], 2 * share / (1 + share))

@@ -120,8 +120,8 @@ def plot_article_shares(table: pd.DataFrame, labels: dict | None = None):
 def _plain(text: object) -> str:
     """Text for matplotlib with ``$`` escaped, so an outlet name never turns into mathtext.
 
-    >>> _plain("A$B")
-    'A\\$B'
+    >>> print(_plain("A$B"))
+    A\\$B
     """
     return str(text).replace("$", r"\$")
 
@@ -138,7 +138,8 @@ def frame_labels(codebook=DEFAULT_CODEBOOK) -> dict[str, str]:
 
 
 def codebook_validity(codebook) -> str:
-    """A short clause (no final full stop) for every caption that uses ``codebook``'s sentence-level cue hits: its
+    """A short clause (no final full stop) for every caption that uses ``codebook``'s
+    sentence-level cue hits: its
     any-cue-hit detector's F1 on NFC articles against always-present, naming each frame that
     does not beat it; for a codebook without NFC figures, where (if anywhere) it was validated.
 
