@@ -39,6 +39,7 @@ from newsprism import validate
 from newsprism.display import caption, reading, show_table
 from newsprism.methods import (
     collect_validation,
+    exclude_in_sample,
     frame_presence_comparison,
     headline_rows,
     measure_summary,
@@ -120,6 +121,7 @@ plotted = results.assign(value=pd.to_numeric(results["value"], errors="coerce"),
 plotted = plotted[plotted["value"].between(0, 1) & plotted["metric"].astype(str).str.match(
     r"^(precision|recall|f1|accuracy|accuracy_3class|speaker_accuracy|pearson_r|f1_weighted"
     r"|macro_f1)(\[(micro|macro)\])?$")]
+plotted = exclude_in_sample(plotted)
 if plotted.empty:
     display(reading("No precision, recall, F1, accuracy or correlation value to plot yet."))
 else:
@@ -135,7 +137,9 @@ else:
     fig.tight_layout()
     plt.show()
     display(caption("Headline metrics of every measure against its gold data; the n of each "
-                    "bar is in the tables above.", n=len(plotted), unit="metrics",
+                    "bar is in the tables above. In-sample figures (frames on the bundled "
+                    "corpus, cues tuned after coding) are left out of this chart.",
+                    n=len(plotted), unit="metrics",
                     source="newsprism.validate"))
     weakest = plotted.loc[plotted["value"].idxmin()]
     display(reading(f"The weakest headline metric is {weakest['measure']} "

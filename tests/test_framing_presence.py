@@ -163,3 +163,22 @@ def test_frames_below_baseline_reads_the_model_rows_only():
                          "metric": ["f1[economic]", "f1[macro]", "f1[conflict]"],
                          "status": ["does NOT beat always-present baseline"] * 3})
     assert framing_fit.frames_below_baseline(rows) == ["economic"]
+
+
+def test_in_sample_figures_are_never_the_headline():
+    from newsprism.methods import frame_presence_comparison, headline_rows
+
+    rows = pd.DataFrame({
+        "measure": ["frames", "frame_presence", "frame_presence", "frame_presence"],
+        "metric": ["precision[micro]", "f1[conflict]", "f1[macro]", "f1[conflict]"],
+        "split": ["all paragraphs, in-sample (bundled corpus, cues tuned after coding)",
+                  "dev, 5-fold CV by article", "dev, 5-fold CV by article", "dev (all 260)"],
+        "status": ["ok"] * 4,
+        "engine": ["dictionary codebook=story", "frame presence model (nested 5-fold CV)",
+                   "frame presence model (nested 5-fold CV)", "always present (baseline)"],
+        "value": [0.94, 0.70, 0.60, 0.77], "n": [182, 163, 260, 163]})
+    heads = headline_rows(rows)
+    assert heads[["measure", "metric"]].values.tolist() == [["frame_presence", "f1[macro]"]]
+    wide = frame_presence_comparison(rows).set_index("frame")
+    assert not wide.loc["conflict", "beats_baseline"]
+    assert wide.loc["conflict", "n"] == 163

@@ -129,10 +129,28 @@ def split_constant_columns(table: pd.DataFrame, columns: list[str]
 IN_SAMPLE_MARK = "in-sample"
 
 
+def in_sample(table: pd.DataFrame) -> pd.Series:
+    """Rows marked in-sample in ``split`` or ``status`` (e.g. frame cues tuned on the corpus
+    they are scored on): shown in the tables, never as a headline figure."""
+    return (table["split"].astype(str).str.contains(IN_SAMPLE_MARK)
+            | table["status"].astype(str).str.contains(IN_SAMPLE_MARK))
+
+
+def exclude_in_sample(table: pd.DataFrame) -> pd.DataFrame:
+    """``table`` without its in-sample rows (see :func:`in_sample`).
+
+    >>> t = pd.DataFrame({"split": ["dev", "all, in-sample (bundled corpus)"],
+    ...                   "status": ["ok", "ok"]})
+    >>> len(exclude_in_sample(t))
+    1
+    """
+    return table if table.empty else table[~in_sample(table)]
+
+
 def headline_rows(table: pd.DataFrame) -> pd.DataFrame:
-    """One headline row per measure: its first row that is not marked in-sample (in ``split``
-    or ``status``), preferring a ``[macro]`` metric of a model engine; a measure with only
-    in-sample rows keeps its first row, its ``split`` saying so.
+    """One headline row per measure: its first row that is not in-sample, preferring a
+    ``[macro]`` metric of a model engine (baselines and any-cue-hit detectors come last). A
+    measure with only in-sample rows has no headline.
 
     >>> t = pd.DataFrame({"measure": ["frames", "frames"], "metric": ["p", "f1[macro]"],
     ...     "split": ["all, in-sample (bundled corpus)", "dev, 5-fold CV"],
@@ -140,14 +158,12 @@ def headline_rows(table: pd.DataFrame) -> pd.DataFrame:
     >>> headline_rows(t)["metric"].tolist()
     ['f1[macro]']
     """
+    table = exclude_in_sample(table)
     if table.empty:
         return table
-    marked = (table["split"].astype(str).str.contains(IN_SAMPLE_MARK)
-              | table["status"].astype(str).str.contains(IN_SAMPLE_MARK))
     baseline = table["engine"].astype(str).str.contains("baseline|any cue hit")
     macro = table["metric"].astype(str).str.endswith("[macro]") & ~baseline
-    ranked = table.assign(_rank=np.where(marked, 2, np.where(macro, 0, np.where(baseline, 1.5,
-                                                                                  1))))
+    ranked = table.assign(_rank=np.where(macro, 0, np.where(baseline, 2, 1)))
     ranked = ranked.reset_index().sort_values(["_rank", "index"], kind="stable")
     first = ranked.drop_duplicates("measure").sort_values("index")
     return first.drop(columns=["_rank", "index"]).reset_index(drop=True)
