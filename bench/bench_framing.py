@@ -2,7 +2,8 @@
 
 Detection = ``newsprism.framing.detect_frames`` with the story codebook (every cue, wildcards,
 exclusions and the negation check) over the bundled corpus repeated to ``--mb`` megabytes,
-split into article-sized texts. Also times the generic codebook and word choice.
+split into article-sized texts. Also times the generic codebook, word choice and article-level
+frame presence (question codebook + fitted model, which also splits sentences).
 
     python bench/bench_framing.py [--mb 4]
 """
@@ -13,7 +14,7 @@ import argparse
 import time
 
 from newsprism.corpus import load_corpus
-from newsprism.framing import detect_frames, detect_naming, load_codebook
+from newsprism.framing import detect_frames, detect_naming, frame_presence, load_codebook
 
 TARGET_MB_PER_S = 1.0
 
@@ -32,6 +33,7 @@ def main() -> int:
         ("story codebook", lambda: detect_frames(texts, load_codebook("story"))),
         ("generic codebook", lambda: detect_frames(texts, load_codebook("generic"))),
         ("word choice (naming pairs)", lambda: detect_naming(texts, load_codebook("story"))),
+        ("frame presence (article level)", lambda: frame_presence(texts)),
     ):
         run_small = texts[:5]  # warm the compile cache so the figure is the scan alone
         detect_frames(run_small, "story")

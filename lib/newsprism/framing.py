@@ -50,7 +50,7 @@ from newsprism.text import WORD
 __all__ = [
     "CodebookError", "load_codebook", "detect_frames", "detect_naming", "article_frames",
     "word_choice", "word_choice_by_outlet", "word_choice_leanings", "naming_codebook",
-    "codebook_path", "FRAME_COLUMNS", "HIT_COLUMNS", "compile_codebook",
+    "codebook_path", "FRAME_COLUMNS", "HIT_COLUMNS", "compile_codebook", "frame_presence",
 ]
 
 HIT_COLUMNS = ["text_index", "frame", "cue", "start", "end", "negated", "match"]
@@ -521,6 +521,20 @@ def naming_codebook(codebook: Codebook | str | Path = "story") -> Codebook:
     """
     book = load_codebook(codebook)
     return book if book.naming_pairs else load_codebook("story")
+
+
+def frame_presence(texts: list[str], codebook: Codebook | str | Path = "generic_questions",
+                   model=None) -> pd.DataFrame:
+    """Article-level frame presence: one row per text x frame with ``text_index, frame,
+    present, score`` and the evidence behind each decision (see
+    :func:`newsprism.framing_presence.frame_presence`, which this calls).
+
+    >>> frame_presence(["Critics accused the minister of lying."]).columns[:4].tolist()
+    ['text_index', 'frame', 'present', 'score']
+    """
+    from newsprism.framing_presence import frame_presence as presence
+
+    return presence(texts, codebook, model)
 
 
 def codebook_path(path_or_name: str | Path = "story") -> Path:

@@ -28,7 +28,8 @@ from newsprism import paths
 from newsprism.notebook_options import resolve_user_path
 
 # Codebook names resolve to these files in data/codebooks.
-NAMED_CODEBOOKS: dict[str, str] = {"story": "frames.yml", "generic": "frames_generic.yml"}
+NAMED_CODEBOOKS: dict[str, str] = {"story": "frames.yml", "generic": "frames_generic.yml",
+                                   "generic_questions": "frames_generic_questions.yml"}
 
 DEFAULT_NEGATORS = ("not", "no", "never", "without", "nor", "neither", "n't", "cannot",
                     "hardly", "no longer")
@@ -54,6 +55,16 @@ class Cue:
 
 
 @dataclass(frozen=True)
+class Question:
+    """One coding question of a frame (e.g. Semetko & Valkenburg's "Does the story reflect
+    disagreement between parties?") and the cues that answer it."""
+
+    id: str
+    text: str
+    cues: tuple[Cue, ...]
+
+
+@dataclass(frozen=True)
 class Frame:
     id: str
     label: str
@@ -61,6 +72,7 @@ class Frame:
     cues: tuple[Cue, ...]
     exclusions: tuple[Cue, ...] = ()
     reference: str = ""
+    questions: tuple[Question, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -297,12 +309,38 @@ def _parse_frame(raw: Any, index: int, where: str) -> Frame:
     label = f"frame {frame_id!r}"
     if not str(raw.get("label") or "").strip():
         raise CodebookError(f"{where}: {label}: missing field 'label'")
-    cues = _parse_cues(raw.get("cues"), label, "cues", where, required=True)
+    questions = _parse_questions(raw.get("questions"), label, where)
+    # A frame coded by questions takes the union of its questions' cues as its own.
+    cues = _parse_cues(raw.get("cues"), label, "cues", where, required=not questions)
+    cues = tuple(dict.fromkeys(cues + tuple(c for q in questions for c in q.cues)))
     exclusions = _parse_cues(raw.get("exclusions"), label, "exclusions", where, required=False)
     return Frame(id=frame_id, label=str(raw["label"]).strip(),
                  description=" ".join(str(raw.get("description") or "").split()),
                  cues=cues, exclusions=exclusions,
-                 reference=" ".join(str(raw.get("reference") or "").split()))
+                 reference=" ".join(str(raw.get("reference") or "").split()),
+                 questions=questions)
+
+
+def _parse_questions(raw: Any, label: str, where: str) -> tuple[Question, ...]:
+    """The optional ``questions`` list of a frame: each an id, its text and its cues."""
+    if raw is None:
+        return ()
+    if not isinstance(raw, list) or not raw:
+        raise CodebookError(f"{where}: {label}: field 'questions' must be a non-empty list")
+    questions, seen = [], set()
+    for index, item in enumerate(raw):
+        question_id = str(item.get("id") or "").strip() if isinstance(item, dict) else ""
+        if not _ID.match(question_id):
+            raise CodebookError(f"{where}: {label}: question #{index + 1}: missing or invalid "
+                                f"field 'id'")
+        if question_id in seen:
+            raise CodebookError(f"{where}: {label}: question {question_id!r}: duplicate id")
+        seen.add(question_id)
+        where_q = f"{label} question {question_id!r}"
+        questions.append(Question(
+            id=question_id, text=" ".join(str(item.get("text") or "").split()),
+            cues=_parse_cues(item.get("cues"), where_q, "cues", where, required=True)))
+    return tuple(questions)
 
 
 def _parse_pairs(raw: Any, where: str) -> tuple[NamingPair, ...]:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+import numpy as np
 import pandas as pd
 
 from newsprism import validate
@@ -123,3 +124,74 @@ def split_constant_columns(table: pd.DataFrame, columns: list[str]
     constant = {c: str(table[c].iloc[0]) for c in columns
                 if c in table and len(table) and table[c].astype(str).nunique() == 1}
     return table.drop(columns=list(constant)), constant
+
+
+IN_SAMPLE_MARK = "in-sample"
+
+
+def in_sample(table: pd.DataFrame) -> pd.Series:
+    """Rows marked in-sample in ``split`` or ``status`` (e.g. frame cues tuned on the corpus
+    they are scored on): shown in the tables, never as a headline figure."""
+    return (table["split"].astype(str).str.contains(IN_SAMPLE_MARK)
+            | table["status"].astype(str).str.contains(IN_SAMPLE_MARK))
+
+
+def exclude_in_sample(table: pd.DataFrame) -> pd.DataFrame:
+    """``table`` without its in-sample rows (see :func:`in_sample`).
+
+    >>> t = pd.DataFrame({"split": ["dev", "all, in-sample (bundled corpus)"],
+    ...                   "status": ["ok", "ok"]})
+    >>> len(exclude_in_sample(t))
+    1
+    """
+    return table if table.empty else table[~in_sample(table)]
+
+
+def headline_rows(table: pd.DataFrame) -> pd.DataFrame:
+    """One headline row per measure: its first row that is not in-sample, preferring a
+    ``[macro]`` metric of a model engine (baselines and any-cue-hit detectors come last). A
+    measure with only in-sample rows has no headline.
+
+    >>> t = pd.DataFrame({"measure": ["frames", "frames"], "metric": ["p", "f1[macro]"],
+    ...     "split": ["all, in-sample (bundled corpus)", "dev, 5-fold CV"],
+    ...     "status": ["ok", "ok"], "engine": ["x", "model"]})
+    >>> headline_rows(t)["metric"].tolist()
+    ['f1[macro]']
+    """
+    table = exclude_in_sample(table)
+    if table.empty:
+        return table
+    baseline = table["engine"].astype(str).str.contains("baseline|any cue hit")
+    macro = table["metric"].astype(str).str.endswith("[macro]") & ~baseline
+    ranked = table.assign(_rank=np.where(macro, 0, np.where(baseline, 2, 1)))
+    ranked = ranked.reset_index().sort_values(["_rank", "index"], kind="stable")
+    first = ranked.drop_duplicates("measure").sort_values("index")
+    return first.drop(columns=["_rank", "index"]).reset_index(drop=True)
+
+
+def frame_presence_comparison(table: pd.DataFrame) -> pd.DataFrame:
+    """Frame presence on NFC, one row per frame (and ``macro``), one F1 column per engine: the
+    fitted model (nested CV), always present, the any-cue-hit detectors; plus ``n_gold`` and
+    ``beats_baseline`` (model vs always present); ``n`` = coded articles with the frame (for
+``macro``: all coded articles). Empty without ``frame_presence`` rows.
+
+    >>> t = pd.DataFrame({"measure": ["frame_presence"] * 2, "metric": ["f1[a]"] * 2,
+    ...     "engine": ["frame presence model (nested 5-fold CV)", "always present (baseline)"],
+    ...     "value": [0.6, 0.5], "n": [10, 10]})
+    >>> frame_presence_comparison(t)[["frame", "beats_baseline"]].values.tolist()
+    [['a', True]]
+    """
+    rows = table[table["measure"] == "frame_presence"] if "measure" in table else table.iloc[0:0]
+    rows = rows[rows["metric"].astype(str).str.startswith("f1[")]
+    if rows.empty:
+        return pd.DataFrame(columns=["frame", "n", "beats_baseline"])
+    rows = rows.assign(frame=rows["metric"].str[3:-1],
+                       value=pd.to_numeric(rows["value"], errors="coerce"))
+    wide = rows.pivot_table(index="frame", columns="engine", values="value", sort=False)
+    wide.columns = [f"F1: {c}" for c in wide.columns]
+    n = rows.drop_duplicates("frame").set_index("frame")["n"]
+    wide.insert(0, "n", n.reindex(wide.index).to_numpy())
+    model = [c for c in wide.columns if "frame presence model" in c]
+    base = [c for c in wide.columns if "always present" in c]
+    wide["beats_baseline"] = (wide[model[0]] > wide[base[0]]) if model and base else False
+    return wide.reset_index()

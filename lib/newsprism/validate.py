@@ -39,6 +39,7 @@ VALIDATORS: dict[str, str] = {
     "quotes": "newsprism.quotes_validation:validate_quotes",
     "frames": "newsprism.framing_validation:validate_frames",
     "cleaning": "newsprism.clean_validation:validate_cleaning",
+    "frame_presence": "newsprism.framing_fit:validate_frame_presence",
 }
 
 RESULTS_DIR = paths.OUTPUTS / "validation"
