@@ -186,6 +186,25 @@ _ORG_WORDS = re.compile(
     r"Network|Press|Office|Club|Church|Bank|Fund|Campaign|County|City|State|Street|Day|Year)\b")
 
 
+# words that make a name an organisation, a place or a group, never a 'he' or 'she'
+_NOT_PERSON_WORDS = re.compile(
+    r"\b(?:University|School|College|Club|Organization|Organisation|PAC|Pac|Studies|Democrats|"
+    r"Republicans|Americans|Police|Army|Navy|Forces|Government|Administration|Council|"
+    r"Commission|Board|Times|Post|Reuters|CNN|Fox|NBC|CBS|ABC|MSNBC|White House|Pentagon|"
+    r"Kremlin|Security|Party)\b")
+_NATIONALITY = re.compile(r"^[A-Z][a-z]+(?:ic|an|ese|ish|i)$")
+
+
+def _person_like(name: str | None) -> bool:
+    """Whether ``name`` may be the antecedent of 'he' or 'she': not an organisation, a group,
+    a place word or a nationality ('Trump University', 'Republican Party', 'Democratic')."""
+    if not name or name.islower():
+        return False
+    last = name.split()[-1]  # a person's name ends in a surname ('House Speaker Paul Ryan')
+    return not (_ORG_WORDS.fullmatch(last) or _NOT_PERSON_WORDS.fullmatch(last)
+                or len(name.split()) == 1 and _NATIONALITY.match(name))
+
+
 _VERB_AFTER = re.compile(
     rf"(?:\s+(?:of|from)\s+{_CAP}(?:\s+{_CAP})*)?\s+(?:has\s+|had\s+|also\s+|then\s+)?"
     r"[a-z]+(?:ed|s)\b")
@@ -480,6 +499,39 @@ def _subject_before(text: str, lo: int, cue_start: int) -> tuple[int, int, str] 
     return found
 
 
+# a preposition right before a name makes it a place or an object, never the subject
+_PLACE_BEFORE = re.compile(r"\b(?:in|of|from|at|near|outside|across|into|for)\s+"
+                           r"(?:the\s+)?$", re.I)
+# heads of noun phrases that are events, times, places or texts: they hold speech, they do not
+# speak ('the Saturday debate said', 'in a later interview said', 'the polls saying')
+_NON_AGENT = re.compile(
+    r"\b(?:debates?|primar(?:y|ies)|polls?|interviews?|elections?|races?|rall(?:y|ies)|"
+    r"meetings?|conventions?|hearings?|events?|speech|remarks|days?|weeks?|months?|years?|"
+    r"night|morning|evening|room|stage|caucus(?:es)?|"
+    r"released|issued|published|posted)$", re.I)
+
+
+_PERSON_THEN_PLACE = re.compile(
+    rf"(?P<name>{_NAME})(?:,\s*\d{{1,3}},?)?\s+(?:of|from|in|at)\s+(?:the\s+)?$")
+
+
+_ROLE_THEN_PLACE = re.compile(
+    r"\b(?-i:[Tt]he|[Aa]n?)\s+(?:[\w\-]+\s+){0,3}?(?:from|of|for|at|in)\s+(?:the\s+)?$")
+
+
+def _person_before_place(left_lo: int, left: str, place_start: int, place_end: int):
+    """The name right before 'of Flint' / ', 22, of Flint' (a person and where they are from),
+    else the role phrase holding the place ('The senator from Vermont', 'A reporter for Agence
+    France-Presse'), else None."""
+    m = _PERSON_THEN_PLACE.search(left, 0, place_start)
+    if m and _is_name(m.group("name")) and not _PLACE_BEFORE.search(left, 0, m.start("name")):
+        return left_lo + m.start("name"), left_lo + m.end("name"), "name"
+    m = _ROLE_THEN_PLACE.search(left, 0, place_start)
+    if m:
+        return left_lo + m.start(), left_lo + place_end, "nom"
+    return None
+
+
 def _subject_tail(text: str, lo: int, cue_start: int) -> tuple[int, int, str] | None:
     left_lo = max(lo, cue_start - 200)
     left = text[left_lo:cue_start].rstrip()
@@ -502,6 +554,11 @@ def _subject_tail(text: str, lo: int, cue_start: int) -> tuple[int, int, str] | 
         return left_lo + m.start(), left_lo + m.end("name"), "poss"
     m = _NAME_TAIL.search(left)
     if m and _is_name(m.group("name")):
+        if _PLACE_BEFORE.search(left, 0, m.start()) and not text.startswith("ing", cue_start - 3) \
+                and not re.match(r"\w+ing\b", text[cue_start:cue_start + 20]):
+            # 'Cory James, 22, of Flint, Mich., said': a place (after a preposition) is no
+            # speaker; the person named before it is
+            return _person_before_place(left_lo, left, m.start(), m.end("name"))
         return left_lo + m.start(), left_lo + m.end("name"), "name"
     m = _POSS_NP_TAIL.search(left)
     if m and _is_name(m.group("name")) and m.group(0).split()[-1] not in _FUNCTION_END:
@@ -519,6 +576,8 @@ def _subject_tail(text: str, lo: int, cue_start: int) -> tuple[int, int, str] | 
                 if close:
                     # 'Sources close to the Russian military have hinted': the sources speak
                     return left_lo + close.start(), left_lo + len(tail), "nom"
+                if _NON_AGENT.search(tail) or re.search(r"\b(?:in|during|at)\s+$", tail[:w.start()]):
+                    return None  # 'the Saturday debate said', 'in a later interview said'
                 return left_lo + w.start(), left_lo + len(tail), "nom"
             if w.group(0).endswith(",") and i > 0 and i < len(words) - 1 and \
                     re.fullmatch(r"(?-i:the|a|an)", words[i - 1].group(0), re.I) and \
@@ -655,7 +714,7 @@ class _Attributor:
         for a in reversed(prev):
             if a.speaker and a.speaker_start is not None and a.speaker_start < pos and \
                     a.how != "pronoun-unresolved" and pos - a.speaker_start < 1500:
-                if pronoun == "they" or not a.speaker.islower():
+                if pronoun == "they" or _person_like(a.speaker):
                     candidates.append((a.speaker_start, a.speaker))
                     break
         lo = max(0, pos - 600)
@@ -671,7 +730,9 @@ class _Attributor:
                 if sub and _is_name(sub.group("name")):
                     subj = (*sub.span("name"), "name")
             if subj and subj[2] == "name":
-                candidates.append((subj[0], self.art.canonical(self.text[subj[0]:subj[1]])))
+                name = self.art.canonical(self.text[subj[0]:subj[1]])
+                if _person_like(name):  # never 'Winnipeg', 'Homeland Security' for 'he'
+                    candidates.append((subj[0], name))
             elif subj and subj[2] == "nom" and subj[1] <= pos and self.art._resolve is not None:
                 # 'The Russian president has ... what he describes': a registry descriptor
                 hit = self._resolve_nominal(self.text[subj[0]:subj[1]], prev)
@@ -682,8 +743,8 @@ class _Attributor:
             for m in _NAME_RE.finditer(self.text, lo, pos):
                 s, e = _strip_leading(self.text, m.start(), m.end())
                 surface = self.text[s:e]
-                if len(surface.split()) >= 2 and _is_name(surface) and not _ORG_WORDS.search(
-                        surface):
+                if len(surface.split()) >= 2 and _is_name(surface) and _person_like(surface) \
+                        and not _PLACE_BEFORE.search(self.text, lo, s):
                     candidates.append((s, self.art.canonical(surface)))
         if not candidates and pronoun in ("it", "they"):
             # 'The Post reported ... . It added, “...': the nearest earlier sentence subject
