@@ -43,6 +43,7 @@ from newsprism.quotes_attribution import (
     _LINE_WORD,
     _SMALL_WORDS,
     Attribution,
+    _blank,
     _clean_name,
     attribute,
 )
@@ -79,10 +80,17 @@ _TERMINAL = re.compile(r"[.!?,;:\u2026\u2014-]$|[.!?]\W{0,2}$")
 _WORD = re.compile(r"[^\W_]+(?:['\u2019\-][^\W_]+)*")
 
 
+_FORM_WINDOW = 400
+
+
 def _form(text: str, span: MarkedSpan) -> str:
     s, e = span.start, span.end
-    before = text[span.para_start:span.open if span.open >= 0 else s].strip()
-    after = text[span.close + 1 if span.close >= 0 else e:span.para_end].strip()
+    # (windows of the paragraph next to the marks: a scan of the whole paragraph per quote is
+    # quadratic in a one-paragraph text; a window only reads as empty if it is the whole rest)
+    open_at = span.open if span.open >= 0 else s
+    close_at = span.close + 1 if span.close >= 0 else e
+    before = text[max(span.para_start, open_at - _FORM_WINDOW):open_at].strip()
+    after = text[close_at:min(span.para_end, close_at + _FORM_WINDOW)].strip()
     if not before and (not after or len(after) <= 2 or span.close < 0):
         return "block"
     inner = text[s:e]
@@ -167,10 +175,16 @@ _TITLE_CONTEXT = re.compile(
     r"entitled|called|named|dubbed))[,:]?\s*$")
 
 
+_HEADLINE_CHARS = 2000
+
+
 def _in_headline(text: str, span: MarkedSpan) -> bool:
     """The span's paragraph is a headline: three words or more, and at least 80 % of the words
     that are not small words (of, the, to, ...) capitalised ('Trump: Cruz Has ‘To Come a Long
-    Way’ On Ethanol')."""
+    Way’ On Ethanol'). A paragraph over ``_HEADLINE_CHARS`` long is no headline (and is not
+    scanned: time stays linear in the length of a one-paragraph text)."""
+    if span.para_end - span.para_start > _HEADLINE_CHARS:
+        return False
     words = _LINE_WORD.findall(text, span.para_start, span.para_end)
     big = [w for w in words if w.lower() not in _SMALL_WORDS]
     return len(words) >= 3 and bool(big) and sum(w[0].isupper() for w in big) >= 0.8 * len(big)
@@ -187,6 +201,8 @@ def _colon_headline(text: str, span: MarkedSpan) -> bool:
     like title-case ones they use single marks for the named speaker's words (PolNeAR train:
     14 of 14 single-quoted spans there are gold quotations; 9 were called terms before)."""
     open_at = span.open if span.open >= 0 else span.start
+    if span.para_end - span.para_start > _HEADLINE_CHARS:
+        return False
     return len(_LINE_WORD.findall(text, span.para_start, span.para_end)) <= 25 and \
         bool(_HEADLINE_SPEAKER.match(text, span.para_start, open_at))
 
@@ -238,7 +254,8 @@ def _is_byline_excerpt(text: str, span: MarkedSpan) -> bool:
     by Times' Ben Sisario: "The Living Room, a no-frills nightclub ..."'): an excerpt of the
     article the newsletter links to, not someone's words."""
     open_at = span.open if span.open >= 0 else span.start
-    return bool(_BYLINE_EXCERPT.search(text[span.para_start:open_at]))
+    # (the pattern is anchored at the quote and reaches back under 100 characters: a window)
+    return bool(_BYLINE_EXCERPT.search(text, max(span.para_start, open_at - 200), open_at))
 
 
 def _before(text: str, span: MarkedSpan) -> str:
@@ -285,7 +302,7 @@ def _features(text: str, span: MarkedSpan, form: str, att: Attribution) -> dict[
         "direct": float(att.how in _DIRECT),
         "subject": float(att.how == "sentence-subject"),
         "after_cue": float(att.how.startswith("cue-after")),
-        "para_start": float(not text[span.para_start:open_at].strip()),
+        "para_start": float(_blank(text, span.para_start, open_at)),
         "continuation": float(att.how.startswith("continuation")),
         "unattributed": float(att.how == ""),
         "single": float(span.style.startswith("single")),

@@ -30,6 +30,7 @@ isn't mentioning the “...” orders') is no speaker. When nothing fits the spe
 
 from __future__ import annotations
 
+import bisect
 import re
 import threading
 from dataclasses import dataclass
@@ -355,10 +356,16 @@ def _is_headline_line(line: str) -> bool:
     return bool(big) and sum(w[0].isupper() for w in big) >= 0.8 * len(big)
 
 
-def _in_headline_line(text: str, at: int, seen: dict[int, bool]) -> bool:
+def _in_headline_line(text: str, at: int, seen: dict[int, bool],
+                      line_starts: list[int] | None = None) -> bool:
     """Whether the line holding ``text[at]`` (not a line break) is one of ``_headline_lines``;
-    ``seen`` memoises lines by their start: only lines holding a name are ever tested."""
-    start = text.rfind("\n", 0, at) + 1
+    ``seen`` memoises lines by their start: only lines holding a name are ever tested;
+    ``line_starts`` (sorted offsets after each line break, with 0) finds the line by bisection
+    instead of a scan back (linear time in a text of one long line)."""
+    if line_starts is None:
+        start = text.rfind("\n", 0, at) + 1
+    else:
+        start = line_starts[bisect.bisect_right(line_starts, at) - 1]
     if start not in seen:
         end = text.find("\n", at)
         seen[start] = _is_headline_line(text[start:end if end >= 0 else len(text)])
@@ -400,13 +407,14 @@ class _Article:
         if self._names is None:
             longest: dict[str, str] = {}
             headline_lines: dict[int, bool] = {}  # line start -> headline (see _headline_lines)
+            line_starts = [0] + [m.end() for m in re.finditer("\n", self.text)]
             # the words a match gives depend only on its text (names recur within an article)
             seen: dict[str, list[str]] = {}
             for m in _NAME_RE.finditer(self.text):
                 surface = m.group(0)
                 if len(surface.split()) < 2:
                     continue  # one word: no variant of two words or more can come of it
-                if _in_headline_line(self.text, m.start(), headline_lines):
+                if _in_headline_line(self.text, m.start(), headline_lines, line_starts):
                     continue  # 'Pence Endorses Paul Ryan With Trump’s Blessing': title case
                 words = seen.get(surface)
                 if words is None:
@@ -480,16 +488,34 @@ def _drop_full_stop(text: str, s: int, e: int) -> int:
     return e - 1
 
 
+_SPACES = re.compile(r"\s*")
+_SPACES_DOTS = re.compile(r"[ .]*")
+
+
+def _blank(text: str, lo: int, hi: int, chars: str | None = None) -> bool:
+    """``text[lo:hi].strip(chars) == ""`` without copying the slice (it stops at the first
+    other character: constant time where ``strip`` of a long paragraph is not)."""
+    pattern = _SPACES_DOTS if chars == " ." else _SPACES
+    return pattern.match(text, lo, hi).end() >= hi
+
+
+def _trailing_space(text: str, at: int) -> int:
+    """How many whitespace characters end ``text[:at]`` (looking back 200 at most)."""
+    window = text[max(0, at - 200):at]
+    return len(window) - len(window.rstrip())
+
+
 def _subject_before(text: str, lo: int, cue_start: int) -> tuple[int, int, str] | None:
     """The noun phrase just left of a cue verb (``X said``), as (start, end, kind)."""
     found = _subject_tail(text, lo, cue_start)
     if found is None:
         # "The lawmaker, who represents a district in Albay, said": skip the appositive
-        left = text[max(lo, cue_start - 200):cue_start].rstrip()
+        raw = text[max(lo, cue_start - 200):cue_start]
+        left = raw.rstrip()
         m = re.search(r",[^,\u201c\u201d\"]{2,120},$", left)
         if m:
-            found = _subject_tail(text, lo, cue_start - (len(text[:cue_start]) - len(
-                text[:cue_start].rstrip())) - (len(left) - m.start()))
+            found = _subject_tail(text, lo, cue_start - (len(raw) - len(left))
+                                  - (len(left) - m.start()))
         if m and found is None:
             # "Google's chief human resources executive, Laszlo Bock, told": the named appositive
             app_s = max(lo, cue_start - 200) + m.start() + 1
@@ -612,12 +638,13 @@ _CLAUSE_START = re.compile(r"(?:that|to|if|whether|how|what|why|when|about|for|o
 
 def _sentence_span(text: str, bounds: list[int], ps: int, pe: int, s: int, e: int):
     lo, hi = ps, pe
-    for b in bounds:
-        if b <= s:
-            lo = b
-        elif b >= e:
-            hi = b
-            break
+    # (bisect: a paragraph may hold thousands of sentences; a scan per quote is quadratic)
+    i = bisect.bisect_right(bounds, s)
+    if i:
+        lo = bounds[i - 1]
+    j = bisect.bisect_left(bounds, e, i)
+    if j < len(bounds):
+        hi = bounds[j]
     return lo, hi
 
 
@@ -626,6 +653,8 @@ class _Attributor:
         self.text = text
         self.spans = [(m.start, m.end) for m in marked]  # quoted words, in order
         self.paragraphs = [(m.para_start, m.para_end) for m in marked]
+        self.starts = [s for s, _ in self.spans]  # (sorted: look-ups by bisect, not scans)
+        self.word_counts: dict[str, bool] = {}
         self.continues = [m.continues for m in marked]
         self.art = _Article(text, actors)
         self.bounds_cache: dict[int, list[int]] = {}
@@ -637,14 +666,37 @@ class _Attributor:
 
     def bounds(self, ps: int, pe: int) -> list[int]:
         if ps not in self.bounds_cache:
-            inside = [(s, e) for s, e in self.spans if ps <= s <= pe]
+            # a boundary inside a quote starting in the paragraph is none: one sweep over the
+            # boundaries and those quotes (both in order), keeping the furthest quote end
+            j = bisect.bisect_left(self.starts, ps)
+            stop = bisect.bisect_right(self.starts, pe)
+            reach = -1
             out = []
             for m in _BOUNDARY.finditer(self.text, ps, pe):
-                b = m.end()
-                if not any(s <= m.start() <= e for s, e in inside):
-                    out.append(b)
+                at = m.start()
+                while j < stop and self.spans[j][0] <= at:
+                    reach = max(reach, self.spans[j][1])
+                    j += 1
+                if reach < at:
+                    out.append(m.end())
             self.bounds_cache[ps] = out
         return self.bounds_cache[ps]
+
+    def _quote_between(self, lo: int, hi: int, before: int) -> bool:
+        """Whether one of the first ``before`` quotes starts in ``[lo, hi)``."""
+        i = bisect.bisect_left(self.starts, lo, 0, before)
+        return i < before and self.starts[i] < hi
+
+    def _seen_twice(self, word: str, at: int) -> bool:
+        """Whether ``word`` occurs twice near ``at``: in the 150,000 characters around its block of
+        50,000 (a window: the whole of any news article, constant time in a book-length text)."""
+        block = at // 50_000
+        key = f"{word}\0{block}"
+        if key not in self.word_counts:
+            lo, hi = max(0, (block - 1) * 50_000), (block + 2) * 50_000
+            first = self.text.find(word, lo, hi)
+            self.word_counts[key] = first >= 0 and self.text.find(word, first + 1, hi) >= 0
+        return self.word_counts[key]
 
     def _make(self, s: int, e: int, kind: str, cue: str | None, how: str,
               prev: list[Attribution]) -> Attribution:
@@ -653,7 +705,7 @@ class _Attributor:
         surface = self.text[s:e]
         if kind == "rel":
             # 'said Scott Reed, the Chamber's strategist, who added': the antecedent speaks
-            comma = self.text.rfind(",", 0, s)
+            comma = self.text.rfind(",", max(0, s - 400), s)
             antecedent = _subject_tail(self.text, max(0, comma - 200), comma) if comma > 0 else None
             names = [m for m in _NAME_RE.finditer(self.text, max(0, comma - 120), max(comma, 0))
                      if _is_name(m.group(0))]
@@ -711,7 +763,10 @@ class _Attributor:
             return None
         # nearest earlier named speaker within a few paragraphs, else nearest sentence subject
         candidates = []
-        for a in reversed(prev):
+        for qj in range(len(prev) - 1, -1, -1):
+            a = prev[qj]
+            if self.spans[qj][0] < pos - 6000:
+                break  # (speakers name themselves near their quotes: a window, not a scan)
             if a.speaker and a.speaker_start is not None and a.speaker_start < pos and \
                     a.how != "pronoun-unresolved" and pos - a.speaker_start < 1500:
                 if pronoun == "they" or _person_like(a.speaker):
@@ -784,6 +839,8 @@ class _Attributor:
             if self.quote_marks[j][1] <= open_mark and self.quote_marks[j][1] > lo:
                 left_lo = self.quote_marks[j][1]
                 break
+            if self.quote_marks[j][1] <= lo:
+                break  # (quotes are in order: the earlier ones end before the sentence too)
         right_hi = hi
         for j in range(qi + 1, len(self.spans)):
             if self.quote_marks[j][0] >= close_mark:
@@ -939,7 +996,7 @@ class _Attributor:
                 if owner:
                     return self._make(owner[0], owner[1], owner[2], cue, "cue-before-owner", prev)
             if subj and subj[2] == "nom" and cue in ("called", "dubbed", "named", "titled") and \
-                    subj[1] >= len(text[:cue_s].rstrip()):
+                    subj[1] >= cue_s - _trailing_space(text, cue_s):
                 # 'a psychology class called “Perception”': naming, not speech
                 subj = self._sentence_subject(lo, subj[0])
                 if subj:
@@ -992,8 +1049,9 @@ class _Attributor:
         # 4b. the previous sentence of the paragraph names the speaker ('Perez says ... . “...')
         opens_sentence = _OPENER_ONLY.fullmatch(text, lo, open_mark) is not None
         if lo > ps and opens_sentence:
-            prev_lo = max([b for b in bounds if b < lo - 1] + [ps])
-            if not any(prev_lo <= qs < lo for qs, _ in self.spans):
+            i = bisect.bisect_left(bounds, lo - 1)
+            prev_lo = max(bounds[i - 1], ps) if i else ps
+            if not self._quote_between(prev_lo, lo, len(self.spans)):
                 for m in reversed(list(_CUE_RE.finditer(text, prev_lo, lo))):
                     if m.group(0) == "according to":
                         continue
@@ -1017,7 +1075,8 @@ class _Attributor:
             return Attribution(p.speaker, p.speaker_start, p.speaker_end, p.speaker_surface,
                                p.cue, "continuation")
         # 5b. a quote-only paragraph signed in the next one ('"..."' then '- Sanders.')
-        if text[ps:open_mark].strip() == "" and text[close_mark:pe].strip(" .") == "":
+        quote_opens_paragraph = _blank(text, ps, open_mark)
+        if quote_opens_paragraph and _blank(text, close_mark, pe, " ."):
             sm = _DASH_SIGNATURE.match(text, pe)
             if sm and _is_name(sm.group("name")):
                 ss, se = sm.span("name")
@@ -1025,7 +1084,7 @@ class _Attributor:
                     se -= 1  # the sentence's full stop, not an initial
                 return self._make(ss, se, "name", None, "dash-signature", prev)
         # 6. a paragraph that opens with the quote: colon intro / named reply / continuation
-        if text[ps:open_mark].strip() == "" and ps > 0:
+        if quote_opens_paragraph and ps > 0:
             found = self._from_previous_paragraph(qi, ps, prev)
             if found:
                 return found
@@ -1080,7 +1139,7 @@ class _Attributor:
         if kind == "name" and not _is_name(head):
             return None
         if kind == "name" and len(head.split()) == 1 and head not in self.art.names() and \
-                self.text.count(head) < 2:
+                not self._seen_twice(head, s):
             return None  # a lone capitalised word seen once ("Thirteen", "Ask") is no name
         if kind == "name" and self.text[e - 2:e] in ("\u2019s", "'s") or kind == "name" and poss \
                 and self.text[e:e + 1] in "\u2019'":
@@ -1108,14 +1167,14 @@ class _Attributor:
         # the previous paragraph is (or ends in) a quote with a speaker: continuation
         if qi > 0 and prev and prev[-1].speaker and self.paragraphs[qi - 1][0] == pps:
             qs, qe = self.spans[qi - 1]
-            if ppe - qe <= 2 or text[qe + 1:ppe].strip() == "" or prev[-1].how in (
+            if ppe - qe <= 2 or _blank(text, qe + 1, ppe) or prev[-1].how in (
                     "colon-intro", "named-reply", "continuation-paragraph", "cue-after",
                     "cue-after-inverted", "cue-after-generic", "continuation"):
                 p = prev[-1]
                 return Attribution(p.speaker, p.speaker_start, p.speaker_end, p.speaker_surface,
                                    p.cue, "continuation-paragraph")
         para = text[pps:ppe]
-        bounds = [b for b in self.bounds(pps, ppe)]
+        bounds = self.bounds(pps, ppe)
         last_lo = bounds[-1] if bounds else pps
         last = text[last_lo:ppe]
         # 'Putin’s reply is even more explicit.' / 'Kim’s message stated:'
@@ -1135,14 +1194,15 @@ class _Attributor:
                         subj = None
                 if subj:
                     return self._make(subj[0], subj[1], subj[2], m.group(0), "colon-intro", prev)
-            for start in reversed([pps] + bounds):
+            # (the last 20 sentences of the paragraph at most: a window)
+            for start in reversed(([pps] if len(bounds) <= 20 else []) + bounds[-20:]):
                 subj = self._sentence_subject(start, ppe)
                 if subj and subj[2] != "nom":
                     return self._make(subj[0], subj[1], subj[2], ":", "colon-intro", prev)
             return None
         # an introduction without a colon: the last sentence of the previous paragraph says
         # who speaks ('Ash argued in his email, the incident ...'), when it holds no quote itself
-        if not any(pps <= qs < ppe for qs, _ in self.spans[:qi]):
+        if not self._quote_between(pps, ppe, qi):
             for m in reversed(list(_CUE_RE.finditer(text, last_lo, ppe))):
                 if m.group(0) == "according to":
                     continue
