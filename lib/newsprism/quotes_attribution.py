@@ -61,7 +61,7 @@ _CUES = (
     # frequent words of PolNeAR train's gold Cue spans that the list above missed
     "assures challenged knocked mocks mocking cites blamed remarking accusing concludes conclude "
     "denounced denouncing questioned thanked interjected bemoaned condemned retweeted barked "
-    "quoted recommended recommends praising pronounced write"
+    "quoted recommended recommends praising pronounced write reply"
 ).split()
 _CUE_SET = frozenset(_CUES)
 # cue verbs taken from PolNeAR train's gold Cue spans whose next word is their object, never the
@@ -233,13 +233,14 @@ _RELATIVE = re.compile(r"\b(?:that|which|who|whose|whom)\b", re.I)
 _CLAUSE_END = re.compile(r"(?:\s+(?:on|in|at|after|during|before|last|this|late|early|yesterday|"
                          r"today|\w+day)\b[^,;.\u201c\u201d\"\n]{0,40})?\s*(?:[.;!?]|$)")
 # a comma, maybe then a role ("Republican candidate"), right before a clause-final subject
-_TITLED_COMMA = re.compile(r",\s*(?:(?-i:[A-Z])[a-z]+\s+(?-i:[a-z])[a-z]+\s+)?$")
+_TITLED_COMMA = re.compile(r",\s*(?:(?-i:[A-Z])(?:[a-z]+|[A-Z]+)\s+(?-i:[a-z])[a-z]+\s+)?$")
 # a signature line under a quote-only paragraph: '- Sanders.', '-Michelle Marks, Philadelphia.'
 _DASH_SIGNATURE = re.compile(rf"\s*\n\s*[-\u2014\u2013]+[ \t]*(?P<name>{_NAME})[ \t]*(?:[.,]|$)", re.M)
 # what precedes a name introducing a quote with a colon in a digest item ('HEADLINE - Philip
 # Bump: "...', 'More from Jones: "...'; PolNeAR train: HuffPollster round-ups)
 _DIGEST_COLON = re.compile(
-    rf"(?:\s[-\u2014\u2013]|\b(?:More from|From))\s*(?P<name>{_NAME})\s*:$")
+    rf"(?:\s[-\u2014\u2013]|\b(?:More from|From))\s*(?P<name>{_NAME}(?:\s+(?:and|&)\s+{_NAME})?)"
+    rf"\s*:$")
 # ', explained CBS moderator Nancy Cordes: "': an inverted cue, a short role, a name, a colon
 _INVERTED_INTRO = re.compile(rf"\s+(?:(?:[A-Z]+|[a-z]+)\s+){{0,3}}?(?P<name>{_NAME})\s*[:,]\s*")
 _COLON_CLAUSE = re.compile(
@@ -545,6 +546,19 @@ _ROLE_THEN_PLACE = re.compile(
     r"\b(?-i:[Tt]he|[Aa]n?)\s+(?:[\w\-]+\s+){0,3}?(?:from|of|for|at|in)\s+(?:the\s+)?$")
 
 
+_GROUP_NOUNS = (r"police|officials|authorities|prosecutors|investigators|officers|detectives|"
+                r"spokesman|spokeswoman|spokesperson|aides|sources|lawyers|attorneys|analysts|"
+                r"experts|critics|organizers|protesters|residents|witnesses|supporters|"
+                r"researchers|scientists|doctors|leaders|diplomats|lawmakers|activists|"
+                r"regulators|judges|parents|students|workers|voters")
+_GROUP_TAIL = re.compile(
+    rf"(?:^|(?<=[\s,]))(?P<nom>(?-i:[A-Z])[\w\-.]+(?:\s+(?-i:[A-Z])[\w\-.]+){{0,3}}\s+"
+    rf"(?-i:{_GROUP_NOUNS}))\s*$")
+_WHO_TAIL = re.compile(
+    r"(?:^|(?<=[\s,]))(?P<nom>(?-i:the|a|an|one|another|two|three|several|some|many|An?|The|One)"
+    r"\s+(?:[\w\-\u2019']+\s+){0,5}?[\w\-\u2019']+)\s+who\s+[^,;:\u201c\u201d\"]{2,100}$")
+
+
 def _person_before_place(left_lo: int, left: str, place_start: int, place_end: int):
     """The name right before 'of Flint' / ', 22, of Flint' (a person and where they are from),
     else the role phrase holding the place ('The senator from Vermont', 'A reporter for Agence
@@ -590,6 +604,14 @@ def _subject_tail(text: str, lo: int, cue_start: int) -> tuple[int, int, str] | 
     if m and _is_name(m.group("name")) and m.group(0).split()[-1] not in _FUNCTION_END:
         # "Donald Trump’s campaign manager says": the whole phrase is the speaker
         return left_lo + m.start(), left_lo + len(left), "nom"
+    m = _GROUP_TAIL.search(left)
+    if m:
+        # '"...," Richmond police said': a named group speaks
+        return left_lo + m.start("nom"), left_lo + m.end("nom"), "nom"
+    m = _WHO_TAIL.search(left)
+    if m and not _NON_AGENT.search(m.group("nom")):
+        # 'a White House official who spoke anonymously to discuss internal strategy said'
+        return left_lo + m.start("nom"), left_lo + m.end("nom"), "nom"
     # a common noun phrase: the last determiner among the last six words
     tail = left.rstrip()
     words = list(re.finditer(r"\S+", tail))[-10:]
@@ -616,16 +638,34 @@ def _subject_tail(text: str, lo: int, cue_start: int) -> tuple[int, int, str] | 
     return None
 
 
+# a long noun phrase opened by a determiner after an inverted cue, up to a comma, the sentence's
+# end or a relative pronoun ('said one well-connected Democrat familiar with the Clinton
+# campaign's organization, who', 'tweeted a German user from Hanover going by the handle X.')
+_LONG_NP_AFTER = re.compile(
+    r"\s*(?P<nom>(?-i:one|a|an|another|the|two|three|several|some|many)\s+(?-i:[A-Za-z])"
+    r"[^,;:\n\"\u201c\u201d]{1,120}?)(?=\s*(?:[,;:(\n]|\.(?:\s|$)|$|\s+(?:who|that|which)\b))")
+# two names joined by 'and' ('reply Burton and Nick', 'Frank Newport and Jim Harter:')
+_NAME_PAIR = re.compile(rf"(?P<a>{_NAME})\s+(?:and|&)\s+(?P<b>{_NAME})")
+_AND_NAME = re.compile(rf"\s+(?:and|&)\s+(?P<name>{_NAME})")
+
+
 def _subject_after(text: str, cue_end: int, hi: int) -> tuple[int, int, str] | None:
     """The noun phrase just right of a cue verb (``said X``)."""
     m = _SUBJ_HEAD.match(text, cue_end, hi)
     if not m:
+        m = _LONG_NP_AFTER.match(text, cue_end, hi)
+        if m and not _CLAUSE_START.match(text, m.start("nom"), m.end("nom")):
+            return m.start("nom"), m.end("nom"), "nom"
         return None
     for kind in ("pron", "name", "nom"):
         if m.group(kind):
             s, e = m.span(kind)
             if kind == "name" and not _is_name(text[s:e]):
                 return None
+            if kind == "name":
+                both = _AND_NAME.match(text, e, hi)
+                if both and _is_name(both.group("name")):
+                    e = both.end("name")  # a pair speaks ('reply Burton and Nick')
             if kind == "nom" and _CLAUSE_START.match(text, s, e):
                 return None  # 'adding that the deal ...': a clause, not a speaker
             return s, e, kind
@@ -729,6 +769,11 @@ class _Attributor:
             s, e = _strip_leading(self.text, s, e)
             surface = self.text[s:e]
             speaker = self.art.canonical(surface)
+        elif kind == "name" and _NAME_PAIR.fullmatch(surface):
+            # 'reply Burton and Nick': both speak
+            pair = _NAME_PAIR.fullmatch(surface)
+            speaker = " and ".join(self.art.canonical(pair.group(k)) or pair.group(k)
+                                   for k in ("a", "b"))
         elif kind == "name":
             name_m = _NAME_RE.match(surface)
             if name_m and name_m.end() < len(surface):  # appositive: keep the name
