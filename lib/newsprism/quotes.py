@@ -172,7 +172,8 @@ _THRESHOLD = 0.575
 _TITLE_CONTEXT = re.compile(
     r"(?:[A-Z][\w.&]*[\u2019']s|\b(?:on|with|told|to|in|of|author of|host of|star of|book|"
     r"program|programme|show|series|film|movie|novel|documentary|song|album|play|titled|"
-    r"entitled|called|named|dubbed))[,:]?\s*$")
+    r"entitled|called|named|dubbed)|\b(?:book|novel|film|movie|song|album|show|play|poem|series)"
+    r"\s+(?:is|was|remains|would be)(?:\s+(?:still|probably|definitely))?)[,:]?\s*$")
 
 
 _HEADLINE_CHARS = 2000

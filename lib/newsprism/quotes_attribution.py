@@ -126,7 +126,7 @@ _AUX = re.compile(
     r"also|later|then|previously|recently|once|again|just|further|simply|repeatedly|publicly|"
     r"reportedly|bluntly|flatly|explicitly|first|often|frequently|famously|never|always|"
     r"privately|angrily|quickly|quietly|openly|specifically|separately|directly|already|still|"
-    r"not|even|herself|himself|themselves|has been|had been|been|only|once said|went on to|"
+    r"not|even|herself|himself|themselves|now|has been|had been|been|only|once said|went on to|"
     r"on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
     r"(?:last|this|next) (?:week|month|year|night|weekend)|"
     r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|tonight|"
@@ -645,6 +645,18 @@ _LONG_NP_AFTER = re.compile(
     r"\s*(?P<nom>(?-i:one|a|an|another|the|two|three|several|some|many)\s+(?-i:[A-Za-z])"
     r"[^,;:\n\"\u201c\u201d]{1,120}?)(?=\s*(?:[,;:(\n]|\.(?:\s|$)|$|\s+(?:who|that|which)\b))")
 # two names joined by 'and' ('reply Burton and Nick', 'Frank Newport and Jim Harter:')
+_ROLE_THEN_NAME = re.compile(
+    rf"\s+(?:(?:head|assistant|chief|press|general|executive|senior|deputy|team|club|campaign|"
+    rf"communications|policy|political)\s+){{0,2}}(?:coach|manager|spokesman|spokeswoman|"
+    rf"spokesperson|director|president|chairman|chairwoman|ceo|founder|leader|captain|executive|"
+    rf"secretary|minister|adviser|advisor|aide|strategist|analyst|economist|professor|official|"
+    rf"lawyer|attorney|owner|general manager)\s+(?P<name>{_NAME})")
+# 'the North Korean leader', 'the Russian president', 'the Oilers coach': a role description
+_ROLE_DESCRIPTION = re.compile(
+    r"(?i:the)\s+(?P<qual>(?:[A-Z][\w\-]*\s+){1,3})(?P<role>leader|president|prime minister|"
+    r"minister|foreign minister|chancellor|premier|dictator|king|queen|senator|governor|mayor|"
+    r"coach|head coach|chief|chairman|chairwoman|secretary|spokesman|spokeswoman|ambassador|"
+    r"general|commander|candidate|nominee|front-runner)")
 _NAME_PAIR = re.compile(rf"(?P<a>{_NAME})\s+(?:and|&)\s+(?P<b>{_NAME})")
 _AND_NAME = re.compile(rf"\s+(?:and|&)\s+(?P<name>{_NAME})")
 
@@ -663,6 +675,10 @@ def _subject_after(text: str, cue_end: int, hi: int) -> tuple[int, int, str] | N
             if kind == "name" and not _is_name(text[s:e]):
                 return None
             if kind == "name":
+                role = _ROLE_THEN_NAME.match(text, e, hi)
+                if role and _is_name(role.group("name")):
+                    # 'said Oilers head coach Ken Hitchcock': the person, not the team
+                    s, e = role.span("name")
                 both = _AND_NAME.match(text, e, hi)
                 if both and _is_name(both.group("name")):
                     e = both.end("name")  # a pair speaks ('reply Burton and Nick')
@@ -783,10 +799,11 @@ class _Attributor:
             surface = self.text[s:e]
             speaker = self.art.canonical(surface)
         else:
-            speaker = self._resolve_nominal(surface, prev)
+            speaker = self._resolve_nominal(surface, prev, s)
         return Attribution(speaker, s, e, surface, cue, how)
 
-    def _resolve_nominal(self, surface: str, prev: list[Attribution]) -> str | None:
+    def _resolve_nominal(self, surface: str, prev: list[Attribution],
+                         at: int | None = None) -> str | None:
         resolve = self.art._resolve
         if resolve is not None:
             try:
@@ -795,10 +812,31 @@ class _Attributor:
                 hit = None
             if hit:
                 return str(hit)
+        holder = self._role_holder(surface, at) if at is not None else None
+        if holder:
+            return holder
         return re.sub(r"\s+", " ", surface.strip()).lower() or None
 
+    def _role_holder(self, surface: str, at: int) -> str | None:
+        """The person an earlier title + name apposition gives a role description ('the North
+        Korean leader' after 'North Korean leader Kim Jong Un', 'the Russian president' after
+        'Russian President Vladimir Putin'), in the 5,000 characters before ``at``; the latest
+        such person, else None (no guess)."""
+        m = _ROLE_DESCRIPTION.fullmatch(surface.strip())
+        if not m:
+            return None
+        qual = re.escape(m.group("qual").strip()).replace("\\ ", r"\s+")
+        role = re.escape(m.group("role")).replace("\\ ", r"\s+")
+        pattern = re.compile(rf"\b{qual}(?:[\u2019']s)?\s+(?i:{role})\s+(?P<name>{_NAME})")
+        found = None
+        for hit in pattern.finditer(self.text, max(0, at - 5000), at):
+            if _is_name(hit.group("name")):
+                found = hit.group("name")
+        return self.art.canonical(found) if found else None
+
     def _resolve_pronoun(self, pos: int, pronoun: str, prev: list[Attribution]) -> str | None:
-        if pronoun == "i" and not any(qs <= pos < qe for qs, qe in self.spans):
+        k = bisect.bisect_right(self.starts, pos) - 1
+        if pronoun == "i" and not (k >= 0 and self.spans[k][0] <= pos < self.spans[k][1]):
             # first person outside quotes is the writer of a first-person piece ('“I am not
             # shy,” I said'): a normalised description, like other anonymous speakers
             return "the author"
