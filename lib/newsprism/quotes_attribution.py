@@ -546,6 +546,7 @@ _ROLE_THEN_PLACE = re.compile(
     r"\b(?-i:[Tt]he|[Aa]n?)\s+(?:[\w\-]+\s+){0,3}?(?:from|of|for|at|in)\s+(?:the\s+)?$")
 
 
+_WHOSE_BEFORE = re.compile(rf"(?P<name>{_NAME}),\s+whose\s+[^,]{{1,40}},\s*$")
 _GROUP_NOUNS = (r"police|officials|authorities|prosecutors|investigators|officers|detectives|"
                 r"spokesman|spokeswoman|spokesperson|aides|sources|lawyers|attorneys|analysts|"
                 r"experts|critics|organizers|protesters|residents|witnesses|supporters|"
@@ -594,6 +595,10 @@ def _subject_tail(text: str, lo: int, cue_start: int) -> tuple[int, int, str] | 
         return left_lo + m.start(), left_lo + m.end("name"), "poss"
     m = _NAME_TAIL.search(left)
     if m and _is_name(m.group("name")):
+        whose = _WHOSE_BEFORE.search(left, 0, m.start())
+        if whose and _is_name(whose.group("name")):
+            # 'Marco Rubio, whose hometown, Miami, is ..., argues': the owner speaks
+            return left_lo + whose.start("name"), left_lo + whose.end("name"), "name"
         if _PLACE_BEFORE.search(left, 0, m.start()) and not text.startswith("ing", cue_start - 3) \
                 and not re.match(r"\w+ing\b", text[cue_start:cue_start + 20]):
             # 'Cory James, 22, of Flint, Mich., said': a place (after a preposition) is no
@@ -971,6 +976,8 @@ class _Attributor:
                 if cue in _OBJECT_CUES:
                     continue  # '"...," accusing it of': the word after is the object
                 subj = _subject_after(text, cue_e, right_hi)
+                if subj and subj[2] == "nom" and cue.endswith("ing"):
+                    subj = None  # '"...," noting the fines': a participle's object
                 if subj:
                     best = self._make(subj[0], subj[1], subj[2], cue, "cue-after-inverted", prev)
                     break
