@@ -7,7 +7,6 @@ abstention) and the rule expected to fire.
 from __future__ import annotations
 
 import pytest
-
 from newsprism.quotes import extract_quotes
 
 

@@ -38,6 +38,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from newsprism.quote_speakers import speaker_type
 from newsprism.quotes_attribution import (
     _CUE_RE,
     _LINE_WORD,
@@ -52,6 +53,7 @@ from newsprism.quotes_marks import MarkedSpan, pair_marks
 QUOTE_COLUMNS = [
     "quote_id", "article_id", "start", "end", "text", "kind", "form", "speaker", "speaker_start",
     "speaker_end", "cue", "confidence", "mark_style", "speaker_surface", "continues", "rule",
+    "speaker_type",
 ]
 
 
@@ -74,6 +76,9 @@ class Quote:
     speaker_surface: str | None = None
     continues: int | None = None  # quote_id of the paragraph this quote continues
     rule: str = ""  # the attribution rule that fired (for error analysis)
+    # person | organisation | anonymous | document | unknown (speech), "" (terms); see
+    # newsprism.quote_speakers
+    speaker_type: str = ""
 
 
 _TERMINAL = re.compile(r"[.!?,;:\u2026\u2014-]$|[.!?]\W{0,2}$")
@@ -428,6 +433,8 @@ def extract_quotes(text: str, actors=None) -> list[Quote]:
             mark_style=span.style,
             speaker_surface=att.speaker_surface if keep_speaker else None,
             continues=span.continues if span.continues >= 0 else None, rule=att.how,
+            speaker_type=speaker_type(att.speaker, att.speaker_surface, actors)
+            if keep_speaker else "",
         ))
     return quotes
 
@@ -504,7 +511,7 @@ def article_quote_rows(article, tables, options):
     article_id = article.article_id
     rows = [(q.quote_id, article_id, q.start, q.end, q.text, q.kind, q.form, q.speaker,
              q.speaker_start, q.speaker_end, q.cue, q.confidence, q.mark_style,
-             q.speaker_surface, q.continues, q.rule)
+             q.speaker_surface, q.continues, q.rule, q.speaker_type)
             for q in extract_quotes(article.text, _registry(options))]
     return TypedRowTable(QUOTE_COLUMNS, rows, _QUOTE_KINDS)
 
