@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-
 from newsprism.actors import load_actors
 from newsprism.corpus import load_corpus
 from newsprism.quote_speakers import speaker_type
