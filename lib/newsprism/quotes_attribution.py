@@ -289,7 +289,7 @@ _ING_WORD = re.compile(r"^[A-Z][a-z]+ing$")
 # capitalised -ing words seen mid-sentence in the article being attributed ("said Sperling"):
 # names, not sentence-initial participles ("Speaking to reporters, ..."); per thread
 _LOCAL = threading.local()
-_ING_MIDDLE = re.compile(r"(?<=[a-z,] )[A-Z][a-z]+ing\b")
+_ING_MIDDLE = re.compile(r"(?:(?<=[a-z,] )|(?<=\b[A-Z]\. ))[A-Z][a-z]+ing\b")
 
 
 def _bad_word(word: str) -> bool:
@@ -662,6 +662,7 @@ _ROLE_DESCRIPTION = re.compile(
     r"minister|foreign minister|chancellor|premier|dictator|king|queen|senator|governor|mayor|"
     r"coach|head coach|chief|chairman|chairwoman|secretary|spokesman|spokeswoman|ambassador|"
     r"general|commander|candidate|nominee|front-runner)")
+_PRON_ANY = re.compile(r"\b(?:he|she|they|we|it|his|her|their|its)\b", re.I)
 _NAME_PAIR = re.compile(rf"(?P<a>{_NAME})\s+(?:and|&)\s+(?P<b>{_NAME})")
 _AND_NAME = re.compile(rf"\s+(?:and|&)\s+(?P<name>{_NAME})")
 
@@ -1195,7 +1196,24 @@ class _Attributor:
             if subj and subj[2] in ("name", "pron", "nom") and \
                     not _DOUBLE_MARK.search(text, subj[0], subj[1]):
                 return self._make(subj[0], subj[1], subj[2], m.group(0), "sentence-cue", prev)
-        return None
+        return self._paragraph_continuation(qi, ps, open_mark, prev)
+
+    def _paragraph_continuation(self, qi, ps, open_mark, prev) -> Attribution | None:
+        """'"It's an enormous moment," said Steve Schmidt, a strategist. Unless rivals quit,
+        "it's very difficult ..."': the previous quotation of the paragraph has a speaker and
+        no other name, pronoun or cue comes between: the same speaker goes on."""
+        if qi == 0 or not prev or prev[-1].speaker is None or self.paragraphs[qi - 1][0] != ps:
+            return None
+        p = prev[-1]
+        gap_lo = max(self.quote_marks[qi - 1][1], p.speaker_end or 0)
+        if gap_lo >= open_mark or open_mark - gap_lo > 400:
+            return None
+        if _CUE_RE.search(self.text, gap_lo, open_mark) or \
+                _PRON_ANY.search(self.text, gap_lo, open_mark) or \
+                any(_is_name(m.group(0)) for m in _NAME_RE.finditer(self.text, gap_lo, open_mark)):
+            return None
+        return Attribution(p.speaker, p.speaker_start, p.speaker_end, p.speaker_surface, p.cue,
+                           "continuation-sentence")
 
     def _clause_subject(self, lo: int, hi: int) -> tuple[int, int, str] | None:
         """The last name in ``text[lo:hi]`` followed by a verb ('Sanders of Vermont endorsed')."""
