@@ -134,3 +134,21 @@ TITLES_OF_WORKS = [
 def test_titles_of_works_are_no_speech(text):
     quotes = extract_quotes(text)
     assert quotes and all(q.kind == "term" and q.speaker is None for q in quotes)
+
+
+NAMES_AND_CONTINUATIONS = [
+    ("''You can aim for a lot,'' said Gene B. Sperling, a former adviser. ''But few come close.''",
+     "You can", "Gene B. Sperling", "cue-after-inverted"),
+    ("''You can aim for a lot,'' said Gene B. Sperling, a former adviser. ''But few come close.''",
+     "But few", "Gene B. Sperling", "continuation"),
+    ("Intro.\n\n''It's an enormous moment,'' said Steve Schmidt, a strategist on John McCain's "
+     "campaign in 2008. Unless further rivals quit the race, ''it's very difficult to see how he "
+     "is stopped.''", "it's very", "Steve Schmidt", "continuation-sentence"),
+    ('But the debate was so subdued that Mr. Trump was prompted to say, "So far, I cannot '
+     'believe how civil it has been up here."', "So far", "Trump", "cue-before-infinitive"),
+]
+
+
+@pytest.mark.parametrize("text, starts, speaker, rule", NAMES_AND_CONTINUATIONS)
+def test_names_infinitives_and_continuations(text, starts, speaker, rule):
+    _check(text, starts, speaker, rule)

@@ -662,6 +662,8 @@ _ROLE_DESCRIPTION = re.compile(
     r"minister|foreign minister|chancellor|premier|dictator|king|queen|senator|governor|mayor|"
     r"coach|head coach|chief|chairman|chairwoman|secretary|spokesman|spokeswoman|ambassador|"
     r"general|commander|candidate|nominee|front-runner)")
+_TO_BEFORE = re.compile(r"\b(?:\w+ed|went on|had|has|have|wanted|want|wants|decided|chose|"
+                        r"began|continued|used|went|seemed|appeared)\s+to\s*$")
 _PRON_ANY = re.compile(r"\b(?:he|she|they|we|it|his|her|their|its)\b", re.I)
 _NAME_PAIR = re.compile(rf"(?P<a>{_NAME})\s+(?:and|&)\s+(?P<b>{_NAME})")
 _AND_NAME = re.compile(rf"\s+(?:and|&)\s+(?P<name>{_NAME})")
@@ -1076,6 +1078,17 @@ class _Attributor:
                 subj = self._sentence_subject(lo, cue_s)
                 if subj:
                     return self._make(subj[0], subj[1], subj[2], cue, "cue-before-and", prev)
+            if subj is None and cue in _SAY_VERBS | {"say", "tell", "add", "write", "ask"} and \
+                    _TO_BEFORE.search(text, left_lo, cue_s):
+                # 'Mr. Trump was prompted to say, "...', 'she went on to write': the subject of
+                # the clause that holds the infinitive
+                subj = self._sentence_subject(max(lo, left_lo), cue_s)
+                if subj is None or subj[2] == "nom":
+                    subj = self._clause_subject(max(lo, left_lo), cue_s)
+                if subj and subj[2] != "nom" and not _PLACE_BEFORE.search(text, lo, subj[0]):
+                    return self._make(subj[0], subj[1], subj[2], cue, "cue-before-infinitive",
+                                      prev)
+                subj = None
             if subj and subj[2] == "nom" and re.search(
                     rf"(?:{_CUE_NOUNS})$", text[subj[0]:subj[1]]) and \
                     text[subj[0]:subj[1]].split()[0].lower() in ("a", "an", "his", "her", "their",
