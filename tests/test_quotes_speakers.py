@@ -152,3 +152,28 @@ NAMES_AND_CONTINUATIONS = [
 @pytest.mark.parametrize("text, starts, speaker, rule", NAMES_AND_CONTINUATIONS)
 def test_names_infinitives_and_continuations(text, starts, speaker, rule):
     _check(text, starts, speaker, rule)
+
+
+NON_ENGLISH_CUES = [
+    ('"Vamos a ganar", dijo Pedro Sánchez.', "Vamos", "Pedro Sánchez"),
+    ("« Nous allons gagner », a déclaré Emmanuel Macron.", "Nous", "Emmanuel Macron"),
+    ("„Wir schaffen das“, sagte Angela Merkel.", "Wir", "Angela Merkel"),
+    ("«Мы победим», заявил Владимир Путин.", "Мы", "Владимир Путин"),
+]
+
+
+@pytest.mark.parametrize("text, starts, speaker", NON_ENGLISH_CUES)
+def test_non_english_cue_verbs(text, starts, speaker):
+    _check(text, starts, speaker, "cue-after-inverted")
+
+
+def test_cue_lexicon_is_codebook_data(tmp_path):
+    from newsprism.quotes_attribution import _CUE_SET, load_cue_lexicon
+
+    lexicon = load_cue_lexicon()
+    assert {"en", "es", "fr", "de", "ru"} <= set(lexicon)
+    assert all(verb in _CUE_SET for block in lexicon.values() for verb in block["verbs"])
+    bad = tmp_path / "cues.yml"
+    bad.write_text("en:\n  verbs: oops\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="verbs"):
+        load_cue_lexicon(bad)

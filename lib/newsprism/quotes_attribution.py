@@ -34,41 +34,38 @@ import bisect
 import re
 import threading
 from dataclasses import dataclass
+from pathlib import Path
 
-_CUES = (
-    "said says say saying told tells tell telling added adds adding wrote writes writing "
-    "stated states asked asks asking declared declares explained explains explaining noted notes "
-    "noting argued argues arguing claimed claims insisted insists insisting continued continues "
-    "recalled recalls tweeted tweets tweeting posted responded responds replied replies warned "
-    "warns warning suggested suggests acknowledged acknowledges admitted admits announced "
-    "announces remarked joked jokes quipped shouted yelled exclaimed conceded concedes observed "
-    "predicted predicts promised promises pledged pledges pledging vowed vows urged urges called "
-    "calls calling described describes describing boasted complained complains charged countered "
-    "cautioned emphasized emphasizes stressed stresses reiterated repeated reported reports "
-    "testified mused lamented mocked retorted fumed wondered chanted thundered agreed agrees "
-    "referred referring labeled labelled dubbed termed branded praised praises hailed hails "
-    "lauded expressed expresses reaffirmed affirmed assured concluded confirmed denied echoed "
-    "estimated hinted maintained objected opined proclaimed protested recounted reminded "
-    "revealed scoffed snapped screamed screams chimed Said Says Added Wrote Asked "
-    "Stated Explained Continued Tweeted Declared indicated contended asserted accuses added "
-    " retaliated riffed answered cried sniped "
-    " speculated swore touted demanded accused blasted slammed "
-    "criticized decried dismissed described insisted sang read reads emailed texted "
-    "explain argue claim insist warn suggest admit announce predict promise urge describe "
-    "recalling adding explaining acknowledging citing cited summed wrote told "
-    "yelling shouting declaring arguing claiming noting asking posting "
-    "promising predicting stating affirms asserts contends chiding "
-    # frequent words of PolNeAR train's gold Cue spans that the list above missed
-    "assures challenged knocked mocks mocking cites blamed remarking accusing concludes conclude "
-    "denounced denouncing questioned thanked interjected bemoaned condemned retweeted barked "
-    "quoted recommended recommends praising pronounced write reply"
-).split()
+import yaml
+
+from newsprism import paths
+
+
+def load_cue_lexicon(path: Path | None = None) -> dict[str, dict[str, list[str]]]:
+    """The cue-verb lexicon (``data/codebooks/cue_verbs.yml``): language -> {"verbs": [...],
+    optional "object_cues", "say_verbs"}; a clear ``ValueError`` for a malformed file.
+
+    >>> sorted(load_cue_lexicon())[:3], "dijo" in load_cue_lexicon()["es"]["verbs"]
+    (['de', 'en', 'es'], True)
+    """
+    path = Path(path or paths.CODEBOOKS / "cue_verbs.yml")
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    if not isinstance(data, dict) or "en" not in data:
+        raise ValueError(f"{path}: a mapping of languages with an 'en' block is expected")
+    for language, block in data.items():
+        if not isinstance(block, dict) or not isinstance(block.get("verbs"), list) or not all(
+                isinstance(v, str) and v.strip() for v in block["verbs"]):
+            raise ValueError(f"{path}: {language}: 'verbs' must be a list of words")
+    return data
+
+
+_LEXICON = load_cue_lexicon()
+# every language's verbs (a French quotation in an English article still has its cue)
+_CUES = [verb for block in _LEXICON.values() for verb in block["verbs"]]
 _CUE_SET = frozenset(_CUES)
-# cue verbs taken from PolNeAR train's gold Cue spans whose next word is their object, never the
-# speaker: not read as an inverted cue ('"...expansionist," accusing it of')
-_OBJECT_CUES = frozenset(
-    "assures challenged knocked mocks mocking cites blamed accusing denounced denouncing "
-    "questioned thanked condemned retweeted quoted praising".split())
+# cue verbs whose next word is their object, never the speaker: not read as an inverted cue
+# ('"...expansionist," accusing it of')
+_OBJECT_CUES = frozenset(_LEXICON["en"].get("object_cues", []))
 _CUE_ALTERNATIVES = sorted(set(_CUES), key=len, reverse=True) + [
     "according to", "went on", "put it", "pointed out", "points out", "point out", "shot back"]
 
@@ -100,13 +97,13 @@ _TITLE_WORDS = (
     "Congresswoman|Governor|Mayor|Judge|Justice|Chairman|Chairwoman|Chair|General|Pope|King|"
     "Queen|Prince|Speaker|Leader|Ambassador|Director|Chancellor|Commissioner|Attorney General"
 )
-_CAP = r"(?:[A-Z][\w\u2019'\-]*\.?|[A-Z]\.)"
+_CAP = r"(?:[A-Z\u0410-\u042f\u0401][\w\u2019'\-]*\.?|[A-Z]\.)"  # (Latin or Cyrillic capital)
 _PARTICLE = r"(?:de|da|del|van|von|bin|al|la|le|di|dos|du|der|den|ben)"
 _NAME = (rf"(?:(?:{_TITLES})\.\s+|(?:{_TITLE_WORDS})\s+)?{_CAP}"
          rf"(?:[ \t]+(?:{_PARTICLE}[ \t]+)?{_CAP})*")
 # Every name starts with a capital; the lookahead lets the scan reject other positions at once
 # instead of trying the optional title group there (same matches, 3x faster finditer).
-_NAME_RE = re.compile(r"(?=[A-Z])" + _NAME)
+_NAME_RE = re.compile(r"(?=[A-Z\u0410-\u042f\u0401])" + _NAME)
 _PRONOUNS = {"he": "m", "she": "f", "they": "p", "i": "s", "we": "p", "it": "n"}
 _DETS = (r"(?:the|a|an|one|another|his|her|their|its|our|two|three|four|several|some|many|"
          r"other|both|most|few|those|these|this|that)")
@@ -247,8 +244,7 @@ _COLON_CLAUSE = re.compile(
     r"(?:^|(?<=[,\n])\s*|(?<=\bthat )|(?<=[.!?] ))(?P<nom>(?-i:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|"
     r"[Ii]ts)(?:\s+[\w\-\u2019']+){1,5}?)\s+(?:could|would|will|was|is|has|had|goes|went|"
     r"(?-i:[a-z]+(?:es|ed)))\b[^,:;.\u201c\u201d\"]{0,40}:\s*$")
-_SAY_VERBS = frozenset("said says added adds wrote writes explained noted argued insisted "
-                       "warned continued recalled".split())
+_SAY_VERBS = frozenset(_LEXICON["en"].get("say_verbs", []))
 _NOUN_HOMOGRAPHS = frozenset(
     "claims claim states calls reports notes remarks comments tweets posts responses replies "
     "warnings promises pledges vows urges words answers estimates".split())
