@@ -204,6 +204,22 @@ else:
     display(reading("No speech quotation, so no share of voice."))
 
 # %% [markdown]
+# ## Anonymous sources
+#
+# The share of each outlet's speech quotations whose speaker is an unnamed source ("a senior
+# official", "sources close to ..."), a measure of its own: share of voice pools these
+# quotations as "(anonymous source)" instead of counting each description as a speaker. The
+# speaker type is read from the words of the speaker's mention (newsprism.quote_speakers); the
+# quote explorer below shows each quotation's mention, type and the rule that attributed it.
+
+# %%
+anonymous = quote_stats.anonymous_share(quotes, english)
+save_table(anonymous, "quotes_anonymous_share", out_dir)
+display(show_table(anonymous, "Anonymous sources: share of each outlet's speech quotations "
+                   "(Wilson 95% CI).", n=int(anonymous["n"].sum()) if len(anonymous) else 0,
+                   unit="speech quotations", source=f"{SOURCE}, newsprism.quote_speakers"))
+
+# %% [markdown]
 # ## Scare quotes
 #
 # Quotation marks around words nobody is quoted as saying — scare quotes, idioms, titles —

@@ -29,6 +29,7 @@ from newsprism.stats import bootstrap_group_ci, proportion_ci
 from newsprism.text import count_words, per_1k, split_sentences
 
 UNATTRIBUTED = "(unattributed)"
+ANONYMOUS = "(anonymous source)"
 
 RATE_MEASURES = {
     "quotes": "speech quotations per article",
@@ -137,7 +138,10 @@ def outlet_quote_rates(quotes: pd.DataFrame, articles: pd.DataFrame, n_boot: int
 def share_of_voice(quotes: pd.DataFrame, articles: pd.DataFrame | None = None) -> pd.DataFrame:
     """Per outlet x speaker: speech ``n_quotes``, ``share`` of the outlet's speech quotations
     (Wilson 95% CI ``ci_low``/``ci_high``), ``n_words`` quoted and ``word_share``. Quotations
-    without a speaker count as ``"(unattributed)"`` so shares add up to 1 per outlet.
+    without a speaker count as ``"(unattributed)"`` so shares add up to 1 per outlet; canonical
+    speakers are counted (``Quote.speaker``), and anonymous sources (``speaker_type``
+    ``"anonymous"``: 'a senior official', 'sources close to ...') are pooled as
+    ``"(anonymous source)"``, never one speaker per description (see :func:`anonymous_share`).
 
     >>> import pandas as pd
     >>> q = pd.DataFrame({"article_id": ["a"] * 3, "text": ["a b", "c", "d e f"],
@@ -152,6 +156,8 @@ def share_of_voice(quotes: pd.DataFrame, articles: pd.DataFrame | None = None) -
     if not len(speech):
         return pd.DataFrame(columns=columns)
     speakers = speech["speaker"] if "speaker" in speech.columns else pd.Series(None, index=speech.index)
+    if "speaker_type" in speech.columns:
+        speakers = speakers.where(speech["speaker_type"] != "anonymous", ANONYMOUS)
     speech = speech.assign(speaker=speakers.where(speakers.notna() & (speakers != ""),
                                                   UNATTRIBUTED),
                            _words=[count_words(t) for t in speech["text"].fillna("")])
@@ -170,6 +176,34 @@ def share_of_voice(quotes: pd.DataFrame, articles: pd.DataFrame | None = None) -
     grouped["n_words"] = grouped["n_words"].astype(int)
     grouped = grouped.sort_values(["outlet", "n_quotes", "speaker"], ascending=[True, False, True])
     return grouped.reset_index(drop=True)[columns]
+
+
+def anonymous_share(quotes: pd.DataFrame, articles: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Per outlet: the share of its speech quotations whose speaker is an anonymous source
+    (``speaker_type == "anonymous"``): ``estimate``, Wilson 95% ``ci_low``/``ci_high``, ``n``
+    (speech quotations) and ``n_anonymous``. Caveat: anonymity is read from the speaker's words
+    (see :mod:`newsprism.quote_speakers`); quotations without a speaker count in ``n``.
+
+    >>> import pandas as pd
+    >>> q = pd.DataFrame({"article_id": ["a"] * 4, "text": ["x"] * 4, "kind": ["speech"] * 4,
+    ...                   "speaker_type": ["anonymous", "person", "person", "unknown"]})
+    >>> t = anonymous_share(q, pd.DataFrame({"article_id": ["a"], "outlet": ["X"]}))
+    >>> t[["outlet", "estimate", "n", "n_anonymous"]].values.tolist(), float(round(t["ci_low"][0], 3))
+    ([['X', 0.25, 4, 1]], 0.046)
+    """
+    columns = ["outlet", "estimate", "ci_low", "ci_high", "n", "n_anonymous"]
+    speech = _with_outlet(_speech(quotes), articles)
+    if not len(speech) or "speaker_type" not in speech.columns:
+        return pd.DataFrame(columns=columns)
+    grouped = speech.assign(_anon=speech["speaker_type"] == "anonymous").groupby("outlet").agg(
+        n=("_anon", "size"), n_anonymous=("_anon", "sum")).reset_index()
+    grouped["estimate"] = grouped["n_anonymous"] / grouped["n"]
+    cis = [proportion_ci(int(k), int(n)) for k, n in
+           zip(grouped["n_anonymous"], grouped["n"], strict=True)]
+    grouped["ci_low"] = [c[0] for c in cis]
+    grouped["ci_high"] = [c[1] for c in cis]
+    grouped[["n", "n_anonymous"]] = grouped[["n", "n_anonymous"]].astype(int)
+    return grouped[columns]
 
 
 def _with_outlet(quotes: pd.DataFrame, articles: pd.DataFrame | None) -> pd.DataFrame:
@@ -392,8 +426,10 @@ def quote_explorer(quotes: pd.DataFrame, articles: pd.DataFrame,
     >>> "&lt;script&gt;" in quote_explorer(q, arts)["sentence_html"][0]
     True
     """
-    keep = [c for c in ["quote_id", "article_id", "outlet", "kind", "form", "speaker", "cue",
-                        "confidence", "text"] if c in quotes.columns or c == "outlet"]
+    # (the mention, its type and the rule that fired keep every attribution auditable)
+    keep = [c for c in ["quote_id", "article_id", "outlet", "kind", "form", "speaker",
+                        "speaker_surface", "speaker_type", "rule", "cue", "confidence", "text"]
+            if c in quotes.columns or c == "outlet"]
     data = _with_outlet(quotes, articles)
     if not len(data):
         return pd.DataFrame(columns=[*keep, "sentence_html"])

@@ -39,11 +39,13 @@ from dataclasses import dataclass
 import pandas as pd
 
 from newsprism.language import is_english
+from newsprism.quote_speakers import speaker_type
 from newsprism.quotes_attribution import (
     _CUE_RE,
     _LINE_WORD,
     _SMALL_WORDS,
     Attribution,
+    _blank,
     _clean_name,
     attribute,
 )
@@ -53,6 +55,7 @@ from newsprism.text import WORD
 QUOTE_COLUMNS = [
     "quote_id", "article_id", "start", "end", "text", "kind", "form", "speaker", "speaker_start",
     "speaker_end", "cue", "confidence", "mark_style", "speaker_surface", "continues", "rule",
+    "speaker_type",
 ]
 
 
@@ -75,16 +78,26 @@ class Quote:
     speaker_surface: str | None = None
     continues: int | None = None  # quote_id of the paragraph this quote continues
     rule: str = ""  # the attribution rule that fired (for error analysis)
+    # person | organisation | anonymous | document | unknown (speech), "" (terms); see
+    # newsprism.quote_speakers
+    speaker_type: str = ""
 
 
 _TERMINAL = re.compile(r"[.!?,;:\u2026\u2014-]$|[.!?]\W{0,2}$")
 _WORD = WORD  # the one word definition (newsprism.text)
 
 
+_FORM_WINDOW = 400
+
+
 def _form(text: str, span: MarkedSpan) -> str:
     s, e = span.start, span.end
-    before = text[span.para_start:span.open if span.open >= 0 else s].strip()
-    after = text[span.close + 1 if span.close >= 0 else e:span.para_end].strip()
+    # (windows of the paragraph next to the marks: a scan of the whole paragraph per quote is
+    # quadratic in a one-paragraph text; a window only reads as empty if it is the whole rest)
+    open_at = span.open if span.open >= 0 else s
+    close_at = span.close + 1 if span.close >= 0 else e
+    before = text[max(span.para_start, open_at - _FORM_WINDOW):open_at].strip()
+    after = text[close_at:min(span.para_end, close_at + _FORM_WINDOW)].strip()
     if not before and (not after or len(after) <= 2 or span.close < 0):
         return "block"
     inner = text[s:e]
@@ -166,13 +179,20 @@ _THRESHOLD = 0.575
 _TITLE_CONTEXT = re.compile(
     r"(?:[A-Z][\w.&]*[\u2019']s|\b(?:on|with|told|to|in|of|author of|host of|star of|book|"
     r"program|programme|show|series|film|movie|novel|documentary|song|album|play|titled|"
-    r"entitled|called|named|dubbed))[,:]?\s*$")
+    r"entitled|called|named|dubbed)|\b(?:book|novel|film|movie|song|album|show|play|poem|series)"
+    r"\s+(?:is|was|remains|would be)(?:\s+(?:still|probably|definitely))?)[,:]?\s*$")
+
+
+_HEADLINE_CHARS = 2000
 
 
 def _in_headline(text: str, span: MarkedSpan) -> bool:
     """The span's paragraph is a headline: three words or more, and at least 80 % of the words
     that are not small words (of, the, to, ...) capitalised ('Trump: Cruz Has ‘To Come a Long
-    Way’ On Ethanol')."""
+    Way’ On Ethanol'). A paragraph over ``_HEADLINE_CHARS`` long is no headline (and is not
+    scanned: time stays linear in the length of a one-paragraph text)."""
+    if span.para_end - span.para_start > _HEADLINE_CHARS:
+        return False
     words = _LINE_WORD.findall(text, span.para_start, span.para_end)
     big = [w for w in words if w.lower() not in _SMALL_WORDS]
     return len(words) >= 3 and bool(big) and sum(w[0].isupper() for w in big) >= 0.8 * len(big)
@@ -189,6 +209,8 @@ def _colon_headline(text: str, span: MarkedSpan) -> bool:
     like title-case ones they use single marks for the named speaker's words (PolNeAR train:
     14 of 14 single-quoted spans there are gold quotations; 9 were called terms before)."""
     open_at = span.open if span.open >= 0 else span.start
+    if span.para_end - span.para_start > _HEADLINE_CHARS:
+        return False
     return len(_LINE_WORD.findall(text, span.para_start, span.para_end)) <= 25 and \
         bool(_HEADLINE_SPEAKER.match(text, span.para_start, open_at))
 
@@ -240,7 +262,8 @@ def _is_byline_excerpt(text: str, span: MarkedSpan) -> bool:
     by Times' Ben Sisario: "The Living Room, a no-frills nightclub ..."'): an excerpt of the
     article the newsletter links to, not someone's words."""
     open_at = span.open if span.open >= 0 else span.start
-    return bool(_BYLINE_EXCERPT.search(text[span.para_start:open_at]))
+    # (the pattern is anchored at the quote and reaches back under 100 characters: a window)
+    return bool(_BYLINE_EXCERPT.search(text, max(span.para_start, open_at - 200), open_at))
 
 
 def _before(text: str, span: MarkedSpan) -> str:
@@ -287,7 +310,7 @@ def _features(text: str, span: MarkedSpan, form: str, att: Attribution) -> dict[
         "direct": float(att.how in _DIRECT),
         "subject": float(att.how == "sentence-subject"),
         "after_cue": float(att.how.startswith("cue-after")),
-        "para_start": float(not text[span.para_start:open_at].strip()),
+        "para_start": float(_blank(text, span.para_start, open_at)),
         "continuation": float(att.how.startswith("continuation")),
         "unattributed": float(att.how == ""),
         "single": float(span.style.startswith("single")),
@@ -412,6 +435,8 @@ def extract_quotes(text: str, actors=None) -> list[Quote]:
             mark_style=span.style,
             speaker_surface=att.speaker_surface if keep_speaker else None,
             continues=span.continues if span.continues >= 0 else None, rule=att.how,
+            speaker_type=speaker_type(att.speaker, att.speaker_surface, actors)
+            if keep_speaker else "",
         ))
     return quotes
 
@@ -488,7 +513,7 @@ def article_quote_rows(article, tables, options):
     article_id = article.article_id
     rows = [(q.quote_id, article_id, q.start, q.end, q.text, q.kind, q.form, q.speaker,
              q.speaker_start, q.speaker_end, q.cue, q.confidence, q.mark_style,
-             q.speaker_surface, q.continues, q.rule)
+             q.speaker_surface, q.continues, q.rule, q.speaker_type)
             for q in extract_quotes(article.text, _registry(options))]
     return TypedRowTable(QUOTE_COLUMNS, rows, _QUOTE_KINDS)
 

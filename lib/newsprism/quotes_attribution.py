@@ -30,44 +30,42 @@ isn't mentioning the “...” orders') is no speaker. When nothing fits the spe
 
 from __future__ import annotations
 
+import bisect
 import re
 import threading
 from dataclasses import dataclass
+from pathlib import Path
 
-_CUES = (
-    "said says say saying told tells tell telling added adds adding wrote writes writing "
-    "stated states asked asks asking declared declares explained explains explaining noted notes "
-    "noting argued argues arguing claimed claims insisted insists insisting continued continues "
-    "recalled recalls tweeted tweets tweeting posted responded responds replied replies warned "
-    "warns warning suggested suggests acknowledged acknowledges admitted admits announced "
-    "announces remarked joked jokes quipped shouted yelled exclaimed conceded concedes observed "
-    "predicted predicts promised promises pledged pledges pledging vowed vows urged urges called "
-    "calls calling described describes describing boasted complained complains charged countered "
-    "cautioned emphasized emphasizes stressed stresses reiterated repeated reported reports "
-    "testified mused lamented mocked retorted fumed wondered chanted thundered agreed agrees "
-    "referred referring labeled labelled dubbed termed branded praised praises hailed hails "
-    "lauded expressed expresses reaffirmed affirmed assured concluded confirmed denied echoed "
-    "estimated hinted maintained objected opined proclaimed protested recounted reminded "
-    "revealed scoffed snapped screamed screams chimed Said Says Added Wrote Asked "
-    "Stated Explained Continued Tweeted Declared indicated contended asserted accuses added "
-    " retaliated riffed answered cried sniped "
-    " speculated swore touted demanded accused blasted slammed "
-    "criticized decried dismissed described insisted sang read reads emailed texted "
-    "explain argue claim insist warn suggest admit announce predict promise urge describe "
-    "recalling adding explaining acknowledging citing cited summed wrote told "
-    "yelling shouting declaring arguing claiming noting asking posting "
-    "promising predicting stating affirms asserts contends chiding "
-    # frequent words of PolNeAR train's gold Cue spans that the list above missed
-    "assures challenged knocked mocks mocking cites blamed remarking accusing concludes conclude "
-    "denounced denouncing questioned thanked interjected bemoaned condemned retweeted barked "
-    "quoted recommended recommends praising pronounced write"
-).split()
+import yaml
+
+from newsprism import paths
+
+
+def load_cue_lexicon(path: Path | None = None) -> dict[str, dict[str, list[str]]]:
+    """The cue-verb lexicon (``data/codebooks/cue_verbs.yml``): language -> {"verbs": [...],
+    optional "object_cues", "say_verbs"}; a clear ``ValueError`` for a malformed file.
+
+    >>> sorted(load_cue_lexicon())[:3], "dijo" in load_cue_lexicon()["es"]["verbs"]
+    (['de', 'en', 'es'], True)
+    """
+    path = Path(path or paths.CODEBOOKS / "cue_verbs.yml")
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    if not isinstance(data, dict) or "en" not in data:
+        raise ValueError(f"{path}: a mapping of languages with an 'en' block is expected")
+    for language, block in data.items():
+        if not isinstance(block, dict) or not isinstance(block.get("verbs"), list) or not all(
+                isinstance(v, str) and v.strip() for v in block["verbs"]):
+            raise ValueError(f"{path}: {language}: 'verbs' must be a list of words")
+    return data
+
+
+_LEXICON = load_cue_lexicon()
+# every language's verbs (a French quotation in an English article still has its cue)
+_CUES = [verb for block in _LEXICON.values() for verb in block["verbs"]]
 _CUE_SET = frozenset(_CUES)
-# cue verbs taken from PolNeAR train's gold Cue spans whose next word is their object, never the
-# speaker: not read as an inverted cue ('"...expansionist," accusing it of')
-_OBJECT_CUES = frozenset(
-    "assures challenged knocked mocks mocking cites blamed accusing denounced denouncing "
-    "questioned thanked condemned retweeted quoted praising".split())
+# cue verbs whose next word is their object, never the speaker: not read as an inverted cue
+# ('"...expansionist," accusing it of')
+_OBJECT_CUES = frozenset(_LEXICON["en"].get("object_cues", []))
 _CUE_ALTERNATIVES = sorted(set(_CUES), key=len, reverse=True) + [
     "according to", "went on", "put it", "pointed out", "points out", "point out", "shot back"]
 
@@ -99,13 +97,13 @@ _TITLE_WORDS = (
     "Congresswoman|Governor|Mayor|Judge|Justice|Chairman|Chairwoman|Chair|General|Pope|King|"
     "Queen|Prince|Speaker|Leader|Ambassador|Director|Chancellor|Commissioner|Attorney General"
 )
-_CAP = r"(?:[A-Z][\w\u2019'\-]*\.?|[A-Z]\.)"
+_CAP = r"(?:[A-Z\u0410-\u042f\u0401][\w\u2019'\-]*\.?|[A-Z]\.)"  # (Latin or Cyrillic capital)
 _PARTICLE = r"(?:de|da|del|van|von|bin|al|la|le|di|dos|du|der|den|ben)"
 _NAME = (rf"(?:(?:{_TITLES})\.\s+|(?:{_TITLE_WORDS})\s+)?{_CAP}"
          rf"(?:[ \t]+(?:{_PARTICLE}[ \t]+)?{_CAP})*")
 # Every name starts with a capital; the lookahead lets the scan reject other positions at once
 # instead of trying the optional title group there (same matches, 3x faster finditer).
-_NAME_RE = re.compile(r"(?=[A-Z])" + _NAME)
+_NAME_RE = re.compile(r"(?=[A-Z\u0410-\u042f\u0401])" + _NAME)
 _PRONOUNS = {"he": "m", "she": "f", "they": "p", "i": "s", "we": "p", "it": "n"}
 _DETS = (r"(?:the|a|an|one|another|his|her|their|its|our|two|three|four|several|some|many|"
          r"other|both|most|few|those|these|this|that)")
@@ -125,7 +123,7 @@ _AUX = re.compile(
     r"also|later|then|previously|recently|once|again|just|further|simply|repeatedly|publicly|"
     r"reportedly|bluntly|flatly|explicitly|first|often|frequently|famously|never|always|"
     r"privately|angrily|quickly|quietly|openly|specifically|separately|directly|already|still|"
-    r"not|even|herself|himself|themselves|has been|had been|been|only|once said|went on to|"
+    r"not|even|herself|himself|themselves|now|has been|had been|been|only|once said|went on to|"
     r"on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
     r"(?:last|this|next) (?:week|month|year|night|weekend)|"
     r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|tonight|"
@@ -186,6 +184,25 @@ _ORG_WORDS = re.compile(
     r"Network|Press|Office|Club|Church|Bank|Fund|Campaign|County|City|State|Street|Day|Year)\b")
 
 
+# words that make a name an organisation, a place or a group, never a 'he' or 'she'
+_NOT_PERSON_WORDS = re.compile(
+    r"\b(?:University|School|College|Club|Organization|Organisation|PAC|Pac|Studies|Democrats|"
+    r"Republicans|Americans|Police|Army|Navy|Forces|Government|Administration|Council|"
+    r"Commission|Board|Times|Post|Reuters|CNN|Fox|NBC|CBS|ABC|MSNBC|White House|Pentagon|"
+    r"Kremlin|Security|Party)\b")
+_NATIONALITY = re.compile(r"^[A-Z][a-z]+(?:ic|an|ese|ish|i)$")
+
+
+def _person_like(name: str | None) -> bool:
+    """Whether ``name`` may be the antecedent of 'he' or 'she': not an organisation, a group,
+    a place word or a nationality ('Trump University', 'Republican Party', 'Democratic')."""
+    if not name or name.islower():
+        return False
+    last = name.split()[-1]  # a person's name ends in a surname ('House Speaker Paul Ryan')
+    return not (_ORG_WORDS.fullmatch(last) or _NOT_PERSON_WORDS.fullmatch(last)
+                or len(name.split()) == 1 and _NATIONALITY.match(name))
+
+
 _VERB_AFTER = re.compile(
     rf"(?:\s+(?:of|from)\s+{_CAP}(?:\s+{_CAP})*)?\s+(?:has\s+|had\s+|also\s+|then\s+)?"
     r"[a-z]+(?:ed|s)\b")
@@ -213,21 +230,21 @@ _RELATIVE = re.compile(r"\b(?:that|which|who|whose|whom)\b", re.I)
 _CLAUSE_END = re.compile(r"(?:\s+(?:on|in|at|after|during|before|last|this|late|early|yesterday|"
                          r"today|\w+day)\b[^,;.\u201c\u201d\"\n]{0,40})?\s*(?:[.;!?]|$)")
 # a comma, maybe then a role ("Republican candidate"), right before a clause-final subject
-_TITLED_COMMA = re.compile(r",\s*(?:(?-i:[A-Z])[a-z]+\s+(?-i:[a-z])[a-z]+\s+)?$")
+_TITLED_COMMA = re.compile(r",\s*(?:(?-i:[A-Z])(?:[a-z]+|[A-Z]+)\s+(?-i:[a-z])[a-z]+\s+)?$")
 # a signature line under a quote-only paragraph: '- Sanders.', '-Michelle Marks, Philadelphia.'
 _DASH_SIGNATURE = re.compile(rf"\s*\n\s*[-\u2014\u2013]+[ \t]*(?P<name>{_NAME})[ \t]*(?:[.,]|$)", re.M)
 # what precedes a name introducing a quote with a colon in a digest item ('HEADLINE - Philip
 # Bump: "...', 'More from Jones: "...'; PolNeAR train: HuffPollster round-ups)
 _DIGEST_COLON = re.compile(
-    rf"(?:\s[-\u2014\u2013]|\b(?:More from|From))\s*(?P<name>{_NAME})\s*:$")
+    rf"(?:\s[-\u2014\u2013]|\b(?:More from|From))\s*(?P<name>{_NAME}(?:\s+(?:and|&)\s+{_NAME})?)"
+    rf"\s*:$")
 # ', explained CBS moderator Nancy Cordes: "': an inverted cue, a short role, a name, a colon
 _INVERTED_INTRO = re.compile(rf"\s+(?:(?:[A-Z]+|[a-z]+)\s+){{0,3}}?(?P<name>{_NAME})\s*[:,]\s*")
 _COLON_CLAUSE = re.compile(
     r"(?:^|(?<=[,\n])\s*|(?<=\bthat )|(?<=[.!?] ))(?P<nom>(?-i:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|"
     r"[Ii]ts)(?:\s+[\w\-\u2019']+){1,5}?)\s+(?:could|would|will|was|is|has|had|goes|went|"
     r"(?-i:[a-z]+(?:es|ed)))\b[^,:;.\u201c\u201d\"]{0,40}:\s*$")
-_SAY_VERBS = frozenset("said says added adds wrote writes explained noted argued insisted "
-                       "warned continued recalled".split())
+_SAY_VERBS = frozenset(_LEXICON["en"].get("say_verbs", []))
 _NOUN_HOMOGRAPHS = frozenset(
     "claims claim states calls reports notes remarks comments tweets posts responses replies "
     "warnings promises pledges vows urges words answers estimates".split())
@@ -268,7 +285,7 @@ _ING_WORD = re.compile(r"^[A-Z][a-z]+ing$")
 # capitalised -ing words seen mid-sentence in the article being attributed ("said Sperling"):
 # names, not sentence-initial participles ("Speaking to reporters, ..."); per thread
 _LOCAL = threading.local()
-_ING_MIDDLE = re.compile(r"(?<=[a-z,] )[A-Z][a-z]+ing\b")
+_ING_MIDDLE = re.compile(r"(?:(?<=[a-z,] )|(?<=\b[A-Z]\. ))[A-Z][a-z]+ing\b")
 
 
 def _bad_word(word: str) -> bool:
@@ -336,10 +353,16 @@ def _is_headline_line(line: str) -> bool:
     return bool(big) and sum(w[0].isupper() for w in big) >= 0.8 * len(big)
 
 
-def _in_headline_line(text: str, at: int, seen: dict[int, bool]) -> bool:
+def _in_headline_line(text: str, at: int, seen: dict[int, bool],
+                      line_starts: list[int] | None = None) -> bool:
     """Whether the line holding ``text[at]`` (not a line break) is one of ``_headline_lines``;
-    ``seen`` memoises lines by their start: only lines holding a name are ever tested."""
-    start = text.rfind("\n", 0, at) + 1
+    ``seen`` memoises lines by their start: only lines holding a name are ever tested;
+    ``line_starts`` (sorted offsets after each line break, with 0) finds the line by bisection
+    instead of a scan back (linear time in a text of one long line)."""
+    if line_starts is None:
+        start = text.rfind("\n", 0, at) + 1
+    else:
+        start = line_starts[bisect.bisect_right(line_starts, at) - 1]
     if start not in seen:
         end = text.find("\n", at)
         seen[start] = _is_headline_line(text[start:end if end >= 0 else len(text)])
@@ -381,13 +404,14 @@ class _Article:
         if self._names is None:
             longest: dict[str, str] = {}
             headline_lines: dict[int, bool] = {}  # line start -> headline (see _headline_lines)
+            line_starts = [0] + [m.end() for m in re.finditer("\n", self.text)]
             # the words a match gives depend only on its text (names recur within an article)
             seen: dict[str, list[str]] = {}
             for m in _NAME_RE.finditer(self.text):
                 surface = m.group(0)
                 if len(surface.split()) < 2:
                     continue  # one word: no variant of two words or more can come of it
-                if _in_headline_line(self.text, m.start(), headline_lines):
+                if _in_headline_line(self.text, m.start(), headline_lines, line_starts):
                     continue  # 'Pence Endorses Paul Ryan With Trump’s Blessing': title case
                 words = seen.get(surface)
                 if words is None:
@@ -461,16 +485,34 @@ def _drop_full_stop(text: str, s: int, e: int) -> int:
     return e - 1
 
 
+_SPACES = re.compile(r"\s*")
+_SPACES_DOTS = re.compile(r"[ .]*")
+
+
+def _blank(text: str, lo: int, hi: int, chars: str | None = None) -> bool:
+    """``text[lo:hi].strip(chars) == ""`` without copying the slice (it stops at the first
+    other character: constant time where ``strip`` of a long paragraph is not)."""
+    pattern = _SPACES_DOTS if chars == " ." else _SPACES
+    return pattern.match(text, lo, hi).end() >= hi
+
+
+def _trailing_space(text: str, at: int) -> int:
+    """How many whitespace characters end ``text[:at]`` (looking back 200 at most)."""
+    window = text[max(0, at - 200):at]
+    return len(window) - len(window.rstrip())
+
+
 def _subject_before(text: str, lo: int, cue_start: int) -> tuple[int, int, str] | None:
     """The noun phrase just left of a cue verb (``X said``), as (start, end, kind)."""
     found = _subject_tail(text, lo, cue_start)
     if found is None:
         # "The lawmaker, who represents a district in Albay, said": skip the appositive
-        left = text[max(lo, cue_start - 200):cue_start].rstrip()
+        raw = text[max(lo, cue_start - 200):cue_start]
+        left = raw.rstrip()
         m = re.search(r",[^,\u201c\u201d\"]{2,120},$", left)
         if m:
-            found = _subject_tail(text, lo, cue_start - (len(text[:cue_start]) - len(
-                text[:cue_start].rstrip())) - (len(left) - m.start()))
+            found = _subject_tail(text, lo, cue_start - (len(raw) - len(left))
+                                  - (len(left) - m.start()))
         if m and found is None:
             # "Google's chief human resources executive, Laszlo Bock, told": the named appositive
             app_s = max(lo, cue_start - 200) + m.start() + 1
@@ -478,6 +520,53 @@ def _subject_before(text: str, lo: int, cue_start: int) -> tuple[int, int, str] 
             if nm and _is_name(nm.group(1)) and len(nm.group(1).split()) >= 2:
                 found = app_s + nm.start(1), app_s + nm.end(1), "name"
     return found
+
+
+# a preposition right before a name makes it a place or an object, never the subject
+_PLACE_BEFORE = re.compile(r"\b(?:in|of|from|at|near|outside|across|into|for)\s+"
+                           r"(?:the\s+)?$", re.I)
+# heads of noun phrases that are events, times, places or texts: they hold speech, they do not
+# speak ('the Saturday debate said', 'in a later interview said', 'the polls saying')
+_NON_AGENT = re.compile(
+    r"\b(?:debates?|primar(?:y|ies)|polls?|interviews?|elections?|races?|rall(?:y|ies)|"
+    r"meetings?|conventions?|hearings?|events?|speech|remarks|days?|weeks?|months?|years?|"
+    r"night|morning|evening|room|stage|caucus(?:es)?|"
+    r"released|issued|published|posted)$", re.I)
+
+
+_PERSON_THEN_PLACE = re.compile(
+    rf"(?P<name>{_NAME})(?:,\s*\d{{1,3}},?)?\s+(?:of|from|in|at)\s+(?:the\s+)?$")
+
+
+_ROLE_THEN_PLACE = re.compile(
+    r"\b(?-i:[Tt]he|[Aa]n?)\s+(?:[\w\-]+\s+){0,3}?(?:from|of|for|at|in)\s+(?:the\s+)?$")
+
+
+_WHOSE_BEFORE = re.compile(rf"(?P<name>{_NAME}),\s+whose\s+[^,]{{1,40}},\s*$")
+_GROUP_NOUNS = (r"police|officials|authorities|prosecutors|investigators|officers|detectives|"
+                r"spokesman|spokeswoman|spokesperson|aides|sources|lawyers|attorneys|analysts|"
+                r"experts|critics|organizers|protesters|residents|witnesses|supporters|"
+                r"researchers|scientists|doctors|leaders|diplomats|lawmakers|activists|"
+                r"regulators|judges|parents|students|workers|voters")
+_GROUP_TAIL = re.compile(
+    rf"(?:^|(?<=[\s,]))(?P<nom>(?-i:[A-Z])[\w\-.]+(?:\s+(?-i:[A-Z])[\w\-.]+){{0,3}}\s+"
+    rf"(?-i:{_GROUP_NOUNS}))\s*$")
+_WHO_TAIL = re.compile(
+    r"(?:^|(?<=[\s,]))(?P<nom>(?-i:the|a|an|one|another|two|three|several|some|many|An?|The|One)"
+    r"\s+(?:[\w\-\u2019']+\s+){0,5}?[\w\-\u2019']+)\s+who\s+[^,;:\u201c\u201d\"]{2,100}$")
+
+
+def _person_before_place(left_lo: int, left: str, place_start: int, place_end: int):
+    """The name right before 'of Flint' / ', 22, of Flint' (a person and where they are from),
+    else the role phrase holding the place ('The senator from Vermont', 'A reporter for Agence
+    France-Presse'), else None."""
+    m = _PERSON_THEN_PLACE.search(left, 0, place_start)
+    if m and _is_name(m.group("name")) and not _PLACE_BEFORE.search(left, 0, m.start("name")):
+        return left_lo + m.start("name"), left_lo + m.end("name"), "name"
+    m = _ROLE_THEN_PLACE.search(left, 0, place_start)
+    if m:
+        return left_lo + m.start(), left_lo + place_end, "nom"
+    return None
 
 
 def _subject_tail(text: str, lo: int, cue_start: int) -> tuple[int, int, str] | None:
@@ -502,11 +591,28 @@ def _subject_tail(text: str, lo: int, cue_start: int) -> tuple[int, int, str] | 
         return left_lo + m.start(), left_lo + m.end("name"), "poss"
     m = _NAME_TAIL.search(left)
     if m and _is_name(m.group("name")):
+        whose = _WHOSE_BEFORE.search(left, 0, m.start())
+        if whose and _is_name(whose.group("name")):
+            # 'Marco Rubio, whose hometown, Miami, is ..., argues': the owner speaks
+            return left_lo + whose.start("name"), left_lo + whose.end("name"), "name"
+        if _PLACE_BEFORE.search(left, 0, m.start()) and not text.startswith("ing", cue_start - 3) \
+                and not re.match(r"\w+ing\b", text[cue_start:cue_start + 20]):
+            # 'Cory James, 22, of Flint, Mich., said': a place (after a preposition) is no
+            # speaker; the person named before it is
+            return _person_before_place(left_lo, left, m.start(), m.end("name"))
         return left_lo + m.start(), left_lo + m.end("name"), "name"
     m = _POSS_NP_TAIL.search(left)
     if m and _is_name(m.group("name")) and m.group(0).split()[-1] not in _FUNCTION_END:
         # "Donald Trump’s campaign manager says": the whole phrase is the speaker
         return left_lo + m.start(), left_lo + len(left), "nom"
+    m = _GROUP_TAIL.search(left)
+    if m:
+        # '"...," Richmond police said': a named group speaks
+        return left_lo + m.start("nom"), left_lo + m.end("nom"), "nom"
+    m = _WHO_TAIL.search(left)
+    if m and not _NON_AGENT.search(m.group("nom")):
+        # 'a White House official who spoke anonymously to discuss internal strategy said'
+        return left_lo + m.start("nom"), left_lo + m.end("nom"), "nom"
     # a common noun phrase: the last determiner among the last six words
     tail = left.rstrip()
     words = list(re.finditer(r"\S+", tail))[-10:]
@@ -519,6 +625,8 @@ def _subject_tail(text: str, lo: int, cue_start: int) -> tuple[int, int, str] | 
                 if close:
                     # 'Sources close to the Russian military have hinted': the sources speak
                     return left_lo + close.start(), left_lo + len(tail), "nom"
+                if _NON_AGENT.search(tail) or re.search(r"\b(?:in|during|at)\s+$", tail[:w.start()]):
+                    return None  # 'the Saturday debate said', 'in a later interview said'
                 return left_lo + w.start(), left_lo + len(tail), "nom"
             if w.group(0).endswith(",") and i > 0 and i < len(words) - 1 and \
                     re.fullmatch(r"(?-i:the|a|an)", words[i - 1].group(0), re.I) and \
@@ -531,16 +639,53 @@ def _subject_tail(text: str, lo: int, cue_start: int) -> tuple[int, int, str] | 
     return None
 
 
+# a long noun phrase opened by a determiner after an inverted cue, up to a comma, the sentence's
+# end or a relative pronoun ('said one well-connected Democrat familiar with the Clinton
+# campaign's organization, who', 'tweeted a German user from Hanover going by the handle X.')
+_LONG_NP_AFTER = re.compile(
+    r"\s*(?P<nom>(?-i:one|a|an|another|the|two|three|several|some|many)\s+(?-i:[A-Za-z])"
+    r"[^,;:\n\"\u201c\u201d]{1,120}?)(?=\s*(?:[,;:(\n]|\.(?:\s|$)|$|\s+(?:who|that|which)\b))")
+# two names joined by 'and' ('reply Burton and Nick', 'Frank Newport and Jim Harter:')
+_ROLE_THEN_NAME = re.compile(
+    rf"\s+(?:(?:head|assistant|chief|press|general|executive|senior|deputy|team|club|campaign|"
+    rf"communications|policy|political)\s+){{0,2}}(?:coach|manager|spokesman|spokeswoman|"
+    rf"spokesperson|director|president|chairman|chairwoman|ceo|founder|leader|captain|executive|"
+    rf"secretary|minister|adviser|advisor|aide|strategist|analyst|economist|professor|official|"
+    rf"lawyer|attorney|owner|general manager)\s+(?P<name>{_NAME})")
+# 'the North Korean leader', 'the Russian president', 'the Oilers coach': a role description
+_ROLE_DESCRIPTION = re.compile(
+    r"(?i:the)\s+(?P<qual>(?:[A-Z][\w\-]*\s+){1,3})(?P<role>leader|president|prime minister|"
+    r"minister|foreign minister|chancellor|premier|dictator|king|queen|senator|governor|mayor|"
+    r"coach|head coach|chief|chairman|chairwoman|secretary|spokesman|spokeswoman|ambassador|"
+    r"general|commander|candidate|nominee|front-runner)")
+_TO_BEFORE = re.compile(r"\b(?:\w+ed|went on|had|has|have|wanted|want|wants|decided|chose|"
+                        r"began|continued|used|went|seemed|appeared)\s+to\s*$")
+_PRON_ANY = re.compile(r"\b(?:he|she|they|we|it|his|her|their|its)\b", re.I)
+_NAME_PAIR = re.compile(rf"(?P<a>{_NAME})\s+(?:and|&)\s+(?P<b>{_NAME})")
+_AND_NAME = re.compile(rf"\s+(?:and|&)\s+(?P<name>{_NAME})")
+
+
 def _subject_after(text: str, cue_end: int, hi: int) -> tuple[int, int, str] | None:
     """The noun phrase just right of a cue verb (``said X``)."""
     m = _SUBJ_HEAD.match(text, cue_end, hi)
     if not m:
+        m = _LONG_NP_AFTER.match(text, cue_end, hi)
+        if m and not _CLAUSE_START.match(text, m.start("nom"), m.end("nom")):
+            return m.start("nom"), m.end("nom"), "nom"
         return None
     for kind in ("pron", "name", "nom"):
         if m.group(kind):
             s, e = m.span(kind)
             if kind == "name" and not _is_name(text[s:e]):
                 return None
+            if kind == "name":
+                role = _ROLE_THEN_NAME.match(text, e, hi)
+                if role and _is_name(role.group("name")):
+                    # 'said Oilers head coach Ken Hitchcock': the person, not the team
+                    s, e = role.span("name")
+                both = _AND_NAME.match(text, e, hi)
+                if both and _is_name(both.group("name")):
+                    e = both.end("name")  # a pair speaks ('reply Burton and Nick')
             if kind == "nom" and _CLAUSE_START.match(text, s, e):
                 return None  # 'adding that the deal ...': a clause, not a speaker
             return s, e, kind
@@ -553,12 +698,13 @@ _CLAUSE_START = re.compile(r"(?:that|to|if|whether|how|what|why|when|about|for|o
 
 def _sentence_span(text: str, bounds: list[int], ps: int, pe: int, s: int, e: int):
     lo, hi = ps, pe
-    for b in bounds:
-        if b <= s:
-            lo = b
-        elif b >= e:
-            hi = b
-            break
+    # (bisect: a paragraph may hold thousands of sentences; a scan per quote is quadratic)
+    i = bisect.bisect_right(bounds, s)
+    if i:
+        lo = bounds[i - 1]
+    j = bisect.bisect_left(bounds, e, i)
+    if j < len(bounds):
+        hi = bounds[j]
     return lo, hi
 
 
@@ -567,6 +713,8 @@ class _Attributor:
         self.text = text
         self.spans = [(m.start, m.end) for m in marked]  # quoted words, in order
         self.paragraphs = [(m.para_start, m.para_end) for m in marked]
+        self.starts = [s for s, _ in self.spans]  # (sorted: look-ups by bisect, not scans)
+        self.word_counts: dict[str, bool] = {}
         self.continues = [m.continues for m in marked]
         self.art = _Article(text, actors)
         self.bounds_cache: dict[int, list[int]] = {}
@@ -578,14 +726,37 @@ class _Attributor:
 
     def bounds(self, ps: int, pe: int) -> list[int]:
         if ps not in self.bounds_cache:
-            inside = [(s, e) for s, e in self.spans if ps <= s <= pe]
+            # a boundary inside a quote starting in the paragraph is none: one sweep over the
+            # boundaries and those quotes (both in order), keeping the furthest quote end
+            j = bisect.bisect_left(self.starts, ps)
+            stop = bisect.bisect_right(self.starts, pe)
+            reach = -1
             out = []
             for m in _BOUNDARY.finditer(self.text, ps, pe):
-                b = m.end()
-                if not any(s <= m.start() <= e for s, e in inside):
-                    out.append(b)
+                at = m.start()
+                while j < stop and self.spans[j][0] <= at:
+                    reach = max(reach, self.spans[j][1])
+                    j += 1
+                if reach < at:
+                    out.append(m.end())
             self.bounds_cache[ps] = out
         return self.bounds_cache[ps]
+
+    def _quote_between(self, lo: int, hi: int, before: int) -> bool:
+        """Whether one of the first ``before`` quotes starts in ``[lo, hi)``."""
+        i = bisect.bisect_left(self.starts, lo, 0, before)
+        return i < before and self.starts[i] < hi
+
+    def _seen_twice(self, word: str, at: int) -> bool:
+        """Whether ``word`` occurs twice near ``at``: in the 150,000 characters around its block of
+        50,000 (a window: the whole of any news article, constant time in a book-length text)."""
+        block = at // 50_000
+        key = f"{word}\0{block}"
+        if key not in self.word_counts:
+            lo, hi = max(0, (block - 1) * 50_000), (block + 2) * 50_000
+            first = self.text.find(word, lo, hi)
+            self.word_counts[key] = first >= 0 and self.text.find(word, first + 1, hi) >= 0
+        return self.word_counts[key]
 
     def _make(self, s: int, e: int, kind: str, cue: str | None, how: str,
               prev: list[Attribution]) -> Attribution:
@@ -594,7 +765,7 @@ class _Attributor:
         surface = self.text[s:e]
         if kind == "rel":
             # 'said Scott Reed, the Chamber's strategist, who added': the antecedent speaks
-            comma = self.text.rfind(",", 0, s)
+            comma = self.text.rfind(",", max(0, s - 400), s)
             antecedent = _subject_tail(self.text, max(0, comma - 200), comma) if comma > 0 else None
             names = [m for m in _NAME_RE.finditer(self.text, max(0, comma - 120), max(comma, 0))
                      if _is_name(m.group(0))]
@@ -618,6 +789,11 @@ class _Attributor:
             s, e = _strip_leading(self.text, s, e)
             surface = self.text[s:e]
             speaker = self.art.canonical(surface)
+        elif kind == "name" and _NAME_PAIR.fullmatch(surface):
+            # 'reply Burton and Nick': both speak
+            pair = _NAME_PAIR.fullmatch(surface)
+            speaker = " and ".join(self.art.canonical(pair.group(k)) or pair.group(k)
+                                   for k in ("a", "b"))
         elif kind == "name":
             name_m = _NAME_RE.match(surface)
             if name_m and name_m.end() < len(surface):  # appositive: keep the name
@@ -627,10 +803,11 @@ class _Attributor:
             surface = self.text[s:e]
             speaker = self.art.canonical(surface)
         else:
-            speaker = self._resolve_nominal(surface, prev)
+            speaker = self._resolve_nominal(surface, prev, s)
         return Attribution(speaker, s, e, surface, cue, how)
 
-    def _resolve_nominal(self, surface: str, prev: list[Attribution]) -> str | None:
+    def _resolve_nominal(self, surface: str, prev: list[Attribution],
+                         at: int | None = None) -> str | None:
         resolve = self.art._resolve
         if resolve is not None:
             try:
@@ -639,10 +816,31 @@ class _Attributor:
                 hit = None
             if hit:
                 return str(hit)
+        holder = self._role_holder(surface, at) if at is not None else None
+        if holder:
+            return holder
         return re.sub(r"\s+", " ", surface.strip()).lower() or None
 
+    def _role_holder(self, surface: str, at: int) -> str | None:
+        """The person an earlier title + name apposition gives a role description ('the North
+        Korean leader' after 'North Korean leader Kim Jong Un', 'the Russian president' after
+        'Russian President Vladimir Putin'), in the 5,000 characters before ``at``; the latest
+        such person, else None (no guess)."""
+        m = _ROLE_DESCRIPTION.fullmatch(surface.strip())
+        if not m:
+            return None
+        qual = re.escape(m.group("qual").strip()).replace("\\ ", r"\s+")
+        role = re.escape(m.group("role")).replace("\\ ", r"\s+")
+        pattern = re.compile(rf"\b{qual}(?:[\u2019']s)?\s+(?i:{role})\s+(?P<name>{_NAME})")
+        found = None
+        for hit in pattern.finditer(self.text, max(0, at - 5000), at):
+            if _is_name(hit.group("name")):
+                found = hit.group("name")
+        return self.art.canonical(found) if found else None
+
     def _resolve_pronoun(self, pos: int, pronoun: str, prev: list[Attribution]) -> str | None:
-        if pronoun == "i" and not any(qs <= pos < qe for qs, qe in self.spans):
+        k = bisect.bisect_right(self.starts, pos) - 1
+        if pronoun == "i" and not (k >= 0 and self.spans[k][0] <= pos < self.spans[k][1]):
             # first person outside quotes is the writer of a first-person piece ('“I am not
             # shy,” I said'): a normalised description, like other anonymous speakers
             return "the author"
@@ -652,10 +850,13 @@ class _Attributor:
             return None
         # nearest earlier named speaker within a few paragraphs, else nearest sentence subject
         candidates = []
-        for a in reversed(prev):
+        for qj in range(len(prev) - 1, -1, -1):
+            a = prev[qj]
+            if self.spans[qj][0] < pos - 6000:
+                break  # (speakers name themselves near their quotes: a window, not a scan)
             if a.speaker and a.speaker_start is not None and a.speaker_start < pos and \
                     a.how != "pronoun-unresolved" and pos - a.speaker_start < 1500:
-                if pronoun == "they" or not a.speaker.islower():
+                if pronoun == "they" or _person_like(a.speaker):
                     candidates.append((a.speaker_start, a.speaker))
                     break
         lo = max(0, pos - 600)
@@ -671,7 +872,9 @@ class _Attributor:
                 if sub and _is_name(sub.group("name")):
                     subj = (*sub.span("name"), "name")
             if subj and subj[2] == "name":
-                candidates.append((subj[0], self.art.canonical(self.text[subj[0]:subj[1]])))
+                name = self.art.canonical(self.text[subj[0]:subj[1]])
+                if _person_like(name):  # never 'Winnipeg', 'Homeland Security' for 'he'
+                    candidates.append((subj[0], name))
             elif subj and subj[2] == "nom" and subj[1] <= pos and self.art._resolve is not None:
                 # 'The Russian president has ... what he describes': a registry descriptor
                 hit = self._resolve_nominal(self.text[subj[0]:subj[1]], prev)
@@ -682,8 +885,8 @@ class _Attributor:
             for m in _NAME_RE.finditer(self.text, lo, pos):
                 s, e = _strip_leading(self.text, m.start(), m.end())
                 surface = self.text[s:e]
-                if len(surface.split()) >= 2 and _is_name(surface) and not _ORG_WORDS.search(
-                        surface):
+                if len(surface.split()) >= 2 and _is_name(surface) and _person_like(surface) \
+                        and not _PLACE_BEFORE.search(self.text, lo, s):
                     candidates.append((s, self.art.canonical(surface)))
         if not candidates and pronoun in ("it", "they"):
             # 'The Post reported ... . It added, “...': the nearest earlier sentence subject
@@ -723,6 +926,8 @@ class _Attributor:
             if self.quote_marks[j][1] <= open_mark and self.quote_marks[j][1] > lo:
                 left_lo = self.quote_marks[j][1]
                 break
+            if self.quote_marks[j][1] <= lo:
+                break  # (quotes are in order: the earlier ones end before the sentence too)
         right_hi = hi
         for j in range(qi + 1, len(self.spans)):
             if self.quote_marks[j][0] >= close_mark:
@@ -770,6 +975,8 @@ class _Attributor:
                 if cue in _OBJECT_CUES:
                     continue  # '"...," accusing it of': the word after is the object
                 subj = _subject_after(text, cue_e, right_hi)
+                if subj and subj[2] == "nom" and cue.endswith("ing"):
+                    subj = None  # '"...," noting the fines': a participle's object
                 if subj:
                     best = self._make(subj[0], subj[1], subj[2], cue, "cue-after-inverted", prev)
                     break
@@ -867,6 +1074,17 @@ class _Attributor:
                 subj = self._sentence_subject(lo, cue_s)
                 if subj:
                     return self._make(subj[0], subj[1], subj[2], cue, "cue-before-and", prev)
+            if subj is None and cue in _SAY_VERBS | {"say", "tell", "add", "write", "ask"} and \
+                    _TO_BEFORE.search(text, left_lo, cue_s):
+                # 'Mr. Trump was prompted to say, "...', 'she went on to write': the subject of
+                # the clause that holds the infinitive
+                subj = self._sentence_subject(max(lo, left_lo), cue_s)
+                if subj is None or subj[2] == "nom":
+                    subj = self._clause_subject(max(lo, left_lo), cue_s)
+                if subj and subj[2] != "nom" and not _PLACE_BEFORE.search(text, lo, subj[0]):
+                    return self._make(subj[0], subj[1], subj[2], cue, "cue-before-infinitive",
+                                      prev)
+                subj = None
             if subj and subj[2] == "nom" and re.search(
                     rf"(?:{_CUE_NOUNS})$", text[subj[0]:subj[1]]) and \
                     text[subj[0]:subj[1]].split()[0].lower() in ("a", "an", "his", "her", "their",
@@ -878,7 +1096,7 @@ class _Attributor:
                 if owner:
                     return self._make(owner[0], owner[1], owner[2], cue, "cue-before-owner", prev)
             if subj and subj[2] == "nom" and cue in ("called", "dubbed", "named", "titled") and \
-                    subj[1] >= len(text[:cue_s].rstrip()):
+                    subj[1] >= cue_s - _trailing_space(text, cue_s):
                 # 'a psychology class called “Perception”': naming, not speech
                 subj = self._sentence_subject(lo, subj[0])
                 if subj:
@@ -931,8 +1149,9 @@ class _Attributor:
         # 4b. the previous sentence of the paragraph names the speaker ('Perez says ... . “...')
         opens_sentence = _OPENER_ONLY.fullmatch(text, lo, open_mark) is not None
         if lo > ps and opens_sentence:
-            prev_lo = max([b for b in bounds if b < lo - 1] + [ps])
-            if not any(prev_lo <= qs < lo for qs, _ in self.spans):
+            i = bisect.bisect_left(bounds, lo - 1)
+            prev_lo = max(bounds[i - 1], ps) if i else ps
+            if not self._quote_between(prev_lo, lo, len(self.spans)):
                 for m in reversed(list(_CUE_RE.finditer(text, prev_lo, lo))):
                     if m.group(0) == "according to":
                         continue
@@ -956,7 +1175,8 @@ class _Attributor:
             return Attribution(p.speaker, p.speaker_start, p.speaker_end, p.speaker_surface,
                                p.cue, "continuation")
         # 5b. a quote-only paragraph signed in the next one ('"..."' then '- Sanders.')
-        if text[ps:open_mark].strip() == "" and text[close_mark:pe].strip(" .") == "":
+        quote_opens_paragraph = _blank(text, ps, open_mark)
+        if quote_opens_paragraph and _blank(text, close_mark, pe, " ."):
             sm = _DASH_SIGNATURE.match(text, pe)
             if sm and _is_name(sm.group("name")):
                 ss, se = sm.span("name")
@@ -964,7 +1184,7 @@ class _Attributor:
                     se -= 1  # the sentence's full stop, not an initial
                 return self._make(ss, se, "name", None, "dash-signature", prev)
         # 6. a paragraph that opens with the quote: colon intro / named reply / continuation
-        if text[ps:open_mark].strip() == "" and ps > 0:
+        if quote_opens_paragraph and ps > 0:
             found = self._from_previous_paragraph(qi, ps, prev)
             if found:
                 return found
@@ -985,7 +1205,24 @@ class _Attributor:
             if subj and subj[2] in ("name", "pron", "nom") and \
                     not _DOUBLE_MARK.search(text, subj[0], subj[1]):
                 return self._make(subj[0], subj[1], subj[2], m.group(0), "sentence-cue", prev)
-        return None
+        return self._paragraph_continuation(qi, ps, open_mark, prev)
+
+    def _paragraph_continuation(self, qi, ps, open_mark, prev) -> Attribution | None:
+        """'"It's an enormous moment," said Steve Schmidt, a strategist. Unless rivals quit,
+        "it's very difficult ..."': the previous quotation of the paragraph has a speaker and
+        no other name, pronoun or cue comes between: the same speaker goes on."""
+        if qi == 0 or not prev or prev[-1].speaker is None or self.paragraphs[qi - 1][0] != ps:
+            return None
+        p = prev[-1]
+        gap_lo = max(self.quote_marks[qi - 1][1], p.speaker_end or 0)
+        if gap_lo >= open_mark or open_mark - gap_lo > 400:
+            return None
+        if _CUE_RE.search(self.text, gap_lo, open_mark) or \
+                _PRON_ANY.search(self.text, gap_lo, open_mark) or \
+                any(_is_name(m.group(0)) for m in _NAME_RE.finditer(self.text, gap_lo, open_mark)):
+            return None
+        return Attribution(p.speaker, p.speaker_start, p.speaker_end, p.speaker_surface, p.cue,
+                           "continuation-sentence")
 
     def _clause_subject(self, lo: int, hi: int) -> tuple[int, int, str] | None:
         """The last name in ``text[lo:hi]`` followed by a verb ('Sanders of Vermont endorsed')."""
@@ -1019,7 +1256,7 @@ class _Attributor:
         if kind == "name" and not _is_name(head):
             return None
         if kind == "name" and len(head.split()) == 1 and head not in self.art.names() and \
-                self.text.count(head) < 2:
+                not self._seen_twice(head, s):
             return None  # a lone capitalised word seen once ("Thirteen", "Ask") is no name
         if kind == "name" and self.text[e - 2:e] in ("\u2019s", "'s") or kind == "name" and poss \
                 and self.text[e:e + 1] in "\u2019'":
@@ -1047,14 +1284,14 @@ class _Attributor:
         # the previous paragraph is (or ends in) a quote with a speaker: continuation
         if qi > 0 and prev and prev[-1].speaker and self.paragraphs[qi - 1][0] == pps:
             qs, qe = self.spans[qi - 1]
-            if ppe - qe <= 2 or text[qe + 1:ppe].strip() == "" or prev[-1].how in (
+            if ppe - qe <= 2 or _blank(text, qe + 1, ppe) or prev[-1].how in (
                     "colon-intro", "named-reply", "continuation-paragraph", "cue-after",
                     "cue-after-inverted", "cue-after-generic", "continuation"):
                 p = prev[-1]
                 return Attribution(p.speaker, p.speaker_start, p.speaker_end, p.speaker_surface,
                                    p.cue, "continuation-paragraph")
         para = text[pps:ppe]
-        bounds = [b for b in self.bounds(pps, ppe)]
+        bounds = self.bounds(pps, ppe)
         last_lo = bounds[-1] if bounds else pps
         last = text[last_lo:ppe]
         # 'Putin’s reply is even more explicit.' / 'Kim’s message stated:'
@@ -1074,14 +1311,15 @@ class _Attributor:
                         subj = None
                 if subj:
                     return self._make(subj[0], subj[1], subj[2], m.group(0), "colon-intro", prev)
-            for start in reversed([pps] + bounds):
+            # (the last 20 sentences of the paragraph at most: a window)
+            for start in reversed(([pps] if len(bounds) <= 20 else []) + bounds[-20:]):
                 subj = self._sentence_subject(start, ppe)
                 if subj and subj[2] != "nom":
                     return self._make(subj[0], subj[1], subj[2], ":", "colon-intro", prev)
             return None
         # an introduction without a colon: the last sentence of the previous paragraph says
         # who speaks ('Ash argued in his email, the incident ...'), when it holds no quote itself
-        if not any(pps <= qs < ppe for qs, _ in self.spans[:qi]):
+        if not self._quote_between(pps, ppe, qi):
             for m in reversed(list(_CUE_RE.finditer(text, last_lo, ppe))):
                 if m.group(0) == "according to":
                     continue

@@ -12,6 +12,7 @@ left open at the end of a paragraph whose next paragraph reopens it is a multi-p
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -146,16 +147,23 @@ def _triple(text: str, i: int) -> list[tuple[int, int, str, str, str]]:
             (i + 2, i + 1, "double", "close", "double_apostrophes")]
 
 
+def _inside_tag(tags: list[tuple[int, int]], starts: list[int], i: int) -> bool:
+    """Whether ``i`` lies strictly inside one of ``tags`` (in order, not overlapping)."""
+    k = bisect.bisect_left(starts, i) - 1
+    return k >= 0 and tags[k][0] < i < tags[k][1]
+
+
 def _scan(text: str, n: int, lo: int, hi: int, marks: list[int], mi: int):
     """Marks of ``text[lo:hi]`` as (open_at, close_at, family, role, style); next index."""
     local = []
     # marks inside markup tags ('<a href="...">', '<tweet author="...">') are attribute
     # delimiters, not quotation marks
     tags = [m.span() for m in _TAG.finditer(text, lo, hi)] if "<" in text[lo:hi] else []
+    tag_starts = [a for a, _ in tags]
     while mi < len(marks) and marks[mi] < hi:
         i = marks[mi]
         mi += 1
-        if tags and any(a < i < b for a, b in tags):
+        if tags and _inside_tag(tags, tag_starts, i):
             continue
         if text.startswith("'''", i) and not text.startswith("''''", i) and (
                 i == 0 or text[i - 1] != "'"):
