@@ -139,6 +139,10 @@ def plot_hedging_rates(rates: pd.DataFrame):
     import matplotlib.pyplot as plt
     import numpy as np
 
+    from newsprism.display import no_mathtext
+
+    no_mathtext()  # outlet names and terms are drawn as written
+
     outlets = list(dict.fromkeys(rates["outlet"]))
     fig, ax = plt.subplots(figsize=(7, 0.5 * len(outlets) + 1.5))
     for shift, (kind, color) in zip((-0.15, 0.15), (("hedge", "#4c72b0"), ("booster", "#dd8452")),

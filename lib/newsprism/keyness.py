@@ -191,6 +191,10 @@ def plot_distinctive_terms(terms: pd.DataFrame, per_group: int = 8):
     """One panel per group: z-scores of its top terms; the dashed line is z = 1.96."""
     import matplotlib.pyplot as plt
 
+    from newsprism.display import no_mathtext
+
+    no_mathtext()  # outlet names and terms are drawn as written
+
     groups = list(dict.fromkeys(terms["group"]))
     fig, axes = plt.subplots(1, max(len(groups), 1), squeeze=False,
                              figsize=(3.0 * max(len(groups), 1) + 0.5, 0.32 * per_group + 1.6))

@@ -303,6 +303,10 @@ def plot_similarity(matrix: pd.DataFrame, title: str = "TF-IDF cosine similarity
     """
     import matplotlib.pyplot as plt
 
+    from newsprism.display import no_mathtext
+
+    no_mathtext()  # outlet names and terms are drawn as written
+
     large = len(matrix) > max_labels
     size = 7.0 if large else 0.55 * len(matrix) + 2.5
     fig, ax = plt.subplots(figsize=(size + 1, size))

@@ -180,6 +180,10 @@ def plot_sourcing_rates(rates: pd.DataFrame, categories: list[str] | None = None
     import matplotlib.pyplot as plt
     import numpy as np
 
+    from newsprism.display import no_mathtext
+
+    no_mathtext()  # outlet names and terms are drawn as written
+
     categories = categories or [c for c in ("state_media", "intelligence_defence",
                                             "vague_attribution", "according_to",
                                             "quoted_speaker") if c in set(rates["category"])]
