@@ -24,6 +24,7 @@ import pandas as pd
 import yaml
 
 from newsprism import paths
+from newsprism.yaml_io import load_yaml_file
 
 DEFAULT_PATH = paths.CODEBOOKS / "actors.yml"
 ROLES = ("person", "state", "organisation", "media")
@@ -328,7 +329,7 @@ def load_actors(path: str | Path | None = None) -> ActorRegistry:
     if not path.exists():
         raise ActorRegistryError(f"{path}: actor registry not found")
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = load_yaml_file(path)
     except yaml.YAMLError as error:
         raise ActorRegistryError(f"{path}: not valid YAML: {error}") from error
     return actors_from_data(data, source=str(path))

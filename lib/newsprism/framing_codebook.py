@@ -25,6 +25,7 @@ from typing import Any
 import yaml
 
 from newsprism import paths
+from newsprism.yaml_io import load_yaml
 
 # Codebook names resolve to these files in data/codebooks.
 NAMED_CODEBOOKS: dict[str, str] = {"story": "frames.yml", "generic": "frames_generic.yml"}
@@ -226,7 +227,7 @@ def parse_codebook(text: str, source: str = "<string>") -> Codebook:
     """Check and build a :class:`Codebook` from YAML text (see :func:`load_codebook`)."""
     where = Path(source).name if source != "<string>" else source
     try:
-        data = yaml.safe_load(text)
+        data = load_yaml(text, source=where)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""

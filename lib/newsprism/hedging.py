@@ -19,11 +19,11 @@ from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
-import yaml
 from scipy.stats import chi2
 
 from newsprism import paths
 from newsprism.text import count_words, sentences_in_articles
+from newsprism.yaml_io import load_yaml_file
 
 HEDGING_CODEBOOK = paths.CODEBOOKS / "hedging.yml"
 MARKER_COLUMNS = ["article_id", "outlet", "sentence_id", "kind", "marker", "start", "end",
@@ -34,7 +34,7 @@ _QUOTED = re.compile(r"[\"\u201c][^\"\u201c\u201d]*[\"\u201d]")
 @lru_cache(maxsize=4)
 def load_hedging_codebook(path: str | None = None) -> dict[str, re.Pattern]:
     """One compiled alternation per kind ("hedge", "booster"), longest phrases first."""
-    data = yaml.safe_load(Path(path or HEDGING_CODEBOOK).read_text(encoding="utf-8"))
+    data = load_yaml_file(path or HEDGING_CODEBOOK)
     patterns = {}
     for kind, key in (("hedge", "hedges"), ("booster", "boosters")):
         words = sorted({w.strip().lower() for w in data[key]}, key=len, reverse=True)

@@ -289,15 +289,17 @@ def load_parameters(params_file: str | Path | None, pairs: Iterable[tuple[str, s
     ``-p min_words 8`` is an int and ``-p engines '[vader]'`` a list)."""
     import yaml
 
+    from newsprism.yaml_io import load_yaml, load_yaml_file
+
     params: dict[str, Any] = {}
     if params_file:
-        loaded = yaml.safe_load(Path(params_file).read_text(encoding="utf-8")) or {}
+        loaded = load_yaml_file(params_file) or {}
         if not isinstance(loaded, dict):
             raise ValueError(f"{params_file}: expected a mapping of parameter names to values")
         params.update(loaded)
     for name, value in pairs:
         try:
-            params[name] = yaml.safe_load(value)
+            params[name] = load_yaml(value, source=f"-p {name}")
         except yaml.YAMLError:
             params[name] = value
     return params
