@@ -468,7 +468,8 @@ def _read_csv_table(path: Path, builder: _Builder, required: str
     first = next(rows, None)
     if first is None:
         return None
-    names = _canonical_columns(first[1], builder, path, 1, required=required)
+    header = [_fix_surrogates(name, builder, path, 1, "") or "" for name in first[1]]
+    names = _canonical_columns(header, builder, path, 1, required=required)
     if names is None:
         return None
     return names, rows

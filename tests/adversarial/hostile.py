@@ -169,6 +169,8 @@ RECORDS = {
                           {"g1"}, [(3, "characters long")]),
     "csv_non_utf8_id": (lambda r: _csv(r / "c.csv", [HEADER, G1, b"id\xff," + _row("B", GOOD2)]),
                         {"g1", "id\u00ff"}, [(3, "not valid UTF-8")]),
+    "csv_non_utf8_header": (lambda r: _csv(r / "c.csv", [b"id,outlet,text,x\xf9", G1 + b",1"]),
+                            {"g1"}, [(1, "not valid UTF-8")]),
     "csv_nul_row": (lambda r: _csv(r / "c.csv", [HEADER, G1, _row("n", "B", "bad\x00row"), G3]),
                     {"g1", "g3"}, [(3, "NUL byte")]),
     "csv_unterminated_quote": (lambda r: _csv(r / "c.csv", [
