@@ -158,16 +158,10 @@ class _Builder:
                shown: str) -> Path | None:
         """The real path of ``file`` when it lies inside the corpus folder (symlinks resolved);
         otherwise None, with a problem naming ``shown`` (the path as the input gave it)."""
-        try:
-            real = file.resolve()
-        except (OSError, RuntimeError) as error:  # e.g. a symlink loop
-            self.problem(where, line, article_id, f"{shown}: cannot resolve path ({error}); "
-                         "not read")
-            return None
-        if real.is_relative_to(self.real_root):
-            return real
-        self.problem(where, line, article_id, f"{shown}: outside the corpus folder; not read")
-        return None
+        real = paths.resolve_inside(file, self.real_root)
+        if real is None:
+            self.problem(where, line, article_id, f"{shown}: outside the corpus folder; not read")
+        return real
 
     def decode(self, data: bytes, source_file: Path | str, line_offset: int = 0,
                article_id: str = "") -> str | None:

@@ -56,3 +56,25 @@ def test_raw_batches_keep_the_same_rule(tmp_path):
         corpus = batch.clean()
     assert corpus.articles["article_id"].tolist() == ["good"]
     assert corpus.problems["reason"].str.contains(OUTSIDE, regex=False).sum() == 1
+
+
+@pytest.mark.parametrize("route", ["folder_symlinked_file", "manifest_symlinked_file",
+                                   "manifest_symlinked_manifest"])
+def test_hashing_and_counting_skip_links_out_of_the_folder(route, tmp_path, monkeypatch):
+    from newsprism import provenance, scale
+
+    folder = ROUTES[route](tmp_path)
+    seen: list[Path] = []
+    real_open = builtins.open
+
+    def tracked_open(file, *args, **kwargs):
+        seen.append(Path(file).resolve())
+        return real_open(file, *args, **kwargs)
+
+    for module in (provenance, scale):
+        monkeypatch.setattr(module, "open", tracked_open, raising=False)
+    hashes = provenance.input_hashes(folder)
+    scale.corpus_fingerprint(folder)
+    scale.count_articles(folder)
+    assert seen and all(p.is_relative_to(folder.resolve()) for p in seen), seen
+    assert "articles/good.txt" in hashes and not any("leak" in name for name in hashes)
