@@ -111,7 +111,10 @@ READERS = {
 
 def fuzz(name: str, n: int, seed: int) -> Counter:
     rng, counts = random.Random(f"{name}-{seed}"), Counter()
-    for _ in range(n):
+    for done in range(n):
+        if done and done % 1000 == 0:
+            print(f"  {name}: {done} inputs, {counts['exceptions']} exceptions, "
+                  f"{counts['unaccounted']} unaccounted", flush=True)
         with tempfile.TemporaryDirectory() as tmp:
             path, expected = READERS[name](rng, Path(tmp))
             try:
