@@ -12,7 +12,15 @@ Accepted inputs (``load_corpus(path)``; ``None`` or ``""`` is the bundled corpus
 Bad input never stops the whole corpus. The article concerned is skipped (or, for a warning,
 kept) and a row is added to ``Corpus.problems`` naming the file, the line, the article and
 the reason: missing file, duplicate id, empty text (also empty once page furniture is
-removed), undecodable bytes, missing or unknown column, a binary file, invalid JSON.
+removed), undecodable bytes, missing or unknown column, a binary file, invalid JSON, JSON nested
+too deep or with a number too long to read, an id over ``MAX_ID_CHARS`` characters, a NUL byte
+(that row only), an unterminated CSV quote (the rows it swallowed are named and read on their
+own), lone surrogates (replaced by U+FFFD, a warning), an HTML page with no article text, an
+empty file or header-only manifest (a warning), a folder that cannot be listed.
+
+Only files inside the corpus folder are read, once symlinks and ``..`` are resolved: a manifest
+row naming ``../x``, an absolute path, or a link (file or folder) leading out of the folder is
+a problem, "outside the corpus folder; not read".
 
 Cleaning (``newsprism.clean``) runs on every article; ``Corpus.cleaning_audit`` has one row per
 removed line (article_id, line, removed_text, rule). ``line`` is the 1-based line of the raw
