@@ -7,10 +7,11 @@ import tempfile
 import warnings
 from pathlib import Path
 
-import fuzz_inputs as fz
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from newsprism.corpus import load_corpus
+
+from adversarial import fuzz_inputs as fz
 
 FAST = settings(max_examples=25, deadline=None,
                 suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])

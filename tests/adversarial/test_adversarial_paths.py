@@ -8,9 +8,10 @@ import warnings
 from pathlib import Path
 
 import pytest
-from hostile import OUTSIDE, ROUTES, SECRET
 from newsprism import corpus as corpus_module
 from newsprism.corpus import iter_raw_batches, load_corpus
+
+from adversarial.hostile import OUTSIDE, ROUTES, SECRET
 
 
 @pytest.fixture

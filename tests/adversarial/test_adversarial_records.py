@@ -7,8 +7,9 @@ import warnings
 from pathlib import Path
 
 import pytest
-from hostile import GOOD, RECORDS, _corpus_folder, write_manifest
 from newsprism.corpus import load_corpus
+
+from adversarial.hostile import GOOD, RECORDS, _corpus_folder, write_manifest
 
 
 def load(path):

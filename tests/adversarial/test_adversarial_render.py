@@ -13,11 +13,12 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
-from hostile import GOOD, GOOD2  # noqa: E402
 from newsprism import hedging, keyness, profiles, similarity, sourcing  # noqa: E402
 from newsprism.annotate import annotate  # noqa: E402
 from newsprism.corpus import load_corpus  # noqa: E402
 from newsprism.display import no_mathtext  # noqa: E402
+
+from adversarial.hostile import GOOD, GOOD2  # noqa: E402
 
 MATH = r"Bad $\frac{$ math"
 TEXT = (f'{GOOD} "We may well see more troops," an official said, according to TASS. '
