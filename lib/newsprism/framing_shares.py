@@ -92,6 +92,9 @@ def validity_note(validity: pd.DataFrame | None = None) -> str:
 def plot_article_shares(table: pd.DataFrame, labels: dict | None = None):
     """Dot-and-interval chart of :func:`article_frame_shares`: one panel row per frame, one dot
     per outlet. Frames that do not beat their baseline are titled so. Returns the figure."""
+    from newsprism.display import no_mathtext
+
+    no_mathtext()  # labels come from articles: drawn as written
     import matplotlib.pyplot as plt
 
     labels = labels or {}
@@ -109,21 +112,14 @@ def plot_article_shares(table: pd.DataFrame, labels: dict | None = None):
         ax.set_xlim(0, 1)
         below = "NOT beat" in str(part["validity"].dropna().iloc[0]) if part["validity"].notna(
         ).any() else False
-        title = _plain(labels.get(frame, frame)) + ("\n(below baseline)" if below else "")
+        title = str(labels.get(frame, frame)) + ("\n(below baseline)" if below else "")
         ax.set_title(title, fontsize=9, color="#b22222" if below else "black")
         ax.set_xlabel("share of articles")
-    axes[0][0].set_yticks(range(len(outlets)), [_plain(o) for o in outlets])
+    axes[0][0].set_yticks(range(len(outlets)), [str(o) for o in outlets])
     fig.tight_layout()
     return fig
 
 
-def _plain(text: object) -> str:
-    """Text for matplotlib with ``$`` escaped, so an outlet name never turns into mathtext.
-
-    >>> print(_plain("A$B"))
-    A\\$B
-    """
-    return str(text).replace("$", r"\$")
 
 
 def frame_labels(codebook=DEFAULT_CODEBOOK) -> dict[str, str]:
