@@ -6,8 +6,8 @@ Weights live in ``newsprism/data/tone_model.npz`` (plain arrays, no pickled obje
 
 ``predict`` returns, per target, the three class probabilities (negative, neutral, positive) and
 ``evidence``: how many words outside the target either VADER's lexicon scores or the model
-counts as evaluative cues (``cue_words`` in the data file: words whose weight separates negative
-or positive from neutral by at least ``CUE_MARGIN``). ``evidence == 0`` is the no-evidence flag.
+counts as evaluative cues (``cue_words`` in the data file, see ``_cue_words``). ``evidence == 0``
+is the no-evidence flag.
 
 >>> probs, evidence = predict(["Critics slammed Smith's disastrous plan."], [(16, 21)])
 >>> probs.shape, bool(probs[0].argmax() == 0), int(evidence[0]) > 0
@@ -29,7 +29,7 @@ from newsprism.tone_features import TARGET, extract, mask, tokens
 
 MODEL_PATH = PACKAGE_DATA / "tone_model.npz"
 CLASSES = ("negative", "neutral", "positive")
-CUE_MARGIN = 0.5
+CUE_MARGIN = 1.0
 
 
 def build_vocabulary(feature_lists: Sequence[list[str]], min_df: int) -> dict[str, int]:
@@ -43,7 +43,8 @@ def build_vocabulary(feature_lists: Sequence[list[str]], min_df: int) -> dict[st
 
 def to_matrix(feature_lists: Sequence[list[str]], dense: np.ndarray,
               vocabulary: dict[str, int], dense_weight: float) -> sparse.csr_matrix:
-    """Binary sparse features (unknown names dropped) followed by the weighted dense columns."""
+    """Binary sparse features (unknown names dropped, each row scaled to unit length so long
+    sentences do not dominate) followed by the weighted dense columns."""
     rows, cols = [], []
     for r, names in enumerate(feature_lists):
         found = {vocabulary[n] for n in names if n in vocabulary}
@@ -52,6 +53,8 @@ def to_matrix(feature_lists: Sequence[list[str]], dense: np.ndarray,
     width = len(vocabulary)
     binary = sparse.csr_matrix((np.ones(len(rows)), (rows, cols)),
                                shape=(len(feature_lists), width))
+    lengths = np.sqrt(np.asarray(binary.sum(axis=1)).ravel())
+    binary = sparse.diags(1.0 / np.maximum(lengths, 1.0)) @ binary
     return sparse.hstack([binary, sparse.csr_matrix(dense * dense_weight)], format="csr")
 
 
@@ -87,13 +90,22 @@ def update_meta(path: Path, meta: dict) -> None:
 
 
 def _cue_words(words: list[str], coef: np.ndarray) -> list[str]:
-    """Whole-sentence words whose weight moves negative or positive away from neutral."""
+    """Content words (letters only, 4+ characters) whose sentence-level weight, the word's
+    ``w:`` feature plus its stem's ``s:`` feature, moves negative or positive away from neutral
+    by at least ``CUE_MARGIN``."""
+    from newsprism.tone_features import stem
+
+    column = {name: i for i, name in enumerate(words)}
+    zero = np.zeros(coef.shape[0])
     cues = []
-    for i, name in enumerate(words):
-        if name.startswith("w:"):
-            neg, neu, pos = coef[:, i]
-            if max(neg - neu, pos - neu) >= CUE_MARGIN:
-                cues.append(name[2:])
+    for name in words:
+        word = name[2:]
+        if not name.startswith("w:") or not word.isalpha() or len(word) < 4:
+            continue
+        i, j = column[name], column.get(f"s:{stem(word)}")
+        weight = coef[:, i] + (coef[:, j] if j is not None else zero)
+        if max(weight[0] - weight[1], weight[2] - weight[1]) >= CUE_MARGIN:
+            cues.append(word)
     return cues
 
 
