@@ -89,5 +89,10 @@ def test_refit_reproduces_the_shipped_model_and_its_dev_score(tmp_path):
     refit = tone_model.load(out)
     assert refit["vocabulary"] == shipped["vocabulary"]
     np.testing.assert_allclose(refit["coef"], shipped["coef"], atol=2e-3)
-    assert tone_fit.dev_scores(path=out) == pytest.approx(tone_fit.dev_scores(), abs=0.005)
-    assert meta["dev"] == pytest.approx(tone_fit.dev_scores(), abs=1e-4)
+    refit_dev, shipped_dev = tone_fit.dev_scores(path=out), tone_fit.dev_scores()
+    for split in tone_fit.DEV_SPLITS:
+        assert refit_dev[split]["n"] == shipped_dev[split]["n"] == meta["dev"][split]["n"]
+        for metric in ("macro_f1", "accuracy"):
+            assert refit_dev[split][metric] == pytest.approx(shipped_dev[split][metric], abs=0.005)
+            assert shipped_dev[split][metric] == pytest.approx(meta["dev"][split][metric],
+                                                               abs=1e-4)
