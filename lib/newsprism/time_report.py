@@ -32,6 +32,7 @@ class TimeContext:
     all_dates: pd.DataFrame
     period: str
     engine: str
+    tone_engine: str
     source: str
     n_boot: int
     seed: int
@@ -48,7 +49,7 @@ class TimeContext:
 def prepare(corpus: str, period: str = "auto", since: str = "", until: str = "",
             date_fallback: str = "text", engine: str = "vader", n_boot: int = 2000,
             seed: int = 0, codebook: str = "story", actors_codebook: str = "",
-            cleaning: str = "default") -> TimeContext:
+            cleaning: str = "default", tone_engine: str = "model") -> TimeContext:
     """Annotate ``corpus`` (empty: the bundled corpus) with the same options as the other
     notebooks, date its English articles and cut the ``[since, until]`` window. Raises
     ValueError with the parameter's name on a bad value."""
@@ -67,7 +68,8 @@ def prepare(corpus: str, period: str = "auto", since: str = "", until: str = "",
     chosen = timeline.choose_period(dates["date"], period)
     return TimeContext(tables=tables, articles=english[english["article_id"].isin(
         dates["article_id"])], dates=dates.reset_index(drop=True), all_dates=all_dates,
-        period=chosen, engine=engine, source=corpus_name(corpus), n_boot=n_boot, seed=seed)
+        period=chosen, engine=engine, tone_engine=tone_engine, source=corpus_name(corpus),
+        n_boot=n_boot, seed=seed)
 
 
 def _view(ctx: TimeContext, *names: str) -> dict[str, pd.DataFrame]:
@@ -153,23 +155,24 @@ def tone_section(ctx: TimeContext, out_dir: str, min_sentences: int = 20) -> Sec
 def actor_tone_section(ctx: TimeContext, out_dir: str, n_actors: int = 3,
                        min_mentions: int = 5) -> Section:
     """Tone toward the most mentioned actors per outlet per period."""
-    from newsprism import sentiment
+    from newsprism import sentiment, tone_validation
 
-    tone = sentiment.actor_tone(_view(ctx, "mentions", "sentences", "quotes"), ctx.engine)
+    tone = sentiment.actor_tone(_view(ctx, "mentions", "sentences", "quotes"), ctx.tone_engine)
     main = tone["actor"].value_counts().head(n_actors).index.tolist() if len(tone) else []
     table = over_time.actor_tone_over_time(tone, ctx.dates, ctx.period, main, min_mentions,
                                            ctx.n_boot, ctx.seed)
     save_table(table, "time_actor_tone", out_dir)
-    figure = time_plots.plot_series(table, "actor", f"tone toward actor ({ctx.engine})")
+    figure = time_plots.plot_series(table, "actor", f"tone toward actor ({ctx.tone_engine})")
     reading = (f"The {len(main)} most mentioned actors: {', '.join(main)}. Cells with fewer than "
                f"{min_mentions} mentions are drawn hollow, without an interval."
                if main else "No actor from the actors codebook is mentioned.")
     return Section("actor-tone", table=table.drop(columns="period"), figure=figure,
-                   caption=f"Tone toward each actor (score of the clause holding the mention) "
-                   f"per outlet per {ctx.period}, 95% bootstrap interval over articles. "
-                   f"{ctx.note}", reading=reading, tables={"time_actor_tone": table},
+                   caption=f"Tone toward each actor (the actor's name masked) per outlet per "
+                   f"{ctx.period}, 95% bootstrap interval over articles. "
+                   f"{tone_validation.caption_note(ctx.tone_engine)} {ctx.note}",
+                   reading=reading, tables={"time_actor_tone": table},
                    facts=dict(n=int(table["n"].sum()) if len(table) else 0, unit="mentions",
-                              source=f"{ctx.source}, {ctx.engine}"))
+                              source=f"{ctx.source}, {ctx.tone_engine}"))
 
 
 def frame_presence(ctx: TimeContext) -> pd.DataFrame:
