@@ -100,10 +100,16 @@ def plot_article_shares(table: pd.DataFrame, labels: dict | None = None):
     labels = labels or {}
     frames = list(dict.fromkeys(table["frame"]))
     outlets = sorted(table["outlet"].unique())
-    fig, axes = plt.subplots(1, max(len(frames), 1), figsize=(2.6 * max(len(frames), 1) + 1,
-                                                              0.45 * len(outlets) + 1.6),
+    # At most three panels a row, so the figure is not shrunk (and its text with it) on a
+    # laptop screen.
+    ncols = min(3, max(len(frames), 1))
+    nrows = -(-max(len(frames), 1) // ncols)
+    fig, axes = plt.subplots(nrows, ncols, figsize=(2.6 * ncols + 1.5,
+                                                    (0.45 * len(outlets) + 1.6) * nrows),
                              sharey=True, squeeze=False)
-    for ax, frame in zip(axes[0], frames, strict=False):
+    for ax in axes.flat[len(frames):]:
+        ax.axis("off")
+    for ax, frame in zip(axes.flat, frames, strict=False):
         part = table[table["frame"] == frame].set_index("outlet").reindex(outlets)
         y = np.arange(len(outlets))
         ax.errorbar(part["estimate"], y, xerr=[part["estimate"] - part["ci_low"],
@@ -113,13 +119,12 @@ def plot_article_shares(table: pd.DataFrame, labels: dict | None = None):
         below = "NOT beat" in str(part["validity"].dropna().iloc[0]) if part["validity"].notna(
         ).any() else False
         title = str(labels.get(frame, frame)) + ("\n(below baseline)" if below else "")
-        ax.set_title(title, fontsize=9, color="#b22222" if below else "black")
+        ax.set_title(title, color="#b22222" if below else "black")
         ax.set_xlabel("share of articles")
-    axes[0][0].set_yticks(range(len(outlets)), [str(o) for o in outlets])
+    for row in axes:
+        row[0].set_yticks(range(len(outlets)), [str(o) for o in outlets])
     fig.tight_layout()
     return fig
-
-
 
 
 def frame_labels(codebook=DEFAULT_CODEBOOK) -> dict[str, str]:
