@@ -91,10 +91,13 @@ def _word_spans_one_by_one(sentence: str):
 def test_word_spans_folds_as_one_word_at_a_time(sentence):
     assert text.word_spans(sentence) == _word_spans_one_by_one(sentence)
     assert text.words(sentence) == _word_spans_one_by_one(sentence)[0]
+    found, spans = text.word_span_array(sentence)
+    assert (found, [tuple(s) for s in spans.tolist()]) == _word_spans_one_by_one(sentence)
 
 
 def test_word_spans_property():
-    # folding all words in one call (fold_words) gives each word's own fold_word
+    # folding all words in one call (fold_words) gives each word's own fold_word, and the
+    # array spans are the match spans
     from hypothesis import given, settings
     from hypothesis import strategies as st
 
@@ -103,6 +106,9 @@ def test_word_spans_property():
     @settings(max_examples=300, deadline=None)
     @given(st.text(alphabet=alphabet, max_size=40) | st.text(max_size=40))
     def check(sentence):
-        assert text.word_spans(sentence) == _word_spans_one_by_one(sentence)
+        expected = _word_spans_one_by_one(sentence)
+        assert text.word_spans(sentence) == expected
+        found, spans = text.word_span_array(sentence)
+        assert (found, [tuple(s) for s in spans.tolist()]) == expected
 
     check()

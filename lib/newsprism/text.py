@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
+from itertools import chain
 from typing import Any
 
 import numpy as np
@@ -242,6 +243,19 @@ def word_spans(text: str) -> tuple[list[str], list[tuple[int, int]]]:
     (['go', 'kim'], [(0, 2), (4, 7)])
     """
     return fold_words(_WORD.findall(text)), [m.span() for m in _WORD.finditer(text)]
+
+
+def word_span_array(text: str) -> tuple[list[str], np.ndarray]:
+    """:func:`word_spans` with the spans as an ``(n, 2)`` integer array, built without a
+    Python loop per word (for hashing a large corpus).
+
+    >>> found, spans = word_span_array("Go, Kim!")
+    >>> found, spans.tolist()
+    (['go', 'kim'], [[0, 2], [4, 7]])
+    """
+    flat = np.fromiter(chain.from_iterable(map(re.Match.span, _WORD.finditer(text))),
+                       dtype=np.int64)
+    return fold_words(_WORD.findall(text)), flat.reshape(-1, 2)
 
 
 def per_1k(count, n_words):
