@@ -10,6 +10,7 @@ Prints its figures; writes nothing into the repository.
 
 from __future__ import annotations
 
+import argparse
 import csv
 import os
 import resource
@@ -59,22 +60,29 @@ def check_attention(report: Path, corpus: Path) -> str:
     return "sums to the articles per outlet exactly" if same else "DOES NOT sum to the articles"
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--annotated", default="",
+                        help="an annotated 10,000-article directory to reuse (skips annotate)")
+    parser.add_argument("--skip-polnear", action="store_true")
+    args = parser.parse_args(argv)
     tmp = Path(tempfile.mkdtemp(prefix="bench_time_"))
-    if paths.POLNEAR.exists():
+    if paths.POLNEAR.exists() and not args.skip_polnear:
         corpus = polnear_corpus(tmp / "polnear_dev.csv")
         seconds, cpu, proc = run("report", "--corpus", str(corpus), "--out",
                                  str(tmp / "polnear"), "--notebooks", "50")
         print(f"PolNeAR dev (84 articles, 7 outlets): report rc={proc.returncode} in "
               f"{seconds:.1f} s wall, {cpu:.1f} s CPU; time_attention "
               f"{check_attention(tmp / 'polnear', corpus)}")
-    big = tmp / "year_10000.csv"
-    write_corpus(synth_articles(10_000, sentence_pool(), seed=0, days=365), big)
-    seconds, cpu, proc = run("annotate", "--corpus", str(big), "--out", str(tmp / "ann"),
-                             "--jobs", "2")
-    print(f"10,000 articles over a year: annotate rc={proc.returncode} in {seconds:.1f} s wall, "
-          f"{cpu:.1f} s CPU")
-    seconds, cpu, proc = run("report", "--corpus", str(tmp / "ann"), "--out", str(tmp / "year"),
+    annotated = Path(args.annotated) if args.annotated else tmp / "ann"
+    if not args.annotated:
+        big = tmp / "year_10000.csv"
+        write_corpus(synth_articles(10_000, sentence_pool(), seed=0, days=365), big)
+        seconds, cpu, proc = run("annotate", "--corpus", str(big), "--out", str(annotated),
+                                 "--jobs", "2")
+        print(f"10,000 articles over a year: annotate rc={proc.returncode} in {seconds:.1f} s "
+              f"wall, {cpu:.1f} s CPU")
+    seconds, cpu, proc = run("report", "--corpus", str(annotated), "--out", str(tmp / "year"),
                              "--notebooks", "50")
     print(f"10,000 articles over a year: 50_over_time rc={proc.returncode} in {seconds:.1f} s "
           f"wall, {cpu:.1f} s CPU (floor: under 60 s; load {os.getloadavg()[0]:.1f} on "
