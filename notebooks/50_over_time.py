@@ -32,7 +32,8 @@
 # %% tags=["parameters"]
 corpus: str = ""  # corpus folder or file; empty means the bundled corpus
 out_dir: str = ""  # where tables and findings go; empty means outputs/interactive
-engine: str = "vader"  # sentiment engine for tone over time: vader, textblob or nltk_vader
+engine: str = "vader"  # sentiment engine for tone over time: "vader", "textblob" or "nltk_vader"
+tone_engine: str = "model"  # actor tone: "model" (fitted, default) or a lexicon engine, masked
 codebook: str = "story"  # frame codebook: "story", "generic", or a path to a YAML codebook
 actors_codebook: str = ""  # actor registry YAML; empty means data/codebooks/actors.yml
 cleaning: str = "default"  # page-furniture removal: "strict", "default" or "off" (newsprism.clean)
@@ -56,7 +57,8 @@ from newsprism.provenance import provenance_table
 from newsprism.report import record_findings
 
 NOTEBOOK = "50_over_time"
-PARAMS = dict(corpus=corpus, out_dir=out_dir, engine=engine, codebook=codebook,
+PARAMS = dict(corpus=corpus, out_dir=out_dir, engine=engine, tone_engine=tone_engine,
+              codebook=codebook,
               actors_codebook=actors_codebook, cleaning=cleaning, period=period, since=since,
               until=until, split_date=split_date, date_fallback=date_fallback,
               min_sentences=min_sentences, n_actors=n_actors,
@@ -64,7 +66,8 @@ PARAMS = dict(corpus=corpus, out_dir=out_dir, engine=engine, codebook=codebook,
               n_boot=n_boot, seed=seed)
 ctx = time_report.prepare(corpus, period=period, since=since, until=until,
                           date_fallback=date_fallback, engine=engine, n_boot=n_boot, seed=seed,
-                          codebook=codebook, actors_codebook=actors_codebook, cleaning=cleaning)
+                          codebook=codebook, actors_codebook=actors_codebook, cleaning=cleaning,
+                          tone_engine=tone_engine)
 
 # %% [markdown]
 # ## How the articles were dated

@@ -371,16 +371,23 @@ def _actor_tone_reference(tables: dict[str, pd.DataFrame], engine: str) -> pd.Da
         parts.append(part)
     table = pd.concat(parts, ignore_index=True)
     table["engine"] = engine
-    table["score"] = sentiment.headline_scores(table["clause"].tolist(), engine)
+    texts = dict(zip(tables["articles"]["article_id"], tables["articles"]["text"], strict=True))
+    rows = [sentiment.tone_toward([texts[r.article_id][r.sentence_start:r.sentence_end]],
+                                  [(r.start - r.sentence_start, r.end - r.sentence_start)],
+                                  engine).iloc[0] for r in table.itertuples()]
+    for column in ["score", "label", "p_negative", "p_neutral", "p_positive", "no_evidence"]:
+        table[column] = [row[column] for row in rows]
     return table[sentiment.ACTOR_TONE_COLUMNS]
 
 
 @pytest.mark.parametrize("with_quotes", [True, False])
 def test_actor_tone_equals_the_per_article_reference(with_quotes):
     tables = _toy_corpus(with_quotes)
-    tone = sentiment.actor_tone(tables, "vader")
-    assert tone["article_id"].nunique() == 3  # a2 mentions nobody
-    pd.testing.assert_frame_equal(tone, _actor_tone_reference(tables, "vader"), check_exact=True)
+    for engine in ("model", "vader"):
+        tone = sentiment.actor_tone(tables, engine)
+        assert tone["article_id"].nunique() == 3  # a2 mentions nobody
+        pd.testing.assert_frame_equal(tone, _actor_tone_reference(tables, engine),
+                                      check_exact=True)
     quoted = tone[tone["surface"] == "Pyongyang"]
     assert quoted["voice"].tolist() == ["quoted"]
 

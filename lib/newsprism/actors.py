@@ -25,6 +25,7 @@ import yaml
 
 from newsprism import paths
 from newsprism.language import is_english
+from newsprism.yaml_io import load_yaml_file
 
 DEFAULT_PATH = paths.CODEBOOKS / "actors.yml"
 ROLES = ("person", "state", "organisation", "media")
@@ -329,7 +330,7 @@ def load_actors(path: str | Path | None = None) -> ActorRegistry:
     if not path.exists():
         raise ActorRegistryError(f"{path}: actor registry not found")
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = load_yaml_file(path)
     except yaml.YAMLError as error:
         raise ActorRegistryError(f"{path}: not valid YAML: {error}") from error
     return actors_from_data(data, source=str(path))

@@ -428,7 +428,9 @@ def _assign_generic_dates(claims: pd.DataFrame) -> pd.DataFrame:
     claims["unit_source"] = "context"
     specific = claims[claims["unit"].str.match(r"date of \w.* letter$")]
     for index, rec in claims[claims["unit"] == "date of letter"].iterrows():
-        matches = specific[[_dates_agree(rec["quantity"], q) for q in specific["quantity"]]]
+        # A boolean Series, not a list: an empty list would select no columns.
+        agree = specific["quantity"].map(lambda q, d=rec["quantity"]: _dates_agree(d, q))
+        matches = specific[agree.astype(bool)]
         if matches["unit"].nunique() == 1:
             claims.loc[index, ["unit", "unit_source"]] = [matches["unit"].iloc[0], "same date"]
     return claims

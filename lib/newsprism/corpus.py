@@ -12,7 +12,15 @@ Accepted inputs (``load_corpus(path)``; ``None`` or ``""`` is the bundled corpus
 Bad input never stops the whole corpus. The article concerned is skipped (or, for a warning,
 kept) and a row is added to ``Corpus.problems`` naming the file, the line, the article and
 the reason: missing file, duplicate id, empty text (also empty once page furniture is
-removed), undecodable bytes, missing or unknown column, a binary file, invalid JSON.
+removed), undecodable bytes, missing or unknown column, a binary file, invalid JSON, JSON nested
+too deep or with a number too long to read, an id over ``MAX_ID_CHARS`` characters, a NUL byte
+(that row only), an unterminated CSV quote (the rows it swallowed are named and read on their
+own), lone surrogates (replaced by U+FFFD, a warning), an HTML page with no article text, an
+empty file or header-only manifest (a warning), a folder that cannot be listed.
+
+Only files inside the corpus folder are read, once symlinks and ``..`` are resolved: a manifest
+row naming ``../x``, an absolute path, or a link (file or folder) leading out of the folder is
+a problem, "outside the corpus folder; not read".
 
 Cleaning (``newsprism.clean``) runs on every article; ``Corpus.cleaning_audit`` has one row per
 removed line (article_id, line, removed_text, rule, score: the line model's furniture score,
@@ -87,6 +95,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
 # Columns of Media Cloud exports that newsprism does not use: carried, without a warning.
 KNOWN_EXTRA = {"indexed_date", "media_url", "media_id", "feeds", "collect_date", "ap_syndicated"}
 HTML_SUFFIXES = {".html", ".htm"}
+MAX_ID_CHARS = 200  # a longer "id" is a text or a number pasted into the wrong column
 TEXT_SUFFIXES = {".txt"} | HTML_SUFFIXES
 
 
@@ -123,6 +132,8 @@ class _Builder:
         self.encoding_fallback = encoding_fallback
         # File names are stored relative to the corpus folder (portable across machines).
         self.root = root if root.is_dir() else root.parent
+        # Every file read must lie inside this folder once symlinks are resolved.
+        self.real_root = self.root.resolve()
         self.rows: list[dict] = []
         self.problems: list[dict] = []
         self.audit: list[dict] = []
@@ -139,8 +150,9 @@ class _Builder:
 
     def problem(self, source_file: Path | str, line: int | None, article_id: str, reason: str,
                 severity: str = "error") -> None:
-        row = {"source_file": self.name(source_file), "line": line, "article_id": article_id,
-               "reason": reason, "severity": severity}
+        row = {"source_file": _printable(self.name(source_file)), "line": line,
+               "article_id": _printable(article_id), "reason": _printable(reason),
+               "severity": severity}
         if self.deferred is not None:
             self.deferred.append(("problem", row))
         else:
@@ -154,6 +166,15 @@ class _Builder:
             except ValueError:
                 self._names[key] = key
         return self._names[key]
+
+    def inside(self, file: Path, where: Path | str, line: int | None, article_id: str,
+               shown: str) -> Path | None:
+        """The real path of ``file`` when it lies inside the corpus folder (symlinks resolved);
+        otherwise None, with a problem naming ``shown`` (the path as the input gave it)."""
+        real = paths.resolve_inside(file, self.real_root)
+        if real is None:
+            self.problem(where, line, article_id, f"{shown}: outside the corpus folder; not read")
+        return real
 
     def decode(self, data: bytes, source_file: Path | str, line_offset: int = 0,
                article_id: str = "") -> str | None:
@@ -188,6 +209,11 @@ class _Builder:
         """True for a new id; False (problem recorded) for a missing or duplicate one."""
         if not article_id:
             self.problem(source_file, line, "", "missing article id; skipped")
+            return False
+        if len(article_id) > MAX_ID_CHARS:
+            self.problem(source_file, line, article_id[:40] + "...",
+                         f"article id is {len(article_id)} characters long (the limit is "
+                         f"{MAX_ID_CHARS}); skipped")
             return False
         if article_id in self.seen:
             self.problem(source_file, line, article_id,
@@ -289,6 +315,14 @@ def _text(value) -> str:
     return str(value).strip()
 
 
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _printable(value):
+    """``value`` with lone surrogates (not encodable as UTF-8) replaced by U+FFFD."""
+    return _LONE_SURROGATE.sub("\ufffd", value) if isinstance(value, str) else value
+
+
 def _column_mapping(lowered: list[str]) -> dict[str, str]:
     """Source column (lower-cased) -> contract name; other columns map to themselves."""
     mapping: dict[str, str] = {}
@@ -348,14 +382,16 @@ def _read_csv_rows(path: Path, builder: _Builder) -> Iterator[tuple[int, list[st
     """
     with open(path, "rb") as probe:
         head = probe.read(1 << 16)
-    if b"\x00" in head:
+    if _looks_binary(head):
         builder.decode(head, path)  # records the binary-file problem
         return
     csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
     with open(path, encoding="utf-8-sig", errors="surrogateescape", newline="") as handle:
-        reader = csv.reader(handle)
-        line = 1
+        tap = _LineTap(handle)
+        reader = csv.reader(tap)
+        line, width = 1, None
         while True:
+            tap.lines = []
             try:
                 fields = next(reader)
             except StopIteration:
@@ -366,11 +402,67 @@ def _read_csv_rows(path: Path, builder: _Builder) -> Iterator[tuple[int, list[st
                 builder.problem(path, line, "", f"malformed CSV: {error}; skipped")
                 line = reader.line_num + 1
                 continue
-            if fields and any("\x00" in field for field in fields):
-                builder.problem(path, line, "", "binary data (NUL byte) in this row; skipped")
-            elif fields:
+            if width is not None and len(tap.lines) > 1 and _bad_quoting(tap.lines):
+                yield from _swallowed_rows(tap.lines, line, width, path, builder)
+            elif _row_ok(fields, path, line, builder):
+                width = len(fields) if width is None else width
                 yield line, fields
             line = reader.line_num + 1
+
+
+def _looks_binary(head: bytes) -> bool:
+    """UTF-16 (a BOM) or mostly NUL bytes: not a CSV at all (a stray NUL spoils one row)."""
+    return head[:2] in (b"\xff\xfe", b"\xfe\xff") or head.count(b"\x00") > len(head) // 10
+
+
+def _row_ok(fields: list[str], path: Path, line: int, builder: _Builder) -> bool:
+    """False for a blank record, or (problem recorded) a record holding a NUL byte."""
+    if fields and any("\x00" in field for field in fields):
+        builder.problem(path, line, "", "binary data (NUL byte) in this row; skipped")
+        return False
+    return bool(fields)
+
+
+class _LineTap:
+    """The lines of a text file, keeping those of the CSV record being read (``lines``)."""
+
+    def __init__(self, handle):
+        self.handle, self.lines = handle, []
+
+    def __iter__(self):
+        return self
+
+    def __next__(self) -> str:
+        line = next(self.handle)
+        self.lines.append(line)
+        return line
+
+
+def _bad_quoting(lines: list[str]) -> bool:
+    """True when a record spanning several lines is not one well-quoted record: a quote left
+    open (to the end of the file, or until some later row's quote closes it)."""
+    try:
+        return len(list(csv.reader(lines, strict=True))) != 1
+    except csv.Error:
+        return True
+
+
+def _swallowed_rows(lines: list[str], first: int, width: int, path: Path,
+                    builder: _Builder) -> Iterator[tuple[int, list[str]]]:
+    """The record opened on line ``first`` left a quote open: skip it (problem recorded) and
+    read each later line that parses as a full row on its own, naming it."""
+    last = first + len(lines) - 1
+    builder.problem(path, first, "", f"unterminated quoted field (it runs to line {last} and "
+                    "swallows the rows in between); skipped")
+    for number, text in enumerate(lines[1:], start=first + 1):
+        fields = next(csv.reader([text]), [])
+        if len(fields) != width:  # a continuation line of the broken row's own text
+            continue
+        if _row_ok(fields, path, number, builder):
+            builder.problem(path, number, fields[0][:80], f"row was inside the unterminated "
+                            f"quoted field opened on line {first}; read on its own",
+                            severity="warning")
+            yield number, fields
 
 
 _SURROGATE = re.compile("[\udc80-\udcff]")
@@ -393,7 +485,8 @@ def _read_csv_table(path: Path, builder: _Builder, required: str
     first = next(rows, None)
     if first is None:
         return None
-    names = _canonical_columns(first[1], builder, path, 1, required=required)
+    header = [_fix_surrogates(name, builder, path, 1, "") or "" for name in first[1]]
+    names = _canonical_columns(header, builder, path, 1, required=required)
     if names is None:
         return None
     return names, rows
@@ -405,7 +498,9 @@ def _load_table_file(path: Path, builder: _Builder) -> Iterator[None]:
         return
     names, rows = table
     generated_ids = "article_id" not in names
+    n_rows = 0
     for line, fields in rows:
+        n_rows += 1
         if len(fields) != len(names):
             builder.problem(path, line, "",
                             f"row has {len(fields)} fields but the header has {len(names)}; "
@@ -414,61 +509,106 @@ def _load_table_file(path: Path, builder: _Builder) -> Iterator[None]:
         record = dict(zip(names, fields, strict=True))
         if generated_ids:
             record["article_id"] = f"{path.stem}-{line}"
-        article_id = _text(record.get("article_id"))
-        if not builder.claim_id(article_id, path, line):
-            continue
+        raw_id = _text(record.get("article_id"))
         for key, value in record.items():
-            fixed = _fix_surrogates(value, builder, path, line, article_id)
+            fixed = _fix_surrogates(value, builder, path, line, raw_id)
             if fixed is None:
                 break
             record[key] = fixed
         else:
-            builder.add(record, record.get("text", ""), path, line, claimed=True)
-            yield
+            if builder.claim_id(_text(record.get("article_id")), path, line):
+                builder.add(record, record.get("text", ""), path, line, claimed=True)
+                yield
+    if not n_rows:
+        builder.problem(path, 1, "", "no rows after the header: no articles", severity="warning")
 
 
 def _load_jsonl(path: Path, builder: _Builder) -> Iterator[None]:
     mappings: dict[tuple[str, ...], dict[str, str]] = {}
+    n_lines = 0
     with open(path, "rb") as handle:
         for number, raw in enumerate(handle, start=1):
             if not raw.strip():
                 continue
+            n_lines += 1
             decoded = builder.decode(raw, path, number - 1)
             if decoded is None:
                 continue
             try:
-                obj = json.loads(decoded)
-            except json.JSONDecodeError as error:
-                builder.problem(path, number, "", f"invalid JSON: {error.msg} at column "
-                                f"{error.colno}; skipped")
+                read = _json_record(decoded, path, number, builder, mappings)
+            except (RecursionError, ValueError) as error:  # nesting or number-size limits
+                builder.problem(path, number, "", f"JSON beyond the reader's limits "
+                                f"({type(error).__name__}: {str(error)[:120]}); skipped")
                 continue
-            if not isinstance(obj, dict):
-                builder.problem(path, number, "",
-                                f"expected a JSON object, got {type(obj).__name__}; skipped")
-                continue
-            keys = tuple(str(k).strip().lower() for k in obj)
-            if keys not in mappings:  # one mapping per key set: cheap on uniform files
-                mappings[keys] = _column_mapping(list(keys))
-                _note_extra_columns(list(mappings[keys].values()), builder, path, number)
-            record = dict(zip((mappings[keys][k] for k in keys), obj.values(), strict=True))
-            record.setdefault("article_id", f"{path.stem}-{number}")
-            article_id = _text(record.get("article_id"))
-            text = record.get("text")
-            if text is None:
-                builder.problem(path, number, article_id, "missing field 'text'; skipped")
-                continue
-            if not isinstance(text, str):
-                builder.problem(path, number, article_id,
-                                f"field 'text' is {type(text).__name__}, not a string; skipped")
-                continue
-            builder.add(record, text, path, number)
-            yield
+            if read is not None:
+                builder.add(*read, path, number)
+                yield
+    if not n_lines:
+        builder.problem(path, None, "", "empty file: no JSON lines, no articles",
+                        severity="warning")
 
 
-def _read_article_file(file: Path, builder: _Builder, article_id: str) -> tuple[str, dict] | None:
-    """(raw text, metadata found in the file) of one article file, or None (problem recorded)."""
+def _json_record(decoded: str, path: Path, number: int, builder: _Builder,
+                 mappings: dict[tuple[str, ...], dict[str, str]]) -> tuple[dict, str] | None:
+    """(record, raw text) of one JSON line, or None (problem recorded)."""
     try:
-        data = file.read_bytes()
+        obj = json.loads(decoded)
+    except json.JSONDecodeError as error:
+        builder.problem(path, number, "", f"invalid JSON: {error.msg} at column "
+                        f"{error.colno}; skipped")
+        return None
+    if not isinstance(obj, dict):
+        builder.problem(path, number, "",
+                        f"expected a JSON object, got {type(obj).__name__}; skipped")
+        return None
+    obj = _repair_unicode(obj, path, number, builder)
+    keys = tuple(str(k).strip().lower() for k in obj)
+    if keys not in mappings:  # one mapping per key set: cheap on uniform files
+        mappings[keys] = _column_mapping(list(keys))
+        _note_extra_columns(list(mappings[keys].values()), builder, path, number)
+    record = dict(zip((mappings[keys][k] for k in keys), obj.values(), strict=True))
+    record.setdefault("article_id", f"{path.stem}-{number}")
+    article_id = _text(record.get("article_id"))
+    text = record.get("text")
+    if text is None:
+        builder.problem(path, number, article_id, "missing field 'text'; skipped")
+        return None
+    if not isinstance(text, str):
+        builder.problem(path, number, article_id,
+                        f"field 'text' is {type(text).__name__}, not a string; skipped")
+        return None
+    return record, text
+
+
+def _repair_unicode(obj: dict, path: Path, number: int, builder: _Builder) -> dict:
+    """Lone surrogates (``"\\ud800"``: valid JSON, not valid Unicode) in keys and string values
+    replaced by U+FFFD, with a warning naming the fields."""
+    fixed, touched = {}, []
+    for key, value in obj.items():
+        new_key, new_value = _printable(key), _printable(value)
+        if new_key != key or (isinstance(value, str) and new_value != value):
+            touched.append(new_key)
+        fixed[new_key] = new_value
+    if touched:
+        builder.problem(path, number, _text(fixed.get("id", fixed.get("article_id"))),
+                        f"invalid Unicode (lone surrogate) in {', '.join(map(repr, touched))}; "
+                        "replaced by U+FFFD", severity="warning")
+    return fixed
+
+
+def _read_article_file(file: Path, builder: _Builder, article_id: str, shown: str,
+                       where: Path | None = None, line: int | None = None
+                       ) -> tuple[str, dict] | None:
+    """(raw text, metadata found in the file) of one article file, or None (problem recorded).
+
+    ``file`` is read only when it lies inside the corpus folder once symlinks are resolved;
+    ``shown`` is its path as the input named it, ``where``/``line`` the manifest row naming it.
+    """
+    real = builder.inside(file, where or file, line, article_id, shown)
+    if real is None:
+        return None
+    try:
+        data = real.read_bytes()
     except OSError as error:
         builder.problem(file, None, article_id, f"cannot read file: {error.strerror}; skipped")
         return None
@@ -485,6 +625,23 @@ def _read_article_file(file: Path, builder: _Builder, article_id: str) -> tuple[
     return text, {}
 
 
+# An HTML page whose extracted text is shorter than this is navigation or scripts, not an article.
+MIN_HTML_WORDS = 10
+
+
+def _html_too_short(raw: str, file: Path, builder: _Builder, article_id: str) -> bool:
+    """True (problem recorded) when an HTML page gave fewer than MIN_HTML_WORDS words."""
+    if file.suffix.lower() not in HTML_SUFFIXES or not raw.strip():
+        return False
+    n_words = count_words(raw)
+    if n_words >= MIN_HTML_WORDS:
+        return False
+    builder.problem(file, None, article_id,
+                    f"HTML page has no article text (extracted {n_words} word(s): navigation or "
+                    "scripts only?); skipped")
+    return True
+
+
 def _extract_html(html: str) -> tuple[str, dict]:
     """Main text and metadata of an HTML page (trafilatura; nothing is fetched)."""
     import trafilatura
@@ -499,17 +656,22 @@ def _extract_html(html: str) -> tuple[str, dict]:
     meta = {key: _text(document.get(source)) for key, source in
             (("title", "title"), ("author", "author"), ("published", "date"), ("url", "url"),
              ("outlet", "sitename"), ("language", "language"))}
-    return _text(document.get("text")), {k: v for k, v in meta.items() if v}
+    return (_printable(_text(document.get("text"))),
+            {k: _printable(v) for k, v in meta.items() if v})
 
 
 def _load_manifest_folder(folder: Path, builder: _Builder) -> Iterator[None]:
     manifest = folder / "manifest.csv"
+    if builder.inside(manifest, manifest, None, "", "manifest.csv") is None:
+        return
     table = _read_csv_table(manifest, builder, required="file")
     if table is None:
         return
     names, rows = table
     listed: set[Path] = set()
+    n_rows = 0
     for line, fields in rows:
+        n_rows += 1
         if len(fields) != len(names):
             builder.problem(manifest, line, "", f"row has {len(fields)} fields but the header "
                             f"has {len(names)}; skipped")
@@ -524,14 +686,17 @@ def _load_manifest_folder(folder: Path, builder: _Builder) -> Iterator[None]:
             builder.problem(manifest, line, article_id, "no file named in column 'file'; skipped")
             continue
         file = folder / name
-        listed.add(file.resolve())
+        real = builder.inside(file, manifest, line, article_id, name)
+        if real is None:
+            continue
+        listed.add(real)
         if not builder.claim_id(article_id, manifest, line):
             continue
-        if not file.is_file():
+        if not real.is_file():
             builder.problem(manifest, line, article_id, f"file not found: {name}; skipped")
             continue
-        read = _read_article_file(file, builder, article_id)
-        if read is None:
+        read = _read_article_file(file, builder, article_id, name, manifest, line)
+        if read is None or _html_too_short(read[0], file, builder, article_id):
             continue
         raw, meta = read
         for key, value in meta.items():
@@ -539,7 +704,10 @@ def _load_manifest_folder(folder: Path, builder: _Builder) -> Iterator[None]:
                 record[key] = value
         builder.add(record, raw, file, None, claimed=True)
         yield
-    for file in sorted(_article_files(folder)):
+    if not n_rows:
+        builder.problem(manifest, 1, "", "manifest.csv lists no articles (header only)",
+                        severity="warning")
+    for file in sorted(_article_files(folder, builder)):
         if file.resolve() not in listed:
             builder.problem(file, None, file.stem, "article file not listed in manifest.csv; "
                             "ignored", severity="warning")
@@ -599,25 +767,32 @@ def problems_reading(problems: pd.DataFrame, shown: int = 5) -> str:
     return " ".join(parts)
 
 
-def _article_files(folder: Path) -> list[Path]:
-    files = [p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in TEXT_SUFFIXES]
-    articles = folder / "articles"
-    if articles.is_dir():
-        files += [p for p in articles.iterdir()
-                  if p.is_file() and p.suffix.lower() in TEXT_SUFFIXES]
+def _article_files(folder: Path, builder: _Builder) -> list[Path]:
+    """``.txt``/``.html`` files in ``folder`` and ``folder/articles`` (not yet checked to lie
+    inside the corpus folder); a folder that cannot be listed is a problem, not a crash."""
+    files = []
+    for where in (folder, folder / "articles"):
+        try:
+            if where != folder and not where.is_dir():
+                continue
+            files += [p for p in where.iterdir()
+                      if p.is_file() and p.suffix.lower() in TEXT_SUFFIXES]
+        except OSError as error:
+            builder.problem(where, None, "", f"cannot list folder ({error.strerror or error}); "
+                            "its files are not read")
     return files
 
 
 def _load_plain_folder(folder: Path, builder: _Builder) -> Iterator[None]:
-    files = sorted(_article_files(folder))
+    files = sorted(_article_files(folder, builder))
     message = (f"{folder.name}/: no manifest.csv; reading {len(files)} article files with "
                "outlet = file name (add a manifest.csv to name outlets, dates and titles)")
     warn(message, stacklevel=4)
     builder.problem(folder, None, "", message, severity="warning")
     builder.already_warned += 1
     for file in files:
-        read = _read_article_file(file, builder, file.stem)
-        if read is None:
+        read = _read_article_file(file, builder, file.stem, builder.name(file))
+        if read is None or _html_too_short(read[0], file, builder, file.stem):
             continue
         raw, meta = read
         record = {**meta, "article_id": file.stem, "outlet": file.stem}

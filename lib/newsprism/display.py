@@ -2,7 +2,8 @@
 
 Article text is untrusted input: every helper here HTML-escapes it, so a text containing
 ``<script>`` shows as text in JupyterLab and in the exported HTML report, never runs.
-The helpers return :class:`HTMLText` — a ``str`` (easy to test and compose) that Jupyter
+Figures are drawn without mathtext (:func:`no_mathtext`), so article text reaches matplotlib
+literally too. The helpers return :class:`HTMLText` — a ``str`` (easy to test and compose) that Jupyter
 renders as HTML when it is the value of a cell or passed to ``display``.
 
 >>> kwic_html("Kim wrote <b>to</b> Putin.", 4, 9, width=10)
@@ -18,6 +19,7 @@ from collections.abc import Iterable, Sequence
 from numbers import Real
 from pathlib import Path
 
+import matplotlib
 import pandas as pd
 
 from newsprism.figures import use_report_figures
@@ -37,6 +39,23 @@ class HTMLText(str):
 
     def _repr_html_(self) -> str:
         return str(self)
+
+
+def no_mathtext() -> None:
+    """Make matplotlib draw every text literally: ``$`` never starts mathtext.
+
+    Outlet names, terms, speakers and titles come from articles; an outlet called
+    ``Bad $\\frac{$ math`` would otherwise fail to draw (or draw as a formula). Run when this
+    module is imported (every notebook imports it) and by every plot function in the package.
+    A figure that wants mathtext on purpose passes ``parse_math=True`` to that text.
+
+    >>> no_mathtext(); matplotlib.rcParams["text.parse_math"]
+    False
+    """
+    matplotlib.rcParams["text.parse_math"] = False
+
+
+no_mathtext()
 
 
 def escape(text: object) -> str:

@@ -35,15 +35,6 @@ STYLE = {
 }
 
 
-def plain(text: object) -> str:
-    """``text`` for a matplotlib label, drawn as written: ``$`` would start mathtext.
-
-    >>> plain("$5 bn")
-    '\\\\$5 bn'
-    """
-    return str(text).replace("$", r"\$")
-
-
 def min_text_px(fig, dpi: float | None = None) -> float:
     """Size in pixels of the smallest visible, non-empty text of ``fig`` drawn at ``dpi``
     (default: the figure's own dpi); ``inf`` when the figure has no text. Tick labels count

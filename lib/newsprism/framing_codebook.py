@@ -26,6 +26,7 @@ import yaml
 
 from newsprism import paths
 from newsprism.notebook_options import resolve_user_path
+from newsprism.yaml_io import load_yaml
 
 # Codebook names resolve to these files in data/codebooks.
 NAMED_CODEBOOKS: dict[str, str] = {"story": "frames.yml", "generic": "frames_generic.yml",
@@ -240,7 +241,7 @@ def parse_codebook(text: str, source: str = "<string>") -> Codebook:
     """Check and build a :class:`Codebook` from YAML text (see :func:`load_codebook`)."""
     where = Path(source).name if source != "<string>" else source
     try:
-        data = yaml.safe_load(text)
+        data = load_yaml(text, source=where)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""

@@ -92,15 +92,24 @@ def validity_note(validity: pd.DataFrame | None = None) -> str:
 def plot_article_shares(table: pd.DataFrame, labels: dict | None = None):
     """Dot-and-interval chart of :func:`article_frame_shares`: one panel row per frame, one dot
     per outlet. Frames that do not beat their baseline are titled so. Returns the figure."""
+    from newsprism.display import no_mathtext
+
+    no_mathtext()  # labels come from articles: drawn as written
     import matplotlib.pyplot as plt
 
     labels = labels or {}
     frames = list(dict.fromkeys(table["frame"]))
     outlets = sorted(table["outlet"].unique())
-    fig, axes = plt.subplots(1, max(len(frames), 1), figsize=(2.6 * max(len(frames), 1) + 1,
-                                                              0.45 * len(outlets) + 1.6),
+    # At most three panels a row, so the figure is not shrunk (and its text with it) on a
+    # laptop screen.
+    ncols = min(3, max(len(frames), 1))
+    nrows = -(-max(len(frames), 1) // ncols)
+    fig, axes = plt.subplots(nrows, ncols, figsize=(2.6 * ncols + 1.5,
+                                                    (0.45 * len(outlets) + 1.6) * nrows),
                              sharey=True, squeeze=False)
-    for ax, frame in zip(axes[0], frames, strict=False):
+    for ax in axes.flat[len(frames):]:
+        ax.axis("off")
+    for ax, frame in zip(axes.flat, frames, strict=False):
         part = table[table["frame"] == frame].set_index("outlet").reindex(outlets)
         y = np.arange(len(outlets))
         ax.errorbar(part["estimate"], y, xerr=[part["estimate"] - part["ci_low"],
@@ -109,21 +118,13 @@ def plot_article_shares(table: pd.DataFrame, labels: dict | None = None):
         ax.set_xlim(0, 1)
         below = "NOT beat" in str(part["validity"].dropna().iloc[0]) if part["validity"].notna(
         ).any() else False
-        title = _plain(labels.get(frame, frame)) + ("\n(below baseline)" if below else "")
-        ax.set_title(title, fontsize=9, color="#b22222" if below else "black")
+        title = str(labels.get(frame, frame)) + ("\n(below baseline)" if below else "")
+        ax.set_title(title, color="#b22222" if below else "black")
         ax.set_xlabel("share of articles")
-    axes[0][0].set_yticks(range(len(outlets)), [_plain(o) for o in outlets])
+    for row in axes:
+        row[0].set_yticks(range(len(outlets)), [str(o) for o in outlets])
     fig.tight_layout()
     return fig
-
-
-def _plain(text: object) -> str:
-    """Text for matplotlib with ``$`` escaped, so an outlet name never turns into mathtext.
-
-    >>> print(_plain("A$B"))
-    A\\$B
-    """
-    return str(text).replace("$", r"\$")
 
 
 def frame_labels(codebook=DEFAULT_CODEBOOK) -> dict[str, str]:

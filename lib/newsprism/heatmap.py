@@ -14,7 +14,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from newsprism.figures import MIN_TEXT_PT, plain
+from newsprism.figures import MIN_TEXT_PT
 
 CELL_PT = 9  # cell text; never below figures.MIN_TEXT_PT
 MAX_WIDTH_IN = 11.0  # wider figures are shrunk by the browser, and their text with them
@@ -73,6 +73,9 @@ def plot_heatmap(values: pd.DataFrame, *, cmap: str = "Blues", vmin: float | Non
     Example: ``plot_heatmap(share, cmap="Blues", vmin=0, value_format="{:.0%}",
     detail=interval_labels(low, high), title="Frames per outlet")``.
     """
+    from newsprism.display import no_mathtext
+
+    no_mathtext()  # labels come from articles: drawn as written
     import matplotlib.pyplot as plt
 
     grid = values.to_numpy(dtype=float)
@@ -94,12 +97,12 @@ def plot_heatmap(values: pd.DataFrame, *, cmap: str = "Blues", vmin: float | Non
         texts = _cell_texts(values, value_format, detail).to_numpy()
         for (row, col), value in np.ndenumerate(grid):
             if np.isfinite(value) and texts[row, col]:
-                ax.text(col, row, plain(texts[row, col]), ha="center", va="center",
+                ax.text(col, row, str(texts[row, col]), ha="center", va="center",
                         fontsize=max(CELL_PT, MIN_TEXT_PT),
                         color=label_color(image.cmap(image.norm(value))))
     if show_ticks:
-        names_x = [plain((x_labels or {}).get(c, c)) for c in values.columns]
-        names_y = [plain((y_labels or {}).get(r, r)) for r in values.index]
+        names_x = [str((x_labels or {}).get(c, c)) for c in values.columns]
+        names_y = [str((y_labels or {}).get(r, r)) for r in values.index]
         ax.set_xticks(range(grid.shape[1]), names_x, rotation=35, ha="right")
         ax.set_yticks(range(grid.shape[0]), names_y)
     else:
@@ -107,6 +110,6 @@ def plot_heatmap(values: pd.DataFrame, *, cmap: str = "Blues", vmin: float | Non
         ax.set_yticks([])
     fig.colorbar(image, ax=ax, label=colorbar_label or None, fraction=0.046, pad=0.03)
     if title:
-        ax.set_title(plain(title))
+        ax.set_title(str(title))
     fig.tight_layout()
     return fig

@@ -20,11 +20,11 @@ from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
-import yaml
 from scipy.stats import chi2
 
 from newsprism import paths
 from newsprism.text import count_words, fold_word, per_1k, sentences_in_articles, words
+from newsprism.yaml_io import load_yaml_file
 
 HEDGING_CODEBOOK = paths.CODEBOOKS / "hedging.yml"
 MARKER_COLUMNS = ["article_id", "outlet", "sentence_id", "kind", "marker", "start", "end",
@@ -35,7 +35,7 @@ _QUOTED = re.compile(r"[\"\u201c][^\"\u201c\u201d]*[\"\u201d]")
 @lru_cache(maxsize=4)
 def load_hedging_codebook(path: str | None = None) -> dict[str, re.Pattern]:
     """One compiled alternation per kind ("hedge", "booster"), longest phrases first."""
-    data = yaml.safe_load(Path(path or HEDGING_CODEBOOK).read_text(encoding="utf-8"))
+    data = load_yaml_file(path or HEDGING_CODEBOOK)
     patterns = {}
     for kind, key in (("hedge", "hedges"), ("booster", "boosters")):
         words = sorted({w.strip().lower() for w in data[key]}, key=len, reverse=True)
@@ -70,7 +70,7 @@ def _words(values) -> frozenset:
 @lru_cache(maxsize=4)
 def load_hedging_rules(path: str | None = None) -> HedgeRules:
     """The sense and attribution rules of the hedging codebook (empty when it has none)."""
-    data = yaml.safe_load(Path(path or HEDGING_CODEBOOK).read_text(encoding="utf-8")) or {}
+    data = load_yaml_file(Path(path or HEDGING_CODEBOOK)) or {}
     rules = data.get("rules") or {}
     if not rules:
         return HedgeRules()
@@ -303,6 +303,10 @@ def plot_hedging_rates(rates: pd.DataFrame):
     """Hedges and boosters per 1,000 words per outlet, with 95% CI error bars."""
     import matplotlib.pyplot as plt
     import numpy as np
+
+    from newsprism.display import no_mathtext
+
+    no_mathtext()  # outlet names and terms are drawn as written
 
     outlets = list(dict.fromkeys(rates["outlet"]))
     fig, ax = plt.subplots(figsize=(7, 0.5 * len(outlets) + 1.5))

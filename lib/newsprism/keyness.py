@@ -193,6 +193,10 @@ def plot_distinctive_terms(terms: pd.DataFrame, per_group: int = 8):
     """One panel per group: z-scores of its top terms; the dashed line is z = 1.96."""
     import matplotlib.pyplot as plt
 
+    from newsprism.display import no_mathtext
+
+    no_mathtext()  # outlet names and terms are drawn as written
+
     groups = list(dict.fromkeys(terms["group"]))
     # At most three panels a row: a wider figure is shrunk on a laptop screen, text with it.
     ncols = min(3, max(len(groups), 1))
@@ -207,7 +211,7 @@ def plot_distinctive_terms(terms: pd.DataFrame, per_group: int = 8):
         ax.barh(part["term"], part["z"], color=colors)
         ax.axvline(1.96, color="black", linestyle="--", linewidth=0.8)
         ax.invert_yaxis()
-        ax.set_title(str(group).replace("$", r"\$"), fontsize=10)
+        ax.set_title(str(group), fontsize=10)
         ax.set_xlabel("z (log-odds, informative prior)", fontsize=9)
         ax.tick_params(labelsize=9)
     fig.tight_layout()

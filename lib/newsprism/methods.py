@@ -106,7 +106,7 @@ def metric_label(row: Mapping) -> str:
     text = f"{row.get('metric', '')} = " + ("n/a" if pd.isna(value) else f"{value:.4g}")
     notes = [] if pd.isna(n) else [f"n = {int(n)}"]
     status = str(row.get("status") or "")
-    if status.startswith("below target"):
+    if status.startswith(("below target", "does not beat")):
         notes.append(status)
     return text + (f" ({'; '.join(notes)})" if notes else "")
 

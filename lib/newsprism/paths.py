@@ -29,3 +29,25 @@ EXTERNAL_CACHE = ROOT / ".cache"  # downloaded validation data (git-ignored)
 # Gold data that lives next to the repository, never inside it (NEWSPRISM_SHARED overrides).
 SHARED = Path(os.environ.get("NEWSPRISM_SHARED", ROOT.parent / "shared"))
 POLNEAR = SHARED / "datasets" / "polnear"
+
+
+def resolve_inside(path: str | Path, root: str | Path) -> Path | None:
+    """The real path of ``path`` when it lies inside ``root`` once symlinks and ``..`` are
+    resolved; None otherwise (also for a path that cannot be resolved, e.g. a symlink loop).
+    Whatever reads a corpus reads only such paths: a corpus folder never leads outside itself.
+
+    >>> resolve_inside(BUNDLED_CORPUS / ".." / "x", BUNDLED_CORPUS) is None
+    True
+    """
+    try:
+        real = Path(path).resolve()
+        return real if real.is_relative_to(Path(root).resolve()) else None
+    except (OSError, RuntimeError):
+        return None
+
+
+def files_inside(root: str | Path) -> list[Path]:
+    """Files below the folder ``root`` (sorted), leaving out links that lead outside it."""
+    root = Path(root)
+    return sorted(p for p in root.rglob("*")
+                  if p.is_file() and resolve_inside(p, root) is not None)

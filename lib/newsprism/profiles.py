@@ -267,6 +267,10 @@ def plot_profiles(profiles: pd.DataFrame, measures: list[str] | None = None):
     """Small multiples: one horizontal bar chart per rate, one bar per outlet."""
     import matplotlib.pyplot as plt
 
+    from newsprism.display import no_mathtext
+
+    no_mathtext()  # outlet names and terms are drawn as written
+
     long = profile_long(profiles)
     measures = measures or list(dict.fromkeys(long["measure"]))
     with_tone = "tone_author" in profiles and profiles["tone_author"].notna().any()

@@ -83,11 +83,9 @@ def input_files(path: str | Path | None) -> list[Path]:
         return [path]
     if not path.is_dir():
         return []
-    return sorted(
-        p for p in path.rglob("*")
-        if p.is_file() and p.name not in _IGNORED_NAMES
-        and not _IGNORED_DIRS.intersection(p.relative_to(path).parts)
-    )
+    return [p for p in paths.files_inside(path)
+            if p.name not in _IGNORED_NAMES
+            and not _IGNORED_DIRS.intersection(p.relative_to(path).parts)]
 
 
 def input_hashes(path: str | Path | None) -> dict[str, str]:

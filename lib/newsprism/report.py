@@ -306,10 +306,12 @@ def load_parameters(params_file: str | Path | None, pairs: Iterable[tuple[str, s
     ``-p min_words 8`` is an int and ``-p engines '[vader]'`` a list)."""
     import yaml
 
+    from newsprism.yaml_io import load_yaml, load_yaml_file
+
     params: dict[str, Any] = {}
     if params_file:
         try:
-            loaded = yaml.safe_load(Path(params_file).read_text(encoding="utf-8")) or {}
+            loaded = load_yaml_file(params_file) or {}
         except OSError as error:
             raise UsageError(f"parameters file {params_file}: cannot be read "
                              f"({error.strerror or error}); check the -f path") from None
@@ -325,7 +327,7 @@ def load_parameters(params_file: str | Path | None, pairs: Iterable[tuple[str, s
         params.update({str(k): v for k, v in loaded.items()})
     for name, value in pairs:
         try:
-            params[name] = yaml.safe_load(value)
+            params[name] = load_yaml(value, source=f"-p {name}")
         except yaml.YAMLError:
             params[name] = value
     return params

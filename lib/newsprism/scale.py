@@ -86,7 +86,7 @@ def corpus_fingerprint(corpus: Corpus | str | Path | None) -> str:
         return digest.hexdigest()
     path = Path(corpus) if corpus else paths.BUNDLED_CORPUS
     if path.is_dir():
-        for file in sorted(p for p in path.rglob("*") if p.is_file()):
+        for file in paths.files_inside(path):  # links out of the folder are never read
             digest.update(str(file.relative_to(path)).encode() + b"\0")
             _hash_file(digest, file)
     else:
@@ -191,7 +191,8 @@ def count_articles(path: Corpus | str | Path | None) -> int | None:
         return len(path.articles)
     path = Path(path) if path else paths.BUNDLED_CORPUS
     try:
-        if path.is_dir() and (path / "manifest.csv").is_file():
+        if path.is_dir() and paths.resolve_inside(path / "manifest.csv", path) is not None \
+                and (path / "manifest.csv").is_file():
             return len(pd.read_csv(path / "manifest.csv", usecols=[0]))
         if path.suffix in {".jsonl", ".ndjson"}:
             with open(path, "rb") as handle:

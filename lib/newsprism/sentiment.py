@@ -942,7 +942,8 @@ def tone_arc(annotations: Any, engine: str = "vader", window: int = 5) -> pd.Dat
 
 # -- tone toward actors ----------------------------------------------------------------------
 ACTOR_TONE_COLUMNS = ["outlet", "article_id", "sentence_id", "actor", "surface", "start", "end",
-                      "clause_start", "clause_end", "clause", "voice", "engine", "score"]
+                      "clause_start", "clause_end", "clause", "voice", "engine", "score", "label",
+                      "p_negative", "p_neutral", "p_positive", "no_evidence"]
 
 
 def _mention_clause_rows(text: str, mentions: Iterable[tuple],
@@ -953,19 +954,20 @@ def _mention_clause_rows(text: str, mentions: Iterable[tuple],
     cache: dict[Any, list[tuple[int, int]]] = {}
     rows = []
     for article_id, sentence_id, actor, surface, start, end in mentions:
+        s, e = bounds.get(sentence_id, (start, end))
         spans = cache.get(sentence_id)
         if spans is None:
-            s, e = bounds.get(sentence_id, (start, end))
             spans = cache[sentence_id] = clause_spans(text, s, e)
         c_start, c_end = clause_at(spans, start)
         quoted = any(q_s <= start < q_e for q_s, q_e in quote_spans)
         rows.append((article_id, sentence_id, actor, surface, start, end, c_start, c_end,
-                     text[c_start:c_end], "quoted" if quoted else "author"))
+                     text[c_start:c_end], "quoted" if quoted else "author", s, e))
     return rows
 
 
 _MENTION_COLUMNS = ["article_id", "sentence_id", "actor", "surface", "start", "end"]
-_CLAUSE_COLUMNS = [*_MENTION_COLUMNS, "clause_start", "clause_end", "clause", "voice"]
+_CLAUSE_COLUMNS = [*_MENTION_COLUMNS, "clause_start", "clause_end", "clause", "voice",
+                   "sentence_start", "sentence_end"]
 
 
 def mention_clauses(text: str, mentions: pd.DataFrame, sentences: pd.DataFrame,
@@ -1008,14 +1010,19 @@ def _quote_spans_by_article(quotes: pd.DataFrame | None,
             for article_id, positions in _positions_by(quotes, "article_id").items()}
 
 
-def actor_tone(annotations: Any, engine: str = "vader") -> pd.DataFrame:
-    """One row per actor mention: the clause containing it and that clause's score.
+def actor_tone(annotations: Any, engine: str = "model") -> pd.DataFrame:
+    """One row per actor mention: its clause, and :func:`tone_toward` of it in its sentence.
 
-    Tone toward an actor is the score of its clause, not of the whole sentence, so
-    "Putin praised the treaty, but Kim called the sanctions a disaster" is positive for Putin
-    and negative for Kim. ``voice`` says whether the mention is inside a quotation.
+    ``engine="model"`` (default) scores the sentence with the fitted tone-toward-target model;
+    a lexicon engine scores the mention's clause with the mention masked. Columns: outlet,
+    article_id, sentence_id, actor, surface, start, end, clause_start, clause_end, clause,
+    voice, engine, score, label, p_negative, p_neutral, p_positive, no_evidence.
+
+    Tone is toward the mention, not the whole sentence, so "Putin praised the treaty, but Kim
+    called the sanctions a disaster" can be positive for Putin and negative for Kim. ``voice``
+    says whether the mention is inside a quotation.
     """
-    check_engine(engine)
+    check_tone_engine(engine)
     tables = _tables(annotations)
     if "mentions" not in tables:
         raise ValueError("annotations have no 'mentions' table; run newsprism.annotate.annotate() "
@@ -1050,8 +1057,114 @@ def actor_tone(annotations: Any, engine: str = "vader") -> pd.DataFrame:
         return pd.DataFrame(columns=ACTOR_TONE_COLUMNS)
     table = pd.DataFrame(rows, columns=["outlet", *_CLAUSE_COLUMNS])
     table["engine"] = engine
-    table["score"] = headline_scores(table["clause"].tolist(), engine)
+    tone = _sentence_tone(table, articles, engine)
+    for column in TONE_COLUMNS[:-1]:
+        table[column] = tone[column].to_numpy()
     return table[ACTOR_TONE_COLUMNS]
+
+
+def _sentence_tone(table: pd.DataFrame, articles: pd.DataFrame, engine: str) -> pd.DataFrame:
+    """:func:`tone_toward` of each mention within its sentence (offsets made sentence-relative)."""
+    text_of = dict(zip(articles["article_id"], articles["text"], strict=True))
+    texts, spans = [], []
+    for article_id, start, end, s_start, s_end in zip(
+            table["article_id"], table["start"], table["end"], table["sentence_start"],
+            table["sentence_end"], strict=True):
+        s_start, s_end = min(s_start, start), max(s_end, end)
+        texts.append(text_of[article_id][s_start:s_end])
+        spans.append((start - s_start, end - s_start))
+    return tone_toward(texts, spans, engine=engine)
+
+
+TONE_ENGINES = ("model", *ENGINES)
+TONE_ENGINE_LABEL = {
+    "model": "tone-toward-target model (logistic regression fitted on NewsMTSC train, "
+             "mention masked)",
+    **{e: f"{label}, of the mention's clause with the mention masked"
+       for e, label in ENGINE_LABEL.items()},
+}
+TONE_COLUMNS = ["label", "score", "p_negative", "p_neutral", "p_positive", "no_evidence",
+                "engine"]
+TONE_LABELS = ("negative", "neutral", "positive")
+
+
+def check_tone_engine(engine: str) -> str:
+    """Return ``engine`` or raise a ValueError listing the tone engines."""
+    if engine not in TONE_ENGINES:
+        raise ValueError(f"unknown tone engine {engine!r}; choose one of "
+                         f"{', '.join(TONE_ENGINES)}")
+    return engine
+
+
+def _check_spans(texts: Sequence[str], spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    if len(texts) != len(spans):
+        raise ValueError(f"tone_toward: {len(texts)} texts but {len(spans)} spans")
+    checked = []
+    for i, (text, span) in enumerate(zip(texts, spans, strict=True)):
+        start, end = int(span[0]), int(span[1])
+        if not 0 <= start < end <= len(text):
+            raise ValueError(f"tone_toward: span {span!r} of input {i} is not inside its text "
+                             f"({len(text)} characters)")
+        checked.append((start, end))
+    return checked
+
+
+def _lexicon_tone(texts: list[str], spans: list[tuple[int, int]], engine: str) -> pd.DataFrame:
+    """A lexicon engine's score of the target's clause with the target masked."""
+    from newsprism.tone_features import mask
+
+    clauses = []
+    for text, (start, end) in zip(texts, spans, strict=True):
+        c_start, c_end = clause_at(clause_spans(text), start)
+        c_start, c_end = min(c_start, start), max(c_end, end)
+        clauses.append(mask(text[c_start:c_end], [(start - c_start, end - c_start)])
+                       .replace("<t>", " "))
+    scores = headline_scores(clauses, engine) if clauses else np.zeros(0)
+    labels = np.array(TONE_LABELS)[three_class(scores) + 1] if len(scores) else []
+    return pd.DataFrame({"label": labels, "score": scores, "p_negative": np.nan,
+                         "p_neutral": np.nan, "p_positive": np.nan,
+                         "no_evidence": scores == 0})
+
+
+def tone_toward(texts: Sequence[str], spans: Sequence[tuple[int, int]],
+                engine: str = "model") -> pd.DataFrame:
+    """Tone of each text toward its target: one row per (text, span), in input order.
+
+    ``spans`` are (start, end) character offsets of the target in each text (end exclusive).
+    The target's own words are masked, so a name carries no tone.
+
+    Engines: ``model`` (default) -- the fitted tone-toward-target model
+    (:mod:`newsprism.tone_model`, NewsMTSC train); ``vader``, ``nltk_vader``, ``textblob`` --
+    the lexicon score of the target's clause with the target masked (neutral band ±0.05).
+
+    Columns: label (negative/neutral/positive), score (-1..1: p_positive - p_negative for the
+    model, the clause's compound or polarity for a lexicon), p_negative, p_neutral, p_positive
+    (NaN for lexicon engines), no_evidence (True when no evaluative word was seen: for the model
+    no VADER lexicon word and no model cue word outside the target; for a lexicon, score 0),
+    engine. Caveat: validity figures are in ``make validate`` (NewsMTSC dev, see
+    :mod:`newsprism.tone_validation`); the model was fitted on US political news.
+
+    >>> t = "Officials from the United States met in Geneva."
+    >>> tone_toward([t], [(19, 32)])["label"].tolist()
+    ['neutral']
+    """
+    check_tone_engine(engine)
+    texts = ["" if t is None else str(t) for t in texts]
+    spans = _check_spans(texts, spans)
+    if engine != "model":
+        table = _lexicon_tone(texts, spans, engine)
+    else:
+        from newsprism.tone_model import predict
+
+        probs, evidence = predict(texts, spans)
+        table = pd.DataFrame(probs, columns=["p_negative", "p_neutral", "p_positive"])
+        table.insert(0, "score", table["p_positive"] - table["p_negative"])
+        table.insert(0, "label", np.array(TONE_LABELS)[probs.argmax(axis=1)]
+                     if len(probs) else [])
+        table["no_evidence"] = evidence == 0
+    table["engine"] = engine
+    table["no_evidence"] = table["no_evidence"].astype(bool)
+    return table[TONE_COLUMNS]
 
 
 def outlet_actor_tone(tone: pd.DataFrame, n_boot: int = 2000, seed: int = 0) -> pd.DataFrame:

@@ -424,7 +424,10 @@ def plot_similarity(matrix: pd.DataFrame, title: str = "TF-IDF cosine similarity
     (a thousand labels are unreadable and a figure sized per row exhausts memory); the title
     then says how many rows are drawn.
     """
+    from newsprism.display import no_mathtext
     from newsprism.heatmap import plot_heatmap
+
+    no_mathtext()  # outlet names and terms are drawn as written
 
     large = len(matrix) > max_labels
     if large:

@@ -18,11 +18,11 @@ from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
-import yaml
 
 from newsprism import paths
 from newsprism.hedging import poisson_rate_ci
 from newsprism.text import count_words, per_1k, sentence_table, sentences_in_articles
+from newsprism.yaml_io import load_yaml_file
 
 SOURCING_CODEBOOK = paths.CODEBOOKS / "sourcing.yml"
 EVIDENCE_COLUMNS = ["article_id", "outlet", "sentence_id", "category", "source", "cue", "start",
@@ -40,7 +40,7 @@ _START, _END = r"(?<!\w)", r"(?!\w)"  # word boundaries that also work next to p
 @lru_cache(maxsize=4)
 def load_sourcing_codebook(path: str | Path | None = None) -> list[tuple[str, str, re.Pattern]]:
     """(category, source name, compiled pattern) for every pattern of the codebook."""
-    data = yaml.safe_load(Path(path or SOURCING_CODEBOOK).read_text(encoding="utf-8"))
+    data = load_yaml_file(path or SOURCING_CODEBOOK)
     compiled = []
     for category, spec in data["categories"].items():
         for source in spec["sources"]:
@@ -66,7 +66,7 @@ def _any_source(patterns: tuple[tuple[str, str, re.Pattern], ...]) -> re.Pattern
 
 def category_labels(path: str | Path | None = None) -> dict[str, str]:
     """Human-readable label of each sourcing category."""
-    data = yaml.safe_load(Path(path or SOURCING_CODEBOOK).read_text(encoding="utf-8"))
+    data = load_yaml_file(path or SOURCING_CODEBOOK)
     labels = {name: spec.get("label", name) for name, spec in data["categories"].items()}
     return {**labels, **CATEGORY_LABELS}
 
@@ -179,6 +179,10 @@ def plot_sourcing_rates(rates: pd.DataFrame, categories: list[str] | None = None
     """Grouped horizontal bars: attributions per 1,000 words, per outlet and category."""
     import matplotlib.pyplot as plt
     import numpy as np
+
+    from newsprism.display import no_mathtext
+
+    no_mathtext()  # outlet names and terms are drawn as written
 
     categories = categories or [c for c in ("state_media", "intelligence_defence",
                                             "vague_attribution", "according_to",

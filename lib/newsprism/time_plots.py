@@ -1,7 +1,7 @@
 """Figures for coverage over time: one plot function per table of :mod:`newsprism.over_time`
 and :mod:`newsprism.propagation`. Labels from articles (outlet names) are escaped for
-matplotlib (:func:`newsprism.figures.plain`), so a ``$`` in an outlet name is drawn as text,
-not parsed as mathtext. Type sizes come from the report style (:mod:`newsprism.figures`);
+matplotlib literally (:func:`newsprism.display.no_mathtext`), so a ``$`` in an outlet name is
+drawn as text, not parsed as mathtext. Type sizes come from the report style (:mod:`newsprism.figures`);
 figures stay at most 9 inches wide so their text is not shrunk on a laptop screen."""
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 
-from newsprism.figures import plain as label
+from newsprism.display import no_mathtext
 
 
 def _dated(table: pd.DataFrame) -> pd.DataFrame:
@@ -21,6 +21,7 @@ def _dated(table: pd.DataFrame) -> pd.DataFrame:
 
 def plot_attention(attention: pd.DataFrame, measure: str = "articles"):
     """Stacked bars: ``measure`` (articles or words) per period, one colour per outlet."""
+    no_mathtext()
     dated = _dated(attention)
     wide = dated.pivot_table(index="period", columns="outlet", values=measure, aggfunc="sum",
                              fill_value=0)
@@ -28,7 +29,7 @@ def plot_attention(attention: pd.DataFrame, measure: str = "articles"):
     bottom = np.zeros(len(wide))
     x = np.arange(len(wide))
     for outlet in wide.columns:
-        ax.bar(x, wide[outlet].to_numpy(), bottom=bottom, label=label(outlet))
+        ax.bar(x, wide[outlet].to_numpy(), bottom=bottom, label=str(outlet))
         bottom += wide[outlet].to_numpy()
     _period_ticks(ax, wide.index)
     ax.set_ylabel(f"{measure} per period")
@@ -49,6 +50,7 @@ def plot_series(table: pd.DataFrame, series: str, ylabel: str, ncols: int = 2):
     """Small multiples, one panel per value of ``series`` (a voice, actor or frame): each
     outlet's ``estimate`` per period with its 95% interval. Cells not ``sufficient`` (too few
     sentences or mentions) are drawn as hollow markers without an interval."""
+    no_mathtext()
     dated = _dated(table)
     panels = sorted(dated[series].unique()) if len(dated) else []
     if not panels:
@@ -59,7 +61,7 @@ def plot_series(table: pd.DataFrame, series: str, ylabel: str, ncols: int = 2):
                              sharey=True)
     for ax, panel in zip(axes.flat, panels, strict=False):
         _draw_panel(ax, dated[dated[series] == panel], ylabel)
-        ax.set_title(label(panel))
+        ax.set_title(str(panel))
     for ax in list(axes.flat)[len(panels):]:
         ax.set_visible(False)
     handles, names = axes.flat[0].get_legend_handles_labels()
@@ -77,7 +79,7 @@ def _draw_panel(ax, part: pd.DataFrame, ylabel: str) -> None:
         good = rows[enough.loc[rows.index]]
         ax.errorbar(good["period"], good["estimate"],
                     yerr=_yerr(good), fmt="o-", color=color, ms=4, capsize=2,
-                    label=label(outlet))
+                    label=str(outlet))
         thin = rows[~enough.loc[rows.index]]
         ax.plot(thin["period"], thin["estimate"], "o", mfc="none", color=color, ms=4)
     ax.axhline(0, color="#999999", lw=0.6)
@@ -94,6 +96,7 @@ def _yerr(rows: pd.DataFrame) -> np.ndarray:
 def plot_propagation(edges: pd.DataFrame, outlets: list[str]):
     """Outlets on a circle; an arrow from the outlet that published shared wording first to the
     one that followed (width ~ mean share copied), a dashed line where no order is known."""
+    no_mathtext()
     if not outlets:
         return None
     angle = np.linspace(0, 2 * np.pi, len(outlets), endpoint=False)
@@ -111,7 +114,7 @@ def plot_propagation(edges: pd.DataFrame, outlets: list[str]):
             mutation_scale=14))
     for outlet, (x, y) in where.items():
         ax.plot(x, y, "o", ms=14, color="#2c3e50")
-        ax.text(x * 1.18, y * 1.18, label(outlet), ha="center", va="center")
+        ax.text(x * 1.18, y * 1.18, str(outlet), ha="center", va="center")
     ax.set_xlim(-1.7, 1.7)
     ax.set_ylim(-1.5, 1.5)
     ax.set_axis_off()

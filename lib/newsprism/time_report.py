@@ -1,8 +1,10 @@
 """The sections of the ``50_over_time`` notebook: one function per section, each returning a
 :class:`newsprism.section.Section` (tables saved, figure, caption, reading, findings).
 
->>> ctx = prepare("", period="auto")               # doctest: +SKIP
->>> attention_section(ctx, out_dir="").show()      # doctest: +SKIP
+Usage (in a notebook)::
+
+    ctx = prepare("", period="auto")
+    attention_section(ctx, out_dir="").show()
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ class TimeContext:
     all_dates: pd.DataFrame
     period: str
     engine: str
+    tone_engine: str
     source: str
     n_boot: int
     seed: int
@@ -48,7 +51,7 @@ class TimeContext:
 def prepare(corpus: str, period: str = "auto", since: str = "", until: str = "",
             date_fallback: str = "text", engine: str = "vader", n_boot: int = 2000,
             seed: int = 0, codebook: str = "story", actors_codebook: str = "",
-            cleaning: str = "default") -> TimeContext:
+            cleaning: str = "default", tone_engine: str = "model") -> TimeContext:
     """Annotate ``corpus`` (empty: the bundled corpus) with the same options as the other
     notebooks, date its English articles and cut the ``[since, until]`` window. Raises
     ValueError with the parameter's name on a bad value."""
@@ -67,7 +70,8 @@ def prepare(corpus: str, period: str = "auto", since: str = "", until: str = "",
     chosen = timeline.choose_period(dates["date"], period)
     return TimeContext(tables=tables, articles=english[english["article_id"].isin(
         dates["article_id"])], dates=dates.reset_index(drop=True), all_dates=all_dates,
-        period=chosen, engine=engine, source=corpus_name(corpus), n_boot=n_boot, seed=seed)
+        period=chosen, engine=engine, tone_engine=tone_engine, source=corpus_name(corpus),
+        n_boot=n_boot, seed=seed)
 
 
 def _view(ctx: TimeContext, *names: str) -> dict[str, pd.DataFrame]:
@@ -112,16 +116,43 @@ def attention_section(ctx: TimeContext, out_dir: str) -> Section:
     findings, reading = [], "No dated article: attention over time cannot be shown."
     if len(dated):
         per = dated.groupby("period_label")["articles"].sum()
-        peak = per.idxmax()
-        reading = (f"Most articles appeared in the {ctx.period} starting {peak} ({per.max()} "
-                   f"of {int(per.sum())} dated articles); {len(per)} {ctx.period}(s) are shown.")
-        findings.append(f"Coverage peaked in the {ctx.period} starting {peak} ({per.max()} "
-                        f"articles). {_evidence('attention', 'time_attention')}")
+        reading = peak_reading(per, ctx.period, (ctx.dates["date_basis"] == "text").any())
+        if per.max() > 1 and (per == per.max()).sum() == 1:
+            findings.append(f"{reading.split(';')[0]}. {_evidence('attention', 'time_attention')}")
     return Section("attention", table=table.drop(columns="period"), figure=figure,
                    caption=f"Articles and words per outlet per {ctx.period}; share_of_period "
                    f"= the outlet's share of that {ctx.period}'s articles. {ctx.note}",
                    reading=reading, findings=findings, tables={"time_attention": table},
                    facts=dict(n=len(ctx.dates), unit="articles", source=ctx.source))
+
+
+def when(label: str, period: str) -> str:
+    """A period label in words: "on 2026-01-08", "in the week of 2026-01-05", "in 2026-01".
+
+    >>> when("2026-01-05", "week")
+    'in the week of 2026-01-05'
+    """
+    return {"day": f"on {label}", "week": f"in the week of {label}"}.get(period, f"in {label}")
+
+
+def peak_reading(per: pd.Series, period: str, text_dates: bool = False) -> str:
+    """Which period(s) had the most articles, ties named as ties.
+
+    >>> peak_reading(pd.Series({"2026-01-01": 1, "2026-01-02": 1}), "day")
+    'No single peak: 2026-01-01 and 2026-01-02 have 1 article each (2 dated articles, 2 days shown).'
+    >>> peak_reading(pd.Series({"2026-01-01": 3, "2026-01-02": 1}), "day")
+    'Most articles appeared on 2026-01-01 (3 of 4 dated articles); 2 days shown.'
+    """
+    top = per[per == per.max()]
+    shown = f"{len(per)} {period}{'s' if len(per) != 1 else ''} shown"
+    caveat = (" Some dates come from the articles' text and are lower bounds, so an article "
+              "may belong to a later period." if text_dates else "")
+    if len(top) > 1:
+        return (f"No single peak: {listing(list(top.index))} have {int(per.max())} "
+                f"article{'s' if per.max() != 1 else ''} each ({int(per.sum())} dated articles, "
+                f"{shown}).{caveat}")
+    return (f"Most articles appeared {when(top.index[0], period)} ({int(per.max())} of "
+            f"{int(per.sum())} dated articles); {shown}.{caveat}")
 
 
 def tone_section(ctx: TimeContext, out_dir: str, min_sentences: int = 20) -> Section:
@@ -153,23 +184,24 @@ def tone_section(ctx: TimeContext, out_dir: str, min_sentences: int = 20) -> Sec
 def actor_tone_section(ctx: TimeContext, out_dir: str, n_actors: int = 3,
                        min_mentions: int = 5) -> Section:
     """Tone toward the most mentioned actors per outlet per period."""
-    from newsprism import sentiment
+    from newsprism import sentiment, tone_validation
 
-    tone = sentiment.actor_tone(_view(ctx, "mentions", "sentences", "quotes"), ctx.engine)
+    tone = sentiment.actor_tone(_view(ctx, "mentions", "sentences", "quotes"), ctx.tone_engine)
     main = tone["actor"].value_counts().head(n_actors).index.tolist() if len(tone) else []
     table = over_time.actor_tone_over_time(tone, ctx.dates, ctx.period, main, min_mentions,
                                            ctx.n_boot, ctx.seed)
     save_table(table, "time_actor_tone", out_dir)
-    figure = time_plots.plot_series(table, "actor", f"tone toward actor ({ctx.engine})")
+    figure = time_plots.plot_series(table, "actor", f"tone toward actor ({ctx.tone_engine})")
     reading = (f"The {len(main)} most mentioned actors: {', '.join(main)}. Cells with fewer than "
                f"{min_mentions} mentions are drawn hollow, without an interval."
                if main else "No actor from the actors codebook is mentioned.")
     return Section("actor-tone", table=table.drop(columns="period"), figure=figure,
-                   caption=f"Tone toward each actor (score of the clause holding the mention) "
-                   f"per outlet per {ctx.period}, 95% bootstrap interval over articles. "
-                   f"{ctx.note}", reading=reading, tables={"time_actor_tone": table},
+                   caption=f"Tone toward each actor (the actor's name masked) per outlet per "
+                   f"{ctx.period}, 95% bootstrap interval over articles. "
+                   f"{tone_validation.caption_note(ctx.tone_engine)} {ctx.note}",
+                   reading=reading, tables={"time_actor_tone": table},
                    facts=dict(n=int(table["n"].sum()) if len(table) else 0, unit="mentions",
-                              source=f"{ctx.source}, {ctx.engine}"))
+                              source=f"{ctx.source}, {ctx.tone_engine}"))
 
 
 def frame_presence(ctx: TimeContext) -> pd.DataFrame:

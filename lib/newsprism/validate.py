@@ -36,6 +36,7 @@ VALIDATION_COLUMNS = ["measure", "dataset", "split", "engine", "metric", "value"
 VALIDATORS: dict[str, str] = {
     "sentences": "newsprism.text_validation:validate_sentences",
     "sentiment": "newsprism.sentiment_validation:validate_sentiment",
+    "actor_tone": "newsprism.tone_validation:validate_actor_tone",
     "quotes": "newsprism.quotes_validation:validate_quotes",
     "frames": "newsprism.framing_validation:validate_frames",
     "cleaning": "newsprism.clean_validation:validate_cleaning",
