@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import ast
+
 import nbformat
 import pytest
 from newsprism import paths
@@ -101,3 +103,35 @@ def test_a_new_parameter_in_a_notebook_is_known_without_another_list(tmp_path):
 def test_a_quoted_example_is_not_a_choice_unless_the_default_is_among_them(tmp_path):
     _notebook(tmp_path / "10_a.ipynb", 'term: str = "war"  # e.g. "conflict" or "crisis"')
     assert parameter_schema([tmp_path / "10_a.ipynb"])["term"].choices == ()
+
+
+PAPERMILL_CASES = [
+    'seed: int = 0  # random seed\nnames = [\n  "a",  # first\n  "b"]  # who',
+    'engine: "str" = "vader"  # "vader", "textblob"\nx = 1\ny = Path("a")  # p\n# c\n\n'
+    'z: float = -0.5  # (0-1)',
+    'a = 1 # one\nb: list[str] = ["x", "y"]\nc = None\nd = True  # flag\ne = {"k": 1,\n "j": 2}',
+]
+
+
+def _declared_cells():
+    for notebook in discover_notebooks(paths.NOTEBOOKS):
+        cell = next(c for c in nbformat.read(notebook, as_version=4).cells
+                    if "parameters" in c.metadata.get("tags", []))
+        yield cell.source
+    yield from PAPERMILL_CASES
+
+
+@pytest.mark.parametrize("source", list(_declared_cells()))
+def test_the_standard_library_parser_reads_what_papermill_reads(source):
+    from newsprism.notebook_params import _type_of, parse_parameters_source
+    from papermill.translators import PythonTranslator
+
+    ours = [(p.name, p.type, p.default, p.help) for p in parse_parameters_source(source)]
+    theirs = []
+    for raw in PythonTranslator.inspect(nbformat.v4.new_code_cell(source)):
+        try:
+            default = ast.literal_eval(raw.default)
+        except (ValueError, SyntaxError):
+            default = None
+        theirs.append((raw.name, _type_of(raw.inferred_type_name, default), default, raw.help))
+    assert ours == theirs and ours

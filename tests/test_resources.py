@@ -46,6 +46,25 @@ def test_sentences_split_in_a_group_writable_checkout(tmp_path):
         assert not item.stat().st_mode & (stat.S_IWGRP | stat.S_IWOTH)
 
 
+# NLTK imported after newsprism, by TextBlob, and no newsprism call before its first use.
+BLOB_FIRST = ("import json, sys, newsprism\nassert 'nltk' not in sys.modules\n"
+              "import nltk, textblob\nprint(json.dumps([[str(s) for s in textblob.TextBlob("
+              "'Dr. No came. He left.').sentences], nltk.data.path[0]]))")
+
+
+@pytest.mark.skipif(os.name != "posix", reason="file modes are POSIX")
+def test_nltk_imported_later_finds_the_private_copy_made_at_import(tmp_path):
+    lib = _group_writable_checkout(tmp_path)
+    env = {k: v for k, v in os.environ.items() if k not in ("XDG_CACHE_HOME", "NLTK_DATA")}
+    env.update(PYTHONPATH=str(lib), HOME=str(tmp_path / "home"))
+    proc = subprocess.run([sys.executable, "-c", BLOB_FIRST], capture_output=True, text=True,
+                          env=env, cwd=tmp_path, timeout=300)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    blob, registered = json.loads(proc.stdout)
+    assert blob == ["Dr. No came.", "He left."]
+    assert Path(registered).parent == tmp_path / "home" / ".cache" / "newsprism"
+
+
 def test_a_private_checkout_uses_its_own_folder_and_a_tampered_copy_is_remade(tmp_path,
                                                                               monkeypatch):
     source = tmp_path / "nltk_data"

@@ -82,3 +82,15 @@ def test_identical_wordings_share_a_cluster_and_are_clustered_once(monkeypatch):
     assert seen == [2]
     assert out["cluster_id"].iloc[:3].nunique() == 1
     assert out["cluster_id"].iloc[3] != out["cluster_id"].iloc[0]
+
+
+@pytest.mark.parametrize("counts, period, expected, absent", [
+    ({"2026-01-01": 1, "2026-01-02": 1}, "day", "No single peak: 2026-01-01 and 2026-01-02",
+     "Most articles"),
+    ({"2026-01-05": 4, "2026-01-12": 2, "2026-01-19": 4}, "week", "2026-01-05 and 2026-01-19",
+     "Most articles"),
+    ({"2026-01": 5, "2026-02": 2}, "month", "Most articles appeared in 2026-01 (5 of 7", "No single"),
+])
+def test_peak_reading_names_ties_as_ties(counts, period, expected, absent):
+    text = time_report.peak_reading(pd.Series(counts), period)
+    assert expected in text and absent not in text

@@ -1,10 +1,11 @@
 """newsprism: how different outlets cover the same story.
 
-Importing the package registers its offline NLTK resources; nothing is ever downloaded.
+Importing the package registers its offline NLTK resources (without importing NLTK, so the
+import stays light: each layer imports only what it uses); nothing is ever downloaded.
 """
 
-from newsprism.resources import register_nltk_data
+from newsprism.resources import announce_nltk_data
 
 __version__ = "0.1.0"
 
-register_nltk_data()
+announce_nltk_data()

@@ -195,7 +195,7 @@ STEPS: dict[str, str] = {
     "mentions": "newsprism.actors:article_mentions",
     "sentiment": "newsprism.sentiment:article_sentiment",
     "frames": "newsprism.framing:article_frames",
-    "claims": "newsprism.compare:article_claims",
+    "claims": "newsprism.claims:article_claims",  # not compare: a worker needs no sklearn
 }
 
 PROBLEM_COLUMNS = ["article_id", "step", "error", "message", "where"]

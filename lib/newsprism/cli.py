@@ -3,7 +3,10 @@
 Subcommands are registered by small ``add_cli(subparsers)`` functions, so a module adds its own
 subcommand in a few lines without touching this file's logic: ``add_cli`` adds a parser and sets
 ``func`` (called with the parsed arguments, returns the exit code). Modules listed in
-``EXTENSIONS`` are registered when they import and define ``add_cli``.
+``EXTENSIONS`` are registered when they import and define ``add_cli``; a command line naming a
+built-in subcommand (``report``) skips importing them, and ``report`` checks its parameters and
+corpus path before importing pandas, papermill or any analysis module, so a mistake is refused
+at once.
 
 >>> parser = build_parser()
 >>> parser.parse_args(["report", "--out", "x"]).command
@@ -72,7 +75,14 @@ def _run_report(args: argparse.Namespace) -> int:
 REGISTRARS: list[Callable[[argparse._SubParsersAction], None]] = [add_report_cli]
 
 
-def build_parser() -> argparse.ArgumentParser:
+def _subcommand(argv: list[str] | None) -> str | None:
+    """The subcommand a command line names (its first word not starting with ``-``)."""
+    return next((a for a in argv if not a.startswith("-")), None) if argv is not None else None
+
+
+def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
+    """The ``newsprism`` parser; given the command line, extensions are imported only when it
+    does not name a built-in subcommand (they can be slow to import)."""
     parser = argparse.ArgumentParser(prog="newsprism",
                                      description="How different outlets cover the same story.")
     parser.add_argument("--version", action="version", version=f"newsprism {__version__}")
@@ -81,6 +91,8 @@ def build_parser() -> argparse.ArgumentParser:
     subparsers = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for register in REGISTRARS:
         register(subparsers)
+    if _subcommand(argv) in subparsers.choices:
+        return parser
     for module_name in EXTENSIONS:
         try:
             module = importlib.import_module(module_name)
@@ -111,7 +123,7 @@ def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     debug = "--debug" in argv  # accepted before or after the subcommand
     argv = [a for a in argv if a != "--debug"]
-    args = build_parser().parse_args(argv)
+    args = build_parser(argv).parse_args(argv)
     handle_termination()
     try:
         return int(args.func(args) or 0)

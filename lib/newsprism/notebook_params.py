@@ -6,8 +6,10 @@ A parameter is declared once, in its notebook's tagged ``parameters`` cell::
     engine: str = "vader"  # sentiment engine: "vader", "textblob" or "nltk_vader"
     min_cluster_score: float = 0.75  # lowest similarity (0-1) that links two quotations
 
-papermill's parser gives the name, type (the annotation, else the default's type), default and
-the comment as help. Two conventions in the comment narrow a value further:
+Each top-level assignment gives the name, type (the annotation, else the default's type),
+default (a Python literal, else None) and the comment on its last line as help, as papermill's
+own parser reads them; parsed here with the standard library, so that checking a run's
+parameters imports neither papermill nor nbformat. Two conventions in the comment narrow a value further:
 
 - a text parameter whose comment lists two or more double-quoted values, its default among
   them, accepts only those (``"vader", "textblob" or "nltk_vader"``); when the comment also
@@ -30,8 +32,10 @@ from __future__ import annotations
 
 import ast
 import difflib
+import io
 import json
 import re
+import tokenize
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -64,13 +68,6 @@ class Parameter:
     high: float | None = None
 
 
-def _literal(text: str) -> Any:
-    try:
-        return ast.literal_eval(text)
-    except (ValueError, SyntaxError):
-        return None
-
-
 def _type_of(declared: str, default: Any) -> str:
     if declared in _TYPES:
         return declared
@@ -81,11 +78,10 @@ def _type_of(declared: str, default: Any) -> str:
     return "any"
 
 
-def _from_papermill(raw: Any, notebook: str = "") -> Parameter:
-    """Our ``Parameter`` from papermill's (name, inferred_type_name, default, help)."""
-    default = _literal(str(raw.default))
-    kind = _type_of(str(raw.inferred_type_name), default)
-    help_text = str(raw.help or "")
+def _parameter(name: str, declared: str, default: Any, help_text: str,
+               notebook: str = "") -> Parameter:
+    """Our ``Parameter`` from a declaration: name, annotation, default value and comment."""
+    kind = _type_of(declared, default)
     choices: tuple[str, ...] = ()
     quoted = tuple(dict.fromkeys(_QUOTED.findall(help_text)))
     if kind == "str" and len(quoted) >= 2 and default in quoted:
@@ -94,19 +90,61 @@ def _from_papermill(raw: Any, notebook: str = "") -> Parameter:
     found = _RANGE.search(help_text)
     if kind in ("int", "float") and found:
         low, high = float(found.group(1)), float(found.group(2))
-    return Parameter(name=str(raw.name), type=kind, default=default, help=help_text,
+    return Parameter(name=name, type=kind, default=default, help=help_text,
                      notebooks=(notebook,) if notebook else (), choices=choices,
                      path_allowed=bool(choices) and "path" in help_text.lower(),
                      low=low, high=high)
 
 
-def parse_parameters_source(source: str, notebook: str = "") -> list[Parameter]:
-    """The parameters declared in the source of a ``parameters`` cell (papermill's parser)."""
-    import nbformat
-    from papermill.translators import PythonTranslator
+def _comments(source: str) -> dict[int, str]:
+    """Line number -> the text of the comment on that line (without ``#``)."""
+    found: dict[int, str] = {}
+    for token in tokenize.generate_tokens(io.StringIO(source).readline):
+        if token.type == tokenize.COMMENT:
+            found[token.start[0]] = token.string[1:].strip()
+    return found
 
-    cell = nbformat.v4.new_code_cell(source)
-    return [_from_papermill(raw, notebook) for raw in PythonTranslator.inspect(cell)]
+
+def _annotation(node: ast.expr) -> str:
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return node.value.strip()  # a quoted annotation: `engine: "str" = ...`
+    return ast.unparse(node)
+
+
+def _default(node: ast.expr) -> Any:
+    try:
+        return ast.literal_eval(node)
+    except (ValueError, TypeError, SyntaxError, RecursionError):
+        return None  # not a literal (`Path("x")`): no default to check against
+
+
+def parse_parameters_source(source: str, notebook: str = "") -> list[Parameter]:
+    """The parameters declared in the source of a ``parameters`` cell: each top-level
+    ``name = value`` or ``name: type = value``, its help the comment on its last line. A cell
+    that is not valid Python declares nothing.
+
+    >>> [(p.name, p.type, p.default, p.help) for p in parse_parameters_source(
+    ...     'seed: int = 0  # random seed\\nnames = [\\n  "a",  # first\\n  "b"]  # who')]
+    [('seed', 'int', 0, 'random seed'), ('names', 'list', ['a', 'b'], 'who')]
+    """
+    try:
+        tree = ast.parse(source)
+    except SyntaxError:
+        return []
+    comments = _comments(source)
+    params = []
+    for node in tree.body:
+        if isinstance(node, ast.AnnAssign) and node.value is not None:
+            target, declared = node.target, _annotation(node.annotation)
+        elif isinstance(node, ast.Assign) and len(node.targets) == 1:
+            target, declared = node.targets[0], ""
+        else:
+            continue
+        if isinstance(target, ast.Name):
+            help_text = comments.get(node.end_lineno or node.lineno, "")
+            params.append(_parameter(target.id, declared, _default(node.value), help_text,
+                                     notebook))
+    return params
 
 
 def notebook_parameters(path: str | Path) -> list[Parameter]:

@@ -18,11 +18,12 @@ import sys
 from datetime import UTC, datetime
 from importlib import metadata
 from pathlib import Path
-from typing import Any
-
-import pandas as pd
+from typing import TYPE_CHECKING, Any
 
 from newsprism import paths
+
+if TYPE_CHECKING:  # pandas loads with the first table, not with the report runner
+    import pandas as pd
 
 PROVENANCE_COLUMNS = ["section", "name", "value"]
 
@@ -162,4 +163,6 @@ def provenance_table(params: dict[str, Any]) -> pd.DataFrame:
     rows += [("run", "time_utc", record["run_time"]),
              ("run", "python_executable", record["python_executable"]),
              ("run", "platform", record["platform"])]
+    import pandas as pd
+
     return pd.DataFrame(rows, columns=PROVENANCE_COLUMNS)

@@ -36,9 +36,7 @@ from concurrent.futures import ProcessPoolExecutor, as_completed
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any
-
-import pandas as pd
+from typing import TYPE_CHECKING, Any
 
 from newsprism import figures, paths, provenance
 from newsprism.errors import UsageError
@@ -50,7 +48,9 @@ from newsprism.notebook_params import (
     parameter_schema,
     parameters_for,
 )
-from newsprism.table_cells import cut_text
+
+if TYPE_CHECKING:  # the runner checks its input before pandas, papermill or a notebook loads
+    import pandas as pd
 
 TEMPLATES = paths.PACKAGE / "templates"
 HTML_TEMPLATE = "newsprism_report.html.j2"
@@ -376,15 +376,15 @@ def check_corpus(corpus: str | Path | None) -> str:
     """The corpus's absolute path, once it is known to exist and hold at least one article
     (an annotated folder or anything ``load_corpus`` reads); a ``UsageError`` naming the path
     otherwise. Only the first article is read and cleaned, so this is quick on any size."""
+    path = Path(corpus).expanduser().resolve() if corpus else paths.BUNDLED_CORPUS
+    if not path.exists():
+        raise UsageError(f"corpus not found: {path}; pass --corpus a folder with manifest.csv, "
+                         "a folder of .txt files, a .csv or a .jsonl file")
     import warnings
 
     from newsprism.corpus import iter_corpus_batches
     from newsprism.scale import is_annotated_dir, read_manifest
 
-    path = Path(corpus).expanduser().resolve() if corpus else paths.BUNDLED_CORPUS
-    if not path.exists():
-        raise UsageError(f"corpus not found: {path}; pass --corpus a folder with manifest.csv, "
-                         "a folder of .txt files, a .csv or a .jsonl file")
     if is_annotated_dir(path):
         if not (read_manifest(path) or {}).get("n_articles"):
             raise UsageError(f"corpus {path}: the annotated folder holds no article; "
@@ -549,6 +549,8 @@ def _findings_cell(findings: list[str]) -> str:
     the index stays a summary whose rows fit a laptop screen."""
     if not findings:
         return "<em>none recorded</em>"
+    from newsprism.table_cells import cut_text
+
     first = cut_text(findings[0], INDEX_FINDING_CHARS)
     whole = first == " ".join(findings[0].split())
     cell = f"<ul class='findings'><li>{_linked(first) if whole else _e(first)}</li></ul>"

@@ -15,13 +15,15 @@ import re
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from itertools import chain
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pandas as pd
-from nltk.tokenize.punkt import PunktSentenceTokenizer
 
 from newsprism.resources import PUNKT_DIR, SENTENCE_STARTERS, register_nltk_data
+
+if TYPE_CHECKING:  # NLTK (and the SciPy it pulls in) loads on the first sentence split
+    from nltk.tokenize.punkt import PunktSentenceTokenizer
 
 _PARAGRAPH = re.compile(r"[^\n]+")
 _QUOTES = "\"'\u201c\u201d\u2018\u2019"

@@ -1,8 +1,10 @@
 """The sections of the ``50_over_time`` notebook: one function per section, each returning a
 :class:`newsprism.section.Section` (tables saved, figure, caption, reading, findings).
 
->>> ctx = prepare("", period="auto")               # doctest: +SKIP
->>> attention_section(ctx, out_dir="").show()      # doctest: +SKIP
+Usage (in a notebook)::
+
+    ctx = prepare("", period="auto")
+    attention_section(ctx, out_dir="").show()
 """
 
 from __future__ import annotations
@@ -114,16 +116,43 @@ def attention_section(ctx: TimeContext, out_dir: str) -> Section:
     findings, reading = [], "No dated article: attention over time cannot be shown."
     if len(dated):
         per = dated.groupby("period_label")["articles"].sum()
-        peak = per.idxmax()
-        reading = (f"Most articles appeared in the {ctx.period} starting {peak} ({per.max()} "
-                   f"of {int(per.sum())} dated articles); {len(per)} {ctx.period}(s) are shown.")
-        findings.append(f"Coverage peaked in the {ctx.period} starting {peak} ({per.max()} "
-                        f"articles). {_evidence('attention', 'time_attention')}")
+        reading = peak_reading(per, ctx.period, (ctx.dates["date_basis"] == "text").any())
+        if per.max() > 1 and (per == per.max()).sum() == 1:
+            findings.append(f"{reading.split(';')[0]}. {_evidence('attention', 'time_attention')}")
     return Section("attention", table=table.drop(columns="period"), figure=figure,
                    caption=f"Articles and words per outlet per {ctx.period}; share_of_period "
                    f"= the outlet's share of that {ctx.period}'s articles. {ctx.note}",
                    reading=reading, findings=findings, tables={"time_attention": table},
                    facts=dict(n=len(ctx.dates), unit="articles", source=ctx.source))
+
+
+def when(label: str, period: str) -> str:
+    """A period label in words: "on 2026-01-08", "in the week of 2026-01-05", "in 2026-01".
+
+    >>> when("2026-01-05", "week")
+    'in the week of 2026-01-05'
+    """
+    return {"day": f"on {label}", "week": f"in the week of {label}"}.get(period, f"in {label}")
+
+
+def peak_reading(per: pd.Series, period: str, text_dates: bool = False) -> str:
+    """Which period(s) had the most articles, ties named as ties.
+
+    >>> peak_reading(pd.Series({"2026-01-01": 1, "2026-01-02": 1}), "day")
+    'No single peak: 2026-01-01 and 2026-01-02 have 1 article each (2 dated articles, 2 days shown).'
+    >>> peak_reading(pd.Series({"2026-01-01": 3, "2026-01-02": 1}), "day")
+    'Most articles appeared on 2026-01-01 (3 of 4 dated articles); 2 days shown.'
+    """
+    top = per[per == per.max()]
+    shown = f"{len(per)} {period}{'s' if len(per) != 1 else ''} shown"
+    caveat = (" Some dates come from the articles' text and are lower bounds, so an article "
+              "may belong to a later period." if text_dates else "")
+    if len(top) > 1:
+        return (f"No single peak: {listing(list(top.index))} have {int(per.max())} "
+                f"article{'s' if per.max() != 1 else ''} each ({int(per.sum())} dated articles, "
+                f"{shown}).{caveat}")
+    return (f"Most articles appeared {when(top.index[0], period)} ({int(per.max())} of "
+            f"{int(per.sum())} dated articles); {shown}.{caveat}")
 
 
 def tone_section(ctx: TimeContext, out_dir: str, min_sentences: int = 20) -> Section:
