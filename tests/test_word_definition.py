@@ -80,3 +80,35 @@ def test_rate_per_1k_is_one_definition():
     rates = hedging.hedging_rates(pd.DataFrame({"article_id": ["a"], "outlet": ["A"],
                                                 "text": ["Perhaps."]}), voice="all")
     assert rates.loc[rates["kind"] == "hedge", "per_1k_words"].iloc[0] == text.per_1k(1, 1)
+
+
+def _word_spans_one_by_one(sentence: str):
+    found = list(text.WORD.finditer(sentence))
+    return [text.fold_word(m.group(0)) for m in found], [m.span() for m in found]
+
+
+@pytest.mark.parametrize("sentence", [SENTENCE, "", "ΟΔΟΣ ΣΑΣ\nİstanbul’s", "a_b ǅemal ﬁne"])
+def test_word_spans_folds_as_one_word_at_a_time(sentence):
+    assert text.word_spans(sentence) == _word_spans_one_by_one(sentence)
+    assert text.words(sentence) == _word_spans_one_by_one(sentence)[0]
+    found, spans = text.word_span_array(sentence)
+    assert (found, [tuple(s) for s in spans.tolist()]) == _word_spans_one_by_one(sentence)
+
+
+def test_word_spans_property():
+    # folding all words in one call (fold_words) gives each word's own fold_word, and the
+    # array spans are the match spans
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    alphabet = st.sampled_from(list("aZΣσςİıßǅﬁ0_-'’.,\n ") + ["\u0301", "Ä"])
+
+    @settings(max_examples=300, deadline=None)
+    @given(st.text(alphabet=alphabet, max_size=40) | st.text(max_size=40))
+    def check(sentence):
+        expected = _word_spans_one_by_one(sentence)
+        assert text.word_spans(sentence) == expected
+        found, spans = text.word_span_array(sentence)
+        assert (found, [tuple(s) for s in spans.tolist()]) == expected
+
+    check()

@@ -54,6 +54,7 @@ import html
 import math
 import re
 import unicodedata
+from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -149,9 +150,12 @@ def content_stems(text: str) -> list[str]:
     >>> content_stems("sincerest alliance of sharing blood, life, and death")
     ['sincerest', 'allianc', 'share', 'blood', 'life', 'death']
     """
+    return _stems_of_normalized(normalize_quote(text))
+
+
+def _stems_of_normalized(norm: str) -> list[str]:
     # Numbers are left out: dates and counts alone do not identify a statement.
-    return [stem(t) for t in normalize_quote(text).split()
-            if len(t) > 1 and t not in _STOP and not t.isdigit()]
+    return [stem(t) for t in norm.split() if len(t) > 1 and t not in _STOP and not t.isdigit()]
 
 
 @dataclass(frozen=True)
@@ -168,9 +172,9 @@ class _Item:
 
 def _item(index: int, text: str, key: object = None, article_id: object = None,
           start: float = 0.0, speaker: object = None) -> _Item:
-    seq = tuple(content_stems(text))
-    return _Item(index, key, article_id, start, normalize_quote(text), seq, frozenset(seq),
-                 speaker)
+    norm = normalize_quote(text)
+    seq = tuple(_stems_of_normalized(norm))
+    return _Item(index, key, article_id, start, norm, seq, frozenset(seq), speaker)
 
 
 def _weight(stem_: str, df: Counter, n: int) -> float:
@@ -259,8 +263,13 @@ def speakers_conflict(a: object, b: object) -> bool:
     >>> speakers_conflict(None, "Vladimir Putin")
     False
     """
-    known = [set(normalize_quote(s).split()) for s in (a, b) if isinstance(s, str) and s.strip()]
+    known = [_name_words(s) for s in (a, b) if isinstance(s, str) and s.strip()]
     return len(known) == 2 and all(known) and not (known[0] & known[1])
+
+
+@lru_cache(maxsize=100_000)
+def _name_words(speaker: str) -> frozenset[str]:
+    return frozenset(normalize_quote(speaker).split())
 
 
 def _speakers_conflict(a: _Item, b: _Item) -> bool:
@@ -366,22 +375,23 @@ def cluster_quotes(quotes: pd.DataFrame, articles: pd.DataFrame | None = None,
     total = {it.index: sum(weight[s] for s in it.stems) for it in anchors}
     fuzzy_room = 1 - CONTAINMENT_WEIGHT
     containers: dict[int, list[tuple[float, int]]] = defaultdict(list)
+    n_seq = [len(it.seq) for it in items]
     for a in anchors:
         i = a.index
-        # Quotations sharing a rare stem with this one (counted in C, no pair set in memory).
+        # Quotations after this one sharing a rare stem with it (index lists are in item
+        # order, so the later ones are a slice; counted in C, no pair set in memory).
         neighbours: Counter = Counter()
         for s in a.stems:
             if s in index:
-                neighbours.update(index[s])
+                later = index[s]
+                neighbours.update(later[bisect_right(later, i):])
         for j in neighbours:
-            if j <= i:
-                continue
             b = items[j]
             shared = a.stems & b.stems
             if len(shared) < min_shared or a.norm == b.norm:
                 continue
-            short, long = _order(a, b)
-            peer = len(short.seq) >= peer_ratio * len(long.seq)
+            short, long = (a, b) if n_seq[i] <= n_seq[j] else (b, a)
+            peer = n_seq[short.index] >= peer_ratio * n_seq[long.index]
             if peer and len(shared) < PEER_MIN_SHARED_SHARE * len(short.stems):
                 continue
             # Upper bound of the score (window containment <= whole-text containment).

@@ -18,9 +18,11 @@ Clough et al. 2002, METER corpus).
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -28,7 +30,7 @@ import yaml
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.metrics.pairwise import cosine_similarity
 
-from newsprism.text import WORD, word_spans
+from newsprism.text import WORD, word_span_array, word_spans
 
 _WORD = WORD  # the one word definition (newsprism.text)
 
@@ -182,8 +184,10 @@ def load_stock_phrases(path: str | None = None) -> StockPhrases:
                         min_share=float(data.get("min_share", 0.1)))
 
 
-def stock_mask(words: list[str], phrases: tuple[tuple[str, ...], ...]) -> np.ndarray:
-    """True for each word inside an occurrence of a stock phrase.
+def stock_mask(words: list[str], phrases: tuple[tuple[str, ...], ...],
+               starts: Iterable[int] | None = None) -> np.ndarray:
+    """True for each word inside an occurrence of a stock phrase. ``starts``: the only
+    positions where a phrase may begin (default: every word), to skip a long text's others.
 
     >>> stock_mask("so only time will tell now".split(), (("only", "time", "will", "tell"),)
     ...            ).astype(int).tolist()
@@ -194,11 +198,81 @@ def stock_mask(words: list[str], phrases: tuple[tuple[str, ...], ...]) -> np.nda
     for phrase in phrases:
         if phrase:
             by_first[phrase[0]].append(phrase)
-    for i, word in enumerate(words):
-        for phrase in by_first.get(word, ()):
+    for i in range(len(words)) if starts is None else starts:
+        for phrase in by_first.get(words[i], ()):
             if tuple(words[i:i + len(phrase)]) == phrase:
                 mask[i:i + len(phrase)] = True
     return mask
+
+
+# Odd multiplier of the rolling n-gram hash (the 64-bit golden ratio, as in Fibonacci hashing).
+_MIX = np.uint64(0x9E3779B97F4A7C15)
+
+
+@dataclass(frozen=True)
+class _Ngrams:
+    codes: list[np.ndarray]  # per article: column of the n-gram starting at each word
+    offsets: list[np.ndarray]  # per article: (start, end) of each word
+    masks: list[np.ndarray]  # per article: word inside a stock phrase
+    holding: Any  # binary article x n-gram matrix (csr), columns as in ``codes``
+
+
+def _rolling_hash(word_hashes: np.ndarray, n: int) -> np.ndarray:
+    """64-bit hash of the ``n`` words starting at each position (a polynomial in the words'
+    hashes, wrapping around): equal runs of words get equal hashes, in one pass for the corpus.
+
+    >>> h = _rolling_hash(np.array([5, 7, 5, 7, 5], dtype=np.uint64), 2)
+    >>> bool(h[0] == h[2]) and bool(h[0] != h[1])
+    True
+    """
+    count = len(word_hashes) - n + 1
+    if count <= 0:
+        return np.zeros(0, dtype=np.uint64)
+    out = word_hashes[:count].copy()
+    for k in range(1, n):
+        out *= _MIX
+        out += word_hashes[k:k + count]
+    return out
+
+
+def _ngram_codes(texts: list[str], n: int, phrases: tuple[tuple[str, ...], ...]) -> _Ngrams:
+    """Each article's n-grams as columns of one corpus-wide index, with word offsets and stock
+    masks. Only compact arrays are kept per article (the words of a large corpus would not
+    fit in memory); a 64-bit hash stands for its n-gram."""
+    from scipy import sparse
+
+    first_words = {p[0] for p in phrases if p}
+    word_hashes, offsets, masks = [], [], []
+    for text in texts:
+        found, spans = word_span_array(text)
+        word_hashes.append(np.fromiter(map(hash, found), dtype=np.int64, count=len(found)))
+        offsets.append(spans)
+        present = first_words.intersection(found)
+        starts = [i for i, w in enumerate(found) if w in present] if present else []
+        masks.append(stock_mask(found, phrases, starts) if starts
+                     else np.zeros(len(found), dtype=bool))
+    lengths = np.array([len(h) for h in word_hashes], dtype=np.int64)
+    n_grams = np.maximum(lengths - n + 1, 0)
+    flat = (np.concatenate(word_hashes) if texts else np.zeros(0, np.int64)).view(np.uint64)
+    hashes = _rolling_hash(flat, n)
+    # An n-gram counts only when its n words lie in one article.
+    position = np.arange(len(hashes)) - np.repeat(np.cumsum(lengths) - lengths, lengths)[
+        :len(hashes)]
+    hashes = hashes[position < np.repeat(n_grams, lengths)[:len(hashes)]]
+    # Column of each n-gram = rank of its hash among the distinct hashes (one sort).
+    order = np.argsort(hashes)
+    first = np.ones(len(hashes), dtype=bool)
+    first[1:] = hashes[order[1:]] != hashes[order[:-1]]
+    column = np.empty(len(hashes), dtype=np.int64)
+    column[order] = np.cumsum(first) - 1
+    n_cols = max(int(first.sum()), 1)
+    # A repeated n-gram sums to one entry; every entry is then set to 1 (binary).
+    holding = sparse.csr_matrix(
+        (np.ones(len(column), dtype=np.int32),
+         (np.repeat(np.arange(len(texts)), n_grams), column)), shape=(len(texts), n_cols))
+    holding.data[:] = 1
+    codes = np.split(column, np.cumsum(n_grams)[:-1]) if texts else []
+    return _Ngrams(codes, offsets, masks, holding)
 
 
 def _is_stock(first: int, length: int, mask: np.ndarray, holders: np.ndarray,
@@ -240,38 +314,29 @@ def find_copied_passages(articles: pd.DataFrame, n: int = 8, min_words: int | No
     min_words = min_words or n
     ids, outlets = list(articles["article_id"]), list(articles["outlet"])
     texts = list(articles["text"])
-    # Per article only compact arrays are kept: the hash of the n-gram starting at each word
-    # and the word offsets (the words and dicts of every article would not fit in memory for
-    # a large corpus). A 64-bit hash stands for its n-gram.
     stock = (StockPhrases(max_words_factor=0) if stock_phrases is False else
              load_stock_phrases(None if stock_phrases in (None, True) else str(stock_phrases)))
-    by_position, offsets, masks = [], [], []
-    for text in texts:
-        words, spans = _word_spans(text)
-        by_position.append(np.fromiter((hash(" ".join(words[i:i + n]))
-                                        for i in range(len(words) - n + 1)), dtype=np.int64))
-        offsets.append(np.asarray(spans, dtype=np.int64).reshape(-1, 2))
-        masks.append(stock_mask(words, stock.phrases))
+    grams = _ngram_codes(texts, n, stock.phrases)
+    codes, offsets, masks = grams.codes, grams.offsets, grams.masks
+    holding = grams.holding
+    holders = np.bincount(holding.indices, minlength=holding.shape[1])
+    n_common = int((holders > max_holders).sum())
     # Only pairs sharing an n-gram are compared (an inverted index, not all n² pairs): the
     # product of the binary article x n-gram matrix counts the n-grams each pair shares.
-    holding = incidence_matrix([np.unique(h) for h in by_position])
-    holders = np.bincount(holding.indices, minlength=holding.shape[1])
-    distinct = np.unique(np.concatenate(by_position)) if by_position else np.zeros(0, np.int64)
-    n_common = int((holders > max_holders).sum())
     kept = holding[:, np.flatnonzero((holders >= 2) & (holders <= max_holders))]
     shared = sparse.triu(kept @ kept.T, k=1).tocoo()
     order = np.lexsort((shared.col, shared.row, -shared.data))[:max_pairs]
     candidates = sorted(zip(shared.row[order].tolist(), shared.col[order].tolist(),
                             strict=True))
+    scratch = np.zeros(holding.shape[1], dtype=bool)
     rows, stock_texts = [], []
     for ia, ib in candidates:
         id_a, out_a, text_a, spans_a = ids[ia], outlets[ia], texts[ia], offsets[ia]
         id_b, out_b, text_b, spans_b = ids[ib], outlets[ib], texts[ib], offsets[ib]
         n_words_a, n_words_b = len(spans_a), len(spans_b)
-        pairs = _aligned(by_position[ia], by_position[ib])
+        pairs = _aligned(codes[ia], codes[ib], scratch)
         # how many articles hold each n-gram of a and b (corpus-wide recurrence)
-        held_a = holders[np.searchsorted(distinct, by_position[ia])]
-        held_b = holders[np.searchsorted(distinct, by_position[ib])]
+        held_a, held_b = holders[codes[ia]], holders[codes[ib]]
         for first_a, first_b, last_a, last_b in _merge_runs(pairs):
             length = last_a - first_a + n
             if length < min_words:
@@ -314,16 +379,28 @@ def stock_note(passages: pd.DataFrame, shown: int = 5) -> str:
             f"{listed}.")
 
 
-def _aligned(hashes_a: np.ndarray, hashes_b: np.ndarray) -> list[tuple[int, int]]:
-    """(position in a, position in b) of every n-gram the two articles share, sorted."""
-    common = np.intersect1d(hashes_a, hashes_b, assume_unique=False)
-    if not len(common):
+def _aligned(codes_a: np.ndarray, codes_b: np.ndarray, scratch: np.ndarray
+             ) -> list[tuple[int, int]]:
+    """(position in a, position in b) of every n-gram the two articles share, sorted.
+    ``codes_*`` index the all-False array ``scratch`` (a set of n-gram columns without a sort
+    per pair), which is left all-False.
+
+    >>> _aligned(np.array([3, 1, 3]), np.array([0, 3]), np.zeros(4, dtype=bool))
+    [(0, 1), (2, 1)]
+    """
+    scratch[codes_b] = True
+    in_a = np.flatnonzero(scratch[codes_a])
+    scratch[codes_b] = False
+    if not len(in_a):
         return []
+    scratch[codes_a] = True
+    in_b = np.flatnonzero(scratch[codes_b])
+    scratch[codes_a] = False
     where_b: dict[int, list[int]] = defaultdict(list)
-    for pb in np.flatnonzero(np.isin(hashes_b, common)).tolist():
-        where_b[int(hashes_b[pb])].append(pb)
-    return sorted((pa, pb) for pa in np.flatnonzero(np.isin(hashes_a, common)).tolist()
-                  for pb in where_b[int(hashes_a[pa])])
+    for pb, code in zip(in_b.tolist(), codes_b[in_b].tolist(), strict=True):
+        where_b[code].append(pb)
+    return sorted((pa, pb) for pa, code in zip(in_a.tolist(), codes_a[in_a].tolist(), strict=True)
+                  for pb in where_b[code])
 
 
 def _merge_runs(pairs: list[tuple[int, int]]) -> list[tuple[int, int, int, int]]:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
+from itertools import chain
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -221,7 +222,20 @@ def words(text: str) -> list[str]:
     >>> words("Kim Jong-un’s letter of 15,000 words.")
     ['kim', "jong-un's", 'letter', 'of', '15,000', 'words']
     """
-    return [fold_word(w) for w in _WORD.findall(text)]
+    return fold_words(_WORD.findall(text))
+
+
+def fold_words(found: list[str]) -> list[str]:
+    """:func:`fold_word` of every word at once (one lower-casing of the joined words, not one
+    call per word: a corpus has millions). Words hold no line break, and a line break is
+    neither cased nor case-ignorable, so each word folds as it would alone.
+
+    >>> fold_words(["Kim", "Jong-Un’s"])
+    ['kim', "jong-un's"]
+    """
+    if not found:
+        return []
+    return "\n".join(found).lower().replace("\u2019", "'").split("\n")
 
 
 def word_spans(text: str) -> tuple[list[str], list[tuple[int, int]]]:
@@ -230,11 +244,20 @@ def word_spans(text: str) -> tuple[list[str], list[tuple[int, int]]]:
     >>> word_spans("Go, Kim!")
     (['go', 'kim'], [(0, 2), (4, 7)])
     """
-    found, spans = [], []
-    for match in _WORD.finditer(text):
-        found.append(fold_word(match.group(0)))
-        spans.append(match.span())
-    return found, spans
+    return fold_words(_WORD.findall(text)), [m.span() for m in _WORD.finditer(text)]
+
+
+def word_span_array(text: str) -> tuple[list[str], np.ndarray]:
+    """:func:`word_spans` with the spans as an ``(n, 2)`` integer array, built without a
+    Python loop per word (for hashing a large corpus).
+
+    >>> found, spans = word_span_array("Go, Kim!")
+    >>> found, spans.tolist()
+    (['go', 'kim'], [[0, 2], [4, 7]])
+    """
+    flat = np.fromiter(chain.from_iterable(map(re.Match.span, _WORD.finditer(text))),
+                       dtype=np.int64)
+    return fold_words(_WORD.findall(text)), flat.reshape(-1, 2)
 
 
 def per_1k(count, n_words):
