@@ -94,3 +94,21 @@ def test_identical_wordings_share_a_cluster_and_are_clustered_once(monkeypatch):
 def test_peak_reading_names_ties_as_ties(counts, period, expected, absent):
     text = time_report.peak_reading(pd.Series(counts), period)
     assert expected in text and absent not in text
+
+
+def test_spread_reading_names_the_widest_statements_and_counts_the_rest():
+    rows = []
+    for cid in range(8):
+        for k in range(2 + (cid == 6)):          # statement 6 is carried by three outlets
+            rows.append({"cluster_id": cid, "statement": f"statement {cid}", "outlet": f"O{k}",
+                         "article_id": f"a{cid}{k}", "date": pd.Timestamp("2026-01-01", tz="UTC")
+                         + pd.Timedelta(days=k), "date_basis": "published", "lag_days": k,
+                         "first_outlet": "O0", "order": k + 1.0})
+    spread = pd.DataFrame(rows)
+    section = time_report._spread_section(
+        time_report.TimeContext(None, None, pd.DataFrame({"date_basis": [], "has_time": []}),
+                                None, "day", "vader", "model", "corpus x", 100, 0),
+        spread, shown=3)
+    assert section.reading.startswith("“statement 6”")
+    assert "5 more statement(s) in the table." in section.reading
+    assert section.reading.count("first carried by") == 3

@@ -357,8 +357,15 @@ def _first_reading(dated: pd.DataFrame) -> str:
             f"({top['date'].iloc[0]:%Y-%m-%d})" + (f"; {later}" if later else "") + ".")
 
 
-def _spread_section(ctx: TimeContext, spread: pd.DataFrame) -> Section:
-    lines = [_spread_line(rows) for _, rows in spread.groupby("cluster_id", sort=True)]
+def _spread_section(ctx: TimeContext, spread: pd.DataFrame, shown: int = 5) -> Section:
+    """The reading names the ``shown`` statements carried by the most outlets (the table has
+    them all)."""
+    outlets = spread.groupby("cluster_id")["outlet"].nunique().sort_values(
+        ascending=False, kind="stable")
+    top = outlets.index[:shown]
+    lines = [_spread_line(spread[spread["cluster_id"] == cid]) for cid in top]
+    if len(outlets) > shown:
+        lines.append(f"{len(outlets) - shown} more statement(s) in the table.")
     reading = " ".join(lines) or "No statement is quoted by two or more outlets."
     return Section("statement-spread", table=spread, caption="Statements quoted by two or more "
                    "outlets (quote clusters of speech quotations): when each outlet first "
