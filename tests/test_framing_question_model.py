@@ -55,3 +55,19 @@ def test_question_targets_align_with_article_ids(tmp_path):
     assert qm.frame_questions(table, "economic") == ["ec1"]
     with pytest.raises(FileNotFoundError, match="annotations missing"):
         qm.load_question_targets(tmp_path / "nowhere", ["3"])
+
+
+def test_shipped_weights_are_the_collapsed_question_models():
+    from newsprism.framing_presence import load_model
+
+    for frame, weights in load_model()["frames"].items():
+        block = weights["question_models"]
+        assert block["questions"] and all(q.startswith(qm.PREFIXES[frame])
+                                          for q in block["questions"])
+        stages = {"frame_coef": np.array(block["frame_coef"]),
+                  "question_coef": np.array(block["question_coef"]),
+                  "question_intercept": np.array(block["question_intercept"]),
+                  "frame_intercept": block["frame_intercept"]}
+        coef, intercept = qm.collapse(stages)
+        assert np.allclose(coef, weights["coef"], atol=1e-5)
+        assert np.isclose(intercept, weights["intercept"], atol=1e-5)

@@ -5,15 +5,13 @@ labelled) coded for the five generic frames of Semetko & Valkenburg (2000). Only
 articles are read; the corpus's other articles are kept out to measure the project
 independently.
 
-Per frame, one of two linear models on the standardised features of
-:mod:`newsprism.framing_presence`, and a decision threshold: the *cue model* (a logistic
-regression of the frame label, balanced class weights) or the *question model* (two stages
-through the coders' answers to the frame's NFC questions, see
-:mod:`newsprism.framing_question_model`). Which of the two, its regularisation and the
-threshold are chosen by 5-fold cross-validation (folds by article, fixed seed) maximising F1.
-The figures reported are *nested*: an outer 5-fold split by article, and inside each outer
-training part the same inner choice (question models fitted on that part only); the outer
-held-out articles are scored once. So the reported F1 is not tuned on the articles it is
+Per frame, a linear model on the standardised features of :mod:`newsprism.framing_presence`,
+learnt through the coders' answers to the frame's NFC questions (two stages, see
+:mod:`newsprism.framing_question_model`; balanced class weights for the frame), and a decision
+threshold. Both regularisations and the threshold are chosen by 5-fold cross-validation (folds
+by article, fixed seed) maximising F1. The figures reported are *nested*: an outer 5-fold
+split by article, and inside each outer training part the same inner choice (question models
+fitted on that part only); the outer held-out articles are scored once. So the reported F1 is not tuned on the articles it is
 measured on.
 
     python -m newsprism.framing_fit            # refit, write the shipped JSON, print the CV
@@ -49,9 +47,8 @@ SEED = 20260416
 N_FOLDS = 5
 C_GRID = (0.03, 0.1, 0.3, 1.0)
 C_QUESTION_GRID = (0.1, 1.0)
-# The inner CV chooses, per frame, between the cue model and the two-stage question model.
-CANDIDATES = ([("cues", c) for c in C_GRID]
-              + [("questions", cq, cf) for cq in C_QUESTION_GRID for cf in C_GRID])
+# Frames are learnt through the coders' question answers (the inner CV picks both Cs).
+CANDIDATES = [(cq, cf) for cq in C_QUESTION_GRID for cf in C_GRID]
 THRESHOLDS = np.round(np.arange(0.05, 0.951, 0.01), 2)
 DATASET = "Narrative Frames Corpus (dev part, 260 labelled articles)"
 REFERENCE = ("Frermann et al. 2023 (ACL), NFC; frames of Semetko & Valkenburg 2000; "
@@ -86,23 +83,13 @@ def _folds(n: int, seed: int) -> list[tuple[np.ndarray, np.ndarray]]:
 
 def _fit(x: np.ndarray, y: np.ndarray, targets: np.ndarray, candidate: tuple) -> dict:
     """One frame model as ``mean, scale, coef, intercept`` (a linear model on standardised
-    features). ``candidate`` is ``("cues", C)``: a logistic regression of the frame label on
-    the cue features; or ``("questions", C_question, C_frame)``: the two stages of
-    :mod:`newsprism.framing_question_model` (through the coders' question answers ``targets``),
-    collapsed to the same linear form."""
-    from sklearn.linear_model import LogisticRegression
-
-    if candidate[0] == "questions":
-        fitted = two_stage.fit_two_stage(x, y, targets, candidate[1], candidate[2])
-        coef, intercept = two_stage.collapse(fitted)
-        return {"mean": fitted["mean"], "scale": fitted["scale"], "coef": coef,
-                "intercept": intercept, "stages": fitted}
-    mean, scale = x.mean(axis=0), x.std(axis=0)
-    scale = np.where(scale > 0, scale, 1.0)
-    model = LogisticRegression(C=candidate[1], class_weight="balanced", max_iter=2000)
-    model.fit((x - mean) / scale, y)
-    return {"mean": mean, "scale": scale, "coef": model.coef_[0],
-            "intercept": float(model.intercept_[0])}
+    features) plus its ``stages``: the two stages of
+    :mod:`newsprism.framing_question_model` (through the coders' question answers
+    ``targets``) with ``candidate = (C_question, C_frame)``, collapsed to one linear model."""
+    fitted = two_stage.fit_two_stage(x, y, targets, candidate[0], candidate[1])
+    coef, intercept = two_stage.collapse(fitted)
+    return {"mean": fitted["mean"], "scale": fitted["scale"], "coef": coef,
+            "intercept": intercept, "stages": fitted}
 
 
 def _predict(fitted: dict, x: np.ndarray) -> np.ndarray:
@@ -124,9 +111,9 @@ def f1(y: np.ndarray, predicted: np.ndarray) -> float:
 def choose(x: np.ndarray, y: np.ndarray, targets: np.ndarray, seed: int
            ) -> tuple[tuple, float, float]:
     """``(candidate, threshold, cv_f1)`` maximising the out-of-fold F1 of a 5-fold CV on
-    ``x, y`` over :data:`CANDIDATES` (see :func:`_fit`). Ties go to the earlier candidate
-    (cue model before question model, smaller C first), then to the threshold in the middle
-    of the tied run."""
+    ``x, y`` over :data:`CANDIDATES` (``(C_question, C_frame)``, see :func:`_fit`). Ties go to
+    the earlier candidate (smaller Cs first), then to the threshold in the middle of the tied
+    run."""
     best = (-1.0, CANDIDATES[0], 0.5)
     for candidate in CANDIDATES:
         probability = np.zeros(len(y))
@@ -144,7 +131,7 @@ def nested_cv(features: pd.DataFrame, gold: pd.DataFrame, targets: pd.DataFrame,
               seed: int = SEED) -> pd.DataFrame:
     """Out-of-fold predictions of the whole procedure (choice of model, C and threshold
     included; question models fitted on the outer training part only): one row per article x
-    frame with ``fold, frame, gold, score, threshold, present, model``."""
+    frame with ``fold, frame, gold, score, threshold, present``."""
     from newsprism.framing import load_codebook
 
     book = load_codebook(DEFAULT_CODEBOOK)
@@ -158,7 +145,7 @@ def nested_cv(features: pd.DataFrame, gold: pd.DataFrame, targets: pd.DataFrame,
             score = _predict(_fit(x[train], y[train], t[train], candidate), x[test])
             rows.extend({"article": int(i), "fold": fold, "frame": frame, "gold": bool(y[i]),
                          "score": float(s), "threshold": threshold, "present": bool(s >= threshold),
-                         "model": candidate[0]}
+}
                         for i, s in zip(test, score, strict=True))
     return pd.DataFrame(rows)
 
@@ -184,16 +171,15 @@ def fit_model(gold: pd.DataFrame | None = None, seed: int = SEED,
         questions = two_stage.frame_questions(targets, frame)
         candidate, threshold, cv_f1 = choose(x, y, targets[questions].to_numpy(float), seed + 1)
         fitted = _fit(x, y, targets[questions].to_numpy(float), candidate)
-        frames[frame] = {"features": feature_names(book, frame), "model": candidate[0],
-                         "C": candidate[-1], "threshold": threshold,
+        frames[frame] = {"features": feature_names(book, frame), "C": candidate[1],
+                         "threshold": threshold,
                          "mean": _round(fitted["mean"]), "scale": _round(fitted["scale"]),
                          "coef": _round(fitted["coef"]),
                          "intercept": round(float(fitted["intercept"]), 8),
                          "cv_f1_in_selection": round(cv_f1, 8), "n": int(len(y)),
-                         "n_positive": int(y.sum())}
-        if candidate[0] == "questions":
-            frames[frame]["question_models"] = _question_block(fitted["stages"], questions,
-                                                               candidate[1])
+                         "n_positive": int(y.sum()),
+                         "question_models": _question_block(fitted["stages"], questions,
+                                                            candidate[0])}
     model = {"codebook": book.name, "codebook_file": book.source_label,
              "codebook_sha256": sha256_file(book.source), "seed": seed, "n_folds": N_FOLDS,
              "trained_on": DATASET, "fit_command": "python -m newsprism.framing_fit",
@@ -201,8 +187,8 @@ def fit_model(gold: pd.DataFrame | None = None, seed: int = SEED,
     if evaluate:
         table = evaluation(gold, seed, features)
         model["validation"] = {
-            "method": "nested 5-fold CV by article (inner 5-fold CV chooses cue or question "
-                      "model, C and threshold)",
+            "method": "nested 5-fold CV by article (question models fitted on the outer "
+                      "training part; inner 5-fold CV chooses both Cs and the threshold)",
             "rows": [{k: _json_value(v) for k, v in row.items()}
                      for row in table.to_dict("records")]}
     return model
