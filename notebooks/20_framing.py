@@ -179,8 +179,8 @@ else:
 # costs, economic consequences; a human face, emotions; a moral message, religion,
 # prescriptions; problem, solution, responsibility, urgency — codebook
 # `data/codebooks/frames_generic_questions.yml`), their number and position (headline and
-# lead) feed a small logistic model whose weights and thresholds were fitted on 260 coded
-# climate-change articles of the Narrative Frames Corpus. This section uses that codebook
+# lead) feed a small linear model learnt, through the coders' answers to each question, on 260
+# coded climate-change articles of the Narrative Frames Corpus. This section uses that codebook
 # whatever the `codebook` parameter says. Share of articles with the frame, Wilson 95%
 # interval; each caption gives the frame's cross-validated F1 beside its always-present
 # baseline and names the frames that do not beat it.

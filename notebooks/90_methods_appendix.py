@@ -100,8 +100,9 @@ for measure, group in results.groupby("measure", sort=False):
 #
 # The frame detector's headline figure is article-level frame presence on the Narrative
 # Frames Corpus (260 coded climate-change articles; `newsprism.framing_fit`): F1 per frame
-# by nested 5-fold cross-validation by article (the inner folds choose the
-# regularisation and the threshold, so the held-out articles never tune them), beside
+# by nested 5-fold cross-validation by article (each frame is learnt through the coders'
+# answers to its questions; the question models, the regularisation and the threshold are
+# fitted and chosen in the training folds, so the held-out articles never tune them), beside
 # "always present" and the any-cue-hit detectors scored on the same articles. The bundled
 # corpus's paragraph figures (measure `frames`) are in-sample — the cues were tuned there
 # after coding — and are never the headline.

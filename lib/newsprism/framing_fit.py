@@ -5,12 +5,14 @@ labelled) coded for the five generic frames of Semetko & Valkenburg (2000). Only
 articles are read; the corpus's other articles are kept out to measure the project
 independently.
 
-Per frame: a logistic model (standardised features of :mod:`newsprism.framing_presence`,
-balanced class weights) and a decision threshold. The regularisation ``C`` and the threshold
-are chosen by 5-fold cross-validation (folds by article, fixed seed) maximising F1. The
-figures reported are *nested*: an outer 5-fold split by article, and inside each outer
-training part the same inner choice of ``C`` and threshold; the outer held-out articles are
-scored once. So the reported F1 is not tuned on the articles it is measured on.
+Per frame, a linear model on the standardised features of :mod:`newsprism.framing_presence`,
+learnt through the coders' answers to the frame's NFC questions (two stages, see
+:mod:`newsprism.framing_question_model`; balanced class weights for the frame), and a decision
+threshold. Both regularisations and the threshold are chosen by 5-fold cross-validation (folds
+by article, fixed seed) maximising F1. The figures reported are *nested*: an outer 5-fold
+split by article, and inside each outer training part the same inner choice (question models
+fitted on that part only); the outer held-out articles are scored once. So the reported F1 is not tuned on the articles it is
+measured on.
 
     python -m newsprism.framing_fit            # refit, write the shipped JSON, print the CV
     python -m newsprism.framing_fit --check    # refit and compare with the shipped file
@@ -29,6 +31,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from newsprism import framing_question_model as two_stage
 from newsprism import paths
 from newsprism.framing_presence import (
     DEFAULT_CODEBOOK,
@@ -43,6 +46,9 @@ FRAMES = {"CO": "conflict", "EC": "economic", "HI": "human_interest", "MO": "mor
 SEED = 20260416
 N_FOLDS = 5
 C_GRID = (0.03, 0.1, 0.3, 1.0)
+C_QUESTION_GRID = (0.1, 1.0)
+# Frames are learnt through the coders' question answers (the inner CV picks both Cs).
+CANDIDATES = [(cq, cf) for cq in C_QUESTION_GRID for cf in C_GRID]
 THRESHOLDS = np.round(np.arange(0.05, 0.951, 0.01), 2)
 DATASET = "Narrative Frames Corpus (dev part, 260 labelled articles)"
 REFERENCE = ("Frermann et al. 2023 (ACL), NFC; frames of Semetko & Valkenburg 2000; "
@@ -75,19 +81,20 @@ def _folds(n: int, seed: int) -> list[tuple[np.ndarray, np.ndarray]]:
     return list(KFold(N_FOLDS, shuffle=True, random_state=seed).split(np.arange(n)))
 
 
-def _fit(x: np.ndarray, y: np.ndarray, c: float):
-    from sklearn.linear_model import LogisticRegression
+def _fit(x: np.ndarray, y: np.ndarray, targets: np.ndarray, candidate: tuple) -> dict:
+    """One frame model as ``mean, scale, coef, intercept`` (a linear model on standardised
+    features) plus its ``stages``: the two stages of
+    :mod:`newsprism.framing_question_model` (through the coders' question answers
+    ``targets``) with ``candidate = (C_question, C_frame)``, collapsed to one linear model."""
+    fitted = two_stage.fit_two_stage(x, y, targets, candidate[0], candidate[1])
+    coef, intercept = two_stage.collapse(fitted)
+    return {"mean": fitted["mean"], "scale": fitted["scale"], "coef": coef,
+            "intercept": intercept, "stages": fitted}
 
-    mean, scale = x.mean(axis=0), x.std(axis=0)
-    scale = np.where(scale > 0, scale, 1.0)
-    model = LogisticRegression(C=c, class_weight="balanced", max_iter=2000)
-    model.fit((x - mean) / scale, y)
-    return mean, scale, model
 
-
-def _predict(fitted, x: np.ndarray) -> np.ndarray:
-    mean, scale, model = fitted
-    return model.predict_proba((x - mean) / scale)[:, 1]
+def _predict(fitted: dict, x: np.ndarray) -> np.ndarray:
+    linear = ((x - fitted["mean"]) / fitted["scale"]) @ fitted["coef"] + fitted["intercept"]
+    return 1.0 / (1.0 + np.exp(-linear))
 
 
 def f1(y: np.ndarray, predicted: np.ndarray) -> float:
@@ -101,24 +108,30 @@ def f1(y: np.ndarray, predicted: np.ndarray) -> float:
     return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
 
 
-def choose(x: np.ndarray, y: np.ndarray, seed: int) -> tuple[float, float, float]:
-    """``(C, threshold, cv_f1)`` maximising the out-of-fold F1 of a 5-fold CV on ``x, y``.
-    Ties go to the smaller C, then to the threshold in the middle of the tied run."""
-    best = (-1.0, 0.0, 0.5)
-    for c in C_GRID:
+def choose(x: np.ndarray, y: np.ndarray, targets: np.ndarray, seed: int
+           ) -> tuple[tuple, float, float]:
+    """``(candidate, threshold, cv_f1)`` maximising the out-of-fold F1 of a 5-fold CV on
+    ``x, y`` over :data:`CANDIDATES` (``(C_question, C_frame)``, see :func:`_fit`). Ties go to
+    the earlier candidate (smaller Cs first), then to the threshold in the middle of the tied
+    run."""
+    best = (-1.0, CANDIDATES[0], 0.5)
+    for candidate in CANDIDATES:
         probability = np.zeros(len(y))
         for train, test in _folds(len(y), seed):
-            probability[test] = _predict(_fit(x[train], y[train], c), x[test])
+            fitted = _fit(x[train], y[train], targets[train], candidate)
+            probability[test] = _predict(fitted, x[test])
         scores = np.array([f1(y, probability >= t) for t in THRESHOLDS])
         top = np.flatnonzero(scores >= scores.max() - 1e-12)
         if scores.max() > best[0] + 1e-12:
-            best = (float(scores.max()), c, float(THRESHOLDS[top[len(top) // 2]]))
+            best = (float(scores.max()), candidate, float(THRESHOLDS[top[len(top) // 2]]))
     return best[1], best[2], best[0]
 
 
-def nested_cv(features: pd.DataFrame, gold: pd.DataFrame, seed: int = SEED) -> pd.DataFrame:
-    """Out-of-fold predictions of the whole procedure (choice of C and threshold included):
-    one row per article x frame with ``fold, frame, gold, score, threshold, present``."""
+def nested_cv(features: pd.DataFrame, gold: pd.DataFrame, targets: pd.DataFrame,
+              seed: int = SEED) -> pd.DataFrame:
+    """Out-of-fold predictions of the whole procedure (choice of model, C and threshold
+    included; question models fitted on the outer training part only): one row per article x
+    frame with ``fold, frame, gold, score, threshold, present``."""
     from newsprism.framing import load_codebook
 
     book = load_codebook(DEFAULT_CODEBOOK)
@@ -126,11 +139,13 @@ def nested_cv(features: pd.DataFrame, gold: pd.DataFrame, seed: int = SEED) -> p
     for frame in FRAMES.values():
         x = features[feature_names(book, frame)].to_numpy(dtype=float)
         y = gold[frame].to_numpy(dtype=bool)
+        t = targets[two_stage.frame_questions(targets, frame)].to_numpy(dtype=float)
         for fold, (train, test) in enumerate(_folds(len(y), seed)):
-            c, threshold, _ = choose(x[train], y[train], seed + 1)
-            score = _predict(_fit(x[train], y[train], c), x[test])
+            candidate, threshold, _ = choose(x[train], y[train], t[train], seed + 1)
+            score = _predict(_fit(x[train], y[train], t[train], candidate), x[test])
             rows.extend({"article": int(i), "fold": fold, "frame": frame, "gold": bool(y[i]),
-                         "score": float(s), "threshold": threshold, "present": bool(s >= threshold)}
+                         "score": float(s), "threshold": threshold, "present": bool(s >= threshold),
+}
                         for i, s in zip(test, score, strict=True))
     return pd.DataFrame(rows)
 
@@ -148,18 +163,23 @@ def fit_model(gold: pd.DataFrame | None = None, seed: int = SEED,
     gold = load_nfc() if gold is None else gold
     book = load_codebook(DEFAULT_CODEBOOK)
     features = presence_features(list(gold["text"]), book)
+    targets = two_stage.load_question_targets(NFC, list(gold["ID"]))
     frames = {}
     for frame in FRAMES.values():
         x = features[feature_names(book, frame)].to_numpy(dtype=float)
         y = gold[frame].to_numpy(dtype=bool)
-        c, threshold, cv_f1 = choose(x, y, seed + 1)
-        mean, scale, model = _fit(x, y, c)
-        frames[frame] = {"features": feature_names(book, frame), "C": c,
-                         "threshold": threshold, "mean": _round(mean), "scale": _round(scale),
-                         "coef": _round(model.coef_[0]),
-                         "intercept": round(float(model.intercept_[0]), 8),
+        questions = two_stage.frame_questions(targets, frame)
+        candidate, threshold, cv_f1 = choose(x, y, targets[questions].to_numpy(float), seed + 1)
+        fitted = _fit(x, y, targets[questions].to_numpy(float), candidate)
+        frames[frame] = {"features": feature_names(book, frame), "C": candidate[1],
+                         "threshold": threshold,
+                         "mean": _round(fitted["mean"]), "scale": _round(fitted["scale"]),
+                         "coef": _round(fitted["coef"]),
+                         "intercept": round(float(fitted["intercept"]), 8),
                          "cv_f1_in_selection": round(cv_f1, 8), "n": int(len(y)),
-                         "n_positive": int(y.sum())}
+                         "n_positive": int(y.sum()),
+                         "question_models": _question_block(fitted["stages"], questions,
+                                                            candidate[0])}
     model = {"codebook": book.name, "codebook_file": book.source_label,
              "codebook_sha256": sha256_file(book.source), "seed": seed, "n_folds": N_FOLDS,
              "trained_on": DATASET, "fit_command": "python -m newsprism.framing_fit",
@@ -167,10 +187,21 @@ def fit_model(gold: pd.DataFrame | None = None, seed: int = SEED,
     if evaluate:
         table = evaluation(gold, seed, features)
         model["validation"] = {
-            "method": "nested 5-fold CV by article (inner 5-fold CV chooses C and threshold)",
+            "method": "nested 5-fold CV by article (question models fitted on the outer "
+                      "training part; inner 5-fold CV chooses both Cs and the threshold)",
             "rows": [{k: _json_value(v) for k, v in row.items()}
                      for row in table.to_dict("records")]}
     return model
+
+
+def _question_block(stages: dict, questions: list[str], c_question: float) -> dict:
+    """The two stages of a question model, for the reader (the score uses the collapsed
+    ``coef``): per NFC question its weights on the features and its weight in the frame."""
+    return {"C_question": c_question, "questions": questions,
+            "question_coef": [_round(row) for row in stages["question_coef"]],
+            "question_intercept": _round(stages["question_intercept"]),
+            "frame_coef": _round(stages["frame_coef"]),
+            "frame_intercept": round(float(stages["frame_intercept"]), 8)}
 
 
 def _json_value(value):
@@ -212,7 +243,8 @@ def evaluation(gold: pd.DataFrame | None = None, seed: int = SEED,
     book = load_codebook(DEFAULT_CODEBOOK)
     if features is None:
         features = presence_features(list(gold["text"]), book)
-    oof = nested_cv(features, gold, seed)
+    targets = two_stage.load_question_targets(NFC, list(gold["ID"]))
+    oof = nested_cv(features, gold, targets, seed)
     engines = {"frame presence model (nested 5-fold CV)": {
         f: oof[oof["frame"] == f].sort_values("article")["present"].to_numpy()
         for f in FRAMES.values()}}

@@ -1,9 +1,10 @@
 """Article-level frame presence from a question codebook, with weights fitted on coded articles.
 
-A frame is *present in an article* when a small logistic model, fed the density and position of
+A frame is *present in an article* when a small linear model, fed the density and position of
 the hits of each of the frame's coding questions (Semetko & Valkenburg's items, as grouped in
 ``data/codebooks/frames_generic_questions.yml``), gives a probability at or above the frame's
-threshold. Weights and thresholds ship in ``newsprism/data/frame_presence_generic.json``,
+threshold. The model is learnt through the NFC coders' answers to each question (two stages
+that collapse to one linear model, :mod:`newsprism.framing_question_model`). Weights and thresholds ship in ``newsprism/data/frame_presence_generic.json``,
 written by ``python -m newsprism.framing_fit`` (fitted on the Narrative Frames Corpus, its
 figures cross-validated by article; see :mod:`newsprism.framing_fit`).
 

@@ -1,0 +1,73 @@
+"""The two-stage question model: soft targets from coders, stages that collapse to one model."""
+
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pytest
+from newsprism import framing_question_model as qm
+
+
+@pytest.mark.parametrize("answers, expected", [
+    ([["yes", ["yes", "yes", -1, "no"]]], [2 / 3]),
+    ([["no", ["no", -1, -1, -1]]], [0.0]),
+    ([["yes", [-1, -1, -1, -1]]], [1.0]),          # nobody coded: the aggregate decides
+    ([["NO AGREEMENT", ["yes", "no"]]], [0.5]),
+])
+def test_soft_targets_are_the_share_of_coders_saying_yes(answers, expected):
+    assert np.allclose(qm.soft_targets(answers), expected)
+
+
+def _toy(seed=0, n=120):
+    rng = np.random.default_rng(seed)
+    x = rng.normal(size=(n, 4)) * [1, 2, 0.5, 1] + [0, 1, 0, 3]
+    targets = np.column_stack([1 / (1 + np.exp(-2 * x[:, 0])), 1 / (1 + np.exp(x[:, 1] - 1)),
+                               np.full(n, 1.0)])           # the last question is constant
+    y = (x[:, 0] - x[:, 1] + rng.normal(size=n)) > 0
+    return x, y, targets
+
+
+def test_two_stages_collapse_to_one_linear_model():
+    x, y, targets = _toy()
+    fitted = qm.fit_two_stage(x, y, targets, 1.0, 1.0)
+    z = (x - fitted["mean"]) / fitted["scale"]
+    stage_one = z @ fitted["question_coef"].T + fitted["question_intercept"]
+    stage_two = stage_one @ fitted["frame_coef"] + fitted["frame_intercept"]
+    assert np.allclose(qm.predict_two_stage(fitted, x), 1 / (1 + np.exp(-stage_two)))
+    assert not fitted["question_coef"][2].any()            # constant question: no weights
+
+
+def test_two_stage_model_learns_the_frame_through_its_questions():
+    x, y, targets = _toy()
+    probability = qm.predict_two_stage(qm.fit_two_stage(x, y, targets, 1.0, 1.0), x)
+    assert ((probability >= 0.5) == y).mean() > 0.75
+    coef, _ = qm.collapse(qm.fit_two_stage(x, y, targets, 1.0, 1.0))
+    assert coef[0] > 0 > coef[1]
+
+
+def test_question_targets_align_with_article_ids(tmp_path):
+    data = {"7": {"_ID": "x", "co1": ["yes", ["yes", "no"]], "ec1": ["no", ["no", "no"]]},
+            "3": {"_ID": "y", "co1": ["no", ["no", "no"]], "ec1": ["yes", ["yes", -1]]}}
+    (tmp_path / qm.ANNOTATIONS).write_text(json.dumps(data), encoding="utf-8")
+    table = qm.load_question_targets(tmp_path, ["3", "7"])
+    assert table.to_dict("list") == {"co1": [0.0, 0.5], "ec1": [1.0, 0.0]}
+    assert qm.frame_questions(table, "economic") == ["ec1"]
+    with pytest.raises(FileNotFoundError, match="annotations missing"):
+        qm.load_question_targets(tmp_path / "nowhere", ["3"])
+
+
+def test_shipped_weights_are_the_collapsed_question_models():
+    from newsprism.framing_presence import load_model
+
+    for frame, weights in load_model()["frames"].items():
+        block = weights["question_models"]
+        assert block["questions"] and all(q.startswith(qm.PREFIXES[frame])
+                                          for q in block["questions"])
+        stages = {"frame_coef": np.array(block["frame_coef"]),
+                  "question_coef": np.array(block["question_coef"]),
+                  "question_intercept": np.array(block["question_intercept"]),
+                  "frame_intercept": block["frame_intercept"]}
+        coef, intercept = qm.collapse(stages)
+        assert np.allclose(coef, weights["coef"], atol=1e-5)
+        assert np.isclose(intercept, weights["intercept"], atol=1e-5)
