@@ -5,7 +5,7 @@ import doctest
 import numpy as np
 import pandas as pd
 import pytest
-from newsprism import before_after
+from newsprism import before_after, stats
 
 
 def test_doctests():
@@ -63,5 +63,5 @@ def test_frame_and_speaker_change_count_articles_and_quotations():
 
 
 def test_benjamini_hochberg_matches_hand_values():
-    q = before_after.benjamini_hochberg(np.array([0.01, 0.04, 0.03, 0.5]))
+    q = stats.benjamini_hochberg(np.array([0.01, 0.04, 0.03, 0.5]))
     assert np.allclose(q, [0.04, 0.0533333, 0.0533333, 0.5])

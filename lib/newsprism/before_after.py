@@ -149,28 +149,8 @@ def before_after(sentences: pd.DataFrame, presence: pd.DataFrame, quotes: pd.Dat
              frame_change(presence, dates, split), speaker_change(quotes, dates, split)]
     table = pd.concat([p for p in parts if len(p)], ignore_index=True) if any(
         len(p) for p in parts) else _table([])
-    table["q"] = benjamini_hochberg(table["p"].to_numpy(dtype=float))
+    table["q"] = stats.benjamini_hochberg(table["p"].to_numpy(dtype=float))
     return table[COLUMNS]
-
-
-def benjamini_hochberg(p: np.ndarray) -> np.ndarray:
-    """BH-adjusted q-values; NaN p-values stay NaN and do not count as tests.
-
-    >>> benjamini_hochberg(np.array([0.01, np.nan, 0.04])).round(3).tolist()
-    [0.02, nan, 0.04]
-    """
-    q = np.full(p.shape, np.nan)
-    ok = ~np.isnan(p)
-    if not ok.any():
-        return q
-    values = p[ok]
-    order = np.argsort(values)
-    ranked = values[order] * values.size / np.arange(1, values.size + 1)
-    adjusted = np.minimum.accumulate(ranked[::-1])[::-1].clip(max=1.0)
-    out = np.empty(values.size)
-    out[order] = adjusted
-    q[ok] = out
-    return q
 
 
 def _row(outlet, measure, item, before, after, n0, n1, low, high, p, effect, kind) -> dict:

@@ -34,7 +34,7 @@ from collections.abc import Iterable
 import numpy as np
 import pandas as pd
 
-from newsprism.stats import bootstrap_ci
+from newsprism.stats import benjamini_hochberg, bootstrap_ci
 from newsprism.text import count_words, per_1k
 
 PREVALENCE_COLUMNS = ["outlet", "frame", "n_articles", "n_sentences", "n_with_frame", "share",
@@ -210,23 +210,8 @@ def frame_tests(sentences: pd.DataFrame, frames: pd.DataFrame, articles: pd.Data
                 row["caveat"] = SMALL_N_CAVEAT
         rows.append(row)
     result = pd.DataFrame(rows)
-    result["q_value"] = _benjamini_hochberg(result["p_monte_carlo"].to_numpy(float))
+    result["q_value"] = benjamini_hochberg(result["p_monte_carlo"].to_numpy(float))
     return result[TEST_COLUMNS]
-
-
-def _benjamini_hochberg(p: np.ndarray) -> np.ndarray:
-    q = np.full(p.shape, np.nan)
-    ok = ~np.isnan(p)
-    if not ok.any():
-        return q
-    values = p[ok]
-    order = np.argsort(values)
-    ranked = values[order] * len(values) / (np.arange(len(values)) + 1)
-    ranked = np.minimum.accumulate(ranked[::-1])[::-1].clip(max=1.0)
-    out = np.empty_like(values)
-    out[order] = ranked
-    q[ok] = out
-    return q
 
 
 def frame_cooccurrence(frames: pd.DataFrame, sentences: pd.DataFrame | None = None,

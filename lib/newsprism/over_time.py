@@ -87,13 +87,19 @@ def tone_over_time(sentences: pd.DataFrame, dates: pd.DataFrame, period: str,
     cut = _periods(dates, period)
     rows = sentences[["article_id", "voice", "score"]].merge(
         cut[cut["period_label"] != UNDATED], on="article_id", how="inner")
+    return _cell_means(rows, "voice", min_sentences, n_boot, seed, TONE_COLUMNS)
+
+
+def _cell_means(rows: pd.DataFrame, series: str, minimum: int, n_boot: int, seed: int,
+                columns: list[str]) -> pd.DataFrame:
+    """:func:`_clustered_mean` of ``score`` per period x outlet x ``series`` value."""
     rows = rows[rows["score"].notna()]
     out = []
-    for (label, outlet, voice), part in rows.groupby(["period_label", "outlet", "voice"],
+    for (label, outlet, value), part in rows.groupby(["period_label", "outlet", series],
                                                      sort=True):
-        out.append((part["period"].iloc[0], label, outlet, voice,
-                    *_clustered_mean(part, min_sentences, n_boot, seed)))
-    return pd.DataFrame(out, columns=TONE_COLUMNS)
+        out.append((part["period"].iloc[0], label, outlet, value,
+                    *_clustered_mean(part, minimum, n_boot, seed)))
+    return pd.DataFrame(out, columns=columns)
 
 
 def _clustered_mean(part: pd.DataFrame, minimum: int, n_boot: int, seed: int) -> tuple:
@@ -118,13 +124,7 @@ def actor_tone_over_time(tone: pd.DataFrame, dates: pd.DataFrame, period: str,
     cut = _periods(dates, period)
     rows = tone[tone["actor"].isin(actors)][["article_id", "actor", "score"]].merge(
         cut[cut["period_label"] != UNDATED], on="article_id", how="inner")
-    rows = rows[rows["score"].notna()]
-    out = []
-    for (label, outlet, actor), part in rows.groupby(["period_label", "outlet", "actor"],
-                                                     sort=True):
-        out.append((part["period"].iloc[0], label, outlet, actor,
-                    *_clustered_mean(part, min_mentions, n_boot, seed)))
-    return pd.DataFrame(out, columns=ACTOR_COLUMNS)
+    return _cell_means(rows, "actor", min_mentions, n_boot, seed, ACTOR_COLUMNS)
 
 
 def article_frames(frames: pd.DataFrame, articles: pd.DataFrame,

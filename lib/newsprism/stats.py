@@ -288,3 +288,23 @@ def sample_rows(frame: pd.DataFrame, n: int, by: str | None = None,
         chosen = members if members.size <= n else rng.choice(members, size=n, replace=False)
         keep[chosen] = True
     return frame[keep]
+
+
+def benjamini_hochberg(p: np.ndarray) -> np.ndarray:
+    """BH-adjusted q-values; NaN p-values stay NaN and do not count as tests.
+
+    >>> benjamini_hochberg(np.array([0.01, np.nan, 0.04])).round(3).tolist()
+    [0.02, nan, 0.04]
+    """
+    q = np.full(p.shape, np.nan)
+    ok = ~np.isnan(p)
+    if not ok.any():
+        return q
+    values = p[ok]
+    order = np.argsort(values)
+    ranked = values[order] * values.size / np.arange(1, values.size + 1)
+    adjusted = np.minimum.accumulate(ranked[::-1])[::-1].clip(max=1.0)
+    out = np.empty(values.size)
+    out[order] = adjusted
+    q[ok] = out
+    return q
