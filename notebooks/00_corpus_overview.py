@@ -148,11 +148,7 @@ display(show_table(rules, "Removals per cleaning rule.", n=len(audit), unit="rem
                    source=f"{SOURCE}, newsprism.clean"))
 display(show_table(audit, "Removed text, line by line.", max_rows=max_audit_rows,
                    n=len(audit), unit="removed lines", source=f"{SOURCE}, newsprism.clean"))
-display(reading(
-    "Cleaning removed nothing." if audit.empty else
-    f"Cleaning removed {len(audit)} lines from {audit['article_id'].nunique()} of "
-    f"{len(articles)} articles; the most frequent rule is **{rules.iloc[0]['rule']}** "
-    f"({int(rules.iloc[0]['removals'])} removals)."))
+display(reading(overview.audit_reading(audit, rules, len(articles))))
 
 # %% [markdown]
 # ## Cleaning per outlet
@@ -169,11 +165,7 @@ save_table(by_outlet_rule, "overview_cleaning_by_outlet", out_dir)
 display(show_table(by_outlet_rule, f"Removals per outlet and rule (cleaning level "
                    f"'{cleaning}'); share_of_text = removed characters / raw characters.",
                    n=len(audit), unit="removed lines", source=f"{SOURCE}, newsprism.clean"))
-display(reading(
-    "Cleaning removed nothing." if by_outlet_rule.empty else
-    f"The largest removal is **{by_outlet_rule.loc[by_outlet_rule['characters'].idxmax(), 'rule']}"
-    f"** at **{by_outlet_rule.loc[by_outlet_rule['characters'].idxmax(), 'outlet']}** "
-    f"({by_outlet_rule['share_of_text'].max():.1%} of that outlet's text)."))
+display(reading(overview.cleaning_outlet_reading(by_outlet_rule)))
 
 # %% [markdown]
 # ## Near-duplicate articles

@@ -178,3 +178,21 @@ def test_similarity_matrix_by_outlet_is_the_mean_of_article_pairs():
     agg = overview.similarity_matrix(arts, by_outlet=True)
     assert abs(agg.loc["X", "Y"] - dense.loc[["a", "b"], ["c", "d"]].to_numpy().mean()) < 1e-5
     assert abs(agg.loc["X", "X"] - dense.loc["a", "b"]) < 1e-5
+
+
+def test_cleaning_outlet_reading_takes_every_figure_from_one_row():
+    # the outlet with the most removed characters is not the one with the largest share
+    table = pd.DataFrame({"outlet": ["Big", "Small"], "rule": ["footer", "byline"],
+                          "characters": [5000, 300], "share_of_text": [0.02, 0.30]})
+    text = overview.cleaning_outlet_reading(table)
+    assert "**footer** at **Big**" in text and "2.0%" in text and "30.0%" not in text
+
+
+def test_audit_reading_names_tied_rules_together():
+    rules = pd.DataFrame({"rule": ["photo_credit", "read_more", "footer"],
+                          "removals": [2, 2, 1]})
+    audit = pd.DataFrame({"article_id": ["a", "a", "b", "b", "b"]})
+    text = overview.audit_reading(audit, rules, 5)
+    assert "rules are **photo_credit** and **read_more** (2 removals each)" in text
+    assert "from 2 of 5 articles" in text
+    assert overview.audit_reading(audit.iloc[:0], rules.iloc[:0], 5) == "Cleaning removed nothing."

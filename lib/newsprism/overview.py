@@ -296,6 +296,42 @@ def audit_summary(audit: pd.DataFrame) -> pd.DataFrame:
                              ignore_index=True)[columns]
 
 
+def audit_reading(audit: pd.DataFrame, rules: pd.DataFrame, n_articles: int) -> str:
+    """The cleaning audit in one sentence, from :func:`audit_summary`'s table; rules tied for
+    the most removals are named together.
+
+    >>> rules = pd.DataFrame({"rule": ["a", "b", "c"], "removals": [3, 3, 1]})
+    >>> audit = pd.DataFrame({"article_id": ["x"] * 7})
+    >>> audit_reading(audit, rules, 2)
+    'Cleaning removed 7 lines from 1 of 2 articles; the most frequent rules are **a** and **b** (3 removals each).'
+    """
+    if audit is None or audit.empty or rules.empty:
+        return "Cleaning removed nothing."
+    top = rules[rules["removals"] == rules["removals"].max()]
+    names = " and ".join(f"**{r}**" for r in top["rule"])
+    count = int(top["removals"].iloc[0])
+    which = (f"the most frequent rule is {names} ({count} removals)" if len(top) == 1 else
+             f"the most frequent rules are {names} ({count} removals each)")
+    return (f"Cleaning removed {len(audit)} lines from {audit['article_id'].nunique()} of "
+            f"{n_articles} articles; {which}.")
+
+
+def cleaning_outlet_reading(table: pd.DataFrame) -> str:
+    """The largest removal of :func:`cleaning_by_outlet`'s table, every figure from one row.
+
+    >>> t = pd.DataFrame({"outlet": ["A", "B"], "rule": ["r1", "r2"], "characters": [900, 100],
+    ...                   "share_of_text": [0.05, 0.40]})
+    >>> print(cleaning_outlet_reading(t))
+    The largest removal is **r1** at **A**: 900 characters, 5.0% of that outlet's text.
+    """
+    if table is None or table.empty:
+        return "Cleaning removed nothing."
+    row = table.loc[table["characters"].astype(float).idxmax()]
+    return (f"The largest removal is **{row['rule']}** at **{row['outlet']}**: "
+            f"{int(row['characters']):,} characters, {float(row['share_of_text']):.1%} of that "
+            "outlet's text.")
+
+
 def cleaning_by_outlet(audit: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
     """Per outlet and rule: lines and characters removed, the share of the outlet's raw
     characters they were, and one example of removed text.
