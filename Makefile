@@ -38,12 +38,12 @@ browser:
 # `make report` re-validates only when an input changed (gold data, library, codebooks);
 # `make validate` always does.
 validate-if-changed: $(STAMP)
-	$(PY) -m newsprism.sentiment_validation --fetch
-	$(PY) -m newsprism.validate --if-changed
+	$(PY) -m newsprism.sentiment.validation --fetch
+	$(PY) -m newsprism.core.validate --if-changed
 
 validate: $(STAMP)
-	$(PY) -m newsprism.sentiment_validation --fetch
-	$(PY) -m newsprism.validate
+	$(PY) -m newsprism.sentiment.validation --fetch
+	$(PY) -m newsprism.core.validate
 
 bench: $(STAMP)
 	@for script in bench/bench_*.py; do echo "== $$script"; $(PY) $$script || exit 1; done

@@ -1,7 +1,7 @@
 """Cleaning on whole-page text: furniture removed, body kept, and speed.
 
 Usage: ``.venv/bin/python bench/bench_clean.py [--held-back] [--quick]``. Prints, for each
-cleaning engine (``newsprism.clean_validation.ENGINES``), the share of the pagetext gold
+cleaning engine (``newsprism.corpus.clean_validation.ENGINES``), the share of the pagetext gold
 furniture strings removed and of body strings kept on the tuning part (in-sample: rules and
 model were tuned on it) and, with ``--held-back``, on the held-back part (sites never tuned
 on: the figures to report). Then the cleaning speed: MB of raw text per CPU-second (one
@@ -14,8 +14,9 @@ import argparse
 import sys
 import time
 
-from newsprism import clean_validation, paths
-from newsprism.clean import clean_text
+from newsprism.core import paths
+from newsprism.corpus import clean_validation
+from newsprism.corpus.clean import clean_text
 
 
 def rates(part: str, quick: bool) -> None:

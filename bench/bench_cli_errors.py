@@ -18,7 +18,7 @@ import sys
 import tempfile
 import time
 
-from newsprism import paths
+from newsprism.core import paths
 
 REPORT = [sys.executable, "-m", "newsprism", "report", "--out"]
 HEAVY = ("nltk", "scipy", "sklearn", "matplotlib", "papermill", "nbformat", "pandas")
@@ -31,7 +31,7 @@ CASES = {
     "bad value": REPORT + ["{out}", "-p", "seed", "abc"],
     "import newsprism": [sys.executable, "-c", f"import newsprism; {SHOW}"],
     "worker imports": [sys.executable, "-c", f"{WORKER}{SHOW}"],
-    "worker + 1st split": [sys.executable, "-c", f"{WORKER}from newsprism.text import "
+    "worker + 1st split": [sys.executable, "-c", f"{WORKER}from newsprism.core.text import "
                                                  f"split_sentences; split_sentences('A. B.'); "
                                                  f"{SHOW}"],
 }

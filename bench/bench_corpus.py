@@ -16,11 +16,11 @@ import tempfile
 import time
 from pathlib import Path
 
-from newsprism import paths
-from newsprism.clean import clean_text
-from newsprism.corpus import load_corpus
-from newsprism.language import detect_language
-from newsprism.text import count_words
+from newsprism.core import paths
+from newsprism.core.text import count_words
+from newsprism.corpus.clean import clean_text
+from newsprism.corpus.language import detect_language
+from newsprism.corpus.readers import load_corpus
 
 FURNITURE = ["Read more: Another story about the letters", "© 2026 Example Media Inc.",
              "Leave A Reply", "Photo by KNCA/EPA"]

@@ -13,8 +13,8 @@ from __future__ import annotations
 import argparse
 import time
 
-from newsprism.corpus import load_corpus
-from newsprism.framing import detect_frames, detect_naming, frame_presence, load_codebook
+from newsprism.corpus.readers import load_corpus
+from newsprism.framing.detect import detect_frames, detect_naming, frame_presence, load_codebook
 
 TARGET_MB_PER_S = 1.0
 

@@ -33,8 +33,9 @@ def _cpu() -> float:
 
 def measure(corpus: str, memos: bool) -> tuple[int, float]:
     """(sentences, CPU seconds) of one uncached in-process annotation."""
-    from newsprism import claims, sentiment
-    from newsprism.annotate import annotate
+    from newsprism.compare import claims
+    from newsprism.pipeline.annotate import annotate
+    from newsprism.sentiment import scoring as sentiment
 
     if not memos:
         sentiment._SCORE_MEMO_MAX = 0  # emptied at every call: no text scored from memory

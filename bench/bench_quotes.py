@@ -13,11 +13,11 @@ import itertools
 import json
 import time
 
-from newsprism import paths
-from newsprism.annotate import AnnotateOptions, ArticleInput
-from newsprism.corpus import load_corpus
-from newsprism.quotes import article_quotes, extract_quotes
-from newsprism.text import split_sentences
+from newsprism.core import paths
+from newsprism.core.text import split_sentences
+from newsprism.corpus.readers import load_corpus
+from newsprism.pipeline.annotate import AnnotateOptions, ArticleInput
+from newsprism.quotes.extract import article_quotes, extract_quotes
 
 TARGET_MB_PER_S = 1.0
 

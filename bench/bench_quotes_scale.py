@@ -13,9 +13,9 @@ from __future__ import annotations
 import sys
 import time
 
-from newsprism import paths
-from newsprism.corpus import load_corpus
-from newsprism.quotes import extract_quotes
+from newsprism.core import paths
+from newsprism.corpus.readers import load_corpus
+from newsprism.quotes.extract import extract_quotes
 
 FLOOR_RATIO = 4.0
 

@@ -6,7 +6,7 @@ the report suite's wall time with the fixed cost per notebook separated out.
     .venv/bin/python bench/bench_scale.py --sizes 1000 --skip-report
 
 Synthetic corpora come from ``bench/synth.py`` (kept under outputs/bench/, reused when present).
-Each annotation runs in a fresh subprocess (``newsprism annotate`` via ``newsprism.scale``),
+Each annotation runs in a fresh subprocess (``newsprism annotate`` via ``newsprism.pipeline.store``),
 so imports and worker start-up are included and memory is measured per run: the summed RSS
 of the process tree, sampled every 0.05 s with psutil, plus ``ru_maxrss``. Prints every figure
 next to its floor and writes ``bench/RESULTS.md``.
@@ -33,7 +33,7 @@ BENCH = Path(__file__).resolve().parent
 sys.path.insert(0, str(BENCH))
 
 import synth  # noqa: E402  (bench/ is not a package)
-from newsprism import paths  # noqa: E402
+from newsprism.core import paths  # noqa: E402
 
 WORK = paths.OUTPUTS / "bench"
 RESULTS = BENCH / "RESULTS.md"
@@ -91,7 +91,7 @@ def run_measured(command: list[str]) -> dict:
 
 def child_annotate(corpus: str, out: str, jobs: int, partition_size: int, steps: str) -> None:
     """(subprocess) Annotate and print a JSON line of figures."""
-    from newsprism.scale import annotate_to_parquet
+    from newsprism.pipeline.store import annotate_to_parquet
 
     started = time.perf_counter()
     ann = annotate_to_parquet(corpus or None, jobs=jobs, out=out, resume=False, progress=False,
@@ -169,8 +169,8 @@ def _trivial_notebook(path: Path, imports: bool) -> Path:
         # What every suite notebook imports before it does any analysis.
         cells.append(nbformat.v4.new_code_cell(
             "import matplotlib.pyplot as plt\nimport pandas as pd\nimport newsprism\n"
-            "from newsprism.annotate import annotate\nfrom newsprism import report\n"
-            "import newsprism.display\nplt.plot([0, 1]); plt.show()"))
+            "from newsprism.pipeline.annotate import annotate\nfrom newsprism import report\n"
+            "import newsprism.viz.display\nplt.plot([0, 1]); plt.show()"))
     nb.cells = cells
     nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3",
                                  "language": "python"}
@@ -180,7 +180,7 @@ def _trivial_notebook(path: Path, imports: bool) -> Path:
 
 def measure_notebook_fixed_cost(repeats: int = 2) -> dict:
     """Seconds to run (execute + export) a notebook that does nothing / only imports."""
-    from newsprism.report import execute_notebook, export_html, runner_kernel
+    from newsprism.report.runner import execute_notebook, export_html, runner_kernel
 
     folder = WORK / "fixed_cost"
     folder.mkdir(parents=True, exist_ok=True)

@@ -14,9 +14,10 @@ from __future__ import annotations
 import argparse
 import time
 
-from newsprism import paths, sentiment
-from newsprism.corpus import load_corpus
-from newsprism.text import split_sentences
+from newsprism.core import paths
+from newsprism.core.text import split_sentences
+from newsprism.corpus.readers import load_corpus
+from newsprism.sentiment import scoring as sentiment
 
 TARGET = 10_000
 

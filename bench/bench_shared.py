@@ -13,7 +13,9 @@ from __future__ import annotations
 import sys
 import time
 
-from newsprism import quote_clusters, similarity, time_report
+from newsprism.compare import similarity
+from newsprism.quotes import clusters as quote_clusters
+from newsprism.report import time_sections as time_report
 
 
 def main(annotated: str) -> int:

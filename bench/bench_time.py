@@ -23,7 +23,7 @@ from pathlib import Path
 import pandas as pd
 
 sys.path.insert(0, str(Path(__file__).parent))
-from newsprism import paths  # noqa: E402
+from newsprism.core import paths  # noqa: E402
 from synth import sentence_pool, synth_articles, write_corpus  # noqa: E402
 
 

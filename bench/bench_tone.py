@@ -14,7 +14,8 @@ from __future__ import annotations
 import argparse
 import time
 
-from newsprism import sentiment, tone_fit, tone_model
+from newsprism.sentiment import scoring as sentiment
+from newsprism.sentiment import tone_fit, tone_model
 
 TARGET_SECONDS = 10.0
 

@@ -24,7 +24,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests" / "adversar
 
 import fuzz_inputs as fz  # noqa: E402
 from hostile import GOOD, GOOD2  # noqa: E402
-from newsprism.corpus import load_corpus  # noqa: E402
+from newsprism.corpus.readers import load_corpus  # noqa: E402
 
 PIECES = ['"', ",", "\n", "\r\n", "\x00", "\ud800", "\udfff", "\\", "$\\frac{$", "<script>",
           "\ufeff", "é", "😀", "{", "[", " ", "7" * 50, GOOD, GOOD2]

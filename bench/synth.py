@@ -1,7 +1,7 @@
 """Synthetic corpora for benchmarks: real sentences resampled into articles of 10 outlets.
 
 Sentences come from the bundled corpus and, when present, the PolNeAR train/dev texts
-(read in place via ``newsprism.paths.POLNEAR``, never copied). Articles are built from
+(read in place via ``newsprism.core.paths.POLNEAR``, never copied). Articles are built from
 paragraphs of 1-3 sentences drawn at random, so sentence length, quotation marks and named
 entities look like news; the topic mix does not (that is not what the benchmarks measure).
 
@@ -22,8 +22,8 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 
-from newsprism import paths
-from newsprism.text import split_paragraphs, split_sentences
+from newsprism.core import paths
+from newsprism.core.text import split_paragraphs, split_sentences
 
 OUTLETS = [f"Outlet {chr(ord('A') + i)}" for i in range(10)]
 GENRES = ["news report", "analysis", "op-ed", "wire"]

@@ -31,19 +31,20 @@ shingle_size: int = 5  # words per shingle for verbatim overlap (Jaccard)
 cosine_threshold: float = 0.8  # TF-IDF cosine at or above which two articles are near-duplicates
 jaccard_threshold: float = 0.5  # shingle overlap at or above which two articles are near-duplicates
 max_audit_rows: int = 40  # cleaning-audit rows shown (all rows are saved as a table)
-cleaning: str = "default"  # page-furniture removal: "strict", "default" or "off" (newsprism.clean)
+cleaning: str = "default"  # page-furniture removal: "strict", "default" or "off" (newsprism.corpus.clean)
 
 # %%
 import matplotlib.pyplot as plt
 import pandas as pd
 from IPython.display import display
-from newsprism import language, overview
-from newsprism.corpus import problems_reading
-from newsprism.display import caption, kwic_html, reading, show_table
-from newsprism.provenance import corpus_name, provenance_table
-from newsprism.report import record_findings, save_table
-from newsprism.scale import load_any_corpus
-from newsprism.summary import plural, when_comparable
+from newsprism.compare import overview
+from newsprism.compare.summary import plural, when_comparable
+from newsprism.core.provenance import corpus_name, provenance_table
+from newsprism.corpus import language
+from newsprism.corpus.readers import problems_reading
+from newsprism.pipeline.store import load_any_corpus
+from newsprism.report.runner import record_findings, save_table
+from newsprism.viz.display import caption, kwic_html, reading, show_table
 
 NOTEBOOK = "00_corpus_overview"
 PARAMS = dict(corpus=corpus, out_dir=out_dir, shingle_size=shingle_size,
@@ -145,9 +146,9 @@ rules = overview.audit_summary(audit)
 save_table(audit, "overview_cleaning_audit", out_dir)
 save_table(rules, "overview_cleaning_rules", out_dir)
 display(show_table(rules, "Removals per cleaning rule.", n=len(audit), unit="removed lines",
-                   source=f"{SOURCE}, newsprism.clean"))
+                   source=f"{SOURCE}, newsprism.corpus.clean"))
 display(show_table(audit, "Removed text, line by line.", max_rows=max_audit_rows,
-                   n=len(audit), unit="removed lines", source=f"{SOURCE}, newsprism.clean"))
+                   n=len(audit), unit="removed lines", source=f"{SOURCE}, newsprism.corpus.clean"))
 display(reading(overview.audit_reading(audit, rules, len(articles))))
 
 # %% [markdown]
@@ -164,7 +165,7 @@ by_outlet_rule = overview.cleaning_by_outlet(audit, articles)
 save_table(by_outlet_rule, "overview_cleaning_by_outlet", out_dir)
 display(show_table(by_outlet_rule, f"Removals per outlet and rule (cleaning level "
                    f"'{cleaning}'); share_of_text = removed characters / raw characters.",
-                   n=len(audit), unit="removed lines", source=f"{SOURCE}, newsprism.clean"))
+                   n=len(audit), unit="removed lines", source=f"{SOURCE}, newsprism.corpus.clean"))
 display(reading(overview.cleaning_outlet_reading(by_outlet_rule)))
 
 # %% [markdown]
@@ -197,7 +198,7 @@ display(show_table(
               "passage_a", "passage_b"]],
     "Most similar article pairs with their longest shared passage (highlighted)." + SHOWN,
     html_columns=["passage_a", "passage_b"], n=N_PAIRS, unit="article pairs",
-    source=f"{SOURCE}, newsprism.overview.near_duplicates"))
+    source=f"{SOURCE}, newsprism.compare.overview.near_duplicates"))
 
 # %%
 BY_OUTLET = len(articles) > 30  # beyond ~30 articles a cell per article is unreadable
@@ -217,7 +218,7 @@ display(caption(("Mean TF-IDF cosine similarity between articles of two outlets 
                  if BY_OUTLET else
                  "TF-IDF cosine similarity between every pair of articles (1 on the diagonal)."),
                 n=N_PAIRS, unit="article pairs",
-                source=f"{SOURCE}, newsprism.overview.similarity_matrix"))
+                source=f"{SOURCE}, newsprism.compare.overview.similarity_matrix"))
 top = pairs.iloc[0] if len(pairs) else None
 display(reading(
     "There are fewer than two articles, so no pair to compare." if top is None else

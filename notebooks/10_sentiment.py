@@ -44,7 +44,7 @@ arc_window: int = 5  # sentences in the rolling mean of the tone arc
 arc_articles: int = 12  # articles in the tone-arc figure (seeded sample spread over outlets)
 dots_per_outlet: int = 1500  # at most this many sentence dots per outlet (seeded sample)
 actors_codebook: str = ""  # actor registry YAML; empty means data/codebooks/actors.yml
-cleaning: str = "default"  # page-furniture removal: "strict", "default" or "off" (newsprism.clean)
+cleaning: str = "default"  # page-furniture removal: "strict", "default" or "off" (newsprism.corpus.clean)
 agreement_sentences: int = 5000  # engines missing from the annotations: score a sample this big
 
 # %%
@@ -52,13 +52,18 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 from IPython.display import HTML, display
-from newsprism import heatmap, language, notebook_options, sentiment, stats, tone_validation
-from newsprism.annotate import annotate
-from newsprism.display import caption, reading, sample_groups, show_table
-from newsprism.provenance import corpus_name, provenance_table
-from newsprism.report import record_findings, save_table
-from newsprism.summary import extremes_text, plural, when_comparable
-from newsprism.validate import load_results
+from newsprism.compare.summary import extremes_text, plural, when_comparable
+from newsprism.core import stats
+from newsprism.core.provenance import corpus_name, provenance_table
+from newsprism.core.validate import load_results
+from newsprism.corpus import language
+from newsprism.pipeline.annotate import annotate
+from newsprism.report import options as notebook_options
+from newsprism.report.runner import record_findings, save_table
+from newsprism.sentiment import scoring as sentiment
+from newsprism.sentiment import tone_validation
+from newsprism.viz import heatmap
+from newsprism.viz.display import caption, reading, sample_groups, show_table
 
 NOTEBOOK = "10_sentiment"
 PARAMS = dict(corpus=corpus, out_dir=out_dir, engine=engine, tone_engine=tone_engine,

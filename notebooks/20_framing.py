@@ -38,27 +38,33 @@ cooccurrence_level: str = "sentence"  # unit for frame co-occurrence: "sentence"
 evidence_per_cell: int = 3  # KWIC snippets shown per outlet x frame cell
 n_boot: int = 2000  # bootstrap resamples for the 95% intervals
 resample: str = "auto"  # bootstrap unit: "sentence", "article" or "auto" (article when every outlet has 5 or more)
-cleaning: str = "default"  # page-furniture removal: "strict", "default" or "off" (newsprism.clean)
+cleaning: str = "default"  # page-furniture removal: "strict", "default" or "off" (newsprism.corpus.clean)
 run_validation: bool = True  # run the quick frame validation if no saved result exists
 
 # %%
 import matplotlib.pyplot as plt
 import pandas as pd
 from IPython.display import display
-from newsprism import (
-    framing,
-    framing_shares,
-    framing_stats,
-    framing_validation,
-    heatmap,
-    language,
-    notebook_options,
-    validate,
+from newsprism.core import validate
+from newsprism.core.provenance import corpus_name, provenance_table, sha256_file
+from newsprism.corpus import language
+from newsprism.framing import (
+    detect as framing,
 )
-from newsprism.annotate import annotate
-from newsprism.display import caption, reading, show_table
-from newsprism.provenance import corpus_name, provenance_table, sha256_file
-from newsprism.report import record_findings, save_table
+from newsprism.framing import (
+    shares as framing_shares,
+)
+from newsprism.framing import (
+    stats as framing_stats,
+)
+from newsprism.framing import (
+    validation as framing_validation,
+)
+from newsprism.pipeline.annotate import annotate
+from newsprism.report import options as notebook_options
+from newsprism.report.runner import record_findings, save_table
+from newsprism.viz import heatmap
+from newsprism.viz.display import caption, reading, show_table
 
 NOTEBOOK = "20_framing"
 PARAMS = dict(corpus=corpus, out_dir=out_dir, codebook=notebook_options.resolve_user_path(codebook),
@@ -150,14 +156,14 @@ display(caption("Share of sentences carrying each frame per outlet, with bootstr
                 f"{'included' if include_negated else 'excluded'}; "
                 f"voice: {voice}; bootstrap resampling {RESAMPLED}s. Unit: sentence. "
                 f"{CODEBOOK}.", n=len(sentences),
-                unit="sentences", source=f"{SOURCE}, newsprism.framing"))
+                unit="sentences", source=f"{SOURCE}, newsprism.framing.detect"))
 
 # %%
 display(show_table(prevalence.drop(columns=["n_articles", "n_words"]),
                    "Prevalence per outlet × frame: sentences with the frame (share, 95% CI) "
                    f"and hits per 1,000 words (95% CI). {CODEBOOK}.", max_rows=None,
                    n=len(sentences), unit="sentences",
-                   source=f"{SOURCE}, newsprism.framing_stats"))
+                   source=f"{SOURCE}, newsprism.framing.stats"))
 top = prevalence.sort_values("share", ascending=False).head(1)
 if len(top) and top["share"].iloc[0] > 0:
     t = top.iloc[0]
@@ -200,7 +206,7 @@ display(caption("Share of each outlet's articles in which the frame is present (
 display(show_table(article_shares, "Article-level frame share per outlet × frame (estimate, "
                    "ci_low, ci_high, n articles) with the frame's validity on gold data. "
                    + framing_shares.validity_note(), max_rows=None, n=len(english),
-                   unit="English articles", source=f"{SOURCE}, newsprism.framing_shares"))
+                   unit="English articles", source=f"{SOURCE}, newsprism.framing.shares"))
 display(show_table(presence, "Every article × frame decision with its evidence: the sentences "
                    "whose cues fed the score (ids as newsprism.text.split_sentences counts "
                    "them), the questions that raised it most and the matched words.",
@@ -221,7 +227,7 @@ tests = framing_stats.frame_tests(sentences, kept, english, frame_ids=FRAME_IDS,
 save_table(tests, "framing_tests", out_dir)
 display(show_table(tests, f"Test per frame of equal prevalence across outlets. {CODEBOOK}.",
                    max_rows=None, n=len(sentences), unit="sentences",
-                   source=f"{SOURCE}, newsprism.framing_stats (scipy)"))
+                   source=f"{SOURCE}, newsprism.framing.stats (scipy)"))
 small = int((tests["min_expected"] < 5).sum())
 significant = tests[tests["q_value"] < 0.05]["frame"].tolist()
 display(reading(
@@ -235,7 +241,7 @@ display(reading(
 # ## Author's voice and quoted voice
 #
 # A frame can be the outlet's own or carried in someone's quoted words. Hits inside speech
-# quotations (from `newsprism.quotes`, else paired quotation marks) are *quoted*; scare
+# quotations (from `newsprism.quotes.extract`, else paired quotation marks) are *quoted*; scare
 # quotes stay in the author's voice.
 
 # %%
@@ -244,7 +250,7 @@ voices = framing_stats.voice_split(frames if include_negated else
 save_table(voices, "framing_voice", out_dir)
 display(show_table(voices, f"Frame hits per outlet by voice. {CODEBOOK}.", max_rows=None,
                    n=int(voices[["author", "quoted"]].to_numpy().sum()) if len(voices) else 0,
-                   unit="frame hits", source=f"{SOURCE}, newsprism.framing + newsprism.quotes"))
+                   unit="frame hits", source=f"{SOURCE}, newsprism.framing.detect + newsprism.quotes.extract"))
 if len(voices) and voices["quoted"].sum():
     most_quoted = voices.sort_values("quoted", ascending=False).iloc[0]
     display(reading(
@@ -264,7 +270,7 @@ save_table(dominant, "framing_dominant", out_dir)
 display(show_table(dominant, f"Frame with most hits in each article (ties joined by '='), its "
                    f"share of the article's frame hits and the runner-up. {CODEBOOK}.",
                    max_rows=200, n=len(dominant), unit="articles",
-                   source=f"{SOURCE}, newsprism.framing_stats"))
+                   source=f"{SOURCE}, newsprism.framing.stats"))
 counts = dominant["dominant_frame"].value_counts()
 display(reading(
     (f"**{counts.index[0]}** dominates {int(counts.iloc[0])} of {len(dominant)} articles. "
@@ -289,7 +295,7 @@ if len(matrix):
     plt.show()
     display(caption(f"Number of {cooccurrence_level}s carrying both frames (diagonal: the "
                     f"frame alone). {CODEBOOK}.", n=int(pairs["n_units"].iloc[0]),
-                    unit=f"{cooccurrence_level}s", source=f"{SOURCE}, newsprism.framing_stats"))
+                    unit=f"{cooccurrence_level}s", source=f"{SOURCE}, newsprism.framing.stats"))
     best = pairs.sort_values(["n_both", "jaccard"], ascending=False).iloc[0]
     display(reading(
         f"**{LABELS.get(best['frame_a'])}** and **{LABELS.get(best['frame_b'])}** share the most "
@@ -320,7 +326,7 @@ for frame_id in FRAME_IDS:
                        f"keyword in context, cue marked. {CODEBOOK}.", max_rows=None,
                        html_columns=["snippet"],
                        n=int(cell.groupby("outlet")["n_hits"].first().sum()),
-                       unit="frame hits", source=f"{SOURCE}, newsprism.framing"))
+                       unit="frame hits", source=f"{SOURCE}, newsprism.framing.detect"))
 
 # %%
 negated = frames[frames["negated"].astype(bool)]
@@ -329,7 +335,7 @@ if len(negated):
                                                     include_negated=True)
     display(show_table(negated_evidence, "Negated cues (left out of the counts above unless "
                        "include_negated=True).", max_rows=200, html_columns=["snippet"],
-                       n=len(negated), unit="negated hits", source=f"{SOURCE}, newsprism.framing"))
+                       n=len(negated), unit="negated hits", source=f"{SOURCE}, newsprism.framing.detect"))
 else:
     display(reading("No cue was negated in this corpus."))
 
@@ -350,12 +356,12 @@ display(show_table(choices.drop(columns=["pair"]).iloc[:, :3], "The naming pairs
 display(show_table(framing.word_choice_by_outlet(choices), "Word choice side by side: hits of "
                    "each naming-pair side per outlet (columns in pairs, as listed above).",
                    max_rows=200, n=len(english), unit="English articles",
-                   source=f"{SOURCE}, newsprism.framing.word_choice"))
+                   source=f"{SOURCE}, newsprism.framing.detect.word_choice"))
 leanings = framing.word_choice_leanings(choices)
 save_table(leanings, "framing_word_choice_leanings", out_dir)
 display(show_table(leanings.drop(columns=["pair"]), "The side of each naming pair each outlet "
                    "uses most (empty: uses neither).", max_rows=200, n=len(english),
-                   unit="English articles", source=f"{SOURCE}, newsprism.framing.word_choice"))
+                   unit="English articles", source=f"{SOURCE}, newsprism.framing.detect.word_choice"))
 first_sides = choices.groupby("pair", sort=False)["side"].first()
 users = leanings[leanings.apply(lambda r: r["preferred"] == first_sides[r["pair"]], axis=1)]
 display(reading(
@@ -414,7 +420,7 @@ if len(scores):
                        "disagree: frames the coder saw but no cue caught (missed), and frames "
                        "a cue triggered that the coder did not see (added).", max_rows=None,
                        n=len(disagreements), unit="paragraphs",
-                       source="tests/gold/frames_gold.csv, newsprism.framing_validation"))
+                       source="tests/gold/frames_gold.csv, newsprism.framing.validation"))
     display(reading("Intervals this wide (n between a handful and ~70 paragraphs per frame) "
                     "are the honest summary: frames with n < 15 are validated only roughly."))
 

@@ -20,7 +20,7 @@
 # reporting verbs, which words does it hold at a distance with scare quotes — and when two
 # outlets quote the same statement, which part of it does each use and in what wording?
 #
-# **How to read.** Quotations are found by `newsprism.quotes` (quotation marks paired, each
+# **How to read.** Quotations are found by `newsprism.quotes.extract` (quotation marks paired, each
 # span classed as *speech* — someone's words — or *term* — scare quotes, titles, idioms — and
 # speech attributed to a speaker). Rates are per article, averaged per outlet with a bootstrap
 # 95% interval (article = unit). Each table or figure is followed by a caption (n, unit,
@@ -36,7 +36,7 @@ fragment_max_words: int = 2  # quotations with at most this many content words a
 top_speakers: int = 8  # speakers shown by name in the share-of-voice figure (others pooled)
 n_boot: int = 2000  # bootstrap resamples for the 95% intervals
 max_explorer_rows: int = 300  # quotations shown in the explorer (all are saved as a table)
-cleaning: str = "default"  # page-furniture removal: "strict", "default" or "off" (newsprism.clean)
+cleaning: str = "default"  # page-furniture removal: "strict", "default" or "off" (newsprism.corpus.clean)
 run_validation: bool = True  # run the quick PolNeAR validation if no saved result exists
 actors_codebook: str = ""  # actor registry YAML (speaker names); empty means data/codebooks/actors.yml
 
@@ -48,12 +48,16 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 from IPython.display import display
-from newsprism import language, notebook_options, paths, quote_clusters, quote_stats, validate
-from newsprism.annotate import annotate
-from newsprism.display import caption, reading, show_table
-from newsprism.provenance import corpus_name, provenance_table
-from newsprism.report import record_findings, save_table
-from newsprism.summary import plural, when_comparable
+from newsprism.compare.summary import plural, when_comparable
+from newsprism.core import paths, validate
+from newsprism.core.provenance import corpus_name, provenance_table
+from newsprism.corpus import language
+from newsprism.pipeline.annotate import annotate
+from newsprism.quotes import clusters as quote_clusters
+from newsprism.quotes import stats as quote_stats
+from newsprism.report import options as notebook_options
+from newsprism.report.runner import record_findings, save_table
+from newsprism.viz.display import caption, reading, show_table
 
 NOTEBOOK = "30_quotes"
 PARAMS = dict(corpus=corpus, out_dir=out_dir, min_cluster_score=min_cluster_score,
@@ -113,7 +117,7 @@ shown_rates = rates[rates["measure"] != "terms_per_1000_words"].drop(columns="de
 display(show_table(shown_rates, "Speech quotations per outlet: mean over articles (estimate) "
                    "with bootstrap 95% CI, total and pooled rate.", max_rows=None,
                    n=len(english), unit="English articles",
-                   source=f"{SOURCE}, newsprism.quotes + newsprism.quote_stats"))
+                   source=f"{SOURCE}, newsprism.quotes.extract + newsprism.quotes.stats"))
 
 # %%
 per_1000 = rates[rates["measure"] == "quotes_per_1000_words"].reset_index(drop=True)
@@ -134,7 +138,7 @@ plt.show()
 display(caption("Speech quotations per 1,000 words (left) and share of article characters "
                 "inside speech quotation marks (right); bars are means over each outlet's "
                 "articles, whiskers bootstrap 95% CIs.", n=len(english),
-                unit="English articles", source=f"{SOURCE}, newsprism.quote_stats"))
+                unit="English articles", source=f"{SOURCE}, newsprism.quotes.stats"))
 if len(per_1000) and per_1000["estimate"].notna().any():
     most = per_1000.loc[per_1000["estimate"].idxmax()]
     least = per_1000.loc[per_1000["estimate"].idxmin()]
@@ -161,7 +165,7 @@ voice = quote_stats.share_of_voice(quotes, english)
 save_table(voice, "quotes_share_of_voice", out_dir)
 display(show_table(voice, "Share of voice: speech quotations and quoted words per outlet and "
                    "speaker.", max_rows=80, n=int(voice["n_quotes"].sum()) if len(voice) else 0,
-                   unit="speech quotations", source=f"{SOURCE}, newsprism.quote_stats"))
+                   unit="speech quotations", source=f"{SOURCE}, newsprism.quotes.stats"))
 
 # %%
 if len(voice):
@@ -190,7 +194,7 @@ if len(voice):
     plt.show()
     display(caption("Share of each outlet's speech quotations by speaker (grey: unattributed).",
                     n=int(voice["n_quotes"].sum()), unit="speech quotations",
-                    source=f"{SOURCE}, newsprism.quotes attribution"))
+                    source=f"{SOURCE}, newsprism.quotes.extract attribution"))
     top_voice = voice[voice["speaker"] != quote_stats.UNATTRIBUTED].sort_values(
         "n_quotes", ascending=False)
     unattributed = voice[voice["speaker"] == quote_stats.UNATTRIBUTED]["n_quotes"].sum()
@@ -209,7 +213,7 @@ else:
 # The share of each outlet's speech quotations whose speaker is an unnamed source ("a senior
 # official", "sources close to ..."), a measure of its own: share of voice pools these
 # quotations as "(anonymous source)" instead of counting each description as a speaker. The
-# speaker type is read from the words of the speaker's mention (newsprism.quote_speakers); the
+# speaker type is read from the words of the speaker's mention (newsprism.quotes.speakers); the
 # quote explorer below shows each quotation's mention, type and the rule that attributed it.
 
 # %%
@@ -217,7 +221,7 @@ anonymous = quote_stats.anonymous_share(quotes, english)
 save_table(anonymous, "quotes_anonymous_share", out_dir)
 display(show_table(anonymous, "Anonymous sources: share of each outlet's speech quotations "
                    "(Wilson 95% CI).", n=int(anonymous["n"].sum()) if len(anonymous) else 0,
-                   unit="speech quotations", source=f"{SOURCE}, newsprism.quote_speakers"))
+                   unit="speech quotations", source=f"{SOURCE}, newsprism.quotes.speakers"))
 
 # %% [markdown]
 # ## Scare quotes
@@ -232,10 +236,10 @@ terms = quote_stats.scare_quotes(quotes, english)
 save_table(terms, "quotes_scare_quotes", out_dir)
 display(show_table(term_rates, "Scare/term quotes per 1,000 words per outlet (mean over "
                    "articles, bootstrap 95% CI).", max_rows=None, n=len(english),
-                   unit="English articles", source=f"{SOURCE}, newsprism.quote_stats"))
+                   unit="English articles", source=f"{SOURCE}, newsprism.quotes.stats"))
 display(show_table(terms, "Every scare/term quote, per outlet and wording.", max_rows=60,
                    n=int(terms["n"].sum()) if len(terms) else 0, unit="term quotes",
-                   source=f"{SOURCE}, newsprism.quotes"))
+                   source=f"{SOURCE}, newsprism.quotes.extract"))
 if len(term_rates) and term_rates["estimate"].max() > 0:
     top_terms = term_rates.loc[term_rates["estimate"].idxmax()]
     display(reading(
@@ -258,13 +262,13 @@ save_table(cues, "quotes_cue_verbs", out_dir)
 display(show_table(cues, "Cue verbs per outlet: speech quotations with a cue, share of the "
                    "outlet's cued quotations (Wilson 95% CI) and class.", max_rows=80,
                    n=int(cues["n"].sum()) if len(cues) else 0, unit="cued speech quotations",
-                   source=f"{SOURCE}, newsprism.quotes cues, newsprism.quote_stats.cue_lemma"))
+                   source=f"{SOURCE}, newsprism.quotes.extract cues, newsprism.quotes.stats.cue_lemma"))
 if len(cues):
     classes = cues.pivot_table(index="outlet", columns="cue_class", values="n", aggfunc="sum",
                                fill_value=0)
     display(show_table(classes.reset_index(), "Cued quotations per outlet by verb class.",
                        max_rows=None, n=int(cues["n"].sum()), unit="cued speech quotations",
-                       source=f"{SOURCE}, newsprism.quote_stats.CUE_CLASSES"))
+                       source=f"{SOURCE}, newsprism.quotes.stats.CUE_CLASSES"))
     top_cue = cues.groupby("cue_lemma")["n"].sum().sort_values(ascending=False)
     doubting = int(cues[cues["cue_class"] == "doubting"]["n"].sum())
     display(reading(
@@ -299,7 +303,7 @@ save_table(cross.drop(columns=["diff_html"]), "quotes_cross_outlet", out_dir)
 n_multi = quote_clusters.n_statements(cross)
 display(show_table(summary.head(15), "Largest quotation clusters (statements) and the longest "
                    "wording of each.", max_rows=200, n=len(summary), unit="clusters",
-                   source=f"{SOURCE}, newsprism.quote_clusters.cluster_quotes"))
+                   source=f"{SOURCE}, newsprism.quotes.clusters.cluster_quotes"))
 
 # %%
 if len(cross):
@@ -315,7 +319,7 @@ if len(cross):
                        "runs from the longest version to the outlet's wording.",
                        max_rows=200, html_columns=["wording", "diff"], n=len(cross),
                        unit="cluster x outlet rows",
-                       source=f"{SOURCE}, newsprism.quote_clusters.cluster_table"))
+                       source=f"{SOURCE}, newsprism.quotes.clusters.cluster_table"))
     first = cross[cross["quoted"]].iloc[0]
     quoted_by = cross[(cross["cluster_id"] == first["cluster_id"]) & cross["quoted"]]
     missing = cross[(cross["cluster_id"] == first["cluster_id"]) & ~cross["quoted"]]
@@ -347,7 +351,7 @@ columns = [c for c in ["outlet", "kind", "form", "speaker", "cue", "confidence",
                        "sentence_html"] if c in explorer.columns]
 display(show_table(explorer[columns], "Every quotation highlighted in its sentence.",
                    max_rows=max_explorer_rows, html_columns=["sentence_html"],
-                   n=len(explorer), unit="quotations", source=f"{SOURCE}, newsprism.quotes"))
+                   n=len(explorer), unit="quotations", source=f"{SOURCE}, newsprism.quotes.extract"))
 
 # %% [markdown]
 # ## Validation appendix
@@ -370,7 +374,7 @@ if results.empty:
 else:
     display(show_table(results.drop(columns=["measure"]), "Quotation finding and attribution "
                        "against gold quotations.", max_rows=None, n=len(results),
-                       unit="metrics", source=f"PolNeAR via newsprism.validate ({origin})",
+                       unit="metrics", source=f"PolNeAR via newsprism.core.validate ({origin})",
                        float_format="{:.4g}"))
     engine = str(results["engine"].dropna().iloc[0]) if results["engine"].notna().any() else ""
     main = results[results["engine"].fillna("") == engine].drop_duplicates("metric")

@@ -39,26 +39,28 @@ engine: str = "vader"  # sentiment engine of the tone profile: "vader", "textblo
 actors_codebook: str = ""  # actor registry YAML (speakers); empty means data/codebooks/actors.yml
 sourcing_codebook: str = ""  # sourcing patterns YAML; empty means data/codebooks/sourcing.yml
 hedging_codebook: str = ""  # hedge and booster lists YAML; empty means data/codebooks/hedging.yml
-cleaning: str = "default"  # page-furniture removal: "strict", "default" or "off" (newsprism.clean)
+cleaning: str = "default"  # page-furniture removal: "strict", "default" or "off" (newsprism.corpus.clean)
 
 # %%
 import matplotlib.pyplot as plt
 from IPython.display import HTML, display
-from newsprism import (
-    compare,
+from newsprism.compare import (
     hedging,
     keyness,
-    notebook_options,
     profiles,
-    sentiment,
     similarity,
     sourcing,
     summary,
 )
-from newsprism.annotate import annotate
-from newsprism.display import caption, reading, show_table
-from newsprism.provenance import corpus_name, provenance_table
-from newsprism.report import record_findings, save_table
+from newsprism.compare import (
+    outlets as compare,
+)
+from newsprism.core.provenance import corpus_name, provenance_table
+from newsprism.pipeline.annotate import annotate
+from newsprism.report import options as notebook_options
+from newsprism.report.runner import record_findings, save_table
+from newsprism.sentiment import scoring as sentiment
+from newsprism.viz.display import caption, reading, show_table
 
 NOTEBOOK = "40_source_comparison"
 PARAMS = notebook_options.resolve_path_parameters(dict(
@@ -116,7 +118,7 @@ save_table(summaries, "comparison_summaries", out_dir)
 display(summary.summaries_html(summaries))
 display(caption("Generated statements per outlet, each with the section and table row of its "
                 "evidence.", n=len(summaries), unit="statements",
-                source=f"{SOURCE}, newsprism.compare.outlet_summaries"))
+                source=f"{SOURCE}, newsprism.compare.outlets.outlet_summaries"))
 LIMITS = summary.comparison_limits(N_OUT, N_ART)
 findings = summary.findings_text(summaries, note=LIMITS)
 record_findings(out_dir, NOTEBOOK, findings)
@@ -149,7 +151,7 @@ fig = profiles.plot_profiles(outlet_profiles)
 plt.show()
 outlet_rates = result["rates"]
 display(caption("Rates per outlet, each per 1,000 words of that outlet.", n=N_OUT,
-                unit="outlets", source=f"{SOURCE}, newsprism.profiles.outlet_profiles"))
+                unit="outlets", source=f"{SOURCE}, newsprism.compare.profiles.outlet_profiles"))
 display(reading(
     summary.top_rate_reading(outlet_rates[outlet_rates["measure"] == "quotes_per_1k"],
                              "rate of direct quotations") + " "
@@ -168,7 +170,7 @@ if len(frames_by_outlet):
                        "Frames per 1,000 words of each outlet (one count per sentence and frame; "
                        "all voices).", n=int(frames_by_outlet["count"].sum()),
                        unit="sentence-frame pairs", source=f"{SOURCE}, frames table "
-                       "(newsprism.framing), newsprism.profiles.frame_rates"))
+                       "(newsprism.framing.detect), newsprism.compare.profiles.frame_rates"))
     top_frame = frames_by_outlet.loc[frames_by_outlet["per_1k_words"].idxmax()]
     display(reading(
         f"The densest framing is **{top_frame['frame']}** in **{top_frame['outlet']}** "
@@ -195,11 +197,11 @@ plt.show()
 display(caption("Top terms per outlet by z-score of the log-odds ratio against the rest of the "
                 "corpus.", n=int(keyness.term_counts(english).to_numpy().sum()),
                 unit="word tokens (stopwords removed)",
-                source=f"{SOURCE}, newsprism.keyness.log_odds_dirichlet"))
+                source=f"{SOURCE}, newsprism.compare.keyness.log_odds_dirichlet"))
 display(show_table(terms[["group", "rank", "term", "count", "count_rest", "z", "kwic"]],
                    "Distinctive terms with keyword-in-context snippets from the outlet's "
                    "own articles.", n=len(terms), unit="terms",
-                   source=f"{SOURCE}, newsprism.keyness.kwic"))
+                   source=f"{SOURCE}, newsprism.compare.keyness.kwic"))
 n_significant = int(result["terms"]["significant"].sum())
 display(reading(
     f"{n_significant} of {len(result['terms'])} listed terms reach |z| > 1.96. With few "
@@ -225,12 +227,12 @@ SAMPLED = (f" A stratified random sample of {N_SIM} of {N_ART} articles (per out
            "proportion to its size, seed 0): a larger matrix could not be drawn or read."
            if N_SIM < N_ART else "")
 display(caption("Cosine similarity between articles." + SAMPLED, n=N_SIM, unit="articles",
-                source=f"{SOURCE}, newsprism.similarity.similarity_matrix"))
+                source=f"{SOURCE}, newsprism.compare.similarity.similarity_matrix"))
 fig = similarity.plot_similarity(outlet_sim, "Outlets: TF-IDF cosine similarity")
 plt.show()
 pairs = similarity.similarity_pairs(outlet_sim)
 display(caption("Cosine similarity between outlets (articles joined per outlet).", n=N_OUT,
-                unit="outlets", source=f"{SOURCE}, newsprism.similarity.similarity_matrix"))
+                unit="outlets", source=f"{SOURCE}, newsprism.compare.similarity.similarity_matrix"))
 if len(pairs):
     top_pair = pairs.iloc[0]
     display(reading(
@@ -266,10 +268,10 @@ if passages.attrs.get("n_pairs_compared", N_CANDIDATES) < N_CANDIDATES:
                f"{passages.attrs['n_pairs_compared']:,} sharing the most were aligned.")
 display(caption(f"Passages of at least {ngram} words shared word for word by two articles, "
                 "side by side with offsets into each cleaned text." + COMMON, n=len(passages),
-                unit="passage pairs", source=f"{SOURCE}, newsprism.similarity.find_copied_passages"))
+                unit="passage pairs", source=f"{SOURCE}, newsprism.compare.similarity.find_copied_passages"))
 display(show_table(voices, "Independent voices: articles grouped when one copies a large part "
                    "of another.", n=N_ART, unit="articles",
-                   source=f"{SOURCE}, newsprism.similarity.independent_voices"))
+                   source=f"{SOURCE}, newsprism.compare.similarity.independent_voices"))
 display(reading(
     f"{summary.plural(len(passages), 'shared passage')} found; the "
     f"{summary.plural(N_ART, 'article')} form "
@@ -294,7 +296,7 @@ save_table(evidence, "comparison_sourcing_evidence", out_dir)
 fig = sourcing.plot_sourcing_rates(rates)
 plt.show()
 display(caption("Attributions per 1,000 words per outlet and category.", n=len(evidence),
-                unit="attributions", source=f"{SOURCE}, newsprism.sourcing.sourcing_table"))
+                unit="attributions", source=f"{SOURCE}, newsprism.compare.sourcing.sourcing_table"))
 display(show_table(rates[rates["count"] > 0], "Sourcing rates with the most frequent sources "
                    "(article_share: share of the outlet's articles with at least one).",
                    n=len(evidence), unit="attributions",
@@ -303,7 +305,7 @@ display(show_table(evidence[evidence["category"] != "quoted_speaker"][
     ["outlet", "category", "source", "cue", "sentence"]],
     "Every codebook attribution with its sentence (quoted speakers: see 30_quotes).",
     n=int((evidence["category"] != "quoted_speaker").sum()), unit="attributions",
-    source=f"{SOURCE}, newsprism.sourcing.sourcing_table"))
+    source=f"{SOURCE}, newsprism.compare.sourcing.sourcing_table"))
 display(reading(
     summary.top_rate_reading(rates[rates["category"] == "vague_attribution"],
                              "rate of vague attribution")
@@ -332,7 +334,7 @@ fig = hedging.plot_hedging_rates(hedge_rates)
 plt.show()
 display(caption("Hedges and boosters per 1,000 words of author voice with exact 95% Poisson "
                 "confidence intervals.", n=int(hedge_rates["count"].sum()), unit="markers",
-                source=f"{SOURCE}, newsprism.hedging.hedging_rates"))
+                source=f"{SOURCE}, newsprism.compare.hedging.hedging_rates"))
 display(show_table(hedge_rates, "Hedging and boosting rates per outlet.", n=len(result["hedges"]),
                    unit="markers", source=f"{SOURCE}, data/codebooks/hedging.yml"))
 display(reading(
@@ -359,11 +361,11 @@ save_table(groups, "comparison_claim_groups", out_dir)
 display(show_table(groups[["unit", "status", "values", "subjects", "n_outlets", "n_voices"]],
                    "Claims grouped by what they count, with their status across outlets.",
                    n=len(claims), unit="claims",
-                   source=f"{SOURCE}, newsprism.claims.group_claims"))
+                   source=f"{SOURCE}, newsprism.compare.claims.group_claims"))
 display(show_table(claims[["outlet", "kind", "quantity", "qualifier", "unit", "subject",
                            "sentence"]],
                    "Every number and date found, with its sentence.", n=len(claims),
-                   unit="claims", source=f"{SOURCE}, newsprism.claims.extract_claims"))
+                   unit="claims", source=f"{SOURCE}, newsprism.compare.claims.extract_claims"))
 n_conflicts = int(groups["status"].isin(["conflict", "sender conflict"]).sum())
 n_agree = int((groups["status"] == "agree").sum())
 display(reading(

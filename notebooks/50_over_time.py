@@ -36,7 +36,7 @@ engine: str = "vader"  # sentiment engine for tone over time: "vader", "textblob
 tone_engine: str = "model"  # actor tone: "model" (fitted, default) or a lexicon engine, masked
 codebook: str = "story"  # frame codebook: "story", "generic", or a path to a YAML codebook
 actors_codebook: str = ""  # actor registry YAML; empty means data/codebooks/actors.yml
-cleaning: str = "default"  # page-furniture removal: "strict", "default" or "off" (newsprism.clean)
+cleaning: str = "default"  # page-furniture removal: "strict", "default" or "off" (newsprism.corpus.clean)
 period: str = "auto"  # auto, day, week or month (auto: day up to a month, week up to half a year)
 since: str = ""  # first day of the window (YYYY-MM-DD); empty: from the first article
 until: str = ""  # last day of the window (YYYY-MM-DD); empty: to the last article
@@ -51,10 +51,10 @@ n_boot: int = 2000  # bootstrap resamples for the 95% intervals
 seed: int = 0  # seed of every bootstrap
 
 # %%
-from newsprism import time_report
-from newsprism.display import show_table
-from newsprism.provenance import provenance_table
-from newsprism.report import record_findings
+from newsprism.core.provenance import provenance_table
+from newsprism.report import time_sections as time_report
+from newsprism.report.runner import record_findings
+from newsprism.viz.display import show_table
 
 NOTEBOOK = "50_over_time"
 PARAMS = dict(corpus=corpus, out_dir=out_dir, engine=engine, tone_engine=tone_engine,

@@ -35,9 +35,9 @@ quick: bool = True  # quick mode subsamples large gold sets
 import matplotlib.pyplot as plt
 import pandas as pd
 from IPython.display import display
-from newsprism import tone_validation, validate
-from newsprism.display import caption, reading, show_table
-from newsprism.methods import (
+from newsprism.core import validate
+from newsprism.core.provenance import provenance_table
+from newsprism.report.methods import (
     collect_validation,
     exclude_in_sample,
     frame_presence_comparison,
@@ -46,8 +46,9 @@ from newsprism.methods import (
     metric_label,
     split_constant_columns,
 )
-from newsprism.provenance import provenance_table
-from newsprism.report import record_findings, save_table
+from newsprism.report.runner import record_findings, save_table
+from newsprism.sentiment import tone_validation
+from newsprism.viz.display import caption, reading, show_table
 
 NOTEBOOK = "90_methods_appendix"
 PARAMS = dict(corpus=corpus, out_dir=out_dir, run_missing_validators=run_missing_validators,
@@ -71,7 +72,7 @@ print(f"{len(results)} validation rows for {results['measure'].nunique()} measur
 summary = measure_summary(results)
 display(show_table(summary, "Validation status of every measure.", n=len(summary),
                    unit="measures", source="outputs/validation/*.csv (make validate) or a "
-                   "quick run of newsprism.validate.run_validator"))
+                   "quick run of newsprism.core.validate.run_validator"))
 absent = summary[summary["metrics"] == 0]
 display(reading(
     f"{int((summary['metrics'] > 0).sum())} of {len(summary)} measures have validation "
@@ -99,7 +100,7 @@ for measure, group in results.groupby("measure", sort=False):
 # ## Frames: external figure against its baselines
 #
 # The frame detector's headline figure is article-level frame presence on the Narrative
-# Frames Corpus (260 coded climate-change articles; `newsprism.framing_fit`): F1 per frame
+# Frames Corpus (260 coded climate-change articles; `newsprism.framing.fit`): F1 per frame
 # by nested 5-fold cross-validation by article (each frame is learnt through the coders'
 # answers to its questions; the question models, the regularisation and the threshold are
 # fitted and chosen in the training folds, so the held-out articles never tune them), beside
@@ -114,7 +115,7 @@ display(show_table(frame_comparison, "Frame presence on NFC: F1 of each engine p
                    "beats_baseline compares the fitted model (nested CV) with 'always present'. "
                    "A frame whose model does not beat it is not evidence in notebook 20.",
                    max_rows=None, n=len(frame_comparison), unit="frames (and macro)",
-                   source="newsprism.framing_fit.validate_frame_presence"))
+                   source="newsprism.framing.fit.validate_frame_presence"))
 
 # %% [markdown]
 # ## Actor tone against its baselines
@@ -152,7 +153,7 @@ else:
                     "bar is in the tables above. In-sample figures (frames on the bundled "
                     "corpus, cues tuned after coding) are left out of this chart.",
                     n=len(plotted), unit="metrics",
-                    source="newsprism.validate"))
+                    source="newsprism.core.validate"))
     weakest = plotted.loc[plotted["value"].idxmin()]
     display(reading(f"The weakest headline metric is {weakest['measure']} "
                     f"{metric_label(weakest)} ({weakest['engine']}); read results that rest on "

@@ -6,14 +6,14 @@ import textwrap
 
 import pandas as pd
 import pytest
-from newsprism.actors import (
+from newsprism.core.text import article_sentence_rows
+from newsprism.pipeline.annotate import AnnotateOptions, ArticleInput
+from newsprism.quotes.actors import (
     ActorRegistryError,
     actors_from_data,
     article_mentions,
     load_actors,
 )
-from newsprism.annotate import AnnotateOptions, ArticleInput
-from newsprism.text import article_sentence_rows
 
 
 @pytest.fixture(scope="module")
@@ -153,8 +153,8 @@ def test_mention_pattern_grouped_by_first_character_matches_the_plain_alternatio
     non-ASCII characters that case-insensitive aliases match (the Kelvin sign for 'k')."""
     import re
 
-    from newsprism.actors import _alias_pattern
-    from newsprism.corpus import load_corpus
+    from newsprism.corpus.readers import load_corpus
+    from newsprism.quotes.actors import _alias_pattern
 
     entries = [(alias, False) for actor in registry.actors.values() for alias in actor.aliases]
     entries += [(d, True) for actor in registry.actors.values() for d in actor.descriptors]

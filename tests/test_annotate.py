@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import pandas as pd
-from newsprism.annotate import (
+from newsprism.core.text import article_sentence_rows
+from newsprism.corpus.readers import load_corpus
+from newsprism.pipeline.annotate import (
     STEPS,
     AnnotateOptions,
     Annotations,
@@ -12,8 +14,6 @@ from newsprism.annotate import (
     resolve_steps,
     select_steps,
 )
-from newsprism.corpus import load_corpus
-from newsprism.text import article_sentence_rows
 
 
 def echo_previous(article, tables, options) -> pd.DataFrame:
@@ -41,7 +41,7 @@ def test_steps_run_in_order_and_see_earlier_tables():
 
 def test_missing_step_module_is_skipped_and_recorded(tmp_path):
     specs = {"sentences": STEPS["sentences"], "ghost": "newsprism.no_such_module:fn",
-             "typo": "newsprism.text:no_such_function"}
+             "typo": "newsprism.core.text:no_such_function"}
     functions, skipped = resolve_steps(specs)
     assert list(functions) == ["sentences"]
     assert set(skipped) == {"ghost", "typo"} and "ModuleNotFoundError" in skipped["ghost"]
@@ -86,7 +86,7 @@ def test_annotations_attribute_access_and_corpus_view():
 
 
 def test_row_tables_combine_exactly_like_concatenated_frames():
-    from newsprism.annotate import RowTable, combine_tables
+    from newsprism.pipeline.annotate import RowTable, combine_tables
 
     columns = ["article_id", "sentence_id", "score", "label"]
     pieces = [RowTable(columns, [("a", 0, 0.5, "x"), ("a", 1, float("nan"), "y")]),
@@ -113,7 +113,7 @@ def test_steps_without_a_rows_variant_see_dataframes():
                                              "inspect": inspect}, AnnotateOptions())
     assert seen == [pd.DataFrame]
     # The fast path (a RowTable) gives the same table as the public step function.
-    from newsprism.annotate import iter_article_inputs
+    from newsprism.pipeline.annotate import iter_article_inputs
 
     article = next(iter_article_inputs(articles))
     pd.testing.assert_frame_equal(tables["sentences"],
@@ -123,7 +123,7 @@ def test_steps_without_a_rows_variant_see_dataframes():
 def test_typed_row_tables_combine_like_concat_of_their_frames():
     """One DataFrame per partition equals ``pd.concat`` of the per-article frames, also when
     a text column is all None in some pieces (object there, str elsewhere) or has gaps."""
-    from newsprism.annotate import Column, TypedRowTable, combine_tables
+    from newsprism.pipeline.annotate import Column, TypedRowTable, combine_tables
 
     columns, kinds = ["n", "name", "count", "score"], ("Int64", "text", "value", "value")
     pieces = [

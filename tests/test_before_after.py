@@ -1,11 +1,12 @@
-"""Before/after comparisons (newsprism.before_after)."""
+"""Before/after comparisons (newsprism.time.before_after)."""
 
 import doctest
 
 import numpy as np
 import pandas as pd
 import pytest
-from newsprism import before_after, stats
+from newsprism.core import stats
+from newsprism.time import before_after
 
 
 def test_doctests():

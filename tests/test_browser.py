@@ -203,7 +203,7 @@ def test_long_tables_search_sort_and_page(tmp_path):
     """The table script on a 60-row table of article-like text: paged, searchable, sortable,
     and a search for markup finds the escaped text without running it."""
     import pandas as pd
-    from newsprism.display import show_table
+    from newsprism.viz.display import show_table
 
     frame = pd.DataFrame({"outlet": [f"Outlet {i % 7}" for i in range(60)],
                           "score": [((i * 37) % 60) / 10 for i in range(60)],

@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from newsprism import paths
-from newsprism.clean import AUDIT_COLUMNS, clean_articles, clean_text, line_rule
-from newsprism.clean_rules import recurring_lines, shape_rule
-from newsprism.text import split_paragraphs
+from newsprism.core import paths
+from newsprism.core.text import split_paragraphs
+from newsprism.corpus.clean import AUDIT_COLUMNS, clean_articles, clean_text, line_rule
+from newsprism.corpus.clean_rules import recurring_lines, shape_rule
 
 ARTICLES = paths.BUNDLED_CORPUS / "articles"
 OPED = "000_1e36fff39f093f80"
@@ -273,7 +273,7 @@ def test_caption_rules_are_skipped_only_where_they_cannot_match():
     the same rule (and byline groups) must win as with all rules."""
     import random
 
-    from newsprism.clean import _COMBINED, _fullmatch_rules
+    from newsprism.corpus.clean import _COMBINED, _fullmatch_rules
 
     def key(m):
         return (m.lastgroup, m.span(), {k: v for k, v in m.groupdict().items() if v}) \
@@ -298,7 +298,7 @@ def test_caption_rules_are_skipped_only_where_they_cannot_match():
 
 
 def load_corpus_texts() -> list[str]:
-    from newsprism.corpus import load_corpus
+    from newsprism.corpus.readers import load_corpus
 
     return list(load_corpus().articles["text"])
 
@@ -314,7 +314,7 @@ def test_bundled_corpus_keeps_every_removal_and_every_body_line_of_before():
     it is listed, with its reason, in NEWLY_REMOVED_FURNITURE."""
     import json
 
-    from newsprism.corpus import load_corpus
+    from newsprism.corpus.readers import load_corpus
 
     pinned = json.loads((Path(__file__).parent / "fixtures" / "clean" / "bundled_before_issue20.json")
                         .read_text(encoding="utf-8"))
@@ -430,7 +430,7 @@ def test_model_leaves_body_signs_in_doubt_not_removed():
 
 
 def test_load_corpus_cleaning_option_and_outlet_templates(tmp_path):
-    from newsprism.corpus import iter_raw_batches, load_corpus
+    from newsprism.corpus.readers import iter_raw_batches, load_corpus
 
     folder = tmp_path / "c"
     (folder / "articles").mkdir(parents=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from newsprism import clean_validation as cv
+from newsprism.corpus import clean_validation as cv
 
 
 def test_recorded_split_is_reproduced_and_keeps_sites_apart():

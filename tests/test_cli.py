@@ -8,7 +8,9 @@ import subprocess
 import sys
 
 import pytest
-from newsprism import __version__, cli, paths
+from newsprism import __version__
+from newsprism.core import paths
+from newsprism.report import cli
 
 
 @pytest.fixture(autouse=True)
@@ -90,7 +92,7 @@ def test_annotate_on_a_missing_corpus_or_file_out(capsys, tmp_path):
 
 def test_unexpected_failure_is_one_line_exit_1_and_debug_shows_the_traceback(
         capsys, monkeypatch, tmp_path):
-    import newsprism.report as report
+    import newsprism.report.runner as report
 
     def broken(*args, **kwargs):
         raise KeyError("unit")
@@ -125,7 +127,7 @@ def _tiny_notebook(path, params_source, body):
 def test_each_notebook_gets_its_own_parameters_and_a_failure_reaches_the_terminal(tmp_path):
     folder = tmp_path / "nbs"
     folder.mkdir()
-    record = ("import json\nfrom newsprism.report import record_findings\n"
+    record = ("import json\nfrom newsprism.report.runner import record_findings\n"
               "_ = record_findings(out_dir, '{stem}', [json.dumps(sorted(globals()))])")
     _tiny_notebook(folder / "01_a.ipynb", 'corpus = ""\nout_dir = ""\nalpha: int = 0  # a',
                    record.format(stem="01_a"))

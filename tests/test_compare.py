@@ -1,4 +1,4 @@
-"""Tests of newsprism.compare and its modules (keyness, similarity, sourcing, hedging, claims,
+"""Tests of newsprism.compare.outlets and its modules (keyness, similarity, sourcing, hedging, claims,
 profiles, summary). The notebook run lives in test_compare_notebook.py."""
 
 from __future__ import annotations
@@ -7,12 +7,13 @@ import math
 
 import pandas as pd
 import pytest
-from newsprism import compare, paths
-from newsprism.annotate import ArticleInput, annotate
-from newsprism.claims import sentence_claims
-from newsprism.hedging import find_hedges, poisson_rate_ci
-from newsprism.keyness import STOPWORDS
-from newsprism.similarity import independent_voices
+from newsprism.compare import outlets as compare
+from newsprism.compare.claims import sentence_claims
+from newsprism.compare.hedging import find_hedges, poisson_rate_ci
+from newsprism.compare.keyness import STOPWORDS
+from newsprism.compare.similarity import independent_voices
+from newsprism.core import paths
+from newsprism.pipeline.annotate import ArticleInput, annotate
 
 FIXTURE = paths.ROOT / "tests" / "fixtures" / "corpora" / "multi_outlet"
 
@@ -29,7 +30,7 @@ def fixture_result(fixture_tables) -> dict[str, pd.DataFrame]:
 
 @pytest.fixture(scope="module")
 def bundled_articles() -> pd.DataFrame:
-    from newsprism.corpus import load_corpus
+    from newsprism.corpus.readers import load_corpus
 
     return load_corpus().articles
 
@@ -329,7 +330,7 @@ def test_qualified_scan_finds_the_matches_of_the_combined_pattern():
 
     from hypothesis import given, settings
     from hypothesis import strategies as st
-    from newsprism import claims
+    from newsprism.compare import claims
 
     pieces = ["at least", "At  Least", "over", "some", "handsome", "an estimated", "estimated",
               "up to", "15,000", "600", "2016", "1.5", "3 million", "two", "Two", "thousands",
@@ -461,8 +462,8 @@ def test_compare_outlets_degrades_with_one_outlet_and_no_upstream_tables(fixture
 
 
 def test_html_helpers_escape_article_text_and_outlet_names():
-    from newsprism.similarity import passages_html
-    from newsprism.summary import summaries_html
+    from newsprism.compare.similarity import passages_html
+    from newsprism.compare.summary import summaries_html
 
     para = "<script>alert(1)</script> the two leaders exchanged letters pledging support to each other"
     articles = _articles(("a", "<b>Evil</b>", "Intro. " + para), ("b", "B", "Other. " + para))

@@ -7,8 +7,8 @@ import json
 import nbformat
 import pandas as pd
 import pytest
-from newsprism import paths
-from newsprism.report import runner_kernel
+from newsprism.core import paths
+from newsprism.report.runner import runner_kernel
 
 FIXTURE = paths.ROOT / "tests" / "fixtures" / "corpora" / "multi_outlet"
 NOTEBOOK = paths.NOTEBOOKS / "40_source_comparison.ipynb"

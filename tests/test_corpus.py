@@ -13,8 +13,9 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from newsprism import paths
-from newsprism.corpus import (
+from newsprism.core import paths
+from newsprism.core.text import count_words
+from newsprism.corpus.readers import (
     ARTICLE_COLUMNS,
     PROBLEM_COLUMNS,
     Corpus,
@@ -22,7 +23,6 @@ from newsprism.corpus import (
     iter_raw_batches,
     load_corpus,
 )
-from newsprism.text import count_words
 
 BODY = ("Kim Jong Un sent a New Year message to Vladimir Putin on Dec. 27, praising what he "
         "called an alliance forged in blood. The Kremlin answered with a letter of its own.")
@@ -386,7 +386,7 @@ def test_byline_author_fills_missing_metadata(tmp_path):
 
 
 def test_an_unexpected_error_skips_one_article_only(tmp_path, monkeypatch):
-    import newsprism.corpus as corpus_module
+    import newsprism.corpus.readers as corpus_module
 
     real = corpus_module.clean_text
 
@@ -455,9 +455,9 @@ def test_raw_batches_clean_to_the_same_tables_as_reading_batches(which, batch_si
 
 
 def test_language_detection_matches_py3langid_with_its_own_table():
-    # newsprism.language keeps py3langid's feature table as float32 (speed); the answers
+    # newsprism.corpus.language keeps py3langid's feature table as float32 (speed); the answers
     # and confidences must be exactly those of the stock float16 identifier.
-    from newsprism.language import _identifier
+    from newsprism.corpus.language import _identifier
     from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
     stock = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)

@@ -10,8 +10,8 @@ matplotlib.use("Agg")
 
 import matplotlib.pyplot as plt  # noqa: E402
 import nbformat  # noqa: E402
-from newsprism import figures  # noqa: E402
-from newsprism.display import caption  # noqa: E402
+from newsprism.viz import figures  # noqa: E402
+from newsprism.viz.display import caption  # noqa: E402
 from PIL import Image  # noqa: E402
 
 

@@ -10,9 +10,9 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import pytest
-from newsprism import paths
-from newsprism.annotate import AnnotateOptions, ArticleInput
-from newsprism.framing import (
+from newsprism.core import paths
+from newsprism.framing.codebook import parse_codebook
+from newsprism.framing.detect import (
     CodebookError,
     article_frames,
     detect_frames,
@@ -20,14 +20,14 @@ from newsprism.framing import (
     load_codebook,
     word_choice,
 )
-from newsprism.framing_codebook import parse_codebook
-from newsprism.framing_stats import (
+from newsprism.framing.stats import (
     dominant_frames,
     frame_cooccurrence,
     frame_evidence,
     frame_prevalence,
     frame_tests,
 )
+from newsprism.pipeline.annotate import AnnotateOptions, ArticleInput
 
 CUSTOM = Path(__file__).parent / "fixtures" / "frames_custom.yml"
 GOLD = Path(__file__).parent / "gold" / "frames_gold.csv"
@@ -281,7 +281,7 @@ def toy():
              "b1": "Calm day. Quiet night. Sanctions. Nothing."}
     articles = pd.DataFrame({"article_id": list(texts), "outlet": ["A", "A", "B"],
                              "text": list(texts.values())})
-    from newsprism.text import sentence_table
+    from newsprism.core.text import sentence_table
 
     sentences = sentence_table(articles)
     frames = pd.concat([article_frames(ArticleInput(i, t), {}, AnnotateOptions(codebook="generic"))
@@ -411,7 +411,7 @@ def test_gold_codes_use_codebook_ids_and_cover_every_paragraph():
     for row in rows:
         assert {f for f in row["story"].split(";") if f} <= story, row
         assert {f for f in row["generic"].split(";") if f} <= generic, row
-    from newsprism.framing_validation import corpus_paragraphs
+    from newsprism.framing.validation import corpus_paragraphs
 
     paragraphs = corpus_paragraphs()
     keys = {(r["article_id"], r["text_prefix"], int(r["occurrence"])) for r in rows}
@@ -421,8 +421,8 @@ def test_gold_codes_use_codebook_ids_and_cover_every_paragraph():
 
 
 def test_validator_reports_per_frame_precision_recall_with_n():
-    from newsprism.framing_validation import validate_frames
-    from newsprism.validate import VALIDATION_COLUMNS
+    from newsprism.core.validate import VALIDATION_COLUMNS
+    from newsprism.framing.validation import validate_frames
 
     table = validate_frames(quick=True)
     assert list(table.columns) == VALIDATION_COLUMNS
@@ -444,7 +444,7 @@ def test_validator_reports_per_frame_precision_recall_with_n():
 @pytest.mark.slow
 def test_notebook_runs_with_a_custom_codebook(tmp_path):
     import nbformat
-    from newsprism import report
+    from newsprism.report import runner as report
 
     source = paths.NOTEBOOKS / "20_framing.ipynb"
     executed = tmp_path / "20_framing.ipynb"
@@ -462,7 +462,7 @@ def test_notebook_runs_with_a_custom_codebook(tmp_path):
 
 
 def test_validation_summary_lists_every_disagreement_and_wilson_intervals():
-    from newsprism.framing_validation import validation_paragraphs, validation_summary
+    from newsprism.framing.validation import validation_paragraphs, validation_summary
 
     scores, disagreements = validation_summary("story")
     table = validation_paragraphs("story")
@@ -480,7 +480,7 @@ def test_cluster_bootstrap_resamples_articles_and_is_wider_when_a_frame_sits_in_
     texts = ["War. War. War. War." if i == 0 else "Calm. Quiet. Still. Peace." for i in range(6)]
     articles = pd.DataFrame({"article_id": [f"a{i}" for i in range(6)], "outlet": ["A"] * 6,
                              "text": texts})
-    from newsprism.text import sentence_table
+    from newsprism.core.text import sentence_table
 
     sentences = sentence_table(articles)
     frames = pd.concat([article_frames(ArticleInput(i, t), {}, AnnotateOptions(codebook="generic"))

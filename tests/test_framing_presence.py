@@ -7,10 +7,21 @@ import json
 import numpy as np
 import pandas as pd
 import pytest
-from newsprism import framing, framing_fit, framing_presence, framing_shares
-from newsprism.framing_codebook import CodebookError, load_codebook, parse_codebook
-from newsprism.provenance import sha256_file
-from newsprism.text import split_sentences
+from newsprism.core.provenance import sha256_file
+from newsprism.core.text import split_sentences
+from newsprism.framing import (
+    detect as framing,
+)
+from newsprism.framing import (
+    fit as framing_fit,
+)
+from newsprism.framing import (
+    presence as framing_presence,
+)
+from newsprism.framing import (
+    shares as framing_shares,
+)
+from newsprism.framing.codebook import CodebookError, load_codebook, parse_codebook
 
 BOOK = "generic_questions"
 TEXTS = [
@@ -166,7 +177,7 @@ def test_frames_below_baseline_reads_the_model_rows_only():
 
 
 def test_in_sample_figures_are_never_the_headline():
-    from newsprism.methods import frame_presence_comparison, headline_rows
+    from newsprism.report.methods import frame_presence_comparison, headline_rows
 
     rows = pd.DataFrame({
         "measure": ["frames", "frame_presence", "frame_presence", "frame_presence"],

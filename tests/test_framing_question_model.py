@@ -6,7 +6,7 @@ import json
 
 import numpy as np
 import pytest
-from newsprism import framing_question_model as qm
+from newsprism.framing import question_model as qm
 
 
 @pytest.mark.parametrize("answers, expected", [
@@ -58,7 +58,7 @@ def test_question_targets_align_with_article_ids(tmp_path):
 
 
 def test_shipped_weights_are_the_collapsed_question_models():
-    from newsprism.framing_presence import load_model
+    from newsprism.framing.presence import load_model
 
     for frame, weights in load_model()["frames"].items():
         block = weights["question_models"]

@@ -8,7 +8,7 @@ matplotlib.use("Agg")
 
 import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
-from newsprism import figures, heatmap  # noqa: E402
+from newsprism.viz import figures, heatmap  # noqa: E402
 
 
 @pytest.mark.parametrize("rgba, color", [

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
-from newsprism.hedging import classify_marker, find_hedges, hedging_rates
+from newsprism.compare.hedging import classify_marker, find_hedges, hedging_rates
 
 # (sentence, marker, expected voice, expected rule)
 CASES = [

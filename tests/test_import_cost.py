@@ -10,7 +10,7 @@ import subprocess
 import sys
 
 import pytest
-from newsprism import paths
+from newsprism.core import paths
 
 HEAVY = {"nltk", "scipy", "sklearn", "matplotlib", "papermill", "nbformat", "nbconvert",
          "textblob", "jupyter_client"}

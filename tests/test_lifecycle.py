@@ -13,8 +13,8 @@ from pathlib import Path
 
 import psutil
 import pytest
-from newsprism import lifecycle, paths
-from newsprism.corpus import load_corpus
+from newsprism.core import lifecycle, paths
+from newsprism.corpus.readers import load_corpus
 
 SURVIVAL_LIMIT_S = 10
 

@@ -8,8 +8,9 @@ import shutil
 
 import nbformat
 import pytest
-from newsprism import notebook_options, paths
-from newsprism.framing_codebook import resolve_codebook_path
+from newsprism.core import paths
+from newsprism.framing.codebook import resolve_codebook_path
+from newsprism.report import options as notebook_options
 from papermill.translators import PythonTranslator
 
 NOTEBOOKS = sorted(paths.NOTEBOOKS.glob("[0-9][0-9]_*.ipynb"))
@@ -88,7 +89,7 @@ def test_runner_resolves_path_parameters(tmp_path):
 
 
 def test_default_options_are_the_shared_default():
-    from newsprism.annotate import AnnotateOptions
+    from newsprism.pipeline.annotate import AnnotateOptions
 
     assert notebook_options.annotation_options() == AnnotateOptions()
     textblob = notebook_options.annotation_options(engine="textblob")

@@ -6,15 +6,15 @@ import ast
 
 import nbformat
 import pytest
-from newsprism import paths
-from newsprism.errors import UsageError
-from newsprism.notebook_params import (
+from newsprism.core import paths
+from newsprism.core.errors import UsageError
+from newsprism.report.params import (
     check_parameters,
     notebook_parameters,
     parameter_schema,
     parameters_for,
 )
-from newsprism.report import discover_notebooks
+from newsprism.report.runner import discover_notebooks
 
 
 @pytest.fixture(scope="module")
@@ -123,7 +123,7 @@ def _declared_cells():
 
 @pytest.mark.parametrize("source", list(_declared_cells()))
 def test_the_standard_library_parser_reads_what_papermill_reads(source):
-    from newsprism.notebook_params import _type_of, parse_parameters_source
+    from newsprism.report.params import _type_of, parse_parameters_source
     from papermill.translators import PythonTranslator
 
     ours = [(p.name, p.type, p.default, p.help) for p in parse_parameters_source(source)]

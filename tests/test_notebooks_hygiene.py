@@ -9,7 +9,7 @@ from pathlib import Path
 import jupytext
 import nbformat
 import pytest
-from newsprism import paths
+from newsprism.core import paths
 from papermill.translators import PythonTranslator
 
 IPYNBS = sorted(paths.NOTEBOOKS.glob("*.ipynb"))
@@ -90,7 +90,7 @@ def test_notebook_ends_with_provenance(path):
     nb = nbformat.read(path, as_version=4)
     code = [c.source for c in nb.cells if c.cell_type == "code"]
     assert code and "provenance_table(" in code[-1], (
-        f"{path.name}: the last code cell should show newsprism.provenance.provenance_table")
+        f"{path.name}: the last code cell should show newsprism.core.provenance.provenance_table")
 
 
 def test_hygiene_checks_catch_a_dirty_notebook(tmp_path):

@@ -16,7 +16,7 @@ from pathlib import Path
 import nbformat
 import pytest
 from conftest import run_report_cli
-from newsprism import paths
+from newsprism.core import paths
 
 GUARD = textwrap.dedent('''
     """Offline guard (test): any connection to a non-loopback address raises."""
@@ -82,8 +82,8 @@ LIBRARY_RUN = textwrap.dedent('''
     assert not sitecustomize.allowed(("10.0.0.1", 80)) and not sitecustomize.allowed(("example.org", 80))
     assert sitecustomize.allowed(("127.0.0.1", 80)) and sitecustomize.allowed(("::1", 80, 0, 0))
     import newsprism
-    from newsprism.corpus import load_corpus
-    from newsprism.annotate import annotate
+    from newsprism.corpus.readers import load_corpus
+    from newsprism.pipeline.annotate import annotate
     from textblob import TextBlob
     corpus = load_corpus()
     annotations = annotate(corpus)
@@ -135,7 +135,7 @@ def offline_overview(guard_env, tmp_path_factory):
     params = nbformat.v4.new_code_cell('corpus = ""\nout_dir = ""')
     params.metadata["tags"] = ["parameters"]
     check.cells = [params, nbformat.v4.new_code_cell(
-        "import os, socket\nfrom newsprism.report import record_findings\n"
+        "import os, socket\nfrom newsprism.report.runner import record_findings\n"
         "_ = record_findings(out_dir, '99_guard', [socket.socket.connect.__name__, "
         "os.environ.get('NEWSPRISM_OFFLINE_GUARD', '')])")]
     nbformat.write(check, notebooks / "99_guard.ipynb")

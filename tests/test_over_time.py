@@ -1,11 +1,11 @@
-"""Attention, tone and frames per outlet per period (newsprism.over_time)."""
+"""Attention, tone and frames per outlet per period (newsprism.time.over_time)."""
 
 import doctest
 
 import numpy as np
 import pandas as pd
 import pytest
-from newsprism import over_time, timeline
+from newsprism.time import over_time, timeline
 
 
 def test_doctests():

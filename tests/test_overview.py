@@ -1,9 +1,11 @@
-"""Corpus-overview computations (newsprism.overview) and the methods appendix collector."""
+"""Corpus-overview computations (newsprism.compare.overview) and the methods appendix collector."""
 
 from __future__ import annotations
 
 import pandas as pd
-from newsprism import methods, overview, validate
+from newsprism.compare import overview
+from newsprism.core import validate
+from newsprism.report import methods
 
 BASE = ("Kim Jong Un sent Vladimir Putin a New Year letter praising the alliance forged in "
         "the war, state media reported on Thursday, adding that the two leaders would meet "

@@ -1,11 +1,11 @@
-"""First reports, statement spread and wording travel (newsprism.propagation)."""
+"""First reports, statement spread and wording travel (newsprism.time.propagation)."""
 
 import doctest
 
 import numpy as np
 import pandas as pd
 import pytest
-from newsprism import propagation
+from newsprism.time import propagation
 
 
 def test_doctests():

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
-from newsprism.corpus import load_corpus
-from newsprism.quote_clusters import (
+from newsprism.corpus.readers import load_corpus
+from newsprism.quotes.clusters import (
     cluster_quotes,
     cluster_summary,
     cluster_table,
@@ -194,8 +194,8 @@ def test_empty_and_summary():
 
 
 def test_real_extraction_clusters_kims_letter(articles):
-    pytest.importorskip("newsprism.quotes")
-    from newsprism.annotate import annotate
+    pytest.importorskip("newsprism.quotes.extract")
+    from newsprism.pipeline.annotate import annotate
 
     ann = annotate(None, steps=["sentences", "quotes"], progress=False)
     quotes = ann.tables["quotes"]
@@ -229,11 +229,11 @@ def test_a_slogan_does_not_chain_the_speeches_that_contain_it():
 def test_polnear_dev_has_cross_outlet_statements_and_no_giant_cluster():
     """Real quotations from seven US outlets: long speech transcripts once chained hundreds
     of unrelated quotations into one cluster through shared common words."""
-    from newsprism import paths
+    from newsprism.core import paths
 
     if not (paths.POLNEAR / "dev" / "text").is_dir():
         pytest.skip("PolNeAR not present")
-    quotes_module = pytest.importorskip("newsprism.quotes")
+    quotes_module = pytest.importorskip("newsprism.quotes.extract")
     meta = pd.read_csv(paths.POLNEAR / "metadata.tsv", sep="\t")
     publisher = dict(zip(meta["filename"], meta["publisher"], strict=True))
     frames, rows = [], []

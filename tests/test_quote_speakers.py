@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from newsprism.actors import load_actors
-from newsprism.corpus import load_corpus
-from newsprism.quote_speakers import speaker_type
-from newsprism.quote_stats import anonymous_share, share_of_voice
-from newsprism.quotes import extract_quotes
+from newsprism.corpus.readers import load_corpus
+from newsprism.quotes.actors import load_actors
+from newsprism.quotes.extract import extract_quotes
+from newsprism.quotes.speakers import speaker_type
+from newsprism.quotes.stats import anonymous_share, share_of_voice
 
 GOLD = Path(__file__).parent / "gold" / "quote_speakers_gold.csv"
 

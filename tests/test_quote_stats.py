@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
-from newsprism.quote_stats import (
+from newsprism.quotes.stats import (
     UNATTRIBUTED,
     article_quote_rates,
     cue_class,
@@ -169,7 +169,7 @@ def test_notebook_30_is_thin_parameterised_and_saved_without_outputs():
     import ast
     import json
 
-    from newsprism import paths
+    from newsprism.core import paths
 
     source = (paths.NOTEBOOKS / "30_quotes.py").read_text(encoding="utf-8")
     tree = ast.parse(source)

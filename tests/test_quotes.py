@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
-from newsprism import paths
-from newsprism.annotate import AnnotateOptions, ArticleInput
-from newsprism.corpus import load_corpus
-from newsprism.quotes import QUOTE_COLUMNS, Quote, article_quotes, extract_quotes
+from newsprism.core import paths
+from newsprism.corpus.readers import load_corpus
+from newsprism.pipeline.annotate import AnnotateOptions, ArticleInput
+from newsprism.quotes.extract import QUOTE_COLUMNS, Quote, article_quotes, extract_quotes
 
 ARTICLES = paths.BUNDLED_CORPUS / "articles"
 
@@ -281,7 +281,7 @@ def test_article_quotes_non_english_is_empty():
 
 
 def test_validation_returns_rows_with_status():
-    from newsprism.quotes_validation import _segments, score
+    from newsprism.quotes.validation import _segments, score
 
     text = "A \"b c\" d “e f” and ''g h'' i"
     assert [text[s:e] for s, e in _segments(text, 0, len(text))] == ["b c", "e f", "g h"]
@@ -480,7 +480,7 @@ def test_name_variants_do_not_cross_sentence_ends():
 
 
 def test_validation_regions_ignore_a_stray_closer_after_a_quotation():
-    from newsprism.quotes_validation import _regions, _segments
+    from newsprism.quotes.validation import _regions, _segments
 
     text = '“I don’t want to talk about it,” Earnest said."\n"Next," he said.'
     regions = [(a, b) for a, b, _, _ in _regions(text)]
@@ -681,7 +681,7 @@ def test_gerund_cue_chiding_after_the_sentence_subject():
 # --- speakers of the bundled corpus (possessives, descriptors, negation) ---------------------
 
 def test_seed_004_speakers_resolve_to_the_actor_registry(cleaned):
-    from newsprism.actors import load_actors
+    from newsprism.quotes.actors import load_actors
 
     registry = load_actors()
     text = cleaned["004"]
@@ -765,9 +765,9 @@ def test_short_quote_only_paragraph_after_a_block_quote_stays_speech():
 def test_quote_rows_fast_path_gives_the_same_table():
     """``article_quotes.rows`` (used by annotate) gives the same per-article table and, over
     many articles, the same table as concatenating ``article_quotes`` frames."""
-    from newsprism.annotate import AnnotateOptions, ArticleInput, combine_tables
-    from newsprism.corpus import load_corpus
-    from newsprism.quotes import article_quote_rows, article_quotes
+    from newsprism.corpus.readers import load_corpus
+    from newsprism.pipeline.annotate import AnnotateOptions, ArticleInput, combine_tables
+    from newsprism.quotes.extract import article_quote_rows, article_quotes
 
     articles = load_corpus().articles
     inputs = [ArticleInput(a, t, lang) for a, t, lang in
@@ -790,8 +790,8 @@ def test_regrouped_attribution_regexes_match_as_the_plain_ones():
     (leading lookaheads) find exactly what the plain patterns find."""
     import re
 
-    from newsprism import quotes_attribution as qa
-    from newsprism.corpus import load_corpus
+    from newsprism.corpus.readers import load_corpus
+    from newsprism.quotes import attribution as qa
 
     plain_cue = re.compile(r"(?<![-\u2010\u2011])\b(?:" + "|".join(qa._CUE_ALTERNATIVES)
                            + r")\b")
@@ -857,8 +857,8 @@ def test_quotation_nested_in_the_same_style_keeps_its_first_opener():
 
 
 def _speaker_of(text: str, fragment: str) -> str | None:
-    from newsprism.quotes_attribution import attribute
-    from newsprism.quotes_marks import pair_marks
+    from newsprism.quotes.attribution import attribute
+    from newsprism.quotes.marks import pair_marks
 
     marked = pair_marks(text)
     found = [a for m, a in zip(marked, attribute(text, marked), strict=True)

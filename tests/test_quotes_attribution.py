@@ -7,7 +7,7 @@ abstention) and the rule expected to fire.
 from __future__ import annotations
 
 import pytest
-from newsprism.quotes import extract_quotes
+from newsprism.quotes.extract import extract_quotes
 
 
 def _quote(text: str, starts: str):
@@ -168,7 +168,7 @@ def test_non_english_cue_verbs(text, starts, speaker):
 
 
 def test_cue_lexicon_is_codebook_data(tmp_path):
-    from newsprism.quotes_attribution import _CUE_SET, load_cue_lexicon
+    from newsprism.quotes.attribution import _CUE_SET, load_cue_lexicon
 
     lexicon = load_cue_lexicon()
     assert {"en", "es", "fr", "de", "ru"} <= set(lexicon)

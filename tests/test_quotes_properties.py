@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from newsprism.quotes import extract_quotes
-from newsprism.quotes_marks import pair_marks
+from newsprism.quotes.extract import extract_quotes
+from newsprism.quotes.marks import pair_marks
 
 MARKS = list("\"'“”‘’«»‹›„‚")
 PIECES = st.one_of(

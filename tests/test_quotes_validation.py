@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
-from newsprism import paths
-from newsprism import quotes as quotes_module
-from newsprism.quotes import Quote, extract_quotes
-from newsprism.quotes_validation import (
+from newsprism.core import paths
+from newsprism.quotes import extract as quotes_module
+from newsprism.quotes.extract import Quote, extract_quotes
+from newsprism.quotes.validation import (
     MARKS,
     _read_ann,
     classifier_decisions,
@@ -99,7 +99,7 @@ def test_validator_reports_both_definitions_primary_first(polnear):
     table = validate_quotes(quick=True)
     datasets = list(dict.fromkeys(table["dataset"]))
     assert datasets == [f"PolNeAR ({MARKS['all']})", f"PolNeAR ({MARKS['double']})"]
-    recall = table[(table["engine"] == "newsprism.quotes") & (table["metric"] == "recall")]
+    recall = table[(table["engine"] == "newsprism.quotes.extract") & (table["metric"] == "recall")]
     assert recall["n"].tolist() == [3, 1]  # gold quotes under each definition
     assert set(table["split"]) == {"dev"}
 

@@ -15,7 +15,10 @@ import pandas as pd
 import pytest
 from bs4 import BeautifulSoup
 from conftest import XSS, run_report_cli
-from newsprism import cli, display, paths, provenance, report
+from newsprism.core import paths, provenance
+from newsprism.report import cli
+from newsprism.report import runner as report
+from newsprism.viz import display
 
 NOTEBOOKS = report.discover_notebooks(paths.NOTEBOOKS)
 
@@ -202,7 +205,7 @@ def test_cli_registers_report_and_extensions(capsys):
     subcommands = parser._subparsers._group_actions[0].choices
     assert "report" in subcommands
     try:
-        import newsprism.scale as scale
+        import newsprism.pipeline.store as scale
     except ImportError:
         scale = None
     if scale is not None and hasattr(scale, "add_cli"):

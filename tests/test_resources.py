@@ -12,9 +12,9 @@ import sys
 from pathlib import Path
 
 import pytest
-from newsprism import paths, resources
+from newsprism.core import paths, resources
 
-SPLIT = ("import json, nltk, textblob\nfrom newsprism.text import split_sentences\n"
+SPLIT = ("import json, nltk, textblob\nfrom newsprism.core.text import split_sentences\n"
          "print(json.dumps([split_sentences('Mr. Kim wrote on Dec. 27. Putin replied.'), "
          "[str(s) for s in textblob.TextBlob('Dr. No came. He left.').sentences], "
          "nltk.data.path[0]]))")

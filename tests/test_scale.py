@@ -6,10 +6,11 @@ import json
 
 import pandas as pd
 import pytest
-from newsprism import paths, scale
-from newsprism.annotate import STEPS, AnnotateOptions, annotate
-from newsprism.corpus import Corpus, load_corpus
-from newsprism.text import split_paragraphs
+from newsprism.core import paths
+from newsprism.core.text import split_paragraphs
+from newsprism.corpus.readers import Corpus, load_corpus
+from newsprism.pipeline import store as scale
+from newsprism.pipeline.annotate import STEPS, AnnotateOptions, annotate
 
 N_ARTICLES = 20
 PARTITION = 5  # 4 partitions

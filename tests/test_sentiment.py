@@ -5,10 +5,10 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 import pytest
-from newsprism import sentiment
-from newsprism.actors import article_mentions
-from newsprism.annotate import AnnotateOptions, ArticleInput
-from newsprism.text import article_sentence_rows
+from newsprism.core.text import article_sentence_rows
+from newsprism.pipeline.annotate import AnnotateOptions, ArticleInput
+from newsprism.quotes.actors import article_mentions
+from newsprism.sentiment import scoring as sentiment
 
 POSITIVE = ["What a wonderful, generous and happy celebration.",
             "The agreement is an excellent success for peace."]
@@ -247,7 +247,7 @@ def test_outlet_scores_resample_articles_when_an_outlet_has_several():
 
 
 def test_validation_metrics_on_synthetic_gold_and_missing_data(monkeypatch):
-    from newsprism import sentiment_validation as sv
+    from newsprism.sentiment import validation as sv
 
     gold = pd.DataFrame({"rating": [2.5, 1.0, -2.0, -3.0, 0.0],
                          "text": POSITIVE + NEGATIVE + ["The meeting is on Tuesday."]})
@@ -266,7 +266,7 @@ def test_validation_metrics_on_synthetic_gold_and_missing_data(monkeypatch):
 
 
 def test_notebook_analyses_on_the_bundled_corpus():
-    from newsprism.annotate import annotate
+    from newsprism.pipeline.annotate import annotate
 
     ann = annotate(progress=False)
     outlets = set(ann.articles["outlet"])

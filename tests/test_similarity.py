@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pandas as pd
-from newsprism.similarity import find_copied_passages, independent_voices
+from newsprism.compare.similarity import find_copied_passages, independent_voices
 
 CLOSING = "As the crisis unfolds, the world will be watching closely to see how this plays out."
 FILLER = ("alpha bravo charlie delta echo foxtrot golf hotel india juliet kilo lima mike "

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 import pytest
-from newsprism import stats
+from newsprism.core import stats
 
 
 def test_bootstrap_ci_covers_known_mean_most_of_the_time():

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
-from newsprism import summary
+from newsprism.compare import summary
 
 
 def _profiles(**columns) -> pd.DataFrame:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 import pytest
-from newsprism import display
-from newsprism.table_cells import cut_text, format_number, repeated_notes
+from newsprism.viz import display
+from newsprism.viz.table_cells import cut_text, format_number, repeated_notes
 
 
 @pytest.mark.parametrize("value, shown", [

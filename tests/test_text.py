@@ -8,16 +8,16 @@ import pandas as pd
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from newsprism import paths
-from newsprism.corpus import load_corpus
-from newsprism.text import (
+from newsprism.core import paths
+from newsprism.core.text import (
     article_sentence_rows,
     count_words,
     sentence_table,
     split_paragraphs,
     split_sentences,
 )
-from newsprism.text_validation import (
+from newsprism.corpus.readers import load_corpus
+from newsprism.corpus.text_validation import (
     COLUMNS,
     GOLD_FILE,
     gold_spans,

@@ -5,7 +5,7 @@ import doctest
 import numpy as np
 import pandas as pd
 import pytest
-from newsprism import time_report
+from newsprism.report import time_sections as time_report
 
 
 def test_doctests():
@@ -63,7 +63,7 @@ def test_spread_line_orders_only_published_dates():
 
 
 def test_identical_wordings_share_a_cluster_and_are_clustered_once(monkeypatch):
-    from newsprism import quote_clusters
+    from newsprism.quotes import clusters as quote_clusters
 
     seen = []
     real = quote_clusters.cluster_quotes

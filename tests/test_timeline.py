@@ -1,4 +1,4 @@
-"""Dates, periods and windows (newsprism.timeline)."""
+"""Dates, periods and windows (newsprism.time.timeline)."""
 
 import doctest
 
@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from newsprism import timeline
+from newsprism.time import timeline
 
 
 def test_doctests():

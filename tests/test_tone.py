@@ -6,7 +6,8 @@ import json
 
 import numpy as np
 import pytest
-from newsprism import sentiment, tone_features, tone_fit, tone_model
+from newsprism.sentiment import scoring as sentiment
+from newsprism.sentiment import tone_features, tone_fit, tone_model
 
 SHARED_MISSING = not (tone_fit.NEWSMTSC / "train.jsonl").exists()
 NAMES_ONLY = "Officials from the United States met in Geneva."

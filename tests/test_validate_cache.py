@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
-from newsprism import validate
+from newsprism.core import validate
 
 
 @pytest.fixture

@@ -4,18 +4,11 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
-from newsprism import (
-    hedging,
-    keyness,
-    overview,
-    profiles,
-    quote_clusters,
-    quote_stats,
-    similarity,
-    sourcing,
-    text,
-)
-from newsprism.annotate import AnnotateOptions, ArticleInput
+from newsprism.compare import hedging, keyness, overview, profiles, similarity, sourcing
+from newsprism.core import text
+from newsprism.pipeline.annotate import AnnotateOptions, ArticleInput
+from newsprism.quotes import clusters as quote_clusters
+from newsprism.quotes import stats as quote_stats
 
 # curly and straight apostrophes, a hyphenated name, a thousands separator, a decimal, an
 # abbreviation with full stops, quotation marks and a dash
@@ -31,8 +24,8 @@ def _articles() -> pd.DataFrame:
 
 
 def _sentiment_words() -> int:
-    from newsprism.sentiment import article_sentiment
-    from newsprism.text import article_sentence_rows
+    from newsprism.core.text import article_sentence_rows
+    from newsprism.sentiment.scoring import article_sentiment
 
     article = ArticleInput("a", SENTENCE)
     options = AnnotateOptions(sentiment_engines=("vader",))

@@ -4,7 +4,7 @@ Importing the package registers its offline NLTK resources (without importing NL
 import stays light: each layer imports only what it uses); nothing is ever downloaded.
 """
 
-from newsprism.resources import announce_nltk_data
+from newsprism.core.resources import announce_nltk_data
 
 __version__ = "0.1.0"
 

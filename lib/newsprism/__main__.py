@@ -2,6 +2,6 @@
 
 import sys
 
-from newsprism.cli import main
+from newsprism.report.cli import main
 
 sys.exit(main())

@@ -1,0 +1,143 @@
+"""Source comparison: what sets each outlet's coverage apart, measured fairly, with evidence.
+
+The public entry point of the ``40_source_comparison`` notebook. Each concern lives in its own
+module; this one re-exports their public API and offers :func:`compare_outlets`, which runs
+them all on the annotation tables.
+
+- :mod:`newsprism.compare.profiles`   ``outlet_profiles`` — one normalised row per outlet
+- :mod:`newsprism.compare.keyness`    ``log_odds_dirichlet``, ``distinctive_terms``, ``kwic``
+- :mod:`newsprism.compare.similarity` ``similarity_matrix``, ``find_copied_passages``
+- :mod:`newsprism.compare.sourcing`   ``sourcing_table`` (+ ``sourcing_rates``)
+- :mod:`newsprism.compare.hedging`    ``hedging_rates`` (+ ``find_hedges``)
+- :mod:`newsprism.compare.claims`     ``article_claims`` (annotation step), ``extract_claims``,
+  ``group_claims``
+- :mod:`newsprism.compare.summary`    ``outlet_summaries``
+
+>>> from newsprism.pipeline.annotate import annotate
+>>> from newsprism.compare.outlets import compare_outlets
+>>> result = compare_outlets(annotate(steps=["sentences", "claims"]).tables)
+>>> sorted(result)[:3]
+['article_similarity', 'claim_groups', 'claims']
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from newsprism.compare.claims import article_claims, extract_claims, group_claims
+from newsprism.compare.hedging import find_hedges, hedging_rates
+from newsprism.compare.keyness import distinctive_terms, kwic, log_odds_dirichlet, term_counts
+from newsprism.compare.profiles import frame_rates, outlet_profiles
+from newsprism.compare.similarity import (
+    copied_share,
+    find_copied_passages,
+    independent_voices,
+    similarity_matrix,
+    similarity_pairs,
+)
+from newsprism.compare.sourcing import sourcing_rates, sourcing_table
+from newsprism.compare.summary import findings_text, outlet_summaries
+from newsprism.corpus.language import english_articles
+
+__all__ = [
+    "article_claims", "compare_outlets", "copied_share", "distinctive_terms", "extract_claims",
+    "find_copied_passages", "find_hedges", "findings_text", "frame_rates", "group_claims", "hedging_rates",
+    "independent_voices", "kwic", "log_odds_dirichlet", "outlet_profiles", "outlet_summaries",
+    "similarity_matrix", "similarity_pairs", "sourcing_rates", "sourcing_table", "term_counts",
+]
+
+
+# Beyond this many articles the article x article similarity is drawn on a stratified sample
+# (a 100,000-article matrix would need 80 GB and no heatmap could show it).
+MAX_SIMILARITY_ARTICLES = 400
+
+
+def compare_outlets(tables: dict[str, pd.DataFrame], top_terms: int = 10,
+                    ngram: int = 8, *, engine: str | None = None,
+                    sourcing_codebook: str | None = None,
+                    hedging_codebook: str | None = None) -> dict[str, pd.DataFrame]:
+    """Every comparison table from the annotation tables, keyed by name.
+
+    ``engine`` is the sentiment engine whose tone is profiled (default VADER when scored);
+    ``sourcing_codebook`` / ``hedging_codebook`` are YAML paths (default: data/codebooks).
+    The frame codebook is the one the frames table was annotated with.
+
+    Keys: profiles, frame_rates, rates (see :func:`statement_rates`), terms, article_similarity, outlet_similarity, copied_passages, voices,
+    sources, sourcing_rates, hedges, hedging_rates, claims, claim_groups, summaries. Only
+    ``tables["articles"]`` is required; missing or empty tables (quotes, sentiment, frames,
+    claims, sentences) are computed here or leave their columns empty.
+    """
+    articles = tables["articles"]
+    # English-only measures; other languages are listed in the notebook, not compared.
+    articles = english_articles(articles)
+    sentences = tables.get("sentences")
+    sentences = sentences if isinstance(sentences, pd.DataFrame) and "start" in sentences else None
+    quotes = tables.get("quotes")
+    quotes = quotes if isinstance(quotes, pd.DataFrame) and len(quotes) else None
+    hedges = find_hedges(articles, sentences=sentences, codebook=hedging_codebook)
+    sources = sourcing_table(articles, sentences=sentences, quotes=quotes,
+                             codebook=sourcing_codebook)
+    claims = tables.get("claims")
+    if not isinstance(claims, pd.DataFrame) or claims.empty or "unit" not in claims:
+        claims = extract_claims(articles, sentences=sentences)
+    claims = claims[claims["article_id"].isin(articles["article_id"])]
+    if "outlet" not in claims:
+        claims = claims.merge(articles[["article_id", "outlet"]], on="article_id", how="left")
+    passages = find_copied_passages(articles, n=ngram)
+    profiles = outlet_profiles({**tables, "articles": articles}, hedges=hedges, sources=sources,
+                               engine=engine)
+    shares = copied_share(articles, passages)
+    profiles["copied_share"] = (articles.assign(share=articles["article_id"].map(shares))
+                                .groupby("outlet")["share"].mean().reindex(profiles["outlet"])
+                                .to_numpy())
+    terms = distinctive_terms(articles, top=top_terms)
+    voices = independent_voices(articles, passages)
+    claim_groups = group_claims(claims, voices=voices)
+    frames = frame_rates({**tables, "articles": articles})
+    hedge_rates = hedging_rates(articles, markers=hedges, sentences=sentences)
+    source_rates = sourcing_rates(sources, articles)
+    rates = statement_rates(profiles, hedge_rates, source_rates)
+    return {
+        "profiles": profiles,
+        "frame_rates": frames,
+        "terms": terms,
+        "article_similarity": similarity_matrix(articles, "article",
+                                                max_articles=MAX_SIMILARITY_ARTICLES),
+        "outlet_similarity": similarity_matrix(articles, "outlet"),
+        "copied_passages": passages,
+        "voices": voices,
+        "sources": sources,
+        "sourcing_rates": source_rates,
+        "hedges": hedges,
+        "hedging_rates": hedge_rates,
+        "claims": claims,
+        "claim_groups": claim_groups,
+        "rates": rates,
+        "summaries": outlet_summaries(profiles, terms=terms, passages=passages,
+                                      claim_groups=claim_groups, frames=frames, voices=voices,
+                                      rates=rates),
+    }
+
+
+# rate table -> profile column the summary statements are keyed by
+_HEDGE_MEASURES = {"hedge": "hedges_per_1k", "booster": "boosters_per_1k"}
+_SOURCE_MEASURES = {"vague_attribution": "anonymous_per_1k", "state_media": "state_media_per_1k",
+                    "intelligence_defence": "intelligence_per_1k"}
+
+
+def statement_rates(profiles: pd.DataFrame, hedge_rates: pd.DataFrame,
+                    source_rates: pd.DataFrame) -> pd.DataFrame:
+    """The rates the summary statements test, with the count and exposure of each (so each
+    statement's interval is the one its table shows): outlet, measure, count, words,
+    per_1k_words. Hedges are per 1,000 words of the author's voice, the rest per 1,000 words."""
+    columns = ["outlet", "measure", "count", "words", "per_1k_words"]
+    parts = [hedge_rates.assign(measure=hedge_rates["kind"].map(_HEDGE_MEASURES)),
+             source_rates.assign(measure=source_rates["category"].map(_SOURCE_MEASURES))]
+    if "quotes_per_1k" in profiles and profiles["quotes_per_1k"].notna().any():
+        quotes = profiles.dropna(subset=["quotes_per_1k"])
+        parts.append(pd.DataFrame({
+            "outlet": quotes["outlet"], "measure": "quotes_per_1k",
+            "count": (quotes["quotes_per_1k"] * quotes["n_words"] / 1000).round().astype(int),
+            "words": quotes["n_words"], "per_1k_words": quotes["quotes_per_1k"]}))
+    table = pd.concat([p.reindex(columns=columns) for p in parts], ignore_index=True)
+    return table.dropna(subset=["measure"]).reset_index(drop=True)

@@ -1,0 +1,369 @@
+"""Corpus overview computations: who published what, how long, when, and near-duplicates.
+
+Used by ``notebooks/00_corpus_overview``; every function takes the ``articles`` table of
+:func:`newsprism.corpus.load_corpus` and returns a tidy DataFrame.
+
+>>> import pandas as pd
+>>> articles = pd.DataFrame({"article_id": ["a", "b"], "outlet": ["X", "Y"],
+...     "text": ["Kim wrote a warm letter to Putin on the last day of the year.",
+...              "Kim wrote a warm letter to Putin on the last day of the year, KCNA said."],
+...     "n_words": [14, 16]})
+>>> near_duplicates(articles)[["article_a", "article_b", "is_near_duplicate"]].values.tolist()
+[['a', 'b', True]]
+"""
+
+from __future__ import annotations
+
+from difflib import SequenceMatcher
+
+import numpy as np
+import pandas as pd
+
+from newsprism.core.text import word_spans
+
+NEAR_DUPLICATE_COLUMNS = [
+    "article_a", "article_b", "outlet_a", "outlet_b", "cosine", "jaccard", "shared_shingles",
+    "shared_words", "start_a", "end_a", "start_b", "end_b", "is_near_duplicate",
+]
+
+
+def outlet_summary(articles: pd.DataFrame) -> pd.DataFrame:
+    """One row per outlet: number of articles and words (total, median, min, max), genres and
+    languages seen.
+
+    >>> outlet_summary(pd.DataFrame({"outlet": ["X", "X", "Y"], "n_words": [10, 30, 5],
+    ...     "genre": ["news", "op-ed", ""], "language": ["en", "en", "ru"]}))["words_total"].tolist()
+    [40, 5]
+    """
+    frame = articles.copy()
+    for column in ("genre", "language"):
+        if column not in frame:
+            frame[column] = ""
+    grouped = frame.groupby("outlet", sort=True, dropna=False)
+    summary = grouped.agg(
+        articles=("n_words", "size"), words_total=("n_words", "sum"),
+        words_median=("n_words", "median"), words_min=("n_words", "min"),
+        words_max=("n_words", "max"),
+        genres=("genre", lambda s: ", ".join(sorted({str(v) for v in s if str(v)})) or "unknown"),
+        languages=("language", lambda s: ", ".join(sorted({str(v) for v in s if str(v)}))
+                   or "unknown"),
+    ).reset_index()
+    return summary.sort_values(["articles", "words_total", "outlet"],
+                               ascending=[False, False, True], ignore_index=True)
+
+
+def count_by(articles: pd.DataFrame, column: str) -> pd.DataFrame:
+    """Articles per value of ``column`` (empty values counted as ``"unknown"``), with shares.
+
+    >>> count_by(pd.DataFrame({"language": ["en", "en", ""]}), "language").values.tolist()
+    [['en', 2, 0.6666666666666666], ['unknown', 1, 0.3333333333333333]]
+    """
+    values = articles[column].fillna("").astype(str).str.strip().replace("", "unknown")
+    counts = values.value_counts().rename_axis(column).reset_index(name="articles")
+    counts["share"] = counts["articles"] / max(len(articles), 1)
+    return counts.sort_values(["articles", column], ascending=[False, True], ignore_index=True)
+
+
+def date_coverage(articles: pd.DataFrame) -> pd.DataFrame:
+    """Per outlet: articles with a parseable ``published`` date, the first and last date.
+
+    >>> date_coverage(pd.DataFrame({"outlet": ["X", "X"], "published": ["2026-01-02", ""]})
+    ...     ).values.tolist()
+    [['X', 2, 1, '2026-01-02', '2026-01-02']]
+    """
+    published = pd.to_datetime(articles.get("published", pd.Series([""] * len(articles))),
+                               errors="coerce", utc=True, format="mixed")
+    frame = pd.DataFrame({"outlet": articles["outlet"].to_numpy(), "published": published})
+    rows = []
+    for outlet, group in frame.groupby("outlet", sort=True):
+        dated = group["published"].dropna()
+        rows.append({
+            "outlet": outlet, "articles": len(group), "dated": len(dated),
+            "first": dated.min().date().isoformat() if len(dated) else "",
+            "last": dated.max().date().isoformat() if len(dated) else "",
+        })
+    return pd.DataFrame(rows, columns=["outlet", "articles", "dated", "first", "last"])
+
+
+_words = word_spans  # the one word definition (newsprism.core.text)
+
+
+def _shingles(words: list[str], size: int) -> set[tuple[str, ...]]:
+    if len(words) < size:
+        return {tuple(words)} if words else set()
+    return {tuple(words[i:i + size]) for i in range(len(words) - size + 1)}
+
+
+def longest_shared_passage(text_a: str, text_b: str) -> tuple[int, int, int, int, int]:
+    """The longest run of identical words (case-insensitive) in two texts.
+
+    Returns ``(start_a, end_a, start_b, end_b, n_words)`` as character offsets into each text.
+
+    >>> a, b = "Kim sent Putin a letter.", "Yesterday Kim sent Putin a card."
+    >>> sa, ea, sb, eb, n = longest_shared_passage(a, b)
+    >>> a[sa:ea], b[sb:eb], n
+    ('Kim sent Putin a', 'Kim sent Putin a', 4)
+    """
+    words_a, spans_a = _words(text_a)
+    words_b, spans_b = _words(text_b)
+    if not words_a or not words_b:
+        return 0, 0, 0, 0, 0
+    match = SequenceMatcher(None, words_a, words_b, autojunk=False).find_longest_match(
+        0, len(words_a), 0, len(words_b))
+    if match.size == 0:
+        return 0, 0, 0, 0, 0
+    return (spans_a[match.a][0], spans_a[match.a + match.size - 1][1],
+            spans_b[match.b][0], spans_b[match.b + match.size - 1][1], match.size)
+
+
+def pair_label(pair) -> str:
+    """Two articles of a pair by outlet, and by article id when one outlet wrote both (so a
+    pair never reads as an outlet compared with itself).
+
+    >>> pair_label({"outlet_a": "A", "outlet_b": "B", "article_a": "1", "article_b": "2"})
+    '**A** and **B**'
+    >>> pair_label({"outlet_a": "A", "outlet_b": "A", "article_a": "1", "article_b": "2"})
+    'two articles of **A** (1 and 2)'
+    """
+    if pair["outlet_a"] == pair["outlet_b"]:
+        return f"two articles of **{pair['outlet_a']}** ({pair['article_a']} and {pair['article_b']})"
+    return f"**{pair['outlet_a']}** and **{pair['outlet_b']}**"
+
+
+def near_duplicates(articles: pd.DataFrame, *, shingle_size: int = 5,
+                    cosine_threshold: float = 0.8, jaccard_threshold: float = 0.5,
+                    min_cosine: float = 0.0, max_pairs: int | None = 500,
+                    exhaustive_max: int = 2000, max_holders: int = 20,
+                    min_shared: float = 0.25) -> pd.DataFrame:
+    """Pairs of articles that share much of their text.
+
+    ``cosine``: TF-IDF cosine similarity of word unigrams and bigrams (topic and wording);
+    ``jaccard``: overlap of ``shingle_size``-word shingles (verbatim reuse). A pair is a
+    near-duplicate when either passes its threshold. Only pairs with ``cosine >= min_cosine``
+    are considered, strongest first, each with the longest shared word run (character offsets
+    into each article's ``text``, for keyword-in-context evidence).
+
+    Both measures come from sparse matrix products (TF-IDF vectors; a binary article x
+    shingle matrix), so only pairs sharing a word are ever touched. The longest shared run is
+    the slow part, so at most ``max_pairs`` pairs are returned (``None``: all): every
+    near-duplicate first, then the most similar others. ``table.attrs`` holds ``n_pairs`` (all
+    pairs considered) and ``n_near_duplicates`` (all pairs passing a threshold), so a caption
+    can say "showing N of M".
+
+    Beyond ``exhaustive_max`` articles every pair cannot be scored (their number grows with the
+    square of the corpus), so only candidate pairs are scored: those sharing, among shingles
+    held by at most ``max_holders`` articles, at least ``min_shared`` of the shorter article's
+    shingles (``attrs["method"]`` says which method ran). Near duplicates share most of their
+    shingles, so this misses texts reprinted by more than ``max_holders`` articles and
+    rewrites that keep the words (cosine) but few ``shingle_size``-word runs.
+    """
+    if len(articles) < 2:
+        return _empty_pairs()
+    from scipy import sparse
+
+    from newsprism.compare.similarity import incidence_matrix, tfidf_vectors
+
+    texts = articles["text"].fillna("").astype(str).tolist()
+    ids = articles["article_id"].astype(str).tolist()
+    outlets = (articles["outlet"].astype(str).tolist() if "outlet" in articles
+               else [""] * len(ids))
+    matrix = tfidf_vectors(texts)
+    if not matrix.nnz:  # no text has a term
+        return _empty_pairs()
+    # Binary article x shingle matrix: |A & B| of a pair is the dot product of its rows.
+    # Shingles are held as 64-bit hashes (a dict of word tuples would not fit in memory for
+    # a large corpus).
+    binary = incidence_matrix([np.fromiter((hash(s) for s in _shingles(_words(t)[0],
+                                                                        shingle_size)),
+                                           dtype=np.int64) for t in texts]).astype(float)
+    sizes = np.diff(binary.indptr)
+    if len(texts) <= exhaustive_max:
+        method = "all pairs"
+        cosine = sparse.triu(matrix @ matrix.T, k=1).tocoo()
+        keep = cosine.data >= min_cosine
+        rows_i, rows_j = cosine.row[keep].astype(int), cosine.col[keep].astype(int)
+        values = cosine.data[keep].astype(float)
+        shared = np.asarray((binary @ binary.T)[rows_i, rows_j]).ravel().astype(int)
+    else:
+        method = (f"pairs sharing at least {min_shared:.0%} of their shingles among those held "
+                  f"by at most {max_holders} articles")
+        holders = np.bincount(binary.indices, minlength=binary.shape[1])
+        rare = binary[:, np.flatnonzero((holders >= 2) & (holders <= max_holders))]
+        candidates = sparse.triu(rare @ rare.T, k=1).tocoo()
+        # A near-duplicate shares most of its shingles; one sentence in common (a resampled
+        # or quoted sentence) is not enough to be scored.
+        enough = candidates.data >= min_shared * np.minimum(sizes[candidates.row],
+                                                            sizes[candidates.col])
+        rows_i, rows_j = candidates.row[enough].astype(int), candidates.col[enough].astype(int)
+        values = _paired_dots(matrix, rows_i, rows_j)
+        keep = values >= min_cosine
+        rows_i, rows_j, values = rows_i[keep], rows_j[keep], values[keep]
+        shared = _paired_dots(binary, rows_i, rows_j).round().astype(int)
+    union = sizes[rows_i] + sizes[rows_j] - shared
+    jaccard = np.divide(shared, union, out=np.zeros(len(shared)), where=union > 0)
+    is_dup = (values >= cosine_threshold) | (jaccard >= jaccard_threshold)
+    # Near-duplicates first, then by cosine; ties by ids so the choice is deterministic.
+    id_array = np.array(ids, dtype=str)
+    order = np.lexsort((id_array[rows_j], id_array[rows_i], -values, ~is_dup))
+    if max_pairs is not None:
+        order = order[:max_pairs]
+    rows = []
+    for k in order:
+        i, j = rows_i[k], rows_j[k]
+        sa, ea, sb, eb, n = longest_shared_passage(texts[i], texts[j])
+        rows.append({
+            "article_a": ids[i], "article_b": ids[j], "outlet_a": outlets[i],
+            "outlet_b": outlets[j], "cosine": round(min(float(values[k]), 1.0), 6),
+            "jaccard": round(float(jaccard[k]), 6), "shared_shingles": int(shared[k]),
+            "shared_words": n, "start_a": sa, "end_a": ea, "start_b": sb, "end_b": eb,
+            "is_near_duplicate": bool(is_dup[k]),
+        })
+    table = pd.DataFrame(rows, columns=NEAR_DUPLICATE_COLUMNS)
+    table = table.sort_values(["cosine", "article_a", "article_b"], ascending=[False, True, True],
+                              ignore_index=True)
+    table.attrs.update(n_pairs=int(len(values)), n_near_duplicates=int(is_dup.sum()),
+                       method=method)
+    return table
+
+
+def _paired_dots(matrix, rows_i: np.ndarray, rows_j: np.ndarray,
+                 chunk: int = 50_000) -> np.ndarray:
+    """Dot product of row ``rows_i[k]`` with row ``rows_j[k]`` of a sparse matrix, for every k
+    (in chunks, so memory stays bounded however many pairs there are)."""
+    out = np.zeros(len(rows_i))
+    for start in range(0, len(rows_i), chunk):
+        a = matrix[rows_i[start:start + chunk]]
+        b = matrix[rows_j[start:start + chunk]]
+        out[start:start + chunk] = np.asarray(a.multiply(b).sum(axis=1)).ravel()
+    return out
+
+
+def _empty_pairs() -> pd.DataFrame:
+    table = pd.DataFrame(columns=NEAR_DUPLICATE_COLUMNS)
+    table.attrs.update(n_pairs=0, n_near_duplicates=0)
+    return table
+
+
+def similarity_matrix(articles: pd.DataFrame, by_outlet: bool = False) -> pd.DataFrame:
+    """Square TF-IDF cosine similarity between all articles (labels: article ids).
+
+    ``by_outlet=True`` aggregates it for large corpora: the mean cosine over all pairs of
+    distinct articles from two outlets (labels: outlets; the diagonal averages pairs within
+    an outlet, NaN for an outlet of one article). The article matrix is never made dense then.
+
+    >>> m = similarity_matrix(pd.DataFrame({"article_id": ["a", "b"], "text": ["x y", "x z"]}))
+    >>> float(m.loc["a", "a"])
+    1.0
+    """
+    from scipy import sparse
+
+    from newsprism.compare.similarity import tfidf_vectors
+
+    texts = articles["text"].fillna("").astype(str).tolist()
+    matrix = tfidf_vectors(texts)
+    if by_outlet:
+        codes, outlets = pd.factorize(articles["outlet"].fillna("").astype(str), sort=True)
+        member = sparse.csr_matrix((np.ones(len(codes)), (np.arange(len(codes)), codes)),
+                                   shape=(len(codes), len(outlets)))
+        sums = np.asarray((member.T @ (matrix @ (matrix.T @ member))).todense())
+        self_sim = np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel()  # 1, or 0 if empty
+        sums -= np.diag(np.asarray(member.T @ self_sim).ravel())
+        counts = np.bincount(codes, minlength=len(outlets)).astype(float)
+        pairs = np.outer(counts, counts) - np.diag(counts)
+        values = np.divide(sums, pairs, out=np.full(sums.shape, np.nan), where=pairs > 0)
+        return pd.DataFrame(values.round(6), index=list(outlets), columns=list(outlets))
+    values = np.asarray((matrix @ matrix.T).todense()).round(6)
+    ids = articles["article_id"].astype(str).tolist()
+    return pd.DataFrame(values, index=ids, columns=ids)
+
+
+def audit_summary(audit: pd.DataFrame) -> pd.DataFrame:
+    """Removals per cleaning rule: how many lines and characters, in how many articles.
+
+    >>> audit_summary(pd.DataFrame({"article_id": ["a", "a", "b"], "rule": ["r1", "r1", "r2"],
+    ...     "removed_text": ["xx", "y", "zzz"]})).values.tolist()
+    [['r1', 2, 1, 3], ['r2', 1, 1, 3]]
+    """
+    columns = ["rule", "removals", "articles", "characters"]
+    if audit is None or audit.empty or "rule" not in audit:
+        return pd.DataFrame(columns=columns)
+    frame = audit.assign(characters=audit.get("removed_text", pd.Series(dtype=str))
+                         .fillna("").astype(str).str.len())
+    table = frame.groupby("rule", sort=True).agg(
+        removals=("rule", "size"), articles=("article_id", "nunique"),
+        characters=("characters", "sum")).reset_index()
+    return table.sort_values(["removals", "rule"], ascending=[False, True],
+                             ignore_index=True)[columns]
+
+
+def audit_reading(audit: pd.DataFrame, rules: pd.DataFrame, n_articles: int) -> str:
+    """The cleaning audit in one sentence, from :func:`audit_summary`'s table; rules tied for
+    the most removals are named together.
+
+    >>> rules = pd.DataFrame({"rule": ["a", "b", "c"], "removals": [3, 3, 1]})
+    >>> audit = pd.DataFrame({"article_id": ["x"] * 7})
+    >>> audit_reading(audit, rules, 2)
+    'Cleaning removed 7 lines from 1 of 2 articles; the most frequent rules are **a** and **b** (3 removals each).'
+    """
+    if audit is None or audit.empty or rules.empty:
+        return "Cleaning removed nothing."
+    top = rules[rules["removals"] == rules["removals"].max()]
+    names = " and ".join(f"**{r}**" for r in top["rule"])
+    count = int(top["removals"].iloc[0])
+    which = (f"the most frequent rule is {names} ({count} removals)" if len(top) == 1 else
+             f"the most frequent rules are {names} ({count} removals each)")
+    return (f"Cleaning removed {len(audit)} lines from {audit['article_id'].nunique()} of "
+            f"{n_articles} articles; {which}.")
+
+
+def cleaning_outlet_reading(table: pd.DataFrame) -> str:
+    """The largest removal of :func:`cleaning_by_outlet`'s table, every figure from one row.
+
+    >>> t = pd.DataFrame({"outlet": ["A", "B"], "rule": ["r1", "r2"], "characters": [900, 100],
+    ...                   "share_of_text": [0.05, 0.40]})
+    >>> print(cleaning_outlet_reading(t))
+    The largest removal is **r1** at **A**: 900 characters, 5.0% of that outlet's text.
+    """
+    if table is None or table.empty:
+        return "Cleaning removed nothing."
+    row = table.loc[table["characters"].astype(float).idxmax()]
+    return (f"The largest removal is **{row['rule']}** at **{row['outlet']}**: "
+            f"{int(row['characters']):,} characters, {float(row['share_of_text']):.1%} of that "
+            "outlet's text.")
+
+
+def cleaning_by_outlet(audit: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
+    """Per outlet and rule: lines and characters removed, the share of the outlet's raw
+    characters they were, and one example of removed text.
+
+    Returned columns: outlet, rule, removals, articles, characters, share_of_text, example.
+    ``share_of_text`` = removed characters / (removed + kept characters) of the outlet's
+    articles (kept = the cleaned ``text``). Articles emptied by cleaning are not in
+    ``articles``, so their removals are counted under outlet "(skipped article)".
+
+    >>> audit = pd.DataFrame({"article_id": ["a", "a"], "rule": ["r1", "r2"],
+    ...                       "removed_text": ["xx", "yy"]})
+    >>> arts = pd.DataFrame({"article_id": ["a"], "outlet": ["X"], "text": ["abcdef"]})
+    >>> cleaning_by_outlet(audit, arts)[["outlet", "rule", "removals", "share_of_text"]
+    ...     ].values.tolist()
+    [['X', 'r1', 1, 0.2], ['X', 'r2', 1, 0.2]]
+    """
+    columns = ["outlet", "rule", "removals", "articles", "characters", "share_of_text",
+               "example"]
+    if audit is None or audit.empty or "rule" not in audit:
+        return pd.DataFrame(columns=columns)
+    outlets = articles.set_index(articles["article_id"].astype(str))["outlet"]
+    frame = audit.assign(
+        outlet=audit["article_id"].astype(str).map(outlets).fillna("(skipped article)"),
+        characters=audit["removed_text"].fillna("").astype(str).str.len())
+    kept = articles.assign(chars=articles["text"].fillna("").str.len()) \
+        .groupby("outlet")["chars"].sum()
+    removed = frame.groupby("outlet")["characters"].sum()
+    total = removed.add(kept, fill_value=0)
+    table = frame.groupby(["outlet", "rule"], sort=True).agg(
+        removals=("rule", "size"), articles=("article_id", "nunique"),
+        characters=("characters", "sum"), example=("removed_text", "first")).reset_index()
+    table["share_of_text"] = (table["characters"] / table["outlet"].map(total)).round(4)
+    table["example"] = table["example"].astype(str).str.slice(0, 120)
+    return table.sort_values(["outlet", "removals", "rule"], ascending=[True, False, True],
+                             ignore_index=True)[columns]

@@ -1,0 +1,303 @@
+"""One row per outlet: size, tone of its own voice, frames, quotation, hedging and sourcing.
+
+Every rate is normalised so that a longer or more prolific outlet does not dominate: counts are
+pooled per 1,000 words of the outlet, and scores (tone, subjectivity) are averaged per article
+first, then across the outlet's articles. Tables that other steps have not produced (sentiment,
+frames, quotes) leave their columns empty (NaN) instead of failing.
+
+>>> from newsprism.corpus.readers import load_corpus
+>>> profiles = outlet_profiles({"articles": load_corpus().articles})
+>>> int(profiles["n_articles"].sum())
+5
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from newsprism.compare.hedging import find_hedges, voice_word_counts
+from newsprism.compare.sourcing import sourcing_table
+from newsprism.core.text import count_words
+from newsprism.core.text import per_1k as rate_per_1k
+
+SCORE_COLUMNS = ("compound", "polarity", "score", "sentiment")
+ENGINE_PREFERENCE = ("vader", "textblob")
+
+
+def _table(tables: dict, name: str) -> pd.DataFrame:
+    table = tables.get(name)
+    return table if isinstance(table, pd.DataFrame) else pd.DataFrame()
+
+
+def sentiment_by_article(sentiment: pd.DataFrame, voice: str = "author",
+                         engine: str | None = None) -> pd.DataFrame:
+    """Mean tone and subjectivity per article in one voice, from the sentiment table.
+
+    Uses whatever the table offers: the first of compound / polarity / score as tone (from
+    ``engine`` when given, so the report shows the engine the user chose; else "vader"
+    preferred), ``subjectivity`` from any engine; voice ``author`` when the table has a
+    ``voice`` column with such rows, else every row. Returns article_id, tone, subjectivity,
+    tone_engine, tone_measure (the column used).
+    """
+    columns = ["article_id", "tone", "subjectivity", "tone_engine", "tone_measure"]
+    if sentiment.empty or "article_id" not in sentiment:
+        return pd.DataFrame(columns=columns)
+    rows = sentiment
+    if "voice" in rows and (rows["voice"] == voice).any():
+        rows = rows[rows["voice"] == voice]
+    elif "voice" in rows and (rows["voice"] == "all").any():
+        rows = rows[rows["voice"] == "all"]
+    chosen, engine = engine, ""
+    if chosen and "engine" in rows:
+        # the chosen engine's own score column (polarity for TextBlob, compound for VADER)
+        rows_of = rows[rows["engine"] == chosen]
+        measure = next((c for c in SCORE_COLUMNS if c in rows_of and rows_of[c].notna().any()),
+                       None)
+        engine = chosen if measure else ""  # not scored: no tone, never another engine's
+        tone_rows = rows_of
+    else:
+        measure = next((c for c in SCORE_COLUMNS if c in rows and rows[c].notna().any()), None)
+        tone_rows = rows
+        if measure and "engine" in rows:
+            candidates = rows[rows[measure].notna()]["engine"].unique().tolist()
+            engine = next((e for e in ENGINE_PREFERENCE if e in candidates),
+                          candidates[0] if candidates else "")
+            tone_rows = rows[rows["engine"] == engine]
+    tone = (tone_rows.groupby("article_id")[measure].mean() if measure
+            else pd.Series(dtype=float))
+    subjectivity = (rows.dropna(subset=["subjectivity"]).groupby("article_id")["subjectivity"].mean()
+                    if "subjectivity" in rows else pd.Series(dtype=float))
+    out = pd.DataFrame({"tone": tone, "subjectivity": subjectivity})
+    out.index.name = "article_id"
+    return out.reset_index().assign(tone_engine=engine, tone_measure=measure or "")[columns]
+
+
+def tone_ci(sentiment: pd.DataFrame, outlet_of: pd.Series, voice: str = "author",
+            n_boot: int = 1000, seed: int = 0, level: float = 0.95,
+            engine: str | None = None) -> pd.DataFrame:
+    """95% bootstrap CI of each outlet's tone (mean over articles of the mean sentence score).
+
+    Sentences are resampled within each article (a stratified bootstrap), so the interval
+    reflects the spread of sentences, and an outlet's estimate stays the mean of its article
+    means. Returns outlet, tone_n_sentences, tone_ci_low, tone_ci_high.
+    """
+    columns = ["outlet", "tone_n_sentences", "tone_ci_low", "tone_ci_high"]
+    per_article = sentiment_by_article(sentiment, voice=voice, engine=engine)
+    if per_article.empty or not per_article["tone_measure"].iloc[0]:
+        return pd.DataFrame(columns=columns)
+    measure, engine = per_article["tone_measure"].iloc[0], per_article["tone_engine"].iloc[0]
+    rows = sentiment
+    if "voice" in rows and (rows["voice"] == voice).any():
+        rows = rows[rows["voice"] == voice]
+    elif "voice" in rows and (rows["voice"] == "all").any():
+        rows = rows[rows["voice"] == "all"]
+    if engine and "engine" in rows:
+        rows = rows[rows["engine"] == engine]
+    rows = rows.dropna(subset=[measure]).assign(outlet=lambda d: d["article_id"].map(outlet_of))
+    rng = np.random.default_rng(seed)
+    alpha = (1 - level) / 2
+    out = []
+    for outlet, part in rows.groupby("outlet"):
+        boots = []
+        for _, article in part.groupby("article_id"):
+            values = article[measure].to_numpy(dtype=float)
+            index = rng.integers(0, len(values), size=(n_boot, len(values)))
+            boots.append(values[index].mean(axis=1))
+        means = np.mean(boots, axis=0)
+        out.append((outlet, len(part), float(np.quantile(means, alpha)),
+                    float(np.quantile(means, 1 - alpha))))
+    return pd.DataFrame(out, columns=columns)
+
+
+def outlet_profiles(tables: dict[str, pd.DataFrame], hedges: pd.DataFrame | None = None,
+                    sources: pd.DataFrame | None = None, top_frames: int = 3,
+                    top_speakers: int = 3, engine: str | None = None) -> pd.DataFrame:
+    """Outlet profile table from the annotation tables (``annotate(...).tables``).
+
+    ``hedges`` (from :func:`newsprism.compare.hedging.find_hedges`) and ``sources`` (from
+    :func:`newsprism.compare.sourcing.sourcing_table`) are computed when not given. Columns:
+    outlet, n_articles, n_words, words_per_article, tone_author, subjectivity, tone_engine,
+    tone_ci_low, tone_ci_high, tone_n_sentences (see :func:`tone_ci`),
+    top_frames, frames_per_1k, quotes_per_1k, top_speakers (up to three, with shares),
+    top_speaker_share (share of the outlet's attributed quotations going to its most quoted
+    speaker), hedges_per_1k, boosters_per_1k, anonymous_per_1k, state_media_per_1k,
+    intelligence_per_1k. ``engine``: the sentiment engine whose tone is shown (default: VADER
+    when scored).
+    """
+    articles = tables["articles"]
+    sentences = _table(tables, "sentences")
+    sentences = sentences if "start" in sentences else None
+    quotes = _table(tables, "quotes")
+    if hedges is None:
+        hedges = find_hedges(articles, sentences=sentences)
+    if sources is None:
+        sources = sourcing_table(articles, sentences=sentences,
+                                 quotes=quotes if len(quotes) else None)
+    words = articles.assign(n=articles["text"].map(count_words)).set_index("article_id")["n"]
+    outlet_of = articles.set_index("article_id")["outlet"]
+    by_outlet = words.groupby(outlet_of).sum()
+    author_words = voice_word_counts(articles, sentences=sentences).groupby(outlet_of).sum()
+    n_articles = articles.groupby("outlet").size()
+
+    def per_1k(events: pd.DataFrame, exposure: pd.Series = by_outlet) -> pd.Series:
+        counts = (events["article_id"].map(outlet_of).value_counts()
+                  if len(events) and "article_id" in events else pd.Series(dtype=float))
+        return rate_per_1k(counts.reindex(n_articles.index, fill_value=0),
+                           exposure.reindex(n_articles.index).astype(float))
+
+    profile = pd.DataFrame({"n_articles": n_articles, "n_words": by_outlet.reindex(n_articles.index)})
+    profile["words_per_article"] = profile["n_words"] / profile["n_articles"]
+
+    tone = sentiment_by_article(_table(tables, "sentiment"), engine=engine)
+    if len(tone):
+        per_article = tone.assign(outlet=tone["article_id"].map(outlet_of))
+        means = per_article.groupby("outlet")[["tone", "subjectivity"]].mean()
+        profile["tone_author"] = means["tone"]
+        profile["subjectivity"] = means["subjectivity"]
+        profile["tone_engine"] = f"{tone['tone_engine'].iloc[0]} {tone['tone_measure'].iloc[0]}"
+        intervals = tone_ci(_table(tables, "sentiment"), outlet_of,
+                            engine=engine).set_index("outlet")
+        for column in ("tone_ci_low", "tone_ci_high", "tone_n_sentences"):
+            profile[column] = intervals[column] if column in intervals else np.nan
+    else:
+        profile["tone_author"] = np.nan
+        profile["subjectivity"] = np.nan
+        profile["tone_engine"] = ""
+        profile[["tone_ci_low", "tone_ci_high", "tone_n_sentences"]] = np.nan
+
+    frames = _table(tables, "frames")
+    if len(frames) and "frame" in frames:
+        frames = kept_frames(frames)  # every hit, negated cues left out: as frame_rates
+        profile["frames_per_1k"] = per_1k(frames)
+        listed = {}
+        for outlet, part in frames.assign(outlet=frames["article_id"].map(outlet_of)).groupby("outlet"):
+            counts = part["frame"].value_counts().head(top_frames)
+            listed[outlet] = "; ".join(f"{f} ({rate_per_1k(n, by_outlet[outlet]):.1f}/1k)"
+                                       for f, n in counts.items())
+        profile["top_frames"] = pd.Series(listed)
+    else:
+        profile["frames_per_1k"] = np.nan
+        profile["top_frames"] = ""
+
+    if len(quotes) and "article_id" in quotes:
+        speech = quotes[quotes["kind"].fillna("speech") == "speech"] if "kind" in quotes else quotes
+        profile["quotes_per_1k"] = per_1k(speech)
+        shares, listed = {}, {}
+        speakers = speech.dropna(subset=["speaker"]) if "speaker" in speech else speech.iloc[0:0]
+        speakers = speakers[speakers["speaker"].astype(str).str.strip() != ""]
+        for outlet, part in speakers.assign(outlet=speakers["article_id"].map(outlet_of)).groupby(
+                "outlet"):
+            share = part["speaker"].value_counts(normalize=True).head(top_speakers)
+            shares[outlet] = share.iloc[0]  # the single most quoted speaker
+            listed[outlet] = "; ".join(f"{s} ({v:.0%})" for s, v in share.items())
+        profile["top_speakers"] = pd.Series(listed)
+        profile["top_speaker_share"] = pd.Series(shares)
+    else:
+        profile["quotes_per_1k"] = np.nan
+        profile["top_speakers"] = ""
+        profile["top_speaker_share"] = np.nan
+
+    profile["hedges_per_1k"] = per_1k(hedges[hedges["kind"] == "hedge"], author_words)
+    profile["boosters_per_1k"] = per_1k(hedges[hedges["kind"] == "booster"], author_words)
+    for column, category in (("anonymous_per_1k", "vague_attribution"),
+                             ("state_media_per_1k", "state_media"),
+                             ("intelligence_per_1k", "intelligence_defence")):
+        profile[column] = per_1k(sources[sources["category"] == category])
+    profile.index.name = "outlet"
+    profile["top_frames"] = profile["top_frames"].fillna("")
+    profile["top_speakers"] = profile["top_speakers"].fillna("")
+    return profile.reset_index()
+
+
+def kept_frames(frames: pd.DataFrame) -> pd.DataFrame:
+    """The frame hits every rate counts: negated cues ("no sanctions") left out, as in
+    20_framing's default (one definition of a frame hit for 20 and 40)."""
+    if "negated" in frames:
+        return frames[~frames["negated"].astype(bool)]
+    return frames
+
+
+def frame_rates(tables: dict[str, pd.DataFrame], min_count: int = 0, n_boot: int = 1000,
+                seed: int = 0) -> pd.DataFrame:
+    """Frame hits per 1,000 words of each outlet with a bootstrap 95% interval: outlet, frame,
+    count, words, per_1k_words, ci_low, ci_high, article_share (share of the outlet's articles
+    using the frame at least once).
+
+    The numbers are those of 20_framing's prevalence table
+    (:func:`newsprism.framing.stats.frame_prevalence`, negated cues left out, every voice),
+    so a cell reads the same in both notebooks. Empty when the frames or sentences table is
+    absent.
+    """
+    from newsprism.framing.stats import frame_prevalence
+
+    columns = ["outlet", "frame", "count", "words", "per_1k_words", "ci_low", "ci_high",
+               "article_share"]
+    frames, sentences = _table(tables, "frames"), _table(tables, "sentences")
+    articles = tables["articles"]
+    if frames.empty or "frame" not in frames or "text" not in sentences:
+        return pd.DataFrame(columns=columns)
+    frames = kept_frames(frames[frames["article_id"].isin(articles["article_id"])])
+    table = frame_prevalence(sentences, frames, articles, include_negated=True, n_boot=n_boot,
+                             seed=seed).rename(columns={
+        "hits": "count", "n_words": "words", "per_1000_words": "per_1k_words",
+        "per_1000_low": "ci_low", "per_1000_high": "ci_high"})
+    outlet_of = articles.set_index("article_id")["outlet"]
+    using = (frames.assign(outlet=frames["article_id"].map(outlet_of))
+             .groupby(["outlet", "frame"])["article_id"].nunique())
+    n_articles = articles.groupby("outlet").size()
+    keys = pd.MultiIndex.from_frame(table[["outlet", "frame"]])
+    table["article_share"] = (using.reindex(keys, fill_value=0).to_numpy()
+                              / table["outlet"].map(n_articles).to_numpy())
+    return table[table["count"] >= min_count][columns].reset_index(drop=True)
+
+
+RATE_COLUMNS = ["quotes_per_1k", "hedges_per_1k", "boosters_per_1k", "anonymous_per_1k",
+                "state_media_per_1k", "intelligence_per_1k", "frames_per_1k"]
+
+
+def profile_long(profiles: pd.DataFrame) -> pd.DataFrame:
+    """Rates of the profile table in long form (outlet, measure, value), for plotting."""
+    present = [c for c in RATE_COLUMNS if c in profiles and profiles[c].notna().any()]
+    return profiles.melt(id_vars="outlet", value_vars=present, var_name="measure",
+                         value_name="value")
+
+
+def plot_profiles(profiles: pd.DataFrame, measures: list[str] | None = None):
+    """Small multiples: one horizontal bar chart per rate, one bar per outlet."""
+    import matplotlib.pyplot as plt
+
+    from newsprism.viz.display import no_mathtext
+
+    no_mathtext()  # outlet names and terms are drawn as written
+
+    long = profile_long(profiles)
+    measures = measures or list(dict.fromkeys(long["measure"]))
+    with_tone = "tone_author" in profiles and profiles["tone_author"].notna().any()
+    panels = len(measures) + int(with_tone)
+    ncols = min(panels, 4)
+    nrows = -(-panels // ncols)
+    fig, grid = plt.subplots(nrows, ncols, figsize=(2.6 * ncols + 1.5,
+                                                    nrows * (0.4 * len(profiles) + 1.4)),
+                             sharey=True, squeeze=False)
+    axes = [list(grid.flat)]
+    for spare in axes[0][panels:]:
+        spare.set_visible(False)
+    if with_tone:
+        tone = profiles.set_index("outlet")
+        ax = axes[0][0]
+        ax.errorbar(tone["tone_author"], list(tone.index), fmt="o", color="#55a868", capsize=3,
+                    xerr=[(tone["tone_author"] - tone["tone_ci_low"]).fillna(0),
+                          (tone["tone_ci_high"] - tone["tone_author"]).fillna(0)])
+        ax.axvline(0, color="grey", linewidth=0.6)
+        ax.set_title("tone of own voice\n(95% CI)", fontsize=9)
+        ax.tick_params(labelsize=9)
+    for ax, measure in zip(axes[0][int(with_tone):panels], measures, strict=True):
+        part = long[long["measure"] == measure]
+        ax.barh(part["outlet"], part["value"], color="#4c72b0")
+        ax.set_title(measure.replace("_per_1k", "\nper 1,000 words").replace("_", " "),
+                     fontsize=9)
+        ax.tick_params(labelsize=9)
+    axes[0][0].invert_yaxis()
+    fig.tight_layout()
+    return fig

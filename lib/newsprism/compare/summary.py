@@ -1,0 +1,474 @@
+"""A short generated text per outlet: what sets it apart, each statement tied to its evidence.
+
+Each statement kind has one function that turns a table row into a sentence with its
+comparison explicit ("above the median of the other 4 outlets", "highest of 5 outlets"; a rank
+is named only for the first, so two outlets never both read "highest"). Statements are only
+made when the evidence is there: a distinctive term needs |z| > 1.96 (or is labelled
+"leading" when none is significant); a rate needs at least ``min_count`` events, to be at least
+``ratio`` times the median of the other outlets and a 95% interval clear of that median; a
+tone needs its interval clear of the others' median; a copy needs the two articles grouped
+into one independent voice (a share of the article copied, not one stock phrase); a claim
+needs a flagged disagreement. With one outlet nothing is compared. Each statement carries the notebook section (an HTML
+anchor in ``40_source_comparison``) and the table row behind it.
+
+>>> import pandas as pd
+>>> profiles = pd.DataFrame({"outlet": ["A", "B", "C"], "n_articles": [1, 1, 1],
+...     "n_words": [1000, 1000, 1000], "anonymous_per_1k": [6.0, 1.0, 1.0]})
+>>> bool(outlet_summaries(profiles).query("outlet == 'A'")["statement"].str.contains("vague").any())
+True
+"""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+
+NOTEBOOK = "40_source_comparison"
+SECTIONS = {
+    "profiles": "outlet-profiles", "terms": "distinctive-vocabulary",
+    "similarity": "similarity", "copies": "copied-passages", "sourcing": "sourcing",
+    "hedging": "hedging", "claims": "claims", "frames": "outlet-profiles",
+}
+# profile column -> (plain-language description, section, events column for min_count)
+RATE_STATEMENTS = {
+    "anonymous_per_1k": ("vague or anonymous attribution (\"analysts say\", \"sources close "
+                         "to\")", "sourcing"),
+    "state_media_per_1k": ("citations of state media (KCNA, TASS...)", "sourcing"),
+    "intelligence_per_1k": ("citations of intelligence and defence bodies (NIS, UK MoD, ISW)",
+                            "sourcing"),
+    "hedges_per_1k": ("hedges (may, likely, reportedly...)", "hedging"),
+    "boosters_per_1k": ("boosters (clearly, indeed, unmistakable...)", "hedging"),
+    "quotes_per_1k": ("direct quotations", "profiles"),
+}
+# section -> file stem of the table the notebook saves (out_dir/tables/<stem>.csv)
+TABLES = {"profiles": "comparison_outlet_profiles", "terms": "comparison_distinctive_terms",
+          "copies": "comparison_copied_passages", "claims": "comparison_claim_groups",
+          "sourcing": "comparison_outlet_profiles", "hedging": "comparison_outlet_profiles",
+          "frames": "comparison_frame_rates"}
+SUMMARY_COLUMNS = ["outlet", "order", "statement", "section", "anchor", "evidence"]
+
+
+def _anchor(section: str) -> str:
+    return f"{NOTEBOOK}.html#{SECTIONS[section]}"
+
+
+def plural(n: int, noun: str, many: str | None = None) -> str:
+    """``"1 article"``, ``"2 articles"``, ``"1,250 words"``.
+
+    >>> plural(1, "article"), plural(3, "outlet"), plural(2, "analysis", "analyses")
+    ('1 article', '3 outlets', '2 analyses')
+    """
+    n = int(n)
+    return f"{n:,} {noun if n == 1 else (many or noun + 's')}"
+
+
+def statement(outlet: str, text: str, section: str, evidence: str) -> dict:
+    """One summary row: the statement, its notebook section, anchor and table row."""
+    return {"outlet": outlet, "statement": text, "section": section, "anchor": _anchor(section),
+            "evidence": f"tables/{TABLES[section]}.csv: {evidence}"}
+
+
+def rank_phrase(value: float, others: pd.Series, higher: bool = True,
+                noun: str = "highest") -> str:
+    """Where ``value`` ranks among all outlets, said only when it is first: ``"highest of 5
+    outlets"``, ``"tied highest of 5 outlets (with 1 other)"``, or ``""`` (not first, or no
+    other outlet). Only one value can be strictly first, so two outlets never both read
+    "highest".
+
+    >>> rank_phrase(3.0, pd.Series([1.0, 2.0]))
+    'highest of 3 outlets'
+    >>> rank_phrase(2.0, pd.Series([2.0, 1.0]))
+    'tied highest of 3 outlets (with 1 other)'
+    >>> rank_phrase(1.0, pd.Series([2.0]))
+    ''
+    """
+    others = others.dropna()
+    if others.empty:
+        return ""
+    best = others.max() if higher else others.min()
+    n = len(others) + 1
+    if (value > best) if higher else (value < best):
+        return f"{noun} of {n} outlets"
+    if value == best:
+        return f"tied {noun} of {n} outlets (with {plural((others == best).sum(), 'other')})"
+    return ""
+
+
+def size_statement(rec: dict) -> dict:
+    """``"A: 1 article, 1,250 words."`` from a profile row."""
+    outlet = rec["outlet"]
+    return statement(outlet, f"{outlet}: {plural(rec['n_articles'], 'article')}, "
+                             f"{plural(rec['n_words'], 'word')}.", "profiles",
+                     f"row outlet={outlet!r}")
+
+
+def terms_statement(outlet: str, terms: pd.DataFrame, max_terms: int = 3) -> dict | None:
+    """The outlet's top distinctive terms (|z| > 1.96), else its leading ones, labelled so."""
+    mine = terms[terms["group"] == outlet].sort_values("z", ascending=False)
+    significant = mine[mine["significant"]]
+    shown = (significant if len(significant) else mine).head(max_terms)
+    if shown.empty:
+        return None
+    words = ", ".join(f"“{t}” (z = {z:.1f})" for t, z in zip(shown["term"], shown["z"],
+                                                              strict=True))
+    label = ("Distinctive vocabulary" if len(significant)
+             else "Leading (not significant) vocabulary")
+    return statement(outlet, f"{label}: {words}.", "terms",
+                     f"rows group={outlet!r}, rank 1-{len(shown)}")
+
+
+def tone_statement(rec: dict, profiles: pd.DataFrame) -> dict | None:
+    """The outlet's own-voice tone against the median of the other outlets, made only when
+    its 95% CI excludes that median; says "most positive/negative of N" when first."""
+    outlet = rec["outlet"]
+    if not {"tone_author", "tone_ci_low", "tone_ci_high"} <= set(profiles) or pd.isna(
+            rec.get("tone_author")) or pd.isna(rec.get("tone_ci_low")):
+        return None
+    others = profiles.loc[profiles["outlet"] != outlet, "tone_author"].dropna()
+    if others.empty:
+        return None
+    median = others.median()
+    if rec["tone_ci_low"] <= median <= rec["tone_ci_high"]:
+        return None  # no clear difference: the interval holds the comparison
+    up = rec["tone_author"] > median
+    rank = rank_phrase(rec["tone_author"], others, higher=up,
+                       noun="most positive" if up else "most negative")
+    engine = f" ({rec['tone_engine']})" if str(rec.get("tone_engine") or "").strip() else ""
+    return statement(
+        outlet, f"Its own voice is {'more positive' if up else 'more negative'} than the median "
+                f"of the other {plural(len(others), 'outlet')}: tone{engine} "
+                f"{rec['tone_author']:+.2f} (95% CI {rec['tone_ci_low']:+.2f} to "
+                f"{rec['tone_ci_high']:+.2f}; median of the others {median:+.2f})"
+                + (f"; {rank}" if rank else "") + ".",
+        "profiles", f"row outlet={outlet!r}, column tone_author")
+
+
+def rate_statement(row: dict, rates: pd.DataFrame, description: str, section: str,
+                   evidence: str, ratio: float = 1.5, min_count: int = 2) -> dict | None:
+    """A rate above the median of the other outlets (one row of a long rate table: outlet,
+    count, words, per_1k_words; ``rates`` holds the same measure for every outlet).
+
+    Made only when the rate has at least ``min_count`` events, is at least ``ratio`` times
+    that median, and its exact 95% Poisson CI lies above the median (else the difference is
+    not clear and nothing is said). Names the rank only when the outlet is first.
+    """
+    from newsprism.compare.hedging import poisson_rate_ci
+
+    outlet = row["outlet"]
+    others = rates.loc[rates["outlet"] != outlet, "per_1k_words"].dropna()
+    value = row["per_1k_words"]
+    if others.empty or row["count"] < min_count or value <= 0:
+        return None
+    median = others.median()
+    if pd.notna(row.get("ci_low")) and pd.notna(row.get("ci_high")):
+        low, high = row["ci_low"], row["ci_high"]  # the interval the table shows
+    else:
+        low, high = poisson_rate_ci(int(row["count"]), max(float(row["words"]), 1.0))
+    if value < ratio * median or low <= median:
+        return None
+    times = f", {value / median:.1f}×" if median > 0 else ""
+    rank = rank_phrase(value, others)
+    return statement(
+        outlet, f"Uses {description} above the median of the other "
+                f"{plural(len(others), 'outlet')}: {value:.1f} per 1,000 words (95% CI "
+                f"{low:.1f} to {high:.1f}; median of the others {median:.1f}{times})"
+                + (f"; {rank}" if rank else "") + ".", section, evidence)
+
+
+def frame_statement(outlet: str, frames: pd.DataFrame, **kwargs) -> dict | None:
+    """The outlet's most over-used frame (see :func:`rate_statement`), if any."""
+    mine = frames[frames["outlet"] == outlet].sort_values("per_1k_words", ascending=False)
+    for row in mine.to_dict("records"):
+        same = frames[frames["frame"] == row["frame"]]
+        made = rate_statement(row, same, f"the {str(row['frame']).replace('_', ' ')} frame",
+                              "frames", f"row outlet={outlet!r}, frame={row['frame']!r}",
+                              **kwargs)
+        if made:
+            return made
+    return None
+
+
+def copy_statements(voices: pd.DataFrame | None, passages: pd.DataFrame | None) -> list[dict]:
+    """One statement per outlet whose article is grouped with another outlet's into one
+    independent voice (see :func:`newsprism.compare.similarity.independent_voices`: a share of the
+    article copied, stock phrases ignored). An outlet is never said to copy itself."""
+    if voices is None or voices.empty or passages is None or passages.empty:
+        return []
+    rows = []
+    shared = voices.groupby("voice_id")["outlet"].agg(lambda o: sorted(set(o)))
+    for outlet, part in voices.groupby("outlet", sort=False):
+        partners = sorted({o for v in part["voice_id"] for o in shared[v] if o != outlet})
+        if not partners:
+            continue
+        words = {}
+        for rec in passages.to_dict("records"):
+            for mine, other in (("a", "b"), ("b", "a")):
+                if rec[f"outlet_{mine}"] == outlet and rec[f"outlet_{other}"] in partners:
+                    words[rec[f"outlet_{other}"]] = max(words.get(rec[f"outlet_{other}"], 0),
+                                                        int(rec["n_words"]))
+        listed = ", ".join(f"{o} (longest shared passage {plural(words.get(o, 0), 'word')})"
+                           for o in partners)
+        rows.append(statement(outlet, f"Copies a large share of an article with {listed}: "
+                                      "counted as one independent voice with it.", "copies",
+                              f"rows with outlet_a or outlet_b = {outlet!r}"))
+    return rows
+
+
+def conflict_statements(claim_groups: pd.DataFrame | None, outlets: list[str]) -> list[dict]:
+    """One statement per outlet in a claim group flagged as a conflict between outlets."""
+    if claim_groups is None or claim_groups.empty:
+        return []
+    rows = []
+    for rec in claim_groups[claim_groups["status"].isin(["conflict", "sender conflict"])
+                            ].to_dict("records"):
+        for outlet in [o for o in outlets if o in rec["outlets"].split(", ")]:
+            rows.append(statement(outlet, f"Disagrees with other outlets on {rec['unit']}: "
+                                          f"{_first_values(rec['values'])}.", "claims",
+                                  f"row unit={rec['unit']!r}"))
+    return rows
+
+
+def comparison_limits(n_outlets: int, n_articles: int) -> str:
+    """What cannot be compared in a corpus this small, and why ("" when all can).
+
+    >>> comparison_limits(1, 1)
+    'This corpus has 1 outlet and 1 article: outlets cannot be compared with each other (that needs at least 2 outlets), and there is no second article to share passages with.'
+    """
+    parts = []
+    if n_outlets < 2:
+        parts.append("outlets cannot be compared with each other (that needs at least 2 "
+                     "outlets)")
+    if n_articles < 2:
+        parts.append("there is no second article to share passages with")
+    if not parts:
+        return ""
+    return (f"This corpus has {plural(n_outlets, 'outlet')} and "
+            f"{plural(n_articles, 'article')}: " + ", and ".join(parts) + ".")
+
+
+def _names(outlets: list[str]) -> str:
+    bold = [f"**{o}**" for o in outlets]
+    return bold[0] if len(bold) == 1 else ", ".join(bold[:-1]) + " and " + bold[-1]
+
+
+def top_rate_reading(rates: pd.DataFrame, label: str, unit: str = "per 1,000 words") -> str:
+    """A reading naming the outlet with the highest rate (one row per outlet: outlet,
+    per_1k_words, and ci_low / ci_high or count / words for the interval).
+
+    Says "tie" for equal rates, "no clear difference" when the top outlet's 95% interval holds
+    the next outlet's rate, and that nothing can be compared with one outlet.
+
+    >>> rates = pd.DataFrame({"outlet": ["A", "B"], "count": [30, 2], "words": [1000, 1000],
+    ...                       "per_1k_words": [30.0, 2.0]})
+    >>> top_rate_reading(rates, "hedging rate")
+    '**A** has the highest hedging rate of 2 outlets (30.0 per 1,000 words, 95% CI 20.2 to 42.8; next: B, 2.0).'
+    """
+    from newsprism.compare.hedging import poisson_rate_ci
+
+    table = rates.dropna(subset=["per_1k_words"]).sort_values(
+        ["per_1k_words", "outlet"], ascending=[False, True])
+    if table.empty or table["per_1k_words"].iloc[0] <= 0:
+        return f"No outlet has any {label.removesuffix(' rate')} here, so there is nothing to rank."
+    top = table.iloc[0]
+    if len(table) == 1:
+        return (f"There is only one outlet (**{top['outlet']}**, {top['per_1k_words']:.1f} "
+                f"{unit}), so its {label} cannot be compared with another outlet's.")
+    best = table[table["per_1k_words"] == top["per_1k_words"]]
+    if len(best) > 1:
+        return (f"{_names(list(best['outlet']))} tie for the highest {label} of "
+                f"{plural(len(table), 'outlet')} ({top['per_1k_words']:.1f} {unit}).")
+    if {"ci_low", "ci_high"} <= set(table):
+        low, high = top["ci_low"], top["ci_high"]
+    else:
+        low, high = poisson_rate_ci(int(top["count"]), max(float(top["words"]), 1.0))
+    following = table.iloc[1]
+    text = (f"**{top['outlet']}** has the highest {label} of {plural(len(table), 'outlet')} "
+            f"({top['per_1k_words']:.1f} {unit}, 95% CI {low:.1f} to {high:.1f}; next: "
+            f"{following['outlet']}, {following['per_1k_words']:.1f})")
+    if low <= following["per_1k_words"]:
+        return text + ": its interval holds the next outlet's rate, so there is no clear difference."
+    return text + "."
+
+
+def when_comparable(outlets, reading: str, what: str) -> str:
+    """``reading`` when there are at least two outlets; else what cannot be compared and why,
+    so a one-outlet corpus never reads an outlet as both highest and lowest.
+
+    >>> when_comparable(["A", "B"], "A is highest.", "tone")
+    'A is highest.'
+    >>> when_comparable(["A"], "A is highest.", "tone")
+    "Only one outlet (**A**): its tone cannot be compared with another outlet's (a comparison needs at least 2 outlets); see the table for its value."
+    """
+    names = list(dict.fromkeys(outlets))
+    if len(names) >= 2:
+        return reading
+    if not names:
+        return f"No outlet has any {what} to show."
+    return (f"Only one outlet (**{names[0]}**): its {what} cannot be compared with another "
+            "outlet's (a comparison needs at least 2 outlets); see the table for its value.")
+
+
+def extremes_text(table: pd.DataFrame, label: str, value: str = "estimate",
+                  fmt: str = "+.2f") -> str:
+    """The lowest and highest outlet of a table with 95% intervals (outlet, ``value``,
+    ci_low, ci_high), saying "no clear difference" when their intervals overlap and what
+    cannot be compared with one outlet.
+
+    >>> t = pd.DataFrame({"outlet": ["A", "B", "C"], "estimate": [0.1, 0.2, 0.5],
+    ...                   "ci_low": [0.0, 0.1, 0.4], "ci_high": [0.2, 0.3, 0.6]})
+    >>> extremes_text(t, "mean tone")
+    'Of 3 outlets, A has the lowest mean tone (+0.10, 95% CI +0.00 to +0.20) and C the highest (+0.50, 95% CI +0.40 to +0.60); the intervals do not overlap.'
+    >>> extremes_text(t.iloc[:1], "mean tone").startswith("Only one outlet")
+    True
+    """
+    rows = table.dropna(subset=[value]).sort_values([value, "outlet"])
+    if rows["outlet"].nunique() < 2:
+        return when_comparable(rows["outlet"], "", label)
+    low, high = rows.iloc[0], rows.iloc[-1]
+
+    def shown(rec) -> str:
+        return (f"{rec[value]:{fmt}}, 95% CI {rec['ci_low']:{fmt}} to {rec['ci_high']:{fmt}}")
+
+    overlap = low["ci_high"] >= high["ci_low"]
+    return (f"Of {plural(rows['outlet'].nunique(), 'outlet')}, {low['outlet']} has the lowest "
+            f"{label} ({shown(low)}) and {high['outlet']} the highest ({shown(high)}); "
+            + ("the intervals overlap, so there is no clear difference." if overlap
+               else "the intervals do not overlap."))
+
+
+def rate_rows(profiles: pd.DataFrame, rates: pd.DataFrame | None = None) -> pd.DataFrame:
+    """The long rate table the rate statements read: outlet, measure, count, words,
+    per_1k_words. ``rates`` (as built by :func:`newsprism.compare.outlets.compare_outlets`) is used
+    as given; without it, counts are recovered from the profile rates and ``n_words``."""
+    if rates is not None:
+        return rates
+    rows = []
+    for column in RATE_STATEMENTS:
+        if column not in profiles:
+            continue
+        for rec in profiles.to_dict("records"):
+            if pd.notna(rec[column]):
+                rows.append({"outlet": rec["outlet"], "measure": column,
+                             "count": round(rec[column] * rec["n_words"] / 1000),
+                             "words": rec["n_words"], "per_1k_words": rec[column]})
+    return pd.DataFrame(rows, columns=["outlet", "measure", "count", "words", "per_1k_words"])
+
+
+def outlet_summaries(profiles: pd.DataFrame, terms: pd.DataFrame | None = None,
+                     passages: pd.DataFrame | None = None,
+                     claim_groups: pd.DataFrame | None = None,
+                     frames: pd.DataFrame | None = None, ratio: float = 1.5,
+                     min_rate_words: float = 2.0, max_terms: int = 3,
+                     voices: pd.DataFrame | None = None,
+                     rates: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Statements per outlet (one row each): outlet, order, statement, section, anchor, evidence.
+
+    Each row comes from one table row through one function per statement kind
+    (:func:`size_statement`, :func:`terms_statement`, :func:`tone_statement`,
+    :func:`frame_statement`, :func:`rate_statement`, :func:`copy_statements`,
+    :func:`conflict_statements`), each naming its comparison and dropping what its interval
+    does not support. ``rates``: long table (outlet, measure, count, words, per_1k_words) of
+    the :data:`RATE_STATEMENTS` measures; ``voices`` from
+    :func:`newsprism.compare.similarity.independent_voices` (copies are stated only for outlets
+    grouped into one voice).
+    """
+    rows: list[dict] = []
+    long = rate_rows(profiles, rates)
+    options = {"ratio": ratio, "min_count": min_rate_words}
+    for rec in profiles.to_dict("records"):
+        outlet = rec["outlet"]
+        made = [size_statement(rec),
+                terms_statement(outlet, terms, max_terms) if terms is not None and len(terms)
+                else None,
+                tone_statement(rec, profiles),
+                frame_statement(outlet, frames, **options) if frames is not None and len(frames)
+                else None]
+        for column, (description, section) in RATE_STATEMENTS.items():
+            same = long[long["measure"] == column]
+            for row in same[same["outlet"] == outlet].to_dict("records"):
+                made.append(rate_statement(row, same, description, section,
+                                           f"row outlet={outlet!r}, column {column}", **options))
+        rows.extend(m for m in made if m)
+    if voices is None and passages is not None and len(passages):
+        from newsprism.compare.similarity import independent_voices
+
+        voices = independent_voices(_articles_of(passages), passages)
+    rows.extend(copy_statements(voices, passages))
+    rows.extend(conflict_statements(claim_groups, list(profiles["outlet"])))
+    table = pd.DataFrame(rows, columns=[c for c in SUMMARY_COLUMNS if c != "order"])
+    table["order"] = table.groupby("outlet").cumcount() + 1
+    return table[SUMMARY_COLUMNS]
+
+
+def _articles_of(passages: pd.DataFrame) -> pd.DataFrame:
+    """The articles named in a passages table (id, outlet), for grouping voices."""
+    pairs = [passages[[f"article_{s}", f"outlet_{s}"]].set_axis(["article_id", "outlet"], axis=1)
+             for s in ("a", "b")]
+    return pd.concat(pairs).drop_duplicates("article_id")
+
+
+def _first_values(values: str, keep: int = 3) -> str:
+    """A claim group's "value (outlets); ..." list cut to ``keep`` values for a statement
+    (a large corpus gives dozens; the claims table keeps them all).
+
+    >>> _first_values("1 (A); 2 (B); 3 (C); 4 (D); 5 (E)")
+    '1 (A); 2 (B); 3 (C); … 5 values in all'
+    >>> _first_values("10 (A, B, C, D); 12 (E)")
+    '10 (4 outlets); 12 (E)'
+    """
+    parts = [_OUTLET_LIST.sub(_count_outlets, part) for part in values.split("; ")]
+    if len(parts) <= keep + 1:
+        return "; ".join(parts)
+    return "; ".join(parts[:keep]) + f"; … {len(parts)} values in all"
+
+
+_OUTLET_LIST = re.compile(r"\(([^()]*)\)$")
+
+
+def _count_outlets(match: re.Match) -> str:
+    """"(A, B, C, D)" -> "(4 outlets)": long outlet lists are counted, short ones named."""
+    names = match.group(1).split(", ")
+    return match.group(0) if len(names) <= 3 else f"({len(names)} outlets)"
+
+
+def _clip(text: str, words: int = 12) -> str:
+    parts = text.split()
+    return " ".join(parts[:words]) + (" …" if len(parts) > words else "")
+
+
+def findings_text(summaries: pd.DataFrame, per_outlet: int = 3, note: str = "") -> list[str]:
+    """Plain sentences for the report index, each ending with where its evidence is.
+
+    Per outlet, up to ``per_outlet`` statements in this order of weight: claim conflicts,
+    copied text, above-median rates, significant distinctive terms (sizes and
+    non-significant terms are left to the notebook). ``note`` (e.g. what
+    :func:`comparison_limits` says a small corpus cannot compare) comes first when given.
+    """
+    weight = {"claims": 0, "copies": 1, "sourcing": 2, "hedging": 2, "profiles": 2, "frames": 2,
+              "terms": 3}
+    findings = [note] if note else []
+    for outlet, part in summaries.groupby("outlet", sort=False):
+        part = part[~part["statement"].str.startswith(f"{outlet}:")
+                    & ~part["statement"].str.startswith("Leading (not significant)")]
+        part = part.assign(weight=part["section"].map(weight)).sort_values(["weight", "order"])
+        for rec in part.head(per_outlet).itertuples(index=False):
+            findings.append(f"{outlet} — {rec.statement} [evidence: {rec.anchor}; "
+                            f"{rec.evidence}]")
+    return findings
+
+
+def summaries_html(summaries: pd.DataFrame, in_notebook: bool = True):
+    """The statements per outlet as an escaped HTML list, each linked to its evidence section
+    (``#anchor`` inside the notebook, or ``40_source_comparison.html#anchor`` from elsewhere)."""
+    from newsprism.viz.display import HTMLText, escape
+
+    parts = []
+    for outlet, part in summaries.groupby("outlet", sort=False):
+        items = []
+        for rec in part.itertuples(index=False):
+            href = "#" + rec.anchor.split("#", 1)[1] if in_notebook else rec.anchor
+            items.append(f"<li>{escape(rec.statement)} <small>(<a href='{escape(href)}'>"
+                         f"evidence</a>: {escape(rec.evidence)})</small></li>")
+        parts.append(f"<h4>{escape(outlet)}</h4><ul>{''.join(items)}</ul>")
+    return HTMLText("".join(parts))

@@ -1,0 +1,67 @@
+"""The one YAML loader for researcher-edited files (codebooks, lexicons, parameter files).
+
+Safe (no Python objects) and strict about duplicate keys: in plain YAML a second ``cues:`` in
+a frame silently replaces the first, so half a codebook would vanish without a word. Here it
+is an error naming the file, the key and both lines.
+
+>>> load_yaml("a: 1\\nb: [x, y]\\n")
+{'a': 1, 'b': ['x', 'y']}
+>>> load_yaml("cues: [a]\\ncues: [b]\\n", source="frames.yml")
+Traceback (most recent call last):
+...
+newsprism.core.yaml_io.DuplicateKeyError: frames.yml, line 2: duplicate key 'cues' (first at line 1)
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+
+class DuplicateKeyError(yaml.constructor.ConstructorError):
+    """A mapping names the same key twice (a ``yaml.YAMLError``, so existing handlers catch it)."""
+
+    def __init__(self, source: str, key: object, line: int, first_line: int, mark):
+        super().__init__(None, None, f"duplicate key {key!r} (first at line {first_line})",
+                         mark)
+        self.source, self.key, self.line = source, key, line
+
+    def __str__(self) -> str:
+        return f"{self.source}, line {self.line}: {self.problem}"
+
+
+class _StrictLoader(yaml.SafeLoader):
+    """SafeLoader that refuses duplicate keys."""
+
+
+def _strict_mapping(loader: _StrictLoader, node: yaml.MappingNode) -> dict:
+    first_line: dict[object, int] = {}
+    for key_node, _ in node.value:
+        if not isinstance(key_node, yaml.ScalarNode) or key_node.tag == "tag:yaml.org,2002:merge":
+            continue  # merge keys ("<<") may override; complex keys are left to SafeLoader
+        key = loader.construct_object(key_node)
+        line = key_node.start_mark.line + 1
+        if key in first_line:
+            raise DuplicateKeyError(loader.name, key, line, first_line[key], key_node.start_mark)
+        first_line[key] = line
+    return loader.construct_mapping(node)
+
+
+_StrictLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _strict_mapping)
+
+
+def load_yaml(text: str, source: str = "<string>") -> Any:
+    """Parse YAML text; errors (``yaml.YAMLError``) name ``source``."""
+    loader = _StrictLoader(text)
+    loader.name = source  # shown in every error mark
+    try:
+        return loader.get_single_data()
+    finally:
+        loader.dispose()
+
+
+def load_yaml_file(path: str | Path) -> Any:
+    """Parse a UTF-8 YAML file; errors (``yaml.YAMLError``) name the file."""
+    return load_yaml(Path(path).read_text(encoding="utf-8"), source=str(path))

@@ -1,0 +1,439 @@
+"""Remove page furniture from raw article text, keeping an audit of every removal.
+
+Cleaning works line by line: a raw line is either kept (stripped of surrounding spaces) or
+removed under a named rule. Kept lines become the paragraphs of the cleaned text, joined by a
+blank line, so :func:`newsprism.core.text.split_paragraphs` sees one paragraph per kept line.
+
+The rules are deliberately conservative: each one matches the *whole* line and targets the
+furniture found in real pages (headline repeats, photo credits, editor's notes, "Read more:"
+links, bylines, comment prompts, site footers, author bios). A rule that removed a real
+article sentence would be a bug; the tests guard the sentences next to every removed line.
+
+Rules that only make sense at the end of a page (a lone tag such as "politics", the author's
+bio paragraph) are applied only in the *tail*: the kept lines after which nothing but
+furniture follows.
+
+>>> raw = "Kim writes to Putin\\n\\nKim writes to Putin\\n\\nThe letter was long.\\n\\nLeave A Reply"
+>>> result = clean_text(raw, article_id="a1")
+>>> result.text
+'Kim writes to Putin\\n\\nThe letter was long.'
+>>> [(row["line"], row["rule"]) for row in result.audit]
+[(3, 'repeated_headline'), (7, 'comment_prompt')]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from newsprism.corpus.clean_lines import load_model, scores_and_region
+from newsprism.corpus.clean_rules import CORPUS_KEY, line_key, recurring_lines, shape_rule
+
+AUDIT_COLUMNS = ["article_id", "line", "removed_text", "rule", "score"]
+# ``cleaning`` levels: "off" removes nothing; "default" removes a line when a rule matches or
+# the fitted line model is sure (its threshold keeps body text); "strict" also removes lines
+# the model only thinks likely furniture (more furniture gone, some body text with it).
+CLEANING_LEVELS = ("strict", "default", "off")
+
+# A personal name: capitalised tokens ("Fiaz", "O'Neil", "J.", "Jong-un") with a few particles.
+_NAME_TOKEN = r"(?:[A-Z][\w'’.\-]*?)"
+_NAME = rf"{_NAME_TOKEN}(?:\s+(?:{_NAME_TOKEN}|de|da|del|van|von|bin|al|and|&))*?"
+
+# Line rules: (rule name, pattern matching the WHOLE stripped line). The first match wins.
+LINE_RULES: list[tuple[str, str]] = [
+    # "The Swamp logo": the alt text of a site's logo image.
+    ("site_logo", r"(?i:[\w .&'’\-]{1,40}\slogo)"),
+    # A caption that ends in a credit: "... on December 28. Photo by KNCA/EPA".
+    ("photo_caption",
+     r".{0,600}?(?:^|[.!?)\]]\s+|\s[|/–—-]\s+)(?:Photo|Photograph|Image|Picture|Illustration|"
+     r"File photo|Video)s?(?:\s+by|\s*:|\s+credit\s*:|\s+courtesy\s+of)\s+[^.!?]{1,60}\.?"),
+    ("photo_caption",
+     r"(?:.{0,600}?\s)?[(\[](?:Photo|Image|Picture|Credit)s?\s*(?:by|:)\s*[^)\]]{1,80}[)\]]\.?"),
+    ("photo_caption",
+     r"(?:AP|AFP|Reuters|EPA|Getty Images|Yonhap|KCNA|KNCA|Xinhua|TASS|Sputnik|Shutterstock)"
+     r"(?:\s+Photo)?(?:\s*/\s*[\w .\-]{1,40})?"),
+    ("photo_caption", r"(?:Photo\s+)?Credits?\s*:\s*[^.!?]{1,80}"),
+    # Editor's notes and notes on style or provenance addressed to the reader.
+    ("editor_note", r"(?i:editor['’]?s['’]?\s+note|ed\.\s+note|note\s+to\s+readers)\s*[:.—–-].{0,600}"),
+    ("editor_note",
+     r"(?:The|This)\s+(?:author|writer|columnist)\s+(?:requests|asks|has\s+asked|prefers)\s+that"
+     r"\s.{0,200}"),
+    ("editor_note",
+     r"(?i:this\s+(?:article|story|piece|column)\s+(?:was|has\s+been)\s+(?:originally\s+|first\s+)?"
+     r"(?:published|updated|corrected|amended|translated))\b.{0,200}"),
+    # Comment widgets.
+    ("comment_prompt",
+     r"(?i:leave\s+a\s+(?:reply|comment)|post\s+a\s+comment|add\s+a\s+comment|"
+     r"your\s+email\s+address\s+will\s+not\s+be\s+published\.?(?:\s*required\s+fields\s+are\s+"
+     r"marked\s*\*?)?|required\s+fields\s+are\s+marked\s*\*?|"
+     r"there\s+are\s+no\s+comments(?:\s+(?:for|on)\s+this\s+(?:story|article|post|piece))?\.?|"
+     r"no\s+comments(?:\s+yet)?\.?|comments\s+are\s+closed\.?|"
+     r"be\s+the\s+first\s+to\s+(?:respond|comment|share|reply)\b.{0,100}|"
+     r"(?:sign|log)\s+in\s+to\s+(?:comment|reply|join\s+the\s+conversation)\.?|"
+     r"add\s+your\s+insights|(?:show|view|load|hide)\s+(?:all\s+)?comments|cancel\s+reply)"),
+    # Cross-links inserted into the body: "💡 You might also like: ...", "| Also Read: ... |".
+    ("related_link",
+     r"\|?\s*[^\w\s]{0,3}\s*(?i:you\s+(?:might|may)\s+also\s+like|read\s+more|read\s+also|"
+     r"also\s+read|see\s+also|related(?:\s+(?:articles?|stories|posts?|content|reading|coverage))?|"
+     r"recommended(?:\s+(?:for\s+you|reading|stories))?|more\s+from\s+[\w .]{1,30}|"
+     r"don['’]t\s+miss|must\s+read|further\s+reading|suggested\s+reading)"
+     r"\s*(?:[:|–—]\s*.{0,250}|\|?)"),
+    ("source_label", r"(?i:sources?)\s*:?"),
+    # Bylines: "By Jane Doe", "By Fiaz Ahmed BrohiPublished 25 days ago 3 min read".
+    ("byline", rf"By\s+(?P<author>{_NAME})\s*(?:(?:Published|Updated|Posted|Last\s+updated)\b.{{0,80}})?"),
+    ("byline", rf"By\s+(?P<author2>{_NAME})\s*[,|·•–—]\s*(?:[A-Z][\w.&'’\-]*\s?){{1,6}}"),
+    ("byline",
+     r"(?i:(?:published|updated|posted|last\s+updated)(?:\s+on)?\s*:?\s*.{0,60}?"
+     r"(?:\d{4}|ago|[ap]\.?m\.?(?:\s+\w{2,4})?)(?:\s*[·|•]?\s*\d+\s+min(?:ute)?s?\s+read)?)"),
+    ("byline", r"(?i:\d+\s*min(?:ute)?s?\s+read)"),
+    # Social and site footers.
+    ("social_footer",
+     r"(?i:(?:find|follow|join|like|connect\s+with)\s+us\s+on\b.{0,60}|"
+     r"share\s+(?:this\s+(?:article|story|post|page)|on\s+\w+).{0,40}|"
+     r"(?:subscribe|sign\s+up)\s+(?:to|for)\s+(?:our|the)\b.{0,40}newsletters?.{0,40})"),
+    ("nav_link",
+     r"[•·▪*\-–]\s*(?i:explore|contact(?:\s+us)?|privacy(?:\s+policy)?|terms(?:\s+of\s+"
+     r"(?:use|service))?|terms\s+and\s+conditions|cookies?(?:\s+(?:policy|settings))?|support|"
+     r"about(?:\s+us)?|advertise(?:\s+with\s+us)?|careers|jobs|sitemap|help|home|subscribe|"
+     r"newsletters?|accessibility|faq|do\s+not\s+sell\s+my\s+(?:personal\s+)?information)"),
+    ("nav_link",
+     r"(?i:privacy\s+policy|terms\s+of\s+(?:use|service)|terms\s+and\s+conditions|cookie\s+policy|"
+     r"contact\s+us|advertise\s+with\s+us)"),
+    ("copyright",
+     r"(?:©|\(c\)\s*\d{4}|(?i:copyright)\s*(?:©|\(c\)|\d{4})).{0,200}"),
+    ("copyright", r".{0,150}(?i:all\s+rights\s+reserved)\.?"),
+    ("tag_line", r"(?i:tags?|topics?|filed\s+under|categories)\s*:\s*.{1,200}"),
+]
+
+# Headers that open a block of furniture: (rule, header, max lines absorbed, max line length).
+# Lines inside the block that match a line rule keep that rule; other short lines are absorbed.
+BLOCK_RULES: list[tuple[str, re.Pattern[str], int, int]] = [
+    ("about_author", re.compile(r"(?i)about\s+(?:the|this)\s+(?:creator|author|writer|"
+                                r"contributor)s?:?"), 3, 700),
+    ("reader_insights", re.compile(r"(?i)reader\s+insights"), 6, 120),
+    ("comment_prompt", re.compile(r"(?i)(?:\d+\s+)?comments?(?:\s*\(\d+\))?|join\s+the\s+"
+                                  r"(?:conversation|discussion)"), 4, 120),
+    ("social_footer", re.compile(r"(?i)(?:miscellaneous|useful|quick|footer|site|social)\s+links"),
+     12, 40),
+]
+
+# Logos ("The Swamp logo") only count as furniture among the first lines of a page.
+HEAD_LINES = 3
+# A lone lower-case tag ("politics", "world news") after the body.
+_TAG = re.compile(r"[a-z][\w&/\-]*(?:[ ,]+[a-z][\w&/\-]*){0,3}")
+# An author's bio paragraph after the body: "Jihyun Park, a British ... politician, is a ...".
+_BIO_WORDS = (
+    r"writer|journalist|author|columnist|correspondent|editor|reporter|contributor|politician|"
+    r"professor|fellow|researcher|analyst|lecturer|escapee|defector|founder|director|scholar|"
+    r"commentator|blogger|student|activist|expert|economist|historian|diplomat|lawyer"
+)
+_BIO = re.compile(
+    rf"(?:(?P<name>{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{1,3}}),?\s+(?:[^.]{{0,160}}?,\s+)?"
+    rf"(?:is|was|serves\s+as|has\s+been)\s+(?:a|an|the)\s|(?:The\s+)?(?:author|writer)s?\s+"
+    rf"(?:is|are)\s).{{0,600}}?\b(?:{_BIO_WORDS})s?\b.{{0,600}}"
+)
+
+_COMBINED = re.compile(
+    "|".join(f"(?P<r{i}>(?:{pattern}))" for i, (_, pattern) in enumerate(LINE_RULES)),
+)
+# The two caption rules with a credit anywhere in the line (".{0,600}?... Photo by ...") cost
+# more than all the others together (the lazy prefix is tried at every position of every
+# line). A line without any of their words cannot match them, and without them the first rule
+# that matches (and its groups) is the same: those lines use the alternation without them.
+_CAPTION_ANYWHERE = (1, 2)
+_CAPTION_WORDS = ("Photo", "Image", "Picture", "Illustration", "Video", "File photo", "Credit")
+assert all(LINE_RULES[i][0] == "photo_caption" for i in _CAPTION_ANYWHERE)
+_COMBINED_NO_CAPTION = re.compile(
+    "|".join(f"(?P<r{i}>(?:{pattern}))" for i, (_, pattern) in enumerate(LINE_RULES)
+             if i not in _CAPTION_ANYWHERE),
+)
+
+
+def _fullmatch_rules(line: str) -> re.Match[str] | None:
+    """``_COMBINED.fullmatch(line)``, without the caption rules when they cannot match."""
+    if any(word in line for word in _CAPTION_WORDS):
+        return _COMBINED.fullmatch(line)
+    return _COMBINED_NO_CAPTION.fullmatch(line)
+_RULE_BY_GROUP = {f"r{i}": name for i, (name, _) in enumerate(LINE_RULES)}
+_NEWLINE = re.compile(r"\r\n|\r|\n")
+_SPACES = re.compile(r"\s+")
+
+
+@dataclass
+class CleanResult:
+    """Cleaned text, the audit rows of what was removed, and metadata found on the way."""
+
+    text: str
+    audit: list[dict] = field(default_factory=list)
+    author: str = ""  # from a removed byline, "" when none
+    # Lines kept although the model leaned to furniture: audit-shaped rows (the text in
+    # ``removed_text`` was kept), rule "kept_in_doubt: <why>".
+    doubts: list[dict] = field(default_factory=list)
+
+    @property
+    def audit_table(self) -> pd.DataFrame:
+        return pd.DataFrame(self.audit, columns=AUDIT_COLUMNS)
+
+
+def line_rule(line: str) -> str | None:
+    """The rule that removes this (stripped) line, or ``None`` when the line is kept.
+
+    Only context-free rules are applied here (no headline repeats, blocks or tail rules).
+
+    >>> line_rule("🔗 Read more: Bill Clinton George Bush: The Real Story")
+    'related_link'
+    >>> line_rule("Putin’s reply is even more explicit.") is None
+    True
+    """
+    match = _fullmatch_rules(line)
+    return _RULE_BY_GROUP[match.lastgroup] if match else None
+
+
+def _byline_author(line: str) -> str:
+    match = _fullmatch_rules(line)
+    if not match:
+        return ""
+    author = match.group("author") or match.group("author2") or ""
+    return _SPACES.sub(" ", author).strip()
+
+
+def _key(line: str) -> str:
+    # Same as ``_SPACES.sub(" ", line).strip().casefold()`` (``str.split`` and the regex
+    # ``\s`` use the same Unicode white space) at a fraction of the cost of ``re.sub``.
+    return " ".join(line.split()).casefold()
+
+
+def clean_text(text: str, article_id: str = "", author: str = "", *,
+               cleaning: str = "default", recurring: frozenset[str] | set[str] = frozenset(),
+               corpus_recurring: frozenset[str] | set[str] = frozenset(),
+               disabled_rules: frozenset[str] | set[str] = frozenset()) -> CleanResult:
+    """Remove page furniture from one raw article text.
+
+    ``author`` (when known) helps to recognise the author's bio at the end. Audit ``line``
+    numbers are 1-based lines of ``text`` (the raw file for ``.txt`` articles). ``cleaning``
+    is one of ``CLEANING_LEVELS``; ``recurring`` holds the normalised lines that recur across
+    this outlet's articles and ``corpus_recurring`` the short lines that recur across the
+    corpus (both from ``clean_rules.recurring_lines``); ``disabled_rules`` names rules
+    to switch off (any rule name of the audit, e.g. ``{"line_model", "tag_list"}``).
+
+    >>> r = clean_text("Body text here.\\n\\npolitics\\n\\nAbout the Creator\\nJane\\nI write.")
+    >>> r.text, [a["rule"] for a in r.audit]
+    ('Body text here.', ['tag_line', 'about_author', 'about_author', 'about_author'])
+    """
+    if cleaning not in CLEANING_LEVELS:
+        raise ValueError(f"cleaning must be one of {CLEANING_LEVELS}, got {cleaning!r}")
+    lines = _NEWLINE.split(text)
+    stripped = [line.strip() for line in lines]
+    if cleaning == "off":
+        return CleanResult(text="\n\n".join(s for s in stripped if s))
+    rules: list[str | None] = [None] * len(lines)
+    scores: dict[int, float] = {}
+    found_author = _line_rules_and_blocks(stripped, rules)
+    _shape_and_recurring(stripped, rules, recurring, corpus_recurring, disabled_rules)
+    _repeated_headline_and_lead(stripped, rules)
+
+    # 3. Tail rules: walking back over furniture, lone tags and then one author bio.
+    known_author = (author or found_author).strip()
+    for i in range(len(lines) - 1, -1, -1):
+        line = stripped[i]
+        if not line or rules[i] is not None:
+            continue
+        if _TAG.fullmatch(line):
+            rules[i] = "tag_line"
+            continue
+        if _is_bio(line, known_author):
+            rules[i] = "author_bio"
+        break
+
+    doubts = {}
+    if "line_model" not in disabled_rules:
+        doubts = _model_pass(stripped, rules, scores, cleaning)
+    for i, rule in enumerate(rules):
+        if rule is not None and rule in disabled_rules:
+            rules[i] = None
+    kept = [s for s, r in zip(stripped, rules, strict=True) if s and r is None]
+    audit = [
+        {"article_id": article_id, "line": i + 1, "removed_text": stripped[i], "rule": rules[i],
+         "score": scores.get(i, float("nan"))}
+        for i in range(len(lines)) if rules[i] is not None
+    ]
+    doubt_rows = [{"article_id": article_id, "line": i + 1, "removed_text": stripped[i],
+                   "rule": f"kept_in_doubt: {why}", "score": score}
+                  for i, (score, why) in doubts.items()]
+    return CleanResult(text="\n\n".join(kept), audit=audit, author=found_author,
+                       doubts=doubt_rows)
+
+
+def _line_rules_and_blocks(stripped: list[str], rules: list[str | None]) -> str:
+    """Line rules and furniture blocks; returns the author of the first removed byline."""
+    found_author = ""
+    i, seen_lines = 0, 0
+    while i < len(stripped):
+        line = stripped[i]
+        if not line:
+            i += 1
+            continue
+        seen_lines += 1
+        block = next((b for b in BLOCK_RULES if b[1].fullmatch(line)), None)
+        if block is not None:
+            name, _, max_lines, max_len = block
+            rules[i] = name
+            absorbed, j = 0, i + 1
+            while j < len(stripped):
+                if stripped[j]:
+                    if any(b[1].fullmatch(stripped[j]) for b in BLOCK_RULES):
+                        break  # the next block starts here
+                    own = line_rule(stripped[j])
+                    if own is not None:
+                        rules[j] = own
+                    elif absorbed < max_lines and len(stripped[j]) <= max_len:
+                        rules[j] = name
+                        absorbed += 1
+                    else:
+                        break
+                j += 1
+            i = j
+            continue
+        rule = line_rule(line)
+        if rule == "site_logo" and seen_lines > HEAD_LINES:
+            rule = None  # "The new logo" deep in an article is a subhead, not an image's alt text
+        if rule is not None:
+            rules[i] = rule
+            if rule == "byline" and not found_author:
+                found_author = _byline_author(line)
+        i += 1
+    return found_author
+
+
+def _shape_and_recurring(stripped: list[str], rules: list[str | None], recurring,
+                         corpus_recurring, disabled) -> None:
+    """Language-free shape rules, then lines that recur across the outlet's articles or (short
+    ones) across the corpus. The first line is never a corpus template: syndicated copies
+    share their headline."""
+    first = True
+    for i, line in enumerate(stripped):
+        if not line:
+            continue
+        if rules[i] is None:
+            rule = shape_rule(line, disabled)
+            if rule is None and (recurring or corpus_recurring):
+                key = line_key(line)
+                if key in recurring:
+                    rule = "outlet_template"
+                elif key in corpus_recurring and not first:
+                    rule = "corpus_template"
+            rules[i] = rule
+        first = False
+
+
+def _repeated_headline_and_lead(stripped: list[str], rules: list[str | None]) -> None:
+    """Copies of the headline (the first kept line) anywhere, and copies of the lead (the
+    next kept line) before any other paragraph: wire items repeat both. Other repeated
+    paragraphs stay: live blogs repeat real sentences ("It takes 1,237 delegates to win.")."""
+    kept = [i for i, s in enumerate(stripped) if s and rules[i] is None]
+    if not kept:
+        return
+    first_key = _key(stripped[kept[0]])
+    lead_key = None
+    for i in kept[1:]:
+        key = _key(stripped[i])
+        if key == first_key:
+            rules[i] = "repeated_headline"
+        elif lead_key is None:
+            lead_key = key
+        elif key == lead_key:
+            rules[i] = "repeated_lead"
+        elif lead_key != "":
+            lead_key = ""  # another paragraph came: later copies of the lead are body text
+
+
+def _model_pass(stripped: list[str], rules: list[str | None], scores: dict[int, float],
+                cleaning: str) -> dict[int, float]:
+    """Remove kept lines the fitted line model scores as furniture; returns the doubts."""
+    index = [i for i, s in enumerate(stripped) if s]
+    if not index:
+        return {}
+    model = load_model()
+    lines = [stripped[i] for i in index]
+    probabilities, (first, last) = scores_and_region(lines, model)
+    # "default" trusts the model only around the body region (before its first and after its
+    # last paragraph): inside it, short lines are list items and subheads as often as not.
+    if cleaning != "default":
+        first, last = -1, -1
+    threshold = model["threshold"] if cleaning == "default" else model["strict_threshold"]
+    strict_threshold = model["strict_threshold"]
+    doubts = {}
+    for k, p in enumerate(probabilities.tolist()):
+        i = index[k]
+        if p < strict_threshold or rules[i] is not None:
+            continue
+        if first <= k <= last:
+            doubts[i] = (round(p, 4), "inside the body region")
+        elif p < threshold:
+            doubts[i] = (round(p, 4), "below the default threshold")
+        else:
+            why = _body_sign(lines, k) if cleaning == "default" else None
+            if why is None:
+                rules[i], scores[i] = "line_model", round(p, 4)
+            else:
+                doubts[i] = (round(p, 4), why)
+    return doubts
+
+
+_LIST_ITEM = re.compile(r"\(?\d{1,3}[.)]?\s+\S")
+
+
+def _body_sign(lines: list[str], k: int) -> str | None:
+    """Why a line the model scores as furniture may still be body text, or None: it goes on
+    from the line before (a paragraph broken across lines), or it is in a run of numbered
+    items (a ranked list: a numbered line next to another, or a line between two)."""
+    line, before = lines[k], lines[k - 1] if k else ""
+    if line[0].islower() or (before and before[-1] not in ".!?:;。！？\"”’»)" and
+                             len(before) >= 40):
+        return "continues the line before"
+    near = [lines[j] for j in (k - 2, k - 1, k + 1, k + 2) if 0 <= j < len(lines)]
+    if sum(_LIST_ITEM.match(other) is not None for other in near) >= 1 + (
+            _LIST_ITEM.match(line) is None):
+        return "numbered list item"
+    return None
+
+
+def _is_bio(line: str, author: str) -> bool:
+    if len(line.split()) > 90:
+        return False
+    if author and re.match(re.escape(author) + r"(?:,|\s+(?:is|was|writes|has)\b)", line):
+        return True
+    return _BIO.fullmatch(line) is not None
+
+
+def clean_articles(articles: pd.DataFrame, text_column: str = "text",
+                   id_column: str = "article_id", *, cleaning: str = "default",
+                   outlet_column: str = "outlet") -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Clean every article of a table; returns (copy with cleaned text, audit table).
+
+    Lines recurring across the articles of one outlet (``outlet_column``, when present) are
+    counted first (``clean_rules.recurring_lines``) and removed as ``outlet_template``; short
+    lines recurring across the whole table as ``corpus_template``.
+
+    >>> df = pd.DataFrame({"article_id": ["a"], "text": ["Body.\\nSign in to comment"]})
+    >>> cleaned, audit = clean_articles(df)
+    >>> cleaned["text"].tolist(), audit["rule"].tolist()
+    (['Body.'], ['comment_prompt'])
+    """
+    authors = articles["author"] if "author" in articles else [""] * len(articles)
+    outlets = [str(o) for o in articles[outlet_column]] if outlet_column in articles \
+        else [""] * len(articles)
+    recurring = recurring_lines(articles[text_column], outlets) if cleaning != "off" else {}
+    texts, audit = [], []
+    for article_id, text, author, outlet in zip(articles[id_column], articles[text_column],
+                                                authors, outlets, strict=True):
+        result = clean_text(text, str(article_id), author if isinstance(author, str) else "",
+                            cleaning=cleaning, recurring=recurring.get(outlet, frozenset()),
+                            corpus_recurring=recurring.get(CORPUS_KEY, frozenset()))
+        texts.append(result.text)
+        audit.extend(result.audit)
+    cleaned = articles.copy()
+    cleaned[text_column] = texts
+    return cleaned, pd.DataFrame(audit, columns=AUDIT_COLUMNS)

@@ -1,0 +1,162 @@
+"""Line features of page text and the fitted furniture score (any language, plain text only).
+
+A page copied from a browser is mostly one text block per line: navigation, teasers, footers
+and comments around a run of body paragraphs. Each non-blank line gets a few numbers that
+plain text still carries:
+
+- shape: length (CJK characters count three), words, sentence ends, a final punctuation
+  mark, digits, capitals, URLs / handles / hashtags, markup left-overs, separators;
+- position: inside, before or after the *body region* (the run of lines with the largest
+  sum of body-like characters minus a cost per other line) and how far from it;
+- neighbours: how body-like the lines around it are;
+- repetition: the line occurs more than once on the page.
+
+A logistic model (``data/clean/line_model.json``, written by ``python -m
+newsprism.corpus.clean_fit`` from the tuning part of the pagetext set) turns them into the
+probability that a line is furniture. :mod:`newsprism.corpus.clean` removes a line only above the
+model's threshold, chosen so that body text is kept (see ``clean_fit``).
+
+>>> lines = ["Home", "News", "The minister said on Monday that the budget would pass after "
+...          "a long debate in parliament.", "It was the third attempt this year, and the "
+...          "opposition called the whole procedure a farce once again.", "Imprint"]
+>>> body_region(lines)
+(2, 3)
+>>> scores = furniture_scores(lines)
+>>> bool(scores[2] < scores[0] and scores[3] < scores[4])
+True
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+
+import numpy as np
+
+from newsprism.core import paths
+
+MODEL_FILE = paths.PACKAGE_DATA / "clean" / "line_model.json"
+# A body-like line: this many characters (CJK count 3 each) and a sentence end.
+BODY_MIN_CHARS = 80
+# Body region: non-body lines cost this much plus their length (capped).
+REGION_LINE_COST = 20
+REGION_LENGTH_CAP = 60
+
+_SENT_END = re.compile(r"[.!?。！？…][\"'”’»)\]]*(?=\s|$)")
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+_URL = re.compile(r"https?://|www\.|\.(?:com|org|net|de|html?|php)\b|[@#]\w")
+
+FEATURES = [
+    "log_len", "sent_ends", "ends_sentence", "ends_colon", "capital_share", "url_like",
+    "markup", "comma_share", "in_region", "after_region", "log_dist_region", "window_body",
+    "prev_body", "in_region_x_len", "short_in_region", "in_span", "log_dist_body",
+    "next_log_len", "relative_position",
+]
+_CAPITAL_WORD = re.compile(r"(?<![^\s])[^\W\d_a-zà-ÿ]")
+
+
+def _effective_length(line: str) -> int:
+    return len(line) * 3 if _CJK.search(line, 0, 40) else len(line)
+
+
+def _is_body_like(line: str, length: int) -> bool:
+    return length >= BODY_MIN_CHARS and line[0] != "<" and _SENT_END.search(line) is not None
+
+
+def _region(lengths: list[int], body: list[bool]) -> tuple[int, int]:
+    best, start, total, region = 0, 0, 0, (-1, -1)
+    for i, (length, is_body) in enumerate(zip(lengths, body, strict=True)):
+        if total <= 0:
+            total, start = 0, i
+        total += length if is_body else -min(length, REGION_LENGTH_CAP) - REGION_LINE_COST
+        if total > best:
+            best, region = total, (start, i)
+    return region
+
+
+def body_region(lines: list[str]) -> tuple[int, int]:
+    """(first, last) index of the body region among ``lines`` (stripped, non-blank): the run
+    with the largest sum of body-like characters minus a cost per other line; (-1, -1) when
+    no line is body-like."""
+    lengths = [_effective_length(line) for line in lines]
+    return _region(lengths, [_is_body_like(line, n) for line, n in zip(lines, lengths,
+                                                                       strict=True)])
+
+
+def _distance_to_body(body: np.ndarray) -> np.ndarray:
+    """Lines to the nearest body-like line (0 on one; len(body) when there is none)."""
+    n = len(body)
+    index = np.arange(n)
+    at = np.flatnonzero(body)
+    if not len(at):
+        return np.full(n, n)
+    position = np.clip(np.searchsorted(at, index), 1, len(at)) - 1
+    after = np.minimum(position + 1, len(at) - 1)
+    return np.minimum(np.abs(index - at[position]), np.abs(at[after] - index))
+
+
+def line_features(lines: list[str]) -> np.ndarray:
+    """One row of ``FEATURES`` per line (``lines`` stripped, non-blank)."""
+    return _features_and_region(lines)[0]
+
+
+def _features_and_region(lines: list[str]) -> tuple[np.ndarray, tuple[int, int]]:
+    n = len(lines)
+    lengths = [_effective_length(line) for line in lines]
+    body_list = [_is_body_like(line, length) for line, length in zip(lines, lengths,
+                                                                      strict=True)]
+    first, last = _region(lengths, body_list)
+    body = np.asarray(body_list, dtype=bool)
+    size = np.asarray(lengths, dtype=float)
+    words = np.maximum([line.count(" ") + 1 for line in lines], 1)
+    index = np.arange(n)
+    log_len = np.log1p(size)
+    inside = (index >= first) & (index <= last) if first >= 0 else np.zeros(n, dtype=bool)
+    after = (index > last) if first >= 0 else np.zeros(n, dtype=bool)
+    dist_region = np.where(inside | (first < 0), 0, np.where(index < first, first - index,
+                                                             index - last))
+    cumulative = np.concatenate([[0], np.cumsum(body)])
+    window = (cumulative[np.minimum(index + 4, n)] - cumulative[np.maximum(index - 3, 0)]) / 7
+    at = np.flatnonzero(body)
+    span = ((index >= at[0]) & (index <= at[-1])) if len(at) else np.zeros(n, dtype=bool)
+    last_chars = [line[-1] for line in lines]
+    columns = [
+        log_len,
+        np.minimum([len(_SENT_END.findall(line)) for line in lines], 4),
+        [c in ".!?。！？…\"”’»)" for c in last_chars], [c == ":" for c in last_chars],
+        np.asarray([len(_CAPITAL_WORD.findall(line)) for line in lines]) / words,
+        [_URL.search(line) is not None for line in lines],
+        [line[0] in "<{[=" or "{" in line for line in lines],
+        np.asarray([line.count(",") for line in lines]) / words,
+        inside, after, np.log1p(dist_region), window,
+        np.concatenate([[False], body[:-1]]), inside * log_len, inside & (size < 40), span,
+        np.log1p(_distance_to_body(body)), np.concatenate([log_len[1:], [0.0]]),
+        index / max(n - 1, 1),
+    ]
+    features = np.column_stack([np.asarray(c, dtype=float) for c in columns])
+    return features.reshape(n, len(FEATURES)), (first, last)
+
+
+@lru_cache(maxsize=1)
+def load_model() -> dict:
+    """The fitted model: ``features``, ``mean``, ``scale``, ``coef``, ``intercept``,
+    ``threshold`` (and how it was fitted)."""
+    return json.loads(MODEL_FILE.read_text(encoding="utf-8"))
+
+
+def furniture_scores(lines: list[str], model: dict | None = None) -> np.ndarray:
+    """Probability that each line is page furniture, from the fitted model."""
+    return scores_and_region(lines, model)[0]
+
+
+def scores_and_region(lines: list[str], model: dict | None = None
+                      ) -> tuple[np.ndarray, tuple[int, int]]:
+    """:func:`furniture_scores` and :func:`body_region` of ``lines`` in one pass."""
+    if not lines:
+        return np.zeros(0), (-1, -1)
+    model = model or load_model()
+    features, region = _features_and_region(lines)
+    x = (features - np.asarray(model["mean"])) / np.asarray(model["scale"])
+    z = x @ np.asarray(model["coef"]) + model["intercept"]
+    return 1.0 / (1.0 + np.exp(-z)), region

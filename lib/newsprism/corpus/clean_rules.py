@@ -1,0 +1,151 @@
+"""Language-free furniture rules on line shape, and lines that recur across an outlet's articles.
+
+Each shape rule is a small function ``rule(line) -> bool`` on a stripped line; ``SHAPE_RULES``
+runs them in order (the first that matches names the removal in the audit). A researcher
+switches one off with ``clean_text(..., disabled_rules={"timestamp_line"})``.
+
+>>> [name for name, rule in SHAPE_RULES if rule("2026-01-02T10:15:00+09:00")]
+['timestamp_line']
+>>> [name for name, rule in SHAPE_RULES if rule("Kim wrote to Putin on 2 January 2026.")]
+[]
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable, Iterable
+
+_URL = re.compile(r"(?:https?://|www\.|pic\.twitter\.com/)\S+|[\w.-]*\.(?:com|org|net|co\.kr|kr|"
+                  r"ru|cn|de|uk|in|jp|info|io|news)\b(?:/\S*)?")
+_DATE = re.compile(r"\b\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d{2})\b|\b\d{4}[./-]\d{1,2}[./-]\d{1,2}"
+                   r"(?:T\S*)?\b")
+_TIME = re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:\s*[ap]\.?m\.?)?", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"[.!?。！？][\"'”’»)]*$")
+_HANDLE = re.compile(r"[@#][\w.]+")
+_END_MARK = re.compile(r"\(?(?:END|ENDS|End|end)\)?|-\s*30\s*-|#{3}|\*{3}|/\w{2,10}/")
+_EMBED_SIGNATURE = re.compile(r"[—–-]\s*[^()]{1,80}\(@\w{1,30}\)\s*.{0,40}")
+_WORD = re.compile(r"[^\W\d_]+")
+_DIGIT = re.compile(r"\d")
+# A tag list: short items separated by bars or bullets (three or more), or by commas (five or
+# more: four comma-separated adjectives are a sentence fragment as often as tags).
+_TAG_SEPARATORS = re.compile(r"\s*[,|•·;]\s*")
+_TAG_BARS = re.compile(r"\s[|•·]\s")
+
+
+def url_line(line: str) -> bool:
+    """Only web addresses, handles and stamps, at most three other words: "www.x.com 2026/01/02"."""
+    if not _URL.search(line) or line[0] in "[(":  # "[1] http://..." is a reference
+        return False
+    rest = _HANDLE.sub(" ", _TIME.sub(" ", _DATE.sub(" ", _URL.sub(" ", line))))
+    return len(_WORD.findall(rest)) <= 3 and not _SENTENCE_END.search(rest.strip())
+
+
+def handle_line(line: str) -> bool:
+    """Handles and hashtags only ("@kcna #Korea"), or an embedded post's "— name (@handle) date"."""
+    if _EMBED_SIGNATURE.fullmatch(line):
+        return True
+    return _HANDLE.match(line) is not None and not _WORD.findall(_HANDLE.sub(" ", line))
+
+
+def timestamp_line(line: str) -> bool:
+    """A date or time stamp with at most two words around it ("10:15 KST", "2026-01-02")."""
+    if len(line) > 40 or not (_DATE.search(line) or _TIME.search(line)):
+        return False
+    rest = _TIME.sub(" ", _DATE.sub(" ", line))
+    return len(_WORD.findall(rest)) <= 2 and not _SENTENCE_END.search(line) \
+        and ":" not in rest and "," not in rest
+
+
+def end_mark(line: str) -> bool:
+    """A dispatch's end mark: "(END)", "-30-", "###", "***", "/TASS/"."""
+    return _END_MARK.fullmatch(line) is not None
+
+
+def tag_list(line: str) -> bool:
+    """Items of at most three words each, no digits and no sentence: three or more separated
+    by | • ·, or five or more separated by commas."""
+    if len(line) > 300 or _SENTENCE_END.search(line) or _DIGIT.search(line):
+        return False
+    items = [item for item in _TAG_SEPARATORS.split(line) if item]
+    if any(len(item.split()) > 3 for item in items):
+        return False
+    return len(items) >= (3 if _TAG_BARS.search(line) else 5)
+
+
+SHAPE_RULES: list[tuple[str, Callable[[str], bool]]] = [
+    ("url_line", url_line),
+    ("handle_line", handle_line),
+    ("timestamp_line", timestamp_line),
+    ("end_mark", end_mark),
+    ("tag_list", tag_list),
+]
+
+
+# Every shape rule needs one of these; lines without any (most body text) are not tried.
+_SHAPE_HINT = re.compile(r"[\d@#,|•·;*/]|www\.|END|end\b")
+SHAPE_MAX_CHARS = 300  # longer lines are paragraphs, never furniture by shape alone
+
+
+def shape_rule(line: str, disabled: Iterable[str] = ()) -> str | None:
+    """The first shape rule that matches ``line`` (stripped), or ``None``."""
+    if len(line) > SHAPE_MAX_CHARS or not _SHAPE_HINT.search(line):
+        return None
+    for name, rule in SHAPE_RULES:
+        if name not in disabled and rule(line):
+            return name
+    return None
+
+
+def line_key(line: str) -> str:
+    """Normalised line: white space collapsed, case folded."""
+    return " ".join(line.split()).casefold()
+
+
+# A line recurs when it is in at least this many articles of one outlet and in at least this
+# share of them: teasers, subscription footers and templates, not a sentence two articles share.
+RECURRING_MIN_ARTICLES = 3
+RECURRING_MIN_SHARE = 0.3
+# Lines longer than this are never treated as recurring furniture (they are paragraphs).
+RECURRING_MAX_CHARS = 300
+# Across the whole corpus (any outlets): a short line without a sentence end in at least this
+# many articles is site furniture ("Home", "Share on Facebook", "Impressum"). Longer lines
+# are not counted across outlets: syndicated copy shares whole paragraphs and subheads.
+CORPUS_KEY = "*"
+CORPUS_MIN_ARTICLES = 5
+CORPUS_MAX_WORDS = 5
+
+
+def recurring_lines(texts: Iterable[str], outlets: Iterable[str]) -> dict[str, set[str]]:
+    """Per outlet, the normalised lines (see :func:`line_key`) that recur across its articles;
+    under ``CORPUS_KEY`` the short non-sentence lines that recur across the whole corpus.
+
+    This is the corpus-level pass: it runs over all articles before any is cleaned. In a
+    parallel annotation each worker runs it on its own partition (see ``newsprism.pipeline.store``),
+    so a line is found when it recurs within one partition.
+
+    >>> texts = ["Body one.\\nSubscribe to the e-paper", "Body two.\\nSubscribe to the e-paper",
+    ...          "Body three.\\nSubscribe to the e-paper"]
+    >>> recurring_lines(texts, ["x", "x", "x"])
+    {'x': {'subscribe to the e-paper'}}
+    """
+    counts: dict[str, Counter] = {}
+    corpus: Counter = Counter()
+    articles: Counter = Counter()
+    for text, outlet in zip(texts, outlets, strict=True):
+        articles[outlet] += 1
+        keys = {line_key(line) for line in text.splitlines()
+                if line.strip() and len(line) <= RECURRING_MAX_CHARS}
+        counts.setdefault(outlet, Counter()).update(keys)
+        corpus.update(key for key in keys if key.count(" ") < CORPUS_MAX_WORDS
+                      and not _SENTENCE_END.search(key))
+    found = {}
+    for outlet, counter in counts.items():
+        floor = max(RECURRING_MIN_ARTICLES, RECURRING_MIN_SHARE * articles[outlet])
+        lines = {key for key, n in counter.items() if n >= floor}
+        if lines:
+            found[outlet] = lines
+    common = {key for key, n in corpus.items() if n >= CORPUS_MIN_ARTICLES}
+    if common:
+        found[CORPUS_KEY] = common
+    return found

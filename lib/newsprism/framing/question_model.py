@@ -1,0 +1,114 @@
+"""Frame presence through the coders' questions: a two-stage linear model fitted on NFC.
+
+The Narrative Frames Corpus records, per article, each coder's yes/no answer to the frame
+questions (``full_annotations_dev.json``: CO1–CO4, EC1–EC3, HI1–HI5, MO1–MO3, RE1–RE7). Those
+answers are richer targets than the five frame labels (human interest: 29 articles carry the
+frame, 73 answer HI1 yes), so the model learns through them:
+
+1. *question models*: per question of a frame, a logistic regression of the coders' share of
+   "yes" (a soft target) on the frame's standardised cue features (the features of
+   :func:`newsprism.framing.presence.feature_names`), giving a linear score ``z_q``;
+2. *frame model*: a logistic regression (balanced class weights) of the frame label on the
+   question scores ``z_q``.
+
+Because stage 2 is linear in the ``z_q`` and each ``z_q`` is linear in the features, the whole
+model collapses to one linear model on the cue features (:func:`collapse`): the shipped file
+keeps the format :func:`newsprism.framing.presence.frame_scores` reads, and each decision is
+still a sum of per-cue-feature contributions traceable to sentences.
+
+>>> soft_targets([["yes", ["yes", "no", -1, "yes"]]])
+array([0.66666667])
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+ANNOTATIONS = "full_annotations_dev.json"
+PREFIXES = {"conflict": "co", "economic": "ec", "human_interest": "hi", "morality": "mo",
+            "responsibility": "re"}
+
+
+def soft_targets(answers: list) -> np.ndarray:
+    """Share of coders answering "yes" per ``[aggregate, [coder answers]]`` entry (coders
+    marked -1 did not code); the aggregate answer decides when no coder answer is usable."""
+    out = []
+    for aggregate, coders in answers:
+        coded = [a for a in coders if a in ("yes", "no")]
+        out.append(np.mean([a == "yes" for a in coded]) if coded else float(aggregate == "yes"))
+    return np.asarray(out, dtype=float)
+
+
+def load_question_targets(folder: str | Path, ids: list[str]) -> pd.DataFrame:
+    """One row per article of ``ids`` (in order), one column per question (``co1`` …): the
+    coders' share of yes. Raises ``FileNotFoundError`` if the annotation file is absent and
+    ``KeyError`` if an article has no annotation."""
+    path = Path(folder) / ANNOTATIONS
+    if not path.exists():
+        raise FileNotFoundError(f"NFC question annotations missing: {path}")
+    data = json.loads(path.read_text(encoding="utf-8"))
+    records = [data[str(i)] for i in ids]
+    questions = sorted({k for r in records for k in r if not k.startswith("_")})
+    return pd.DataFrame({q: soft_targets([r[q] for r in records]) for q in questions})
+
+
+def frame_questions(targets: pd.DataFrame, frame: str) -> list[str]:
+    """The NFC questions of ``frame`` (by prefix), in order."""
+    return [q for q in targets.columns if q.startswith(PREFIXES[frame])]
+
+
+def _standardise(x: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    mean, scale = x.mean(axis=0), x.std(axis=0)
+    return mean, np.where(scale > 0, scale, 1.0)
+
+
+def _question_model(z: np.ndarray, target: np.ndarray, c: float) -> tuple[np.ndarray, float]:
+    """``(coef, intercept)`` of a logistic regression on a soft target (each article enters
+    as a yes with weight ``target`` and a no with weight ``1 - target``)."""
+    from sklearn.linear_model import LogisticRegression
+
+    if target.min() == target.max():  # a question every coder answered alike carries nothing
+        return np.zeros(z.shape[1]), 0.0
+    n = len(target)
+    model = LogisticRegression(C=c, max_iter=2000)
+    model.fit(np.vstack([z, z]), np.r_[np.ones(n), np.zeros(n)],
+              sample_weight=np.r_[target, 1.0 - target] + 1e-9)
+    return model.coef_[0], float(model.intercept_[0])
+
+
+def fit_two_stage(x: np.ndarray, y: np.ndarray, targets: np.ndarray, c_question: float,
+                  c_frame: float) -> dict:
+    """Fit both stages on ``x`` (features), ``y`` (frame labels) and ``targets`` (articles x
+    questions, soft). Returns ``mean, scale, question_coef (questions x features),
+    question_intercept, frame_coef (per question), frame_intercept``."""
+    from sklearn.linear_model import LogisticRegression
+
+    mean, scale = _standardise(x)
+    z = (x - mean) / scale
+    fitted = [_question_model(z, targets[:, j], c_question) for j in range(targets.shape[1])]
+    a = np.array([f[0] for f in fitted]).reshape(len(fitted), x.shape[1])
+    b = np.array([f[1] for f in fitted])
+    frame = LogisticRegression(C=c_frame, class_weight="balanced", max_iter=2000)
+    frame.fit(z @ a.T + b, y)
+    return {"mean": mean, "scale": scale, "question_coef": a, "question_intercept": b,
+            "frame_coef": frame.coef_[0], "frame_intercept": float(frame.intercept_[0])}
+
+
+def collapse(fitted: dict) -> tuple[np.ndarray, float]:
+    """``(coef, intercept)`` of the single linear model on standardised features equal to the
+    two stages: ``sum_q w_q (a_q . z + b_q) + w_0``."""
+    coef = fitted["frame_coef"] @ fitted["question_coef"]
+    intercept = float(fitted["frame_coef"] @ fitted["question_intercept"]
+                      + fitted["frame_intercept"])
+    return coef, intercept
+
+
+def predict_two_stage(fitted: dict, x: np.ndarray) -> np.ndarray:
+    """The frame probability for feature rows ``x``."""
+    coef, intercept = collapse(fitted)
+    linear = ((x - fitted["mean"]) / fitted["scale"]) @ coef + intercept
+    return 1.0 / (1.0 + np.exp(-linear))

@@ -1,0 +1,187 @@
+"""Article-level frame shares per outlet, from :func:`newsprism.framing.frame_presence`, with
+the frame detector's validity (nested-CV F1 on the Narrative Frames Corpus beside the
+always-present baseline) carried along so every caption can say which frames are not better
+than that baseline.
+
+>>> import pandas as pd
+>>> arts = pd.DataFrame({"outlet": ["A", "A"], "text": ["Critics accused him of lying.",
+...                                                      "The weather was mild."]})
+>>> table = article_frame_shares(arts)
+>>> table.loc[table["frame"] == "conflict", ["outlet", "n"]].values.tolist()
+[['A', 2]]
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from newsprism.core.stats import proportion_ci
+from newsprism.framing.presence import DEFAULT_CODEBOOK, MODEL_PATH, frame_presence, load_model
+
+SHARE_COLUMNS = ["outlet", "frame", "estimate", "ci_low", "ci_high", "n", "n_present",
+                 "validity"]
+MODEL_ENGINE = "frame presence model (nested 5-fold CV)"
+BASELINE_ENGINE = "always present (baseline)"
+
+
+def presence_validity(model: dict | None = None) -> pd.DataFrame:
+    """Per frame: ``frame, f1, f1_baseline, n_gold, beats_baseline, label`` from the nested-CV
+    figures the fit command stored with the model (NFC, 260 articles). ``label`` is the text a
+    caption uses ("F1 0.80 vs 0.77 always-present" or "... does NOT beat ...")."""
+    model = load_model(MODEL_PATH) if model is None else model
+    rows = pd.DataFrame(model.get("validation", {}).get("rows", []))
+    columns = ["frame", "f1", "f1_baseline", "n_gold", "beats_baseline", "label"]
+    if rows.empty:
+        return pd.DataFrame(columns=columns)
+    fitted = rows[rows["engine"] == MODEL_ENGINE].set_index("frame")
+    baseline = rows[rows["engine"] == BASELINE_ENGINE].set_index("frame")["f1"]
+    table = pd.DataFrame({"frame": fitted.index, "f1": fitted["f1"].to_numpy(),
+                          "f1_baseline": baseline.reindex(fitted.index).to_numpy(),
+                          "n_gold": fitted["n_gold"].to_numpy()})
+    table["beats_baseline"] = table["f1"] > table["f1_baseline"]
+    table["label"] = [
+        f"F1 {f:.2f} vs {b:.2f} always-present" + ("" if ok else
+                                                   ": does NOT beat the always-present baseline")
+        for f, b, ok in zip(table["f1"], table["f1_baseline"], table["beats_baseline"],
+                            strict=True)]
+    return table[columns].reset_index(drop=True)
+
+
+def article_frame_shares(articles: pd.DataFrame, codebook=DEFAULT_CODEBOOK, by: str = "outlet",
+                         presence: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Share of each outlet's articles in which each frame is present (Wilson 95% interval).
+
+    Columns: ``outlet`` (the ``by`` group), ``frame``, ``estimate``, ``ci_low``, ``ci_high``,
+    ``n`` (articles of the outlet), ``n_present``, ``validity`` (the frame's nested-CV F1 on
+    NFC beside its always-present baseline; says so when it does not beat it).
+    ``articles`` needs ``text`` and ``by``; ``presence`` (from :func:`frame_presence` on
+    ``articles["text"]`` in order) may be passed to avoid scoring twice. Caveat: articles of
+    one outlet are treated as independent draws; with few articles the interval is wide.
+    """
+    articles = articles.reset_index(drop=True)
+    presence = frame_presence(list(articles["text"]), codebook) if presence is None else presence
+    groups = articles[by].astype(str).to_numpy()
+    presence = presence.assign(outlet=groups[presence["text_index"].to_numpy()])
+    labels = presence_validity().set_index("frame")["label"]
+    rows = []
+    for (outlet, frame), part in presence.groupby(["outlet", "frame"], sort=True):
+        k, n = int(part["present"].sum()), len(part)
+        low, high = proportion_ci(k, n)
+        rows.append({"outlet": outlet, "frame": frame, "estimate": k / n, "ci_low": low,
+                     "ci_high": high, "n": n, "n_present": k,
+                     "validity": labels.get(frame, "not validated")})
+    return pd.DataFrame(rows, columns=SHARE_COLUMNS)
+
+
+def validity_note(validity: pd.DataFrame | None = None) -> str:
+    """One caption sentence naming each frame's validity, frames below baseline first.
+
+    >>> validity_note(pd.DataFrame({"frame": ["a"], "beats_baseline": [False],
+    ...     "label": ["F1 0.10 vs 0.20 always-present: does NOT beat the always-present baseline"]}))
+    'Article-level validity (NFC, nested CV): a: F1 0.10 vs 0.20 always-present: does NOT beat the always-present baseline.'
+    """
+    validity = presence_validity() if validity is None else validity
+    if validity.empty:
+        return "The article-level frame detector has no validation figures."
+    ordered = validity.sort_values("beats_baseline", kind="stable")
+    return ("Article-level validity (NFC, nested CV): "
+            + "; ".join(f"{r.frame}: {r.label}" for r in ordered.itertuples()) + ".")
+
+
+def plot_article_shares(table: pd.DataFrame, labels: dict | None = None):
+    """Dot-and-interval chart of :func:`article_frame_shares`: one panel row per frame, one dot
+    per outlet. Frames that do not beat their baseline are titled so. Returns the figure."""
+    from newsprism.viz.display import no_mathtext
+
+    no_mathtext()  # labels come from articles: drawn as written
+    import matplotlib.pyplot as plt
+
+    labels = labels or {}
+    frames = list(dict.fromkeys(table["frame"]))
+    outlets = sorted(table["outlet"].unique())
+    # At most three panels a row, so the figure is not shrunk (and its text with it) on a
+    # laptop screen.
+    ncols = min(3, max(len(frames), 1))
+    nrows = -(-max(len(frames), 1) // ncols)
+    fig, axes = plt.subplots(nrows, ncols, figsize=(2.6 * ncols + 1.5,
+                                                    (0.45 * len(outlets) + 1.6) * nrows),
+                             sharey=True, squeeze=False)
+    for ax in axes.flat[len(frames):]:
+        ax.axis("off")
+    for ax, frame in zip(axes.flat, frames, strict=False):
+        part = table[table["frame"] == frame].set_index("outlet").reindex(outlets)
+        y = np.arange(len(outlets))
+        ax.errorbar(part["estimate"], y, xerr=[part["estimate"] - part["ci_low"],
+                                               part["ci_high"] - part["estimate"]],
+                    fmt="o", color="#4c72b0", ecolor="#999999", capsize=2)
+        ax.set_xlim(0, 1)
+        below = "NOT beat" in str(part["validity"].dropna().iloc[0]) if part["validity"].notna(
+        ).any() else False
+        title = str(labels.get(frame, frame)) + ("\n(below baseline)" if below else "")
+        ax.set_title(title, color="#b22222" if below else "black")
+        ax.set_xlabel("share of articles")
+    for row in axes:
+        row[0].set_yticks(range(len(outlets)), [str(o) for o in outlets])
+    fig.tight_layout()
+    return fig
+
+
+def frame_labels(codebook=DEFAULT_CODEBOOK) -> dict[str, str]:
+    """Frame id -> label of a codebook.
+
+    >>> frame_labels()["human_interest"]
+    'Human interest'
+    """
+    from newsprism.framing.codebook import load_codebook
+
+    return {f.id: f.label for f in load_codebook(codebook).frames}
+
+
+def codebook_validity(codebook) -> str:
+    """A short clause (no final full stop) for every caption that uses ``codebook``'s
+    sentence-level cue hits: its
+    any-cue-hit detector's F1 on NFC articles against always-present, naming each frame that
+    does not beat it; for a codebook without NFC figures, where (if anywhere) it was validated.
+
+    >>> codebook_validity("story")
+    'Validity: in-sample only (bundled corpus, cues tuned after coding)'
+    """
+    from newsprism.framing.codebook import load_codebook
+
+    book = load_codebook(codebook)
+    rows = pd.DataFrame(load_model().get("validation", {}).get("rows", []))
+    engine = f"any cue hit, codebook {book.name}"
+    if rows.empty or engine not in set(rows["engine"]):
+        return ("Validity: in-sample only (bundled corpus, cues tuned after coding)"
+                if book.name == "story" else "Validity: not validated on gold data")
+    mine = rows[(rows["engine"] == engine) & (rows["frame"] != "macro")].set_index("frame")
+    base = rows[rows["engine"] == BASELINE_ENGINE].set_index("frame")["f1"]
+    below = [f for f in mine.index if mine.loc[f, "f1"] <= base.get(f, np.nan)]
+    detail = "; ".join(f"{f} {mine.loc[f, 'f1']:.2f} vs {base.get(f):.2f}" for f in mine.index)
+    return (f"Validity (any cue hit in an article, NFC, F1 vs always-present): {detail}. "
+            + (f"Does NOT beat the baseline: {', '.join(below)}" if below else
+               "Every frame beats the baseline"))
+
+
+def shares_reading(table: pd.DataFrame) -> str:
+    """A reading of :func:`article_frame_shares`: the largest outlet x frame share among frames
+    that beat their baseline, and the frames not to be read at all.
+
+    >>> t = pd.DataFrame({"outlet": ["A"], "frame": ["f"], "estimate": [0.5], "ci_low": [0.2],
+    ...     "ci_high": [0.8], "n": [4], "n_present": [2], "validity": ["F1 0.9 vs 0.5"]})
+    >>> shares_reading(t).startswith("The largest article-level share is f in A: 2 of 4")
+    True
+    """
+    below = table["validity"].astype(str).str.contains("NOT beat")
+    names = sorted(set(table.loc[below, "frame"]))
+    warning = (f" {', '.join(names)}: the detector does not beat 'always present' on gold "
+               "data, so its shares are not evidence." if names else "")
+    valid = table[~below]
+    if valid.empty or not valid["n_present"].sum():
+        return "No validated frame is present in any article." + warning
+    top = valid.sort_values(["estimate", "n"], ascending=False).iloc[0]
+    return (f"The largest article-level share is {top['frame']} in {top['outlet']}: "
+            f"{int(top['n_present'])} of {int(top['n'])} articles ({top['estimate']:.0%}, 95% CI "
+            f"{top['ci_low']:.0%}–{top['ci_high']:.0%}). Overlapping intervals mean the data "
+            "cannot rank the outlets; read the evidence sentences before the chart." + warning)

@@ -1,0 +1,350 @@
+"""Frame prevalence per outlet, tests, co-occurrence, dominant frames and KWIC evidence.
+
+All functions take the tidy tables of ``newsprism.pipeline.annotate`` (``articles``, ``sentences``,
+``frames``) and return tidy DataFrames. Negated hits are left out unless
+``include_negated=True``; ``voice="author"`` / ``"quoted"`` restricts to one voice.
+
+Units and uncertainty:
+
+- *share of sentences*: sentences with at least one hit of the frame / sentences of the
+  outlet, with a percentile bootstrap 95% interval over sentences;
+- *hits per 1,000 words*: hits / words × 1,000 over the outlet's sentences, bootstrap over
+  sentences (ratio of sums, resampled together);
+- sentences of one article are not independent: with ``resample="auto"`` whole articles are
+  resampled (cluster bootstrap) when every outlet has at least 5 articles; otherwise
+  sentences are, and the intervals then describe variation *within* the few articles (the
+  bundled corpus has one per outlet), not the outlet's coverage in general.
+
+>>> import pandas as pd
+>>> sentences = pd.DataFrame({"article_id": ["a", "a", "b"], "sentence_id": [0, 1, 0],
+...                           "text": ["War now.", "Peace.", "No war."]})
+>>> articles = pd.DataFrame({"article_id": ["a", "b"], "outlet": ["A", "B"]})
+>>> frames = pd.DataFrame({"article_id": ["a"], "sentence_id": [0], "frame": ["conflict"],
+...                        "cue": ["war"], "start": [0], "end": [3], "negated": [False]})
+>>> table = frame_prevalence(sentences, frames, articles)
+>>> table[["outlet", "n_sentences", "share"]].values.tolist()
+[['A', 2, 0.5], ['B', 1, 0.0]]
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+
+import numpy as np
+import pandas as pd
+
+from newsprism.core.stats import benjamini_hochberg, bootstrap_ci
+from newsprism.core.text import count_words, per_1k
+
+PREVALENCE_COLUMNS = ["outlet", "frame", "n_articles", "n_sentences", "n_with_frame", "share",
+                      "share_low", "share_high", "hits", "n_words", "per_1000_words",
+                      "per_1000_low", "per_1000_high"]
+TEST_COLUMNS = ["frame", "test", "statistic", "dof", "p_value", "p_monte_carlo", "q_value",
+                "min_expected", "n_sentences", "n_outlets", "caveat"]
+SMALL_N_CAVEAT = ("expected count < 5 in some cell: the asymptotic chi-square p is unreliable; "
+                  "read the Monte Carlo p (outlet labels permuted over sentences) — and "
+                  "remember sentences of one article are not independent")
+
+
+def _kept_hits(frames: pd.DataFrame, include_negated: bool = False,
+               voice: str | None = None) -> pd.DataFrame:
+    if frames is None or frames.empty:
+        return pd.DataFrame(columns=["article_id", "sentence_id", "frame", "cue", "start", "end"])
+    kept = frames
+    if not include_negated and "negated" in kept.columns:
+        kept = kept[~kept["negated"].astype(bool)]
+    if voice is not None and "voice" in kept.columns:
+        kept = kept[kept["voice"] == voice]
+    return kept
+
+
+def _sentence_base(sentences: pd.DataFrame, articles: pd.DataFrame, by: str) -> pd.DataFrame:
+    base = sentences[["article_id", "sentence_id", "text"]].copy()
+    base["n_words"] = base["text"].map(count_words)
+    return base.merge(articles[["article_id", by]], on="article_id", how="inner")
+
+
+def _ratio_ci(numerator: np.ndarray, denominator: np.ndarray, scale: float, n_boot: int,
+              seed: int) -> tuple[float, float]:
+    """Bootstrap interval of sum(numerator) / sum(denominator) × scale, units resampled
+    together (through their indices, so the shared ``bootstrap_ci`` does the resampling)."""
+    def ratio(index, axis=None):
+        index = np.asarray(index, dtype=int)
+        below = denominator[index].sum(axis=axis)
+        return scale * numerator[index].sum(axis=axis) / np.where(below > 0, below, np.nan)
+
+    return bootstrap_ci(np.arange(len(numerator)), statistic=ratio, n_boot=n_boot, seed=seed)
+
+
+def choose_resample_unit(articles: pd.DataFrame, by: str = "outlet",
+                         min_articles: int = 5) -> str:
+    """"article" when every outlet has at least ``min_articles`` articles (then sentences are
+    resampled in their articles: a cluster bootstrap), else "sentence"."""
+    counts = articles.groupby(by)["article_id"].nunique()
+    return "article" if len(counts) and counts.min() >= min_articles else "sentence"
+
+
+def frame_prevalence(sentences: pd.DataFrame, frames: pd.DataFrame, articles: pd.DataFrame,
+                     frame_ids: Iterable[str] | None = None, by: str = "outlet",
+                     include_negated: bool = False, voice: str | None = None,
+                     n_boot: int = 2000, seed: int = 0, resample: str = "auto") -> pd.DataFrame:
+    """One row per outlet × frame: share of sentences with the frame and hits per 1,000 words,
+    each with n and a bootstrap 95% interval (columns ``PREVALENCE_COLUMNS``; ``outlet`` is
+    the ``by`` column's value).
+
+    ``resample``: "sentence" (sentences resampled independently), "article" (a cluster
+    bootstrap: whole articles resampled, which respects that sentences of one article are
+    alike) or "auto" (article when every outlet has >= 5 articles). The unit used is in the
+    ``resample`` column.
+    """
+    if resample not in ("auto", "sentence", "article"):
+        raise ValueError("resample must be 'auto', 'sentence' or 'article'")
+    unit = choose_resample_unit(articles, by) if resample == "auto" else resample
+    base = _sentence_base(sentences, articles, by)
+    hits = _kept_hits(frames, include_negated, voice)
+    frame_ids = list(frame_ids) if frame_ids is not None else sorted(hits["frame"].unique())
+    counts = (hits.groupby(["article_id", "sentence_id", "frame"]).size()
+              .rename("hits").reset_index())
+    rows = []
+    for frame in frame_ids:
+        per_sentence = base.merge(counts[counts["frame"] == frame].drop(columns="frame"),
+                                  on=["article_id", "sentence_id"], how="left")
+        per_sentence["hits"] = per_sentence["hits"].fillna(0).astype(int)
+        per_sentence["has"] = (per_sentence["hits"] > 0).astype(float)
+        per_sentence["one"] = 1.0
+        for outlet, part in per_sentence.groupby(by, sort=True):
+            if unit == "article":
+                part_units = part.groupby("article_id")[["has", "one", "hits", "n_words"]].sum()
+            else:
+                part_units = part
+            has, one = part_units["has"].to_numpy(float), part_units["one"].to_numpy(float)
+            h, w = part_units["hits"].to_numpy(float), part_units["n_words"].to_numpy(float)
+            share_low, share_high = _ratio_ci(has, one, 1.0, n_boot, seed)
+            low, high = _ratio_ci(h, w, 1000.0, n_boot, seed)
+            rows.append({"outlet": outlet, "frame": frame,
+                         "n_articles": int(part["article_id"].nunique()),
+                         "n_sentences": int(len(part)), "n_with_frame": int(part["has"].sum()),
+                         "share": float(has.sum() / one.sum()) if one.sum() else float("nan"),
+                         "share_low": share_low, "share_high": share_high,
+                         "hits": int(h.sum()), "n_words": int(w.sum()),
+                         "per_1000_words": per_1k(h.sum(), w.sum()),
+                         "per_1000_low": low, "per_1000_high": high, "resample": unit})
+    return pd.DataFrame(rows, columns=[*PREVALENCE_COLUMNS, "resample"])
+
+
+def _chi2(table: np.ndarray) -> float:
+    expected = table.sum(1, keepdims=True) * table.sum(0, keepdims=True) / table.sum()
+    with np.errstate(divide="ignore", invalid="ignore"):
+        cells = np.where(expected > 0, (table - expected) ** 2 / expected, 0.0)
+    return float(cells.sum())
+
+
+def _chi2_many(tables: np.ndarray) -> np.ndarray:
+    """Pearson chi-square of each table in a (tables, rows, cols) stack."""
+    total = tables.sum(axis=(1, 2), keepdims=True)
+    expected = tables.sum(2, keepdims=True) * tables.sum(1, keepdims=True) / total
+    with np.errstate(divide="ignore", invalid="ignore"):
+        cells = np.where(expected > 0, (tables - expected) ** 2 / expected, 0.0)
+    return cells.sum(axis=(1, 2))
+
+
+def frame_tests(sentences: pd.DataFrame, frames: pd.DataFrame, articles: pd.DataFrame,
+                frame_ids: Iterable[str] | None = None, by: str = "outlet",
+                include_negated: bool = False, n_permutations: int = 5000,
+                seed: int = 0) -> pd.DataFrame:
+    """Per frame: do outlets differ in the share of sentences carrying it?
+
+    Two outlets: Fisher's exact test on the 2×2 table. More: Pearson chi-square on the
+    outlets × (with, without) table, plus a Monte Carlo p (outlet labels permuted over
+    sentences, ``n_permutations`` times, seeded, drawn as multivariate hypergeometric counts)
+    that stays valid when expected counts are small — the usual case here. ``q_value``: Benjamini–Hochberg over frames, computed on
+    the Monte Carlo p (or Fisher's p). ``caveat`` states the small-n problem when it applies.
+    """
+    from scipy import stats as sps
+
+    base = _sentence_base(sentences, articles, by)
+    hits = _kept_hits(frames, include_negated)
+    frame_ids = list(frame_ids) if frame_ids is not None else sorted(hits["frame"].unique())
+    flagged = hits[["article_id", "sentence_id", "frame"]].drop_duplicates()
+    groups = base[by].astype(str).to_numpy()
+    outlets = sorted(set(groups))
+    codes = np.searchsorted(outlets, groups)
+    rng = np.random.default_rng(seed)
+    rows = []
+    for frame in frame_ids:
+        keys = flagged[flagged["frame"] == frame]
+        has = base.merge(keys, on=["article_id", "sentence_id"], how="left")["frame"].notna()
+        has = has.to_numpy()
+        table = np.array([[np.sum(has & (codes == k)), np.sum(~has & (codes == k))]
+                          for k in range(len(outlets))], dtype=float)
+        row = {"frame": frame, "n_sentences": int(len(has)), "n_outlets": len(outlets),
+               "statistic": np.nan, "dof": np.nan, "p_value": np.nan,
+               "p_monte_carlo": np.nan, "min_expected": np.nan, "caveat": ""}
+        if len(outlets) < 2 or table[:, 0].sum() == 0 or table[:, 1].sum() == 0:
+            row.update(test="none", caveat="frame absent (or present everywhere) or fewer "
+                                           "than two outlets: no test")
+            rows.append(row)
+            continue
+        expected = table.sum(1, keepdims=True) * table.sum(0, keepdims=True) / table.sum()
+        row["min_expected"] = float(expected.min())
+        if len(outlets) == 2:
+            odds, p = sps.fisher_exact(table)
+            row.update(test="fisher_exact", statistic=float(odds), dof=1, p_value=float(p),
+                       p_monte_carlo=float(p))
+        else:
+            statistic, p, dof, _ = sps.chi2_contingency(table, correction=False)
+            observed = _chi2(table)
+            # Permuting outlet labels over sentences leaves each outlet's sentence count and the
+            # number of framed sentences fixed, so the framed count per outlet follows a
+            # multivariate hypergeometric law: drawing it directly is the same permutation null
+            # at O(permutations x outlets) instead of O(permutations x sentences).
+            sizes = table.sum(1).astype(np.int64)
+            with_frame = rng.multivariate_hypergeometric(
+                sizes, int(table[:, 0].sum()), size=n_permutations).astype(float)
+            stats = _chi2_many(np.stack([with_frame, sizes - with_frame], axis=2))
+            exceed = int(np.sum(stats >= observed - 1e-12))
+            row.update(test="chi2", statistic=float(statistic), dof=int(dof), p_value=float(p),
+                       p_monte_carlo=(exceed + 1) / (n_permutations + 1))
+            if row["min_expected"] < 5:
+                row["caveat"] = SMALL_N_CAVEAT
+        rows.append(row)
+    result = pd.DataFrame(rows)
+    result["q_value"] = benjamini_hochberg(result["p_monte_carlo"].to_numpy(float))
+    return result[TEST_COLUMNS]
+
+
+def frame_cooccurrence(frames: pd.DataFrame, sentences: pd.DataFrame | None = None,
+                       level: str = "sentence", frame_ids: Iterable[str] | None = None,
+                       include_negated: bool = False) -> pd.DataFrame:
+    """Pairs of frames found in the same unit (``level`` = "sentence" or "article").
+
+    One row per pair (frame_a < frame_b in codebook order): ``n_units`` (all units, from
+    ``sentences`` when given), ``n_a``, ``n_b``, ``n_both``, ``jaccard`` = both / either.
+    """
+    if level not in ("sentence", "article"):
+        raise ValueError("level must be 'sentence' or 'article'")
+    hits = _kept_hits(frames, include_negated)
+    unit = ["article_id", "sentence_id"] if level == "sentence" else ["article_id"]
+    frame_ids = list(frame_ids) if frame_ids is not None else sorted(hits["frame"].unique())
+    sets = hits.groupby(unit)["frame"].agg(lambda s: set(s))
+    if sentences is not None:
+        n_units = (len(sentences) if level == "sentence"
+                   else sentences["article_id"].nunique())
+    else:
+        n_units = len(sets)
+    rows = []
+    for i, a in enumerate(frame_ids):
+        for b in frame_ids[i + 1:]:
+            n_a = int(sum(a in s for s in sets))
+            n_b = int(sum(b in s for s in sets))
+            both = int(sum(a in s and b in s for s in sets))
+            either = n_a + n_b - both
+            rows.append({"level": level, "frame_a": a, "frame_b": b, "n_units": int(n_units),
+                         "n_a": n_a, "n_b": n_b, "n_both": both,
+                         "jaccard": both / either if either else np.nan})
+    return pd.DataFrame(rows, columns=["level", "frame_a", "frame_b", "n_units", "n_a", "n_b",
+                                       "n_both", "jaccard"])
+
+
+def cooccurrence_matrix(pairs: pd.DataFrame, value: str = "n_both") -> pd.DataFrame:
+    """Square frame × frame matrix of ``value`` from :func:`frame_cooccurrence` (symmetric;
+    the diagonal holds each frame's unit count for ``n_both``, blank otherwise)."""
+    ids = list(dict.fromkeys([*pairs["frame_a"], *pairs["frame_b"]]))
+    matrix = pd.DataFrame(np.nan, index=ids, columns=ids)
+    for row in pairs.itertuples(index=False):
+        matrix.loc[row.frame_a, row.frame_b] = getattr(row, value)
+        matrix.loc[row.frame_b, row.frame_a] = getattr(row, value)
+    if value == "n_both":
+        for row in pairs.itertuples(index=False):
+            matrix.loc[row.frame_a, row.frame_a] = row.n_a
+            matrix.loc[row.frame_b, row.frame_b] = row.n_b
+    return matrix
+
+
+def dominant_frames(frames: pd.DataFrame, articles: pd.DataFrame, by: str = "outlet",
+                    include_negated: bool = False) -> pd.DataFrame:
+    """The frame with most hits in each article (ties listed as ``a = b``), its hits, its
+    share of the article's hits, and the runner-up. Articles without hits: "(none)"."""
+    hits = _kept_hits(frames, include_negated)
+    counts = hits.groupby(["article_id", "frame"]).size()
+    # (frame, hits) per article, most hits first; ties stay in frame-name order.
+    ranked: dict[str, list[tuple[str, int]]] = defaultdict(list)
+    for (article_id, frame), n in counts.items():
+        ranked[article_id].append((frame, int(n)))
+    rows = []
+    for article_id, outlet in zip(articles["article_id"], articles[by], strict=True):
+        article_counts = sorted(ranked.get(article_id, []), key=lambda item: -item[1])
+        total = sum(n for _, n in article_counts)
+        if not total:
+            rows.append({"article_id": article_id, by: outlet, "dominant_frame": "(none)",
+                         "hits": 0, "hits_total": 0, "share_of_hits": np.nan,
+                         "runner_up": "", "runner_up_hits": 0})
+            continue
+        top = article_counts[0][1]
+        tied = sorted(frame for frame, n in article_counts if n == top)
+        rest = [(frame, n) for frame, n in article_counts if n < top]
+        rows.append({"article_id": article_id, by: outlet, "dominant_frame": " = ".join(tied),
+                     "hits": top, "hits_total": total, "share_of_hits": top / total,
+                     "runner_up": rest[0][0] if rest else "",
+                     "runner_up_hits": rest[0][1] if rest else 0})
+    return pd.DataFrame(rows)
+
+
+def frame_evidence(frames: pd.DataFrame, articles: pd.DataFrame, by: str = "outlet",
+                   per_cell: int = 3, width: int = 70, include_negated: bool = False,
+                   frame_ids: Iterable[str] | None = None) -> pd.DataFrame:
+    """Keyword-in-context evidence for every frame × outlet cell that has hits.
+
+    Up to ``per_cell`` snippets per cell (distinct sentences first, in text order), each an
+    escaped HTML string with the cue marked (``newsprism.viz.display.kwic_html``), plus the cell's
+    hit count so a reader sees how much is not shown.
+    """
+    try:
+        from newsprism.viz.display import kwic_html
+    except ImportError:  # pragma: no cover - the display helper ships with the package
+        kwic_html = _kwic_fallback
+    hits = _kept_hits(frames, include_negated)
+    if hits.empty:
+        return pd.DataFrame(columns=["frame", by, "n_hits", "article_id", "sentence_id", "cue",
+                                     "voice", "negated", "snippet"])
+    texts = dict(zip(articles["article_id"], articles["text"], strict=True))
+    hits = hits.merge(articles[["article_id", by]], on="article_id", how="inner")
+    order = list(frame_ids) if frame_ids is not None else sorted(hits["frame"].unique())
+    rows = []
+    for frame in order:
+        for outlet, cell in hits[hits["frame"] == frame].groupby(by, sort=True):
+            cell = cell.sort_values(["article_id", "start"])
+            chosen = cell.drop_duplicates(["article_id", "sentence_id"]).head(per_cell)
+            for hit in chosen.itertuples(index=False):
+                rows.append({"frame": frame, by: outlet, "n_hits": len(cell),
+                             "article_id": hit.article_id, "sentence_id": hit.sentence_id,
+                             "cue": hit.cue, "voice": getattr(hit, "voice", ""),
+                             "negated": bool(getattr(hit, "negated", False)),
+                             "snippet": str(kwic_html(texts[hit.article_id], hit.start,
+                                                      hit.end, width=width))})
+    return pd.DataFrame(rows)
+
+
+def _kwic_fallback(text: str, start: int, end: int, width: int = 60) -> str:
+    import html
+
+    left = text[max(0, start - width):start].replace("\n", " ")
+    right = text[end:end + width].replace("\n", " ")
+    return (f"…{html.escape(left)}<mark>{html.escape(text[start:end])}</mark>"
+            f"{html.escape(right)}…")
+
+
+def voice_split(frames: pd.DataFrame, articles: pd.DataFrame, by: str = "outlet",
+                include_negated: bool = False) -> pd.DataFrame:
+    """Hits per outlet × frame × voice (author / quoted), with the quoted share."""
+    hits = _kept_hits(frames, include_negated).merge(articles[["article_id", by]],
+                                                     on="article_id")
+    if hits.empty:
+        return pd.DataFrame(columns=[by, "frame", "author", "quoted", "quoted_share"])
+    table = (hits.groupby([by, "frame", "voice"]).size().unstack("voice", fill_value=0)
+             .reindex(columns=["author", "quoted"], fill_value=0).reset_index())
+    table.columns.name = None
+    total = table["author"] + table["quoted"]
+    table["quoted_share"] = table["quoted"] / total.where(total > 0)
+    return table

@@ -1,0 +1,197 @@
+"""Validation evidence for the methods appendix (``notebooks/90_methods_appendix``).
+
+Collects the saved results of ``make validate`` and, for a measure that has none, runs its
+validator in quick mode (each validator itself says when its gold data is absent). A validator
+that crashes becomes a row whose ``status`` carries the error: the appendix always renders.
+
+>>> from newsprism.report.methods import metric_label
+>>> metric_label({"metric": "f1", "value": 0.8934, "n": 805})
+'f1 = 0.8934 (n = 805)'
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import numpy as np
+import pandas as pd
+
+from newsprism.core import validate
+
+ORIGIN_SAVED = "saved by make validate"
+ORIGIN_QUICK = "quick run in this report"
+ORIGIN_NOT_RUN = "not run"
+
+
+def collect_validation(run_missing: bool = True, quick: bool = True,
+                       validators: Mapping[str, str] | None = None,
+                       saved: pd.DataFrame | None = None) -> pd.DataFrame:
+    """All validation rows (``validate.VALIDATION_COLUMNS`` plus ``origin``), one measure after
+    another in ``validators`` order.
+
+    ``saved`` defaults to :func:`newsprism.core.validate.load_results`. Measures without saved rows
+    are run with ``validate.run_validator(measure, quick=quick)`` when ``run_missing``; else
+    (or if the validator raises) they get one row whose ``status`` says why there is no metric.
+    """
+    validators = dict(validate.VALIDATORS if validators is None else validators)
+    saved = validate.load_results() if saved is None else saved
+    columns = list(validate.VALIDATION_COLUMNS)
+    parts = []
+    for measure in validators:
+        rows = saved[saved["measure"] == measure] if "measure" in saved else saved.iloc[0:0]
+        if len(rows):
+            parts.append(rows.reindex(columns=columns).assign(origin=ORIGIN_SAVED))
+            continue
+        if not run_missing:
+            status = "no saved results (run `make validate`)"
+            parts.append(_status_row(measure, status, ORIGIN_NOT_RUN))
+            continue
+        try:
+            table = validate.run_validator(measure, quick=quick)
+        except Exception as error:  # noqa: BLE001 - the appendix shows the failure instead
+            parts.append(_status_row(measure, f"validator failed: {type(error).__name__}: "
+                                              f"{error}", ORIGIN_QUICK))
+            continue
+        if table is None or table.empty:
+            parts.append(_status_row(measure, "validator returned no rows", ORIGIN_QUICK))
+        else:
+            parts.append(table.reindex(columns=columns).assign(measure=measure,
+                                                                 origin=ORIGIN_QUICK))
+    if not parts:
+        return pd.DataFrame(columns=[*columns, "origin"])
+    return pd.concat(parts, ignore_index=True)
+
+
+def _status_row(measure: str, status: str, origin: str) -> pd.DataFrame:
+    row = {c: "" for c in validate.VALIDATION_COLUMNS}
+    row.update(measure=measure, status=status, value=float("nan"), n=float("nan"))
+    return pd.DataFrame([row]).assign(origin=origin)
+
+
+def measure_summary(table: pd.DataFrame) -> pd.DataFrame:
+    """Per measure: where the results come from, datasets, number of metrics with a value,
+    and the distinct statuses (so "gold data absent" is visible at a glance).
+
+    >>> t = pd.DataFrame({"measure": ["q", "q"], "dataset": ["D", "D"], "value": [0.5, None],
+    ...     "status": ["ok", "absent"], "origin": ["saved", "saved"]})
+    >>> measure_summary(t).values.tolist()
+    [['q', 'saved', 'D', 1, 'absent; ok']]
+    """
+    columns = ["measure", "origin", "datasets", "metrics", "statuses"]
+    if table.empty:
+        return pd.DataFrame(columns=columns)
+    rows = []
+    for measure, group in table.groupby("measure", sort=False):
+        values = pd.to_numeric(group["value"], errors="coerce")
+        rows.append({
+            "measure": measure,
+            "origin": "; ".join(sorted({str(v) for v in group["origin"].dropna()})),
+            "datasets": "; ".join(sorted({str(v) for v in group["dataset"].dropna() if str(v)})),
+            "metrics": int(values.notna().sum()),
+            "statuses": "; ".join(sorted({str(v) for v in group["status"].dropna() if str(v)})),
+        })
+    return pd.DataFrame(rows, columns=columns)
+
+
+def metric_label(row: Mapping) -> str:
+    """``"metric = value (n = N)"`` for one validation row, with its status when it misses a
+    target (four significant digits: 0.9497 must not read as 0.95 next to a target of 0.95).
+
+    >>> metric_label({"metric": "precision", "value": 0.94973, "n": 935,
+    ...               "status": "below target 0.95"})
+    'precision = 0.9497 (n = 935; below target 0.95)'
+    """
+    value = pd.to_numeric(pd.Series([row.get("value")]), errors="coerce").iloc[0]
+    n = pd.to_numeric(pd.Series([row.get("n")]), errors="coerce").iloc[0]
+    text = f"{row.get('metric', '')} = " + ("n/a" if pd.isna(value) else f"{value:.4g}")
+    notes = [] if pd.isna(n) else [f"n = {int(n)}"]
+    status = str(row.get("status") or "")
+    if status.startswith(("below target", "does not beat")):
+        notes.append(status)
+    return text + (f" ({'; '.join(notes)})" if notes else "")
+
+
+def split_constant_columns(table: pd.DataFrame, columns: list[str]
+                           ) -> tuple[pd.DataFrame, dict[str, str]]:
+    """Drop each of ``columns`` whose value is the same on every row, returning it apart (so a
+    long reference or status is said once in the caption instead of on every row).
+
+    >>> t = pd.DataFrame({"metric": ["p", "r"], "reference": ["paper", "paper"]})
+    >>> rest, same = split_constant_columns(t, ["reference"])
+    >>> list(rest.columns), same
+    (['metric'], {'reference': 'paper'})
+    """
+    constant = {c: str(table[c].iloc[0]) for c in columns
+                if c in table and len(table) and table[c].astype(str).nunique() == 1}
+    return table.drop(columns=list(constant)), constant
+
+
+IN_SAMPLE_MARK = "in-sample"
+
+
+def in_sample(table: pd.DataFrame) -> pd.Series:
+    """Rows marked in-sample in ``split`` or ``status`` (e.g. frame cues tuned on the corpus
+    they are scored on): shown in the tables, never as a headline figure."""
+    return (table["split"].astype(str).str.contains(IN_SAMPLE_MARK)
+            | table["status"].astype(str).str.contains(IN_SAMPLE_MARK))
+
+
+def exclude_in_sample(table: pd.DataFrame) -> pd.DataFrame:
+    """``table`` without its in-sample rows (see :func:`in_sample`).
+
+    >>> t = pd.DataFrame({"split": ["dev", "all, in-sample (bundled corpus)"],
+    ...                   "status": ["ok", "ok"]})
+    >>> len(exclude_in_sample(t))
+    1
+    """
+    return table if table.empty else table[~in_sample(table)]
+
+
+def headline_rows(table: pd.DataFrame) -> pd.DataFrame:
+    """One headline row per measure: its first row that is not in-sample, preferring a
+    ``[macro]`` metric of a model engine (baselines and any-cue-hit detectors come last). A
+    measure with only in-sample rows has no headline.
+
+    >>> t = pd.DataFrame({"measure": ["frames", "frames"], "metric": ["p", "f1[macro]"],
+    ...     "split": ["all, in-sample (bundled corpus)", "dev, 5-fold CV"],
+    ...     "status": ["ok", "ok"], "engine": ["x", "model"]})
+    >>> headline_rows(t)["metric"].tolist()
+    ['f1[macro]']
+    """
+    table = exclude_in_sample(table)
+    if table.empty:
+        return table
+    baseline = table["engine"].astype(str).str.contains("baseline|any cue hit")
+    macro = table["metric"].astype(str).str.endswith("[macro]") & ~baseline
+    ranked = table.assign(_rank=np.where(macro, 0, np.where(baseline, 2, 1)))
+    ranked = ranked.reset_index().sort_values(["_rank", "index"], kind="stable")
+    first = ranked.drop_duplicates("measure").sort_values("index")
+    return first.drop(columns=["_rank", "index"]).reset_index(drop=True)
+
+
+def frame_presence_comparison(table: pd.DataFrame) -> pd.DataFrame:
+    """Frame presence on NFC, one row per frame (and ``macro``), one F1 column per engine: the
+    fitted model (nested CV), always present, the any-cue-hit detectors; plus ``n_gold`` and
+    ``beats_baseline`` (model vs always present); ``n`` = coded articles with the frame (for
+``macro``: all coded articles). Empty without ``frame_presence`` rows.
+
+    >>> t = pd.DataFrame({"measure": ["frame_presence"] * 2, "metric": ["f1[a]"] * 2,
+    ...     "engine": ["frame presence model (nested 5-fold CV)", "always present (baseline)"],
+    ...     "value": [0.6, 0.5], "n": [10, 10]})
+    >>> frame_presence_comparison(t)[["frame", "beats_baseline"]].values.tolist()
+    [['a', True]]
+    """
+    rows = table[table["measure"] == "frame_presence"] if "measure" in table else table.iloc[0:0]
+    rows = rows[rows["metric"].astype(str).str.startswith("f1[")]
+    if rows.empty:
+        return pd.DataFrame(columns=["frame", "n", "beats_baseline"])
+    rows = rows.assign(frame=rows["metric"].str[3:-1],
+                       value=pd.to_numeric(rows["value"], errors="coerce"))
+    wide = rows.pivot_table(index="frame", columns="engine", values="value", sort=False)
+    wide.columns = [f"F1: {c}" for c in wide.columns]
+    n = rows.drop_duplicates("frame").set_index("frame")["n"]
+    wide.insert(0, "n", n.reindex(wide.index).to_numpy())
+    model = [c for c in wide.columns if "frame presence model" in c]
+    base = [c for c in wide.columns if "always present" in c]
+    wide["beats_baseline"] = (wide[model[0]] > wide[base[0]]) if model and base else False
+    return wide.reset_index()

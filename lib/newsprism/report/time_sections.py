@@ -1,0 +1,465 @@
+"""The sections of the ``50_over_time`` notebook: one function per section, each returning a
+:class:`newsprism.viz.section.Section` (tables saved, figure, caption, reading, findings).
+
+Usage (in a notebook)::
+
+    ctx = prepare("", period="auto")
+    attention_section(ctx, out_dir="").show()
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import pandas as pd
+
+from newsprism.report.runner import save_table
+from newsprism.time import before_after, over_time, propagation, timeline
+from newsprism.time import plots as time_plots
+from newsprism.viz.section import Section
+
+NOTEBOOK = "50_over_time"
+VOICES = ("all", "author", "quoted")
+BASIS_WORDS = {"published": "published", "text": "latest date its text mentions"}
+
+
+@dataclass
+class TimeContext:
+    """What every section needs: the annotations, the English articles, their dates (cut to
+    the window), the period, the engine and the corpus name for captions."""
+
+    tables: Any
+    articles: pd.DataFrame
+    dates: pd.DataFrame
+    all_dates: pd.DataFrame
+    period: str
+    engine: str
+    tone_engine: str
+    source: str
+    n_boot: int
+    seed: int
+
+    @property
+    def dated(self) -> pd.DataFrame:
+        return self.dates[self.dates["date"].notna()]
+
+    @property
+    def note(self) -> str:
+        return timeline.dating_note(self.dates)
+
+
+def prepare(corpus: str, period: str = "auto", since: str = "", until: str = "",
+            date_fallback: str = "text", engine: str = "vader", n_boot: int = 2000,
+            seed: int = 0, codebook: str = "story", actors_codebook: str = "",
+            cleaning: str = "default", tone_engine: str = "model") -> TimeContext:
+    """Annotate ``corpus`` (empty: the bundled corpus) with the same options as the other
+    notebooks, date its English articles and cut the ``[since, until]`` window. Raises
+    ValueError with the parameter's name on a bad value."""
+    from newsprism.core.provenance import corpus_name
+    from newsprism.corpus import language
+    from newsprism.pipeline.annotate import annotate
+    from newsprism.report import options as notebook_options
+
+    options = notebook_options.annotation_options(codebook=codebook, engine=engine,
+                                                  actors_codebook=actors_codebook,
+                                                  cleaning=cleaning)
+    annotations = annotate(corpus or None, options, progress=False)
+    tables = annotations.tables
+    english = language.english_articles(tables["articles"])
+    all_dates = timeline.article_dates(english, tables.get("claims"), fallback=date_fallback)
+    dates = timeline.window(all_dates, since, until)
+    chosen = timeline.choose_period(dates["date"], period)
+    return TimeContext(tables=tables, articles=english[english["article_id"].isin(
+        dates["article_id"])], dates=dates.reset_index(drop=True), all_dates=all_dates,
+        period=chosen, engine=engine, tone_engine=tone_engine, source=corpus_name(corpus),
+        n_boot=n_boot, seed=seed)
+
+
+def _view(ctx: TimeContext, *names: str) -> dict[str, pd.DataFrame]:
+    """The named annotation tables, with ``articles`` cut to the window's articles."""
+    view = {name: ctx.tables[name] for name in names if name in ctx.tables}
+    view["articles"] = ctx.articles
+    return view
+
+
+def _evidence(anchor: str, table: str) -> str:
+    return f"[evidence: {NOTEBOOK}.html#{anchor}; tables/{table}.csv]"
+
+
+def dating_section(ctx: TimeContext, out_dir: str) -> Section:
+    """How each article was dated; undated articles listed."""
+    save_table(ctx.all_dates, "time_dates", out_dir)
+    listed = ctx.dates.merge(ctx.articles[["article_id", "title"]], on="article_id", how="left")
+    undated = listed[listed["date"].isna()][["article_id", "outlet", "title"]]
+    span = ctx.dated["date"]
+    reading = (f"{ctx.note} The dated articles run from {span.min():%Y-%m-%d} to "
+               f"{span.max():%Y-%m-%d}; coverage is read by {ctx.period}."
+               if len(span) else f"{ctx.note} No article has a date, so nothing below can "
+               "be placed in time; the tables list what was read.")
+    if (ctx.dates["date_basis"] == "text").any():
+        reading += (" Dates taken from an article's text are the latest date it mentions: the "
+                    "article was not published before it, but may have been published later, "
+                    "so an order resting on such a date is not an order of publication.")
+    left_out = len(ctx.all_dates) - len(ctx.dates)
+    if left_out:
+        reading += f" {left_out} dated article(s) fall outside the chosen window and are left out."
+    return Section("dating", table=undated, caption="Undated articles (counted, not placed in "
+                   "time).", reading=reading, tables={"time_dates": ctx.all_dates},
+                   facts=dict(n=len(undated), unit="articles", source=ctx.source))
+
+
+def attention_section(ctx: TimeContext, out_dir: str) -> Section:
+    """Articles and words per outlet per period."""
+    table = over_time.attention(ctx.articles, ctx.dates, ctx.period)
+    save_table(table, "time_attention", out_dir)
+    dated = table[table["period"].notna()]
+    figure = time_plots.plot_attention(table) if len(dated) else None
+    findings, reading = [], "No dated article: attention over time cannot be shown."
+    if len(dated):
+        per = dated.groupby("period_label")["articles"].sum()
+        reading = peak_reading(per, ctx.period, (ctx.dates["date_basis"] == "text").any())
+        if per.max() > 1 and (per == per.max()).sum() == 1:
+            findings.append(f"{reading.split(';')[0]}. {_evidence('attention', 'time_attention')}")
+    return Section("attention", table=table.drop(columns="period"), figure=figure,
+                   caption=f"Articles and words per outlet per {ctx.period}; share_of_period "
+                   f"= the outlet's share of that {ctx.period}'s articles. {ctx.note}",
+                   reading=reading, findings=findings, tables={"time_attention": table},
+                   facts=dict(n=len(ctx.dates), unit="articles", source=ctx.source))
+
+
+def when(label: str, period: str) -> str:
+    """A period label in words: "on 2026-01-08", "in the week of 2026-01-05", "in 2026-01".
+
+    >>> when("2026-01-05", "week")
+    'in the week of 2026-01-05'
+    """
+    return {"day": f"on {label}", "week": f"in the week of {label}"}.get(period, f"in {label}")
+
+
+def peak_reading(per: pd.Series, period: str, text_dates: bool = False) -> str:
+    """Which period(s) had the most articles, ties named as ties.
+
+    >>> peak_reading(pd.Series({"2026-01-01": 1, "2026-01-02": 1}), "day")
+    'No single peak: 2026-01-01 and 2026-01-02 have 1 article each (2 dated articles, 2 days shown).'
+    >>> peak_reading(pd.Series({"2026-01-01": 3, "2026-01-02": 1}), "day")
+    'Most articles appeared on 2026-01-01 (3 of 4 dated articles); 2 days shown.'
+    """
+    top = per[per == per.max()]
+    shown = f"{len(per)} {period}{'s' if len(per) != 1 else ''} shown"
+    caveat = (" Some dates come from the articles' text and are lower bounds, so an article "
+              "may belong to a later period." if text_dates else "")
+    if len(top) > 1:
+        return (f"No single peak: {listing(list(top.index))} have {int(per.max())} "
+                f"article{'s' if per.max() != 1 else ''} each ({int(per.sum())} dated articles, "
+                f"{shown}).{caveat}")
+    return (f"Most articles appeared {when(top.index[0], period)} ({int(per.max())} of "
+            f"{int(per.sum())} dated articles); {shown}.{caveat}")
+
+
+def tone_section(ctx: TimeContext, out_dir: str, min_sentences: int = 20) -> Section:
+    """Each outlet's tone per period, own and quoted voice."""
+    from newsprism.sentiment import scoring as sentiment
+
+    view = _view(ctx, "sentiment", "sentences")
+    scored = pd.concat([sentiment.sentence_scores(view, ctx.engine, v) for v in VOICES],
+                       ignore_index=True)
+    table = over_time.tone_over_time(scored, ctx.dates, ctx.period, min_sentences,
+                                     ctx.n_boot, ctx.seed)
+    save_table(table, "time_tone", out_dir)
+    figure = time_plots.plot_series(table, "voice", f"mean sentence tone ({ctx.engine})")
+    thin = int((~table["sufficient"]).sum()) if len(table) else 0
+    reading = (f"{len(table) - thin} of {len(table)} outlet x {ctx.period} x voice cells have at "
+               f"least {min_sentences} scored sentences and are drawn with an interval; {thin} "
+               "have fewer and are drawn hollow, without an interval (too few to read)."
+               if len(table) else "No dated sentence was scored.")
+    return Section("tone", table=table.drop(columns="period"), figure=figure,
+                   caption=f"Mean sentence tone per outlet per {ctx.period} and voice (author = "
+                   "the outlet's own words, quoted = words inside quotation marks) with a 95% "
+                   "bootstrap interval over articles; no interval with one article or fewer "
+                   f"than {min_sentences} sentences. {ctx.note}", reading=reading,
+                   tables={"time_tone": table},
+                   facts=dict(n=int(table["n"].sum()) if len(table) else 0,
+                              unit="sentence scores", source=f"{ctx.source}, {ctx.engine}"))
+
+
+def actor_tone_section(ctx: TimeContext, out_dir: str, n_actors: int = 3,
+                       min_mentions: int = 5) -> Section:
+    """Tone toward the most mentioned actors per outlet per period."""
+    from newsprism.sentiment import scoring as sentiment
+    from newsprism.sentiment import tone_validation
+
+    tone = sentiment.actor_tone(_view(ctx, "mentions", "sentences", "quotes"), ctx.tone_engine)
+    main = tone["actor"].value_counts().head(n_actors).index.tolist() if len(tone) else []
+    table = over_time.actor_tone_over_time(tone, ctx.dates, ctx.period, main, min_mentions,
+                                           ctx.n_boot, ctx.seed)
+    save_table(table, "time_actor_tone", out_dir)
+    figure = time_plots.plot_series(table, "actor", f"tone toward actor ({ctx.tone_engine})")
+    reading = (f"The {len(main)} most mentioned actors: {', '.join(main)}. Cells with fewer than "
+               f"{min_mentions} mentions are drawn hollow, without an interval."
+               if main else "No actor from the actors codebook is mentioned.")
+    return Section("actor-tone", table=table.drop(columns="period"), figure=figure,
+                   caption=f"Tone toward each actor (the actor's name masked) per outlet per "
+                   f"{ctx.period}, 95% bootstrap interval over articles. "
+                   f"{tone_validation.caption_note(ctx.tone_engine)} {ctx.note}",
+                   reading=reading, tables={"time_actor_tone": table},
+                   facts=dict(n=int(table["n"].sum()) if len(table) else 0, unit="mentions",
+                              source=f"{ctx.source}, {ctx.tone_engine}"))
+
+
+def frame_presence(ctx: TimeContext) -> pd.DataFrame:
+    """Article x frame presence for the window's articles (see over_time.article_frames)."""
+    frames = ctx.tables.get("frames")
+    frames = frames if frames is not None and len(frames) else pd.DataFrame(
+        columns=["article_id", "frame", "negated"])
+    return over_time.article_frames(frames, ctx.articles)
+
+
+def frames_section(ctx: TimeContext, out_dir: str) -> Section:
+    """Share of each outlet's articles carrying each frame, per period."""
+    table = over_time.frames_over_time(frame_presence(ctx), ctx.dates, ctx.period)
+    save_table(table, "time_frames", out_dir)
+    figure = time_plots.plot_series(table.assign(sufficient=table["n"] >= 2), "frame",
+                                    "share of articles")
+    reading = ("Each point is the share of an outlet's articles in that period in which the "
+               "frame detector found the frame; with one article the share is 0 or 1 and is "
+               "drawn hollow." if len(table) else "No frame was found in a dated article.")
+    return Section("frames", table=table.drop(columns="period"), figure=figure,
+                   caption=f"Share of articles carrying each frame per outlet per {ctx.period}, "
+                   f"Wilson 95% interval over articles. {ctx.note}", reading=reading,
+                   tables={"time_frames": table},
+                   facts=dict(n=len(ctx.dated), unit="dated articles", source=ctx.source))
+
+
+def _change_statement(row: pd.Series, split: str) -> str:
+    """One sentence for a before/after row; a change is stated only when its 95% interval
+    excludes 0 and its BH q is below 0.05, otherwise "no clear difference"."""
+    what = {"tone": "mean sentence tone", "frame": f"share of articles with the {row['item']} "
+            "frame", "speaker": f"share of speech quotations given to {row['item']}"}[
+        row["measure"]]
+    counts = f"n = {row['n_before']} before, {row['n_after']} after"
+    if pd.isna(row["p"]):
+        return f"{row['outlet']}: {what} — too few to compare ({counts})."
+    clear = row["q"] < 0.05 and (row["ci_low"] > 0 or row["ci_high"] < 0)
+    if not clear:
+        return (f"{row['outlet']}: {what} — no clear difference before and after {split} "
+                f"({row['before']:.2f} vs {row['after']:.2f}; {counts}; q = {row['q']:.2g}).")
+    direction = "rose" if row["estimate"] > 0 else "fell"
+    return (f"{row['outlet']}: {what} {direction} from {row['before']:.2f} to "
+            f"{row['after']:.2f} after {split} (difference {row['estimate']:+.2f}, 95% CI "
+            f"{row['ci_low']:+.2f} to {row['ci_high']:+.2f}; {row['effect_kind']} "
+            f"{row['effect_size']:+.2f}; q = {row['q']:.2g}; {counts}).")
+
+
+def split_day(ctx: TimeContext, split_date: str) -> str:
+    """``split_date`` as given, or the median date of the dated articles when it is empty."""
+    if split_date:
+        return f"{timeline.parse_day(split_date, 'split_date'):%Y-%m-%d}"
+    dated = ctx.dated["date"].sort_values()
+    return f"{dated.iloc[len(dated) // 2]:%Y-%m-%d}" if len(dated) else ""
+
+
+def before_after_section(ctx: TimeContext, out_dir: str, split_date: str = "") -> Section:
+    """Tone, frames and who is quoted, per outlet, before vs after ``split_date``."""
+    from newsprism.sentiment import scoring as sentiment
+
+    split = split_day(ctx, split_date)
+    quotes = ctx.tables.get("quotes")
+    speech = (quotes[quotes["kind"] == "speech"] if quotes is not None and len(quotes)
+              else pd.DataFrame(columns=["article_id", "speaker"]))
+    if not split:
+        table = pd.DataFrame(columns=before_after.COLUMNS)
+    else:
+        scored = sentiment.sentence_scores(_view(ctx, "sentiment", "sentences"), ctx.engine, "all")
+        table = before_after.before_after(scored, frame_presence(ctx), speech, ctx.dated, split,
+                                          ctx.n_boot, ctx.seed)
+    table["statement"] = [_change_statement(row, split) for _, row in table.iterrows()]
+    save_table(table, "time_before_after", out_dir)
+    clear = table[table["statement"].str.contains(" rose | fell ", regex=True)]
+    reading = (f"Split at {split} ({'the median date of the dated articles' if not split_date else 'as set'}). "
+               f"{len(clear)} of {len(table)} comparisons show a clear change (95% interval "
+               "excluding 0 and q < 0.05): " + (" ".join(clear["statement"]) if len(clear) else
+                                                 "none.")) if split else (
+        "No dated article: no before/after comparison.")
+    findings = [f"{s} {_evidence('before-after', 'time_before_after')}"
+                for s in clear["statement"].head(3)]
+    return Section("before-after", table=table.drop(columns=["statement"]), caption=(
+        "Before vs after the split date, per outlet: tone (article means; Welch t-test, "
+        "Cohen's d, bootstrap interval), frames and speakers (shares of articles or speech "
+        "quotations; Fisher's exact test, Cohen's h, Newcombe interval); q = Benjamini-"
+        f"Hochberg over the table. {ctx.note}"), reading=reading, findings=findings,
+        tables={"time_before_after": table},
+        facts=dict(n=len(ctx.dated), unit="dated articles", source=ctx.source))
+
+
+def first_reports_section(ctx: TimeContext, out_dir: str, min_score: float = 0.75,
+                          min_outlets: int = 2) -> tuple[Section, Section]:
+    """Each outlet's first article, and when each outlet carried each shared statement."""
+    firsts = propagation.first_reports(ctx.dates)
+    save_table(firsts, "time_first_reports", out_dir)
+    quotes = ctx.tables.get("quotes")
+    speech = (quotes[quotes["kind"] == "speech"] if quotes is not None and len(quotes)
+              else pd.DataFrame())
+    clustered = cluster_statements(speech, ctx.articles, min_score)
+    spread = propagation.statement_spread(clustered, ctx.dates, min_outlets)
+    save_table(spread, "time_statement_spread", out_dir)
+    return (_first_section(ctx, firsts), _spread_section(ctx, spread))
+
+
+def cluster_statements(speech: pd.DataFrame, articles: pd.DataFrame,
+                       min_score: float = 0.75) -> pd.DataFrame:
+    """``cluster_id, article_id, text`` for speech quotations, clustered by
+    :func:`newsprism.quotes.clusters.cluster_quotes`. Quotations with the same wording are
+    clustered once (its first occurrence) and every copy takes that cluster: identical
+    wordings always share a cluster, and a corpus of wire copies is not clustered n times."""
+    from newsprism.quotes import clusters as quote_clusters
+
+    if speech is None or not len(speech):
+        return pd.DataFrame(columns=["cluster_id", "article_id", "text"])
+    first = speech.drop_duplicates("text")
+    clustered = quote_clusters.cluster_quotes(first, articles, min_score=min_score)
+    ids = dict(zip(clustered["text"], clustered["cluster_id"], strict=True))
+    return speech.assign(cluster_id=speech["text"].map(ids))[["cluster_id", "article_id", "text"]]
+
+
+def _order_words(basis: str) -> str:
+    return ("by the latest date each text mentions (lower bounds, not publication times)"
+            if basis == "text" else "by publication date")
+
+
+def _first_section(ctx: TimeContext, firsts: pd.DataFrame) -> Section:
+    dated = firsts[firsts["date"].notna()]
+    findings, reading = [], "No outlet has a dated article, so no first report can be named."
+    if len(dated):
+        reading = _first_reading(dated)
+        undated = firsts[firsts["date"].isna()]["outlet"].tolist()
+        if undated:
+            reading += f" No dated article from: {', '.join(undated)}."
+        if not (dated["date_basis"] == "text").any():
+            names = listing(dated.loc[dated["rank"] == 1, "outlet"].tolist())
+            findings.append(f"First on the story (by publication date): {names}. "
+                            f"{_evidence('first-reports', 'time_first_reports')}")
+    return Section("first-reports", table=firsts, caption="Each outlet's first article and "
+                   f"its lag behind the first outlet (days). {ctx.note}", reading=reading,
+                   findings=findings, tables={"time_first_reports": firsts},
+                   facts=dict(n=len(firsts), unit="outlets", source=ctx.source))
+
+
+def _first_reading(dated: pd.DataFrame) -> str:
+    """Who came first; with a text-derived date, only what each article mentions (a lower
+    bound cannot show who published first)."""
+    if (dated["date_basis"] == "text").any():
+        listed = "; ".join(f"{r.outlet} ({r.date:%Y-%m-%d}, {BASIS_WORDS[r.date_basis]})"
+                           for r in dated.itertuples())
+        return ("Some dates come from the articles' own text and are lower bounds, so who "
+                f"published first is not established. Earliest dates: {listed}.")
+    top = dated[dated["rank"] == 1]
+    later = "; ".join(f"{r.outlet} {r.lag_days:.1f} day(s) later"
+                      for r in dated[dated["rank"] > 1].itertuples())
+    return (f"By publication date, {listing(top['outlet'].tolist())} came first "
+            f"({top['date'].iloc[0]:%Y-%m-%d})" + (f"; {later}" if later else "") + ".")
+
+
+def _spread_section(ctx: TimeContext, spread: pd.DataFrame, shown: int = 5) -> Section:
+    """The reading names the ``shown`` statements carried by the most outlets (the table has
+    them all)."""
+    outlets = spread.groupby("cluster_id")["outlet"].nunique().sort_values(
+        ascending=False, kind="stable")
+    top = outlets.index[:shown]
+    lines = [_spread_line(spread[spread["cluster_id"] == cid]) for cid in top]
+    if len(outlets) > shown:
+        lines.append(f"{len(outlets) - shown} more statement(s) in the table.")
+    reading = " ".join(lines) or "No statement is quoted by two or more outlets."
+    return Section("statement-spread", table=spread, caption="Statements quoted by two or more "
+                   "outlets (quote clusters of speech quotations): when each outlet first "
+                   f"carried them. {ctx.note}", reading=reading,
+                   tables={"time_statement_spread": spread},
+                   facts=dict(n=int(spread["cluster_id"].nunique()) if len(spread) else 0,
+                              unit="statements", source=f"{ctx.source}, newsprism.quotes.clusters"))
+
+
+def _spread_line(rows: pd.DataFrame) -> str:
+    text = shorten(str(rows["statement"].iloc[0]))
+    dated = rows[rows["date"].notna()]
+    carriers = "; ".join(f"{r.outlet} ({r.date:%Y-%m-%d}, {BASIS_WORDS[r.date_basis]})"
+                         if pd.notna(r.date) else f"{r.outlet} (undated)"
+                         for r in rows.itertuples())
+    if dated["date"].nunique() < 2:
+        return f"“{text}” is quoted by {carriers}: their dates do not order them."
+    if (dated["date_basis"] == "text").any():
+        return (f"“{text}” is quoted by {carriers}. Text dates are lower bounds, so the order "
+                "of publication is not established.")
+    follow = "; ".join(f"{r.outlet} {r.lag_days:.1f} day(s) later"
+                       for r in dated[dated["order"] > 1].itertuples())
+    return (f"“{text}” was first carried by {rows['first_outlet'].iloc[0]} (by publication "
+            f"date); then {follow}.")
+
+
+def shorten(text: str, width: int = 90) -> str:
+    """``text`` cut at a word boundary with an ellipsis.
+
+    >>> shorten("one two three", 8)
+    'one two…'
+    """
+    text = " ".join(text.split())
+    if len(text) <= width:
+        return text
+    cut = text[:width].rsplit(" ", 1)[0]
+    return cut.rstrip(",;:") + "…"
+
+
+def propagation_section(ctx: TimeContext, out_dir: str, ngram: int = 8,
+                        max_pairs: int = 20_000) -> Section:
+    """Copied passages ordered in time: who published shared wording first, who followed.
+
+    At most ``max_pairs`` candidate article pairs (those sharing the most word runs) are
+    aligned; the caption says when more shared a run."""
+    from newsprism.compare import similarity
+
+    passages = similarity.find_copied_passages(ctx.articles, n=ngram, max_pairs=max_pairs)
+    candidates = int(passages.attrs.get("n_candidate_pairs", 0))
+    capped = (f" {candidates:,} article pairs share a run; the {max_pairs:,} sharing the most "
+              "were aligned." if candidates > max_pairs else "")
+    travel = propagation.wording_travel(passages, ctx.dates, ctx.articles)
+    save_table(travel, "time_propagation", out_dir)
+    edges = propagation.outlet_edges(travel)
+    figure = (time_plots.plot_propagation(edges, sorted(ctx.articles["outlet"].unique()))
+              if len(edges) else None)
+    directed = travel[travel["directed"]]
+    if travel.empty:
+        reading = f"No two articles share a run of {ngram} or more words."
+    else:
+        reading = (f"{len(travel)} article pair(s) share wording; {len(directed)} can be ordered "
+                   f"in time, {len(travel) - len(directed)} cannot (same day, undated, or dated only "
+                   "from their text). " +
+                   " ".join(_travel_line(r) for r in directed.head(5).itertuples()))
+    return Section("propagation", table=travel, figure=figure, caption=(
+        f"Article pairs sharing runs of {ngram}+ identical words, ordered in time: source = "
+        "the earlier article; directed = False where the dates do not order the pair (same "
+        f"day, undated, or dated from the text).{capped} {ctx.note}"), reading=reading,
+        tables={"time_propagation": travel},
+        facts=dict(n=len(travel), unit="article pairs",
+                   source=f"{ctx.source}, newsprism.compare.similarity.find_copied_passages"))
+
+
+def _travel_line(r) -> str:
+    if r.copy_outlet == r.source_outlet:
+        return (f"{r.copy_outlet} re-used wording from its own article of {r.lag_days:.1f} "
+                f"day(s) earlier ({r.share_copied:.0%} of the later article's words).")
+    return (f"{r.copy_outlet} published wording {r.source_outlet} had published "
+            f"{r.lag_days:.1f} day(s) earlier ({r.share_copied:.0%} of its words).")
+
+
+def listing(names: list[str]) -> str:
+    """``A``, ``A and B``, ``A, B and C``.
+
+    >>> listing(["A", "B", "C"])
+    'A, B and C'
+    """
+    names = [str(n) for n in names]
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def findings(sections: list[Section]) -> list[str]:
+    """The index page's key findings from every section, in order."""
+    return [line for section in sections for line in section.findings]

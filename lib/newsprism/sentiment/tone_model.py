@@ -1,0 +1,156 @@
+"""The fitted tone-toward-target model: multinomial logistic regression on masked-target features.
+
+Weights live in ``newsprism/data/tone_model.npz`` (plain arrays, no pickled objects), written by
+``python -m newsprism.sentiment.tone_fit`` from NewsMTSC train (Hamborg & Donnay 2021). Features come from
+:mod:`newsprism.sentiment.tone_features`; the target's own words are masked, so names carry no tone.
+
+``predict`` returns, per target, the three class probabilities (negative, neutral, positive) and
+``evidence``: how many words outside the target either VADER's lexicon scores or the model
+counts as evaluative cues (``cue_words`` in the data file, see ``_cue_words``). ``evidence == 0``
+is the no-evidence flag.
+
+>>> probs, evidence = predict(["Critics slammed Smith's disastrous plan."], [(16, 21)])
+>>> probs.shape, bool(probs[0].argmax() == 0), int(evidence[0]) > 0
+((1, 3), True, True)
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+from scipy import sparse
+
+from newsprism.core.paths import PACKAGE_DATA
+from newsprism.sentiment.tone_features import TARGET, extract, mask, tokens
+
+MODEL_PATH = PACKAGE_DATA / "tone_model.npz"
+CLASSES = ("negative", "neutral", "positive")
+CUE_MARGIN = 1.0
+
+
+def build_vocabulary(feature_lists: Sequence[list[str]], min_df: int) -> dict[str, int]:
+    """Feature name -> column, for names present in at least ``min_df`` targets (sorted)."""
+    df: dict[str, int] = {}
+    for names in feature_lists:
+        for name in set(names):
+            df[name] = df.get(name, 0) + 1
+    return {name: i for i, name in enumerate(sorted(n for n, c in df.items() if c >= min_df))}
+
+
+def to_matrix(feature_lists: Sequence[list[str]], dense: np.ndarray,
+              vocabulary: dict[str, int], dense_weight: float) -> sparse.csr_matrix:
+    """Binary sparse features (unknown names dropped, each row scaled to unit length so long
+    sentences do not dominate) followed by the weighted dense columns."""
+    rows, cols = [], []
+    for r, names in enumerate(feature_lists):
+        found = {vocabulary[n] for n in names if n in vocabulary}
+        rows.extend([r] * len(found))
+        cols.extend(found)
+    width = len(vocabulary)
+    binary = sparse.csr_matrix((np.ones(len(rows)), (rows, cols)),
+                               shape=(len(feature_lists), width))
+    lengths = np.sqrt(np.asarray(binary.sum(axis=1)).ravel())
+    binary = sparse.diags(1.0 / np.maximum(lengths, 1.0)) @ binary
+    return sparse.hstack([binary, sparse.csr_matrix(dense * dense_weight)], format="csr")
+
+
+def featurize(texts: Sequence[str], spans: Sequence[tuple[int, int]],
+              further: Sequence[Sequence[tuple[int, int]]] | None = None
+              ) -> tuple[list[list[str]], np.ndarray]:
+    """Feature names and the dense block for each (text, span)."""
+    further = further or [()] * len(texts)
+    pairs = [extract(t, s, f) for t, s, f in zip(texts, spans, further, strict=True)]
+    names = [p[0] for p in pairs]
+    dense = np.vstack([p[1] for p in pairs]) if pairs else np.zeros((0, 0))
+    return names, dense
+
+
+def save(path: Path, vocabulary: dict[str, int], coef: np.ndarray, intercept: np.ndarray,
+         meta: dict) -> None:
+    """Write the model as plain arrays plus a JSON string of metadata."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    words = sorted(vocabulary, key=vocabulary.get)
+    cues = _cue_words(words, coef)
+    np.savez_compressed(path, vocabulary=np.array(words, dtype=str),
+                        coef=coef.astype(np.float32), intercept=intercept.astype(np.float32),
+                        cue_words=np.array(cues, dtype=str),
+                        meta=np.array(json.dumps(meta, sort_keys=True)))
+
+
+def update_meta(path: Path, meta: dict) -> None:
+    """Rewrite the metadata of a saved model, arrays unchanged."""
+    with np.load(path, allow_pickle=False) as data:
+        arrays = {k: data[k] for k in data.files}
+    arrays["meta"] = np.array(json.dumps(meta, sort_keys=True))
+    np.savez_compressed(path, **arrays)
+
+
+def _cue_words(words: list[str], coef: np.ndarray) -> list[str]:
+    """Content words (letters only, 4+ characters) whose sentence-level weight, the word's
+    ``w:`` feature plus its stem's ``s:`` feature, moves negative or positive away from neutral
+    by at least ``CUE_MARGIN``."""
+    from newsprism.sentiment.tone_features import stem
+
+    column = {name: i for i, name in enumerate(words)}
+    zero = np.zeros(coef.shape[0])
+    cues = []
+    for name in words:
+        word = name[2:]
+        if not name.startswith("w:") or not word.isalpha() or len(word) < 4:
+            continue
+        i, j = column[name], column.get(f"s:{stem(word)}")
+        weight = coef[:, i] + (coef[:, j] if j is not None else zero)
+        if max(weight[0] - weight[1], weight[2] - weight[1]) >= CUE_MARGIN:
+            cues.append(word)
+    return cues
+
+
+def load(path: Path = MODEL_PATH) -> dict:
+    """The shipped model: vocabulary, coef (3 x features), intercept, cue words, metadata."""
+    path = Path(path)
+    if not path.exists():
+        raise FileNotFoundError(f"tone model {path} is missing; run `python -m newsprism.sentiment.tone_fit`")
+    return _load(str(path), path.stat().st_mtime_ns)
+
+
+@lru_cache(maxsize=4)
+def _load(path: str, mtime_ns: int) -> dict:
+    """Cached per file version (a refit rewrites the file)."""
+    with np.load(path, allow_pickle=False) as data:
+        words = data["vocabulary"].tolist()
+        return {"vocabulary": {w: i for i, w in enumerate(words)},
+                "coef": data["coef"].astype(np.float64),
+                "intercept": data["intercept"].astype(np.float64),
+                "cue_words": frozenset(data["cue_words"].tolist()),
+                "meta": json.loads(str(data["meta"]))}
+
+
+def _softmax(scores: np.ndarray) -> np.ndarray:
+    scores = scores - scores.max(axis=1, keepdims=True)
+    exp = np.exp(scores)
+    return exp / exp.sum(axis=1, keepdims=True)
+
+
+def predict(texts: Sequence[str], spans: Sequence[tuple[int, int]],
+            path: Path = MODEL_PATH) -> tuple[np.ndarray, np.ndarray]:
+    """(probabilities n x 3 in ``CLASSES`` order, evidence word counts) for each target."""
+    model = load(path)
+    names, dense = featurize(texts, spans)
+    if not len(names):
+        return np.zeros((0, 3)), np.zeros(0, dtype=int)
+    matrix = to_matrix(names, dense, model["vocabulary"], model["meta"]["dense_weight"])
+    probs = _softmax(matrix @ model["coef"].T + model["intercept"])
+    return probs, np.array([_evidence(t, s, model["cue_words"]) for t, s in
+                            zip(texts, spans, strict=True)], dtype=int)
+
+
+def _evidence(text: str, span: tuple[int, int], cues: frozenset[str]) -> int:
+    from newsprism.sentiment.tone_features import _lexicon
+
+    lexicon = _lexicon()
+    return sum(1 for t in tokens(mask(text, [span]))
+               if t != TARGET and (t in cues or lexicon.get(t, 0.0)))

@@ -1,0 +1,153 @@
+"""Validate tone toward a target (actor tone) on NewsMTSC dev, next to trivial baselines.
+
+Gold: NewsMTSC ``dev_mt`` (multi-target sentences) and ``dev_rw`` (real-world distribution),
+Hamborg & Donnay (2021), read in place from ``shared/datasets/newsmtsc``; the model was fitted
+on train only (``python -m newsprism.sentiment.tone_fit``) and the test splits are never read.
+
+Rows per split (metrics macro_f1, accuracy; n = targets):
+
+- ``model``: :func:`newsprism.sentiment.tone_toward` with the fitted model (the default);
+- ``vader``, ``nltk_vader``, ``textblob``: the masked-clause lexicon engines of the same call;
+- ``sentence_vader``: VADER compound of the whole sentence, ±0.05 (the issue's baseline);
+- ``majority``: always the train majority class (negative); ``always_neutral``;
+- ``published``: GRU-TSC on RoBERTa, the paper's best (test splits; not comparable n).
+
+Each engine row says in ``status`` whether it beats the best trivial baseline and sentence-level
+VADER on that split (``beats baselines`` / ``does not beat <baseline>``).
+
+>>> "dev_mt" in SPLITS
+True
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+from sklearn.metrics import accuracy_score, f1_score
+
+from newsprism.sentiment.scoring import TONE_LABELS, headline_scores, three_class, tone_toward
+from newsprism.sentiment.tone_fit import NEWSMTSC, load_split
+
+SPLITS = ("dev_mt", "dev_rw")
+DATASET = "NewsMTSC (Hamborg & Donnay 2021)"
+ENGINES = ("model", "vader", "nltk_vader", "textblob")
+BASELINES = ("majority", "always_neutral", "sentence_vader")
+PUBLISHED = {"dev_mt": ("test_mt", 0.825, 0.846), "dev_rw": ("test_rw", 0.831, 0.838)}
+COLUMNS = ["measure", "dataset", "split", "engine", "metric", "value", "n", "reference",
+           "status"]
+
+
+def predictions(split: str) -> dict[str, np.ndarray]:
+    """Gold labels (key ``gold``) and each engine's and baseline's labels (0/1/2) on ``split``."""
+    data = load_split(split)
+    index = {label: i for i, label in enumerate(TONE_LABELS)}
+    out = {"gold": np.array(data["label"])}
+    for engine in ENGINES:
+        table = tone_toward(data["text"], data["span"], engine=engine)
+        out[engine] = table["label"].map(index).to_numpy()
+    out["sentence_vader"] = three_class(headline_scores(data["text"], "vader")) + 1
+    out["majority"] = np.zeros(len(out["gold"]), dtype=int)  # train majority: negative
+    out["always_neutral"] = np.ones(len(out["gold"]), dtype=int)
+    return out
+
+
+def _scores(gold: np.ndarray, predicted: np.ndarray) -> dict[str, float]:
+    return {"macro_f1": float(f1_score(gold, predicted, average="macro", labels=[0, 1, 2],
+                                      zero_division=0)),
+            "accuracy": float(accuracy_score(gold, predicted))}
+
+
+def _status(engine: str, scores: dict[str, dict[str, float]]) -> str:
+    if engine in BASELINES:
+        return "baseline"
+    own = scores[engine]["macro_f1"]
+    beaten = [b for b in BASELINES if scores[b]["macro_f1"] >= own]
+    return "beats baselines" if not beaten else f"does not beat {', '.join(beaten)}"
+
+
+def split_rows(split: str) -> list[dict]:
+    """Validation rows of one dev split."""
+    found = predictions(split)
+    gold = found.pop("gold")
+    scores = {name: _scores(gold, predicted) for name, predicted in found.items()}
+    rows = [{"measure": "actor_tone", "dataset": DATASET, "split": split, "engine": name,
+             "metric": metric, "value": round(value, 4), "n": len(gold), "reference": "",
+             "status": _status(name, scores)}
+            for name, values in scores.items() for metric, value in values.items()]
+    test_split, f1, accuracy = PUBLISHED[split]
+    for metric, value in (("macro_f1", f1), ("accuracy", accuracy)):
+        rows.append({"measure": "actor_tone", "dataset": DATASET, "split": test_split,
+                     "engine": "published", "metric": metric, "value": value, "n": np.nan,
+                     "reference": "GRU-TSC RoBERTa (Hamborg & Donnay 2021, Table 2; GPU)",
+                     "status": "published"})
+    return rows
+
+
+def validate_actor_tone(quick: bool = False) -> pd.DataFrame:
+    """Rows for ``make validate`` (``quick`` is accepted and ignored: dev is small)."""
+    if not NEWSMTSC.exists():
+        return pd.DataFrame([{"measure": "actor_tone", "dataset": DATASET, "metric": "",
+                              "status": f"gold data not found at {NEWSMTSC}"}], columns=COLUMNS)
+    rows = [row for split in SPLITS for row in split_rows(split)]
+    return pd.DataFrame(rows, columns=COLUMNS)
+
+
+def summary(results: pd.DataFrame) -> pd.DataFrame:
+    """Wide table: one row per (split, engine), macro_f1 and accuracy side by side, with n."""
+    part = results[results["measure"] == "actor_tone"]
+    wide = part.pivot_table(index=["split", "engine", "status"], columns="metric",
+                            values="value", aggfunc="first").reset_index()
+    n = part.groupby(["split", "engine"])["n"].first().reset_index()
+    return wide.merge(n, on=["split", "engine"], how="left")
+
+
+def results(saved: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Saved ``make validate`` rows for actor tone, else a fresh run (dev is small)."""
+    from newsprism.core import validate
+
+    saved = validate.load_results() if saved is None else saved
+    if "measure" in saved and (saved["measure"] == "actor_tone").any():
+        return saved[saved["measure"] == "actor_tone"]
+    return validate_actor_tone()
+
+
+def _value(table: pd.DataFrame, split: str, engine: str, metric: str = "macro_f1") -> float:
+    hit = table[(table["split"] == split) & (table["engine"] == engine)
+                & (table["metric"] == metric)]
+    return float(hit["value"].iloc[0]) if len(hit) else float("nan")
+
+
+def caption_note(engine: str = "model", table: pd.DataFrame | None = None) -> str:
+    """One caption sentence: the engine's NewsMTSC dev macro-F1 next to its baselines, and
+    "DOES NOT BEAT ITS BASELINE" when it does not on some split.
+
+    >>> t = pd.DataFrame({"split": ["dev_mt"] * 4, "engine": ["vader", "sentence_vader",
+    ...     "majority", "always_neutral"], "metric": ["macro_f1"] * 4,
+    ...     "value": [0.5, 0.51, 0.2, 0.23], "n": [442] * 4,
+    ...     "status": ["does not beat sentence_vader", "baseline", "baseline", "baseline"]})
+    >>> "DOES NOT BEAT ITS BASELINE" in caption_note("vader", t)
+    True
+    """
+    table = results() if table is None else table
+    if "split" not in table or not (table["engine"] == engine).any():
+        status = "; ".join(str(s) for s in table.get("status", pd.Series([], dtype=str)))
+        return f"Validity of actor tone on NewsMTSC dev not available ({status or 'not run'})."
+    parts, fails = [], []
+    for split in SPLITS:
+        row = table[(table["split"] == split) & (table["engine"] == engine)]
+        if not len(row):
+            continue
+        n = int(row["n"].iloc[0])
+        parts.append(f"{split} {_value(table, split, engine):.2f} (n = {n} targets; sentence-level "
+                     f"VADER {_value(table, split, 'sentence_vader'):.2f}, majority class "
+                     f"{_value(table, split, 'majority'):.2f}, always neutral "
+                     f"{_value(table, split, 'always_neutral'):.2f})")
+        if str(row["status"].iloc[0]).startswith("does not beat"):
+            fails.append(f"{split}: {row['status'].iloc[0]}")
+    note = (f"Validity ({engine}, NewsMTSC dev, not used for fitting): macro-F1 "
+            + "; ".join(parts) + f". Published best (GRU-TSC RoBERTa, GPU, test splits): "
+            f"{_value(table, 'test_mt', 'published'):.3f} (test_mt), "
+            f"{_value(table, 'test_rw', 'published'):.3f} (test_rw).")
+    if fails:
+        note += " DOES NOT BEAT ITS BASELINE (" + "; ".join(fails) + ")."
+    return note

@@ -1,0 +1,180 @@
+"""Before and after a date: did an outlet's tone, frames or sources change?
+
+One tidy table, one row per outlet x measure x item, comparing the articles dated before
+``split`` with those dated on or after it (undated articles are in neither window):
+
+- ``tone``: mean of article-mean sentence scores; difference with a bootstrap interval over
+  articles, Welch's t-test, Cohen's d;
+- ``frame``: share of articles carrying the frame; difference with a Newcombe interval,
+  Fisher's exact test, Cohen's h;
+- ``speaker``: share of the outlet's speech quotations given to the speaker; difference with a
+  Newcombe interval, Fisher's exact test, Cohen's h.
+
+Columns: ``outlet, measure, item, before, after, n_before, n_after, estimate`` (after minus
+before), ``ci_low, ci_high, p, q`` (Benjamini-Hochberg over the table), ``effect_size,
+effect_kind, n`` (``n_before + n_after``). With fewer than two articles on either side a tone
+row has no test (``p`` NaN) and is read as "too few articles".
+
+>>> import pandas as pd
+>>> dates = pd.DataFrame({"article_id": list("abcd"), "outlet": ["X"] * 4,
+...     "date": pd.to_datetime(["2026-01-01", "2026-01-02", "2026-01-05", "2026-01-06"], utc=True)})
+>>> sent = pd.DataFrame({"article_id": list("aabbccdd"), "score": [.1, .2, .1, .3, -.5, -.4, -.6, -.3]})
+>>> row = tone_change(sent, dates, "2026-01-04").iloc[0]
+>>> bool(row["estimate"] < 0), int(row["n_before"]), int(row["n_after"])
+(True, 2, 2)
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from newsprism.core import stats
+from newsprism.time import timeline
+
+COLUMNS = ["outlet", "measure", "item", "before", "after", "n_before", "n_after", "estimate",
+           "ci_low", "ci_high", "p", "q", "effect_size", "effect_kind", "n"]
+
+
+def split_windows(dates: pd.DataFrame, split: str) -> pd.Series:
+    """``before`` / ``after`` per article (by ``article_id``); undated articles absent."""
+    cut = timeline.parse_day(split, "split_date")
+    dated = dates[dates["date"].notna()]
+    side = np.where(dated["date"] < cut, "before", "after")
+    return pd.Series(side, index=dated["article_id"].to_numpy(), name="window")
+
+
+def tone_change(sentences: pd.DataFrame, dates: pd.DataFrame, split: str, n_boot: int = 2000,
+                seed: int = 0) -> pd.DataFrame:
+    """Per outlet: article-mean tone before vs after ``split`` (see module docstring)."""
+    from scipy import stats as sps
+
+    side = split_windows(dates, split)
+    means = sentences.groupby("article_id")["score"].mean()
+    frame = pd.DataFrame({"score": means}).join(side, how="inner").join(
+        dates.set_index("article_id")["outlet"], how="left")
+    rows = []
+    for outlet, part in frame.groupby("outlet", sort=True):
+        a = part.loc[part["window"] == "before", "score"].to_numpy()
+        b = part.loc[part["window"] == "after", "score"].to_numpy()
+        testable = a.size >= 2 and b.size >= 2
+        low, high = stats.bootstrap_diff_ci(b, a, n_boot=n_boot, seed=seed) if testable else (
+            np.nan, np.nan)
+        p = float(sps.ttest_ind(b, a, equal_var=False).pvalue) if testable else np.nan
+        rows.append(_row(outlet, "tone", "mean sentence score", _mean(a), _mean(b), a.size,
+                         b.size, low, high, p, _cohens_d(a, b) if testable else np.nan,
+                         "Cohen's d"))
+    return _table(rows)
+
+
+def share_change(counts: pd.DataFrame, measure: str) -> pd.DataFrame:
+    """Rows for share measures from ``outlet, item, k_before, n_before, k_after, n_after``."""
+    from scipy import stats as sps
+
+    rows = []
+    for rec in counts.itertuples(index=False):
+        k0, n0, k1, n1 = int(rec.k_before), int(rec.n_before), int(rec.k_after), int(rec.n_after)
+        if n0 == 0 or n1 == 0:
+            rows.append(_row(rec.outlet, measure, rec.item, _share(k0, n0), _share(k1, n1), n0,
+                             n1, np.nan, np.nan, np.nan, np.nan, "Cohen's h"))
+            continue
+        low, high = newcombe_diff_ci(k1, n1, k0, n0)
+        p = float(sps.fisher_exact([[k1, n1 - k1], [k0, n0 - k0]])[1])
+        h = 2 * np.arcsin(np.sqrt(k1 / n1)) - 2 * np.arcsin(np.sqrt(k0 / n0))
+        rows.append(_row(rec.outlet, measure, rec.item, k0 / n0, k1 / n1, n0, n1, low, high, p,
+                         float(h), "Cohen's h"))
+    return _table(rows)
+
+
+def frame_change(presence: pd.DataFrame, dates: pd.DataFrame, split: str) -> pd.DataFrame:
+    """Per outlet x frame: share of articles carrying the frame before vs after ``split``.
+
+    ``presence``: ``article_id, frame, present`` (:func:`newsprism.time.over_time.article_frames`)."""
+    side = split_windows(dates, split).rename_axis("article_id").reset_index()
+    rows = presence.merge(side, on="article_id").merge(dates[["article_id", "outlet"]],
+                                                       on="article_id")
+    return share_change(_side_counts(rows, "frame", "present"), "frame")
+
+
+def speaker_change(quotes: pd.DataFrame, dates: pd.DataFrame, split: str,
+                   top: int = 5) -> pd.DataFrame:
+    """Per outlet x speaker (the outlet's ``top`` speakers): share of its speech quotations.
+
+    ``quotes``: speech quotations with ``article_id, speaker`` (unattributed ones count in n)."""
+    side = split_windows(dates, split).rename_axis("article_id").reset_index()
+    rows = quotes.merge(side, on="article_id").merge(dates[["article_id", "outlet"]],
+                                                     on="article_id")
+    if rows.empty:
+        return _table([])
+    named = rows[rows["speaker"].fillna("") != ""]
+    leaders = (named.groupby(["outlet", "speaker"]).size().rename("k").reset_index()
+               .sort_values(["outlet", "k", "speaker"], ascending=[True, False, True])
+               .groupby("outlet").head(top))
+    grid = rows.merge(leaders[["outlet", "speaker"]].rename(columns={"speaker": "item"}),
+                      on="outlet")
+    grid["hit"] = grid["speaker"].fillna("") == grid["item"]
+    return share_change(_side_counts(grid, "item", "hit"), "speaker")
+
+
+def _side_counts(rows: pd.DataFrame, item: str, flag: str) -> pd.DataFrame:
+    grouped = rows.groupby(["outlet", item, "window"])[flag].agg(["sum", "size"]).unstack(
+        "window", fill_value=0)
+    out = pd.DataFrame(index=grouped.index)
+    for side in ("before", "after"):
+        out[f"k_{side}"] = grouped[("sum", side)] if ("sum", side) in grouped else 0
+        out[f"n_{side}"] = grouped[("size", side)] if ("size", side) in grouped else 0
+    return out.reset_index().rename(columns={item: "item"})
+
+
+def newcombe_diff_ci(k1: int, n1: int, k0: int, n0: int) -> tuple[float, float]:
+    """Newcombe's hybrid score interval for ``k1/n1 - k0/n0`` (Wilson limits combined).
+
+    >>> low, high = newcombe_diff_ci(8, 10, 2, 10)
+    >>> 0 < low < 0.6 < high < 1
+    True
+    """
+    p1, p0 = k1 / n1, k0 / n0
+    l1, u1 = stats.proportion_ci(k1, n1)
+    l0, u0 = stats.proportion_ci(k0, n0)
+    diff = p1 - p0
+    low = diff - np.sqrt((p1 - l1) ** 2 + (u0 - p0) ** 2)
+    high = diff + np.sqrt((u1 - p1) ** 2 + (p0 - l0) ** 2)
+    return (float(low), float(high))
+
+
+def before_after(sentences: pd.DataFrame, presence: pd.DataFrame, quotes: pd.DataFrame,
+                 dates: pd.DataFrame, split: str, n_boot: int = 2000,
+                 seed: int = 0) -> pd.DataFrame:
+    """Tone, frame and speaker changes in one table with Benjamini-Hochberg ``q``."""
+    parts = [tone_change(sentences, dates, split, n_boot, seed),
+             frame_change(presence, dates, split), speaker_change(quotes, dates, split)]
+    table = pd.concat([p for p in parts if len(p)], ignore_index=True) if any(
+        len(p) for p in parts) else _table([])
+    table["q"] = stats.benjamini_hochberg(table["p"].to_numpy(dtype=float))
+    return table[COLUMNS]
+
+
+def _row(outlet, measure, item, before, after, n0, n1, low, high, p, effect, kind) -> dict:
+    return {"outlet": outlet, "measure": measure, "item": item, "before": before,
+            "after": after, "n_before": int(n0), "n_after": int(n1),
+            "estimate": after - before if pd.notna(before) and pd.notna(after) else np.nan,
+            "ci_low": low, "ci_high": high, "p": p, "q": np.nan, "effect_size": effect,
+            "effect_kind": kind, "n": int(n0) + int(n1)}
+
+
+def _table(rows: list[dict]) -> pd.DataFrame:
+    return pd.DataFrame(rows, columns=COLUMNS)
+
+
+def _mean(values: np.ndarray) -> float:
+    return float(values.mean()) if values.size else float("nan")
+
+
+def _share(k: int, n: int) -> float:
+    return k / n if n else float("nan")
+
+
+def _cohens_d(a: np.ndarray, b: np.ndarray) -> float:
+    pooled = np.sqrt(((a.size - 1) * a.var(ddof=1) + (b.size - 1) * b.var(ddof=1))
+                     / (a.size + b.size - 2))
+    return float((b.mean() - a.mean()) / pooled) if pooled > 0 else float("nan")

@@ -1,0 +1,145 @@
+"""Who reported first, and how statements and wording travelled between outlets.
+
+Order is only claimed where the dates carry it: two articles are ordered when both are dated
+and their dates differ by more than the dates' resolution (a day for date-only values, an hour
+when both carry a clock time). Otherwise a pair is *undirected* (same time, or undated).
+Dates inferred from an article's text are lower bounds (:mod:`newsprism.time.timeline`): they
+never direct a pair of copied passages, and ``basis`` says ``text`` wherever one is used.
+
+>>> import pandas as pd
+>>> dates = pd.DataFrame({"article_id": ["a", "b"], "outlet": ["X", "Y"],
+...     "date": pd.to_datetime(["2026-01-01", "2026-01-03"], utc=True),
+...     "date_basis": ["published"] * 2, "has_time": [False, False]})
+>>> first_reports(dates)[["outlet", "lag_days"]].values.tolist()
+[['X', 0.0], ['Y', 2.0]]
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+FIRST_COLUMNS = ["outlet", "article_id", "date", "date_basis", "lag_days", "rank", "n_articles",
+                 "n_dated"]
+SPREAD_COLUMNS = ["cluster_id", "statement", "outlet", "article_id", "date", "date_basis",
+                  "lag_days", "first_outlet", "order"]
+PROPAGATION_COLUMNS = ["source_outlet", "source_article", "copy_outlet", "copy_article",
+                       "source_date", "copy_date", "lag_days", "directed", "basis", "n_passages",
+                       "n_words", "share_copied"]
+
+
+def _resolution(a: pd.Series, b: pd.Series) -> pd.Series:
+    """Days two dates must differ by to be ordered: 1/24 when both carry a time, else 1."""
+    return np.where(a.astype(bool) & b.astype(bool), 1 / 24, 1.0)
+
+
+def _basis(*bases: str) -> str:
+    return "text" if "text" in bases else "published"
+
+
+def first_reports(dates: pd.DataFrame) -> pd.DataFrame:
+    """Per outlet: its first dated article, the date, and the lag behind the first outlet.
+
+    Columns: ``outlet, article_id, date, date_basis, lag_days`` (0 for the first outlet),
+    ``rank`` (dense, by date), ``n_articles``, ``n_dated``. An outlet with no dated article has
+    NaT and NaN (it is listed, not dropped).
+    """
+    totals = dates.groupby("outlet").agg(n_articles=("article_id", "size"),
+                                         n_dated=("date", "count"))
+    dated = dates[dates["date"].notna()].sort_values(["date", "article_id"])
+    first = dated.groupby("outlet", sort=False).head(1).set_index("outlet")
+    table = totals.join(first[["article_id", "date", "date_basis"]], how="left").reset_index()
+    start = table["date"].min()
+    table["lag_days"] = (table["date"] - start).dt.total_seconds() / 86400.0
+    table["rank"] = table["date"].rank(method="dense")
+    table = table.sort_values(["date", "outlet"], na_position="last").reset_index(drop=True)
+    return table[FIRST_COLUMNS]
+
+
+def statement_spread(clustered: pd.DataFrame, dates: pd.DataFrame,
+                     min_outlets: int = 2) -> pd.DataFrame:
+    """For each statement quoted by ``min_outlets`` or more outlets: when each outlet carried it.
+
+    ``clustered``: speech quotations with ``cluster_id, article_id, text`` (see
+    :func:`newsprism.quotes.clusters.cluster_quotes`). One row per statement x outlet (its
+    earliest article carrying the statement): ``cluster_id, statement`` (the longest wording),
+    ``outlet, article_id, date, date_basis, lag_days`` (behind the first dated carrier),
+    ``first_outlet``, ``order`` (1 = first; ties share a rank; NaN when undated).
+    """
+    rows = clustered[["cluster_id", "article_id", "text"]].merge(
+        dates[["article_id", "outlet", "date", "date_basis"]], on="article_id", how="inner")
+    counts = rows.groupby("cluster_id")["outlet"].nunique()
+    rows = rows[rows["cluster_id"].isin(counts[counts >= min_outlets].index)]
+    if rows.empty:
+        return pd.DataFrame(columns=SPREAD_COLUMNS)
+    longest = rows.assign(length=rows["text"].str.len()).sort_values(
+        ["cluster_id", "length"], ascending=[True, False]).groupby("cluster_id")["text"].first()
+    carriers = (rows.sort_values(["cluster_id", "date", "article_id"], na_position="last")
+                .groupby(["cluster_id", "outlet"], sort=False).head(1).copy())
+    carriers["statement"] = carriers["cluster_id"].map(longest)
+    first_date = carriers.groupby("cluster_id")["date"].transform("min")
+    carriers["lag_days"] = (carriers["date"] - first_date).dt.total_seconds() / 86400.0
+    firsts = carriers[carriers["date"] == first_date].groupby("cluster_id")["outlet"].agg(
+        lambda names: ", ".join(sorted(names)))
+    carriers["first_outlet"] = carriers["cluster_id"].map(firsts)
+    carriers["order"] = carriers.groupby("cluster_id")["date"].rank(method="dense")
+    return carriers.sort_values(["cluster_id", "order", "outlet"], na_position="last")[
+        SPREAD_COLUMNS].reset_index(drop=True)
+
+
+def wording_travel(passages: pd.DataFrame, dates: pd.DataFrame,
+                   articles: pd.DataFrame) -> pd.DataFrame:
+    """Copied passages (:func:`newsprism.compare.similarity.find_copied_passages`) per article pair,
+    ordered in time: who published the shared wording first and who followed.
+
+    Columns: ``source_outlet, source_article, copy_outlet, copy_article, source_date,
+    copy_date, lag_days, directed`` (False: same time within the dates' resolution, a date
+    missing or taken from the text — then source/copy are just the pair in id order), ``basis`` (``published`` or
+    ``text`` when a date is a lower bound), ``n_passages, n_words`` (shared words) and
+    ``share_copied`` (share of the copying article's words that are shared, capped at 1).
+    """
+    if passages is None or passages.empty:
+        return pd.DataFrame(columns=PROPAGATION_COLUMNS)
+    pairs = passages.groupby(["article_a", "article_b"], sort=True).agg(
+        n_passages=("n_words", "size"), n_words=("n_words", "sum")).reset_index()
+    info = dates.set_index("article_id")
+    words = articles.set_index("article_id")["n_words"]
+    rows = [_pair_row(rec, info, words) for rec in pairs.itertuples(index=False)]
+    table = pd.DataFrame(rows, columns=PROPAGATION_COLUMNS)
+    return table.sort_values(["directed", "lag_days", "source_article"],
+                             ascending=[False, True, True]).reset_index(drop=True)
+
+
+def _pair_row(rec, info: pd.DataFrame, words: pd.Series) -> dict:
+    a, b = info.loc[rec.article_a], info.loc[rec.article_b]
+    # A text-derived date is a lower bound: it cannot say who published first.
+    directed = bool(pd.notna(a["date"]) and pd.notna(b["date"])
+                    and a["date_basis"] == b["date_basis"] == "published")
+    if directed:
+        gap = abs((b["date"] - a["date"]).total_seconds()) / 86400.0
+        directed = gap >= float(_resolution(pd.Series([a["has_time"]]),
+                                            pd.Series([b["has_time"]]))[0])
+    if directed and b["date"] < a["date"]:
+        (src_id, src), (cpy_id, cpy) = (rec.article_b, b), (rec.article_a, a)
+    else:
+        (src_id, src), (cpy_id, cpy) = (rec.article_a, a), (rec.article_b, b)
+    lag = ((cpy["date"] - src["date"]).total_seconds() / 86400.0
+           if pd.notna(src["date"]) and pd.notna(cpy["date"]) else np.nan)
+    share = min(1.0, rec.n_words / max(int(words.get(cpy_id, 0) or 0), 1))
+    return {"source_outlet": src["outlet"], "source_article": src_id, "copy_outlet": cpy["outlet"],
+            "copy_article": cpy_id, "source_date": src["date"], "copy_date": cpy["date"],
+            "lag_days": lag, "directed": directed,
+            "basis": _basis(src["date_basis"], cpy["date_basis"]),
+            "n_passages": int(rec.n_passages), "n_words": int(rec.n_words),
+            "share_copied": share}
+
+
+def outlet_edges(travel: pd.DataFrame) -> pd.DataFrame:
+    """Outlet-level edges for the graph: ``source_outlet, copy_outlet, directed, n_pairs,
+    share_copied`` (mean over article pairs), ``lag_days`` (median)."""
+    if travel.empty:
+        return pd.DataFrame(columns=["source_outlet", "copy_outlet", "directed", "n_pairs",
+                                     "share_copied", "lag_days"])
+    return (travel.groupby(["source_outlet", "copy_outlet", "directed"], sort=True)
+            .agg(n_pairs=("copy_article", "size"), share_copied=("share_copied", "mean"),
+                 lag_days=("lag_days", "median")).reset_index())

@@ -1,0 +1,211 @@
+"""Dates and periods: when each article appeared, and how coverage is cut into periods.
+
+The one place that turns an article's ``published`` value (manifest, Media Cloud's
+``publish_date``, HTML metadata) into a timestamp. Every over-time measure
+(:mod:`newsprism.time.over_time`, :mod:`newsprism.time.propagation`) starts from :func:`article_dates`.
+
+Rules, stated in every caption that uses them:
+
+- a value with a time zone is converted to UTC; a value without one is read as UTC;
+- a date-only value (no clock time) has ``has_time = False``: two such articles on the same day
+  have no known order;
+- an article without a ``published`` value may be dated from its own text
+  (``fallback="text"``): the latest full date among its date claims (:mod:`newsprism.compare.claims`).
+  That is a lower bound ("not published before"), never a publication time, and
+  ``date_basis`` says so. A date without a year takes the year that puts it nearest the start
+  of the latest year the article names ("Dec. 27" in an article about "the start of 2026" is
+  27 December 2025); with no year named it is not used.
+
+>>> import pandas as pd
+>>> articles = pd.DataFrame({"article_id": ["a", "b"], "outlet": ["X", "Y"],
+...                          "published": ["2026-01-08T09:30:00+09:00", ""], "text": ["", ""]})
+>>> article_dates(articles)[["article_id", "date_basis", "has_time"]].values.tolist()
+[['a', 'published', True], ['b', 'undated', False]]
+"""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+import pandas as pd
+
+DATE_COLUMNS = ["article_id", "outlet", "date", "date_basis", "has_time"]
+FALLBACKS = ("text", "none")
+PERIODS = {"day": "D", "week": "W-SUN", "month": "M"}
+BASIS_LABEL = {
+    "published": "publication date",
+    "text": "latest date its text mentions (a lower bound, not the publication time)",
+    "undated": "no date",
+}
+
+_CLOCK = re.compile(r"\d{1,2}:\d{2}")
+_YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
+_FULL_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+_YEARLESS = re.compile(r"^--(\d{2})-(\d{2})$")
+
+
+def parse_published(values: pd.Series) -> tuple[pd.Series, pd.Series]:
+    """``(timestamps in UTC, has_time)`` for raw ``published`` values; NaT where unreadable.
+
+    >>> ts, has_time = parse_published(pd.Series(["2026-01-08", "8 Jan 2026 10:15 +0100", "x"]))
+    >>> [str(t) for t in ts], has_time.tolist()
+    (['2026-01-08 00:00:00+00:00', '2026-01-08 09:15:00+00:00', 'NaT'], [False, True, False])
+    """
+    text = values.fillna("").astype(str).str.strip()
+    stamps = pd.Series([_one_timestamp(v) if v else pd.NaT for v in text],
+                       index=values.index, dtype="datetime64[ns, UTC]")
+    has_time = text.str.contains(_CLOCK) & stamps.notna()
+    return stamps, has_time.astype(bool)
+
+
+def _one_timestamp(value: str) -> pd.Timestamp:
+    """One value as a UTC timestamp in the nanosecond range, NaT when it is not a date."""
+    for parse in (pd.Timestamp, lambda v: pd.to_datetime(v, utc=True, format="mixed")):
+        try:
+            stamp = parse(value)
+            if stamp is pd.NaT or pd.isna(stamp):
+                return pd.NaT
+            stamp = stamp.tz_convert("UTC") if stamp.tzinfo else stamp.tz_localize("UTC")
+            return stamp.as_unit("ns")
+        except (ValueError, OverflowError, TypeError, AttributeError):
+            continue
+    return pd.NaT
+
+
+def text_dates(claims: pd.DataFrame | None, articles: pd.DataFrame) -> pd.Series:
+    """The latest full date each article's text mentions (UTC midnight), by ``article_id``.
+
+    Uses the date claims of :mod:`newsprism.compare.claims` (``kind == "date"``, ``quantity`` as
+    ``YYYY-MM-DD`` or ``--MM-DD``). Articles with no usable date are absent.
+    """
+    if claims is None or not len(claims) or "kind" not in claims.columns:
+        return pd.Series(dtype="datetime64[ns, UTC]")
+    dated = claims[claims["kind"] == "date"]
+    texts = dict(zip(articles["article_id"], articles["text"].fillna(""), strict=True))
+    latest: dict[str, pd.Timestamp] = {}
+    for article_id, quantity in zip(dated["article_id"], dated["quantity"].astype(str),
+                                    strict=True):
+        stamp = _claim_date(quantity, texts.get(article_id, ""))
+        if stamp is not None and (article_id not in latest or stamp > latest[article_id]):
+            latest[article_id] = stamp
+    return pd.Series(latest, dtype="datetime64[ns, UTC]")
+
+
+def _claim_date(quantity: str, text: str) -> pd.Timestamp | None:
+    full = _FULL_DATE.match(quantity)
+    if full:
+        return _safe_date(*(int(g) for g in full.groups()))
+    yearless = _YEARLESS.match(quantity)
+    years = [int(y) for y in _YEAR.findall(text)]
+    if not yearless or not years:
+        return None
+    month, day = int(yearless.group(1)), int(yearless.group(2))
+    anchor = pd.Timestamp(year=max(years), month=1, day=1, tz="UTC")
+    candidates = [c for c in (_safe_date(y, month, day) for y in (max(years) - 1, max(years)))
+                  if c is not None]
+    return min(candidates, key=lambda c: abs(c - anchor)) if candidates else None
+
+
+def _safe_date(year: int, month: int, day: int) -> pd.Timestamp | None:
+    try:
+        return pd.Timestamp(year=year, month=month, day=day, tz="UTC")
+    except ValueError:
+        return None
+
+
+def article_dates(articles: pd.DataFrame, claims: pd.DataFrame | None = None,
+                  fallback: str = "text") -> pd.DataFrame:
+    """One row per article: ``article_id, outlet, date, date_basis, has_time``.
+
+    ``date`` is a UTC timestamp (NaT when undated); ``date_basis`` is ``published``, ``text``
+    (the latest date the article's text mentions: a lower bound) or ``undated``; ``has_time``
+    says whether the value carried a clock time. ``fallback="none"`` uses publication dates
+    only.
+    """
+    if fallback not in FALLBACKS:
+        raise ValueError(f"date fallback must be one of {', '.join(FALLBACKS)}, got {fallback!r}")
+    published = articles["published"] if "published" in articles.columns else pd.Series(
+        "", index=articles.index)
+    stamps, has_time = parse_published(published.reset_index(drop=True))
+    ids = articles["article_id"].reset_index(drop=True)
+    basis = pd.Series(np.where(stamps.notna(), "published", "undated"), dtype=object)
+    if fallback == "text":
+        inferred = text_dates(claims, articles)
+        missing = stamps.isna() & ids.isin(inferred.index)
+        if missing.any():
+            stamps = stamps.where(~missing, pd.to_datetime(ids.map(inferred), utc=True))
+            basis = basis.where(~missing, "text")
+    return pd.DataFrame({"article_id": ids, "outlet": articles["outlet"].reset_index(drop=True),
+                         "date": pd.to_datetime(stamps, utc=True), "date_basis": basis,
+                         "has_time": has_time})[DATE_COLUMNS]
+
+
+def choose_period(dates: pd.Series, period: str = "auto") -> str:
+    """``day``, ``week`` or ``month``: the user's choice, or one that fits the span of ``dates``.
+
+    A story of up to a month is read by day, up to half a year by week, longer by month.
+
+    >>> span = pd.Series(pd.to_datetime(["2026-01-01", "2026-03-01"], utc=True))
+    >>> choose_period(span), choose_period(span, "day")
+    ('week', 'day')
+    """
+    if period != "auto":
+        if period not in PERIODS:
+            raise ValueError(f"period must be auto, {', '.join(PERIODS)}; got {period!r}")
+        return period
+    known = dates.dropna()
+    if known.empty:
+        return "day"
+    days = (known.max() - known.min()).days
+    return "day" if days <= 31 else "week" if days <= 183 else "month"
+
+
+def period_start(dates: pd.Series, period: str) -> pd.Series:
+    """The first day (UTC midnight, naive) of the period holding each date; NaT stays NaT."""
+    naive = pd.to_datetime(dates, utc=True).dt.tz_localize(None)
+    return naive.dt.to_period(PERIODS[period]).dt.start_time
+
+
+def window(dates: pd.DataFrame, since: str = "", until: str = "") -> pd.DataFrame:
+    """Rows of :func:`article_dates` inside ``[since, until]`` (inclusive days; empty: open).
+
+    Undated articles are kept (they are counted and listed, never dropped silently)."""
+    keep = pd.Series(True, index=dates.index)
+    if since:
+        keep &= dates["date"].isna() | (dates["date"] >= parse_day(since, "since"))
+    if until:
+        keep &= dates["date"].isna() | (dates["date"] < parse_day(until, "until")
+                                        + pd.Timedelta(days=1))
+    return dates[keep]
+
+
+def parse_day(value: str, name: str) -> pd.Timestamp:
+    """The UTC midnight of a user-given day (``since``, ``until``, ``split_date``); a clear
+    ValueError naming the parameter otherwise."""
+    stamp = _one_timestamp(str(value))
+    if stamp is pd.NaT or pd.isna(stamp):
+        raise ValueError(f"{name} must be a date such as 2026-01-08, got {value!r}")
+    return stamp.normalize()
+
+
+def dating_note(dates: pd.DataFrame) -> str:
+    """One sentence on how the articles were dated, for captions.
+
+    >>> d = pd.DataFrame({"date_basis": ["published", "text", "undated"],
+    ...                   "has_time": [False, False, False]})
+    >>> dating_note(d)
+    '1 of 3 articles dated by publication date (date only, no clock time), 1 by the latest date its text mentions (a lower bound, not the publication time), 1 undated. Times in UTC.'
+    """
+    counts = dates["date_basis"].value_counts()
+    n = len(dates)
+    published = int(counts.get("published", 0))
+    timed = int(dates.loc[dates["date_basis"] == "published", "has_time"].sum())
+    clock = ("with clock time" if timed == published else
+             "date only, no clock time" if timed == 0 else f"{timed} with clock time")
+    parts = [f"{published} of {n} article{'s' if n != 1 else ''} dated by publication date"
+             + (f" ({clock})" if published else "")]
+    if counts.get("text", 0):
+        parts.append(f"{int(counts['text'])} by the {BASIS_LABEL['text']}")
+    parts.append(f"{int(counts.get('undated', 0))} undated")
+    return ", ".join(parts) + ". Times in UTC."

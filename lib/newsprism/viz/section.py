@@ -1,0 +1,63 @@
+"""A notebook section's result: what one library call returns and one call shows.
+
+A section function computes its tables, saves them, draws its figure and writes its caption and
+reading; the notebook only calls it and ``.show()``s the result, so the notebook holds no
+analysis logic and every sentence shown is produced next to the table it describes.
+
+>>> import pandas as pd
+>>> s = Section("demo", table=pd.DataFrame({"a": [1]}), caption="One row.", reading="A is 1.")
+>>> s.findings, "One row." in s.html()
+([], True)
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import pandas as pd
+
+from newsprism.viz.display import HTMLText, show_table
+from newsprism.viz.display import caption as caption_html
+from newsprism.viz.display import reading as reading_html
+
+
+@dataclass
+class Section:
+    """``name`` (anchor), ``table`` (shown), ``figure`` (matplotlib or None), ``caption``,
+    ``reading``, ``findings`` (sentences for the index, with evidence links), ``tables``
+    (every saved table by name), ``max_rows`` and ``html_columns`` for the shown table."""
+
+    name: str
+    table: pd.DataFrame | None = None
+    figure: Any = None
+    caption: str = ""
+    reading: str = ""
+    findings: list[str] = field(default_factory=list)
+    tables: dict[str, pd.DataFrame] = field(default_factory=dict)
+    max_rows: int | None = 40
+    html_columns: tuple[str, ...] = ()
+    facts: dict[str, Any] = field(default_factory=dict)
+
+    def html(self) -> HTMLText:
+        """The table with its caption, then the reading, as escaped HTML."""
+        parts = [f'<a id="{self.name}"></a>']
+        if self.table is not None:
+            parts.append(show_table(self.table, self.caption, max_rows=self.max_rows,
+                                    html_columns=self.html_columns, **self.facts))
+        elif self.caption:
+            parts.append(caption_html(self.caption, **self.facts))
+        if self.reading:
+            parts.append(reading_html(self.reading))
+        return HTMLText("".join(parts))
+
+    def show(self) -> None:
+        """Display the figure (if any), then :meth:`html`, in a notebook."""
+        from IPython.display import display
+
+        if self.figure is not None:
+            display(self.figure)
+            import matplotlib.pyplot as plt
+
+            plt.close(self.figure)
+        display(self.html())
