@@ -24,7 +24,7 @@ REPORT = [sys.executable, "-m", "newsprism", "report", "--out"]
 HEAVY = ("nltk", "scipy", "sklearn", "matplotlib", "papermill", "nbformat", "pandas")
 SHOW = (f"import sys; print(*sorted({{m for m in sys.modules if m in {HEAVY!r}}}) or ['none'],"
         " file=sys.stderr)")
-WORKER = "from newsprism import annotate, scale; annotate.resolve_steps(annotate.STEPS); "
+WORKER = "from newsprism.pipeline import annotate, store; annotate.resolve_steps(annotate.STEPS); "
 CASES = {
     "unknown parameter": REPORT + ["{out}", "-p", "engin", "x"],
     "missing corpus": REPORT + ["{out}", "--corpus", "/no/such/corpus"],

@@ -169,7 +169,7 @@ def _trivial_notebook(path: Path, imports: bool) -> Path:
         # What every suite notebook imports before it does any analysis.
         cells.append(nbformat.v4.new_code_cell(
             "import matplotlib.pyplot as plt\nimport pandas as pd\nimport newsprism\n"
-            "from newsprism.pipeline.annotate import annotate\nfrom newsprism import report\n"
+            "from newsprism.pipeline.annotate import annotate\nfrom newsprism.report import runner\n"
             "import newsprism.viz.display\nplt.plot([0, 1]); plt.show()"))
     nb.cells = cells
     nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3",

@@ -48,18 +48,11 @@ from IPython.display import display
 from newsprism.core import validate
 from newsprism.core.provenance import corpus_name, provenance_table, sha256_file
 from newsprism.corpus import language
-from newsprism.framing import (
-    detect as framing,
-)
-from newsprism.framing import (
-    shares as framing_shares,
-)
-from newsprism.framing import (
-    stats as framing_stats,
-)
-from newsprism.framing import (
-    validation as framing_validation,
-)
+from newsprism.framing import detect as framing
+from newsprism.framing import presence as framing_presence
+from newsprism.framing import shares as framing_shares
+from newsprism.framing import stats as framing_stats
+from newsprism.framing import validation as framing_validation
 from newsprism.pipeline.annotate import annotate
 from newsprism.report import options as notebook_options
 from newsprism.report.runner import record_findings, save_table
@@ -192,7 +185,7 @@ else:
 # baseline and names the frames that do not beat it.
 
 # %%
-presence = framing.frame_presence(list(english["text"]), "generic_questions")
+presence = framing_presence.frame_presence(list(english["text"]), "generic_questions")
 article_shares = framing_shares.article_frame_shares(english, presence=presence)
 save_table(article_shares, "framing_article_shares", out_dir)
 fig = framing_shares.plot_article_shares(article_shares, LABELS_GENERIC)

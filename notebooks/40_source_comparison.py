@@ -52,9 +52,7 @@ from newsprism.compare import (
     sourcing,
     summary,
 )
-from newsprism.compare import (
-    outlets as compare,
-)
+from newsprism.compare import outlets as compare
 from newsprism.core.provenance import corpus_name, provenance_table
 from newsprism.pipeline.annotate import annotate
 from newsprism.report import options as notebook_options

@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 import pytest
-from newsprism import paths
+from newsprism.core import paths
 
 REPORT_TIMEOUT = 1800  # seconds for one whole-suite run (a hang must not eat CI's budget)
 
@@ -144,7 +144,7 @@ def _start_failing_report(tmp_path_factory) -> _BackgroundReport:
     if "failing" not in _RUNS:
         folder = tmp_path_factory.mktemp("failing_notebooks")
         _notebook(folder / "01_ok.ipynb",
-                  "import json, sys\nfrom newsprism.report import record_findings\n"
+                  "import json, sys\nfrom newsprism.report.runner import record_findings\n"
                   "_ = record_findings(out_dir, '01_ok', [sys.executable, json.dumps("
                   "{'alpha': alpha, 'beta': beta, 'corpus': corpus, 'out_dir': out_dir})])")
         _notebook(folder / "02_fail.ipynb", "raise ValueError('deliberate failure <b>x</b>')")

@@ -9,18 +9,9 @@ import pandas as pd
 import pytest
 from newsprism.core.provenance import sha256_file
 from newsprism.core.text import split_sentences
-from newsprism.framing import (
-    detect as framing,
-)
-from newsprism.framing import (
-    fit as framing_fit,
-)
-from newsprism.framing import (
-    presence as framing_presence,
-)
-from newsprism.framing import (
-    shares as framing_shares,
-)
+from newsprism.framing import fit as framing_fit
+from newsprism.framing import presence as framing_presence
+from newsprism.framing import shares as framing_shares
 from newsprism.framing.codebook import CodebookError, load_codebook, parse_codebook
 
 BOOK = "generic_questions"
@@ -79,7 +70,7 @@ def test_question_hits_name_question_sentence_and_negation():
 
 
 def test_frame_presence_one_row_per_text_and_frame():
-    table = framing.frame_presence(TEXTS, BOOK)
+    table = framing_presence.frame_presence(TEXTS, BOOK)
     assert list(table.columns[:4]) == ["text_index", "frame", "present", "score"]
     assert len(table) == len(TEXTS) * 5
     assert table["text_index"].tolist() == sorted(table["text_index"].tolist())
@@ -91,7 +82,7 @@ def test_frame_presence_one_row_per_text_and_frame():
 
 
 def test_decisions_are_traceable_to_sentences():
-    table = framing.frame_presence(TEXTS, BOOK)
+    table = framing_presence.frame_presence(TEXTS, BOOK)
     for row in table[table["n_hits"] > 0].itertuples():
         spans = split_sentences(TEXTS[row.text_index])
         for sentence_id in map(int, row.sentence_ids.split(";")):
@@ -108,7 +99,7 @@ def test_question_cues_raise_the_score_of_an_article_length_text():
     filler = "The committee met on Tuesday to review the schedule for the next session. " * 25
     personal = ("A mother of two lost everything; her family fled in tears. Her children were "
                 "afraid and the neighbours cried. ")
-    table = framing.frame_presence([filler + personal + filler, filler + filler], BOOK)
+    table = framing_presence.frame_presence([filler + personal + filler, filler + filler], BOOK)
     human = table[table["frame"] == "human_interest"].set_index("text_index")
     assert human.loc[0, "score"] > human.loc[1, "score"]
     assert human.loc[0, "n_hits"] >= 5 and human.loc[1, "n_hits"] == 0
@@ -116,7 +107,7 @@ def test_question_cues_raise_the_score_of_an_article_length_text():
 
 def test_codebook_without_weights_is_refused():
     with pytest.raises(CodebookError, match="no fitted frame-presence weights"):
-        framing.frame_presence(["text"], "story")
+        framing_presence.frame_presence(["text"], "story")
 
 
 def test_shipped_model_matches_the_codebook():

@@ -41,14 +41,14 @@ def test_import_newsprism_loads_no_heavy_library():
 ])
 def test_report_refuses_bad_input_before_loading_the_analysis_stack(tmp_path, extra, message):
     argv = ["report", "--out", str(tmp_path / "out"), *extra]
-    loaded, proc = _loaded(f"from newsprism import cli\nassert cli.main({argv!r}) == 2")
+    loaded, proc = _loaded(f"from newsprism.report import cli\nassert cli.main({argv!r}) == 2")
     assert message in proc.stderr and proc.returncode == 0, proc.stderr[-2000:]
     assert not loaded & REPORT_CHECKS, sorted(loaded & REPORT_CHECKS)
     assert not (tmp_path / "out").exists()
 
 
 def test_annotation_step_modules_load_no_heavy_library():
-    loaded, proc = _loaded("from newsprism import annotate, scale\n"
+    loaded, proc = _loaded("from newsprism.pipeline import annotate, store\n"
                            "functions, skipped = annotate.resolve_steps(annotate.STEPS)\n"
                            "assert set(functions) == set(annotate.STEPS) and not skipped")
     assert proc.returncode == 0, proc.stderr[-2000:]

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
-from newsprism.claims import extract_claims, group_claims
+from newsprism.compare.claims import extract_claims, group_claims
 
 CASES = {
     "generic letter date only": (["Kim sent a letter on Dec. 27, officials said.",

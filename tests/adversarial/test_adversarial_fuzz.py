@@ -9,7 +9,7 @@ from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from newsprism.corpus import load_corpus
+from newsprism.corpus.readers import load_corpus
 
 from adversarial import fuzz_inputs as fz
 

@@ -8,8 +8,8 @@ import warnings
 from pathlib import Path
 
 import pytest
-from newsprism import corpus as corpus_module
-from newsprism.corpus import iter_raw_batches, load_corpus
+from newsprism.corpus import readers as corpus_module
+from newsprism.corpus.readers import iter_raw_batches, load_corpus
 
 from adversarial.hostile import OUTSIDE, ROUTES, SECRET
 
@@ -62,7 +62,8 @@ def test_raw_batches_keep_the_same_rule(tmp_path):
 @pytest.mark.parametrize("route", ["folder_symlinked_file", "manifest_symlinked_file",
                                    "manifest_symlinked_manifest"])
 def test_hashing_and_counting_skip_links_out_of_the_folder(route, tmp_path, monkeypatch):
-    from newsprism import provenance, scale
+    from newsprism.core import provenance
+    from newsprism.pipeline import store as scale
 
     folder = ROUTES[route](tmp_path)
     seen: list[Path] = []

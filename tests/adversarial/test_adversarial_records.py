@@ -7,7 +7,7 @@ import warnings
 from pathlib import Path
 
 import pytest
-from newsprism.corpus import load_corpus
+from newsprism.corpus.readers import load_corpus
 
 from adversarial.hostile import GOOD, RECORDS, _corpus_folder, write_manifest
 

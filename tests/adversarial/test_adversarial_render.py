@@ -13,10 +13,10 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
-from newsprism import hedging, keyness, profiles, similarity, sourcing  # noqa: E402
-from newsprism.annotate import annotate  # noqa: E402
-from newsprism.corpus import load_corpus  # noqa: E402
-from newsprism.display import no_mathtext  # noqa: E402
+from newsprism.compare import hedging, keyness, profiles, similarity, sourcing  # noqa: E402
+from newsprism.corpus.readers import load_corpus  # noqa: E402
+from newsprism.pipeline.annotate import annotate  # noqa: E402
+from newsprism.viz.display import no_mathtext  # noqa: E402
 
 from adversarial.hostile import GOOD, GOOD2  # noqa: E402
 

@@ -5,8 +5,11 @@ from __future__ import annotations
 
 import pytest
 import yaml
-from newsprism import actors, framing, hedging, report, sourcing
-from newsprism.yaml_io import DuplicateKeyError, load_yaml
+from newsprism.compare import hedging, sourcing
+from newsprism.core.yaml_io import DuplicateKeyError, load_yaml
+from newsprism.framing import detect as framing
+from newsprism.quotes import actors
+from newsprism.report import runner as report
 
 LOADERS = {
     "frames": (framing.load_codebook, "cues",

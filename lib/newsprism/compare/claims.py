@@ -320,7 +320,7 @@ def article_claims(article, tables: dict[str, pd.DataFrame], options=None) -> pd
 
 def article_claim_tuples(article, tables, options=None):
     """The rows of :func:`article_claims` as a ``newsprism.pipeline.annotate.RowTable``."""
-    from newsprism.pipeline.annotate import RowTable
+    from newsprism.core.tables import RowTable
 
     if not is_english(getattr(article, "language", "en")):
         return RowTable(CLAIM_COLUMNS, [])

@@ -1,6 +1,6 @@
 """Every path the project uses, derived from this file so nothing depends on the working directory.
 
->>> from newsprism import paths
+>>> from newsprism.core import paths
 >>> paths.BUNDLED_CORPUS.name
 'kim_putin_letters_2026'
 """
@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Any
 
 PACKAGE = Path(__file__).resolve().parent.parent  # lib/newsprism (this file: core/paths.py)
 NLTK_DATA = PACKAGE / "nltk_data"
@@ -51,3 +52,29 @@ def files_inside(root: str | Path) -> list[Path]:
     root = Path(root)
     return sorted(p for p in root.rglob("*")
                   if p.is_file() and resolve_inside(p, root) is not None)
+
+
+# A user's path parameter (a codebook file) resolves against the directory the command runs in.
+CWD_VARIABLE = "NEWSPRISM_CWD"  # the runner's working directory, set in the kernel's env
+_YAML_SUFFIXES = (".yml", ".yaml")
+
+
+def _looks_like_path(value: str) -> bool:
+    return (value.lower().endswith(_YAML_SUFFIXES) or "/" in value or os.sep in value
+            or value.startswith((".", "~")))
+
+
+def resolve_user_path(value: Any, base: str | Path | None = None) -> Any:
+    """``value`` unchanged when it is empty or a name (``"story"``), else an absolute path.
+
+    A relative path is joined to ``base``, else to ``$NEWSPRISM_CWD`` (the report runner's
+    working directory), else to the current directory. Whether the file exists is left to
+    the loader, which names the resolved path in its error.
+    """
+    if not isinstance(value, str) or not value.strip() or not _looks_like_path(value.strip()):
+        return value
+    path = Path(value.strip()).expanduser()
+    if not path.is_absolute():
+        root = Path(base) if base else Path(os.environ.get(CWD_VARIABLE) or Path.cwd())
+        path = root / path
+    return str(Path(os.path.normpath(path)))

@@ -6,7 +6,7 @@ on ``nltk.data.path`` (:func:`announce_nltk_data`), so ``nltk.sent_tokenize`` an
 so without importing NLTK (whose import costs over a second), through the ``NLTK_DATA``
 variable NLTK reads when it is first imported.
 
->>> from newsprism import resources
+>>> from newsprism.core import resources
 >>> "u.s" in resources.NEWS_ABBREVIATIONS
 True
 """

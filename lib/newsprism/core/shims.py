@@ -19,17 +19,20 @@ from pathlib import Path
 from typing import Any
 
 
-def forward(package: str, target: str, folder: str | Path | None = None):
-    """A module ``__getattr__`` for ``package`` that returns public names from ``target``.
+def forward(package: str, target: str, folder: str | Path | None = None,
+            elsewhere: dict[str, str] | None = None):
+    """A module ``__getattr__`` for ``package`` that returns public names from ``target``
+    (or, for the names in ``elsewhere``, from the module named there).
 
     Private names and names of the package's own submodules (files in ``folder``) are not
     forwarded, so ``from package import submodule`` still imports the submodule."""
+    elsewhere = dict(elsewhere or {})
 
     def __getattr__(name: str) -> Any:
         if name.startswith("_") or (folder is not None and (Path(folder) / f"{name}.py").exists()):
             raise AttributeError(f"module {package!r} has no attribute {name!r}")
         try:
-            return getattr(import_module(target), name)
+            return getattr(import_module(elsewhere.get(name, target)), name)
         except AttributeError:
             raise AttributeError(f"module {package!r} has no attribute {name!r}") from None
 

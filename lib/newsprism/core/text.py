@@ -286,7 +286,7 @@ def article_sentence_rows(article, tables, options) -> pd.DataFrame:
 
 def article_sentence_tuples(article, tables, options):
     """The rows of :func:`article_sentence_rows` as a ``newsprism.pipeline.annotate.RowTable``."""
-    from newsprism.pipeline.annotate import RowTable
+    from newsprism.core.tables import RowTable
 
     return RowTable(SENTENCE_COLUMNS, list(_article_sentences(article.article_id, article.text)))
 

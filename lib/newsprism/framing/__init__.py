@@ -9,4 +9,5 @@ from pathlib import Path
 
 from newsprism.core.shims import forward
 
-__getattr__ = forward(__name__, "newsprism.framing.detect", Path(__file__).parent)
+__getattr__ = forward(__name__, "newsprism.framing.detect", Path(__file__).parent,
+                      {"frame_presence": "newsprism.framing.presence"})

@@ -25,8 +25,8 @@ from typing import Any
 import yaml
 
 from newsprism.core import paths
+from newsprism.core.paths import resolve_user_path
 from newsprism.core.yaml_io import load_yaml
-from newsprism.report.options import resolve_user_path
 
 # Codebook names resolve to these files in data/codebooks.
 NAMED_CODEBOOKS: dict[str, str] = {"story": "frames.yml", "generic": "frames_generic.yml",

@@ -50,7 +50,7 @@ from newsprism.quotes.marks import pair_marks
 __all__ = [
     "CodebookError", "load_codebook", "detect_frames", "detect_naming", "article_frames",
     "word_choice", "word_choice_by_outlet", "word_choice_leanings", "naming_codebook",
-    "codebook_path", "FRAME_COLUMNS", "HIT_COLUMNS", "compile_codebook", "frame_presence",
+    "codebook_path", "FRAME_COLUMNS", "HIT_COLUMNS", "compile_codebook",
 ]
 
 HIT_COLUMNS = ["text_index", "frame", "cue", "start", "end", "negated", "match"]
@@ -149,7 +149,7 @@ class CompiledCodebook:
     index: dict  # prefix key -> tuple of unit positions
 
 
-def _unit(key: str, cues: tuple[Cue, ...], exclusions: tuple[Cue, ...]) -> _Unit:
+def cue_unit(key: str, cues: tuple[Cue, ...], exclusions: tuple[Cue, ...]) -> _Unit:
     # Longest cue first, so that at one position the longest cue of the frame wins.
     ordered = tuple(sorted(cues, key=lambda c: (-len(c.pattern.replace("*", "")), c.pattern)))
     source = "|".join(f"({c.regex})" for c in ordered)
@@ -159,7 +159,7 @@ def _unit(key: str, cues: tuple[Cue, ...], exclusions: tuple[Cue, ...]) -> _Unit
     return _Unit(key, ordered, re.compile(source, re.I), exclusion, reach)
 
 
-def _compile(units: list[_Unit], codebook: Codebook) -> CompiledCodebook:
+def compile_units(units: list[_Unit], codebook: Codebook) -> CompiledCodebook:
     all_cues = [cue for unit in units for cue in unit.cues]
     scanner = re.compile(_cue_set_regex(all_cues), re.I)
     index: dict[str, set[int]] = defaultdict(set)
@@ -178,16 +178,16 @@ def _compile(units: list[_Unit], codebook: Codebook) -> CompiledCodebook:
 @lru_cache(maxsize=32)
 def compile_codebook(codebook: Codebook) -> CompiledCodebook:
     """Frames of ``codebook`` compiled for :func:`detect_frames` (cached per codebook)."""
-    return _compile([_unit(f.id, f.cues, f.exclusions) for f in codebook.frames], codebook)
+    return compile_units([cue_unit(f.id, f.cues, f.exclusions) for f in codebook.frames], codebook)
 
 
 @lru_cache(maxsize=32)
 def _compile_naming(codebook: Codebook) -> CompiledCodebook:
-    units = [_unit(f"{pair.id}\x00{side.name}", side.cues, side.exclusions)
+    units = [cue_unit(f"{pair.id}\x00{side.name}", side.cues, side.exclusions)
              for pair in codebook.naming_pairs for side in pair.sides]
     if not units:
         raise CodebookError(f"codebook {codebook.name!r} has no naming_pairs")
-    return _compile(units, codebook)
+    return compile_units(units, codebook)
 
 
 # --------------------------------------------------------------------------- matching
@@ -198,7 +198,7 @@ def _negator_regex(negators: frozenset[str]) -> re.Pattern:
     return re.compile(_cue_set_regex(cues) + r"|n['\u2019]t(?!\w)", re.I)
 
 
-def _negated(text: str, start: int, window: int, negators: frozenset[str],
+def is_negated(text: str, start: int, window: int, negators: frozenset[str],
              exceptions: frozenset[str]) -> bool:
     """Is a negator among the ``window`` tokens before ``start``, in the same clause?"""
     if window <= 0:
@@ -222,7 +222,7 @@ def _negated(text: str, start: int, window: int, negators: frozenset[str],
     return False
 
 
-def _scan(text: str, compiled: CompiledCodebook) -> list[tuple[int, int, int, int]]:
+def scan_cues(text: str, compiled: CompiledCodebook) -> list[tuple[int, int, int, int]]:
     """(unit position, cue position, start, end) for every non-excluded hit in ``text``."""
     hits = []
     last_end: dict[int, int] = {}
@@ -289,12 +289,12 @@ def _frame_hits(text: str, book: Codebook) -> list[tuple[str, str, int, int, boo
     compiled = compile_codebook(book)
     negation = book.negation
     negators, exceptions = frozenset(negation.negators), frozenset(negation.exceptions)
-    hits = _scan(text, compiled)
+    hits = scan_cues(text, compiled)
     rows = []
     for position, cue_position, start, end in hits:
         unit = compiled.units[position]
         rows.append((unit.key, unit.cues[cue_position].pattern, start, end,
-                     _negated(text, start, negation.window, negators, exceptions),
+                     is_negated(text, start, negation.window, negators, exceptions),
                      text[start:end]))
     rows.sort(key=lambda row: (row[2], row[0]))
     return rows
@@ -314,7 +314,7 @@ def detect_naming(texts: list[str], codebook: Codebook | str | Path = "story") -
     for text_index, text in enumerate(texts):
         if not isinstance(text, str) or not text:
             continue
-        for position, cue_position, start, end in _scan(text, compiled):
+        for position, cue_position, start, end in scan_cues(text, compiled):
             unit = compiled.units[position]
             pair, side = unit.key.split("\x00")
             rows.append((text_index, pair, side, unit.cues[cue_position].pattern, start, end,
@@ -363,7 +363,7 @@ def article_frames(article, tables: dict | None, options=None) -> pd.DataFrame:
     ``codebook``.
     Non-English articles give an empty table.
 
-    >>> from newsprism.pipeline.annotate import ArticleInput
+    >>> from newsprism.core.tables import ArticleInput
     >>> rows = article_frames(ArticleInput("a", 'Kim wrote: “no sanctions”. Sanctions bite.'),
     ...                       {}, None)
     >>> rows[["sentence_id", "voice", "negated"]].values.tolist()
@@ -377,7 +377,7 @@ def article_frames(article, tables: dict | None, options=None) -> pd.DataFrame:
 
 def article_frame_tuples(article, tables: dict | None, options=None):
     """The rows of :func:`article_frames` as a ``newsprism.pipeline.annotate.RowTable``."""
-    from newsprism.pipeline.annotate import RowTable
+    from newsprism.core.tables import RowTable
 
     columns = _frame_columns(article, tables, options)
     if columns is None:
@@ -521,20 +521,6 @@ def naming_codebook(codebook: Codebook | str | Path = "story") -> Codebook:
     """
     book = load_codebook(codebook)
     return book if book.naming_pairs else load_codebook("story")
-
-
-def frame_presence(texts: list[str], codebook: Codebook | str | Path = "generic_questions",
-                   model=None) -> pd.DataFrame:
-    """Article-level frame presence: one row per text x frame with ``text_index, frame,
-    present, score`` and the evidence behind each decision (see
-    :func:`newsprism.framing.presence.frame_presence`, which this calls).
-
-    >>> frame_presence(["Critics accused the minister of lying."]).columns[:4].tolist()
-    ['text_index', 'frame', 'present', 'score']
-    """
-    from newsprism.framing.presence import frame_presence as presence
-
-    return presence(texts, codebook, model)
 
 
 def codebook_path(path_or_name: str | Path = "story") -> Path:

@@ -48,7 +48,8 @@ QUESTION_HIT_COLUMNS = ["text_index", "frame", "question", "cue", "start", "end"
 @lru_cache(maxsize=8)
 def _compile_questions(book: Codebook):
     """One matching unit per frame x question (key ``frame\\x00question``)."""
-    from newsprism.framing.detect import _compile, _unit
+    from newsprism.framing.detect import compile_units as _compile
+    from newsprism.framing.detect import cue_unit as _unit
 
     units = [_unit(f"{frame.id}\x00{q.id}", q.cues, frame.exclusions)
              for frame in book.frames for q in frame.questions]
@@ -66,7 +67,8 @@ def question_hits(texts: list[str], codebook: Codebook | str | Path = DEFAULT_CO
     [['reproach', 'blame', True]]
     """
     from newsprism.core.text import split_sentences
-    from newsprism.framing.detect import _negated, _scan
+    from newsprism.framing.detect import is_negated as _negated
+    from newsprism.framing.detect import scan_cues as _scan
 
     book = load_codebook(codebook)
     compiled = _compile_questions(book)

@@ -39,16 +39,29 @@ from typing import Any
 
 import pandas as pd
 import pyarrow as pa
-import pyarrow.dataset as ds
 import pyarrow.parquet as pq
 
 import newsprism
 from newsprism.core import paths
+from newsprism.core.errors import UsageError
+from newsprism.core.tables import StepFunction
 from newsprism.corpus.readers import Corpus, RawBatch, load_corpus
-from newsprism.pipeline.annotate import (
-    AnnotateOptions,
+from newsprism.pipeline.annotations import (  # noqa: F401 - the readers, also used from here
     Annotations,
-    StepFunction,
+    LazyTables,
+    read_table,
+    sample_table,
+    table_dataset,
+    table_files,
+)
+from newsprism.pipeline.inputs import (  # noqa: F401 - also used from here
+    MANIFEST,
+    check_corpus,
+    is_annotated_dir,
+    read_manifest,
+)
+from newsprism.pipeline.steps import (
+    AnnotateOptions,
     annotate_articles,
     resolve_steps,
     select_steps,
@@ -56,7 +69,6 @@ from newsprism.pipeline.annotate import (
 )
 
 PARTITION_SIZE = 500
-MANIFEST = "_manifest.json"
 STATUS_DIR = "_partitions"  # one small JSON per finished partition (the resume record)
 FORMAT_VERSION = 1
 _PART = "part-{:05d}.parquet"
@@ -291,18 +303,6 @@ def annotate_partition(index: int, batch: Corpus | RawBatch, step_specs: Mapping
 
 
 # ---------------------------------------------------------------- manifest
-
-def read_manifest(out_dir: str | Path) -> dict | None:
-    path = Path(out_dir) / MANIFEST
-    if not path.is_file():
-        return None
-    return json.loads(path.read_text(encoding="utf-8"))
-
-
-def is_annotated_dir(path: Any) -> bool:
-    """True for a directory written by ``annotate`` (it holds ``_manifest.json``)."""
-    return isinstance(path, str | Path) and str(path) != "" and (Path(path) / MANIFEST).is_file()
-
 
 def finished_partitions(out_dir: str | Path) -> dict[int, dict]:
     """Partition index -> status entry, for every partition recorded as finished in
@@ -581,102 +581,6 @@ def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
-# ---------------------------------------------------------------- reading
-
-def table_files(out_dir: str | Path, name: str) -> list[Path]:
-    """The partition files of one table, in partition order."""
-    folder = Path(out_dir) / name
-    return sorted(folder.glob("part-*.parquet")) if folder.is_dir() else []
-
-
-def table_dataset(out_dir: str | Path, name: str) -> ds.Dataset:
-    """A ``pyarrow.dataset`` over one table's partitions (schemas unified across files).
-
-    Aggregate a large table without loading it, e.g.
-    ``table_dataset(d, "sentiment").to_table(columns=["article_id", "compound"])``.
-    """
-    files = table_files(out_dir, name)
-    if not files:
-        raise FileNotFoundError(f"no table {name!r} in {out_dir}")
-    schemas = [pq.read_schema(f) for f in files]
-    schema = pa.unify_schemas(schemas, promote_options="permissive")
-    return ds.dataset([str(f) for f in files], schema=schema, format="parquet")
-
-
-def read_table(out_dir: str | Path, name: str, columns: list[str] | None = None,
-               filter=None) -> pd.DataFrame:
-    """One table (optionally some columns / rows) of an annotated directory as a DataFrame.
-
-    A table with no rows anywhere comes back as an empty DataFrame.
-
-    >>> read_table(ann.out_dir, "sentences", columns=["article_id", "text"])  # doctest: +SKIP
-    """
-    try:
-        dataset = table_dataset(out_dir, name)
-    except FileNotFoundError:
-        return pd.DataFrame(columns=columns or [])
-    if columns is not None:
-        missing = [c for c in columns if c not in dataset.schema.names]
-        if missing:
-            raise KeyError(f"table {name!r} has no columns {missing}")
-    return dataset.to_table(columns=columns, filter=filter).to_pandas()
-
-
-def sample_table(out_dir: str | Path, name: str, n: int = 20, columns: list[str] | None = None,
-                 filter=None, seed: int = 0) -> pd.DataFrame:
-    """A uniform random sample of ``n`` rows of one table (e.g. KWIC snippets for a figure
-    over 100,000 articles), read batch by batch so memory stays at about ``n`` rows.
-
-    Deterministic for a given ``seed``; rows come back in their stored order.
-
-    >>> sample_table(ann.out_dir, "quotes", n=10, columns=["article_id", "text"])  # doctest: +SKIP
-    """
-    import numpy as np
-
-    try:
-        dataset = table_dataset(out_dir, name)
-    except FileNotFoundError:
-        return pd.DataFrame(columns=columns or [])
-    rng = np.random.default_rng(seed)
-    kept = None
-    offset = 0
-    for batch in dataset.to_batches(columns=columns, filter=filter):
-        if not batch.num_rows:
-            continue
-        # Reservoir by random keys: keep the n smallest keys seen so far.
-        frame = batch.to_pandas().assign(_key=rng.random(batch.num_rows),
-                                         _order=np.arange(offset, offset + batch.num_rows))
-        offset += batch.num_rows
-        kept = frame if kept is None else pd.concat([kept, frame], ignore_index=True)
-        if len(kept) > n:
-            kept = kept.nsmallest(n, "_key")
-    if kept is None:
-        return dataset.schema.empty_table().to_pandas()[columns or dataset.schema.names]
-    return kept.sort_values("_order").drop(columns=["_key", "_order"]).reset_index(drop=True)
-
-
-class LazyTables(Mapping):
-    """Table name -> DataFrame, each read from Parquet on first access and then kept."""
-
-    def __init__(self, out_dir: Path, names: list[str]):
-        self._out_dir = out_dir
-        self._names = list(names)
-        self._loaded: dict[str, pd.DataFrame] = {}
-
-    def __getitem__(self, name: str) -> pd.DataFrame:
-        if name not in self._names:
-            raise KeyError(name)
-        if name not in self._loaded:
-            self._loaded[name] = read_table(self._out_dir, name)
-        return self._loaded[name]
-
-    def __iter__(self):
-        return iter(self._names)
-
-    def __len__(self) -> int:
-        return len(self._names)
-
-
 def load_annotations(out_dir: str | Path, lazy: bool = True) -> Annotations:
     """Annotations of an annotated directory; tables are read on first access (``lazy``).
 
@@ -747,9 +651,6 @@ def add_cli(subparsers) -> argparse.ArgumentParser:
 
 
 def run_cli(args: argparse.Namespace) -> int:
-    from newsprism.core.errors import UsageError
-    from newsprism.report.runner import check_corpus
-
     if args.corpus and not is_annotated_dir(args.corpus):
         check_corpus(args.corpus)  # a missing or empty corpus is a one-line usage error
     out = Path(args.out)

@@ -369,7 +369,7 @@ def article_mentions(article, tables: dict[str, pd.DataFrame], options) -> pd.Da
 
 def article_mention_tuples(article, tables, options):
     """The rows of :func:`article_mentions` as a ``newsprism.pipeline.annotate.RowTable``."""
-    from newsprism.pipeline.annotate import RowTable
+    from newsprism.core.tables import RowTable
 
     if not is_english(getattr(article, "language", "en")) or not article.text:
         return RowTable(MENTION_COLUMNS, [])

@@ -500,13 +500,13 @@ def article_quote_rows(article, tables, options):
     ``frame()`` is the same table, and ``annotate`` builds one DataFrame per partition from
     them (a DataFrame and three Int64 casts per article cost more than finding the quotes).
 
-    >>> from newsprism.pipeline.annotate import ArticleInput
+    >>> from newsprism.core.tables import ArticleInput
     >>> t = article_quote_rows(ArticleInput("a", '“We win,” Kim said.'), {}, None)
     >>> t["speaker"], t.frame().equals(article_quotes(ArticleInput("a", '“We win,” Kim said.'),
     ...                                               {}, None))
     (['Kim Jong Un'], True)
     """
-    from newsprism.pipeline.annotate import TypedRowTable
+    from newsprism.core.tables import TypedRowTable
 
     if not is_english(getattr(article, "language", "en")):
         return TypedRowTable(QUOTE_COLUMNS, [], _QUOTE_KINDS)

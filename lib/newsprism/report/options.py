@@ -20,35 +20,13 @@ is what the provenance records.
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import Any
 
+from newsprism.core.paths import CWD_VARIABLE, resolve_user_path  # noqa: F401 - re-exported
+
 # Parameters whose value is a codebook name or a path to a YAML file.
 PATH_PARAMETERS = ("codebook", "actors_codebook", "sourcing_codebook", "hedging_codebook")
-CWD_VARIABLE = "NEWSPRISM_CWD"  # the runner's working directory, set in the kernel's env
-_YAML_SUFFIXES = (".yml", ".yaml")
-
-
-def _looks_like_path(value: str) -> bool:
-    return (value.lower().endswith(_YAML_SUFFIXES) or "/" in value or os.sep in value
-            or value.startswith((".", "~")))
-
-
-def resolve_user_path(value: Any, base: str | Path | None = None) -> Any:
-    """``value`` unchanged when it is empty or a name (``"story"``), else an absolute path.
-
-    A relative path is joined to ``base``, else to ``$NEWSPRISM_CWD`` (the report runner's
-    working directory), else to the current directory. Whether the file exists is left to
-    the loader, which names the resolved path in its error.
-    """
-    if not isinstance(value, str) or not value.strip() or not _looks_like_path(value.strip()):
-        return value
-    path = Path(value.strip()).expanduser()
-    if not path.is_absolute():
-        root = Path(base) if base else Path(os.environ.get(CWD_VARIABLE) or Path.cwd())
-        path = root / path
-    return str(Path(os.path.normpath(path)))
 
 
 def resolve_path_parameters(params: dict[str, Any], base: str | Path | None = None

@@ -373,38 +373,6 @@ def _first_error_line(error: str) -> str:
     return f" - {lines[0][:300]}" if lines else ""
 
 
-def check_corpus(corpus: str | Path | None) -> str:
-    """The corpus's absolute path, once it is known to exist and hold at least one article
-    (an annotated folder or anything ``load_corpus`` reads); a ``UsageError`` naming the path
-    otherwise. Only the first article is read and cleaned, so this is quick on any size."""
-    path = Path(corpus).expanduser().resolve() if corpus else paths.BUNDLED_CORPUS
-    if not path.exists():
-        raise UsageError(f"corpus not found: {path}; pass --corpus a folder with manifest.csv, "
-                         "a folder of .txt files, a .csv or a .jsonl file")
-    import warnings
-
-    from newsprism.corpus.readers import iter_corpus_batches
-    from newsprism.pipeline.store import is_annotated_dir, read_manifest
-
-    if is_annotated_dir(path):
-        if not (read_manifest(path) or {}).get("n_articles"):
-            raise UsageError(f"corpus {path}: the annotated folder holds no article; "
-                             "annotate a corpus with articles first")
-        return str(path)
-    problems = 0
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        try:
-            for batch in iter_corpus_batches(path, batch_size=1):
-                if len(batch.articles):
-                    return str(path)
-                problems += len(batch.problems)
-        except (OSError, ValueError) as error:
-            raise UsageError(f"corpus {path}: cannot be read ({error})") from None
-    raise UsageError(f"corpus {path}: no article could be read ({problems} problem(s)); "
-                     "load it with newsprism.corpus.load_corpus to see each problem")
-
-
 def prepare_out_dir(out_dir: str | Path) -> Path:
     """Create the output folder (and its subfolders) and make sure it can be written; a
     ``UsageError`` naming the folder otherwise."""
@@ -443,6 +411,8 @@ def run_report(corpus: str | Path | None, out_dir: str | Path, parameters: dict 
     user_params = {k: v for k, v in (parameters or {}).items() if k not in RUNNER_PARAMETERS}
     # path parameters made absolute here, so the provenance shows the file that was read
     user_params = check_parameters(resolve_path_parameters(user_params, Path.cwd()), schema)
+    from newsprism.pipeline.inputs import check_corpus
+
     corpus_path = check_corpus(corpus)
     out = prepare_out_dir(out_dir)
     params = {**user_params, "corpus": corpus_path, "out_dir": str(out)}

@@ -46,7 +46,7 @@ DENSE_NAMES = ("sent_pos", "sent_neg", "clause_pos", "clause_neg", "left_near", 
 @lru_cache(maxsize=1)
 def _lexicon() -> dict[str, float]:
     """VADER's word valences (-4..+4), read from the vaderSentiment package."""
-    from newsprism.sentiment.scoring import vader_analyzer
+    from newsprism.sentiment.vader import vader_analyzer
 
     return vader_analyzer().lexicon
 

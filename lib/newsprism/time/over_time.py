@@ -7,7 +7,7 @@ each outlet x period (sentences of one article are not independent); shares use 
 intervals over articles.
 
 >>> import pandas as pd
->>> from newsprism import timeline
+>>> from newsprism.time import timeline
 >>> articles = pd.DataFrame({"article_id": ["a", "b", "c"], "outlet": ["X", "X", "Y"],
 ...     "published": ["2026-01-01", "2026-01-02", ""], "text": ["", "", ""], "n_words": [10, 20, 5]})
 >>> dates = timeline.article_dates(articles)

@@ -1,0 +1,159 @@
+"""The annotation step registry and the per-article runner.
+
+A *step* is a per-article function provided by an analysis module::
+
+    fn(article: ArticleInput, tables: dict[str, DataFrame], options: AnnotateOptions) -> DataFrame
+
+that returns the rows of one table for one article. Steps run in ``STEPS`` order, so a step
+sees the tables of the steps before it (for that article) in ``tables``. Steps are named by
+``"module:function"`` and imported only when run, so the pipeline sits above every analysis
+layer without importing them up front.
+"""
+
+from __future__ import annotations
+
+import importlib
+import time
+import traceback
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from newsprism.core.tables import (
+    ArticleInput,
+    FrameView,
+    RowTable,
+    StepFunction,
+    combine_tables,
+)
+
+
+@dataclass(frozen=True)
+class AnnotateOptions:
+    sentiment_engines: tuple[str, ...] = ("vader", "textblob")
+    actors_path: str | None = None  # None: data/codebooks/actors.yml
+    codebook: str = "story"  # name in data/codebooks or a path to a YAML codebook
+    cleaning: str = "default"  # "strict", "default" or "off" (newsprism.corpus.clean; in the cache key)
+    extra: tuple[tuple[str, Any], ...] = ()
+
+
+# table name -> "module:function"; a step whose module is missing is skipped (and recorded).
+STEPS: dict[str, str] = {
+    "sentences": "newsprism.core.text:article_sentence_rows",
+    "quotes": "newsprism.quotes.extract:article_quotes",
+    "mentions": "newsprism.quotes.actors:article_mentions",
+    "sentiment": "newsprism.sentiment.scoring:article_sentiment",
+    "frames": "newsprism.framing.detect:article_frames",
+    "claims": "newsprism.compare.claims:article_claims",  # not compare: a worker needs no sklearn
+}
+
+PROBLEM_COLUMNS = ["article_id", "step", "error", "message", "where"]
+# Tables stored next to the step tables (not produced by steps).
+CORPUS_TABLES = ("articles", "corpus_problems", "cleaning_audit", "problems")
+
+
+def resolve_step(spec: str | StepFunction) -> StepFunction:
+    """The step function named by ``"module:function"`` (or the function itself)."""
+    if callable(spec):
+        return spec
+    module_name, function_name = spec.split(":")
+    module = importlib.import_module(module_name)
+    return getattr(module, function_name)
+
+
+def step_name(spec: str | StepFunction) -> str:
+    """A stable text name for a step spec (callables: ``module:qualname``)."""
+    if callable(spec):
+        return f"{spec.__module__}:{spec.__qualname__}"
+    return spec
+
+
+def select_steps(steps: list[str] | Mapping[str, str | StepFunction] | None = None
+                 ) -> dict[str, str | StepFunction]:
+    """Step specs to run: all of ``STEPS``, a list of their names, or a name -> spec mapping."""
+    if steps is None:
+        return dict(STEPS)
+    if isinstance(steps, Mapping):
+        return dict(steps)
+    return {name: STEPS[name] for name in steps}
+
+
+def resolve_steps(specs: Mapping[str, str | StepFunction]
+                  ) -> tuple[dict[str, StepFunction], dict[str, str]]:
+    """Importable step functions, and the skipped ones with the reason."""
+    functions, skipped = {}, {}
+    for name, spec in specs.items():
+        try:
+            functions[name] = resolve_step(spec)
+        except (ImportError, AttributeError, ValueError) as error:
+            skipped[name] = f"{type(error).__name__}: {error}"
+    return functions, skipped
+
+
+def iter_article_inputs(articles: pd.DataFrame) -> Iterator[ArticleInput]:
+    """The step input of each article row (language defaults to "en")."""
+    has_language = "language" in articles.columns
+    has_outlet = "outlet" in articles.columns
+    for i, (article_id, text) in enumerate(zip(articles["article_id"], articles["text"],
+                                               strict=True)):
+        language = articles["language"].iat[i] if has_language else "en"
+        outlet = articles["outlet"].iat[i] if has_outlet else ""
+        yield ArticleInput(str(article_id), "" if pd.isna(text) else str(text),
+                           str(language) if isinstance(language, str) and language else "en",
+                           str(outlet) if isinstance(outlet, str) else "")
+
+
+def annotate_articles(articles: pd.DataFrame, functions: Mapping[str, StepFunction],
+                      options: AnnotateOptions, step_seconds: dict[str, float] | None = None,
+                      step_cpu_seconds: dict[str, float] | None = None
+                      ) -> tuple[dict[str, pd.DataFrame], pd.DataFrame]:
+    """Run the steps over some articles in memory: ``(tables, problems)``.
+
+    An article on which a step raises gets a row in ``problems`` and no rows in any step
+    table (all or nothing, so per-article figures never mix complete and partial articles).
+    ``step_seconds`` / ``step_cpu_seconds`` (if given) accumulate the wall / CPU time
+    (this thread's) spent in each step; CPU time stays meaningful on a busy machine.
+
+    >>> from newsprism.core.text import article_sentence_rows
+    >>> arts = pd.DataFrame({"article_id": ["a"], "text": ["One. Two."]})
+    >>> tables, problems = annotate_articles(arts, {"sentences": article_sentence_rows},
+    ...                                      AnnotateOptions())
+    >>> len(tables["sentences"]), len(problems)
+    (2, 0)
+    """
+    collected: dict[str, list[pd.DataFrame | RowTable]] = {name: [] for name in functions}
+    problems = []
+    clock, cpu_clock = time.perf_counter, time.thread_time
+    # A step function may carry a ``rows`` variant returning a RowTable (plain tuples): one
+    # DataFrame per partition instead of one per article and step (~0.2-0.4 ms each).
+    fast = {name: getattr(function, "rows", None) for name, function in functions.items()}
+    for article in iter_article_inputs(articles):
+        tables: dict[str, pd.DataFrame | RowTable] = {}
+        frames_view = FrameView(tables)
+        name = ""
+        try:
+            for name, function in functions.items():
+                started, cpu_started = clock(), cpu_clock()
+                rows_function = fast[name]
+                if rows_function is not None:
+                    tables[name] = rows_function(article, tables, options)
+                else:  # a step that expects DataFrames sees the earlier steps as DataFrames
+                    tables[name] = function(article, frames_view, options)
+                if step_seconds is not None:
+                    step_seconds[name] = step_seconds.get(name, 0.0) + clock() - started
+                if step_cpu_seconds is not None:
+                    step_cpu_seconds[name] = (step_cpu_seconds.get(name, 0.0) + cpu_clock()
+                                              - cpu_started)
+        except Exception as error:  # a failed article is recorded, never fatal
+            frame = traceback.extract_tb(error.__traceback__)[-1]
+            problems.append({"article_id": article.article_id, "step": name,
+                             "error": type(error).__name__, "message": str(error)[:500],
+                             "where": f"{Path(frame.filename).name}:{frame.lineno}"})
+            continue
+        for name, table in tables.items():
+            collected[name].append(table)
+    result = {name: combine_tables(items) for name, items in collected.items()}
+    return result, pd.DataFrame(problems, columns=PROBLEM_COLUMNS)
