@@ -20,7 +20,11 @@ import shutil
 import stat
 import sys
 import tempfile
+import threading
+import types
+from importlib.util import find_spec
 from pathlib import Path
+from typing import Any
 
 from newsprism.core.paths import NLTK_DATA
 
@@ -151,6 +155,42 @@ def announce_nltk_data() -> None:
     others = [p for p in os.environ.get("NLTK_DATA", "").split(os.pathsep)
               if p and p not in (here, str(NLTK_DATA))]
     os.environ["NLTK_DATA"] = os.pathsep.join([here, *others])
+
+
+_PUNKT_LOCK = threading.Lock()
+
+
+def punkt_tokenizer(language: str = "english") -> Any:
+    """NLTK's ``PunktTokenizer`` for ``language``, with the package's parameters, loaded
+    without running ``nltk/__init__.py`` when NLTK is not imported yet.
+
+    That ``__init__`` imports all of NLTK, SciPy and scikit-learn included (over a second of
+    CPU), while Punkt needs a dozen small modules (about 0.1 s). So the ``nltk`` and
+    ``nltk.tokenize`` packages are stood in for by empty package objects pointing at NLTK's
+    own folders while ``nltk.tokenize.punkt`` loads, and every ``nltk`` entry is then taken
+    out of ``sys.modules`` again: a later ``import nltk`` (TextBlob, the NLTK VADER engine)
+    loads the real package as if this never ran. The tokenizer is NLTK's own class and
+    parameter files, so the splits are identical (tests/test_punkt_isolated.py).
+    """
+    with _PUNKT_LOCK:
+        if "nltk" in sys.modules:  # already paid for: use the real package
+            register_nltk_data()
+            from nltk.tokenize.punkt import PunktTokenizer
+
+            return PunktTokenizer(language)
+        announce_nltk_data()
+        root = Path(find_spec("nltk").submodule_search_locations[0])
+        for name, folder in (("nltk", root), ("nltk.tokenize", root / "tokenize")):
+            package = types.ModuleType(name)
+            package.__path__ = [str(folder)]
+            sys.modules[name] = package
+        try:
+            from nltk.tokenize.punkt import PunktTokenizer
+
+            return PunktTokenizer(language)
+        finally:
+            for name in [m for m in sys.modules if m == "nltk" or m.startswith("nltk.")]:
+                del sys.modules[name]
 
 
 def vader_lexicon_path() -> Path:

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pandas as pd
 
-from newsprism.core.resources import PUNKT_DIR, SENTENCE_STARTERS, register_nltk_data
+from newsprism.core.resources import PUNKT_DIR, SENTENCE_STARTERS, punkt_tokenizer
 
 if TYPE_CHECKING:  # NLTK (and the SciPy it pulls in) loads on the first sentence split
     from nltk.tokenize.punkt import PunktSentenceTokenizer
@@ -57,10 +57,7 @@ _CLOCK = re.compile(
 
 @lru_cache(maxsize=1)
 def _tokenizer() -> PunktSentenceTokenizer:
-    register_nltk_data()
-    from nltk.tokenize.punkt import PunktTokenizer
-
-    tokenizer = PunktTokenizer("english")
+    tokenizer = punkt_tokenizer("english")  # without importing all of NLTK
     if not tokenizer._params.abbrev_types:  # pragma: no cover - packaging error
         raise RuntimeError(f"Punkt parameters missing or empty in {PUNKT_DIR}")
     return tokenizer

@@ -1,0 +1,71 @@
+"""What a process pays before its first article: ``import newsprism``, each layer, each
+annotation step module, a whole annotation worker, and the first sentence split (which loads
+NLTK's Punkt). Issue 15's floor: ``import newsprism`` and each annotation worker start under
+0.5 s of CPU.
+
+Each case runs in a fresh interpreter; the figure is the child's CPU time (user + system,
+which does not depend on what else the machine runs), median of ``repeats`` runs, next to
+the wall time and the heavy libraries the child loaded.
+Usage: ``.venv/bin/python bench/bench_import.py [repeats]`` (default 5).
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+
+from newsprism.core import paths
+from newsprism.pipeline.steps import STEPS
+
+HEAVY = ("nltk", "scipy", "sklearn", "matplotlib", "papermill", "pandas", "pyarrow",
+         "textblob", "vaderSentiment")
+SHOW = (f"import sys; print(' '.join(sorted({{m for m in sys.modules if m in {HEAVY!r}}}))"
+        " or 'none', file=sys.stderr)")
+STEP_MODULES = sorted({spec.split(":")[0] for spec in STEPS.values()})
+WORKER = ("from newsprism.pipeline import steps, store; "
+          "steps.resolve_steps(steps.STEPS); ")
+SPLIT = "from newsprism.core.text import split_sentences; split_sentences('Mr. Kim wrote. He left.'); "
+
+CASES = {
+    "python (baseline)": "pass; ",
+    "import newsprism": "import newsprism; ",
+    **{f"layer {layer}": f"import newsprism.{layer}; "
+       for layer in ("core", "corpus", "viz", "quotes", "time", "sentiment", "framing",
+                     "compare", "pipeline", "report")},
+    **{f"step {module}": f"import {module}; " for module in STEP_MODULES},
+    "worker (all steps)": WORKER,
+    "worker + 1st split": WORKER + SPLIT,
+    "import nltk": "import nltk; ",
+    "nltk Punkt only": "from nltk.tokenize.punkt import PunktTokenizer; ",
+}
+
+
+def run_once(code: str) -> tuple[float, float, str]:
+    before = os.times()
+    started = time.perf_counter()
+    proc = subprocess.run([sys.executable, "-c", code + SHOW], capture_output=True, text=True,
+                          cwd=paths.ROOT, env={**os.environ, "PYTHONHASHSEED": "0"})
+    wall = time.perf_counter() - started
+    after = os.times()
+    if proc.returncode:
+        raise RuntimeError(f"{code!r} failed: {proc.stderr[-500:]}")
+    cpu = (after.children_user - before.children_user) + (after.children_system
+                                                          - before.children_system)
+    return wall, cpu, proc.stderr.strip().splitlines()[-1]
+
+
+def main() -> None:
+    repeats = int(sys.argv[1]) if len(sys.argv) > 1 else 5
+    print(f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores; "
+          f"{repeats} runs each; CPU = user + system of the child, median")
+    for name, code in CASES.items():
+        runs = [run_once(code) for _ in range(repeats)]
+        walls, cpus = sorted(r[0] for r in runs), sorted(r[1] for r in runs)
+        print(f"{name:40s} CPU {cpus[len(cpus) // 2]:5.2f} s  wall {walls[len(walls) // 2]:5.2f} s"
+              f"  | heavy: {runs[0][2]}")
+
+
+if __name__ == "__main__":
+    main()
