@@ -43,7 +43,7 @@ top_k: int = 5  # most positive / most negative sentences shown
 arc_window: int = 5  # sentences in the rolling mean of the tone arc
 arc_articles: int = 12  # articles in the tone-arc figure (seeded sample spread over outlets)
 dots_per_outlet: int = 1500  # at most this many sentence dots per outlet (seeded sample)
-actors_codebook: str = ""  # actor registry YAML; empty means data/codebooks/actors.yml
+actors_codebook: str = ""  # actor registry YAML; empty means newsprism/data/codebooks/actors.yml
 cleaning: str = "default"  # page-furniture removal: "strict", "default" or "off" (newsprism.corpus.clean)
 agreement_sentences: int = 5000  # engines missing from the annotations: score a sample this big
 
@@ -241,7 +241,7 @@ display(reading(
 # %% [markdown]
 # ## 3. Tone toward actors
 #
-# Actors and their aliases come from `data/codebooks/actors.yml` (people, states, media;
+# Actors and their aliases come from `newsprism/data/codebooks/actors.yml` (people, states, media;
 # capitals such as "Moscow" and "the Kremlin" count as their state). Each mention gets
 # `sentiment.tone_toward` of its sentence: with the default model, score = P(positive) −
 # P(negative); with a lexicon engine, the score of its clause. The mention itself is masked, so
@@ -260,7 +260,7 @@ shown_actors = totals[totals >= min_mentions].index.tolist()
 if not shown_actors:
     display(reading(f"No actor of the registry is mentioned {min_mentions} or more times in "
                     f"this corpus ({len(tone)} mentions in all). Add the story's actors to "
-                    "data/codebooks/actors.yml (or lower min_mentions) to see this section."))
+                    "newsprism/data/codebooks/actors.yml (or lower min_mentions) to see this section."))
 else:
     heat = actor_table[actor_table["actor"].isin(shown_actors)]
     values = heat.pivot(index="actor", columns="outlet", values="estimate").reindex(shown_actors)
@@ -274,7 +274,7 @@ else:
                     f"mentions; {int(tone['no_evidence'].sum())} of {len(tone)} mentions had no "
                     f"evaluative word. Engine: {TONE_ENGINE}. {TONE_VALIDITY}", n=len(tone),
                     unit="mentions",
-                    source=f"{SOURCE}; actor registry data/codebooks/actors.yml"))
+                    source=f"{SOURCE}; actor registry newsprism/data/codebooks/actors.yml"))
 
 # %%
 if shown_actors:

@@ -177,7 +177,7 @@ else:
 # cues grouped by its coding questions (disagreement, reproach, two sides; losses and gains,
 # costs, economic consequences; a human face, emotions; a moral message, religion,
 # prescriptions; problem, solution, responsibility, urgency — codebook
-# `data/codebooks/frames_generic_questions.yml`), their number and position (headline and
+# `newsprism/data/codebooks/frames_generic_questions.yml`), their number and position (headline and
 # lead) feed a small linear model learnt, through the coders' answers to each question, on 260
 # coded climate-change articles of the Narrative Frames Corpus. This section uses that codebook
 # whatever the `codebook` parameter says. Share of articles with the frame, Wilson 95%
@@ -368,8 +368,8 @@ display(reading(
 # ## Validation appendix
 #
 # Every paragraph of the bundled corpus was hand-coded for both shipped codebooks *before*
-# the cue lists were tuned (`tests/gold/frames_gold.csv`, described in
-# `tests/gold/frames_gold.md`). Precision: share of paragraphs where the detector finds the
+# the cue lists were tuned (`data/gold/frames_gold.csv`, described in
+# `data/gold/frames_gold.md`). Precision: share of paragraphs where the detector finds the
 # frame that the coder also saw (n = paragraphs detected); recall: share of the coder's
 # paragraphs found (n = gold paragraphs). In-sample:
 # the same corpus was used to write the cues, so these numbers are optimistic; a custom
@@ -408,12 +408,12 @@ if len(scores):
     display(show_table(scores, f"Per-frame agreement with the hand coding, with Wilson 95% "
                        f"intervals ({CODEBOOK}, computed now on the cleaned corpus).",
                        max_rows=None, n=int(scores["n_paragraphs"].iloc[0]),
-                       unit="hand-coded paragraphs", source="tests/gold/frames_gold.csv"))
+                       unit="hand-coded paragraphs", source="data/gold/frames_gold.csv"))
     display(show_table(disagreements, "Every paragraph where the detector and the coder "
                        "disagree: frames the coder saw but no cue caught (missed), and frames "
                        "a cue triggered that the coder did not see (added).", max_rows=None,
                        n=len(disagreements), unit="paragraphs",
-                       source="tests/gold/frames_gold.csv, newsprism.framing.validation"))
+                       source="data/gold/frames_gold.csv, newsprism.framing.validation"))
     display(reading("Intervals this wide (n between a handful and ~70 paragraphs per frame) "
                     "are the honest summary: frames with n < 15 are validated only roughly."))
 

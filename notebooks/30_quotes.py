@@ -38,7 +38,7 @@ n_boot: int = 2000  # bootstrap resamples for the 95% intervals
 max_explorer_rows: int = 300  # quotations shown in the explorer (all are saved as a table)
 cleaning: str = "default"  # page-furniture removal: "strict", "default" or "off" (newsprism.corpus.clean)
 run_validation: bool = True  # run the quick PolNeAR validation if no saved result exists
-actors_codebook: str = ""  # actor registry YAML (speaker names); empty means data/codebooks/actors.yml
+actors_codebook: str = ""  # actor registry YAML (speaker names); empty means newsprism/data/codebooks/actors.yml
 
 # %%
 import html

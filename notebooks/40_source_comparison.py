@@ -36,9 +36,9 @@ ngram: int = 8  # consecutive shared words that count as copied text
 kwic_per_term: int = 2  # keyword-in-context snippets shown per distinctive term
 codebook: str = "story"  # frame codebook: "story", "generic", or a path to a YAML codebook
 engine: str = "vader"  # sentiment engine of the tone profile: "vader", "textblob" or "nltk_vader"
-actors_codebook: str = ""  # actor registry YAML (speakers); empty means data/codebooks/actors.yml
-sourcing_codebook: str = ""  # sourcing patterns YAML; empty means data/codebooks/sourcing.yml
-hedging_codebook: str = ""  # hedge and booster lists YAML; empty means data/codebooks/hedging.yml
+actors_codebook: str = ""  # actor registry YAML (speakers); empty means newsprism/data/codebooks/actors.yml
+sourcing_codebook: str = ""  # sourcing patterns YAML; empty means newsprism/data/codebooks/sourcing.yml
+hedging_codebook: str = ""  # hedge and booster lists YAML; empty means newsprism/data/codebooks/hedging.yml
 cleaning: str = "default"  # page-furniture removal: "strict", "default" or "off" (newsprism.corpus.clean)
 
 # %%
@@ -245,7 +245,7 @@ if len(pairs):
 #
 # Runs of at least `ngram` consecutive words shared by two articles (case and punctuation
 # ignored; hashed word n-grams merged into passages). A short shared run (under three times
-# `ngram` words) that is mostly a stock phrase (`data/codebooks/stock_phrases.yml`: "the world
+# `ngram` words) that is mostly a stock phrase (`newsprism/data/codebooks/stock_phrases.yml`: "the world
 # will be watching closely...") or recurs across the corpus is not a copy and is set aside.
 # Articles linked by copied text covering at least 20% of one of them form one **independent
 # voice**; only then does the summary say an outlet copies another.
@@ -281,7 +281,7 @@ display(reading(
 # <a id="sourcing"></a>
 # ## Sourcing: whom each outlet relies on
 #
-# Attributions matched with the documented codebook `data/codebooks/sourcing.yml`: state
+# Attributions matched with the documented codebook `newsprism/data/codebooks/sourcing.yml`: state
 # media (KCNA, "CTAK", TASS...), intelligence and defence bodies (NIS, UK Ministry of Defence,
 # ISW...), vague attribution ("analysts say", "sources close to"), named "according to"
 # sources, and the speakers of direct quotations (quotes table).
@@ -298,7 +298,7 @@ display(caption("Attributions per 1,000 words per outlet and category.", n=len(e
 display(show_table(rates[rates["count"] > 0], "Sourcing rates with the most frequent sources "
                    "(article_share: share of the outlet's articles with at least one).",
                    n=len(evidence), unit="attributions",
-                   source=f"{SOURCE}, data/codebooks/sourcing.yml"))
+                   source=f"{SOURCE}, newsprism/data/codebooks/sourcing.yml"))
 display(show_table(evidence[evidence["category"] != "quoted_speaker"][
     ["outlet", "category", "source", "cue", "sentence"]],
     "Every codebook attribution with its sentence (quoted speakers: see 30_quotes).",
@@ -315,7 +315,7 @@ display(reading(
 # ## Hedging and certainty
 #
 # Hedges (may, likely, reportedly...) and boosters (clearly, indeed...) in the outlet's own
-# voice, from the documented word list `data/codebooks/hedging.yml` (Hyland 2005, adapted to
+# voice, from the documented word list `newsprism/data/codebooks/hedging.yml` (Hyland 2005, adapted to
 # news). Only the writer's own markers count: a marker inside quotation marks is the quoted
 # speaker's, and one a third party's reporting verb introduces ("Analysts believe...",
 # "Experts warn that ... could") is that party's (`voice` "reported" in the markers table).
@@ -334,7 +334,7 @@ display(caption("Hedges and boosters per 1,000 words of author voice with exact 
                 "confidence intervals.", n=int(hedge_rates["count"].sum()), unit="markers",
                 source=f"{SOURCE}, newsprism.compare.hedging.hedging_rates"))
 display(show_table(hedge_rates, "Hedging and boosting rates per outlet.", n=len(result["hedges"]),
-                   unit="markers", source=f"{SOURCE}, data/codebooks/hedging.yml"))
+                   unit="markers", source=f"{SOURCE}, newsprism/data/codebooks/hedging.yml"))
 display(reading(
     summary.top_rate_reading(hedge_rates[hedge_rates["kind"] == "hedge"], "hedging rate",
                              "per 1,000 words of its own voice")

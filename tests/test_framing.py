@@ -30,7 +30,7 @@ from newsprism.framing.stats import (
 from newsprism.pipeline.annotate import AnnotateOptions, ArticleInput
 
 CUSTOM = Path(__file__).parent / "fixtures" / "frames_custom.yml"
-GOLD = Path(__file__).parent / "gold" / "frames_gold.csv"
+GOLD = paths.GOLD / "frames_gold.csv"
 
 
 def book(yaml_text: str):

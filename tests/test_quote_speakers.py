@@ -3,17 +3,17 @@
 from __future__ import annotations
 
 import csv
-from pathlib import Path
 
 import pandas as pd
 import pytest
+from newsprism.core import paths
 from newsprism.corpus.readers import load_corpus
 from newsprism.quotes.actors import load_actors
 from newsprism.quotes.extract import extract_quotes
 from newsprism.quotes.speakers import speaker_type
 from newsprism.quotes.stats import anonymous_share, share_of_voice
 
-GOLD = Path(__file__).parent / "gold" / "quote_speakers_gold.csv"
+GOLD = paths.GOLD / "quote_speakers_gold.csv"
 
 TYPES = [
     ("Kim Jong Un", "Kim", "person"),
@@ -71,7 +71,7 @@ def test_bundled_corpus_speakers_match_the_hand_checked_list():
         if ok and row["known_error"]:
             wrong.append(("fixed: update the known_error flag", row["quote_starts"]))
     assert wrong == []
-    # the known errors stay few (counted in the gold file, see tests/gold/quote_speakers_gold.md)
+    # the known errors stay few (counted in the gold file, see data/gold/quote_speakers_gold.md)
     assert sum(bool(r["known_error"]) for r in rows) <= 4
 
 

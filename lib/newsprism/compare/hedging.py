@@ -1,6 +1,6 @@
 """Hedges and boosters (Hyland 2005) per outlet, per 1,000 words, with exact Poisson CIs.
 
-Word lists: ``data/codebooks/hedging.yml`` (sources and changes documented there). By default
+Word lists: ``newsprism/data/codebooks/hedging.yml`` (sources and changes documented there). By default
 only the writer's own voice is counted: sentences marked ``voice == "quoted"`` in the
 sentences table (when that column exists) and text inside quotation marks are skipped, since a
 hedge inside a quotation is the speaker's, not the outlet's.

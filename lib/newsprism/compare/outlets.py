@@ -59,7 +59,7 @@ def compare_outlets(tables: dict[str, pd.DataFrame], top_terms: int = 10,
     """Every comparison table from the annotation tables, keyed by name.
 
     ``engine`` is the sentiment engine whose tone is profiled (default VADER when scored);
-    ``sourcing_codebook`` / ``hedging_codebook`` are YAML paths (default: data/codebooks).
+    ``sourcing_codebook`` / ``hedging_codebook`` are YAML paths (default: newsprism/data/codebooks).
     The frame codebook is the one the frames table was annotated with.
 
     Keys: profiles, frame_rates, rates (see :func:`statement_rates`), terms, article_similarity, outlet_similarity, copied_passages, voices,

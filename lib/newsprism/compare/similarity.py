@@ -34,7 +34,7 @@ from newsprism.core.text import WORD, word_span_array, word_spans
 
 _WORD = WORD  # the one word definition (newsprism.core.text)
 
-STOCK_PHRASES = Path(__file__).resolve().parents[3] / "data" / "codebooks" / "stock_phrases.yml"
+STOCK_PHRASES = Path(__file__).resolve().parents[1] / "data" / "codebooks" / "stock_phrases.yml"
 
 PASSAGE_COLUMNS = ["article_a", "article_b", "outlet_a", "outlet_b", "start_a", "end_a",
                    "start_b", "end_b", "n_words", "share_a", "share_b", "text_a", "text_b"]
@@ -156,7 +156,7 @@ def incidence_matrix(keys: list[np.ndarray]):
 
 @dataclass(frozen=True)
 class StockPhrases:
-    """Formulaic runs that do not make a copy (``data/codebooks/stock_phrases.yml``)."""
+    """Formulaic runs that do not make a copy (``newsprism/data/codebooks/stock_phrases.yml``)."""
 
     phrases: tuple[tuple[str, ...], ...] = ()
     max_words_factor: float = 3.0
@@ -166,7 +166,7 @@ class StockPhrases:
 
 @lru_cache(maxsize=4)
 def load_stock_phrases(path: str | None = None) -> StockPhrases:
-    """The stock-phrase codebook (default ``data/codebooks/stock_phrases.yml``); a missing
+    """The stock-phrase codebook (default ``newsprism/data/codebooks/stock_phrases.yml``); a missing
     default file gives an empty list (only corpus-wide recurrence is then used).
 
     >>> ("only", "time", "will", "tell") in load_stock_phrases().phrases
@@ -305,7 +305,7 @@ def find_copied_passages(articles: pd.DataFrame, n: int = 8, min_words: int | No
     (``attrs``: ``n_candidate_pairs``, ``n_pairs_compared``).
 
     Stock phrases are not copies: a short passage (fewer than 3 × ``n`` words) that lies
-    mostly inside a formula of ``stock_phrases`` (default ``data/codebooks/stock_phrases.yml``;
+    mostly inside a formula of ``stock_phrases`` (default ``newsprism/data/codebooks/stock_phrases.yml``;
     ``False``: no passage is stock) or recurs across the corpus is set aside (``attrs["n_stock_passages"]``
     and ``attrs["stock_passages"]``, the distinct texts).
     """

@@ -1,7 +1,7 @@
 """Whom each outlet relies on: state media, intelligence and defence bodies, named and vague
 attribution ("analysts say", "sources close to"), and the speakers it quotes.
 
-Patterns live in ``data/codebooks/sourcing.yml`` (documented there). Every match keeps its
+Patterns live in ``newsprism/data/codebooks/sourcing.yml`` (documented there). Every match keeps its
 sentence and character offsets so each rate can be shown with its evidence.
 
 >>> import pandas as pd

@@ -14,13 +14,15 @@ from typing import Any
 PACKAGE = Path(__file__).resolve().parent.parent  # lib/newsprism (this file: core/paths.py)
 NLTK_DATA = PACKAGE / "nltk_data"
 PACKAGE_DATA = PACKAGE / "data"
+# Codebooks and lexicons ship inside the package, so an installed newsprism finds them.
+CODEBOOKS = PACKAGE_DATA / "codebooks"
 
 # The repository layout (lib/newsprism -> repo root). When installed as a wheel these
 # folders may not exist; callers that need them check and say so.
 ROOT = PACKAGE.parent.parent
 DATA = ROOT / "data"
 CORPORA = DATA / "corpora"
-CODEBOOKS = DATA / "codebooks"
+GOLD = DATA / "gold"  # hand-made gold data of the bundled corpus and its tests
 BUNDLED_CORPUS = CORPORA / "kim_putin_letters_2026"
 NOTEBOOKS = ROOT / "notebooks"
 OUTPUTS = ROOT / "outputs"

@@ -50,7 +50,7 @@ INPUTS_FILE = ".inputs.json"  # in RESULTS_DIR: the key the saved results were m
 def input_roots() -> dict[str, list[Path]]:
     """The folders whose files a validation result depends on, by kind."""
     return {
-        "gold": [paths.SHARED / "datasets", paths.ROOT / "tests" / "gold", paths.EXTERNAL_CACHE],
+        "gold": [paths.SHARED / "datasets", paths.GOLD, paths.EXTERNAL_CACHE],
         "library": [paths.PACKAGE],
         "codebooks": [paths.CODEBOOKS],
     }

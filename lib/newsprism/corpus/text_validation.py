@@ -1,6 +1,6 @@
 """Validate the sentence splitter against hand-made gold boundaries.
 
-Gold: ``tests/gold/sentences_gold.jsonl`` (one record per text, see ``sentences_gold.md``):
+Gold: ``data/gold/sentences_gold.jsonl`` (one record per text, see ``sentences_gold.md``):
 
 - ``dataset="bundled"``: every sentence of the five cleaned articles of the bundled corpus,
   segmented by reading the text (records carry no text: it is the cleaned corpus text, and
@@ -13,7 +13,7 @@ Gold: ``tests/gold/sentences_gold.jsonl`` (one record per text, see ``sentences_
   say "gold text not available" when PolNeAR is absent.
 
 ``split`` says how each set relates to tuning: "dev" = the splitter was tuned on it (its score
-is optimistic), "test" = never tuned on. See ``tests/gold/sentences_gold.md``.
+is optimistic), "test" = never tuned on. See ``data/gold/sentences_gold.md``.
 
 Metrics per dataset and engine: boundary precision, recall and F1 over the *sentence-internal*
 boundaries of each paragraph (paragraph ends are given by line breaks, so counting them would
@@ -41,7 +41,7 @@ import pandas as pd
 from newsprism.core import paths
 from newsprism.core.text import split_paragraphs, split_sentences
 
-GOLD_FILE = paths.ROOT / "tests" / "gold" / "sentences_gold.jsonl"
+GOLD_FILE = paths.GOLD / "sentences_gold.jsonl"
 COLUMNS = ["measure", "dataset", "split", "engine", "metric", "value", "n", "reference",
            "status"]
 # How each gold set relates to tuning: "dev" = the splitter was tuned on it; "test" = never.
@@ -221,7 +221,7 @@ def validate_sentences(quick: bool = False, path: Path = GOLD_FILE) -> pd.DataFr
     >>> 0.0 <= float(row["value"].iloc[0]) <= 1.0
     True
     """
-    reference = ("hand-made gold, tests/gold/sentences_gold.jsonl; boundaries = sentence-internal"
+    reference = ("hand-made gold, data/gold/sentences_gold.jsonl; boundaries = sentence-internal"
                  " boundaries within paragraphs; n = gold boundaries (sentences for exact match)")
     if not path.is_file():
         return pd.DataFrame([{"measure": "sentences", "dataset": "", "split": "", "engine": "",

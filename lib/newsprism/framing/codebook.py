@@ -1,7 +1,7 @@
 """Frame codebooks: load a human-editable YAML file, check it, compile its cues to regexes.
 
 A codebook names frames (id, label, description, cues, optional exclusions and reference) and
-word-choice ``naming_pairs``. Cue syntax (see ``data/codebooks/frames.yml``):
+word-choice ``naming_pairs``. Cue syntax (see ``newsprism/data/codebooks/frames.yml``):
 
 - ``sanction*``: ``*`` stands for any run of word characters; it may end or sit inside a
   word but never start one (a leading wildcard would match almost anything).
@@ -28,7 +28,7 @@ from newsprism.core import paths
 from newsprism.core.paths import resolve_user_path
 from newsprism.core.yaml_io import load_yaml
 
-# Codebook names resolve to these files in data/codebooks.
+# Codebook names resolve to these files in newsprism/data/codebooks.
 NAMED_CODEBOOKS: dict[str, str] = {"story": "frames.yml", "generic": "frames_generic.yml",
                                    "generic_questions": "frames_generic_questions.yml"}
 
@@ -112,16 +112,18 @@ class Codebook:
 
     @property
     def source_label(self) -> str:
-        """The codebook file, relative to the repository when it lives there.
+        """The codebook file: package-relative for a shipped codebook (the same label in a
+        checkout and an installed package), else relative to the repository when it lives
+        there, else the path as given.
 
         >>> load_codebook("story").source_label
-        'data/codebooks/frames.yml'
+        'newsprism/data/codebooks/frames.yml'
         """
-        path = Path(self.source)
-        try:
-            return path.resolve().relative_to(paths.ROOT.resolve()).as_posix()
-        except ValueError:
-            return str(path)
+        path = Path(self.source).resolve()
+        for root in (paths.PACKAGE.parent, paths.ROOT):
+            if path.is_relative_to(root.resolve()):
+                return path.relative_to(root.resolve()).as_posix()
+        return str(self.source)
 
     @property
     def frame_ids(self) -> list[str]:
@@ -190,7 +192,7 @@ def check_cue(pattern: str) -> None:
 
 
 def resolve_codebook_path(path_or_name: str | Path) -> Path:
-    """``"story"``/``"generic"`` (or any ``<name>`` with ``data/codebooks/<name>.yml``) or a path.
+    """``"story"``/``"generic"`` (or any ``<name>`` with ``newsprism/data/codebooks/<name>.yml``) or a path.
 
     >>> resolve_codebook_path("generic").name
     'frames_generic.yml'

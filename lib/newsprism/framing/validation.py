@@ -1,6 +1,6 @@
 """Validate frame detection against hand-coded paragraphs of the bundled corpus.
 
-Gold: ``tests/gold/frames_gold.csv`` — every paragraph of the bundled corpus coded by a human
+Gold: ``data/gold/frames_gold.csv`` — every paragraph of the bundled corpus coded by a human
 reader from the frame *descriptions* (columns ``story`` and ``generic``: ``;``-separated frame
 ids, empty = no frame), written before the cue lists were tuned (see the README next to it).
 Rows are keyed by ``article_id`` + the paragraph's first 60 characters + ``occurrence`` (the
@@ -23,13 +23,13 @@ from newsprism.core import paths
 from newsprism.core.stats import proportion_ci
 from newsprism.core.validate import VALIDATION_COLUMNS
 
-GOLD_PATH = paths.ROOT / "tests" / "gold" / "frames_gold.csv"
+GOLD_PATH = paths.GOLD / "frames_gold.csv"
 PREFIX_CHARS = 60
 DATASET = "kim_putin_letters_2026 paragraphs (hand-coded)"
 # These figures are in-sample: the cues were tuned on this corpus after it was coded. They are
 # never the headline; the external figure is frame presence on NFC (newsprism.framing.fit).
 IN_SAMPLE = "in-sample (bundled corpus, cues tuned after coding)"
-REFERENCE = "tests/gold/frames_gold.csv (coded before cue tuning; see frames_gold.md)"
+REFERENCE = "data/gold/frames_gold.csv (coded before cue tuning; see frames_gold.md)"
 CODEBOOK_COLUMNS = {"story": "story", "generic": "generic"}
 
 

@@ -34,8 +34,8 @@ from newsprism.core.tables import (
 @dataclass(frozen=True)
 class AnnotateOptions:
     sentiment_engines: tuple[str, ...] = ("vader", "textblob")
-    actors_path: str | None = None  # None: data/codebooks/actors.yml
-    codebook: str = "story"  # name in data/codebooks or a path to a YAML codebook
+    actors_path: str | None = None  # None: newsprism/data/codebooks/actors.yml
+    codebook: str = "story"  # name in newsprism/data/codebooks or a path to a YAML codebook
     cleaning: str = "default"  # "strict", "default" or "off" (newsprism.corpus.clean; in the cache key)
     extra: tuple[tuple[str, Any], ...] = ()
 

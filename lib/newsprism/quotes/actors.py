@@ -1,6 +1,6 @@
 """Actor registry: find who or what a text mentions ("Kim", "the Kremlin", "Pyongyang's leader").
 
-The registry is a human-editable YAML file (``data/codebooks/actors.yml``) validated on load;
+The registry is a human-editable YAML file (``newsprism/data/codebooks/actors.yml``) validated on load;
 errors name the actor and the field. Matching is longest alias first, whole words only, with
 the case rules documented in the YAML header.
 
@@ -319,7 +319,7 @@ def actors_from_data(data: Any, source: str = "<data>") -> ActorRegistry:
 
 
 def load_actors(path: str | Path | None = None) -> ActorRegistry:
-    """Load and validate an actor registry (default ``data/codebooks/actors.yml``).
+    """Load and validate an actor registry (default ``newsprism/data/codebooks/actors.yml``).
 
     Raises :class:`ActorRegistryError` with the file, actor and field for any problem.
 
