@@ -554,6 +554,14 @@ def _run(corpus, options, step_specs, partition_size, jobs, scheduler, out_dir, 
             _run_local(todo(), step_specs, options, out_dir, max(1, int(jobs)), record)
     finally:
         bar.close()
+    _finish_manifest(manifest, n_partitions, started)
+    _atomic_write_json(manifest, out_dir / MANIFEST)
+    _warn_input_problems(corpus, manifest, out_dir)
+    return manifest
+
+
+def _finish_manifest(manifest: dict, n_partitions: int, started: float) -> None:
+    """Totals of a finished (or interrupted) run, summed from its partition entries."""
     entries = manifest["partitions"]
     manifest.update({
         "complete": all(f"{i:05d}" in entries for i in range(n_partitions)),
@@ -565,16 +573,17 @@ def _run(corpus, options, step_specs, partition_size, jobs, scheduler, out_dir, 
         "updated": _now(),
     })
     manifest["runs"][-1]["seconds"] = round(time.perf_counter() - started, 3)
-    _atomic_write_json(manifest, out_dir / MANIFEST)
+
+
+def _warn_input_problems(corpus, manifest: dict, out_dir: Path) -> None:
+    """One warning for the input problems the workers found while cleaning the partitions."""
     n_input = manifest["rows"].get("corpus_problems", 0)
     if n_input and not isinstance(corpus, Corpus):  # (a Corpus in memory warned on loading)
-        # found by the workers that cleaned the partitions: said once, here
         from newsprism.corpus import warn
 
         warn(f"{corpus or paths.BUNDLED_CORPUS}: {n_input} problem(s) in the input "
              f"(skipped articles or warnings); see the corpus_problems table in "
-             f"{out_dir}", stacklevel=3)
-    return manifest
+             f"{out_dir}", stacklevel=4)
 
 
 def _now() -> str:
