@@ -460,8 +460,8 @@ def fit_classifier(split: str = "train", C: float = 1.0, folds: int = 5,
     both). Tuning uses train only; the values are copied into ``quotes._WEIGHTS``, ``_BIAS``
     and ``_THRESHOLD`` by hand.
 
-    >>> fit = fit_classifier()                   # doctest: +SKIP
-    >>> fit["threshold"], fit["cv"].round(4)     # doctest: +SKIP
+    Usage (reads the PolNeAR train split; about 10 s, so not run as a doctest):
+    ``fit = fit_classifier(); fit["threshold"], fit["cv"].round(4)``.
     """
     import numpy as np
     from sklearn.linear_model import LogisticRegression

@@ -13,9 +13,13 @@ again with the same corpus, options and code redoes only the unfinished partitio
 ``out`` is not given the directory is ``outputs/cache/<key>/``, so a second ``annotate()``
 with the same inputs is a cache hit.
 
+>>> import tempfile
 >>> from newsprism.scale import annotate_to_parquet, read_table
->>> ann = annotate_to_parquet(progress=False)             # doctest: +SKIP
->>> read_table(ann.out_dir, "sentences", columns=["article_id"]).shape  # doctest: +SKIP
+>>> tmp = tempfile.TemporaryDirectory()
+>>> ann = annotate_to_parquet(out=tmp.name, steps=["sentences"], progress=False)  # bundled
+>>> read_table(ann.out_dir, "sentences", columns=["article_id"]).shape
+(229, 1)
+>>> tmp.cleanup()
 """
 
 from __future__ import annotations
@@ -618,7 +622,14 @@ def read_table(out_dir: str | Path, name: str, columns: list[str] | None = None,
 
     A table with no rows anywhere comes back as an empty DataFrame.
 
-    >>> read_table(ann.out_dir, "sentences", columns=["article_id", "text"])  # doctest: +SKIP
+    >>> import tempfile
+    >>> tmp = tempfile.TemporaryDirectory()
+    >>> ann = annotate_to_parquet(out=tmp.name, steps=["sentences"], progress=False)
+    >>> read_table(ann.out_dir, "sentences", columns=["article_id", "text"]).shape
+    (229, 2)
+    >>> read_table(ann.out_dir, "no_such_table").empty
+    True
+    >>> tmp.cleanup()
     """
     try:
         dataset = table_dataset(out_dir, name)
@@ -638,7 +649,14 @@ def sample_table(out_dir: str | Path, name: str, n: int = 20, columns: list[str]
 
     Deterministic for a given ``seed``; rows come back in their stored order.
 
-    >>> sample_table(ann.out_dir, "quotes", n=10, columns=["article_id", "text"])  # doctest: +SKIP
+    >>> import tempfile
+    >>> tmp = tempfile.TemporaryDirectory()
+    >>> ann = annotate_to_parquet(out=tmp.name, steps=["sentences"], progress=False)
+    >>> sample = sample_table(ann.out_dir, "sentences", n=3, columns=["article_id", "sentence_id"])
+    >>> sample.shape, sample.equals(sample_table(ann.out_dir, "sentences", n=3,
+    ...                                          columns=["article_id", "sentence_id"]))
+    ((3, 2), True)
+    >>> tmp.cleanup()
     """
     import numpy as np
 
@@ -689,8 +707,13 @@ class LazyTables(Mapping):
 def load_annotations(out_dir: str | Path, lazy: bool = True) -> Annotations:
     """Annotations of an annotated directory; tables are read on first access (``lazy``).
 
-    >>> ann = load_annotations("outputs/big_ann")             # doctest: +SKIP
-    >>> ann.n_articles, ann.read("frames", columns=["frame"]).value_counts()  # doctest: +SKIP
+    >>> import tempfile
+    >>> tmp = tempfile.TemporaryDirectory()
+    >>> ann = annotate_to_parquet(out=tmp.name, steps=["sentences"], progress=False)
+    >>> again = load_annotations(ann.out_dir)
+    >>> again.n_articles, again.read("sentences", columns=["article_id"]).shape
+    (5, (229, 1))
+    >>> tmp.cleanup()
     """
     out_dir = Path(out_dir)
     manifest = read_manifest(out_dir)
@@ -715,7 +738,12 @@ def load_any_corpus(path: str | Path | None = None, columns: list[str] | None = 
     ``columns`` (annotated directories only) reads just those article columns, e.g. leave
     out ``text`` for a 100,000-article overview.
 
-    >>> load_any_corpus("outputs/big_ann", columns=["article_id", "outlet"])  # doctest: +SKIP
+    >>> import tempfile
+    >>> tmp = tempfile.TemporaryDirectory()
+    >>> ann = annotate_to_parquet(out=tmp.name, steps=["sentences"], progress=False)
+    >>> load_any_corpus(ann.out_dir, columns=["article_id", "outlet"]).articles.shape
+    (5, 2)
+    >>> tmp.cleanup()
     """
     if not is_annotated_dir(path):
         return load_corpus(path, cleaning=cleaning)
