@@ -395,16 +395,18 @@ def score(rows: pd.DataFrame) -> dict[str, float]:
 
 
 def wilson_interval(p: float, n: int, z: float = 1.96) -> tuple[float, float]:
-    """95 % Wilson score interval of a proportion ``p`` observed on ``n`` items.
+    """95 % Wilson score interval of a proportion ``p`` observed on ``n`` items: the one
+    interval of a proportion, :func:`newsprism.stats.proportion_ci` (``z`` is kept for callers
+    and ignored: the level is 95 %).
 
     >>> [round(x, 3) for x in wilson_interval(0.9, 100)]
     [0.826, 0.945]
     """
+    from newsprism.stats import proportion_ci
+
     if n <= 0 or p != p:
         return float("nan"), float("nan")
-    centre = (p + z * z / (2 * n)) / (1 + z * z / n)
-    half = z * ((p * (1 - p) / n + z * z / (4 * n * n)) ** 0.5) / (1 + z * z / n)
-    return centre - half, centre + half
+    return proportion_ci(p * n, n)
 
 
 def classifier_table(split: str = "train", marks: str = "all",

@@ -20,7 +20,7 @@ from pathlib import Path
 import pandas as pd
 
 from newsprism import paths
-from newsprism.hedging import poisson_rate_ci
+from newsprism.stats import poisson_rate_ci
 from newsprism.text import count_words, per_1k, sentence_table, sentences_in_articles
 from newsprism.yaml_io import load_yaml_file
 
