@@ -268,7 +268,8 @@ def _empty_pairs() -> pd.DataFrame:
 
 
 def similarity_matrix(articles: pd.DataFrame, by_outlet: bool = False) -> pd.DataFrame:
-    """Square TF-IDF cosine similarity between all articles (labels: article ids).
+    """Square TF-IDF cosine similarity between all articles (labels: article ids), rounded to
+    6 decimals: :func:`newsprism.similarity.similarity_matrix`, the one used by 40 as well.
 
     ``by_outlet=True`` aggregates it for large corpora: the mean cosine over all pairs of
     distinct articles from two outlets (labels: outlets; the diagonal averages pairs within
@@ -278,26 +279,11 @@ def similarity_matrix(articles: pd.DataFrame, by_outlet: bool = False) -> pd.Dat
     >>> float(m.loc["a", "a"])
     1.0
     """
-    from scipy import sparse
+    from newsprism.similarity import similarity_matrix as tfidf_similarity
 
-    from newsprism.similarity import tfidf_vectors
-
-    texts = articles["text"].fillna("").astype(str).tolist()
-    matrix = tfidf_vectors(texts)
-    if by_outlet:
-        codes, outlets = pd.factorize(articles["outlet"].fillna("").astype(str), sort=True)
-        member = sparse.csr_matrix((np.ones(len(codes)), (np.arange(len(codes)), codes)),
-                                   shape=(len(codes), len(outlets)))
-        sums = np.asarray((member.T @ (matrix @ (matrix.T @ member))).todense())
-        self_sim = np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel()  # 1, or 0 if empty
-        sums -= np.diag(np.asarray(member.T @ self_sim).ravel())
-        counts = np.bincount(codes, minlength=len(outlets)).astype(float)
-        pairs = np.outer(counts, counts) - np.diag(counts)
-        values = np.divide(sums, pairs, out=np.full(sums.shape, np.nan), where=pairs > 0)
-        return pd.DataFrame(values.round(6), index=list(outlets), columns=list(outlets))
-    values = np.asarray((matrix @ matrix.T).todense()).round(6)
-    ids = articles["article_id"].astype(str).tolist()
-    return pd.DataFrame(values, index=ids, columns=ids)
+    articles = articles.assign(article_id=articles["article_id"].astype(str),
+                               text=articles["text"].fillna("").astype(str))
+    return tfidf_similarity(articles, level="outlet_mean" if by_outlet else "article").round(6)
 
 
 def audit_summary(audit: pd.DataFrame) -> pd.DataFrame:
