@@ -128,7 +128,7 @@ def outlet_quote_rates(quotes: pd.DataFrame, articles: pd.DataFrame, n_boot: int
         elif measure == "quotes":
             pooled = totals["quotes"] / per_article.groupby("outlet").size()
         else:
-            pooled = totals[numerator] / totals["n_words"].where(totals["n_words"] > 0) * 1000
+            pooled = per_1k(totals[numerator], totals["n_words"])
         table["pooled"] = table["outlet"].map(pooled).to_numpy()
         frames.append(table)
     columns = ["outlet", "measure", "n", "total", "pooled", "estimate", "ci_low", "ci_high",
