@@ -80,9 +80,10 @@ def tone_ci(sentiment: pd.DataFrame, outlet_of: pd.Series, voice: str = "author"
 
     Sentences are resampled within each article (a stratified bootstrap), so the interval
     reflects the spread of sentences, and an outlet's estimate stays the mean of its article
-    means. Returns outlet, tone_n_sentences, tone_ci_low, tone_ci_high.
+    means. Returns the estimate table convention: outlet, estimate (mean of the article means
+    of the scored sentences), ci_low, ci_high, n (sentences), n_articles.
     """
-    columns = ["outlet", "tone_n_sentences", "tone_ci_low", "tone_ci_high"]
+    columns = ["outlet", "estimate", "ci_low", "ci_high", "n", "n_articles"]
     per_article = sentiment_by_article(sentiment, voice=voice, engine=engine)
     if per_article.empty or not per_article["tone_measure"].iloc[0]:
         return pd.DataFrame(columns=columns)
@@ -99,14 +100,15 @@ def tone_ci(sentiment: pd.DataFrame, outlet_of: pd.Series, voice: str = "author"
     alpha = (1 - level) / 2
     out = []
     for outlet, part in rows.groupby("outlet"):
-        boots = []
+        boots, article_means = [], []
         for _, article in part.groupby("article_id"):
             values = article[measure].to_numpy(dtype=float)
             index = rng.integers(0, len(values), size=(n_boot, len(values)))
             boots.append(values[index].mean(axis=1))
+            article_means.append(values.mean())
         means = np.mean(boots, axis=0)
-        out.append((outlet, len(part), float(np.quantile(means, alpha)),
-                    float(np.quantile(means, 1 - alpha))))
+        out.append((outlet, float(np.mean(article_means)), float(np.quantile(means, alpha)),
+                    float(np.quantile(means, 1 - alpha)), len(part), len(article_means)))
     return pd.DataFrame(out, columns=columns)
 
 
@@ -180,8 +182,9 @@ def _add_tone(profile: pd.DataFrame, sentiment: pd.DataFrame, outlet_of: pd.Seri
         profile["subjectivity"] = means["subjectivity"]
         profile["tone_engine"] = f"{tone['tone_engine'].iloc[0]} {tone['tone_measure'].iloc[0]}"
         intervals = tone_ci(sentiment, outlet_of, engine=engine).set_index("outlet")
-        for column in ("tone_ci_low", "tone_ci_high", "tone_n_sentences"):
-            profile[column] = intervals[column] if column in intervals else np.nan
+        for column, source in (("tone_ci_low", "ci_low"), ("tone_ci_high", "ci_high"),
+                               ("tone_n_sentences", "n")):
+            profile[column] = intervals[source]
     else:
         profile["tone_author"] = np.nan
         profile["subjectivity"] = np.nan
