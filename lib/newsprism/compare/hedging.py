@@ -20,9 +20,9 @@ from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
-from scipy.stats import chi2
 
 from newsprism.core import paths
+from newsprism.core.stats import poisson_rate_ci
 from newsprism.core.text import count_words, fold_word, per_1k, sentences_in_articles, words
 from newsprism.core.yaml_io import load_yaml_file
 
@@ -255,19 +255,6 @@ def voice_word_counts(articles: pd.DataFrame, sentences: pd.DataFrame | None = N
         if getattr(sent, "voice", "author") != "quoted":
             counts[sent.article_id] += count_words(_masked(body))
     return pd.Series(counts, dtype=int)
-
-
-def poisson_rate_ci(count: int, exposure: float, level: float = 0.95,
-                    per: float = 1000.0) -> tuple[float, float]:
-    """Exact (Garwood) confidence interval of a Poisson rate ``count / exposure × per``.
-
-    >>> [round(float(x), 2) for x in poisson_rate_ci(10, 1000)]
-    [4.8, 18.39]
-    """
-    alpha = 1 - level
-    low = 0.0 if count == 0 else chi2.ppf(alpha / 2, 2 * count) / 2
-    high = chi2.ppf(1 - alpha / 2, 2 * count + 2) / 2
-    return float(per * low / exposure), float(per * high / exposure)
 
 
 def hedging_rates(articles: pd.DataFrame, markers: pd.DataFrame | None = None,

@@ -137,7 +137,8 @@ def near_duplicates(articles: pd.DataFrame, *, shingle_size: int = 5,
                     min_shared: float = 0.25) -> pd.DataFrame:
     """Pairs of articles that share much of their text.
 
-    ``cosine``: TF-IDF cosine similarity of word unigrams and bigrams (topic and wording);
+    ``cosine``: TF-IDF cosine similarity (:func:`newsprism.compare.similarity.tfidf_vectors`: words
+    less stop words, the one TF-IDF of 00 and 40);
     ``jaccard``: overlap of ``shingle_size``-word shingles (verbatim reuse). A pair is a
     near-duplicate when either passes its threshold. Only pairs with ``cosine >= min_cosine``
     are considered, strongest first, each with the longest shared word run (character offsets
@@ -159,8 +160,6 @@ def near_duplicates(articles: pd.DataFrame, *, shingle_size: int = 5,
     """
     if len(articles) < 2:
         return _empty_pairs()
-    from scipy import sparse
-
     from newsprism.compare.similarity import incidence_matrix, tfidf_vectors
 
     texts = articles["text"].fillna("").astype(str).tolist()
@@ -179,26 +178,12 @@ def near_duplicates(articles: pd.DataFrame, *, shingle_size: int = 5,
     sizes = np.diff(binary.indptr)
     if len(texts) <= exhaustive_max:
         method = "all pairs"
-        cosine = sparse.triu(matrix @ matrix.T, k=1).tocoo()
-        keep = cosine.data >= min_cosine
-        rows_i, rows_j = cosine.row[keep].astype(int), cosine.col[keep].astype(int)
-        values = cosine.data[keep].astype(float)
-        shared = np.asarray((binary @ binary.T)[rows_i, rows_j]).ravel().astype(int)
+        rows_i, rows_j, values, shared = _all_pairs(matrix, binary, min_cosine)
     else:
         method = (f"pairs sharing at least {min_shared:.0%} of their shingles among those held "
                   f"by at most {max_holders} articles")
-        holders = np.bincount(binary.indices, minlength=binary.shape[1])
-        rare = binary[:, np.flatnonzero((holders >= 2) & (holders <= max_holders))]
-        candidates = sparse.triu(rare @ rare.T, k=1).tocoo()
-        # A near-duplicate shares most of its shingles; one sentence in common (a resampled
-        # or quoted sentence) is not enough to be scored.
-        enough = candidates.data >= min_shared * np.minimum(sizes[candidates.row],
-                                                            sizes[candidates.col])
-        rows_i, rows_j = candidates.row[enough].astype(int), candidates.col[enough].astype(int)
-        values = _paired_dots(matrix, rows_i, rows_j)
-        keep = values >= min_cosine
-        rows_i, rows_j, values = rows_i[keep], rows_j[keep], values[keep]
-        shared = _paired_dots(binary, rows_i, rows_j).round().astype(int)
+        rows_i, rows_j, values, shared = _candidate_pairs(matrix, binary, sizes, min_cosine,
+                                                          max_holders, min_shared)
     union = sizes[rows_i] + sizes[rows_j] - shared
     jaccard = np.divide(shared, union, out=np.zeros(len(shared)), where=union > 0)
     is_dup = (values >= cosine_threshold) | (jaccard >= jaccard_threshold)
@@ -207,23 +192,61 @@ def near_duplicates(articles: pd.DataFrame, *, shingle_size: int = 5,
     order = np.lexsort((id_array[rows_j], id_array[rows_i], -values, ~is_dup))
     if max_pairs is not None:
         order = order[:max_pairs]
-    rows = []
-    for k in order:
-        i, j = rows_i[k], rows_j[k]
-        sa, ea, sb, eb, n = longest_shared_passage(texts[i], texts[j])
-        rows.append({
-            "article_a": ids[i], "article_b": ids[j], "outlet_a": outlets[i],
-            "outlet_b": outlets[j], "cosine": round(min(float(values[k]), 1.0), 6),
-            "jaccard": round(float(jaccard[k]), 6), "shared_shingles": int(shared[k]),
-            "shared_words": n, "start_a": sa, "end_a": ea, "start_b": sb, "end_b": eb,
-            "is_near_duplicate": bool(is_dup[k]),
-        })
+    rows = [_pair_row(texts, ids, outlets, rows_i[k], rows_j[k], values[k], jaccard[k],
+                      shared[k], is_dup[k]) for k in order]
     table = pd.DataFrame(rows, columns=NEAR_DUPLICATE_COLUMNS)
     table = table.sort_values(["cosine", "article_a", "article_b"], ascending=[False, True, True],
                               ignore_index=True)
     table.attrs.update(n_pairs=int(len(values)), n_near_duplicates=int(is_dup.sum()),
                        method=method)
     return table
+
+
+def _all_pairs(matrix, binary, min_cosine: float):
+    """Every pair with ``cosine >= min_cosine``: (rows_i, rows_j, cosine, shared shingles)."""
+    from scipy import sparse
+
+    cosine = sparse.triu(matrix @ matrix.T, k=1).tocoo()
+    keep = cosine.data >= min_cosine
+    rows_i, rows_j = cosine.row[keep].astype(int), cosine.col[keep].astype(int)
+    values = cosine.data[keep].astype(float)
+    shared = np.asarray((binary @ binary.T)[rows_i, rows_j]).ravel().astype(int)
+    return rows_i, rows_j, values, shared
+
+
+def _candidate_pairs(matrix, binary, sizes: np.ndarray, min_cosine: float, max_holders: int,
+                     min_shared: float):
+    """Pairs sharing at least ``min_shared`` of the shorter article's rare shingles (held by
+    at most ``max_holders`` articles), with ``cosine >= min_cosine``: (rows_i, rows_j, cosine,
+    shared shingles)."""
+    from scipy import sparse
+
+    holders = np.bincount(binary.indices, minlength=binary.shape[1])
+    rare = binary[:, np.flatnonzero((holders >= 2) & (holders <= max_holders))]
+    candidates = sparse.triu(rare @ rare.T, k=1).tocoo()
+    # A near-duplicate shares most of its shingles; one sentence in common (a resampled
+    # or quoted sentence) is not enough to be scored.
+    enough = candidates.data >= min_shared * np.minimum(sizes[candidates.row],
+                                                        sizes[candidates.col])
+    rows_i, rows_j = candidates.row[enough].astype(int), candidates.col[enough].astype(int)
+    values = _paired_dots(matrix, rows_i, rows_j)
+    keep = values >= min_cosine
+    rows_i, rows_j, values = rows_i[keep], rows_j[keep], values[keep]
+    shared = _paired_dots(binary, rows_i, rows_j).round().astype(int)
+    return rows_i, rows_j, values, shared
+
+
+def _pair_row(texts: list[str], ids: list[str], outlets: list[str], i: int, j: int,
+              cosine: float, jaccard: float, shared: int, is_dup: bool) -> dict:
+    """One row of :func:`near_duplicates`, with the pair's longest shared passage."""
+    sa, ea, sb, eb, n = longest_shared_passage(texts[i], texts[j])
+    return {
+        "article_a": ids[i], "article_b": ids[j], "outlet_a": outlets[i],
+        "outlet_b": outlets[j], "cosine": round(min(float(cosine), 1.0), 6),
+        "jaccard": round(float(jaccard), 6), "shared_shingles": int(shared),
+        "shared_words": n, "start_a": sa, "end_a": ea, "start_b": sb, "end_b": eb,
+        "is_near_duplicate": bool(is_dup),
+    }
 
 
 def _paired_dots(matrix, rows_i: np.ndarray, rows_j: np.ndarray,
@@ -245,7 +268,8 @@ def _empty_pairs() -> pd.DataFrame:
 
 
 def similarity_matrix(articles: pd.DataFrame, by_outlet: bool = False) -> pd.DataFrame:
-    """Square TF-IDF cosine similarity between all articles (labels: article ids).
+    """Square TF-IDF cosine similarity between all articles (labels: article ids), rounded to
+    6 decimals: :func:`newsprism.compare.similarity.similarity_matrix`, the one used by 40 as well.
 
     ``by_outlet=True`` aggregates it for large corpora: the mean cosine over all pairs of
     distinct articles from two outlets (labels: outlets; the diagonal averages pairs within
@@ -255,26 +279,11 @@ def similarity_matrix(articles: pd.DataFrame, by_outlet: bool = False) -> pd.Dat
     >>> float(m.loc["a", "a"])
     1.0
     """
-    from scipy import sparse
+    from newsprism.compare.similarity import similarity_matrix as tfidf_similarity
 
-    from newsprism.compare.similarity import tfidf_vectors
-
-    texts = articles["text"].fillna("").astype(str).tolist()
-    matrix = tfidf_vectors(texts)
-    if by_outlet:
-        codes, outlets = pd.factorize(articles["outlet"].fillna("").astype(str), sort=True)
-        member = sparse.csr_matrix((np.ones(len(codes)), (np.arange(len(codes)), codes)),
-                                   shape=(len(codes), len(outlets)))
-        sums = np.asarray((member.T @ (matrix @ (matrix.T @ member))).todense())
-        self_sim = np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel()  # 1, or 0 if empty
-        sums -= np.diag(np.asarray(member.T @ self_sim).ravel())
-        counts = np.bincount(codes, minlength=len(outlets)).astype(float)
-        pairs = np.outer(counts, counts) - np.diag(counts)
-        values = np.divide(sums, pairs, out=np.full(sums.shape, np.nan), where=pairs > 0)
-        return pd.DataFrame(values.round(6), index=list(outlets), columns=list(outlets))
-    values = np.asarray((matrix @ matrix.T).todense()).round(6)
-    ids = articles["article_id"].astype(str).tolist()
-    return pd.DataFrame(values, index=ids, columns=ids)
+    articles = articles.assign(article_id=articles["article_id"].astype(str),
+                               text=articles["text"].fillna("").astype(str))
+    return tfidf_similarity(articles, level="outlet_mean" if by_outlet else "article").round(6)
 
 
 def audit_summary(audit: pd.DataFrame) -> pd.DataFrame:

@@ -80,9 +80,10 @@ def tone_ci(sentiment: pd.DataFrame, outlet_of: pd.Series, voice: str = "author"
 
     Sentences are resampled within each article (a stratified bootstrap), so the interval
     reflects the spread of sentences, and an outlet's estimate stays the mean of its article
-    means. Returns outlet, tone_n_sentences, tone_ci_low, tone_ci_high.
+    means. Returns the estimate table convention: outlet, estimate (mean of the article means
+    of the scored sentences), ci_low, ci_high, n (sentences), n_articles.
     """
-    columns = ["outlet", "tone_n_sentences", "tone_ci_low", "tone_ci_high"]
+    columns = ["outlet", "estimate", "ci_low", "ci_high", "n", "n_articles"]
     per_article = sentiment_by_article(sentiment, voice=voice, engine=engine)
     if per_article.empty or not per_article["tone_measure"].iloc[0]:
         return pd.DataFrame(columns=columns)
@@ -99,14 +100,15 @@ def tone_ci(sentiment: pd.DataFrame, outlet_of: pd.Series, voice: str = "author"
     alpha = (1 - level) / 2
     out = []
     for outlet, part in rows.groupby("outlet"):
-        boots = []
+        boots, article_means = [], []
         for _, article in part.groupby("article_id"):
             values = article[measure].to_numpy(dtype=float)
             index = rng.integers(0, len(values), size=(n_boot, len(values)))
             boots.append(values[index].mean(axis=1))
+            article_means.append(values.mean())
         means = np.mean(boots, axis=0)
-        out.append((outlet, len(part), float(np.quantile(means, alpha)),
-                    float(np.quantile(means, 1 - alpha))))
+        out.append((outlet, float(np.mean(article_means)), float(np.quantile(means, alpha)),
+                    float(np.quantile(means, 1 - alpha)), len(part), len(article_means)))
     return pd.DataFrame(out, columns=columns)
 
 
@@ -141,32 +143,58 @@ def outlet_profiles(tables: dict[str, pd.DataFrame], hedges: pd.DataFrame | None
     n_articles = articles.groupby("outlet").size()
 
     def per_1k(events: pd.DataFrame, exposure: pd.Series = by_outlet) -> pd.Series:
-        counts = (events["article_id"].map(outlet_of).value_counts()
-                  if len(events) and "article_id" in events else pd.Series(dtype=float))
-        return rate_per_1k(counts.reindex(n_articles.index, fill_value=0),
-                           exposure.reindex(n_articles.index).astype(float))
+        return _outlet_rate(events, outlet_of, n_articles.index, exposure)
 
     profile = pd.DataFrame({"n_articles": n_articles, "n_words": by_outlet.reindex(n_articles.index)})
     profile["words_per_article"] = profile["n_words"] / profile["n_articles"]
+    _add_tone(profile, _table(tables, "sentiment"), outlet_of, engine)
+    _add_frames(profile, _table(tables, "frames"), per_1k, outlet_of, by_outlet, top_frames)
+    _add_quotes(profile, quotes, per_1k, outlet_of, top_speakers)
+    profile["hedges_per_1k"] = per_1k(hedges[hedges["kind"] == "hedge"], author_words)
+    profile["boosters_per_1k"] = per_1k(hedges[hedges["kind"] == "booster"], author_words)
+    for column, category in (("anonymous_per_1k", "vague_attribution"),
+                             ("state_media_per_1k", "state_media"),
+                             ("intelligence_per_1k", "intelligence_defence")):
+        profile[column] = per_1k(sources[sources["category"] == category])
+    profile.index.name = "outlet"
+    profile["top_frames"] = profile["top_frames"].fillna("")
+    profile["top_speakers"] = profile["top_speakers"].fillna("")
+    return profile.reset_index()
 
-    tone = sentiment_by_article(_table(tables, "sentiment"), engine=engine)
+
+def _outlet_rate(events: pd.DataFrame, outlet_of: pd.Series, outlets: pd.Index,
+                 exposure: pd.Series) -> pd.Series:
+    """Events (rows with an article_id) per 1,000 words of ``exposure``, per outlet."""
+    counts = (events["article_id"].map(outlet_of).value_counts()
+              if len(events) and "article_id" in events else pd.Series(dtype=float))
+    return rate_per_1k(counts.reindex(outlets, fill_value=0),
+                       exposure.reindex(outlets).astype(float))
+
+
+def _add_tone(profile: pd.DataFrame, sentiment: pd.DataFrame, outlet_of: pd.Series,
+              engine: str | None) -> None:
+    """Profile columns tone_author, subjectivity, tone_engine and the tone interval."""
+    tone = sentiment_by_article(sentiment, engine=engine)
     if len(tone):
         per_article = tone.assign(outlet=tone["article_id"].map(outlet_of))
         means = per_article.groupby("outlet")[["tone", "subjectivity"]].mean()
         profile["tone_author"] = means["tone"]
         profile["subjectivity"] = means["subjectivity"]
         profile["tone_engine"] = f"{tone['tone_engine'].iloc[0]} {tone['tone_measure'].iloc[0]}"
-        intervals = tone_ci(_table(tables, "sentiment"), outlet_of,
-                            engine=engine).set_index("outlet")
-        for column in ("tone_ci_low", "tone_ci_high", "tone_n_sentences"):
-            profile[column] = intervals[column] if column in intervals else np.nan
+        intervals = tone_ci(sentiment, outlet_of, engine=engine).set_index("outlet")
+        for column, source in (("tone_ci_low", "ci_low"), ("tone_ci_high", "ci_high"),
+                               ("tone_n_sentences", "n")):
+            profile[column] = intervals[source]
     else:
         profile["tone_author"] = np.nan
         profile["subjectivity"] = np.nan
         profile["tone_engine"] = ""
         profile[["tone_ci_low", "tone_ci_high", "tone_n_sentences"]] = np.nan
 
-    frames = _table(tables, "frames")
+
+def _add_frames(profile: pd.DataFrame, frames: pd.DataFrame, per_1k, outlet_of: pd.Series,
+                by_outlet: pd.Series, top_frames: int) -> None:
+    """Profile columns frames_per_1k and top_frames."""
     if len(frames) and "frame" in frames:
         frames = kept_frames(frames)  # every hit, negated cues left out: as frame_rates
         profile["frames_per_1k"] = per_1k(frames)
@@ -180,6 +208,10 @@ def outlet_profiles(tables: dict[str, pd.DataFrame], hedges: pd.DataFrame | None
         profile["frames_per_1k"] = np.nan
         profile["top_frames"] = ""
 
+
+def _add_quotes(profile: pd.DataFrame, quotes: pd.DataFrame, per_1k, outlet_of: pd.Series,
+                top_speakers: int) -> None:
+    """Profile columns quotes_per_1k, top_speakers and top_speaker_share."""
     if len(quotes) and "article_id" in quotes:
         speech = quotes[quotes["kind"].fillna("speech") == "speech"] if "kind" in quotes else quotes
         profile["quotes_per_1k"] = per_1k(speech)
@@ -197,17 +229,6 @@ def outlet_profiles(tables: dict[str, pd.DataFrame], hedges: pd.DataFrame | None
         profile["quotes_per_1k"] = np.nan
         profile["top_speakers"] = ""
         profile["top_speaker_share"] = np.nan
-
-    profile["hedges_per_1k"] = per_1k(hedges[hedges["kind"] == "hedge"], author_words)
-    profile["boosters_per_1k"] = per_1k(hedges[hedges["kind"] == "booster"], author_words)
-    for column, category in (("anonymous_per_1k", "vague_attribution"),
-                             ("state_media_per_1k", "state_media"),
-                             ("intelligence_per_1k", "intelligence_defence")):
-        profile[column] = per_1k(sources[sources["category"] == category])
-    profile.index.name = "outlet"
-    profile["top_frames"] = profile["top_frames"].fillna("")
-    profile["top_speakers"] = profile["top_speakers"].fillna("")
-    return profile.reset_index()
 
 
 def kept_frames(frames: pd.DataFrame) -> pd.DataFrame:

@@ -94,7 +94,10 @@ def similarity_matrix(articles: pd.DataFrame, level: str = "article",
     (``level="article"``) or outlets.
 
     At outlet level each outlet's articles are concatenated into one document, so an outlet
-    with more articles is not favoured by averaging many pairs. Returns a square DataFrame
+    with more articles is not favoured by averaging many pairs. ``level="outlet_mean"`` is the
+    mean cosine over all pairs of distinct articles from two outlets (the diagonal averages
+    pairs within an outlet, NaN for an outlet of one article); the article matrix is never
+    made dense, so it suits large corpora. Returns a square DataFrame
     labelled by article_id or outlet. An article matrix grows with the square of the corpus,
     so with ``max_articles`` a larger corpus is first reduced by :func:`sample_articles`
     (vocabulary weights then come from the sample); ``matrix.attrs["n_total"]`` keeps the
@@ -114,14 +117,35 @@ def similarity_matrix(articles: pd.DataFrame, level: str = "article",
     elif level == "outlet":
         grouped = articles.groupby("outlet", sort=True)["text"].apply("\n".join)
         labels, docs = list(grouped.index), list(grouped)
+    elif level == "outlet_mean":
+        return _outlet_mean_similarity(articles)
     else:
-        raise ValueError(f"level must be 'article' or 'outlet', not {level!r}")
+        raise ValueError(f"level must be 'article', 'outlet' or 'outlet_mean', not {level!r}")
     if len(docs) == 0:
         return pd.DataFrame()
     matrix = tfidf_vectors(docs)
     sims = cosine_similarity(matrix)
     table = pd.DataFrame(sims, index=labels, columns=labels)
     table.attrs["n_total"] = n_total
+    return table
+
+
+def _outlet_mean_similarity(articles: pd.DataFrame) -> pd.DataFrame:
+    """Mean article-pair cosine between outlets (see :func:`similarity_matrix`)."""
+    from scipy import sparse
+
+    matrix = tfidf_vectors(articles["text"].fillna("").astype(str).tolist())
+    codes, outlets = pd.factorize(articles["outlet"].fillna("").astype(str), sort=True)
+    member = sparse.csr_matrix((np.ones(len(codes)), (np.arange(len(codes)), codes)),
+                               shape=(len(codes), len(outlets)))
+    sums = np.asarray((member.T @ (matrix @ (matrix.T @ member))).todense())
+    self_sim = np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel()  # 1, or 0 if empty
+    sums -= np.diag(np.asarray(member.T @ self_sim).ravel())
+    counts = np.bincount(codes, minlength=len(outlets)).astype(float)
+    pairs = np.outer(counts, counts) - np.diag(counts)
+    values = np.divide(sums, pairs, out=np.full(sums.shape, np.nan), where=pairs > 0)
+    table = pd.DataFrame(values, index=list(outlets), columns=list(outlets))
+    table.attrs["n_total"] = len(articles)
     return table
 
 

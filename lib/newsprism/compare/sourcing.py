@@ -19,8 +19,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from newsprism.compare.hedging import poisson_rate_ci
 from newsprism.core import paths
+from newsprism.core.stats import poisson_rate_ci
 from newsprism.core.text import count_words, per_1k, sentence_table, sentences_in_articles
 from newsprism.core.yaml_io import load_yaml_file
 

@@ -153,7 +153,7 @@ def rate_statement(row: dict, rates: pd.DataFrame, description: str, section: st
     that median, and its exact 95% Poisson CI lies above the median (else the difference is
     not clear and nothing is said). Names the rank only when the outlet is first.
     """
-    from newsprism.compare.hedging import poisson_rate_ci
+    from newsprism.core.stats import poisson_rate_ci
 
     outlet = row["outlet"]
     others = rates.loc[rates["outlet"] != outlet, "per_1k_words"].dropna()
@@ -264,7 +264,7 @@ def top_rate_reading(rates: pd.DataFrame, label: str, unit: str = "per 1,000 wor
     >>> top_rate_reading(rates, "hedging rate")
     '**A** has the highest hedging rate of 2 outlets (30.0 per 1,000 words, 95% CI 20.2 to 42.8; next: B, 2.0).'
     """
-    from newsprism.compare.hedging import poisson_rate_ci
+    from newsprism.core.stats import poisson_rate_ci
 
     table = rates.dropna(subset=["per_1k_words"]).sort_values(
         ["per_1k_words", "outlet"], ascending=[False, True])

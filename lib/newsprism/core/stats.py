@@ -195,6 +195,38 @@ def proportion_ci(successes: int, n: int, level: float = 0.95) -> tuple[float, f
     return (float(max(0.0, centre - half)), float(min(1.0, centre + half)))
 
 
+def newcombe_diff_ci(k1: int, n1: int, k0: int, n0: int) -> tuple[float, float]:
+    """Newcombe's hybrid score interval for ``k1/n1 - k0/n0`` (Wilson limits combined).
+
+    >>> low, high = newcombe_diff_ci(8, 10, 2, 10)
+    >>> 0 < low < 0.6 < high < 1
+    True
+    """
+    p1, p0 = k1 / n1, k0 / n0
+    l1, u1 = proportion_ci(k1, n1)
+    l0, u0 = proportion_ci(k0, n0)
+    diff = p1 - p0
+    low = diff - np.sqrt((p1 - l1) ** 2 + (u0 - p0) ** 2)
+    high = diff + np.sqrt((u1 - p1) ** 2 + (p0 - l0) ** 2)
+    return (float(low), float(high))
+
+
+def poisson_rate_ci(count: int, exposure: float, level: float = 0.95,
+                    per: float = 1000.0) -> tuple[float, float]:
+    """Exact (Garwood) confidence interval of a Poisson rate ``count / exposure × per``
+    (the interval of every rate per 1,000 words).
+
+    >>> [round(float(x), 2) for x in poisson_rate_ci(10, 1000)]
+    [4.8, 18.39]
+    """
+    from scipy.stats import chi2
+
+    alpha = 1 - level
+    low = 0.0 if count == 0 else chi2.ppf(alpha / 2, 2 * count) / 2
+    high = chi2.ppf(1 - alpha / 2, 2 * count + 2) / 2
+    return float(per * low / exposure), float(per * high / exposure)
+
+
 def cluster_bootstrap_ci(values: Sequence[float] | np.ndarray, clusters: Sequence | np.ndarray,
                          n_boot: int = 2000, seed: int = 0,
                          level: float = 0.95) -> tuple[float, float]:

@@ -34,9 +34,13 @@ _CONTINUATION = re.compile(rf"^[\s{_QUOTES}]*[a-z]")
 _OPEN_END = re.compile(rf"(?:[?!][{_QUOTES})]*|[,;:]?[{_QUOTES}]|\.\))\s*$")
 # `“Is it over?” Graham asked.`: a named speaker and a speech verb after a quoted question.
 _QUESTION_END = re.compile(rf"[?!][{_QUOTES}]\s*$")
-_SPEAKER_TAG = re.compile(
-    r"^(?:[A-Z][\w'’.\-]*\s+){1,3}(?:asked|asks|said|says|replied|replies|wondered|added|"
-    r"shouted|wrote|told|insisted|continued)\b")
+@lru_cache(maxsize=1)
+def _speaker_tag() -> re.Pattern:
+    """A name and a speech verb of ``speaker_tag_verbs`` (cue_verbs.yml), read on first use."""
+    from newsprism.core.cue_lexicon import cue_alternation
+
+    return re.compile(r"^(?:[A-Z][\w'’.\-]*\s+){1,3}(?:"
+                      + cue_alternation("speaker_tag_verbs") + r")\b")
 # "No. 10", "Nos. 3": Punkt no longer treats "no" as an abbreviation ("The answer was no.").
 # A sentence never starts with closing punctuation or an ellipsis ("(D-N.C. | ), head of",
 # "no proof of it. | ... He would"): such a piece belongs to the previous sentence.
@@ -101,7 +105,7 @@ def _split_paragraph(text: str, start: int, end: int) -> list[tuple[int, int]]:
                     _INITIALS_END.search(previous) and _NAME_START.match(here)
                     and _first_word(here) not in SENTENCE_STARTERS) or (
                     _CONTINUATION.match(here) and _OPEN_END.search(previous)) or (
-                    _QUESTION_END.search(previous) and _SPEAKER_TAG.match(here)) or (
+                    _QUESTION_END.search(previous) and _speaker_tag().match(here)) or (
                     _NUMBER_ABBREVIATION.search(previous) and _STARTS_WITH_DIGIT.match(here)):
                 spans[-1] = (spans[-1][0], e)
                 continue

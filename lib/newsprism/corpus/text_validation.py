@@ -192,7 +192,7 @@ def _gold_texts(records: list[dict]) -> tuple[list[tuple[str, str, str, list]], 
 def sentence_errors(engine: str = "punkt-news", path: Path = GOLD_FILE) -> pd.DataFrame:
     """Every disagreement with the gold: missed and spurious boundaries, with context.
 
-    >>> sentence_errors().columns.tolist()            # doctest: +SKIP
+    >>> sentence_errors().columns.tolist()
     ['dataset', 'article_id', 'kind', 'offset', 'context']
     """
     rows = []

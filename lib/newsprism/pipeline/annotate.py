@@ -74,8 +74,12 @@ def annotate(corpus: Corpus | str | Path | None = None, options: AnnotateOptions
       temporary directory, results loaded into memory).
     - ``resume``: continue an interrupted run in ``out`` (finished partitions are kept).
 
-    >>> ann = annotate(progress=False)                    # doctest: +SKIP
-    >>> ann.read("sentences", columns=["article_id"]).shape  # doctest: +SKIP
+    >>> import tempfile
+    >>> tmp = tempfile.TemporaryDirectory()
+    >>> ann = annotate(out=tmp.name, steps=["sentences"], progress=False)  # the bundled corpus
+    >>> ann.read("sentences", columns=["article_id"]).shape
+    (229, 1)
+    >>> tmp.cleanup()
     """
     from newsprism.pipeline import store as scale
 

@@ -13,9 +13,13 @@ again with the same corpus, options and code redoes only the unfinished partitio
 ``out`` is not given the directory is ``outputs/cache/<key>/``, so a second ``annotate()``
 with the same inputs is a cache hit.
 
+>>> import tempfile
 >>> from newsprism.pipeline.store import annotate_to_parquet, read_table
->>> ann = annotate_to_parquet(progress=False)             # doctest: +SKIP
->>> read_table(ann.out_dir, "sentences", columns=["article_id"]).shape  # doctest: +SKIP
+>>> tmp = tempfile.TemporaryDirectory()
+>>> ann = annotate_to_parquet(out=tmp.name, steps=["sentences"], progress=False)  # bundled
+>>> read_table(ann.out_dir, "sentences", columns=["article_id"]).shape
+(229, 1)
+>>> tmp.cleanup()
 """
 
 from __future__ import annotations
@@ -554,6 +558,14 @@ def _run(corpus, options, step_specs, partition_size, jobs, scheduler, out_dir, 
             _run_local(todo(), step_specs, options, out_dir, max(1, int(jobs)), record)
     finally:
         bar.close()
+    _finish_manifest(manifest, n_partitions, started)
+    _atomic_write_json(manifest, out_dir / MANIFEST)
+    _warn_input_problems(corpus, manifest, out_dir)
+    return manifest
+
+
+def _finish_manifest(manifest: dict, n_partitions: int, started: float) -> None:
+    """Totals of a finished (or interrupted) run, summed from its partition entries."""
     entries = manifest["partitions"]
     manifest.update({
         "complete": all(f"{i:05d}" in entries for i in range(n_partitions)),
@@ -565,7 +577,10 @@ def _run(corpus, options, step_specs, partition_size, jobs, scheduler, out_dir, 
         "updated": _now(),
     })
     manifest["runs"][-1]["seconds"] = round(time.perf_counter() - started, 3)
-    _atomic_write_json(manifest, out_dir / MANIFEST)
+
+
+def _warn_input_problems(corpus, manifest: dict, out_dir: Path) -> None:
+    """One warning for the input problems the workers found while cleaning the partitions."""
     n_input = manifest["rows"].get("corpus_problems", 0)
     if n_input and not isinstance(corpus, Corpus):  # (a Corpus in memory warned on loading)
         # found by the workers that cleaned the partitions: said once, here
@@ -573,8 +588,7 @@ def _run(corpus, options, step_specs, partition_size, jobs, scheduler, out_dir, 
 
         warn(f"{corpus or paths.BUNDLED_CORPUS}: {n_input} problem(s) in the input "
              f"(skipped articles or warnings); see the corpus_problems table in "
-             f"{out_dir}", stacklevel=3)
-    return manifest
+             f"{out_dir}", stacklevel=4)
 
 
 def _now() -> str:
@@ -584,8 +598,13 @@ def _now() -> str:
 def load_annotations(out_dir: str | Path, lazy: bool = True) -> Annotations:
     """Annotations of an annotated directory; tables are read on first access (``lazy``).
 
-    >>> ann = load_annotations("outputs/big_ann")             # doctest: +SKIP
-    >>> ann.n_articles, ann.read("frames", columns=["frame"]).value_counts()  # doctest: +SKIP
+    >>> import tempfile
+    >>> tmp = tempfile.TemporaryDirectory()
+    >>> ann = annotate_to_parquet(out=tmp.name, steps=["sentences"], progress=False)
+    >>> again = load_annotations(ann.out_dir)
+    >>> again.n_articles, again.read("sentences", columns=["article_id"]).shape
+    (5, (229, 1))
+    >>> tmp.cleanup()
     """
     out_dir = Path(out_dir)
     manifest = read_manifest(out_dir)
@@ -610,7 +629,12 @@ def load_any_corpus(path: str | Path | None = None, columns: list[str] | None = 
     ``columns`` (annotated directories only) reads just those article columns, e.g. leave
     out ``text`` for a 100,000-article overview.
 
-    >>> load_any_corpus("outputs/big_ann", columns=["article_id", "outlet"])  # doctest: +SKIP
+    >>> import tempfile
+    >>> tmp = tempfile.TemporaryDirectory()
+    >>> ann = annotate_to_parquet(out=tmp.name, steps=["sentences"], progress=False)
+    >>> load_any_corpus(ann.out_dir, columns=["article_id", "outlet"]).articles.shape
+    (5, 2)
+    >>> tmp.cleanup()
     """
     if not is_annotated_dir(path):
         return load_corpus(path, cleaning=cleaning)

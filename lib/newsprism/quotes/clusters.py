@@ -325,55 +325,102 @@ def cluster_quotes(quotes: pd.DataFrame, articles: pd.DataFrame | None = None,
     """
     if use_speakers not in ("fragments", "all", "none"):
         raise ValueError(f"use_speakers must be 'fragments', 'all' or 'none', not {use_speakers!r}")
+    table = _keyed_table(quotes, articles)
+    if not len(table):
+        for column in CLUSTER_COLUMNS:
+            table[column] = pd.Series(dtype="object")
+        return table
+    items = _table_items(table, use_speakers)
+    params = _LinkParams(min_score, min_shared, peer_ratio, min_partial, use_speakers)
+    df: Counter = Counter(s for item in items for s in item.stems)
+    max_df = max_block_df if max_block_df is not None else DEFAULT_MAX_BLOCK_DF
+    anchors = [it for it in items if len(it.stems) > fragment_max_words]
+    fragments = [it for it in items if len(it.stems) <= fragment_max_words]
+    links = _Links(items)
+    # 1. Anchors: identical wording links directly; other pairs come from the blocking index.
+    links.join_identical(anchors, lambda a, b: use_speakers == "all" and _speakers_conflict(a, b))
+    index = _blocking_index(anchors, df, max_df)
+    containers = _link_anchors(links, anchors, index, df, params)
+    # 2. Each group of peers joins its single best container (no chaining through parts).
+    _join_best_containers(links, anchors, containers)
+    # 3. Fragments: attach each to its single best anchor (never bridging two anchors).
+    _attach_fragments(links, fragments, index, params)
+    # 4. Unattached fragments group only with fragments of identical wording.
+    attached = set(links.matched_to)
+    links.join_identical([it for it in fragments if it.index not in attached and it.norm],
+                         _speakers_conflict)
+    return _cluster_columns(table, links, fragment_max_words)
+
+
+@dataclass(frozen=True)
+class _LinkParams:
+    min_score: float
+    min_shared: int
+    peer_ratio: float
+    min_partial: float
+    use_speakers: str
+
+
+class _Links:
+    """The union-find of linked quotations and each one's best link (matched_to, score)."""
+
+    def __init__(self, items: list[_Item]):
+        self.items = items
+        self.uf = _UnionFind(len(items))
+        self.matched_to: dict[int, int] = {}
+        self.link_score: dict[int, float] = {}
+
+    def remember(self, i: int, j: int, score: float) -> None:
+        if score > self.link_score.get(i, -1.0):
+            self.link_score[i], self.matched_to[i] = score, j
+
+    def join(self, i: int, j: int, score: float, both: bool = True) -> None:
+        """Link i to j (and j to i when ``both``) with ``score``."""
+        self.uf.union(i, j)
+        self.remember(i, j, score)
+        if both:
+            self.remember(j, i, score)
+
+    def join_identical(self, group: list[_Item], conflict) -> None:
+        """Link each item to the first earlier one of identical wording (unless ``conflict``)."""
+        by_norm: dict[str, int] = {}
+        for it in group:
+            if it.norm in by_norm and not conflict(it, self.items[by_norm[it.norm]]):
+                self.join(it.index, by_norm[it.norm], 1.0)
+            by_norm.setdefault(it.norm, it.index)
+
+
+def _keyed_table(quotes: pd.DataFrame, articles: pd.DataFrame | None) -> pd.DataFrame:
+    """A copy of ``quotes`` with ``quote_key`` and (given ``articles``) ``outlet``."""
     table = quotes.reset_index(drop=True).copy()
     # quote_id is numbered per article by the extractor; the key is unique corpus-wide.
     table["quote_key"] = quote_keys(table)
     if articles is not None and "outlet" not in table.columns and len(articles):
         outlets = articles.drop_duplicates("article_id").set_index("article_id")["outlet"]
         table["outlet"] = table["article_id"].map(outlets)
-    if not len(table):
-        for column in CLUSTER_COLUMNS:
-            table[column] = pd.Series(dtype="object")
-        return table
+    return table
 
+
+def _table_items(table: pd.DataFrame, use_speakers: str) -> list[_Item]:
+    """One :class:`_Item` per row (speakers left out when ``use_speakers`` is "none")."""
     starts = table["start"] if "start" in table.columns else pd.Series(0, index=table.index)
     speakers = (table["speaker"] if use_speakers != "none" and "speaker" in table.columns
                 else pd.Series(None, index=table.index, dtype="object"))
-    items = [
+    return [
         _item(i, text, key, aid, float(st) if pd.notna(st) else 0.0, sp)
         for i, (key, aid, text, st, sp) in enumerate(
             zip(table["quote_key"], table["article_id"], table["text"].fillna(""), starts,
                 speakers, strict=True))
     ]
-    n = len(items)
-    df: Counter = Counter(s for item in items for s in item.stems)
-    max_df = max_block_df if max_block_df is not None else DEFAULT_MAX_BLOCK_DF
-    anchors = [it for it in items if len(it.stems) > fragment_max_words]
-    fragments = [it for it in items if len(it.stems) <= fragment_max_words]
 
-    uf = _UnionFind(n)
-    matched_to: dict[int, int] = {}
-    link_score: dict[int, float] = {}
 
-    def remember(i: int, j: int, score: float) -> None:
-        if score > link_score.get(i, -1.0):
-            link_score[i], matched_to[i] = score, j
-
-    def anchor_conflict(a: _Item, b: _Item) -> bool:
-        return use_speakers == "all" and _speakers_conflict(a, b)
-
-    # 1. Anchors: identical wording links directly; other pairs come from the blocking index.
-    by_norm: dict[str, int] = {}
-    for it in anchors:
-        if it.norm in by_norm and not anchor_conflict(it, items[by_norm[it.norm]]):
-            uf.union(it.index, by_norm[it.norm])
-            remember(it.index, by_norm[it.norm], 1.0)
-            remember(by_norm[it.norm], it.index, 1.0)
-        by_norm.setdefault(it.norm, it.index)
-    index = _blocking_index(anchors, df, max_df)
+def _link_anchors(links: _Links, anchors: list[_Item], index: dict[str, list[int]],
+                  df: Counter, params: _LinkParams) -> dict[int, list[tuple[float, int]]]:
+    """Join peers among the anchors; return the containers of each much shorter anchor
+    (item index -> [(score, container index)])."""
+    items, n = links.items, len(links.items)
     weight = {s: _weight(s, df, n) for s in df}
     total = {it.index: sum(weight[s] for s in it.stems) for it in anchors}
-    fuzzy_room = 1 - CONTAINMENT_WEIGHT
     containers: dict[int, list[tuple[float, int]]] = defaultdict(list)
     n_seq = [len(it.seq) for it in items]
     for a in anchors:
@@ -386,34 +433,53 @@ def cluster_quotes(quotes: pd.DataFrame, articles: pd.DataFrame | None = None,
                 later = index[s]
                 neighbours.update(later[bisect_right(later, i):])
         for j in neighbours:
-            b = items[j]
-            shared = a.stems & b.stems
-            if len(shared) < min_shared or a.norm == b.norm:
+            link = _anchor_link(a, items[j], n_seq, weight, total, params)
+            if link is None:
                 continue
-            short, long = (a, b) if n_seq[i] <= n_seq[j] else (b, a)
-            peer = n_seq[short.index] >= peer_ratio * n_seq[long.index]
-            if peer and len(shared) < PEER_MIN_SHARED_SHARE * len(short.stems):
-                continue
-            # Upper bound of the score (window containment <= whole-text containment).
-            bound = sum(weight[s] for s in shared) / total[short.index]
-            if CONTAINMENT_WEIGHT * bound + fuzzy_room < min_score or anchor_conflict(a, b):
-                continue
-            s = _local_score(short, long, weight)
-            if s["score"] < min_score or s["shared"] < min_shared:
-                continue
-            if peer:
-                if len(short.stems) <= SHORT_PEER_WORDS:
-                    # A few words alike ("I support Ted Cruz") prove little unless verbatim.
-                    if fuzz.partial_ratio(short.norm, long.norm) < 100 * min_partial:
-                        continue
-                uf.union(i, j)
-                remember(i, j, s["score"])
-                remember(j, i, s["score"])
-            elif fuzz.partial_ratio(short.norm, long.norm) >= 100 * min_partial:
-                containers[short.index].append((s["score"], long.index))
+            kind, short, long, score = link
+            if kind == "peer":
+                links.join(i, j, score)
+            else:
+                containers[short.index].append((score, long.index))
+    return containers
 
-    # 2. Each group of peers joins its single best container (no chaining through parts).
-    root_of = {it.index: uf.find(it.index) for it in anchors}
+
+def _anchor_link(a: _Item, b: _Item, n_seq: list[int], weight: dict[str, float],
+                 total: dict[int, float], params: _LinkParams):
+    """("peer" | "part", shorter, longer, score) for two anchors that link, else None."""
+    shared = a.stems & b.stems
+    if len(shared) < params.min_shared or a.norm == b.norm:
+        return None
+    short, long = (a, b) if n_seq[a.index] <= n_seq[b.index] else (b, a)
+    peer = n_seq[short.index] >= params.peer_ratio * n_seq[long.index]
+    if peer and len(shared) < PEER_MIN_SHARED_SHARE * len(short.stems):
+        return None
+    # Upper bound of the score (window containment <= whole-text containment).
+    bound = sum(weight[s] for s in shared) / total[short.index]
+    if CONTAINMENT_WEIGHT * bound + (1 - CONTAINMENT_WEIGHT) < params.min_score or (
+            params.use_speakers == "all" and _speakers_conflict(a, b)):
+        return None
+    s = _local_score(short, long, weight)
+    if s["score"] < params.min_score or s["shared"] < params.min_shared:
+        return None
+    if peer:
+        # A few words alike ("I support Ted Cruz") prove little unless verbatim.
+        if len(short.stems) <= SHORT_PEER_WORDS and not _verbatim(short, long, params):
+            return None
+        return "peer", short, long, s["score"]
+    return ("part", short, long, s["score"]) if _verbatim(short, long, params) else None
+
+
+def _verbatim(short: _Item, long: _Item, params: _LinkParams) -> bool:
+    """The shorter quotation is a near-verbatim excerpt of the longer one."""
+    return fuzz.partial_ratio(short.norm, long.norm) >= 100 * params.min_partial
+
+
+def _join_best_containers(links: _Links, anchors: list[_Item],
+                          containers: dict[int, list[tuple[float, int]]]) -> None:
+    """Each group of peers joins its single best container (no chaining through parts)."""
+    items = links.items
+    root_of = {it.index: links.uf.find(it.index) for it in anchors}
     best_parent: dict[int, tuple] = {}
     for i, edges in containers.items():
         for score, j in edges:
@@ -423,12 +489,15 @@ def cluster_quotes(quotes: pd.DataFrame, articles: pd.DataFrame | None = None,
             if root_of[i] not in best_parent or rank > best_parent[root_of[i]][0]:
                 best_parent[root_of[i]] = (rank, i, j, score)
     for _rank, i, j, score in best_parent.values():
-        uf.union(i, j)
-        remember(i, j, score)
+        links.join(i, j, score, both=False)
 
-    # 3. Fragments: attach each to its single best anchor (never bridging two anchors).
+
+def _attach_fragments(links: _Links, fragments: list[_Item], index: dict[str, list[int]],
+                      params: _LinkParams) -> None:
+    """Attach each fragment to its single best containing anchor (never bridging two)."""
+    items = links.items
     for it in fragments:
-        if len(it.stems) < min_shared:
+        if len(it.stems) < params.min_shared:
             continue  # one content word says too little to tie a quotation to a statement
         candidates = {j for s in it.stems for j in index.get(s, ())}
         best: tuple | None = None
@@ -439,29 +508,21 @@ def cluster_quotes(quotes: pd.DataFrame, articles: pd.DataFrame | None = None,
             # Contiguity: the fragment's words should appear together, not scattered.
             partial = fuzz.partial_ratio(it.norm, other.norm) / 100.0
             score = CONTAINMENT_WEIGHT + (1 - CONTAINMENT_WEIGHT) * partial
-            if partial < min_partial - 0.05 or score < min_score:
+            if partial < params.min_partial - 0.05 or score < params.min_score:
                 continue
             rank = (round(score, 6), *_proximity(it, other), -j)
             if best is None or rank > best[0]:
                 best = (rank, j, score)
         if best is not None:
-            uf.union(it.index, best[1])
-            remember(it.index, best[1], best[2])
+            links.join(it.index, best[1], best[2], both=False)
 
-    # 4. Unattached fragments group only with fragments of identical wording.
-    attached = set(matched_to)
-    by_fragment: dict[str, int] = {}
-    for it in fragments:
-        if it.index in attached or not it.norm:
-            continue
-        if it.norm in by_fragment and not _speakers_conflict(it, items[by_fragment[it.norm]]):
-            uf.union(it.index, by_fragment[it.norm])
-            remember(it.index, by_fragment[it.norm], 1.0)
-            remember(by_fragment[it.norm], it.index, 1.0)
-        by_fragment.setdefault(it.norm, it.index)
 
-    roots = [uf.find(i) for i in range(n)]
-    table["_root"] = roots
+def _cluster_columns(table: pd.DataFrame, links: _Links, fragment_max_words: int
+                     ) -> pd.DataFrame:
+    """The cluster columns of :func:`cluster_quotes` from the linked quotations."""
+    items, n = links.items, len(links.items)
+    matched_to, link_score = links.matched_to, links.link_score
+    table["_root"] = [links.uf.find(i) for i in range(n)]
     sizes = table.groupby("_root")["quote_key"].transform("size")
     # Stable ids: largest cluster first, then by first appearance.
     order = (table.assign(_size=sizes, _pos=range(n)).groupby("_root")

@@ -38,6 +38,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from newsprism.core.cue_lexicon import cue_alternation
 from newsprism.core.text import WORD
 from newsprism.corpus.language import is_english
 from newsprism.quotes.attribution import (
@@ -124,9 +125,7 @@ _TERMINAL_END = re.compile(r"[.!?]\W{0,2}$")
 _ROLE_AFTER = re.compile(r"\W{0,3}\s*(?:host|hosts|star|stars|anchor|author|creator|actor|"
                          r"actress|co-host|producer|writer|editor|columnist|segment|episode)\b")
 _PERSONAL = re.compile(r"\b(?:I|I'm|I’m|I've|I’ve|we|We|you|You|my|My|our|Our|me|us)\b")
-_CUE_ANY = re.compile(r"\b(?:said|says|say|told|tells|asked|added|wrote|according to|stated|"
-                      r"explained|argued|claimed|noted|tweeted|declared|insisted|warned|"
-                      r"called|described)\b")
+_CUE_ANY = re.compile(rf"\b(?:{cue_alternation('classifier_cues')})\b")  # cue_verbs.yml
 # the quotation is the object of a naming verb with an object before it: 'Trump called it a
 # "disaster"', 'described him as "a loser"', 'calling Clinton "crooked"' (someone's words), unlike
 # 'a show called "Brokers"' (a title, no object between noun and verb)

@@ -278,13 +278,23 @@ def pair_marks(text: str) -> list[MarkedSpan]:
             # quotation). Ending at the last closer instead would need the nesting counted.
         carry, carry_family = -1, ""
         if family:
-            # left open at the paragraph end: a multi-paragraph quote if the next paragraph
-            # starts with an opener of the same family, otherwise a recovered unclosed quote.
-            s, e = strip_span(text, opened + 1, pe)
-            nxt = paragraphs[pi + 1][0] if pi + 1 < len(paragraphs) else -1
-            reopens = nxt >= 0 and _opens_paragraph(text, nxt, family, n)
-            if e > s and family in ("double", "guillemet"):
-                out.append(MarkedSpan(s, e, opened, -1, style, pi, ps, pe,
-                                      continues=reopened_from, recovered=not reopens))
+            span = _left_open(text, paragraphs, pi, family, opened, style, reopened_from)
+            if span is not None:
+                out.append(span)
                 carry, carry_family = len(out) - 1, family
     return out
+
+
+def _left_open(text: str, paragraphs: list[tuple[int, int]], pi: int, family: str, opened: int,
+               style: str, reopened_from: int) -> MarkedSpan | None:
+    """The quotation left open at the end of paragraph ``pi``: a multi-paragraph quote if the
+    next paragraph starts with an opener of the same family, otherwise a recovered unclosed
+    quote (None for an empty span or a single-quote family)."""
+    ps, pe = paragraphs[pi]
+    s, e = strip_span(text, opened + 1, pe)
+    nxt = paragraphs[pi + 1][0] if pi + 1 < len(paragraphs) else -1
+    reopens = nxt >= 0 and _opens_paragraph(text, nxt, family, len(text))
+    if e > s and family in ("double", "guillemet"):
+        return MarkedSpan(s, e, opened, -1, style, pi, ps, pe, continues=reopened_from,
+                          recovered=not reopens)
+    return None

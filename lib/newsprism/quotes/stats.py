@@ -24,6 +24,7 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
+from newsprism.core.cue_lexicon import cue_classes, cue_lemmas
 from newsprism.core.stats import bootstrap_group_ci, proportion_ci
 from newsprism.core.text import count_words, per_1k, split_sentences
 from newsprism.viz.display import escape
@@ -127,7 +128,7 @@ def outlet_quote_rates(quotes: pd.DataFrame, articles: pd.DataFrame, n_boot: int
         elif measure == "quotes":
             pooled = totals["quotes"] / per_article.groupby("outlet").size()
         else:
-            pooled = totals[numerator] / totals["n_words"].where(totals["n_words"] > 0) * 1000
+            pooled = per_1k(totals[numerator], totals["n_words"])
         table["pooled"] = table["outlet"].map(pooled).to_numpy()
         frames.append(table)
     columns = ["outlet", "measure", "n", "total", "pooled", "estimate", "ci_low", "ci_high",
@@ -235,37 +236,11 @@ def scare_quotes(quotes: pd.DataFrame, articles: pd.DataFrame | None = None) -> 
 
 # --- cue verbs -------------------------------------------------------------------------------
 
-# base form: other forms (3rd person -s and -ing are added automatically).
-_VERBS = {
-    "say": ["said"], "tell": ["told"], "write": ["wrote", "written"], "speak": ["spoke", "spoken"],
-    "think": ["thought"], "claim": [], "state": [], "add": [], "note": [], "describe": [],
-    "call": [], "insist": [], "argue": [], "warn": [], "stress": [], "emphasize": ["emphasise"],
-    "declare": [], "announce": [], "explain": [], "admit": ["admitted"], "allege": [],
-    "assert": [], "maintain": [], "suggest": [], "ask": [], "reply": ["replied"],
-    "respond": [], "urge": [], "pledge": [], "vow": [], "praise": [], "express": [],
-    "reaffirm": [], "affirm": [], "confirm": [], "deny": ["denied"], "acknowledge": [],
-    "recall": [], "observe": [], "report": [], "quote": [], "accuse": [], "hail": [],
-    "laud": [], "conclude": [], "continue": [], "tweet": [], "believe": [], "predict": [],
-    "promise": [], "threaten": [], "boast": [], "complain": [], "concede": [], "contend": [],
-    "remark": [], "comment": [], "underline": [], "underscore": [], "highlight": [],
-    "repeat": [], "reiterate": [], "indicate": [], "mention": [], "read": [], "post": [],
-    "purport": [], "reveal": [], "agree": [], "cite": [], "welcome": [], "criticize": [],
-}
+# base form -> irregular forms (3rd person -s, -ing and -ed are added): cue_verbs.yml
+_VERBS = cue_lemmas()
 # Why classes: reporting verbs are not neutral — "claimed" casts doubt, "stressed" amplifies
 # (the classic "said is neutral" style rule of news writing).
-CUE_CLASSES = {
-    "neutral": {"say", "tell", "state", "add", "note", "write", "report", "explain", "speak",
-                "comment", "remark", "reply", "respond", "ask", "continue", "according to",
-                "announce", "observe", "quote", "tweet", "describe", "call", "express",
-                "recall", "mention", "read", "post", "indicate", "cite", "think", "believe"},
-    "doubting": {"claim", "allege", "insist", "contend", "assert", "maintain", "purport",
-                 "boast", "argue", "deny", "suggest"},
-    "emphatic": {"stress", "emphasize", "underscore", "underline", "highlight", "declare",
-                 "vow", "pledge", "warn", "threaten", "urge", "praise", "hail", "laud",
-                 "reaffirm", "affirm", "reiterate", "admit", "concede", "acknowledge",
-                 "confirm", "accuse", "complain", "promise", "predict", "reveal", "agree",
-                 "welcome", "criticize", "conclude", "repeat"},
-}
+CUE_CLASSES = {name: set(lemmas) for name, lemmas in cue_classes().items()}  # cue_verbs.yml
 
 
 def _forms() -> dict[str, str]:

@@ -395,16 +395,18 @@ def score(rows: pd.DataFrame) -> dict[str, float]:
 
 
 def wilson_interval(p: float, n: int, z: float = 1.96) -> tuple[float, float]:
-    """95 % Wilson score interval of a proportion ``p`` observed on ``n`` items.
+    """95 % Wilson score interval of a proportion ``p`` observed on ``n`` items: the one
+    interval of a proportion, :func:`newsprism.core.stats.proportion_ci` (``z`` is kept for callers
+    and ignored: the level is 95 %).
 
     >>> [round(x, 3) for x in wilson_interval(0.9, 100)]
     [0.826, 0.945]
     """
+    from newsprism.core.stats import proportion_ci
+
     if n <= 0 or p != p:
         return float("nan"), float("nan")
-    centre = (p + z * z / (2 * n)) / (1 + z * z / n)
-    half = z * ((p * (1 - p) / n + z * z / (4 * n * n)) ** 0.5) / (1 + z * z / n)
-    return centre - half, centre + half
+    return proportion_ci(p * n, n)
 
 
 def classifier_table(split: str = "train", marks: str = "all",
@@ -460,8 +462,8 @@ def fit_classifier(split: str = "train", C: float = 1.0, folds: int = 5,
     both). Tuning uses train only; the values are copied into ``quotes._WEIGHTS``, ``_BIAS``
     and ``_THRESHOLD`` by hand.
 
-    >>> fit = fit_classifier()                   # doctest: +SKIP
-    >>> fit["threshold"], fit["cv"].round(4)     # doctest: +SKIP
+    Usage (reads the PolNeAR train split; about 10 s, so not run as a doctest):
+    ``fit = fit_classifier(); fit["threshold"], fit["cv"].round(4)``.
     """
     import numpy as np
     from sklearn.linear_model import LogisticRegression

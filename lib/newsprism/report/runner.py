@@ -436,30 +436,10 @@ def run_report(corpus: str | Path | None, out_dir: str | Path, parameters: dict 
                 on_finish(i, run_notebook(source, out, parameters_for(source, params, schema),
                                           kernel_name, timeout))
         else:
-            # Notebooks are independent (each reads the corpus or the shared annotation cache,
-            # whose lock makes a second notebook wait for the first one's annotation), so they
-            # run side by side; forked workers inherit JUPYTER_PATH and so the runner kernel.
-            context = multiprocessing.get_context("fork" if os.name == "posix" else "spawn")
             progress(f"running {len(notebooks)} notebooks, {jobs} at a time ...")
-            with ProcessPoolExecutor(max_workers=jobs, mp_context=context,
-                                     initializer=die_with_parent) as pool:
-                futures = {}
-                for i, source in enumerate(notebooks, 1):
-                    on_start(i, source)
-                    futures[pool.submit(run_notebook, source, out,
-                                        parameters_for(source, params, schema), kernel_name,
-                                        timeout)] = (i, source)
-                for future in as_completed(futures):
-                    i, source = futures[future]
-                    try:
-                        result = future.result()
-                    except Exception as error:  # noqa: BLE001 - a lost worker is a failure
-                        result = NotebookResult(
-                            name=source.stem, title=notebook_title(source), status="error",
-                            duration_s=0.0, html=f"{source.stem}.html",
-                            executed=f"executed/{source.name}",
-                            error=f"runner worker failed: {type(error).__name__}: {error}")
-                    on_finish(i, result)
+            _run_parallel(notebooks, [parameters_for(source, params, schema)
+                                      for source in notebooks],
+                          out, kernel_name, timeout, jobs, on_start, on_finish)
     order = {p.stem: k for k, p in enumerate(notebooks)}
     results.sort(key=lambda r: order[r.name])
 
@@ -491,6 +471,37 @@ def run_report(corpus: str | Path | None, out_dir: str | Path, parameters: dict 
                                        encoding="utf-8")
     index = write_index(out, results, manifest)
     return ReportResult(out_dir=out, index=index, exit_code=exit_code, manifest=manifest)
+
+
+def _run_parallel(notebooks: list[Path], notebook_params: list[dict], out: Path,
+                  kernel_name: str, timeout: int, jobs: int,
+                  on_start: Callable[[int, Path], None],
+                  on_finish: Callable[[int, NotebookResult], None]) -> None:
+    """Run the notebooks ``jobs`` at a time; a lost worker is the notebook's error.
+
+    Notebooks are independent (each reads the corpus or the shared annotation cache, whose
+    lock makes a second notebook wait for the first one's annotation), so they run side by
+    side; forked workers inherit JUPYTER_PATH and so the runner kernel.
+    """
+    context = multiprocessing.get_context("fork" if os.name == "posix" else "spawn")
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=context,
+                             initializer=die_with_parent) as pool:
+        futures = {}
+        for i, (source, values) in enumerate(zip(notebooks, notebook_params, strict=True), 1):
+            on_start(i, source)
+            futures[pool.submit(run_notebook, source, out, values, kernel_name,
+                                timeout)] = (i, source)
+        for future in as_completed(futures):
+            i, source = futures[future]
+            try:
+                result = future.result()
+            except Exception as error:  # noqa: BLE001 - a lost worker is a failure
+                result = NotebookResult(
+                    name=source.stem, title=notebook_title(source), status="error",
+                    duration_s=0.0, html=f"{source.stem}.html",
+                    executed=f"executed/{source.name}",
+                    error=f"runner worker failed: {type(error).__name__}: {error}")
+            on_finish(i, result)
 
 
 # ---------------------------------------------------------------------------------------------

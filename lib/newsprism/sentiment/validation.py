@@ -82,11 +82,14 @@ def fetch_sdist(directory: Path = SDIST_DIR, timeout: int = 300, download: bool 
 
 
 def load_nyt(sdist: Path | None = None) -> pd.DataFrame:
-    """The NYT editorial gold set: columns id, rating (mean human, -4..+4), text.
+    """The NYT editorial gold set (5,190 sentences): columns id, rating (mean human, -4..+4),
+    text (parsed by :func:`parse_nyt`). Nothing is downloaded here: without the cached sdist
+    (``make validate`` fetches it) the gold data is unavailable.
 
-    >>> df = load_nyt()                        # doctest: +SKIP
-    >>> len(df)                                # doctest: +SKIP
-    5190
+    >>> load_nyt(fetch_sdist(Path("no-such-cache")))
+    Traceback (most recent call last):
+    ...
+    newsprism.sentiment.validation.GoldDataUnavailable: vaderSentiment-3.3.2.tar.gz is not cached (.cache/); `make validate` fetches it
     """
     sdist = sdist or fetch_sdist()
     with tarfile.open(sdist, "r:gz") as outer:
@@ -96,6 +99,15 @@ def load_nyt(sdist: Path | None = None) -> pd.DataFrame:
         inner_bytes = outer.extractfile(inner_name).read()
     with tarfile.open(fileobj=io.BytesIO(inner_bytes), mode="r:gz") as inner:
         raw = inner.extractfile(NYT_MEMBER).read().decode("utf-8", errors="replace")
+    return parse_nyt(raw)
+
+
+def parse_nyt(raw: str) -> pd.DataFrame:
+    """The NYT ground-truth file (id, mean rating, sentence; tab-separated) as a table.
+
+    >>> parse_nyt("1_1\\t-1.5\\tA brutal war.\\n\\n1_2\\t2.25\\tA generous gift.\\n").values.tolist()
+    [['1_1', -1.5, 'A brutal war.'], ['1_2', 2.25, 'A generous gift.']]
+    """
     rows = []
     for line in raw.splitlines():
         if not line.strip():

@@ -30,6 +30,7 @@ import numpy as np
 import pandas as pd
 
 from newsprism.core import stats
+from newsprism.core.stats import newcombe_diff_ci
 from newsprism.time import timeline
 
 COLUMNS = ["outlet", "measure", "item", "before", "after", "n_before", "n_after", "estimate",
@@ -124,22 +125,6 @@ def _side_counts(rows: pd.DataFrame, item: str, flag: str) -> pd.DataFrame:
         out[f"k_{side}"] = grouped[("sum", side)] if ("sum", side) in grouped else 0
         out[f"n_{side}"] = grouped[("size", side)] if ("size", side) in grouped else 0
     return out.reset_index().rename(columns={item: "item"})
-
-
-def newcombe_diff_ci(k1: int, n1: int, k0: int, n0: int) -> tuple[float, float]:
-    """Newcombe's hybrid score interval for ``k1/n1 - k0/n0`` (Wilson limits combined).
-
-    >>> low, high = newcombe_diff_ci(8, 10, 2, 10)
-    >>> 0 < low < 0.6 < high < 1
-    True
-    """
-    p1, p0 = k1 / n1, k0 / n0
-    l1, u1 = stats.proportion_ci(k1, n1)
-    l0, u0 = stats.proportion_ci(k0, n0)
-    diff = p1 - p0
-    low = diff - np.sqrt((p1 - l1) ** 2 + (u0 - p0) ** 2)
-    high = diff + np.sqrt((u1 - p1) ** 2 + (p0 - l0) ** 2)
-    return (float(low), float(high))
 
 
 def before_after(sentences: pd.DataFrame, presence: pd.DataFrame, quotes: pd.DataFrame,
