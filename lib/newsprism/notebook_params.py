@@ -256,13 +256,19 @@ def check_notebook(notebook: str, values: Mapping[str, Any],
     ``parameters`` cell: the check a notebook runs first, the same one the runner runs.
 
     Raises :class:`~newsprism.errors.UsageError` naming the parameter; returns the values
-    converted to their declared types.
+    converted to their declared types. A notebook not found there (a copy run from another
+    folder) is checked by the runner only: its values come back as given, with a warning.
     """
+    import warnings
+
     from newsprism import paths
 
-    folder = Path(notebooks_dir) if notebooks_dir else paths.NOTEBOOKS
-    schema = {p.name: p for p in notebook_parameters(folder / f"{notebook}.ipynb")}
-    return check_parameters(values, schema)
+    path = (Path(notebooks_dir) if notebooks_dir else paths.NOTEBOOKS) / f"{notebook}.ipynb"
+    if not path.exists():
+        warnings.warn(f"{path} not found: parameters of {notebook} not checked here",
+                      stacklevel=2)
+        return dict(values)
+    return check_parameters(values, {p.name: p for p in notebook_parameters(path)})
 
 
 def parameters_for(notebook: str | Path, params: Mapping[str, Any],
