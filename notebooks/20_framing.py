@@ -108,7 +108,7 @@ article_frames.show()
 # exact test when there are two outlets; q = Benjamini–Hochberg over frames.
 
 # %%
-tests = framing_report.tests_section(ctx, out_dir)
+tests = framing_report.frame_tests_section(ctx, out_dir)
 tests.show()
 
 # %% [markdown]

@@ -26,7 +26,7 @@ def test_prevalence_reading_takes_every_figure_from_the_top_row():
 ])
 def test_tests_reading_counts_the_tests_table(q, min_expected, starts, small):
     tests = pd.DataFrame({"frame": ["war", "aid"], "q_value": q, "min_expected": min_expected})
-    text = framing_report.tests_reading(tests, LABELS)
+    text = framing_report.frame_tests_reading(tests, LABELS)
     assert text.startswith(starts) and f"caveat:** {small} frame(s)" in text
 
 
@@ -56,7 +56,7 @@ def test_sections_on_the_bundled_corpus_agree_with_their_findings(tmp_path):
     out = str(tmp_path)
     prevalence = framing_report.prevalence_section(ctx, out, n_boot=100)
     dominant = framing_report.dominant_section(ctx, out)
-    tests = framing_report.tests_section(ctx, out)
+    tests = framing_report.frame_tests_section(ctx, out)
     findings = framing_report.key_findings(ctx, prevalence, dominant, tests)
     top = prevalence.facts["prevalence"].sort_values("share", ascending=False).iloc[0]
     assert findings[0].startswith(f"Most prevalent frame cell: {ctx.labels[top['frame']]} in "

@@ -13,8 +13,8 @@ from newsprism.notebook_params import (
     check_parameters,
     notebook_parameters,
     parameter_schema,
-    parse_parameters_source,
     parameters_for,
+    parse_parameters_source,
 )
 from newsprism.report import discover_notebooks
 

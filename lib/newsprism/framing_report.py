@@ -178,10 +178,10 @@ def article_frames_section(ctx: FramingContext, out_dir: str) -> Group:
                        source=f"{ctx.source}, newsprism.framing.frame_presence"))])
 
 
-def tests_reading(tests: pd.DataFrame, labels: dict[str, str]) -> str:
+def frame_tests_reading(tests: pd.DataFrame, labels: dict[str, str]) -> str:
     """How many frames differ across outlets at q < 0.05, with the small-n caveat.
 
-    >>> tests_reading(pd.DataFrame({"frame": ["w"], "q_value": [0.01], "min_expected": [2]}),
+    >>> frame_tests_reading(pd.DataFrame({"frame": ["w"], "q_value": [0.01], "min_expected": [2]}),
     ...               {"w": "War"})[:52]
     '1 of 1 frames differ across outlets at q < 0.05 (War'
     """
@@ -195,14 +195,14 @@ def tests_reading(tests: pd.DataFrame, labels: dict[str, str]) -> str:
             "few articles.")
 
 
-def tests_section(ctx: FramingContext, out_dir: str) -> Section:
+def frame_tests_section(ctx: FramingContext, out_dir: str) -> Section:
     """One test per frame of equal prevalence across outlets (chi-square / Fisher, BH q)."""
     tests = framing_stats.frame_tests(ctx.sentences, ctx.kept, ctx.english,
                                       frame_ids=ctx.book.frame_ids, include_negated=True)
     save_table(tests, "framing_tests", out_dir)
     return Section("tests", table=tests, max_rows=None, caption=(
         f"Test per frame of equal prevalence across outlets. {ctx.codebook}."),
-        reading=tests_reading(tests, ctx.labels), tables={"framing_tests": tests},
+        reading=frame_tests_reading(tests, ctx.labels), tables={"framing_tests": tests},
         facts=dict(n=len(ctx.sentences), unit="sentences",
                    source=f"{ctx.source}, newsprism.framing_stats (scipy)"))
 

@@ -327,7 +327,7 @@ def plot_arcs(arc_shown: pd.DataFrame, engine: str):
 def halves_reading(arc: pd.DataFrame) -> str:
     """Mean sentence score of the first and second half of the articles.
 
-    >>> halves_reading(pd.DataFrame({"position": [0.1, 0.9], "score": [0.5, -0.25]}))[:70]
+    >>> halves_reading(pd.DataFrame({"position": [0.1, 0.9], "score": [0.5, -0.25]}))[:71]
     'Across articles the first half averages +0.50 and the second half -0.25'
     """
     halves = arc.assign(half=np.where(arc["position"] < 0.5, "first half", "second half")
