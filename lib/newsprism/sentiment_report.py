@@ -17,7 +17,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from newsprism import heatmap, sentiment, stats
+from newsprism import heatmap, language, sentiment, stats
 from newsprism.report import save_table
 from newsprism.section import Section
 from newsprism.section_group import Group, table_section
@@ -42,8 +42,6 @@ class SentimentContext:
     @property
     def headline(self) -> str:
         articles = self.ann.articles
-        from newsprism import language
-
         line = (f"{plural(len(articles), 'article')} "
                 f"({len(language.english_articles(articles))} in English, scored) from "
                 f"{plural(articles['outlet'].nunique(), 'outlet')}; engine: {self.label}")
@@ -55,7 +53,7 @@ def prepare(corpus: str, engine: str = "vader", tone_engine: str = "model",
             actors_codebook: str = "", cleaning: str = "default") -> SentimentContext:
     """Annotate ``corpus`` (empty: the bundled corpus) with the notebooks' shared options.
     Raises ValueError for an unknown engine or a corpus without an English article."""
-    from newsprism import language, notebook_options
+    from newsprism import notebook_options
     from newsprism.annotate import annotate
     from newsprism.provenance import corpus_name
 
