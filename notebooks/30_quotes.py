@@ -31,74 +31,33 @@
 corpus: str = ""  # corpus folder or file; empty means the bundled corpus
 out_dir: str = ""  # where tables and findings go; empty means outputs/interactive
 min_cluster_score: float = 0.75  # lowest similarity (0-1) that links two quotations
-min_cluster_outlets: int = 2  # a statement enters the cross-outlet table if this many outlets quote it
-fragment_max_words: int = 2  # quotations with at most this many content words are fragments
-top_speakers: int = 8  # speakers shown by name in the share-of-voice figure (others pooled)
-n_boot: int = 2000  # bootstrap resamples for the 95% intervals
-max_explorer_rows: int = 300  # quotations shown in the explorer (all are saved as a table)
+min_cluster_outlets: int = 2  # a statement enters the cross-outlet table if this many outlets quote it (at least 1)
+fragment_max_words: int = 2  # quotations with at most this many content words are fragments (at least 0)
+top_speakers: int = 8  # speakers shown by name in the share-of-voice figure, others pooled (at least 1)
+n_boot: int = 2000  # bootstrap resamples for the 95% intervals (at least 100)
+max_explorer_rows: int = 300  # quotations shown in the explorer, all saved as a table (at least 1)
 cleaning: str = "default"  # page-furniture removal: "strict", "default" or "off" (newsprism.corpus.clean)
 run_validation: bool = True  # run the quick PolNeAR validation if no saved result exists
-actors_codebook: str = ""  # actor registry YAML (speaker names); empty means newsprism/data/codebooks/actors.yml
+actors_codebook: str = ""  # actor registry YAML (speaker names); empty means data/codebooks/actors.yml
 
 # %%
-import html
-import textwrap
-
-import matplotlib.pyplot as plt
-import numpy as np
-import pandas as pd
-from IPython.display import display
-from newsprism.compare.summary import plural, when_comparable
-from newsprism.core import paths, validate
-from newsprism.core.provenance import corpus_name, provenance_table
-from newsprism.corpus import language
-from newsprism.pipeline.annotate import annotate
-from newsprism.quotes import clusters as quote_clusters
-from newsprism.quotes import stats as quote_stats
+from newsprism.core.provenance import provenance_table
 from newsprism.report import options as notebook_options
-from newsprism.report.runner import record_findings, save_table
-from newsprism.viz.display import caption, reading, show_table
+from newsprism.report import quotes_sections
+from newsprism.report.params import check_notebook
+from newsprism.report.runner import record_findings
+from newsprism.viz.display import show_table
 
 NOTEBOOK = "30_quotes"
-PARAMS = dict(corpus=corpus, out_dir=out_dir, min_cluster_score=min_cluster_score,
-              min_cluster_outlets=min_cluster_outlets, fragment_max_words=fragment_max_words,
-              top_speakers=top_speakers, n_boot=n_boot, max_explorer_rows=max_explorer_rows,
-              run_validation=run_validation,
-              actors_codebook=notebook_options.resolve_user_path(actors_codebook),
-              cleaning=cleaning)
-
-# %% [markdown]
-# ## Parameters check
-
-# %%
-if not 0 < float(min_cluster_score) <= 1:
-    raise ValueError(f"min_cluster_score must lie in (0, 1], got {min_cluster_score!r}")
-for name, value, lowest in [("min_cluster_outlets", min_cluster_outlets, 1),
-                            ("fragment_max_words", fragment_max_words, 0),
-                            ("top_speakers", top_speakers, 1), ("n_boot", n_boot, 100),
-                            ("max_explorer_rows", max_explorer_rows, 1)]:
-    if not isinstance(value, int) or isinstance(value, bool) or value < lowest:
-        raise ValueError(f"{name} must be an integer >= {lowest}, got {value!r}")
-ann = annotate(corpus or None, notebook_options.annotation_options(
-    actors_codebook=actors_codebook, cleaning=cleaning), progress=False)
-articles = ann.tables["articles"]
-sentences = ann.tables.get("sentences", pd.DataFrame())
-quotes = ann.tables.get("quotes", pd.DataFrame())
-if articles.empty:
-    raise ValueError(f"no article could be read from {corpus or 'the bundled corpus'}")
-if "quotes" in ann.skipped_steps or quotes.empty or "kind" not in quotes.columns:
-    print("No quotations table: the quotes step was skipped or found nothing "
-          f"({ann.skipped_steps.get('quotes', 'no quotation marks found')}). "
-          "The sections below will be empty.")
-    quotes = pd.DataFrame(columns=["quote_id", "article_id", "start", "end", "text", "kind",
-                                   "form", "speaker", "speaker_start", "speaker_end", "cue",
-                                   "confidence"])
-SOURCE = corpus_name(corpus)
-english = language.english_articles(articles)
-speech = quotes[quotes["kind"] == "speech"]
-print(f"{len(quotes)} quotations ({len(speech)} speech, {len(quotes) - len(speech)} term) in "
-      f"{quotes['article_id'].nunique()} of {len(articles)} articles from "
-      f"{articles['outlet'].nunique()} outlets ({SOURCE}).")
+PARAMS = check_notebook(NOTEBOOK, dict(
+    corpus=corpus, out_dir=out_dir, min_cluster_score=min_cluster_score,
+    min_cluster_outlets=min_cluster_outlets, fragment_max_words=fragment_max_words,
+    top_speakers=top_speakers, n_boot=n_boot, max_explorer_rows=max_explorer_rows,
+    run_validation=run_validation,
+    actors_codebook=notebook_options.resolve_user_path(actors_codebook), cleaning=cleaning))
+ctx = quotes_sections.prepare(corpus, actors_codebook=actors_codebook, cleaning=cleaning,
+                            n_boot=n_boot)
+print(ctx.headline)
 
 # %% [markdown]
 # ## Quotations per outlet
@@ -110,48 +69,8 @@ print(f"{len(quotes)} quotations ({len(speech)} speech, {len(quotes) - len(speec
 # divided by its total words or characters.
 
 # %%
-rates = quote_stats.outlet_quote_rates(quotes, english, n_boot=n_boot)
-save_table(rates, "quotes_outlet_rates", out_dir)
-wide = rates.pivot_table(index="outlet", columns="measure", values="estimate")
-shown_rates = rates[rates["measure"] != "terms_per_1000_words"].drop(columns="description")
-display(show_table(shown_rates, "Speech quotations per outlet: mean over articles (estimate) "
-                   "with bootstrap 95% CI, total and pooled rate.", max_rows=None,
-                   n=len(english), unit="English articles",
-                   source=f"{SOURCE}, newsprism.quotes.extract + newsprism.quotes.stats"))
-
-# %%
-per_1000 = rates[rates["measure"] == "quotes_per_1000_words"].reset_index(drop=True)
-share = rates[rates["measure"] == "quoted_share"].reset_index(drop=True)
-fig, axes = plt.subplots(1, 2, figsize=(11, 0.5 * max(len(per_1000), 1) + 1.6), sharey=True)
-for ax, table, label in [(axes[0], per_1000, "speech quotations per 1,000 words"),
-                         (axes[1], share, "share of characters inside speech quotes")]:
-    y = np.arange(len(table))
-    low = (table["estimate"] - table["ci_low"]).clip(lower=0)
-    high = (table["ci_high"] - table["estimate"]).clip(lower=0)
-    ax.barh(y, table["estimate"], xerr=[low, high], color="#4c72b0", capsize=3)
-    ax.set_yticks(y, table["outlet"])
-    ax.set_xlabel(label)
-axes[0].invert_yaxis()
-fig.suptitle("How much each outlet quotes")
-fig.tight_layout()
-plt.show()
-display(caption("Speech quotations per 1,000 words (left) and share of article characters "
-                "inside speech quotation marks (right); bars are means over each outlet's "
-                "articles, whiskers bootstrap 95% CIs.", n=len(english),
-                unit="English articles", source=f"{SOURCE}, newsprism.quotes.stats"))
-if len(per_1000) and per_1000["estimate"].notna().any():
-    most = per_1000.loc[per_1000["estimate"].idxmax()]
-    least = per_1000.loc[per_1000["estimate"].idxmin()]
-    most_share = share.loc[share["estimate"].idxmax()]
-    display(reading(when_comparable(
-        per_1000["outlet"],
-        f"**{most['outlet']}** quotes most densely ({most['estimate']:.1f} speech quotations "
-        f"per 1,000 words, n = {plural(most['n'], 'article')}); **{least['outlet']}** least "
-        f"({least['estimate']:.1f}).", "quotation density") + " The largest share of text inside quotation marks is "
-        f"{most_share['estimate']:.1%} (**{most_share['outlet']}**). Many short partial "
-        "quotes raise the count but not the share; one long block quote does the opposite."))
-else:
-    display(reading("No speech quotation was found, so no rate can be read."))
+rates = quotes_sections.rates_section(ctx, out_dir)
+rates.show()
 
 # %% [markdown]
 # ## Share of voice by speaker
@@ -161,51 +80,8 @@ else:
 # attribution could not tie to a speaker are counted as "(unattributed)" rather than guessed.
 
 # %%
-voice = quote_stats.share_of_voice(quotes, english)
-save_table(voice, "quotes_share_of_voice", out_dir)
-display(show_table(voice, "Share of voice: speech quotations and quoted words per outlet and "
-                   "speaker.", max_rows=80, n=int(voice["n_quotes"].sum()) if len(voice) else 0,
-                   unit="speech quotations", source=f"{SOURCE}, newsprism.quotes.stats"))
-
-# %%
-if len(voice):
-    ranking = voice.groupby("speaker")["n_quotes"].sum().sort_values(ascending=False)
-    named = [s for s in ranking.index if s != quote_stats.UNATTRIBUTED][:top_speakers]
-    grouped = voice.assign(speaker=voice["speaker"].where(
-        voice["speaker"].isin(named + [quote_stats.UNATTRIBUTED]), "other speakers"))
-    matrix = grouped.pivot_table(index="outlet", columns="speaker", values="share",
-                                 aggfunc="sum", fill_value=0.0)
-    order = [c for c in named + ["other speakers", quote_stats.UNATTRIBUTED]
-             if c in matrix.columns]
-    matrix = matrix[order]
-    fig, ax = plt.subplots(figsize=(9, 0.5 * len(matrix) + 1.8))
-    left = np.zeros(len(matrix))
-    colors = plt.get_cmap("tab10").colors
-    for k, speaker_name in enumerate(matrix.columns):
-        color = "#bbbbbb" if speaker_name == quote_stats.UNATTRIBUTED else colors[k % 10]
-        ax.barh(matrix.index, matrix[speaker_name], left=left, label=speaker_name, color=color)
-        left += matrix[speaker_name].to_numpy()
-    ax.invert_yaxis()
-    ax.set_xlim(0, 1)
-    ax.set_xlabel("share of the outlet's speech quotations")
-    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.25), ncol=4, fontsize=8)
-    ax.set_title("Share of voice by speaker")
-    fig.tight_layout()
-    plt.show()
-    display(caption("Share of each outlet's speech quotations by speaker (grey: unattributed).",
-                    n=int(voice["n_quotes"].sum()), unit="speech quotations",
-                    source=f"{SOURCE}, newsprism.quotes.extract attribution"))
-    top_voice = voice[voice["speaker"] != quote_stats.UNATTRIBUTED].sort_values(
-        "n_quotes", ascending=False)
-    unattributed = voice[voice["speaker"] == quote_stats.UNATTRIBUTED]["n_quotes"].sum()
-    display(reading(
-        (f"The most quoted speaker is **{top_voice.iloc[0]['speaker']}** "
-         f"({int(top_voice.groupby('speaker')['n_quotes'].sum().max())} quotations across "
-         f"outlets). " if len(top_voice) else "No quotation could be attributed. ")
-        + f"{int(unattributed)} of {int(voice['n_quotes'].sum())} speech quotations have no "
-        "speaker; check them in the explorer before reading a share as an outlet's choice."))
-else:
-    display(reading("No speech quotation, so no share of voice."))
+voice = quotes_sections.voice_section(ctx, out_dir, top_speakers=top_speakers)
+voice.show()
 
 # %% [markdown]
 # ## Anonymous sources
@@ -217,11 +93,8 @@ else:
 # quote explorer below shows each quotation's mention, type and the rule that attributed it.
 
 # %%
-anonymous = quote_stats.anonymous_share(quotes, english)
-save_table(anonymous, "quotes_anonymous_share", out_dir)
-display(show_table(anonymous, "Anonymous sources: share of each outlet's speech quotations "
-                   "(Wilson 95% CI).", n=int(anonymous["n"].sum()) if len(anonymous) else 0,
-                   unit="speech quotations", source=f"{SOURCE}, newsprism.quotes.speakers"))
+anonymous = quotes_sections.anonymous_section(ctx, out_dir)
+anonymous.show()
 
 # %% [markdown]
 # ## Scare quotes
@@ -231,23 +104,8 @@ display(show_table(anonymous, "Anonymous sources: share of each outlet's speech 
 # with a bootstrap 95% CI, then the terms themselves.
 
 # %%
-term_rates = rates[rates["measure"] == "terms_per_1000_words"].drop(columns="description")
-terms = quote_stats.scare_quotes(quotes, english)
-save_table(terms, "quotes_scare_quotes", out_dir)
-display(show_table(term_rates, "Scare/term quotes per 1,000 words per outlet (mean over "
-                   "articles, bootstrap 95% CI).", max_rows=None, n=len(english),
-                   unit="English articles", source=f"{SOURCE}, newsprism.quotes.stats"))
-display(show_table(terms, "Every scare/term quote, per outlet and wording.", max_rows=60,
-                   n=int(terms["n"].sum()) if len(terms) else 0, unit="term quotes",
-                   source=f"{SOURCE}, newsprism.quotes.extract"))
-if len(term_rates) and term_rates["estimate"].max() > 0:
-    top_terms = term_rates.loc[term_rates["estimate"].idxmax()]
-    display(reading(
-        f"**{top_terms['outlet']}** uses scare quotes most ({top_terms['estimate']:.1f} per "
-        f"1,000 words, {int(top_terms['total'])} in total). Scare quotes let a writer use a "
-        "word while disowning it; a high rate signals an editorial voice, not more sourcing."))
-else:
-    display(reading("No scare quotes were found."))
+scare = quotes_sections.scare_section(ctx, out_dir)
+scare.show()
 
 # %% [markdown]
 # ## Cue verbs: "said" versus "claimed"
@@ -257,27 +115,8 @@ else:
 # lemma ("stated" -> "state"); a colon introduction counts as "(colon)".
 
 # %%
-cues = quote_stats.cue_verbs(quotes, english)
-save_table(cues, "quotes_cue_verbs", out_dir)
-display(show_table(cues, "Cue verbs per outlet: speech quotations with a cue, share of the "
-                   "outlet's cued quotations (Wilson 95% CI) and class.", max_rows=80,
-                   n=int(cues["n"].sum()) if len(cues) else 0, unit="cued speech quotations",
-                   source=f"{SOURCE}, newsprism.quotes.extract cues, newsprism.quotes.stats.cue_lemma"))
-if len(cues):
-    classes = cues.pivot_table(index="outlet", columns="cue_class", values="n", aggfunc="sum",
-                               fill_value=0)
-    display(show_table(classes.reset_index(), "Cued quotations per outlet by verb class.",
-                       max_rows=None, n=int(cues["n"].sum()), unit="cued speech quotations",
-                       source=f"{SOURCE}, newsprism.quotes.stats.CUE_CLASSES"))
-    top_cue = cues.groupby("cue_lemma")["n"].sum().sort_values(ascending=False)
-    doubting = int(cues[cues["cue_class"] == "doubting"]["n"].sum())
-    display(reading(
-        f"The most frequent cue is **{top_cue.index[0]}** ({int(top_cue.iloc[0])} of "
-        f"{int(cues['n'].sum())} cued quotations); {doubting} quotation(s) are introduced by a "
-        "verb that casts doubt. With few quotations per outlet, a difference of one or two "
-        "verbs is not a pattern."))
-else:
-    display(reading("No speech quotation carries a cue."))
+cues = quotes_sections.cues_section(ctx, out_dir)
+cues.show()
 
 # %% [markdown]
 # ## The same statement across outlets
@@ -292,49 +131,10 @@ else:
 # or a row saying it did not quote the statement.
 
 # %%
-clustered = quote_clusters.cluster_quotes(quotes, english, min_score=min_cluster_score,
-                                          fragment_max_words=fragment_max_words)
-summary = quote_clusters.cluster_summary(clustered)
-cross = quote_clusters.cluster_table(clustered, english, min_outlets=min_cluster_outlets)
-save_table(clustered.drop(columns=["text"]), "quotes_clusters", out_dir)
-save_table(cross.drop(columns=["diff_html"]), "quotes_cross_outlet", out_dir)
-# Counted from the cross-outlet table, so only statements (speech), never a scare-quoted term
-# ("blood"), and the number matches the table below.
-n_multi = quote_clusters.n_statements(cross)
-display(show_table(summary.head(15), "Largest quotation clusters (statements) and the longest "
-                   "wording of each.", max_rows=200, n=len(summary), unit="clusters",
-                   source=f"{SOURCE}, newsprism.quotes.clusters.cluster_quotes"))
-
-# %%
-if len(cross):
-    shown = cross.assign(
-        wording=[html.escape(w) if isinstance(w, str) else "<em>did not quote it</em>"
-                 for w in cross["wording"]],
-        diff=[d if isinstance(d, str) else "" for d in cross["diff_html"]],
-        used=[f"{c:.0%}" if pd.notna(c) else "" for c in cross["coverage"]])
-    display(show_table(shown[["cluster_id", "outlet", "quoted", "n_quotes", "speaker", "used",
-                              "wording", "diff"]],
-                       "Each outlet's wording of the statements quoted by several outlets; "
-                       "'used' is the share of the longest version's words it kept; the diff "
-                       "runs from the longest version to the outlet's wording.",
-                       max_rows=200, html_columns=["wording", "diff"], n=len(cross),
-                       unit="cluster x outlet rows",
-                       source=f"{SOURCE}, newsprism.quotes.clusters.cluster_table"))
-    first = cross[cross["quoted"]].iloc[0]
-    quoted_by = cross[(cross["cluster_id"] == first["cluster_id"]) & cross["quoted"]]
-    missing = cross[(cross["cluster_id"] == first["cluster_id"]) & ~cross["quoted"]]
-    display(reading(
-        f"{plural(n_multi, 'statement')} quoted by {min_cluster_outlets} or more outlets. The "
-        f"first, \u201c{textwrap.shorten(first['reference'], 100, placeholder=' …')}\u201d, "
-        "is quoted by "
-        f"{', '.join(quoted_by['outlet'])}; {', '.join(missing['outlet']) or 'no outlet'} "
-        f"did not quote it. The most distant version shares {quoted_by['coverage'].min():.0%} "
-        "of the longest version's words (in order). Different wordings of one statement point "
-        "to different translations or paraphrases presented as quotation; which one is "
-        "faithful can only be settled against the original statement."))
-else:
-    display(reading(f"No statement is quoted by {min_cluster_outlets} or more outlets at a "
-                    f"similarity of {min_cluster_score} or above."))
+statements = quotes_sections.statements_section(ctx, out_dir, min_score=min_cluster_score,
+                                              fragment_max_words=fragment_max_words,
+                                              min_outlets=min_cluster_outlets)
+statements.show()
 
 # %% [markdown]
 # ## Quote explorer
@@ -343,15 +143,8 @@ else:
 # attribution rests on in blue. Use it to check any figure above.
 
 # %%
-explorer = quote_stats.quote_explorer(quotes, english, sentences)
-explorer = explorer.merge(clustered[["article_id", "quote_id", "cluster_id"]],
-                          on=["article_id", "quote_id"], how="left")
-save_table(explorer.drop(columns=["sentence_html"]), "quotes_explorer", out_dir)
-columns = [c for c in ["outlet", "kind", "form", "speaker", "cue", "confidence", "cluster_id",
-                       "sentence_html"] if c in explorer.columns]
-display(show_table(explorer[columns], "Every quotation highlighted in its sentence.",
-                   max_rows=max_explorer_rows, html_columns=["sentence_html"],
-                   n=len(explorer), unit="quotations", source=f"{SOURCE}, newsprism.quotes.extract"))
+explorer = quotes_sections.explorer_section(ctx, out_dir, statements, max_rows=max_explorer_rows)
+explorer.show()
 
 # %% [markdown]
 # ## Validation appendix
@@ -361,30 +154,8 @@ display(show_table(explorer[columns], "Every quotation highlighted in its senten
 # overlap) and speaker accuracy on the dev split.
 
 # %%
-saved = validate.load_results()
-results = saved[saved["measure"] == "quotes"] if len(saved) else saved
-origin = "saved results of `make validate`"
-if results.empty and run_validation and paths.POLNEAR.exists():
-    results = validate.run_validator("quotes", quick=True)
-    origin = "a quick run in this notebook (subsample)"
-if results.empty:
-    display(reading("No validation result is available: `make validate` has not been run "
-                    "and PolNeAR is not present (or the run was switched off), so the accuracy "
-                    "of quotation finding on this corpus is **not established** here."))
-else:
-    display(show_table(results.drop(columns=["measure"]), "Quotation finding and attribution "
-                       "against gold quotations.", max_rows=None, n=len(results),
-                       unit="metrics", source=f"PolNeAR via newsprism.core.validate ({origin})",
-                       float_format="{:.4g}"))
-    engine = str(results["engine"].dropna().iloc[0]) if results["engine"].notna().any() else ""
-    main = results[results["engine"].fillna("") == engine].drop_duplicates("metric")
-    main = main.set_index("metric")["value"]
-    found = [f"{name.replace('_', ' ')} {float(main[name]):.4f}"
-             for name in ["precision", "recall", "speaker_accuracy"] if name in main.index]
-    display(reading(
-        (f"{engine} on PolNeAR: " + ", ".join(found) if found else "No headline metric found")
-        + " (targets: precision and recall 0.95, speaker accuracy 0.88). The gold data is US "
-        "election news; accuracy on translated or blog text, as in this corpus, may be lower."))
+validation = quotes_sections.validation_section(run_validation)
+validation.show()
 
 # %% [markdown]
 # ## Limitations
@@ -403,14 +174,8 @@ else:
 #   one article are not.
 
 # %%
-record_findings(out_dir, NOTEBOOK, [
-    f"{len(speech)} speech and {len(quotes) - len(speech)} term quotations in "
-    f"{len(english)} English articles.",
-    (f"Densest quoting: {per_1000.loc[per_1000['estimate'].idxmax(), 'outlet']} "
-     f"({per_1000['estimate'].max():.1f} speech quotations per 1,000 words)."
-     if len(per_1000) and per_1000["estimate"].notna().any() else "No speech quotations."),
-    f"{plural(n_multi, 'statement')} quoted by {min_cluster_outlets}+ outlets.",
-])
+_ = record_findings(out_dir, NOTEBOOK, quotes_sections.key_findings(ctx, statements,
+                                                                  min_outlets=min_cluster_outlets))
 
 # %% [markdown]
 # ## Provenance

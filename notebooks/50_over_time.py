@@ -52,7 +52,7 @@ seed: int = 0  # seed of every bootstrap
 
 # %%
 from newsprism.core.provenance import provenance_table
-from newsprism.report import time_sections as time_report
+from newsprism.report import time_sections
 from newsprism.report.runner import record_findings
 from newsprism.viz.display import show_table
 
@@ -64,7 +64,7 @@ PARAMS = dict(corpus=corpus, out_dir=out_dir, engine=engine, tone_engine=tone_en
               min_sentences=min_sentences, n_actors=n_actors,
               min_cluster_score=min_cluster_score, ngram=ngram, max_copy_pairs=max_copy_pairs,
               n_boot=n_boot, seed=seed)
-ctx = time_report.prepare(corpus, period=period, since=since, until=until,
+ctx = time_sections.prepare(corpus, period=period, since=since, until=until,
                           date_fallback=date_fallback, engine=engine, n_boot=n_boot, seed=seed,
                           codebook=codebook, actors_codebook=actors_codebook, cleaning=cleaning,
                           tone_engine=tone_engine)
@@ -73,35 +73,35 @@ ctx = time_report.prepare(corpus, period=period, since=since, until=until,
 # ## How the articles were dated
 
 # %%
-dating = time_report.dating_section(ctx, out_dir)
+dating = time_sections.dating_section(ctx, out_dir)
 dating.show()
 
 # %% [markdown]
 # ## Attention: articles per outlet per period
 
 # %%
-attention = time_report.attention_section(ctx, out_dir)
+attention = time_sections.attention_section(ctx, out_dir)
 attention.show()
 
 # %% [markdown]
 # ## Tone over time, own voice and quoted voice
 
 # %%
-tone = time_report.tone_section(ctx, out_dir, min_sentences=min_sentences)
+tone = time_sections.tone_section(ctx, out_dir, min_sentences=min_sentences)
 tone.show()
 
 # %% [markdown]
 # ## Tone toward the main actors over time
 
 # %%
-actor_tone = time_report.actor_tone_section(ctx, out_dir, n_actors=n_actors)
+actor_tone = time_sections.actor_tone_section(ctx, out_dir, n_actors=n_actors)
 actor_tone.show()
 
 # %% [markdown]
 # ## Frames over time
 
 # %%
-frames = time_report.frames_section(ctx, out_dir)
+frames = time_sections.frames_section(ctx, out_dir)
 frames.show()
 
 # %% [markdown]
@@ -113,14 +113,14 @@ frames.show()
 # difference" or "too few to compare".
 
 # %%
-change = time_report.before_after_section(ctx, out_dir, split_date=split_date)
+change = time_sections.before_after_section(ctx, out_dir, split_date=split_date)
 change.show()
 
 # %% [markdown]
 # ## First reports
 
 # %%
-first, spread = time_report.first_reports_section(ctx, out_dir, min_score=min_cluster_score)
+first, spread = time_sections.first_reports_section(ctx, out_dir, min_score=min_cluster_score)
 first.show()
 spread.show()
 
@@ -132,7 +132,7 @@ spread.show()
 # not as an independent voice. A pair whose dates do not order it is drawn as a dashed line.
 
 # %%
-travel = time_report.propagation_section(ctx, out_dir, ngram=ngram, max_pairs=max_copy_pairs)
+travel = time_sections.propagation_section(ctx, out_dir, ngram=ngram, max_pairs=max_copy_pairs)
 travel.show()
 
 # %% [markdown]
@@ -148,7 +148,7 @@ travel.show()
 #   that both outlets copied looks the same as one copying the other.
 
 # %%
-record_findings(out_dir, NOTEBOOK, time_report.findings([dating, attention, tone, actor_tone,
+record_findings(out_dir, NOTEBOOK, time_sections.findings([dating, attention, tone, actor_tone,
                                                           frames, change, first, spread, travel]))
 
 # %% [markdown]

@@ -32,69 +32,30 @@ run_missing_validators: bool = True  # validate measures without saved results (
 quick: bool = True  # quick mode subsamples large gold sets
 
 # %%
-import matplotlib.pyplot as plt
-import pandas as pd
-from IPython.display import display
-from newsprism.core import validate
 from newsprism.core.provenance import provenance_table
-from newsprism.report.methods import (
-    collect_validation,
-    exclude_in_sample,
-    frame_presence_comparison,
-    headline_rows,
-    measure_summary,
-    metric_label,
-    split_constant_columns,
-)
-from newsprism.report.runner import record_findings, save_table
-from newsprism.sentiment import tone_validation
-from newsprism.viz.display import caption, reading, show_table
+from newsprism.report import methods_sections
+from newsprism.report.params import check_notebook
+from newsprism.report.runner import record_findings
+from newsprism.viz.display import show_table
 
 NOTEBOOK = "90_methods_appendix"
-PARAMS = dict(corpus=corpus, out_dir=out_dir, run_missing_validators=run_missing_validators,
-              quick=quick)
-
-# %% [markdown]
-# ## Parameters check
-
-# %%
-if not isinstance(run_missing_validators, bool) or not isinstance(quick, bool):
-    raise ValueError("run_missing_validators and quick must be True or False")
-results = collect_validation(run_missing=run_missing_validators, quick=quick)
-save_table(results, "methods_validation", out_dir)
-print(f"{len(results)} validation rows for {results['measure'].nunique()} measures; "
-      f"saved results folder: {validate.RESULTS_DIR}")
+PARAMS = check_notebook(NOTEBOOK, dict(corpus=corpus, out_dir=out_dir,
+                                       run_missing_validators=run_missing_validators,
+                                       quick=quick))
+results = methods_sections.collect(out_dir, run_missing=run_missing_validators, quick=quick)
+print(methods_sections.headline(results))
 
 # %% [markdown]
 # ## Overview per measure
 
 # %%
-summary = measure_summary(results)
-display(show_table(summary, "Validation status of every measure.", n=len(summary),
-                   unit="measures", source="outputs/validation/*.csv (make validate) or a "
-                   "quick run of newsprism.core.validate.run_validator"))
-absent = summary[summary["metrics"] == 0]
-display(reading(
-    f"{int((summary['metrics'] > 0).sum())} of {len(summary)} measures have validation "
-    "metrics." + ("" if absent.empty else
-                  " No metric for: " + "; ".join(f"{r.measure} ({r.statuses})"
-                                                 for r in absent.itertuples()) + ".")))
+methods_sections.overview_section(results).show()
 
 # %% [markdown]
 # ## Metrics, with n and reference values
 
 # %%
-for measure, group in results.groupby("measure", sort=False):
-    shown, same = split_constant_columns(
-        group[["dataset", "split", "engine", "metric", "value", "n", "reference", "status",
-               "origin"]], ["dataset", "split", "engine", "reference", "status", "origin"])
-    said_once = " ".join(f"{k.capitalize()}: {v}." for k, v in same.items() if v not in ("", "nan"))
-    display(show_table(shown, f"Validation of **{measure}**: each metric with the number of gold "
-                       f"units (n) it rests on. {said_once}", max_rows=None, n=len(shown),
-                       float_format="{:.4g}",
-                       unit="metrics", source=", ".join(sorted({str(d) for d in group["dataset"]
-                                                               if str(d) != "nan"}))
-                       or "no gold data"))
+methods_sections.metrics_section(results).show()
 
 # %% [markdown]
 # ## Frames: external figure against its baselines
@@ -109,13 +70,7 @@ for measure, group in results.groupby("measure", sort=False):
 # after coding — and are never the headline.
 
 # %%
-frame_comparison = frame_presence_comparison(results)
-save_table(frame_comparison, "methods_frame_presence", out_dir)
-display(show_table(frame_comparison, "Frame presence on NFC: F1 of each engine per frame; "
-                   "beats_baseline compares the fitted model (nested CV) with 'always present'. "
-                   "A frame whose model does not beat it is not evidence in notebook 20.",
-                   max_rows=None, n=len(frame_comparison), unit="frames (and macro)",
-                   source="newsprism.framing.fit.validate_frame_presence"))
+methods_sections.frames_section(results, out_dir).show()
 
 # %% [markdown]
 # ## Actor tone against its baselines
@@ -125,39 +80,10 @@ display(show_table(frame_comparison, "Frame presence on NFC: F1 of each engine p
 # best (a GPU transformer, on the test splits we do not read).
 
 # %%
-display(reading(tone_validation.caption_note("model",
-                                             results[results["measure"] == "actor_tone"])))
+methods_sections.actor_tone_section(results).show()
 
 # %%
-plotted = results.assign(value=pd.to_numeric(results["value"], errors="coerce"),
-                         n=pd.to_numeric(results["n"], errors="coerce"))
-plotted = plotted[plotted["value"].between(0, 1) & plotted["metric"].astype(str).str.match(
-    r"^(precision|recall|f1|accuracy|accuracy_3class|speaker_accuracy|pearson_r|f1_weighted"
-    r"|macro_f1)(\[(micro|macro)\])?$")]
-plotted = exclude_in_sample(plotted)
-if plotted.empty:
-    display(reading("No precision, recall, F1, accuracy or correlation value to plot yet."))
-else:
-    labels = (plotted["measure"] + " · " + plotted["engine"].astype(str) + " · "
-              + plotted["metric"]).tolist()
-    fig, ax = plt.subplots(figsize=(8, 0.32 * len(plotted) + 1.2))
-    ax.barh(range(len(plotted)), plotted["value"], color="#55a868")
-    ax.set_yticks(range(len(plotted)), labels, fontsize=8)
-    ax.invert_yaxis()
-    ax.set_xlim(0, 1)
-    ax.set_xlabel("score against gold data (0 to 1)")
-    ax.set_title("Headline validation metrics")
-    fig.tight_layout()
-    plt.show()
-    display(caption("Headline metrics of every measure against its gold data; the n of each "
-                    "bar is in the tables above. In-sample figures (frames on the bundled "
-                    "corpus, cues tuned after coding) are left out of this chart.",
-                    n=len(plotted), unit="metrics",
-                    source="newsprism.core.validate"))
-    weakest = plotted.loc[plotted["value"].idxmin()]
-    display(reading(f"The weakest headline metric is {weakest['measure']} "
-                    f"{metric_label(weakest)} ({weakest['engine']}); read results that rest on "
-                    "that measure with matching caution."))
+methods_sections.headline_section(results).show()
 
 # %% [markdown]
 # ## Limitations
@@ -169,13 +95,7 @@ else:
 # - A measure whose gold data is absent has no metric at all; its results are exploratory.
 
 # %%
-_ = record_findings(out_dir, NOTEBOOK, [
-    f"{int((summary['metrics'] > 0).sum())} of {len(summary)} measures validated against gold "
-    "data" + ("" if absent.empty else
-              f"; no metric for {', '.join(absent['measure'])}") + ".",
-    *[f"{r.measure}: {metric_label(r._asdict())} ({r.engine}, {r.dataset})"
-      for r in headline_rows(plotted).itertuples()],
-])
+_ = record_findings(out_dir, NOTEBOOK, methods_sections.key_findings(results))
 
 # %% [markdown]
 # ## Provenance

@@ -42,7 +42,10 @@ def test_shared_parameters_used_are_declared(path):
     assert used <= _declared(path), f"{path.stem} uses {used - _declared(path)} undeclared"
 
 
-ANNOTATING = [p for p in NOTEBOOKS if re.search(r"\bannotate\(", _code(p))]
+# A notebook annotates through its section module's prepare() (e.g. sentiment_sections.prepare).
+PREPARE = re.compile(r"\b(\w+_sections)\.prepare\(")
+ANNOTATING = [p for p in NOTEBOOKS if re.search(r"\bannotate\(", _code(p))
+              or PREPARE.search(_code(p))]
 
 
 def test_the_annotating_notebooks_are_found():
@@ -51,13 +54,22 @@ def test_the_annotating_notebooks_are_found():
 
 @pytest.mark.parametrize("path", ANNOTATING, ids=[p.stem for p in ANNOTATING])
 def test_annotations_follow_the_declared_parameters(path):
+    import importlib
+    import inspect
+
     code = _code(path)
-    # every annotate() call builds its options from the notebook's own parameters
-    assert "notebook_options.annotation_options(" in code, path.stem
+    found = PREPARE.search(code)
+    call = "prepare" if found else "annotation_options"
+    if found:  # the module's prepare() builds its options the one shared way
+        source = inspect.getsource(importlib.import_module(f"newsprism.report.{found.group(1)}"))
+        assert ("annotate(" not in source
+                or "notebook_options.annotation_options(" in source), found.group(1)
+    else:
+        assert "notebook_options.annotation_options(" in code, path.stem
     declared = _declared(path)
-    for name in ("codebook", "engine", "actors_codebook"):
+    for name in ("codebook", "engine", "actors_codebook", "cleaning"):
         if name in declared:
-            assert re.search(rf"annotation_options\([^)]*\b{name}={name}\b", code, re.S), \
+            assert re.search(rf"{call}\([^)]*\b{name}={name}\b", code, re.S), \
                 f"{path.stem} declares {name} but does not pass it to its annotation"
 
 

@@ -9,10 +9,12 @@ import pytest
 from newsprism.core import paths
 from newsprism.core.errors import UsageError
 from newsprism.report.params import (
+    check_notebook,
     check_parameters,
     notebook_parameters,
     parameter_schema,
     parameters_for,
+    parse_parameters_source,
 )
 from newsprism.report.runner import discover_notebooks
 
@@ -135,3 +137,43 @@ def test_the_standard_library_parser_reads_what_papermill_reads(source):
             default = None
         theirs.append((raw.name, _type_of(raw.inferred_type_name, default), default, raw.help))
     assert ours == theirs and ours
+
+
+@pytest.mark.parametrize("source, low, high, choices", [
+    ('n: int = 5  # words per shingle (at least 1)', 1, None, ()),
+    ('n: int = 5  # rows (1-100)', 1, 100, ()),
+    ('x: float = 0.5  # share (0-1) of the text', 0, 1, ()),
+    ('e: list = ["vader"]  # any of "vader", "textblob"', None, None, ("vader", "textblob")),
+    ('e: list = ["vader"]  # engines', None, None, ()),
+])
+def test_ranges_and_list_choices_are_read_from_the_comment(source, low, high, choices):
+    (param,) = parse_parameters_source(source)
+    assert (param.low, param.high, param.choices) == (low, high, choices)
+
+
+@pytest.mark.parametrize("notebook, params, message", [
+    ("00_corpus_overview", {"shingle_size": 0},
+     "parameter 'shingle_size': 0 is below its lowest value 1"),
+    ("00_corpus_overview", {"cosine_threshold": 1.5},
+     "parameter 'cosine_threshold': 1.5 is outside its range 0 to 1"),
+    ("10_sentiment", {"compare_engines": ["vader", "vadr"]},
+     "parameter 'compare_engines': 'vadr' is not one of vader, textblob, nltk_vader "
+     "(did you mean 'vader'?)"),
+    ("10_sentiment", {"n_boot": 50}, "parameter 'n_boot': 50 is below its lowest value 100"),
+    ("20_framing", {"voice": "authors"}, "parameter 'voice': 'authors' is not one of all"),
+    ("30_quotes", {"min_cluster_outlets": 0}, "below its lowest value 1"),
+    ("40_source_comparison", {"ngram": 3}, "parameter 'ngram': 3 is below its lowest value 4"),
+    ("40_source_comparison", {"shingle_size": 3}, "unknown parameter 'shingle_size'"),
+    ("90_methods_appendix", {"quick": "yes"}, "parameter 'quick': 'yes' is not true or false"),
+])
+def test_a_notebook_refuses_what_its_parameters_cell_does_not_allow(notebook, params, message):
+    with pytest.raises(UsageError) as error:
+        check_notebook(notebook, params)
+    assert message in str(error.value)
+
+
+def test_a_notebook_check_returns_values_as_declared_types(tmp_path):
+    assert check_notebook("00_corpus_overview", {"cosine_threshold": 1, "shingle_size": 2}) == {
+        "cosine_threshold": 1.0, "shingle_size": 2}
+    with pytest.warns(UserWarning, match="not checked here"):
+        assert check_notebook("00_corpus_overview", {"x": 1}, tmp_path) == {"x": 1}

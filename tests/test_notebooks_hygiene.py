@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import logging
 import re
 from pathlib import Path
@@ -15,6 +16,30 @@ from papermill.translators import PythonTranslator
 IPYNBS = sorted(paths.NOTEBOOKS.glob("*.ipynb"))
 PAIRS = sorted(paths.NOTEBOOKS.glob("*.py"))
 DEFINITION = re.compile(r"^\s*(async\s+def|def|class)\s", re.MULTILINE)
+# A code cell holds imports, assignments, calls and expressions; logic lives in lib/newsprism.
+ALLOWED_STATEMENTS = (ast.Import, ast.ImportFrom, ast.Assign, ast.AnnAssign, ast.Expr)
+LOGIC = {
+    ast.For: "for", ast.AsyncFor: "for", ast.While: "while", ast.If: "if", ast.IfExp: "ifexp",
+    ast.ListComp: "comprehension", ast.SetComp: "comprehension",
+    ast.DictComp: "comprehension", ast.GeneratorExp: "comprehension", ast.Lambda: "lambda",
+    ast.FunctionDef: "def", ast.AsyncFunctionDef: "def", ast.ClassDef: "class",
+    ast.Try: "try", ast.With: "with", ast.AsyncWith: "with", ast.Raise: "raise",
+    ast.Match: "match", ast.Assert: "assert",
+}
+
+
+def cell_logic(source: str) -> list[str]:
+    """What in a code cell is more than imports, assignments, calls and expressions: the
+    kind and line of each loop, condition, comprehension, lambda, definition, try, with or
+    raise, and any other kind of top-level statement (test_cell_logic_flags_every_kind_of_logic
+    shows each)."""
+    tree = ast.parse(source)
+    found = [f"{type(node).__name__.lower()} statement (line {node.lineno})"
+             for node in tree.body if not isinstance(node, ALLOWED_STATEMENTS)
+             and type(node) not in LOGIC]
+    found += [f"{LOGIC[type(node)]} (line {node.lineno})" for node in ast.walk(tree)
+              if type(node) in LOGIC]
+    return found
 
 
 def _ids(files: list[Path]) -> list[str]:
@@ -83,6 +108,39 @@ def test_notebook_defines_no_functions_or_classes(path):
                  if c.cell_type == "code" and DEFINITION.search(c.source)]
     assert not offending, (f"{path.name}: cells {offending} define a function or class; "
                            "move it into lib/newsprism")
+
+
+@pytest.mark.parametrize("path", IPYNBS, ids=_ids(IPYNBS))
+def test_notebook_cells_hold_no_logic(path):
+    nb = nbformat.read(path, as_version=4)
+    offending = {i: cell_logic(c.source) for i, c in enumerate(nb.cells)
+                 if c.cell_type == "code" and cell_logic(c.source)}
+    assert not offending, (f"{path.name}: code cells hold logic {offending}; a cell may hold "
+                           "only imports, assignments, calls and expressions: move the logic "
+                           "into a lib/newsprism section function")
+
+
+# Cells as the notebooks held them before their sections moved into the library.
+@pytest.mark.parametrize("source, expected", [
+    ("for name in engines:\n    check(name)", ["for (line 1)"]),
+    ("while x:\n    x = f(x)", ["while (line 1)"]),
+    ("if bad:\n    show(a)\nelse:\n    show(b)", ["if (line 1)"]),
+    ("if n < 1:\n    raise ValueError('n')", ["if (line 1)", "raise (line 2)"]),
+    ("shown = a if len(a) else b", ["ifexp (line 1)"]),
+    ("names = [r.x for r in t.itertuples()]", ["comprehension (line 1)"]),
+    ("d = {k: v for k, v in x}\ns = {v for v in x}\ng = sum(v for v in x)",
+     ["comprehension (line 1)", "comprehension (line 2)", "comprehension (line 3)"]),
+    ("users = t[t.apply(lambda r: r.a, axis=1)]", ["lambda (line 1)"]),
+    ("def f():\n    return 1", ["def (line 1)"]),
+    ("class C:\n    pass", ["class (line 1)"]),
+    ("try:\n    f()\nexcept ValueError:\n    g()", ["try (line 1)"]),
+    ("with open(p) as fh:\n    read(fh)", ["with (line 1)"]),
+    ("assert x", ["assert (line 1)"]),
+    ("del x", ["delete statement (line 1)"]),
+    ("import pandas as pd\nx: int = 1\ny = f(x)\nshow(y)\ny.show()\n_ = g(x, y=2)", []),
+])
+def test_cell_logic_flags_every_kind_of_logic(source, expected):
+    assert cell_logic(source) == expected
 
 
 @pytest.mark.parametrize("path", IPYNBS, ids=_ids(IPYNBS))

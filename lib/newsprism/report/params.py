@@ -14,7 +14,12 @@ parameters imports neither papermill nor nbformat. Two conventions in the commen
 - a text parameter whose comment lists two or more double-quoted values, its default among
   them, accepts only those (``"vader", "textblob" or "nltk_vader"``); when the comment also
   says "path", any value that looks like a file path is accepted too (``codebook``);
-- a number whose comment holds a range in parentheses, ``(0-1)`` or ``(1-100)``, must lie in it.
+- a number whose comment holds a range in parentheses, ``(0-1)`` or ``(1-100)``, must lie in it;
+  ``(at least 1)`` sets only the lowest value;
+- a list whose comment lists two or more double-quoted values accepts only those as items.
+
+A notebook checks its own values against the same declarations with :func:`check_notebook`,
+so a bad value is refused the same way in JupyterLab as from the runner.
 
 >>> schema = {p.name: p for p in parse_parameters_source(
 ...     'engine: str = "vader"  # "vader", "textblob" or "nltk_vader"\\nseed: int = 0  # seed')}
@@ -47,6 +52,7 @@ from newsprism.core.errors import UsageError
 RUNNER_PARAMETERS = ("corpus", "out_dir")
 _QUOTED = re.compile(r'"([^"\\]+)"')
 _RANGE = re.compile(r"\((-?\d+(?:\.\d+)?)\s*[-–]\s*(-?\d+(?:\.\d+)?)\)")
+_AT_LEAST = re.compile(r"\(at least (-?\d+(?:\.\d+)?)\)")
 _TYPES = {"str": str, "int": int, "float": float, "bool": bool, "list": list, "dict": dict}
 _TYPE_WORDS = {"str": "text", "int": "a whole number", "float": "a number",
                "bool": "true or false", "list": "a list, e.g. '[a, b]'",
@@ -84,12 +90,15 @@ def _parameter(name: str, declared: str, default: Any, help_text: str,
     kind = _type_of(declared, default)
     choices: tuple[str, ...] = ()
     quoted = tuple(dict.fromkeys(_QUOTED.findall(help_text)))
-    if kind == "str" and len(quoted) >= 2 and default in quoted:
+    if (kind == "str" and len(quoted) >= 2 and default in quoted) or (
+            kind == "list" and len(quoted) >= 2):
         choices = quoted
     low = high = None
-    found = _RANGE.search(help_text)
+    found, floor = _RANGE.search(help_text), _AT_LEAST.search(help_text)
     if kind in ("int", "float") and found:
         low, high = float(found.group(1)), float(found.group(2))
+    elif kind in ("int", "float") and floor:
+        low = float(floor.group(1))
     return Parameter(name=name, type=kind, default=default, help=help_text,
                      notebooks=(notebook,) if notebook else (), choices=choices,
                      path_allowed=bool(choices) and "path" in help_text.lower(),
@@ -200,15 +209,28 @@ def _coerce(param: Parameter, value: Any) -> Any:
                                            and isinstance(value, bool)):
         raise UsageError(f"{where}: {value!r} is not {_TYPE_WORDS[param.type]} "
                          f"(default {param.default!r}; {param.help})")
+    if param.type == "list" and param.choices:
+        return _check_items(param, value)
     if param.choices and value not in param.choices:
         if not (param.path_allowed and _looks_like_path(value)):
             also = " or a file path" if param.path_allowed else ""
             raise UsageError(f"{where}: {value!r} is not one of "
                              f"{', '.join(param.choices)}{also}"
                              f"{_suggestion(value, param.choices)}")
-    if param.low is not None and not param.low <= value <= param.high:
+    if param.low is not None and param.high is None and value < param.low:
+        raise UsageError(f"{where}: {value!r} is below its lowest value {param.low:g}")
+    if param.low is not None and param.high is not None and not param.low <= value <= param.high:
         raise UsageError(f"{where}: {value!r} is outside its range "
                          f"{param.low:g} to {param.high:g}")
+    return value
+
+
+def _check_items(param: Parameter, value: list) -> list:
+    """A list parameter whose items must each be one of its choices."""
+    unknown = [item for item in value if item not in param.choices]
+    if unknown:
+        raise UsageError(f"parameter '{param.name}': {unknown[0]!r} is not one of "
+                         f"{', '.join(param.choices)}{_suggestion(str(unknown[0]), param.choices)}")
     return value
 
 
@@ -226,6 +248,27 @@ def check_parameters(params: Mapping[str, Any], schema: Mapping[str, Parameter]
             raise UsageError(f"unknown parameter '{name}'{hint}")
         checked[name] = _coerce(schema[name], value)
     return checked
+
+
+def check_notebook(notebook: str, values: Mapping[str, Any],
+                   notebooks_dir: str | Path | None = None) -> dict[str, Any]:
+    """``values`` checked against what notebook ``notebook`` (its stem) declares in its own
+    ``parameters`` cell: the check a notebook runs first, the same one the runner runs.
+
+    Raises :class:`~newsprism.core.errors.UsageError` naming the parameter; returns the values
+    converted to their declared types. A notebook not found there (a copy run from another
+    folder) is checked by the runner only: its values come back as given, with a warning.
+    """
+    import warnings
+
+    from newsprism.core import paths
+
+    path = (Path(notebooks_dir) if notebooks_dir else paths.NOTEBOOKS) / f"{notebook}.ipynb"
+    if not path.exists():
+        warnings.warn(f"{path} not found: parameters of {notebook} not checked here",
+                      stacklevel=2)
+        return dict(values)
+    return check_parameters(values, {p.name: p for p in notebook_parameters(path)})
 
 
 def parameters_for(notebook: str | Path, params: Mapping[str, Any],

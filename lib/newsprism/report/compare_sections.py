@@ -1,0 +1,341 @@
+"""The sections of the ``40_source_comparison`` notebook: one function per section, each
+returning a :class:`~newsprism.viz.section.Section` or :class:`~newsprism.viz.section_group.Group`
+(tables saved, figures, captions with n, unit and source, readings, findings).
+
+Usage (in a notebook)::
+
+    ctx = prepare("", top_terms=10, ngram=8)
+    summary_section(ctx, out_dir="").show()
+    hedging_section(ctx, out_dir="").show()
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import pandas as pd
+
+from newsprism.compare import hedging, keyness, profiles, similarity, sourcing, summary
+from newsprism.report.runner import save_table
+from newsprism.viz.section import Section
+from newsprism.viz.section_group import Group, table_section
+
+NOTEBOOK = "40_source_comparison"
+
+
+@dataclass
+class CompareContext:
+    """The annotations, the comparison's tables (:func:`newsprism.compare.outlets.compare_outlets`),
+    the English articles compared, the corpus name for captions and the run's options."""
+
+    annotations: Any
+    result: dict[str, pd.DataFrame]
+    english: pd.DataFrame
+    source: str
+    top_terms: int
+    ngram: int
+
+    @property
+    def n_articles(self) -> int:
+        return len(self.english)
+
+    @property
+    def n_outlets(self) -> int:
+        return self.english["outlet"].nunique()
+
+    @property
+    def headline(self) -> str:
+        """What was read and compared, and which annotation tables exist (two lines)."""
+        tables = self.annotations.tables
+        available = {name: len(t) for name, t in tables.items() if hasattr(t, "__len__")}
+        return (f"{summary.plural(self.n_articles, 'English article')} from "
+                f"{summary.plural(self.n_outlets, 'outlet')} "
+                f"({len(tables['articles']) - self.n_articles} other-language articles not "
+                f"compared) read from {self.source}\nannotation tables (rows): {available} | "
+                f"skipped steps: {self.annotations.skipped_steps}")
+
+
+def prepare(corpus: str, top_terms: int = 10, ngram: int = 8, engine: str = "vader",
+            codebook: str = "story", actors_codebook: str = "", sourcing_codebook: str = "",
+            hedging_codebook: str = "", cleaning: str = "default") -> CompareContext:
+    """Annotate ``corpus`` (empty: the bundled corpus) with the notebooks' shared options and
+    compare its outlets. Raises ValueError when no article could be read."""
+    from newsprism.compare import outlets as compare
+    from newsprism.core.provenance import corpus_name
+    from newsprism.pipeline.annotate import annotate
+    from newsprism.report import options as notebook_options
+
+    options = notebook_options.annotation_options(codebook=codebook, engine=engine,
+                                                  actors_codebook=actors_codebook,
+                                                  cleaning=cleaning)
+    annotations = annotate(corpus or None, options, progress=False)
+    tables = annotations.tables
+    articles = tables["articles"]
+    if articles.empty:
+        raise ValueError(f"no article could be read from {corpus or 'the bundled corpus'}")
+    result = compare.compare_outlets(
+        tables, top_terms=top_terms, ngram=ngram, engine=engine,
+        sourcing_codebook=notebook_options.codebook_file(sourcing_codebook),
+        hedging_codebook=notebook_options.codebook_file(hedging_codebook))
+    english = articles[articles["article_id"].isin(result["voices"]["article_id"])]
+    return CompareContext(annotations=annotations, result=result, english=english,
+                          source=corpus_name(annotations.corpus.source or corpus),
+                          top_terms=top_terms, ngram=ngram)
+
+
+def summary_section(ctx: CompareContext, out_dir: str) -> Group:
+    """Generated statements per outlet, each linked to its evidence; ``findings``: the
+    statements recorded as the report index's key findings."""
+    summaries = ctx.result["summaries"]
+    save_table(summaries, "comparison_summaries", out_dir)
+    limits = summary.comparison_limits(ctx.n_outlets, ctx.n_articles)
+    findings = summary.findings_text(summaries, note=limits)
+    note = Section("summary-statements", caption=(
+        "Generated statements per outlet, each with the section and table row of its "
+        "evidence."), reading=limits + " " + f"{summary.plural(len(findings), 'statement')} "
+        "(besides outlet sizes) recorded as key findings for the report index. Each is a "
+        "description of these articles, not a verdict on the outlet.", findings=findings,
+        facts=dict(n=len(summaries), unit="statements",
+                   source=f"{ctx.source}, newsprism.compare.outlets.outlet_summaries"))
+    return Group("summary-section", [summary.summaries_html(summaries), note])
+
+
+def profiles_section(ctx: CompareContext, out_dir: str) -> Group:
+    """Outlet profiles (table), rates per outlet (figure) and the quotation and hedging
+    rate reading."""
+    table = ctx.result["profiles"]
+    save_table(table, "comparison_outlet_profiles", out_dir)
+    rates = ctx.result["rates"]
+    shown = table_section("profiles-table", table.drop(columns=["tone_engine"]), (
+        "Outlet profiles (rates per 1,000 words; tone and subjectivity as per-article means, "
+        f"engine: {table['tone_engine'].iloc[0] or 'none'})."),
+        facts=dict(n=ctx.n_articles, unit="articles",
+                   source=f"{ctx.source}; sentiment, frames, quotes tables; codebooks "
+                   "hedging.yml and sourcing.yml"))
+    figure = Section("profiles-figure", figure=profiles.plot_profiles(table), caption=(
+        "Rates per outlet, each per 1,000 words of that outlet."), reading=(
+        summary.top_rate_reading(rates[rates["measure"] == "quotes_per_1k"],
+                                 "rate of direct quotations") + " "
+        + summary.top_rate_reading(rates[rates["measure"] == "hedges_per_1k"], "hedging rate",
+                                   "per 1,000 words of its own voice")
+        + " Because the rates are pooled per 1,000 words, an outlet with more or longer "
+        "articles weighs no more than one with a single short piece."),
+        facts=dict(n=ctx.n_outlets, unit="outlets",
+                   source=f"{ctx.source}, newsprism.compare.profiles.outlet_profiles"))
+    return Group("profiles", [shown, figure])
+
+
+def frame_rate_reading(frames: pd.DataFrame) -> str:
+    """The densest outlet-frame cell of :func:`newsprism.compare.profiles.frame_rates`' table.
+
+    >>> print(frame_rate_reading(pd.DataFrame({"outlet": ["A", "B"], "frame": ["war", "aid"],
+    ...                                        "per_1k_words": [2.0, 3.5]})))
+    The densest framing is **aid** in **B** (3.5 per 1,000 words). Compare a frame across a row's outlets, not frames within an outlet: cue lists differ in length between frames.
+    >>> frame_rate_reading(pd.DataFrame(columns=["outlet", "frame", "per_1k_words"]))[:21]
+    'No frames table is av'
+    """
+    if not len(frames):
+        return ("No frames table is available (the framing step did not run), so frames are "
+                "not compared.")
+    top = frames.loc[frames["per_1k_words"].idxmax()]
+    return (f"The densest framing is **{top['frame']}** in **{top['outlet']}** "
+            f"({top['per_1k_words']:.1f} per 1,000 words). Compare a frame across a row's "
+            "outlets, not frames within an outlet: cue lists differ in length between frames.")
+
+
+def frame_rates_section(ctx: CompareContext, out_dir: str) -> Section:
+    """Frames per 1,000 words of each outlet (outlet × frame) and the densest cell."""
+    frames = ctx.result["frame_rates"]
+    save_table(frames, "comparison_frame_rates", out_dir)
+    if not len(frames):
+        return Section("frame-rates", reading=frame_rate_reading(frames))
+    wide = frames.pivot(index="outlet", columns="frame", values="per_1k_words").reset_index()
+    return table_section("frame-rates", wide, (
+        "Frames per 1,000 words of each outlet (one count per sentence and frame; all "
+        "voices)."), reading=frame_rate_reading(frames),
+        facts=dict(n=int(frames["count"].sum()), unit="sentence-frame pairs",
+                   source=f"{ctx.source}, frames table (newsprism.framing.detect), "
+                   "newsprism.compare.profiles.frame_rates"))
+
+
+def vocabulary_section(ctx: CompareContext, out_dir: str, kwic_per_term: int = 2) -> Group:
+    """Distinctive terms per outlet (log-odds z, figure), with keyword-in-context snippets."""
+    top_terms = ctx.result["terms"]
+    terms = keyness.distinctive_terms_with_kwic(ctx.english, top_terms, per_term=kwic_per_term)
+    save_table(terms, "comparison_distinctive_terms", out_dir)
+    figure = Section("terms-figure", figure=keyness.plot_distinctive_terms(
+        top_terms, per_group=min(ctx.top_terms, 8)), caption=(
+        "Top terms per outlet by z-score of the log-odds ratio against the rest of the "
+        "corpus."), facts=dict(n=int(keyness.term_counts(ctx.english).to_numpy().sum()),
+                               unit="word tokens (stopwords removed)",
+                               source=f"{ctx.source}, newsprism.compare.keyness.log_odds_dirichlet"))
+    table = table_section("terms-table", terms[["group", "rank", "term", "count", "count_rest",
+                                                "z", "kwic"]], (
+        "Distinctive terms with keyword-in-context snippets from the outlet's own articles."),
+        reading=(f"{int(top_terms['significant'].sum())} of {len(top_terms)} listed terms reach "
+                 "|z| > 1.96. With few articles per outlet, most differences are within "
+                 "chance; read the snippets to see whether a term marks a real choice of words "
+                 "(a label, a framing) or a one-off topic."),
+        facts=dict(n=len(terms), unit="terms", source=f"{ctx.source}, newsprism.compare.keyness.kwic"))
+    return Group("vocabulary", [figure, table])
+
+
+def similarity_reading(pairs: pd.DataFrame) -> str:
+    """The most and least similar outlet pairs ("" with fewer than two outlets).
+
+    >>> similarity_reading(pd.DataFrame({"a": ["A", "A"], "b": ["B", "C"], "cosine": [.9, .2]}))[:58]
+    'The two most similar outlets are **A** and **B** (cosine 0'
+    """
+    if not len(pairs):
+        return ""
+    top = pairs.iloc[0]
+    return (f"The two most similar outlets are **{top['a']}** and **{top['b']}** "
+            f"(cosine {top['cosine']:.2f}); the least similar pair scores "
+            f"{pairs['cosine'].iloc[-1]:.2f}. Similar vocabulary alone is expected for one "
+            "story; copied text is checked next.")
+
+
+def similarity_section(ctx: CompareContext, out_dir: str) -> Group:
+    """TF-IDF cosine between articles (a stratified sample on a large corpus) and outlets."""
+    article_sim = ctx.result["article_similarity"]
+    outlet_sim = ctx.result["outlet_similarity"]
+    save_table(article_sim.reset_index(names="article_id"), "comparison_article_similarity",
+               out_dir)
+    save_table(outlet_sim.reset_index(names="outlet"), "comparison_outlet_similarity", out_dir)
+    n_sim = len(article_sim)
+    sampled = (f" A stratified random sample of {n_sim} of {ctx.n_articles} articles (per "
+               "outlet in proportion to its size, seed 0): a larger matrix could not be drawn "
+               "or read." if n_sim < ctx.n_articles else "")
+    source = f"{ctx.source}, newsprism.compare.similarity.similarity_matrix"
+    return Group("similarity-section", [
+        Section("article-similarity", figure=similarity.plot_similarity(
+            article_sim, "Articles: TF-IDF cosine similarity"), caption=(
+            "Cosine similarity between articles." + sampled),
+            facts=dict(n=n_sim, unit="articles", source=source)),
+        Section("outlet-similarity", figure=similarity.plot_similarity(
+            outlet_sim, "Outlets: TF-IDF cosine similarity"), caption=(
+            "Cosine similarity between outlets (articles joined per outlet)."),
+            reading=similarity_reading(similarity.similarity_pairs(outlet_sim)),
+            facts=dict(n=ctx.n_outlets, unit="outlets", source=source))])
+
+
+def passages_note(passages: pd.DataFrame, ngram: int) -> str:
+    """What the copied-passage table leaves out: common runs, stock phrases, pairs not aligned."""
+    import inspect
+
+    n_common = passages.attrs.get("n_common_ngrams", 0)
+    holders = inspect.signature(similarity.find_copied_passages).parameters["max_holders"]
+    note = (f" {n_common:,} {ngram}-word runs found in more than {holders.default} "
+            "articles each (boilerplate or reprinted wire text) did not on their own pair "
+            "articles." if n_common else "")
+    note += similarity.stock_note(passages)
+    n_candidates = passages.attrs.get("n_candidate_pairs", 0)
+    n_compared = passages.attrs.get("n_pairs_compared", n_candidates)
+    if n_compared < n_candidates:
+        note += (f" Of {n_candidates:,} article pairs sharing a run, the {n_compared:,} sharing "
+                 "the most were aligned.")
+    return note
+
+
+def copied_section(ctx: CompareContext, out_dir: str) -> Group:
+    """Passages shared word for word, and the independent voices they group articles into."""
+    passages, voices = ctx.result["copied_passages"], ctx.result["voices"]
+    save_table(passages, "comparison_copied_passages", out_dir)
+    save_table(voices, "comparison_independent_voices", out_dir)
+    plural = summary.plural
+    return Group("copied", [
+        similarity.passages_html(passages),
+        Section("copied-caption", caption=(
+            f"Passages of at least {ctx.ngram} words shared word for word by two articles, side "
+            "by side with offsets into each cleaned text." + passages_note(passages, ctx.ngram)),
+            facts=dict(n=len(passages), unit="passage pairs",
+                       source=f"{ctx.source}, newsprism.compare.similarity.find_copied_passages")),
+        table_section("voices", voices, "Independent voices: articles grouped when one copies "
+                      "a large part of another.", reading=(
+                          f"{plural(len(passages), 'shared passage')} found; the "
+                          f"{plural(ctx.n_articles, 'article')} form "
+                          f"{plural(voices['voice_id'].nunique(), 'independent voice')}. A "
+                          "shared passage means one text (or a common source such as a wire "
+                          "service) was reused: count such outlets once when asking how many "
+                          "sources say something."),
+                      facts=dict(n=ctx.n_articles, unit="articles",
+                                 source=f"{ctx.source}, newsprism.compare.similarity.independent_voices"))])
+
+
+def sourcing_section(ctx: CompareContext, out_dir: str) -> Group:
+    """Attributions per 1,000 words per outlet and category, and every codebook attribution."""
+    rates, evidence = ctx.result["sourcing_rates"], ctx.result["sources"]
+    save_table(rates, "comparison_sourcing_rates", out_dir)
+    save_table(evidence, "comparison_sourcing_evidence", out_dir)
+    own = evidence[evidence["category"] != "quoted_speaker"]
+    n = dict(n=len(evidence), unit="attributions")
+    return Group("sourcing-section", [
+        Section("sourcing-figure", figure=sourcing.plot_sourcing_rates(rates), caption=(
+            "Attributions per 1,000 words per outlet and category."),
+            facts=dict(n, source=f"{ctx.source}, newsprism.compare.sourcing.sourcing_table")),
+        table_section("sourcing-rates", rates[rates["count"] > 0], (
+            "Sourcing rates with the most frequent sources (article_share: share of the "
+            "outlet's articles with at least one)."),
+            facts=dict(n, source=f"{ctx.source}, data/codebooks/sourcing.yml")),
+        table_section("sourcing-evidence", own[["outlet", "category", "source", "cue",
+                                                "sentence"]], (
+            "Every codebook attribution with its sentence (quoted speakers: see 30_quotes)."),
+            reading=summary.top_rate_reading(rates[rates["category"] == "vague_attribution"],
+                                             "rate of vague attribution")
+            + " Vague attribution lets a writer state a view without naming who holds it; "
+            "read the sentences above before reading intent into the rate.",
+            facts=dict(n=len(own), unit="attributions",
+                       source=f"{ctx.source}, newsprism.compare.sourcing.sourcing_table"))])
+
+
+def hedging_section(ctx: CompareContext, out_dir: str) -> Group:
+    """Hedges and boosters per 1,000 words of author voice, with exact Poisson intervals."""
+    rates = ctx.result["hedging_rates"]
+    save_table(rates, "comparison_hedging_rates", out_dir)
+    save_table(ctx.result["hedges"], "comparison_hedging_markers", out_dir)
+    return Group("hedging-section", [
+        Section("hedging-figure", figure=hedging.plot_hedging_rates(rates), caption=(
+            "Hedges and boosters per 1,000 words of author voice with exact 95% Poisson "
+            "confidence intervals."), facts=dict(n=int(rates["count"].sum()), unit="markers",
+                                                 source=f"{ctx.source}, "
+                                                 "newsprism.compare.hedging.hedging_rates")),
+        table_section("hedging-rates", rates, "Hedging and boosting rates per outlet.",
+                      reading=summary.top_rate_reading(rates[rates["kind"] == "hedge"],
+                                                       "hedging rate",
+                                                       "per 1,000 words of its own voice")
+                      + " Overlapping intervals mean a difference could be chance at this "
+                      "corpus size.",
+                      facts=dict(n=len(ctx.result["hedges"]), unit="markers",
+                                 source=f"{ctx.source}, data/codebooks/hedging.yml"))])
+
+
+def claims_reading(groups: pd.DataFrame) -> str:
+    """How many claim groups disagree and agree across outlets.
+
+    >>> claims_reading(pd.DataFrame({"status": ["conflict", "agree", "single"]}))[:47]
+    '1 group of claims disagree across outlets and 1'
+    """
+    n_conflicts = int(groups["status"].isin(["conflict", "sender conflict"]).sum())
+    n_agree = int((groups["status"] == "agree").sum())
+    return (f"{summary.plural(n_conflicts, 'group')} of claims disagree across outlets and "
+            f"{n_agree} agree; the rest are reported by one outlet only, which is itself a "
+            "finding: a figure no other outlet repeats has not been corroborated here.")
+
+
+def claims_section(ctx: CompareContext, out_dir: str) -> Group:
+    """Claims grouped by what they count, with their status across outlets, and every claim."""
+    claims, groups = ctx.result["claims"], ctx.result["claim_groups"]
+    save_table(claims.drop(columns=["sentence"]), "comparison_claims", out_dir)
+    save_table(groups, "comparison_claim_groups", out_dir)
+    n = dict(n=len(claims), unit="claims")
+    return Group("claims-section", [
+        table_section("claim-groups", groups[["unit", "status", "values", "subjects",
+                                              "n_outlets", "n_voices"]],
+                      "Claims grouped by what they count, with their status across outlets.",
+                      facts=dict(n, source=f"{ctx.source}, newsprism.compare.claims.group_claims")),
+        table_section("claim-list", claims[["outlet", "kind", "quantity", "qualifier", "unit",
+                                            "subject", "sentence"]],
+                      "Every number and date found, with its sentence.",
+                      reading=claims_reading(groups),
+                      facts=dict(n, source=f"{ctx.source}, newsprism.compare.claims.extract_claims"))])

@@ -1,0 +1,457 @@
+"""The sections of the ``20_framing`` notebook: one function per section, each returning a
+:class:`~newsprism.viz.section.Section` or :class:`~newsprism.viz.section_group.Group` (tables saved,
+figure, caption with n, unit, source and codebook, reading).
+
+Usage (in a notebook)::
+
+    ctx = prepare("", codebook="story")
+    prevalence = prevalence_section(ctx, out_dir="")
+    prevalence.show()
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import pandas as pd
+
+from newsprism.framing import detect as framing
+from newsprism.framing import shares as framing_shares
+from newsprism.framing import stats as framing_stats
+from newsprism.report.runner import save_table
+from newsprism.viz import heatmap
+from newsprism.viz.display import reading as reading_html
+from newsprism.viz.section import Section
+from newsprism.viz.section_group import Group
+
+NOTEBOOK = "20_framing"
+
+
+@dataclass
+class FramingContext:
+    """The codebook, the English articles and their sentences, every frame hit (``frames``)
+    and the hits counted (``kept``: negated cues and the other voice left out as asked)."""
+
+    book: Any
+    english: pd.DataFrame
+    sentences: pd.DataFrame
+    frames: pd.DataFrame
+    kept: pd.DataFrame
+    source: str
+    voice: str
+    include_negated: bool
+
+    @property
+    def codebook(self) -> str:
+        """The codebook named in every caption, with its validity."""
+        return (f"codebook '{self.book.name}' ({self.book.source_label}). "
+                + framing_shares.codebook_validity(self.book))
+
+    @property
+    def labels(self) -> dict[str, str]:
+        return {f.id: f.label for f in self.book.frames}
+
+    @property
+    def headline(self) -> str:
+        return (f"{self.codebook}: {len(self.book.frame_ids)} frames; {len(self.kept)} frame "
+                f"hits ({int(self.frames['negated'].astype(bool).sum())} negated) in "
+                f"{len(self.sentences)} sentences of {len(self.english)} English articles from "
+                f"{self.english['outlet'].nunique()} outlets ({self.source}).")
+
+    def provenance(self, params: dict) -> dict:
+        """The run's parameters with the codebook file and its SHA-256."""
+        from newsprism.core.provenance import sha256_file
+
+        return {**params, "codebook_file": str(self.book.source),
+                "codebook_sha256": sha256_file(self.book.source)}
+
+
+def prepare(corpus: str, codebook: str = "story", cleaning: str = "default",
+            include_negated: bool = False, voice: str = "all") -> FramingContext:
+    """Load the codebook (a malformed file stops here, naming the field), annotate ``corpus``
+    with the options every notebook given this codebook uses (one cached annotation; a
+    codebook file's hash is in them) and keep the hits asked for. Raises ValueError when no
+    article could be read."""
+    from newsprism.core.provenance import corpus_name
+    from newsprism.corpus import language
+    from newsprism.pipeline.annotate import annotate
+    from newsprism.report import options as notebook_options
+
+    book = framing.load_codebook(codebook or "story")
+    options = notebook_options.annotation_options(codebook=codebook, cleaning=cleaning)
+    ann = annotate(corpus or None, options, progress=False)
+    articles = ann.tables["articles"]
+    if articles.empty:
+        raise ValueError(f"no article could be read from {corpus or 'the bundled corpus'}")
+    english = language.english_articles(articles)
+    sentences = ann.tables["sentences"]
+    frames = ann.tables.get("frames", pd.DataFrame(columns=framing.FRAME_COLUMNS))
+    if frames.empty:
+        frames = pd.DataFrame(columns=framing.FRAME_COLUMNS)
+    kept = frames if include_negated else frames[~frames["negated"].astype(bool)]
+    kept = kept if voice == "all" else kept[kept["voice"] == voice]
+    return FramingContext(book=book, english=english, frames=frames, kept=kept,
+                          sentences=sentences[sentences["article_id"].isin(
+                              english["article_id"])], source=corpus_name(corpus),
+                          voice=voice, include_negated=include_negated)
+
+
+def codebook_section(ctx: FramingContext, out_dir: str) -> Section:
+    """The codebook in use: frame ids, labels, descriptions and cues."""
+    table = ctx.book.frames_table()
+    save_table(table, "framing_codebook", out_dir)
+    return Section("codebook", table=table, max_rows=None, caption=(
+        f"Frames of {ctx.codebook}: {ctx.book.title}. Reference: {ctx.book.reference}"),
+        facts=dict(n=len(table), unit="frames", source=ctx.book.source_label))
+
+
+def prevalence_reading(prevalence: pd.DataFrame, labels: dict[str, str]) -> str:
+    """The most prevalent outlet × frame cell with its interval and rate."""
+    top = prevalence.sort_values("share", ascending=False).head(1)
+    if not (len(top) and top["share"].iloc[0] > 0):
+        return "No frame cue was found in this corpus with this codebook."
+    t = top.iloc[0]
+    return (f"The most prevalent outlet × frame cell is **{labels[t['frame']]}** in "
+            f"**{t['outlet']}**: {t['share']:.0%} of its {int(t['n_sentences'])} sentences "
+            f"(95% CI {t['share_low']:.0%}–{t['share_high']:.0%}), {t['per_1000_words']:.1f} "
+            "hits per 1,000 words. Overlapping intervals mean the data cannot rank the "
+            "outlets; check the evidence below before reading a cell as the outlet's framing.")
+
+
+def prevalence_section(ctx: FramingContext, out_dir: str, n_boot: int = 2000,
+                       resample: str = "auto") -> Group:
+    """Share of each outlet's sentences with each frame (heatmap with intervals) and hits per
+    1,000 words (table). ``facts``: the prevalence table (``prevalence``)."""
+    frame_ids = ctx.book.frame_ids
+    prevalence = framing_stats.frame_prevalence(
+        ctx.sentences, ctx.kept, ctx.english, frame_ids=frame_ids, include_negated=True,
+        n_boot=n_boot, resample=resample)
+    resampled = prevalence["resample"].iloc[0] if len(prevalence) else resample
+    save_table(prevalence, "framing_prevalence", out_dir)
+    wide = {column: prevalence.pivot(index="outlet", columns="frame", values=column)[frame_ids]
+            for column in ("share", "share_low", "share_high")}
+    figure = heatmap.plot_heatmap(
+        wide["share"], cmap="Blues", vmin=0, value_format="{:.0%}",
+        detail=heatmap.interval_labels(wide["share_low"], wide["share_high"]),
+        x_labels=ctx.labels, title=f"Frames per outlet ({ctx.book.name} codebook)",
+        colorbar_label="share of sentences with the frame")
+    n = dict(n=len(ctx.sentences), unit="sentences")
+    return Group("prevalence", [
+        Section("prevalence-figure", figure=figure, caption=(
+            "Share of sentences carrying each frame per outlet, with bootstrap 95% interval in "
+            f"brackets; negated cues {'included' if ctx.include_negated else 'excluded'}; "
+            f"voice: {ctx.voice}; bootstrap resampling {resampled}s. Unit: sentence. "
+            f"{ctx.codebook}."), facts=dict(n, source=f"{ctx.source}, newsprism.framing.detect")),
+        Section("prevalence-table", table=prevalence.drop(columns=["n_articles", "n_words"]),
+                max_rows=None, caption=(
+                    "Prevalence per outlet × frame: sentences with the frame (share, 95% CI) "
+                    f"and hits per 1,000 words (95% CI). {ctx.codebook}."),
+                reading=prevalence_reading(prevalence, ctx.labels),
+                facts=dict(n, source=f"{ctx.source}, newsprism.framing.stats"))],
+        facts={"prevalence": prevalence})
+
+
+def article_frames_section(ctx: FramingContext, out_dir: str) -> Group:
+    """The five generic frames per article (learnt on NFC): shares per outlet with Wilson
+    intervals (figure, table) and every article × frame decision with its evidence."""
+    english = ctx.english
+    presence = framing.frame_presence(list(english["text"]), "generic_questions")
+    shares = framing_shares.article_frame_shares(english, presence=presence)
+    save_table(shares, "framing_article_shares", out_dir)
+    articles = dict(n=len(english), unit="English articles")
+    return Group("article-frames", [
+        Section("article-shares-figure", figure=framing_shares.plot_article_shares(
+            shares, framing_shares.frame_labels("generic_questions")), caption=(
+            "Share of each outlet's articles in which the frame is present (dot) with its "
+            "Wilson 95% interval (bar); frames titled 'below baseline' do not beat the "
+            "always-present baseline on gold data. " + framing_shares.validity_note()),
+            facts=dict(articles, source=f"{ctx.source}, newsprism.framing.frame_presence "
+                       "(weights: newsprism/data/frame_presence_generic.json, fitted on NFC)")),
+        Section("article-shares", table=shares, max_rows=None, caption=(
+            "Article-level frame share per outlet × frame (estimate, ci_low, ci_high, n "
+            "articles) with the frame's validity on gold data. "
+            + framing_shares.validity_note()),
+            facts=dict(articles, source=f"{ctx.source}, newsprism.framing.shares")),
+        Section("article-decisions", table=presence, max_rows=200, caption=(
+            "Every article × frame decision with its evidence: the sentences whose cues fed "
+            "the score (ids as newsprism.text.split_sentences counts them), the questions that "
+            "raised it most and the matched words."),
+            reading=framing_shares.shares_reading(shares),
+            facts=dict(n=len(presence), unit="article × frame decisions",
+                       source=f"{ctx.source}, newsprism.framing.frame_presence"))])
+
+
+def frame_tests_reading(tests: pd.DataFrame, labels: dict[str, str]) -> str:
+    """How many frames differ across outlets at q < 0.05, with the small-n caveat.
+
+    >>> frame_tests_reading(pd.DataFrame({"frame": ["w"], "q_value": [0.01], "min_expected": [2]}),
+    ...               {"w": "War"})[:52]
+    '1 of 1 frames differ across outlets at q < 0.05 (War'
+    """
+    significant = tests[tests["q_value"] < 0.05]["frame"].tolist()
+    small = int((tests["min_expected"] < 5).sum())
+    return (f"{len(significant)} of {len(tests)} frames differ across outlets at q < 0.05"
+            + (f" ({', '.join(labels[f] for f in significant)})" if significant else "")
+            + f". **Small-n caveat:** {small} frame(s) have an expected count below 5 in some "
+            "cell, so their asymptotic p is unreliable (use the Monte Carlo p); and sentences of "
+            "one article are not independent, so every p here is optimistic when an outlet has "
+            "few articles.")
+
+
+def frame_tests_section(ctx: FramingContext, out_dir: str) -> Section:
+    """One test per frame of equal prevalence across outlets (chi-square / Fisher, BH q)."""
+    tests = framing_stats.frame_tests(ctx.sentences, ctx.kept, ctx.english,
+                                      frame_ids=ctx.book.frame_ids, include_negated=True)
+    save_table(tests, "framing_tests", out_dir)
+    return Section("tests", table=tests, max_rows=None, caption=(
+        f"Test per frame of equal prevalence across outlets. {ctx.codebook}."),
+        reading=frame_tests_reading(tests, ctx.labels), tables={"framing_tests": tests},
+        facts=dict(n=len(ctx.sentences), unit="sentences",
+                   source=f"{ctx.source}, newsprism.framing.stats (scipy)"))
+
+
+def voice_reading(voices: pd.DataFrame, labels: dict[str, str]) -> str:
+    """How many hits are in quoted speech and the frame × outlet quoted most."""
+    if not (len(voices) and voices["quoted"].sum()):
+        return "No frame cue falls inside a speech quotation."
+    most = voices.sort_values("quoted", ascending=False).iloc[0]
+    return (f"{int(voices['quoted'].sum())} of {int(voices[['author', 'quoted']].to_numpy().sum())}"
+            f" hits are in quoted speech; the most is **{labels.get(most['frame'])}** in "
+            f"**{most['outlet']}** ({int(most['quoted'])} quoted hits): that frame is partly the "
+            "sources' words, not the outlet's.")
+
+
+def voice_section(ctx: FramingContext, out_dir: str) -> Section:
+    """Frame hits per outlet by voice (the author's own words or quoted speech)."""
+    frames = ctx.frames
+    voices = framing_stats.voice_split(frames if ctx.include_negated else
+                                       frames[~frames["negated"].astype(bool)], ctx.english)
+    save_table(voices, "framing_voice", out_dir)
+    return Section("voice", table=voices, max_rows=None, caption=(
+        f"Frame hits per outlet by voice. {ctx.codebook}."),
+        reading=voice_reading(voices, ctx.labels), facts=dict(
+            n=int(voices[["author", "quoted"]].to_numpy().sum()) if len(voices) else 0,
+            unit="frame hits", source=f"{ctx.source}, newsprism.framing.detect + newsprism.quotes.extract"))
+
+
+def dominant_section(ctx: FramingContext, out_dir: str) -> Section:
+    """The frame with most hits in each article, its share and the runner-up."""
+    dominant = framing_stats.dominant_frames(ctx.kept, ctx.english)
+    save_table(dominant, "framing_dominant", out_dir)
+    counts = dominant["dominant_frame"].value_counts()
+    return Section("dominant", table=dominant, max_rows=200, caption=(
+        "Frame with most hits in each article (ties joined by '='), its share of the article's "
+        f"frame hits and the runner-up. {ctx.codebook}."), reading=(
+        (f"**{counts.index[0]}** dominates {int(counts.iloc[0])} of {len(dominant)} articles. "
+         if len(counts) else "")
+        + "Dominance is a count of cues: a frame with many short cues (e.g. 'troops', "
+        "'alliance') wins easily; compare the runner-up and its margin."),
+        tables={"framing_dominant": dominant},
+        facts=dict(n=len(dominant), unit="articles",
+                   source=f"{ctx.source}, newsprism.framing.stats"))
+
+
+def cooccurrence_section(ctx: FramingContext, out_dir: str, level: str = "sentence") -> Section:
+    """How many units (sentences or articles) carry both of two frames (heatmap)."""
+    pairs = framing_stats.frame_cooccurrence(ctx.kept, ctx.sentences, level=level,
+                                             frame_ids=ctx.book.frame_ids)
+    save_table(pairs, "framing_cooccurrence", out_dir)
+    matrix = framing_stats.cooccurrence_matrix(pairs, "n_both") if len(pairs) else pd.DataFrame()
+    if not len(matrix):
+        return Section("cooccurrence", reading="Fewer than two frames: no co-occurrence to show.")
+    labels = ctx.labels
+    # Colour by the off-diagonal range: the diagonal (frame alone) would swamp the pairs.
+    figure = heatmap.plot_heatmap(matrix, cmap="Purples", vmin=0, value_format="{:.0f}",
+                                  range_without_diagonal=True, x_labels=labels, y_labels=labels,
+                                  title=f"Frame co-occurrence ({level} level)",
+                                  colorbar_label=f"{level}s with both frames")
+    best = pairs.sort_values(["n_both", "jaccard"], ascending=False).iloc[0]
+    return Section("cooccurrence", figure=figure, caption=(
+        f"Number of {level}s carrying both frames (diagonal: the frame alone). "
+        f"{ctx.codebook}."), reading=(
+        f"**{labels.get(best['frame_a'])}** and **{labels.get(best['frame_b'])}** share the "
+        f"most {level}s ({int(best['n_both'])}, Jaccard {best['jaccard']:.2f}). Co-occurrence "
+        "in one unit shows frames told together, not a causal link."),
+        facts=dict(n=int(pairs["n_units"].iloc[0]), unit=f"{level}s",
+                   source=f"{ctx.source}, newsprism.framing.stats"))
+
+
+def _evidence_part(ctx: FramingContext, evidence: pd.DataFrame, frame_id: str):
+    label = ctx.labels[frame_id]
+    cell = evidence[evidence["frame"] == frame_id] if len(evidence) else evidence
+    if cell.empty:
+        return reading_html(f"**{label}** ({frame_id}): no hit in any outlet.")
+    return Section(f"evidence-{frame_id}", table=cell.drop(columns=["frame"]), max_rows=None,
+                   html_columns=("snippet",), caption=(
+                       f"Evidence for **{label}** ({frame_id}) per outlet: keyword in context, "
+                       f"cue marked. {ctx.codebook}."),
+                   facts=dict(n=int(cell.groupby("outlet")["n_hits"].first().sum()),
+                              unit="frame hits", source=f"{ctx.source}, newsprism.framing.detect"))
+
+
+def evidence_section(ctx: FramingContext, out_dir: str, per_cell: int = 3) -> Group:
+    """For each frame, up to ``per_cell`` sentences per outlet with the cue marked; every hit
+    saved as ``framing_hits``."""
+    save_table(ctx.frames.merge(ctx.english[["article_id", "outlet"]], on="article_id"),
+               "framing_hits", out_dir)
+    evidence = framing_stats.frame_evidence(ctx.kept, ctx.english, per_cell=per_cell,
+                                            frame_ids=ctx.book.frame_ids)
+    return Group("evidence", [_evidence_part(ctx, evidence, frame_id)
+                              for frame_id in ctx.book.frame_ids])
+
+
+def negated_section(ctx: FramingContext) -> Section:
+    """Negated cues, with their sentences (left out of the counts unless include_negated)."""
+    negated = ctx.frames[ctx.frames["negated"].astype(bool)]
+    if not len(negated):
+        return Section("negated", reading="No cue was negated in this corpus.")
+    table = framing_stats.frame_evidence(negated, ctx.english, per_cell=10, include_negated=True)
+    return Section("negated", table=table, max_rows=200, html_columns=("snippet",), caption=(
+        "Negated cues (left out of the counts above unless include_negated=True)."),
+        facts=dict(n=len(negated), unit="negated hits",
+                   source=f"{ctx.source}, newsprism.framing.detect"))
+
+
+def word_choice_reading(choices: pd.DataFrame, leanings: pd.DataFrame) -> str:
+    """Which outlets prefer the first side of each naming pair.
+
+    >>> choices = pd.DataFrame({"pair": ["p", "p"], "side": ["regime", "government"]})
+    >>> leanings = pd.DataFrame({"pair": ["p", "p"], "outlet": ["A", "B"],
+    ...                          "preferred": ["regime", "government"]})
+    >>> word_choice_reading(choices, leanings)[:54]
+    "'regime' is the preferred wording of A. A count is a c"
+    """
+    first_sides = choices.groupby("pair", sort=False)["side"].first()
+    users = leanings[leanings["preferred"] == leanings["pair"].map(first_sides)]
+    said = [f"'{first_sides[p]}' is the preferred wording of {', '.join(part['outlet'])}"
+            for p, part in users.groupby("pair", sort=False)]
+    return ("; ".join(said) + (". " if len(users) else "No outlet prefers the first side of "
+                               "any pair. ")
+            + "A count is a choice of words, not a stance: read the sentences before "
+            "attributing intent.")
+
+
+def word_choice_section(ctx: FramingContext, out_dir: str) -> Group:
+    """The codebook's naming pairs (a custom codebook without any gets the story's), their
+    hits per outlet side by side, and the side each outlet uses most."""
+    naming_book = framing.naming_codebook(ctx.book)
+    choices = framing.word_choice(ctx.english, naming_book)
+    save_table(choices, "framing_word_choice", out_dir)
+    leanings = framing.word_choice_leanings(choices)
+    save_table(leanings, "framing_word_choice_leanings", out_dir)
+    articles = dict(n=len(ctx.english), unit="English articles",
+                    source=f"{ctx.source}, newsprism.framing.detect.word_choice")
+    return Group("word-choice", [
+        Section("naming-pairs", table=choices.drop(columns=["pair"]).iloc[:, :3],
+                max_rows=None, caption=(
+                    f"The naming pairs and their cues (codebook '{naming_book.name}')."),
+                facts=dict(n=len(choices), unit="pair sides", source=naming_book.source_label)),
+        Section("word-choice-table", table=framing.word_choice_by_outlet(choices),
+                max_rows=200, caption=(
+                    "Word choice side by side: hits of each naming-pair side per outlet "
+                    "(columns in pairs, as listed above)."), facts=articles),
+        Section("leanings", table=leanings.drop(columns=["pair"]), max_rows=200, caption=(
+            "The side of each naming pair each outlet uses most (empty: uses neither)."),
+            reading=word_choice_reading(choices, leanings), facts=articles)])
+
+
+def _saved_validation(book_name: str, run_validation: bool) -> tuple[pd.DataFrame, str]:
+    """The frame validation rows of the codebook in use (a custom codebook has no gold) and
+    where they come from: saved ``make validate`` results, else a run now."""
+    from newsprism.core import validate
+
+    results = validate.load_results()
+    results = results[results["measure"] == "frames"] if len(results) else results
+    origin = "saved results of `make validate`"
+    if results.empty and run_validation:
+        results = validate.run_validator("frames", quick=False)
+        origin = "run now by this notebook"
+    if len(results):
+        results = results[results["engine"].astype(str).str.endswith(f"={book_name}")]
+    return results, origin
+
+
+def _weakest_story_frame(results: pd.DataFrame) -> str:
+    rows = results[results["engine"].astype(str).str.endswith("=story")
+                   & results["metric"].astype(str).str.startswith("f1[")]
+    if not len(rows):
+        return ""
+    weakest = rows.sort_values("value").iloc[0]
+    return (f"Weakest story frame: {weakest['metric']} = {weakest['value']:.2f} "
+            f"(n = {int(weakest['n'])}). Frames with small n have wide uncertainty.")
+
+
+def validation_section(ctx: FramingContext, run_validation: bool = True) -> Group:
+    """Frame detection against the hand-coded paragraphs of the bundled corpus (in-sample),
+    then per-frame agreement with Wilson intervals and every disagreement."""
+    from newsprism.framing import validation as framing_validation
+
+    book = ctx.book
+    results, origin = _saved_validation(book.name, run_validation)
+    if len(results):
+        first: Section = Section("validation", table=results[["engine", "metric", "value", "n",
+                                                              "status"]], max_rows=None,
+                                 caption=(f"Frame detection against hand-coded paragraphs "
+                                          f"({origin})."),
+                                 reading=_weakest_story_frame(results), facts=dict(
+                                     n=int(results.loc[results["metric"] == "paragraphs scored",
+                                                       "n"].max()),
+                                     unit="hand-coded paragraphs",
+                                     source=str(results["reference"].iloc[0])))
+    else:
+        first = Section("validation", reading=(
+            f"No validation result for codebook '{book.name}': only the shipped 'story' and "
+            "'generic' codebooks have hand-coded gold (run `make validate`). Validate a custom "
+            "codebook by hand-coding a sample of its paragraphs the same way."))
+    scores, disagreements = framing_validation.validation_summary(book)
+    if not len(scores):
+        return Group("validation-section", [first])
+    gold = "tests/gold/frames_gold.csv"
+    return Group("validation-section", [first, Section(
+        "agreement", table=scores, max_rows=None, caption=(
+            f"Per-frame agreement with the hand coding, with Wilson 95% intervals "
+            f"({ctx.codebook}, computed now on the cleaned corpus)."),
+        facts=dict(n=int(scores["n_paragraphs"].iloc[0]), unit="hand-coded paragraphs",
+                   source=gold)), Section(
+        "disagreements", table=disagreements, max_rows=None, caption=(
+            "Every paragraph where the detector and the coder disagree: frames the coder saw "
+            "but no cue caught (missed), and frames a cue triggered that the coder did not see "
+            "(added)."), reading=(
+            "Intervals this wide (n between a handful and ~70 paragraphs per frame) are the "
+            "honest summary: frames with n < 15 are validated only roughly."),
+        facts=dict(n=len(disagreements), unit="paragraphs",
+                   source=f"{gold}, newsprism.framing.validation"))])
+
+
+def key_findings(ctx: FramingContext, prevalence: Group, dominant: Section,
+                 tests: Section) -> list[str]:
+    """The most prevalent frame cell, the most frequent dominant frame and how many frames
+    differ across outlets, from the sections' own tables."""
+    table = prevalence.facts["prevalence"]
+    top = table.sort_values("share", ascending=False).head(1)
+    found = []
+    if len(top) and top["share"].iloc[0] > 0:
+        found.append(f"Most prevalent frame cell: {ctx.labels[top.iloc[0]['frame']]} in "
+                     f"{top.iloc[0]['outlet']} ({top.iloc[0]['share']:.0%} of sentences; "
+                     f"codebook {ctx.book.name}).")
+    dominant_table = dominant.tables["framing_dominant"]
+    counts = dominant_table["dominant_frame"].value_counts()
+    if len(counts):
+        found.append(f"Dominant frame in {int(counts.iloc[0])} of {len(dominant_table)} "
+                     f"articles: {counts.index[0]}.")
+    test_table = tests.tables["framing_tests"]
+    n_significant = int((test_table["q_value"] < 0.05).sum())
+    found.append(f"{n_significant} of {len(test_table)} frames differ across outlets at "
+                 "q < 0.05 (Monte Carlo chi-square, small-n caveat).")
+    return found
+
+
+def findings_text(findings: list[str]) -> str:
+    """The key findings as the notebook prints them, one "- " line each.
+
+    >>> print(findings_text(["a.", "b."]))
+    - a.
+    - b.
+    """
+    return "\n".join(f"- {finding}" for finding in findings)

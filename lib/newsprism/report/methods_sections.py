@@ -1,0 +1,154 @@
+"""The sections of the ``90_methods_appendix`` notebook: one function per section, each
+returning a :class:`~newsprism.viz.section.Section` or :class:`~newsprism.viz.section_group.Group`.
+
+Usage (in a notebook)::
+
+    results = collect("", run_missing=True, quick=True)
+    overview_section(results).show()
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from newsprism.core import validate
+from newsprism.report import methods
+from newsprism.report.runner import save_table
+from newsprism.sentiment import tone_validation
+from newsprism.viz.section import Section
+from newsprism.viz.section_group import Group, table_section
+
+NOTEBOOK = "90_methods_appendix"
+METRIC_COLUMNS = ["dataset", "split", "engine", "metric", "value", "n", "reference", "status",
+                  "origin"]
+SAID_ONCE = ["dataset", "split", "engine", "reference", "status", "origin"]
+HEADLINE_METRIC = (r"^(precision|recall|f1|accuracy|accuracy_3class|speaker_accuracy|pearson_r"
+                   r"|f1_weighted|macro_f1)(\[(micro|macro)\])?$")
+
+
+def collect(out_dir: str, run_missing: bool = True, quick: bool = True) -> pd.DataFrame:
+    """Every validation row (saved by ``make validate``, else a quick run), saved as
+    ``methods_validation``. See :func:`newsprism.report.methods.collect_validation`."""
+    results = methods.collect_validation(run_missing=run_missing, quick=quick)
+    save_table(results, "methods_validation", out_dir)
+    return results
+
+
+def headline(results: pd.DataFrame) -> str:
+    """"N validation rows for M measures; saved results folder: ..."."""
+    return (f"{len(results)} validation rows for {results['measure'].nunique()} measures; "
+            f"saved results folder: {validate.RESULTS_DIR}")
+
+
+def missing_reading(summary: pd.DataFrame) -> str:
+    """How many measures have metrics, and the status of those without.
+
+    >>> missing_reading(pd.DataFrame({"measure": ["a", "b"], "metrics": [3, 0],
+    ...                               "statuses": ["ok", "gold data absent"]}))
+    '1 of 2 measures have validation metrics. No metric for: b (gold data absent).'
+    """
+    absent = summary[summary["metrics"] == 0]
+    listed = "; ".join(f"{r.measure} ({r.statuses})" for r in absent.itertuples())
+    return (f"{int((summary['metrics'] > 0).sum())} of {len(summary)} measures have validation "
+            "metrics." + (f" No metric for: {listed}." if len(absent) else ""))
+
+
+def overview_section(results: pd.DataFrame) -> Section:
+    """Validation status of every measure, and which have no metric."""
+    summary = methods.measure_summary(results)
+    return table_section("measures", summary, "Validation status of every measure.",
+                         reading=missing_reading(summary), tables={"summary": summary},
+                         facts=dict(n=len(summary), unit="measures", source=(
+                             "outputs/validation/*.csv (make validate) or a quick run of "
+                             "newsprism.core.validate.run_validator")))
+
+
+def _measure_table(measure: str, group: pd.DataFrame) -> Section:
+    shown, same = methods.split_constant_columns(group[METRIC_COLUMNS], SAID_ONCE)
+    said_once = " ".join(f"{k.capitalize()}: {v}." for k, v in same.items()
+                         if v not in ("", "nan"))
+    datasets = ", ".join(sorted({str(d) for d in group["dataset"] if str(d) != "nan"}))
+    return Section(f"metrics-{measure}", table=shown, max_rows=None, caption=(
+        f"Validation of **{measure}**: each metric with the number of gold units (n) it rests "
+        f"on. {said_once}"), facts=dict(n=len(shown), unit="metrics", float_format="{:.4g}",
+                                        source=datasets or "no gold data"))
+
+
+def metrics_section(results: pd.DataFrame) -> Group:
+    """One table per measure: every metric with its n; columns constant within the measure
+    are said once in the caption. Numbers keep 4 significant digits."""
+    return Group("metrics", [_measure_table(measure, group)
+                             for measure, group in results.groupby("measure", sort=False)])
+
+
+def frames_section(results: pd.DataFrame, out_dir: str) -> Section:
+    """Frame presence on NFC: F1 per engine and frame beside 'always present'."""
+    table = methods.frame_presence_comparison(results)
+    save_table(table, "methods_frame_presence", out_dir)
+    return Section("frame-presence", table=table, max_rows=None, caption=(
+        "Frame presence on NFC: F1 of each engine per frame; beats_baseline compares the "
+        "fitted model (nested CV) with 'always present'. A frame whose model does not beat it "
+        "is not evidence in notebook 20."), facts=dict(
+        n=len(table), unit="frames (and macro)",
+        source="newsprism.framing.fit.validate_frame_presence"))
+
+
+def actor_tone_section(results: pd.DataFrame) -> Section:
+    """The actor-tone model's NewsMTSC dev figure next to its baselines, in one reading."""
+    return Section("actor-tone", reading=tone_validation.caption_note(
+        "model", results[results["measure"] == "actor_tone"]))
+
+
+def headline_metrics(results: pd.DataFrame) -> pd.DataFrame:
+    """Out-of-sample precision, recall, F1, accuracy and correlation rows with a value in
+    [0, 1] (the bars of :func:`headline_section`)."""
+    plotted = results.assign(value=pd.to_numeric(results["value"], errors="coerce"),
+                             n=pd.to_numeric(results["n"], errors="coerce"))
+    plotted = plotted[plotted["value"].between(0, 1)
+                      & plotted["metric"].astype(str).str.match(HEADLINE_METRIC)]
+    return methods.exclude_in_sample(plotted)
+
+
+def plot_headline(plotted: pd.DataFrame):
+    """One bar per headline metric, labelled measure · engine · metric."""
+    import matplotlib.pyplot as plt
+
+    labels = (plotted["measure"] + " · " + plotted["engine"].astype(str) + " · "
+              + plotted["metric"]).tolist()
+    fig, ax = plt.subplots(figsize=(8, 0.32 * len(plotted) + 1.2))
+    ax.barh(range(len(plotted)), plotted["value"], color="#55a868")
+    ax.set_yticks(range(len(plotted)), labels, fontsize=8)
+    ax.invert_yaxis()
+    ax.set_xlim(0, 1)
+    ax.set_xlabel("score against gold data (0 to 1)")
+    ax.set_title("Headline validation metrics")
+    fig.tight_layout()
+    return fig
+
+
+def headline_section(results: pd.DataFrame) -> Section:
+    """Headline metrics of every measure as bars, and the weakest of them."""
+    plotted = headline_metrics(results)
+    if plotted.empty:
+        return Section("headline", reading="No precision, recall, F1, accuracy or correlation "
+                       "value to plot yet.")
+    weakest = plotted.loc[plotted["value"].idxmin()]
+    return Section("headline", figure=plot_headline(plotted), caption=(
+        "Headline metrics of every measure against its gold data; the n of each bar is in the "
+        "tables above. In-sample figures (frames on the bundled corpus, cues tuned after "
+        "coding) are left out of this chart."), reading=(
+        f"The weakest headline metric is {weakest['measure']} {methods.metric_label(weakest)} "
+        f"({weakest['engine']}); read results that rest on that measure with matching "
+        "caution."), facts=dict(n=len(plotted), unit="metrics", source="newsprism.core.validate"))
+
+
+def key_findings(results: pd.DataFrame) -> list[str]:
+    """How many measures are validated, and each measure's headline metric."""
+    summary = methods.measure_summary(results)
+    absent = summary[summary["metrics"] == 0]
+    rows = methods.headline_rows(headline_metrics(results))
+    return [f"{int((summary['metrics'] > 0).sum())} of {len(summary)} measures validated "
+            "against gold data" + ("" if absent.empty else
+                                   f"; no metric for {', '.join(absent['measure'])}") + ".",
+            *[f"{r.measure}: {methods.metric_label(r._asdict())} ({r.engine}, {r.dataset})"
+              for r in rows.itertuples()]]

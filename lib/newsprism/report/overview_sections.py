@@ -1,0 +1,288 @@
+"""The sections of the ``00_corpus_overview`` notebook: one function per section, each
+returning a :class:`~newsprism.viz.section.Section` or a :class:`~newsprism.viz.section_group.Group`
+(tables saved, figure, caption with n, unit and source, reading).
+
+Usage (in a notebook)::
+
+    ctx = prepare("", cleaning="default")
+    outlets_section(ctx, out_dir="").show()
+    record_findings("", "00_corpus_overview", key_findings(ctx, duplicates_section(ctx, "")))
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from newsprism.compare import overview
+from newsprism.compare.summary import plural, when_comparable
+from newsprism.corpus import language
+from newsprism.corpus.readers import Corpus, problems_reading
+from newsprism.report.runner import save_table
+from newsprism.viz.display import kwic_html
+from newsprism.viz.section import Section
+from newsprism.viz.section_group import Group, table_section
+
+NOTEBOOK = "00_corpus_overview"
+PAIR_COLUMNS = ["outlet_a", "outlet_b", "cosine", "jaccard", "shared_words",
+                "is_near_duplicate", "passage_a", "passage_b"]
+MAX_ARTICLE_CELLS = 30  # beyond ~30 articles a heatmap cell per article is unreadable
+
+
+@dataclass
+class OverviewContext:
+    """What every section needs: the corpus as read (articles, problems, cleaning audit), the
+    corpus name for captions and the cleaning level."""
+
+    data: Corpus
+    source: str
+    cleaning: str
+
+    @property
+    def articles(self) -> pd.DataFrame:
+        return self.data.articles
+
+    @property
+    def headline(self) -> str:
+        """"N articles from M outlets read from SOURCE"."""
+        return (f"{plural(len(self.articles), 'article')} from "
+                f"{plural(self.articles['outlet'].nunique(), 'outlet')} read from {self.source}")
+
+
+def prepare(corpus: str, cleaning: str = "default") -> OverviewContext:
+    """Read ``corpus`` (empty: the bundled corpus; a folder, file or annotated directory).
+    Raises ValueError, with the problems table, when no article could be read."""
+    from newsprism.core.provenance import corpus_name
+    from newsprism.pipeline.store import load_any_corpus
+
+    data = load_any_corpus(corpus or None, cleaning=cleaning)
+    if data.articles.empty:
+        raise ValueError(f"no article could be read from {corpus or 'the bundled corpus'}; "
+                         "see the problems table: " + data.problems.to_string())
+    return OverviewContext(data=data, source=corpus_name(data.source or corpus),
+                           cleaning=cleaning)
+
+
+def outlets_section(ctx: OverviewContext, out_dir: str) -> Group:
+    """Articles and words per outlet (table), words per outlet (figure) and the length reading."""
+    by_outlet = overview.outlet_summary(ctx.articles)
+    save_table(by_outlet, "overview_outlets", out_dir)
+    table = table_section("outlets", by_outlet, "Articles and words per outlet.",
+                    tables={"overview_outlets": by_outlet},
+                    facts=dict(n=len(ctx.articles), unit="articles",
+                               source=f"{ctx.source} (manifest and cleaned texts)"))
+    figure = Section("outlet-words", figure=plot_outlet_words(by_outlet),
+                     caption="Words per outlet after cleaning.",
+                     reading=length_reading(by_outlet),
+                     facts=dict(n=int(by_outlet["words_total"].sum()), unit="words",
+                                source=f"{ctx.source}, newsprism.text.count_words"))
+    return Group("outlets", [table, figure])
+
+
+def plot_outlet_words(by_outlet: pd.DataFrame):
+    """Horizontal bars: words after cleaning per outlet (largest first, as in the table)."""
+    import matplotlib.pyplot as plt
+
+    fig, ax = plt.subplots(figsize=(7, 0.45 * len(by_outlet) + 1.2))
+    ax.barh(by_outlet["outlet"], by_outlet["words_total"], color="#4c72b0")
+    ax.invert_yaxis()
+    ax.set_xlabel("words after cleaning (total per outlet)")
+    ax.set_title("Length of coverage per outlet")
+    fig.tight_layout()
+    return fig
+
+
+def length_reading(by_outlet: pd.DataFrame) -> str:
+    """Which outlet gives the story the most and the least text, from
+    :func:`newsprism.compare.overview.outlet_summary`'s table.
+
+    >>> print(length_reading(pd.DataFrame({"outlet": ["A", "B"], "words_total": [300, 100]})))
+    **A** gives the story the most text (300 words), **B** the least (100 words), a ratio of 3.0. Longer coverage has more room for quotes and frames, so later per-outlet counts are also shown per 1,000 words.
+    """
+    longest = by_outlet.loc[by_outlet["words_total"].idxmax()]
+    shortest = by_outlet.loc[by_outlet["words_total"].idxmin()]
+    return when_comparable(
+        by_outlet["outlet"],
+        f"**{longest['outlet']}** gives the story the most text ({int(longest['words_total'])} "
+        f"words), **{shortest['outlet']}** the least ({int(shortest['words_total'])} words), "
+        f"a ratio of {longest['words_total'] / max(shortest['words_total'], 1):.1f}.",
+        "length of coverage") + (" Longer coverage has more room for quotes and frames, so "
+                                 "later per-outlet counts are also shown per 1,000 words.")
+
+
+def n_non_english(articles: pd.DataFrame) -> int:
+    """Articles not detected as English (English-only measures skip them)."""
+    return len(articles) - len(language.english_articles(articles))
+
+
+def coverage_reading(n_articles: int, n_other: int, n_dated: int) -> str:
+    """Languages and dates in words.
+
+    >>> coverage_reading(4, 1, 4)
+    '1 of 4 articles are not detected as English; English-only measures skip them. 4 of 4 articles carry a parseable publication date.'
+    """
+    return (f"{n_other} of {n_articles} articles are not detected as English; English-only "
+            f"measures skip them. {n_dated} of {n_articles} articles carry a parseable "
+            "publication date" + ("; without dates, no claim about timing (who reported "
+                                  "first) can be made." if n_dated < n_articles else "."))
+
+
+def coverage_section(ctx: OverviewContext, out_dir: str) -> Group:
+    """Articles per language and genre, publication dates per outlet, and their reading."""
+    articles = ctx.articles
+    languages = overview.count_by(articles, "language")
+    genres = overview.count_by(articles, "genre")
+    dates = overview.date_coverage(articles)
+    save_table(languages, "overview_languages", out_dir)
+    save_table(genres, "overview_genres", out_dir)
+    save_table(dates, "overview_dates", out_dir)
+    n = dict(n=len(articles), unit="articles")
+    return Group("coverage", [
+        table_section("languages", languages, "Articles per detected language.",
+                facts=dict(n, source=f"{ctx.source}, newsprism language detection")),
+        table_section("genres", genres, "Articles per genre (as recorded in the "
+                "manifest).", facts=dict(n, source=f"{ctx.source} manifest")),
+        table_section("dates", dates, "Publication dates per outlet (parseable dates "
+                "only).", facts=dict(n, source=f"{ctx.source} manifest"),
+                reading=coverage_reading(len(articles), n_non_english(articles),
+                                         int(dates["dated"].sum())))])
+
+
+def problems_section(ctx: OverviewContext, out_dir: str) -> Section:
+    """Every file or record that could not be read, and the reading of the problems table."""
+    problems = ctx.data.problems
+    save_table(problems, "overview_problems", out_dir)
+    return table_section("problems", problems, "Input problems (file, line, reason).",
+                   reading=problems_reading(problems),
+                   facts=dict(n=len(problems), unit="problems",
+                              source=f"{ctx.source}, newsprism.corpus.load_corpus"))
+
+
+def audit_section(ctx: OverviewContext, out_dir: str, max_rows: int = 40) -> Group:
+    """Removals per cleaning rule, the removed lines (``max_rows`` shown, all saved), reading."""
+    audit = ctx.data.cleaning_audit
+    rules = overview.audit_summary(audit)
+    save_table(audit, "overview_cleaning_audit", out_dir)
+    save_table(rules, "overview_cleaning_rules", out_dir)
+    facts = dict(n=len(audit), unit="removed lines", source=f"{ctx.source}, newsprism.corpus.clean")
+    return Group("audit", [
+        table_section("cleaning-rules", rules, "Removals per cleaning rule.",
+                facts=facts),
+        table_section("cleaning-audit", audit, "Removed text, line by line.",
+                max_rows=max_rows, facts=facts,
+                reading=overview.audit_reading(audit, rules, len(ctx.articles)))])
+
+
+def cleaning_outlet_section(ctx: OverviewContext, out_dir: str) -> Section:
+    """Removals per outlet and rule with an example line, and the largest removal."""
+    audit = ctx.data.cleaning_audit
+    table = overview.cleaning_by_outlet(audit, ctx.articles)
+    save_table(table, "overview_cleaning_by_outlet", out_dir)
+    return table_section("cleaning-outlets", table, (
+        f"Removals per outlet and rule (cleaning level '{ctx.cleaning}'); share_of_text = "
+        "removed characters / raw characters."),
+        reading=overview.cleaning_outlet_reading(table),
+        facts=dict(n=len(audit), unit="removed lines", source=f"{ctx.source}, newsprism.corpus.clean"))
+
+
+def pairs_note(pairs: pd.DataFrame) -> str:
+    """What the pair table leaves out: rows beyond those shown, pairs never scored."""
+    n_pairs = pairs.attrs["n_pairs"]
+    note = "" if len(pairs) == n_pairs else (
+        f" Showing the {len(pairs)} strongest of {n_pairs} pairs (near-duplicates first); the "
+        "saved table overview_near_duplicates holds the same rows.")
+    method = pairs.attrs.get("method", "all pairs")
+    if method != "all pairs":
+        note += (f" The corpus is too large to score every pair: only {method} were scored "
+                 "(texts reprinted more widely are not compared).")
+    return note
+
+
+def pair_evidence(pairs: pd.DataFrame, articles: pd.DataFrame, shown: int = 10) -> pd.DataFrame:
+    """The ``shown`` strongest pairs with their longest shared passage highlighted in each."""
+    texts = articles.set_index("article_id")["text"]
+    top = pairs.head(shown)
+    passage_a = [kwic_html(texts[r.article_a], r.start_a, r.end_a, width=40)
+                 for r in top.itertuples()]
+    passage_b = [kwic_html(texts[r.article_b], r.start_b, r.end_b, width=40)
+                 for r in top.itertuples()]
+    return top.assign(passage_a=passage_a, passage_b=passage_b)[PAIR_COLUMNS]
+
+
+def duplicates_reading(pairs: pd.DataFrame, cosine_threshold: float,
+                       jaccard_threshold: float) -> str:
+    """How many pairs pass a threshold and what the most similar pair shares."""
+    if not len(pairs):
+        return "There are fewer than two articles, so no pair to compare."
+    top = pairs.iloc[0]
+    return (f"{pairs.attrs['n_near_duplicates']} of {pairs.attrs['n_pairs']} pairs pass a "
+            f"near-duplicate threshold (cosine ≥ {cosine_threshold} or shingle Jaccard ≥ "
+            f"{jaccard_threshold}). The most similar pair, {overview.pair_label(top)}, has "
+            f"cosine {top['cosine']:.2f} and shares at most {int(top['shared_words'])} "
+            "consecutive words: " + ("a sign of copied or syndicated text."
+                                     if top["is_near_duplicate"] else
+                                     "the articles tell the same story in their own words."))
+
+
+def duplicates_section(ctx: OverviewContext, out_dir: str, shingle_size: int = 5,
+                       cosine_threshold: float = 0.8, jaccard_threshold: float = 0.5) -> Group:
+    """Most similar article pairs with their shared passage, the similarity heatmap (outlet
+    means beyond :data:`MAX_ARTICLE_CELLS` articles) and the near-duplicate reading.
+    ``facts``: the pairs table (``pairs``)."""
+    articles = ctx.articles
+    pairs = overview.near_duplicates(articles, shingle_size=shingle_size,
+                                     cosine_threshold=cosine_threshold,
+                                     jaccard_threshold=jaccard_threshold)
+    save_table(pairs, "overview_near_duplicates", out_dir)
+    n_pairs = dict(n=pairs.attrs["n_pairs"], unit="article pairs")
+    table = table_section("near-duplicates", pair_evidence(pairs, articles), (
+        "Most similar article pairs with their longest shared passage (highlighted)."
+        + pairs_note(pairs)), html_columns=("passage_a", "passage_b"),
+        facts=dict(n_pairs, source=f"{ctx.source}, newsprism.compare.overview.near_duplicates"))
+    by_outlet = len(articles) > MAX_ARTICLE_CELLS
+    figure = Section("similarity", figure=plot_similarity(articles, by_outlet), caption=(
+        "Mean TF-IDF cosine similarity between articles of two outlets (diagonal: pairs of "
+        "distinct articles within an outlet), from every pair of articles." if by_outlet else
+        "TF-IDF cosine similarity between every pair of articles (1 on the diagonal)."),
+        reading=duplicates_reading(pairs, cosine_threshold, jaccard_threshold),
+        facts=dict(n_pairs, source=f"{ctx.source}, newsprism.compare.overview.similarity_matrix"))
+    return Group("duplicates", [table, figure], facts={"pairs": pairs})
+
+
+def plot_similarity(articles: pd.DataFrame, by_outlet: bool):
+    """TF-IDF cosine heatmap between articles (labelled by outlet) or outlet means."""
+    import matplotlib.pyplot as plt
+
+    matrix = overview.similarity_matrix(articles, by_outlet=by_outlet)
+    labels = (matrix.index.tolist() if by_outlet else
+              articles.set_index("article_id").loc[matrix.index, "outlet"].tolist())
+    fig, ax = plt.subplots(figsize=(6, 5))
+    image = ax.imshow(matrix.to_numpy(), vmin=0, vmax=1, cmap="viridis")
+    ax.set_xticks(range(len(labels)), labels, rotation=45, ha="right")
+    ax.set_yticks(range(len(labels)), labels)
+    fig.colorbar(image, ax=ax, label="TF-IDF cosine similarity")
+    ax.set_title("How similar are the articles?")
+    fig.tight_layout()
+    return fig
+
+
+def key_findings(ctx: OverviewContext, duplicates: Group) -> list[str]:
+    """The index page's key findings: size, problems and cleaning, languages and dates,
+    near-duplicates (from :func:`duplicates_section`'s pairs)."""
+    articles, audit = ctx.articles, ctx.data.cleaning_audit
+    pairs = duplicates.facts["pairs"]
+    n_dated = int(overview.date_coverage(articles)["dated"].sum())
+    top = (f"; most similar: {overview.pair_label(pairs.iloc[0]).replace('**', '')} "
+           f"(cosine {pairs.iloc[0]['cosine']:.2f})." if len(pairs) else "")
+    return [
+        f"{plural(len(articles), 'article')} from {plural(articles['outlet'].nunique(), 'outlet')}"
+        f", {plural(int(articles['n_words'].sum()), 'word')} after cleaning "
+        f"(median {int(articles['n_words'].median())} per article).",
+        problems_reading(ctx.data.problems) + f" Cleaning removed {plural(len(audit), 'line')} "
+        "of page furniture.",
+        f"{plural(n_non_english(articles), 'non-English article')}; "
+        f"{plural(n_dated, 'article')} with a publication date.",
+        f"{plural(pairs.attrs['n_near_duplicates'], 'near-duplicate pair')} of "
+        f"{pairs.attrs['n_pairs']}{top}",
+    ]

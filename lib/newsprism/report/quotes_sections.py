@@ -1,0 +1,425 @@
+"""The sections of the ``30_quotes`` notebook: one function per section, each returning a
+:class:`~newsprism.viz.section.Section` or :class:`~newsprism.viz.section_group.Group` (tables saved,
+figure, caption with n, unit and source, reading).
+
+Usage (in a notebook)::
+
+    ctx = prepare("", n_boot=2000)
+    rates_section(ctx, out_dir="").show()
+"""
+
+from __future__ import annotations
+
+import html
+import textwrap
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from newsprism.compare.summary import plural, when_comparable
+from newsprism.quotes import clusters as quote_clusters
+from newsprism.quotes import stats as quote_stats
+from newsprism.report.runner import save_table
+from newsprism.viz.section import Section
+from newsprism.viz.section_group import Group, table_section
+
+NOTEBOOK = "30_quotes"
+QUOTE_COLUMNS = ["quote_id", "article_id", "start", "end", "text", "kind", "form", "speaker",
+                 "speaker_start", "speaker_end", "cue", "confidence"]
+EXPLORER_COLUMNS = ["outlet", "kind", "form", "speaker", "cue", "confidence", "cluster_id",
+                    "sentence_html"]
+OTHER_SPEAKERS = "other speakers"
+
+
+@dataclass
+class QuotesContext:
+    """The annotations' articles (all and English), sentences and quotations (an empty table
+    with the quote columns when the step found none), the corpus name and per-outlet rates."""
+
+    articles: pd.DataFrame
+    english: pd.DataFrame
+    sentences: pd.DataFrame
+    quotes: pd.DataFrame
+    source: str
+    note: str = ""
+    rates: Any = None
+
+    @property
+    def speech(self) -> pd.DataFrame:
+        return self.quotes[self.quotes["kind"] == "speech"]
+
+    @property
+    def headline(self) -> str:
+        """Quotations found, in how many articles, from how many outlets."""
+        n_speech = len(self.speech)
+        return (self.note + f"{len(self.quotes)} quotations ({n_speech} speech, "
+                f"{len(self.quotes) - n_speech} term) in {self.quotes['article_id'].nunique()} "
+                f"of {len(self.articles)} articles from {self.articles['outlet'].nunique()} "
+                f"outlets ({self.source}).")
+
+
+def prepare(corpus: str, actors_codebook: str = "", cleaning: str = "default",
+            n_boot: int = 2000) -> QuotesContext:
+    """Annotate ``corpus`` (empty: the bundled corpus) and compute the per-outlet quotation
+    rates (bootstrap, ``n_boot`` resamples). Raises ValueError when no article was read."""
+    from newsprism.core.provenance import corpus_name
+    from newsprism.corpus import language
+    from newsprism.pipeline.annotate import annotate
+    from newsprism.report import options as notebook_options
+
+    ann = annotate(corpus or None, notebook_options.annotation_options(
+        actors_codebook=actors_codebook, cleaning=cleaning), progress=False)
+    articles = ann.tables["articles"]
+    quotes = ann.tables.get("quotes", pd.DataFrame())
+    if articles.empty:
+        raise ValueError(f"no article could be read from {corpus or 'the bundled corpus'}")
+    note = ""
+    if "quotes" in ann.skipped_steps or quotes.empty or "kind" not in quotes.columns:
+        note = ("No quotations table: the quotes step was skipped or found nothing "
+                f"({ann.skipped_steps.get('quotes', 'no quotation marks found')}). "
+                "The sections below will be empty.\n")
+        quotes = pd.DataFrame(columns=QUOTE_COLUMNS)
+    english = language.english_articles(articles)
+    return QuotesContext(articles=articles, english=english,
+                         sentences=ann.tables.get("sentences", pd.DataFrame()), quotes=quotes,
+                         source=corpus_name(corpus), note=note,
+                         rates=quote_stats.outlet_quote_rates(quotes, english, n_boot=n_boot))
+
+
+def density_reading(per_1000: pd.DataFrame, share: pd.DataFrame) -> str:
+    """Which outlet quotes most and least densely, and the largest share inside quotes."""
+    if not (len(per_1000) and per_1000["estimate"].notna().any()):
+        return "No speech quotation was found, so no rate can be read."
+    most = per_1000.loc[per_1000["estimate"].idxmax()]
+    least = per_1000.loc[per_1000["estimate"].idxmin()]
+    most_share = share.loc[share["estimate"].idxmax()]
+    return when_comparable(
+        per_1000["outlet"],
+        f"**{most['outlet']}** quotes most densely ({most['estimate']:.1f} speech quotations "
+        f"per 1,000 words, n = {plural(most['n'], 'article')}); **{least['outlet']}** least "
+        f"({least['estimate']:.1f}).", "quotation density") + (
+        " The largest share of text inside quotation marks is "
+        f"{most_share['estimate']:.1%} (**{most_share['outlet']}**). Many short partial "
+        "quotes raise the count but not the share; one long block quote does the opposite.")
+
+
+def plot_rates(per_1000: pd.DataFrame, share: pd.DataFrame):
+    """Two bar panels with bootstrap whiskers: quotations per 1,000 words, share quoted."""
+    import matplotlib.pyplot as plt
+
+    fig, axes = plt.subplots(1, 2, figsize=(11, 0.5 * max(len(per_1000), 1) + 1.6), sharey=True)
+    for ax, table, label in [(axes[0], per_1000, "speech quotations per 1,000 words"),
+                             (axes[1], share, "share of characters inside speech quotes")]:
+        y = np.arange(len(table))
+        low = (table["estimate"] - table["ci_low"]).clip(lower=0)
+        high = (table["ci_high"] - table["estimate"]).clip(lower=0)
+        ax.barh(y, table["estimate"], xerr=[low, high], color="#4c72b0", capsize=3)
+        ax.set_yticks(y, table["outlet"])
+        ax.set_xlabel(label)
+    axes[0].invert_yaxis()
+    fig.suptitle("How much each outlet quotes")
+    fig.tight_layout()
+    return fig
+
+
+def _measure(rates: pd.DataFrame, measure: str) -> pd.DataFrame:
+    return rates[rates["measure"] == measure].reset_index(drop=True)
+
+
+def rates_section(ctx: QuotesContext, out_dir: str) -> Group:
+    """Speech quotations per article, per 1,000 words and share of characters per outlet
+    (table, figure) and the density reading."""
+    rates = ctx.rates
+    save_table(rates, "quotes_outlet_rates", out_dir)
+    per_1000, share = _measure(rates, "quotes_per_1000_words"), _measure(rates, "quoted_share")
+    english = dict(n=len(ctx.english), unit="English articles")
+    return Group("rates", [
+        Section("rates-table", table=rates[rates["measure"] != "terms_per_1000_words"].drop(
+            columns="description"), max_rows=None, caption=(
+            "Speech quotations per outlet: mean over articles (estimate) with bootstrap 95% "
+            "CI, total and pooled rate."),
+            facts=dict(english, source=f"{ctx.source}, newsprism.quotes.extract + newsprism.quotes.stats")),
+        Section("rates-figure", figure=plot_rates(per_1000, share), caption=(
+            "Speech quotations per 1,000 words (left) and share of article characters inside "
+            "speech quotation marks (right); bars are means over each outlet's articles, "
+            "whiskers bootstrap 95% CIs."), reading=density_reading(per_1000, share),
+            facts=dict(english, source=f"{ctx.source}, newsprism.quotes.stats"))])
+
+
+def voice_matrix(voice: pd.DataFrame, top_speakers: int = 8) -> pd.DataFrame:
+    """Outlet × speaker shares of speech quotations: the ``top_speakers`` most quoted named
+    speakers, then "other speakers" pooled, then the unattributed."""
+    ranking = voice.groupby("speaker")["n_quotes"].sum().sort_values(ascending=False)
+    named = [s for s in ranking.index if s != quote_stats.UNATTRIBUTED][:top_speakers]
+    grouped = voice.assign(speaker=voice["speaker"].where(
+        voice["speaker"].isin(named + [quote_stats.UNATTRIBUTED]), OTHER_SPEAKERS))
+    matrix = grouped.pivot_table(index="outlet", columns="speaker", values="share",
+                                 aggfunc="sum", fill_value=0.0)
+    order = [c for c in named + [OTHER_SPEAKERS, quote_stats.UNATTRIBUTED]
+             if c in matrix.columns]
+    return matrix[order]
+
+
+def plot_voice(matrix: pd.DataFrame):
+    """Stacked bars: each outlet's speech quotations by speaker (grey: unattributed)."""
+    import matplotlib.pyplot as plt
+
+    fig, ax = plt.subplots(figsize=(9, 0.5 * len(matrix) + 1.8))
+    left = np.zeros(len(matrix))
+    colors = plt.get_cmap("tab10").colors
+    for k, speaker_name in enumerate(matrix.columns):
+        color = "#bbbbbb" if speaker_name == quote_stats.UNATTRIBUTED else colors[k % 10]
+        ax.barh(matrix.index, matrix[speaker_name], left=left, label=speaker_name, color=color)
+        left += matrix[speaker_name].to_numpy()
+    ax.invert_yaxis()
+    ax.set_xlim(0, 1)
+    ax.set_xlabel("share of the outlet's speech quotations")
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.25), ncol=4, fontsize=8)
+    ax.set_title("Share of voice by speaker")
+    fig.tight_layout()
+    return fig
+
+
+def voice_reading(voice: pd.DataFrame) -> str:
+    """The most quoted speaker across outlets and how many quotations have no speaker.
+
+    >>> v = pd.DataFrame({"speaker": ["Kim", "Kim", "(unattributed)"], "n_quotes": [2, 1, 3]})
+    >>> print(voice_reading(v))
+    The most quoted speaker is **Kim** (3 quotations across outlets). 3 of 6 speech quotations have no speaker; check them in the explorer before reading a share as an outlet's choice.
+    """
+    named = voice[voice["speaker"] != quote_stats.UNATTRIBUTED]
+    unattributed = voice[voice["speaker"] == quote_stats.UNATTRIBUTED]["n_quotes"].sum()
+    totals = named.groupby("speaker")["n_quotes"].sum()
+    top = (f"The most quoted speaker is **{totals.idxmax()}** ({int(totals.max())} quotations "
+           "across outlets). " if len(named) else "No quotation could be attributed. ")
+    return (top + f"{int(unattributed)} of {int(voice['n_quotes'].sum())} speech quotations "
+            "have no speaker; check them in the explorer before reading a share as an "
+            "outlet's choice.")
+
+
+def voice_section(ctx: QuotesContext, out_dir: str, top_speakers: int = 8) -> Group:
+    """Share of voice per outlet and speaker (table, stacked bars) and its reading."""
+    voice = quote_stats.share_of_voice(ctx.quotes, ctx.english)
+    save_table(voice, "quotes_share_of_voice", out_dir)
+    n = int(voice["n_quotes"].sum()) if len(voice) else 0
+    table = Section("voice-table", table=voice, max_rows=80, caption=(
+        "Share of voice: speech quotations and quoted words per outlet and speaker."),
+        facts=dict(n=n, unit="speech quotations", source=f"{ctx.source}, newsprism.quotes.stats"))
+    if not len(voice):
+        return Group("voice", [table, Section("voice-figure", reading="No speech quotation, "
+                                              "so no share of voice.")])
+    return Group("voice", [table, Section(
+        "voice-figure", figure=plot_voice(voice_matrix(voice, top_speakers)), caption=(
+            "Share of each outlet's speech quotations by speaker (grey: unattributed)."),
+        reading=voice_reading(voice), facts=dict(
+            n=n, unit="speech quotations", source=f"{ctx.source}, newsprism.quotes.extract attribution"))])
+
+
+def anonymous_section(ctx: QuotesContext, out_dir: str) -> Section:
+    """Share of each outlet's speech quotations whose speaker is an unnamed source."""
+    anonymous = quote_stats.anonymous_share(ctx.quotes, ctx.english)
+    save_table(anonymous, "quotes_anonymous_share", out_dir)
+    return table_section("anonymous", anonymous, "Anonymous sources: share of each outlet's "
+                         "speech quotations (Wilson 95% CI).", facts=dict(
+                             n=int(anonymous["n"].sum()) if len(anonymous) else 0,
+                             unit="speech quotations",
+                             source=f"{ctx.source}, newsprism.quotes.speakers"))
+
+
+def scare_reading(term_rates: pd.DataFrame) -> str:
+    """The outlet using scare quotes most, per 1,000 words.
+
+    >>> scare_reading(pd.DataFrame({"outlet": ["A"], "estimate": [0.0], "total": [0]}))
+    'No scare quotes were found.'
+    """
+    if not (len(term_rates) and term_rates["estimate"].max() > 0):
+        return "No scare quotes were found."
+    top = term_rates.loc[term_rates["estimate"].idxmax()]
+    return (f"**{top['outlet']}** uses scare quotes most ({top['estimate']:.1f} per 1,000 "
+            f"words, {int(top['total'])} in total). Scare quotes let a writer use a word while "
+            "disowning it; a high rate signals an editorial voice, not more sourcing.")
+
+
+def scare_section(ctx: QuotesContext, out_dir: str) -> Group:
+    """Scare/term quotes per 1,000 words per outlet, then every term quote."""
+    rates = ctx.rates
+    term_rates = rates[rates["measure"] == "terms_per_1000_words"].drop(columns="description")
+    terms = quote_stats.scare_quotes(ctx.quotes, ctx.english)
+    save_table(terms, "quotes_scare_quotes", out_dir)
+    return Group("scare", [
+        Section("scare-rates", table=term_rates, max_rows=None, caption=(
+            "Scare/term quotes per 1,000 words per outlet (mean over articles, bootstrap 95% "
+            "CI)."), facts=dict(n=len(ctx.english), unit="English articles",
+                                source=f"{ctx.source}, newsprism.quotes.stats")),
+        table_section("scare-terms", terms, "Every scare/term quote, per outlet and wording.",
+                      reading=scare_reading(term_rates),
+                      facts=dict(n=int(terms["n"].sum()) if len(terms) else 0,
+                                 unit="term quotes", source=f"{ctx.source}, newsprism.quotes.extract"))])
+
+
+def cue_reading(cues: pd.DataFrame) -> str:
+    """The most frequent cue verb and how many quotations a doubting verb introduces.
+
+    >>> cue_reading(pd.DataFrame({"cue_lemma": ["say", "claim"], "cue_class": ["neutral",
+    ...     "doubting"], "n": [3, 1]}))[:66]
+    'The most frequent cue is **say** (3 of 4 cued quotations); 1 quota'
+    """
+    if not len(cues):
+        return "No speech quotation carries a cue."
+    top = cues.groupby("cue_lemma")["n"].sum().sort_values(ascending=False)
+    doubting = int(cues[cues["cue_class"] == "doubting"]["n"].sum())
+    return (f"The most frequent cue is **{top.index[0]}** ({int(top.iloc[0])} of "
+            f"{int(cues['n'].sum())} cued quotations); {doubting} quotation(s) are introduced "
+            "by a verb that casts doubt. With few quotations per outlet, a difference of one "
+            "or two verbs is not a pattern.")
+
+
+def cues_section(ctx: QuotesContext, out_dir: str) -> Group:
+    """Cue verbs per outlet (share, Wilson CI, class) and cued quotations by verb class."""
+    cues = quote_stats.cue_verbs(ctx.quotes, ctx.english)
+    save_table(cues, "quotes_cue_verbs", out_dir)
+    n = dict(n=int(cues["n"].sum()) if len(cues) else 0, unit="cued speech quotations")
+    table = Section("cues", table=cues, max_rows=80, caption=(
+        "Cue verbs per outlet: speech quotations with a cue, share of the outlet's cued "
+        "quotations (Wilson 95% CI) and class."), reading="" if len(cues) else cue_reading(cues),
+        facts=dict(n, source=f"{ctx.source}, newsprism.quotes.extract cues, "
+                   "newsprism.quotes.stats.cue_lemma"))
+    if not len(cues):
+        return Group("cue-verbs", [table])
+    classes = cues.pivot_table(index="outlet", columns="cue_class", values="n", aggfunc="sum",
+                               fill_value=0)
+    return Group("cue-verbs", [table, Section(
+        "cue-classes", table=classes.reset_index(), max_rows=None,
+        caption="Cued quotations per outlet by verb class.", reading=cue_reading(cues),
+        facts=dict(n, source=f"{ctx.source}, newsprism.quotes.stats.CUE_CLASSES"))])
+
+
+def cross_outlet_view(cross: pd.DataFrame) -> pd.DataFrame:
+    """The cross-outlet table as shown: wording escaped (or "did not quote it"), the diff's
+    HTML, and the share of the longest version used as a percentage."""
+    shown = cross.assign(
+        wording=[html.escape(w) if isinstance(w, str) else "<em>did not quote it</em>"
+                 for w in cross["wording"]],
+        diff=[d if isinstance(d, str) else "" for d in cross["diff_html"]],
+        used=[f"{c:.0%}" if pd.notna(c) else "" for c in cross["coverage"]])
+    return shown[["cluster_id", "outlet", "quoted", "n_quotes", "speaker", "used", "wording",
+                  "diff"]]
+
+
+def cross_reading(cross: pd.DataFrame, n_multi: int, min_outlets: int,
+                  min_score: float) -> str:
+    """The first statement quoted by several outlets: who quoted it, who did not, and how far
+    the most distant version is from the longest."""
+    if not len(cross):
+        return (f"No statement is quoted by {min_outlets} or more outlets at a similarity of "
+                f"{min_score} or above.")
+    first = cross[cross["quoted"]].iloc[0]
+    quoted_by = cross[(cross["cluster_id"] == first["cluster_id"]) & cross["quoted"]]
+    missing = cross[(cross["cluster_id"] == first["cluster_id"]) & ~cross["quoted"]]
+    return (f"{plural(n_multi, 'statement')} quoted by {min_outlets} or more outlets. The "
+            f"first, \u201c{textwrap.shorten(first['reference'], 100, placeholder=' …')}"
+            f"\u201d, is quoted by {', '.join(quoted_by['outlet'])}; "
+            f"{', '.join(missing['outlet']) or 'no outlet'} did not quote it. The most distant "
+            f"version shares {quoted_by['coverage'].min():.0%} of the longest version's words "
+            "(in order). Different wordings of one statement point to different translations "
+            "or paraphrases presented as quotation; which one is faithful can only be settled "
+            "against the original statement.")
+
+
+def statements_section(ctx: QuotesContext, out_dir: str, min_score: float = 0.75,
+                       fragment_max_words: int = 2, min_outlets: int = 2) -> Group:
+    """Quotations clustered into statements across outlets: the largest clusters, each
+    outlet's wording of the statements several outlets quote, and the first one in words.
+    ``facts``: ``clustered`` (every quotation with its cluster) and ``n_statements``."""
+    clustered = quote_clusters.cluster_quotes(ctx.quotes, ctx.english, min_score=min_score,
+                                              fragment_max_words=fragment_max_words)
+    summary = quote_clusters.cluster_summary(clustered)
+    cross = quote_clusters.cluster_table(clustered, ctx.english, min_outlets=min_outlets)
+    save_table(clustered.drop(columns=["text"]), "quotes_clusters", out_dir)
+    save_table(cross.drop(columns=["diff_html"]), "quotes_cross_outlet", out_dir)
+    # Counted from the cross-outlet table: statements (speech) only, matching the table below.
+    n_multi = quote_clusters.n_statements(cross)
+    parts: list = [Section("clusters", table=summary.head(15), max_rows=200, caption=(
+        "Largest quotation clusters (statements) and the longest wording of each."),
+        facts=dict(n=len(summary), unit="clusters",
+                   source=f"{ctx.source}, newsprism.quotes.clusters.cluster_quotes"))]
+    reading = cross_reading(cross, n_multi, min_outlets, min_score)
+    if len(cross):
+        parts.append(Section("cross-outlet", table=cross_outlet_view(cross), max_rows=200,
+                             html_columns=("wording", "diff"), caption=(
+            "Each outlet's wording of the statements quoted by several outlets; 'used' is the "
+            "share of the longest version's words it kept; the diff runs from the longest "
+            "version to the outlet's wording."), reading=reading, facts=dict(
+            n=len(cross), unit="cluster x outlet rows",
+            source=f"{ctx.source}, newsprism.quotes.clusters.cluster_table")))
+    else:
+        parts.append(Section("cross-outlet", reading=reading))
+    return Group("statements", parts, facts={"clustered": clustered, "n_statements": n_multi})
+
+
+def explorer_section(ctx: QuotesContext, out_dir: str, statements: Group,
+                     max_rows: int = 300) -> Section:
+    """Every quotation highlighted in its sentence, with its statement cluster."""
+    clustered = statements.facts["clustered"]
+    explorer = quote_stats.quote_explorer(ctx.quotes, ctx.english, ctx.sentences)
+    explorer = explorer.merge(clustered[["article_id", "quote_id", "cluster_id"]],
+                              on=["article_id", "quote_id"], how="left")
+    save_table(explorer.drop(columns=["sentence_html"]), "quotes_explorer", out_dir)
+    columns = [c for c in EXPLORER_COLUMNS if c in explorer.columns]
+    return Section("explorer", table=explorer[columns], max_rows=max_rows,
+                   html_columns=("sentence_html",),
+                   caption="Every quotation highlighted in its sentence.",
+                   facts=dict(n=len(explorer), unit="quotations",
+                              source=f"{ctx.source}, newsprism.quotes.extract"))
+
+
+def validation_reading(results: pd.DataFrame) -> str:
+    """The headline PolNeAR metrics of the engine in the first row, next to the targets."""
+    engine = str(results["engine"].dropna().iloc[0]) if results["engine"].notna().any() else ""
+    main = results[results["engine"].fillna("") == engine].drop_duplicates("metric")
+    main = main.set_index("metric")["value"]
+    found = [f"{name.replace('_', ' ')} {float(main[name]):.4f}"
+             for name in ["precision", "recall", "speaker_accuracy"] if name in main.index]
+    return ((f"{engine} on PolNeAR: " + ", ".join(found) if found else
+             "No headline metric found") + " (targets: precision and recall 0.95, speaker "
+            "accuracy 0.88). The gold data is US election news; accuracy on translated or blog "
+            "text, as in this corpus, may be lower.")
+
+
+def validation_section(run_validation: bool = True) -> Section:
+    """Quotation finding and attribution against PolNeAR: saved ``make validate`` results,
+    else a quick run (when allowed and the gold data is present), else "not established"."""
+    from newsprism.core import paths, validate
+
+    saved = validate.load_results()
+    results = saved[saved["measure"] == "quotes"] if len(saved) else saved
+    origin = "saved results of `make validate`"
+    if results.empty and run_validation and paths.POLNEAR.exists():
+        results = validate.run_validator("quotes", quick=True)
+        origin = "a quick run in this notebook (subsample)"
+    if results.empty:
+        return Section("validation", reading=(
+            "No validation result is available: `make validate` has not been run and PolNeAR "
+            "is not present (or the run was switched off), so the accuracy of quotation "
+            "finding on this corpus is **not established** here."))
+    return Section("validation", table=results.drop(columns=["measure"]), max_rows=None,
+                   caption="Quotation finding and attribution against gold quotations.",
+                   reading=validation_reading(results),
+                   facts=dict(n=len(results), unit="metrics", float_format="{:.4g}",
+                              source=f"PolNeAR via newsprism.core.validate ({origin})"))
+
+
+def key_findings(ctx: QuotesContext, statements: Group, min_outlets: int = 2) -> list[str]:
+    """Quotations found, the densest quoting outlet, statements quoted by several outlets."""
+    per_1000 = _measure(ctx.rates, "quotes_per_1000_words")
+    n_speech = len(ctx.speech)
+    densest = (f"Densest quoting: {per_1000.loc[per_1000['estimate'].idxmax(), 'outlet']} "
+               f"({per_1000['estimate'].max():.1f} speech quotations per 1,000 words)."
+               if len(per_1000) and per_1000["estimate"].notna().any() else
+               "No speech quotations.")
+    return [f"{n_speech} speech and {len(ctx.quotes) - n_speech} term quotations in "
+            f"{len(ctx.english)} English articles.", densest,
+            f"{plural(statements.facts['n_statements'], 'statement')} quoted by "
+            f"{min_outlets}+ outlets."]

@@ -1,0 +1,459 @@
+"""The sections of the ``10_sentiment`` notebook: one function per section, each returning a
+:class:`~newsprism.viz.section.Section` or :class:`~newsprism.viz.section_group.Group` (tables saved,
+figure, caption with n, unit, source and engine, reading).
+
+Usage (in a notebook)::
+
+    ctx = prepare("", engine="vader")
+    tone = tone_section(ctx, out_dir="", n_boot=2000, seed=0)
+    tone.show()
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from newsprism.compare.summary import extremes_text, plural, when_comparable
+from newsprism.core import stats
+from newsprism.corpus import language
+from newsprism.report.runner import save_table
+from newsprism.sentiment import scoring as sentiment
+from newsprism.viz import heatmap
+from newsprism.viz.section import Section
+from newsprism.viz.section_group import Group, table_section
+
+NOTEBOOK = "10_sentiment"
+
+
+@dataclass
+class SentimentContext:
+    """The annotations, the sentence engine (name and label) and the source for captions."""
+
+    ann: Any
+    engine: str
+    source: str
+
+    @property
+    def label(self) -> str:
+        """The engine's name as captions give it."""
+        return sentiment.ENGINE_LABEL[self.engine]
+
+    @property
+    def headline(self) -> str:
+        articles = self.ann.articles
+        line = (f"{plural(len(articles), 'article')} "
+                f"({len(language.english_articles(articles))} in English, scored) from "
+                f"{plural(articles['outlet'].nunique(), 'outlet')}; engine: {self.label}")
+        skipped = self.ann.skipped_steps
+        return line + (f"\nskipped annotation steps: {skipped}" if skipped else "")
+
+
+def prepare(corpus: str, engine: str = "vader", tone_engine: str = "model",
+            actors_codebook: str = "", cleaning: str = "default") -> SentimentContext:
+    """Annotate ``corpus`` (empty: the bundled corpus) with the notebooks' shared options.
+    Raises ValueError for an unknown engine or a corpus without an English article."""
+    from newsprism.core.provenance import corpus_name
+    from newsprism.pipeline.annotate import annotate
+    from newsprism.report import options as notebook_options
+
+    sentiment.check_engine(engine)
+    sentiment.check_tone_engine(tone_engine)
+    ann = annotate(corpus or None, options=notebook_options.annotation_options(
+        engine=engine, actors_codebook=actors_codebook, cleaning=cleaning), progress=False)
+    if len(language.english_articles(ann.articles)) == 0:
+        raise ValueError("sentiment scoring is English-only and this corpus has no article "
+                         "with language 'en'")
+    return SentimentContext(ann=ann, engine=engine,
+                            source=f"{corpus_name(corpus)}, newsprism annotate()")
+
+
+def plot_outlet_tone(by_outlet: pd.DataFrame, dots: pd.DataFrame, label: str, seed: int = 0):
+    """One row per outlet: sentence dots (jittered, seeded) and the mean with its interval."""
+    import matplotlib.pyplot as plt
+
+    outlets = by_outlet["outlet"].tolist()
+    fig, ax = plt.subplots(figsize=(8, 0.6 * len(outlets) + 1.5))
+    rng = np.random.default_rng(seed)
+    for i, outlet in enumerate(outlets):
+        values = dots.loc[dots["outlet"] == outlet, "score"]
+        ax.scatter(values, i + rng.uniform(-0.18, 0.18, len(values)), s=9, alpha=0.35,
+                   color="#4c72b0")
+    ax.errorbar(by_outlet["estimate"], range(len(outlets)),
+                xerr=[by_outlet["estimate"] - by_outlet["ci_low"],
+                      by_outlet["ci_high"] - by_outlet["estimate"]],
+                fmt="D", color="black", capsize=4, label="mean, 95% bootstrap CI")
+    ax.set_yticks(range(len(outlets)), [f"{o} (n={n})" for o, n in
+                                        zip(outlets, by_outlet["n_sentences"], strict=True)])
+    ax.axvline(0, color="grey", lw=0.8)
+    ax.invert_yaxis()
+    ax.set_xlabel(f"sentence score ({label})")
+    ax.legend(loc="lower right", fontsize=8)
+    ax.set_title("Sentence tone per outlet")
+    fig.tight_layout()
+    return fig
+
+
+def single_article_outlets(by_outlet: pd.DataFrame) -> list[str]:
+    """Outlets represented by one article (their interval describes that article only)."""
+    return by_outlet[by_outlet["n_articles"] == 1]["outlet"].tolist()
+
+
+def outlet_tone_reading(by_outlet: pd.DataFrame) -> str:
+    """The lowest and highest outlet mean with intervals, and the single-article caveat."""
+    single = single_article_outlets(by_outlet)
+    low = by_outlet.loc[by_outlet["estimate"].idxmin()]
+    high = by_outlet.loc[by_outlet["estimate"].idxmax()]
+    return when_comparable(
+        by_outlet["outlet"],
+        f"**{low['outlet']}** has the lowest mean sentence tone ({low['estimate']:+.2f}, 95% CI "
+        f"{low['ci_low']:+.2f} to {low['ci_high']:+.2f}, n = {low['n_sentences']}), "
+        f"**{high['outlet']}** the highest ({high['estimate']:+.2f}, {high['ci_low']:+.2f} to "
+        f"{high['ci_high']:+.2f}).", "mean sentence tone") + " " + (
+        f"{len(single)} of {len(by_outlet)} outlets have a single article here, so their "
+        "intervals describe one article, not the outlet's coverage in general."
+        if single else "Intervals resample whole articles.")
+
+
+def tone_section(ctx: SentimentContext, out_dir: str, n_boot: int = 2000, seed: int = 0,
+                 dots_per_outlet: int = 1500) -> Group:
+    """Sentence scores per outlet (dots: a seeded sample of at most ``dots_per_outlet``) with
+    the outlet mean and bootstrap interval (figure, table) and the reading.
+    ``facts``: the outlet table (``by_outlet``)."""
+    engine, label = ctx.engine, ctx.label
+    by_outlet = sentiment.outlet_scores(ctx.ann, engine, "all", n_boot=n_boot, seed=seed)
+    save_table(by_outlet, f"sentiment_outlets_{engine}", out_dir)
+    sentences = sentiment.sentence_scores(ctx.ann, engine, "all")
+    dots = stats.sample_rows(sentences, dots_per_outlet, by="outlet", seed=seed)
+    sampled = ("" if len(dots) == len(sentences) else
+               f" Dots: a seeded random sample of at most {dots_per_outlet} sentences per outlet "
+               f"({len(dots)} of {len(sentences)} drawn); the means and intervals use every "
+               "sentence.")
+    return Group("tone", [
+        Section("tone-figure", figure=plot_outlet_tone(by_outlet, dots, label, seed), caption=(
+            "Sentence scores per outlet with the outlet mean and its bootstrap 95% interval "
+            f"({n_boot} resamples, seed {seed}). Engine: {label}." + sampled),
+            facts=dict(n=len(sentences), unit="sentences", source=ctx.source)),
+        table_section("tone-table", by_outlet, (
+            "Outlet tone: mean sentence score, n and bootstrap 95% interval. 'resampled' says "
+            "what the bootstrap resampled: articles when an outlet has two or more, otherwise "
+            f"sentences of its single article (see 'note'). Engine: {label}."),
+            reading=outlet_tone_reading(by_outlet),
+            facts=dict(n=int(by_outlet["n_sentences"].sum()), unit="sentences",
+                       source=ctx.source))], facts={"by_outlet": by_outlet})
+
+
+def paragraph_summary(by_paragraph: pd.DataFrame) -> pd.DataFrame:
+    """Per outlet: paragraphs, mean, sd, most negative and most positive paragraph score."""
+    return (by_paragraph.groupby("outlet", as_index=False)
+            .agg(paragraphs=("paragraph_id", "size"), mean=("score", "mean"),
+                 sd=("score", "std"), most_negative=("score", "min"),
+                 most_positive=("score", "max")))
+
+
+def levels_section(ctx: SentimentContext, out_dir: str, n_boot: int = 2000,
+                   seed: int = 0) -> Group:
+    """The sentence scores averaged per article (with interval) and per paragraph."""
+    engine, label = ctx.engine, ctx.label
+    by_article = sentiment.article_scores(ctx.ann, engine, "all", n_boot=n_boot, seed=seed)
+    by_paragraph = sentiment.paragraph_scores(ctx.ann, engine)
+    save_table(by_article, f"sentiment_articles_{engine}", out_dir)
+    save_table(by_paragraph, f"sentiment_paragraphs_{engine}", out_dir)
+    return Group("levels", [
+        table_section("articles", by_article, (
+            "Article tone: mean sentence score with bootstrap 95% interval over the article's "
+            f"sentences. Engine: {label}."),
+            facts=dict(n=len(by_article), unit="articles", source=ctx.source)),
+        table_section("paragraphs", paragraph_summary(by_paragraph), (
+            f"Paragraph tone per outlet (paragraph = mean of its sentences). Engine: {label}."),
+            facts=dict(n=len(by_paragraph), unit="paragraphs", source=ctx.source))])
+
+
+def plot_voices(voices: pd.DataFrame, label: str):
+    """Author and quoted mean per outlet, each with its interval."""
+    import matplotlib.pyplot as plt
+
+    fig, ax = plt.subplots(figsize=(8, 0.6 * len(voices) + 1.5))
+    y = np.arange(len(voices))
+    ax.errorbar(voices["author"], y - 0.12, xerr=[voices["author"] - voices["author_low"],
+                                                  voices["author_high"] - voices["author"]],
+                fmt="o", capsize=3, color="#4c72b0", label="outlet's own words")
+    ax.errorbar(voices["quoted"], y + 0.12, xerr=[voices["quoted"] - voices["quoted_low"],
+                                                  voices["quoted_high"] - voices["quoted"]],
+                fmt="s", capsize=3, color="#dd8452", label="quoted words")
+    ax.set_yticks(y, [f"{o} (n={a}/{q})" for o, a, q in
+                      zip(voices["outlet"], voices["n_author"], voices["n_quoted"], strict=True)])
+    ax.axvline(0, color="grey", lw=0.8)
+    ax.invert_yaxis()
+    ax.set_xlabel(f"mean score ({label})")
+    ax.legend(fontsize=8)
+    ax.set_title("Own voice versus quoted voice")
+    fig.tight_layout()
+    return fig
+
+
+def clear_gaps(voices: pd.DataFrame) -> pd.DataFrame:
+    """Outlets whose quoted-minus-author gap has an interval excluding 0."""
+    return voices[(voices["gap_low"] > 0) | (voices["gap_high"] < 0)]
+
+
+def voice_reading(voices: pd.DataFrame) -> str:
+    """Where the quoted voice differs clearly from the outlet's own.
+
+    >>> v = pd.DataFrame({"outlet": ["A", "B"], "n_quoted": [3, 4], "gap_low": [0.1, -0.2],
+    ...                   "gap_high": [0.3, 0.1]})
+    >>> voice_reading(v)[:125]
+    "Quoted words are scored on 7 sentence parts. The quoted voice differs clearly from the outlet's own voice (interval of the ga"
+    """
+    gaps = clear_gaps(voices)
+    return (f"Quoted words are scored on {int(voices['n_quoted'].sum())} sentence parts. "
+            + (f"The quoted voice differs clearly from the outlet's own voice (interval of the "
+               f"gap excludes 0) in: {', '.join(gaps['outlet'])}. "
+               if len(gaps) else "No outlet shows a gap whose interval excludes 0. ")
+            + "Quoted diplomatic language (\"alliance\", \"support\", \"friendship\") is "
+              "lexically positive even when the outlet frames it as menacing — the gap is the "
+              "point of the split.")
+
+
+def voice_section(ctx: SentimentContext, out_dir: str, n_boot: int = 2000,
+                  seed: int = 0) -> Group:
+    """The outlet's own words against the quoted words: means, intervals and gap per outlet.
+    ``facts``: the voice table (``voices``)."""
+    engine, label = ctx.engine, ctx.label
+    voices = sentiment.voice_comparison(ctx.ann, engine, n_boot=n_boot, seed=seed)
+    save_table(voices, f"sentiment_voice_{engine}", out_dir)
+    spans = ", ".join(sorted(ctx.ann.sentiment["voice_source"].dropna().unique()))
+    parts = dict(n=int(voices["n_author"].sum() + voices["n_quoted"].sum()),
+                 unit="sentence parts", source=ctx.source)
+    return Group("voice", [
+        Section("voice-figure", figure=plot_voices(voices, label), caption=(
+            "Mean score of the author part and the quoted part of sentences, with bootstrap "
+            "95% intervals; labels give n author parts / n quoted parts. Quote spans from: "
+            f"{spans}. Engine: {label}."), facts=parts),
+        table_section("voice-table", voices, f"Author versus quoted voice per outlet. Engine: "
+                      f"{label}.", reading=voice_reading(voices), facts=parts)],
+        facts={"voices": voices})
+
+
+def shown_actors(tone: pd.DataFrame, min_mentions: int = 3) -> list[str]:
+    """Actors mentioned at least ``min_mentions`` times in the corpus, most mentioned first."""
+    totals = tone.groupby("actor").size().sort_values(ascending=False)
+    return totals[totals >= min_mentions].index.tolist()
+
+
+def actors_reading(tone: pd.DataFrame, actors: list[str]) -> str:
+    """The most mentioned actors and those met with the most negative and positive tone."""
+    overall = tone.groupby("actor")["score"].agg(["mean", "size"]).loc[actors]
+    lowest = overall["mean"].idxmin()
+    return (f"The most mentioned actors are {', '.join(actors[:4])}. Across outlets the "
+            f"mentions of **{lowest}** are the most negative ({overall['mean'].min():+.2f}, "
+            f"n = {int(overall.loc[lowest, 'size'])}) and those around "
+            f"**{overall['mean'].idxmax()}** the most positive ({overall['mean'].max():+.2f}). "
+            "Check the evidence table before reading a cell: the score reads the words around "
+            "the mention, including the quoted words of the actor itself.")
+
+
+def actors_section(ctx: SentimentContext, out_dir: str, tone_engine: str = "model",
+                   n_boot: int = 2000, seed: int = 0, min_mentions: int = 3) -> Group:
+    """Tone toward each actor per outlet (heatmap of means with n), the outlet × actor table
+    with intervals, the most positive and negative clause per actor, and the reading."""
+    from newsprism.sentiment import tone_validation
+
+    tone = sentiment.actor_tone(ctx.ann, tone_engine)
+    table = sentiment.outlet_actor_tone(tone, n_boot=n_boot, seed=seed)
+    label = sentiment.TONE_ENGINE_LABEL[tone_engine]
+    validity = tone_validation.caption_note(tone_engine)
+    save_table(tone.drop(columns=["clause"]), f"sentiment_actor_mentions_{tone_engine}", out_dir)
+    save_table(table, f"sentiment_outlet_actor_{tone_engine}", out_dir)
+    actors = shown_actors(tone, min_mentions)
+    if not actors:
+        return Group("actors", [Section("actors", reading=(
+            f"No actor of the registry is mentioned {min_mentions} or more times in this corpus "
+            f"({len(tone)} mentions in all). Add the story's actors to data/codebooks/actors.yml "
+            "(or lower min_mentions) to see this section."))])
+    heat = table[table["actor"].isin(actors)]
+    values = heat.pivot(index="actor", columns="outlet", values="estimate").reindex(actors)
+    counts = heat.pivot(index="actor", columns="outlet", values="n").reindex(actors)
+    figure = heatmap.plot_heatmap(values, cmap="RdBu", vmin=-1, vmax=1, value_format="{:+.2f}",
+                                  detail=heatmap.count_labels(counts),
+                                  title="Tone toward each actor, per outlet",
+                                  colorbar_label=f"mean tone score ({tone_engine})")
+    evidence = sentiment.actor_evidence(tone[tone["actor"].isin(actors)])
+    mentions = dict(n=len(tone), unit="mentions")
+    return Group("actors", [
+        Section("actors-figure", figure=figure, caption=(
+            "Mean tone toward each actor, per outlet; each cell gives the mean and n mentions "
+            f"(blank: not mentioned). Actors with at least {min_mentions} mentions; "
+            f"{int(tone['no_evidence'].sum())} of {len(tone)} mentions had no evaluative word. "
+            f"Engine: {label}. {validity}"), facts=dict(
+            mentions, source=f"{ctx.source}; actor registry data/codebooks/actors.yml")),
+        Section("actors-table", table=heat, max_rows=120, caption=(
+            "Outlet × actor: n mentions, n articles, mean tone score and bootstrap 95% interval "
+            "over mentions (mentions in one article are not independent; read n_articles). "
+            f"Engine: {label}. {validity}"), facts=dict(mentions, source=ctx.source)),
+        Section("actors-evidence", table=evidence, max_rows=80, html_columns=("evidence",),
+                caption=("Evidence: the most positive and most negative clause for each "
+                         f"actor, mention marked. Engine: {label}. {validity}"),
+                reading=actors_reading(tone, actors),
+                facts=dict(n=len(evidence), unit="clauses", source=ctx.source))])
+
+
+def plot_arcs(arc_shown: pd.DataFrame, engine: str):
+    """One panel per article: sentence scores in reading order and their rolling mean."""
+    import matplotlib.pyplot as plt
+
+    arc_ids = arc_shown["article_id"].drop_duplicates().tolist()
+    columns = min(3, len(arc_ids))
+    rows = int(np.ceil(len(arc_ids) / columns))
+    fig, axes = plt.subplots(rows, columns, figsize=(3.5 * columns, 2.6 * rows), sharey=True,
+                             squeeze=False)
+    for ax, article_id in zip(axes.flat, arc_ids, strict=False):
+        part = arc_shown[arc_shown["article_id"] == article_id]
+        ax.bar(part["position"], part["score"], width=1 / max(len(part), 1), color=np.where(
+            part["score"] >= 0, "#8fbc8f", "#e9967a"))
+        ax.plot(part["position"], part["smoothed"], color="black", lw=1.2)
+        ax.axhline(0, color="grey", lw=0.6)
+        ax.set_title(f"{part['outlet'].iloc[0]}\n{article_id} (n={len(part)})", fontsize=9)
+        ax.set_xlabel("position in article")
+    for ax in list(axes.flat)[len(arc_ids):]:
+        ax.axis("off")
+    axes[0, 0].set_ylabel(f"score ({engine})")
+    fig.tight_layout()
+    return fig
+
+
+def halves_reading(arc: pd.DataFrame) -> str:
+    """Mean sentence score of the first and second half of the articles.
+
+    >>> halves_reading(pd.DataFrame({"position": [0.1, 0.9], "score": [0.5, -0.25]}))[:71]
+    'Across articles the first half averages +0.50 and the second half -0.25'
+    """
+    halves = arc.assign(half=np.where(arc["position"] < 0.5, "first half", "second half")
+                        ).groupby("half")["score"].mean()
+    return (f"Across articles the first half averages {halves.get('first half', np.nan):+.2f} "
+            f"and the second half {halves.get('second half', np.nan):+.2f}; the bars show "
+            "where individual articles turn.")
+
+
+def arc_section(ctx: SentimentContext, window: int = 5, n_articles: int = 12,
+                seed: int = 0) -> Section:
+    """Sentence scores through each article (a seeded sample of ``n_articles`` spread over
+    outlets), smoothed with a centred rolling mean over ``window`` sentences."""
+    from newsprism.viz.display import sample_groups
+
+    arc = sentiment.tone_arc(ctx.ann, ctx.engine, window=window)
+    shown = sample_groups(arc, "article_id", n_articles, by="outlet", seed=seed)
+    n_shown, n_all = shown["article_id"].nunique(), arc["article_id"].nunique()
+    return Section("arc", figure=plot_arcs(shown, ctx.engine), caption=(
+        f"Tone arc: each bar is a sentence, the line a rolling mean over {window} sentences. "
+        f"Engine: {ctx.label}." + ("" if n_shown == n_all else
+                                   f" Showing {n_shown} of {n_all} articles (a seeded random "
+                                   "sample, spread over outlets); the halves below average all "
+                                   "of them.")),
+        reading=halves_reading(arc), facts=dict(n=len(arc), unit="sentences", source=ctx.source))
+
+
+def extremes_section(ctx: SentimentContext, out_dir: str, top_k: int = 5) -> Section:
+    """The ``top_k`` most positive and most negative sentences, driving words highlighted."""
+    engine = ctx.engine
+    extremes = sentiment.extreme_sentences(ctx.ann, engine, k=top_k)
+    save_table(extremes.drop(columns=["html"]), f"sentiment_extremes_{engine}", out_dir)
+    proxy = " (used as a proxy: TextBlob has no per-word trace)" if engine == "textblob" else ""
+    return table_section("extremes", extremes.drop(columns=["text"]).rename(
+        columns={"html": "sentence"}), (
+        f"The {top_k} most positive and {top_k} most negative sentences (at least 6 words) with "
+        f"outlet. Ranked by {ctx.label}; highlighted words show VADER's per-word contributions"
+        f"{proxy}."), html_columns=("sentence",), reading=(
+        "Read the highlighted words: lexicon scores rest on words such as \"alliance\", "
+        "\"support\", \"war\" or \"death\", whatever their role in the sentence."),
+        facts=dict(n=len(extremes), unit="sentences", source=ctx.source))
+
+
+def plot_engine_pair(points: pd.DataFrame):
+    """VADER compound against TextBlob polarity, one dot per sentence."""
+    import matplotlib.pyplot as plt
+
+    fig, ax = plt.subplots(figsize=(4.8, 4.2))
+    ax.scatter(points["vader"], points["textblob"], s=10, alpha=0.5)
+    ax.axhline(0, color="grey", lw=0.6)
+    ax.axvline(0, color="grey", lw=0.6)
+    ax.set_xlabel("VADER compound")
+    ax.set_ylabel("TextBlob polarity")
+    ax.set_title("VADER versus TextBlob, per sentence")
+    fig.tight_layout()
+    return fig
+
+
+def agreement_reading(agreement: pd.DataFrame, wide: pd.DataFrame) -> str:
+    """The weakest pair of engines (Pearson r with interval and n)."""
+    if not len(agreement):
+        return "Only one engine was compared."
+    weakest = agreement.loc[agreement["r"].idxmin()]
+    sampled = f" sampled of {wide.attrs['n_total']}" if wide.attrs.get("sampled") else ""
+    return (f"The weakest pair is {weakest['engine_a']} / {weakest['engine_b']} "
+            f"(r = {weakest['r']:.2f}, 95% CI {weakest['r_low']:.2f}–{weakest['r_high']:.2f}, "
+            f"n = {weakest['n']}{sampled}). Where engines disagree, a conclusion should not "
+            "rest on one engine.")
+
+
+def _engine_pair_part(ctx: SentimentContext, wide: pd.DataFrame, max_points: int,
+                      seed: int) -> Section:
+    points = stats.sample_rows(wide, max_points, seed=seed)
+    return Section("engine-pair", figure=plot_engine_pair(points), caption=(
+        "Each dot is a sentence scored by both engines."
+        + ("" if len(points) == len(wide) else
+           f" Showing a seeded random sample of {len(points)} of the {len(wide)} compared "
+           "sentences.")
+        + (f" The compared sentences are a seeded random sample of {len(wide)} of "
+           f"{wide.attrs['n_total']} (see the table above)." if wide.attrs.get("sampled")
+           else "")), facts=dict(n=len(wide), unit="sentences", source=ctx.source))
+
+
+def agreement_section(ctx: SentimentContext, out_dir: str, engines: list[str],
+                      max_scored: int = 5000, seed: int = 0,
+                      dots_per_outlet: int = 1500) -> Group:
+    """Pairwise agreement of ``engines`` on the corpus sentences (Pearson r, same class), and
+    VADER against TextBlob per sentence when both are compared."""
+    wide = sentiment.engine_scores_wide(ctx.ann, engines, max_scored=max_scored, seed=seed)
+    agreement = sentiment.engine_agreement(wide, engines)
+    save_table(agreement, "sentiment_engine_agreement", out_dir)
+    note = sentiment.agreement_sample_note(wide)
+    reading = Section("agreement-reading", reading=agreement_reading(agreement, wide))
+    table = table_section("agreement", agreement, (
+        f"Pairwise agreement of sentiment engines on the corpus sentences (engines: "
+        f"{', '.join(engines)})." + (f" {note}" if note else "")),
+        facts=dict(n=len(wide), unit="sentences", source=ctx.source))
+    if not {"vader", "textblob"} <= set(wide.columns):
+        return Group("agreement", [table, reading])
+    return Group("agreement", [table, _engine_pair_part(ctx, wide, 4 * dots_per_outlet, seed),
+                               reading])
+
+
+def validation_section() -> Section:
+    """The engines against human-rated NYT editorial sentences (latest ``make validate``)."""
+    from newsprism.core.validate import load_results
+
+    results = load_results()
+    results = results[results["measure"] == "sentiment"] if len(results) else results
+    if not len(results):
+        return Section("validation", reading="No validation results saved yet: run "
+                       "`make validate`.")
+    return table_section("validation", results.drop(columns=["measure"]), (
+        "Sentiment engines against human ratings (latest `make validate`)."), facts=dict(
+        n=int(results["n"].max()), unit="sentences", source=(
+            "vaderSentiment 3.3.2 sdist, nytEditorialSnippets_GroundTruth.txt")))
+
+
+def key_findings(ctx: SentimentContext, tone: Group, voice: Group) -> list[str]:
+    """The outlets with the lowest and highest tone, quoted-voice gaps, single-article outlets."""
+    by_outlet, voices = tone.facts["by_outlet"], voice.facts["voices"]
+    return [
+        extremes_text(by_outlet, f"mean sentence tone ({ctx.engine})").replace("**", ""),
+        f"Quoted words vs own words: a gap whose 95% interval excludes 0 in "
+        f"{len(clear_gaps(voices))} of {plural(len(voices), 'outlet')}.",
+        f"Represented by a single article: {len(single_article_outlets(by_outlet))} of "
+        f"{plural(len(by_outlet), 'outlet')}.",
+    ]

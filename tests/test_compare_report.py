@@ -1,0 +1,76 @@
+"""The source comparison's sections: tables saved as computed, readings true of them."""
+
+from __future__ import annotations
+
+import matplotlib.pyplot as plt
+import pandas as pd
+import pytest
+from newsprism.core import paths
+from newsprism.report import compare_sections as compare_report
+
+FIXTURE = paths.ROOT / "tests" / "fixtures" / "corpora" / "multi_outlet"
+
+
+@pytest.fixture(scope="module")
+def ctx():
+    return compare_report.prepare(str(FIXTURE))
+
+
+@pytest.fixture(autouse=True)
+def _close_figures():
+    yield
+    plt.close("all")
+
+
+def test_summary_findings_are_the_statements_recorded(ctx, tmp_path):
+    group = compare_report.summary_section(ctx, str(tmp_path))
+    assert group.findings and any("Pulse Blog" in f for f in group.findings)
+    assert f"{len(group.findings)} statements" in group.parts[1].reading
+    assert (tmp_path / "tables" / "comparison_summaries.csv").exists()
+
+
+def test_every_section_saves_its_tables(ctx, tmp_path):
+    out = str(tmp_path)
+    for section in (compare_report.profiles_section, compare_report.frame_rates_section,
+                    compare_report.similarity_section, compare_report.copied_section,
+                    compare_report.sourcing_section, compare_report.hedging_section,
+                    compare_report.claims_section):
+        section(ctx, out).html()
+    compare_report.vocabulary_section(ctx, out, kwic_per_term=1).html()
+    saved = {p.stem for p in (tmp_path / "tables").glob("*.csv")}
+    assert {"comparison_outlet_profiles", "comparison_frame_rates",
+            "comparison_distinctive_terms", "comparison_copied_passages",
+            "comparison_independent_voices", "comparison_sourcing_rates",
+            "comparison_hedging_rates", "comparison_claims", "comparison_claim_groups"} <= saved
+
+
+def test_claims_reading_counts_the_groups_table(ctx, tmp_path):
+    group = compare_report.claims_section(ctx, str(tmp_path))
+    groups = ctx.result["claim_groups"]
+    conflicts = int(groups["status"].isin(["conflict", "sender conflict"]).sum())
+    assert group.parts[1].reading.startswith(f"{conflicts} group")
+    assert f"and {int((groups['status'] == 'agree').sum())} agree" in group.parts[1].reading
+
+
+@pytest.mark.parametrize("frames, expected", [
+    (pd.DataFrame({"outlet": ["A", "B"], "frame": ["war", "aid"], "per_1k_words": [2.0, 3.5]}),
+     "The densest framing is **aid** in **B** (3.5 per 1,000 words)."),
+    (pd.DataFrame(columns=["outlet", "frame", "per_1k_words"]), "No frames table is available"),
+])
+def test_frame_rate_reading_names_the_densest_cell(frames, expected):
+    assert compare_report.frame_rate_reading(frames).startswith(expected)
+
+
+def test_similarity_reading_names_the_extremes_of_the_pairs():
+    pairs = pd.DataFrame({"a": ["A", "A"], "b": ["B", "C"], "cosine": [0.91, 0.23]})
+    text = compare_report.similarity_reading(pairs)
+    assert "**A** and **B** (cosine 0.91)" in text and "scores 0.23" in text
+    assert compare_report.similarity_reading(pairs.iloc[:0]) == ""
+
+
+def test_passages_note_says_what_was_set_aside():
+    passages = pd.DataFrame()
+    passages.attrs.update(n_common_ngrams=1200, n_candidate_pairs=50, n_pairs_compared=20)
+    note = compare_report.passages_note(passages, 8)
+    assert "1,200 8-word runs found in more than 100 articles" in note
+    assert "Of 50 article pairs sharing a run, the 20 sharing the most were aligned." in note

@@ -1,0 +1,69 @@
+"""The framing notebook's sections: readings true of their tables."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+from newsprism.report import framing_sections as framing_report
+
+LABELS = {"war": "War alliance", "aid": "Aid"}
+
+
+def test_prevalence_reading_takes_every_figure_from_the_top_row():
+    table = pd.DataFrame({"outlet": ["A", "B"], "frame": ["war", "aid"], "share": [0.1, 0.4],
+                          "share_low": [0.05, 0.3], "share_high": [0.2, 0.5],
+                          "n_sentences": [20, 10], "per_1000_words": [3.0, 12.5]})
+    text = framing_report.prevalence_reading(table, LABELS)
+    assert text.startswith("The most prevalent outlet × frame cell is **Aid** in **B**: 40% of "
+                           "its 10 sentences (95% CI 30%–50%), 12.5 hits per 1,000 words.")
+    none = table.assign(share=0.0)
+    assert framing_report.prevalence_reading(none, LABELS).startswith("No frame cue")
+
+
+@pytest.mark.parametrize("q, min_expected, starts, small", [
+    ([0.01, 0.2], [2, 8], "1 of 2 frames differ across outlets at q < 0.05 (War alliance)", 1),
+    ([0.5, 0.2], [6, 8], "0 of 2 frames differ across outlets at q < 0.05.", 0),
+])
+def test_tests_reading_counts_the_tests_table(q, min_expected, starts, small):
+    tests = pd.DataFrame({"frame": ["war", "aid"], "q_value": q, "min_expected": min_expected})
+    text = framing_report.frame_tests_reading(tests, LABELS)
+    assert text.startswith(starts) and f"caveat:** {small} frame(s)" in text
+
+
+def test_voice_reading_names_the_most_quoted_cell():
+    voices = pd.DataFrame({"outlet": ["A", "B"], "frame": ["war", "aid"], "author": [5, 1],
+                           "quoted": [1, 3]})
+    text = framing_report.voice_reading(voices, LABELS)
+    assert text.startswith("4 of 10 hits are in quoted speech; the most is **Aid** in **B** "
+                           "(3 quoted hits)")
+    assert framing_report.voice_reading(voices.assign(quoted=0), LABELS).startswith("No frame")
+
+
+def test_word_choice_reading_lists_outlets_preferring_the_first_side():
+    choices = pd.DataFrame({"pair": ["p", "p", "q", "q"],
+                            "side": ["regime", "government", "troops", "soldiers"]})
+    leanings = pd.DataFrame({"pair": ["p", "p", "q"], "outlet": ["A", "B", "A"],
+                             "preferred": ["regime", "regime", "soldiers"]})
+    text = framing_report.word_choice_reading(choices, leanings)
+    assert text.startswith("'regime' is the preferred wording of A, B. A count")
+    none = leanings.assign(preferred="")
+    assert framing_report.word_choice_reading(choices, none).startswith("No outlet prefers")
+    assert framing_report.word_choice_reading(choices, none.iloc[:0]).startswith("No outlet")
+
+
+def test_sections_on_the_bundled_corpus_agree_with_their_findings(tmp_path):
+    ctx = framing_report.prepare("", codebook="story")
+    out = str(tmp_path)
+    prevalence = framing_report.prevalence_section(ctx, out, n_boot=100)
+    dominant = framing_report.dominant_section(ctx, out)
+    tests = framing_report.frame_tests_section(ctx, out)
+    findings = framing_report.key_findings(ctx, prevalence, dominant, tests)
+    top = prevalence.facts["prevalence"].sort_values("share", ascending=False).iloc[0]
+    assert findings[0].startswith(f"Most prevalent frame cell: {ctx.labels[top['frame']]} in "
+                                  f"{top['outlet']}")
+    n_sig = int((tests.tables["framing_tests"]["q_value"] < 0.05).sum())
+    assert findings[-1].startswith(f"{n_sig} of {len(tests.tables['framing_tests'])} frames")
+    assert tests.reading.startswith(f"{n_sig} of ")
+    import matplotlib.pyplot as plt
+
+    plt.close("all")

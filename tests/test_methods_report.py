@@ -1,0 +1,57 @@
+"""The methods appendix's sections: readings true of their tables, the weakest headline bar."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+from newsprism.report import methods_sections as methods_report
+
+
+def _results() -> pd.DataFrame:
+    return pd.DataFrame({
+        "measure": ["quotes", "quotes", "frames", "sentiment", "claims"],
+        "dataset": ["PolNeAR", "PolNeAR", "bundled", "NYT", "none"],
+        "split": ["dev", "dev", "all, in-sample (bundled corpus)", "all", ""],
+        "engine": ["rules", "rules", "cues", "vader", ""],
+        "metric": ["precision", "recall", "f1[macro]", "pearson_r", ""],
+        "value": [0.9, 0.7, 0.2, 0.49, None], "n": [100, 100, 50, 5190, None],
+        "reference": ["", "", "", "0.492", ""], "status": ["ok", "ok", "ok", "ok", "absent"],
+        "origin": ["saved"] * 5})
+
+
+@pytest.mark.parametrize("metrics, expected", [
+    ([3, 0], "1 of 2 measures have validation metrics. No metric for: b (gold data absent)."),
+    ([3, 1], "2 of 2 measures have validation metrics."),
+])
+def test_missing_reading_counts_measures_with_metrics(metrics, expected):
+    summary = pd.DataFrame({"measure": ["a", "b"], "metrics": metrics,
+                            "statuses": ["ok", "gold data absent"]})
+    assert methods_report.missing_reading(summary) == expected
+
+
+def test_headline_leaves_out_in_sample_rows_and_names_the_weakest_bar():
+    results = _results()
+    plotted = methods_report.headline_metrics(results)
+    assert set(plotted["measure"]) == {"quotes", "sentiment"}  # frames row is in-sample
+    section = methods_report.headline_section(results)
+    assert section.reading.startswith("The weakest headline metric is sentiment")
+    assert section.facts["n"] == 3 and section.figure is not None
+    import matplotlib.pyplot as plt
+
+    plt.close(section.figure)
+
+
+def test_without_any_metric_there_is_no_figure_and_the_reading_says_so():
+    section = methods_report.headline_section(_results().iloc[[4]])
+    assert section.figure is None and "No precision" in section.reading
+
+
+def test_one_metrics_table_per_measure_and_findings_name_each_headline():
+    results = _results()
+    group = methods_report.metrics_section(results)
+    assert [p.name for p in group.parts] == ["metrics-quotes", "metrics-frames",
+                                             "metrics-sentiment", "metrics-claims"]
+    assert "Dataset: PolNeAR." in group.parts[0].caption  # constant columns said once
+    findings = methods_report.key_findings(results)
+    assert findings[0] == "3 of 4 measures validated against gold data; no metric for claims."
+    assert any(f.startswith("quotes: precision") for f in findings[1:])

@@ -1,0 +1,81 @@
+"""The corpus overview's sections: same tables as the library calls, readings true of them."""
+
+from __future__ import annotations
+
+import matplotlib.pyplot as plt
+import pandas as pd
+import pytest
+from newsprism.compare import overview
+from newsprism.core import paths
+from newsprism.report import overview_sections as overview_report
+
+FIXTURE = paths.ROOT / "tests" / "fixtures" / "corpora" / "multi_outlet"
+
+
+@pytest.fixture(scope="module")
+def ctx():
+    return overview_report.prepare(str(FIXTURE))
+
+
+@pytest.fixture(autouse=True)
+def _close_figures():
+    yield
+    plt.close("all")
+
+
+def test_prepare_reads_the_corpus_and_names_it(ctx):
+    assert len(ctx.articles) == 8 and ctx.source == "multi_outlet"
+    assert ctx.headline == (f"8 articles from {ctx.articles['outlet'].nunique()} outlets read "
+                            "from multi_outlet")
+
+
+def test_an_empty_corpus_is_a_clear_error(tmp_path):
+    (tmp_path / "manifest.csv").write_text("article_id,outlet,file\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="no article could be read"):
+        overview_report.prepare(str(tmp_path))
+
+
+def test_outlet_section_saves_the_library_table_and_reads_it(ctx, tmp_path):
+    group = overview_report.outlets_section(ctx, str(tmp_path))
+    saved = pd.read_csv(tmp_path / "tables" / "overview_outlets.csv")
+    expected = overview.outlet_summary(ctx.articles)
+    assert saved["words_total"].tolist() == expected["words_total"].tolist()
+    top = expected.loc[expected["words_total"].idxmax()]
+    assert f"**{top['outlet']}** gives the story the most text ({top['words_total']} words)" \
+        in group.parts[1].reading
+    assert group.parts[1].figure is not None
+
+
+@pytest.mark.parametrize("n_articles, n_other, n_dated, ends", [
+    (4, 1, 4, "carry a parseable publication date."),
+    (4, 0, 3, "no claim about timing (who reported first) can be made."),
+])
+def test_coverage_reading_says_what_dates_allow(n_articles, n_other, n_dated, ends):
+    text = overview_report.coverage_reading(n_articles, n_other, n_dated)
+    assert text.startswith(f"{n_other} of {n_articles} articles are not detected as English")
+    assert f"{n_dated} of {n_articles} articles" in text and text.endswith(ends)
+
+
+def test_duplicates_section_reading_and_findings_come_from_the_pairs_table(ctx, tmp_path):
+    group = overview_report.duplicates_section(ctx, str(tmp_path))
+    pairs = group.facts["pairs"]
+    reading = group.parts[1].reading
+    assert reading.startswith(f"{pairs.attrs['n_near_duplicates']} of {pairs.attrs['n_pairs']} "
+                              "pairs pass")
+    assert f"cosine {pairs.iloc[0]['cosine']:.2f}" in reading
+    shown = group.parts[0].table
+    assert list(shown.columns) == overview_report.PAIR_COLUMNS and len(shown) <= 10
+    assert "<mark>" in shown["passage_a"].iloc[0]
+    findings = overview_report.key_findings(ctx, group)
+    assert findings[0].startswith("8 articles from")
+    assert findings[-1].startswith(f"{pairs.attrs['n_near_duplicates']} near-duplicate")
+
+
+def test_pairs_note_names_what_the_table_leaves_out():
+    pairs = pd.DataFrame({"a": [1, 2]})
+    pairs.attrs.update(n_pairs=2)
+    assert overview_report.pairs_note(pairs) == ""
+    pairs.attrs.update(n_pairs=5, method="pairs sharing a rare shingle")
+    note = overview_report.pairs_note(pairs)
+    assert "Showing the 2 strongest of 5 pairs" in note
+    assert "only pairs sharing a rare shingle were scored" in note

@@ -1,0 +1,81 @@
+"""The quotations notebook's sections: readings true of their tables."""
+
+from __future__ import annotations
+
+import matplotlib.pyplot as plt
+import pandas as pd
+import pytest
+from newsprism.core import paths
+from newsprism.quotes import stats as quote_stats
+from newsprism.report import quotes_sections as quotes_report
+
+FIXTURE = paths.ROOT / "tests" / "fixtures" / "corpora" / "multi_outlet"
+
+
+@pytest.fixture(scope="module")
+def ctx():
+    return quotes_report.prepare(str(FIXTURE), n_boot=100)
+
+
+@pytest.fixture(autouse=True)
+def _close_figures():
+    yield
+    plt.close("all")
+
+
+def _rates(values: list[float]) -> pd.DataFrame:
+    return pd.DataFrame({"outlet": ["A", "B"][:len(values)], "estimate": values,
+                         "n": [2, 1][:len(values)]})
+
+
+@pytest.mark.parametrize("per_1000, share, expected", [
+    (_rates([4.0, 1.5]), _rates([0.2, 0.3]),
+     ["**A** quotes most densely (4.0 speech quotations per 1,000 words, n = 2 articles); "
+      "**B** least (1.5).", "is 30.0% (**B**)"]),
+    (_rates([]), _rates([]), ["No speech quotation was found, so no rate can be read."]),
+])
+def test_density_reading_takes_its_figures_from_the_rates(per_1000, share, expected):
+    text = quotes_report.density_reading(per_1000, share)
+    assert all(part in text for part in expected), text
+
+
+def test_voice_reading_names_the_speaker_with_the_most_quotations_in_all():
+    # Putin's single row is the largest, but Kim has more quotations across outlets (the
+    # notebook's reading paired the one's name with the other's count).
+    voice = pd.DataFrame({"speaker": ["Kim", "Kim", "Putin", quote_stats.UNATTRIBUTED],
+                          "n_quotes": [2, 2, 3, 1]})
+    text = quotes_report.voice_reading(voice)
+    assert text.startswith("The most quoted speaker is **Kim** (4 quotations across outlets).")
+    assert "1 of 8 speech quotations have no speaker" in text
+
+
+def test_voice_matrix_pools_speakers_beyond_the_top():
+    voice = pd.DataFrame({"outlet": ["A"] * 3, "speaker": ["Kim", "Putin", "Lee"],
+                          "n_quotes": [3, 2, 1], "share": [0.5, 0.33, 0.17]})
+    matrix = quotes_report.voice_matrix(voice, top_speakers=1)
+    assert list(matrix.columns) == ["Kim", "other speakers"]
+    assert matrix.loc["A", "other speakers"] == pytest.approx(0.5)
+
+
+def test_cross_reading_names_who_quoted_the_first_statement():
+    cross = pd.DataFrame({"cluster_id": [1, 1, 1], "outlet": ["A", "B", "C"],
+                          "quoted": [True, True, False], "coverage": [1.0, 0.6, None],
+                          "reference": ["We stand together."] * 3})
+    text = quotes_report.cross_reading(cross, 1, 2, 0.75)
+    assert "is quoted by A, B; C did not quote it" in text and "shares 60%" in text
+    assert quotes_report.cross_reading(cross.iloc[:0], 0, 2, 0.75).startswith("No statement")
+
+
+def test_sections_save_their_tables_and_findings_count_them(ctx, tmp_path):
+    out = str(tmp_path)
+    quotes_report.rates_section(ctx, out).html()
+    statements = quotes_report.statements_section(ctx, out)
+    explorer = quotes_report.explorer_section(ctx, out, statements, max_rows=5)
+    assert explorer.max_rows == 5 and len(explorer.table) == len(ctx.quotes)
+    assert {"quotes_outlet_rates", "quotes_clusters", "quotes_cross_outlet",
+            "quotes_explorer"} <= {p.stem for p in (tmp_path / "tables").glob("*.csv")}
+    findings = quotes_report.key_findings(ctx, statements)
+    assert findings[0] == (f"{len(ctx.speech)} speech and {len(ctx.quotes) - len(ctx.speech)} "
+                           f"term quotations in {len(ctx.english)} English articles.")
+    n = statements.facts["n_statements"]
+    assert findings[2].startswith(f"{n} statement")

@@ -1,0 +1,70 @@
+"""The sentiment notebook's sections: readings true of their tables."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+from newsprism.report import sentiment_sections as sentiment_report
+
+
+def _outlets(n_articles: list[int]) -> pd.DataFrame:
+    return pd.DataFrame({"outlet": ["A", "B"], "estimate": [-0.2, 0.3], "ci_low": [-0.3, 0.1],
+                         "ci_high": [-0.1, 0.5], "n_sentences": [40, 12],
+                         "n_articles": n_articles})
+
+
+@pytest.mark.parametrize("n_articles, caveat", [
+    ([1, 3], "1 of 2 outlets have a single article here"),
+    ([2, 3], "Intervals resample whole articles."),
+])
+def test_outlet_tone_reading_takes_figures_from_the_extreme_rows(n_articles, caveat):
+    text = sentiment_report.outlet_tone_reading(_outlets(n_articles))
+    assert ("**A** has the lowest mean sentence tone (-0.20, 95% CI -0.30 to -0.10, n = 40), "
+            "**B** the highest (+0.30, +0.10 to +0.50).") in text
+    assert text.endswith(caveat) or caveat in text
+
+
+def test_voice_reading_lists_only_gaps_whose_interval_excludes_zero():
+    voices = pd.DataFrame({"outlet": ["A", "B", "C"], "n_quoted": [3, 4, 5],
+                           "gap_low": [0.1, -0.2, -0.5], "gap_high": [0.3, 0.1, -0.1]})
+    text = sentiment_report.voice_reading(voices)
+    assert text.startswith("Quoted words are scored on 12 sentence parts.")
+    assert "excludes 0) in: A, C." in text
+    assert "No outlet shows a gap" in sentiment_report.voice_reading(voices.iloc[[1]])
+
+
+def test_actors_reading_names_the_most_negative_and_positive_actor():
+    tone = pd.DataFrame({"actor": ["Kim", "Kim", "Putin", "Biden"],
+                         "score": [-0.5, -0.3, 0.6, 0.1]})
+    actors = sentiment_report.shown_actors(tone, min_mentions=1)
+    assert actors[0] == "Kim" and sentiment_report.shown_actors(tone, min_mentions=3) == []
+    text = sentiment_report.actors_reading(tone, actors)
+    assert "mentions of **Kim** are the most negative (-0.40, n = 2)" in text
+    assert "around **Putin** the most positive (+0.60)" in text
+
+
+def test_agreement_reading_names_the_weakest_pair():
+    agreement = pd.DataFrame({"engine_a": ["vader", "vader"], "engine_b": ["textblob", "nltk"],
+                              "r": [0.4, 0.9], "r_low": [0.3, 0.85], "r_high": [0.5, 0.95],
+                              "n": [200, 200]})
+    wide = pd.DataFrame()
+    text = sentiment_report.agreement_reading(agreement, wide)
+    assert text.startswith("The weakest pair is vader / textblob (r = 0.40, 95% CI 0.30–0.50, "
+                           "n = 200).")
+    wide.attrs.update(sampled=True, n_total=900)
+    assert "n = 200 sampled of 900)" in sentiment_report.agreement_reading(agreement, wide)
+    assert sentiment_report.agreement_reading(agreement.iloc[:0], wide) == (
+        "Only one engine was compared.")
+
+
+def test_key_findings_count_from_the_section_tables():
+    from newsprism.viz.section_group import Group
+
+    tone = Group("tone", facts={"by_outlet": _outlets([1, 3])})
+    voice = Group("voice", facts={"voices": pd.DataFrame({
+        "outlet": ["A", "B"], "gap_low": [0.1, -0.1], "gap_high": [0.2, 0.1]})})
+    ctx = sentiment_report.SentimentContext(ann=None, engine="vader", source="x")
+    findings = sentiment_report.key_findings(ctx, tone, voice)
+    assert findings[1] == "Quoted words vs own words: a gap whose 95% interval excludes 0 in 1 " \
+        "of 2 outlets."
+    assert findings[2] == "Represented by a single article: 1 of 2 outlets."
