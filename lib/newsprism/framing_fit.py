@@ -113,14 +113,22 @@ def choose(x: np.ndarray, y: np.ndarray, targets: np.ndarray, seed: int
     """``(candidate, threshold, cv_f1)`` maximising the out-of-fold F1 of a 5-fold CV on
     ``x, y`` over :data:`CANDIDATES` (``(C_question, C_frame)``, see :func:`_fit`). Ties go to
     the earlier candidate (smaller Cs first), then to the threshold in the middle of the tied
-    run."""
+    run. The question stage is fitted once per ``C_question`` and fold (it does not depend
+    on ``C_frame``)."""
+    folds = _folds(len(y), seed)
+    probabilities = {}
+    for c_question in dict.fromkeys(c for c, _ in CANDIDATES):
+        stages = [two_stage.fit_question_stage(x[train], targets[train], c_question)
+                  for train, _ in folds]
+        for candidate in (c for c in CANDIDATES if c[0] == c_question):
+            probability = np.zeros(len(y))
+            for stage, (train, test) in zip(stages, folds, strict=True):
+                fitted = two_stage.fit_frame_stage(stage, x[train], y[train], candidate[1])
+                probability[test] = two_stage.predict_two_stage(fitted, x[test])
+            probabilities[candidate] = probability
     best = (-1.0, CANDIDATES[0], 0.5)
     for candidate in CANDIDATES:
-        probability = np.zeros(len(y))
-        for train, test in _folds(len(y), seed):
-            fitted = _fit(x[train], y[train], targets[train], candidate)
-            probability[test] = _predict(fitted, x[test])
-        scores = np.array([f1(y, probability >= t) for t in THRESHOLDS])
+        scores = np.array([f1(y, probabilities[candidate] >= t) for t in THRESHOLDS])
         top = np.flatnonzero(scores >= scores.max() - 1e-12)
         if scores.max() > best[0] + 1e-12:
             best = (float(scores.max()), candidate, float(THRESHOLDS[top[len(top) // 2]]))

@@ -80,22 +80,34 @@ def _question_model(z: np.ndarray, target: np.ndarray, c: float) -> tuple[np.nda
     return model.coef_[0], float(model.intercept_[0])
 
 
-def fit_two_stage(x: np.ndarray, y: np.ndarray, targets: np.ndarray, c_question: float,
-                  c_frame: float) -> dict:
-    """Fit both stages on ``x`` (features), ``y`` (frame labels) and ``targets`` (articles x
-    questions, soft). Returns ``mean, scale, question_coef (questions x features),
-    question_intercept, frame_coef (per question), frame_intercept``."""
-    from sklearn.linear_model import LogisticRegression
-
+def fit_question_stage(x: np.ndarray, targets: np.ndarray, c_question: float) -> dict:
+    """Stage 1 alone (it does not depend on the frame label or its C, so a search over
+    ``C_frame`` fits it once): ``mean, scale, question_coef, question_intercept``."""
     mean, scale = _standardise(x)
     z = (x - mean) / scale
     fitted = [_question_model(z, targets[:, j], c_question) for j in range(targets.shape[1])]
     a = np.array([f[0] for f in fitted]).reshape(len(fitted), x.shape[1])
     b = np.array([f[1] for f in fitted])
+    return {"mean": mean, "scale": scale, "question_coef": a, "question_intercept": b}
+
+
+def fit_frame_stage(stage: dict, x: np.ndarray, y: np.ndarray, c_frame: float) -> dict:
+    """Stage 2 on a fitted stage 1 (``x`` the rows stage 1 was fitted on): the stage-1 dict
+    plus ``frame_coef`` (per question) and ``frame_intercept``."""
+    from sklearn.linear_model import LogisticRegression
+
+    z = (x - stage["mean"]) / stage["scale"]
     frame = LogisticRegression(C=c_frame, class_weight="balanced", max_iter=2000)
-    frame.fit(z @ a.T + b, y)
-    return {"mean": mean, "scale": scale, "question_coef": a, "question_intercept": b,
-            "frame_coef": frame.coef_[0], "frame_intercept": float(frame.intercept_[0])}
+    frame.fit(z @ stage["question_coef"].T + stage["question_intercept"], y)
+    return {**stage, "frame_coef": frame.coef_[0], "frame_intercept": float(frame.intercept_[0])}
+
+
+def fit_two_stage(x: np.ndarray, y: np.ndarray, targets: np.ndarray, c_question: float,
+                  c_frame: float) -> dict:
+    """Fit both stages on ``x`` (features), ``y`` (frame labels) and ``targets`` (articles x
+    questions, soft). Returns ``mean, scale, question_coef (questions x features),
+    question_intercept, frame_coef (per question), frame_intercept``."""
+    return fit_frame_stage(fit_question_stage(x, targets, c_question), x, y, c_frame)
 
 
 def collapse(fitted: dict) -> tuple[np.ndarray, float]:
