@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 import numpy as np
+import pandas as pd
 import pytest
 from newsprism import framing_question_model as qm
 
@@ -53,6 +54,7 @@ def test_question_targets_align_with_article_ids(tmp_path):
     table = qm.load_question_targets(tmp_path, ["3", "7"])
     assert table.to_dict("list") == {"co1": [0.0, 0.5], "ec1": [1.0, 0.0]}
     assert qm.frame_questions(table, "economic") == ["ec1"]
+    assert qm.frame_questions(table, "economic", defining=True) == ["ec1"]
     with pytest.raises(FileNotFoundError, match="annotations missing"):
         qm.load_question_targets(tmp_path / "nowhere", ["3"])
 
@@ -71,3 +73,21 @@ def test_shipped_weights_are_the_collapsed_question_models():
         coef, intercept = qm.collapse(stages)
         assert np.allclose(coef, weights["coef"], atol=1e-5)
         assert np.isclose(intercept, weights["intercept"], atol=1e-5)
+
+
+@pytest.mark.parametrize("frame, defining", [
+    ("morality", ["mo1", "mo2"]), ("human_interest", ["hi1", "hi2", "hi5"]),
+    ("responsibility", ["re1", "re5"])])
+def test_defining_questions_leave_out_the_context_questions(frame, defining):
+    prefix = qm.PREFIXES[frame]
+    table = pd.DataFrame(columns=[f"{prefix}{i}" for i in range(1, 8)] + ["zz1"])
+    assert qm.frame_questions(table, frame, defining=True) == defining
+    assert len(qm.frame_questions(table, frame)) == 7
+
+
+def test_question_stage_fitted_once_gives_the_two_stage_model():
+    x, y, targets = _toy()
+    stage = qm.fit_question_stage(x, targets, 1.0)
+    split = qm.fit_frame_stage(stage, x, y, 0.3)
+    whole = qm.fit_two_stage(x, y, targets, 1.0, 0.3)
+    assert np.allclose(qm.predict_two_stage(split, x), qm.predict_two_stage(whole, x))

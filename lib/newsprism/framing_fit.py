@@ -47,8 +47,10 @@ SEED = 20260416
 N_FOLDS = 5
 C_GRID = (0.03, 0.1, 0.3, 1.0)
 C_QUESTION_GRID = (0.1, 1.0)
-# Frames are learnt through the coders' question answers (the inner CV picks both Cs).
-CANDIDATES = [(cq, cf) for cq in C_QUESTION_GRID for cf in C_GRID]
+# Frames are learnt through the coders' answers to all the frame's questions or to those
+# that define it (NFC README); the inner CV picks the set and both Cs.
+QUESTION_SETS = ("all", "defining")
+CANDIDATES = [(qs, cq, cf) for qs in QUESTION_SETS for cq in C_QUESTION_GRID for cf in C_GRID]
 THRESHOLDS = np.round(np.arange(0.05, 0.951, 0.01), 2)
 DATASET = "Narrative Frames Corpus (dev part, 260 labelled articles)"
 REFERENCE = ("Frermann et al. 2023 (ACL), NFC; frames of Semetko & Valkenburg 2000; "
@@ -81,12 +83,22 @@ def _folds(n: int, seed: int) -> list[tuple[np.ndarray, np.ndarray]]:
     return list(KFold(N_FOLDS, shuffle=True, random_state=seed).split(np.arange(n)))
 
 
-def _fit(x: np.ndarray, y: np.ndarray, targets: np.ndarray, candidate: tuple) -> dict:
+def question_targets(targets: pd.DataFrame, frame: str, rows=slice(None)
+                     ) -> dict[str, np.ndarray]:
+    """Per question set of :data:`QUESTION_SETS`, the coders' answers (articles ``rows`` x
+    questions) that the frame's question stage learns from."""
+    return {qs: targets[two_stage.frame_questions(targets, frame, qs == "defining")]
+            .to_numpy(dtype=float)[rows] for qs in QUESTION_SETS}
+
+
+def _fit(x: np.ndarray, y: np.ndarray, targets: dict[str, np.ndarray], candidate: tuple
+         ) -> dict:
     """One frame model as ``mean, scale, coef, intercept`` (a linear model on standardised
     features) plus its ``stages``: the two stages of
-    :mod:`newsprism.framing_question_model` (through the coders' question answers
-    ``targets``) with ``candidate = (C_question, C_frame)``, collapsed to one linear model."""
-    fitted = two_stage.fit_two_stage(x, y, targets, candidate[0], candidate[1])
+    :mod:`newsprism.framing_question_model` (through the coders' answers ``targets``, see
+    :func:`question_targets`) with ``candidate = (question set, C_question, C_frame)``,
+    collapsed to one linear model."""
+    fitted = two_stage.fit_two_stage(x, y, targets[candidate[0]], candidate[1], candidate[2])
     coef, intercept = two_stage.collapse(fitted)
     return {"mean": fitted["mean"], "scale": fitted["scale"], "coef": coef,
             "intercept": intercept, "stages": fitted}
@@ -108,22 +120,22 @@ def f1(y: np.ndarray, predicted: np.ndarray) -> float:
     return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
 
 
-def choose(x: np.ndarray, y: np.ndarray, targets: np.ndarray, seed: int
+def choose(x: np.ndarray, y: np.ndarray, targets: dict[str, np.ndarray], seed: int
            ) -> tuple[tuple, float, float]:
     """``(candidate, threshold, cv_f1)`` maximising the out-of-fold F1 of a 5-fold CV on
-    ``x, y`` over :data:`CANDIDATES` (``(C_question, C_frame)``, see :func:`_fit`). Ties go to
-    the earlier candidate (smaller Cs first), then to the threshold in the middle of the tied
-    run. The question stage is fitted once per ``C_question`` and fold (it does not depend
-    on ``C_frame``)."""
+    ``x, y`` over :data:`CANDIDATES` (``(question set, C_question, C_frame)``, see
+    :func:`_fit`). Ties go to the earlier candidate (all questions, smaller Cs first), then to
+    the threshold in the middle of the tied run. The question stage is fitted once per
+    question set, ``C_question`` and fold (it does not depend on ``C_frame``)."""
     folds = _folds(len(y), seed)
     probabilities = {}
-    for c_question in dict.fromkeys(c for c, _ in CANDIDATES):
-        stages = [two_stage.fit_question_stage(x[train], targets[train], c_question)
-                  for train, _ in folds]
-        for candidate in (c for c in CANDIDATES if c[0] == c_question):
+    for stage_key in dict.fromkeys(c[:2] for c in CANDIDATES):
+        stages = [two_stage.fit_question_stage(x[train], targets[stage_key[0]][train],
+                                               stage_key[1]) for train, _ in folds]
+        for candidate in (c for c in CANDIDATES if c[:2] == stage_key):
             probability = np.zeros(len(y))
             for stage, (train, test) in zip(stages, folds, strict=True):
-                fitted = two_stage.fit_frame_stage(stage, x[train], y[train], candidate[1])
+                fitted = two_stage.fit_frame_stage(stage, x[train], y[train], candidate[2])
                 probability[test] = two_stage.predict_two_stage(fitted, x[test])
             probabilities[candidate] = probability
     best = (-1.0, CANDIDATES[0], 0.5)
@@ -147,10 +159,10 @@ def nested_cv(features: pd.DataFrame, gold: pd.DataFrame, targets: pd.DataFrame,
     for frame in FRAMES.values():
         x = features[feature_names(book, frame)].to_numpy(dtype=float)
         y = gold[frame].to_numpy(dtype=bool)
-        t = targets[two_stage.frame_questions(targets, frame)].to_numpy(dtype=float)
         for fold, (train, test) in enumerate(_folds(len(y), seed)):
-            candidate, threshold, _ = choose(x[train], y[train], t[train], seed + 1)
-            score = _predict(_fit(x[train], y[train], t[train], candidate), x[test])
+            t = question_targets(targets, frame, train)
+            candidate, threshold, _ = choose(x[train], y[train], t, seed + 1)
+            score = _predict(_fit(x[train], y[train], t, candidate), x[test])
             rows.extend({"article": int(i), "fold": fold, "frame": frame, "gold": bool(y[i]),
                          "score": float(s), "threshold": threshold, "present": bool(s >= threshold),
 }
@@ -176,10 +188,11 @@ def fit_model(gold: pd.DataFrame | None = None, seed: int = SEED,
     for frame in FRAMES.values():
         x = features[feature_names(book, frame)].to_numpy(dtype=float)
         y = gold[frame].to_numpy(dtype=bool)
-        questions = two_stage.frame_questions(targets, frame)
-        candidate, threshold, cv_f1 = choose(x, y, targets[questions].to_numpy(float), seed + 1)
-        fitted = _fit(x, y, targets[questions].to_numpy(float), candidate)
-        frames[frame] = {"features": feature_names(book, frame), "C": candidate[1],
+        t = question_targets(targets, frame)
+        candidate, threshold, cv_f1 = choose(x, y, t, seed + 1)
+        fitted = _fit(x, y, t, candidate)
+        questions = two_stage.frame_questions(targets, frame, candidate[0] == "defining")
+        frames[frame] = {"features": feature_names(book, frame), "C": candidate[2],
                          "threshold": threshold,
                          "mean": _round(fitted["mean"]), "scale": _round(fitted["scale"]),
                          "coef": _round(fitted["coef"]),
@@ -187,7 +200,7 @@ def fit_model(gold: pd.DataFrame | None = None, seed: int = SEED,
                          "cv_f1_in_selection": round(cv_f1, 8), "n": int(len(y)),
                          "n_positive": int(y.sum()),
                          "question_models": _question_block(fitted["stages"], questions,
-                                                            candidate[0])}
+                                                            candidate[1])}
     model = {"codebook": book.name, "codebook_file": book.source_label,
              "codebook_sha256": sha256_file(book.source), "seed": seed, "n_folds": N_FOLDS,
              "trained_on": DATASET, "fit_command": "python -m newsprism.framing_fit",
@@ -196,7 +209,8 @@ def fit_model(gold: pd.DataFrame | None = None, seed: int = SEED,
         table = evaluation(gold, seed, features)
         model["validation"] = {
             "method": "nested 5-fold CV by article (question models fitted on the outer "
-                      "training part; inner 5-fold CV chooses both Cs and the threshold)",
+                      "training part; inner 5-fold CV chooses the question set, both Cs and the "
+                      "threshold)",
             "rows": [{k: _json_value(v) for k, v in row.items()}
                      for row in table.to_dict("records")]}
     return model

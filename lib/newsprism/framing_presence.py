@@ -142,7 +142,7 @@ def presence_features(texts: list[str], codebook: Codebook | str | Path = DEFAUL
 
     book = load_codebook(codebook)
     hits = question_hits(texts, book) if hits is None else hits
-    kept = hits[~hits["negated"]]
+    kept = hits[~hits["negated"].astype(bool)]
     n = len(texts)
     words = np.array([max(count_words(t), 1) if isinstance(t, str) else 1 for t in texts],
                      dtype=float)
@@ -231,7 +231,7 @@ def frame_presence(texts: list[str], codebook: Codebook | str | Path = DEFAULT_C
     texts = list(texts)
     hits = question_hits(texts, book)
     features = presence_features(texts, book, hits)
-    kept = hits[~hits["negated"]]
+    kept = hits[~hits["negated"].astype(bool)]
     parts = []
     for frame in book.frames:
         weights = model["frames"][frame.id]

@@ -56,9 +56,17 @@ def load_question_targets(folder: str | Path, ids: list[str]) -> pd.DataFrame:
     return pd.DataFrame({q: soft_targets([r[q] for r in records]) for q in questions})
 
 
-def frame_questions(targets: pd.DataFrame, frame: str) -> list[str]:
-    """The NFC questions of ``frame`` (by prefix), in order."""
-    return [q for q in targets.columns if q.startswith(PREFIXES[frame])]
+# The questions whose answers define each frame (NFC README); the others are context.
+DEFINING = {"conflict": ("co1", "co2", "co3"), "economic": ("ec1", "ec2", "ec3"),
+            "human_interest": ("hi1", "hi2", "hi5"), "morality": ("mo1", "mo2"),
+            "responsibility": ("re1", "re5")}
+
+
+def frame_questions(targets: pd.DataFrame, frame: str, defining: bool = False) -> list[str]:
+    """The NFC questions of ``frame`` (by prefix), in order; with ``defining``, only those
+    that define the frame (:data:`DEFINING`)."""
+    return [q for q in targets.columns if q.startswith(PREFIXES[frame])
+            and (not defining or q in DEFINING[frame])]
 
 
 def _standardise(x: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
