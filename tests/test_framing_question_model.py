@@ -64,6 +64,9 @@ def test_shipped_weights_are_the_collapsed_question_models():
 
     for frame, weights in load_model()["frames"].items():
         block = weights["question_models"]
+        assert block["question_set"] in ("all", "defining")
+        if block["question_set"] == "defining":
+            assert block["questions"] == list(qm.DEFINING[frame])
         assert block["questions"] and all(q.startswith(qm.PREFIXES[frame])
                                           for q in block["questions"])
         stages = {"frame_coef": np.array(block["frame_coef"]),

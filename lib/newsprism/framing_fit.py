@@ -7,9 +7,12 @@ independently.
 
 Per frame, a linear model on the standardised features of :mod:`newsprism.framing_presence`,
 learnt through the coders' answers to the frame's NFC questions (two stages, see
-:mod:`newsprism.framing_question_model`; balanced class weights for the frame), and a decision
-threshold. Both regularisations and the threshold are chosen by 5-fold cross-validation (folds
-by article, fixed seed) maximising F1. The figures reported are *nested*: an outer 5-fold
+:mod:`newsprism.framing_question_model`; balanced class weights for the frame), and a
+decision threshold. The question set (all the frame's questions, or only those that define
+it in the NFC README), both regularisations and the threshold are chosen by 5-fold
+cross-validation (folds by article, fixed seeds) maximising F1 averaged over
+``INNER_REPEATS`` splits (one split's F1 on a few dozen positives is too noisy to choose by).
+The figures reported are *nested*: an outer 5-fold
 split by article, and inside each outer training part the same inner choice (question models
 fitted on that part only); the outer held-out articles are scored once. So the reported F1 is not tuned on the articles it is
 measured on.
@@ -45,6 +48,7 @@ FRAMES = {"CO": "conflict", "EC": "economic", "HI": "human_interest", "MO": "mor
           "RE": "responsibility"}
 SEED = 20260416
 N_FOLDS = 5
+INNER_REPEATS = 3
 C_GRID = (0.03, 0.1, 0.3, 1.0)
 C_QUESTION_GRID = (0.1, 1.0)
 # Frames are learnt through the coders' answers to all the frame's questions or to those
@@ -120,14 +124,18 @@ def f1(y: np.ndarray, predicted: np.ndarray) -> float:
     return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
 
 
-def choose(x: np.ndarray, y: np.ndarray, targets: dict[str, np.ndarray], seed: int
-           ) -> tuple[tuple, float, float]:
-    """``(candidate, threshold, cv_f1)`` maximising the out-of-fold F1 of a 5-fold CV on
-    ``x, y`` over :data:`CANDIDATES` (``(question set, C_question, C_frame)``, see
-    :func:`_fit`). Ties go to the earlier candidate (all questions, smaller Cs first), then to
-    the threshold in the middle of the tied run. The question stage is fitted once per
-    question set, ``C_question`` and fold (it does not depend on ``C_frame``)."""
-    folds = _folds(len(y), seed)
+def f1_curve(y: np.ndarray, probability: np.ndarray) -> np.ndarray:
+    """F1 of ``probability >= t`` for every ``t`` of :data:`THRESHOLDS` (as :func:`f1`)."""
+    predicted = probability[None, :] >= THRESHOLDS[:, None]
+    tp = (predicted & y).sum(axis=1)
+    wrong = (predicted != y).sum(axis=1)
+    return np.where(tp > 0, 2 * tp / np.maximum(2 * tp + wrong, 1), 0.0)
+
+
+def _oof_probabilities(x: np.ndarray, y: np.ndarray, targets: dict[str, np.ndarray],
+                       folds: list) -> dict[tuple, np.ndarray]:
+    """Out-of-fold probability of every candidate on one split. The question stage is fitted
+    once per question set, ``C_question`` and fold (it does not depend on ``C_frame``)."""
     probabilities = {}
     for stage_key in dict.fromkeys(c[:2] for c in CANDIDATES):
         stages = [two_stage.fit_question_stage(x[train], targets[stage_key[0]][train],
@@ -138,9 +146,26 @@ def choose(x: np.ndarray, y: np.ndarray, targets: dict[str, np.ndarray], seed: i
                 fitted = two_stage.fit_frame_stage(stage, x[train], y[train], candidate[2])
                 probability[test] = two_stage.predict_two_stage(fitted, x[test])
             probabilities[candidate] = probability
+    return probabilities
+
+
+def choose(x: np.ndarray, y: np.ndarray, targets: dict[str, np.ndarray], seed: int
+           ) -> tuple[tuple, float, float]:
+    """``(candidate, threshold, cv_f1)`` maximising the out-of-fold F1, averaged over
+    :data:`INNER_REPEATS` 5-fold splits of ``x, y`` (seeds ``seed``, ``seed + 1``, …; the
+    average steadies a choice made on a few dozen positives), over :data:`CANDIDATES`
+    (``(question set, C_question, C_frame)``, see :func:`_fit`) and :data:`THRESHOLDS`.
+    ``targets`` maps each question set to the coders' answers (:func:`question_targets`).
+    Ties go to the earlier candidate (all questions, smaller Cs first), then to the threshold
+    in the middle of the tied run."""
+    curves: dict[tuple, np.ndarray] = {c: np.zeros(len(THRESHOLDS)) for c in CANDIDATES}
+    for repeat in range(INNER_REPEATS):
+        oof = _oof_probabilities(x, y, targets, _folds(len(y), seed + repeat))
+        for candidate, probability in oof.items():
+            curves[candidate] += f1_curve(y, probability) / INNER_REPEATS
     best = (-1.0, CANDIDATES[0], 0.5)
     for candidate in CANDIDATES:
-        scores = np.array([f1(y, probabilities[candidate] >= t) for t in THRESHOLDS])
+        scores = curves[candidate]
         top = np.flatnonzero(scores >= scores.max() - 1e-12)
         if scores.max() > best[0] + 1e-12:
             best = (float(scores.max()), candidate, float(THRESHOLDS[top[len(top) // 2]]))
@@ -199,8 +224,8 @@ def fit_model(gold: pd.DataFrame | None = None, seed: int = SEED,
                          "intercept": round(float(fitted["intercept"]), 8),
                          "cv_f1_in_selection": round(cv_f1, 8), "n": int(len(y)),
                          "n_positive": int(y.sum()),
-                         "question_models": _question_block(fitted["stages"], questions,
-                                                            candidate[1])}
+                         "question_models": {"question_set": candidate[0], **_question_block(
+                             fitted["stages"], questions, candidate[1])}}
     model = {"codebook": book.name, "codebook_file": book.source_label,
              "codebook_sha256": sha256_file(book.source), "seed": seed, "n_folds": N_FOLDS,
              "trained_on": DATASET, "fit_command": "python -m newsprism.framing_fit",
@@ -209,7 +234,8 @@ def fit_model(gold: pd.DataFrame | None = None, seed: int = SEED,
         table = evaluation(gold, seed, features)
         model["validation"] = {
             "method": "nested 5-fold CV by article (question models fitted on the outer "
-                      "training part; inner 5-fold CV chooses the question set, both Cs and the "
+                      "training part; inner 5-fold CV, F1 averaged over "
+                      f"{INNER_REPEATS} splits, chooses the question set, both Cs and the "
                       "threshold)",
             "rows": [{k: _json_value(v) for k, v in row.items()}
                      for row in table.to_dict("records")]}

@@ -11,7 +11,10 @@ figures cross-validated by article; see :mod:`newsprism.framing_fit`).
 Features per question (``Q``) of a frame: ``Q:hits`` = log(1 + non-negated hits) and
 ``Q:lead`` = 1 when a hit lies in the first ``LEAD_SENTENCES`` sentences (headline and lead);
 per frame ``sentence_share`` = share of the article's sentences with a hit of any of its
-questions (the cue density); per article ``log_words`` (so counts are read against length).
+questions (the cue density), ``cluster`` = log(1 + the most hits in ``CLUSTER_SENTENCES``
+consecutive sentences: a vignette rather than passing mentions) and ``questions_hit`` = how
+many of its questions have a hit; per article ``log_words`` (so counts are read against
+length).
 
 Every decision is traceable: each row names the sentences whose cues fed the score and the
 questions that pushed it most (see :func:`frame_presence`).
