@@ -94,3 +94,29 @@ def test_question_stage_fitted_once_gives_the_two_stage_model():
     split = qm.fit_frame_stage(stage, x, y, 0.3)
     whole = qm.fit_two_stage(x, y, targets, 1.0, 0.3)
     assert np.allclose(qm.predict_two_stage(split, x), qm.predict_two_stage(whole, x))
+
+
+@pytest.mark.parametrize("c, soft, balanced", [(0.03, True, False), (1.0, True, False),
+                                               (0.1, False, True), (1.0, False, False)])
+def test_newton_fit_matches_scikit_learn(c, soft, balanced):
+    from sklearn.linear_model import LogisticRegression
+
+    rng = np.random.default_rng(1)
+    z = rng.normal(size=(150, 4))
+    p = 1 / (1 + np.exp(-(z[:, 0] - 2 * z[:, 1] + 0.5)))
+    if soft:
+        target = np.round(p * 3) / 3
+        reference = LogisticRegression(C=c, tol=1e-10, max_iter=10000).fit(
+            np.vstack([z, z]), np.r_[np.ones(150), np.zeros(150)],
+            sample_weight=np.r_[target, 1 - target])
+        weight = np.ones(150)
+    else:
+        y = rng.random(150) < p * 0.4
+        target = y.astype(float)
+        reference = LogisticRegression(C=c, tol=1e-10, max_iter=10000,
+                                       class_weight="balanced" if balanced else None).fit(z, y)
+        weight = (np.where(y, 150 / (2 * y.sum()), 150 / (2 * (~y).sum())) if balanced
+                  else np.ones(150))
+    coef, intercept = qm.logistic_fit(z, target, weight, c)
+    assert np.allclose(coef, reference.coef_[0], atol=1e-4)
+    assert np.isclose(intercept, reference.intercept_[0], atol=1e-4)
