@@ -105,6 +105,26 @@ def test_question_cues_raise_the_score_of_an_article_length_text():
     assert human.loc[0, "n_hits"] >= 5 and human.loc[1, "n_hits"] == 0
 
 
+def test_cluster_reads_concentrated_cues_above_scattered_ones():
+    """Same three human-interest hits: together in one passage (a vignette) or spread out."""
+    filler = "The committee met on Tuesday to review the schedule. " * 6
+    together = "A mother wept. Her family fled. The children were afraid. " + filler
+    apart = ("A mother wept. " + filler + "Her family fled. " + filler
+             + "The children were afraid. ")
+    features = framing_presence.presence_features([together, apart], BOOK)
+    cluster = features["human_interest:cluster"]
+    assert cluster[0] > cluster[1] > 0
+    assert features.loc[0, "human_interest:questions_hit"] == \
+        features.loc[1, "human_interest:questions_hit"] >= 2
+
+
+def test_frame_features_are_zero_without_hits():
+    features = framing_presence.presence_features(["", "The weather was mild."], BOOK)
+    own = features[[c for c in features.columns if c.startswith("morality:")]]
+    assert own.columns.tolist() == [f"morality:{f}" for f in framing_presence.FRAME_FEATURES]
+    assert (own.to_numpy() == 0).all()
+
+
 def test_codebook_without_weights_is_refused():
     with pytest.raises(CodebookError, match="no fitted frame-presence weights"):
         framing_presence.frame_presence(["text"], "story")
@@ -117,7 +137,7 @@ def test_shipped_model_matches_the_codebook():
     for frame in book.frame_ids:
         weights = model["frames"][frame]
         assert weights["features"] == framing_presence.feature_names(book, frame)
-        assert all(f.startswith(f"{frame}.") or f in (f"{frame}:sentence_share", "log_words")
+        assert all(f.startswith((f"{frame}.", f"{frame}:")) or f == "log_words"
                    for f in weights["features"])
         assert len(weights["coef"]) == len(weights["features"]) == len(weights["mean"])
         assert 0 < weights["threshold"] < 1

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 import numpy as np
+import pandas as pd
 import pytest
 from newsprism.framing import question_model as qm
 
@@ -53,6 +54,7 @@ def test_question_targets_align_with_article_ids(tmp_path):
     table = qm.load_question_targets(tmp_path, ["3", "7"])
     assert table.to_dict("list") == {"co1": [0.0, 0.5], "ec1": [1.0, 0.0]}
     assert qm.frame_questions(table, "economic") == ["ec1"]
+    assert qm.frame_questions(table, "economic", defining=True) == ["ec1"]
     with pytest.raises(FileNotFoundError, match="annotations missing"):
         qm.load_question_targets(tmp_path / "nowhere", ["3"])
 
@@ -62,6 +64,9 @@ def test_shipped_weights_are_the_collapsed_question_models():
 
     for frame, weights in load_model()["frames"].items():
         block = weights["question_models"]
+        assert block["question_set"] in ("all", "defining")
+        if block["question_set"] == "defining":
+            assert block["questions"] == list(qm.DEFINING[frame])
         assert block["questions"] and all(q.startswith(qm.PREFIXES[frame])
                                           for q in block["questions"])
         stages = {"frame_coef": np.array(block["frame_coef"]),
@@ -71,3 +76,47 @@ def test_shipped_weights_are_the_collapsed_question_models():
         coef, intercept = qm.collapse(stages)
         assert np.allclose(coef, weights["coef"], atol=1e-5)
         assert np.isclose(intercept, weights["intercept"], atol=1e-5)
+
+
+@pytest.mark.parametrize("frame, defining", [
+    ("morality", ["mo1", "mo2"]), ("human_interest", ["hi1", "hi2", "hi5"]),
+    ("responsibility", ["re1", "re5"])])
+def test_defining_questions_leave_out_the_context_questions(frame, defining):
+    prefix = qm.PREFIXES[frame]
+    table = pd.DataFrame(columns=[f"{prefix}{i}" for i in range(1, 8)] + ["zz1"])
+    assert qm.frame_questions(table, frame, defining=True) == defining
+    assert len(qm.frame_questions(table, frame)) == 7
+
+
+def test_question_stage_fitted_once_gives_the_two_stage_model():
+    x, y, targets = _toy()
+    stage = qm.fit_question_stage(x, targets, 1.0)
+    split = qm.fit_frame_stage(stage, x, y, 0.3)
+    whole = qm.fit_two_stage(x, y, targets, 1.0, 0.3)
+    assert np.allclose(qm.predict_two_stage(split, x), qm.predict_two_stage(whole, x))
+
+
+@pytest.mark.parametrize("c, soft, balanced", [(0.03, True, False), (1.0, True, False),
+                                               (0.1, False, True), (1.0, False, False)])
+def test_newton_fit_matches_scikit_learn(c, soft, balanced):
+    from sklearn.linear_model import LogisticRegression
+
+    rng = np.random.default_rng(1)
+    z = rng.normal(size=(150, 4))
+    p = 1 / (1 + np.exp(-(z[:, 0] - 2 * z[:, 1] + 0.5)))
+    if soft:
+        target = np.round(p * 3) / 3
+        reference = LogisticRegression(C=c, tol=1e-10, max_iter=10000).fit(
+            np.vstack([z, z]), np.r_[np.ones(150), np.zeros(150)],
+            sample_weight=np.r_[target, 1 - target])
+        weight = np.ones(150)
+    else:
+        y = rng.random(150) < p * 0.4
+        target = y.astype(float)
+        reference = LogisticRegression(C=c, tol=1e-10, max_iter=10000,
+                                       class_weight="balanced" if balanced else None).fit(z, y)
+        weight = (np.where(y, 150 / (2 * y.sum()), 150 / (2 * (~y).sum())) if balanced
+                  else np.ones(150))
+    coef, intercept = qm.logistic_fit(z, target, weight, c)
+    assert np.allclose(coef, reference.coef_[0], atol=1e-4)
+    assert np.isclose(intercept, reference.intercept_[0], atol=1e-4)

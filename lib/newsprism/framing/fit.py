@@ -7,9 +7,12 @@ independently.
 
 Per frame, a linear model on the standardised features of :mod:`newsprism.framing.presence`,
 learnt through the coders' answers to the frame's NFC questions (two stages, see
-:mod:`newsprism.framing.question_model`; balanced class weights for the frame), and a decision
-threshold. Both regularisations and the threshold are chosen by 5-fold cross-validation (folds
-by article, fixed seed) maximising F1. The figures reported are *nested*: an outer 5-fold
+:mod:`newsprism.framing.question_model`; balanced class weights for the frame), and a
+decision threshold. The question set (all the frame's questions, or only those that define
+it in the NFC README), both regularisations and the threshold are chosen by 5-fold
+cross-validation (folds by article, fixed seeds) maximising F1 averaged over
+``INNER_REPEATS`` splits (one split's F1 on a few dozen positives is too noisy to choose by).
+The figures reported are *nested*: an outer 5-fold
 split by article, and inside each outer training part the same inner choice (question models
 fitted on that part only); the outer held-out articles are scored once. So the reported F1 is not tuned on the articles it is
 measured on.
@@ -45,10 +48,13 @@ FRAMES = {"CO": "conflict", "EC": "economic", "HI": "human_interest", "MO": "mor
           "RE": "responsibility"}
 SEED = 20260416
 N_FOLDS = 5
+INNER_REPEATS = 3
 C_GRID = (0.03, 0.1, 0.3, 1.0)
 C_QUESTION_GRID = (0.1, 1.0)
-# Frames are learnt through the coders' question answers (the inner CV picks both Cs).
-CANDIDATES = [(cq, cf) for cq in C_QUESTION_GRID for cf in C_GRID]
+# Frames are learnt through the coders' answers to all the frame's questions or to those
+# that define it (NFC README); the inner CV picks the set and both Cs.
+QUESTION_SETS = ("all", "defining")
+CANDIDATES = [(qs, cq, cf) for qs in QUESTION_SETS for cq in C_QUESTION_GRID for cf in C_GRID]
 THRESHOLDS = np.round(np.arange(0.05, 0.951, 0.01), 2)
 DATASET = "Narrative Frames Corpus (dev part, 260 labelled articles)"
 REFERENCE = ("Frermann et al. 2023 (ACL), NFC; frames of Semetko & Valkenburg 2000; "
@@ -81,12 +87,22 @@ def _folds(n: int, seed: int) -> list[tuple[np.ndarray, np.ndarray]]:
     return list(KFold(N_FOLDS, shuffle=True, random_state=seed).split(np.arange(n)))
 
 
-def _fit(x: np.ndarray, y: np.ndarray, targets: np.ndarray, candidate: tuple) -> dict:
+def question_targets(targets: pd.DataFrame, frame: str, rows=slice(None)
+                     ) -> dict[str, np.ndarray]:
+    """Per question set of :data:`QUESTION_SETS`, the coders' answers (articles ``rows`` x
+    questions) that the frame's question stage learns from."""
+    return {qs: targets[two_stage.frame_questions(targets, frame, qs == "defining")]
+            .to_numpy(dtype=float)[rows] for qs in QUESTION_SETS}
+
+
+def _fit(x: np.ndarray, y: np.ndarray, targets: dict[str, np.ndarray], candidate: tuple
+         ) -> dict:
     """One frame model as ``mean, scale, coef, intercept`` (a linear model on standardised
     features) plus its ``stages``: the two stages of
-    :mod:`newsprism.framing.question_model` (through the coders' question answers
-    ``targets``) with ``candidate = (C_question, C_frame)``, collapsed to one linear model."""
-    fitted = two_stage.fit_two_stage(x, y, targets, candidate[0], candidate[1])
+    :mod:`newsprism.framing.question_model` (through the coders' answers ``targets``, see
+    :func:`question_targets`) with ``candidate = (question set, C_question, C_frame)``,
+    collapsed to one linear model."""
+    fitted = two_stage.fit_two_stage(x, y, targets[candidate[0]], candidate[1], candidate[2])
     coef, intercept = two_stage.collapse(fitted)
     return {"mean": fitted["mean"], "scale": fitted["scale"], "coef": coef,
             "intercept": intercept, "stages": fitted}
@@ -108,19 +124,48 @@ def f1(y: np.ndarray, predicted: np.ndarray) -> float:
     return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
 
 
-def choose(x: np.ndarray, y: np.ndarray, targets: np.ndarray, seed: int
+def f1_curve(y: np.ndarray, probability: np.ndarray) -> np.ndarray:
+    """F1 of ``probability >= t`` for every ``t`` of :data:`THRESHOLDS` (as :func:`f1`)."""
+    predicted = probability[None, :] >= THRESHOLDS[:, None]
+    tp = (predicted & y).sum(axis=1)
+    wrong = (predicted != y).sum(axis=1)
+    return np.where(tp > 0, 2 * tp / np.maximum(2 * tp + wrong, 1), 0.0)
+
+
+def _oof_probabilities(x: np.ndarray, y: np.ndarray, targets: dict[str, np.ndarray],
+                       folds: list) -> dict[tuple, np.ndarray]:
+    """Out-of-fold probability of every candidate on one split. The question stage is fitted
+    once per question set, ``C_question`` and fold (it does not depend on ``C_frame``)."""
+    probabilities = {}
+    for stage_key in dict.fromkeys(c[:2] for c in CANDIDATES):
+        stages = [two_stage.fit_question_stage(x[train], targets[stage_key[0]][train],
+                                               stage_key[1]) for train, _ in folds]
+        for candidate in (c for c in CANDIDATES if c[:2] == stage_key):
+            probability = np.zeros(len(y))
+            for stage, (train, test) in zip(stages, folds, strict=True):
+                fitted = two_stage.fit_frame_stage(stage, x[train], y[train], candidate[2])
+                probability[test] = two_stage.predict_two_stage(fitted, x[test])
+            probabilities[candidate] = probability
+    return probabilities
+
+
+def choose(x: np.ndarray, y: np.ndarray, targets: dict[str, np.ndarray], seed: int
            ) -> tuple[tuple, float, float]:
-    """``(candidate, threshold, cv_f1)`` maximising the out-of-fold F1 of a 5-fold CV on
-    ``x, y`` over :data:`CANDIDATES` (``(C_question, C_frame)``, see :func:`_fit`). Ties go to
-    the earlier candidate (smaller Cs first), then to the threshold in the middle of the tied
-    run."""
+    """``(candidate, threshold, cv_f1)`` maximising the out-of-fold F1, averaged over
+    :data:`INNER_REPEATS` 5-fold splits of ``x, y`` (seeds ``seed``, ``seed + 1``, …; the
+    average steadies a choice made on a few dozen positives), over :data:`CANDIDATES`
+    (``(question set, C_question, C_frame)``, see :func:`_fit`) and :data:`THRESHOLDS`.
+    ``targets`` maps each question set to the coders' answers (:func:`question_targets`).
+    Ties go to the earlier candidate (all questions, smaller Cs first), then to the threshold
+    in the middle of the tied run."""
+    curves: dict[tuple, np.ndarray] = {c: np.zeros(len(THRESHOLDS)) for c in CANDIDATES}
+    for repeat in range(INNER_REPEATS):
+        oof = _oof_probabilities(x, y, targets, _folds(len(y), seed + repeat))
+        for candidate, probability in oof.items():
+            curves[candidate] += f1_curve(y, probability) / INNER_REPEATS
     best = (-1.0, CANDIDATES[0], 0.5)
     for candidate in CANDIDATES:
-        probability = np.zeros(len(y))
-        for train, test in _folds(len(y), seed):
-            fitted = _fit(x[train], y[train], targets[train], candidate)
-            probability[test] = _predict(fitted, x[test])
-        scores = np.array([f1(y, probability >= t) for t in THRESHOLDS])
+        scores = curves[candidate]
         top = np.flatnonzero(scores >= scores.max() - 1e-12)
         if scores.max() > best[0] + 1e-12:
             best = (float(scores.max()), candidate, float(THRESHOLDS[top[len(top) // 2]]))
@@ -139,10 +184,10 @@ def nested_cv(features: pd.DataFrame, gold: pd.DataFrame, targets: pd.DataFrame,
     for frame in FRAMES.values():
         x = features[feature_names(book, frame)].to_numpy(dtype=float)
         y = gold[frame].to_numpy(dtype=bool)
-        t = targets[two_stage.frame_questions(targets, frame)].to_numpy(dtype=float)
         for fold, (train, test) in enumerate(_folds(len(y), seed)):
-            candidate, threshold, _ = choose(x[train], y[train], t[train], seed + 1)
-            score = _predict(_fit(x[train], y[train], t[train], candidate), x[test])
+            t = question_targets(targets, frame, train)
+            candidate, threshold, _ = choose(x[train], y[train], t, seed + 1)
+            score = _predict(_fit(x[train], y[train], t, candidate), x[test])
             rows.extend({"article": int(i), "fold": fold, "frame": frame, "gold": bool(y[i]),
                          "score": float(s), "threshold": threshold, "present": bool(s >= threshold),
 }
@@ -168,18 +213,19 @@ def fit_model(gold: pd.DataFrame | None = None, seed: int = SEED,
     for frame in FRAMES.values():
         x = features[feature_names(book, frame)].to_numpy(dtype=float)
         y = gold[frame].to_numpy(dtype=bool)
-        questions = two_stage.frame_questions(targets, frame)
-        candidate, threshold, cv_f1 = choose(x, y, targets[questions].to_numpy(float), seed + 1)
-        fitted = _fit(x, y, targets[questions].to_numpy(float), candidate)
-        frames[frame] = {"features": feature_names(book, frame), "C": candidate[1],
+        t = question_targets(targets, frame)
+        candidate, threshold, cv_f1 = choose(x, y, t, seed + 1)
+        fitted = _fit(x, y, t, candidate)
+        questions = two_stage.frame_questions(targets, frame, candidate[0] == "defining")
+        frames[frame] = {"features": feature_names(book, frame), "C": candidate[2],
                          "threshold": threshold,
                          "mean": _round(fitted["mean"]), "scale": _round(fitted["scale"]),
                          "coef": _round(fitted["coef"]),
                          "intercept": round(float(fitted["intercept"]), 8),
                          "cv_f1_in_selection": round(cv_f1, 8), "n": int(len(y)),
                          "n_positive": int(y.sum()),
-                         "question_models": _question_block(fitted["stages"], questions,
-                                                            candidate[0])}
+                         "question_models": {"question_set": candidate[0], **_question_block(
+                             fitted["stages"], questions, candidate[1])}}
     model = {"codebook": book.name, "codebook_file": book.source_label,
              "codebook_sha256": sha256_file(book.source), "seed": seed, "n_folds": N_FOLDS,
              "trained_on": DATASET, "fit_command": "python -m newsprism.framing.fit",
@@ -188,7 +234,9 @@ def fit_model(gold: pd.DataFrame | None = None, seed: int = SEED,
         table = evaluation(gold, seed, features)
         model["validation"] = {
             "method": "nested 5-fold CV by article (question models fitted on the outer "
-                      "training part; inner 5-fold CV chooses both Cs and the threshold)",
+                      "training part; inner 5-fold CV, F1 averaged over "
+                      f"{INNER_REPEATS} splits, chooses the question set, both Cs and the "
+                      "threshold)",
             "rows": [{k: _json_value(v) for k, v in row.items()}
                      for row in table.to_dict("records")]}
     return model

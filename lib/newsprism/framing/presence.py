@@ -11,7 +11,10 @@ figures cross-validated by article; see :mod:`newsprism.framing.fit`).
 Features per question (``Q``) of a frame: ``Q:hits`` = log(1 + non-negated hits) and
 ``Q:lead`` = 1 when a hit lies in the first ``LEAD_SENTENCES`` sentences (headline and lead);
 per frame ``sentence_share`` = share of the article's sentences with a hit of any of its
-questions (the cue density); per article ``log_words`` (so counts are read against length).
+questions (the cue density), ``cluster`` = log(1 + the most hits in ``CLUSTER_SENTENCES``
+consecutive sentences: a vignette rather than passing mentions) and ``questions_hit`` = how
+many of its questions have a hit; per article ``log_words`` (so counts are read against
+length).
 
 Every decision is traceable: each row names the sentences whose cues fed the score and the
 questions that pushed it most (see :func:`frame_presence`).
@@ -37,6 +40,7 @@ from newsprism.framing.codebook import Codebook, CodebookError, load_codebook
 MODEL_PATH = paths.PACKAGE_DATA / "frame_presence_generic.json"
 DEFAULT_CODEBOOK = "generic_questions"
 LEAD_SENTENCES = 3
+CLUSTER_SENTENCES = 3
 QUESTION_FEATURES = ("hits", "lead")
 PRESENCE_COLUMNS = ["text_index", "frame", "present", "score", "threshold", "n_hits",
                     "sentence_ids", "questions", "cues"]
@@ -95,12 +99,42 @@ def question_hits(texts: list[str], codebook: Codebook | str | Path = DEFAULT_CO
 
 
 # --------------------------------------------------------------------------- features
+def _cluster(hits: pd.DataFrame, n_sentences: np.ndarray) -> pd.Series:
+    """Per text, log(1 + the most hits in any run of ``CLUSTER_SENTENCES`` consecutive
+    sentences): a vignette concentrates a frame's cues where a passing mention scatters them."""
+    out = {}
+    for text_index, part in hits.groupby("text_index"):
+        per_sentence = np.bincount(part["sentence_id"].to_numpy(dtype=int),
+                                   minlength=int(n_sentences[text_index]))
+        window = np.convolve(per_sentence, np.ones(CLUSTER_SENTENCES), mode="valid") \
+            if len(per_sentence) >= CLUSTER_SENTENCES else per_sentence.sum(keepdims=True)
+        out[text_index] = np.log1p(window.max())
+    return pd.Series(out, dtype=float)
+
+
+def _questions_hit(hits: pd.DataFrame, n_sentences: np.ndarray) -> pd.Series:
+    """Per text, the number of the frame's questions with at least one hit (Semetko &
+    Valkenburg read a frame from several of its items answered yes)."""
+    return hits.groupby("text_index")["question"].nunique().astype(float)
+
+
+def _sentence_share(hits: pd.DataFrame, n_sentences: np.ndarray) -> pd.Series:
+    """Per text, the share of its sentences with a hit of any of the frame's questions."""
+    hit = hits.groupby("text_index")["sentence_id"].nunique()
+    return hit / n_sentences[hit.index.to_numpy(dtype=int)]
+
+
+# Per-frame features (name -> function of the frame's non-negated hits), in feature order.
+FRAME_FEATURES = {"sentence_share": _sentence_share, "cluster": _cluster,
+                  "questions_hit": _questions_hit}
+
+
 def feature_names(book: Codebook, frame_id: str) -> list[str]:
     """The model's feature names for one frame, in order: only its own questions' features, so
     a frame is read from its questions and never from another frame's (or a topic's) words."""
     frame = book.frame(frame_id)
     names = [f"{frame.id}.{q.id}:{f}" for q in frame.questions for f in QUESTION_FEATURES]
-    return [*names, f"{frame.id}:sentence_share", "log_words"]
+    return [*names, *(f"{frame.id}:{f}" for f in FRAME_FEATURES), "log_words"]
 
 
 def presence_features(texts: list[str], codebook: Codebook | str | Path = DEFAULT_CODEBOOK,
@@ -113,7 +147,7 @@ def presence_features(texts: list[str], codebook: Codebook | str | Path = DEFAUL
 
     book = load_codebook(codebook)
     hits = question_hits(texts, book) if hits is None else hits
-    kept = hits[~hits["negated"]]
+    kept = hits[~hits["negated"].astype(bool)]
     n = len(texts)
     words = np.array([max(count_words(t), 1) if isinstance(t, str) else 1 for t in texts],
                      dtype=float)
@@ -122,7 +156,6 @@ def presence_features(texts: list[str], codebook: Codebook | str | Path = DEFAUL
     counts = kept.groupby(["frame", "question", "text_index"]).size()
     lead = kept[kept["sentence_id"] < LEAD_SENTENCES].groupby(
         ["frame", "question", "text_index"]).size()
-    sentences_hit = kept.groupby(["frame", "text_index"])["sentence_id"].nunique()
     columns = {}
     for frame in book.frames:
         for q in frame.questions:
@@ -130,7 +163,9 @@ def presence_features(texts: list[str], codebook: Codebook | str | Path = DEFAUL
             columns[f"{frame.id}.{q.id}:hits"] = np.log1p(count)
             columns[f"{frame.id}.{q.id}:lead"] = (_dense(lead, (frame.id, q.id), n) > 0
                                                   ).astype(float)
-        columns[f"{frame.id}:sentence_share"] = _dense(sentences_hit, (frame.id,), n) / n_sentences
+        own = kept[kept["frame"] == frame.id]
+        for name, feature in FRAME_FEATURES.items():
+            columns[f"{frame.id}:{name}"] = _dense(feature(own, n_sentences), (), n)
     columns["log_words"] = np.log(words)
     return pd.DataFrame(columns)
 
@@ -139,7 +174,7 @@ def _dense(series: pd.Series, key: tuple, n: int) -> np.ndarray:
     """Counts of ``series`` under ``key`` as an array indexed by text (0 where absent)."""
     out = np.zeros(n, dtype=float)
     try:
-        part = series.loc[key]
+        part = series.loc[key] if key else series
     except KeyError:
         return out
     out[np.asarray(part.index, dtype=int)] = part.to_numpy(dtype=float)
@@ -201,7 +236,7 @@ def frame_presence(texts: list[str], codebook: Codebook | str | Path = DEFAULT_C
     texts = list(texts)
     hits = question_hits(texts, book)
     features = presence_features(texts, book, hits)
-    kept = hits[~hits["negated"]]
+    kept = hits[~hits["negated"].astype(bool)]
     parts = []
     for frame in book.frames:
         weights = model["frames"][frame.id]

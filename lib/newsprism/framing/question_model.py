@@ -56,9 +56,17 @@ def load_question_targets(folder: str | Path, ids: list[str]) -> pd.DataFrame:
     return pd.DataFrame({q: soft_targets([r[q] for r in records]) for q in questions})
 
 
-def frame_questions(targets: pd.DataFrame, frame: str) -> list[str]:
-    """The NFC questions of ``frame`` (by prefix), in order."""
-    return [q for q in targets.columns if q.startswith(PREFIXES[frame])]
+# The questions whose answers define each frame (NFC README); the others are context.
+DEFINING = {"conflict": ("co1", "co2", "co3"), "economic": ("ec1", "ec2", "ec3"),
+            "human_interest": ("hi1", "hi2", "hi5"), "morality": ("mo1", "mo2"),
+            "responsibility": ("re1", "re5")}
+
+
+def frame_questions(targets: pd.DataFrame, frame: str, defining: bool = False) -> list[str]:
+    """The NFC questions of ``frame`` (by prefix), in order; with ``defining``, only those
+    that define the frame (:data:`DEFINING`)."""
+    return [q for q in targets.columns if q.startswith(PREFIXES[frame])
+            and (not defining or q in DEFINING[frame])]
 
 
 def _standardise(x: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -66,18 +74,72 @@ def _standardise(x: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return mean, np.where(scale > 0, scale, 1.0)
 
 
-def _question_model(z: np.ndarray, target: np.ndarray, c: float) -> tuple[np.ndarray, float]:
-    """``(coef, intercept)`` of a logistic regression on a soft target (each article enters
-    as a yes with weight ``target`` and a no with weight ``1 - target``)."""
-    from sklearn.linear_model import LogisticRegression
+def logistic_fit(z: np.ndarray, target: np.ndarray, weight: np.ndarray, c: float,
+                 iterations: int = 100) -> tuple[np.ndarray, float]:
+    """``(coef, intercept)`` of an L2 logistic regression, the intercept unpenalised (as
+    scikit-learn's ``LogisticRegression(C=c)``): minimises
+    ``c * sum(weight * logloss(target, p)) + |coef|^2 / 2`` by Newton's method with step
+    halving. ``target`` may be soft (in [0, 1]). About ten times faster than scikit-learn on
+    these small problems, which the nested cross-validation solves thousands of times.
 
+    >>> coef, _ = logistic_fit(np.array([[-1.0], [1.0]]), np.array([0.0, 1.0]), np.ones(2), 1.0)
+    >>> bool(coef[0] > 0)
+    True
+    """
+    n, d = z.shape
+    design = np.column_stack([z, np.ones(n)])
+    penalty = np.r_[np.ones(d), 0.0]
+
+    def loss(beta: np.ndarray) -> float:
+        linear = design @ beta
+        return float(c * np.sum(weight * (np.logaddexp(0.0, linear) - target * linear))
+                     + 0.5 * np.sum(penalty * beta * beta))
+
+    beta = np.zeros(d + 1)
+    current = loss(beta)
+    for _ in range(iterations):
+        p = 1.0 / (1.0 + np.exp(-(design @ beta)))
+        gradient = c * design.T @ (weight * (p - target)) + penalty * beta
+        hessian = c * (design.T * (weight * p * (1.0 - p))) @ design + np.diag(penalty)
+        step = np.linalg.solve(hessian + 1e-12 * np.eye(d + 1), gradient)
+        size = 1.0
+        while (new := loss(beta - size * step)) > current + 1e-12 and size > 1e-8:
+            size /= 2
+        beta, previous, current = beta - size * step, current, new
+        if previous - current < 1e-12 * max(1.0, abs(current)):
+            break
+    return beta[:d], float(beta[d])
+
+
+def _question_model(z: np.ndarray, target: np.ndarray, c: float) -> tuple[np.ndarray, float]:
+    """``(coef, intercept)`` of a logistic regression on a soft target (the coders' share of
+    yes: each article counts as a yes with weight ``target`` and a no with ``1 - target``)."""
     if target.min() == target.max():  # a question every coder answered alike carries nothing
         return np.zeros(z.shape[1]), 0.0
-    n = len(target)
-    model = LogisticRegression(C=c, max_iter=2000)
-    model.fit(np.vstack([z, z]), np.r_[np.ones(n), np.zeros(n)],
-              sample_weight=np.r_[target, 1.0 - target] + 1e-9)
-    return model.coef_[0], float(model.intercept_[0])
+    return logistic_fit(z, target, np.ones(len(target)), c)
+
+
+def fit_question_stage(x: np.ndarray, targets: np.ndarray, c_question: float) -> dict:
+    """Stage 1 alone (it does not depend on the frame label or its C, so a search over
+    ``C_frame`` fits it once): ``mean, scale, question_coef, question_intercept``."""
+    mean, scale = _standardise(x)
+    z = (x - mean) / scale
+    fitted = [_question_model(z, targets[:, j], c_question) for j in range(targets.shape[1])]
+    a = np.array([f[0] for f in fitted]).reshape(len(fitted), x.shape[1])
+    b = np.array([f[1] for f in fitted])
+    return {"mean": mean, "scale": scale, "question_coef": a, "question_intercept": b}
+
+
+def fit_frame_stage(stage: dict, x: np.ndarray, y: np.ndarray, c_frame: float) -> dict:
+    """Stage 2 on a fitted stage 1 (``x`` the rows stage 1 was fitted on): the stage-1 dict
+    plus ``frame_coef`` (per question) and ``frame_intercept``."""
+    z = (x - stage["mean"]) / stage["scale"]
+    y = np.asarray(y, dtype=bool)
+    # Balanced class weights, as scikit-learn's class_weight="balanced".
+    weight = np.where(y, len(y) / (2 * max(y.sum(), 1)), len(y) / (2 * max((~y).sum(), 1)))
+    coef, intercept = logistic_fit(z @ stage["question_coef"].T + stage["question_intercept"],
+                                   y.astype(float), weight, c_frame)
+    return {**stage, "frame_coef": coef, "frame_intercept": intercept}
 
 
 def fit_two_stage(x: np.ndarray, y: np.ndarray, targets: np.ndarray, c_question: float,
@@ -85,17 +147,7 @@ def fit_two_stage(x: np.ndarray, y: np.ndarray, targets: np.ndarray, c_question:
     """Fit both stages on ``x`` (features), ``y`` (frame labels) and ``targets`` (articles x
     questions, soft). Returns ``mean, scale, question_coef (questions x features),
     question_intercept, frame_coef (per question), frame_intercept``."""
-    from sklearn.linear_model import LogisticRegression
-
-    mean, scale = _standardise(x)
-    z = (x - mean) / scale
-    fitted = [_question_model(z, targets[:, j], c_question) for j in range(targets.shape[1])]
-    a = np.array([f[0] for f in fitted]).reshape(len(fitted), x.shape[1])
-    b = np.array([f[1] for f in fitted])
-    frame = LogisticRegression(C=c_frame, class_weight="balanced", max_iter=2000)
-    frame.fit(z @ a.T + b, y)
-    return {"mean": mean, "scale": scale, "question_coef": a, "question_intercept": b,
-            "frame_coef": frame.coef_[0], "frame_intercept": float(frame.intercept_[0])}
+    return fit_frame_stage(fit_question_stage(x, targets, c_question), x, y, c_frame)
 
 
 def collapse(fitted: dict) -> tuple[np.ndarray, float]:
