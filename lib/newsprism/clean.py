@@ -410,8 +410,8 @@ def _sentence(line: str) -> bool:
 def _body_sign(lines: list[str], k: int) -> str | None:
     """Why a line the model scores as furniture may still be body text, or None: it is the
     first line (an article's headline), it is a sentence after a sentence (short closing
-    sentences of an article) or a line between two (a subhead), it goes on from the line before (a paragraph broken across
-    lines), or it is in a run of numbered items (a ranked list: a numbered line next to
+    sentences of an article) or a line between two (a subhead), it goes on from the line
+    before (a paragraph broken across lines), or it is in a run of numbered items (a ranked list: a numbered line next to
     another, or a line between two)."""
     line, before = lines[k], lines[k - 1] if k else ""
     if k == 0:
