@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pytest
 from newsprism.core import paths
@@ -460,3 +461,50 @@ def test_short_lines_recurring_across_the_corpus_are_removed_but_not_headlines()
     assert audit["rule"].tolist() == ["corpus_template"] * 5
     assert set(audit["removed_text"]) == {"More Stories"}  # not the shared headline,
     # not the shared sentence (syndicated copy)
+
+
+NAV = ["Home", "News", "Sport", "Weather", "Login", "Search"]
+FOOTER = ["Imprint", "Privacy", "Contact", "Jobs", "Newsletter", "Share"]
+BODY = ["The minister said on Monday that the budget would pass after a long debate in "
+        "parliament, and the opposition disagreed.",
+        "It was the third attempt this year; the vote is expected next week after the "
+        "committee has met again in the capital."]
+
+
+@pytest.mark.parametrize(("lines", "k", "why"), [
+    (["Minister wins vote", *BODY, *FOOTER, "Cookies"], 0, "first line (headline)"),
+    ([*NAV, *BODY, "It is over.", *FOOTER], len(NAV) + 2, "a sentence after a sentence"),
+    ([*NAV, BODY[0], "What comes next", BODY[1], *FOOTER], len(NAV) + 1,
+     "between two sentences (a subhead)"),
+])
+def test_model_removals_keep_body_signs_in_doubt(lines, k, why):
+    from newsprism.corpus.clean import model_removals
+
+    sure = np.full(len(lines), 0.99)  # every line scored as furniture
+    removed, doubts = model_removals(lines, sure, {"threshold": 0.9,
+                                                   "strict_threshold": 0.8}, "default")
+    assert k not in removed and doubts[k] == (0.99, why)
+    assert set(range(1, len(NAV))) <= set(removed) or k == 0
+    strict, _ = model_removals(lines, sure, {"threshold": 0.9, "strict_threshold": 0.8},
+                               "strict")
+    assert k in strict  # "strict" trusts the model
+
+
+def test_model_leaves_short_texts_alone():
+    from newsprism.corpus.clean import MODEL_MIN_LINES, model_removals
+
+    lines = ["Home", "Menu", *BODY, "Imprint"]
+    assert len(lines) < MODEL_MIN_LINES
+    assert model_removals(lines, np.full(len(lines), 0.99),
+                          {"threshold": 0.5, "strict_threshold": 0.5}, "strict") == ([], {})
+
+
+def test_navigation_and_footer_of_a_page_go_and_its_body_stays():
+    page = "\n".join([*NAV, *BODY, *FOOTER])
+    result = clean_text(page)
+    # the first line may be the headline: kept, and the audit says so
+    assert result.text.split("\n\n") == ["Home", *BODY]
+    assert result.doubts[0]["line"] == 1
+    assert result.doubts[0]["rule"] == "kept_in_doubt: first line (headline)"
+    assert {r["rule"] for r in result.audit} == {"line_model"}
+    assert len(result.audit) == len(NAV) - 1 + len(FOOTER)

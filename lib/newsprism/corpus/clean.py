@@ -37,6 +37,9 @@ AUDIT_COLUMNS = ["article_id", "line", "removed_text", "rule", "score"]
 # the model only thinks likely furniture (more furniture gone, some body text with it).
 CLEANING_LEVELS = ("strict", "default", "off")
 
+# The line model needs this many non-blank lines around a line to judge it.
+MODEL_MIN_LINES = 10
+
 # A personal name: capitalised tokens ("Fiaz", "O'Neil", "J.", "Jong-un") with a few particles.
 _NAME_TOKEN = r"(?:[A-Z][\w'’.\-]*?)"
 _NAME = rf"{_NAME_TOKEN}(?:\s+(?:{_NAME_TOKEN}|de|da|del|van|von|bin|al|and|&))*?"
@@ -350,46 +353,73 @@ def _repeated_headline_and_lead(stripped: list[str], rules: list[str | None]) ->
 
 
 def _model_pass(stripped: list[str], rules: list[str | None], scores: dict[int, float],
-                cleaning: str) -> dict[int, float]:
+                cleaning: str) -> dict[int, tuple[float, str]]:
     """Remove kept lines the fitted line model scores as furniture; returns the doubts."""
     index = [i for i, s in enumerate(stripped) if s]
     if not index:
         return {}
     model = load_model()
     lines = [stripped[i] for i in index]
-    probabilities, (first, last) = scores_and_region(lines, model)
-    # "default" trusts the model only around the body region (before its first and after its
-    # last paragraph): inside it, short lines are list items and subheads as often as not.
-    if cleaning != "default":
-        first, last = -1, -1
+    probabilities, _ = scores_and_region(lines, model)
+    removed, doubts = model_removals(lines, probabilities, model, cleaning)
+    for k in removed:
+        if rules[index[k]] is None:
+            rules[index[k]], scores[index[k]] = "line_model", round(float(probabilities[k]), 4)
+    return {index[k]: why for k, why in doubts.items() if rules[index[k]] is None}
+
+
+def model_removals(lines: list[str], probabilities, model: dict, cleaning: str
+                   ) -> tuple[list[int], dict[int, tuple[float, str]]]:
+    """Which of ``lines`` (stripped, non-blank) the line model removes at a cleaning level,
+    and which it leaves in doubt: (indices removed, {index: (score, why kept)}).
+
+    "default" removes a line scored at or above the model's ``threshold`` unless it shows a
+    sign of body text (:func:`_body_sign`); "strict" removes from ``strict_threshold`` on.
+    Lines between the two thresholds are doubts at the default level. Texts of fewer than
+    ``MODEL_MIN_LINES`` lines are left alone: the model places a line among its neighbours,
+    and a short text has too few (it was fitted on whole pages).
+    """
     threshold = model["threshold"] if cleaning == "default" else model["strict_threshold"]
-    strict_threshold = model["strict_threshold"]
-    doubts = {}
+    removed, doubts = [], {}
+    if len(lines) < MODEL_MIN_LINES:
+        return removed, doubts
     for k, p in enumerate(probabilities.tolist()):
-        i = index[k]
-        if p < strict_threshold or rules[i] is not None:
+        if p < model["strict_threshold"]:
             continue
-        if first <= k <= last:
-            doubts[i] = (round(p, 4), "inside the body region")
-        elif p < threshold:
-            doubts[i] = (round(p, 4), "below the default threshold")
+        if p < threshold:
+            doubts[k] = (round(p, 4), "below the default threshold")
+            continue
+        why = _body_sign(lines, k) if cleaning == "default" else None
+        if why is None:
+            removed.append(k)
         else:
-            why = _body_sign(lines, k) if cleaning == "default" else None
-            if why is None:
-                rules[i], scores[i] = "line_model", round(p, 4)
-            else:
-                doubts[i] = (round(p, 4), why)
-    return doubts
+            doubts[k] = (round(p, 4), why)
+    return removed, doubts
 
 
 _LIST_ITEM = re.compile(r"\(?\d{1,3}[.)]?\s+\S")
 
 
+_SENTENCE_END = re.compile(r"[.!?。！？…][\"'”’»)]*$")
+
+
+def _sentence(line: str) -> bool:
+    return _SENTENCE_END.search(line) is not None and " " in line
+
+
 def _body_sign(lines: list[str], k: int) -> str | None:
-    """Why a line the model scores as furniture may still be body text, or None: it goes on
-    from the line before (a paragraph broken across lines), or it is in a run of numbered
-    items (a ranked list: a numbered line next to another, or a line between two)."""
+    """Why a line the model scores as furniture may still be body text, or None: it is the
+    first line (an article's headline), it is a sentence after a sentence (short closing
+    sentences of an article) or a line between two (a subhead), it goes on from the line
+    before (a paragraph broken across lines), or it is in a run of numbered items (a ranked list: a numbered line next to
+    another, or a line between two)."""
     line, before = lines[k], lines[k - 1] if k else ""
+    if k == 0:
+        return "first line (headline)"
+    if _sentence(line) and _sentence(before):
+        return "a sentence after a sentence"
+    if k + 1 < len(lines) and _sentence(before) and _sentence(lines[k + 1]):
+        return "between two sentences (a subhead)"
     if line[0].islower() or (before and before[-1] not in ".!?:;。！？\"”’»)" and
                              len(before) >= 40):
         return "continues the line before"

@@ -9,7 +9,11 @@ plain text still carries:
 - position: inside, before or after the *body region* (the run of lines with the largest
   sum of body-like characters minus a cost per other line) and how far from it;
 - neighbours: how body-like the lines around it are;
-- repetition: the line occurs more than once on the page.
+- context: how long and how body-like the lines around it are, how many body-like lines
+  come before and after it;
+- repetition: the line occurs more than once on the page;
+- words: a weight per word of short lines, learnt across sites ("share", "Impressum",
+  "Kommentare" are furniture in any site of a language; body words cancel out).
 
 A logistic model (``data/clean/line_model.json``, written by ``python -m
 newsprism.corpus.clean_fit`` from the tuning part of the pagetext set) turns them into the
@@ -51,8 +55,14 @@ FEATURES = [
     "log_len", "sent_ends", "ends_sentence", "ends_colon", "capital_share", "url_like",
     "markup", "comma_share", "in_region", "after_region", "log_dist_region", "window_body",
     "prev_body", "in_region_x_len", "short_in_region", "in_span", "log_dist_body",
-    "next_log_len", "relative_position",
+    "next_log_len", "relative_position", "window_len_2", "window_len_5", "window_body_10",
+    "log_body_before", "log_body_after", "log_words", "repeated_in_page", "log_index",
+    "log_from_end",
 ]
+# Word weights apply to the first words of short lines only (long lines are paragraphs).
+LEXICAL_MAX_CHARS = 200
+LEXICAL_MAX_WORDS = 12
+_WORD = re.compile(r"[^\W\d_]+")
 _CAPITAL_WORD = re.compile(r"(?<![^\s])[^\W\d_a-zà-ÿ]")
 
 
@@ -133,15 +143,58 @@ def _features_and_region(lines: list[str]) -> tuple[np.ndarray, tuple[int, int]]
         np.concatenate([[False], body[:-1]]), inside * log_len, inside & (size < 40), span,
         np.log1p(_distance_to_body(body)), np.concatenate([log_len[1:], [0.0]]),
         index / max(n - 1, 1),
+        *_context_columns(log_len, body, words, lines),
     ]
     features = np.column_stack([np.asarray(c, dtype=float) for c in columns])
     return features.reshape(n, len(FEATURES)), (first, last)
 
 
+def _window_mean(values: np.ndarray, half: int) -> np.ndarray:
+    n = len(values)
+    index = np.arange(n)
+    cumulative = np.concatenate([[0.0], np.cumsum(values)])
+    low, high = np.maximum(index - half, 0), np.minimum(index + half + 1, n)
+    return (cumulative[high] - cumulative[low]) / (high - low)
+
+
+def _context_columns(log_len: np.ndarray, body: np.ndarray, words, lines: list[str]) -> list:
+    """Neighbourhood, body lines before / after, words, in-page repeats, distance to the ends."""
+    n = len(lines)
+    index = np.arange(n)
+    body_before = np.concatenate([[0], np.cumsum(body)[:-1]])
+    body_after = body.sum() - body_before - body
+    counts: dict[str, int] = {}
+    for line in lines:
+        counts[line] = counts.get(line, 0) + 1
+    return [_window_mean(log_len, 2), _window_mean(log_len, 5),
+            _window_mean(body.astype(float), 10), np.log1p(body_before),
+            np.log1p(body_after), np.log(words), [counts[line] > 1 for line in lines],
+            np.log1p(index), np.log1p(n - 1 - index)]
+
+
+def line_words(line: str) -> set[str]:
+    """The words a line's word weights apply to: the first ``LEXICAL_MAX_WORDS`` lower-cased
+    words of a line of at most ``LEXICAL_MAX_CHARS`` characters (none for longer lines).
+
+    >>> sorted(line_words("Share this: Facebook"))
+    ['facebook', 'share', 'this']
+    """
+    if len(line) > LEXICAL_MAX_CHARS:
+        return set()
+    return set(_WORD.findall(line.lower())[:LEXICAL_MAX_WORDS])
+
+
+def word_scores(lines: list[str], weights: dict[str, float]) -> np.ndarray:
+    """Sum of the fitted weights of each line's words (0 for unknown words)."""
+    get = weights.get
+    return np.asarray([sum(get(word, 0.0) for word in line_words(line)) for line in lines],
+                      dtype=float)
+
+
 @lru_cache(maxsize=1)
 def load_model() -> dict:
     """The fitted model: ``features``, ``mean``, ``scale``, ``coef``, ``intercept``,
-    ``threshold`` (and how it was fitted)."""
+    ``words`` (weight per word), ``threshold``, ``strict_threshold`` (and how it was fitted)."""
     return json.loads(MODEL_FILE.read_text(encoding="utf-8"))
 
 
@@ -159,4 +212,6 @@ def scores_and_region(lines: list[str], model: dict | None = None
     features, region = _features_and_region(lines)
     x = (features - np.asarray(model["mean"])) / np.asarray(model["scale"])
     z = x @ np.asarray(model["coef"]) + model["intercept"]
+    if model.get("words"):
+        z = z + word_scores(lines, model["words"])
     return 1.0 / (1.0 + np.exp(-z)), region
