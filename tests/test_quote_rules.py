@@ -2,7 +2,6 @@
 gives that speaker and cue (newsprism.quotes_attribution.RULES and the per-cue steps)."""
 
 import pytest
-
 from newsprism import quotes_attribution as qa
 from newsprism.quotes import extract_quotes
 from newsprism.quotes_marks import pair_marks

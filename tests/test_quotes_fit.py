@@ -3,7 +3,6 @@
 import json
 
 import pytest
-
 from newsprism import paths, quotes, quotes_fit
 from newsprism.quotes_marks import pair_marks
 
