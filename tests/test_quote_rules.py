@@ -2,6 +2,7 @@
 gives that speaker and cue (newsprism.quotes_attribution.RULES and the per-cue steps)."""
 
 import pytest
+from newsprism import quotes
 from newsprism import quotes_attribution as qa
 from newsprism.quotes import extract_quotes
 from newsprism.quotes_marks import pair_marks
@@ -81,6 +82,8 @@ def _rule_functions():
 
 def test_every_rule_function_is_named_after_a_tested_rule_value():
     assert _rule_functions() == {c[0] for c in CASES}
+    # after classification (newsprism.quotes.same_words), tested with SHAPES below
+    assert quotes.same_words.__name__.replace("_", "-") in {s[-1] for s in SHAPES}
 
 
 @pytest.mark.parametrize(("rule", "text", "index", "speaker", "cue"),
@@ -105,3 +108,39 @@ def test_headline_colon_names_the_headline_speaker():
     quote = extract_quotes(text)[0]
     assert (quote.rule, quote.speaker, quote.cue, quote.kind) == (
         "headline-colon", "Trump", ":", "speech")
+
+
+# shapes of the bundled corpus's last four speaker errors (issue 18): each failed before
+# (a term, no speaker, or the writer's phrase credited to the sentence's subject)
+SHAPES = [
+    ("participle cue 'emphasizing'", "Kim Jong Un sent a New Year message to Vladimir Putin, "
+     "emphasizing the “blood bond” forged through conflict.", "blood bond", "speech",
+     "Kim Jong Un", "cue-participle"),
+    ("infinitive after a speech noun", "Kim Jong Un spoke at length.\n\n- January 1, 2026: Kim "
+     "uses his New Year's address to hail the “heroic” defense of Russia.", "heroic", "speech",
+     "Kim Jong Un", "cue-before-infinitive"),
+    ("the same words attributed later", "Two captured soldiers said they want to defect. "
+     "When Kim Jong Un congratulates Putin, he isn't mentioning the "
+     "\"kill-yourself\" orders or the grim conditions his men face in \"alien "
+     "lands.\" He is focused on victory.\n\nIf Kim continues to refer to his troops in \"alien "
+     "lands\" with \"heroic\" terminology, expect more deployments.", "alien lands.", "speech",
+     "Kim Jong Un", "same-words"),
+    ("a concept named by the writer", "Kim Jong Un needs friends. Honestly, Kim is playing a "
+     "very smart game of “strategic autonomy.”", "strategic autonomy.", "term", None,
+     "sentence-subject"),
+]
+
+
+@pytest.mark.parametrize(("shape", "text", "quote", "kind", "speaker", "rule"), SHAPES,
+                         ids=[s[0] for s in SHAPES])
+def test_bundled_corpus_error_shapes(shape, text, quote, kind, speaker, rule):
+    q = next(q for q in extract_quotes(text) if q.text == quote)
+    assert (q.kind, q.speaker, q.rule) == (kind, speaker, rule)
+
+
+def test_same_words_abstains_when_the_words_have_two_speakers():
+    text = ("“Great victory,” Kim said. “Great victory,” Putin said.\n\nCritics doubt the "
+            "“great victory” of either side, it seems.")
+    quotes = extract_quotes(text)
+    assert [q.speaker for q in quotes][:2] == ["Kim", "Putin"]
+    assert quotes[2].rule != "same-words" and quotes[2].speaker is None

@@ -668,7 +668,11 @@ _ROLE_DESCRIPTION = re.compile(
     r"coach|head coach|chief|chairman|chairwoman|secretary|spokesman|spokeswoman|ambassador|"
     r"general|commander|candidate|nominee|front-runner)")
 _TO_BEFORE = re.compile(r"\b(?:\w+ed|went on|had|has|have|wanted|want|wants|decided|chose|"
-                        r"began|continued|used|went|seemed|appeared)\s+to\s*$")
+                        r"began|continued|used|went|seemed|appeared|address|speech|message|"
+                        r"letter|statement|remarks|interview|appearance|platform)\s+to\s*$")
+# verbs of saying read after an infinitive's 'to' ('uses his New Year's address to hail')
+_INFINITIVE_CUES = frozenset(("say", "tell", "add", "write", "ask", "hail", "praise", "warn",
+                              "declare", "announce", "urge", "thank", "describe", "call"))
 _PRON_ANY = re.compile(r"\b(?:he|she|they|we|it|his|her|their|its)\b", re.I)
 _NAME_PAIR = re.compile(rf"(?P<a>{_NAME})\s+(?:and|&)\s+(?P<b>{_NAME})")
 _AND_NAME = re.compile(rf"\s+(?:and|&)\s+(?P<name>{_NAME})")
@@ -1285,8 +1289,7 @@ def cue_before_infinitive(q: QuoteSite, c: CueSite):
     """'Mr. Trump was prompted to say, "...', 'she went on to write': the subject of the clause
     that holds the infinitive."""
     text, a = q.text, q.attributor
-    if c.subject(q) is not None or c.word not in _SAY_VERBS | {"say", "tell", "add", "write",
-                                                               "ask"} or \
+    if c.subject(q) is not None or c.word not in _SAY_VERBS | _INFINITIVE_CUES or \
             not _TO_BEFORE.search(text, q.left_lo, c.start):
         return None
     subj = a._sentence_subject(max(q.lo, q.left_lo), c.start)
