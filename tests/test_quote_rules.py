@@ -113,9 +113,10 @@ def test_headline_colon_names_the_headline_speaker():
 # shapes of the bundled corpus's last four speaker errors (issue 18): each failed before
 # (a term, no speaker, or the writer's phrase credited to the sentence's subject)
 SHAPES = [
-    ("participle cue 'emphasizing'", "Kim Jong Un sent a New Year message to Vladimir Putin, "
-     "emphasizing the “blood bond” forged through conflict.", "blood bond", "speech",
-     "Kim Jong Un", "cue-participle"),
+    ("participle cue 'emphasizing'", "North Korea and Russia have strengthened their "
+     "camaraderie as Pyongyang’s leader Kim Jong Un extended a New Year message to Russian "
+     "President Vladimir Putin, emphasizing the “blood bond” forged through conflict.",
+     "blood bond", "speech", "Kim Jong Un", "cue-participle"),
     ("infinitive after a speech noun", "Kim Jong Un spoke at length.\n\n- January 1, 2026: Kim "
      "uses his New Year's address to hail the “heroic” defense of Russia.", "heroic", "speech",
      "Kim Jong Un", "cue-before-infinitive"),
