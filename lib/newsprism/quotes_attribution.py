@@ -284,12 +284,15 @@ _BAD_NAME_WORD = re.compile(r"^[A-Z][a-z]+ing$|[\u2019'](?:ve|re|ll|d|m|t)$")
 _ING_WORD = re.compile(r"^[A-Z][a-z]+ing$")
 
 
-@functools.lru_cache(maxsize=256)
-def _mid_sentence(word: str, text: str) -> bool:
-    """Whether ``word`` occurs mid-sentence in ``text`` (after a lowercase word, a comma or an
-    initial): a capitalised -ing word seen there is a name ("said Sperling"), not a
-    sentence-initial participle ("Speaking to reporters, ...")."""
-    return re.search(r"(?:(?<=[a-z,] )|(?<=\b[A-Z]\. ))" + re.escape(word) + r"\b", text) is not None
+_ING_MIDDLE = re.compile(r"(?:(?<=[a-z,] )|(?<=\b[A-Z]\. ))[A-Z][a-z]+ing\b")
+
+
+@functools.lru_cache(maxsize=4)
+def _ing_names(text: str) -> frozenset[str]:
+    """Capitalised -ing words seen mid-sentence in ``text`` (after a lowercase word, a comma or
+    an initial): names ("said Sperling"), not sentence-initial participles ("Speaking to
+    reporters, ..."). One scan per article (cached for the article being attributed)."""
+    return frozenset(m.group(0) for m in _ING_MIDDLE.finditer(text))
 
 
 def _bad_word(word: str, text: str = "") -> bool:
@@ -297,7 +300,7 @@ def _bad_word(word: str, text: str = "") -> bool:
     or a contraction ('They've')."""
     if not _BAD_NAME_WORD.search(word):
         return False
-    return not (_ING_WORD.match(word) and bool(text) and _mid_sentence(word, text))
+    return not (_ING_WORD.match(word) and bool(text) and word in _ing_names(text))
 
 
 def _is_name(surface: str, text: str = "") -> bool:
