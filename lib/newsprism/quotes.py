@@ -22,8 +22,8 @@ A Reporter Not To ‘Moan’', 'Khans: Trump stirs ‘ugliness’'): headlines u
 quotations. A quote-only paragraph right after a quote-only
 paragraph of speech that it continues ('expressions:' then “The most genuine alliance ...”,
 “Unconditional support.”) stays speech, however short. ``confidence`` is the score's
-probability of the chosen kind. Validation and the classifier's refit:
-:mod:`newsprism.quotes_validation` (``fit_classifier``).
+probability of the chosen kind. Validation: :mod:`newsprism.quotes_validation`; the classifier
+(``data/quote_classifier.json``) is refitted by ``python -m newsprism.quotes_fit``.
 
 >>> qs = extract_quotes('“We will win,” Kim said.\\n\\nCritics call it a “crown jewel” deal.')
 >>> [(q.text, q.kind, q.form, q.speaker, q.cue) for q in qs]

@@ -22,6 +22,12 @@ descriptors, not the name 'Russian'. A sentence subject with a negated verb of s
 isn't mentioning the “...” orders') is no speaker. When nothing fits the speaker stays ``None``
 (abstain rather than guess).
 
+The rules are small functions run in order (``RULES``; the two cue loops run
+``AFTER_CUE_STEPS`` and ``BEFORE_CUE_STEPS`` on each cue, nearest first), each named after the
+``rule`` value (``Attribution.how``) it emits: ``cue_after_inverted`` emits
+``"cue-after-inverted"``. Each reads a :class:`QuoteSite` (the quotation's sentence, paragraph,
+marks and the attributions before it) and returns an :class:`Attribution` or None.
+
 >>> from newsprism.quotes_marks import pair_marks
 >>> text = '“We will win,” Kim Jong Un said. Later Kim added: “Soon.”'
 >>> [a.speaker for a in attribute(text, pair_marks(text))]
