@@ -37,11 +37,6 @@ TOP_LEVEL = {"newsprism", "newsprism.__main__", "newsprism.text"}
 # (tone3 owns tone_*.py, speakers3 quotes/attribution.py). The lead removes these at merge.
 PRIVATE_ALLOWED = {
     ("newsprism.sentiment.tone_model", "newsprism.sentiment.tone_features", "_lexicon"),
-    ("newsprism.quotes.extract", "newsprism.quotes.attribution", "_CUE_RE"),
-    ("newsprism.quotes.extract", "newsprism.quotes.attribution", "_LINE_WORD"),
-    ("newsprism.quotes.extract", "newsprism.quotes.attribution", "_SMALL_WORDS"),
-    ("newsprism.quotes.extract", "newsprism.quotes.attribution", "_blank"),
-    ("newsprism.quotes.extract", "newsprism.quotes.attribution", "_clean_name"),
 }
 
 

@@ -71,8 +71,8 @@ def test_bundled_corpus_speakers_match_the_hand_checked_list():
         if ok and row["known_error"]:
             wrong.append(("fixed: update the known_error flag", row["quote_starts"]))
     assert wrong == []
-    # the known errors stay few (counted in the gold file, see data/gold/quote_speakers_gold.md)
-    assert sum(bool(r["known_error"]) for r in rows) <= 4
+    # no known error is left (see data/gold/quote_speakers_gold.md)
+    assert sum(bool(r["known_error"]) for r in rows) == 0
 
 
 def test_bundled_corpus_has_no_role_description_as_a_separate_speaker():

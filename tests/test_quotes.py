@@ -786,7 +786,7 @@ def test_quote_rows_fast_path_gives_the_same_table():
 
 
 def test_regrouped_attribution_regexes_match_as_the_plain_ones():
-    """``_CUE_RE`` (alternatives grouped by first letter), ``_NAME_RE`` and ``_BOUNDARY``
+    """``CUE_RE`` (alternatives grouped by first letter), ``_NAME_RE`` and ``_BOUNDARY``
     (leading lookaheads) find exactly what the plain patterns find."""
     import re
 
@@ -801,7 +801,7 @@ def test_regrouped_attribution_regexes_match_as_the_plain_ones():
         "He said, re-stated and pointed out: “No.” Mr. Kim told Dr. Smith. U.S. officials "
         "according to Sen. Cruz. It went on. 'Said Stone' asked. A. B. Cooper! Why? (Yes.)"]
     for text in texts:
-        for fast, plain in ((qa._CUE_RE, plain_cue), (qa._NAME_RE, plain_name),
+        for fast, plain in ((qa.CUE_RE, plain_cue), (qa._NAME_RE, plain_name),
                             (qa._BOUNDARY, plain_boundary)):
             assert [m.span() for m in fast.finditer(text)] == \
                 [m.span() for m in plain.finditer(text)]

@@ -105,9 +105,9 @@ def test_validator_reports_both_definitions_primary_first(polnear):
 
 
 def _decisions_of_the_fitted_model(table):
-    features = table[list(quotes_module._WEIGHTS)].to_dict("records")
+    features = table[list(quotes_module.FEATURE_NAMES)].to_dict("records")
     p = [quotes_module._probability(row) for row in features]
-    return list(classifier_decisions(table, p, quotes_module._THRESHOLD))
+    return list(classifier_decisions(table, p, quotes_module.CLASSIFIER.threshold))
 
 
 def test_classifier_table_reproduces_extract_quotes(polnear):
@@ -118,7 +118,7 @@ def test_classifier_table_reproduces_extract_quotes(polnear):
     assert len(table) == len(kinds) == 3
     assert _decisions_of_the_fitted_model(table) == kinds
     assert table["label"].tolist() == [True, True, True]  # Mocking, We will win, great
-    assert set(quotes_module._WEIGHTS) <= set(table.columns)
+    assert set(quotes_module.FEATURE_NAMES) <= set(table.columns)
 
 
 def test_classifier_decisions_apply_caps_floors_and_continuations():

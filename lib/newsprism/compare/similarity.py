@@ -30,11 +30,12 @@ import yaml
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.metrics.pairwise import cosine_similarity
 
+from newsprism.core import paths
 from newsprism.core.text import WORD, word_span_array, word_spans
 
 _WORD = WORD  # the one word definition (newsprism.core.text)
 
-STOCK_PHRASES = Path(__file__).resolve().parents[1] / "data" / "codebooks" / "stock_phrases.yml"
+STOCK_PHRASES = paths.CODEBOOKS / "stock_phrases.yml"
 
 PASSAGE_COLUMNS = ["article_a", "article_b", "outlet_a", "outlet_b", "start_a", "end_a",
                    "start_b", "end_b", "n_words", "share_a", "share_b", "text_a", "text_b"]

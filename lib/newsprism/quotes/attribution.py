@@ -22,6 +22,12 @@ descriptors, not the name 'Russian'. A sentence subject with a negated verb of s
 isn't mentioning the “...” orders') is no speaker. When nothing fits the speaker stays ``None``
 (abstain rather than guess).
 
+The rules are small functions run in order (``RULES``; the two cue loops run
+``AFTER_CUE_STEPS`` and ``BEFORE_CUE_STEPS`` on each cue, nearest first), each named after the
+``rule`` value (``Attribution.how``) it emits: ``cue_after_inverted`` emits
+``"cue-after-inverted"``. Each reads a :class:`QuoteSite` (the quotation's sentence, paragraph,
+marks and the attributions before it) and returns an :class:`Attribution` or None.
+
 >>> from newsprism.quotes.marks import pair_marks
 >>> text = '“We will win,” Kim Jong Un said. Later Kim added: “Soon.”'
 >>> [a.speaker for a in attribute(text, pair_marks(text))]
@@ -31,33 +37,11 @@ isn't mentioning the “...” orders') is no speaker. When nothing fits the spe
 from __future__ import annotations
 
 import bisect
+import functools
 import re
-import threading
 from dataclasses import dataclass
-from pathlib import Path
 
-import yaml
-
-from newsprism.core import paths
-
-
-def load_cue_lexicon(path: Path | None = None) -> dict[str, dict[str, list[str]]]:
-    """The cue-verb lexicon (``data/codebooks/cue_verbs.yml``): language -> {"verbs": [...],
-    optional "object_cues", "say_verbs"}; a clear ``ValueError`` for a malformed file.
-
-    >>> sorted(load_cue_lexicon())[:3], "dijo" in load_cue_lexicon()["es"]["verbs"]
-    (['de', 'en', 'es'], True)
-    """
-    path = Path(path or paths.CODEBOOKS / "cue_verbs.yml")
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    if not isinstance(data, dict) or "en" not in data:
-        raise ValueError(f"{path}: a mapping of languages with an 'en' block is expected")
-    for language, block in data.items():
-        if not isinstance(block, dict) or not isinstance(block.get("verbs"), list) or not all(
-                isinstance(v, str) and v.strip() for v in block["verbs"]):
-            raise ValueError(f"{path}: {language}: 'verbs' must be a list of words")
-    return data
-
+from newsprism.core.cue_lexicon import load_cue_lexicon  # the one loader of cue_verbs.yml
 
 _LEXICON = load_cue_lexicon()
 # every language's verbs (a French quotation in an English article still has its cue)
@@ -82,7 +66,7 @@ def _by_first_letter(alternatives: list[str]) -> str:
     return "|".join(f"{re.escape(first)}(?:{'|'.join(rests)})" for first, rests in groups.items())
 
 
-_CUE_RE = re.compile(r"(?<![-\u2010\u2011])\b(?:" + _by_first_letter(_CUE_ALTERNATIVES) + r")\b")
+CUE_RE = re.compile(r"(?<![-\u2010\u2011])\b(?:" + _by_first_letter(_CUE_ALTERNATIVES) + r")\b")
 # Nouns that carry speech when possessed ("Kim’s message stated", "Putin’s reply").
 _CUE_NOUNS = (
     "message|letter|statement|reply|response|remarks|remark|speech|address|tweet|tweets|post|"
@@ -267,7 +251,7 @@ _POSSESSOR_PREFIX = re.compile(r"^(?:\S+[\u2019']s\s+)+(?=[A-Z])")
 _TITLE_PREFIX = re.compile(rf"^(?:(?:{_TITLES})\.\s+|(?:{_TITLE_WORDS})\s+)+")
 
 
-def _clean_name(surface: str) -> str:
+def clean_name(surface: str) -> str:
     # "Fox's Chris Wallace" -> "Chris Wallace"
     surface = _POSSESSOR_PREFIX.sub("", surface.strip())
     surface = _TITLE_PREFIX.sub("", surface.strip())
@@ -282,23 +266,34 @@ _QUALIFIED_TITLE = re.compile(
 
 _BAD_NAME_WORD = re.compile(r"^[A-Z][a-z]+ing$|[\u2019'](?:ve|re|ll|d|m|t)$")
 _ING_WORD = re.compile(r"^[A-Z][a-z]+ing$")
-# capitalised -ing words seen mid-sentence in the article being attributed ("said Sperling"):
-# names, not sentence-initial participles ("Speaking to reporters, ..."); per thread
-_LOCAL = threading.local()
+
+
 _ING_MIDDLE = re.compile(r"(?:(?<=[a-z,] )|(?<=\b[A-Z]\. ))[A-Z][a-z]+ing\b")
 
 
-def _bad_word(word: str) -> bool:
+@functools.lru_cache(maxsize=4)
+def _ing_names(text: str) -> frozenset[str]:
+    """Capitalised -ing words seen mid-sentence in ``text`` (after a lowercase word, a comma or
+    an initial): names ("said Sperling"), not sentence-initial participles ("Speaking to
+    reporters, ..."). One scan per article (cached for the article being attributed)."""
+    return frozenset(m.group(0) for m in _ING_MIDDLE.finditer(text))
+
+
+def _bad_word(word: str, text: str = "") -> bool:
+    """A word no name holds: a capitalised -ing word (unless ``text`` shows it mid-sentence)
+    or a contraction ('They've')."""
     if not _BAD_NAME_WORD.search(word):
         return False
-    return not (_ING_WORD.match(word) and word in getattr(_LOCAL, "ing_names", ()))
+    return not (_ING_WORD.match(word) and bool(text) and word in _ing_names(text))
 
 
-def _is_name(surface: str) -> bool:
+def _is_name(surface: str, text: str = "") -> bool:
+    """Whether ``surface`` may be a name: not only sentence openers, no bad words, no trailing
+    possessive; ``text`` (the article) tells -ing names from participles (see ``_bad_word``)."""
     words = surface.split()
     return bool(words) and not all(w.strip(".,") in _NOT_NAMES for w in words) and \
         words[-1].strip(".,") not in _NOT_NAMES and \
-        not any(_bad_word(w.strip(".,")) for w in words) and \
+        not any(_bad_word(w.strip(".,"), text) for w in words) and \
         not re.search(r"[\u2019']s?$", words[-1])
 
 
@@ -329,10 +324,10 @@ _POSSESSIVE_WORD = re.compile(r"[\u2019']s?(?=\s|$)")
 
 
 _LINE = re.compile(r"[^\n]+")
-_LINE_WORD = re.compile(r"[A-Za-z][\w\u2019'-]*")
-_SMALL_WORDS = frozenset(
+LINE_WORD = re.compile(r"[A-Za-z][\w\u2019'-]*")
+SMALL_WORDS = frozenset(
     "of the a an and in on for to is with at by from or nor but as vs".split())
-# a lowercase word of _LINE_WORD that is not a small word
+# a lowercase word of LINE_WORD that is not a small word
 _LOWER_BIG_WORD = re.compile(
     r"(?<![A-Za-z0-9_\u2019'-])(?!(?:of|the|a|an|and|in|on|for|to|is|with|at|by|from|or|nor|but|as|"
     r"vs)(?![\w\u2019'-]))[a-z][\w\u2019'-]*")
@@ -346,10 +341,10 @@ def _headline_lines(text: str) -> list[tuple[int, int]]:
 
 def _is_headline_line(line: str) -> bool:
     """One line of ``_headline_lines``: is it a headline?"""
-    words = _LINE_WORD.findall(line)
+    words = LINE_WORD.findall(line)
     if len(words) < 3 or 5 * len(_LOWER_BIG_WORD.findall(line)) > len(words):
         return False  # (fast reject: more than a fifth of all words are lowercase big words)
-    big = [w for w in words if w.lower() not in _SMALL_WORDS]
+    big = [w for w in words if w.lower() not in SMALL_WORDS]
     return bool(big) and sum(w[0].isupper() for w in big) >= 0.8 * len(big)
 
 
@@ -369,7 +364,7 @@ def _in_headline_line(text: str, at: int, seen: dict[int, bool],
     return seen[start]
 
 
-def _name_words(surface: str) -> list[str]:
+def _name_words(surface: str, text: str = "") -> list[str]:
     """The words of the name that a ``_NAME_RE`` match gives for ``_Article.names`` (fewer
     than two: no name)."""
     s, e = _strip_leading(surface, 0, len(surface))
@@ -382,9 +377,9 @@ def _name_words(surface: str) -> list[str]:
     poss = _POSSESSIVE_WORD.search(surface, s, e)
     if poss:
         e = poss.start()
-    name = _clean_name(surface[s:e])
+    name = clean_name(surface[s:e])
     words = name.split()
-    while words and (words[0] in _NOT_NAMES or _bad_word(words[0])
+    while words and (words[0] in _NOT_NAMES or _bad_word(words[0], text)
                      or words[0] in _CUE_SET):  # 'Stated Stone:' is no name
         words = words[1:]
     return [w for w in words if w not in _NOT_NAMES]
@@ -415,7 +410,7 @@ class _Article:
                     continue  # 'Pence Endorses Paul Ryan With Trump’s Blessing': title case
                 words = seen.get(surface)
                 if words is None:
-                    words = seen[surface] = _name_words(surface)
+                    words = seen[surface] = _name_words(surface, self.text)
                 if len(words) < 2:
                     continue
                 name = " ".join(words)
@@ -426,7 +421,7 @@ class _Article:
         return self._names
 
     def canonical(self, surface: str) -> str | None:
-        name = _clean_name(surface)
+        name = clean_name(surface)
         if not name:
             return None
         if self._resolve is not None:
@@ -441,7 +436,7 @@ class _Article:
         if full and len(full) > len(name) and words[-1] == full.split()[-1] or (
                 full and len(words) == 1 and full.split()[0] == words[0]):
             name = full
-        if self._resolve is not None and name != _clean_name(surface):
+        if self._resolve is not None and name != clean_name(surface):
             try:
                 resolved = self._resolve(name)
             except Exception:
@@ -489,7 +484,7 @@ _SPACES = re.compile(r"\s*")
 _SPACES_DOTS = re.compile(r"[ .]*")
 
 
-def _blank(text: str, lo: int, hi: int, chars: str | None = None) -> bool:
+def blank(text: str, lo: int, hi: int, chars: str | None = None) -> bool:
     """``text[lo:hi].strip(chars) == ""`` without copying the slice (it stops at the first
     other character: constant time where ``strip`` of a long paragraph is not)."""
     pattern = _SPACES_DOTS if chars == " ." else _SPACES
@@ -517,7 +512,7 @@ def _subject_before(text: str, lo: int, cue_start: int) -> tuple[int, int, str] 
             # "Google's chief human resources executive, Laszlo Bock, told": the named appositive
             app_s = max(lo, cue_start - 200) + m.start() + 1
             nm = re.fullmatch(rf"\s*({_NAME})\s*,", text[app_s:app_s + len(m.group(0)) - 1])
-            if nm and _is_name(nm.group(1)) and len(nm.group(1).split()) >= 2:
+            if nm and _is_name(nm.group(1), text) and len(nm.group(1).split()) >= 2:
                 found = app_s + nm.start(1), app_s + nm.end(1), "name"
     return found
 
@@ -556,12 +551,13 @@ _WHO_TAIL = re.compile(
     r"\s+(?:[\w\-\u2019']+\s+){0,5}?[\w\-\u2019']+)\s+who\s+[^,;:\u201c\u201d\"]{2,100}$")
 
 
-def _person_before_place(left_lo: int, left: str, place_start: int, place_end: int):
+def _person_before_place(left_lo: int, left: str, place_start: int, place_end: int,
+                          text: str = ""):
     """The name right before 'of Flint' / ', 22, of Flint' (a person and where they are from),
     else the role phrase holding the place ('The senator from Vermont', 'A reporter for Agence
     France-Presse'), else None."""
     m = _PERSON_THEN_PLACE.search(left, 0, place_start)
-    if m and _is_name(m.group("name")) and not _PLACE_BEFORE.search(left, 0, m.start("name")):
+    if m and _is_name(m.group("name"), text) and not _PLACE_BEFORE.search(left, 0, m.start("name")):
         return left_lo + m.start("name"), left_lo + m.end("name"), "name"
     m = _ROLE_THEN_PLACE.search(left, 0, place_start)
     if m:
@@ -587,22 +583,22 @@ def _subject_tail(text: str, lo: int, cue_start: int) -> tuple[int, int, str] | 
     if m:
         return left_lo + m.start(1), left_lo + m.end(1), "rel"
     m = _POSS_TAIL.search(left)
-    if m and _is_name(m.group("name")):
+    if m and _is_name(m.group("name"), text):
         return left_lo + m.start(), left_lo + m.end("name"), "poss"
     m = _NAME_TAIL.search(left)
-    if m and _is_name(m.group("name")):
+    if m and _is_name(m.group("name"), text):
         whose = _WHOSE_BEFORE.search(left, 0, m.start())
-        if whose and _is_name(whose.group("name")):
+        if whose and _is_name(whose.group("name"), text):
             # 'Marco Rubio, whose hometown, Miami, is ..., argues': the owner speaks
             return left_lo + whose.start("name"), left_lo + whose.end("name"), "name"
         if _PLACE_BEFORE.search(left, 0, m.start()) and not text.startswith("ing", cue_start - 3) \
                 and not re.match(r"\w+ing\b", text[cue_start:cue_start + 20]):
             # 'Cory James, 22, of Flint, Mich., said': a place (after a preposition) is no
             # speaker; the person named before it is
-            return _person_before_place(left_lo, left, m.start(), m.end("name"))
+            return _person_before_place(left_lo, left, m.start(), m.end("name"), text)
         return left_lo + m.start(), left_lo + m.end("name"), "name"
     m = _POSS_NP_TAIL.search(left)
-    if m and _is_name(m.group("name")) and m.group(0).split()[-1] not in _FUNCTION_END:
+    if m and _is_name(m.group("name"), text) and m.group(0).split()[-1] not in _FUNCTION_END:
         # "Donald Trump’s campaign manager says": the whole phrase is the speaker
         return left_lo + m.start(), left_lo + len(left), "nom"
     m = _GROUP_TAIL.search(left)
@@ -659,7 +655,11 @@ _ROLE_DESCRIPTION = re.compile(
     r"coach|head coach|chief|chairman|chairwoman|secretary|spokesman|spokeswoman|ambassador|"
     r"general|commander|candidate|nominee|front-runner)")
 _TO_BEFORE = re.compile(r"\b(?:\w+ed|went on|had|has|have|wanted|want|wants|decided|chose|"
-                        r"began|continued|used|went|seemed|appeared)\s+to\s*$")
+                        r"began|continued|used|went|seemed|appeared|address|speech|message|"
+                        r"letter|statement|remarks|interview|appearance|platform)\s+to\s*$")
+# verbs of saying read after an infinitive's 'to' ('uses his New Year's address to hail')
+_INFINITIVE_CUES = frozenset(("say", "tell", "add", "write", "ask", "hail", "praise", "warn",
+                              "declare", "announce", "urge", "thank", "describe", "call"))
 _PRON_ANY = re.compile(r"\b(?:he|she|they|we|it|his|her|their|its)\b", re.I)
 _NAME_PAIR = re.compile(rf"(?P<a>{_NAME})\s+(?:and|&)\s+(?P<b>{_NAME})")
 _AND_NAME = re.compile(rf"\s+(?:and|&)\s+(?P<name>{_NAME})")
@@ -676,15 +676,15 @@ def _subject_after(text: str, cue_end: int, hi: int) -> tuple[int, int, str] | N
     for kind in ("pron", "name", "nom"):
         if m.group(kind):
             s, e = m.span(kind)
-            if kind == "name" and not _is_name(text[s:e]):
+            if kind == "name" and not _is_name(text[s:e], text):
                 return None
             if kind == "name":
                 role = _ROLE_THEN_NAME.match(text, e, hi)
-                if role and _is_name(role.group("name")):
+                if role and _is_name(role.group("name"), text):
                     # 'said Oilers head coach Ken Hitchcock': the person, not the team
                     s, e = role.span("name")
                 both = _AND_NAME.match(text, e, hi)
-                if both and _is_name(both.group("name")):
+                if both and _is_name(both.group("name"), text):
                     e = both.end("name")  # a pair speaks ('reply Burton and Nick')
             if kind == "nom" and _CLAUSE_START.match(text, s, e):
                 return None  # 'adding that the deal ...': a clause, not a speaker
@@ -768,7 +768,7 @@ class _Attributor:
             comma = self.text.rfind(",", max(0, s - 400), s)
             antecedent = _subject_tail(self.text, max(0, comma - 200), comma) if comma > 0 else None
             names = [m for m in _NAME_RE.finditer(self.text, max(0, comma - 120), max(comma, 0))
-                     if _is_name(m.group(0))]
+                     if _is_name(m.group(0), self.text)]
             if names and (antecedent is None or antecedent[2] != "name"):
                 # 'said Scott Reed, the chamber's strategist, who': the name, not the role
                 speaker = self.art.canonical(names[-1].group(0))
@@ -779,7 +779,7 @@ class _Attributor:
             else:
                 head = _NAME_TAIL.search(self.text[max(0, comma - 150):comma])
                 speaker = self.art.canonical(head.group("name")) if head and _is_name(
-                    head.group("name")) else None
+                    head.group("name"), self.text) else None
         elif kind == "pron":
             speaker = self._resolve_pronoun(s, surface.lower(), prev)
         elif kind == "poss":
@@ -834,7 +834,7 @@ class _Attributor:
         pattern = re.compile(rf"\b{qual}(?:[\u2019']s)?\s+(?i:{role})\s+(?P<name>{_NAME})")
         found = None
         for hit in pattern.finditer(self.text, max(0, at - 5000), at):
-            if _is_name(hit.group("name")):
+            if _is_name(hit.group("name"), self.text):
                 found = hit.group("name")
         return self.art.canonical(found) if found else None
 
@@ -869,7 +869,7 @@ class _Attributor:
                 # 'When Kim Jong Un congratulates Putin, he isn't mentioning': the subject of a
                 # leading subordinate clause is the main clause's pronoun
                 sub = _SUBORDINATE_SUBJECT.match(self.text, start, subj[0])
-                if sub and _is_name(sub.group("name")):
+                if sub and _is_name(sub.group("name"), self.text):
                     subj = (*sub.span("name"), "name")
             if subj and subj[2] == "name":
                 name = self.art.canonical(self.text[subj[0]:subj[1]])
@@ -885,7 +885,7 @@ class _Attributor:
             for m in _NAME_RE.finditer(self.text, lo, pos):
                 s, e = _strip_leading(self.text, m.start(), m.end())
                 surface = self.text[s:e]
-                if len(surface.split()) >= 2 and _is_name(surface) and _person_like(surface) \
+                if len(surface.split()) >= 2 and _is_name(surface, self.text) and _person_like(surface) \
                         and not _PLACE_BEFORE.search(self.text, lo, s):
                     candidates.append((s, self.art.canonical(surface)))
         if not candidates and pronoun in ("it", "they"):
@@ -910,326 +910,16 @@ class _Attributor:
 
     def attribute(self) -> list[Attribution]:
         out: list[Attribution] = []
-        _LOCAL.ing_names = frozenset(m.group(0) for m in _ING_MIDDLE.finditer(self.text))
-        for qi, ((s, e), (ps, pe)) in enumerate(zip(self.spans, self.paragraphs, strict=True)):
-            out.append(self._one(qi, s, e, ps, pe, out) or Attribution())
+        for qi in range(len(self.spans)):
+            out.append(attribute_one(self, qi, out))
         return out
-
-    def _one(self, qi, s, e, ps, pe, prev):
-        text = self.text
-        bounds = self.bounds(ps, pe)
-        lo, hi = _sentence_span(text, bounds, ps, pe, s, e)
-        open_mark, close_mark = self.quote_marks[qi]
-        # limit contexts to the text between neighbouring quotes in the sentence
-        left_lo = lo
-        for j in range(qi - 1, -1, -1):
-            if self.quote_marks[j][1] <= open_mark and self.quote_marks[j][1] > lo:
-                left_lo = self.quote_marks[j][1]
-                break
-            if self.quote_marks[j][1] <= lo:
-                break  # (quotes are in order: the earlier ones end before the sentence too)
-        right_hi = hi
-        for j in range(qi + 1, len(self.spans)):
-            if self.quote_marks[j][0] >= close_mark:
-                if self.quote_marks[j][0] < hi:
-                    right_hi = self.quote_marks[j][0]
-                break
-        # 1. a cue right after the quote: ', Kim said' / ', said Kim' / ', he told reporters'
-        right = text[close_mark:right_hi]
-        best = None
-        ends_sentence = text[max(0, open_mark):close_mark].rstrip("\"\u201d\u2019' ")[-1:] == "."
-        if ends_sentence and _CUE_RE.search(text, left_lo, open_mark):
-            right = ""  # 'Bush called Trump “unhinged.” Rubio called ...': the cue is before
-        for m in _CUE_RE.finditer(right):
-            cue_s, cue_e = close_mark + m.start(), close_mark + m.end()
-            gap = text[close_mark:cue_s]
-            cue = m.group(0)
-            quote_end = text[max(0, open_mark):close_mark].rstrip("\"\u201d\u2019' ")[-1:]
-            # a quote ending in a comma may go on with the writer's words ('"...stunning," since
-            # so many cases ..., said Lee Epstein'); a gap opening with a capital or a
-            # determiner is the subject ('"...," another fraternity brother, X, recalled')
-            writer_gap = quote_end not in (",", "?", "!") or (
-                gap.lstrip(" ,")[:1].islower() and not _DET_RE.match(gap.lstrip(" ,")))
-            if cue in _SAY_VERBS and gap.rstrip().endswith(",") and len(gap) <= 250 and \
-                    gap.strip(" ,\u2014\u2013-") and writer_gap:
-                # '"...unlikely" that Sanders can win, said Steve Elmendorf': an inverted cue
-                # closing the quote's sentence after the writer's words
-                subj = _subject_after(text, cue_e, right_hi)
-                if subj and quote_end in (",", "?", "!") and subj[2] != "name":
-                    subj = None  # ('"Going Viral," about ..., said the days when'): no speaker
-                if subj:
-                    best = self._make(subj[0], subj[1], subj[2], cue, "cue-after-gap-inverted",
-                                      prev)
-                    break
-            if len(gap) > 90 and not (len(gap) <= 200 and _NAME_APPOSITIVE.match(gap) and text[
-                    max(0, open_mark):close_mark].rstrip("\"\u201d\u2019' ")[-1:] in ",?!"):
-                break  # (a long gap is fine after '," Jane Doe, who served as ..., said')
-            if cue == "according to":
-                am = _ACCORDING.match(text, cue_s, right_hi)
-                if am:
-                    kind = "name" if am.group("name") else "nom"
-                    ss, se = am.span(kind)
-                    best = self._make(ss, se, kind, cue, "according-after", prev)
-                break
-            if gap.strip(" ,\u2014\u2013-") == "":
-                if cue in _OBJECT_CUES:
-                    continue  # '"...," accusing it of': the word after is the object
-                subj = _subject_after(text, cue_e, right_hi)
-                if subj and subj[2] == "nom" and cue.endswith("ing"):
-                    subj = None  # '"...," noting the fines': a participle's object
-                if subj:
-                    best = self._make(subj[0], subj[1], subj[2], cue, "cue-after-inverted", prev)
-                    break
-                continue
-            subj = _subject_before(text, close_mark, cue_s)
-            quote_end = text[max(0, open_mark):close_mark].rstrip("\"\u201d\u2019' ")[-1:]
-            if subj is None and quote_end in (",", "?", "!") and cue in _SAY_VERBS:
-                # '"...," federal prosecutors wrote': a bare plural noun phrase as the subject
-                bare = _BARE_NP.fullmatch(gap)
-                if bare and not any(w in _FUNCTION_END for w in bare.group(1).split()):
-                    subj = (close_mark + bare.start(1), close_mark + bare.end(1), "nom")
-            if re.match(r"\s+(?:how|why|whether)\b", text[cue_e:cue_e + 10]):
-                break  # '’’A Time for Truth,’’ ..., Mr. Cruz described how': reported, not quoted
-            if subj and subj[2] == "pron" and quote_end == "." and \
-                    text[subj[0]:subj[0] + 1].isupper():
-                break  # “... home.” He left: a new sentence, not an attribution
-            clause_final = subj is not None and subj[2] != "rel" and cue in _SAY_VERBS and \
-                _TITLED_COMMA.search(text, close_mark, subj[0]) is not None and \
-                _CLAUSE_END.match(text, cue_e, min(len(text), cue_e + 60)) is not None and \
-                not _CUE_RE.search(text, close_mark, subj[0])
-            # '"The court expresses no view" of the case, the unsigned opinion said.'
-            if subj and len(text[close_mark:subj[0]].strip(" ,\u2014\u2013-")) <= 0 or (
-                    subj and subj[0] - close_mark < 80 and quote_end in (",", "?", "!")) or \
-                    clause_final:
-                if subj[2] == "poss":
-                    cue = re.sub(r"^[\u2019']s?\s*", "", text[subj[1]:cue_e])
-                best = self._make(subj[0], subj[1], subj[2], cue, "cue-after", prev)
-            break
-        if best is None:
-            quote_end = text[max(0, open_mark):close_mark].rstrip("\"\u201d\u2019' ")[-1:]
-            gm = _GENERIC_AFTER.match(text, close_mark, right_hi) if quote_end in (
-                ",", "?", "!", "\u2014", "-") else None
-            if gm and gm.group("nom") and (_RELATIVE.search(gm.group("nom"))
-                                           or gm.group("verb") in ("series", "news")):
-                gm = None  # '’’Hawaii Five-0,’’ the procedural that CBS revived': a title
-            if gm and (gm.group("pron") or _is_name(gm.group("name") or "x") or gm.group("nom")):
-                kind = next(k for k in ("pron", "name", "nom") if gm.group(k))
-                best = self._make(*gm.span(kind), kind, gm.group("verb"), "cue-after-generic", prev)
-            gi = _GENERIC_INVERTED.match(text, close_mark, right_hi) if quote_end in (
-                ",", "?", "!", "\u2014", "-") and best is None else None
-            if gi and _is_name(gi.group("name")):
-                best = self._make(*gi.span("name"), "name", gi.group("verb"),
-                                  "cue-after-generic", prev)
-        if best is None:
-            # '"...” because she would expand her lead, he said.': a cue closing the sentence
-            fm = _FINAL_CUE.search(text, close_mark, right_hi)
-            if fm and right_hi - fm.end() <= 3 and fm.start() - close_mark < 200:
-                kind = "pron" if fm.group("pron") else "name"
-                if kind == "pron" or _is_name(fm.group("name")):
-                    best = self._make(*fm.span(kind), kind, fm.group("cue"), "cue-final", prev)
-        if best:
-            return best
-        # 2. a cue before the quote in its sentence: 'Kim said: “', 'what he called Russia’s “'
-        left = text[left_lo:open_mark]
-        cues = list(_CUE_RE.finditer(left))
-        for m in reversed(cues):
-            cue_s, cue_e = left_lo + m.start(), left_lo + m.end()
-            cue = m.group(0)
-            if cue in _NOUN_HOMOGRAPHS and _NOUN_BEFORE.search(text, max(0, cue_s - 40), cue_s):
-                continue  # 'Rubio's claim that', 'many Asian states': a noun, not a verb
-            if cue == "according to":
-                am = _ACCORDING.match(text, cue_s, open_mark)
-                if am:
-                    kind = "name" if am.group("name") else "nom"
-                    ss, se = am.span(kind)
-                    return self._make(ss, se, kind, cue, "according-before", prev)
-                continue
-            if cue.endswith("ing") and _BY_GERUND.search(text, max(lo, cue_s - 40), cue_s):
-                # 'Netanyahu rallied supporters by warning that “...': the sentence's subject
-                subj = self._sentence_subject(lo, cue_s) or self._clause_subject(lo, cue_s)
-                if subj:
-                    return self._make(subj[0], subj[1], subj[2], cue, "cue-gerund", prev)
-            if cue.endswith("ing") and text[max(0, left_lo - 3):cue_s].rstrip(
-                    " \"\u201d\u2019").endswith(","):
-                # 'X said, adding, “...': the subject of the earlier cue, else of the sentence
-                subj = None
-                for earlier in reversed(list(_CUE_RE.finditer(text, lo, cue_s))):
-                    if earlier.group(0).endswith("ing") or earlier.group(0) == "according to":
-                        continue
-                    subj = _subject_before(text, lo, earlier.start())
-                    if subj is None:
-                        subj = _subject_after(text, earlier.end(), cue_s)
-                    if subj:
-                        break
-                subj = subj or self._sentence_subject(max(lo, left_lo), cue_s) or \
-                    self._clause_subject(max(lo, left_lo), cue_s)
-                if subj:
-                    return self._make(subj[0], subj[1], subj[2], cue, "cue-participle", prev)
-            subj = None
-            if text[left_lo:cue_s].rstrip().endswith(","):
-                # 'Clinton, during a town hall in Columbus, Ohio, said': the clause's subject
-                subj = self._sentence_subject(left_lo, cue_s)
-            subj = subj or _subject_before(text, left_lo, cue_s)
-            if subj is None and re.search(r"\band\s*$", _AUX.sub("", text[left_lo:cue_s].rstrip())):
-                subj = self._sentence_subject(lo, cue_s)
-                if subj:
-                    return self._make(subj[0], subj[1], subj[2], cue, "cue-before-and", prev)
-            if subj is None and cue in _SAY_VERBS | {"say", "tell", "add", "write", "ask"} and \
-                    _TO_BEFORE.search(text, left_lo, cue_s):
-                # 'Mr. Trump was prompted to say, "...', 'she went on to write': the subject of
-                # the clause that holds the infinitive
-                subj = self._sentence_subject(max(lo, left_lo), cue_s)
-                if subj is None or subj[2] == "nom":
-                    subj = self._clause_subject(max(lo, left_lo), cue_s)
-                if subj and subj[2] != "nom" and not _PLACE_BEFORE.search(text, lo, subj[0]):
-                    return self._make(subj[0], subj[1], subj[2], cue, "cue-before-infinitive",
-                                      prev)
-                subj = None
-            if subj and subj[2] == "nom" and re.search(
-                    rf"(?:{_CUE_NOUNS})$", text[subj[0]:subj[1]]) and \
-                    text[subj[0]:subj[1]].split()[0].lower() in ("a", "an", "his", "her", "their",
-                                                                  "its"):
-                owner = self._sentence_subject(lo, subj[0])
-                verb = re.search(r"(\S+)(?:\s+out)?\s+$", text[lo:subj[0]])
-                if owner is None and verb:
-                    owner = _subject_before(text, lo, lo + verb.start())
-                if owner:
-                    return self._make(owner[0], owner[1], owner[2], cue, "cue-before-owner", prev)
-            if subj and subj[2] == "nom" and cue in ("called", "dubbed", "named", "titled") and \
-                    subj[1] >= cue_s - _trailing_space(text, cue_s):
-                # 'a psychology class called “Perception”': naming, not speech
-                subj = self._sentence_subject(lo, subj[0])
-                if subj:
-                    return self._make(subj[0], subj[1], subj[2], cue, "naming-subject", prev)
-                continue
-            if subj:
-                if subj[2] == "poss":
-                    cue = re.sub(r"^[\u2019']s?\s*", "", text[subj[1]:cue_e])
-                return self._make(subj[0], subj[1], subj[2], cue, "cue-before", prev)
-            subj = _subject_after(text, cue_e, open_mark) if not cue.endswith("ing") else None
-            if subj and m.start() < 3:
-                return self._make(subj[0], subj[1], subj[2], cue, "cue-before-inverted", prev)
-            if cue in _CUE_SET and not cue.endswith("ing") and \
-                    text[left_lo:cue_s].rstrip().endswith(","):
-                # 'In other words, explained CBS moderator Nancy Cordes: "...'
-                im = _INVERTED_INTRO.fullmatch(text, cue_e, open_mark)
-                if im and _is_name(im.group("name")):
-                    return self._make(*im.span("name"), "name", cue, "cue-before-inverted", prev)
-        # 2b. 'Pew Research: “...' / 'she is sure that ...: “...'
-        left = text[left_lo:open_mark].rstrip()
-        if left.endswith(":"):
-            nm = _NAME_TAIL.search(left[:-1])
-            if nm and _is_name(nm.group("name")) and nm.start() <= 3:
-                return self._make(left_lo + nm.start("name"), left_lo + nm.end("name"), "name",
-                                  ":", "colon-name", prev)
-            dm = _DIGEST_COLON.search(left)
-            if dm and _is_name(dm.group("name")):
-                return self._make(left_lo + dm.start("name"), left_lo + dm.end("name"), "name",
-                                  ":", "colon-name", prev)
-            subj = self._sentence_subject(lo, open_mark)
-            if subj:
-                return self._make(subj[0], subj[1], subj[2], ":", "colon-sentence", prev)
-            # 'A footnote in the report makes that clear: "...' / 'a spokesman for X could
-            # only quip: "...': a determiner noun phrase heading the clause before the colon
-            cm = _COLON_CLAUSE.search(text, max(lo, left_lo), open_mark)
-            if cm:
-                return self._make(*cm.span("nom"), "nom", ":", "colon-clause", prev)
-        # 3. 'according to X' anywhere in the sentence
-        am = _ACCORDING.search(text, lo, hi)
-        if am:
-            kind = "name" if am.group("name") else "nom"
-            ss, se = am.span(kind)
-            return self._make(ss, se, kind, "according to", "according", prev)
-        # 4. nominal cue: 'In his letter, Kim ...'
-        nm = _NOMINAL_CUE.search(text, lo, open_mark)
-        if nm:
-            ss, se = nm.span("name")
-            kind = "pron" if text[ss:se].lower() in _PRONOUNS else "name"
-            return self._make(ss, se, kind, nm.group(0).split(",")[0], "nominal-cue", prev)
-        # 4b. the previous sentence of the paragraph names the speaker ('Perez says ... . “...')
-        opens_sentence = _OPENER_ONLY.fullmatch(text, lo, open_mark) is not None
-        if lo > ps and opens_sentence:
-            i = bisect.bisect_left(bounds, lo - 1)
-            prev_lo = max(bounds[i - 1], ps) if i else ps
-            if not self._quote_between(prev_lo, lo, len(self.spans)):
-                for m in reversed(list(_CUE_RE.finditer(text, prev_lo, lo))):
-                    if m.group(0) == "according to":
-                        continue
-                    subj = _subject_before(text, prev_lo, m.start())
-                    if subj and subj[2] != "nom":
-                        return self._make(subj[0], subj[1], subj[2], m.group(0),
-                                          "previous-sentence", prev)
-        # 5. the subject of the sentence ('Clinton talked up her “50-state strategy”'); a
-        # quotation closing a sentence ('... vote." He commanded') ends it for this purpose
-        closed = list(_CLOSED_SENTENCE.finditer(text, lo, open_mark))
-        subj = self._sentence_subject(closed[-1].end() if closed else lo, open_mark)
-        if subj and not _NEGATED_VERB.search(text, subj[1], open_mark):
-            # (not 'he isn't mentioning the “kill-yourself” orders': words he did not say)
-            return self._make(subj[0], subj[1], subj[2], None, "sentence-subject", prev)
-        # 6. previous quote in the same sentence or paragraph (continuation)
-        if qi > 0 and prev and prev[-1].speaker_start is not None and \
-                self.paragraphs[qi - 1] == (ps, pe) and (
-                    opens_sentence or self.quote_marks[qi - 1][1] > lo):
-            # the quote opens its sentence or shares it with the previous quote
-            p = prev[-1]
-            return Attribution(p.speaker, p.speaker_start, p.speaker_end, p.speaker_surface,
-                               p.cue, "continuation")
-        # 5b. a quote-only paragraph signed in the next one ('"..."' then '- Sanders.')
-        quote_opens_paragraph = _blank(text, ps, open_mark)
-        if quote_opens_paragraph and _blank(text, close_mark, pe, " ."):
-            sm = _DASH_SIGNATURE.match(text, pe)
-            if sm and _is_name(sm.group("name")):
-                ss, se = sm.span("name")
-                if text[se - 1] == "." and len(text[ss:se].split()[-1]) > 3:
-                    se -= 1  # the sentence's full stop, not an initial
-                return self._make(ss, se, "name", None, "dash-signature", prev)
-        # 6. a paragraph that opens with the quote: colon intro / named reply / continuation
-        if quote_opens_paragraph and ps > 0:
-            found = self._from_previous_paragraph(qi, ps, prev)
-            if found:
-                return found
-        # 7. last resort: the subject of a cue verb earlier in the quote's sentence, however far
-        # ('His chief aide doubled down ..., saying she's experienced "on paper"'); a named or
-        # pronoun subject only (PolNeAR train error analysis: such quotes are mostly gold)
-        for m in reversed(list(_CUE_RE.finditer(text, lo, open_mark))):
-            if m.group(0) == "according to":
-                continue
-            subj = _subject_before(text, lo, m.start())
-            if subj is None:
-                head = _SUBJ_HEAD.match(text, lo, m.start())
-                kind = next((k for k in ("pron", "name", "nom") if head and head.group(k)), None)
-                if kind and (kind != "name" or _is_name(head.group(kind))):
-                    subj = (*head.span(kind), kind)
-            # a "subject" holding a double quotation mark is the quotation before the cue
-            # ('"... in three consecutive elections," said Al From, who ...')
-            if subj and subj[2] in ("name", "pron", "nom") and \
-                    not _DOUBLE_MARK.search(text, subj[0], subj[1]):
-                return self._make(subj[0], subj[1], subj[2], m.group(0), "sentence-cue", prev)
-        return self._paragraph_continuation(qi, ps, open_mark, prev)
-
-    def _paragraph_continuation(self, qi, ps, open_mark, prev) -> Attribution | None:
-        """'"It's an enormous moment," said Steve Schmidt, a strategist. Unless rivals quit,
-        "it's very difficult ..."': the previous quotation of the paragraph has a speaker and
-        no other name, pronoun or cue comes between: the same speaker goes on."""
-        if qi == 0 or not prev or prev[-1].speaker is None or self.paragraphs[qi - 1][0] != ps:
-            return None
-        p = prev[-1]
-        gap_lo = max(self.quote_marks[qi - 1][1], p.speaker_end or 0)
-        if gap_lo >= open_mark or open_mark - gap_lo > 400:
-            return None
-        if _CUE_RE.search(self.text, gap_lo, open_mark) or \
-                _PRON_ANY.search(self.text, gap_lo, open_mark) or \
-                any(_is_name(m.group(0)) for m in _NAME_RE.finditer(self.text, gap_lo, open_mark)):
-            return None
-        return Attribution(p.speaker, p.speaker_start, p.speaker_end, p.speaker_surface, p.cue,
-                           "continuation-sentence")
 
     def _clause_subject(self, lo: int, hi: int) -> tuple[int, int, str] | None:
         """The last name in ``text[lo:hi]`` followed by a verb ('Sanders of Vermont endorsed')."""
         found = None
         for m in _NAME_RE.finditer(self.text, lo, hi):
             s, e = _strip_leading(self.text, m.start(), m.end())
-            if _is_name(self.text[s:e]) and _VERB_AFTER.match(self.text, e, hi):
+            if _is_name(self.text[s:e], self.text) and _VERB_AFTER.match(self.text, e, hi):
                 found = (s, e, "name")
         return found
 
@@ -1253,7 +943,7 @@ class _Attributor:
                 return s, np_m.end(), "nom"
         poss = re.match(r"[\u2019']s?(?:\s+[a-z][\w\-]*){1,3}", self.text[e:hi])
         head = re.sub(r"[\u2019']s?$", "", self.text[s:e])
-        if kind == "name" and not _is_name(head):
+        if kind == "name" and not _is_name(head, self.text):
             return None
         if kind == "name" and len(head.split()) == 1 and head not in self.art.names() and \
                 not self._seen_twice(head, s):
@@ -1265,7 +955,7 @@ class _Attributor:
             return s, e + (tail.end() if tail else 0), "nom"
         if kind == "name":
             s, e = _strip_leading(self.text, s, e)
-            if not _is_name(self.text[s:e]):
+            if not _is_name(self.text[s:e], self.text):
                 return None
         return s, e, kind
 
@@ -1276,64 +966,664 @@ class _Attributor:
         start = self.text.rfind("\n", 0, end) + 1
         return start, end
 
-    def _from_previous_paragraph(self, qi, ps, prev):
-        text = self.text
-        pps, ppe = self._previous_paragraph(ps)
-        if ppe <= pps:
-            return None
-        # the previous paragraph is (or ends in) a quote with a speaker: continuation
-        if qi > 0 and prev and prev[-1].speaker and self.paragraphs[qi - 1][0] == pps:
-            qs, qe = self.spans[qi - 1]
-            if ppe - qe <= 2 or _blank(text, qe + 1, ppe) or prev[-1].how in (
-                    "colon-intro", "named-reply", "continuation-paragraph", "cue-after",
-                    "cue-after-inverted", "cue-after-generic", "continuation"):
-                p = prev[-1]
-                return Attribution(p.speaker, p.speaker_start, p.speaker_end, p.speaker_surface,
-                                   p.cue, "continuation-paragraph")
-        para = text[pps:ppe]
-        bounds = self.bounds(pps, ppe)
-        last_lo = bounds[-1] if bounds else pps
-        last = text[last_lo:ppe]
-        # 'Putin’s reply is even more explicit.' / 'Kim’s message stated:'
-        pm = _POSS_CUE.search(last)
-        if pm and _is_name(pm.group("name")):
-            ss, se = pm.span("name")
-            return self._make(last_lo + ss, last_lo + se, "name", pm.group(0), "named-reply", prev)
-        if para.rstrip().endswith(":"):
-            # colon introduction: the cue's subject in the last sentence, else the nearest
-            # subject name in the paragraph ('Kim Jong Un sent a message ... expressions:')
-            for m in reversed(list(_CUE_RE.finditer(text, last_lo, ppe))):
-                subj = _subject_before(text, last_lo, m.start())
-                if subj is None:
-                    # 'Stated Stone:': an inverted cue right before the colon
-                    subj = _subject_after(text, m.end(), ppe)
-                    if subj and (subj[2] == "nom" or text[subj[1]:ppe].strip() != ":"):
-                        subj = None
-                if subj:
-                    return self._make(subj[0], subj[1], subj[2], m.group(0), "colon-intro", prev)
-            # (the last 20 sentences of the paragraph at most: a window)
-            for start in reversed(([pps] if len(bounds) <= 20 else []) + bounds[-20:]):
-                subj = self._sentence_subject(start, ppe)
-                if subj and subj[2] != "nom":
-                    return self._make(subj[0], subj[1], subj[2], ":", "colon-intro", prev)
-            return None
-        # an introduction without a colon: the last sentence of the previous paragraph says
-        # who speaks ('Ash argued in his email, the incident ...'), when it holds no quote itself
-        if not self._quote_between(pps, ppe, qi):
-            for m in reversed(list(_CUE_RE.finditer(text, last_lo, ppe))):
-                if m.group(0) == "according to":
-                    continue
-                subj = _subject_before(text, last_lo, m.start())
-                if subj and subj[2] != "nom":
-                    return self._make(subj[0], subj[1], subj[2], m.group(0), "intro-paragraph",
-                                      prev)
-        # nothing introduces this quote-opening paragraph: it goes on with the last speaker of
-        # the previous paragraph ('"...," Clinton said.' then '"He voted to ..."')
-        if qi > 0 and prev and prev[-1].speaker and self.paragraphs[qi - 1][0] == pps:
-            p = prev[-1]
-            return Attribution(p.speaker, p.speaker_start, p.speaker_end, p.speaker_surface,
-                               p.cue, "continuation-paragraph-last")
+
+# ---- the rules -----------------------------------------------------------------------------
+# Each rule reads one quotation's site and returns an Attribution (it fired) or None (try the
+# next rule); ``RULES`` runs them in order. The two cue loops run small per-cue steps from their
+# own ordered lists: a step returns an Attribution, None (try the next step), ``NEXT_CUE`` (this
+# cue gives nothing, try the next cue) or ``STOP`` (no cue of this side gives anything).
+NEXT_CUE = "next cue"
+STOP = "stop"
+
+
+@dataclass
+class QuoteSite:
+    """What the rules read about one quotation: its sentence (``lo``, ``hi``), paragraph (``ps``,
+    ``pe``), marks, the text between its neighbours in the sentence (``left_lo``, ``right_hi``)
+    and the attributions of the quotations before it (``prev``)."""
+
+    attributor: _Attributor
+    qi: int
+    ps: int
+    pe: int
+    lo: int
+    hi: int
+    open_mark: int
+    close_mark: int
+    left_lo: int
+    right_hi: int
+    prev: list[Attribution]
+
+    @property
+    def text(self) -> str:
+        return self.attributor.text
+
+    @property
+    def quote_end(self) -> str:
+        """The quotation's last character before its closing marks ('.', ',', '?', or '')."""
+        return self.text[max(0, self.open_mark):self.close_mark].rstrip("\"\u201d\u2019' ")[-1:]
+
+    @property
+    def opens_sentence(self) -> bool:
+        return _OPENER_ONLY.fullmatch(self.text, self.lo, self.open_mark) is not None
+
+    @property
+    def opens_paragraph(self) -> bool:
+        return blank(self.text, self.ps, self.open_mark)
+
+    def make(self, s: int, e: int, kind: str, cue: str | None, how: str) -> Attribution:
+        return self.attributor._make(s, e, kind, cue, how, self.prev)
+
+    def carry(self, how: str) -> Attribution:
+        """The previous quotation's speaker, under rule ``how``."""
+        p = self.prev[-1]
+        return Attribution(p.speaker, p.speaker_start, p.speaker_end, p.speaker_surface, p.cue,
+                           how)
+
+
+def quote_site(attributor: _Attributor, qi: int, prev: list[Attribution]) -> QuoteSite:
+    """The :class:`QuoteSite` of quotation ``qi``: contexts end at neighbouring quotations."""
+    (s, e), (ps, pe) = attributor.spans[qi], attributor.paragraphs[qi]
+    lo, hi = _sentence_span(attributor.text, attributor.bounds(ps, pe), ps, pe, s, e)
+    open_mark, close_mark = attributor.quote_marks[qi]
+    marks = attributor.quote_marks
+    left_lo = lo
+    for j in range(qi - 1, -1, -1):
+        if marks[j][1] <= open_mark and marks[j][1] > lo:
+            left_lo = marks[j][1]
+            break
+        if marks[j][1] <= lo:
+            break  # (quotes are in order: the earlier ones end before the sentence too)
+    right_hi = hi
+    for j in range(qi + 1, len(attributor.spans)):
+        if marks[j][0] >= close_mark:
+            if marks[j][0] < hi:
+                right_hi = marks[j][0]
+            break
+    return QuoteSite(attributor, qi, ps, pe, lo, hi, open_mark, close_mark, left_lo, right_hi,
+                     prev)
+
+
+@dataclass
+class CueSite:
+    """One cue verb near the quotation: offsets in the text, the word, its offset in the slice
+    it was found in (``at``), and (cue before the quotation) the subject left of it."""
+
+    start: int
+    end: int
+    word: str
+    at: int
+    _subject: object = None
+    _has_subject: bool = False
+
+    def gap(self, q: QuoteSite) -> str:
+        return q.text[q.close_mark:self.start]
+
+    def subject(self, q: QuoteSite):
+        """The clause subject before a cue left of the quotation (computed once)."""
+        if not self._has_subject:
+            subj = None
+            if q.text[q.left_lo:self.start].rstrip().endswith(","):
+                # 'Clinton, during a town hall in Columbus, Ohio, said': the clause's subject
+                subj = q.attributor._sentence_subject(q.left_lo, self.start)
+            self._subject = subj or _subject_before(q.text, q.left_lo, self.start)
+            self._has_subject = True
+        return self._subject
+
+
+def _first_from_cues(q: QuoteSite, cues, steps) -> Attribution | None:
+    for cue in cues:
+        for step in steps:
+            out = step(q, cue)
+            if out is NEXT_CUE:
+                break
+            if out is STOP:
+                return None
+            if out is not None:
+                return out
+    return None
+
+
+# -- cues after the quotation: ', Kim said' / ', said Kim' / ', he told reporters'
+
+def cue_after_gap_inverted(q: QuoteSite, c: CueSite):
+    """'"...unlikely" that Sanders can win, said Steve Elmendorf': an inverted cue closing the
+    quote's sentence after the writer's words."""
+    gap = c.gap(q)
+    quote_end = q.quote_end
+    # a quote ending in a comma may go on with the writer's words ('"...stunning," since so many
+    # cases ..., said Lee Epstein'); a gap opening with a capital or a determiner is the
+    # subject ('"...," another fraternity brother, X, recalled')
+    writer_gap = quote_end not in (",", "?", "!") or (
+        gap.lstrip(" ,")[:1].islower() and not _DET_RE.match(gap.lstrip(" ,")))
+    if not (c.word in _SAY_VERBS and gap.rstrip().endswith(",") and len(gap) <= 250 and
+            gap.strip(" ,\u2014\u2013-") and writer_gap):
         return None
+    subj = _subject_after(q.text, c.end, q.right_hi)
+    if subj and quote_end in (",", "?", "!") and subj[2] != "name":
+        return None  # ('"Going Viral," about ..., said the days when'): no speaker
+    return q.make(*subj, c.word, "cue-after-gap-inverted") if subj else None
+
+
+def _long_gap(q: QuoteSite, c: CueSite):
+    """A cue far after the quotation attributes nothing (a long gap is fine after '," Jane Doe,
+    who served as ..., said')."""
+    gap = c.gap(q)
+    if len(gap) > 90 and not (len(gap) <= 200 and _NAME_APPOSITIVE.match(gap) and
+                              q.quote_end in ",?!"):
+        return STOP
+    return None
+
+
+def according_after(q: QuoteSite, c: CueSite):
+    """'"...," according to X'."""
+    if c.word != "according to":
+        return None
+    am = _ACCORDING.match(q.text, c.start, q.right_hi)
+    if not am:
+        return STOP
+    kind = "name" if am.group("name") else "nom"
+    return q.make(*am.span(kind), kind, c.word, "according-after")
+
+
+def cue_after_inverted(q: QuoteSite, c: CueSite):
+    """'"...," said Kim': the cue right after the quotation, its subject after it."""
+    if c.gap(q).strip(" ,\u2014\u2013-") != "":
+        return None
+    if c.word in _OBJECT_CUES:
+        return NEXT_CUE  # '"...," accusing it of': the word after is the object
+    subj = _subject_after(q.text, c.end, q.right_hi)
+    if subj and subj[2] == "nom" and c.word.endswith("ing"):
+        subj = None  # '"...," noting the fines': a participle's object
+    return q.make(*subj, c.word, "cue-after-inverted") if subj else NEXT_CUE
+
+
+def cue_after(q: QuoteSite, c: CueSite):
+    """'"...," Kim said' (and a clause-final cue: '"The court expresses no view" of the case,
+    the unsigned opinion said.'); the first cue with words between it and the quote decides."""
+    text, close_mark, gap, cue = q.text, q.close_mark, c.gap(q), c.word
+    subj = _subject_before(text, close_mark, c.start)
+    quote_end = q.quote_end
+    if subj is None and quote_end in (",", "?", "!") and cue in _SAY_VERBS:
+        # '"...," federal prosecutors wrote': a bare plural noun phrase as the subject
+        bare = _BARE_NP.fullmatch(gap)
+        if bare and not any(w in _FUNCTION_END for w in bare.group(1).split()):
+            subj = (close_mark + bare.start(1), close_mark + bare.end(1), "nom")
+    if re.match(r"\s+(?:how|why|whether)\b", text[c.end:c.end + 10]):
+        return STOP  # '’’A Time for Truth,’’ ..., Mr. Cruz described how': reported, not quoted
+    if subj and subj[2] == "pron" and quote_end == "." and text[subj[0]:subj[0] + 1].isupper():
+        return STOP  # “... home.” He left: a new sentence, not an attribution
+    clause_final = subj is not None and subj[2] != "rel" and cue in _SAY_VERBS and \
+        _TITLED_COMMA.search(text, close_mark, subj[0]) is not None and \
+        _CLAUSE_END.match(text, c.end, min(len(text), c.end + 60)) is not None and \
+        not CUE_RE.search(text, close_mark, subj[0])
+    if subj and len(text[close_mark:subj[0]].strip(" ,\u2014\u2013-")) <= 0 or (
+            subj and subj[0] - close_mark < 80 and quote_end in (",", "?", "!")) or clause_final:
+        if subj[2] == "poss":
+            cue = re.sub(r"^[\u2019']s?\s*", "", text[subj[1]:c.end])
+        return q.make(*subj, cue, "cue-after")
+    return STOP
+
+
+AFTER_CUE_STEPS = (cue_after_gap_inverted, _long_gap, according_after, cue_after_inverted,
+                   cue_after)
+
+
+def _cues_after(q: QuoteSite) -> list[CueSite]:
+    text = q.text
+    right = text[q.close_mark:q.right_hi]
+    if q.quote_end == "." and CUE_RE.search(text, q.left_lo, q.open_mark):
+        right = ""  # 'Bush called Trump “unhinged.” Rubio called ...': the cue is before
+    return [CueSite(q.close_mark + m.start(), q.close_mark + m.end(), m.group(0), m.start())
+            for m in CUE_RE.finditer(right)]
+
+
+def cue_after_rules(q: QuoteSite) -> Attribution | None:
+    """The cues after the quotation in its sentence, nearest first (``AFTER_CUE_STEPS``)."""
+    return _first_from_cues(q, _cues_after(q), AFTER_CUE_STEPS)
+
+
+def cue_after_generic(q: QuoteSite) -> Attribution | None:
+    """'"...," the senator argued' / '"...," argued Smith': any past-tense or present verb after a
+    quotation ending in a comma, with a subject."""
+    text, close_mark, right_hi = q.text, q.close_mark, q.right_hi
+    if q.quote_end not in (",", "?", "!", "\u2014", "-"):
+        return None
+    gm = _GENERIC_AFTER.match(text, close_mark, right_hi)
+    if gm and gm.group("nom") and (_RELATIVE.search(gm.group("nom"))
+                                   or gm.group("verb") in ("series", "news")):
+        gm = None  # '’’Hawaii Five-0,’’ the procedural that CBS revived': a title
+    if gm and (gm.group("pron") or _is_name(gm.group("name") or "x", text) or gm.group("nom")):
+        kind = next(k for k in ("pron", "name", "nom") if gm.group(k))
+        return q.make(*gm.span(kind), kind, gm.group("verb"), "cue-after-generic")
+    gi = _GENERIC_INVERTED.match(text, close_mark, right_hi)
+    if gi and _is_name(gi.group("name"), text):
+        return q.make(*gi.span("name"), "name", gi.group("verb"), "cue-after-generic")
+    return None
+
+
+def cue_final(q: QuoteSite) -> Attribution | None:
+    """'"...” because she would expand her lead, he said.': a cue closing the sentence."""
+    fm = _FINAL_CUE.search(q.text, q.close_mark, q.right_hi)
+    if not (fm and q.right_hi - fm.end() <= 3 and fm.start() - q.close_mark < 200):
+        return None
+    kind = "pron" if fm.group("pron") else "name"
+    if kind == "pron" or _is_name(fm.group("name"), q.text):
+        return q.make(*fm.span(kind), kind, fm.group("cue"), "cue-final")
+    return None
+
+
+# -- cues before the quotation in its sentence: 'Kim said: “', 'what he called Russia’s “'
+
+def _noun_homograph(q: QuoteSite, c: CueSite):
+    """'Rubio's claim that', 'many Asian states': a noun, not a verb."""
+    if c.word in _NOUN_HOMOGRAPHS and _NOUN_BEFORE.search(q.text, max(0, c.start - 40), c.start):
+        return NEXT_CUE
+    return None
+
+
+def according_before(q: QuoteSite, c: CueSite):
+    """'According to Kim, “...'."""
+    if c.word != "according to":
+        return None
+    am = _ACCORDING.match(q.text, c.start, q.open_mark)
+    if not am:
+        return NEXT_CUE
+    kind = "name" if am.group("name") else "nom"
+    return q.make(*am.span(kind), kind, c.word, "according-before")
+
+
+def cue_gerund(q: QuoteSite, c: CueSite):
+    """'Netanyahu rallied supporters by warning that “...': the sentence's subject."""
+    if not (c.word.endswith("ing") and _BY_GERUND.search(q.text, max(q.lo, c.start - 40),
+                                                          c.start)):
+        return None
+    a = q.attributor
+    subj = a._sentence_subject(q.lo, c.start) or a._clause_subject(q.lo, c.start)
+    return q.make(*subj, c.word, "cue-gerund") if subj else None
+
+
+def cue_participle(q: QuoteSite, c: CueSite):
+    """'X said, adding, “...': the subject of the earlier cue, else of the sentence."""
+    text, a = q.text, q.attributor
+    if not (c.word.endswith("ing") and text[max(0, q.left_lo - 3):c.start].rstrip(
+            " \"\u201d\u2019").endswith(",")):
+        return None
+    subj = None
+    for earlier in reversed(list(CUE_RE.finditer(text, q.lo, c.start))):
+        if earlier.group(0).endswith("ing") or earlier.group(0) == "according to":
+            continue
+        subj = _subject_before(text, q.lo, earlier.start())
+        if subj is None:
+            subj = _subject_after(text, earlier.end(), c.start)
+        if subj:
+            break
+    subj = subj or a._sentence_subject(max(q.lo, q.left_lo), c.start) or \
+        a._clause_subject(max(q.lo, q.left_lo), c.start)
+    return q.make(*subj, c.word, "cue-participle") if subj else None
+
+
+def cue_before_and(q: QuoteSite, c: CueSite):
+    """'Trump stood up and said: “...': the sentence's subject of a second verb."""
+    if c.subject(q) is not None or not re.search(
+            r"\band\s*$", _AUX.sub("", q.text[q.left_lo:c.start].rstrip())):
+        return None
+    subj = q.attributor._sentence_subject(q.lo, c.start)
+    return q.make(*subj, c.word, "cue-before-and") if subj else None
+
+
+def cue_before_infinitive(q: QuoteSite, c: CueSite):
+    """'Mr. Trump was prompted to say, "...', 'she went on to write': the subject of the clause
+    that holds the infinitive."""
+    text, a = q.text, q.attributor
+    if c.subject(q) is not None or c.word not in _SAY_VERBS | _INFINITIVE_CUES or \
+            not _TO_BEFORE.search(text, q.left_lo, c.start):
+        return None
+    subj = a._sentence_subject(max(q.lo, q.left_lo), c.start)
+    if subj is None or subj[2] == "nom":
+        subj = a._clause_subject(max(q.lo, q.left_lo), c.start)
+    if subj and subj[2] != "nom" and not _PLACE_BEFORE.search(text, q.lo, subj[0]):
+        return q.make(*subj, c.word, "cue-before-infinitive")
+    return None
+
+
+def cue_before_owner(q: QuoteSite, c: CueSite):
+    """'Trump released a statement saying “...': the owner of a speech noun speaks."""
+    subj, text = c.subject(q), q.text
+    if not (subj and subj[2] == "nom" and re.search(rf"(?:{_CUE_NOUNS})$", text[subj[0]:subj[1]])
+            and text[subj[0]:subj[1]].split()[0].lower() in ("a", "an", "his", "her", "their",
+                                                              "its")):
+        return None
+    owner = q.attributor._sentence_subject(q.lo, subj[0])
+    verb = re.search(r"(\S+)(?:\s+out)?\s+$", text[q.lo:subj[0]])
+    if owner is None and verb:
+        owner = _subject_before(text, q.lo, q.lo + verb.start())
+    return q.make(*owner, c.word, "cue-before-owner") if owner else None
+
+
+def naming_subject(q: QuoteSite, c: CueSite):
+    """'a psychology class called “Perception”': naming, not speech; the sentence's subject
+    (if any) is credited, else the next cue is tried."""
+    subj = c.subject(q)
+    if not (subj and subj[2] == "nom" and c.word in ("called", "dubbed", "named", "titled") and
+            subj[1] >= c.start - _trailing_space(q.text, c.start)):
+        return None
+    subj = q.attributor._sentence_subject(q.lo, subj[0])
+    return q.make(*subj, c.word, "naming-subject") if subj else NEXT_CUE
+
+
+def cue_before(q: QuoteSite, c: CueSite):
+    """'Kim said: “...' / 'what he called Russia’s “...'."""
+    subj = c.subject(q)
+    if not subj:
+        return None
+    cue = c.word
+    if subj[2] == "poss":
+        cue = re.sub(r"^[\u2019']s?\s*", "", q.text[subj[1]:c.end])
+    return q.make(*subj, cue, "cue-before")
+
+
+def cue_before_inverted(q: QuoteSite, c: CueSite):
+    """'Said Kim: “...' / 'In other words, explained CBS moderator Nancy Cordes: "...'."""
+    text = q.text
+    subj = _subject_after(text, c.end, q.open_mark) if not c.word.endswith("ing") else None
+    if subj and c.at < 3:
+        return q.make(*subj, c.word, "cue-before-inverted")
+    if c.word in _CUE_SET and not c.word.endswith("ing") and \
+            text[q.left_lo:c.start].rstrip().endswith(","):
+        im = _INVERTED_INTRO.fullmatch(text, c.end, q.open_mark)
+        if im and _is_name(im.group("name"), text):
+            return q.make(*im.span("name"), "name", c.word, "cue-before-inverted")
+    return None
+
+
+BEFORE_CUE_STEPS = (_noun_homograph, according_before, cue_gerund, cue_participle,
+                    cue_before_and, cue_before_infinitive, cue_before_owner, naming_subject,
+                    cue_before, cue_before_inverted)
+
+
+def cue_before_rules(q: QuoteSite) -> Attribution | None:
+    """The cues before the quotation in its sentence, nearest first (``BEFORE_CUE_STEPS``)."""
+    left = q.text[q.left_lo:q.open_mark]
+    cues = [CueSite(q.left_lo + m.start(), q.left_lo + m.end(), m.group(0), m.start())
+            for m in reversed(list(CUE_RE.finditer(left)))]
+    return _first_from_cues(q, cues, BEFORE_CUE_STEPS)
+
+
+# -- colon introductions in the sentence
+
+def _colon_left(q: QuoteSite) -> str | None:
+    left = q.text[q.left_lo:q.open_mark].rstrip()
+    return left if left.endswith(":") else None
+
+
+def colon_name(q: QuoteSite) -> Attribution | None:
+    """'Pew Research: “...' / a digest item 'HEADLINE - Philip Bump: "...'."""
+    left = _colon_left(q)
+    if left is None:
+        return None
+    nm = _NAME_TAIL.search(left[:-1])
+    if nm and _is_name(nm.group("name"), q.text) and nm.start() <= 3:
+        return q.make(q.left_lo + nm.start("name"), q.left_lo + nm.end("name"), "name", ":",
+                      "colon-name")
+    dm = _DIGEST_COLON.search(left)
+    if dm and _is_name(dm.group("name"), q.text):
+        return q.make(q.left_lo + dm.start("name"), q.left_lo + dm.end("name"), "name", ":",
+                      "colon-name")
+    return None
+
+
+def colon_sentence(q: QuoteSite) -> Attribution | None:
+    """'she is sure that ...: “...': the sentence's subject."""
+    if _colon_left(q) is None:
+        return None
+    subj = q.attributor._sentence_subject(q.lo, q.open_mark)
+    return q.make(*subj, ":", "colon-sentence") if subj else None
+
+
+def colon_clause(q: QuoteSite) -> Attribution | None:
+    """'A footnote in the report makes that clear: "...' / 'a spokesman for X could only quip:
+    "...': a determiner noun phrase heading the clause before the colon."""
+    if _colon_left(q) is None:
+        return None
+    cm = _COLON_CLAUSE.search(q.text, max(q.lo, q.left_lo), q.open_mark)
+    return q.make(*cm.span("nom"), "nom", ":", "colon-clause") if cm else None
+
+
+def according(q: QuoteSite) -> Attribution | None:
+    """'according to X' anywhere in the sentence."""
+    am = _ACCORDING.search(q.text, q.lo, q.hi)
+    if not am:
+        return None
+    kind = "name" if am.group("name") else "nom"
+    return q.make(*am.span(kind), kind, "according to", "according")
+
+
+def nominal_cue(q: QuoteSite) -> Attribution | None:
+    """'In his letter, Kim ...'."""
+    nm = _NOMINAL_CUE.search(q.text, q.lo, q.open_mark)
+    if not nm:
+        return None
+    ss, se = nm.span("name")
+    kind = "pron" if q.text[ss:se].lower() in _PRONOUNS else "name"
+    return q.make(ss, se, kind, nm.group(0).split(",")[0], "nominal-cue")
+
+
+def previous_sentence(q: QuoteSite) -> Attribution | None:
+    """The previous sentence of the paragraph names the speaker ('Perez says ... . “...')."""
+    a, text = q.attributor, q.text
+    if not (q.lo > q.ps and q.opens_sentence):
+        return None
+    bounds = a.bounds(q.ps, q.pe)
+    i = bisect.bisect_left(bounds, q.lo - 1)
+    prev_lo = max(bounds[i - 1], q.ps) if i else q.ps
+    if a._quote_between(prev_lo, q.lo, len(a.spans)):
+        return None
+    for m in reversed(list(CUE_RE.finditer(text, prev_lo, q.lo))):
+        if m.group(0) == "according to":
+            continue
+        subj = _subject_before(text, prev_lo, m.start())
+        if subj and subj[2] != "nom":
+            return q.make(*subj, m.group(0), "previous-sentence")
+    return None
+
+
+def sentence_subject(q: QuoteSite) -> Attribution | None:
+    """The subject of the sentence ('Clinton talked up her “50-state strategy”'); a quotation
+    closing a sentence ('... vote." He commanded') ends it for this purpose; not a subject with
+    a negated verb of saying ('he isn't mentioning the “kill-yourself” orders')."""
+    closed = list(_CLOSED_SENTENCE.finditer(q.text, q.lo, q.open_mark))
+    subj = q.attributor._sentence_subject(closed[-1].end() if closed else q.lo, q.open_mark)
+    if subj and not _NEGATED_VERB.search(q.text, subj[1], q.open_mark):
+        return q.make(*subj, None, "sentence-subject")
+    return None
+
+
+def continuation(q: QuoteSite) -> Attribution | None:
+    """The previous quote of the paragraph goes on: this one opens its sentence or shares it."""
+    a = q.attributor
+    if q.qi > 0 and q.prev and q.prev[-1].speaker_start is not None and \
+            a.paragraphs[q.qi - 1] == (q.ps, q.pe) and (
+                q.opens_sentence or a.quote_marks[q.qi - 1][1] > q.lo):
+        return q.carry("continuation")
+    return None
+
+
+def dash_signature(q: QuoteSite) -> Attribution | None:
+    """A quote-only paragraph signed in the next one ('"..."' then '- Sanders.')."""
+    text = q.text
+    if not (q.opens_paragraph and blank(text, q.close_mark, q.pe, " .")):
+        return None
+    sm = _DASH_SIGNATURE.match(text, q.pe)
+    if not (sm and _is_name(sm.group("name"), text)):
+        return None
+    ss, se = sm.span("name")
+    if text[se - 1] == "." and len(text[ss:se].split()[-1]) > 3:
+        se -= 1  # the sentence's full stop, not an initial
+    return q.make(ss, se, "name", None, "dash-signature")
+
+
+# -- a paragraph that opens with the quote: the previous paragraph introduces or continues it
+
+def _previous_paragraph(q: QuoteSite) -> tuple[int, int] | None:
+    """Offsets of the paragraph before a quote-opening paragraph (None when there is none)."""
+    if not (q.opens_paragraph and q.ps > 0):
+        return None
+    pps, ppe = q.attributor._previous_paragraph(q.ps)
+    return (pps, ppe) if ppe > pps else None
+
+
+def _previous_quote_in(q: QuoteSite, pps: int) -> bool:
+    """The previous quotation has a speaker and sits in the paragraph starting at ``pps``."""
+    return q.qi > 0 and bool(q.prev) and bool(q.prev[-1].speaker) and \
+        q.attributor.paragraphs[q.qi - 1][0] == pps
+
+
+def continuation_paragraph(q: QuoteSite) -> Attribution | None:
+    """The previous paragraph is (or ends in) a quote with a speaker."""
+    para = _previous_paragraph(q)
+    if para is None or not _previous_quote_in(q, para[0]):
+        return None
+    qs, qe = q.attributor.spans[q.qi - 1]
+    if para[1] - qe <= 2 or blank(q.text, qe + 1, para[1]) or q.prev[-1].how in (
+            "colon-intro", "named-reply", "continuation-paragraph", "cue-after",
+            "cue-after-inverted", "cue-after-generic", "continuation"):
+        return q.carry("continuation-paragraph")
+    return None
+
+
+def _last_sentence(q: QuoteSite, pps: int, ppe: int) -> int:
+    bounds = q.attributor.bounds(pps, ppe)
+    return bounds[-1] if bounds else pps
+
+
+def named_reply(q: QuoteSite) -> Attribution | None:
+    """'Putin’s reply is even more explicit.' / 'Kim’s message stated:' ends the paragraph."""
+    para = _previous_paragraph(q)
+    if para is None:
+        return None
+    last_lo = _last_sentence(q, *para)
+    pm = _POSS_CUE.search(q.text[last_lo:para[1]])
+    if pm and _is_name(pm.group("name"), q.text):
+        ss, se = pm.span("name")
+        return q.make(last_lo + ss, last_lo + se, "name", pm.group(0), "named-reply")
+    return None
+
+
+def _colon_paragraph(q: QuoteSite, pps: int, ppe: int) -> bool:
+    return q.text[pps:ppe].rstrip().endswith(":")
+
+
+def colon_intro(q: QuoteSite) -> Attribution | None:
+    """The previous paragraph ends with a colon: the cue's subject in its last sentence, else
+    the nearest subject name in it ('Kim Jong Un sent a message ... expressions:')."""
+    para = _previous_paragraph(q)
+    if para is None or not _colon_paragraph(q, *para):
+        return None
+    (pps, ppe), text, a = para, q.text, q.attributor
+    last_lo = _last_sentence(q, pps, ppe)
+    for m in reversed(list(CUE_RE.finditer(text, last_lo, ppe))):
+        subj = _subject_before(text, last_lo, m.start())
+        if subj is None:
+            # 'Stated Stone:': an inverted cue right before the colon
+            subj = _subject_after(text, m.end(), ppe)
+            if subj and (subj[2] == "nom" or text[subj[1]:ppe].strip() != ":"):
+                subj = None
+        if subj:
+            return q.make(*subj, m.group(0), "colon-intro")
+    bounds = a.bounds(pps, ppe)
+    # (the last 20 sentences of the paragraph at most: a window)
+    for start in reversed(([pps] if len(bounds) <= 20 else []) + bounds[-20:]):
+        subj = a._sentence_subject(start, ppe)
+        if subj and subj[2] != "nom":
+            return q.make(*subj, ":", "colon-intro")
+    return None
+
+
+def intro_paragraph(q: QuoteSite) -> Attribution | None:
+    """An introduction without a colon: the last sentence of the previous paragraph says who
+    speaks ('Ash argued in his email, the incident ...'), when it holds no quote itself."""
+    para = _previous_paragraph(q)
+    if para is None or _colon_paragraph(q, *para) or \
+            q.attributor._quote_between(para[0], para[1], q.qi):
+        return None
+    last_lo = _last_sentence(q, *para)
+    for m in reversed(list(CUE_RE.finditer(q.text, last_lo, para[1]))):
+        if m.group(0) == "according to":
+            continue
+        subj = _subject_before(q.text, last_lo, m.start())
+        if subj and subj[2] != "nom":
+            return q.make(*subj, m.group(0), "intro-paragraph")
+    return None
+
+
+def continuation_paragraph_last(q: QuoteSite) -> Attribution | None:
+    """Nothing introduces this quote-opening paragraph: it goes on with the last speaker of the
+    previous paragraph ('"...," Clinton said.' then '"He voted to ..."')."""
+    para = _previous_paragraph(q)
+    if para is None or _colon_paragraph(q, *para) or not _previous_quote_in(q, para[0]):
+        return None
+    return q.carry("continuation-paragraph-last")
+
+
+def sentence_cue(q: QuoteSite) -> Attribution | None:
+    """Last resort: the subject of a cue verb earlier in the quote's sentence, however far ('His
+    chief aide doubled down ..., saying she's experienced "on paper"'); a named, pronoun or noun
+    phrase subject (PolNeAR train error analysis: such quotes are mostly gold)."""
+    text = q.text
+    for m in reversed(list(CUE_RE.finditer(text, q.lo, q.open_mark))):
+        if m.group(0) == "according to":
+            continue
+        subj = _subject_before(text, q.lo, m.start())
+        if subj is None:
+            head = _SUBJ_HEAD.match(text, q.lo, m.start())
+            kind = next((k for k in ("pron", "name", "nom") if head and head.group(k)), None)
+            if kind and (kind != "name" or _is_name(head.group(kind), text)):
+                subj = (*head.span(kind), kind)
+        # a "subject" holding a double quotation mark is the quotation before the cue
+        # ('"... in three consecutive elections," said Al From, who ...')
+        if subj and subj[2] in ("name", "pron", "nom") and \
+                not _DOUBLE_MARK.search(text, subj[0], subj[1]):
+            return q.make(*subj, m.group(0), "sentence-cue")
+    return None
+
+
+def continuation_sentence(q: QuoteSite) -> Attribution | None:
+    """'"It's an enormous moment," said Steve Schmidt, a strategist. Unless rivals quit, "it's
+    very difficult ..."': the previous quotation of the paragraph has a speaker and no other
+    name, pronoun or cue comes between: the same speaker goes on."""
+    a, text = q.attributor, q.text
+    if q.qi == 0 or not q.prev or q.prev[-1].speaker is None or \
+            a.paragraphs[q.qi - 1][0] != q.ps:
+        return None
+    gap_lo = max(a.quote_marks[q.qi - 1][1], q.prev[-1].speaker_end or 0)
+    if gap_lo >= q.open_mark or q.open_mark - gap_lo > 400:
+        return None
+    if CUE_RE.search(text, gap_lo, q.open_mark) or _PRON_ANY.search(text, gap_lo, q.open_mark) \
+            or any(_is_name(m.group(0), text)
+                   for m in _NAME_RE.finditer(text, gap_lo, q.open_mark)):
+        return None
+    return q.carry("continuation-sentence")
+
+
+# The rules in the order they are tried; the first that fires attributes the quotation.
+RULES = (
+    cue_after_rules, cue_after_generic, cue_final, cue_before_rules, colon_name, colon_sentence,
+    colon_clause, according, nominal_cue, previous_sentence, sentence_subject, continuation,
+    dash_signature, continuation_paragraph, named_reply, colon_intro, intro_paragraph,
+    continuation_paragraph_last, sentence_cue, continuation_sentence,
+)
+
+
+def attribute_one(attributor: _Attributor, qi: int, prev: list[Attribution]) -> Attribution:
+    """The attribution of quotation ``qi``: the first of ``RULES`` that fires, else none."""
+    site = quote_site(attributor, qi, prev)
+    for rule in RULES:
+        found = rule(site)
+        if found is not None:
+            return found
+    return Attribution()
+
 
 
 def attribute(text: str, marked, actors=None) -> list[Attribution]:

@@ -22,8 +22,8 @@ A Reporter Not To ‘Moan’', 'Khans: Trump stirs ‘ugliness’'): headlines u
 quotations. A quote-only paragraph right after a quote-only
 paragraph of speech that it continues ('expressions:' then “The most genuine alliance ...”,
 “Unconditional support.”) stays speech, however short. ``confidence`` is the score's
-probability of the chosen kind. Validation and the classifier's refit:
-:mod:`newsprism.quotes.validation` (``fit_classifier``).
+probability of the chosen kind. Validation: :mod:`newsprism.quotes.validation`; the classifier
+(``data/quote_classifier.json``) is refitted by ``python -m newsprism.quotes.fit``.
 
 >>> qs = extract_quotes('“We will win,” Kim said.\\n\\nCritics call it a “crown jewel” deal.')
 >>> [(q.text, q.kind, q.form, q.speaker, q.cue) for q in qs]
@@ -32,23 +32,26 @@ probability of the chosen kind. Validation and the classifier's refit:
 
 from __future__ import annotations
 
+import json
 import math
 import re
 from dataclasses import dataclass
+from pathlib import Path
 
 import pandas as pd
 
+from newsprism.core import paths
 from newsprism.core.cue_lexicon import cue_alternation
 from newsprism.core.text import WORD
 from newsprism.corpus.language import is_english
 from newsprism.quotes.attribution import (
-    _CUE_RE,
-    _LINE_WORD,
-    _SMALL_WORDS,
+    CUE_RE,
+    LINE_WORD,
+    SMALL_WORDS,
     Attribution,
-    _blank,
-    _clean_name,
     attribute,
+    blank,
+    clean_name,
 )
 from newsprism.quotes.marks import MarkedSpan, pair_marks
 from newsprism.quotes.speakers import speaker_type
@@ -142,35 +145,57 @@ _DIRECT = ("cue-after", "cue-after-inverted", "cue-before", "cue-before-inverted
            "according-after", "according-before", "according", "colon-intro", "named-reply",
            "cue-participle", "nominal-cue", "cue-after-generic", "cue-before-owner")
 
-# Logistic-regression weights for P(speech), fitted on PolNeAR train (issue's gold, all
-# quotation marks) with ``newsprism.quotes.validation.fit_classifier()`` (scikit-learn
-# LogisticRegression(C=1) on the features of ``_features``, 9,233 marked spans, label: overlaps a
-# gold quotation by >= 80 %); last refit after the gold reader learned brat's numbered arguments
-# (``Content2``: the second half of a quotation split by "he said", 64 in train), which made 49
-# spans gold that were counted as false positives before, and after 26 cue verbs found in train’s
-# gold Cue spans were added to the attribution. Earlier versions added sentence
-# context (``cue_sent``, ``cue_prev``, ``called_object``, ``has_speaker``) and narrowed the hard
-# determiner rule (see ``_rule_bounds``). Extra context features tried on train (determiner or
-# preposition before the quote, a noun after it, lists of quotations, glosses, the three words
-# around the marks, the quotation's words repeated elsewhere in the article, position and
-# paragraph shape) did not raise the 5-fold CV F1 by more than 0.0005, nor did gradient
-# boosting: PolNeAR annotators quote about half of the quotations that nobody is said to say,
-# so ~0.968 F1 is the ceiling of these cues.
-_WEIGHTS: dict[str, float] = {
-    "log_words": 0.405, "one_word": -0.16, "two_words": -0.215, "short": -0.44, "full": -0.289,
-    "block": -1.765, "upper_start": 0.054, "terminal": 0.14, "direct": -0.689, "subject": -1.426,
-    "after_cue": 0.748, "para_start": 0.016, "continuation": -0.864, "unattributed": -1.817,
-    "single": -0.173, "straight": -0.284, "term_cue": 0.532, "title_case": -1.767,
-    "personal": 1.011, "cue_near": 0.402, "recovered": -0.755, "paren": 0.906,
-    "title_before": -1.439, "role_after": -1.204, "cue_sent": 0.838, "cue_prev": 0.358,
-    "called_object": 0.985, "has_speaker": 0.618,
-}
-_BIAS = 2.173
-# ``fit_classifier`` threshold: the one maximising min(precision, recall) in 5-fold CV on train
-# grouped by article (issue 4 sets the same floor on both): 0.575 (CV precision 0.9685, recall
-# 0.9680; F1 0.9678-0.9684 from 0.500 to 0.650). Before the Content2 fix the same rule gave
-# 0.625 (CV 0.9645 / 0.9650) against the gold that missed those quotations.
-_THRESHOLD = 0.575
+# The speech/term classifier: logistic-regression weights for P(speech), their bias and the
+# decision threshold, fitted on PolNeAR train by ``python -m newsprism.quotes.fit`` (scikit-learn
+# LogisticRegression(C=1) on ``span_features`` of every marked span, label: overlaps a gold
+# quotation by >= 80 %; threshold: the one maximising min(precision, recall) in 5-fold CV on
+# train grouped by article) and shipped as ``data/quote_classifier.json``. Extra context features
+# tried on train (determiner or preposition before the quote, a noun after it, lists of
+# quotations, glosses, the three words around the marks, the quotation's words repeated elsewhere
+# in the article, position and paragraph shape) did not raise the 5-fold CV F1 by more than
+# 0.0005, nor did gradient boosting: PolNeAR annotators quote about half of the quotations that
+# nobody is said to say, so ~0.968 F1 is the ceiling of these cues.
+FEATURE_NAMES = (
+    "log_words", "one_word", "two_words", "short", "full", "block", "upper_start", "terminal",
+    "direct", "subject", "after_cue", "para_start", "continuation", "unattributed", "single",
+    "straight", "term_cue", "title_case", "personal", "cue_near", "recovered", "paren",
+    "title_before", "role_after", "cue_sent", "cue_prev", "called_object", "has_speaker",
+)
+CLASSIFIER_PATH = paths.PACKAGE_DATA / "quote_classifier.json"
+
+
+@dataclass(frozen=True)
+class Classifier:
+    """The fitted speech/term classifier: ``weights`` (one per ``FEATURE_NAMES``), ``bias``,
+    ``threshold`` on P(speech) and ``meta`` (how it was fitted)."""
+
+    weights: dict[str, float]
+    bias: float
+    threshold: float
+    meta: dict
+
+
+def load_classifier(path: Path | None = None) -> Classifier:
+    """The classifier of ``path`` (the shipped ``data/quote_classifier.json`` by default); a
+    clear ``ValueError`` when the file does not hold a weight per feature.
+
+    >>> c = load_classifier()
+    >>> sorted(c.weights) == sorted(FEATURE_NAMES), 0.0 < c.threshold < 1.0
+    (True, True)
+    """
+    path = Path(path or CLASSIFIER_PATH)
+    data = json.loads(path.read_text(encoding="utf-8"))
+    weights = data.get("weights") if isinstance(data, dict) else None
+    if not isinstance(weights, dict) or set(weights) != set(FEATURE_NAMES) or not all(
+            isinstance(data.get(k), int | float) for k in ("bias", "threshold")):
+        raise ValueError(f"{path}: a 'weights' mapping of {len(FEATURE_NAMES)} features, "
+                         "'bias' and 'threshold' are expected (rewrite it with "
+                         "python -m newsprism.quotes.fit)")
+    return Classifier({k: float(weights[k]) for k in FEATURE_NAMES}, float(data["bias"]),
+                      float(data["threshold"]), data.get("meta", {}))
+
+
+CLASSIFIER = load_classifier()
 
 
 # where a title-case quotation is a title: after a possessive ("CNN’s"), a preposition of
@@ -180,6 +205,11 @@ _TITLE_CONTEXT = re.compile(
     r"program|programme|show|series|film|movie|novel|documentary|song|album|play|titled|"
     r"entitled|called|named|dubbed)|\b(?:book|novel|film|movie|song|album|show|play|poem|series)"
     r"\s+(?:is|was|remains|would be)(?:\s+(?:still|probably|definitely))?)[,:]?\s*$")
+
+
+# 'a game of "...', 'a policy of "...': the writer names a concept (see ``rule_bounds``)
+_CONCEPT_BEFORE = re.compile(
+    r"\b(?:game|policy|strategy|doctrine|concept|notion|principle|theory|philosophy)\s+of\s*$")
 
 
 _HEADLINE_CHARS = 2000
@@ -192,8 +222,8 @@ def _in_headline(text: str, span: MarkedSpan) -> bool:
     scanned: time stays linear in the length of a one-paragraph text)."""
     if span.para_end - span.para_start > _HEADLINE_CHARS:
         return False
-    words = _LINE_WORD.findall(text, span.para_start, span.para_end)
-    big = [w for w in words if w.lower() not in _SMALL_WORDS]
+    words = LINE_WORD.findall(text, span.para_start, span.para_end)
+    big = [w for w in words if w.lower() not in SMALL_WORDS]
     return len(words) >= 3 and bool(big) and sum(w[0].isupper() for w in big) >= 0.8 * len(big)
 
 
@@ -210,7 +240,7 @@ def _colon_headline(text: str, span: MarkedSpan) -> bool:
     open_at = span.open if span.open >= 0 else span.start
     if span.para_end - span.para_start > _HEADLINE_CHARS:
         return False
-    return len(_LINE_WORD.findall(text, span.para_start, span.para_end)) <= 25 and \
+    return len(LINE_WORD.findall(text, span.para_start, span.para_end)) <= 25 and \
         bool(_HEADLINE_SPEAKER.match(text, span.para_start, open_at))
 
 # 'Hillary Clinton Calls ... ‘Genocide.’', 'Sanders Told ...': a short name opening the headline
@@ -231,7 +261,7 @@ def _headline_speaker(text: str, span: MarkedSpan, actors=None) -> Attribution |
     if not m:
         return None
     surface = m.group(0)
-    name = _clean_name(surface) or surface
+    name = clean_name(surface) or surface
     resolve = getattr(actors, "resolve", None)
     resolved = resolve(name) if resolve else None
     return Attribution(resolved or name, m.start(), m.end(), surface, ":", "headline-colon")
@@ -281,7 +311,7 @@ def _sentence_bounds(text: str, span: MarkedSpan) -> tuple[int, int]:
     return lo, m.start() + 1 if m else min(span.para_end, close_at + 300)
 
 
-def _features(text: str, span: MarkedSpan, form: str, att: Attribution) -> dict[str, float]:
+def span_features(text: str, span: MarkedSpan, form: str, att: Attribution) -> dict[str, float]:
     inner = text[span.start:span.end]
     words = _WORD.findall(inner)
     n = len(words)
@@ -291,11 +321,11 @@ def _features(text: str, span: MarkedSpan, form: str, att: Attribution) -> dict[
     sent_lo = max(span.para_start, open_at - 200)
     context = text[sent_lo:open_at] + " " + text[close_at:min(span.para_end, close_at + 120)]
     title_case = n >= 1 and words[0][:1].isupper() and all(
-        w[:1].isupper() or w[:1].isdigit() or w.lower() in _SMALL_WORDS for w in words) and (
+        w[:1].isupper() or w[:1].isdigit() or w.lower() in SMALL_WORDS for w in words) and (
         n >= 2 or not _TERMINAL_END.search(inner))
     after = text[close_at:min(span.para_end, close_at + 30)]
     sent_lo, sent_hi = _sentence_bounds(text, span)
-    cue_sent = _CUE_RE.search(text, sent_lo, open_at) or _CUE_RE.search(text, close_at, sent_hi)
+    cue_sent = CUE_RE.search(text, sent_lo, open_at) or CUE_RE.search(text, close_at, sent_hi)
     prev_lo = max(span.para_start, sent_lo - 300)
     return {
         "log_words": math.log1p(n),
@@ -309,7 +339,7 @@ def _features(text: str, span: MarkedSpan, form: str, att: Attribution) -> dict[
         "direct": float(att.how in _DIRECT),
         "subject": float(att.how == "sentence-subject"),
         "after_cue": float(att.how.startswith("cue-after")),
-        "para_start": float(_blank(text, span.para_start, open_at)),
+        "para_start": float(blank(text, span.para_start, open_at)),
         "continuation": float(att.how.startswith("continuation")),
         "unattributed": float(att.how == ""),
         "single": float(span.style.startswith("single")),
@@ -323,13 +353,13 @@ def _features(text: str, span: MarkedSpan, form: str, att: Attribution) -> dict[
         "title_before": float(bool(_TITLE_BEFORE.search(before))),
         "role_after": float(bool(_ROLE_AFTER.match(after))),
         "cue_sent": float(bool(cue_sent)),
-        "cue_prev": float(sent_lo > span.para_start and bool(_CUE_RE.search(text, prev_lo, sent_lo))),
+        "cue_prev": float(sent_lo > span.para_start and bool(CUE_RE.search(text, prev_lo, sent_lo))),
         "called_object": float(bool(_CALLED_OBJECT.search(before))),
         "has_speaker": float(att.speaker is not None),
     }
 
 
-def _rule_bounds(text: str, span: MarkedSpan, form: str, att: Attribution,
+def rule_bounds(text: str, span: MarkedSpan, form: str, att: Attribution,
                  features: dict[str, float], headline: bool = False) -> tuple[float, float]:
     """``(cap, floor)`` that the hard rules put on P(speech): 1.0 and 0.0 when none applies."""
     cap, floor = 1.0, 0.0
@@ -348,6 +378,10 @@ def _rule_bounds(text: str, span: MarkedSpan, form: str, att: Attribution,
         # excerpt quoted after it (PolNeAR train: 1 of 9 such excerpts is a gold quotation,
         # all in one Politico newsletter)
         cap = 0.2
+    if att.how in ("", "sentence-subject") and _CONCEPT_BEFORE.search(_before(text, span)):
+        # 'Kim is playing a very smart game of "strategic autonomy."': the writer names a
+        # strategy or concept, nobody is said to say it (PolNeAR train: no such span)
+        cap = 0.2
     if features["title_case"] and _TITLE_CONTEXT.search(_before(text, span)):
         # 'told ABC’s “Good Morning America”', 'on “Meet the Press.”', 'author of “The Art
         # of the Deal”': a capitalised name of a show, book or film, not someone's words
@@ -364,9 +398,9 @@ def _rule_bounds(text: str, span: MarkedSpan, form: str, att: Attribution,
 
 def _probability(features: dict[str, float], weights: dict[str, float] | None = None,
                  bias: float | None = None) -> float:
-    """P(speech) of the logistic score (the fitted ``_WEIGHTS`` and ``_BIAS`` by default)."""
-    weights = _WEIGHTS if weights is None else weights
-    z = (_BIAS if bias is None else bias) + sum(
+    """P(speech) of the logistic score (the shipped ``CLASSIFIER`` by default)."""
+    weights = CLASSIFIER.weights if weights is None else weights
+    z = (CLASSIFIER.bias if bias is None else bias) + sum(
         weights.get(k, 0.0) * v for k, v in features.items())
     return 1.0 / (1.0 + math.exp(-z))
 
@@ -375,14 +409,14 @@ def _classify(text: str, span: MarkedSpan, form: str, att: Attribution,
               headline: bool = False) -> tuple[str, float]:
     """``(kind, confidence)`` from length, attribution, shape and position; ``headline``: a
     single-quoted span in a headline (see ``_in_headline``)."""
-    features = _features(text, span, form, att)
-    cap, floor = _rule_bounds(text, span, form, att, features, headline)
+    features = span_features(text, span, form, att)
+    cap, floor = rule_bounds(text, span, form, att, features, headline)
     p = max(min(_probability(features), cap), floor)
-    kind = "speech" if p >= _THRESHOLD else "term"
+    kind = "speech" if p >= CLASSIFIER.threshold else "term"
     return kind, round(p if kind == "speech" else 1.0 - p, 3)
 
 
-def _candidates(text: str, actors=None):
+def candidates(text: str, actors=None):
     """Each marked span of ``text`` with what the classifier sees: ``(span, attribution,
     form, headline)``, in order (shared by ``extract_quotes`` and the classifier's fit)."""
     spans = pair_marks(text)
@@ -419,7 +453,7 @@ def extract_quotes(text: str, actors=None) -> list[Quote]:
     if not isinstance(text, str) or not text:
         return []
     quotes: list[Quote] = []
-    for qid, (span, att, form, headline) in enumerate(_candidates(text, actors)):
+    for qid, (span, att, form, headline) in enumerate(candidates(text, actors)):
         kind, confidence = _classify(text, span, form, att, headline)
         if span.continues >= 0 and quotes[span.continues].kind == "speech" or \
                 _follows_block(form, att, quotes):
@@ -437,6 +471,51 @@ def extract_quotes(text: str, actors=None) -> list[Quote]:
             speaker_type=speaker_type(att.speaker, att.speaker_surface, actors)
             if keep_speaker else "",
         ))
+    return same_words(quotes, text, actors)
+
+
+_QUOTE_EDGES = " \t\n.,;:!?\"'\u2019\u2018\u201c\u201d"
+
+
+def _words_key(text: str) -> str:
+    return " ".join(text.strip(_QUOTE_EDGES).lower().split())
+
+
+def _named_in_sentence(speaker: str, text: str, at: int) -> bool:
+    """Whether the last word of ``speaker`` occurs in the writer's sentence before ``at`` (300
+    characters back at most, within the paragraph)."""
+    lo = max(0, at - 300, text.rfind("\n", 0, at) + 1)
+    for m in _SENT_END.finditer(text, lo, at):
+        lo = m.end()
+    last = speaker.split()[-1] if speaker.split() else ""
+    return bool(last) and re.search(rf"\b{re.escape(last)}\b", text[lo:at]) is not None
+
+
+def same_words(quotes: list[Quote], text: str, actors=None) -> list[Quote]:
+    """Speech that no rule attributes takes the speaker of speech of the same words (two words
+    or more) elsewhere in the article that a rule attributes, when its own sentence names that
+    speaker: 'When Kim Jong Un congratulates Putin, he isn't mentioning ... "alien lands."' then
+    'If Kim continues to refer to his troops in "alien lands"' (rule ``same-words``; the mention
+    is the other quotation's). Two such speakers: abstain. Run after classification, so it
+    changes speakers, never what is speech (PolNeAR train: run before, it made 23 false
+    quotations of terms repeated from speech; without the named-in-the-sentence condition it
+    gave 5 speakers on train, none right)."""
+    speakers: dict[str, set[str]] = {}
+    for q in quotes:
+        key = _words_key(q.text)
+        if q.kind == "speech" and q.speaker and len(key.split()) >= 2 and \
+                not q.rule.startswith("continuation"):
+            speakers.setdefault(key, set()).add(q.speaker)
+    for q in quotes:
+        names = speakers.get(_words_key(q.text), set())
+        if q.kind == "speech" and q.speaker is None and q.rule == "" and len(names) == 1 and \
+                _named_in_sentence(next(iter(names)), text, q.start):
+            source = next(o for o in quotes if o.speaker in names and
+                          _words_key(o.text) == _words_key(q.text))
+            q.speaker, q.speaker_start, q.speaker_end = (source.speaker, source.speaker_start,
+                                                         source.speaker_end)
+            q.speaker_surface, q.cue, q.rule = source.speaker_surface, source.cue, "same-words"
+            q.speaker_type = speaker_type(q.speaker, q.speaker_surface, actors)
     return quotes
 
 

@@ -270,12 +270,9 @@ def pair_marks(text: str) -> list[MarkedSpan]:
                     out.append(MarkedSpan(s, e, opened, c, style, pi, ps, pe,
                                           continues=reopened_from))
                 family, opened, reopened_from, nested = "", -1, -1, False
-            # two openers in a row ('tweeted: “People behind @HillaryClinton wearing “Settle For
-            # Hillary” shirts'): mostly a quotation nested in the same style, rarely a stray
-            # earlier opener, so the quotation keeps its first opener and ends at the first
-            # closer (PolNeAR train: restarting at the second opener missed 14 gold quotations
-            # by their start; keeping the first one matches them all, with no new false
-            # quotation). Ending at the last closer instead would need the nesting counted.
+            # two openers in a row ('wearing “Settle For Hillary” shirts' inside “...): the
+            # first opener holds, the first closer ends it (PolNeAR train: restarting at the
+            # second opener missed 14 gold quotations; this matches them all, none new)
         carry, carry_family = -1, ""
         if family:
             span = _left_open(text, paragraphs, pi, family, opened, style, reopened_from)

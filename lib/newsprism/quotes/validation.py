@@ -412,7 +412,7 @@ def wilson_interval(p: float, n: int, z: float = 1.96) -> tuple[float, float]:
 def classifier_table(split: str = "train", marks: str = "all",
                      limit: int | None = None) -> pd.DataFrame:
     """One row per marked span of a PolNeAR split with what the speech/term classifier of
-    :mod:`newsprism.quotes.extract` sees: its features (the keys of ``quotes._WEIGHTS``), the hard
+    :mod:`newsprism.quotes.extract` sees: its features (``quotes.FEATURE_NAMES``), the hard
     rules' ``cap`` and ``floor`` on P(speech), ``continues`` (row of the span it continues, -1
     when none) and ``label`` (the span overlaps a gold quotation by >= ``MIN_OVERLAP``)."""
     from newsprism.quotes import extract as q
@@ -421,9 +421,9 @@ def classifier_table(split: str = "train", marks: str = "all",
     for article in load_polnear(split, limit=limit, marks=marks):
         first = len(rows)
         previous_block = False
-        for span, att, form, headline in q._candidates(article.text):
-            features = q._features(article.text, span, form, att)
-            cap, floor = q._rule_bounds(article.text, span, form, att, features, headline)
+        for span, att, form, headline in q.candidates(article.text):
+            features = q.span_features(article.text, span, form, att)
+            cap, floor = q.rule_bounds(article.text, span, form, att, features, headline)
             label = any(_overlap((span.start, span.end), (g.start, g.end)) >= MIN_OVERLAP
                         for g in article.quotes)
             follows = len(rows) - 1 if previous_block and form == "block" and \
@@ -459,8 +459,8 @@ def fit_classifier(split: str = "train", C: float = 1.0, folds: int = 5,
     cross-validation grouped by article, with the hard rules and continuation applied; precision
     and recall over spans, recall against the split's gold quotations) and ``threshold``: the one
     maximising min(precision, recall) in that cross-validation (issue 4 sets the same floor on
-    both). Tuning uses train only; the values are copied into ``quotes._WEIGHTS``, ``_BIAS``
-    and ``_THRESHOLD`` by hand.
+    both), with ``n_spans`` and ``n_gold``. Tuning uses train only; ``python -m
+    newsprism.quotes.fit`` writes the result to ``quotes.CLASSIFIER_PATH``.
 
     Usage (reads the PolNeAR train split; about 10 s, so not run as a doctest):
     ``fit = fit_classifier(); fit["threshold"], fit["cv"].round(4)``.
@@ -472,13 +472,14 @@ def fit_classifier(split: str = "train", C: float = 1.0, folds: int = 5,
     from newsprism.quotes import extract as q
 
     table = classifier_table(split)
-    names = list(q._WEIGHTS)
+    names = list(q.FEATURE_NAMES)
     x = table[names].to_numpy(dtype=float)
     y = table["label"].to_numpy(dtype=bool)
     n_gold = sum(len(a.quotes) for a in load_polnear(split))
     p = np.zeros(len(table))
     for train_rows, test_rows in GroupKFold(folds).split(x, y, table["article"]):
-        model = LogisticRegression(C=C, max_iter=5000).fit(x[train_rows], y[train_rows])
+        model = LogisticRegression(C=C, max_iter=5000, random_state=0).fit(
+            x[train_rows], y[train_rows])
         p[test_rows] = model.predict_proba(x[test_rows])[:, 1]
     thresholds = thresholds if thresholds is not None else np.round(
         np.arange(0.5, 0.7001, 0.025), 3)
@@ -491,10 +492,11 @@ def fit_classifier(split: str = "train", C: float = 1.0, folds: int = 5,
                         "f1": 2 * precision * recall / (precision + recall),
                         "min_p_r": min(precision, recall)})
     cv = pd.DataFrame(cv_rows)
-    model = LogisticRegression(C=C, max_iter=5000).fit(x, y)
+    model = LogisticRegression(C=C, max_iter=5000, random_state=0).fit(x, y)
     return {"weights": {k: round(float(w), 3) for k, w in zip(names, model.coef_[0], strict=True)},
             "bias": round(float(model.intercept_[0]), 3), "cv": cv,
-            "threshold": float(cv.loc[cv["min_p_r"].idxmax(), "threshold"])}
+            "threshold": float(cv.loc[cv["min_p_r"].idxmax(), "threshold"]),
+            "n_spans": len(table), "n_gold": n_gold}
 
 
 def _baseline_extract(text: str):
