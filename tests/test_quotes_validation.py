@@ -99,7 +99,7 @@ def test_validator_reports_both_definitions_primary_first(polnear):
     table = validate_quotes(quick=True)
     datasets = list(dict.fromkeys(table["dataset"]))
     assert datasets == [f"PolNeAR ({MARKS['all']})", f"PolNeAR ({MARKS['double']})"]
-    recall = table[(table["engine"] == "newsprism.quotes.extract") & (table["metric"] == "recall")]
+    recall = table[(table["engine"] == "newsprism.quotes") & (table["metric"] == "recall")]
     assert recall["n"].tolist() == [3, 1]  # gold quotes under each definition
     assert set(table["split"]) == {"dev"}
 

@@ -521,7 +521,7 @@ def validate_quotes(quick: bool = False, marks: str | None = None) -> pd.DataFra
     base = {"measure": "quotes", "reference": reference}
     if not (paths.POLNEAR / "metadata.tsv").exists():
         return pd.DataFrame([{**base, "dataset": "PolNeAR", "split": "",
-                              "engine": "newsprism.quotes.extract", "metric": "", "value": float("nan"),
+                              "engine": "newsprism.quotes", "metric": "", "value": float("nan"),
                               "n": 0, "status": f"missing: {paths.POLNEAR}"}],
                             columns=VALIDATION_COLUMNS)
     rows = []
@@ -530,7 +530,7 @@ def validate_quotes(quick: bool = False, marks: str | None = None) -> pd.DataFra
         dataset = f"PolNeAR ({MARKS[definition]})"
         for split in (["dev"] if quick else ["dev", "train"]):
             gold = load_polnear(split, marks=definition)
-            for engine, extract in (("newsprism.quotes.extract", extract_quotes),
+            for engine, extract in (("newsprism.quotes", extract_quotes),
                                     ("baseline: double-quote pairs", _baseline_extract)):
                 frames = [f for f in (compare_article(a, extract) for a in gold) if len(f)]
                 result = score(pd.concat(frames, ignore_index=True))
@@ -540,13 +540,13 @@ def validate_quotes(quick: bool = False, marks: str | None = None) -> pd.DataFra
                         continue
                     value = result[metric]
                     status = "ok"
-                    if engine == "newsprism.quotes.extract" and metric in targets:
+                    if engine == "newsprism.quotes" and metric in targets:
                         status = ("ok" if value >= targets[metric]
                                   else f"below target {targets[metric]}")
                     row = {**base, "dataset": dataset, "split": split, "engine": engine}
                     rows.append({**row, "metric": metric, "value": round(float(value), 4),
                                  "n": int(result[n_key]), "status": status})
-                    if metric != "f1" and engine == "newsprism.quotes.extract":
+                    if metric != "f1" and engine == "newsprism.quotes":
                         low, high = wilson_interval(float(value), int(result[n_key]))
                         for bound, number in (("ci95_low", low), ("ci95_high", high)):
                             rows.append({**row, "metric": f"{metric}_{bound}",
