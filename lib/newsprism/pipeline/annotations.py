@@ -116,7 +116,15 @@ def read_table(out_dir: str | Path, name: str, columns: list[str] | None = None,
 
     A table with no rows anywhere comes back as an empty DataFrame.
 
-    >>> read_table(ann.out_dir, "sentences", columns=["article_id", "text"])  # doctest: +SKIP
+    >>> import tempfile
+    >>> from newsprism.pipeline.store import annotate_to_parquet
+    >>> tmp = tempfile.TemporaryDirectory()
+    >>> ann = annotate_to_parquet(out=tmp.name, steps=["sentences"], progress=False)
+    >>> read_table(ann.out_dir, "sentences", columns=["article_id", "text"]).shape
+    (229, 2)
+    >>> read_table(ann.out_dir, "no_such_table").empty
+    True
+    >>> tmp.cleanup()
     """
     try:
         dataset = table_dataset(out_dir, name)
@@ -136,7 +144,15 @@ def sample_table(out_dir: str | Path, name: str, n: int = 20, columns: list[str]
 
     Deterministic for a given ``seed``; rows come back in their stored order.
 
-    >>> sample_table(ann.out_dir, "quotes", n=10, columns=["article_id", "text"])  # doctest: +SKIP
+    >>> import tempfile
+    >>> from newsprism.pipeline.store import annotate_to_parquet
+    >>> tmp = tempfile.TemporaryDirectory()
+    >>> ann = annotate_to_parquet(out=tmp.name, steps=["sentences"], progress=False)
+    >>> sample = sample_table(ann.out_dir, "sentences", n=3, columns=["article_id", "sentence_id"])
+    >>> sample.shape, sample.equals(sample_table(ann.out_dir, "sentences", n=3,
+    ...                                          columns=["article_id", "sentence_id"]))
+    ((3, 2), True)
+    >>> tmp.cleanup()
     """
     import numpy as np
 
