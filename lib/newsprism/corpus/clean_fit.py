@@ -21,8 +21,10 @@ import numpy as np
 
 from newsprism.corpus import clean_lines, clean_validation
 
-KEEP_TARGET = 0.99
-KEEP_TARGET_STRICT = 0.98  # the "strict" cleaning level
+# Half a point above the 99% floor for body text: a site-fold estimate on ~1,700 keep strings
+# moves by about that much on another set of sites (a target of 0.99 kept 98.2% there).
+KEEP_TARGET = 0.995
+KEEP_TARGET_STRICT = 0.99  # the "strict" cleaning level
 MIN_WORD_SITES = 3
 C = 0.5  # inverse regularisation strength
 SEED = 0
