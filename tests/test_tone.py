@@ -79,6 +79,10 @@ def test_shipped_model_loads_from_plain_arrays():
         meta = json.loads(str(data["meta"]))
         assert data["coef"].shape == (3, len(data["vocabulary"]) + len(tone_features.DENSE_NAMES))
     assert meta["seed"] == tone_fit.SEED and meta["classes"] == list(tone_model.CLASSES)
+    # the chosen point is the best cross-validated one of the grid recorded with it
+    best = max(row["cv_macro_f1"] for row in meta["grid"])
+    assert meta["cv_macro_f1"] == best
+    assert meta["class_weight"] in tone_fit.GRID["class_weight"]
 
 
 @pytest.mark.skipif(SHARED_MISSING, reason="NewsMTSC gold data (shared/datasets/newsmtsc) absent")
