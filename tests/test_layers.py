@@ -33,11 +33,8 @@ RANK = {layer: rank for rank, row in enumerate(LAYERS) for layer in row}
 # and the historical public path newsprism.text (a forwarding package).
 TOP_LEVEL = {"newsprism", "newsprism.__main__", "newsprism.text"}
 
-# Private names still taken across modules whose bodies belong to other work this session
-# (tone3 owns tone_*.py, speakers3 quotes/attribution.py). The lead removes these at merge.
-PRIVATE_ALLOWED = {
-    ("newsprism.sentiment.tone_model", "newsprism.sentiment.tone_features", "_lexicon"),
-}
+# Private names that may be taken across modules: none (make a shared name public instead).
+PRIVATE_ALLOWED: set[tuple[str, str, str]] = set()
 
 
 def module_name(path: Path) -> str:

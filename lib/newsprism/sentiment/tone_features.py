@@ -44,7 +44,7 @@ DENSE_NAMES = ("sent_pos", "sent_neg", "clause_pos", "clause_neg", "left_near", 
 
 
 @lru_cache(maxsize=1)
-def _lexicon() -> dict[str, float]:
+def vader_valences() -> dict[str, float]:
     """VADER's word valences (-4..+4), read from the vaderSentiment package."""
     from newsprism.sentiment.vader import vader_analyzer
 
@@ -112,7 +112,7 @@ def _quoted(toks: list[str]) -> list[bool]:
 
 def _valences(toks: list[str]) -> np.ndarray:
     """VADER valence per token, sign flipped when one of the three words before negates."""
-    lexicon = _lexicon()
+    lexicon = vader_valences()
     values = np.array([lexicon.get(t, 0.0) for t in toks], dtype=float)
     for i in np.flatnonzero(values):
         if any(t in _NEGATORS or t.endswith("n't") for t in toks[max(0, i - 3):i]):
@@ -198,5 +198,5 @@ def extract(text: str, span: tuple[int, int],
 
 def evidence_words(text: str, span: tuple[int, int]) -> list[str]:
     """Words of ``text`` outside the target that VADER's lexicon scores (the lexicon evidence)."""
-    lexicon = _lexicon()
+    lexicon = vader_valences()
     return [t for t in tokens(mask(text, [span])) if lexicon.get(t, 0.0)]

@@ -149,8 +149,8 @@ def predict(texts: Sequence[str], spans: Sequence[tuple[int, int]],
 
 
 def _evidence(text: str, span: tuple[int, int], cues: frozenset[str]) -> int:
-    from newsprism.sentiment.tone_features import _lexicon
+    from newsprism.sentiment.tone_features import vader_valences
 
-    lexicon = _lexicon()
+    lexicon = vader_valences()
     return sum(1 for t in tokens(mask(text, [span]))
                if t != TARGET and (t in cues or lexicon.get(t, 0.0)))
