@@ -392,8 +392,11 @@ def _run_local(todo, step_specs, options, out_dir, jobs, record):
     _warm_up(step_specs, options)
     # Bounded in-flight work: at most 2 partitions per worker wait in memory.
     from newsprism.core.lifecycle import die_with_parent
+    from newsprism.pipeline.workers import pool_context
 
-    with ProcessPoolExecutor(max_workers=jobs, initializer=die_with_parent) as pool:
+    # Explicit start method: fork on Linux (workers inherit the warm-up), spawn elsewhere.
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=pool_context(),
+                             initializer=die_with_parent) as pool:
         pending = {}
         try:
             for index, batch in todo:
