@@ -371,8 +371,9 @@ _WARM_UP_TEXT = ("Kim Jong Un said \u201cwe are brothers\u201d on Dec. 5, 2025, 
 def _warm_up(step_specs, options) -> None:
     """Import the steps and load their lexicons once in this process before workers fork.
 
-    Forked workers (the default on Linux) inherit the loaded modules, lexicons and compiled
-    codebooks instead of each paying for them (~0.25 s of CPU per worker). Results do not
+    Forked workers (``workers.pool_context``'s choice on Linux) inherit the loaded modules,
+    lexicons and compiled codebooks instead of each paying for them (~0.25 s of CPU per
+    worker; bench/bench_import.py measures what a worker pays per start method). Results do not
     change: every cache involved is deterministic. Never fatal.
     """
     try:
