@@ -6,18 +6,28 @@ NLTK's Punkt). Issue 15's floor: ``import newsprism`` and each annotation worker
 Each case runs in a fresh interpreter; the figure is the child's CPU time (user + system,
 which does not depend on what else the machine runs), median of ``repeats`` runs, next to
 the wall time and the heavy libraries the child loaded.
+
+Then the figure the floor is about: a worker of ``annotate --jobs N``, started the way the
+store starts it (``newsprism.pipeline.workers.pool_context``, after the store's warm-up), for
+every start method this platform has. Each worker's first task resolves every step and splits
+a first sentence and reports its own CPU since it started (median over the workers).
 Usage: ``.venv/bin/python bench/bench_import.py [repeats]`` (default 5).
 """
 
 from __future__ import annotations
 
+import multiprocessing
 import os
+import statistics
 import subprocess
 import sys
 import time
+from concurrent.futures import ProcessPoolExecutor
 
 from newsprism.core import paths
+from newsprism.core.lifecycle import die_with_parent
 from newsprism.pipeline.steps import STEPS
+from newsprism.pipeline.workers import pool_context, worker_start_cost
 
 HEAVY = ("nltk", "scipy", "sklearn", "matplotlib", "papermill", "pandas", "pyarrow",
          "textblob", "vaderSentiment")
@@ -56,6 +66,34 @@ def run_once(code: str) -> tuple[float, float, str]:
     return wall, cpu, proc.stderr.strip().splitlines()[-1]
 
 
+def pool_worker_cost(method: str, workers: int = 2) -> tuple[float, float, int]:
+    """Median start CPU of a pool's workers (first task of each), the pool's wall time, and
+    how many workers answered."""
+    started = time.perf_counter()
+    with ProcessPoolExecutor(max_workers=workers, mp_context=pool_context(method),
+                             initializer=die_with_parent) as pool:
+        results = [f.result() for f in [pool.submit(worker_start_cost)
+                                        for _ in range(2 * workers)]]
+    wall = time.perf_counter() - started
+    first = {}
+    for result in results:  # a worker's first task has the lowest CPU clock
+        first[result["pid"]] = min(first.get(result["pid"], 1e9), result["cpu_seconds"])
+    return statistics.median(first.values()), wall, len(first)
+
+
+def print_pool_figures() -> None:
+    from newsprism.pipeline.steps import AnnotateOptions, select_steps
+    from newsprism.pipeline.store import _warm_up
+
+    _warm_up(select_steps(None), AnnotateOptions())  # what annotate() does before its pool
+    chosen = pool_context().get_start_method()
+    for method in multiprocessing.get_all_start_methods():
+        cpu, wall, n = pool_worker_cost(method)
+        mark = "  <- used by annotate here" if method == chosen else ""
+        print(f"{'pool worker, ' + method:40s} CPU {cpu:5.2f} s  pool wall {wall:5.2f} s"
+              f"  | {n} workers{mark}")
+
+
 def main() -> None:
     repeats = int(sys.argv[1]) if len(sys.argv) > 1 else 5
     print(f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores; "
@@ -65,6 +103,7 @@ def main() -> None:
         walls, cpus = sorted(r[0] for r in runs), sorted(r[1] for r in runs)
         print(f"{name:40s} CPU {cpus[len(cpus) // 2]:5.2f} s  wall {walls[len(walls) // 2]:5.2f} s"
               f"  | heavy: {runs[0][2]}")
+    print_pool_figures()
 
 
 if __name__ == "__main__":

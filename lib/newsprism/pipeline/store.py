@@ -371,8 +371,9 @@ _WARM_UP_TEXT = ("Kim Jong Un said \u201cwe are brothers\u201d on Dec. 5, 2025, 
 def _warm_up(step_specs, options) -> None:
     """Import the steps and load their lexicons once in this process before workers fork.
 
-    Forked workers (the default on Linux) inherit the loaded modules, lexicons and compiled
-    codebooks instead of each paying for them (~0.25 s of CPU per worker). Results do not
+    Forked workers (``workers.pool_context``'s choice on Linux) inherit the loaded modules,
+    lexicons and compiled codebooks instead of each paying for them (~0.25 s of CPU per
+    worker; bench/bench_import.py measures what a worker pays per start method). Results do not
     change: every cache involved is deterministic. Never fatal.
     """
     try:
@@ -392,8 +393,11 @@ def _run_local(todo, step_specs, options, out_dir, jobs, record):
     _warm_up(step_specs, options)
     # Bounded in-flight work: at most 2 partitions per worker wait in memory.
     from newsprism.core.lifecycle import die_with_parent
+    from newsprism.pipeline.workers import pool_context
 
-    with ProcessPoolExecutor(max_workers=jobs, initializer=die_with_parent) as pool:
+    # Explicit start method: fork on Linux (workers inherit the warm-up), spawn elsewhere.
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=pool_context(),
+                             initializer=die_with_parent) as pool:
         pending = {}
         try:
             for index, batch in todo:
