@@ -332,21 +332,32 @@ def word_choice_reading(choices: pd.DataFrame, leanings: pd.DataFrame) -> str:
             "attributing intent.")
 
 
+NO_NAMING_PAIRS = ("Codebook '{name}' defines no naming pairs, so there is no word choice to "
+                   "compare; add `naming_pairs:` to the codebook to compare word choice.")
+
+
 def word_choice_section(ctx: FramingContext, out_dir: str) -> Group:
-    """The codebook's naming pairs (a custom codebook without any gets the story's), their
-    hits per outlet side by side, and the side each outlet uses most."""
-    naming_book = framing.naming_codebook(ctx.book)
-    choices = framing.word_choice(ctx.english, naming_book)
+    """The naming pairs of the codebook in use (only its own: a codebook without any gets an
+    empty table and a reading saying so), their hits per outlet side by side, and the side
+    each outlet uses most."""
+    book = ctx.book
+    choices = framing.word_choice(ctx.english, book)
     save_table(choices, "framing_word_choice", out_dir)
     leanings = framing.word_choice_leanings(choices)
     save_table(leanings, "framing_word_choice_leanings", out_dir)
+    if not book.naming_pairs:
+        return Group("word-choice", [Section(
+            "naming-pairs", table=choices.drop(columns=["pair"]).iloc[:, :3], caption=(
+                f"The naming pairs and their cues (codebook '{book.name}'): none."),
+            reading=NO_NAMING_PAIRS.format(name=book.name),
+            facts=dict(n=0, unit="pair sides", source=book.source_label))])
     articles = dict(n=len(ctx.english), unit="English articles",
                     source=f"{ctx.source}, newsprism.framing.detect.word_choice")
     return Group("word-choice", [
         Section("naming-pairs", table=choices.drop(columns=["pair"]).iloc[:, :3],
                 max_rows=None, caption=(
-                    f"The naming pairs and their cues (codebook '{naming_book.name}')."),
-                facts=dict(n=len(choices), unit="pair sides", source=naming_book.source_label)),
+                    f"The naming pairs and their cues (codebook '{book.name}')."),
+                facts=dict(n=len(choices), unit="pair sides", source=book.source_label)),
         Section("word-choice-table", table=framing.word_choice_by_outlet(choices),
                 max_rows=200, caption=(
                     "Word choice side by side: hits of each naming-pair side per outlet "
