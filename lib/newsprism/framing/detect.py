@@ -49,7 +49,7 @@ from newsprism.quotes.marks import pair_marks
 
 __all__ = [
     "CodebookError", "load_codebook", "detect_frames", "detect_naming", "article_frames",
-    "word_choice", "word_choice_by_outlet", "word_choice_leanings", "naming_codebook",
+    "word_choice", "word_choice_by_outlet", "word_choice_leanings",
     "codebook_path", "FRAME_COLUMNS", "HIT_COLUMNS", "compile_codebook",
 ]
 
@@ -429,9 +429,6 @@ def _frame_columns(article, tables: dict | None, options=None) -> dict | None:
         "end": np.array(end, dtype=np.int64), "match": list(match), "voice": voices,
         "quote_kind": kinds, "negated": np.array(negated, dtype=bool), "codebook": book.name,
     }
-
-
-article_frames.rows = article_frame_tuples
 
 
 # --------------------------------------------------------------------------- word choice
