@@ -124,3 +124,27 @@ def test_word_choice_comes_only_from_the_chosen_codebook(tmp_path, kind, pairs):
         assert len(saved) == 0 and len(group.parts) == 1
         assert (f"Codebook &#x27;{book.name}&#x27; defines no naming pairs, so there is no "
                 "word choice to compare; add `naming_pairs:` to the codebook") in group.html()
+
+
+# codebook -> whether the figures saved under its name are shown as its validity
+@pytest.mark.parametrize("kind, validated", [
+    ("story", True), ("generic_questions", True),
+    ("story_copy", False), ("generic_questions_copy", False),  # same `codebook:` name, another file
+])
+def test_only_a_shipped_codebook_file_gets_its_saved_validity(tmp_path, kind, validated):
+    import shutil
+
+    from newsprism.framing.codebook import load_codebook, resolve_codebook_path
+    from newsprism.framing.shares import codebook_validity
+
+    name = kind.removesuffix("_copy")
+    source = resolve_codebook_path(name)
+    if kind.endswith("_copy"):
+        source = shutil.copy(source, tmp_path / "my_frames.yml")
+    book = load_codebook(source)
+    assert book.name == name and book.shipped is validated
+    text = codebook_validity(book)
+    assert (text == "Validity: not validated on gold data") is not validated
+    saved, origin = framing_report._saved_validation(book, run_validation=False)
+    if not validated:
+        assert saved.empty and origin.startswith("none")

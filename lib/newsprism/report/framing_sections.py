@@ -367,11 +367,15 @@ def word_choice_section(ctx: FramingContext, out_dir: str) -> Group:
             reading=word_choice_reading(choices, leanings), facts=articles)])
 
 
-def _saved_validation(book_name: str, run_validation: bool) -> tuple[pd.DataFrame, str]:
-    """The frame validation rows of the codebook in use (a custom codebook has no gold) and
-    where they come from: saved ``make validate`` results, else a run now."""
+def _saved_validation(book, run_validation: bool) -> tuple[pd.DataFrame, str]:
+    """The frame validation rows of the codebook in use (a custom codebook has no gold, even
+    when its ``codebook:`` name is a shipped one's) and where they come from: saved
+    ``make validate`` results, else a run now."""
     from newsprism.core import validate
 
+    if not book.shipped:
+        return pd.DataFrame(), "none: not a shipped codebook"
+    book_name = book.name
     results = validate.load_results()
     results = results[results["measure"] == "frames"] if len(results) else results
     origin = "saved results of `make validate`"
@@ -399,7 +403,7 @@ def validation_section(ctx: FramingContext, run_validation: bool = True) -> Grou
     from newsprism.framing import validation as framing_validation
 
     book = ctx.book
-    results, origin = _saved_validation(book.name, run_validation)
+    results, origin = _saved_validation(book, run_validation)
     if len(results):
         first: Section = Section("validation", table=results[["engine", "metric", "value", "n",
                                                               "status"]], max_rows=None,
