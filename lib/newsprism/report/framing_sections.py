@@ -17,6 +17,7 @@ from typing import Any
 import pandas as pd
 
 from newsprism.framing import detect as framing
+from newsprism.framing import presence as framing_presence
 from newsprism.framing import shares as framing_shares
 from newsprism.framing import stats as framing_stats
 from newsprism.report.runner import save_table
@@ -156,7 +157,7 @@ def article_frames_section(ctx: FramingContext, out_dir: str) -> Group:
     """The five generic frames per article (learnt on NFC): shares per outlet with Wilson
     intervals (figure, table) and every article × frame decision with its evidence."""
     english = ctx.english
-    presence = framing.frame_presence(list(english["text"]), "generic_questions")
+    presence = framing_presence.frame_presence(list(english["text"]), "generic_questions")
     shares = framing_shares.article_frame_shares(english, presence=presence)
     save_table(shares, "framing_article_shares", out_dir)
     articles = dict(n=len(english), unit="English articles")
