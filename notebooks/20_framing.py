@@ -155,8 +155,8 @@ negated.show()
 # %% [markdown]
 # ## Word choice: the same thing, named differently
 #
-# Naming pairs of the codebook (when a custom codebook has none, the story codebook's pairs
-# are used), counted per outlet, side by side. `north Korea` with a lower-case *n* is matched
+# Naming pairs of the codebook in use, counted per outlet, side by side (a codebook without
+# `naming_pairs:` gets an empty table saying so; no other codebook's pairs stand in). `north Korea` with a lower-case *n* is matched
 # case-sensitively.
 
 # %%

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import pandas as pd
+import pytest
 from newsprism.core.text import article_sentence_rows
 from newsprism.corpus.readers import load_corpus
 from newsprism.pipeline.annotate import (
     STEPS,
     AnnotateOptions,
     Annotations,
+    Step,
     annotate,
     annotate_articles,
+    resolve_step_pair,
     resolve_steps,
     select_steps,
 )
@@ -109,7 +112,7 @@ def test_steps_without_a_rows_variant_see_dataframes():
         return pd.DataFrame({"article_id": [article.article_id]})
 
     articles = pd.DataFrame({"article_id": ["a"], "text": ["One. Two."]})
-    tables, _ = annotate_articles(articles, {"sentences": article_sentence_rows,
+    tables, _ = annotate_articles(articles, {"sentences": STEPS["sentences"],
                                              "inspect": inspect}, AnnotateOptions())
     assert seen == [pd.DataFrame]
     # The fast path (a RowTable) gives the same table as the public step function.
@@ -146,3 +149,24 @@ def test_typed_row_tables_combine_like_concat_of_their_frames():
     assert TypedRowTable(columns, [], kinds).frame()["n"].dtype == "Int64"
     column = pieces[0]["count"]
     assert isinstance(column, Column) and column.tolist() == [3, 4]
+
+
+@pytest.mark.parametrize("name", list(STEPS))
+def test_each_registry_step_names_both_callables_once(name):
+    """A step is defined once, in the registry: its ``table`` and ``rows`` callables are named
+    there (no function attribute joins them)."""
+    step = resolve_step_pair(STEPS[name])
+    assert callable(step.table) and callable(step.rows) and step.rows is not step.table
+    assert not hasattr(step.table, "rows")
+
+
+def test_rows_variants_give_the_same_tables_as_the_table_functions():
+    """Every step's RowTable variant gives the same tables, over the bundled corpus, as its
+    DataFrame function (each step seeing the earlier steps' tables)."""
+    articles = load_corpus().articles
+    fast, _ = annotate_articles(articles, STEPS, AnnotateOptions())
+    slow, _ = annotate_articles(articles, {name: Step(step.table) for name, step in
+                                           STEPS.items()}, AnnotateOptions())
+    assert list(fast) == list(STEPS) and all(len(fast[name]) for name in STEPS)
+    for name in STEPS:
+        pd.testing.assert_frame_equal(fast[name], slow[name], check_exact=True, obj=name)

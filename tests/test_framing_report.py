@@ -67,3 +67,84 @@ def test_sections_on_the_bundled_corpus_agree_with_their_findings(tmp_path):
     import matplotlib.pyplot as plt
 
     plt.close("all")
+
+
+_CUSTOM_FRAMES = """codebook: {name}
+version: 1
+title: A custom test codebook
+frames:
+  - id: talks
+    label: Talks
+    description: Negotiation.
+    cues: [talks]
+"""
+_ONE_PAIR = """naming_pairs:
+  - id: talks_vs_negotiations
+    label: '"talks" vs "negotiations"'
+    sides:
+      - name: talks
+        cues: [talks]
+      - name: negotiations
+        cues: [negotiations]
+"""
+
+
+def _codebook(tmp_path, kind: str):
+    """A codebook as the researcher chose it: a shipped name or a YAML file of their own."""
+    if kind in ("story", "generic"):
+        return kind
+    path = tmp_path / f"{kind}.yml"
+    path.write_text(_CUSTOM_FRAMES.format(name=kind) + (_ONE_PAIR if kind == "custom_pair"
+                                                        else ""), encoding="utf-8")
+    return str(path)
+
+
+# codebook -> the naming pairs the word-choice table may show (only the codebook's own)
+@pytest.mark.parametrize("kind, pairs", [
+    ("story", {"operation_vs_war", "liberation_vs_incursion", "north_korea_styling"}),
+    ("generic", set()),
+    ("custom_none", set()),
+    ("custom_pair", {"talks_vs_negotiations"}),
+])
+def test_word_choice_comes_only_from_the_chosen_codebook(tmp_path, kind, pairs):
+    from newsprism.framing.codebook import load_codebook
+
+    book = load_codebook(_codebook(tmp_path, kind))
+    english = pd.DataFrame({"article_id": ["a", "b"], "outlet": ["A", "B"],
+                            "text": ["The war talks went on.", "The SVO negotiations failed."]})
+    ctx = framing_report.FramingContext(book, english, pd.DataFrame(), pd.DataFrame(),
+                                        pd.DataFrame(), "test corpus", "all", False)
+    group = framing_report.word_choice_section(ctx, str(tmp_path))
+    saved = pd.read_csv(tmp_path / "tables" / "framing_word_choice.csv")
+    assert set(saved["pair"]) == {p.id for p in book.naming_pairs}
+    assert pairs <= set(saved["pair"])
+    if pairs:
+        assert "defines no naming pairs" not in group.html()
+    else:
+        assert len(saved) == 0 and len(group.parts) == 1
+        assert (f"Codebook &#x27;{book.name}&#x27; defines no naming pairs, so there is no "
+                "word choice to compare; add `naming_pairs:` to the codebook") in group.html()
+
+
+# codebook -> whether the figures saved under its name are shown as its validity
+@pytest.mark.parametrize("kind, validated", [
+    ("story", True), ("generic_questions", True),
+    ("story_copy", False), ("generic_questions_copy", False),  # same `codebook:` name, another file
+])
+def test_only_a_shipped_codebook_file_gets_its_saved_validity(tmp_path, kind, validated):
+    import shutil
+
+    from newsprism.framing.codebook import load_codebook, resolve_codebook_path
+    from newsprism.framing.shares import codebook_validity
+
+    name = kind.removesuffix("_copy")
+    source = resolve_codebook_path(name)
+    if kind.endswith("_copy"):
+        source = shutil.copy(source, tmp_path / "my_frames.yml")
+    book = load_codebook(source)
+    assert book.name == name and book.shipped is validated
+    text = codebook_validity(book)
+    assert (text == "Validity: not validated on gold data") is not validated
+    saved, origin = framing_report._saved_validation(book, run_validation=False)
+    if not validated:
+        assert saved.empty and origin.startswith("none")

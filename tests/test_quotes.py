@@ -763,7 +763,7 @@ def test_short_quote_only_paragraph_after_a_block_quote_stays_speech():
 
 
 def test_quote_rows_fast_path_gives_the_same_table():
-    """``article_quotes.rows`` (used by annotate) gives the same per-article table and, over
+    """``article_quote_rows`` (the registry's ``rows`` variant, used by annotate) gives the same per-article table and, over
     many articles, the same table as concatenating ``article_quotes`` frames."""
     from newsprism.corpus.readers import load_corpus
     from newsprism.pipeline.annotate import AnnotateOptions, ArticleInput, combine_tables

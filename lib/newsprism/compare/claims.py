@@ -337,9 +337,6 @@ def _claim_records(article, tables) -> list[tuple]:
             for row in _claims_rows(article.article_id, article.text, sentences)]
 
 
-article_claims.rows = article_claim_tuples
-
-
 def extract_claims(articles: pd.DataFrame, sentences: pd.DataFrame | None = None) -> pd.DataFrame:
     """Claims of every article, with its outlet (CLAIM_COLUMNS + outlet)."""
     if sentences is None or sentences.empty:

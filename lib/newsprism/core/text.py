@@ -290,6 +290,3 @@ def article_sentence_tuples(article, tables, options):
     from newsprism.core.tables import RowTable
 
     return RowTable(SENTENCE_COLUMNS, list(_article_sentences(article.article_id, article.text)))
-
-
-article_sentence_rows.rows = article_sentence_tuples

@@ -126,6 +126,21 @@ class Codebook:
         return str(self.source)
 
     @property
+    def shipped(self) -> bool:
+        """True when this is a shipped codebook read from its own package file: only then do
+        the validation figures saved under its name apply (a copy that keeps ``codebook:
+        story`` but edits the cues has none of them).
+
+        >>> from dataclasses import replace
+        >>> story = load_codebook("story")
+        >>> story.shipped, replace(story, source="my_frames.yml").shipped
+        (True, False)
+        """
+        file = NAMED_CODEBOOKS.get(self.name)
+        return bool(file and self.source) and \
+            Path(self.source).resolve() == (paths.CODEBOOKS / file).resolve()
+
+    @property
     def frame_ids(self) -> list[str]:
         return [frame.id for frame in self.frames]
 

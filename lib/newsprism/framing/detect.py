@@ -49,7 +49,7 @@ from newsprism.quotes.marks import pair_marks
 
 __all__ = [
     "CodebookError", "load_codebook", "detect_frames", "detect_naming", "article_frames",
-    "word_choice", "word_choice_by_outlet", "word_choice_leanings", "naming_codebook",
+    "word_choice", "word_choice_by_outlet", "word_choice_leanings",
     "codebook_path", "FRAME_COLUMNS", "HIT_COLUMNS", "compile_codebook",
 ]
 
@@ -431,27 +431,31 @@ def _frame_columns(article, tables: dict | None, options=None) -> dict | None:
     }
 
 
-article_frames.rows = article_frame_tuples
-
-
 # --------------------------------------------------------------------------- word choice
 def word_choice(articles: pd.DataFrame, codebook: Codebook | str | Path = "story",
                 by: str = "outlet") -> pd.DataFrame:
     """Naming pairs counted per ``by`` group (outlet), side by side.
 
     One row per pair × side with a column of counts per outlet, plus ``total``. ``articles``
-    needs ``text`` and the ``by`` column; non-English articles are left out.
+    needs ``text`` and the ``by`` column; non-English articles are left out. Only the pairs of
+    ``codebook`` count: a codebook without ``naming_pairs`` gives an empty table (no other
+    codebook's pairs stand in for them).
 
     >>> import pandas as pd
     >>> df = pd.DataFrame({"outlet": ["A", "B"], "text": ["the SVO", "the war and the war"]})
     >>> word_choice(df).query("pair == 'operation_vs_war'")[["side", "A", "B"]].values.tolist()
     [['special military operation', 1, 0], ['war / invasion', 0, 2]]
+    >>> word_choice(df, "generic").columns.tolist(), len(word_choice(df, "generic"))
+    (['pair', 'pair_label', 'side', 'cues', 'A', 'B', 'total'], 0)
     """
     book = load_codebook(codebook)
     if "language" in articles.columns:
         articles = english_articles(articles)
     articles = articles.reset_index(drop=True)
     groups = sorted(articles[by].astype(str).unique())
+    columns = ["pair", "pair_label", "side", "cues", *groups, "total"]
+    if not book.naming_pairs:
+        return pd.DataFrame(columns=columns)
     hits = detect_naming(list(articles["text"]), book)
     hits[by] = articles[by].astype(str).to_numpy()[hits["text_index"].to_numpy()] \
         if len(hits) else pd.Series(dtype=str)
@@ -464,7 +468,7 @@ def word_choice(articles: pd.DataFrame, codebook: Codebook | str | Path = "story
                          "cues": ", ".join(c.pattern for c in side.cues),
                          **{g: int(counts.get(g, 0)) for g in groups},
                          "total": int(len(part))})
-    return pd.DataFrame(rows, columns=["pair", "pair_label", "side", "cues", *groups, "total"])
+    return pd.DataFrame(rows, columns=columns)
 
 
 def word_choice_by_outlet(table: pd.DataFrame) -> pd.DataFrame:
@@ -510,17 +514,6 @@ def word_choice_leanings(table: pd.DataFrame) -> pd.DataFrame:
                          "outlet": outlet, "preferred": preferred,
                          "counts": "; ".join(f"{k}: {v}" for k, v in counts.items())})
     return pd.DataFrame(rows, columns=["pair", "pair_label", "outlet", "preferred", "counts"])
-
-
-def naming_codebook(codebook: Codebook | str | Path = "story") -> Codebook:
-    """The codebook whose naming pairs drive the word-choice table: ``codebook`` itself when it
-    defines naming pairs, else the story codebook.
-
-    >>> naming_codebook("generic").name
-    'story'
-    """
-    book = load_codebook(codebook)
-    return book if book.naming_pairs else load_codebook("story")
 
 
 def codebook_path(path_or_name: str | Path = "story") -> Path:

@@ -150,6 +150,8 @@ def codebook_validity(codebook) -> str:
     from newsprism.framing.codebook import load_codebook
 
     book = load_codebook(codebook)
+    if not book.shipped:  # a custom codebook (even one named like a shipped one) has no gold
+        return "Validity: not validated on gold data"
     rows = pd.DataFrame(load_model().get("validation", {}).get("rows", []))
     engine = f"any cue hit, codebook {book.name}"
     if rows.empty or engine not in set(rows["engine"]):

@@ -7,7 +7,9 @@ A *step* is a per-article function provided by an analysis module::
 that returns the rows of one table for one article. Steps run in ``STEPS`` order, so a step
 sees the tables of the steps before it (for that article) in ``tables``. Steps are named by
 ``"module:function"`` and imported only when run, so the pipeline sits above every analysis
-layer without importing them up front.
+layer without importing them up front. A :class:`Step` names both callables of a step: its
+``table`` function (a DataFrame) and, optionally, a ``rows`` function giving the same rows as a
+:class:`~newsprism.core.tables.RowTable` (plain tuples), which the runner prefers.
 """
 
 from __future__ import annotations
@@ -40,14 +42,34 @@ class AnnotateOptions:
     extra: tuple[tuple[str, Any], ...] = ()
 
 
-# table name -> "module:function"; a step whose module is missing is skipped (and recorded).
-STEPS: dict[str, str] = {
-    "sentences": "newsprism.core.text:article_sentence_rows",
-    "quotes": "newsprism.quotes.extract:article_quotes",
-    "mentions": "newsprism.quotes.actors:article_mentions",
-    "sentiment": "newsprism.sentiment.scoring:article_sentiment",
-    "frames": "newsprism.framing.detect:article_frames",
-    "claims": "newsprism.compare.claims:article_claims",  # not compare: a worker needs no sklearn
+@dataclass(frozen=True)
+class Step:
+    """One annotation step, defined once: ``table`` (``"module:function"`` or a callable)
+    returns an article's rows as a DataFrame; ``rows`` (optional, same forms) returns the same
+    rows as a RowTable, one DataFrame per partition instead of one per article (~0.2-0.4 ms
+    each). Both must give the same table (tests/test_annotate.py checks the registry's)."""
+
+    table: str | StepFunction
+    rows: str | StepFunction | None = None
+
+
+StepSpec = str | StepFunction | Step
+
+# table name -> step; a step whose module is missing is skipped (and recorded).
+STEPS: dict[str, Step] = {
+    "sentences": Step("newsprism.core.text:article_sentence_rows",
+                      "newsprism.core.text:article_sentence_tuples"),
+    "quotes": Step("newsprism.quotes.extract:article_quotes",
+                   "newsprism.quotes.extract:article_quote_rows"),
+    "mentions": Step("newsprism.quotes.actors:article_mentions",
+                     "newsprism.quotes.actors:article_mention_tuples"),
+    "sentiment": Step("newsprism.sentiment.scoring:article_sentiment",
+                      "newsprism.sentiment.scoring:article_sentiment_tuples"),
+    "frames": Step("newsprism.framing.detect:article_frames",
+                   "newsprism.framing.detect:article_frame_tuples"),
+    # not compare: a worker needs no sklearn
+    "claims": Step("newsprism.compare.claims:article_claims",
+                   "newsprism.compare.claims:article_claim_tuples"),
 }
 
 PROBLEM_COLUMNS = ["article_id", "step", "error", "message", "where"]
@@ -55,8 +77,7 @@ PROBLEM_COLUMNS = ["article_id", "step", "error", "message", "where"]
 CORPUS_TABLES = ("articles", "corpus_problems", "cleaning_audit", "problems")
 
 
-def resolve_step(spec: str | StepFunction) -> StepFunction:
-    """The step function named by ``"module:function"`` (or the function itself)."""
+def _import_function(spec: str | StepFunction) -> StepFunction:
     if callable(spec):
         return spec
     module_name, function_name = spec.split(":")
@@ -64,15 +85,37 @@ def resolve_step(spec: str | StepFunction) -> StepFunction:
     return getattr(module, function_name)
 
 
-def step_name(spec: str | StepFunction) -> str:
-    """A stable text name for a step spec (callables: ``module:qualname``)."""
+def resolve_step(spec: StepSpec) -> StepFunction:
+    """The DataFrame step function named by ``"module:function"`` or a :class:`Step` (or the
+    function itself)."""
+    return _import_function(spec.table if isinstance(spec, Step) else spec)
+
+
+def resolve_step_pair(spec: StepSpec) -> Step:
+    """A step spec as a :class:`Step` of callables (``rows`` None when it has none).
+
+    >>> step = resolve_step_pair(STEPS["sentences"])
+    >>> step.table.__name__, step.rows.__name__
+    ('article_sentence_rows', 'article_sentence_tuples')
+    """
+    if not isinstance(spec, Step):
+        return Step(_import_function(spec))
+    rows = None if spec.rows is None else _import_function(spec.rows)
+    return Step(_import_function(spec.table), rows)
+
+
+def step_name(spec: StepSpec) -> str:
+    """A stable text name for a step spec (callables: ``module:qualname``; a :class:`Step`:
+    the name of its ``table`` function, which its ``rows`` variant equals)."""
+    if isinstance(spec, Step):
+        return step_name(spec.table)
     if callable(spec):
         return f"{spec.__module__}:{spec.__qualname__}"
     return spec
 
 
-def select_steps(steps: list[str] | Mapping[str, str | StepFunction] | None = None
-                 ) -> dict[str, str | StepFunction]:
+def select_steps(steps: list[str] | Mapping[str, StepSpec] | None = None
+                 ) -> dict[str, StepSpec]:
     """Step specs to run: all of ``STEPS``, a list of their names, or a name -> spec mapping."""
     if steps is None:
         return dict(STEPS)
@@ -81,13 +124,13 @@ def select_steps(steps: list[str] | Mapping[str, str | StepFunction] | None = No
     return {name: STEPS[name] for name in steps}
 
 
-def resolve_steps(specs: Mapping[str, str | StepFunction]
-                  ) -> tuple[dict[str, StepFunction], dict[str, str]]:
-    """Importable step functions, and the skipped ones with the reason."""
+def resolve_steps(specs: Mapping[str, StepSpec]) -> tuple[dict[str, Step], dict[str, str]]:
+    """Importable steps (each a :class:`Step` of callables), and the skipped ones with the
+    reason."""
     functions, skipped = {}, {}
     for name, spec in specs.items():
         try:
-            functions[name] = resolve_step(spec)
+            functions[name] = resolve_step_pair(spec)
         except (ImportError, AttributeError, ValueError) as error:
             skipped[name] = f"{type(error).__name__}: {error}"
     return functions, skipped
@@ -106,7 +149,7 @@ def iter_article_inputs(articles: pd.DataFrame) -> Iterator[ArticleInput]:
                            str(outlet) if isinstance(outlet, str) else "")
 
 
-def annotate_articles(articles: pd.DataFrame, functions: Mapping[str, StepFunction],
+def annotate_articles(articles: pd.DataFrame, functions: Mapping[str, StepSpec],
                       options: AnnotateOptions, step_seconds: dict[str, float] | None = None,
                       step_cpu_seconds: dict[str, float] | None = None
                       ) -> tuple[dict[str, pd.DataFrame], pd.DataFrame]:
@@ -127,21 +170,18 @@ def annotate_articles(articles: pd.DataFrame, functions: Mapping[str, StepFuncti
     collected: dict[str, list[pd.DataFrame | RowTable]] = {name: [] for name in functions}
     problems = []
     clock, cpu_clock = time.perf_counter, time.thread_time
-    # A step function may carry a ``rows`` variant returning a RowTable (plain tuples): one
-    # DataFrame per partition instead of one per article and step (~0.2-0.4 ms each).
-    fast = {name: getattr(function, "rows", None) for name, function in functions.items()}
+    steps = {name: resolve_step_pair(spec) for name, spec in functions.items()}
     for article in iter_article_inputs(articles):
         tables: dict[str, pd.DataFrame | RowTable] = {}
         frames_view = FrameView(tables)
         name = ""
         try:
-            for name, function in functions.items():
+            for name, step in steps.items():
                 started, cpu_started = clock(), cpu_clock()
-                rows_function = fast[name]
-                if rows_function is not None:
-                    tables[name] = rows_function(article, tables, options)
+                if step.rows is not None:  # the RowTable variant (see Step)
+                    tables[name] = step.rows(article, tables, options)
                 else:  # a step that expects DataFrames sees the earlier steps as DataFrames
-                    tables[name] = function(article, frames_view, options)
+                    tables[name] = step.table(article, frames_view, options)
                 if step_seconds is not None:
                     step_seconds[name] = step_seconds.get(name, 0.0) + clock() - started
                 if step_cpu_seconds is not None:

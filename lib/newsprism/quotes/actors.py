@@ -393,6 +393,3 @@ def _mention_records(article, tables, options) -> list[tuple]:
         ids = [-1] * len(mentions)
     return [(article.article_id, sid, m.actor, m.surface, m.start, m.end)
             for sid, m in zip(ids, mentions, strict=True)]
-
-
-article_mentions.rows = article_mention_tuples

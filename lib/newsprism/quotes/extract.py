@@ -594,6 +594,3 @@ def article_quote_rows(article, tables, options):
              q.speaker_surface, q.continues, q.rule, q.speaker_type)
             for q in extract_quotes(article.text, _registry(options))]
     return TypedRowTable(QUOTE_COLUMNS, rows, _QUOTE_KINDS)
-
-
-article_quotes.rows = article_quote_rows

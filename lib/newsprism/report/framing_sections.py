@@ -17,6 +17,7 @@ from typing import Any
 import pandas as pd
 
 from newsprism.framing import detect as framing
+from newsprism.framing import presence as framing_presence
 from newsprism.framing import shares as framing_shares
 from newsprism.framing import stats as framing_stats
 from newsprism.report.runner import save_table
@@ -156,7 +157,7 @@ def article_frames_section(ctx: FramingContext, out_dir: str) -> Group:
     """The five generic frames per article (learnt on NFC): shares per outlet with Wilson
     intervals (figure, table) and every article × frame decision with its evidence."""
     english = ctx.english
-    presence = framing.frame_presence(list(english["text"]), "generic_questions")
+    presence = framing_presence.frame_presence(list(english["text"]), "generic_questions")
     shares = framing_shares.article_frame_shares(english, presence=presence)
     save_table(shares, "framing_article_shares", out_dir)
     articles = dict(n=len(english), unit="English articles")
@@ -332,21 +333,32 @@ def word_choice_reading(choices: pd.DataFrame, leanings: pd.DataFrame) -> str:
             "attributing intent.")
 
 
+NO_NAMING_PAIRS = ("Codebook '{name}' defines no naming pairs, so there is no word choice to "
+                   "compare; add `naming_pairs:` to the codebook to compare word choice.")
+
+
 def word_choice_section(ctx: FramingContext, out_dir: str) -> Group:
-    """The codebook's naming pairs (a custom codebook without any gets the story's), their
-    hits per outlet side by side, and the side each outlet uses most."""
-    naming_book = framing.naming_codebook(ctx.book)
-    choices = framing.word_choice(ctx.english, naming_book)
+    """The naming pairs of the codebook in use (only its own: a codebook without any gets an
+    empty table and a reading saying so), their hits per outlet side by side, and the side
+    each outlet uses most."""
+    book = ctx.book
+    choices = framing.word_choice(ctx.english, book)
     save_table(choices, "framing_word_choice", out_dir)
     leanings = framing.word_choice_leanings(choices)
     save_table(leanings, "framing_word_choice_leanings", out_dir)
+    if not book.naming_pairs:
+        return Group("word-choice", [Section(
+            "naming-pairs", table=choices.drop(columns=["pair"]).iloc[:, :3], caption=(
+                f"The naming pairs and their cues (codebook '{book.name}'): none."),
+            reading=NO_NAMING_PAIRS.format(name=book.name),
+            facts=dict(n=0, unit="pair sides", source=book.source_label))])
     articles = dict(n=len(ctx.english), unit="English articles",
                     source=f"{ctx.source}, newsprism.framing.detect.word_choice")
     return Group("word-choice", [
         Section("naming-pairs", table=choices.drop(columns=["pair"]).iloc[:, :3],
                 max_rows=None, caption=(
-                    f"The naming pairs and their cues (codebook '{naming_book.name}')."),
-                facts=dict(n=len(choices), unit="pair sides", source=naming_book.source_label)),
+                    f"The naming pairs and their cues (codebook '{book.name}')."),
+                facts=dict(n=len(choices), unit="pair sides", source=book.source_label)),
         Section("word-choice-table", table=framing.word_choice_by_outlet(choices),
                 max_rows=200, caption=(
                     "Word choice side by side: hits of each naming-pair side per outlet "
@@ -356,11 +368,15 @@ def word_choice_section(ctx: FramingContext, out_dir: str) -> Group:
             reading=word_choice_reading(choices, leanings), facts=articles)])
 
 
-def _saved_validation(book_name: str, run_validation: bool) -> tuple[pd.DataFrame, str]:
-    """The frame validation rows of the codebook in use (a custom codebook has no gold) and
-    where they come from: saved ``make validate`` results, else a run now."""
+def _saved_validation(book, run_validation: bool) -> tuple[pd.DataFrame, str]:
+    """The frame validation rows of the codebook in use (a custom codebook has no gold, even
+    when its ``codebook:`` name is a shipped one's) and where they come from: saved
+    ``make validate`` results, else a run now."""
     from newsprism.core import validate
 
+    if not book.shipped:
+        return pd.DataFrame(), "none: not a shipped codebook"
+    book_name = book.name
     results = validate.load_results()
     results = results[results["measure"] == "frames"] if len(results) else results
     origin = "saved results of `make validate`"
@@ -388,7 +404,7 @@ def validation_section(ctx: FramingContext, run_validation: bool = True) -> Grou
     from newsprism.framing import validation as framing_validation
 
     book = ctx.book
-    results, origin = _saved_validation(book.name, run_validation)
+    results, origin = _saved_validation(book, run_validation)
     if len(results):
         first: Section = Section("validation", table=results[["engine", "metric", "value", "n",
                                                               "status"]], max_rows=None,

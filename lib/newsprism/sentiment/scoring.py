@@ -428,9 +428,6 @@ def _sentiment_records(article, tables, options) -> list[tuple]:
     return records
 
 
-article_sentiment.rows = article_sentiment_tuples
-
-
 # -- analyses over Annotations (used by notebooks/10_sentiment) -------------------------------
 def _tables(annotations: Any) -> dict[str, pd.DataFrame]:
     return annotations.tables if hasattr(annotations, "tables") else annotations
