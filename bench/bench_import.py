@@ -33,7 +33,7 @@ HEAVY = ("nltk", "scipy", "sklearn", "matplotlib", "papermill", "pandas", "pyarr
          "textblob", "vaderSentiment")
 SHOW = (f"import sys; print(' '.join(sorted({{m for m in sys.modules if m in {HEAVY!r}}}))"
         " or 'none', file=sys.stderr)")
-STEP_MODULES = sorted({spec.split(":")[0] for spec in STEPS.values()})
+STEP_MODULES = sorted({step.table.split(":")[0] for step in STEPS.values()})
 WORKER = ("from newsprism.pipeline import steps, store; "
           "steps.resolve_steps(steps.STEPS); ")
 SPLIT = "from newsprism.core.text import split_sentences; split_sentences('Mr. Kim wrote. He left.'); "

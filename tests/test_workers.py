@@ -45,8 +45,9 @@ def test_pool_context_follows_the_environment(monkeypatch):
 def test_forkserver_preloads_the_store_and_every_step_module():
     modules = workers.preload_modules()
     assert modules[0] == "newsprism.pipeline.store"
-    for spec in STEPS.values():
-        assert spec.split(":")[0] in modules
+    for step in STEPS.values():
+        assert step.table.split(":")[0] in modules
+        assert step.rows is None or step.rows.split(":")[0] in modules
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="fork is Linux's choice only")

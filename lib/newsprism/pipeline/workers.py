@@ -68,8 +68,8 @@ def preload_modules() -> list[str]:
     """
     from newsprism.pipeline.steps import STEPS
 
-    steps = sorted({spec.split(":")[0] for spec in STEPS.values() if isinstance(spec, str)})
-    return ["newsprism.pipeline.store", *steps]
+    specs = [f for step in STEPS.values() for f in (step.table, step.rows) if isinstance(f, str)]
+    return ["newsprism.pipeline.store", *sorted({spec.split(":")[0] for spec in specs})]
 
 
 def worker_start_cost() -> dict:
