@@ -176,3 +176,13 @@ def test_find_cycle(graph, cycle):
 def test_imports_in(source, expected):
     """The checker sees imports inside functions, relative imports and private names."""
     assert imports_in(source, "newsprism.quotes") == expected
+
+
+def test_tests_mirror_the_layers():
+    """Unit tests live in tests/<layer>/ (package-wide contracts, adversarial inputs and
+    browser runs stay at the top), so a layer's tests are one folder away from its code."""
+    tests = Path(__file__).resolve().parent
+    folders = {p.name for p in tests.iterdir() if p.is_dir() and not p.name.startswith((".", "_"))}
+    assert folders - {"adversarial", "fixtures"} <= set(RANK), folders
+    for folder in folders & set(RANK):
+        assert list((tests / folder).glob("test_*.py")), f"tests/{folder} holds no test"

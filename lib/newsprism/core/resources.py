@@ -170,7 +170,7 @@ def punkt_tokenizer(language: str = "english") -> Any:
     own folders while ``nltk.tokenize.punkt`` loads, and every ``nltk`` entry is then taken
     out of ``sys.modules`` again: a later ``import nltk`` (TextBlob, the NLTK VADER engine)
     loads the real package as if this never ran. The tokenizer is NLTK's own class and
-    parameter files, so the splits are identical (tests/test_punkt_isolated.py).
+    parameter files, so the splits are identical (tests/core/test_punkt_isolated.py).
     """
     with _PUNKT_LOCK:
         if "nltk" in sys.modules:  # already paid for: use the real package

@@ -47,7 +47,7 @@ class Step:
     """One annotation step, defined once: ``table`` (``"module:function"`` or a callable)
     returns an article's rows as a DataFrame; ``rows`` (optional, same forms) returns the same
     rows as a RowTable, one DataFrame per partition instead of one per article (~0.2-0.4 ms
-    each). Both must give the same table (tests/test_annotate.py checks the registry's)."""
+    each). Both must give the same table (tests/pipeline/test_annotate.py checks the registry's)."""
 
     table: str | StepFunction
     rows: str | StepFunction | None = None

@@ -29,7 +29,7 @@ from newsprism.framing.stats import (
 )
 from newsprism.pipeline.annotate import AnnotateOptions, ArticleInput
 
-CUSTOM = Path(__file__).parent / "fixtures" / "frames_custom.yml"
+CUSTOM = Path(__file__).parents[1] / "fixtures" / "frames_custom.yml"
 GOLD = paths.GOLD / "frames_gold.csv"
 
 

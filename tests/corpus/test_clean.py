@@ -317,7 +317,7 @@ def test_bundled_corpus_keeps_every_removal_and_every_body_line_of_before():
 
     from newsprism.corpus.readers import load_corpus
 
-    pinned = json.loads((Path(__file__).parent / "fixtures" / "clean" / "bundled_before_issue20.json")
+    pinned = json.loads((Path(__file__).parents[1] / "fixtures" / "clean" / "bundled_before_issue20.json")
                         .read_text(encoding="utf-8"))
     corpus = load_corpus()
     allowed = {(a, text) for a, text, _ in NEWLY_REMOVED_FURNITURE}
