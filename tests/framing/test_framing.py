@@ -207,7 +207,7 @@ def test_negated_hits_are_left_out_of_prevalence_by_default():
     default = frame_prevalence(sentences, frames, articles, ["sanctions_isolation"])
     counted = frame_prevalence(sentences, frames, articles, ["sanctions_isolation"],
                                include_negated=True)
-    assert default["n_with_frame"].item() == 1 and counted["n_with_frame"].item() == 2
+    assert default["n_with_frame"].tolist() == [1, 1] and counted["n_with_frame"].tolist() == [2, 2]
 
 
 # ----------------------------------------------------------------------------- voice
@@ -292,13 +292,16 @@ def toy():
 def test_prevalence_share_rate_and_interval(toy):
     articles, sentences, frames = toy
     table = frame_prevalence(sentences, frames, articles, ["conflict", "economic"])
-    a = table[(table["outlet"] == "A") & (table["frame"] == "conflict")].iloc[0]
-    assert a["n_sentences"] == 5 and a["n_with_frame"] == 3 and a["share"] == pytest.approx(0.6)
-    assert a["share_low"] <= a["share"] <= a["share_high"]
-    assert a["per_1000_words"] == pytest.approx(1000 * 3 / a["n_words"])
-    assert a["per_1000_low"] <= a["per_1000_words"] <= a["per_1000_high"]
-    b = table[(table["outlet"] == "B") & (table["frame"] == "conflict")].iloc[0]
-    assert b["share"] == 0 and b["share_high"] == 0
+    cell = table[(table["outlet"] == "A") & (table["frame"] == "conflict")].set_index("measure")
+    assert list(cell.index) == ["share_of_sentences", "per_1000_words"]  # one estimate a row
+    a, rate = cell.loc["share_of_sentences"], cell.loc["per_1000_words"]
+    assert a["n_sentences"] == a["n"] == 5 and a["n_with_frame"] == 3
+    assert a["estimate"] == pytest.approx(0.6) and a["ci_low"] <= a["estimate"] <= a["ci_high"]
+    assert rate["n"] == rate["n_words"] and rate["estimate"] == pytest.approx(1000 * 3 / rate["n"])
+    assert rate["ci_low"] <= rate["estimate"] <= rate["ci_high"]
+    b = table[(table["outlet"] == "B") & (table["frame"] == "conflict")
+              & (table["measure"] == "share_of_sentences")].iloc[0]
+    assert b["estimate"] == 0 and b["ci_high"] == 0
 
 
 def test_frame_tests_flag_small_expected_counts(toy):
@@ -488,9 +491,11 @@ def test_cluster_bootstrap_resamples_articles_and_is_wider_when_a_frame_sits_in_
     by_article = frame_prevalence(sentences, frames, articles, ["conflict"], resample="auto")
     by_sentence = frame_prevalence(sentences, frames, articles, ["conflict"],
                                    resample="sentence")
+    by_article, by_sentence = (t[t["measure"] == "share_of_sentences"]
+                               for t in (by_article, by_sentence))
     assert by_article["resample"].item() == "article"  # 6 articles per outlet
-    assert by_article["share"].item() == by_sentence["share"].item() == pytest.approx(4 / 24)
-    width = (by_article["share_high"] - by_article["share_low"]).item()
-    assert width > (by_sentence["share_high"] - by_sentence["share_low"]).item()
+    assert by_article["estimate"].item() == by_sentence["estimate"].item() == pytest.approx(4 / 24)
+    width = (by_article["ci_high"] - by_article["ci_low"]).item()
+    assert width > (by_sentence["ci_high"] - by_sentence["ci_low"]).item()
     with pytest.raises(ValueError, match="resample"):
         frame_prevalence(sentences, frames, articles, ["conflict"], resample="paragraph")

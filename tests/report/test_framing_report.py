@@ -10,13 +10,15 @@ LABELS = {"war": "War alliance", "aid": "Aid"}
 
 
 def test_prevalence_reading_takes_every_figure_from_the_top_row():
-    table = pd.DataFrame({"outlet": ["A", "B"], "frame": ["war", "aid"], "share": [0.1, 0.4],
-                          "share_low": [0.05, 0.3], "share_high": [0.2, 0.5],
-                          "n_sentences": [20, 10], "per_1000_words": [3.0, 12.5]})
+    table = pd.DataFrame({
+        "outlet": ["A", "A", "B", "B"], "frame": ["war", "war", "aid", "aid"],
+        "measure": ["share_of_sentences", "per_1000_words"] * 2,
+        "estimate": [0.1, 3.0, 0.4, 12.5], "ci_low": [0.05, 1.0, 0.3, 9.0],
+        "ci_high": [0.2, 5.0, 0.5, 16.0], "n": [20, 400, 10, 160]})
     text = framing_report.prevalence_reading(table, LABELS)
     assert text.startswith("The most prevalent outlet × frame cell is **Aid** in **B**: 40% of "
                            "its 10 sentences (95% CI 30%–50%), 12.5 hits per 1,000 words.")
-    none = table.assign(share=0.0)
+    none = table.assign(estimate=0.0)
     assert framing_report.prevalence_reading(none, LABELS).startswith("No frame cue")
 
 
@@ -58,7 +60,9 @@ def test_sections_on_the_bundled_corpus_agree_with_their_findings(tmp_path):
     dominant = framing_report.dominant_section(ctx, out)
     tests = framing_report.frame_tests_section(ctx, out)
     findings = framing_report.key_findings(ctx, prevalence, dominant, tests)
-    top = prevalence.facts["prevalence"].sort_values("share", ascending=False).iloc[0]
+    table = prevalence.facts["prevalence"]
+    top = table[table["measure"] == "share_of_sentences"].sort_values(
+        "estimate", ascending=False).iloc[0]
     assert findings[0].startswith(f"Most prevalent frame cell: {ctx.labels[top['frame']]} in "
                                   f"{top['outlet']}")
     n_sig = int((tests.tables["framing_tests"]["q_value"] < 0.05).sum())

@@ -260,9 +260,9 @@ def frame_rates(tables: dict[str, pd.DataFrame], min_count: int = 0, n_boot: int
         return pd.DataFrame(columns=columns)
     frames = kept_frames(frames[frames["article_id"].isin(articles["article_id"])])
     table = frame_prevalence(sentences, frames, articles, include_negated=True, n_boot=n_boot,
-                             seed=seed).rename(columns={
-        "hits": "count", "n_words": "words", "per_1000_words": "per_1k_words",
-        "per_1000_low": "ci_low", "per_1000_high": "ci_high"})
+                             seed=seed)
+    table = table[table["measure"] == "per_1000_words"].reset_index(drop=True).rename(
+        columns={"hits": "count", "n_words": "words", "estimate": "per_1k_words"})
     outlet_of = articles.set_index("article_id")["outlet"]
     using = (frames.assign(outlet=frames["article_id"].map(outlet_of))
              .groupby(["outlet", "frame"])["article_id"].nunique())

@@ -22,7 +22,7 @@ Units and uncertainty:
 >>> frames = pd.DataFrame({"article_id": ["a"], "sentence_id": [0], "frame": ["conflict"],
 ...                        "cue": ["war"], "start": [0], "end": [3], "negated": [False]})
 >>> table = frame_prevalence(sentences, frames, articles)
->>> table[["outlet", "n_sentences", "share"]].values.tolist()
+>>> table[table["measure"] == "share_of_sentences"][["outlet", "n", "estimate"]].values.tolist()
 [['A', 2, 0.5], ['B', 1, 0.0]]
 """
 
@@ -37,9 +37,10 @@ import pandas as pd
 from newsprism.core.stats import benjamini_hochberg, bootstrap_ci
 from newsprism.core.text import count_words, per_1k
 
-PREVALENCE_COLUMNS = ["outlet", "frame", "n_articles", "n_sentences", "n_with_frame", "share",
-                      "share_low", "share_high", "hits", "n_words", "per_1000_words",
-                      "per_1000_low", "per_1000_high"]
+PREVALENCE_COLUMNS = ["outlet", "frame", "measure", "estimate", "ci_low", "ci_high", "n",
+                      "n_articles", "n_sentences", "n_with_frame", "hits", "n_words", "resample"]
+# The two estimates of a prevalence cell, one row each: name -> what ``n`` counts.
+PREVALENCE_MEASURES = {"share_of_sentences": "n_sentences", "per_1000_words": "n_words"}
 TEST_COLUMNS = ["frame", "test", "statistic", "dof", "p_value", "p_monte_carlo", "q_value",
                 "min_expected", "n_sentences", "n_outlets", "caveat"]
 SMALL_N_CAVEAT = ("expected count < 5 in some cell: the asymptotic chi-square p is unreliable; "
@@ -89,9 +90,12 @@ def frame_prevalence(sentences: pd.DataFrame, frames: pd.DataFrame, articles: pd
                      frame_ids: Iterable[str] | None = None, by: str = "outlet",
                      include_negated: bool = False, voice: str | None = None,
                      n_boot: int = 2000, seed: int = 0, resample: str = "auto") -> pd.DataFrame:
-    """One row per outlet × frame: share of sentences with the frame and hits per 1,000 words,
-    each with n and a bootstrap 95% interval (columns ``PREVALENCE_COLUMNS``; ``outlet`` is
-    the ``by`` column's value).
+    """Two rows per outlet × frame, one per ``measure``: ``share_of_sentences`` (sentences with
+    the frame / sentences) and ``per_1000_words`` (hits per 1,000 words), each an ``estimate``
+    with a bootstrap 95% interval ``ci_low``, ``ci_high`` and ``n`` (sentences for the share,
+    words for the rate). Columns ``PREVALENCE_COLUMNS``; ``outlet`` is the ``by`` column's
+    value; ``n_articles``, ``n_sentences``, ``n_with_frame``, ``hits`` and ``n_words`` are the
+    cell's counts (the same on both rows).
 
     ``resample``: "sentence" (sentences resampled independently), "article" (a cluster
     bootstrap: whole articles resampled, which respects that sentences of one article are
@@ -114,23 +118,28 @@ def frame_prevalence(sentences: pd.DataFrame, frames: pd.DataFrame, articles: pd
         per_sentence["has"] = (per_sentence["hits"] > 0).astype(float)
         per_sentence["one"] = 1.0
         for outlet, part in per_sentence.groupby(by, sort=True):
-            if unit == "article":
-                part_units = part.groupby("article_id")[["has", "one", "hits", "n_words"]].sum()
-            else:
-                part_units = part
-            has, one = part_units["has"].to_numpy(float), part_units["one"].to_numpy(float)
-            h, w = part_units["hits"].to_numpy(float), part_units["n_words"].to_numpy(float)
-            share_low, share_high = _ratio_ci(has, one, 1.0, n_boot, seed)
-            low, high = _ratio_ci(h, w, 1000.0, n_boot, seed)
-            rows.append({"outlet": outlet, "frame": frame,
-                         "n_articles": int(part["article_id"].nunique()),
-                         "n_sentences": int(len(part)), "n_with_frame": int(part["has"].sum()),
-                         "share": float(has.sum() / one.sum()) if one.sum() else float("nan"),
-                         "share_low": share_low, "share_high": share_high,
-                         "hits": int(h.sum()), "n_words": int(w.sum()),
-                         "per_1000_words": per_1k(h.sum(), w.sum()),
-                         "per_1000_low": low, "per_1000_high": high, "resample": unit})
-    return pd.DataFrame(rows, columns=[*PREVALENCE_COLUMNS, "resample"])
+            rows.extend(_prevalence_rows(outlet, frame, part, unit, n_boot, seed))
+    return pd.DataFrame(rows, columns=PREVALENCE_COLUMNS)
+
+
+def _prevalence_rows(outlet, frame: str, part: pd.DataFrame, unit: str, n_boot: int,
+                     seed: int) -> list[dict]:
+    """The two measure rows of one outlet × frame cell (see :func:`frame_prevalence`)."""
+    units = (part.groupby("article_id")[["has", "one", "hits", "n_words"]].sum()
+             if unit == "article" else part)
+    has, one = units["has"].to_numpy(float), units["one"].to_numpy(float)
+    h, w = units["hits"].to_numpy(float), units["n_words"].to_numpy(float)
+    cell = {"n_articles": int(part["article_id"].nunique()), "n_sentences": int(len(part)),
+            "n_with_frame": int(part["has"].sum()), "hits": int(h.sum()),
+            "n_words": int(w.sum()), "resample": unit}
+    estimates = {
+        "share_of_sentences": (float(has.sum() / one.sum()) if one.sum() else float("nan"),
+                               _ratio_ci(has, one, 1.0, n_boot, seed)),
+        "per_1000_words": (per_1k(h.sum(), w.sum()), _ratio_ci(h, w, 1000.0, n_boot, seed)),
+    }
+    return [{"outlet": outlet, "frame": frame, "measure": measure, "estimate": estimate,
+             "ci_low": low, "ci_high": high, "n": cell[PREVALENCE_MEASURES[measure]], **cell}
+            for measure, (estimate, (low, high)) in estimates.items()]
 
 
 def _chi2(table: np.ndarray) -> float:

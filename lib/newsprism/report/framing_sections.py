@@ -107,15 +107,25 @@ def codebook_section(ctx: FramingContext, out_dir: str) -> Section:
         facts=dict(n=len(table), unit="frames", source=ctx.book.source_label))
 
 
+def _top_share(prevalence: pd.DataFrame) -> pd.DataFrame:
+    """The share-of-sentences row of the most prevalent outlet × frame cell (none if empty)."""
+    shares = prevalence[prevalence["measure"] == "share_of_sentences"]
+    return shares.sort_values("estimate", ascending=False, kind="stable").head(1)
+
+
 def prevalence_reading(prevalence: pd.DataFrame, labels: dict[str, str]) -> str:
-    """The most prevalent outlet × frame cell with its interval and rate."""
-    top = prevalence.sort_values("share", ascending=False).head(1)
-    if not (len(top) and top["share"].iloc[0] > 0):
+    """The most prevalent outlet × frame cell with its interval and rate, from
+    :func:`newsprism.framing.stats.frame_prevalence`'s long table (both rows of the cell)."""
+    top = _top_share(prevalence)
+    if not (len(top) and top["estimate"].iloc[0] > 0):
         return "No frame cue was found in this corpus with this codebook."
     t = top.iloc[0]
+    rate = prevalence[(prevalence["measure"] == "per_1000_words")
+                      & (prevalence["outlet"] == t["outlet"])
+                      & (prevalence["frame"] == t["frame"])]["estimate"].iloc[0]
     return (f"The most prevalent outlet × frame cell is **{labels[t['frame']]}** in "
-            f"**{t['outlet']}**: {t['share']:.0%} of its {int(t['n_sentences'])} sentences "
-            f"(95% CI {t['share_low']:.0%}–{t['share_high']:.0%}), {t['per_1000_words']:.1f} "
+            f"**{t['outlet']}**: {t['estimate']:.0%} of its {int(t['n'])} sentences "
+            f"(95% CI {t['ci_low']:.0%}–{t['ci_high']:.0%}), {rate:.1f} "
             "hits per 1,000 words. Overlapping intervals mean the data cannot rank the "
             "outlets; check the evidence below before reading a cell as the outlet's framing.")
 
@@ -130,11 +140,12 @@ def prevalence_section(ctx: FramingContext, out_dir: str, n_boot: int = 2000,
         n_boot=n_boot, resample=resample)
     resampled = prevalence["resample"].iloc[0] if len(prevalence) else resample
     save_table(prevalence, "framing_prevalence", out_dir)
-    wide = {column: prevalence.pivot(index="outlet", columns="frame", values=column)[frame_ids]
-            for column in ("share", "share_low", "share_high")}
+    shares = prevalence[prevalence["measure"] == "share_of_sentences"]
+    wide = {column: shares.pivot(index="outlet", columns="frame", values=column)[frame_ids]
+            for column in ("estimate", "ci_low", "ci_high")}
     figure = heatmap.plot_heatmap(
-        wide["share"], cmap="Blues", vmin=0, value_format="{:.0%}",
-        detail=heatmap.interval_labels(wide["share_low"], wide["share_high"]),
+        wide["estimate"], cmap="Blues", vmin=0, value_format="{:.0%}",
+        detail=heatmap.interval_labels(wide["ci_low"], wide["ci_high"]),
         x_labels=ctx.labels, title=f"Frames per outlet ({ctx.book.name} codebook)",
         colorbar_label="share of sentences with the frame")
     n = dict(n=len(ctx.sentences), unit="sentences")
@@ -144,7 +155,8 @@ def prevalence_section(ctx: FramingContext, out_dir: str, n_boot: int = 2000,
             f"brackets; negated cues {'included' if ctx.include_negated else 'excluded'}; "
             f"voice: {ctx.voice}; bootstrap resampling {resampled}s. Unit: sentence. "
             f"{ctx.codebook}."), facts=dict(n, source=f"{ctx.source}, newsprism.framing.detect")),
-        Section("prevalence-table", table=prevalence.drop(columns=["n_articles", "n_words"]),
+        Section("prevalence-table", table=prevalence.drop(
+                    columns=["n_articles", "n_sentences", "n_words"]),
                 max_rows=None, caption=(
                     "Prevalence per outlet × frame: sentences with the frame (share, 95% CI) "
                     f"and hits per 1,000 words (95% CI). {ctx.codebook}."),
@@ -445,11 +457,11 @@ def key_findings(ctx: FramingContext, prevalence: Group, dominant: Section,
     """The most prevalent frame cell, the most frequent dominant frame and how many frames
     differ across outlets, from the sections' own tables."""
     table = prevalence.facts["prevalence"]
-    top = table.sort_values("share", ascending=False).head(1)
+    top = _top_share(table)
     found = []
-    if len(top) and top["share"].iloc[0] > 0:
+    if len(top) and top["estimate"].iloc[0] > 0:
         found.append(f"Most prevalent frame cell: {ctx.labels[top.iloc[0]['frame']]} in "
-                     f"{top.iloc[0]['outlet']} ({top.iloc[0]['share']:.0%} of sentences; "
+                     f"{top.iloc[0]['outlet']} ({top.iloc[0]['estimate']:.0%} of sentences; "
                      f"codebook {ctx.book.name}).")
     dominant_table = dominant.tables["framing_dominant"]
     counts = dominant_table["dominant_frame"].value_counts()
