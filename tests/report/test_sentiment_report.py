@@ -25,12 +25,14 @@ def test_outlet_tone_reading_takes_figures_from_the_extreme_rows(n_articles, cav
 
 
 def test_voice_reading_lists_only_gaps_whose_interval_excludes_zero():
-    voices = pd.DataFrame({"outlet": ["A", "B", "C"], "n_quoted": [3, 4, 5],
-                           "gap_low": [0.1, -0.2, -0.5], "gap_high": [0.3, 0.1, -0.1]})
+    voices = pd.DataFrame({"outlet": list("AABBCC"), "measure": ["quoted", "gap"] * 3,
+                           "n": [3, 10, 4, 10, 5, 10],
+                           "ci_low": [-0.9, 0.1, -0.9, -0.2, -0.9, -0.5],
+                           "ci_high": [0.9, 0.3, 0.9, 0.1, 0.9, -0.1]})
     text = sentiment_report.voice_reading(voices)
     assert text.startswith("Quoted words are scored on 12 sentence parts.")
     assert "excludes 0) in: A, C." in text
-    assert "No outlet shows a gap" in sentiment_report.voice_reading(voices.iloc[[1]])
+    assert "No outlet shows a gap" in sentiment_report.voice_reading(voices.iloc[[2, 3]])
 
 
 def test_actors_reading_names_the_most_negative_and_positive_actor():
@@ -44,9 +46,11 @@ def test_actors_reading_names_the_most_negative_and_positive_actor():
 
 
 def test_agreement_reading_names_the_weakest_pair():
-    agreement = pd.DataFrame({"engine_a": ["vader", "vader"], "engine_b": ["textblob", "nltk"],
-                              "r": [0.4, 0.9], "r_low": [0.3, 0.85], "r_high": [0.5, 0.95],
-                              "n": [200, 200]})
+    agreement = pd.DataFrame({"engine_a": ["vader"] * 4,
+                              "engine_b": ["textblob", "textblob", "nltk", "nltk"],
+                              "measure": ["pearson_r", "class_agreement"] * 2,
+                              "estimate": [0.4, 0.2, 0.9, 0.95], "ci_low": [0.3, 0.1, 0.85, 0.9],
+                              "ci_high": [0.5, 0.3, 0.95, 0.99], "n": [200] * 4})
     wide = pd.DataFrame()
     text = sentiment_report.agreement_reading(agreement, wide)
     assert text.startswith("The weakest pair is vader / textblob (r = 0.40, 95% CI 0.30–0.50, "
@@ -62,7 +66,8 @@ def test_key_findings_count_from_the_section_tables():
 
     tone = Group("tone", facts={"by_outlet": _outlets([1, 3])})
     voice = Group("voice", facts={"voices": pd.DataFrame({
-        "outlet": ["A", "B"], "gap_low": [0.1, -0.1], "gap_high": [0.2, 0.1]})})
+        "outlet": ["A", "A", "B", "B"], "measure": ["author", "gap"] * 2,
+        "ci_low": [-0.5, 0.1, -0.5, -0.1], "ci_high": [0.5, 0.2, 0.5, 0.1]})})
     ctx = sentiment_report.SentimentContext(ann=None, engine="vader", source="x")
     findings = sentiment_report.key_findings(ctx, tone, voice)
     assert findings[1] == "Quoted words vs own words: a gap whose 95% interval excludes 0 in 1 " \

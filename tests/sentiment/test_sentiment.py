@@ -214,9 +214,12 @@ def test_engine_agreement_reports_n_and_interval():
                                    "They were happy.", "They were furious."]
     wide = pd.DataFrame({e: sentiment.headline_scores(texts, e) for e in sentiment.ENGINES})
     table = sentiment.engine_agreement(wide)
-    assert len(table) == 3 and (table["n"] == len(texts)).all()
-    vader_nltk = table[(table.engine_a == "vader") & (table.engine_b == "nltk_vader")].iloc[0]
-    assert vader_nltk["r"] > 0.9 and vader_nltk["r_low"] <= vader_nltk["r"] <= vader_nltk["r_high"]
+    assert len(table) == 6 and (table["n"] == len(texts)).all()  # 3 pairs x 2 measures
+    assert (table["ci_low"] <= table["estimate"]).all()
+    assert (table["estimate"] <= table["ci_high"]).all()
+    vader_nltk = table[(table.engine_a == "vader") & (table.engine_b == "nltk_vader")]
+    r = vader_nltk.set_index("measure").loc["pearson_r"]
+    assert r["estimate"] > 0.9 and r["ci_low"] <= r["estimate"] <= r["ci_high"]
 
 
 def test_outlet_scores_resample_articles_when_an_outlet_has_several():
@@ -275,8 +278,8 @@ def test_notebook_analyses_on_the_bundled_corpus():
     assert (by_outlet["ci_low"] <= by_outlet["estimate"]).all()
     assert (by_outlet["estimate"] <= by_outlet["ci_high"]).all()
     assert by_outlet["n_sentences"].sum() == len(ann.sentences)
-    voices = sentiment.voice_comparison(ann, "vader", n_boot=300)
-    assert (voices["n_quoted"] > 0).any() and (voices["n_author"] > 0).all()
+    voices = sentiment.voice_comparison(ann, "vader", n_boot=300).set_index("measure")
+    assert (voices.loc["quoted", "n"] > 0).any() and (voices.loc["author", "n"] > 0).all()
     tone = sentiment.actor_tone(ann, "vader")
     assert {"Kim Jong Un", "Vladimir Putin", "North Korea", "Russia"} <= set(tone["actor"])
     for row in tone.head(50).itertuples():
@@ -314,10 +317,13 @@ def test_quote_pairing_and_clauses_never_fail_on_messy_text():
 
 def test_voice_comparison_gives_no_gap_interval_for_a_single_quote():
     tables = _annotate_one('He said “this is wonderful”. The war was awful. Rain fell. Fine.')
-    row = sentiment.voice_comparison(tables, "vader").iloc[0]
-    assert row["n_quoted"] == 1 and row["n_author"] == 4
-    assert row["quoted"] > 0.4 and row["gap"] > 0
-    assert np.isnan(row["gap_low"]) and "fewer than 3" in row["note"]
+    rows = sentiment.voice_comparison(tables, "vader").set_index("measure")
+    assert list(rows.index) == ["author", "quoted", "gap"]
+    assert rows.loc["quoted", "n"] == 1 and rows.loc["author", "n"] == 4
+    assert rows.loc["quoted", "estimate"] > 0.4 and rows.loc["gap", "estimate"] > 0
+    gap = rows.loc["gap"]
+    assert np.isnan(gap["ci_low"]) and np.isnan(gap["ci_high"]) and "fewer than 3" in gap["note"]
+    assert rows.loc["author", "ci_low"] <= rows.loc["author", "estimate"]
 
 
 # -- scale: grouped per-article analyses equal the per-article reference ----------------------

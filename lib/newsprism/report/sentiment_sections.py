@@ -172,20 +172,30 @@ def levels_section(ctx: SentimentContext, out_dir: str, n_boot: int = 2000,
             facts=dict(n=len(by_paragraph), unit="paragraphs", source=ctx.source))])
 
 
+def voices_wide(voices: pd.DataFrame) -> pd.DataFrame:
+    """:func:`newsprism.sentiment.voice_comparison`'s long table with one row per outlet and
+    columns ``<measure>``, ``<measure>_ci_low``, ``<measure>_ci_high``, ``<measure>_n``
+    (for drawing both voices side by side)."""
+    wide = voices.pivot(index="outlet", columns="measure",
+                        values=["estimate", "ci_low", "ci_high", "n"])
+    wide.columns = [m if value == "estimate" else f"{m}_{value}" for value, m in wide.columns]
+    return wide.reset_index()
+
+
 def plot_voices(voices: pd.DataFrame, label: str):
-    """Author and quoted mean per outlet, each with its interval."""
+    """Author and quoted mean per outlet, each with its interval (from the long voice table)."""
     import matplotlib.pyplot as plt
 
-    fig, ax = plt.subplots(figsize=(8, 0.6 * len(voices) + 1.5))
-    y = np.arange(len(voices))
-    ax.errorbar(voices["author"], y - 0.12, xerr=[voices["author"] - voices["author_low"],
-                                                  voices["author_high"] - voices["author"]],
-                fmt="o", capsize=3, color="#4c72b0", label="outlet's own words")
-    ax.errorbar(voices["quoted"], y + 0.12, xerr=[voices["quoted"] - voices["quoted_low"],
-                                                  voices["quoted_high"] - voices["quoted"]],
-                fmt="s", capsize=3, color="#dd8452", label="quoted words")
-    ax.set_yticks(y, [f"{o} (n={a}/{q})" for o, a, q in
-                      zip(voices["outlet"], voices["n_author"], voices["n_quoted"], strict=True)])
+    wide = voices_wide(voices)
+    fig, ax = plt.subplots(figsize=(8, 0.6 * len(wide) + 1.5))
+    y = np.arange(len(wide))
+    for voice, shift, fmt, color, text in (("author", -0.12, "o", "#4c72b0", "outlet's own words"),
+                                           ("quoted", 0.12, "s", "#dd8452", "quoted words")):
+        ax.errorbar(wide[voice], y + shift, fmt=fmt, capsize=3, color=color, label=text,
+                    xerr=[wide[voice] - wide[f"{voice}_ci_low"],
+                          wide[f"{voice}_ci_high"] - wide[voice]])
+    ax.set_yticks(y, [f"{o} (n={int(a)}/{int(q)})" for o, a, q in
+                      zip(wide["outlet"], wide["author_n"], wide["quoted_n"], strict=True)])
     ax.axvline(0, color="grey", lw=0.8)
     ax.invert_yaxis()
     ax.set_xlabel(f"mean score ({label})")
@@ -196,20 +206,23 @@ def plot_voices(voices: pd.DataFrame, label: str):
 
 
 def clear_gaps(voices: pd.DataFrame) -> pd.DataFrame:
-    """Outlets whose quoted-minus-author gap has an interval excluding 0."""
-    return voices[(voices["gap_low"] > 0) | (voices["gap_high"] < 0)]
+    """The ``gap`` rows whose interval excludes 0 (one per outlet at most)."""
+    gaps = voices[voices["measure"] == "gap"]
+    return gaps[(gaps["ci_low"] > 0) | (gaps["ci_high"] < 0)]
 
 
 def voice_reading(voices: pd.DataFrame) -> str:
     """Where the quoted voice differs clearly from the outlet's own.
 
-    >>> v = pd.DataFrame({"outlet": ["A", "B"], "n_quoted": [3, 4], "gap_low": [0.1, -0.2],
-    ...                   "gap_high": [0.3, 0.1]})
+    >>> v = pd.DataFrame({"outlet": ["A", "A", "B", "B"], "measure": ["quoted", "gap"] * 2,
+    ...                   "n": [3, 9, 4, 12], "ci_low": [0.0, 0.1, 0.0, -0.2],
+    ...                   "ci_high": [0.5, 0.3, 0.5, 0.1]})
     >>> voice_reading(v)[:125]
     "Quoted words are scored on 7 sentence parts. The quoted voice differs clearly from the outlet's own voice (interval of the ga"
     """
     gaps = clear_gaps(voices)
-    return (f"Quoted words are scored on {int(voices['n_quoted'].sum())} sentence parts. "
+    n_quoted = int(voices.loc[voices["measure"] == "quoted", "n"].sum())
+    return (f"Quoted words are scored on {n_quoted} sentence parts. "
             + (f"The quoted voice differs clearly from the outlet's own voice (interval of the "
                f"gap excludes 0) in: {', '.join(gaps['outlet'])}. "
                if len(gaps) else "No outlet shows a gap whose interval excludes 0. ")
@@ -226,7 +239,7 @@ def voice_section(ctx: SentimentContext, out_dir: str, n_boot: int = 2000,
     voices = sentiment.voice_comparison(ctx.ann, engine, n_boot=n_boot, seed=seed)
     save_table(voices, f"sentiment_voice_{engine}", out_dir)
     spans = ", ".join(sorted(ctx.ann.sentiment["voice_source"].dropna().unique()))
-    parts = dict(n=int(voices["n_author"].sum() + voices["n_quoted"].sum()),
+    parts = dict(n=int(voices.loc[voices["measure"] != "gap", "n"].sum()),
                  unit="sentence parts", source=ctx.source)
     return Group("voice", [
         Section("voice-figure", figure=plot_voices(voices, label), caption=(
@@ -391,10 +404,12 @@ def agreement_reading(agreement: pd.DataFrame, wide: pd.DataFrame) -> str:
     """The weakest pair of engines (Pearson r with interval and n)."""
     if not len(agreement):
         return "Only one engine was compared."
-    weakest = agreement.loc[agreement["r"].idxmin()]
+    r = agreement[agreement["measure"] == "pearson_r"]
+    weakest = r.loc[r["estimate"].idxmin()]
     sampled = f" sampled of {wide.attrs['n_total']}" if wide.attrs.get("sampled") else ""
     return (f"The weakest pair is {weakest['engine_a']} / {weakest['engine_b']} "
-            f"(r = {weakest['r']:.2f}, 95% CI {weakest['r_low']:.2f}–{weakest['r_high']:.2f}, "
+            f"(r = {weakest['estimate']:.2f}, 95% CI {weakest['ci_low']:.2f}–"
+            f"{weakest['ci_high']:.2f}, "
             f"n = {weakest['n']}{sampled}). Where engines disagree, a conclusion should not "
             "rest on one engine.")
 
@@ -453,7 +468,7 @@ def key_findings(ctx: SentimentContext, tone: Group, voice: Group) -> list[str]:
     return [
         extremes_text(by_outlet, f"mean sentence tone ({ctx.engine})").replace("**", ""),
         f"Quoted words vs own words: a gap whose 95% interval excludes 0 in "
-        f"{len(clear_gaps(voices))} of {plural(len(voices), 'outlet')}.",
+        f"{len(clear_gaps(voices))} of {plural(voices['outlet'].nunique(), 'outlet')}.",
         f"Represented by a single article: {len(single_article_outlets(by_outlet))} of "
         f"{plural(len(by_outlet), 'outlet')}.",
     ]

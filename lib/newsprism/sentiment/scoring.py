@@ -526,14 +526,20 @@ def outlet_scores(annotations: Any, engine: str = "vader", voice: str = "all",
                                       "note"])
 
 
+VOICE_COLUMNS = ["outlet", "engine", "measure", "estimate", "ci_low", "ci_high", "n",
+                 "n_articles", "note"]
+
+
 def voice_comparison(annotations: Any, engine: str = "vader", n_boot: int = 2000,
                      seed: int = 0, min_parts: int = 3) -> pd.DataFrame:
-    """Per outlet: author-voice and quoted-voice tone (n, mean, CI) and their difference.
+    """Per outlet, three rows (``measure``): ``author`` and ``quoted`` (mean score of the
+    author-voice and quoted-voice sentence parts) and ``gap`` (quoted minus author), each an
+    ``estimate`` with a bootstrap 95% interval ``ci_low``, ``ci_high`` and ``n`` (parts; both
+    voices' for the gap). Columns ``VOICE_COLUMNS``.
 
-    ``gap`` = quoted minus author, with a bootstrap interval that resamples both parts
-    independently (sentence parts; flagged when an outlet has one article). With fewer than
-    ``min_parts`` parts on either side no interval is given (a resampled single value would
-    look perfectly precise).
+    The gap interval resamples both parts independently (sentence parts; flagged in ``note``
+    when an outlet has one article). With fewer than ``min_parts`` parts on either side the gap
+    has no interval (a resampled single value would look perfectly precise).
     """
     author = sentence_scores(annotations, engine, "author")[["outlet", "article_id", "score"]]
     quoted = sentence_scores(annotations, engine, "quoted")[["outlet", "article_id", "score"]]
@@ -542,27 +548,26 @@ def voice_comparison(annotations: Any, engine: str = "vader", n_boot: int = 2000
     for outlet in outlets:
         a = author.loc[author["outlet"] == outlet, "score"].to_numpy(dtype=float)
         q = quoted.loc[quoted["outlet"] == outlet, "score"].to_numpy(dtype=float)
-        a_low, a_high = stats.bootstrap_ci(a, n_boot=n_boot, seed=seed)
-        q_low, q_high = stats.bootstrap_ci(q, n_boot=n_boot, seed=seed)
-        g_low, g_high = stats.bootstrap_diff_ci(q, a, n_boot=n_boot, seed=seed)
-        notes = []
-        if min(len(a), len(q)) < min_parts:
-            g_low = g_high = np.nan
-            notes.append(f"fewer than {min_parts} parts in a voice: no interval")
         n_articles = author.loc[author["outlet"] == outlet, "article_id"].nunique()
-        if n_articles == 1:
-            notes.append("one article only")
-        rows.append({
-            "outlet": outlet, "engine": engine, "n_articles": n_articles,
-            "n_author": len(a), "author": np.mean(a) if len(a) else np.nan,
-            "author_low": a_low, "author_high": a_high,
-            "n_quoted": len(q), "quoted": np.mean(q) if len(q) else np.nan,
-            "quoted_low": q_low, "quoted_high": q_high,
-            "gap": (np.mean(q) - np.mean(a)) if len(a) and len(q) else np.nan,
-            "gap_low": g_low, "gap_high": g_high,
-            "note": "; ".join(notes),
-        })
-    return pd.DataFrame(rows)
+        single = "one article only" if n_articles == 1 else ""
+        gap_ci = stats.bootstrap_diff_ci(q, a, n_boot=n_boot, seed=seed)
+        few = min(len(a), len(q)) < min_parts
+        if few:
+            gap_ci = (np.nan, np.nan)
+        gap_note = "; ".join(filter(None, [
+            f"fewer than {min_parts} parts in a voice: no interval" if few else "", single]))
+        estimates = [
+            ("author", np.mean(a) if len(a) else np.nan,
+             stats.bootstrap_ci(a, n_boot=n_boot, seed=seed), len(a), single),
+            ("quoted", np.mean(q) if len(q) else np.nan,
+             stats.bootstrap_ci(q, n_boot=n_boot, seed=seed), len(q), single),
+            ("gap", (np.mean(q) - np.mean(a)) if len(a) and len(q) else np.nan, gap_ci,
+             len(a) + len(q), gap_note)]
+        rows.extend({"outlet": outlet, "engine": engine, "measure": measure,
+                     "estimate": estimate, "ci_low": low, "ci_high": high, "n": n,
+                     "n_articles": n_articles, "note": note}
+                    for measure, estimate, (low, high), n, note in estimates)
+    return pd.DataFrame(rows, columns=VOICE_COLUMNS)
 
 
 def distribution_long(annotations: Any, engine: str = "vader") -> pd.DataFrame:
@@ -946,8 +951,10 @@ def agreement_sample_note(wide: pd.DataFrame) -> str:
 
 
 def engine_agreement(wide: pd.DataFrame, engines: Sequence[str] | None = None) -> pd.DataFrame:
-    """Pairwise agreement: Pearson r (Fisher-z 95% CI), n, and three-class agreement share
-    (neutral band ±0.05) with a Wilson 95% CI."""
+    """Pairwise agreement, two rows per pair of engines (``measure``): ``pearson_r`` (Fisher-z
+    95% CI) and ``class_agreement`` (share of sentences put in the same of three classes,
+    neutral band ±0.05, with a Wilson 95% CI). Columns: engine_a, engine_b, measure, estimate,
+    ci_low, ci_high, n (sentences scored by both)."""
     engines = [e for e in (engines or ENGINES) if e in wide.columns]
     rows = []
     for i, a in enumerate(engines):
@@ -957,10 +964,13 @@ def engine_agreement(wide: pd.DataFrame, engines: Sequence[str] | None = None) -
             r, low, high, n = stats.pearson_ci(x[keep], y[keep])
             same = int((three_class(x[keep]) == three_class(y[keep])).sum())
             a_low, a_high = stats.proportion_ci(same, n)
-            rows.append({"engine_a": a, "engine_b": b, "n": n, "r": r, "r_low": low,
-                         "r_high": high, "class_agreement": same / n if n else np.nan,
-                         "agreement_low": a_low, "agreement_high": a_high})
-    return pd.DataFrame(rows)
+            rows.append({"engine_a": a, "engine_b": b, "measure": "pearson_r", "estimate": r,
+                         "ci_low": low, "ci_high": high, "n": n})
+            rows.append({"engine_a": a, "engine_b": b, "measure": "class_agreement",
+                         "estimate": same / n if n else np.nan, "ci_low": a_low,
+                         "ci_high": a_high, "n": n})
+    return pd.DataFrame(rows, columns=["engine_a", "engine_b", "measure", "estimate", "ci_low",
+                                       "ci_high", "n"])
 
 
 def three_class(scores: Sequence[float] | np.ndarray, band: float = NEUTRAL_BAND) -> np.ndarray:
