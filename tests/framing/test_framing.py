@@ -471,10 +471,13 @@ def test_validation_summary_lists_every_disagreement_and_wilson_intervals():
     table = validation_paragraphs("story")
     errors = int((table["false_positive"].map(len) + table["false_negative"].map(len) > 0).sum())
     assert len(disagreements) == errors
-    assert (scores["fp"].sum() + scores["fn"].sum()) >= errors
-    assert ((scores["precision_low"] <= scores["precision"] + 1e-9)
-            & (scores["precision"] <= scores["precision_high"] + 1e-9)).all()
-    assert (scores["precision_high"] - scores["precision_low"] > 0.01).all()  # real intervals
+    assert list(scores["measure"].unique()) == ["precision", "recall", "f1"]
+    precision = scores[scores["measure"] == "precision"]
+    assert (precision["fp"].sum() + precision["fn"].sum()) >= errors
+    assert (precision["n"] == precision["tp"] + precision["fp"]).all()
+    assert ((precision["ci_low"] <= precision["estimate"] + 1e-9)
+            & (precision["estimate"] <= precision["ci_high"] + 1e-9)).all()
+    assert (precision["ci_high"] - precision["ci_low"] > 0.01).all()  # real intervals
     custom_scores, custom_disagreements = validation_summary(CUSTOM)
     assert custom_scores.empty and custom_disagreements.empty  # no gold for a custom codebook
 

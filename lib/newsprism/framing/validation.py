@@ -91,8 +91,13 @@ def validation_paragraphs(codebook: str = "story", gold_path=GOLD_PATH,
     return merged.drop(columns=[column])
 
 
+SCORE_COLUMNS = ["frame", "measure", "estimate", "ci_low", "ci_high", "n", "tp", "fp", "fn"]
+
+
 def frame_scores(table: pd.DataFrame, frame_ids: list[str]) -> pd.DataFrame:
-    """Per frame: tp, fp, fn, precision, recall, f1, n_gold, n_detected (paragraph level)."""
+    """Per frame, three rows (``measure``): ``precision`` (n: paragraphs detected), ``recall``
+    (n: gold paragraphs) with Wilson 95% intervals, and ``f1`` (n: gold paragraphs; no
+    interval). Columns ``SCORE_COLUMNS``; tp, fp, fn are the frame's counts (paragraph level)."""
     rows = []
     for frame in frame_ids:
         gold = table["gold"].map(lambda s, f=frame: f in s)
@@ -103,13 +108,14 @@ def frame_scores(table: pd.DataFrame, frame_ids: list[str]) -> pd.DataFrame:
         recall = tp / (tp + fn) if tp + fn else float("nan")
         f1 = (2 * precision * recall / (precision + recall)
               if tp and precision + recall else (0.0 if tp + fp + fn else float("nan")))
-        p_low, p_high = proportion_ci(tp, tp + fp)
-        r_low, r_high = proportion_ci(tp, tp + fn)
-        rows.append({"frame": frame, "tp": tp, "fp": fp, "fn": fn, "precision": precision,
-                     "precision_low": p_low, "precision_high": p_high, "recall": recall,
-                     "recall_low": r_low, "recall_high": r_high, "f1": f1,
-                     "n_gold": tp + fn, "n_detected": tp + fp})
-    return pd.DataFrame(rows)
+        counts = {"frame": frame, "tp": tp, "fp": fp, "fn": fn}
+        for measure, estimate, (low, high), n in (
+                ("precision", precision, proportion_ci(tp, tp + fp), tp + fp),
+                ("recall", recall, proportion_ci(tp, tp + fn), tp + fn),
+                ("f1", f1, (float("nan"), float("nan")), tp + fn)):
+            rows.append({**counts, "measure": measure, "estimate": estimate, "ci_low": low,
+                         "ci_high": high, "n": n})
+    return pd.DataFrame(rows, columns=SCORE_COLUMNS)
 
 
 def has_gold(codebook) -> bool:
@@ -152,20 +158,17 @@ def _rows_for(codebook: str, gold_path=GOLD_PATH) -> list[dict]:
     status = f"ok, {IN_SAMPLE}: not a headline figure"
     base = {"measure": "frames", "dataset": DATASET, "split": f"all paragraphs, {IN_SAMPLE}",
             "engine": engine, "reference": REFERENCE, "status": status}
-    rows = []
-    for s in scores.itertuples():
-        rows.append({**base, "metric": f"precision[{s.frame}]", "value": s.precision,
-                     "n": s.n_detected})
-        rows.append({**base, "metric": f"recall[{s.frame}]", "value": s.recall, "n": s.n_gold})
-        rows.append({**base, "metric": f"f1[{s.frame}]", "value": s.f1, "n": s.n_gold})
-    tp, fp, fn = scores["tp"].sum(), scores["fp"].sum(), scores["fn"].sum()
+    rows = [{**base, "metric": f"{s.measure}[{s.frame}]", "value": s.estimate, "n": s.n}
+            for s in scores.itertuples()]
+    counts = scores[scores["measure"] == "f1"]  # one row per frame
+    tp, fp, fn = counts["tp"].sum(), counts["fp"].sum(), counts["fn"].sum()
     micro_p = tp / (tp + fp) if tp + fp else float("nan")
     micro_r = tp / (tp + fn) if tp + fn else float("nan")
     rows += [
         {**base, "metric": "precision[micro]", "value": micro_p, "n": int(tp + fp)},
         {**base, "metric": "recall[micro]", "value": micro_r, "n": int(tp + fn)},
-        {**base, "metric": "f1[macro]", "value": float(scores["f1"].mean()),
-         "n": len(scores)},
+        {**base, "metric": "f1[macro]", "value": float(counts["estimate"].mean()),
+         "n": len(counts)},
         {**base, "metric": "paragraphs scored", "value": float(len(table)), "n": len(table)},
         {**base, "metric": "gold paragraphs matched", "value": len(table) / max(len(gold), 1),
          "n": len(gold)},
