@@ -256,6 +256,8 @@ def test_validation_metrics_on_synthetic_gold_and_missing_data(monkeypatch):
                          "text": POSITIVE + NEGATIVE + ["The meeting is on Tuesday."]})
     result = sv.score_engine(gold, "vader")
     assert result["n"] == 5 and result["pearson_r"] > 0.8
+    low, high = result["pearson_r_interval"]
+    assert low < result["pearson_r"] < high
     assert result["accuracy_3class"] == 1.0 and result["f1_weighted"] == 1.0
     assert sv.human_class(np.array([0.3, 0.0, -0.1])).tolist() == [1, 0, -1]
 

@@ -30,7 +30,10 @@ import pandas as pd
 
 from newsprism.core import paths
 
-VALIDATION_COLUMNS = ["measure", "dataset", "split", "engine", "metric", "value", "n", "reference", "status"]
+# One row per metric; ``value`` is the estimate, ``ci_low``/``ci_high`` its 95% interval where
+# the validator gives one (empty otherwise), ``n`` the units it rests on.
+VALIDATION_COLUMNS = ["measure", "dataset", "split", "engine", "metric", "value", "ci_low",
+                      "ci_high", "n", "reference", "status"]
 
 # measure -> "module:function"
 VALIDATORS: dict[str, str] = {

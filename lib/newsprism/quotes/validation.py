@@ -543,13 +543,11 @@ def validate_quotes(quick: bool = False, marks: str | None = None) -> pd.DataFra
                     if engine == "newsprism.quotes" and metric in targets:
                         status = ("ok" if value >= targets[metric]
                                   else f"below target {targets[metric]}")
-                    row = {**base, "dataset": dataset, "split": split, "engine": engine}
-                    rows.append({**row, "metric": metric, "value": round(float(value), 4),
-                                 "n": int(result[n_key]), "status": status})
+                    row = {**base, "dataset": dataset, "split": split, "engine": engine,
+                           "metric": metric, "value": round(float(value), 4),
+                           "n": int(result[n_key]), "status": status}
                     if metric != "f1" and engine == "newsprism.quotes":
                         low, high = wilson_interval(float(value), int(result[n_key]))
-                        for bound, number in (("ci95_low", low), ("ci95_high", high)):
-                            rows.append({**row, "metric": f"{metric}_{bound}",
-                                         "value": round(number, 4), "n": int(result[n_key]),
-                                         "status": "ok"})
+                        row.update(ci_low=round(low, 4), ci_high=round(high, 4))
+                    rows.append(row)
     return pd.DataFrame(rows, columns=VALIDATION_COLUMNS)

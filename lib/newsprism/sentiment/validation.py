@@ -35,6 +35,7 @@ import numpy as np
 import pandas as pd
 
 from newsprism.core import paths, stats
+from newsprism.core.validate import VALIDATION_COLUMNS
 from newsprism.sentiment.scoring import ENGINES, SCORE_COLUMN, score_sentences, three_class
 
 SDIST_NAME = "vaderSentiment-3.3.2.tar.gz"
@@ -45,7 +46,7 @@ DATASET = "VADER NYT editorial sentences (Hutto & Gilbert 2014)"
 REFERENCE = {("vader", "pearson_r"): "0.492 (Hutto & Gilbert 2014)",
              ("vader", "f1_weighted"): "0.55 (Hutto & Gilbert 2014)"}
 VADER_R_TARGET = 0.49
-COLUMNS = ["measure", "dataset", "split", "engine", "metric", "value", "n", "reference", "status"]
+COLUMNS = VALIDATION_COLUMNS  # the one validation row schema
 
 
 class GoldDataUnavailable(RuntimeError):
@@ -123,13 +124,14 @@ def human_class(ratings: np.ndarray | pd.Series) -> np.ndarray:
 
 
 def score_engine(gold: pd.DataFrame, engine: str) -> dict[str, float]:
-    """Pearson r (+ CI), three-class accuracy and weighted F1 of one engine on ``gold``."""
+    """Pearson r (+ its Fisher-z 95% interval, ``pearson_r_interval``), three-class accuracy and
+    weighted F1 of one engine on ``gold``."""
     from sklearn.metrics import accuracy_score, f1_score
 
     predicted = score_sentences(gold["text"].tolist(), engine)[SCORE_COLUMN[engine]].to_numpy()
     r, low, high, n = stats.pearson_ci(predicted, gold["rating"].to_numpy())
     truth, guess = human_class(gold["rating"]), three_class(predicted)
-    return {"pearson_r": r, "pearson_r_ci_low": low, "pearson_r_ci_high": high,
+    return {"pearson_r": r, "pearson_r_interval": (low, high),
             "accuracy_3class": float(accuracy_score(truth, guess)),
             "f1_weighted": float(f1_score(truth, guess, average="weighted")), "n": n}
 
@@ -162,10 +164,11 @@ def validate_sentiment(quick: bool = False, engines: tuple[str, ...] = ENGINES) 
     rows = []
     for engine in engines:
         result = score_engine(gold, engine)
-        for metric in ("pearson_r", "pearson_r_ci_low", "pearson_r_ci_high", "accuracy_3class",
-                       "f1_weighted"):
+        for metric in ("pearson_r", "accuracy_3class", "f1_weighted"):
+            low, high = result.get(f"{metric}_interval", (np.nan, np.nan))
             rows.append({"measure": "sentiment", "dataset": DATASET, "split": split,
                          "engine": engine, "metric": metric, "value": result[metric],
+                         "ci_low": low, "ci_high": high,
                          "n": result["n"], "reference": REFERENCE.get((engine, metric), ""),
                          "status": _status(engine, metric, result[metric], quick)})
     return pd.DataFrame(rows, columns=COLUMNS)
