@@ -71,7 +71,8 @@ PLOTS = {
         similarity.similarity_matrix(a, level="outlet"), title=MATH),
     "sourcing": lambda a, tables: sourcing.plot_sourcing_rates(
         sourcing.sourcing_rates(sourcing.sourcing_table(a), a)),
-    "profiles": lambda a, tables: profiles.plot_profiles(profiles.outlet_profiles(tables)),
+    "profiles": lambda a, tables: profiles.plot_profiles(profiles.outlet_profiles(tables),
+                                                         tone=profiles.outlet_tone(tables)),
 }
 
 

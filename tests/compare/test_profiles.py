@@ -1,4 +1,4 @@
-"""profiles.tone_ci follows the estimate table convention (estimate, ci_low, ci_high, n)."""
+"""profiles.tone_ci and outlet_tone follow the estimate table convention (estimate, ci_low, ci_high, n)."""
 
 import pandas as pd
 import pytest
@@ -24,10 +24,17 @@ def test_tone_ci_returns_the_convention_columns_with_the_mean_of_article_means()
     assert table.loc["B", ["estimate", "ci_low", "ci_high"]].tolist() == pytest.approx([0.3] * 3)
 
 
-def test_outlet_profiles_keep_their_tone_interval_columns():
-    articles = pd.DataFrame({"article_id": ["a1", "b1"], "outlet": ["A", "B"],
-                             "text": ["Kim wrote a warm letter.", "Putin replied at once."]})
-    sentiment = _sentiment({"a1": [0.5], "b1": [-0.5]})
-    profile = profiles.outlet_profiles({"articles": articles, "sentiment": sentiment})
-    assert {"tone_ci_low", "tone_ci_high", "tone_n_sentences"} <= set(profile.columns)
-    assert profile.set_index("outlet").loc["A", "tone_n_sentences"] == 1
+def test_outlet_tone_is_the_profile_tone_with_its_interval_in_convention_columns():
+    articles = pd.DataFrame({"article_id": ["a1", "a2", "b1"], "outlet": ["A", "A", "B"],
+                             "text": ["Kim wrote a warm letter.", "It was long.",
+                                      "Putin replied at once."]})
+    sentiment = _sentiment({"a1": [0.5, 0.3], "a2": [0.1], "b1": [-0.5]})
+    tables = {"articles": articles, "sentiment": sentiment}
+    profile = profiles.outlet_profiles(tables).set_index("outlet")
+    tone = profiles.outlet_tone(tables, n_boot=200).set_index("outlet")
+    assert list(tone.columns) == ["engine", "estimate", "ci_low", "ci_high", "n", "n_articles"]
+    assert not {c for c in profile.columns if c.endswith(("_low", "_high"))}  # intervals apart
+    assert tone["estimate"].tolist() == pytest.approx(profile["tone_author"].tolist())
+    assert tone.loc["A", "n"] == 3 and tone.loc["A", "engine"] == profile.loc["A", "tone_engine"]
+    assert tone.loc["A", "ci_low"] <= tone.loc["A", "estimate"] <= tone.loc["A", "ci_high"]
+    assert profiles.outlet_tone({"articles": articles}).empty

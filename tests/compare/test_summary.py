@@ -101,28 +101,31 @@ def test_frame_statement_at_most_one_highest_per_frame():
 
 # --- tone ---------------------------------------------------------------------------------------
 
+def _tone(estimate, ci_low, ci_high, engine="vader compound") -> pd.DataFrame:
+    return pd.DataFrame({"outlet": [f"O{i}" for i in range(len(estimate))], "engine": engine,
+                         "estimate": estimate, "ci_low": ci_low, "ci_high": ci_high, "n": 20})
+
+
 def test_tone_statement_needs_interval_clear_of_the_median():
-    profiles = _profiles(tone_author=[0.30, 0.0, 0.05, 0.10],
-                         tone_ci_low=[0.20, -0.1, -0.05, 0.0],
-                         tone_ci_high=[0.40, 0.1, 0.15, 0.2], tone_engine="vader compound")
-    records = profiles.to_dict("records")
-    made = summary.tone_statement(records[0], profiles)
+    tone = _tone([0.30, 0.0, 0.05, 0.10], [0.20, -0.1, -0.05, 0.0], [0.40, 0.1, 0.15, 0.2])
+    made = summary.tone_statement("O0", tone)
     assert "more positive than the median of the other 3 outlets" in made["statement"]
     assert "most positive of 4 outlets" in made["statement"]
     assert "vader compound" in made["statement"]
-    assert summary.tone_statement(records[3], profiles) is None  # CI 0.0-0.2 holds 0.05
+    assert made["evidence"] == ("tables/comparison_outlet_tone.csv: row outlet='O0', "
+                                "column estimate")
+    assert summary.tone_statement("O3", tone) is None  # CI 0.0-0.2 holds 0.05
 
 
 def test_tone_statement_second_most_positive_is_not_called_most():
-    profiles = _profiles(tone_author=[0.30, 0.25, 0.0, 0.0],
-                         tone_ci_low=[0.2, 0.15, -0.1, -0.1], tone_ci_high=[0.4, 0.35, 0.1, 0.1])
-    made = summary.tone_statement(profiles.to_dict("records")[1], profiles)
+    tone = _tone([0.30, 0.25, 0.0, 0.0], [0.2, 0.15, -0.1, -0.1], [0.4, 0.35, 0.1, 0.1])
+    made = summary.tone_statement("O1", tone)
     assert made is not None and "most positive" not in made["statement"]
 
 
-def test_tone_statement_one_outlet():
-    profiles = _profiles(tone_author=[0.3], tone_ci_low=[0.2], tone_ci_high=[0.4])
-    assert summary.tone_statement(profiles.to_dict("records")[0], profiles) is None
+def test_tone_statement_one_outlet_or_no_tone():
+    assert summary.tone_statement("O0", _tone([0.3], [0.2], [0.4])) is None
+    assert summary.tone_statement("O0", None) is None
 
 
 # --- terms --------------------------------------------------------------------------------------
@@ -174,9 +177,8 @@ def test_conflict_statement_names_each_outlet_in_the_group():
 # --- whole table and limits --------------------------------------------------------------------
 
 def test_outlet_summaries_one_outlet_one_article():
-    profiles = _profiles(hedges_per_1k=[30.0], tone_author=[0.3], tone_ci_low=[0.2],
-                         tone_ci_high=[0.4])
-    table = summary.outlet_summaries(profiles)
+    profiles = _profiles(hedges_per_1k=[30.0], tone_author=[0.3])
+    table = summary.outlet_summaries(profiles, tone=_tone([0.3], [0.2], [0.4]))
     assert table["statement"].tolist() == ["O0: 1 article, 1,000 words."]
 
 

@@ -38,7 +38,7 @@ def test_every_section_saves_its_tables(ctx, tmp_path):
         section(ctx, out).html()
     compare_report.vocabulary_section(ctx, out, kwic_per_term=1).html()
     saved = {p.stem for p in (tmp_path / "tables").glob("*.csv")}
-    assert {"comparison_outlet_profiles", "comparison_frame_rates",
+    assert {"comparison_outlet_profiles", "comparison_outlet_tone", "comparison_frame_rates",
             "comparison_distinctive_terms", "comparison_copied_passages",
             "comparison_independent_voices", "comparison_sourcing_rates",
             "comparison_hedging_rates", "comparison_claims", "comparison_claim_groups"} <= saved

@@ -27,7 +27,7 @@ import pandas as pd
 from newsprism.compare.claims import article_claims, extract_claims, group_claims
 from newsprism.compare.hedging import find_hedges, hedging_rates
 from newsprism.compare.keyness import distinctive_terms, kwic, log_odds_dirichlet, term_counts
-from newsprism.compare.profiles import frame_rates, outlet_profiles
+from newsprism.compare.profiles import frame_rates, outlet_profiles, outlet_tone
 from newsprism.compare.similarity import (
     copied_share,
     find_copied_passages,
@@ -43,6 +43,7 @@ __all__ = [
     "article_claims", "compare_outlets", "copied_share", "distinctive_terms", "extract_claims",
     "find_copied_passages", "find_hedges", "findings_text", "frame_rates", "group_claims", "hedging_rates",
     "independent_voices", "kwic", "log_odds_dirichlet", "outlet_profiles", "outlet_summaries",
+    "outlet_tone",
     "similarity_matrix", "similarity_pairs", "sourcing_rates", "sourcing_table", "term_counts",
 ]
 
@@ -62,7 +63,7 @@ def compare_outlets(tables: dict[str, pd.DataFrame], top_terms: int = 10,
     ``sourcing_codebook`` / ``hedging_codebook`` are YAML paths (default: newsprism/data/codebooks).
     The frame codebook is the one the frames table was annotated with.
 
-    Keys: profiles, frame_rates, rates (see :func:`statement_rates`), terms, article_similarity, outlet_similarity, copied_passages, voices,
+    Keys: profiles, tone (see :func:`outlet_tone`), frame_rates, rates (see :func:`statement_rates`), terms, article_similarity, outlet_similarity, copied_passages, voices,
     sources, sourcing_rates, hedges, hedging_rates, claims, claim_groups, summaries. Only
     ``tables["articles"]`` is required; missing or empty tables (quotes, sentiment, frames,
     claims, sentences) are computed here or leave their columns empty.
@@ -86,6 +87,7 @@ def compare_outlets(tables: dict[str, pd.DataFrame], top_terms: int = 10,
     passages = find_copied_passages(articles, n=ngram)
     profiles = outlet_profiles({**tables, "articles": articles}, hedges=hedges, sources=sources,
                                engine=engine)
+    tone = outlet_tone({**tables, "articles": articles}, engine=engine)
     shares = copied_share(articles, passages)
     profiles["copied_share"] = (articles.assign(share=articles["article_id"].map(shares))
                                 .groupby("outlet")["share"].mean().reindex(profiles["outlet"])
@@ -99,6 +101,7 @@ def compare_outlets(tables: dict[str, pd.DataFrame], top_terms: int = 10,
     rates = statement_rates(profiles, hedge_rates, source_rates)
     return {
         "profiles": profiles,
+        "tone": tone,
         "frame_rates": frames,
         "terms": terms,
         "article_similarity": similarity_matrix(articles, "article",
@@ -115,7 +118,7 @@ def compare_outlets(tables: dict[str, pd.DataFrame], top_terms: int = 10,
         "rates": rates,
         "summaries": outlet_summaries(profiles, terms=terms, passages=passages,
                                       claim_groups=claim_groups, frames=frames, voices=voices,
-                                      rates=rates),
+                                      rates=rates, tone=tone),
     }
 
 

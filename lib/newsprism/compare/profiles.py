@@ -119,9 +119,8 @@ def outlet_profiles(tables: dict[str, pd.DataFrame], hedges: pd.DataFrame | None
 
     ``hedges`` (from :func:`newsprism.compare.hedging.find_hedges`) and ``sources`` (from
     :func:`newsprism.compare.sourcing.sourcing_table`) are computed when not given. Columns:
-    outlet, n_articles, n_words, words_per_article, tone_author, subjectivity, tone_engine,
-    tone_ci_low, tone_ci_high, tone_n_sentences (see :func:`tone_ci`),
-    top_frames, frames_per_1k, quotes_per_1k, top_speakers (up to three, with shares),
+    outlet, n_articles, n_words, words_per_article, tone_author, subjectivity, tone_engine
+    (the tone's interval is its own table: :func:`outlet_tone`), top_frames, frames_per_1k, quotes_per_1k, top_speakers (up to three, with shares),
     top_speaker_share (share of the outlet's attributed quotations going to its most quoted
     speaker), hedges_per_1k, boosters_per_1k, anonymous_per_1k, state_media_per_1k,
     intelligence_per_1k. ``engine``: the sentiment engine whose tone is shown (default: VADER
@@ -162,6 +161,32 @@ def outlet_profiles(tables: dict[str, pd.DataFrame], hedges: pd.DataFrame | None
     return profile.reset_index()
 
 
+TONE_COLUMNS = ["outlet", "engine", "estimate", "ci_low", "ci_high", "n", "n_articles"]
+
+
+def outlet_tone(tables: dict[str, pd.DataFrame], engine: str | None = None,
+                n_boot: int = 1000, seed: int = 0) -> pd.DataFrame:
+    """Tone of each outlet's own voice with its 95% interval (:func:`tone_ci`): outlet, engine
+    (engine and score column, as ``tone_engine`` of the profile), estimate (the profile's
+    ``tone_author``), ci_low, ci_high, n (sentences), n_articles. Empty without sentiment.
+
+    >>> arts = pd.DataFrame({"article_id": ["a", "b"], "outlet": ["A", "A"]})
+    >>> sent = pd.DataFrame({"article_id": ["a", "a", "b"], "engine": "vader",
+    ...                      "voice": "author", "compound": [0.2, 0.4, -0.1]})
+    >>> outlet_tone({"articles": arts, "sentiment": sent}).round(3)[["outlet", "estimate", "n"]
+    ...     ].values.tolist()
+    [['A', 0.1, 3]]
+    """
+    sentiment = _table(tables, "sentiment")
+    outlet_of = tables["articles"].set_index("article_id")["outlet"]
+    per_article = sentiment_by_article(sentiment, engine=engine)
+    if per_article.empty or not per_article["tone_measure"].iloc[0]:
+        return pd.DataFrame(columns=TONE_COLUMNS)
+    table = tone_ci(sentiment, outlet_of, n_boot=n_boot, seed=seed, engine=engine)
+    label = f"{per_article['tone_engine'].iloc[0]} {per_article['tone_measure'].iloc[0]}"
+    return table.assign(engine=label)[TONE_COLUMNS]
+
+
 def _outlet_rate(events: pd.DataFrame, outlet_of: pd.Series, outlets: pd.Index,
                  exposure: pd.Series) -> pd.Series:
     """Events (rows with an article_id) per 1,000 words of ``exposure``, per outlet."""
@@ -173,7 +198,7 @@ def _outlet_rate(events: pd.DataFrame, outlet_of: pd.Series, outlets: pd.Index,
 
 def _add_tone(profile: pd.DataFrame, sentiment: pd.DataFrame, outlet_of: pd.Series,
               engine: str | None) -> None:
-    """Profile columns tone_author, subjectivity, tone_engine and the tone interval."""
+    """Profile columns tone_author, subjectivity and tone_engine (the interval: :func:`outlet_tone`)."""
     tone = sentiment_by_article(sentiment, engine=engine)
     if len(tone):
         per_article = tone.assign(outlet=tone["article_id"].map(outlet_of))
@@ -181,15 +206,10 @@ def _add_tone(profile: pd.DataFrame, sentiment: pd.DataFrame, outlet_of: pd.Seri
         profile["tone_author"] = means["tone"]
         profile["subjectivity"] = means["subjectivity"]
         profile["tone_engine"] = f"{tone['tone_engine'].iloc[0]} {tone['tone_measure'].iloc[0]}"
-        intervals = tone_ci(sentiment, outlet_of, engine=engine).set_index("outlet")
-        for column, source in (("tone_ci_low", "ci_low"), ("tone_ci_high", "ci_high"),
-                               ("tone_n_sentences", "n")):
-            profile[column] = intervals[source]
     else:
         profile["tone_author"] = np.nan
         profile["subjectivity"] = np.nan
         profile["tone_engine"] = ""
-        profile[["tone_ci_low", "tone_ci_high", "tone_n_sentences"]] = np.nan
 
 
 def _add_frames(profile: pd.DataFrame, frames: pd.DataFrame, per_1k, outlet_of: pd.Series,
@@ -284,8 +304,10 @@ def profile_long(profiles: pd.DataFrame) -> pd.DataFrame:
                          value_name="value")
 
 
-def plot_profiles(profiles: pd.DataFrame, measures: list[str] | None = None):
-    """Small multiples: one horizontal bar chart per rate, one bar per outlet."""
+def plot_profiles(profiles: pd.DataFrame, measures: list[str] | None = None,
+                  tone: pd.DataFrame | None = None):
+    """Small multiples: one horizontal bar chart per rate, one bar per outlet, and first the
+    own-voice tone with its interval when ``tone`` (:func:`outlet_tone`) is given."""
     import matplotlib.pyplot as plt
 
     from newsprism.viz.display import no_mathtext
@@ -294,7 +316,7 @@ def plot_profiles(profiles: pd.DataFrame, measures: list[str] | None = None):
 
     long = profile_long(profiles)
     measures = measures or list(dict.fromkeys(long["measure"]))
-    with_tone = "tone_author" in profiles and profiles["tone_author"].notna().any()
+    with_tone = tone is not None and tone["estimate"].notna().any()
     panels = len(measures) + int(with_tone)
     ncols = min(panels, 4)
     nrows = -(-panels // ncols)
@@ -305,11 +327,11 @@ def plot_profiles(profiles: pd.DataFrame, measures: list[str] | None = None):
     for spare in axes[0][panels:]:
         spare.set_visible(False)
     if with_tone:
-        tone = profiles.set_index("outlet")
+        tone = tone.set_index("outlet").reindex(profiles["outlet"])
         ax = axes[0][0]
-        ax.errorbar(tone["tone_author"], list(tone.index), fmt="o", color="#55a868", capsize=3,
-                    xerr=[(tone["tone_author"] - tone["tone_ci_low"]).fillna(0),
-                          (tone["tone_ci_high"] - tone["tone_author"]).fillna(0)])
+        ax.errorbar(tone["estimate"], list(tone.index), fmt="o", color="#55a868", capsize=3,
+                    xerr=[(tone["estimate"] - tone["ci_low"]).fillna(0),
+                          (tone["ci_high"] - tone["estimate"]).fillna(0)])
         ax.axvline(0, color="grey", linewidth=0.6)
         ax.set_title("tone of own voice\n(95% CI)", fontsize=9)
         ax.tick_params(labelsize=9)

@@ -29,6 +29,7 @@ SECTIONS = {
     "profiles": "outlet-profiles", "terms": "distinctive-vocabulary",
     "similarity": "similarity", "copies": "copied-passages", "sourcing": "sourcing",
     "hedging": "hedging", "claims": "claims", "frames": "outlet-profiles",
+    "tone": "outlet-profiles",
 }
 # profile column -> (plain-language description, section, events column for min_count)
 RATE_STATEMENTS = {
@@ -45,7 +46,7 @@ RATE_STATEMENTS = {
 TABLES = {"profiles": "comparison_outlet_profiles", "terms": "comparison_distinctive_terms",
           "copies": "comparison_copied_passages", "claims": "comparison_claim_groups",
           "sourcing": "comparison_outlet_profiles", "hedging": "comparison_outlet_profiles",
-          "frames": "comparison_frame_rates"}
+          "frames": "comparison_frame_rates", "tone": "comparison_outlet_tone"}
 SUMMARY_COLUMNS = ["outlet", "order", "statement", "section", "anchor", "evidence"]
 
 
@@ -118,30 +119,34 @@ def terms_statement(outlet: str, terms: pd.DataFrame, max_terms: int = 3) -> dic
                      f"rows group={outlet!r}, rank 1-{len(shown)}")
 
 
-def tone_statement(rec: dict, profiles: pd.DataFrame) -> dict | None:
+def tone_statement(outlet: str, tone: pd.DataFrame | None) -> dict | None:
     """The outlet's own-voice tone against the median of the other outlets, made only when
-    its 95% CI excludes that median; says "most positive/negative of N" when first."""
-    outlet = rec["outlet"]
-    if not {"tone_author", "tone_ci_low", "tone_ci_high"} <= set(profiles) or pd.isna(
-            rec.get("tone_author")) or pd.isna(rec.get("tone_ci_low")):
+    its 95% CI excludes that median; says "most positive/negative of N" when first.
+    ``tone``: :func:`newsprism.compare.profiles.outlet_tone`'s table (outlet, engine,
+    estimate, ci_low, ci_high, n)."""
+    if tone is None or not len(tone):
         return None
-    others = profiles.loc[profiles["outlet"] != outlet, "tone_author"].dropna()
+    mine = tone[tone["outlet"] == outlet]
+    if mine.empty or pd.isna(mine["estimate"].iloc[0]) or pd.isna(mine["ci_low"].iloc[0]):
+        return None
+    rec = mine.iloc[0]
+    others = tone.loc[tone["outlet"] != outlet, "estimate"].dropna()
     if others.empty:
         return None
     median = others.median()
-    if rec["tone_ci_low"] <= median <= rec["tone_ci_high"]:
+    if rec["ci_low"] <= median <= rec["ci_high"]:
         return None  # no clear difference: the interval holds the comparison
-    up = rec["tone_author"] > median
-    rank = rank_phrase(rec["tone_author"], others, higher=up,
+    up = rec["estimate"] > median
+    rank = rank_phrase(rec["estimate"], others, higher=up,
                        noun="most positive" if up else "most negative")
-    engine = f" ({rec['tone_engine']})" if str(rec.get("tone_engine") or "").strip() else ""
+    engine = f" ({rec['engine']})" if str(rec.get("engine") or "").strip() else ""
     return statement(
         outlet, f"Its own voice is {'more positive' if up else 'more negative'} than the median "
                 f"of the other {plural(len(others), 'outlet')}: tone{engine} "
-                f"{rec['tone_author']:+.2f} (95% CI {rec['tone_ci_low']:+.2f} to "
-                f"{rec['tone_ci_high']:+.2f}; median of the others {median:+.2f})"
+                f"{rec['estimate']:+.2f} (95% CI {rec['ci_low']:+.2f} to "
+                f"{rec['ci_high']:+.2f}; median of the others {median:+.2f})"
                 + (f"; {rank}" if rank else "") + ".",
-        "profiles", f"row outlet={outlet!r}, column tone_author")
+        "tone", f"row outlet={outlet!r}, column estimate")
 
 
 def rate_statement(row: dict, rates: pd.DataFrame, description: str, section: str,
@@ -361,7 +366,8 @@ def outlet_summaries(profiles: pd.DataFrame, terms: pd.DataFrame | None = None,
                      frames: pd.DataFrame | None = None, ratio: float = 1.5,
                      min_rate_words: float = 2.0, max_terms: int = 3,
                      voices: pd.DataFrame | None = None,
-                     rates: pd.DataFrame | None = None) -> pd.DataFrame:
+                     rates: pd.DataFrame | None = None,
+                     tone: pd.DataFrame | None = None) -> pd.DataFrame:
     """Statements per outlet (one row each): outlet, order, statement, section, anchor, evidence.
 
     Each row comes from one table row through one function per statement kind
@@ -369,7 +375,8 @@ def outlet_summaries(profiles: pd.DataFrame, terms: pd.DataFrame | None = None,
     :func:`frame_statement`, :func:`rate_statement`, :func:`copy_statements`,
     :func:`conflict_statements`), each naming its comparison and dropping what its interval
     does not support. ``rates``: long table (outlet, measure, count, words, per_1k_words) of
-    the :data:`RATE_STATEMENTS` measures; ``voices`` from
+    the :data:`RATE_STATEMENTS` measures; ``tone`` from
+    :func:`newsprism.compare.profiles.outlet_tone`; ``voices`` from
     :func:`newsprism.compare.similarity.independent_voices` (copies are stated only for outlets
     grouped into one voice).
     """
@@ -381,7 +388,7 @@ def outlet_summaries(profiles: pd.DataFrame, terms: pd.DataFrame | None = None,
         made = [size_statement(rec),
                 terms_statement(outlet, terms, max_terms) if terms is not None and len(terms)
                 else None,
-                tone_statement(rec, profiles),
+                tone_statement(outlet, tone),
                 frame_statement(outlet, frames, **options) if frames is not None and len(frames)
                 else None]
         for column, (description, section) in RATE_STATEMENTS.items():

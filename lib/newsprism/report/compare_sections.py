@@ -113,8 +113,18 @@ def profiles_section(ctx: CompareContext, out_dir: str) -> Group:
         facts=dict(n=ctx.n_articles, unit="articles",
                    source=f"{ctx.source}; sentiment, frames, quotes tables; codebooks "
                    "hedging.yml and sourcing.yml"))
-    figure = Section("profiles-figure", figure=profiles.plot_profiles(table), caption=(
-        "Rates per outlet, each per 1,000 words of that outlet."), reading=(
+    tone = ctx.result["tone"]
+    save_table(tone, "comparison_outlet_tone", out_dir)
+    tone_table = table_section("tone-table", tone, (
+        "Tone of each outlet's own voice: mean of its articles' mean sentence score, with a "
+        "bootstrap 95% interval (sentences resampled within articles); n = sentences."),
+        facts=dict(n=int(tone["n"].sum()) if len(tone) else 0, unit="sentences",
+                   source=f"{ctx.source}, newsprism.compare.profiles.outlet_tone"))
+    figure = Section("profiles-figure", figure=profiles.plot_profiles(table, tone=tone), caption=(
+        "Rates per outlet, each per 1,000 words of that outlet"
+        + ("; first panel: the own-voice tone of the table above, with its interval."
+           if len(tone) else ".")),
+        reading=(
         summary.top_rate_reading(rates[rates["measure"] == "quotes_per_1k"],
                                  "rate of direct quotations") + " "
         + summary.top_rate_reading(rates[rates["measure"] == "hedges_per_1k"], "hedging rate",
@@ -123,7 +133,7 @@ def profiles_section(ctx: CompareContext, out_dir: str) -> Group:
         "articles weighs no more than one with a single short piece."),
         facts=dict(n=ctx.n_outlets, unit="outlets",
                    source=f"{ctx.source}, newsprism.compare.profiles.outlet_profiles"))
-    return Group("profiles", [shown, figure])
+    return Group("profiles", [shown, tone_table, figure])
 
 
 def frame_rate_reading(frames: pd.DataFrame) -> str:
