@@ -27,9 +27,7 @@
 # %% tags=["parameters"]
 corpus: str = ""  # corpus folder or file; empty means the bundled corpus
 out_dir: str = ""  # where tables and findings go; empty means outputs/interactive
-shingle_size: int = 5  # words per shingle for verbatim overlap, Jaccard (at least 1)
-cosine_threshold: float = 0.8  # TF-IDF cosine (0-1) at which two articles are near-duplicates
-jaccard_threshold: float = 0.5  # shingle overlap (0-1) at which two articles are near-duplicates
+ngram: int = 8  # consecutive shared words that count as copied text (at least 4)
 max_audit_rows: int = 40  # cleaning-audit rows shown, all saved as a table (at least 1)
 cleaning: str = "default"  # page-furniture removal: "strict", "default" or "off" (newsprism.corpus.clean)
 
@@ -42,9 +40,8 @@ from newsprism.viz.display import show_table
 
 NOTEBOOK = "00_corpus_overview"
 PARAMS = check_notebook(NOTEBOOK, dict(
-    corpus=corpus, out_dir=out_dir, shingle_size=shingle_size,
-    cosine_threshold=cosine_threshold, jaccard_threshold=jaccard_threshold,
-    max_audit_rows=max_audit_rows, cleaning=cleaning))
+    corpus=corpus, out_dir=out_dir, ngram=ngram, max_audit_rows=max_audit_rows,
+    cleaning=cleaning))
 ctx = overview_sections.prepare(corpus, cleaning=cleaning)
 print(ctx.headline)
 
@@ -96,17 +93,17 @@ cleaning_by_outlet = overview_sections.cleaning_outlet_section(ctx, out_dir)
 cleaning_by_outlet.show()
 
 # %% [markdown]
-# ## Near-duplicate articles
+# ## Similar and copied articles
 #
-# Two measures: TF-IDF cosine similarity of words and word pairs (shared topic and wording)
-# and the Jaccard overlap of word shingles (verbatim reuse). The longest shared run of words
-# is the text evidence. Beyond 30 articles the heatmap shows outlet means (a cell per article
-# would be unreadable).
+# TF-IDF cosine similarity of the words (shared topic and wording: two reports of one event
+# have it without copying) and copies: pairs whose passages of at least `ngram` identical
+# words (stock phrases set aside) cover at least 20% of one of the two articles — the same
+# rule as the copied passages and independent voices of `40_source_comparison`. The longest
+# shared run of words is the text evidence. Beyond 30 articles the heatmap shows outlet means
+# (a cell per article would be unreadable).
 
 # %%
-duplicates = overview_sections.duplicates_section(ctx, out_dir, shingle_size=shingle_size,
-                                                cosine_threshold=cosine_threshold,
-                                                jaccard_threshold=jaccard_threshold)
+duplicates = overview_sections.duplicates_section(ctx, out_dir, ngram=ngram)
 duplicates.show()
 
 # %% [markdown]

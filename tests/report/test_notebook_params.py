@@ -152,10 +152,10 @@ def test_ranges_and_list_choices_are_read_from_the_comment(source, low, high, ch
 
 
 @pytest.mark.parametrize("notebook, params, message", [
-    ("00_corpus_overview", {"shingle_size": 0},
-     "parameter 'shingle_size': 0 is below its lowest value 1"),
-    ("00_corpus_overview", {"cosine_threshold": 1.5},
-     "parameter 'cosine_threshold': 1.5 is outside its range 0 to 1"),
+    ("00_corpus_overview", {"ngram": 3}, "parameter 'ngram': 3 is below its lowest value 4"),
+    ("00_corpus_overview", {"max_audit_rows": 0},
+     "parameter 'max_audit_rows': 0 is below its lowest value 1"),
+    ("00_corpus_overview", {"shingle_size": 5}, "unknown parameter 'shingle_size'"),
     ("10_sentiment", {"compare_engines": ["vader", "vadr"]},
      "parameter 'compare_engines': 'vadr' is not one of vader, textblob, nltk_vader "
      "(did you mean 'vader'?)"),
@@ -173,7 +173,8 @@ def test_a_notebook_refuses_what_its_parameters_cell_does_not_allow(notebook, pa
 
 
 def test_a_notebook_check_returns_values_as_declared_types(tmp_path):
-    assert check_notebook("00_corpus_overview", {"cosine_threshold": 1, "shingle_size": 2}) == {
-        "cosine_threshold": 1.0, "shingle_size": 2}
+    assert check_notebook("00_corpus_overview", {"ngram": 9, "max_audit_rows": 2}) == {
+        "ngram": 9, "max_audit_rows": 2}
+    assert check_notebook("30_quotes", {"min_cluster_score": 1}) == {"min_cluster_score": 1.0}
     with pytest.warns(UserWarning, match="not checked here"):
         assert check_notebook("00_corpus_overview", {"x": 1}, tmp_path) == {"x": 1}

@@ -60,22 +60,23 @@ def test_duplicates_section_reading_and_findings_come_from_the_pairs_table(ctx, 
     group = overview_report.duplicates_section(ctx, str(tmp_path))
     pairs = group.facts["pairs"]
     reading = group.parts[1].reading
-    assert reading.startswith(f"{pairs.attrs['n_near_duplicates']} of {pairs.attrs['n_pairs']} "
-                              "pairs pass")
+    assert reading.startswith(f"{pairs.attrs['n_copies']} of {pairs.attrs['n_pairs']} "
+                              "pairs are copies (passages of at least 8 identical")
+    assert pairs.attrs["n_copies"] == int(pairs["is_copy"].sum())
     assert f"cosine {pairs.iloc[0]['cosine']:.2f}" in reading
     shown = group.parts[0].table
     assert list(shown.columns) == overview_report.PAIR_COLUMNS and len(shown) <= 10
     assert "<mark>" in shown["passage_a"].iloc[0]
     findings = overview_report.key_findings(ctx, group)
     assert findings[0].startswith("8 articles from")
-    assert findings[-1].startswith(f"{pairs.attrs['n_near_duplicates']} near-duplicate")
+    assert findings[-1].startswith(f"{pairs.attrs['n_copies']} copied pair")
 
 
 def test_pairs_note_names_what_the_table_leaves_out():
     pairs = pd.DataFrame({"a": [1, 2]})
     pairs.attrs.update(n_pairs=2)
     assert overview_report.pairs_note(pairs) == ""
-    pairs.attrs.update(n_pairs=5, method="pairs sharing a rare shingle")
+    pairs.attrs.update(n_pairs=5, method="pairs sharing a copied passage")
     note = overview_report.pairs_note(pairs)
     assert "Showing the 2 strongest of 5 pairs" in note
-    assert "only pairs sharing a rare shingle were scored" in note
+    assert "only pairs sharing a copied passage were scored" in note

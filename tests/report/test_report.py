@@ -104,7 +104,7 @@ def test_overview_html_shows_tables_figures_and_provenance(suite_report):
         png = Image.open(io.BytesIO(base64.b64decode(image["src"].split(",", 1)[1])))
         assert png.width > 100 and png.height > 100
     text = soup.get_text(" ")
-    for needle in ("Articles per outlet", "Cleaning audit", "Near-duplicate", "Limitations",
+    for needle in ("Articles per outlet", "Cleaning audit", "Similar and copied", "Limitations",
                    "Provenance", "n = ", "Source:"):
         assert needle in text
     assert provenance.git_commit().split("+")[0] in text

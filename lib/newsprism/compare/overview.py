@@ -1,4 +1,4 @@
-"""Corpus overview computations: who published what, how long, when, and near-duplicates.
+"""Corpus overview computations: who published what, how long, when, and copies.
 
 Used by ``notebooks/00_corpus_overview``; every function takes the ``articles`` table of
 :func:`newsprism.corpus.load_corpus` and returns a tidy DataFrame.
@@ -8,7 +8,7 @@ Used by ``notebooks/00_corpus_overview``; every function takes the ``articles`` 
 ...     "text": ["Kim wrote a warm letter to Putin on the last day of the year.",
 ...              "Kim wrote a warm letter to Putin on the last day of the year, KCNA said."],
 ...     "n_words": [14, 16]})
->>> near_duplicates(articles)[["article_a", "article_b", "is_near_duplicate"]].values.tolist()
+>>> near_duplicates(articles)[["article_a", "article_b", "is_copy"]].values.tolist()
 [['a', 'b', True]]
 """
 
@@ -22,8 +22,8 @@ import pandas as pd
 from newsprism.core.text import word_spans
 
 NEAR_DUPLICATE_COLUMNS = [
-    "article_a", "article_b", "outlet_a", "outlet_b", "cosine", "jaccard", "shared_shingles",
-    "shared_words", "start_a", "end_a", "start_b", "end_b", "is_near_duplicate",
+    "article_a", "article_b", "outlet_a", "outlet_b", "cosine", "copied_words", "share_a",
+    "share_b", "shared_words", "start_a", "end_a", "start_b", "end_b", "is_copy",
 ]
 
 
@@ -88,12 +88,6 @@ def date_coverage(articles: pd.DataFrame) -> pd.DataFrame:
 _words = word_spans  # the one word definition (newsprism.core.text)
 
 
-def _shingles(words: list[str], size: int) -> set[tuple[str, ...]]:
-    if len(words) < size:
-        return {tuple(words)} if words else set()
-    return {tuple(words[i:i + size]) for i in range(len(words) - size + 1)}
-
-
 def longest_shared_passage(text_a: str, text_b: str) -> tuple[int, int, int, int, int]:
     """The longest run of identical words (case-insensitive) in two texts.
 
@@ -130,122 +124,100 @@ def pair_label(pair) -> str:
     return f"**{pair['outlet_a']}** and **{pair['outlet_b']}**"
 
 
-def near_duplicates(articles: pd.DataFrame, *, shingle_size: int = 5,
-                    cosine_threshold: float = 0.8, jaccard_threshold: float = 0.5,
-                    min_cosine: float = 0.0, max_pairs: int | None = 500,
-                    exhaustive_max: int = 2000, max_holders: int = 20,
-                    min_shared: float = 0.25) -> pd.DataFrame:
-    """Pairs of articles that share much of their text.
+def near_duplicates(articles: pd.DataFrame, *, ngram: int | None = None,
+                    min_share: float | None = None, min_cosine: float = 0.0,
+                    max_pairs: int | None = 500, exhaustive_max: int = 2000,
+                    passages: pd.DataFrame | None = None) -> pd.DataFrame:
+    """The most similar article pairs, and which of them are copies.
 
-    ``cosine``: TF-IDF cosine similarity (:func:`newsprism.compare.similarity.tfidf_vectors`: words
-    less stop words, the one TF-IDF of 00 and 40);
-    ``jaccard``: overlap of ``shingle_size``-word shingles (verbatim reuse). A pair is a
-    near-duplicate when either passes its threshold. Only pairs with ``cosine >= min_cosine``
-    are considered, strongest first, each with the longest shared word run (character offsets
-    into each article's ``text``, for keyword-in-context evidence).
+    ``cosine``: TF-IDF cosine similarity (:func:`newsprism.compare.similarity.tfidf_vectors`,
+    the one TF-IDF of 00 and 40): shared vocabulary, which two reports of one event have
+    without copying. Whether a pair is a copy is decided by the one copy rule of 00 and 40
+    (:func:`newsprism.compare.similarity.copied_pairs`): passages of at least ``ngram`` words
+    shared word for word (:func:`~newsprism.compare.similarity.find_copied_passages`, stock
+    phrases set aside) cover at least ``min_share`` of one of the two articles (defaults:
+    ``COPY_NGRAM``, ``COPY_MIN_SHARE``). ``copied_words``, ``share_a``, ``share_b``: the words
+    in those passages and the share of each article they cover (0 without a passage);
+    ``shared_words`` and the offsets: the longest run of identical words (for
+    keyword-in-context evidence; it may be shorter than ``ngram``). ``passages``: the copied
+    passages when already found (else found here).
 
-    Both measures come from sparse matrix products (TF-IDF vectors; a binary article x
-    shingle matrix), so only pairs sharing a word are ever touched. The longest shared run is
-    the slow part, so at most ``max_pairs`` pairs are returned (``None``: all): every
-    near-duplicate first, then the most similar others. ``table.attrs`` holds ``n_pairs`` (all
-    pairs considered) and ``n_near_duplicates`` (all pairs passing a threshold), so a caption
-    can say "showing N of M".
-
-    Beyond ``exhaustive_max`` articles every pair cannot be scored (their number grows with the
-    square of the corpus), so only candidate pairs are scored: those sharing, among shingles
-    held by at most ``max_holders`` articles, at least ``min_shared`` of the shorter article's
-    shingles (``attrs["method"]`` says which method ran). Near duplicates share most of their
-    shingles, so this misses texts reprinted by more than ``max_holders`` articles and
-    rewrites that keep the words (cosine) but few ``shingle_size``-word runs.
+    Copies come first, then the most similar others, at most ``max_pairs`` rows (``None``:
+    all; the longest shared run is the slow part). ``table.attrs`` holds ``n_pairs`` (pairs
+    considered), ``n_copies`` (pairs that are copies) and ``method``. Up to ``exhaustive_max``
+    articles every pair with ``cosine >= min_cosine`` is considered; beyond, pairs that share
+    a copied passage (their number does not grow with the square of the corpus).
     """
+    from newsprism.compare import similarity
+
     if len(articles) < 2:
         return _empty_pairs()
-    from newsprism.compare.similarity import incidence_matrix, tfidf_vectors
-
     texts = articles["text"].fillna("").astype(str).tolist()
     ids = articles["article_id"].astype(str).tolist()
     outlets = (articles["outlet"].astype(str).tolist() if "outlet" in articles
                else [""] * len(ids))
-    matrix = tfidf_vectors(texts)
+    matrix = similarity.tfidf_vectors(texts)
     if not matrix.nnz:  # no text has a term
         return _empty_pairs()
-    # Binary article x shingle matrix: |A & B| of a pair is the dot product of its rows.
-    # Shingles are held as 64-bit hashes (a dict of word tuples would not fit in memory for
-    # a large corpus).
-    binary = incidence_matrix([np.fromiter((hash(s) for s in _shingles(_words(t)[0],
-                                                                        shingle_size)),
-                                           dtype=np.int64) for t in texts]).astype(float)
-    sizes = np.diff(binary.indptr)
+    if passages is None:
+        passages = similarity.find_copied_passages(
+            articles.assign(article_id=ids, outlet=outlets, text=texts),
+            n=ngram or similarity.COPY_NGRAM)
+    copies = similarity.copied_pairs(passages, similarity.COPY_MIN_SHARE
+                                     if min_share is None else min_share)
+    position = {article_id: k for k, article_id in enumerate(ids)}
+    copy_i = copies["article_a"].astype(str).map(position).to_numpy(dtype=int)
+    copy_j = copies["article_b"].astype(str).map(position).to_numpy(dtype=int)
     if len(texts) <= exhaustive_max:
         method = "all pairs"
-        rows_i, rows_j, values, shared = _all_pairs(matrix, binary, min_cosine)
+        rows_i, rows_j, values = _all_pairs(matrix, min_cosine)
     else:
-        method = (f"pairs sharing at least {min_shared:.0%} of their shingles among those held "
-                  f"by at most {max_holders} articles")
-        rows_i, rows_j, values, shared = _candidate_pairs(matrix, binary, sizes, min_cosine,
-                                                          max_holders, min_shared)
-    union = sizes[rows_i] + sizes[rows_j] - shared
-    jaccard = np.divide(shared, union, out=np.zeros(len(shared)), where=union > 0)
-    is_dup = (values >= cosine_threshold) | (jaccard >= jaccard_threshold)
-    # Near-duplicates first, then by cosine; ties by ids so the choice is deterministic.
+        method = "pairs sharing a copied passage"
+        rows_i, rows_j = copy_i, copy_j
+        values = _paired_dots(matrix, rows_i, rows_j)
+    found = {(i, j): k for k, (i, j) in enumerate(zip(copy_i.tolist(), copy_j.tolist(),
+                                                      strict=True))}
+    which = np.array([found.get((i, j), -1) for i, j in zip(rows_i.tolist(), rows_j.tolist(),
+                                                            strict=True)], dtype=int)
+    is_copy = np.where(which >= 0, copies["is_copy"].to_numpy(dtype=bool)[which], False) \
+        if len(copies) else np.zeros(len(which), dtype=bool)
+    # Copies first, then by cosine; ties by ids so the choice is deterministic.
     id_array = np.array(ids, dtype=str)
-    order = np.lexsort((id_array[rows_j], id_array[rows_i], -values, ~is_dup))
+    order = np.lexsort((id_array[rows_j], id_array[rows_i], -values, ~is_copy))
     if max_pairs is not None:
         order = order[:max_pairs]
-    rows = [_pair_row(texts, ids, outlets, rows_i[k], rows_j[k], values[k], jaccard[k],
-                      shared[k], is_dup[k]) for k in order]
+    rows = [_pair_row(texts, ids, outlets, rows_i[k], rows_j[k], values[k],
+                      copies.iloc[which[k]] if which[k] >= 0 else None) for k in order]
     table = pd.DataFrame(rows, columns=NEAR_DUPLICATE_COLUMNS)
     table = table.sort_values(["cosine", "article_a", "article_b"], ascending=[False, True, True],
                               ignore_index=True)
-    table.attrs.update(n_pairs=int(len(values)), n_near_duplicates=int(is_dup.sum()),
-                       method=method)
+    table.attrs.update(n_pairs=int(len(values)), n_copies=int(is_copy.sum()), method=method)
     return table
 
 
-def _all_pairs(matrix, binary, min_cosine: float):
-    """Every pair with ``cosine >= min_cosine``: (rows_i, rows_j, cosine, shared shingles)."""
+def _all_pairs(matrix, min_cosine: float):
+    """Every pair with ``cosine >= min_cosine``: (rows_i, rows_j, cosine)."""
     from scipy import sparse
 
     cosine = sparse.triu(matrix @ matrix.T, k=1).tocoo()
     keep = cosine.data >= min_cosine
-    rows_i, rows_j = cosine.row[keep].astype(int), cosine.col[keep].astype(int)
-    values = cosine.data[keep].astype(float)
-    shared = np.asarray((binary @ binary.T)[rows_i, rows_j]).ravel().astype(int)
-    return rows_i, rows_j, values, shared
-
-
-def _candidate_pairs(matrix, binary, sizes: np.ndarray, min_cosine: float, max_holders: int,
-                     min_shared: float):
-    """Pairs sharing at least ``min_shared`` of the shorter article's rare shingles (held by
-    at most ``max_holders`` articles), with ``cosine >= min_cosine``: (rows_i, rows_j, cosine,
-    shared shingles)."""
-    from scipy import sparse
-
-    holders = np.bincount(binary.indices, minlength=binary.shape[1])
-    rare = binary[:, np.flatnonzero((holders >= 2) & (holders <= max_holders))]
-    candidates = sparse.triu(rare @ rare.T, k=1).tocoo()
-    # A near-duplicate shares most of its shingles; one sentence in common (a resampled
-    # or quoted sentence) is not enough to be scored.
-    enough = candidates.data >= min_shared * np.minimum(sizes[candidates.row],
-                                                        sizes[candidates.col])
-    rows_i, rows_j = candidates.row[enough].astype(int), candidates.col[enough].astype(int)
-    values = _paired_dots(matrix, rows_i, rows_j)
-    keep = values >= min_cosine
-    rows_i, rows_j, values = rows_i[keep], rows_j[keep], values[keep]
-    shared = _paired_dots(binary, rows_i, rows_j).round().astype(int)
-    return rows_i, rows_j, values, shared
+    return (cosine.row[keep].astype(int), cosine.col[keep].astype(int),
+            cosine.data[keep].astype(float))
 
 
 def _pair_row(texts: list[str], ids: list[str], outlets: list[str], i: int, j: int,
-              cosine: float, jaccard: float, shared: int, is_dup: bool) -> dict:
-    """One row of :func:`near_duplicates`, with the pair's longest shared passage."""
+              cosine: float, copy) -> dict:
+    """One row of :func:`near_duplicates`: the pair's copy figures (``copy``: its row of
+    :func:`~newsprism.compare.similarity.copied_pairs`, or None) and longest shared passage."""
     sa, ea, sb, eb, n = longest_shared_passage(texts[i], texts[j])
     return {
         "article_a": ids[i], "article_b": ids[j], "outlet_a": outlets[i],
         "outlet_b": outlets[j], "cosine": round(min(float(cosine), 1.0), 6),
-        "jaccard": round(float(jaccard), 6), "shared_shingles": int(shared),
+        "copied_words": int(copy["copied_words"]) if copy is not None else 0,
+        "share_a": round(float(copy["share_a"]), 6) if copy is not None else 0.0,
+        "share_b": round(float(copy["share_b"]), 6) if copy is not None else 0.0,
         "shared_words": n, "start_a": sa, "end_a": ea, "start_b": sb, "end_b": eb,
-        "is_near_duplicate": bool(is_dup),
+        "is_copy": bool(copy is not None and copy["is_copy"]),
     }
 
 
@@ -263,7 +235,7 @@ def _paired_dots(matrix, rows_i: np.ndarray, rows_j: np.ndarray,
 
 def _empty_pairs() -> pd.DataFrame:
     table = pd.DataFrame(columns=NEAR_DUPLICATE_COLUMNS)
-    table.attrs.update(n_pairs=0, n_near_duplicates=0)
+    table.attrs.update(n_pairs=0, n_copies=0, method="all pairs")
     return table
 
 

@@ -40,6 +40,15 @@ STOCK_PHRASES = paths.CODEBOOKS / "stock_phrases.yml"
 PASSAGE_COLUMNS = ["article_a", "article_b", "outlet_a", "outlet_b", "start_a", "end_a",
                    "start_b", "end_b", "n_words", "share_a", "share_b", "text_a", "text_b"]
 
+# THE definition of copied text, for 00, 40 and 50 alike: passages of at least COPY_NGRAM
+# consecutive words shared word for word (stock phrases set aside, :func:`find_copied_passages`);
+# two articles are a copy when such passages cover at least COPY_MIN_SHARE of one of them
+# (:func:`copied_pairs`).
+COPY_NGRAM = 8
+COPY_MIN_SHARE = 0.2
+COPY_PAIR_COLUMNS = ["article_a", "article_b", "outlet_a", "outlet_b", "n_passages",
+                     "copied_words", "share_a", "share_b", "is_copy"]
+
 
 def sample_articles(articles: pd.DataFrame, max_articles: int, seed: int = 0) -> pd.DataFrame:
     """At most ``max_articles`` rows, drawn per outlet in proportion to its size (every outlet
@@ -311,7 +320,8 @@ def _is_stock(first: int, length: int, mask: np.ndarray, holders: np.ndarray,
     return bool(np.median(holders[first:first + length - n + 1]) >= recurring)
 
 
-def find_copied_passages(articles: pd.DataFrame, n: int = 8, min_words: int | None = None,
+def find_copied_passages(articles: pd.DataFrame, n: int = COPY_NGRAM,
+                         min_words: int | None = None,
                          max_holders: int = 100, max_pairs: int = 100_000,
                          stock_phrases: str | Path | bool | None = None) -> pd.DataFrame:
     """Passages shared word-for-word (at least ``n`` consecutive words) by two articles.
@@ -454,14 +464,38 @@ def _merge_runs(pairs: list[tuple[int, int]]) -> list[tuple[int, int, int, int]]
     return kept
 
 
+def copied_pairs(passages: pd.DataFrame, min_share: float = COPY_MIN_SHARE) -> pd.DataFrame:
+    """Article pairs that share copied passages (:func:`find_copied_passages`), one row each:
+    article_a, article_b, outlet_a, outlet_b, n_passages, copied_words (words in them),
+    share_a and share_b (the share of each article's words they cover, summed over passages)
+    and ``is_copy``: the passages cover at least ``min_share`` of one of the two articles.
+    This is the one rule that makes two articles a copy (00's pair table, 40's independent
+    voices and statements).
+
+    >>> t = pd.DataFrame({"article_a": ["a", "a"], "article_b": ["b", "b"], "outlet_a": "A",
+    ...                   "outlet_b": "B", "n_words": [10, 12], "share_a": [0.1, 0.12],
+    ...                   "share_b": [0.01, 0.01]})
+    >>> copied_pairs(t)[["n_passages", "copied_words", "is_copy"]].values.tolist()
+    [[2, 22, True]]
+    """
+    if not len(passages):
+        return pd.DataFrame(columns=COPY_PAIR_COLUMNS)
+    pairs = passages.groupby(["article_a", "article_b"], sort=True).agg(
+        outlet_a=("outlet_a", "first"), outlet_b=("outlet_b", "first"),
+        n_passages=("n_words", "size"), copied_words=("n_words", "sum"),
+        share_a=("share_a", "sum"), share_b=("share_b", "sum")).reset_index()
+    pairs["is_copy"] = pairs[["share_a", "share_b"]].max(axis=1) >= min_share
+    return pairs[COPY_PAIR_COLUMNS]
+
+
 def independent_voices(articles: pd.DataFrame, passages: pd.DataFrame,
-                       min_share: float = 0.2, max_listed: int = 20) -> pd.DataFrame:
+                       min_share: float = COPY_MIN_SHARE, max_listed: int = 20) -> pd.DataFrame:
     """Group articles that copy each other substantially; one group = one independent voice.
 
-    Two articles are linked when the passages they share cover at least ``min_share`` of the
-    shorter one. Returns article_id, outlet, voice_id (connected component), n_copies and
-    copies (the other articles of the group, at most ``max_listed`` named), so counts "by
-    independent voice" can use ``voice_id``.
+    Two articles are linked when they are a copy (:func:`copied_pairs`: the passages they
+    share cover at least ``min_share`` of one of them). Returns article_id, outlet, voice_id
+    (connected component), n_copies and copies (the other articles of the group, at most
+    ``max_listed`` named), so counts "by independent voice" can use ``voice_id``.
     """
     ids = list(articles["article_id"])
     parent = {a: a for a in ids}
@@ -473,8 +507,8 @@ def independent_voices(articles: pd.DataFrame, passages: pd.DataFrame,
         return a
 
     if len(passages):
-        shares = passages.groupby(["article_a", "article_b"])[["share_a", "share_b"]].sum()
-        linked = shares[shares[["share_a", "share_b"]].max(axis=1) >= min_share].index
+        pairs = copied_pairs(passages, min_share)
+        linked = pairs.loc[pairs["is_copy"], ["article_a", "article_b"]].itertuples(index=False)
         for a, b in linked:
             if a in parent and b in parent:
                 parent[find(a)] = find(b)

@@ -25,8 +25,8 @@ from newsprism.viz.section import Section
 from newsprism.viz.section_group import Group, table_section
 
 NOTEBOOK = "00_corpus_overview"
-PAIR_COLUMNS = ["outlet_a", "outlet_b", "cosine", "jaccard", "shared_words",
-                "is_near_duplicate", "passage_a", "passage_b"]
+PAIR_COLUMNS = ["outlet_a", "outlet_b", "cosine", "copied_words", "share_a", "share_b",
+                "shared_words", "is_copy", "passage_a", "passage_b"]
 MAX_ARTICLE_CELLS = 30  # beyond ~30 articles a heatmap cell per article is unreadable
 
 
@@ -190,12 +190,12 @@ def pairs_note(pairs: pd.DataFrame) -> str:
     """What the pair table leaves out: rows beyond those shown, pairs never scored."""
     n_pairs = pairs.attrs["n_pairs"]
     note = "" if len(pairs) == n_pairs else (
-        f" Showing the {len(pairs)} strongest of {n_pairs} pairs (near-duplicates first); the "
+        f" Showing the {len(pairs)} strongest of {n_pairs} pairs (copies first); the "
         "saved table overview_near_duplicates holds the same rows.")
     method = pairs.attrs.get("method", "all pairs")
     if method != "all pairs":
         note += (f" The corpus is too large to score every pair: only {method} were scored "
-                 "(texts reprinted more widely are not compared).")
+                 "(pairs without one are not listed).")
     return note
 
 
@@ -210,34 +210,43 @@ def pair_evidence(pairs: pd.DataFrame, articles: pd.DataFrame, shown: int = 10) 
     return top.assign(passage_a=passage_a, passage_b=passage_b)[PAIR_COLUMNS]
 
 
-def duplicates_reading(pairs: pd.DataFrame, cosine_threshold: float,
-                       jaccard_threshold: float) -> str:
-    """How many pairs pass a threshold and what the most similar pair shares."""
+def copy_rule(ngram: int) -> str:
+    """The copy rule in words (the one of :func:`newsprism.compare.similarity.copied_pairs`).
+
+    >>> copy_rule(8)
+    'passages of at least 8 identical consecutive words, stock phrases set aside, cover at least 20% of one of the two articles'
+    """
+    from newsprism.compare.similarity import COPY_MIN_SHARE
+
+    return (f"passages of at least {ngram} identical consecutive words, stock phrases set "
+            f"aside, cover at least {COPY_MIN_SHARE:.0%} of one of the two articles")
+
+
+def duplicates_reading(pairs: pd.DataFrame, ngram: int) -> str:
+    """How many pairs are copies and what the most similar pair shares, from
+    :func:`newsprism.compare.overview.near_duplicates`' table."""
     if not len(pairs):
         return "There are fewer than two articles, so no pair to compare."
     top = pairs.iloc[0]
-    return (f"{pairs.attrs['n_near_duplicates']} of {pairs.attrs['n_pairs']} pairs pass a "
-            f"near-duplicate threshold (cosine ≥ {cosine_threshold} or shingle Jaccard ≥ "
-            f"{jaccard_threshold}). The most similar pair, {overview.pair_label(top)}, has "
+    return (f"{pairs.attrs['n_copies']} of {pairs.attrs['n_pairs']} pairs are copies "
+            f"({copy_rule(ngram)}). The most similar pair, {overview.pair_label(top)}, has "
             f"cosine {top['cosine']:.2f} and shares at most {int(top['shared_words'])} "
             "consecutive words: " + ("a sign of copied or syndicated text."
-                                     if top["is_near_duplicate"] else
+                                     if top["is_copy"] else
                                      "the articles tell the same story in their own words."))
 
 
-def duplicates_section(ctx: OverviewContext, out_dir: str, shingle_size: int = 5,
-                       cosine_threshold: float = 0.8, jaccard_threshold: float = 0.5) -> Group:
-    """Most similar article pairs with their shared passage, the similarity heatmap (outlet
-    means beyond :data:`MAX_ARTICLE_CELLS` articles) and the near-duplicate reading.
-    ``facts``: the pairs table (``pairs``)."""
+def duplicates_section(ctx: OverviewContext, out_dir: str, ngram: int = 8) -> Group:
+    """Most similar article pairs with their shared passage and whether they are copies, the
+    similarity heatmap (outlet means beyond :data:`MAX_ARTICLE_CELLS` articles) and the copy
+    reading. ``facts``: the pairs table (``pairs``)."""
     articles = ctx.articles
-    pairs = overview.near_duplicates(articles, shingle_size=shingle_size,
-                                     cosine_threshold=cosine_threshold,
-                                     jaccard_threshold=jaccard_threshold)
+    pairs = overview.near_duplicates(articles, ngram=ngram)
     save_table(pairs, "overview_near_duplicates", out_dir)
     n_pairs = dict(n=pairs.attrs["n_pairs"], unit="article pairs")
     table = table_section("near-duplicates", pair_evidence(pairs, articles), (
-        "Most similar article pairs with their longest shared passage (highlighted)."
+        "Most similar article pairs (TF-IDF cosine) with their longest shared passage "
+        f"(highlighted); is_copy: {copy_rule(ngram)} (copied_words, share_a, share_b)."
         + pairs_note(pairs)), html_columns=("passage_a", "passage_b"),
         facts=dict(n_pairs, source=f"{ctx.source}, newsprism.compare.overview.near_duplicates"))
     by_outlet = len(articles) > MAX_ARTICLE_CELLS
@@ -245,7 +254,7 @@ def duplicates_section(ctx: OverviewContext, out_dir: str, shingle_size: int = 5
         "Mean TF-IDF cosine similarity between articles of two outlets (diagonal: pairs of "
         "distinct articles within an outlet), from every pair of articles." if by_outlet else
         "TF-IDF cosine similarity between every pair of articles (1 on the diagonal)."),
-        reading=duplicates_reading(pairs, cosine_threshold, jaccard_threshold),
+        reading=duplicates_reading(pairs, ngram),
         facts=dict(n_pairs, source=f"{ctx.source}, newsprism.compare.overview.similarity_matrix"))
     return Group("duplicates", [table, figure], facts={"pairs": pairs})
 
@@ -269,7 +278,7 @@ def plot_similarity(articles: pd.DataFrame, by_outlet: bool):
 
 def key_findings(ctx: OverviewContext, duplicates: Group) -> list[str]:
     """The index page's key findings: size, problems and cleaning, languages and dates,
-    near-duplicates (from :func:`duplicates_section`'s pairs)."""
+    copies (from :func:`duplicates_section`'s pairs)."""
     articles, audit = ctx.articles, ctx.data.cleaning_audit
     pairs = duplicates.facts["pairs"]
     n_dated = int(overview.date_coverage(articles)["dated"].sum())
@@ -283,6 +292,6 @@ def key_findings(ctx: OverviewContext, duplicates: Group) -> list[str]:
         "of page furniture.",
         f"{plural(n_non_english(articles), 'non-English article')}; "
         f"{plural(n_dated, 'article')} with a publication date.",
-        f"{plural(pairs.attrs['n_near_duplicates'], 'near-duplicate pair')} of "
+        f"{plural(pairs.attrs['n_copies'], 'copied pair')} of "
         f"{pairs.attrs['n_pairs']}{top}",
     ]
