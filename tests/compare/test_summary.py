@@ -123,6 +123,15 @@ def test_tone_statement_second_most_positive_is_not_called_most():
     assert made is not None and "most positive" not in made["statement"]
 
 
+def test_tone_statements_weigh_in_the_findings_as_the_other_profile_statements():
+    tone = summary.tone_statement("O0", _tone([0.30, 0.0, 0.05], [0.2, -0.1, -0.05],
+                                              [0.4, 0.1, 0.15]))
+    terms = summary.statement("O0", "Distinctive vocabulary: “x” (z = 3.0).", "terms", "r")
+    table = pd.DataFrame([terms, tone]).assign(order=[1, 2])
+    found = summary.findings_text(table, per_outlet=1)
+    assert found == [f"O0 — {tone['statement']} [evidence: {tone['anchor']}; {tone['evidence']}]"]
+
+
 def test_tone_statement_one_outlet_or_no_tone():
     assert summary.tone_statement("O0", _tone([0.3], [0.2], [0.4])) is None
     assert summary.tone_statement("O0", None) is None

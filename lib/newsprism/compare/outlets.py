@@ -29,6 +29,7 @@ from newsprism.compare.hedging import find_hedges, hedging_rates
 from newsprism.compare.keyness import distinctive_terms, kwic, log_odds_dirichlet, term_counts
 from newsprism.compare.profiles import frame_rates, outlet_profiles, outlet_tone
 from newsprism.compare.similarity import (
+    COPY_NGRAM,
     copied_share,
     find_copied_passages,
     independent_voices,
@@ -54,7 +55,7 @@ MAX_SIMILARITY_ARTICLES = 400
 
 
 def compare_outlets(tables: dict[str, pd.DataFrame], top_terms: int = 10,
-                    ngram: int = 8, *, engine: str | None = None,
+                    ngram: int = COPY_NGRAM, *, engine: str | None = None,
                     sourcing_codebook: str | None = None,
                     hedging_codebook: str | None = None) -> dict[str, pd.DataFrame]:
     """Every comparison table from the annotation tables, keyed by name.

@@ -452,8 +452,8 @@ def findings_text(summaries: pd.DataFrame, per_outlet: int = 3, note: str = "") 
     non-significant terms are left to the notebook). ``note`` (e.g. what
     :func:`comparison_limits` says a small corpus cannot compare) comes first when given.
     """
-    weight = {"claims": 0, "copies": 1, "sourcing": 2, "hedging": 2, "profiles": 2, "frames": 2,
-              "terms": 3}
+    weight = {"claims": 0, "copies": 1, "sourcing": 2, "hedging": 2, "profiles": 2, "tone": 2,
+              "frames": 2, "terms": 3}
     findings = [note] if note else []
     for outlet, part in summaries.groupby("outlet", sort=False):
         part = part[~part["statement"].str.startswith(f"{outlet}:")
