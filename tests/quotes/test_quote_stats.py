@@ -96,11 +96,12 @@ def test_duplicating_an_outlets_articles_leaves_its_rates_unchanged():
 def test_share_of_voice_adds_up_and_counts_unattributed():
     quotes, articles = _toy()
     voice = share_of_voice(quotes, articles)
-    assert voice.groupby("outlet")["share"].sum().to_numpy() == pytest.approx([1.0, 1.0])
+    assert voice.groupby("outlet")["estimate"].sum().to_numpy() == pytest.approx([1.0, 1.0])
     a = voice[voice.outlet == "A"].set_index("speaker")
     assert a.loc["Kim", "n_quotes"] == 1 and a.loc[UNATTRIBUTED, "n_quotes"] == 1
-    assert a.loc["Putin", "share"] == pytest.approx(1 / 3)
-    assert (voice["ci_low"] <= voice["share"]).all() and (voice["share"] <= voice["ci_high"]).all()
+    assert a.loc["Putin", "estimate"] == pytest.approx(1 / 3) and (a["n"] == 3).all()
+    assert (voice["ci_low"] <= voice["estimate"]).all()
+    assert (voice["estimate"] <= voice["ci_high"]).all()
     # Term (scare) quotes are not anyone's voice.
     assert voice["n_quotes"].sum() == (quotes.kind == "speech").sum()
 
@@ -126,10 +127,10 @@ def test_cue_verbs_per_outlet():
     table = cue_verbs(quotes, articles)
     a = table[table.outlet == "A"].set_index("cue_lemma")
     assert set(a.index) == {"say", "claim", "tell"}
-    assert a["share"].sum() == pytest.approx(1.0)
+    assert a["estimate"].sum() == pytest.approx(1.0) and (a["n"] == a["n_quotes"].sum()).all()
     assert a.loc["claim", "cue_class"] == "doubting" and cue_class("say") == "neutral"
     b = table[table.outlet == "B"]
-    assert b["cue_lemma"].tolist() == ["say"] and b["n"].tolist() == [1]
+    assert b["cue_lemma"].tolist() == ["say"] and b["n_quotes"].tolist() == [1]
 
 
 def test_highlighted_sentence_escapes_html_and_marks_quote_and_speaker():

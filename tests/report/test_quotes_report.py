@@ -51,7 +51,7 @@ def test_voice_reading_names_the_speaker_with_the_most_quotations_in_all():
 
 def test_voice_matrix_pools_speakers_beyond_the_top():
     voice = pd.DataFrame({"outlet": ["A"] * 3, "speaker": ["Kim", "Putin", "Lee"],
-                          "n_quotes": [3, 2, 1], "share": [0.5, 0.33, 0.17]})
+                          "n_quotes": [3, 2, 1], "estimate": [0.5, 0.33, 0.17]})
     matrix = quotes_report.voice_matrix(voice, top_speakers=1)
     assert list(matrix.columns) == ["Kim", "other speakers"]
     assert matrix.loc["A", "other speakers"] == pytest.approx(0.5)

@@ -137,8 +137,9 @@ def outlet_quote_rates(quotes: pd.DataFrame, articles: pd.DataFrame, n_boot: int
 
 
 def share_of_voice(quotes: pd.DataFrame, articles: pd.DataFrame | None = None) -> pd.DataFrame:
-    """Per outlet x speaker: speech ``n_quotes``, ``share`` of the outlet's speech quotations
-    (Wilson 95% CI ``ci_low``/``ci_high``), ``n_words`` quoted and ``word_share``. Quotations
+    """Per outlet x speaker: speech ``n_quotes``, their share of the outlet's ``n`` speech
+    quotations (``estimate``, Wilson 95% CI ``ci_low``/``ci_high``), ``n_words`` quoted and
+    ``word_share``. Quotations
     without a speaker count as ``"(unattributed)"`` so shares add up to 1 per outlet; canonical
     speakers are counted (``Quote.speaker``), and anonymous sources (``speaker_type``
     ``"anonymous"``: 'a senior official', 'sources close to ...') are pooled as
@@ -151,7 +152,7 @@ def share_of_voice(quotes: pd.DataFrame, articles: pd.DataFrame | None = None) -
     >>> share_of_voice(q, arts)[["speaker", "n_quotes", "n_words"]].values.tolist()
     [['Kim', 2, 3], ['(unattributed)', 1, 3]]
     """
-    columns = ["outlet", "speaker", "n_quotes", "outlet_quotes", "share", "ci_low", "ci_high",
+    columns = ["outlet", "speaker", "n_quotes", "estimate", "ci_low", "ci_high", "n",
                "n_words", "word_share", "n_articles"]
     speech = _with_outlet(_speech(quotes), articles)
     if not len(speech):
@@ -165,11 +166,11 @@ def share_of_voice(quotes: pd.DataFrame, articles: pd.DataFrame | None = None) -
     grouped = speech.groupby(["outlet", "speaker"]).agg(
         n_quotes=("text", "size"), n_words=("_words", "sum"),
         n_articles=("article_id", "nunique")).reset_index()
-    grouped["outlet_quotes"] = grouped.groupby("outlet")["n_quotes"].transform("sum")
+    grouped["n"] = grouped.groupby("outlet")["n_quotes"].transform("sum")
     outlet_words = grouped.groupby("outlet")["n_words"].transform("sum")
-    grouped["share"] = grouped["n_quotes"] / grouped["outlet_quotes"]
+    grouped["estimate"] = grouped["n_quotes"] / grouped["n"]
     cis = [proportion_ci(int(k), int(n)) for k, n in
-           zip(grouped["n_quotes"], grouped["outlet_quotes"], strict=True)]
+           zip(grouped["n_quotes"], grouped["n"], strict=True)]
     grouped["ci_low"] = [c[0] for c in cis]
     grouped["ci_high"] = [c[1] for c in cis]
     grouped["word_share"] = grouped["n_words"] / outlet_words.where(outlet_words > 0)
@@ -296,18 +297,19 @@ def cue_class(lemma: str) -> str:
 
 def cue_verbs(quotes: pd.DataFrame, articles: pd.DataFrame | None = None,
               include_missing: bool = False) -> pd.DataFrame:
-    """Per outlet x cue lemma (speech quotations): ``n``, ``share`` of the outlet's cued
-    quotations with a Wilson 95% CI, ``cue_class``, ``examples`` (up to three surface cues).
+    """Per outlet x cue lemma (speech quotations): ``n_quotes`` with the cue, their share of
+    the outlet's ``n`` cued quotations (``estimate``, Wilson 95% CI ``ci_low``/``ci_high``),
+    ``cue_class``, ``examples`` (up to three surface cues).
     Quotations without a cue are left out unless ``include_missing``.
 
     >>> import pandas as pd
     >>> q = pd.DataFrame({"article_id": ["a"] * 3, "text": ["x"] * 3, "kind": ["speech"] * 3,
     ...                   "cue": ["said", "says", "claimed"]})
-    >>> cue_verbs(q)[["cue_lemma", "n"]].values.tolist()
-    [['say', 2], ['claim', 1]]
+    >>> cue_verbs(q)[["cue_lemma", "n_quotes", "n"]].values.tolist()
+    [['say', 2, 3], ['claim', 1, 3]]
     """
-    columns = ["outlet", "cue_lemma", "cue_class", "n", "outlet_n", "share", "ci_low",
-               "ci_high", "examples"]
+    columns = ["outlet", "cue_lemma", "cue_class", "n_quotes", "estimate", "ci_low", "ci_high",
+               "n", "examples"]
     speech = _with_outlet(_speech(quotes), articles)
     if not len(speech) or "cue" not in speech.columns:
         return pd.DataFrame(columns=columns)
@@ -317,16 +319,16 @@ def cue_verbs(quotes: pd.DataFrame, articles: pd.DataFrame | None = None,
     if not len(speech):
         return pd.DataFrame(columns=columns)
     table = speech.groupby(["outlet", "cue_lemma"]).agg(
-        n=("text", "size"),
+        n_quotes=("text", "size"),
         examples=("cue", lambda c: ", ".join(sorted({str(x).strip() for x in c})[:3]))
     ).reset_index()
     table["cue_class"] = table["cue_lemma"].map(cue_class)
-    table["outlet_n"] = table.groupby("outlet")["n"].transform("sum")
-    table["share"] = table["n"] / table["outlet_n"]
+    table["n"] = table.groupby("outlet")["n_quotes"].transform("sum")
+    table["estimate"] = table["n_quotes"] / table["n"]
     cis = [proportion_ci(int(k), int(n)) for k, n in
-           zip(table["n"], table["outlet_n"], strict=True)]
+           zip(table["n_quotes"], table["n"], strict=True)]
     table["ci_low"], table["ci_high"] = [c[0] for c in cis], [c[1] for c in cis]
-    table = table.sort_values(["outlet", "n", "cue_lemma"], ascending=[True, False, True])
+    table = table.sort_values(["outlet", "n_quotes", "cue_lemma"], ascending=[True, False, True])
     return table.reset_index(drop=True)[columns]
 
 

@@ -155,7 +155,7 @@ def voice_matrix(voice: pd.DataFrame, top_speakers: int = 8) -> pd.DataFrame:
     named = [s for s in ranking.index if s != quote_stats.UNATTRIBUTED][:top_speakers]
     grouped = voice.assign(speaker=voice["speaker"].where(
         voice["speaker"].isin(named + [quote_stats.UNATTRIBUTED]), OTHER_SPEAKERS))
-    matrix = grouped.pivot_table(index="outlet", columns="speaker", values="share",
+    matrix = grouped.pivot_table(index="outlet", columns="speaker", values="estimate",
                                  aggfunc="sum", fill_value=0.0)
     order = [c for c in named + [OTHER_SPEAKERS, quote_stats.UNATTRIBUTED]
              if c in matrix.columns]
@@ -263,15 +263,15 @@ def cue_reading(cues: pd.DataFrame) -> str:
     """The most frequent cue verb and how many quotations a doubting verb introduces.
 
     >>> cue_reading(pd.DataFrame({"cue_lemma": ["say", "claim"], "cue_class": ["neutral",
-    ...     "doubting"], "n": [3, 1]}))[:66]
+    ...     "doubting"], "n_quotes": [3, 1]}))[:66]
     'The most frequent cue is **say** (3 of 4 cued quotations); 1 quota'
     """
     if not len(cues):
         return "No speech quotation carries a cue."
-    top = cues.groupby("cue_lemma")["n"].sum().sort_values(ascending=False)
-    doubting = int(cues[cues["cue_class"] == "doubting"]["n"].sum())
+    top = cues.groupby("cue_lemma")["n_quotes"].sum().sort_values(ascending=False)
+    doubting = int(cues[cues["cue_class"] == "doubting"]["n_quotes"].sum())
     return (f"The most frequent cue is **{top.index[0]}** ({int(top.iloc[0])} of "
-            f"{int(cues['n'].sum())} cued quotations); {doubting} quotation(s) are introduced "
+            f"{int(cues['n_quotes'].sum())} cued quotations); {doubting} quotation(s) are introduced "
             "by a verb that casts doubt. With few quotations per outlet, a difference of one "
             "or two verbs is not a pattern.")
 
@@ -280,7 +280,7 @@ def cues_section(ctx: QuotesContext, out_dir: str) -> Group:
     """Cue verbs per outlet (share, Wilson CI, class) and cued quotations by verb class."""
     cues = quote_stats.cue_verbs(ctx.quotes, ctx.english)
     save_table(cues, "quotes_cue_verbs", out_dir)
-    n = dict(n=int(cues["n"].sum()) if len(cues) else 0, unit="cued speech quotations")
+    n = dict(n=int(cues["n_quotes"].sum()) if len(cues) else 0, unit="cued speech quotations")
     table = Section("cues", table=cues, max_rows=80, caption=(
         "Cue verbs per outlet: speech quotations with a cue, share of the outlet's cued "
         "quotations (Wilson 95% CI) and class."), reading="" if len(cues) else cue_reading(cues),
@@ -288,7 +288,7 @@ def cues_section(ctx: QuotesContext, out_dir: str) -> Group:
                    "newsprism.quotes.stats.cue_lemma"))
     if not len(cues):
         return Group("cue-verbs", [table])
-    classes = cues.pivot_table(index="outlet", columns="cue_class", values="n", aggfunc="sum",
+    classes = cues.pivot_table(index="outlet", columns="cue_class", values="n_quotes", aggfunc="sum",
                                fill_value=0)
     return Group("cue-verbs", [table, Section(
         "cue-classes", table=classes.reset_index(), max_rows=None,
