@@ -224,7 +224,8 @@ def test_sourcing_rates_are_per_1000_words(fixture_result):
     rates = fixture_result["sourcing_rates"].set_index(["outlet", "category"])
     vague = rates.loc[("Pulse Blog", "vague_attribution")]
     assert vague["count"] >= 5  # "analysts say", "observers note", "reports have surfaced"...
-    assert vague["per_1k_words"] == pytest.approx(1000 * vague["count"] / vague["words"])
+    assert vague["estimate"] == pytest.approx(1000 * vague["count"] / vague["n"])
+    assert vague["ci_low"] <= vague["estimate"] <= vague["ci_high"]
     assert rates.loc[("Northern Dispatch", "state_media"), "count"] >= 4
 
 
@@ -283,8 +284,8 @@ def test_duplicating_an_outlets_articles_leaves_its_rates_unchanged(fixture_tabl
     hedges_before = compare.hedging_rates(fixture_tables["articles"])
     hedges_after = compare.hedging_rates(_duplicate_outlet(fixture_tables, "Harbor Wire")[
         "articles"])
-    assert hedges_before["per_1k_words"].tolist() == pytest.approx(
-        hedges_after["per_1k_words"].tolist())
+    assert hedges_before["estimate"].tolist() == pytest.approx(
+        hedges_after["estimate"].tolist())
 
 
 def test_profiles_degrade_without_upstream_tables(fixture_tables):

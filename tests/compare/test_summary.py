@@ -18,7 +18,7 @@ def _profiles(**columns) -> pd.DataFrame:
 def _rates(values: list[float], words: int = 1000, measure: str = "hedges_per_1k"):
     return pd.DataFrame({"outlet": [f"O{i}" for i in range(len(values))], "measure": measure,
                          "count": [round(v * words / 1000) for v in values],
-                         "words": words, "per_1k_words": values})
+                         "n": words, "estimate": values})
 
 
 # --- plural and rank --------------------------------------------------------------------------
@@ -90,8 +90,8 @@ def test_rate_statement_one_outlet_compares_nothing():
 
 def test_frame_statement_at_most_one_highest_per_frame():
     frames = pd.DataFrame({"outlet": ["A", "B", "C", "D", "E"], "frame": "world_order",
-                           "count": [9, 10, 1, 2, 2], "words": [770, 913, 500, 667, 667],
-                           "per_1k_words": [9 / 0.77, 10 / 0.913, 2.0, 3.0, 3.0]})
+                           "count": [9, 10, 1, 2, 2], "n": [770, 913, 500, 667, 667],
+                           "estimate": [9 / 0.77, 10 / 0.913, 2.0, 3.0, 3.0]})
     made = [summary.frame_statement(o, frames) for o in frames["outlet"]]
     highest = [m for m in made if m and "highest" in m["statement"]]
     assert len(highest) == 1 and highest[0]["outlet"] == "A"

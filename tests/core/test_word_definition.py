@@ -43,9 +43,9 @@ CONSUMERS = {
     "quote_clusters wording": lambda: len(quote_clusters.normalize_quote(SENTENCE).split()),
     "quote_clusters offsets": lambda: len(quote_clusters._word_spans(SENTENCE)),
     "hedging exposure": lambda: int(hedging.voice_word_counts(_articles(), voice="all")["a"]),
-    "hedging rates": lambda: int(hedging.hedging_rates(_articles(), voice="all")["words"].iloc[0]),
+    "hedging rates": lambda: int(hedging.hedging_rates(_articles(), voice="all")["n"].iloc[0]),
     "sourcing rates": lambda: int(sourcing.sourcing_rates(
-        sourcing.sourcing_table(_articles()), _articles())["words"].iloc[0]),
+        sourcing.sourcing_table(_articles()), _articles())["n"].iloc[0]),
     "outlet profiles": lambda: int(profiles.outlet_profiles({"articles": _articles()})[
         "n_words"].iloc[0]),
     "quote rates": lambda: int(quote_stats.article_quote_rates(
@@ -72,7 +72,7 @@ def test_rate_per_1k_is_one_definition():
     assert pd.isna(text.per_1k(1, 0))
     rates = hedging.hedging_rates(pd.DataFrame({"article_id": ["a"], "outlet": ["A"],
                                                 "text": ["Perhaps."]}), voice="all")
-    assert rates.loc[rates["kind"] == "hedge", "per_1k_words"].iloc[0] == text.per_1k(1, 1)
+    assert rates.loc[rates["kind"] == "hedge", "estimate"].iloc[0] == text.per_1k(1, 1)
 
 
 def _word_spans_one_by_one(sentence: str):

@@ -53,9 +53,9 @@ def test_claims_reading_counts_the_groups_table(ctx, tmp_path):
 
 
 @pytest.mark.parametrize("frames, expected", [
-    (pd.DataFrame({"outlet": ["A", "B"], "frame": ["war", "aid"], "per_1k_words": [2.0, 3.5]}),
+    (pd.DataFrame({"outlet": ["A", "B"], "frame": ["war", "aid"], "estimate": [2.0, 3.5]}),
      "The densest framing is **aid** in **B** (3.5 per 1,000 words)."),
-    (pd.DataFrame(columns=["outlet", "frame", "per_1k_words"]), "No frames table is available"),
+    (pd.DataFrame(columns=["outlet", "frame", "estimate"]), "No frames table is available"),
 ])
 def test_frame_rate_reading_names_the_densest_cell(frames, expected):
     assert compare_report.frame_rate_reading(frames).startswith(expected)

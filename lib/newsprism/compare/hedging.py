@@ -262,8 +262,8 @@ def hedging_rates(articles: pd.DataFrame, markers: pd.DataFrame | None = None,
     """Hedges and boosters per 1,000 words per outlet, with 95% exact Poisson CIs.
 
     Rates are pooled over the outlet's words in that voice (so duplicating an outlet's articles leaves them
-    unchanged). Columns: outlet, kind, count, words, n_articles, per_1k_words, ci_low, ci_high,
-    top_markers.
+    unchanged). Columns: outlet, kind, count, n (words), n_articles, estimate (per 1,000
+    words), ci_low, ci_high, top_markers.
     """
     if markers is None:
         markers = find_hedges(articles, sentences=sentences, voice=voice)
@@ -276,9 +276,9 @@ def hedging_rates(articles: pd.DataFrame, markers: pd.DataFrame | None = None,
             hits = markers[(markers["outlet"] == outlet) & (markers["kind"] == kind)]
             low, high = poisson_rate_ci(len(hits), max(int(words[outlet]), 1))
             rows.append({
-                "outlet": outlet, "kind": kind, "count": len(hits), "words": int(words[outlet]),
+                "outlet": outlet, "kind": kind, "count": len(hits), "n": int(words[outlet]),
                 "n_articles": int(n_articles[outlet]),
-                "per_1k_words": per_1k(len(hits), int(words[outlet])),
+                "estimate": per_1k(len(hits), int(words[outlet])),
                 "ci_low": low, "ci_high": high,
                 "top_markers": "; ".join(f"{m} ({n})" for m, n in
                                          hits["marker"].value_counts().head(4).items()),
@@ -301,9 +301,9 @@ def plot_hedging_rates(rates: pd.DataFrame):
                                     strict=True):
         part = rates[rates["kind"] == kind].set_index("outlet").reindex(outlets)
         y = np.arange(len(outlets)) + shift
-        ax.errorbar(part["per_1k_words"], y, fmt="o", color=color, label=f"{kind}s",
-                    xerr=[part["per_1k_words"] - part["ci_low"],
-                          part["ci_high"] - part["per_1k_words"]], capsize=3)
+        ax.errorbar(part["estimate"], y, fmt="o", color=color, label=f"{kind}s",
+                    xerr=[part["estimate"] - part["ci_low"],
+                          part["ci_high"] - part["estimate"]], capsize=3)
     ax.set_yticks(range(len(outlets)), outlets, fontsize=8)
     ax.invert_yaxis()
     ax.set_xlabel("per 1,000 words of the outlet's own voice (95% exact Poisson CI)")

@@ -133,8 +133,9 @@ def statement_rates(profiles: pd.DataFrame, hedge_rates: pd.DataFrame,
                     source_rates: pd.DataFrame) -> pd.DataFrame:
     """The rates the summary statements test, with the count and exposure of each (so each
     statement's interval is the one its table shows): outlet, measure, count, words,
-    per_1k_words. Hedges are per 1,000 words of the author's voice, the rest per 1,000 words."""
-    columns = ["outlet", "measure", "count", "words", "per_1k_words"]
+    estimate (per 1,000 words), n (words). Hedges are per 1,000 words of the author's voice,
+    the rest per 1,000 words."""
+    columns = ["outlet", "measure", "count", "n", "estimate"]
     parts = [hedge_rates.assign(measure=hedge_rates["kind"].map(_HEDGE_MEASURES)),
              source_rates.assign(measure=source_rates["category"].map(_SOURCE_MEASURES))]
     if "quotes_per_1k" in profiles and profiles["quotes_per_1k"].notna().any():
@@ -142,6 +143,6 @@ def statement_rates(profiles: pd.DataFrame, hedge_rates: pd.DataFrame,
         parts.append(pd.DataFrame({
             "outlet": quotes["outlet"], "measure": "quotes_per_1k",
             "count": (quotes["quotes_per_1k"] * quotes["n_words"] / 1000).round().astype(int),
-            "words": quotes["n_words"], "per_1k_words": quotes["quotes_per_1k"]}))
+            "n": quotes["n_words"], "estimate": quotes["quotes_per_1k"]}))
     table = pd.concat([p.reindex(columns=columns) for p in parts], ignore_index=True)
     return table.dropna(subset=["measure"]).reset_index(drop=True)

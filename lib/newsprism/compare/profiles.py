@@ -262,7 +262,7 @@ def kept_frames(frames: pd.DataFrame) -> pd.DataFrame:
 def frame_rates(tables: dict[str, pd.DataFrame], min_count: int = 0, n_boot: int = 1000,
                 seed: int = 0) -> pd.DataFrame:
     """Frame hits per 1,000 words of each outlet with a bootstrap 95% interval: outlet, frame,
-    count, words, per_1k_words, ci_low, ci_high, article_share (share of the outlet's articles
+    count, estimate (hits per 1,000 words), ci_low, ci_high, n (words), article_share (share of the outlet's articles
     using the frame at least once).
 
     The numbers are those of 20_framing's prevalence table
@@ -272,7 +272,7 @@ def frame_rates(tables: dict[str, pd.DataFrame], min_count: int = 0, n_boot: int
     """
     from newsprism.framing.stats import frame_prevalence
 
-    columns = ["outlet", "frame", "count", "words", "per_1k_words", "ci_low", "ci_high",
+    columns = ["outlet", "frame", "count", "estimate", "ci_low", "ci_high", "n",
                "article_share"]
     frames, sentences = _table(tables, "frames"), _table(tables, "sentences")
     articles = tables["articles"]
@@ -282,7 +282,7 @@ def frame_rates(tables: dict[str, pd.DataFrame], min_count: int = 0, n_boot: int
     table = frame_prevalence(sentences, frames, articles, include_negated=True, n_boot=n_boot,
                              seed=seed)
     table = table[table["measure"] == "per_1000_words"].reset_index(drop=True).rename(
-        columns={"hits": "count", "n_words": "words", "estimate": "per_1k_words"})
+        columns={"hits": "count"})
     outlet_of = articles.set_index("article_id")["outlet"]
     using = (frames.assign(outlet=frames["article_id"].map(outlet_of))
              .groupby(["outlet", "frame"])["article_id"].nunique())

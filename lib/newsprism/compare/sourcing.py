@@ -165,7 +165,7 @@ def sourcing_rates(evidence: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFra
             top = hits["source"].value_counts().head(3)
             rows.append({
                 "outlet": outlet, "category": category, "count": len(hits),
-                "words": int(words[outlet]), "per_1k_words": per_1k(len(hits), int(words[outlet])),
+                "n": int(words[outlet]), "estimate": per_1k(len(hits), int(words[outlet])),
                 **dict(zip(("ci_low", "ci_high"),
                            poisson_rate_ci(len(hits), max(int(words[outlet]), 1)), strict=True)),
                 "article_share": hits["article_id"].nunique() / n_articles[outlet],
@@ -193,7 +193,7 @@ def plot_sourcing_rates(rates: pd.DataFrame, categories: list[str] | None = None
     height = 0.8 / max(len(categories), 1)
     for k, category in enumerate(categories):
         part = rates[rates["category"] == category].set_index("outlet").reindex(outlets)
-        ax.barh(np.arange(len(outlets)) + k * height, part["per_1k_words"].fillna(0),
+        ax.barh(np.arange(len(outlets)) + k * height, part["estimate"].fillna(0),
                 height=height, label=labels.get(category, category))
     ax.set_yticks(np.arange(len(outlets)) + 0.4 - height / 2, outlets, fontsize=9)
     ax.invert_yaxis()

@@ -152,7 +152,8 @@ def tone_statement(outlet: str, tone: pd.DataFrame | None) -> dict | None:
 def rate_statement(row: dict, rates: pd.DataFrame, description: str, section: str,
                    evidence: str, ratio: float = 1.5, min_count: int = 2) -> dict | None:
     """A rate above the median of the other outlets (one row of a long rate table: outlet,
-    count, words, per_1k_words; ``rates`` holds the same measure for every outlet).
+    count, n (words), estimate (per 1,000 words); ``rates`` holds the same measure for every
+    outlet).
 
     Made only when the rate has at least ``min_count`` events, is at least ``ratio`` times
     that median, and its exact 95% Poisson CI lies above the median (else the difference is
@@ -161,15 +162,15 @@ def rate_statement(row: dict, rates: pd.DataFrame, description: str, section: st
     from newsprism.core.stats import poisson_rate_ci
 
     outlet = row["outlet"]
-    others = rates.loc[rates["outlet"] != outlet, "per_1k_words"].dropna()
-    value = row["per_1k_words"]
+    others = rates.loc[rates["outlet"] != outlet, "estimate"].dropna()
+    value = row["estimate"]
     if others.empty or row["count"] < min_count or value <= 0:
         return None
     median = others.median()
     if pd.notna(row.get("ci_low")) and pd.notna(row.get("ci_high")):
         low, high = row["ci_low"], row["ci_high"]  # the interval the table shows
     else:
-        low, high = poisson_rate_ci(int(row["count"]), max(float(row["words"]), 1.0))
+        low, high = poisson_rate_ci(int(row["count"]), max(float(row["n"]), 1.0))
     if value < ratio * median or low <= median:
         return None
     times = f", {value / median:.1f}×" if median > 0 else ""
@@ -183,7 +184,7 @@ def rate_statement(row: dict, rates: pd.DataFrame, description: str, section: st
 
 def frame_statement(outlet: str, frames: pd.DataFrame, **kwargs) -> dict | None:
     """The outlet's most over-used frame (see :func:`rate_statement`), if any."""
-    mine = frames[frames["outlet"] == outlet].sort_values("per_1k_words", ascending=False)
+    mine = frames[frames["outlet"] == outlet].sort_values("estimate", ascending=False)
     for row in mine.to_dict("records"):
         same = frames[frames["frame"] == row["frame"]]
         made = rate_statement(row, same, f"the {str(row['frame']).replace('_', ' ')} frame",
@@ -259,39 +260,39 @@ def _names(outlets: list[str]) -> str:
 
 def top_rate_reading(rates: pd.DataFrame, label: str, unit: str = "per 1,000 words") -> str:
     """A reading naming the outlet with the highest rate (one row per outlet: outlet,
-    per_1k_words, and ci_low / ci_high or count / words for the interval).
+    estimate (per 1,000 words), and ci_low / ci_high or count / n (words) for the interval).
 
     Says "tie" for equal rates, "no clear difference" when the top outlet's 95% interval holds
     the next outlet's rate, and that nothing can be compared with one outlet.
 
-    >>> rates = pd.DataFrame({"outlet": ["A", "B"], "count": [30, 2], "words": [1000, 1000],
-    ...                       "per_1k_words": [30.0, 2.0]})
+    >>> rates = pd.DataFrame({"outlet": ["A", "B"], "count": [30, 2], "n": [1000, 1000],
+    ...                       "estimate": [30.0, 2.0]})
     >>> top_rate_reading(rates, "hedging rate")
     '**A** has the highest hedging rate of 2 outlets (30.0 per 1,000 words, 95% CI 20.2 to 42.8; next: B, 2.0).'
     """
     from newsprism.core.stats import poisson_rate_ci
 
-    table = rates.dropna(subset=["per_1k_words"]).sort_values(
-        ["per_1k_words", "outlet"], ascending=[False, True])
-    if table.empty or table["per_1k_words"].iloc[0] <= 0:
+    table = rates.dropna(subset=["estimate"]).sort_values(
+        ["estimate", "outlet"], ascending=[False, True])
+    if table.empty or table["estimate"].iloc[0] <= 0:
         return f"No outlet has any {label.removesuffix(' rate')} here, so there is nothing to rank."
     top = table.iloc[0]
     if len(table) == 1:
-        return (f"There is only one outlet (**{top['outlet']}**, {top['per_1k_words']:.1f} "
+        return (f"There is only one outlet (**{top['outlet']}**, {top['estimate']:.1f} "
                 f"{unit}), so its {label} cannot be compared with another outlet's.")
-    best = table[table["per_1k_words"] == top["per_1k_words"]]
+    best = table[table["estimate"] == top["estimate"]]
     if len(best) > 1:
         return (f"{_names(list(best['outlet']))} tie for the highest {label} of "
-                f"{plural(len(table), 'outlet')} ({top['per_1k_words']:.1f} {unit}).")
+                f"{plural(len(table), 'outlet')} ({top['estimate']:.1f} {unit}).")
     if {"ci_low", "ci_high"} <= set(table):
         low, high = top["ci_low"], top["ci_high"]
     else:
-        low, high = poisson_rate_ci(int(top["count"]), max(float(top["words"]), 1.0))
+        low, high = poisson_rate_ci(int(top["count"]), max(float(top["n"]), 1.0))
     following = table.iloc[1]
     text = (f"**{top['outlet']}** has the highest {label} of {plural(len(table), 'outlet')} "
-            f"({top['per_1k_words']:.1f} {unit}, 95% CI {low:.1f} to {high:.1f}; next: "
-            f"{following['outlet']}, {following['per_1k_words']:.1f})")
-    if low <= following["per_1k_words"]:
+            f"({top['estimate']:.1f} {unit}, 95% CI {low:.1f} to {high:.1f}; next: "
+            f"{following['outlet']}, {following['estimate']:.1f})")
+    if low <= following["estimate"]:
         return text + ": its interval holds the next outlet's rate, so there is no clear difference."
     return text + "."
 
@@ -343,8 +344,8 @@ def extremes_text(table: pd.DataFrame, label: str, value: str = "estimate",
 
 
 def rate_rows(profiles: pd.DataFrame, rates: pd.DataFrame | None = None) -> pd.DataFrame:
-    """The long rate table the rate statements read: outlet, measure, count, words,
-    per_1k_words. ``rates`` (as built by :func:`newsprism.compare.outlets.compare_outlets`) is used
+    """The long rate table the rate statements read: outlet, measure, count, n (words),
+    estimate (per 1,000 words). ``rates`` (as built by :func:`newsprism.compare.outlets.compare_outlets`) is used
     as given; without it, counts are recovered from the profile rates and ``n_words``."""
     if rates is not None:
         return rates
@@ -356,8 +357,8 @@ def rate_rows(profiles: pd.DataFrame, rates: pd.DataFrame | None = None) -> pd.D
             if pd.notna(rec[column]):
                 rows.append({"outlet": rec["outlet"], "measure": column,
                              "count": round(rec[column] * rec["n_words"] / 1000),
-                             "words": rec["n_words"], "per_1k_words": rec[column]})
-    return pd.DataFrame(rows, columns=["outlet", "measure", "count", "words", "per_1k_words"])
+                             "n": rec["n_words"], "estimate": rec[column]})
+    return pd.DataFrame(rows, columns=["outlet", "measure", "count", "n", "estimate"])
 
 
 def outlet_summaries(profiles: pd.DataFrame, terms: pd.DataFrame | None = None,
@@ -374,7 +375,7 @@ def outlet_summaries(profiles: pd.DataFrame, terms: pd.DataFrame | None = None,
     (:func:`size_statement`, :func:`terms_statement`, :func:`tone_statement`,
     :func:`frame_statement`, :func:`rate_statement`, :func:`copy_statements`,
     :func:`conflict_statements`), each naming its comparison and dropping what its interval
-    does not support. ``rates``: long table (outlet, measure, count, words, per_1k_words) of
+    does not support. ``rates``: long table (outlet, measure, count, n, estimate) of
     the :data:`RATE_STATEMENTS` measures; ``tone`` from
     :func:`newsprism.compare.profiles.outlet_tone`; ``voices`` from
     :func:`newsprism.compare.similarity.independent_voices` (copies are stated only for outlets

@@ -140,17 +140,17 @@ def frame_rate_reading(frames: pd.DataFrame) -> str:
     """The densest outlet-frame cell of :func:`newsprism.compare.profiles.frame_rates`' table.
 
     >>> print(frame_rate_reading(pd.DataFrame({"outlet": ["A", "B"], "frame": ["war", "aid"],
-    ...                                        "per_1k_words": [2.0, 3.5]})))
+    ...                                        "estimate": [2.0, 3.5]})))
     The densest framing is **aid** in **B** (3.5 per 1,000 words). Compare a frame across a row's outlets, not frames within an outlet: cue lists differ in length between frames.
-    >>> frame_rate_reading(pd.DataFrame(columns=["outlet", "frame", "per_1k_words"]))[:21]
+    >>> frame_rate_reading(pd.DataFrame(columns=["outlet", "frame", "estimate"]))[:21]
     'No frames table is av'
     """
     if not len(frames):
         return ("No frames table is available (the framing step did not run), so frames are "
                 "not compared.")
-    top = frames.loc[frames["per_1k_words"].idxmax()]
+    top = frames.loc[frames["estimate"].idxmax()]
     return (f"The densest framing is **{top['frame']}** in **{top['outlet']}** "
-            f"({top['per_1k_words']:.1f} per 1,000 words). Compare a frame across a row's "
+            f"({top['estimate']:.1f} per 1,000 words). Compare a frame across a row's "
             "outlets, not frames within an outlet: cue lists differ in length between frames.")
 
 
@@ -160,7 +160,7 @@ def frame_rates_section(ctx: CompareContext, out_dir: str) -> Section:
     save_table(frames, "comparison_frame_rates", out_dir)
     if not len(frames):
         return Section("frame-rates", reading=frame_rate_reading(frames))
-    wide = frames.pivot(index="outlet", columns="frame", values="per_1k_words").reset_index()
+    wide = frames.pivot(index="outlet", columns="frame", values="estimate").reset_index()
     return table_section("frame-rates", wide, (
         "Frames per 1,000 words of each outlet (one count per sentence and frame; all "
         "voices)."), reading=frame_rate_reading(frames),
