@@ -94,7 +94,8 @@ levels.show()
 #
 # Every sentence is split into the outlet's own words and the words inside quotation marks
 # (quote spans from the quotes step, `kind = speech`; scare quotes stay in the author's voice).
-# Both parts are scored separately. `gap` = quoted minus author.
+# Both parts are scored separately. The table has three rows per outlet (`measure`): `author`,
+# `quoted` and `gap` = quoted minus author, each an estimate with its 95% interval and n.
 
 # %%
 voice = sentiment_sections.voice_section(ctx, out_dir, n_boot=n_boot, seed=seed)

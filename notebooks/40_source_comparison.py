@@ -84,8 +84,9 @@ _ = record_findings(out_dir, NOTEBOOK, summary.findings)
 #
 # One row per outlet. Tone and subjectivity are the outlet's **own voice** (author sentences,
 # from the sentiment table; engine named in `tone_engine`), averaged per article and then
-# across articles. Counts are per 1,000 words of the outlet. `copied_share` is the mean share
-# of an article's words found in a passage shared with another article.
+# across articles; its 95% interval is the table after the profiles. Counts are per 1,000
+# words of the outlet. `copied_share` is the mean share of an article's words found in a
+# passage shared with another article.
 
 # %%
 outlet_profiles = compare_sections.profiles_section(ctx, out_dir)
