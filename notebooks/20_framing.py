@@ -16,14 +16,14 @@
 # %% [markdown]
 # # Framing
 #
-# **Question.** How does each outlet package the story — as a war alliance, a blood bond, a
-# fight over the world order, a story of sanctions, of nuclear threat, of human cost, of
-# propaganda, of legitimacy — and which words does each outlet choose for the same things?
+# **Question.** How does each outlet package the story — as a conflict, a question of
+# responsibility, of money, of morality, of human cost, or in the frames of the story's own
+# codebook — and which words does each outlet choose for the same things?
 #
 # **How to read.** Frames are found with an editable dictionary, the *codebook* (parameter
-# `codebook`: `story`, `generic` — the five news frames of Semetko & Valkenburg 2000 — or the
-# path to your own YAML file). A frame is *present* in a sentence when one of its cues occurs
-# there; negated cues ("not a war alliance") are flagged and left out. Each figure or table is
+# `codebook`: `generic` — the five news frames of Semetko & Valkenburg 2000, the default —
+# `story`, the bundled story's, or the path to your own YAML file). A frame is *present* in a sentence when one of its cues occurs
+# there; negated cues ("no conflict") are flagged and left out. Each figure or table is
 # followed by a caption (n, unit, source, codebook) and a short reading; the evidence tables
 # show, for every outlet × frame cell, the sentences behind the numbers with the cue marked.
 # A dictionary measures cue presence, not meaning: read the evidence before the chart.
@@ -31,7 +31,7 @@
 # %% tags=["parameters"]
 corpus: str = ""  # corpus folder or file; empty means the bundled corpus
 out_dir: str = ""  # where tables and findings go; empty means outputs/interactive
-codebook: str = "story"  # "story", "generic", or a path to a YAML codebook
+codebook: str = "generic"  # frame codebook: "generic", "story", or a path to a YAML codebook
 include_negated: bool = False  # count negated cues ("no sanctions") as frame hits
 voice: str = "all"  # "all", "author" (outside quotations) or "quoted" (inside quotations)
 cooccurrence_level: str = "sentence"  # unit for frame co-occurrence: "sentence" or "article"
@@ -156,8 +156,8 @@ negated.show()
 # ## Word choice: the same thing, named differently
 #
 # Naming pairs of the codebook in use, counted per outlet, side by side (a codebook without
-# `naming_pairs:` gets an empty table saying so; no other codebook's pairs stand in). `north Korea` with a lower-case *n* is matched
-# case-sensitively.
+# `naming_pairs:` gets an empty table saying so; no other codebook's pairs stand in). Terms
+# starting lower-case are matched case-sensitively, as the codebook's header explains.
 
 # %%
 word_choice = framing_sections.word_choice_section(ctx, out_dir)
@@ -181,7 +181,7 @@ validation.show()
 # %% [markdown]
 # ## Limitations
 #
-# - **A dictionary measures cue presence, not meaning.** "Alliance" counts whether the
+# - **A dictionary measures cue presence, not meaning.** A cue counts whether the
 #   sentence celebrates, fears or mocks it; irony, metaphors and frames built without the
 #   listed words are missed. Read the evidence tables.
 # - Negation is a local rule (negator within a few tokens, same clause); it misses negation

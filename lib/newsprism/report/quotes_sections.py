@@ -60,7 +60,7 @@ class QuotesContext:
                 f"outlets ({self.source}).")
 
 
-def prepare(corpus: str, actors_codebook: str = "", cleaning: str = "default",
+def prepare(corpus: str, actors_codebook: str = "none", cleaning: str = "default",
             n_boot: int = 2000) -> QuotesContext:
     """Annotate ``corpus`` (empty: the bundled corpus) and compute the per-outlet quotation
     rates (bootstrap, ``n_boot`` resamples). Raises ValueError when no article was read."""
