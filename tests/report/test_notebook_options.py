@@ -100,9 +100,36 @@ def test_runner_resolves_path_parameters(tmp_path):
                       "engine": "textblob", "n_boot": 10}
 
 
-def test_default_options_are_the_shared_default():
+def test_default_options_are_generic_and_shared_across_engines():
+    from pathlib import Path
+
     from newsprism.pipeline.annotate import AnnotateOptions
 
-    assert notebook_options.annotation_options() == AnnotateOptions()
+    default = notebook_options.annotation_options()
+    assert default.codebook == "generic" and Path(default.actors_path).name == "actors_none.yml"
+    assert default.sentiment_engines == AnnotateOptions().sentiment_engines
     textblob = notebook_options.annotation_options(engine="textblob")
-    assert textblob == AnnotateOptions()  # textblob is scored by default: one annotation
+    assert textblob == default  # textblob is scored by default: one annotation
+
+
+@pytest.mark.parametrize(("parameter", "value", "file"), [
+    ("actors_codebook", "none", "actors_none.yml"),
+    ("actors_codebook", "story", "actors.yml"),
+    ("sourcing_codebook", "generic", "sourcing_generic.yml"),
+    ("sourcing_codebook", "story", "sourcing.yml"),
+])
+def test_codebook_names_stand_for_shipped_files(parameter, value, file):
+    assert notebook_options.codebook_file(value, parameter) == str(paths.CODEBOOKS / file)
+    assert notebook_options.codebook_label(value, parameter) == f"data/codebooks/{file}"
+
+
+def test_every_codebook_name_a_notebook_offers_is_shipped():
+    from newsprism.report.params import parameter_schema
+    from newsprism.report.runner import discover_notebooks
+
+    schema = parameter_schema(discover_notebooks(paths.NOTEBOOKS))
+    for parameter, names in notebook_options.SHIPPED_CODEBOOKS.items():
+        assert set(schema[parameter].choices) == set(names), parameter
+        assert schema[parameter].default in names and schema[parameter].path_allowed
+        for file in names.values():
+            assert (paths.CODEBOOKS / file).is_file()

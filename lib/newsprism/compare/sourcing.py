@@ -105,6 +105,18 @@ def _any_source(patterns: tuple[tuple[str, str, re.Pattern], ...]) -> re.Pattern
                       + _END)
 
 
+def category_examples(path: str | Path | None = None) -> dict[str, str]:
+    """The ``examples`` a codebook's categories give for readers (``"KCNA, TASS..."``), by
+    category; the generic codebook gives none (it names no source).
+
+    >>> category_examples()["state_media"], category_examples(paths.CODEBOOKS / "sourcing_generic.yml")
+    ('KCNA, TASS...', {})
+    """
+    data = sourcing_codebook_data(path)
+    return {name: str(spec["examples"]) for name, spec in data["categories"].items()
+            if spec.get("examples")}
+
+
 def category_labels(path: str | Path | None = None) -> dict[str, str]:
     """Human-readable label of each sourcing category."""
     data = sourcing_codebook_data(path)
