@@ -149,6 +149,8 @@ def test_the_default_report_on_another_story_names_nothing_of_the_bundled_story(
     assert not {name: hits for name, hits in found.items() if hits}
     # Sections without a codebook say why; the story's own people are still found.
     assert "No actors codebook given" in texts["10_sentiment.html"]
+    assert "The people quoted most often in this corpus could start it: Elena Ruiz" in (
+        " ".join(texts["10_sentiment.html"].split()))
     assert "No actors codebook given" in texts["50_over_time.html"]
     assert "Codebook 'generic' defines no naming pairs" in texts["20_framing.html"]
     assert "data/codebooks/sourcing_generic.yml" in texts["40_source_comparison.html"]

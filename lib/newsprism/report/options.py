@@ -109,19 +109,30 @@ def annotation_options(codebook: str = "generic", engine: str = "vader",
                            actors_path=actors, extra=tuple(extra), cleaning=cleaning)
 
 
-def no_actors_reading(actors_codebook: str | None, what: str = "mentioned") -> str:
+def no_actors_reading(actors_codebook: str | None, what: str = "mentioned",
+                      candidates: Any = None) -> str:
     """Why an actor section is empty: no registry given (``"none"``, the default), or none of
-    the registry's actors is ``what`` (the registry named as captions name it).
+    the registry's actors is ``what`` (the registry named as captions name it). ``candidates``
+    (speaker, n_quotes, n_articles rows: ``newsprism.quotes.stats.most_quoted_speakers``) are
+    named as people a registry could start from.
 
     >>> no_actors_reading("none")[:60]
     'No actors codebook given (parameter actors_codebook is "none'
     >>> no_actors_reading("story", "mentioned 3 or more times")
     'No actor of the actors codebook data/codebooks/actors.yml is mentioned 3 or more times.'
     """
-    if str(actors_codebook or "").strip() == "none":
-        return ('No actors codebook given (parameter actors_codebook is "none", the default), '
-                "so no actor is looked for: who matters differs from story to story. To see "
-                "tone toward your story's actors, list them in a registry like "
-                "data/codebooks/actors.yml (the bundled story's) and pass it as actors_codebook.")
-    label = codebook_label(actors_codebook, "actors_codebook", "actors.yml")
-    return f"No actor of the actors codebook {label} is {what}."
+    if str(actors_codebook or "").strip() != "none":
+        label = codebook_label(actors_codebook, "actors_codebook", "actors.yml")
+        return f"No actor of the actors codebook {label} is {what}."
+    reading = ('No actors codebook given (parameter actors_codebook is "none", the default), '
+               "so no actor is looked for: who matters differs from story to story. To see "
+               "tone toward your story's actors, list them in a registry like "
+               "data/codebooks/actors.yml (the bundled story's) and pass it as actors_codebook.")
+    if candidates is not None and len(candidates):
+        from newsprism.compare.summary import plural
+
+        named = ", ".join(f"{row.speaker} ({plural(row.n_quotes, 'quotation')} in "
+                          f"{plural(row.n_articles, 'article')})"
+                          for row in candidates.itertuples(index=False))
+        reading += f" The people quoted most often in this corpus could start it: {named}."
+    return reading

@@ -273,10 +273,13 @@ def actors_section(ctx: SentimentContext, out_dir: str, tone_engine: str = "mode
     save_table(table, f"sentiment_outlet_actor_{tone_engine}", out_dir)
     actors = shown_actors(tone, min_mentions)
     if not actors:
+        from newsprism.quotes.stats import most_quoted_speakers
+
         return Group("actors", [Section("actors", reading=no_actors_reading(
             ctx.actors_codebook, f"mentioned {min_mentions} or more times in this corpus "
             f"({len(tone)} mentions in all); list more of the story's actors or lower "
-            "min_mentions to see this section"))])
+            "min_mentions to see this section",
+            most_quoted_speakers(ctx.ann.tables.get("quotes"))))])
     heat = table[table["actor"].isin(actors)]
     values = heat.pivot(index="actor", columns="outlet", values="estimate").reindex(actors)
     counts = heat.pivot(index="actor", columns="outlet", values="n").reindex(actors)

@@ -188,6 +188,7 @@ def tone_section(ctx: TimeContext, out_dir: str, min_sentences: int = 20) -> Sec
 def actor_tone_section(ctx: TimeContext, out_dir: str, n_actors: int = 3,
                        min_mentions: int = 5) -> Section:
     """Tone toward the most mentioned actors per outlet per period."""
+    from newsprism.quotes.stats import most_quoted_speakers
     from newsprism.sentiment import scoring as sentiment
     from newsprism.sentiment import tone_validation
 
@@ -199,7 +200,8 @@ def actor_tone_section(ctx: TimeContext, out_dir: str, n_actors: int = 3,
     figure = time_plots.plot_series(table, "actor", f"tone toward actor ({ctx.tone_engine})")
     reading = (f"The {len(main)} most mentioned actors: {', '.join(main)}. Cells with fewer than "
                f"{min_mentions} mentions are drawn hollow, without an interval."
-               if main else no_actors_reading(ctx.actors_codebook))
+               if main else no_actors_reading(
+                   ctx.actors_codebook, candidates=most_quoted_speakers(ctx.tables.get("quotes"))))
     return Section("actor-tone", table=table.drop(columns="period"), figure=figure,
                    caption=f"Tone toward each actor (the actor's name masked) per outlet per "
                    f"{ctx.period}, 95% bootstrap interval over articles. "
