@@ -44,6 +44,7 @@ arc_window: int = 5  # sentences in the rolling mean of the tone arc (at least 1
 arc_articles: int = 12  # articles in the tone-arc figure, a seeded sample spread over outlets (at least 1)
 dots_per_outlet: int = 1500  # at most this many sentence dots per outlet, seeded sample (at least 100)
 actors_codebook: str = "none"  # actor registry: "none" (no actors named), "story" (the bundled story's), or a path to a YAML registry
+codebook: str = "generic"  # frame codebook of the annotation all notebooks share: "generic", "story", or a path (as in 20)
 cleaning: str = "default"  # page-furniture removal: "strict", "default" or "off" (newsprism.corpus.clean)
 agreement_sentences: int = 5000  # engines missing from the annotations: score a sample this big (at least 100)
 
@@ -61,9 +62,11 @@ PARAMS = check_notebook(NOTEBOOK, dict(
     compare_engines=compare_engines, n_boot=n_boot, seed=seed, min_mentions=min_mentions,
     top_k=top_k, arc_window=arc_window, arc_articles=arc_articles,
     dots_per_outlet=dots_per_outlet, agreement_sentences=agreement_sentences,
-    actors_codebook=notebook_options.resolve_user_path(actors_codebook), cleaning=cleaning))
+    actors_codebook=notebook_options.resolve_user_path(actors_codebook),
+    codebook=notebook_options.resolve_user_path(codebook), cleaning=cleaning))
 ctx = sentiment_sections.prepare(corpus, engine=engine, tone_engine=tone_engine,
-                               actors_codebook=actors_codebook, cleaning=cleaning)
+                               actors_codebook=actors_codebook, codebook=codebook,
+                               cleaning=cleaning)
 print(ctx.headline)
 
 # %% [markdown]

@@ -32,6 +32,7 @@
 corpus: str = ""  # corpus folder or file; empty means the bundled corpus
 out_dir: str = ""  # where tables and findings go; empty means outputs/interactive
 codebook: str = "generic"  # frame codebook: "generic", "story", or a path to a YAML codebook
+actors_codebook: str = "none"  # actor registry of the annotation all notebooks share: "none", "story", or a path (as in 10)
 include_negated: bool = False  # count negated cues ("no sanctions") as frame hits
 voice: str = "all"  # "all", "author" (outside quotations) or "quoted" (inside quotations)
 cooccurrence_level: str = "sentence"  # unit for frame co-occurrence: "sentence" or "article"
@@ -54,9 +55,10 @@ PARAMS = check_notebook(NOTEBOOK, dict(
     corpus=corpus, out_dir=out_dir, codebook=notebook_options.resolve_user_path(codebook),
     include_negated=include_negated, voice=voice, cooccurrence_level=cooccurrence_level,
     evidence_per_cell=evidence_per_cell, n_boot=n_boot, resample=resample,
-    run_validation=run_validation, cleaning=cleaning))
-ctx = framing_sections.prepare(corpus, codebook=codebook, cleaning=cleaning,
-                             include_negated=include_negated, voice=voice)
+    run_validation=run_validation,
+    actors_codebook=notebook_options.resolve_user_path(actors_codebook), cleaning=cleaning))
+ctx = framing_sections.prepare(corpus, codebook=codebook, actors_codebook=actors_codebook,
+                             cleaning=cleaning, include_negated=include_negated, voice=voice)
 print(ctx.headline)
 
 # %% [markdown]

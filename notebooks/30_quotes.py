@@ -39,6 +39,7 @@ max_explorer_rows: int = 300  # quotations shown in the explorer, all saved as a
 cleaning: str = "default"  # page-furniture removal: "strict", "default" or "off" (newsprism.corpus.clean)
 run_validation: bool = True  # run the quick PolNeAR validation if no saved result exists
 actors_codebook: str = "none"  # actor registry: "none" (no actors named), "story" (the bundled story's), or a path to a YAML registry
+codebook: str = "generic"  # frame codebook of the annotation all notebooks share: "generic", "story", or a path (as in 20)
 
 # %%
 from newsprism.core.provenance import provenance_table
@@ -54,9 +55,10 @@ PARAMS = check_notebook(NOTEBOOK, dict(
     min_cluster_outlets=min_cluster_outlets, fragment_max_words=fragment_max_words,
     top_speakers=top_speakers, n_boot=n_boot, max_explorer_rows=max_explorer_rows,
     run_validation=run_validation,
-    actors_codebook=notebook_options.resolve_user_path(actors_codebook), cleaning=cleaning))
-ctx = quotes_sections.prepare(corpus, actors_codebook=actors_codebook, cleaning=cleaning,
-                            n_boot=n_boot)
+    actors_codebook=notebook_options.resolve_user_path(actors_codebook),
+    codebook=notebook_options.resolve_user_path(codebook), cleaning=cleaning))
+ctx = quotes_sections.prepare(corpus, actors_codebook=actors_codebook, codebook=codebook,
+                            cleaning=cleaning, n_boot=n_boot)
 print(ctx.headline)
 
 # %% [markdown]

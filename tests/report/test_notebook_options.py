@@ -133,3 +133,17 @@ def test_every_codebook_name_a_notebook_offers_is_shipped():
         assert schema[parameter].default in names and schema[parameter].path_allowed
         for file in names.values():
             assert (paths.CODEBOOKS / file).is_file()
+
+
+def test_notebooks_that_annotate_declare_what_the_annotation_depends_on():
+    """Each notebook that annotates takes the frame codebook, the actor registry and the
+    cleaning, so one parameter file reaches all of them and, given the same values, they read
+    one cached annotation (the bundled story's params file names both codebooks)."""
+    import importlib
+    import inspect
+
+    annotating = [p for p in ANNOTATING if "annotate(" in inspect.getsource(
+        importlib.import_module(f"newsprism.report.{PREPARE.search(_code(p)).group(1)}"))]
+    assert {p.stem[:2] for p in annotating} == {"10", "20", "30", "40", "50"}
+    for path in annotating:
+        assert {"codebook", "actors_codebook", "cleaning"} <= _declared(path), path.stem

@@ -82,11 +82,11 @@ def test_good_values_pass_converted_to_their_type(schema, params, expected):
 
 
 def test_each_notebook_gets_only_what_it_declares(schema):
-    params = {"engine": "textblob", "codebook": "generic", "corpus": "c", "out_dir": "o"}
+    params = {"engine": "textblob", "voice": "quoted", "corpus": "c", "out_dir": "o"}
     assert parameters_for(paths.NOTEBOOKS / "10_sentiment.ipynb", params, schema) == {
         "engine": "textblob", "corpus": "c", "out_dir": "o"}
     assert parameters_for(paths.NOTEBOOKS / "20_framing.ipynb", params, schema) == {
-        "codebook": "generic", "corpus": "c", "out_dir": "o"}
+        "voice": "quoted", "corpus": "c", "out_dir": "o"}
 
 
 def test_a_new_parameter_in_a_notebook_is_known_without_another_list(tmp_path):

@@ -69,7 +69,8 @@ class FramingContext:
 
 
 def prepare(corpus: str, codebook: str = "generic", cleaning: str = "default",
-            include_negated: bool = False, voice: str = "all") -> FramingContext:
+            include_negated: bool = False, voice: str = "all",
+            actors_codebook: str = "none") -> FramingContext:
     """Load the codebook (a malformed file stops here, naming the field), annotate ``corpus``
     with the options every notebook given this codebook uses (one cached annotation; a
     codebook file's hash is in them) and keep the hits asked for. Raises ValueError when no
@@ -80,7 +81,8 @@ def prepare(corpus: str, codebook: str = "generic", cleaning: str = "default",
     from newsprism.report import options as notebook_options
 
     book = framing.load_codebook(codebook or "generic")
-    options = notebook_options.annotation_options(codebook=codebook, cleaning=cleaning)
+    options = notebook_options.annotation_options(codebook=codebook, cleaning=cleaning,
+                                                  actors_codebook=actors_codebook)
     ann = annotate(corpus or None, options, progress=False)
     articles = ann.tables["articles"]
     if articles.empty:

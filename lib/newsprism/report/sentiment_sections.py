@@ -55,7 +55,8 @@ class SentimentContext:
 
 
 def prepare(corpus: str, engine: str = "vader", tone_engine: str = "model",
-            actors_codebook: str = "none", cleaning: str = "default") -> SentimentContext:
+            actors_codebook: str = "none", cleaning: str = "default",
+            codebook: str = "generic") -> SentimentContext:
     """Annotate ``corpus`` (empty: the bundled corpus) with the notebooks' shared options.
     Raises ValueError for an unknown engine or a corpus without an English article."""
     from newsprism.core.provenance import corpus_name
@@ -65,7 +66,8 @@ def prepare(corpus: str, engine: str = "vader", tone_engine: str = "model",
     sentiment.check_engine(engine)
     sentiment.check_tone_engine(tone_engine)
     ann = annotate(corpus or None, options=notebook_options.annotation_options(
-        engine=engine, actors_codebook=actors_codebook, cleaning=cleaning), progress=False)
+        engine=engine, actors_codebook=actors_codebook, codebook=codebook, cleaning=cleaning),
+        progress=False)
     if len(language.english_articles(ann.articles)) == 0:
         raise ValueError("sentiment scoring is English-only and this corpus has no article "
                          "with language 'en'")
