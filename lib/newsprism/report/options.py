@@ -47,21 +47,26 @@ SHIPPED_CODEBOOKS: dict[str, dict[str, str]] = {
     "actors_codebook": {"none": "actors_none.yml", "story": "actors.yml"},
     "sourcing_codebook": {"generic": "sourcing_generic.yml", "story": "sourcing.yml"},
 }
+# An empty value means the generic default too, never the bundled story's file.
+DEFAULT_NAMES = {"actors_codebook": "none", "sourcing_codebook": "generic"}
 
 
 def codebook_file(value: str | None, parameter: str = "") -> str | None:
     """An actors, sourcing or hedging codebook parameter as the loaders take it: the shipped
-    file a name stands for (:data:`SHIPPED_CODEBOOKS`), ``None`` for an empty value (the
-    loader's own default), else the resolved path.
+    file a name stands for (:data:`SHIPPED_CODEBOOKS`; empty: the parameter's generic default),
+    ``None`` for an empty value of another parameter (the loader's own default), else the
+    resolved path.
 
-    >>> Path(codebook_file("none", "actors_codebook")).name
-    'actors_none.yml'
+    >>> Path(codebook_file("none", "actors_codebook")).name, Path(codebook_file("", "actors_codebook")).name
+    ('actors_none.yml', 'actors_none.yml')
     >>> codebook_file("/p/my_sources.yml", "sourcing_codebook"), codebook_file("")
     ('/p/my_sources.yml', None)
     """
     from newsprism.core.paths import CODEBOOKS
 
     shipped = SHIPPED_CODEBOOKS.get(parameter, {})
+    if not (isinstance(value, str) and value.strip()) and parameter in DEFAULT_NAMES:
+        value = DEFAULT_NAMES[parameter]
     if isinstance(value, str) and value.strip() in shipped:
         return str(CODEBOOKS / shipped[value.strip()])
     value = resolve_user_path(value)
@@ -121,7 +126,9 @@ def no_actors_reading(actors_codebook: str | None, what: str = "mentioned",
     >>> no_actors_reading("story", "mentioned 3 or more times")
     'No actor of the actors codebook data/codebooks/actors.yml is mentioned 3 or more times.'
     """
-    if str(actors_codebook or "").strip() != "none":
+    from newsprism.core.paths import CODEBOOKS
+
+    if codebook_file(actors_codebook, "actors_codebook") != str(CODEBOOKS / "actors_none.yml"):
         label = codebook_label(actors_codebook, "actors_codebook", "actors.yml")
         return f"No actor of the actors codebook {label} is {what}."
     reading = ('No actors codebook given (parameter actors_codebook is "none", the default), '
