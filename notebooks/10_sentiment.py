@@ -17,8 +17,8 @@
 # # Sentiment: tone per outlet, own voice versus quoted voices, tone toward each actor
 #
 # **Question.** Is one outlet more negative than another? Is that the outlet's own prose or
-# the people it quotes? And how does each outlet write about each actor — Kim Jong Un,
-# Vladimir Putin, North Korea, Russia, Ukraine, the United States…?
+# the people it quotes? And how does each outlet write about each actor of the story — the
+# people, states and organisations its actor registry names (parameter `actors_codebook`)?
 #
 # **How to read.** Scores come from a *lexicon* engine (named in every caption): each sentence
 # gets a score from −1 (negative) to +1 (positive), computed from word lists, not from an
@@ -26,8 +26,8 @@
 # has only one article, the interval only describes that article's sentences — the notebook
 # says so next to the number. Tone toward an actor comes from a *fitted model* (default
 # `tone_engine="model"`, logistic regression trained on NewsMTSC, the actor's name masked), so
-# "Putin praised the treaty, but Kim called the sanctions a disaster" can be positive for Putin
-# and negative for Kim; its accuracy on held-out NewsMTSC dev sentences is in the caption, next
+# "the mayor praised the plan, but the governor called the budget a disaster" can be positive
+# for the mayor and negative for the governor; its accuracy on held-out NewsMTSC dev sentences is in the caption, next
 # to its baselines. Every number can be traced back to highlighted sentences below.
 
 # %% tags=["parameters"]
@@ -43,7 +43,8 @@ top_k: int = 5  # most positive / most negative sentences shown (at least 1)
 arc_window: int = 5  # sentences in the rolling mean of the tone arc (at least 1)
 arc_articles: int = 12  # articles in the tone-arc figure, a seeded sample spread over outlets (at least 1)
 dots_per_outlet: int = 1500  # at most this many sentence dots per outlet, seeded sample (at least 100)
-actors_codebook: str = ""  # actor registry YAML; empty means data/codebooks/actors.yml
+actors_codebook: str = "none"  # actor registry: "none" (no actors named), "story" (the bundled story's), or a path to a YAML registry
+codebook: str = "generic"  # frame codebook of the annotation all notebooks share: "generic", "story", or a path (as in 20)
 cleaning: str = "default"  # page-furniture removal: "strict", "default" or "off" (newsprism.corpus.clean)
 agreement_sentences: int = 5000  # engines missing from the annotations: score a sample this big (at least 100)
 
@@ -61,9 +62,11 @@ PARAMS = check_notebook(NOTEBOOK, dict(
     compare_engines=compare_engines, n_boot=n_boot, seed=seed, min_mentions=min_mentions,
     top_k=top_k, arc_window=arc_window, arc_articles=arc_articles,
     dots_per_outlet=dots_per_outlet, agreement_sentences=agreement_sentences,
-    actors_codebook=notebook_options.resolve_user_path(actors_codebook), cleaning=cleaning))
+    actors_codebook=notebook_options.resolve_user_path(actors_codebook),
+    codebook=notebook_options.resolve_user_path(codebook), cleaning=cleaning))
 ctx = sentiment_sections.prepare(corpus, engine=engine, tone_engine=tone_engine,
-                               actors_codebook=actors_codebook, cleaning=cleaning)
+                               actors_codebook=actors_codebook, codebook=codebook,
+                               cleaning=cleaning)
 print(ctx.headline)
 
 # %% [markdown]
@@ -104,8 +107,9 @@ voice.show()
 # %% [markdown]
 # ## 3. Tone toward actors
 #
-# Actors and their aliases come from `data/codebooks/actors.yml` (people, states, media;
-# capitals such as "Moscow" and "the Kremlin" count as their state). Each mention gets
+# Actors and their aliases come from the actor registry the parameter `actors_codebook` names
+# (people, states, media; none by default: the bundled story's `actors.yml` is the example to
+# copy, with capitals and seats of government counted as their state). Each mention gets
 # `sentiment.tone_toward` of its sentence: with the default model, score = P(positive) −
 # P(negative); with a lexicon engine, the score of its clause. The mention itself is masked, so
 # "United" in "the United States" adds nothing. Mentions with no evaluative word at all are
@@ -169,14 +173,14 @@ validation.show()
 #   that carry lexicon valence regardless of stance. On human-rated NYT editorial sentences
 #   VADER reaches only r ≈ 0.5. Treat scores as the *vocabulary's* tone, not the outlet's
 #   stance, and read the highlighted sentences.
-# - **Translation effects.** Machine-translated articles (e.g. from Russian) and state-media
+# - **Translation effects.** Machine-translated articles and state-media
 #   renderings carry the translator's word choices; an outlet can look "warmer" because its
 #   translation uses "heroic" where another says "brave".
 # - **One article per outlet.** In the bundled corpus every outlet has one article; intervals
 #   then describe that article's sentences, not the outlet.
 # - **Clauses and mentions.** Clause splitting is rule-based (", but", ";", dashes, "while",
 #   "whereas", "although"); pronouns ("he", "the leader") are not resolved, so many references
-#   to an actor are missed. Capitals count as their state ("Moscow" = Russia).
+#   to an actor are missed. Aliases are the registry's: what it lists is what counts.
 # - **Actor tone model.** The default `tone_engine="model"` was fitted on NewsMTSC (US political
 #   news, 2010s, crowd-coded tone toward people); its held-out accuracy is in the actor captions
 #   and is lower on other domains such as foreign-policy or state-media prose. It reads words,

@@ -16,14 +16,14 @@
 # %% [markdown]
 # # Framing
 #
-# **Question.** How does each outlet package the story — as a war alliance, a blood bond, a
-# fight over the world order, a story of sanctions, of nuclear threat, of human cost, of
-# propaganda, of legitimacy — and which words does each outlet choose for the same things?
+# **Question.** How does each outlet package the story — as a conflict, a question of
+# responsibility, of money, of morality, of human cost, or in the frames of the story's own
+# codebook — and which words does each outlet choose for the same things?
 #
 # **How to read.** Frames are found with an editable dictionary, the *codebook* (parameter
-# `codebook`: `story`, `generic` — the five news frames of Semetko & Valkenburg 2000 — or the
-# path to your own YAML file). A frame is *present* in a sentence when one of its cues occurs
-# there; negated cues ("not a war alliance") are flagged and left out. Each figure or table is
+# `codebook`: `generic` — the five news frames of Semetko & Valkenburg 2000, the default —
+# `story`, the bundled story's, or the path to your own YAML file). A frame is *present* in a sentence when one of its cues occurs
+# there; negated cues ("no conflict") are flagged and left out. Each figure or table is
 # followed by a caption (n, unit, source, codebook) and a short reading; the evidence tables
 # show, for every outlet × frame cell, the sentences behind the numbers with the cue marked.
 # A dictionary measures cue presence, not meaning: read the evidence before the chart.
@@ -31,7 +31,8 @@
 # %% tags=["parameters"]
 corpus: str = ""  # corpus folder or file; empty means the bundled corpus
 out_dir: str = ""  # where tables and findings go; empty means outputs/interactive
-codebook: str = "story"  # "story", "generic", or a path to a YAML codebook
+codebook: str = "generic"  # frame codebook: "generic", "story", or a path to a YAML codebook
+actors_codebook: str = "none"  # actor registry of the annotation all notebooks share: "none", "story", or a path (as in 10)
 include_negated: bool = False  # count negated cues ("no sanctions") as frame hits
 voice: str = "all"  # "all", "author" (outside quotations) or "quoted" (inside quotations)
 cooccurrence_level: str = "sentence"  # unit for frame co-occurrence: "sentence" or "article"
@@ -54,9 +55,10 @@ PARAMS = check_notebook(NOTEBOOK, dict(
     corpus=corpus, out_dir=out_dir, codebook=notebook_options.resolve_user_path(codebook),
     include_negated=include_negated, voice=voice, cooccurrence_level=cooccurrence_level,
     evidence_per_cell=evidence_per_cell, n_boot=n_boot, resample=resample,
-    run_validation=run_validation, cleaning=cleaning))
-ctx = framing_sections.prepare(corpus, codebook=codebook, cleaning=cleaning,
-                             include_negated=include_negated, voice=voice)
+    run_validation=run_validation,
+    actors_codebook=notebook_options.resolve_user_path(actors_codebook), cleaning=cleaning))
+ctx = framing_sections.prepare(corpus, codebook=codebook, actors_codebook=actors_codebook,
+                             cleaning=cleaning, include_negated=include_negated, voice=voice)
 print(ctx.headline)
 
 # %% [markdown]
@@ -156,8 +158,8 @@ negated.show()
 # ## Word choice: the same thing, named differently
 #
 # Naming pairs of the codebook in use, counted per outlet, side by side (a codebook without
-# `naming_pairs:` gets an empty table saying so; no other codebook's pairs stand in). `north Korea` with a lower-case *n* is matched
-# case-sensitively.
+# `naming_pairs:` gets an empty table saying so; no other codebook's pairs stand in). Terms
+# starting lower-case are matched case-sensitively, as the codebook's header explains.
 
 # %%
 word_choice = framing_sections.word_choice_section(ctx, out_dir)
@@ -181,7 +183,7 @@ validation.show()
 # %% [markdown]
 # ## Limitations
 #
-# - **A dictionary measures cue presence, not meaning.** "Alliance" counts whether the
+# - **A dictionary measures cue presence, not meaning.** A cue counts whether the
 #   sentence celebrates, fears or mocks it; irony, metaphors and frames built without the
 #   listed words are missed. Read the evidence tables.
 # - Negation is a local rule (negator within a few tokens, same clause); it misses negation

@@ -38,7 +38,8 @@ n_boot: int = 2000  # bootstrap resamples for the 95% intervals (at least 100)
 max_explorer_rows: int = 300  # quotations shown in the explorer, all saved as a table (at least 1)
 cleaning: str = "default"  # page-furniture removal: "strict", "default" or "off" (newsprism.corpus.clean)
 run_validation: bool = True  # run the quick PolNeAR validation if no saved result exists
-actors_codebook: str = ""  # actor registry YAML (speaker names); empty means data/codebooks/actors.yml
+actors_codebook: str = "none"  # actor registry: "none" (no actors named), "story" (the bundled story's), or a path to a YAML registry
+codebook: str = "generic"  # frame codebook of the annotation all notebooks share: "generic", "story", or a path (as in 20)
 
 # %%
 from newsprism.core.provenance import provenance_table
@@ -54,9 +55,10 @@ PARAMS = check_notebook(NOTEBOOK, dict(
     min_cluster_outlets=min_cluster_outlets, fragment_max_words=fragment_max_words,
     top_speakers=top_speakers, n_boot=n_boot, max_explorer_rows=max_explorer_rows,
     run_validation=run_validation,
-    actors_codebook=notebook_options.resolve_user_path(actors_codebook), cleaning=cleaning))
-ctx = quotes_sections.prepare(corpus, actors_codebook=actors_codebook, cleaning=cleaning,
-                            n_boot=n_boot)
+    actors_codebook=notebook_options.resolve_user_path(actors_codebook),
+    codebook=notebook_options.resolve_user_path(codebook), cleaning=cleaning))
+ctx = quotes_sections.prepare(corpus, actors_codebook=actors_codebook, codebook=codebook,
+                            cleaning=cleaning, n_boot=n_boot)
 print(ctx.headline)
 
 # %% [markdown]
@@ -160,8 +162,8 @@ validation.show()
 # %% [markdown]
 # ## Limitations
 #
-# - Quotation marks are the evidence: reported speech without marks ("Kim said the alliance
-#   was eternal") is not counted, and a phrase quoted without any attribution may be a scare
+# - Quotation marks are the evidence: reported speech without marks ("the minister said the
+#   deal was final") is not counted, and a phrase quoted without any attribution may be a scare
 #   quote or an unattributed quotation — the classifier decides, and can be wrong.
 # - Attribution abstains rather than guesses; unattributed quotations are shown, not
 #   reassigned. A wrong speaker can slip through (check the explorer).

@@ -34,11 +34,11 @@ out_dir: str = ""  # where tables and findings go; empty means outputs/interacti
 top_terms: int = 10  # distinctive terms kept per outlet (at least 1)
 ngram: int = 8  # consecutive shared words that count as copied text (at least 4)
 kwic_per_term: int = 2  # keyword-in-context snippets shown per distinctive term (at least 0)
-codebook: str = "story"  # frame codebook: "story", "generic", or a path to a YAML codebook
+codebook: str = "generic"  # frame codebook: "generic", "story", or a path to a YAML codebook
 engine: str = "vader"  # sentiment engine of the tone profile: "vader", "textblob" or "nltk_vader"
-actors_codebook: str = ""  # actor registry YAML (speakers); empty means data/codebooks/actors.yml
-sourcing_codebook: str = ""  # sourcing patterns YAML; empty means data/codebooks/sourcing.yml
-hedging_codebook: str = ""  # hedge and booster lists YAML; empty means data/codebooks/hedging.yml
+actors_codebook: str = "none"  # actor registry: "none" (no actors named), "story" (the bundled story's), or a path to a YAML registry
+sourcing_codebook: str = "generic"  # sourcing patterns: "generic" (any story), "story" (the bundled story's named sources), or a path to a YAML codebook
+hedging_codebook: str = ""  # hedge and booster lists YAML; empty means data/codebooks/hedging.yml (Hyland's lists, any story)
 cleaning: str = "default"  # page-furniture removal: "strict", "default" or "off" (newsprism.corpus.clean)
 
 # %%
@@ -139,9 +139,10 @@ copied.show()
 # <a id="sourcing"></a>
 # ## Sourcing: whom each outlet relies on
 #
-# Attributions matched with the documented codebook `data/codebooks/sourcing.yml`: state
-# media (KCNA, "CTAK", TASS...), intelligence and defence bodies (NIS, UK Ministry of Defence,
-# ISW...), vague attribution ("analysts say", "sources close to"), named "according to"
+# Attributions matched with the documented sourcing codebook the parameter `sourcing_codebook`
+# names (default `data/codebooks/sourcing_generic.yml`: state media and intelligence or defence
+# bodies as a text describes them, "state media reported"; the bundled story's `sourcing.yml`
+# names them), vague attribution ("analysts say", "sources close to"), named "according to"
 # sources, and the speakers of direct quotations (quotes table).
 
 # %%
@@ -158,7 +159,7 @@ sourcing.show()
 # speaker's, and one a third party's reporting verb introduces ("Analysts believe...",
 # "Experts warn that ... could") is that party's (`voice` "reported" in the markers table).
 # Uses that are not epistemic are left out by the codebook's documented rules: "would" in
-# indirect speech ("expressed confidence that the alliance would continue"), "established"
+# indirect speech ("expressed confidence that the talks would continue"), "established"
 # meaning "set up" ("norms established after World War II"), "appeared with" (showed up),
 # "the true scope". A capitalised match mid-sentence ("May Day") is ignored.
 

@@ -1,17 +1,18 @@
 """Shared fixtures: the whole report, run once per test session.
 
-``suite_report`` runs ``python -m newsprism report`` on the bundled corpus into a temporary
-folder (once per session) and returns ``SuiteReport(out_dir, exit_code, manifest)``, which
-unpacks as a tuple. Tests of a notebook check its exported HTML there, e.g.::
+``suite_report`` runs ``python -m newsprism report`` on the bundled corpus with its example
+params file (as ``make report`` does) into a temporary folder (once per session) and returns
+``SuiteReport(out_dir, exit_code, manifest)``, which unpacks as a tuple. Tests of a notebook check its exported HTML there, e.g.::
 
     def test_quotes_html(suite_report):
         out_dir, exit_code, manifest = suite_report
         html = (out_dir / "30_quotes.html").read_text()
 
-The runner's console output is kept in ``out_dir / "runner.log"``. Two more session runs
+The runner's console output is kept in ``out_dir / "runner.log"``. Three more session runs
 have the same shape: ``xss_report`` (a small corpus whose article, title and outlet contain
-``<script>alert(1)</script>``) and ``failing_report`` (notebooks that raise, time out and kill
-their kernel). Runs a session needs are started together, in the background, when the first
+``<script>alert(1)</script>``), ``failing_report`` (notebooks that raise, time out and kill
+their kernel) and ``generic_report`` (a corpus about another story, every parameter left at
+its generic default). Runs a session needs are started together, in the background, when the first
 of them is requested, so they overlap.
 """
 
@@ -33,6 +34,8 @@ from newsprism.core import paths
 REPORT_TIMEOUT = 1800  # seconds for one whole-suite run (a hang must not eat CI's budget)
 
 XSS = "<script>alert(1)</script>"
+EXAMPLE_PARAMS = paths.CORPORA / "kim_putin_letters_2026.params.yml"
+OTHER_STORY = paths.ROOT / "tests" / "fixtures" / "corpora" / "other_story"
 XSS_ARTICLE = (
     "Kim Jong Un sent a New Year letter to Vladimir Putin, state media said on Thursday.\n\n"
     f"The letter, quoted in full by a blogger as {XSS}, praised the \"invincible\" alliance.\n\n"
@@ -109,7 +112,7 @@ _RUNS: dict[str, _BackgroundReport] = {}
 # Tests that run notebooks or a browser are `slow`: `make test-fast` leaves them out. A test is
 # slow when it is marked so, uses one of these fixtures, or lives in one of these files.
 SLOW_FIXTURES = {"suite_report", "xss_report", "failing_report", "failing_run",
-                 "offline_overview"}
+                 "offline_overview", "generic_report"}
 SLOW_FILES = {"test_browser.py", "test_jupyterlab.py"}
 # Whole-library runs in a subprocess and a local Dask cluster: integration, not unit tests.
 SLOW_TESTS = {"test_library_runs_offline", "test_dask_local_cluster_gives_same_tables"}
@@ -184,10 +187,26 @@ def suite_report(request, tmp_path_factory) -> SuiteReport:
         _start_xss_report(tmp_path_factory)
     if "failing_report" in wanted:
         _start_failing_report(tmp_path_factory)
+    if "generic_report" in wanted:
+        _start_generic_report(tmp_path_factory)
     if "suite" not in _RUNS:
         _RUNS["suite"] = _BackgroundReport(paths.BUNDLED_CORPUS,
-                                           tmp_path_factory.mktemp("suite_report"))
+                                           tmp_path_factory.mktemp("suite_report"),
+                                           "-f", str(EXAMPLE_PARAMS))
     return _RUNS["suite"].wait()
+
+
+def _start_generic_report(tmp_path_factory) -> _BackgroundReport:
+    if "generic" not in _RUNS:
+        _RUNS["generic"] = _BackgroundReport(OTHER_STORY,
+                                             tmp_path_factory.mktemp("generic_report"))
+    return _RUNS["generic"]
+
+
+@pytest.fixture(scope="session")
+def generic_report(tmp_path_factory) -> SuiteReport:
+    """The whole report on a corpus about another story with every default (run once)."""
+    return _start_generic_report(tmp_path_factory).wait()
 
 
 def make_xss_corpus(target: Path, keep: int = 2) -> Path:

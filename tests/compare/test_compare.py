@@ -476,3 +476,21 @@ def test_html_helpers_escape_article_text_and_outlet_names():
     html_list = summaries_html(compare.outlet_summaries(profiles))
     assert "<i>X</i>" not in html_list and "&lt;i&gt;X&lt;/i&gt;" in html_list
     assert "href='#outlet-profiles'" in html_list
+
+
+@pytest.mark.parametrize("sentence", [
+    "A three-day visit.", "Some one-third of them.", "Two's company.", "TEN troops",
+    "dozens\u00a0died", "Tens of thousands marched.", "threefold", "Someone came.",
+    "ninety", "one1", "_two_", "X-ray nine", "no number here", "Kim's \u201celeven\u201d",
+])
+def test_number_word_prefilter_never_skips_a_sentence_the_scan_would_match(sentence):
+    """The prefilter's letter runs are what ``\\b`` delimits, not core.text's words: to those,
+    "three-day" is one word and no number word, so a prefilter built on them would drop it."""
+    from newsprism.compare import claims
+    from newsprism.core.text import words
+
+    if claims._WORD_NUMBER_CORE.search(sentence):
+        assert claims._may_have_number_word(sentence)
+    hyphenated = "A three-day visit."
+    assert claims._WORD_NUMBER_CORE.search(hyphenated)
+    assert claims._NUMBER_WORDS.isdisjoint(words(hyphenated))

@@ -199,3 +199,19 @@ def test_a_corpus_without_quotations_gives_zero_rates_and_empty_tables():
     assert cue_verbs(empty, articles).empty
     assert scare_quotes(empty, articles).empty
     assert quote_explorer(empty, articles).empty
+
+
+@pytest.mark.parametrize(("rows", "expected"), [
+    # people only, most quoted first, ties by name; terms and unattributed speech left out
+    ([("a", "speech", "Ana Ruiz", "person"), ("b", "speech", "Ana Ruiz", "person"),
+      ("a", "speech", "Bo Li", "person"), ("a", "term", "Bo Li", "person"),
+      ("a", "speech", "", "unknown"), ("a", "speech", "the ministry", "organisation"),
+      ("a", "speech", "a senior official", "anonymous")],
+     [["Ana Ruiz", 2, 2], ["Bo Li", 1, 1]]),
+    ([], []),
+])
+def test_most_quoted_speakers_are_named_people(rows, expected):
+    from newsprism.quotes.stats import most_quoted_speakers
+
+    quotes = pd.DataFrame(rows, columns=["article_id", "kind", "speaker", "speaker_type"])
+    assert most_quoted_speakers(quotes).values.tolist() == expected

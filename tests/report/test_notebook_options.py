@@ -100,9 +100,53 @@ def test_runner_resolves_path_parameters(tmp_path):
                       "engine": "textblob", "n_boot": 10}
 
 
-def test_default_options_are_the_shared_default():
+def test_default_options_are_generic_and_shared_across_engines():
+    from pathlib import Path
+
     from newsprism.pipeline.annotate import AnnotateOptions
 
-    assert notebook_options.annotation_options() == AnnotateOptions()
+    default = notebook_options.annotation_options()
+    assert default.codebook == "generic" and Path(default.actors_path).name == "actors_none.yml"
+    assert default.sentiment_engines == AnnotateOptions().sentiment_engines
     textblob = notebook_options.annotation_options(engine="textblob")
-    assert textblob == AnnotateOptions()  # textblob is scored by default: one annotation
+    assert textblob == default  # textblob is scored by default: one annotation
+
+
+@pytest.mark.parametrize(("parameter", "value", "file"), [
+    ("actors_codebook", "none", "actors_none.yml"),
+    ("actors_codebook", "story", "actors.yml"),
+    ("sourcing_codebook", "generic", "sourcing_generic.yml"),
+    ("sourcing_codebook", "story", "sourcing.yml"),
+    # empty is the generic default, never the bundled story's file
+    ("actors_codebook", "", "actors_none.yml"),
+    ("sourcing_codebook", " ", "sourcing_generic.yml"),
+])
+def test_codebook_names_stand_for_shipped_files(parameter, value, file):
+    assert notebook_options.codebook_file(value, parameter) == str(paths.CODEBOOKS / file)
+    assert notebook_options.codebook_label(value, parameter) == f"data/codebooks/{file}"
+
+
+def test_every_codebook_name_a_notebook_offers_is_shipped():
+    from newsprism.report.params import parameter_schema
+    from newsprism.report.runner import discover_notebooks
+
+    schema = parameter_schema(discover_notebooks(paths.NOTEBOOKS))
+    for parameter, names in notebook_options.SHIPPED_CODEBOOKS.items():
+        assert set(schema[parameter].choices) == set(names), parameter
+        assert schema[parameter].default in names and schema[parameter].path_allowed
+        for file in names.values():
+            assert (paths.CODEBOOKS / file).is_file()
+
+
+def test_notebooks_that_annotate_declare_what_the_annotation_depends_on():
+    """Each notebook that annotates takes the frame codebook, the actor registry and the
+    cleaning, so one parameter file reaches all of them and, given the same values, they read
+    one cached annotation (the bundled story's params file names both codebooks)."""
+    import importlib
+    import inspect
+
+    annotating = [p for p in ANNOTATING if "annotate(" in inspect.getsource(
+        importlib.import_module(f"newsprism.report.{PREPARE.search(_code(p)).group(1)}"))]
+    assert {p.stem[:2] for p in annotating} == {"10", "20", "30", "40", "50"}
+    for path in annotating:
+        assert {"codebook", "actors_codebook", "cleaning"} <= _declared(path), path.stem

@@ -56,7 +56,9 @@ def test_schema_holds_every_declared_parameter_with_type_default_help(schema):
     ({"include_negated": "maybe"}, "parameter 'include_negated': 'maybe' is not true or false"),
     ({"engine": "vadr"}, "parameter 'engine': 'vadr' is not one of vader, textblob, "
                          "nltk_vader (did you mean 'vader'?)"),
-    ({"codebook": "storyy"}, "is not one of story, generic or a file path"),
+    ({"codebook": "storyy"}, "is not one of generic, story or a file path"),
+    ({"actors_codebook": "nobody"}, "is not one of none, story or a file path"),
+    ({"sourcing_codebook": "generik"}, "is not one of generic, story or a file path"),
     ({"min_cluster_score": 3}, "parameter 'min_cluster_score': 3.0 is outside its range 0 to 1"),
     ({"compare_engines": "vader"}, "parameter 'compare_engines': 'vader' is not a list"),
 ])
@@ -80,11 +82,11 @@ def test_good_values_pass_converted_to_their_type(schema, params, expected):
 
 
 def test_each_notebook_gets_only_what_it_declares(schema):
-    params = {"engine": "textblob", "codebook": "generic", "corpus": "c", "out_dir": "o"}
+    params = {"engine": "textblob", "voice": "quoted", "corpus": "c", "out_dir": "o"}
     assert parameters_for(paths.NOTEBOOKS / "10_sentiment.ipynb", params, schema) == {
         "engine": "textblob", "corpus": "c", "out_dir": "o"}
     assert parameters_for(paths.NOTEBOOKS / "20_framing.ipynb", params, schema) == {
-        "codebook": "generic", "corpus": "c", "out_dir": "o"}
+        "voice": "quoted", "corpus": "c", "out_dir": "o"}
 
 
 def test_a_new_parameter_in_a_notebook_is_known_without_another_list(tmp_path):

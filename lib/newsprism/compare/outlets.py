@@ -36,7 +36,7 @@ from newsprism.compare.similarity import (
     similarity_matrix,
     similarity_pairs,
 )
-from newsprism.compare.sourcing import sourcing_rates, sourcing_table
+from newsprism.compare.sourcing import category_examples, sourcing_rates, sourcing_table
 from newsprism.compare.summary import findings_text, outlet_summaries
 from newsprism.corpus.language import english_articles
 
@@ -119,7 +119,10 @@ def compare_outlets(tables: dict[str, pd.DataFrame], top_terms: int = 10,
         "rates": rates,
         "summaries": outlet_summaries(profiles, terms=terms, passages=passages,
                                       claim_groups=claim_groups, frames=frames, voices=voices,
-                                      rates=rates, tone=tone),
+                                      rates=rates, tone=tone, examples={
+                                          _SOURCE_MEASURES[category]: text for category, text
+                                          in category_examples(sourcing_codebook).items()
+                                          if category in _SOURCE_MEASURES}),
     }
 
 

@@ -37,10 +37,51 @@ _ACCORDING = re.compile(r"\baccording to (?:the |a |an )?((?:[\w'’.\-]+\s?){1,
 _START, _END = r"(?<!\w)", r"(?!\w)"  # word boundaries that also work next to punctuation
 
 
+def _extended_path(name: str, extending: Path) -> Path:
+    """The codebook an ``extends:`` names: beside the extending file, else a shipped one."""
+    beside = extending.parent / name
+    return beside if beside.exists() else paths.CODEBOOKS / name
+
+
+def _merge_categories(base: dict, own: dict) -> dict:
+    """``base``'s categories, each followed by ``own``'s sources of the same category (or
+    replaced by them when ``own`` says ``replace: true``), then ``own``'s other categories."""
+    merged = {name: dict(spec) for name, spec in base.items()}
+    for name, spec in own.items():
+        spec = dict(spec)
+        kept = [] if spec.pop("replace", False) else merged.get(name, {}).get("sources", [])
+        merged[name] = {**merged.get(name, {}), **spec,
+                        "sources": [*kept, *spec.get("sources", [])]}
+    return merged
+
+
+def sourcing_codebook_data(path: str | Path | None = None, _depth: int = 0) -> dict:
+    """The codebook at ``path`` (default: the bundled story's ``sourcing.yml``) with what it
+    ``extends`` merged in: the file's ``categories`` in the order the extended file gives them.
+
+    >>> data = sourcing_codebook_data(paths.CODEBOOKS / "sourcing_generic.yml")
+    >>> list(data["categories"])
+    ['state_media', 'intelligence_defence', 'vague_attribution']
+    >>> [s["name"] for s in sourcing_codebook_data()["categories"]["state_media"]["sources"]][:2]
+    ['KCNA', 'KCNA']
+    """
+    path = Path(path or SOURCING_CODEBOOK)
+    data = load_yaml_file(path)
+    if not isinstance(data, dict) or not isinstance(data.get("categories"), dict):
+        raise ValueError(f"{path}: a sourcing codebook needs a mapping 'categories'")
+    extends = data.get("extends")
+    if not extends:
+        return data
+    if _depth > 3:
+        raise ValueError(f"{path}: 'extends' goes more than 3 codebooks deep (a loop?)")
+    base = sourcing_codebook_data(_extended_path(str(extends), path), _depth + 1)
+    return {**data, "categories": _merge_categories(base["categories"], data["categories"])}
+
+
 @lru_cache(maxsize=4)
 def load_sourcing_codebook(path: str | Path | None = None) -> list[tuple[str, str, re.Pattern]]:
     """(category, source name, compiled pattern) for every pattern of the codebook."""
-    data = load_yaml_file(path or SOURCING_CODEBOOK)
+    data = sourcing_codebook_data(path)
     compiled = []
     for category, spec in data["categories"].items():
         for source in spec["sources"]:
@@ -64,9 +105,21 @@ def _any_source(patterns: tuple[tuple[str, str, re.Pattern], ...]) -> re.Pattern
                       + _END)
 
 
+def category_examples(path: str | Path | None = None) -> dict[str, str]:
+    """The ``examples`` a codebook's categories give for readers (``"KCNA, TASS..."``), by
+    category; the generic codebook gives none (it names no source).
+
+    >>> category_examples()["state_media"], category_examples(paths.CODEBOOKS / "sourcing_generic.yml")
+    ('KCNA, TASS...', {})
+    """
+    data = sourcing_codebook_data(path)
+    return {name: str(spec["examples"]) for name, spec in data["categories"].items()
+            if spec.get("examples")}
+
+
 def category_labels(path: str | Path | None = None) -> dict[str, str]:
     """Human-readable label of each sourcing category."""
-    data = load_yaml_file(path or SOURCING_CODEBOOK)
+    data = sourcing_codebook_data(path)
     labels = {name: spec.get("label", name) for name, spec in data["categories"].items()}
     return {**labels, **CATEGORY_LABELS}
 

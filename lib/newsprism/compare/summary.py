@@ -31,13 +31,13 @@ SECTIONS = {
     "hedging": "hedging", "claims": "claims", "frames": "outlet-profiles",
     "tone": "outlet-profiles",
 }
-# profile column -> (plain-language description, section, events column for min_count)
+# profile column -> (plain-language description, section); a sourcing codebook's category
+# may add its own examples to the description ("citations of state media (KCNA, TASS...)").
 RATE_STATEMENTS = {
     "anonymous_per_1k": ("vague or anonymous attribution (\"analysts say\", \"sources close "
                          "to\")", "sourcing"),
-    "state_media_per_1k": ("citations of state media (KCNA, TASS...)", "sourcing"),
-    "intelligence_per_1k": ("citations of intelligence and defence bodies (NIS, UK MoD, ISW)",
-                            "sourcing"),
+    "state_media_per_1k": ("citations of state media", "sourcing"),
+    "intelligence_per_1k": ("citations of intelligence and defence bodies", "sourcing"),
     "hedges_per_1k": ("hedges (may, likely, reportedly...)", "hedging"),
     "boosters_per_1k": ("boosters (clearly, indeed, unmistakable...)", "hedging"),
     "quotes_per_1k": ("direct quotations", "profiles"),
@@ -368,7 +368,8 @@ def outlet_summaries(profiles: pd.DataFrame, terms: pd.DataFrame | None = None,
                      min_rate_words: float = 2.0, max_terms: int = 3,
                      voices: pd.DataFrame | None = None,
                      rates: pd.DataFrame | None = None,
-                     tone: pd.DataFrame | None = None) -> pd.DataFrame:
+                     tone: pd.DataFrame | None = None,
+                     examples: dict[str, str] | None = None) -> pd.DataFrame:
     """Statements per outlet (one row each): outlet, order, statement, section, anchor, evidence.
 
     Each row comes from one table row through one function per statement kind
@@ -377,7 +378,9 @@ def outlet_summaries(profiles: pd.DataFrame, terms: pd.DataFrame | None = None,
     :func:`conflict_statements`), each naming its comparison and dropping what its interval
     does not support. ``rates``: long table (outlet, measure, count, n, estimate) of
     the :data:`RATE_STATEMENTS` measures; ``tone`` from
-    :func:`newsprism.compare.profiles.outlet_tone`; ``voices`` from
+    :func:`newsprism.compare.profiles.outlet_tone`; ``examples``: measure -> examples appended to its
+    description (a sourcing codebook's, see :func:`newsprism.compare.sourcing.category_examples`);
+    ``voices`` from
     :func:`newsprism.compare.similarity.independent_voices` (copies are stated only for outlets
     grouped into one voice).
     """
@@ -393,6 +396,8 @@ def outlet_summaries(profiles: pd.DataFrame, terms: pd.DataFrame | None = None,
                 frame_statement(outlet, frames, **options) if frames is not None and len(frames)
                 else None]
         for column, (description, section) in RATE_STATEMENTS.items():
+            if (examples or {}).get(column):
+                description = f"{description} ({examples[column]})"
             same = long[long["measure"] == column]
             for row in same[same["outlet"] == outlet].to_dict("records"):
                 made.append(rate_statement(row, same, description, section,

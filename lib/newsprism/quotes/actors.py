@@ -266,8 +266,8 @@ def actors_from_data(data: Any, source: str = "<data>") -> ActorRegistry:
     if not isinstance(data, dict) or "actors" not in data:
         raise ActorRegistryError(f"{source}: top level must be a mapping with an 'actors' list")
     entries = data["actors"]
-    if not isinstance(entries, list) or not entries:
-        raise ActorRegistryError(f"{source}: 'actors' must be a non-empty list")
+    if not isinstance(entries, list):  # empty: a registry naming nobody (actors_none.yml)
+        raise ActorRegistryError(f"{source}: 'actors' must be a list")
     actors: dict[str, Actor] = {}
     owner: dict[str, tuple[str, str]] = {}  # normalised alias -> (actor, alias as written)
     for index, entry in enumerate(entries, start=1):

@@ -180,6 +180,30 @@ def share_of_voice(quotes: pd.DataFrame, articles: pd.DataFrame | None = None) -
     return grouped.reset_index(drop=True)[columns]
 
 
+def most_quoted_speakers(quotes: pd.DataFrame | None, top: int = 5) -> pd.DataFrame:
+    """The named speakers of the most speech quotations: speaker, n_quotes, n_articles (most
+    quotations first, ties by name). Only people (``speaker_type`` "person", when the column is
+    there): the candidates for a story's actor registry when none was given. Speakers are as
+    attribution names them, so "Ms Ruiz" in one article and "Elena Ruiz" in another are two.
+
+    >>> q = pd.DataFrame({"article_id": ["a", "a", "b", "b"], "kind": ["speech"] * 4,
+    ...                   "speaker": ["Ana Ruiz", "Ana Ruiz", "Ana Ruiz", None]})
+    >>> most_quoted_speakers(q).values.tolist()
+    [['Ana Ruiz', 3, 2]]
+    """
+    columns = ["speaker", "n_quotes", "n_articles"]
+    if quotes is None or not len(quotes) or "speaker" not in quotes.columns:
+        return pd.DataFrame(columns=columns)
+    speech = _speech(quotes)
+    named = speech["speaker"].fillna("").astype(str).str.strip() != ""
+    if "speaker_type" in speech.columns:
+        named &= speech["speaker_type"].fillna("person") == "person"
+    counts = (speech[named].groupby("speaker")
+              .agg(n_quotes=("speaker", "size"), n_articles=("article_id", "nunique"))
+              .reset_index().sort_values(["n_quotes", "speaker"], ascending=[False, True]))
+    return counts.head(top).reset_index(drop=True)[columns]
+
+
 def anonymous_share(quotes: pd.DataFrame, articles: pd.DataFrame | None = None) -> pd.DataFrame:
     """Per outlet: the share of its speech quotations whose speaker is an anonymous source
     (``speaker_type == "anonymous"``): ``estimate``, Wilson 95% ``ci_low``/``ci_high``, ``n``

@@ -35,6 +35,8 @@ class CompareContext:
     source: str
     top_terms: int
     ngram: int
+    sourcing_label: str = "data/codebooks/sourcing_generic.yml"  # as captions name the codebooks
+    hedging_label: str = "data/codebooks/hedging.yml"
 
     @property
     def n_articles(self) -> int:
@@ -57,8 +59,9 @@ class CompareContext:
 
 
 def prepare(corpus: str, top_terms: int = 10, ngram: int = 8, engine: str = "vader",
-            codebook: str = "story", actors_codebook: str = "", sourcing_codebook: str = "",
-            hedging_codebook: str = "", cleaning: str = "default") -> CompareContext:
+            codebook: str = "generic", actors_codebook: str = "none",
+            sourcing_codebook: str = "generic", hedging_codebook: str = "",
+            cleaning: str = "default") -> CompareContext:
     """Annotate ``corpus`` (empty: the bundled corpus) with the notebooks' shared options and
     compare its outlets. Raises ValueError when no article could be read."""
     from newsprism.compare import outlets as compare
@@ -76,12 +79,16 @@ def prepare(corpus: str, top_terms: int = 10, ngram: int = 8, engine: str = "vad
         raise ValueError(f"no article could be read from {corpus or 'the bundled corpus'}")
     result = compare.compare_outlets(
         tables, top_terms=top_terms, ngram=ngram, engine=engine,
-        sourcing_codebook=notebook_options.codebook_file(sourcing_codebook),
-        hedging_codebook=notebook_options.codebook_file(hedging_codebook))
+        sourcing_codebook=notebook_options.codebook_file(sourcing_codebook, "sourcing_codebook"),
+        hedging_codebook=notebook_options.codebook_file(hedging_codebook, "hedging_codebook"))
     english = articles[articles["article_id"].isin(result["voices"]["article_id"])]
     return CompareContext(annotations=annotations, result=result, english=english,
                           source=corpus_name(annotations.corpus.source or corpus),
-                          top_terms=top_terms, ngram=ngram)
+                          top_terms=top_terms, ngram=ngram,
+                          sourcing_label=notebook_options.codebook_label(
+                              sourcing_codebook, "sourcing_codebook", "sourcing.yml"),
+                          hedging_label=notebook_options.codebook_label(
+                              hedging_codebook, "hedging_codebook", "hedging.yml"))
 
 
 def summary_section(ctx: CompareContext, out_dir: str) -> Group:
@@ -112,7 +119,7 @@ def profiles_section(ctx: CompareContext, out_dir: str) -> Group:
         f"engine: {table['tone_engine'].iloc[0] or 'none'})."),
         facts=dict(n=ctx.n_articles, unit="articles",
                    source=f"{ctx.source}; sentiment, frames, quotes tables; codebooks "
-                   "hedging.yml and sourcing.yml"))
+                   f"{ctx.hedging_label} and {ctx.sourcing_label}"))
     tone = ctx.result["tone"]
     save_table(tone, "comparison_outlet_tone", out_dir)
     tone_table = table_section("tone-table", tone, (
@@ -287,7 +294,7 @@ def sourcing_section(ctx: CompareContext, out_dir: str) -> Group:
         table_section("sourcing-rates", rates[rates["count"] > 0], (
             "Sourcing rates with the most frequent sources (article_share: share of the "
             "outlet's articles with at least one)."),
-            facts=dict(n, source=f"{ctx.source}, data/codebooks/sourcing.yml")),
+            facts=dict(n, source=f"{ctx.source}, {ctx.sourcing_label}")),
         table_section("sourcing-evidence", own[["outlet", "category", "source", "cue",
                                                 "sentence"]], (
             "Every codebook attribution with its sentence (quoted speakers: see 30_quotes)."),
@@ -317,7 +324,7 @@ def hedging_section(ctx: CompareContext, out_dir: str) -> Group:
                       + " Overlapping intervals mean a difference could be chance at this "
                       "corpus size.",
                       facts=dict(n=len(ctx.result["hedges"]), unit="markers",
-                                 source=f"{ctx.source}, data/codebooks/hedging.yml"))])
+                                 source=f"{ctx.source}, {ctx.hedging_label}"))])
 
 
 def claims_reading(groups: pd.DataFrame) -> str:

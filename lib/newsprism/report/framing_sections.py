@@ -4,7 +4,7 @@ figure, caption with n, unit, source and codebook, reading).
 
 Usage (in a notebook)::
 
-    ctx = prepare("", codebook="story")
+    ctx = prepare("", codebook="generic")
     prevalence = prevalence_section(ctx, out_dir="")
     prevalence.show()
 """
@@ -68,8 +68,9 @@ class FramingContext:
                 "codebook_sha256": sha256_file(self.book.source)}
 
 
-def prepare(corpus: str, codebook: str = "story", cleaning: str = "default",
-            include_negated: bool = False, voice: str = "all") -> FramingContext:
+def prepare(corpus: str, codebook: str = "generic", cleaning: str = "default",
+            include_negated: bool = False, voice: str = "all",
+            actors_codebook: str = "none") -> FramingContext:
     """Load the codebook (a malformed file stops here, naming the field), annotate ``corpus``
     with the options every notebook given this codebook uses (one cached annotation; a
     codebook file's hash is in them) and keep the hits asked for. Raises ValueError when no
@@ -79,8 +80,9 @@ def prepare(corpus: str, codebook: str = "story", cleaning: str = "default",
     from newsprism.pipeline.annotate import annotate
     from newsprism.report import options as notebook_options
 
-    book = framing.load_codebook(codebook or "story")
-    options = notebook_options.annotation_options(codebook=codebook, cleaning=cleaning)
+    book = framing.load_codebook(codebook or "generic")
+    options = notebook_options.annotation_options(codebook=codebook, cleaning=cleaning,
+                                                  actors_codebook=actors_codebook)
     ann = annotate(corpus or None, options, progress=False)
     articles = ann.tables["articles"]
     if articles.empty:

@@ -40,15 +40,57 @@ def resolve_path_parameters(params: dict[str, Any], base: str | Path | None = No
             for name, value in params.items()}
 
 
-def codebook_file(value: str | None) -> str | None:
-    """An actors, sourcing or hedging codebook parameter as the loaders take it: ``None``
-    for the default file (empty value), else the resolved path."""
+# Names an actors or sourcing parameter may give instead of a path: files shipped in
+# newsprism/data/codebooks. The notebooks' defaults are the generic ones ("none": no actors);
+# "story" is the bundled story's (the example project data/corpora/<story>.params.yml).
+SHIPPED_CODEBOOKS: dict[str, dict[str, str]] = {
+    "actors_codebook": {"none": "actors_none.yml", "story": "actors.yml"},
+    "sourcing_codebook": {"generic": "sourcing_generic.yml", "story": "sourcing.yml"},
+}
+# An empty value means the generic default too, never the bundled story's file.
+DEFAULT_NAMES = {"actors_codebook": "none", "sourcing_codebook": "generic"}
+
+
+def codebook_file(value: str | None, parameter: str = "") -> str | None:
+    """An actors, sourcing or hedging codebook parameter as the loaders take it: the shipped
+    file a name stands for (:data:`SHIPPED_CODEBOOKS`; empty: the parameter's generic default),
+    ``None`` for an empty value of another parameter (the loader's own default), else the
+    resolved path.
+
+    >>> Path(codebook_file("none", "actors_codebook")).name, Path(codebook_file("", "actors_codebook")).name
+    ('actors_none.yml', 'actors_none.yml')
+    >>> codebook_file("/p/my_sources.yml", "sourcing_codebook"), codebook_file("")
+    ('/p/my_sources.yml', None)
+    """
+    from newsprism.core.paths import CODEBOOKS
+
+    shipped = SHIPPED_CODEBOOKS.get(parameter, {})
+    if not (isinstance(value, str) and value.strip()) and parameter in DEFAULT_NAMES:
+        value = DEFAULT_NAMES[parameter]
+    if isinstance(value, str) and value.strip() in shipped:
+        return str(CODEBOOKS / shipped[value.strip()])
     value = resolve_user_path(value)
     return value or None
 
 
-def annotation_options(codebook: str = "story", engine: str = "vader",
-                       actors_codebook: str = "", cleaning: str = "default"):
+def codebook_label(value: str | None, parameter: str, default: str = "") -> str:
+    """How captions name the codebook a parameter gives: a shipped file as
+    ``data/codebooks/<file>``, another by its file name; ``default`` (the loader's own
+    default file) when the value is empty.
+
+    >>> codebook_label("generic", "sourcing_codebook"), codebook_label("/p/mine.yml", "")
+    ('data/codebooks/sourcing_generic.yml', 'mine.yml')
+    >>> codebook_label("", "hedging_codebook", default="hedging.yml")
+    'data/codebooks/hedging.yml'
+    """
+    from newsprism.core.paths import CODEBOOKS
+
+    path = Path(codebook_file(value, parameter) or CODEBOOKS / default)
+    return f"data/codebooks/{path.name}" if path.parent == CODEBOOKS else path.name
+
+
+def annotation_options(codebook: str = "generic", engine: str = "vader",
+                       actors_codebook: str = "none", cleaning: str = "default"):
     """The :class:`~newsprism.pipeline.annotate.AnnotateOptions` for these parameters.
 
     The default engines (VADER and TextBlob) are always scored, plus ``engine``, so notebooks
@@ -61,12 +103,43 @@ def annotation_options(codebook: str = "story", engine: str = "vader",
 
     defaults = AnnotateOptions()
     engines = tuple(dict.fromkeys((*defaults.sentiment_engines, engine or "vader")))
-    codebook = resolve_user_path(codebook or defaults.codebook)
+    codebook = resolve_user_path(codebook or "generic")
     extra: list[tuple[str, str]] = []
     if codebook != defaults.codebook:
         extra.append(("codebook_sha256", sha256_file(resolve_codebook_path(codebook))))
-    actors = codebook_file(actors_codebook)
+    actors = codebook_file(actors_codebook, "actors_codebook")
     if actors:
         extra.append(("actors_sha256", sha256_file(actors)))
     return AnnotateOptions(sentiment_engines=engines, codebook=str(codebook),
                            actors_path=actors, extra=tuple(extra), cleaning=cleaning)
+
+
+def no_actors_reading(actors_codebook: str | None, what: str = "mentioned",
+                      candidates: Any = None) -> str:
+    """Why an actor section is empty: no registry given (``"none"``, the default), or none of
+    the registry's actors is ``what`` (the registry named as captions name it). ``candidates``
+    (speaker, n_quotes, n_articles rows: ``newsprism.quotes.stats.most_quoted_speakers``) are
+    named as people a registry could start from.
+
+    >>> no_actors_reading("none")[:60]
+    'No actors codebook given (parameter actors_codebook is "none'
+    >>> no_actors_reading("story", "mentioned 3 or more times")
+    'No actor of the actors codebook data/codebooks/actors.yml is mentioned 3 or more times.'
+    """
+    from newsprism.core.paths import CODEBOOKS
+
+    if codebook_file(actors_codebook, "actors_codebook") != str(CODEBOOKS / "actors_none.yml"):
+        label = codebook_label(actors_codebook, "actors_codebook", "actors.yml")
+        return f"No actor of the actors codebook {label} is {what}."
+    reading = ('No actors codebook given (parameter actors_codebook is "none", the default), '
+               "so no actor is looked for: who matters differs from story to story. To see "
+               "tone toward your story's actors, list them in a registry like "
+               "data/codebooks/actors.yml (the bundled story's) and pass it as actors_codebook.")
+    if candidates is not None and len(candidates):
+        from newsprism.compare.summary import plural
+
+        named = ", ".join(f"{row.speaker} ({plural(row.n_quotes, 'quotation')} in "
+                          f"{plural(row.n_articles, 'article')})"
+                          for row in candidates.itertuples(index=False))
+        reading += f" The people quoted most often in this corpus could start it: {named}."
+    return reading

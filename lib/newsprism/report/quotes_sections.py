@@ -60,8 +60,8 @@ class QuotesContext:
                 f"outlets ({self.source}).")
 
 
-def prepare(corpus: str, actors_codebook: str = "", cleaning: str = "default",
-            n_boot: int = 2000) -> QuotesContext:
+def prepare(corpus: str, actors_codebook: str = "none", cleaning: str = "default",
+            n_boot: int = 2000, codebook: str = "generic") -> QuotesContext:
     """Annotate ``corpus`` (empty: the bundled corpus) and compute the per-outlet quotation
     rates (bootstrap, ``n_boot`` resamples). Raises ValueError when no article was read."""
     from newsprism.core.provenance import corpus_name
@@ -70,7 +70,7 @@ def prepare(corpus: str, actors_codebook: str = "", cleaning: str = "default",
     from newsprism.report import options as notebook_options
 
     ann = annotate(corpus or None, notebook_options.annotation_options(
-        actors_codebook=actors_codebook, cleaning=cleaning), progress=False)
+        actors_codebook=actors_codebook, codebook=codebook, cleaning=cleaning), progress=False)
     articles = ann.tables["articles"]
     quotes = ann.tables.get("quotes", pd.DataFrame())
     if articles.empty:

@@ -20,6 +20,7 @@ import pandas as pd
 from newsprism.compare.summary import extremes_text, plural, when_comparable
 from newsprism.core import stats
 from newsprism.corpus import language
+from newsprism.report.options import codebook_label, no_actors_reading
 from newsprism.report.runner import save_table
 from newsprism.sentiment import scoring as sentiment
 from newsprism.viz import heatmap
@@ -36,6 +37,7 @@ class SentimentContext:
     ann: Any
     engine: str
     source: str
+    actors_codebook: str = "none"  # the parameter as given ("none", "story" or a path)
 
     @property
     def label(self) -> str:
@@ -53,7 +55,8 @@ class SentimentContext:
 
 
 def prepare(corpus: str, engine: str = "vader", tone_engine: str = "model",
-            actors_codebook: str = "", cleaning: str = "default") -> SentimentContext:
+            actors_codebook: str = "none", cleaning: str = "default",
+            codebook: str = "generic") -> SentimentContext:
     """Annotate ``corpus`` (empty: the bundled corpus) with the notebooks' shared options.
     Raises ValueError for an unknown engine or a corpus without an English article."""
     from newsprism.core.provenance import corpus_name
@@ -63,12 +66,14 @@ def prepare(corpus: str, engine: str = "vader", tone_engine: str = "model",
     sentiment.check_engine(engine)
     sentiment.check_tone_engine(tone_engine)
     ann = annotate(corpus or None, options=notebook_options.annotation_options(
-        engine=engine, actors_codebook=actors_codebook, cleaning=cleaning), progress=False)
+        engine=engine, actors_codebook=actors_codebook, codebook=codebook, cleaning=cleaning),
+        progress=False)
     if len(language.english_articles(ann.articles)) == 0:
         raise ValueError("sentiment scoring is English-only and this corpus has no article "
                          "with language 'en'")
     return SentimentContext(ann=ann, engine=engine,
-                            source=f"{corpus_name(corpus)}, newsprism annotate()")
+                            source=f"{corpus_name(corpus)}, newsprism annotate()",
+                            actors_codebook=actors_codebook)
 
 
 def plot_outlet_tone(by_outlet: pd.DataFrame, dots: pd.DataFrame, label: str, seed: int = 0):
@@ -283,10 +288,13 @@ def actors_section(ctx: SentimentContext, out_dir: str, tone_engine: str = "mode
     save_table(table, f"sentiment_outlet_actor_{tone_engine}", out_dir)
     actors = shown_actors(tone, min_mentions)
     if not actors:
-        return Group("actors", [Section("actors", reading=(
-            f"No actor of the registry is mentioned {min_mentions} or more times in this corpus "
-            f"({len(tone)} mentions in all). Add the story's actors to data/codebooks/actors.yml "
-            "(or lower min_mentions) to see this section."))])
+        from newsprism.quotes.stats import most_quoted_speakers
+
+        return Group("actors", [Section("actors", reading=no_actors_reading(
+            ctx.actors_codebook, f"mentioned {min_mentions} or more times in this corpus "
+            f"({len(tone)} mentions in all); list more of the story's actors or lower "
+            "min_mentions to see this section",
+            most_quoted_speakers(ctx.ann.tables.get("quotes"))))])
     heat = table[table["actor"].isin(actors)]
     values = heat.pivot(index="actor", columns="outlet", values="estimate").reindex(actors)
     counts = heat.pivot(index="actor", columns="outlet", values="n").reindex(actors)
@@ -302,7 +310,8 @@ def actors_section(ctx: SentimentContext, out_dir: str, tone_engine: str = "mode
             f"(blank: not mentioned). Actors with at least {min_mentions} mentions; "
             f"{int(tone['no_evidence'].sum())} of {len(tone)} mentions had no evaluative word. "
             f"Engine: {label}. {validity}"), facts=dict(
-            mentions, source=f"{ctx.source}; actor registry data/codebooks/actors.yml")),
+            mentions, source=f"{ctx.source}; actor registry "
+            f"{codebook_label(ctx.actors_codebook, 'actors_codebook', 'actors.yml')}")),
         Section("actors-table", table=heat, max_rows=120, caption=(
             "Outlet × actor: n mentions, n articles, mean tone score and bootstrap 95% interval "
             "over mentions (mentions in one article are not independent; read n_articles). "

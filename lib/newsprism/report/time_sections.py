@@ -14,6 +14,7 @@ from typing import Any
 
 import pandas as pd
 
+from newsprism.report.options import no_actors_reading
 from newsprism.report.runner import save_table
 from newsprism.time import before_after, over_time, propagation, timeline
 from newsprism.time import plots as time_plots
@@ -39,6 +40,7 @@ class TimeContext:
     source: str
     n_boot: int
     seed: int
+    actors_codebook: str = "none"  # the parameter as given ("none", "story" or a path)
 
     @property
     def dated(self) -> pd.DataFrame:
@@ -51,7 +53,7 @@ class TimeContext:
 
 def prepare(corpus: str, period: str = "auto", since: str = "", until: str = "",
             date_fallback: str = "text", engine: str = "vader", n_boot: int = 2000,
-            seed: int = 0, codebook: str = "story", actors_codebook: str = "",
+            seed: int = 0, codebook: str = "generic", actors_codebook: str = "none",
             cleaning: str = "default", tone_engine: str = "model") -> TimeContext:
     """Annotate ``corpus`` (empty: the bundled corpus) with the same options as the other
     notebooks, date its English articles and cut the ``[since, until]`` window. Raises
@@ -73,7 +75,7 @@ def prepare(corpus: str, period: str = "auto", since: str = "", until: str = "",
     return TimeContext(tables=tables, articles=english[english["article_id"].isin(
         dates["article_id"])], dates=dates.reset_index(drop=True), all_dates=all_dates,
         period=chosen, engine=engine, tone_engine=tone_engine, source=corpus_name(corpus),
-        n_boot=n_boot, seed=seed)
+        n_boot=n_boot, seed=seed, actors_codebook=actors_codebook)
 
 
 def _view(ctx: TimeContext, *names: str) -> dict[str, pd.DataFrame]:
@@ -186,6 +188,7 @@ def tone_section(ctx: TimeContext, out_dir: str, min_sentences: int = 20) -> Sec
 def actor_tone_section(ctx: TimeContext, out_dir: str, n_actors: int = 3,
                        min_mentions: int = 5) -> Section:
     """Tone toward the most mentioned actors per outlet per period."""
+    from newsprism.quotes.stats import most_quoted_speakers
     from newsprism.sentiment import scoring as sentiment
     from newsprism.sentiment import tone_validation
 
@@ -197,7 +200,8 @@ def actor_tone_section(ctx: TimeContext, out_dir: str, n_actors: int = 3,
     figure = time_plots.plot_series(table, "actor", f"tone toward actor ({ctx.tone_engine})")
     reading = (f"The {len(main)} most mentioned actors: {', '.join(main)}. Cells with fewer than "
                f"{min_mentions} mentions are drawn hollow, without an interval."
-               if main else "No actor from the actors codebook is mentioned.")
+               if main else no_actors_reading(
+                   ctx.actors_codebook, candidates=most_quoted_speakers(ctx.tables.get("quotes"))))
     return Section("actor-tone", table=table.drop(columns="period"), figure=figure,
                    caption=f"Tone toward each actor (the actor's name masked) per outlet per "
                    f"{ctx.period}, 95% bootstrap interval over articles. "
