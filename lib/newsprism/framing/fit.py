@@ -202,10 +202,11 @@ def choose(x: np.ndarray, y: np.ndarray, targets: dict[str, np.ndarray], seed: i
 
 def nested_cv(features: pd.DataFrame, gold: pd.DataFrame, targets: pd.DataFrame,
               answers: pd.DataFrame, seed: int = SEED) -> pd.DataFrame:
-    """Out-of-fold predictions of the whole procedure (choice of model, C and threshold
+    """Out-of-fold predictions of the whole procedure (choice of question set and threshold
     included; defining rule and question models from the outer training part only): one row
     per article x frame with ``fold, frame, gold, score, threshold, present``. ``answers``:
-    the aggregated question answers (:func:`newsprism.framing.question_model.load_question_answers`)."""
+    the aggregated question answers
+    (:func:`newsprism.framing.question_model.load_question_answers`)."""
     from newsprism.framing.detect import load_codebook
 
     book = load_codebook(DEFAULT_CODEBOOK)
@@ -227,8 +228,8 @@ def nested_cv(features: pd.DataFrame, gold: pd.DataFrame, targets: pd.DataFrame,
 
 def fit_model(gold: pd.DataFrame | None = None, seed: int = SEED,
               evaluate: bool = True) -> dict:
-    """The model to ship: per frame, C and threshold chosen by 5-fold CV on every labelled NFC
-    article, then weights fitted on all of them; with ``evaluate``, also the nested-CV figures
+    """The model to ship: per frame, question set and threshold chosen by 5-fold CV on every
+    labelled NFC article, then weights fitted on all of them; with ``evaluate``, also the nested-CV figures
     beside the baselines (key ``validation``, see :func:`evaluation`), so the notebooks can
     label a frame that does not beat its baseline without the gold data.
     JSON-ready; floats rounded to 8 digits."""
