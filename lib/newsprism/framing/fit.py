@@ -265,14 +265,15 @@ def fit_model(gold: pd.DataFrame | None = None, seed: int = SEED,
              "trained_on": DATASET, "fit_command": "python -m newsprism.framing.fit",
              "frames": frames}
     if evaluate:
-        table = evaluation(gold, seed, features)
+        runs = {seed: model_predictions(nfc_inputs(gold, features), seed)}
+        table = evaluation(gold, seed, features, runs[seed])
         model["validation"] = {
             "method": "nested 5-fold CV by article (defining rule and question models from "
                       "the outer training part; inner 5-fold CV, F1 averaged over "
                       f"{INNER_REPEATS} splits, chooses the question set and the threshold; "
                       "log-odds averaged over the C grid); outer split seed {seed}",
             "rows": _json_rows(table),
-            "seeds": _json_rows(seed_robustness(gold, VALIDATION_SEEDS, features))}
+            "seeds": _json_rows(seed_robustness(gold, VALIDATION_SEEDS, features, runs))}
     return model
 
 
@@ -366,13 +367,17 @@ def scores(gold: pd.DataFrame, engines: dict[str, dict[str, np.ndarray]]) -> pd.
 
 
 def evaluation(gold: pd.DataFrame | None = None, seed: int = SEED,
-               features: pd.DataFrame | None = None) -> pd.DataFrame:
+               features: pd.DataFrame | None = None,
+               predictions: dict[str, np.ndarray] | None = None) -> pd.DataFrame:
     """Per frame and engine: F1, precision, recall, n (articles), n_gold (see :func:`scores`).
-    Engines: the fitted model (nested CV, outer split ``seed``), the always-present baseline
-    and the any-cue-hit detectors (codebooks ``generic`` and ``generic_questions``)."""
+    Engines: the fitted model (nested CV, outer split ``seed``; ``predictions`` from
+    :func:`model_predictions` with that seed may be passed to avoid running it twice), the
+    always-present baseline and the any-cue-hit detectors (codebooks ``generic`` and
+    ``generic_questions``)."""
     inputs = nfc_inputs(gold, features)
     gold = inputs[0]
-    engines = {MODEL_ENGINE: model_predictions(inputs, seed),
+    engines = {MODEL_ENGINE: model_predictions(inputs, seed) if predictions is None
+               else predictions,
                "always present (baseline)": {f: np.ones(len(gold), bool)
                                              for f in FRAMES.values()},
                "any cue hit, codebook generic (current)": any_cue_predictions(gold, "generic"),
@@ -382,15 +387,20 @@ def evaluation(gold: pd.DataFrame | None = None, seed: int = SEED,
 
 
 def seed_robustness(gold: pd.DataFrame | None = None, seeds: tuple = VALIDATION_SEEDS,
-                    features: pd.DataFrame | None = None) -> pd.DataFrame:
+                    features: pd.DataFrame | None = None,
+                    predictions: dict[int, dict] | None = None) -> pd.DataFrame:
     """The model's nested-CV F1 per outer-fold seed: one row per frame (and ``macro``) with
     ``frame``, one ``f1@<seed>`` column per seed, ``mean, min, max, baseline`` (always
     present), ``n`` (articles) and ``n_gold``. A split of 260 articles moves F1 by a few points; the minimum is the figure a
-    different split could plausibly give."""
+    different split could plausibly give. ``predictions`` (seed -> :func:`model_predictions`)
+    may hold runs already made; the missing seeds are run and added to it."""
     inputs = nfc_inputs(gold, features)
     gold = inputs[0]
-    runs = {s: scores(gold, {MODEL_ENGINE: model_predictions(inputs, s)}).set_index("frame")
-            for s in seeds}
+    predictions = {} if predictions is None else predictions
+    for s in seeds:
+        if s not in predictions:
+            predictions[s] = model_predictions(inputs, s)
+    runs = {s: scores(gold, {MODEL_ENGINE: predictions[s]}).set_index("frame") for s in seeds}
     always = scores(gold, {"always": {f: np.ones(len(gold), bool) for f in FRAMES.values()}})
     table = pd.DataFrame({f"f1@{s}": run["f1"] for s, run in runs.items()})
     first = runs[seeds[0]]
@@ -408,9 +418,9 @@ def validate_frame_presence(quick: bool = False) -> pd.DataFrame:
     from newsprism.core.validate import VALIDATION_COLUMNS
 
     try:  # recomputed from the gold data, not read from the shipped file
-        inputs = nfc_inputs()
-        table = evaluation(inputs[0], SEED, inputs[1])
-        robust = seed_robustness(inputs[0], VALIDATION_SEEDS, inputs[1])
+        inputs, runs = nfc_inputs(), {}
+        robust = seed_robustness(inputs[0], VALIDATION_SEEDS, inputs[1], runs)
+        table = evaluation(inputs[0], SEED, inputs[1], runs[SEED])
     except FileNotFoundError as error:
         return pd.DataFrame([{"measure": "frame_presence", "dataset": DATASET, "metric": "",
                               "status": f"gold missing: {error}"}], columns=VALIDATION_COLUMNS)
