@@ -48,8 +48,8 @@ def main() -> int:
           f"{time.perf_counter() - start:.1f} s ({time.process_time() - cpu:.1f} s CPU)")
     start, cpu = time.perf_counter(), time.process_time()
     framing_fit.validate_frame_presence()
-    print(f"validate_frame_presence (features, nested CV at {len(framing_fit.VALIDATION_SEEDS)}"
-          f" + 1 outer seeds): {time.perf_counter() - start:.1f} s "
+    print(f"validate_frame_presence (features, nested CV at {len(framing_fit.VALIDATION_SEEDS)} "
+          f"outer seeds): {time.perf_counter() - start:.1f} s "
           f"({time.process_time() - cpu:.1f} s CPU)")
     return 0
 
