@@ -15,7 +15,6 @@ import argparse
 import time
 
 from newsprism.framing import fit as framing_fit
-from newsprism.framing import question_model as two_stage
 from newsprism.framing.codebook import load_codebook
 from newsprism.framing.presence import DEFAULT_CODEBOOK, feature_names, presence_features
 
@@ -29,10 +28,12 @@ def main() -> int:
     start = time.perf_counter()
     features = presence_features(list(gold["text"]), book)
     print(f"features of {len(gold)} articles: {time.perf_counter() - start:.1f} s")
-    targets = two_stage.load_question_targets(framing_fit.NFC, list(gold["ID"]))
+    inputs = framing_fit.nfc_inputs(gold, features)
+    targets, aggregated = inputs[2], inputs[3]
     x = features[feature_names(book, args.frame)].to_numpy(dtype=float)
     y = gold[args.frame].to_numpy(dtype=bool)
-    answers = framing_fit.question_targets(targets, args.frame)
+    answers = framing_fit.question_targets(
+        targets, framing_fit.question_sets(targets, aggregated, y, args.frame))
     start = time.perf_counter()
     framing_fit.choose(x, y, answers, framing_fit.SEED)
     stage_keys = {c[:2] for c in framing_fit.CANDIDATES}
@@ -41,10 +42,15 @@ def main() -> int:
     print(f"one inner choice ({args.frame}): {time.perf_counter() - start:.1f} s, "
           f"{framing_fit.INNER_REPEATS * per_split} logistic fits "
           f"({framing_fit.INNER_REPEATS} splits x {per_split})")
-    start = time.perf_counter()
-    framing_fit.nested_cv(features, gold, targets)
+    start, cpu = time.perf_counter(), time.process_time()
+    framing_fit.nested_cv(features, gold, targets, aggregated)
     print(f"nested CV, 5 frames x {framing_fit.N_FOLDS} outer folds: "
-          f"{time.perf_counter() - start:.1f} s")
+          f"{time.perf_counter() - start:.1f} s ({time.process_time() - cpu:.1f} s CPU)")
+    start, cpu = time.perf_counter(), time.process_time()
+    framing_fit.validate_frame_presence()
+    print(f"validate_frame_presence (features, nested CV at {len(framing_fit.VALIDATION_SEEDS)} "
+          f"outer seeds): {time.perf_counter() - start:.1f} s "
+          f"({time.process_time() - cpu:.1f} s CPU)")
     return 0
 
 

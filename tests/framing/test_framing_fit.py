@@ -33,8 +33,8 @@ def test_choose_finds_a_signal_and_is_deterministic():
     x, y, targets = _separable()
     first = framing_fit.choose(x, y, targets, 7)
     assert first == framing_fit.choose(x, y, targets, 7)
-    candidate, threshold, cv_f1 = first
-    assert candidate in framing_fit.CANDIDATES and threshold in framing_fit.THRESHOLDS
+    question_set, threshold, cv_f1 = first
+    assert question_set in framing_fit.QUESTION_SETS and threshold in framing_fit.THRESHOLDS
     assert cv_f1 > 0.8
 
 

@@ -204,3 +204,28 @@ def test_in_sample_figures_are_never_the_headline():
     wide = frame_presence_comparison(rows).set_index("frame")
     assert not wide.loc["conflict", "beats_baseline"]
     assert wide.loc["conflict", "n"] == 163
+
+
+def test_question_density_and_lead_share():
+    """Same question hit twice: in the opening sentences, or at the end of a long text."""
+    filler = "The committee met on Tuesday to review the schedule. " * 20
+    opening = "A mother wept. Her family fled. " + filler
+    ending = filler + "A mother wept. Her family fled. "
+    features = framing_presence.presence_features([opening, ending], BOOK)
+    face = "human_interest.human_face"
+    assert features[f"{face}:hits"][0] == features[f"{face}:hits"][1] == np.log1p(2)
+    assert features[f"{face}:share"][0] == features[f"{face}:share"][1] == 2 / 22
+    assert features[f"{face}:lead_share"].tolist() == [1.0, 0.0]
+
+
+def test_seed_rows_flag_a_frame_below_baseline_at_some_seed():
+    robust = pd.DataFrame({"frame": ["a", "b", "macro"], "mean": [0.7, 0.5, 0.6],
+                           "min": [0.65, 0.40, 0.55], "baseline": [0.6, 0.45, 0.5],
+                           "n": [100] * 3, "n_gold": [40, 30, 70]})
+    rows = pd.DataFrame(framing_fit.seed_rows(robust)).set_index("metric")
+    assert rows.loc["seed-min f1[a]", "status"].startswith("beats")
+    assert rows.loc["seed-min f1[b]", "status"].startswith("does NOT")
+    assert rows.loc["seed-mean f1[macro]", "value"] == 0.6
+    assert rows.loc["seed-min f1[macro]", "n"] == 100
+    # Seed rows never read as the per-frame comparison or the frames below baseline.
+    assert framing_fit.frames_below_baseline(rows.reset_index()) == []

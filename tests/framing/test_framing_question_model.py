@@ -54,7 +54,8 @@ def test_question_targets_align_with_article_ids(tmp_path):
     table = qm.load_question_targets(tmp_path, ["3", "7"])
     assert table.to_dict("list") == {"co1": [0.0, 0.5], "ec1": [1.0, 0.0]}
     assert qm.frame_questions(table, "economic") == ["ec1"]
-    assert qm.frame_questions(table, "economic", defining=True) == ["ec1"]
+    answers = qm.load_question_answers(tmp_path, ["3", "7"])
+    assert answers.to_dict("list") == {"co1": [False, True], "ec1": [True, False]}
     with pytest.raises(FileNotFoundError, match="annotations missing"):
         qm.load_question_targets(tmp_path / "nowhere", ["3"])
 
@@ -66,26 +67,49 @@ def test_shipped_weights_are_the_collapsed_question_models():
         block = weights["question_models"]
         assert block["question_set"] in ("all", "defining")
         if block["question_set"] == "defining":
-            assert block["questions"] == list(qm.DEFINING[frame])
+            assert block["questions"] == weights["defining_rule"]["questions"]
         assert block["questions"] and all(q.startswith(qm.PREFIXES[frame])
                                           for q in block["questions"])
-        stages = {"frame_coef": np.array(block["frame_coef"]),
-                  "question_coef": np.array(block["question_coef"]),
-                  "question_intercept": np.array(block["question_intercept"]),
-                  "frame_intercept": block["frame_intercept"]}
-        coef, intercept = qm.collapse(stages)
-        assert np.allclose(coef, weights["coef"], atol=1e-5)
-        assert np.isclose(intercept, weights["intercept"], atol=1e-5)
+        collapsed = [qm.collapse({"frame_coef": np.array(m["frame_coef"]),
+                                  "question_coef": np.array(m["question_coef"]),
+                                  "question_intercept": np.array(m["question_intercept"]),
+                                  "frame_intercept": m["frame_intercept"]})
+                     for m in block["members"]]
+        assert len(collapsed) > 1
+        # The shipped log-odds are the members' log-odds averaged.
+        assert np.allclose(np.mean([c[0] for c in collapsed], axis=0), weights["coef"],
+                           atol=1e-5)
+        assert np.isclose(np.mean([c[1] for c in collapsed]), weights["intercept"], atol=1e-5)
 
 
-@pytest.mark.parametrize("frame, defining", [
-    ("morality", ["mo1", "mo2"]), ("human_interest", ["hi1", "hi2", "hi5"]),
-    ("responsibility", ["re1", "re5"])])
-def test_defining_questions_leave_out_the_context_questions(frame, defining):
-    prefix = qm.PREFIXES[frame]
-    table = pd.DataFrame(columns=[f"{prefix}{i}" for i in range(1, 8)] + ["zz1"])
-    assert qm.frame_questions(table, frame, defining=True) == defining
-    assert len(qm.frame_questions(table, frame)) == 7
+def _answers(prefix: str, rows: list[str]) -> pd.DataFrame:
+    """Aggregated answers from strings of 0/1, one string per article (a column per char)."""
+    return pd.DataFrame([[c == "1" for c in r] for r in rows],
+                        columns=[f"{prefix}{i + 1}" for i in range(len(rows[0]))])
+
+
+@pytest.mark.parametrize("frame, rows, labels, expected", [
+    # at least two of the first three (conflict, economic, human interest in NFC)
+    ("conflict", ["1100", "1010", "0110", "1000", "0100", "0010", "0001"], "1110000",
+     (["co1", "co2", "co3"], 2)),
+    # either of two (morality)
+    ("morality", ["100", "010", "001", "000", "110"], "11001", (["mo1", "mo2"], 1)),
+    # both of two, a question answered yes everywhere left out (resolution: RE2 and RE6)
+    ("responsibility", ["1100000", "1010000", "1000001", "1100001", "1000000"], "00010",
+     (["re2", "re7"], 2)),
+])
+def test_defining_rule_reproduces_the_labels(frame, rows, labels, expected):
+    answers = _answers(qm.PREFIXES[frame], rows)
+    y = np.array([c == "1" for c in labels])
+    questions, k = qm.defining_rule(answers, y, frame)
+    assert (questions, k) == expected
+    assert ((answers[questions].sum(axis=1) >= k).to_numpy() == y).all()
+
+
+def test_defining_rule_reads_only_the_frame_s_questions():
+    answers = pd.concat([_answers("mo", ["1", "0", "1"]), _answers("co", ["0", "1", "0"])],
+                        axis=1)
+    assert qm.defining_rule(answers, np.array([False, True, False]), "morality") == (["mo1"], 1)
 
 
 def test_question_stage_fitted_once_gives_the_two_stage_model():

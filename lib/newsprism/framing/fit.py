@@ -8,14 +8,19 @@ independently.
 Per frame, a linear model on the standardised features of :mod:`newsprism.framing.presence`,
 learnt through the coders' answers to the frame's NFC questions (two stages, see
 :mod:`newsprism.framing.question_model`; balanced class weights for the frame), and a
-decision threshold. The question set (all the frame's questions, or only those that define
-it in the NFC README), both regularisations and the threshold are chosen by 5-fold
-cross-validation (folds by article, fixed seeds) maximising F1 averaged over
+decision threshold. The model's log-odds are averaged over a grid of both regularisations
+(:data:`C_QUESTION_GRID` x :data:`C_GRID`) rather than one C picked: a pick made on a few
+dozen positives moved F1 more between splits than it gained. The question set (all the frame's questions, or only those that define
+it: the rule "at least k of these questions answered yes" that reproduces the frame labels of
+the training articles, :func:`newsprism.framing.question_model.defining_rule`) and the
+threshold are chosen by 5-fold cross-validation (folds by article, fixed seeds) maximising F1 averaged over
 ``INNER_REPEATS`` splits (one split's F1 on a few dozen positives is too noisy to choose by).
 The figures reported are *nested*: an outer 5-fold
 split by article, and inside each outer training part the same inner choice (question models
-fitted on that part only); the outer held-out articles are scored once. So the reported F1 is not tuned on the articles it is
-measured on.
+and the defining rule read on that part only); the outer held-out articles are scored
+once. So the reported F1 is not tuned on the articles it is measured on. The outer split's
+seed is fixed in advance (:data:`SEED`); :func:`seed_robustness` repeats the whole nested CV
+with :data:`VALIDATION_SEEDS` so a reader sees how much the figure moves with the split.
 
     python -m newsprism.framing.fit            # refit, write the shipped JSON, print the CV
     python -m newsprism.framing.fit --check    # refit and compare with the shipped file
@@ -47,12 +52,15 @@ NFC = paths.SHARED / "datasets" / "nfc"
 FRAMES = {"CO": "conflict", "EC": "economic", "HI": "human_interest", "MO": "morality",
           "RE": "responsibility"}
 SEED = 20260416
+# Outer-fold seeds of the robustness check, fixed in advance (SEED first: the headline).
+VALIDATION_SEEDS = (SEED, 1, 2)
 N_FOLDS = 5
 INNER_REPEATS = 3
 C_GRID = (0.03, 0.1, 0.3, 1.0)
 C_QUESTION_GRID = (0.1, 1.0)
 # Frames are learnt through the coders' answers to all the frame's questions or to those
-# that define it (NFC README); the inner CV picks the set and both Cs.
+# that define it (read off the training articles); the inner CV picks the set; each set's
+# model averages the log-odds of its members (both C grids).
 QUESTION_SETS = ("all", "defining")
 CANDIDATES = [(qs, cq, cf) for qs in QUESTION_SETS for cq in C_QUESTION_GRID for cf in C_GRID]
 THRESHOLDS = np.round(np.arange(0.05, 0.951, 0.01), 2)
@@ -87,25 +95,43 @@ def _folds(n: int, seed: int) -> list[tuple[np.ndarray, np.ndarray]]:
     return list(KFold(N_FOLDS, shuffle=True, random_state=seed).split(np.arange(n)))
 
 
-def question_targets(targets: pd.DataFrame, frame: str, rows=slice(None)
+def question_sets(targets: pd.DataFrame, answers: pd.DataFrame, labels: np.ndarray,
+                  frame: str, rows=slice(None)) -> dict[str, list[str]]:
+    """Per question set of :data:`QUESTION_SETS`, its NFC questions; ``defining`` is read off
+    the aggregated ``answers`` and ``labels`` of the articles ``rows`` only
+    (:func:`newsprism.framing.question_model.defining_rule`)."""
+    defining, _ = two_stage.defining_rule(answers.iloc[rows], np.asarray(labels)[rows], frame)
+    return {"all": two_stage.frame_questions(targets, frame), "defining": defining}
+
+
+def question_targets(targets: pd.DataFrame, sets: dict[str, list[str]], rows=slice(None)
                      ) -> dict[str, np.ndarray]:
-    """Per question set of :data:`QUESTION_SETS`, the coders' answers (articles ``rows`` x
-    questions) that the frame's question stage learns from."""
-    return {qs: targets[two_stage.frame_questions(targets, frame, qs == "defining")]
-            .to_numpy(dtype=float)[rows] for qs in QUESTION_SETS}
+    """Per question set (from :func:`question_sets`), the coders' shares of yes (articles
+    ``rows`` x questions) that the frame's question stage learns from."""
+    return {qs: targets[questions].to_numpy(dtype=float)[rows]
+            for qs, questions in sets.items()}
 
 
-def _fit(x: np.ndarray, y: np.ndarray, targets: dict[str, np.ndarray], candidate: tuple
+def _fit(x: np.ndarray, y: np.ndarray, targets: dict[str, np.ndarray], question_set: str
          ) -> dict:
     """One frame model as ``mean, scale, coef, intercept`` (a linear model on standardised
-    features) plus its ``stages``: the two stages of
-    :mod:`newsprism.framing.question_model` (through the coders' answers ``targets``, see
-    :func:`question_targets`) with ``candidate = (question set, C_question, C_frame)``,
-    collapsed to one linear model."""
-    fitted = two_stage.fit_two_stage(x, y, targets[candidate[0]], candidate[1], candidate[2])
-    coef, intercept = two_stage.collapse(fitted)
-    return {"mean": fitted["mean"], "scale": fitted["scale"], "coef": coef,
-            "intercept": intercept, "stages": fitted}
+    features) plus its ``members``: for every ``(C_question, C_frame)`` of the grid
+    (:data:`CANDIDATES` of ``question_set``), the two stages of
+    :mod:`newsprism.framing.question_model` learnt through the coders' answers ``targets``
+    (see :func:`question_targets`). The model's log-odds are the members' log-odds averaged
+    (one linear model again): averaging over the regularisation grid instead of picking one
+    C steadies a fit on a few dozen positives."""
+    members = []
+    for c_question in dict.fromkeys(c[1] for c in CANDIDATES if c[0] == question_set):
+        stage = two_stage.fit_question_stage(x, targets[question_set], c_question)
+        for candidate in CANDIDATES:
+            if candidate[:2] == (question_set, c_question):
+                fitted = two_stage.fit_frame_stage(stage, x, y, candidate[2])
+                members.append((c_question, candidate[2], fitted))
+    collapsed = [two_stage.collapse(m[2]) for m in members]
+    return {"mean": members[0][2]["mean"], "scale": members[0][2]["scale"],
+            "coef": np.mean([c[0] for c in collapsed], axis=0),
+            "intercept": float(np.mean([c[1] for c in collapsed])), "members": members}
 
 
 def _predict(fitted: dict, x: np.ndarray) -> np.ndarray:
@@ -133,50 +159,54 @@ def f1_curve(y: np.ndarray, probability: np.ndarray) -> np.ndarray:
 
 
 def _oof_probabilities(x: np.ndarray, y: np.ndarray, targets: dict[str, np.ndarray],
-                       folds: list) -> dict[tuple, np.ndarray]:
-    """Out-of-fold probability of every candidate on one split. The question stage is fitted
-    once per question set, ``C_question`` and fold (it does not depend on ``C_frame``)."""
-    probabilities = {}
+                       folds: list) -> dict[str, np.ndarray]:
+    """Out-of-fold probability of the model of every question set (:func:`_fit`) on one
+    split: the members' out-of-fold log-odds averaged. The question stage is fitted once per
+    question set, ``C_question`` and fold (it does not depend on ``C_frame``)."""
+    log_odds: dict[str, list[np.ndarray]] = {qs: [] for qs in QUESTION_SETS}
     for stage_key in dict.fromkeys(c[:2] for c in CANDIDATES):
         stages = [two_stage.fit_question_stage(x[train], targets[stage_key[0]][train],
                                                stage_key[1]) for train, _ in folds]
         for candidate in (c for c in CANDIDATES if c[:2] == stage_key):
-            probability = np.zeros(len(y))
+            linear = np.zeros(len(y))
             for stage, (train, test) in zip(stages, folds, strict=True):
                 fitted = two_stage.fit_frame_stage(stage, x[train], y[train], candidate[2])
-                probability[test] = two_stage.predict_two_stage(fitted, x[test])
-            probabilities[candidate] = probability
-    return probabilities
+                coef, intercept = two_stage.collapse(fitted)
+                linear[test] = ((x[test] - fitted["mean"]) / fitted["scale"]) @ coef + intercept
+            log_odds[candidate[0]].append(linear)
+    return {qs: 1.0 / (1.0 + np.exp(-np.mean(v, axis=0))) for qs, v in log_odds.items()}
 
 
 def choose(x: np.ndarray, y: np.ndarray, targets: dict[str, np.ndarray], seed: int
-           ) -> tuple[tuple, float, float]:
-    """``(candidate, threshold, cv_f1)`` maximising the out-of-fold F1, averaged over
+           ) -> tuple[str, float, float]:
+    """``(question set, threshold, cv_f1)`` maximising the out-of-fold F1, averaged over
     :data:`INNER_REPEATS` 5-fold splits of ``x, y`` (seeds ``seed``, ``seed + 1``, …; the
-    average steadies a choice made on a few dozen positives), over :data:`CANDIDATES`
-    (``(question set, C_question, C_frame)``, see :func:`_fit`) and :data:`THRESHOLDS`.
+    average steadies a choice made on a few dozen positives), over :data:`QUESTION_SETS`
+    (each a model averaged over the C grid, see :func:`_fit`) and :data:`THRESHOLDS`.
     ``targets`` maps each question set to the coders' answers (:func:`question_targets`).
-    Ties go to the earlier candidate (all questions, smaller Cs first), then to the threshold
-    in the middle of the tied run."""
-    curves: dict[tuple, np.ndarray] = {c: np.zeros(len(THRESHOLDS)) for c in CANDIDATES}
+    Ties go to the earlier set (all questions), then to the threshold in the middle of the
+    tied run."""
+    curves: dict[str, np.ndarray] = {qs: np.zeros(len(THRESHOLDS)) for qs in QUESTION_SETS}
     for repeat in range(INNER_REPEATS):
         oof = _oof_probabilities(x, y, targets, _folds(len(y), seed + repeat))
-        for candidate, probability in oof.items():
-            curves[candidate] += f1_curve(y, probability) / INNER_REPEATS
-    best = (-1.0, CANDIDATES[0], 0.5)
-    for candidate in CANDIDATES:
-        scores = curves[candidate]
-        top = np.flatnonzero(scores >= scores.max() - 1e-12)
-        if scores.max() > best[0] + 1e-12:
-            best = (float(scores.max()), candidate, float(THRESHOLDS[top[len(top) // 2]]))
+        for question_set, probability in oof.items():
+            curves[question_set] += f1_curve(y, probability) / INNER_REPEATS
+    best = (-1.0, QUESTION_SETS[0], 0.5)
+    for question_set in QUESTION_SETS:
+        curve = curves[question_set]
+        top = np.flatnonzero(curve >= curve.max() - 1e-12)
+        if curve.max() > best[0] + 1e-12:
+            best = (float(curve.max()), question_set, float(THRESHOLDS[top[len(top) // 2]]))
     return best[1], best[2], best[0]
 
 
 def nested_cv(features: pd.DataFrame, gold: pd.DataFrame, targets: pd.DataFrame,
-              seed: int = SEED) -> pd.DataFrame:
-    """Out-of-fold predictions of the whole procedure (choice of model, C and threshold
-    included; question models fitted on the outer training part only): one row per article x
-    frame with ``fold, frame, gold, score, threshold, present``."""
+              answers: pd.DataFrame, seed: int = SEED) -> pd.DataFrame:
+    """Out-of-fold predictions of the whole procedure (choice of question set and threshold
+    included; defining rule and question models from the outer training part only): one row
+    per article x frame with ``fold, frame, gold, score, threshold, present``. ``answers``:
+    the aggregated question answers
+    (:func:`newsprism.framing.question_model.load_question_answers`)."""
     from newsprism.framing.detect import load_codebook
 
     book = load_codebook(DEFAULT_CODEBOOK)
@@ -185,20 +215,21 @@ def nested_cv(features: pd.DataFrame, gold: pd.DataFrame, targets: pd.DataFrame,
         x = features[feature_names(book, frame)].to_numpy(dtype=float)
         y = gold[frame].to_numpy(dtype=bool)
         for fold, (train, test) in enumerate(_folds(len(y), seed)):
-            t = question_targets(targets, frame, train)
-            candidate, threshold, _ = choose(x[train], y[train], t, seed + 1)
-            score = _predict(_fit(x[train], y[train], t, candidate), x[test])
+            sets = question_sets(targets, answers, y, frame, train)
+            t = question_targets(targets, sets, train)
+            question_set, threshold, _ = choose(x[train], y[train], t, seed + 1)
+            score = _predict(_fit(x[train], y[train], t, question_set), x[test])
             rows.extend({"article": int(i), "fold": fold, "frame": frame, "gold": bool(y[i]),
-                         "score": float(s), "threshold": threshold, "present": bool(s >= threshold),
-}
+                         "score": float(s), "threshold": threshold,
+                         "present": bool(s >= threshold)}
                         for i, s in zip(test, score, strict=True))
     return pd.DataFrame(rows)
 
 
 def fit_model(gold: pd.DataFrame | None = None, seed: int = SEED,
               evaluate: bool = True) -> dict:
-    """The model to ship: per frame, C and threshold chosen by 5-fold CV on every labelled NFC
-    article, then weights fitted on all of them; with ``evaluate``, also the nested-CV figures
+    """The model to ship: per frame, question set and threshold chosen by 5-fold CV on every
+    labelled NFC article, then weights fitted on all of them; with ``evaluate``, also the nested-CV figures
     beside the baselines (key ``validation``, see :func:`evaluation`), so the notebooks can
     label a frame that does not beat its baseline without the gold data.
     JSON-ready; floats rounded to 8 digits."""
@@ -209,47 +240,56 @@ def fit_model(gold: pd.DataFrame | None = None, seed: int = SEED,
     book = load_codebook(DEFAULT_CODEBOOK)
     features = presence_features(list(gold["text"]), book)
     targets = two_stage.load_question_targets(NFC, list(gold["ID"]))
+    answers = two_stage.load_question_answers(NFC, list(gold["ID"]))
     frames = {}
     for frame in FRAMES.values():
         x = features[feature_names(book, frame)].to_numpy(dtype=float)
         y = gold[frame].to_numpy(dtype=bool)
-        t = question_targets(targets, frame)
-        candidate, threshold, cv_f1 = choose(x, y, t, seed + 1)
-        fitted = _fit(x, y, t, candidate)
-        questions = two_stage.frame_questions(targets, frame, candidate[0] == "defining")
-        frames[frame] = {"features": feature_names(book, frame), "C": candidate[2],
-                         "threshold": threshold,
+        sets = question_sets(targets, answers, y, frame)
+        t = question_targets(targets, sets)
+        question_set, threshold, cv_f1 = choose(x, y, t, seed + 1)
+        fitted = _fit(x, y, t, question_set)
+        rule = two_stage.defining_rule(answers, y, frame)
+        frames[frame] = {"features": feature_names(book, frame), "threshold": threshold,
                          "mean": _round(fitted["mean"]), "scale": _round(fitted["scale"]),
                          "coef": _round(fitted["coef"]),
                          "intercept": round(float(fitted["intercept"]), 8),
                          "cv_f1_in_selection": round(cv_f1, 8), "n": int(len(y)),
                          "n_positive": int(y.sum()),
-                         "question_models": {"question_set": candidate[0], **_question_block(
-                             fitted["stages"], questions, candidate[1])}}
+                         "defining_rule": {"questions": rule[0], "at_least": rule[1]},
+                         "question_models": {
+                             "question_set": question_set, "questions": sets[question_set],
+                             "members": [_question_block(*m) for m in fitted["members"]]}}
     model = {"codebook": book.name, "codebook_file": book.source_label,
              "codebook_sha256": sha256_file(book.source), "seed": seed, "n_folds": N_FOLDS,
              "trained_on": DATASET, "fit_command": "python -m newsprism.framing.fit",
              "frames": frames}
     if evaluate:
-        table = evaluation(gold, seed, features)
+        runs = {seed: model_predictions(nfc_inputs(gold, features), seed)}
+        table = evaluation(gold, seed, features, runs[seed])
         model["validation"] = {
-            "method": "nested 5-fold CV by article (question models fitted on the outer "
-                      "training part; inner 5-fold CV, F1 averaged over "
-                      f"{INNER_REPEATS} splits, chooses the question set, both Cs and the "
-                      "threshold)",
-            "rows": [{k: _json_value(v) for k, v in row.items()}
-                     for row in table.to_dict("records")]}
+            "method": "nested 5-fold CV by article (defining rule and question models from "
+                      "the outer training part; inner 5-fold CV, F1 averaged over "
+                      f"{INNER_REPEATS} splits, chooses the question set and the threshold; "
+                      "log-odds averaged over the C grid); outer split seed {seed}",
+            "rows": _json_rows(table),
+            "seeds": _json_rows(seed_robustness(gold, VALIDATION_SEEDS, features, runs))}
     return model
 
 
-def _question_block(stages: dict, questions: list[str], c_question: float) -> dict:
-    """The two stages of a question model, for the reader (the score uses the collapsed
-    ``coef``): per NFC question its weights on the features and its weight in the frame."""
-    return {"C_question": c_question, "questions": questions,
+def _question_block(c_question: float, c_frame: float, stages: dict) -> dict:
+    """The two stages of one member of a frame model, for the reader (the score uses the
+    averaged collapsed ``coef``): per NFC question its weights on the features and its
+    weight in the frame."""
+    return {"C_question": c_question, "C_frame": c_frame,
             "question_coef": [_round(row) for row in stages["question_coef"]],
             "question_intercept": _round(stages["question_intercept"]),
             "frame_coef": _round(stages["frame_coef"]),
             "frame_intercept": round(float(stages["frame_intercept"]), 8)}
+
+
+def _json_rows(table: pd.DataFrame) -> list[dict]:
+    return [{k: _json_value(v) for k, v in row.items()} for row in table.to_dict("records")]
 
 
 def _json_value(value):
@@ -280,25 +320,36 @@ def any_cue_predictions(gold: pd.DataFrame, codebook: str) -> dict[str, np.ndarr
     return out
 
 
-def evaluation(gold: pd.DataFrame | None = None, seed: int = SEED,
-               features: pd.DataFrame | None = None) -> pd.DataFrame:
-    """Per frame and engine: F1, precision, recall, n (articles), n_gold. Engines: the fitted
-    model (nested CV), the always-present baseline and the any-cue-hit detectors (codebooks
-    ``generic`` and ``generic_questions``); plus a ``macro`` row per engine."""
+MODEL_ENGINE = "frame presence model (nested 5-fold CV)"
+
+
+def nfc_inputs(gold: pd.DataFrame | None = None, features: pd.DataFrame | None = None
+               ) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """``(gold, features, targets, answers)`` of the labelled NFC articles: the cue features
+    are computed once here and reused by every fold and seed (the nested CV refits only the
+    small linear models). Raises ``FileNotFoundError`` without the gold data."""
     from newsprism.framing.detect import load_codebook
 
     gold = load_nfc() if gold is None else gold
-    book = load_codebook(DEFAULT_CODEBOOK)
     if features is None:
-        features = presence_features(list(gold["text"]), book)
-    targets = two_stage.load_question_targets(NFC, list(gold["ID"]))
-    oof = nested_cv(features, gold, targets, seed)
-    engines = {"frame presence model (nested 5-fold CV)": {
-        f: oof[oof["frame"] == f].sort_values("article")["present"].to_numpy()
-        for f in FRAMES.values()}}
-    engines["always present (baseline)"] = {f: np.ones(len(gold), bool) for f in FRAMES.values()}
-    engines["any cue hit, codebook generic (current)"] = any_cue_predictions(gold, "generic")
-    engines["any cue hit, codebook generic_questions"] = any_cue_predictions(gold, book)
+        features = presence_features(list(gold["text"]), load_codebook(DEFAULT_CODEBOOK))
+    ids = list(gold["ID"])
+    return (gold, features, two_stage.load_question_targets(NFC, ids),
+            two_stage.load_question_answers(NFC, ids))
+
+
+def model_predictions(inputs: tuple, seed: int = SEED) -> dict[str, np.ndarray]:
+    """Per frame, the nested-CV decision for every article (article order), outer split
+    ``seed``; ``inputs`` from :func:`nfc_inputs`."""
+    gold, features, targets, answers = inputs
+    oof = nested_cv(features, gold, targets, answers, seed)
+    return {f: oof[oof["frame"] == f].sort_values("article")["present"].to_numpy()
+            for f in FRAMES.values()}
+
+
+def scores(gold: pd.DataFrame, engines: dict[str, dict[str, np.ndarray]]) -> pd.DataFrame:
+    """Per engine and frame: ``engine, frame, f1, precision, recall, n, n_gold``, plus a
+    ``macro`` row per engine (``n`` = articles, ``n_gold`` = summed positives)."""
     rows = []
     for engine, predictions in engines.items():
         for frame in FRAMES.values():
@@ -315,6 +366,50 @@ def evaluation(gold: pd.DataFrame | None = None, seed: int = SEED,
     return pd.DataFrame(rows)
 
 
+def evaluation(gold: pd.DataFrame | None = None, seed: int = SEED,
+               features: pd.DataFrame | None = None,
+               predictions: dict[str, np.ndarray] | None = None) -> pd.DataFrame:
+    """Per frame and engine: F1, precision, recall, n (articles), n_gold (see :func:`scores`).
+    Engines: the fitted model (nested CV, outer split ``seed``; ``predictions`` from
+    :func:`model_predictions` with that seed may be passed to avoid running it twice), the
+    always-present baseline and the any-cue-hit detectors (codebooks ``generic`` and
+    ``generic_questions``)."""
+    inputs = nfc_inputs(gold, features)
+    gold = inputs[0]
+    engines = {MODEL_ENGINE: model_predictions(inputs, seed) if predictions is None
+               else predictions,
+               "always present (baseline)": {f: np.ones(len(gold), bool)
+                                             for f in FRAMES.values()},
+               "any cue hit, codebook generic (current)": any_cue_predictions(gold, "generic"),
+               "any cue hit, codebook generic_questions": any_cue_predictions(
+                   gold, DEFAULT_CODEBOOK)}
+    return scores(gold, engines)
+
+
+def seed_robustness(gold: pd.DataFrame | None = None, seeds: tuple = VALIDATION_SEEDS,
+                    features: pd.DataFrame | None = None,
+                    predictions: dict[int, dict] | None = None) -> pd.DataFrame:
+    """The model's nested-CV F1 per outer-fold seed: one row per frame (and ``macro``) with
+    ``frame``, one ``f1@<seed>`` column per seed, ``mean, min, max, baseline`` (always
+    present), ``n`` (articles) and ``n_gold``. A split of 260 articles moves F1 by a few points; the minimum is the figure a
+    different split could plausibly give. ``predictions`` (seed -> :func:`model_predictions`)
+    may hold runs already made; the missing seeds are run and added to it."""
+    inputs = nfc_inputs(gold, features)
+    gold = inputs[0]
+    predictions = {} if predictions is None else predictions
+    for s in seeds:
+        if s not in predictions:
+            predictions[s] = model_predictions(inputs, s)
+    runs = {s: scores(gold, {MODEL_ENGINE: predictions[s]}).set_index("frame") for s in seeds}
+    always = scores(gold, {"always": {f: np.ones(len(gold), bool) for f in FRAMES.values()}})
+    table = pd.DataFrame({f"f1@{s}": run["f1"] for s, run in runs.items()})
+    first = runs[seeds[0]]
+    table = table.assign(mean=table.mean(axis=1), min=table.min(axis=1), max=table.max(axis=1),
+                         baseline=always.set_index("frame")["f1"], n=first["n"],
+                         n_gold=first["n_gold"])
+    return table.rename_axis("frame").reset_index()
+
+
 def validate_frame_presence(quick: bool = False) -> pd.DataFrame:
     """Validation rows (``newsprism.core.validate.VALIDATION_COLUMNS``): per frame and macro F1 of
     the presence model by nested CV on NFC, beside always-present and any-cue-hit. ``status``
@@ -322,8 +417,10 @@ def validate_frame_presence(quick: bool = False) -> pd.DataFrame:
     for the validator protocol; the evaluation is small and always complete."""
     from newsprism.core.validate import VALIDATION_COLUMNS
 
-    try:
-        table = evaluation()  # recomputed from the gold data, not read from the shipped file
+    try:  # recomputed from the gold data, not read from the shipped file
+        inputs, runs = nfc_inputs(), {}
+        robust = seed_robustness(inputs[0], VALIDATION_SEEDS, inputs[1], runs)
+        table = evaluation(inputs[0], SEED, inputs[1], runs[SEED])
     except FileNotFoundError as error:
         return pd.DataFrame([{"measure": "frame_presence", "dataset": DATASET, "metric": "",
                               "status": f"gold missing: {error}"}], columns=VALIDATION_COLUMNS)
@@ -339,7 +436,27 @@ def validate_frame_presence(quick: bool = False) -> pd.DataFrame:
                      "engine": r.engine, "metric": f"f1[{r.frame}]", "value": r.f1,
                      "n": r.n_gold if r.frame != "macro" else r.n, "reference": REFERENCE,
                      "status": status})
-    return pd.DataFrame(rows, columns=VALIDATION_COLUMNS)
+    return pd.DataFrame(rows + seed_rows(robust), columns=VALIDATION_COLUMNS)
+
+
+def seed_rows(robust: pd.DataFrame) -> list[dict]:
+    """Validation rows of :func:`seed_robustness`: per frame the lowest F1 over the outer
+    seeds (``seed-min f1[frame]``, status against always present) and the macro mean."""
+    seeds = "/".join(str(s) for s in VALIDATION_SEEDS)
+    base = {"measure": "frame_presence", "dataset": DATASET, "reference": REFERENCE,
+            "split": f"dev, nested 5-fold CV by article, outer seeds {seeds}",
+            "engine": MODEL_ENGINE}
+    rows = []
+    for r in robust.itertuples():
+        n = int(r.n_gold) if r.frame != "macro" else int(r.n)
+        if r.frame == "macro":
+            rows.append({**base, "metric": "seed-mean f1[macro]", "value": r.mean, "n": n,
+                         "status": "ok"})
+        beats = r.min > r.baseline
+        rows.append({**base, "metric": f"seed-min f1[{r.frame}]", "value": r.min, "n": n,
+                     "status": "beats always-present at every seed" if beats else
+                     "does NOT beat always-present at every seed"})
+    return rows
 
 
 def frames_below_baseline(results: pd.DataFrame) -> list[str]:

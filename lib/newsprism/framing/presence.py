@@ -8,9 +8,11 @@ that collapse to one linear model, :mod:`newsprism.framing.question_model`). Wei
 written by ``python -m newsprism.framing.fit`` (fitted on the Narrative Frames Corpus, its
 figures cross-validated by article; see :mod:`newsprism.framing.fit`).
 
-Features per question (``Q``) of a frame: ``Q:hits`` = log(1 + non-negated hits) and
-``Q:lead`` = 1 when a hit lies in the first ``LEAD_SENTENCES`` sentences (headline and lead);
-per frame ``sentence_share`` = share of the article's sentences with a hit of any of its
+Features per question (``Q``) of a frame: ``Q:hits`` = log(1 + non-negated hits),
+``Q:share`` = the share of the article's sentences with a hit of the question (its density)
+and ``Q:lead_share`` = the share of its hits in the opening (the first ``LEAD_SENTENCES``
+sentences, or the first ``LEAD_FRACTION`` of the sentences when that is more: headline and
+lead, where a frame is set up rather than mentioned in passing); per frame ``sentence_share`` = share of the article's sentences with a hit of any of its
 questions (the cue density), ``cluster`` = log(1 + the most hits in ``CLUSTER_SENTENCES``
 consecutive sentences: a vignette rather than passing mentions) and ``questions_hit`` = how
 many of its questions have a hit; per article ``log_words`` (so counts are read against
@@ -40,8 +42,9 @@ from newsprism.framing.codebook import Codebook, CodebookError, load_codebook
 MODEL_PATH = paths.PACKAGE_DATA / "frame_presence_generic.json"
 DEFAULT_CODEBOOK = "generic_questions"
 LEAD_SENTENCES = 3
+LEAD_FRACTION = 0.2
 CLUSTER_SENTENCES = 3
-QUESTION_FEATURES = ("hits", "lead")
+QUESTION_FEATURES = ("hits", "share", "lead_share")
 PRESENCE_COLUMNS = ["text_index", "frame", "present", "score", "threshold", "n_hits",
                     "sentence_ids", "questions", "cues"]
 QUESTION_HIT_COLUMNS = ["text_index", "frame", "question", "cue", "start", "end", "negated",
@@ -153,16 +156,21 @@ def presence_features(texts: list[str], codebook: Codebook | str | Path = DEFAUL
                      dtype=float)
     n_sentences = np.array([max(len(split_sentences(t)), 1) if isinstance(t, str) and t else 1
                             for t in texts], dtype=float)
-    counts = kept.groupby(["frame", "question", "text_index"]).size()
-    lead = kept[kept["sentence_id"] < LEAD_SENTENCES].groupby(
-        ["frame", "question", "text_index"]).size()
+    keys = ["frame", "question", "text_index"]
+    counts = kept.groupby(keys).size()
+    sentences_hit = kept.groupby(keys)["sentence_id"].nunique()
+    opening = np.maximum(LEAD_SENTENCES, LEAD_FRACTION * n_sentences)
+    in_lead = kept["sentence_id"].to_numpy() < opening[kept["text_index"].to_numpy(dtype=int)]
+    lead = kept[in_lead].groupby(keys).size()
     columns = {}
     for frame in book.frames:
         for q in frame.questions:
             count = _dense(counts, (frame.id, q.id), n)
             columns[f"{frame.id}.{q.id}:hits"] = np.log1p(count)
-            columns[f"{frame.id}.{q.id}:lead"] = (_dense(lead, (frame.id, q.id), n) > 0
-                                                  ).astype(float)
+            columns[f"{frame.id}.{q.id}:share"] = _dense(sentences_hit, (frame.id, q.id),
+                                                         n) / n_sentences
+            columns[f"{frame.id}.{q.id}:lead_share"] = _dense(lead, (frame.id, q.id), n) \
+                / np.maximum(count, 1)
         own = kept[kept["frame"] == frame.id]
         for name, feature in FRAME_FEATURES.items():
             columns[f"{frame.id}:{name}"] = _dense(feature(own, n_sentences), (), n)

@@ -22,6 +22,7 @@ array([0.66666667])
 
 from __future__ import annotations
 
+import itertools
 import json
 from pathlib import Path
 
@@ -43,30 +44,63 @@ def soft_targets(answers: list) -> np.ndarray:
     return np.asarray(out, dtype=float)
 
 
-def load_question_targets(folder: str | Path, ids: list[str]) -> pd.DataFrame:
-    """One row per article of ``ids`` (in order), one column per question (``co1`` …): the
-    coders' share of yes. Raises ``FileNotFoundError`` if the annotation file is absent and
-    ``KeyError`` if an article has no annotation."""
+def _records(folder: str | Path, ids: list[str]) -> tuple[list[dict], list[str]]:
     path = Path(folder) / ANNOTATIONS
     if not path.exists():
         raise FileNotFoundError(f"NFC question annotations missing: {path}")
     data = json.loads(path.read_text(encoding="utf-8"))
     records = [data[str(i)] for i in ids]
-    questions = sorted({k for r in records for k in r if not k.startswith("_")})
+    return records, sorted({k for r in records for k in r if not k.startswith("_")})
+
+
+def load_question_targets(folder: str | Path, ids: list[str]) -> pd.DataFrame:
+    """One row per article of ``ids`` (in order), one column per question (``co1`` …): the
+    coders' share of yes. Raises ``FileNotFoundError`` if the annotation file is absent and
+    ``KeyError`` if an article has no annotation."""
+    records, questions = _records(folder, ids)
     return pd.DataFrame({q: soft_targets([r[q] for r in records]) for q in questions})
 
 
-# The questions whose answers define each frame (NFC README); the others are context.
-DEFINING = {"conflict": ("co1", "co2", "co3"), "economic": ("ec1", "ec2", "ec3"),
-            "human_interest": ("hi1", "hi2", "hi5"), "morality": ("mo1", "mo2"),
-            "responsibility": ("re1", "re5")}
+def load_question_answers(folder: str | Path, ids: list[str]) -> pd.DataFrame:
+    """As :func:`load_question_targets`, but the aggregated answer (bool: "yes") from which
+    the corpus derives its frame labels."""
+    records, questions = _records(folder, ids)
+    return pd.DataFrame({q: [r[q][0] == "yes" for r in records] for q in questions})
 
 
-def frame_questions(targets: pd.DataFrame, frame: str, defining: bool = False) -> list[str]:
-    """The NFC questions of ``frame`` (by prefix), in order; with ``defining``, only those
-    that define the frame (:data:`DEFINING`)."""
-    return [q for q in targets.columns if q.startswith(PREFIXES[frame])
-            and (not defining or q in DEFINING[frame])]
+MAX_DEFINING = 3
+
+
+def frame_questions(targets: pd.DataFrame, frame: str) -> list[str]:
+    """The NFC questions of ``frame`` (by prefix), in column order."""
+    return [q for q in targets.columns if q.startswith(PREFIXES[frame])]
+
+
+def defining_rule(answers: pd.DataFrame, labels: np.ndarray, frame: str
+                  ) -> tuple[list[str], int]:
+    """``(questions, k)``: the frame's questions (at most :data:`MAX_DEFINING`) and ``k`` such
+    that "at least ``k`` of them answered yes" reproduces ``labels`` best on these articles
+    (ties: fewer questions, smaller ``k``, earlier questions). The corpus aggregates frames
+    from its questions this way; reading the rule off the training articles' answers (never
+    the held-out ones) avoids trusting a question list by name: NFC's README names RE1 and
+    RE5 for resolution, but RE1 is "yes" in every article and RE2 with RE6 reproduce it.
+
+    >>> answers = pd.DataFrame({"mo1": [1, 0, 0, 1], "mo2": [0, 1, 0, 1], "mo3": [1, 1, 1, 0]})
+    >>> defining_rule(answers.astype(bool), np.array([1, 1, 0, 1], bool), "morality")
+    (['mo1', 'mo2'], 1)
+    """
+    questions = frame_questions(answers, frame)
+    values = answers[questions].to_numpy(dtype=bool)
+    labels = np.asarray(labels, dtype=bool)
+    best: tuple = (-1.0, questions, 1)
+    for size in range(1, min(MAX_DEFINING, len(questions)) + 1):
+        for subset in itertools.combinations(range(len(questions)), size):
+            yes = values[:, subset].sum(axis=1)
+            for k in range(1, size + 1):
+                agreement = float(((yes >= k) == labels).mean())
+                if agreement > best[0] + 1e-12:
+                    best = (agreement, [questions[j] for j in subset], k)
+    return best[1], best[2]
 
 
 def _standardise(x: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

@@ -88,7 +88,9 @@ def frames_section(results: pd.DataFrame, out_dir: str) -> Section:
     return Section("frame-presence", table=table, max_rows=None, caption=(
         "Frame presence on NFC: F1 of each engine per frame; beats_baseline compares the "
         "fitted model (nested CV) with 'always present'. A frame whose model does not beat it "
-        "is not evidence in notebook 20."), facts=dict(
+        "is not evidence in notebook 20. The metrics table's 'seed-min' rows give each "
+        "frame's lowest F1 over three outer splits fixed in advance, against the same "
+        "baseline."), facts=dict(
         n=len(table), unit="frames (and macro)",
         source="newsprism.framing.fit.validate_frame_presence"))
 
