@@ -453,7 +453,9 @@ def extract_quotes(text: str, actors=None) -> list[Quote]:
     if not isinstance(text, str) or not text:
         return []
     quotes: list[Quote] = []
+    fallbacks: list[Attribution | None] = []
     for qid, (span, att, form, headline) in enumerate(candidates(text, actors)):
+        fallbacks.append(att.fallback)
         kind, confidence = _classify(text, span, form, att, headline)
         if span.continues >= 0 and quotes[span.continues].kind == "speech" or \
                 _follows_block(form, att, quotes):
@@ -471,7 +473,21 @@ def extract_quotes(text: str, actors=None) -> list[Quote]:
             speaker_type=speaker_type(att.speaker, att.speaker_surface, actors)
             if keep_speaker else "",
         ))
-    return same_words(quotes, text, actors)
+    return with_fallbacks(same_words(quotes, text, actors), fallbacks, actors)
+
+
+def with_fallbacks(quotes: list[Quote], fallbacks: list, actors=None) -> list[Quote]:
+    """Speech that no rule attributes takes its fallback attribution (``attribution.
+    FALLBACK_RULES``: a cue later in the sentence, a cue in the sentence before), if any. Run
+    after classification, so it changes speakers, never what is speech."""
+    for q, fallback in zip(quotes, fallbacks, strict=True):
+        if q.kind == "speech" and q.speaker is None and q.rule == "" and fallback is not None \
+                and fallback.speaker:
+            q.speaker, q.speaker_start, q.speaker_end = (fallback.speaker, fallback.speaker_start,
+                                                         fallback.speaker_end)
+            q.speaker_surface, q.cue, q.rule = fallback.speaker_surface, fallback.cue, fallback.how
+            q.speaker_type = speaker_type(q.speaker, q.speaker_surface, actors)
+    return quotes
 
 
 _QUOTE_EDGES = " \t\n.,;:!?\"'\u2019\u2018\u201c\u201d"
