@@ -139,9 +139,52 @@ def test_bundled_corpus_error_shapes(shape, text, quote, kind, speaker, rule):
     assert (q.kind, q.speaker, q.rule) == (kind, speaker, rule)
 
 
+def test_same_words_named_in_the_sentence_before():
+    """Bundled article 002's third “blood bond” (speech without a speaker before)."""
+    text = ("Pyongyang’s leader Kim Jong Un extended a New Year message to Russian President "
+            "Vladimir Putin, emphasizing the “blood bond” forged through conflict.\n\nIn "
+            "summary, Kim Jong Un’s New Year message to Vladimir Putin represents more than a "
+            "mere diplomatic greeting; it is a strategic declaration of solidarity. By "
+            "emphasizing the “blood bond” formed through conflict, North Korea positions itself "
+            "as a committed ally of Russia.")
+    last = [q for q in extract_quotes(text) if q.text == "blood bond"][-1]
+    assert (last.kind, last.speaker, last.rule) == ("speech", "Kim Jong Un", "same-words")
+
+
 def test_same_words_abstains_when_the_words_have_two_speakers():
     text = ("“Great victory,” Kim said. “Great victory,” Putin said.\n\nCritics doubt the "
             "“great victory” of either side, it seems.")
     quotes = extract_quotes(text)
     assert [q.speaker for q in quotes][:2] == ["Kim", "Putin"]
     assert quotes[2].rule != "same-words" and quotes[2].speaker is None
+
+
+# fallbacks (issue 18): speech that no rule attributes, a speaker named further away
+FALLBACKS = [
+    ("a cue later in the sentence", "Fundraising was “stagnant for about a month” as donors "
+     "waited to see how a “turbulent election cycle” played out, Gilbert said.",
+     "stagnant for about a month", "Gilbert"),
+    ("a cue in the sentence before", "Cable news is gone, Mason said. Good information can "
+     "still drive out bad, but usually only when “the truth is sexier than the lie.”",
+     "the truth is sexier than the lie.", "Mason"),
+]
+
+
+@pytest.mark.parametrize(("shape", "text", "quote", "surface"), FALLBACKS,
+                         ids=[s[0] for s in FALLBACKS])
+def test_fallback_rules_name_the_speaker(shape, text, quote, surface):
+    attribution = qa.attribute(text, pair_marks(text))[0]
+    assert (attribution.speaker, attribution.how) == (None, "")  # no rule fires ...
+    assert attribution.fallback.speaker_surface == surface  # ... the fallback names him
+    q = next(q for q in extract_quotes(text) if q.text == quote)
+    assert q.speaker_surface == surface and q.rule == attribution.fallback.how
+
+
+def test_fallbacks_never_change_what_is_speech():
+    text = "Critics call it a “crown jewel” of the deal, Smith said on Monday in the capital."
+    attribution = qa.attribute(text, pair_marks(text))[0]
+    q = extract_quotes(text)[0]
+    if q.kind == "term":
+        assert q.speaker is None and q.rule == attribution.how
+    else:
+        assert q.speaker == attribution.speaker or q.rule == attribution.fallback.how

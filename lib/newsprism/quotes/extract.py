@@ -498,11 +498,12 @@ def _words_key(text: str) -> str:
 
 
 def _named_in_sentence(speaker: str, text: str, at: int) -> bool:
-    """Whether the last word of ``speaker`` occurs in the writer's sentence before ``at`` (300
-    characters back at most, within the paragraph)."""
-    lo = max(0, at - 300, text.rfind("\n", 0, at) + 1)
-    for m in _SENT_END.finditer(text, lo, at):
-        lo = m.end()
+    """Whether the last word of ``speaker`` occurs in the writer's sentence before ``at`` or
+    in the sentence before it (600 characters back at most, within the paragraph)."""
+    lo = max(0, at - 600, text.rfind("\n", 0, at) + 1)
+    ends = [m.end() for m in _SENT_END.finditer(text, lo, at)]
+    if len(ends) >= 2:
+        lo = ends[-2]
     last = speaker.split()[-1] if speaker.split() else ""
     return bool(last) and re.search(rf"\b{re.escape(last)}\b", text[lo:at]) is not None
 
