@@ -42,6 +42,7 @@ import re
 from dataclasses import dataclass
 
 from newsprism.core.cue_lexicon import load_cue_lexicon  # the one loader of cue_verbs.yml
+from newsprism.core.text import WORD  # the one definition of a word
 
 _LEXICON = load_cue_lexicon()
 # every language's verbs (a French quotation in an English article still has its cue)
@@ -327,28 +328,36 @@ _POSSESSIVE_WORD = re.compile(r"[\u2019']s?(?=\s|$)")
 
 
 _LINE = re.compile(r"[^\n]+")
-LINE_WORD = re.compile(r"[A-Za-z][\w\u2019'-]*")
 SMALL_WORDS = frozenset(
     "of the a an and in on for to is with at by from or nor but as vs".split())
-# a lowercase word of LINE_WORD that is not a small word
-_LOWER_BIG_WORD = re.compile(
-    r"(?<![A-Za-z0-9_\u2019'-])(?!(?:of|the|a|an|and|in|on|for|to|is|with|at|by|from|or|nor|but|as|"
-    r"vs)(?![\w\u2019'-]))[a-z][\w\u2019'-]*")
+
+
+def headline_words(text: str, lo: int = 0, hi: int | None = None) -> list[str]:
+    """The words (:data:`newsprism.core.text.WORD`) of ``text[lo:hi]`` that begin with a
+    letter: the ones a title-case test reads (a number is neither capitalised nor lowercase).
+
+    >>> headline_words("Kim’s 2026 Letter: ‘Blood Bond’")
+    ['Kim’s', 'Letter', 'Blood', 'Bond']
+    """
+    return [w for w in WORD.findall(text, lo, len(text) if hi is None else hi) if w[0].isalpha()]
+
+
+def is_title_case(words: list[str]) -> bool:
+    """Whether ``words`` (:func:`headline_words`) are a title-case headline: three words or
+    more, and at least 80 % of those that are not small words (of, the, to, ...) capitalised."""
+    big = [w for w in words if w.lower() not in SMALL_WORDS]
+    return len(words) >= 3 and bool(big) and sum(w[0].isupper() for w in big) >= 0.8 * len(big)
 
 
 def _headline_lines(text: str) -> list[tuple[int, int]]:
-    """Offsets of title-case lines (headlines: three words or more, 80 % of the words that are
-    not small words capitalised), where capitalised runs are no names."""
+    """Offsets of title-case lines (headlines, see :func:`is_title_case`), where capitalised
+    runs are no names."""
     return [m.span() for m in _LINE.finditer(text) if _is_headline_line(m.group(0))]
 
 
 def _is_headline_line(line: str) -> bool:
     """One line of ``_headline_lines``: is it a headline?"""
-    words = LINE_WORD.findall(line)
-    if len(words) < 3 or 5 * len(_LOWER_BIG_WORD.findall(line)) > len(words):
-        return False  # (fast reject: more than a fifth of all words are lowercase big words)
-    big = [w for w in words if w.lower() not in SMALL_WORDS]
-    return bool(big) and sum(w[0].isupper() for w in big) >= 0.8 * len(big)
+    return is_title_case(headline_words(line))
 
 
 def _in_headline_line(text: str, at: int, seen: dict[int, bool],

@@ -46,12 +46,13 @@ from newsprism.core.text import WORD
 from newsprism.corpus.language import is_english
 from newsprism.quotes.attribution import (
     CUE_RE,
-    LINE_WORD,
     SMALL_WORDS,
     Attribution,
     attribute,
     blank,
     clean_name,
+    headline_words,
+    is_title_case,
 )
 from newsprism.quotes.marks import MarkedSpan, pair_marks
 from newsprism.quotes.speakers import speaker_type
@@ -222,9 +223,7 @@ def _in_headline(text: str, span: MarkedSpan) -> bool:
     scanned: time stays linear in the length of a one-paragraph text)."""
     if span.para_end - span.para_start > _HEADLINE_CHARS:
         return False
-    words = LINE_WORD.findall(text, span.para_start, span.para_end)
-    big = [w for w in words if w.lower() not in SMALL_WORDS]
-    return len(words) >= 3 and bool(big) and sum(w[0].isupper() for w in big) >= 0.8 * len(big)
+    return is_title_case(headline_words(text, span.para_start, span.para_end))
 
 
 # 'Dr. Ben Carson: Hillary Clinton ‘Not Fit ...’': the name heading a headline before a colon
@@ -240,7 +239,7 @@ def _colon_headline(text: str, span: MarkedSpan) -> bool:
     open_at = span.open if span.open >= 0 else span.start
     if span.para_end - span.para_start > _HEADLINE_CHARS:
         return False
-    return len(LINE_WORD.findall(text, span.para_start, span.para_end)) <= 25 and \
+    return len(headline_words(text, span.para_start, span.para_end)) <= 25 and \
         bool(_HEADLINE_SPEAKER.match(text, span.para_start, open_at))
 
 # 'Hillary Clinton Calls ... ‘Genocide.’', 'Sanders Told ...': a short name opening the headline
