@@ -167,6 +167,9 @@ FALLBACKS = [
     ("a cue in the sentence before", "Cable news is gone, Mason said. Good information can "
      "still drive out bad, but usually only when “the truth is sexier than the lie.”",
      "the truth is sexier than the lie.", "Mason"),
+    ("a noun phrase opening the sentence", "The council voted 6-1 for the resolution which "
+     "said the city “condemns anti-Muslim speech from candidates.”",
+     "condemns anti-Muslim speech from candidates.", "The council"),
 ]
 
 
@@ -188,3 +191,12 @@ def test_fallbacks_never_change_what_is_speech():
         assert q.speaker is None and q.rule == attribution.how
     else:
         assert q.speaker == attribution.speaker or q.rule == attribution.fallback.how
+
+
+@pytest.mark.parametrize("text", [
+    "The new plans “will not solve this challenge.”",  # 'plans' is no verb before a quote
+    "The editor I was talking to sends “his regards” to everyone.",  # a pronoun ends the phrase
+])
+def test_sentence_noun_phrase_needs_a_verb_and_no_pronoun(text):
+    attribution = qa.attribute(text, pair_marks(text))[0]
+    assert attribution.fallback is None or attribution.fallback.how != "sentence-noun-phrase"

@@ -1660,9 +1660,30 @@ def previous_sentence_cue(q: QuoteSite) -> Attribution | None:
     return None
 
 
+# a determiner noun phrase opening the sentence, then a verb ('The council voted 6-1 for the
+# resolution which said the city “...', 'A campaign TV ad released Thursday accuses Trump of')
+_OPENING_NP = re.compile(
+    r"(?:(?:But|And|Yet|So|Still|Meanwhile|Instead|However|Also),?\s+)?"
+    r"(?P<nom>(?:The|A|An|His|Her|Their|Its)(?:\s+(?!(?:that|which|who|and|or|of|in|on|to|for|"
+    r"I|he|she|they|we|it|you)\b)[\w\-\u2019']+){1,5}?)(?=\s+(?:has\s+|had\s+|also\s+|is\s+|"
+    r"was\s+|would\s+|will\s+)?(?-i:[a-z]+(?:ed|es|s))\b(?![\s\u201c\"]*[\u201c\"]))")
+
+
+def sentence_noun_phrase(q: QuoteSite) -> Attribution | None:
+    """'The council voted 6-1 for the resolution which said the city “...': the noun phrase
+    opening the quote's sentence, followed by a verb."""
+    lo = q.lo
+    while lo < q.open_mark and q.text[lo].isspace():
+        lo += 1
+    m = _OPENING_NP.match(q.text, lo, q.hi)  # (to the sentence's end: the verb's lookahead)
+    if not m or m.end("nom") > q.open_mark or _NON_AGENT.search(m.group("nom")):
+        return None
+    return q.make(*m.span("nom"), "nom", None, "sentence-noun-phrase")
+
+
 # Tried when no rule of ``RULES`` fires; what they give is used only for speech (PolNeAR train:
 # right about half the time, where an abstention is always counted wrong).
-FALLBACK_RULES = (cue_later, previous_sentence_cue)
+FALLBACK_RULES = (cue_later, previous_sentence_cue, sentence_noun_phrase)
 
 
 def attribute_one(attributor: _Attributor, qi: int, prev: list[Attribution]) -> Attribution:
