@@ -196,6 +196,9 @@ def test_fallbacks_never_change_what_is_speech():
 @pytest.mark.parametrize("text", [
     "The new plans “will not solve this challenge.”",  # 'plans' is no verb before a quote
     "The editor I was talking to sends “his regards” to everyone.",  # a pronoun ends the phrase
+    # someone else speaks (bundled article 001: nobody the article names)
+    "The alliance also highlights a trend where states create what they call a “multi-polar "
+    "world order,” opposing the system.",
 ])
 def test_sentence_noun_phrase_needs_a_verb_and_no_pronoun(text):
     attribution = qa.attribute(text, pair_marks(text))[0]

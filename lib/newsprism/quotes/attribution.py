@@ -1669,15 +1669,20 @@ _OPENING_NP = re.compile(
     r"was\s+|would\s+|will\s+)?(?-i:[a-z]+(?:ed|es|s))\b(?![\s\u201c\"]*[\u201c\"]))")
 
 
+_PERSONAL_PRONOUN = re.compile(r"\b(?:he|she|they|we|I)\b")
+
+
 def sentence_noun_phrase(q: QuoteSite) -> Attribution | None:
     """'The council voted 6-1 for the resolution which said the city “...': the noun phrase
-    opening the quote's sentence, followed by a verb."""
+    opening the quote's sentence, followed by a verb, when no personal pronoun stands between
+    it and the quote."""
     lo = q.lo
     while lo < q.open_mark and q.text[lo].isspace():
         lo += 1
     m = _OPENING_NP.match(q.text, lo, q.hi)  # (to the sentence's end: the verb's lookahead)
-    if not m or m.end("nom") > q.open_mark or _NON_AGENT.search(m.group("nom")):
-        return None
+    if not m or m.end("nom") > q.open_mark or _NON_AGENT.search(m.group("nom")) or \
+            _PERSONAL_PRONOUN.search(q.text, m.end("nom"), q.open_mark):
+        return None  # ('The alliance highlights a trend ... what they call a “...'): not it
     return q.make(*m.span("nom"), "nom", None, "sentence-noun-phrase")
 
 
