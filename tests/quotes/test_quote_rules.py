@@ -203,3 +203,28 @@ def test_fallbacks_never_change_what_is_speech():
 def test_sentence_noun_phrase_needs_a_verb_and_no_pronoun(text):
     attribution = qa.attribute(text, pair_marks(text))[0]
     assert attribution.fallback is None or attribution.fallback.how != "sentence-noun-phrase"
+
+
+# pronouns agree in gender with what the article says of the person (issue 18)
+GENDER = [
+    ("'she' passes over the nearer man", "Hillary Clinton spoke first in Ohio. Mrs. Clinton "
+     "smiled. Donald Trump walked in later. Mr. Trump waved.\n\n“We will win,” she said.",
+     "Hillary Clinton"),
+    ("'he' passes over the nearer woman", "Donald Trump spoke first. Mr. Trump waved. Hillary "
+     "Clinton walked in later. Mrs. Clinton smiled.\n\n“Never,” he said.", "Donald Trump"),
+    ("a spokeswoman is no 'he'", "Donald Trump attacked China on Monday.\n\nForeign ministry "
+     "spokeswoman Hua Chunying answered at length.\n\n“They steal our jobs,” he said.",
+     "Donald Trump"),
+]
+
+
+@pytest.mark.parametrize(("shape", "text", "speaker"), GENDER, ids=[g[0] for g in GENDER])
+def test_pronouns_agree_in_gender(shape, text, speaker):
+    assert extract_quotes(text)[-1].speaker == speaker
+
+
+def test_gender_unknown_when_two_people_share_a_surname():
+    text = ("Bill Clinton spoke. Hillary Clinton spoke. Mr. Clinton left. Mrs. Clinton stayed."
+            "\n\nMr. Trump spoke. Then Donald Trump left.")
+    article = qa.attributor_article(text)
+    assert (article.gender("Hillary Clinton"), article.gender("Donald Trump")) == (None, "m")

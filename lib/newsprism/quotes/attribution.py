@@ -397,6 +397,36 @@ def _name_words(surface: str, text: str = "") -> list[str]:
     return [w for w in words if w not in _NOT_NAMES]
 
 
+# words before a name that tell a person's gender ('Mr. Trump', 'Congresswoman Tulsi Gabbard')
+_GENDER_WORDS = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "congressman": "m",
+                 "congresswoman": "f", "spokesman": "m", "spokeswoman": "f", "chairman": "m",
+                 "chairwoman": "f", "businessman": "m", "businesswoman": "f", "actor": "m",
+                 "actress": "f", "king": "m", "queen": "f", "prince": "m", "princess": "f"}
+_GENDER_WORD_RE = "|".join(sorted(_GENDER_WORDS, key=len, reverse=True))
+_FIRST_NAME_BEFORE = re.compile(r"\b([A-Z][a-z]+)\s+(?:[A-Z]\.\s+)?$")
+
+
+def _gender_in(text: str, surname: str) -> str | None:
+    """What the article says of the gender of the person called ``surname``: 'm', 'f' or None
+    (see ``_Article.gender``): the gendered titles or role words before the name, when they
+    all agree and the article names one person of that surname only ('Mr. Clinton' and
+    'Mrs. Clinton', 'Bill Clinton' and 'Hillary Clinton': not known)."""
+    if not re.fullmatch(r"[A-Z][\w\u2019'\-]+", surname):
+        return None
+    firsts = set()
+    for m in re.finditer(rf"\b{re.escape(surname)}\b", text):
+        fm = _FIRST_NAME_BEFORE.search(text, max(0, m.start() - 30), m.start())
+        if fm and fm.group(1) not in _NOT_NAMES and fm.group(1).lower() not in _GENDER_WORDS \
+                and not re.fullmatch(rf"(?:{_TITLE_WORDS})", fm.group(1)):
+            firsts.add(fm.group(1))
+    if len(firsts) > 1:
+        return None
+    found = {_GENDER_WORDS[m.group(1).lower()]
+             for m in re.finditer(rf"\b((?i:{_GENDER_WORD_RE}))\.?\s+(?:[A-Z][\w.\-]*\s+){{0,2}}"
+                                  rf"{re.escape(surname)}\b", text)}
+    return found.pop() if len(found) == 1 else None
+
+
 class _Article:
     """Per-article state: name variants, earlier speakers, sentence boundaries."""
 
@@ -404,6 +434,7 @@ class _Article:
         self.text = text
         self.actors = actors
         self._names: dict[str, str] | None = None
+        self._genders: dict[str, str | None] | None = None
         self._resolve = getattr(actors, "resolve", None)
 
     def names(self) -> dict[str, str]:
@@ -431,6 +462,18 @@ class _Article:
                         longest[w] = name
             self._names = longest
         return self._names
+
+    def gender(self, name: str | None) -> str | None:
+        """'m', 'f' or None (not known) for a person ``name``: a gendered title or role word
+        before its last word anywhere in the article ('Mr. Trump', 'Mrs. Clinton')."""
+        if not name or not name.split():
+            return None
+        if self._genders is None:
+            self._genders = {}
+        last = name.split()[-1]
+        if last not in self._genders:
+            self._genders[last] = _gender_in(self.text, last)
+        return self._genders[last]
 
     def canonical(self, surface: str) -> str | None:
         name = clean_name(surface)
@@ -860,21 +903,48 @@ class _Attributor:
             # 'we' may be the writer, a campaign or a crowd; 'I' inside a quotation is a nested
             # speaker: abstain
             return None
-        # nearest earlier named speaker within a few paragraphs, else nearest sentence subject
-        candidates = []
+        # nearest earlier named speaker within a few paragraphs, else nearest sentence subject;
+        # 'he' and 'she' only to a person whose gender the article does not contradict
+        lo = max(0, pos - 600)
+        candidates = self._speaker_candidates(pos, pronoun, prev)
+        if pronoun in ("he", "she"):
+            candidates = self._agreeing(candidates + self._subject_candidates(lo, pos, prev),
+                                        pronoun)
+            if not candidates:
+                candidates = self._agreeing(self._name_candidates(lo, pos), pronoun)
+        elif not candidates:
+            candidates = self._group_candidates(lo, pos, pronoun, prev)
+        if not candidates:
+            return None
+        candidates.sort()
+        return candidates[-1][1]
+
+    def _agreeing(self, candidates: list, pronoun: str) -> list:
+        """The candidates (position, name) whose gender (``_Article.gender``) is not the
+        other one: 'she' never resolves to a man the article calls 'Mr.' or 'he'."""
+        if pronoun not in ("he", "she"):
+            return candidates
+        other = "m" if pronoun == "she" else "f"
+        return [c for c in candidates if self.art.gender(c[1]) != other]
+
+    def _speaker_candidates(self, pos: int, pronoun: str, prev: list[Attribution]) -> list:
+        """The nearest earlier speaker within 1,500 characters (a person for 'he' and 'she',
+        of the pronoun's gender where the article tells it)."""
         for qj in range(len(prev) - 1, -1, -1):
             a = prev[qj]
             if self.spans[qj][0] < pos - 6000:
                 break  # (speakers name themselves near their quotes: a window, not a scan)
             if a.speaker and a.speaker_start is not None and a.speaker_start < pos and \
                     a.how != "pronoun-unresolved" and pos - a.speaker_start < 1500:
-                if pronoun == "they" or _person_like(a.speaker):
-                    candidates.append((a.speaker_start, a.speaker))
-                    break
-        lo = max(0, pos - 600)
-        # 'they' and 'it' resolve only to an earlier speaker (names here are mostly people)
-        starts = [lo] + [m.end() for m in _SENT_START.finditer(self.text, lo, pos)] \
-            if pronoun in ("he", "she") else []
+                if pronoun == "they" or _person_like(a.speaker) and \
+                        self._agreeing([(0, a.speaker)], pronoun):
+                    return [(a.speaker_start, a.speaker)]
+        return []
+
+    def _subject_candidates(self, lo: int, pos: int, prev: list[Attribution]) -> list:
+        """Sentence subjects between ``lo`` and ``pos`` that may be a 'he' or 'she'."""
+        candidates = []
+        starts = [lo] + [m.end() for m in _SENT_START.finditer(self.text, lo, pos)]
         for start in starts:
             subj = self._sentence_subject(start, pos)
             if subj and subj[2] == "pron" and subj[0] < pos:
@@ -892,33 +962,38 @@ class _Attributor:
                 hit = self._resolve_nominal(self.text[subj[0]:subj[1]], prev)
                 if hit and not hit.islower():
                     candidates.append((subj[0], hit))
-        if not candidates and pronoun in ("he", "she"):
-            # fall back on the nearest earlier person-like name (two capitalised words or more)
-            for m in _NAME_RE.finditer(self.text, lo, pos):
-                s, e = _strip_leading(self.text, m.start(), m.end())
-                surface = self.text[s:e]
-                if len(surface.split()) >= 2 and _is_name(surface, self.text) and _person_like(surface) \
-                        and not _PLACE_BEFORE.search(self.text, lo, s):
-                    candidates.append((s, self.art.canonical(surface)))
-        if not candidates and pronoun in ("it", "they"):
-            # 'The Post reported ... . It added, “...': the nearest earlier sentence subject
-            # that is not a lone person ('they' wants a plural noun phrase or an organisation)
-            starts = [m.end() for m in _SENT_START.finditer(self.text, lo, pos)]
-            if lo == 0 or self.text[lo - 1] == "\n":
-                starts.insert(0, lo)
-            for start in starts:
-                subj = self._sentence_subject(start, pos)
-                if subj is None or subj[1] > pos or subj[2] == "pron":
-                    continue
-                surface = self.text[subj[0]:subj[1]]
-                if subj[2] == "nom" and (pronoun == "it" or surface.rstrip().endswith("s")):
-                    candidates.append((subj[0], self._resolve_nominal(surface, prev)))
-                elif subj[2] == "name" and _ORG_WORDS.search(surface):
-                    candidates.append((subj[0], self.art.canonical(surface)))
-        if not candidates:
-            return None
-        candidates.sort()
-        return candidates[-1][1]
+        return candidates
+
+    def _name_candidates(self, lo: int, pos: int) -> list:
+        """Person-like names between ``lo`` and ``pos`` (two capitalised words or more, or one
+        word the article gives in full: 'Brafman' after 'Benjamin Brafman')."""
+        candidates = []
+        for m in _NAME_RE.finditer(self.text, lo, pos):
+            s, e = _strip_leading(self.text, m.start(), m.end())
+            surface = self.text[s:e]
+            if (len(surface.split()) >= 2 or surface in self.art.names()) and \
+                    _is_name(surface, self.text) and _person_like(surface) \
+                    and not _PLACE_BEFORE.search(self.text, lo, s):
+                candidates.append((s, self.art.canonical(surface)))
+        return candidates
+
+    def _group_candidates(self, lo: int, pos: int, pronoun: str, prev: list[Attribution]) -> list:
+        """'The Post reported ... . It added, “...': earlier sentence subjects that are not a
+        lone person ('they' wants a plural noun phrase or an organisation)."""
+        candidates = []
+        starts = [m.end() for m in _SENT_START.finditer(self.text, lo, pos)]
+        if lo == 0 or self.text[lo - 1] == "\n":
+            starts.insert(0, lo)
+        for start in starts:
+            subj = self._sentence_subject(start, pos)
+            if subj is None or subj[1] > pos or subj[2] == "pron":
+                continue
+            surface = self.text[subj[0]:subj[1]]
+            if subj[2] == "nom" and (pronoun == "it" or surface.rstrip().endswith("s")):
+                candidates.append((subj[0], self._resolve_nominal(surface, prev)))
+            elif subj[2] == "name" and _ORG_WORDS.search(surface):
+                candidates.append((subj[0], self.art.canonical(surface)))
+        return candidates
 
     def attribute(self) -> list[Attribution]:
         out: list[Attribution] = []
@@ -1702,6 +1777,11 @@ def attribute_one(attributor: _Attributor, qi: int, prev: list[Attribution]) -> 
     return Attribution(fallback=next((found for rule in FALLBACK_RULES
                                       if (found := rule(site)) is not None), None))
 
+
+
+def attributor_article(text: str, actors=None) -> _Article:
+    """The per-article state the rules read (name variants, genders): for tests and audits."""
+    return _Article(text, actors)
 
 
 def attribute(text: str, marked, actors=None) -> list[Attribution]:
