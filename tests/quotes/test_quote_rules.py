@@ -170,7 +170,19 @@ FALLBACKS = [
     ("a noun phrase opening the sentence", "The council voted 6-1 for the resolution which "
      "said the city “condemns anti-Muslim speech from candidates.”",
      "condemns anti-Muslim speech from candidates.", "The council"),
+    ("a name opening the sentence", "In a statement released Thursday, Rep. Hakeem Jeffries "
+     "(D-N.Y.) reacted to the news, saying: “The killer should be in prison.”",
+     "The killer should be in prison.", "Rep. Hakeem Jeffries"),
 ]
+
+
+@pytest.mark.parametrize("text", [
+    "PHILADELPHIA — The party issued an apology for the “deep and sincere” hurt.",  # dateline
+    "Boos rang out as the crowd chanted “lock her up” again.",  # a capitalised common noun
+])
+def test_sentence_opening_name_needs_a_name(text):
+    attribution = qa.attribute(text, pair_marks(text))[0]
+    assert attribution.fallback is None or attribution.fallback.how != "sentence-opening-name"
 
 
 @pytest.mark.parametrize(("shape", "text", "quote", "surface"), FALLBACKS,

@@ -1761,9 +1761,38 @@ def sentence_noun_phrase(q: QuoteSite) -> Attribution | None:
     return q.make(*m.span("nom"), "nom", None, "sentence-noun-phrase")
 
 
+# a name opening the sentence (maybe after a short opener), then a parenthesis, an appositive or
+# a place, then a lowercase word: 'Rep. Hakeem Jeffries (D-N.Y.) reacted to the news, saying:',
+# 'Just last week, J.J. Goldberg, editor at large of The Forward, ..., wrote,', 'The Holocaust
+# Memorial Museum in Washington issued a report ... charging the Islamic State with'
+_OPENING_NAME = re.compile(
+    rf"(?:[A-Z][^,\u201c\u201d\"\n]{{0,40}},\s+)?(?P<name>{_NAME})(?:\s*\([^()]{{1,30}}\))?"
+    rf"(?:,[^\u201c\u201d\"\n]{{2,160}}?,)?(?:\s+(?:in|of|at|from)\s+(?:the\s+)?{_CAP}"
+    rf"(?:\s+{_CAP})*)?\s+(?:(?:has|had|also|then|later|would|will|is|was)\s+)?"
+    rf"(?!(?:of|and|the|a|an|in|on|at|to|for|with|from|by|as|or|but|who|which|that)\b)"
+    rf"(?-i:[a-z]{{2,}})\b")
+
+
+def sentence_opening_name(q: QuoteSite) -> Attribution | None:
+    """'Rep. Hakeem Jeffries (D-N.Y.) reacted to the news, saying: “...': the name opening the
+    quote's sentence, before its verb."""
+    lo = q.lo
+    while lo < q.open_mark and q.text[lo].isspace():
+        lo += 1
+    m = _OPENING_NAME.match(q.text, lo, q.open_mark)
+    if not m or not _is_name(m.group("name"), q.text):
+        return None
+    s, e = _strip_leading(q.text, *m.span("name"))
+    surface = q.text[s:e]
+    if s >= e or not _is_name(surface, q.text) or surface.isupper() or \
+            len(surface.split()) < 2 and surface not in q.attributor.art.names():
+        return None  # ('PHILADELPHIA —' is a dateline, 'Boos rang out' no name)
+    return q.make(s, e, "name", None, "sentence-opening-name")
+
+
 # Tried when no rule of ``RULES`` fires; what they give is used only for speech (PolNeAR train:
 # right about half the time, where an abstention is always counted wrong).
-FALLBACK_RULES = (cue_later, previous_sentence_cue, sentence_noun_phrase)
+FALLBACK_RULES = (cue_later, previous_sentence_cue, sentence_noun_phrase, sentence_opening_name)
 
 
 def attribute_one(attributor: _Attributor, qi: int, prev: list[Attribution]) -> Attribution:
