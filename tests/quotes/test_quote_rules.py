@@ -240,3 +240,18 @@ def test_gender_unknown_when_two_people_share_a_surname():
             "\n\nMr. Trump spoke. Then Donald Trump left.")
     article = qa.attributor_article(text)
     assert (article.gender("Hillary Clinton"), article.gender("Donald Trump")) == (None, "m")
+
+
+# a surname resolves to the person's name in the article, never to an organisation it opens or
+# a one-off capitalised run it ends (issue 18: titles and organisations swallow the person)
+CANONICAL = [
+    ("an organisation named after the person", "Donald Trump spoke. Donald Trump waved. Trump "
+     "University closed.\n\n“We will win,” Trump said.", "Donald Trump"),
+    ("a one-off run ending in the surname", "Bernie Sanders spoke. Bernie Sanders waved. Young "
+     "New Hampshire Sanders fans cheered.\n\n“We will win,” Sanders said.", "Bernie Sanders"),
+]
+
+
+@pytest.mark.parametrize(("shape", "text", "speaker"), CANONICAL, ids=[c[0] for c in CANONICAL])
+def test_surname_resolves_to_the_person(shape, text, speaker):
+    assert extract_quotes(text)[-1].speaker == speaker

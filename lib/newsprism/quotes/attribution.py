@@ -427,6 +427,21 @@ def _gender_in(text: str, surname: str) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
+def _names_by_last_word(counts: dict[str, int]) -> dict[str, str]:
+    """Last word -> the name of two words or more it ends: the most frequent, then the longest
+    ('Sanders' -> 'Bernie Sanders', not 'New Hampshire Sanders' seen once; 'Trump' -> 'Donald
+    Trump', not 'Ivanka Trump' named less often, nor 'Trump University', which it does not
+    end). Caveat: two people of one surname ('Bill Clinton', 'Hillary Clinton') give the
+    surname alone to the one named more often."""
+    best: dict[str, tuple[int, int, str]] = {}
+    for name, n in counts.items():
+        last = name.split()[-1]
+        key = (n, len(name), name)
+        if len(last) > 1 and key > best.get(last, (0, 0, "")):
+            best[last] = key
+    return {last: key[2] for last, key in best.items()}
+
+
 class _Article:
     """Per-article state: name variants, earlier speakers, sentence boundaries."""
 
@@ -434,6 +449,7 @@ class _Article:
         self.text = text
         self.actors = actors
         self._names: dict[str, str] | None = None
+        self._surnames: dict[str, str] = {}
         self._genders: dict[str, str | None] | None = None
         self._resolve = getattr(actors, "resolve", None)
 
@@ -445,6 +461,7 @@ class _Article:
             line_starts = [0] + [m.end() for m in re.finditer("\n", self.text)]
             # the words a match gives depend only on its text (names recur within an article)
             seen: dict[str, list[str]] = {}
+            counts: dict[str, int] = {}
             for m in _NAME_RE.finditer(self.text):
                 surface = m.group(0)
                 if len(surface.split()) < 2:
@@ -457,11 +474,18 @@ class _Article:
                 if len(words) < 2:
                     continue
                 name = " ".join(words)
+                counts[name] = counts.get(name, 0) + 1
                 for w in words:
                     if len(w) > 1 and len(name) > len(longest.get(w, "")):
                         longest[w] = name
             self._names = longest
+            self._surnames = _names_by_last_word(counts)
         return self._names
+
+    def surnames(self) -> dict[str, str]:
+        """Last word -> the name of the article it ends (see ``_names_by_last_word``)."""
+        self.names()
+        return self._surnames
 
     def gender(self, name: str | None) -> str | None:
         """'m', 'f' or None (not known) for a person ``name``: a gendered title or role word
@@ -487,10 +511,12 @@ class _Article:
             if resolved:
                 return str(resolved)
         words = name.split()
-        full = self.names().get(words[-1]) if words else None
-        if full and len(full) > len(name) and words[-1] == full.split()[-1] or (
-                full and len(words) == 1 and full.split()[0] == words[0]):
-            name = full
+        full = self.surnames().get(words[-1]) if words else None
+        first = self.names().get(words[-1]) if words else None
+        if full and len(full) > len(name) and set(words) <= set(full.split()):
+            name = full  # 'Clinton' -> 'Hillary Clinton', never 'Bill Clinton' -> 'Hillary ...'
+        elif first and len(words) == 1 and first.split()[0] == words[0] and _person_like(first):
+            name = first  # 'Kim' -> 'Kim Jong Un', never 'Trump' -> 'Trump University'
         if self._resolve is not None and name != clean_name(surface):
             try:
                 resolved = self._resolve(name)
