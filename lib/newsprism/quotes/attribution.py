@@ -403,28 +403,35 @@ _GENDER_WORDS = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "congressman": "
                  "chairwoman": "f", "businessman": "m", "businesswoman": "f", "actor": "m",
                  "actress": "f", "king": "m", "queen": "f", "prince": "m", "princess": "f"}
 _GENDER_WORD_RE = "|".join(sorted(_GENDER_WORDS, key=len, reverse=True))
-_FIRST_NAME_BEFORE = re.compile(r"\b([A-Z][a-z]+)\s+(?:[A-Z]\.\s+)?$")
 
 
-def _gender_in(text: str, surname: str) -> str | None:
-    """What the article says of the gender of the person called ``surname``: 'm', 'f' or None
-    (see ``_Article.gender``): the gendered titles or role words before the name, when they
-    all agree and the article names one person of that surname only ('Mr. Clinton' and
-    'Mrs. Clinton', 'Bill Clinton' and 'Hillary Clinton': not known)."""
-    if not re.fullmatch(r"[A-Z][\w\u2019'\-]+", surname):
-        return None
-    firsts = set()
-    for m in re.finditer(rf"\b{re.escape(surname)}\b", text):
-        fm = _FIRST_NAME_BEFORE.search(text, max(0, m.start() - 30), m.start())
-        if fm and fm.group(1) not in _NOT_NAMES and fm.group(1).lower() not in _GENDER_WORDS \
-                and not re.fullmatch(rf"(?:{_TITLE_WORDS})", fm.group(1)):
-            firsts.add(fm.group(1))
-    if len(firsts) > 1:
-        return None
-    found = {_GENDER_WORDS[m.group(1).lower()]
-             for m in re.finditer(rf"\b((?i:{_GENDER_WORD_RE}))\.?\s+(?:[A-Z][\w.\-]*\s+){{0,2}}"
-                                  rf"{re.escape(surname)}\b", text)}
-    return found.pop() if len(found) == 1 else None
+_GENDERED_NAME = re.compile(
+    rf"\b((?i:{_GENDER_WORD_RE}))\.?\s+(?:[A-Z][\w.\-]*\s+){{0,2}}([A-Z][\w\u2019'\-]+)")
+_FIRST_AND_LAST = re.compile(r"\b([A-Z][a-z]+)\s+(?:[A-Z]\.\s+)?([A-Z][\w\u2019'\-]+)")
+
+
+def genders_in(text: str) -> dict[str, str]:
+    """Surname -> 'm' or 'f': what the article says of the gender of the person called so (see
+    ``_Article.gender``): the gendered titles or role words before the name, when they all
+    agree and the article names one person of that surname only ('Mr. Clinton' and 'Mrs.
+    Clinton', 'Bill Clinton' and 'Hillary Clinton': not known). One scan of the article.
+
+    >>> genders_in("Mr. Trump spoke. Donald Trump left. Mrs. Clinton and Mr. Clinton smiled.")
+    {'Trump': 'm'}
+    """
+    found: dict[str, set[str]] = {}
+    for m in _GENDERED_NAME.finditer(text):
+        found.setdefault(m.group(2), set()).add(_GENDER_WORDS[m.group(1).lower()])
+    if not found:
+        return {}
+    firsts: dict[str, set[str]] = {}
+    for m in _FIRST_AND_LAST.finditer(text):
+        first = m.group(1)
+        if first not in _NOT_NAMES and first.lower() not in _GENDER_WORDS and \
+                not re.fullmatch(rf"(?:{_TITLE_WORDS})", first):
+            firsts.setdefault(m.group(2), set()).add(first)
+    return {surname: genders.pop() for surname, genders in found.items()
+            if len(genders) == 1 and len(firsts.get(surname, ())) <= 1}
 
 
 def _names_by_last_word(counts: dict[str, int]) -> dict[str, str]:
@@ -450,7 +457,7 @@ class _Article:
         self.actors = actors
         self._names: dict[str, str] | None = None
         self._surnames: dict[str, str] = {}
-        self._genders: dict[str, str | None] | None = None
+        self._genders: dict[str, str] | None = None
         self._resolve = getattr(actors, "resolve", None)
 
     def names(self) -> dict[str, str]:
@@ -493,11 +500,8 @@ class _Article:
         if not name or not name.split():
             return None
         if self._genders is None:
-            self._genders = {}
-        last = name.split()[-1]
-        if last not in self._genders:
-            self._genders[last] = _gender_in(self.text, last)
-        return self._genders[last]
+            self._genders = genders_in(self.text)
+        return self._genders.get(name.split()[-1])
 
     def canonical(self, surface: str) -> str | None:
         name = clean_name(surface)
