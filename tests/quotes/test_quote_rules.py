@@ -139,9 +139,119 @@ def test_bundled_corpus_error_shapes(shape, text, quote, kind, speaker, rule):
     assert (q.kind, q.speaker, q.rule) == (kind, speaker, rule)
 
 
+def test_same_words_named_in_the_sentence_before():
+    """Bundled article 002's third “blood bond” (speech without a speaker before)."""
+    text = ("Pyongyang’s leader Kim Jong Un extended a New Year message to Russian President "
+            "Vladimir Putin, emphasizing the “blood bond” forged through conflict.\n\nIn "
+            "summary, Kim Jong Un’s New Year message to Vladimir Putin represents more than a "
+            "mere diplomatic greeting; it is a strategic declaration of solidarity. By "
+            "emphasizing the “blood bond” formed through conflict, North Korea positions itself "
+            "as a committed ally of Russia.")
+    last = [q for q in extract_quotes(text) if q.text == "blood bond"][-1]
+    assert (last.kind, last.speaker, last.rule) == ("speech", "Kim Jong Un", "same-words")
+
+
 def test_same_words_abstains_when_the_words_have_two_speakers():
     text = ("“Great victory,” Kim said. “Great victory,” Putin said.\n\nCritics doubt the "
             "“great victory” of either side, it seems.")
     quotes = extract_quotes(text)
     assert [q.speaker for q in quotes][:2] == ["Kim", "Putin"]
     assert quotes[2].rule != "same-words" and quotes[2].speaker is None
+
+
+# fallbacks (issue 18): speech that no rule attributes, a speaker named further away
+FALLBACKS = [
+    ("a cue later in the sentence", "Fundraising was “stagnant for about a month” as donors "
+     "waited to see how a “turbulent election cycle” played out, Gilbert said.",
+     "stagnant for about a month", "Gilbert"),
+    ("a cue in the sentence before", "Cable news is gone, Mason said. Good information can "
+     "still drive out bad, but usually only when “the truth is sexier than the lie.”",
+     "the truth is sexier than the lie.", "Mason"),
+    ("a noun phrase opening the sentence", "The council voted 6-1 for the resolution which "
+     "said the city “condemns anti-Muslim speech from candidates.”",
+     "condemns anti-Muslim speech from candidates.", "The council"),
+    ("a name opening the sentence", "In a statement released Thursday, Rep. Hakeem Jeffries "
+     "(D-N.Y.) reacted to the news, saying: “The killer should be in prison.”",
+     "The killer should be in prison.", "Rep. Hakeem Jeffries"),
+]
+
+
+@pytest.mark.parametrize("text", [
+    "PHILADELPHIA — The party issued an apology for the “deep and sincere” hurt.",  # dateline
+    "Boos rang out as the crowd chanted “lock her up” again.",  # a capitalised common noun
+])
+def test_sentence_opening_name_needs_a_name(text):
+    attribution = qa.attribute(text, pair_marks(text))[0]
+    assert attribution.fallback is None or attribution.fallback.how != "sentence-opening-name"
+
+
+@pytest.mark.parametrize(("shape", "text", "quote", "surface"), FALLBACKS,
+                         ids=[s[0] for s in FALLBACKS])
+def test_fallback_rules_name_the_speaker(shape, text, quote, surface):
+    attribution = qa.attribute(text, pair_marks(text))[0]
+    assert (attribution.speaker, attribution.how) == (None, "")  # no rule fires ...
+    assert attribution.fallback.speaker_surface == surface  # ... the fallback names him
+    q = next(q for q in extract_quotes(text) if q.text == quote)
+    assert q.speaker_surface == surface and q.rule == attribution.fallback.how
+
+
+def test_fallbacks_never_change_what_is_speech():
+    text = "Critics call it a “crown jewel” of the deal, Smith said on Monday in the capital."
+    attribution = qa.attribute(text, pair_marks(text))[0]
+    q = extract_quotes(text)[0]
+    if q.kind == "term":
+        assert q.speaker is None and q.rule == attribution.how
+    else:
+        assert q.speaker == attribution.speaker or q.rule == attribution.fallback.how
+
+
+@pytest.mark.parametrize("text", [
+    "The new plans “will not solve this challenge.”",  # 'plans' is no verb before a quote
+    "The editor I was talking to sends “his regards” to everyone.",  # a pronoun ends the phrase
+    # someone else speaks (bundled article 001: nobody the article names)
+    "The alliance also highlights a trend where states create what they call a “multi-polar "
+    "world order,” opposing the system.",
+])
+def test_sentence_noun_phrase_needs_a_verb_and_no_pronoun(text):
+    attribution = qa.attribute(text, pair_marks(text))[0]
+    assert attribution.fallback is None or attribution.fallback.how != "sentence-noun-phrase"
+
+
+# pronouns agree in gender with what the article says of the person (issue 18)
+GENDER = [
+    ("'she' passes over the nearer man", "Hillary Clinton spoke first in Ohio. Mrs. Clinton "
+     "smiled. Donald Trump walked in later. Mr. Trump waved.\n\n“We will win,” she said.",
+     "Hillary Clinton"),
+    ("'he' passes over the nearer woman", "Donald Trump spoke first. Mr. Trump waved. Hillary "
+     "Clinton walked in later. Mrs. Clinton smiled.\n\n“Never,” he said.", "Donald Trump"),
+    ("a spokeswoman is no 'he'", "Donald Trump attacked China on Monday.\n\nForeign ministry "
+     "spokeswoman Hua Chunying answered at length.\n\n“They steal our jobs,” he said.",
+     "Donald Trump"),
+]
+
+
+@pytest.mark.parametrize(("shape", "text", "speaker"), GENDER, ids=[g[0] for g in GENDER])
+def test_pronouns_agree_in_gender(shape, text, speaker):
+    assert extract_quotes(text)[-1].speaker == speaker
+
+
+def test_gender_unknown_when_two_people_share_a_surname():
+    text = ("Bill Clinton spoke. Hillary Clinton spoke. Mr. Clinton left. Mrs. Clinton stayed."
+            "\n\nMr. Trump spoke. Then Donald Trump left.")
+    article = qa.attributor_article(text)
+    assert (article.gender("Hillary Clinton"), article.gender("Donald Trump")) == (None, "m")
+
+
+# a surname resolves to the person's name in the article, never to an organisation it opens or
+# a one-off capitalised run it ends (issue 18: titles and organisations swallow the person)
+CANONICAL = [
+    ("an organisation named after the person", "Donald Trump spoke. Donald Trump waved. Trump "
+     "University closed.\n\n“We will win,” Trump said.", "Donald Trump"),
+    ("a one-off run ending in the surname", "Bernie Sanders spoke. Bernie Sanders waved. Young "
+     "New Hampshire Sanders fans cheered.\n\n“We will win,” Sanders said.", "Bernie Sanders"),
+]
+
+
+@pytest.mark.parametrize(("shape", "text", "speaker"), CANONICAL, ids=[c[0] for c in CANONICAL])
+def test_surname_resolves_to_the_person(shape, text, speaker):
+    assert extract_quotes(text)[-1].speaker == speaker

@@ -46,12 +46,13 @@ from newsprism.core.text import WORD
 from newsprism.corpus.language import is_english
 from newsprism.quotes.attribution import (
     CUE_RE,
-    LINE_WORD,
     SMALL_WORDS,
     Attribution,
     attribute,
     blank,
     clean_name,
+    headline_words,
+    is_title_case,
 )
 from newsprism.quotes.marks import MarkedSpan, pair_marks
 from newsprism.quotes.speakers import speaker_type
@@ -222,9 +223,7 @@ def _in_headline(text: str, span: MarkedSpan) -> bool:
     scanned: time stays linear in the length of a one-paragraph text)."""
     if span.para_end - span.para_start > _HEADLINE_CHARS:
         return False
-    words = LINE_WORD.findall(text, span.para_start, span.para_end)
-    big = [w for w in words if w.lower() not in SMALL_WORDS]
-    return len(words) >= 3 and bool(big) and sum(w[0].isupper() for w in big) >= 0.8 * len(big)
+    return is_title_case(headline_words(text, span.para_start, span.para_end))
 
 
 # 'Dr. Ben Carson: Hillary Clinton ‘Not Fit ...’': the name heading a headline before a colon
@@ -240,7 +239,7 @@ def _colon_headline(text: str, span: MarkedSpan) -> bool:
     open_at = span.open if span.open >= 0 else span.start
     if span.para_end - span.para_start > _HEADLINE_CHARS:
         return False
-    return len(LINE_WORD.findall(text, span.para_start, span.para_end)) <= 25 and \
+    return len(headline_words(text, span.para_start, span.para_end)) <= 25 and \
         bool(_HEADLINE_SPEAKER.match(text, span.para_start, open_at))
 
 # 'Hillary Clinton Calls ... ‘Genocide.’', 'Sanders Told ...': a short name opening the headline
@@ -453,7 +452,9 @@ def extract_quotes(text: str, actors=None) -> list[Quote]:
     if not isinstance(text, str) or not text:
         return []
     quotes: list[Quote] = []
+    fallbacks: list[Attribution | None] = []
     for qid, (span, att, form, headline) in enumerate(candidates(text, actors)):
+        fallbacks.append(att.fallback)
         kind, confidence = _classify(text, span, form, att, headline)
         if span.continues >= 0 and quotes[span.continues].kind == "speech" or \
                 _follows_block(form, att, quotes):
@@ -471,7 +472,21 @@ def extract_quotes(text: str, actors=None) -> list[Quote]:
             speaker_type=speaker_type(att.speaker, att.speaker_surface, actors)
             if keep_speaker else "",
         ))
-    return same_words(quotes, text, actors)
+    return with_fallbacks(same_words(quotes, text, actors), fallbacks, actors)
+
+
+def with_fallbacks(quotes: list[Quote], fallbacks: list, actors=None) -> list[Quote]:
+    """Speech that no rule attributes takes its fallback attribution (``attribution.
+    FALLBACK_RULES``: a cue later in the sentence, a cue in the sentence before), if any. Run
+    after classification, so it changes speakers, never what is speech."""
+    for q, fallback in zip(quotes, fallbacks, strict=True):
+        if q.kind == "speech" and q.speaker is None and q.rule == "" and fallback is not None \
+                and fallback.speaker:
+            q.speaker, q.speaker_start, q.speaker_end = (fallback.speaker, fallback.speaker_start,
+                                                         fallback.speaker_end)
+            q.speaker_surface, q.cue, q.rule = fallback.speaker_surface, fallback.cue, fallback.how
+            q.speaker_type = speaker_type(q.speaker, q.speaker_surface, actors)
+    return quotes
 
 
 _QUOTE_EDGES = " \t\n.,;:!?\"'\u2019\u2018\u201c\u201d"
@@ -482,11 +497,12 @@ def _words_key(text: str) -> str:
 
 
 def _named_in_sentence(speaker: str, text: str, at: int) -> bool:
-    """Whether the last word of ``speaker`` occurs in the writer's sentence before ``at`` (300
-    characters back at most, within the paragraph)."""
-    lo = max(0, at - 300, text.rfind("\n", 0, at) + 1)
-    for m in _SENT_END.finditer(text, lo, at):
-        lo = m.end()
+    """Whether the last word of ``speaker`` occurs in the writer's sentence before ``at`` or
+    in the sentence before it (600 characters back at most, within the paragraph)."""
+    lo = max(0, at - 600, text.rfind("\n", 0, at) + 1)
+    ends = [m.end() for m in _SENT_END.finditer(text, lo, at)]
+    if len(ends) >= 2:
+        lo = ends[-2]
     last = speaker.split()[-1] if speaker.split() else ""
     return bool(last) and re.search(rf"\b{re.escape(last)}\b", text[lo:at]) is not None
 
