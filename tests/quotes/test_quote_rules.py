@@ -167,9 +167,6 @@ FALLBACKS = [
     ("a cue in the sentence before", "Cable news is gone, Mason said. Good information can "
      "still drive out bad, but usually only when “the truth is sexier than the lie.”",
      "the truth is sexier than the lie.", "Mason"),
-    ("a noun phrase opening the sentence", "The council voted 6-1 for the resolution which "
-     "said the city “condemns anti-Muslim speech from candidates.”",
-     "condemns anti-Muslim speech from candidates.", "The council"),
     ("a name opening the sentence", "In a statement released Thursday, Rep. Hakeem Jeffries "
      "(D-N.Y.) reacted to the news, saying: “The killer should be in prison.”",
      "The killer should be in prison.", "Rep. Hakeem Jeffries"),
@@ -205,16 +202,12 @@ def test_fallbacks_never_change_what_is_speech():
         assert q.speaker == attribution.speaker or q.rule == attribution.fallback.how
 
 
-@pytest.mark.parametrize("text", [
-    "The new plans “will not solve this challenge.”",  # 'plans' is no verb before a quote
-    "The editor I was talking to sends “his regards” to everyone.",  # a pronoun ends the phrase
-    # someone else speaks (bundled article 001: nobody the article names)
-    "The alliance also highlights a trend where states create what they call a “multi-polar "
-    "world order,” opposing the system.",
-])
-def test_sentence_noun_phrase_needs_a_verb_and_no_pronoun(text):
+def test_an_opening_common_noun_phrase_is_no_speaker():
+    # half right on PolNeAR train ('The council voted ...'), and it named 'the': not tried
+    text = ("The council voted 6-1 for the resolution which said the city “condemns "
+            "anti-Muslim speech from candidates.”")
     attribution = qa.attribute(text, pair_marks(text))[0]
-    assert attribution.fallback is None or attribution.fallback.how != "sentence-noun-phrase"
+    assert attribution.speaker is None and attribution.fallback is None
 
 
 # pronouns agree in gender with what the article says of the person (issue 18)
