@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 import numpy as np
+import pandas as pd
 import pytest
 from newsprism.sentiment import scoring as sentiment
 from newsprism.sentiment import tone_features, tone_fit, tone_lexicon, tone_model
@@ -152,3 +153,22 @@ def test_out_of_fold_lexicon_features_never_see_their_own_sentence():
     key_lists = [[("s|only", 0)]] + [[("s|meet", 1)]] * 9
     block = tone_lexicon.out_of_fold(key_lists, [0] + [1] * 9, list(range(10)))
     assert not block[0].any()
+
+
+FLOOR_CASES = [  # (model macro-F1, sentence-level VADER macro-F1, misses the floor)
+    (0.70, 0.50, False),
+    (0.66, 0.50, True),   # below 0.68
+    (0.70, 0.60, True),   # only 0.10 above sentence-level VADER
+]
+
+
+@pytest.mark.parametrize(("model", "vader", "misses"), FLOOR_CASES)
+def test_caption_says_when_actor_tone_is_below_its_floor(model, vader, misses):
+    from newsprism.sentiment import tone_validation
+
+    table = pd.DataFrame({"split": ["dev_mt"] * 4, "engine": ["model", "sentence_vader",
+                          "majority", "always_neutral"], "metric": ["macro_f1"] * 4,
+                          "value": [model, vader, 0.2, 0.2], "n": [442] * 4,
+                          "status": ["beats baselines"] + ["baseline"] * 3})
+    assert bool(tone_validation.floor_misses(table)) == misses
+    assert ("Below the project's floor" in tone_validation.caption_note("model", table)) == misses
