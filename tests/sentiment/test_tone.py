@@ -5,9 +5,10 @@ from __future__ import annotations
 import json
 
 import numpy as np
+import pandas as pd
 import pytest
 from newsprism.sentiment import scoring as sentiment
-from newsprism.sentiment import tone_features, tone_fit, tone_model
+from newsprism.sentiment import tone_features, tone_fit, tone_lexicon, tone_model
 
 SHARED_MISSING = not (tone_fit.NEWSMTSC / "train.jsonl").exists()
 NAMES_ONLY = "Officials from the United States met in Geneva."
@@ -43,12 +44,25 @@ def test_model_probabilities_are_calibrated_rows_and_flag_no_evidence():
     assert table["no_evidence"].tolist() == [True, False]
 
 
+SPEAKER_KIM = "Putin praised the brilliant treaty, but Kim called the sanctions a terrible disaster."
+OBJECT_KIM = "Putin praised the brilliant treaty, but critics called Kim a terrible disaster."
+
+
 @pytest.mark.parametrize("engine", sentiment.TONE_ENGINES)
 def test_two_targets_of_one_sentence_get_different_labels(engine):
-    text = "Putin praised the brilliant treaty, but Kim called the sanctions a terrible disaster."
-    spans = [(0, 5), (40, 43)]
-    labels = sentiment.tone_toward([text, text], spans, engine=engine)["label"].tolist()
-    assert labels == ["positive", "negative"], engine
+    table = sentiment.tone_toward([SPEAKER_KIM, SPEAKER_KIM], [(0, 5), (40, 43)], engine=engine)
+    labels = table["label"].tolist()
+    assert labels[0] == "positive" and labels[1] != "positive", engine
+    assert table["score"].iloc[0] > table["score"].iloc[1]
+    if engine != "model":  # the clause lexicons score Kim's clause, whose words are negative
+        assert labels[1] == "negative", engine
+
+
+def test_model_gives_the_target_of_the_criticism_negative_and_the_praiser_positive():
+    # Kim as the speaker of "terrible disaster" (above) need only score below Putin; Kim as
+    # the one criticised must be negative.
+    labels = sentiment.tone_toward([OBJECT_KIM, OBJECT_KIM], [(0, 5), (55, 58)])["label"]
+    assert labels.tolist() == ["positive", "negative"]
 
 
 def test_mask_hides_the_name_from_the_features():
@@ -77,7 +91,9 @@ def test_empty_input_gives_empty_table():
 def test_shipped_model_loads_from_plain_arrays():
     with np.load(tone_model.MODEL_PATH, allow_pickle=False) as data:
         meta = json.loads(str(data["meta"]))
-        assert data["coef"].shape == (3, len(data["vocabulary"]) + len(tone_features.DENSE_NAMES))
+        assert data["coef"].shape == (3, len(data["vocabulary"]) + len(tone_features.DENSE_NAMES)
+                                      + tone_lexicon.N_FEATURES)
+        assert data["lexicon_values"].shape == (len(data["lexicon_keys"]), 3)
     assert meta["seed"] == tone_fit.SEED and meta["classes"] == list(tone_model.CLASSES)
     # the chosen point is the best cross-validated one of the grid recorded with it
     best = max(row["cv_macro_f1"] for row in meta["grid"])
@@ -90,9 +106,10 @@ def test_refit_reproduces_the_shipped_model_and_its_dev_score(tmp_path):
     shipped = tone_model.load()
     meta = shipped["meta"]
     out = tmp_path / "tone_model.npz"
-    tone_fit.refit(meta["C"], meta["dense_weight"], out, meta)
+    tone_fit.refit(meta, out)
     refit = tone_model.load(out)
     assert refit["vocabulary"] == shipped["vocabulary"]
+    assert refit["lexicon"].keys() == shipped["lexicon"].keys()
     np.testing.assert_allclose(refit["coef"], shipped["coef"], atol=2e-3)
     refit_dev, shipped_dev = tone_fit.dev_scores(path=out), tone_fit.dev_scores()
     for split in tone_fit.DEV_SPLITS:
@@ -101,3 +118,57 @@ def test_refit_reproduces_the_shipped_model_and_its_dev_score(tmp_path):
             assert refit_dev[split][metric] == pytest.approx(shipped_dev[split][metric], abs=0.005)
             assert shipped_dev[split][metric] == pytest.approx(meta["dev"][split][metric],
                                                                abs=1e-4)
+
+
+def test_lexicon_keys_place_words_relative_to_the_target():
+    toks = tone_features.tokens(tone_features.mask("Critics slammed Smith ; voters cheered.",
+                                                   [(16, 21)]))
+    keys = dict(tone_features.lexicon_keys(toks, [toks.index(tone_features.TARGET)]))
+    assert keys["nL|slam"] == 1 and keys["cL|slam"] == 1 and keys["s|slam"] == 1
+    assert "s|cheer" in keys and "cR|cheer" not in keys  # ";" ends the target's clause
+    assert not any("smith" in key for key in keys)
+
+
+LEXICON_CASES = [  # (keys of each target, labels, key, class whose ratio is highest)
+    ([[("cR|slam", 1)], [("s|meet", 2)]], [0, 1], "cR|slam", 0),
+    ([[("nL|prais", 1)], [("s|meet", 2)]], [2, 1], "nL|prais", 2),
+]
+
+
+@pytest.mark.parametrize(("key_lists", "labels", "key", "top"), LEXICON_CASES)
+def test_learnt_lexicon_leans_toward_the_class_a_key_comes_with(key_lists, labels, key, top):
+    lexicon = tone_lexicon.fit(key_lists * 3, labels * 3, min_count=1)
+    assert int(np.argmax(lexicon[key])) == top
+    assert tone_lexicon.from_arrays(*tone_lexicon.to_arrays(lexicon)).keys() == lexicon.keys()
+
+
+def test_learnt_lexicon_drops_rare_keys_and_ignores_unknown_ones():
+    lexicon = tone_lexicon.fit([[("s|rare", 0)], [("s|meet", 1)]] * 2, [0, 1] * 2)
+    assert lexicon == {}
+    assert not tone_lexicon.features([("s|unknown", 1)], lexicon).any()
+
+
+def test_out_of_fold_lexicon_features_never_see_their_own_sentence():
+    # a key found in one sentence only has no lexicon entry when that sentence is held out
+    key_lists = [[("s|only", 0)]] + [[("s|meet", 1)]] * 9
+    block = tone_lexicon.out_of_fold(key_lists, [0] + [1] * 9, list(range(10)))
+    assert not block[0].any()
+
+
+FLOOR_CASES = [  # (model macro-F1, sentence-level VADER macro-F1, misses the floor)
+    (0.70, 0.50, False),
+    (0.66, 0.50, True),   # below 0.68
+    (0.70, 0.60, True),   # only 0.10 above sentence-level VADER
+]
+
+
+@pytest.mark.parametrize(("model", "vader", "misses"), FLOOR_CASES)
+def test_caption_says_when_actor_tone_is_below_its_floor(model, vader, misses):
+    from newsprism.sentiment import tone_validation
+
+    table = pd.DataFrame({"split": ["dev_mt"] * 4, "engine": ["model", "sentence_vader",
+                          "majority", "always_neutral"], "metric": ["macro_f1"] * 4,
+                          "value": [model, vader, 0.2, 0.2], "n": [442] * 4,
+                          "status": ["beats baselines"] + ["baseline"] * 3})
+    assert bool(tone_validation.floor_misses(table)) == misses
+    assert ("Below the project's floor" in tone_validation.caption_note("model", table)) == misses

@@ -10,10 +10,14 @@ What remains describes the words around the target:
 - ``n:`` n-grams that contain the target (``<t> slammed``, ``criticized <t>``, ``<t> 's failure``);
 - ``q:`` words inside quotation marks, with ``tq:`` flags saying whether the target is quoted;
 - ``d:`` dense VADER valence sums: whole sentence, own clause, left/right near/far, negated
-  words, and the count of lexicon words.
+  words, and the count of lexicon words;
+- lexicon keys: each word's stem with its place relative to the target (sentence, own clause
+  left/right, near left/right) and its distance, and the n-grams containing the target, looked up in the polarity lexicon learnt from
+  train (:mod:`newsprism.sentiment.tone_lexicon`).
 
 ``extract`` returns, per target, a list of feature names (counted by the model's vocabulary) and
-a fixed-length array of dense values; :mod:`newsprism.sentiment.tone_model` turns both into a matrix.
+a fixed-length array of dense values; ``extract_all`` adds the lexicon keys.
+:mod:`newsprism.sentiment.tone_model` turns them into a matrix.
 
 >>> names, dense = extract("Critics slammed Smith's plan.", (16, 21))
 >>> "n:slammed_<t>" in names, dense.shape == (len(DENSE_NAMES),)
@@ -175,13 +179,39 @@ def _target_ngrams(toks: list[str], targets: list[int]) -> list[str]:
     return names
 
 
+def lexicon_keys(toks: list[str], targets: list[int]) -> list[tuple[str, int]]:
+    """(place|stem, distance) of every word with a letter: ``s`` always, ``cL``/``cR`` inside
+    the target's clause, ``nL``/``nR`` within ``NEAR`` tokens (L: left of the target); and
+    ``g|`` each n-gram containing the target (``g|slammed_<t>``, distance 1)."""
+    c_start, c_end = _clause_bounds(toks, targets[0])
+    keys = []
+    for i, tok in enumerate(toks):
+        if tok == TARGET or not any(ch.isalpha() for ch in tok):
+            continue
+        word, distance = stem(tok), min(abs(i - j) for j in targets)
+        side = "L" if i < targets[0] else "R"
+        keys.append((f"s|{word}", distance))
+        if c_start <= i < c_end:
+            keys.append((f"c{side}|{word}", distance))
+        if distance <= NEAR:
+            keys.append((f"n{side}|{word}", distance))
+    return keys + [(f"g|{name[2:]}", 1) for name in _target_ngrams(toks, targets)]
+
+
 def extract(text: str, span: tuple[int, int],
             further: Sequence[tuple[int, int]] = ()) -> tuple[list[str], np.ndarray]:
     """(feature names, dense values) for the target at ``span`` of ``text``."""
+    names, dense, _ = extract_all(text, span, further)
+    return names, dense
+
+
+def extract_all(text: str, span: tuple[int, int], further: Sequence[tuple[int, int]] = ()
+                ) -> tuple[list[str], np.ndarray, list[tuple[str, int]]]:
+    """(feature names, dense values, lexicon keys) for the target at ``span`` of ``text``."""
     toks = tokens(mask(text, [span, *further]))
-    targets = [i for i, t in enumerate(toks) if t == TARGET] or [0]
     if not toks:
         toks = [TARGET]
+    targets = [i for i, t in enumerate(toks) if t == TARGET] or [0]
     quoted = _quoted(toks)
     words = [t for t in toks if t != TARGET]
     names = [f"w:{t}" for t in words]
@@ -193,7 +223,7 @@ def extract(text: str, span: tuple[int, int],
     names += _target_ngrams(toks, targets)
     names += [f"q:{t}" for t, q in zip(toks, quoted, strict=True) if q and t != TARGET]
     names.append("tq:quoted" if quoted[targets[0]] else "tq:author")
-    return names, _dense(toks, targets, quoted)
+    return names, _dense(toks, targets, quoted), lexicon_keys(toks, targets)
 
 
 def evidence_words(text: str, span: tuple[int, int]) -> list[str]:

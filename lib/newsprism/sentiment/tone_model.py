@@ -3,6 +3,8 @@
 Weights live in ``newsprism/data/tone_model.npz`` (plain arrays, no pickled objects), written by
 ``python -m newsprism.sentiment.tone_fit`` from NewsMTSC train (Hamborg & Donnay 2021). Features come from
 :mod:`newsprism.sentiment.tone_features`; the target's own words are masked, so names carry no tone.
+The data file also holds the polarity lexicon learnt from train
+(:mod:`newsprism.sentiment.tone_lexicon`), whose features join the dense block.
 
 ``predict`` returns, per target, the three class probabilities (negative, neutral, positive) and
 ``evidence``: how many words outside the target either VADER's lexicon scores or the model
@@ -25,11 +27,16 @@ import numpy as np
 from scipy import sparse
 
 from newsprism.core.paths import PACKAGE_DATA
-from newsprism.sentiment.tone_features import TARGET, extract, mask, tokens
+from newsprism.sentiment import tone_lexicon
+from newsprism.sentiment.tone_features import TARGET, extract_all, mask, tokens
 
 MODEL_PATH = PACKAGE_DATA / "tone_model.npz"
 CLASSES = ("negative", "neutral", "positive")
 CUE_MARGIN = 1.0
+# Feature groups next to the target (words 1-3 tokens away, n-grams with the target) weigh
+# ``local_weight`` times a sentence word: less shrunk by the penalty, so two targets of one
+# sentence can differ (chosen by cross-validation on train, see tone_fit.GRID).
+LOCAL_GROUPS = ("L1", "R1", "n")
 
 
 def build_vocabulary(feature_lists: Sequence[list[str]], min_df: int) -> dict[str, int]:
@@ -41,10 +48,21 @@ def build_vocabulary(feature_lists: Sequence[list[str]], min_df: int) -> dict[st
     return {name: i for i, name in enumerate(sorted(n for n, c in df.items() if c >= min_df))}
 
 
+def column_weights(vocabulary: dict[str, int], local_weight: float) -> np.ndarray:
+    """Per vocabulary column: ``local_weight`` for the ``LOCAL_GROUPS``, else 1."""
+    weights = np.ones(len(vocabulary))
+    for name, column in vocabulary.items():
+        if name.split(":", 1)[0] in LOCAL_GROUPS:
+            weights[column] = local_weight
+    return weights
+
+
 def to_matrix(feature_lists: Sequence[list[str]], dense: np.ndarray,
-              vocabulary: dict[str, int], dense_weight: float) -> sparse.csr_matrix:
-    """Binary sparse features (unknown names dropped, each row scaled to unit length so long
-    sentences do not dominate) followed by the weighted dense columns."""
+              vocabulary: dict[str, int], dense_weight: float,
+              local_weight: float = 1.0) -> sparse.csr_matrix:
+    """Binary sparse features (unknown names dropped, each row scaled by the square root of its
+    feature count so long sentences do not dominate; ``LOCAL_GROUPS`` times ``local_weight``)
+    followed by the weighted dense columns."""
     rows, cols = [], []
     for r, names in enumerate(feature_lists):
         found = {vocabulary[n] for n in names if n in vocabulary}
@@ -55,29 +73,33 @@ def to_matrix(feature_lists: Sequence[list[str]], dense: np.ndarray,
                                shape=(len(feature_lists), width))
     lengths = np.sqrt(np.asarray(binary.sum(axis=1)).ravel())
     binary = sparse.diags(1.0 / np.maximum(lengths, 1.0)) @ binary
+    if local_weight != 1.0:
+        binary = binary @ sparse.diags(column_weights(vocabulary, local_weight))
     return sparse.hstack([binary, sparse.csr_matrix(dense * dense_weight)], format="csr")
 
 
 def featurize(texts: Sequence[str], spans: Sequence[tuple[int, int]],
               further: Sequence[Sequence[tuple[int, int]]] | None = None
-              ) -> tuple[list[list[str]], np.ndarray]:
-    """Feature names and the dense block for each (text, span)."""
+              ) -> tuple[list[list[str]], np.ndarray, list[list[tuple[str, int]]]]:
+    """Feature names, the dense block and the lexicon keys for each (text, span)."""
     further = further or [()] * len(texts)
-    pairs = [extract(t, s, f) for t, s, f in zip(texts, spans, further, strict=True)]
-    names = [p[0] for p in pairs]
-    dense = np.vstack([p[1] for p in pairs]) if pairs else np.zeros((0, 0))
-    return names, dense
+    found = [extract_all(t, s, f) for t, s, f in zip(texts, spans, further, strict=True)]
+    names = [f[0] for f in found]
+    dense = np.vstack([f[1] for f in found]) if found else np.zeros((0, 0))
+    return names, dense, [f[2] for f in found]
 
 
 def save(path: Path, vocabulary: dict[str, int], coef: np.ndarray, intercept: np.ndarray,
-         meta: dict) -> None:
-    """Write the model as plain arrays plus a JSON string of metadata."""
+         meta: dict, lexicon: dict[str, np.ndarray]) -> None:
+    """Write the model and its learnt lexicon as plain arrays plus a JSON string of metadata."""
     path.parent.mkdir(parents=True, exist_ok=True)
     words = sorted(vocabulary, key=vocabulary.get)
     cues = _cue_words(words, coef)
+    lexicon_keys, lexicon_values = tone_lexicon.to_arrays(lexicon)
     np.savez_compressed(path, vocabulary=np.array(words, dtype=str),
                         coef=coef.astype(np.float32), intercept=intercept.astype(np.float32),
-                        cue_words=np.array(cues, dtype=str),
+                        cue_words=np.array(cues, dtype=str), lexicon_keys=lexicon_keys,
+                        lexicon_values=lexicon_values.astype(np.float32),
                         meta=np.array(json.dumps(meta, sort_keys=True)))
 
 
@@ -110,7 +132,8 @@ def _cue_words(words: list[str], coef: np.ndarray) -> list[str]:
 
 
 def load(path: Path = MODEL_PATH) -> dict:
-    """The shipped model: vocabulary, coef (3 x features), intercept, cue words, metadata."""
+    """The shipped model: vocabulary, coef (3 x features), intercept, cue words, the learnt
+    lexicon, column weights of the vocabulary, metadata."""
     path = Path(path)
     if not path.exists():
         raise FileNotFoundError(f"tone model {path} is missing; run `python -m newsprism.sentiment.tone_fit`")
@@ -126,6 +149,8 @@ def _load(path: str, mtime_ns: int) -> dict:
                 "coef": data["coef"].astype(np.float64),
                 "intercept": data["intercept"].astype(np.float64),
                 "cue_words": frozenset(data["cue_words"].tolist()),
+                "lexicon": tone_lexicon.from_arrays(data["lexicon_keys"],
+                                                    data["lexicon_values"]),
                 "meta": json.loads(str(data["meta"]))}
 
 
@@ -139,10 +164,13 @@ def predict(texts: Sequence[str], spans: Sequence[tuple[int, int]],
             path: Path = MODEL_PATH) -> tuple[np.ndarray, np.ndarray]:
     """(probabilities n x 3 in ``CLASSES`` order, evidence word counts) for each target."""
     model = load(path)
-    names, dense = featurize(texts, spans)
+    names, dense, keys = featurize(texts, spans)
     if not len(names):
         return np.zeros((0, 3)), np.zeros(0, dtype=int)
-    matrix = to_matrix(names, dense, model["vocabulary"], model["meta"]["dense_weight"])
+    meta = model["meta"]
+    dense = np.hstack([dense, meta["lexicon_weight"] * tone_lexicon.matrix(keys, model["lexicon"])])
+    matrix = to_matrix(names, dense, model["vocabulary"], meta["dense_weight"],
+                       meta["local_weight"])
     probs = _softmax(matrix @ model["coef"].T + model["intercept"])
     return probs, np.array([_evidence(t, s, model["cue_words"]) for t, s in
                             zip(texts, spans, strict=True)], dtype=int)
