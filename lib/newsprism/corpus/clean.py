@@ -122,6 +122,17 @@ BLOCK_RULES: list[tuple[str, re.Pattern[str], int, int]] = [
      12, 40),
 ]
 
+# All block headers in one pattern (one call per line instead of one per block rule).
+_BLOCK_HEADER = re.compile("|".join(f"(?P<b{i}>(?i:{b[1].pattern.removeprefix('(?i)')}))"
+                                    for i, b in enumerate(BLOCK_RULES)))
+assert all(b[1].flags & re.IGNORECASE for b in BLOCK_RULES)
+
+
+def _block_rule(line: str) -> tuple[str, re.Pattern[str], int, int] | None:
+    match = _BLOCK_HEADER.fullmatch(line)
+    return BLOCK_RULES[int(match.lastgroup[1:])] if match else None
+
+
 # Logos ("The Swamp logo") only count as furniture among the first lines of a page.
 HEAD_LINES = 3
 # A lone lower-case tag ("politics", "world news") after the body.
@@ -146,7 +157,7 @@ _COMBINED = re.compile(
 # line). A line without any of their words cannot match them, and without them the first rule
 # that matches (and its groups) is the same: those lines use the alternation without them.
 _CAPTION_ANYWHERE = (1, 2)
-_CAPTION_WORDS = ("Photo", "Image", "Picture", "Illustration", "Video", "File photo", "Credit")
+_CAPTION_WORDS = re.compile("Photo|Image|Picture|Illustration|Video|File photo|Credit")
 assert all(LINE_RULES[i][0] == "photo_caption" for i in _CAPTION_ANYWHERE)
 _COMBINED_NO_CAPTION = re.compile(
     "|".join(f"(?P<r{i}>(?:{pattern}))" for i, (_, pattern) in enumerate(LINE_RULES)
@@ -156,7 +167,7 @@ _COMBINED_NO_CAPTION = re.compile(
 
 def _fullmatch_rules(line: str) -> re.Match[str] | None:
     """``_COMBINED.fullmatch(line)``, without the caption rules when they cannot match."""
-    if any(word in line for word in _CAPTION_WORDS):
+    if _CAPTION_WORDS.search(line):
         return _COMBINED.fullmatch(line)
     return _COMBINED_NO_CAPTION.fullmatch(line)
 _RULE_BY_GROUP = {f"r{i}": name for i, (name, _) in enumerate(LINE_RULES)}
@@ -279,14 +290,14 @@ def _line_rules_and_blocks(stripped: list[str], rules: list[str | None]) -> str:
             i += 1
             continue
         seen_lines += 1
-        block = next((b for b in BLOCK_RULES if b[1].fullmatch(line)), None)
+        block = _block_rule(line)
         if block is not None:
             name, _, max_lines, max_len = block
             rules[i] = name
             absorbed, j = 0, i + 1
             while j < len(stripped):
                 if stripped[j]:
-                    if any(b[1].fullmatch(stripped[j]) for b in BLOCK_RULES):
+                    if _BLOCK_HEADER.fullmatch(stripped[j]):
                         break  # the next block starts here
                     own = line_rule(stripped[j])
                     if own is not None:
