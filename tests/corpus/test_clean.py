@@ -502,7 +502,15 @@ def test_model_leaves_short_texts_alone():
 def test_navigation_and_footer_of_a_page_go_and_its_body_stays():
     page = "\n".join([*NAV, *BODY, *FOOTER])
     result = clean_text(page)
-    # the first line may be the headline: kept, and the audit says so
+    assert result.text.split("\n\n") == BODY
+    # "Home" and "Search" are furniture phrases wherever they stand; the line model takes the
+    # rest of the menu and the footer
+    assert {r["removed_text"]: r["rule"] for r in result.audit}["Home"] == "site_phrase"
+    assert "line_model" in {r["rule"] for r in result.audit}
+    assert len(result.audit) == len(NAV) + len(FOOTER)
+    # without the phrases, the first line may be the headline: kept, and the audit says so
+    phrases = {"site_phrase", "subscribe_phrase", "share_phrase"}
+    result = clean_text(page, disabled_rules=phrases)
     assert result.text.split("\n\n") == ["Home", *BODY]
     assert result.doubts[0]["line"] == 1
     assert result.doubts[0]["rule"] == "kept_in_doubt: first line (headline)"

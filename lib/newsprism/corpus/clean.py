@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from newsprism.corpus.clean_lines import load_model, scores_and_region
+from newsprism.corpus.clean_phrases import phrase_rule
 from newsprism.corpus.clean_rules import CORPUS_KEY, line_key, recurring_lines, shape_rule
 
 AUDIT_COLUMNS = ["article_id", "line", "removed_text", "rule", "score"]
@@ -324,8 +325,8 @@ def _line_rules_and_blocks(stripped: list[str], rules: list[str | None]) -> str:
 def _shape_and_recurring(stripped: list[str], rules: list[str | None], recurring,
                          corpus_recurring, disabled) -> None:
     """Language-free shape rules, then lines that recur across the outlet's articles or (short
-    ones) across the corpus. The first line is never a corpus template: syndicated copies
-    share their headline."""
+    ones) across the corpus, then furniture phrases (:mod:`newsprism.corpus.clean_phrases`).
+    The first line is never a corpus template: syndicated copies share their headline."""
     first = True
     for i, line in enumerate(stripped):
         if not line:
@@ -338,6 +339,9 @@ def _shape_and_recurring(stripped: list[str], rules: list[str | None], recurring
                     rule = "outlet_template"
                 elif key in corpus_recurring and not first:
                     rule = "corpus_template"
+            if rule is None:
+                rule = phrase_rule(line)
+                rule = None if rule in disabled else rule
             rules[i] = rule
         first = False
 
@@ -394,13 +398,14 @@ def model_removals(lines: list[str], probabilities, model: dict, cleaning: str
     removed, doubts = [], {}
     if len(lines) < MODEL_MIN_LINES:
         return removed, doubts
+    signs = _LineSigns(lines) if cleaning == "default" else None
     for k, p in enumerate(probabilities.tolist()):
         if p < model["strict_threshold"]:
             continue
         if p < threshold:
             doubts[k] = (round(p, 4), "below the default threshold")
             continue
-        why = _body_sign(lines, k) if cleaning == "default" else None
+        why = _body_sign(lines, k, signs) if signs is not None else None
         if why is None:
             removed.append(k)
         else:
@@ -418,7 +423,26 @@ def _sentence(line: str) -> bool:
     return _SENTENCE_END.search(line) is not None and " " in line
 
 
-def _body_sign(lines: list[str], k: int) -> str | None:
+class _LineSigns:
+    """Per line, computed once when first asked: is it a sentence, a numbered item."""
+
+    def __init__(self, lines: list[str]) -> None:
+        self.lines = lines
+        self._sentence: dict[int, bool] = {}
+        self._item: dict[int, bool] = {}
+
+    def sentence(self, k: int) -> bool:
+        if k not in self._sentence:
+            self._sentence[k] = 0 <= k < len(self.lines) and _sentence(self.lines[k])
+        return self._sentence[k]
+
+    def item(self, k: int) -> bool:
+        if k not in self._item:
+            self._item[k] = _LIST_ITEM.match(self.lines[k]) is not None
+        return self._item[k]
+
+
+def _body_sign(lines: list[str], k: int, signs: _LineSigns) -> str | None:
     """Why a line the model scores as furniture may still be body text, or None: it is the
     first line (an article's headline), it is a sentence after a sentence (short closing
     sentences of an article) or a line between two (a subhead), it goes on from the line
@@ -427,16 +451,15 @@ def _body_sign(lines: list[str], k: int) -> str | None:
     line, before = lines[k], lines[k - 1] if k else ""
     if k == 0:
         return "first line (headline)"
-    if _sentence(line) and _sentence(before):
-        return "a sentence after a sentence"
-    if k + 1 < len(lines) and _sentence(before) and _sentence(lines[k + 1]):
-        return "between two sentences (a subhead)"
-    if line[0].islower() or (before and before[-1] not in ".!?:;。！？\"”’»)" and
-                             len(before) >= 40):
+    if signs.sentence(k - 1):
+        if signs.sentence(k):
+            return "a sentence after a sentence"
+        if signs.sentence(k + 1):
+            return "between two sentences (a subhead)"
+    if line[0].islower() or (before[-1] not in ".!?:;。！？\"”’»)" and len(before) >= 40):
         return "continues the line before"
-    near = [lines[j] for j in (k - 2, k - 1, k + 1, k + 2) if 0 <= j < len(lines)]
-    if sum(_LIST_ITEM.match(other) is not None for other in near) >= 1 + (
-            _LIST_ITEM.match(line) is None):
+    near = sum(signs.item(j) for j in (k - 2, k - 1, k + 1, k + 2) if 0 <= j < len(lines))
+    if near >= 1 + (not signs.item(k)):
         return "numbered list item"
     return None
 
