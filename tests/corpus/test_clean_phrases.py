@@ -33,10 +33,10 @@ def test_phrase_rule(line, rule):
 
 
 def test_every_kind_has_phrases_and_names_a_rule():
-    exact, lead_in, max_words = clean_phrases.load_phrases()
+    exact, lead_in, max_words, first_words = clean_phrases.load_phrases()
     assert set(exact.values()) == {"related_phrase", "share_phrase", "comments_phrase",
                                    "subscribe_phrase", "site_phrase"}
-    assert lead_in is not None and max_words > 0
+    assert lead_in is not None and max_words > 0 and "lea" in first_words
     assert all(key == key.casefold().strip() for key in exact)
 
 

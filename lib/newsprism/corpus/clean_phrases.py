@@ -24,21 +24,28 @@ from pathlib import Path
 from newsprism.core import paths
 
 PHRASES_FILE = paths.PACKAGE_DATA / "clean" / "furniture_phrases.yml"
-# Around a phrase: bullets, arrows, brackets, quotes, colons, dashes, emoji and spaces.
-_EDGE = re.compile(r"^[\W_]+|[\W_]+$")
+# Around a phrase: bullets, arrows, brackets, quotes, colons, dashes, symbols and spaces.
+_EDGE = " \t\u00a0:;,.!?|/\\_*#+=~^°•·▪►▶→←»«›‹<>()[]{}\"'“”„‘’`´-–—…✓✔❤★☆✉📧🔗💬👉¿¡±↓↑└├│─┌┐┘"
 _COUNT = re.compile(r"[\s(\[]*\d+[)\]]?$")
-_SPACES = re.compile(r"\s+")
 # A line longer than this is never a bare phrase (saves the normalisation of paragraphs).
 _MAX_PHRASE_CHARS = 80
 
 
 def _normalise(text: str) -> str:
-    return _SPACES.sub(" ", _EDGE.sub("", text.casefold()))
+    key = text.casefold().strip(_EDGE)
+    return key if "  " not in key and "\t" not in key else " ".join(key.split())
+
+
+def _first_word(text: str) -> str:
+    words = text.casefold().strip(_EDGE).split(None, 1)
+    return words[0].strip(_EDGE) if words else ""
 
 
 @lru_cache(maxsize=4)
-def load_phrases(path: Path = PHRASES_FILE) -> tuple[dict[str, str], re.Pattern[str] | None, int]:
-    """({normalised phrase: rule name}, lead-in pattern, most words after a lead-in)."""
+def load_phrases(path: Path = PHRASES_FILE
+                 ) -> tuple[dict[str, str], re.Pattern[str] | None, int, frozenset[str]]:
+    """({normalised phrase: rule name}, lead-in pattern, most words after a lead-in, first
+    words of the lead-in phrases)."""
     import yaml
 
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
@@ -57,18 +64,21 @@ def load_phrases(path: Path = PHRASES_FILE) -> tuple[dict[str, str], re.Pattern[
                                 for p in sorted(set(lead_ins), key=len, reverse=True))
         pattern = re.compile(rf"[\W_]*(?P<phrase>{alternatives})\s*(?:[:|»›>–—-]|\.\.\.|…)\s*(?P<rest>.+)",
                              re.IGNORECASE)
-    return exact, pattern, int(data.get("lead_in_max_words", 30))
+    first_words = frozenset(_first_word(p) for p in lead_ins)
+    return exact, pattern, int(data.get("lead_in_max_words", 30)), first_words
 
 
 def phrase_rule(line: str) -> str | None:
     """The phrase rule that removes ``line`` (stripped), or ``None``."""
-    exact, lead_in, max_words = load_phrases()
+    exact, lead_in, max_words, first_words = load_phrases()
     if len(line) <= _MAX_PHRASE_CHARS:
         key = _normalise(line)
-        rule = exact.get(key) or exact.get(_COUNT.sub("", key))
+        rule = exact.get(key)
+        if rule is None and key[-1:].isdigit():
+            rule = exact.get(_COUNT.sub("", key).strip(_EDGE))
         if rule is not None:
             return rule
-    if lead_in is not None:
+    if lead_in is not None and _first_word(line[:40]) in first_words:
         match = lead_in.match(line)
         if match and match.group("rest").count(" ") < max_words:
             return exact[_normalise(match.group("phrase"))]
