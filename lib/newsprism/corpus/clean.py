@@ -398,7 +398,8 @@ def model_removals(lines: list[str], probabilities, model: dict, cleaning: str
     removed, doubts = [], {}
     if len(lines) < MODEL_MIN_LINES:
         return removed, doubts
-    signs = _LineSigns(lines) if cleaning == "default" else None
+    signs = _LineSigns(lines, probabilities, model["threshold"]) \
+        if cleaning == "default" else None
     for k, p in enumerate(probabilities.tolist()):
         if p < model["strict_threshold"]:
             continue
@@ -426,8 +427,11 @@ def _sentence(line: str) -> bool:
 class _LineSigns:
     """Per line, computed once when first asked: is it a sentence, a numbered item."""
 
-    def __init__(self, lines: list[str]) -> None:
+    def __init__(self, lines: list[str], probabilities=None, sure: float = 1.0) -> None:
         self.lines = lines
+        # a line the model scores below this is body-like: a line after it may continue it
+        self.body_like = [True] * len(lines) if probabilities is None else [
+            p < sure for p in probabilities.tolist()]
         self._sentence: dict[int, bool] = {}
         self._item: dict[int, bool] = {}
 
@@ -456,7 +460,8 @@ def _body_sign(lines: list[str], k: int, signs: _LineSigns) -> str | None:
             return "a sentence after a sentence"
         if signs.sentence(k + 1):
             return "between two sentences (a subhead)"
-    if line[0].islower() or (before[-1] not in ".!?:;。！？\"”’»)" and len(before) >= 40):
+    if line[0].islower() or (before[-1] not in ".!?:;。！？\"”’»)" and len(before) >= 40
+                             and signs.body_like[k - 1]):
         return "continues the line before"
     near = sum(signs.item(j) for j in (k - 2, k - 1, k + 1, k + 2) if 0 <= j < len(lines))
     if near >= 1 + (not signs.item(k)):
