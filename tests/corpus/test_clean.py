@@ -490,6 +490,31 @@ def test_model_removals_keep_body_signs_in_doubt(lines, k, why):
     assert k in strict  # "strict" trusts the model
 
 
+TEASER = "Ten things the minister did not say in his long speech on Monday"
+
+
+@pytest.mark.parametrize(("before_score", "kept"), [(0.5, True), (0.99, False)])
+def test_a_line_continues_a_long_unpunctuated_line_only_when_that_line_stays(before_score,
+                                                                             kept):
+    """A paragraph broken across lines goes on from a kept line; after a teaser headline the
+    model removes, the next short line is furniture too."""
+    from newsprism.corpus.clean import model_removals
+
+    lines = [*NAV, *BODY, TEASER, "Read the story", *FOOTER]
+    k = len(NAV) + len(BODY) + 1
+    scores = np.full(len(lines), 0.99)
+    scores[k - 1] = before_score
+    removed, doubts = model_removals(lines, scores, {"threshold": 0.9,
+                                                     "strict_threshold": 0.8}, "default")
+    assert (k not in removed) is kept
+    if kept:
+        assert doubts[k] == (0.99, "continues the line before")
+    # a line in lower case continues the line before whatever that line's score
+    lines[k] = "read the story"
+    assert k not in model_removals(lines, scores, {"threshold": 0.9, "strict_threshold": 0.8},
+                                   "default")[0]
+
+
 def test_model_leaves_short_texts_alone():
     from newsprism.corpus.clean import MODEL_MIN_LINES, model_removals
 
@@ -502,7 +527,15 @@ def test_model_leaves_short_texts_alone():
 def test_navigation_and_footer_of_a_page_go_and_its_body_stays():
     page = "\n".join([*NAV, *BODY, *FOOTER])
     result = clean_text(page)
-    # the first line may be the headline: kept, and the audit says so
+    assert result.text.split("\n\n") == BODY
+    # "Home" and "Search" are furniture phrases wherever they stand; the line model takes the
+    # rest of the menu and the footer
+    assert {r["removed_text"]: r["rule"] for r in result.audit}["Home"] == "site_phrase"
+    assert "line_model" in {r["rule"] for r in result.audit}
+    assert len(result.audit) == len(NAV) + len(FOOTER)
+    # without the phrases, the first line may be the headline: kept, and the audit says so
+    phrases = {"site_phrase", "subscribe_phrase", "share_phrase"}
+    result = clean_text(page, disabled_rules=phrases)
     assert result.text.split("\n\n") == ["Home", *BODY]
     assert result.doubts[0]["line"] == 1
     assert result.doubts[0]["rule"] == "kept_in_doubt: first line (headline)"

@@ -43,7 +43,8 @@ def test_model_words_make_a_furniture_word_raise_the_score():
     assert furniture
     lines = ["Home", "A long body paragraph that ends a sentence and goes on for a while.",
              "xyzzy"]
-    plain = clean_lines.furniture_scores(lines)
-    worded = clean_lines.furniture_scores(lines[:2] + [furniture[0]])
+    first_pass = {key: value for key, value in model.items() if key != "context"}
+    plain = clean_lines.furniture_scores(lines, first_pass)
+    worded = clean_lines.furniture_scores(lines[:2] + [furniture[0]], first_pass)
     assert worded[2] > plain[2]
     assert np.all((plain >= 0) & (plain <= 1))

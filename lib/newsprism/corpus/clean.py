@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from newsprism.corpus.clean_lines import load_model, scores_and_region
+from newsprism.corpus.clean_phrases import phrase_rule
 from newsprism.corpus.clean_rules import CORPUS_KEY, line_key, recurring_lines, shape_rule
 
 AUDIT_COLUMNS = ["article_id", "line", "removed_text", "rule", "score"]
@@ -122,6 +123,17 @@ BLOCK_RULES: list[tuple[str, re.Pattern[str], int, int]] = [
      12, 40),
 ]
 
+# All block headers in one pattern (one call per line instead of one per block rule).
+_BLOCK_HEADER = re.compile("|".join(f"(?P<b{i}>(?i:{b[1].pattern.removeprefix('(?i)')}))"
+                                    for i, b in enumerate(BLOCK_RULES)))
+assert all(b[1].flags & re.IGNORECASE for b in BLOCK_RULES)
+
+
+def _block_rule(line: str) -> tuple[str, re.Pattern[str], int, int] | None:
+    match = _BLOCK_HEADER.fullmatch(line)
+    return BLOCK_RULES[int(match.lastgroup[1:])] if match else None
+
+
 # Logos ("The Swamp logo") only count as furniture among the first lines of a page.
 HEAD_LINES = 3
 # A lone lower-case tag ("politics", "world news") after the body.
@@ -146,7 +158,7 @@ _COMBINED = re.compile(
 # line). A line without any of their words cannot match them, and without them the first rule
 # that matches (and its groups) is the same: those lines use the alternation without them.
 _CAPTION_ANYWHERE = (1, 2)
-_CAPTION_WORDS = ("Photo", "Image", "Picture", "Illustration", "Video", "File photo", "Credit")
+_CAPTION_WORDS = re.compile("Photo|Image|Picture|Illustration|Video|File photo|Credit")
 assert all(LINE_RULES[i][0] == "photo_caption" for i in _CAPTION_ANYWHERE)
 _COMBINED_NO_CAPTION = re.compile(
     "|".join(f"(?P<r{i}>(?:{pattern}))" for i, (_, pattern) in enumerate(LINE_RULES)
@@ -156,7 +168,7 @@ _COMBINED_NO_CAPTION = re.compile(
 
 def _fullmatch_rules(line: str) -> re.Match[str] | None:
     """``_COMBINED.fullmatch(line)``, without the caption rules when they cannot match."""
-    if any(word in line for word in _CAPTION_WORDS):
+    if _CAPTION_WORDS.search(line):
         return _COMBINED.fullmatch(line)
     return _COMBINED_NO_CAPTION.fullmatch(line)
 _RULE_BY_GROUP = {f"r{i}": name for i, (name, _) in enumerate(LINE_RULES)}
@@ -279,14 +291,14 @@ def _line_rules_and_blocks(stripped: list[str], rules: list[str | None]) -> str:
             i += 1
             continue
         seen_lines += 1
-        block = next((b for b in BLOCK_RULES if b[1].fullmatch(line)), None)
+        block = _block_rule(line)
         if block is not None:
             name, _, max_lines, max_len = block
             rules[i] = name
             absorbed, j = 0, i + 1
             while j < len(stripped):
                 if stripped[j]:
-                    if any(b[1].fullmatch(stripped[j]) for b in BLOCK_RULES):
+                    if _BLOCK_HEADER.fullmatch(stripped[j]):
                         break  # the next block starts here
                     own = line_rule(stripped[j])
                     if own is not None:
@@ -313,8 +325,8 @@ def _line_rules_and_blocks(stripped: list[str], rules: list[str | None]) -> str:
 def _shape_and_recurring(stripped: list[str], rules: list[str | None], recurring,
                          corpus_recurring, disabled) -> None:
     """Language-free shape rules, then lines that recur across the outlet's articles or (short
-    ones) across the corpus. The first line is never a corpus template: syndicated copies
-    share their headline."""
+    ones) across the corpus, then furniture phrases (:mod:`newsprism.corpus.clean_phrases`).
+    The first line is never a corpus template: syndicated copies share their headline."""
     first = True
     for i, line in enumerate(stripped):
         if not line:
@@ -327,6 +339,9 @@ def _shape_and_recurring(stripped: list[str], rules: list[str | None], recurring
                     rule = "outlet_template"
                 elif key in corpus_recurring and not first:
                     rule = "corpus_template"
+            if rule is None:
+                rule = phrase_rule(line)
+                rule = None if rule in disabled else rule
             rules[i] = rule
         first = False
 
@@ -383,13 +398,15 @@ def model_removals(lines: list[str], probabilities, model: dict, cleaning: str
     removed, doubts = [], {}
     if len(lines) < MODEL_MIN_LINES:
         return removed, doubts
+    signs = _LineSigns(lines, probabilities, model["threshold"]) \
+        if cleaning == "default" else None
     for k, p in enumerate(probabilities.tolist()):
         if p < model["strict_threshold"]:
             continue
         if p < threshold:
             doubts[k] = (round(p, 4), "below the default threshold")
             continue
-        why = _body_sign(lines, k) if cleaning == "default" else None
+        why = _body_sign(lines, k, signs) if signs is not None else None
         if why is None:
             removed.append(k)
         else:
@@ -407,7 +424,29 @@ def _sentence(line: str) -> bool:
     return _SENTENCE_END.search(line) is not None and " " in line
 
 
-def _body_sign(lines: list[str], k: int) -> str | None:
+class _LineSigns:
+    """Per line, computed once when first asked: is it a sentence, a numbered item."""
+
+    def __init__(self, lines: list[str], probabilities=None, sure: float = 1.0) -> None:
+        self.lines = lines
+        # a line the model scores below this is body-like: a line after it may continue it
+        self.body_like = [True] * len(lines) if probabilities is None else [
+            p < sure for p in probabilities.tolist()]
+        self._sentence: dict[int, bool] = {}
+        self._item: dict[int, bool] = {}
+
+    def sentence(self, k: int) -> bool:
+        if k not in self._sentence:
+            self._sentence[k] = 0 <= k < len(self.lines) and _sentence(self.lines[k])
+        return self._sentence[k]
+
+    def item(self, k: int) -> bool:
+        if k not in self._item:
+            self._item[k] = _LIST_ITEM.match(self.lines[k]) is not None
+        return self._item[k]
+
+
+def _body_sign(lines: list[str], k: int, signs: _LineSigns) -> str | None:
     """Why a line the model scores as furniture may still be body text, or None: it is the
     first line (an article's headline), it is a sentence after a sentence (short closing
     sentences of an article) or a line between two (a subhead), it goes on from the line
@@ -416,16 +455,16 @@ def _body_sign(lines: list[str], k: int) -> str | None:
     line, before = lines[k], lines[k - 1] if k else ""
     if k == 0:
         return "first line (headline)"
-    if _sentence(line) and _sentence(before):
-        return "a sentence after a sentence"
-    if k + 1 < len(lines) and _sentence(before) and _sentence(lines[k + 1]):
-        return "between two sentences (a subhead)"
-    if line[0].islower() or (before and before[-1] not in ".!?:;。！？\"”’»)" and
-                             len(before) >= 40):
+    if signs.sentence(k - 1):
+        if signs.sentence(k):
+            return "a sentence after a sentence"
+        if signs.sentence(k + 1):
+            return "between two sentences (a subhead)"
+    if line[0].islower() or (before[-1] not in ".!?:;。！？\"”’»)" and len(before) >= 40
+                             and signs.body_like[k - 1]):
         return "continues the line before"
-    near = [lines[j] for j in (k - 2, k - 1, k + 1, k + 2) if 0 <= j < len(lines)]
-    if sum(_LIST_ITEM.match(other) is not None for other in near) >= 1 + (
-            _LIST_ITEM.match(line) is None):
+    near = sum(signs.item(j) for j in (k - 2, k - 1, k + 1, k + 2) if 0 <= j < len(lines))
+    if near >= 1 + (not signs.item(k)):
         return "numbered list item"
     return None
 

@@ -4,8 +4,12 @@ Writes ``data/clean/line_model.json``: a logistic regression (seed 0) over the s
 ``clean_lines.FEATURES`` plus one weight per word of short lines (``clean_lines.line_words``;
 only words seen on at least ``MIN_WORD_SITES`` sites, so no weight names a single site).
 
-Thresholds come from out-of-fold scores (5 folds by site, every line of a page scored by a
-model that never saw its site): the lowest threshold at which removing every line scored at
+The second pass (``context``, :mod:`newsprism.corpus.clean_context`) is a logistic regression
+over ``clean_context.CONTEXT_FEATURES`` computed from *out-of-fold* first-pass scores (5 folds
+by site), so it learns from scores like those of pages the first pass never saw.
+
+Thresholds come from out-of-fold scores of both passes (5 folds by site, every line of a page
+scored by models that never saw its site): the lowest threshold at which removing every line scored at
 or above it still keeps ``KEEP_TARGET`` of the tuning *keep strings* (the gold body text),
 and ``KEEP_TARGET_STRICT`` for the "strict" level. Body text first, furniture second. The
 held-back part is never read here.
@@ -19,7 +23,7 @@ import sys
 
 import numpy as np
 
-from newsprism.corpus import clean_lines, clean_validation
+from newsprism.corpus import clean_context, clean_lines, clean_validation
 
 # Half a point above the 99% floor for body text: a site-fold estimate on ~1,700 keep strings
 # moves by about that much on another set of sites (a target of 0.99 kept 98.2% there).
@@ -123,6 +127,44 @@ def out_of_fold_scores(rows: list[dict], n_splits: int = 5) -> list[np.ndarray]:
     return scores
 
 
+def _context_design(rows: list[dict], first_pass: list[np.ndarray], labelled: bool):
+    xs, ys = [], []
+    for row, scores in zip(rows, first_pass, strict=True):
+        features = clean_context.context_features(np.expm1(row["features"][:, 0]), scores)
+        keep = [j for j, label in enumerate(row["labels"]) if label is not None or not labelled]
+        xs.append(features[keep])
+        ys.extend(row["labels"][j] for j in keep)
+    return np.vstack(xs), np.asarray(ys)
+
+
+def _fit_context(rows: list[dict], first_pass: list[np.ndarray]) -> dict:
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.preprocessing import StandardScaler
+
+    x, y = _context_design(rows, first_pass, labelled=True)
+    scaler = StandardScaler().fit(x)
+    model = LogisticRegression(C=C, max_iter=5000, random_state=SEED,
+                               class_weight="balanced").fit(scaler.transform(x), y.astype(int))
+    return {"features": clean_context.CONTEXT_FEATURES, "mean": scaler.mean_.tolist(),
+            "scale": scaler.scale_.tolist(), "coef": model.coef_[0].tolist(),
+            "intercept": float(model.intercept_[0])}
+
+
+def out_of_fold_context_scores(rows: list[dict], first_pass: list[np.ndarray],
+                               n_splits: int = 5) -> list[np.ndarray]:
+    """Second-pass scores of every line by a context model fitted on the other folds."""
+    from sklearn.model_selection import GroupKFold
+
+    sites = [row["page"]["site"] for row in rows]
+    scores: list[np.ndarray] = [np.zeros(0)] * len(rows)
+    for train, test in GroupKFold(n_splits=n_splits).split(rows, groups=sites):
+        model = _fit_context([rows[i] for i in train], [first_pass[i] for i in train])
+        for i in test:
+            scores[i] = clean_context.context_scores(np.expm1(rows[i]["features"][:, 0]),
+                                                     first_pass[i], model)
+    return scores
+
+
 def _threshold(rows, scores, target: float, cleaning: str) -> float:
     for t in _GRID:
         if keep_and_remove_rates(rows, scores, float(t), cleaning)[0] >= target:
@@ -133,14 +175,15 @@ def _threshold(rows, scores, target: float, cleaning: str) -> float:
 def fit(pages: list[dict]) -> dict:
     """The model as a dict (see ``clean_lines.load_model``), thresholds from site folds."""
     rows = page_rows(pages)
-    scores = out_of_fold_scores(rows)
+    first_pass = out_of_fold_scores(rows)
+    scores = out_of_fold_context_scores(rows, first_pass)
     threshold = _threshold(rows, scores, KEEP_TARGET, "default")
     strict = min(_threshold(rows, scores, KEEP_TARGET_STRICT, "strict"), threshold)
     cross = {}
     for level, t in (("default", threshold), ("strict", strict)):
         kept, removed = keep_and_remove_rates(rows, scores, t, level)
         cross[level] = {"body_kept": round(kept, 4), "furniture_removed": round(removed, 4)}
-    model = _fit(rows)
+    model = {**_fit(rows), "context": _fit_context(rows, first_pass)}
     n_lines = sum(label is not None for row in rows for label in row["labels"])
     return {**model, "threshold": threshold, "strict_threshold": strict,
             "keep_target": KEEP_TARGET, "keep_target_strict": KEEP_TARGET_STRICT,

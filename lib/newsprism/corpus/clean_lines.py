@@ -39,6 +39,7 @@ from functools import lru_cache
 import numpy as np
 
 from newsprism.core import paths
+from newsprism.corpus.clean_context import context_scores
 
 MODEL_FILE = paths.PACKAGE_DATA / "clean" / "line_model.json"
 # A body-like line: this many characters (CJK count 3 each) and a sentence end.
@@ -199,7 +200,8 @@ def load_model() -> dict:
 
 
 def furniture_scores(lines: list[str], model: dict | None = None) -> np.ndarray:
-    """Probability that each line is page furniture, from the fitted model."""
+    """Probability that each line is page furniture, from the fitted model (both passes when
+    it has a ``context`` part, see :mod:`newsprism.corpus.clean_context`)."""
     return scores_and_region(lines, model)[0]
 
 
@@ -214,4 +216,7 @@ def scores_and_region(lines: list[str], model: dict | None = None
     z = x @ np.asarray(model["coef"]) + model["intercept"]
     if model.get("words"):
         z = z + word_scores(lines, model["words"])
-    return 1.0 / (1.0 + np.exp(-z)), region
+    scores = 1.0 / (1.0 + np.exp(-z))
+    if model.get("context"):  # the second pass: scores read against the whole page
+        scores = context_scores(np.expm1(features[:, 0]), scores, model["context"])
+    return scores, region

@@ -18,6 +18,10 @@ from collections.abc import Callable, Iterable
 
 _URL = re.compile(r"(?:https?://|www\.|pic\.twitter\.com/)\S+|[\w.-]*\.(?:com|org|net|co\.kr|kr|"
                   r"ru|cn|de|uk|in|jp|info|io|news)\b(?:/\S*)?")
+# Every match of ``_URL`` contains one of these; searching for them first is ~10x cheaper on
+# long lines (``[\w.-]*`` is otherwise tried at every position of every line).
+_URL_HINT = re.compile(r"https?://|www\.|pic\.twitter\.com/|\.(?:com|org|net|co\.kr|kr|ru|cn|de|"
+                       r"uk|in|jp|info|io|news)\b")
 _DATE = re.compile(r"\b\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d{2})\b|\b\d{4}[./-]\d{1,2}[./-]\d{1,2}"
                    r"(?:T\S*)?\b")
 _TIME = re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:\s*[ap]\.?m\.?)?", re.IGNORECASE)
@@ -35,7 +39,7 @@ _TAG_BARS = re.compile(r"\s[|•·]\s")
 
 def url_line(line: str) -> bool:
     """Only web addresses, handles and stamps, at most three other words: "www.x.com 2026/01/02"."""
-    if not _URL.search(line) or line[0] in "[(":  # "[1] http://..." is a reference
+    if line[0] in "[(" or not _URL_HINT.search(line) or not _URL.search(line):  # "[1] http://..." is a reference
         return False
     rest = _HANDLE.sub(" ", _TIME.sub(" ", _DATE.sub(" ", _URL.sub(" ", line))))
     return len(_WORD.findall(rest)) <= 3 and not _SENTENCE_END.search(rest.strip())

@@ -154,7 +154,9 @@ def label_lines(page: dict) -> tuple[list[str], list[int | None], list[list[int]
 
 # Rules added by issue 20: switched off, the cleaner is the one before it (the baseline).
 NEW_RULES = frozenset({"url_line", "handle_line", "timestamp_line", "end_mark", "tag_list",
-                       "outlet_template", "corpus_template", "repeated_lead", "line_model"})
+                       "outlet_template", "corpus_template", "repeated_lead", "line_model",
+                       "related_phrase", "share_phrase", "comments_phrase", "subscribe_phrase",
+                       "site_phrase"})
 ENGINES = {
     "no cleaning": {"cleaning": "off"},
     "rules before issue 20": {"cleaning": "default", "disabled_rules": NEW_RULES},
