@@ -113,13 +113,16 @@ SLOW_FIXTURES = {"suite_report", "xss_report", "failing_report", "failing_run",
 SLOW_FILES = {"test_browser.py", "test_jupyterlab.py"}
 # Whole-library runs in a subprocess and a local Dask cluster: integration, not unit tests.
 SLOW_TESTS = {"test_library_runs_offline", "test_dask_local_cluster_gives_same_tables"}
+# Doctests (by name) that score against gold data.
+SLOW_DOCTESTS = {"newsprism.quotes.validation"}
 
 
 def pytest_collection_modifyitems(config, items):
     for item in items:
         if (SLOW_FIXTURES & set(getattr(item, "fixturenames", ()))
                 or item.path.name in SLOW_FILES
-                or getattr(item, "originalname", "") in SLOW_TESTS):
+                or getattr(item, "originalname", "") in SLOW_TESTS
+                or (isinstance(item, pytest.DoctestItem) and item.name in SLOW_DOCTESTS)):
             item.add_marker(pytest.mark.slow)
 
 

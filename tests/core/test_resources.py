@@ -29,6 +29,7 @@ def _group_writable_checkout(tmp_path: Path) -> Path:
     return lib
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(os.name != "posix", reason="file modes are POSIX")
 def test_sentences_split_in_a_group_writable_checkout(tmp_path):
     lib = _group_writable_checkout(tmp_path)
@@ -52,6 +53,7 @@ BLOB_FIRST = ("import json, sys, newsprism\nassert 'nltk' not in sys.modules\n"
               "'Dr. No came. He left.').sentences], nltk.data.path[0]]))")
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(os.name != "posix", reason="file modes are POSIX")
 def test_nltk_imported_later_finds_the_private_copy_made_at_import(tmp_path):
     lib = _group_writable_checkout(tmp_path)
