@@ -113,8 +113,8 @@ SLOW_FIXTURES = {"suite_report", "xss_report", "failing_report", "failing_run",
 SLOW_FILES = {"test_browser.py", "test_jupyterlab.py"}
 # Whole-library runs in a subprocess and a local Dask cluster: integration, not unit tests.
 SLOW_TESTS = {"test_library_runs_offline", "test_dask_local_cluster_gives_same_tables"}
-# Doctests (by name) that score against gold data.
-SLOW_DOCTESTS = {"newsprism.quotes.validation"}
+# Doctests (by name) that read whole gold data sets (scoring them, hashing them).
+SLOW_DOCTESTS = {"newsprism.quotes.validation", "newsprism.core.validate.inputs_key"}
 
 
 def pytest_collection_modifyitems(config, items):
