@@ -30,6 +30,11 @@ from typing import NamedTuple
 import pytest
 from newsprism.core import paths
 
+# nbformat imports jsonschema, which builds rfc3987-syntax's grammars at import (~1.3 s of CPU in
+# every test process) to check IRI formats that no notebook schema uses; the report runs in
+# the `slow` tests are subprocesses and keep the real import.
+sys.modules.setdefault("rfc3987_syntax", None)
+
 REPORT_TIMEOUT = 1800  # seconds for one whole-suite run (a hang must not eat CI's budget)
 
 XSS = "<script>alert(1)</script>"
