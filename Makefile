@@ -31,9 +31,10 @@ test: $(STAMP) browser
 	$(PY) -m ruff check lib tests bench notebooks
 	$(PY) -m pytest -q --doctest-modules tests lib/newsprism
 
-# Unit tests and doctests only: no browser, no notebook run (tests marked `slow` left out).
+# Unit tests and doctests only, on two processes (pytest-xdist): tests marked `slow` (notebook
+# runs, report renders, fits, whole gold data sets, fresh interpreters, browser) left out.
 test-fast: $(STAMP)
-	$(PY) -m pytest -q -m "not slow" --doctest-modules tests lib/newsprism
+	$(PY) -m pytest -q -n 2 -m "not slow" --doctest-modules tests lib/newsprism
 
 browser:
 	@.ci/ensure_browser

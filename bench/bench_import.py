@@ -29,6 +29,7 @@ from newsprism.core.lifecycle import die_with_parent
 from newsprism.pipeline.steps import STEPS
 from newsprism.pipeline.workers import pool_context, worker_start_cost
 
+FLOOR = 0.5  # seconds of CPU (issue 15)
 HEAVY = ("nltk", "scipy", "sklearn", "matplotlib", "papermill", "pandas", "pyarrow",
          "textblob", "vaderSentiment")
 SHOW = (f"import sys; print(' '.join(sorted({{m for m in sys.modules if m in {HEAVY!r}}}))"
@@ -37,6 +38,11 @@ STEP_MODULES = sorted({step.table.split(":")[0] for step in STEPS.values()})
 WORKER = ("from newsprism.pipeline import steps, store; "
           "steps.resolve_steps(steps.STEPS); ")
 SPLIT = "from newsprism.core.text import split_sentences; split_sentences('Mr. Kim wrote. He left.'); "
+# What a spawned worker pays before its first article is scored: every lexicon loaded, as the
+# store's warm-up does (one short article through every step).
+WARM = ("from newsprism.pipeline.steps import AnnotateOptions, select_steps; "
+        "from newsprism.pipeline.store import _warm_up; "
+        "_warm_up(select_steps(None), AnnotateOptions()); ")
 
 CASES = {
     "python (baseline)": "pass; ",
@@ -47,6 +53,7 @@ CASES = {
     **{f"step {module}": f"import {module}; " for module in STEP_MODULES},
     "worker (all steps)": WORKER,
     "worker + 1st split": WORKER + SPLIT,
+    "worker + every lexicon (1 article)": WORKER + WARM,
     "import nltk": "import nltk; ",
     "nltk Punkt only": "from nltk.tokenize.punkt import PunktTokenizer; ",
 }
@@ -81,29 +88,43 @@ def pool_worker_cost(method: str, workers: int = 2) -> tuple[float, float, int]:
     return statistics.median(first.values()), wall, len(first)
 
 
-def print_pool_figures() -> None:
+def print_pool_figures() -> dict[str, float]:
     from newsprism.pipeline.steps import AnnotateOptions, select_steps
     from newsprism.pipeline.store import _warm_up
 
     _warm_up(select_steps(None), AnnotateOptions())  # what annotate() does before its pool
     chosen = pool_context().get_start_method()
+    costs = {}
     for method in multiprocessing.get_all_start_methods():
         cpu, wall, n = pool_worker_cost(method)
+        costs[method] = cpu
         mark = "  <- used by annotate here" if method == chosen else ""
         print(f"{'pool worker, ' + method:40s} CPU {cpu:5.2f} s  pool wall {wall:5.2f} s"
               f"  | {n} workers{mark}")
+    return costs
+
+
+def print_floors(import_cpu: float, worker_cpu: dict[str, float]) -> None:
+    """Issue 15's floor, CPU < 0.5 s: ``import newsprism`` and a worker of each start method."""
+    verdict = {True: "met", False: "NOT met"}
+    print(f"floor (< {FLOOR:.1f} s CPU): import newsprism {import_cpu:.2f} s "
+          f"{verdict[import_cpu < FLOOR]}; " + "; ".join(
+              f"worker by {method} {cpu:.2f} s {verdict[cpu < FLOOR]}"
+              for method, cpu in worker_cpu.items()))
 
 
 def main() -> None:
     repeats = int(sys.argv[1]) if len(sys.argv) > 1 else 5
     print(f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores; "
           f"{repeats} runs each; CPU = user + system of the child, median")
+    medians = {}
     for name, code in CASES.items():
         runs = [run_once(code) for _ in range(repeats)]
         walls, cpus = sorted(r[0] for r in runs), sorted(r[1] for r in runs)
+        medians[name] = cpus[len(cpus) // 2]
         print(f"{name:40s} CPU {cpus[len(cpus) // 2]:5.2f} s  wall {walls[len(walls) // 2]:5.2f} s"
               f"  | heavy: {runs[0][2]}")
-    print_pool_figures()
+    print_floors(medians["import newsprism"], print_pool_figures())
 
 
 if __name__ == "__main__":

@@ -31,6 +31,11 @@ from typing import NamedTuple
 import pytest
 from newsprism.core import paths
 
+# nbformat imports jsonschema, which builds rfc3987-syntax's grammars at import (~1.3 s of CPU in
+# every test process) to check IRI formats that no notebook schema uses; the report runs in
+# the `slow` tests are subprocesses and keep the real import.
+sys.modules.setdefault("rfc3987_syntax", None)
+
 REPORT_TIMEOUT = 1800  # seconds for one whole-suite run (a hang must not eat CI's budget)
 
 XSS = "<script>alert(1)</script>"
@@ -116,13 +121,16 @@ SLOW_FIXTURES = {"suite_report", "xss_report", "failing_report", "failing_run",
 SLOW_FILES = {"test_browser.py", "test_jupyterlab.py"}
 # Whole-library runs in a subprocess and a local Dask cluster: integration, not unit tests.
 SLOW_TESTS = {"test_library_runs_offline", "test_dask_local_cluster_gives_same_tables"}
+# Doctests (by name) that read whole gold data sets (scoring them, hashing them).
+SLOW_DOCTESTS = {"newsprism.quotes.validation", "newsprism.core.validate.inputs_key"}
 
 
 def pytest_collection_modifyitems(config, items):
     for item in items:
         if (SLOW_FIXTURES & set(getattr(item, "fixturenames", ()))
                 or item.path.name in SLOW_FILES
-                or getattr(item, "originalname", "") in SLOW_TESTS):
+                or getattr(item, "originalname", "") in SLOW_TESTS
+                or (isinstance(item, pytest.DoctestItem) and item.name in SLOW_DOCTESTS)):
             item.add_marker(pytest.mark.slow)
 
 

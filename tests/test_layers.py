@@ -11,6 +11,7 @@ row are independent and may not import each other):
 from __future__ import annotations
 
 import ast
+import functools
 from pathlib import Path
 
 import pytest
@@ -45,6 +46,7 @@ def module_name(path: Path) -> str:
 MODULES = {module_name(p): p for p in sorted(PACKAGE.rglob("*.py"))}
 
 
+@functools.cache  # several tests read the same modules: parse each once per session
 def imports_of(name: str) -> list[tuple[str, str | None, int]]:
     """(imported module, imported name or None, line) for every newsprism import in ``name``."""
     path = MODULES[name]

@@ -13,6 +13,7 @@ import subprocess
 import sys
 import tomllib
 
+import pytest
 from newsprism.core import paths
 
 CHECK = """
@@ -52,6 +53,7 @@ def test_package_data_covers_every_data_file():
     assert "data/codebooks/frames.yml" in installed
 
 
+@pytest.mark.slow
 def test_an_installed_copy_runs_outside_the_repository(tmp_path):
     site = tmp_path / "site"
     for name in installed_files():

@@ -11,6 +11,9 @@ import sys
 import pytest
 from newsprism.core import paths
 
+# Subprocesses that import the real NLTK (and SciPy): an equivalence check, `make test` only.
+pytestmark = pytest.mark.slow
+
 SPLIT = """
 import json, sys
 {before}

@@ -29,6 +29,7 @@ def _group_writable_checkout(tmp_path: Path) -> Path:
     return lib
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(os.name != "posix", reason="file modes are POSIX")
 def test_sentences_split_in_a_group_writable_checkout(tmp_path):
     lib = _group_writable_checkout(tmp_path)
@@ -52,6 +53,7 @@ BLOB_FIRST = ("import json, sys, newsprism\nassert 'nltk' not in sys.modules\n"
               "'Dr. No came. He left.').sentences], nltk.data.path[0]]))")
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(os.name != "posix", reason="file modes are POSIX")
 def test_nltk_imported_later_finds_the_private_copy_made_at_import(tmp_path):
     lib = _group_writable_checkout(tmp_path)
@@ -80,3 +82,27 @@ def test_a_private_checkout_uses_its_own_folder_and_a_tampered_copy_is_remade(tm
     assert not resources._tree_is_private(copy)
     again = resources._private_copy(source)
     assert again == copy and resources._tree_is_private(again)
+
+
+# TextBlob's scores without TextBlob's __init__ (core.resources.textblob_pattern), then the
+# real package imported after them: NLTK and SciPy stay out, and the numbers are TextBlob's own
+# (the third text, with a line break, takes the scorer's slow path).
+TEXTBLOB_ISOLATED = (
+    "import json, sys\nfrom newsprism.sentiment.scoring import score_rows\n"
+    "texts = ['A great and terrible day.', 'Not bad at all!', 'Dr. No came.\\nHe left :)']\n"
+    "ours = [list(r) for r in score_rows(texts, 'textblob')]\n"
+    "heavy = sorted(m for m in ('nltk', 'scipy', 'textblob') if m in sys.modules)\n"
+    "from textblob.en.sentiments import PatternAnalyzer\n"
+    "real = [list(PatternAnalyzer().analyze(t)[:2]) for t in texts]\n"
+    "print(json.dumps([heavy, ours, real, 'nltk' in sys.modules]))")
+
+
+@pytest.mark.slow
+def test_textblob_scores_load_without_nltk_and_equal_textblobs_own():
+    proc = subprocess.run([sys.executable, "-c", TEXTBLOB_ISOLATED], capture_output=True,
+                          text=True, cwd=paths.ROOT, timeout=300)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    heavy, ours, real, nltk_later = json.loads(proc.stdout)
+    assert heavy == []
+    assert ours == real and len(ours) == 3
+    assert nltk_later  # the real TextBlob (and NLTK) still import afterwards

@@ -240,6 +240,7 @@ POLNEAR_BODY_AT_THE_END = ["1 Donald Trump.", "2 Ted Cruz.", "7 John Kasich.", "
                            "Santorum.", "incites", "entering the U.S.", "of."]
 
 
+@pytest.mark.slow
 def test_real_news_text_loses_only_furniture():
     """On 924 real articles (PolNeAR train+dev) only furniture goes: editor's notes, bios,
     link labels, handles and web addresses on their own line, and what the line model

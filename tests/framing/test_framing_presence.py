@@ -143,6 +143,7 @@ def test_shipped_model_matches_the_codebook():
         assert 0 < weights["threshold"] < 1
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not (framing_fit.NFC / "articles_dev.tsv").exists(), reason="NFC absent")
 def test_refit_reproduces_the_shipped_weights():
     shipped = framing_presence.load_model()

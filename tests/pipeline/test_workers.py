@@ -61,6 +61,7 @@ def test_a_forked_worker_inherits_the_imports_of_the_main_process():
     assert result["pid"] != multiprocessing.current_process().pid
 
 
+@pytest.mark.slow
 def test_spawned_workers_give_the_tables_of_jobs1(tmp_path, monkeypatch):
     # The macOS/Windows path, run here: fresh interpreters must annotate exactly alike.
     path = tmp_path / "corpus.jsonl"

@@ -226,6 +226,7 @@ def test_a_slogan_does_not_chain_the_speeches_that_contain_it():
     assert again["d"] not in {again["a"], again["b"]}
 
 
+@pytest.mark.slow
 def test_polnear_dev_has_cross_outlet_statements_and_no_giant_cluster():
     """Real quotations from seven US outlets: long speech transcripts once chained hundreds
     of unrelated quotations into one cluster through shared common words."""

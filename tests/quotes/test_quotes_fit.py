@@ -39,6 +39,7 @@ def test_a_malformed_classifier_file_gets_a_clear_error(tmp_path, content):
         quotes.load_classifier(path)
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(POLNEAR_MISSING, reason="PolNeAR gold data (shared/datasets/polnear) absent")
 def test_refit_on_train_reproduces_the_shipped_file(tmp_path):
     out = quotes_fit.write(quotes_fit.fit(), tmp_path / "quote_classifier.json")

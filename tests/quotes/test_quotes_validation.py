@@ -129,6 +129,7 @@ def test_classifier_decisions_apply_caps_floors_and_continuations():
     assert speech.tolist() == [False, True, True, False]
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not (paths.POLNEAR / "metadata.tsv").exists(), reason="PolNeAR absent")
 def test_classifier_table_matches_extract_quotes_on_polnear_train():
     table = classifier_table("train", limit=40)

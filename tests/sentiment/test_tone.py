@@ -101,6 +101,7 @@ def test_shipped_model_loads_from_plain_arrays():
     assert meta["class_weight"] in tone_fit.GRID["class_weight"]
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(SHARED_MISSING, reason="NewsMTSC gold data (shared/datasets/newsmtsc) absent")
 def test_refit_reproduces_the_shipped_model_and_its_dev_score(tmp_path):
     shipped = tone_model.load()

@@ -14,6 +14,7 @@ True
 from __future__ import annotations
 
 import argparse
+import contextlib
 import hashlib
 import os
 import shutil
@@ -22,6 +23,7 @@ import sys
 import tempfile
 import threading
 import types
+from collections.abc import Iterator
 from importlib.util import find_spec
 from pathlib import Path
 from typing import Any
@@ -157,7 +159,27 @@ def announce_nltk_data() -> None:
     os.environ["NLTK_DATA"] = os.pathsep.join([here, *others])
 
 
-_PUNKT_LOCK = threading.Lock()
+_ISOLATED_LOCK = threading.Lock()
+_TEXTBLOB_PATTERN: list[tuple[types.ModuleType, types.ModuleType]] = []
+
+
+@contextlib.contextmanager
+def _without_package_init(root: str, packages: tuple[str, ...]) -> Iterator[None]:
+    """Within the block, the ``packages`` of ``root`` (``root`` itself first) are stood in for
+    by empty package objects pointing at their own folders, so their submodules import without
+    running the packages' ``__init__``; afterwards every ``root`` entry is taken out of
+    ``sys.modules`` again, so a later ``import root`` loads the real package as if this never
+    ran. Only for a ``root`` not imported yet (callers hold ``_ISOLATED_LOCK``)."""
+    folder = Path(find_spec(root).submodule_search_locations[0])
+    for name in packages:
+        package = types.ModuleType(name)
+        package.__path__ = [str(folder.joinpath(*name.split(".")[1:]))]
+        sys.modules[name] = package
+    try:
+        yield
+    finally:
+        for name in [m for m in sys.modules if m == root or m.startswith(root + ".")]:
+            del sys.modules[name]
 
 
 def punkt_tokenizer(language: str = "english") -> Any:
@@ -172,25 +194,42 @@ def punkt_tokenizer(language: str = "english") -> Any:
     loads the real package as if this never ran. The tokenizer is NLTK's own class and
     parameter files, so the splits are identical (tests/core/test_punkt_isolated.py).
     """
-    with _PUNKT_LOCK:
+    with _ISOLATED_LOCK:
         if "nltk" in sys.modules:  # already paid for: use the real package
             register_nltk_data()
             from nltk.tokenize.punkt import PunktTokenizer
 
             return PunktTokenizer(language)
         announce_nltk_data()
-        root = Path(find_spec("nltk").submodule_search_locations[0])
-        for name, folder in (("nltk", root), ("nltk.tokenize", root / "tokenize")):
-            package = types.ModuleType(name)
-            package.__path__ = [str(folder)]
-            sys.modules[name] = package
-        try:
+        with _without_package_init("nltk", ("nltk", "nltk.tokenize")):
             from nltk.tokenize.punkt import PunktTokenizer
 
             return PunktTokenizer(language)
-        finally:
-            for name in [m for m in sys.modules if m == "nltk" or m.startswith("nltk.")]:
-                del sys.modules[name]
+
+
+def textblob_pattern() -> tuple[types.ModuleType, types.ModuleType]:
+    """TextBlob's pattern modules ``textblob._text`` (the scorer's code) and ``textblob.en``
+    (its English lexicon and ``sentiment`` scorer), loaded without running
+    ``textblob/__init__.py`` when TextBlob is not imported yet.
+
+    That ``__init__`` imports ``textblob.blob`` and with it all of NLTK, SciPy included (over a
+    second of CPU, paid by every annotating process before its first sentence score), while the
+    two pattern modules need only the standard library. Same files, so the same scores
+    (tests/sentiment/test_sentiment.py compares them with TextBlob's own analyzer).
+
+    >>> text_module, en = textblob_pattern()
+    >>> en.sentiment("A great day.")[0] > 0
+    True
+    """
+    with _ISOLATED_LOCK:
+        if not _TEXTBLOB_PATTERN:  # one pair per process: the lexicon is loaded once
+            if "textblob" in sys.modules:
+                from textblob import _text, en
+            else:
+                with _without_package_init("textblob", ("textblob",)):
+                    from textblob import _text, en
+            _TEXTBLOB_PATTERN.append((_text, en))
+        return _TEXTBLOB_PATTERN[0]
 
 
 def vader_lexicon_path() -> Path:

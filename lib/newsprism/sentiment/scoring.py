@@ -28,6 +28,7 @@ import numpy as np
 import pandas as pd
 
 from newsprism.core import stats
+from newsprism.core.resources import textblob_pattern
 from newsprism.core.text import count_words, split_sentences
 from newsprism.corpus.language import english_articles, is_english
 from newsprism.quotes.marks import pair_marks
@@ -116,8 +117,7 @@ def _pattern_sentiment():
     the class, so its per-instance rebinding never takes effect) -- about a quarter of
     TextBlob's time. Same class, same code, same data: identical scores.
     """
-    from textblob.en import sentiment
-
+    sentiment = textblob_pattern()[1].sentiment  # without importing all of NLTK
     base = type(sentiment)
 
     class LoadedSentiment(base):
@@ -170,7 +170,7 @@ def _fast_pattern():
     the expected version.
     """
     try:
-        from textblob import _text as pattern
+        pattern = textblob_pattern()[0]
     except ImportError:  # pragma: no cover - textblob is a dependency
         return None
     from newsprism.sentiment.pattern import build_scorer
