@@ -21,7 +21,8 @@ FLOOR_RATIO = 4.0
 
 
 def _pool() -> list[str]:
-    files = sorted(paths.POLNEAR.glob("*/text/*.txt")) if paths.POLNEAR.exists() else []
+    files = sorted(f for split in ("train", "dev")  # never a test split
+                   for f in (paths.POLNEAR / split / "text").glob("*.txt"))
     if files:
         return [f.read_text(encoding="utf-8") for f in files]
     return list(load_corpus().articles["text"])
