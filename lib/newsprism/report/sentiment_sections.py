@@ -475,7 +475,8 @@ def key_findings(ctx: SentimentContext, tone: Group, voice: Group) -> list[str]:
     """The outlets with the lowest and highest tone, quoted-voice gaps, single-article outlets."""
     by_outlet, voices = tone.facts["by_outlet"], voice.facts["voices"]
     return [
-        extremes_text(by_outlet, f"mean sentence tone ({ctx.engine})").replace("**", ""),
+        extremes_text(by_outlet, f"mean sentence tone ({ctx.engine}; every sentence, quoted words "
+                      "included)").replace("**", ""),
         f"Quoted words vs own words: a gap whose 95% interval excludes 0 in "
         f"{len(clear_gaps(voices))} of {plural(voices['outlet'].nunique(), 'outlet')}.",
         f"Represented by a single article: {len(single_article_outlets(by_outlet))} of "
