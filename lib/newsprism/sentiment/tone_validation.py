@@ -13,7 +13,8 @@ Rows per split (metrics macro_f1, accuracy; n = targets):
 - ``published``: GRU-TSC on RoBERTa, the paper's best (test splits; not comparable n).
 
 Each engine row says in ``status`` whether it beats the best trivial baseline and sentence-level
-VADER on that split (``beats baselines`` / ``does not beat <baseline>``).
+VADER on that split (``beats baselines`` / ``does not beat <baseline>``), and for the model
+whether it misses the project's floor (``; below floor ...``).
 
 >>> "dev_mt" in SPLITS
 True
@@ -65,7 +66,10 @@ def _status(engine: str, scores: dict[str, dict[str, float]]) -> str:
         return "baseline"
     own = scores[engine]["macro_f1"]
     beaten = [b for b in BASELINES if scores[b]["macro_f1"] >= own]
-    return "beats baselines" if not beaten else f"does not beat {', '.join(beaten)}"
+    status = "beats baselines" if not beaten else f"does not beat {', '.join(beaten)}"
+    if engine == "model" and (own < FLOOR or own - scores["sentence_vader"]["macro_f1"] < MARGIN):
+        status += f"; below floor (macro-F1 >= {FLOOR:.2f}, >= {MARGIN:.2f} above sentence VADER)"
+    return status
 
 
 def split_rows(split: str) -> list[dict]:
