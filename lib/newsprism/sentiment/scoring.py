@@ -481,13 +481,17 @@ def paragraph_scores(annotations: Any, engine: str = "vader") -> pd.DataFrame:
 
 def article_scores(annotations: Any, engine: str = "vader", voice: str = "all",
                    n_boot: int = 2000, seed: int = 0) -> pd.DataFrame:
-    """Article tone = mean sentence score, with n sentences and a bootstrap 95% interval."""
+    """Article tone = mean sentence score, with n sentences and a bootstrap 95% interval.
+
+    Columns: engine, voice, outlet, article_id, n (sentences), estimate, ci_low, ci_high,
+    n_sentences (the same count, under its older name)."""
     rows = sentence_scores(annotations, engine, voice)
     table = stats.bootstrap_group_ci(rows, ["outlet", "article_id"], "score", n_boot=n_boot,
                                      seed=seed)
     table.insert(0, "engine", engine)
     table.insert(1, "voice", voice)
-    return table.rename(columns={"n": "n_sentences"})
+    table["n_sentences"] = table["n"]  # n: the sentences the interval resampled
+    return table
 
 
 def _outlet_row(part: pd.DataFrame, n_boot: int, seed: int) -> dict[str, Any]:
@@ -504,13 +508,17 @@ def _outlet_row(part: pd.DataFrame, n_boot: int, seed: int) -> dict[str, Any]:
                 "nothing about the outlet's other coverage")
     return {"n_articles": n_articles, "n_sentences": len(part),
             "n_words": int(part["n_words"].sum()), "estimate": float(np.mean(scores)),
-            "ci_low": low, "ci_high": high, "resampled": unit, "note": note}
+            "ci_low": low, "ci_high": high,
+            "n": n_articles if unit == "articles" else len(part), "resampled": unit,
+            "note": note}
 
 
 def outlet_scores(annotations: Any, engine: str = "vader", voice: str = "all",
                   n_boot: int = 2000, seed: int = 0) -> pd.DataFrame:
     """Outlet tone: mean sentence score with n and a bootstrap 95% interval.
 
+    Columns: outlet, engine, voice, n_articles, n_sentences, n_words, estimate, ci_low,
+    ci_high, n (the units the interval resampled: ``resampled``), resampled, note.
     With two or more articles the bootstrap resamples ARTICLES (sentences of one article are
     not independent); with one article it resamples sentences and ``note`` says so plainly.
     """
@@ -522,8 +530,8 @@ def outlet_scores(annotations: Any, engine: str = "vader", voice: str = "all",
         out.append({"outlet": outlet, "engine": engine, "voice": voice,
                     **_outlet_row(part, n_boot, seed)})
     return pd.DataFrame(out, columns=["outlet", "engine", "voice", "n_articles", "n_sentences",
-                                      "n_words", "estimate", "ci_low", "ci_high", "resampled",
-                                      "note"])
+                                      "n_words", "estimate", "ci_low", "ci_high", "n",
+                                      "resampled", "note"])
 
 
 VOICE_COLUMNS = ["outlet", "engine", "measure", "estimate", "ci_low", "ci_high", "n",
