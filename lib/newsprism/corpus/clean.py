@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+import numpy as np
 import pandas as pd
 
 from newsprism.corpus.clean_lines import load_model, scores_and_region
@@ -150,27 +151,39 @@ _BIO = re.compile(
     rf"(?:is|are)\s).{{0,600}}?\b(?:{_BIO_WORDS})s?\b.{{0,600}}"
 )
 
-_COMBINED = re.compile(
-    "|".join(f"(?P<r{i}>(?:{pattern}))" for i, (_, pattern) in enumerate(LINE_RULES)),
-)
-# The two caption rules with a credit anywhere in the line (".{0,600}?... Photo by ...") cost
-# more than all the others together (the lazy prefix is tried at every position of every
-# line). A line without any of their words cannot match them, and without them the first rule
-# that matches (and its groups) is the same: those lines use the alternation without them.
+# Some rules cost far more than the others (the lazy ".{0,600}?" of two caption rules, the
+# backtracking of the logo and "all rights reserved" rules) and only match lines with a cheap
+# sign: a line without it cannot match them, and without them the first rule that matches
+# (and its groups) is the same, so such lines use the alternation without them.
 _CAPTION_ANYWHERE = (1, 2)
 _CAPTION_WORDS = re.compile("Photo|Image|Picture|Illustration|Video|File photo|Credit")
+_LOGO, _LOGO_MAX_CHARS = 0, 45  # "[...]{1,40}\\slogo": at most 45 characters, ends in o
+_RESERVED = 19  # ends in "reserved" or "reserved." (in any case): in d or d.
 assert all(LINE_RULES[i][0] == "photo_caption" for i in _CAPTION_ANYWHERE)
-_COMBINED_NO_CAPTION = re.compile(
-    "|".join(f"(?P<r{i}>(?:{pattern}))" for i, (_, pattern) in enumerate(LINE_RULES)
-             if i not in _CAPTION_ANYWHERE),
-)
+assert LINE_RULES[_LOGO][0] == "site_logo" and "reserved" in LINE_RULES[_RESERVED][1]
+
+
+def _combined(without: tuple[int, ...] = ()) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?P<r{i}>(?:{pattern}))"
+                               for i, (_, pattern) in enumerate(LINE_RULES) if i not in without))
+
+
+_COMBINED = _combined()
+# The alternation without each subset of the costly rules, by bit: 1 captions, 2 logo,
+# 4 "reserved".
+_GATED = [(1, _CAPTION_ANYWHERE), (2, (_LOGO,)), (4, (_RESERVED,))]
+_VARIANTS = [_combined(tuple(i for bit, rules in _GATED if key & bit for i in rules))
+             for key in range(8)]
 
 
 def _fullmatch_rules(line: str) -> re.Match[str] | None:
-    """``_COMBINED.fullmatch(line)``, without the caption rules when they cannot match."""
-    if _CAPTION_WORDS.search(line):
-        return _COMBINED.fullmatch(line)
-    return _COMBINED_NO_CAPTION.fullmatch(line)
+    """``_COMBINED.fullmatch(line)``, without the costly rules that cannot match."""
+    key = (_CAPTION_WORDS.search(line) is None) \
+        | (len(line) > _LOGO_MAX_CHARS or not line.endswith(("o", "O"))) << 1 \
+        | (not line.endswith(("d", "D", "d.", "D."))) << 2
+    return _VARIANTS[key].fullmatch(line)
+
+
 _RULE_BY_GROUP = {f"r{i}": name for i, (name, _) in enumerate(LINE_RULES)}
 _NEWLINE = re.compile(r"\r\n|\r|\n")
 _SPACES = re.compile(r"\s+")
@@ -400,9 +413,8 @@ def model_removals(lines: list[str], probabilities, model: dict, cleaning: str
         return removed, doubts
     signs = _LineSigns(lines, probabilities, model["threshold"]) \
         if cleaning == "default" else None
-    for k, p in enumerate(probabilities.tolist()):
-        if p < model["strict_threshold"]:
-            continue
+    candidates = np.flatnonzero(probabilities >= model["strict_threshold"])
+    for k, p in zip(candidates.tolist(), probabilities[candidates].tolist(), strict=True):
         if p < threshold:
             doubts[k] = (round(p, 4), "below the default threshold")
             continue
@@ -430,8 +442,8 @@ class _LineSigns:
     def __init__(self, lines: list[str], probabilities=None, sure: float = 1.0) -> None:
         self.lines = lines
         # a line the model scores below this is body-like: a line after it may continue it
-        self.body_like = [True] * len(lines) if probabilities is None else [
-            p < sure for p in probabilities.tolist()]
+        self.body_like = [True] * len(lines) if probabilities is None else (
+            probabilities < sure).tolist()
         self._sentence: dict[int, bool] = {}
         self._item: dict[int, bool] = {}
 
