@@ -437,25 +437,28 @@ def _sentence(line: str) -> bool:
 
 
 class _LineSigns:
-    """Per line, computed once when first asked: is it a sentence, a numbered item."""
+    """Per line: is it a sentence, a numbered item, body-like (all found in one pass)."""
 
     def __init__(self, lines: list[str], probabilities=None, sure: float = 1.0) -> None:
         self.lines = lines
         # a line the model scores below this is body-like: a line after it may continue it
         self.body_like = [True] * len(lines) if probabilities is None else (
             probabilities < sure).tolist()
-        self._sentence: dict[int, bool] = {}
-        self._item: dict[int, bool] = {}
+        # one more (False) at each end: the lines before the first and after the last
+        self._sentences = [False, *map(_sentence, lines), False]
+        self._items = [False, False, *(_LIST_ITEM.match(line) is not None for line in lines),
+                       False, False]
 
     def sentence(self, k: int) -> bool:
-        if k not in self._sentence:
-            self._sentence[k] = 0 <= k < len(self.lines) and _sentence(self.lines[k])
-        return self._sentence[k]
+        return self._sentences[k + 1] if k >= -1 else False
 
     def item(self, k: int) -> bool:
-        if k not in self._item:
-            self._item[k] = _LIST_ITEM.match(self.lines[k]) is not None
-        return self._item[k]
+        return self._items[k + 2]
+
+    def items_near(self, k: int) -> int:
+        """Numbered items among the two lines before and the two after line ``k``."""
+        items = self._items
+        return items[k] + items[k + 1] + items[k + 3] + items[k + 4]
 
 
 def _body_sign(lines: list[str], k: int, signs: _LineSigns) -> str | None:
@@ -475,8 +478,7 @@ def _body_sign(lines: list[str], k: int, signs: _LineSigns) -> str | None:
     if line[0].islower() or (before[-1] not in ".!?:;。！？\"”’»)" and len(before) >= 40
                              and signs.body_like[k - 1]):
         return "continues the line before"
-    near = sum(signs.item(j) for j in (k - 2, k - 1, k + 1, k + 2) if 0 <= j < len(lines))
-    if near >= 1 + (not signs.item(k)):
+    if signs.items_near(k) >= 1 + (not signs.item(k)):
         return "numbered list item"
     return None
 
