@@ -22,25 +22,40 @@ from functools import lru_cache
 
 import numpy as np
 
-_CODE_POINTS = 0x110000
+# Tables cover the Basic Multilingual Plane; the rare characters above it are tested one by one.
+_TABLE_SIZE = 0x10000
 _SURROGATES = range(0xD800, 0xE000)
 
 
 @lru_cache(maxsize=16)
 def char_table(pattern: str) -> np.ndarray:
-    """For every code point, whether the one-character regular expression ``pattern`` matches
-    it (a boolean array indexed by code point)."""
+    """For every code point below ``_TABLE_SIZE``, whether the one-character regular
+    expression ``pattern`` matches it (a boolean array indexed by code point)."""
     compiled = re.compile(pattern)
-    every = np.arange(_CODE_POINTS, dtype=np.uint32)
+    every = np.arange(_TABLE_SIZE, dtype=np.uint32)
     every[_SURROGATES.start:_SURROGATES.stop] = 0  # not encodable; tested one by one below
     text = every.tobytes().decode("utf-32-le")
-    table = np.zeros(_CODE_POINTS, dtype=bool)
+    table = np.zeros(_TABLE_SIZE, dtype=bool)
     found = "".join(compiled.findall(text)).encode("utf-32-le")
     table[np.frombuffer(found, dtype=np.uint32)] = True
     table[0] = compiled.fullmatch("\x00") is not None
     for code in _SURROGATES:
         table[code] = compiled.fullmatch(chr(code)) is not None
     return table
+
+
+def in_class(codes: np.ndarray, pattern: str) -> np.ndarray:
+    """Per code point of ``codes``: does the one-character regular expression ``pattern``
+    match it."""
+    table = char_table(pattern)
+    above = codes >= _TABLE_SIZE
+    if not above.any():
+        return table[codes]
+    found = table[np.where(above, 0, codes)]
+    compiled = re.compile(pattern)
+    for i in np.flatnonzero(above).tolist():
+        found[i] = compiled.fullmatch(chr(codes[i])) is not None
+    return found
 
 
 class Page:
@@ -54,13 +69,13 @@ class Page:
 
     def has(self, pattern: str) -> np.ndarray:
         """Per character: is it in the one-character class ``pattern``."""
-        return char_table(pattern)[self.codes]
+        return in_class(self.codes, pattern)
 
     def word_starts(self, pattern: str) -> np.ndarray:
         """Per character: is it in ``pattern`` and at the start of its line or after white
         space (as the regular expression ``(?<![^\\s])`` before it)."""
         start = self.has(pattern)
-        start[1:] &= char_table(r"\s")[self.codes[:-1]]
+        start[1:] &= in_class(self.codes[:-1], r"\s")
         return start
 
     def one_of(self, chars: str) -> np.ndarray:
