@@ -115,9 +115,10 @@ def line_features(lines: list[str]) -> np.ndarray:
     return _features_and_region(lines)[0]
 
 
-def _capitals_and_urls(page: Page, lines: list[str]) -> tuple[np.ndarray, np.ndarray]:
+def _capitals_and_urls(lines: list[str]) -> tuple[np.ndarray, np.ndarray]:
     """Per line: how many words start with a capital, and does it hold a URL, handle or
     hashtag (``_URL``, tried only on lines holding one of its first two characters)."""
+    page = Page(lines)
     capitals = page.count_per_line(page.word_starts(_CAPITAL))
     candidates = page.one_of("@#")
     for first, second in _URL_STARTS:
@@ -128,41 +129,18 @@ def _capitals_and_urls(page: Page, lines: list[str]) -> tuple[np.ndarray, np.nda
     return capitals, url
 
 
-def _shape_counts(page: Page) -> dict[str, np.ndarray]:
-    """Per line, from the page's characters at once: ``length`` (``_effective_length``),
-    ``words`` (spaces + 1), ``commas``, and the first and last character."""
-    codes = page.codes
-    breaks = np.flatnonzero(codes == 10)
-    starts = np.concatenate([[0], breaks + 1])
-    ends = np.concatenate([breaks, [len(codes)]])
-    cjk = ((codes >= 0x3040) & (codes <= 0x30FF)) | ((codes >= 0x3400) & (codes <= 0x9FFF)) \
-        | ((codes >= 0xAC00) & (codes <= 0xD7AF))  # as ``_CJK``, in the first 40 characters
-    cjk &= np.arange(len(codes)) - starts[page.line_of] < 40
-    size = ends - starts
-    return {"length": np.where(page.lines_with(cjk), size * 3, size),
-            "words": page.count_per_line(codes == 32) + 1,
-            "commas": page.count_per_line(codes == 44),
-            "first": codes[starts], "last": codes[ends - 1]}
-
-
-def _codes(chars: str) -> list[int]:
-    return [ord(char) for char in chars]
-
-
 def _features_and_region(lines: list[str]) -> tuple[np.ndarray, tuple[int, int]]:
     n = len(lines)
-    page = Page(lines)
-    shape = _shape_counts(page)
-    lengths = shape["length"].tolist()
+    lengths = [_effective_length(line) for line in lines]
     sentence_ends = [len(_SENT_END.findall(line)) for line in lines]
     # ``_is_body_like``, with the sentence ends found once
-    body_list = ((shape["length"] >= BODY_MIN_CHARS) & (np.asarray(sentence_ends) > 0)
-                 & (shape["first"] != ord("<"))).tolist()
-    capitals, url = _capitals_and_urls(page, lines)
+    body_list = [length >= BODY_MIN_CHARS and ends > 0 and line[0] != "<"
+                 for line, length, ends in zip(lines, lengths, sentence_ends, strict=True)]
+    capitals, url = _capitals_and_urls(lines)
     first, last = _region(lengths, body_list)
     body = np.asarray(body_list, dtype=bool)
     size = np.asarray(lengths, dtype=float)
-    words = np.maximum(shape["words"], 1)
+    words = np.maximum([line.count(" ") + 1 for line in lines], 1)
     index = np.arange(n)
     log_len = np.log1p(size)
     inside = (index >= first) & (index <= last) if first >= 0 else np.zeros(n, dtype=bool)
@@ -173,13 +151,14 @@ def _features_and_region(lines: list[str]) -> tuple[np.ndarray, tuple[int, int]]
     window = (cumulative[np.minimum(index + 4, n)] - cumulative[np.maximum(index - 3, 0)]) / 7
     at = np.flatnonzero(body)
     span = ((index >= at[0]) & (index <= at[-1])) if len(at) else np.zeros(n, dtype=bool)
+    last_chars = [line[-1] for line in lines]
     columns = [
         log_len,
         np.minimum(sentence_ends, 4),
-        np.isin(shape["last"], _codes(".!?。！？…\"”’»)")), shape["last"] == ord(":"),
+        [c in ".!?。！？…\"”’»)" for c in last_chars], [c == ":" for c in last_chars],
         capitals / words, url,
-        np.isin(shape["first"], _codes("<{[=")) | page.lines_with(page.codes == ord("{")),
-        shape["commas"] / words,
+        [line[0] in "<{[=" or "{" in line for line in lines],
+        np.asarray([line.count(",") for line in lines]) / words,
         inside, after, np.log1p(dist_region), window,
         np.concatenate([[False], body[:-1]]), inside * log_len, inside & (size < 40), span,
         np.log1p(_distance_to_body(body)), np.concatenate([log_len[1:], [0.0]]),
