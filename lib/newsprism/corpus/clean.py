@@ -31,7 +31,14 @@ import pandas as pd
 
 from newsprism.corpus.clean_lines import load_model, scores_and_region
 from newsprism.corpus.clean_phrases import phrase_rule
-from newsprism.corpus.clean_rules import CORPUS_KEY, line_key, recurring_lines, shape_rule
+from newsprism.corpus.clean_rules import (
+    CORPUS_KEY,
+    SENTENCE_ENDERS,
+    ends_sentence,
+    line_key,
+    recurring_lines,
+    shape_rule,
+)
 
 AUDIT_COLUMNS = ["article_id", "line", "removed_text", "rule", "score"]
 # ``cleaning`` levels: "off" removes nothing; "default" removes a line when a rule matches or
@@ -411,14 +418,15 @@ def model_removals(lines: list[str], probabilities, model: dict, cleaning: str
     removed, doubts = [], {}
     if len(lines) < MODEL_MIN_LINES:
         return removed, doubts
-    signs = _LineSigns(lines, probabilities, model["threshold"]) \
-        if cleaning == "default" else None
+    signs = None  # found for the whole page once a line needs them
     candidates = np.flatnonzero(probabilities >= model["strict_threshold"])
     for k, p in zip(candidates.tolist(), probabilities[candidates].tolist(), strict=True):
         if p < threshold:
             doubts[k] = (round(p, 4), "below the default threshold")
             continue
-        why = _body_sign(lines, k, signs) if signs is not None else None
+        if cleaning == "default" and signs is None:
+            signs = _LineSigns(lines, probabilities, model["threshold"])
+        why = _body_sign(lines, k, signs) if cleaning == "default" else None
         if why is None:
             removed.append(k)
         else:
@@ -429,11 +437,8 @@ def model_removals(lines: list[str], probabilities, model: dict, cleaning: str
 _LIST_ITEM = re.compile(r"\(?\d{1,3}[.)]?\s+\S")
 
 
-_SENTENCE_END = re.compile(r"[.!?。！？…][\"'”’»)]*$")
-
-
 def _sentence(line: str) -> bool:
-    return _SENTENCE_END.search(line) is not None and " " in line
+    return ends_sentence(line, SENTENCE_ENDERS + "…") and " " in line
 
 
 class _LineSigns:
