@@ -6,7 +6,6 @@ import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-
 from newsprism.corpus import clean, clean_lines
 from newsprism.corpus.clean_chars import Page, in_class
 from newsprism.corpus.clean_rules import ends_sentence
