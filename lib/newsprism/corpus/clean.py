@@ -376,6 +376,8 @@ def _repeated_headline_and_lead(stripped: list[str], rules: list[str | None]) ->
     first_key = _key(stripped[kept[0]])
     lead_key = None
     for i in kept[1:]:
+        if lead_key == "" and not first_key.startswith(stripped[i][0].casefold()):
+            continue  # only headline copies are left to find, and a key starts like its line
         key = _key(stripped[i])
         if key == first_key:
             rules[i] = "repeated_headline"

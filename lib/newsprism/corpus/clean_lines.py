@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections import Counter
 from functools import lru_cache
 
 import numpy as np
@@ -183,9 +184,7 @@ def _context_columns(log_len: np.ndarray, body: np.ndarray, words, lines: list[s
     index = np.arange(n)
     body_before = np.concatenate([[0], np.cumsum(body)[:-1]])
     body_after = body.sum() - body_before - body
-    counts: dict[str, int] = {}
-    for line in lines:
-        counts[line] = counts.get(line, 0) + 1
+    counts = Counter(lines)
     return [_window_mean(log_len, 2), _window_mean(log_len, 5),
             _window_mean(body.astype(float), 10), np.log1p(body_before),
             np.log1p(body_after), np.log(words), [counts[line] > 1 for line in lines],
@@ -206,9 +205,9 @@ def line_words(line: str) -> set[str]:
 
 def word_scores(lines: list[str], weights: dict[str, float]) -> np.ndarray:
     """Sum of the fitted weights of each line's words (0 for unknown words)."""
-    get = weights.get
-    return np.asarray([sum(get(word, 0.0) for word in line_words(line)) for line in lines],
-                      dtype=float)
+    # unknown words are left out rather than added as 0.0: the same sums, fewer look-ups
+    return np.asarray([sum([weights[word] for word in line_words(line) if word in weights])
+                       for line in lines], dtype=float)
 
 
 @lru_cache(maxsize=1)
