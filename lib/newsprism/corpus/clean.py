@@ -179,8 +179,12 @@ _COMBINED = _combined()
 # The alternation without each subset of the costly rules, by bit: 1 captions, 2 logo,
 # 4 "reserved".
 _GATED = [(1, _CAPTION_ANYWHERE), (2, (_LOGO,)), (4, (_RESERVED,))]
-_VARIANTS = [_combined(tuple(i for bit, rules in _GATED if key & bit for i in rules))
-             for key in range(8)]
+_VARIANTS: list[re.Pattern[str] | None] = [None] * 8  # compiled when first needed
+
+
+def _variant(key: int) -> re.Pattern[str]:
+    _VARIANTS[key] = _combined(tuple(i for bit, rules in _GATED if key & bit for i in rules))
+    return _VARIANTS[key]
 
 
 def _fullmatch_rules(line: str) -> re.Match[str] | None:
@@ -188,7 +192,7 @@ def _fullmatch_rules(line: str) -> re.Match[str] | None:
     key = (_CAPTION_WORDS.search(line) is None) \
         | (len(line) > _LOGO_MAX_CHARS or not line.endswith(("o", "O"))) << 1 \
         | (not line.endswith(("d", "D", "d.", "D."))) << 2
-    return _VARIANTS[key].fullmatch(line)
+    return (_VARIANTS[key] or _variant(key)).fullmatch(line)
 
 
 _RULE_BY_GROUP = {f"r{i}": name for i, (name, _) in enumerate(LINE_RULES)}
