@@ -48,3 +48,9 @@ def test_phrase_rules_are_audited_and_can_be_switched_off():
                                                               (7, "site_phrase")]
     kept = clean_text(text, disabled_rules={"share_phrase"})
     assert "Teilen" in kept.text and "Impressum" not in kept.text
+
+
+@pytest.mark.parametrize("separator", [":", "|", "»", "›", ">", "–", "—", "-", "...", "…"])
+def test_every_lead_in_separator_is_seen_by_the_pre_check(separator):
+    """Lines without a separator skip the lead-in test: each separator must still count."""
+    assert clean_phrases.phrase_rule(f"Read also {separator} Kim meets Putin in Moscow") == "related_phrase"

@@ -26,11 +26,19 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+import numpy as np
 import pandas as pd
 
 from newsprism.corpus.clean_lines import load_model, scores_and_region
 from newsprism.corpus.clean_phrases import phrase_rule
-from newsprism.corpus.clean_rules import CORPUS_KEY, line_key, recurring_lines, shape_rule
+from newsprism.corpus.clean_rules import (
+    CORPUS_KEY,
+    SENTENCE_ENDERS,
+    ends_sentence,
+    line_key,
+    recurring_lines,
+    shape_rule,
+)
 
 AUDIT_COLUMNS = ["article_id", "line", "removed_text", "rule", "score"]
 # ``cleaning`` levels: "off" removes nothing; "default" removes a line when a rule matches or
@@ -150,27 +158,43 @@ _BIO = re.compile(
     rf"(?:is|are)\s).{{0,600}}?\b(?:{_BIO_WORDS})s?\b.{{0,600}}"
 )
 
-_COMBINED = re.compile(
-    "|".join(f"(?P<r{i}>(?:{pattern}))" for i, (_, pattern) in enumerate(LINE_RULES)),
-)
-# The two caption rules with a credit anywhere in the line (".{0,600}?... Photo by ...") cost
-# more than all the others together (the lazy prefix is tried at every position of every
-# line). A line without any of their words cannot match them, and without them the first rule
-# that matches (and its groups) is the same: those lines use the alternation without them.
+# Some rules cost far more than the others (the lazy ".{0,600}?" of two caption rules, the
+# backtracking of the logo and "all rights reserved" rules) and only match lines with a cheap
+# sign: a line without it cannot match them, and without them the first rule that matches
+# (and its groups) is the same, so such lines use the alternation without them.
 _CAPTION_ANYWHERE = (1, 2)
 _CAPTION_WORDS = re.compile("Photo|Image|Picture|Illustration|Video|File photo|Credit")
+_LOGO, _LOGO_MAX_CHARS = 0, 45  # "[...]{1,40}\\slogo": at most 45 characters, ends in o
+_RESERVED = 19  # ends in "reserved" or "reserved." (in any case): in d or d.
 assert all(LINE_RULES[i][0] == "photo_caption" for i in _CAPTION_ANYWHERE)
-_COMBINED_NO_CAPTION = re.compile(
-    "|".join(f"(?P<r{i}>(?:{pattern}))" for i, (_, pattern) in enumerate(LINE_RULES)
-             if i not in _CAPTION_ANYWHERE),
-)
+assert LINE_RULES[_LOGO][0] == "site_logo" and "reserved" in LINE_RULES[_RESERVED][1]
+
+
+def _combined(without: tuple[int, ...] = ()) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?P<r{i}>(?:{pattern}))"
+                               for i, (_, pattern) in enumerate(LINE_RULES) if i not in without))
+
+
+_COMBINED = _combined()
+# The alternation without each subset of the costly rules, by bit: 1 captions, 2 logo,
+# 4 "reserved".
+_GATED = [(1, _CAPTION_ANYWHERE), (2, (_LOGO,)), (4, (_RESERVED,))]
+_VARIANTS: list[re.Pattern[str] | None] = [None] * 8  # compiled when first needed
+
+
+def _variant(key: int) -> re.Pattern[str]:
+    _VARIANTS[key] = _combined(tuple(i for bit, rules in _GATED if key & bit for i in rules))
+    return _VARIANTS[key]
 
 
 def _fullmatch_rules(line: str) -> re.Match[str] | None:
-    """``_COMBINED.fullmatch(line)``, without the caption rules when they cannot match."""
-    if _CAPTION_WORDS.search(line):
-        return _COMBINED.fullmatch(line)
-    return _COMBINED_NO_CAPTION.fullmatch(line)
+    """``_COMBINED.fullmatch(line)``, without the costly rules that cannot match."""
+    key = (_CAPTION_WORDS.search(line) is None) \
+        | (len(line) > _LOGO_MAX_CHARS or not line.endswith(("o", "O"))) << 1 \
+        | (not line.endswith(("d", "D", "d.", "D."))) << 2
+    return (_VARIANTS[key] or _variant(key)).fullmatch(line)
+
+
 _RULE_BY_GROUP = {f"r{i}": name for i, (name, _) in enumerate(LINE_RULES)}
 _NEWLINE = re.compile(r"\r\n|\r|\n")
 _SPACES = re.compile(r"\s+")
@@ -356,6 +380,8 @@ def _repeated_headline_and_lead(stripped: list[str], rules: list[str | None]) ->
     first_key = _key(stripped[kept[0]])
     lead_key = None
     for i in kept[1:]:
+        if lead_key == "" and not first_key.startswith(stripped[i][0].casefold()):
+            continue  # only headline copies are left to find, and a key starts like its line
         key = _key(stripped[i])
         if key == first_key:
             rules[i] = "repeated_headline"
@@ -398,15 +424,15 @@ def model_removals(lines: list[str], probabilities, model: dict, cleaning: str
     removed, doubts = [], {}
     if len(lines) < MODEL_MIN_LINES:
         return removed, doubts
-    signs = _LineSigns(lines, probabilities, model["threshold"]) \
-        if cleaning == "default" else None
-    for k, p in enumerate(probabilities.tolist()):
-        if p < model["strict_threshold"]:
-            continue
+    signs = None  # found for the whole page once a line needs them
+    candidates = np.flatnonzero(probabilities >= model["strict_threshold"])
+    for k, p in zip(candidates.tolist(), probabilities[candidates].tolist(), strict=True):
         if p < threshold:
             doubts[k] = (round(p, 4), "below the default threshold")
             continue
-        why = _body_sign(lines, k, signs) if signs is not None else None
+        if cleaning == "default" and signs is None:
+            signs = _LineSigns(lines, probabilities, model["threshold"])
+        why = _body_sign(lines, k, signs) if cleaning == "default" else None
         if why is None:
             removed.append(k)
         else:
@@ -417,33 +443,33 @@ def model_removals(lines: list[str], probabilities, model: dict, cleaning: str
 _LIST_ITEM = re.compile(r"\(?\d{1,3}[.)]?\s+\S")
 
 
-_SENTENCE_END = re.compile(r"[.!?。！？…][\"'”’»)]*$")
-
-
 def _sentence(line: str) -> bool:
-    return _SENTENCE_END.search(line) is not None and " " in line
+    return ends_sentence(line, SENTENCE_ENDERS + "…") and " " in line
 
 
 class _LineSigns:
-    """Per line, computed once when first asked: is it a sentence, a numbered item."""
+    """Per line: is it a sentence, a numbered item, body-like (all found in one pass)."""
 
     def __init__(self, lines: list[str], probabilities=None, sure: float = 1.0) -> None:
         self.lines = lines
         # a line the model scores below this is body-like: a line after it may continue it
-        self.body_like = [True] * len(lines) if probabilities is None else [
-            p < sure for p in probabilities.tolist()]
-        self._sentence: dict[int, bool] = {}
-        self._item: dict[int, bool] = {}
+        self.body_like = [True] * len(lines) if probabilities is None else (
+            probabilities < sure).tolist()
+        # one more (False) at each end: the lines before the first and after the last
+        self._sentences = [False, *map(_sentence, lines), False]
+        self._items = [False, False, *(_LIST_ITEM.match(line) is not None for line in lines),
+                       False, False]
 
     def sentence(self, k: int) -> bool:
-        if k not in self._sentence:
-            self._sentence[k] = 0 <= k < len(self.lines) and _sentence(self.lines[k])
-        return self._sentence[k]
+        return self._sentences[k + 1] if k >= -1 else False
 
     def item(self, k: int) -> bool:
-        if k not in self._item:
-            self._item[k] = _LIST_ITEM.match(self.lines[k]) is not None
-        return self._item[k]
+        return self._items[k + 2]
+
+    def items_near(self, k: int) -> int:
+        """Numbered items among the two lines before and the two after line ``k``."""
+        items = self._items
+        return items[k] + items[k + 1] + items[k + 3] + items[k + 4]
 
 
 def _body_sign(lines: list[str], k: int, signs: _LineSigns) -> str | None:
@@ -463,8 +489,7 @@ def _body_sign(lines: list[str], k: int, signs: _LineSigns) -> str | None:
     if line[0].islower() or (before[-1] not in ".!?:;。！？\"”’»)" and len(before) >= 40
                              and signs.body_like[k - 1]):
         return "continues the line before"
-    near = sum(signs.item(j) for j in (k - 2, k - 1, k + 1, k + 2) if 0 <= j < len(lines))
-    if near >= 1 + (not signs.item(k)):
+    if signs.items_near(k) >= 1 + (not signs.item(k)):
         return "numbered list item"
     return None
 

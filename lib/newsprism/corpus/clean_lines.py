@@ -34,11 +34,13 @@ from __future__ import annotations
 
 import json
 import re
+from collections import Counter
 from functools import lru_cache
 
 import numpy as np
 
 from newsprism.core import paths
+from newsprism.corpus.clean_chars import Page
 from newsprism.corpus.clean_context import context_scores
 
 MODEL_FILE = paths.PACKAGE_DATA / "clean" / "line_model.json"
@@ -51,6 +53,8 @@ REGION_LENGTH_CAP = 60
 _SENT_END = re.compile(r"[.!?。！？…][\"'”’»)\]]*(?=\s|$)")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 _URL = re.compile(r"https?://|www\.|\.(?:com|org|net|de|html?|php)\b|[@#]\w")
+# Every match of ``_URL`` starts with @ or # or one of these pairs of characters (first, next).
+_URL_STARTS = [(".", "cdhnop"), ("w", "w"), ("h", "t")]
 
 FEATURES = [
     "log_len", "sent_ends", "ends_sentence", "ends_colon", "capital_share", "url_like",
@@ -64,7 +68,7 @@ FEATURES = [
 LEXICAL_MAX_CHARS = 200
 LEXICAL_MAX_WORDS = 12
 _WORD = re.compile(r"[^\W\d_]+")
-_CAPITAL_WORD = re.compile(r"(?<![^\s])[^\W\d_a-zà-ÿ]")
+_CAPITAL = r"[^\W\d_a-zà-ÿ]"  # a word starting with this (after white space) is capitalised
 
 
 def _effective_length(line: str) -> int:
@@ -112,11 +116,28 @@ def line_features(lines: list[str]) -> np.ndarray:
     return _features_and_region(lines)[0]
 
 
+def _capitals_and_urls(lines: list[str]) -> tuple[np.ndarray, np.ndarray]:
+    """Per line: how many words start with a capital, and does it hold a URL, handle or
+    hashtag (``_URL``, tried only on lines holding one of its first two characters)."""
+    page = Page(lines)
+    capitals = page.count_per_line(page.word_starts(_CAPITAL))
+    candidates = page.one_of("@#")
+    for first, second in _URL_STARTS:
+        candidates |= page.followed_by(first, second)
+    url = page.lines_with(candidates)
+    for k in np.flatnonzero(url).tolist():
+        url[k] = _URL.search(lines[k]) is not None
+    return capitals, url
+
+
 def _features_and_region(lines: list[str]) -> tuple[np.ndarray, tuple[int, int]]:
     n = len(lines)
     lengths = [_effective_length(line) for line in lines]
-    body_list = [_is_body_like(line, length) for line, length in zip(lines, lengths,
-                                                                      strict=True)]
+    sentence_ends = [len(_SENT_END.findall(line)) for line in lines]
+    # ``_is_body_like``, with the sentence ends found once
+    body_list = [length >= BODY_MIN_CHARS and ends > 0 and line[0] != "<"
+                 for line, length, ends in zip(lines, lengths, sentence_ends, strict=True)]
+    capitals, url = _capitals_and_urls(lines)
     first, last = _region(lengths, body_list)
     body = np.asarray(body_list, dtype=bool)
     size = np.asarray(lengths, dtype=float)
@@ -134,10 +155,9 @@ def _features_and_region(lines: list[str]) -> tuple[np.ndarray, tuple[int, int]]
     last_chars = [line[-1] for line in lines]
     columns = [
         log_len,
-        np.minimum([len(_SENT_END.findall(line)) for line in lines], 4),
+        np.minimum(sentence_ends, 4),
         [c in ".!?。！？…\"”’»)" for c in last_chars], [c == ":" for c in last_chars],
-        np.asarray([len(_CAPITAL_WORD.findall(line)) for line in lines]) / words,
-        [_URL.search(line) is not None for line in lines],
+        capitals / words, url,
         [line[0] in "<{[=" or "{" in line for line in lines],
         np.asarray([line.count(",") for line in lines]) / words,
         inside, after, np.log1p(dist_region), window,
@@ -164,9 +184,7 @@ def _context_columns(log_len: np.ndarray, body: np.ndarray, words, lines: list[s
     index = np.arange(n)
     body_before = np.concatenate([[0], np.cumsum(body)[:-1]])
     body_after = body.sum() - body_before - body
-    counts: dict[str, int] = {}
-    for line in lines:
-        counts[line] = counts.get(line, 0) + 1
+    counts = Counter(lines)
     return [_window_mean(log_len, 2), _window_mean(log_len, 5),
             _window_mean(body.astype(float), 10), np.log1p(body_before),
             np.log1p(body_after), np.log(words), [counts[line] > 1 for line in lines],
@@ -187,9 +205,9 @@ def line_words(line: str) -> set[str]:
 
 def word_scores(lines: list[str], weights: dict[str, float]) -> np.ndarray:
     """Sum of the fitted weights of each line's words (0 for unknown words)."""
-    get = weights.get
-    return np.asarray([sum(get(word, 0.0) for word in line_words(line)) for line in lines],
-                      dtype=float)
+    # unknown words are left out rather than added as 0.0: the same sums, fewer look-ups
+    return np.asarray([sum([weights[word] for word in line_words(line) if word in weights])
+                       for line in lines], dtype=float)
 
 
 @lru_cache(maxsize=1)

@@ -41,6 +41,14 @@ def _first_word(text: str) -> str:
     return words[0].strip(_EDGE) if words else ""
 
 
+def _has_separator(line: str) -> bool:
+    """Whether ``line`` holds a separator the lead-in pattern needs after its phrase (most
+    lines do not: they skip the costlier first-word test). Plain ``in`` tests: a fraction of
+    the cost of one regular expression search."""
+    return ":" in line or "|" in line or "-" in line or "»" in line or "›" in line \
+        or ">" in line or "–" in line or "—" in line or "…" in line or "..." in line
+
+
 @lru_cache(maxsize=4)
 def load_phrases(path: Path = PHRASES_FILE
                  ) -> tuple[dict[str, str], re.Pattern[str] | None, int, frozenset[str]]:
@@ -78,7 +86,7 @@ def phrase_rule(line: str) -> str | None:
             rule = exact.get(_COUNT.sub("", key).strip(_EDGE))
         if rule is not None:
             return rule
-    if lead_in is not None and _first_word(line[:40]) in first_words:
+    if lead_in is not None and _has_separator(line) and _first_word(line[:40]) in first_words:
         match = lead_in.match(line)
         if match and match.group("rest").count(" ") < max_words:
             return exact[_normalise(match.group("phrase"))]

@@ -25,7 +25,23 @@ _URL_HINT = re.compile(r"https?://|www\.|pic\.twitter\.com/|\.(?:com|org|net|co\
 _DATE = re.compile(r"\b\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d{2})\b|\b\d{4}[./-]\d{1,2}[./-]\d{1,2}"
                    r"(?:T\S*)?\b")
 _TIME = re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:\s*[ap]\.?m\.?)?", re.IGNORECASE)
-_SENTENCE_END = re.compile(r"[.!?。！？][\"'”’»)]*$")
+SENTENCE_ENDERS = ".!?。！？"
+_CLOSERS = "\"'”’»)"
+
+
+def ends_sentence(text: str, enders: str = SENTENCE_ENDERS) -> bool:
+    """Whether ``text`` ends in one of ``enders`` followed only by closing quotes or brackets:
+    ``re.search(r"[.!?。！？][\"'”’»)]*$", text)`` without scanning the whole text.
+
+    >>> ends_sentence('He said "no."'), ends_sentence("(END)"), ends_sentence("a.\\n")
+    (True, False, True)
+    """
+    if text.endswith("\n"):  # ``$`` also matches before a final newline
+        text = text[:-1]
+    text = text.rstrip(_CLOSERS)
+    return text != "" and text[-1] in enders
+
+
 _HANDLE = re.compile(r"[@#][\w.]+")
 _END_MARK = re.compile(r"\(?(?:END|ENDS|End|end)\)?|-\s*30\s*-|#{3}|\*{3}|/\w{2,10}/")
 _EMBED_SIGNATURE = re.compile(r"[—–-]\s*[^()]{1,80}\(@\w{1,30}\)\s*.{0,40}")
@@ -42,7 +58,7 @@ def url_line(line: str) -> bool:
     if line[0] in "[(" or not _URL_HINT.search(line) or not _URL.search(line):  # "[1] http://..." is a reference
         return False
     rest = _HANDLE.sub(" ", _TIME.sub(" ", _DATE.sub(" ", _URL.sub(" ", line))))
-    return len(_WORD.findall(rest)) <= 3 and not _SENTENCE_END.search(rest.strip())
+    return len(_WORD.findall(rest)) <= 3 and not ends_sentence(rest.strip())
 
 
 def handle_line(line: str) -> bool:
@@ -57,7 +73,7 @@ def timestamp_line(line: str) -> bool:
     if len(line) > 40 or not (_DATE.search(line) or _TIME.search(line)):
         return False
     rest = _TIME.sub(" ", _DATE.sub(" ", line))
-    return len(_WORD.findall(rest)) <= 2 and not _SENTENCE_END.search(line) \
+    return len(_WORD.findall(rest)) <= 2 and not ends_sentence(line) \
         and ":" not in rest and "," not in rest
 
 
@@ -69,7 +85,7 @@ def end_mark(line: str) -> bool:
 def tag_list(line: str) -> bool:
     """Items of at most three words each, no digits and no sentence: three or more separated
     by | • ·, or five or more separated by commas."""
-    if len(line) > 300 or _SENTENCE_END.search(line) or _DIGIT.search(line):
+    if len(line) > 300 or ends_sentence(line) or _DIGIT.search(line):
         return False
     items = [item for item in _TAG_SEPARATORS.split(line) if item]
     if any(len(item.split()) > 3 for item in items):
@@ -142,7 +158,7 @@ def recurring_lines(texts: Iterable[str], outlets: Iterable[str]) -> dict[str, s
                 if line.strip() and len(line) <= RECURRING_MAX_CHARS}
         counts.setdefault(outlet, Counter()).update(keys)
         corpus.update(key for key in keys if key.count(" ") < CORPUS_MAX_WORDS
-                      and not _SENTENCE_END.search(key))
+                      and not ends_sentence(key))
     found = {}
     for outlet, counter in counts.items():
         floor = max(RECURRING_MIN_ARTICLES, RECURRING_MIN_SHARE * articles[outlet])

@@ -1,0 +1,70 @@
+"""Page-wide character lookups give what the per-line regular expressions give."""
+
+import re
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from newsprism.corpus import clean, clean_lines
+from newsprism.corpus.clean_chars import Page, in_class
+from newsprism.corpus.clean_rules import ends_sentence
+
+# Letters, capitals, digits, white space of several kinds, URL parts, CJK, an astral letter.
+_ALPHABET = list("aZ É1_ .,:@#w/ht\u00a0\u2003\t\x0b\x1cé中") + ["www.", ".com", "http", "𝐀",
+                                                                  ".de", "\ud7ff"]
+_LINES = st.lists(st.lists(st.sampled_from(_ALPHABET), min_size=1, max_size=12).map(
+    lambda parts: "".join(parts).strip() or "x"), min_size=1, max_size=8)
+
+
+@pytest.mark.parametrize("pattern", [r"[^\W\d_a-zà-ÿ]", r"\s", r"\d"])
+def test_in_class_agrees_with_re_on_every_code_point(pattern):
+    codes = np.arange(0x110000, dtype=np.uint32)[::97]  # every 97th, astral and surrogates too
+    compiled = re.compile(pattern)
+    expected = [compiled.fullmatch(chr(c)) is not None for c in codes.tolist()]
+    assert in_class(codes, pattern).tolist() == expected
+
+
+@settings(max_examples=200, deadline=None)
+@given(_LINES)
+def test_capitals_and_urls_match_the_per_line_patterns(lines):
+    features = clean_lines.line_features(lines)
+    words = np.maximum([line.count(" ") + 1 for line in lines], 1)
+    capitals = [len(re.findall(r"(?<![^\s])[^\W\d_a-zà-ÿ]", line)) for line in lines]
+    url = [re.search(r"https?://|www\.|\.(?:com|org|net|de|html?|php)\b|[@#]\w", line)
+           is not None for line in lines]
+    column = clean_lines.FEATURES.index
+    assert features[:, column("capital_share")].tolist() == (np.asarray(capitals) / words).tolist()
+    assert features[:, column("url_like")].tolist() == [float(u) for u in url]
+
+
+def test_page_counts_per_line():
+    page = Page(["Kim Jong Un", "wrote", "to Putin 𝐀"])
+    assert page.count_per_line(page.word_starts(r"[A-Z]")).tolist() == [3, 0, 1]
+    assert page.lines_with(page.one_of("𝐀")).tolist() == [False, False, True]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=list("a .!?。！？…\"'”’»)\n"), max_size=8))
+def test_ends_sentence_is_the_anchored_pattern(text):
+    assert ends_sentence(text) == (re.search(r"[.!?。！？][\"'”’»)]*$", text) is not None)
+    assert ends_sentence(text, ".!?。！？…") == (
+        re.search(r"[.!?。！？…][\"'”’»)]*$", text) is not None)
+
+
+_RULE_WORDS = ["Photo", "by", "AP", "logo", "The", "Swamp", "All", "rights", "reserved", ".",
+               "©", "2026", "Read", "more", ":", "Leave", "a", "reply", "By", "Jane", "Doe",
+               "Credit", "(", ")", "|", "Published", "ago", "Tags", "x", "ſ"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_RULE_WORDS), min_size=1, max_size=9))
+def test_line_rule_is_the_first_whole_line_rule(words):
+    """The pre-checks that skip costly rules never change which rule matches first."""
+    line = " ".join(words)
+    expected = None
+    for name, pattern in clean.LINE_RULES:
+        if re.fullmatch(pattern, line):
+            expected = name
+            break
+    assert clean.line_rule(line) == expected
