@@ -144,3 +144,15 @@ def test_each_notebook_gets_its_own_parameters_and_a_failure_reaches_the_termina
     found = {n["name"]: json.loads(n["findings"][0]) for n in manifest["notebooks"]}
     assert "alpha" in found["01_a"] and "alpha" not in found["02_b"]
     assert "Traceback" not in proc.stderr
+
+
+@pytest.mark.parametrize(("extra", "codebook", "actors"), [
+    ([], "generic", "actors_none.yml"),  # the notebooks' defaults: a report reads it as is
+    (["--codebook", "story", "--actors-codebook", "story"], "story", "actors.yml"),
+])
+def test_annotate_takes_the_notebooks_codebook_parameters(tmp_path, extra, codebook, actors):
+    out = tmp_path / "ann"
+    assert cli.main(["annotate", "--out", str(out), "--quiet", "--jobs", "1", *extra]) == 0
+    options = json.loads((out / "_manifest.json").read_text(encoding="utf-8"))["options"]
+    assert options["codebook"] == codebook
+    assert options["actors_path"].endswith(actors)

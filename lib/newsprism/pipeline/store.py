@@ -34,6 +34,7 @@ import sys
 import tempfile
 import time
 import uuid
+import warnings
 from collections.abc import Iterator, Mapping
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from dataclasses import asdict
@@ -131,6 +132,36 @@ def library_fingerprint() -> dict[str, str]:
 
 def _options_dict(options: AnnotateOptions) -> dict:
     return json.loads(json.dumps(asdict(options), default=str))
+
+
+class AnnotationOptionsWarning(UserWarning):
+    """An annotated folder was made with other options than the ones asked for."""
+
+
+def option_differences(stored: Mapping[str, Any] | None, options: AnnotateOptions) -> list[str]:
+    """What an annotated folder's options (its manifest's ``options``) differ in from
+    ``options``: the frames codebook, the actors file and the cleaning level. Empty when the
+    manifest has no options (older folders) or they agree.
+
+    >>> stored = _options_dict(AnnotateOptions())
+    >>> option_differences(stored, AnnotateOptions(codebook="generic"))
+    ["codebook: 'story' there, 'generic' asked for"]
+    >>> option_differences(stored, AnnotateOptions(actors_path="/x/actors.yml"))
+    []
+    """
+    if not stored:
+        return []
+    asked = _options_dict(options)
+
+    def actors_file(value) -> str:
+        return Path(value).name if value else "actors.yml"  # None: the shipped actors.yml
+
+    out = []
+    for field, norm in (("codebook", str), ("actors_path", actors_file), ("cleaning", str)):
+        there, wanted = norm(stored.get(field)), norm(asked.get(field))
+        if there != wanted:
+            out.append(f"{field.replace('_path', '')}: {there!r} there, {wanted!r} asked for")
+    return out
 
 
 def cache_key(corpus_hash: str, options: AnnotateOptions, step_specs: Mapping[str, Any],
@@ -465,6 +496,14 @@ def annotate_to_parquet(corpus: Corpus | str | Path | None = None,
     See :func:`newsprism.pipeline.annotate.annotate` for the parameters.
     """
     if is_annotated_dir(corpus):
+        if options is not None:
+            differences = option_differences((read_manifest(corpus) or {}).get("options"),
+                                             options)
+            if differences:
+                warnings.warn(f"{corpus} was annotated with other options than asked for "
+                              f"({'; '.join(differences)}): its tables are used as they are; "
+                              "annotate the corpus again to use the asked-for ones",
+                              AnnotationOptionsWarning, stacklevel=2)
         return load_annotations(corpus)
     options = options or AnnotateOptions()
     step_specs = select_steps(steps)
@@ -684,7 +723,9 @@ def run_cli(args: argparse.Namespace) -> int:
     out = Path(args.out)
     if out.exists() and not out.is_dir():
         raise UsageError(f"--out {out}: is a file, not a folder; choose a folder name")
-    ann = annotate_to_parquet(args.corpus or None, jobs=args.jobs, scheduler=args.scheduler,
+    # ``options``: set by the ``newsprism`` command from its codebook arguments (report layer)
+    ann = annotate_to_parquet(args.corpus or None, getattr(args, "options", None),
+                              jobs=args.jobs, scheduler=args.scheduler,
                               out=args.out, resume=args.resume, progress=not args.quiet,
                               partition_size=args.partition_size)
     manifest = ann.manifest

@@ -106,8 +106,31 @@ def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
             print(f"warning: {module_name} not loaded: {error}", file=sys.stderr)
             continue
         if hasattr(module, "add_cli"):
-            module.add_cli(subparsers)
+            added = module.add_cli(subparsers)
+            if module_name == "newsprism.pipeline.store" and added is not None:
+                _with_notebook_options(added)
     return parser
+
+
+def _with_notebook_options(parser: argparse.ArgumentParser) -> None:
+    """``newsprism annotate`` takes the codebook parameters of the notebooks, with their
+    defaults, so a report on its output reads tables made with the codebooks it names."""
+    parser.add_argument("--codebook", default="generic",
+                        help="frames codebook: generic (default), story or a YAML path")
+    parser.add_argument("--actors-codebook", default="none",
+                        help="actors: none (default), story or a YAML path")
+    parser.add_argument("--cleaning", default="default", choices=("strict", "default", "off"),
+                        help="cleaning level (default: default)")
+    run = parser.get_default("func")
+
+    def annotate_with_options(args: argparse.Namespace) -> int:
+        from newsprism.report import options
+
+        args.options = options.annotation_options(
+            codebook=args.codebook, actors_codebook=args.actors_codebook, cleaning=args.cleaning)
+        return run(args)
+
+    parser.set_defaults(func=annotate_with_options, handler=annotate_with_options)
 
 
 def _error_line(error: BaseException) -> str:
