@@ -58,7 +58,12 @@ def body_block(lengths: np.ndarray, scores: np.ndarray, cutoff: float) -> tuple[
     return first, last
 
 
-def _window_mean(values: np.ndarray, half: int) -> np.ndarray:
+def window_mean(values: np.ndarray, half: int) -> np.ndarray:
+    """Mean of each value and its ``half`` neighbours on either side (fewer at the ends).
+
+    >>> window_mean(np.array([1.0, 2.0, 3.0, 4.0]), 1).tolist()
+    [1.5, 2.0, 3.0, 3.5]
+    """
     n = len(values)
     index = np.arange(n)
     cumulative = np.concatenate([[0.0], np.cumsum(values)])
@@ -91,7 +96,7 @@ def context_features(lengths: np.ndarray, scores: np.ndarray) -> np.ndarray:
     before = np.cumsum(mass) - mass
     after = total - before - mass
     columns = [
-        logit, _window_mean(logit, 1), _window_mean(logit, 3), _window_mean(logit, 8),
+        logit, window_mean(logit, 1), window_mean(logit, 3), window_mean(logit, 8),
         np.concatenate([[0.0], logit[:-1]]), np.concatenate([logit[1:], [0.0]]),
         *_block_columns(lengths, scores),
         before / total, after / total, np.minimum(before, after) / total, np.log1p(before),

@@ -41,7 +41,7 @@ import numpy as np
 
 from newsprism.core import paths
 from newsprism.corpus.clean_chars import Page
-from newsprism.corpus.clean_context import context_scores
+from newsprism.corpus.clean_context import context_scores, window_mean
 
 MODEL_FILE = paths.PACKAGE_DATA / "clean" / "line_model.json"
 # A body-like line: this many characters (CJK count 3 each) and a sentence end.
@@ -170,14 +170,6 @@ def _features_and_region(lines: list[str]) -> tuple[np.ndarray, tuple[int, int]]
     return features.reshape(n, len(FEATURES)), (first, last)
 
 
-def _window_mean(values: np.ndarray, half: int) -> np.ndarray:
-    n = len(values)
-    index = np.arange(n)
-    cumulative = np.concatenate([[0.0], np.cumsum(values)])
-    low, high = np.maximum(index - half, 0), np.minimum(index + half + 1, n)
-    return (cumulative[high] - cumulative[low]) / (high - low)
-
-
 def _context_columns(log_len: np.ndarray, body: np.ndarray, words, lines: list[str]) -> list:
     """Neighbourhood, body lines before / after, words, in-page repeats, distance to the ends."""
     n = len(lines)
@@ -185,8 +177,8 @@ def _context_columns(log_len: np.ndarray, body: np.ndarray, words, lines: list[s
     body_before = np.concatenate([[0], np.cumsum(body)[:-1]])
     body_after = body.sum() - body_before - body
     counts = Counter(lines)
-    return [_window_mean(log_len, 2), _window_mean(log_len, 5),
-            _window_mean(body.astype(float), 10), np.log1p(body_before),
+    return [window_mean(log_len, 2), window_mean(log_len, 5),
+            window_mean(body.astype(float), 10), np.log1p(body_before),
             np.log1p(body_after), np.log(words), [counts[line] > 1 for line in lines],
             np.log1p(index), np.log1p(n - 1 - index)]
 
