@@ -103,7 +103,7 @@ def defining_rule(answers: pd.DataFrame, labels: np.ndarray, frame: str
     return best[1], best[2]
 
 
-def _standardise(x: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+def standardise(x: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     mean, scale = x.mean(axis=0), x.std(axis=0)
     return mean, np.where(scale > 0, scale, 1.0)
 
@@ -156,7 +156,7 @@ def _question_model(z: np.ndarray, target: np.ndarray, c: float) -> tuple[np.nda
 def fit_question_stage(x: np.ndarray, targets: np.ndarray, c_question: float) -> dict:
     """Stage 1 alone (it does not depend on the frame label or its C, so a search over
     ``C_frame`` fits it once): ``mean, scale, question_coef, question_intercept``."""
-    mean, scale = _standardise(x)
+    mean, scale = standardise(x)
     z = (x - mean) / scale
     fitted = [_question_model(z, targets[:, j], c_question) for j in range(targets.shape[1])]
     a = np.array([f[0] for f in fitted]).reshape(len(fitted), x.shape[1])
