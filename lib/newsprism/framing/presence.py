@@ -44,7 +44,7 @@ DEFAULT_CODEBOOK = "generic_questions"
 LEAD_SENTENCES = 3
 LEAD_FRACTION = 0.2
 CLUSTER_SENTENCES = 3
-QUESTION_FEATURES = ("hits", "share", "lead_share")
+QUESTION_FEATURES = ("hits", "share")
 PRESENCE_COLUMNS = ["text_index", "frame", "present", "score", "threshold", "n_hits",
                     "sentence_ids", "questions", "cues"]
 QUESTION_HIT_COLUMNS = ["text_index", "frame", "question", "cue", "start", "end", "negated",
@@ -127,9 +127,20 @@ def _sentence_share(hits: pd.DataFrame, n_sentences: np.ndarray) -> pd.Series:
     return hit / n_sentences[hit.index.to_numpy(dtype=int)]
 
 
+def _lead_share(hits: pd.DataFrame, n_sentences: np.ndarray) -> pd.Series:
+    """Per text, the frame's hits in the opening (see :data:`LEAD_SENTENCES`) over its hits
+    plus one: headline and lead set a frame up; the added one keeps a single hit from reading
+    as all-or-nothing."""
+    opening = np.maximum(LEAD_SENTENCES, LEAD_FRACTION * n_sentences)
+    index = hits["text_index"].to_numpy(dtype=int)
+    in_lead = pd.Series(hits["sentence_id"].to_numpy() < opening[index], index=hits.index)
+    grouped = in_lead.groupby(hits["text_index"])
+    return grouped.sum().astype(float) / (grouped.size() + 1.0)
+
+
 # Per-frame features (name -> function of the frame's non-negated hits), in feature order.
 FRAME_FEATURES = {"sentence_share": _sentence_share, "cluster": _cluster,
-                  "questions_hit": _questions_hit}
+                  "questions_hit": _questions_hit, "lead_share": _lead_share}
 
 
 def feature_names(book: Codebook, frame_id: str) -> list[str]:
