@@ -18,7 +18,10 @@ def test_f1_curve_equals_f1_at_every_threshold(seed):
 
 def test_f1_curve_is_zero_without_true_positives():
     y = np.array([True, False, False])
-    assert not framing_fit.f1_curve(y, np.array([0.0, 0.99, 0.99])).any()
+    curve = framing_fit.f1_curve(y, np.array([0.01, 0.99, 0.99]))
+    assert not curve[framing_fit.THRESHOLDS > 0].any()
+    # Threshold 0 marks every article present: always-present's F1, 2 x 1/3 / (1 + 1/3).
+    assert curve[framing_fit.THRESHOLDS == 0].tolist() == [0.5]
 
 
 def _separable(n=80, seed=0):
@@ -46,3 +49,36 @@ def test_choose_averages_the_repeated_splits(monkeypatch):
     singles = [framing_fit.choose(x, y, targets, 11 + r)[2] for r in range(3)]
     monkeypatch.setattr(framing_fit, "INNER_REPEATS", 3)
     assert framing_fit.choose(x, y, targets, 11)[2] <= max(singles) + 1e-12
+
+
+def test_choice_never_does_worse_than_always_present_on_the_inner_folds():
+    """Features with no signal: threshold 0 (every article present) is a candidate, so the
+    chosen inner F1 is at least always-present's, 2p / (1 + p)."""
+    rng = np.random.default_rng(5)
+    y = rng.random(90) < 0.6
+    x = rng.normal(size=(90, 3))
+    answers = rng.random((90, 2))
+    _, threshold, cv_f1 = framing_fit.choose(x, y, {"all": answers, "defining": answers}, 3)
+    share = y.mean()
+    assert cv_f1 >= 2 * share / (1 + share) - 1e-12
+    assert threshold in framing_fit.THRESHOLDS
+
+
+def test_bagged_model_averages_the_members_predictions_on_the_log_odds_scale():
+    rng = np.random.default_rng(2)
+    x = rng.normal(loc=3.0, scale=2.0, size=(50, 4))
+    bag = [(rng.normal(size=4), float(rng.normal())) for _ in range(6)]
+    model = framing_fit.bagged(x, bag)
+    linear = ((x - model["mean"]) / model["scale"]) @ model["coef"] + model["intercept"]
+    expected = np.mean([x @ coef + intercept for coef, intercept in bag], axis=0)
+    assert np.allclose(linear, expected)
+
+
+def test_inner_search_model_is_the_fits_of_the_inner_training_parts():
+    x, y, targets = _separable(seed=4)
+    question_set, threshold, cv_f1, model = framing_fit.inner_search(x, y, targets, 9)
+    assert (question_set, threshold, cv_f1) == framing_fit.choose(x, y, targets, 9)
+    probability = framing_fit._predict(model, x)
+    # The bag separates the classes it was fitted on (signal in the first feature only).
+    assert framing_fit.f1(y, probability >= threshold) > 0.8
+    assert abs(model["coef"][0]) > abs(model["coef"][1])

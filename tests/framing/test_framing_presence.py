@@ -140,7 +140,7 @@ def test_shipped_model_matches_the_codebook():
         assert all(f.startswith((f"{frame}.", f"{frame}:")) or f == "log_words"
                    for f in weights["features"])
         assert len(weights["coef"]) == len(weights["features"]) == len(weights["mean"])
-        assert 0 < weights["threshold"] < 1
+        assert 0 <= weights["threshold"] < 1
 
 
 @pytest.mark.slow
@@ -216,7 +216,21 @@ def test_question_density_and_lead_share():
     face = "human_interest.human_face"
     assert features[f"{face}:hits"][0] == features[f"{face}:hits"][1] == np.log1p(2)
     assert features[f"{face}:share"][0] == features[f"{face}:share"][1] == 2 / 22
-    assert features[f"{face}:lead_share"].tolist() == [1.0, 0.0]
+    hits = framing_presence.question_hits([opening], BOOK)
+    n_hits = int((~hits["negated"] & (hits["frame"] == "human_interest")).sum())
+    # All the frame's hits in the opening, shrunk by one; none at the end.
+    assert features["human_interest:lead_share"].tolist() == [n_hits / (n_hits + 1), 0.0]
+
+
+@pytest.mark.parametrize("hits_in_lead, hits_after, expected", [
+    (1, 0, 0.5), (3, 0, 0.75), (0, 2, 0.0), (2, 2, 0.4)])
+def test_lead_share_is_shrunk_towards_zero(hits_in_lead, hits_after, expected):
+    """40 sentences: the opening is the first 8 (a fifth); one human-face cue per hit."""
+    sentences = ["Officials met."] * 40
+    sentences[:hits_in_lead] = ["A mother spoke."] * hits_in_lead
+    sentences[30:30 + hits_after] = ["A mother spoke."] * hits_after
+    features = framing_presence.presence_features([" ".join(sentences)], BOOK)
+    assert features["human_interest:lead_share"][0] == pytest.approx(expected)
 
 
 def test_seed_rows_flag_a_frame_below_baseline_at_some_seed():

@@ -8,15 +8,17 @@ that collapse to one linear model, :mod:`newsprism.framing.question_model`). Wei
 written by ``python -m newsprism.framing.fit`` (fitted on the Narrative Frames Corpus, its
 figures cross-validated by article; see :mod:`newsprism.framing.fit`).
 
-Features per question (``Q``) of a frame: ``Q:hits`` = log(1 + non-negated hits),
-``Q:share`` = the share of the article's sentences with a hit of the question (its density)
-and ``Q:lead_share`` = the share of its hits in the opening (the first ``LEAD_SENTENCES``
-sentences, or the first ``LEAD_FRACTION`` of the sentences when that is more: headline and
-lead, where a frame is set up rather than mentioned in passing); per frame ``sentence_share`` = share of the article's sentences with a hit of any of its
+Features per question (``Q``) of a frame: ``Q:hits`` = log(1 + non-negated hits) and
+``Q:share`` = the share of the article's sentences with a hit of the question (its density);
+per frame ``sentence_share`` = share of the article's sentences with a hit of any of its
 questions (the cue density), ``cluster`` = log(1 + the most hits in ``CLUSTER_SENTENCES``
-consecutive sentences: a vignette rather than passing mentions) and ``questions_hit`` = how
-many of its questions have a hit; per article ``log_words`` (so counts are read against
-length).
+consecutive sentences: a vignette rather than passing mentions), ``questions_hit`` = how
+many of its questions have a hit and ``lead_share`` = its hits in the opening (the first
+``LEAD_SENTENCES`` sentences, or the first ``LEAD_FRACTION`` of the sentences when that is
+more: headline and lead, where a frame is set up rather than mentioned in passing) over its
+hits plus one; per article ``log_words`` (so counts are read against length). Position is
+read once per frame, not per question: per question, one or two hits made it an
+all-or-nothing feature that a few dozen coded positives could not weigh.
 
 Every decision is traceable: each row names the sentences whose cues fed the score and the
 questions that pushed it most (see :func:`frame_presence`).
@@ -170,9 +172,6 @@ def presence_features(texts: list[str], codebook: Codebook | str | Path = DEFAUL
     keys = ["frame", "question", "text_index"]
     counts = kept.groupby(keys).size()
     sentences_hit = kept.groupby(keys)["sentence_id"].nunique()
-    opening = np.maximum(LEAD_SENTENCES, LEAD_FRACTION * n_sentences)
-    in_lead = kept["sentence_id"].to_numpy() < opening[kept["text_index"].to_numpy(dtype=int)]
-    lead = kept[in_lead].groupby(keys).size()
     columns = {}
     for frame in book.frames:
         for q in frame.questions:
@@ -180,8 +179,6 @@ def presence_features(texts: list[str], codebook: Codebook | str | Path = DEFAUL
             columns[f"{frame.id}.{q.id}:hits"] = np.log1p(count)
             columns[f"{frame.id}.{q.id}:share"] = _dense(sentences_hit, (frame.id, q.id),
                                                          n) / n_sentences
-            columns[f"{frame.id}.{q.id}:lead_share"] = _dense(lead, (frame.id, q.id), n) \
-                / np.maximum(count, 1)
         own = kept[kept["frame"] == frame.id]
         for name, feature in FRAME_FEATURES.items():
             columns[f"{frame.id}:{name}"] = _dense(feature(own, n_sentences), (), n)
