@@ -205,6 +205,14 @@ def test_in_sample_figures_are_never_the_headline():
     wide = frame_presence_comparison(rows).set_index("frame")
     assert not wide.loc["conflict", "beats_baseline"]
     assert wide.loc["conflict", "n"] == 163
+    assert "F1 model, min over outer seeds" not in wide.columns  # no seed rows given
+    seed_min = pd.DataFrame({"measure": ["frame_presence"], "metric": ["seed-min f1[conflict]"],
+                             "split": ["dev, nested 5-fold CV by article, outer seeds 1/2"],
+                             "status": ["ok"], "engine": ["frame presence model (nested 5-fold CV)"],
+                             "value": [0.76], "n": [163]})
+    wide = frame_presence_comparison(pd.concat([rows, seed_min])).set_index("frame")
+    assert wide.loc["conflict", "F1 model, min over outer seeds"] == 0.76
+    assert not wide.loc["conflict", "beats_baseline_at_every_seed"]
 
 
 def test_question_density_and_lead_share():

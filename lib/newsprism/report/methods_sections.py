@@ -88,9 +88,10 @@ def frames_section(results: pd.DataFrame, out_dir: str) -> Section:
     return Section("frame-presence", table=table, max_rows=None, caption=(
         "Frame presence on NFC: F1 of each engine per frame; beats_baseline compares the "
         "fitted model (nested CV) with 'always present'. A frame whose model does not beat it "
-        "is not evidence in notebook 20. The metrics table's 'seed-min' rows give each "
-        "frame's lowest F1 over three outer splits fixed in advance, against the same "
-        "baseline."), facts=dict(
+        "is not evidence in notebook 20. 'min over outer seeds' is each frame's lowest F1 over "
+        "the five outer splits fixed in advance (newsprism.framing.fit.VALIDATION_SEEDS), "
+        "against the same baseline: a floor counts as met only where that minimum clears "
+        "it."), facts=dict(
         n=len(table), unit="frames (and macro)",
         source="newsprism.framing.fit.validate_frame_presence"))
 
