@@ -18,6 +18,7 @@ import pandas as pd
 
 from newsprism.core.stats import proportion_ci
 from newsprism.framing.presence import DEFAULT_CODEBOOK, MODEL_PATH, frame_presence, load_model
+from newsprism.viz.figures import interval_errors
 
 SHARE_COLUMNS = ["outlet", "frame", "estimate", "ci_low", "ci_high", "n", "n_present",
                  "validity"]
@@ -112,8 +113,8 @@ def plot_article_shares(table: pd.DataFrame, labels: dict | None = None):
     for ax, frame in zip(axes.flat, frames, strict=False):
         part = table[table["frame"] == frame].set_index("outlet").reindex(outlets)
         y = np.arange(len(outlets))
-        ax.errorbar(part["estimate"], y, xerr=[part["estimate"] - part["ci_low"],
-                                               part["ci_high"] - part["estimate"]],
+        ax.errorbar(part["estimate"], y, xerr=interval_errors(part["estimate"], part["ci_low"],
+                                                              part["ci_high"]),
                     fmt="o", color="#4c72b0", ecolor="#999999", capsize=2)
         ax.set_xlim(0, 1)
         below = "NOT beat" in str(part["validity"].dropna().iloc[0]) if part["validity"].notna(

@@ -24,6 +24,7 @@ from newsprism.report.options import codebook_label, no_actors_reading
 from newsprism.report.runner import save_table
 from newsprism.sentiment import scoring as sentiment
 from newsprism.viz import heatmap
+from newsprism.viz.figures import interval_errors
 from newsprism.viz.section import Section
 from newsprism.viz.section_group import Group, table_section
 
@@ -88,8 +89,8 @@ def plot_outlet_tone(by_outlet: pd.DataFrame, dots: pd.DataFrame, label: str, se
         ax.scatter(values, i + rng.uniform(-0.18, 0.18, len(values)), s=9, alpha=0.35,
                    color="#4c72b0")
     ax.errorbar(by_outlet["estimate"], range(len(outlets)),
-                xerr=[by_outlet["estimate"] - by_outlet["ci_low"],
-                      by_outlet["ci_high"] - by_outlet["estimate"]],
+                xerr=interval_errors(by_outlet["estimate"], by_outlet["ci_low"],
+                                     by_outlet["ci_high"]),
                 fmt="D", color="black", capsize=4, label="mean, 95% bootstrap CI")
     ax.set_yticks(range(len(outlets)), [f"{o} (n={n})" for o, n in
                                         zip(outlets, by_outlet["n_sentences"], strict=True)])
@@ -197,8 +198,8 @@ def plot_voices(voices: pd.DataFrame, label: str):
     for voice, shift, fmt, color, text in (("author", -0.12, "o", "#4c72b0", "outlet's own words"),
                                            ("quoted", 0.12, "s", "#dd8452", "quoted words")):
         ax.errorbar(wide[voice], y + shift, fmt=fmt, capsize=3, color=color, label=text,
-                    xerr=[wide[voice] - wide[f"{voice}_ci_low"],
-                          wide[f"{voice}_ci_high"] - wide[voice]])
+                    xerr=interval_errors(wide[voice], wide[f"{voice}_ci_low"],
+                                         wide[f"{voice}_ci_high"]))
     ax.set_yticks(y, [f"{o} (n={int(a)}/{int(q)})" for o, a, q in
                       zip(wide["outlet"], wide["author_n"], wide["quoted_n"], strict=True)])
     ax.axvline(0, color="grey", lw=0.8)

@@ -1,0 +1,26 @@
+"""Article-level frame shares: the chart draws whatever interval rounding produced."""
+
+from __future__ import annotations
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import matplotlib.pyplot as plt  # noqa: E402
+import pandas as pd  # noqa: E402
+from newsprism.core.stats import proportion_ci  # noqa: E402
+from newsprism.framing import shares  # noqa: E402
+
+
+def test_plot_article_shares_draws_intervals_a_hair_past_their_estimate():
+    # A synthetic dated corpus (60 articles, 6 per outlet) crashed 20_framing: the Wilson lower
+    # limit of 0 of 6 came out as 2.8e-17 > 0 and matplotlib refused the negative error bar.
+    rows = [dict(outlet=o, frame=f, estimate=est, ci_low=low, ci_high=high, n=6,
+                 n_present=round(est * 6), validity="F1 0.73 vs 0.48 always-present")
+            for o in ("Outlet A", "Outlet B")
+            for f, (est, low, high) in (("economic", (0.0, 2.8e-17, 0.39)),
+                                        ("conflict", (1.0, 0.61, 1 - 1e-16)))]
+    fig = shares.plot_article_shares(pd.DataFrame(rows))
+    assert len(fig.axes) >= 2
+    plt.close(fig)
+    assert proportion_ci(0, 6)[0] == 0.0
