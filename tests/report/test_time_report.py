@@ -112,3 +112,25 @@ def test_spread_reading_names_the_widest_statements_and_counts_the_rest():
     assert section.reading.startswith("“statement 6”")
     assert "5 more statement(s) in the table." in section.reading
     assert section.reading.count("first carried by") == 3
+
+
+@pytest.mark.parametrize("published", [
+    ["2026-01-01", "2026-01-08"],                             # one article per outlet and week
+    ["2026-01-01", "2026-01-02", "2026-01-01", "2026-01-02"],  # two per week: intervals exist
+])
+def test_tone_cells_reading_counts_only_drawn_intervals(published):
+    # The bundled corpus read "4 of 6 cells ... are drawn with an interval" while no cell had
+    # one (each rests on one article).
+    from newsprism.time import over_time, timeline
+
+    n = len(published)
+    articles = pd.DataFrame({"article_id": [f"a{i}" for i in range(n)], "outlet": ["Wire"] * n,
+                             "published": published, "text": [""] * n, "n_words": [300] * n})
+    dates = timeline.article_dates(articles, fallback="none")
+    sentences = pd.DataFrame([(f"a{i}", "all", (j % 5) / 5 - 0.4) for i in range(n)
+                              for j in range(25)], columns=["article_id", "voice", "score"])
+    table = over_time.tone_over_time(sentences, dates, "week", 20, n_boot=200)
+    reading = time_report.cells_reading(table, "outlet x week x voice", 20, "scored sentences")
+    drawn = int(table["ci_low"].notna().sum())
+    assert reading.startswith(f"{drawn} of {len(table)} outlet x week x voice cells")
+    assert ("from one article" in reading) == bool(drawn < len(table))

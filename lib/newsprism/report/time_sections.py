@@ -106,8 +106,12 @@ def dating_section(ctx: TimeContext, out_dir: str) -> Section:
     left_out = len(ctx.all_dates) - len(ctx.dates)
     if left_out:
         reading += f" {left_out} dated article(s) fall outside the chosen window and are left out."
+    # Always a key finding: every timing statement of the notebook rests on how articles were
+    # dated, and without one the index would show nothing for a corpus without dates.
+    findings = [f"{ctx.note} {_evidence('dating', 'time_dates')}"]
     return Section("dating", table=undated, caption="Undated articles (counted, not placed in "
-                   "time).", reading=reading, tables={"time_dates": ctx.all_dates},
+                   "time).", reading=reading, findings=findings,
+                   tables={"time_dates": ctx.all_dates},
                    facts=dict(n=len(undated), unit="articles", source=ctx.source))
 
 
@@ -159,6 +163,36 @@ def peak_reading(per: pd.Series, period: str, text_dates: bool = False) -> str:
             f"{int(per.sum())} dated articles); {shown}.{caveat}")
 
 
+def cells_reading(table: pd.DataFrame, cell: str, minimum: int, unit: str) -> str:
+    """How the cells of a per-period table are drawn, counted from the table: with an interval
+    (enough units from two or more articles), a point of one article (no interval), or hollow.
+
+    >>> t = pd.DataFrame({"sufficient": [True, True, False], "ci_low": [0.1, None, None]})
+    >>> cells_reading(t, "outlet x day x voice", 20, "scored sentences")
+    '1 of 3 outlet x day x voice cells has at least 20 scored sentences from two or more \
+articles and is drawn with a 95% interval; 1 has enough scored sentences but from one article: \
+a point without an interval that describes that article only; 1 has fewer than 20 and is drawn \
+hollow (too few to read).'
+    """
+    def cells(k: int) -> str:
+        return f"{k} {'has' if k == 1 else 'have'}"
+
+    enough = table["sufficient"].astype(bool)
+    with_ci = int((enough & table["ci_low"].notna()).sum())
+    one_article = int(enough.sum()) - with_ci
+    thin = len(table) - with_ci - one_article
+    text = (f"{with_ci} of {len(table)} {cell} cells {'has' if with_ci == 1 else 'have'} at "
+            f"least {minimum} {unit} from two or more articles and "
+            f"{'is' if with_ci == 1 else 'are'} drawn with a 95% interval")
+    if one_article:
+        text += (f"; {cells(one_article)} enough {unit} but from one article: a point without "
+                 "an interval that describes that article only")
+    if thin:
+        text += (f"; {cells(thin)} fewer than {minimum} and {'is' if thin == 1 else 'are'} "
+                 "drawn hollow (too few to read)")
+    return text + "."
+
+
 def tone_section(ctx: TimeContext, out_dir: str, min_sentences: int = 20) -> Section:
     """Each outlet's tone per period, own and quoted voice."""
     from newsprism.sentiment import scoring as sentiment
@@ -170,11 +204,8 @@ def tone_section(ctx: TimeContext, out_dir: str, min_sentences: int = 20) -> Sec
                                      ctx.n_boot, ctx.seed)
     save_table(table, "time_tone", out_dir)
     figure = time_plots.plot_series(table, "voice", f"mean sentence tone ({ctx.engine})")
-    thin = int((~table["sufficient"]).sum()) if len(table) else 0
-    reading = (f"{len(table) - thin} of {len(table)} outlet x {ctx.period} x voice cells have at "
-               f"least {min_sentences} scored sentences and are drawn with an interval; {thin} "
-               "have fewer and are drawn hollow, without an interval (too few to read)."
-               if len(table) else "No dated sentence was scored.")
+    reading = (cells_reading(table, f"outlet x {ctx.period} x voice", min_sentences,
+                             "scored sentences") if len(table) else "No dated sentence was scored.")
     return Section("tone", table=table.drop(columns="period"), figure=figure,
                    caption=f"Mean sentence tone per outlet per {ctx.period} and voice (author = "
                    "the outlet's own words, quoted = words inside quotation marks) with a 95% "
@@ -198,8 +229,8 @@ def actor_tone_section(ctx: TimeContext, out_dir: str, n_actors: int = 3,
                                            ctx.n_boot, ctx.seed)
     save_table(table, "time_actor_tone", out_dir)
     figure = time_plots.plot_series(table, "actor", f"tone toward actor ({ctx.tone_engine})")
-    reading = (f"The {len(main)} most mentioned actors: {', '.join(main)}. Cells with fewer than "
-               f"{min_mentions} mentions are drawn hollow, without an interval."
+    reading = (f"The {len(main)} most mentioned actors: {', '.join(main)}. "
+               + cells_reading(table, f"outlet x {ctx.period} x actor", min_mentions, "mentions")
                if main else no_actors_reading(
                    ctx.actors_codebook, candidates=most_quoted_speakers(ctx.tables.get("quotes"))))
     return Section("actor-tone", table=table.drop(columns="period"), figure=figure,
