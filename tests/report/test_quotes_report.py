@@ -79,3 +79,21 @@ def test_sections_save_their_tables_and_findings_count_them(ctx, tmp_path):
                            f"term quotations in {len(ctx.english)} English articles.")
     n = statements.facts["n_statements"]
     assert findings[2].startswith(f"{n} statement")
+
+
+def test_validation_reading_states_the_targets_and_baseline_of_its_table():
+    # The reading said "targets: ... speaker accuracy 0.88" beside a table whose status read
+    # "below target 0.93", and never named the baseline.
+    from newsprism.report.quotes_sections import validation_reading
+
+    rows = [("PolNeAR (all)", "newsprism.quotes", "precision", 0.9561, "ok"),
+            ("PolNeAR (all)", "newsprism.quotes", "speaker_accuracy", 0.8895, "below target 0.93"),
+            ("PolNeAR (all)", "newsprism.quotes", "f1", 0.9561, "ok"),
+            ("PolNeAR (all)", "baseline: double-quote pairs", "f1", 0.9299, "ok"),
+            ("PolNeAR (double)", "newsprism.quotes", "precision", 0.9432, "below target 0.95")]
+    reading = validation_reading(pd.DataFrame(rows, columns=["dataset", "engine", "metric",
+                                                             "value", "status"]))
+    assert "speaker accuracy 0.8895 (below target 0.93)" in reading and "0.88)" not in reading
+    assert "F1 0.9561 against 0.9299 for baseline: double-quote pairs" in reading
+    assert "precision 0.9432 (below target 0.95) on PolNeAR (double)" in reading
+    assert "precision 0.9561," in reading  # a met target is not called missed
