@@ -134,3 +134,15 @@ def test_tone_cells_reading_counts_only_drawn_intervals(published):
     drawn = int(table["ci_low"].notna().sum())
     assert reading.startswith(f"{drawn} of {len(table)} outlet x week x voice cells")
     assert ("from one article" in reading) == bool(drawn < len(table))
+
+
+@pytest.mark.parametrize("p, expected", [
+    ([np.nan] * 22, "None of the 22 comparisons could be tested"),
+    ([0.01, np.nan, 0.5], "2 of 3 comparisons could be tested (1 too few to compare); 0 of "
+                          "those 2 show"),
+])
+def test_change_count_reading_separates_untestable_comparisons(p, expected):
+    # The bundled corpus read "0 of 22 comparisons show a clear change" although no outlet had
+    # an article on both sides of the split, so nothing was compared.
+    table = pd.DataFrame({"p": p})
+    assert time_report.change_count_reading(table, table.iloc[:0]).startswith(expected)

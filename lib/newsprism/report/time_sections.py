@@ -286,6 +286,26 @@ def _change_statement(row: pd.Series, split: str) -> str:
             f"{row['effect_size']:+.2f}; q = {row['q']:.2g}; {counts}).")
 
 
+def change_count_reading(table: pd.DataFrame, clear: pd.DataFrame) -> str:
+    """How many comparisons could be tested at all, then how many show a clear change.
+
+    >>> t = pd.DataFrame({"p": [float("nan")] * 3})
+    >>> change_count_reading(t, t.iloc[:0])
+    'None of the 3 comparisons could be tested (each needs articles on both sides of the split; \
+every one is too few to compare), so no change can be shown: '
+    """
+    tested = int(table["p"].notna().sum()) if len(table) else 0
+    if not tested:
+        return (f"None of the {len(table)} comparisons could be tested (each needs articles on "
+                "both sides of the split; every one is too few to compare), so no change can "
+                "be shown: ")
+    untested = len(table) - tested
+    return (f"{tested} of {len(table)} comparisons could be tested"
+            + (f" ({untested} too few to compare)" if untested else "")
+            + f"; {len(clear)} of those {tested} show a clear change (95% interval excluding 0 "
+            "and q < 0.05): ")
+
+
 def split_day(ctx: TimeContext, split_date: str) -> str:
     """``split_date`` as given, or the median date of the dated articles when it is empty."""
     if split_date:
@@ -312,9 +332,8 @@ def before_after_section(ctx: TimeContext, out_dir: str, split_date: str = "") -
     save_table(table, "time_before_after", out_dir)
     clear = table[table["statement"].str.contains(" rose | fell ", regex=True)]
     reading = (f"Split at {split} ({'the median date of the dated articles' if not split_date else 'as set'}). "
-               f"{len(clear)} of {len(table)} comparisons show a clear change (95% interval "
-               "excluding 0 and q < 0.05): " + (" ".join(clear["statement"]) if len(clear) else
-                                                 "none.")) if split else (
+               + change_count_reading(table, clear) + (" ".join(clear["statement"]) if len(clear)
+                                                       else "none.")) if split else (
         "No dated article: no before/after comparison.")
     findings = [f"{s} {_evidence('before-after', 'time_before_after')}"
                 for s in clear["statement"].head(3)]
