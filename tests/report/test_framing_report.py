@@ -32,6 +32,17 @@ def test_tests_reading_counts_the_tests_table(q, min_expected, starts, small):
     assert text.startswith(starts) and f"caveat:** {small} frame(s)" in text
 
 
+@pytest.mark.parametrize("q, starts", [
+    # One outlet: nothing is tested, and "0 of 2 frames differ" would read as a result.
+    ([float("nan")] * 2, "None of the 2 frames could be tested across outlets"),
+    ([0.01, float("nan")], "1 of 2 frames differ across outlets at q < 0.05 (War alliance); 1 "
+                           "could not be tested."),
+])
+def test_tests_reading_says_what_could_not_be_tested(q, starts):
+    tests = pd.DataFrame({"frame": ["war", "aid"], "q_value": q, "min_expected": [None, None]})
+    assert framing_report.frame_tests_reading(tests, LABELS).startswith(starts)
+
+
 def test_voice_reading_names_the_most_quoted_cell():
     voices = pd.DataFrame({"outlet": ["A", "B"], "frame": ["war", "aid"], "author": [5, 1],
                            "quoted": [1, 3]})

@@ -206,8 +206,14 @@ def frame_tests_reading(tests: pd.DataFrame, labels: dict[str, str]) -> str:
     """
     significant = tests[tests["q_value"] < 0.05]["frame"].tolist()
     small = int((tests["min_expected"] < 5).sum())
+    tested = int(tests["q_value"].notna().sum())
+    if not tested:
+        return (f"None of the {len(tests)} frames could be tested across outlets (a test needs "
+                "two or more outlets and a frame present in some sentences but not all), so no "
+                "difference between outlets is shown.")
     return (f"{len(significant)} of {len(tests)} frames differ across outlets at q < 0.05"
             + (f" ({', '.join(labels[f] for f in significant)})" if significant else "")
+            + (f"; {len(tests) - tested} could not be tested" if tested < len(tests) else "")
             + f". **Small-n caveat:** {small} frame(s) have an expected count below 5 in some "
             "cell, so their asymptotic p is unreliable (use the Monte Carlo p); and sentences of "
             "one article are not independent, so every p here is optimistic when an outlet has "
@@ -472,8 +478,9 @@ def key_findings(ctx: FramingContext, prevalence: Group, dominant: Section,
                      f"articles: {counts.index[0]}.")
     test_table = tests.tables["framing_tests"]
     n_significant = int((test_table["q_value"] < 0.05).sum())
-    found.append(f"{n_significant} of {len(test_table)} frames differ across outlets at "
-                 "q < 0.05 (Monte Carlo chi-square, small-n caveat).")
+    if test_table["q_value"].notna().any():
+        found.append(f"{n_significant} of {len(test_table)} frames differ across outlets at "
+                     "q < 0.05 (Monte Carlo chi-square, small-n caveat).")
     return found
 
 

@@ -232,9 +232,9 @@ def voice_reading(voices: pd.DataFrame) -> str:
             + (f"The quoted voice differs clearly from the outlet's own voice (interval of the "
                f"gap excludes 0) in: {', '.join(gaps['outlet'])}. "
                if len(gaps) else "No outlet shows a gap whose interval excludes 0. ")
-            + "Quoted diplomatic language (\"alliance\", \"support\", \"friendship\") is "
-              "lexically positive even when the outlet frames it as menacing — the gap is the "
-              "point of the split.")
+            + "Quoted words are scored with the same word lists as the outlet's own: a positive "
+              "word in a source's mouth (\"support\", \"friendship\") counts whatever the "
+              "outlet makes of it, which is why the two voices are kept apart.")
 
 
 def voice_section(ctx: SentimentContext, out_dir: str, n_boot: int = 2000,
