@@ -64,6 +64,18 @@ def test_word_choice_reading_lists_outlets_preferring_the_first_side():
     assert framing_report.word_choice_reading(choices, none.iloc[:0]).startswith("No outlet")
 
 
+
+def test_word_choice_reading_shows_how_many_hits_a_preference_rests_on():
+    # "'liberation' is the preferred wording of Pro-Kremlin translation" rested on 1 hit vs 0.
+    choices = pd.DataFrame({"pair": ["p", "p"], "side": ["liberation", "incursion"]})
+    leanings = pd.DataFrame({"pair": ["p", "p"], "outlet": ["A", "B"],
+                             "preferred": ["liberation", "liberation"],
+                             "counts": ["liberation: 1; incursion: 0",
+                                        "liberation: 7; incursion: 2"]})
+    text = framing_report.word_choice_reading(choices, leanings)
+    assert text.startswith("'liberation' is the preferred wording of A (1 vs 0 hits), "
+                           "B (7 vs 2 hits).")
+
 def test_sections_on_the_bundled_corpus_agree_with_their_findings(tmp_path):
     ctx = framing_report.prepare("", codebook="story")
     out = str(tmp_path)

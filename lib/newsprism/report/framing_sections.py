@@ -11,6 +11,7 @@ Usage (in a notebook)::
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -334,6 +335,15 @@ def negated_section(ctx: FramingContext) -> Section:
                    source=f"{ctx.source}, newsprism.framing.detect"))
 
 
+def _with_counts(leanings: pd.DataFrame) -> list[str]:
+    """Each outlet with its hits of the pair's sides ("A (3 vs 1 hits)"): one hit against none
+    is a preference too, and the reader should see how thin it is."""
+    if "counts" not in leanings.columns:
+        return list(leanings["outlet"])
+    numbers = [" vs ".join(re.findall(r": (\d+)", str(c))) for c in leanings["counts"]]
+    return [f"{outlet} ({n} hits)" for outlet, n in zip(leanings["outlet"], numbers, strict=True)]
+
+
 def word_choice_reading(choices: pd.DataFrame, leanings: pd.DataFrame) -> str:
     """Which outlets prefer the first side of each naming pair.
 
@@ -342,10 +352,12 @@ def word_choice_reading(choices: pd.DataFrame, leanings: pd.DataFrame) -> str:
     ...                          "preferred": ["regime", "government"]})
     >>> word_choice_reading(choices, leanings)[:54]
     "'regime' is the preferred wording of A. A count is a c"
+    >>> word_choice_reading(choices, leanings.assign(counts="regime: 1; government: 0"))[:52]
+    "'regime' is the preferred wording of A (1 vs 0 hits)"
     """
     first_sides = choices.groupby("pair", sort=False)["side"].first()
     users = leanings[leanings["preferred"] == leanings["pair"].map(first_sides)]
-    said = [f"'{first_sides[p]}' is the preferred wording of {', '.join(part['outlet'])}"
+    said = [f"'{first_sides[p]}' is the preferred wording of {', '.join(_with_counts(part))}"
             for p, part in users.groupby("pair", sort=False)]
     return ("; ".join(said) + (". " if len(users) else "No outlet prefers the first side of "
                                "any pair. ")
