@@ -24,3 +24,15 @@ def test_plot_article_shares_draws_intervals_a_hair_past_their_estimate():
     assert len(fig.axes) >= 2
     plt.close(fig)
     assert proportion_ci(0, 6)[0] == 0.0
+
+
+def test_shares_reading_names_a_tie_for_the_largest_share():
+    # The bundled corpus read "The largest article-level share is conflict in News site: 1 of 1
+    # articles (100%...)" while 11 other cells were at 100% too.
+    rows = [dict(outlet=o, frame=f, estimate=e, ci_low=0.2 * e, ci_high=1.0, n=1, n_present=e,
+                 validity="F1 0.79 vs 0.77 always-present")
+            for o, f, e in (("A", "conflict", 1), ("B", "conflict", 1), ("A", "morality", 0))]
+    text = shares.shares_reading(pd.DataFrame(rows))
+    assert text.startswith("The largest article-level share is shared by 2 outlet x frame cells")
+    one = shares.shares_reading(pd.DataFrame(rows[1:]))
+    assert one.startswith("The largest article-level share is conflict in B: 1 of 1 articles")

@@ -97,3 +97,14 @@ def test_validation_reading_states_the_targets_and_baseline_of_its_table():
     assert "F1 0.9561 against 0.9299 for baseline: double-quote pairs" in reading
     assert "precision 0.9432 (below target 0.95) on PolNeAR (double)" in reading
     assert "precision 0.9561," in reading  # a met target is not called missed
+
+
+@pytest.mark.parametrize("counts, expected", [
+    ([4, 4, 3], "The most frequent cues are **continue** and **describe**, tied (4 each of 11 "),
+    ([5, 4, 3], "The most frequent cue is **describe** (5 of 12 "),
+])
+def test_cue_reading_names_ties_as_ties(counts, expected):
+    # The bundled corpus read "The most frequent cue is describe (4 of 33)"; continue had 4 too.
+    cues = pd.DataFrame({"cue_lemma": ["describe", "continue", "say"], "n_quotes": counts,
+                         "cue_class": ["neutral"] * 3})
+    assert quotes_report.cue_reading(cues).startswith(expected)

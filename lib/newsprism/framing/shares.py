@@ -184,7 +184,11 @@ def shares_reading(table: pd.DataFrame) -> str:
     if valid.empty or not valid["n_present"].sum():
         return "No validated frame is present in any article." + warning
     top = valid.sort_values(["estimate", "n"], ascending=False).iloc[0]
-    return (f"The largest article-level share is {top['frame']} in {top['outlet']}: "
+    tied = int((valid["estimate"] == top["estimate"]).sum())
+    where = (f"{top['frame']} in {top['outlet']}" if tied == 1 else
+             f"shared by {tied} outlet x frame cells, among them {top['frame']} in "
+             f"{top['outlet']}")
+    return (f"The largest article-level share is {where}: "
             f"{int(top['n_present'])} of {int(top['n'])} articles ({top['estimate']:.0%}, 95% CI "
             f"{top['ci_low']:.0%}–{top['ci_high']:.0%}). Overlapping intervals mean the data "
             "cannot rank the outlets; read the evidence sentences before the chart." + warning)

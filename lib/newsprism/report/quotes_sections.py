@@ -268,10 +268,13 @@ def cue_reading(cues: pd.DataFrame) -> str:
     """
     if not len(cues):
         return "No speech quotation carries a cue."
-    top = cues.groupby("cue_lemma")["n_quotes"].sum().sort_values(ascending=False)
+    top = cues.groupby("cue_lemma")["n_quotes"].sum().sort_values(ascending=False, kind="stable")
     doubting = int(cues[cues["cue_class"] == "doubting"]["n_quotes"].sum())
-    return (f"The most frequent cue is **{top.index[0]}** ({int(top.iloc[0])} of "
-            f"{int(cues['n_quotes'].sum())} cued quotations); {doubting} quotation(s) are introduced "
+    tied = [f"**{c}**" for c in top.index[top == top.iloc[0]]]
+    most = (f"The most frequent cue is {tied[0]} ({int(top.iloc[0])} of " if len(tied) == 1 else
+            f"The most frequent cues are {', '.join(tied[:-1])} and {tied[-1]}, tied "
+            f"({int(top.iloc[0])} each of ")
+    return (f"{most}{int(cues['n_quotes'].sum())} cued quotations); {doubting} quotation(s) are introduced "
             "by a verb that casts doubt. With few quotations per outlet, a difference of one "
             "or two verbs is not a pattern.")
 
