@@ -42,7 +42,11 @@ def test_actors_reading_names_the_most_negative_and_positive_actor():
     assert actors[0] == "Kim" and sentiment_report.shown_actors(tone, min_mentions=3) == []
     text = sentiment_report.actors_reading(tone, actors)
     assert "mentions of **Kim** are the most negative (-0.40, n = 2)" in text
-    assert "around **Putin** the most positive (+0.60)" in text
+    assert "around **Putin** the most positive (+0.60, n = 1)" in text
+    # The bundled corpus named KCNA alone the most positive (+0.16) beside South Korea at +0.16.
+    tied = pd.concat([tone, pd.DataFrame({"actor": ["Xi"], "score": [0.6]})])
+    text = sentiment_report.actors_reading(tied, sentiment_report.shown_actors(tied, 1))
+    assert "around **Putin** and **Xi** the most positive, tied at +0.60 (n = 1 and 1)" in text
 
 
 def test_agreement_reading_names_the_weakest_pair():

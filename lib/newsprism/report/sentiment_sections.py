@@ -263,15 +263,24 @@ def shown_actors(tone: pd.DataFrame, min_mentions: int = 3) -> list[str]:
     return totals[totals >= min_mentions].index.tolist()
 
 
+def _extreme_actors(overall: pd.DataFrame, value: float) -> tuple[str, str]:
+    """The actor(s) at ``value`` as printed (two decimals) and the figure, ties named as ties:
+    ``("**A**", " (-0.30, n = 16)")`` or ``("**A** and **B**", ", tied at +0.16 (n = 8 and 6)")``."""
+    at = overall[overall["mean"].round(2) == round(value, 2)]
+    sizes = " and ".join(str(int(n)) for n in at["size"])
+    return (" and ".join(f"**{a}**" for a in at.index),
+            f" ({value:+.2f}, n = {sizes})" if len(at) == 1 else
+            f", tied at {value:+.2f} (n = {sizes})")
+
+
 def actors_reading(tone: pd.DataFrame, actors: list[str]) -> str:
     """The most mentioned actors and those met with the most negative and positive tone."""
     overall = tone.groupby("actor")["score"].agg(["mean", "size"]).loc[actors]
-    lowest = overall["mean"].idxmin()
+    (low, low_figure), (high, high_figure) = (_extreme_actors(overall, overall["mean"].min()),
+                                              _extreme_actors(overall, overall["mean"].max()))
     return (f"The most mentioned actors are {', '.join(actors[:4])}. Across outlets the "
-            f"mentions of **{lowest}** are the most negative ({overall['mean'].min():+.2f}, "
-            f"n = {int(overall.loc[lowest, 'size'])}) and those around "
-            f"**{overall['mean'].idxmax()}** the most positive ({overall['mean'].max():+.2f}). "
-            "Check the evidence table before reading a cell: the score reads the words around "
+            f"mentions of {low} are the most negative{low_figure} and those around {high} the "
+            f"most positive{high_figure}. Check the evidence table before reading a cell: the score reads the words around "
             "the mention, including the quoted words of the actor itself.")
 
 
