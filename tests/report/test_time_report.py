@@ -146,3 +146,17 @@ def test_change_count_reading_separates_untestable_comparisons(p, expected):
     # an article on both sides of the split, so nothing was compared.
     table = pd.DataFrame({"p": p})
     assert time_report.change_count_reading(table, table.iloc[:0]).startswith(expected)
+
+
+def test_change_reading_of_an_empty_comparison_table():
+    # A one-article corpus crashed 50_over_time: the statement column of an empty table was
+    # float, and `.str` refused it.
+    from newsprism.time import before_after
+
+    empty = pd.DataFrame(columns=before_after.COLUMNS)
+    table, clear, reading = time_report.change_reading(empty, "2026-01-08")
+    assert table.empty and clear.empty and "statement" in table.columns
+    assert reading == ("Split at 2026-01-08 (the median date of the dated articles). No "
+                       "comparison could be made: no outlet has dated articles with scored "
+                       "sentences, frames or speech quotations to set before and after the split.")
+    assert time_report.change_reading(empty, "")[2].startswith("No dated article")

@@ -314,6 +314,24 @@ def split_day(ctx: TimeContext, split_date: str) -> str:
     return f"{dated.iloc[len(dated) // 2]:%Y-%m-%d}" if len(dated) else ""
 
 
+def change_reading(table: pd.DataFrame, split: str, split_date: str = ""
+                   ) -> tuple[pd.DataFrame, pd.DataFrame, str]:
+    """The before/after table with its ``statement`` column, the rows that show a clear change
+    and the reading; an empty table (one dated article) reads as no comparison."""
+    statements = [_change_statement(row, split) for _, row in table.iterrows()]
+    table = table.assign(statement=pd.Series(statements, index=table.index, dtype=object))
+    clear = table[table["statement"].astype(str).str.contains(" rose | fell ", regex=True)]
+    if not split:
+        return table, clear, "No dated article: no before/after comparison."
+    how = "the median date of the dated articles" if not split_date else "as set"
+    if table.empty:
+        return table, clear, (f"Split at {split} ({how}). No comparison could be made: no "
+                              "outlet has dated articles with scored sentences, frames or "
+                              "speech quotations to set before and after the split.")
+    return table, clear, (f"Split at {split} ({how}). " + change_count_reading(table, clear)
+                          + (" ".join(clear["statement"]) if len(clear) else "none."))
+
+
 def before_after_section(ctx: TimeContext, out_dir: str, split_date: str = "") -> Section:
     """Tone, frames and who is quoted, per outlet, before vs after ``split_date``."""
     from newsprism.sentiment import scoring as sentiment
@@ -328,13 +346,8 @@ def before_after_section(ctx: TimeContext, out_dir: str, split_date: str = "") -
         scored = sentiment.sentence_scores(_view(ctx, "sentiment", "sentences"), ctx.engine, "all")
         table = before_after.before_after(scored, frame_presence(ctx), speech, ctx.dated, split,
                                           ctx.n_boot, ctx.seed)
-    table["statement"] = [_change_statement(row, split) for _, row in table.iterrows()]
+    table, clear, reading = change_reading(table, split, split_date)
     save_table(table, "time_before_after", out_dir)
-    clear = table[table["statement"].str.contains(" rose | fell ", regex=True)]
-    reading = (f"Split at {split} ({'the median date of the dated articles' if not split_date else 'as set'}). "
-               + change_count_reading(table, clear) + (" ".join(clear["statement"]) if len(clear)
-                                                       else "none.")) if split else (
-        "No dated article: no before/after comparison.")
     findings = [f"{s} {_evidence('before-after', 'time_before_after')}"
                 for s in clear["statement"].head(3)]
     return Section("before-after", table=table.drop(columns=["statement"]), caption=(
