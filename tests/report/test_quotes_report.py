@@ -108,3 +108,11 @@ def test_cue_reading_names_ties_as_ties(counts, expected):
     cues = pd.DataFrame({"cue_lemma": ["describe", "continue", "say"], "n_quotes": counts,
                          "cue_class": ["neutral"] * 3})
     assert quotes_report.cue_reading(cues).startswith(expected)
+
+
+def test_key_findings_of_one_article_compare_nothing(one_article_corpus, tmp_path):
+    # A one-article corpus read "... in 1 English articles." and "Densest quoting: <outlet>".
+    ctx = quotes_report.prepare(str(one_article_corpus), n_boot=50)
+    findings = quotes_report.key_findings(ctx, quotes_report.statements_section(ctx, str(tmp_path)))
+    assert findings[0].endswith("term quotations in 1 English article.")
+    assert findings[1].startswith("One outlet, nothing to compare: ")

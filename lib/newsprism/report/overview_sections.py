@@ -293,5 +293,6 @@ def key_findings(ctx: OverviewContext, duplicates: Group) -> list[str]:
         f"{plural(n_non_english(articles), 'non-English article')}; "
         f"{plural(n_dated, 'article')} with a publication date.",
         f"{plural(pairs.attrs['n_copies'], 'copied pair')} of "
-        f"{pairs.attrs['n_pairs']}{top}",
+        f"{pairs.attrs['n_pairs']}{top}" if len(pairs) else
+        "One article: no pair of articles to compare for copying.",
     ]

@@ -450,7 +450,10 @@ def key_findings(ctx: QuotesContext, statements: Group, min_outlets: int = 2) ->
                f"({per_1000['estimate'].max():.1f} speech quotations per 1,000 words)."
                if len(per_1000) and per_1000["estimate"].notna().any() else
                "No speech quotations.")
+    if len(per_1000) == 1 and per_1000["estimate"].notna().any():
+        densest = (f"One outlet, nothing to compare: {per_1000['outlet'].iloc[0]} has "
+                   f"{per_1000['estimate'].iloc[0]:.1f} speech quotations per 1,000 words.")
     return [f"{n_speech} speech and {len(ctx.quotes) - n_speech} term quotations in "
-            f"{len(ctx.english)} English articles.", densest,
+            f"{plural(len(ctx.english), 'English article')}.", densest,
             f"{plural(statements.facts['n_statements'], 'statement')} quoted by "
             f"{min_outlets}+ outlets."]
