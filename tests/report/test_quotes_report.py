@@ -76,7 +76,8 @@ def test_sections_save_their_tables_and_findings_count_them(ctx, tmp_path):
             "quotes_explorer"} <= {p.stem for p in (tmp_path / "tables").glob("*.csv")}
     findings = quotes_report.key_findings(ctx, statements)
     assert findings[0] == (f"{len(ctx.speech)} speech and {len(ctx.quotes) - len(ctx.speech)} "
-                           f"term quotations in {len(ctx.english)} English articles.")
+                           f"term quotations in {len(ctx.english)} English articles. [evidence: "
+                           "30_quotes.html#explorer; tables/quotes_explorer.csv]")
     n = statements.facts["n_statements"]
     assert findings[2].startswith(f"{n} statement")
 
@@ -114,5 +115,5 @@ def test_key_findings_of_one_article_compare_nothing(one_article_corpus, tmp_pat
     # A one-article corpus read "... in 1 English articles." and "Densest quoting: <outlet>".
     ctx = quotes_report.prepare(str(one_article_corpus), n_boot=50)
     findings = quotes_report.key_findings(ctx, quotes_report.statements_section(ctx, str(tmp_path)))
-    assert findings[0].endswith("term quotations in 1 English article.")
+    assert "term quotations in 1 English article. [evidence: " in findings[0]
     assert findings[1].startswith("One outlet, nothing to compare: ")

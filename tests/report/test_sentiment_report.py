@@ -75,5 +75,6 @@ def test_key_findings_count_from_the_section_tables():
     ctx = sentiment_report.SentimentContext(ann=None, engine="vader", source="x")
     findings = sentiment_report.key_findings(ctx, tone, voice)
     assert findings[1] == "Quoted words vs own words: a gap whose 95% interval excludes 0 in 1 " \
-        "of 2 outlets."
-    assert findings[2] == "Represented by a single article: 1 of 2 outlets."
+        "of 2 outlets. [evidence: 10_sentiment.html#voice-table; tables/sentiment_voice_vader.csv]"
+    assert findings[2] == ("Represented by a single article: 1 of 2 outlets. [evidence: "
+                           "10_sentiment.html#tone-table; tables/sentiment_outlets_vader.csv]")

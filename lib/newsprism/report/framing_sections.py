@@ -24,7 +24,7 @@ from newsprism.framing import stats as framing_stats
 from newsprism.report.runner import save_table
 from newsprism.viz import heatmap
 from newsprism.viz.display import reading as reading_html
-from newsprism.viz.section import Section
+from newsprism.viz.section import Section, evidence_link
 from newsprism.viz.section_group import Group
 
 NOTEBOOK = "20_framing"
@@ -88,6 +88,7 @@ def prepare(corpus: str, codebook: str = "generic", cleaning: str = "default",
     articles = ann.tables["articles"]
     if articles.empty:
         raise ValueError(f"no article could be read from {corpus or 'the bundled corpus'}")
+    notebook_options.require_english(articles, "Frames")
     english = language.english_articles(articles)
     sentences = ann.tables["sentences"]
     frames = ann.tables.get("frames", pd.DataFrame(columns=framing.FRAME_COLUMNS))
@@ -480,19 +481,24 @@ def key_findings(ctx: FramingContext, prevalence: Group, dominant: Section,
     top = _top_share(table)
     found = []
     if len(top) and top["estimate"].iloc[0] > 0:
-        found.append(f"Most prevalent frame cell: {ctx.labels[top.iloc[0]['frame']]} in "
-                     f"{top.iloc[0]['outlet']} ({top.iloc[0]['estimate']:.0%} of sentences; "
-                     f"codebook {ctx.book.name}).")
+        cell = top.iloc[0]
+        found.append(f"Most prevalent frame cell: {ctx.labels[cell['frame']]} in "
+                     f"{cell['outlet']} ({cell['estimate']:.0%} of {int(cell['n'])} sentences, "
+                     f"95% CI {cell['ci_low']:.0%}–{cell['ci_high']:.0%}; codebook "
+                     f"{ctx.book.name}). "
+                     + evidence_link(NOTEBOOK, "prevalence-table", "framing_prevalence"))
     dominant_table = dominant.tables["framing_dominant"]
     counts = dominant_table["dominant_frame"].value_counts()
     if len(counts):
         found.append(f"Dominant frame in {int(counts.iloc[0])} of {len(dominant_table)} "
-                     f"articles: {counts.index[0]}.")
+                     f"articles: {counts.index[0]}. "
+                     + evidence_link(NOTEBOOK, "dominant", "framing_dominant"))
     test_table = tests.tables["framing_tests"]
     n_significant = int((test_table["q_value"] < 0.05).sum())
     if test_table["q_value"].notna().any():
         found.append(f"{n_significant} of {len(test_table)} frames differ across outlets at "
-                     "q < 0.05 (Monte Carlo chi-square, small-n caveat).")
+                     "q < 0.05 (Monte Carlo chi-square, small-n caveat). "
+                     + evidence_link(NOTEBOOK, "tests", "framing_tests"))
     return found
 
 

@@ -22,7 +22,7 @@ from newsprism.compare.summary import plural, when_comparable
 from newsprism.quotes import clusters as quote_clusters
 from newsprism.quotes import stats as quote_stats
 from newsprism.report.runner import save_table
-from newsprism.viz.section import Section
+from newsprism.viz.section import Section, evidence_link
 from newsprism.viz.section_group import Group, table_section
 
 NOTEBOOK = "30_quotes"
@@ -75,6 +75,7 @@ def prepare(corpus: str, actors_codebook: str = "none", cleaning: str = "default
     quotes = ann.tables.get("quotes", pd.DataFrame())
     if articles.empty:
         raise ValueError(f"no article could be read from {corpus or 'the bundled corpus'}")
+    notebook_options.require_english(articles, "Quotations")
     note = ""
     if "quotes" in ann.skipped_steps or quotes.empty or "kind" not in quotes.columns:
         note = ("No quotations table: the quotes step was skipped or found nothing "
@@ -454,6 +455,9 @@ def key_findings(ctx: QuotesContext, statements: Group, min_outlets: int = 2) ->
         densest = (f"One outlet, nothing to compare: {per_1000['outlet'].iloc[0]} has "
                    f"{per_1000['estimate'].iloc[0]:.1f} speech quotations per 1,000 words.")
     return [f"{n_speech} speech and {len(ctx.quotes) - n_speech} term quotations in "
-            f"{plural(len(ctx.english), 'English article')}.", densest,
+            f"{plural(len(ctx.english), 'English article')}. "
+            + evidence_link(NOTEBOOK, "explorer", "quotes_explorer"),
+            f"{densest} {evidence_link(NOTEBOOK, 'rates-table', 'quotes_outlet_rates')}",
             f"{plural(statements.facts['n_statements'], 'statement')} quoted by "
-            f"{min_outlets}+ outlets."]
+            f"{min_outlets}+ outlets. "
+            + evidence_link(NOTEBOOK, "cross-outlet", "quotes_cross_outlet")]

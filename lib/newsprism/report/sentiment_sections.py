@@ -25,7 +25,7 @@ from newsprism.report.runner import save_table
 from newsprism.sentiment import scoring as sentiment
 from newsprism.viz import heatmap
 from newsprism.viz.figures import interval_errors
-from newsprism.viz.section import Section
+from newsprism.viz.section import Section, evidence_link
 from newsprism.viz.section_group import Group, table_section
 
 NOTEBOOK = "10_sentiment"
@@ -69,9 +69,7 @@ def prepare(corpus: str, engine: str = "vader", tone_engine: str = "model",
     ann = annotate(corpus or None, options=notebook_options.annotation_options(
         engine=engine, actors_codebook=actors_codebook, codebook=codebook, cleaning=cleaning),
         progress=False)
-    if len(language.english_articles(ann.articles)) == 0:
-        raise ValueError("sentiment scoring is English-only and this corpus has no article "
-                         "with language 'en'")
+    notebook_options.require_english(ann.articles, "Sentiment scores")
     return SentimentContext(ann=ann, engine=engine,
                             source=f"{corpus_name(corpus)}, newsprism annotate()",
                             actors_codebook=actors_codebook)
@@ -484,11 +482,13 @@ def validation_section() -> Section:
 def key_findings(ctx: SentimentContext, tone: Group, voice: Group) -> list[str]:
     """The outlets with the lowest and highest tone, quoted-voice gaps, single-article outlets."""
     by_outlet, voices = tone.facts["by_outlet"], voice.facts["voices"]
+    outlets = evidence_link(NOTEBOOK, "tone-table", f"sentiment_outlets_{ctx.engine}")
     return [
         extremes_text(by_outlet, f"mean sentence tone ({ctx.engine}; every sentence, quoted words "
-                      "included)").replace("**", ""),
+                      "included)").replace("**", "") + f" {outlets}",
         f"Quoted words vs own words: a gap whose 95% interval excludes 0 in "
-        f"{len(clear_gaps(voices))} of {plural(voices['outlet'].nunique(), 'outlet')}.",
+        f"{len(clear_gaps(voices))} of {plural(voices['outlet'].nunique(), 'outlet')}. "
+        + evidence_link(NOTEBOOK, "voice-table", f"sentiment_voice_{ctx.engine}"),
         f"Represented by a single article: {len(single_article_outlets(by_outlet))} of "
-        f"{plural(len(by_outlet), 'outlet')}.",
+        f"{plural(len(by_outlet), 'outlet')}. {outlets}",
     ]

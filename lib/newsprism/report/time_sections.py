@@ -18,7 +18,7 @@ from newsprism.report.options import no_actors_reading
 from newsprism.report.runner import save_table
 from newsprism.time import before_after, over_time, propagation, timeline
 from newsprism.time import plots as time_plots
-from newsprism.viz.section import Section
+from newsprism.viz.section import Section, evidence_link
 
 NOTEBOOK = "50_over_time"
 VOICES = ("all", "author", "quoted")
@@ -68,6 +68,7 @@ def prepare(corpus: str, period: str = "auto", since: str = "", until: str = "",
                                                   cleaning=cleaning)
     annotations = annotate(corpus or None, options, progress=False)
     tables = annotations.tables
+    notebook_options.require_english(tables["articles"], "Tone, frames and quotations over time")
     english = language.english_articles(tables["articles"])
     all_dates = timeline.article_dates(english, tables.get("claims"), fallback=date_fallback)
     dates = timeline.window(all_dates, since, until)
@@ -86,7 +87,7 @@ def _view(ctx: TimeContext, *names: str) -> dict[str, pd.DataFrame]:
 
 
 def _evidence(anchor: str, table: str) -> str:
-    return f"[evidence: {NOTEBOOK}.html#{anchor}; tables/{table}.csv]"
+    return evidence_link(NOTEBOOK, anchor, table)
 
 
 def dating_section(ctx: TimeContext, out_dir: str) -> Section:
