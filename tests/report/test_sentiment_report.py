@@ -78,3 +78,16 @@ def test_key_findings_count_from_the_section_tables():
         "of 2 outlets. [evidence: 10_sentiment.html#voice-table; tables/sentiment_voice_vader.csv]"
     assert findings[2] == ("Represented by a single article: 1 of 2 outlets. [evidence: "
                            "10_sentiment.html#tone-table; tables/sentiment_outlets_vader.csv]")
+
+
+@pytest.mark.parametrize("second, verdict", [
+    ([0.1, 0.12, 0.08, 0.11], "no clear change: the interval includes 0"),
+    ([-0.4, -0.5, -0.45, -0.42], "a clear change"),
+])
+def test_halves_reading_tests_the_change_it_describes(second, verdict):
+    # The reading set "+0.10" against "+0.04" with neither n nor interval.
+    arc = pd.DataFrame([(f"a{i}", pos, score) for i, s2 in enumerate(second)
+                        for pos, score in ((0.2, 0.1 + 0.01 * i), (0.7, s2))],
+                       columns=["article_id", "position", "score"])
+    text = sentiment_report.halves_reading(arc)
+    assert "(n = 8 sentences)" in text and "4 articles), " + verdict in text
