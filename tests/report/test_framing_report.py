@@ -175,3 +175,18 @@ def test_only_a_shipped_codebook_file_gets_its_saved_validity(tmp_path, kind, va
     saved, origin = framing_report._saved_validation(book, run_validation=False)
     if not validated:
         assert saved.empty and origin.startswith("none")
+
+
+@pytest.mark.parametrize("codebook", ["story", "generic"])
+def test_validation_readings_name_the_codebook_in_use_and_the_baseline(codebook):
+    # With the generic codebook the first reading was empty (it only read 'story' rows), and no
+    # reading set the detector beside a trivial baseline.
+    ctx = framing_report.prepare("", codebook=codebook)
+    group = framing_report.validation_section(ctx)
+    first, agreement = group.parts[0], group.parts[1]
+    assert first.reading.startswith(f"Weakest frame of codebook '{codebook}': f1[")
+    assert agreement.reading.startswith("F1 beats the always-present baseline")
+    scores = agreement.table
+    f1 = scores[scores["measure"] == "f1"]
+    gold = f1["tp"] + f1["fn"]
+    assert f"run from {int(gold.min())} to {int(gold.max())}" in agreement.reading
