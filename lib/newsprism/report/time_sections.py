@@ -293,13 +293,13 @@ def change_count_reading(table: pd.DataFrame, clear: pd.DataFrame) -> str:
     >>> t = pd.DataFrame({"p": [float("nan")] * 3})
     >>> change_count_reading(t, t.iloc[:0])
     'None of the 3 comparisons could be tested (each needs articles on both sides of the split; \
-every one is too few to compare), so no change can be shown: '
+every one is too few to compare), so no change can be shown.'
     """
     tested = int(table["p"].notna().sum()) if len(table) else 0
     if not tested:
         return (f"None of the {len(table)} comparisons could be tested (each needs articles on "
                 "both sides of the split; every one is too few to compare), so no change can "
-                "be shown: ")
+                "be shown.")
     untested = len(table) - tested
     return (f"{tested} of {len(table)} comparisons could be tested"
             + (f" ({untested} too few to compare)" if untested else "")
@@ -329,8 +329,10 @@ def change_reading(table: pd.DataFrame, split: str, split_date: str = ""
         return table, clear, (f"Split at {split} ({how}). No comparison could be made: no "
                               "outlet has dated articles with scored sentences, frames or "
                               "speech quotations to set before and after the split.")
-    return table, clear, (f"Split at {split} ({how}). " + change_count_reading(table, clear)
-                          + (" ".join(clear["statement"]) if len(clear) else "none."))
+    counted = change_count_reading(table, clear)
+    listed = "" if counted.endswith(".") else (" ".join(clear["statement"]) if len(clear)
+                                               else "none.")
+    return table, clear, f"Split at {split} ({how}). {counted}{listed}"
 
 
 def before_after_section(ctx: TimeContext, out_dir: str, split_date: str = "") -> Section:
