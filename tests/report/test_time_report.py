@@ -160,3 +160,9 @@ def test_change_reading_of_an_empty_comparison_table():
                        "comparison could be made: no outlet has dated articles with scored "
                        "sentences, frames or speech quotations to set before and after the split.")
     assert time_report.change_reading(empty, "")[2].startswith("No dated article")
+
+
+def test_change_reading_with_nothing_testable_ends_on_its_verdict():
+    rows = pd.DataFrame([_row(p=np.nan, q=np.nan, estimate=np.nan, ci_low=np.nan, ci_high=np.nan)])
+    _, clear, reading = time_report.change_reading(rows, "2026-01-08")
+    assert clear.empty and reading.endswith("so no change can be shown.")
