@@ -148,8 +148,8 @@ travel.show()
 #   that both outlets copied looks the same as one copying the other.
 
 # %%
-record_findings(out_dir, NOTEBOOK, time_sections.findings([dating, attention, tone, actor_tone,
-                                                          frames, change, first, spread, travel]))
+_ = record_findings(out_dir, NOTEBOOK, time_sections.findings([
+    dating, attention, tone, actor_tone, frames, change, first, spread, travel]))
 
 # %% [markdown]
 # ## Provenance

@@ -212,6 +212,8 @@ def test_cleaning_outlet_reading_takes_every_figure_from_one_row():
                           "characters": [5000, 300], "share_of_text": [0.02, 0.30]})
     text = overview.cleaning_outlet_reading(table)
     assert "**footer** at **Big**" in text and "2.0%" in text and "30.0%" not in text
+    # the bundled corpus's "largest removal" (most characters) was not the largest share
+    assert text.startswith("The largest removal in characters is")
 
 
 def test_audit_reading_names_tied_rules_together():

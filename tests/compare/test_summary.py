@@ -183,6 +183,19 @@ def test_conflict_statement_names_each_outlet_in_the_group():
     assert summary.conflict_statements(groups.assign(status="agree"), ["A", "B"]) == []
 
 
+
+def test_sender_conflict_names_the_senders_not_a_date_disagreement():
+    # A synthetic dated corpus read "Disagrees with other outlets on date of letter: --09-11
+    # (Outlet D); 2012-09-11 (Outlet I)": dates that agree; what differed was the sender.
+    groups = pd.DataFrame({"unit": ["date of letter"], "status": ["sender conflict"],
+                           "values": ["--09-11 (A); 2012-09-11 (B)"], "subjects": ["Libya; Trump"],
+                           "outlets": ["A, B"]})
+    made = summary.conflict_statements(groups, ["A", "B"])
+    assert made[0]["statement"] == ("Names a different sender of the letter than other "
+                                    "outlets (senders named: Libya; Trump; dates: --09-11 (A); "
+                                    "2012-09-11 (B)).")
+    assert "Disagrees" not in made[1]["statement"]
+
 # --- whole table and limits --------------------------------------------------------------------
 
 def test_outlet_summaries_one_outlet_one_article():

@@ -124,3 +124,13 @@ def test_sample_rows_caps_each_group_keeps_order_and_is_seeded():
     assert len(stats.sample_rows(df, 20)) == 20
     with pytest.raises(ValueError):
         stats.sample_rows(df, 0)
+
+
+@pytest.mark.parametrize("n", range(1, 60))
+def test_proportion_ci_holds_its_estimate_exactly_at_the_bounds(n):
+    # 0 of 6 gave a lower limit of 2.8e-17 > 0: an error bar of negative length (a crash of
+    # 20_framing) and "<0.001" printed for a limit that is 0.
+    for k in (0, n // 2, n):
+        low, high = stats.proportion_ci(k, n)
+        assert low <= k / n <= high
+    assert stats.proportion_ci(0, n)[0] == 0.0 and stats.proportion_ci(n, n)[1] == 1.0

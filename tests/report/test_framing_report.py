@@ -32,6 +32,17 @@ def test_tests_reading_counts_the_tests_table(q, min_expected, starts, small):
     assert text.startswith(starts) and f"caveat:** {small} frame(s)" in text
 
 
+@pytest.mark.parametrize("q, starts", [
+    # One outlet: nothing is tested, and "0 of 2 frames differ" would read as a result.
+    ([float("nan")] * 2, "None of the 2 frames could be tested across outlets"),
+    ([0.01, float("nan")], "1 of 2 frames differ across outlets at q < 0.05 (War alliance); 1 "
+                           "could not be tested."),
+])
+def test_tests_reading_says_what_could_not_be_tested(q, starts):
+    tests = pd.DataFrame({"frame": ["war", "aid"], "q_value": q, "min_expected": [None, None]})
+    assert framing_report.frame_tests_reading(tests, LABELS).startswith(starts)
+
+
 def test_voice_reading_names_the_most_quoted_cell():
     voices = pd.DataFrame({"outlet": ["A", "B"], "frame": ["war", "aid"], "author": [5, 1],
                            "quoted": [1, 3]})
@@ -52,6 +63,18 @@ def test_word_choice_reading_lists_outlets_preferring_the_first_side():
     assert framing_report.word_choice_reading(choices, none).startswith("No outlet prefers")
     assert framing_report.word_choice_reading(choices, none.iloc[:0]).startswith("No outlet")
 
+
+
+def test_word_choice_reading_shows_how_many_hits_a_preference_rests_on():
+    # "'liberation' is the preferred wording of Pro-Kremlin translation" rested on 1 hit vs 0.
+    choices = pd.DataFrame({"pair": ["p", "p"], "side": ["liberation", "incursion"]})
+    leanings = pd.DataFrame({"pair": ["p", "p"], "outlet": ["A", "B"],
+                             "preferred": ["liberation", "liberation"],
+                             "counts": ["liberation: 1; incursion: 0",
+                                        "liberation: 7; incursion: 2"]})
+    text = framing_report.word_choice_reading(choices, leanings)
+    assert text.startswith("'liberation' is the preferred wording of A (1 vs 0 hits), "
+                           "B (7 vs 2 hits).")
 
 def test_sections_on_the_bundled_corpus_agree_with_their_findings(tmp_path):
     ctx = framing_report.prepare("", codebook="story")
@@ -152,3 +175,18 @@ def test_only_a_shipped_codebook_file_gets_its_saved_validity(tmp_path, kind, va
     saved, origin = framing_report._saved_validation(book, run_validation=False)
     if not validated:
         assert saved.empty and origin.startswith("none")
+
+
+@pytest.mark.parametrize("codebook", ["story", "generic"])
+def test_validation_readings_name_the_codebook_in_use_and_the_baseline(codebook):
+    # With the generic codebook the first reading was empty (it only read 'story' rows), and no
+    # reading set the detector beside a trivial baseline.
+    ctx = framing_report.prepare("", codebook=codebook)
+    group = framing_report.validation_section(ctx)
+    first, agreement = group.parts[0], group.parts[1]
+    assert first.reading.startswith(f"Weakest frame of codebook '{codebook}': f1[")
+    assert agreement.reading.startswith("F1 beats the always-present baseline")
+    scores = agreement.table
+    f1 = scores[scores["measure"] == "f1"]
+    gold = f1["tp"] + f1["fn"]
+    assert f"run from {int(gold.min())} to {int(gold.max())}" in agreement.reading

@@ -80,3 +80,12 @@ def test_pairs_note_names_what_the_table_leaves_out():
     note = overview_report.pairs_note(pairs)
     assert "Showing the 2 strongest of 5 pairs" in note
     assert "only pairs sharing a copied passage were scored" in note
+
+
+def test_key_findings_of_one_article_say_there_is_no_pair(one_article_corpus, tmp_path):
+    # A one-article corpus listed "0 copied pairs of 0" as a key finding.
+    ctx = overview_report.prepare(str(one_article_corpus))
+    group = overview_report.duplicates_section(ctx, str(tmp_path))
+    findings = overview_report.key_findings(ctx, group)
+    assert findings[0].startswith("1 article from 1 outlet")
+    assert findings[-1].startswith("One article: no pair of articles to compare for copying. ")

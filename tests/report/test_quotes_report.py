@@ -76,6 +76,44 @@ def test_sections_save_their_tables_and_findings_count_them(ctx, tmp_path):
             "quotes_explorer"} <= {p.stem for p in (tmp_path / "tables").glob("*.csv")}
     findings = quotes_report.key_findings(ctx, statements)
     assert findings[0] == (f"{len(ctx.speech)} speech and {len(ctx.quotes) - len(ctx.speech)} "
-                           f"term quotations in {len(ctx.english)} English articles.")
+                           f"term quotations in {len(ctx.english)} English articles. [evidence: "
+                           "30_quotes.html#explorer; tables/quotes_explorer.csv]")
     n = statements.facts["n_statements"]
     assert findings[2].startswith(f"{n} statement")
+
+
+def test_validation_reading_states_the_targets_and_baseline_of_its_table():
+    # The reading said "targets: ... speaker accuracy 0.88" beside a table whose status read
+    # "below target 0.93", and never named the baseline.
+    from newsprism.report.quotes_sections import validation_reading
+
+    rows = [("PolNeAR (all)", "newsprism.quotes", "precision", 0.9561, "ok"),
+            ("PolNeAR (all)", "newsprism.quotes", "speaker_accuracy", 0.8895, "below target 0.93"),
+            ("PolNeAR (all)", "newsprism.quotes", "f1", 0.9561, "ok"),
+            ("PolNeAR (all)", "baseline: double-quote pairs", "f1", 0.9299, "ok"),
+            ("PolNeAR (double)", "newsprism.quotes", "precision", 0.9432, "below target 0.95")]
+    reading = validation_reading(pd.DataFrame(rows, columns=["dataset", "engine", "metric",
+                                                             "value", "status"]))
+    assert "speaker accuracy 0.8895 (below target 0.93)" in reading and "0.88)" not in reading
+    assert "F1 0.9561 against 0.9299 for baseline: double-quote pairs" in reading
+    assert "precision 0.9432 (below target 0.95) on PolNeAR (double)" in reading
+    assert "precision 0.9561," in reading  # a met target is not called missed
+
+
+@pytest.mark.parametrize("counts, expected", [
+    ([4, 4, 3], "The most frequent cues are **continue** and **describe**, tied (4 each of 11 "),
+    ([5, 4, 3], "The most frequent cue is **describe** (5 of 12 "),
+])
+def test_cue_reading_names_ties_as_ties(counts, expected):
+    # The bundled corpus read "The most frequent cue is describe (4 of 33)"; continue had 4 too.
+    cues = pd.DataFrame({"cue_lemma": ["describe", "continue", "say"], "n_quotes": counts,
+                         "cue_class": ["neutral"] * 3})
+    assert quotes_report.cue_reading(cues).startswith(expected)
+
+
+def test_key_findings_of_one_article_compare_nothing(one_article_corpus, tmp_path):
+    # A one-article corpus read "... in 1 English articles." and "Densest quoting: <outlet>".
+    ctx = quotes_report.prepare(str(one_article_corpus), n_boot=50)
+    findings = quotes_report.key_findings(ctx, quotes_report.statements_section(ctx, str(tmp_path)))
+    assert "term quotations in 1 English article. [evidence: " in findings[0]
+    assert findings[1].startswith("One outlet, nothing to compare: ")

@@ -290,3 +290,32 @@ def test_captions_and_readings_name_the_corpus_not_a_machine_path(suite_report):
                 assert str(paths.ROOT) not in text, f"{page.name}: {text[:200]}"
                 named += paths.BUNDLED_CORPUS.name in text
     assert named >= 5
+
+
+@pytest.mark.slow
+def test_nothing_to_analyse_is_a_result_not_a_failure(tmp_path):
+    # A corpus of French, German and Spanish articles crashed 10-50 with five different
+    # tracebacks; an English-only notebook now stops on NothingToAnalyse, and its page says why.
+    from conftest import _notebook
+    from newsprism.report.runner import run_report
+
+    folder = tmp_path / "notebooks"
+    folder.mkdir()
+    _notebook(folder / "01_english.ipynb",
+              "import pandas as pd\nfrom newsprism.report.options import require_english\n"
+              "require_english(pd.DataFrame({'language': ['fr', 'de']}), 'Sentiment <scores>')",
+              "print('never reached')")
+    _notebook(folder / "02_fail.ipynb", "raise ValueError('a real failure')")
+    result = run_report(paths.BUNDLED_CORPUS, tmp_path / "out", notebooks_dir=folder,
+                        progress=lambda line: None, jobs=1)
+    statuses = {n["name"]: n["status"] for n in result.manifest["notebooks"]}
+    assert statuses == {"01_english": "nothing to analyse", "02_fail": "failed"}
+    page = (tmp_path / "out" / "01_english.html").read_text(encoding="utf-8")
+    assert "Nothing to analyse" in page and "Sentiment &lt;scores&gt; are measured" in page
+    assert "Traceback" not in page and "never reached" not in page
+    index = (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
+    assert "none of the 2 articles of this corpus is English (languages: fr 1, de 1)" in index
+    assert result.exit_code == 1  # the real failure still fails the run
+    only = run_report(paths.BUNDLED_CORPUS, tmp_path / "out2", notebooks_dir=folder,
+                      select=["01"], progress=lambda line: None, jobs=1)
+    assert only.exit_code == 0

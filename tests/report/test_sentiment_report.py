@@ -42,7 +42,11 @@ def test_actors_reading_names_the_most_negative_and_positive_actor():
     assert actors[0] == "Kim" and sentiment_report.shown_actors(tone, min_mentions=3) == []
     text = sentiment_report.actors_reading(tone, actors)
     assert "mentions of **Kim** are the most negative (-0.40, n = 2)" in text
-    assert "around **Putin** the most positive (+0.60)" in text
+    assert "around **Putin** the most positive (+0.60, n = 1)" in text
+    # The bundled corpus named KCNA alone the most positive (+0.16) beside South Korea at +0.16.
+    tied = pd.concat([tone, pd.DataFrame({"actor": ["Xi"], "score": [0.6]})])
+    text = sentiment_report.actors_reading(tied, sentiment_report.shown_actors(tied, 1))
+    assert "around **Putin** and **Xi** the most positive, tied at +0.60 (n = 1 and 1)" in text
 
 
 def test_agreement_reading_names_the_weakest_pair():
@@ -71,5 +75,19 @@ def test_key_findings_count_from_the_section_tables():
     ctx = sentiment_report.SentimentContext(ann=None, engine="vader", source="x")
     findings = sentiment_report.key_findings(ctx, tone, voice)
     assert findings[1] == "Quoted words vs own words: a gap whose 95% interval excludes 0 in 1 " \
-        "of 2 outlets."
-    assert findings[2] == "Represented by a single article: 1 of 2 outlets."
+        "of 2 outlets. [evidence: 10_sentiment.html#voice-table; tables/sentiment_voice_vader.csv]"
+    assert findings[2] == ("Represented by a single article: 1 of 2 outlets. [evidence: "
+                           "10_sentiment.html#tone-table; tables/sentiment_outlets_vader.csv]")
+
+
+@pytest.mark.parametrize("second, verdict", [
+    ([0.1, 0.12, 0.08, 0.11], "no clear change: the interval includes 0"),
+    ([-0.4, -0.5, -0.45, -0.42], "a clear change"),
+])
+def test_halves_reading_tests_the_change_it_describes(second, verdict):
+    # The reading set "+0.10" against "+0.04" with neither n nor interval.
+    arc = pd.DataFrame([(f"a{i}", pos, score) for i, s2 in enumerate(second)
+                        for pos, score in ((0.2, 0.1 + 0.01 * i), (0.7, s2))],
+                       columns=["article_id", "position", "score"])
+    text = sentiment_report.halves_reading(arc)
+    assert "(n = 8 sentences)" in text and "4 articles), " + verdict in text

@@ -112,3 +112,57 @@ def test_spread_reading_names_the_widest_statements_and_counts_the_rest():
     assert section.reading.startswith("“statement 6”")
     assert "5 more statement(s) in the table." in section.reading
     assert section.reading.count("first carried by") == 3
+
+
+@pytest.mark.parametrize("published", [
+    ["2026-01-01", "2026-01-08"],                             # one article per outlet and week
+    ["2026-01-01", "2026-01-02", "2026-01-01", "2026-01-02"],  # two per week: intervals exist
+])
+def test_tone_cells_reading_counts_only_drawn_intervals(published):
+    # The bundled corpus read "4 of 6 cells ... are drawn with an interval" while no cell had
+    # one (each rests on one article).
+    from newsprism.time import over_time, timeline
+
+    n = len(published)
+    articles = pd.DataFrame({"article_id": [f"a{i}" for i in range(n)], "outlet": ["Wire"] * n,
+                             "published": published, "text": [""] * n, "n_words": [300] * n})
+    dates = timeline.article_dates(articles, fallback="none")
+    sentences = pd.DataFrame([(f"a{i}", "all", (j % 5) / 5 - 0.4) for i in range(n)
+                              for j in range(25)], columns=["article_id", "voice", "score"])
+    table = over_time.tone_over_time(sentences, dates, "week", 20, n_boot=200)
+    reading = time_report.cells_reading(table, "outlet x week x voice", 20, "scored sentences")
+    drawn = int(table["ci_low"].notna().sum())
+    assert reading.startswith(f"{drawn} of {len(table)} outlet x week x voice cells")
+    assert ("from one article" in reading) == bool(drawn < len(table))
+
+
+@pytest.mark.parametrize("p, expected", [
+    ([np.nan] * 22, "None of the 22 comparisons could be tested"),
+    ([0.01, np.nan, 0.5], "2 of 3 comparisons could be tested (1 too few to compare); 0 of "
+                          "those 2 show"),
+])
+def test_change_count_reading_separates_untestable_comparisons(p, expected):
+    # The bundled corpus read "0 of 22 comparisons show a clear change" although no outlet had
+    # an article on both sides of the split, so nothing was compared.
+    table = pd.DataFrame({"p": p})
+    assert time_report.change_count_reading(table, table.iloc[:0]).startswith(expected)
+
+
+def test_change_reading_of_an_empty_comparison_table():
+    # A one-article corpus crashed 50_over_time: the statement column of an empty table was
+    # float, and `.str` refused it.
+    from newsprism.time import before_after
+
+    empty = pd.DataFrame(columns=before_after.COLUMNS)
+    table, clear, reading = time_report.change_reading(empty, "2026-01-08")
+    assert table.empty and clear.empty and "statement" in table.columns
+    assert reading == ("Split at 2026-01-08 (the median date of the dated articles). No "
+                       "comparison could be made: no outlet has dated articles with scored "
+                       "sentences, frames or speech quotations to set before and after the split.")
+    assert time_report.change_reading(empty, "")[2].startswith("No dated article")
+
+
+def test_change_reading_with_nothing_testable_ends_on_its_verdict():
+    rows = pd.DataFrame([_row(p=np.nan, q=np.nan, estimate=np.nan, ci_low=np.nan, ci_high=np.nan)])
+    _, clear, reading = time_report.change_reading(rows, "2026-01-08")
+    assert clear.empty and reading.endswith("so no change can be shown.")

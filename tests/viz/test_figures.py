@@ -40,3 +40,11 @@ def test_caption_alt_texts_pairs_each_figure_with_the_next_caption():
     assert figures.caption_alt_texts(nb) == 1
     assert first.outputs[0].metadata["image/png"]["alt"] == "Tone <b>per</b> outlet. n = 5."
     assert second.outputs[0].metadata["image/png"]["alt"] == "Figure without a caption."
+
+
+def test_interval_errors_are_never_negative_and_zero_where_missing():
+    errors = figures.interval_errors([0.0, 1.0, 0.5, 0.2], [2.8e-17, 0.6, float("nan"), 0.1],
+                                     [0.39, 1 - 1e-16, 0.7, 0.3])
+    assert errors.shape == (2, 4) and (errors >= 0).all()
+    assert errors[:, 3].round(6).tolist() == [0.1, 0.1]
+    assert errors[0, 2] == 0.0 and round(errors[1, 2], 6) == 0.2  # missing limit: no bar

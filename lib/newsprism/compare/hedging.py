@@ -25,6 +25,7 @@ from newsprism.core import paths
 from newsprism.core.stats import poisson_rate_ci
 from newsprism.core.text import count_words, fold_word, per_1k, sentences_in_articles, words
 from newsprism.core.yaml_io import load_yaml_file
+from newsprism.viz.figures import interval_errors
 
 HEDGING_CODEBOOK = paths.CODEBOOKS / "hedging.yml"
 MARKER_COLUMNS = ["article_id", "outlet", "sentence_id", "kind", "marker", "start", "end",
@@ -302,8 +303,8 @@ def plot_hedging_rates(rates: pd.DataFrame):
         part = rates[rates["kind"] == kind].set_index("outlet").reindex(outlets)
         y = np.arange(len(outlets)) + shift
         ax.errorbar(part["estimate"], y, fmt="o", color=color, label=f"{kind}s",
-                    xerr=[part["estimate"] - part["ci_low"],
-                          part["ci_high"] - part["estimate"]], capsize=3)
+                    xerr=interval_errors(part["estimate"], part["ci_low"], part["ci_high"]),
+                    capsize=3)
     ax.set_yticks(range(len(outlets)), outlets, fontsize=8)
     ax.invert_yaxis()
     ax.set_xlabel("per 1,000 words of the outlet's own voice (95% exact Poisson CI)")

@@ -303,12 +303,13 @@ def cleaning_outlet_reading(table: pd.DataFrame) -> str:
     >>> t = pd.DataFrame({"outlet": ["A", "B"], "rule": ["r1", "r2"], "characters": [900, 100],
     ...                   "share_of_text": [0.05, 0.40]})
     >>> print(cleaning_outlet_reading(t))
-    The largest removal is **r1** at **A**: 900 characters, 5.0% of that outlet's text.
+    The largest removal in characters is **r1** at **A**: 900 characters, 5.0% of that outlet's text.
     """
     if table is None or table.empty:
         return "Cleaning removed nothing."
+    # "Largest" by characters, said so: another row may hold a larger share of its outlet.
     row = table.loc[table["characters"].astype(float).idxmax()]
-    return (f"The largest removal is **{row['rule']}** at **{row['outlet']}**: "
+    return (f"The largest removal in characters is **{row['rule']}** at **{row['outlet']}**: "
             f"{int(row['characters']):,} characters, {float(row['share_of_text']):.1%} of that "
             "outlet's text.")
 

@@ -20,6 +20,7 @@ from newsprism.compare.hedging import find_hedges, voice_word_counts
 from newsprism.compare.sourcing import sourcing_table
 from newsprism.core.text import count_words
 from newsprism.core.text import per_1k as rate_per_1k
+from newsprism.viz.figures import interval_errors
 
 SCORE_COLUMNS = ("compound", "polarity", "score", "sentiment")
 ENGINE_PREFERENCE = ("vader", "textblob")
@@ -330,8 +331,7 @@ def plot_profiles(profiles: pd.DataFrame, measures: list[str] | None = None,
         tone = tone.set_index("outlet").reindex(profiles["outlet"])
         ax = axes[0][0]
         ax.errorbar(tone["estimate"], list(tone.index), fmt="o", color="#55a868", capsize=3,
-                    xerr=[(tone["estimate"] - tone["ci_low"]).fillna(0),
-                          (tone["ci_high"] - tone["estimate"]).fillna(0)])
+                    xerr=interval_errors(tone["estimate"], tone["ci_low"], tone["ci_high"]))
         ax.axvline(0, color="grey", linewidth=0.6)
         ax.set_title("tone of own voice\n(95% CI)", fontsize=9)
         ax.tick_params(labelsize=9)

@@ -228,10 +228,15 @@ def conflict_statements(claim_groups: pd.DataFrame | None, outlets: list[str]) -
     rows = []
     for rec in claim_groups[claim_groups["status"].isin(["conflict", "sender conflict"])
                             ].to_dict("records"):
+        # A sender conflict is about who sent it: its dates may agree, so name the senders.
+        text = (f"Names a different sender of the {rec['unit'].removeprefix('date of ')} than "
+                f"other outlets (senders named: {rec.get('subjects', '')}; dates: "
+                f"{_first_values(rec['values'])})."
+                if rec["status"] == "sender conflict" else
+                f"Disagrees with other outlets on {rec['unit']}: "
+                f"{_first_values(rec['values'])}.")
         for outlet in [o for o in outlets if o in rec["outlets"].split(", ")]:
-            rows.append(statement(outlet, f"Disagrees with other outlets on {rec['unit']}: "
-                                          f"{_first_values(rec['values'])}.", "claims",
-                                  f"row unit={rec['unit']!r}"))
+            rows.append(statement(outlet, text, "claims", f"row unit={rec['unit']!r}"))
     return rows
 
 

@@ -23,3 +23,11 @@ class RunError(RuntimeError):
     """A failure while doing the work (exit status 1)."""
 
     exit_code = 1
+
+
+class NothingToAnalyse(RunError, ValueError):
+    """The input is fine but holds nothing a notebook can measure (a corpus without an English
+    article, for the English-only notebooks): the report shows the message as that page's result,
+    without a traceback, and the run still succeeds."""
+
+    exit_code = 0

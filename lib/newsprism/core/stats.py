@@ -192,7 +192,8 @@ def proportion_ci(successes: int, n: int, level: float = 0.95) -> tuple[float, f
     denominator = 1 + q**2 / n
     centre = (p + q**2 / (2 * n)) / denominator
     half = q * np.sqrt(p * (1 - p) / n + q**2 / (4 * n**2)) / denominator
-    return (float(max(0.0, centre - half)), float(min(1.0, centre + half)))
+    # The interval always holds p; rounding (0 of 6 gave 2.8e-17) must not say otherwise.
+    return (float(min(p, max(0.0, centre - half))), float(max(p, min(1.0, centre + half))))
 
 
 def newcombe_diff_ci(k1: int, n1: int, k0: int, n0: int) -> tuple[float, float]:

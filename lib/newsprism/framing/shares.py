@@ -18,6 +18,7 @@ import pandas as pd
 
 from newsprism.core.stats import proportion_ci
 from newsprism.framing.presence import DEFAULT_CODEBOOK, MODEL_PATH, frame_presence, load_model
+from newsprism.viz.figures import interval_errors
 
 SHARE_COLUMNS = ["outlet", "frame", "estimate", "ci_low", "ci_high", "n", "n_present",
                  "validity"]
@@ -112,8 +113,8 @@ def plot_article_shares(table: pd.DataFrame, labels: dict | None = None):
     for ax, frame in zip(axes.flat, frames, strict=False):
         part = table[table["frame"] == frame].set_index("outlet").reindex(outlets)
         y = np.arange(len(outlets))
-        ax.errorbar(part["estimate"], y, xerr=[part["estimate"] - part["ci_low"],
-                                               part["ci_high"] - part["estimate"]],
+        ax.errorbar(part["estimate"], y, xerr=interval_errors(part["estimate"], part["ci_low"],
+                                                              part["ci_high"]),
                     fmt="o", color="#4c72b0", ecolor="#999999", capsize=2)
         ax.set_xlim(0, 1)
         below = "NOT beat" in str(part["validity"].dropna().iloc[0]) if part["validity"].notna(
@@ -183,7 +184,11 @@ def shares_reading(table: pd.DataFrame) -> str:
     if valid.empty or not valid["n_present"].sum():
         return "No validated frame is present in any article." + warning
     top = valid.sort_values(["estimate", "n"], ascending=False).iloc[0]
-    return (f"The largest article-level share is {top['frame']} in {top['outlet']}: "
+    tied = int((valid["estimate"] == top["estimate"]).sum())
+    where = (f"{top['frame']} in {top['outlet']}" if tied == 1 else
+             f"shared by {tied} outlet x frame cells, among them {top['frame']} in "
+             f"{top['outlet']}")
+    return (f"The largest article-level share is {where}: "
             f"{int(top['n_present'])} of {int(top['n'])} articles ({top['estimate']:.0%}, 95% CI "
             f"{top['ci_low']:.0%}–{top['ci_high']:.0%}). Overlapping intervals mean the data "
             "cannot rank the outlets; read the evidence sentences before the chart." + warning)

@@ -52,7 +52,7 @@ def add_report_cli(subparsers: argparse._SubParsersAction) -> None:
 
 
 def _run_report(args: argparse.Namespace) -> int:
-    from newsprism.report.runner import load_parameters, run_report
+    from newsprism.report.runner import FINISHED, load_parameters, run_report
 
     params = load_parameters(args.parameters_file, args.parameter)
     corpus = args.corpus or params.pop("corpus", "") or ""
@@ -65,7 +65,7 @@ def _run_report(args: argparse.Namespace) -> int:
                             progress=lambda line: print(line, flush=True))
     except FileNotFoundError as error:
         raise UsageError(str(error)) from None
-    failed = [n["name"] for n in result.manifest["notebooks"] if n["status"] != "ok"]
+    failed = [n["name"] for n in result.manifest["notebooks"] if n["status"] not in FINISHED]
     if failed:
         print(f"{len(failed)} notebook(s) did not finish: {', '.join(failed)}; each page shows "
               f"its error (see {result.index})", file=sys.stderr)

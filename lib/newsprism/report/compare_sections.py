@@ -77,6 +77,7 @@ def prepare(corpus: str, top_terms: int = 10, ngram: int = 8, engine: str = "vad
     articles = tables["articles"]
     if articles.empty:
         raise ValueError(f"no article could be read from {corpus or 'the bundled corpus'}")
+    notebook_options.require_english(articles, "Outlet comparisons")
     result = compare.compare_outlets(
         tables, top_terms=top_terms, ngram=ngram, engine=engine,
         sourcing_codebook=notebook_options.codebook_file(sourcing_codebook, "sourcing_codebook"),

@@ -11,6 +11,7 @@ Usage (in a notebook)::
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -23,7 +24,7 @@ from newsprism.framing import stats as framing_stats
 from newsprism.report.runner import save_table
 from newsprism.viz import heatmap
 from newsprism.viz.display import reading as reading_html
-from newsprism.viz.section import Section
+from newsprism.viz.section import Section, evidence_link
 from newsprism.viz.section_group import Group
 
 NOTEBOOK = "20_framing"
@@ -87,6 +88,7 @@ def prepare(corpus: str, codebook: str = "generic", cleaning: str = "default",
     articles = ann.tables["articles"]
     if articles.empty:
         raise ValueError(f"no article could be read from {corpus or 'the bundled corpus'}")
+    notebook_options.require_english(articles, "Frames")
     english = language.english_articles(articles)
     sentences = ann.tables["sentences"]
     frames = ann.tables.get("frames", pd.DataFrame(columns=framing.FRAME_COLUMNS))
@@ -206,8 +208,14 @@ def frame_tests_reading(tests: pd.DataFrame, labels: dict[str, str]) -> str:
     """
     significant = tests[tests["q_value"] < 0.05]["frame"].tolist()
     small = int((tests["min_expected"] < 5).sum())
+    tested = int(tests["q_value"].notna().sum())
+    if not tested:
+        return (f"None of the {len(tests)} frames could be tested across outlets (a test needs "
+                "two or more outlets and a frame present in some sentences but not all), so no "
+                "difference between outlets is shown.")
     return (f"{len(significant)} of {len(tests)} frames differ across outlets at q < 0.05"
             + (f" ({', '.join(labels[f] for f in significant)})" if significant else "")
+            + (f"; {len(tests) - tested} could not be tested" if tested < len(tests) else "")
             + f". **Small-n caveat:** {small} frame(s) have an expected count below 5 in some "
             "cell, so their asymptotic p is unreliable (use the Monte Carlo p); and sentences of "
             "one article are not independent, so every p here is optimistic when an outlet has "
@@ -328,6 +336,15 @@ def negated_section(ctx: FramingContext) -> Section:
                    source=f"{ctx.source}, newsprism.framing.detect"))
 
 
+def _with_counts(leanings: pd.DataFrame) -> list[str]:
+    """Each outlet with its hits of the pair's sides ("A (3 vs 1 hits)"): one hit against none
+    is a preference too, and the reader should see how thin it is."""
+    if "counts" not in leanings.columns:
+        return list(leanings["outlet"])
+    numbers = [" vs ".join(re.findall(r": (\d+)", str(c))) for c in leanings["counts"]]
+    return [f"{outlet} ({n} hits)" for outlet, n in zip(leanings["outlet"], numbers, strict=True)]
+
+
 def word_choice_reading(choices: pd.DataFrame, leanings: pd.DataFrame) -> str:
     """Which outlets prefer the first side of each naming pair.
 
@@ -336,10 +353,12 @@ def word_choice_reading(choices: pd.DataFrame, leanings: pd.DataFrame) -> str:
     ...                          "preferred": ["regime", "government"]})
     >>> word_choice_reading(choices, leanings)[:54]
     "'regime' is the preferred wording of A. A count is a c"
+    >>> word_choice_reading(choices, leanings.assign(counts="regime: 1; government: 0"))[:52]
+    "'regime' is the preferred wording of A (1 vs 0 hits)"
     """
     first_sides = choices.groupby("pair", sort=False)["side"].first()
     users = leanings[leanings["preferred"] == leanings["pair"].map(first_sides)]
-    said = [f"'{first_sides[p]}' is the preferred wording of {', '.join(part['outlet'])}"
+    said = [f"'{first_sides[p]}' is the preferred wording of {', '.join(_with_counts(part))}"
             for p, part in users.groupby("pair", sort=False)]
     return ("; ".join(said) + (". " if len(users) else "No outlet prefers the first side of "
                                "any pair. ")
@@ -402,14 +421,42 @@ def _saved_validation(book, run_validation: bool) -> tuple[pd.DataFrame, str]:
     return results, origin
 
 
-def _weakest_story_frame(results: pd.DataFrame) -> str:
-    rows = results[results["engine"].astype(str).str.endswith("=story")
-                   & results["metric"].astype(str).str.startswith("f1[")]
+def _weakest_frame(results: pd.DataFrame, book_name: str) -> str:
+    """The lowest per-frame F1 of the codebook in use (not only of 'story')."""
+    rows = results[results["engine"].astype(str).str.endswith(f"={book_name}")
+                   & results["metric"].astype(str).str.match(r"f1\[(?!macro|micro)")]
     if not len(rows):
         return ""
     weakest = rows.sort_values("value").iloc[0]
-    return (f"Weakest story frame: {weakest['metric']} = {weakest['value']:.2f} "
-            f"(n = {int(weakest['n'])}). Frames with small n have wide uncertainty.")
+    return (f"Weakest frame of codebook '{book_name}': {weakest['metric']} = "
+            f"{weakest['value']:.2f} (n = {int(weakest['n'])}). Frames with small n have wide "
+            "uncertainty.")
+
+
+def agreement_reading(scores: pd.DataFrame) -> str:
+    """Each frame's F1 against the always-present baseline (every paragraph marked with the
+    frame: precision = the frame's share of gold paragraphs, recall 1), and the range of n.
+
+    >>> s = pd.DataFrame({"frame": ["a", "b"], "measure": ["f1", "f1"], "estimate": [0.9, 0.1],
+    ...                   "tp": [9, 1], "fn": [1, 9], "n_paragraphs": [100, 100]})
+    >>> print(agreement_reading(s))
+    F1 beats the always-present baseline (every paragraph marked with the frame) for 1 of 2 \
+frames; not for b. Smallest margin: b, F1 0.10 against 0.18. Gold paragraphs per frame run from \
+10 to 10: frames with fewer than 15 are validated only roughly.
+    """
+    f1 = scores[scores["measure"] == "f1"]
+    gold = (f1["tp"] + f1["fn"]).astype(float)
+    baseline = 2 * gold / (gold + f1["n_paragraphs"].astype(float))
+    beats = f1["estimate"].astype(float) > baseline
+    margin = (f1["estimate"].astype(float) - baseline).idxmin()
+    not_beating = ", ".join(f1.loc[~beats, "frame"])
+    return (f"F1 beats the always-present baseline (every paragraph marked with the frame) for "
+            f"{int(beats.sum())} of {len(f1)} frames" + (f"; not for {not_beating}" if
+                                                         not_beating else "")
+            + f". Smallest margin: {f1.loc[margin, 'frame']}, F1 "
+            f"{float(f1.loc[margin, 'estimate']):.2f} against {float(baseline[margin]):.2f}. "
+            f"Gold paragraphs per frame run from {int(gold.min())} to {int(gold.max())}: "
+            "frames with fewer than 15 are validated only roughly.")
 
 
 def validation_section(ctx: FramingContext, run_validation: bool = True) -> Group:
@@ -424,7 +471,7 @@ def validation_section(ctx: FramingContext, run_validation: bool = True) -> Grou
                                                               "status"]], max_rows=None,
                                  caption=(f"Frame detection against hand-coded paragraphs "
                                           f"({origin})."),
-                                 reading=_weakest_story_frame(results), facts=dict(
+                                 reading=_weakest_frame(results, book.name), facts=dict(
                                      n=int(results.loc[results["metric"] == "paragraphs scored",
                                                        "n"].max()),
                                      unit="hand-coded paragraphs",
@@ -442,14 +489,14 @@ def validation_section(ctx: FramingContext, run_validation: bool = True) -> Grou
         "agreement", table=scores, max_rows=None, caption=(
             f"Per-frame agreement with the hand coding, with Wilson 95% intervals "
             f"({ctx.codebook}, computed now on the cleaned corpus)."),
-        facts=dict(n=int(scores["n_paragraphs"].iloc[0]), unit="hand-coded paragraphs",
+        reading=agreement_reading(scores), facts=dict(n=int(scores["n_paragraphs"].iloc[0]), unit="hand-coded paragraphs",
                    source=gold)), Section(
         "disagreements", table=disagreements, max_rows=None, caption=(
             "Every paragraph where the detector and the coder disagree: frames the coder saw "
             "but no cue caught (missed), and frames a cue triggered that the coder did not see "
             "(added)."), reading=(
-            "Intervals this wide (n between a handful and ~70 paragraphs per frame) are the "
-            "honest summary: frames with n < 15 are validated only roughly."),
+            "A missed frame points to a cue the codebook lacks, an added one to a cue that "
+            "reaches too far: read the paragraph before editing the codebook."),
         facts=dict(n=len(disagreements), unit="paragraphs",
                    source=f"{gold}, newsprism.framing.validation"))])
 
@@ -462,18 +509,24 @@ def key_findings(ctx: FramingContext, prevalence: Group, dominant: Section,
     top = _top_share(table)
     found = []
     if len(top) and top["estimate"].iloc[0] > 0:
-        found.append(f"Most prevalent frame cell: {ctx.labels[top.iloc[0]['frame']]} in "
-                     f"{top.iloc[0]['outlet']} ({top.iloc[0]['estimate']:.0%} of sentences; "
-                     f"codebook {ctx.book.name}).")
+        cell = top.iloc[0]
+        found.append(f"Most prevalent frame cell: {ctx.labels[cell['frame']]} in "
+                     f"{cell['outlet']} ({cell['estimate']:.0%} of {int(cell['n'])} sentences, "
+                     f"95% CI {cell['ci_low']:.0%}–{cell['ci_high']:.0%}; codebook "
+                     f"{ctx.book.name}). "
+                     + evidence_link(NOTEBOOK, "prevalence-table", "framing_prevalence"))
     dominant_table = dominant.tables["framing_dominant"]
     counts = dominant_table["dominant_frame"].value_counts()
     if len(counts):
         found.append(f"Dominant frame in {int(counts.iloc[0])} of {len(dominant_table)} "
-                     f"articles: {counts.index[0]}.")
+                     f"articles: {counts.index[0]}. "
+                     + evidence_link(NOTEBOOK, "dominant", "framing_dominant"))
     test_table = tests.tables["framing_tests"]
     n_significant = int((test_table["q_value"] < 0.05).sum())
-    found.append(f"{n_significant} of {len(test_table)} frames differ across outlets at "
-                 "q < 0.05 (Monte Carlo chi-square, small-n caveat).")
+    if test_table["q_value"].notna().any():
+        found.append(f"{n_significant} of {len(test_table)} frames differ across outlets at "
+                     "q < 0.05 (Monte Carlo chi-square, small-n caveat). "
+                     + evidence_link(NOTEBOOK, "tests", "framing_tests"))
     return found
 
 

@@ -143,3 +143,31 @@ def no_actors_reading(actors_codebook: str | None, what: str = "mentioned",
                           for row in candidates.itertuples(index=False))
         reading += f" The people quoted most often in this corpus could start it: {named}."
     return reading
+
+
+def require_english(articles, measures: str) -> None:
+    """Raise :class:`~newsprism.core.errors.NothingToAnalyse` when ``articles`` holds no English
+    article: ``measures`` (e.g. "Sentiment scores") are English-only.
+
+    >>> import pandas as pd
+    >>> require_english(pd.DataFrame({"language": ["fr", "de", "fr"]}), "Frames")
+    Traceback (most recent call last):
+    ...
+    newsprism.core.errors.NothingToAnalyse: Frames are measured in English articles only, and \
+none of the 3 articles of this corpus is English (languages: fr 2, de 1). 00_corpus_overview lists \
+the articles and their languages.
+    """
+    import pandas as pd
+
+    from newsprism.core.errors import NothingToAnalyse
+    from newsprism.corpus import language
+
+    if len(articles) and len(language.english_articles(articles)):
+        return
+    found = (articles["language"].fillna("unknown").value_counts()
+             if "language" in articles and len(articles) else pd.Series(dtype=int))
+    languages = ", ".join(f"{k} {v}" for k, v in found.items()) or "none"
+    raise NothingToAnalyse(
+        f"{measures} are measured in English articles only, and none of the {len(articles)} "
+        f"articles of this corpus is English (languages: {languages}). 00_corpus_overview "
+        "lists the articles and their languages.")

@@ -21,7 +21,7 @@ from newsprism.corpus import language
 from newsprism.corpus.readers import Corpus, problems_reading
 from newsprism.report.runner import save_table
 from newsprism.viz.display import kwic_html
-from newsprism.viz.section import Section
+from newsprism.viz.section import Section, evidence_link
 from newsprism.viz.section_group import Group, table_section
 
 NOTEBOOK = "00_corpus_overview"
@@ -284,7 +284,7 @@ def key_findings(ctx: OverviewContext, duplicates: Group) -> list[str]:
     n_dated = int(overview.date_coverage(articles)["dated"].sum())
     top = (f"; most similar: {overview.pair_label(pairs.iloc[0]).replace('**', '')} "
            f"(cosine {pairs.iloc[0]['cosine']:.2f})." if len(pairs) else "")
-    return [
+    found = [
         f"{plural(len(articles), 'article')} from {plural(articles['outlet'].nunique(), 'outlet')}"
         f", {plural(int(articles['n_words'].sum()), 'word')} after cleaning "
         f"(median {int(articles['n_words'].median())} per article).",
@@ -293,5 +293,10 @@ def key_findings(ctx: OverviewContext, duplicates: Group) -> list[str]:
         f"{plural(n_non_english(articles), 'non-English article')}; "
         f"{plural(n_dated, 'article')} with a publication date.",
         f"{plural(pairs.attrs['n_copies'], 'copied pair')} of "
-        f"{pairs.attrs['n_pairs']}{top}",
+        f"{pairs.attrs['n_pairs']}{top}" if len(pairs) else
+        "One article: no pair of articles to compare for copying.",
     ]
+    where = [("outlets", "overview_outlets"), ("problems", "overview_problems"),
+             ("dates", "overview_dates"), ("near-duplicates", "overview_near_duplicates")]
+    return [f"{text} {evidence_link(NOTEBOOK, *at)}" for text, at in zip(found, where,
+                                                                            strict=True)]

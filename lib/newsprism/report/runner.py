@@ -141,7 +141,7 @@ def read_findings(out_dir: str | Path, notebook: str) -> list[str]:
 class NotebookResult:
     name: str
     title: str
-    status: str  # ok | failed | timeout | dead kernel | error
+    status: str  # ok | nothing to analyse | failed | timeout | dead kernel | error
     duration_s: float
     html: str  # relative to out_dir
     executed: str  # relative to out_dir
@@ -222,6 +222,25 @@ def runner_kernel(python: str = sys.executable):
                 os.environ["JUPYTER_PATH"] = previous
 
 
+# A notebook that raised core.errors.NothingToAnalyse: its input holds nothing it can measure.
+# The page says so as its result (no traceback) and the run still succeeds.
+NOTHING = "nothing to analyse"
+FINISHED = ("ok", NOTHING)
+
+
+def _nothing_banner(nb, message: str) -> None:
+    """Replace the traceback of a NothingToAnalyse stop by its message on top of the page."""
+    import nbformat
+
+    for cell in nb.cells:
+        if cell.get("cell_type") == "code":
+            cell["outputs"] = [o for o in cell.get("outputs", [])
+                               if o.get("output_type") != "error"]
+    cell = nbformat.v4.new_markdown_cell(f"## Nothing to analyse\n\n{html.escape(message)}\n")
+    cell.metadata["tags"] = ["newsprism-nothing"]
+    nb.cells.insert(0, cell)
+
+
 def _failure_banner(nb, kind: str, message: str, cell_source: str = "") -> None:
     """Put a visible Markdown cell on top of a notebook that did not finish."""
     import nbformat
@@ -257,6 +276,8 @@ def execute_notebook(source: Path, executed: Path, parameters: dict[str, Any], k
         )
     except PapermillExecutionError as error:
         status, message, cell_source = "failed", f"{error.ename}: {error.evalue}", error.source
+        if error.ename == "NothingToAnalyse":
+            status, message = NOTHING, str(error.evalue)
     except CellTimeoutError as error:
         status, message = "timeout", f"A cell ran longer than {timeout} s. {error}"
     except DeadKernelError as error:
@@ -264,7 +285,11 @@ def execute_notebook(source: Path, executed: Path, parameters: dict[str, Any], k
     except Exception as error:  # noqa: BLE001 - any runner failure must still give a report
         status = "error"
         message = f"{type(error).__name__}: {error}\n" + traceback.format_exc(limit=5)
-    if status != "ok":
+    if status == NOTHING:
+        nb = nbformat.read(executed, as_version=4)
+        _nothing_banner(nb, message)
+        nbformat.write(nb, executed)
+    elif status != "ok":
         nb = (nbformat.read(executed, as_version=4) if executed.exists()
               else nbformat.read(source, as_version=4))
         if status in ("timeout", "dead kernel", "error") and not cell_source:
@@ -360,7 +385,8 @@ def run_notebook(source: Path, out: Path, params: dict[str, Any], kernel_name: s
     return NotebookResult(
         name=name, title=notebook_title(source), status=status,
         duration_s=round(time.perf_counter() - t0, 2), html=html_path.name,
-        executed=f"executed/{source.name}", error=error, findings=read_findings(out, name))
+        executed=f"executed/{source.name}", error="" if status == NOTHING else error,
+        findings=[error] if status == NOTHING else read_findings(out, name))
 
 
 def _first_error_line(error: str) -> str:
@@ -443,7 +469,7 @@ def run_report(corpus: str | Path | None, out_dir: str | Path, parameters: dict 
     order = {p.stem: k for k, p in enumerate(notebooks)}
     results.sort(key=lambda r: order[r.name])
 
-    exit_code = 0 if all(r.status == "ok" for r in results) else 1
+    exit_code = 0 if all(r.status in FINISHED for r in results) else 1
     record = provenance.provenance_record(params)
     manifest = {
         "newsprism_version": record["packages"].get("newsprism"),
@@ -546,10 +572,10 @@ def _findings_cell(findings: list[str]) -> str:
 
 def write_index(out: Path, results: list[NotebookResult], manifest: dict[str, Any]) -> Path:
     """Write ``index.html``: one row per notebook plus the run's provenance (all escaped)."""
-    n_ok = sum(r.status == "ok" for r in results)
+    n_ok = sum(r.status in FINISHED for r in results)
     rows = []
     for r in results:
-        status_class = "ok" if r.status == "ok" else "bad"
+        status_class = "ok" if r.status in FINISHED else "bad"
         findings = _findings_cell(r.findings)
         if r.error:
             findings += f"<pre class='err'>{_e(r.error.strip().splitlines()[0][:500])}</pre>"

@@ -24,7 +24,8 @@ from newsprism.report.options import codebook_label, no_actors_reading
 from newsprism.report.runner import save_table
 from newsprism.sentiment import scoring as sentiment
 from newsprism.viz import heatmap
-from newsprism.viz.section import Section
+from newsprism.viz.figures import interval_errors
+from newsprism.viz.section import Section, evidence_link
 from newsprism.viz.section_group import Group, table_section
 
 NOTEBOOK = "10_sentiment"
@@ -68,9 +69,7 @@ def prepare(corpus: str, engine: str = "vader", tone_engine: str = "model",
     ann = annotate(corpus or None, options=notebook_options.annotation_options(
         engine=engine, actors_codebook=actors_codebook, codebook=codebook, cleaning=cleaning),
         progress=False)
-    if len(language.english_articles(ann.articles)) == 0:
-        raise ValueError("sentiment scoring is English-only and this corpus has no article "
-                         "with language 'en'")
+    notebook_options.require_english(ann.articles, "Sentiment scores")
     return SentimentContext(ann=ann, engine=engine,
                             source=f"{corpus_name(corpus)}, newsprism annotate()",
                             actors_codebook=actors_codebook)
@@ -88,8 +87,8 @@ def plot_outlet_tone(by_outlet: pd.DataFrame, dots: pd.DataFrame, label: str, se
         ax.scatter(values, i + rng.uniform(-0.18, 0.18, len(values)), s=9, alpha=0.35,
                    color="#4c72b0")
     ax.errorbar(by_outlet["estimate"], range(len(outlets)),
-                xerr=[by_outlet["estimate"] - by_outlet["ci_low"],
-                      by_outlet["ci_high"] - by_outlet["estimate"]],
+                xerr=interval_errors(by_outlet["estimate"], by_outlet["ci_low"],
+                                     by_outlet["ci_high"]),
                 fmt="D", color="black", capsize=4, label="mean, 95% bootstrap CI")
     ax.set_yticks(range(len(outlets)), [f"{o} (n={n})" for o, n in
                                         zip(outlets, by_outlet["n_sentences"], strict=True)])
@@ -197,8 +196,8 @@ def plot_voices(voices: pd.DataFrame, label: str):
     for voice, shift, fmt, color, text in (("author", -0.12, "o", "#4c72b0", "outlet's own words"),
                                            ("quoted", 0.12, "s", "#dd8452", "quoted words")):
         ax.errorbar(wide[voice], y + shift, fmt=fmt, capsize=3, color=color, label=text,
-                    xerr=[wide[voice] - wide[f"{voice}_ci_low"],
-                          wide[f"{voice}_ci_high"] - wide[voice]])
+                    xerr=interval_errors(wide[voice], wide[f"{voice}_ci_low"],
+                                         wide[f"{voice}_ci_high"]))
     ax.set_yticks(y, [f"{o} (n={int(a)}/{int(q)})" for o, a, q in
                       zip(wide["outlet"], wide["author_n"], wide["quoted_n"], strict=True)])
     ax.axvline(0, color="grey", lw=0.8)
@@ -231,9 +230,9 @@ def voice_reading(voices: pd.DataFrame) -> str:
             + (f"The quoted voice differs clearly from the outlet's own voice (interval of the "
                f"gap excludes 0) in: {', '.join(gaps['outlet'])}. "
                if len(gaps) else "No outlet shows a gap whose interval excludes 0. ")
-            + "Quoted diplomatic language (\"alliance\", \"support\", \"friendship\") is "
-              "lexically positive even when the outlet frames it as menacing — the gap is the "
-              "point of the split.")
+            + "Quoted words are scored with the same word lists as the outlet's own: a positive "
+              "word in a source's mouth (\"support\", \"friendship\") counts whatever the "
+              "outlet makes of it, which is why the two voices are kept apart.")
 
 
 def voice_section(ctx: SentimentContext, out_dir: str, n_boot: int = 2000,
@@ -262,15 +261,24 @@ def shown_actors(tone: pd.DataFrame, min_mentions: int = 3) -> list[str]:
     return totals[totals >= min_mentions].index.tolist()
 
 
+def _extreme_actors(overall: pd.DataFrame, value: float) -> tuple[str, str]:
+    """The actor(s) at ``value`` as printed (two decimals) and the figure, ties named as ties:
+    ``("**A**", " (-0.30, n = 16)")`` or ``("**A** and **B**", ", tied at +0.16 (n = 8 and 6)")``."""
+    at = overall[overall["mean"].round(2) == round(value, 2)]
+    sizes = " and ".join(str(int(n)) for n in at["size"])
+    return (" and ".join(f"**{a}**" for a in at.index),
+            f" ({value:+.2f}, n = {sizes})" if len(at) == 1 else
+            f", tied at {value:+.2f} (n = {sizes})")
+
+
 def actors_reading(tone: pd.DataFrame, actors: list[str]) -> str:
     """The most mentioned actors and those met with the most negative and positive tone."""
     overall = tone.groupby("actor")["score"].agg(["mean", "size"]).loc[actors]
-    lowest = overall["mean"].idxmin()
+    (low, low_figure), (high, high_figure) = (_extreme_actors(overall, overall["mean"].min()),
+                                              _extreme_actors(overall, overall["mean"].max()))
     return (f"The most mentioned actors are {', '.join(actors[:4])}. Across outlets the "
-            f"mentions of **{lowest}** are the most negative ({overall['mean'].min():+.2f}, "
-            f"n = {int(overall.loc[lowest, 'size'])}) and those around "
-            f"**{overall['mean'].idxmax()}** the most positive ({overall['mean'].max():+.2f}). "
-            "Check the evidence table before reading a cell: the score reads the words around "
+            f"mentions of {low} are the most negative{low_figure} and those around {high} the "
+            f"most positive{high_figure}. Check the evidence table before reading a cell: the score reads the words around "
             "the mention, including the quoted words of the actor itself.")
 
 
@@ -348,15 +356,29 @@ def plot_arcs(arc_shown: pd.DataFrame, engine: str):
 
 
 def halves_reading(arc: pd.DataFrame) -> str:
-    """Mean sentence score of the first and second half of the articles.
+    """Mean sentence score of the first and second half of the articles, and the change from
+    one to the other per article with its bootstrap 95% interval over articles (the comparison
+    the sentence makes, tested).
 
-    >>> halves_reading(pd.DataFrame({"position": [0.1, 0.9], "score": [0.5, -0.25]}))[:71]
-    'Across articles the first half averages +0.50 and the second half -0.25'
+    >>> halves_reading(pd.DataFrame({"article_id": ["a", "a"], "position": [0.1, 0.9],
+    ...                              "score": [0.5, -0.25]}))[:89]
+    'Across articles the first half averages +0.50 and the second half -0.25 (n = 2 sentences)'
     """
-    halves = arc.assign(half=np.where(arc["position"] < 0.5, "first half", "second half")
-                        ).groupby("half")["score"].mean()
-    return (f"Across articles the first half averages {halves.get('first half', np.nan):+.2f} "
-            f"and the second half {halves.get('second half', np.nan):+.2f}; the bars show "
+    arc = arc.assign(half=np.where(arc["position"] < 0.5, "first", "second"))
+    halves = arc.groupby("half")["score"].mean()
+    text = (f"Across articles the first half averages {halves.get('first', np.nan):+.2f} and "
+            f"the second half {halves.get('second', np.nan):+.2f} (n = {len(arc)} sentences)")
+    per_article = arc.pivot_table(index="article_id", columns="half", values="score")
+    change = (per_article["second"] - per_article["first"]).dropna() if {
+        "first", "second"} <= set(per_article.columns) else pd.Series(dtype=float)
+    if len(change) < 2:
+        return text + ("; with fewer than two articles the change has no interval. The bars "
+                       "show where individual articles turn.")
+    low, high = stats.bootstrap_ci(change.to_numpy())
+    verdict = ("a clear change" if low > 0 or high < 0 else
+               "no clear change: the interval includes 0")
+    return (text + f"; per article the second half differs by {change.mean():+.2f} (95% CI "
+            f"{low:+.2f} to {high:+.2f}, {len(change)} articles), {verdict}. The bars show "
             "where individual articles turn.")
 
 
@@ -474,11 +496,13 @@ def validation_section() -> Section:
 def key_findings(ctx: SentimentContext, tone: Group, voice: Group) -> list[str]:
     """The outlets with the lowest and highest tone, quoted-voice gaps, single-article outlets."""
     by_outlet, voices = tone.facts["by_outlet"], voice.facts["voices"]
+    outlets = evidence_link(NOTEBOOK, "tone-table", f"sentiment_outlets_{ctx.engine}")
     return [
         extremes_text(by_outlet, f"mean sentence tone ({ctx.engine}; every sentence, quoted words "
-                      "included)").replace("**", ""),
+                      "included)").replace("**", "") + f" {outlets}",
         f"Quoted words vs own words: a gap whose 95% interval excludes 0 in "
-        f"{len(clear_gaps(voices))} of {plural(voices['outlet'].nunique(), 'outlet')}.",
+        f"{len(clear_gaps(voices))} of {plural(voices['outlet'].nunique(), 'outlet')}. "
+        + evidence_link(NOTEBOOK, "voice-table", f"sentiment_voice_{ctx.engine}"),
         f"Represented by a single article: {len(single_article_outlets(by_outlet))} of "
-        f"{plural(len(by_outlet), 'outlet')}.",
+        f"{plural(len(by_outlet), 'outlet')}. {outlets}",
     ]

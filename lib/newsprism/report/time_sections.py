@@ -18,7 +18,7 @@ from newsprism.report.options import no_actors_reading
 from newsprism.report.runner import save_table
 from newsprism.time import before_after, over_time, propagation, timeline
 from newsprism.time import plots as time_plots
-from newsprism.viz.section import Section
+from newsprism.viz.section import Section, evidence_link
 
 NOTEBOOK = "50_over_time"
 VOICES = ("all", "author", "quoted")
@@ -68,6 +68,7 @@ def prepare(corpus: str, period: str = "auto", since: str = "", until: str = "",
                                                   cleaning=cleaning)
     annotations = annotate(corpus or None, options, progress=False)
     tables = annotations.tables
+    notebook_options.require_english(tables["articles"], "Tone, frames and quotations over time")
     english = language.english_articles(tables["articles"])
     all_dates = timeline.article_dates(english, tables.get("claims"), fallback=date_fallback)
     dates = timeline.window(all_dates, since, until)
@@ -86,7 +87,7 @@ def _view(ctx: TimeContext, *names: str) -> dict[str, pd.DataFrame]:
 
 
 def _evidence(anchor: str, table: str) -> str:
-    return f"[evidence: {NOTEBOOK}.html#{anchor}; tables/{table}.csv]"
+    return evidence_link(NOTEBOOK, anchor, table)
 
 
 def dating_section(ctx: TimeContext, out_dir: str) -> Section:
@@ -106,8 +107,12 @@ def dating_section(ctx: TimeContext, out_dir: str) -> Section:
     left_out = len(ctx.all_dates) - len(ctx.dates)
     if left_out:
         reading += f" {left_out} dated article(s) fall outside the chosen window and are left out."
+    # Always a key finding: every timing statement of the notebook rests on how articles were
+    # dated, and without one the index would show nothing for a corpus without dates.
+    findings = [f"{ctx.note} {_evidence('dating', 'time_dates')}"]
     return Section("dating", table=undated, caption="Undated articles (counted, not placed in "
-                   "time).", reading=reading, tables={"time_dates": ctx.all_dates},
+                   "time).", reading=reading, findings=findings,
+                   tables={"time_dates": ctx.all_dates},
                    facts=dict(n=len(undated), unit="articles", source=ctx.source))
 
 
@@ -159,6 +164,36 @@ def peak_reading(per: pd.Series, period: str, text_dates: bool = False) -> str:
             f"{int(per.sum())} dated articles); {shown}.{caveat}")
 
 
+def cells_reading(table: pd.DataFrame, cell: str, minimum: int, unit: str) -> str:
+    """How the cells of a per-period table are drawn, counted from the table: with an interval
+    (enough units from two or more articles), a point of one article (no interval), or hollow.
+
+    >>> t = pd.DataFrame({"sufficient": [True, True, False], "ci_low": [0.1, None, None]})
+    >>> cells_reading(t, "outlet x day x voice", 20, "scored sentences")
+    '1 of 3 outlet x day x voice cells has at least 20 scored sentences from two or more \
+articles and is drawn with a 95% interval; 1 has enough scored sentences but from one article: \
+a point without an interval that describes that article only; 1 has fewer than 20 and is drawn \
+hollow (too few to read).'
+    """
+    def cells(k: int) -> str:
+        return f"{k} {'has' if k == 1 else 'have'}"
+
+    enough = table["sufficient"].astype(bool)
+    with_ci = int((enough & table["ci_low"].notna()).sum())
+    one_article = int(enough.sum()) - with_ci
+    thin = len(table) - with_ci - one_article
+    text = (f"{with_ci} of {len(table)} {cell} cells {'has' if with_ci == 1 else 'have'} at "
+            f"least {minimum} {unit} from two or more articles and "
+            f"{'is' if with_ci == 1 else 'are'} drawn with a 95% interval")
+    if one_article:
+        text += (f"; {cells(one_article)} enough {unit} but from one article: a point without "
+                 "an interval that describes that article only")
+    if thin:
+        text += (f"; {cells(thin)} fewer than {minimum} and {'is' if thin == 1 else 'are'} "
+                 "drawn hollow (too few to read)")
+    return text + "."
+
+
 def tone_section(ctx: TimeContext, out_dir: str, min_sentences: int = 20) -> Section:
     """Each outlet's tone per period, own and quoted voice."""
     from newsprism.sentiment import scoring as sentiment
@@ -170,11 +205,8 @@ def tone_section(ctx: TimeContext, out_dir: str, min_sentences: int = 20) -> Sec
                                      ctx.n_boot, ctx.seed)
     save_table(table, "time_tone", out_dir)
     figure = time_plots.plot_series(table, "voice", f"mean sentence tone ({ctx.engine})")
-    thin = int((~table["sufficient"]).sum()) if len(table) else 0
-    reading = (f"{len(table) - thin} of {len(table)} outlet x {ctx.period} x voice cells have at "
-               f"least {min_sentences} scored sentences and are drawn with an interval; {thin} "
-               "have fewer and are drawn hollow, without an interval (too few to read)."
-               if len(table) else "No dated sentence was scored.")
+    reading = (cells_reading(table, f"outlet x {ctx.period} x voice", min_sentences,
+                             "scored sentences") if len(table) else "No dated sentence was scored.")
     return Section("tone", table=table.drop(columns="period"), figure=figure,
                    caption=f"Mean sentence tone per outlet per {ctx.period} and voice (author = "
                    "the outlet's own words, quoted = words inside quotation marks) with a 95% "
@@ -198,8 +230,8 @@ def actor_tone_section(ctx: TimeContext, out_dir: str, n_actors: int = 3,
                                            ctx.n_boot, ctx.seed)
     save_table(table, "time_actor_tone", out_dir)
     figure = time_plots.plot_series(table, "actor", f"tone toward actor ({ctx.tone_engine})")
-    reading = (f"The {len(main)} most mentioned actors: {', '.join(main)}. Cells with fewer than "
-               f"{min_mentions} mentions are drawn hollow, without an interval."
+    reading = (f"The {len(main)} most mentioned actors: {', '.join(main)}. "
+               + cells_reading(table, f"outlet x {ctx.period} x actor", min_mentions, "mentions")
                if main else no_actors_reading(
                    ctx.actors_codebook, candidates=most_quoted_speakers(ctx.tables.get("quotes"))))
     return Section("actor-tone", table=table.drop(columns="period"), figure=figure,
@@ -255,12 +287,52 @@ def _change_statement(row: pd.Series, split: str) -> str:
             f"{row['effect_size']:+.2f}; q = {row['q']:.2g}; {counts}).")
 
 
+def change_count_reading(table: pd.DataFrame, clear: pd.DataFrame) -> str:
+    """How many comparisons could be tested at all, then how many show a clear change.
+
+    >>> t = pd.DataFrame({"p": [float("nan")] * 3})
+    >>> change_count_reading(t, t.iloc[:0])
+    'None of the 3 comparisons could be tested (each needs articles on both sides of the split; \
+every one is too few to compare), so no change can be shown.'
+    """
+    tested = int(table["p"].notna().sum()) if len(table) else 0
+    if not tested:
+        return (f"None of the {len(table)} comparisons could be tested (each needs articles on "
+                "both sides of the split; every one is too few to compare), so no change can "
+                "be shown.")
+    untested = len(table) - tested
+    return (f"{tested} of {len(table)} comparisons could be tested"
+            + (f" ({untested} too few to compare)" if untested else "")
+            + f"; {len(clear)} of those {tested} show a clear change (95% interval excluding 0 "
+            "and q < 0.05): ")
+
+
 def split_day(ctx: TimeContext, split_date: str) -> str:
     """``split_date`` as given, or the median date of the dated articles when it is empty."""
     if split_date:
         return f"{timeline.parse_day(split_date, 'split_date'):%Y-%m-%d}"
     dated = ctx.dated["date"].sort_values()
     return f"{dated.iloc[len(dated) // 2]:%Y-%m-%d}" if len(dated) else ""
+
+
+def change_reading(table: pd.DataFrame, split: str, split_date: str = ""
+                   ) -> tuple[pd.DataFrame, pd.DataFrame, str]:
+    """The before/after table with its ``statement`` column, the rows that show a clear change
+    and the reading; an empty table (one dated article) reads as no comparison."""
+    statements = [_change_statement(row, split) for _, row in table.iterrows()]
+    table = table.assign(statement=pd.Series(statements, index=table.index, dtype=object))
+    clear = table[table["statement"].astype(str).str.contains(" rose | fell ", regex=True)]
+    if not split:
+        return table, clear, "No dated article: no before/after comparison."
+    how = "the median date of the dated articles" if not split_date else "as set"
+    if table.empty:
+        return table, clear, (f"Split at {split} ({how}). No comparison could be made: no "
+                              "outlet has dated articles with scored sentences, frames or "
+                              "speech quotations to set before and after the split.")
+    counted = change_count_reading(table, clear)
+    listed = "" if counted.endswith(".") else (" ".join(clear["statement"]) if len(clear)
+                                               else "none.")
+    return table, clear, f"Split at {split} ({how}). {counted}{listed}"
 
 
 def before_after_section(ctx: TimeContext, out_dir: str, split_date: str = "") -> Section:
@@ -277,14 +349,8 @@ def before_after_section(ctx: TimeContext, out_dir: str, split_date: str = "") -
         scored = sentiment.sentence_scores(_view(ctx, "sentiment", "sentences"), ctx.engine, "all")
         table = before_after.before_after(scored, frame_presence(ctx), speech, ctx.dated, split,
                                           ctx.n_boot, ctx.seed)
-    table["statement"] = [_change_statement(row, split) for _, row in table.iterrows()]
+    table, clear, reading = change_reading(table, split, split_date)
     save_table(table, "time_before_after", out_dir)
-    clear = table[table["statement"].str.contains(" rose | fell ", regex=True)]
-    reading = (f"Split at {split} ({'the median date of the dated articles' if not split_date else 'as set'}). "
-               f"{len(clear)} of {len(table)} comparisons show a clear change (95% interval "
-               "excluding 0 and q < 0.05): " + (" ".join(clear["statement"]) if len(clear) else
-                                                 "none.")) if split else (
-        "No dated article: no before/after comparison.")
     findings = [f"{s} {_evidence('before-after', 'time_before_after')}"
                 for s in clear["statement"].head(3)]
     return Section("before-after", table=table.drop(columns=["statement"]), caption=(

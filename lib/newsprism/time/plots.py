@@ -13,6 +13,7 @@ import numpy as np
 import pandas as pd
 
 from newsprism.viz.display import no_mathtext
+from newsprism.viz.figures import interval_errors
 
 
 def _dated(table: pd.DataFrame) -> pd.DataFrame:
@@ -88,9 +89,7 @@ def _draw_panel(ax, part: pd.DataFrame, ylabel: str) -> None:
 
 
 def _yerr(rows: pd.DataFrame) -> np.ndarray:
-    low = (rows["estimate"] - rows["ci_low"]).clip(lower=0).fillna(0).to_numpy()
-    high = (rows["ci_high"] - rows["estimate"]).clip(lower=0).fillna(0).to_numpy()
-    return np.vstack([low, high])
+    return interval_errors(rows["estimate"], rows["ci_low"], rows["ci_high"])
 
 
 def plot_propagation(edges: pd.DataFrame, outlets: list[str]):

@@ -35,6 +35,21 @@ STYLE = {
 }
 
 
+def interval_errors(estimate, low, high):
+    """Error-bar lengths ``[[below], [above]]`` of intervals around their estimates, for
+    matplotlib's ``xerr``/``yerr``: never negative (rounding can put an interval limit a hair
+    past its estimate, which matplotlib refuses) and 0 where an interval is missing.
+
+    >>> interval_errors([0.0, 0.5], [2.8e-17, 0.25], [0.39, float("nan")]).tolist()
+    [[0.0, 0.25], [0.39, 0.0]]
+    """
+    import numpy as np
+
+    estimate, low, high = (np.asarray(v, dtype=float) for v in (estimate, low, high))
+    errors = np.vstack([estimate - low, high - estimate])
+    return np.nan_to_num(errors.clip(min=0), nan=0.0)
+
+
 def min_text_px(fig, dpi: float | None = None) -> float:
     """Size in pixels of the smallest visible, non-empty text of ``fig`` drawn at ``dpi``
     (default: the figure's own dpi); ``inf`` when the figure has no text. Tick labels count

@@ -22,6 +22,15 @@ from newsprism.viz.display import caption as caption_html
 from newsprism.viz.display import reading as reading_html
 
 
+def evidence_link(notebook: str, anchor: str, table: str) -> str:
+    """The evidence reference a key finding ends with (the report index links both parts).
+
+    >>> evidence_link("50_over_time", "dating", "time_dates")
+    '[evidence: 50_over_time.html#dating; tables/time_dates.csv]'
+    """
+    return f"[evidence: {notebook}.html#{anchor}; tables/{table}.csv]"
+
+
 @dataclass
 class Section:
     """``name`` (anchor), ``table`` (shown), ``figure`` (matplotlib or None), ``caption``,

@@ -1,0 +1,38 @@
+"""Article-level frame shares: the chart draws whatever interval rounding produced."""
+
+from __future__ import annotations
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import matplotlib.pyplot as plt  # noqa: E402
+import pandas as pd  # noqa: E402
+from newsprism.core.stats import proportion_ci  # noqa: E402
+from newsprism.framing import shares  # noqa: E402
+
+
+def test_plot_article_shares_draws_intervals_a_hair_past_their_estimate():
+    # A synthetic dated corpus (60 articles, 6 per outlet) crashed 20_framing: the Wilson lower
+    # limit of 0 of 6 came out as 2.8e-17 > 0 and matplotlib refused the negative error bar.
+    rows = [dict(outlet=o, frame=f, estimate=est, ci_low=low, ci_high=high, n=6,
+                 n_present=round(est * 6), validity="F1 0.73 vs 0.48 always-present")
+            for o in ("Outlet A", "Outlet B")
+            for f, (est, low, high) in (("economic", (0.0, 2.8e-17, 0.39)),
+                                        ("conflict", (1.0, 0.61, 1 - 1e-16)))]
+    fig = shares.plot_article_shares(pd.DataFrame(rows))
+    assert len(fig.axes) >= 2
+    plt.close(fig)
+    assert proportion_ci(0, 6)[0] == 0.0
+
+
+def test_shares_reading_names_a_tie_for_the_largest_share():
+    # The bundled corpus read "The largest article-level share is conflict in News site: 1 of 1
+    # articles (100%...)" while 11 other cells were at 100% too.
+    rows = [dict(outlet=o, frame=f, estimate=e, ci_low=0.2 * e, ci_high=1.0, n=1, n_present=e,
+                 validity="F1 0.79 vs 0.77 always-present")
+            for o, f, e in (("A", "conflict", 1), ("B", "conflict", 1), ("A", "morality", 0))]
+    text = shares.shares_reading(pd.DataFrame(rows))
+    assert text.startswith("The largest article-level share is shared by 2 outlet x frame cells")
+    one = shares.shares_reading(pd.DataFrame(rows[1:]))
+    assert one.startswith("The largest article-level share is conflict in B: 1 of 1 articles")
