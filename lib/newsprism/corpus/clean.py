@@ -407,7 +407,8 @@ def _model_pass(stripped: list[str], rules: list[str | None], scores: dict[int, 
         else ([], {})
     found = [(k, "line_model") for k in removed]
     if use_region:
-        outside, region_doubts = region_removals(lines, probabilities, model, cleaning)
+        done = {k for k, i in enumerate(index) if rules[i] is not None}.union(removed)
+        outside, region_doubts = region_removals(lines, probabilities, model, cleaning, done)
         found += [(k, "outside_body") for k in outside]
         doubts = {**region_doubts, **doubts}
     for k, rule in found:
@@ -416,10 +417,12 @@ def _model_pass(stripped: list[str], rules: list[str | None], scores: dict[int, 
     return {index[k]: why for k, why in doubts.items() if rules[index[k]] is None}
 
 
-def region_removals(lines: list[str], probabilities, model: dict, cleaning: str
+def region_removals(lines: list[str], probabilities, model: dict, cleaning: str,
+                    done: set[int] | frozenset[int] = frozenset()
                     ) -> tuple[list[int], dict[int, tuple[float, str]]]:
     """Lines outside the decoded body region (``clean_region.outside_body`` with the fitted
-    parameters of the cleaning level), as (indices removed, {index: (score, why kept)}).
+    parameters of the cleaning level), as (indices removed, {index: (score, why kept)});
+    lines in ``done`` (removed by another rule already) are left out of both.
     Texts of fewer than ``MODEL_MIN_LINES`` lines, or a model without a ``region`` part, are
     left alone; at the "default" level a line with a sign of body text (:func:`_body_sign`,
     e.g. a ranked list closing an article) stays, in doubt."""
@@ -428,6 +431,9 @@ def region_removals(lines: list[str], probabilities, model: dict, cleaning: str
         return [], {}
     outside, doubts = outside_body([effective_length(line) for line in lines], probabilities,
                                    region)
+    if done:
+        outside = [k for k in outside if k not in done]
+        doubts = {k: why for k, why in doubts.items() if k not in done}
     if cleaning != "default" or not outside:
         return outside, doubts
     signs, removed = _LineSigns(lines, probabilities, model["threshold"]), []

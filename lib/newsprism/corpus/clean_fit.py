@@ -11,8 +11,12 @@ by site), so it learns from scores like those of pages the first pass never saw.
 Thresholds come from out-of-fold scores of both passes (5 folds by site, every line of a page
 scored by models that never saw its site): the lowest threshold at which removing every line scored at
 or above it still keeps ``KEEP_TARGET`` of the tuning *keep strings* (the gold body text),
-and ``KEEP_TARGET_STRICT`` for the "strict" level. Body text first, furniture second. The
-held-back part is never read here.
+and ``KEEP_TARGET_STRICT`` for the "strict" level. Body text first, furniture second.
+
+The body-region decoder (``region``, :mod:`newsprism.corpus.clean_region`) is then chosen on
+the same out-of-fold scores, per level: the bias and switch cost that remove the most tuning
+remove strings while costing at most ``MAX_EXTRA_LOSS`` of the keep strings beyond what the
+model alone costs (:func:`fit_region`). The held-back part is never read here.
 """
 
 from __future__ import annotations
