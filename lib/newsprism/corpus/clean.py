@@ -29,8 +29,9 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from newsprism.corpus.clean_lines import load_model, scores_and_region
+from newsprism.corpus.clean_lines import effective_length, load_model, scores_and_region
 from newsprism.corpus.clean_phrases import phrase_rule
+from newsprism.corpus.clean_region import outside_body
 from newsprism.corpus.clean_rules import (
     CORPUS_KEY,
     SENTENCE_ENDERS,
@@ -286,9 +287,7 @@ def clean_text(text: str, article_id: str = "", author: str = "", *,
             rules[i] = "author_bio"
         break
 
-    doubts = {}
-    if "line_model" not in disabled_rules:
-        doubts = _model_pass(stripped, rules, scores, cleaning)
+    doubts = _model_pass(stripped, rules, scores, cleaning, disabled_rules)
     for i, rule in enumerate(rules):
         if rule is not None and rule in disabled_rules:
             rules[i] = None
@@ -394,19 +393,57 @@ def _repeated_headline_and_lead(stripped: list[str], rules: list[str | None]) ->
 
 
 def _model_pass(stripped: list[str], rules: list[str | None], scores: dict[int, float],
-                cleaning: str) -> dict[int, tuple[float, str]]:
-    """Remove kept lines the fitted line model scores as furniture; returns the doubts."""
+                cleaning: str, disabled) -> dict[int, tuple[float, str]]:
+    """Remove kept lines the fitted line model scores as furniture, then the lines outside
+    the body region it decodes (:mod:`newsprism.corpus.clean_region`); returns the doubts."""
+    use_model, use_region = "line_model" not in disabled, "outside_body" not in disabled
     index = [i for i, s in enumerate(stripped) if s]
-    if not index:
+    if not index or not (use_model or use_region):
         return {}
     model = load_model()
     lines = [stripped[i] for i in index]
     probabilities, _ = scores_and_region(lines, model)
-    removed, doubts = model_removals(lines, probabilities, model, cleaning)
-    for k in removed:
+    removed, doubts = model_removals(lines, probabilities, model, cleaning) if use_model \
+        else ([], {})
+    found = [(k, "line_model") for k in removed]
+    if use_region:
+        done = {k for k, i in enumerate(index) if rules[i] is not None}.union(removed)
+        outside, region_doubts = region_removals(lines, probabilities, model, cleaning, done)
+        found += [(k, "outside_body") for k in outside]
+        doubts = {**region_doubts, **doubts}
+    for k, rule in found:
         if rules[index[k]] is None:
-            rules[index[k]], scores[index[k]] = "line_model", round(float(probabilities[k]), 4)
+            rules[index[k]], scores[index[k]] = rule, round(float(probabilities[k]), 4)
     return {index[k]: why for k, why in doubts.items() if rules[index[k]] is None}
+
+
+def region_removals(lines: list[str], probabilities, model: dict, cleaning: str,
+                    done: set[int] | frozenset[int] = frozenset()
+                    ) -> tuple[list[int], dict[int, tuple[float, str]]]:
+    """Lines outside the decoded body region (``clean_region.outside_body`` with the fitted
+    parameters of the cleaning level), as (indices removed, {index: (score, why kept)});
+    lines in ``done`` (removed by another rule already) are left out of both.
+    Texts of fewer than ``MODEL_MIN_LINES`` lines, or a model without a ``region`` part, are
+    left alone; at the "default" level a line with a sign of body text (:func:`_body_sign`,
+    e.g. a ranked list closing an article) stays, in doubt."""
+    region = model.get("region", {}).get(cleaning)
+    if region is None or len(lines) < MODEL_MIN_LINES:
+        return [], {}
+    outside, doubts = outside_body([effective_length(line) for line in lines], probabilities,
+                                   region)
+    if done:
+        outside = [k for k in outside if k not in done]
+        doubts = {k: why for k, why in doubts.items() if k not in done}
+    if cleaning != "default" or not outside:
+        return outside, doubts
+    signs, removed = _LineSigns(lines, probabilities, model["threshold"]), []
+    for k in outside:
+        why = _body_sign(lines, k, signs)
+        if why is None:
+            removed.append(k)
+        else:
+            doubts[k] = (round(float(probabilities[k]), 4), f"outside the body region, but {why}")
+    return removed, doubts
 
 
 def model_removals(lines: list[str], probabilities, model: dict, cleaning: str

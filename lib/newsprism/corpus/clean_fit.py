@@ -11,8 +11,12 @@ by site), so it learns from scores like those of pages the first pass never saw.
 Thresholds come from out-of-fold scores of both passes (5 folds by site, every line of a page
 scored by models that never saw its site): the lowest threshold at which removing every line scored at
 or above it still keeps ``KEEP_TARGET`` of the tuning *keep strings* (the gold body text),
-and ``KEEP_TARGET_STRICT`` for the "strict" level. Body text first, furniture second. The
-held-back part is never read here.
+and ``KEEP_TARGET_STRICT`` for the "strict" level. Body text first, furniture second.
+
+The body-region decoder (``region``, :mod:`newsprism.corpus.clean_region`) is then chosen on
+the same out-of-fold scores, per level: the bias and switch cost that remove the most tuning
+remove strings while costing at most ``MAX_EXTRA_LOSS`` of the keep strings beyond what the
+model alone costs (:func:`fit_region`). The held-back part is never read here.
 """
 
 from __future__ import annotations
@@ -32,6 +36,11 @@ KEEP_TARGET_STRICT = 0.99  # the "strict" cleaning level
 MIN_WORD_SITES = 3
 C = 0.5  # inverse regularisation strength
 SEED = 0
+# Body-region decoder (``clean_region``): the grid searched, and how much of the tuning keep
+# strings the region may cost beyond what the line model alone costs, per cleaning level.
+BIAS_GRID = (1.0, 1.5, 2.0, 2.5, 2.75, 3.0, 3.25, 3.5, 4.0)
+SWITCH_GRID = (100.0, 400.0, 1000.0)
+MAX_EXTRA_LOSS = {"default": 0.0015, "strict": 0.01}
 _GRID = np.round(np.arange(0.50, 0.9991, 0.0025), 4)
 
 
@@ -96,15 +105,20 @@ def _fit(rows: list[dict]) -> dict:
 
 
 def keep_and_remove_rates(rows: list[dict], scores: list[np.ndarray], threshold: float,
-                          cleaning: str = "default") -> tuple[float, float]:
+                          cleaning: str = "default", region: dict | None = None
+                          ) -> tuple[float, float]:
     """Share of keep strings kept and of remove strings removed when the line model alone
-    removes lines at ``threshold`` (``clean.model_removals`` at the ``cleaning`` level)."""
-    from newsprism.corpus.clean import model_removals
+    removes lines at ``threshold`` (``clean.model_removals`` at the ``cleaning`` level) and,
+    with ``region`` parameters, the lines outside the body region too
+    (``clean.region_removals``)."""
+    from newsprism.corpus.clean import model_removals, region_removals
 
     totals = {"n_keep": 0, "kept": 0, "n_remove": 0, "removed": 0}
-    thresholds = {"threshold": threshold, "strict_threshold": threshold}
+    thresholds = {"threshold": threshold, "strict_threshold": threshold,
+                  "region": {cleaning: region} if region else {}}
     for row, score in zip(rows, scores, strict=True):
         removed = set(model_removals(row["lines"], score, thresholds, cleaning)[0])
+        removed.update(region_removals(row["lines"], score, thresholds, cleaning)[0])
         kept = "\n".join(line for k, line in enumerate(row["lines"]) if k not in removed)
         page = row["page"]
         for key, value in clean_validation.score_page(page["text"], kept, page["keep"],
@@ -172,6 +186,25 @@ def _threshold(rows, scores, target: float, cleaning: str) -> float:
     return 1.0
 
 
+def fit_region(rows: list[dict], scores: list[np.ndarray], threshold: float, cleaning: str
+               ) -> dict:
+    """Decoder parameters (``clean_region``) for one cleaning level: of ``BIAS_GRID`` x
+    ``SWITCH_GRID``, the pair that removes the most tuning remove strings while keeping at
+    least the model's own share of keep strings less ``MAX_EXTRA_LOSS[cleaning]`` (scores
+    out-of-fold, so the choice is cross-validated by site)."""
+    floor = keep_and_remove_rates(rows, scores, threshold, cleaning)[0] \
+        - MAX_EXTRA_LOSS[cleaning]
+    best: dict = {}
+    for bias in BIAS_GRID:
+        for cost in SWITCH_GRID:
+            region = {"bias": bias, "switch_cost": cost}
+            kept, removed = keep_and_remove_rates(rows, scores, threshold, cleaning, region)
+            if kept >= floor and removed > best.get("furniture_removed", -1.0):
+                best = {**region, "body_kept": round(kept, 4),
+                        "furniture_removed": round(removed, 4)}
+    return best
+
+
 def fit(pages: list[dict]) -> dict:
     """The model as a dict (see ``clean_lines.load_model``), thresholds from site folds."""
     rows = page_rows(pages)
@@ -179,11 +212,12 @@ def fit(pages: list[dict]) -> dict:
     scores = out_of_fold_context_scores(rows, first_pass)
     threshold = _threshold(rows, scores, KEEP_TARGET, "default")
     strict = min(_threshold(rows, scores, KEEP_TARGET_STRICT, "strict"), threshold)
-    cross = {}
+    cross, region = {}, {}
     for level, t in (("default", threshold), ("strict", strict)):
         kept, removed = keep_and_remove_rates(rows, scores, t, level)
         cross[level] = {"body_kept": round(kept, 4), "furniture_removed": round(removed, 4)}
-    model = {**_fit(rows), "context": _fit_context(rows, first_pass)}
+        region[level] = fit_region(rows, scores, t, level)
+    model = {**_fit(rows), "context": _fit_context(rows, first_pass), "region": region}
     n_lines = sum(label is not None for row in rows for label in row["labels"])
     return {**model, "threshold": threshold, "strict_threshold": strict,
             "keep_target": KEEP_TARGET, "keep_target_strict": KEEP_TARGET_STRICT,

@@ -71,7 +71,9 @@ _WORD = re.compile(r"[^\W\d_]+")
 _CAPITAL = r"[^\W\d_a-zà-ÿ]"  # a word starting with this (after white space) is capitalised
 
 
-def _effective_length(line: str) -> int:
+def effective_length(line: str) -> int:
+    """Characters of a line, CJK characters counted three (a CJK character carries about as
+    much text as three Latin ones)."""
     return len(line) * 3 if _CJK.search(line, 0, 40) else len(line)
 
 
@@ -94,7 +96,7 @@ def body_region(lines: list[str]) -> tuple[int, int]:
     """(first, last) index of the body region among ``lines`` (stripped, non-blank): the run
     with the largest sum of body-like characters minus a cost per other line; (-1, -1) when
     no line is body-like."""
-    lengths = [_effective_length(line) for line in lines]
+    lengths = [effective_length(line) for line in lines]
     return _region(lengths, [_is_body_like(line, n) for line, n in zip(lines, lengths,
                                                                        strict=True)])
 
@@ -132,7 +134,7 @@ def _capitals_and_urls(lines: list[str]) -> tuple[np.ndarray, np.ndarray]:
 
 def _features_and_region(lines: list[str]) -> tuple[np.ndarray, tuple[int, int]]:
     n = len(lines)
-    lengths = [_effective_length(line) for line in lines]
+    lengths = [effective_length(line) for line in lines]
     sentence_ends = [len(_SENT_END.findall(line)) for line in lines]
     # ``_is_body_like``, with the sentence ends found once
     body_list = [length >= BODY_MIN_CHARS and ends > 0 and line[0] != "<"
