@@ -34,8 +34,11 @@ from concurrent.futures import ProcessPoolExecutor
 from newsprism.core import paths
 from newsprism.core.lifecycle import die_with_parent
 from newsprism.pipeline.steps import STEPS, AnnotateOptions, select_steps
-from newsprism.pipeline.store import _warm_up, annotate_partition, partition_batches
 from newsprism.pipeline.workers import pool_context, worker_start_cost
+
+# A spawned worker imports the main module (this file) before its first task, as it would
+# not import ``newsprism/__main__`` under the CLI: so this file imports nothing here that a
+# worker would not import itself (the store is imported inside the functions that use it).
 
 FLOOR = 0.5  # seconds of CPU (issue 15)
 HEAVY = ("nltk", "scipy", "sklearn", "matplotlib", "papermill", "pandas", "pyarrow",
@@ -111,6 +114,8 @@ def pool_worker_cost(method: str, workers: int = 2) -> tuple[float, float, int]:
 def first_partition_cost(method: str) -> tuple[float, float]:
     """CPU of one pool worker from its start through a first one-article partition of the
     bundled corpus (all steps), and the CPU of the same partition annotated again."""
+    from newsprism.pipeline.store import annotate_partition, partition_batches
+
     batch = next(partition_batches(paths.BUNDLED_CORPUS, batch_size=1))
     clocks = []
     with tempfile.TemporaryDirectory() as out, ProcessPoolExecutor(
@@ -123,6 +128,8 @@ def first_partition_cost(method: str) -> tuple[float, float]:
 
 
 def print_pool_figures() -> tuple[dict[str, float], dict[str, float]]:
+    from newsprism.pipeline.store import _warm_up
+
     _warm_up(select_steps(None), AnnotateOptions())  # what annotate() does before its pool
     chosen = pool_context().get_start_method()
     costs = {}
