@@ -49,8 +49,8 @@ STEP_MODULES = sorted({step.table.split(":")[0] for step in STEPS.values()})
 WORKER = ("from newsprism.pipeline import steps, store; "
           "steps.resolve_steps(steps.STEPS); ")
 SPLIT = "from newsprism.core.text import split_sentences; split_sentences('Mr. Kim wrote. He left.'); "
-# What a spawned worker pays before its first article is scored: every lexicon loaded, as the
-# store's warm-up does (one short article through every step).
+# What a spawned worker pays before its first article is scored: every lexicon, the language
+# detector and the cleaning model loaded, as the store's warm-up does (one short article).
 WARM = ("from newsprism.pipeline.steps import AnnotateOptions, select_steps; "
         "from newsprism.pipeline.store import _warm_up; "
         "_warm_up(select_steps(None), AnnotateOptions()); ")
@@ -74,7 +74,7 @@ CASES = {
     **{f"step {module}": f"import {module}; " for module in STEP_MODULES},
     "worker (all steps)": WORKER,
     "worker + 1st split": WORKER + SPLIT,
-    "worker + every lexicon (1 article)": WORKER + WARM,
+    "worker + warm-up (lexicons, language, cleaning)": WORKER + WARM,
     "steps only (no store)": STEPS_ONLY,
     "steps only + every lexicon (1 article)": STEPS_ONLY + ROWS,
     "import nltk": "import nltk; ",
