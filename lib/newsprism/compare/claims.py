@@ -21,8 +21,7 @@ import math
 import re
 from functools import lru_cache
 
-import pandas as pd
-
+from newsprism.core.lazy import pandas as pd
 from newsprism.core.text import sentence_table
 from newsprism.corpus.language import is_english
 

@@ -14,7 +14,8 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 import numpy as np
-import pandas as pd
+
+from newsprism.core.lazy import pandas as pd
 
 Statistic = Callable[..., float]
 

@@ -13,9 +13,9 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-import pandas as pd
+from newsprism.core.lazy import pandas as pd
 
-StepFunction = Callable[..., pd.DataFrame]
+StepFunction = Callable[..., "pd.DataFrame"]
 
 
 @dataclass(frozen=True)

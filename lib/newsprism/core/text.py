@@ -18,8 +18,8 @@ from itertools import chain
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
-import pandas as pd
 
+from newsprism.core.lazy import pandas as pd
 from newsprism.core.resources import PUNKT_DIR, SENTENCE_STARTERS, punkt_tokenizer
 
 if TYPE_CHECKING:  # NLTK (and the SciPy it pulls in) loads on the first sentence split

@@ -34,8 +34,8 @@ from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
-import pandas as pd
 
+from newsprism.core.lazy import pandas as pd
 from newsprism.core.text import WORD
 from newsprism.corpus.language import english_articles, is_english
 from newsprism.framing.codebook import (

@@ -22,8 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import pandas as pd
-
+from newsprism.core.lazy import pandas as pd
 from newsprism.core.tables import (
     ArticleInput,
     FrameView,

@@ -4,11 +4,13 @@ starting one costs.
 ``pool_context`` picks, in order of preference, what the platform offers:
 
 - ``fork`` (Linux, and Python 3.11's default there): a worker is a copy of the main process,
-  which imported the step modules and loaded their lexicons before the pool started
-  (``store._warm_up``), so it starts with nothing left to import. Step functions defined in a
-  notebook (``__main__``) work, because nothing is pickled by reference to a module.
+  which imported the step modules and loaded their lexicons, the language detector and the
+  cleaning model before the pool started (``store._warm_up``), so it starts with nothing left
+  to import or load. Step functions defined in a notebook (``__main__``) work, because nothing
+  is pickled by reference to a module.
 - ``spawn`` everywhere else (macOS, Windows): each worker is a fresh interpreter that imports
-  the step modules itself (about a second of CPU: bench/bench_import.py).
+  the step modules and loads those models itself (over a second of CPU through its first
+  partition: bench/bench_import.py); the main process then skips the warm-up.
 
 ``NEWSPRISM_START_METHOD`` (``fork``, ``forkserver`` or ``spawn``) overrides the choice; an
 unknown or unavailable method falls back to the platform's choice rather than failing.

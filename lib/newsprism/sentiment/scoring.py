@@ -25,9 +25,9 @@ from functools import lru_cache
 from typing import Any
 
 import numpy as np
-import pandas as pd
 
 from newsprism.core import stats
+from newsprism.core.lazy import pandas as pd
 from newsprism.core.resources import textblob_pattern
 from newsprism.core.text import count_words, split_sentences
 from newsprism.corpus.language import english_articles, is_english
