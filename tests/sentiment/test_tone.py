@@ -176,57 +176,6 @@ def test_caption_says_when_actor_tone_is_below_its_floor(model, vader, misses):
     assert ("Below the project's floor" in tone_validation.caption_note("model", table)) == misses
 
 
-MASK_CASES = [  # (text, target span, other spans, masked tokens)
-    ("Kim met Putin.", (0, 3), [(8, 13)], ["<t>", "met", "<o>", "."]),
-    ("Kim met Putin and Trump.", (8, 13), [(0, 3), (18, 23)],
-     ["<o>", "met", "<t>", "and", "<o>", "."]),
-    ("Kim Jong-un met Putin.", (0, 11), [(4, 11)], ["<t>", "met", "putin", "."]),  # target wins
-]
-
-
-@pytest.mark.parametrize(("text", "span", "others", "expected"), MASK_CASES)
-def test_mask_marks_the_target_and_the_sentences_other_targets(text, span, others, expected):
-    assert tone_features.tokens(tone_features.mask(text, [span], others)) == expected
-
-
-def test_sentence_mates_are_the_other_rows_of_the_same_text_naming_someone_else():
-    text = "Kim met Putin; Kim smiled."
-    mates = tone_model.sentence_mates([text, text, text, "Kim left."],
-                                      [(0, 3), (8, 13), (15, 18), (0, 3)])
-    # the second "Kim" is the same name: not a mate of the first, and no mate of a lone target
-    assert mates == [[(8, 13)], [(0, 3), (15, 18)], [(8, 13)], []]
-
-
-def test_relative_features_say_which_target_the_evaluative_words_are_near():
-    toks = tone_features.tokens(tone_features.mask(OBJECT_KIM, [(55, 58)], [(0, 5)]))
-    names, dense, keys = tone_features.extract_all(OBJECT_KIM, (55, 58), (), [(0, 5)])
-    assert {"r:multi", "r:last", "r:after_contrast"} <= set(names)
-    assert "m:<m>_praised" in names  # what is said next to the other target
-    row = dict(zip(tone_features.DENSE_NAMES, dense, strict=True))
-    assert row["own_neg"] < 0 and row["own_pos"] == 0 and row["other_pos"] > 0
-    assert ("o|terribl", 2) in keys and ("x|brilliant", toks.index("brilliant")
-                                          - toks.index(tone_features.TARGET)) not in keys
-    assert any(key == "x|brilliant" for key, _ in keys)
-
-
-def test_multi_target_indicator_is_fitted_but_not_used_to_predict():
-    assert tone_model.prediction_names([["w:a", tone_features.MULTI]]) == [["w:a"]]
-
-
-NEGATION_CASES = [  # (text, tokens in a negation scope)
-    ("Kim did not praise the good plan, he said.", ["praise", "the", "good"]),
-    ("Kim didn't win.", ["win"]),
-    ("No deal, Kim said.", ["deal"]),
-]
-
-
-@pytest.mark.parametrize(("text", "expected"), NEGATION_CASES)
-def test_negation_scope_ends_after_three_words_or_at_punctuation(text, expected):
-    toks = tone_features.tokens(text)
-    flags = tone_features.negated(toks)
-    assert [t for t, f in zip(toks, flags, strict=True) if f] == expected
-
-
 def test_mt_balanced_f1_reweights_classes_to_dev_mt_shares():
     labels = np.array([0, 0, 0, 1, 2, 2])
     perfect = tone_fit.mt_balanced_f1(labels, labels)

@@ -10,12 +10,10 @@ that two targets of one sentence never sit on both sides; the grid is ``GRID``. 
 lexicon (:mod:`newsprism.sentiment.tone_lexicon`) is learnt inside each fold, from that fold's
 training rows only, and the rows a model learns from get lexicon features from inner folds that
 did not see their sentence. Only the labelled mention is masked, not the target's further
-mentions: the public call knows one span per target, so the model is fitted as it is used. The
-sentence's other targets are masked as ``<o>`` and found as the public call finds them: the other
-rows with the same text (:func:`newsprism.sentiment.tone_model.sentence_mates`). Besides the
-overall and multi-target CV macro-F1, each grid point records the multi-target figure at
-dev_mt's class balance (``DEV_MT_BALANCE``; train's multi-target sentences have few neutral
-targets, dev_mt half), the train-only stand-in for dev_mt. Dev
+mentions: the public call knows one span per target, so the model is fitted as it is used.
+Besides the overall and multi-target CV macro-F1, each grid point records the multi-target
+figure at dev_mt's class balance (``DEV_MT_BALANCE``: train's multi-target sentences have few
+neutral targets, dev_mt half), the train-only stand-in for dev_mt. Dev
 (``dev_mt``, ``dev_rw``) is only scored after the fit. Everything is deterministic (fixed fold
 assignment, lbfgs solver).
 
@@ -43,7 +41,6 @@ from newsprism.sentiment.tone_model import (
     MODEL_PATH,
     build_vocabulary,
     featurize,
-    prediction_names,
     save,
     to_matrix,
     update_meta,
@@ -52,7 +49,7 @@ from newsprism.sentiment.tone_model import (
 NEWSMTSC = paths.SHARED / "datasets" / "newsmtsc"
 TRAIN, DEV_SPLITS = "train", ("dev_mt", "dev_rw")
 POLARITY = {2.0: 0, 4.0: 1, 6.0: 2}
-GRID = {"C": (0.5, 1.0), "local_weight": (2.0,), "lexicon_weight": (1.0,),
+GRID = {"C": (1.0, 2.0), "local_weight": (1.0, 2.0), "lexicon_weight": (1.0,),
         "dense_weight": (1.0,), "class_weight": (None,)}
 MIN_DF = 2
 N_FOLDS = 5
@@ -105,8 +102,7 @@ def _fit(names, dense, keys, labels, groups, point: dict):
 
 def _matrix(names, dense, keys, vocabulary, lexicon, point: dict):
     full = np.hstack([dense, point["lexicon_weight"] * tone_lexicon.matrix(keys, lexicon)])
-    return to_matrix(prediction_names(names), full, vocabulary, point["dense_weight"],
-                     point["local_weight"])
+    return to_matrix(names, full, vocabulary, point["dense_weight"], point["local_weight"])
 
 
 def _fold_predictions(features, labels, groups, fit_rows, held_rows, point) -> np.ndarray:

@@ -2,10 +2,8 @@
 the target, and the dense features it gives a target.
 
 A key is a word stem with its place: ``s|stem`` anywhere in the sentence, ``cL|``/``cR|`` in the
-target's clause left/right of it, ``nL|``/``nR|`` within three tokens left/right, ``g|`` an
-n-gram of words containing the target (``g|criticized_<t>``), ``o|``/``x|`` anywhere but nearer
-this target / another target of the sentence, ``mL|``/``mR|``/``mg|`` next to another target
-(see :mod:`newsprism.sentiment.tone_features`). Each key's
+target's clause left/right of it, ``nL|``/``nR|`` within three tokens left/right, or ``g|`` an
+n-gram of words containing the target (``g|criticized_<t>``). Each key's
 value is three log-ratios, log P(class | key present) / P(class), smoothed toward the class prior
 (``ALPHA``); keys seen in fewer than ``MIN_COUNT`` training targets are dropped. So "slam" right
 of the target can lean negative while "slam" left of it (the target is the critic) does not.
@@ -28,7 +26,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
-PLACES = ("s", "cL", "cR", "nL", "nR", "g", "o", "x", "mL", "mR", "mg")
+PLACES = ("s", "cL", "cR", "nL", "nR", "g")
 N_CLASSES = 3
 N_FEATURES = N_CLASSES * (len(PLACES) + 1)
 ALPHA = 1.0

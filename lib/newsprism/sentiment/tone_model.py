@@ -28,7 +28,7 @@ from scipy import sparse
 
 from newsprism.core.paths import PACKAGE_DATA
 from newsprism.sentiment import tone_lexicon
-from newsprism.sentiment.tone_features import MULTI, TARGET, extract_all, mask, tokens
+from newsprism.sentiment.tone_features import TARGET, extract_all, mask, tokens
 
 MODEL_PATH = PACKAGE_DATA / "tone_model.npz"
 CLASSES = ("negative", "neutral", "positive")
@@ -37,15 +37,6 @@ CUE_MARGIN = 1.0
 # ``local_weight`` times a sentence word: less shrunk by the penalty, so two targets of one
 # sentence can differ (chosen by cross-validation on train, see tone_fit.GRID).
 LOCAL_GROUPS = ("L1", "R1", "n")
-# Fitted, not used to predict: train's class balance of sentences with several targets (few
-# neutral) is not that of other samples (NewsMTSC dev_mt: half neutral).
-PRIOR_ONLY = frozenset({MULTI})
-PRIOR_WEIGHT = 10.0
-
-
-def prediction_names(feature_lists: Sequence[list[str]]) -> list[list[str]]:
-    """The feature names without the fitting-only ``PRIOR_ONLY`` ones (their columns stay 0)."""
-    return [[name for name in names if name not in PRIOR_ONLY] for names in feature_lists]
 
 
 def build_vocabulary(feature_lists: Sequence[list[str]], min_df: int) -> dict[str, int]:
@@ -58,14 +49,11 @@ def build_vocabulary(feature_lists: Sequence[list[str]], min_df: int) -> dict[st
 
 
 def column_weights(vocabulary: dict[str, int], local_weight: float) -> np.ndarray:
-    """Per vocabulary column: ``local_weight`` for the ``LOCAL_GROUPS``, ``PRIOR_WEIGHT`` for
-    the ``PRIOR_ONLY`` features (hardly penalised, so they take up the whole prior), else 1."""
+    """Per vocabulary column: ``local_weight`` for the ``LOCAL_GROUPS``, else 1."""
     weights = np.ones(len(vocabulary))
     for name, column in vocabulary.items():
         if name.split(":", 1)[0] in LOCAL_GROUPS:
             weights[column] = local_weight
-        elif name in PRIOR_ONLY:
-            weights[column] = PRIOR_WEIGHT
     return weights
 
 
@@ -85,39 +73,20 @@ def to_matrix(feature_lists: Sequence[list[str]], dense: np.ndarray,
                                shape=(len(feature_lists), width))
     lengths = np.sqrt(np.asarray(binary.sum(axis=1)).ravel())
     binary = sparse.diags(1.0 / np.maximum(lengths, 1.0)) @ binary
-    binary = binary @ sparse.diags(column_weights(vocabulary, local_weight))
+    if local_weight != 1.0:
+        binary = binary @ sparse.diags(column_weights(vocabulary, local_weight))
     return sparse.hstack([binary, sparse.csr_matrix(dense * dense_weight)], format="csr")
 
 
 def featurize(texts: Sequence[str], spans: Sequence[tuple[int, int]],
-              others: Sequence[Sequence[tuple[int, int]]] | None = None
+              further: Sequence[Sequence[tuple[int, int]]] | None = None
               ) -> tuple[list[list[str]], np.ndarray, list[list[tuple[str, int]]]]:
-    """Feature names, the dense block and the lexicon keys for each (text, span); ``others``
-    the spans of each target's sentence mates (default: :func:`sentence_mates`)."""
-    others = sentence_mates(texts, spans) if others is None else others
-    found = [extract_all(t, s, (), o) for t, s, o in zip(texts, spans, others, strict=True)]
+    """Feature names, the dense block and the lexicon keys for each (text, span)."""
+    further = further or [()] * len(texts)
+    found = [extract_all(t, s, f) for t, s, f in zip(texts, spans, further, strict=True)]
     names = [f[0] for f in found]
     dense = np.vstack([f[1] for f in found]) if found else np.zeros((0, 0))
     return names, dense, [f[2] for f in found]
-
-
-def sentence_mates(texts: Sequence[str], spans: Sequence[tuple[int, int]]
-                   ) -> list[list[tuple[int, int]]]:
-    """Per row, the spans of the other targets of its sentence: the other rows with the same
-    text whose span names something else (another surface string, not overlapping this span).
-
-    >>> sentence_mates(["Kim met Putin."] * 2 + ["Kim left."], [(0, 3), (8, 13), (0, 3)])
-    [[(8, 13)], [(0, 3)], []]
-    """
-    by_text: dict[str, set[tuple[int, int]]] = {}
-    for text, (start, end) in zip(texts, spans, strict=True):
-        by_text.setdefault(text, set()).add((int(start), int(end)))
-    mates = []
-    for text, (start, end) in zip(texts, spans, strict=True):
-        name = text[start:end].lower()
-        mates.append(sorted((s, e) for s, e in by_text[text]
-                            if (e <= start or s >= end) and text[s:e].lower() != name))
-    return mates
 
 
 def save(path: Path, vocabulary: dict[str, int], coef: np.ndarray, intercept: np.ndarray,
@@ -200,7 +169,7 @@ def predict(texts: Sequence[str], spans: Sequence[tuple[int, int]],
         return np.zeros((0, 3)), np.zeros(0, dtype=int)
     meta = model["meta"]
     dense = np.hstack([dense, meta["lexicon_weight"] * tone_lexicon.matrix(keys, model["lexicon"])])
-    matrix = to_matrix(prediction_names(names), dense, model["vocabulary"], meta["dense_weight"],
+    matrix = to_matrix(names, dense, model["vocabulary"], meta["dense_weight"],
                        meta["local_weight"])
     probs = _softmax(matrix @ model["coef"].T + model["intercept"])
     return probs, np.array([_evidence(t, s, model["cue_words"]) for t, s in
