@@ -4,8 +4,10 @@
     python -m newsprism.sentiment.tone_fit --jobs 2   # the same, CV fits on two cores
 
 Hyper-parameters (``C`` of the logistic regression, ``local_weight`` of the features next to
-the target, the weights of the learnt lexicon block and of the dense VADER block, and
-``class_weight``) are chosen by 5-fold cross-validation on train, folds grouped by sentence so
+the target, the weights of the learnt lexicon block and of the dense VADER block,
+``class_weight`` and ``nb_beta``, the mix of the log-count-ratio column scale, see
+:func:`newsprism.sentiment.tone_model.nb_scale`; 1 is no scaling) are chosen by 5-fold
+cross-validation on train, folds grouped by sentence so
 that two targets of one sentence never sit on both sides; the grid is ``GRID``. The polarity
 lexicon (:mod:`newsprism.sentiment.tone_lexicon`) is learnt inside each fold, from that fold's
 training rows only, and the rows a model learns from get lexicon features from inner folds that
@@ -41,7 +43,9 @@ from newsprism.sentiment.tone_model import (
     MODEL_PATH,
     build_vocabulary,
     featurize,
+    nb_scale,
     save,
+    scale_columns,
     to_matrix,
     update_meta,
 )
@@ -49,8 +53,8 @@ from newsprism.sentiment.tone_model import (
 NEWSMTSC = paths.SHARED / "datasets" / "newsmtsc"
 TRAIN, DEV_SPLITS = "train", ("dev_mt", "dev_rw")
 POLARITY = {2.0: 0, 4.0: 1, 6.0: 2}
-GRID = {"C": (1.0, 2.0), "local_weight": (1.0, 2.0), "lexicon_weight": (1.0,),
-        "dense_weight": (1.0,), "class_weight": (None,)}
+GRID = {"C": (1.0,), "local_weight": (2.0,), "lexicon_weight": (1.0,),
+        "dense_weight": (1.0,), "class_weight": (None,), "nb_beta": (1.0, 0.5)}
 MIN_DF = 2
 N_FOLDS = 5
 SEED = 0
@@ -93,25 +97,27 @@ def _fit(names, dense, keys, labels, groups, point: dict):
     block = tone_lexicon.out_of_fold(keys, labels, groups, N_FOLDS)
     full = np.hstack([dense, point["lexicon_weight"] * block])
     matrix = to_matrix(names, full, vocabulary, point["dense_weight"], point["local_weight"])
+    scale = nb_scale(matrix[:, :len(vocabulary)], labels, point["nb_beta"])
     model = LogisticRegression(C=point["C"], max_iter=3000, tol=1e-4,
                                class_weight=point["class_weight"])
     with threadpool_limits(1):  # BLAS threads only slow this small problem down
-        model.fit(matrix, labels)
-    return vocabulary, lexicon, model
+        model.fit(scale_columns(matrix, scale), labels)
+    return vocabulary, lexicon, model, scale
 
 
-def _matrix(names, dense, keys, vocabulary, lexicon, point: dict):
+def _matrix(names, dense, keys, vocabulary, lexicon, scale, point: dict):
     full = np.hstack([dense, point["lexicon_weight"] * tone_lexicon.matrix(keys, lexicon)])
-    return to_matrix(names, full, vocabulary, point["dense_weight"], point["local_weight"])
+    return scale_columns(to_matrix(names, full, vocabulary, point["dense_weight"],
+                                   point["local_weight"]), scale)
 
 
 def _fold_predictions(features, labels, groups, fit_rows, held_rows, point) -> np.ndarray:
     names, dense, keys = features
-    vocabulary, lexicon, model = _fit([names[i] for i in fit_rows], dense[fit_rows],
-                                      [keys[i] for i in fit_rows], labels[fit_rows],
-                                      groups[fit_rows], point)
+    vocabulary, lexicon, model, scale = _fit([names[i] for i in fit_rows], dense[fit_rows],
+                                             [keys[i] for i in fit_rows], labels[fit_rows],
+                                             groups[fit_rows], point)
     held = _matrix([names[i] for i in held_rows], dense[held_rows],
-                   [keys[i] for i in held_rows], vocabulary, lexicon, point)
+                   [keys[i] for i in held_rows], vocabulary, lexicon, scale, point)
     return model.predict(held)
 
 
@@ -178,9 +184,9 @@ def refit(meta: dict, out: Path, root: Path = NEWSMTSC) -> Path:
     data = load_split(TRAIN, root)
     names, dense, keys = featurize(data["text"], data["span"])
     point = {name: meta[name] for name in GRID}
-    vocabulary, lexicon, model = _fit(names, dense, keys, np.array(data["label"]),
-                                      np.array(data["sentence"]), point)
-    save(out, vocabulary, model.coef_, model.intercept_, meta, lexicon)
+    vocabulary, lexicon, model, scale = _fit(names, dense, keys, np.array(data["label"]),
+                                             np.array(data["sentence"]), point)
+    save(out, vocabulary, model.coef_, model.intercept_, meta, lexicon, scale)
     return out
 
 
