@@ -9,6 +9,7 @@ import pandas as pd
 import pytest
 from newsprism.sentiment import scoring as sentiment
 from newsprism.sentiment import tone_features, tone_fit, tone_lexicon, tone_model
+from sklearn.metrics import f1_score
 
 SHARED_MISSING = not (tone_fit.NEWSMTSC / "train.jsonl").exists()
 NAMES_ONLY = "Officials from the United States met in Geneva."
@@ -94,6 +95,7 @@ def test_shipped_model_loads_from_plain_arrays():
         assert data["coef"].shape == (3, len(data["vocabulary"]) + len(tone_features.DENSE_NAMES)
                                       + tone_lexicon.N_FEATURES)
         assert data["lexicon_values"].shape == (len(data["lexicon_keys"]), 3)
+        assert data["column_scale"].shape == data["vocabulary"].shape
     assert meta["seed"] == tone_fit.SEED and meta["classes"] == list(tone_model.CLASSES)
     # the chosen point is the best cross-validated one of the grid recorded with it
     best = max(row["cv_macro_f1"] for row in meta["grid"])
@@ -173,3 +175,42 @@ def test_caption_says_when_actor_tone_is_below_its_floor(model, vader, misses):
                           "status": ["beats baselines"] + ["baseline"] * 3})
     assert bool(tone_validation.floor_misses(table)) == misses
     assert ("Below the project's floor" in tone_validation.caption_note("model", table)) == misses
+
+
+def test_mt_balanced_f1_reweights_classes_to_dev_mt_shares():
+    labels = np.array([0, 0, 0, 1, 2, 2])
+    perfect = tone_fit.mt_balanced_f1(labels, labels)
+    assert perfect == 1.0
+    # missing the lone neutral target costs more at dev_mt's balance (half neutral)
+    predicted = np.array([0, 0, 0, 0, 2, 2])
+    plain = f1_score(labels, predicted, average="macro")
+    assert tone_fit.mt_balanced_f1(labels, predicted) < plain
+
+
+NB_CASES = [  # (binary rows, labels, beta, column whose scale is larger)
+    ([[1, 1], [1, 1], [0, 1], [0, 1]], [0, 0, 1, 2], 0.0, 0),  # col 0 only with class 0
+    ([[0, 1], [0, 1], [1, 1], [1, 1]], [0, 1, 2, 2], 0.0, 0),  # col 0 only with class 2
+    ([[1, 0], [1, 1], [1, 0], [1, 1]], [0, 1, 2, 1], 0.5, 1),  # col 1 only with class 1
+]
+
+
+@pytest.mark.parametrize(("rows", "labels", "beta", "larger"), NB_CASES)
+def test_nb_scale_weighs_class_telling_columns_up(rows, labels, beta, larger):
+    from scipy import sparse
+
+    scale = tone_model.nb_scale(sparse.csr_matrix(np.array(rows, dtype=float)),
+                                np.array(labels), beta)
+    assert scale.shape == (2,) and scale[larger] > scale[1 - larger]
+    assert scale.mean() == pytest.approx(1.0)
+    same = tone_model.nb_scale(sparse.csr_matrix(np.array(rows, dtype=float)),
+                               np.array(labels), 1.0)
+    assert np.allclose(same, 1.0)
+
+
+def test_scale_columns_leaves_the_dense_block_alone():
+    from scipy import sparse
+
+    matrix = sparse.csr_matrix(np.ones((2, 4)))
+    scaled = tone_model.scale_columns(matrix, np.array([2.0, 3.0])).toarray()
+    assert scaled[0].tolist() == [2.0, 3.0, 1.0, 1.0]
+    assert tone_model.scale_columns(matrix, None) is matrix

@@ -89,17 +89,48 @@ def featurize(texts: Sequence[str], spans: Sequence[tuple[int, int]],
     return names, dense, [f[2] for f in found]
 
 
+def nb_scale(binary: sparse.csr_matrix, labels: np.ndarray, beta: float) -> np.ndarray:
+    """Per sparse column, ``beta + (1 - beta) * r``: ``r`` the column's largest absolute
+    log-count ratio of one class against the others (presence counts, add-one; Wang & Manning
+    2012's NB scaling, for three classes), divided by its mean. ``beta = 1`` scales nothing.
+
+    >>> x = sparse.csr_matrix(np.array([[1, 1], [1, 0], [0, 1]]))
+    >>> bool(nb_scale(x, np.array([0, 0, 1]), 0.0)[1] > 0), nb_scale(x, np.array([0, 0, 1]), 1.0)
+    (True, array([1., 1.]))
+    """
+    present = (binary > 0).astype(float)
+    ratios = []
+    for label in range(len(CLASSES)):
+        inside = np.asarray(present[labels == label].sum(axis=0)).ravel() + 1.0
+        outside = np.asarray(present[labels != label].sum(axis=0)).ravel() + 1.0
+        ratios.append(np.log((inside / inside.sum()) / (outside / outside.sum())))
+    ratio = np.abs(np.array(ratios)).max(axis=0)
+    return beta + (1.0 - beta) * ratio / max(float(ratio.mean()), 1e-12)
+
+
+def scale_columns(matrix: sparse.csr_matrix, scale: np.ndarray | None) -> sparse.csr_matrix:
+    """The first ``len(scale)`` (sparse) columns times ``scale``; the dense block unchanged."""
+    if scale is None:
+        return matrix
+    full = np.concatenate([scale, np.ones(matrix.shape[1] - len(scale))])
+    return (matrix @ sparse.diags(full)).tocsr()
+
+
 def save(path: Path, vocabulary: dict[str, int], coef: np.ndarray, intercept: np.ndarray,
-         meta: dict, lexicon: dict[str, np.ndarray]) -> None:
+         meta: dict, lexicon: dict[str, np.ndarray], scale: np.ndarray | None = None) -> None:
     """Write the model and its learnt lexicon as plain arrays plus a JSON string of metadata."""
     path.parent.mkdir(parents=True, exist_ok=True)
     words = sorted(vocabulary, key=vocabulary.get)
-    cues = _cue_words(words, coef)
+    effective = coef.copy()  # a scaled column's weight on the unscaled feature
+    if scale is not None:
+        effective[:, :len(words)] *= scale
+    cues = _cue_words(words, effective)
     lexicon_keys, lexicon_values = tone_lexicon.to_arrays(lexicon)
     np.savez_compressed(path, vocabulary=np.array(words, dtype=str),
                         coef=coef.astype(np.float32), intercept=intercept.astype(np.float32),
                         cue_words=np.array(cues, dtype=str), lexicon_keys=lexicon_keys,
                         lexicon_values=lexicon_values.astype(np.float32),
+                        column_scale=np.ones(len(words)) if scale is None else scale,
                         meta=np.array(json.dumps(meta, sort_keys=True)))
 
 
@@ -151,6 +182,8 @@ def _load(path: str, mtime_ns: int) -> dict:
                 "cue_words": frozenset(data["cue_words"].tolist()),
                 "lexicon": tone_lexicon.from_arrays(data["lexicon_keys"],
                                                     data["lexicon_values"]),
+                "column_scale": (data["column_scale"].astype(np.float64)
+                                 if "column_scale" in data.files else None),
                 "meta": json.loads(str(data["meta"]))}
 
 
@@ -169,8 +202,8 @@ def predict(texts: Sequence[str], spans: Sequence[tuple[int, int]],
         return np.zeros((0, 3)), np.zeros(0, dtype=int)
     meta = model["meta"]
     dense = np.hstack([dense, meta["lexicon_weight"] * tone_lexicon.matrix(keys, model["lexicon"])])
-    matrix = to_matrix(names, dense, model["vocabulary"], meta["dense_weight"],
-                       meta["local_weight"])
+    matrix = scale_columns(to_matrix(names, dense, model["vocabulary"], meta["dense_weight"],
+                                     meta["local_weight"]), model["column_scale"])
     probs = _softmax(matrix @ model["coef"].T + model["intercept"])
     return probs, np.array([_evidence(t, s, model["cue_words"]) for t, s in
                             zip(texts, spans, strict=True)], dtype=int)
