@@ -53,5 +53,35 @@ def test_one_metrics_table_per_measure_and_findings_name_each_headline():
                                              "metrics-sentiment", "metrics-claims"]
     assert "Dataset: PolNeAR." in group.parts[0].caption  # constant columns said once
     findings = methods_report.key_findings(results)
-    assert findings[0] == "3 of 4 measures validated against gold data; no metric for claims."
-    assert any(f.startswith("quotes: precision") for f in findings[1:])
+    assert findings[0] == ("3 of 4 measures validated against gold data; no metric for claims. "
+                           "[evidence: 90_methods_appendix.html#measures; "
+                           "tables/methods_validation.csv]")
+    quotes = [f for f in findings[1:] if f.startswith("quotes: precision")]
+    assert quotes and quotes[0].endswith("#metrics-quotes; tables/methods_validation.csv]")
+    assert not any(f.startswith("Below floor") for f in findings)  # every status is ok
+
+
+@pytest.mark.parametrize("split, status, listed", [
+    ("dev", "below target 0.93", True),
+    ("held_back", "below floor", True),
+    ("train", "below target 0.93", False),   # in-sample: not a finding
+    ("tuning", "below floor", False),
+    ("dev", "ok", False),
+])
+def test_findings_name_every_out_of_sample_figure_below_its_floor(split, status, listed):
+    results = _results().assign(split=["dev", split, "all, in-sample (bundled corpus)", "all",
+                                       ""], status=["ok", status, "ok", "ok", "absent"])
+    below = [f for f in methods_report.key_findings(results) if f.startswith("Below floor")]
+    assert bool(below) == listed
+    if listed:
+        assert f"quotes recall = 0.7 (rules, {split}; n = 100; {status})" in below[0]
+
+
+def test_findings_name_the_actor_tone_floor_the_model_misses():
+    tone = pd.DataFrame({"measure": ["actor_tone"] * 2, "dataset": ["NewsMTSC"] * 2,
+                         "split": ["dev_mt"] * 2, "engine": ["model", "sentence_vader"],
+                         "metric": ["macro_f1"] * 2, "value": [0.65, 0.53], "n": [442] * 2,
+                         "reference": [""] * 2, "status": ["beats baselines", "baseline"],
+                         "origin": ["saved"] * 2})
+    findings = methods_report.key_findings(pd.concat([_results(), tone], ignore_index=True))
+    assert any("actor_tone model macro_f1 on dev_mt (0.650, needs 0.68)" in f for f in findings)

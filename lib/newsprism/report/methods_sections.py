@@ -15,7 +15,7 @@ from newsprism.core import validate
 from newsprism.report import methods
 from newsprism.report.runner import save_table
 from newsprism.sentiment import tone_validation
-from newsprism.viz.section import Section
+from newsprism.viz.section import Section, evidence_link
 from newsprism.viz.section_group import Group, table_section
 
 NOTEBOOK = "90_methods_appendix"
@@ -145,13 +145,45 @@ def headline_section(results: pd.DataFrame) -> Section:
         "caution."), facts=dict(n=len(plotted), unit="metrics", source="newsprism.core.validate"))
 
 
+def shortfalls(results: pd.DataFrame) -> list[str]:
+    """Out-of-sample figures that miss their floor or target, one phrase each: rows whose
+    status says "below ..." (training and tuning parts left out: they are in-sample), and the
+    actor-tone model's missed floors (:func:`newsprism.sentiment.tone_validation.floor_misses`).
+
+    >>> t = pd.DataFrame({"measure": ["quotes", "quotes"], "split": ["dev", "train"],
+    ...     "metric": ["speaker_accuracy"] * 2, "value": [0.889, 0.92], "n": [887, 900],
+    ...     "status": ["below target 0.93"] * 2, "engine": ["q"] * 2})
+    >>> shortfalls(t)
+    ['quotes speaker_accuracy = 0.889 (q, dev; n = 887; below target 0.93)']
+    """
+    rows = methods.exclude_in_sample(results)
+    below = rows[rows["status"].astype(str).str.startswith("below")
+                 & ~rows["split"].astype(str).str.startswith(("train", "tuning"))]
+    below = below.drop_duplicates(["measure", "split", "engine", "metric"])
+    found = [f"{r['measure']} {r['metric']} = {float(r['value']):.4g} ({r['engine']}, "
+             f"{r['split']}; n = {int(float(r['n']))}; {r['status']})"
+             for r in below.to_dict("records")]
+    tone = results[results["measure"] == "actor_tone"]
+    return found + [f"actor_tone model macro_f1 on {miss}"
+                    for miss in tone_validation.floor_misses(tone)]
+
+
 def key_findings(results: pd.DataFrame) -> list[str]:
-    """How many measures are validated, and each measure's headline metric."""
+    """How many measures are validated; each measure's headline metric with its status; and
+    every out-of-sample figure below its floor or target. Each ends with its evidence link."""
     summary = methods.measure_summary(results)
     absent = summary[summary["metrics"] == 0]
     rows = methods.headline_rows(headline_metrics(results))
-    return [f"{int((summary['metrics'] > 0).sum())} of {len(summary)} measures validated "
-            "against gold data" + ("" if absent.empty else
-                                   f"; no metric for {', '.join(absent['measure'])}") + ".",
-            *[f"{r.measure}: {methods.metric_label(r._asdict())} ({r.engine}, {r.dataset})"
-              for r in rows.itertuples()]]
+    link = evidence_link(NOTEBOOK, "measures", "methods_validation")
+    found = [f"{int((summary['metrics'] > 0).sum())} of {len(summary)} measures validated "
+             "against gold data" + ("" if absent.empty else
+                                    f"; no metric for {', '.join(absent['measure'])}") + ". "
+             + link]
+    found += [f"{r['measure']}: {methods.metric_label(r)} ({r['engine']}, {r['dataset']}; "
+              f"{r['status']}). " + evidence_link(NOTEBOOK, f"metrics-{r['measure']}",
+                                                  "methods_validation")
+              for r in rows.to_dict("records")]
+    missed = shortfalls(results)
+    if missed:
+        found.append("Below floor or target: " + "; ".join(missed) + ". " + link)
+    return found
