@@ -174,6 +174,31 @@ def test_article_shares_are_tidy_with_intervals():
     assert table["validity"].str.startswith("F1 ").all()
 
 
+def _model_with(f1, f1_min, baseline, any_cue):
+    engines = [framing_shares.MODEL_ENGINE, framing_shares.BASELINE_ENGINE,
+               framing_shares.ANY_CUE_ENGINE]
+    return {"validation": {
+        "rows": [{"engine": e, "frame": "x", "f1": v, "n_gold": 30}
+                 for e, v in zip(engines, (f1, baseline, any_cue), strict=True)],
+        "seeds": [{"frame": "x", "min": f1_min, "f1@1": f1, "f1@2": f1_min}]}}
+
+
+@pytest.mark.parametrize("f1, f1_min, baseline, any_cue, label", [
+    (0.8, 0.79, 0.7, 0.5, "F1 0.80 (lowest over 2 outer splits 0.79) vs 0.70 always-present"),
+    (0.6, 0.6, 0.7, 0.5, "F1 0.60 (lowest over 2 outer splits 0.60) vs 0.70 always-present: "
+                         "does NOT beat the always-present baseline"),
+    (0.72, 0.69, 0.7, 0.5, "F1 0.72 (lowest over 2 outer splits 0.69) vs 0.70 always-present: "
+                           "does not beat it at every outer split"),
+    (0.36, 0.31, 0.2, 0.4, "F1 0.36 (lowest over 2 outer splits 0.31) vs 0.20 always-present, "
+                           "and a plain any-cue-hit detector scores higher (0.40)"),
+])
+def test_validity_label_gives_the_lowest_split_and_any_simpler_detector_that_wins(
+        f1, f1_min, baseline, any_cue, label):
+    table = framing_shares.presence_validity(_model_with(f1, f1_min, baseline, any_cue))
+    assert table["label"].tolist() == [label]
+    assert table["beats_baseline"].tolist() == [f1 > baseline]
+
+
 def test_validity_note_names_frames_below_baseline_first():
     validity = pd.DataFrame({"frame": ["a", "b"], "beats_baseline": [True, False],
                              "label": ["F1 0.9 vs 0.5", "F1 0.1 vs 0.2: does NOT beat"]})
