@@ -275,5 +275,7 @@ def test_seed_rows_flag_a_frame_below_baseline_at_some_seed():
     assert rows.loc["seed-min f1[b]", "status"].startswith("does NOT")
     assert rows.loc["seed-mean f1[macro]", "value"] == 0.6
     assert rows.loc["seed-min f1[macro]", "n"] == 100
+    assert rows.loc["seed-min f1[macro]", "status"].endswith("below floor 0.60 at some seed")
+    assert "below" not in rows.loc["seed-min f1[a]", "status"]  # the floor is the macro's
     # Seed rows never read as the per-frame comparison or the frames below baseline.
     assert framing_fit.frames_below_baseline(rows.reset_index()) == []

@@ -147,21 +147,22 @@ def headline_section(results: pd.DataFrame) -> Section:
 
 def shortfalls(results: pd.DataFrame) -> list[str]:
     """Out-of-sample figures that miss their floor or target, one phrase each: rows whose
-    status says "below ..." (training and tuning parts left out: they are in-sample), and the
+    status says "below" a floor or target (training and tuning parts left out: they are in-sample), and the
     actor-tone model's missed floors (:func:`newsprism.sentiment.tone_validation.floor_misses`).
 
     >>> t = pd.DataFrame({"measure": ["quotes", "quotes"], "split": ["dev", "train"],
+    ...     "dataset": ["PolNeAR"] * 2,
     ...     "metric": ["speaker_accuracy"] * 2, "value": [0.889, 0.92], "n": [887, 900],
     ...     "status": ["below target 0.93"] * 2, "engine": ["q"] * 2})
     >>> shortfalls(t)
-    ['quotes speaker_accuracy = 0.889 (q, dev; n = 887; below target 0.93)']
+    ['quotes speaker_accuracy = 0.889 (q, PolNeAR, dev; n = 887; below target 0.93)']
     """
     rows = methods.exclude_in_sample(results)
-    below = rows[rows["status"].astype(str).str.startswith("below")
+    below = rows[rows["status"].astype(str).str.contains("below")
                  & ~rows["split"].astype(str).str.startswith(("train", "tuning"))]
     below = below.drop_duplicates(["measure", "split", "engine", "metric"])
     found = [f"{r['measure']} {r['metric']} = {float(r['value']):.4g} ({r['engine']}, "
-             f"{r['split']}; n = {int(float(r['n']))}; {r['status']})"
+             f"{r['dataset']}, {r['split']}; n = {int(float(r['n']))}; {r['status']})"
              for r in below.to_dict("records")]
     tone = results[results["measure"] == "actor_tone"]
     return found + [f"actor_tone model macro_f1 on {miss}"
