@@ -57,17 +57,7 @@ WORKER_MODULES = list(dict.fromkeys(["newsprism.core.text", "newsprism.core.tabl
                                     "newsprism.pipeline.workers", "newsprism.pipeline.steps",
                                     *STEP_MODULES]))
 TABLE_LIBRARIES = {"pandas", "pyarrow"}
-# Owned by the quotes branch today: its top-level ``import pandas as pd`` becomes
-# ``from newsprism.core.lazy import pandas as pd`` (its pandas use is inside functions).
-STILL_EAGER = {"newsprism.quotes.extract", "newsprism.quotes.actors"}
-
-
-def _eager(module: str):
-    mark = pytest.mark.xfail(strict=True, reason="imports pandas at its top (quotes branch)")
-    return pytest.param(module, marks=mark) if module in STILL_EAGER else module
-
-
-@pytest.mark.parametrize("module", [_eager(m) for m in WORKER_MODULES])
+@pytest.mark.parametrize("module", WORKER_MODULES)
 def test_a_worker_path_module_imports_no_table_library(module):
     loaded, proc = _loaded(f"import {module}")
     assert proc.returncode == 0 and module.split(".")[0] in loaded, proc.stderr[-2000:]
@@ -75,7 +65,6 @@ def test_a_worker_path_module_imports_no_table_library(module):
 
 
 @pytest.mark.slow  # a fresh interpreter loading Punkt and every step
-@pytest.mark.xfail(strict=True, reason="quotes.extract and quotes.actors import pandas")
 def test_a_worker_ready_for_its_first_article_has_loaded_no_table_library():
     # The probe bench/bench_import.py runs in each pool worker: every step resolved, Punkt
     # loaded by a first split.

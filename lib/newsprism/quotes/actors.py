@@ -20,10 +20,10 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, NamedTuple
 
-import pandas as pd
 import yaml
 
 from newsprism.core import paths
+from newsprism.core.lazy import pandas as pd
 from newsprism.core.yaml_io import load_yaml_file
 from newsprism.corpus.language import is_english
 

@@ -38,10 +38,9 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-import pandas as pd
-
 from newsprism.core import paths
 from newsprism.core.cue_lexicon import cue_alternation
+from newsprism.core.lazy import pandas as pd
 from newsprism.core.text import WORD
 from newsprism.corpus.language import is_english
 from newsprism.quotes.attribution import (
