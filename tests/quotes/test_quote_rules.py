@@ -13,6 +13,8 @@ CASES = [
     ("cue-after-inverted", "“We will win,” said Kim Jong Un.", 0, "Kim Jong Un", "said"),
     ("cue-after-gap-inverted", "“The deal is unlikely” to pass this year, said Steve Elmendorf.",
      0, "Steve Elmendorf", "said"),
+    ("cue-after-appositive", "“We will win,” Cecelia Purner, 67, a retiree in Allentown, Pa., "
+     "said.", 0, "Cecelia Purner", "said"),
     ("according-after", "“We will win,” according to Kim Jong Un.", 0, "Kim Jong Un",
      "according to"),
     ("cue-after-generic", "“We will win,” roared Smith.", 0, "Smith", "roared"),

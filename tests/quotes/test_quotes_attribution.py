@@ -177,3 +177,27 @@ def test_cue_lexicon_is_codebook_data(tmp_path):
     bad.write_text("en:\n  verbs: oops\n", encoding="utf-8")
     with pytest.raises(ValueError, match="verbs"):
         load_cue_lexicon(bad)
+
+
+# a name, then an appositive with commas of its own (age, job, town) or a party label in
+# parentheses, between the name and its cue verb (PolNeAR train census: no speaker before)
+APPOSITIVES_BETWEEN_NAME_AND_CUE = [
+    ("“I just don't think she's been truthful,” Cecelia Purner, 67, a retired customer "
+     "service representative in Allentown, Pa., said in a follow-up interview.", "I just",
+     "Cecelia Purner", "cue-after-appositive"),
+    ("“We’ve had more successful conventions,” Texas delegate Bill Eastland, a rancher from "
+     "Austin, Texas, said matter-of-factly.", "We’ve", "Bill Eastland", "cue-after-appositive"),
+    ("Speaking in Berea, Gov. John Kasich (R-OH), said, “I’m getting ready to rent a covered "
+     "wagon.”", "I’m getting", "John Kasich", "cue-before"),
+]
+
+
+@pytest.mark.parametrize("text, starts, speaker, rule", APPOSITIVES_BETWEEN_NAME_AND_CUE)
+def test_appositives_between_the_name_and_its_cue(text, starts, speaker, rule):
+    _check(text, starts, speaker, rule)
+
+
+def test_a_lone_capitalised_word_before_an_appositive_is_no_name():
+    # 'Allentown' is never given in full: the appositive rule does not credit it
+    q = _quote("“We will win,” Allentown, a town in Pennsylvania, Pa., said.", "We will")
+    assert q.rule != "cue-after-appositive" and q.speaker != "Allentown"

@@ -582,9 +582,16 @@ def _trailing_space(text: str, at: int) -> int:
     return len(window) - len(window.rstrip())
 
 
+_PARENTHETICAL_TAIL = re.compile(r"[ \t]*\([^()\n]{1,40}\),?[ \t]*$")
+
+
 def _subject_before(text: str, lo: int, cue_start: int) -> tuple[int, int, str] | None:
     """The noun phrase just left of a cue verb (``X said``), as (start, end, kind)."""
     found = _subject_tail(text, lo, cue_start)
+    paren = _PARENTHETICAL_TAIL.search(text, max(lo, cue_start - 60), cue_start)
+    if found is None and paren:
+        # 'Gov. John Kasich (R-OH), said': the name before a party label or an aside
+        found = _subject_tail(text, lo, paren.start())
     if found is None:
         # "The lawmaker, who represents a district in Albay, said": skip the appositive
         raw = text[max(lo, cue_start - 200):cue_start]
@@ -1222,6 +1229,31 @@ def cue_after_gap_inverted(q: QuoteSite, c: CueSite):
     return q.make(*subj, c.word, "cue-after-gap-inverted") if subj else None
 
 
+# '"...," Cecelia Purner, 67, a retired customer service representative in Allentown, Pa.,
+# said': a name (after an optional role: 'Texas delegate Bill Eastland') and an appositive that
+# holds commas of its own, between the quotation and its cue
+_APPOSITIVE_GAP = re.compile(
+    rf"[\s,]*(?:(?:[A-Z][\w.\-]*\s+)?(?:(?-i:[a-z])[\w\-]*\s+){{1,3}})?(?P<name>{_NAME}),"
+    r"[^\u201c\u201d\"]{2,200},\s*")
+
+
+def cue_after_appositive(q: QuoteSite, c: CueSite):
+    """'"...," Cecelia Purner, 67, a retiree in Allentown, Pa., said': the name before a long
+    appositive (commas inside it) speaks."""
+    gap = c.gap(q)
+    if q.quote_end not in (",", "?", "!") or c.word not in _SAY_VERBS or len(gap) > 250:
+        return None
+    m = _APPOSITIVE_GAP.fullmatch(gap)
+    if not m or CUE_RE.search(gap):
+        return None
+    name = m.group("name")
+    if not _is_name(name, q.text) or not (len(name.split()) >= 2 or
+                                          name in q.attributor.art.names()):
+        return None
+    start = q.close_mark + m.start("name")
+    return q.make(start, start + len(name), "name", c.word, "cue-after-appositive")
+
+
 def _long_gap(q: QuoteSite, c: CueSite):
     """A cue far after the quotation attributes nothing (a long gap is fine after '," Jane Doe,
     who served as ..., said')."""
@@ -1282,8 +1314,8 @@ def cue_after(q: QuoteSite, c: CueSite):
     return STOP
 
 
-AFTER_CUE_STEPS = (cue_after_gap_inverted, _long_gap, according_after, cue_after_inverted,
-                   cue_after)
+AFTER_CUE_STEPS = (cue_after_gap_inverted, cue_after_appositive, _long_gap, according_after,
+                   cue_after_inverted, cue_after)
 
 
 def _cues_after(q: QuoteSite) -> list[CueSite]:
