@@ -35,6 +35,8 @@ CASES = [
      "saying"),
     ("naming-subject", "Ben Carson spoke. Later on Sunday, Carson shared a syllabus for a class "
      "called “Perception” on his page.", 0, "Ben Carson", "called"),
+    ("cue-before-reported", "Rep. Steve Israel said Clinton called on members to be "
+     "“closely coordinated.”", 0, "Steve Israel", "said"),
     ("cue-before", "Kim Jong Un said: “We will win big.”", 0, "Kim Jong Un", "said"),
     ("cue-before-inverted", "Stated Kim Jong Un: “We will win big.”", 0, "Kim Jong Un", "Stated"),
     ("colon-name", "Pew Research: “Most voters are undecided.”", 0, "Pew Research", ":"),

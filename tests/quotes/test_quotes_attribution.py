@@ -201,3 +201,22 @@ def test_a_lone_capitalised_word_before_an_appositive_is_no_name():
     # 'Allentown' is never given in full: the appositive rule does not credit it
     q = _quote("“We will win,” Allentown, a town in Pennsylvania, Pa., said.", "We will")
     assert q.rule != "cue-after-appositive" and q.speaker != "Allentown"
+
+
+# a quotation inside what a verb of saying reports: the reporter of the sentence is the
+# source (PolNeAR's convention and a coder's: the article quotes the reporter), not the person
+# the reported clause is about
+REPORTED_CLAUSES = [
+    ("Rep. Steve Israel (D-N.Y) said Clinton called on members to be “closely coordinated.”",
+     "closely", "Steve Israel", "cue-before-reported"),
+    ("Mr. Ross said Mr. Obama had told Jewish leaders that he would not allow ''no daylight'' "
+     "between the allies.", "no daylight", "Ross", "cue-before-reported"),
+    # no verb of saying before the cue: its own subject speaks
+    ("After the rally Clinton called on members to be “closely coordinated.”", "closely",
+     "Clinton", "cue-before"),
+]
+
+
+@pytest.mark.parametrize("text, starts, speaker, rule", REPORTED_CLAUSES)
+def test_the_reporter_of_a_reported_clause_speaks(text, starts, speaker, rule):
+    _check(text, starts, speaker, rule)

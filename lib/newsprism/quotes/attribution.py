@@ -1461,6 +1461,24 @@ def naming_subject(q: QuoteSite, c: CueSite):
     return q.make(*subj, c.word, "naming-subject") if subj else NEXT_CUE
 
 
+def cue_before_reported(q: QuoteSite, c: CueSite):
+    """'Rep. Steve Israel said Clinton called on members to be “closely coordinated.”': a cue
+    inside what an earlier verb of saying reports; the reporter of the sentence speaks."""
+    subj, text = c.subject(q), q.text
+    if not subj or subj[2] == "rel":
+        return None
+    outer = None
+    for m in CUE_RE.finditer(text, q.lo, subj[0]):
+        if m.group(0) in _SAY_VERBS and not _CLOSED_SENTENCE.search(text, m.end(), subj[0]):
+            outer = m
+    if outer is None or not re.fullmatch(r"\s+(?:that\s+)?", text[outer.end():subj[0]]):
+        return None
+    found = _subject_before(text, q.lo, outer.start())
+    if not found or found[2] not in ("name", "pron"):
+        return None
+    return q.make(*found, outer.group(0), "cue-before-reported")
+
+
 def cue_before(q: QuoteSite, c: CueSite):
     """'Kim said: “...' / 'what he called Russia’s “...'."""
     subj = c.subject(q)
@@ -1488,7 +1506,7 @@ def cue_before_inverted(q: QuoteSite, c: CueSite):
 
 BEFORE_CUE_STEPS = (_noun_homograph, according_before, cue_gerund, cue_participle,
                     cue_before_and, cue_before_infinitive, cue_before_owner, naming_subject,
-                    cue_before, cue_before_inverted)
+                    cue_before_reported, cue_before, cue_before_inverted)
 
 
 def cue_before_rules(q: QuoteSite) -> Attribution | None:
