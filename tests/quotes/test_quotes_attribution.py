@@ -33,6 +33,12 @@ TITLES_AND_ORGANISATIONS = [
      "We played", "Ken Hitchcock", "cue-after-inverted"),
     ('"It is a great day," said Rockets general manager Bruce Hamilton.',
      "It is", "Bruce Hamilton", "cue-after-inverted"),
+    # a role, then the name in apposition: the person (PolNeAR train census)
+    ("“We treat it as one long Election Day,” said Rubio’s deputy campaign manager, Rich "
+     "Beeson, who oversaw Mitt Romney’s ground game.", "We treat", "Rich Beeson",
+     "cue-after-inverted"),
+    ("“The review is closed,” said the bureau's director, James B. Comey.", "The review",
+     "James B. Comey", "cue-after-inverted"),
 ]
 
 

@@ -757,8 +757,20 @@ _NAME_PAIR = re.compile(rf"(?P<a>{_NAME})\s+(?:and|&)\s+(?P<b>{_NAME})")
 _AND_NAME = re.compile(rf"\s+(?:and|&)\s+(?P<name>{_NAME})")
 
 
+# 'said Rubio’s deputy campaign manager, Rich Beeson, who', 'said the party's spokesman, Ann
+# Lee.': a role (its head noun lowercase) and the name in apposition to it
+_ROLE_COMMA_NAME = re.compile(
+    rf"\s*(?:(?-i:the|a|an|his|her|their|its)\s+|{_NAME}[\u2019']s?\s+)"
+    rf"(?:[\w\-\u2019']+\s+){{0,4}}?(?-i:[a-z])[\w\-]*,\s+(?P<name>{_NAME})"
+    r"(?=\s*(?:[,.;)]|$))")
+
+
 def _subject_after(text: str, cue_end: int, hi: int) -> tuple[int, int, str] | None:
-    """The noun phrase just right of a cue verb (``said X``)."""
+    """The noun phrase just right of a cue verb (``said X``); the name of a role in apposition
+    ('said the campaign's spokesman, Ann Lee')."""
+    role = _ROLE_COMMA_NAME.match(text, cue_end, hi)
+    if role and len(role.group("name").split()) >= 2 and _is_name(role.group("name"), text):
+        return role.start("name"), role.end("name"), "name"
     m = _SUBJ_HEAD.match(text, cue_end, hi)
     if not m:
         m = _LONG_NP_AFTER.match(text, cue_end, hi)
