@@ -226,3 +226,29 @@ REPORTED_CLAUSES = [
 @pytest.mark.parametrize("text, starts, speaker, rule", REPORTED_CLAUSES)
 def test_the_reporter_of_a_reported_clause_speaks(text, starts, speaker, rule):
     _check(text, starts, speaker, rule)
+
+
+# a cue closing the sentence after the writer's words, with a group, an outlet or a described
+# person as its subject (PolNeAR train census: the sentence's subject was credited before)
+CLAUSE_FINAL_GROUPS_AND_OUTLETS = [
+    ("Julian Assange has been “arbitrarily detained” by Britain and Sweden since December 2010, "
+     "and should be freed and compensated, the rights group says.", "arbitrarily",
+     "the rights group", "cue-final"),
+    ("Andrean High School fans also chanted, “Build a wall,” referring to the Republican "
+     "candidate’s vow to construct a wall along the U.S.-Mexican border, the Chicago Tribune "
+     "reports.", "Build a wall", "Chicago Tribune", "cue-final"),
+    ("Abortion is “central” to the party's platform for the first time, reported the "
+     "Washington Examiner.", "central", "Washington Examiner", "cue-final"),
+    # an inverted cue before the writer's words is no speaker ('said the days when ...')
+    ("The book, “Going Viral,” about the rapid spread of news, said the days when the nation "
+     "had one newspaper were over.", "Going Viral", None, None),
+]
+
+
+@pytest.mark.parametrize("text, starts, speaker, rule", CLAUSE_FINAL_GROUPS_AND_OUTLETS)
+def test_clause_final_cues_of_groups_and_outlets(text, starts, speaker, rule):
+    q = _quote(text, starts)
+    if speaker is None:
+        assert q.rule != "cue-final"
+    else:
+        _check(text, starts, speaker, rule)

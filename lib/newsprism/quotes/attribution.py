@@ -197,9 +197,23 @@ _DOUBLE_MARK = re.compile("[\"\u201c\u201d\u00ab\u00bb]")
 
 _GENERIC_INVERTED = re.compile(
     rf"\s*[,!?\u2014\u2013-]?\s*(?P<verb>[a-z]+ed)\s+(?P<name>{_NAME})(?=\s*[.,;]|\s*$)")
+# a clause-final cue ('…, he said.', '…, the rights group says.', '…, reported the Washington
+# Examiner.'), maybe with a day after it
+_FINAL_CUES = (r"said|says|say|added|adds|wrote|writes|explained|noted|argued|told reporters|"
+               r"insisted|warned|reported|reports|commented")
+_FINAL_NP = (r"(?:the|a|an|one|her|his|their|its|some|many|several|two|three)\s+"
+             r"(?:(?!(?:was|is|were|are|had|has|have|would|will|could|when|that|who)\b)"
+             r"[\w\-\u2019']+\s+){0,4}?[\w\-\u2019']+")
+# after an inverted cue only a titled name ('reported the Washington Examiner'): 'said the days
+# when' is the writer's words
+_FINAL_TITLED = r"(?-i:the|The)\s+(?:[A-Z][\w\-\u2019']*\s+){0,4}[A-Z][\w\-\u2019']*"
+_FINAL_DAY = (r"(?:\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
+              r"yesterday|today|last\s+\w+))?")
 _FINAL_CUE = re.compile(
-    rf",\s+(?:(?P<pron>he|she|they)|(?P<name>{_NAME}))\s+(?P<cue>said|says|added|adds|wrote|"
-    rf"writes|explained|noted|argued|told reporters|insisted|warned)(?=\s*[.;!?]|\s*$)")
+    rf",\s+(?:(?P<pron>he|she|they)|(?P<name>{_NAME})|(?P<nom>{_FINAL_NP}))\s+"
+    rf"(?P<cue>{_FINAL_CUES}){_FINAL_DAY}(?=\s*[.;!?]|\s*$)"
+    rf"|,\s+(?P<icue>{_FINAL_CUES})\s+(?:(?P<iname>{_NAME})|(?P<inom>{_FINAL_TITLED}))"
+    rf"{_FINAL_DAY}(?=\s*[.;!?]|\s*$)")
 
 
 # what may precede a quote that still opens its sentence ('But “...', 'Then, "...')
@@ -1368,10 +1382,16 @@ def cue_final(q: QuoteSite) -> Attribution | None:
     fm = _FINAL_CUE.search(q.text, q.close_mark, q.right_hi)
     if not (fm and q.right_hi - fm.end() <= 3 and fm.start() - q.close_mark < 200):
         return None
-    kind = "pron" if fm.group("pron") else "name"
-    if kind == "pron" or _is_name(fm.group("name"), q.text):
-        return q.make(*fm.span(kind), kind, fm.group("cue"), "cue-final")
-    return None
+    group = next(g for g in ("pron", "name", "nom", "iname", "inom") if fm.group(g))
+    kind, cue = group.lstrip("i") if group != "pron" else group, fm.group("cue") or fm.group(
+        "icue")
+    if kind == "name" and not _is_name(fm.group(group), q.text) or \
+            kind == "nom" and _NON_AGENT.search(fm.group(group)):
+        return None
+    start, end = fm.span(group)
+    if kind == "nom" and re.fullmatch(_FINAL_TITLED, q.text[start:end]):
+        start, kind = start + 4, "name"  # 'the Chicago Tribune reports': a name
+    return q.make(start, end, kind, cue, "cue-final")
 
 
 # -- cues before the quotation in its sentence: 'Kim said: “', 'what he called Russia’s “'
