@@ -217,6 +217,8 @@ REPORTED_CLAUSES = [
      "closely", "Steve Israel", "cue-before-reported"),
     ("Mr. Ross said Mr. Obama had told Jewish leaders that he would not allow ''no daylight'' "
      "between the allies.", "no daylight", "Ross", "cue-before-reported"),
+    ("The longtime senator said he rarely asks surrogates to stump for him, “except for people "
+     "I’m very close to.”", "except", "the longtime senator", "cue-before-reported"),
     # no verb of saying before the cue: its own subject speaks
     ("After the rally Clinton called on members to be “closely coordinated.”", "closely",
      "Clinton", "cue-before"),

@@ -1493,6 +1493,9 @@ def naming_subject(q: QuoteSite, c: CueSite):
     return q.make(*subj, c.word, "naming-subject") if subj else NEXT_CUE
 
 
+_REPORTING_VERBS = _SAY_VERBS | {"notes", "reports", "reported", "told", "tells", "finds"}
+
+
 def cue_before_reported(q: QuoteSite, c: CueSite):
     """'Rep. Steve Israel said Clinton called on members to be “closely coordinated.”': a cue
     inside what an earlier verb of saying reports; the reporter of the sentence speaks."""
@@ -1501,12 +1504,12 @@ def cue_before_reported(q: QuoteSite, c: CueSite):
         return None
     outer = None
     for m in CUE_RE.finditer(text, q.lo, subj[0]):
-        if m.group(0) in _SAY_VERBS and not _CLOSED_SENTENCE.search(text, m.end(), subj[0]):
+        if m.group(0) in _REPORTING_VERBS and not _CLOSED_SENTENCE.search(text, m.end(), subj[0]):
             outer = m
     if outer is None or not re.fullmatch(r"\s+(?:that\s+)?", text[outer.end():subj[0]]):
         return None
     found = _subject_before(text, q.lo, outer.start())
-    if not found or found[2] not in ("name", "pron"):
+    if not found or found[2] not in ("name", "pron", "nom"):
         return None
     return q.make(*found, outer.group(0), "cue-before-reported")
 
