@@ -254,3 +254,19 @@ def test_clause_final_cues_of_groups_and_outlets(text, starts, speaker, rule):
         assert q.rule != "cue-final"
     else:
         _check(text, starts, speaker, rule)
+
+
+# 'it' is an organisation named after 'the' as the subject of an earlier sentence (it was
+# left unresolved before); 'he' never is
+IT_IS_AN_ORGANISATION = [
+    ("Still, the Business Council of British Columbia opposed an increase.\n\n''Keep the "
+     "carbon tax at the current level,'' it recommended.", "Keep", "Business Council of "
+     "British Columbia", "cue-after"),
+    ("Still, the Business Council of British Columbia opposed an increase.\n\n''Keep the "
+     "carbon tax at the current level,'' he recommended.", "Keep", None, "cue-after"),
+]
+
+
+@pytest.mark.parametrize("text, starts, speaker, rule", IT_IS_AN_ORGANISATION)
+def test_it_resolves_to_an_organisation_and_he_does_not(text, starts, speaker, rule):
+    _check(text, starts, speaker, rule)

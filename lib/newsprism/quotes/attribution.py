@@ -162,6 +162,11 @@ _GENERIC_AFTER = re.compile(
     rf"to|of|as|during|after|before|while|when|from|with)\b)")
 
 
+# 'Still, the Business Council of British Columbia opposed': 'the', a name, a verb
+_ORG_SUBJECT = re.compile(
+    rf"\s*(?:(?:But|And|Still|Yet|So|Meanwhile|However|Instead|Now|Also),?\s+)?(?-i:the|The)\s+"
+    rf"(?P<name>{_NAME}(?:\s+(?:of|for)\s+(?:the\s+)?{_NAME})?)\s+(?:has\s+|had\s+|also\s+)?"
+    rf"[a-z]{{2,}}(?:ed|s)\b")
 _ORG_WORDS = re.compile(
     r"\b(?:Party|House|Senate|Congress|Committee|Department|University|News|Times|Post|Journal|"
     r"Street|Avenue|Center|Centre|Agency|Council|Court|Association|Institute|Foundation|"
@@ -1048,7 +1053,7 @@ class _Attributor:
         if lo == 0 or self.text[lo - 1] == "\n":
             starts.insert(0, lo)
         for start in starts:
-            subj = self._sentence_subject(start, pos)
+            subj = self._sentence_subject(start, pos) or self._organisation_subject(start, pos)
             if subj is None or subj[1] > pos or subj[2] == "pron":
                 continue
             surface = self.text[subj[0]:subj[1]]
@@ -1057,6 +1062,14 @@ class _Attributor:
             elif subj[2] == "name" and _ORG_WORDS.search(surface):
                 candidates.append((subj[0], self.art.canonical(surface)))
         return candidates
+
+    def _organisation_subject(self, lo: int, hi: int) -> tuple[int, int, str] | None:
+        """'Still, the Business Council of British Columbia opposed': an organisation named
+        after 'the' (a name with an organisation word) opening the sentence, for 'it'/'they'."""
+        m = _ORG_SUBJECT.match(self.text, lo, hi)
+        if m and _ORG_WORDS.search(m.group("name")) and _is_name(m.group("name"), self.text):
+            return m.start("name"), m.end("name"), "name"
+        return None
 
     def attribute(self) -> list[Attribution]:
         out: list[Attribution] = []
