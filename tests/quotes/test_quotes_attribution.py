@@ -270,3 +270,25 @@ IT_IS_AN_ORGANISATION = [
 @pytest.mark.parametrize("text, starts, speaker, rule", IT_IS_AN_ORGANISATION)
 def test_it_resolves_to_an_organisation_and_he_does_not(text, starts, speaker, rule):
     _check(text, starts, speaker, rule)
+
+
+# 'he' and 'she' never stand for a lone word the article neither genders nor titles (a place,
+# an outlet, a capitalised adverb): the person named earlier, else an abstention (PolNeAR
+# train: 'Ohio', 'Xinhua', 'Florida', 'Hastily' before; the score, which matches a pronoun
+# Source by its span, did not see it)
+PRONOUNS_NEVER_A_LONE_PLACE_OR_OUTLET = [
+    ("John Kasich said Saturday that the plan was not out of step with Americans.\n\nThe Ohio "
+     "governor said the U.S. needs to secure the border, but that he would not support mass "
+     "deportation.\n\n\"I couldn't even imagine taking a mom out of a house,\" he said.",
+     "I couldn't", "John Kasich", "cue-after"),
+    ("The admiral spoke in Hawaii. ''It is simply impossible to ignore his values,'' Xinhua, "
+     "the official Chinese news agency, wrote.\n\n''When I am described as a Japanese admiral, "
+     "it's not true,'' he said.", "When I am", None, "cue-after"),
+    ("President Obama spoke on Monday. Florida voted for him twice.\n\n“We will win this "
+     "state,” he said.", "We will", "Obama", "cue-after"),
+]
+
+
+@pytest.mark.parametrize("text, starts, speaker, rule", PRONOUNS_NEVER_A_LONE_PLACE_OR_OUTLET)
+def test_pronouns_never_resolve_to_a_lone_place_or_outlet(text, starts, speaker, rule):
+    _check(text, starts, speaker, rule)

@@ -429,6 +429,15 @@ _GENDERED_NAME = re.compile(
 _FIRST_AND_LAST = re.compile(r"\b([A-Z][a-z]+)\s+(?:[A-Z]\.\s+)?([A-Z][\w\u2019'\-]+)")
 
 
+# a person's title, then the surname ('President Obama', 'Sen. Ted Cruz', 'Dr. Carson')
+_TITLED_NAME = re.compile(
+    rf"\b(?:(?:{_TITLES})\.?|(?:{_TITLE_WORDS}))\s+(?:[A-Z][\w.\-]*\s+){{0,2}}?"
+    rf"([A-Z][\w\u2019'\-]+)\b(?!\s+[A-Z])")
+
+
+_WORD_BEFORE = re.compile(r"\b([A-Z][\w\u2019'\-]+) $")
+
+
 def genders_in(text: str) -> dict[str, str]:
     """Surname -> 'm' or 'f': what the article says of the gender of the person called so (see
     ``_Article.gender``): the gendered titles or role words before the name, when they all
@@ -477,6 +486,7 @@ class _Article:
         self._names: dict[str, str] | None = None
         self._surnames: dict[str, str] = {}
         self._genders: dict[str, str] | None = None
+        self._titled: frozenset[str] | None = None
         self._resolve = getattr(actors, "resolve", None)
 
     def names(self) -> dict[str, str]:
@@ -521,6 +531,19 @@ class _Article:
         if self._genders is None:
             self._genders = genders_in(self.text)
         return self._genders.get(name.split()[-1])
+
+    def may_be_person(self, name: str) -> bool:
+        """Whether a 'he' or 'she' may stand for ``name``: a name of two words or more, or one
+        word the article genders ('Mr. Trump') or titles ('President Obama', 'Sen. Cruz');
+        never a lone 'Florida', 'FBI' or sentence-initial 'Hastily'."""
+        if len(name.split()) > 1 or self.gender(name) is not None:
+            return True
+        if self._titled is None:
+            # titled ('Sen. Cruz') or the subject of a verb of saying ('Trump accused')
+            self._titled = frozenset(m.group(1) for m in _TITLED_NAME.finditer(self.text)) | {
+                w.group(1) for m in CUE_RE.finditer(self.text)
+                if (w := _WORD_BEFORE.search(self.text, max(0, m.start() - 40), m.start()))}
+        return name in self._titled
 
     def canonical(self, surface: str) -> str | None:
         name = clean_name(surface)
@@ -993,7 +1016,8 @@ class _Attributor:
         if pronoun not in ("he", "she"):
             return candidates
         other = "m" if pronoun == "she" else "f"
-        return [c for c in candidates if self.art.gender(c[1]) != other]
+        return [c for c in candidates if self.art.gender(c[1]) != other and
+                self.art.may_be_person(c[1])]
 
     def _speaker_candidates(self, pos: int, pronoun: str, prev: list[Attribution]) -> list:
         """The nearest earlier speaker within 1,500 characters (a person for 'he' and 'she',
