@@ -292,3 +292,19 @@ PRONOUNS_NEVER_A_LONE_PLACE_OR_OUTLET = [
 @pytest.mark.parametrize("text, starts, speaker, rule", PRONOUNS_NEVER_A_LONE_PLACE_OR_OUTLET)
 def test_pronouns_never_resolve_to_a_lone_place_or_outlet(text, starts, speaker, rule):
     _check(text, starts, speaker, rule)
+
+
+# a name ends at a full stop after a word of four letters or more: 'Ben Brafman. Brafman' is
+# two names ('Brafman' then resolves to the full name), and 'Donald Trump. One California' no
+# name at all ('he' went to 'California' before)
+NAMES_END_AT_A_FULL_STOP = [
+    ("Trump wrote a letter to Ben Brafman. Brafman answered at once.\n\n“This was one of my "
+     "finest moments,” Brafman said.", "This was", "Ben Brafman", "cue-after"),
+    ("Voters met Donald Trump. One California delegate was pleased.\n\n“We will win this "
+     "state,” he said.", "We will", "Donald Trump", "cue-after"),
+]
+
+
+@pytest.mark.parametrize("text, starts, speaker, rule", NAMES_END_AT_A_FULL_STOP)
+def test_names_end_at_a_full_stop(text, starts, speaker, rule):
+    _check(text, starts, speaker, rule)

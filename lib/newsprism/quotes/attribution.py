@@ -82,7 +82,9 @@ _TITLE_WORDS = (
     "Congresswoman|Governor|Mayor|Judge|Justice|Chairman|Chairwoman|Chair|General|Pope|King|"
     "Queen|Prince|Speaker|Leader|Ambassador|Director|Chancellor|Commissioner|Attorney General"
 )
-_CAP = r"(?:[A-Z\u0410-\u042f\u0401][\w\u2019'\-]*\.?|[A-Z]\.)"  # (Latin or Cyrillic capital)
+# a capitalised word (Latin or Cyrillic); a full stop only after an initial or an abbreviation of
+# three letters or fewer ('J.', 'Jr.', 'St.'): 'Ben Brafman. Brafman' is two names, not one
+_CAP = r"(?:[A-Z\u0410-\u042f\u0401](?:[\w\u2019'\-]{0,2}\.|[\w\u2019'\-]*)|[A-Z]\.)"
 _PARTICLE = r"(?:de|da|del|van|von|bin|al|la|le|di|dos|du|der|den|ben)"
 _NAME = (rf"(?:(?:{_TITLES})\.\s+|(?:{_TITLE_WORDS})\s+)?{_CAP}"
          rf"(?:[ \t]+(?:{_PARTICLE}[ \t]+)?{_CAP})*")
