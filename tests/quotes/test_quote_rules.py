@@ -35,6 +35,8 @@ CASES = [
      "saying"),
     ("naming-subject", "Ben Carson spoke. Later on Sunday, Carson shared a syllabus for a class "
      "called “Perception” on his page.", 0, "Ben Carson", "called"),
+    ("cue-before-passive", "Sanders was asked by host Bill Maher, a supporter, “Are you tired "
+     "of the emails?”", 0, "Bill Maher", "asked"),
     ("cue-before-reported", "Rep. Steve Israel said Clinton called on members to be "
      "“closely coordinated.”", 0, "Steve Israel", "said"),
     ("cue-before", "Kim Jong Un said: “We will win big.”", 0, "Kim Jong Un", "said"),

@@ -308,3 +308,28 @@ NAMES_END_AT_A_FULL_STOP = [
 @pytest.mark.parametrize("text, starts, speaker, rule", NAMES_END_AT_A_FULL_STOP)
 def test_names_end_at_a_full_stop(text, starts, speaker, rule):
     _check(text, starts, speaker, rule)
+
+
+# a passive cue: its agent after 'by' speaks, not its grammatical subject (PolNeAR train
+# census: the subject or no one before)
+PASSIVE_AGENTS = [
+    ("Sanders was asked by host Bill Maher, who is supporting Sanders, but has dismissed the "
+     "story, “Now, you famously said you were tired of the emails?”", "Now, you",
+     "Bill Maher", "cue-before-passive"),
+    ("It was an inquiry into the Benghazi tragedy — often labeled as a “witch hunt” by "
+     "Democrats — and Gowdy is right.", "witch hunt", "Democrats", "cue-before-passive"),
+    # 'by' + a gerund is no agent; an agent far from the quotation is none either
+    ("Bush, however, interjected by hitting Trump for using eminent domain to “turn it into a "
+     "parking lot.”", "turn it", "Bush", "cue-before"),
+    ("The initiative was called by the SVP to force the government to adopt the 2010 “Expulsion "
+     "Initiative.”", "Expulsion", None, None),
+]
+
+
+@pytest.mark.parametrize("text, starts, speaker, rule", PASSIVE_AGENTS)
+def test_the_agent_of_a_passive_cue_speaks(text, starts, speaker, rule):
+    q = _quote(text, starts)
+    if speaker is None:
+        assert q.rule != "cue-before-passive"
+    else:
+        _check(text, starts, speaker, rule)

@@ -1535,6 +1535,44 @@ def naming_subject(q: QuoteSite, c: CueSite):
 _REPORTING_VERBS = _SAY_VERBS | {"notes", "reports", "reported", "told", "tells", "finds"}
 
 
+# the agent of a passive cue: 'asked by host Bill Maher', 'labeled as a “...” by Democrats',
+# 'called the “...” by the citizens'
+_BY_AGENT = re.compile(
+    rf"\s*,?\s*by\s+(?:(?:(?![\w\-]*ing\b)(?-i:[a-z])[\w\-]*\s+){{0,3}}(?P<name>{_NAME})"
+    rf"(?![\w\u2019'])"
+    r"|(?P<nom>(?-i:the|a|an|some|many|several|most)\s+(?-i:[a-z])[\w\-]*(?:\s+(?-i:[a-z])"
+    r"[\w\-]*){0,3}?)(?=\s*(?:[,.;:)\u2014\u2013]|$|\s+(?:as|on|in|at|who|when|to)\b)))")
+
+
+# what may stand between the agent and the quotation: a colon, 'as', or an appositive
+_AGENT_TO_QUOTE = re.compile(
+    r"\s*(?:,[^\u201c\u201d\"]{2,150},)?\s*(?:as|:|,)?\s*(?:(?:a|an|the)\s+)?")
+
+
+def _passive_agent(q: QuoteSite, at: int, hi: int):
+    """The agent after 'by' at ``at`` (a name after up to three role words, else a noun phrase
+    opened by a determiner), or None."""
+    m = _BY_AGENT.match(q.text, at, hi)
+    if m and m.group("name") and _is_name(m.group("name"), q.text):
+        return (*m.span("name"), "name")
+    if m and m.group("nom"):
+        return (*m.span("nom"), "nom")
+    return None
+
+
+def cue_before_passive(q: QuoteSite, c: CueSite):
+    """'Rubio was asked by host Bill Maher, “...', 'labeled as a “witch hunt” by Democrats':
+    the agent of a passive cue speaks, not its grammatical subject."""
+    if not c.word.endswith("ed"):
+        return None
+    agent = _passive_agent(q, c.end, q.open_mark)
+    if agent and not _AGENT_TO_QUOTE.fullmatch(q.text, agent[1], q.open_mark):
+        agent = None  # 'was called by the SVP to force the government to adopt ... “'
+    if agent is None and re.fullmatch(r"\s+(?:as\s+)?(?:(?:a|an|the)\s+)?", q.text[c.end:q.open_mark]):
+        agent = _passive_agent(q, q.close_mark, q.right_hi)
+    return q.make(*agent, c.word, "cue-before-passive") if agent else None
+
+
 def cue_before_reported(q: QuoteSite, c: CueSite):
     """'Rep. Steve Israel said Clinton called on members to be “closely coordinated.”': a cue
     inside what an earlier verb of saying reports; the reporter of the sentence speaks."""
@@ -1580,7 +1618,7 @@ def cue_before_inverted(q: QuoteSite, c: CueSite):
 
 BEFORE_CUE_STEPS = (_noun_homograph, according_before, cue_gerund, cue_participle,
                     cue_before_and, cue_before_infinitive, cue_before_owner, naming_subject,
-                    cue_before_reported, cue_before, cue_before_inverted)
+                    cue_before_passive, cue_before_reported, cue_before, cue_before_inverted)
 
 
 def cue_before_rules(q: QuoteSite) -> Attribution | None:
