@@ -13,6 +13,8 @@ CASES = [
     ("cue-after-inverted", "“We will win,” said Kim Jong Un.", 0, "Kim Jong Un", "said"),
     ("cue-after-gap-inverted", "“The deal is unlikely” to pass this year, said Steve Elmendorf.",
      0, "Steve Elmendorf", "said"),
+    ("cue-after-appositive", "“We will win,” Cecelia Purner, 67, a retiree in Allentown, Pa., "
+     "said.", 0, "Cecelia Purner", "said"),
     ("according-after", "“We will win,” according to Kim Jong Un.", 0, "Kim Jong Un",
      "according to"),
     ("cue-after-generic", "“We will win,” roared Smith.", 0, "Smith", "roared"),
@@ -33,6 +35,10 @@ CASES = [
      "saying"),
     ("naming-subject", "Ben Carson spoke. Later on Sunday, Carson shared a syllabus for a class "
      "called “Perception” on his page.", 0, "Ben Carson", "called"),
+    ("cue-before-passive", "Sanders was asked by host Bill Maher, a supporter, “Are you tired "
+     "of the emails?”", 0, "Bill Maher", "asked"),
+    ("cue-before-reported", "Rep. Steve Israel said Clinton called on members to be "
+     "“closely coordinated.”", 0, "Steve Israel", "said"),
     ("cue-before", "Kim Jong Un said: “We will win big.”", 0, "Kim Jong Un", "said"),
     ("cue-before-inverted", "Stated Kim Jong Un: “We will win big.”", 0, "Kim Jong Un", "Stated"),
     ("colon-name", "Pew Research: “Most voters are undecided.”", 0, "Pew Research", ":"),

@@ -82,7 +82,9 @@ _TITLE_WORDS = (
     "Congresswoman|Governor|Mayor|Judge|Justice|Chairman|Chairwoman|Chair|General|Pope|King|"
     "Queen|Prince|Speaker|Leader|Ambassador|Director|Chancellor|Commissioner|Attorney General"
 )
-_CAP = r"(?:[A-Z\u0410-\u042f\u0401][\w\u2019'\-]*\.?|[A-Z]\.)"  # (Latin or Cyrillic capital)
+# a capitalised word (Latin or Cyrillic); a full stop only after an initial or an abbreviation of
+# three letters or fewer ('J.', 'Jr.', 'St.'): 'Ben Brafman. Brafman' is two names, not one
+_CAP = r"(?:[A-Z\u0410-\u042f\u0401](?:[\w\u2019'\-]{0,2}\.|[\w\u2019'\-]*)|[A-Z]\.)"
 _PARTICLE = r"(?:de|da|del|van|von|bin|al|la|le|di|dos|du|der|den|ben)"
 _NAME = (rf"(?:(?:{_TITLES})\.\s+|(?:{_TITLE_WORDS})\s+)?{_CAP}"
          rf"(?:[ \t]+(?:{_PARTICLE}[ \t]+)?{_CAP})*")
@@ -162,6 +164,11 @@ _GENERIC_AFTER = re.compile(
     rf"to|of|as|during|after|before|while|when|from|with)\b)")
 
 
+# 'Still, the Business Council of British Columbia opposed': 'the', a name, a verb
+_ORG_SUBJECT = re.compile(
+    rf"\s*(?:(?:But|And|Still|Yet|So|Meanwhile|However|Instead|Now|Also),?\s+)?(?-i:the|The)\s+"
+    rf"(?P<name>{_NAME}(?:\s+(?:of|for)\s+(?:the\s+)?{_NAME})?)\s+(?:has\s+|had\s+|also\s+)?"
+    rf"[a-z]{{2,}}(?:ed|s)\b")
 _ORG_WORDS = re.compile(
     r"\b(?:Party|House|Senate|Congress|Committee|Department|University|News|Times|Post|Journal|"
     r"Street|Avenue|Center|Centre|Agency|Council|Court|Association|Institute|Foundation|"
@@ -197,9 +204,23 @@ _DOUBLE_MARK = re.compile("[\"\u201c\u201d\u00ab\u00bb]")
 
 _GENERIC_INVERTED = re.compile(
     rf"\s*[,!?\u2014\u2013-]?\s*(?P<verb>[a-z]+ed)\s+(?P<name>{_NAME})(?=\s*[.,;]|\s*$)")
+# a clause-final cue ('…, he said.', '…, the rights group says.', '…, reported the Washington
+# Examiner.'), maybe with a day after it
+_FINAL_CUES = (r"said|says|say|added|adds|wrote|writes|explained|noted|argued|told reporters|"
+               r"insisted|warned|reported|reports|commented")
+_FINAL_NP = (r"(?:the|a|an|one|her|his|their|its|some|many|several|two|three)\s+"
+             r"(?:(?!(?:was|is|were|are|had|has|have|would|will|could|when|that|who)\b)"
+             r"[\w\-\u2019']+\s+){0,4}?[\w\-\u2019']+")
+# after an inverted cue only a titled name ('reported the Washington Examiner'): 'said the days
+# when' is the writer's words
+_FINAL_TITLED = r"(?-i:the|The)\s+(?:[A-Z][\w\-\u2019']*\s+){0,4}[A-Z][\w\-\u2019']*"
+_FINAL_DAY = (r"(?:\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
+              r"yesterday|today|last\s+\w+))?")
 _FINAL_CUE = re.compile(
-    rf",\s+(?:(?P<pron>he|she|they)|(?P<name>{_NAME}))\s+(?P<cue>said|says|added|adds|wrote|"
-    rf"writes|explained|noted|argued|told reporters|insisted|warned)(?=\s*[.;!?]|\s*$)")
+    rf",\s+(?:(?P<pron>he|she|they)|(?P<name>{_NAME})|(?P<nom>{_FINAL_NP}))\s+"
+    rf"(?P<cue>{_FINAL_CUES}){_FINAL_DAY}(?=\s*[.;!?]|\s*$)"
+    rf"|,\s+(?P<icue>{_FINAL_CUES})\s+(?:(?P<iname>{_NAME})|(?P<inom>{_FINAL_TITLED}))"
+    rf"{_FINAL_DAY}(?=\s*[.;!?]|\s*$)")
 
 
 # what may precede a quote that still opens its sentence ('But “...', 'Then, "...')
@@ -410,6 +431,15 @@ _GENDERED_NAME = re.compile(
 _FIRST_AND_LAST = re.compile(r"\b([A-Z][a-z]+)\s+(?:[A-Z]\.\s+)?([A-Z][\w\u2019'\-]+)")
 
 
+# a person's title, then the surname ('President Obama', 'Sen. Ted Cruz', 'Dr. Carson')
+_TITLED_NAME = re.compile(
+    rf"\b(?:(?:{_TITLES})\.?|(?:{_TITLE_WORDS}))\s+(?:[A-Z][\w.\-]*\s+){{0,2}}?"
+    rf"([A-Z][\w\u2019'\-]+)\b(?!\s+[A-Z])")
+
+
+_WORD_BEFORE = re.compile(r"\b([A-Z][\w\u2019'\-]+) $")
+
+
 def genders_in(text: str) -> dict[str, str]:
     """Surname -> 'm' or 'f': what the article says of the gender of the person called so (see
     ``_Article.gender``): the gendered titles or role words before the name, when they all
@@ -458,6 +488,7 @@ class _Article:
         self._names: dict[str, str] | None = None
         self._surnames: dict[str, str] = {}
         self._genders: dict[str, str] | None = None
+        self._titled: frozenset[str] | None = None
         self._resolve = getattr(actors, "resolve", None)
 
     def names(self) -> dict[str, str]:
@@ -502,6 +533,19 @@ class _Article:
         if self._genders is None:
             self._genders = genders_in(self.text)
         return self._genders.get(name.split()[-1])
+
+    def may_be_person(self, name: str) -> bool:
+        """Whether a 'he' or 'she' may stand for ``name``: a name of two words or more, or one
+        word the article genders ('Mr. Trump') or titles ('President Obama', 'Sen. Cruz');
+        never a lone 'Florida', 'FBI' or sentence-initial 'Hastily'."""
+        if len(name.split()) > 1 or self.gender(name) is not None:
+            return True
+        if self._titled is None:
+            # titled ('Sen. Cruz') or the subject of a verb of saying ('Trump accused')
+            self._titled = frozenset(m.group(1) for m in _TITLED_NAME.finditer(self.text)) | {
+                w.group(1) for m in CUE_RE.finditer(self.text)
+                if (w := _WORD_BEFORE.search(self.text, max(0, m.start() - 40), m.start()))}
+        return name in self._titled
 
     def canonical(self, surface: str) -> str | None:
         name = clean_name(surface)
@@ -582,9 +626,16 @@ def _trailing_space(text: str, at: int) -> int:
     return len(window) - len(window.rstrip())
 
 
+_PARENTHETICAL_TAIL = re.compile(r"[ \t]*\([^()\n]{1,40}\),?[ \t]*$")
+
+
 def _subject_before(text: str, lo: int, cue_start: int) -> tuple[int, int, str] | None:
     """The noun phrase just left of a cue verb (``X said``), as (start, end, kind)."""
     found = _subject_tail(text, lo, cue_start)
+    paren = _PARENTHETICAL_TAIL.search(text, max(lo, cue_start - 60), cue_start)
+    if found is None and paren:
+        # 'Gov. John Kasich (R-OH), said': the name before a party label or an aside
+        found = _subject_tail(text, lo, paren.start())
     if found is None:
         # "The lawmaker, who represents a district in Albay, said": skip the appositive
         raw = text[max(lo, cue_start - 200):cue_start]
@@ -750,8 +801,20 @@ _NAME_PAIR = re.compile(rf"(?P<a>{_NAME})\s+(?:and|&)\s+(?P<b>{_NAME})")
 _AND_NAME = re.compile(rf"\s+(?:and|&)\s+(?P<name>{_NAME})")
 
 
+# 'said Rubio’s deputy campaign manager, Rich Beeson, who', 'said the party's spokesman, Ann
+# Lee.': a role (its head noun lowercase) and the name in apposition to it
+_ROLE_COMMA_NAME = re.compile(
+    rf"\s*(?:(?-i:the|a|an|his|her|their|its)\s+|{_NAME}[\u2019']s?\s+)"
+    rf"(?:[\w\-\u2019']+\s+){{0,4}}?(?-i:[a-z])[\w\-]*,\s+(?P<name>{_NAME})"
+    r"(?=\s*(?:[,.;)]|$))")
+
+
 def _subject_after(text: str, cue_end: int, hi: int) -> tuple[int, int, str] | None:
-    """The noun phrase just right of a cue verb (``said X``)."""
+    """The noun phrase just right of a cue verb (``said X``); the name of a role in apposition
+    ('said the campaign's spokesman, Ann Lee')."""
+    role = _ROLE_COMMA_NAME.match(text, cue_end, hi)
+    if role and len(role.group("name").split()) >= 2 and _is_name(role.group("name"), text):
+        return role.start("name"), role.end("name"), "name"
     m = _SUBJ_HEAD.match(text, cue_end, hi)
     if not m:
         m = _LONG_NP_AFTER.match(text, cue_end, hi)
@@ -955,7 +1018,8 @@ class _Attributor:
         if pronoun not in ("he", "she"):
             return candidates
         other = "m" if pronoun == "she" else "f"
-        return [c for c in candidates if self.art.gender(c[1]) != other]
+        return [c for c in candidates if self.art.gender(c[1]) != other and
+                self.art.may_be_person(c[1])]
 
     def _speaker_candidates(self, pos: int, pronoun: str, prev: list[Attribution]) -> list:
         """The nearest earlier speaker within 1,500 characters (a person for 'he' and 'she',
@@ -1015,7 +1079,7 @@ class _Attributor:
         if lo == 0 or self.text[lo - 1] == "\n":
             starts.insert(0, lo)
         for start in starts:
-            subj = self._sentence_subject(start, pos)
+            subj = self._sentence_subject(start, pos) or self._organisation_subject(start, pos)
             if subj is None or subj[1] > pos or subj[2] == "pron":
                 continue
             surface = self.text[subj[0]:subj[1]]
@@ -1024,6 +1088,14 @@ class _Attributor:
             elif subj[2] == "name" and _ORG_WORDS.search(surface):
                 candidates.append((subj[0], self.art.canonical(surface)))
         return candidates
+
+    def _organisation_subject(self, lo: int, hi: int) -> tuple[int, int, str] | None:
+        """'Still, the Business Council of British Columbia opposed': an organisation named
+        after 'the' (a name with an organisation word) opening the sentence, for 'it'/'they'."""
+        m = _ORG_SUBJECT.match(self.text, lo, hi)
+        if m and _ORG_WORDS.search(m.group("name")) and _is_name(m.group("name"), self.text):
+            return m.start("name"), m.end("name"), "name"
+        return None
 
     def attribute(self) -> list[Attribution]:
         out: list[Attribution] = []
@@ -1222,6 +1294,31 @@ def cue_after_gap_inverted(q: QuoteSite, c: CueSite):
     return q.make(*subj, c.word, "cue-after-gap-inverted") if subj else None
 
 
+# '"...," Cecelia Purner, 67, a retired customer service representative in Allentown, Pa.,
+# said': a name (after an optional role: 'Texas delegate Bill Eastland') and an appositive that
+# holds commas of its own, between the quotation and its cue
+_APPOSITIVE_GAP = re.compile(
+    rf"[\s,]*(?:(?:[A-Z][\w.\-]*\s+)?(?:(?-i:[a-z])[\w\-]*\s+){{1,3}})?(?P<name>{_NAME}),"
+    r"[^\u201c\u201d\"]{2,200},\s*")
+
+
+def cue_after_appositive(q: QuoteSite, c: CueSite):
+    """'"...," Cecelia Purner, 67, a retiree in Allentown, Pa., said': the name before a long
+    appositive (commas inside it) speaks."""
+    gap = c.gap(q)
+    if q.quote_end not in (",", "?", "!") or c.word not in _SAY_VERBS or len(gap) > 250:
+        return None
+    m = _APPOSITIVE_GAP.fullmatch(gap)
+    if not m or CUE_RE.search(gap):
+        return None
+    name = m.group("name")
+    if not _is_name(name, q.text) or not (len(name.split()) >= 2 or
+                                          name in q.attributor.art.names()):
+        return None
+    start = q.close_mark + m.start("name")
+    return q.make(start, start + len(name), "name", c.word, "cue-after-appositive")
+
+
 def _long_gap(q: QuoteSite, c: CueSite):
     """A cue far after the quotation attributes nothing (a long gap is fine after '," Jane Doe,
     who served as ..., said')."""
@@ -1282,8 +1379,8 @@ def cue_after(q: QuoteSite, c: CueSite):
     return STOP
 
 
-AFTER_CUE_STEPS = (cue_after_gap_inverted, _long_gap, according_after, cue_after_inverted,
-                   cue_after)
+AFTER_CUE_STEPS = (cue_after_gap_inverted, cue_after_appositive, _long_gap, according_after,
+                   cue_after_inverted, cue_after)
 
 
 def _cues_after(q: QuoteSite) -> list[CueSite]:
@@ -1324,10 +1421,16 @@ def cue_final(q: QuoteSite) -> Attribution | None:
     fm = _FINAL_CUE.search(q.text, q.close_mark, q.right_hi)
     if not (fm and q.right_hi - fm.end() <= 3 and fm.start() - q.close_mark < 200):
         return None
-    kind = "pron" if fm.group("pron") else "name"
-    if kind == "pron" or _is_name(fm.group("name"), q.text):
-        return q.make(*fm.span(kind), kind, fm.group("cue"), "cue-final")
-    return None
+    group = next(g for g in ("pron", "name", "nom", "iname", "inom") if fm.group(g))
+    kind, cue = group.lstrip("i") if group != "pron" else group, fm.group("cue") or fm.group(
+        "icue")
+    if kind == "name" and not _is_name(fm.group(group), q.text) or \
+            kind == "nom" and _NON_AGENT.search(fm.group(group)):
+        return None
+    start, end = fm.span(group)
+    if kind == "nom" and re.fullmatch(_FINAL_TITLED, q.text[start:end]):
+        start, kind = start + 4, "name"  # 'the Chicago Tribune reports': a name
+    return q.make(start, end, kind, cue, "cue-final")
 
 
 # -- cues before the quotation in its sentence: 'Kim said: “', 'what he called Russia’s “'
@@ -1429,6 +1532,65 @@ def naming_subject(q: QuoteSite, c: CueSite):
     return q.make(*subj, c.word, "naming-subject") if subj else NEXT_CUE
 
 
+_REPORTING_VERBS = _SAY_VERBS | {"notes", "reports", "reported", "told", "tells", "finds"}
+
+
+# the agent of a passive cue: 'asked by host Bill Maher', 'labeled as a “...” by Democrats',
+# 'called the “...” by the citizens'
+_BY_AGENT = re.compile(
+    rf"\s*,?\s*by\s+(?:(?:(?![\w\-]*ing\b)(?-i:[a-z])[\w\-]*\s+){{0,3}}(?P<name>{_NAME})"
+    rf"(?![\w\u2019'])"
+    r"|(?P<nom>(?-i:the|a|an|some|many|several|most)\s+(?-i:[a-z])[\w\-]*(?:\s+(?-i:[a-z])"
+    r"[\w\-]*){0,3}?)(?=\s*(?:[,.;:)\u2014\u2013]|$|\s+(?:as|on|in|at|who|when|to)\b)))")
+
+
+# what may stand between the agent and the quotation: a colon, 'as', or an appositive
+_AGENT_TO_QUOTE = re.compile(
+    r"\s*(?:,[^\u201c\u201d\"]{2,150},)?\s*(?:as|:|,)?\s*(?:(?:a|an|the)\s+)?")
+
+
+def _passive_agent(q: QuoteSite, at: int, hi: int):
+    """The agent after 'by' at ``at`` (a name after up to three role words, else a noun phrase
+    opened by a determiner), or None."""
+    m = _BY_AGENT.match(q.text, at, hi)
+    if m and m.group("name") and _is_name(m.group("name"), q.text):
+        return (*m.span("name"), "name")
+    if m and m.group("nom"):
+        return (*m.span("nom"), "nom")
+    return None
+
+
+def cue_before_passive(q: QuoteSite, c: CueSite):
+    """'Rubio was asked by host Bill Maher, “...', 'labeled as a “witch hunt” by Democrats':
+    the agent of a passive cue speaks, not its grammatical subject."""
+    if not c.word.endswith("ed"):
+        return None
+    agent = _passive_agent(q, c.end, q.open_mark)
+    if agent and not _AGENT_TO_QUOTE.fullmatch(q.text, agent[1], q.open_mark):
+        agent = None  # 'was called by the SVP to force the government to adopt ... “'
+    if agent is None and re.fullmatch(r"\s+(?:as\s+)?(?:(?:a|an|the)\s+)?", q.text[c.end:q.open_mark]):
+        agent = _passive_agent(q, q.close_mark, q.right_hi)
+    return q.make(*agent, c.word, "cue-before-passive") if agent else None
+
+
+def cue_before_reported(q: QuoteSite, c: CueSite):
+    """'Rep. Steve Israel said Clinton called on members to be “closely coordinated.”': a cue
+    inside what an earlier verb of saying reports; the reporter of the sentence speaks."""
+    subj, text = c.subject(q), q.text
+    if not subj or subj[2] == "rel":
+        return None
+    outer = None
+    for m in CUE_RE.finditer(text, q.lo, subj[0]):
+        if m.group(0) in _REPORTING_VERBS and not _CLOSED_SENTENCE.search(text, m.end(), subj[0]):
+            outer = m
+    if outer is None or not re.fullmatch(r"\s+(?:that\s+)?", text[outer.end():subj[0]]):
+        return None
+    found = _subject_before(text, q.lo, outer.start())
+    if not found or found[2] not in ("name", "pron", "nom"):
+        return None
+    return q.make(*found, outer.group(0), "cue-before-reported")
+
+
 def cue_before(q: QuoteSite, c: CueSite):
     """'Kim said: “...' / 'what he called Russia’s “...'."""
     subj = c.subject(q)
@@ -1456,7 +1618,7 @@ def cue_before_inverted(q: QuoteSite, c: CueSite):
 
 BEFORE_CUE_STEPS = (_noun_homograph, according_before, cue_gerund, cue_participle,
                     cue_before_and, cue_before_infinitive, cue_before_owner, naming_subject,
-                    cue_before, cue_before_inverted)
+                    cue_before_passive, cue_before_reported, cue_before, cue_before_inverted)
 
 
 def cue_before_rules(q: QuoteSite) -> Attribution | None:
