@@ -10,6 +10,7 @@ from newsprism.quotes.clusters import (
     cluster_summary,
     cluster_table,
     coverage,
+    n_statements,
     pair_score,
     speakers_conflict,
     word_diff_html,
@@ -162,9 +163,25 @@ def test_cluster_table_shows_wording_coverage_diff_and_outlets_that_did_not_quot
 
 def test_cluster_table_min_outlets_one_lists_single_outlet_statements(corpus_quotes, articles):
     clustered = cluster_quotes(corpus_quotes, articles)
-    table = cluster_table(clustered, articles, min_outlets=1, require_speech=False)
+    table = cluster_table(clustered, articles, min_outlets=1, require_speech=False,
+                          require_anchor=False)
     assert table["cluster_id"].nunique() == clustered["cluster_id"].nunique()
     assert (table.groupby("cluster_id")["outlet"].nunique() == articles["outlet"].nunique()).all()
+
+
+@pytest.mark.parametrize("texts, require_anchor, statements", [
+    (["blood.", "Blood"], True, 0),            # one shared word is not a statement
+    (["blood.", "Blood"], False, 1),
+    (["full support", "full support"], True, 0),
+    (["sharing blood in the same trench", "blood in the same trench"], True, 1),
+])
+def test_cluster_table_presents_no_fragment_only_cluster_as_a_statement(texts, require_anchor,
+                                                                          statements):
+    quotes = pd.DataFrame({"quote_id": [0, 1], "article_id": ["1", "2"], "text": texts,
+                           "kind": ["speech", "speech"]})
+    arts = pd.DataFrame({"article_id": ["1", "2"], "outlet": ["X", "Y"]})
+    table = cluster_table(cluster_quotes(quotes, arts), arts, require_anchor=require_anchor)
+    assert n_statements(table) == statements
 
 
 def test_word_diff_marks_changes_and_escapes_html():

@@ -117,9 +117,20 @@ def test_scare_quotes_per_outlet():
     ("message stated", "state"), ("according to", "according to"), ("described", "describe"),
     ("emphasized", "emphasize"), ("pledged", "pledge"), (":", "(colon)"), (None, "(none)"),
     ("wrote", "write"), ("insists", "insist"), ("replied", "reply"),
+    # every verb of the lexicon has its lemma, not its surface form (was "hinted", "slammed")
+    ("hinted", "hint"), ("slammed", "slam"), ("quipped", "quip"), ("joked", "joke"),
+    ("swore", "swear"), ("testified", "testify"), ("mocking", "mock"),
 ])
 def test_cue_lemma(cue, lemma):
     assert cue_lemma(cue) == lemma
+
+
+@pytest.mark.parametrize("cue, cue_class_", [
+    ("hinted", "doubting"), ("claimed", "doubting"), ("slammed", "emphatic"), ("said", "neutral"),
+    ("quipped", "other"),
+])
+def test_cue_class_of_a_verb(cue, cue_class_):
+    assert cue_class(cue_lemma(cue)) == cue_class_
 
 
 def test_cue_verbs_per_outlet():

@@ -610,12 +610,15 @@ TABLE_COLUMNS = ["cluster_id", "outlet", "quoted", "n_quotes", "article_ids", "q
 
 
 def cluster_table(clustered: pd.DataFrame, articles: pd.DataFrame, min_outlets: int = 2,
-                  min_articles: int = 1, require_speech: bool = True) -> pd.DataFrame:
+                  min_articles: int = 1, require_speech: bool = True,
+                  require_anchor: bool = True) -> pd.DataFrame:
     """One row per cluster x outlet: how each outlet quoted the statement, or that it did not.
 
     Keeps clusters quoted by at least ``min_outlets`` outlets and ``min_articles`` articles
     (and, with ``require_speech``, holding at least one ``kind == "speech"`` quotation, so a
-    scare-quoted word shared by two outlets is not presented as a statement).
+    scare-quoted word shared by two outlets is not presented as a statement; with
+    ``require_anchor``, holding at least one quotation longer than a fragment (``role ==
+    "anchor"``), so one word two outlets both quote, "blood." / "Blood", is not one either).
     The *reference* of a cluster is its longest quotation. Per outlet: ``quoted`` (False for an
     outlet of ``articles`` that never quoted the statement — those rows have empty wording),
     ``n_quotes``, ``article_ids``, the outlet's longest wording and its ``quote_key``, the most
@@ -645,6 +648,8 @@ def cluster_table(clustered: pd.DataFrame, articles: pd.DataFrame, min_outlets: 
     keep &= data.groupby("cluster_id")["article_id"].transform("nunique") >= min_articles
     if require_speech and "kind" in data.columns:
         keep &= (data["kind"] == "speech").groupby(data["cluster_id"]).transform("any")
+    if require_anchor and "role" in data.columns:
+        keep &= (data["role"] == "anchor").groupby(data["cluster_id"]).transform("any")
     # One sort, then plain Python over records: per-cluster DataFrame filtering was the cost
     # of this function on large corpora. Longest wording first; quote_key breaks ties.
     data = data[keep].sort_values(["cluster_id", "_len", "quote_key"],
