@@ -74,7 +74,7 @@ def test_findings_name_every_out_of_sample_figure_below_its_floor(split, status,
     below = [f for f in methods_report.key_findings(results) if f.startswith("Below floor")]
     assert bool(below) == listed
     if listed:
-        assert f"quotes recall = 0.7 (rules, PolNeAR, {split}; n = 100; {status})" in below[0]
+        assert f"quotes recall = 0.7 (n = 100) (rules, PolNeAR, {split}; {status})" in below[0]
 
 
 def test_findings_name_the_actor_tone_floor_the_model_misses():

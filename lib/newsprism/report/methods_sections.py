@@ -155,15 +155,20 @@ def shortfalls(results: pd.DataFrame) -> list[str]:
     ...     "metric": ["speaker_accuracy"] * 2, "value": [0.889, 0.92], "n": [887, 900],
     ...     "status": ["below target 0.93"] * 2, "engine": ["q"] * 2})
     >>> shortfalls(t)
-    ['quotes speaker_accuracy = 0.889 (q, PolNeAR, dev; n = 887; below target 0.93)']
+    ['quotes speaker_accuracy = 0.889 (n = 887) (q, PolNeAR, dev; below target 0.93)']
     """
     rows = methods.exclude_in_sample(results)
     below = rows[rows["status"].astype(str).str.contains("below")
                  & ~rows["split"].astype(str).str.startswith(("train", "tuning"))]
-    below = below.drop_duplicates(["measure", "split", "engine", "metric"])
-    found = [f"{r['measure']} {r['metric']} = {float(r['value']):.4g} ({r['engine']}, "
-             f"{r['dataset']}, {r['split']}; n = {int(float(r['n']))}; {r['status']})"
-             for r in below.to_dict("records")]
+    found = []  # one phrase per engine, split and status, naming each metric it holds
+    for key, part in below.groupby(["measure", "dataset", "split", "engine", "status"],
+                                   sort=False):
+        measure, dataset, split, engine, status = key
+        values = ", ".join(f"{r['metric']} = {float(r['value']):.4g} (n = {int(float(r['n']))})"
+                           for r in part.to_dict("records"))
+        found.append(f"{measure} {values} ({engine}, {dataset}, {split}; {status})")
+    if (below["measure"] == "actor_tone").any():
+        return found
     tone = results[results["measure"] == "actor_tone"]
     return found + [f"actor_tone model macro_f1 on {miss}"
                     for miss in tone_validation.floor_misses(tone)]
