@@ -132,10 +132,15 @@ def _capitals_and_urls(lines: list[str]) -> tuple[np.ndarray, np.ndarray]:
     return capitals, url
 
 
+def _length_and_ends(line: str) -> tuple[int, int]:
+    return effective_length(line), len(_SENT_END.findall(line))
+
+
 def _features_and_region(lines: list[str]) -> tuple[np.ndarray, tuple[int, int]]:
     n = len(lines)
-    lengths = [effective_length(line) for line in lines]
-    sentence_ends = [len(_SENT_END.findall(line)) for line in lines]
+    # found once per distinct line: pages repeat menus and teasers
+    found = {line: _length_and_ends(line) for line in set(lines)}
+    lengths, sentence_ends = zip(*[found[line] for line in lines], strict=True) if n else ((), ())
     # ``_is_body_like``, with the sentence ends found once
     body_list = [length >= BODY_MIN_CHARS and ends > 0 and line[0] != "<"
                  for line, length, ends in zip(lines, lengths, sentence_ends, strict=True)]
@@ -199,9 +204,11 @@ def line_words(line: str) -> set[str]:
 
 def word_scores(lines: list[str], weights: dict[str, float]) -> np.ndarray:
     """Sum of the fitted weights of each line's words (0 for unknown words)."""
-    # unknown words are left out rather than added as 0.0: the same sums, fewer look-ups
-    return np.asarray([sum([weights[word] for word in line_words(line) if word in weights])
-                       for line in lines], dtype=float)
+    # unknown words are left out rather than added as 0.0: the same sums, fewer look-ups;
+    # found once per distinct line
+    found = {line: sum([weights[word] for word in line_words(line) if word in weights])
+             for line in set(lines)}
+    return np.asarray([found[line] for line in lines], dtype=float)
 
 
 @lru_cache(maxsize=1)
