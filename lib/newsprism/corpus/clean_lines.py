@@ -40,7 +40,7 @@ from functools import lru_cache
 import numpy as np
 
 from newsprism.core import paths
-from newsprism.corpus.clean_chars import Page
+from newsprism.corpus.clean_chars import Page, matches_per_line
 from newsprism.corpus.clean_context import context_scores, window_mean
 
 MODEL_FILE = paths.PACKAGE_DATA / "clean" / "line_model.json"
@@ -53,8 +53,6 @@ REGION_LENGTH_CAP = 60
 _SENT_END = re.compile(r"[.!?。！？…][\"'”’»)\]]*(?=\s|$)")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 _URL = re.compile(r"https?://|www\.|\.(?:com|org|net|de|html?|php)\b|[@#]\w")
-# Every match of ``_URL`` starts with @ or # or one of these pairs of characters (first, next).
-_URL_STARTS = [(".", "cdhnop"), ("w", "w"), ("h", "t")]
 
 FEATURES = [
     "log_len", "sent_ends", "ends_sentence", "ends_colon", "capital_share", "url_like",
@@ -120,27 +118,18 @@ def line_features(lines: list[str]) -> np.ndarray:
 
 def _capitals_and_urls(lines: list[str]) -> tuple[np.ndarray, np.ndarray]:
     """Per line: how many words start with a capital, and does it hold a URL, handle or
-    hashtag (``_URL``, tried only on lines holding one of its first two characters)."""
+    hashtag (``_URL``)."""
     page = Page(lines)
     capitals = page.count_per_line(page.word_starts(_CAPITAL))
-    candidates = page.one_of("@#")
-    for first, second in _URL_STARTS:
-        candidates |= page.followed_by(first, second)
-    url = page.lines_with(candidates)
-    for k in np.flatnonzero(url).tolist():
-        url[k] = _URL.search(lines[k]) is not None
-    return capitals, url
-
-
-def _length_and_ends(line: str) -> tuple[int, int]:
-    return effective_length(line), len(_SENT_END.findall(line))
+    return capitals, matches_per_line(lines, _URL) > 0
 
 
 def _features_and_region(lines: list[str]) -> tuple[np.ndarray, tuple[int, int]]:
     n = len(lines)
     # found once per distinct line: pages repeat menus and teasers
-    found = {line: _length_and_ends(line) for line in set(lines)}
-    lengths, sentence_ends = zip(*[found[line] for line in lines], strict=True) if n else ((), ())
+    found = {line: effective_length(line) for line in set(lines)}
+    lengths = [found[line] for line in lines]
+    sentence_ends = matches_per_line(lines, _SENT_END).tolist()
     # ``_is_body_like``, with the sentence ends found once
     body_list = [length >= BODY_MIN_CHARS and ends > 0 and line[0] != "<"
                  for line, length, ends in zip(lines, lengths, sentence_ends, strict=True)]
@@ -204,10 +193,15 @@ def line_words(line: str) -> set[str]:
 
 def word_scores(lines: list[str], weights: dict[str, float]) -> np.ndarray:
     """Sum of the fitted weights of each line's words (0 for unknown words)."""
-    # unknown words are left out rather than added as 0.0: the same sums, fewer look-ups;
-    # found once per distinct line
-    found = {line: sum([weights[word] for word in line_words(line) if word in weights])
-             for line in set(lines)}
+    # unknown words are left out rather than added as 0.0: the same sums, fewer look-ups.
+    # ``line_words`` inlined, found once per distinct line, all lower-cased in one call (no
+    # line holds a "\n", and a "\n" leaves the case of the letters around it as a line end)
+    found = dict.fromkeys(lines, 0.0)
+    short = [line for line in found if len(line) <= LEXICAL_MAX_CHARS]
+    findall = _WORD.findall
+    for line, lower in zip(short, "\n".join(short).lower().split("\n"), strict=True):
+        found[line] = sum([weights[word] for word in set(findall(lower)[:LEXICAL_MAX_WORDS])
+                           if word in weights])
     return np.asarray([found[line] for line in lines], dtype=float)
 
 
