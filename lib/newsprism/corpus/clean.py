@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from newsprism.corpus.clean_lines import effective_length, load_model, scores_and_region
+from newsprism.corpus.clean_lines import effective_lengths, load_model, scores_and_region
 from newsprism.corpus.clean_phrases import phrase_rule
 from newsprism.corpus.clean_region import outside_body
 from newsprism.corpus.clean_rules import (
@@ -409,7 +409,8 @@ def _model_pass(stripped: list[str], rules: list[str | None], scores: dict[int, 
         return {}
     model = load_model()
     lines = [stripped[i] for i in index]
-    probabilities, _ = scores_and_region(lines, model)
+    lengths = effective_lengths(lines)
+    probabilities, _ = scores_and_region(lines, model, lengths)
     signs = _LineSigns(lines, probabilities, model["threshold"])  # shared by both passes
     removed, doubts = model_removals(lines, probabilities, model, cleaning, signs) \
         if use_model else ([], {})
@@ -417,7 +418,7 @@ def _model_pass(stripped: list[str], rules: list[str | None], scores: dict[int, 
     if use_region:
         done = {k for k, i in enumerate(index) if rules[i] is not None}.union(removed)
         outside, region_doubts = region_removals(lines, probabilities, model, cleaning, done,
-                                                 signs)
+                                                 signs, lengths)
         found += [(k, "outside_body") for k in outside]
         doubts = {**region_doubts, **doubts}
     for k, rule in found:
@@ -427,20 +428,20 @@ def _model_pass(stripped: list[str], rules: list[str | None], scores: dict[int, 
 
 
 def region_removals(lines: list[str], probabilities, model: dict, cleaning: str,
-                    done: set[int] | frozenset[int] = frozenset(), signs=None
+                    done: set[int] | frozenset[int] = frozenset(), signs=None, lengths=None
                     ) -> tuple[list[int], dict[int, tuple[float, str]]]:
     """Lines outside the decoded body region (``clean_region.outside_body`` with the fitted
     parameters of the cleaning level), as (indices removed, {index: (score, why kept)});
     lines in ``done`` (removed by another rule already) are left out of both.
     Texts of fewer than ``MODEL_MIN_LINES`` lines, or a model without a ``region`` part, are
     left alone; at the "default" level a line with a sign of body text (:func:`_body_sign`,
-    e.g. a ranked list closing an article) stays, in doubt. ``signs``: the page's
-    ``_LineSigns`` when the caller has them already."""
+    e.g. a ranked list closing an article) stays, in doubt. ``signs``, ``lengths``: the
+    page's ``_LineSigns`` and ``clean_lines.effective_lengths`` when the caller has them."""
     region = model.get("region", {}).get(cleaning)
     if region is None or len(lines) < MODEL_MIN_LINES:
         return [], {}
-    outside, doubts = outside_body([effective_length(line) for line in lines], probabilities,
-                                   region)
+    lengths = effective_lengths(lines) if lengths is None else lengths
+    outside, doubts = outside_body(lengths, probabilities, region)
     if done:
         outside = [k for k in outside if k not in done]
         doubts = {k: why for k, why in doubts.items() if k not in done}

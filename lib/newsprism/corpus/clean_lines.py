@@ -41,7 +41,7 @@ import numpy as np
 
 from newsprism.core import paths
 from newsprism.corpus.clean_chars import Page, matches_per_line
-from newsprism.corpus.clean_context import context_scores, window_mean
+from newsprism.corpus.clean_context import context_scores, stack_columns, window_means
 
 MODEL_FILE = paths.PACKAGE_DATA / "clean" / "line_model.json"
 # A body-like line: this many characters (CJK count 3 each) and a sentence end.
@@ -124,11 +124,17 @@ def _capitals_and_urls(lines: list[str]) -> tuple[np.ndarray, np.ndarray]:
     return capitals, matches_per_line(lines, _URL) > 0
 
 
-def _features_and_region(lines: list[str]) -> tuple[np.ndarray, tuple[int, int]]:
-    n = len(lines)
-    # found once per distinct line: pages repeat menus and teasers
+def effective_lengths(lines: list[str]) -> list[int]:
+    """:func:`effective_length` of each line (found once per distinct line: pages repeat
+    menus and teasers)."""
     found = {line: effective_length(line) for line in set(lines)}
-    lengths = [found[line] for line in lines]
+    return [found[line] for line in lines]
+
+
+def _features_and_region(lines: list[str], lengths: list[int] | None = None
+                         ) -> tuple[np.ndarray, tuple[int, int]]:
+    n = len(lines)
+    lengths = effective_lengths(lines) if lengths is None else lengths
     sentence_ends = matches_per_line(lines, _SENT_END).tolist()
     # ``_is_body_like``, with the sentence ends found once
     body_list = [length >= BODY_MIN_CHARS and ends > 0 and line[0] != "<"
@@ -162,8 +168,7 @@ def _features_and_region(lines: list[str]) -> tuple[np.ndarray, tuple[int, int]]
         index / max(n - 1, 1),
         *_context_columns(log_len, body, words, lines),
     ]
-    features = np.column_stack([np.asarray(c, dtype=float) for c in columns])
-    return features.reshape(n, len(FEATURES)), (first, last)
+    return stack_columns(columns, n), (first, last)
 
 
 def _context_columns(log_len: np.ndarray, body: np.ndarray, words, lines: list[str]) -> list:
@@ -173,8 +178,8 @@ def _context_columns(log_len: np.ndarray, body: np.ndarray, words, lines: list[s
     body_before = np.concatenate([[0], np.cumsum(body)[:-1]])
     body_after = body.sum() - body_before - body
     counts = Counter(lines)
-    return [window_mean(log_len, 2), window_mean(log_len, 5),
-            window_mean(body.astype(float), 10), np.log1p(body_before),
+    return [*window_means(log_len, (2, 5)),
+            *window_means(body.astype(float), (10,)), np.log1p(body_before),
             np.log1p(body_after), np.log(words), [counts[line] > 1 for line in lines],
             np.log1p(index), np.log1p(n - 1 - index)]
 
@@ -218,13 +223,14 @@ def furniture_scores(lines: list[str], model: dict | None = None) -> np.ndarray:
     return scores_and_region(lines, model)[0]
 
 
-def scores_and_region(lines: list[str], model: dict | None = None
-                      ) -> tuple[np.ndarray, tuple[int, int]]:
-    """:func:`furniture_scores` and :func:`body_region` of ``lines`` in one pass."""
+def scores_and_region(lines: list[str], model: dict | None = None,
+                      lengths: list[int] | None = None) -> tuple[np.ndarray, tuple[int, int]]:
+    """:func:`furniture_scores` and :func:`body_region` of ``lines`` in one pass
+    (``lengths``: their :func:`effective_lengths` when the caller has them already)."""
     if not lines:
         return np.zeros(0), (-1, -1)
     model = model or load_model()
-    features, region = _features_and_region(lines)
+    features, region = _features_and_region(lines, lengths)
     x = (features - np.asarray(model["mean"])) / np.asarray(model["scale"])
     z = x @ np.asarray(model["coef"]) + model["intercept"]
     if model.get("words"):
