@@ -13,8 +13,6 @@ array operations.
 [False, True]
 >>> page.lines_with(page.followed_by("w", "r")).tolist()
 [True, False]
->>> matches_per_line(["Kim wrote. It was long.", "To Putin", "Yes."], re.compile(r"[.](?=\\s|$)"))
-array([2, 0, 1])
 """
 
 from __future__ import annotations
@@ -103,16 +101,3 @@ class Page:
         found = np.zeros(self.n, dtype=bool)
         found[self.line_of[mask]] = True
         return found
-
-
-def matches_per_line(lines: list[str], pattern: re.Pattern[str]) -> np.ndarray:
-    """How many matches of ``pattern`` each line holds (``len(pattern.findall(line))``),
-    from one scan of the lines joined by "\\n" instead of one call per line.
-
-    Only for patterns that never match an empty string or a "\\n", and whose look-arounds
-    see a "\\n" as they see the start or end of a string (as ``\\s``, ``\\b`` and ``$``
-    do): no match then crosses a line, and each line's matches are its own.
-    """
-    starts = [match.start() for match in pattern.finditer("\n".join(lines))]
-    ends = np.cumsum([len(line) + 1 for line in lines])
-    return np.bincount(np.searchsorted(ends, starts, side="right"), minlength=len(lines))

@@ -40,7 +40,7 @@ from functools import lru_cache
 import numpy as np
 
 from newsprism.core import paths
-from newsprism.corpus.clean_chars import Page, matches_per_line
+from newsprism.corpus.clean_chars import Page
 from newsprism.corpus.clean_context import context_scores, stack_columns, window_means
 
 MODEL_FILE = paths.PACKAGE_DATA / "clean" / "line_model.json"
@@ -53,6 +53,8 @@ REGION_LENGTH_CAP = 60
 _SENT_END = re.compile(r"[.!?。！？…][\"'”’»)\]]*(?=\s|$)")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 _URL = re.compile(r"https?://|www\.|\.(?:com|org|net|de|html?|php)\b|[@#]\w")
+# Every match of ``_URL`` starts with @ or # or one of these pairs of characters (first, next).
+_URL_STARTS = [(".", "cdhnop"), ("w", "w"), ("h", "t")]
 
 FEATURES = [
     "log_len", "sent_ends", "ends_sentence", "ends_colon", "capital_share", "url_like",
@@ -118,24 +120,28 @@ def line_features(lines: list[str]) -> np.ndarray:
 
 def _capitals_and_urls(lines: list[str]) -> tuple[np.ndarray, np.ndarray]:
     """Per line: how many words start with a capital, and does it hold a URL, handle or
-    hashtag (``_URL``)."""
+    hashtag (``_URL``, tried only on lines holding one of its first two characters)."""
     page = Page(lines)
     capitals = page.count_per_line(page.word_starts(_CAPITAL))
-    return capitals, matches_per_line(lines, _URL) > 0
+    candidates = page.one_of("@#")
+    for first, second in _URL_STARTS:
+        candidates |= page.followed_by(first, second)
+    url = page.lines_with(candidates)
+    for k in np.flatnonzero(url).tolist():
+        url[k] = _URL.search(lines[k]) is not None
+    return capitals, url
 
 
 def effective_lengths(lines: list[str]) -> list[int]:
-    """:func:`effective_length` of each line (found once per distinct line: pages repeat
-    menus and teasers)."""
-    found = {line: effective_length(line) for line in set(lines)}
-    return [found[line] for line in lines]
+    """:func:`effective_length` of each line."""
+    return [effective_length(line) for line in lines]
 
 
 def _features_and_region(lines: list[str], lengths: list[int] | None = None
                          ) -> tuple[np.ndarray, tuple[int, int]]:
     n = len(lines)
     lengths = effective_lengths(lines) if lengths is None else lengths
-    sentence_ends = matches_per_line(lines, _SENT_END).tolist()
+    sentence_ends = [len(_SENT_END.findall(line)) for line in lines]
     # ``_is_body_like``, with the sentence ends found once
     body_list = [length >= BODY_MIN_CHARS and ends > 0 and line[0] != "<"
                  for line, length, ends in zip(lines, lengths, sentence_ends, strict=True)]
