@@ -204,15 +204,10 @@ def line_words(line: str) -> set[str]:
 
 def word_scores(lines: list[str], weights: dict[str, float]) -> np.ndarray:
     """Sum of the fitted weights of each line's words (0 for unknown words)."""
-    # unknown words are left out rather than added as 0.0: the same sums, fewer look-ups.
-    # ``line_words`` inlined, found once per distinct line, all lower-cased in one call (no
-    # line holds a "\n", and a "\n" leaves the case of the letters around it as a line end)
-    found = dict.fromkeys(lines, 0.0)
-    short = [line for line in found if len(line) <= LEXICAL_MAX_CHARS]
-    findall = _WORD.findall
-    for line, lower in zip(short, "\n".join(short).lower().split("\n"), strict=True):
-        found[line] = sum([weights[word] for word in set(findall(lower)[:LEXICAL_MAX_WORDS])
-                           if word in weights])
+    # unknown words are left out rather than added as 0.0: the same sums, fewer look-ups;
+    # found once per distinct line (pages repeat menus and teasers)
+    found = {line: sum([weights[word] for word in line_words(line) if word in weights])
+             for line in set(lines)}
     return np.asarray([found[line] for line in lines], dtype=float)
 
 
