@@ -55,3 +55,20 @@ def test_shipped_model_has_a_context_pass_that_changes_scores():
     assert not np.allclose(plain, both)
     assert np.all((both >= 0) & (both <= 1))
     assert both[4] < both[0] and both[4] < both[-1]
+
+
+@pytest.mark.parametrize("halves", [(1,), (1, 3, 8), (2, 5), (10,)])
+def test_window_means_average_each_window(halves):
+    values = np.array([0.5, -1.0, 3.0, 2.0, 0.0, 7.5, 1.0])
+    expected = [[values[max(0, i - half):i + half + 1].mean() for i in range(len(values))]
+                for half in halves]
+    found = clean_context.window_means(values, halves)
+    assert [np.allclose(f, e) for f, e in zip(found, expected, strict=True)] == \
+        [True] * len(halves)
+
+
+def test_stack_columns_is_a_c_ordered_float_column_stack():
+    columns = [np.array([1.5, 2.0, 3.0]), [True, False, True], np.array([1, 2, 3])]
+    stacked = clean_context.stack_columns(columns, 3)
+    assert stacked.flags["C_CONTIGUOUS"] and stacked.dtype == float
+    assert stacked.tolist() == [[1.5, 1.0, 1.0], [2.0, 0.0, 2.0], [3.0, 1.0, 3.0]]

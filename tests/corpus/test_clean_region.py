@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from newsprism.corpus import clean_region
 from newsprism.corpus.clean import clean_text, region_removals
-from newsprism.corpus.clean_lines import load_model
+from newsprism.corpus.clean_lines import effective_lengths, load_model
 
 ONE_BLOCK = {"bias": 0.0, "switch_cost": 300.0}
 FEW_BLOCKS = {"bias": 0.0, "switch_cost": 5.0}
@@ -122,3 +122,18 @@ def test_search_engine_excerpts_are_never_emptied(n_lines):
         result = clean_text("\n".join(excerpt), "excerpt", cleaning=cleaning)
         assert "North Korea's leader wrote" in result.text
         assert not [row for row in result.audit if row["rule"] == "outside_body"]
+
+
+def test_region_and_model_removals_same_with_the_callers_signs_and_lengths():
+    from newsprism.corpus.clean import _LineSigns, model_removals
+    model = load_model()
+    lines = ["Home", "News"] + [f"Paragraph {i} of the article says something, at length."
+                                for i in range(8)] + [f"{i}. Candidate {i}" for i in range(1, 4)]
+    scores = np.array([0.99, 0.97] + [0.01] * 8 + [0.999] * 3)
+    signs = _LineSigns(lines, scores, model["threshold"])
+    lengths = effective_lengths(lines)
+    for cleaning in ("default", "strict"):
+        assert region_removals(lines, scores, model, cleaning, frozenset(), signs, lengths) \
+            == region_removals(lines, scores, model, cleaning)
+        assert model_removals(lines, scores, model, cleaning, signs) \
+            == model_removals(lines, scores, model, cleaning)

@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from newsprism.corpus.clean_lines import effective_length, load_model, scores_and_region
+from newsprism.corpus.clean_lines import effective_lengths, load_model, scores_and_region
 from newsprism.corpus.clean_phrases import phrase_rule
 from newsprism.corpus.clean_region import outside_body
 from newsprism.corpus.clean_rules import (
@@ -307,6 +307,9 @@ def clean_text(text: str, article_id: str = "", author: str = "", *,
 def _line_rules_and_blocks(stripped: list[str], rules: list[str | None]) -> str:
     """Line rules and furniture blocks; returns the author of the first removed byline."""
     found_author = ""
+    # both are pure functions of the line: found once per distinct line (pages repeat menus)
+    header = {line: _BLOCK_HEADER.fullmatch(line) is not None for line in set(stripped)}
+    rule_of = {line: line_rule(line) for line in header if line and not header[line]}
     i, seen_lines = 0, 0
     while i < len(stripped):
         line = stripped[i]
@@ -314,16 +317,16 @@ def _line_rules_and_blocks(stripped: list[str], rules: list[str | None]) -> str:
             i += 1
             continue
         seen_lines += 1
-        block = _block_rule(line)
+        block = _block_rule(line) if header[line] else None
         if block is not None:
             name, _, max_lines, max_len = block
             rules[i] = name
             absorbed, j = 0, i + 1
             while j < len(stripped):
                 if stripped[j]:
-                    if _BLOCK_HEADER.fullmatch(stripped[j]):
+                    if header[stripped[j]]:
                         break  # the next block starts here
-                    own = line_rule(stripped[j])
+                    own = rule_of[stripped[j]]
                     if own is not None:
                         rules[j] = own
                     elif absorbed < max_lines and len(stripped[j]) <= max_len:
@@ -334,7 +337,7 @@ def _line_rules_and_blocks(stripped: list[str], rules: list[str | None]) -> str:
                 j += 1
             i = j
             continue
-        rule = line_rule(line)
+        rule = rule_of[line]
         if rule == "site_logo" and seen_lines > HEAD_LINES:
             rule = None  # "The new logo" deep in an article is a subhead, not an image's alt text
         if rule is not None:
@@ -351,11 +354,15 @@ def _shape_and_recurring(stripped: list[str], rules: list[str | None], recurring
     ones) across the corpus, then furniture phrases (:mod:`newsprism.corpus.clean_phrases`).
     The first line is never a corpus template: syndicated copies share their headline."""
     first = True
+    # pure functions of the line: found once per distinct line still without a rule
+    shapes = {line: shape_rule(line, disabled)
+              for line in {s for s, r in zip(stripped, rules, strict=True) if s and r is None}}
+    phrases = {line: phrase_rule(line) for line, shape in shapes.items() if shape is None}
     for i, line in enumerate(stripped):
         if not line:
             continue
         if rules[i] is None:
-            rule = shape_rule(line, disabled)
+            rule = shapes[line]
             if rule is None and (recurring or corpus_recurring):
                 key = line_key(line)
                 if key in recurring:
@@ -363,7 +370,7 @@ def _shape_and_recurring(stripped: list[str], rules: list[str | None], recurring
                 elif key in corpus_recurring and not first:
                     rule = "corpus_template"
             if rule is None:
-                rule = phrase_rule(line)
+                rule = phrases[line]
                 rule = None if rule in disabled else rule
             rules[i] = rule
         first = False
@@ -402,13 +409,16 @@ def _model_pass(stripped: list[str], rules: list[str | None], scores: dict[int, 
         return {}
     model = load_model()
     lines = [stripped[i] for i in index]
-    probabilities, _ = scores_and_region(lines, model)
-    removed, doubts = model_removals(lines, probabilities, model, cleaning) if use_model \
-        else ([], {})
+    lengths = effective_lengths(lines)
+    probabilities, _ = scores_and_region(lines, model, lengths)
+    signs = _LineSigns(lines, probabilities, model["threshold"])  # shared by both passes
+    removed, doubts = model_removals(lines, probabilities, model, cleaning, signs) \
+        if use_model else ([], {})
     found = [(k, "line_model") for k in removed]
     if use_region:
         done = {k for k, i in enumerate(index) if rules[i] is not None}.union(removed)
-        outside, region_doubts = region_removals(lines, probabilities, model, cleaning, done)
+        outside, region_doubts = region_removals(lines, probabilities, model, cleaning, done,
+                                                 signs, lengths)
         found += [(k, "outside_body") for k in outside]
         doubts = {**region_doubts, **doubts}
     for k, rule in found:
@@ -418,25 +428,28 @@ def _model_pass(stripped: list[str], rules: list[str | None], scores: dict[int, 
 
 
 def region_removals(lines: list[str], probabilities, model: dict, cleaning: str,
-                    done: set[int] | frozenset[int] = frozenset()
+                    done: set[int] | frozenset[int] = frozenset(), signs=None, lengths=None
                     ) -> tuple[list[int], dict[int, tuple[float, str]]]:
     """Lines outside the decoded body region (``clean_region.outside_body`` with the fitted
     parameters of the cleaning level), as (indices removed, {index: (score, why kept)});
     lines in ``done`` (removed by another rule already) are left out of both.
     Texts of fewer than ``MODEL_MIN_LINES`` lines, or a model without a ``region`` part, are
     left alone; at the "default" level a line with a sign of body text (:func:`_body_sign`,
-    e.g. a ranked list closing an article) stays, in doubt."""
+    e.g. a ranked list closing an article) stays, in doubt. ``signs``, ``lengths``: the
+    page's ``_LineSigns`` and ``clean_lines.effective_lengths`` when the caller has them."""
     region = model.get("region", {}).get(cleaning)
     if region is None or len(lines) < MODEL_MIN_LINES:
         return [], {}
-    outside, doubts = outside_body([effective_length(line) for line in lines], probabilities,
-                                   region)
+    lengths = effective_lengths(lines) if lengths is None else lengths
+    outside, doubts = outside_body(lengths, probabilities, region)
     if done:
         outside = [k for k in outside if k not in done]
         doubts = {k: why for k, why in doubts.items() if k not in done}
     if cleaning != "default" or not outside:
         return outside, doubts
-    signs, removed = _LineSigns(lines, probabilities, model["threshold"]), []
+    if signs is None:
+        signs = _LineSigns(lines, probabilities, model["threshold"])
+    removed = []
     for k in outside:
         why = _body_sign(lines, k, signs)
         if why is None:
@@ -446,7 +459,7 @@ def region_removals(lines: list[str], probabilities, model: dict, cleaning: str,
     return removed, doubts
 
 
-def model_removals(lines: list[str], probabilities, model: dict, cleaning: str
+def model_removals(lines: list[str], probabilities, model: dict, cleaning: str, signs=None
                    ) -> tuple[list[int], dict[int, tuple[float, str]]]:
     """Which of ``lines`` (stripped, non-blank) the line model removes at a cleaning level,
     and which it leaves in doubt: (indices removed, {index: (score, why kept)}).
@@ -455,13 +468,13 @@ def model_removals(lines: list[str], probabilities, model: dict, cleaning: str
     sign of body text (:func:`_body_sign`); "strict" removes from ``strict_threshold`` on.
     Lines between the two thresholds are doubts at the default level. Texts of fewer than
     ``MODEL_MIN_LINES`` lines are left alone: the model places a line among its neighbours,
-    and a short text has too few (it was fitted on whole pages).
+    and a short text has too few (it was fitted on whole pages). ``signs``: the page's
+    ``_LineSigns`` when the caller has them already (found here when needed otherwise).
     """
     threshold = model["threshold"] if cleaning == "default" else model["strict_threshold"]
     removed, doubts = [], {}
     if len(lines) < MODEL_MIN_LINES:
         return removed, doubts
-    signs = None  # found for the whole page once a line needs them
     candidates = np.flatnonzero(probabilities >= model["strict_threshold"])
     for k, p in zip(candidates.tolist(), probabilities[candidates].tolist(), strict=True):
         if p < threshold:
@@ -485,28 +498,36 @@ def _sentence(line: str) -> bool:
 
 
 class _LineSigns:
-    """Per line: is it a sentence, a numbered item, body-like (all found in one pass)."""
+    """Per line: is it a sentence, a numbered item, body-like (each found when first asked:
+    most lines of a page are never asked about)."""
 
     def __init__(self, lines: list[str], probabilities=None, sure: float = 1.0) -> None:
         self.lines = lines
         # a line the model scores below this is body-like: a line after it may continue it
         self.body_like = [True] * len(lines) if probabilities is None else (
             probabilities < sure).tolist()
-        # one more (False) at each end: the lines before the first and after the last
-        self._sentences = [False, *map(_sentence, lines), False]
-        self._items = [False, False, *(_LIST_ITEM.match(line) is not None for line in lines),
-                       False, False]
+        # one more (False) at each end: the lines before the first and after the last;
+        # None: not found yet
+        self._sentences: list[bool | None] = [False, *[None] * len(lines), False]
+        self._items: list[bool | None] = [False, False, *[None] * len(lines), False, False]
 
     def sentence(self, k: int) -> bool:
-        return self._sentences[k + 1] if k >= -1 else False
+        if k < -1:
+            return False
+        found = self._sentences[k + 1]
+        if found is None:
+            found = self._sentences[k + 1] = _sentence(self.lines[k])
+        return found
 
     def item(self, k: int) -> bool:
-        return self._items[k + 2]
+        found = self._items[k + 2]
+        if found is None:
+            found = self._items[k + 2] = _LIST_ITEM.match(self.lines[k]) is not None
+        return found
 
     def items_near(self, k: int) -> int:
         """Numbered items among the two lines before and the two after line ``k``."""
-        items = self._items
-        return items[k] + items[k + 1] + items[k + 3] + items[k + 4]
+        return self.item(k - 2) + self.item(k - 1) + self.item(k + 1) + self.item(k + 2)
 
 
 def _body_sign(lines: list[str], k: int, signs: _LineSigns) -> str | None:

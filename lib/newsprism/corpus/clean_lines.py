@@ -41,7 +41,7 @@ import numpy as np
 
 from newsprism.core import paths
 from newsprism.corpus.clean_chars import Page
-from newsprism.corpus.clean_context import context_scores, window_mean
+from newsprism.corpus.clean_context import context_scores, stack_columns, window_means
 
 MODEL_FILE = paths.PACKAGE_DATA / "clean" / "line_model.json"
 # A body-like line: this many characters (CJK count 3 each) and a sentence end.
@@ -132,9 +132,15 @@ def _capitals_and_urls(lines: list[str]) -> tuple[np.ndarray, np.ndarray]:
     return capitals, url
 
 
-def _features_and_region(lines: list[str]) -> tuple[np.ndarray, tuple[int, int]]:
+def effective_lengths(lines: list[str]) -> list[int]:
+    """:func:`effective_length` of each line."""
+    return [effective_length(line) for line in lines]
+
+
+def _features_and_region(lines: list[str], lengths: list[int] | None = None
+                         ) -> tuple[np.ndarray, tuple[int, int]]:
     n = len(lines)
-    lengths = [effective_length(line) for line in lines]
+    lengths = effective_lengths(lines) if lengths is None else lengths
     sentence_ends = [len(_SENT_END.findall(line)) for line in lines]
     # ``_is_body_like``, with the sentence ends found once
     body_list = [length >= BODY_MIN_CHARS and ends > 0 and line[0] != "<"
@@ -168,8 +174,7 @@ def _features_and_region(lines: list[str]) -> tuple[np.ndarray, tuple[int, int]]
         index / max(n - 1, 1),
         *_context_columns(log_len, body, words, lines),
     ]
-    features = np.column_stack([np.asarray(c, dtype=float) for c in columns])
-    return features.reshape(n, len(FEATURES)), (first, last)
+    return stack_columns(columns, n), (first, last)
 
 
 def _context_columns(log_len: np.ndarray, body: np.ndarray, words, lines: list[str]) -> list:
@@ -179,8 +184,8 @@ def _context_columns(log_len: np.ndarray, body: np.ndarray, words, lines: list[s
     body_before = np.concatenate([[0], np.cumsum(body)[:-1]])
     body_after = body.sum() - body_before - body
     counts = Counter(lines)
-    return [window_mean(log_len, 2), window_mean(log_len, 5),
-            window_mean(body.astype(float), 10), np.log1p(body_before),
+    return [*window_means(log_len, (2, 5)),
+            *window_means(body.astype(float), (10,)), np.log1p(body_before),
             np.log1p(body_after), np.log(words), [counts[line] > 1 for line in lines],
             np.log1p(index), np.log1p(n - 1 - index)]
 
@@ -199,9 +204,11 @@ def line_words(line: str) -> set[str]:
 
 def word_scores(lines: list[str], weights: dict[str, float]) -> np.ndarray:
     """Sum of the fitted weights of each line's words (0 for unknown words)."""
-    # unknown words are left out rather than added as 0.0: the same sums, fewer look-ups
-    return np.asarray([sum([weights[word] for word in line_words(line) if word in weights])
-                       for line in lines], dtype=float)
+    # unknown words are left out rather than added as 0.0: the same sums, fewer look-ups;
+    # found once per distinct line (pages repeat menus and teasers)
+    found = {line: sum([weights[word] for word in line_words(line) if word in weights])
+             for line in set(lines)}
+    return np.asarray([found[line] for line in lines], dtype=float)
 
 
 @lru_cache(maxsize=1)
@@ -217,13 +224,14 @@ def furniture_scores(lines: list[str], model: dict | None = None) -> np.ndarray:
     return scores_and_region(lines, model)[0]
 
 
-def scores_and_region(lines: list[str], model: dict | None = None
-                      ) -> tuple[np.ndarray, tuple[int, int]]:
-    """:func:`furniture_scores` and :func:`body_region` of ``lines`` in one pass."""
+def scores_and_region(lines: list[str], model: dict | None = None,
+                      lengths: list[int] | None = None) -> tuple[np.ndarray, tuple[int, int]]:
+    """:func:`furniture_scores` and :func:`body_region` of ``lines`` in one pass
+    (``lengths``: their :func:`effective_lengths` when the caller has them already)."""
     if not lines:
         return np.zeros(0), (-1, -1)
     model = model or load_model()
-    features, region = _features_and_region(lines)
+    features, region = _features_and_region(lines, lengths)
     x = (features - np.asarray(model["mean"])) / np.asarray(model["scale"])
     z = x @ np.asarray(model["coef"]) + model["intercept"]
     if model.get("words"):
