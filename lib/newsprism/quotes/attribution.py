@@ -44,6 +44,7 @@ from dataclasses import dataclass
 from newsprism.core.cue_lexicon import load_cue_lexicon  # the one loader of cue_verbs.yml
 from newsprism.core.text import WORD  # the one definition of a word
 from newsprism.quotes.given_names import given_name_gender
+from newsprism.quotes.roles import parse_description, role_introductions
 
 _LEXICON = load_cue_lexicon()
 # every language's verbs (a French quotation in an English article still has its cue)
@@ -969,9 +970,31 @@ class _Attributor:
             if hit:
                 return str(hit)
         holder = self._role_holder(surface, at) if at is not None else None
+        holder = holder or (self._introduced_as(surface, at) if at is not None else None)
         if holder:
             return holder
         return re.sub(r"\s+", " ", surface.strip()).lower() or None
+
+    def _introduced_as(self, surface: str, at: int) -> str | None:
+        """The one person the article introduced before ``at`` with the role of the description
+        ``surface`` ('the senator' after 'Sen. Ted Cruz', 'the spokeswoman' after 'Hope Hicks, a
+        spokeswoman for ...'; see ``roles``); None when none or two different people were (the
+        description stays a speaker of its own) or a gendered role meets a name of the other
+        gender ('the spokeswoman' is never 'Scott Reed')."""
+        people = set()
+        for s, e in role_introductions(self.text, surface, at):
+            s, e = _strip_leading(self.text, s, e)
+            if s < e and _is_name(self.text[s:e], self.text) and \
+                    _person_like(self.text[s:e]):  # never 'the State Department, the candidate'
+                people.add(self.art.canonical(self.text[s:e]))
+        people.discard(None)
+        if len(people) != 1:
+            return None
+        person = people.pop()
+        role_gender = _GENDER_WORDS.get((parse_description(surface) or ("",))[0])
+        if role_gender and self.art.gender(person) not in (None, role_gender):
+            return None
+        return person
 
     def _role_holder(self, surface: str, at: int) -> str | None:
         """The person an earlier title + name apposition gives a role description ('the North
