@@ -24,6 +24,10 @@ PRONOUN_GENDER = [
     ("Ted Cruz campaigned in Boca Raton on Monday. " + SAID.format("she"), None),
     # the given name is read case-blind ('KellyAnne')
     ("KellyAnne Conway met Donald Trump in Ohio. " + SAID.format("he"), "Donald Trump"),
+    # honorifics of British and French news gender the person ('Dame', 'Sir', 'Mme')
+    ("Dame Tessa Jowell spoke in London on Monday. " + SAID.format("he"), None),
+    ("Sir Keir Starmer spoke in London on Monday. " + SAID.format("she"), None),
+    ("Mme S\u00e9gol\u00e8ne Royal spoke in Paris on Monday. " + SAID.format("he"), None),
     # the last speaker of the other gender is skipped too
     ("\u201cWe will win,\u201d Hillary Clinton said in Iowa. " + SAID.format("he"), None),
 ]

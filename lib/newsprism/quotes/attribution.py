@@ -424,7 +424,11 @@ def _name_words(surface: str, text: str = "") -> list[str]:
 _GENDER_WORDS = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "congressman": "m",
                  "congresswoman": "f", "spokesman": "m", "spokeswoman": "f", "chairman": "m",
                  "chairwoman": "f", "businessman": "m", "businesswoman": "f", "actor": "m",
-                 "actress": "f", "king": "m", "queen": "f", "prince": "m", "princess": "f"}
+                 "actress": "f", "king": "m", "queen": "f", "prince": "m", "princess": "f",
+                 # honorifics of British and other-language news ('Sir Keir', 'Mme Le Pen')
+                 "sir": "m", "dame": "f", "lord": "m", "lady": "f", "madame": "f", "mme": "f",
+                 "monsieur": "m", "herr": "m", "frau": "f", "councilman": "m",
+                 "councilwoman": "f", "assemblyman": "m", "assemblywoman": "f"}
 _GENDER_OF_PRONOUN = {"he": "m", "she": "f"}
 _GENDER_WORD_RE = "|".join(sorted(_GENDER_WORDS, key=len, reverse=True))
 
