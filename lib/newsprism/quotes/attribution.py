@@ -43,6 +43,8 @@ from dataclasses import dataclass
 
 from newsprism.core.cue_lexicon import load_cue_lexicon  # the one loader of cue_verbs.yml
 from newsprism.core.text import WORD  # the one definition of a word
+from newsprism.quotes.given_names import given_name_gender
+from newsprism.quotes.roles import parse_description, role_introductions
 
 _LEXICON = load_cue_lexicon()
 # every language's verbs (a French quotation in an English article still has its cue)
@@ -422,7 +424,12 @@ def _name_words(surface: str, text: str = "") -> list[str]:
 _GENDER_WORDS = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "congressman": "m",
                  "congresswoman": "f", "spokesman": "m", "spokeswoman": "f", "chairman": "m",
                  "chairwoman": "f", "businessman": "m", "businesswoman": "f", "actor": "m",
-                 "actress": "f", "king": "m", "queen": "f", "prince": "m", "princess": "f"}
+                 "actress": "f", "king": "m", "queen": "f", "prince": "m", "princess": "f",
+                 # honorifics of British and other-language news ('Sir Keir', 'Mme Le Pen')
+                 "sir": "m", "dame": "f", "lord": "m", "lady": "f", "madame": "f", "mme": "f",
+                 "monsieur": "m", "herr": "m", "frau": "f", "councilman": "m",
+                 "councilwoman": "f", "assemblyman": "m", "assemblywoman": "f"}
+_GENDER_OF_PRONOUN = {"he": "m", "she": "f"}
 _GENDER_WORD_RE = "|".join(sorted(_GENDER_WORDS, key=len, reverse=True))
 
 
@@ -527,12 +534,14 @@ class _Article:
 
     def gender(self, name: str | None) -> str | None:
         """'m', 'f' or None (not known) for a person ``name``: a gendered title or role word
-        before its last word anywhere in the article ('Mr. Trump', 'Mrs. Clinton')."""
+        before its last word anywhere in the article ('Mr. Trump', 'Mrs. Clinton'), else the
+        gender of its given name in the given-names codebook ('Ted Cruz': see ``given_names``)."""
         if not name or not name.split():
             return None
         if self._genders is None:
             self._genders = genders_in(self.text)
-        return self._genders.get(name.split()[-1])
+        # the article's own words first ('Mr.', 'spokeswoman'), then the given name's gender
+        return self._genders.get(name.split()[-1]) or given_name_gender(name)
 
     def may_be_person(self, name: str) -> bool:
         """Whether a 'he' or 'she' may stand for ``name``: a name of two words or more, or one
@@ -965,9 +974,31 @@ class _Attributor:
             if hit:
                 return str(hit)
         holder = self._role_holder(surface, at) if at is not None else None
+        holder = holder or (self._introduced_as(surface, at) if at is not None else None)
         if holder:
             return holder
         return re.sub(r"\s+", " ", surface.strip()).lower() or None
+
+    def _introduced_as(self, surface: str, at: int) -> str | None:
+        """The one person the article introduced before ``at`` with the role of the description
+        ``surface`` ('the senator' after 'Sen. Ted Cruz', 'the spokeswoman' after 'Hope Hicks, a
+        spokeswoman for ...'; see ``roles``); None when none or two different people were (the
+        description stays a speaker of its own) or a gendered role meets a name of the other
+        gender ('the spokeswoman' is never 'Scott Reed')."""
+        people = set()
+        for s, e in role_introductions(self.text, surface, at):
+            s, e = _strip_leading(self.text, s, e)
+            if s < e and _is_name(self.text[s:e], self.text) and \
+                    _person_like(self.text[s:e]):  # never 'the State Department, the candidate'
+                people.add(self.art.canonical(self.text[s:e]))
+        people.discard(None)
+        if len(people) != 1:
+            return None
+        person = people.pop()
+        role_gender = _GENDER_WORDS.get((parse_description(surface) or ("",))[0])
+        if role_gender and self.art.gender(person) not in (None, role_gender):
+            return None
+        return person
 
     def _role_holder(self, surface: str, at: int) -> str | None:
         """The person an earlier title + name apposition gives a role description ('the North
@@ -1001,16 +1032,33 @@ class _Attributor:
         lo = max(0, pos - 600)
         candidates = self._speaker_candidates(pos, pronoun, prev)
         if pronoun in ("he", "she"):
-            candidates = self._agreeing(candidates + self._subject_candidates(lo, pos, prev),
-                                        pronoun)
-            if not candidates:
-                candidates = self._agreeing(self._name_candidates(lo, pos), pronoun)
+            candidates = self._gendered_candidates(lo, pos, pronoun, prev, candidates)
         elif not candidates:
             candidates = self._group_candidates(lo, pos, pronoun, prev)
         if not candidates:
             return None
         candidates.sort()
         return candidates[-1][1]
+
+    def _gendered_candidates(self, lo: int, pos: int, pronoun: str, prev: list[Attribution],
+                             speakers: list) -> list:
+        """The people a 'he' or 'she' may stand for: the nearest earlier speaker and sentence
+        subjects that agree, else the agreeing names before it. When it comes to those names
+        after passing over a person of the other gender ('Ted Cruz' for 'she'), only a name
+        known to be of the pronoun's gender is taken: any capitalised pair ('Boca Raton',
+        'West Virginia') would be a guess a reader catches, so the pronoun abstains instead."""
+        near = self._subject_candidates(lo, pos, prev)
+        candidates = self._agreeing(speakers + near, pronoun)
+        if candidates:
+            return candidates
+        names = self._name_candidates(lo, pos)
+        candidates = self._agreeing(names, pronoun)
+        other = "m" if pronoun == "she" else "f"
+        nearest = self._speaker_candidates(pos, "they", prev)  # the last speaker, any gender
+        if any(self.art.gender(c[1]) == other for c in nearest + near + names):
+            own = _GENDER_OF_PRONOUN[pronoun]
+            candidates = [c for c in candidates if self.art.gender(c[1]) == own]
+        return candidates
 
     def _agreeing(self, candidates: list, pronoun: str) -> list:
         """The candidates (position, name) whose gender (``_Article.gender``) is not the
