@@ -97,8 +97,8 @@ def test_every_rule_function_is_named_after_a_tested_rule_value():
                           {f.__name__ for f in qa.RULES}], ids=lambda v: str(v)[:20])
 def test_a_rule_of_the_list_fires_on_its_own_case(rule, text, index, speaker, cue):
     # called alone on the quotation's site, the rule gives the same attribution
-    attributor = qa._Attributor(text, pair_marks(text))
-    prev = attributor.attribute()[:index]
+    attributor = qa.Attributor(text, pair_marks(text))
+    prev = qa.attribute(text, pair_marks(text))[:index]
     found = getattr(qa, rule.replace("-", "_"))(qa.quote_site(attributor, index, prev))
     assert (found.how, found.speaker, found.cue) == (rule, speaker, cue)
 

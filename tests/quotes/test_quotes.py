@@ -793,18 +793,18 @@ def test_regrouped_attribution_regexes_match_as_the_plain_ones():
     import re
 
     from newsprism.corpus.readers import load_corpus
-    from newsprism.quotes import attribution as qa
+    from newsprism.quotes import names as qn
 
-    plain_cue = re.compile(r"(?<![-\u2010\u2011])\b(?:" + "|".join(qa._CUE_ALTERNATIVES)
+    plain_cue = re.compile(r"(?<![-\u2010\u2011])\b(?:" + "|".join(qn._CUE_ALTERNATIVES)
                            + r")\b")
-    plain_name = re.compile(qa._NAME)
-    plain_boundary = re.compile(qa._BOUNDARY.pattern.removeprefix("(?=[.!?])"))
+    plain_name = re.compile(qn.NAME)
+    plain_boundary = re.compile(qn.BOUNDARY.pattern.removeprefix("(?=[.!?])"))
     texts = list(load_corpus().articles["text"]) + [
         "He said, re-stated and pointed out: “No.” Mr. Kim told Dr. Smith. U.S. officials "
         "according to Sen. Cruz. It went on. 'Said Stone' asked. A. B. Cooper! Why? (Yes.)"]
     for text in texts:
-        for fast, plain in ((qa.CUE_RE, plain_cue), (qa._NAME_RE, plain_name),
-                            (qa._BOUNDARY, plain_boundary)):
+        for fast, plain in ((qn.CUE_RE, plain_cue), (qn.NAME_RE, plain_name),
+                            (qn.BOUNDARY, plain_boundary)):
             assert [m.span() for m in fast.finditer(text)] == \
                 [m.span() for m in plain.finditer(text)]
 

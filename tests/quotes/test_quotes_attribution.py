@@ -174,11 +174,12 @@ def test_non_english_cue_verbs(text, starts, speaker):
 
 
 def test_cue_lexicon_is_codebook_data(tmp_path):
-    from newsprism.quotes.attribution import _CUE_SET, load_cue_lexicon
+    from newsprism.core.cue_lexicon import load_cue_lexicon
+    from newsprism.quotes.names import CUE_SET
 
     lexicon = load_cue_lexicon()
     assert {"en", "es", "fr", "de", "ru"} <= set(lexicon)
-    assert all(verb in _CUE_SET for block in lexicon.values() for verb in block["verbs"])
+    assert all(verb in CUE_SET for block in lexicon.values() for verb in block["verbs"])
     bad = tmp_path / "cues.yml"
     bad.write_text("en:\n  verbs: oops\n", encoding="utf-8")
     with pytest.raises(ValueError, match="verbs"):

@@ -1,0 +1,496 @@
+"""The per-article attributor (:class:`Attributor`: sentences, pronoun, role and nominal
+resolution, how an :class:`Attribution` is made) and what the rules read about one quotation
+(:class:`QuoteSite`, :class:`CueSite`).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from newsprism.quotes.coreference import GENDER_OF_PRONOUN, GENDER_WORDS, Article
+from newsprism.quotes.names import (
+    BOUNDARY,
+    DET_NOUN_PHRASE,
+    NAME,
+    NAME_RE,
+    OPENER_ONLY,
+    OPENING_MARKS,
+    ORG_SUBJECT,
+    ORG_WORDS,
+    SENT_START,
+    SENTENCE_SUBJECT,
+    SUBORDINATE_SUBJECT,
+    VERB_AFTER,
+    is_name,
+    person_like,
+    strip_leading,
+)
+from newsprism.quotes.roles import parse_description, role_introductions
+from newsprism.quotes.subjects import (
+    NAME_PAIR,
+    NAME_TAIL,
+    PLACE_BEFORE,
+    ROLE_DESCRIPTION,
+    blank,
+    drop_full_stop,
+    sentence_span,
+    subject_before,
+    subject_tail,
+)
+
+
+@dataclass
+class Attribution:
+    """Who said one quotation, through which mention and cue, and which rule found it."""
+
+    speaker: str | None = None
+    speaker_start: int | None = None
+    speaker_end: int | None = None
+    speaker_surface: str | None = None
+    cue: str | None = None
+    how: str = ""  # which rule fired (for error analysis and confidence)
+    # what ``FALLBACK_RULES`` give when no rule fires: applied only to quotations classified as
+    # speech, so it never changes what is speech (see ``extract_quotes``)
+    fallback: Attribution | None = None
+
+
+class Attributor:
+    """One article's quotations, sentences and people: what every attribution rule reads."""
+
+    def __init__(self, text: str, marked, actors=None):
+        self.text = text
+        self.spans = [(m.start, m.end) for m in marked]  # quoted words, in order
+        self.paragraphs = [(m.para_start, m.para_end) for m in marked]
+        self.starts = [s for s, _ in self.spans]  # (sorted: look-ups by bisect, not scans)
+        self.word_counts: dict[str, bool] = {}
+        self.continues = [m.continues for m in marked]
+        self.art = Article(text, actors)
+        self.bounds_cache: dict[int, list[int]] = {}
+        # the marks themselves (or the span edge when a mark is missing)
+        self.quote_marks = [(m.open - (1 if text.startswith("''", m.open - 1) else 0)
+                             if m.open >= 0 else m.start,
+                             m.close + (2 if text.startswith("''", m.close) else 1)
+                             if m.close >= 0 else m.end) for m in marked]
+
+    def bounds(self, ps: int, pe: int) -> list[int]:
+        if ps not in self.bounds_cache:
+            # a boundary inside a quote starting in the paragraph is none: one sweep over the
+            # boundaries and those quotes (both in order), keeping the furthest quote end
+            j = bisect.bisect_left(self.starts, ps)
+            stop = bisect.bisect_right(self.starts, pe)
+            reach = -1
+            out = []
+            for m in BOUNDARY.finditer(self.text, ps, pe):
+                at = m.start()
+                while j < stop and self.spans[j][0] <= at:
+                    reach = max(reach, self.spans[j][1])
+                    j += 1
+                if reach < at:
+                    out.append(m.end())
+            self.bounds_cache[ps] = out
+        return self.bounds_cache[ps]
+
+    def _quote_between(self, lo: int, hi: int, before: int) -> bool:
+        """Whether one of the first ``before`` quotes starts in ``[lo, hi)``."""
+        i = bisect.bisect_left(self.starts, lo, 0, before)
+        return i < before and self.starts[i] < hi
+
+    def _seen_twice(self, word: str, at: int) -> bool:
+        """Whether ``word`` occurs twice near ``at``: in the 150,000 characters around its block of
+        50,000 (a window: the whole of any news article, constant time in a book-length text)."""
+        block = at // 50_000
+        key = f"{word}\0{block}"
+        if key not in self.word_counts:
+            lo, hi = max(0, (block - 1) * 50_000), (block + 2) * 50_000
+            first = self.text.find(word, lo, hi)
+            self.word_counts[key] = first >= 0 and self.text.find(word, first + 1, hi) >= 0
+        return self.word_counts[key]
+
+    def _make(self, s: int, e: int, kind: str, cue: str | None, how: str,
+              prev: list[Attribution]) -> Attribution:
+        if kind in ("name", "nom"):
+            e = drop_full_stop(self.text, s, e)
+        surface = self.text[s:e]
+        if kind == "rel":
+            # 'said Scott Reed, the Chamber's strategist, who added': the antecedent speaks
+            comma = self.text.rfind(",", max(0, s - 400), s)
+            antecedent = subject_tail(self.text, max(0, comma - 200), comma) if comma > 0 else None
+            names = [m for m in NAME_RE.finditer(self.text, max(0, comma - 120), max(comma, 0))
+                     if is_name(m.group(0), self.text)]
+            if names and (antecedent is None or antecedent[2] != "name"):
+                # 'said Scott Reed, the chamber's strategist, who': the name, not the role
+                speaker = self.art.canonical(names[-1].group(0))
+            elif antecedent and antecedent[2] == "name":
+                speaker = self.art.canonical(self.text[antecedent[0]:antecedent[1]])
+            elif antecedent and antecedent[2] == "nom":
+                speaker = self._resolve_nominal(self.text[antecedent[0]:antecedent[1]], prev)
+            else:
+                head = NAME_TAIL.search(self.text[max(0, comma - 150):comma])
+                speaker = self.art.canonical(head.group("name")) if head and is_name(
+                    head.group("name"), self.text) else None
+        elif kind == "pron":
+            speaker = self._resolve_pronoun(s, surface.lower(), prev)
+        elif kind == "poss":
+            m = NAME_RE.match(surface)
+            if m:
+                e = s + len(m.group(0).rstrip(".\u2019'"))
+            s, e = strip_leading(self.text, s, e)
+            surface = self.text[s:e]
+            speaker = self.art.canonical(surface)
+        elif kind == "name" and NAME_PAIR.fullmatch(surface):
+            # 'reply Burton and Nick': both speak
+            pair = NAME_PAIR.fullmatch(surface)
+            speaker = " and ".join(self.art.canonical(pair.group(k)) or pair.group(k)
+                                   for k in ("a", "b"))
+        elif kind == "name":
+            name_m = NAME_RE.match(surface)
+            if name_m and name_m.end() < len(surface):  # appositive: keep the name
+                e = s + name_m.end()
+                surface = self.text[s:e]
+            s, e = strip_leading(self.text, s, e)
+            surface = self.text[s:e]
+            speaker = self.art.canonical(surface)
+        else:
+            speaker = self._resolve_nominal(surface, prev, s)
+        return Attribution(speaker, s, e, surface, cue, how)
+
+    def _resolve_nominal(self, surface: str, prev: list[Attribution],
+                         at: int | None = None) -> str | None:
+        resolve = self.art._resolve
+        if resolve is not None:
+            try:
+                hit = resolve(surface)
+            except Exception:
+                hit = None
+            if hit:
+                return str(hit)
+        holder = self._role_holder(surface, at) if at is not None else None
+        holder = holder or (self._introduced_as(surface, at) if at is not None else None)
+        if holder:
+            return holder
+        return re.sub(r"\s+", " ", surface.strip()).lower() or None
+
+    def _introduced_as(self, surface: str, at: int) -> str | None:
+        """The one person the article introduced before ``at`` with the role of the description
+        ``surface`` ('the senator' after 'Sen. Ted Cruz', 'the spokeswoman' after 'Hope Hicks, a
+        spokeswoman for ...'; see ``roles``); None when none or two different people were (the
+        description stays a speaker of its own) or a gendered role meets a name of the other
+        gender ('the spokeswoman' is never 'Scott Reed')."""
+        people = set()
+        for s, e in role_introductions(self.text, surface, at):
+            s, e = strip_leading(self.text, s, e)
+            if s < e and is_name(self.text[s:e], self.text) and \
+                    person_like(self.text[s:e]):  # never 'the State Department, the candidate'
+                people.add(self.art.canonical(self.text[s:e]))
+        people.discard(None)
+        if len(people) != 1:
+            return None
+        person = people.pop()
+        role_gender = GENDER_WORDS.get((parse_description(surface) or ("",))[0])
+        if role_gender and self.art.gender(person) not in (None, role_gender):
+            return None
+        return person
+
+    def _role_holder(self, surface: str, at: int) -> str | None:
+        """The person an earlier title + name apposition gives a role description ('the North
+        Korean leader' after 'North Korean leader Kim Jong Un', 'the Russian president' after
+        'Russian President Vladimir Putin'), in the 5,000 characters before ``at``; the latest
+        such person, else None (no guess)."""
+        m = ROLE_DESCRIPTION.fullmatch(surface.strip())
+        if not m:
+            return None
+        qual = re.escape(m.group("qual").strip()).replace("\\ ", r"\s+")
+        role = re.escape(m.group("role")).replace("\\ ", r"\s+")
+        pattern = re.compile(rf"\b{qual}(?:[\u2019']s)?\s+(?i:{role})\s+(?P<name>{NAME})")
+        found = None
+        for hit in pattern.finditer(self.text, max(0, at - 5000), at):
+            if is_name(hit.group("name"), self.text):
+                found = hit.group("name")
+        return self.art.canonical(found) if found else None
+
+    def _resolve_pronoun(self, pos: int, pronoun: str, prev: list[Attribution]) -> str | None:
+        k = bisect.bisect_right(self.starts, pos) - 1
+        if pronoun == "i" and not (k >= 0 and self.spans[k][0] <= pos < self.spans[k][1]):
+            # first person outside quotes is the writer of a first-person piece ('“I am not
+            # shy,” I said'): a normalised description, like other anonymous speakers
+            return "the author"
+        if pronoun in ("i", "we"):
+            # 'we' may be the writer, a campaign or a crowd; 'I' inside a quotation is a nested
+            # speaker: abstain
+            return None
+        # nearest earlier named speaker within a few paragraphs, else nearest sentence subject;
+        # 'he' and 'she' only to a person whose gender the article does not contradict
+        lo = max(0, pos - 600)
+        candidates = self._speaker_candidates(pos, pronoun, prev)
+        if pronoun in ("he", "she"):
+            candidates = self._gendered_candidates(lo, pos, pronoun, prev, candidates)
+        elif not candidates:
+            candidates = self._group_candidates(lo, pos, pronoun, prev)
+        if not candidates:
+            return None
+        candidates.sort()
+        return candidates[-1][1]
+
+    def _gendered_candidates(self, lo: int, pos: int, pronoun: str, prev: list[Attribution],
+                             speakers: list) -> list:
+        """The people a 'he' or 'she' may stand for: the nearest earlier speaker and sentence
+        subjects that agree, else the agreeing names before it. When it comes to those names
+        after passing over a person of the other gender ('Ted Cruz' for 'she'), only a name
+        known to be of the pronoun's gender is taken: any capitalised pair ('Boca Raton',
+        'West Virginia') would be a guess a reader catches, so the pronoun abstains instead."""
+        near = self._subject_candidates(lo, pos, prev)
+        candidates = self._agreeing(speakers + near, pronoun)
+        if candidates:
+            return candidates
+        names = self._name_candidates(lo, pos)
+        candidates = self._agreeing(names, pronoun)
+        other = "m" if pronoun == "she" else "f"
+        nearest = self._speaker_candidates(pos, "they", prev)  # the last speaker, any gender
+        if any(self.art.gender(c[1]) == other for c in nearest + near + names):
+            own = GENDER_OF_PRONOUN[pronoun]
+            candidates = [c for c in candidates if self.art.gender(c[1]) == own]
+        return candidates
+
+    def _agreeing(self, candidates: list, pronoun: str) -> list:
+        """The candidates (position, name) whose gender (``Article.gender``) is not the
+        other one: 'she' never resolves to a man the article calls 'Mr.' or 'he'."""
+        if pronoun not in ("he", "she"):
+            return candidates
+        other = "m" if pronoun == "she" else "f"
+        return [c for c in candidates if self.art.gender(c[1]) != other and
+                self.art.may_be_person(c[1])]
+
+    def _speaker_candidates(self, pos: int, pronoun: str, prev: list[Attribution]) -> list:
+        """The nearest earlier speaker within 1,500 characters (a person for 'he' and 'she',
+        of the pronoun's gender where the article tells it)."""
+        for qj in range(len(prev) - 1, -1, -1):
+            a = prev[qj]
+            if self.spans[qj][0] < pos - 6000:
+                break  # (speakers name themselves near their quotes: a window, not a scan)
+            if a.speaker and a.speaker_start is not None and a.speaker_start < pos and \
+                    a.how != "pronoun-unresolved" and pos - a.speaker_start < 1500:
+                if pronoun == "they" or person_like(a.speaker) and \
+                        self._agreeing([(0, a.speaker)], pronoun):
+                    return [(a.speaker_start, a.speaker)]
+        return []
+
+    def _subject_candidates(self, lo: int, pos: int, prev: list[Attribution]) -> list:
+        """Sentence subjects between ``lo`` and ``pos`` that may be a 'he' or 'she'."""
+        candidates = []
+        starts = [lo] + [m.end() for m in SENT_START.finditer(self.text, lo, pos)]
+        for start in starts:
+            subj = self._sentence_subject(start, pos)
+            if subj and subj[2] == "pron" and subj[0] < pos:
+                # 'When Kim Jong Un congratulates Putin, he isn't mentioning': the subject of a
+                # leading subordinate clause is the main clause's pronoun
+                sub = SUBORDINATE_SUBJECT.match(self.text, start, subj[0])
+                if sub and is_name(sub.group("name"), self.text):
+                    subj = (*sub.span("name"), "name")
+            if subj and subj[2] == "name":
+                name = self.art.canonical(self.text[subj[0]:subj[1]])
+                if person_like(name):  # never 'Winnipeg', 'Homeland Security' for 'he'
+                    candidates.append((subj[0], name))
+            elif subj and subj[2] == "nom" and subj[1] <= pos and self.art._resolve is not None:
+                # 'The Russian president has ... what he describes': a registry descriptor
+                hit = self._resolve_nominal(self.text[subj[0]:subj[1]], prev)
+                if hit and not hit.islower():
+                    candidates.append((subj[0], hit))
+        return candidates
+
+    def _name_candidates(self, lo: int, pos: int) -> list:
+        """Person-like names between ``lo`` and ``pos`` (two capitalised words or more, or one
+        word the article gives in full: 'Brafman' after 'Benjamin Brafman')."""
+        candidates = []
+        for m in NAME_RE.finditer(self.text, lo, pos):
+            s, e = strip_leading(self.text, m.start(), m.end())
+            surface = self.text[s:e]
+            if (len(surface.split()) >= 2 or surface in self.art.names()) and \
+                    is_name(surface, self.text) and person_like(surface) \
+                    and not PLACE_BEFORE.search(self.text, lo, s):
+                candidates.append((s, self.art.canonical(surface)))
+        return candidates
+
+    def _group_candidates(self, lo: int, pos: int, pronoun: str, prev: list[Attribution]) -> list:
+        """'The Post reported ... . It added, “...': earlier sentence subjects that are not a
+        lone person ('they' wants a plural noun phrase or an organisation)."""
+        candidates = []
+        starts = [m.end() for m in SENT_START.finditer(self.text, lo, pos)]
+        if lo == 0 or self.text[lo - 1] == "\n":
+            starts.insert(0, lo)
+        for start in starts:
+            subj = self._sentence_subject(start, pos) or self._organisation_subject(start, pos)
+            if subj is None or subj[1] > pos or subj[2] == "pron":
+                continue
+            surface = self.text[subj[0]:subj[1]]
+            if subj[2] == "nom" and (pronoun == "it" or surface.rstrip().endswith("s")):
+                candidates.append((subj[0], self._resolve_nominal(surface, prev)))
+            elif subj[2] == "name" and ORG_WORDS.search(surface):
+                candidates.append((subj[0], self.art.canonical(surface)))
+        return candidates
+
+    def _organisation_subject(self, lo: int, hi: int) -> tuple[int, int, str] | None:
+        """'Still, the Business Council of British Columbia opposed': an organisation named
+        after 'the' (a name with an organisation word) opening the sentence, for 'it'/'they'."""
+        m = ORG_SUBJECT.match(self.text, lo, hi)
+        if m and ORG_WORDS.search(m.group("name")) and is_name(m.group("name"), self.text):
+            return m.start("name"), m.end("name"), "name"
+        return None
+
+    def _clause_subject(self, lo: int, hi: int) -> tuple[int, int, str] | None:
+        """The last name in ``text[lo:hi]`` followed by a verb ('Sanders of Vermont endorsed')."""
+        found = None
+        for m in NAME_RE.finditer(self.text, lo, hi):
+            s, e = strip_leading(self.text, m.start(), m.end())
+            if is_name(self.text[s:e], self.text) and VERB_AFTER.match(self.text, e, hi):
+                found = (s, e, "name")
+        return found
+
+    def _sentence_subject(self, lo: int, hi: int) -> tuple[int, int, str] | None:
+        """A name or pronoun opening the sentence and followed by a verb-like word."""
+        while lo < hi and self.text[lo].isspace():
+            lo += 1
+        if lo < hi and self.text[lo] in OPENING_MARKS:
+            return None  # the sentence starts with a quotation: its words are not the subject
+        m = SENTENCE_SUBJECT.match(self.text, lo, hi)
+        if not m:
+            return None
+        kind = next(k for k in ("pron", "name", "nom") if m.group(k))
+        s, e = m.span(kind)
+        if kind == "name":
+            np_m = DET_NOUN_PHRASE.match(self.text, s, hi)
+            if np_m and np_m.end() >= e:
+                # 'The Russian leader highlighted': a determiner, a capitalised adjective and a
+                # common noun make a noun phrase (resolved through the registry's descriptors),
+                # not the name 'Russian'
+                return s, np_m.end(), "nom"
+        poss = re.match(r"[\u2019']s?(?:\s+[a-z][\w\-]*){1,3}", self.text[e:hi])
+        head = re.sub(r"[\u2019']s?$", "", self.text[s:e])
+        if kind == "name" and not is_name(head, self.text):
+            return None
+        if kind == "name" and len(head.split()) == 1 and head not in self.art.names() and \
+                not self._seen_twice(head, s):
+            return None  # a lone capitalised word seen once ("Thirteen", "Ask") is no name
+        if kind == "name" and self.text[e - 2:e] in ("\u2019s", "'s") or kind == "name" and poss \
+                and self.text[e:e + 1] in "\u2019'":
+            # "Grayson's spokeswoman challenged": the whole phrase is the subject
+            tail = re.match(r"(?:[\u2019']s?)?(?:\s+[a-z][\w\-]*){1,2}", self.text[e:hi])
+            return s, e + (tail.end() if tail else 0), "nom"
+        if kind == "name":
+            s, e = strip_leading(self.text, s, e)
+            if not is_name(self.text[s:e], self.text):
+                return None
+        return s, e, kind
+
+    def _previous_paragraph(self, ps: int) -> tuple[int, int]:
+        end = ps
+        while end > 0 and self.text[end - 1].isspace():
+            end -= 1
+        start = self.text.rfind("\n", 0, end) + 1
+        return start, end
+
+
+# ---- the rules -----------------------------------------------------------------------------
+# Each rule reads one quotation's site and returns an Attribution (it fired) or None (try the
+# next rule); ``RULES`` runs them in order. The two cue loops run small per-cue steps from their
+# own ordered lists: a step returns an Attribution, None (try the next step), ``NEXT_CUE`` (this
+# cue gives nothing, try the next cue) or ``STOP`` (no cue of this side gives anything).
+NEXT_CUE = "next cue"
+STOP = "stop"
+
+
+@dataclass
+class QuoteSite:
+    """What the rules read about one quotation: its sentence (``lo``, ``hi``), paragraph (``ps``,
+    ``pe``), marks, the text between its neighbours in the sentence (``left_lo``, ``right_hi``)
+    and the attributions of the quotations before it (``prev``)."""
+
+    attributor: Attributor
+    qi: int
+    ps: int
+    pe: int
+    lo: int
+    hi: int
+    open_mark: int
+    close_mark: int
+    left_lo: int
+    right_hi: int
+    prev: list[Attribution]
+
+    @property
+    def text(self) -> str:
+        return self.attributor.text
+
+    @property
+    def quote_end(self) -> str:
+        """The quotation's last character before its closing marks ('.', ',', '?', or '')."""
+        return self.text[max(0, self.open_mark):self.close_mark].rstrip("\"\u201d\u2019' ")[-1:]
+
+    @property
+    def opens_sentence(self) -> bool:
+        return OPENER_ONLY.fullmatch(self.text, self.lo, self.open_mark) is not None
+
+    @property
+    def opens_paragraph(self) -> bool:
+        return blank(self.text, self.ps, self.open_mark)
+
+    def make(self, s: int, e: int, kind: str, cue: str | None, how: str) -> Attribution:
+        return self.attributor._make(s, e, kind, cue, how, self.prev)
+
+    def carry(self, how: str) -> Attribution:
+        """The previous quotation's speaker, under rule ``how``."""
+        p = self.prev[-1]
+        return Attribution(p.speaker, p.speaker_start, p.speaker_end, p.speaker_surface, p.cue,
+                           how)
+
+
+def quote_site(attributor: Attributor, qi: int, prev: list[Attribution]) -> QuoteSite:
+    """The :class:`QuoteSite` of quotation ``qi``: contexts end at neighbouring quotations."""
+    (s, e), (ps, pe) = attributor.spans[qi], attributor.paragraphs[qi]
+    lo, hi = sentence_span(attributor.text, attributor.bounds(ps, pe), ps, pe, s, e)
+    open_mark, close_mark = attributor.quote_marks[qi]
+    marks = attributor.quote_marks
+    left_lo = lo
+    for j in range(qi - 1, -1, -1):
+        if marks[j][1] <= open_mark and marks[j][1] > lo:
+            left_lo = marks[j][1]
+            break
+        if marks[j][1] <= lo:
+            break  # (quotes are in order: the earlier ones end before the sentence too)
+    right_hi = hi
+    for j in range(qi + 1, len(attributor.spans)):
+        if marks[j][0] >= close_mark:
+            if marks[j][0] < hi:
+                right_hi = marks[j][0]
+            break
+    return QuoteSite(attributor, qi, ps, pe, lo, hi, open_mark, close_mark, left_lo, right_hi,
+                     prev)
+
+
+@dataclass
+class CueSite:
+    """One cue verb near the quotation: offsets in the text, the word, its offset in the slice
+    it was found in (``at``), and (cue before the quotation) the subject left of it."""
+
+    start: int
+    end: int
+    word: str
+    at: int
+    _subject: object = None
+    _has_subject: bool = False
+
+    def gap(self, q: QuoteSite) -> str:
+        return q.text[q.close_mark:self.start]
+
+    def subject(self, q: QuoteSite):
+        """The clause subject before a cue left of the quotation (computed once)."""
+        if not self._has_subject:
+            subj = None
+            if q.text[q.left_lo:self.start].rstrip().endswith(","):
+                # 'Clinton, during a town hall in Columbus, Ohio, said': the clause's subject
+                subj = q.attributor._sentence_subject(q.left_lo, self.start)
+            self._subject = subj or subject_before(q.text, q.left_lo, self.start)
+            self._has_subject = True
+        return self._subject
+
