@@ -132,7 +132,7 @@ def colon_sentence(q: QuoteSite) -> Attribution | None:
     """'she is sure that ...: “...': the sentence's subject."""
     if _colon_left(q) is None:
         return None
-    subj = q.attributor._sentence_subject(q.lo, q.open_mark)
+    subj = q.attributor.subject_of_sentence(q.lo, q.open_mark)
     return q.make(*subj, ":", "colon-sentence") if subj else None
 
 
@@ -172,7 +172,7 @@ def previous_sentence(q: QuoteSite) -> Attribution | None:
     bounds = a.bounds(q.ps, q.pe)
     i = bisect.bisect_left(bounds, q.lo - 1)
     prev_lo = max(bounds[i - 1], q.ps) if i else q.ps
-    if a._quote_between(prev_lo, q.lo, len(a.spans)):
+    if a.quote_between(prev_lo, q.lo, len(a.spans)):
         return None
     for m in reversed(list(CUE_RE.finditer(text, prev_lo, q.lo))):
         if m.group(0) == "according to":
@@ -188,7 +188,7 @@ def sentence_subject(q: QuoteSite) -> Attribution | None:
     closing a sentence ('... vote." He commanded') ends it for this purpose; not a subject with
     a negated verb of saying ('he isn't mentioning the “kill-yourself” orders')."""
     closed = list(CLOSED_SENTENCE.finditer(q.text, q.lo, q.open_mark))
-    subj = q.attributor._sentence_subject(closed[-1].end() if closed else q.lo, q.open_mark)
+    subj = q.attributor.subject_of_sentence(closed[-1].end() if closed else q.lo, q.open_mark)
     if subj and not NEGATED_VERB.search(q.text, subj[1], q.open_mark):
         return q.make(*subj, None, "sentence-subject")
     return None
@@ -224,7 +224,7 @@ def _previous_paragraph(q: QuoteSite) -> tuple[int, int] | None:
     """Offsets of the paragraph before a quote-opening paragraph (None when there is none)."""
     if not (q.opens_paragraph and q.ps > 0):
         return None
-    pps, ppe = q.attributor._previous_paragraph(q.ps)
+    pps, ppe = q.attributor.previous_paragraph_span(q.ps)
     return (pps, ppe) if ppe > pps else None
 
 
@@ -289,7 +289,7 @@ def colon_intro(q: QuoteSite) -> Attribution | None:
     bounds = a.bounds(pps, ppe)
     # (the last 20 sentences of the paragraph at most: a window)
     for start in reversed(([pps] if len(bounds) <= 20 else []) + bounds[-20:]):
-        subj = a._sentence_subject(start, ppe)
+        subj = a.subject_of_sentence(start, ppe)
         if subj and subj[2] != "nom":
             return q.make(*subj, ":", "colon-intro")
     return None
@@ -300,7 +300,7 @@ def intro_paragraph(q: QuoteSite) -> Attribution | None:
     speaks ('Ash argued in his email, the incident ...'), when it holds no quote itself."""
     para = _previous_paragraph(q)
     if para is None or _colon_paragraph(q, *para) or \
-            q.attributor._quote_between(para[0], para[1], q.qi):
+            q.attributor.quote_between(para[0], para[1], q.qi):
         return None
     last_lo = _last_sentence(q, *para)
     for m in reversed(list(CUE_RE.finditer(q.text, last_lo, para[1]))):

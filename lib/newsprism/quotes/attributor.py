@@ -92,7 +92,7 @@ class Attributor:
             self.bounds_cache[ps] = out
         return self.bounds_cache[ps]
 
-    def _quote_between(self, lo: int, hi: int, before: int) -> bool:
+    def quote_between(self, lo: int, hi: int, before: int) -> bool:
         """Whether one of the first ``before`` quotes starts in ``[lo, hi)``."""
         i = bisect.bisect_left(self.starts, lo, 0, before)
         return i < before and self.starts[i] < hi
@@ -281,7 +281,7 @@ class Attributor:
         candidates = []
         starts = [lo] + [m.end() for m in SENT_START.finditer(self.text, lo, pos)]
         for start in starts:
-            subj = self._sentence_subject(start, pos)
+            subj = self.subject_of_sentence(start, pos)
             if subj and subj[2] == "pron" and subj[0] < pos:
                 # 'When Kim Jong Un congratulates Putin, he isn't mentioning': the subject of a
                 # leading subordinate clause is the main clause's pronoun
@@ -320,7 +320,7 @@ class Attributor:
         if lo == 0 or self.text[lo - 1] == "\n":
             starts.insert(0, lo)
         for start in starts:
-            subj = self._sentence_subject(start, pos) or self._organisation_subject(start, pos)
+            subj = self.subject_of_sentence(start, pos) or self._organisation_subject(start, pos)
             if subj is None or subj[1] > pos or subj[2] == "pron":
                 continue
             surface = self.text[subj[0]:subj[1]]
@@ -338,7 +338,7 @@ class Attributor:
             return m.start("name"), m.end("name"), "name"
         return None
 
-    def _clause_subject(self, lo: int, hi: int) -> tuple[int, int, str] | None:
+    def clause_subject(self, lo: int, hi: int) -> tuple[int, int, str] | None:
         """The last name in ``text[lo:hi]`` followed by a verb ('Sanders of Vermont endorsed')."""
         found = None
         for m in NAME_RE.finditer(self.text, lo, hi):
@@ -347,7 +347,7 @@ class Attributor:
                 found = (s, e, "name")
         return found
 
-    def _sentence_subject(self, lo: int, hi: int) -> tuple[int, int, str] | None:
+    def subject_of_sentence(self, lo: int, hi: int) -> tuple[int, int, str] | None:
         """A name or pronoun opening the sentence and followed by a verb-like word."""
         while lo < hi and self.text[lo].isspace():
             lo += 1
@@ -383,7 +383,8 @@ class Attributor:
                 return None
         return s, e, kind
 
-    def _previous_paragraph(self, ps: int) -> tuple[int, int]:
+    def previous_paragraph_span(self, ps: int) -> tuple[int, int]:
+        """Start and end of the paragraph before the one starting at ``ps``."""
         end = ps
         while end > 0 and self.text[end - 1].isspace():
             end -= 1
@@ -489,7 +490,7 @@ class CueSite:
             subj = None
             if q.text[q.left_lo:self.start].rstrip().endswith(","):
                 # 'Clinton, during a town hall in Columbus, Ohio, said': the clause's subject
-                subj = q.attributor._sentence_subject(q.left_lo, self.start)
+                subj = q.attributor.subject_of_sentence(q.left_lo, self.start)
             self._subject = subj or subject_before(q.text, q.left_lo, self.start)
             self._has_subject = True
         return self._subject

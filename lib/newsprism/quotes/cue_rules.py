@@ -245,7 +245,7 @@ def cue_gerund(q: QuoteSite, c: CueSite):
                                                          c.start)):
         return None
     a = q.attributor
-    subj = a._sentence_subject(q.lo, c.start) or a._clause_subject(q.lo, c.start)
+    subj = a.subject_of_sentence(q.lo, c.start) or a.clause_subject(q.lo, c.start)
     return q.make(*subj, c.word, "cue-gerund") if subj else None
 
 
@@ -264,8 +264,8 @@ def cue_participle(q: QuoteSite, c: CueSite):
             subj = subject_after(text, earlier.end(), c.start)
         if subj:
             break
-    subj = subj or a._sentence_subject(max(q.lo, q.left_lo), c.start) or \
-        a._clause_subject(max(q.lo, q.left_lo), c.start)
+    subj = subj or a.subject_of_sentence(max(q.lo, q.left_lo), c.start) or \
+        a.clause_subject(max(q.lo, q.left_lo), c.start)
     return q.make(*subj, c.word, "cue-participle") if subj else None
 
 
@@ -274,7 +274,7 @@ def cue_before_and(q: QuoteSite, c: CueSite):
     if c.subject(q) is not None or not re.search(
             r"\band\s*$", AUX.sub("", q.text[q.left_lo:c.start].rstrip())):
         return None
-    subj = q.attributor._sentence_subject(q.lo, c.start)
+    subj = q.attributor.subject_of_sentence(q.lo, c.start)
     return q.make(*subj, c.word, "cue-before-and") if subj else None
 
 
@@ -285,9 +285,9 @@ def cue_before_infinitive(q: QuoteSite, c: CueSite):
     if c.subject(q) is not None or c.word not in SAY_VERBS | INFINITIVE_CUES or \
             not TO_BEFORE.search(text, q.left_lo, c.start):
         return None
-    subj = a._sentence_subject(max(q.lo, q.left_lo), c.start)
+    subj = a.subject_of_sentence(max(q.lo, q.left_lo), c.start)
     if subj is None or subj[2] == "nom":
-        subj = a._clause_subject(max(q.lo, q.left_lo), c.start)
+        subj = a.clause_subject(max(q.lo, q.left_lo), c.start)
     if subj and subj[2] != "nom" and not PLACE_BEFORE.search(text, q.lo, subj[0]):
         return q.make(*subj, c.word, "cue-before-infinitive")
     return None
@@ -300,7 +300,7 @@ def cue_before_owner(q: QuoteSite, c: CueSite):
             and text[subj[0]:subj[1]].split()[0].lower() in ("a", "an", "his", "her", "their",
                                                               "its")):
         return None
-    owner = q.attributor._sentence_subject(q.lo, subj[0])
+    owner = q.attributor.subject_of_sentence(q.lo, subj[0])
     verb = re.search(r"(\S+)(?:\s+out)?\s+$", text[q.lo:subj[0]])
     if owner is None and verb:
         owner = subject_before(text, q.lo, q.lo + verb.start())
@@ -314,7 +314,7 @@ def naming_subject(q: QuoteSite, c: CueSite):
     if not (subj and subj[2] == "nom" and c.word in ("called", "dubbed", "named", "titled") and
             subj[1] >= c.start - trailing_space(q.text, c.start)):
         return None
-    subj = q.attributor._sentence_subject(q.lo, subj[0])
+    subj = q.attributor.subject_of_sentence(q.lo, subj[0])
     return q.make(*subj, c.word, "naming-subject") if subj else NEXT_CUE
 
 
