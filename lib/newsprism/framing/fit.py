@@ -5,18 +5,21 @@ labelled) coded for the five generic frames of Semetko & Valkenburg (2000). Only
 articles are read; the corpus's other articles are kept out to measure the project
 independently.
 
-Per frame, a linear model on the standardised features of :mod:`newsprism.framing.presence`,
-learnt through the coders' answers to the frame's NFC questions (two stages, see
-:mod:`newsprism.framing.question_model`; balanced class weights for the frame), and a
-decision threshold. The model's log-odds are averaged over a grid of both regularisations
-(:data:`C_QUESTION_GRID` x :data:`C_GRID`) rather than one C picked: a pick made on a few
-dozen positives moved F1 more between splits than it gained. The question set (all the frame's questions, or only those that define
-it: the rule "at least k of these questions answered yes" that reproduces the frame labels of
-the training articles, :func:`newsprism.framing.question_model.defining_rule`) and the
-threshold are chosen by 5-fold cross-validation (folds by article, fixed seeds) maximising F1 averaged over
-``INNER_REPEATS`` splits (one split's F1 on a few dozen positives is too noisy to choose by).
-Threshold 0 (every article present: the always-present baseline) is one of the candidates, so
-the choice never does worse than that baseline on the inner folds. The model used is not
+Per frame, a linear model on the standardised features of :mod:`newsprism.framing.presence`
+and a decision threshold. The model averages the log-odds of its members, none picked: the
+two-stage model learnt through the coders' answers to the frame's NFC questions
+(:mod:`newsprism.framing.question_model`; balanced class weights for the frame), once through
+all the frame's questions and once through those that define it (the rule "at least k of
+these questions answered yes" that reproduces the frame labels of the training articles,
+:func:`newsprism.framing.question_model.defining_rule`), at every regularisation of the grid
+(:data:`C_QUESTION_GRID` x :data:`C_GRID`); and the pooled model on the frame's pooled cue
+features (:mod:`newsprism.framing.pooled_model`) at every C of :data:`C_GRID`. Picking one
+question set or one C on a few dozen positives moved F1 more between splits than it gained.
+5-fold cross-validation (folds by article, fixed seeds, F1 averaged over ``INNER_REPEATS``
+splits) decides between always present (threshold 0, the baseline, when no cut of the model
+beats it on the inner folds) and the model; the model's threshold is the plug-in cut
+(:func:`plugin_threshold`: calibrated probability F1*/2 after Platt scaling of the
+out-of-fold log-odds) rather than the arg-max of a jagged F1 curve. The model used is not
 refitted on all the training articles: it is the average of the models fitted on every inner
 training part (:func:`bagged`), which steadies a fit on a few dozen positives.
 The figures reported are *nested*: an outer 5-fold
@@ -45,6 +48,7 @@ import pandas as pd
 
 from newsprism.core import paths
 from newsprism.framing import question_model as two_stage
+from newsprism.framing.pooled_model import fit_pooled
 from newsprism.framing.presence import (
     DEFAULT_CODEBOOK,
     MODEL_PATH,
@@ -62,9 +66,12 @@ N_FOLDS = 5
 INNER_REPEATS = 3
 C_GRID = (0.03, 0.1, 0.3, 1.0)
 C_QUESTION_GRID = (0.1, 1.0)
-# Frames are learnt through the coders' answers to all the frame's questions or to those
-# that define it (read off the training articles); the inner CV picks the set; each set's
-# model averages the log-odds of its members (both C grids).
+# A frame's model averages the log-odds of its members: the two-stage model learnt through
+# the coders' answers to all the frame's questions and through those that define it (read
+# off the training articles), at every (C_question, C_frame) of the grid, and the pooled
+# model on the frame's pooled cue features (:mod:`newsprism.framing.pooled_model`) at every
+# C_frame. No member is picked: a pick made on a few dozen positives moved F1 more between
+# splits than it gained; the average has the fewest choices left to the data.
 QUESTION_SETS = ("all", "defining")
 CANDIDATES = [(qs, cq, cf) for qs in QUESTION_SETS for cq in C_QUESTION_GRID for cf in C_GRID]
 # 0 = every article present (the always-present baseline), a candidate like the others.
@@ -117,26 +124,25 @@ def question_targets(targets: pd.DataFrame, sets: dict[str, list[str]], rows=sli
             for qs, questions in sets.items()}
 
 
-def _fit(x: np.ndarray, y: np.ndarray, targets: dict[str, np.ndarray], question_set: str
-         ) -> dict:
-    """One frame model as ``mean, scale, coef, intercept`` (a linear model on standardised
-    features) plus its ``members``: for every ``(C_question, C_frame)`` of the grid
-    (:data:`CANDIDATES` of ``question_set``), the two stages of
-    :mod:`newsprism.framing.question_model` learnt through the coders' answers ``targets``
-    (see :func:`question_targets`). The model's log-odds are the members' log-odds averaged
-    (one linear model again): averaging over the regularisation grid instead of picking one
-    C steadies a fit on a few dozen positives."""
-    members = []
-    for c_question in dict.fromkeys(c[1] for c in CANDIDATES if c[0] == question_set):
+def _fit(x: np.ndarray, y: np.ndarray, targets: dict[str, np.ndarray]) -> dict:
+    """The members of a frame model fitted on all of ``x, y`` (for reading; the shipped
+    weights are the inner fits averaged, see :func:`inner_search`): ``two_stage``, a list of
+    ``(question_set, C_question, C_frame, stages)`` (:mod:`newsprism.framing.question_model`,
+    learnt through the coders' answers ``targets``, see :func:`question_targets`), and
+    ``pooled``, a list of ``(C_frame, coef, intercept)`` on the raw features; and ``model``,
+    their average as one linear model on the standardised features (:func:`bagged`)."""
+    two_stage_members, pooled, raw = [], [], []
+    for question_set, c_question in dict.fromkeys(c[:2] for c in CANDIDATES):
         stage = two_stage.fit_question_stage(x, targets[question_set], c_question)
-        for candidate in CANDIDATES:
-            if candidate[:2] == (question_set, c_question):
-                fitted = two_stage.fit_frame_stage(stage, x, y, candidate[2])
-                members.append((c_question, candidate[2], fitted))
-    collapsed = [two_stage.collapse(m[2]) for m in members]
-    return {"mean": members[0][2]["mean"], "scale": members[0][2]["scale"],
-            "coef": np.mean([c[0] for c in collapsed], axis=0),
-            "intercept": float(np.mean([c[1] for c in collapsed])), "members": members}
+        for candidate in (c for c in CANDIDATES if c[:2] == (question_set, c_question)):
+            fitted = two_stage.fit_frame_stage(stage, x, y, candidate[2])
+            two_stage_members.append((*candidate, fitted))
+            raw.append(_raw(fitted))
+    for c_frame in C_GRID:
+        coef, intercept = fit_pooled(x, y, c_frame)
+        pooled.append((c_frame, coef, intercept))
+        raw.append((coef, intercept))
+    return {"two_stage": two_stage_members, "pooled": pooled, "model": bagged(x, raw)}
 
 
 def _predict(fitted: dict, x: np.ndarray) -> np.ndarray:
@@ -163,15 +169,15 @@ def f1_curve(y: np.ndarray, probability: np.ndarray) -> np.ndarray:
     return np.where(tp > 0, 2 * tp / np.maximum(2 * tp + wrong, 1), 0.0)
 
 
-def _oof_probabilities(x: np.ndarray, y: np.ndarray, targets: dict[str, np.ndarray],
-                       folds: list) -> tuple[dict[str, np.ndarray], dict[str, list]]:
-    """``(probabilities, bag)`` of the model of every question set (:func:`_fit`) on one
-    split: the out-of-fold probability (the members' out-of-fold log-odds averaged) and every
-    member fitted on a training part, as ``(coef, intercept)`` on the raw features (see
+def _oof_log_odds(x: np.ndarray, y: np.ndarray, targets: dict[str, np.ndarray],
+                  folds: list) -> tuple[np.ndarray, list]:
+    """``(log_odds, bag)`` of the frame model on one split: the out-of-fold log-odds (every
+    member's out-of-fold log-odds averaged, members as in :func:`_fit`) and every member
+    fitted on a training part, as ``(coef, intercept)`` on the raw features (see
     :func:`_raw`). The question stage is fitted once per question set, ``C_question`` and fold
     (it does not depend on ``C_frame``)."""
-    log_odds: dict[str, list[np.ndarray]] = {qs: [] for qs in QUESTION_SETS}
-    bag: dict[str, list] = {qs: [] for qs in QUESTION_SETS}
+    members: list[np.ndarray] = []
+    bag: list = []
     for stage_key in dict.fromkeys(c[:2] for c in CANDIDATES):
         stages = [two_stage.fit_question_stage(x[train], targets[stage_key[0]][train],
                                                stage_key[1]) for train, _ in folds]
@@ -181,9 +187,16 @@ def _oof_probabilities(x: np.ndarray, y: np.ndarray, targets: dict[str, np.ndarr
                 fitted = two_stage.fit_frame_stage(stage, x[train], y[train], candidate[2])
                 coef, intercept = _raw(fitted)
                 linear[test] = x[test] @ coef + intercept
-                bag[candidate[0]].append((coef, intercept))
-            log_odds[candidate[0]].append(linear)
-    return {qs: 1.0 / (1.0 + np.exp(-np.mean(v, axis=0))) for qs, v in log_odds.items()}, bag
+                bag.append((coef, intercept))
+            members.append(linear)
+    for c_frame in C_GRID:
+        linear = np.zeros(len(y))
+        for train, test in folds:
+            coef, intercept = fit_pooled(x[train], y[train], c_frame)
+            linear[test] = x[test] @ coef + intercept
+            bag.append((coef, intercept))
+        members.append(linear)
+    return np.mean(members, axis=0), bag
 
 
 def _raw(fitted: dict) -> tuple[np.ndarray, float]:
@@ -206,36 +219,60 @@ def bagged(x: np.ndarray, bag: list) -> dict:
 
 
 def inner_search(x: np.ndarray, y: np.ndarray, targets: dict[str, np.ndarray], seed: int
-                 ) -> tuple[str, float, float, dict]:
-    """:func:`choose` and, as a fourth element, the chosen question set's model bagged over the
-    inner training parts of every repeat (:func:`bagged`): the model the choice was made
-    with, so no refit on all articles is needed."""
-    curves: dict[str, np.ndarray] = {qs: np.zeros(len(THRESHOLDS)) for qs in QUESTION_SETS}
-    bags: dict[str, list] = {qs: [] for qs in QUESTION_SETS}
+                 ) -> tuple[float, float, dict]:
+    """:func:`choose` and, as a third element, the frame model bagged over the inner training
+    parts of every repeat (:func:`bagged`): the model the threshold was chosen for, so no
+    refit on all articles is needed."""
+    curve = np.zeros(len(THRESHOLDS))
+    bag: list = []
+    log_odds = []
     for repeat in range(INNER_REPEATS):
-        oof, bag = _oof_probabilities(x, y, targets, _folds(len(y), seed + repeat))
-        for question_set, probability in oof.items():
-            curves[question_set] += f1_curve(y, probability) / INNER_REPEATS
-            bags[question_set].extend(bag[question_set])
-    best = (-1.0, QUESTION_SETS[0], 0.5)
-    for question_set in QUESTION_SETS:
-        curve = curves[question_set]
-        top = np.flatnonzero(curve >= curve.max() - 1e-12)
-        if curve.max() > best[0] + 1e-12:
-            best = (float(curve.max()), question_set, float(THRESHOLDS[top[len(top) // 2]]))
-    return best[1], best[2], best[0], bagged(x, bags[best[1]])
+        linear, fits = _oof_log_odds(x, y, targets, _folds(len(y), seed + repeat))
+        curve += f1_curve(y, 1.0 / (1.0 + np.exp(-linear))) / INNER_REPEATS
+        bag.extend(fits)
+        log_odds.append(linear)
+    top = np.flatnonzero(curve >= curve.max() - 1e-12)
+    threshold = float(THRESHOLDS[top[len(top) // 2]])
+    if threshold > 0:  # the model beats always present on the inner folds
+        threshold = plugin_threshold(np.concatenate(log_odds), np.tile(y, INNER_REPEATS),
+                                     float(curve.max()))
+    return threshold, float(curve.max()), bagged(x, bag)
+
+
+def plugin_threshold(log_odds: np.ndarray, y: np.ndarray, best_f1: float) -> float:
+    """The threshold on the model's probability scale at which the *calibrated* probability is
+    ``best_f1 / 2``, the F1-optimal cut of a calibrated score (Lipton, Elkan & Naryanaswamy
+    2014); the calibration is a two-parameter logistic fit of ``y`` on the out-of-fold
+    ``log_odds`` (Platt scaling). Two parameters read off every inner article move less from
+    split to split than the arg-max of the F1 curve over a grid of thresholds, which a few
+    dozen positives leave flat and jagged. 0 (always present) if the log-odds do not rank.
+
+    >>> log_odds = np.array([-3.0, -2.0, -1.0, 0.0, 1.0, 2.0, 3.0, 0.5])
+    >>> t = plugin_threshold(log_odds, np.array([0, 0, 0, 1, 0, 1, 1, 1], bool), 0.8)
+    >>> 0.0 < t < 1.0
+    True
+    """
+    p = np.clip(1.0 / (1.0 + np.exp(-log_odds)), 1e-9, 1 - 1e-9)
+    logit = np.log(p / (1 - p))
+    (slope,), intercept = two_stage.logistic_fit(logit[:, None], y.astype(float),
+                                                 np.ones(len(y)), 1e4)
+    if slope <= 1e-6:
+        return 0.0
+    target = best_f1 / 2
+    cut = (np.log(target / (1 - target)) - intercept) / slope
+    return float(1.0 / (1.0 + np.exp(-cut)))
 
 
 def choose(x: np.ndarray, y: np.ndarray, targets: dict[str, np.ndarray], seed: int
-           ) -> tuple[str, float, float]:
-    """``(question set, threshold, cv_f1)`` maximising the out-of-fold F1, averaged over
-    :data:`INNER_REPEATS` 5-fold splits of ``x, y`` (seeds ``seed``, ``seed + 1``, …; the
-    average steadies a choice made on a few dozen positives), over :data:`QUESTION_SETS`
-    (each a model averaged over the C grid, see :func:`_fit`) and :data:`THRESHOLDS`.
-    ``targets`` maps each question set to the coders' answers (:func:`question_targets`).
-    Ties go to the earlier set (all questions), then to the threshold in the middle of the
-    tied run."""
-    return inner_search(x, y, targets, seed)[:3]
+           ) -> tuple[float, float]:
+    """``(threshold, cv_f1)``: the frame model's out-of-fold F1 curve over :data:`THRESHOLDS`,
+    averaged over :data:`INNER_REPEATS` 5-fold splits of ``x, y`` (seeds ``seed``,
+    ``seed + 1``, …), decides between always present (threshold 0: when no cut beats it) and
+    the model; for the model, the threshold is :func:`plugin_threshold` on the out-of-fold
+    log-odds of every repeat. ``cv_f1`` is the curve's maximum (optimistic: read off the same
+    folds). ``targets`` maps each question set to the coders' answers
+    (:func:`question_targets`)."""
+    return inner_search(x, y, targets, seed)[:2]
 
 
 def nested_cv(features: pd.DataFrame, gold: pd.DataFrame, targets: pd.DataFrame,
@@ -255,7 +292,7 @@ def nested_cv(features: pd.DataFrame, gold: pd.DataFrame, targets: pd.DataFrame,
         for fold, (train, test) in enumerate(_folds(len(y), seed)):
             sets = question_sets(targets, answers, y, frame, train)
             t = question_targets(targets, sets, train)
-            _, threshold, _, model = inner_search(x[train], y[train], t, seed + 1)
+            threshold, _, model = inner_search(x[train], y[train], t, seed + 1)
             score = _predict(model, x[test])
             rows.extend({"article": int(i), "fold": fold, "frame": frame, "gold": bool(y[i]),
                          "score": float(s), "threshold": threshold,
@@ -266,11 +303,11 @@ def nested_cv(features: pd.DataFrame, gold: pd.DataFrame, targets: pd.DataFrame,
 
 def fit_model(gold: pd.DataFrame | None = None, seed: int = SEED,
               evaluate: bool = True) -> dict:
-    """The model to ship: per frame, question set and threshold chosen by 5-fold CV on every
-    labelled NFC article, the weights the average of that CV's fits (:func:`bagged`; the
-    ``members`` shown per question are fitted on all articles, for reading); with ``evaluate``, also the nested-CV figures
-    beside the baselines (key ``validation``, see :func:`evaluation`), so the notebooks can
-    label a frame that does not beat its baseline without the gold data.
+    """The model to ship: per frame, the threshold chosen by 5-fold CV on every labelled NFC
+    article (:func:`choose`), the weights the average of that CV's fits (:func:`bagged`; the
+    ``members`` shown are fitted on all articles, for reading); with ``evaluate``, also the
+    nested-CV figures beside the baselines (key ``validation``, see :func:`evaluation`), so
+    the notebooks can label a frame that does not beat its baseline without the gold data.
     JSON-ready; floats rounded to 8 digits."""
     from newsprism.core.provenance import sha256_file
     from newsprism.framing.detect import load_codebook
@@ -280,28 +317,10 @@ def fit_model(gold: pd.DataFrame | None = None, seed: int = SEED,
     features = presence_features(list(gold["text"]), book)
     targets = two_stage.load_question_targets(NFC, list(gold["ID"]))
     answers = two_stage.load_question_answers(NFC, list(gold["ID"]))
-    frames = {}
-    for frame in FRAMES.values():
-        x = features[feature_names(book, frame)].to_numpy(dtype=float)
-        y = gold[frame].to_numpy(dtype=bool)
-        sets = question_sets(targets, answers, y, frame)
-        t = question_targets(targets, sets)
-        question_set, threshold, cv_f1, fitted = inner_search(x, y, t, seed + 1)
-        full = _fit(x, y, t, question_set)
-        rule = two_stage.defining_rule(answers, y, frame)
-        frames[frame] = {"features": feature_names(book, frame), "threshold": threshold,
-                         "mean": _round(fitted["mean"]), "scale": _round(fitted["scale"]),
-                         "coef": _round(fitted["coef"]),
-                         "intercept": round(float(fitted["intercept"]), 8),
-                         "cv_f1_in_selection": round(cv_f1, 8), "n": int(len(y)),
-                         "n_positive": int(y.sum()),
-                         "defining_rule": {"questions": rule[0], "at_least": rule[1]},
-                         "question_models": {
-                             "question_set": question_set, "questions": sets[question_set],
-                             "bagged_fits": INNER_REPEATS * N_FOLDS * len(full["members"]),
-                             "full_fit_coef": _round(full["coef"]),
-                             "full_fit_intercept": round(float(full["intercept"]), 8),
-                             "members": [_question_block(*m) for m in full["members"]]}}
+    frames = {frame: _frame_entry(features[feature_names(book, frame)],
+                                  gold[frame].to_numpy(dtype=bool), targets, answers, frame,
+                                  seed)
+              for frame in FRAMES.values()}
     model = {"codebook": book.name, "codebook_file": book.source_label,
              "codebook_sha256": sha256_file(book.source), "seed": seed, "n_folds": N_FOLDS,
              "trained_on": DATASET, "fit_command": "python -m newsprism.framing.fit",
@@ -311,19 +330,51 @@ def fit_model(gold: pd.DataFrame | None = None, seed: int = SEED,
         table = evaluation(gold, seed, features, runs[seed])
         model["validation"] = {
             "method": "nested 5-fold CV by article (defining rule and question models from "
-                      "the outer training part; inner 5-fold CV, F1 averaged over "
-                      f"{INNER_REPEATS} splits, chooses the question set and the threshold; "
-                      "log-odds averaged over the C grid); outer split seed {seed}",
+                      "the outer training part; the model averages the log-odds of the "
+                      "two-stage models of both question sets and the pooled model over the "
+                      f"C grids; inner 5-fold CV, F1 averaged over {INNER_REPEATS} splits, "
+                      "decides always present vs model, the model's threshold is the "
+                      f"plug-in F1/2 cut after Platt scaling); outer split seed {seed}",
             "rows": _json_rows(table),
             "seeds": _json_rows(seed_robustness(gold, VALIDATION_SEEDS, features, runs))}
     return model
 
 
-def _question_block(c_question: float, c_frame: float, stages: dict) -> dict:
+def _frame_entry(features: pd.DataFrame, y: np.ndarray, targets: pd.DataFrame,
+                 answers: pd.DataFrame, frame: str, seed: int) -> dict:
+    """One frame of the shipped model: features, threshold, weights and, for reading, the
+    defining rule and the members fitted on all articles (:func:`_fit`)."""
+    x = features.to_numpy(dtype=float)
+    sets = question_sets(targets, answers, y, frame)
+    t = question_targets(targets, sets)
+    threshold, cv_f1, fitted = inner_search(x, y, t, seed + 1)
+    full = _fit(x, y, t)
+    rule = two_stage.defining_rule(answers, y, frame)
+    n_members = len(full["two_stage"]) + len(full["pooled"])
+    mean, scale = full["model"]["mean"], full["model"]["scale"]
+    return {"features": list(features.columns), "threshold": threshold,
+            "mean": _round(fitted["mean"]), "scale": _round(fitted["scale"]),
+            "coef": _round(fitted["coef"]), "intercept": round(float(fitted["intercept"]), 8),
+            "cv_f1_in_selection": round(cv_f1, 8), "n": int(len(y)),
+            "n_positive": int(y.sum()),
+            "defining_rule": {"questions": rule[0], "at_least": rule[1]},
+            "question_models": {
+                "questions": sets, "bagged_fits": INNER_REPEATS * N_FOLDS * n_members,
+                "full_fit_coef": _round(full["model"]["coef"]),
+                "full_fit_intercept": round(float(full["model"]["intercept"]), 8),
+                "members": [_question_block(*m) for m in full["two_stage"]],
+                "pooled_members": [
+                    {"C_frame": c, "coef": _round(coef * scale),
+                     "intercept": round(float(intercept + mean @ coef), 8)}
+                    for c, coef, intercept in full["pooled"]]}}
+
+
+def _question_block(question_set: str, c_question: float, c_frame: float, stages: dict
+                    ) -> dict:
     """The two stages of one member of a frame model, for the reader (the score uses the
     averaged collapsed ``coef``): per NFC question its weights on the features and its
     weight in the frame."""
-    return {"C_question": c_question, "C_frame": c_frame,
+    return {"question_set": question_set, "C_question": c_question, "C_frame": c_frame,
             "question_coef": [_round(row) for row in stages["question_coef"]],
             "question_intercept": _round(stages["question_intercept"]),
             "frame_coef": _round(stages["frame_coef"]),
