@@ -1,4 +1,4 @@
-"""Fitting frame presence: the vectorised F1 curve and the inner choice of Cs and threshold."""
+"""Fitting frame presence: the vectorised F1 curve, the plug-in threshold and the inner choice."""
 
 from __future__ import annotations
 
@@ -36,8 +36,8 @@ def test_choose_finds_a_signal_and_is_deterministic():
     x, y, targets = _separable()
     first = framing_fit.choose(x, y, targets, 7)
     assert first == framing_fit.choose(x, y, targets, 7)
-    question_set, threshold, cv_f1 = first
-    assert question_set in framing_fit.QUESTION_SETS and threshold in framing_fit.THRESHOLDS
+    threshold, cv_f1 = first
+    assert 0 < threshold < 1
     assert cv_f1 > 0.8
 
 
@@ -46,9 +46,9 @@ def test_choose_averages_the_repeated_splits(monkeypatch):
     best single split's F1."""
     x, y, targets = _separable(seed=3)
     monkeypatch.setattr(framing_fit, "INNER_REPEATS", 1)
-    singles = [framing_fit.choose(x, y, targets, 11 + r)[2] for r in range(3)]
+    singles = [framing_fit.choose(x, y, targets, 11 + r)[1] for r in range(3)]
     monkeypatch.setattr(framing_fit, "INNER_REPEATS", 3)
-    assert framing_fit.choose(x, y, targets, 11)[2] <= max(singles) + 1e-12
+    assert framing_fit.choose(x, y, targets, 11)[1] <= max(singles) + 1e-12
 
 
 def test_choice_never_does_worse_than_always_present_on_the_inner_folds():
@@ -58,10 +58,10 @@ def test_choice_never_does_worse_than_always_present_on_the_inner_folds():
     y = rng.random(90) < 0.6
     x = rng.normal(size=(90, 3))
     answers = rng.random((90, 2))
-    _, threshold, cv_f1 = framing_fit.choose(x, y, {"all": answers, "defining": answers}, 3)
+    threshold, cv_f1 = framing_fit.choose(x, y, {"all": answers, "defining": answers}, 3)
     share = y.mean()
     assert cv_f1 >= 2 * share / (1 + share) - 1e-12
-    assert threshold in framing_fit.THRESHOLDS
+    assert 0 <= threshold < 1
 
 
 def test_bagged_model_averages_the_members_predictions_on_the_log_odds_scale():
@@ -76,9 +76,44 @@ def test_bagged_model_averages_the_members_predictions_on_the_log_odds_scale():
 
 def test_inner_search_model_is_the_fits_of_the_inner_training_parts():
     x, y, targets = _separable(seed=4)
-    question_set, threshold, cv_f1, model = framing_fit.inner_search(x, y, targets, 9)
-    assert (question_set, threshold, cv_f1) == framing_fit.choose(x, y, targets, 9)
+    threshold, cv_f1, model = framing_fit.inner_search(x, y, targets, 9)
+    assert (threshold, cv_f1) == framing_fit.choose(x, y, targets, 9)
     probability = framing_fit._predict(model, x)
     # The bag separates the classes it was fitted on (signal in the first feature only).
     assert framing_fit.f1(y, probability >= threshold) > 0.8
     assert abs(model["coef"][0]) > abs(model["coef"][1])
+
+
+def test_always_present_is_kept_when_no_cut_beats_it():
+    """A frame nearly every article carries, features with no signal: always present (0)."""
+    rng = np.random.default_rng(8)
+    y = rng.random(100) < 0.85
+    x = rng.normal(size=(100, 3))
+    answers = rng.random((100, 2))
+    assert framing_fit.choose(x, y, {"all": answers, "defining": answers}, 1)[0] == 0.0
+
+
+@pytest.mark.parametrize("share, best_f1", [(0.1, 0.5), (0.3, 0.7), (0.6, 0.85)])
+def test_plugin_threshold_is_half_the_best_f1_on_calibrated_log_odds(share, best_f1):
+    """Log-odds that are already calibrated (labels drawn from them): Platt scaling is close
+    to the identity, so the cut is close to best_f1 / 2 on the probability scale."""
+    rng = np.random.default_rng(int(share * 100))
+    log_odds = rng.normal(np.log(share / (1 - share)), 2.0, size=20000)
+    y = rng.random(20000) < 1.0 / (1.0 + np.exp(-log_odds))
+    assert abs(framing_fit.plugin_threshold(log_odds, y, best_f1) - best_f1 / 2) < 0.03
+
+
+def test_plugin_threshold_follows_a_miscalibrated_scale():
+    """Scores twice as confident as the truth: the cut moves to where the calibrated
+    probability is best_f1 / 2, not best_f1 / 2 on the raw scale."""
+    rng = np.random.default_rng(3)
+    truth = rng.normal(-1.0, 1.5, size=20000)
+    y = rng.random(20000) < 1.0 / (1.0 + np.exp(-truth))
+    cut = framing_fit.plugin_threshold(2 * truth, y, 0.6)
+    expected = 1.0 / (1.0 + np.exp(-2 * np.log(0.3 / 0.7)))  # logit(0.3) doubled
+    assert abs(cut - expected) < 0.03
+
+
+def test_plugin_threshold_without_ranking_is_always_present():
+    y = np.array([True, False] * 20)
+    assert framing_fit.plugin_threshold(np.r_[np.ones(20), -np.ones(20)] * 0, y, 0.6) == 0.0

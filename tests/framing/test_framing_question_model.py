@@ -65,17 +65,18 @@ def test_shipped_weights_are_the_collapsed_question_models():
 
     for frame, weights in load_model()["frames"].items():
         block = weights["question_models"]
-        assert block["question_set"] in ("all", "defining")
-        if block["question_set"] == "defining":
-            assert block["questions"] == weights["defining_rule"]["questions"]
-        assert block["questions"] and all(q.startswith(qm.PREFIXES[frame])
-                                          for q in block["questions"])
+        assert set(block["questions"]) == {"all", "defining"}
+        assert block["questions"]["defining"] == weights["defining_rule"]["questions"]
+        for questions in block["questions"].values():
+            assert questions and all(q.startswith(qm.PREFIXES[frame]) for q in questions)
         collapsed = [qm.collapse({"frame_coef": np.array(m["frame_coef"]),
                                   "question_coef": np.array(m["question_coef"]),
                                   "question_intercept": np.array(m["question_intercept"]),
                                   "frame_intercept": m["frame_intercept"]})
                      for m in block["members"]]
-        assert len(collapsed) > 1
+        collapsed += [(np.array(m["coef"]), m["intercept"]) for m in block["pooled_members"]]
+        assert {m["question_set"] for m in block["members"]} == {"all", "defining"}
+        assert len(block["pooled_members"]) > 1
         # The members (fitted on all articles, for reading) average to the full fit, and the
         # shipped model (their fits on the inner training parts, averaged) points the same way.
         full = np.mean([c[0] for c in collapsed], axis=0)
@@ -84,7 +85,7 @@ def test_shipped_weights_are_the_collapsed_question_models():
                           atol=1e-5)
         shipped = np.asarray(weights["coef"])
         assert full @ shipped / np.linalg.norm(full) / np.linalg.norm(shipped) > 0.9
-        assert block["bagged_fits"] > len(block["members"])
+        assert block["bagged_fits"] > len(collapsed)
 
 
 def _answers(prefix: str, rows: list[str]) -> pd.DataFrame:
