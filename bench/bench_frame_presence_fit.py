@@ -4,7 +4,8 @@ Times the three parts of ``newsprism.framing.fit.evaluation``: the cue features 
 coded articles (computed once and reused by every fold), the inner choice of one frame
 (:func:`newsprism.framing.fit.choose`), and the whole nested CV; and counts the logistic fits
 of one inner choice (the question stage is fitted once per question set, ``C_question``,
-split and fold, then reused for every ``C_frame``). Needs the NFC gold data.
+split and fold, then reused for every ``C_frame``; the pooled model once per ``C_frame``,
+split and fold). Needs the NFC gold data.
 
     python bench/bench_frame_presence_fit.py [--frame morality]
 """
@@ -38,7 +39,8 @@ def main() -> int:
     framing_fit.choose(x, y, answers, framing_fit.SEED)
     stage_keys = {c[:2] for c in framing_fit.CANDIDATES}
     per_split = framing_fit.N_FOLDS * (
-        sum(answers[k[0]].shape[1] for k in stage_keys) + len(framing_fit.CANDIDATES))
+        sum(answers[k[0]].shape[1] for k in stage_keys) + len(framing_fit.CANDIDATES)
+        + len(framing_fit.C_GRID))
     print(f"one inner choice ({args.frame}): {time.perf_counter() - start:.1f} s, "
           f"{framing_fit.INNER_REPEATS * per_split} logistic fits "
           f"({framing_fit.INNER_REPEATS} splits x {per_split})")
