@@ -3,8 +3,10 @@
 A frame is *present in an article* when a small linear model, fed the density and position of
 the hits of each of the frame's coding questions (Semetko & Valkenburg's items, as grouped in
 ``data/codebooks/frames_generic_questions.yml``), gives a probability at or above the frame's
-threshold. The model is learnt through the NFC coders' answers to each question (two stages
-that collapse to one linear model, :mod:`newsprism.framing.question_model`). Weights and thresholds ship in ``newsprism/data/frame_presence_generic.json``,
+threshold. The model averages linear models learnt through the NFC coders' answers to each
+question (two stages that collapse to one linear model, :mod:`newsprism.framing.question_model`)
+and a five-weight model on the frame's pooled features (:mod:`newsprism.framing.pooled_model`),
+so it is one linear model again. Weights and thresholds ship in ``newsprism/data/frame_presence_generic.json``,
 written by ``python -m newsprism.framing.fit`` (fitted on the Narrative Frames Corpus, its
 figures cross-validated by article; see :mod:`newsprism.framing.fit`).
 
