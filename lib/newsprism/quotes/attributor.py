@@ -225,7 +225,8 @@ class Attributor:
         lo = max(0, pos - 600)
         candidates = self._speaker_candidates(pos, pronoun, prev)
         if pronoun in ("he", "she"):
-            candidates = self._gendered_candidates(lo, pos, pronoun, prev, candidates)
+            candidates = self._gendered_candidates(lo, pos, pronoun, prev, candidates) or \
+                self._chained(lo, pos, pronoun, prev, 0)
         elif not candidates:
             candidates = self._group_candidates(lo, pos, pronoun, prev)
         if not candidates:
@@ -252,6 +253,53 @@ class Attributor:
             own = GENDER_OF_PRONOUN[pronoun]
             candidates = [c for c in candidates if self.art.gender(c[1]) == own]
         return candidates
+
+    def _chained(self, lo: int, pos: int, pronoun: str, prev: list[Attribution],
+                 depth: int) -> list:
+        """When nothing else resolves a 'he' or 'she' ('She remembers when ... . She fears that
+        ... . "...," she said'): the latest earlier
+        sentence of this or the previous paragraph (outside quotations) opening with the same
+        pronoun stands for the person that pronoun resolves to through a speaker or a sentence
+        subject known to be of its gender (never a bare name nearby: a guess), three links at most."""
+        if depth >= 3:
+            return []
+        para = self.text.rfind("\n", 0, pos)
+        lo = max(lo, self.text.rfind("\n", 0, max(0, para - 1)) + 1 if para > 0 else 0)
+        found = None
+        for m in SENT_START.finditer(self.text, lo, pos):
+            subj = self.subject_of_sentence(m.end(), pos)
+            if subj and subj[2] == "pron" and subj[0] < pos and \
+                    self.text[subj[0]:subj[1]].lower() == pronoun and \
+                    not self._inside_quote(subj[0]):
+                found = subj[0]
+        if found is None:
+            return []
+        near_lo = max(0, found - 600)
+        candidates = self._speaker_candidates(found, pronoun, prev) + \
+            self._subject_candidates(near_lo, found, prev) + \
+            self._chained(near_lo, found, pronoun, prev, depth + 1)
+        # the person must be known to be of the pronoun's gender ('Ms. Bigbee', not 'United
+        # Technologies' opening an earlier sentence)
+        candidates = [c for c in candidates if self.art.gender(c[1]) == GENDER_OF_PRONOUN[pronoun]]
+        if not candidates:
+            return []
+        person = max(candidates)[1]
+        return [] if self._other_person_between(found, pos, person) else [(found, person)]
+
+    def _other_person_between(self, lo: int, hi: int, person: str) -> bool:
+        """Whether a person other than ``person`` is named between ``lo`` and ``hi`` outside
+        quotations ('He will face ... . Mr. Cruz's narrow victory ... . He won': which 'he'?)."""
+        for m in NAME_RE.finditer(self.text, lo, hi):
+            s, e = strip_leading(self.text, m.start(), m.end())
+            surface = re.sub(r"[\u2019']s$", "", self.text[s:e])
+            if surface and is_name(surface, self.text) and person_like(surface) and \
+                    not self._inside_quote(s) and self.art.canonical(surface) != person:
+                return True
+        return False
+
+    def _inside_quote(self, pos: int) -> bool:
+        k = bisect.bisect_right(self.starts, pos) - 1
+        return k >= 0 and self.spans[k][0] <= pos < self.spans[k][1]
 
     def _agreeing(self, candidates: list, pronoun: str) -> list:
         """The candidates (position, name) whose gender (``Article.gender``) is not the
