@@ -101,6 +101,7 @@ from newsprism.quotes.names import (
     headline_words,
     is_name,
     is_title_case,
+    person_like,
     strip_leading,
 )
 from newsprism.quotes.subjects import NAME_TAIL, PRON_ANY, blank, subject_after, subject_before
@@ -126,6 +127,32 @@ def colon_name(q: QuoteSite) -> Attribution | None:
         return q.make(q.left_lo + dm.start("name"), q.left_lo + dm.end("name"), "name", ":",
                       "colon-name")
     return None
+
+
+# 'doesn't surprise Republican pollster Daron Shaw: “...': a person's name (two words or more)
+# right before the colon that opens the quotation
+_NAME_COLON = re.compile(rf"(?<![\w\u2019'])(?P<name>{NAME})\s*:$")
+# a preposition or a determiner before the name: it is an object ('told the newspaper X:')
+_OBJECT_BEFORE = re.compile(
+    r"\b(?:to|in|at|from|with|for|by|of|on|about|the|a|an|newspaper|magazine)\s+$", re.I)
+
+
+def colon_name_end(q: QuoteSite) -> Attribution | None:
+    """'The timing doesn't surprise Republican pollster Daron Shaw: “...': the clause ends with
+    a person's full name and a colon; that person speaks."""
+    left = _colon_left(q)
+    if left is None:
+        return None
+    nm = _NAME_COLON.search(left)
+    if not nm:
+        return None
+    s, e = strip_leading(q.text, q.left_lo + nm.start("name"), q.left_lo + nm.end("name"))
+    surface = q.text[s:e]
+    if len(surface.split()) < 2 or surface.isupper() or not is_name(surface, q.text) or \
+            not person_like(surface) or _OBJECT_BEFORE.search(q.text, q.lo, s) or \
+            is_title_case(headline_words(q.text[q.ps:q.open_mark])):
+        return None  # ('to the Dutch newspaper NRC Handelsblad:', a title-case headline)
+    return q.make(s, e, "name", ":", "colon-name-end")
 
 
 def colon_sentence(q: QuoteSite) -> Attribution | None:
@@ -241,7 +268,7 @@ def continuation_paragraph(q: QuoteSite) -> Attribution | None:
         return None
     qs, qe = q.attributor.spans[q.qi - 1]
     if para[1] - qe <= 2 or blank(q.text, qe + 1, para[1]) or q.prev[-1].how in (
-            "colon-intro", "named-reply", "continuation-paragraph", "cue-after",
+            "colon-intro", "document-intro", "named-reply", "continuation-paragraph", "cue-after",
             "cue-after-inverted", "cue-after-generic", "continuation"):
         return q.carry("continuation-paragraph")
     return None
@@ -293,6 +320,24 @@ def colon_intro(q: QuoteSite) -> Attribution | None:
         if subj and subj[2] != "nom":
             return q.make(*subj, ":", "colon-intro")
     return None
+
+
+# 'Transcript as follows:', 'Partial transcript as follows:', 'The full text of the letter
+# follows:': a paragraph that announces a document; the document speaks (PolNeAR credits it)
+_DOCUMENT_INTRO = re.compile(
+    r"(?P<doc>(?:(?-i:[A-Z])\w*\s+){0,2}(?i:transcript|excerpts?|text|statement|letter|memo))"
+    r"(?:\s+of\s+(?:the|his|her|their)\s+[\w\s]{1,40}?)?\s+(?:is\s+|are\s+)?"
+    r"(?:as\s+follows|follows|below|reads)\s*:\s*$")
+
+
+def document_intro(q: QuoteSite) -> Attribution | None:
+    """The previous paragraph is only 'Transcript as follows:' (a document is announced): the
+    document is the speaker; later quote-only paragraphs go on with it."""
+    para = _previous_paragraph(q)
+    if para is None or not _colon_paragraph(q, *para):
+        return None
+    dm = _DOCUMENT_INTRO.match(q.text, para[0], para[1])
+    return q.make(*dm.span("doc"), "nom", ":", "document-intro") if dm else None
 
 
 def intro_paragraph(q: QuoteSite) -> Attribution | None:
@@ -364,8 +409,9 @@ def continuation_sentence(q: QuoteSite) -> Attribution | None:
 # The rules in the order they are tried; the first that fires attributes the quotation.
 RULES = (
     cue_after_rules, cue_after_generic, cue_final, cue_before_rules, colon_name, colon_sentence,
-    colon_clause, according, nominal_cue, previous_sentence, sentence_subject, continuation,
-    dash_signature, continuation_paragraph, named_reply, colon_intro, intro_paragraph,
+    colon_name_end, colon_clause, according, nominal_cue, previous_sentence, sentence_subject,
+    continuation, dash_signature, continuation_paragraph, named_reply, document_intro,
+    colon_intro, intro_paragraph,
     continuation_paragraph_last, sentence_cue, continuation_sentence,
 )
 
@@ -513,8 +559,10 @@ __all__ = [
     "cue_final",
     "cue_gerund",
     "cue_later",
+    "colon_name_end",
     "cue_participle",
     "dash_signature",
+    "document_intro",
     "genders_in",
     "headline_words",
     "intro_paragraph",
