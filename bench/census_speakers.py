@@ -16,9 +16,8 @@ import re
 import time
 
 import pandas as pd
-
 from newsprism.quotes.names import CUE_RE
-from newsprism.quotes.validation import load_polnear, compare_article
+from newsprism.quotes.validation import compare_article, load_polnear
 
 _PRON = frozenset("he she they it i we him her them his its their".split())
 

@@ -44,6 +44,8 @@ CASES = [
     ("colon-name", "Pew Research: “Most voters are undecided.”", 0, "Pew Research", ":"),
     ("colon-sentence", "Kim Jong Un then addressed the crowd again: “Here is what I regret.”", 0,
      "Kim Jong Un", ":"),
+    ("colon-name-end", "The surge doesn’t surprise Republican pollster Daron Shaw: “Lesser-known "
+     "candidates see the biggest boost.”", 0, "Daron Shaw", ":"),
     ("colon-clause", "A footnote in the report makes that clear: “The tests were late.”", 0,
      "a footnote in the report", ":"),
     ("according", "According to Kim Jong Un, “the alliance is eternal.”", 0, "Kim Jong Un",
@@ -60,6 +62,8 @@ CASES = [
      "said"),
     ("named-reply", "Putin’s reply is even more explicit.\n\n“I will respect your choice.”", 0,
      "Putin", "Putin’s reply"),
+    ("document-intro", "Kasich spoke in Berea.\n\nTranscript as follows:\n\n“Tonight we "
+     "arrived in Cleveland.”", 0, "transcript", ":"),
     ("colon-intro", "Kim Jong Un sent a message with these expressions:\n\n“The most genuine "
      "alliance.”", 0, "Kim Jong Un", ":"),
     ("intro-paragraph", "Ash argued in his email that the deal was wrong.\n\n“The incident was "

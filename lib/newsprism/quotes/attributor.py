@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from newsprism.quotes.coreference import GENDER_OF_PRONOUN, GENDER_WORDS, Article
 from newsprism.quotes.names import (
     BOUNDARY,
+    CUE_RE,
     DET_NOUN_PHRASE,
     NAME,
     NAME_RE,
@@ -19,6 +20,7 @@ from newsprism.quotes.names import (
     OPENING_MARKS,
     ORG_SUBJECT,
     ORG_WORDS,
+    SAY_VERBS,
     SENT_START,
     SENTENCE_SUBJECT,
     SUBORDINATE_SUBJECT,
@@ -39,6 +41,10 @@ from newsprism.quotes.subjects import (
     subject_before,
     subject_tail,
 )
+
+# finite verbs of saying whose subject is a person who speaks (a pronoun's antecedent); not
+# "asked": the interviewer asks, the quotation that follows is the answer
+SPEECH_ACTS = (SAY_VERBS - {"continued"}) | {"told", "tells", "stated", "replied"}
 
 
 @dataclass
@@ -241,7 +247,7 @@ class Attributor:
         after passing over a person of the other gender ('Ted Cruz' for 'she'), only a name
         known to be of the pronoun's gender is taken: any capitalised pair ('Boca Raton',
         'West Virginia') would be a guess a reader catches, so the pronoun abstains instead."""
-        near = self._subject_candidates(lo, pos, prev)
+        near = self._subject_candidates(lo, pos, prev) + self._cue_subject_candidates(lo, pos)
         candidates = self._agreeing(speakers + near, pronoun)
         if candidates:
             return candidates
@@ -266,7 +272,8 @@ class Attributor:
         para = self.text.rfind("\n", 0, pos)
         lo = max(lo, self.text.rfind("\n", 0, max(0, para - 1)) + 1 if para > 0 else 0)
         found = None
-        for m in SENT_START.finditer(self.text, lo, pos):
+        # (from the character before ``lo``: a sentence opening the paragraph counts too)
+        for m in SENT_START.finditer(self.text, max(0, lo - 1), pos):
             subj = self.subject_of_sentence(m.end(), pos)
             if subj and subj[2] == "pron" and subj[0] < pos and \
                     self.text[subj[0]:subj[1]].lower() == pronoun and \
@@ -345,6 +352,23 @@ class Attributor:
                 hit = self._resolve_nominal(self.text[subj[0]:subj[1]], prev)
                 if hit and not hit.islower():
                     candidates.append((subj[0], hit))
+        return candidates
+
+    def _cue_subject_candidates(self, lo: int, pos: int) -> list:
+        """People named as the subject of a cue verb between ``lo`` and ``pos`` outside
+        quotations ('..., there is an appetite among donors to do much more, Law said.' before
+        '"...," he said'): a person the article shows speaking. Plain verbs of saying only:
+        'John Kasich claiming the nomination', 'Trump continued to hurt' speak of no speech."""
+        candidates = []
+        for m in CUE_RE.finditer(self.text, lo, pos):
+            if m.group(0) not in SPEECH_ACTS or self._inside_quote(m.start()):
+                continue
+            subj = subject_before(self.text, max(lo, m.start() - 120), m.start())
+            if subj and subj[2] == "name" and not self._inside_quote(subj[0]):
+                s, e = strip_leading(self.text, subj[0], subj[1])
+                name = self.art.canonical(self.text[s:e]) if s < e else None
+                if name and person_like(name):
+                    candidates.append((s, name))
         return candidates
 
     def _name_candidates(self, lo: int, pos: int) -> list:
