@@ -45,6 +45,7 @@ from newsprism.quotes.subjects import (
 # finite verbs of saying whose subject is a person who speaks (a pronoun's antecedent); not
 # "asked": the interviewer asks, the quotation that follows is the answer
 SPEECH_ACTS = (SAY_VERBS - {"continued"}) | {"told", "tells", "stated", "replied"}
+_PAIRED = re.compile(r"\b(?:and|or|&)\s+$")
 
 
 @dataclass
@@ -366,6 +367,8 @@ class Attributor:
             subj = subject_before(self.text, max(lo, m.start() - 120), m.start())
             if subj and subj[2] == "name" and not self._inside_quote(subj[0]):
                 s, e = strip_leading(self.text, subj[0], subj[1])
+                if _PAIRED.search(self.text, max(0, s - 6), s):
+                    continue  # 'Wilcox and Beruff argued': two people, neither alone
                 name = self.art.canonical(self.text[s:e]) if s < e else None
                 if name and person_like(name):
                     candidates.append((s, name))
