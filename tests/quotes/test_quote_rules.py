@@ -180,6 +180,9 @@ FALLBACKS = [
     ("a name opening the sentence", "In a statement released Thursday, Rep. Hakeem Jeffries "
      "(D-N.Y.) reacted to the news, saying: “The killer should be in prison.”",
      "The killer should be in prison.", "Rep. Hakeem Jeffries"),
+    ("a text or an institution opening the sentence", "The ad targets a “corrupt political "
+     "system that keeps in place a rigged economy.”",
+     "corrupt political system that keeps in place a rigged economy.", "The ad"),
 ]
 
 
@@ -212,10 +215,15 @@ def test_fallbacks_never_change_what_is_speech():
         assert q.speaker == attribution.speaker or q.rule == attribution.fallback.how
 
 
-def test_an_opening_common_noun_phrase_is_no_speaker():
-    # half right on PolNeAR train ('The council voted ...'), and it named 'the': not tried
-    text = ("The council voted 6-1 for the resolution which said the city “condemns "
-            "anti-Muslim speech from candidates.”")
+@pytest.mark.parametrize("text", [
+    # half right on PolNeAR train for any noun phrase ('The council voted ...' right, 'the' or
+    # 'clinton's attacks were' wrong): only a text or an institution is tried (institution-
+    # subject), and not when a person is named before the quotation
+    "The crowd cheered for the candidate who said the city “condemns anti-Muslim speech.”",
+    "The email appears to contradict comments from Leon Panetta that “time, distance and the "
+    "lack of warning prevented a response.”",
+])
+def test_an_opening_common_noun_phrase_is_no_speaker(text):
     attribution = qa.attribute(text, pair_marks(text))[0]
     assert attribution.speaker is None and attribution.fallback is None
 
