@@ -509,11 +509,35 @@ def institution_subject(q: QuoteSite) -> Attribution | None:
     return q.make(*m.span("nom"), "nom", None, "institution-subject")
 
 
+# 'As The Post's Ruth Marcus puts it, Obama is trying to make Republicans “...”', 'As the
+# Hollywood columnist Louella Parsons had written, “...”': the writer's words are framed as hers
+_AS_CUE = re.compile(
+    r"(?:[A-Z][^,\u201c\u201d\"\n]{0,40},\s+)?(?-i:As)\s+(?P<subj>[^,\u201c\u201d\"\n]{2,80}?)"
+    r"\s+(?:(?:has|had)\s+)?(?:puts\s+it|put\s+it|wrote|writes|written|noted|notes|said|says|"
+    r"observed|explained)\b[^,\u201c\u201d\"\n]{0,40},")
+
+
+def as_cue(q: QuoteSite) -> Attribution | None:
+    """'As The Post's Ruth Marcus puts it, Obama is trying to make Republicans “an offer they
+    can't afford to refuse.”': the subject of an opening 'As X puts it' clause, a name."""
+    lo = q.lo
+    while lo < q.open_mark and q.text[lo].isspace():
+        lo += 1
+    m = _AS_CUE.match(q.text, lo, q.open_mark)
+    if not m:
+        return None
+    subj = subject_before(q.text, m.start("subj"), m.end("subj"))
+    if subj is None or subj[2] != "name":
+        return None
+    return q.make(*subj, None, "as-cue")
+
+
 # Tried when no rule of ``RULES`` fires; what they give is used only for speech. Each names a
 # speaker the sentence itself shows with a cue verb or as its subject. (An opening common noun
 # phrase, 'The council voted ...', was right half the time on PolNeAR train and named 'the' or
 # 'clinton's attacks were': a guess a reader would catch, so it is not tried.)
-FALLBACK_RULES = (cue_later, previous_sentence_cue, sentence_opening_name, institution_subject)
+FALLBACK_RULES = (cue_later, previous_sentence_cue, sentence_opening_name, institution_subject,
+                  as_cue)
 
 
 def attribute_one(attributor: Attributor, qi: int, prev: list[Attribution]) -> Attribution:
@@ -560,6 +584,7 @@ __all__ = [
     "according",
     "according_after",
     "according_before",
+    "as_cue",
     "attribute",
     "attribute_one",
     "attributor_article",
