@@ -485,10 +485,11 @@ _INSTITUTION_HEADS = (
     "ad|ads|complaint|report|statement|letter|memo|study|poll|survey|platform|resolution|"
     "editorial|order|ruling|opinion|lawsuit|indictment|filing|council|commission|committee|"
     "court|association|agency|publication|newspaper|magazine|website|network|foundation|"
-    "board|ministry|department|post|tweet|email|message|video|book|article")
+    "board|ministry|department|post|tweet|email|message|video|book|article|campaign")
 _INSTITUTION_SUBJECT = re.compile(
-    rf"(?:[A-Z][^,\u201c\u201d\"\n]{{0,40}},\s+)?(?P<nom>(?-i:The|A|An|Its|Their|His|Her)"
-    rf"(?:\s+[\w\-\u2019']+){{0,5}}?\s+(?:{_INSTITUTION_HEADS}))"
+    rf"(?:(?P<opener>[A-Z][^,\u201c\u201d\"\n]{{0,80}}),\s+)?"
+    rf"(?P<nom>(?(opener)(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)|(?:The|An?|Its|Their|His|Her))"
+    rf"(?:\s+[\w\-\u2019']+){{0,5}}?\s+(?i:{_INSTITUTION_HEADS}))"
     rf"(?:,[^,\u201c\u201d\"\n]{{2,100}},)?\s+(?:also\s+|has\s+|had\s+|then\s+)?"
     rf"(?-i:[a-z]+(?:s|ed))\b")
 
