@@ -183,6 +183,9 @@ FALLBACKS = [
     ("a text or an institution opening the sentence", "The ad targets a “corrupt political "
      "system that keeps in place a rigged economy.”",
      "corrupt political system that keeps in place a rigged economy.", "The ad"),
+    ("an institution after an opening clause", "In late June, the American Bar Association "
+     "completed its review of Garland's record and deemed him “well qualified” again.",
+     "well qualified", "the American Bar Association"),
     ("an opening 'As X had written' clause", "As the Hollywood columnist Louella Parsons had "
      "written a few years earlier, “We just couldn't have a motion picture industry without "
      "him.”", "We just couldn't have a motion picture industry without him.", "Louella Parsons"),
