@@ -44,6 +44,8 @@ CASES = [
     ("colon-name", "Pew Research: “Most voters are undecided.”", 0, "Pew Research", ":"),
     ("colon-sentence", "Kim Jong Un then addressed the crowd again: “Here is what I regret.”", 0,
      "Kim Jong Un", ":"),
+    ("colon-name-end", "The surge doesn’t surprise Republican pollster Daron Shaw: “Lesser-known "
+     "candidates see the biggest boost.”", 0, "Daron Shaw", ":"),
     ("colon-clause", "A footnote in the report makes that clear: “The tests were late.”", 0,
      "a footnote in the report", ":"),
     ("according", "According to Kim Jong Un, “the alliance is eternal.”", 0, "Kim Jong Un",
@@ -60,6 +62,8 @@ CASES = [
      "said"),
     ("named-reply", "Putin’s reply is even more explicit.\n\n“I will respect your choice.”", 0,
      "Putin", "Putin’s reply"),
+    ("document-intro", "Kasich spoke in Berea.\n\nTranscript as follows:\n\n“Tonight we "
+     "arrived in Cleveland.”", 0, "transcript", ":"),
     ("colon-intro", "Kim Jong Un sent a message with these expressions:\n\n“The most genuine "
      "alliance.”", 0, "Kim Jong Un", ":"),
     ("intro-paragraph", "Ash argued in his email that the deal was wrong.\n\n“The incident was "
@@ -176,6 +180,15 @@ FALLBACKS = [
     ("a name opening the sentence", "In a statement released Thursday, Rep. Hakeem Jeffries "
      "(D-N.Y.) reacted to the news, saying: “The killer should be in prison.”",
      "The killer should be in prison.", "Rep. Hakeem Jeffries"),
+    ("a text or an institution opening the sentence", "The ad targets a “corrupt political "
+     "system that keeps in place a rigged economy.”",
+     "corrupt political system that keeps in place a rigged economy.", "The ad"),
+    ("an institution after an opening clause", "In late June, the American Bar Association "
+     "completed its review of Garland's record and deemed him “well qualified” again.",
+     "well qualified", "the American Bar Association"),
+    ("an opening 'As X had written' clause", "As the Hollywood columnist Louella Parsons had "
+     "written a few years earlier, “We just couldn't have a motion picture industry without "
+     "him.”", "We just couldn't have a motion picture industry without him.", "Louella Parsons"),
 ]
 
 
@@ -208,10 +221,15 @@ def test_fallbacks_never_change_what_is_speech():
         assert q.speaker == attribution.speaker or q.rule == attribution.fallback.how
 
 
-def test_an_opening_common_noun_phrase_is_no_speaker():
-    # half right on PolNeAR train ('The council voted ...'), and it named 'the': not tried
-    text = ("The council voted 6-1 for the resolution which said the city “condemns "
-            "anti-Muslim speech from candidates.”")
+@pytest.mark.parametrize("text", [
+    # half right on PolNeAR train for any noun phrase ('The council voted ...' right, 'the' or
+    # 'clinton's attacks were' wrong): only a text or an institution is tried (institution-
+    # subject), and not when a person is named before the quotation
+    "The crowd cheered for the candidate who said the city “condemns anti-Muslim speech.”",
+    "The email appears to contradict comments from Leon Panetta that “time, distance and the "
+    "lack of warning prevented a response.”",
+])
+def test_an_opening_common_noun_phrase_is_no_speaker(text):
     attribution = qa.attribute(text, pair_marks(text))[0]
     assert attribution.speaker is None and attribution.fallback is None
 

@@ -101,6 +101,7 @@ from newsprism.quotes.names import (
     headline_words,
     is_name,
     is_title_case,
+    person_like,
     strip_leading,
 )
 from newsprism.quotes.subjects import NAME_TAIL, PRON_ANY, blank, subject_after, subject_before
@@ -126,6 +127,32 @@ def colon_name(q: QuoteSite) -> Attribution | None:
         return q.make(q.left_lo + dm.start("name"), q.left_lo + dm.end("name"), "name", ":",
                       "colon-name")
     return None
+
+
+# 'doesn't surprise Republican pollster Daron Shaw: “...': a person's name (two words or more)
+# right before the colon that opens the quotation
+_NAME_COLON = re.compile(rf"(?<![\w\u2019'])(?P<name>{NAME})\s*:$")
+# a preposition or a determiner before the name: it is an object ('told the newspaper X:')
+_OBJECT_BEFORE = re.compile(
+    r"\b(?:to|in|at|from|with|for|by|of|on|about|the|a|an|newspaper|magazine)\s+$", re.I)
+
+
+def colon_name_end(q: QuoteSite) -> Attribution | None:
+    """'The timing doesn't surprise Republican pollster Daron Shaw: “...': the clause ends with
+    a person's full name and a colon; that person speaks."""
+    left = _colon_left(q)
+    if left is None:
+        return None
+    nm = _NAME_COLON.search(left)
+    if not nm:
+        return None
+    s, e = strip_leading(q.text, q.left_lo + nm.start("name"), q.left_lo + nm.end("name"))
+    surface = q.text[s:e]
+    if len(surface.split()) < 2 or surface.isupper() or not is_name(surface, q.text) or \
+            not person_like(surface) or _OBJECT_BEFORE.search(q.text, q.lo, s) or \
+            is_title_case(headline_words(q.text[q.ps:q.open_mark])):
+        return None  # ('to the Dutch newspaper NRC Handelsblad:', a title-case headline)
+    return q.make(s, e, "name", ":", "colon-name-end")
 
 
 def colon_sentence(q: QuoteSite) -> Attribution | None:
@@ -241,7 +268,7 @@ def continuation_paragraph(q: QuoteSite) -> Attribution | None:
         return None
     qs, qe = q.attributor.spans[q.qi - 1]
     if para[1] - qe <= 2 or blank(q.text, qe + 1, para[1]) or q.prev[-1].how in (
-            "colon-intro", "named-reply", "continuation-paragraph", "cue-after",
+            "colon-intro", "document-intro", "named-reply", "continuation-paragraph", "cue-after",
             "cue-after-inverted", "cue-after-generic", "continuation"):
         return q.carry("continuation-paragraph")
     return None
@@ -293,6 +320,24 @@ def colon_intro(q: QuoteSite) -> Attribution | None:
         if subj and subj[2] != "nom":
             return q.make(*subj, ":", "colon-intro")
     return None
+
+
+# 'Transcript as follows:', 'Partial transcript as follows:', 'The full text of the letter
+# follows:': a paragraph that announces a document; the document speaks (PolNeAR credits it)
+_DOCUMENT_INTRO = re.compile(
+    r"(?P<doc>(?:(?-i:[A-Z])\w*\s+){0,2}(?i:transcript|excerpts?|text|statement|letter|memo))"
+    r"(?:\s+of\s+(?:the|his|her|their)\s+[\w\s]{1,40}?)?\s+(?:is\s+|are\s+)?"
+    r"(?:as\s+follows|follows|below|reads)\s*:\s*$")
+
+
+def document_intro(q: QuoteSite) -> Attribution | None:
+    """The previous paragraph is only 'Transcript as follows:' (a document is announced): the
+    document is the speaker; later quote-only paragraphs go on with it."""
+    para = _previous_paragraph(q)
+    if para is None or not _colon_paragraph(q, *para):
+        return None
+    dm = _DOCUMENT_INTRO.match(q.text, para[0], para[1])
+    return q.make(*dm.span("doc"), "nom", ":", "document-intro") if dm else None
 
 
 def intro_paragraph(q: QuoteSite) -> Attribution | None:
@@ -364,8 +409,9 @@ def continuation_sentence(q: QuoteSite) -> Attribution | None:
 # The rules in the order they are tried; the first that fires attributes the quotation.
 RULES = (
     cue_after_rules, cue_after_generic, cue_final, cue_before_rules, colon_name, colon_sentence,
-    colon_clause, according, nominal_cue, previous_sentence, sentence_subject, continuation,
-    dash_signature, continuation_paragraph, named_reply, colon_intro, intro_paragraph,
+    colon_name_end, colon_clause, according, nominal_cue, previous_sentence, sentence_subject,
+    continuation, dash_signature, continuation_paragraph, named_reply, document_intro,
+    colon_intro, intro_paragraph,
     continuation_paragraph_last, sentence_cue, continuation_sentence,
 )
 
@@ -432,11 +478,67 @@ def sentence_opening_name(q: QuoteSite) -> Attribution | None:
     return q.make(s, e, "name", None, "sentence-opening-name")
 
 
+# a sentence opening with a determiner noun phrase headed by a text or an institution, then its
+# verb: 'The ad targets a “corrupt political system”', 'A 2014 House Intelligence Committee
+# report found “no evidence ...”', 'The council voted 6-1 for the resolution which said ...'
+_INSTITUTION_HEADS = (
+    "ad|ads|complaint|report|statement|letter|memo|study|poll|survey|platform|resolution|"
+    "editorial|order|ruling|opinion|lawsuit|indictment|filing|council|commission|committee|"
+    "court|association|agency|publication|newspaper|magazine|website|network|foundation|"
+    "board|ministry|department|post|tweet|email|message|video|book|article|campaign")
+_INSTITUTION_SUBJECT = re.compile(
+    rf"(?:(?P<opener>[A-Z][^,\u201c\u201d\"\n]{{0,80}}),\s+)?"
+    rf"(?P<nom>(?(opener)(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)|(?:The|An?|Its|Their|His|Her))"
+    rf"(?:\s+[\w\-\u2019']+){{0,5}}?\s+(?i:{_INSTITUTION_HEADS}))"
+    rf"(?:,[^,\u201c\u201d\"\n]{{2,100}},)?\s+(?:also\s+|has\s+|had\s+|then\s+)?"
+    rf"(?-i:[a-z]+(?:s|ed))\b")
+
+
+def institution_subject(q: QuoteSite) -> Attribution | None:
+    """'The ad targets a “corrupt political system”': the quotation's sentence opens with a text
+    or an institution and its verb, and names no person before the quotation: the text or
+    institution is the speaker (PolNeAR train: 8 of 8 as the gold credits them)."""
+    lo = q.lo
+    while lo < q.open_mark and q.text[lo].isspace():
+        lo += 1
+    m = _INSTITUTION_SUBJECT.match(q.text, lo, q.open_mark)
+    if not m or DOUBLE_MARK.search(q.text, m.start("nom"), m.end("nom")):
+        return None
+    if any(len(n.group(0).split()) >= 2 and is_name(n.group(0), q.text) and
+           person_like(n.group(0)) for n in NAME_RE.finditer(q.text, m.end("nom"), q.open_mark)):
+        return None  # 'The email appears to contradict comments from Leon Panetta that “...'
+    return q.make(*m.span("nom"), "nom", None, "institution-subject")
+
+
+# 'As The Post's Ruth Marcus puts it, Obama is trying to make Republicans “...”', 'As the
+# Hollywood columnist Louella Parsons had written, “...”': the writer's words are framed as hers
+_AS_CUE = re.compile(
+    r"(?:[A-Z][^,\u201c\u201d\"\n]{0,40},\s+)?(?-i:As)\s+(?P<subj>[^,\u201c\u201d\"\n]{2,80}?)"
+    r"\s+(?:(?:has|had)\s+)?(?:puts\s+it|put\s+it|wrote|writes|written|noted|notes|said|says|"
+    r"observed|explained)\b[^,\u201c\u201d\"\n]{0,40},")
+
+
+def as_cue(q: QuoteSite) -> Attribution | None:
+    """'As The Post's Ruth Marcus puts it, Obama is trying to make Republicans “an offer they
+    can't afford to refuse.”': the subject of an opening 'As X puts it' clause, a name."""
+    lo = q.lo
+    while lo < q.open_mark and q.text[lo].isspace():
+        lo += 1
+    m = _AS_CUE.match(q.text, lo, q.open_mark)
+    if not m:
+        return None
+    subj = subject_before(q.text, m.start("subj"), m.end("subj"))
+    if subj is None or subj[2] != "name":
+        return None
+    return q.make(*subj, None, "as-cue")
+
+
 # Tried when no rule of ``RULES`` fires; what they give is used only for speech. Each names a
 # speaker the sentence itself shows with a cue verb or as its subject. (An opening common noun
 # phrase, 'The council voted ...', was right half the time on PolNeAR train and named 'the' or
 # 'clinton's attacks were': a guess a reader would catch, so it is not tried.)
-FALLBACK_RULES = (cue_later, previous_sentence_cue, sentence_opening_name)
+FALLBACK_RULES = (cue_later, previous_sentence_cue, sentence_opening_name, institution_subject,
+                  as_cue)
 
 
 def attribute_one(attributor: Attributor, qi: int, prev: list[Attribution]) -> Attribution:
@@ -483,6 +585,7 @@ __all__ = [
     "according",
     "according_after",
     "according_before",
+    "as_cue",
     "attribute",
     "attribute_one",
     "attributor_article",
@@ -513,9 +616,12 @@ __all__ = [
     "cue_final",
     "cue_gerund",
     "cue_later",
+    "colon_name_end",
     "cue_participle",
     "dash_signature",
+    "document_intro",
     "genders_in",
+    "institution_subject",
     "headline_words",
     "intro_paragraph",
     "is_title_case",

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from newsprism.quotes.coreference import GENDER_OF_PRONOUN, GENDER_WORDS, Article
 from newsprism.quotes.names import (
     BOUNDARY,
+    CUE_RE,
     DET_NOUN_PHRASE,
     NAME,
     NAME_RE,
@@ -19,6 +20,7 @@ from newsprism.quotes.names import (
     OPENING_MARKS,
     ORG_SUBJECT,
     ORG_WORDS,
+    SAY_VERBS,
     SENT_START,
     SENTENCE_SUBJECT,
     SUBORDINATE_SUBJECT,
@@ -39,6 +41,11 @@ from newsprism.quotes.subjects import (
     subject_before,
     subject_tail,
 )
+
+# finite verbs of saying whose subject is a person who speaks (a pronoun's antecedent); not
+# "asked": the interviewer asks, the quotation that follows is the answer
+SPEECH_ACTS = (SAY_VERBS - {"continued"}) | {"told", "tells", "stated", "replied"}
+_PAIRED = re.compile(r"\b(?:and|or|&)\s+$")
 
 
 @dataclass
@@ -225,7 +232,8 @@ class Attributor:
         lo = max(0, pos - 600)
         candidates = self._speaker_candidates(pos, pronoun, prev)
         if pronoun in ("he", "she"):
-            candidates = self._gendered_candidates(lo, pos, pronoun, prev, candidates)
+            candidates = self._gendered_candidates(lo, pos, pronoun, prev, candidates) or \
+                self._chained(lo, pos, pronoun, prev, 0)
         elif not candidates:
             candidates = self._group_candidates(lo, pos, pronoun, prev)
         if not candidates:
@@ -240,7 +248,7 @@ class Attributor:
         after passing over a person of the other gender ('Ted Cruz' for 'she'), only a name
         known to be of the pronoun's gender is taken: any capitalised pair ('Boca Raton',
         'West Virginia') would be a guess a reader catches, so the pronoun abstains instead."""
-        near = self._subject_candidates(lo, pos, prev)
+        near = self._subject_candidates(lo, pos, prev) + self._cue_subject_candidates(lo, pos)
         candidates = self._agreeing(speakers + near, pronoun)
         if candidates:
             return candidates
@@ -252,6 +260,54 @@ class Attributor:
             own = GENDER_OF_PRONOUN[pronoun]
             candidates = [c for c in candidates if self.art.gender(c[1]) == own]
         return candidates
+
+    def _chained(self, lo: int, pos: int, pronoun: str, prev: list[Attribution],
+                 depth: int) -> list:
+        """When nothing else resolves a 'he' or 'she' ('She remembers when ... . She fears that
+        ... . "...," she said'): the latest earlier
+        sentence of this or the previous paragraph (outside quotations) opening with the same
+        pronoun stands for the person that pronoun resolves to through a speaker or a sentence
+        subject known to be of its gender (never a bare name nearby: a guess), three links at most."""
+        if depth >= 3:
+            return []
+        para = self.text.rfind("\n", 0, pos)
+        lo = max(lo, self.text.rfind("\n", 0, max(0, para - 1)) + 1 if para > 0 else 0)
+        found = None
+        # (from the character before ``lo``: a sentence opening the paragraph counts too)
+        for m in SENT_START.finditer(self.text, max(0, lo - 1), pos):
+            subj = self.subject_of_sentence(m.end(), pos)
+            if subj and subj[2] == "pron" and subj[0] < pos and \
+                    self.text[subj[0]:subj[1]].lower() == pronoun and \
+                    not self._inside_quote(subj[0]):
+                found = subj[0]
+        if found is None:
+            return []
+        near_lo = max(0, found - 600)
+        candidates = self._speaker_candidates(found, pronoun, prev) + \
+            self._subject_candidates(near_lo, found, prev) + \
+            self._chained(near_lo, found, pronoun, prev, depth + 1)
+        # the person must be known to be of the pronoun's gender ('Ms. Bigbee', not 'United
+        # Technologies' opening an earlier sentence)
+        candidates = [c for c in candidates if self.art.gender(c[1]) == GENDER_OF_PRONOUN[pronoun]]
+        if not candidates:
+            return []
+        person = max(candidates)[1]
+        return [] if self._other_person_between(found, pos, person) else [(found, person)]
+
+    def _other_person_between(self, lo: int, hi: int, person: str) -> bool:
+        """Whether a person other than ``person`` is named between ``lo`` and ``hi`` outside
+        quotations ('He will face ... . Mr. Cruz's narrow victory ... . He won': which 'he'?)."""
+        for m in NAME_RE.finditer(self.text, lo, hi):
+            s, e = strip_leading(self.text, m.start(), m.end())
+            surface = re.sub(r"[\u2019']s$", "", self.text[s:e])
+            if surface and is_name(surface, self.text) and person_like(surface) and \
+                    not self._inside_quote(s) and self.art.canonical(surface) != person:
+                return True
+        return False
+
+    def _inside_quote(self, pos: int) -> bool:
+        k = bisect.bisect_right(self.starts, pos) - 1
+        return k >= 0 and self.spans[k][0] <= pos < self.spans[k][1]
 
     def _agreeing(self, candidates: list, pronoun: str) -> list:
         """The candidates (position, name) whose gender (``Article.gender``) is not the
@@ -297,6 +353,25 @@ class Attributor:
                 hit = self._resolve_nominal(self.text[subj[0]:subj[1]], prev)
                 if hit and not hit.islower():
                     candidates.append((subj[0], hit))
+        return candidates
+
+    def _cue_subject_candidates(self, lo: int, pos: int) -> list:
+        """People named as the subject of a cue verb between ``lo`` and ``pos`` outside
+        quotations ('..., there is an appetite among donors to do much more, Law said.' before
+        '"...," he said'): a person the article shows speaking. Plain verbs of saying only:
+        'John Kasich claiming the nomination', 'Trump continued to hurt' speak of no speech."""
+        candidates = []
+        for m in CUE_RE.finditer(self.text, lo, pos):
+            if m.group(0) not in SPEECH_ACTS or self._inside_quote(m.start()):
+                continue
+            subj = subject_before(self.text, max(lo, m.start() - 120), m.start())
+            if subj and subj[2] == "name" and not self._inside_quote(subj[0]):
+                s, e = strip_leading(self.text, subj[0], subj[1])
+                if _PAIRED.search(self.text, max(0, s - 6), s):
+                    continue  # 'Wilcox and Beruff argued': two people, neither alone
+                name = self.art.canonical(self.text[s:e]) if s < e else None
+                if name and person_like(name):
+                    candidates.append((s, name))
         return candidates
 
     def _name_candidates(self, lo: int, pos: int) -> list:

@@ -123,7 +123,7 @@ SENTENCE_SUBJECT = re.compile(
     rf"(?:(?P<pron>He|She|They|(?<=[a-z,] )(?:he|she|they))(?:[\u2019'](?:s|re|ll|d|ve))?|(?P<name>{NAME})"
     rf"|(?P<nom>(?:[Tt]he|An?|an?|[Hh]is|[Hh]er|[Tt]heir)(?:\s+[a-z][\w\-]*){{1,5}}?(?=\s+[a-z]+ed\b)))"
     rf"(?:\s+of\s+(?-i:[A-Z])[a-z]+(?:\s+(?-i:[A-Z])[a-z]+)?(?=\s+[a-z]+(?:ed|s)\b))?"
-    rf"(?:,[^,\u201c\u201d\"]{{2,80}},)?\s+(?:also\s+|then\s+|later\s+|has\s+|had\s+|"
+    rf"(?:(?:,[^,\u201c\u201d\"]{{2,80}}){{1,3}},)?\s+(?:also\s+|then\s+|later\s+|has\s+|had\s+|"
     rf"would\s+|will\s+|is\s+|was\s+)?(?!(?:of|and|the|a|an|in|on|at|to|for|with|from|by|"
     rf"as|or|but|who|which|that)\b)[a-z]{{2,}}\b")
 

@@ -1,0 +1,90 @@
+"""Census of wrong or missing speakers on PolNeAR train (issue 18): one row per matched speech
+quotation with a gold Source whose predicted speaker is wrong, with its shape.
+
+    python bench/census_speakers.py [--out rows.csv]
+
+Shape columns: ``rule`` (the attribution rule that fired, "" when none), ``has_cue_verb`` (a cue
+verb in the quote's paragraph), ``source_side`` (the gold Source before/after the quotation, or
+in another paragraph), ``distance`` (characters between the quotation and the gold Source),
+``source_type`` (pronoun, name, group/description). Train only: dev is never read here.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import time
+
+import pandas as pd
+from newsprism.quotes.names import CUE_RE
+from newsprism.quotes.validation import compare_article, load_polnear
+
+_PRON = frozenset("he she they it i we him her them his its their".split())
+
+
+def _source_type(text: str) -> str:
+    words = re.findall(r"[\w'\u2019.-]+", text)
+    if words and all(w.lower() in _PRON for w in words):
+        return "pronoun"
+    if words and words[0][0].isupper() and words[0].lower() not in ("the", "a", "an"):
+        return "name"
+    return "group/description"
+
+
+def census(split: str = "train") -> tuple[pd.DataFrame, pd.DataFrame]:
+    rows, errors = [], []
+    for article in load_polnear(split):
+        frame = compare_article(article)
+        if not len(frame):
+            continue
+        rows.append(frame)
+        text = article.text
+        golds = {(g.start, g.end): g for g in article.quotes}
+        bad = frame[(frame["kind"] == "speech") & frame["matched"] & frame["has_gold_source"]
+                    & ~frame["speaker_ok"]]
+        for rec in bad.to_dict("records"):
+            g = golds[(int(rec["gold_start"]), int(rec["gold_end"]))]
+            ps = text.rfind("\n", 0, g.start) + 1
+            pe = text.find("\n", g.end)
+            pe = len(text) if pe < 0 else pe
+            fs, fe = min(g.sources)
+            side = "other-paragraph" if fs < ps or fe > pe else (
+                "before" if fe <= g.start else "after")
+            dist = g.start - fe if fe <= g.start else max(0, fs - g.end)
+            errors.append({
+                "article": article.name, "rule": rec["rule"], "speaker": rec["speaker"],
+                "surface": rec["speaker_surface"], "gold_source": rec["gold_source"],
+                "source_type": _source_type(g.source_texts[0]),
+                "source_side": side, "distance": dist,
+                "has_cue_verb": bool(CUE_RE.search(text, ps, pe)),
+                "missing": not isinstance(rec["speaker"], str),
+                "quote": text[g.start:g.end][:80],
+                "paragraph": text[ps:pe][:400],
+            })
+    return pd.concat(rows, ignore_index=True), pd.DataFrame(errors)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--out", default="/tmp/census_speakers.csv")
+    args = parser.parse_args()
+    t0 = time.perf_counter()
+    rows, errors = census("train")
+    speech = rows[(rows["kind"] == "speech") & rows["matched"] & rows["has_gold_source"]]
+    tp = int(rows[rows["kind"] == "speech"]["matched"].sum())
+    n_pred = int((rows["kind"] == "speech").sum())
+    n_gold = int(rows["gold_start"].notna().sum())
+    print(f"train: precision {tp / n_pred:.4f} (n={n_pred}), recall "
+          f"{len(rows[rows['gold_start'].notna() & (rows['kind'] == 'speech') & rows['matched']]) / n_gold:.4f}"
+          f" (n={n_gold}), speaker accuracy {speech['speaker_ok'].mean():.4f} (n={len(speech)})"
+          f"  [{time.perf_counter() - t0:.0f}s]")
+    errors.to_csv(args.out, index=False)
+    rows.to_csv(args.out.replace(".csv", "_rows.csv"), index=False)
+    print(f"{len(errors)} wrong or missing speakers -> {args.out}")
+    print(errors.groupby(["missing", "source_type", "source_side"]).size()
+          .sort_values(ascending=False).head(20).to_string())
+    print(errors.groupby(["rule"]).size().sort_values(ascending=False).head(20).to_string())
+
+
+if __name__ == "__main__":
+    main()
