@@ -166,3 +166,33 @@ def test_change_reading_with_nothing_testable_ends_on_its_verdict():
     rows = pd.DataFrame([_row(p=np.nan, q=np.nan, estimate=np.nan, ci_low=np.nan, ci_high=np.nan)])
     _, clear, reading = time_report.change_reading(rows, "2026-01-08")
     assert clear.empty and reading.endswith("so no change can be shown.")
+
+
+def _carriers(dates, has_time, basis=None):
+    n = len(dates)
+    return pd.DataFrame({"statement": ["same trench"] * n, "outlet": list("ABCD")[:n],
+                         "date": pd.to_datetime(dates, utc=True), "has_time": has_time,
+                         "date_basis": basis or ["published"] * n,
+                         "order": [1.0 + i for i in range(n)],
+                         "lag_days": [0.0, 0.3, 3.0, np.nan][:n], "first_outlet": ["A"] * n})
+
+
+def test_spread_line_names_undated_carriers_and_orders_only_beyond_the_resolution():
+    # Synthetic 300-article run: "first carried by Daily Planet; then Wire Service 36.0 day(s)
+    # later; ..." left out Le Monde Test, an undated carrier; and a date-only article was set
+    # before a timed one of the same day.
+    rows = _carriers(["2026-01-01T00:00", "2026-01-01T08:00", "2026-01-04T00:00", None],
+                     [False, True, False, False],
+                     ["published", "published", "published", "undated"])
+    text = time_report._spread_line(rows)
+    assert "first carried by A and B (by publication date; their dates do not order them)" in text
+    assert "then C 3.0 day(s) later; also quoted, undated: D." in text
+    assert "B 0.3 day(s) later" not in text
+
+
+def test_first_reading_does_not_order_a_date_only_article_within_its_day():
+    dated = _carriers(["2026-01-01T00:00", "2026-01-01T08:00", "2026-01-04T00:00"], [False, True, False])
+    dated = dated.assign(rank=[1.0, 2.0, 3.0])
+    text = time_report._first_reading(dated)
+    assert text.startswith("By publication date, A and B came first (2026-01-01) (their dates")
+    assert "B 0.3 day(s) later" not in text and "C 3.0 day(s) later" in text

@@ -406,7 +406,7 @@ def _first_section(ctx: TimeContext, firsts: pd.DataFrame) -> Section:
         if undated:
             reading += f" No dated article from: {', '.join(undated)}."
         if not (dated["date_basis"] == "text").any():
-            names = listing(dated.loc[dated["rank"] == 1, "outlet"].tolist())
+            names = listing(dated.loc[propagation.tied_with_first(dated), "outlet"].tolist())
             findings.append(f"First on the story (by publication date): {names}. "
                             f"{_evidence('first-reports', 'time_first_reports')}")
     return Section("first-reports", table=firsts, caption="Each outlet's first article and "
@@ -423,11 +423,14 @@ def _first_reading(dated: pd.DataFrame) -> str:
                            for r in dated.itertuples())
         return ("Some dates come from the articles' own text and are lower bounds, so who "
                 f"published first is not established. Earliest dates: {listed}.")
-    top = dated[dated["rank"] == 1]
+    tied = propagation.tied_with_first(dated)
+    top = dated[tied]
     later = "; ".join(f"{r.outlet} {r.lag_days:.1f} day(s) later"
-                      for r in dated[dated["rank"] > 1].itertuples())
+                      for r in dated[~tied].itertuples())
+    unordered = (" (their dates, within a day of each other and not all with a clock time, "
+                 "do not order them)" if top["date"].nunique() > 1 else "")
     return (f"By publication date, {listing(top['outlet'].tolist())} came first "
-            f"({top['date'].iloc[0]:%Y-%m-%d})" + (f"; {later}" if later else "") + ".")
+            f"({top['date'].min():%Y-%m-%d}){unordered}" + (f"; {later}" if later else "") + ".")
 
 
 def _spread_section(ctx: TimeContext, spread: pd.DataFrame, shown: int = 5) -> Section:
@@ -449,6 +452,8 @@ def _spread_section(ctx: TimeContext, spread: pd.DataFrame, shown: int = 5) -> S
 
 
 def _spread_line(rows: pd.DataFrame) -> str:
+    """One statement's carriers in time: ordered only where publication dates order them
+    (:func:`newsprism.time.propagation.tied_with_first`), undated carriers always named."""
     text = shorten(str(rows["statement"].iloc[0]))
     dated = rows[rows["date"].notna()]
     carriers = "; ".join(f"{r.outlet} ({r.date:%Y-%m-%d}, {BASIS_WORDS[r.date_basis]})"
@@ -459,10 +464,16 @@ def _spread_line(rows: pd.DataFrame) -> str:
     if (dated["date_basis"] == "text").any():
         return (f"“{text}” is quoted by {carriers}. Text dates are lower bounds, so the order "
                 "of publication is not established.")
+    tied = propagation.tied_with_first(dated)
+    if tied.all():
+        return f"“{text}” is quoted by {carriers}: their dates do not order them."
+    first = listing(dated.loc[tied, "outlet"].tolist())
     follow = "; ".join(f"{r.outlet} {r.lag_days:.1f} day(s) later"
-                       for r in dated[dated["order"] > 1].itertuples())
-    return (f"“{text}” was first carried by {rows['first_outlet'].iloc[0]} (by publication "
-            f"date); then {follow}.")
+                       for r in dated[~tied].itertuples())
+    undated = rows[rows["date"].isna()]["outlet"].tolist()
+    return (f"“{text}” was first carried by {first} (by publication date"
+            + ("; their dates do not order them" if tied.sum() > 1 else "") + f"); then {follow}"
+            + (f"; also quoted, undated: {listing(undated)}" if undated else "") + ".")
 
 
 def shorten(text: str, width: int = 90) -> str:
