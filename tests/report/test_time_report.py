@@ -196,3 +196,14 @@ def test_first_reading_does_not_order_a_date_only_article_within_its_day():
     text = time_report._first_reading(dated)
     assert text.startswith("By publication date, A and B came first (2026-01-01) (their dates")
     assert "B 0.3 day(s) later" not in text and "C 3.0 day(s) later" in text
+
+
+def test_peak_finding_names_the_runner_up_and_keeps_the_text_date_caveat():
+    # The key finding was the reading cut at its first ';': "Most articles appeared in 2025-12
+    # (67 of 267 dated articles)." -- no comparison with the next month, and the caveat that
+    # 33 of those dates were lower bounds taken from the text was cut off.
+    per = pd.Series({"2025-09": 58, "2025-10": 60, "2025-11": 43, "2025-12": 67})
+    finding = time_report.peak_reading(per, "month", text_dates=True, shown=False)
+    assert finding.startswith("Most articles appeared in 2025-12 (67 of 228 dated articles; "
+                              "next: 2025-10, 60).")
+    assert "lower bounds" in finding and "shown" not in finding

@@ -72,7 +72,7 @@ def prepare(corpus: str, period: str = "auto", since: str = "", until: str = "",
     english = language.english_articles(tables["articles"])
     all_dates = timeline.article_dates(english, tables.get("claims"), fallback=date_fallback)
     dates = timeline.window(all_dates, since, until)
-    chosen = timeline.choose_period(dates["date"], period)
+    chosen = timeline.choose_period(timeline.span_dates(dates), period)
     return TimeContext(tables=tables, articles=english[english["article_id"].isin(
         dates["article_id"])], dates=dates.reset_index(drop=True), all_dates=all_dates,
         period=chosen, engine=engine, tone_engine=tone_engine, source=corpus_name(corpus),
@@ -95,11 +95,9 @@ def dating_section(ctx: TimeContext, out_dir: str) -> Section:
     save_table(ctx.all_dates, "time_dates", out_dir)
     listed = ctx.dates.merge(ctx.articles[["article_id", "title"]], on="article_id", how="left")
     undated = listed[listed["date"].isna()][["article_id", "outlet", "title"]]
-    span = ctx.dated["date"]
-    reading = (f"{ctx.note} The dated articles run from {span.min():%Y-%m-%d} to "
-               f"{span.max():%Y-%m-%d}; coverage is read by {ctx.period}."
-               if len(span) else f"{ctx.note} No article has a date, so nothing below can "
-               "be placed in time; the tables list what was read.")
+    reading = (f"{ctx.note} {span_reading(ctx.dated)} Coverage is read by {ctx.period}."
+               if len(ctx.dated) else f"{ctx.note} No article has a date, so nothing below "
+               "can be placed in time; the tables list what was read.")
     if (ctx.dates["date_basis"] == "text").any():
         reading += (" Dates taken from an article's text are the latest date it mentions: the "
                     "article was not published before it, but may have been published later, "
@@ -116,6 +114,25 @@ def dating_section(ctx: TimeContext, out_dir: str) -> Section:
                    facts=dict(n=len(undated), unit="articles", source=ctx.source))
 
 
+def span_reading(dated: pd.DataFrame) -> str:
+    """The span of the publication dates and, apart, of the dates taken from the texts (lower
+    bounds, which may lie years before the story: a text mentions an old event).
+
+    >>> d = pd.DataFrame({"date": pd.to_datetime(["2012-09-11", "2025-09-01", "2025-12-01"],
+    ...                   utc=True), "date_basis": ["text", "published", "published"]})
+    >>> span_reading(d)
+    'Publication dates run from 2025-09-01 to 2025-12-01; dates taken from the text (lower bounds) from 2012-09-11 to 2012-09-11.'
+    """
+    parts = []
+    for basis, label in (("published", "Publication dates run"),
+                         ("text", "dates taken from the text (lower bounds)")):
+        span = dated.loc[dated["date_basis"] == basis, "date"]
+        if len(span):
+            parts.append(f"{label} from {span.min():%Y-%m-%d} to {span.max():%Y-%m-%d}")
+    text = "; ".join(parts) + "."
+    return text[0].upper() + text[1:]
+
+
 def attention_section(ctx: TimeContext, out_dir: str) -> Section:
     """Articles and words per outlet per period."""
     table = over_time.attention(ctx.articles, ctx.dates, ctx.period)
@@ -125,9 +142,11 @@ def attention_section(ctx: TimeContext, out_dir: str) -> Section:
     findings, reading = [], "No dated article: attention over time cannot be shown."
     if len(dated):
         per = dated.groupby("period_label")["articles"].sum()
-        reading = peak_reading(per, ctx.period, (ctx.dates["date_basis"] == "text").any())
+        text_dates = bool((ctx.dates["date_basis"] == "text").any())
+        reading = peak_reading(per, ctx.period, text_dates)
         if per.max() > 1 and (per == per.max()).sum() == 1:
-            findings.append(f"{reading.split(';')[0]}. {_evidence('attention', 'time_attention')}")
+            findings.append(f"{peak_reading(per, ctx.period, text_dates, shown=False)} "
+                            f"{_evidence('attention', 'time_attention')}")
     return Section("attention", table=table.drop(columns="period"), figure=figure,
                    caption=f"Articles and words per outlet per {ctx.period}; share_of_period "
                    f"= the outlet's share of that {ctx.period}'s articles. {ctx.note}",
@@ -144,24 +163,29 @@ def when(label: str, period: str) -> str:
     return {"day": f"on {label}", "week": f"in the week of {label}"}.get(period, f"in {label}")
 
 
-def peak_reading(per: pd.Series, period: str, text_dates: bool = False) -> str:
-    """Which period(s) had the most articles, ties named as ties.
+def peak_reading(per: pd.Series, period: str, text_dates: bool = False,
+                 shown: bool = True) -> str:
+    """Which period(s) had the most articles, ties named as ties, the runner-up named; with
+    ``shown`` the number of periods shown (the key finding leaves it out, never the caveat).
 
     >>> peak_reading(pd.Series({"2026-01-01": 1, "2026-01-02": 1}), "day")
     'No single peak: 2026-01-01 and 2026-01-02 have 1 article each (2 dated articles, 2 days shown).'
     >>> peak_reading(pd.Series({"2026-01-01": 3, "2026-01-02": 1}), "day")
-    'Most articles appeared on 2026-01-01 (3 of 4 dated articles); 2 days shown.'
+    'Most articles appeared on 2026-01-01 (3 of 4 dated articles; next: 2026-01-02, 1); 2 days shown.'
     """
     top = per[per == per.max()]
-    shown = f"{len(per)} {period}{'s' if len(per) != 1 else ''} shown"
+    periods = f"{len(per)} {period}{'s' if len(per) != 1 else ''} shown"
     caveat = (" Some dates come from the articles' text and are lower bounds, so an article "
               "may belong to a later period." if text_dates else "")
     if len(top) > 1:
         return (f"No single peak: {listing(list(top.index))} have {int(per.max())} "
-                f"article{'s' if per.max() != 1 else ''} each ({int(per.sum())} dated articles, "
-                f"{shown}).{caveat}")
+                f"article{'s' if per.max() != 1 else ''} each ({int(per.sum())} dated articles"
+                + (f", {periods}" if shown else "") + f").{caveat}")
+    runner = per.drop(top.index).sort_values(ascending=False, kind="stable")
+    following = f"; next: {runner.index[0]}, {int(runner.iloc[0])}" if len(runner) else ""
     return (f"Most articles appeared {when(top.index[0], period)} ({int(per.max())} of "
-            f"{int(per.sum())} dated articles); {shown}.{caveat}")
+            f"{int(per.sum())} dated articles{following})"
+            + (f"; {periods}." if shown else ".") + caveat)
 
 
 def cells_reading(table: pd.DataFrame, cell: str, minimum: int, unit: str) -> str:
