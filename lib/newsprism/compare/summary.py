@@ -3,7 +3,7 @@
 Each statement kind has one function that turns a table row into a sentence with its
 comparison explicit ("above the median of the other 4 outlets", "highest of 5 outlets"; a rank
 is named only for the first, so two outlets never both read "highest"). Statements are only
-made when the evidence is there: a distinctive term needs |z| > 1.96 (or is labelled
+made when the evidence is there: a distinctive term needs q < 0.05 (or is labelled
 "leading" when none is significant); a rate needs at least ``min_count`` events, to be at least
 ``ratio`` times the median of the other outlets and a 95% interval clear of that median; a
 tone needs its interval clear of the others' median; a copy needs the two articles grouped
@@ -105,7 +105,9 @@ def size_statement(rec: dict) -> dict:
 
 
 def terms_statement(outlet: str, terms: pd.DataFrame, max_terms: int = 3) -> dict | None:
-    """The outlet's top distinctive terms (|z| > 1.96), else its leading ones, labelled so."""
+    """The outlet's top distinctive terms (``significant``: Benjamini-Hochberg q < 0.05 over
+    the vocabulary, see :func:`newsprism.compare.keyness.distinctive_terms`), else its leading
+    ones, labelled so."""
     mine = terms[terms["group"] == outlet].sort_values("z", ascending=False)
     significant = mine[mine["significant"]]
     shown = (significant if len(significant) else mine).head(max_terms)

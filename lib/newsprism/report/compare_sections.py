@@ -177,6 +177,23 @@ def frame_rates_section(ctx: CompareContext, out_dir: str) -> Section:
                    "newsprism.compare.profiles.frame_rates"))
 
 
+def terms_reading(terms: pd.DataFrame) -> str:
+    """How many listed terms stay significant once the whole vocabulary is accounted for.
+
+    >>> terms_reading(pd.DataFrame({"z": [2.2, 5.0, 1.0], "significant": [False, True, False]}))[:92]
+    '1 of 3 listed terms is distinctive at q < 0.05 (Benjamini-Hochberg over every term and outle'
+    """
+    n_sig = int(terms["significant"].sum())
+    uncorrected = int((terms["z"].abs() > 1.96).sum()) - n_sig
+    return (f"{n_sig} of {len(terms)} listed terms {'is' if n_sig == 1 else 'are'} distinctive "
+            "at q < 0.05 (Benjamini-Hochberg over every term and outlet scored)"
+            + (f"; {uncorrected} more pass |z| > 1.96 alone, which among thousands of terms "
+               "is expected by chance" if uncorrected else "")
+            + ". With few articles per outlet, most differences are within chance; read the "
+            "snippets to see whether a term marks a real choice of words (a label, a framing) "
+            "or a one-off topic.")
+
+
 def vocabulary_section(ctx: CompareContext, out_dir: str, kwic_per_term: int = 2) -> Group:
     """Distinctive terms per outlet (log-odds z, figure), with keyword-in-context snippets."""
     top_terms = ctx.result["terms"]
@@ -185,16 +202,14 @@ def vocabulary_section(ctx: CompareContext, out_dir: str, kwic_per_term: int = 2
     figure = Section("terms-figure", figure=keyness.plot_distinctive_terms(
         top_terms, per_group=min(ctx.top_terms, 8)), caption=(
         "Top terms per outlet by z-score of the log-odds ratio against the rest of the "
-        "corpus."), facts=dict(n=int(keyness.term_counts(ctx.english).to_numpy().sum()),
+        "corpus; red: q < 0.05 after the Benjamini-Hochberg correction over every term and "
+        "outlet scored; dashed line: z = 1.96, what one term alone would need."), facts=dict(n=int(keyness.term_counts(ctx.english).to_numpy().sum()),
                                unit="word tokens (stopwords removed)",
                                source=f"{ctx.source}, newsprism.compare.keyness.log_odds_dirichlet"))
     table = table_section("terms-table", terms[["group", "rank", "term", "count", "count_rest",
-                                                "z", "kwic"]], (
+                                                "z", "q", "kwic"]], (
         "Distinctive terms with keyword-in-context snippets from the outlet's own articles."),
-        reading=(f"{int(top_terms['significant'].sum())} of {len(top_terms)} listed terms reach "
-                 "|z| > 1.96. With few articles per outlet, most differences are within "
-                 "chance; read the snippets to see whether a term marks a real choice of words "
-                 "(a label, a framing) or a one-off topic."),
+        reading=terms_reading(top_terms),
         facts=dict(n=len(terms), unit="terms", source=f"{ctx.source}, newsprism.compare.keyness.kwic"))
     return Group("vocabulary", [figure, table])
 
