@@ -237,3 +237,47 @@ def test_extremes_text(estimates, lows, highs, expected):
 def test_when_comparable_keeps_the_reading_only_with_two_outlets():
     assert summary.when_comparable(["A", "B", "A"], "A leads.", "x") == "A leads."
     assert "cannot be compared" in summary.when_comparable(["A", "A"], "A leads.", "x")
+
+
+# --- the family of rate, frame and tone comparisons ------------------------------------------
+
+def _family(n_outlets: int, top_count: int) -> pd.DataFrame:
+    """``n_outlets`` outlets x 6 measures, all at 10 per 1,000 words except O0's first measure."""
+    rows = []
+    for column in summary.RATE_STATEMENTS:
+        for i in range(n_outlets):
+            count = top_count if (i == 0 and column == "hedges_per_1k") else 10
+            rows.append({"outlet": f"O{i}", "measure": column, "count": count, "n": 1000,
+                         "estimate": float(count)})
+    return pd.DataFrame(rows)
+
+
+def test_a_rate_that_clears_its_interval_by_chance_is_not_stated_after_the_family_correction():
+    # Synthetic 300-article run: 12 outlets x (6 rates + 5 frames + tone) comparisons, and
+    # statements such as "citations of intelligence and defence bodies above the median ...:
+    # 0.2 per 1,000 words (95% CI 0.0 to 0.7; median of the others 0.0)" became key findings.
+    # Here O0's 21 hedges per 1,000 words clear the median's 10 (interval 13.0-32.1), p = 0.0016,
+    # but 72 comparisons were tested (q = 0.12).
+    rates = _family(12, 21)
+    hedges = rates[rates["measure"] == "hedges_per_1k"]
+    assert summary.rate_statement(hedges.iloc[0].to_dict(), hedges, "hedges", "hedging",
+                                  "row") is not None                  # alone: stated
+    q = summary.family_q(rates, None, None)
+    assert q[("rate", "O0", "hedges_per_1k")] > summary.ALPHA
+    profiles = _profiles(hedges_per_1k=[21.0] + [10.0] * 11)
+    stated = summary.outlet_summaries(profiles, rates=rates)["statement"]
+    assert not stated.str.contains("hedges").any()
+
+
+def test_a_clear_rate_is_still_stated_with_its_q():
+    rates = _family(12, 60)
+    profiles = _profiles(hedges_per_1k=[60.0] + [10.0] * 11)
+    stated = summary.outlet_summaries(profiles, rates=rates)
+    text = stated.loc[stated["statement"].str.contains("hedges"), "statement"].item()
+    assert "q = " in text and "over every outlet and measure tested" in text
+
+
+def test_small_rates_are_not_printed_as_zero_beside_a_zero_median():
+    rates = _rates([0.2, 0.0, 0.0, 0.0], words=10_000, measure="intelligence_per_1k")
+    made = summary.rate_statement(rates.iloc[0].to_dict(), rates, "citations", "sourcing", "r")
+    assert "95% CI 0.0 to" not in made["statement"] and "median of the others 0.0" in made["statement"]
