@@ -190,3 +190,20 @@ def test_validation_readings_name_the_codebook_in_use_and_the_baseline(codebook)
     f1 = scores[scores["measure"] == "f1"]
     gold = f1["tp"] + f1["fn"]
     assert f"run from {int(gold.min())} to {int(gold.max())}" in agreement.reading
+
+
+@pytest.mark.parametrize("estimates, lows, expected", [
+    # other_story: "Most prevalent frame cell: Responsibility in Regional Wire (19% of 16
+    # sentences, 95% CI 0%-38%)": ranked first with an interval reaching 0 and no comparison.
+    ([0.19, 0.10], [0.0, 0.05], "(95% CI 0%–38%; next for this frame: B, 10%, inside its "
+                                "interval, so the data do not rank A first)"),
+    ([0.45, 0.10], [0.30, 0.05], "(95% CI 30%–38%; next for this frame: B, 10%, below its "
+                                 "interval)"),
+])
+def test_top_frame_cell_is_compared_with_the_next_outlet(estimates, lows, expected):
+    table = pd.DataFrame({
+        "outlet": ["A", "A", "B", "B"], "frame": ["war"] * 4,
+        "measure": ["share_of_sentences", "per_1000_words"] * 2,
+        "estimate": [estimates[0], 3.0, estimates[1], 2.0], "ci_low": [lows[0], 1.0, lows[1], 1.0],
+        "ci_high": [0.38, 5.0, 0.15, 3.0], "n": [16, 400, 10, 160]})
+    assert expected in framing_report.prevalence_reading(table, LABELS)
