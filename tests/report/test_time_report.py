@@ -207,3 +207,8 @@ def test_peak_finding_names_the_runner_up_and_keeps_the_text_date_caveat():
     assert finding.startswith("Most articles appeared in 2025-12 (67 of 228 dated articles; "
                               "next: 2025-10, 60).")
     assert "lower bounds" in finding and "shown" not in finding
+    # 67 against 60 is no peak: said so, and attention_section makes no key finding of it.
+    assert "not clearly above the next period" in finding
+    assert time_report.peak_p(per) > 0.05
+    weeks = time_report.peak_reading(pd.Series({"2026-01-05": 21, "2025-10-27": 19}), "week")
+    assert "(21 of 40 dated articles; next: the week of 2025-10-27, 19)" in weeks

@@ -97,3 +97,18 @@ def test_statement_spread_puts_carriers_the_dates_cannot_order_first_together():
     assert spread["has_time"].tolist() == [False, True, False]
     first = propagation.first_reports(dates)
     assert propagation.tied_with_first(first).tolist() == [True, True, False]
+
+
+def test_first_report_prefers_a_publication_date_to_an_old_date_its_text_mentions():
+    # Synthetic 300-article run: Wire Service's "first report" was 2012-09-11, a date one of
+    # its undated articles mentioned, although 52 of its articles carry publication dates.
+    dates = pd.DataFrame({"article_id": ["w1", "w2", "p1", "t1"],
+                          "outlet": ["Wire", "Wire", "Paper", "TextOnly"],
+                          "date": pd.to_datetime(["2012-09-11", "2025-09-03", "2025-09-01",
+                                                  "2025-08-30"], utc=True),
+                          "date_basis": ["text", "published", "published", "text"],
+                          "has_time": [False] * 4})
+    table = propagation.first_reports(dates).set_index("outlet")
+    assert table.loc["Wire", "article_id"] == "w2"
+    assert table.loc["TextOnly", "date_basis"] == "text"      # no publication date: the bound
+    assert table.loc["Paper", "date_basis"] == "published"

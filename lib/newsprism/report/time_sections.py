@@ -41,6 +41,14 @@ class TimeContext:
     n_boot: int
     seed: int
     actors_codebook: str = "none"  # the parameter as given ("none", "story" or a path)
+    codebook: str = "generic"  # the frame codebook the frames table was annotated with
+
+    @property
+    def frame_validity(self) -> str:
+        """What gold data says of the frame rows (any cue hit in an article), for captions."""
+        from newsprism.framing.shares import codebook_validity
+
+        return codebook_validity(self.codebook) + "."
 
     @property
     def dated(self) -> pd.DataFrame:
@@ -76,7 +84,7 @@ def prepare(corpus: str, period: str = "auto", since: str = "", until: str = "",
     return TimeContext(tables=tables, articles=english[english["article_id"].isin(
         dates["article_id"])], dates=dates.reset_index(drop=True), all_dates=all_dates,
         period=chosen, engine=engine, tone_engine=tone_engine, source=corpus_name(corpus),
-        n_boot=n_boot, seed=seed, actors_codebook=actors_codebook)
+        n_boot=n_boot, seed=seed, actors_codebook=actors_codebook, codebook=codebook)
 
 
 def _view(ctx: TimeContext, *names: str) -> dict[str, pd.DataFrame]:
@@ -144,7 +152,7 @@ def attention_section(ctx: TimeContext, out_dir: str) -> Section:
         per = dated.groupby("period_label")["articles"].sum()
         text_dates = bool((ctx.dates["date_basis"] == "text").any())
         reading = peak_reading(per, ctx.period, text_dates)
-        if per.max() > 1 and (per == per.max()).sum() == 1:
+        if per.max() > 1 and (per == per.max()).sum() == 1 and peak_p(per) < 0.05:
             findings.append(f"{peak_reading(per, ctx.period, text_dates, shown=False)} "
                             f"{_evidence('attention', 'time_attention')}")
     return Section("attention", table=table.drop(columns="period"), figure=figure,
@@ -165,13 +173,14 @@ def when(label: str, period: str) -> str:
 
 def peak_reading(per: pd.Series, period: str, text_dates: bool = False,
                  shown: bool = True) -> str:
-    """Which period(s) had the most articles, ties named as ties, the runner-up named; with
-    ``shown`` the number of periods shown (the key finding leaves it out, never the caveat).
+    """Which period(s) had the most articles, ties named as ties, the runner-up named and a
+    peak not clearly above it (:func:`peak_p`) said to be none; with ``shown`` the number of
+    periods shown (the key finding leaves it out, never the caveats).
 
     >>> peak_reading(pd.Series({"2026-01-01": 1, "2026-01-02": 1}), "day")
     'No single peak: 2026-01-01 and 2026-01-02 have 1 article each (2 dated articles, 2 days shown).'
-    >>> peak_reading(pd.Series({"2026-01-01": 3, "2026-01-02": 1}), "day")
-    'Most articles appeared on 2026-01-01 (3 of 4 dated articles; next: 2026-01-02, 1); 2 days shown.'
+    >>> peak_reading(pd.Series({"2026-01-01": 30, "2026-01-02": 5}), "day")
+    'Most articles appeared on 2026-01-01 (30 of 35 dated articles; next: 2026-01-02, 5); 2 days shown.'
     """
     top = per[per == per.max()]
     periods = f"{len(per)} {period}{'s' if len(per) != 1 else ''} shown"
@@ -182,10 +191,31 @@ def peak_reading(per: pd.Series, period: str, text_dates: bool = False,
                 f"article{'s' if per.max() != 1 else ''} each ({int(per.sum())} dated articles"
                 + (f", {periods}" if shown else "") + f").{caveat}")
     runner = per.drop(top.index).sort_values(ascending=False, kind="stable")
-    following = f"; next: {runner.index[0]}, {int(runner.iloc[0])}" if len(runner) else ""
+    following, verdict = "", ""
+    if len(runner):
+        following = (f"; next: {when(runner.index[0], period).split(' ', 1)[1]}, "
+                     f"{int(runner.iloc[0])}")
+        verdict = (" The peak is not clearly above the next period (exact binomial test of the "
+                   f"two counts, p = {peak_p(per):.2g}): read it as no single peak."
+                   if peak_p(per) >= 0.05 else "")
     return (f"Most articles appeared {when(top.index[0], period)} ({int(per.max())} of "
             f"{int(per.sum())} dated articles{following})"
-            + (f"; {periods}." if shown else ".") + caveat)
+            + (f"; {periods}." if shown else ".") + verdict + caveat)
+
+
+def peak_p(per: pd.Series) -> float:
+    """Two-sided exact binomial p that the top period's count and the next one's come from
+    one rate (given their sum); 1.0 with fewer than two periods.
+
+    >>> round(peak_p(pd.Series({"a": 21, "b": 19, "c": 5})), 2), peak_p(pd.Series({"a": 3}))
+    (0.87, 1.0)
+    """
+    from scipy.stats import binomtest
+
+    counts = per.sort_values(ascending=False).to_numpy()
+    if len(counts) < 2 or counts[0] == 0:
+        return 1.0
+    return float(binomtest(int(counts[0]), int(counts[0] + counts[1]), 0.5).pvalue)
 
 
 def cells_reading(table: pd.DataFrame, cell: str, minimum: int, unit: str) -> str:
@@ -286,7 +316,8 @@ def frames_section(ctx: TimeContext, out_dir: str) -> Section:
                "drawn hollow." if len(table) else "No frame was found in a dated article.")
     return Section("frames", table=table.drop(columns="period"), figure=figure,
                    caption=f"Share of articles carrying each frame per outlet per {ctx.period}, "
-                   f"Wilson 95% interval over articles. {ctx.note}", reading=reading,
+                   "Wilson 95% interval over articles; a frame is carried when any of its cues "
+                   f"is found in the article. {ctx.frame_validity} {ctx.note}", reading=reading,
                    tables={"time_frames": table},
                    facts=dict(n=len(ctx.dated), unit="dated articles", source=ctx.source))
 
@@ -381,7 +412,8 @@ def before_after_section(ctx: TimeContext, out_dir: str, split_date: str = "") -
         "Before vs after the split date, per outlet: tone (article means; Welch t-test, "
         "Cohen's d, bootstrap interval), frames and speakers (shares of articles or speech "
         "quotations; Fisher's exact test, Cohen's h, Newcombe interval); q = Benjamini-"
-        f"Hochberg over the table. {ctx.note}"), reading=reading, findings=findings,
+        "Hochberg over the table. Frame rows: a frame is carried when any of its cues is found "
+        f"in the article. {ctx.frame_validity} {ctx.note}"), reading=reading, findings=findings,
         tables={"time_before_after": table},
         facts=dict(n=len(ctx.dated), unit="dated articles", source=ctx.source))
 

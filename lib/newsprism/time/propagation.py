@@ -62,7 +62,9 @@ def tied_with_first(rows: pd.DataFrame) -> pd.Series:
 
 
 def first_reports(dates: pd.DataFrame) -> pd.DataFrame:
-    """Per outlet: its first dated article, the date, and the lag behind the first outlet.
+    """Per outlet: its first dated article (by publication date; by the latest date its text
+    mentions only when none of its articles has a publication date), the date, and the lag
+    behind the first outlet.
 
     Columns: ``outlet, article_id, date, date_basis, has_time, lag_days`` (0 for the first outlet),
     ``rank`` (dense, by date), ``n_articles``, ``n_dated``. An outlet with no dated article has
@@ -70,7 +72,12 @@ def first_reports(dates: pd.DataFrame) -> pd.DataFrame:
     """
     totals = dates.groupby("outlet").agg(n_articles=("article_id", "size"),
                                          n_dated=("date", "count"))
-    dated = dates[dates["date"].notna()].sort_values(["date", "article_id"])
+    # A text date is a lower bound: it cannot put an article before one with a known
+    # publication date, so an outlet's first report is its first by publication date, and its
+    # earliest text date only when none of its articles has a publication date.
+    dated = dates[dates["date"].notna()]
+    dated = dated.assign(_text=dated["date_basis"] == "text").sort_values(
+        ["_text", "date", "article_id"])
     first = dated.groupby("outlet", sort=False).head(1).set_index("outlet")
     first = first.assign(has_time=_has_time(first))
     table = totals.join(first[["article_id", "date", "date_basis", "has_time"]],
