@@ -190,6 +190,11 @@ def test_validation_readings_name_the_codebook_in_use_and_the_baseline(codebook)
     f1 = scores[scores["measure"] == "f1"]
     gold = f1["tp"] + f1["fn"]
     assert f"run from {int(gold.min())} to {int(gold.max())}" in agreement.reading
+    # The agreement caption named tests/gold/frames_gold.csv, a file that does not exist.
+    from newsprism.core import paths
+
+    named = agreement.facts["source"].split(",")[0]
+    assert (paths.ROOT / named).is_file() and named == "data/gold/frames_gold.csv"
 
 
 @pytest.mark.parametrize("estimates, lows, expected", [

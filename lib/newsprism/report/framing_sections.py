@@ -506,7 +506,7 @@ def validation_section(ctx: FramingContext, run_validation: bool = True) -> Grou
     scores, disagreements = framing_validation.validation_summary(book)
     if not len(scores):
         return Group("validation-section", [first])
-    gold = "tests/gold/frames_gold.csv"
+    gold = framing_validation.REFERENCE.split(" ", 1)[0]  # data/gold/frames_gold.csv
     return Group("validation-section", [first, Section(
         "agreement", table=scores, max_rows=None, caption=(
             f"Per-frame agreement with the hand coding, with Wilson 95% intervals "
