@@ -281,3 +281,12 @@ def test_small_rates_are_not_printed_as_zero_beside_a_zero_median():
     rates = _rates([0.2, 0.0, 0.0, 0.0], words=10_000, measure="intelligence_per_1k")
     made = summary.rate_statement(rates.iloc[0].to_dict(), rates, "citations", "sourcing", "r")
     assert "95% CI 0.0 to" not in made["statement"] and "median of the others 0.0" in made["statement"]
+
+
+def test_rate_p_against_a_zero_median_uses_the_others_pooled_rate():
+    # other_story: "vague attribution ... 17.4 per 1,000 words (...; median of the others
+    # 0.0)": against a median of 0 any count had p = 0 and survived every correction.
+    rates = pd.DataFrame({"outlet": ["A", "B", "C", "D"], "count": [2, 0, 0, 3],
+                          "n": [1000] * 4, "estimate": [2.0, 0.0, 0.0, 3.0]})
+    p = summary.rate_p(rates.iloc[0].to_dict(), rates)
+    assert p == pytest.approx(0.264, abs=0.001)      # P(X >= 2 | mean 1.0)

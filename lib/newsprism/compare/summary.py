@@ -228,7 +228,8 @@ def _q_text(q_value: float | None) -> str:
 
 def rate_p(row: dict, rates: pd.DataFrame) -> float:
     """One-sided exact Poisson p of the row's count against the median rate of the other
-    outlets (the comparison :func:`rate_statement` states); NaN when nothing is compared.
+    outlets (the comparison :func:`rate_statement` states; their pooled rate when that median
+    is 0); NaN when nothing is compared.
 
     >>> rates = pd.DataFrame({"outlet": ["A", "B", "C"], "count": [12, 2, 3],
     ...                       "n": [1000] * 3, "estimate": [12.0, 2.0, 3.0]})
@@ -237,10 +238,14 @@ def rate_p(row: dict, rates: pd.DataFrame) -> float:
     """
     from scipy.stats import poisson
 
-    others = rates.loc[rates["outlet"] != row["outlet"], "estimate"].dropna()
+    mask = (rates["outlet"] != row["outlet"]) & rates["estimate"].notna()
+    others = rates.loc[mask, "estimate"]
     if others.empty or pd.isna(row["estimate"]):
         return float("nan")
-    expected = others.median() * max(float(row["n"]), 1.0) / 1000
+    reference = others.median()
+    if reference <= 0:  # a median of 0 would make any count "infinitely" above it
+        reference = 1000 * rates.loc[mask, "count"].sum() / max(rates.loc[mask, "n"].sum(), 1)
+    expected = reference * max(float(row["n"]), 1.0) / 1000
     return float(poisson.sf(int(row["count"]) - 1, expected)) if expected > 0 else float(
         row["count"] == 0)
 
