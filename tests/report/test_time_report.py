@@ -212,3 +212,21 @@ def test_peak_finding_names_the_runner_up_and_keeps_the_text_date_caveat():
     assert time_report.peak_p(per) > 0.05
     weeks = time_report.peak_reading(pd.Series({"2026-01-05": 21, "2025-10-27": 19}), "week")
     assert "(21 of 40 dated articles; next: the week of 2025-10-27, 19)" in weeks
+
+
+def test_first_report_finding_says_articles_without_a_publication_date_could_be_earlier():
+    # Once an outlet's first report is its first by publication date, 23 undated and 33
+    # text-dated articles of the synthetic run could still have appeared before it.
+    dates = pd.DataFrame({"article_id": ["a", "b", "c", "d"], "outlet": ["A", "B", "B", "C"],
+                          "date": pd.to_datetime(["2026-01-01", "2026-01-03", "2025-12-01",
+                                                  None], utc=True),
+                          "date_basis": ["published", "published", "text", "undated"],
+                          "has_time": [False] * 4})
+    ctx = time_report.TimeContext(None, None, dates, dates, "day", "vader", "model", "x", 10, 0)
+    from newsprism.time import propagation
+
+    section = time_report._first_section(ctx, propagation.first_reports(dates))
+    assert section.findings[0].startswith("First on the story (by publication date): A. 2 of 4 "
+                                          "articles have no publication date (1 dated only "
+                                          "from its text, 1 undated) and could have appeared "
+                                          "earlier.")

@@ -461,14 +461,32 @@ def _first_section(ctx: TimeContext, firsts: pd.DataFrame) -> Section:
         undated = firsts[firsts["date"].isna()]["outlet"].tolist()
         if undated:
             reading += f" No dated article from: {', '.join(undated)}."
+        unpublished = unpublished_note(ctx.dates)
+        reading += unpublished
         if not (dated["date_basis"] == "text").any():
             names = listing(dated.loc[propagation.tied_with_first(dated), "outlet"].tolist())
-            findings.append(f"First on the story (by publication date): {names}. "
+            findings.append(f"First on the story (by publication date): {names}.{unpublished} "
                             f"{_evidence('first-reports', 'time_first_reports')}")
     return Section("first-reports", table=firsts, caption="Each outlet's first article and "
                    f"its lag behind the first outlet (days). {ctx.note}", reading=reading,
                    findings=findings, tables={"time_first_reports": firsts},
                    facts=dict(n=len(firsts), unit="outlets", source=ctx.source))
+
+
+def unpublished_note(dates: pd.DataFrame) -> str:
+    """The articles without a publication date, which could have appeared before any first
+    report ("" when every article has one).
+
+    >>> unpublished_note(pd.DataFrame({"date_basis": ["published", "text", "undated"]}))
+    ' 2 of 3 articles have no publication date (1 dated only from its text, 1 undated) and could have appeared earlier.'
+    """
+    counts = dates["date_basis"].value_counts()
+    text, undated = int(counts.get("text", 0)), int(counts.get("undated", 0))
+    if not text + undated:
+        return ""
+    return (f" {text + undated} of {len(dates)} articles have no publication date ({text} "
+            f"dated only from {'its' if text == 1 else 'their'} text, {undated} undated) and "
+            "could have appeared earlier.")
 
 
 def _first_reading(dated: pd.DataFrame) -> str:
