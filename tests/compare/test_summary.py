@@ -290,3 +290,19 @@ def test_rate_p_against_a_zero_median_uses_the_others_pooled_rate():
                           "n": [1000] * 4, "estimate": [2.0, 0.0, 0.0, 3.0]})
     p = summary.rate_p(rates.iloc[0].to_dict(), rates)
     assert p == pytest.approx(0.264, abs=0.001)      # P(X >= 2 | mean 1.0)
+
+
+@pytest.mark.parametrize("values, subjects, expected", [
+    ("13 (O0); 20 (O1)", "", "Disagrees with other outlets on troops killed: 13 (O0); 20 (O1)."),
+    # Synthetic 300-article run: O0 gave 13 and 2 itself, and the claims were about Israel,
+    # Lindsey Graham and Sanders, yet O0 "disagreed with other outlets on troops".
+    ("13 (O0); 2 (O0, O1)", "Israel; Sanders", "They may not count the same thing (O0 itself "
+     "gives 2 values; the claims name 2 subjects: Israel; Sanders)"),
+    ("13 (O0); 2 (O1)", "Israel; Sanders", "(the claims name 2 subjects: Israel; Sanders)"),
+])
+def test_conflict_statement_is_a_disagreement_only_when_values_can_count_one_thing(
+        values, subjects, expected):
+    groups = pd.DataFrame({"unit": ["troops killed"], "status": ["conflict"],
+                           "values": [values], "subjects": [subjects], "outlets": ["O0, O1"]})
+    text = summary.conflict_statements(groups, ["O0", "O1"])[0]["statement"]
+    assert expected in text

@@ -316,16 +316,38 @@ def conflict_statements(claim_groups: pd.DataFrame | None, outlets: list[str]) -
     rows = []
     for rec in claim_groups[claim_groups["status"].isin(["conflict", "sender conflict"])
                             ].to_dict("records"):
-        # A sender conflict is about who sent it: its dates may agree, so name the senders.
-        text = (f"Names a different sender of the {rec['unit'].removeprefix('date of ')} than "
-                f"other outlets (senders named: {rec.get('subjects', '')}; dates: "
-                f"{_first_values(rec['values'])})."
-                if rec["status"] == "sender conflict" else
-                f"Disagrees with other outlets on {rec['unit']}: "
-                f"{_first_values(rec['values'])}.")
         for outlet in [o for o in outlets if o in rec["outlets"].split(", ")]:
-            rows.append(statement(outlet, text, "claims", f"row unit={rec['unit']!r}"))
+            rows.append(statement(outlet, _conflict_text(rec, outlet), "claims",
+                                  f"row unit={rec['unit']!r}"))
     return rows
+
+
+def _conflict_text(rec: dict, outlet: str) -> str:
+    """A disagreement is called one only when the values can count the same thing: not when
+    the outlet itself gives several values, nor when the claims name different subjects
+    (on a corpus of months, "troops" of one claim and of another are often not the same).
+
+    >>> rec = {"unit": "troops", "status": "conflict", "subjects": "Israel; Sanders",
+    ...        "values": "13 (A); 2 (A, B)"}
+    >>> _conflict_text(rec, "A")
+    'Figures for troops differ across outlets: 13 (A); 2 (A, B). They may not count the same thing (A itself gives 2 values; the claims name 2 subjects: Israel; Sanders): read the sentences before calling it a disagreement.'
+    """
+    values = _first_values(rec["values"])
+    if rec["status"] == "sender conflict":
+        # A sender conflict is about who sent it: its dates may agree, so name the senders.
+        return (f"Names a different sender of the {rec['unit'].removeprefix('date of ')} than "
+                f"other outlets (senders named: {rec.get('subjects', '')}; dates: {values}).")
+    own = sum(outlet in match.group(1).split(", ") for match in
+              (_OUTLET_LIST.search(part) for part in str(rec["values"]).split("; ")) if match)
+    subjects = [s for s in str(rec.get("subjects") or "").split("; ") if s]
+    caveats = ([f"{outlet} itself gives {own} values"] if own > 1 else []) + (
+        [f"the claims name {len(subjects)} subjects: {'; '.join(subjects)}"]
+        if len(subjects) > 1 else [])
+    if not caveats:
+        return f"Disagrees with other outlets on {rec['unit']}: {values}."
+    return (f"Figures for {rec['unit']} differ across outlets: {values}. They may not count "
+            f"the same thing ({'; '.join(caveats)}): read the sentences before calling it a "
+            "disagreement.")
 
 
 def comparison_limits(n_outlets: int, n_articles: int) -> str:
