@@ -274,7 +274,7 @@ def test_a_clear_rate_is_still_stated_with_its_q():
     profiles = _profiles(hedges_per_1k=[60.0] + [10.0] * 11)
     stated = summary.outlet_summaries(profiles, rates=rates)
     text = stated.loc[stated["statement"].str.contains("hedges"), "statement"].item()
-    assert "q = " in text and "over every outlet and measure tested" in text
+    assert "q < 0.001 over every outlet and measure tested" in text
 
 
 def test_small_rates_are_not_printed_as_zero_beside_a_zero_median():
@@ -289,7 +289,10 @@ def test_rate_p_against_a_zero_median_uses_the_others_pooled_rate():
     rates = pd.DataFrame({"outlet": ["A", "B", "C", "D"], "count": [2, 0, 0, 3],
                           "n": [1000] * 4, "estimate": [2.0, 0.0, 0.0, 3.0]})
     p = summary.rate_p(rates.iloc[0].to_dict(), rates)
-    assert p == pytest.approx(0.264, abs=0.001)      # P(X >= 2 | mean 1.0)
+    # 5 events, 2 of them in A's quarter of the words: P(X >= 2 | Bin(5, 1/4)) = 0.367
+    assert p == pytest.approx(0.367, abs=0.001)
+    alone = rates.assign(count=[2, 0, 0, 0], estimate=[2.0, 0.0, 0.0, 0.0])
+    assert summary.rate_p(alone.iloc[0].to_dict(), alone) == pytest.approx(1 / 16)
 
 
 @pytest.mark.parametrize("values, subjects, expected", [

@@ -223,13 +223,16 @@ def _passes(q_value: float | None) -> bool:
 
 
 def _q_text(q_value: float | None) -> str:
-    return "" if q_value is None else f"; q = {q_value:.2g} over every outlet and measure tested"
+    if q_value is None:
+        return ""
+    shown = "q < 0.001" if q_value < 0.001 else f"q = {q_value:.2g}"
+    return f"; {shown} over every outlet and measure tested"
 
 
 def rate_p(row: dict, rates: pd.DataFrame) -> float:
     """One-sided exact Poisson p of the row's count against the median rate of the other
-    outlets (the comparison :func:`rate_statement` states; their pooled rate when that median
-    is 0); NaN when nothing is compared.
+    outlets (the comparison :func:`rate_statement` states; when that median is 0, the exact
+    conditional test against their pooled count and words); NaN when nothing is compared.
 
     >>> rates = pd.DataFrame({"outlet": ["A", "B", "C"], "count": [12, 2, 3],
     ...                       "n": [1000] * 3, "estimate": [12.0, 2.0, 3.0]})
@@ -242,12 +245,17 @@ def rate_p(row: dict, rates: pd.DataFrame) -> float:
     others = rates.loc[mask, "estimate"]
     if others.empty or pd.isna(row["estimate"]):
         return float("nan")
-    reference = others.median()
-    if reference <= 0:  # a median of 0 would make any count "infinitely" above it
-        reference = 1000 * rates.loc[mask, "count"].sum() / max(rates.loc[mask, "n"].sum(), 1)
-    expected = reference * max(float(row["n"]), 1.0) / 1000
-    return float(poisson.sf(int(row["count"]) - 1, expected)) if expected > 0 else float(
-        row["count"] == 0)
+    if others.median() <= 0:
+        # A median of 0 would make any count "infinitely" above it: compare with the others'
+        # pooled count instead (exact conditional test of two Poisson rates).
+        from scipy.stats import binomtest
+
+        k, rest = int(row["count"]), int(rates.loc[mask, "count"].sum())
+        words, rest_words = max(float(row["n"]), 1.0), max(float(rates.loc[mask, "n"].sum()), 1.0)
+        return (float(binomtest(k, k + rest, words / (words + rest_words),
+                                alternative="greater").pvalue) if k + rest else 1.0)
+    expected = others.median() * max(float(row["n"]), 1.0) / 1000
+    return float(poisson.sf(int(row["count"]) - 1, expected))
 
 
 def tone_p(rec: dict, others: pd.Series) -> float:
