@@ -230,3 +230,24 @@ def test_first_report_finding_says_articles_without_a_publication_date_could_be_
                                           "articles have no publication date (1 dated only "
                                           "from its text, 1 undated) and could have appeared "
                                           "earlier.")
+
+
+def test_first_reports_count_an_outlets_articles_in_every_language(tmp_path):
+    # Synthetic 300-article run: "Le Monde Test 94.6 day(s) later" -- its first English
+    # article; it had published in French on 2025-09-06, five days after the first outlet.
+    from newsprism.time import timeline
+
+    articles = pd.DataFrame({"article_id": ["en1", "fr1", "en2"],
+                             "outlet": ["Post", "Monde", "Monde"],
+                             "published": ["2025-09-01", "2025-09-06", "2025-12-04"],
+                             "text": ["", "", ""], "language": ["en", "fr", "en"],
+                             "n_words": [10, 10, 10]})
+    every = timeline.article_dates(articles)
+    english = every[every["article_id"] != "fr1"].reset_index(drop=True)
+    ctx = time_report.TimeContext({"quotes": None}, articles[articles["language"] == "en"],
+                                  english, english, "day", "vader", "model", "x", 10, 0,
+                                  every_dates=every)
+    first, _ = time_report.first_reports_section(ctx, str(tmp_path))
+    assert "Monde 5.0 day(s) later" in first.reading and "in any language" in first.caption
+    attention = time_report.attention_section(ctx, str(tmp_path))
+    assert "1 article(s) in other languages are not counted here" in attention.caption

@@ -42,6 +42,20 @@ class TimeContext:
     seed: int
     actors_codebook: str = "none"  # the parameter as given ("none", "story" or a path)
     codebook: str = "generic"  # the frame codebook the frames table was annotated with
+    every_dates: pd.DataFrame | None = None  # the window's articles in every language
+
+    @property
+    def any_language(self) -> pd.DataFrame:
+        """Dates of the window's articles in every language (when an outlet first reported
+        does not depend on the language it reported in)."""
+        return self.dates if self.every_dates is None else self.every_dates
+
+    @property
+    def language_note(self) -> str:
+        """How many other-language articles the English-only measures leave out."""
+        other = len(self.any_language) - len(self.dates)
+        return (f" English articles only: {other} article(s) in other languages are not "
+                "counted here." if other > 0 else "")
 
     @property
     def frame_validity(self) -> str:
@@ -80,11 +94,14 @@ def prepare(corpus: str, period: str = "auto", since: str = "", until: str = "",
     english = language.english_articles(tables["articles"])
     all_dates = timeline.article_dates(english, tables.get("claims"), fallback=date_fallback)
     dates = timeline.window(all_dates, since, until)
+    every = timeline.window(timeline.article_dates(tables["articles"], tables.get("claims"),
+                                                   fallback=date_fallback), since, until)
     chosen = timeline.choose_period(timeline.span_dates(dates), period)
     return TimeContext(tables=tables, articles=english[english["article_id"].isin(
         dates["article_id"])], dates=dates.reset_index(drop=True), all_dates=all_dates,
         period=chosen, engine=engine, tone_engine=tone_engine, source=corpus_name(corpus),
-        n_boot=n_boot, seed=seed, actors_codebook=actors_codebook, codebook=codebook)
+        n_boot=n_boot, seed=seed, actors_codebook=actors_codebook, codebook=codebook,
+        every_dates=every.reset_index(drop=True))
 
 
 def _view(ctx: TimeContext, *names: str) -> dict[str, pd.DataFrame]:
@@ -103,7 +120,8 @@ def dating_section(ctx: TimeContext, out_dir: str) -> Section:
     save_table(ctx.all_dates, "time_dates", out_dir)
     listed = ctx.dates.merge(ctx.articles[["article_id", "title"]], on="article_id", how="left")
     undated = listed[listed["date"].isna()][["article_id", "outlet", "title"]]
-    reading = (f"{ctx.note} {span_reading(ctx.dated)} Coverage is read by {ctx.period}."
+    reading = (f"{ctx.note}{ctx.language_note} {span_reading(ctx.dated)} Coverage is read by "
+               f"{ctx.period}."
                if len(ctx.dated) else f"{ctx.note} No article has a date, so nothing below "
                "can be placed in time; the tables list what was read.")
     if (ctx.dates["date_basis"] == "text").any():
@@ -157,7 +175,8 @@ def attention_section(ctx: TimeContext, out_dir: str) -> Section:
                             f"{_evidence('attention', 'time_attention')}")
     return Section("attention", table=table.drop(columns="period"), figure=figure,
                    caption=f"Articles and words per outlet per {ctx.period}; share_of_period "
-                   f"= the outlet's share of that {ctx.period}'s articles. {ctx.note}",
+                   f"= the outlet's share of that {ctx.period}'s articles.{ctx.language_note} "
+                   f"{ctx.note}",
                    reading=reading, findings=findings, tables={"time_attention": table},
                    facts=dict(n=len(ctx.dates), unit="articles", source=ctx.source))
 
@@ -421,7 +440,7 @@ def before_after_section(ctx: TimeContext, out_dir: str, split_date: str = "") -
 def first_reports_section(ctx: TimeContext, out_dir: str, min_score: float = 0.75,
                           min_outlets: int = 2) -> tuple[Section, Section]:
     """Each outlet's first article, and when each outlet carried each shared statement."""
-    firsts = propagation.first_reports(ctx.dates)
+    firsts = propagation.first_reports(ctx.any_language)
     save_table(firsts, "time_first_reports", out_dir)
     quotes = ctx.tables.get("quotes")
     speech = (quotes[quotes["kind"] == "speech"] if quotes is not None and len(quotes)
@@ -461,14 +480,15 @@ def _first_section(ctx: TimeContext, firsts: pd.DataFrame) -> Section:
         undated = firsts[firsts["date"].isna()]["outlet"].tolist()
         if undated:
             reading += f" No dated article from: {', '.join(undated)}."
-        unpublished = unpublished_note(ctx.dates)
+        unpublished = unpublished_note(ctx.any_language)
         reading += unpublished
         if not (dated["date_basis"] == "text").any():
             names = listing(dated.loc[propagation.tied_with_first(dated), "outlet"].tolist())
             findings.append(f"First on the story (by publication date): {names}.{unpublished} "
                             f"{_evidence('first-reports', 'time_first_reports')}")
-    return Section("first-reports", table=firsts, caption="Each outlet's first article and "
-                   f"its lag behind the first outlet (days). {ctx.note}", reading=reading,
+    return Section("first-reports", table=firsts, caption="Each outlet's first article (in "
+                   "any language) and its lag behind the first outlet (days). "
+                   f"{timeline.dating_note(ctx.any_language)}", reading=reading,
                    findings=findings, tables={"time_first_reports": firsts},
                    facts=dict(n=len(firsts), unit="outlets", source=ctx.source))
 
