@@ -309,3 +309,16 @@ def test_conflict_statement_is_a_disagreement_only_when_values_can_count_one_thi
                            "values": [values], "subjects": [subjects], "outlets": ["O0, O1"]})
     text = summary.conflict_statements(groups, ["O0", "O1"])[0]["statement"]
     assert expected in text
+
+
+def test_tone_statement_clearing_the_median_by_chance_is_dropped_after_the_correction():
+    # O0's interval (+0.01 to +0.19) clears the others' median (0.00): p = 0.03 alone, but one
+    # of 12 outlets' tone comparisons (q = 0.35).
+    tone = _tone([0.10] + [0.0] * 11, [0.01] + [-0.1] * 11, [0.19] + [0.1] * 11)
+    assert summary.tone_statement("O0", tone) is not None                 # alone: stated
+    q = summary.family_q(pd.DataFrame(columns=["outlet", "measure", "count", "n", "estimate"]),
+                         None, tone)
+    assert q[("tone", "O0", "")] > summary.ALPHA
+    profiles = _profiles(hedges_per_1k=[1.0] * 12)
+    stated = summary.outlet_summaries(profiles, tone=tone)["statement"]
+    assert not stated.str.contains("more positive").any()
