@@ -37,6 +37,14 @@ class CompareContext:
     ngram: int
     sourcing_label: str = "data/codebooks/sourcing_generic.yml"  # as captions name the codebooks
     hedging_label: str = "data/codebooks/hedging.yml"
+    codebook: str = "generic"  # the frame codebook the frames table was annotated with
+
+    @property
+    def frame_validity(self) -> str:
+        """What gold data says of the frame cue hits the frame rates count, for captions."""
+        from newsprism.framing.shares import codebook_validity
+
+        return codebook_validity(self.codebook) + "."
 
     @property
     def n_articles(self) -> int:
@@ -85,7 +93,7 @@ def prepare(corpus: str, top_terms: int = 10, ngram: int = 8, engine: str = "vad
     english = articles[articles["article_id"].isin(result["voices"]["article_id"])]
     return CompareContext(annotations=annotations, result=result, english=english,
                           source=corpus_name(annotations.corpus.source or corpus),
-                          top_terms=top_terms, ngram=ngram,
+                          top_terms=top_terms, ngram=ngram, codebook=codebook,
                           sourcing_label=notebook_options.codebook_label(
                               sourcing_codebook, "sourcing_codebook", "sourcing.yml"),
                           hedging_label=notebook_options.codebook_label(
@@ -158,8 +166,21 @@ def frame_rate_reading(frames: pd.DataFrame) -> str:
                 "not compared.")
     top = frames.loc[frames["estimate"].idxmax()]
     return (f"The densest framing is **{top['frame']}** in **{top['outlet']}** "
-            f"({top['estimate']:.1f} per 1,000 words). Compare a frame across a row's "
-            "outlets, not frames within an outlet: cue lists differ in length between frames.")
+            f"({top['estimate']:.1f} per 1,000 words{_next_for_frame(frames, top)}). Compare a "
+            "frame across a row's outlets, not frames within an outlet: cue lists differ in "
+            "length between frames.")
+
+
+def _next_for_frame(frames: pd.DataFrame, top: pd.Series) -> str:
+    """The top cell's interval against the next outlet for the same frame ("" without one)."""
+    same = frames[(frames["frame"] == top["frame"]) & (frames["outlet"] != top["outlet"])]
+    if same.empty or "ci_low" not in frames:
+        return ""
+    following = same.sort_values("estimate", ascending=False, kind="stable").iloc[0]
+    verdict = ("inside its interval, so the data do not rank it first"
+               if top["ci_low"] <= following["estimate"] else "below its interval")
+    return (f", 95% CI {top['ci_low']:.1f} to {top['ci_high']:.1f}; next for this frame: "
+            f"{following['outlet']}, {following['estimate']:.1f}, {verdict}")
 
 
 def frame_rates_section(ctx: CompareContext, out_dir: str) -> Section:
@@ -171,7 +192,7 @@ def frame_rates_section(ctx: CompareContext, out_dir: str) -> Section:
     wide = frames.pivot(index="outlet", columns="frame", values="estimate").reset_index()
     return table_section("frame-rates", wide, (
         "Frames per 1,000 words of each outlet (one count per sentence and frame; all "
-        "voices)."), reading=frame_rate_reading(frames),
+        f"voices). {ctx.frame_validity}"), reading=frame_rate_reading(frames),
         facts=dict(n=int(frames["count"].sum()), unit="sentence-frame pairs",
                    source=f"{ctx.source}, frames table (newsprism.framing.detect), "
                    "newsprism.compare.profiles.frame_rates"))
