@@ -251,3 +251,22 @@ def test_first_reports_count_an_outlets_articles_in_every_language(tmp_path):
     assert "Monde 5.0 day(s) later" in first.reading and "in any language" in first.caption
     attention = time_report.attention_section(ctx, str(tmp_path))
     assert "1 article(s) in other languages are not counted here" in attention.caption
+
+
+def test_frames_over_time_say_which_frames_their_detector_does_not_support(tmp_path):
+    # The conflict and responsibility cue detectors score below 'always present' on NFC
+    # articles (F1 0.71 vs 0.77, 0.53 vs 0.63); 50's frames section and before/after frame
+    # rows used them without saying so.
+    from newsprism.time import timeline
+
+    articles = pd.DataFrame({"article_id": ["a", "b"], "outlet": ["X", "X"],
+                             "published": ["2026-01-01", "2026-01-03"], "text": ["", ""],
+                             "n_words": [10, 10]})
+    dates = timeline.article_dates(articles)
+    frames = pd.DataFrame({"article_id": ["a", "b"], "frame": ["conflict", "economic"],
+                           "negated": [False, False]})
+    ctx = time_report.TimeContext({"frames": frames}, articles, dates, dates, "day", "vader",
+                                  "model", "x", 10, 0, codebook="generic")
+    reading = time_report.frames_section(ctx, str(tmp_path)).reading
+    assert "conflict: the cue detector does not beat 'always present'" in reading
+    assert "economic:" not in reading

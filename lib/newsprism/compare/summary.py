@@ -191,9 +191,10 @@ def rate_statement(row: dict, rates: pd.DataFrame, description: str, section: st
 
 
 def frame_statement(outlet: str, frames: pd.DataFrame, q_values: dict | None = None,
-                    **kwargs) -> dict | None:
+                    caveats: dict[str, str] | None = None, **kwargs) -> dict | None:
     """The outlet's most over-used frame (see :func:`rate_statement`), if any; ``q_values``
-    from :func:`family_q`."""
+    from :func:`family_q`; ``caveats``: frame -> a sentence appended to its statement (e.g.
+    that its detector does not beat its baseline on gold data)."""
     mine = frames[frames["outlet"] == outlet].sort_values("estimate", ascending=False)
     for row in mine.to_dict("records"):
         same = frames[frames["frame"] == row["frame"]]
@@ -201,6 +202,8 @@ def frame_statement(outlet: str, frames: pd.DataFrame, q_values: dict | None = N
                               "frames", f"row outlet={outlet!r}, frame={row['frame']!r}",
                               q_value=None if q_values is None else
                               q_values.get(("frame", outlet, row["frame"]), 1.0), **kwargs)
+        if made and (caveats or {}).get(row["frame"]):
+            made["statement"] += " " + caveats[row["frame"]]
         if made:
             return made
     return None
@@ -492,7 +495,8 @@ def outlet_summaries(profiles: pd.DataFrame, terms: pd.DataFrame | None = None,
                      voices: pd.DataFrame | None = None,
                      rates: pd.DataFrame | None = None,
                      tone: pd.DataFrame | None = None,
-                     examples: dict[str, str] | None = None) -> pd.DataFrame:
+                     examples: dict[str, str] | None = None,
+                     frame_caveats: dict[str, str] | None = None) -> pd.DataFrame:
     """Statements per outlet (one row each): outlet, order, statement, section, anchor, evidence.
 
     Each row comes from one table row through one function per statement kind
@@ -506,7 +510,8 @@ def outlet_summaries(profiles: pd.DataFrame, terms: pd.DataFrame | None = None,
     description (a sourcing codebook's, see :func:`newsprism.compare.sourcing.category_examples`);
     ``voices`` from
     :func:`newsprism.compare.similarity.independent_voices` (copies are stated only for outlets
-    grouped into one voice).
+    grouped into one voice); ``frame_caveats``: frame -> a sentence every statement on that
+    frame carries (see :func:`frame_statement`).
     """
     rows: list[dict] = []
     long = rate_rows(profiles, rates)
@@ -518,8 +523,8 @@ def outlet_summaries(profiles: pd.DataFrame, terms: pd.DataFrame | None = None,
                 terms_statement(outlet, terms, max_terms) if terms is not None and len(terms)
                 else None,
                 tone_statement(outlet, tone, q.get(("tone", outlet, ""), 1.0)),
-                frame_statement(outlet, frames, q, **options) if frames is not None
-                and len(frames) else None]
+                frame_statement(outlet, frames, q, frame_caveats, **options)
+                if frames is not None and len(frames) else None]
         for column, (description, section) in RATE_STATEMENTS.items():
             if (examples or {}).get(column):
                 description = f"{description} ({examples[column]})"

@@ -89,7 +89,8 @@ def prepare(corpus: str, top_terms: int = 10, ngram: int = 8, engine: str = "vad
     result = compare.compare_outlets(
         tables, top_terms=top_terms, ngram=ngram, engine=engine,
         sourcing_codebook=notebook_options.codebook_file(sourcing_codebook, "sourcing_codebook"),
-        hedging_codebook=notebook_options.codebook_file(hedging_codebook, "hedging_codebook"))
+        hedging_codebook=notebook_options.codebook_file(hedging_codebook, "hedging_codebook"),
+        frame_caveats=cue_caveats(codebook))
     english = articles[articles["article_id"].isin(result["voices"]["article_id"])]
     return CompareContext(annotations=annotations, result=result, english=english,
                           source=corpus_name(annotations.corpus.source or corpus),
@@ -98,6 +99,39 @@ def prepare(corpus: str, top_terms: int = 10, ngram: int = 8, engine: str = "vad
                               sourcing_codebook, "sourcing_codebook", "sourcing.yml"),
                           hedging_label=notebook_options.codebook_label(
                               hedging_codebook, "hedging_codebook", "hedging.yml"))
+
+
+def cue_caveats(codebook: str) -> dict[str, str]:
+    """Frame -> a sentence for each frame whose any-cue-hit detector (what the frames table
+    counts) does not beat 'always present' on NFC articles; only the shipped generic codebook
+    has those figures (:func:`newsprism.framing.shares.presence_validity`).
+
+    >>> sorted(cue_caveats("generic")), cue_caveats("story")
+    (['conflict', 'responsibility'], {})
+    """
+    from newsprism.framing.codebook import load_codebook
+    from newsprism.framing.shares import presence_validity
+
+    book = load_codebook(codebook)
+    if not (book.shipped and book.name == "generic"):
+        return {}
+    table = presence_validity()
+    weak = table[(table["frame"] != "macro") & (table["f1_any_cue"] <= table["f1_baseline"])]
+    return {r.frame: ("Its cue detector does not beat 'always present' on gold data (NFC "
+                      f"articles, F1 {r.f1_any_cue:.2f} vs {r.f1_baseline:.2f}), so this rate is "
+                      "not evidence of framing.") for r in weak.itertuples()}
+
+
+def weak_frames_note(codebook: str, frames) -> str:
+    """One sentence naming the ``frames`` whose cue detector does not beat its baseline
+    (:func:`cue_caveats`), "" when none.
+
+    >>> weak_frames_note("generic", ["conflict", "morality"])[:41]
+    ' conflict: the cue detector does not beat'
+    """
+    names = sorted(set(frames) & set(cue_caveats(codebook)))
+    return (f" {', '.join(names)}: the cue detector does not beat 'always present' on gold data "
+            "(NFC articles), so their figures here are not evidence of framing." if names else "")
 
 
 def summary_section(ctx: CompareContext, out_dir: str) -> Group:
@@ -192,7 +226,8 @@ def frame_rates_section(ctx: CompareContext, out_dir: str) -> Section:
     wide = frames.pivot(index="outlet", columns="frame", values="estimate").reset_index()
     return table_section("frame-rates", wide, (
         "Frames per 1,000 words of each outlet (one count per sentence and frame; all "
-        f"voices). {ctx.frame_validity}"), reading=frame_rate_reading(frames),
+        f"voices). {ctx.frame_validity}"), reading=frame_rate_reading(frames)
+        + weak_frames_note(ctx.codebook, frames["frame"]),
         facts=dict(n=int(frames["count"].sum()), unit="sentence-frame pairs",
                    source=f"{ctx.source}, frames table (newsprism.framing.detect), "
                    "newsprism.compare.profiles.frame_rates"))

@@ -14,6 +14,7 @@ from typing import Any
 
 import pandas as pd
 
+from newsprism.report.compare_sections import weak_frames_note
 from newsprism.report.options import no_actors_reading
 from newsprism.report.runner import save_table
 from newsprism.time import before_after, over_time, propagation, timeline
@@ -332,7 +333,8 @@ def frames_section(ctx: TimeContext, out_dir: str) -> Section:
                                     "share of articles")
     reading = ("Each point is the share of an outlet's articles in that period in which the "
                "frame detector found the frame; with one article the share is 0 or 1 and is "
-               "drawn hollow." if len(table) else "No frame was found in a dated article.")
+               "drawn hollow." + weak_frames_note(ctx.codebook, table["frame"])
+               if len(table) else "No frame was found in a dated article.")
     return Section("frames", table=table.drop(columns="period"), figure=figure,
                    caption=f"Share of articles carrying each frame per outlet per {ctx.period}, "
                    "Wilson 95% interval over articles; a frame is carried when any of its cues "
@@ -424,6 +426,7 @@ def before_after_section(ctx: TimeContext, out_dir: str, split_date: str = "") -
         table = before_after.before_after(scored, frame_presence(ctx), speech, ctx.dated, split,
                                           ctx.n_boot, ctx.seed)
     table, clear, reading = change_reading(table, split, split_date)
+    reading += weak_frames_note(ctx.codebook, table.loc[table["measure"] == "frame", "item"])
     save_table(table, "time_before_after", out_dir)
     findings = [f"{s} {_evidence('before-after', 'time_before_after')}"
                 for s in clear["statement"].head(3)]
