@@ -212,3 +212,22 @@ def test_top_frame_cell_is_compared_with_the_next_outlet(estimates, lows, expect
         "estimate": [estimates[0], 3.0, estimates[1], 2.0], "ci_low": [lows[0], 1.0, lows[1], 1.0],
         "ci_high": [0.38, 5.0, 0.15, 3.0], "n": [16, 400, 10, 160]})
     assert expected in framing_report.prevalence_reading(table, LABELS)
+
+
+def test_generic_prevalence_names_the_frames_its_detector_does_not_support(tmp_path):
+    # Synthetic 300-article run: "Most prevalent frame cell: Conflict in Die Zeit Test" was a
+    # key finding; the generic conflict cues score F1 0.71 on NFC articles, below always-present.
+    import matplotlib.pyplot as plt
+
+    ctx = framing_report.prepare("", codebook="generic")
+    out = str(tmp_path)
+    prevalence = framing_report.prevalence_section(ctx, out, n_boot=50)
+    reading = prevalence.parts[1].reading
+    assert "conflict, responsibility: the cue detector does not beat 'always present'" in reading
+    findings = framing_report.key_findings(ctx, prevalence, framing_report.dominant_section(
+        ctx, out), framing_report.frame_tests_section(ctx, out))
+    top = prevalence.facts["prevalence"].query("measure == 'share_of_sentences'").sort_values(
+        "estimate", ascending=False).iloc[0]
+    weak = top["frame"] in {"conflict", "responsibility"}
+    assert ("does not beat 'always present'" in findings[0]) == weak
+    plt.close("all")

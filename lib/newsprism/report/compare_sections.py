@@ -112,8 +112,8 @@ def cue_caveats(codebook: str) -> dict[str, str]:
     from newsprism.framing.codebook import load_codebook
     from newsprism.framing.shares import presence_validity
 
-    book = load_codebook(codebook)
-    if not (book.shipped and book.name == "generic"):
+    book = load_codebook(codebook) if codebook else None
+    if book is None or not (book.shipped and book.name == "generic"):
         return {}
     table = presence_validity()
     weak = table[(table["frame"] != "macro") & (table["f1_any_cue"] <= table["f1_baseline"])]

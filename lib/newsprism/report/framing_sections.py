@@ -21,6 +21,7 @@ from newsprism.framing import detect as framing
 from newsprism.framing import presence as framing_presence
 from newsprism.framing import shares as framing_shares
 from newsprism.framing import stats as framing_stats
+from newsprism.report.compare_sections import weak_frames_note
 from newsprism.report.runner import save_table
 from newsprism.viz import heatmap
 from newsprism.viz.display import reading as reading_html
@@ -186,7 +187,8 @@ def prevalence_section(ctx: FramingContext, out_dir: str, n_boot: int = 2000,
                 max_rows=None, caption=(
                     "Prevalence per outlet × frame: sentences with the frame (share, 95% CI) "
                     f"and hits per 1,000 words (95% CI). {ctx.codebook}."),
-                reading=prevalence_reading(prevalence, ctx.labels),
+                reading=prevalence_reading(prevalence, ctx.labels)
+                + weak_frames_note(ctx.book.name if ctx.book.shipped else "", frame_ids),
                 facts=dict(n, source=f"{ctx.source}, newsprism.framing.stats"))],
         facts={"prevalence": prevalence})
 
@@ -528,6 +530,7 @@ def key_findings(ctx: FramingContext, prevalence: Group, dominant: Section,
     """The most prevalent frame cell, the most frequent dominant frame and how many frames
     differ across outlets, from the sections' own tables."""
     table = prevalence.facts["prevalence"]
+    book_name = ctx.book.name if ctx.book.shipped else ""
     top = _top_share(table)
     found = []
     if len(top) and top["estimate"].iloc[0] > 0:
@@ -536,7 +539,7 @@ def key_findings(ctx: FramingContext, prevalence: Group, dominant: Section,
                      f"{cell['outlet']} ({cell['estimate']:.0%} of {int(cell['n'])} sentences, "
                      f"95% CI {cell['ci_low']:.0%}–{cell['ci_high']:.0%}"
                      f"{lead_text(table, cell)}; codebook "
-                     f"{ctx.book.name}). "
+                     f"{ctx.book.name}).{weak_frames_note(book_name, [cell['frame']])} "
                      + evidence_link(NOTEBOOK, "prevalence-table", "framing_prevalence"))
     dominant_table = dominant.tables["framing_dominant"]
     counts = dominant_table["dominant_frame"].value_counts()
