@@ -614,7 +614,10 @@ def propagation_section(ctx: TimeContext, out_dir: str, ngram: int = 8,
     return Section("propagation", table=travel, figure=figure, caption=(
         f"Article pairs sharing runs of {ngram}+ identical words, ordered in time: source = "
         "the earlier article; directed = False where the dates do not order the pair (same "
-        f"day, undated, or dated from the text).{capped} {ctx.note}"), reading=reading,
+        f"day, undated, or dated from the text).{capped} Figure: a red arrow runs from the "
+        "outlet that published shared wording first to the one that followed (width: mean "
+        "share of the later article copied); a dashed grey line joins outlets whose shared "
+        f"wording the dates cannot order. {ctx.note}"), reading=reading,
         tables={"time_propagation": travel},
         facts=dict(n=len(travel), unit="article pairs",
                    source=f"{ctx.source}, newsprism.compare.similarity.find_copied_passages"))
