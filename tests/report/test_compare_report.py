@@ -61,6 +61,17 @@ def test_frame_rate_reading_names_the_densest_cell(frames, expected):
     assert compare_report.frame_rate_reading(frames).startswith(expected)
 
 
+def test_frame_rate_reading_compares_the_densest_cell_with_the_next_outlet():
+    # Synthetic 300-article run: "The densest framing is conflict in Die Zeit Test (9.7 per
+    # 1,000 words)" -- 4 English articles, no interval, no comparison.
+    frames = pd.DataFrame({"outlet": ["A", "B", "A"], "frame": ["war", "war", "aid"],
+                           "estimate": [9.7, 8.0, 1.0], "ci_low": [6.0, 7.0, 0.5],
+                           "ci_high": [13.9, 9.0, 1.5]})
+    assert ("(9.7 per 1,000 words, 95% CI 6.0 to 13.9; next for this frame: B, 8.0, inside "
+            "its interval, so the data do not rank it first)") in \
+        compare_report.frame_rate_reading(frames)
+
+
 def test_similarity_reading_names_the_extremes_of_the_pairs():
     pairs = pd.DataFrame({"a": ["A", "A"], "b": ["B", "C"], "cosine": [0.91, 0.23]})
     text = compare_report.similarity_reading(pairs)

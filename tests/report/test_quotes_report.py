@@ -25,13 +25,15 @@ def _close_figures():
 
 def _rates(values: list[float]) -> pd.DataFrame:
     return pd.DataFrame({"outlet": ["A", "B"][:len(values)], "estimate": values,
+                         "ci_low": [v / 2 for v in values], "ci_high": [v * 2 for v in values],
                          "n": [2, 1][:len(values)]})
 
 
 @pytest.mark.parametrize("per_1000, share, expected", [
     (_rates([4.0, 1.5]), _rates([0.2, 0.3]),
-     ["**A** quotes most densely (4.0 speech quotations per 1,000 words, n = 2 articles); "
-      "**B** least (1.5).", "is 30.0% (**B**)"]),
+     ["**A** has the most speech quotations (4.0 per 1,000 words, 95% CI 2.0 to 8.0, n = 2 "
+      "articles; next: B, 1.5).", "**B** quotes least (1.5, n = 1 article).",
+      "is 30.0% (**B**)"]),
     (_rates([]), _rates([]), ["No speech quotation was found, so no rate can be read."]),
 ])
 def test_density_reading_takes_its_figures_from_the_rates(per_1000, share, expected):
@@ -117,3 +119,35 @@ def test_key_findings_of_one_article_compare_nothing(one_article_corpus, tmp_pat
     findings = quotes_report.key_findings(ctx, quotes_report.statements_section(ctx, str(tmp_path)))
     assert "term quotations in 1 English article. [evidence: " in findings[0]
     assert findings[1].startswith("One outlet, nothing to compare: ")
+
+
+def _ranked(estimates, lows, highs, ns) -> pd.DataFrame:
+    return pd.DataFrame({"outlet": ["A", "B", "C"], "estimate": estimates, "ci_low": lows,
+                         "ci_high": highs, "n": ns, "total": [5, 50, 9]})
+
+
+@pytest.mark.parametrize("rates, expected, absent", [
+    # One-Off Weekly on a realistic corpus: one article (a point "interval") ranked first.
+    (_ranked([25.4, 19.5, 13.8], [25.4, 17.5, 12.3], [25.4, 21.6, 15.3], [1, 6, 8]),
+     "but from a single article: no interval over articles, so the lead is not established",
+     "95% CI 25.4"),
+    (_ranked([20.0, 19.5, 13.8], [15.0, 17.5, 12.3], [25.0, 21.6, 15.3], [9, 6, 8]),
+     "its interval holds the next outlet's rate, so there is no clear difference", "single"),
+    (_ranked([30.0, 19.5, 13.8], [25.0, 17.5, 12.3], [35.0, 21.6, 15.3], [9, 6, 8]),
+     "(30.0 per 1,000 words, 95% CI 25.0 to 35.0, n = 9 articles; next: B, 19.5).",
+     "no clear"),
+])
+def test_densest_outlet_is_named_with_its_interval_and_the_next(rates, expected, absent):
+    # The reading and the key finding ranked an outlet first from one article, with no
+    # interval and no comparison, while 40's reading of the same rate said "no clear difference".
+    reading = quotes_report.density_reading(rates, rates.assign(estimate=[0.1, 0.2, 0.3]))
+    scare = quotes_report.scare_reading(rates)
+    assert expected in reading and expected in scare and absent not in reading
+
+
+def test_key_finding_on_densest_quoting_keeps_the_caveat(ctx, tmp_path):
+    statements = quotes_report.statements_section(ctx, str(tmp_path))
+    single = ctx.rates.assign(n=1)
+    finding = quotes_report.key_findings(
+        quotes_report.QuotesContext(**{**ctx.__dict__, "rates": single}), statements)[1]
+    assert "lead is not established" in finding and "**" not in finding

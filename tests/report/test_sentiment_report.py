@@ -20,8 +20,17 @@ def _outlets(n_articles: list[int]) -> pd.DataFrame:
 def test_outlet_tone_reading_takes_figures_from_the_extreme_rows(n_articles, caveat):
     text = sentiment_report.outlet_tone_reading(_outlets(n_articles))
     assert ("**A** has the lowest mean sentence tone (-0.20, 95% CI -0.30 to -0.10, n = 40), "
-            "**B** the highest (+0.30, +0.10 to +0.50).") in text
+            "**B** the highest (+0.30, +0.10 to +0.50); the intervals do not overlap.") in text
     assert text.endswith(caveat) or caveat in text
+
+
+def test_outlet_tone_reading_says_when_the_extremes_overlap():
+    # Synthetic 300-article run: "Lone Blog has the lowest mean sentence tone (-0.01, 95% CI
+    # -0.24 to +0.22), Tokyo Ledger the highest (+0.11, +0.07 to +0.16)." -- the key finding
+    # said the intervals overlap, the reading ranked the two without saying so.
+    outlets = _outlets([1, 3]).assign(ci_high=[0.22, 0.5], ci_low=[-0.3, 0.1])
+    text = sentiment_report.outlet_tone_reading(outlets)
+    assert "the intervals overlap, so there is no clear difference." in text
 
 
 def test_voice_reading_lists_only_gaps_whose_interval_excludes_zero():

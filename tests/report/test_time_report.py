@@ -166,3 +166,107 @@ def test_change_reading_with_nothing_testable_ends_on_its_verdict():
     rows = pd.DataFrame([_row(p=np.nan, q=np.nan, estimate=np.nan, ci_low=np.nan, ci_high=np.nan)])
     _, clear, reading = time_report.change_reading(rows, "2026-01-08")
     assert clear.empty and reading.endswith("so no change can be shown.")
+
+
+def _carriers(dates, has_time, basis=None):
+    n = len(dates)
+    return pd.DataFrame({"statement": ["same trench"] * n, "outlet": list("ABCD")[:n],
+                         "date": pd.to_datetime(dates, utc=True), "has_time": has_time,
+                         "date_basis": basis or ["published"] * n,
+                         "order": [1.0 + i for i in range(n)],
+                         "lag_days": [0.0, 0.3, 3.0, np.nan][:n], "first_outlet": ["A"] * n})
+
+
+def test_spread_line_names_undated_carriers_and_orders_only_beyond_the_resolution():
+    # Synthetic 300-article run: "first carried by Daily Planet; then Wire Service 36.0 day(s)
+    # later; ..." left out Le Monde Test, an undated carrier; and a date-only article was set
+    # before a timed one of the same day.
+    rows = _carriers(["2026-01-01T00:00", "2026-01-01T08:00", "2026-01-04T00:00", None],
+                     [False, True, False, False],
+                     ["published", "published", "published", "undated"])
+    text = time_report._spread_line(rows)
+    assert "first carried by A and B (by publication date; their dates do not order them)" in text
+    assert "then C 3.0 day(s) later; also quoted, undated: D." in text
+    assert "B 0.3 day(s) later" not in text
+
+
+def test_first_reading_does_not_order_a_date_only_article_within_its_day():
+    dated = _carriers(["2026-01-01T00:00", "2026-01-01T08:00", "2026-01-04T00:00"], [False, True, False])
+    dated = dated.assign(rank=[1.0, 2.0, 3.0])
+    text = time_report._first_reading(dated)
+    assert text.startswith("By publication date, A and B came first (2026-01-01) (their dates")
+    assert "B 0.3 day(s) later" not in text and "C 3.0 day(s) later" in text
+
+
+def test_peak_finding_names_the_runner_up_and_keeps_the_text_date_caveat():
+    # The key finding was the reading cut at its first ';': "Most articles appeared in 2025-12
+    # (67 of 267 dated articles)." -- no comparison with the next month, and the caveat that
+    # 33 of those dates were lower bounds taken from the text was cut off.
+    per = pd.Series({"2025-09": 58, "2025-10": 60, "2025-11": 43, "2025-12": 67})
+    finding = time_report.peak_reading(per, "month", text_dates=True, shown=False)
+    assert finding.startswith("Most articles appeared in 2025-12 (67 of 228 dated articles; "
+                              "next: 2025-10, 60).")
+    assert "lower bounds" in finding and "shown" not in finding
+    # 67 against 60 is no peak: said so, and attention_section makes no key finding of it.
+    assert "not clearly above the next period" in finding
+    assert time_report.peak_p(per) > 0.05
+    weeks = time_report.peak_reading(pd.Series({"2026-01-05": 21, "2025-10-27": 19}), "week")
+    assert "(21 of 40 dated articles; next: the week of 2025-10-27, 19)" in weeks
+
+
+def test_first_report_finding_says_articles_without_a_publication_date_could_be_earlier():
+    # Once an outlet's first report is its first by publication date, 23 undated and 33
+    # text-dated articles of the synthetic run could still have appeared before it.
+    dates = pd.DataFrame({"article_id": ["a", "b", "c", "d"], "outlet": ["A", "B", "B", "C"],
+                          "date": pd.to_datetime(["2026-01-01", "2026-01-03", "2025-12-01",
+                                                  None], utc=True),
+                          "date_basis": ["published", "published", "text", "undated"],
+                          "has_time": [False] * 4})
+    ctx = time_report.TimeContext(None, None, dates, dates, "day", "vader", "model", "x", 10, 0)
+    from newsprism.time import propagation
+
+    section = time_report._first_section(ctx, propagation.first_reports(dates))
+    assert section.findings[0].startswith("First on the story (by publication date): A. 2 of 4 "
+                                          "articles have no publication date (1 dated only "
+                                          "from its text, 1 undated) and could have appeared "
+                                          "earlier.")
+
+
+def test_first_reports_count_an_outlets_articles_in_every_language(tmp_path):
+    # Synthetic 300-article run: "Le Monde Test 94.6 day(s) later" -- its first English
+    # article; it had published in French on 2025-09-06, five days after the first outlet.
+    from newsprism.time import timeline
+
+    articles = pd.DataFrame({"article_id": ["en1", "fr1", "en2"],
+                             "outlet": ["Post", "Monde", "Monde"],
+                             "published": ["2025-09-01", "2025-09-06", "2025-12-04"],
+                             "text": ["", "", ""], "language": ["en", "fr", "en"],
+                             "n_words": [10, 10, 10]})
+    every = timeline.article_dates(articles)
+    english = every[every["article_id"] != "fr1"].reset_index(drop=True)
+    ctx = time_report.TimeContext({"quotes": None}, articles[articles["language"] == "en"],
+                                  english, english, "day", "vader", "model", "x", 10, 0,
+                                  every_dates=every)
+    first, _ = time_report.first_reports_section(ctx, str(tmp_path))
+    assert "Monde 5.0 day(s) later" in first.reading and "in any language" in first.caption
+    attention = time_report.attention_section(ctx, str(tmp_path))
+    assert "1 article(s) in other languages are not counted here" in attention.caption
+
+
+def test_frames_over_time_say_which_frames_their_detector_does_not_support(tmp_path):
+    # The conflict and responsibility cue detectors score below 'always present' on NFC
+    # articles (F1 0.71 vs 0.77, 0.53 vs 0.63); 50's frames section and before/after frame
+    # rows used them without saying so.
+    from newsprism.time import timeline
+
+    articles = pd.DataFrame({"article_id": ["a", "b"], "outlet": ["X", "X"],
+                             "published": ["2026-01-01", "2026-01-03"], "text": ["", ""],
+                             "n_words": [10, 10]})
+    dates = timeline.article_dates(articles)
+    frames = pd.DataFrame({"article_id": ["a", "b"], "frame": ["conflict", "economic"],
+                           "negated": [False, False]})
+    ctx = time_report.TimeContext({"frames": frames}, articles, dates, dates, "day", "vader",
+                                  "model", "x", 10, 0, codebook="generic")
+    reading = time_report.frames_section(ctx, str(tmp_path)).reading
+    assert "conflict: the cue detector does not beat 'always present'" in reading
+    assert "economic:" not in reading

@@ -19,7 +19,7 @@ def _dates(rows):
 
 
 DATES = _dates([
-    ("a1", "Wire", "2026-01-01 08:00", "published", True),
+    ("a1", "Wire", "2026-01-01T08:00", "published", True),
     ("a2", "Wire", "2026-01-03 08:00", "published", True),
     ("b1", "Paper", "2026-01-01 20:00", "published", True),
     ("c1", "Blog", "2026-01-02", "published", False),
@@ -81,3 +81,34 @@ def test_outlet_edges_aggregate_pairs():
                            "share_copied": [0.2, 0.4], "lag_days": [1.0, 3.0]})
     edge = propagation.outlet_edges(travel).iloc[0]
     assert (edge["n_pairs"], edge["share_copied"], edge["lag_days"]) == (2, pytest.approx(0.3), 2.0)
+
+
+def test_statement_spread_puts_carriers_the_dates_cannot_order_first_together():
+    # A date-only article of 1 Jan and a timed one of 1 Jan 08:00: neither is known first.
+    dates = pd.DataFrame({"article_id": ["x", "y", "z"], "outlet": ["X", "Y", "Z"],
+                          "date": pd.to_datetime(["2026-01-01T00:00", "2026-01-01T08:00",
+                                                  "2026-01-05T00:00"], utc=True),
+                          "date_basis": ["published"] * 3, "has_time": [False, True, False]})
+    clustered = pd.DataFrame({"cluster_id": [0, 0, 0], "article_id": ["x", "y", "z"],
+                              "text": ["We stand together."] * 3})
+    spread = propagation.statement_spread(clustered, dates)
+    assert spread["first_outlet"].unique().tolist() == ["X, Y"]
+    assert spread["order"].tolist() == [1.0, 1.0, 2.0]
+    assert spread["has_time"].tolist() == [False, True, False]
+    first = propagation.first_reports(dates)
+    assert propagation.tied_with_first(first).tolist() == [True, True, False]
+
+
+def test_first_report_prefers_a_publication_date_to_an_old_date_its_text_mentions():
+    # Synthetic 300-article run: Wire Service's "first report" was 2012-09-11, a date one of
+    # its undated articles mentioned, although 52 of its articles carry publication dates.
+    dates = pd.DataFrame({"article_id": ["w1", "w2", "p1", "t1"],
+                          "outlet": ["Wire", "Wire", "Paper", "TextOnly"],
+                          "date": pd.to_datetime(["2012-09-11", "2025-09-03", "2025-09-01",
+                                                  "2025-08-30"], utc=True),
+                          "date_basis": ["text", "published", "published", "text"],
+                          "has_time": [False] * 4})
+    table = propagation.first_reports(dates).set_index("outlet")
+    assert table.loc["Wire", "article_id"] == "w2"
+    assert table.loc["TextOnly", "date_basis"] == "text"      # no publication date: the bound
+    assert table.loc["Paper", "date_basis"] == "published"

@@ -99,3 +99,14 @@ def test_period_start_week_and_month():
         "2026-01-05", "2026-01-26"]
     assert timeline.period_start(stamps, "month").dt.strftime("%Y-%m-%d").tolist() == [
         "2026-01-01", "2026-01-01"]
+
+
+def test_period_is_chosen_from_publication_dates_not_old_dates_a_text_mentions():
+    # Synthetic 300-article run: publication dates over 4.6 months (weeks), but one article
+    # without a date mentioned 2012, so the notebook read the story by month over 14 years.
+    dates = pd.DataFrame({"date": pd.to_datetime(["2012-09-11", "2025-09-01", "2026-01-19", None],
+                                                 utc=True),
+                          "date_basis": ["text", "published", "published", "undated"]})
+    assert timeline.choose_period(timeline.span_dates(dates)) == "week"
+    text_only = dates.assign(date_basis=["text", "text", "text", "undated"])
+    assert timeline.choose_period(timeline.span_dates(text_only)) == "month"

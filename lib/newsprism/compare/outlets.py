@@ -57,12 +57,14 @@ MAX_SIMILARITY_ARTICLES = 400
 def compare_outlets(tables: dict[str, pd.DataFrame], top_terms: int = 10,
                     ngram: int = COPY_NGRAM, *, engine: str | None = None,
                     sourcing_codebook: str | None = None,
-                    hedging_codebook: str | None = None) -> dict[str, pd.DataFrame]:
+                    hedging_codebook: str | None = None,
+                    frame_caveats: dict[str, str] | None = None) -> dict[str, pd.DataFrame]:
     """Every comparison table from the annotation tables, keyed by name.
 
     ``engine`` is the sentiment engine whose tone is profiled (default VADER when scored);
     ``sourcing_codebook`` / ``hedging_codebook`` are YAML paths (default: newsprism/data/codebooks).
-    The frame codebook is the one the frames table was annotated with.
+    The frame codebook is the one the frames table was annotated with; ``frame_caveats``
+    (frame -> sentence) go with every summary statement on that frame.
 
     Keys: profiles, tone (see :func:`outlet_tone`), frame_rates, rates (see :func:`statement_rates`), terms, article_similarity, outlet_similarity, copied_passages, voices,
     sources, sourcing_rates, hedges, hedging_rates, claims, claim_groups, summaries. Only
@@ -119,7 +121,8 @@ def compare_outlets(tables: dict[str, pd.DataFrame], top_terms: int = 10,
         "rates": rates,
         "summaries": outlet_summaries(profiles, terms=terms, passages=passages,
                                       claim_groups=claim_groups, frames=frames, voices=voices,
-                                      rates=rates, tone=tone, examples={
+                                      rates=rates, tone=tone, frame_caveats=frame_caveats,
+                                      examples={
                                           _SOURCE_MEASURES[category]: text for category, text
                                           in category_examples(sourcing_codebook).items()
                                           if category in _SOURCE_MEASURES}),

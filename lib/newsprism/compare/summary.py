@@ -3,7 +3,7 @@
 Each statement kind has one function that turns a table row into a sentence with its
 comparison explicit ("above the median of the other 4 outlets", "highest of 5 outlets"; a rank
 is named only for the first, so two outlets never both read "highest"). Statements are only
-made when the evidence is there: a distinctive term needs |z| > 1.96 (or is labelled
+made when the evidence is there: a distinctive term needs q < 0.05 (or is labelled
 "leading" when none is significant); a rate needs at least ``min_count`` events, to be at least
 ``ratio`` times the median of the other outlets and a 95% interval clear of that median; a
 tone needs its interval clear of the others' median; a copy needs the two articles grouped
@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 
+import numpy as np
 import pandas as pd
 
 NOTEBOOK = "40_source_comparison"
@@ -105,7 +106,9 @@ def size_statement(rec: dict) -> dict:
 
 
 def terms_statement(outlet: str, terms: pd.DataFrame, max_terms: int = 3) -> dict | None:
-    """The outlet's top distinctive terms (|z| > 1.96), else its leading ones, labelled so."""
+    """The outlet's top distinctive terms (``significant``: Benjamini-Hochberg q < 0.05 over
+    the vocabulary, see :func:`newsprism.compare.keyness.distinctive_terms`), else its leading
+    ones, labelled so."""
     mine = terms[terms["group"] == outlet].sort_values("z", ascending=False)
     significant = mine[mine["significant"]]
     shown = (significant if len(significant) else mine).head(max_terms)
@@ -119,9 +122,11 @@ def terms_statement(outlet: str, terms: pd.DataFrame, max_terms: int = 3) -> dic
                      f"rows group={outlet!r}, rank 1-{len(shown)}")
 
 
-def tone_statement(outlet: str, tone: pd.DataFrame | None) -> dict | None:
+def tone_statement(outlet: str, tone: pd.DataFrame | None,
+                   q_value: float | None = None) -> dict | None:
     """The outlet's own-voice tone against the median of the other outlets, made only when
-    its 95% CI excludes that median; says "most positive/negative of N" when first.
+    its 95% CI excludes that median (and, given ``q_value``, the family's q is below
+    :data:`ALPHA`); says "most positive/negative of N" when first.
     ``tone``: :func:`newsprism.compare.profiles.outlet_tone`'s table (outlet, engine,
     estimate, ci_low, ci_high, n)."""
     if tone is None or not len(tone):
@@ -134,7 +139,7 @@ def tone_statement(outlet: str, tone: pd.DataFrame | None) -> dict | None:
     if others.empty:
         return None
     median = others.median()
-    if rec["ci_low"] <= median <= rec["ci_high"]:
+    if rec["ci_low"] <= median <= rec["ci_high"] or not _passes(q_value):
         return None  # no clear difference: the interval holds the comparison
     up = rec["estimate"] > median
     rank = rank_phrase(rec["estimate"], others, higher=up,
@@ -144,20 +149,22 @@ def tone_statement(outlet: str, tone: pd.DataFrame | None) -> dict | None:
         outlet, f"Its own voice is {'more positive' if up else 'more negative'} than the median "
                 f"of the other {plural(len(others), 'outlet')}: tone{engine} "
                 f"{rec['estimate']:+.2f} (95% CI {rec['ci_low']:+.2f} to "
-                f"{rec['ci_high']:+.2f}; median of the others {median:+.2f})"
-                + (f"; {rank}" if rank else "") + ".",
+                f"{rec['ci_high']:+.2f}; median of the others {median:+.2f}"
+                f"{_q_text(q_value)})" + (f"; {rank}" if rank else "") + ".",
         "tone", f"row outlet={outlet!r}, column estimate")
 
 
 def rate_statement(row: dict, rates: pd.DataFrame, description: str, section: str,
-                   evidence: str, ratio: float = 1.5, min_count: int = 2) -> dict | None:
+                   evidence: str, ratio: float = 1.5, min_count: int = 2,
+                   q_value: float | None = None) -> dict | None:
     """A rate above the median of the other outlets (one row of a long rate table: outlet,
     count, n (words), estimate (per 1,000 words); ``rates`` holds the same measure for every
     outlet).
 
     Made only when the rate has at least ``min_count`` events, is at least ``ratio`` times
     that median, and its exact 95% Poisson CI lies above the median (else the difference is
-    not clear and nothing is said). Names the rank only when the outlet is first.
+    not clear and nothing is said); given ``q_value`` (see :func:`family_q`), also only when
+    it is below :data:`ALPHA`. Names the rank only when the outlet is first.
     """
     from newsprism.core.stats import poisson_rate_ci
 
@@ -171,28 +178,120 @@ def rate_statement(row: dict, rates: pd.DataFrame, description: str, section: st
         low, high = row["ci_low"], row["ci_high"]  # the interval the table shows
     else:
         low, high = poisson_rate_ci(int(row["count"]), max(float(row["n"]), 1.0))
-    if value < ratio * median or low <= median:
+    if value < ratio * median or low <= median or not _passes(q_value):
         return None
     times = f", {value / median:.1f}×" if median > 0 else ""
     rank = rank_phrase(value, others)
     return statement(
         outlet, f"Uses {description} above the median of the other "
-                f"{plural(len(others), 'outlet')}: {value:.1f} per 1,000 words (95% CI "
-                f"{low:.1f} to {high:.1f}; median of the others {median:.1f}{times})"
+                f"{plural(len(others), 'outlet')}: {_rate(value)} per 1,000 words (95% CI "
+                f"{_rate(low)} to {_rate(high)}; median of the others {_rate(median)}{times}"
+                f"{_q_text(q_value)})"
                 + (f"; {rank}" if rank else "") + ".", section, evidence)
 
 
-def frame_statement(outlet: str, frames: pd.DataFrame, **kwargs) -> dict | None:
-    """The outlet's most over-used frame (see :func:`rate_statement`), if any."""
+def frame_statement(outlet: str, frames: pd.DataFrame, q_values: dict | None = None,
+                    caveats: dict[str, str] | None = None, **kwargs) -> dict | None:
+    """The outlet's most over-used frame (see :func:`rate_statement`), if any; ``q_values``
+    from :func:`family_q`; ``caveats``: frame -> a sentence appended to its statement (e.g.
+    that its detector does not beat its baseline on gold data)."""
     mine = frames[frames["outlet"] == outlet].sort_values("estimate", ascending=False)
     for row in mine.to_dict("records"):
         same = frames[frames["frame"] == row["frame"]]
         made = rate_statement(row, same, f"the {str(row['frame']).replace('_', ' ')} frame",
                               "frames", f"row outlet={outlet!r}, frame={row['frame']!r}",
-                              **kwargs)
+                              q_value=None if q_values is None else
+                              q_values.get(("frame", outlet, row["frame"]), 1.0), **kwargs)
+        if made and (caveats or {}).get(row["frame"]):
+            made["statement"] += " " + caveats[row["frame"]]
         if made:
             return made
     return None
+
+
+ALPHA = 0.05  # the false discovery rate of the rate, frame and tone statements together
+
+
+def _rate(value: float) -> str:
+    """One decimal, or two significant digits below 1 (an interval from 0.03 is not "0.0").
+
+    >>> _rate(12.34), _rate(0.034), _rate(0.0)
+    ('12.3', '0.034', '0.0')
+    """
+    return f"{value:.1f}" if value == 0 or abs(value) >= 1 else f"{value:.2g}"
+
+
+def _passes(q_value: float | None) -> bool:
+    return q_value is None or (pd.notna(q_value) and q_value < ALPHA)
+
+
+def _q_text(q_value: float | None) -> str:
+    if q_value is None:
+        return ""
+    shown = "q < 0.001" if q_value < 0.001 else f"q = {q_value:.2g}"
+    return f"; {shown} over every outlet and measure tested"
+
+
+def rate_p(row: dict, rates: pd.DataFrame) -> float:
+    """One-sided exact Poisson p of the row's count against the median rate of the other
+    outlets (the comparison :func:`rate_statement` states; when that median is 0, the exact
+    conditional test against their pooled count and words); NaN when nothing is compared.
+
+    >>> rates = pd.DataFrame({"outlet": ["A", "B", "C"], "count": [12, 2, 3],
+    ...                       "n": [1000] * 3, "estimate": [12.0, 2.0, 3.0]})
+    >>> round(rate_p(rates.iloc[0].to_dict(), rates), 5)
+    1e-05
+    """
+    from scipy.stats import poisson
+
+    mask = (rates["outlet"] != row["outlet"]) & rates["estimate"].notna()
+    others = rates.loc[mask, "estimate"]
+    if others.empty or pd.isna(row["estimate"]):
+        return float("nan")
+    if others.median() <= 0:
+        # A median of 0 would make any count "infinitely" above it: compare with the others'
+        # pooled count instead (exact conditional test of two Poisson rates).
+        from scipy.stats import binomtest
+
+        k, rest = int(row["count"]), int(rates.loc[mask, "count"].sum())
+        words, rest_words = max(float(row["n"]), 1.0), max(float(rates.loc[mask, "n"].sum()), 1.0)
+        return (float(binomtest(k, k + rest, words / (words + rest_words),
+                                alternative="greater").pvalue) if k + rest else 1.0)
+    expected = others.median() * max(float(row["n"]), 1.0) / 1000
+    return float(poisson.sf(int(row["count"]) - 1, expected))
+
+
+def tone_p(rec: dict, others: pd.Series) -> float:
+    """Two-sided normal p of the outlet's tone against the others' median, with the standard
+    error read off its 95% interval; NaN without an interval or other outlets."""
+    from scipy.special import ndtr
+
+    se = (rec["ci_high"] - rec["ci_low"]) / (2 * 1.959964)
+    if others.empty or not se > 0:
+        return float("nan")
+    return float(2 * ndtr(-abs(rec["estimate"] - others.median()) / se))
+
+
+def family_q(rates: pd.DataFrame, frames: pd.DataFrame | None,
+             tone: pd.DataFrame | None) -> dict:
+    """Benjamini-Hochberg q of every comparison the rate, frame and tone statements test
+    (every outlet x measure, outlet x frame and outlet tone, stated or not), keyed
+    ``("rate", outlet, measure)``, ``("frame", outlet, frame)`` and ``("tone", outlet, "")``.
+    A statement is made only below :data:`ALPHA`: with 12 outlets and a dozen measures, some
+    95% intervals clear the median by chance."""
+    from newsprism.core.stats import benjamini_hochberg
+
+    keys, ps = [], []
+    for rec in rates.to_dict("records"):
+        keys.append(("rate", rec["outlet"], rec["measure"]))
+        ps.append(rate_p(rec, rates[rates["measure"] == rec["measure"]]))
+    for rec in ([] if frames is None or not len(frames) else frames.to_dict("records")):
+        keys.append(("frame", rec["outlet"], rec["frame"]))
+        ps.append(rate_p(rec, frames[frames["frame"] == rec["frame"]]))
+    for rec in ([] if tone is None or not len(tone) else tone.to_dict("records")):
+        keys.append(("tone", rec["outlet"], ""))
+        ps.append(tone_p(rec, tone.loc[tone["outlet"] != rec["outlet"], "estimate"].dropna()))
+    return dict(zip(keys, benjamini_hochberg(np.array(ps, dtype=float)), strict=True))
 
 
 def copy_statements(voices: pd.DataFrame | None, passages: pd.DataFrame | None) -> list[dict]:
@@ -228,16 +327,38 @@ def conflict_statements(claim_groups: pd.DataFrame | None, outlets: list[str]) -
     rows = []
     for rec in claim_groups[claim_groups["status"].isin(["conflict", "sender conflict"])
                             ].to_dict("records"):
-        # A sender conflict is about who sent it: its dates may agree, so name the senders.
-        text = (f"Names a different sender of the {rec['unit'].removeprefix('date of ')} than "
-                f"other outlets (senders named: {rec.get('subjects', '')}; dates: "
-                f"{_first_values(rec['values'])})."
-                if rec["status"] == "sender conflict" else
-                f"Disagrees with other outlets on {rec['unit']}: "
-                f"{_first_values(rec['values'])}.")
         for outlet in [o for o in outlets if o in rec["outlets"].split(", ")]:
-            rows.append(statement(outlet, text, "claims", f"row unit={rec['unit']!r}"))
+            rows.append(statement(outlet, _conflict_text(rec, outlet), "claims",
+                                  f"row unit={rec['unit']!r}"))
     return rows
+
+
+def _conflict_text(rec: dict, outlet: str) -> str:
+    """A disagreement is called one only when the values can count the same thing: not when
+    the outlet itself gives several values, nor when the claims name different subjects
+    (on a corpus of months, "troops" of one claim and of another are often not the same).
+
+    >>> rec = {"unit": "troops", "status": "conflict", "subjects": "Israel; Sanders",
+    ...        "values": "13 (A); 2 (A, B)"}
+    >>> _conflict_text(rec, "A")
+    'Figures for troops differ across outlets: 13 (A); 2 (A, B). They may not count the same thing (A itself gives 2 values; the claims name 2 subjects: Israel; Sanders): read the sentences before calling it a disagreement.'
+    """
+    values = _first_values(rec["values"])
+    if rec["status"] == "sender conflict":
+        # A sender conflict is about who sent it: its dates may agree, so name the senders.
+        return (f"Names a different sender of the {rec['unit'].removeprefix('date of ')} than "
+                f"other outlets (senders named: {rec.get('subjects', '')}; dates: {values}).")
+    own = sum(outlet in match.group(1).split(", ") for match in
+              (_OUTLET_LIST.search(part) for part in str(rec["values"]).split("; ")) if match)
+    subjects = [s for s in str(rec.get("subjects") or "").split("; ") if s]
+    caveats = ([f"{outlet} itself gives {own} values"] if own > 1 else []) + (
+        [f"the claims name {len(subjects)} subjects: {'; '.join(subjects)}"]
+        if len(subjects) > 1 else [])
+    if not caveats:
+        return f"Disagrees with other outlets on {rec['unit']}: {values}."
+    return (f"Figures for {rec['unit']} differ across outlets: {values}. They may not count "
+            f"the same thing ({'; '.join(caveats)}): read the sentences before calling it a "
+            "disagreement.")
 
 
 def comparison_limits(n_outlets: int, n_articles: int) -> str:
@@ -374,39 +495,45 @@ def outlet_summaries(profiles: pd.DataFrame, terms: pd.DataFrame | None = None,
                      voices: pd.DataFrame | None = None,
                      rates: pd.DataFrame | None = None,
                      tone: pd.DataFrame | None = None,
-                     examples: dict[str, str] | None = None) -> pd.DataFrame:
+                     examples: dict[str, str] | None = None,
+                     frame_caveats: dict[str, str] | None = None) -> pd.DataFrame:
     """Statements per outlet (one row each): outlet, order, statement, section, anchor, evidence.
 
     Each row comes from one table row through one function per statement kind
     (:func:`size_statement`, :func:`terms_statement`, :func:`tone_statement`,
     :func:`frame_statement`, :func:`rate_statement`, :func:`copy_statements`,
     :func:`conflict_statements`), each naming its comparison and dropping what its interval
-    does not support. ``rates``: long table (outlet, measure, count, n, estimate) of
+    does not support; rate, frame and tone statements are also dropped unless their q over
+    the whole family (:func:`family_q`) is below :data:`ALPHA`. ``rates``: long table (outlet, measure, count, n, estimate) of
     the :data:`RATE_STATEMENTS` measures; ``tone`` from
     :func:`newsprism.compare.profiles.outlet_tone`; ``examples``: measure -> examples appended to its
     description (a sourcing codebook's, see :func:`newsprism.compare.sourcing.category_examples`);
     ``voices`` from
     :func:`newsprism.compare.similarity.independent_voices` (copies are stated only for outlets
-    grouped into one voice).
+    grouped into one voice); ``frame_caveats``: frame -> a sentence every statement on that
+    frame carries (see :func:`frame_statement`).
     """
     rows: list[dict] = []
     long = rate_rows(profiles, rates)
     options = {"ratio": ratio, "min_count": min_rate_words}
+    q = family_q(long, frames, tone)
     for rec in profiles.to_dict("records"):
         outlet = rec["outlet"]
         made = [size_statement(rec),
                 terms_statement(outlet, terms, max_terms) if terms is not None and len(terms)
                 else None,
-                tone_statement(outlet, tone),
-                frame_statement(outlet, frames, **options) if frames is not None and len(frames)
-                else None]
+                tone_statement(outlet, tone, q.get(("tone", outlet, ""), 1.0)),
+                frame_statement(outlet, frames, q, frame_caveats, **options)
+                if frames is not None and len(frames) else None]
         for column, (description, section) in RATE_STATEMENTS.items():
             if (examples or {}).get(column):
                 description = f"{description} ({examples[column]})"
             same = long[long["measure"] == column]
             for row in same[same["outlet"] == outlet].to_dict("records"):
                 made.append(rate_statement(row, same, description, section,
-                                           f"row outlet={outlet!r}, column {column}", **options))
+                                           f"row outlet={outlet!r}, column {column}",
+                                           q_value=q.get(("rate", outlet, column), 1.0),
+                                           **options))
         rows.extend(m for m in made if m)
     if voices is None and passages is not None and len(passages):
         from newsprism.compare.similarity import independent_voices

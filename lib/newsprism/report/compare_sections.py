@@ -37,6 +37,14 @@ class CompareContext:
     ngram: int
     sourcing_label: str = "data/codebooks/sourcing_generic.yml"  # as captions name the codebooks
     hedging_label: str = "data/codebooks/hedging.yml"
+    codebook: str = "generic"  # the frame codebook the frames table was annotated with
+
+    @property
+    def frame_validity(self) -> str:
+        """What gold data says of the frame cue hits the frame rates count, for captions."""
+        from newsprism.framing.shares import codebook_validity
+
+        return codebook_validity(self.codebook) + "."
 
     @property
     def n_articles(self) -> int:
@@ -81,15 +89,49 @@ def prepare(corpus: str, top_terms: int = 10, ngram: int = 8, engine: str = "vad
     result = compare.compare_outlets(
         tables, top_terms=top_terms, ngram=ngram, engine=engine,
         sourcing_codebook=notebook_options.codebook_file(sourcing_codebook, "sourcing_codebook"),
-        hedging_codebook=notebook_options.codebook_file(hedging_codebook, "hedging_codebook"))
+        hedging_codebook=notebook_options.codebook_file(hedging_codebook, "hedging_codebook"),
+        frame_caveats=cue_caveats(codebook))
     english = articles[articles["article_id"].isin(result["voices"]["article_id"])]
     return CompareContext(annotations=annotations, result=result, english=english,
                           source=corpus_name(annotations.corpus.source or corpus),
-                          top_terms=top_terms, ngram=ngram,
+                          top_terms=top_terms, ngram=ngram, codebook=codebook,
                           sourcing_label=notebook_options.codebook_label(
                               sourcing_codebook, "sourcing_codebook", "sourcing.yml"),
                           hedging_label=notebook_options.codebook_label(
                               hedging_codebook, "hedging_codebook", "hedging.yml"))
+
+
+def cue_caveats(codebook: str) -> dict[str, str]:
+    """Frame -> a sentence for each frame whose any-cue-hit detector (what the frames table
+    counts) does not beat 'always present' on NFC articles; only the shipped generic codebook
+    has those figures (:func:`newsprism.framing.shares.presence_validity`).
+
+    >>> sorted(cue_caveats("generic")), cue_caveats("story")
+    (['conflict', 'responsibility'], {})
+    """
+    from newsprism.framing.codebook import load_codebook
+    from newsprism.framing.shares import presence_validity
+
+    book = load_codebook(codebook) if codebook else None
+    if book is None or not (book.shipped and book.name == "generic"):
+        return {}
+    table = presence_validity()
+    weak = table[(table["frame"] != "macro") & (table["f1_any_cue"] <= table["f1_baseline"])]
+    return {r.frame: ("Its cue detector does not beat 'always present' on gold data (NFC "
+                      f"articles, F1 {r.f1_any_cue:.2f} vs {r.f1_baseline:.2f}), so this rate is "
+                      "not evidence of framing.") for r in weak.itertuples()}
+
+
+def weak_frames_note(codebook: str, frames) -> str:
+    """One sentence naming the ``frames`` whose cue detector does not beat its baseline
+    (:func:`cue_caveats`), "" when none.
+
+    >>> weak_frames_note("generic", ["conflict", "morality"])[:41]
+    ' conflict: the cue detector does not beat'
+    """
+    names = sorted(set(frames) & set(cue_caveats(codebook)))
+    return (f" {', '.join(names)}: the cue detector does not beat 'always present' on gold data "
+            "(NFC articles), so their figures here are not evidence of framing." if names else "")
 
 
 def summary_section(ctx: CompareContext, out_dir: str) -> Group:
@@ -158,8 +200,21 @@ def frame_rate_reading(frames: pd.DataFrame) -> str:
                 "not compared.")
     top = frames.loc[frames["estimate"].idxmax()]
     return (f"The densest framing is **{top['frame']}** in **{top['outlet']}** "
-            f"({top['estimate']:.1f} per 1,000 words). Compare a frame across a row's "
-            "outlets, not frames within an outlet: cue lists differ in length between frames.")
+            f"({top['estimate']:.1f} per 1,000 words{_next_for_frame(frames, top)}). Compare a "
+            "frame across a row's outlets, not frames within an outlet: cue lists differ in "
+            "length between frames.")
+
+
+def _next_for_frame(frames: pd.DataFrame, top: pd.Series) -> str:
+    """The top cell's interval against the next outlet for the same frame ("" without one)."""
+    same = frames[(frames["frame"] == top["frame"]) & (frames["outlet"] != top["outlet"])]
+    if same.empty or "ci_low" not in frames:
+        return ""
+    following = same.sort_values("estimate", ascending=False, kind="stable").iloc[0]
+    verdict = ("inside its interval, so the data do not rank it first"
+               if top["ci_low"] <= following["estimate"] else "below its interval")
+    return (f", 95% CI {top['ci_low']:.1f} to {top['ci_high']:.1f}; next for this frame: "
+            f"{following['outlet']}, {following['estimate']:.1f}, {verdict}")
 
 
 def frame_rates_section(ctx: CompareContext, out_dir: str) -> Section:
@@ -171,10 +226,28 @@ def frame_rates_section(ctx: CompareContext, out_dir: str) -> Section:
     wide = frames.pivot(index="outlet", columns="frame", values="estimate").reset_index()
     return table_section("frame-rates", wide, (
         "Frames per 1,000 words of each outlet (one count per sentence and frame; all "
-        "voices)."), reading=frame_rate_reading(frames),
+        f"voices). {ctx.frame_validity}"), reading=frame_rate_reading(frames)
+        + weak_frames_note(ctx.codebook, frames["frame"]),
         facts=dict(n=int(frames["count"].sum()), unit="sentence-frame pairs",
                    source=f"{ctx.source}, frames table (newsprism.framing.detect), "
                    "newsprism.compare.profiles.frame_rates"))
+
+
+def terms_reading(terms: pd.DataFrame) -> str:
+    """How many listed terms stay significant once the whole vocabulary is accounted for.
+
+    >>> terms_reading(pd.DataFrame({"z": [2.2, 5.0, 1.0], "significant": [False, True, False]}))[:92]
+    '1 of 3 listed terms is distinctive at q < 0.05 (Benjamini-Hochberg over every term and outle'
+    """
+    n_sig = int(terms["significant"].sum())
+    uncorrected = int((terms["z"].abs() > 1.96).sum()) - n_sig
+    return (f"{n_sig} of {len(terms)} listed terms {'is' if n_sig == 1 else 'are'} distinctive "
+            "at q < 0.05 (Benjamini-Hochberg over every term and outlet scored)"
+            + (f"; {uncorrected} more pass |z| > 1.96 alone, which among thousands of terms "
+               "is expected by chance" if uncorrected else "")
+            + ". With few articles per outlet, most differences are within chance; read the "
+            "snippets to see whether a term marks a real choice of words (a label, a framing) "
+            "or a one-off topic.")
 
 
 def vocabulary_section(ctx: CompareContext, out_dir: str, kwic_per_term: int = 2) -> Group:
@@ -185,16 +258,14 @@ def vocabulary_section(ctx: CompareContext, out_dir: str, kwic_per_term: int = 2
     figure = Section("terms-figure", figure=keyness.plot_distinctive_terms(
         top_terms, per_group=min(ctx.top_terms, 8)), caption=(
         "Top terms per outlet by z-score of the log-odds ratio against the rest of the "
-        "corpus."), facts=dict(n=int(keyness.term_counts(ctx.english).to_numpy().sum()),
+        "corpus; red: q < 0.05 after the Benjamini-Hochberg correction over every term and "
+        "outlet scored; dashed line: z = 1.96, what one term alone would need."), facts=dict(n=int(keyness.term_counts(ctx.english).to_numpy().sum()),
                                unit="word tokens (stopwords removed)",
                                source=f"{ctx.source}, newsprism.compare.keyness.log_odds_dirichlet"))
     table = table_section("terms-table", terms[["group", "rank", "term", "count", "count_rest",
-                                                "z", "kwic"]], (
+                                                "z", "q", "kwic"]], (
         "Distinctive terms with keyword-in-context snippets from the outlet's own articles."),
-        reading=(f"{int(top_terms['significant'].sum())} of {len(top_terms)} listed terms reach "
-                 "|z| > 1.96. With few articles per outlet, most differences are within "
-                 "chance; read the snippets to see whether a term marks a real choice of words "
-                 "(a label, a framing) or a one-off topic."),
+        reading=terms_reading(top_terms),
         facts=dict(n=len(terms), unit="terms", source=f"{ctx.source}, newsprism.compare.keyness.kwic"))
     return Group("vocabulary", [figure, table])
 

@@ -21,6 +21,7 @@ from newsprism.framing import detect as framing
 from newsprism.framing import presence as framing_presence
 from newsprism.framing import shares as framing_shares
 from newsprism.framing import stats as framing_stats
+from newsprism.report.compare_sections import weak_frames_note
 from newsprism.report.runner import save_table
 from newsprism.viz import heatmap
 from newsprism.viz.display import reading as reading_html
@@ -117,6 +118,28 @@ def _top_share(prevalence: pd.DataFrame) -> pd.DataFrame:
     return shares.sort_values("estimate", ascending=False, kind="stable").head(1)
 
 
+def lead_text(prevalence: pd.DataFrame, top: pd.Series) -> str:
+    """The top cell against the next outlet for the same frame: whether its interval holds
+    that share (then the outlet is not ranked first). "" with one outlet.
+
+    >>> t = pd.DataFrame({"measure": ["share_of_sentences"] * 2, "outlet": ["A", "B"],
+    ...     "frame": ["war"] * 2, "estimate": [0.19, 0.10], "ci_low": [0.0, 0.05],
+    ...     "ci_high": [0.38, 0.15]})
+    >>> lead_text(t, t.iloc[0])
+    '; next for this frame: B, 10%, inside its interval, so the data do not rank A first'
+    """
+    same = prevalence[(prevalence["measure"] == "share_of_sentences")
+                      & (prevalence["frame"] == top["frame"])
+                      & (prevalence["outlet"] != top["outlet"])].dropna(subset=["estimate"])
+    if same.empty:
+        return ""
+    following = same.sort_values("estimate", ascending=False, kind="stable").iloc[0]
+    held = top["ci_low"] <= following["estimate"]
+    return (f"; next for this frame: {following['outlet']}, {following['estimate']:.0%}, "
+            + (f"inside its interval, so the data do not rank {top['outlet']} first" if held
+               else "below its interval"))
+
+
 def prevalence_reading(prevalence: pd.DataFrame, labels: dict[str, str]) -> str:
     """The most prevalent outlet × frame cell with its interval and rate, from
     :func:`newsprism.framing.stats.frame_prevalence`'s long table (both rows of the cell)."""
@@ -129,8 +152,8 @@ def prevalence_reading(prevalence: pd.DataFrame, labels: dict[str, str]) -> str:
                       & (prevalence["frame"] == t["frame"])]["estimate"].iloc[0]
     return (f"The most prevalent outlet × frame cell is **{labels[t['frame']]}** in "
             f"**{t['outlet']}**: {t['estimate']:.0%} of its {int(t['n'])} sentences "
-            f"(95% CI {t['ci_low']:.0%}–{t['ci_high']:.0%}), {rate:.1f} "
-            "hits per 1,000 words. Overlapping intervals mean the data cannot rank the "
+            f"(95% CI {t['ci_low']:.0%}–{t['ci_high']:.0%}{lead_text(prevalence, t)}), "
+            f"{rate:.1f} hits per 1,000 words. Overlapping intervals mean the data cannot rank the "
             "outlets; check the evidence below before reading a cell as the outlet's framing.")
 
 
@@ -164,7 +187,8 @@ def prevalence_section(ctx: FramingContext, out_dir: str, n_boot: int = 2000,
                 max_rows=None, caption=(
                     "Prevalence per outlet × frame: sentences with the frame (share, 95% CI) "
                     f"and hits per 1,000 words (95% CI). {ctx.codebook}."),
-                reading=prevalence_reading(prevalence, ctx.labels),
+                reading=prevalence_reading(prevalence, ctx.labels)
+                + weak_frames_note(ctx.book.name if ctx.book.shipped else "", frame_ids),
                 facts=dict(n, source=f"{ctx.source}, newsprism.framing.stats"))],
         facts={"prevalence": prevalence})
 
@@ -484,7 +508,7 @@ def validation_section(ctx: FramingContext, run_validation: bool = True) -> Grou
     scores, disagreements = framing_validation.validation_summary(book)
     if not len(scores):
         return Group("validation-section", [first])
-    gold = "tests/gold/frames_gold.csv"
+    gold = framing_validation.REFERENCE.split(" ", 1)[0]  # data/gold/frames_gold.csv
     return Group("validation-section", [first, Section(
         "agreement", table=scores, max_rows=None, caption=(
             f"Per-frame agreement with the hand coding, with Wilson 95% intervals "
@@ -506,14 +530,16 @@ def key_findings(ctx: FramingContext, prevalence: Group, dominant: Section,
     """The most prevalent frame cell, the most frequent dominant frame and how many frames
     differ across outlets, from the sections' own tables."""
     table = prevalence.facts["prevalence"]
+    book_name = ctx.book.name if ctx.book.shipped else ""
     top = _top_share(table)
     found = []
     if len(top) and top["estimate"].iloc[0] > 0:
         cell = top.iloc[0]
         found.append(f"Most prevalent frame cell: {ctx.labels[cell['frame']]} in "
                      f"{cell['outlet']} ({cell['estimate']:.0%} of {int(cell['n'])} sentences, "
-                     f"95% CI {cell['ci_low']:.0%}–{cell['ci_high']:.0%}; codebook "
-                     f"{ctx.book.name}). "
+                     f"95% CI {cell['ci_low']:.0%}–{cell['ci_high']:.0%}"
+                     f"{lead_text(table, cell)}; codebook "
+                     f"{ctx.book.name}).{weak_frames_note(book_name, [cell['frame']])} "
                      + evidence_link(NOTEBOOK, "prevalence-table", "framing_prevalence"))
     dominant_table = dominant.tables["framing_dominant"]
     counts = dominant_table["dominant_frame"].value_counts()

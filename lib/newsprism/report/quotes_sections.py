@@ -89,18 +89,45 @@ def prepare(corpus: str, actors_codebook: str = "none", cleaning: str = "default
                          rates=quote_stats.outlet_quote_rates(quotes, english, n_boot=n_boot))
 
 
+def top_rate_text(rates: pd.DataFrame, what: str, unit: str = "per 1,000 words") -> str:
+    """The outlet with the highest rate (rows: outlet, estimate, ci_low, ci_high, n articles),
+    with its interval and the next outlet, saying when the lead is not clear: a single article
+    (no interval over articles) or an interval that holds the next outlet's rate.
+
+    >>> t = pd.DataFrame({"outlet": ["A", "B"], "estimate": [25.4, 19.5], "ci_low": [25.4, 17.5],
+    ...                   "ci_high": [25.4, 21.6], "n": [1, 6]})
+    >>> top_rate_text(t, "speech quotations")
+    '**A** has the most speech quotations (25.4 per 1,000 words; next: B, 19.5), but from a single article: no interval over articles, so the lead is not established.'
+    """
+    table = rates.dropna(subset=["estimate"]).sort_values(["estimate", "outlet"],
+                                                          ascending=[False, True])
+    top = table.iloc[0]
+    following = (f"; next: {table['outlet'].iloc[1]}, {table['estimate'].iloc[1]:.1f}"
+                 if len(table) > 1 else "")
+    if int(top["n"]) < 2:
+        return (f"**{top['outlet']}** has the most {what} ({top['estimate']:.1f} {unit}"
+                f"{following}), but from a single article: no interval over articles, so "
+                "the lead is not established.")
+    text = (f"**{top['outlet']}** has the most {what} ({top['estimate']:.1f} {unit}, 95% CI "
+            f"{top['ci_low']:.1f} to {top['ci_high']:.1f}, n = {plural(top['n'], 'article')}"
+            f"{following})")
+    if len(table) > 1 and top["ci_low"] <= table["estimate"].iloc[1]:
+        return text + ": its interval holds the next outlet's rate, so there is no clear difference."
+    return text + "."
+
+
 def density_reading(per_1000: pd.DataFrame, share: pd.DataFrame) -> str:
-    """Which outlet quotes most and least densely, and the largest share inside quotes."""
+    """Which outlet quotes most densely (see :func:`top_rate_text`) and least, and the largest
+    share inside quotes."""
     if not (len(per_1000) and per_1000["estimate"].notna().any()):
         return "No speech quotation was found, so no rate can be read."
-    most = per_1000.loc[per_1000["estimate"].idxmax()]
     least = per_1000.loc[per_1000["estimate"].idxmin()]
     most_share = share.loc[share["estimate"].idxmax()]
     return when_comparable(
         per_1000["outlet"],
-        f"**{most['outlet']}** quotes most densely ({most['estimate']:.1f} speech quotations "
-        f"per 1,000 words, n = {plural(most['n'], 'article')}); **{least['outlet']}** least "
-        f"({least['estimate']:.1f}).", "quotation density") + (
+        f"{top_rate_text(per_1000, 'speech quotations')} **{least['outlet']}** quotes least "
+        f"({least['estimate']:.1f}, n = {plural(least['n'], 'article')}).",
+        "quotation density") + (
         " The largest share of text inside quotation marks is "
         f"{most_share['estimate']:.1%} (**{most_share['outlet']}**). Many short partial "
         "quotes raise the count but not the share; one long block quote does the opposite.")
@@ -238,9 +265,9 @@ def scare_reading(term_rates: pd.DataFrame) -> str:
     if not (len(term_rates) and term_rates["estimate"].max() > 0):
         return "No scare quotes were found."
     top = term_rates.loc[term_rates["estimate"].idxmax()]
-    return (f"**{top['outlet']}** uses scare quotes most ({top['estimate']:.1f} per 1,000 "
-            f"words, {int(top['total'])} in total). Scare quotes let a writer use a word while "
-            "disowning it; a high rate signals an editorial voice, not more sourcing.")
+    return (top_rate_text(term_rates, "scare quotes") + f" It uses {int(top['total'])} in "
+            "total. Scare quotes let a writer use a word while disowning it; a "
+            "high rate signals an editorial voice, not more sourcing.")
 
 
 def scare_section(ctx: QuotesContext, out_dir: str) -> Group:
@@ -447,8 +474,8 @@ def key_findings(ctx: QuotesContext, statements: Group, min_outlets: int = 2) ->
     """Quotations found, the densest quoting outlet, statements quoted by several outlets."""
     per_1000 = _measure(ctx.rates, "quotes_per_1000_words")
     n_speech = len(ctx.speech)
-    densest = (f"Densest quoting: {per_1000.loc[per_1000['estimate'].idxmax(), 'outlet']} "
-               f"({per_1000['estimate'].max():.1f} speech quotations per 1,000 words)."
+    densest = (f"Densest quoting: {top_rate_text(per_1000, 'speech quotations')}"
+               .replace("**", "")
                if len(per_1000) and per_1000["estimate"].notna().any() else
                "No speech quotations.")
     if len(per_1000) == 1 and per_1000["estimate"].notna().any():

@@ -107,7 +107,8 @@ def single_article_outlets(by_outlet: pd.DataFrame) -> list[str]:
 
 
 def outlet_tone_reading(by_outlet: pd.DataFrame) -> str:
-    """The lowest and highest outlet mean with intervals, and the single-article caveat."""
+    """The lowest and highest outlet mean with intervals, whether the intervals overlap (the
+    key finding says the same), and the single-article caveat."""
     single = single_article_outlets(by_outlet)
     low = by_outlet.loc[by_outlet["estimate"].idxmin()]
     high = by_outlet.loc[by_outlet["estimate"].idxmax()]
@@ -116,7 +117,10 @@ def outlet_tone_reading(by_outlet: pd.DataFrame) -> str:
         f"**{low['outlet']}** has the lowest mean sentence tone ({low['estimate']:+.2f}, 95% CI "
         f"{low['ci_low']:+.2f} to {low['ci_high']:+.2f}, n = {low['n_sentences']}), "
         f"**{high['outlet']}** the highest ({high['estimate']:+.2f}, {high['ci_low']:+.2f} to "
-        f"{high['ci_high']:+.2f}).", "mean sentence tone") + " " + (
+        f"{high['ci_high']:+.2f}); " + ("the intervals overlap, so there is no clear difference."
+                                        if low["ci_high"] >= high["ci_low"] else
+                                        "the intervals do not overlap."),
+        "mean sentence tone") + " " + (
         f"{len(single)} of {len(by_outlet)} outlets have a single article here, so their "
         "intervals describe one article, not the outlet's coverage in general."
         if single else "Intervals resample whole articles.")

@@ -14,6 +14,7 @@ from typing import Any
 
 import pandas as pd
 
+from newsprism.report.compare_sections import weak_frames_note
 from newsprism.report.options import no_actors_reading
 from newsprism.report.runner import save_table
 from newsprism.time import before_after, over_time, propagation, timeline
@@ -41,6 +42,28 @@ class TimeContext:
     n_boot: int
     seed: int
     actors_codebook: str = "none"  # the parameter as given ("none", "story" or a path)
+    codebook: str = "generic"  # the frame codebook the frames table was annotated with
+    every_dates: pd.DataFrame | None = None  # the window's articles in every language
+
+    @property
+    def any_language(self) -> pd.DataFrame:
+        """Dates of the window's articles in every language (when an outlet first reported
+        does not depend on the language it reported in)."""
+        return self.dates if self.every_dates is None else self.every_dates
+
+    @property
+    def language_note(self) -> str:
+        """How many other-language articles the English-only measures leave out."""
+        other = len(self.any_language) - len(self.dates)
+        return (f" English articles only: {other} article(s) in other languages are not "
+                "counted here." if other > 0 else "")
+
+    @property
+    def frame_validity(self) -> str:
+        """What gold data says of the frame rows (any cue hit in an article), for captions."""
+        from newsprism.framing.shares import codebook_validity
+
+        return codebook_validity(self.codebook) + "."
 
     @property
     def dated(self) -> pd.DataFrame:
@@ -72,11 +95,14 @@ def prepare(corpus: str, period: str = "auto", since: str = "", until: str = "",
     english = language.english_articles(tables["articles"])
     all_dates = timeline.article_dates(english, tables.get("claims"), fallback=date_fallback)
     dates = timeline.window(all_dates, since, until)
-    chosen = timeline.choose_period(dates["date"], period)
+    every = timeline.window(timeline.article_dates(tables["articles"], tables.get("claims"),
+                                                   fallback=date_fallback), since, until)
+    chosen = timeline.choose_period(timeline.span_dates(dates), period)
     return TimeContext(tables=tables, articles=english[english["article_id"].isin(
         dates["article_id"])], dates=dates.reset_index(drop=True), all_dates=all_dates,
         period=chosen, engine=engine, tone_engine=tone_engine, source=corpus_name(corpus),
-        n_boot=n_boot, seed=seed, actors_codebook=actors_codebook)
+        n_boot=n_boot, seed=seed, actors_codebook=actors_codebook, codebook=codebook,
+        every_dates=every.reset_index(drop=True))
 
 
 def _view(ctx: TimeContext, *names: str) -> dict[str, pd.DataFrame]:
@@ -95,11 +121,10 @@ def dating_section(ctx: TimeContext, out_dir: str) -> Section:
     save_table(ctx.all_dates, "time_dates", out_dir)
     listed = ctx.dates.merge(ctx.articles[["article_id", "title"]], on="article_id", how="left")
     undated = listed[listed["date"].isna()][["article_id", "outlet", "title"]]
-    span = ctx.dated["date"]
-    reading = (f"{ctx.note} The dated articles run from {span.min():%Y-%m-%d} to "
-               f"{span.max():%Y-%m-%d}; coverage is read by {ctx.period}."
-               if len(span) else f"{ctx.note} No article has a date, so nothing below can "
-               "be placed in time; the tables list what was read.")
+    reading = (f"{ctx.note}{ctx.language_note} {span_reading(ctx.dated)} Coverage is read by "
+               f"{ctx.period}."
+               if len(ctx.dated) else f"{ctx.note} No article has a date, so nothing below "
+               "can be placed in time; the tables list what was read.")
     if (ctx.dates["date_basis"] == "text").any():
         reading += (" Dates taken from an article's text are the latest date it mentions: the "
                     "article was not published before it, but may have been published later, "
@@ -116,6 +141,25 @@ def dating_section(ctx: TimeContext, out_dir: str) -> Section:
                    facts=dict(n=len(undated), unit="articles", source=ctx.source))
 
 
+def span_reading(dated: pd.DataFrame) -> str:
+    """The span of the publication dates and, apart, of the dates taken from the texts (lower
+    bounds, which may lie years before the story: a text mentions an old event).
+
+    >>> d = pd.DataFrame({"date": pd.to_datetime(["2012-09-11", "2025-09-01", "2025-12-01"],
+    ...                   utc=True), "date_basis": ["text", "published", "published"]})
+    >>> span_reading(d)
+    'Publication dates run from 2025-09-01 to 2025-12-01; dates taken from the text (lower bounds) from 2012-09-11 to 2012-09-11.'
+    """
+    parts = []
+    for basis, label in (("published", "Publication dates run"),
+                         ("text", "dates taken from the text (lower bounds)")):
+        span = dated.loc[dated["date_basis"] == basis, "date"]
+        if len(span):
+            parts.append(f"{label} from {span.min():%Y-%m-%d} to {span.max():%Y-%m-%d}")
+    text = "; ".join(parts) + "."
+    return text[0].upper() + text[1:]
+
+
 def attention_section(ctx: TimeContext, out_dir: str) -> Section:
     """Articles and words per outlet per period."""
     table = over_time.attention(ctx.articles, ctx.dates, ctx.period)
@@ -125,12 +169,15 @@ def attention_section(ctx: TimeContext, out_dir: str) -> Section:
     findings, reading = [], "No dated article: attention over time cannot be shown."
     if len(dated):
         per = dated.groupby("period_label")["articles"].sum()
-        reading = peak_reading(per, ctx.period, (ctx.dates["date_basis"] == "text").any())
-        if per.max() > 1 and (per == per.max()).sum() == 1:
-            findings.append(f"{reading.split(';')[0]}. {_evidence('attention', 'time_attention')}")
+        text_dates = bool((ctx.dates["date_basis"] == "text").any())
+        reading = peak_reading(per, ctx.period, text_dates)
+        if per.max() > 1 and (per == per.max()).sum() == 1 and peak_p(per) < 0.05:
+            findings.append(f"{peak_reading(per, ctx.period, text_dates, shown=False)} "
+                            f"{_evidence('attention', 'time_attention')}")
     return Section("attention", table=table.drop(columns="period"), figure=figure,
                    caption=f"Articles and words per outlet per {ctx.period}; share_of_period "
-                   f"= the outlet's share of that {ctx.period}'s articles. {ctx.note}",
+                   f"= the outlet's share of that {ctx.period}'s articles.{ctx.language_note} "
+                   f"{ctx.note}",
                    reading=reading, findings=findings, tables={"time_attention": table},
                    facts=dict(n=len(ctx.dates), unit="articles", source=ctx.source))
 
@@ -144,24 +191,51 @@ def when(label: str, period: str) -> str:
     return {"day": f"on {label}", "week": f"in the week of {label}"}.get(period, f"in {label}")
 
 
-def peak_reading(per: pd.Series, period: str, text_dates: bool = False) -> str:
-    """Which period(s) had the most articles, ties named as ties.
+def peak_reading(per: pd.Series, period: str, text_dates: bool = False,
+                 shown: bool = True) -> str:
+    """Which period(s) had the most articles, ties named as ties, the runner-up named and a
+    peak not clearly above it (:func:`peak_p`) said to be none; with ``shown`` the number of
+    periods shown (the key finding leaves it out, never the caveats).
 
     >>> peak_reading(pd.Series({"2026-01-01": 1, "2026-01-02": 1}), "day")
     'No single peak: 2026-01-01 and 2026-01-02 have 1 article each (2 dated articles, 2 days shown).'
-    >>> peak_reading(pd.Series({"2026-01-01": 3, "2026-01-02": 1}), "day")
-    'Most articles appeared on 2026-01-01 (3 of 4 dated articles); 2 days shown.'
+    >>> peak_reading(pd.Series({"2026-01-01": 30, "2026-01-02": 5}), "day")
+    'Most articles appeared on 2026-01-01 (30 of 35 dated articles; next: 2026-01-02, 5); 2 days shown.'
     """
     top = per[per == per.max()]
-    shown = f"{len(per)} {period}{'s' if len(per) != 1 else ''} shown"
+    periods = f"{len(per)} {period}{'s' if len(per) != 1 else ''} shown"
     caveat = (" Some dates come from the articles' text and are lower bounds, so an article "
               "may belong to a later period." if text_dates else "")
     if len(top) > 1:
         return (f"No single peak: {listing(list(top.index))} have {int(per.max())} "
-                f"article{'s' if per.max() != 1 else ''} each ({int(per.sum())} dated articles, "
-                f"{shown}).{caveat}")
+                f"article{'s' if per.max() != 1 else ''} each ({int(per.sum())} dated articles"
+                + (f", {periods}" if shown else "") + f").{caveat}")
+    runner = per.drop(top.index).sort_values(ascending=False, kind="stable")
+    following, verdict = "", ""
+    if len(runner):
+        following = (f"; next: {when(runner.index[0], period).split(' ', 1)[1]}, "
+                     f"{int(runner.iloc[0])}")
+        verdict = (" The peak is not clearly above the next period (exact binomial test of the "
+                   f"two counts, p = {peak_p(per):.2g}): read it as no single peak."
+                   if peak_p(per) >= 0.05 else "")
     return (f"Most articles appeared {when(top.index[0], period)} ({int(per.max())} of "
-            f"{int(per.sum())} dated articles); {shown}.{caveat}")
+            f"{int(per.sum())} dated articles{following})"
+            + (f"; {periods}." if shown else ".") + verdict + caveat)
+
+
+def peak_p(per: pd.Series) -> float:
+    """Two-sided exact binomial p that the top period's count and the next one's come from
+    one rate (given their sum); 1.0 with fewer than two periods.
+
+    >>> round(peak_p(pd.Series({"a": 21, "b": 19, "c": 5})), 2), peak_p(pd.Series({"a": 3}))
+    (0.87, 1.0)
+    """
+    from scipy.stats import binomtest
+
+    counts = per.sort_values(ascending=False).to_numpy()
+    if len(counts) < 2 or counts[0] == 0:
+        return 1.0
+    return float(binomtest(int(counts[0]), int(counts[0] + counts[1]), 0.5).pvalue)
 
 
 def cells_reading(table: pd.DataFrame, cell: str, minimum: int, unit: str) -> str:
@@ -259,10 +333,12 @@ def frames_section(ctx: TimeContext, out_dir: str) -> Section:
                                     "share of articles")
     reading = ("Each point is the share of an outlet's articles in that period in which the "
                "frame detector found the frame; with one article the share is 0 or 1 and is "
-               "drawn hollow." if len(table) else "No frame was found in a dated article.")
+               "drawn hollow." + weak_frames_note(ctx.codebook, table["frame"])
+               if len(table) else "No frame was found in a dated article.")
     return Section("frames", table=table.drop(columns="period"), figure=figure,
                    caption=f"Share of articles carrying each frame per outlet per {ctx.period}, "
-                   f"Wilson 95% interval over articles. {ctx.note}", reading=reading,
+                   "Wilson 95% interval over articles; a frame is carried when any of its cues "
+                   f"is found in the article. {ctx.frame_validity} {ctx.note}", reading=reading,
                    tables={"time_frames": table},
                    facts=dict(n=len(ctx.dated), unit="dated articles", source=ctx.source))
 
@@ -350,6 +426,7 @@ def before_after_section(ctx: TimeContext, out_dir: str, split_date: str = "") -
         table = before_after.before_after(scored, frame_presence(ctx), speech, ctx.dated, split,
                                           ctx.n_boot, ctx.seed)
     table, clear, reading = change_reading(table, split, split_date)
+    reading += weak_frames_note(ctx.codebook, table.loc[table["measure"] == "frame", "item"])
     save_table(table, "time_before_after", out_dir)
     findings = [f"{s} {_evidence('before-after', 'time_before_after')}"
                 for s in clear["statement"].head(3)]
@@ -357,7 +434,8 @@ def before_after_section(ctx: TimeContext, out_dir: str, split_date: str = "") -
         "Before vs after the split date, per outlet: tone (article means; Welch t-test, "
         "Cohen's d, bootstrap interval), frames and speakers (shares of articles or speech "
         "quotations; Fisher's exact test, Cohen's h, Newcombe interval); q = Benjamini-"
-        f"Hochberg over the table. {ctx.note}"), reading=reading, findings=findings,
+        "Hochberg over the table. Frame rows: a frame is carried when any of its cues is found "
+        f"in the article. {ctx.frame_validity} {ctx.note}"), reading=reading, findings=findings,
         tables={"time_before_after": table},
         facts=dict(n=len(ctx.dated), unit="dated articles", source=ctx.source))
 
@@ -365,7 +443,7 @@ def before_after_section(ctx: TimeContext, out_dir: str, split_date: str = "") -
 def first_reports_section(ctx: TimeContext, out_dir: str, min_score: float = 0.75,
                           min_outlets: int = 2) -> tuple[Section, Section]:
     """Each outlet's first article, and when each outlet carried each shared statement."""
-    firsts = propagation.first_reports(ctx.dates)
+    firsts = propagation.first_reports(ctx.any_language)
     save_table(firsts, "time_first_reports", out_dir)
     quotes = ctx.tables.get("quotes")
     speech = (quotes[quotes["kind"] == "speech"] if quotes is not None and len(quotes)
@@ -405,14 +483,33 @@ def _first_section(ctx: TimeContext, firsts: pd.DataFrame) -> Section:
         undated = firsts[firsts["date"].isna()]["outlet"].tolist()
         if undated:
             reading += f" No dated article from: {', '.join(undated)}."
+        unpublished = unpublished_note(ctx.any_language)
+        reading += unpublished
         if not (dated["date_basis"] == "text").any():
-            names = listing(dated.loc[dated["rank"] == 1, "outlet"].tolist())
-            findings.append(f"First on the story (by publication date): {names}. "
+            names = listing(dated.loc[propagation.tied_with_first(dated), "outlet"].tolist())
+            findings.append(f"First on the story (by publication date): {names}.{unpublished} "
                             f"{_evidence('first-reports', 'time_first_reports')}")
-    return Section("first-reports", table=firsts, caption="Each outlet's first article and "
-                   f"its lag behind the first outlet (days). {ctx.note}", reading=reading,
+    return Section("first-reports", table=firsts, caption="Each outlet's first article (in "
+                   "any language) and its lag behind the first outlet (days). "
+                   f"{timeline.dating_note(ctx.any_language)}", reading=reading,
                    findings=findings, tables={"time_first_reports": firsts},
                    facts=dict(n=len(firsts), unit="outlets", source=ctx.source))
+
+
+def unpublished_note(dates: pd.DataFrame) -> str:
+    """The articles without a publication date, which could have appeared before any first
+    report ("" when every article has one).
+
+    >>> unpublished_note(pd.DataFrame({"date_basis": ["published", "text", "undated"]}))
+    ' 2 of 3 articles have no publication date (1 dated only from its text, 1 undated) and could have appeared earlier.'
+    """
+    counts = dates["date_basis"].value_counts()
+    text, undated = int(counts.get("text", 0)), int(counts.get("undated", 0))
+    if not text + undated:
+        return ""
+    return (f" {text + undated} of {len(dates)} articles have no publication date ({text} "
+            f"dated only from {'its' if text == 1 else 'their'} text, {undated} undated) and "
+            "could have appeared earlier.")
 
 
 def _first_reading(dated: pd.DataFrame) -> str:
@@ -423,11 +520,14 @@ def _first_reading(dated: pd.DataFrame) -> str:
                            for r in dated.itertuples())
         return ("Some dates come from the articles' own text and are lower bounds, so who "
                 f"published first is not established. Earliest dates: {listed}.")
-    top = dated[dated["rank"] == 1]
+    tied = propagation.tied_with_first(dated)
+    top = dated[tied]
     later = "; ".join(f"{r.outlet} {r.lag_days:.1f} day(s) later"
-                      for r in dated[dated["rank"] > 1].itertuples())
+                      for r in dated[~tied].itertuples())
+    unordered = (" (their dates, within a day of each other and not all with a clock time, "
+                 "do not order them)" if top["date"].nunique() > 1 else "")
     return (f"By publication date, {listing(top['outlet'].tolist())} came first "
-            f"({top['date'].iloc[0]:%Y-%m-%d})" + (f"; {later}" if later else "") + ".")
+            f"({top['date'].min():%Y-%m-%d}){unordered}" + (f"; {later}" if later else "") + ".")
 
 
 def _spread_section(ctx: TimeContext, spread: pd.DataFrame, shown: int = 5) -> Section:
@@ -449,6 +549,8 @@ def _spread_section(ctx: TimeContext, spread: pd.DataFrame, shown: int = 5) -> S
 
 
 def _spread_line(rows: pd.DataFrame) -> str:
+    """One statement's carriers in time: ordered only where publication dates order them
+    (:func:`newsprism.time.propagation.tied_with_first`), undated carriers always named."""
     text = shorten(str(rows["statement"].iloc[0]))
     dated = rows[rows["date"].notna()]
     carriers = "; ".join(f"{r.outlet} ({r.date:%Y-%m-%d}, {BASIS_WORDS[r.date_basis]})"
@@ -459,10 +561,16 @@ def _spread_line(rows: pd.DataFrame) -> str:
     if (dated["date_basis"] == "text").any():
         return (f"“{text}” is quoted by {carriers}. Text dates are lower bounds, so the order "
                 "of publication is not established.")
+    tied = propagation.tied_with_first(dated)
+    if tied.all():
+        return f"“{text}” is quoted by {carriers}: their dates do not order them."
+    first = listing(dated.loc[tied, "outlet"].tolist())
     follow = "; ".join(f"{r.outlet} {r.lag_days:.1f} day(s) later"
-                       for r in dated[dated["order"] > 1].itertuples())
-    return (f"“{text}” was first carried by {rows['first_outlet'].iloc[0]} (by publication "
-            f"date); then {follow}.")
+                       for r in dated[~tied].itertuples())
+    undated = rows[rows["date"].isna()]["outlet"].tolist()
+    return (f"“{text}” was first carried by {first} (by publication date"
+            + ("; their dates do not order them" if tied.sum() > 1 else "") + f"); then {follow}"
+            + (f"; also quoted, undated: {listing(undated)}" if undated else "") + ".")
 
 
 def shorten(text: str, width: int = 90) -> str:
@@ -506,7 +614,10 @@ def propagation_section(ctx: TimeContext, out_dir: str, ngram: int = 8,
     return Section("propagation", table=travel, figure=figure, caption=(
         f"Article pairs sharing runs of {ngram}+ identical words, ordered in time: source = "
         "the earlier article; directed = False where the dates do not order the pair (same "
-        f"day, undated, or dated from the text).{capped} {ctx.note}"), reading=reading,
+        f"day, undated, or dated from the text).{capped} Figure: a red arrow runs from the "
+        "outlet that published shared wording first to the one that followed (width: mean "
+        "share of the later article copied); a dashed grey line joins outlets whose shared "
+        f"wording the dates cannot order. {ctx.note}"), reading=reading,
         tables={"time_propagation": travel},
         facts=dict(n=len(travel), unit="article pairs",
                    source=f"{ctx.source}, newsprism.compare.similarity.find_copied_passages"))

@@ -19,10 +19,10 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-FIRST_COLUMNS = ["outlet", "article_id", "date", "date_basis", "lag_days", "rank", "n_articles",
-                 "n_dated"]
+FIRST_COLUMNS = ["outlet", "article_id", "date", "date_basis", "has_time", "lag_days", "rank",
+                 "n_articles", "n_dated"]
 SPREAD_COLUMNS = ["cluster_id", "statement", "outlet", "article_id", "date", "date_basis",
-                  "lag_days", "first_outlet", "order"]
+                  "has_time", "lag_days", "first_outlet", "order"]
 PROPAGATION_COLUMNS = ["source_outlet", "source_article", "copy_outlet", "copy_article",
                        "source_date", "copy_date", "lag_days", "directed", "basis", "n_passages",
                        "n_words", "share_copied"]
@@ -37,18 +37,51 @@ def _basis(*bases: str) -> str:
     return "text" if "text" in bases else "published"
 
 
-def first_reports(dates: pd.DataFrame) -> pd.DataFrame:
-    """Per outlet: its first dated article, the date, and the lag behind the first outlet.
+def _has_time(dates: pd.DataFrame) -> pd.Series:
+    return (dates["has_time"].fillna(False).astype(bool) if "has_time" in dates.columns
+            else pd.Series(False, index=dates.index))
 
-    Columns: ``outlet, article_id, date, date_basis, lag_days`` (0 for the first outlet),
+
+def tied_with_first(rows: pd.DataFrame) -> pd.Series:
+    """True for each dated row whose date the dates' resolution cannot set after the earliest
+    dated row's (the earliest included): less than a day apart unless both carry a clock time,
+    then less than an hour. ``rows``: ``date`` and, optionally, ``has_time``.
+
+    >>> rows = pd.DataFrame({"date": pd.to_datetime(["2026-01-01T08:00", "2026-01-01T08:30",
+    ...     "2026-01-01T09:30", "2026-01-03T00:00"], utc=True), "has_time": [True, True, True, False]})
+    >>> tied_with_first(rows).tolist()
+    [True, True, False, False]
+    """
+    dated = rows["date"].notna()
+    if not dated.any():
+        return pd.Series(False, index=rows.index)
+    first = rows.loc[dated, "date"].idxmin()
+    timed = _has_time(rows)
+    gap = (rows["date"] - rows.at[first, "date"]).dt.total_seconds() / 86400.0
+    return dated & (gap < _resolution(timed, pd.Series(bool(timed[first]), index=rows.index)))
+
+
+def first_reports(dates: pd.DataFrame) -> pd.DataFrame:
+    """Per outlet: its first dated article (by publication date; by the latest date its text
+    mentions only when none of its articles has a publication date), the date, and the lag
+    behind the first outlet.
+
+    Columns: ``outlet, article_id, date, date_basis, has_time, lag_days`` (0 for the first outlet),
     ``rank`` (dense, by date), ``n_articles``, ``n_dated``. An outlet with no dated article has
     NaT and NaN (it is listed, not dropped).
     """
     totals = dates.groupby("outlet").agg(n_articles=("article_id", "size"),
                                          n_dated=("date", "count"))
-    dated = dates[dates["date"].notna()].sort_values(["date", "article_id"])
+    # A text date is a lower bound: it cannot put an article before one with a known
+    # publication date, so an outlet's first report is its first by publication date, and its
+    # earliest text date only when none of its articles has a publication date.
+    dated = dates[dates["date"].notna()]
+    dated = dated.assign(_text=dated["date_basis"] == "text").sort_values(
+        ["_text", "date", "article_id"])
     first = dated.groupby("outlet", sort=False).head(1).set_index("outlet")
-    table = totals.join(first[["article_id", "date", "date_basis"]], how="left").reset_index()
+    first = first.assign(has_time=_has_time(first))
+    table = totals.join(first[["article_id", "date", "date_basis", "has_time"]],
+                        how="left").reset_index()
     start = table["date"].min()
     table["lag_days"] = (table["date"] - start).dt.total_seconds() / 86400.0
     table["rank"] = table["date"].rank(method="dense")
@@ -63,11 +96,13 @@ def statement_spread(clustered: pd.DataFrame, dates: pd.DataFrame,
     ``clustered``: speech quotations with ``cluster_id, article_id, text`` (see
     :func:`newsprism.quotes.clusters.cluster_quotes`). One row per statement x outlet (its
     earliest article carrying the statement): ``cluster_id, statement`` (the longest wording),
-    ``outlet, article_id, date, date_basis, lag_days`` (behind the first dated carrier),
-    ``first_outlet``, ``order`` (1 = first; ties share a rank; NaN when undated).
+    ``outlet, article_id, date, date_basis, has_time, lag_days`` (behind the first dated carrier),
+    ``first_outlet``, ``order`` (1 = first; ties share a rank, and so do carriers the dates'
+    resolution cannot set after the first, see :func:`tied_with_first`; NaN when undated).
     """
     rows = clustered[["cluster_id", "article_id", "text"]].merge(
-        dates[["article_id", "outlet", "date", "date_basis"]], on="article_id", how="inner")
+        dates[["article_id", "outlet", "date", "date_basis"]].assign(has_time=_has_time(dates)),
+        on="article_id", how="inner")
     counts = rows.groupby("cluster_id")["outlet"].nunique()
     rows = rows[rows["cluster_id"].isin(counts[counts >= min_outlets].index)]
     if rows.empty:
@@ -79,10 +114,13 @@ def statement_spread(clustered: pd.DataFrame, dates: pd.DataFrame,
     carriers["statement"] = carriers["cluster_id"].map(longest)
     first_date = carriers.groupby("cluster_id")["date"].transform("min")
     carriers["lag_days"] = (carriers["date"] - first_date).dt.total_seconds() / 86400.0
-    firsts = carriers[carriers["date"] == first_date].groupby("cluster_id")["outlet"].agg(
-        lambda names: ", ".join(sorted(names)))
+    # Carriers the dates' resolution cannot set after the first share first place.
+    tied = pd.concat([tied_with_first(part) for _, part in carriers.groupby("cluster_id")])
+    firsts = carriers[tied.reindex(carriers.index, fill_value=False)].groupby(
+        "cluster_id")["outlet"].agg(lambda names: ", ".join(sorted(names)))
     carriers["first_outlet"] = carriers["cluster_id"].map(firsts)
-    carriers["order"] = carriers.groupby("cluster_id")["date"].rank(method="dense")
+    carriers["order"] = carriers.assign(date=carriers["date"].where(~tied, first_date)).groupby(
+        "cluster_id")["date"].rank(method="dense")
     return carriers.sort_values(["cluster_id", "order", "outlet"], na_position="last")[
         SPREAD_COLUMNS].reset_index(drop=True)
 

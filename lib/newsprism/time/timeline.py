@@ -161,6 +161,20 @@ def choose_period(dates: pd.Series, period: str = "auto") -> str:
     return "day" if days <= 31 else "week" if days <= 183 else "month"
 
 
+def span_dates(dates: pd.DataFrame) -> pd.Series:
+    """The dates that set the story's span (:func:`choose_period`): publication dates when any
+    article has one, else every date. A date taken from a text is a lower bound, and one old
+    date a text mentions ("the 2012 election") would stretch a four-month story to years.
+
+    >>> d = pd.DataFrame({"date": pd.to_datetime(["2012-09-11", "2025-09-01", "2025-12-01"],
+    ...                   utc=True), "date_basis": ["text", "published", "published"]})
+    >>> choose_period(span_dates(d)), choose_period(d["date"])
+    ('week', 'month')
+    """
+    published = dates["date_basis"] == "published"
+    return dates.loc[published, "date"] if published.any() else dates["date"]
+
+
 def period_start(dates: pd.Series, period: str) -> pd.Series:
     """The first day (UTC midnight, naive) of the period holding each date; NaT stays NaT."""
     naive = pd.to_datetime(dates, utc=True).dt.tz_localize(None)
