@@ -231,3 +231,10 @@ def test_generic_prevalence_names_the_frames_its_detector_does_not_support(tmp_p
     weak = top["frame"] in {"conflict", "responsibility"}
     assert ("does not beat 'always present'" in findings[0]) == weak
     plt.close("all")
+
+
+def test_the_generic_codebook_caption_gives_its_nfc_figures():
+    from newsprism.framing.shares import codebook_validity
+
+    text = codebook_validity("generic")
+    assert text.startswith("Validity (any cue hit in an article, NFC, F1 vs always-present)")

@@ -34,8 +34,25 @@ def test_headline_leaves_out_in_sample_rows_and_names_the_weakest_bar():
     plotted = methods_report.headline_metrics(results)
     assert set(plotted["measure"]) == {"quotes", "sentiment"}  # frames row is in-sample
     section = methods_report.headline_section(results)
-    assert section.reading.startswith("The weakest headline metric is sentiment")
+    assert section.reading.startswith("The weakest headline metric (each measure's first "
+                                      "out-of-sample figure) is sentiment")
     assert section.facts["n"] == 3 and section.figure is not None
+    import matplotlib.pyplot as plt
+
+    plt.close(section.figure)
+
+
+@pytest.mark.parametrize("engine", ["majority", "always present (baseline)", "published",
+                                    "sentence_vader", "no cleaning"])
+def test_a_baseline_is_never_the_weakest_headline_nor_a_bar(engine):
+    baseline = pd.DataFrame({"measure": ["quotes"], "dataset": ["PolNeAR"], "split": ["dev"],
+                             "engine": [engine], "metric": ["precision"], "value": [0.1],
+                             "n": [100], "reference": [""], "status": ["ok"],
+                             "origin": ["saved"]})
+    results = pd.concat([_results(), baseline], ignore_index=True)
+    assert engine not in set(methods_report.headline_metrics(results)["engine"])
+    section = methods_report.headline_section(results)
+    assert "is sentiment pearson_r" in section.reading and "0.1" not in section.reading
     import matplotlib.pyplot as plt
 
     plt.close(section.figure)

@@ -181,7 +181,7 @@ def codebook_validity(codebook) -> str:
     if not book.shipped:  # a custom codebook (even one named like a shipped one) has no gold
         return "Validity: not validated on gold data"
     rows = pd.DataFrame(load_model().get("validation", {}).get("rows", []))
-    engine = f"any cue hit, codebook {book.name}"
+    engine = ANY_CUE_ENGINE if book.name == "generic" else f"any cue hit, codebook {book.name}"
     if rows.empty or engine not in set(rows["engine"]):
         return ("Validity: in-sample only (bundled corpus, cues tuned after coding)"
                 if book.name == "story" else "Validity: not validated on gold data")

@@ -147,9 +147,26 @@ def exclude_in_sample(table: pd.DataFrame) -> pd.DataFrame:
     return table if table.empty else table[~in_sample(table)]
 
 
+# Engines that are comparisons, not the measure: trivial baselines, detectors a model is
+# checked against, published figures, the corpus before cleaning.
+COMPARATOR_ENGINE = (r"baseline|any cue hit|^majority$|^always|^published$|^sentence_vader$"
+                     r"|^no cleaning$|^rules before")
+
+
+def is_comparator(table: pd.DataFrame) -> pd.Series:
+    """Rows whose ``engine`` is a baseline or reference figure (:data:`COMPARATOR_ENGINE`),
+    never a measure's headline.
+
+    >>> t = pd.DataFrame({"engine": ["model", "majority", "always present (baseline)"]})
+    >>> is_comparator(t).tolist()
+    [False, True, True]
+    """
+    return table["engine"].astype(str).str.contains(COMPARATOR_ENGINE)
+
+
 def headline_rows(table: pd.DataFrame) -> pd.DataFrame:
     """One headline row per measure: its first row that is not in-sample, preferring a
-    ``[macro]`` metric of a model engine (baselines and any-cue-hit detectors come last). A
+    ``[macro]`` metric of a model engine (comparators, :func:`is_comparator`, come last). A
     measure with only in-sample rows has no headline.
 
     >>> t = pd.DataFrame({"measure": ["frames", "frames"], "metric": ["p", "f1[macro]"],
@@ -161,7 +178,7 @@ def headline_rows(table: pd.DataFrame) -> pd.DataFrame:
     table = exclude_in_sample(table)
     if table.empty:
         return table
-    baseline = table["engine"].astype(str).str.contains("baseline|any cue hit")
+    baseline = is_comparator(table)
     macro = table["metric"].astype(str).str.endswith("[macro]") & ~baseline
     ranked = table.assign(_rank=np.where(macro, 0, np.where(baseline, 2, 1)))
     ranked = ranked.reset_index().sort_values(["_rank", "index"], kind="stable")

@@ -104,12 +104,14 @@ def actor_tone_section(results: pd.DataFrame) -> Section:
 
 def headline_metrics(results: pd.DataFrame) -> pd.DataFrame:
     """Out-of-sample precision, recall, F1, accuracy and correlation rows with a value in
-    [0, 1] (the bars of :func:`headline_section`)."""
+    [0, 1] (the bars of :func:`headline_section`); baselines and reference figures
+    (:func:`newsprism.report.methods.is_comparator`) are left to the tables."""
     plotted = results.assign(value=pd.to_numeric(results["value"], errors="coerce"),
                              n=pd.to_numeric(results["n"], errors="coerce"))
     plotted = plotted[plotted["value"].between(0, 1)
                       & plotted["metric"].astype(str).str.match(HEADLINE_METRIC)]
-    return methods.exclude_in_sample(plotted)
+    plotted = methods.exclude_in_sample(plotted)
+    return plotted[~methods.is_comparator(plotted)] if len(plotted) else plotted
 
 
 def plot_headline(plotted: pd.DataFrame):
@@ -135,12 +137,16 @@ def headline_section(results: pd.DataFrame) -> Section:
     if plotted.empty:
         return Section("headline", reading="No precision, recall, F1, accuracy or correlation "
                        "value to plot yet.")
-    weakest = plotted.loc[plotted["value"].idxmin()]
+    # The weakest of the measures' headline figures (one per measure), not of every bar.
+    heads = methods.headline_rows(plotted)
+    weakest = heads.loc[heads["value"].idxmin()]
     return Section("headline", figure=plot_headline(plotted), caption=(
         "Headline metrics of every measure against its gold data; the n of each bar is in the "
         "tables above. In-sample figures (frames on the bundled corpus, cues tuned after "
-        "coding) are left out of this chart."), reading=(
-        f"The weakest headline metric is {weakest['measure']} {methods.metric_label(weakest)} "
+        "coding) and baselines (majority class, always present, published best...; in the "
+        "tables above) are left out of this chart."), reading=(
+        f"The weakest headline metric (each measure's first out-of-sample figure) is "
+        f"{weakest['measure']} {methods.metric_label(weakest)} "
         f"({weakest['engine']}); read results that rest on that measure with matching "
         "caution."), facts=dict(n=len(plotted), unit="metrics", source="newsprism.core.validate"))
 
