@@ -12,8 +12,8 @@ ship inside the model's data file as plain arrays and LightGBM's text format (no
 :func:`blend` is the weighted average of the views' probabilities, with weights chosen by
 grouped cross-validation on train (``tone_fit.WEIGHT_GRID``).
 
->>> window_text("Critics slammed Smith's plan on Tuesday.", (16, 21), 2)
-"critics slammed <t> 's plan"
+>>> window_text("Critics slammed Smith over the plan on Tuesday.", (16, 21), 2)
+'critics slammed <t> over the'
 """
 
 from __future__ import annotations
