@@ -235,8 +235,8 @@ def predict(texts: Sequence[str], spans: Sequence[tuple[int, int]],
                                                       tone_views.windows(texts, spans))
     if weights.get("gbm"):
         probs["gbm"] = tone_views.gbm_probabilities(model["views"]["gbm"], dense)
-    return tone_views.blend(probs, weights), np.array([_evidence(t, s, model["cue_words"]) for t, s in
-                            zip(texts, spans, strict=True)], dtype=int)
+    evidence = [_evidence(t, s, model["cue_words"]) for t, s in zip(texts, spans, strict=True)]
+    return tone_views.blend(probs, weights), np.array(evidence, dtype=int)
 
 
 def _evidence(text: str, span: tuple[int, int], cues: frozenset[str]) -> int:
