@@ -7,7 +7,7 @@ Hyper-parameters (``C`` of the logistic regression, ``local_weight`` of the feat
 the target, the weights of the learnt lexicon block and of the dense VADER block,
 ``class_weight`` and ``nb_beta``, the mix of the log-count-ratio column scale, see
 :func:`newsprism.sentiment.tone_model.nb_scale`; 1 is no scaling) and the weights with which the
-linear model's probabilities are averaged with those of the char and gbm views
+linear model's probabilities are averaged with those of the char view
 (:mod:`newsprism.sentiment.tone_views`; ``weight_points``) are chosen by 5-fold
 cross-validation on train, folds grouped by sentence so
 that two targets of one sentence never sit on both sides; the grid is ``GRID``. The polarity
@@ -19,7 +19,7 @@ Besides the overall and multi-target CV macro-F1, each grid point records the mu
 figure at dev_mt's class balance (``DEV_MT_BALANCE``: train's multi-target sentences have few
 neutral targets, dev_mt half), the train-only stand-in for dev_mt. Dev
 (``dev_mt``, ``dev_rw``) is only scored after the fit. Everything is deterministic (fixed fold
-assignment, lbfgs solver, LightGBM on one thread with a fixed seed).
+assignment, lbfgs solver, fixed seeds).
 
 NewsMTSC: Hamborg & Donnay (2021), EACL; polarity 2/4/6 -> negative/neutral/positive. The test
 splits are never read.
@@ -57,8 +57,8 @@ TRAIN, DEV_SPLITS = "train", ("dev_mt", "dev_rw")
 POLARITY = {2.0: 0, 4.0: 1, 6.0: 2}
 GRID = {"C": (1.0,), "local_weight": (2.0,), "lexicon_weight": (1.0,),
         "dense_weight": (1.0,), "class_weight": (None,), "nb_beta": (0.5,)}
-# Weights of the averaged views (linear, char, gbm; tone_views): every split of one into steps of
-# WEIGHT_STEP with the linear model's weight at least MIN_LINEAR_WEIGHT, chosen by grouped CV.
+# Weights of the averaged views (linear, char; tone_views): the linear model's weight from one
+# down to MIN_LINEAR_WEIGHT in steps of WEIGHT_STEP, the char view the rest, chosen by grouped CV.
 WEIGHT_STEP, MIN_LINEAR_WEIGHT = 0.1, 0.3
 MIN_DF = 2
 N_FOLDS = 5
@@ -90,8 +90,8 @@ def load_split(split: str, root: Path = NEWSMTSC) -> dict[str, list]:
 
 
 def _fit(features, labels, groups, point: dict) -> dict:
-    """The three views fitted on these rows with one grid point: the linear model (vocabulary,
-    lexicon, logistic regression, column scale), the char view and the gbm view.
+    """The two views fitted on these rows with one grid point: the linear model (vocabulary,
+    lexicon, logistic regression, column scale) and the char view.
 
     The rows' lexicon features come from lexicons that did not see their sentence
     (:func:`tone_lexicon.out_of_fold`), so their weight is the one that holds on new sentences;
@@ -110,8 +110,7 @@ def _fit(features, labels, groups, point: dict) -> dict:
     with threadpool_limits(1):  # BLAS threads only slow this small problem down
         model.fit(scale_columns(matrix, scale), labels)
     return {"vocabulary": vocabulary, "lexicon": lexicon, "model": model, "scale": scale,
-            "char": tone_views.fit_char(docs, labels, SEED),
-            "gbm": tone_views.fit_gbm(full, labels, SEED)}
+            "char": tone_views.fit_char(docs, labels, SEED)}
 
 
 def _view_probabilities(fitted: dict, features, point: dict) -> dict[str, np.ndarray]:
@@ -121,8 +120,7 @@ def _view_probabilities(fitted: dict, features, point: dict) -> dict[str, np.nda
     matrix = scale_columns(to_matrix(names, full, fitted["vocabulary"], point["dense_weight"],
                                      point["local_weight"]), fitted["scale"])
     return {"linear": fitted["model"].predict_proba(matrix),
-            "char": tone_views.char_probabilities(fitted["char"], docs),
-            "gbm": tone_views.gbm_probabilities(tone_views.gbm_booster(fitted["gbm"]), full)}
+            "char": tone_views.char_probabilities(fitted["char"], docs)}
 
 
 def _rows(features, rows) -> tuple:
@@ -148,18 +146,12 @@ def grid_points() -> list[dict]:
 
 
 def weight_points() -> list[dict[str, float]]:
-    """View weights in steps of ``WEIGHT_STEP``, summing to one, the linear view at least
-    ``MIN_LINEAR_WEIGHT``; the first is the linear model alone."""
+    """View weights summing to one, the linear view's from one down to ``MIN_LINEAR_WEIGHT`` in
+    steps of ``WEIGHT_STEP``, the char view's the rest; the first is the linear model alone."""
     steps = round(1 / WEIGHT_STEP)
-    points = []
-    for char in range(steps + 1):
-        for gbm in range(steps + 1 - char):
-            linear = steps - char - gbm
-            if linear * WEIGHT_STEP >= MIN_LINEAR_WEIGHT - 1e-9:
-                points.append({"linear": round(linear * WEIGHT_STEP, 2),
-                               "char": round(char * WEIGHT_STEP, 2),
-                               "gbm": round(gbm * WEIGHT_STEP, 2)})
-    return sorted(points, key=lambda w: (-w["linear"], w["char"]))
+    lowest = round(MIN_LINEAR_WEIGHT / WEIGHT_STEP)
+    return [{"linear": round(linear * WEIGHT_STEP, 2), "char": round((steps - linear) * WEIGHT_STEP, 2)}
+            for linear in range(steps, lowest - 1, -1)]
 
 
 def _figures(labels, groups, predicted) -> dict[str, float]:
@@ -226,7 +218,7 @@ def refit(meta: dict, out: Path, root: Path = NEWSMTSC) -> Path:
     point = {name: meta[name] for name in GRID}
     fitted = _fit(_features(data), np.array(data["label"]), np.array(data["sentence"]), point)
     save(out, fitted["vocabulary"], fitted["model"].coef_, fitted["model"].intercept_, meta,
-         fitted["lexicon"], fitted["scale"], {"char": fitted["char"], "gbm": fitted["gbm"]})
+         fitted["lexicon"], fitted["scale"], {"char": fitted["char"]})
     return out
 
 

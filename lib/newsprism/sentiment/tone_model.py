@@ -1,5 +1,5 @@
 """The fitted tone-toward-target model: multinomial logistic regression on masked-target features,
-averaged with a char n-gram view and a gradient-boosted view of the dense block
+averaged with a logistic regression on character n-grams of the words around the target
 (:mod:`newsprism.sentiment.tone_views`), with the view weights chosen by grouped CV on train.
 
 Weights live in ``newsprism/data/tone_model.npz`` (plain arrays, no pickled objects), written by
@@ -122,8 +122,7 @@ def save(path: Path, vocabulary: dict[str, int], coef: np.ndarray, intercept: np
          meta: dict, lexicon: dict[str, np.ndarray], scale: np.ndarray | None = None,
          views: dict | None = None) -> None:
     """Write the model, its learnt lexicon and the further ``views`` (``char``: the dict of
-    :func:`tone_views.fit_char`, ``gbm``: LightGBM model text) as plain arrays plus a JSON string
-    of metadata."""
+    :func:`tone_views.fit_char`) as plain arrays plus a JSON string of metadata."""
     path.parent.mkdir(parents=True, exist_ok=True)
     words = sorted(vocabulary, key=vocabulary.get)
     effective = coef.copy()  # a scaled column's weight on the unscaled feature
@@ -147,20 +146,18 @@ def _view_arrays(views: dict | None) -> dict[str, np.ndarray]:
     return {"char_vocabulary": np.array(grams, dtype=str),
             "char_idf": char["idf"].astype(np.float32),
             "char_coef": char["coef"].astype(np.float32),
-            "char_intercept": char["intercept"].astype(np.float32),
-            "gbm_model": np.array(views["gbm"])}
+            "char_intercept": char["intercept"].astype(np.float32)}
 
 
 def _load_views(data) -> dict:
-    """The char and gbm views of a data file (absent in files from before them)."""
-    if "gbm_model" not in data.files:
+    """The char view of a data file (absent in files from before it)."""
+    if "char_vocabulary" not in data.files:
         return {}
     grams = data["char_vocabulary"].tolist()
     return {"char": {"vocabulary": {g: i for i, g in enumerate(grams)},
                      "idf": data["char_idf"].astype(np.float64),
                      "coef": data["char_coef"].astype(np.float64),
-                     "intercept": data["char_intercept"].astype(np.float64)},
-            "gbm": tone_views.gbm_booster(str(data["gbm_model"]))}
+                     "intercept": data["char_intercept"].astype(np.float64)}}
 
 
 def update_meta(path: Path, meta: dict) -> None:
@@ -194,7 +191,7 @@ def _cue_words(words: list[str], coef: np.ndarray) -> list[str]:
 def load(path: Path = MODEL_PATH) -> dict:
     """The shipped model: vocabulary, coef (3 x features), intercept, cue words, the learnt
     lexicon, column weights of the vocabulary, metadata (``weights`` of the views) and the
-    further views (``char``, ``gbm``)."""
+    further view (``char``)."""
     path = Path(path)
     if not path.exists():
         raise FileNotFoundError(f"tone model {path} is missing; run `python -m newsprism.sentiment.tone_fit`")
@@ -233,8 +230,6 @@ def predict(texts: Sequence[str], spans: Sequence[tuple[int, int]],
     if weights.get("char"):
         probs["char"] = tone_views.char_probabilities(model["views"]["char"],
                                                       tone_views.windows(texts, spans))
-    if weights.get("gbm"):
-        probs["gbm"] = tone_views.gbm_probabilities(model["views"]["gbm"], dense)
     evidence = [_evidence(t, s, model["cue_words"]) for t, s in zip(texts, spans, strict=True)]
     return tone_views.blend(probs, weights), np.array(evidence, dtype=int)
 

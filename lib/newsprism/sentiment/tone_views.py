@@ -1,16 +1,13 @@
-"""The two further views of a target that the tone model averages with its logistic regression.
+"""The further view of a target that the tone model averages with its logistic regression.
 
-- ``char``: character n-grams (2-5, within words, tf-idf, sublinear) of the masked words
-  ``CHAR_WIDTH`` tokens either side of the target, and a logistic regression on them. It sees
-  spellings the word features split or drop ("anti-", "-gate", rare inflections).
-- ``gbm``: gradient-boosted trees (LightGBM) on the dense block: the VADER sums by place and the
-  learnt-lexicon block (:mod:`newsprism.sentiment.tone_lexicon`). Trees learn interactions the
-  linear model cannot (strong sentence tone with no evidence next to the target).
+``char``: character n-grams (2-5, within words, tf-idf, sublinear) of the masked words
+``CHAR_WIDTH`` tokens either side of the target, and a logistic regression on them. It sees
+spellings the word features split or drop ("anti-", "-gate", rare inflections).
 
-Both are fitted by :mod:`newsprism.sentiment.tone_fit` on NewsMTSC train with fixed seeds and
-ship inside the model's data file as plain arrays and LightGBM's text format (no pickles).
-:func:`blend` is the weighted average of the views' probabilities, with weights chosen by
-grouped cross-validation on train (``tone_fit.WEIGHT_GRID``).
+It is fitted by :mod:`newsprism.sentiment.tone_fit` on NewsMTSC train with a fixed seed and
+ships inside the model's data file as plain arrays (no pickles). :func:`blend` is the weighted
+average of the views' probabilities, with weights chosen by grouped cross-validation on train
+(``tone_fit.weight_points``).
 
 >>> window_text("Critics slammed Smith over the plan on Tuesday.", (16, 21), 2)
 'critics slammed <t> over the'
@@ -24,15 +21,10 @@ import numpy as np
 
 from newsprism.sentiment.tone_features import TARGET, mask, tokens
 
-VIEWS = ("linear", "char", "gbm")
+VIEWS = ("linear", "char")
 CHAR_WIDTH = 6
 CHAR_C = 1.0
 CHAR_MIN_DF = 3
-# Small trees, slow learning rate, row and column subsampling: a view that adds diversity, not
-# a tuned model in its own right (cross-validated on train, see tone_fit).
-GBM_PARAMS = {"n_estimators": 300, "learning_rate": 0.03, "num_leaves": 15,
-              "min_child_samples": 20, "subsample": 0.8, "subsample_freq": 1,
-              "colsample_bytree": 0.8, "reg_lambda": 1.0}
 
 
 def window_text(text: str, span: tuple[int, int], width: int = CHAR_WIDTH) -> str:
@@ -80,35 +72,11 @@ def char_probabilities(view: dict, docs: Sequence[str]) -> np.ndarray:
     return softmax(matrix @ view["coef"].T + view["intercept"])
 
 
-def fit_gbm(dense: np.ndarray, labels: np.ndarray, seed: int = 0) -> str:
-    """The gbm view fitted on the dense block, as LightGBM's model text (one core, fixed seed)."""
-    import lightgbm
-
-    model = lightgbm.LGBMClassifier(**GBM_PARAMS, n_jobs=1, random_state=seed,
-                                    deterministic=True, force_row_wise=True, verbose=-1)
-    model.fit(dense, labels)
-    return model.booster_.model_to_string()
-
-
-def gbm_booster(text: str):
-    """A LightGBM booster from its model text."""
-    import lightgbm
-
-    return lightgbm.Booster(model_str=text)
-
-
-def gbm_probabilities(booster, dense: np.ndarray) -> np.ndarray:
-    """Class probabilities of the gbm view for each row of the dense block."""
-    if not len(dense):
-        return np.zeros((0, 3))
-    return np.asarray(booster.predict(dense, num_threads=1)).reshape(len(dense), 3)
-
-
 def blend(probabilities: dict[str, np.ndarray], weights: dict[str, float]) -> np.ndarray:
     """Weighted average of the views' probabilities (weights normalised to sum to one).
 
     >>> p = {"linear": np.array([[0.6, 0.3, 0.1]]), "char": np.array([[0.2, 0.6, 0.2]])}
-    >>> blend(p, {"linear": 0.5, "char": 0.5, "gbm": 0.0}).round(2).tolist()
+    >>> blend(p, {"linear": 0.5, "char": 0.5}).round(2).tolist()
     [[0.4, 0.45, 0.15]]
     """
     total = sum(weights[v] for v in probabilities)
