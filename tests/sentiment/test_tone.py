@@ -102,7 +102,7 @@ def test_shipped_model_loads_from_plain_arrays():
     assert meta["cv_macro_f1"] == best
     assert meta["class_weight"] in tone_fit.GRID["class_weight"]
     assert meta["weights"] in tone_fit.weight_points()
-    assert set(tone_model.load()["views"]) == {"char", "gbm"}
+    assert set(tone_model.load()["views"]) == {"char"}
 
 
 @pytest.mark.slow
@@ -119,7 +119,6 @@ def test_refit_reproduces_the_shipped_model_and_its_dev_score(tmp_path):
     assert refit["views"]["char"]["vocabulary"] == shipped["views"]["char"]["vocabulary"]
     np.testing.assert_allclose(refit["views"]["char"]["coef"], shipped["views"]["char"]["coef"],
                                atol=2e-3)
-    assert refit["views"]["gbm"].num_trees() == shipped["views"]["gbm"].num_trees()
     refit_dev, shipped_dev = tone_fit.dev_scores(path=out), tone_fit.dev_scores()
     for split in tone_fit.DEV_SPLITS:
         assert refit_dev[split]["n"] == shipped_dev[split]["n"] == meta["dev"][split]["n"]

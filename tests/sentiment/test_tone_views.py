@@ -1,4 +1,4 @@
-"""The char and gbm views of the tone model, their blend, and their round trip through the data file."""
+"""The char view of the tone model, its blend and its round trip through the data file."""
 
 from __future__ import annotations
 
@@ -20,57 +20,56 @@ def test_window_text_masks_the_target_and_keeps_width_tokens_each_side(text, spa
     assert tone_views.window_text(text, span, width) == window
 
 
-def test_blend_is_a_weighted_average_and_ignores_views_it_was_not_given():
-    probs = {"linear": np.array([[0.6, 0.3, 0.1]]), "gbm": np.array([[0.0, 0.0, 1.0]])}
-    blended = tone_views.blend(probs, {"linear": 0.6, "char": 0.3, "gbm": 0.1})
-    # weights of the given views renormalised: 6/7 and 1/7
-    np.testing.assert_allclose(blended, [[0.6 * 6 / 7, 0.3 * 6 / 7, 0.1 * 6 / 7 + 1 / 7]])
-    assert blended.sum() == pytest.approx(1.0)
+BLEND_CASES = [  # (probabilities, weights, blended)
+    ({"linear": [[0.6, 0.3, 0.1]], "char": [[0.0, 0.0, 1.0]]}, {"linear": 0.6, "char": 0.4},
+     [[0.36, 0.18, 0.46]]),
+    # a view with weight zero changes nothing
+    ({"linear": [[0.6, 0.3, 0.1]], "char": [[0.0, 0.0, 1.0]]}, {"linear": 1.0, "char": 0.0},
+     [[0.6, 0.3, 0.1]]),
+    # weights of the given views renormalised: the char view not given, linear alone
+    ({"linear": [[0.6, 0.3, 0.1]]}, {"linear": 0.6, "char": 0.4}, [[0.6, 0.3, 0.1]]),
+]
+
+
+@pytest.mark.parametrize(("probs", "weights", "blended"), BLEND_CASES)
+def test_blend_is_a_weighted_average_and_ignores_views_it_was_not_given(probs, weights, blended):
+    found = tone_views.blend({v: np.array(p) for v, p in probs.items()}, weights)
+    np.testing.assert_allclose(found, blended)
+    assert found.sum() == pytest.approx(1.0)
 
 
 def test_weight_points_sum_to_one_and_start_with_the_linear_model_alone():
     points = tone_fit.weight_points()
-    assert points[0] == {"linear": 1.0, "char": 0.0, "gbm": 0.0}
+    assert points[0] == {"linear": 1.0, "char": 0.0}
+    assert set().union(*points) == set(tone_views.VIEWS)
+    assert [p["linear"] for p in points] == [1.0, 0.9, 0.8, 0.7, 0.6, 0.5, 0.4, 0.3]
     assert all(sum(p.values()) == pytest.approx(1.0) for p in points)
     assert min(p["linear"] for p in points) == pytest.approx(tone_fit.MIN_LINEAR_WEIGHT)
     assert len({tuple(p.values()) for p in points}) == len(points)
 
 
 def _toy(n: int = 60):
-    rng = np.random.default_rng(0)
     labels = np.arange(n) % 3
-    dense = rng.normal(size=(n, 4)) + 3 * labels[:, None]  # the class moves every column
     words = np.array(["awful", "met", "great"])[labels]
     docs = [f"critics said <t> {w} today" for w in words]
-    return dense, docs, labels
-
-
-def test_gbm_view_is_deterministic_and_survives_its_text_format():
-    dense, _, labels = _toy()
-    first, second = tone_views.fit_gbm(dense, labels), tone_views.fit_gbm(dense, labels)
-    assert first == second
-    probs = tone_views.gbm_probabilities(tone_views.gbm_booster(first), dense)
-    assert probs.shape == (len(labels), 3) and np.allclose(probs.sum(axis=1), 1)
-    assert (probs.argmax(axis=1) == labels).mean() > 0.9
+    return docs, labels
 
 
 def test_char_view_learns_spellings_and_round_trips_through_the_data_file(tmp_path):
-    dense, docs, labels = _toy()
+    docs, labels = _toy()
     char = tone_views.fit_char(docs, labels)
     probs = tone_views.char_probabilities(char, ["critics said <t> awful", "<t> great news"])
     assert probs.argmax(axis=1).tolist() == [0, 2]
     path = tmp_path / "model.npz"
     tone_model.save(path, {"w:a": 0}, np.zeros((3, 1 + 4)), np.zeros(3), {"weights": {}},
                     tone_lexicon.fit([[("s|a", 1)]] * 3, [0, 1, 2], min_count=1), None,
-                    {"char": char, "gbm": tone_views.fit_gbm(dense, labels)})
+                    {"char": char})
     loaded = tone_model.load(path)["views"]
+    assert set(loaded) == {"char"}
     np.testing.assert_allclose(tone_views.char_probabilities(loaded["char"], docs),
                                tone_views.char_probabilities(char, docs), atol=1e-5)
-    assert tone_views.gbm_probabilities(loaded["gbm"], dense).shape == (len(docs), 3)
 
 
 def test_empty_inputs_give_empty_probabilities():
-    dense, docs, labels = _toy()
+    docs, labels = _toy()
     assert tone_views.char_probabilities(tone_views.fit_char(docs, labels), []).shape == (0, 3)
-    booster = tone_views.gbm_booster(tone_views.fit_gbm(dense, labels))
-    assert tone_views.gbm_probabilities(booster, np.zeros((0, 4))).shape == (0, 3)
