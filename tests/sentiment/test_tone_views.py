@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import shutil
+import sys
+
 import numpy as np
 import pytest
 from newsprism.sentiment import tone_fit, tone_lexicon, tone_model, tone_views
@@ -73,3 +76,15 @@ def test_char_view_learns_spellings_and_round_trips_through_the_data_file(tmp_pa
 def test_empty_inputs_give_empty_probabilities():
     docs, labels = _toy()
     assert tone_views.char_probabilities(tone_views.fit_char(docs, labels), []).shape == (0, 3)
+
+
+def test_shipped_model_predicts_without_lightgbm(tmp_path, monkeypatch):
+    # LightGBM needs the system's OpenMP library; the default model must not import it.
+    monkeypatch.setitem(sys.modules, "lightgbm", None)  # `import lightgbm` now raises
+    path = tmp_path / "tone_model.npz"
+    shutil.copyfile(tone_model.MODEL_PATH, path)  # a fresh file: not the cached load
+    with np.load(path, allow_pickle=False) as data:
+        assert not [k for k in data.files if k.startswith("gbm")]
+    probs, _ = tone_model.predict(["Critics slammed Smith's disastrous plan."], [(16, 21)], path)
+    assert probs.shape == (1, 3) and probs[0].argmax() == 0
+    assert tone_model.load(path)["meta"]["weights"]["char"] > 0  # the char view is used
