@@ -101,6 +101,8 @@ def test_shipped_model_loads_from_plain_arrays():
     best = max(row["cv_macro_f1"] for row in meta["grid"])
     assert meta["cv_macro_f1"] == best
     assert meta["class_weight"] in tone_fit.GRID["class_weight"]
+    assert meta["weights"] in tone_fit.weight_points()
+    assert set(tone_model.load()["views"]) == {"char"}
 
 
 @pytest.mark.slow
@@ -114,6 +116,9 @@ def test_refit_reproduces_the_shipped_model_and_its_dev_score(tmp_path):
     assert refit["vocabulary"] == shipped["vocabulary"]
     assert refit["lexicon"].keys() == shipped["lexicon"].keys()
     np.testing.assert_allclose(refit["coef"], shipped["coef"], atol=2e-3)
+    assert refit["views"]["char"]["vocabulary"] == shipped["views"]["char"]["vocabulary"]
+    np.testing.assert_allclose(refit["views"]["char"]["coef"], shipped["views"]["char"]["coef"],
+                               atol=2e-3)
     refit_dev, shipped_dev = tone_fit.dev_scores(path=out), tone_fit.dev_scores()
     for split in tone_fit.DEV_SPLITS:
         assert refit_dev[split]["n"] == shipped_dev[split]["n"] == meta["dev"][split]["n"]

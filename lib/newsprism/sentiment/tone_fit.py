@@ -6,7 +6,9 @@
 Hyper-parameters (``C`` of the logistic regression, ``local_weight`` of the features next to
 the target, the weights of the learnt lexicon block and of the dense VADER block,
 ``class_weight`` and ``nb_beta``, the mix of the log-count-ratio column scale, see
-:func:`newsprism.sentiment.tone_model.nb_scale`; 1 is no scaling) are chosen by 5-fold
+:func:`newsprism.sentiment.tone_model.nb_scale`; 1 is no scaling) and the weights with which the
+linear model's probabilities are averaged with those of the char view
+(:mod:`newsprism.sentiment.tone_views`; ``weight_points``) are chosen by 5-fold
 cross-validation on train, folds grouped by sentence so
 that two targets of one sentence never sit on both sides; the grid is ``GRID``. The polarity
 lexicon (:mod:`newsprism.sentiment.tone_lexicon`) is learnt inside each fold, from that fold's
@@ -17,7 +19,7 @@ Besides the overall and multi-target CV macro-F1, each grid point records the mu
 figure at dev_mt's class balance (``DEV_MT_BALANCE``: train's multi-target sentences have few
 neutral targets, dev_mt half), the train-only stand-in for dev_mt. Dev
 (``dev_mt``, ``dev_rw``) is only scored after the fit. Everything is deterministic (fixed fold
-assignment, lbfgs solver).
+assignment, lbfgs solver, fixed seeds).
 
 NewsMTSC: Hamborg & Donnay (2021), EACL; polarity 2/4/6 -> negative/neutral/positive. The test
 splits are never read.
@@ -37,7 +39,7 @@ from sklearn.metrics import accuracy_score, f1_score
 from sklearn.model_selection import GroupKFold
 
 from newsprism.core import paths
-from newsprism.sentiment import tone_lexicon
+from newsprism.sentiment import tone_lexicon, tone_views
 from newsprism.sentiment.tone_model import (
     CLASSES,
     MODEL_PATH,
@@ -54,7 +56,10 @@ NEWSMTSC = paths.SHARED / "datasets" / "newsmtsc"
 TRAIN, DEV_SPLITS = "train", ("dev_mt", "dev_rw")
 POLARITY = {2.0: 0, 4.0: 1, 6.0: 2}
 GRID = {"C": (1.0,), "local_weight": (2.0,), "lexicon_weight": (1.0,),
-        "dense_weight": (1.0,), "class_weight": (None,), "nb_beta": (1.0, 0.5)}
+        "dense_weight": (1.0,), "class_weight": (None,), "nb_beta": (0.5,)}
+# Weights of the averaged views (linear, char; tone_views): the linear model's weight from one
+# down to MIN_LINEAR_WEIGHT in steps of WEIGHT_STEP, the char view the rest, chosen by grouped CV.
+WEIGHT_STEP, MIN_LINEAR_WEIGHT = 0.1, 0.3
 MIN_DF = 2
 N_FOLDS = 5
 SEED = 0
@@ -84,14 +89,16 @@ def load_split(split: str, root: Path = NEWSMTSC) -> dict[str, list]:
     return out
 
 
-def _fit(names, dense, keys, labels, groups, point: dict):
-    """Vocabulary, lexicon and logistic regression fitted on these rows with one grid point.
+def _fit(features, labels, groups, point: dict) -> dict:
+    """The two views fitted on these rows with one grid point: the linear model (vocabulary,
+    lexicon, logistic regression, column scale) and the char view.
 
     The rows' lexicon features come from lexicons that did not see their sentence
     (:func:`tone_lexicon.out_of_fold`), so their weight is the one that holds on new sentences;
     the returned lexicon is fitted on all the rows (the one prediction uses)."""
     from threadpoolctl import threadpool_limits
 
+    names, dense, keys, docs = features
     vocabulary = build_vocabulary(names, MIN_DF)
     lexicon = tone_lexicon.fit(keys, labels)
     block = tone_lexicon.out_of_fold(keys, labels, groups, N_FOLDS)
@@ -102,23 +109,35 @@ def _fit(names, dense, keys, labels, groups, point: dict):
                                class_weight=point["class_weight"])
     with threadpool_limits(1):  # BLAS threads only slow this small problem down
         model.fit(scale_columns(matrix, scale), labels)
-    return vocabulary, lexicon, model, scale
+    return {"vocabulary": vocabulary, "lexicon": lexicon, "model": model, "scale": scale,
+            "char": tone_views.fit_char(docs, labels, SEED)}
 
 
-def _matrix(names, dense, keys, vocabulary, lexicon, scale, point: dict):
-    full = np.hstack([dense, point["lexicon_weight"] * tone_lexicon.matrix(keys, lexicon)])
-    return scale_columns(to_matrix(names, full, vocabulary, point["dense_weight"],
-                                   point["local_weight"]), scale)
+def _view_probabilities(fitted: dict, features, point: dict) -> dict[str, np.ndarray]:
+    """Each view's class probabilities for these rows (features as :func:`_features` gives)."""
+    names, dense, keys, docs = features
+    full = np.hstack([dense, point["lexicon_weight"] * tone_lexicon.matrix(keys, fitted["lexicon"])])
+    matrix = scale_columns(to_matrix(names, full, fitted["vocabulary"], point["dense_weight"],
+                                     point["local_weight"]), fitted["scale"])
+    return {"linear": fitted["model"].predict_proba(matrix),
+            "char": tone_views.char_probabilities(fitted["char"], docs)}
 
 
-def _fold_predictions(features, labels, groups, fit_rows, held_rows, point) -> np.ndarray:
-    names, dense, keys = features
-    vocabulary, lexicon, model, scale = _fit([names[i] for i in fit_rows], dense[fit_rows],
-                                             [keys[i] for i in fit_rows], labels[fit_rows],
-                                             groups[fit_rows], point)
-    held = _matrix([names[i] for i in held_rows], dense[held_rows],
-                   [keys[i] for i in held_rows], vocabulary, lexicon, scale, point)
-    return model.predict(held)
+def _rows(features, rows) -> tuple:
+    names, dense, keys, docs = features
+    return ([names[i] for i in rows], dense[rows], [keys[i] for i in rows],
+            [docs[i] for i in rows])
+
+
+def _fold_probabilities(features, labels, groups, fit_rows, held_rows, point):
+    fitted = _fit(_rows(features, fit_rows), labels[fit_rows], groups[fit_rows], point)
+    return _view_probabilities(fitted, _rows(features, held_rows), point)
+
+
+def _features(data: dict[str, list]) -> tuple:
+    """(feature names, dense block, lexicon keys, char-view windows) of every target."""
+    names, dense, keys = featurize(data["text"], data["span"])
+    return names, dense, keys, tone_views.windows(data["text"], data["span"])
 
 
 def grid_points() -> list[dict]:
@@ -126,32 +145,47 @@ def grid_points() -> list[dict]:
     return [dict(zip(GRID, values, strict=True)) for values in product(*GRID.values())]
 
 
+def weight_points() -> list[dict[str, float]]:
+    """View weights summing to one, the linear view's from one down to ``MIN_LINEAR_WEIGHT`` in
+    steps of ``WEIGHT_STEP``, the char view's the rest; the first is the linear model alone."""
+    steps = round(1 / WEIGHT_STEP)
+    lowest = round(MIN_LINEAR_WEIGHT / WEIGHT_STEP)
+    return [{"linear": round(linear * WEIGHT_STEP, 2), "char": round((steps - linear) * WEIGHT_STEP, 2)}
+            for linear in range(steps, lowest - 1, -1)]
+
+
+def _figures(labels, groups, predicted) -> dict[str, float]:
+    multi = np.bincount(groups)[groups] > 1
+    return {"cv_macro_f1": round(float(f1_score(labels, predicted, average="macro")), 4),
+            "cv_multi_macro_f1": round(float(f1_score(labels[multi], predicted[multi],
+                                                      average="macro")), 4),
+            "cv_multi_macro_f1_mt_balance": mt_balanced_f1(labels[multi], predicted[multi])}
+
+
 def cross_validate(data: dict[str, list], features, n_jobs: int = 1) -> list[dict]:
-    """Macro-F1 of every grid point, out-of-fold over train (folds grouped by sentence), overall
-    and on the targets of sentences with two or more targets (``cv_multi_macro_f1``)."""
+    """Macro-F1 of every grid point and view weighting, out-of-fold over train (folds grouped by
+    sentence), overall, on the targets of sentences with two or more targets
+    (``cv_multi_macro_f1``) and on those at dev_mt's class balance."""
     from joblib import Parallel, delayed
 
     labels, groups = np.array(data["label"]), np.array(data["sentence"])
-    multi = np.bincount(groups)[groups] > 1
     folds = list(GroupKFold(n_splits=N_FOLDS).split(labels, labels, groups))
     points = grid_points()
     jobs = [(k, fit_rows, held_rows) for k in range(len(points)) for fit_rows, held_rows in folds]
     found = Parallel(n_jobs=n_jobs)(
-        delayed(_fold_predictions)(features, labels, groups, f, h, points[k])
+        delayed(_fold_probabilities)(features, labels, groups, f, h, points[k])
         for k, f, h in jobs)
     results = []
     for k, point in enumerate(points):
-        predicted = np.empty_like(labels)
+        probs = {view: np.zeros((len(labels), 3)) for view in tone_views.VIEWS}
         for (j, _, held_rows), part in zip(jobs, found, strict=True):
             if j == k:
-                predicted[held_rows] = part
-        results.append({**point,
-                        "cv_macro_f1": round(float(f1_score(labels, predicted,
-                                                            average="macro")), 4),
-                        "cv_multi_macro_f1": round(float(f1_score(
-                            labels[multi], predicted[multi], average="macro")), 4),
-                        "cv_multi_macro_f1_mt_balance": mt_balanced_f1(labels[multi],
-                                                                       predicted[multi])})
+                for view in tone_views.VIEWS:
+                    probs[view][held_rows] = part[view]
+        for weights in weight_points():
+            predicted = tone_views.blend(probs, weights).argmax(axis=1)
+            results.append({**point, "weights": weights,
+                            **_figures(labels, groups, predicted)})
     return results
 
 
@@ -166,11 +200,10 @@ def mt_balanced_f1(labels: np.ndarray, predicted: np.ndarray) -> float:
 def choose(root: Path = NEWSMTSC, n_jobs: int = 1) -> dict:
     """Hyper-parameters by grouped CV on train: metadata for the data file (grid included)."""
     data = load_split(TRAIN, root)
-    features = featurize(data["text"], data["span"])
-    results = cross_validate(data, features, n_jobs)
+    results = cross_validate(data, _features(data), n_jobs)
     best = max(results, key=lambda r: (r["cv_macro_f1"], -r["C"]))
     return {"dataset": "NewsMTSC train (Hamborg & Donnay 2021)", "n_train": len(data["label"]),
-            **{name: best[name] for name in GRID}, "min_df": MIN_DF,
+            **{name: best[name] for name in GRID}, "weights": best["weights"], "min_df": MIN_DF,
             "lexicon": {"alpha": tone_lexicon.ALPHA, "min_count": tone_lexicon.MIN_COUNT,
                         "decay": tone_lexicon.DECAY},
             "cv_folds": N_FOLDS, "cv_macro_f1": best["cv_macro_f1"],
@@ -182,11 +215,10 @@ def choose(root: Path = NEWSMTSC, n_jobs: int = 1) -> dict:
 def refit(meta: dict, out: Path, root: Path = NEWSMTSC) -> Path:
     """Fit on all of train with the grid point recorded in ``meta`` and write the data file."""
     data = load_split(TRAIN, root)
-    names, dense, keys = featurize(data["text"], data["span"])
     point = {name: meta[name] for name in GRID}
-    vocabulary, lexicon, model, scale = _fit(names, dense, keys, np.array(data["label"]),
-                                             np.array(data["sentence"]), point)
-    save(out, vocabulary, model.coef_, model.intercept_, meta, lexicon, scale)
+    fitted = _fit(_features(data), np.array(data["label"]), np.array(data["sentence"]), point)
+    save(out, fitted["vocabulary"], fitted["model"].coef_, fitted["model"].intercept_, meta,
+         fitted["lexicon"], fitted["scale"], {"char": fitted["char"]})
     return out
 
 
@@ -213,14 +245,15 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     meta = choose(args.data, args.jobs)
     for row in meta["grid"]:
-        print("CV " + " ".join(f"{name}={row[name]!s}" for name in GRID)
+        print("CV " + " ".join(f"{name}={row[name]!s}" for name in (*GRID, "weights"))
               + f"  macro-F1 {row['cv_macro_f1']:.4f} (multi-target {row['cv_multi_macro_f1']:.4f}, "
               f"at dev_mt's class balance {row['cv_multi_macro_f1_mt_balance']:.4f})")
     refit(meta, args.out, args.data)
     # Dev is scored once, after the choice, and recorded so a refit can be checked against it.
     meta["dev"] = dev_scores(args.data, args.out)
     update_meta(args.out, meta)
-    print(f"wrote {args.out} (" + ", ".join(f"{name}={meta[name]}" for name in GRID) + ")")
+    print(f"wrote {args.out} (" + ", ".join(f"{name}={meta[name]}" for name in (*GRID, "weights"))
+          + ")")
     for split, row in meta["dev"].items():
         print(f"{split}: macro-F1 {row['macro_f1']:.4f}  accuracy {row['accuracy']:.4f}  "
               f"n {row['n']}")

@@ -1,4 +1,6 @@
-"""The fitted tone-toward-target model: multinomial logistic regression on masked-target features.
+"""The fitted tone-toward-target model: multinomial logistic regression on masked-target features,
+averaged with a logistic regression on character n-grams of the words around the target
+(:mod:`newsprism.sentiment.tone_views`), with the view weights chosen by grouped CV on train.
 
 Weights live in ``newsprism/data/tone_model.npz`` (plain arrays, no pickled objects), written by
 ``python -m newsprism.sentiment.tone_fit`` from NewsMTSC train (Hamborg & Donnay 2021). Features come from
@@ -27,7 +29,7 @@ import numpy as np
 from scipy import sparse
 
 from newsprism.core.paths import PACKAGE_DATA
-from newsprism.sentiment import tone_lexicon
+from newsprism.sentiment import tone_lexicon, tone_views
 from newsprism.sentiment.tone_features import TARGET, extract_all, mask, tokens
 
 MODEL_PATH = PACKAGE_DATA / "tone_model.npz"
@@ -117,8 +119,10 @@ def scale_columns(matrix: sparse.csr_matrix, scale: np.ndarray | None) -> sparse
 
 
 def save(path: Path, vocabulary: dict[str, int], coef: np.ndarray, intercept: np.ndarray,
-         meta: dict, lexicon: dict[str, np.ndarray], scale: np.ndarray | None = None) -> None:
-    """Write the model and its learnt lexicon as plain arrays plus a JSON string of metadata."""
+         meta: dict, lexicon: dict[str, np.ndarray], scale: np.ndarray | None = None,
+         views: dict | None = None) -> None:
+    """Write the model, its learnt lexicon and the further ``views`` (``char``: the dict of
+    :func:`tone_views.fit_char`) as plain arrays plus a JSON string of metadata."""
     path.parent.mkdir(parents=True, exist_ok=True)
     words = sorted(vocabulary, key=vocabulary.get)
     effective = coef.copy()  # a scaled column's weight on the unscaled feature
@@ -131,7 +135,29 @@ def save(path: Path, vocabulary: dict[str, int], coef: np.ndarray, intercept: np
                         cue_words=np.array(cues, dtype=str), lexicon_keys=lexicon_keys,
                         lexicon_values=lexicon_values.astype(np.float32),
                         column_scale=np.ones(len(words)) if scale is None else scale,
-                        meta=np.array(json.dumps(meta, sort_keys=True)))
+                        meta=np.array(json.dumps(meta, sort_keys=True)), **_view_arrays(views))
+
+
+def _view_arrays(views: dict | None) -> dict[str, np.ndarray]:
+    if not views:
+        return {}
+    char = views["char"]
+    grams = sorted(char["vocabulary"], key=char["vocabulary"].get)
+    return {"char_vocabulary": np.array(grams, dtype=str),
+            "char_idf": char["idf"].astype(np.float32),
+            "char_coef": char["coef"].astype(np.float32),
+            "char_intercept": char["intercept"].astype(np.float32)}
+
+
+def _load_views(data) -> dict:
+    """The char view of a data file (absent in files from before it)."""
+    if "char_vocabulary" not in data.files:
+        return {}
+    grams = data["char_vocabulary"].tolist()
+    return {"char": {"vocabulary": {g: i for i, g in enumerate(grams)},
+                     "idf": data["char_idf"].astype(np.float64),
+                     "coef": data["char_coef"].astype(np.float64),
+                     "intercept": data["char_intercept"].astype(np.float64)}}
 
 
 def update_meta(path: Path, meta: dict) -> None:
@@ -164,7 +190,8 @@ def _cue_words(words: list[str], coef: np.ndarray) -> list[str]:
 
 def load(path: Path = MODEL_PATH) -> dict:
     """The shipped model: vocabulary, coef (3 x features), intercept, cue words, the learnt
-    lexicon, column weights of the vocabulary, metadata."""
+    lexicon, column weights of the vocabulary, metadata (``weights`` of the views) and the
+    further view (``char``)."""
     path = Path(path)
     if not path.exists():
         raise FileNotFoundError(f"tone model {path} is missing; run `python -m newsprism.sentiment.tone_fit`")
@@ -184,13 +211,7 @@ def _load(path: str, mtime_ns: int) -> dict:
                                                     data["lexicon_values"]),
                 "column_scale": (data["column_scale"].astype(np.float64)
                                  if "column_scale" in data.files else None),
-                "meta": json.loads(str(data["meta"]))}
-
-
-def _softmax(scores: np.ndarray) -> np.ndarray:
-    scores = scores - scores.max(axis=1, keepdims=True)
-    exp = np.exp(scores)
-    return exp / exp.sum(axis=1, keepdims=True)
+                "meta": json.loads(str(data["meta"])), "views": _load_views(data)}
 
 
 def predict(texts: Sequence[str], spans: Sequence[tuple[int, int]],
@@ -204,9 +225,13 @@ def predict(texts: Sequence[str], spans: Sequence[tuple[int, int]],
     dense = np.hstack([dense, meta["lexicon_weight"] * tone_lexicon.matrix(keys, model["lexicon"])])
     matrix = scale_columns(to_matrix(names, dense, model["vocabulary"], meta["dense_weight"],
                                      meta["local_weight"]), model["column_scale"])
-    probs = _softmax(matrix @ model["coef"].T + model["intercept"])
-    return probs, np.array([_evidence(t, s, model["cue_words"]) for t, s in
-                            zip(texts, spans, strict=True)], dtype=int)
+    probs = {"linear": tone_views.softmax(matrix @ model["coef"].T + model["intercept"])}
+    weights = meta.get("weights", {"linear": 1.0})
+    if weights.get("char"):
+        probs["char"] = tone_views.char_probabilities(model["views"]["char"],
+                                                      tone_views.windows(texts, spans))
+    evidence = [_evidence(t, s, model["cue_words"]) for t, s in zip(texts, spans, strict=True)]
+    return tone_views.blend(probs, weights), np.array(evidence, dtype=int)
 
 
 def _evidence(text: str, span: tuple[int, int], cues: frozenset[str]) -> int:
