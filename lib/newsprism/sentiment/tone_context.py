@@ -1,0 +1,144 @@
+"""The vector view of the tone model: the target's context in word-vector space.
+
+The word vectors are learnt from unlabelled news text (:mod:`newsprism.sentiment.tone_vectors`).
+With the labelled mention masked, a target's context is described by (``N_BLOCKS`` blocks of
+the vectors' width, plus two valences):
+
+- per width in ``WIDTHS`` and per side (left, right): the mean of the vectors of the words at
+  most that many tokens from the mention, each weighted ``1 / distance``;
+- the element-wise maximum of the vectors of the words within ``WIDTHS[-1]`` tokens;
+- the mean of the vectors of every word of the sentence;
+- on each side, the vector of the nearest word that VADER's lexicon scores, with its valence
+  (divided by 4), both sign-flipped when negated ("not good").
+
+Words without a vector are skipped; an empty block is zeros. A logistic regression on the
+standardised features (``C``, fixed) gives the view's class probabilities; the tone model
+averages them with its other views (:func:`newsprism.sentiment.tone_views.blend`).
+
+>>> vectors = {"words": ["critics", "slammed"], "matrix": np.eye(2, dtype=np.float16)}
+>>> context_features(vectors, ["Critics slammed Smith."], [(16, 21)]).shape
+(1, 22)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+from scipy import sparse
+
+from newsprism.sentiment.tone_features import TARGET, mask, negated_at, tokens, vader_valences
+
+WIDTHS = (3, 6, 12)
+N_MEANS = 2 * len(WIDTHS) + 1  # the side means per width, then the sentence mean
+N_BLOCKS = N_MEANS + 1 + 2  # ... the max-pool, the nearest lexicon word on each side
+C = 0.01
+
+
+def _layout(toks: list[str], index: dict[str, int]):
+    """(word ids, distances from the mention, left-of-mention flags) of the words with a vector,
+    and the (id, sign, signed valence) of the nearest VADER word on each side (None if there is none)."""
+    at = [i for i, t in enumerate(toks) if t == TARGET] or [0]
+    first, last = at[0], at[-1]
+    lexicon = vader_valences()
+    ids, distances, left, nearest = [], [], [], [None, None]
+    for i, tok in enumerate(toks):
+        column = index.get(tok)
+        if column is None or first <= i <= last:
+            continue
+        is_left = i < first
+        ids.append(column)
+        distances.append(first - i if is_left else i - last)
+        left.append(is_left)
+        side = 0 if is_left else 1
+        if lexicon.get(tok) and (is_left or nearest[1] is None):
+            sign = -1.0 if negated_at(toks, i) else 1.0
+            nearest[side] = (column, sign, sign * lexicon[tok] / 4.0)
+    return ids, distances, left, nearest
+
+
+def _mean_weights(target: int, ids, distances, left) -> tuple[list, list, list]:
+    """Sparse (rows, cols, values) of the ``N_MEANS`` weighted means of one target."""
+    rows, cols, vals = [], [], []
+    distance = np.array(distances, dtype=float)
+    is_left = np.array(left, dtype=bool)
+    masks = [(is_left == side) & (distance <= width) for width in WIDTHS for side in (True, False)]
+    weights = [1.0 / np.maximum(distance, 1.0)] * len(masks) + [np.ones(len(distance))]
+    for block, (keep, weight) in enumerate(zip([*masks, distance >= 0], weights, strict=True)):
+        if not keep.any():
+            continue
+        share = weight[keep] / weight[keep].sum()
+        rows += [target * N_MEANS + block] * int(keep.sum())
+        cols += np.asarray(ids)[keep].tolist()
+        vals += share.tolist()
+    return rows, cols, vals
+
+
+def context_features(vectors: dict, texts: Sequence[str],
+                     spans: Sequence[tuple[int, int]]) -> np.ndarray:
+    """One row of ``N_BLOCKS * dims + 2`` context features per (text, span)."""
+    words, matrix = vectors["words"], np.asarray(vectors["matrix"], dtype=np.float64)
+    index = {w: i for i, w in enumerate(words)}
+    dims, n = matrix.shape[1], len(texts)
+    rows, cols, vals, pooled, nearest = [], [], [], [], []
+    for target, (text, span) in enumerate(zip(texts, spans, strict=True)):
+        ids, distances, left, near = _layout(tokens(mask(text, [span])), index)
+        r, c, v = _mean_weights(target, ids, distances, left)
+        rows += r
+        cols += c
+        vals += v
+        pooled.append([i for i, d in zip(ids, distances, strict=True) if d <= WIDTHS[-1]])
+        nearest.append(near)
+    weights = sparse.csr_matrix((vals, (rows, cols)), shape=(n * N_MEANS, len(words)))
+    means = (weights @ matrix).reshape(n, N_MEANS * dims)
+    return np.hstack([means, _max_pool(matrix, pooled), _nearest(matrix, nearest)])
+
+
+def _max_pool(matrix: np.ndarray, pooled: list[list[int]]) -> np.ndarray:
+    """Element-wise maximum of each target's word vectors (zeros for none)."""
+    floor = np.full((1, matrix.shape[1]), -np.inf)
+    padded = np.vstack([matrix, floor])
+    ids = [i for group in pooled for i in [*group, len(matrix)]]  # each group ends with -inf
+    starts = np.cumsum([0] + [len(g) + 1 for g in pooled[:-1]])
+    if not pooled:
+        return np.zeros((0, matrix.shape[1]))
+    out = np.maximum.reduceat(padded[ids], starts, axis=0)
+    out[np.isinf(out)] = 0.0
+    return out
+
+
+def _nearest(matrix: np.ndarray, nearest: list[list]) -> np.ndarray:
+    """Per target and side: the nearest lexicon word's vector and valence, signed."""
+    dims = matrix.shape[1]
+    out = np.zeros((len(nearest), 2 * (dims + 1)))
+    for row, pair in enumerate(nearest):
+        for side, found in enumerate(pair):
+            if found is not None:
+                column, sign, valence = found
+                start = side * (dims + 1)
+                out[row, start:start + dims] = sign * matrix[column]
+                out[row, start + dims] = valence
+    return out
+
+
+def fit_view(features: np.ndarray, labels: np.ndarray, seed: int = 0) -> dict:
+    """The vector view fitted on these rows' context features: standardisation (mean, scale),
+    coef (3 x features), intercept. The data file adds the vectors it reads."""
+    from sklearn.linear_model import LogisticRegression
+    from threadpoolctl import threadpool_limits
+
+    mean, scale = features.mean(axis=0), features.std(axis=0) + 1e-6
+    model = LogisticRegression(C=C, max_iter=3000, random_state=seed)
+    with threadpool_limits(1):
+        model.fit((features - mean) / scale, labels)
+    return {"mean": mean, "scale": scale, "coef": model.coef_, "intercept": model.intercept_}
+
+
+def probabilities(view: dict, features: np.ndarray) -> np.ndarray:
+    """Class probabilities of the vector view for rows of :func:`context_features`."""
+    from newsprism.sentiment.tone_views import softmax
+
+    if not len(features):
+        return np.zeros((0, 3))
+    return softmax(((features - view["mean"]) / view["scale"]) @ view["coef"].T
+                   + view["intercept"])
