@@ -57,21 +57,34 @@ def _layout(toks: list[str], index: dict[str, int]):
     return ids, distances, left, nearest
 
 
-def _mean_weights(target: int, ids, distances, left) -> tuple[list, list, list]:
-    """Sparse (rows, cols, values) of the ``N_MEANS`` weighted means of one target."""
+def _means(matrix: np.ndarray, target: np.ndarray, ids: np.ndarray, distance: np.ndarray,
+           left: np.ndarray, n: int) -> np.ndarray:
+    """The ``N_MEANS`` weighted means of every target (n x N_MEANS * dims), one sparse product."""
     rows, cols, vals = [], [], []
-    distance = np.array(distances, dtype=float)
-    is_left = np.array(left, dtype=bool)
-    masks = [(is_left == side) & (distance <= width) for width in WIDTHS for side in (True, False)]
+    masks = [(left == side) & (distance <= width) for width in WIDTHS for side in (True, False)]
     weights = [1.0 / np.maximum(distance, 1.0)] * len(masks) + [np.ones(len(distance))]
     for block, (keep, weight) in enumerate(zip([*masks, distance >= 0], weights, strict=True)):
-        if not keep.any():
-            continue
-        share = weight[keep] / weight[keep].sum()
-        rows += [target * N_MEANS + block] * int(keep.sum())
-        cols += np.asarray(ids)[keep].tolist()
-        vals += share.tolist()
-    return rows, cols, vals
+        row = target[keep] * N_MEANS + block
+        totals = np.bincount(row, weight[keep], minlength=n * N_MEANS)
+        rows.append(row)
+        cols.append(ids[keep])
+        vals.append(weight[keep] / totals[row])
+    shares = sparse.csr_matrix((np.concatenate(vals), (np.concatenate(rows), np.concatenate(cols))),
+                               shape=(n * N_MEANS, len(matrix)))
+    return (shares @ matrix).reshape(n, N_MEANS * matrix.shape[1])
+
+
+def _max_pool(matrix: np.ndarray, target: np.ndarray, ids: np.ndarray, n: int) -> np.ndarray:
+    """Element-wise maximum of each target's word vectors (zeros for a target with none);
+    ``target`` is sorted, so each target's rows are one run."""
+    out = np.zeros((n, matrix.shape[1]))
+    if not len(ids):
+        return out
+    counts = np.bincount(target, minlength=n)
+    starts = np.concatenate([[0], np.cumsum(counts)[:-1]])
+    found = counts > 0
+    out[found] = np.maximum.reduceat(matrix[ids], starts[found], axis=0)
+    return out
 
 
 def context_features(vectors: dict, texts: Sequence[str],
@@ -79,32 +92,20 @@ def context_features(vectors: dict, texts: Sequence[str],
     """One row of ``N_BLOCKS * dims + 2`` context features per (text, span)."""
     words, matrix = vectors["words"], np.asarray(vectors["matrix"], dtype=np.float64)
     index = {w: i for i, w in enumerate(words)}
-    dims, n = matrix.shape[1], len(texts)
-    rows, cols, vals, pooled, nearest = [], [], [], [], []
-    for target, (text, span) in enumerate(zip(texts, spans, strict=True)):
-        ids, distances, left, near = _layout(tokens(mask(text, [span])), index)
-        r, c, v = _mean_weights(target, ids, distances, left)
-        rows += r
-        cols += c
-        vals += v
-        pooled.append([i for i, d in zip(ids, distances, strict=True) if d <= WIDTHS[-1]])
-        nearest.append(near)
-    weights = sparse.csr_matrix((vals, (rows, cols)), shape=(n * N_MEANS, len(words)))
-    means = (weights @ matrix).reshape(n, N_MEANS * dims)
-    return np.hstack([means, _max_pool(matrix, pooled), _nearest(matrix, nearest)])
-
-
-def _max_pool(matrix: np.ndarray, pooled: list[list[int]]) -> np.ndarray:
-    """Element-wise maximum of each target's word vectors (zeros for none)."""
-    floor = np.full((1, matrix.shape[1]), -np.inf)
-    padded = np.vstack([matrix, floor])
-    ids = [i for group in pooled for i in [*group, len(matrix)]]  # each group ends with -inf
-    starts = np.cumsum([0] + [len(g) + 1 for g in pooled[:-1]])
-    if not pooled:
-        return np.zeros((0, matrix.shape[1]))
-    out = np.maximum.reduceat(padded[ids], starts, axis=0)
-    out[np.isinf(out)] = 0.0
-    return out
+    n = len(texts)
+    target, ids, distances, left, nearest = [], [], [], [], []
+    for row, (text, span) in enumerate(zip(texts, spans, strict=True)):
+        found = _layout(tokens(mask(text, [span])), index)
+        target += [row] * len(found[0])
+        ids += found[0]
+        distances += found[1]
+        left += found[2]
+        nearest.append(found[3])
+    target, ids = np.array(target, dtype=int), np.array(ids, dtype=int)
+    distance, left = np.array(distances, dtype=float), np.array(left, dtype=bool)
+    near = distance <= WIDTHS[-1]
+    return np.hstack([_means(matrix, target, ids, distance, left, n),
+                      _max_pool(matrix, target[near], ids[near], n), _nearest(matrix, nearest)])
 
 
 def _nearest(matrix: np.ndarray, nearest: list[list]) -> np.ndarray:
