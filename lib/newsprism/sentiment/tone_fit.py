@@ -8,12 +8,15 @@ the target, the weights of the learnt lexicon block and of the dense VADER block
 ``class_weight`` and ``nb_beta``, the mix of the log-count-ratio column scale, see
 :func:`newsprism.sentiment.tone_model.nb_scale`; 1 is no scaling) and the weights with which the
 linear model's probabilities are averaged with those of the char view
-(:mod:`newsprism.sentiment.tone_views`; ``weight_points``) are chosen by 5-fold
+(:mod:`newsprism.sentiment.tone_views`) and the vector view
+(:mod:`newsprism.sentiment.tone_context`; ``weight_points``) are chosen by 5-fold
 cross-validation on train, folds grouped by sentence so
 that two targets of one sentence never sit on both sides; the grid is ``GRID``. The polarity
 lexicon (:mod:`newsprism.sentiment.tone_lexicon`) is learnt inside each fold, from that fold's
 training rows only, and the rows a model learns from get lexicon features from inner folds that
-did not see their sentence. Only the labelled mention is masked, not the target's further
+did not see their sentence. The word vectors of the vector view
+(:mod:`newsprism.sentiment.tone_vectors`) read no label (PolNeAR train's articles and train's
+sentences), so they are fitted once, before the folds. Only the labelled mention is masked, not the target's further
 mentions: the public call knows one span per target, so the model is fitted as it is used.
 Besides the overall and multi-target CV macro-F1, each grid point records the multi-target
 figure at dev_mt's class balance (``DEV_MT_BALANCE``: train's multi-target sentences have few
