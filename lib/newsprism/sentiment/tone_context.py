@@ -141,5 +141,6 @@ def probabilities(view: dict, features: np.ndarray) -> np.ndarray:
 
     if not len(features):
         return np.zeros((0, 3))
-    return softmax(((features - view["mean"]) / view["scale"]) @ view["coef"].T
-                   + view["intercept"])
+    standard = (features - view["mean"]) / view["scale"]
+    # einsum, not BLAS: a row's score must not depend on how many rows come with it
+    return softmax(np.einsum("ij,kj->ik", standard, view["coef"]) + view["intercept"])
