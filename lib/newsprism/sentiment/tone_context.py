@@ -83,6 +83,7 @@ def _max_pool(matrix: np.ndarray, target: np.ndarray, ids: np.ndarray, n: int) -
     counts = np.bincount(target, minlength=n)
     starts = np.concatenate([[0], np.cumsum(counts)[:-1]])
     found = counts > 0
+    # the maximum is exact in any precision: pool the (small) stored float16 vectors
     out[found] = np.maximum.reduceat(matrix[ids], starts[found], axis=0)
     return out
 
@@ -90,7 +91,8 @@ def _max_pool(matrix: np.ndarray, target: np.ndarray, ids: np.ndarray, n: int) -
 def context_features(vectors: dict, texts: Sequence[str],
                      spans: Sequence[tuple[int, int]]) -> np.ndarray:
     """One row of ``N_BLOCKS * dims + 2`` context features per (text, span)."""
-    words, matrix = vectors["words"], np.asarray(vectors["matrix"], dtype=np.float64)
+    words, stored = vectors["words"], np.asarray(vectors["matrix"])
+    matrix = stored.astype(np.float64)
     index = {w: i for i, w in enumerate(words)}
     n = len(texts)
     target, ids, distances, left, nearest = [], [], [], [], []
@@ -105,7 +107,7 @@ def context_features(vectors: dict, texts: Sequence[str],
     distance, left = np.array(distances, dtype=float), np.array(left, dtype=bool)
     near = distance <= WIDTHS[-1]
     return np.hstack([_means(matrix, target, ids, distance, left, n),
-                      _max_pool(matrix, target[near], ids[near], n), _nearest(matrix, nearest)])
+                      _max_pool(stored, target[near], ids[near], n), _nearest(matrix, nearest)])
 
 
 def _nearest(matrix: np.ndarray, nearest: list[list]) -> np.ndarray:
@@ -141,6 +143,7 @@ def probabilities(view: dict, features: np.ndarray) -> np.ndarray:
 
     if not len(features):
         return np.zeros((0, 3))
-    standard = (features - view["mean"]) / view["scale"]
+    coef = view["coef"] / view["scale"]  # the standardisation folded into the weights
+    intercept = view["intercept"] - coef @ view["mean"]
     # einsum, not BLAS: a row's score must not depend on how many rows come with it
-    return softmax(np.einsum("ij,kj->ik", standard, view["coef"]) + view["intercept"])
+    return softmax(np.einsum("ij,kj->ik", features, coef) + intercept)
