@@ -6,8 +6,8 @@ the vectors' width, plus two valences):
 
 - per width in ``WIDTHS`` and per side (left, right): the mean of the vectors of the words at
   most that many tokens from the mention, each weighted ``1 / distance``;
-- the element-wise maximum of the vectors of the words within ``WIDTHS[-1]`` tokens;
 - the mean of the vectors of every word of the sentence;
+- the element-wise maximum of the vectors of the words within ``WIDTHS[-1]`` tokens;
 - on each side, the vector of the nearest word that VADER's lexicon scores, with its valence
   (divided by 4), both sign-flipped when negated ("not good").
 
@@ -37,7 +37,7 @@ C = 0.01
 
 def _layout(toks: list[str], index: dict[str, int]):
     """(word ids, distances from the mention, left-of-mention flags) of the words with a vector,
-    and the (id, sign, signed valence) of the nearest VADER word on each side (None if there is none)."""
+    and the (id, sign, signed valence) of the nearest VADER word on each side (or None)."""
     at = [i for i, t in enumerate(toks) if t == TARGET] or [0]
     first, last = at[0], at[-1]
     lexicon = vader_valences()
