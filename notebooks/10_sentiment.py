@@ -25,8 +25,9 @@
 # understanding of the story. Means come with n and a bootstrap 95% interval. Where an outlet
 # has only one article, the interval only describes that article's sentences — the notebook
 # says so next to the number. Tone toward an actor comes from a *fitted model* (default
-# `tone_engine="model"`: a logistic model on words averaged with one on character n-grams, both
-# fitted on NewsMTSC train, the actor's name masked), so
+# `tone_engine="model"`: a logistic model on words averaged with one on character n-grams and
+# one on word vectors learnt from unlabelled news text, all fitted on NewsMTSC train, the actor's
+# name masked), so
 # "the mayor praised the plan, but the governor called the budget a disaster" can be positive
 # for the mayor and negative for the governor; its accuracy on held-out NewsMTSC dev sentences is in the caption, next
 # to its baselines. Every number can be traced back to highlighted sentences below.

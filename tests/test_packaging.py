@@ -53,6 +53,11 @@ def test_package_data_covers_every_data_file():
     assert "data/codebooks/frames.yml" in installed
 
 
+def test_fitted_models_stay_small_enough_to_ship():
+    # the tone model holds word vectors (float16); the package must stay light to install
+    assert (paths.PACKAGE_DATA / "tone_model.npz").stat().st_size < 10_000_000
+
+
 @pytest.mark.slow
 def test_an_installed_copy_runs_outside_the_repository(tmp_path):
     site = tmp_path / "site"

@@ -102,7 +102,8 @@ def test_shipped_model_loads_from_plain_arrays():
     assert meta["cv_macro_f1"] == best
     assert meta["class_weight"] in tone_fit.GRID["class_weight"]
     assert meta["weights"] in tone_fit.weight_points()
-    assert set(tone_model.load()["views"]) == {"char"}
+    assert set(tone_model.load()["views"]) == {"char", "vec"}
+    assert meta["weights"]["vec"] > 0  # the vector view is part of the shipped blend
 
 
 @pytest.mark.slow
@@ -119,6 +120,11 @@ def test_refit_reproduces_the_shipped_model_and_its_dev_score(tmp_path):
     assert refit["views"]["char"]["vocabulary"] == shipped["views"]["char"]["vocabulary"]
     np.testing.assert_allclose(refit["views"]["char"]["coef"], shipped["views"]["char"]["coef"],
                                atol=2e-3)
+    vec, shipped_vec = refit["views"]["vec"], shipped["views"]["vec"]
+    assert vec["words"] == shipped_vec["words"]
+    np.testing.assert_allclose(vec["matrix"].astype(float), shipped_vec["matrix"].astype(float),
+                               atol=2e-3)
+    np.testing.assert_allclose(vec["coef"], shipped_vec["coef"], atol=2e-3)
     refit_dev, shipped_dev = tone_fit.dev_scores(path=out), tone_fit.dev_scores()
     for split in tone_fit.DEV_SPLITS:
         assert refit_dev[split]["n"] == shipped_dev[split]["n"] == meta["dev"][split]["n"]

@@ -43,10 +43,15 @@ def test_blend_is_a_weighted_average_and_ignores_views_it_was_not_given(probs, w
 
 def test_weight_points_sum_to_one_and_start_with_the_linear_model_alone():
     points = tone_fit.weight_points()
-    assert points[0] == {"linear": 1.0, "char": 0.0}
+    assert points[0] == {"linear": 1.0, "char": 0.0, "vec": 0.0}
     assert set().union(*points) == set(tone_views.VIEWS)
-    assert [p["linear"] for p in points] == [1.0, 0.9, 0.8, 0.7, 0.6, 0.5, 0.4, 0.3]
+    assert sorted({p["linear"] for p in points}, reverse=True) == [1.0, 0.9, 0.8, 0.7, 0.6, 0.5,
+                                                                   0.4, 0.3]
+    # every split of the rest between char and vec, the linear + char grid among them
+    assert len([p for p in points if p["linear"] == 0.6]) == 5
+    assert {"linear": 0.6, "char": 0.4, "vec": 0.0} in points
     assert all(sum(p.values()) == pytest.approx(1.0) for p in points)
+    assert all(min(p.values()) >= 0 for p in points)
     assert min(p["linear"] for p in points) == pytest.approx(tone_fit.MIN_LINEAR_WEIGHT)
     assert len({tuple(p.values()) for p in points}) == len(points)
 

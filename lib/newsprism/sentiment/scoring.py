@@ -737,7 +737,8 @@ def _sentence_tone(table: pd.DataFrame, articles: pd.DataFrame, engine: str) -> 
 TONE_ENGINES = ("model", *ENGINES)
 TONE_ENGINE_LABEL = {
     "model": "tone-toward-target model (logistic regression on words averaged with one on "
-             "character n-grams, fitted on NewsMTSC train, mention masked)",
+             "character n-grams and one on word vectors learnt from unlabelled news text, "
+             "fitted on NewsMTSC train, mention masked)",
     **{e: f"{label}, of the mention's clause with the mention masked"
        for e, label in ENGINE_LABEL.items()},
 }

@@ -119,9 +119,14 @@ def _valences(toks: list[str]) -> np.ndarray:
     lexicon = vader_valences()
     values = np.array([lexicon.get(t, 0.0) for t in toks], dtype=float)
     for i in np.flatnonzero(values):
-        if any(t in _NEGATORS or t.endswith("n't") for t in toks[max(0, i - 3):i]):
+        if negated_at(toks, i):
             values[i] *= -0.74  # VADER's negation scalar
     return values
+
+
+def negated_at(toks: list[str], at: int) -> bool:
+    """Whether one of the three tokens before ``toks[at]`` negates it ("not", "never", "n't")."""
+    return any(t in _NEGATORS or t.endswith("n't") for t in toks[max(0, at - 3):at])
 
 
 def _dense(toks: list[str], targets: list[int], quoted: list[bool]) -> np.ndarray:

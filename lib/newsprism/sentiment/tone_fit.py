@@ -8,12 +8,15 @@ the target, the weights of the learnt lexicon block and of the dense VADER block
 ``class_weight`` and ``nb_beta``, the mix of the log-count-ratio column scale, see
 :func:`newsprism.sentiment.tone_model.nb_scale`; 1 is no scaling) and the weights with which the
 linear model's probabilities are averaged with those of the char view
-(:mod:`newsprism.sentiment.tone_views`; ``weight_points``) are chosen by 5-fold
+(:mod:`newsprism.sentiment.tone_views`) and the vector view
+(:mod:`newsprism.sentiment.tone_context`; ``weight_points``) are chosen by 5-fold
 cross-validation on train, folds grouped by sentence so
 that two targets of one sentence never sit on both sides; the grid is ``GRID``. The polarity
 lexicon (:mod:`newsprism.sentiment.tone_lexicon`) is learnt inside each fold, from that fold's
 training rows only, and the rows a model learns from get lexicon features from inner folds that
-did not see their sentence. Only the labelled mention is masked, not the target's further
+did not see their sentence. The word vectors of the vector view
+(:mod:`newsprism.sentiment.tone_vectors`) read no label (PolNeAR train's articles and train's
+sentences), so they are fitted once, before the folds. Only the labelled mention is masked, not the target's further
 mentions: the public call knows one span per target, so the model is fitted as it is used.
 Besides the overall and multi-target CV macro-F1, each grid point records the multi-target
 figure at dev_mt's class balance (``DEV_MT_BALANCE``: train's multi-target sentences have few
@@ -39,7 +42,7 @@ from sklearn.metrics import accuracy_score, f1_score
 from sklearn.model_selection import GroupKFold
 
 from newsprism.core import paths
-from newsprism.sentiment import tone_lexicon, tone_views
+from newsprism.sentiment import tone_context, tone_lexicon, tone_vectors, tone_views
 from newsprism.sentiment.tone_model import (
     CLASSES,
     MODEL_PATH,
@@ -57,8 +60,8 @@ TRAIN, DEV_SPLITS = "train", ("dev_mt", "dev_rw")
 POLARITY = {2.0: 0, 4.0: 1, 6.0: 2}
 GRID = {"C": (1.0,), "local_weight": (2.0,), "lexicon_weight": (1.0,),
         "dense_weight": (1.0,), "class_weight": (None,), "nb_beta": (0.5,)}
-# Weights of the averaged views (linear, char; tone_views): the linear model's weight from one
-# down to MIN_LINEAR_WEIGHT in steps of WEIGHT_STEP, the char view the rest, chosen by grouped CV.
+# Weights of the averaged views (linear, char, vec; tone_views): every split of one in steps of
+# WEIGHT_STEP with the linear model's weight at least MIN_LINEAR_WEIGHT, chosen by grouped CV.
 WEIGHT_STEP, MIN_LINEAR_WEIGHT = 0.1, 0.3
 MIN_DF = 2
 N_FOLDS = 5
@@ -90,15 +93,15 @@ def load_split(split: str, root: Path = NEWSMTSC) -> dict[str, list]:
 
 
 def _fit(features, labels, groups, point: dict) -> dict:
-    """The two views fitted on these rows with one grid point: the linear model (vocabulary,
-    lexicon, logistic regression, column scale) and the char view.
+    """The views fitted on these rows with one grid point: the linear model (vocabulary,
+    lexicon, logistic regression, column scale), the char view and the vector view.
 
     The rows' lexicon features come from lexicons that did not see their sentence
     (:func:`tone_lexicon.out_of_fold`), so their weight is the one that holds on new sentences;
     the returned lexicon is fitted on all the rows (the one prediction uses)."""
     from threadpoolctl import threadpool_limits
 
-    names, dense, keys, docs = features
+    names, dense, keys, docs, context = features
     vocabulary = build_vocabulary(names, MIN_DF)
     lexicon = tone_lexicon.fit(keys, labels)
     block = tone_lexicon.out_of_fold(keys, labels, groups, N_FOLDS)
@@ -110,23 +113,25 @@ def _fit(features, labels, groups, point: dict) -> dict:
     with threadpool_limits(1):  # BLAS threads only slow this small problem down
         model.fit(scale_columns(matrix, scale), labels)
     return {"vocabulary": vocabulary, "lexicon": lexicon, "model": model, "scale": scale,
-            "char": tone_views.fit_char(docs, labels, SEED)}
+            "char": tone_views.fit_char(docs, labels, SEED),
+            "vec": tone_context.fit_view(context, labels, SEED)}
 
 
 def _view_probabilities(fitted: dict, features, point: dict) -> dict[str, np.ndarray]:
     """Each view's class probabilities for these rows (features as :func:`_features` gives)."""
-    names, dense, keys, docs = features
+    names, dense, keys, docs, context = features
     full = np.hstack([dense, point["lexicon_weight"] * tone_lexicon.matrix(keys, fitted["lexicon"])])
     matrix = scale_columns(to_matrix(names, full, fitted["vocabulary"], point["dense_weight"],
                                      point["local_weight"]), fitted["scale"])
     return {"linear": fitted["model"].predict_proba(matrix),
-            "char": tone_views.char_probabilities(fitted["char"], docs)}
+            "char": tone_views.char_probabilities(fitted["char"], docs),
+            "vec": tone_context.probabilities(fitted["vec"], context)}
 
 
 def _rows(features, rows) -> tuple:
-    names, dense, keys, docs = features
+    names, dense, keys, docs, context = features
     return ([names[i] for i in rows], dense[rows], [keys[i] for i in rows],
-            [docs[i] for i in rows])
+            [docs[i] for i in rows], context[rows])
 
 
 def _fold_probabilities(features, labels, groups, fit_rows, held_rows, point):
@@ -134,10 +139,18 @@ def _fold_probabilities(features, labels, groups, fit_rows, held_rows, point):
     return _view_probabilities(fitted, _rows(features, held_rows), point)
 
 
-def _features(data: dict[str, list]) -> tuple:
-    """(feature names, dense block, lexicon keys, char-view windows) of every target."""
+def _features(data: dict[str, list], vectors: dict) -> tuple:
+    """(feature names, dense block, lexicon keys, char-view windows, vector-view context
+    features) of every target."""
     names, dense, keys = featurize(data["text"], data["span"])
-    return names, dense, keys, tone_views.windows(data["text"], data["span"])
+    return (names, dense, keys, tone_views.windows(data["text"], data["span"]),
+            tone_context.context_features(vectors, data["text"], data["span"]))
+
+
+def fit_vectors(data: dict[str, list], polnear: Path | None = None) -> dict:
+    """Word vectors from unlabelled text: PolNeAR train's articles and these (train) sentences;
+    no label is read, so they are fitted once, outside the CV folds."""
+    return tone_vectors.fit(tone_vectors.unlabelled_documents(data["text"], polnear))
 
 
 def grid_points() -> list[dict]:
@@ -146,12 +159,15 @@ def grid_points() -> list[dict]:
 
 
 def weight_points() -> list[dict[str, float]]:
-    """View weights summing to one, the linear view's from one down to ``MIN_LINEAR_WEIGHT`` in
-    steps of ``WEIGHT_STEP``, the char view's the rest; the first is the linear model alone."""
+    """View weights summing to one in steps of ``WEIGHT_STEP``, the linear view's from one down
+    to ``MIN_LINEAR_WEIGHT`` and, for each, the vector view's from zero up, the char view the
+    rest; the first is the linear model alone."""
     steps = round(1 / WEIGHT_STEP)
     lowest = round(MIN_LINEAR_WEIGHT / WEIGHT_STEP)
-    return [{"linear": round(linear * WEIGHT_STEP, 2), "char": round((steps - linear) * WEIGHT_STEP, 2)}
-            for linear in range(steps, lowest - 1, -1)]
+    return [{"linear": round(linear * WEIGHT_STEP, 2),
+             "char": round((steps - linear - vec) * WEIGHT_STEP, 2),
+             "vec": round(vec * WEIGHT_STEP, 2)}
+            for linear in range(steps, lowest - 1, -1) for vec in range(steps - linear + 1)]
 
 
 def _figures(labels, groups, predicted) -> dict[str, float]:
@@ -200,12 +216,16 @@ def mt_balanced_f1(labels: np.ndarray, predicted: np.ndarray) -> float:
 def choose(root: Path = NEWSMTSC, n_jobs: int = 1) -> dict:
     """Hyper-parameters by grouped CV on train: metadata for the data file (grid included)."""
     data = load_split(TRAIN, root)
-    results = cross_validate(data, _features(data), n_jobs)
+    results = cross_validate(data, _features(data, fit_vectors(data)), n_jobs)
     best = max(results, key=lambda r: (r["cv_macro_f1"], -r["C"]))
     return {"dataset": "NewsMTSC train (Hamborg & Donnay 2021)", "n_train": len(data["label"]),
             **{name: best[name] for name in GRID}, "weights": best["weights"], "min_df": MIN_DF,
             "lexicon": {"alpha": tone_lexicon.ALPHA, "min_count": tone_lexicon.MIN_COUNT,
                         "decay": tone_lexicon.DECAY},
+            "vectors": {"text": "PolNeAR train articles and NewsMTSC train sentences",
+                        "window": tone_vectors.WINDOW, "alpha": tone_vectors.ALPHA,
+                        "dims": tone_vectors.DIMS, "min_count": tone_vectors.MIN_COUNT,
+                        "vec_C": tone_context.C, "widths": list(tone_context.WIDTHS)},
             "cv_folds": N_FOLDS, "cv_macro_f1": best["cv_macro_f1"],
             "cv_multi_macro_f1": best["cv_multi_macro_f1"],
             "cv_multi_macro_f1_mt_balance": best["cv_multi_macro_f1_mt_balance"], "grid": results,
@@ -216,9 +236,12 @@ def refit(meta: dict, out: Path, root: Path = NEWSMTSC) -> Path:
     """Fit on all of train with the grid point recorded in ``meta`` and write the data file."""
     data = load_split(TRAIN, root)
     point = {name: meta[name] for name in GRID}
-    fitted = _fit(_features(data), np.array(data["label"]), np.array(data["sentence"]), point)
+    vectors = fit_vectors(data)
+    fitted = _fit(_features(data, vectors), np.array(data["label"]), np.array(data["sentence"]),
+                  point)
     save(out, fitted["vocabulary"], fitted["model"].coef_, fitted["model"].intercept_, meta,
-         fitted["lexicon"], fitted["scale"], {"char": fitted["char"]})
+         fitted["lexicon"], fitted["scale"],
+         {"char": fitted["char"], "vec": {**fitted["vec"], **vectors}})
     return out
 
 

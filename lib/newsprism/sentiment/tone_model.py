@@ -1,6 +1,7 @@
 """The fitted tone-toward-target model: multinomial logistic regression on masked-target features,
 averaged with a logistic regression on character n-grams of the words around the target
-(:mod:`newsprism.sentiment.tone_views`), with the view weights chosen by grouped CV on train.
+(:mod:`newsprism.sentiment.tone_views`) and one on the target's context in word-vector space
+(:mod:`newsprism.sentiment.tone_context`), with the view weights chosen by grouped CV on train.
 
 Weights live in ``newsprism/data/tone_model.npz`` (plain arrays, no pickled objects), written by
 ``python -m newsprism.sentiment.tone_fit`` from NewsMTSC train (Hamborg & Donnay 2021). Features come from
@@ -29,7 +30,7 @@ import numpy as np
 from scipy import sparse
 
 from newsprism.core.paths import PACKAGE_DATA
-from newsprism.sentiment import tone_lexicon, tone_views
+from newsprism.sentiment import tone_context, tone_lexicon, tone_views
 from newsprism.sentiment.tone_features import TARGET, extract_all, mask, tokens
 
 MODEL_PATH = PACKAGE_DATA / "tone_model.npz"
@@ -122,7 +123,8 @@ def save(path: Path, vocabulary: dict[str, int], coef: np.ndarray, intercept: np
          meta: dict, lexicon: dict[str, np.ndarray], scale: np.ndarray | None = None,
          views: dict | None = None) -> None:
     """Write the model, its learnt lexicon and the further ``views`` (``char``: the dict of
-    :func:`tone_views.fit_char`) as plain arrays plus a JSON string of metadata."""
+    :func:`tone_views.fit_char`; ``vec``: that of :func:`tone_context.fit_view` with the word
+    vectors' ``words`` and ``matrix``) as plain arrays plus a JSON string of metadata."""
     path.parent.mkdir(parents=True, exist_ok=True)
     words = sorted(vocabulary, key=vocabulary.get)
     effective = coef.copy()  # a scaled column's weight on the unscaled feature
@@ -138,26 +140,41 @@ def save(path: Path, vocabulary: dict[str, int], coef: np.ndarray, intercept: np
                         meta=np.array(json.dumps(meta, sort_keys=True)), **_view_arrays(views))
 
 
+_VEC_ARRAYS = ("mean", "scale", "coef", "intercept")
+
+
 def _view_arrays(views: dict | None) -> dict[str, np.ndarray]:
     if not views:
         return {}
-    char = views["char"]
-    grams = sorted(char["vocabulary"], key=char["vocabulary"].get)
-    return {"char_vocabulary": np.array(grams, dtype=str),
-            "char_idf": char["idf"].astype(np.float32),
-            "char_coef": char["coef"].astype(np.float32),
-            "char_intercept": char["intercept"].astype(np.float32)}
+    arrays = {}
+    if "char" in views:
+        char = views["char"]
+        grams = sorted(char["vocabulary"], key=char["vocabulary"].get)
+        arrays.update({"char_vocabulary": np.array(grams, dtype=str),
+                       "char_idf": char["idf"].astype(np.float32),
+                       "char_coef": char["coef"].astype(np.float32),
+                       "char_intercept": char["intercept"].astype(np.float32)})
+    if "vec" in views:  # the word vectors as float16: the data file stays small
+        vec = views["vec"]
+        arrays.update({"vec_words": np.array(vec["words"], dtype=str),
+                       "vec_matrix": np.asarray(vec["matrix"], dtype=np.float16)})
+        arrays.update({f"vec_{k}": np.asarray(vec[k], dtype=np.float32) for k in _VEC_ARRAYS})
+    return arrays
 
 
 def _load_views(data) -> dict:
-    """The char view of a data file (absent in files from before it)."""
-    if "char_vocabulary" not in data.files:
-        return {}
-    grams = data["char_vocabulary"].tolist()
-    return {"char": {"vocabulary": {g: i for i, g in enumerate(grams)},
-                     "idf": data["char_idf"].astype(np.float64),
-                     "coef": data["char_coef"].astype(np.float64),
-                     "intercept": data["char_intercept"].astype(np.float64)}}
+    """The char and vector views of a data file (each absent in files from before it)."""
+    views = {}
+    if "char_vocabulary" in data.files:
+        grams = data["char_vocabulary"].tolist()
+        views["char"] = {"vocabulary": {g: i for i, g in enumerate(grams)},
+                         "idf": data["char_idf"].astype(np.float64),
+                         "coef": data["char_coef"].astype(np.float64),
+                         "intercept": data["char_intercept"].astype(np.float64)}
+    if "vec_words" in data.files:
+        views["vec"] = {"words": data["vec_words"].tolist(), "matrix": data["vec_matrix"],
+                        **{k: data[f"vec_{k}"].astype(np.float64) for k in _VEC_ARRAYS}}
+    return views
 
 
 def update_meta(path: Path, meta: dict) -> None:
@@ -191,7 +208,7 @@ def _cue_words(words: list[str], coef: np.ndarray) -> list[str]:
 def load(path: Path = MODEL_PATH) -> dict:
     """The shipped model: vocabulary, coef (3 x features), intercept, cue words, the learnt
     lexicon, column weights of the vocabulary, metadata (``weights`` of the views) and the
-    further view (``char``)."""
+    further views (``char``, ``vec``)."""
     path = Path(path)
     if not path.exists():
         raise FileNotFoundError(f"tone model {path} is missing; run `python -m newsprism.sentiment.tone_fit`")
@@ -230,6 +247,10 @@ def predict(texts: Sequence[str], spans: Sequence[tuple[int, int]],
     if weights.get("char"):
         probs["char"] = tone_views.char_probabilities(model["views"]["char"],
                                                       tone_views.windows(texts, spans))
+    if weights.get("vec"):
+        view = model["views"]["vec"]
+        probs["vec"] = tone_context.probabilities(
+            view, tone_context.context_features(view, texts, spans))
     evidence = [_evidence(t, s, model["cue_words"]) for t, s in zip(texts, spans, strict=True)]
     return tone_views.blend(probs, weights), np.array(evidence, dtype=int)
 

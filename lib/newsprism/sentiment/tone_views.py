@@ -1,10 +1,12 @@
-"""The further view of a target that the tone model averages with its logistic regression.
+"""The further views of a target that the tone model averages with its logistic regression.
 
 ``char``: character n-grams (2-5, within words, tf-idf, sublinear) of the masked words
 ``CHAR_WIDTH`` tokens either side of the target, and a logistic regression on them. It sees
 spellings the word features split or drop ("anti-", "-gate", rare inflections).
 
-It is fitted by :mod:`newsprism.sentiment.tone_fit` on NewsMTSC train with a fixed seed and
+``vec``: the target's context in word-vector space (:mod:`newsprism.sentiment.tone_context`).
+
+Each is fitted by :mod:`newsprism.sentiment.tone_fit` on NewsMTSC train with a fixed seed and
 ships inside the model's data file as plain arrays (no pickles). :func:`blend` is the weighted
 average of the views' probabilities, with weights chosen by grouped cross-validation on train
 (``tone_fit.weight_points``).
@@ -21,7 +23,7 @@ import numpy as np
 
 from newsprism.sentiment.tone_features import TARGET, mask, tokens
 
-VIEWS = ("linear", "char")
+VIEWS = ("linear", "char", "vec")
 CHAR_WIDTH = 6
 CHAR_C = 1.0
 CHAR_MIN_DF = 3
