@@ -46,6 +46,7 @@ from newsprism.quotes.subjects import (
 # "asked": the interviewer asks, the quotation that follows is the answer
 SPEECH_ACTS = (SAY_VERBS - {"continued"}) | {"told", "tells", "stated", "replied"}
 _PAIRED = re.compile(r"\b(?:and|or|&)\s+$")
+_POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "their": "they"}
 
 
 @dataclass
@@ -138,7 +139,9 @@ class Attributor:
                 speaker = self.art.canonical(head.group("name")) if head and is_name(
                     head.group("name"), self.text) else None
         elif kind == "pron":
-            speaker = self._resolve_pronoun(s, surface.lower(), prev)
+            # a possessive pronoun ('his promise of “...”') stands for its personal pronoun
+            pronoun = _POSSESSIVE_PRONOUNS.get(surface.lower(), surface.lower())
+            speaker = self._resolve_pronoun(s, pronoun, prev)
         elif kind == "poss":
             m = NAME_RE.match(surface)
             if m:
