@@ -124,9 +124,14 @@ class Attributor:
         if kind == "rel":
             # 'said Scott Reed, the Chamber's strategist, who added': the antecedent speaks
             comma = self.text.rfind(",", max(0, s - 400), s)
+            if not re.fullmatch(r",\s*", self.text[max(comma, 0):s]):
+                return self._restrictive(s, e, cue, how, prev)
             antecedent = subject_tail(self.text, max(0, comma - 200), comma) if comma > 0 else None
-            names = [m for m in NAME_RE.finditer(self.text, max(0, comma - 120), max(comma, 0))
-                     if is_name(m.group(0), self.text)]
+            # 'the Associated Press report, which notes': only the noun phrase before the comma
+            # (a thing; a name nearby is a place or a person it is about)
+            names = [] if surface.lower() == "which" else [
+                m for m in NAME_RE.finditer(self.text, max(0, comma - 120), max(comma, 0))
+                if is_name(m.group(0), self.text)]
             if names and (antecedent is None or antecedent[2] != "name"):
                 # 'said Scott Reed, the chamber's strategist, who': the name, not the role
                 speaker = self.art.canonical(names[-1].group(0))
@@ -134,6 +139,8 @@ class Attributor:
                 speaker = self.art.canonical(self.text[antecedent[0]:antecedent[1]])
             elif antecedent and antecedent[2] == "nom":
                 speaker = self._resolve_nominal(self.text[antecedent[0]:antecedent[1]], prev)
+            elif surface.lower() == "which":
+                speaker = None
             else:
                 head = NAME_TAIL.search(self.text[max(0, comma - 150):comma])
                 speaker = self.art.canonical(head.group("name")) if head and is_name(
@@ -165,6 +172,24 @@ class Attributor:
         else:
             speaker = self._resolve_nominal(surface, prev, s)
         return Attribution(speaker, s, e, surface, cue, how)
+
+    def _restrictive(self, s: int, e: int, cue: str | None, how: str,
+                     prev: list[Attribution]) -> Attribution:
+        """A relative pronoun without a comma before it ('Rikkie Wells who tweeted', 'Donald
+        Trump - who previously said'): the person's name right before it speaks (two words or
+        a name the article gives in full, not 'a Republican who'); else no speaker."""
+        end = s
+        while end > 0 and self.text[end - 1] in " \t\u2014\u2013-":
+            end -= 1
+        speaker = None
+        name = NAME_TAIL.search(self.text, max(0, end - 120), end)
+        if name and name.end() == end and not name.group("app"):
+            ns, ne = strip_leading(self.text, *name.span("name"))
+            surface = self.text[ns:ne]
+            if is_name(surface, self.text) and (len(surface.split()) >= 2 or
+                                                surface in self.art.names()):
+                speaker = self.art.canonical(surface)
+        return Attribution(speaker, s, e, self.text[s:e], cue, how)
 
     def _resolve_nominal(self, surface: str, prev: list[Attribution],
                          at: int | None = None) -> str | None:

@@ -107,6 +107,11 @@ _ROLE_THEN_PLACE = re.compile(
     r"\b(?-i:[Tt]he|[Aa]n?)\s+(?:[\w\-]+\s+){0,3}?(?:from|of|for|at|in)\s+(?:the\s+)?$")
 
 
+# a relative pronoun right before the cue: ', who said', ', which notes', ' - who previously
+# said', 'Rikkie Wells who tweeted' (its antecedent speaks; not 'critics who say': the
+# restrictive clause of a common noun may sit inside another speaker's sentence)
+_RELATIVE_TAIL = re.compile(
+    r"(?:,|\s[\u2014\u2013-]|\b(?-i:[A-Z])[\w\-\u2019']*)\s+(who|(?<=, )which)\s*$")
 _WHOSE_BEFORE = re.compile(rf"(?P<name>{NAME}),\s+whose\s+[^,]{{1,40}},\s*$")
 _GROUP_NOUNS = (r"police|officials|authorities|prosecutors|investigators|officers|detectives|"
                 r"spokesman|spokeswoman|spokesperson|aides|sources|lawyers|attorneys|analysts|"
@@ -150,7 +155,7 @@ def subject_tail(text: str, lo: int, cue_start: int) -> tuple[int, int, str] | N
     m = _PRON_TAIL.search(left)
     if m:
         return left_lo + m.start(), left_lo + m.end(), "pron"
-    m = re.search(r",\s+(who)\s*$", left)
+    m = _RELATIVE_TAIL.search(left)
     if m:
         return left_lo + m.start(1), left_lo + m.end(1), "rel"
     m = _POSS_TAIL.search(left)
