@@ -40,6 +40,41 @@ SHAPES = [
     ("document introduction",
      "Kasich spoke in Berea.\n\nTranscript as follows:\n\n“Tonight we arrived in Cleveland.\n\n"
      "“We are now up 400,000 jobs.”", 1, "transcript"),
+    # a participle after a comma ('..., saying “...”') belongs to the sentence's opening
+    # subject, after a dateline and an adverbial opener, not to the object nearest to it
+    ("participle after a dateline",
+     "WASHINGTON, Dec. 8 (UPI) — In response to Donald Trump’s proposal, Hillary Clinton’s "
+     "campaign chairman rallied supporters, saying: “We have to be ready to stop him.”", 0,
+     "hillary clinton’s campaign chairman"),
+    ("participle after an object with its own apposition",
+     "Sen. Bernie Sanders (I-Vt.) visited NBC’s “Today” to discuss his remarks about his "
+     "Democratic rival, Hillary Clinton, saying “on her worst day” she would be better.", 0,
+     "Bernie Sanders"),
+    ("participle after a modifier that looks like a cue",
+     "Khizr Khan spoke in Philadelphia.\n\nKhan, who is Muslim, also decried Trump’s repeated "
+     "calls to ban all Muslims, noting he has “sacrificed nothing” for the country.", 0,
+     "Khizr Khan"),
+    ("participle, a noun phrase subject",
+     "The billionaire businessman began by talking about the state’s drug crisis, saying that "
+     "heroin is now “cheaper than getting candy.”", 0, "the billionaire businessman"),
+    # a bare determiner ('those calling for ...') is no subject: the cue before it decides
+    ("bare determiner subject",
+     "“Oh, let him make that decision,” said Vice President Joe Biden, urging those calling "
+     "for Sanders’ withdrawal to “give him time.”", 1, "Joe Biden"),
+    # a possessive pronoun before a speech noun resolves like its pronoun
+    ("possessive pronoun",
+     "Sen. Bernie Sanders spoke in Iowa.\n\nBernie Sanders has consistently pushed his promise of "
+     "“free college” to young voters.", 0, "Bernie Sanders"),
+    # relative pronouns: the antecedent speaks
+    ("which after a comma",
+     "Pence’s press release linked to the Associated Press report, which notes, “More than "
+     "half the people who met with her gave money.”", 0, "the associated press report"),
+    ("who after a name, no comma",
+     "Among the references was this tweet from Rikkie Wells who tweeted, “Staff never pay "
+     "attention to rules.”", 0, "Rikkie Wells"),
+    ("who after a dash",
+     "GOP front-runner Donald Trump - who previously said he would \"bomb the hell out of\" "
+     "oil fields - spoke on Monday.", 0, "Donald Trump"),
     # a full name right before the colon that opens the quotation
     ("name before colon",
      "The timing doesn’t surprise Republican pollster Daron Shaw: “Historically, lesser-known "
@@ -59,6 +94,14 @@ ABSTAIN = [
      "most of the rural counties and small towns of the whole state. And Mr. Cruz's narrow victory was not especia"
      "lly impressive."
      "\n\nHe won just 19 percent among ''somewhat conservative'' voters.", None),
+    # a restrictive 'who' after a common noun may sit inside another speaker's sentence
+    ("who after a common noun",
+     "Ms. Lee said the party should court a candidate who says he wants “a new start.”",
+     "Lee"),
+    # ', which' after a place: the place does not speak
+    ("which after a place",
+     "Drivers saw a sign at an exit in Corona (about 45 miles east of L.A.), which read, "
+     "“Vote Donald Trump.”", None),
     # a name after a preposition is an object: 'to the Dutch newspaper NRC Handelsblad:'
     ("object before colon",
      "Jeb Bush broke down what was wrong to the Dutch newspaper NRC Handelsblad: “What he did "

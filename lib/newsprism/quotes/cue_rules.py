@@ -324,7 +324,9 @@ def cue_participle(q: QuoteSite, c: CueSite):
     subj = None
     for earlier in reversed(list(CUE_RE.finditer(text, q.lo, c.start))):
         if earlier.group(0).endswith("ing") or earlier.group(0) == "according to" or \
-                _MODIFIER_BEFORE.search(text, max(0, earlier.start() - 40), earlier.start()):
+                _MODIFIER_BEFORE.search(text, max(0, earlier.start() - 40), earlier.start()) or \
+                earlier.group(0) in NOUN_HOMOGRAPHS and \
+                NOUN_BEFORE.search(text, max(0, earlier.start() - 40), earlier.start()):
             continue  # ('decried Trump’s repeated calls to ban ..., noting'): no verb
         subj = subject_before(text, q.lo, earlier.start())
         if subj is None:
