@@ -75,6 +75,12 @@ SHAPES = [
     ("who after a dash",
      "GOP front-runner Donald Trump - who previously said he would \"bomb the hell out of\" "
      "oil fields - spoke on Monday.", 0, "Donald Trump"),
+    # an organisation and a lowercase role before a person's name opening the sentence: the
+    # person speaks ('FBI director James Comey decided', 'Clinton campaign spokesman Brian
+    # Fallon called')
+    ("role before the subject's name",
+     "Clinton campaign spokesman Brian Fallon called the remarks “dangerous.”", 0,
+     "Brian Fallon"),
     # a full name right before the colon that opens the quotation
     ("name before colon",
      "The timing doesn’t surprise Republican pollster Daron Shaw: “Historically, lesser-known "

@@ -35,6 +35,7 @@ from newsprism.quotes.subjects import (
     NAME_TAIL,
     PLACE_BEFORE,
     ROLE_DESCRIPTION,
+    ROLE_THEN_NAME,
     blank,
     drop_full_stop,
     sentence_span,
@@ -481,6 +482,11 @@ class Attributor:
             tail = re.match(r"(?:[\u2019']s?)?(?:\s+[a-z][\w\-]*){1,2}", self.text[e:hi])
             return s, e + (tail.end() if tail else 0), "nom"
         if kind == "name":
+            role = ROLE_THEN_NAME.match(self.text, e, hi)
+            if role and is_name(role.group("name"), self.text) and \
+                    len(role.group("name").split()) >= 2:
+                # 'FBI director James Comey decided': the person, not the agency
+                return (*role.span("name"), "name")
             s, e = strip_leading(self.text, s, e)
             if not is_name(self.text[s:e], self.text):
                 return None

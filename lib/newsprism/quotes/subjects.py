@@ -218,12 +218,12 @@ _LONG_NP_AFTER = re.compile(
     r"\s*(?P<nom>(?-i:one|a|an|another|the|two|three|several|some|many)\s+(?-i:[A-Za-z])"
     r"[^,;:\n\"\u201c\u201d]{1,120}?)(?=\s*(?:[,;:(\n]|\.(?:\s|$)|$|\s+(?:who|that|which)\b))")
 # two names joined by 'and' ('reply Burton and Nick', 'Frank Newport and Jim Harter:')
-_ROLE_THEN_NAME = re.compile(
+ROLE_THEN_NAME = re.compile(
     rf"\s+(?:(?:head|assistant|chief|press|general|executive|senior|deputy|team|club|campaign|"
     rf"communications|policy|political)\s+){{0,2}}(?:coach|manager|spokesman|spokeswoman|"
     rf"spokesperson|director|president|chairman|chairwoman|ceo|founder|leader|captain|executive|"
     rf"secretary|minister|adviser|advisor|aide|strategist|analyst|economist|professor|official|"
-    rf"lawyer|attorney|owner|general manager)\s+(?P<name>{NAME})")
+    rf"lawyer|attorney|owner|general manager)(?:\s+of\s+state)?\s+(?P<name>{NAME})")
 # 'the North Korean leader', 'the Russian president', 'the Oilers coach': a role description
 ROLE_DESCRIPTION = re.compile(
     r"(?i:the)\s+(?P<qual>(?:[A-Z][\w\-]*\s+){1,3})(?P<role>leader|president|prime minister|"
@@ -267,7 +267,7 @@ def subject_after(text: str, cue_end: int, hi: int) -> tuple[int, int, str] | No
             if kind == "name" and not is_name(text[s:e], text):
                 return None
             if kind == "name":
-                role = _ROLE_THEN_NAME.match(text, e, hi)
+                role = ROLE_THEN_NAME.match(text, e, hi)
                 if role and is_name(role.group("name"), text):
                     # 'said Oilers head coach Ken Hitchcock': the person, not the team
                     s, e = role.span("name")
