@@ -76,11 +76,12 @@ SHAPES = [
      "GOP front-runner Donald Trump - who previously said he would \"bomb the hell out of\" "
      "oil fields - spoke on Monday.", 0, "Donald Trump"),
     # an organisation and a lowercase role before a person's name opening the sentence: the
-    # person speaks ('FBI director James Comey decided', 'Clinton campaign spokesman Brian
-    # Fallon called')
+    # person speaks ('FBI director James Comey decided', 'Log Cabin Republicans president
+    # Gregory T. Angelo said')
     ("role before the subject's name",
-     "Clinton campaign spokesman Brian Fallon called the remarks “dangerous.”", 0,
-     "Brian Fallon"),
+     "While the language would have little impact, Log Cabin Republicans president Gregory T. "
+     "Angelo said it would be “remarkable” because it would \"mark the first time the "
+     "platform included an affirming mention.\"", 1, "Gregory T. Angelo"),
     # a full name right before the colon that opens the quotation
     ("name before colon",
      "The timing doesn’t surprise Republican pollster Daron Shaw: “Historically, lesser-known "
