@@ -48,6 +48,10 @@ from newsprism.quotes.subjects import (
 SPEECH_ACTS = (SAY_VERBS - {"continued"}) | {"told", "tells", "stated", "replied"}
 _PAIRED = re.compile(r"\b(?:and|or|&)\s+$")
 _POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "their": "they"}
+# what a possessive subject owns, up to its verb ('Grayson's spokeswoman', 'Clinton’s response')
+_POSSESSED_TAIL = re.compile(
+    r"(?:[\u2019']s?)?(?P<words>(?:\s+(?!(?:was|were|is|are|had|has|have|for|on|as|of|to|"
+    r"with|by|in|at|like|without|would|will|could|can)\b)(?-i:[a-z])[\w\-]*){0,2})")
 
 
 @dataclass
@@ -478,9 +482,9 @@ class Attributor:
             return None  # a lone capitalised word seen once ("Thirteen", "Ask") is no name
         if kind == "name" and self.text[e - 2:e] in ("\u2019s", "'s") or kind == "name" and poss \
                 and self.text[e:e + 1] in "\u2019'":
-            # "Grayson's spokeswoman challenged": the whole phrase is the subject
-            tail = re.match(r"(?:[\u2019']s?)?(?:\s+[a-z][\w\-]*){1,2}", self.text[e:hi])
-            return s, e + (tail.end() if tail else 0), "nom"
+            # "Grayson's spokeswoman challenged": the whole phrase is the subject (not a verb
+            # or a preposition after it: 'Clinton’s response was:' is 'Clinton’s response')
+            return s, _POSSESSED_TAIL.match(self.text, e, hi).end(), "nom"
         if kind == "name":
             role = ROLE_THEN_NAME.match(self.text, e, hi)
             if role and is_name(role.group("name"), self.text) and \
