@@ -135,3 +135,31 @@ def test_interviewer_asking_is_no_antecedent():
 def test_unclear_shape_names_no_one_wrong(shape, text, speaker):
     quotes = extract_quotes(text)
     assert quotes and {q.speaker for q in quotes if q.kind == "speech"} <= {speaker}
+
+
+# the mention a quotation hangs on: the subject pronoun of the clause that holds it, when it
+# stands for the sentence's subject (PolNeAR credits that pronoun) or replaces a description
+MENTIONS = [
+    ("clause pronoun after the subject",
+     "Hillary Clinton spoke in Ohio.\n\nMeanwhile, Clinton endorsed the bipartisan deal, although "
+     "she made it clear that she has “serious concerns” about its provisions.",
+     "Hillary Clinton", "she"),
+    ("clause pronoun after a description",
+     "When Robby Mook, Clinton’s campaign manager was asked during a luncheon if Clinton would "
+     "hold a press conference, he laughed and said, “We’ll see.”", "Robby Mook", "he"),
+]
+
+
+@pytest.mark.parametrize(("shape", "text", "speaker", "surface"), MENTIONS,
+                         ids=[s[0] for s in MENTIONS])
+def test_quotation_hangs_on_the_nearest_mention(shape, text, speaker, surface):
+    quote = next(q for q in extract_quotes(text) if q.kind == "speech")
+    assert (quote.speaker, quote.speaker_surface) == (speaker, surface)
+
+
+def test_clause_pronoun_of_another_person_keeps_the_subject():
+    # 'he' is Jeb Bush, not Mrs. Clinton: the attribution stays on the sentence's subject
+    text = ("Jeb Bush spoke in Iowa.\n\nMrs. Clinton attacked the plan on Monday, as he had "
+            "priced it at “about $200,000” a year.")
+    quote = next(q for q in extract_quotes(text) if q.kind == "speech")
+    assert (quote.speaker, quote.speaker_surface) == ("Clinton", "Clinton")
