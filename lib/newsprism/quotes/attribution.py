@@ -559,7 +559,7 @@ def nearer_pronoun(q: QuoteSite, found: Attribution) -> Attribution:
         return found
     hit = None
     for m in _CLAUSE_PRONOUN.finditer(q.text, found.speaker_end, q.open_mark):
-        if not q.attributor._inside_quote(m.start("pron")):
+        if not q.attributor.inside_quote(m.start("pron")):
             hit = m
     if hit is None:
         return found

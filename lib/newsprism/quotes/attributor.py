@@ -311,7 +311,7 @@ class Attributor:
             subj = self.subject_of_sentence(m.end(), pos)
             if subj and subj[2] == "pron" and subj[0] < pos and \
                     self.text[subj[0]:subj[1]].lower() == pronoun and \
-                    not self._inside_quote(subj[0]):
+                    not self.inside_quote(subj[0]):
                 found = subj[0]
         if found is None:
             return []
@@ -334,11 +334,12 @@ class Attributor:
             s, e = strip_leading(self.text, m.start(), m.end())
             surface = re.sub(r"[\u2019']s$", "", self.text[s:e])
             if surface and is_name(surface, self.text) and person_like(surface) and \
-                    not self._inside_quote(s) and self.art.canonical(surface) != person:
+                    not self.inside_quote(s) and self.art.canonical(surface) != person:
                 return True
         return False
 
-    def _inside_quote(self, pos: int) -> bool:
+    def inside_quote(self, pos: int) -> bool:
+        """Whether ``pos`` lies inside one of the article's quotations."""
         k = bisect.bisect_right(self.starts, pos) - 1
         return k >= 0 and self.spans[k][0] <= pos < self.spans[k][1]
 
@@ -395,10 +396,10 @@ class Attributor:
         'John Kasich claiming the nomination', 'Trump continued to hurt' speak of no speech."""
         candidates = []
         for m in CUE_RE.finditer(self.text, lo, pos):
-            if m.group(0) not in SPEECH_ACTS or self._inside_quote(m.start()):
+            if m.group(0) not in SPEECH_ACTS or self.inside_quote(m.start()):
                 continue
             subj = subject_before(self.text, max(lo, m.start() - 120), m.start())
-            if subj and subj[2] == "name" and not self._inside_quote(subj[0]):
+            if subj and subj[2] == "name" and not self.inside_quote(subj[0]):
                 s, e = strip_leading(self.text, subj[0], subj[1])
                 if _PAIRED.search(self.text, max(0, s - 6), s):
                     continue  # 'Wilcox and Beruff argued': two people, neither alone
