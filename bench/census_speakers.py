@@ -6,7 +6,9 @@ quotation with a gold Source whose predicted speaker is wrong, with its shape.
 Shape columns: ``rule`` (the attribution rule that fired, "" when none), ``has_cue_verb`` (a cue
 verb in the quote's paragraph), ``source_side`` (the gold Source before/after the quotation, or
 in another paragraph), ``distance`` (characters between the quotation and the gold Source),
-``source_type`` (pronoun, name, group/description). Train only: dev is never read here.
+``source_type`` (pronoun, name, group/description). Also lists the predicted speech quotations
+that match no gold quote (false positives) by shape (``fp_shape``: headline, title, scare quote,
+block, full sentence, partial phrase) to ``<out>_fp.csv``. Train only: dev is never read here.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ import re
 import time
 
 import pandas as pd
-from newsprism.quotes.names import CUE_RE
+from newsprism.quotes.names import CUE_RE, SMALL_WORDS, headline_words, is_title_case
 from newsprism.quotes.validation import compare_article, load_polnear
 
 _PRON = frozenset("he she they it i we him her them his its their".split())
@@ -29,6 +31,42 @@ def _source_type(text: str) -> str:
     if words and words[0][0].isupper() and words[0].lower() not in ("the", "a", "an"):
         return "name"
     return "group/description"
+
+
+def fp_shape(text: str, start: int, end: int, form: str) -> str:
+    """The shape of a predicted speech quotation that matches no gold quote: ``headline`` (on a
+    title-case line), ``title`` (every word capitalised but small words), ``scare quote`` (three
+    words or fewer), ``block``, ``full sentence`` or ``partial phrase``."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line = text[line_start:line_end if line_end >= 0 else len(text)]
+    words = headline_words(text, start, end)
+    if is_title_case(headline_words(line)):
+        return "headline"
+    if words and all(w[0].isupper() or w.lower() in SMALL_WORDS for w in words):
+        return "title"
+    if len(text[start:end].split()) <= 3:
+        return "scare quote"
+    return {"block": "block", "full": "full sentence"}.get(form, "partial phrase")
+
+
+def false_positives(split: str = "train") -> pd.DataFrame:
+    """Predicted speech quotations of ``split`` that match no gold quote, with their shape
+    (:func:`fp_shape`), rule, speaker and context."""
+    out = []
+    for article in load_polnear(split):
+        frame = compare_article(article)
+        if not len(frame):
+            continue
+        bad = frame[(frame["kind"] == "speech") & ~frame["matched"]]
+        for rec in bad.to_dict("records"):
+            s, e = int(rec["pred_start"]), int(rec["pred_end"])
+            out.append({"article": article.name, "shape": fp_shape(article.text, s, e,
+                                                                  rec["form"]),
+                        "form": rec["form"], "rule": rec["rule"], "speaker": rec["speaker"],
+                        "quote": article.text[s:e][:80],
+                        "before": article.text[max(0, s - 80):s].replace("\n", " | ")})
+    return pd.DataFrame(out)
 
 
 def census(split: str = "train") -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -84,6 +122,10 @@ def main() -> None:
     print(errors.groupby(["missing", "source_type", "source_side"]).size()
           .sort_values(ascending=False).head(20).to_string())
     print(errors.groupby(["rule"]).size().sort_values(ascending=False).head(20).to_string())
+    fps = false_positives("train")
+    fps.to_csv(args.out.replace(".csv", "_fp.csv"), index=False)
+    print(f"{len(fps)} false positives (speech matching no gold quote) by shape:")
+    print(fps.groupby("shape").size().sort_values(ascending=False).to_string())
 
 
 if __name__ == "__main__":

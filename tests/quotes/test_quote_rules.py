@@ -178,7 +178,7 @@ FALLBACKS = [
      "still drive out bad, but usually only when “the truth is sexier than the lie.”",
      "the truth is sexier than the lie.", "Mason"),
     ("a name opening the sentence", "In a statement released Thursday, Rep. Hakeem Jeffries "
-     "(D-N.Y.) reacted to the news, saying: “The killer should be in prison.”",
+     "(D-N.Y.) reacted to the news with the words “The killer should be in prison.”",
      "The killer should be in prison.", "Rep. Hakeem Jeffries"),
     ("a text or an institution opening the sentence", "The ad targets a “corrupt political "
      "system that keeps in place a rigged economy.”",

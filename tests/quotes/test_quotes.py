@@ -423,6 +423,11 @@ def test_sentence_opened_by_a_conjunction_continues_the_quote():
     'She told ABC\'s "Good Morning America" on Monday that the talk was cordial.',
     'Sanders said on "Meet the Press" that he would win.',
     "He praised the book, “The Art of the Deal.”",
+    # after a lowercase possessive, a podcast, a verb of reading or hosting (issue 18, aim 2)
+    "Sunday on Fox News channel’s “Sunday Morning Futures,” Rep. Darrell Issa said the deal "
+    "was bad.",
+    "Weiner said in May on the podcast “Here’s the Thing” that he is a better father.",
+    "One of his recent reads, “This Kind of War,” is about the Korean War.",
 ])
 def test_title_case_show_and_book_titles_are_terms(text):
     quote = extract_quotes(text)[0]

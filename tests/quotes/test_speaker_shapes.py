@@ -40,6 +40,48 @@ SHAPES = [
     ("document introduction",
      "Kasich spoke in Berea.\n\nTranscript as follows:\n\n“Tonight we arrived in Cleveland.\n\n"
      "“We are now up 400,000 jobs.”", 1, "transcript"),
+    # a participle after a comma ('..., saying “...”') belongs to the sentence's opening
+    # subject, after a dateline and an adverbial opener, not to the object nearest to it
+    ("participle after a dateline",
+     "WASHINGTON, Dec. 8 (UPI) — In response to Donald Trump’s proposal, Hillary Clinton’s "
+     "campaign chairman rallied supporters, saying: “We have to be ready to stop him.”", 0,
+     "hillary clinton’s campaign chairman"),
+    ("participle after an object with its own apposition",
+     "Sen. Bernie Sanders (I-Vt.) visited NBC’s “Today” to discuss his remarks about his "
+     "Democratic rival, Hillary Clinton, saying “on her worst day” she would be better.", 0,
+     "Bernie Sanders"),
+    ("participle after a modifier that looks like a cue",
+     "Khizr Khan spoke in Philadelphia.\n\nKhan, who is Muslim, also decried Trump’s repeated "
+     "calls to ban all Muslims, noting he has “sacrificed nothing” for the country.", 0,
+     "Khizr Khan"),
+    ("participle, a noun phrase subject",
+     "The billionaire businessman began by talking about the state’s drug crisis, saying that "
+     "heroin is now “cheaper than getting candy.”", 0, "the billionaire businessman"),
+    # a bare determiner ('those calling for ...') is no subject: the cue before it decides
+    ("bare determiner subject",
+     "“Oh, let him make that decision,” said Vice President Joe Biden, urging those calling "
+     "for Sanders’ withdrawal to “give him time.”", 1, "Joe Biden"),
+    # a possessive pronoun before a speech noun resolves like its pronoun
+    ("possessive pronoun",
+     "Sen. Bernie Sanders spoke in Iowa.\n\nBernie Sanders has consistently pushed his promise of "
+     "“free college” to young voters.", 0, "Bernie Sanders"),
+    # relative pronouns: the antecedent speaks
+    ("which after a comma",
+     "Pence’s press release linked to the Associated Press report, which notes, “More than "
+     "half the people who met with her gave money.”", 0, "the associated press report"),
+    ("who after a name, no comma",
+     "Among the references was this tweet from Rikkie Wells who tweeted, “Staff never pay "
+     "attention to rules.”", 0, "Rikkie Wells"),
+    ("who after a dash",
+     "GOP front-runner Donald Trump - who previously said he would \"bomb the hell out of\" "
+     "oil fields - spoke on Monday.", 0, "Donald Trump"),
+    # an organisation and a lowercase role before a person's name opening the sentence: the
+    # person speaks ('FBI director James Comey decided', 'Log Cabin Republicans president
+    # Gregory T. Angelo said')
+    ("role before the subject's name",
+     "While the language would have little impact, Log Cabin Republicans president Gregory T. "
+     "Angelo said it would be “remarkable” because it would \"mark the first time the "
+     "platform included an affirming mention.\"", 1, "Gregory T. Angelo"),
     # a full name right before the colon that opens the quotation
     ("name before colon",
      "The timing doesn’t surprise Republican pollster Daron Shaw: “Historically, lesser-known "
@@ -59,6 +101,14 @@ ABSTAIN = [
      "most of the rural counties and small towns of the whole state. And Mr. Cruz's narrow victory was not especia"
      "lly impressive."
      "\n\nHe won just 19 percent among ''somewhat conservative'' voters.", None),
+    # a restrictive 'who' after a common noun may sit inside another speaker's sentence
+    ("who after a common noun",
+     "Ms. Lee said the party should court a candidate who says he wants “a new start.”",
+     "Lee"),
+    # ', which' after a place: the place does not speak
+    ("which after a place",
+     "Drivers saw a sign at an exit in Corona (about 45 miles east of L.A.), which read, "
+     "“Vote Donald Trump.”", None),
     # a name after a preposition is an object: 'to the Dutch newspaper NRC Handelsblad:'
     ("object before colon",
      "Jeb Bush broke down what was wrong to the Dutch newspaper NRC Handelsblad: “What he did "
@@ -85,3 +135,31 @@ def test_interviewer_asking_is_no_antecedent():
 def test_unclear_shape_names_no_one_wrong(shape, text, speaker):
     quotes = extract_quotes(text)
     assert quotes and {q.speaker for q in quotes if q.kind == "speech"} <= {speaker}
+
+
+# the mention a quotation hangs on: the subject pronoun of the clause that holds it, when it
+# stands for the sentence's subject (PolNeAR credits that pronoun) or replaces a description
+MENTIONS = [
+    ("clause pronoun after the subject",
+     "Hillary Clinton spoke in Ohio.\n\nMeanwhile, Clinton endorsed the bipartisan deal, although "
+     "she made it clear that she has “serious concerns” about its provisions.",
+     "Hillary Clinton", "she"),
+    ("clause pronoun after a description",
+     "When Robby Mook, Clinton’s campaign manager was asked during a luncheon if Clinton would "
+     "hold a press conference, he laughed and said, “We’ll see.”", "Robby Mook", "he"),
+]
+
+
+@pytest.mark.parametrize(("shape", "text", "speaker", "surface"), MENTIONS,
+                         ids=[s[0] for s in MENTIONS])
+def test_quotation_hangs_on_the_nearest_mention(shape, text, speaker, surface):
+    quote = next(q for q in extract_quotes(text) if q.kind == "speech")
+    assert (quote.speaker, quote.speaker_surface) == (speaker, surface)
+
+
+def test_clause_pronoun_of_another_person_keeps_the_subject():
+    # 'he' is Jeb Bush, not Mrs. Clinton: the attribution stays on the sentence's subject
+    text = ("Jeb Bush spoke in Iowa.\n\nMrs. Clinton attacked the plan on Monday, as he had "
+            "priced it at “about $200,000” a year.")
+    quote = next(q for q in extract_quotes(text) if q.kind == "speech")
+    assert (quote.speaker, quote.speaker_surface) == ("Clinton", "Clinton")

@@ -541,6 +541,36 @@ FALLBACK_RULES = (cue_later, previous_sentence_cue, sentence_opening_name, insti
                   as_cue)
 
 
+# a clause of the quotation's sentence whose subject is a pronoun ('Cruz is the only contender
+# ... and he has long used that fact to bludgeon his rivals for not campaigning “...”'); not
+# 'that he' or 'if he' (what the sentence's subject says or asks about)
+_CLAUSE_PRONOUN = re.compile(
+    r"(?:\b(?:and|but|while|although|though|because|as|when|since|after|before|until|so)"
+    r"|[,;])\s+(?P<pron>he|she|they)\s+(?-i:[a-z])[\w\u2019']*")
+
+
+def nearer_pronoun(q: QuoteSite, found: Attribution) -> Attribution:
+    """The attribution ``found`` by the sentence's subject (``sentence-subject``,
+    ``cue-before-and``), moved to the subject pronoun of a later clause before the quotation
+    when there is one ('Clinton endorsed the deal, although she made it clear that she has
+    “serious concerns”': 'she', the mention the quotation hangs on); kept when that pronoun
+    resolves to no one or to another person."""
+    if found.how not in ("sentence-subject", "cue-before-and") or found.speaker_end is None:
+        return found
+    hit = None
+    for m in _CLAUSE_PRONOUN.finditer(q.text, found.speaker_end, q.open_mark):
+        if not q.attributor.inside_quote(m.start("pron")):
+            hit = m
+    if hit is None:
+        return found
+    moved = q.make(*hit.span("pron"), "pron", found.cue, found.how)
+    # the pronoun must stand for the subject found ('Cruz ... and he'), or replace a
+    # description ('Clinton’s campaign manager was asked ..., he laughed and said'); a pronoun
+    # that resolves to someone else is a second person ('Clinton ..., as he had done'): keep
+    same = moved.speaker == found.speaker or bool(found.speaker and found.speaker.islower())
+    return moved if moved.speaker and same else found
+
+
 def attribute_one(attributor: Attributor, qi: int, prev: list[Attribution]) -> Attribution:
     """The attribution of quotation ``qi``: the first of ``RULES`` that fires, else none (with
     the first of ``FALLBACK_RULES`` that fires as its ``fallback``)."""
@@ -548,7 +578,7 @@ def attribute_one(attributor: Attributor, qi: int, prev: list[Attribution]) -> A
     for rule in RULES:
         found = rule(site)
         if found is not None:
-            return found
+            return nearer_pronoun(site, found)
     return Attribution(fallback=next((found for rule in FALLBACK_RULES
                                       if (found := rule(site)) is not None), None))
 

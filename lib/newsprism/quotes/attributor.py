@@ -35,6 +35,7 @@ from newsprism.quotes.subjects import (
     NAME_TAIL,
     PLACE_BEFORE,
     ROLE_DESCRIPTION,
+    ROLE_THEN_NAME,
     blank,
     drop_full_stop,
     sentence_span,
@@ -46,6 +47,11 @@ from newsprism.quotes.subjects import (
 # "asked": the interviewer asks, the quotation that follows is the answer
 SPEECH_ACTS = (SAY_VERBS - {"continued"}) | {"told", "tells", "stated", "replied"}
 _PAIRED = re.compile(r"\b(?:and|or|&)\s+$")
+_POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "their": "they"}
+# what a possessive subject owns, up to its verb ('Grayson's spokeswoman', 'Clinton’s response')
+_POSSESSED_TAIL = re.compile(
+    r"(?:[\u2019']s?)?(?P<words>(?:\s+(?!(?:was|were|is|are|had|has|have|for|on|as|of|to|"
+    r"with|by|in|at|like|without|would|will|could|can)\b)(?-i:[a-z])[\w\-]*){0,2})")
 
 
 @dataclass
@@ -123,9 +129,14 @@ class Attributor:
         if kind == "rel":
             # 'said Scott Reed, the Chamber's strategist, who added': the antecedent speaks
             comma = self.text.rfind(",", max(0, s - 400), s)
+            if not re.fullmatch(r",\s*", self.text[max(comma, 0):s]):
+                return self._restrictive(s, e, cue, how, prev)
             antecedent = subject_tail(self.text, max(0, comma - 200), comma) if comma > 0 else None
-            names = [m for m in NAME_RE.finditer(self.text, max(0, comma - 120), max(comma, 0))
-                     if is_name(m.group(0), self.text)]
+            # 'the Associated Press report, which notes': only the noun phrase before the comma
+            # (a thing; a name nearby is a place or a person it is about)
+            names = [] if surface.lower() == "which" else [
+                m for m in NAME_RE.finditer(self.text, max(0, comma - 120), max(comma, 0))
+                if is_name(m.group(0), self.text)]
             if names and (antecedent is None or antecedent[2] != "name"):
                 # 'said Scott Reed, the chamber's strategist, who': the name, not the role
                 speaker = self.art.canonical(names[-1].group(0))
@@ -133,12 +144,16 @@ class Attributor:
                 speaker = self.art.canonical(self.text[antecedent[0]:antecedent[1]])
             elif antecedent and antecedent[2] == "nom":
                 speaker = self._resolve_nominal(self.text[antecedent[0]:antecedent[1]], prev)
+            elif surface.lower() == "which":
+                speaker = None
             else:
                 head = NAME_TAIL.search(self.text[max(0, comma - 150):comma])
                 speaker = self.art.canonical(head.group("name")) if head and is_name(
                     head.group("name"), self.text) else None
         elif kind == "pron":
-            speaker = self._resolve_pronoun(s, surface.lower(), prev)
+            # a possessive pronoun ('his promise of “...”') stands for its personal pronoun
+            pronoun = _POSSESSIVE_PRONOUNS.get(surface.lower(), surface.lower())
+            speaker = self._resolve_pronoun(s, pronoun, prev)
         elif kind == "poss":
             m = NAME_RE.match(surface)
             if m:
@@ -162,6 +177,24 @@ class Attributor:
         else:
             speaker = self._resolve_nominal(surface, prev, s)
         return Attribution(speaker, s, e, surface, cue, how)
+
+    def _restrictive(self, s: int, e: int, cue: str | None, how: str,
+                     prev: list[Attribution]) -> Attribution:
+        """A relative pronoun without a comma before it ('Rikkie Wells who tweeted', 'Donald
+        Trump - who previously said'): the person's name right before it speaks (two words or
+        a name the article gives in full, not 'a Republican who'); else no speaker."""
+        end = s
+        while end > 0 and self.text[end - 1] in " \t\u2014\u2013-":
+            end -= 1
+        speaker = None
+        name = NAME_TAIL.search(self.text, max(0, end - 120), end)
+        if name and name.end() == end and not name.group("app"):
+            ns, ne = strip_leading(self.text, *name.span("name"))
+            surface = self.text[ns:ne]
+            if is_name(surface, self.text) and (len(surface.split()) >= 2 or
+                                                surface in self.art.names()):
+                speaker = self.art.canonical(surface)
+        return Attribution(speaker, s, e, self.text[s:e], cue, how)
 
     def _resolve_nominal(self, surface: str, prev: list[Attribution],
                          at: int | None = None) -> str | None:
@@ -278,7 +311,7 @@ class Attributor:
             subj = self.subject_of_sentence(m.end(), pos)
             if subj and subj[2] == "pron" and subj[0] < pos and \
                     self.text[subj[0]:subj[1]].lower() == pronoun and \
-                    not self._inside_quote(subj[0]):
+                    not self.inside_quote(subj[0]):
                 found = subj[0]
         if found is None:
             return []
@@ -301,11 +334,12 @@ class Attributor:
             s, e = strip_leading(self.text, m.start(), m.end())
             surface = re.sub(r"[\u2019']s$", "", self.text[s:e])
             if surface and is_name(surface, self.text) and person_like(surface) and \
-                    not self._inside_quote(s) and self.art.canonical(surface) != person:
+                    not self.inside_quote(s) and self.art.canonical(surface) != person:
                 return True
         return False
 
-    def _inside_quote(self, pos: int) -> bool:
+    def inside_quote(self, pos: int) -> bool:
+        """Whether ``pos`` lies inside one of the article's quotations."""
         k = bisect.bisect_right(self.starts, pos) - 1
         return k >= 0 and self.spans[k][0] <= pos < self.spans[k][1]
 
@@ -362,10 +396,10 @@ class Attributor:
         'John Kasich claiming the nomination', 'Trump continued to hurt' speak of no speech."""
         candidates = []
         for m in CUE_RE.finditer(self.text, lo, pos):
-            if m.group(0) not in SPEECH_ACTS or self._inside_quote(m.start()):
+            if m.group(0) not in SPEECH_ACTS or self.inside_quote(m.start()):
                 continue
             subj = subject_before(self.text, max(lo, m.start() - 120), m.start())
-            if subj and subj[2] == "name" and not self._inside_quote(subj[0]):
+            if subj and subj[2] == "name" and not self.inside_quote(subj[0]):
                 s, e = strip_leading(self.text, subj[0], subj[1])
                 if _PAIRED.search(self.text, max(0, s - 6), s):
                     continue  # 'Wilcox and Beruff argued': two people, neither alone
@@ -449,10 +483,15 @@ class Attributor:
             return None  # a lone capitalised word seen once ("Thirteen", "Ask") is no name
         if kind == "name" and self.text[e - 2:e] in ("\u2019s", "'s") or kind == "name" and poss \
                 and self.text[e:e + 1] in "\u2019'":
-            # "Grayson's spokeswoman challenged": the whole phrase is the subject
-            tail = re.match(r"(?:[\u2019']s?)?(?:\s+[a-z][\w\-]*){1,2}", self.text[e:hi])
-            return s, e + (tail.end() if tail else 0), "nom"
+            # "Grayson's spokeswoman challenged": the whole phrase is the subject (not a verb
+            # or a preposition after it: 'Clinton’s response was:' is 'Clinton’s response')
+            return s, _POSSESSED_TAIL.match(self.text, e, hi).end(), "nom"
         if kind == "name":
+            role = ROLE_THEN_NAME.match(self.text, e, hi)
+            if role and is_name(role.group("name"), self.text) and \
+                    len(role.group("name").split()) >= 2:
+                # 'FBI director James Comey decided': the person, not the agency
+                return (*role.span("name"), "name")
             s, e = strip_leading(self.text, s, e)
             if not is_name(self.text[s:e], self.text):
                 return None

@@ -32,6 +32,7 @@ from newsprism.quotes.names import (
     SAY_VERBS,
     TITLED_COMMA,
     is_name,
+    strip_leading,
 )
 from newsprism.quotes.subjects import (
     DET_RE,
@@ -249,24 +250,109 @@ def cue_gerund(q: QuoteSite, c: CueSite):
     return q.make(*subj, c.word, "cue-gerund") if subj else None
 
 
+# irregular past tenses that may follow a sentence's subject ('The businessman began by ...')
+_IRREGULAR_PAST = (
+    "began|took|made|went|gave|held|spoke|wrote|told|left|came|sent|put|stood|broke|led|won|"
+    "lost|drew|hit|struck|threw|kept|met|ran|saw|sat|set|shot|brought|bought|fought|sought|"
+    "taught|thought|caught|felt|found|heard|paid|read|said|chose|rose|fell|grew|knew|flew|"
+    "drove|wore|swore|bit|hid|let|cut|quit|shut|spent|stuck|took|got|did|sang|rang|woke")
+# the subject opening a sentence (after a dateline or an adverbial opener), then its finite
+# verb: 'WASHINGTON (UPI) — Hillary Clinton’s right-hand woman rallied supporters, saying:',
+# 'Sen. Bernie Sanders (I-Vt.) visited NBC’s “Today” ..., saying', 'The Democratic National
+# Committee released a statement ..., offering'
+_MAIN_SUBJECT = re.compile(
+    rf"(?:(?:[A-Z][A-Z .'\-]+|[^\u2014\u2013\n\u201c\u201d\"]{{0,30}}\([A-Za-z]+\))"
+    rf"[^\u2014\u2013\n\u201c\u201d\"]{{0,30}}?\s*[\u2014\u2013]\s*)?"
+    rf"(?:(?:In|On|At|After|Before|During|Later|Earlier|Since|When|While|With|Despite|"
+    rf"Following|Last|Meanwhile|However|Still|Then|Now)\b[^,\u201c\u201d\"\n]{{0,120}},\s+"
+    rf"|(?:But|And|Still|Then|Now|Later)\s+)?"
+    rf"(?:(?P<poss>{NAME}[\u2019']s?(?:\s+(?-i:[a-z])[\w\-]*){{1,3}}?)"
+    rf"|(?P<name>{NAME})(?:\s*\([^()\n]{{1,30}}\))?"
+    rf"|(?P<nom>(?-i:The|An?)(?:\s+[\w\-]+){{1,4}}?))"
+    rf"(?:,[^,\u201c\u201d\"\n]{{2,80}},)?\s+"
+    rf"(?:(?:has|had|have|is|was|were|are)\s+(?:been\s+)?(?:(?-i:[a-z]+ly)\s+)?(?-i:[a-z]+)"
+    rf"|(?:(?:also|then|later|again|(?-i:[a-z]+ly))\s+)?(?-i:[a-z]+(?:ed|s)|{_IRREGULAR_PAST}))\b")
+
+
+# a determiner or a possessive right before a cue word makes it a modifier or a noun
+# ('Trump’s repeated calls', 'the calls')
+_MODIFIER_BEFORE = re.compile(r"(?:\b(?:the|a|an|his|her|their|its|our)|[\u2019']s?)\s+$", re.I)
+# a subordinate or relative clause between the subject and the participle: the participle may
+# belong to it ('The first incident came ..., when Sanders protesters interrupted her, shouting')
+_CLAUSE_BETWEEN = re.compile(r"\b(?:when|where|while|after|before|as|because|since|until|if|"
+                             r"who|whom|whose|which|that)\b")
+
+
+def main_subject(q: QuoteSite, hi: int) -> tuple[int, int, str] | None:
+    """The subject opening the quotation's sentence and followed by its finite verb, before
+    ``hi`` (a name, a possessive noun phrase or a noun phrase opened by 'The'/'A'), or None."""
+    lo = q.lo
+    while lo < hi and q.text[lo].isspace():
+        lo += 1
+    m = _MAIN_SUBJECT.match(q.text, lo, hi)
+    if not m:
+        return None
+    kind = next(k for k in ("poss", "name", "nom") if m.group(k))
+    s, e = m.span(kind)
+    surface = q.text[s:e]
+    if _CLAUSE_BETWEEN.search(q.text, m.end(), hi):
+        return None
+    if kind == "name":
+        s, e = strip_leading(q.text, s, e)
+        name = q.text[s:e]
+        if s >= e or not is_name(name, q.text) or \
+                len(name.split()) < 2 and name not in q.attributor.art.names():
+            return None  # ('Amid responses from some ...': no name)
+        return s, e, "name"
+    if kind == "poss" and not is_name(re.split(r"[\u2019']", surface)[0], q.text):
+        return None
+    if NON_AGENT.search(surface) or surface.split()[-1] in FUNCTION_END:
+        return None
+    words = surface.split()[1:]
+    if kind == "nom" and all(w[:1].isupper() for w in words) and is_name(" ".join(words)):
+        return s + len(surface) - len(" ".join(words)), e, "name"  # 'The Democratic Party'
+    return s, e, "nom"
+
+
 def cue_participle(q: QuoteSite, c: CueSite):
-    """'X said, adding, “...': the subject of the earlier cue, else of the sentence."""
+    """'X said, adding, “...': the subject of the earlier cue, else of the sentence ('Sen. Bernie
+    Sanders (I-Vt.) visited NBC’s “Today” ..., saying “...': its opening subject)."""
     text, a = q.text, q.attributor
     if not (c.word.endswith("ing") and text[max(0, q.left_lo - 3):c.start].rstrip(
             " \"\u201d\u2019").endswith(",")):
         return None
     subj = None
     for earlier in reversed(list(CUE_RE.finditer(text, q.lo, c.start))):
-        if earlier.group(0).endswith("ing") or earlier.group(0) == "according to":
-            continue
+        if earlier.group(0).endswith("ing") or earlier.group(0) == "according to" or \
+                _MODIFIER_BEFORE.search(text, max(0, earlier.start() - 40), earlier.start()) or \
+                earlier.group(0) in NOUN_HOMOGRAPHS and \
+                NOUN_BEFORE.search(text, max(0, earlier.start() - 40), earlier.start()):
+            continue  # ('decried Trump’s repeated calls to ban ..., noting'): no verb
         subj = subject_before(text, q.lo, earlier.start())
         if subj is None:
             subj = subject_after(text, earlier.end(), c.start)
         if subj:
             break
     subj = subj or a.subject_of_sentence(max(q.lo, q.left_lo), c.start) or \
-        a.clause_subject(max(q.lo, q.left_lo), c.start)
+        main_subject(q, c.start) or a.clause_subject(max(q.lo, q.left_lo), c.start)
     return q.make(*subj, c.word, "cue-participle") if subj else None
+
+
+# a determiner or a quantifier alone is no speaker ('urging those calling for ... to “...”',
+# 'Bolton and Gorka both denounced the “...”'): the next cue is tried
+_BARE_DETERMINERS = frozenset(
+    "those these both many some all most few others the a an its this that each"
+    .split())
+
+
+def _bare_determiner(q: QuoteSite, c: CueSite):
+    """'urging those calling for Sanders’ withdrawal to “give him time”': the cue's subject is a
+    bare determiner ('those', 'both'), no speaker: try the next cue."""
+    subj = c.subject(q)
+    if subj and subj[2] == "nom" and q.text[subj[0]:subj[1]].strip().lower() in \
+            _BARE_DETERMINERS:
+        return NEXT_CUE
+    return None
 
 
 def cue_before_and(q: QuoteSite, c: CueSite):
@@ -385,6 +471,8 @@ def cue_before(q: QuoteSite, c: CueSite):
     cue = c.word
     if subj[2] == "poss":
         cue = re.sub(r"^[\u2019']s?\s*", "", q.text[subj[1]:c.end])
+    if subj[2] == "nom" and q.text[subj[0]:subj[1]].lower() in ("his", "her", "their"):
+        subj = (subj[0], subj[1], "pron")  # 'pushed his promise of “...”': whose promise
     return q.make(*subj, cue, "cue-before")
 
 
@@ -403,7 +491,7 @@ def cue_before_inverted(q: QuoteSite, c: CueSite):
 
 
 BEFORE_CUE_STEPS = (_noun_homograph, according_before, cue_gerund, cue_participle,
-                    cue_before_and, cue_before_infinitive, cue_before_owner, naming_subject,
+                    _bare_determiner, cue_before_and, cue_before_infinitive, cue_before_owner, naming_subject,
                     cue_before_passive, cue_before_reported, cue_before, cue_before_inverted)
 
 

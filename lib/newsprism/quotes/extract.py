@@ -198,12 +198,16 @@ def load_classifier(path: Path | None = None) -> Classifier:
 CLASSIFIER = load_classifier()
 
 
-# where a title-case quotation is a title: after a possessive ("CNN’s"), a preposition of
-# broadcast or authorship ("on", "with", "told", "author of") or a title noun
+# where a title-case quotation is a title: after a possessive ("CNN’s", "the channel’s"), a
+# preposition of broadcast or authorship ("on", "with", "told", "author of"), a title noun or a
+# verb of hosting, starring or reading ("the podcast “Here’s the Thing”", "leads “America with
+# Jorge Ramos”", "One of his recent reads, “This Kind of War,”": PolNeAR train, 11 such spans,
+# none a gold quotation)
 _TITLE_CONTEXT = re.compile(
-    r"(?:[A-Z][\w.&]*[\u2019']s|\b(?:on|with|told|to|in|of|author of|host of|star of|book|"
+    r"(?:\b[A-Za-z][\w.&]*[\u2019']s|\b(?:on|with|told|to|in|of|author of|host of|star of|book|"
     r"program|programme|show|series|film|movie|novel|documentary|song|album|play|titled|"
-    r"entitled|called|named|dubbed)|\b(?:book|novel|film|movie|song|album|show|play|poem|series)"
+    r"entitled|called|named|dubbed|podcast|magazine|newspaper|website|blog|channel|network|"
+    r"reads|starred in|stars in|streams?|streamed|hosts|leads)|\b(?:book|novel|film|movie|song|album|show|play|poem|series)"
     r"\s+(?:is|was|remains|would be)(?:\s+(?:still|probably|definitely))?)[,:]?\s*$")
 
 

@@ -107,6 +107,11 @@ _ROLE_THEN_PLACE = re.compile(
     r"\b(?-i:[Tt]he|[Aa]n?)\s+(?:[\w\-]+\s+){0,3}?(?:from|of|for|at|in)\s+(?:the\s+)?$")
 
 
+# a relative pronoun right before the cue: ', who said', ', which notes', ' - who previously
+# said', 'Rikkie Wells who tweeted' (its antecedent speaks; not 'critics who say': the
+# restrictive clause of a common noun may sit inside another speaker's sentence)
+_RELATIVE_TAIL = re.compile(
+    r"(?:,|\s[\u2014\u2013-]|\b(?-i:[A-Z])[\w\-\u2019']*)\s+(who|(?<=, )which)\s*$")
 _WHOSE_BEFORE = re.compile(rf"(?P<name>{NAME}),\s+whose\s+[^,]{{1,40}},\s*$")
 _GROUP_NOUNS = (r"police|officials|authorities|prosecutors|investigators|officers|detectives|"
                 r"spokesman|spokeswoman|spokesperson|aides|sources|lawyers|attorneys|analysts|"
@@ -150,7 +155,7 @@ def subject_tail(text: str, lo: int, cue_start: int) -> tuple[int, int, str] | N
     m = _PRON_TAIL.search(left)
     if m:
         return left_lo + m.start(), left_lo + m.end(), "pron"
-    m = re.search(r",\s+(who)\s*$", left)
+    m = _RELATIVE_TAIL.search(left)
     if m:
         return left_lo + m.start(1), left_lo + m.end(1), "rel"
     m = _POSS_TAIL.search(left)
@@ -213,12 +218,12 @@ _LONG_NP_AFTER = re.compile(
     r"\s*(?P<nom>(?-i:one|a|an|another|the|two|three|several|some|many)\s+(?-i:[A-Za-z])"
     r"[^,;:\n\"\u201c\u201d]{1,120}?)(?=\s*(?:[,;:(\n]|\.(?:\s|$)|$|\s+(?:who|that|which)\b))")
 # two names joined by 'and' ('reply Burton and Nick', 'Frank Newport and Jim Harter:')
-_ROLE_THEN_NAME = re.compile(
+ROLE_THEN_NAME = re.compile(
     rf"\s+(?:(?:head|assistant|chief|press|general|executive|senior|deputy|team|club|campaign|"
     rf"communications|policy|political)\s+){{0,2}}(?:coach|manager|spokesman|spokeswoman|"
     rf"spokesperson|director|president|chairman|chairwoman|ceo|founder|leader|captain|executive|"
     rf"secretary|minister|adviser|advisor|aide|strategist|analyst|economist|professor|official|"
-    rf"lawyer|attorney|owner|general manager)\s+(?P<name>{NAME})")
+    rf"lawyer|attorney|owner|general manager)(?:\s+of\s+state)?\s+(?P<name>{NAME})")
 # 'the North Korean leader', 'the Russian president', 'the Oilers coach': a role description
 ROLE_DESCRIPTION = re.compile(
     r"(?i:the)\s+(?P<qual>(?:[A-Z][\w\-]*\s+){1,3})(?P<role>leader|president|prime minister|"
@@ -262,7 +267,7 @@ def subject_after(text: str, cue_end: int, hi: int) -> tuple[int, int, str] | No
             if kind == "name" and not is_name(text[s:e], text):
                 return None
             if kind == "name":
-                role = _ROLE_THEN_NAME.match(text, e, hi)
+                role = ROLE_THEN_NAME.match(text, e, hi)
                 if role and is_name(role.group("name"), text):
                     # 'said Oilers head coach Ken Hitchcock': the person, not the team
                     s, e = role.span("name")
