@@ -24,7 +24,8 @@ TARGET_MB_PER_S = 1.0
 
 def _texts() -> tuple[list[str], str]:
     root = paths.POLNEAR
-    files = sorted(root.glob("*/text/*.txt")) if root.exists() else []
+    files = sorted(f for split in ("train", "dev")  # never a test split
+                   for f in (root / split / "text").glob("*.txt"))
     if files:
         return [f.read_text(encoding="utf-8") for f in files], f"PolNeAR ({len(files)} articles)"
     texts = list(load_corpus().articles["text"])

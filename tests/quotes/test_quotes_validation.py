@@ -172,3 +172,15 @@ def test_brat_reader_keeps_numbered_arguments(tmp_path):
     spans, events = _read_ann(path)
     assert events == [{"Attribution": "T9", "Content": "T1", "Content2": "T4"}]
     assert sorted(spans) == ["T1", "T4"]
+
+
+@pytest.mark.parametrize("scores, expected", [
+    ([0.9679, 0.9677, 0.9650], 0.575),  # a tie within 0.0005 goes to the higher threshold
+    ([0.9679, 0.9670, 0.9650], 0.55),   # a real gap keeps the best
+    ([0.9600, 0.9650, 0.9652], 0.6),    # the best at the top
+])
+def test_choose_threshold_breaks_ties_upwards(scores, expected):
+    import pandas as pd
+    from newsprism.quotes.validation import choose_threshold
+    cv = pd.DataFrame({"threshold": [0.55, 0.575, 0.6], "min_p_r": scores})
+    assert choose_threshold(cv) == expected

@@ -495,8 +495,25 @@ def fit_classifier(split: str = "train", C: float = 1.0, folds: int = 5,
     model = LogisticRegression(C=C, max_iter=5000, random_state=0).fit(x, y)
     return {"weights": {k: round(float(w), 3) for k, w in zip(names, model.coef_[0], strict=True)},
             "bias": round(float(model.intercept_[0]), 3), "cv": cv,
-            "threshold": float(cv.loc[cv["min_p_r"].idxmax(), "threshold"]),
+            "threshold": choose_threshold(cv),
             "n_spans": len(table), "n_gold": n_gold}
+
+
+THRESHOLD_TIE = 0.0005
+
+
+def choose_threshold(cv: pd.DataFrame, tie: float = THRESHOLD_TIE) -> float:
+    """The highest threshold whose CV min(precision, recall) is within ``tie`` of the best.
+
+    Neighbouring thresholds often tie at four decimals; without a rule fixed in advance one
+    changed attribution flips the choice. Ties go to the higher threshold (fewer false speech).
+
+    >>> cv = pd.DataFrame({"threshold": [0.55, 0.575, 0.6], "min_p_r": [0.9679, 0.9677, 0.965]})
+    >>> choose_threshold(cv)
+    0.575
+    """
+    best = float(cv["min_p_r"].max())
+    return float(cv.loc[cv["min_p_r"] >= best - tie, "threshold"].max())
 
 
 def _baseline_extract(text: str):
@@ -512,8 +529,8 @@ def validate_quotes(quick: bool = False, marks: str | None = None) -> pd.DataFra
     Both gold definitions are reported unless ``marks`` names one: first dataset
     ``PolNeAR (all quotation marks)`` (the issue's definition: the primary rows), then
     ``PolNeAR (double marks only)`` (the earlier definition, kept for comparison)."""
-    reference = ("PolNeAR v1.0 (Newell, Margolin & Ruths, LREC 2018); targets P>=0.95, "
-                 "R>=0.95, speaker accuracy>=0.93 (issue 18); GenderGapTracker 84.6 P / 82.7 R / "
+    reference = ("PolNeAR v1.0 (Newell, Margolin & Ruths, LREC 2018); targets P>=0.954, "
+                 "R>=0.956, speaker accuracy>=0.93 (issue 18); GenderGapTracker 84.6 P / 82.7 R / "
                  "86.5 speaker")
     definitions = list(MARKS) if marks is None else [marks]
     if any(m not in MARKS for m in definitions):
@@ -525,7 +542,8 @@ def validate_quotes(quick: bool = False, marks: str | None = None) -> pd.DataFra
                               "n": 0, "status": f"missing: {paths.POLNEAR}"}],
                             columns=VALIDATION_COLUMNS)
     rows = []
-    targets = {"precision": 0.95, "recall": 0.95, "speaker_accuracy": 0.93}
+    # Issue 18's floors: precision and recall not below the figures before it, 0.954 / 0.956.
+    targets = {"precision": 0.954, "recall": 0.956, "speaker_accuracy": 0.93}
     for definition in definitions:
         dataset = f"PolNeAR ({MARKS[definition]})"
         for split in (["dev"] if quick else ["dev", "train"]):
