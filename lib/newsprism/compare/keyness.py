@@ -28,18 +28,34 @@ _WORD = WORD
 STOPWORDS: frozenset[str] = frozenset(ENGLISH_STOP_WORDS) | {"s", "t", "said", "says"}
 
 
+def term(token: str) -> str:
+    """The term a lower-cased word token counts as: a possessive "'s" is dropped, so
+    "pyongyang's" and "pyongyang" are one term (otherwise an outlet that writes "Putin's"
+    looks distinctive beside one that writes "Putin"). Only the keyness terms (and the TF-IDF
+    vectors that share :func:`tokenize`) are normalised; the word itself, and so
+    :func:`newsprism.core.text.count_words`, is unchanged. Contractions on "'s" ("it's",
+    "that's") become their stopword and are dropped with it.
+
+    >>> [term(t) for t in ["pyongyang's", "pyongyang", "isn't", "'s"]]
+    ['pyongyang', 'pyongyang', "isn't", "'s"]
+    """
+    return token[:-2] if token.endswith("'s") and len(token) > 2 else token
+
+
 def tokenize(text: str) -> list[str]:
-    """Lower-cased word tokens; curly apostrophes folded to straight ones; no pure numbers.
+    """Lower-cased terms (see :func:`term`: possessive "'s" dropped), one per word of
+    :data:`newsprism.core.text.WORD`; curly apostrophes folded to straight ones; no pure
+    numbers.
 
     >>> tokenize("Kim’s letter, 2026.")
-    ["kim's", 'letter']
+    ['kim', 'letter']
     """
     lowered = text.lower()
     if len(lowered) == len(text):  # lower-casing first is the same and much faster
         tokens = _WORD.findall(lowered.replace("\u2019", "'"))
     else:  # a few characters ("İ") lengthen when lower-cased: token by token, as defined
         tokens = [m.group(0).lower().replace("\u2019", "'") for m in _WORD.finditer(text)]
-    return [t for t in tokens if not t.isdigit()]
+    return [term(t) for t in tokens if not t.isdigit()]
 
 
 def term_counts(articles: pd.DataFrame, by: str = "outlet", stopwords: bool = True,
