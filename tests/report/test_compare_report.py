@@ -85,3 +85,17 @@ def test_passages_note_says_what_was_set_aside():
     note = compare_report.passages_note(passages, 8)
     assert "1,200 8-word runs found in more than 100 articles" in note
     assert "Of 50 article pairs sharing a run, the 20 sharing the most were aligned." in note
+
+
+@pytest.mark.parametrize(("q_value", "expected"), [
+    (0.2, "does not survive the Benjamini-Hochberg correction over every outlet and measure "
+          "tested (q = 0.2), so the lead is not clear"),
+    (0.01, "below its interval)"),
+])
+def test_densest_frame_reading_uses_the_summary_family_decision(q_value, expected):
+    # The reading said "below its interval" (a clear lead) for a frame cell the summary had
+    # dropped after the Benjamini-Hochberg correction.
+    frames = pd.DataFrame({"outlet": ["A", "B"], "frame": ["conflict"] * 2,
+                           "estimate": [30.0, 10.0], "ci_low": [20.0, 5.0],
+                           "ci_high": [40.0, 18.0], "q_value": [q_value, 1.0]})
+    assert expected in compare_report.frame_rate_reading(frames)

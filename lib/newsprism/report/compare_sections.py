@@ -211,8 +211,15 @@ def _next_for_frame(frames: pd.DataFrame, top: pd.Series) -> str:
     if same.empty or "ci_low" not in frames:
         return ""
     following = same.sort_values("estimate", ascending=False, kind="stable").iloc[0]
-    verdict = ("inside its interval, so the data do not rank it first"
-               if top["ci_low"] <= following["estimate"] else "below its interval")
+    if top["ci_low"] <= following["estimate"]:
+        verdict = "inside its interval, so the data do not rank it first"
+    elif "q_value" in frames and not (pd.notna(top["q_value"]) and top["q_value"] < summary.ALPHA):
+        verdict = ("below its interval, but its test against the median of the others does not "
+                   "survive the Benjamini-Hochberg correction over every outlet and measure "
+                   "tested (" + (f"q = {top['q_value']:.2g}" if pd.notna(top["q_value"])
+                                 else "not tested") + "), so the lead is not clear")
+    else:
+        verdict = "below its interval"
     return (f", 95% CI {top['ci_low']:.1f} to {top['ci_high']:.1f}; next for this frame: "
             f"{following['outlet']}, {following['estimate']:.1f}, {verdict}")
 
