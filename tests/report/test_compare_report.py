@@ -99,3 +99,14 @@ def test_densest_frame_reading_uses_the_summary_family_decision(q_value, expecte
                            "estimate": [30.0, 10.0], "ci_low": [20.0, 5.0],
                            "ci_high": [40.0, 18.0], "q_value": [q_value, 1.0]})
     assert expected in compare_report.frame_rate_reading(frames)
+
+
+def test_densest_frame_without_an_interval_is_not_ranked():
+    # 40 shares 20's frame rates: one article per outlet gives no interval (articles are the
+    # bootstrap unit), so "nan to nan" or "below its interval" would be false.
+    frames = pd.DataFrame({"outlet": ["A", "B"], "frame": ["conflict"] * 2,
+                           "estimate": [30.0, 10.0], "ci_low": [float("nan")] * 2,
+                           "ci_high": [float("nan")] * 2, "q_value": [0.01, 1.0]})
+    text = compare_report.frame_rate_reading(frames)
+    assert "no interval: fewer than 2 articles" in text and "nan" not in text
+    assert "so the data do not rank it first" in text

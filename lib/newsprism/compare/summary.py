@@ -194,9 +194,12 @@ def frame_statement(outlet: str, frames: pd.DataFrame, q_values: dict | None = N
                     caveats: dict[str, str] | None = None, **kwargs) -> dict | None:
     """The outlet's most over-used frame (see :func:`rate_statement`), if any; ``q_values``
     from :func:`family_q`; ``caveats``: frame -> a sentence appended to its statement (e.g.
-    that its detector does not beat its baseline on gold data)."""
+    that its detector does not beat its baseline on gold data). A cell whose table has no
+    interval (fewer than 2 articles: 20_framing's cluster bootstrap gives none) is not stated."""
     mine = frames[frames["outlet"] == outlet].sort_values("estimate", ascending=False)
     for row in mine.to_dict("records"):
+        if "ci_low" in row and pd.isna(row["ci_low"]):
+            continue
         same = frames[frames["frame"] == row["frame"]]
         made = rate_statement(row, same, f"the {str(row['frame']).replace('_', ' ')} frame",
                               "frames", f"row outlet={outlet!r}, frame={row['frame']!r}",

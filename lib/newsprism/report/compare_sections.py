@@ -211,6 +211,10 @@ def _next_for_frame(frames: pd.DataFrame, top: pd.Series) -> str:
     if same.empty or "ci_low" not in frames:
         return ""
     following = same.sort_values("estimate", ascending=False, kind="stable").iloc[0]
+    if pd.isna(top["ci_low"]) or pd.isna(top["ci_high"]):
+        return (f"; no interval: fewer than 2 articles, and intervals resample articles; next "
+                f"for this frame: {following['outlet']}, {following['estimate']:.1f}, so the "
+                "data do not rank it first")
     if top["ci_low"] <= following["estimate"]:
         verdict = "inside its interval, so the data do not rank it first"
     elif "q_value" in frames and not (pd.notna(top["q_value"]) and top["q_value"] < summary.ALPHA):
