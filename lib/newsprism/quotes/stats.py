@@ -199,26 +199,36 @@ def _form_counts(forms: pd.Series) -> str:
     return "; ".join(f"{form} ({n})" for form, n in ordered)
 
 
-def most_quoted_speakers(quotes: pd.DataFrame | None, top: int = 5) -> pd.DataFrame:
-    """The named speakers of the most speech quotations: speaker, n_quotes, n_articles (most
-    quotations first, ties by name). Only people (``speaker_type`` "person", when the column is
-    there): the candidates for a story's actor registry when none was given. Speakers are as
-    attribution names them, so "Ms Ruiz" in one article and "Elena Ruiz" in another are two.
+def most_quoted_speakers(quotes: pd.DataFrame | None, top: int = 5,
+                         merge_names: bool = False) -> pd.DataFrame:
+    """The named speakers of the most speech quotations: speaker, n_quotes, n_articles,
+    speaker_forms (most quotations first, ties by name). Only people (``speaker_type``
+    "person", when the column is there): the candidates for a story's actor registry when none
+    was given. Speakers are as attribution names them, so "Ms Ruiz" in one article and "Elena
+    Ruiz" in another are two, unless ``merge_names`` counts one person's names as one speaker
+    (:func:`newsprism.quotes.corpus_speakers.merge_speakers`; ``speaker_forms`` lists them).
 
     >>> q = pd.DataFrame({"article_id": ["a", "a", "b", "b"], "kind": ["speech"] * 4,
     ...                   "speaker": ["Ana Ruiz", "Ana Ruiz", "Ana Ruiz", None]})
     >>> most_quoted_speakers(q).values.tolist()
-    [['Ana Ruiz', 3, 2]]
+    [['Ana Ruiz', 3, 2, 'Ana Ruiz (3)']]
     """
-    columns = ["speaker", "n_quotes", "n_articles"]
+    columns = ["speaker", "n_quotes", "n_articles", "speaker_forms"]
     if quotes is None or not len(quotes) or "speaker" not in quotes.columns:
         return pd.DataFrame(columns=columns)
     speech = _speech(quotes)
+    if merge_names:
+        from newsprism.quotes.corpus_speakers import merge_speakers
+
+        speech = merge_speakers(speech)
+    speech = speech.assign(_form=speech["speaker_form"] if "speaker_form" in speech.columns
+                           else speech["speaker"])
     named = speech["speaker"].fillna("").astype(str).str.strip() != ""
     if "speaker_type" in speech.columns:
         named &= speech["speaker_type"].fillna("person") == "person"
     counts = (speech[named].groupby("speaker")
-              .agg(n_quotes=("speaker", "size"), n_articles=("article_id", "nunique"))
+              .agg(n_quotes=("speaker", "size"), n_articles=("article_id", "nunique"),
+                   speaker_forms=("_form", _form_counts))
               .reset_index().sort_values(["n_quotes", "speaker"], ascending=[False, True]))
     return counts.head(top).reset_index(drop=True)[columns]
 

@@ -307,7 +307,7 @@ def actor_tone_section(ctx: TimeContext, out_dir: str, n_actors: int = 3,
     reading = (f"The {len(main)} most mentioned actors: {', '.join(main)}. "
                + cells_reading(table, f"outlet x {ctx.period} x actor", min_mentions, "mentions")
                if main else no_actors_reading(
-                   ctx.actors_codebook, candidates=most_quoted_speakers(ctx.tables.get("quotes"))))
+                   ctx.actors_codebook, candidates=most_quoted_speakers(ctx.tables.get("quotes"), merge_names=True)))
     return Section("actor-tone", table=table.drop(columns="period"), figure=figure,
                    caption=f"Tone toward each actor (the actor's name masked) per outlet per "
                    f"{ctx.period}, 95% bootstrap interval over articles. "
