@@ -110,3 +110,19 @@ def test_densest_frame_without_an_interval_is_not_ranked():
     text = compare_report.frame_rate_reading(frames)
     assert "no interval: fewer than 2 articles" in text and "nan" not in text
     assert "so the data do not rank it first" in text
+
+
+def test_terms_reading_states_the_size_of_its_family():
+    # On the bundled corpus the reading said the uncorrected passes were expected "among
+    # thousands of terms"; 775 term x outlet scores were tested.
+    from newsprism.compare import keyness
+    from newsprism.corpus.readers import load_corpus
+
+    articles = load_corpus(str(paths.ROOT / "data" / "corpora" / "kim_putin_letters_2026")).articles
+    terms = keyness.distinctive_terms(articles, top=10)
+    counts = keyness.term_counts(articles)
+    tested = int((counts > 0).sum().sum())
+    assert (terms["n_tested"] == tested).all()
+    text = compare_report.terms_reading(terms)
+    assert "thousands" not in text
+    assert f"over the {tested:,} term × outlet scores tested" in text

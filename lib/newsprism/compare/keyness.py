@@ -133,10 +133,11 @@ def distinctive_terms(articles: pd.DataFrame, by: str = "outlet", top: int = 10,
                       prior_scale: float = 1.0) -> pd.DataFrame:
     """The ``top`` most over-represented terms of each group (highest z), with ranks.
 
-    Columns: group, rank, term, count, count_rest, delta, z, q, significant (q < 0.05).
+    Columns: group, rank, term, count, count_rest, delta, z, q, significant (q < 0.05),
+    n_tested (the size of that family, the same on every row).
     ``q`` is the two-sided normal p of ``z`` adjusted by Benjamini-Hochberg over every term
-    of every group scored (the family a listed term is picked from: thousands of terms, so
-    |z| > 1.96 alone would find about one in twenty by chance).
+    of every group scored (the family a listed term is picked from: often thousands of terms,
+    so |z| > 1.96 alone would find about one in twenty by chance).
 
     >>> from newsprism.corpus.readers import load_corpus
     >>> terms = distinctive_terms(load_corpus().articles, top=3)
@@ -146,7 +147,7 @@ def distinctive_terms(articles: pd.DataFrame, by: str = "outlet", top: int = 10,
     counts = term_counts(articles, by=by, stopwords=stopwords, min_count=min_count)
     if counts.empty or counts.shape[1] < 2:
         return pd.DataFrame(columns=["group", "rank", "term", "count", "count_rest", "delta",
-                                     "z", "q", "significant"])
+                                     "z", "q", "significant", "n_tested"])
     from scipy.special import ndtr
 
     from newsprism.core.stats import benjamini_hochberg
@@ -157,9 +158,10 @@ def distinctive_terms(articles: pd.DataFrame, by: str = "outlet", top: int = 10,
     p = 2 * ndtr(-np.abs(scores["z"].to_numpy(dtype=float)))
     scores["q"] = benjamini_hochberg(p)
     scores["significant"] = scores["q"] < 0.05
+    scores["n_tested"] = int(np.isfinite(p).sum())
     out = scores[scores["rank"] <= top]
     return out[["group", "rank", "term", "count", "count_rest", "delta", "z", "q",
-                "significant"]].reset_index(drop=True)
+                "significant", "n_tested"]].reset_index(drop=True)
 
 
 def kwic(articles: pd.DataFrame, term: str, window: int = 50, limit: int | None = 3,

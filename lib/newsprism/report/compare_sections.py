@@ -247,15 +247,21 @@ def frame_rates_section(ctx: CompareContext, out_dir: str) -> Section:
 def terms_reading(terms: pd.DataFrame) -> str:
     """How many listed terms stay significant once the whole vocabulary is accounted for.
 
-    >>> terms_reading(pd.DataFrame({"z": [2.2, 5.0, 1.0], "significant": [False, True, False]}))[:92]
-    '1 of 3 listed terms is distinctive at q < 0.05 (Benjamini-Hochberg over every term and outle'
+    >>> terms_reading(pd.DataFrame({"z": [2.2, 5.0, 1.0], "significant": [False, True, False],
+    ...                             "n_tested": 775}))[:108]
+    '1 of 3 listed terms is distinctive at q < 0.05 (Benjamini-Hochberg over the 775 term × outlet scores tested)'
     """
     n_sig = int(terms["significant"].sum())
     uncorrected = int((terms["z"].abs() > 1.96).sum()) - n_sig
+    tested = (int(terms["n_tested"].max()) if "n_tested" in terms and len(terms)
+              else None)
+    family = (f"the {tested:,} term × outlet scores tested" if tested
+              else "every term and outlet scored")
     return (f"{n_sig} of {len(terms)} listed terms {'is' if n_sig == 1 else 'are'} distinctive "
-            "at q < 0.05 (Benjamini-Hochberg over every term and outlet scored)"
-            + (f"; {uncorrected} more pass |z| > 1.96 alone, which among thousands of terms "
-               "is expected by chance" if uncorrected else "")
+            f"at q < 0.05 (Benjamini-Hochberg over {family})"
+            + (f"; {uncorrected} more {'passes' if uncorrected == 1 else 'pass'} |z| > 1.96 "
+               f"alone, as about 1 in 20 of {family} "
+               "would with no real difference" if uncorrected else "")
             + ". With few articles per outlet, most differences are within chance; read the "
             "snippets to see whether a term marks a real choice of words (a label, a framing) "
             "or a one-off topic.")
