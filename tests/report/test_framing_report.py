@@ -280,6 +280,34 @@ def test_top_cell_without_an_interval_is_not_ranked():
         "ci_high": [float("nan")] * 4, "n": [16, 400, 10, 160], "n_articles": [1] * 4})
     text = framing_report.prevalence_reading(table, LABELS)
     assert ("(no interval: 1 article, and intervals resample articles; next for this frame: B, "
-            "10%, and A has no interval (fewer than 2 articles), so the data do not rank A "
-            "first)") in text
+            "10%, and without an interval the data do not rank A first)") in text
     assert "below its interval" not in text
+
+
+@pytest.mark.parametrize("frames, expected", [
+    (["conflict"] * 4 + ["human_interest"], "conflict dominates 4 of 5 articles (next: "
+                                            "human_interest, 1). "),
+    # a tie is not "the dominant frame of most articles"
+    (["conflict", "conflict", "economic", "economic"], "conflict and economic each dominate 2 "
+                                                       "of 4 articles. "),
+])
+def test_dominant_reading_names_runner_up_and_ties(frames, expected):
+    assert framing_report.dominant_count_text(pd.DataFrame({"dominant_frame": frames})) == expected
+
+
+def test_dominant_finding_carries_the_weak_detector_note(tmp_path):
+    # "Dominant frame in 4 of 5 articles: conflict" was a key finding with no word that the
+    # generic conflict cues do not beat 'always present' on NFC (the prevalence finding had it).
+    import matplotlib.pyplot as plt
+
+    ctx = framing_report.prepare("", codebook="generic")
+    out = str(tmp_path)
+    prevalence = framing_report.prevalence_section(ctx, out, n_boot=50)
+    dominant = framing_report.dominant_section(ctx, out)
+    findings = framing_report.key_findings(ctx, prevalence, dominant,
+                                           framing_report.frame_tests_section(ctx, out))
+    line = next(f for f in findings if f.startswith("Dominant frame: "))
+    assert line.startswith("Dominant frame: conflict dominates 4 of 5 articles (next: ")
+    assert "conflict: the cue detector does not beat 'always present'" in line
+    assert "conflict: the cue detector does not beat" in dominant.reading
+    plt.close("all")

@@ -136,8 +136,7 @@ def lead_text(prevalence: pd.DataFrame, top: pd.Series) -> str:
     following = same.sort_values("estimate", ascending=False, kind="stable").iloc[0]
     head = f"; next for this frame: {following['outlet']}, {following['estimate']:.0%}, "
     if pd.isna(top["ci_low"]):
-        return head + (f"and {top['outlet']} has no interval (fewer than 2 articles), so the "
-                       f"data do not rank {top['outlet']} first")
+        return head + f"and without an interval the data do not rank {top['outlet']} first"
     held = top["ci_low"] <= following["estimate"]
     return head + (f"inside its interval, so the data do not rank {top['outlet']} first" if held
                    else "below its interval")
@@ -157,7 +156,7 @@ def share_interval_text(row: pd.Series) -> str:
     return f"95% CI {row['ci_low']:.0%}–{row['ci_high']:.0%}"
 
 
-def interval_caption(prevalence: pd.DataFrame) -> str:
+def interval_caption(prevalence: pd.DataFrame, shown: str = "in brackets") -> str:
     """What the prevalence intervals resample, and which outlets have none (from the table's
     ``resample`` column).
 
@@ -167,12 +166,12 @@ def interval_caption(prevalence: pd.DataFrame) -> str:
     """
     units = set(prevalence["resample"])
     if units == {"sentence"}:
-        return ("Bootstrap 95% interval in brackets, resampling single sentences (parameter "
+        return (f"Bootstrap 95% interval {shown}, resampling single sentences (parameter "
                 "resample = \"sentence\"): it shows variation within the outlet's articles, "
                 "not its coverage in general.")
     none = sorted(set(prevalence.loc[prevalence["resample"] == framing_stats.NO_INTERVAL,
                                      "outlet"].astype(str)))
-    return ("Bootstrap 95% interval in brackets, resampling whole articles (cluster bootstrap: "
+    return (f"Bootstrap 95% interval {shown}, resampling whole articles (cluster bootstrap: "
             "sentences of one article are not independent)"
             + (f"; no interval for outlets with fewer than 2 articles: {', '.join(none)}."
                if none else "."))
@@ -227,7 +226,7 @@ def prevalence_section(ctx: FramingContext, out_dir: str, n_boot: int = 2000,
                 max_rows=None, caption=(
                     "Prevalence per outlet × frame: sentences with the frame (share, 95% CI) "
                     f"and hits per 1,000 words (95% CI); column resample: the interval's unit. "
-                    f"{interval_caption(prevalence)} {ctx.codebook}."),
+                    f"{interval_caption(prevalence, '(ci_low, ci_high)')} {ctx.codebook}."),
                 reading=prevalence_reading(prevalence, ctx.labels)
                 + weak_frames_note(ctx.book.name if ctx.book.shipped else "", frame_ids),
                 facts=dict(n, source=f"{ctx.source}, newsprism.framing.stats"))],
@@ -327,17 +326,46 @@ def dominant_section(ctx: FramingContext, out_dir: str) -> Section:
     """The frame with most hits in each article, its share and the runner-up."""
     dominant = framing_stats.dominant_frames(ctx.kept, ctx.english)
     save_table(dominant, "framing_dominant", out_dir)
-    counts = dominant["dominant_frame"].value_counts()
     return Section("dominant", table=dominant, max_rows=200, caption=(
         "Frame with most hits in each article (ties joined by '='), its share of the article's "
         f"frame hits and the runner-up. {ctx.codebook}."), reading=(
-        (f"**{counts.index[0]}** dominates {int(counts.iloc[0])} of {len(dominant)} articles. "
-         if len(counts) else "")
+        dominant_count_text(dominant, "**")
         + "Dominance is a count of cues: a frame with many short cues (e.g. 'troops', "
-        "'alliance') wins easily; compare the runner-up and its margin."),
+        "'alliance') wins easily; compare the runner-up and its margin."
+        + weak_frames_note(ctx.book.name if ctx.book.shipped else "",
+                           _top_dominant(dominant))),
         tables={"framing_dominant": dominant},
         facts=dict(n=len(dominant), unit="articles",
                    source=f"{ctx.source}, newsprism.framing.stats"))
+
+
+def _top_dominant(dominant: pd.DataFrame) -> list[str]:
+    """The dominant frame(s) of most articles (several when tied)."""
+    counts = dominant["dominant_frame"].value_counts()
+    return list(counts[counts == counts.iloc[0]].index) if len(counts) else []
+
+
+def dominant_count_text(dominant: pd.DataFrame, bold: str = "") -> str:
+    """How many articles the most frequent dominant frame leads, with the runner-up; ties
+    are named as ties.
+
+    >>> t = pd.DataFrame({"dominant_frame": ["war", "war", "aid", "law"]})
+    >>> dominant_count_text(t)
+    'war dominates 2 of 4 articles (next: aid, 1). '
+    >>> dominant_count_text(t.iloc[2:])
+    'aid and law each dominate 1 of 2 articles. '
+    """
+    counts = dominant["dominant_frame"].value_counts().sort_index().sort_values(
+        ascending=False, kind="stable")
+    if not len(counts):
+        return ""
+    top = _top_dominant(dominant)
+    names = " and ".join(f"{bold}{name}{bold}" for name in sorted(top))
+    if len(top) > 1:
+        return f"{names} each dominate {int(counts.iloc[0])} of {len(dominant)} articles. "
+    rest = counts.iloc[1:]
+    return (f"{names} dominates {int(counts.iloc[0])} of {len(dominant)} articles"
+            + (f" (next: {rest.index[0]}, {int(rest.iloc[0])})" if len(rest) else "") + ". ")
 
 
 def cooccurrence_section(ctx: FramingContext, out_dir: str, level: str = "sentence") -> Section:
@@ -583,16 +611,18 @@ def key_findings(ctx: FramingContext, prevalence: Group, dominant: Section,
                      f"{ctx.book.name}).{weak_frames_note(book_name, [cell['frame']])} "
                      + evidence_link(NOTEBOOK, "prevalence-table", "framing_prevalence"))
     dominant_table = dominant.tables["framing_dominant"]
-    counts = dominant_table["dominant_frame"].value_counts()
-    if len(counts):
-        found.append(f"Dominant frame in {int(counts.iloc[0])} of {len(dominant_table)} "
-                     f"articles: {counts.index[0]}. "
-                     + evidence_link(NOTEBOOK, "dominant", "framing_dominant"))
+    if len(dominant_table):
+        found.append("Dominant frame: " + dominant_count_text(dominant_table)
+                     + weak_frames_note(book_name, _top_dominant(dominant_table)).strip()
+                     + " " + evidence_link(NOTEBOOK, "dominant", "framing_dominant"))
     test_table = tests.tables["framing_tests"]
     n_significant = int((test_table["q_value"] < 0.05).sum())
     if test_table["q_value"].notna().any():
         found.append(f"{n_significant} of {len(test_table)} frames differ across outlets at "
-                     "q < 0.05 (Monte Carlo chi-square, small-n caveat). "
+                     "q < 0.05 (Monte Carlo chi-square with outlet labels permuted over "
+                     "sentences as if independent, so optimistic when outlets have few "
+                     "articles)." + weak_frames_note(book_name, list(
+                         test_table.loc[test_table["q_value"] < 0.05, "frame"])) + " "
                      + evidence_link(NOTEBOOK, "tests", "framing_tests"))
     return found
 
