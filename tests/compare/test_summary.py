@@ -372,3 +372,15 @@ def test_compare_outlets_puts_the_family_q_in_the_tables_readings_use():
     hedges = result["hedging_rates"].set_index(["outlet", "kind"])["q_value"]
     assert hedges[("A", "hedge")] == pytest.approx(
         q[("rate", "A", "hedges_per_1k")], nan_ok=True)
+
+
+@pytest.mark.parametrize(("n_articles", "noted"), [(1, True), (3, False)])
+def test_tone_statement_of_a_single_article_outlet_says_what_its_interval_spans(n_articles,
+                                                                                 noted):
+    # 40's one key finding on the bundled corpus: "Its own voice is more negative than the
+    # median of the other 4 outlets ... (95% CI -0.17 to -0.03 ...)", an interval over the
+    # sentences of the outlet's one article, with nothing saying so.
+    tone = _tone([-0.10, 0.09, 0.13, 0.22], [-0.17, 0.0, 0.05, 0.06], [-0.03, 0.2, 0.2, 0.36])
+    tone["n_articles"] = n_articles
+    text = summary.tone_statement("O0", tone)["statement"]
+    assert ("From a single article: its interval spans that article's sentences" in text) == noted

@@ -150,8 +150,22 @@ def tone_statement(outlet: str, tone: pd.DataFrame | None,
                 f"of the other {plural(len(others), 'outlet')}: tone{engine} "
                 f"{rec['estimate']:+.2f} (95% CI {rec['ci_low']:+.2f} to "
                 f"{rec['ci_high']:+.2f}; median of the others {median:+.2f}"
-                f"{_q_text(q_value)})" + (f"; {rank}" if rank else "") + ".",
+                f"{_q_text(q_value)})" + (f"; {rank}" if rank else "") + "."
+                + _single_article_note(rec),
         "tone", f"row outlet={outlet!r}, column estimate")
+
+
+def _single_article_note(rec) -> str:
+    """What a one-article outlet's tone interval describes ("" with 2+ articles or unknown).
+
+    >>> _single_article_note({"n_articles": 1})[:40]
+    ' From a single article: its interval spa'
+    """
+    n = rec.get("n_articles") if hasattr(rec, "get") else None
+    if n is None or pd.isna(n) or int(n) >= 2:
+        return ""
+    return (" From a single article: its interval spans that article's sentences, so it "
+            "describes the article, not the outlet's coverage in general.")
 
 
 def rate_statement(row: dict, rates: pd.DataFrame, description: str, section: str,
@@ -435,8 +449,8 @@ def lead_verdict(q_value: float | None) -> str:
     :data:`ALPHA`, the same q the summary statements need) agrees; ``q_value`` None (a table
     outside the family) adds nothing.
 
-    >>> lead_verdict(0.2)[:60]
-    ': its interval lies above the next outlet's rate, but its te'
+    >>> lead_verdict(0.2).endswith("(q = 0.2), so the summary does not state it and the lead is not clear.")
+    True
     >>> lead_verdict(None)
     '.'
     """
