@@ -182,3 +182,12 @@ def test_share_of_voice_counts_one_person_named_two_ways_once(tmp_path):
                               f"({totals.max()} quotations across outlets, counted under the "
                               "names Kim Jong Un (22); Kim Jong-un (11)")
     assert "counted as one speaker" in group.parts[0].caption
+
+
+@pytest.mark.parametrize("actors, merged", [("none", True), ("", True),
+                                            ("story", False), ("/p/my_actors.yml", False)])
+def test_names_are_merged_only_without_an_actor_registry(actors, merged):
+    ctx = quotes_report.QuotesContext(articles=None, english=None, sentences=None,
+                                      quotes=pd.DataFrame(), source="x", actors_codebook=actors)
+    assert ctx.merge_names == merged
+    assert "/" not in ctx.actors_label.removeprefix("data/codebooks/")

@@ -51,7 +51,18 @@ class QuotesContext:
     def merge_names(self) -> bool:
         """Without an actor registry, one person's names across articles are merged
         (:mod:`newsprism.quotes.corpus_speakers`); a registry names them itself."""
-        return str(self.actors_codebook or "none") == "none"
+        from newsprism.core.paths import CODEBOOKS
+        from newsprism.report.options import codebook_file
+
+        return (codebook_file(self.actors_codebook, "actors_codebook")
+                == str(CODEBOOKS / "actors_none.yml"))
+
+    @property
+    def actors_label(self) -> str:
+        """The actor registry as captions name it (never a machine path)."""
+        from newsprism.report.options import codebook_label
+
+        return codebook_label(self.actors_codebook, "actors_codebook", "actors.yml")
 
     @property
     def speech(self) -> pd.DataFrame:
@@ -276,7 +287,7 @@ def voice_section(ctx: QuotesContext, out_dir: str, top_speakers: int = 8) -> Gr
             "speaker (newsprism.quotes.corpus_speakers): spellings that differ only in case, "
             "hyphens or spacing, and a surname alone with the corpus's only full name ending in "
             "it (two full names with that surname: no merge)." if ctx.merge_names else
-            f"Speakers as the actor registry ({ctx.actors_codebook}) names them.")),
+            f"Speakers as the actor registry ({ctx.actors_label}) names them.")),
         facts=dict(n=n, unit="speech quotations", source=f"{ctx.source}, newsprism.quotes.stats"))
     if not len(voice):
         return Group("voice", [table, Section("voice-figure", reading="No speech quotation, "
