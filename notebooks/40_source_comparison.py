@@ -106,8 +106,8 @@ frame_rates.show()
 # Weighted log-odds ratio with an informative Dirichlet prior (Monroe, Colaresi & Quinn 2008,
 # "Fightin' Words"): each outlet against all others, the prior being the corpus-wide counts,
 # so frequent words shrink towards zero. Stopwords (scikit-learn's English list) are removed;
-# terms seen fewer than twice are dropped; a possessive counts as its word ("Putin's" as
-# "putin"). Red bars: q < 0.05 after the Benjamini–Hochberg correction over every term and
+# terms seen fewer than twice are dropped; a possessive counts as its word ("minister's" as
+# "minister"). Red bars: q < 0.05 after the Benjamini–Hochberg correction over every term and
 # outlet scored; the dashed line is z = 1.96, what one term alone would need.
 
 # %%
