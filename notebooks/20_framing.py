@@ -38,7 +38,7 @@ voice: str = "all"  # "all", "author" (outside quotations) or "quoted" (inside q
 cooccurrence_level: str = "sentence"  # unit for frame co-occurrence: "sentence" or "article"
 evidence_per_cell: int = 3  # KWIC snippets shown per outlet x frame cell (at least 1)
 n_boot: int = 2000  # bootstrap resamples for the 95% intervals (at least 100)
-resample: str = "auto"  # bootstrap unit: "sentence", "article" or "auto" (article when every outlet has 5 or more)
+resample: str = "auto"  # bootstrap unit: "auto" or "article" (whole articles; no interval under 2 articles) or "sentence"
 cleaning: str = "default"  # page-furniture removal: "strict", "default" or "off" (newsprism.corpus.clean)
 run_validation: bool = True  # run the quick frame validation if no saved result exists
 
@@ -75,10 +75,10 @@ codebook_in_use.show()
 # ## Frame prevalence per outlet
 #
 # Share of the outlet's sentences that carry the frame and hits per 1,000 words, each with a
-# percentile bootstrap 95% interval. Sentences of one article are not independent: when every
-# outlet has at least 5 articles, whole articles are resampled (cluster bootstrap, parameter
-# `resample`); with fewer, sentences are, and the interval shows variation within those
-# articles, not the outlet's coverage in general.
+# percentile bootstrap 95% interval. Sentences of one article are not independent, so whole
+# articles are resampled (cluster bootstrap); an outlet with fewer than 2 articles gets no
+# interval. Parameter `resample = "sentence"` resamples single sentences instead: that interval
+# shows variation within the outlet's articles, not its coverage in general.
 
 # %%
 prevalence = framing_sections.prevalence_section(ctx, out_dir, n_boot=n_boot, resample=resample)

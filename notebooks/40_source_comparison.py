@@ -68,10 +68,13 @@ print(ctx.headline)
 # Generated from the tables below, one function per kind of statement, each naming its
 # comparison ("above the median of the other 4 outlets", "highest of 5 outlets") and linking
 # its evidence. A statement appears only when its evidence passes a threshold: distinctive
-# terms |z| > 1.96 (otherwise marked "not significant"); rates at least 1.5× the median of the
-# other outlets, at least two events, and a 95% interval above that median; a tone whose
-# interval excludes the others' median; articles grouped into one independent voice; a
-# flagged disagreement between outlets. Nothing is compared in a corpus of one outlet.
+# terms q < 0.05 after the Benjamini–Hochberg correction over every term and outlet scored
+# (otherwise the leading terms are marked "not significant", whatever their z); rates at least
+# 1.5× the median of the other outlets, at least two events, and a 95% interval above that
+# median; a tone whose interval excludes the others' median; rates, frames and tone also need
+# q < 0.05 after one Benjamini–Hochberg correction over every outlet and measure tested;
+# articles grouped into one independent voice; a flagged disagreement between outlets.
+# Nothing is compared in a corpus of one outlet.
 
 # %%
 summary = compare_sections.summary_section(ctx, out_dir)
@@ -103,7 +106,9 @@ frame_rates.show()
 # Weighted log-odds ratio with an informative Dirichlet prior (Monroe, Colaresi & Quinn 2008,
 # "Fightin' Words"): each outlet against all others, the prior being the corpus-wide counts,
 # so frequent words shrink towards zero. Stopwords (scikit-learn's English list) are removed;
-# terms seen fewer than twice are dropped. Red bars: |z| > 1.96.
+# terms seen fewer than twice are dropped; a possessive counts as its word ("minister's" as
+# "minister"). Red bars: q < 0.05 after the Benjamini–Hochberg correction over every term and
+# outlet scored; the dashed line is z = 1.96, what one term alone would need.
 
 # %%
 vocabulary = compare_sections.vocabulary_section(ctx, out_dir, kwic_per_term=kwic_per_term)

@@ -334,3 +334,53 @@ def test_frame_statement_carries_the_caveat_of_a_detector_below_its_baseline():
     made = summary.frame_statement("O0", frames, caveats={"conflict": caveat})
     assert made["statement"].endswith(caveat)
     assert not summary.frame_statement("O0", frames)["statement"].endswith(caveat)
+
+
+# --- readings share the summary's corrected decision -----------------------------------------
+
+@pytest.mark.parametrize(("n_outlets", "top_count", "stated", "ends"), [
+    # O0's 21 hedges per 1,000 words: interval 13.0-32.1 clears the runner-up's 10, but 72
+    # comparisons were tested (q = 0.12): the summary drops it, so must the reading.
+    (12, 21, False, "so the summary does not state it and the lead is not clear."),
+    (12, 60, True, "(q < 0.001), as in the summary."),
+    (3, 21, True, "as in the summary."),
+])
+def test_a_lead_reading_uses_the_summary_family_decision(n_outlets, top_count, stated, ends):
+    rates, _ = summary.with_family_q(_family(n_outlets, top_count), None, None)
+    hedges = rates[rates["measure"] == "hedges_per_1k"]
+    reading = summary.top_rate_reading(hedges, "hedging rate")
+    assert reading.endswith(ends)
+    assert "its interval lies above the next outlet's rate" in reading
+    profiles = _profiles(hedges_per_1k=[float(top_count)] + [10.0] * (n_outlets - 1))
+    statements = summary.outlet_summaries(profiles, rates=rates)["statement"]
+    assert statements.str.contains("hedges").any() == stated
+
+
+def test_compare_outlets_puts_the_family_q_in_the_tables_readings_use():
+    from newsprism.compare.outlets import compare_outlets
+
+    text = "Officials may act. Analysts say it could perhaps change. It clearly will. "
+    articles = pd.DataFrame({"article_id": ["a", "b", "c"], "outlet": ["A", "B", "C"],
+                             "language": "en",
+                             "text": [text * 3, "The talks ended. " * 12, text]})
+    result = compare_outlets({"articles": articles})
+    rates = result["rates"]
+    q = summary.family_q(rates.drop(columns="q_value"), result["frame_rates"], result["tone"])
+    for rec in rates.to_dict("records"):
+        assert rec["q_value"] == pytest.approx(q[("rate", rec["outlet"], rec["measure"])],
+                                               nan_ok=True)
+    hedges = result["hedging_rates"].set_index(["outlet", "kind"])["q_value"]
+    assert hedges[("A", "hedge")] == pytest.approx(
+        q[("rate", "A", "hedges_per_1k")], nan_ok=True)
+
+
+@pytest.mark.parametrize(("n_articles", "noted"), [(1, True), (3, False)])
+def test_tone_statement_of_a_single_article_outlet_says_what_its_interval_spans(n_articles,
+                                                                                 noted):
+    # 40's one key finding on the bundled corpus: "Its own voice is more negative than the
+    # median of the other 4 outlets ... (95% CI -0.17 to -0.03 ...)", an interval over the
+    # sentences of the outlet's one article, with nothing saying so.
+    tone = _tone([-0.10, 0.09, 0.13, 0.22], [-0.17, 0.0, 0.05, 0.06], [-0.03, 0.2, 0.2, 0.36])
+    tone["n_articles"] = n_articles
+    text = summary.tone_statement("O0", tone)["statement"]
+    assert ("From a single article: its interval spans that article's sentences" in text) == noted

@@ -21,6 +21,7 @@ from newsprism.framing.detect import (
     word_choice,
 )
 from newsprism.framing.stats import (
+    NO_INTERVAL,
     dominant_frames,
     frame_cooccurrence,
     frame_evidence,
@@ -301,7 +302,33 @@ def test_prevalence_share_rate_and_interval(toy):
     assert rate["ci_low"] <= rate["estimate"] <= rate["ci_high"]
     b = table[(table["outlet"] == "B") & (table["frame"] == "conflict")
               & (table["measure"] == "share_of_sentences")].iloc[0]
-    assert b["estimate"] == 0 and b["ci_high"] == 0
+    assert b["estimate"] == 0 and pd.isna(b["ci_low"]) and pd.isna(b["ci_high"])  # 1 article
+    assert b["resample"] == NO_INTERVAL and a["resample"] == "article"
+
+
+@pytest.mark.parametrize(("n_articles", "has_interval"), [(1, False), (2, True), (4, True)])
+def test_prevalence_interval_resamples_articles_and_needs_two(n_articles, has_interval):
+    # 20_framing resampled SENTENCES when outlets had fewer than 5 articles: one article of
+    # 19 sentences got "53% (95% CI 32%-74%)", as if its sentences were independent draws.
+    texts = ["War now. War again. Peace. Calm.", "Quiet. Still. Peace. Calm.",
+             "War. Calm. Quiet. Still.", "Peace. Calm. Quiet. War."][:n_articles]
+    articles = pd.DataFrame({"article_id": [f"a{i}" for i in range(n_articles)],
+                             "outlet": "A", "text": texts})
+    from newsprism.core.stats import cluster_ratio_ci
+    from newsprism.core.text import sentence_table
+
+    sentences = sentence_table(articles)
+    frames = pd.concat([article_frames(ArticleInput(i, t), {}, AnnotateOptions(codebook="generic"))
+                        for i, t in zip(articles["article_id"], texts, strict=True)])
+    table = frame_prevalence(sentences, frames, articles, ["conflict"])
+    share = table[table["measure"] == "share_of_sentences"].iloc[0]
+    assert pd.notna(share["ci_low"]) == has_interval
+    assert share["resample"] == ("article" if has_interval else NO_INTERVAL)
+    if has_interval:  # the one cluster-bootstrap definition, articles as the unit
+        has = (sentences.merge(frames[["article_id", "sentence_id"]].drop_duplicates(),
+                               how="left", indicator=True)["_merge"] == "both").to_numpy(float)
+        expected = cluster_ratio_ci(has, [1.0] * len(has), sentences["article_id"].to_numpy())
+        assert (share["ci_low"], share["ci_high"]) == pytest.approx(expected)
 
 
 def test_frame_tests_flag_small_expected_counts(toy):

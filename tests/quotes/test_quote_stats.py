@@ -225,4 +225,16 @@ def test_most_quoted_speakers_are_named_people(rows, expected):
     from newsprism.quotes.stats import most_quoted_speakers
 
     quotes = pd.DataFrame(rows, columns=["article_id", "kind", "speaker", "speaker_type"])
-    assert most_quoted_speakers(quotes).values.tolist() == expected
+    assert most_quoted_speakers(quotes)[["speaker", "n_quotes", "n_articles"]].values.tolist() \
+        == expected
+
+
+def test_most_quoted_speakers_can_count_one_person_named_two_ways_once():
+    from newsprism.quotes.stats import most_quoted_speakers
+
+    quotes = pd.DataFrame({"article_id": ["a", "a", "b"], "kind": "speech",
+                           "speaker": ["Vladimir Putin", "Vladimir Putin", "Putin"],
+                           "speaker_type": "person"})
+    merged = most_quoted_speakers(quotes, merge_names=True)
+    assert merged.values.tolist() == [["Vladimir Putin", 3, 2, "Vladimir Putin (2); Putin (1)"]]
+    assert len(most_quoted_speakers(quotes)) == 2

@@ -34,3 +34,15 @@ def test_notebook_runs_on_the_multi_outlet_fixture(tmp_path):
     assert passages["text_a"].str.contains("Tumen River").any()
     source = NOTEBOOK.with_suffix(".py").read_text(encoding="utf-8")
     assert "\ndef " not in source and "\nclass " not in source  # thin notebook
+
+
+@pytest.mark.parametrize("false, true", [
+    # the summary marked "war" (z = 2.3) "not significant": the rule is q, not |z|
+    ('terms |z| > 1.96 (otherwise marked "not significant")',
+     "distinctive\n# terms q < 0.05 after the Benjamini–Hochberg correction"),
+    # the figure's caption says red is q < 0.05; the narrative said |z| > 1.96
+    ("Red bars: |z| > 1.96.", "Red bars: q < 0.05 after the Benjamini–Hochberg correction"),
+])
+def test_narrative_states_the_rules_the_generated_text_uses(false, true):
+    source = (paths.NOTEBOOKS / "40_source_comparison.py").read_text(encoding="utf-8")
+    assert false not in source and true in source

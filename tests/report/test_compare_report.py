@@ -85,3 +85,44 @@ def test_passages_note_says_what_was_set_aside():
     note = compare_report.passages_note(passages, 8)
     assert "1,200 8-word runs found in more than 100 articles" in note
     assert "Of 50 article pairs sharing a run, the 20 sharing the most were aligned." in note
+
+
+@pytest.mark.parametrize(("q_value", "expected"), [
+    (0.2, "does not survive the Benjamini-Hochberg correction over every outlet and measure "
+          "tested (q = 0.2), so the lead is not clear"),
+    (0.01, "below its interval)"),
+])
+def test_densest_frame_reading_uses_the_summary_family_decision(q_value, expected):
+    # The reading said "below its interval" (a clear lead) for a frame cell the summary had
+    # dropped after the Benjamini-Hochberg correction.
+    frames = pd.DataFrame({"outlet": ["A", "B"], "frame": ["conflict"] * 2,
+                           "estimate": [30.0, 10.0], "ci_low": [20.0, 5.0],
+                           "ci_high": [40.0, 18.0], "q_value": [q_value, 1.0]})
+    assert expected in compare_report.frame_rate_reading(frames)
+
+
+def test_densest_frame_without_an_interval_is_not_ranked():
+    # 40 shares 20's frame rates: one article per outlet gives no interval (articles are the
+    # bootstrap unit), so "nan to nan" or "below its interval" would be false.
+    frames = pd.DataFrame({"outlet": ["A", "B"], "frame": ["conflict"] * 2,
+                           "estimate": [30.0, 10.0], "ci_low": [float("nan")] * 2,
+                           "ci_high": [float("nan")] * 2, "q_value": [0.01, 1.0]})
+    text = compare_report.frame_rate_reading(frames)
+    assert "no interval: fewer than 2 articles" in text and "nan" not in text
+    assert "so the data do not rank it first" in text
+
+
+def test_terms_reading_states_the_size_of_its_family():
+    # On the bundled corpus the reading said the uncorrected passes were expected "among
+    # thousands of terms"; 775 term x outlet scores were tested.
+    from newsprism.compare import keyness
+    from newsprism.corpus.readers import load_corpus
+
+    articles = load_corpus(str(paths.ROOT / "data" / "corpora" / "kim_putin_letters_2026")).articles
+    terms = keyness.distinctive_terms(articles, top=10)
+    counts = keyness.term_counts(articles)
+    tested = int((counts > 0).sum().sum())
+    assert (terms["n_tested"] == tested).all()
+    text = compare_report.terms_reading(terms)
+    assert "thousands" not in text
+    assert f"over the {tested:,} term × outlet scores tested" in text

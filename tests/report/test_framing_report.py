@@ -238,3 +238,79 @@ def test_the_generic_codebook_caption_gives_its_nfc_figures():
 
     text = codebook_validity("generic")
     assert text.startswith("Validity (any cue hit in an article, NFC, F1 vs always-present)")
+
+
+def test_bundled_corpus_prevalence_has_no_sentence_intervals_and_the_caption_says_so(tmp_path):
+    # 20_framing read "53% of its 19 sentences (95% CI 32%–74%)" for an outlet of one article:
+    # sentences resampled as if independent. Articles are the unit; one article, no interval.
+    import matplotlib.pyplot as plt
+
+    ctx = framing_report.prepare("", codebook="generic")
+    prevalence = framing_report.prevalence_section(ctx, str(tmp_path), n_boot=50)
+    table = prevalence.facts["prevalence"]
+    single = table["n_articles"] < 2
+    assert single.all()  # the bundled corpus: one article per outlet
+    assert table.loc[single, ["ci_low", "ci_high"]].isna().all().all()
+    caption = prevalence.parts[0].caption
+    assert "resampling whole articles (cluster bootstrap" in caption
+    outlets = ", ".join(sorted(table["outlet"].unique()))
+    assert f"no interval for outlets with fewer than 2 articles: {outlets}." in caption
+    assert "no interval: 1 article" in prevalence.parts[1].reading
+    assert "95% CI" not in prevalence.parts[1].reading
+    plt.close("all")
+
+
+@pytest.mark.parametrize("resample, n_articles, expected", [
+    (["article", "article"], [3, 2], "resampling whole articles (cluster bootstrap: sentences "
+                                     "of one article are not independent)."),
+    (["article", "none (fewer than 2 articles)"], [3, 1], "fewer than 2 articles: B."),
+    (["sentence", "sentence"], [1, 1], "resampling single sentences"),
+])
+def test_interval_caption_names_the_unit_from_the_table(resample, n_articles, expected):
+    table = pd.DataFrame({"outlet": ["A", "B"], "resample": resample,
+                          "n_articles": n_articles})
+    assert expected in framing_report.interval_caption(table)
+
+
+def test_top_cell_without_an_interval_is_not_ranked():
+    table = pd.DataFrame({
+        "outlet": ["A", "A", "B", "B"], "frame": ["war"] * 4,
+        "measure": ["share_of_sentences", "per_1000_words"] * 2,
+        "estimate": [0.5, 3.0, 0.1, 2.0], "ci_low": [float("nan")] * 4,
+        "ci_high": [float("nan")] * 4, "n": [16, 400, 10, 160], "n_articles": [1] * 4})
+    text = framing_report.prevalence_reading(table, LABELS)
+    assert ("(no interval: 1 article, and intervals resample articles; next for this frame: B, "
+            "10%, and without an interval the data do not rank A first)") in text
+    assert "below its interval" not in text
+
+
+@pytest.mark.parametrize("frames, expected", [
+    (["conflict"] * 4 + ["human_interest"], "conflict dominates 4 of 5 articles (next: "
+                                            "human_interest, 1). "),
+    # a tie is not "the dominant frame of most articles"
+    (["conflict", "conflict", "economic", "economic"], "conflict and economic each dominate 2 "
+                                                       "of 4 articles. "),
+])
+def test_dominant_reading_names_runner_up_and_ties(frames, expected):
+    assert framing_report.dominant_count_text(pd.DataFrame({"dominant_frame": frames})) == expected
+
+
+def test_dominant_finding_carries_the_weak_detector_note(tmp_path):
+    # "Dominant frame in 4 of 5 articles: conflict" was a key finding with no word that the
+    # generic conflict cues do not beat 'always present' on NFC (the prevalence finding had it).
+    import matplotlib.pyplot as plt
+
+    ctx = framing_report.prepare("", codebook="generic")
+    out = str(tmp_path)
+    prevalence = framing_report.prevalence_section(ctx, out, n_boot=50)
+    dominant = framing_report.dominant_section(ctx, out)
+    findings = framing_report.key_findings(ctx, prevalence, dominant,
+                                           framing_report.frame_tests_section(ctx, out))
+    line = next(f for f in findings if f.startswith("Dominant frame: "))
+    assert line.startswith("Dominant frame: conflict dominates 4 of 5 articles (next: ")
+    assert "conflict: the cue detector does not beat 'always present'" in line
+    assert "conflict: the cue detector does not beat" in dominant.reading
+    # the frame-test finding said only "small-n caveat"; it says how the test is optimistic
+    tests_line = next(f for f in findings if "frames differ across outlets" in f)
+    assert "permuted over sentences as if independent" in tests_line
+    plt.close("all")

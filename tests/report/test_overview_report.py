@@ -48,12 +48,25 @@ def test_outlet_section_saves_the_library_table_and_reads_it(ctx, tmp_path):
 
 @pytest.mark.parametrize("n_articles, n_other, n_dated, ends", [
     (4, 1, 4, "carry a parseable publication date."),
-    (4, 0, 3, "no claim about timing (who reported first) can be made."),
+    (4, 0, 3, "counted as undated and placed in no period."),
+    (5, 0, 0, "counted as undated and placed in no period."),
 ])
 def test_coverage_reading_says_what_dates_allow(n_articles, n_other, n_dated, ends):
     text = overview_report.coverage_reading(n_articles, n_other, n_dated)
     assert text.startswith(f"{n_other} of {n_articles} articles are not detected as English")
     assert f"{n_dated} of {n_articles} articles" in text and text.endswith(ends)
+
+
+@pytest.mark.parametrize("n_articles, n_dated, missing", [(4, 3, "1 article"),
+                                                           (5, 0, "5 articles")])
+def test_coverage_reading_says_what_is_computed_without_dates(n_articles, n_dated, missing):
+    # It said "without dates, no claim about timing can be made", yet 50_over_time places
+    # undated articles by the dates their text mentions (lower bounds) and draws them per day.
+    text = overview_report.coverage_reading(n_articles, 0, n_dated)
+    assert "no claim about timing" not in text
+    assert f"gives the {missing} without one no first or last date" in text
+    assert "no order of publication is computed" in text
+    assert "latest date its own text mentions" in text and "lower bound" in text
 
 
 def test_duplicates_section_reading_and_findings_come_from_the_pairs_table(ctx, tmp_path):

@@ -47,7 +47,8 @@ def test_voice_reading_names_the_speaker_with_the_most_quotations_in_all():
     voice = pd.DataFrame({"speaker": ["Kim", "Kim", "Putin", quote_stats.UNATTRIBUTED],
                           "n_quotes": [2, 2, 3, 1]})
     text = quotes_report.voice_reading(voice)
-    assert text.startswith("The most quoted speaker is **Kim** (4 quotations across outlets).")
+    assert text.startswith("The most quoted speaker is **Kim** (4 quotations across outlets; "
+                           "next: Putin, 3).")
     assert "1 of 8 speech quotations have no speaker" in text
 
 
@@ -151,3 +152,42 @@ def test_key_finding_on_densest_quoting_keeps_the_caveat(ctx, tmp_path):
     finding = quotes_report.key_findings(
         quotes_report.QuotesContext(**{**ctx.__dict__, "rates": single}), statements)[1]
     assert "lead is not established" in finding and "**" not in finding
+
+
+@pytest.mark.parametrize("speakers, n_quotes, starts", [
+    # a tie is not "the most quoted speaker"
+    (["Kim", "Putin"], [3, 3], "The most quoted speakers are **Kim** and **Putin** (3 "
+                               "quotations across outlets)."),
+    # pooled anonymous sources are not a speaker
+    ([quote_stats.ANONYMOUS, "Putin"], [5, 2], "The most quoted speaker is **Putin** (2 "
+                                               "quotations across outlets)."),
+])
+def test_voice_reading_ties_and_pools(speakers, n_quotes, starts):
+    voice = pd.DataFrame({"speaker": speakers, "n_quotes": n_quotes})
+    assert quotes_report.voice_reading(voice).startswith(starts)
+
+
+def test_share_of_voice_counts_one_person_named_two_ways_once(tmp_path):
+    # 30_quotes counted "Kim Jong Un" (22) and "Kim Jong-un" (11), "Vladimir Putin" (2) and
+    # "Putin" (1) as four speakers of the bundled corpus (no actor registry given).
+    ctx = quotes_report.prepare("")
+    group = quotes_report.voice_section(ctx, str(tmp_path))
+    voice = pd.read_csv(tmp_path / "tables" / "quotes_share_of_voice.csv")
+    assert "Putin" not in set(voice["speaker"]) and "Kim Jong-un" not in set(voice["speaker"])
+    seo = voice[(voice["outlet"] == "SEO content site") & (voice["speaker"] == "Vladimir Putin")]
+    assert seo["speaker_forms"].tolist() == ["Putin (1)"]
+    totals = voice.groupby("speaker")["n_quotes"].sum()
+    reading = group.parts[1].reading
+    assert reading.startswith(f"The most quoted speaker is **{totals.idxmax()}** "
+                              f"({totals.max()} quotations across outlets, counted under the "
+                              "names Kim Jong Un (22); Kim Jong-un (11)")
+    assert "counted as one speaker" in group.parts[0].caption
+
+
+@pytest.mark.parametrize("actors, merged", [("none", True), ("", True),
+                                            ("story", False), ("/p/my_actors.yml", False)])
+def test_names_are_merged_only_without_an_actor_registry(actors, merged):
+    ctx = quotes_report.QuotesContext(articles=None, english=None, sentences=None,
+                                      quotes=pd.DataFrame(), source="x", actors_codebook=actors)
+    assert ctx.merge_names == merged
+    assert "/" not in ctx.actors_label.removeprefix("data/codebooks/")

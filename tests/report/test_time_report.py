@@ -228,8 +228,28 @@ def test_first_report_finding_says_articles_without_a_publication_date_could_be_
     section = time_report._first_section(ctx, propagation.first_reports(dates))
     assert section.findings[0].startswith("First on the story (by publication date): A. 2 of 4 "
                                           "articles have no publication date (1 dated only "
-                                          "from its text, 1 undated) and could have appeared "
-                                          "earlier.")
+                                          "from its text, on or after the date it mentions; 1 "
+                                          "undated), so any of them could have appeared before "
+                                          "the first report named here.")
+
+
+def test_without_a_named_first_report_the_undated_note_orders_nothing():
+    # 50 read "Some dates come from the articles' own text ..., so who published first is not
+    # established. ... 5 of 5 articles have no publication date ... and could have appeared
+    # earlier": earlier than no named report, and a text-dated article cannot precede its date.
+    dates = pd.DataFrame({"article_id": ["a", "b", "c"], "outlet": ["A", "B", "C"],
+                          "date": pd.to_datetime(["2025-12-27", "2026-01-08", None], utc=True),
+                          "date_basis": ["text", "text", "undated"], "has_time": [False] * 3})
+    ctx = time_report.TimeContext(None, None, dates, dates, "day", "vader", "model", "x", 10, 0)
+    from newsprism.time import propagation
+
+    section = time_report._first_section(ctx, propagation.first_reports(dates))
+    assert "could have appeared" not in section.reading
+    assert section.reading.endswith("3 of 3 articles have no publication date (2 dated only "
+                                    "from their text, on or after the date they mention; 1 "
+                                    "undated), so no one of them can be placed before another "
+                                    "by publication.")
+    assert section.findings == []
 
 
 def test_first_reports_count_an_outlets_articles_in_every_language(tmp_path):

@@ -28,18 +28,34 @@ _WORD = WORD
 STOPWORDS: frozenset[str] = frozenset(ENGLISH_STOP_WORDS) | {"s", "t", "said", "says"}
 
 
+def term(token: str) -> str:
+    """The term a lower-cased word token counts as: a possessive "'s" is dropped, so
+    "pyongyang's" and "pyongyang" are one term (otherwise an outlet that writes "Putin's"
+    looks distinctive beside one that writes "Putin"). Only the keyness terms (and the TF-IDF
+    vectors that share :func:`tokenize`) are normalised; the word itself, and so
+    :func:`newsprism.core.text.count_words`, is unchanged. Contractions on "'s" ("it's",
+    "that's") become their stopword and are dropped with it.
+
+    >>> [term(t) for t in ["pyongyang's", "pyongyang", "isn't", "'s"]]
+    ['pyongyang', 'pyongyang', "isn't", "'s"]
+    """
+    return token[:-2] if token.endswith("'s") and len(token) > 2 else token
+
+
 def tokenize(text: str) -> list[str]:
-    """Lower-cased word tokens; curly apostrophes folded to straight ones; no pure numbers.
+    """Lower-cased terms (see :func:`term`: possessive "'s" dropped), one per word of
+    :data:`newsprism.core.text.WORD`; curly apostrophes folded to straight ones; no pure
+    numbers.
 
     >>> tokenize("Kim’s letter, 2026.")
-    ["kim's", 'letter']
+    ['kim', 'letter']
     """
     lowered = text.lower()
     if len(lowered) == len(text):  # lower-casing first is the same and much faster
         tokens = _WORD.findall(lowered.replace("\u2019", "'"))
     else:  # a few characters ("İ") lengthen when lower-cased: token by token, as defined
         tokens = [m.group(0).lower().replace("\u2019", "'") for m in _WORD.finditer(text)]
-    return [t for t in tokens if not t.isdigit()]
+    return [term(t) for t in tokens if not t.isdigit()]
 
 
 def term_counts(articles: pd.DataFrame, by: str = "outlet", stopwords: bool = True,
@@ -117,10 +133,11 @@ def distinctive_terms(articles: pd.DataFrame, by: str = "outlet", top: int = 10,
                       prior_scale: float = 1.0) -> pd.DataFrame:
     """The ``top`` most over-represented terms of each group (highest z), with ranks.
 
-    Columns: group, rank, term, count, count_rest, delta, z, q, significant (q < 0.05).
+    Columns: group, rank, term, count, count_rest, delta, z, q, significant (q < 0.05),
+    n_tested (the size of that family, the same on every row).
     ``q`` is the two-sided normal p of ``z`` adjusted by Benjamini-Hochberg over every term
-    of every group scored (the family a listed term is picked from: thousands of terms, so
-    |z| > 1.96 alone would find about one in twenty by chance).
+    of every group scored (the family a listed term is picked from: often thousands of terms,
+    so |z| > 1.96 alone would find about one in twenty by chance).
 
     >>> from newsprism.corpus.readers import load_corpus
     >>> terms = distinctive_terms(load_corpus().articles, top=3)
@@ -130,7 +147,7 @@ def distinctive_terms(articles: pd.DataFrame, by: str = "outlet", top: int = 10,
     counts = term_counts(articles, by=by, stopwords=stopwords, min_count=min_count)
     if counts.empty or counts.shape[1] < 2:
         return pd.DataFrame(columns=["group", "rank", "term", "count", "count_rest", "delta",
-                                     "z", "q", "significant"])
+                                     "z", "q", "significant", "n_tested"])
     from scipy.special import ndtr
 
     from newsprism.core.stats import benjamini_hochberg
@@ -141,9 +158,10 @@ def distinctive_terms(articles: pd.DataFrame, by: str = "outlet", top: int = 10,
     p = 2 * ndtr(-np.abs(scores["z"].to_numpy(dtype=float)))
     scores["q"] = benjamini_hochberg(p)
     scores["significant"] = scores["q"] < 0.05
+    scores["n_tested"] = int(np.isfinite(p).sum())
     out = scores[scores["rank"] <= top]
     return out[["group", "rank", "term", "count", "count_rest", "delta", "z", "q",
-                "significant"]].reset_index(drop=True)
+                "significant", "n_tested"]].reset_index(drop=True)
 
 
 def kwic(articles: pd.DataFrame, term: str, window: int = 50, limit: int | None = 3,

@@ -37,7 +37,7 @@ from newsprism.compare.similarity import (
     similarity_pairs,
 )
 from newsprism.compare.sourcing import category_examples, sourcing_rates, sourcing_table
-from newsprism.compare.summary import findings_text, outlet_summaries
+from newsprism.compare.summary import findings_text, outlet_summaries, with_family_q
 from newsprism.corpus.language import english_articles
 
 __all__ = [
@@ -102,6 +102,10 @@ def compare_outlets(tables: dict[str, pd.DataFrame], top_terms: int = 10,
     hedge_rates = hedging_rates(articles, markers=hedges, sentences=sentences)
     source_rates = sourcing_rates(sources, articles)
     rates = statement_rates(profiles, hedge_rates, source_rates)
+    # One corrected decision for the summary and every reading: q over the whole family.
+    rates, frames = with_family_q(rates, frames, tone)
+    hedge_rates = _with_q(hedge_rates, rates, hedge_rates["kind"].map(_HEDGE_MEASURES))
+    source_rates = _with_q(source_rates, rates, source_rates["category"].map(_SOURCE_MEASURES))
     return {
         "profiles": profiles,
         "tone": tone,
@@ -152,3 +156,13 @@ def statement_rates(profiles: pd.DataFrame, hedge_rates: pd.DataFrame,
             "n": quotes["n_words"], "estimate": quotes["quotes_per_1k"]}))
     table = pd.concat([p.reindex(columns=columns) for p in parts], ignore_index=True)
     return table.dropna(subset=["measure"]).reset_index(drop=True)
+
+
+def _with_q(table: pd.DataFrame, rates: pd.DataFrame, measures: pd.Series) -> pd.DataFrame:
+    """``table`` (hedging or sourcing rates) with the family ``q_value`` of each row's
+    statement measure (NaN for a row no statement tests), so its reading and the summary make
+    one corrected decision."""
+    keys = zip(rates["outlet"], rates["measure"], strict=True)
+    q = dict(zip(keys, rates["q_value"], strict=True))
+    return table.assign(q_value=[q.get((o, m), float("nan")) for o, m in
+                                 zip(table["outlet"], measures, strict=True)])

@@ -150,8 +150,22 @@ def tone_statement(outlet: str, tone: pd.DataFrame | None,
                 f"of the other {plural(len(others), 'outlet')}: tone{engine} "
                 f"{rec['estimate']:+.2f} (95% CI {rec['ci_low']:+.2f} to "
                 f"{rec['ci_high']:+.2f}; median of the others {median:+.2f}"
-                f"{_q_text(q_value)})" + (f"; {rank}" if rank else "") + ".",
+                f"{_q_text(q_value)})" + (f"; {rank}" if rank else "") + "."
+                + _single_article_note(rec),
         "tone", f"row outlet={outlet!r}, column estimate")
+
+
+def _single_article_note(rec) -> str:
+    """What a one-article outlet's tone interval describes ("" with 2+ articles or unknown).
+
+    >>> _single_article_note({"n_articles": 1})[:40]
+    ' From a single article: its interval spa'
+    """
+    n = rec.get("n_articles") if hasattr(rec, "get") else None
+    if n is None or pd.isna(n) or int(n) >= 2:
+        return ""
+    return (" From a single article: its interval spans that article's sentences, so it "
+            "describes the article, not the outlet's coverage in general.")
 
 
 def rate_statement(row: dict, rates: pd.DataFrame, description: str, section: str,
@@ -194,9 +208,12 @@ def frame_statement(outlet: str, frames: pd.DataFrame, q_values: dict | None = N
                     caveats: dict[str, str] | None = None, **kwargs) -> dict | None:
     """The outlet's most over-used frame (see :func:`rate_statement`), if any; ``q_values``
     from :func:`family_q`; ``caveats``: frame -> a sentence appended to its statement (e.g.
-    that its detector does not beat its baseline on gold data)."""
+    that its detector does not beat its baseline on gold data). A cell whose table has no
+    interval (fewer than 2 articles: 20_framing's cluster bootstrap gives none) is not stated."""
     mine = frames[frames["outlet"] == outlet].sort_values("estimate", ascending=False)
     for row in mine.to_dict("records"):
+        if "ci_low" in row and pd.isna(row["ci_low"]):
+            continue
         same = frames[frames["frame"] == row["frame"]]
         made = rate_statement(row, same, f"the {str(row['frame']).replace('_', ' ')} frame",
                               "frames", f"row outlet={outlet!r}, frame={row['frame']!r}",
@@ -389,7 +406,10 @@ def top_rate_reading(rates: pd.DataFrame, label: str, unit: str = "per 1,000 wor
     estimate (per 1,000 words), and ci_low / ci_high or count / n (words) for the interval).
 
     Says "tie" for equal rates, "no clear difference" when the top outlet's 95% interval holds
-    the next outlet's rate, and that nothing can be compared with one outlet.
+    the next outlet's rate, and that nothing can be compared with one outlet. With a
+    ``q_value`` column (see :func:`with_family_q`), a lead whose interval clears the runner-up
+    is called clear only when its q is below :data:`ALPHA`, as in the summary
+    (:func:`lead_verdict`).
 
     >>> rates = pd.DataFrame({"outlet": ["A", "B"], "count": [30, 2], "n": [1000, 1000],
     ...                       "estimate": [30.0, 2.0]})
@@ -420,7 +440,48 @@ def top_rate_reading(rates: pd.DataFrame, label: str, unit: str = "per 1,000 wor
             f"{following['outlet']}, {following['estimate']:.1f})")
     if low <= following["estimate"]:
         return text + ": its interval holds the next outlet's rate, so there is no clear difference."
-    return text + "."
+    return text + lead_verdict(top["q_value"] if "q_value" in table else None)
+
+
+def lead_verdict(q_value: float | None) -> str:
+    """The end of a reading whose leader's interval lies above the runner-up: the lead is
+    called clear only when the summary's corrected decision (:func:`family_q` below
+    :data:`ALPHA`, the same q the summary statements need) agrees; ``q_value`` None (a table
+    outside the family) adds nothing.
+
+    >>> lead_verdict(0.2).endswith("(q = 0.2), so the summary does not state it and the lead is not clear.")
+    True
+    >>> lead_verdict(None)
+    '.'
+    """
+    if q_value is None:
+        return "."
+    if pd.isna(q_value):
+        return (": its interval lies above the next outlet's rate, but no test against the "
+                "median of the others could be made, so the summary does not state it and "
+                "the lead is not clear.")
+    shown = "q < 0.001" if q_value < 0.001 else f"q = {q_value:.2g}"
+    if q_value < ALPHA:
+        return (": its interval lies above the next outlet's rate, and its test against the "
+                "median of the others survives the Benjamini-Hochberg correction over every "
+                f"outlet and measure tested ({shown}), as in the summary.")
+    return (": its interval lies above the next outlet's rate, but its test against the median "
+            "of the others does not survive the Benjamini-Hochberg correction over every outlet "
+            f"and measure tested ({shown}), so the summary does not state it and the lead is "
+            "not clear.")
+
+
+def with_family_q(rates: pd.DataFrame, frames: pd.DataFrame | None,
+                  tone: pd.DataFrame | None) -> tuple[pd.DataFrame, pd.DataFrame | None]:
+    """``rates`` and ``frames`` with a ``q_value`` column: each row's q from :func:`family_q`
+    (the one corrected decision the summary statements and the readings share)."""
+    q = family_q(rates, frames, tone)
+    rates = rates.assign(q_value=[q.get(("rate", o, m), np.nan) for o, m in
+                                  zip(rates["outlet"], rates["measure"], strict=True)])
+    if frames is not None and len(frames):
+        frames = frames.assign(q_value=[q.get(("frame", o, f), np.nan) for o, f in
+                                        zip(frames["outlet"], frames["frame"], strict=True)])
+    return rates, frames
 
 
 def when_comparable(outlets, reading: str, what: str) -> str:

@@ -235,7 +235,8 @@ def cluster_bootstrap_ci(values: Sequence[float] | np.ndarray, clusters: Sequenc
     """Bootstrap interval of the pooled mean resampling whole CLUSTERS (e.g. articles).
 
     Sentences of one article are not independent; resampling articles keeps that dependence.
-    With one cluster this falls back to resampling values (callers should flag it).
+    The pooled mean is :func:`cluster_ratio_ci` with a denominator of 1 per value. With one
+    cluster this falls back to resampling values (callers should flag it).
 
     >>> low, high = cluster_bootstrap_ci([1, 2, 3, 10, 11, 12], ["a", "a", "a", "b", "b", "b"])
     >>> low < 6.5 < high
@@ -247,15 +248,49 @@ def cluster_bootstrap_ci(values: Sequence[float] | np.ndarray, clusters: Sequenc
     array, labels = array[keep], labels[keep]
     if array.size == 0:
         return (float("nan"), float("nan"))
-    _, codes = np.unique(labels, return_inverse=True)
-    sums = np.bincount(codes, weights=array)
-    counts = np.bincount(codes).astype(float)
-    k = sums.size
-    if k < 2:
+    if np.unique(labels).size < 2:
         return bootstrap_ci(array, n_boot=n_boot, seed=seed, level=level)
+    return cluster_ratio_ci(array, np.ones_like(array), labels, n_boot=n_boot, seed=seed,
+                            level=level)
+
+
+def cluster_ratio_ci(numerator: Sequence[float] | np.ndarray,
+                     denominator: Sequence[float] | np.ndarray, clusters: Sequence | np.ndarray,
+                     scale: float = 1.0, n_boot: int = 2000, seed: int = 0,
+                     level: float = 0.95, min_clusters: int = 2) -> tuple[float, float]:
+    """Cluster bootstrap interval of ``scale * sum(numerator) / sum(denominator)``: whole
+    clusters (articles) are drawn with replacement and the ratio of the drawn units' sums is
+    taken, so units of one cluster (sentences of one article) stay together.
+
+    The one cluster-bootstrap definition (:func:`cluster_bootstrap_ci` is its mean). Rows with a
+    NaN numerator or denominator are dropped. Fewer than ``min_clusters`` clusters give
+    ``(nan, nan)``: one article says nothing about how another would differ, so there is no
+    interval to show (callers say so). Deterministic for a given seed.
+
+    >>> low, high = cluster_ratio_ci([1, 0, 1, 0, 0, 0], [1] * 6, ["a", "a", "b", "b", "c", "c"])
+    >>> low <= 1 / 3 <= high
+    True
+    >>> cluster_ratio_ci([1, 0], [1, 1], ["a", "a"])
+    (nan, nan)
+    """
+    top = np.asarray(numerator, dtype=float)
+    bottom = np.asarray(denominator, dtype=float)
+    labels = np.asarray(clusters)
+    keep = ~(np.isnan(top) | np.isnan(bottom))
+    top, bottom, labels = top[keep], bottom[keep], labels[keep]
+    if top.size == 0:
+        return (float("nan"), float("nan"))
+    _, codes = np.unique(labels, return_inverse=True)
+    sums = np.bincount(codes, weights=top)
+    counts = np.bincount(codes, weights=bottom)
+    k = sums.size
+    if k < max(2, min_clusters):
+        return (float("nan"), float("nan"))
     rng = np.random.default_rng(seed)
     index = rng.integers(0, k, size=(n_boot, k))
-    boot = sums[index].sum(axis=1) / counts[index].sum(axis=1)
+    below = counts[index].sum(axis=1)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        boot = scale * sums[index].sum(axis=1) / np.where(below > 0, below, np.nan)
     alpha = (1.0 - level) / 2.0
     low, high = np.nanquantile(boot, [alpha, 1.0 - alpha])
     return (float(low), float(high))

@@ -7,13 +7,13 @@ All functions take the tidy tables of ``newsprism.pipeline.annotate`` (``article
 Units and uncertainty:
 
 - *share of sentences*: sentences with at least one hit of the frame / sentences of the
-  outlet, with a percentile bootstrap 95% interval over sentences;
-- *hits per 1,000 words*: hits / words × 1,000 over the outlet's sentences, bootstrap over
-  sentences (ratio of sums, resampled together);
-- sentences of one article are not independent: with ``resample="auto"`` whole articles are
-  resampled (cluster bootstrap) when every outlet has at least 5 articles; otherwise
-  sentences are, and the intervals then describe variation *within* the few articles (the
-  bundled corpus has one per outlet), not the outlet's coverage in general.
+  outlet;
+- *hits per 1,000 words*: hits / words × 1,000 over the outlet's sentences;
+- both with a percentile bootstrap 95% interval that resamples whole ARTICLES (cluster
+  bootstrap, :func:`newsprism.core.stats.cluster_ratio_ci`, ratio of sums): sentences of one
+  article are not independent. An outlet with fewer than 2 articles gets no interval (the
+  bundled corpus has one article per outlet); ``resample="sentence"`` draws sentences instead,
+  an interval of variation *within* the outlet's articles only.
 
 >>> import pandas as pd
 >>> sentences = pd.DataFrame({"article_id": ["a", "a", "b"], "sentence_id": [0, 1, 0],
@@ -34,7 +34,7 @@ from collections.abc import Iterable
 import numpy as np
 import pandas as pd
 
-from newsprism.core.stats import benjamini_hochberg, bootstrap_ci
+from newsprism.core.stats import benjamini_hochberg, cluster_ratio_ci
 from newsprism.core.text import count_words, per_1k
 
 PREVALENCE_COLUMNS = ["outlet", "frame", "measure", "estimate", "ci_low", "ci_high", "n",
@@ -66,24 +66,7 @@ def _sentence_base(sentences: pd.DataFrame, articles: pd.DataFrame, by: str) -> 
     return base.merge(articles[["article_id", by]], on="article_id", how="inner")
 
 
-def _ratio_ci(numerator: np.ndarray, denominator: np.ndarray, scale: float, n_boot: int,
-              seed: int) -> tuple[float, float]:
-    """Bootstrap interval of sum(numerator) / sum(denominator) × scale, units resampled
-    together (through their indices, so the shared ``bootstrap_ci`` does the resampling)."""
-    def ratio(index, axis=None):
-        index = np.asarray(index, dtype=int)
-        below = denominator[index].sum(axis=axis)
-        return scale * numerator[index].sum(axis=axis) / np.where(below > 0, below, np.nan)
-
-    return bootstrap_ci(np.arange(len(numerator)), statistic=ratio, n_boot=n_boot, seed=seed)
-
-
-def choose_resample_unit(articles: pd.DataFrame, by: str = "outlet",
-                         min_articles: int = 5) -> str:
-    """"article" when every outlet has at least ``min_articles`` articles (then sentences are
-    resampled in their articles: a cluster bootstrap), else "sentence"."""
-    counts = articles.groupby(by)["article_id"].nunique()
-    return "article" if len(counts) and counts.min() >= min_articles else "sentence"
+NO_INTERVAL = "none (fewer than 2 articles)"
 
 
 def frame_prevalence(sentences: pd.DataFrame, frames: pd.DataFrame, articles: pd.DataFrame,
@@ -97,14 +80,16 @@ def frame_prevalence(sentences: pd.DataFrame, frames: pd.DataFrame, articles: pd
     value; ``n_articles``, ``n_sentences``, ``n_with_frame``, ``hits`` and ``n_words`` are the
     cell's counts (the same on both rows).
 
-    ``resample``: "sentence" (sentences resampled independently), "article" (a cluster
-    bootstrap: whole articles resampled, which respects that sentences of one article are
-    alike) or "auto" (article when every outlet has >= 5 articles). The unit used is in the
-    ``resample`` column.
+    ``resample``: "auto" or "article" (the default: a cluster bootstrap,
+    :func:`newsprism.core.stats.cluster_ratio_ci`, whole articles drawn, since sentences of one
+    article are alike; an outlet with fewer than 2 articles gets no interval, NaN, and
+    ``resample`` reads :data:`NO_INTERVAL`), or "sentence" (each sentence drawn on its own: the
+    interval then describes variation within the outlet's articles, not its coverage). The
+    unit used is in the ``resample`` column.
     """
     if resample not in ("auto", "sentence", "article"):
         raise ValueError("resample must be 'auto', 'sentence' or 'article'")
-    unit = choose_resample_unit(articles, by) if resample == "auto" else resample
+    unit = "sentence" if resample == "sentence" else "article"
     base = _sentence_base(sentences, articles, by)
     hits = _kept_hits(frames, include_negated, voice)
     frame_ids = list(frame_ids) if frame_ids is not None else sorted(hits["frame"].unique())
@@ -125,17 +110,23 @@ def frame_prevalence(sentences: pd.DataFrame, frames: pd.DataFrame, articles: pd
 def _prevalence_rows(outlet, frame: str, part: pd.DataFrame, unit: str, n_boot: int,
                      seed: int) -> list[dict]:
     """The two measure rows of one outlet × frame cell (see :func:`frame_prevalence`)."""
-    units = (part.groupby("article_id")[["has", "one", "hits", "n_words"]].sum()
-             if unit == "article" else part)
-    has, one = units["has"].to_numpy(float), units["one"].to_numpy(float)
-    h, w = units["hits"].to_numpy(float), units["n_words"].to_numpy(float)
-    cell = {"n_articles": int(part["article_id"].nunique()), "n_sentences": int(len(part)),
-            "n_with_frame": int(part["has"].sum()), "hits": int(h.sum()),
-            "n_words": int(w.sum()), "resample": unit}
+    has, one = part["has"].to_numpy(float), part["one"].to_numpy(float)
+    h, w = part["hits"].to_numpy(float), part["n_words"].to_numpy(float)
+    n_articles = int(part["article_id"].nunique())
+    # The resampling unit: the article (cluster bootstrap), or each sentence on its own.
+    clusters = part["article_id"].to_numpy() if unit == "article" else np.arange(len(part))
+    cell = {"n_articles": n_articles, "n_sentences": int(len(part)),
+            "n_with_frame": int(has.sum()), "hits": int(h.sum()), "n_words": int(w.sum()),
+            "resample": unit if unit == "sentence" or n_articles >= 2 else NO_INTERVAL}
+
+    def interval(numerator, denominator, scale):
+        return cluster_ratio_ci(numerator, denominator, clusters, scale=scale, n_boot=n_boot,
+                                seed=seed)
+
     estimates = {
         "share_of_sentences": (float(has.sum() / one.sum()) if one.sum() else float("nan"),
-                               _ratio_ci(has, one, 1.0, n_boot, seed)),
-        "per_1000_words": (per_1k(h.sum(), w.sum()), _ratio_ci(h, w, 1000.0, n_boot, seed)),
+                               interval(has, one, 1.0)),
+        "per_1000_words": (per_1k(h.sum(), w.sum()), interval(h, w, 1000.0)),
     }
     return [{"outlet": outlet, "frame": frame, "measure": measure, "estimate": estimate,
              "ci_low": low, "ci_high": high, "n": cell[PREVALENCE_MEASURES[measure]], **cell}

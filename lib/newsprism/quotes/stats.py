@@ -136,7 +136,8 @@ def outlet_quote_rates(quotes: pd.DataFrame, articles: pd.DataFrame, n_boot: int
     return pd.concat(frames, ignore_index=True)[columns]
 
 
-def share_of_voice(quotes: pd.DataFrame, articles: pd.DataFrame | None = None) -> pd.DataFrame:
+def share_of_voice(quotes: pd.DataFrame, articles: pd.DataFrame | None = None,
+                   merge_names: bool = False) -> pd.DataFrame:
     """Per outlet x speaker: speech ``n_quotes``, their share of the outlet's ``n`` speech
     quotations (``estimate``, Wilson 95% CI ``ci_low``/``ci_high``), ``n_words`` quoted and
     ``word_share``. Quotations
@@ -144,6 +145,10 @@ def share_of_voice(quotes: pd.DataFrame, articles: pd.DataFrame | None = None) -
     speakers are counted (``Quote.speaker``), and anonymous sources (``speaker_type``
     ``"anonymous"``: 'a senior official', 'sources close to ...') are pooled as
     ``"(anonymous source)"``, never one speaker per description (see :func:`anonymous_share`).
+    ``merge_names`` (for a corpus without an actor registry): names of one person across
+    articles are counted as one speaker by :func:`newsprism.quotes.corpus_speakers.merge_speakers`
+    ("Putin" with the corpus's only "Vladimir Putin"); ``speaker_forms`` lists the names each
+    row counts, with their quotations ("Vladimir Putin (2); Putin (1)").
 
     >>> import pandas as pd
     >>> q = pd.DataFrame({"article_id": ["a"] * 3, "text": ["a b", "c", "d e f"],
@@ -153,19 +158,26 @@ def share_of_voice(quotes: pd.DataFrame, articles: pd.DataFrame | None = None) -
     [['Kim', 2, 3], ['(unattributed)', 1, 3]]
     """
     columns = ["outlet", "speaker", "n_quotes", "estimate", "ci_low", "ci_high", "n",
-               "n_words", "word_share", "n_articles"]
+               "n_words", "word_share", "n_articles", "speaker_forms"]
     speech = _with_outlet(_speech(quotes), articles)
     if not len(speech):
         return pd.DataFrame(columns=columns)
+    if merge_names and "speaker" in speech.columns:
+        from newsprism.quotes.corpus_speakers import merge_speakers
+
+        speech = merge_speakers(speech)
     speakers = speech["speaker"] if "speaker" in speech.columns else pd.Series(None, index=speech.index)
+    forms = speech["speaker_form"] if "speaker_form" in speech.columns else speakers
     if "speaker_type" in speech.columns:
         speakers = speakers.where(speech["speaker_type"] != "anonymous", ANONYMOUS)
     speech = speech.assign(speaker=speakers.where(speakers.notna() & (speakers != ""),
                                                   UNATTRIBUTED),
                            _words=[count_words(t) for t in speech["text"].fillna("")])
+    # The names a row counts, as attribution gave them (an anonymous source's description).
+    speech = speech.assign(_form=forms.where(forms.notna() & (forms != ""), speech["speaker"]))
     grouped = speech.groupby(["outlet", "speaker"]).agg(
         n_quotes=("text", "size"), n_words=("_words", "sum"),
-        n_articles=("article_id", "nunique")).reset_index()
+        n_articles=("article_id", "nunique"), speaker_forms=("_form", _form_counts)).reset_index()
     grouped["n"] = grouped.groupby("outlet")["n_quotes"].transform("sum")
     outlet_words = grouped.groupby("outlet")["n_words"].transform("sum")
     grouped["estimate"] = grouped["n_quotes"] / grouped["n"]
@@ -180,26 +192,43 @@ def share_of_voice(quotes: pd.DataFrame, articles: pd.DataFrame | None = None) -
     return grouped.reset_index(drop=True)[columns]
 
 
-def most_quoted_speakers(quotes: pd.DataFrame | None, top: int = 5) -> pd.DataFrame:
-    """The named speakers of the most speech quotations: speaker, n_quotes, n_articles (most
-    quotations first, ties by name). Only people (``speaker_type`` "person", when the column is
-    there): the candidates for a story's actor registry when none was given. Speakers are as
-    attribution names them, so "Ms Ruiz" in one article and "Elena Ruiz" in another are two.
+def _form_counts(forms: pd.Series) -> str:
+    """"Vladimir Putin (2); Putin (1)": the names one speaker row counts, most frequent first."""
+    counts = forms.astype(str).value_counts()
+    ordered = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+    return "; ".join(f"{form} ({n})" for form, n in ordered)
+
+
+def most_quoted_speakers(quotes: pd.DataFrame | None, top: int = 5,
+                         merge_names: bool = False) -> pd.DataFrame:
+    """The named speakers of the most speech quotations: speaker, n_quotes, n_articles,
+    speaker_forms (most quotations first, ties by name). Only people (``speaker_type``
+    "person", when the column is there): the candidates for a story's actor registry when none
+    was given. Speakers are as attribution names them, so "Ms Ruiz" in one article and "Elena
+    Ruiz" in another are two, unless ``merge_names`` counts one person's names as one speaker
+    (:func:`newsprism.quotes.corpus_speakers.merge_speakers`; ``speaker_forms`` lists them).
 
     >>> q = pd.DataFrame({"article_id": ["a", "a", "b", "b"], "kind": ["speech"] * 4,
     ...                   "speaker": ["Ana Ruiz", "Ana Ruiz", "Ana Ruiz", None]})
     >>> most_quoted_speakers(q).values.tolist()
-    [['Ana Ruiz', 3, 2]]
+    [['Ana Ruiz', 3, 2, 'Ana Ruiz (3)']]
     """
-    columns = ["speaker", "n_quotes", "n_articles"]
+    columns = ["speaker", "n_quotes", "n_articles", "speaker_forms"]
     if quotes is None or not len(quotes) or "speaker" not in quotes.columns:
         return pd.DataFrame(columns=columns)
     speech = _speech(quotes)
+    if merge_names:
+        from newsprism.quotes.corpus_speakers import merge_speakers
+
+        speech = merge_speakers(speech)
+    speech = speech.assign(_form=speech["speaker_form"] if "speaker_form" in speech.columns
+                           else speech["speaker"])
     named = speech["speaker"].fillna("").astype(str).str.strip() != ""
     if "speaker_type" in speech.columns:
         named &= speech["speaker_type"].fillna("person") == "person"
     counts = (speech[named].groupby("speaker")
-              .agg(n_quotes=("speaker", "size"), n_articles=("article_id", "nunique"))
+              .agg(n_quotes=("speaker", "size"), n_articles=("article_id", "nunique"),
+                   speaker_forms=("_form", _form_counts))
               .reset_index().sort_values(["n_quotes", "speaker"], ascending=[False, True]))
     return counts.head(top).reset_index(drop=True)[columns]
 

@@ -211,8 +211,19 @@ def _next_for_frame(frames: pd.DataFrame, top: pd.Series) -> str:
     if same.empty or "ci_low" not in frames:
         return ""
     following = same.sort_values("estimate", ascending=False, kind="stable").iloc[0]
-    verdict = ("inside its interval, so the data do not rank it first"
-               if top["ci_low"] <= following["estimate"] else "below its interval")
+    if pd.isna(top["ci_low"]) or pd.isna(top["ci_high"]):
+        return (f"; no interval: fewer than 2 articles, and intervals resample articles; next "
+                f"for this frame: {following['outlet']}, {following['estimate']:.1f}, so the "
+                "data do not rank it first")
+    if top["ci_low"] <= following["estimate"]:
+        verdict = "inside its interval, so the data do not rank it first"
+    elif "q_value" in frames and not (pd.notna(top["q_value"]) and top["q_value"] < summary.ALPHA):
+        verdict = ("below its interval, but its test against the median of the others does not "
+                   "survive the Benjamini-Hochberg correction over every outlet and measure "
+                   "tested (" + (f"q = {top['q_value']:.2g}" if pd.notna(top["q_value"])
+                                 else "not tested") + "), so the lead is not clear")
+    else:
+        verdict = "below its interval"
     return (f", 95% CI {top['ci_low']:.1f} to {top['ci_high']:.1f}; next for this frame: "
             f"{following['outlet']}, {following['estimate']:.1f}, {verdict}")
 
@@ -236,15 +247,21 @@ def frame_rates_section(ctx: CompareContext, out_dir: str) -> Section:
 def terms_reading(terms: pd.DataFrame) -> str:
     """How many listed terms stay significant once the whole vocabulary is accounted for.
 
-    >>> terms_reading(pd.DataFrame({"z": [2.2, 5.0, 1.0], "significant": [False, True, False]}))[:92]
-    '1 of 3 listed terms is distinctive at q < 0.05 (Benjamini-Hochberg over every term and outle'
+    >>> terms_reading(pd.DataFrame({"z": [2.2, 5.0, 1.0], "significant": [False, True, False],
+    ...                             "n_tested": 775}))[:108]
+    '1 of 3 listed terms is distinctive at q < 0.05 (Benjamini-Hochberg over the 775 term × outlet scores tested)'
     """
     n_sig = int(terms["significant"].sum())
     uncorrected = int((terms["z"].abs() > 1.96).sum()) - n_sig
+    tested = (int(terms["n_tested"].max()) if "n_tested" in terms and len(terms)
+              else None)
+    family = (f"the {tested:,} term × outlet scores tested" if tested
+              else "every term and outlet scored")
     return (f"{n_sig} of {len(terms)} listed terms {'is' if n_sig == 1 else 'are'} distinctive "
-            "at q < 0.05 (Benjamini-Hochberg over every term and outlet scored)"
-            + (f"; {uncorrected} more pass |z| > 1.96 alone, which among thousands of terms "
-               "is expected by chance" if uncorrected else "")
+            f"at q < 0.05 (Benjamini-Hochberg over {family})"
+            + (f"; {uncorrected} more {'passes' if uncorrected == 1 else 'pass'} |z| > 1.96 "
+               f"alone, as about 1 in 20 of {family} "
+               "would with no real difference" if uncorrected else "")
             + ". With few articles per outlet, most differences are within chance; read the "
             "snippets to see whether a term marks a real choice of words (a label, a framing) "
             "or a one-off topic.")

@@ -134,10 +134,47 @@ def lead_text(prevalence: pd.DataFrame, top: pd.Series) -> str:
     if same.empty:
         return ""
     following = same.sort_values("estimate", ascending=False, kind="stable").iloc[0]
+    head = f"; next for this frame: {following['outlet']}, {following['estimate']:.0%}, "
+    if pd.isna(top["ci_low"]):
+        return head + f"and without an interval the data do not rank {top['outlet']} first"
     held = top["ci_low"] <= following["estimate"]
-    return (f"; next for this frame: {following['outlet']}, {following['estimate']:.0%}, "
-            + (f"inside its interval, so the data do not rank {top['outlet']} first" if held
-               else "below its interval"))
+    return head + (f"inside its interval, so the data do not rank {top['outlet']} first" if held
+                   else "below its interval")
+
+
+def share_interval_text(row: pd.Series) -> str:
+    """"95% CI 32%–74%" for a prevalence share, or why there is none.
+
+    >>> share_interval_text(pd.Series({"ci_low": float("nan"), "ci_high": float("nan"),
+    ...                                "n_articles": 1}))
+    'no interval: 1 article, and intervals resample articles'
+    """
+    if pd.isna(row["ci_low"]) or pd.isna(row["ci_high"]):
+        return (f"no interval: {int(row['n_articles'])} "
+                f"article{'' if int(row['n_articles']) == 1 else 's'}, and intervals resample "
+                "articles")
+    return f"95% CI {row['ci_low']:.0%}–{row['ci_high']:.0%}"
+
+
+def interval_caption(prevalence: pd.DataFrame, shown: str = "in brackets") -> str:
+    """What the prevalence intervals resample, and which outlets have none (from the table's
+    ``resample`` column).
+
+    >>> t = pd.DataFrame({"outlet": ["A", "B"], "resample": ["article", "none (fewer than 2 articles)"]})
+    >>> interval_caption(t)
+    'Bootstrap 95% interval in brackets, resampling whole articles (cluster bootstrap: sentences of one article are not independent); no interval for outlets with fewer than 2 articles: B.'
+    """
+    units = set(prevalence["resample"])
+    if units == {"sentence"}:
+        return (f"Bootstrap 95% interval {shown}, resampling single sentences (parameter "
+                "resample = \"sentence\"): it shows variation within the outlet's articles, "
+                "not its coverage in general.")
+    none = sorted(set(prevalence.loc[prevalence["resample"] == framing_stats.NO_INTERVAL,
+                                     "outlet"].astype(str)))
+    return (f"Bootstrap 95% interval {shown}, resampling whole articles (cluster bootstrap: "
+            "sentences of one article are not independent)"
+            + (f"; no interval for outlets with fewer than 2 articles: {', '.join(none)}."
+               if none else "."))
 
 
 def prevalence_reading(prevalence: pd.DataFrame, labels: dict[str, str]) -> str:
@@ -152,9 +189,12 @@ def prevalence_reading(prevalence: pd.DataFrame, labels: dict[str, str]) -> str:
                       & (prevalence["frame"] == t["frame"])]["estimate"].iloc[0]
     return (f"The most prevalent outlet × frame cell is **{labels[t['frame']]}** in "
             f"**{t['outlet']}**: {t['estimate']:.0%} of its {int(t['n'])} sentences "
-            f"(95% CI {t['ci_low']:.0%}–{t['ci_high']:.0%}{lead_text(prevalence, t)}), "
-            f"{rate:.1f} hits per 1,000 words. Overlapping intervals mean the data cannot rank the "
-            "outlets; check the evidence below before reading a cell as the outlet's framing.")
+            f"({share_interval_text(t)}{lead_text(prevalence, t)}), "
+            f"{rate:.1f} hits per 1,000 words. "
+            + ("Outlets with a single article have no interval, so the data cannot rank them"
+               if prevalence["ci_low"].isna().any() else
+               "Overlapping intervals mean the data cannot rank the outlets")
+            + "; check the evidence below before reading a cell as the outlet's framing.")
 
 
 def prevalence_section(ctx: FramingContext, out_dir: str, n_boot: int = 2000,
@@ -165,7 +205,6 @@ def prevalence_section(ctx: FramingContext, out_dir: str, n_boot: int = 2000,
     prevalence = framing_stats.frame_prevalence(
         ctx.sentences, ctx.kept, ctx.english, frame_ids=frame_ids, include_negated=True,
         n_boot=n_boot, resample=resample)
-    resampled = prevalence["resample"].iloc[0] if len(prevalence) else resample
     save_table(prevalence, "framing_prevalence", out_dir)
     shares = prevalence[prevalence["measure"] == "share_of_sentences"]
     wide = {column: shares.pivot(index="outlet", columns="frame", values=column)[frame_ids]
@@ -178,15 +217,16 @@ def prevalence_section(ctx: FramingContext, out_dir: str, n_boot: int = 2000,
     n = dict(n=len(ctx.sentences), unit="sentences")
     return Group("prevalence", [
         Section("prevalence-figure", figure=figure, caption=(
-            "Share of sentences carrying each frame per outlet, with bootstrap 95% interval in "
-            f"brackets; negated cues {'included' if ctx.include_negated else 'excluded'}; "
-            f"voice: {ctx.voice}; bootstrap resampling {resampled}s. Unit: sentence. "
+            "Share of sentences carrying each frame per outlet (unit: sentence). "
+            f"{interval_caption(prevalence)} Negated cues "
+            f"{'included' if ctx.include_negated else 'excluded'}; voice: {ctx.voice}. "
             f"{ctx.codebook}."), facts=dict(n, source=f"{ctx.source}, newsprism.framing.detect")),
         Section("prevalence-table", table=prevalence.drop(
                     columns=["n_articles", "n_sentences", "n_words"]),
                 max_rows=None, caption=(
                     "Prevalence per outlet × frame: sentences with the frame (share, 95% CI) "
-                    f"and hits per 1,000 words (95% CI). {ctx.codebook}."),
+                    f"and hits per 1,000 words (95% CI); column resample: the interval's unit. "
+                    f"{interval_caption(prevalence, '(ci_low, ci_high)')} {ctx.codebook}."),
                 reading=prevalence_reading(prevalence, ctx.labels)
                 + weak_frames_note(ctx.book.name if ctx.book.shipped else "", frame_ids),
                 facts=dict(n, source=f"{ctx.source}, newsprism.framing.stats"))],
@@ -286,17 +326,46 @@ def dominant_section(ctx: FramingContext, out_dir: str) -> Section:
     """The frame with most hits in each article, its share and the runner-up."""
     dominant = framing_stats.dominant_frames(ctx.kept, ctx.english)
     save_table(dominant, "framing_dominant", out_dir)
-    counts = dominant["dominant_frame"].value_counts()
     return Section("dominant", table=dominant, max_rows=200, caption=(
         "Frame with most hits in each article (ties joined by '='), its share of the article's "
         f"frame hits and the runner-up. {ctx.codebook}."), reading=(
-        (f"**{counts.index[0]}** dominates {int(counts.iloc[0])} of {len(dominant)} articles. "
-         if len(counts) else "")
+        dominant_count_text(dominant, "**")
         + "Dominance is a count of cues: a frame with many short cues (e.g. 'troops', "
-        "'alliance') wins easily; compare the runner-up and its margin."),
+        "'alliance') wins easily; compare the runner-up and its margin."
+        + weak_frames_note(ctx.book.name if ctx.book.shipped else "",
+                           _top_dominant(dominant))),
         tables={"framing_dominant": dominant},
         facts=dict(n=len(dominant), unit="articles",
                    source=f"{ctx.source}, newsprism.framing.stats"))
+
+
+def _top_dominant(dominant: pd.DataFrame) -> list[str]:
+    """The dominant frame(s) of most articles (several when tied)."""
+    counts = dominant["dominant_frame"].value_counts()
+    return list(counts[counts == counts.iloc[0]].index) if len(counts) else []
+
+
+def dominant_count_text(dominant: pd.DataFrame, bold: str = "") -> str:
+    """How many articles the most frequent dominant frame leads, with the runner-up; ties
+    are named as ties.
+
+    >>> t = pd.DataFrame({"dominant_frame": ["war", "war", "aid", "law"]})
+    >>> dominant_count_text(t)
+    'war dominates 2 of 4 articles (next: aid, 1). '
+    >>> dominant_count_text(t.iloc[2:])
+    'aid and law each dominate 1 of 2 articles. '
+    """
+    counts = dominant["dominant_frame"].value_counts().sort_index().sort_values(
+        ascending=False, kind="stable")
+    if not len(counts):
+        return ""
+    top = _top_dominant(dominant)
+    names = " and ".join(f"{bold}{name}{bold}" for name in sorted(top))
+    if len(top) > 1:
+        return f"{names} each dominate {int(counts.iloc[0])} of {len(dominant)} articles. "
+    rest = counts.iloc[1:]
+    return (f"{names} dominates {int(counts.iloc[0])} of {len(dominant)} articles"
+            + (f" (next: {rest.index[0]}, {int(rest.iloc[0])})" if len(rest) else "") + ". ")
 
 
 def cooccurrence_section(ctx: FramingContext, out_dir: str, level: str = "sentence") -> Section:
@@ -537,21 +606,23 @@ def key_findings(ctx: FramingContext, prevalence: Group, dominant: Section,
         cell = top.iloc[0]
         found.append(f"Most prevalent frame cell: {ctx.labels[cell['frame']]} in "
                      f"{cell['outlet']} ({cell['estimate']:.0%} of {int(cell['n'])} sentences, "
-                     f"95% CI {cell['ci_low']:.0%}–{cell['ci_high']:.0%}"
+                     f"{share_interval_text(cell)}"
                      f"{lead_text(table, cell)}; codebook "
                      f"{ctx.book.name}).{weak_frames_note(book_name, [cell['frame']])} "
                      + evidence_link(NOTEBOOK, "prevalence-table", "framing_prevalence"))
     dominant_table = dominant.tables["framing_dominant"]
-    counts = dominant_table["dominant_frame"].value_counts()
-    if len(counts):
-        found.append(f"Dominant frame in {int(counts.iloc[0])} of {len(dominant_table)} "
-                     f"articles: {counts.index[0]}. "
-                     + evidence_link(NOTEBOOK, "dominant", "framing_dominant"))
+    if len(dominant_table):
+        found.append("Dominant frame: " + dominant_count_text(dominant_table)
+                     + weak_frames_note(book_name, _top_dominant(dominant_table)).strip()
+                     + " " + evidence_link(NOTEBOOK, "dominant", "framing_dominant"))
     test_table = tests.tables["framing_tests"]
     n_significant = int((test_table["q_value"] < 0.05).sum())
     if test_table["q_value"].notna().any():
         found.append(f"{n_significant} of {len(test_table)} frames differ across outlets at "
-                     "q < 0.05 (Monte Carlo chi-square, small-n caveat). "
+                     "q < 0.05 (Monte Carlo chi-square with outlet labels permuted over "
+                     "sentences as if independent, so optimistic when outlets have few "
+                     "articles)." + weak_frames_note(book_name, list(
+                         test_table.loc[test_table["q_value"] < 0.05, "frame"])) + " "
                      + evidence_link(NOTEBOOK, "tests", "framing_tests"))
     return found
 

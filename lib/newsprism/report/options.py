@@ -139,7 +139,9 @@ def no_actors_reading(actors_codebook: str | None, what: str = "mentioned",
         from newsprism.compare.summary import plural
 
         named = ", ".join(f"{row.speaker} ({plural(row.n_quotes, 'quotation')} in "
-                          f"{plural(row.n_articles, 'article')})"
+                          f"{plural(row.n_articles, 'article')}"
+                          + (f"; named {row.speaker_forms}" if ";" in str(
+                              getattr(row, "speaker_forms", "")) else "") + ")"
                           for row in candidates.itertuples(index=False))
         reading += f" The people quoted most often in this corpus could start it: {named}."
     return reading

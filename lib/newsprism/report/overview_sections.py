@@ -117,15 +117,26 @@ def n_non_english(articles: pd.DataFrame) -> int:
 
 
 def coverage_reading(n_articles: int, n_other: int, n_dated: int) -> str:
-    """Languages and dates in words.
+    """Languages and dates in words: with articles lacking a publication date, exactly what is
+    and is not computed for them (this notebook gives them no first or last date; 50 places
+    them, when their text mentions a date, at its latest one as a lower bound).
 
     >>> coverage_reading(4, 1, 4)
     '1 of 4 articles are not detected as English; English-only measures skip them. 4 of 4 articles carry a parseable publication date.'
     """
-    return (f"{n_other} of {n_articles} articles are not detected as English; English-only "
+    text = (f"{n_other} of {n_articles} articles are not detected as English; English-only "
             f"measures skip them. {n_dated} of {n_articles} articles carry a parseable "
-            "publication date" + ("; without dates, no claim about timing (who reported "
-                                  "first) can be made." if n_dated < n_articles else "."))
+            "publication date")
+    missing = n_articles - n_dated
+    if missing <= 0:
+        return text + "."
+    return text + (
+        f"; this table gives the {plural(missing, 'article')} without one no first or last "
+        "date, and no order of publication is computed for them. 50_over_time (with its "
+        "default date_fallback \"text\") dates such an article by the latest date its own text "
+        "mentions, when it mentions one: a lower bound (the article was not published before "
+        "it), so an order resting on it is not an order of publication; an article with "
+        "neither date is counted as undated and placed in no period.")
 
 
 def coverage_section(ctx: OverviewContext, out_dir: str) -> Group:

@@ -45,6 +45,24 @@ class QuotesContext:
     source: str
     note: str = ""
     rates: Any = None
+    actors_codebook: str = "none"
+
+    @property
+    def merge_names(self) -> bool:
+        """Without an actor registry, one person's names across articles are merged
+        (:mod:`newsprism.quotes.corpus_speakers`); a registry names them itself."""
+        from newsprism.core.paths import CODEBOOKS
+        from newsprism.report.options import codebook_file
+
+        return (codebook_file(self.actors_codebook, "actors_codebook")
+                == str(CODEBOOKS / "actors_none.yml"))
+
+    @property
+    def actors_label(self) -> str:
+        """The actor registry as captions name it (never a machine path)."""
+        from newsprism.report.options import codebook_label
+
+        return codebook_label(self.actors_codebook, "actors_codebook", "actors.yml")
 
     @property
     def speech(self) -> pd.DataFrame:
@@ -86,6 +104,7 @@ def prepare(corpus: str, actors_codebook: str = "none", cleaning: str = "default
     return QuotesContext(articles=articles, english=english,
                          sentences=ann.tables.get("sentences", pd.DataFrame()), quotes=quotes,
                          source=corpus_name(corpus), note=note,
+                         actors_codebook=actors_codebook,
                          rates=quote_stats.outlet_quote_rates(quotes, english, n_boot=n_boot))
 
 
@@ -211,29 +230,64 @@ def plot_voice(matrix: pd.DataFrame):
 
 
 def voice_reading(voice: pd.DataFrame) -> str:
-    """The most quoted speaker across outlets and how many quotations have no speaker.
+    """The most quoted speaker across outlets (pooled anonymous sources are not a speaker),
+    the runner-up, the names the top speaker was counted under when several, and how many
+    quotations have no speaker.
 
     >>> v = pd.DataFrame({"speaker": ["Kim", "Kim", "(unattributed)"], "n_quotes": [2, 1, 3]})
     >>> print(voice_reading(v))
     The most quoted speaker is **Kim** (3 quotations across outlets). 3 of 6 speech quotations have no speaker; check them in the explorer before reading a share as an outlet's choice.
     """
-    named = voice[voice["speaker"] != quote_stats.UNATTRIBUTED]
+    named = voice[~voice["speaker"].isin([quote_stats.UNATTRIBUTED, quote_stats.ANONYMOUS])]
     unattributed = voice[voice["speaker"] == quote_stats.UNATTRIBUTED]["n_quotes"].sum()
-    totals = named.groupby("speaker")["n_quotes"].sum()
-    top = (f"The most quoted speaker is **{totals.idxmax()}** ({int(totals.max())} quotations "
-           "across outlets). " if len(named) else "No quotation could be attributed. ")
+    totals = named.groupby("speaker")["n_quotes"].sum().sort_values(ascending=False,
+                                                                   kind="stable")
+    if not len(totals):
+        top = "No quotation could be attributed to a named speaker. "
+    else:
+        first = totals[totals == totals.iloc[0]]
+        rest = totals[totals < totals.iloc[0]]
+        names = " and ".join(f"**{name}**" for name in first.index)
+        top = (f"The most quoted speaker{'s are' if len(first) > 1 else ' is'} {names} "
+               f"({int(totals.iloc[0])} quotations across outlets"
+               + ("" if len(first) > 1 else _forms_text(named, first.index[0]))
+               + (f"; next: {rest.index[0]}, {int(rest.iloc[0])}" if len(rest) else "")
+               + "). ")
     return (top + f"{int(unattributed)} of {int(voice['n_quotes'].sum())} speech quotations "
             "have no speaker; check them in the explorer before reading a share as an "
             "outlet's choice.")
 
 
+def _forms_text(voice: pd.DataFrame, speaker: str) -> str:
+    """", counted under the names Kim Jong Un (22); Kim Jong-un (11)" when the speaker's rows
+    count more than one name (``speaker_forms``), else ""."""
+    if "speaker_forms" not in voice.columns:
+        return ""
+    counts: dict[str, int] = {}
+    for cell in voice.loc[voice["speaker"] == speaker, "speaker_forms"].dropna():
+        for part in str(cell).split("; "):
+            name, _, n = part.rpartition(" (")
+            if name and n.endswith(")") and n[:-1].isdigit():
+                counts[name] = counts.get(name, 0) + int(n[:-1])
+    if len(counts) < 2:
+        return ""
+    ordered = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+    return ", counted under the names " + "; ".join(f"{n} ({k})" for n, k in ordered)
+
+
 def voice_section(ctx: QuotesContext, out_dir: str, top_speakers: int = 8) -> Group:
     """Share of voice per outlet and speaker (table, stacked bars) and its reading."""
-    voice = quote_stats.share_of_voice(ctx.quotes, ctx.english)
+    voice = quote_stats.share_of_voice(ctx.quotes, ctx.english, merge_names=ctx.merge_names)
     save_table(voice, "quotes_share_of_voice", out_dir)
     n = int(voice["n_quotes"].sum()) if len(voice) else 0
     table = Section("voice-table", table=voice, max_rows=80, caption=(
-        "Share of voice: speech quotations and quoted words per outlet and speaker."),
+        "Share of voice: speech quotations and quoted words per outlet and speaker; "
+        "speaker_forms: the names each row counts, with their quotations. " + (
+            "No actor registry, so one person's names across articles are counted as one "
+            "speaker (newsprism.quotes.corpus_speakers): spellings that differ only in case, "
+            "hyphens or spacing, and a surname alone with the corpus's only full name ending in "
+            "it (two full names with that surname: no merge)." if ctx.merge_names else
+            f"Speakers as the actor registry ({ctx.actors_label}) names them.")),
         facts=dict(n=n, unit="speech quotations", source=f"{ctx.source}, newsprism.quotes.stats"))
     if not len(voice):
         return Group("voice", [table, Section("voice-figure", reading="No speech quotation, "

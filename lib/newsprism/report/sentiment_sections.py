@@ -306,7 +306,7 @@ def actors_section(ctx: SentimentContext, out_dir: str, tone_engine: str = "mode
             ctx.actors_codebook, f"mentioned {min_mentions} or more times in this corpus "
             f"({len(tone)} mentions in all); list more of the story's actors or lower "
             "min_mentions to see this section",
-            most_quoted_speakers(ctx.ann.tables.get("quotes"))))])
+            most_quoted_speakers(ctx.ann.tables.get("quotes"), merge_names=True)))])
     heat = table[table["actor"].isin(actors)]
     values = heat.pivot(index="actor", columns="outlet", values="estimate").reindex(actors)
     counts = heat.pivot(index="actor", columns="outlet", values="n").reindex(actors)

@@ -307,7 +307,7 @@ def actor_tone_section(ctx: TimeContext, out_dir: str, n_actors: int = 3,
     reading = (f"The {len(main)} most mentioned actors: {', '.join(main)}. "
                + cells_reading(table, f"outlet x {ctx.period} x actor", min_mentions, "mentions")
                if main else no_actors_reading(
-                   ctx.actors_codebook, candidates=most_quoted_speakers(ctx.tables.get("quotes"))))
+                   ctx.actors_codebook, candidates=most_quoted_speakers(ctx.tables.get("quotes"), merge_names=True)))
     return Section("actor-tone", table=table.drop(columns="period"), figure=figure,
                    caption=f"Tone toward each actor (the actor's name masked) per outlet per "
                    f"{ctx.period}, 95% bootstrap interval over articles. "
@@ -483,9 +483,10 @@ def _first_section(ctx: TimeContext, firsts: pd.DataFrame) -> Section:
         undated = firsts[firsts["date"].isna()]["outlet"].tolist()
         if undated:
             reading += f" No dated article from: {', '.join(undated)}."
-        unpublished = unpublished_note(ctx.any_language)
+        named = not (dated["date_basis"] == "text").any()
+        unpublished = unpublished_note(ctx.any_language, first_named=named)
         reading += unpublished
-        if not (dated["date_basis"] == "text").any():
+        if named:
             names = listing(dated.loc[propagation.tied_with_first(dated), "outlet"].tolist())
             findings.append(f"First on the story (by publication date): {names}.{unpublished} "
                             f"{_evidence('first-reports', 'time_first_reports')}")
@@ -496,20 +497,27 @@ def _first_section(ctx: TimeContext, firsts: pd.DataFrame) -> Section:
                    facts=dict(n=len(firsts), unit="outlets", source=ctx.source))
 
 
-def unpublished_note(dates: pd.DataFrame) -> str:
-    """The articles without a publication date, which could have appeared before any first
-    report ("" when every article has one).
+def unpublished_note(dates: pd.DataFrame, first_named: bool = True) -> str:
+    """The articles without a publication date, and what that leaves open: with a first
+    report named (by publication date), they could have appeared before it; without one,
+    they order nothing ("" when every article has a publication date).
 
     >>> unpublished_note(pd.DataFrame({"date_basis": ["published", "text", "undated"]}))
-    ' 2 of 3 articles have no publication date (1 dated only from its text, 1 undated) and could have appeared earlier.'
+    ' 2 of 3 articles have no publication date (1 dated only from its text, on or after the date it mentions; 1 undated), so any of them could have appeared before the first report named here.'
+    >>> unpublished_note(pd.DataFrame({"date_basis": ["text", "undated"]}), first_named=False)[-59:]
+    'no one of them can be placed before another by publication.'
     """
     counts = dates["date_basis"].value_counts()
     text, undated = int(counts.get("text", 0)), int(counts.get("undated", 0))
     if not text + undated:
         return ""
-    return (f" {text + undated} of {len(dates)} articles have no publication date ({text} "
-            f"dated only from {'its' if text == 1 else 'their'} text, {undated} undated) and "
-            "could have appeared earlier.")
+    head = (f" {text + undated} of {len(dates)} articles have no publication date ({text} "
+            f"dated only from {'its' if text == 1 else 'their'} text, on or after the date "
+            f"{'it mentions' if text == 1 else 'they mention'}; {undated} undated)")
+    if first_named:
+        return head + (", so any of them could have appeared before the first report named "
+                       "here.")
+    return head + ", so no one of them can be placed before another by publication."
 
 
 def _first_reading(dated: pd.DataFrame) -> str:
