@@ -334,3 +334,24 @@ def test_frame_statement_carries_the_caveat_of_a_detector_below_its_baseline():
     made = summary.frame_statement("O0", frames, caveats={"conflict": caveat})
     assert made["statement"].endswith(caveat)
     assert not summary.frame_statement("O0", frames)["statement"].endswith(caveat)
+
+
+# PolNeAR train (840 articles): three "Figures for troops ... may not count the same thing"
+# groups took all three index places of every one of the 7 outlets, pushing out the
+# statements that passed the family correction (New York Times' economic frame, q < 0.001).
+@pytest.mark.parametrize("values, subjects, in_index", [
+    ("10 (A); 12 (B)", "", True),                            # a disagreement: a finding
+    ("13 (A); 2 (A, B)", "Israel; Sanders", False),          # may not count one thing
+    ("13 (A); 2 (B)", "Friday; Bob", False),
+])
+def test_unclear_claim_figures_never_take_an_outlets_place_in_the_index(
+        values, subjects, in_index):
+    groups = pd.DataFrame({"unit": ["troops"], "status": ["conflict"], "values": [values],
+                           "subjects": [subjects], "outlets": ["A, B"]})
+    claim = summary.conflict_statements(groups, ["A", "B"])[0]
+    frame = summary.statement("A", "Uses the economic frame above the median.", "frames", "r")
+    table = pd.DataFrame([claim, frame]).assign(order=[1, 2])
+    found = summary.findings_text(table, per_outlet=1)
+    assert len(found) == 1
+    assert found[0].startswith(f"A — {claim['statement']}" if in_index else
+                               f"A — {frame['statement']}")

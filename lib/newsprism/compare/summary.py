@@ -49,6 +49,9 @@ TABLES = {"profiles": "comparison_outlet_profiles", "terms": "comparison_distinc
           "sourcing": "comparison_outlet_profiles", "hedging": "comparison_outlet_profiles",
           "frames": "comparison_frame_rates", "tone": "comparison_outlet_tone"}
 SUMMARY_COLUMNS = ["outlet", "order", "statement", "section", "anchor", "evidence"]
+# How a claim statement starts when its values may not count one thing: a pointer to the
+# claims table, not a finding, so it never takes one of an outlet's places in the index.
+UNCLEAR_CLAIM = "Figures for "
 
 
 def _anchor(section: str) -> str:
@@ -356,7 +359,7 @@ def _conflict_text(rec: dict, outlet: str) -> str:
         if len(subjects) > 1 else [])
     if not caveats:
         return f"Disagrees with other outlets on {rec['unit']}: {values}."
-    return (f"Figures for {rec['unit']} differ across outlets: {values}. They may not count "
+    return (f"{UNCLEAR_CLAIM}{rec['unit']} differ across outlets: {values}. They may not count "
             f"the same thing ({'; '.join(caveats)}): read the sentences before calling it a "
             "disagreement.")
 
@@ -586,8 +589,9 @@ def findings_text(summaries: pd.DataFrame, per_outlet: int = 3, note: str = "") 
     """Plain sentences for the report index, each ending with where its evidence is.
 
     Per outlet, up to ``per_outlet`` statements in this order of weight: claim conflicts,
-    copied text, above-median rates, significant distinctive terms (sizes and
-    non-significant terms are left to the notebook). ``note`` (e.g. what
+    copied text, above-median rates, significant distinctive terms (sizes, non-significant
+    terms and claim figures that may not count one thing (:data:`UNCLEAR_CLAIM`) are left
+    to the notebook: on a corpus of months they filled every outlet's places). ``note`` (e.g. what
     :func:`comparison_limits` says a small corpus cannot compare) comes first when given.
     """
     weight = {"claims": 0, "copies": 1, "sourcing": 2, "hedging": 2, "profiles": 2, "tone": 2,
@@ -595,7 +599,8 @@ def findings_text(summaries: pd.DataFrame, per_outlet: int = 3, note: str = "") 
     findings = [note] if note else []
     for outlet, part in summaries.groupby("outlet", sort=False):
         part = part[~part["statement"].str.startswith(f"{outlet}:")
-                    & ~part["statement"].str.startswith("Leading (not significant)")]
+                    & ~part["statement"].str.startswith("Leading (not significant)")
+                    & ~part["statement"].str.startswith(UNCLEAR_CLAIM)]
         part = part.assign(weight=part["section"].map(weight)).sort_values(["weight", "order"])
         for rec in part.head(per_outlet).itertuples(index=False):
             findings.append(f"{outlet} — {rec.statement} [evidence: {rec.anchor}; "
