@@ -85,3 +85,19 @@ def test_passages_note_says_what_was_set_aside():
     note = compare_report.passages_note(passages, 8)
     assert "1,200 8-word runs found in more than 100 articles" in note
     assert "Of 50 article pairs sharing a run, the 20 sharing the most were aligned." in note
+
+
+# PolNeAR train (120 articles per outlet): "51 of 70 listed terms are distinctive at q < 0.05
+# ... With few articles per outlet, most differences are within chance" contradicted itself.
+@pytest.mark.parametrize("significant, says_chance", [
+    ([True] * 7 + [False] * 3, False),
+    ([True] * 5 + [False] * 5, False),
+    ([True] * 2 + [False] * 8, True),
+])
+def test_terms_reading_says_chance_only_when_most_listed_terms_are_not_distinctive(
+        significant, says_chance):
+    terms = pd.DataFrame({"z": [5.0] * 10, "significant": significant})
+    reading = compare_report.terms_reading(terms)
+    assert f"{sum(significant)} of 10 listed terms" in reading
+    assert ("within chance" in reading) == says_chance
+    assert "few articles per outlet" not in reading

@@ -151,3 +151,15 @@ def test_key_finding_on_densest_quoting_keeps_the_caveat(ctx, tmp_path):
     finding = quotes_report.key_findings(
         quotes_report.QuotesContext(**{**ctx.__dict__, "rates": single}), statements)[1]
     assert "lead is not established" in finding and "**" not in finding
+
+
+def test_validation_reading_does_not_describe_the_corpus_it_has_not_seen():
+    # On PolNeAR train (US election news, no translation) it said "accuracy on translated or
+    # blog text, as in this corpus, may be lower".
+    from newsprism.report.quotes_sections import validation_reading
+
+    rows = pd.DataFrame([("PolNeAR (all)", "newsprism.quotes", "precision", 0.95, "ok")],
+                        columns=["dataset", "engine", "metric", "value", "status"])
+    reading = validation_reading(rows)
+    assert "this corpus" not in reading
+    assert "The gold data is US election news" in reading

@@ -245,9 +245,10 @@ def terms_reading(terms: pd.DataFrame) -> str:
             "at q < 0.05 (Benjamini-Hochberg over every term and outlet scored)"
             + (f"; {uncorrected} more pass |z| > 1.96 alone, which among thousands of terms "
                "is expected by chance" if uncorrected else "")
-            + ". With few articles per outlet, most differences are within chance; read the "
-            "snippets to see whether a term marks a real choice of words (a label, a framing) "
-            "or a one-off topic.")
+            + (". Most listed differences are within chance at this corpus size"
+               if 2 * n_sig < len(terms) else "")
+            + "; read the snippets to see whether a term marks a real choice of words (a label, "
+            "a framing) or a one-off topic.")
 
 
 def vocabulary_section(ctx: CompareContext, out_dir: str, kwic_per_term: int = 2) -> Group:
