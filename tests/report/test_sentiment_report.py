@@ -100,3 +100,14 @@ def test_halves_reading_tests_the_change_it_describes(second, verdict):
                        columns=["article_id", "position", "score"])
     text = sentiment_report.halves_reading(arc)
     assert "(n = 8 sentences)" in text and "4 articles), " + verdict in text
+
+
+def test_outlet_tone_reading_names_the_runner_up():
+    # PolNeAR train: "Breitbart the highest (+0.09, +0.06 to +0.12)"; Politico (+0.08) was
+    # inside that interval and not named.
+    outlets = pd.DataFrame({"outlet": ["Breitbart", "Politico", "Western Journalism"],
+                            "estimate": [0.094, 0.080, 0.018], "ci_low": [0.058, 0.055, -0.008],
+                            "ci_high": [0.124, 0.105, 0.043], "n_sentences": [4136, 4313, 2276],
+                            "n_articles": [120, 120, 120]})
+    text = sentiment_report.outlet_tone_reading(outlets)
+    assert "Next highest: Politico (+0.08), inside Breitbart's interval" in text

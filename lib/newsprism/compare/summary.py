@@ -452,8 +452,8 @@ def extremes_text(table: pd.DataFrame, label: str, value: str = "estimate",
 
     >>> t = pd.DataFrame({"outlet": ["A", "B", "C"], "estimate": [0.1, 0.2, 0.5],
     ...                   "ci_low": [0.0, 0.1, 0.4], "ci_high": [0.2, 0.3, 0.6]})
-    >>> extremes_text(t, "mean tone")
-    'Of 3 outlets, A has the lowest mean tone (+0.10, 95% CI +0.00 to +0.20) and C the highest (+0.50, 95% CI +0.40 to +0.60); the intervals do not overlap.'
+    >>> print(extremes_text(t, "mean tone"))
+    Of 3 outlets, A has the lowest mean tone (+0.10, 95% CI +0.00 to +0.20) and C the highest (+0.50, 95% CI +0.40 to +0.60); the intervals do not overlap. Next highest: B (+0.20), below C's interval; next lowest: B (+0.20), inside A's interval, so A's lead is not clear.
     >>> extremes_text(t.iloc[:1], "mean tone").startswith("Only one outlet")
     True
     """
@@ -469,7 +469,29 @@ def extremes_text(table: pd.DataFrame, label: str, value: str = "estimate",
     return (f"Of {plural(rows['outlet'].nunique(), 'outlet')}, {low['outlet']} has the lowest "
             f"{label} ({shown(low)}) and {high['outlet']} the highest ({shown(high)}); "
             + ("the intervals overlap, so there is no clear difference." if overlap
-               else "the intervals do not overlap."))
+               else "the intervals do not overlap.") + runner_up_text(rows, value, fmt))
+
+
+def runner_up_text(table: pd.DataFrame, value: str = "estimate", fmt: str = "+.2f") -> str:
+    """With three or more outlets, the second highest and second lowest, and whether each
+    lies inside the leader's 95% interval (then the lead is not clear); "" with fewer.
+
+    >>> t = pd.DataFrame({"outlet": ["A", "B", "C"], "estimate": [0.1, 0.2, 0.5],
+    ...                   "ci_low": [0.0, 0.1, 0.4], "ci_high": [0.2, 0.3, 0.6]})
+    >>> print(runner_up_text(t).strip())
+    Next highest: B (+0.20), below C's interval; next lowest: B (+0.20), inside A's interval, so A's lead is not clear.
+    """
+    rows = table.dropna(subset=[value]).sort_values([value, "outlet"])
+    if len(rows) < 3:
+        return ""
+    parts = []
+    for word, first, second, beyond in (("highest", rows.iloc[-1], rows.iloc[-2], "below"),
+                                        ("lowest", rows.iloc[0], rows.iloc[1], "above")):
+        held = first["ci_low"] <= second[value] <= first["ci_high"]
+        parts.append(f"next {word}: {second['outlet']} ({second[value]:{fmt}}), "
+                     + (f"inside {first['outlet']}'s interval, so {first['outlet']}'s lead is "
+                        "not clear" if held else f"{beyond} {first['outlet']}'s interval"))
+    return " N" + "; ".join(parts)[1:] + "."
 
 
 def rate_rows(profiles: pd.DataFrame, rates: pd.DataFrame | None = None) -> pd.DataFrame:

@@ -17,7 +17,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from newsprism.compare.summary import extremes_text, plural, when_comparable
+from newsprism.compare.summary import extremes_text, plural, runner_up_text, when_comparable
 from newsprism.core import stats
 from newsprism.corpus import language
 from newsprism.report.options import codebook_label, no_actors_reading
@@ -119,7 +119,8 @@ def outlet_tone_reading(by_outlet: pd.DataFrame) -> str:
         f"**{high['outlet']}** the highest ({high['estimate']:+.2f}, {high['ci_low']:+.2f} to "
         f"{high['ci_high']:+.2f}); " + ("the intervals overlap, so there is no clear difference."
                                         if low["ci_high"] >= high["ci_low"] else
-                                        "the intervals do not overlap."),
+                                        "the intervals do not overlap.")
+        + runner_up_text(by_outlet),
         "mean sentence tone") + " " + (
         f"{len(single)} of {len(by_outlet)} outlets have a single article here, so their "
         "intervals describe one article, not the outlet's coverage in general."
