@@ -54,3 +54,19 @@ def test_a_short_non_formulaic_shared_run_is_kept_but_makes_no_voice():
     assert len(passages) == 1
     # 12 of ~130 words copied: below the 20% a shared voice needs
     assert independent_voices(articles, passages)["voice_id"].nunique() == 2
+
+
+def test_passages_html_shows_the_longest_passages_first():
+    # PolNeAR train: "First 20 of 522 passages shown" were all Breitbart's eight-word phrases
+    # ("to serve as President of the United States"); the 24-word ones were not shown.
+    from newsprism.compare.similarity import passages_html
+
+    rows = [{"outlet_a": "A", "article_a": f"a{i}", "start_a": 0, "end_a": 1,
+             "text_a": f"passage{i}", "outlet_b": "B", "article_b": f"b{i}", "start_b": 0,
+             "end_b": 1, "text_b": f"passage{i}", "n_words": n}
+            for i, n in enumerate([8, 8, 30, 9, 24])]
+    rendered = str(passages_html(pd.DataFrame(rows), max_rows=2))
+    assert "passage2<" in rendered and "passage4<" in rendered
+    assert "passage0<" not in rendered and "passage3<" not in rendered
+    assert rendered.index("passage2<") < rendered.index("passage4<")
+    assert "The 2 longest of 5 passages shown" in rendered

@@ -101,3 +101,12 @@ def test_terms_reading_says_chance_only_when_most_listed_terms_are_not_distincti
     assert f"{sum(significant)} of 10 listed terms" in reading
     assert ("within chance" in reading) == says_chance
     assert "few articles per outlet" not in reading
+
+
+def test_voices_table_shows_articles_that_copy_first():
+    # PolNeAR train: the table's first 60 of 840 rows were Breitbart articles that copy nothing.
+    voices = pd.DataFrame({"article_id": list("abcdef"), "outlet": list("AABBCC"),
+                           "voice_id": [0, 1, 2, 3, 1, 3]})
+    shown = compare_report.voices_by_size(voices)
+    assert shown["article_id"].tolist() == ["b", "e", "d", "f", "a", "c"]
+    assert len(shown) == len(voices)

@@ -575,21 +575,25 @@ def plot_similarity(matrix: pd.DataFrame, title: str = "TF-IDF cosine similarity
 
 
 def passages_html(passages: pd.DataFrame, max_rows: int = 20):
-    """Copied passages side by side (escaped HTML): outlets, articles, words, both texts."""
+    """Copied passages side by side (escaped HTML): outlets, articles, words, both texts; the
+    ``max_rows`` longest first (in corpus order a large corpus showed only its first outlet's
+    eight-word phrases)."""
     from newsprism.viz.display import HTMLText, escape
 
     if passages.empty:
         return HTMLText("<p><em>No passage of the minimum length is shared by two "
                         "articles.</em></p>")
     rows = []
-    for rec in passages.head(max_rows).itertuples(index=False):
+    longest = passages.sort_values("n_words", ascending=False, kind="stable")
+    for rec in longest.head(max_rows).itertuples(index=False):
         rows.append(
             f"<tr><td>{escape(rec.outlet_a)}<br><small>{escape(rec.article_a)} "
             f"[{rec.start_a}:{rec.end_a}]</small></td><td>{escape(rec.text_a)}</td>"
             f"<td>{escape(rec.outlet_b)}<br><small>{escape(rec.article_b)} "
             f"[{rec.start_b}:{rec.end_b}]</small></td><td>{escape(rec.text_b)}</td>"
             f"<td class='num'>{rec.n_words}</td></tr>")
-    note = (f"<p><em>First {max_rows} of {len(passages)} passages shown.</em></p>"
+    note = (f"<p><em>The {max_rows} longest of {len(passages)} passages shown; the saved "
+            "table has them all.</em></p>"
             if len(passages) > max_rows else "")
     return HTMLText("<table class='np-table'><thead><tr><th>article A</th><th>text in A</th>"
                     "<th>article B</th><th>text in B</th><th>words</th></tr></thead><tbody>"

@@ -328,6 +328,21 @@ def passages_note(passages: pd.DataFrame, ngram: int) -> str:
     return note
 
 
+def voices_by_size(voices: pd.DataFrame) -> pd.DataFrame:
+    """The independent-voices table with its largest groups first (articles of one voice
+    together), so that the rows a table shows are the articles that copy, not the first
+    outlet's articles that copy nothing.
+
+    >>> v = pd.DataFrame({"article_id": list("abc"), "voice_id": [0, 1, 1]})
+    >>> voices_by_size(v)["article_id"].tolist()
+    ['b', 'c', 'a']
+    """
+    size = voices.groupby("voice_id")["voice_id"].transform("size")
+    return (voices.assign(_size=size)
+            .sort_values(["_size", "voice_id"], ascending=[False, True], kind="stable")
+            .drop(columns="_size").reset_index(drop=True))
+
+
 def copied_section(ctx: CompareContext, out_dir: str) -> Group:
     """Passages shared word for word, and the independent voices they group articles into."""
     passages, voices = ctx.result["copied_passages"], ctx.result["voices"]
@@ -341,8 +356,9 @@ def copied_section(ctx: CompareContext, out_dir: str) -> Group:
             "by side with offsets into each cleaned text." + passages_note(passages, ctx.ngram)),
             facts=dict(n=len(passages), unit="passage pairs",
                        source=f"{ctx.source}, newsprism.compare.similarity.find_copied_passages")),
-        table_section("voices", voices, "Independent voices: articles grouped when one copies "
-                      "a large part of another.", reading=(
+        table_section("voices", voices_by_size(voices), "Independent voices: articles "
+                      "grouped when one copies a large part of another (largest groups first).",
+                      reading=(
                           f"{plural(len(passages), 'shared passage')} found; the "
                           f"{plural(ctx.n_articles, 'article')} form "
                           f"{plural(voices['voice_id'].nunique(), 'independent voice')}. A "
