@@ -238,3 +238,22 @@ def test_the_generic_codebook_caption_gives_its_nfc_figures():
 
     text = codebook_validity("generic")
     assert text.startswith("Validity (any cue hit in an article, NFC, F1 vs always-present)")
+
+
+def test_article_decisions_name_the_article_and_outlet_not_a_list_position():
+    # PolNeAR train: 4,200 decisions were listed by "text_index" 0..839, which names no
+    # article a reader can find.
+    from newsprism.framing.presence import frame_presence
+
+    articles = pd.DataFrame({
+        "article_id": ["a1", "b1", "b2"], "outlet": ["A", "B", "B"],
+        "text": ["Rivals clashed in a bitter dispute over the budget.",
+                 "The family mourned their child.", "Costs rose and the market fell."]})
+    presence = frame_presence(list(articles["text"]), "generic_questions")
+    table = framing_report.decisions_table(articles, presence)
+    assert "text_index" not in table and len(table) == len(presence)
+    for (article_id, outlet), part in table.groupby(["article_id", "outlet"]):
+        index = articles.index[articles["article_id"] == article_id][0]
+        expected = presence[presence["text_index"] == index]
+        assert articles.loc[index, "outlet"] == outlet
+        assert part["score"].tolist() == expected["score"].tolist()
