@@ -89,3 +89,17 @@ def test_key_findings_of_one_article_say_there_is_no_pair(one_article_corpus, tm
     findings = overview_report.key_findings(ctx, group)
     assert findings[0].startswith("1 article from 1 outlet")
     assert findings[-1].startswith("One article: no pair of articles to compare for copying. ")
+
+
+def test_pair_evidence_clips_a_whole_article_passage():
+    # PolNeAR train: the same 967-word article published twice filled one table cell.
+    body = " ".join(f"w{i}" for i in range(967))
+    articles = pd.DataFrame({"article_id": ["a", "b"], "text": [body, body]})
+    pairs = pd.DataFrame({"article_a": ["a"], "article_b": ["b"], "outlet_a": ["X"],
+                          "outlet_b": ["X"], "cosine": [1.0], "copied_words": [967],
+                          "share_a": [1.0], "share_b": [1.0], "shared_words": [967],
+                          "start_a": [0], "end_a": [len(body)], "start_b": [0],
+                          "end_b": [len(body)], "is_copy": [True]})
+    shown = overview_report.pair_evidence(pairs, articles)
+    for cell in (shown["passage_a"].iloc[0], shown["passage_b"].iloc[0]):
+        assert "(967 words)" in str(cell) and len(str(cell)) < 1000

@@ -199,14 +199,20 @@ def pairs_note(pairs: pd.DataFrame) -> str:
     return note
 
 
+# A shared passage longer than this is shown by its beginning and end (the saved table has
+# its offsets): on PolNeAR one pair shared a whole 967-word article.
+MAX_PASSAGE_CHARS = 400
+
+
 def pair_evidence(pairs: pd.DataFrame, articles: pd.DataFrame, shown: int = 10) -> pd.DataFrame:
-    """The ``shown`` strongest pairs with their longest shared passage highlighted in each."""
+    """The ``shown`` strongest pairs with their longest shared passage highlighted in each
+    (beginning and end only beyond :data:`MAX_PASSAGE_CHARS` characters)."""
     texts = articles.set_index("article_id")["text"]
     top = pairs.head(shown)
-    passage_a = [kwic_html(texts[r.article_a], r.start_a, r.end_a, width=40)
-                 for r in top.itertuples()]
-    passage_b = [kwic_html(texts[r.article_b], r.start_b, r.end_b, width=40)
-                 for r in top.itertuples()]
+    passage_a = [kwic_html(texts[r.article_a], r.start_a, r.end_a, width=40,
+                           max_mark=MAX_PASSAGE_CHARS) for r in top.itertuples()]
+    passage_b = [kwic_html(texts[r.article_b], r.start_b, r.end_b, width=40,
+                           max_mark=MAX_PASSAGE_CHARS) for r in top.itertuples()]
     return top.assign(passage_a=passage_a, passage_b=passage_b)[PAIR_COLUMNS]
 
 
