@@ -257,3 +257,18 @@ def test_article_decisions_name_the_article_and_outlet_not_a_list_position():
         expected = presence[presence["text_index"] == index]
         assert articles.loc[index, "outlet"] == outlet
         assert part["score"].tolist() == expected["score"].tolist()
+
+
+@pytest.mark.parametrize("frames, expected", [
+    # PolNeAR train: "conflict dominates 342 of 840 articles", no runner-up, and cue examples
+    # ('troops', 'alliance') from the bundled story's codebook, not the generic one in use.
+    (["conflict"] * 4 + ["economic"] * 2 + ["(none)"] * 3 + ["conflict = economic"],
+     "**conflict** dominates 4 of 10 articles (next: economic, 2; 3 articles without a frame "
+     "hit; 1 tied)"),
+    (["(none)"] * 5 + ["war"] * 2, "**war** dominates 2 of 7 articles (5 articles without"),
+    (["war"], "**war** dominates 1 of 1 articles. "),
+])
+def test_dominant_reading_names_the_runner_up_and_counts_none_and_ties_apart(frames, expected):
+    reading = framing_report.dominant_reading(pd.DataFrame({"dominant_frame": frames}))
+    assert reading.startswith(expected)
+    assert "troops" not in reading

@@ -17,6 +17,7 @@ from typing import Any
 
 import pandas as pd
 
+from newsprism.compare.summary import plural
 from newsprism.framing import detect as framing
 from newsprism.framing import presence as framing_presence
 from newsprism.framing import shares as framing_shares
@@ -300,18 +301,39 @@ def voice_section(ctx: FramingContext, out_dir: str) -> Section:
             unit="frame hits", source=f"{ctx.source}, newsprism.framing.detect + newsprism.quotes.extract"))
 
 
+def dominant_reading(dominant: pd.DataFrame) -> str:
+    """The frame that dominates most articles and the runner-up (ties and articles without a
+    frame are counted apart, not as frames), and what dominance measures.
+
+    >>> t = pd.DataFrame({"dominant_frame": ["war"] * 3 + ["aid"] * 2 + ["(none)"] * 4
+    ...                   + ["war = aid"]})
+    >>> print(dominant_reading(t).split(". D")[0])
+    **war** dominates 3 of 10 articles (next: aid, 2; 4 articles without a frame hit; 1 tied)
+    """
+    frames = dominant["dominant_frame"].astype(str)
+    none, tied = frames == "(none)", frames.str.contains(" = ", regex=False)
+    counts = frames[~none & ~tied].value_counts()
+    counts = counts.sort_index().sort_values(ascending=False, kind="stable")
+    lead = ""
+    if len(counts):
+        notes = [f"next: {counts.index[1]}, {int(counts.iloc[1])}"] if len(counts) > 1 else []
+        if none.any():
+            notes.append(f"{plural(int(none.sum()), 'article')} without a frame hit")
+        if tied.any():
+            notes.append(f"{int(tied.sum())} tied")
+        lead = (f"**{counts.index[0]}** dominates {int(counts.iloc[0])} of {len(dominant)} "
+                "articles" + (f" ({'; '.join(notes)})" if notes else "") + ". ")
+    return (lead + "Dominance is a count of cues: a frame with many short, common cues wins "
+            "easily; compare the runner-up and its margin.")
+
+
 def dominant_section(ctx: FramingContext, out_dir: str) -> Section:
     """The frame with most hits in each article, its share and the runner-up."""
     dominant = framing_stats.dominant_frames(ctx.kept, ctx.english)
     save_table(dominant, "framing_dominant", out_dir)
-    counts = dominant["dominant_frame"].value_counts()
     return Section("dominant", table=dominant, max_rows=200, caption=(
         "Frame with most hits in each article (ties joined by '='), its share of the article's "
-        f"frame hits and the runner-up. {ctx.codebook}."), reading=(
-        (f"**{counts.index[0]}** dominates {int(counts.iloc[0])} of {len(dominant)} articles. "
-         if len(counts) else "")
-        + "Dominance is a count of cues: a frame with many short cues (e.g. 'troops', "
-        "'alliance') wins easily; compare the runner-up and its margin."),
+        f"frame hits and the runner-up. {ctx.codebook}."), reading=dominant_reading(dominant),
         tables={"framing_dominant": dominant},
         facts=dict(n=len(dominant), unit="articles",
                    source=f"{ctx.source}, newsprism.framing.stats"))
