@@ -103,3 +103,21 @@ def test_pair_evidence_clips_a_whole_article_passage():
     shown = overview_report.pair_evidence(pairs, articles)
     for cell in (shown["passage_a"].iloc[0], shown["passage_b"].iloc[0]):
         assert "(967 words)" in str(cell) and len(str(cell)) < 1000
+
+
+def test_outlet_similarity_heatmap_writes_each_mean_and_scales_to_them():
+    # PolNeAR train: seven outlets' mean cosines (0.03-0.10) on a fixed 0-1 colour scale were
+    # one flat colour with no value written.
+    words = ["budget", "vote", "senate", "rally", "poll", "debate", "tax", "court"]
+    rows = [{"article_id": f"{o}{i}", "outlet": o,
+             "text": " ".join(words[(i + k) % 8] for k in range(5 + i)) + f" unique{o}{i}"}
+            for o in ("A", "B", "C") for i in range(3)]
+    articles = pd.DataFrame(rows)
+    fig = overview_report.plot_similarity(articles, by_outlet=True)
+    ax = fig.axes[0]
+    texts = [t.get_text() for t in ax.texts]
+    assert len(texts) == 9 and all(t.replace(".", "").isdigit() for t in texts)
+    matrix = overview.similarity_matrix(articles, by_outlet=True)
+    low, high = ax.images[0].get_clim()
+    assert low == 0 and abs(high - float(matrix.to_numpy().max())) < 1e-9
+    plt.close(fig)
