@@ -231,9 +231,14 @@ def voice_reading(voices: pd.DataFrame) -> str:
     """
     gaps = clear_gaps(voices)
     n_quoted = int(voices.loc[voices["measure"] == "quoted", "n"].sum())
+    tested = int((voices["measure"] == "gap").sum())
+    # Seven outlets' intervals are seven comparisons: say how many would exclude 0 by chance.
+    chance = (f"; each is one of {tested} outlets' 95% intervals, not corrected for the "
+              f"comparison: about {0.05 * tested:.1f} would exclude 0 by chance alone"
+              if tested > 1 else "")
     return (f"Quoted words are scored on {n_quoted} sentence parts. "
             + (f"The quoted voice differs clearly from the outlet's own voice (interval of the "
-               f"gap excludes 0) in: {', '.join(gaps['outlet'])}. "
+               f"gap excludes 0) in: {', '.join(gaps['outlet'])}{chance}. "
                if len(gaps) else "No outlet shows a gap whose interval excludes 0. ")
             + "Quoted words are scored with the same word lists as the outlet's own: a positive "
               "word in a source's mouth (\"support\", \"friendship\") counts whatever the "
