@@ -288,3 +288,17 @@ def test_travel_reading_shows_the_largest_shares_and_counts_copies():
     assert text.index("(95% of its words)") < text.index("(40% of its words)")
     assert "Times published wording Post had published 2 days earlier" in text
     assert "Breitbart" not in text and "day(s)" not in text
+
+
+@pytest.mark.parametrize("shares, edges", [
+    # PolNeAR train: every outlet pair shared some eight-word phrase over ten months, so the
+    # figure joined all seven outlets both ways with arrows of equal width.
+    ([0.02, 0.01, 0.03], []),
+    ([0.95, 0.01, 0.20], [("A", "B"), ("C", "A")]),
+])
+def test_propagation_figure_draws_only_copies(shares, edges):
+    travel = pd.DataFrame({"source_outlet": ["A", "B", "C"], "copy_outlet": ["B", "C", "A"],
+                           "directed": True, "copy_article": ["b", "c", "a"],
+                           "share_copied": shares, "lag_days": [1.0, 2.0, 3.0]})
+    drawn = time_report.copy_edges(travel)
+    assert list(zip(drawn["source_outlet"], drawn["copy_outlet"], strict=True)) == edges
