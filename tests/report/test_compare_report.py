@@ -110,3 +110,17 @@ def test_voices_table_shows_articles_that_copy_first():
     shown = compare_report.voices_by_size(voices)
     assert shown["article_id"].tolist() == ["b", "e", "d", "f", "a", "c"]
     assert len(shown) == len(voices)
+
+
+def test_profiles_reading_says_how_its_quotation_rate_differs_from_30s():
+    # PolNeAR train: 40 said Western Journalism quotes most (pooled 16.6 per 1,000 words),
+    # 30 said Politico (mean of article rates 16.5), and neither said why.
+    rates = pd.DataFrame({"outlet": ["A", "B"] * 2,
+                          "measure": ["quotes_per_1k"] * 2 + ["hedges_per_1k"] * 2,
+                          "count": [30, 20, 9, 8], "n": [1000] * 4,
+                          "estimate": [30.0, 20.0, 9.0, 8.0],
+                          "ci_low": [25.0, 15.0, 7.0, 6.0], "ci_high": [35.0, 25.0, 11.0, 10.0]})
+    text = compare_report.profiles_reading(rates)
+    assert text.startswith("**A** has the highest rate of direct quotations of 2 outlets "
+                           "(30.0 per 1,000 words, 95% CI 25.0 to 35.0")
+    assert "30_quotes averages each article's rate instead" in text

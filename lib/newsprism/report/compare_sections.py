@@ -151,6 +151,21 @@ def summary_section(ctx: CompareContext, out_dir: str) -> Group:
     return Group("summary-section", [summary.summaries_html(summaries), note])
 
 
+def profiles_reading(rates: pd.DataFrame) -> str:
+    """The highest quotation and hedging rates (:func:`newsprism.compare.summary.top_rate_reading`)
+    and how these pooled rates differ from 30_quotes' per-article means (on PolNeAR train 40
+    ranked Western Journalism first, 30 Politico, and neither said why)."""
+    return (summary.top_rate_reading(rates[rates["measure"] == "quotes_per_1k"],
+                                     "rate of direct quotations") + " "
+            + summary.top_rate_reading(rates[rates["measure"] == "hedges_per_1k"],
+                                       "hedging rate", "per 1,000 words of its own voice")
+            + " Because the rates are pooled per 1,000 words, an outlet with more or longer "
+            "articles weighs no more than one with a single short piece; intervals resample "
+            "the outlet's articles. 30_quotes averages each article's rate instead (every "
+            "article weighs the same), so its ranking of quotation rates can differ from this "
+            "one.")
+
+
 def profiles_section(ctx: CompareContext, out_dir: str) -> Group:
     """Outlet profiles (table), rates per outlet (figure) and the quotation and hedging
     rate reading."""
@@ -174,13 +189,7 @@ def profiles_section(ctx: CompareContext, out_dir: str) -> Group:
         "Rates per outlet, each per 1,000 words of that outlet"
         + ("; first panel: the own-voice tone of the table above, with its interval."
            if len(tone) else ".")),
-        reading=(
-        summary.top_rate_reading(rates[rates["measure"] == "quotes_per_1k"],
-                                 "rate of direct quotations") + " "
-        + summary.top_rate_reading(rates[rates["measure"] == "hedges_per_1k"], "hedging rate",
-                                   "per 1,000 words of its own voice")
-        + " Because the rates are pooled per 1,000 words, an outlet with more or longer "
-        "articles weighs no more than one with a single short piece."),
+        reading=profiles_reading(rates),
         facts=dict(n=ctx.n_outlets, unit="outlets",
                    source=f"{ctx.source}, newsprism.compare.profiles.outlet_profiles"))
     return Group("profiles", [shown, tone_table, figure])
