@@ -23,6 +23,7 @@ def _events(per_article: list[int]) -> tuple[pd.DataFrame, pd.Series]:
     ([60] + [0] * 19, True),              # every event in one of 20 articles
     ([6, 0, 0, 12, 0, 30, 0, 12] * 3, True),
     ([3] * 20, False),                    # evenly spread: no wider than Poisson
+    ([1] + [0] * 119, False),             # one event: never narrower than Poisson either
 ])
 def test_clustered_events_widen_the_interval(per_article, wider_than_poisson):
     events, words = _events(per_article)
@@ -30,6 +31,7 @@ def test_clustered_events_widen_the_interval(per_article, wider_than_poisson):
     p_low, p_high = poisson_rate_ci(len(events), float(words.sum()))
     assert low <= 1000 * len(events) / words.sum() <= high
     assert (high - low > 1.5 * (p_high - p_low)) == wider_than_poisson
+    assert low <= p_low and high >= p_high
 
 
 def test_a_single_article_keeps_the_exact_poisson_interval():

@@ -5,8 +5,11 @@ quotations): an exact Poisson interval treats every event as independent and is 
 narrow when an outlet has many articles. On PolNeAR train (120 articles per outlet) 40 called
 Western Journalism's quotation rate clearly above Politico's from Poisson intervals while
 30's interval over articles held both. The pooled rate (events / words × 1,000) is kept; its
-interval resamples whole articles. With fewer than :data:`MIN_ARTICLES` articles there is
-nothing to resample and the exact Poisson interval is given (callers' captions say so).
+interval resamples whole articles, widened to the exact Poisson interval where that is wider
+(with a handful of events the percentile bootstrap is too narrow: one event in 120 articles
+gave 0-0.045 against Poisson's 0-0.077 per 1,000 words), so it is never narrower than the
+interval it replaces. With fewer than :data:`MIN_ARTICLES` articles there is nothing to
+resample and the exact Poisson interval is given.
 
     >>> import pandas as pd
     >>> events = pd.DataFrame({"article_id": ["a"] * 30 + ["b"]})
@@ -30,13 +33,15 @@ MIN_ARTICLES = 2
 def article_rate_ci(events: pd.DataFrame, words: pd.Series, n_boot: int = 2000, seed: int = 0,
                     level: float = 0.95) -> tuple[float, float]:
     """Percentile bootstrap interval of sum(events) / sum(words) × 1,000 over the articles
-    of ``words`` (article_id -> words; the outlet's articles, those without events included);
-    ``events`` has one row per event with its ``article_id``. Exact Poisson with fewer than
-    :data:`MIN_ARTICLES` articles."""
+    of ``words`` (article_id -> words; the outlet's articles, those without events included),
+    widened to the exact Poisson interval where that is wider; ``events`` has one row per
+    event with its ``article_id``. Exact Poisson with fewer than :data:`MIN_ARTICLES`
+    articles."""
     counts = events["article_id"].value_counts().reindex(words.index, fill_value=0)
     total_words = float(words.sum())
+    poisson = poisson_rate_ci(int(counts.sum()), max(total_words, 1.0), level=level)
     if len(words) < MIN_ARTICLES:
-        return poisson_rate_ci(int(counts.sum()), max(total_words, 1.0))
+        return poisson
     rng = np.random.default_rng(seed)
     index = rng.integers(0, len(words), size=(n_boot, len(words)))
     num = counts.to_numpy(dtype=float)[index].sum(axis=1)
@@ -44,7 +49,7 @@ def article_rate_ci(events: pd.DataFrame, words: pd.Series, n_boot: int = 2000, 
     boot = 1000.0 * num / np.where(den > 0, den, np.nan)
     alpha = (1.0 - level) / 2.0
     low, high = np.nanquantile(boot, [alpha, 1.0 - alpha])
-    return float(low), float(high)
+    return float(min(low, poisson[0])), float(max(high, poisson[1]))
 
 
 def outlet_rate_cis(events: pd.DataFrame, words: pd.Series, outlet_of: pd.Series,
