@@ -259,10 +259,11 @@ def frame_tests_reading(tests: pd.DataFrame, labels: dict[str, str]) -> str:
     return (f"{len(significant)} of {len(tests)} frames differ across outlets at q < 0.05"
             + (f" ({', '.join(labels[f] for f in significant)})" if significant else "")
             + (f"; {len(tests) - tested} could not be tested" if tested < len(tests) else "")
-            + f". **Small-n caveat:** {small} frame(s) have an expected count below 5 in some "
-            "cell, so their asymptotic p is unreliable (use the Monte Carlo p); and sentences of "
-            "one article are not independent, so every p here is optimistic when an outlet has "
-            "few articles.")
+            + (f". **Small-n caveat:** {small} frame(s) have an expected count below 5 in some "
+               "cell, so their asymptotic p is unreliable (use the Monte Carlo p); and"
+               if small else ". **Caveat:**")
+            + " sentences of one article are not independent, so every p here is optimistic "
+            "when an outlet has few articles.")
 
 
 def frame_tests_section(ctx: FramingContext, out_dir: str) -> Section:
