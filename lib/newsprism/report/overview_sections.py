@@ -275,7 +275,7 @@ def plot_similarity(articles: pd.DataFrame, by_outlet: bool):
 
     matrix = overview.similarity_matrix(articles, by_outlet=by_outlet)
     if by_outlet:
-        return plot_heatmap(matrix, cmap="viridis", vmin=0, value_format="{:.2f}",
+        return plot_heatmap(matrix, cmap="viridis", vmin=0, value_format="{:.3f}",
                             title="How similar are the outlets' articles?",
                             colorbar_label="mean TF-IDF cosine similarity")
     labels = (matrix.index.tolist() if by_outlet else
