@@ -281,24 +281,27 @@ def test_travel_reading_shows_the_largest_shares_and_counts_copies():
         "source_outlet": ["Breitbart"] * 3 + ["Post", "Times", "Wire", "Post"],
         "copy_outlet": ["USA", "Post", "West", "Times", "Post", "Times", "Wire"],
         "lag_days": [1.0, 1.0, 1.0, 2.0, 3.0, 1.0, 0.0], "share_copied": shares,
-        "directed": [True] * 6 + [False]})
+        "n_words": [10, 8, 12, 900, 40, 300, 9], "directed": [True] * 6 + [False]})
     text = time_report.travel_reading(travel, 8, shown=2)
     assert "7 article pair(s) share wording; 6 can be ordered in time, 1 cannot" in text
-    assert "2 of the ordered pairs share at least 20% of the later article" in text
+    assert ("2 of the ordered pairs are copies (shared passages cover at least 20% of the "
+            "later article and hold at least 24 words)") in text
     assert text.index("(95% of its words)") < text.index("(40% of its words)")
     assert "Times published wording Post had published 2 days earlier" in text
     assert "Breitbart" not in text and "day(s)" not in text
 
 
-@pytest.mark.parametrize("shares, edges", [
+@pytest.mark.parametrize("shares, words, edges", [
     # PolNeAR train: every outlet pair shared some eight-word phrase over ten months, so the
     # figure joined all seven outlets both ways with arrows of equal width.
-    ([0.02, 0.01, 0.03], []),
-    ([0.95, 0.01, 0.20], [("A", "B"), ("C", "A")]),
+    ([0.02, 0.01, 0.03], [10, 8, 9], []),
+    ([0.95, 0.01, 0.20], [900, 8, 30], [("A", "B"), ("C", "A")]),
+    ([0.95, 0.01, 0.25], [900, 8, 10], [("A", "B")]),   # 10 words of a 40-word brief
 ])
-def test_propagation_figure_draws_only_copies(shares, edges):
+def test_propagation_figure_draws_only_copies(shares, words, edges):
     travel = pd.DataFrame({"source_outlet": ["A", "B", "C"], "copy_outlet": ["B", "C", "A"],
                            "directed": True, "copy_article": ["b", "c", "a"],
-                           "share_copied": shares, "lag_days": [1.0, 2.0, 3.0]})
+                           "share_copied": shares, "n_words": words,
+                           "lag_days": [1.0, 2.0, 3.0]})
     drawn = time_report.copy_edges(travel)
     assert list(zip(drawn["source_outlet"], drawn["copy_outlet"], strict=True)) == edges

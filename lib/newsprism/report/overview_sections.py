@@ -220,12 +220,13 @@ def copy_rule(ngram: int) -> str:
     """The copy rule in words (the one of :func:`newsprism.compare.similarity.copied_pairs`).
 
     >>> copy_rule(8)
-    'passages of at least 8 identical consecutive words, stock phrases set aside, cover at least 20% of one of the two articles'
+    'passages of at least 8 identical consecutive words, stock phrases set aside, cover at least 20% of one of the two articles and hold at least 24 words'
     """
-    from newsprism.compare.similarity import COPY_MIN_SHARE
+    from newsprism.compare.similarity import COPY_MIN_SHARE, COPY_MIN_WORDS
 
     return (f"passages of at least {ngram} identical consecutive words, stock phrases set "
-            f"aside, cover at least {COPY_MIN_SHARE:.0%} of one of the two articles")
+            f"aside, cover at least {COPY_MIN_SHARE:.0%} of one of the two articles and hold "
+            f"at least {COPY_MIN_WORDS} words")
 
 
 def duplicates_reading(pairs: pd.DataFrame, ngram: int) -> str:

@@ -620,9 +620,10 @@ def propagation_section(ctx: TimeContext, out_dir: str, ngram: int = 8,
 
 def copy_share_words() -> str:
     """The copy rule of the figure, in words (the rule of 00 and 40)."""
-    from newsprism.compare.similarity import COPY_MIN_SHARE
+    from newsprism.compare.similarity import COPY_MIN_SHARE, COPY_MIN_WORDS
 
-    return f"shared passages cover at least {COPY_MIN_SHARE:.0%} of the later article"
+    return (f"shared passages cover at least {COPY_MIN_SHARE:.0%} of the later article and "
+            f"hold at least {COPY_MIN_WORDS} words")
 
 
 def copy_edges(travel: pd.DataFrame) -> pd.DataFrame:
@@ -632,13 +633,19 @@ def copy_edges(travel: pd.DataFrame) -> pd.DataFrame:
 
     >>> t = pd.DataFrame({"source_outlet": ["A", "A"], "copy_outlet": ["B", "C"],
     ...     "directed": [True, True], "copy_article": ["b", "c"], "share_copied": [0.5, 0.02],
-    ...     "lag_days": [1.0, 2.0]})
+    ...     "n_words": [300, 8], "lag_days": [1.0, 2.0]})
     >>> copy_edges(t)[["source_outlet", "copy_outlet"]].values.tolist()
     [['A', 'B']]
     """
-    from newsprism.compare.similarity import COPY_MIN_SHARE
+    return propagation.outlet_edges(travel[is_copy(travel)])
 
-    return propagation.outlet_edges(travel[travel["share_copied"] >= COPY_MIN_SHARE])
+
+def is_copy(travel: pd.DataFrame) -> pd.Series:
+    """Pairs of the travel table that are copies under the rule of 00 and 40 (share of the
+    later article and copied words, :func:`newsprism.compare.similarity.copied_pairs`)."""
+    from newsprism.compare.similarity import COPY_MIN_SHARE, COPY_MIN_WORDS
+
+    return (travel["share_copied"] >= COPY_MIN_SHARE) & (travel["n_words"] >= COPY_MIN_WORDS)
 
 
 def days(lag: float) -> str:
@@ -657,18 +664,16 @@ def travel_reading(travel: pd.DataFrame, ngram: int, shown: int = 5) -> str:
     copy rule of 00 and 40 (:data:`newsprism.compare.similarity.COPY_MIN_SHARE` of the later
     article), and the ``shown`` ordered pairs with the largest share copied (in table order a
     corpus of months showed five pairs sharing one quoted phrase, 1-3% of an article)."""
-    from newsprism.compare.similarity import COPY_MIN_SHARE
-
     if travel.empty:
         return f"No two articles share a run of {ngram} or more words."
     directed = travel[travel["directed"]]
-    copies = int((directed["share_copied"] >= COPY_MIN_SHARE).sum())
+    copies = int(is_copy(directed).sum())
     largest = directed.sort_values(["share_copied", "lag_days"], ascending=[False, True],
                                    kind="stable").head(shown)
     return (f"{len(travel)} article pair(s) share wording; {len(directed)} can be ordered in "
             f"time, {len(travel) - len(directed)} cannot (same day, undated, or dated only from "
-            f"their text); {copies} of the ordered pairs share at least {COPY_MIN_SHARE:.0%} of "
-            "the later article (a copy), the rest a phrase or quotation. Largest shares: "
+            f"their text); {copies} of the ordered pairs are copies ({copy_share_words()}), "
+            "the rest share a phrase or quotation. Largest shares: "
             + " ".join(_travel_line(r) for r in largest.itertuples()))
 
 
