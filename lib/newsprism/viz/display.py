@@ -139,7 +139,9 @@ def kwic_html(text: str, start: int, end: int, width: int = 60,
         half = max_mark // 2
         head = hit[:half].rsplit(None, 1)[0] if " " in hit[:half] else hit[:half]
         tail = hit[-half:].split(None, 1)[-1] if " " in hit[-half:] else hit[-half:]
-        marked = (f"<mark>{flat(head)}</mark> … ({len(hit.split())} words) … "
+        from newsprism.core.text import count_words  # the one word count of every table
+
+        marked = (f"<mark>{flat(head)}</mark> … ({count_words(hit)} words) … "
                   f"<mark>{flat(tail)}</mark>")
     else:
         marked = f"<mark>{flat(hit)}</mark>"
