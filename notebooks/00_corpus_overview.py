@@ -97,8 +97,10 @@ cleaning_by_outlet.show()
 #
 # TF-IDF cosine similarity of the words (shared topic and wording: two reports of one event
 # have it without copying) and copies: pairs whose passages of at least `ngram` identical
-# words (stock phrases set aside) cover at least 20% of one of the two articles — the same
-# rule as the copied passages and independent voices of `40_source_comparison`. The longest
+# words (stock phrases set aside) cover at least 20% of one of the two articles and hold at
+# least 24 words (three times the default `ngram`: one shared phrase is 20% of a 40-word
+# brief) — the same rule as the copied passages and independent voices of
+# `40_source_comparison`. The longest
 # shared run of words is the text evidence. Beyond 30 articles the heatmap shows outlet means
 # (a cell per article would be unreadable).
 

@@ -133,8 +133,8 @@ similar.show()
 # ignored; hashed word n-grams merged into passages). A short shared run (under three times
 # `ngram` words) that is mostly a stock phrase (`data/codebooks/stock_phrases.yml`: "the world
 # will be watching closely...") or recurs across the corpus is not a copy and is set aside.
-# Articles linked by copied text covering at least 20% of one of them form one **independent
-# voice**; only then does the summary say an outlet copies another.
+# Articles linked by copied text covering at least 20% of one of them, and at least 24 words,
+# form one **independent voice**; only then does the summary say an outlet copies another.
 
 # %%
 copied = compare_sections.copied_section(ctx, out_dir)

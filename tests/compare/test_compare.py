@@ -149,7 +149,7 @@ def test_ngrams_in_too_many_articles_do_not_pair_them_alone():
 
 def test_pair_budget_aligns_the_pairs_sharing_most_first():
     long = " ".join(f"word{k}" for k in range(40))
-    short = " ".join(f"term{k}" for k in range(12))
+    short = " ".join(f"term{k}" for k in range(30))
     articles = pd.DataFrame({"article_id": ["a", "b", "c", "d"], "outlet": list("ABCD"),
                              "text": [long, "Intro. " + long, short, "Other. " + short]})
     every = compare.find_copied_passages(articles)

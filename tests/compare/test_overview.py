@@ -87,7 +87,9 @@ def test_copy_needs_passages_covering_min_share_of_one_article():
              "b": _own_words(45, 5) + " " + head + " " + _own_words(45, 6)}
     default = overview.near_duplicates(_articles(texts)).iloc[0]
     assert default.copied_words == 12 and 0.1 < default.share_a < 0.2 and not default.is_copy
-    assert overview.near_duplicates(_articles(texts), min_share=0.1).iloc[0].is_copy
+    # 12 shared words are no copy even at 10%: a copy holds at least COPY_MIN_WORDS words
+    assert not overview.near_duplicates(_articles(texts), min_share=0.1).iloc[0].is_copy
+    assert overview.near_duplicates(_articles(texts), min_share=0.1, min_words=12).iloc[0].is_copy
     assert overview.near_duplicates(_articles(texts), ngram=13).iloc[0].copied_words == 0
     assert overview.near_duplicates(_articles({"a": BASE})).empty
     assert overview.near_duplicates(_articles({"a": "", "b": ""})).empty
@@ -185,7 +187,7 @@ def test_metric_label_shows_value_and_n():
 
 
 def test_near_duplicates_caps_rows_keeps_copies_first_and_counts_all_pairs():
-    texts = {str(i): f"Story {i} about topic {i % 3}: " + " ".join(f"w{i}x{k}" for k in range(12))
+    texts = {str(i): f"Story {i} about topic {i % 3}: " + " ".join(f"w{i}x{k}" for k in range(30))
              for i in range(8)}
     texts["copy"] = texts["0"] + " Extra words."
     arts = _articles(texts)

@@ -384,3 +384,47 @@ def test_tone_statement_of_a_single_article_outlet_says_what_its_interval_spans(
     tone["n_articles"] = n_articles
     text = summary.tone_statement("O0", tone)["statement"]
     assert ("From a single article: its interval spans that article's sentences" in text) == noted
+
+
+# PolNeAR train (840 articles): three "Figures for troops ... may not count the same thing"
+# groups took all three index places of every one of the 7 outlets, pushing out the
+# statements that passed the family correction (New York Times' economic frame, q < 0.001).
+@pytest.mark.parametrize("values, subjects, in_index", [
+    ("10 (A); 12 (B)", "", True),                            # a disagreement: a finding
+    ("13 (A); 2 (A, B)", "Israel; Sanders", False),          # may not count one thing
+    ("13 (A); 2 (B)", "Friday; Bob", False),
+])
+def test_unclear_claim_figures_never_take_an_outlets_place_in_the_index(
+        values, subjects, in_index):
+    groups = pd.DataFrame({"unit": ["troops"], "status": ["conflict"], "values": [values],
+                           "subjects": [subjects], "outlets": ["A, B"]})
+    claim = summary.conflict_statements(groups, ["A", "B"])[0]
+    frame = summary.statement("A", "Uses the economic frame above the median.", "frames", "r")
+    table = pd.DataFrame([claim, frame]).assign(order=[1, 2])
+    found = summary.findings_text(table, per_outlet=1)
+    assert len(found) == 1
+    assert found[0].startswith(f"A — {claim['statement']}" if in_index else
+                               f"A — {frame['statement']}")
+
+
+# PolNeAR train, 10's tone reading: "Breitbart the highest (+0.09, +0.06 to +0.12)" without
+# the runner-up, Politico (+0.08), inside Breitbart's interval.
+@pytest.mark.parametrize("estimates, expected", [
+    ([0.02, 0.06, 0.08, 0.09], ["Next highest: O2 (+0.08), inside O3's interval, so O3's lead "
+                                "is not clear", "next lowest: O1 (+0.06), above O0's interval"]),
+    ([0.02, 0.05, 0.20, 0.50], ["Next highest: O2 (+0.20), below O3's interval"]),
+])
+def test_extremes_text_names_the_runner_up_and_whether_the_lead_is_clear(estimates, expected):
+    table = pd.DataFrame({"outlet": [f"O{i}" for i in range(len(estimates))],
+                          "estimate": estimates,
+                          "ci_low": [e - 0.03 for e in estimates],
+                          "ci_high": [e + 0.03 for e in estimates]})
+    for text in (summary.extremes_text(table, "tone"), summary.runner_up_text(table)):
+        for part in expected:
+            assert part in text
+
+
+def test_runner_up_text_is_empty_with_two_outlets():
+    table = pd.DataFrame({"outlet": ["A", "B"], "estimate": [0.1, 0.2], "ci_low": [0.0, 0.1],
+                          "ci_high": [0.2, 0.3]})
+    assert summary.runner_up_text(table) == ""

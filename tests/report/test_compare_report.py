@@ -126,3 +126,42 @@ def test_terms_reading_states_the_size_of_its_family():
     text = compare_report.terms_reading(terms)
     assert "thousands" not in text
     assert f"over the {tested:,} term × outlet scores tested" in text
+
+
+# PolNeAR train (120 articles per outlet): "51 of 70 listed terms are distinctive at q < 0.05
+# ... With few articles per outlet, most differences are within chance" contradicted itself.
+@pytest.mark.parametrize("significant, says_chance", [
+    ([True] * 7 + [False] * 3, False),
+    ([True] * 5 + [False] * 5, False),
+    ([True] * 2 + [False] * 8, True),
+])
+def test_terms_reading_says_chance_only_when_most_listed_terms_are_not_distinctive(
+        significant, says_chance):
+    terms = pd.DataFrame({"z": [5.0] * 10, "significant": significant})
+    reading = compare_report.terms_reading(terms)
+    assert f"{sum(significant)} of 10 listed terms" in reading
+    assert ("within chance" in reading) == says_chance
+    assert "few articles per outlet" not in reading
+
+
+def test_voices_table_shows_articles_that_copy_first():
+    # PolNeAR train: the table's first 60 of 840 rows were Breitbart articles that copy nothing.
+    voices = pd.DataFrame({"article_id": list("abcdef"), "outlet": list("AABBCC"),
+                           "voice_id": [0, 1, 2, 3, 1, 3]})
+    shown = compare_report.voices_by_size(voices)
+    assert shown["article_id"].tolist() == ["b", "e", "d", "f", "a", "c"]
+    assert len(shown) == len(voices)
+
+
+def test_profiles_reading_says_how_its_quotation_rate_differs_from_30s():
+    # PolNeAR train: 40 said Western Journalism quotes most (pooled 16.6 per 1,000 words),
+    # 30 said Politico (mean of article rates 16.5), and neither said why.
+    rates = pd.DataFrame({"outlet": ["A", "B"] * 2,
+                          "measure": ["quotes_per_1k"] * 2 + ["hedges_per_1k"] * 2,
+                          "count": [30, 20, 9, 8], "n": [1000] * 4,
+                          "estimate": [30.0, 20.0, 9.0, 8.0],
+                          "ci_low": [25.0, 15.0, 7.0, 6.0], "ci_high": [35.0, 25.0, 11.0, 10.0]})
+    text = compare_report.profiles_reading(rates)
+    assert text.startswith("**A** has the highest rate of direct quotations of 2 outlets "
+                           "(30.0 per 1,000 words, 95% CI 25.0 to 35.0")
+    assert "30_quotes averages each article's rate instead" in text

@@ -27,9 +27,13 @@ def test_prevalence_reading_takes_every_figure_from_the_top_row():
     ([0.5, 0.2], [6, 8], "0 of 2 frames differ across outlets at q < 0.05.", 0),
 ])
 def test_tests_reading_counts_the_tests_table(q, min_expected, starts, small):
+    # PolNeAR train (no small cell) read "Small-n caveat: 0 frame(s) have an expected count
+    # below 5".
     tests = pd.DataFrame({"frame": ["war", "aid"], "q_value": q, "min_expected": min_expected})
     text = framing_report.frame_tests_reading(tests, LABELS)
-    assert text.startswith(starts) and f"caveat:** {small} frame(s)" in text
+    assert text.startswith(starts)
+    assert (f"caveat:** {small} frame(s)" in text) == bool(small)
+    assert "0 frame(s)" not in text and "sentences of one article are not independent" in text
 
 
 @pytest.mark.parametrize("q, starts", [
@@ -314,3 +318,37 @@ def test_dominant_finding_carries_the_weak_detector_note(tmp_path):
     tests_line = next(f for f in findings if "frames differ across outlets" in f)
     assert "permuted over sentences as if independent" in tests_line
     plt.close("all")
+
+
+def test_article_decisions_name_the_article_and_outlet_not_a_list_position():
+    # PolNeAR train: 4,200 decisions were listed by "text_index" 0..839, which names no
+    # article a reader can find.
+    from newsprism.framing.presence import frame_presence
+
+    articles = pd.DataFrame({
+        "article_id": ["a1", "b1", "b2"], "outlet": ["A", "B", "B"],
+        "text": ["Rivals clashed in a bitter dispute over the budget.",
+                 "The family mourned their child.", "Costs rose and the market fell."]})
+    presence = frame_presence(list(articles["text"]), "generic_questions")
+    table = framing_report.decisions_table(articles, presence)
+    assert "text_index" not in table and len(table) == len(presence)
+    for (article_id, outlet), part in table.groupby(["article_id", "outlet"]):
+        index = articles.index[articles["article_id"] == article_id][0]
+        expected = presence[presence["text_index"] == index]
+        assert articles.loc[index, "outlet"] == outlet
+        assert part["score"].tolist() == expected["score"].tolist()
+
+
+@pytest.mark.parametrize("frames, expected", [
+    # PolNeAR train: "conflict dominates 342 of 840 articles", no runner-up, and cue examples
+    # ('troops', 'alliance') from the bundled story's codebook, not the generic one in use.
+    (["conflict"] * 4 + ["economic"] * 2 + ["(none)"] * 3 + ["conflict = economic"],
+     "**conflict** dominates 4 of 10 articles (next: economic, 2; 3 articles without a frame "
+     "hit; 1 tied)"),
+    (["(none)"] * 5 + ["war"] * 2, "**war** dominates 2 of 7 articles (5 articles without"),
+    (["war"], "**war** dominates 1 of 1 articles. "),
+])
+def test_dominant_reading_names_the_runner_up_and_counts_none_and_ties_apart(frames, expected):
+    reading = framing_report.dominant_reading(pd.DataFrame({"dominant_frame": frames}))
+    assert reading.startswith(expected)
+    assert "troops" not in reading

@@ -102,3 +102,35 @@ def test_key_findings_of_one_article_say_there_is_no_pair(one_article_corpus, tm
     findings = overview_report.key_findings(ctx, group)
     assert findings[0].startswith("1 article from 1 outlet")
     assert findings[-1].startswith("One article: no pair of articles to compare for copying. ")
+
+
+def test_pair_evidence_clips_a_whole_article_passage():
+    # PolNeAR train: the same 967-word article published twice filled one table cell.
+    body = " ".join(f"w{i}" for i in range(967))
+    articles = pd.DataFrame({"article_id": ["a", "b"], "text": [body, body]})
+    pairs = pd.DataFrame({"article_a": ["a"], "article_b": ["b"], "outlet_a": ["X"],
+                          "outlet_b": ["X"], "cosine": [1.0], "copied_words": [967],
+                          "share_a": [1.0], "share_b": [1.0], "shared_words": [967],
+                          "start_a": [0], "end_a": [len(body)], "start_b": [0],
+                          "end_b": [len(body)], "is_copy": [True]})
+    shown = overview_report.pair_evidence(pairs, articles)
+    for cell in (shown["passage_a"].iloc[0], shown["passage_b"].iloc[0]):
+        assert "(967 words)" in str(cell) and len(str(cell)) < 1000
+
+
+def test_outlet_similarity_heatmap_writes_each_mean_and_scales_to_them():
+    # PolNeAR train: seven outlets' mean cosines (0.03-0.10) on a fixed 0-1 colour scale were
+    # one flat colour with no value written.
+    words = ["budget", "vote", "senate", "rally", "poll", "debate", "tax", "court"]
+    rows = [{"article_id": f"{o}{i}", "outlet": o,
+             "text": " ".join(words[(i + k) % 8] for k in range(5 + i)) + f" unique{o}{i}"}
+            for o in ("A", "B", "C") for i in range(3)]
+    articles = pd.DataFrame(rows)
+    fig = overview_report.plot_similarity(articles, by_outlet=True)
+    ax = fig.axes[0]
+    texts = [t.get_text() for t in ax.texts]
+    assert len(texts) == 9 and all(t.replace(".", "").isdigit() for t in texts)
+    matrix = overview.similarity_matrix(articles, by_outlet=True)
+    low, high = ax.images[0].get_clim()
+    assert low == 0 and abs(high - float(matrix.to_numpy().max())) < 1e-9
+    plt.close(fig)

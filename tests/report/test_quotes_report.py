@@ -191,3 +191,15 @@ def test_names_are_merged_only_without_an_actor_registry(actors, merged):
                                       quotes=pd.DataFrame(), source="x", actors_codebook=actors)
     assert ctx.merge_names == merged
     assert "/" not in ctx.actors_label.removeprefix("data/codebooks/")
+
+
+def test_validation_reading_does_not_describe_the_corpus_it_has_not_seen():
+    # On PolNeAR train (US election news, no translation) it said "accuracy on translated or
+    # blog text, as in this corpus, may be lower".
+    from newsprism.report.quotes_sections import validation_reading
+
+    rows = pd.DataFrame([("PolNeAR (all)", "newsprism.quotes", "precision", 0.95, "ok")],
+                        columns=["dataset", "engine", "metric", "value", "status"])
+    reading = validation_reading(rows)
+    assert "this corpus" not in reading
+    assert "The gold data is US election news" in reading

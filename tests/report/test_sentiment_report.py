@@ -40,7 +40,7 @@ def test_voice_reading_lists_only_gaps_whose_interval_excludes_zero():
                            "ci_high": [0.9, 0.3, 0.9, 0.1, 0.9, -0.1]})
     text = sentiment_report.voice_reading(voices)
     assert text.startswith("Quoted words are scored on 12 sentence parts.")
-    assert "excludes 0) in: A, C." in text
+    assert "excludes 0) in: A, C;" in text
     assert "No outlet shows a gap" in sentiment_report.voice_reading(voices.iloc[[2, 3]])
 
 
@@ -100,3 +100,30 @@ def test_halves_reading_tests_the_change_it_describes(second, verdict):
                        columns=["article_id", "position", "score"])
     text = sentiment_report.halves_reading(arc)
     assert "(n = 8 sentences)" in text and "4 articles), " + verdict in text
+
+
+def test_outlet_tone_reading_names_the_runner_up():
+    # PolNeAR train: "Breitbart the highest (+0.09, +0.06 to +0.12)"; Politico (+0.08) was
+    # inside that interval and not named.
+    outlets = pd.DataFrame({"outlet": ["Breitbart", "Politico", "Western Journalism"],
+                            "estimate": [0.094, 0.080, 0.018], "ci_low": [0.058, 0.055, -0.008],
+                            "ci_high": [0.124, 0.105, 0.043], "n_sentences": [4136, 4313, 2276],
+                            "n_articles": [120, 120, 120]})
+    text = sentiment_report.outlet_tone_reading(outlets)
+    assert "Next highest: Politico (+0.08), inside Breitbart's interval" in text
+
+
+@pytest.mark.parametrize("n_outlets, expected", [
+    # PolNeAR train: "differs clearly ... in: Breitbart, HuffPost, New York Times", three of
+    # seven uncorrected intervals, one of them ending at -0.001.
+    (7, "each is one of 7 outlets' 95% intervals, not corrected for the comparison: about "
+        "0.4 would exclude 0 by chance alone"),
+    (1, None),
+])
+def test_voice_reading_says_how_many_gaps_chance_would_give(n_outlets, expected):
+    outlets = [f"O{i}" for i in range(n_outlets)]
+    voices = pd.DataFrame({"outlet": [o for o in outlets for _ in range(2)],
+                           "measure": ["quoted", "gap"] * n_outlets, "n": [5, 10] * n_outlets,
+                           "ci_low": [0.0, 0.01] * n_outlets, "ci_high": [0.5, 0.1] * n_outlets})
+    text = sentiment_report.voice_reading(voices)
+    assert (expected in text) if expected else ("by chance" not in text)

@@ -43,7 +43,7 @@ def test_first_reading_names_ties_and_never_orders_text_dates():
         ["2026-01-01", "2026-01-01", "2026-01-03"], utc=True), "date_basis": ["published"] * 3,
         "rank": [1.0, 1.0, 2.0], "lag_days": [0.0, 0.0, 2.0]})
     text = time_report._first_reading(dated)
-    assert "A and B came first (2026-01-01); C 2.0 day(s) later" in text
+    assert "A and B came first (2026-01-01); C 2 days later" in text
     lower = dated.assign(date_basis=["published", "text", "published"])
     text = time_report._first_reading(lower)
     assert "not established" in text and "came first" not in text
@@ -54,7 +54,7 @@ def test_spread_line_orders_only_published_dates():
                          "date": pd.to_datetime(["2026-01-01", "2026-01-04"], utc=True),
                          "date_basis": ["published", "published"], "order": [1.0, 2.0],
                          "lag_days": [0.0, 3.0], "first_outlet": ["A", "A"]})
-    assert "first carried by A (by publication date); then B 3.0 day(s) later" in \
+    assert "first carried by A (by publication date); then B 3 days later" in \
         time_report._spread_line(rows)
     text_dated = rows.assign(date_basis=["text", "text"])
     assert "not established" in time_report._spread_line(text_dated)
@@ -186,8 +186,8 @@ def test_spread_line_names_undated_carriers_and_orders_only_beyond_the_resolutio
                      ["published", "published", "published", "undated"])
     text = time_report._spread_line(rows)
     assert "first carried by A and B (by publication date; their dates do not order them)" in text
-    assert "then C 3.0 day(s) later; also quoted, undated: D." in text
-    assert "B 0.3 day(s) later" not in text
+    assert "then C 3 days later; also quoted, undated: D." in text
+    assert "B 0.3 days later" not in text
 
 
 def test_first_reading_does_not_order_a_date_only_article_within_its_day():
@@ -195,7 +195,7 @@ def test_first_reading_does_not_order_a_date_only_article_within_its_day():
     dated = dated.assign(rank=[1.0, 2.0, 3.0])
     text = time_report._first_reading(dated)
     assert text.startswith("By publication date, A and B came first (2026-01-01) (their dates")
-    assert "B 0.3 day(s) later" not in text and "C 3.0 day(s) later" in text
+    assert "B 0.3 days later" not in text and "C 3 days later" in text
 
 
 def test_peak_finding_names_the_runner_up_and_keeps_the_text_date_caveat():
@@ -268,7 +268,7 @@ def test_first_reports_count_an_outlets_articles_in_every_language(tmp_path):
                                   english, english, "day", "vader", "model", "x", 10, 0,
                                   every_dates=every)
     first, _ = time_report.first_reports_section(ctx, str(tmp_path))
-    assert "Monde 5.0 day(s) later" in first.reading and "in any language" in first.caption
+    assert "Monde 5 days later" in first.reading and "in any language" in first.caption
     attention = time_report.attention_section(ctx, str(tmp_path))
     assert "1 article(s) in other languages are not counted here" in attention.caption
 
@@ -290,3 +290,38 @@ def test_frames_over_time_say_which_frames_their_detector_does_not_support(tmp_p
     reading = time_report.frames_section(ctx, str(tmp_path)).reading
     assert "conflict: the cue detector does not beat 'always present'" in reading
     assert "economic:" not in reading
+
+
+def test_travel_reading_shows_the_largest_shares_and_counts_copies():
+    # PolNeAR train: the reading listed five Breitbart pairs in table order, each sharing one
+    # quoted phrase (1-3% of an article), as "published wording Breitbart had published 1.0
+    # day(s) earlier"; the pairs copying most of an article were not named.
+    shares = [0.02, 0.01, 0.03, 0.95, 0.08, 0.40, 0.02]
+    travel = pd.DataFrame({
+        "source_outlet": ["Breitbart"] * 3 + ["Post", "Times", "Wire", "Post"],
+        "copy_outlet": ["USA", "Post", "West", "Times", "Post", "Times", "Wire"],
+        "lag_days": [1.0, 1.0, 1.0, 2.0, 3.0, 1.0, 0.0], "share_copied": shares,
+        "n_words": [10, 8, 12, 900, 40, 300, 9], "directed": [True] * 6 + [False]})
+    text = time_report.travel_reading(travel, 8, shown=2)
+    assert "7 article pair(s) share wording; 6 can be ordered in time, 1 cannot" in text
+    assert ("2 of the ordered pairs are copies (shared passages cover at least 20% of the "
+            "later article and hold at least 24 words)") in text
+    assert text.index("(95% of its words)") < text.index("(40% of its words)")
+    assert "Times published wording Post had published 2 days earlier" in text
+    assert "Breitbart" not in text and "day(s)" not in text
+
+
+@pytest.mark.parametrize("shares, words, edges", [
+    # PolNeAR train: every outlet pair shared some eight-word phrase over ten months, so the
+    # figure joined all seven outlets both ways with arrows of equal width.
+    ([0.02, 0.01, 0.03], [10, 8, 9], []),
+    ([0.95, 0.01, 0.20], [900, 8, 30], [("A", "B"), ("C", "A")]),
+    ([0.95, 0.01, 0.25], [900, 8, 10], [("A", "B")]),   # 10 words of a 40-word brief
+])
+def test_propagation_figure_draws_only_copies(shares, words, edges):
+    travel = pd.DataFrame({"source_outlet": ["A", "B", "C"], "copy_outlet": ["B", "C", "A"],
+                           "directed": True, "copy_article": ["b", "c", "a"],
+                           "share_copied": shares, "n_words": words,
+                           "lag_days": [1.0, 2.0, 3.0]})
+    drawn = time_report.copy_edges(travel)
+    assert list(zip(drawn["source_outlet"], drawn["copy_outlet"], strict=True)) == edges

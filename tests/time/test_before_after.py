@@ -66,3 +66,36 @@ def test_frame_and_speaker_change_count_articles_and_quotations():
 def test_benjamini_hochberg_matches_hand_values():
     q = stats.benjamini_hochberg(np.array([0.01, 0.04, 0.03, 0.5]))
     assert np.allclose(q, [0.04, 0.0533333, 0.0533333, 0.5])
+
+
+def _speaker_quotes(dates, before_hits, after_hits, per_article=10):
+    """``per_article`` speech quotations per article; the first ones go to "Blackwell" as
+    listed (article index -> hits), the rest to "Other"."""
+    hits = {**before_hits, **after_hits}
+    rows = []
+    for i, article_id in enumerate(dates["article_id"]):
+        k = hits.get(i, 0)
+        rows += [(article_id, "Blackwell")] * k + [(article_id, "Other")] * (per_article - k)
+    return pd.DataFrame(rows, columns=["article_id", "speaker"])
+
+
+# PolNeAR train: "Breitbart: share of speech quotations given to Morton Blackwell fell from
+# 0.04 to 0.00 (q = 0.0006)": 22 quotations in two articles, tested as 22 independent ones.
+@pytest.mark.parametrize("before_hits, clear", [
+    ({0: 10, 1: 10}, False),                        # every quotation in two articles
+    ({i: 2 for i in range(20)}, True),              # spread over all 20 articles before
+])
+def test_speaker_change_resamples_articles_not_quotations(before_hits, clear):
+    dates = _dates(20, 20)
+    quotes = _speaker_quotes(dates, before_hits, {})
+    table = before_after.speaker_change(quotes, dates, "2026-01-25", n_boot=1000)
+    row = table[table["item"] == "Blackwell"].iloc[0]
+    assert row["after"] == 0.0 and row["before"] > 0
+    assert (row["ci_high"] < 0 and row["p"] < 0.01) == clear
+
+
+def test_speaker_change_needs_two_articles_on_each_side():
+    dates = _dates(1, 5)
+    quotes = _speaker_quotes(dates, {0: 5}, {})
+    row = before_after.speaker_change(quotes, dates, "2026-01-25").iloc[0]
+    assert np.isnan(row["p"]) and np.isnan(row["ci_low"])

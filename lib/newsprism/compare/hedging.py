@@ -22,7 +22,7 @@ from pathlib import Path
 import pandas as pd
 
 from newsprism.core import paths
-from newsprism.core.stats import poisson_rate_ci
+from newsprism.core.stats import poisson_rate_ci  # noqa: F401  (imported from here by callers)
 from newsprism.core.text import count_words, fold_word, per_1k, sentences_in_articles, words
 from newsprism.core.yaml_io import load_yaml_file
 from newsprism.viz.figures import interval_errors
@@ -260,22 +260,28 @@ def voice_word_counts(articles: pd.DataFrame, sentences: pd.DataFrame | None = N
 
 def hedging_rates(articles: pd.DataFrame, markers: pd.DataFrame | None = None,
                   sentences: pd.DataFrame | None = None, voice: str = "author") -> pd.DataFrame:
-    """Hedges and boosters per 1,000 words per outlet, with 95% exact Poisson CIs.
+    """Hedges and boosters per 1,000 words per outlet, with 95% CIs that resample the outlet's
+    articles (:func:`newsprism.compare.rate_intervals.article_rate_ci`; exact Poisson for a
+    single article).
 
     Rates are pooled over the outlet's words in that voice (so duplicating an outlet's articles leaves them
     unchanged). Columns: outlet, kind, count, n (words), n_articles, estimate (per 1,000
     words), ci_low, ci_high, top_markers.
     """
+    from newsprism.compare.rate_intervals import article_rate_ci
+
     if markers is None:
         markers = find_hedges(articles, sentences=sentences, voice=voice)
     per_article = voice_word_counts(articles, sentences=sentences, voice=voice)
-    words = per_article.groupby(articles.set_index("article_id")["outlet"]).sum()
+    outlet_of = articles.set_index("article_id")["outlet"]
+    words = per_article.groupby(outlet_of).sum()
     n_articles = articles.groupby("outlet").size()
     rows = []
     for outlet in n_articles.index:
+        exposure = per_article.reindex(outlet_of.index[outlet_of == outlet]).fillna(0)
         for kind in ("hedge", "booster"):
             hits = markers[(markers["outlet"] == outlet) & (markers["kind"] == kind)]
-            low, high = poisson_rate_ci(len(hits), max(int(words[outlet]), 1))
+            low, high = article_rate_ci(hits, exposure)
             rows.append({
                 "outlet": outlet, "kind": kind, "count": len(hits), "n": int(words[outlet]),
                 "n_articles": int(n_articles[outlet]),

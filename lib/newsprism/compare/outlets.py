@@ -101,7 +101,8 @@ def compare_outlets(tables: dict[str, pd.DataFrame], top_terms: int = 10,
     frames = frame_rates({**tables, "articles": articles})
     hedge_rates = hedging_rates(articles, markers=hedges, sentences=sentences)
     source_rates = sourcing_rates(sources, articles)
-    rates = statement_rates(profiles, hedge_rates, source_rates)
+    rates = statement_rates(profiles, hedge_rates, source_rates,
+                            quote_rate_cis(articles, quotes))
     # One corrected decision for the summary and every reading: q over the whole family.
     rates, frames = with_family_q(rates, frames, tone)
     hedge_rates = _with_q(hedge_rates, rates, hedge_rates["kind"].map(_HEDGE_MEASURES))
@@ -133,6 +134,20 @@ def compare_outlets(tables: dict[str, pd.DataFrame], top_terms: int = 10,
     }
 
 
+def quote_rate_cis(articles: pd.DataFrame, quotes: pd.DataFrame | None) -> pd.DataFrame:
+    """95% intervals of each outlet's speech quotations per 1,000 words (the profile's
+    ``quotes_per_1k``) resampling its articles: outlet, ci_low, ci_high (empty without
+    quotes)."""
+    from newsprism.compare.rate_intervals import outlet_rate_cis
+    from newsprism.core.text import count_words
+
+    if quotes is None or "article_id" not in quotes:
+        return pd.DataFrame(columns=["outlet", "ci_low", "ci_high"])
+    speech = quotes[quotes["kind"].fillna("speech") == "speech"] if "kind" in quotes else quotes
+    words = articles.set_index("article_id")["text"].map(count_words)
+    return outlet_rate_cis(speech, words, articles.set_index("article_id")["outlet"])
+
+
 # rate table -> profile column the summary statements are keyed by
 _HEDGE_MEASURES = {"hedge": "hedges_per_1k", "booster": "boosters_per_1k"}
 _SOURCE_MEASURES = {"vague_attribution": "anonymous_per_1k", "state_media": "state_media_per_1k",
@@ -140,12 +155,14 @@ _SOURCE_MEASURES = {"vague_attribution": "anonymous_per_1k", "state_media": "sta
 
 
 def statement_rates(profiles: pd.DataFrame, hedge_rates: pd.DataFrame,
-                    source_rates: pd.DataFrame) -> pd.DataFrame:
-    """The rates the summary statements test, with the count and exposure of each (so each
-    statement's interval is the one its table shows): outlet, measure, count, words,
-    estimate (per 1,000 words), n (words). Hedges are per 1,000 words of the author's voice,
-    the rest per 1,000 words."""
-    columns = ["outlet", "measure", "count", "n", "estimate"]
+                    source_rates: pd.DataFrame,
+                    quote_cis: pd.DataFrame | None = None) -> pd.DataFrame:
+    """The rates the summary statements test, with the count and exposure of each and the
+    interval its table shows: outlet, measure, count, n (words), estimate (per 1,000 words),
+    ci_low, ci_high. Hedges are per 1,000 words of the author's voice, the rest per 1,000
+    words; ``quote_cis`` (outlet, ci_low, ci_high; see :func:`quote_rate_cis`) gives the
+    quotation rate's interval (without it, none: the statements fall back to Poisson)."""
+    columns = ["outlet", "measure", "count", "n", "estimate", "ci_low", "ci_high"]
     parts = [hedge_rates.assign(measure=hedge_rates["kind"].map(_HEDGE_MEASURES)),
              source_rates.assign(measure=source_rates["category"].map(_SOURCE_MEASURES))]
     if "quotes_per_1k" in profiles and profiles["quotes_per_1k"].notna().any():
@@ -154,6 +171,10 @@ def statement_rates(profiles: pd.DataFrame, hedge_rates: pd.DataFrame,
             "outlet": quotes["outlet"], "measure": "quotes_per_1k",
             "count": (quotes["quotes_per_1k"] * quotes["n_words"] / 1000).round().astype(int),
             "n": quotes["n_words"], "estimate": quotes["quotes_per_1k"]}))
+        if quote_cis is not None and len(quote_cis):
+            cis = quote_cis.set_index("outlet")
+            parts[-1] = parts[-1].assign(ci_low=parts[-1]["outlet"].map(cis["ci_low"]),
+                                         ci_high=parts[-1]["outlet"].map(cis["ci_high"]))
     table = pd.concat([p.reindex(columns=columns) for p in parts], ignore_index=True)
     return table.dropna(subset=["measure"]).reset_index(drop=True)
 

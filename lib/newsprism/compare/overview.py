@@ -125,7 +125,8 @@ def pair_label(pair) -> str:
 
 
 def near_duplicates(articles: pd.DataFrame, *, ngram: int | None = None,
-                    min_share: float | None = None, min_cosine: float = 0.0,
+                    min_share: float | None = None, min_words: int | None = None,
+                    min_cosine: float = 0.0,
                     max_pairs: int | None = 500, exhaustive_max: int = 2000,
                     passages: pd.DataFrame | None = None) -> pd.DataFrame:
     """The most similar article pairs, and which of them are copies.
@@ -135,8 +136,9 @@ def near_duplicates(articles: pd.DataFrame, *, ngram: int | None = None,
     without copying. Whether a pair is a copy is decided by the one copy rule of 00 and 40
     (:func:`newsprism.compare.similarity.copied_pairs`): passages of at least ``ngram`` words
     shared word for word (:func:`~newsprism.compare.similarity.find_copied_passages`, stock
-    phrases set aside) cover at least ``min_share`` of one of the two articles (defaults:
-    ``COPY_NGRAM``, ``COPY_MIN_SHARE``). ``copied_words``, ``share_a``, ``share_b``: the words
+    phrases set aside) cover at least ``min_share`` of one of the two articles and hold at
+    least ``min_words`` words (defaults: ``COPY_NGRAM``, ``COPY_MIN_SHARE``,
+    ``COPY_MIN_WORDS``). ``copied_words``, ``share_a``, ``share_b``: the words
     in those passages and the share of each article they cover (0 without a passage);
     ``shared_words`` and the offsets: the longest run of identical words (for
     keyword-in-context evidence; it may be shorter than ``ngram``). ``passages``: the copied
@@ -163,8 +165,9 @@ def near_duplicates(articles: pd.DataFrame, *, ngram: int | None = None,
         passages = similarity.find_copied_passages(
             articles.assign(article_id=ids, outlet=outlets, text=texts),
             n=ngram or similarity.COPY_NGRAM)
-    copies = similarity.copied_pairs(passages, similarity.COPY_MIN_SHARE
-                                     if min_share is None else min_share)
+    copies = similarity.copied_pairs(
+        passages, similarity.COPY_MIN_SHARE if min_share is None else min_share,
+        similarity.COPY_MIN_WORDS if min_words is None else min_words)
     position = {article_id: k for k, article_id in enumerate(ids)}
     copy_i = copies["article_a"].astype(str).map(position).to_numpy(dtype=int)
     copy_j = copies["article_b"].astype(str).map(position).to_numpy(dtype=int)

@@ -43,9 +43,12 @@ PASSAGE_COLUMNS = ["article_a", "article_b", "outlet_a", "outlet_b", "start_a", 
 # THE definition of copied text, for 00, 40 and 50 alike: passages of at least COPY_NGRAM
 # consecutive words shared word for word (stock phrases set aside, :func:`find_copied_passages`);
 # two articles are a copy when such passages cover at least COPY_MIN_SHARE of one of them
-# (:func:`copied_pairs`).
+# and hold at least COPY_MIN_WORDS words (:func:`copied_pairs`): one shared phrase is 20% of a
+# 40-word brief (PolNeAR: "for a ban on Muslims entering the United States" made HuffPost and
+# the Washington Post one voice).
 COPY_NGRAM = 8
 COPY_MIN_SHARE = 0.2
+COPY_MIN_WORDS = 3 * COPY_NGRAM
 COPY_PAIR_COLUMNS = ["article_a", "article_b", "outlet_a", "outlet_b", "n_passages",
                      "copied_words", "share_a", "share_b", "is_copy"]
 
@@ -464,19 +467,22 @@ def _merge_runs(pairs: list[tuple[int, int]]) -> list[tuple[int, int, int, int]]
     return kept
 
 
-def copied_pairs(passages: pd.DataFrame, min_share: float = COPY_MIN_SHARE) -> pd.DataFrame:
+def copied_pairs(passages: pd.DataFrame, min_share: float = COPY_MIN_SHARE,
+                 min_words: int = COPY_MIN_WORDS) -> pd.DataFrame:
     """Article pairs that share copied passages (:func:`find_copied_passages`), one row each:
     article_a, article_b, outlet_a, outlet_b, n_passages, copied_words (words in them),
     share_a and share_b (the share of each article's words they cover, summed over passages)
-    and ``is_copy``: the passages cover at least ``min_share`` of one of the two articles.
-    This is the one rule that makes two articles a copy (00's pair table, 40's independent
-    voices and statements).
+    and ``is_copy``: the passages cover at least ``min_share`` of one of the two articles and
+    hold at least ``min_words`` words. This is the one rule that makes two articles a copy
+    (00's pair table, 40's independent voices and statements, 50's figure).
 
     >>> t = pd.DataFrame({"article_a": ["a", "a"], "article_b": ["b", "b"], "outlet_a": "A",
-    ...                   "outlet_b": "B", "n_words": [10, 12], "share_a": [0.1, 0.12],
+    ...                   "outlet_b": "B", "n_words": [10, 16], "share_a": [0.1, 0.16],
     ...                   "share_b": [0.01, 0.01]})
     >>> copied_pairs(t)[["n_passages", "copied_words", "is_copy"]].values.tolist()
-    [[2, 22, True]]
+    [[2, 26, True]]
+    >>> copied_pairs(t.iloc[:1].assign(share_a=0.25))["is_copy"].tolist()  # 10 words of a brief
+    [False]
     """
     if not len(passages):
         return pd.DataFrame(columns=COPY_PAIR_COLUMNS)
@@ -484,7 +490,8 @@ def copied_pairs(passages: pd.DataFrame, min_share: float = COPY_MIN_SHARE) -> p
         outlet_a=("outlet_a", "first"), outlet_b=("outlet_b", "first"),
         n_passages=("n_words", "size"), copied_words=("n_words", "sum"),
         share_a=("share_a", "sum"), share_b=("share_b", "sum")).reset_index()
-    pairs["is_copy"] = pairs[["share_a", "share_b"]].max(axis=1) >= min_share
+    pairs["is_copy"] = ((pairs[["share_a", "share_b"]].max(axis=1) >= min_share)
+                        & (pairs["copied_words"] >= min_words))
     return pairs[COPY_PAIR_COLUMNS]
 
 
@@ -493,7 +500,8 @@ def independent_voices(articles: pd.DataFrame, passages: pd.DataFrame,
     """Group articles that copy each other substantially; one group = one independent voice.
 
     Two articles are linked when they are a copy (:func:`copied_pairs`: the passages they
-    share cover at least ``min_share`` of one of them). Returns article_id, outlet, voice_id
+    share cover at least ``min_share`` of one of them and hold at least
+    :data:`COPY_MIN_WORDS` words). Returns article_id, outlet, voice_id
     (connected component), n_copies and copies (the other articles of the group, at most
     ``max_listed`` named), so counts "by independent voice" can use ``voice_id``.
     """
@@ -575,21 +583,25 @@ def plot_similarity(matrix: pd.DataFrame, title: str = "TF-IDF cosine similarity
 
 
 def passages_html(passages: pd.DataFrame, max_rows: int = 20):
-    """Copied passages side by side (escaped HTML): outlets, articles, words, both texts."""
+    """Copied passages side by side (escaped HTML): outlets, articles, words, both texts; the
+    ``max_rows`` longest first (in corpus order a large corpus showed only its first outlet's
+    eight-word phrases)."""
     from newsprism.viz.display import HTMLText, escape
 
     if passages.empty:
         return HTMLText("<p><em>No passage of the minimum length is shared by two "
                         "articles.</em></p>")
     rows = []
-    for rec in passages.head(max_rows).itertuples(index=False):
+    longest = passages.sort_values("n_words", ascending=False, kind="stable")
+    for rec in longest.head(max_rows).itertuples(index=False):
         rows.append(
             f"<tr><td>{escape(rec.outlet_a)}<br><small>{escape(rec.article_a)} "
             f"[{rec.start_a}:{rec.end_a}]</small></td><td>{escape(rec.text_a)}</td>"
             f"<td>{escape(rec.outlet_b)}<br><small>{escape(rec.article_b)} "
             f"[{rec.start_b}:{rec.end_b}]</small></td><td>{escape(rec.text_b)}</td>"
             f"<td class='num'>{rec.n_words}</td></tr>")
-    note = (f"<p><em>First {max_rows} of {len(passages)} passages shown.</em></p>"
+    note = (f"<p><em>The {max_rows} longest of {len(passages)} passages shown; the saved "
+            "table has them all.</em></p>"
             if len(passages) > max_rows else "")
     return HTMLText("<table class='np-table'><thead><tr><th>article A</th><th>text in A</th>"
                     "<th>article B</th><th>text in B</th><th>words</th></tr></thead><tbody>"

@@ -20,7 +20,6 @@ from pathlib import Path
 import pandas as pd
 
 from newsprism.core import paths
-from newsprism.core.stats import poisson_rate_ci
 from newsprism.core.text import count_words, per_1k, sentence_table, sentences_in_articles
 from newsprism.core.yaml_io import load_yaml_file
 
@@ -199,28 +198,33 @@ def _quoted_speakers(quotes: pd.DataFrame, sents: pd.DataFrame,
 
 
 def sourcing_rates(evidence: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
-    """Per outlet and category: count, rate per 1,000 words (95% exact Poisson CI), share of
-    articles, top sources.
+    """Per outlet and category: count, rate per 1,000 words (95% CI resampling the outlet's
+    articles, :func:`newsprism.compare.rate_intervals.article_rate_ci`), share of articles,
+    top sources.
 
     The rate is pooled (attributions / words of the outlet × 1,000), so an outlet with more or
     longer articles is not favoured; ``article_share`` is the share of its articles with at
     least one such attribution.
     """
-    words = articles.assign(n=articles["text"].map(count_words)).groupby("outlet")["n"].sum()
+    from newsprism.compare.rate_intervals import article_rate_ci
+
+    per_article = articles.assign(n=articles["text"].map(count_words))
+    words = per_article.groupby("outlet")["n"].sum()
     n_articles = articles.groupby("outlet").size()
     categories = sorted(set(evidence["category"]) | {"state_media", "intelligence_defence",
                                                        "vague_attribution"})
     rows = []
     for outlet in n_articles.index:
         mine = evidence[evidence["outlet"] == outlet]
+        exposure = per_article[per_article["outlet"] == outlet].set_index("article_id")["n"]
         for category in categories:
             hits = mine[mine["category"] == category]
             top = hits["source"].value_counts().head(3)
             rows.append({
                 "outlet": outlet, "category": category, "count": len(hits),
                 "n": int(words[outlet]), "estimate": per_1k(len(hits), int(words[outlet])),
-                **dict(zip(("ci_low", "ci_high"),
-                           poisson_rate_ci(len(hits), max(int(words[outlet]), 1)), strict=True)),
+                **dict(zip(("ci_low", "ci_high"), article_rate_ci(hits, exposure),
+                           strict=True)),
                 "article_share": hits["article_id"].nunique() / n_articles[outlet],
                 "n_articles": int(n_articles[outlet]),
                 "top_sources": "; ".join(f"{name} ({n})" for name, n in top.items()),

@@ -49,6 +49,9 @@ TABLES = {"profiles": "comparison_outlet_profiles", "terms": "comparison_distinc
           "sourcing": "comparison_outlet_profiles", "hedging": "comparison_outlet_profiles",
           "frames": "comparison_frame_rates", "tone": "comparison_outlet_tone"}
 SUMMARY_COLUMNS = ["outlet", "order", "statement", "section", "anchor", "evidence"]
+# How a claim statement starts when its values may not count one thing: a pointer to the
+# claims table, not a finding, so it never takes one of an outlet's places in the index.
+UNCLEAR_CLAIM = "Figures for "
 
 
 def _anchor(section: str) -> str:
@@ -373,7 +376,7 @@ def _conflict_text(rec: dict, outlet: str) -> str:
         if len(subjects) > 1 else [])
     if not caveats:
         return f"Disagrees with other outlets on {rec['unit']}: {values}."
-    return (f"Figures for {rec['unit']} differ across outlets: {values}. They may not count "
+    return (f"{UNCLEAR_CLAIM}{rec['unit']} differ across outlets: {values}. They may not count "
             f"the same thing ({'; '.join(caveats)}): read the sentences before calling it a "
             "disagreement.")
 
@@ -510,8 +513,8 @@ def extremes_text(table: pd.DataFrame, label: str, value: str = "estimate",
 
     >>> t = pd.DataFrame({"outlet": ["A", "B", "C"], "estimate": [0.1, 0.2, 0.5],
     ...                   "ci_low": [0.0, 0.1, 0.4], "ci_high": [0.2, 0.3, 0.6]})
-    >>> extremes_text(t, "mean tone")
-    'Of 3 outlets, A has the lowest mean tone (+0.10, 95% CI +0.00 to +0.20) and C the highest (+0.50, 95% CI +0.40 to +0.60); the intervals do not overlap.'
+    >>> print(extremes_text(t, "mean tone"))
+    Of 3 outlets, A has the lowest mean tone (+0.10, 95% CI +0.00 to +0.20) and C the highest (+0.50, 95% CI +0.40 to +0.60); the intervals do not overlap. Next highest: B (+0.20), below C's interval; next lowest: B (+0.20), inside A's interval, so A's lead is not clear.
     >>> extremes_text(t.iloc[:1], "mean tone").startswith("Only one outlet")
     True
     """
@@ -527,7 +530,29 @@ def extremes_text(table: pd.DataFrame, label: str, value: str = "estimate",
     return (f"Of {plural(rows['outlet'].nunique(), 'outlet')}, {low['outlet']} has the lowest "
             f"{label} ({shown(low)}) and {high['outlet']} the highest ({shown(high)}); "
             + ("the intervals overlap, so there is no clear difference." if overlap
-               else "the intervals do not overlap."))
+               else "the intervals do not overlap.") + runner_up_text(rows, value, fmt))
+
+
+def runner_up_text(table: pd.DataFrame, value: str = "estimate", fmt: str = "+.2f") -> str:
+    """With three or more outlets, the second highest and second lowest, and whether each
+    lies inside the leader's 95% interval (then the lead is not clear); "" with fewer.
+
+    >>> t = pd.DataFrame({"outlet": ["A", "B", "C"], "estimate": [0.1, 0.2, 0.5],
+    ...                   "ci_low": [0.0, 0.1, 0.4], "ci_high": [0.2, 0.3, 0.6]})
+    >>> print(runner_up_text(t).strip())
+    Next highest: B (+0.20), below C's interval; next lowest: B (+0.20), inside A's interval, so A's lead is not clear.
+    """
+    rows = table.dropna(subset=[value]).sort_values([value, "outlet"])
+    if len(rows) < 3:
+        return ""
+    parts = []
+    for word, first, second, beyond in (("highest", rows.iloc[-1], rows.iloc[-2], "below"),
+                                        ("lowest", rows.iloc[0], rows.iloc[1], "above")):
+        held = first["ci_low"] <= second[value] <= first["ci_high"]
+        parts.append(f"next {word}: {second['outlet']} ({second[value]:{fmt}}), "
+                     + (f"inside {first['outlet']}'s interval, so {first['outlet']}'s lead is "
+                        "not clear" if held else f"{beyond} {first['outlet']}'s interval"))
+    return " N" + "; ".join(parts)[1:] + "."
 
 
 def rate_rows(profiles: pd.DataFrame, rates: pd.DataFrame | None = None) -> pd.DataFrame:
@@ -647,8 +672,9 @@ def findings_text(summaries: pd.DataFrame, per_outlet: int = 3, note: str = "") 
     """Plain sentences for the report index, each ending with where its evidence is.
 
     Per outlet, up to ``per_outlet`` statements in this order of weight: claim conflicts,
-    copied text, above-median rates, significant distinctive terms (sizes and
-    non-significant terms are left to the notebook). ``note`` (e.g. what
+    copied text, above-median rates, significant distinctive terms (sizes, non-significant
+    terms and claim figures that may not count one thing (:data:`UNCLEAR_CLAIM`) are left
+    to the notebook: on a corpus of months they filled every outlet's places). ``note`` (e.g. what
     :func:`comparison_limits` says a small corpus cannot compare) comes first when given.
     """
     weight = {"claims": 0, "copies": 1, "sourcing": 2, "hedging": 2, "profiles": 2, "tone": 2,
@@ -656,7 +682,8 @@ def findings_text(summaries: pd.DataFrame, per_outlet: int = 3, note: str = "") 
     findings = [note] if note else []
     for outlet, part in summaries.groupby("outlet", sort=False):
         part = part[~part["statement"].str.startswith(f"{outlet}:")
-                    & ~part["statement"].str.startswith("Leading (not significant)")]
+                    & ~part["statement"].str.startswith("Leading (not significant)")
+                    & ~part["statement"].str.startswith(UNCLEAR_CLAIM)]
         part = part.assign(weight=part["section"].map(weight)).sort_values(["weight", "order"])
         for rec in part.head(per_outlet).itertuples(index=False):
             findings.append(f"{outlet} — {rec.statement} [evidence: {rec.anchor}; "

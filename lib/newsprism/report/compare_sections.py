@@ -151,6 +151,21 @@ def summary_section(ctx: CompareContext, out_dir: str) -> Group:
     return Group("summary-section", [summary.summaries_html(summaries), note])
 
 
+def profiles_reading(rates: pd.DataFrame) -> str:
+    """The highest quotation and hedging rates (:func:`newsprism.compare.summary.top_rate_reading`)
+    and how these pooled rates differ from 30_quotes' per-article means (on PolNeAR train 40
+    ranked Western Journalism first, 30 Politico, and neither said why)."""
+    return (summary.top_rate_reading(rates[rates["measure"] == "quotes_per_1k"],
+                                     "rate of direct quotations") + " "
+            + summary.top_rate_reading(rates[rates["measure"] == "hedges_per_1k"],
+                                       "hedging rate", "per 1,000 words of its own voice")
+            + " Because the rates are pooled per 1,000 words, an outlet with more or longer "
+            "articles weighs no more than one with a single short piece; intervals resample "
+            "the outlet's articles. 30_quotes averages each article's rate instead (every "
+            "article weighs the same), so its ranking of quotation rates can differ from this "
+            "one.")
+
+
 def profiles_section(ctx: CompareContext, out_dir: str) -> Group:
     """Outlet profiles (table), rates per outlet (figure) and the quotation and hedging
     rate reading."""
@@ -174,13 +189,7 @@ def profiles_section(ctx: CompareContext, out_dir: str) -> Group:
         "Rates per outlet, each per 1,000 words of that outlet"
         + ("; first panel: the own-voice tone of the table above, with its interval."
            if len(tone) else ".")),
-        reading=(
-        summary.top_rate_reading(rates[rates["measure"] == "quotes_per_1k"],
-                                 "rate of direct quotations") + " "
-        + summary.top_rate_reading(rates[rates["measure"] == "hedges_per_1k"], "hedging rate",
-                                   "per 1,000 words of its own voice")
-        + " Because the rates are pooled per 1,000 words, an outlet with more or longer "
-        "articles weighs no more than one with a single short piece."),
+        reading=profiles_reading(rates),
         facts=dict(n=ctx.n_outlets, unit="outlets",
                    source=f"{ctx.source}, newsprism.compare.profiles.outlet_profiles"))
     return Group("profiles", [shown, tone_table, figure])
@@ -262,9 +271,10 @@ def terms_reading(terms: pd.DataFrame) -> str:
             + (f"; {uncorrected} more {'passes' if uncorrected == 1 else 'pass'} |z| > 1.96 "
                f"alone, as about 1 in 20 of {family} "
                "would with no real difference" if uncorrected else "")
-            + ". With few articles per outlet, most differences are within chance; read the "
-            "snippets to see whether a term marks a real choice of words (a label, a framing) "
-            "or a one-off topic.")
+            + (". Most listed differences are within chance at this corpus size"
+               if 2 * n_sig < len(terms) else "")
+            + "; read the snippets to see whether a term marks a real choice of words (a label, "
+            "a framing) or a one-off topic.")
 
 
 def vocabulary_section(ctx: CompareContext, out_dir: str, kwic_per_term: int = 2) -> Group:
@@ -344,6 +354,21 @@ def passages_note(passages: pd.DataFrame, ngram: int) -> str:
     return note
 
 
+def voices_by_size(voices: pd.DataFrame) -> pd.DataFrame:
+    """The independent-voices table with its largest groups first (articles of one voice
+    together), so that the rows a table shows are the articles that copy, not the first
+    outlet's articles that copy nothing.
+
+    >>> v = pd.DataFrame({"article_id": list("abc"), "voice_id": [0, 1, 1]})
+    >>> voices_by_size(v)["article_id"].tolist()
+    ['b', 'c', 'a']
+    """
+    size = voices.groupby("voice_id")["voice_id"].transform("size")
+    return (voices.assign(_size=size)
+            .sort_values(["_size", "voice_id"], ascending=[False, True], kind="stable")
+            .drop(columns="_size").reset_index(drop=True))
+
+
 def copied_section(ctx: CompareContext, out_dir: str) -> Group:
     """Passages shared word for word, and the independent voices they group articles into."""
     passages, voices = ctx.result["copied_passages"], ctx.result["voices"]
@@ -357,8 +382,9 @@ def copied_section(ctx: CompareContext, out_dir: str) -> Group:
             "by side with offsets into each cleaned text." + passages_note(passages, ctx.ngram)),
             facts=dict(n=len(passages), unit="passage pairs",
                        source=f"{ctx.source}, newsprism.compare.similarity.find_copied_passages")),
-        table_section("voices", voices, "Independent voices: articles grouped when one copies "
-                      "a large part of another.", reading=(
+        table_section("voices", voices_by_size(voices), "Independent voices: articles "
+                      "grouped when one copies a large part of another (largest groups first).",
+                      reading=(
                           f"{plural(len(passages), 'shared passage')} found; the "
                           f"{plural(ctx.n_articles, 'article')} form "
                           f"{plural(voices['voice_id'].nunique(), 'independent voice')}. A "

@@ -17,6 +17,7 @@ from typing import Any
 
 import pandas as pd
 
+from newsprism.compare.summary import plural
 from newsprism.framing import detect as framing
 from newsprism.framing import presence as framing_presence
 from newsprism.framing import shares as framing_shares
@@ -233,6 +234,22 @@ def prevalence_section(ctx: FramingContext, out_dir: str, n_boot: int = 2000,
         facts={"prevalence": prevalence})
 
 
+def decisions_table(articles: pd.DataFrame, presence: pd.DataFrame) -> pd.DataFrame:
+    """``frame_presence``'s article × frame decisions named by article_id and outlet instead
+    of the position of the text in the list (on 840 articles "text_index 4" named nothing a
+    reader could find).
+
+    >>> arts = pd.DataFrame({"article_id": ["x", "y"], "outlet": ["A", "B"]})
+    >>> pres = pd.DataFrame({"text_index": [1, 0], "frame": ["f", "f"], "present": [True, False]})
+    >>> decisions_table(arts, pres).values.tolist()
+    [['y', 'B', 'f', True], ['x', 'A', 'f', False]]
+    """
+    named = articles[["article_id", "outlet"]].reset_index(drop=True)
+    table = named.iloc[presence["text_index"].to_numpy()].reset_index(drop=True)
+    return pd.concat([table, presence.drop(columns="text_index").reset_index(drop=True)],
+                     axis=1)
+
+
 def article_frames_section(ctx: FramingContext, out_dir: str) -> Group:
     """The five generic frames per article (learnt on NFC): shares per outlet with Wilson
     intervals (figure, table) and every article × frame decision with its evidence."""
@@ -240,6 +257,8 @@ def article_frames_section(ctx: FramingContext, out_dir: str) -> Group:
     presence = framing_presence.frame_presence(list(english["text"]), "generic_questions")
     shares = framing_shares.article_frame_shares(english, presence=presence)
     save_table(shares, "framing_article_shares", out_dir)
+    decisions = decisions_table(english, presence)
+    save_table(decisions, "framing_article_decisions", out_dir)
     articles = dict(n=len(english), unit="English articles")
     return Group("article-frames", [
         Section("article-shares-figure", figure=framing_shares.plot_article_shares(
@@ -254,7 +273,7 @@ def article_frames_section(ctx: FramingContext, out_dir: str) -> Group:
             "articles) with the frame's validity on gold data. "
             + framing_shares.validity_note()),
             facts=dict(articles, source=f"{ctx.source}, newsprism.framing.shares")),
-        Section("article-decisions", table=presence, max_rows=200, caption=(
+        Section("article-decisions", table=decisions, max_rows=200, caption=(
             "Every article × frame decision with its evidence: the sentences whose cues fed "
             "the score (ids as newsprism.text.split_sentences counts them), the questions that "
             "raised it most and the matched words."),
@@ -280,10 +299,11 @@ def frame_tests_reading(tests: pd.DataFrame, labels: dict[str, str]) -> str:
     return (f"{len(significant)} of {len(tests)} frames differ across outlets at q < 0.05"
             + (f" ({', '.join(labels[f] for f in significant)})" if significant else "")
             + (f"; {len(tests) - tested} could not be tested" if tested < len(tests) else "")
-            + f". **Small-n caveat:** {small} frame(s) have an expected count below 5 in some "
-            "cell, so their asymptotic p is unreliable (use the Monte Carlo p); and sentences of "
-            "one article are not independent, so every p here is optimistic when an outlet has "
-            "few articles.")
+            + (f". **Small-n caveat:** {small} frame(s) have an expected count below 5 in some "
+               "cell, so their asymptotic p is unreliable (use the Monte Carlo p); and"
+               if small else ". **Caveat:**")
+            + " sentences of one article are not independent, so every p here is optimistic "
+            "when an outlet has few articles.")
 
 
 def frame_tests_section(ctx: FramingContext, out_dir: str) -> Section:
@@ -322,6 +342,18 @@ def voice_section(ctx: FramingContext, out_dir: str) -> Section:
             unit="frame hits", source=f"{ctx.source}, newsprism.framing.detect + newsprism.quotes.extract"))
 
 
+def dominant_reading(dominant: pd.DataFrame) -> str:
+    """:func:`dominant_count_text` in bold, and what dominance measures.
+
+    >>> t = pd.DataFrame({"dominant_frame": ["war"] * 3 + ["aid"] * 2 + ["(none)"] * 4
+    ...                   + ["war = aid"]})
+    >>> print(dominant_reading(t).split(". D")[0])
+    **war** dominates 3 of 10 articles (next: aid, 2; 4 articles without a frame hit; 1 tied)
+    """
+    return (dominant_count_text(dominant, "**") + "Dominance is a count of cues: a frame with "
+            "many short, common cues wins easily; compare the runner-up and its margin.")
+
+
 def dominant_section(ctx: FramingContext, out_dir: str) -> Section:
     """The frame with most hits in each article, its share and the runner-up."""
     dominant = framing_stats.dominant_frames(ctx.kept, ctx.english)
@@ -329,9 +361,7 @@ def dominant_section(ctx: FramingContext, out_dir: str) -> Section:
     return Section("dominant", table=dominant, max_rows=200, caption=(
         "Frame with most hits in each article (ties joined by '='), its share of the article's "
         f"frame hits and the runner-up. {ctx.codebook}."), reading=(
-        dominant_count_text(dominant, "**")
-        + "Dominance is a count of cues: a frame with many short cues (e.g. 'troops', "
-        "'alliance') wins easily; compare the runner-up and its margin."
+        dominant_reading(dominant)
         + weak_frames_note(ctx.book.name if ctx.book.shipped else "",
                            _top_dominant(dominant))),
         tables={"framing_dominant": dominant},
@@ -339,33 +369,45 @@ def dominant_section(ctx: FramingContext, out_dir: str) -> Section:
                    source=f"{ctx.source}, newsprism.framing.stats"))
 
 
+def _dominant_counts(dominant: pd.DataFrame) -> pd.Series:
+    """Articles led by each frame, most first (name order on ties); articles without a frame
+    hit ("(none)") and tied articles ("a = b") are not a frame's and are counted apart."""
+    frames = dominant["dominant_frame"].astype(str) if len(dominant) else pd.Series(dtype=str)
+    single = frames[(frames != "(none)") & ~frames.str.contains(" = ", regex=False)]
+    return single.value_counts().sort_index().sort_values(ascending=False, kind="stable")
+
+
 def _top_dominant(dominant: pd.DataFrame) -> list[str]:
     """The dominant frame(s) of most articles (several when tied)."""
-    counts = dominant["dominant_frame"].value_counts()
+    counts = _dominant_counts(dominant)
     return list(counts[counts == counts.iloc[0]].index) if len(counts) else []
 
 
 def dominant_count_text(dominant: pd.DataFrame, bold: str = "") -> str:
-    """How many articles the most frequent dominant frame leads, with the runner-up; ties
-    are named as ties.
+    """How many articles the most frequent dominant frame leads, with the runner-up; a tie at
+    the top is named as a tie; articles without a frame hit and tied articles are counted apart.
 
-    >>> t = pd.DataFrame({"dominant_frame": ["war", "war", "aid", "law"]})
+    >>> t = pd.DataFrame({"dominant_frame": ["war", "war", "aid", "law", "(none)"]})
     >>> dominant_count_text(t)
-    'war dominates 2 of 4 articles (next: aid, 1). '
-    >>> dominant_count_text(t.iloc[2:])
+    'war dominates 2 of 5 articles (next: aid, 1; 1 article without a frame hit). '
+    >>> dominant_count_text(t.iloc[2:4])
     'aid and law each dominate 1 of 2 articles. '
     """
-    counts = dominant["dominant_frame"].value_counts().sort_index().sort_values(
-        ascending=False, kind="stable")
+    counts = _dominant_counts(dominant)
     if not len(counts):
         return ""
+    frames = dominant["dominant_frame"].astype(str)
     top = _top_dominant(dominant)
+    notes = [f"next: {counts.index[1]}, {int(counts.iloc[1])}"] if len(top) == 1 and len(
+        counts) > 1 else []
+    if (frames == "(none)").any():
+        notes.append(f"{plural(int((frames == '(none)').sum()), 'article')} without a frame hit")
+    if frames.str.contains(" = ", regex=False).any():
+        notes.append(f"{int(frames.str.contains(' = ', regex=False).sum())} tied")
     names = " and ".join(f"{bold}{name}{bold}" for name in sorted(top))
-    if len(top) > 1:
-        return f"{names} each dominate {int(counts.iloc[0])} of {len(dominant)} articles. "
-    rest = counts.iloc[1:]
-    return (f"{names} dominates {int(counts.iloc[0])} of {len(dominant)} articles"
-            + (f" (next: {rest.index[0]}, {int(rest.iloc[0])})" if len(rest) else "") + ". ")
+    verb = "each dominate" if len(top) > 1 else "dominates"
+    return (f"{names} {verb} {int(counts.iloc[0])} of {len(dominant)} articles"
+            + (f" ({'; '.join(notes)})" if notes else "") + ". ")
 
 
 def cooccurrence_section(ctx: FramingContext, out_dir: str, level: str = "sentence") -> Section:

@@ -210,14 +210,20 @@ def pairs_note(pairs: pd.DataFrame) -> str:
     return note
 
 
+# A shared passage longer than this is shown by its beginning and end (the saved table has
+# its offsets): on PolNeAR one pair shared a whole 967-word article.
+MAX_PASSAGE_CHARS = 400
+
+
 def pair_evidence(pairs: pd.DataFrame, articles: pd.DataFrame, shown: int = 10) -> pd.DataFrame:
-    """The ``shown`` strongest pairs with their longest shared passage highlighted in each."""
+    """The ``shown`` strongest pairs with their longest shared passage highlighted in each
+    (beginning and end only beyond :data:`MAX_PASSAGE_CHARS` characters)."""
     texts = articles.set_index("article_id")["text"]
     top = pairs.head(shown)
-    passage_a = [kwic_html(texts[r.article_a], r.start_a, r.end_a, width=40)
-                 for r in top.itertuples()]
-    passage_b = [kwic_html(texts[r.article_b], r.start_b, r.end_b, width=40)
-                 for r in top.itertuples()]
+    passage_a = [kwic_html(texts[r.article_a], r.start_a, r.end_a, width=40,
+                           max_mark=MAX_PASSAGE_CHARS) for r in top.itertuples()]
+    passage_b = [kwic_html(texts[r.article_b], r.start_b, r.end_b, width=40,
+                           max_mark=MAX_PASSAGE_CHARS) for r in top.itertuples()]
     return top.assign(passage_a=passage_a, passage_b=passage_b)[PAIR_COLUMNS]
 
 
@@ -225,12 +231,13 @@ def copy_rule(ngram: int) -> str:
     """The copy rule in words (the one of :func:`newsprism.compare.similarity.copied_pairs`).
 
     >>> copy_rule(8)
-    'passages of at least 8 identical consecutive words, stock phrases set aside, cover at least 20% of one of the two articles'
+    'passages of at least 8 identical consecutive words, stock phrases set aside, cover at least 20% of one of the two articles and hold at least 24 words'
     """
-    from newsprism.compare.similarity import COPY_MIN_SHARE
+    from newsprism.compare.similarity import COPY_MIN_SHARE, COPY_MIN_WORDS
 
     return (f"passages of at least {ngram} identical consecutive words, stock phrases set "
-            f"aside, cover at least {COPY_MIN_SHARE:.0%} of one of the two articles")
+            f"aside, cover at least {COPY_MIN_SHARE:.0%} of one of the two articles and hold "
+            f"at least {COPY_MIN_WORDS} words")
 
 
 def duplicates_reading(pairs: pd.DataFrame, ngram: int) -> str:
@@ -271,10 +278,18 @@ def duplicates_section(ctx: OverviewContext, out_dir: str, ngram: int = 8) -> Gr
 
 
 def plot_similarity(articles: pd.DataFrame, by_outlet: bool):
-    """TF-IDF cosine heatmap between articles (labelled by outlet) or outlet means."""
+    """TF-IDF cosine heatmap between articles (labelled by outlet) or outlet means (each
+    mean written in its cell, colours from 0 to the largest mean: on a 0-1 scale seven
+    outlets' means of 0.03-0.10 were one flat colour)."""
     import matplotlib.pyplot as plt
 
+    from newsprism.viz.heatmap import plot_heatmap
+
     matrix = overview.similarity_matrix(articles, by_outlet=by_outlet)
+    if by_outlet:
+        return plot_heatmap(matrix, cmap="viridis", vmin=0, value_format="{:.3f}",
+                            title="How similar are the outlets' articles?",
+                            colorbar_label="mean TF-IDF cosine similarity")
     labels = (matrix.index.tolist() if by_outlet else
               articles.set_index("article_id").loc[matrix.index, "outlet"].tolist())
     fig, ax = plt.subplots(figsize=(6, 5))

@@ -497,8 +497,10 @@ def validation_reading(results: pd.DataFrame) -> str:
     if len(others):
         text += ". Also below target: " + "; ".join(
             f"{_metric_text(r)} on {r['dataset']}" for _, r in others.iterrows())
-    return (text + ". The gold data is US election news; accuracy on translated or blog text, "
-            "as in this corpus, may be lower.")
+    # The corpus may be US election news itself: say what the gold data is, not what the
+    # corpus is.
+    return (text + ". The gold data is US election news; accuracy on other text (translated "
+            "news, blogs) may be lower.")
 
 
 def validation_section(run_validation: bool = True) -> Section:

@@ -17,7 +17,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from newsprism.compare.summary import extremes_text, plural, when_comparable
+from newsprism.compare.summary import extremes_text, plural, runner_up_text, when_comparable
 from newsprism.core import stats
 from newsprism.corpus import language
 from newsprism.report.options import codebook_label, no_actors_reading
@@ -119,7 +119,8 @@ def outlet_tone_reading(by_outlet: pd.DataFrame) -> str:
         f"**{high['outlet']}** the highest ({high['estimate']:+.2f}, {high['ci_low']:+.2f} to "
         f"{high['ci_high']:+.2f}); " + ("the intervals overlap, so there is no clear difference."
                                         if low["ci_high"] >= high["ci_low"] else
-                                        "the intervals do not overlap."),
+                                        "the intervals do not overlap.")
+        + runner_up_text(by_outlet),
         "mean sentence tone") + " " + (
         f"{len(single)} of {len(by_outlet)} outlets have a single article here, so their "
         "intervals describe one article, not the outlet's coverage in general."
@@ -230,9 +231,14 @@ def voice_reading(voices: pd.DataFrame) -> str:
     """
     gaps = clear_gaps(voices)
     n_quoted = int(voices.loc[voices["measure"] == "quoted", "n"].sum())
+    tested = int((voices["measure"] == "gap").sum())
+    # Seven outlets' intervals are seven comparisons: say how many would exclude 0 by chance.
+    chance = (f"; each is one of {tested} outlets' 95% intervals, not corrected for the "
+              f"comparison: about {0.05 * tested:.1f} would exclude 0 by chance alone"
+              if tested > 1 else "")
     return (f"Quoted words are scored on {n_quoted} sentence parts. "
             + (f"The quoted voice differs clearly from the outlet's own voice (interval of the "
-               f"gap excludes 0) in: {', '.join(gaps['outlet'])}. "
+               f"gap excludes 0) in: {', '.join(gaps['outlet'])}{chance}. "
                if len(gaps) else "No outlet shows a gap whose interval excludes 0. ")
             + "Quoted words are scored with the same word lists as the outlet's own: a positive "
               "word in a source's mouth (\"support\", \"friendship\") counts whatever the "

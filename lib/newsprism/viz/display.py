@@ -106,14 +106,19 @@ def singular(unit: str) -> str:
     return head + paren + tail
 
 
-def kwic_html(text: str, start: int, end: int, width: int = 60) -> HTMLText:
+def kwic_html(text: str, start: int, end: int, width: int = 60,
+              max_mark: int | None = None) -> HTMLText:
     """Keyword in context: ``width`` characters either side of ``text[start:end]``, hit marked.
 
     Line breaks become spaces; the context is cut at a word within ``width`` characters, with
-    an ellipsis.
+    an ellipsis. With ``max_mark``, a hit longer than that many characters shows its first and
+    last ``max_mark // 2`` characters around "… (n words) …" (a shared passage can be a whole
+    article: one table cell held 967 words).
 
     >>> kwic_html("a b <c> d e", 4, 7, width=2)
     '<span class="np-kwic">…b <mark>&lt;c&gt;</mark> d…</span>'
+    >>> kwic_html("one two three four five six", 0, 27, width=2, max_mark=10)
+    '<span class="np-kwic"><mark>one</mark> … (6 words) … <mark>six</mark></span>'
     """
     start, end = max(0, int(start)), min(len(text), int(end))
     left_start, right_end = max(0, start - width), min(len(text), end + width)
@@ -129,8 +134,18 @@ def kwic_html(text: str, start: int, end: int, width: int = 60) -> HTMLText:
     def flat(s: str) -> str:
         return escape(" ".join(s.split("\n")))
 
-    return HTMLText(f'<span class="np-kwic">{flat(left)}<mark>{flat(text[start:end])}</mark>'
-                    f"{flat(right)}</span>")
+    hit = text[start:end]
+    if max_mark is not None and len(hit) > max_mark:
+        half = max_mark // 2
+        head = hit[:half].rsplit(None, 1)[0] if " " in hit[:half] else hit[:half]
+        tail = hit[-half:].split(None, 1)[-1] if " " in hit[-half:] else hit[-half:]
+        from newsprism.core.text import count_words  # the one word count of every table
+
+        marked = (f"<mark>{flat(head)}</mark> … ({count_words(hit)} words) … "
+                  f"<mark>{flat(tail)}</mark>")
+    else:
+        marked = f"<mark>{flat(hit)}</mark>"
+    return HTMLText(f'<span class="np-kwic">{flat(left)}{marked}{flat(right)}</span>')
 
 
 def highlight_spans(text: str, spans: Iterable[Sequence], *, title_index: int = 2) -> HTMLText:

@@ -1,0 +1,62 @@
+"""95% intervals of an outlet's pooled rate per 1,000 words that resample its articles.
+
+Quotations, hedges and attributions cluster in articles (one interview piece holds thirty
+quotations): an exact Poisson interval treats every event as independent and is far too
+narrow when an outlet has many articles. On PolNeAR train (120 articles per outlet) 40 called
+Western Journalism's quotation rate clearly above Politico's from Poisson intervals while
+30's interval over articles held both. The pooled rate (events / words × 1,000) is kept; its
+interval resamples whole articles, widened to the exact Poisson interval where that is wider
+(with a handful of events the percentile bootstrap is too narrow: one event in 120 articles
+gave 0-0.045 against Poisson's 0-0.077 per 1,000 words), so it is never narrower than the
+interval it replaces. With fewer than :data:`MIN_ARTICLES` articles there is nothing to
+resample and the exact Poisson interval is given.
+
+    >>> import pandas as pd
+    >>> events = pd.DataFrame({"article_id": ["a"] * 30 + ["b"]})
+    >>> words = pd.Series({"a": 1000, "b": 1000, "c": 1000})
+    >>> low, high = article_rate_ci(events, words)  # 31 events in 3,000 words, 30 in one article
+    >>> p_low, p_high = poisson_rate_ci(31, 3000)
+    >>> (round(p_low, 1), round(p_high, 1)), (round(low, 1), round(high, 1))
+    ((7.0, 14.7), (0.0, 30.0))
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from newsprism.core.stats import cluster_ratio_ci, poisson_rate_ci
+
+MIN_ARTICLES = 2
+
+
+def article_rate_ci(events: pd.DataFrame, words: pd.Series, n_boot: int = 2000, seed: int = 0,
+                    level: float = 0.95) -> tuple[float, float]:
+    """Percentile bootstrap interval of sum(events) / sum(words) × 1,000 over the articles
+    of ``words`` (article_id -> words; the outlet's articles, those without events included),
+    widened to the exact Poisson interval where that is wider; ``events`` has one row per
+    event with its ``article_id``. Exact Poisson with fewer than :data:`MIN_ARTICLES`
+    articles."""
+    counts = events["article_id"].value_counts().reindex(words.index, fill_value=0)
+    total_words = float(words.sum())
+    poisson = poisson_rate_ci(int(counts.sum()), max(total_words, 1.0), level=level)
+    if len(words) < MIN_ARTICLES:
+        return poisson
+    # Each article its own cluster, in the order of ``words``: the one cluster bootstrap.
+    low, high = cluster_ratio_ci(counts.to_numpy(dtype=float), words.to_numpy(dtype=float),
+                                 np.arange(len(words)), scale=1000.0, n_boot=n_boot, seed=seed,
+                                 level=level)
+    return float(min(low, poisson[0])), float(max(high, poisson[1]))
+
+
+def outlet_rate_cis(events: pd.DataFrame, words: pd.Series, outlet_of: pd.Series,
+                    n_boot: int = 2000, seed: int = 0) -> pd.DataFrame:
+    """:func:`article_rate_ci` per outlet: columns outlet, ci_low, ci_high (one row per outlet
+    of ``outlet_of``, article_id -> outlet; ``words``: article_id -> words)."""
+    rows = []
+    for outlet, ids in outlet_of.groupby(outlet_of).groups.items():
+        mine = words.reindex(ids).fillna(0)
+        low, high = article_rate_ci(events[events["article_id"].isin(ids)], mine,
+                                    n_boot=n_boot, seed=seed)
+        rows.append({"outlet": outlet, "ci_low": low, "ci_high": high})
+    return pd.DataFrame(rows, columns=["outlet", "ci_low", "ci_high"])

@@ -1,0 +1,83 @@
+"""Intervals of pooled rates per 1,000 words that resample articles."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+from newsprism.compare import outlets, summary
+from newsprism.compare.hedging import hedging_rates
+from newsprism.compare.rate_intervals import article_rate_ci, outlet_rate_cis
+from newsprism.core.stats import poisson_rate_ci
+
+
+def _events(per_article: list[int]) -> tuple[pd.DataFrame, pd.Series]:
+    ids = [f"a{i}" for i in range(len(per_article))]
+    events = pd.DataFrame({"article_id": [a for a, n in zip(ids, per_article, strict=True)
+                                          for _ in range(n)]})
+    return events, pd.Series(1000, index=ids)
+
+
+# PolNeAR train: 40 called Western Journalism's quotation rate (16.6 per 1,000 words, Poisson
+# 95% CI 15.4 to 17.9) clearly above Politico's (14.8); 30's interval over articles held both.
+@pytest.mark.parametrize("per_article, wider_than_poisson", [
+    ([60] + [0] * 19, True),              # every event in one of 20 articles
+    ([6, 0, 0, 12, 0, 30, 0, 12] * 3, True),
+    ([3] * 20, False),                    # evenly spread: no wider than Poisson
+    ([1] + [0] * 119, False),             # one event: never narrower than Poisson either
+])
+def test_clustered_events_widen_the_interval(per_article, wider_than_poisson):
+    events, words = _events(per_article)
+    low, high = article_rate_ci(events, words)
+    p_low, p_high = poisson_rate_ci(len(events), float(words.sum()))
+    assert low <= 1000 * len(events) / words.sum() <= high
+    assert (high - low > 1.5 * (p_high - p_low)) == wider_than_poisson
+    assert low <= p_low and high >= p_high
+
+
+def test_a_single_article_keeps_the_exact_poisson_interval():
+    events, words = _events([7])
+    assert article_rate_ci(events, words) == poisson_rate_ci(7, 1000)
+
+
+def test_outlet_rate_cis_count_articles_without_events():
+    events, words = _events([10, 0, 0, 0])
+    outlet_of = pd.Series(["A", "A", "B", "B"], index=words.index)
+    table = outlet_rate_cis(events, words, outlet_of).set_index("outlet")
+    assert table.loc["B", "ci_low"] == 0.0 and table.loc["B", "ci_high"] < 2.0
+    assert table.loc["A", "ci_low"] == 0.0 and table.loc["A", "ci_high"] == 10.0
+
+
+def _corpus(quotes_per_article: dict[str, list[int]]) -> tuple[pd.DataFrame, pd.DataFrame]:
+    rows, quotes = [], []
+    for outlet, counts in quotes_per_article.items():
+        for i, n in enumerate(counts):
+            article_id = f"{outlet}{i}"
+            rows.append({"article_id": article_id, "outlet": outlet,
+                         "text": " ".join(["word"] * 1000)})
+            quotes += [{"article_id": article_id, "kind": "speech"}] * n
+    return pd.DataFrame(rows), pd.DataFrame(quotes)
+
+
+def test_the_quotation_rate_reading_uses_the_interval_over_articles():
+    # A: 40 quotations all in one of 10 articles (rate 4.0); B and C: 2 per article (2.0).
+    articles, quotes = _corpus({"A": [40] + [0] * 9, "B": [2] * 10, "C": [2] * 10})
+    profiles = pd.DataFrame({"outlet": ["A", "B", "C"], "n_words": [10000] * 3,
+                             "quotes_per_1k": [4.0, 2.0, 2.0]})
+    empty_hedges = pd.DataFrame(columns=["outlet", "kind", "count", "n", "estimate"])
+    empty_sources = pd.DataFrame(columns=["outlet", "category", "count", "n", "estimate"])
+    poisson_only = outlets.statement_rates(profiles, empty_hedges, empty_sources)
+    clustered = outlets.statement_rates(profiles, empty_hedges, empty_sources,
+                                        outlets.quote_rate_cis(articles, quotes))
+    assert "no clear difference" not in summary.top_rate_reading(poisson_only, "quotation rate")
+    assert "no clear difference" in summary.top_rate_reading(clustered, "quotation rate")
+    row = clustered[clustered["outlet"] == "A"].iloc[0].to_dict()
+    assert summary.rate_statement(row, clustered, "quotations", "profiles", "e") is None
+
+
+def test_hedging_rates_intervals_resample_articles():
+    articles = pd.DataFrame({"article_id": [f"a{i}" for i in range(10)], "outlet": "A",
+                             "text": ["It may rain, perhaps. " * 10] + ["Rain fell. " * 20] * 9})
+    rates = hedging_rates(articles).set_index("kind")
+    hedge = rates.loc["hedge"]
+    p_low, p_high = poisson_rate_ci(int(hedge["count"]), float(hedge["n"]))
+    assert hedge["ci_high"] - hedge["ci_low"] > p_high - p_low
