@@ -286,14 +286,30 @@ def cluster_ratio_ci(numerator: Sequence[float] | np.ndarray,
     k = sums.size
     if k < max(2, min_clusters):
         return (float("nan"), float("nan"))
-    rng = np.random.default_rng(seed)
-    index = rng.integers(0, k, size=(n_boot, k))
-    below = counts[index].sum(axis=1)
-    with np.errstate(divide="ignore", invalid="ignore"):
-        boot = scale * sums[index].sum(axis=1) / np.where(below > 0, below, np.nan)
+    boot = scale * cluster_ratio_draws(sums, counts, n_boot, np.random.default_rng(seed))
     alpha = (1.0 - level) / 2.0
     low, high = np.nanquantile(boot, [alpha, 1.0 - alpha])
     return (float(low), float(high))
+
+
+def cluster_ratio_draws(sums: np.ndarray, counts: np.ndarray, n_boot: int,
+                        rng: np.random.Generator) -> np.ndarray:
+    """``n_boot`` bootstrap draws of ``sum(sums) / sum(counts)`` over clusters (one entry per
+    cluster: its numerator and denominator totals), whole clusters drawn with replacement; a
+    draw with a zero denominator is NaN. The draw behind :func:`cluster_ratio_ci`, for callers
+    that combine draws (a difference of two ratios).
+
+    >>> draws = cluster_ratio_draws(np.array([1.0, 0.0]), np.array([2.0, 2.0]), 4,
+    ...                             np.random.default_rng(0))
+    >>> sorted(set(draws.round(2).tolist())) <= [0.0, 0.25, 0.5]
+    True
+    """
+    k = len(sums)
+    index = rng.integers(0, k, size=(n_boot, k))
+    below = np.asarray(counts, dtype=float)[index].sum(axis=1)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return np.asarray(sums, dtype=float)[index].sum(axis=1) / np.where(below > 0, below,
+                                                                           np.nan)
 
 
 def _resampled(array: np.ndarray, statistic: Statistic, n_boot: int,

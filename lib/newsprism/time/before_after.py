@@ -33,7 +33,7 @@ import numpy as np
 import pandas as pd
 
 from newsprism.core import stats
-from newsprism.core.stats import newcombe_diff_ci
+from newsprism.core.stats import cluster_ratio_draws, newcombe_diff_ci
 from newsprism.time import timeline
 
 COLUMNS = ["outlet", "measure", "item", "before", "after", "n_before", "n_after", "estimate",
@@ -156,13 +156,8 @@ def article_share_diff(before: np.ndarray, after: np.ndarray, n_boot: int = 2000
     True
     """
     rng = np.random.default_rng(seed)
-
-    def resampled(side: np.ndarray) -> np.ndarray:
-        index = rng.integers(0, len(side), size=(n_boot, len(side)))
-        totals = side[index].sum(axis=1)
-        return totals[:, 0] / np.where(totals[:, 1] > 0, totals[:, 1], np.nan)
-
-    diff = resampled(after) - resampled(before)
+    after_draws = cluster_ratio_draws(after[:, 0], after[:, 1], n_boot, rng)
+    diff = after_draws - cluster_ratio_draws(before[:, 0], before[:, 1], n_boot, rng)
     low, high = np.nanquantile(diff, [0.025, 0.975])
     p = 2 * min(float(np.nanmean(diff <= 0)), float(np.nanmean(diff >= 0)))
     return float(low), float(high), float(min(1.0, max(p, 1.0 / n_boot)))
