@@ -25,12 +25,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import repeat
 
-import numpy as np
 import pandas as pd
 
+from newsprism.corpus.clean_chars import Page
 from newsprism.corpus.clean_lines import effective_lengths, load_model, scores_and_region
-from newsprism.corpus.clean_phrases import phrase_rule
+from newsprism.corpus.clean_phrases import phrase_rules
 from newsprism.corpus.clean_region import outside_body
 from newsprism.corpus.clean_rules import (
     CORPUS_KEY,
@@ -38,7 +39,7 @@ from newsprism.corpus.clean_rules import (
     ends_sentence,
     line_key,
     recurring_lines,
-    shape_rule,
+    shape_rules,
 )
 
 AUDIT_COLUMNS = ["article_id", "line", "removed_text", "rule", "score"]
@@ -304,12 +305,28 @@ def clean_text(text: str, article_id: str = "", author: str = "", *,
                        doubts=doubt_rows)
 
 
+def _line_rules(lines: list[str]) -> list[str | None]:
+    """:func:`line_rule` of each line, the regular expressions run by ``map`` (no Python
+    call per line): most lines hold no sign of the costly rules and all take one pattern."""
+    plain = _VARIANTS[7] or _variant(7)
+    # a line is plain when none of the ``_fullmatch_rules`` checks lets a costly rule in
+    caption = map(_CAPTION_WORDS.search, lines)
+    logo = map(str.endswith, lines, repeat(("o", "O")))
+    reserved = map(str.endswith, lines, repeat(("d", "D", "d.", "D.")))
+    matches = [plain.fullmatch(line) if c is None and not d and (not o or len(line) > _LOGO_MAX_CHARS)
+               else _fullmatch_rules(line)
+               for line, c, o, d in zip(lines, caption, logo, reserved, strict=True)]
+    return [_RULE_BY_GROUP[m.lastgroup] if m else None for m in matches]
+
+
 def _line_rules_and_blocks(stripped: list[str], rules: list[str | None]) -> str:
     """Line rules and furniture blocks; returns the author of the first removed byline."""
     found_author = ""
     # both are pure functions of the line: found once per distinct line (pages repeat menus)
-    header = {line: _BLOCK_HEADER.fullmatch(line) is not None for line in set(stripped)}
-    rule_of = {line: line_rule(line) for line in header if line and not header[line]}
+    distinct = list(set(stripped))
+    header = dict(zip(distinct, map(_BLOCK_HEADER.fullmatch, distinct), strict=True))
+    others = [line for line in distinct if line and header[line] is None]
+    rule_of = dict(zip(others, _line_rules(others), strict=True))
     i, seen_lines = 0, 0
     while i < len(stripped):
         line = stripped[i]
@@ -317,14 +334,14 @@ def _line_rules_and_blocks(stripped: list[str], rules: list[str | None]) -> str:
             i += 1
             continue
         seen_lines += 1
-        block = _block_rule(line) if header[line] else None
+        block = _block_rule(line) if header[line] is not None else None
         if block is not None:
             name, _, max_lines, max_len = block
             rules[i] = name
             absorbed, j = 0, i + 1
             while j < len(stripped):
                 if stripped[j]:
-                    if header[stripped[j]]:
+                    if header[stripped[j]] is not None:
                         break  # the next block starts here
                     own = rule_of[stripped[j]]
                     if own is not None:
@@ -355,9 +372,10 @@ def _shape_and_recurring(stripped: list[str], rules: list[str | None], recurring
     The first line is never a corpus template: syndicated copies share their headline."""
     first = True
     # pure functions of the line: found once per distinct line still without a rule
-    shapes = {line: shape_rule(line, disabled)
-              for line in {s for s, r in zip(stripped, rules, strict=True) if s and r is None}}
-    phrases = {line: phrase_rule(line) for line, shape in shapes.items() if shape is None}
+    todo = list({s for s, r in zip(stripped, rules, strict=True) if s and r is None})
+    shapes = dict(zip(todo, shape_rules(todo, disabled), strict=True))
+    rest = [line for line in todo if shapes[line] is None]
+    phrases = dict(zip(rest, phrase_rules(rest), strict=True))
     for i, line in enumerate(stripped):
         if not line:
             continue
@@ -409,8 +427,9 @@ def _model_pass(stripped: list[str], rules: list[str | None], scores: dict[int, 
         return {}
     model = load_model()
     lines = [stripped[i] for i in index]
-    lengths = effective_lengths(lines)
-    probabilities, _ = scores_and_region(lines, model, lengths)
+    page = Page(lines)
+    lengths = effective_lengths(page)
+    probabilities, _ = scores_and_region(lines, model, lengths, page)
     signs = _LineSigns(lines, probabilities, model["threshold"])  # shared by both passes
     removed, doubts = model_removals(lines, probabilities, model, cleaning, signs) \
         if use_model else ([], {})
@@ -475,7 +494,7 @@ def model_removals(lines: list[str], probabilities, model: dict, cleaning: str, 
     removed, doubts = [], {}
     if len(lines) < MODEL_MIN_LINES:
         return removed, doubts
-    candidates = np.flatnonzero(probabilities >= model["strict_threshold"])
+    candidates = (probabilities >= model["strict_threshold"]).nonzero()[0]
     for k, p in zip(candidates.tolist(), probabilities[candidates].tolist(), strict=True):
         if p < threshold:
             doubts[k] = (round(p, 4), "below the default threshold")
