@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from itertools import repeat
 
 import pandas as pd
@@ -517,56 +518,48 @@ def _sentence(line: str) -> bool:
 
 
 class _LineSigns:
-    """Per line: is it a sentence, a numbered item, body-like (each found when first asked:
-    most lines of a page are never asked about)."""
+    """Per line: is it a sentence, a numbered item, body-like (sentences and items found for
+    all lines at once, by ``map``, when first asked: a page's model pass asks about most)."""
 
     def __init__(self, lines: list[str], probabilities=None, sure: float = 1.0) -> None:
         self.lines = lines
         # a line the model scores below this is body-like: a line after it may continue it
         self.body_like = [True] * len(lines) if probabilities is None else (
             probabilities < sure).tolist()
-        # one more (False) at each end: the lines before the first and after the last;
-        # None: not found yet
-        self._sentences: list[bool | None] = [False, *[None] * len(lines), False]
-        self._items: list[bool | None] = [False, False, *[None] * len(lines), False, False]
 
-    def sentence(self, k: int) -> bool:
-        if k < -1:
-            return False
-        found = self._sentences[k + 1]
-        if found is None:
-            found = self._sentences[k + 1] = _sentence(self.lines[k])
-        return found
+    @cached_property
+    def sentences(self) -> list[bool]:
+        """Per line, with one more (False) at each end: the lines before the first and after
+        the last (line ``k`` at ``k + 1``)."""
+        return [False, *map(_sentence, self.lines), False]
 
-    def item(self, k: int) -> bool:
-        found = self._items[k + 2]
-        if found is None:
-            found = self._items[k + 2] = _LIST_ITEM.match(self.lines[k]) is not None
-        return found
-
-    def items_near(self, k: int) -> int:
-        """Numbered items among the two lines before and the two after line ``k``."""
-        return self.item(k - 2) + self.item(k - 1) + self.item(k + 1) + self.item(k + 2)
+    @cached_property
+    def items(self) -> list[bool]:
+        """Per line, with two more (False) at each end (line ``k`` at ``k + 2``)."""
+        return [False, False, *[m is not None for m in map(_LIST_ITEM.match, self.lines)],
+                False, False]
 
 
 def _body_sign(lines: list[str], k: int, signs: _LineSigns) -> str | None:
     """Why a line the model scores as furniture may still be body text, or None: it is the
     first line (an article's headline), it is a sentence after a sentence (short closing
     sentences of an article) or a line between two (a subhead), it goes on from the line
-    before (a paragraph broken across lines), or it is in a run of numbered items (a ranked list: a numbered line next to
-    another, or a line between two)."""
-    line, before = lines[k], lines[k - 1] if k else ""
+    before (a paragraph broken across lines), or it is in a run of numbered items (a ranked
+    list: a numbered line next to another, or a line between two)."""
     if k == 0:
         return "first line (headline)"
-    if signs.sentence(k - 1):
-        if signs.sentence(k):
+    line, before = lines[k], lines[k - 1]
+    sentences = signs.sentences
+    if sentences[k]:  # the line before
+        if sentences[k + 1]:
             return "a sentence after a sentence"
-        if signs.sentence(k + 1):
+        if sentences[k + 2]:
             return "between two sentences (a subhead)"
     if line[0].islower() or (before[-1] not in ".!?:;。！？\"”’»)" and len(before) >= 40
                              and signs.body_like[k - 1]):
         return "continues the line before"
-    if signs.items_near(k) >= 1 + (not signs.item(k)):
+    items = signs.items  # the two lines before and the two after, around the line itself
+    if items[k] + items[k + 1] + items[k + 3] + items[k + 4] >= 1 + (not items[k + 2]):
         return "numbered list item"
     return None
 
