@@ -18,7 +18,7 @@ array operations.
 from __future__ import annotations
 
 import re
-from functools import cached_property, lru_cache
+from functools import lru_cache
 
 import numpy as np
 
@@ -67,24 +67,13 @@ class Page:
         self.text = "\n".join(lines)
         self.codes = np.frombuffer(self.text.encode("utf-32-le", "surrogatepass"),
                                    dtype=np.uint32)
-        self.line_of = (self.codes == 10).cumsum()
-
-    @cached_property
-    def ends(self) -> np.ndarray:
-        """Per line: the index in ``codes`` one past its last character."""
-        if not self.n:
-            return np.zeros(0, dtype=np.int64)
-        return np.append((self.codes == 10).nonzero()[0], len(self.codes))
-
-    @cached_property
-    def starts(self) -> np.ndarray:
-        """Per line: the index in ``codes`` of its first character."""
-        return np.concatenate([[0], self.ends[:-1] + 1]) if self.n else self.ends
-
-    @cached_property
-    def lengths(self) -> np.ndarray:
-        """Per line: its length in code points (``len(line)``)."""
-        return self.ends - self.starts
+        newline = self.codes == 10
+        self.line_of = newline.cumsum()
+        # per line: index in ``codes`` of its first character, one past its last, its length
+        self.ends = np.append(newline.nonzero()[0], len(self.codes)) if lines else \
+            np.zeros(0, dtype=np.int64)
+        self.starts = np.concatenate([[0], self.ends[:-1] + 1]) if lines else self.ends
+        self.lengths = self.ends - self.starts
 
     def first_codes(self) -> np.ndarray:
         """Per line: the code point of its first character (lines must not be empty)."""

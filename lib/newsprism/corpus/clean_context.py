@@ -87,9 +87,9 @@ def _block_columns(lengths: np.ndarray, scores: np.ndarray) -> list[np.ndarray]:
         first, last = body_block(lengths, scores, cutoff)
         if first < 0:
             first, last = 0, n - 1
-        inside = (index >= first) & (index <= last)
-        distance = np.where(inside, 0, np.where(index < first, first - index, index - last))
-        columns += [inside, np.log1p(distance), index > last]
+        # lines before the block, after it, or 0 inside it
+        distance = np.maximum(first - index, 0) + np.maximum(index - last, 0)
+        columns += [distance == 0, np.log1p(distance), index > last]
     return columns
 
 

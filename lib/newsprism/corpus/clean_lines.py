@@ -62,6 +62,16 @@ _CJK_FIRST = 0x3040
 _URL = re.compile(r"https?://|www\.|\.(?:com|org|net|de|html?|php)\b|[@#]\w")
 # Every match of ``_URL`` starts with @ or # or one of these pairs of characters (first, next).
 _URL_STARTS = [(".", "cdhnop"), ("w", "w"), ("h", "t")]
+# Per code point, one bit per pair of ``_URL_STARTS`` it can start (``_URL_FIRST``) or go on
+# (``_URL_NEXT``); ``_URL_ANY`` for "@" and "#", which start a match on their own.
+_URL_FIRST = np.zeros(0x110000, dtype=np.uint8)
+_URL_NEXT = np.zeros(0x110000, dtype=np.uint8)
+_URL_ANY = 1 << len(_URL_STARTS)
+for _bit, (_first, _nexts) in enumerate(_URL_STARTS):
+    _URL_FIRST[ord(_first)] |= 1 << _bit
+    _URL_NEXT[[ord(char) for char in _nexts]] |= 1 << _bit
+_URL_FIRST[[ord("@"), ord("#")]] = _URL_ANY
+del _bit, _first, _nexts
 
 FEATURES = [
     "log_len", "sent_ends", "ends_sentence", "ends_colon", "capital_share", "url_like",
@@ -143,9 +153,9 @@ def _capitals_and_urls(page: Page) -> tuple[np.ndarray, np.ndarray]:
     """Per line: how many words start with a capital, and does it hold a URL, handle or
     hashtag (``_URL``, tried only on lines holding one of its first two characters)."""
     capitals = page.count_per_line(page.word_starts(_CAPITAL))
-    candidates = page.one_of("@#")
-    for first, second in _URL_STARTS:
-        candidates |= page.followed_by(first, second)
+    candidates = _URL_FIRST[page.codes] == _URL_ANY
+    # a pair of ``_URL_STARTS``: the same bit set for a character and the next one
+    candidates[:-1] |= (_URL_FIRST[page.codes[:-1]] & _URL_NEXT[page.codes[1:]]) != 0
     url = page.lines_with(candidates)
     for k in url.nonzero()[0].tolist():
         url[k] = _URL.search(page.lines[k]) is not None
@@ -279,7 +289,10 @@ def word_scores(lines: list[str], weights: dict[str, float], page: Page | None =
     word_ids = np.fromiter(map(ids.get, words, repeat(_UNKNOWN_ID)), dtype=np.int64,
                            count=len(words))
     known = word_ids >= 0
-    pairs = np.unique(line[known] * len(values) + word_ids[known])  # each word once per line
+    pairs = np.sort(line[known] * len(values) + word_ids[known])
+    first = np.ones(len(pairs), dtype=bool)  # each word once per line
+    first[1:] = pairs[1:] != pairs[:-1]
+    pairs = pairs[first]
     found[short] = np.bincount(pairs // len(values), weights=values[pairs % len(values)],
                                minlength=len(short))
     return found
