@@ -68,3 +68,38 @@ def test_line_rule_is_the_first_whole_line_rule(words):
             expected = name
             break
     assert clean.line_rule(line) == expected
+
+
+# Pieces of furniture and body lines in several scripts, for the batch-versus-line checks.
+_PIECES = ["Teilen", "Share", "this", "Impressum", "Kommentare", "(12)", ":", "|", " ", "  ",
+           "\t", "\u00a0", "Lea también", "Mehr zum Thema", "-", "…", "...", "www.x.com",
+           "@kcna", "#Korea", "2026-01-02", "10:15", "(END)", "a", "Body", "text.", ",",
+           "ΟΔΟΣ", "İstanbul", "中文", "ß", "𝐀", "1.", "politics", "Σ", "é"]
+_PIECE_LINES = st.lists(st.lists(st.sampled_from(_PIECES), min_size=1, max_size=40).map(
+    lambda parts: "".join(parts).strip() or "x"), min_size=1, max_size=10)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_PIECE_LINES)
+def test_batch_rules_give_the_per_line_rules(lines):
+    """The rules run over a page's lines at once say what they say line by line."""
+    from newsprism.corpus.clean_phrases import phrase_rule, phrase_rules
+    from newsprism.corpus.clean_rules import shape_rule, shape_rules
+
+    assert shape_rules(lines) == [shape_rule(line) for line in lines]
+    assert phrase_rules(lines) == [phrase_rule(line) for line in lines]
+    assert clean._line_rules(lines) == [clean.line_rule(line) for line in lines]
+
+
+@settings(max_examples=300, deadline=None)
+@given(_PIECE_LINES)
+def test_page_lengths_and_word_scores_give_the_per_line_values(lines):
+    page = Page(lines)
+    assert page.lengths.tolist() == [len(line) for line in lines]
+    assert clean_lines.effective_lengths(lines).tolist() == [
+        clean_lines.effective_length(line) for line in lines]
+    weights = {"teilen": 1.5, "share": 2.0, "this": -0.5, "body": -1.0, "σ": 0.25,
+               "οδοσ": 3.0, "i̇stanbul": 0.75, "中文": 0.5, "ß": 0.125}
+    expected = [sum(weights.get(word, 0.0) for word in clean_lines.line_words(line))
+                for line in lines]
+    assert clean_lines.word_scores(lines, weights).tolist() == pytest.approx(expected)

@@ -25,6 +25,19 @@ def test_word_scores_sum_known_words_once():
     assert scores.tolist() == [1.5, 0.0, 0.0]
 
 
+@pytest.mark.parametrize(("lines", "scores"), [
+    # the twelfth word counts, the thirteenth does not
+    (["a b c d e f g h i j k share", "a b c d e f g h i j k l share"], [2.0, 0.0]),
+    # long lines between short ones: skipped, the short ones keep their own words
+    (["Share", "share " * 40, "this", "x" * 201 + " share"], [2.0, 0.0, -0.5, 0.0]),
+    # words are runs of letters: digits and "_" split them, case is folded per line
+    (["share2this", "SHARE_THIS", "ΣHARE"], [1.5, 1.5, 0.0]),
+])
+def test_word_scores_take_the_first_words_of_short_lines(lines, scores):
+    weights = {"share": 2.0, "this": -0.5}
+    assert clean_lines.word_scores(lines, weights).tolist() == scores
+
+
 def test_features_have_one_column_per_name_and_see_repeats_and_context():
     lines = ["Home", "News", "A long body paragraph that ends a sentence and goes on for a "
              "while, longer than eighty characters.", "Home"]

@@ -25,12 +25,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
+from itertools import repeat
 
-import numpy as np
 import pandas as pd
 
+from newsprism.corpus.clean_chars import Page
 from newsprism.corpus.clean_lines import effective_lengths, load_model, scores_and_region
-from newsprism.corpus.clean_phrases import phrase_rule
+from newsprism.corpus.clean_phrases import phrase_rules
 from newsprism.corpus.clean_region import outside_body
 from newsprism.corpus.clean_rules import (
     CORPUS_KEY,
@@ -38,7 +40,7 @@ from newsprism.corpus.clean_rules import (
     ends_sentence,
     line_key,
     recurring_lines,
-    shape_rule,
+    shape_rules,
 )
 
 AUDIT_COLUMNS = ["article_id", "line", "removed_text", "rule", "score"]
@@ -304,12 +306,28 @@ def clean_text(text: str, article_id: str = "", author: str = "", *,
                        doubts=doubt_rows)
 
 
+def _line_rules(lines: list[str]) -> list[str | None]:
+    """:func:`line_rule` of each line, the regular expressions run by ``map`` (no Python
+    call per line): most lines hold no sign of the costly rules and all take one pattern."""
+    plain = _VARIANTS[7] or _variant(7)
+    # a line is plain when none of the ``_fullmatch_rules`` checks lets a costly rule in
+    caption = map(_CAPTION_WORDS.search, lines)
+    logo = map(str.endswith, lines, repeat(("o", "O")))
+    reserved = map(str.endswith, lines, repeat(("d", "D", "d.", "D.")))
+    matches = [plain.fullmatch(line) if c is None and not d and (not o or len(line) > _LOGO_MAX_CHARS)
+               else _fullmatch_rules(line)
+               for line, c, o, d in zip(lines, caption, logo, reserved, strict=True)]
+    return [_RULE_BY_GROUP[m.lastgroup] if m else None for m in matches]
+
+
 def _line_rules_and_blocks(stripped: list[str], rules: list[str | None]) -> str:
     """Line rules and furniture blocks; returns the author of the first removed byline."""
     found_author = ""
     # both are pure functions of the line: found once per distinct line (pages repeat menus)
-    header = {line: _BLOCK_HEADER.fullmatch(line) is not None for line in set(stripped)}
-    rule_of = {line: line_rule(line) for line in header if line and not header[line]}
+    distinct = list(set(stripped))
+    header = dict(zip(distinct, map(_BLOCK_HEADER.fullmatch, distinct), strict=True))
+    others = [line for line in distinct if line and header[line] is None]
+    rule_of = dict(zip(others, _line_rules(others), strict=True))
     i, seen_lines = 0, 0
     while i < len(stripped):
         line = stripped[i]
@@ -317,14 +335,14 @@ def _line_rules_and_blocks(stripped: list[str], rules: list[str | None]) -> str:
             i += 1
             continue
         seen_lines += 1
-        block = _block_rule(line) if header[line] else None
+        block = _block_rule(line) if header[line] is not None else None
         if block is not None:
             name, _, max_lines, max_len = block
             rules[i] = name
             absorbed, j = 0, i + 1
             while j < len(stripped):
                 if stripped[j]:
-                    if header[stripped[j]]:
+                    if header[stripped[j]] is not None:
                         break  # the next block starts here
                     own = rule_of[stripped[j]]
                     if own is not None:
@@ -355,9 +373,10 @@ def _shape_and_recurring(stripped: list[str], rules: list[str | None], recurring
     The first line is never a corpus template: syndicated copies share their headline."""
     first = True
     # pure functions of the line: found once per distinct line still without a rule
-    shapes = {line: shape_rule(line, disabled)
-              for line in {s for s, r in zip(stripped, rules, strict=True) if s and r is None}}
-    phrases = {line: phrase_rule(line) for line, shape in shapes.items() if shape is None}
+    todo = list({s for s, r in zip(stripped, rules, strict=True) if s and r is None})
+    shapes = dict(zip(todo, shape_rules(todo, disabled), strict=True))
+    rest = [line for line in todo if shapes[line] is None]
+    phrases = dict(zip(rest, phrase_rules(rest), strict=True))
     for i, line in enumerate(stripped):
         if not line:
             continue
@@ -409,8 +428,9 @@ def _model_pass(stripped: list[str], rules: list[str | None], scores: dict[int, 
         return {}
     model = load_model()
     lines = [stripped[i] for i in index]
-    lengths = effective_lengths(lines)
-    probabilities, _ = scores_and_region(lines, model, lengths)
+    page = Page(lines)
+    lengths = effective_lengths(page)
+    probabilities, _ = scores_and_region(lines, model, lengths, page)
     signs = _LineSigns(lines, probabilities, model["threshold"])  # shared by both passes
     removed, doubts = model_removals(lines, probabilities, model, cleaning, signs) \
         if use_model else ([], {})
@@ -475,7 +495,7 @@ def model_removals(lines: list[str], probabilities, model: dict, cleaning: str, 
     removed, doubts = [], {}
     if len(lines) < MODEL_MIN_LINES:
         return removed, doubts
-    candidates = np.flatnonzero(probabilities >= model["strict_threshold"])
+    candidates = (probabilities >= model["strict_threshold"]).nonzero()[0]
     for k, p in zip(candidates.tolist(), probabilities[candidates].tolist(), strict=True):
         if p < threshold:
             doubts[k] = (round(p, 4), "below the default threshold")
@@ -498,56 +518,48 @@ def _sentence(line: str) -> bool:
 
 
 class _LineSigns:
-    """Per line: is it a sentence, a numbered item, body-like (each found when first asked:
-    most lines of a page are never asked about)."""
+    """Per line: is it a sentence, a numbered item, body-like (sentences and items found for
+    all lines at once, by ``map``, when first asked: a page's model pass asks about most)."""
 
     def __init__(self, lines: list[str], probabilities=None, sure: float = 1.0) -> None:
         self.lines = lines
         # a line the model scores below this is body-like: a line after it may continue it
         self.body_like = [True] * len(lines) if probabilities is None else (
             probabilities < sure).tolist()
-        # one more (False) at each end: the lines before the first and after the last;
-        # None: not found yet
-        self._sentences: list[bool | None] = [False, *[None] * len(lines), False]
-        self._items: list[bool | None] = [False, False, *[None] * len(lines), False, False]
 
-    def sentence(self, k: int) -> bool:
-        if k < -1:
-            return False
-        found = self._sentences[k + 1]
-        if found is None:
-            found = self._sentences[k + 1] = _sentence(self.lines[k])
-        return found
+    @cached_property
+    def sentences(self) -> list[bool]:
+        """Per line, with one more (False) at each end: the lines before the first and after
+        the last (line ``k`` at ``k + 1``)."""
+        return [False, *map(_sentence, self.lines), False]
 
-    def item(self, k: int) -> bool:
-        found = self._items[k + 2]
-        if found is None:
-            found = self._items[k + 2] = _LIST_ITEM.match(self.lines[k]) is not None
-        return found
-
-    def items_near(self, k: int) -> int:
-        """Numbered items among the two lines before and the two after line ``k``."""
-        return self.item(k - 2) + self.item(k - 1) + self.item(k + 1) + self.item(k + 2)
+    @cached_property
+    def items(self) -> list[bool]:
+        """Per line, with two more (False) at each end (line ``k`` at ``k + 2``)."""
+        return [False, False, *[m is not None for m in map(_LIST_ITEM.match, self.lines)],
+                False, False]
 
 
 def _body_sign(lines: list[str], k: int, signs: _LineSigns) -> str | None:
     """Why a line the model scores as furniture may still be body text, or None: it is the
     first line (an article's headline), it is a sentence after a sentence (short closing
     sentences of an article) or a line between two (a subhead), it goes on from the line
-    before (a paragraph broken across lines), or it is in a run of numbered items (a ranked list: a numbered line next to
-    another, or a line between two)."""
-    line, before = lines[k], lines[k - 1] if k else ""
+    before (a paragraph broken across lines), or it is in a run of numbered items (a ranked
+    list: a numbered line next to another, or a line between two)."""
     if k == 0:
         return "first line (headline)"
-    if signs.sentence(k - 1):
-        if signs.sentence(k):
+    line, before = lines[k], lines[k - 1]
+    sentences = signs.sentences
+    if sentences[k]:  # the line before
+        if sentences[k + 1]:
             return "a sentence after a sentence"
-        if signs.sentence(k + 1):
+        if sentences[k + 2]:
             return "between two sentences (a subhead)"
     if line[0].islower() or (before[-1] not in ".!?:;。！？\"”’»)" and len(before) >= 40
                              and signs.body_like[k - 1]):
         return "continues the line before"
-    if signs.items_near(k) >= 1 + (not signs.item(k)):
+    items = signs.items  # the two lines before and the two after, around the line itself
+    if items[k] + items[k + 1] + items[k + 3] + items[k + 4] >= 1 + (not items[k + 2]):
         return "numbered list item"
     return None
 

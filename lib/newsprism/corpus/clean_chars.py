@@ -53,7 +53,7 @@ def in_class(codes: np.ndarray, pattern: str) -> np.ndarray:
         return table[codes]
     found = table[np.where(above, 0, codes)]
     compiled = re.compile(pattern)
-    for i in np.flatnonzero(above).tolist():
+    for i in above.nonzero()[0].tolist():
         found[i] = compiled.fullmatch(chr(codes[i])) is not None
     return found
 
@@ -62,10 +62,35 @@ class Page:
     """The code points of ``lines`` (no line holds "\\n") joined by "\\n", and the line of each."""
 
     def __init__(self, lines: list[str]) -> None:
+        self.lines = lines
         self.n = len(lines)
-        text = "\n".join(lines)
-        self.codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-        self.line_of = np.cumsum(self.codes == 10)
+        self.text = "\n".join(lines)
+        self.codes = np.frombuffer(self.text.encode("utf-32-le", "surrogatepass"),
+                                   dtype=np.uint32)
+        newline = self.codes == 10
+        self.line_of = newline.cumsum()
+        # per line: index in ``codes`` of its first character, one past its last, its length
+        self.ends = np.append(newline.nonzero()[0], len(self.codes)) if lines else \
+            np.zeros(0, dtype=np.int64)
+        self.starts = np.concatenate([[0], self.ends[:-1] + 1]) if lines else self.ends
+        self.lengths = self.ends - self.starts
+
+    def first_codes(self) -> np.ndarray:
+        """Per line: the code point of its first character (lines must not be empty)."""
+        return self.codes[self.starts]
+
+    def last_codes(self) -> np.ndarray:
+        """Per line: the code point of its last character (lines must not be empty)."""
+        return self.codes[self.ends - 1]
+
+    def in_first(self, mask: np.ndarray, chars: int) -> np.ndarray:
+        """Per line: does a character of ``mask`` stand among its first ``chars``
+        characters."""
+        at = mask.nonzero()[0]
+        at = at[at - self.starts[self.line_of[at]] < chars]
+        found = np.zeros(self.n, dtype=bool)
+        found[self.line_of[at]] = True
+        return found
 
     def has(self, pattern: str) -> np.ndarray:
         """Per character: is it in the one-character class ``pattern``."""

@@ -48,13 +48,13 @@ def body_block(lengths: np.ndarray, scores: np.ndarray, cutoff: float) -> tuple[
     (lengths capped at ``BLOCK_LENGTH_CAP``); (-1, -1) when every line scores above the
     cut-off."""
     gain = (cutoff - scores) * np.minimum(lengths, BLOCK_LENGTH_CAP)
-    total = np.concatenate([[0.0], np.cumsum(gain)])
+    total = np.concatenate([[0.0], gain.cumsum()])
     lowest_before = np.minimum.accumulate(total[:-1])
     best = total[1:] - lowest_before
-    last = int(np.argmax(best))
+    last = int(best.argmax())
     if best[last] <= 0:
         return -1, -1
-    first = int(np.argmin(total[:last + 1]))
+    first = int(total[:last + 1].argmin())
     return first, last
 
 
@@ -71,7 +71,7 @@ def window_means(values: np.ndarray, halves: tuple[int, ...]) -> list[np.ndarray
     """:func:`window_mean` of ``values`` for each of ``halves`` (one running sum for all)."""
     n = len(values)
     index = np.arange(n)
-    cumulative = np.concatenate([[0.0], np.cumsum(values)])
+    cumulative = np.concatenate([[0.0], values.cumsum()])
     means = []
     for half in halves:
         low, high = np.maximum(index - half, 0), np.minimum(index + half + 1, n)
@@ -87,9 +87,9 @@ def _block_columns(lengths: np.ndarray, scores: np.ndarray) -> list[np.ndarray]:
         first, last = body_block(lengths, scores, cutoff)
         if first < 0:
             first, last = 0, n - 1
-        inside = (index >= first) & (index <= last)
-        distance = np.where(inside, 0, np.where(index < first, first - index, index - last))
-        columns += [inside, np.log1p(distance), index > last]
+        # lines before the block, after it, or 0 inside it
+        distance = np.maximum(first - index, 0) + np.maximum(index - last, 0)
+        columns += [distance == 0, np.log1p(distance), index > last]
     return columns
 
 
@@ -98,10 +98,11 @@ def context_features(lengths: np.ndarray, scores: np.ndarray) -> np.ndarray:
     furniture probabilities (both in page order)."""
     lengths = np.asarray(lengths, dtype=float)
     scores = np.asarray(scores, dtype=float)
-    logit = np.clip(np.log(scores + 1e-9) - np.log1p(1e-9 - scores), -_LOGIT_CAP, _LOGIT_CAP)
+    logit = np.minimum(np.maximum(np.log(scores + 1e-9) - np.log1p(1e-9 - scores), -_LOGIT_CAP),
+                       _LOGIT_CAP)
     mass = np.minimum(lengths, MASS_LENGTH_CAP) * (1.0 - scores)
     total = mass.sum() + 1e-9
-    before = np.cumsum(mass) - mass
+    before = mass.cumsum() - mass
     after = total - before - mass
     columns = [
         logit, *window_means(logit, (1, 3, 8)),
@@ -122,12 +123,28 @@ def stack_columns(columns: list, n: int) -> np.ndarray:
     return rows.T.copy()
 
 
+# The arrays of the linear models in use: {id(model): (model, (mean, scale, coef))}.
+_ARRAYS: dict[int, tuple[dict, tuple[np.ndarray, np.ndarray, np.ndarray]]] = {}
+
+
+def linear_arrays(model: dict) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """``mean``, ``scale`` and ``coef`` of a fitted linear model (a dict of lists) as arrays,
+    made once per model dict rather than on every page."""
+    entry = _ARRAYS.get(id(model))
+    if entry is None or entry[0] is not model:
+        if len(_ARRAYS) >= 8:
+            _ARRAYS.clear()
+        entry = _ARRAYS[id(model)] = (model, tuple(np.asarray(model[key])
+                                                   for key in ("mean", "scale", "coef")))
+    return entry[1]
+
+
 def context_scores(lengths: np.ndarray, scores: np.ndarray, model: dict) -> np.ndarray:
     """Final furniture probability per line: the fitted ``context`` model (``mean``,
     ``scale``, ``coef``, ``intercept``) on :func:`context_features`."""
     if not len(scores):
         return np.zeros(0)
-    x = (context_features(lengths, scores) - np.asarray(model["mean"])) / np.asarray(
-        model["scale"])
-    z = x @ np.asarray(model["coef"]) + model["intercept"]
+    mean, scale, coef = linear_arrays(model)
+    x = (context_features(lengths, scores) - mean) / scale
+    z = x @ coef + model["intercept"]
     return 1.0 / (1.0 + np.exp(-z))

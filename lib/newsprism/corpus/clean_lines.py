@@ -36,12 +36,18 @@ import json
 import re
 from collections import Counter
 from functools import lru_cache
+from itertools import repeat
 
 import numpy as np
 
 from newsprism.core import paths
-from newsprism.corpus.clean_chars import Page
-from newsprism.corpus.clean_context import context_scores, stack_columns, window_means
+from newsprism.corpus.clean_chars import Page, in_class
+from newsprism.corpus.clean_context import (
+    context_scores,
+    linear_arrays,
+    stack_columns,
+    window_means,
+)
 
 MODEL_FILE = paths.PACKAGE_DATA / "clean" / "line_model.json"
 # A body-like line: this many characters (CJK count 3 each) and a sentence end.
@@ -52,9 +58,20 @@ REGION_LENGTH_CAP = 60
 
 _SENT_END = re.compile(r"[.!?。！？…][\"'”’»)\]]*(?=\s|$)")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+_CJK_FIRST = 0x3040
 _URL = re.compile(r"https?://|www\.|\.(?:com|org|net|de|html?|php)\b|[@#]\w")
 # Every match of ``_URL`` starts with @ or # or one of these pairs of characters (first, next).
 _URL_STARTS = [(".", "cdhnop"), ("w", "w"), ("h", "t")]
+# Per code point, one bit per pair of ``_URL_STARTS`` it can start (``_URL_FIRST``) or go on
+# (``_URL_NEXT``); ``_URL_ANY`` for "@" and "#", which start a match on their own.
+_URL_FIRST = np.zeros(0x110000, dtype=np.uint8)
+_URL_NEXT = np.zeros(0x110000, dtype=np.uint8)
+_URL_ANY = 1 << len(_URL_STARTS)
+for _bit, (_first, _nexts) in enumerate(_URL_STARTS):
+    _URL_FIRST[ord(_first)] |= 1 << _bit
+    _URL_NEXT[[ord(char) for char in _nexts]] |= 1 << _bit
+_URL_FIRST[[ord("@"), ord("#")]] = _URL_ANY
+del _bit, _first, _nexts
 
 FEATURES = [
     "log_len", "sent_ends", "ends_sentence", "ends_colon", "capital_share", "url_like",
@@ -68,6 +85,8 @@ FEATURES = [
 LEXICAL_MAX_CHARS = 200
 LEXICAL_MAX_WORDS = 12
 _WORD = re.compile(r"[^\W\d_]+")
+_WORD_CLASS = r"[^\W\d_]"  # ``_WORD`` is runs of it
+assert _WORD.pattern == _WORD_CLASS + "+"
 _CAPITAL = r"[^\W\d_a-zà-ÿ]"  # a word starting with this (after white space) is capitalised
 
 
@@ -77,19 +96,30 @@ def effective_length(line: str) -> int:
     return len(line) * 3 if _CJK.search(line, 0, 40) else len(line)
 
 
+def _effective_lengths(page: Page) -> np.ndarray:
+    """:func:`effective_length` of each line of a page."""
+    if not page.n or page.codes.max() < _CJK_FIRST:  # most pages: no CJK character at all
+        return page.lengths
+    return page.lengths * np.where(page.in_first(page.has(_CJK.pattern), 40), 3, 1)
+
+
 def _is_body_like(line: str, length: int) -> bool:
     return length >= BODY_MIN_CHARS and line[0] != "<" and _SENT_END.search(line) is not None
 
 
-def _region(lengths: list[int], body: list[bool]) -> tuple[int, int]:
-    best, start, total, region = 0, 0, 0, (-1, -1)
-    for i, (length, is_body) in enumerate(zip(lengths, body, strict=True)):
-        if total <= 0:
-            total, start = 0, i
-        total += length if is_body else -min(length, REGION_LENGTH_CAP) - REGION_LINE_COST
-        if total > best:
-            best, region = total, (start, i)
-    return region
+def _region(lengths: np.ndarray, body: np.ndarray) -> tuple[int, int]:
+    """The run with the largest sum of ``lengths`` of body lines minus the (capped) length
+    and a cost per other line; the first such run, started as late as possible."""
+    gains = np.where(body, lengths, -np.minimum(lengths, REGION_LENGTH_CAP) - REGION_LINE_COST)
+    total = np.concatenate([[0], gains.cumsum()])  # integers: sums are exact
+    lowest = np.minimum.accumulate(total[:-1])
+    best = total[1:] - lowest
+    last = int(best.argmax()) if len(best) else 0
+    if not len(best) or best[last] <= 0:
+        return -1, -1
+    # a run restarts where the running total falls to or below its lowest point so far
+    first = last - int(total[last::-1].argmin())
+    return first, last
 
 
 def body_region(lines: list[str]) -> tuple[int, int]:
@@ -97,82 +127,92 @@ def body_region(lines: list[str]) -> tuple[int, int]:
     with the largest sum of body-like characters minus a cost per other line; (-1, -1) when
     no line is body-like."""
     lengths = [effective_length(line) for line in lines]
-    return _region(lengths, [_is_body_like(line, n) for line, n in zip(lines, lengths,
-                                                                       strict=True)])
+    return _region(np.asarray(lengths, dtype=np.int64),
+                   np.asarray([_is_body_like(line, n) for line, n in zip(lines, lengths,
+                                                                         strict=True)]))
 
 
 def _distance_to_body(body: np.ndarray) -> np.ndarray:
     """Lines to the nearest body-like line (0 on one; len(body) when there is none)."""
     n = len(body)
     index = np.arange(n)
-    at = np.flatnonzero(body)
+    at = body.nonzero()[0]
     if not len(at):
         return np.full(n, n)
-    position = np.clip(np.searchsorted(at, index), 1, len(at)) - 1
+    position = np.minimum(np.maximum(at.searchsorted(index), 1), len(at)) - 1
     after = np.minimum(position + 1, len(at) - 1)
     return np.minimum(np.abs(index - at[position]), np.abs(at[after] - index))
 
 
 def line_features(lines: list[str]) -> np.ndarray:
     """One row of ``FEATURES`` per line (``lines`` stripped, non-blank)."""
-    return _features_and_region(lines)[0]
+    return _features_and_region(Page(lines))[0]
 
 
-def _capitals_and_urls(lines: list[str]) -> tuple[np.ndarray, np.ndarray]:
+def _capitals_and_urls(page: Page) -> tuple[np.ndarray, np.ndarray]:
     """Per line: how many words start with a capital, and does it hold a URL, handle or
     hashtag (``_URL``, tried only on lines holding one of its first two characters)."""
-    page = Page(lines)
     capitals = page.count_per_line(page.word_starts(_CAPITAL))
-    candidates = page.one_of("@#")
-    for first, second in _URL_STARTS:
-        candidates |= page.followed_by(first, second)
+    candidates = _URL_FIRST[page.codes] == _URL_ANY
+    # a pair of ``_URL_STARTS``: the same bit set for a character and the next one
+    candidates[:-1] |= (_URL_FIRST[page.codes[:-1]] & _URL_NEXT[page.codes[1:]]) != 0
     url = page.lines_with(candidates)
-    for k in np.flatnonzero(url).tolist():
-        url[k] = _URL.search(lines[k]) is not None
+    for k in url.nonzero()[0].tolist():
+        url[k] = _URL.search(page.lines[k]) is not None
     return capitals, url
 
 
-def effective_lengths(lines: list[str]) -> list[int]:
-    """:func:`effective_length` of each line."""
-    return [effective_length(line) for line in lines]
+def effective_lengths(lines: list[str] | Page) -> np.ndarray:
+    """:func:`effective_length` of each line (of a list, or of a
+    :class:`~newsprism.corpus.clean_chars.Page` of lines)."""
+    return _effective_lengths(lines if isinstance(lines, Page) else Page(lines))
 
 
-def _features_and_region(lines: list[str], lengths: list[int] | None = None
+def _chars(chars: str) -> np.ndarray:
+    """A table of every code point: is it one of ``chars``."""
+    table = np.zeros(0x110000, dtype=bool)
+    table[[ord(char) for char in chars]] = True
+    return table
+
+
+_ENDS_SENTENCE = _chars(".!?。！？…\"”’»)")
+_MARKUP_FIRST = _chars("<{[=")
+
+
+def _features_and_region(page: Page, lengths: np.ndarray | None = None
                          ) -> tuple[np.ndarray, tuple[int, int]]:
-    n = len(lines)
-    lengths = effective_lengths(lines) if lengths is None else lengths
-    sentence_ends = [len(_SENT_END.findall(line)) for line in lines]
-    # ``_is_body_like``, with the sentence ends found once
-    body_list = [length >= BODY_MIN_CHARS and ends > 0 and line[0] != "<"
-                 for line, length, ends in zip(lines, lengths, sentence_ends, strict=True)]
-    capitals, url = _capitals_and_urls(lines)
-    first, last = _region(lengths, body_list)
-    body = np.asarray(body_list, dtype=bool)
-    size = np.asarray(lengths, dtype=float)
-    words = np.maximum([line.count(" ") + 1 for line in lines], 1)
+    n = page.n
+    lengths = _effective_lengths(page) if lengths is None else np.asarray(lengths)
+    sentence_ends = np.fromiter(map(len, map(_SENT_END.findall, page.lines)), dtype=np.int64,
+                                count=n)
+    first_codes, last_codes = page.first_codes(), page.last_codes()
+    body = (lengths >= BODY_MIN_CHARS) & (sentence_ends > 0) & (first_codes != ord("<"))
+    capitals, url = _capitals_and_urls(page)
+    first, last = _region(lengths, body)
+    size = lengths.astype(float)
+    words = page.count_per_line(page.codes == ord(" ")) + 1
     index = np.arange(n)
     log_len = np.log1p(size)
     inside = (index >= first) & (index <= last) if first >= 0 else np.zeros(n, dtype=bool)
     after = (index > last) if first >= 0 else np.zeros(n, dtype=bool)
     dist_region = np.where(inside | (first < 0), 0, np.where(index < first, first - index,
                                                              index - last))
-    cumulative = np.concatenate([[0], np.cumsum(body)])
+    cumulative = np.concatenate([[0], body.cumsum()])
     window = (cumulative[np.minimum(index + 4, n)] - cumulative[np.maximum(index - 3, 0)]) / 7
-    at = np.flatnonzero(body)
+    at = body.nonzero()[0]
     span = ((index >= at[0]) & (index <= at[-1])) if len(at) else np.zeros(n, dtype=bool)
-    last_chars = [line[-1] for line in lines]
     columns = [
         log_len,
         np.minimum(sentence_ends, 4),
-        [c in ".!?。！？…\"”’»)" for c in last_chars], [c == ":" for c in last_chars],
+        _ENDS_SENTENCE[last_codes], last_codes == ord(":"),
         capitals / words, url,
-        [line[0] in "<{[=" or "{" in line for line in lines],
-        np.asarray([line.count(",") for line in lines]) / words,
+        _MARKUP_FIRST[first_codes] | page.lines_with(page.codes == ord("{")),
+        page.count_per_line(page.codes == ord(",")) / words,
         inside, after, np.log1p(dist_region), window,
         np.concatenate([[False], body[:-1]]), inside * log_len, inside & (size < 40), span,
         np.log1p(_distance_to_body(body)), np.concatenate([log_len[1:], [0.0]]),
         index / max(n - 1, 1),
-        *_context_columns(log_len, body, words, lines),
+        *_context_columns(log_len, body, words, page.lines),
     ]
     return stack_columns(columns, n), (first, last)
 
@@ -181,13 +221,14 @@ def _context_columns(log_len: np.ndarray, body: np.ndarray, words, lines: list[s
     """Neighbourhood, body lines before / after, words, in-page repeats, distance to the ends."""
     n = len(lines)
     index = np.arange(n)
-    body_before = np.concatenate([[0], np.cumsum(body)[:-1]])
+    body_before = np.concatenate([[0], body.cumsum()[:-1]])
     body_after = body.sum() - body_before - body
     counts = Counter(lines)
     return [*window_means(log_len, (2, 5)),
             *window_means(body.astype(float), (10,)), np.log1p(body_before),
             np.log1p(body_after), np.log(words), [counts[line] > 1 for line in lines],
             np.log1p(index), np.log1p(n - 1 - index)]
+
 
 
 def line_words(line: str) -> set[str]:
@@ -202,13 +243,59 @@ def line_words(line: str) -> set[str]:
     return set(_WORD.findall(line.lower())[:LEXICAL_MAX_WORDS])
 
 
-def word_scores(lines: list[str], weights: dict[str, float]) -> np.ndarray:
-    """Sum of the fitted weights of each line's words (0 for unknown words)."""
-    # unknown words are left out rather than added as 0.0: the same sums, fewer look-ups;
-    # found once per distinct line (pages repeat menus and teasers)
-    found = {line: sum([weights[word] for word in line_words(line) if word in weights])
-             for line in set(lines)}
-    return np.asarray([found[line] for line in lines], dtype=float)
+# Word ids of the weights of the models in use (a model's ``words`` dict, kept with its ids).
+_VOCABULARIES: dict[int, tuple[dict, dict[str, int], np.ndarray]] = {}
+_UNKNOWN_ID = -1
+
+
+def _vocabulary(weights: dict[str, float]) -> tuple[dict[str, int], np.ndarray]:
+    """({word: id}, weight per id) for a dict of word weights."""
+    entry = _VOCABULARIES.get(id(weights))
+    if entry is None or entry[0] is not weights:
+        ids = {word: i for i, word in enumerate(weights)}
+        entry = (weights, ids, np.fromiter(weights.values(), dtype=float, count=len(weights)))
+        if len(_VOCABULARIES) >= 4:
+            _VOCABULARIES.clear()
+        _VOCABULARIES[id(weights)] = entry
+    return entry[1], entry[2]
+
+
+def word_scores(lines: list[str], weights: dict[str, float], page: Page | None = None
+                ) -> np.ndarray:
+    """Sum of the fitted weights of each line's words (:func:`line_words`; 0 for unknown
+    words). ``page``: the lines' :class:`~newsprism.corpus.clean_chars.Page` if at hand.
+
+    The short lines are lower-cased at once (a "\\n" between lines leaves the case of the
+    letters around it as a line end does); words are the runs of letters of the result
+    (``_WORD``), each with its line and its rank in the line.
+    """
+    page = Page(lines) if page is None else page
+    found = np.zeros(page.n)
+    short = (page.lengths <= LEXICAL_MAX_CHARS).nonzero()[0]
+    if not len(short) or not weights:
+        return found
+    ids, values = _vocabulary(weights)
+    text = page.text if len(short) == page.n else "\n".join([lines[k] for k in short.tolist()])
+    text = text.lower()
+    codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    edges = np.diff(np.concatenate([[False], in_class(codes, _WORD_CLASS), [False]]
+                                   ).view(np.int8))
+    starts, ends = (edges == 1).nonzero()[0], (edges == -1).nonzero()[0]
+    line = (codes == 10).nonzero()[0].searchsorted(starts)  # "\n"s before the word
+    rank = np.arange(len(starts)) - line.searchsorted(line)  # words before it in its line
+    keep = rank < LEXICAL_MAX_WORDS
+    line = line[keep]
+    words = [text[a:b] for a, b in zip(starts[keep].tolist(), ends[keep].tolist(), strict=True)]
+    word_ids = np.fromiter(map(ids.get, words, repeat(_UNKNOWN_ID)), dtype=np.int64,
+                           count=len(words))
+    known = word_ids >= 0
+    pairs = np.sort(line[known] * len(values) + word_ids[known])
+    first = np.ones(len(pairs), dtype=bool)  # each word once per line
+    first[1:] = pairs[1:] != pairs[:-1]
+    pairs = pairs[first]
+    found[short] = np.bincount(pairs // len(values), weights=values[pairs % len(values)],
+                               minlength=len(short))
+    return found
 
 
 @lru_cache(maxsize=1)
@@ -225,17 +312,21 @@ def furniture_scores(lines: list[str], model: dict | None = None) -> np.ndarray:
 
 
 def scores_and_region(lines: list[str], model: dict | None = None,
-                      lengths: list[int] | None = None) -> tuple[np.ndarray, tuple[int, int]]:
+                      lengths: np.ndarray | None = None, page: Page | None = None
+                      ) -> tuple[np.ndarray, tuple[int, int]]:
     """:func:`furniture_scores` and :func:`body_region` of ``lines`` in one pass
-    (``lengths``: their :func:`effective_lengths` when the caller has them already)."""
+    (``lengths``: their :func:`effective_lengths`, ``page``: their
+    :class:`~newsprism.corpus.clean_chars.Page`, when the caller has them already)."""
     if not lines:
         return np.zeros(0), (-1, -1)
     model = model or load_model()
-    features, region = _features_and_region(lines, lengths)
-    x = (features - np.asarray(model["mean"])) / np.asarray(model["scale"])
-    z = x @ np.asarray(model["coef"]) + model["intercept"]
+    page = Page(lines) if page is None else page
+    features, region = _features_and_region(page, lengths)
+    mean, scale, coef = linear_arrays(model)
+    x = (features - mean) / scale
+    z = x @ coef + model["intercept"]
     if model.get("words"):
-        z = z + word_scores(lines, model["words"])
+        z = z + word_scores(lines, model["words"], page)
     scores = 1.0 / (1.0 + np.exp(-z))
     if model.get("context"):  # the second pass: scores read against the whole page
         scores = context_scores(np.expm1(features[:, 0]), scores, model["context"])

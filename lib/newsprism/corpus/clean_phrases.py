@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import repeat
 from pathlib import Path
 
 from newsprism.core import paths
@@ -91,3 +92,27 @@ def phrase_rule(line: str) -> str | None:
         if match and match.group("rest").count(" ") < max_words:
             return exact[_normalise(match.group("phrase"))]
     return None
+
+
+def phrase_rules(lines: list[str]) -> list[str | None]:
+    """:func:`phrase_rule` of each line (stripped, non-blank), with the lines cased once."""
+    exact, lead_in, max_words, first_words = load_phrases()
+    found: list[str | None] = [None] * len(lines)
+    short = [k for k, line in enumerate(lines) if len(line) <= _MAX_PHRASE_CHARS]
+    # ``casefold`` maps each character on its own: a "\n" between lines changes nothing
+    folded = "\n".join([lines[k] for k in short]).casefold().split("\n") if short else []
+    for k, key in zip(short, map(str.strip, folded, repeat(_EDGE)), strict=True):
+        if "  " in key or "\t" in key:
+            key = " ".join(key.split())
+        rule = exact.get(key)
+        if rule is None and key[-1:].isdigit():
+            rule = exact.get(_COUNT.sub("", key).strip(_EDGE))
+        found[k] = rule
+    if lead_in is None:
+        return found
+    for k, line in enumerate(lines):
+        if found[k] is None and _has_separator(line) and _first_word(line[:40]) in first_words:
+            match = lead_in.match(line)
+            if match and match.group("rest").count(" ") < max_words:
+                found[k] = exact[_normalise(match.group("phrase"))]
+    return found

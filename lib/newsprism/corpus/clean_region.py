@@ -39,7 +39,7 @@ _LOGIT_CAP = 8.0
 def body_log_odds(scores) -> np.ndarray:
     """log(P(body) / P(furniture)) per line from furniture probabilities, capped at +-8."""
     p = np.asarray(scores, dtype=float)
-    return np.clip(np.log1p(1e-9 - p) - np.log(p + 1e-9), -_LOGIT_CAP, _LOGIT_CAP)
+    return np.minimum(np.maximum(np.log1p(1e-9 - p) - np.log(p + 1e-9), -_LOGIT_CAP), _LOGIT_CAP)
 
 
 def body_states(lengths, scores, region: dict) -> np.ndarray:
@@ -82,7 +82,7 @@ def outside_body(lengths, scores, region: dict) -> tuple[list[int], dict[int, tu
     if not states.any():
         return [], {}
     removed, doubts = [], {}
-    for k in np.flatnonzero(~states).tolist():
+    for k in (~states).nonzero()[0].tolist():
         score = float(scores[k])
         if score < KEEP_BELOW:
             doubts[k] = (round(score, 4), "outside the body region, but scored body-like")

@@ -111,10 +111,21 @@ def shape_rule(line: str, disabled: Iterable[str] = ()) -> str | None:
     """The first shape rule that matches ``line`` (stripped), or ``None``."""
     if len(line) > SHAPE_MAX_CHARS or not _SHAPE_HINT.search(line):
         return None
+    return _first_shape_rule(line, disabled)
+
+
+def _first_shape_rule(line: str, disabled: Iterable[str]) -> str | None:
     for name, rule in SHAPE_RULES:
         if name not in disabled and rule(line):
             return name
     return None
+
+
+def shape_rules(lines: list[str], disabled: Iterable[str] = ()) -> list[str | None]:
+    """:func:`shape_rule` of each line, without a Python call for lines with no hint."""
+    search = _SHAPE_HINT.search
+    return [None if len(line) > SHAPE_MAX_CHARS or not search(line)
+            else _first_shape_rule(line, disabled) for line in lines]
 
 
 def line_key(line: str) -> str:
