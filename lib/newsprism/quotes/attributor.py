@@ -29,6 +29,7 @@ from newsprism.quotes.names import (
     person_like,
     strip_leading,
 )
+from newsprism.quotes.leaders import leader_introductions
 from newsprism.quotes.roles import parse_description, role_introductions
 from newsprism.quotes.subjects import (
     NAME_PAIR,
@@ -215,11 +216,13 @@ class Attributor:
     def _introduced_as(self, surface: str, at: int) -> str | None:
         """The one person the article introduced before ``at`` with the role of the description
         ``surface`` ('the senator' after 'Sen. Ted Cruz', 'the spokeswoman' after 'Hope Hicks, a
-        spokeswoman for ...'; see ``roles``); None when none or two different people were (the
+        spokeswoman for ...'; see ``roles``), or 'the Russian leader' after 'Russian President
+        Vladimir Putin' (see ``leaders``); None when none or two different people were (the
         description stays a speaker of its own) or a gendered role meets a name of the other
         gender ('the spokeswoman' is never 'Scott Reed')."""
         people = set()
-        for s, e in role_introductions(self.text, surface, at):
+        for s, e in role_introductions(self.text, surface, at) + \
+                leader_introductions(self.text, surface, at):
             s, e = strip_leading(self.text, s, e)
             if s < e and is_name(self.text[s:e], self.text) and \
                     person_like(self.text[s:e]):  # never 'the State Department, the candidate'
