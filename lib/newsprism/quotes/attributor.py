@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 
 from newsprism.quotes.coreference import GENDER_OF_PRONOUN, GENDER_WORDS, Article
+from newsprism.quotes.leaders import leader_introductions
 from newsprism.quotes.names import (
     BOUNDARY,
     CUE_RE,
@@ -29,7 +30,6 @@ from newsprism.quotes.names import (
     person_like,
     strip_leading,
 )
-from newsprism.quotes.leaders import leader_introductions
 from newsprism.quotes.roles import parse_description, role_introductions
 from newsprism.quotes.subjects import (
     NAME_PAIR,
