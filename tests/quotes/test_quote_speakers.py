@@ -88,3 +88,21 @@ def test_bundled_corpus_has_no_role_description_as_a_separate_speaker():
     assert named == {"Kim Jong Un", "Vladimir Putin"}
     share = anonymous_share(table, pd.DataFrame({"article_id": list(quotes), "outlet": "X"}))
     assert share["n_anonymous"].tolist() == [1]
+
+
+def test_without_actors_codebook_no_role_description_speaks_beside_its_person():
+    # plain extract_quotes: 'The North Korean leader' (002) and 'The Russian leader' (004)
+    # resolve to the leader the article names, never a lowercase description of a person
+    corpus = load_corpus("data/corpora/kim_putin_letters_2026")
+    described, resolved = [], []
+    for row in corpus.articles.itertuples():
+        for q in extract_quotes(row.text):
+            if q.kind != "speech" or not q.speaker:
+                continue
+            if q.speaker[:1].islower() and q.speaker_type == "person":
+                described.append((row.article_id, q.speaker))
+            if (q.speaker_surface or "").lower().endswith(" leader"):
+                resolved.append((row.article_id[:3], q.speaker, q.speaker in row.text))
+    assert described == []
+    assert ("002", "Kim Jong Un", True) in resolved and ("004", "Vladimir Putin", True) in resolved
+    assert all(named for _, _, named in resolved)

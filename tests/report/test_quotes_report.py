@@ -180,7 +180,7 @@ def test_share_of_voice_counts_one_person_named_two_ways_once(tmp_path):
     reading = group.parts[1].reading
     assert reading.startswith(f"The most quoted speaker is **{totals.idxmax()}** "
                               f"({totals.max()} quotations across outlets, counted under the "
-                              "names Kim Jong Un (22); Kim Jong-un (11)")
+                              "names Kim Jong Un (23); Kim Jong-un (11)")
     assert "counted as one speaker" in group.parts[0].caption
 
 

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 
 from newsprism.quotes.coreference import GENDER_OF_PRONOUN, GENDER_WORDS, Article
+from newsprism.quotes.leaders import leader_introductions
 from newsprism.quotes.names import (
     BOUNDARY,
     CUE_RE,
@@ -215,11 +216,13 @@ class Attributor:
     def _introduced_as(self, surface: str, at: int) -> str | None:
         """The one person the article introduced before ``at`` with the role of the description
         ``surface`` ('the senator' after 'Sen. Ted Cruz', 'the spokeswoman' after 'Hope Hicks, a
-        spokeswoman for ...'; see ``roles``); None when none or two different people were (the
+        spokeswoman for ...'; see ``roles``), or 'the Russian leader' after 'Russian President
+        Vladimir Putin' (see ``leaders``); None when none or two different people were (the
         description stays a speaker of its own) or a gendered role meets a name of the other
         gender ('the spokeswoman' is never 'Scott Reed')."""
         people = set()
-        for s, e in role_introductions(self.text, surface, at):
+        for s, e in role_introductions(self.text, surface, at) + \
+                leader_introductions(self.text, surface, at):
             s, e = strip_leading(self.text, s, e)
             if s < e and is_name(self.text[s:e], self.text) and \
                     person_like(self.text[s:e]):  # never 'the State Department, the candidate'
@@ -236,19 +239,18 @@ class Attributor:
     def _role_holder(self, surface: str, at: int) -> str | None:
         """The person an earlier title + name apposition gives a role description ('the North
         Korean leader' after 'North Korean leader Kim Jong Un', 'the Russian president' after
-        'Russian President Vladimir Putin'), in the 5,000 characters before ``at``; the latest
-        such person, else None (no guess)."""
+        'Russian President Vladimir Putin'), in the 5,000 characters before ``at``; the
+        one such person, else None (two different people: no guess)."""
         m = ROLE_DESCRIPTION.fullmatch(surface.strip())
         if not m:
             return None
         qual = re.escape(m.group("qual").strip()).replace("\\ ", r"\s+")
         role = re.escape(m.group("role")).replace("\\ ", r"\s+")
         pattern = re.compile(rf"\b{qual}(?:[\u2019']s)?\s+(?i:{role})\s+(?P<name>{NAME})")
-        found = None
-        for hit in pattern.finditer(self.text, max(0, at - 5000), at):
-            if is_name(hit.group("name"), self.text):
-                found = hit.group("name")
-        return self.art.canonical(found) if found else None
+        found = {self.art.canonical(hit.group("name"))
+                 for hit in pattern.finditer(self.text, max(0, at - 5000), at)
+                 if is_name(hit.group("name"), self.text)} - {None}
+        return found.pop() if len(found) == 1 else None
 
     def _resolve_pronoun(self, pos: int, pronoun: str, prev: list[Attribution]) -> str | None:
         k = bisect.bisect_right(self.starts, pos) - 1
