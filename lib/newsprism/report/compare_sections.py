@@ -159,9 +159,10 @@ def profiles_reading(rates: pd.DataFrame) -> str:
                                      "rate of direct quotations") + " "
             + summary.top_rate_reading(rates[rates["measure"] == "hedges_per_1k"],
                                        "hedging rate", "per 1,000 words of its own voice")
-            + " Because the rates are pooled per 1,000 words, an outlet with more or longer "
-            "articles weighs no more than one with a single short piece; intervals resample "
-            "the outlet's articles. 30_quotes averages each article's rate instead (every "
+            + " The rates are pooled: an outlet's quotations or hedges over all its words, so "
+            "its longer articles weigh more. Intervals resample the outlet's articles; for an "
+            "outlet with a single article they are exact Poisson intervals, which treat its "
+            "quotations as independent. 30_quotes averages each article's rate instead (every "
             "article weighs the same), so its ranking of quotation rates can differ from this "
             "one.")
 
