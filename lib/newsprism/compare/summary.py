@@ -253,9 +253,14 @@ def _q_text(q_value: float | None) -> str:
 
 
 def rate_p(row: dict, rates: pd.DataFrame) -> float:
-    """One-sided exact Poisson p of the row's count against the median rate of the other
-    outlets (the comparison :func:`rate_statement` states; when that median is 0, the exact
-    conditional test against their pooled count and words); NaN when nothing is compared.
+    """The row's ``p_value`` where its table has one: the outlet's pooled rate against the
+    others' pooled rate, resampling articles from the interval's draws
+    (:func:`newsprism.compare.rate_intervals.article_rate_p`; events cluster in articles, so
+    a test that treats them as independent is optimistic). Otherwise (a one-article outlet, a
+    table without articles) the one-sided exact Poisson p of the row's count against the
+    median rate of the other outlets (the comparison :func:`rate_statement` states; when that
+    median is 0, the exact conditional test against their pooled count and words); NaN when
+    nothing is compared.
 
     >>> rates = pd.DataFrame({"outlet": ["A", "B", "C"], "count": [12, 2, 3],
     ...                       "n": [1000] * 3, "estimate": [12.0, 2.0, 3.0]})
@@ -264,6 +269,8 @@ def rate_p(row: dict, rates: pd.DataFrame) -> float:
     """
     from scipy.stats import poisson
 
+    if pd.notna(row.get("p_value", np.nan)):
+        return float(row["p_value"])
     mask = (rates["outlet"] != row["outlet"]) & rates["estimate"].notna()
     others = rates.loc[mask, "estimate"]
     if others.empty or pd.isna(row["estimate"]):
