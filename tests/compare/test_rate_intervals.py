@@ -125,3 +125,26 @@ def test_a_one_article_outlet_keeps_the_exact_poisson_p():
     assert pd.isna(row["p_value"])
     assert summary.rate_p(row.to_dict(), rates) == summary.rate_p(
         row.drop("p_value").to_dict(), rates.drop(columns="p_value"))
+
+
+@pytest.mark.parametrize("a_hits, clear", [
+    ([40] + [0] * 9, False),              # every frame hit of A in one article
+    ([4] * 10, True),
+])
+def test_the_family_q_of_a_frame_rate_resamples_articles(a_hits, clear):
+    from newsprism.compare.profiles import frame_rates
+
+    articles, sentences, frames = [], [], []
+    for outlet, hits in {"A": a_hits, "B": [2] * 10, "C": [2] * 10}.items():
+        for i, k in enumerate(hits):
+            article_id = f"{outlet}{i}"
+            articles.append({"article_id": article_id, "outlet": outlet})
+            sentences += [{"article_id": article_id, "sentence_id": s,
+                           "text": " ".join(["word"] * 100)} for s in range(10)]
+            frames += [{"article_id": article_id, "sentence_id": j % 10, "frame": "conflict",
+                        "cue": "war", "negated": False} for j in range(k)]
+    table = frame_rates({"articles": pd.DataFrame(articles), "sentences": pd.DataFrame(sentences),
+                         "frames": pd.DataFrame(frames)})
+    empty = pd.DataFrame(columns=["outlet", "measure", "count", "n", "estimate"])
+    q = summary.family_q(empty, table, None)[("frame", "A", "conflict")]
+    assert (q < summary.ALPHA) == clear
