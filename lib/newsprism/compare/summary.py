@@ -468,15 +468,15 @@ def lead_verdict(q_value: float | None) -> str:
         return "."
     if pd.isna(q_value):
         return (": its interval lies above the next outlet's rate, but no test against the "
-                "median of the others could be made, so the summary does not state it and "
+                "other outlets could be made, so the summary does not state it and "
                 "the lead is not clear.")
     shown = "q < 0.001" if q_value < 0.001 else f"q = {q_value:.2g}"
     if q_value < ALPHA:
         return (": its interval lies above the next outlet's rate, and its test against the "
-                "median of the others survives the Benjamini-Hochberg correction over every "
+                "other outlets survives the Benjamini-Hochberg correction over every "
                 f"outlet and measure tested ({shown}), as in the summary.")
-    return (": its interval lies above the next outlet's rate, but its test against the median "
-            "of the others does not survive the Benjamini-Hochberg correction over every outlet "
+    return (": its interval lies above the next outlet's rate, but its test against the other "
+            "outlets does not survive the Benjamini-Hochberg correction over every outlet "
             f"and measure tested ({shown}), so the summary does not state it and the lead is "
             "not clear.")
 
