@@ -106,9 +106,11 @@ article_frames.show()
 # %% [markdown]
 # ## Do outlets differ? One test per frame
 #
-# Outlets × (sentences with / without the frame). Pearson chi-square with a Monte Carlo p
-# (outlet labels permuted over sentences) because expected counts are often below 5; Fisher's
-# exact test when there are two outlets; q = Benjamini–Hochberg over frames.
+# Outlets × (articles with / without the frame): each article counts once, since sentences of
+# one article are not independent. Pearson chi-square with a Monte Carlo p (outlet labels
+# permuted over articles) because expected counts are often below 5; Fisher's exact test when
+# there are two outlets; q = Benjamini–Hochberg over frames. With one article per outlet there
+# is nothing to test.
 
 # %%
 tests = framing_sections.frame_tests_section(ctx, out_dir)

@@ -72,8 +72,9 @@ print(ctx.headline)
 # (otherwise the leading terms are marked "not significant", whatever their z); rates at least
 # 1.5× the median of the other outlets, at least two events, and a 95% interval above that
 # median; a tone whose interval excludes the others' median; rates, frames and tone also need
-# q < 0.05 after one Benjamini–Hochberg correction over every outlet and measure tested;
-# articles grouped into one independent voice; a flagged disagreement between outlets.
+# q < 0.05 after one Benjamini–Hochberg correction over every outlet and measure tested (a
+# rate's p resamples articles, as its interval does; exact Poisson only for a one-article
+# outlet); articles grouped into one independent voice; a flagged disagreement between outlets.
 # Nothing is compared in a corpus of one outlet.
 
 # %%
@@ -105,8 +106,9 @@ frame_rates.show()
 #
 # Weighted log-odds ratio with an informative Dirichlet prior (Monroe, Colaresi & Quinn 2008,
 # "Fightin' Words"): each outlet against all others, the prior being the corpus-wide counts,
-# so frequent words shrink towards zero. Stopwords (scikit-learn's English list) are removed;
-# terms seen fewer than twice are dropped; a possessive counts as its word ("minister's" as
+# so frequent words shrink towards zero. Stopwords (scikit-learn's English list), one-letter
+# fragments ("m" of "I'm") and the editable list `data/codebooks/keyness_stopwords.yml`
+# (honorifics: mr, mrs, ms) are removed; terms seen fewer than twice are dropped; a possessive counts as its word ("minister's" as
 # "minister"). Red bars: q < 0.05 after the Benjamini–Hochberg correction over every term and
 # outlet scored; the dashed line is z = 1.96, what one term alone would need.
 

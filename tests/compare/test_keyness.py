@@ -71,3 +71,29 @@ def test_possessive_normalisation_keeps_the_word_count():
     snippets = keyness.kwic(pd.DataFrame({"article_id": ["a"], "outlet": ["A"],
                                           "text": [sentence]}), "putin")
     assert snippets["match"].tolist() == ["Putin"]
+
+
+FRAGMENT_CASES = [
+    # (outlet A's text, terms never counted) - PolNeAR train's top terms included "m" (I'm as
+    # "I m"), "p" (p.m.), "s" and the honorifics mr/mrs/ms
+    ("I m sure, said Mr. Smith at 5 p. m. today", {"m", "p", "mr"}),
+    ("Mrs Smith and Ms Jones met Mr Brown", {"mrs", "ms", "mr"}),
+    ("Trump s letter, x and y", {"s", "x", "y"}),
+]
+
+
+@pytest.mark.parametrize(("text", "dropped"), FRAGMENT_CASES)
+def test_one_letter_fragments_and_honorifics_are_not_terms(text, dropped):
+    arts = pd.DataFrame({"article_id": ["a", "b"], "outlet": ["A", "B"], "text": [text, text]})
+    counts = keyness.term_counts(arts, min_count=1)
+    assert not dropped & set(counts.index)
+    assert {"smith", "jones", "trump", "sure"} & set(counts.index)  # names kept
+
+
+def test_the_term_stop_list_is_an_editable_codebook(tmp_path):
+    path = tmp_path / "stop.yml"
+    path.write_text("terms:\n  - smith\n", encoding="utf-8")
+    arts = pd.DataFrame({"article_id": ["a"], "outlet": ["A"], "text": ["Mr Smith spoke"]})
+    counts = keyness.term_counts(arts, min_count=1, stop_list=path)
+    assert set(counts.index) == {"mr", "spoke"}
+    assert "mr" in keyness.load_term_stop_list()

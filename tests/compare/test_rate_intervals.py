@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 from newsprism.compare import outlets, summary
 from newsprism.compare.hedging import hedging_rates
-from newsprism.compare.rate_intervals import article_rate_ci, outlet_rate_cis
+from newsprism.compare.rate_intervals import article_rate_ci, article_rate_p, outlet_rate_cis
 from newsprism.core.stats import poisson_rate_ci
 
 
@@ -81,3 +81,70 @@ def test_hedging_rates_intervals_resample_articles():
     hedge = rates.loc["hedge"]
     p_low, p_high = poisson_rate_ci(int(hedge["count"]), float(hedge["n"]))
     assert hedge["ci_high"] - hedge["ci_low"] > p_high - p_low
+
+
+def _quote_rates(quotes_per_article: dict[str, list[int]]) -> pd.DataFrame:
+    articles, quotes = _corpus(quotes_per_article)
+    rates = {o: 1000 * sum(c) / (1000 * len(c)) for o, c in quotes_per_article.items()}
+    profiles = pd.DataFrame({"outlet": list(rates), "n_words": [
+        1000 * len(c) for c in quotes_per_article.values()], "quotes_per_1k": list(rates.values())})
+    empty_hedges = pd.DataFrame(columns=["outlet", "kind", "count", "n", "estimate"])
+    empty_sources = pd.DataFrame(columns=["outlet", "category", "count", "n", "estimate"])
+    return outlets.statement_rates(profiles, empty_hedges, empty_sources,
+                                   outlets.quote_rate_cis(articles, quotes))
+
+
+@pytest.mark.parametrize("a_counts, clear", [
+    # 40 quotations in one of 10 articles: the exact Poisson p (events independent) was
+    # 1e-5 and the family q passed; articles resampled, it is not clear
+    ([40] + [0] * 9, False),
+    ([4] * 10, True),                     # the same rate spread over every article
+])
+def test_the_family_q_of_a_rate_resamples_articles(a_counts, clear):
+    rates = _quote_rates({"A": a_counts, "B": [2] * 10, "C": [2] * 10})
+    q = summary.family_q(rates, None, None)[("rate", "A", "quotes_per_1k")]
+    assert (q < summary.ALPHA) == clear
+    poisson_p = summary.rate_p(rates.drop(columns="p_value").iloc[0].to_dict(),
+                               rates.drop(columns="p_value"))
+    assert poisson_p < 1e-4                      # what the old q read in both cases
+
+
+def test_article_rate_p_is_two_sided_with_a_floor_and_shares_the_interval_draws():
+    events, words = _events([4] * 10 + [2] * 10)
+    outlet_of = pd.Series(["A"] * 10 + ["B"] * 10, index=words.index)
+    p_high = article_rate_p(events, words, outlet_of, "A", n_boot=500)
+    p_low = article_rate_p(events, words, outlet_of, "B", n_boot=500)
+    assert p_high == p_low == 1 / 500          # no draw on the other side of 0: the floor
+    events, words = _events([2] * 20)
+    assert article_rate_p(events, words, outlet_of, "A") == 1.0
+
+
+def test_a_one_article_outlet_keeps_the_exact_poisson_p():
+    rates = _quote_rates({"A": [40], "B": [2] * 10, "C": [2] * 10})
+    row = rates[rates["outlet"] == "A"].iloc[0]
+    assert pd.isna(row["p_value"])
+    assert summary.rate_p(row.to_dict(), rates) == summary.rate_p(
+        row.drop("p_value").to_dict(), rates.drop(columns="p_value"))
+
+
+@pytest.mark.parametrize("a_hits, clear", [
+    ([40] + [0] * 9, False),              # every frame hit of A in one article
+    ([4] * 10, True),
+])
+def test_the_family_q_of_a_frame_rate_resamples_articles(a_hits, clear):
+    from newsprism.compare.profiles import frame_rates
+
+    articles, sentences, frames = [], [], []
+    for outlet, hits in {"A": a_hits, "B": [2] * 10, "C": [2] * 10}.items():
+        for i, k in enumerate(hits):
+            article_id = f"{outlet}{i}"
+            articles.append({"article_id": article_id, "outlet": outlet})
+            sentences += [{"article_id": article_id, "sentence_id": s,
+                           "text": " ".join(["word"] * 100)} for s in range(10)]
+            frames += [{"article_id": article_id, "sentence_id": j % 10, "frame": "conflict",
+                        "cue": "war", "negated": False} for j in range(k)]
+    table = frame_rates({"articles": pd.DataFrame(articles), "sentences": pd.DataFrame(sentences),
+                         "frames": pd.DataFrame(frames)})
+    empty = pd.DataFrame(columns=["outlet", "measure", "count", "n", "estimate"])
+    q = summary.family_q(empty, table, None)[("frame", "A", "conflict")]
+    assert (q < summary.ALPHA) == clear

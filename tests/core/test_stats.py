@@ -134,3 +134,14 @@ def test_proportion_ci_holds_its_estimate_exactly_at_the_bounds(n):
         low, high = stats.proportion_ci(k, n)
         assert low <= k / n <= high
     assert stats.proportion_ci(0, n)[0] == 0.0 and stats.proportion_ci(n, n)[1] == 1.0
+
+
+@pytest.mark.parametrize(("low", "high", "decimals"), [
+    (0.12, 0.4, 2),        # both bounds readable at 2 decimals
+    (0.004, 0.03, 3),      # +0.00 would read as touching 0
+    (-0.03, -0.002, 3),
+    (0.0, 0.03, 2),        # a bound that is 0 stays 0
+    (0.0004, 0.03, 3),     # still 0.000 at the most decimals allowed: caller says "just above 0"
+])
+def test_interval_decimals_never_shows_a_nonzero_bound_as_0(low, high, decimals):
+    assert stats.interval_decimals(low, high) == decimals

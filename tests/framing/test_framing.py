@@ -529,3 +529,41 @@ def test_cluster_bootstrap_resamples_articles_and_is_wider_when_a_frame_sits_in_
     assert width > (by_sentence["ci_high"] - by_sentence["ci_low"]).item()
     with pytest.raises(ValueError, match="resample"):
         frame_prevalence(sentences, frames, articles, ["conflict"], resample="paragraph")
+
+
+def _article_corpus(framed: dict[str, list[int]], n_sentences: int = 20) -> tuple:
+    """(sentences, frames, articles): per outlet, one article per entry of ``framed`` with
+    ``n_sentences`` sentences, the first ``framed[i]`` of them carrying the frame."""
+    articles, sentences, frames = [], [], []
+    for outlet, counts in framed.items():
+        for i, k in enumerate(counts):
+            article_id = f"{outlet}{i}"
+            articles.append({"article_id": article_id, "outlet": outlet, "text": "x y z"})
+            for s in range(n_sentences):
+                sentences.append({"article_id": article_id, "sentence_id": s, "text": "x y z"})
+                if s < k:
+                    frames.append({"article_id": article_id, "sentence_id": s,
+                                   "frame": "conflict", "negated": False})
+    return pd.DataFrame(sentences), pd.DataFrame(frames), pd.DataFrame(articles)
+
+
+@pytest.mark.parametrize(("framed", "test", "clear"), [
+    # PolNeAR train: 20's tests counted sentences as independent. One article of A framed in
+    # all its 20 sentences, one of B in 1: 20 of 200 against 1 of 200 sentences (Fisher p
+    # ~1e-5), but 1 of 10 articles each - no difference between the outlets' articles
+    ({"A": [20] + [0] * 9, "B": [1] + [0] * 9}, "fisher_exact", False),
+    ({"A": [20] + [0] * 9, "B": [1] + [0] * 9, "C": [0] * 10}, "chi2", False),
+    # most of A's articles framed, none of B's: clear at the article level too
+    ({"A": [2] * 9 + [0], "B": [0] * 10}, "fisher_exact", True),
+])
+def test_frame_tests_compare_articles_not_sentences(framed, test, clear):
+    row = frame_tests(*_article_corpus(framed), ["conflict"], n_permutations=2000).iloc[0]
+    assert row["test"] == test and row["n_articles"] == 10 * len(framed)
+    assert (row["q_value"] < 0.05) == clear
+
+
+def test_one_article_per_outlet_gets_no_frame_test():
+    tests = frame_tests(*_article_corpus({"A": [5], "B": [0], "C": [1]}), ["conflict"])
+    row = tests.iloc[0]
+    assert row["test"] == "none" and pd.isna(row["q_value"])
+    assert "one article" in row["caveat"]

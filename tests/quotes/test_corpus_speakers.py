@@ -22,6 +22,15 @@ CASES = [
     (["Putin", "Lavrov"], {}),
     # family name first: not a surname by rule 2 (documented caveat)
     (["Kim Jong Un", "Kim"], {}),
+    # a middle initial is a spelling variant
+    (["Donald J. Trump", "Donald Trump", "Donald Trump"], {"Donald J. Trump": "Donald Trump"}),
+    (["Donald J. Trump", "Donald J. Trump", "Donald J Trump", "Donald Trump", "Trump"],
+     {"Donald J Trump": "Donald J. Trump", "Donald Trump": "Donald J. Trump",
+      "Trump": "Donald J. Trump"}),
+    # two different middle initials can be two people: nothing merged across them
+    (["George W. Bush", "George H. W. Bush", "George Bush"], {}),
+    # a one-letter first or last word is not a middle initial
+    (["J. Smith", "John Smith"], {}),
 ]
 
 

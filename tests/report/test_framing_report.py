@@ -33,7 +33,7 @@ def test_tests_reading_counts_the_tests_table(q, min_expected, starts, small):
     text = framing_report.frame_tests_reading(tests, LABELS)
     assert text.startswith(starts)
     assert (f"caveat:** {small} frame(s)" in text) == bool(small)
-    assert "0 frame(s)" not in text and "sentences of one article are not independent" in text
+    assert "0 frame(s)" not in text and "Each article counts once" in text
 
 
 @pytest.mark.parametrize("q, starts", [
@@ -92,9 +92,13 @@ def test_sections_on_the_bundled_corpus_agree_with_their_findings(tmp_path):
         "estimate", ascending=False).iloc[0]
     assert findings[0].startswith(f"Most prevalent frame cell: {ctx.labels[top['frame']]} in "
                                   f"{top['outlet']}")
-    n_sig = int((tests.tables["framing_tests"]["q_value"] < 0.05).sum())
-    assert findings[-1].startswith(f"{n_sig} of {len(tests.tables['framing_tests'])} frames")
-    assert tests.reading.startswith(f"{n_sig} of ")
+    # one article per outlet: the frame tests compare articles, so none is made, and both the
+    # reading and the finding say why
+    assert tests.tables["framing_tests"]["q_value"].isna().all()
+    assert findings[-1].startswith("Frame differences across outlets are not tested: every "
+                                   "outlet has one article")
+    assert tests.reading.startswith(f"None of the {len(tests.tables['framing_tests'])} frames "
+                                    "could be tested across outlets: every outlet has one article")
     import matplotlib.pyplot as plt
 
     plt.close("all")
@@ -314,9 +318,9 @@ def test_dominant_finding_carries_the_weak_detector_note(tmp_path):
     assert line.startswith("Dominant frame: conflict dominates 4 of 5 articles (next: ")
     assert "conflict: the cue detector does not beat 'always present'" in line
     assert "conflict: the cue detector does not beat" in dominant.reading
-    # the frame-test finding said only "small-n caveat"; it says how the test is optimistic
-    tests_line = next(f for f in findings if "frames differ across outlets" in f)
-    assert "permuted over sentences as if independent" in tests_line
+    # the bundled corpus has one article per outlet: the finding says why nothing is tested
+    tests_line = next(f for f in findings if "across outlets" in f)
+    assert "not tested: every outlet has one article" in tests_line
     plt.close("all")
 
 
@@ -352,3 +356,13 @@ def test_dominant_reading_names_the_runner_up_and_counts_none_and_ties_apart(fra
     reading = framing_report.dominant_reading(pd.DataFrame({"dominant_frame": frames}))
     assert reading.startswith(expected)
     assert "troops" not in reading
+
+
+def test_tests_reading_says_why_one_article_per_outlet_is_not_tested():
+    from newsprism.framing.stats import ONE_ARTICLE_CAVEAT
+
+    tests = pd.DataFrame({"frame": ["war", "aid"], "q_value": [float("nan")] * 2,
+                          "min_expected": [None, None], "caveat": ONE_ARTICLE_CAVEAT})
+    text = framing_report.frame_tests_reading(tests, LABELS)
+    assert text.startswith("None of the 2 frames could be tested across outlets: every outlet "
+                           "has one article")

@@ -102,6 +102,20 @@ def test_halves_reading_tests_the_change_it_describes(second, verdict):
     assert "(n = 8 sentences)" in text and "4 articles), " + verdict in text
 
 
+@pytest.mark.parametrize("interval, shown", [
+    # PolNeAR train: "a clear change" next to "+0.00 to +0.03"
+    ((0.004, 0.031), "95% CI +0.004 to +0.031, 4 articles), a clear change."),
+    ((0.0004, 0.031), "+0.000 to +0.031, 4 articles), a clear change (the interval's bound is "
+                      "just above 0)."),
+    ((0.12, 0.31), "95% CI +0.12 to +0.31, 4 articles), a clear change."),
+])
+def test_halves_reading_shows_enough_digits_for_a_bound_near_0(monkeypatch, interval, shown):
+    monkeypatch.setattr(sentiment_report.stats, "bootstrap_ci", lambda values: interval)
+    arc = pd.DataFrame([(f"a{i}", pos, 0.1 * i) for i in range(4) for pos in (0.2, 0.7)],
+                       columns=["article_id", "position", "score"])
+    assert shown in sentiment_report.halves_reading(arc)
+
+
 def test_outlet_tone_reading_names_the_runner_up():
     # PolNeAR train: "Breitbart the highest (+0.09, +0.06 to +0.12)"; Politico (+0.08) was
     # inside that interval and not named.

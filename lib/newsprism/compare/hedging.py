@@ -266,9 +266,11 @@ def hedging_rates(articles: pd.DataFrame, markers: pd.DataFrame | None = None,
 
     Rates are pooled over the outlet's words in that voice (so duplicating an outlet's articles leaves them
     unchanged). Columns: outlet, kind, count, n (words), n_articles, estimate (per 1,000
-    words), ci_low, ci_high, top_markers.
+    words), ci_low, ci_high, p_value (against the other outlets, resampling articles:
+    :func:`newsprism.compare.rate_intervals.article_rate_p`; NaN for a one-article outlet),
+    top_markers.
     """
-    from newsprism.compare.rate_intervals import article_rate_ci
+    from newsprism.compare.rate_intervals import article_rate_ci, article_rate_p
 
     if markers is None:
         markers = find_hedges(articles, sentences=sentences, voice=voice)
@@ -282,11 +284,13 @@ def hedging_rates(articles: pd.DataFrame, markers: pd.DataFrame | None = None,
         for kind in ("hedge", "booster"):
             hits = markers[(markers["outlet"] == outlet) & (markers["kind"] == kind)]
             low, high = article_rate_ci(hits, exposure)
+            p_value = article_rate_p(markers[markers["kind"] == kind], per_article.reindex(
+                outlet_of.index).fillna(0), outlet_of, outlet)
             rows.append({
                 "outlet": outlet, "kind": kind, "count": len(hits), "n": int(words[outlet]),
                 "n_articles": int(n_articles[outlet]),
                 "estimate": per_1k(len(hits), int(words[outlet])),
-                "ci_low": low, "ci_high": high,
+                "ci_low": low, "ci_high": high, "p_value": p_value,
                 "top_markers": "; ".join(f"{m} ({n})" for m, n in
                                          hits["marker"].value_counts().head(4).items()),
             })

@@ -16,16 +16,29 @@ from __future__ import annotations
 
 import html
 import re
+from functools import lru_cache
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
+from newsprism.core import paths
 from newsprism.core.text import WORD
+from newsprism.core.yaml_io import load_yaml_file
 
 # The one word definition (newsprism.core.text.WORD), lower-cased for counting.
 _WORD = WORD
 STOPWORDS: frozenset[str] = frozenset(ENGLISH_STOP_WORDS) | {"s", "t", "said", "says"}
+TERM_STOP_LIST = paths.CODEBOOKS / "keyness_stopwords.yml"
+
+
+@lru_cache(maxsize=4)
+def load_term_stop_list(path: str | Path | None = None) -> frozenset[str]:
+    """The editable list of terms never counted (``data/codebooks/keyness_stopwords.yml``:
+    honorifics), lower case."""
+    data = load_yaml_file(path or TERM_STOP_LIST) or {}
+    return frozenset(str(t).strip().lower() for t in data.get("terms") or [])
 
 
 def term(token: str) -> str:
@@ -59,11 +72,13 @@ def tokenize(text: str) -> list[str]:
 
 
 def term_counts(articles: pd.DataFrame, by: str = "outlet", stopwords: bool = True,
-                min_count: int = 2) -> pd.DataFrame:
+                min_count: int = 2, stop_list: str | Path | None = None) -> pd.DataFrame:
     """Term-by-group count matrix (one row per term, one column per group).
 
     ``stopwords=True`` drops scikit-learn's ENGLISH_STOP_WORDS (NLTK's list is not available
-    offline); terms seen fewer than ``min_count`` times in the whole corpus are dropped.
+    offline), every one-letter term (fragments: "m" of "I'm", "p" of "p.m.") and the terms of
+    ``stop_list`` (default :data:`TERM_STOP_LIST`: honorifics); terms seen fewer than
+    ``min_count`` times in the whole corpus are dropped.
 
     >>> import pandas as pd
     >>> arts = pd.DataFrame({"outlet": ["A", "B"], "text": ["troops troops the", "letter the"]})
@@ -71,10 +86,12 @@ def term_counts(articles: pd.DataFrame, by: str = "outlet", stopwords: bool = Tr
     [2, 0]
     """
     rows: dict[str, dict[str, int]] = {}
+    listed = load_term_stop_list(stop_list) if stopwords else frozenset()
     for group, text in zip(articles[by], articles["text"], strict=True):
         bucket = rows.setdefault(group, {})
         for token in tokenize(text):
-            if stopwords and (token in STOPWORDS or token.split("'")[0] in STOPWORDS):
+            if stopwords and (token in STOPWORDS or token.split("'")[0] in STOPWORDS
+                              or len(token) == 1 or token in listed):
                 continue
             bucket[token] = bucket.get(token, 0) + 1
     counts = pd.DataFrame(rows).fillna(0).astype(int)

@@ -159,10 +159,11 @@ def statement_rates(profiles: pd.DataFrame, hedge_rates: pd.DataFrame,
                     quote_cis: pd.DataFrame | None = None) -> pd.DataFrame:
     """The rates the summary statements test, with the count and exposure of each and the
     interval its table shows: outlet, measure, count, n (words), estimate (per 1,000 words),
-    ci_low, ci_high. Hedges are per 1,000 words of the author's voice, the rest per 1,000
+    ci_low, ci_high, p_value (resampling articles, see
+    :func:`newsprism.compare.rate_intervals.article_rate_p`; NaN: exact Poisson). Hedges are per 1,000 words of the author's voice, the rest per 1,000
     words; ``quote_cis`` (outlet, ci_low, ci_high; see :func:`quote_rate_cis`) gives the
     quotation rate's interval (without it, none: the statements fall back to Poisson)."""
-    columns = ["outlet", "measure", "count", "n", "estimate", "ci_low", "ci_high"]
+    columns = ["outlet", "measure", "count", "n", "estimate", "ci_low", "ci_high", "p_value"]
     parts = [hedge_rates.assign(measure=hedge_rates["kind"].map(_HEDGE_MEASURES)),
              source_rates.assign(measure=source_rates["category"].map(_SOURCE_MEASURES))]
     if "quotes_per_1k" in profiles and profiles["quotes_per_1k"].notna().any():
@@ -173,8 +174,8 @@ def statement_rates(profiles: pd.DataFrame, hedge_rates: pd.DataFrame,
             "n": quotes["n_words"], "estimate": quotes["quotes_per_1k"]}))
         if quote_cis is not None and len(quote_cis):
             cis = quote_cis.set_index("outlet")
-            parts[-1] = parts[-1].assign(ci_low=parts[-1]["outlet"].map(cis["ci_low"]),
-                                         ci_high=parts[-1]["outlet"].map(cis["ci_high"]))
+            parts[-1] = parts[-1].assign(**{c: parts[-1]["outlet"].map(cis[c]) for c in (
+                "ci_low", "ci_high", "p_value") if c in cis})
     table = pd.concat([p.reindex(columns=columns) for p in parts], ignore_index=True)
     return table.dropna(subset=["measure"]).reset_index(drop=True)
 

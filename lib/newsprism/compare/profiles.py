@@ -264,7 +264,8 @@ def frame_rates(tables: dict[str, pd.DataFrame], min_count: int = 0, n_boot: int
                 seed: int = 0) -> pd.DataFrame:
     """Frame hits per 1,000 words of each outlet with a bootstrap 95% interval: outlet, frame,
     count, estimate (hits per 1,000 words), ci_low, ci_high, n (words), article_share (share of the outlet's articles
-    using the frame at least once).
+    using the frame at least once), p_value (against the other outlets' pooled rate,
+    resampling articles: the summary's test; NaN for a one-article outlet).
 
     The numbers are those of 20_framing's prevalence table
     (:func:`newsprism.framing.stats.frame_prevalence`, negated cues left out, every voice),
@@ -274,7 +275,7 @@ def frame_rates(tables: dict[str, pd.DataFrame], min_count: int = 0, n_boot: int
     from newsprism.framing.stats import frame_prevalence
 
     columns = ["outlet", "frame", "count", "estimate", "ci_low", "ci_high", "n",
-               "article_share"]
+               "article_share", "p_value"]
     frames, sentences = _table(tables, "frames"), _table(tables, "sentences")
     articles = tables["articles"]
     if frames.empty or "frame" not in frames or "text" not in sentences:
@@ -291,7 +292,23 @@ def frame_rates(tables: dict[str, pd.DataFrame], min_count: int = 0, n_boot: int
     keys = pd.MultiIndex.from_frame(table[["outlet", "frame"]])
     table["article_share"] = (using.reindex(keys, fill_value=0).to_numpy()
                               / table["outlet"].map(n_articles).to_numpy())
+    table["p_value"] = _frame_rate_p(table, sentences, frames, outlet_of, n_boot, seed)
     return table[table["count"] >= min_count][columns].reset_index(drop=True)
+
+
+def _frame_rate_p(table: pd.DataFrame, sentences: pd.DataFrame, frames: pd.DataFrame,
+                  outlet_of: pd.Series, n_boot: int, seed: int) -> list[float]:
+    """Each cell's p against the other outlets' pooled rate, resampling articles
+    (:func:`newsprism.compare.rate_intervals.article_rate_p`; NaN for a one-article outlet)."""
+    from newsprism.compare.rate_intervals import article_rate_p
+
+    mine = sentences[sentences["article_id"].isin(outlet_of.index)]
+    words = mine["text"].map(count_words).groupby(mine["article_id"]).sum().sort_index()
+    by_frame = {frame: part for frame, part in frames.groupby("frame")}
+    empty = frames.iloc[:0]
+    return [article_rate_p(by_frame.get(frame, empty), words, outlet_of, outlet,
+                           n_boot=n_boot, seed=seed)
+            for outlet, frame in zip(table["outlet"], table["frame"], strict=True)]
 
 
 RATE_COLUMNS = ["quotes_per_1k", "hedges_per_1k", "boosters_per_1k", "anonymous_per_1k",

@@ -11,6 +11,10 @@ gave 0-0.045 against Poisson's 0-0.077 per 1,000 words), so it is never narrower
 interval it replaces. With fewer than :data:`MIN_ARTICLES` articles there is nothing to
 resample and the exact Poisson interval is given.
 
+The summary's test of a rate (:func:`article_rate_p`, used in
+:func:`newsprism.compare.summary.family_q`) resamples articles too, from the same draws as the
+interval; a one-article outlet keeps the exact Poisson p.
+
     >>> import pandas as pd
     >>> events = pd.DataFrame({"article_id": ["a"] * 30 + ["b"]})
     >>> words = pd.Series({"a": 1000, "b": 1000, "c": 1000})
@@ -25,7 +29,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from newsprism.core.stats import cluster_ratio_ci, poisson_rate_ci
+from newsprism.core.stats import cluster_ratio_ci, cluster_ratio_draws, poisson_rate_ci
 
 MIN_ARTICLES = 2
 
@@ -49,14 +53,43 @@ def article_rate_ci(events: pd.DataFrame, words: pd.Series, n_boot: int = 2000, 
     return float(min(low, poisson[0])), float(max(high, poisson[1]))
 
 
+def article_rate_p(events: pd.DataFrame, words: pd.Series, outlet_of: pd.Series, outlet: str,
+                   n_boot: int = 2000, seed: int = 0) -> float:
+    """Two-sided p of the outlet's pooled rate against the other outlets' pooled rate, both
+    resampling articles: the share of draws of (outlet's rate - others' rate) on the other
+    side of 0, doubled, at least 1 / ``n_boot`` (no draw there) and at most 1. The outlet's
+    draws are those of its :func:`article_rate_ci` (same seed); the others' are drawn
+    alongside. NaN when the outlet has fewer than :data:`MIN_ARTICLES` articles (the caller
+    uses the exact Poisson p) or there is no other outlet. ``words``: article_id -> words of
+    every outlet; ``outlet_of``: article_id -> outlet; ``events``: one row per event with its
+    ``article_id``.
+    """
+    counts = events["article_id"].value_counts().reindex(words.index, fill_value=0)
+    mine = (outlet_of.reindex(words.index) == outlet).to_numpy()
+    if mine.sum() < MIN_ARTICLES or not (~mine).any():
+        return float("nan")
+    top, bottom = counts.to_numpy(dtype=float), words.to_numpy(dtype=float)
+    own = cluster_ratio_draws(top[mine], bottom[mine], n_boot, np.random.default_rng(seed))
+    rest = cluster_ratio_draws(top[~mine], bottom[~mine], n_boot,
+                               np.random.default_rng([seed, 1]))
+    diff = (own - rest)[~np.isnan(own - rest)]
+    if diff.size == 0:
+        return float("nan")
+    p = 2 * min(float(np.mean(diff <= 0)), float(np.mean(diff >= 0)))
+    return float(min(1.0, max(p, 1.0 / n_boot)))
+
+
 def outlet_rate_cis(events: pd.DataFrame, words: pd.Series, outlet_of: pd.Series,
                     n_boot: int = 2000, seed: int = 0) -> pd.DataFrame:
-    """:func:`article_rate_ci` per outlet: columns outlet, ci_low, ci_high (one row per outlet
-    of ``outlet_of``, article_id -> outlet; ``words``: article_id -> words)."""
+    """:func:`article_rate_ci` per outlet: columns outlet, ci_low, ci_high, p_value
+    (:func:`article_rate_p`; NaN for a one-article outlet) - one row per outlet of
+    ``outlet_of``, article_id -> outlet; ``words``: article_id -> words."""
     rows = []
     for outlet, ids in outlet_of.groupby(outlet_of).groups.items():
         mine = words.reindex(ids).fillna(0)
         low, high = article_rate_ci(events[events["article_id"].isin(ids)], mine,
                                     n_boot=n_boot, seed=seed)
-        rows.append({"outlet": outlet, "ci_low": low, "ci_high": high})
-    return pd.DataFrame(rows, columns=["outlet", "ci_low", "ci_high"])
+        rows.append({"outlet": outlet, "ci_low": low, "ci_high": high,
+                     "p_value": article_rate_p(events, words, outlet_of, outlet,
+                                               n_boot=n_boot, seed=seed)})
+    return pd.DataFrame(rows, columns=["outlet", "ci_low", "ci_high", "p_value"])

@@ -199,16 +199,19 @@ def _quoted_speakers(quotes: pd.DataFrame, sents: pd.DataFrame,
 
 def sourcing_rates(evidence: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
     """Per outlet and category: count, rate per 1,000 words (95% CI resampling the outlet's
-    articles, :func:`newsprism.compare.rate_intervals.article_rate_ci`), share of articles,
-    top sources.
+    articles, :func:`newsprism.compare.rate_intervals.article_rate_ci`), p_value against the
+    other outlets resampling articles (:func:`newsprism.compare.rate_intervals.article_rate_p`;
+    NaN for a one-article outlet), share of articles, top sources.
 
     The rate is pooled (attributions / words of the outlet × 1,000), so an outlet with more or
     longer articles is not favoured; ``article_share`` is the share of its articles with at
     least one such attribution.
     """
-    from newsprism.compare.rate_intervals import article_rate_ci
+    from newsprism.compare.rate_intervals import article_rate_ci, article_rate_p
 
     per_article = articles.assign(n=articles["text"].map(count_words))
+    all_words = per_article.set_index("article_id")["n"]
+    outlet_of = per_article.set_index("article_id")["outlet"]
     words = per_article.groupby("outlet")["n"].sum()
     n_articles = articles.groupby("outlet").size()
     categories = sorted(set(evidence["category"]) | {"state_media", "intelligence_defence",
@@ -225,6 +228,8 @@ def sourcing_rates(evidence: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFra
                 "n": int(words[outlet]), "estimate": per_1k(len(hits), int(words[outlet])),
                 **dict(zip(("ci_low", "ci_high"), article_rate_ci(hits, exposure),
                            strict=True)),
+                "p_value": article_rate_p(evidence[evidence["category"] == category],
+                                          all_words, outlet_of, outlet),
                 "article_share": hits["article_id"].nunique() / n_articles[outlet],
                 "n_articles": int(n_articles[outlet]),
                 "top_sources": "; ".join(f"{name} ({n})" for name, n in top.items()),

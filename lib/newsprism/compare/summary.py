@@ -253,9 +253,14 @@ def _q_text(q_value: float | None) -> str:
 
 
 def rate_p(row: dict, rates: pd.DataFrame) -> float:
-    """One-sided exact Poisson p of the row's count against the median rate of the other
-    outlets (the comparison :func:`rate_statement` states; when that median is 0, the exact
-    conditional test against their pooled count and words); NaN when nothing is compared.
+    """The row's ``p_value`` where its table has one: the outlet's pooled rate against the
+    others' pooled rate, resampling articles from the interval's draws
+    (:func:`newsprism.compare.rate_intervals.article_rate_p`; events cluster in articles, so
+    a test that treats them as independent is optimistic). Otherwise (a one-article outlet, a
+    table without articles) the one-sided exact Poisson p of the row's count against the
+    median rate of the other outlets (the comparison :func:`rate_statement` states; when that
+    median is 0, the exact conditional test against their pooled count and words); NaN when
+    nothing is compared.
 
     >>> rates = pd.DataFrame({"outlet": ["A", "B", "C"], "count": [12, 2, 3],
     ...                       "n": [1000] * 3, "estimate": [12.0, 2.0, 3.0]})
@@ -264,6 +269,8 @@ def rate_p(row: dict, rates: pd.DataFrame) -> float:
     """
     from scipy.stats import poisson
 
+    if pd.notna(row.get("p_value", np.nan)):
+        return float(row["p_value"])
     mask = (rates["outlet"] != row["outlet"]) & rates["estimate"].notna()
     others = rates.loc[mask, "estimate"]
     if others.empty or pd.isna(row["estimate"]):
@@ -461,15 +468,15 @@ def lead_verdict(q_value: float | None) -> str:
         return "."
     if pd.isna(q_value):
         return (": its interval lies above the next outlet's rate, but no test against the "
-                "median of the others could be made, so the summary does not state it and "
+                "other outlets could be made, so the summary does not state it and "
                 "the lead is not clear.")
     shown = "q < 0.001" if q_value < 0.001 else f"q = {q_value:.2g}"
     if q_value < ALPHA:
         return (": its interval lies above the next outlet's rate, and its test against the "
-                "median of the others survives the Benjamini-Hochberg correction over every "
+                "other outlets survives the Benjamini-Hochberg correction over every "
                 f"outlet and measure tested ({shown}), as in the summary.")
-    return (": its interval lies above the next outlet's rate, but its test against the median "
-            "of the others does not survive the Benjamini-Hochberg correction over every outlet "
+    return (": its interval lies above the next outlet's rate, but its test against the other "
+            "outlets does not survive the Benjamini-Hochberg correction over every outlet "
             f"and measure tested ({shown}), so the summary does not state it and the lead is "
             "not clear.")
 

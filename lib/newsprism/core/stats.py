@@ -393,3 +393,18 @@ def benjamini_hochberg(p: np.ndarray) -> np.ndarray:
     out[order] = adjusted
     q[ok] = out
     return q
+
+
+def interval_decimals(low: float, high: float, decimals: int = 2, most: int = 3) -> int:
+    """Decimals to print an interval with so that a bound that is not 0 does not read as 0
+    ("+0.00 to +0.03" for an interval that excludes 0 reads as touching it): ``decimals``, or
+    more up to ``most``. A bound still 0 at ``most`` decimals is the caller's to word ("just
+    above 0").
+
+    >>> interval_decimals(0.12, 0.4), interval_decimals(0.004, 0.03), interval_decimals(0.0, 0.03)
+    (2, 3, 2)
+    """
+    for shown in range(decimals, most):
+        if all(bound == 0 or round(abs(bound), shown) > 0 for bound in (low, high)):
+            return shown
+    return most

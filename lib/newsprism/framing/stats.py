@@ -42,10 +42,11 @@ PREVALENCE_COLUMNS = ["outlet", "frame", "measure", "estimate", "ci_low", "ci_hi
 # The two estimates of a prevalence cell, one row each: name -> what ``n`` counts.
 PREVALENCE_MEASURES = {"share_of_sentences": "n_sentences", "per_1000_words": "n_words"}
 TEST_COLUMNS = ["frame", "test", "statistic", "dof", "p_value", "p_monte_carlo", "q_value",
-                "min_expected", "n_sentences", "n_outlets", "caveat"]
+                "min_expected", "n_sentences", "n_articles", "n_outlets", "caveat"]
 SMALL_N_CAVEAT = ("expected count < 5 in some cell: the asymptotic chi-square p is unreliable; "
-                  "read the Monte Carlo p (outlet labels permuted over sentences) — and "
-                  "remember sentences of one article are not independent")
+                  "read the Monte Carlo p (outlet labels permuted over articles)")
+ONE_ARTICLE_CAVEAT = ("one article per outlet: the test compares outlets' articles (with the "
+                      "frame against without), so there is nothing to test")
 
 
 def _kept_hits(frames: pd.DataFrame, include_negated: bool = False,
@@ -149,67 +150,84 @@ def _chi2_many(tables: np.ndarray) -> np.ndarray:
     return cells.sum(axis=(1, 2))
 
 
+def _article_table(base: pd.DataFrame, flagged: pd.DataFrame, frame: str, codes: np.ndarray,
+                   n_outlets: int) -> np.ndarray:
+    """Outlets x (articles with the frame, articles without); ``base`` one row per article."""
+    framed = set(flagged.loc[flagged["frame"] == frame, "article_id"])
+    has = base["article_id"].isin(framed).to_numpy()
+    return np.array([[np.sum(has & (codes == k)), np.sum(~has & (codes == k))]
+                     for k in range(n_outlets)], dtype=float)
+
+
+def _test_row(table: np.ndarray, n_permutations: int, rng: np.random.Generator) -> dict:
+    """Fisher's exact test (two outlets) or Pearson chi-square with its Monte Carlo p (outlet
+    labels permuted over articles) of one outlets x (with, without) table."""
+    from scipy import stats as sps
+
+    expected = table.sum(1, keepdims=True) * table.sum(0, keepdims=True) / table.sum()
+    row = {"min_expected": float(expected.min()), "caveat": ""}
+    if len(table) == 2:
+        odds, p = sps.fisher_exact(table)
+        return {**row, "test": "fisher_exact", "statistic": float(odds), "dof": 1,
+                "p_value": float(p), "p_monte_carlo": float(p)}
+    statistic, p, dof, _ = sps.chi2_contingency(table, correction=False)
+    # Permuting outlet labels over articles leaves each outlet's article count and the number
+    # of framed articles fixed, so the framed count per outlet follows a multivariate
+    # hypergeometric law: drawing it directly is the same permutation null at
+    # O(permutations x outlets) instead of O(permutations x articles).
+    sizes = table.sum(1).astype(np.int64)
+    with_frame = rng.multivariate_hypergeometric(
+        sizes, int(table[:, 0].sum()), size=n_permutations).astype(float)
+    stats = _chi2_many(np.stack([with_frame, sizes - with_frame], axis=2))
+    exceed = int(np.sum(stats >= _chi2(table) - 1e-12))
+    return {**row, "test": "chi2", "statistic": float(statistic), "dof": int(dof),
+            "p_value": float(p), "p_monte_carlo": (exceed + 1) / (n_permutations + 1),
+            "caveat": SMALL_N_CAVEAT if row["min_expected"] < 5 else ""}
+
+
 def frame_tests(sentences: pd.DataFrame, frames: pd.DataFrame, articles: pd.DataFrame,
                 frame_ids: Iterable[str] | None = None, by: str = "outlet",
                 include_negated: bool = False, n_permutations: int = 5000,
                 seed: int = 0) -> pd.DataFrame:
-    """Per frame: do outlets differ in the share of sentences carrying it?
+    """Per frame: do outlets differ in the share of their ARTICLES carrying it?
 
-    Two outlets: Fisher's exact test on the 2×2 table. More: Pearson chi-square on the
-    outlets × (with, without) table, plus a Monte Carlo p (outlet labels permuted over
-    sentences, ``n_permutations`` times, seeded, drawn as multivariate hypergeometric counts)
-    that stays valid when expected counts are small — the usual case here. ``q_value``: Benjamini–Hochberg over frames, computed on
-    the Monte Carlo p (or Fisher's p). ``caveat`` states the small-n problem when it applies.
+    The unit is the article (with at least one sentence of the frame, or without): sentences
+    of one article are not independent, and a test over sentences let one heavily framed
+    article make its outlet "differ". Two outlets: Fisher's exact test on the 2×2 table of
+    articles. More: Pearson chi-square on the outlets × (with, without) table, plus a Monte
+    Carlo p (outlet labels permuted over articles, ``n_permutations`` times, seeded, drawn as
+    multivariate hypergeometric counts) that stays valid when expected counts are small.
+    ``q_value``: Benjamini–Hochberg over frames, computed on the Monte Carlo p (or Fisher's
+    p). With one article per outlet there is nothing to compare an outlet's articles with:
+    no test (:data:`ONE_ARTICLE_CAVEAT`). ``caveat`` states why a frame is untested or the
+    small-n problem. Columns: :data:`TEST_COLUMNS` (``n_sentences`` and ``n_articles`` of the
+    outlets compared).
     """
-    from scipy import stats as sps
-
     base = _sentence_base(sentences, articles, by)
+    n_sentences = len(base)
+    base = base.drop_duplicates("article_id")[["article_id", by]]
     hits = _kept_hits(frames, include_negated)
     frame_ids = list(frame_ids) if frame_ids is not None else sorted(hits["frame"].unique())
-    flagged = hits[["article_id", "sentence_id", "frame"]].drop_duplicates()
+    flagged = hits[["article_id", "frame"]].drop_duplicates()
     groups = base[by].astype(str).to_numpy()
     outlets = sorted(set(groups))
     codes = np.searchsorted(outlets, groups)
     rng = np.random.default_rng(seed)
     rows = []
     for frame in frame_ids:
-        keys = flagged[flagged["frame"] == frame]
-        has = base.merge(keys, on=["article_id", "sentence_id"], how="left")["frame"].notna()
-        has = has.to_numpy()
-        table = np.array([[np.sum(has & (codes == k)), np.sum(~has & (codes == k))]
-                          for k in range(len(outlets))], dtype=float)
-        row = {"frame": frame, "n_sentences": int(len(has)), "n_outlets": len(outlets),
-               "statistic": np.nan, "dof": np.nan, "p_value": np.nan,
-               "p_monte_carlo": np.nan, "min_expected": np.nan, "caveat": ""}
-        if len(outlets) < 2 or table[:, 0].sum() == 0 or table[:, 1].sum() == 0:
-            row.update(test="none", caveat="frame absent (or present everywhere) or fewer "
-                                           "than two outlets: no test")
-            rows.append(row)
-            continue
-        expected = table.sum(1, keepdims=True) * table.sum(0, keepdims=True) / table.sum()
-        row["min_expected"] = float(expected.min())
-        if len(outlets) == 2:
-            odds, p = sps.fisher_exact(table)
-            row.update(test="fisher_exact", statistic=float(odds), dof=1, p_value=float(p),
-                       p_monte_carlo=float(p))
+        table = _article_table(base, flagged, frame, codes, len(outlets))
+        row = {"frame": frame, "n_sentences": n_sentences, "n_articles": len(base),
+               "n_outlets": len(outlets), "statistic": np.nan, "dof": np.nan,
+               "p_value": np.nan, "p_monte_carlo": np.nan, "min_expected": np.nan}
+        if len(outlets) >= 2 and len(base) == len(outlets):
+            row.update(test="none", caveat=ONE_ARTICLE_CAVEAT)
+        elif len(outlets) < 2 or table[:, 0].sum() == 0 or table[:, 1].sum() == 0:
+            row.update(test="none", caveat="frame absent (or present in every article) or "
+                                           "fewer than two outlets: no test")
         else:
-            statistic, p, dof, _ = sps.chi2_contingency(table, correction=False)
-            observed = _chi2(table)
-            # Permuting outlet labels over sentences leaves each outlet's sentence count and the
-            # number of framed sentences fixed, so the framed count per outlet follows a
-            # multivariate hypergeometric law: drawing it directly is the same permutation null
-            # at O(permutations x outlets) instead of O(permutations x sentences).
-            sizes = table.sum(1).astype(np.int64)
-            with_frame = rng.multivariate_hypergeometric(
-                sizes, int(table[:, 0].sum()), size=n_permutations).astype(float)
-            stats = _chi2_many(np.stack([with_frame, sizes - with_frame], axis=2))
-            exceed = int(np.sum(stats >= observed - 1e-12))
-            row.update(test="chi2", statistic=float(statistic), dof=int(dof), p_value=float(p),
-                       p_monte_carlo=(exceed + 1) / (n_permutations + 1))
-            if row["min_expected"] < 5:
-                row["caveat"] = SMALL_N_CAVEAT
+            row.update(_test_row(table, n_permutations, rng))
         rows.append(row)
-    result = pd.DataFrame(rows)
+    result = pd.DataFrame(rows, columns=[c for c in TEST_COLUMNS if c != "q_value"])
     result["q_value"] = benjamini_hochberg(result["p_monte_carlo"].to_numpy(float))
     return result[TEST_COLUMNS]
 

@@ -5,7 +5,10 @@ actor registry, the same person named two ways in two articles would be two spea
 share-of-voice table. Two rules, run in order, merge only what cannot be two people:
 
 1. ``spelling``: names that differ only in case, hyphens, full stops or spacing ("Kim Jong-un",
-   "Kim Jong Un") are one speaker, shown under their most frequent form (ties: alphabetical).
+   "Kim Jong Un") or in a middle initial ("Donald J. Trump", "Donald Trump") are one speaker,
+   shown under their most frequent form (ties: alphabetical). Middle initials are ignored only
+   when the corpus has one set of them for that name: with "George W. Bush" and "George H. W.
+   Bush" both present, none of the Bushes is merged across initials.
 2. ``surname``: a one-word name ("Putin") joins the full name ending in that word ("Vladimir
    Putin") ONLY when exactly one full name in the corpus carries it. With "Bill Clinton" and
    "Hillary Clinton" both present, "Clinton" is kept as a speaker of its own and nothing is
@@ -46,6 +49,23 @@ def spelling_key(name: str) -> str:
     return _SEPARATORS.sub(" ", str(name).casefold()).strip()
 
 
+def without_middle_initials(key: str) -> str:
+    """A :func:`spelling_key` without its one-letter middle words (first and last word kept).
+
+    >>> without_middle_initials("donald j trump"), without_middle_initials("j smith")
+    ('donald trump', 'j smith')
+    """
+    words = key.split()
+    return " ".join(words[:1] + [w for w in words[1:-1] if len(w) > 1] + words[1:][-1:])
+
+
+def _spelling_group(name: str, initials_by_key: dict[str, set[str]]) -> str:
+    key = spelling_key(name)
+    bare = without_middle_initials(key)
+    # two different sets of initials (George W. / George H. W. Bush) may be two people
+    return bare if len(initials_by_key[bare] - {bare}) <= 1 else key
+
+
 def _looks_like_name(name: str) -> bool:
     words = str(name).split()
     return bool(words) and words[0][:1].isupper() and words[-1][:1].isupper()
@@ -54,9 +74,13 @@ def _looks_like_name(name: str) -> bool:
 def spelling_rule(counts: Counter) -> dict[str, str]:
     """Each name -> the most frequent name with the same :func:`spelling_key` (only where they
     differ)."""
+    initials_by_key: dict[str, set[str]] = {}
+    for name in counts:
+        key = spelling_key(name)
+        initials_by_key.setdefault(without_middle_initials(key), set()).add(key)
     groups: dict[str, list[str]] = {}
     for name in counts:
-        groups.setdefault(spelling_key(name), []).append(name)
+        groups.setdefault(_spelling_group(name, initials_by_key), []).append(name)
     merged = {}
     for names in groups.values():
         shown = sorted(names, key=lambda n: (-counts[n], n))[0]

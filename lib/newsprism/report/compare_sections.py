@@ -228,7 +228,7 @@ def _next_for_frame(frames: pd.DataFrame, top: pd.Series) -> str:
     if top["ci_low"] <= following["estimate"]:
         verdict = "inside its interval, so the data do not rank it first"
     elif "q_value" in frames and not (pd.notna(top["q_value"]) and top["q_value"] < summary.ALPHA):
-        verdict = ("below its interval, but its test against the median of the others does not "
+        verdict = ("below its interval, but its test against the other outlets does not "
                    "survive the Benjamini-Hochberg correction over every outlet and measure "
                    "tested (" + (f"q = {top['q_value']:.2g}" if pd.notna(top["q_value"])
                                  else "not tested") + "), so the lead is not clear")

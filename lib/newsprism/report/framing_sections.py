@@ -292,27 +292,33 @@ def frame_tests_reading(tests: pd.DataFrame, labels: dict[str, str]) -> str:
     significant = tests[tests["q_value"] < 0.05]["frame"].tolist()
     small = int((tests["min_expected"] < 5).sum())
     tested = int(tests["q_value"].notna().sum())
+    if not tested and "caveat" in tests and (tests["caveat"] == framing_stats.ONE_ARTICLE_CAVEAT).all():
+        return (f"None of the {len(tests)} frames could be tested across outlets: every outlet "
+                "has one article, and the test compares outlets' articles (with the frame "
+                "against without), so no difference between outlets is shown.")
     if not tested:
         return (f"None of the {len(tests)} frames could be tested across outlets (a test needs "
-                "two or more outlets and a frame present in some sentences but not all), so no "
+                "two or more outlets and a frame present in some articles but not all), so no "
                 "difference between outlets is shown.")
     return (f"{len(significant)} of {len(tests)} frames differ across outlets at q < 0.05"
             + (f" ({', '.join(labels[f] for f in significant)})" if significant else "")
             + (f"; {len(tests) - tested} could not be tested" if tested < len(tests) else "")
             + (f". **Small-n caveat:** {small} frame(s) have an expected count below 5 in some "
                "cell, so their asymptotic p is unreliable (use the Monte Carlo p); and"
-               if small else ". **Caveat:**")
-            + " sentences of one article are not independent, so every p here is optimistic "
-            "when an outlet has few articles.")
+               if small else ".")
+            + " Each article counts once (with the frame or without), so sentences of one "
+            "article are not taken as independent evidence.")
 
 
 def frame_tests_section(ctx: FramingContext, out_dir: str) -> Section:
-    """One test per frame of equal prevalence across outlets (chi-square / Fisher, BH q)."""
+    """One test per frame of equal share of articles across outlets (chi-square / Fisher over
+    articles, BH q)."""
     tests = framing_stats.frame_tests(ctx.sentences, ctx.kept, ctx.english,
                                       frame_ids=ctx.book.frame_ids, include_negated=True)
     save_table(tests, "framing_tests", out_dir)
     return Section("tests", table=tests, max_rows=None, caption=(
-        f"Test per frame of equal prevalence across outlets. {ctx.codebook}."),
+        f"Test per frame of an equal share of articles carrying it across outlets (each "
+        f"article counted once). {ctx.codebook}."),
         reading=frame_tests_reading(tests, ctx.labels), tables={"framing_tests": tests},
         facts=dict(n=len(ctx.sentences), unit="sentences",
                    source=f"{ctx.source}, newsprism.framing.stats (scipy)"))
@@ -661,10 +667,14 @@ def key_findings(ctx: FramingContext, prevalence: Group, dominant: Section,
     n_significant = int((test_table["q_value"] < 0.05).sum())
     if test_table["q_value"].notna().any():
         found.append(f"{n_significant} of {len(test_table)} frames differ across outlets at "
-                     "q < 0.05 (Monte Carlo chi-square with outlet labels permuted over "
-                     "sentences as if independent, so optimistic when outlets have few "
+                     "q < 0.05 (articles with the frame against without, per outlet: "
+                     "Fisher's test or a chi-square with outlet labels permuted over "
                      "articles)." + weak_frames_note(book_name, list(
                          test_table.loc[test_table["q_value"] < 0.05, "frame"])) + " "
+                     + evidence_link(NOTEBOOK, "tests", "framing_tests"))
+    elif len(test_table) and (test_table["caveat"] == framing_stats.ONE_ARTICLE_CAVEAT).all():
+        found.append("Frame differences across outlets are not tested: every outlet has one "
+                     "article, and the test compares outlets' articles. "
                      + evidence_link(NOTEBOOK, "tests", "framing_tests"))
     return found
 

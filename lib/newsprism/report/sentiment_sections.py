@@ -385,11 +385,15 @@ def halves_reading(arc: pd.DataFrame) -> str:
         return text + ("; with fewer than two articles the change has no interval. The bars "
                        "show where individual articles turn.")
     low, high = stats.bootstrap_ci(change.to_numpy())
+    shown = stats.interval_decimals(low, high)
     verdict = ("a clear change" if low > 0 or high < 0 else
                "no clear change: the interval includes 0")
-    return (text + f"; per article the second half differs by {change.mean():+.2f} (95% CI "
-            f"{low:+.2f} to {high:+.2f}, {len(change)} articles), {verdict}. The bars show "
-            "where individual articles turn.")
+    near = next((side for bound, side in ((low, "above"), (high, "below"))
+                 if bound != 0 and round(bound, shown) == 0 and verdict == "a clear change"), "")
+    verdict += f" (the interval's bound is just {near} 0)" if near else ""
+    return (text + f"; per article the second half differs by {change.mean():+.{shown}f} (95% "
+            f"CI {low:+.{shown}f} to {high:+.{shown}f}, {len(change)} articles), {verdict}. The "
+            "bars show where individual articles turn.")
 
 
 def arc_section(ctx: SentimentContext, window: int = 5, n_articles: int = 12,
