@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from newsprism.corpus import clean_lines
+from newsprism.corpus.clean_chars import Page
 
 
 @pytest.mark.parametrize(("line", "words"), [
@@ -61,3 +66,11 @@ def test_model_words_make_a_furniture_word_raise_the_score():
     worded = clean_lines.furniture_scores(lines[:2] + [furniture[0]], first_pass)
     assert worded[2] > plain[2]
     assert np.all((plain >= 0) & (plain <= 1))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(alphabet=".!?。…\"'”»)] a\t\u00a0\u2028x", min_size=1), min_size=1))
+def test_sentence_end_counts_equal_the_per_line_regex(lines):
+    lines = [line.strip() or "x" for line in lines]
+    expected = [len(re.findall(r"[.!?。！？…][\"'”’»)\]]*(?=\s|$)", line)) for line in lines]
+    assert clean_lines.sentence_end_counts(Page(lines)).tolist() == expected

@@ -178,13 +178,37 @@ def _chars(chars: str) -> np.ndarray:
 _ENDS_SENTENCE = _chars(".!?。！？…\"”’»)")
 _MARKUP_FIRST = _chars("<{[=")
 
+# ``_SENT_END`` is one of these marks, then any of these closers (for the page-wide count)
+_SENT_ENDERS = ".!?。！？…"
+_SENT_CLOSERS = "\"'”’»)]"
+_SENT_MARK, _SENT_CLOSER = _chars(_SENT_ENDERS), _chars(_SENT_CLOSERS)
+assert _SENT_END.pattern == f"[{_SENT_ENDERS}][\\\"'”’»)\\]]*(?=\\s|$)"
+
+
+def sentence_end_counts(page: Page) -> np.ndarray:
+    """Per line of a :class:`~newsprism.corpus.clean_chars.Page`: how many matches of
+    ``_SENT_END`` it holds, for the whole page at once. A mark matches when the first
+    character after it and its closing quotes / brackets is white space or the line end
+    (no match spans a line, and marks never stand among closers, so matches cannot overlap).
+    """
+    if not page.n:
+        return np.zeros(0, dtype=np.int64)
+    marks = _SENT_MARK[page.codes].nonzero()[0]
+    if not len(marks):
+        return np.zeros(page.n, dtype=np.int64)
+    # where the run of closers after each mark stops (the page end counts as white space)
+    others = np.append((~_SENT_CLOSER[page.codes]).nonzero()[0], len(page.codes))
+    stop = others[others.searchsorted(marks, side="right")]
+    size = len(page.codes)
+    ends = in_class(page.codes[np.minimum(stop, size - 1)], r"\s") | (stop == size)
+    return np.bincount(page.line_of[marks[ends]], minlength=page.n)
+
 
 def _features_and_region(page: Page, lengths: np.ndarray | None = None
                          ) -> tuple[np.ndarray, tuple[int, int]]:
     n = page.n
     lengths = _effective_lengths(page) if lengths is None else np.asarray(lengths)
-    sentence_ends = np.fromiter(map(len, map(_SENT_END.findall, page.lines)), dtype=np.int64,
-                                count=n)
+    sentence_ends = sentence_end_counts(page)
     first_codes, last_codes = page.first_codes(), page.last_codes()
     body = (lengths >= BODY_MIN_CHARS) & (sentence_ends > 0) & (first_codes != ord("<"))
     capitals, url = _capitals_and_urls(page)
