@@ -74,3 +74,16 @@ def test_sentence_end_counts_equal_the_per_line_regex(lines):
     lines = [line.strip() or "x" for line in lines]
     expected = [len(re.findall(r"[.!?。！？…][\"'”’»)\]]*(?=\s|$)", line)) for line in lines]
     assert clean_lines.sentence_end_counts(Page(lines)).tolist() == expected
+
+
+_WEIGHTS = {"share": 1.5, "ıx": -0.25, "i̇mza": 2.0, "kommentare": 0.75, "ab": -1.0}
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(alphabet="ab sharİIıx,1\u00a0é", min_size=1, max_size=230), min_size=1,
+                max_size=6))
+def test_word_scores_equal_the_per_line_words(lines):
+    lines = [line.strip() or "x" for line in lines]
+    expected = [sum(_WEIGHTS.get(word, 0.0) for word in clean_lines.line_words(line))
+                for line in lines]
+    assert clean_lines.word_scores(lines, _WEIGHTS).tolist() == pytest.approx(expected)
