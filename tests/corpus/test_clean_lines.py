@@ -87,3 +87,13 @@ def test_word_scores_equal_the_per_line_words(lines):
     expected = [sum(_WEIGHTS.get(word, 0.0) for word in clean_lines.line_words(line))
                 for line in lines]
     assert clean_lines.word_scores(lines, _WEIGHTS).tolist() == pytest.approx(expected)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(alphabet="htpsw.:/comrgnedlx@#_ 1", min_size=1, max_size=30), min_size=1,
+                max_size=6))
+def test_url_feature_equals_the_per_line_regex(lines):
+    lines = [line.strip() or "x" for line in lines]
+    url = re.compile(r"https?://|www\.|\.(?:com|org|net|de|html?|php)\b|[@#]\w")
+    column = clean_lines.line_features(lines)[:, clean_lines.FEATURES.index("url_like")]
+    assert column.tolist() == [float(url.search(line) is not None) for line in lines]

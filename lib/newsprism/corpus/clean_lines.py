@@ -61,17 +61,21 @@ _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 _CJK_FIRST = 0x3040
 _URL = re.compile(r"https?://|www\.|\.(?:com|org|net|de|html?|php)\b|[@#]\w")
 # Every match of ``_URL`` starts with @ or # or one of these pairs of characters (first, next).
-_URL_STARTS = [(".", "cdhnop"), ("w", "w"), ("h", "t")]
-# Per code point, one bit per pair of ``_URL_STARTS`` it can start (``_URL_FIRST``) or go on
-# (``_URL_NEXT``); ``_URL_ANY`` for "@" and "#", which start a match on their own.
+# Every other match is at least three characters long, the third one of the last ones listed.
+_URL_STARTS = [(".", "cdhnop", "ehort"), ("w", "w", "w"), ("h", "t", "t")]
+# Per code point, one bit per triple of ``_URL_STARTS`` it can start (``_URL_FIRST``), go on
+# (``_URL_NEXT``) or stand third in (``_URL_THIRD``); ``_URL_ANY`` for "@" and "#", which
+# start a match on their own.
 _URL_FIRST = np.zeros(0x110000, dtype=np.uint8)
 _URL_NEXT = np.zeros(0x110000, dtype=np.uint8)
+_URL_THIRD = np.zeros(0x110000, dtype=np.uint8)
 _URL_ANY = 1 << len(_URL_STARTS)
-for _bit, (_first, _nexts) in enumerate(_URL_STARTS):
+for _bit, (_first, _nexts, _thirds) in enumerate(_URL_STARTS):
     _URL_FIRST[ord(_first)] |= 1 << _bit
     _URL_NEXT[[ord(char) for char in _nexts]] |= 1 << _bit
+    _URL_THIRD[[ord(char) for char in _thirds]] |= 1 << _bit
 _URL_FIRST[[ord("@"), ord("#")]] = _URL_ANY
-del _bit, _first, _nexts
+del _bit, _first, _nexts, _thirds
 
 FEATURES = [
     "log_len", "sent_ends", "ends_sentence", "ends_colon", "capital_share", "url_like",
@@ -154,8 +158,10 @@ def _capitals_and_urls(page: Page) -> tuple[np.ndarray, np.ndarray]:
     hashtag (``_URL``, tried only on lines holding one of its first two characters)."""
     capitals = page.count_per_line(page.word_starts(_CAPITAL))
     candidates = _URL_FIRST[page.codes] == _URL_ANY
-    # a pair of ``_URL_STARTS``: the same bit set for a character and the next one
-    candidates[:-1] |= (_URL_FIRST[page.codes[:-1]] & _URL_NEXT[page.codes[1:]]) != 0
+    # a triple of ``_URL_STARTS``: the same bit set for a character and the next two
+    codes = page.codes
+    candidates[:-2] |= (_URL_FIRST[codes[:-2]] & _URL_NEXT[codes[1:-1]] & _URL_THIRD[codes[2:]]
+                        ) != 0
     url = page.lines_with(candidates)
     for k in url.nonzero()[0].tolist():
         url[k] = _URL.search(page.lines[k]) is not None
