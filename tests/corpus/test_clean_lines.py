@@ -89,11 +89,24 @@ def test_word_scores_equal_the_per_line_words(lines):
     assert clean_lines.word_scores(lines, _WEIGHTS).tolist() == pytest.approx(expected)
 
 
+_URL_PIECES = ["http", "s", "://", "www", "w", ".", "com", "org", "net", "de", "htm", "l",
+               "php", "ph", "ht", "@", "#", "_", "x", " ", "1", "é"]
+
+
 @settings(max_examples=300, deadline=None)
-@given(st.lists(st.text(alphabet="htpsw.:/comrgnedlx@#_ 1", min_size=1, max_size=30), min_size=1,
+@given(st.lists(st.lists(st.sampled_from(_URL_PIECES), min_size=1, max_size=8), min_size=1,
                 max_size=6))
-def test_url_feature_equals_the_per_line_regex(lines):
-    lines = [line.strip() or "x" for line in lines]
+def test_url_feature_equals_the_per_line_regex(pieces):
+    lines = ["".join(line).strip() or "x" for line in pieces]
     url = re.compile(r"https?://|www\.|\.(?:com|org|net|de|html?|php)\b|[@#]\w")
     column = clean_lines.line_features(lines)[:, clean_lines.FEATURES.index("url_like")]
     assert column.tolist() == [float(url.search(line) is not None) for line in lines]
+
+
+@pytest.mark.parametrize("line", ["see x.org", "a.de", "b.html", "c.htm", "d.php", "e.com",
+                                  "f.net", "http://x", "https://x", "www.x", "@kcna", "#tag",
+                                  "the right night", "x.dev", "a.cn", "Mr. Ht", "x.ph"])
+def test_url_feature_on_each_kind_of_match(line):
+    url = re.compile(r"https?://|www\.|\.(?:com|org|net|de|html?|php)\b|[@#]\w")
+    column = clean_lines.line_features([line])[:, clean_lines.FEATURES.index("url_like")]
+    assert column.tolist() == [float(url.search(line) is not None)]
