@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from newsprism.corpus import clean_lines
+from newsprism.corpus.clean_chars import Page
 
 
 @pytest.mark.parametrize(("line", "words"), [
@@ -61,3 +66,47 @@ def test_model_words_make_a_furniture_word_raise_the_score():
     worded = clean_lines.furniture_scores(lines[:2] + [furniture[0]], first_pass)
     assert worded[2] > plain[2]
     assert np.all((plain >= 0) & (plain <= 1))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(alphabet=".!?。…\"'”»)] a\t\u00a0\u2028x", min_size=1), min_size=1))
+def test_sentence_end_counts_equal_the_per_line_regex(lines):
+    lines = [line.strip() or "x" for line in lines]
+    expected = [len(re.findall(r"[.!?。！？…][\"'”’»)\]]*(?=\s|$)", line)) for line in lines]
+    assert clean_lines.sentence_end_counts(Page(lines)).tolist() == expected
+
+
+_WEIGHTS = {"share": 1.5, "ıx": -0.25, "i̇mza": 2.0, "kommentare": 0.75, "ab": -1.0}
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(alphabet="ab sharİIıx,1\u00a0é", min_size=1, max_size=230), min_size=1,
+                max_size=6))
+def test_word_scores_equal_the_per_line_words(lines):
+    lines = [line.strip() or "x" for line in lines]
+    expected = [sum(_WEIGHTS.get(word, 0.0) for word in clean_lines.line_words(line))
+                for line in lines]
+    assert clean_lines.word_scores(lines, _WEIGHTS).tolist() == pytest.approx(expected)
+
+
+_URL_PIECES = ["http", "s", "://", "www", "w", ".", "com", "org", "net", "de", "htm", "l",
+               "php", "ph", "ht", "@", "#", "_", "x", " ", "1", "é"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(_URL_PIECES), min_size=1, max_size=8), min_size=1,
+                max_size=6))
+def test_url_feature_equals_the_per_line_regex(pieces):
+    lines = ["".join(line).strip() or "x" for line in pieces]
+    url = re.compile(r"https?://|www\.|\.(?:com|org|net|de|html?|php)\b|[@#]\w")
+    column = clean_lines.line_features(lines)[:, clean_lines.FEATURES.index("url_like")]
+    assert column.tolist() == [float(url.search(line) is not None) for line in lines]
+
+
+@pytest.mark.parametrize("line", ["see x.org", "a.de", "b.html", "c.htm", "d.php", "e.com",
+                                  "f.net", "http://x", "https://x", "www.x", "@kcna", "#tag",
+                                  "the right night", "x.dev", "a.cn", "Mr. Ht", "x.ph"])
+def test_url_feature_on_each_kind_of_match(line):
+    url = re.compile(r"https?://|www\.|\.(?:com|org|net|de|html?|php)\b|[@#]\w")
+    column = clean_lines.line_features([line])[:, clean_lines.FEATURES.index("url_like")]
+    assert column.tolist() == [float(url.search(line) is not None)]

@@ -61,17 +61,21 @@ _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 _CJK_FIRST = 0x3040
 _URL = re.compile(r"https?://|www\.|\.(?:com|org|net|de|html?|php)\b|[@#]\w")
 # Every match of ``_URL`` starts with @ or # or one of these pairs of characters (first, next).
-_URL_STARTS = [(".", "cdhnop"), ("w", "w"), ("h", "t")]
-# Per code point, one bit per pair of ``_URL_STARTS`` it can start (``_URL_FIRST``) or go on
-# (``_URL_NEXT``); ``_URL_ANY`` for "@" and "#", which start a match on their own.
+# Every other match is at least three characters long, the third one of the last ones listed.
+_URL_STARTS = [(".", "cdhnop", "ehort"), ("w", "w", "w"), ("h", "t", "t")]
+# Per code point, one bit per triple of ``_URL_STARTS`` it can start (``_URL_FIRST``), go on
+# (``_URL_NEXT``) or stand third in (``_URL_THIRD``); ``_URL_ANY`` for "@" and "#", which
+# start a match on their own.
 _URL_FIRST = np.zeros(0x110000, dtype=np.uint8)
 _URL_NEXT = np.zeros(0x110000, dtype=np.uint8)
+_URL_THIRD = np.zeros(0x110000, dtype=np.uint8)
 _URL_ANY = 1 << len(_URL_STARTS)
-for _bit, (_first, _nexts) in enumerate(_URL_STARTS):
+for _bit, (_first, _nexts, _thirds) in enumerate(_URL_STARTS):
     _URL_FIRST[ord(_first)] |= 1 << _bit
     _URL_NEXT[[ord(char) for char in _nexts]] |= 1 << _bit
+    _URL_THIRD[[ord(char) for char in _thirds]] |= 1 << _bit
 _URL_FIRST[[ord("@"), ord("#")]] = _URL_ANY
-del _bit, _first, _nexts
+del _bit, _first, _nexts, _thirds
 
 FEATURES = [
     "log_len", "sent_ends", "ends_sentence", "ends_colon", "capital_share", "url_like",
@@ -154,8 +158,10 @@ def _capitals_and_urls(page: Page) -> tuple[np.ndarray, np.ndarray]:
     hashtag (``_URL``, tried only on lines holding one of its first two characters)."""
     capitals = page.count_per_line(page.word_starts(_CAPITAL))
     candidates = _URL_FIRST[page.codes] == _URL_ANY
-    # a pair of ``_URL_STARTS``: the same bit set for a character and the next one
-    candidates[:-1] |= (_URL_FIRST[page.codes[:-1]] & _URL_NEXT[page.codes[1:]]) != 0
+    # a triple of ``_URL_STARTS``: the same bit set for a character and the next two
+    codes = page.codes
+    candidates[:-2] |= (_URL_FIRST[codes[:-2]] & _URL_NEXT[codes[1:-1]] & _URL_THIRD[codes[2:]]
+                        ) != 0
     url = page.lines_with(candidates)
     for k in url.nonzero()[0].tolist():
         url[k] = _URL.search(page.lines[k]) is not None
@@ -178,13 +184,37 @@ def _chars(chars: str) -> np.ndarray:
 _ENDS_SENTENCE = _chars(".!?。！？…\"”’»)")
 _MARKUP_FIRST = _chars("<{[=")
 
+# ``_SENT_END`` is one of these marks, then any of these closers (for the page-wide count)
+_SENT_ENDERS = ".!?。！？…"
+_SENT_CLOSERS = "\"'”’»)]"
+_SENT_MARK, _SENT_CLOSER = _chars(_SENT_ENDERS), _chars(_SENT_CLOSERS)
+assert _SENT_END.pattern == f"[{_SENT_ENDERS}][\\\"'”’»)\\]]*(?=\\s|$)"
+
+
+def sentence_end_counts(page: Page) -> np.ndarray:
+    """Per line of a :class:`~newsprism.corpus.clean_chars.Page`: how many matches of
+    ``_SENT_END`` it holds, for the whole page at once. A mark matches when the first
+    character after it and its closing quotes / brackets is white space or the line end
+    (no match spans a line, and marks never stand among closers, so matches cannot overlap).
+    """
+    if not page.n:
+        return np.zeros(0, dtype=np.int64)
+    marks = _SENT_MARK[page.codes].nonzero()[0]
+    if not len(marks):
+        return np.zeros(page.n, dtype=np.int64)
+    # where the run of closers after each mark stops (the page end counts as white space)
+    others = np.append((~_SENT_CLOSER[page.codes]).nonzero()[0], len(page.codes))
+    stop = others[others.searchsorted(marks, side="right")]
+    size = len(page.codes)
+    ends = in_class(page.codes[np.minimum(stop, size - 1)], r"\s") | (stop == size)
+    return np.bincount(page.line_of[marks[ends]], minlength=page.n)
+
 
 def _features_and_region(page: Page, lengths: np.ndarray | None = None
                          ) -> tuple[np.ndarray, tuple[int, int]]:
     n = page.n
     lengths = _effective_lengths(page) if lengths is None else np.asarray(lengths)
-    sentence_ends = np.fromiter(map(len, map(_SENT_END.findall, page.lines)), dtype=np.int64,
-                                count=n)
+    sentence_ends = sentence_end_counts(page)
     first_codes, last_codes = page.first_codes(), page.last_codes()
     body = (lengths >= BODY_MIN_CHARS) & (sentence_ends > 0) & (first_codes != ord("<"))
     capitals, url = _capitals_and_urls(page)

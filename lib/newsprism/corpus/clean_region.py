@@ -56,20 +56,27 @@ def body_states(lengths, scores, region: dict) -> np.ndarray:
     cost = float(region["switch_cost"])
     # best totals ending in each state; the page may start in either state for free
     furniture, body = 0.0, gains[0]
-    from_body_f = [False] * n  # furniture state at i reached from body at i-1
-    from_body_b = [True] * n  # body state at i reached from body at i-1
-    for i in range(1, n):
+    from_body_f = [False]  # furniture state at i reached from body at i-1
+    from_body_b = [True]  # body state at i reached from body at i-1
+    for gain in gains[1:]:
         switch_in, switch_out = furniture - cost, body - cost
-        from_body_f[i] = switch_out > furniture
-        from_body_b[i] = body >= switch_in
-        furniture, body = (switch_out if from_body_f[i] else furniture,
-                           (body if from_body_b[i] else switch_in) + gains[i])
-    states = np.zeros(n, dtype=bool)
+        if switch_out > furniture:
+            from_body_f.append(True)
+            furniture = switch_out
+        else:
+            from_body_f.append(False)
+        if body >= switch_in:
+            from_body_b.append(True)
+            body += gain
+        else:
+            from_body_b.append(False)
+            body = switch_in + gain
+    states = [False] * n
     in_body = body > furniture
     for i in range(n - 1, -1, -1):
         states[i] = in_body
         in_body = from_body_b[i] if in_body else from_body_f[i]
-    return states
+    return np.array(states, dtype=bool)
 
 
 def outside_body(lengths, scores, region: dict) -> tuple[list[int], dict[int, tuple[float, str]]]:

@@ -51,6 +51,10 @@ _DIGIT = re.compile(r"\d")
 # more: four comma-separated adjectives are a sentence fragment as often as tags).
 _TAG_SEPARATORS = re.compile(r"\s*[,|•·;]\s*")
 _TAG_BARS = re.compile(r"\s[|•·]\s")
+_TAG_SEPARATOR_CHARS = ",|•·;"  # each match of ``_TAG_SEPARATORS`` holds exactly one
+# The characters a match of ``_EMBED_SIGNATURE`` / ``_END_MARK`` can start with.
+_EMBED_FIRST = "—–-"
+_END_MARK_FIRST = "(Ee-#*/"
 
 
 def url_line(line: str) -> bool:
@@ -63,9 +67,10 @@ def url_line(line: str) -> bool:
 
 def handle_line(line: str) -> bool:
     """Handles and hashtags only ("@kcna #Korea"), or an embedded post's "— name (@handle) date"."""
-    if _EMBED_SIGNATURE.fullmatch(line):
+    # both patterns are anchored at the line start: its first character rules most lines out
+    if line[0] in _EMBED_FIRST and "(@" in line and _EMBED_SIGNATURE.fullmatch(line):
         return True
-    return _HANDLE.match(line) is not None and not _WORD.findall(_HANDLE.sub(" ", line))
+    return line[0] in "@#" and _HANDLE.match(line) is not None and not _WORD.findall(_HANDLE.sub(" ", line))
 
 
 def timestamp_line(line: str) -> bool:
@@ -79,13 +84,15 @@ def timestamp_line(line: str) -> bool:
 
 def end_mark(line: str) -> bool:
     """A dispatch's end mark: "(END)", "-30-", "###", "***", "/TASS/"."""
-    return _END_MARK.fullmatch(line) is not None
+    return line[0] in _END_MARK_FIRST and _END_MARK.fullmatch(line) is not None
 
 
 def tag_list(line: str) -> bool:
     """Items of at most three words each, no digits and no sentence: three or more separated
     by | • ·, or five or more separated by commas."""
     if len(line) > 300 or ends_sentence(line) or _DIGIT.search(line):
+        return False
+    if sum(map(line.count, _TAG_SEPARATOR_CHARS)) < 2:  # three items need two separators
         return False
     items = [item for item in _TAG_SEPARATORS.split(line) if item]
     if any(len(item.split()) > 3 for item in items):
