@@ -4,10 +4,11 @@ Used by ``notebooks/00_corpus_overview``; every function takes the ``articles`` 
 :func:`newsprism.corpus.load_corpus` and returns a tidy DataFrame.
 
 >>> import pandas as pd
+>>> letter = ("Kim wrote a warm letter to Putin on the last day of the year, praising the "
+...           "troops who fought in Kursk and promising that the two countries would stand "
+...           "together in the new year.")
 >>> articles = pd.DataFrame({"article_id": ["a", "b"], "outlet": ["X", "Y"],
-...     "text": ["Kim wrote a warm letter to Putin on the last day of the year.",
-...              "Kim wrote a warm letter to Putin on the last day of the year, KCNA said."],
-...     "n_words": [14, 16]})
+...     "text": [letter, letter[:-1] + ", KCNA said."], "n_words": [35, 37]})
 >>> near_duplicates(articles)[["article_a", "article_b", "is_copy"]].values.tolist()
 [['a', 'b', True]]
 """
