@@ -153,15 +153,18 @@ def test_voices_table_shows_articles_that_copy_first():
     assert len(shown) == len(voices)
 
 
+def _two_outlet_rates() -> pd.DataFrame:
+    return pd.DataFrame({"outlet": ["A", "B"] * 2,
+                         "measure": ["quotes_per_1k"] * 2 + ["hedges_per_1k"] * 2,
+                         "count": [30, 20, 9, 8], "n": [1000] * 4,
+                         "estimate": [30.0, 20.0, 9.0, 8.0],
+                         "ci_low": [25.0, 15.0, 7.0, 6.0], "ci_high": [35.0, 25.0, 11.0, 10.0]})
+
+
 def test_profiles_reading_says_how_its_quotation_rate_differs_from_30s():
     # PolNeAR train: 40 said Western Journalism quotes most (pooled 16.6 per 1,000 words),
     # 30 said Politico (mean of article rates 16.5), and neither said why.
-    rates = pd.DataFrame({"outlet": ["A", "B"] * 2,
-                          "measure": ["quotes_per_1k"] * 2 + ["hedges_per_1k"] * 2,
-                          "count": [30, 20, 9, 8], "n": [1000] * 4,
-                          "estimate": [30.0, 20.0, 9.0, 8.0],
-                          "ci_low": [25.0, 15.0, 7.0, 6.0], "ci_high": [35.0, 25.0, 11.0, 10.0]})
-    text = compare_report.profiles_reading(rates)
+    text = compare_report.profiles_reading(_two_outlet_rates())
     assert text.startswith("**A** has the highest rate of direct quotations of 2 outlets "
                            "(30.0 per 1,000 words, 95% CI 25.0 to 35.0")
     assert "30_quotes averages each article's rate instead" in text
@@ -171,12 +174,7 @@ def test_profiles_reading_states_the_pooling_and_the_one_article_interval():
     # It said pooling made "an outlet with more or longer articles weigh no more than one with
     # a single short piece" (pooling weighs each word, so long articles weigh more) and that
     # intervals resample articles, while a one-article outlet's interval is exact Poisson.
-    rates = pd.DataFrame({"outlet": ["A", "B"] * 2,
-                          "measure": ["quotes_per_1k"] * 2 + ["hedges_per_1k"] * 2,
-                          "count": [30, 20, 9, 8], "n": [1000] * 4,
-                          "estimate": [30.0, 20.0, 9.0, 8.0],
-                          "ci_low": [25.0, 15.0, 7.0, 6.0], "ci_high": [35.0, 25.0, 11.0, 10.0]})
-    text = compare_report.profiles_reading(rates)
+    text = compare_report.profiles_reading(_two_outlet_rates())
     assert "weighs no more than" not in text
     assert "so its longer articles weigh more" in text
     assert "for an outlet with a single article they are exact Poisson intervals" in text
