@@ -120,8 +120,11 @@ vocabulary.show()
 # <a id="similarity"></a>
 # ## Similarity between articles and outlets
 #
-# TF-IDF cosine similarity (scikit-learn, English stopwords removed, sublinear term
-# frequency). At outlet level each outlet's articles are joined into one document.
+# TF-IDF cosine similarity (scikit-learn, sublinear term frequency) over the terms of the
+# distinctive-vocabulary table (English stopwords, one-letter terms and honorifics removed).
+# At outlet level each outlet's articles are joined into one document. Above 60 articles an
+# article-by-article heatmap is unreadable, so the mean over article pairs of each pair of
+# outlets is drawn instead; the article matrix is in the saved table.
 
 # %%
 similar = compare_sections.similarity_section(ctx, out_dir)

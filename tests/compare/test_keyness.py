@@ -97,3 +97,18 @@ def test_the_term_stop_list_is_an_editable_codebook(tmp_path):
     counts = keyness.term_counts(arts, min_count=1, stop_list=path)
     assert set(counts.index) == {"mr", "spoke"}
     assert "mr" in keyness.load_term_stop_list()
+
+
+@pytest.mark.parametrize("texts", [
+    ["Mr. Kim wrote.", "Mr. Putin replied."],  # only an honorific shared
+    ["I'm at 5 p.m. here", "I'm leaving by 6 p.m. there"],  # only one-letter fragments shared
+])
+def test_tfidf_vectors_share_the_keyness_term_definition(texts):
+    from newsprism.compare.similarity import similarity_matrix
+
+    vocab = set(keyness.term_counts(pd.DataFrame({"outlet": ["A", "B"], "text": texts}),
+                                    min_count=1).index)
+    assert vocab == set(keyness.content_terms(texts[0])) | set(keyness.content_terms(texts[1]))
+    arts = pd.DataFrame({"article_id": ["a", "b"], "outlet": ["A", "B"], "text": texts})
+    # nothing but a dropped term is shared, so the articles do not look alike
+    assert float(similarity_matrix(arts).loc["a", "b"]) == 0.0

@@ -71,13 +71,37 @@ def tokenize(text: str) -> list[str]:
     return [term(t) for t in tokens if not t.isdigit()]
 
 
+def is_counted(token: str, listed: frozenset[str] = frozenset()) -> bool:
+    """Whether a :func:`tokenize` term counts as a content term: not a stop word of
+    :data:`STOPWORDS` (nor a contraction of one, "we'll"), not one letter (fragments: "m" of
+    "I'm", "p" of "p.m.") and not in ``listed`` (see :func:`load_term_stop_list`).
+
+    >>> [is_counted(t, frozenset({"mr"})) for t in ["troops", "the", "we'll", "m", "mr"]]
+    [True, False, False, False, False]
+    """
+    return not (token in STOPWORDS or token.split("'")[0] in STOPWORDS
+                or len(token) == 1 or token in listed)
+
+
+def content_terms(text: str, stop_list: str | Path | None = None) -> list[str]:
+    """THE content terms of a text, for keyness counts and TF-IDF vectors alike: the terms of
+    :func:`tokenize` that :func:`is_counted` keeps, with the stop list ``stop_list`` (default
+    :data:`TERM_STOP_LIST`: honorifics).
+
+    >>> content_terms("Mr. Kim's letter, p.m.")
+    ['kim', 'letter']
+    """
+    listed = load_term_stop_list(stop_list)
+    return [t for t in tokenize(text) if is_counted(t, listed)]
+
+
 def term_counts(articles: pd.DataFrame, by: str = "outlet", stopwords: bool = True,
                 min_count: int = 2, stop_list: str | Path | None = None) -> pd.DataFrame:
     """Term-by-group count matrix (one row per term, one column per group).
 
-    ``stopwords=True`` drops scikit-learn's ENGLISH_STOP_WORDS (NLTK's list is not available
-    offline), every one-letter term (fragments: "m" of "I'm", "p" of "p.m.") and the terms of
-    ``stop_list`` (default :data:`TERM_STOP_LIST`: honorifics); terms seen fewer than
+    ``stopwords=True`` counts only :func:`content_terms` (drops scikit-learn's
+    ENGLISH_STOP_WORDS, as NLTK's list is not available offline, every one-letter term and the
+    terms of ``stop_list``, default :data:`TERM_STOP_LIST`: honorifics); terms seen fewer than
     ``min_count`` times in the whole corpus are dropped.
 
     >>> import pandas as pd
@@ -86,13 +110,9 @@ def term_counts(articles: pd.DataFrame, by: str = "outlet", stopwords: bool = Tr
     [2, 0]
     """
     rows: dict[str, dict[str, int]] = {}
-    listed = load_term_stop_list(stop_list) if stopwords else frozenset()
     for group, text in zip(articles[by], articles["text"], strict=True):
         bucket = rows.setdefault(group, {})
-        for token in tokenize(text):
-            if stopwords and (token in STOPWORDS or token.split("'")[0] in STOPWORDS
-                              or len(token) == 1 or token in listed):
-                continue
+        for token in content_terms(text, stop_list) if stopwords else tokenize(text):
             bucket[token] = bucket.get(token, 0) + 1
     counts = pd.DataFrame(rows).fillna(0).astype(int)
     counts = counts[counts.sum(axis=1) >= min_count]

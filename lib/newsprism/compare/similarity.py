@@ -75,9 +75,9 @@ def sample_articles(articles: pd.DataFrame, max_articles: int, seed: int = 0) ->
 
 
 def _terms(text: str) -> list[str]:
-    from newsprism.compare.keyness import STOPWORDS, tokenize
+    from newsprism.compare.keyness import content_terms
 
-    return [t for t in tokenize(text) if t not in STOPWORDS]
+    return content_terms(text)
 
 
 def tfidf_vectors(docs: list[str]):

@@ -313,23 +313,48 @@ def similarity_reading(pairs: pd.DataFrame) -> str:
             "story; copied text is checked next.")
 
 
+# Above this many articles an article-by-article heatmap has no readable labels or cells.
+ARTICLE_HEATMAP_MAX = 60
+
+
+def article_similarity_part(ctx: CompareContext, article_sim: pd.DataFrame, out_dir: str,
+                            source: str) -> Section:
+    """The article heatmap, or above :data:`ARTICLE_HEATMAP_MAX` articles the outlet-by-outlet
+    mean of article-pair cosines (every article; saved as comparison_outlet_mean_similarity)
+    with a caption pointing to the saved article matrix."""
+    n_sim = len(article_sim)
+    sampled = (f" A stratified random sample of {n_sim} of {ctx.n_articles} articles (per "
+               "outlet in proportion to its size, seed 0): a larger matrix could not be drawn "
+               "or read." if n_sim < ctx.n_articles else "")
+    if n_sim <= ARTICLE_HEATMAP_MAX:
+        return Section("article-similarity", figure=similarity.plot_similarity(
+            article_sim, "Articles: TF-IDF cosine similarity"), caption=(
+            "Cosine similarity between articles." + sampled),
+            facts=dict(n=n_sim, unit="articles", source=source))
+    means = similarity.similarity_matrix(ctx.english, "outlet_mean")
+    save_table(means.reset_index(names="outlet"), "comparison_outlet_mean_similarity", out_dir)
+    return Section("article-similarity", figure=similarity.plot_similarity(
+        means, "Article pairs: mean TF-IDF cosine by outlet pair"), caption=(
+        f"Mean cosine similarity over every pair of articles from two outlets (diagonal: pairs "
+        f"within one outlet; blank for an outlet of one article), over all {ctx.n_articles} "
+        f"articles. An article-by-article heatmap of {n_sim} articles (more than "
+        f"{ARTICLE_HEATMAP_MAX}) would have no readable labels: the article matrix is in the "
+        "saved table comparison_article_similarity." + sampled),
+        tables={"comparison_outlet_mean_similarity": means},
+        facts=dict(n=ctx.n_articles, unit="articles", source=source))
+
+
 def similarity_section(ctx: CompareContext, out_dir: str) -> Group:
-    """TF-IDF cosine between articles (a stratified sample on a large corpus) and outlets."""
+    """TF-IDF cosine between articles (a stratified sample on a large corpus; above
+    :data:`ARTICLE_HEATMAP_MAX` articles their outlet-pair means) and outlets."""
     article_sim = ctx.result["article_similarity"]
     outlet_sim = ctx.result["outlet_similarity"]
     save_table(article_sim.reset_index(names="article_id"), "comparison_article_similarity",
                out_dir)
     save_table(outlet_sim.reset_index(names="outlet"), "comparison_outlet_similarity", out_dir)
-    n_sim = len(article_sim)
-    sampled = (f" A stratified random sample of {n_sim} of {ctx.n_articles} articles (per "
-               "outlet in proportion to its size, seed 0): a larger matrix could not be drawn "
-               "or read." if n_sim < ctx.n_articles else "")
     source = f"{ctx.source}, newsprism.compare.similarity.similarity_matrix"
     return Group("similarity-section", [
-        Section("article-similarity", figure=similarity.plot_similarity(
-            article_sim, "Articles: TF-IDF cosine similarity"), caption=(
-            "Cosine similarity between articles." + sampled),
-            facts=dict(n=n_sim, unit="articles", source=source)),
+        article_similarity_part(ctx, article_sim, out_dir, source),
         Section("outlet-similarity", figure=similarity.plot_similarity(
             outlet_sim, "Outlets: TF-IDF cosine similarity"), caption=(
             "Cosine similarity between outlets (articles joined per outlet)."),

@@ -360,11 +360,26 @@ def dominant_reading(dominant: pd.DataFrame) -> str:
             "many short, common cues wins easily; compare the runner-up and its margin.")
 
 
+DOMINANT_ORDER = "outlet, then article_id"
+
+
+def dominant_by_outlet(dominant: pd.DataFrame) -> pd.DataFrame:
+    """The dominant-frame table in :data:`DOMINANT_ORDER` (corpus order groups no outlet), so
+    the first rows shown of a large corpus read outlet by outlet.
+
+    >>> t = pd.DataFrame({"article_id": ["b1", "a2", "a1"], "outlet": ["B", "A", "A"]})
+    >>> dominant_by_outlet(t)["article_id"].tolist()
+    ['a1', 'a2', 'b1']
+    """
+    return dominant.sort_values(["outlet", "article_id"], kind="stable", ignore_index=True)
+
+
 def dominant_section(ctx: FramingContext, out_dir: str) -> Section:
     """The frame with most hits in each article, its share and the runner-up."""
     dominant = framing_stats.dominant_frames(ctx.kept, ctx.english)
     save_table(dominant, "framing_dominant", out_dir)
-    return Section("dominant", table=dominant, max_rows=200, caption=(
+    shown = dominant_by_outlet(dominant)
+    return Section("dominant", table=shown, max_rows=200, order=DOMINANT_ORDER, caption=(
         "Frame with most hits in each article (ties joined by '='), its share of the article's "
         f"frame hits and the runner-up. {ctx.codebook}."), reading=(
         dominant_reading(dominant)

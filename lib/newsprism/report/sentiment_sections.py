@@ -163,6 +163,25 @@ def paragraph_summary(by_paragraph: pd.DataFrame) -> pd.DataFrame:
                  most_positive=("score", "max")))
 
 
+ARTICLE_ORDER = "outlet, then the most extreme article tone (largest |estimate|) first"
+
+
+def articles_by_extremeness(by_article: pd.DataFrame) -> pd.DataFrame:
+    """The article table in :data:`ARTICLE_ORDER` (ties by article_id), so the first rows
+    shown of a large corpus are each outlet's most negative or positive articles.
+
+    >>> t = pd.DataFrame({"outlet": ["B", "A", "A"], "article_id": ["b", "a1", "a2"],
+    ...                   "estimate": [0.9, 0.1, -0.5]})
+    >>> articles_by_extremeness(t)["article_id"].tolist()
+    ['a2', 'a1', 'b']
+    """
+    extreme = by_article["estimate"].abs().rename("_extreme")
+    ordered = pd.concat([by_article, extreme], axis=1).sort_values(
+        ["outlet", "_extreme", "article_id"], ascending=[True, False, True], kind="stable",
+        na_position="last")
+    return ordered.drop(columns="_extreme").reset_index(drop=True)
+
+
 def levels_section(ctx: SentimentContext, out_dir: str, n_boot: int = 2000,
                    seed: int = 0) -> Group:
     """The sentence scores averaged per article (with interval) and per paragraph."""
@@ -172,9 +191,9 @@ def levels_section(ctx: SentimentContext, out_dir: str, n_boot: int = 2000,
     save_table(by_article, f"sentiment_articles_{engine}", out_dir)
     save_table(by_paragraph, f"sentiment_paragraphs_{engine}", out_dir)
     return Group("levels", [
-        table_section("articles", by_article, (
+        table_section("articles", articles_by_extremeness(by_article), (
             "Article tone: mean sentence score with bootstrap 95% interval over the article's "
-            f"sentences. Engine: {label}."),
+            f"sentences. Engine: {label}."), order=ARTICLE_ORDER,
             facts=dict(n=len(by_article), unit="articles", source=ctx.source)),
         table_section("paragraphs", paragraph_summary(by_paragraph), (
             f"Paragraph tone per outlet (paragraph = mean of its sentences). Engine: {label}."),

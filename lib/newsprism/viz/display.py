@@ -230,7 +230,7 @@ def _column_kind(column: pd.Series, html: bool) -> str:
 
 
 def table_html(df: pd.DataFrame, *, max_rows: int | None = 60, float_format: str | None = None,
-               html_columns: Iterable[str] = ()) -> str:
+               html_columns: Iterable[str] = (), order: str = "") -> str:
     """An escaped HTML table of ``df`` (every cell escaped except columns in ``html_columns``,
     which must already hold escaped HTML, e.g. from :func:`kwic_html`).
 
@@ -239,7 +239,8 @@ def table_html(df: pd.DataFrame, *, max_rows: int | None = 60, float_format: str
     text in the cell's ``title``), and a long note repeated down a column is listed once
     under the table. Tables of ``INTERACTIVE_ROWS`` rows or more can be searched and sorted,
     and are paged by ``PAGE_ROWS``; they carry the small script that does it (so they work in
-    JupyterLab too).
+    JupyterLab too). A table cut at ``max_rows`` says so (:func:`rows_note`; ``order`` names
+    the order of its rows, which the caller sorts so that the first rows matter most).
     """
     html_columns = set(html_columns)
     shown = df if max_rows is None or len(df) <= max_rows else df.head(max_rows)
@@ -255,14 +256,23 @@ def table_html(df: pd.DataFrame, *, max_rows: int | None = 60, float_format: str
     if notes:
         body += '<ul class="np-notes">' + "".join(f"<li>{escape(n)}</li>" for n in notes) + "</ul>"
     if len(shown) < len(df):
-        body += (f'<p class="np-note"><em>First {len(shown)} of {len(df)} rows shown; the saved '
-                 "table has them all.</em></p>")
+        body += f'<p class="np-note"><em>{escape(rows_note(len(shown), len(df), order))}</em></p>'
     return body
+
+
+def rows_note(shown: int, total: int, order: str = "") -> str:
+    """THE note under a table cut to its first rows: how many, in what order, where the rest is.
+
+    >>> rows_note(60, 840, "outlet, then article")
+    'First 60 of 840 rows shown, ordered by outlet, then article; the saved table has them all.'
+    """
+    ordered = f", ordered by {order}" if order else ""
+    return f"First {shown} of {total} rows shown{ordered}; the saved table has them all."
 
 
 def show_table(df: pd.DataFrame, caption: str | None = None, *, max_rows: int | None = 60,
                html_columns: Iterable[str] = (), float_format: str | None = None,
-               **caption_facts) -> HTMLText:
+               order: str = "", **caption_facts) -> HTMLText:
     """An escaped HTML table with its caption underneath (``caption_facts``: n, unit, source).
 
     The table scrolls inside its own box (first column kept in view), never the page.
@@ -278,7 +288,7 @@ def show_table(df: pd.DataFrame, caption: str | None = None, *, max_rows: int | 
     attributes = (f' data-np-interactive="1" data-np-page="{PAGE_ROWS if rows > PAGE_ROWS else 0}"'
                   if interactive else "")
     table = table_html(df, max_rows=max_rows, html_columns=html_columns,
-                       float_format=float_format)
+                       float_format=float_format, order=order)
     parts = [f'<div class="np-table-wrap"{attributes}>', table]
     if interactive or 'class="np-clamp"' in table:
         parts.append(table_script())

@@ -35,7 +35,8 @@ def evidence_link(notebook: str, anchor: str, table: str) -> str:
 class Section:
     """``name`` (anchor), ``table`` (shown), ``figure`` (matplotlib or None), ``caption``,
     ``reading``, ``findings`` (sentences for the index, with evidence links), ``tables``
-    (every saved table by name), ``max_rows`` and ``html_columns`` for the shown table."""
+    (every saved table by name), ``max_rows``, ``html_columns`` and ``order`` (how its rows
+    are sorted, said when it is cut at ``max_rows``) for the shown table."""
 
     name: str
     table: pd.DataFrame | None = None
@@ -46,6 +47,7 @@ class Section:
     tables: dict[str, pd.DataFrame] = field(default_factory=dict)
     max_rows: int | None = 40
     html_columns: tuple[str, ...] = ()
+    order: str = ""
     facts: dict[str, Any] = field(default_factory=dict)
 
     def html(self) -> HTMLText:
@@ -53,7 +55,8 @@ class Section:
         parts = [f'<a id="{self.name}"></a>']
         if self.table is not None:
             parts.append(show_table(self.table, self.caption, max_rows=self.max_rows,
-                                    html_columns=self.html_columns, **self.facts))
+                                    html_columns=self.html_columns, order=self.order,
+                                    **self.facts))
         elif self.caption:
             parts.append(caption_html(self.caption, **self.facts))
         if self.reading:
