@@ -360,18 +360,21 @@ def dominant_reading(dominant: pd.DataFrame) -> str:
             "many short, common cues wins easily; compare the runner-up and its margin.")
 
 
-DOMINANT_ORDER = "outlet, then article_id"
+DOMINANT_ORDER = "article_id within each outlet, taking one article of each outlet in turn"
 
 
 def dominant_by_outlet(dominant: pd.DataFrame) -> pd.DataFrame:
     """The dominant-frame table in :data:`DOMINANT_ORDER` (corpus order groups no outlet), so
-    the first rows shown of a large corpus read outlet by outlet.
+    the first rows shown of a large corpus cover every outlet.
 
     >>> t = pd.DataFrame({"article_id": ["b1", "a2", "a1"], "outlet": ["B", "A", "A"]})
     >>> dominant_by_outlet(t)["article_id"].tolist()
-    ['a1', 'a2', 'b1']
+    ['a1', 'b1', 'a2']
     """
-    return dominant.sort_values(["outlet", "article_id"], kind="stable", ignore_index=True)
+    ordered = dominant.sort_values("article_id", kind="stable")
+    rank = ordered.groupby("outlet").cumcount().rename("_rank")
+    ordered = pd.concat([ordered, rank], axis=1).sort_values(["_rank", "outlet"], kind="stable")
+    return ordered.drop(columns="_rank").reset_index(drop=True)
 
 
 def dominant_section(ctx: FramingContext, out_dir: str) -> Section:

@@ -163,23 +163,26 @@ def paragraph_summary(by_paragraph: pd.DataFrame) -> pd.DataFrame:
                  most_positive=("score", "max")))
 
 
-ARTICLE_ORDER = "outlet, then the most extreme article tone (largest |estimate|) first"
+ARTICLE_ORDER = ("each outlet's most extreme article tone (largest |estimate|) first, then its "
+                 "next, outlet by outlet")
 
 
 def articles_by_extremeness(by_article: pd.DataFrame) -> pd.DataFrame:
-    """The article table in :data:`ARTICLE_ORDER` (ties by article_id), so the first rows
-    shown of a large corpus are each outlet's most negative or positive articles.
+    """The article table in :data:`ARTICLE_ORDER` (ties by article_id): every outlet's most
+    negative or positive article first, then every outlet's second, so the first rows shown of
+    a large corpus cover every outlet.
 
-    >>> t = pd.DataFrame({"outlet": ["B", "A", "A"], "article_id": ["b", "a1", "a2"],
-    ...                   "estimate": [0.9, 0.1, -0.5]})
+    >>> t = pd.DataFrame({"outlet": ["B", "A", "A", "B"], "article_id": ["b1", "a1", "a2", "b2"],
+    ...                   "estimate": [0.9, 0.1, -0.5, 0.2]})
     >>> articles_by_extremeness(t)["article_id"].tolist()
-    ['a2', 'a1', 'b']
+    ['a2', 'b1', 'a1', 'b2']
     """
     extreme = by_article["estimate"].abs().rename("_extreme")
     ordered = pd.concat([by_article, extreme], axis=1).sort_values(
-        ["outlet", "_extreme", "article_id"], ascending=[True, False, True], kind="stable",
-        na_position="last")
-    return ordered.drop(columns="_extreme").reset_index(drop=True)
+        ["_extreme", "article_id"], ascending=[False, True], kind="stable", na_position="last")
+    ordered["_rank"] = ordered.groupby("outlet").cumcount()
+    ordered = ordered.sort_values(["_rank", "outlet"], kind="stable")
+    return ordered.drop(columns=["_extreme", "_rank"]).reset_index(drop=True)
 
 
 def levels_section(ctx: SentimentContext, out_dir: str, n_boot: int = 2000,
