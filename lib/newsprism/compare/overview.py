@@ -251,9 +251,10 @@ def similarity_matrix(articles: pd.DataFrame, by_outlet: bool = False) -> pd.Dat
     distinct articles from two outlets (labels: outlets; the diagonal averages pairs within
     an outlet, NaN for an outlet of one article). The article matrix is never made dense then.
 
-    >>> m = similarity_matrix(pd.DataFrame({"article_id": ["a", "b"], "text": ["x y", "x z"]}))
-    >>> float(m.loc["a", "a"])
-    1.0
+    >>> m = similarity_matrix(pd.DataFrame({"article_id": ["a", "b"],
+    ...                                     "text": ["letter sent", "letter read"]}))
+    >>> float(m.loc["a", "a"]), bool(0 < m.loc["a", "b"] < 1)
+    (1.0, True)
     """
     from newsprism.compare.similarity import similarity_matrix as tfidf_similarity
 
