@@ -315,7 +315,10 @@ def test_dominant_finding_carries_the_weak_detector_note(tmp_path):
     findings = framing_report.key_findings(ctx, prevalence, dominant,
                                            framing_report.frame_tests_section(ctx, out))
     line = next(f for f in findings if f.startswith("Dominant frame: "))
-    assert line.startswith("Dominant frame: conflict dominates 4 of 5 articles (next: ")
+    # frames named by their codebook label, as every other reading names them
+    assert line.startswith("Dominant frame: Conflict dominates 4 of 5 articles (next: "
+                           "Human interest, 1)")
+    assert dominant.reading.startswith("**Conflict** dominates 4 of 5 articles")
     assert "conflict: the cue detector does not beat 'always present'" in line
     assert "conflict: the cue detector does not beat" in dominant.reading
     # the bundled corpus has one article per outlet: the finding says why nothing is tested

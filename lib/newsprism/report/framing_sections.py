@@ -348,7 +348,7 @@ def voice_section(ctx: FramingContext, out_dir: str) -> Section:
             unit="frame hits", source=f"{ctx.source}, newsprism.framing.detect + newsprism.quotes.extract"))
 
 
-def dominant_reading(dominant: pd.DataFrame) -> str:
+def dominant_reading(dominant: pd.DataFrame, labels: dict[str, str] | None = None) -> str:
     """:func:`dominant_count_text` in bold, and what dominance measures.
 
     >>> t = pd.DataFrame({"dominant_frame": ["war"] * 3 + ["aid"] * 2 + ["(none)"] * 4
@@ -356,7 +356,7 @@ def dominant_reading(dominant: pd.DataFrame) -> str:
     >>> print(dominant_reading(t).split(". D")[0])
     **war** dominates 3 of 10 articles (next: aid, 2; 4 articles without a frame hit; 1 tied)
     """
-    return (dominant_count_text(dominant, "**") + "Dominance is a count of cues: a frame with "
+    return (dominant_count_text(dominant, "**", labels) + "Dominance is a count of cues: a frame with "
             "many short, common cues wins easily; compare the runner-up and its margin.")
 
 
@@ -385,7 +385,7 @@ def dominant_section(ctx: FramingContext, out_dir: str) -> Section:
     return Section("dominant", table=shown, max_rows=200, order=DOMINANT_ORDER, caption=(
         "Frame with most hits in each article (ties joined by '='), its share of the article's "
         f"frame hits and the runner-up. {ctx.codebook}."), reading=(
-        dominant_reading(dominant)
+        dominant_reading(dominant, ctx.labels)
         + weak_frames_note(ctx.book.name if ctx.book.shipped else "",
                            _top_dominant(dominant))),
         tables={"framing_dominant": dominant},
@@ -407,28 +407,34 @@ def _top_dominant(dominant: pd.DataFrame) -> list[str]:
     return list(counts[counts == counts.iloc[0]].index) if len(counts) else []
 
 
-def dominant_count_text(dominant: pd.DataFrame, bold: str = "") -> str:
+def dominant_count_text(dominant: pd.DataFrame, bold: str = "",
+                        labels: dict[str, str] | None = None) -> str:
     """How many articles the most frequent dominant frame leads, with the runner-up; a tie at
     the top is named as a tie; articles without a frame hit and tied articles are counted apart.
+    Frames are named by their codebook ``labels`` where given (the table keeps frame ids).
 
     >>> t = pd.DataFrame({"dominant_frame": ["war", "war", "aid", "law", "(none)"]})
     >>> dominant_count_text(t)
     'war dominates 2 of 5 articles (next: aid, 1; 1 article without a frame hit). '
     >>> dominant_count_text(t.iloc[2:4])
     'aid and law each dominate 1 of 2 articles. '
+    >>> dominant_count_text(t, labels={"war": "War", "aid": "Aid"})[:22]
+    'War dominates 2 of 5 a'
     """
+    name = (labels or {}).get
     counts = _dominant_counts(dominant)
     if not len(counts):
         return ""
     frames = dominant["dominant_frame"].astype(str)
     top = _top_dominant(dominant)
-    notes = [f"next: {counts.index[1]}, {int(counts.iloc[1])}"] if len(top) == 1 and len(
-        counts) > 1 else []
+    runner_up = counts.index[1] if len(counts) > 1 else None
+    notes = ([f"next: {name(runner_up, runner_up)}, {int(counts.iloc[1])}"]
+             if len(top) == 1 and runner_up is not None else [])
     if (frames == "(none)").any():
         notes.append(f"{plural(int((frames == '(none)').sum()), 'article')} without a frame hit")
     if frames.str.contains(" = ", regex=False).any():
         notes.append(f"{int(frames.str.contains(' = ', regex=False).sum())} tied")
-    names = " and ".join(f"{bold}{name}{bold}" for name in sorted(top))
+    names = " and ".join(f"{bold}{name(frame, frame)}{bold}" for frame in sorted(top))
     verb = "each dominate" if len(top) > 1 else "dominates"
     return (f"{names} {verb} {int(counts.iloc[0])} of {len(dominant)} articles"
             + (f" ({'; '.join(notes)})" if notes else "") + ". ")
@@ -678,7 +684,7 @@ def key_findings(ctx: FramingContext, prevalence: Group, dominant: Section,
                      + evidence_link(NOTEBOOK, "prevalence-table", "framing_prevalence"))
     dominant_table = dominant.tables["framing_dominant"]
     if len(dominant_table):
-        found.append("Dominant frame: " + dominant_count_text(dominant_table)
+        found.append("Dominant frame: " + dominant_count_text(dominant_table, labels=ctx.labels)
                      + weak_frames_note(book_name, _top_dominant(dominant_table)).strip()
                      + " " + evidence_link(NOTEBOOK, "dominant", "framing_dominant"))
     test_table = tests.tables["framing_tests"]
