@@ -55,6 +55,28 @@ class SuiteReport(NamedTuple):
     manifest: dict
 
 
+SAID = "\u201cWe feel good about it,\u201d {} said."  # a quote whose speaker a test names
+
+
+def said_quote(before: str, speaker: str):
+    """The one quotation ``SAID`` gives ``speaker`` after the text ``before``."""
+    from newsprism.quotes.extract import extract_quotes
+
+    [quote] = [q for q in extract_quotes(before + SAID.format(speaker))
+               if q.text.startswith("We feel")]
+    return quote
+
+
+def assert_codebook_rejected(load, tmp_path: Path, body: str, message: str,
+                            error: type[Exception] = ValueError) -> None:
+    """``load`` (a codebook loader taking a path) refuses a file holding ``body`` with
+    ``message``: a malformed codebook is a clear error, never a silent default."""
+    path = tmp_path / "codebook.yml"
+    path.write_text(body, encoding="utf-8")
+    with pytest.raises(error, match=message):
+        load(path)
+
+
 def report_command(corpus: str | Path, out_dir: str | Path, *extra: str) -> list[str]:
     return [sys.executable, "-m", "newsprism", "report", "--corpus", str(corpus),
             "--out", str(out_dir), *extra]

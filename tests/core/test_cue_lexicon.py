@@ -1,6 +1,7 @@
 """One cue-verb lexicon (data/codebooks/cue_verbs.yml) behind every module's cue words."""
 
 import pytest
+from conftest import assert_codebook_rejected
 from newsprism.core import cue_lexicon, text
 from newsprism.quotes import extract as quotes
 from newsprism.quotes import stats as quote_stats
@@ -26,10 +27,7 @@ def test_cue_classes_do_not_overlap():
     ("en:\n  verbs: [said, '']\n", "en: 'verbs' must be a list of words"),
 ])
 def test_a_malformed_lexicon_is_a_clear_error(tmp_path, text, message):
-    path = tmp_path / "cue_verbs.yml"
-    path.write_text(text, encoding="utf-8")
-    with pytest.raises(ValueError, match=message):
-        cue_lexicon.load_cue_lexicon(path)
+    assert_codebook_rejected(cue_lexicon.load_cue_lexicon, tmp_path, text, message)
 
 
 @pytest.mark.parametrize("sentence, tagged", [

@@ -8,10 +8,9 @@ nearby was of the other gender ('Boca Raton').
 from __future__ import annotations
 
 import pytest
+from conftest import SAID, assert_codebook_rejected
 from newsprism.quotes.extract import extract_quotes
 from newsprism.quotes.given_names import given_name_gender, load_given_names
-
-SAID = "\u201cWe feel good about it,\u201d {} said."
 
 PRONOUN_GENDER = [
     # the nearest person is a man: 'she' abstains rather than pick him
@@ -86,10 +85,7 @@ def test_shipped_codebook_has_a_few_hundred_names_per_gender():
     ("male: [John]\nmale: [Paul]\nfemale: [Mary]\n", "duplicate key"),
 ])
 def test_a_malformed_codebook_is_a_clear_error(tmp_path, content, message):
-    path = tmp_path / "given_names.yml"
-    path.write_text(content, encoding="utf-8")
-    with pytest.raises(Exception, match=message):
-        load_given_names(path)
+    assert_codebook_rejected(load_given_names, tmp_path, content, message, error=Exception)
 
 
 def test_an_edited_codebook_changes_the_answer():

@@ -10,11 +10,9 @@ two leaders of the country (before, the latest
 from __future__ import annotations
 
 import pytest
-from newsprism.quotes.extract import extract_quotes
+from conftest import assert_codebook_rejected, said_quote
 from newsprism.quotes.leaders import leader_introductions, parse_leader
 from newsprism.quotes.places import country_of, load_places
-
-SAID = "\u201cWe feel good about it,\u201d {} said."
 
 RESOLVED = [
     # the two shapes of the bundled corpus (002 and 004)
@@ -44,16 +42,14 @@ UNRESOLVED = [
 
 @pytest.mark.parametrize("intro, description, speaker", RESOLVED)
 def test_leader_description_resolves_to_the_leader_introduced(intro, description, speaker):
-    text = intro + SAID.format(description)
-    [q] = [q for q in extract_quotes(text) if q.text.startswith("We feel")]
+    q = said_quote(intro, description)
     assert q.speaker == speaker
     assert q.speaker_surface == description  # the mention stays auditable
 
 
 @pytest.mark.parametrize("intro, description", UNRESOLVED)
 def test_leader_description_without_one_leader_stays(intro, description):
-    text = intro + SAID.format(description)
-    [q] = [q for q in extract_quotes(text) if q.text.startswith("We feel")]
+    q = said_quote(intro, description)
     assert q.speaker == description.lower()
 
 
@@ -93,10 +89,7 @@ def test_country_of(modifier, country):
     ("Russia: {names: [Russia]}\nSoviet Union: {names: [Russia]}\n", "listed under"),
 ])
 def test_load_places_rejects_a_malformed_codebook(tmp_path, body, message):
-    path = tmp_path / "places.yml"
-    path.write_text(body, encoding="utf-8")
-    with pytest.raises(ValueError, match=message):
-        load_places(path)
+    assert_codebook_rejected(load_places, tmp_path, body, message)
 
 
 def test_shipped_places_codebook_covers_the_countries_in_the_news():

@@ -9,11 +9,10 @@ introduction after the quote; never a guess.
 from __future__ import annotations
 
 import pytest
+from conftest import SAID, said_quote
 from newsprism.quotes.extract import extract_quotes
 from newsprism.quotes.roles import parse_description, role_introductions
 from newsprism.quotes.speakers import speaker_type
-
-SAID = "\u201cWe feel good about it,\u201d {} said."
 
 RESOLVED = [
     ("Sen. Ted Cruz spoke in Iowa on Monday. ", "the senator", "Ted Cruz"),
@@ -43,16 +42,14 @@ UNRESOLVED = [
 
 @pytest.mark.parametrize("intro, description, speaker", RESOLVED)
 def test_role_description_resolves_to_the_person_introduced(intro, description, speaker):
-    text = intro + SAID.format(description)
-    [q] = [q for q in extract_quotes(text) if q.text.startswith("We feel")]
+    q = said_quote(intro, description)
     assert q.speaker == speaker
     assert q.speaker_surface == description  # the mention stays auditable
 
 
 @pytest.mark.parametrize("intro, description", UNRESOLVED)
 def test_role_description_stays_a_described_person(intro, description):
-    text = intro + SAID.format(description)
-    [q] = [q for q in extract_quotes(text) if q.text.startswith("We feel")]
+    q = said_quote(intro, description)
     assert q.speaker == description.lower()
     assert speaker_type(q.speaker, q.speaker_surface) == "person"
 
