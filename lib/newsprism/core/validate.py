@@ -3,7 +3,9 @@
 Each analysis module provides a validator ``fn(quick: bool = False) -> pd.DataFrame`` with the
 columns in ``VALIDATION_COLUMNS`` (one row per metric). A validator whose gold data is absent
 returns rows whose ``status`` says so instead of raising. Results are written to
-``outputs/validation/<measure>.csv`` so the report's methods appendix can show them.
+``outputs/validation/<measure>.csv`` so the report's methods appendix can show them, with the
+fingerprint of the model and codebook files they scored (``core.validation_freshness``: a report
+says when the files changed since).
 
 Results are cached by their inputs: ``--if-changed`` (what ``make report`` runs) re-validates
 only when the key of :func:`inputs_key` differs from the one saved with the results; the key
@@ -28,7 +30,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from newsprism.core import paths
+from newsprism.core import paths, validation_freshness
 
 # One row per metric; ``value`` is the estimate, ``ci_low``/``ci_high`` its 95% interval where
 # the validator gives one (empty otherwise), ``n`` the units it rests on.
@@ -105,6 +107,19 @@ def results_are_current(measures: Iterable[str], quick: bool, key: str,
             and all((results_dir / f"{m}.csv").is_file() for m in measures))
 
 
+def freshness(measures: Iterable[str]) -> dict[str, tuple]:
+    """Whether each measure's saved results were made from the model and codebook files that
+    ship now (:func:`newsprism.core.validation_freshness.freshness` of :data:`RESULTS_DIR`)."""
+    return validation_freshness.freshness(measures, RESULTS_DIR)
+
+
+def stale_note(measures: Iterable[str], show_missing: bool = False) -> str:
+    """The sentence a caption quoting saved figures of ``measures`` appends: they are stale
+    (or unverified, or with ``show_missing`` not saved) and how to refresh them; "" when
+    current (:func:`newsprism.core.validation_freshness.note`)."""
+    return validation_freshness.note(freshness(measures), show_missing=show_missing)
+
+
 def run_validator(measure: str, quick: bool = False) -> pd.DataFrame:
     module_name, function_name = VALIDATORS[measure].split(":")
     try:
@@ -139,11 +154,13 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     RESULTS_DIR.mkdir(parents=True, exist_ok=True)
     (RESULTS_DIR / INPUTS_FILE).unlink(missing_ok=True)  # a run cut short leaves no key
+    scored = validation_freshness.fingerprint()  # the model and codebook files being scored
     with pd.option_context("display.width", 160, "display.max_columns", 20, "display.max_rows", 200):
         for measure in args.measures:
             started = time.perf_counter()
             table = run_validator(measure, quick=args.quick)
             table.to_csv(RESULTS_DIR / f"{measure}.csv", index=False)
+            validation_freshness.record(measure, scored, RESULTS_DIR)
             print(f"\n== {measure} ({time.perf_counter() - started:.1f} s)")
             print(table.drop(columns=["measure"]).to_string(index=False))
     (RESULTS_DIR / INPUTS_FILE).write_text(json.dumps(

@@ -51,6 +51,17 @@ def add_report_cli(subparsers: argparse._SubParsersAction) -> None:
     parser.set_defaults(func=_run_report)
 
 
+def warn_stale_validation() -> str:
+    """Print (to stderr) and return the warning that the saved validation figures the methods
+    appendix and validity captions quote are stale or missing; "" when all are current."""
+    from newsprism.core import validate, validation_freshness
+
+    stale = validation_freshness.note(validate.freshness(validate.VALIDATORS))
+    if stale:
+        print(f"warning: {stale}", file=sys.stderr, flush=True)
+    return stale
+
+
 def _run_report(args: argparse.Namespace) -> int:
     from newsprism.report.runner import FINISHED, load_parameters, run_report
 
@@ -69,6 +80,7 @@ def _run_report(args: argparse.Namespace) -> int:
     if failed:
         print(f"{len(failed)} notebook(s) did not finish: {', '.join(failed)}; each page shows "
               f"its error (see {result.index})", file=sys.stderr)
+    warn_stale_validation()
     print(result.index, flush=True)
     return result.exit_code
 

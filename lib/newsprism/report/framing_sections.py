@@ -586,6 +586,15 @@ def _saved_validation(book, run_validation: bool) -> tuple[pd.DataFrame, str]:
     return results, origin
 
 
+def _stale_frames(origin: str) -> str:
+    """" " + the sentence saying the saved frame figures are stale (empty when current or
+    run now)."""
+    from newsprism.core.validate import stale_note
+
+    note = stale_note(["frames"]) if origin.startswith("saved") else ""
+    return f" {note}" if note else ""
+
+
 def _weakest_frame(results: pd.DataFrame, book_name: str) -> str:
     """The lowest per-frame F1 of the codebook in use (not only of 'story')."""
     rows = results[results["engine"].astype(str).str.endswith(f"={book_name}")
@@ -635,7 +644,7 @@ def validation_section(ctx: FramingContext, run_validation: bool = True) -> Grou
         first: Section = Section("validation", table=results[["engine", "metric", "value", "n",
                                                               "status"]], max_rows=None,
                                  caption=(f"Frame detection against hand-coded paragraphs "
-                                          f"({origin})."),
+                                          f"({origin})." + _stale_frames(origin)),
                                  reading=_weakest_frame(results, book.name), facts=dict(
                                      n=int(results.loc[results["metric"] == "paragraphs scored",
                                                        "n"].max()),

@@ -16,31 +16,42 @@ from collections.abc import Mapping
 import numpy as np
 import pandas as pd
 
-from newsprism.core import validate
+from newsprism.core import validate, validation_freshness
 
 ORIGIN_SAVED = "saved by make validate"
+# Saved figures whose model/codebook files or version changed since (or were never fingerprinted).
+ORIGIN_STALE = "saved by make validate, STALE"
+ORIGIN_UNVERIFIED = "saved by make validate, unverified (may be stale)"
 ORIGIN_QUICK = "quick run in this report"
 ORIGIN_NOT_RUN = "not run"
 
 
 def collect_validation(run_missing: bool = True, quick: bool = True,
                        validators: Mapping[str, str] | None = None,
-                       saved: pd.DataFrame | None = None) -> pd.DataFrame:
-    """All validation rows (``validate.VALIDATION_COLUMNS`` plus ``origin``), one measure after
-    another in ``validators`` order.
+                       saved: pd.DataFrame | None = None,
+                       states: Mapping[str, tuple] | None = None) -> pd.DataFrame:
+    """All validation rows (``validate.VALIDATION_COLUMNS`` plus ``origin`` and ``changed``),
+    one measure after another in ``validators`` order.
 
-    ``saved`` defaults to :func:`newsprism.core.validate.load_results`. Measures without saved rows
+    ``saved`` defaults to :func:`newsprism.core.validate.load_results`, and then ``states`` to
+    :func:`newsprism.core.validate.freshness` of those results: saved rows of a
+    stale measure get ``origin`` :data:`ORIGIN_STALE` and in ``changed`` the files changed
+    since (:data:`ORIGIN_UNVERIFIED` when no fingerprint was kept). Measures without saved rows
     are run with ``validate.run_validator(measure, quick=quick)`` when ``run_missing``; else
     (or if the validator raises) they get one row whose ``status`` says why there is no metric.
     """
     validators = dict(validate.VALIDATORS if validators is None else validators)
-    saved = validate.load_results() if saved is None else saved
+    if saved is None:
+        saved = validate.load_results()
+        states = validate.freshness(validators) if states is None else states
     columns = list(validate.VALIDATION_COLUMNS)
     parts = []
     for measure in validators:
         rows = saved[saved["measure"] == measure] if "measure" in saved else saved.iloc[0:0]
         if len(rows):
-            parts.append(rows.reindex(columns=columns).assign(origin=ORIGIN_SAVED))
+            state, changed = (states or {}).get(measure, (validation_freshness.CURRENT, []))
+            parts.append(rows.reindex(columns=columns).assign(
+                origin=SAVED_ORIGINS.get(state, ORIGIN_SAVED), changed="; ".join(changed)))
             continue
         if not run_missing:
             status = "no saved results (run `make validate`)"
@@ -58,14 +69,42 @@ def collect_validation(run_missing: bool = True, quick: bool = True,
             parts.append(table.reindex(columns=columns).assign(measure=measure,
                                                                  origin=ORIGIN_QUICK))
     if not parts:
-        return pd.DataFrame(columns=[*columns, "origin"])
+        return pd.DataFrame(columns=[*columns, "origin", "changed"])
     return pd.concat(parts, ignore_index=True)
+
+
+SAVED_ORIGINS = {validation_freshness.STALE: ORIGIN_STALE,
+                 validation_freshness.UNVERIFIED: ORIGIN_UNVERIFIED}
+
+
+def freshness_note(table: pd.DataFrame) -> str:
+    """The sentence saying which measures' figures are stale, unverified or not saved (shown
+    from a quick run, or not at all), and how to refresh them; empty when all are current.
+
+    >>> t = pd.DataFrame({"measure": ["quotes", "frames"], "origin": [ORIGIN_STALE, ORIGIN_SAVED],
+    ...                   "changed": ["data/quote_classifier.json (changed)", ""]})
+    >>> freshness_note(t).startswith("The saved validation figures of quotes are STALE")
+    True
+    """
+    if table.empty or "origin" not in table:
+        return ""
+    by_origin = {ORIGIN_STALE: validation_freshness.STALE,
+                 ORIGIN_UNVERIFIED: validation_freshness.UNVERIFIED,
+                 ORIGIN_QUICK: validation_freshness.MISSING,
+                 ORIGIN_NOT_RUN: validation_freshness.MISSING}
+    changed = table["changed"] if "changed" in table else pd.Series("", index=table.index)
+    states = {}
+    for measure, origin, files in zip(table["measure"], table["origin"], changed.fillna(""),
+                                     strict=True):
+        state = by_origin.get(origin, validation_freshness.CURRENT)
+        states[measure] = (state, [f for f in str(files).split("; ") if f])
+    return validation_freshness.note(states)
 
 
 def _status_row(measure: str, status: str, origin: str) -> pd.DataFrame:
     row = {c: "" for c in validate.VALIDATION_COLUMNS}
     row.update(measure=measure, status=status, value=float("nan"), n=float("nan"))
-    return pd.DataFrame([row]).assign(origin=origin)
+    return pd.DataFrame([row]).assign(origin=origin, changed="")
 
 
 def measure_summary(table: pd.DataFrame) -> pd.DataFrame:

@@ -35,9 +35,18 @@ def collect(out_dir: str, run_missing: bool = True, quick: bool = True) -> pd.Da
 
 
 def headline(results: pd.DataFrame) -> str:
-    """"N validation rows for M measures; saved results folder: ..."."""
+    """"N validation rows for M measures; saved results folder: ...", then which figures are
+    stale or not saved (:func:`newsprism.report.methods.freshness_note`)."""
+    stale = methods.freshness_note(results)
     return (f"{len(results)} validation rows for {results['measure'].nunique()} measures; "
-            f"saved results folder: {validate.RESULTS_DIR}")
+            f"saved results folder: {validate.RESULTS_DIR}" + (f". {stale}" if stale else ""))
+
+
+def stale_note(results: pd.DataFrame, measures: list[str] | None = None) -> str:
+    """" " + the freshness sentence of ``measures`` (all by default), or "" when current."""
+    part = results if measures is None else results[results["measure"].isin(measures)]
+    note = methods.freshness_note(part)
+    return f" {note}" if note else ""
 
 
 def missing_reading(summary: pd.DataFrame) -> str:
@@ -57,7 +66,8 @@ def overview_section(results: pd.DataFrame) -> Section:
     """Validation status of every measure, and which have no metric."""
     summary = methods.measure_summary(results)
     return table_section("measures", summary, "Validation status of every measure.",
-                         reading=missing_reading(summary), tables={"summary": summary},
+                         reading=missing_reading(summary) + stale_note(results),
+                         tables={"summary": summary},
                          facts=dict(n=len(summary), unit="measures", source=(
                              "outputs/validation/*.csv (make validate) or a quick run of "
                              "newsprism.core.validate.run_validator")))
@@ -70,8 +80,8 @@ def _measure_table(measure: str, group: pd.DataFrame) -> Section:
     datasets = ", ".join(sorted({str(d) for d in group["dataset"] if str(d) != "nan"}))
     return Section(f"metrics-{measure}", table=shown, max_rows=None, caption=(
         f"Validation of **{measure}**: each metric with the number of gold units (n) it rests "
-        f"on. {said_once}"), facts=dict(n=len(shown), unit="metrics", float_format="{:.4g}",
-                                        source=datasets or "no gold data"))
+        f"on. {said_once}" + stale_note(group)), facts=dict(
+        n=len(shown), unit="metrics", float_format="{:.4g}", source=datasets or "no gold data"))
 
 
 def metrics_section(results: pd.DataFrame) -> Group:
@@ -91,7 +101,7 @@ def frames_section(results: pd.DataFrame, out_dir: str) -> Section:
         "is not evidence in notebook 20. 'min over outer seeds' is each frame's lowest F1 over "
         "the five outer splits fixed in advance (newsprism.framing.fit.VALIDATION_SEEDS), "
         "against the same baseline: a floor counts as met only where that minimum clears "
-        "it."), facts=dict(
+        "it." + stale_note(results, ["frame_presence"])), facts=dict(
         n=len(table), unit="frames (and macro)",
         source="newsprism.framing.fit.validate_frame_presence"))
 
@@ -99,7 +109,8 @@ def frames_section(results: pd.DataFrame, out_dir: str) -> Section:
 def actor_tone_section(results: pd.DataFrame) -> Section:
     """The actor-tone model's NewsMTSC dev figure next to its baselines, in one reading."""
     return Section("actor-tone", reading=tone_validation.caption_note(
-        "model", results[results["measure"] == "actor_tone"]))
+        "model", results[results["measure"] == "actor_tone"])
+        + stale_note(results, ["actor_tone"]))
 
 
 def headline_metrics(results: pd.DataFrame) -> pd.DataFrame:
@@ -144,7 +155,7 @@ def headline_section(results: pd.DataFrame) -> Section:
         "Headline metrics of every measure against its gold data; the n of each bar is in the "
         "tables above. In-sample figures (frames on the bundled corpus, cues tuned after "
         "coding) and baselines (majority class, always present, published best...; in the "
-        "tables above) are left out of this chart."), reading=(
+        "tables above) are left out of this chart." + stale_note(results)), reading=(
         f"The weakest headline metric (each measure's first out-of-sample figure) is "
         f"{weakest['measure']} {methods.metric_label(weakest)} "
         f"({weakest['engine']}); read results that rest on that measure with matching "
@@ -189,8 +200,8 @@ def key_findings(results: pd.DataFrame) -> list[str]:
     link = evidence_link(NOTEBOOK, "measures", "methods_validation")
     found = [f"{int((summary['metrics'] > 0).sum())} of {len(summary)} measures validated "
              "against gold data" + ("" if absent.empty else
-                                    f"; no metric for {', '.join(absent['measure'])}") + ". "
-             + link]
+                                    f"; no metric for {', '.join(absent['measure'])}") + "."
+             + stale_note(results) + " " + link]
     found += [f"{r['measure']}: {methods.metric_label(r)} ({r['engine']}, {r['dataset']}; "
               f"{r['status']}). " + evidence_link(NOTEBOOK, f"metrics-{r['measure']}",
                                                   "methods_validation")

@@ -510,17 +510,18 @@ def validation_section(run_validation: bool = True) -> Section:
 
     saved = validate.load_results()
     results = saved[saved["measure"] == "quotes"] if len(saved) else saved
-    origin = "saved results of `make validate`"
+    origin, stale = "saved results of `make validate`", validate.stale_note(["quotes"])
     if results.empty and run_validation and paths.POLNEAR.exists():
         results = validate.run_validator("quotes", quick=True)
-        origin = "a quick run in this notebook (subsample)"
+        origin, stale = "a quick run in this notebook (subsample)", ""
     if results.empty:
         return Section("validation", reading=(
             "No validation result is available: `make validate` has not been run and PolNeAR "
             "is not present (or the run was switched off), so the accuracy of quotation "
             "finding on this corpus is **not established** here."))
     return Section("validation", table=results.drop(columns=["measure"]), max_rows=None,
-                   caption="Quotation finding and attribution against gold quotations.",
+                   caption=("Quotation finding and attribution against gold quotations. "
+                            + stale).rstrip(),
                    reading=validation_reading(results),
                    facts=dict(n=len(results), unit="metrics", float_format="{:.4g}",
                               source=f"PolNeAR via newsprism.core.validate ({origin})"))

@@ -516,7 +516,7 @@ def agreement_section(ctx: SentimentContext, out_dir: str, engines: list[str],
 
 def validation_section() -> Section:
     """The engines against human-rated NYT editorial sentences (latest ``make validate``)."""
-    from newsprism.core.validate import load_results
+    from newsprism.core.validate import load_results, stale_note
 
     results = load_results()
     results = results[results["measure"] == "sentiment"] if len(results) else results
@@ -524,7 +524,8 @@ def validation_section() -> Section:
         return Section("validation", reading="No validation results saved yet: run "
                        "`make validate`.")
     return table_section("validation", results.drop(columns=["measure"]), (
-        "Sentiment engines against human ratings (latest `make validate`)."), facts=dict(
+        "Sentiment engines against human ratings (latest `make validate`). "
+        + stale_note(["sentiment"])).rstrip(), facts=dict(
         n=int(results["n"].max()), unit="sentences", source=(
             "vaderSentiment 3.3.2 sdist, nytEditorialSnippets_GroundTruth.txt")))
 

@@ -156,7 +156,12 @@ def caption_note(engine: str = "model", table: pd.DataFrame | None = None) -> st
     >>> "DOES NOT BEAT ITS BASELINE" in caption_note("vader", t)
     True
     """
-    table = results() if table is None else table
+    stale = ""
+    if table is None:
+        from newsprism.core import validate
+
+        table = results()
+        stale = " " + validate.stale_note(["actor_tone"])  # empty when current
     if "split" not in table or not (table["engine"] == engine).any():
         status = "; ".join(str(s) for s in table.get("status", pd.Series([], dtype=str)))
         return f"Validity of actor tone on NewsMTSC dev not available ({status or 'not run'})."
@@ -182,4 +187,4 @@ def caption_note(engine: str = "model", table: pd.DataFrame | None = None) -> st
     if misses:
         note += (f" Below the project's floor (macro-F1 >= {FLOOR:.2f} and >= {MARGIN:.2f} above "
                  "sentence-level VADER) on " + "; ".join(misses) + ".")
-    return note
+    return (note + stale).rstrip()
