@@ -26,6 +26,16 @@ RESOLVED = [
     ("Kremlin leader Vladimir Putin spoke. ", "the Russian leader", "Vladimir Putin"),
     ("British Prime Minister Keir Starmer spoke. ", "the British leader", "Keir Starmer"),
     ("German Chancellor Olaf Scholz spoke. ", "the German head of state", "Olaf Scholz"),
+    # by apposition, the title after the name (each unresolved before)
+    ("Vladimir Putin, Russia\u2019s president, wrote to Pyongyang. ", "the Russian leader",
+     "Vladimir Putin"),
+    ("Putin, the Russian leader, wrote to Pyongyang. ", "the Russian leader", "Putin"),
+    ("Kim Jong Un, North Korea\u2019s leader, wrote to Moscow. ", "the North Korean leader",
+     "Kim Jong Un"),
+    ("Later Vladimir Putin, Russia's president. ", "the Russian president", "Vladimir Putin"),
+    ("Xi Jinping, China's president; Putin, Russia's president. ", "The Chinese leader",
+     "Xi Jinping"),
+    ("The Russian leader, Vladimir Putin, wrote. ", "the Russian leader", "Vladimir Putin"),
 ]
 
 UNRESOLVED = [
@@ -37,6 +47,16 @@ UNRESOLVED = [
     ("Russian President Vladimir Putin spoke. ", "the former Russian leader"),
     ("Russian Prime Minister Mikhail Mishustin spoke. ", "the Russian president"),  # title
     ("Party leader Jane Smith spoke. ", "the party leader"),                  # no country
+    # appositions: two of one country, another's spokesman, an open or former apposition
+    ("Vladimir Putin, Russia's president, and Mikhail Mishustin, Russia's prime minister, "
+     "spoke. ", "the Russian leader"),
+    ("Putin, the Russian leader, met Yeltsin, the Russian leader. ", "the Russian leader"),
+    ("Dmitry Peskov, the Russian president\u2019s spokesman, spoke. ", "the Russian leader"),
+    ("Dmitry Medvedev, Russia's former president, spoke. ", "the Russian leader"),
+    ("Dmitry Medvedev, the former Russian president, spoke. ", "the Russian leader"),
+    ("Putin, Russia's president since 2000, spoke. ", "the Russian leader"),
+    ("Mikhail Mishustin, Russia's prime minister, spoke. ", "the Russian president"),
+    ("Kim Jong Un, North Korea's leader, spoke. ", "the Russian leader"),
 ]
 
 

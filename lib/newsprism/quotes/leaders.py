@@ -6,13 +6,17 @@ before ``at`` introduces with a head-of-state or head-of-government title (Presi
 Minister, Chancellor, Chairman, leader, Supreme Leader, King, ...) whose place modifier names
 the description's country (``quotes.places``): 'Russian President Vladimir Putin',
 'Pyongyang’s leader Kim Jong Un', 'North Korea’s leader Kim Jong Un', 'Kremlin leader Vladimir
-Putin'. A generic noun ('leader', 'head of state', 'ruler') takes any such title; a title noun
+Putin', 'the Russian leader, Vladimir Putin,'; or by apposition, the title after the name and
+closing the apposition ('Vladimir Putin, Russia’s president,', 'Putin, the Russian leader.',
+'Kim Jong Un, North Korea’s leader,'; never 'Dmitry Peskov, the Russian president’s
+spokesman'). A generic noun ('leader', 'head of state', 'ruler') takes any such title; a title noun
 ('the Russian president', 'the British prime minister') takes only its own title.
 
 The caller decides: one person introduced so -> that person; none or two different people ->
-the description stays a speaker of its own (no guess). Caveats: only the title-before-name shape
-is read ('Vladimir Putin, Russia’s president,' is not); a 'former' description or introduction
-is never used; a country missing from ``places.yml`` resolves nothing.
+the description stays a speaker of its own (no guess). Caveats: an apposition is read only when
+punctuation closes it ('Putin, Russia’s president since 2000,' is not read); 'the president of
+Russia' is not read; a 'former' description or introduction is never used; a country missing
+from ``places.yml`` resolves nothing.
 
 >>> text = "Russian President Vladimir Putin wrote to Pyongyang\u2019s leader Kim Jong Un. "
 >>> [text[s:e] for s, e in leader_introductions(text, "the North Korean leader", len(text))]
@@ -70,7 +74,18 @@ def _introduction(titles: tuple[str, ...]) -> re.Pattern:
     forms = "|".join(re.escape(t).replace(r"\ ", r"\s+")
                      for t in sorted(titles, key=len, reverse=True))
     return re.compile(rf"(?<![\w\-])(?P<place>{places})(?:[\u2019']s)?\s+(?i:{forms})"
-                      rf"\s+(?P<name>{_PERSON})")
+                      rf",?\s+(?P<name>{_PERSON})")
+
+
+@lru_cache(maxsize=32)
+def _apposition(titles: tuple[str, ...]) -> re.Pattern:
+    """'<name>, [the] <place>['s] <title>' closed by punctuation (the title is the whole
+    apposition: not 'the Russian president’s spokesman', not 'Russia’s president since 2000')."""
+    places = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in place_forms())
+    forms = "|".join(re.escape(t).replace(r"\ ", r"\s+")
+                     for t in sorted(titles, key=len, reverse=True))
+    return re.compile(rf"(?<![\w\-])(?P<name>{_PERSON}),\s+(?:the\s+)?(?P<place>{places})"
+                      rf"(?:[\u2019']s)?\s+(?i:{forms})(?=\s*(?:[,;:.)\u2013\u2014]|$))")
 
 
 def leader_introductions(text: str, description: str, at: int,
@@ -82,10 +97,10 @@ def leader_introductions(text: str, description: str, at: int,
     if parsed is None:
         return []
     country, noun = parsed
-    spans = []
-    for m in _introduction(LEADER_NOUNS[noun] or HEAD_TITLES).finditer(
-            text, max(0, at - window), at):
-        if country_of(m.group("place")) == country and \
-                not _FORMER.search(text, max(0, m.start() - 30), m.start()):
-            spans.append(m.span("name"))
-    return spans
+    titles, start = LEADER_NOUNS[noun] or HEAD_TITLES, max(0, at - window)
+    spans = [m.span("name") for m in _introduction(titles).finditer(text, start, at)
+             if country_of(m.group("place")) == country
+             and not _FORMER.search(text, max(0, m.start() - 30), m.start())]
+    spans += [m.span("name") for m in _apposition(titles).finditer(text, start, at)
+              if country_of(m.group("place")) == country]
+    return sorted(spans)
