@@ -57,6 +57,24 @@ _EMBED_FIRST = "—–-"
 _END_MARK_FIRST = "(Ee-#*/"
 
 
+# An embedded tweet as some archives keep it (PolNeAR): the whole element, an empty one, an
+# opening tag cut at the line end (its attribute value runs on), or the rest of a cut tag.
+_TWEET_ATTRS = r'(?:\s+[\w-]+="[^"]*")*'
+_TWEET_MARKUP = re.compile(
+    rf'<tweet{_TWEET_ATTRS}\s*(?:/>|>.*?(?:</tweet>|<tweet\s*/>))[\s.]*'
+    rf'|<tweet{_TWEET_ATTRS}\s+[\w-]+="[^"]*'
+    r'|">.*?<tweet\s*/>[\s.]*', re.DOTALL)
+
+
+def tweet_markup(line: str) -> bool:
+    """An embedded tweet's markup line: ``<tweet id=".." author=".." datetime="..">text</tweet>.``,
+    ``<tweet tweet-id=".."><tweet/>.``, ``<tweet tweet-author="@x" tweet-date="January 19,
+    2016`` (tag cut at the line end) and its rest ``">text<tweet/>.``. Its words are markup
+    ("tweet-id", "datetime") and a post embedded in the page, not the article's own text; a
+    sentence that only mentions a tweet stays."""
+    return line[0] in '<"' and "tweet" in line and _TWEET_MARKUP.fullmatch(line) is not None
+
+
 def url_line(line: str) -> bool:
     """Only web addresses, handles and stamps, at most three other words: "www.x.com 2026/01/02"."""
     if line[0] in "[(" or not _URL_HINT.search(line) or not _URL.search(line):  # "[1] http://..." is a reference
@@ -101,6 +119,7 @@ def tag_list(line: str) -> bool:
 
 
 SHAPE_RULES: list[tuple[str, Callable[[str], bool]]] = [
+    ("tweet_markup", tweet_markup),
     ("url_line", url_line),
     ("handle_line", handle_line),
     ("timestamp_line", timestamp_line),
@@ -110,15 +129,22 @@ SHAPE_RULES: list[tuple[str, Callable[[str], bool]]] = [
 
 
 # Every shape rule needs one of these; lines without any (most body text) are not tried.
-_SHAPE_HINT = re.compile(r"[\d@#,|•·;*/]|www\.|END|end\b")
-SHAPE_MAX_CHARS = 300  # longer lines are paragraphs, never furniture by shape alone
+_SHAPE_HINT = re.compile(r"[\d@#,|•·;*/]|www\.|END|end\b|<tweet")
+SHAPE_MAX_CHARS = 300  # longer lines are paragraphs, never furniture by shape alone...
+MARKUP_RULE = "tweet_markup"  # ...but markup, whose length is the embedded post's
 
 
 def shape_rule(line: str, disabled: Iterable[str] = ()) -> str | None:
     """The first shape rule that matches ``line`` (stripped), or ``None``."""
-    if len(line) > SHAPE_MAX_CHARS or not _SHAPE_HINT.search(line):
+    if len(line) > SHAPE_MAX_CHARS:
+        return _long_line_rule(line, disabled)
+    if not _SHAPE_HINT.search(line):
         return None
     return _first_shape_rule(line, disabled)
+
+
+def _long_line_rule(line: str, disabled: Iterable[str]) -> str | None:
+    return MARKUP_RULE if MARKUP_RULE not in disabled and tweet_markup(line) else None
 
 
 def _first_shape_rule(line: str, disabled: Iterable[str]) -> str | None:
@@ -131,8 +157,9 @@ def _first_shape_rule(line: str, disabled: Iterable[str]) -> str | None:
 def shape_rules(lines: list[str], disabled: Iterable[str] = ()) -> list[str | None]:
     """:func:`shape_rule` of each line, without a Python call for lines with no hint."""
     search = _SHAPE_HINT.search
-    return [None if len(line) > SHAPE_MAX_CHARS or not search(line)
-            else _first_shape_rule(line, disabled) for line in lines]
+    return [_long_line_rule(line, disabled) if len(line) > SHAPE_MAX_CHARS
+            else None if not search(line) else _first_shape_rule(line, disabled)
+            for line in lines]
 
 
 def line_key(line: str) -> str:
