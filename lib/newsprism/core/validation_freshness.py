@@ -106,7 +106,7 @@ def note(states: dict[str, tuple], show_missing: bool = True) -> str:
     ...       "frames": ("missing", []), "sentences": ("current", [])})
     'The saved validation figures of quotes are STALE (changed since they were saved: \
 data/quote_classifier.json (changed)); run `make validate` to refresh them. No saved validation \
-figures for frames; run `make validate` to refresh them.'
+figures for frames (a quick run or none is shown instead); run `make validate` to save them.'
     """
     stale = {m: c for m, (state, c) in states.items() if state == STALE}
     missing = [m for m, (state, _) in states.items() if state == MISSING]
@@ -123,5 +123,6 @@ figures for frames; run `make validate` to refresh them.'
                      "fingerprint of the model and codebook files they scored (saved by an older "
                      f"newsprism), so they may be STALE; {REFRESH}.")
     if missing and show_missing:
-        parts.append(f"No saved validation figures for {', '.join(missing)}; {REFRESH}.")
+        parts.append(f"No saved validation figures for {', '.join(missing)} (a quick run or "
+                     "none is shown instead); run `make validate` to save them.")
     return " ".join(parts)

@@ -254,9 +254,10 @@ def voice_reading(voices: pd.DataFrame) -> str:
     gaps = clear_gaps(voices)
     n_quoted = int(voices.loc[voices["measure"] == "quoted", "n"].sum())
     tested = int((voices["measure"] == "gap").sum())
-    # Seven outlets' intervals are seven comparisons: say how many would exclude 0 by chance.
+    # Seven outlets' intervals are seven comparisons: say how many would exclude 0 by chance
+    # (two significant digits: five outlets give 0.25, which one decimal would print as 0.2).
     chance = (f"; each is one of {tested} outlets' 95% intervals, not corrected for the "
-              f"comparison: about {0.05 * tested:.1f} would exclude 0 by chance alone"
+              f"comparison: about {0.05 * tested:.2g} would exclude 0 by chance alone"
               if tested > 1 else "")
     return (f"Quoted words are scored on {n_quoted} sentence parts. "
             + (f"The quoted voice differs clearly from the outlet's own voice (interval of the "
