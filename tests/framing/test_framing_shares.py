@@ -8,6 +8,7 @@ matplotlib.use("Agg")
 
 import matplotlib.pyplot as plt  # noqa: E402
 import pandas as pd  # noqa: E402
+import pytest  # noqa: E402
 from newsprism.core.stats import proportion_ci  # noqa: E402
 from newsprism.framing import shares  # noqa: E402
 
@@ -36,3 +37,21 @@ def test_shares_reading_names_a_tie_for_the_largest_share():
     assert text.startswith("The largest article-level share is shared by 2 outlet x frame cells")
     one = shares.shares_reading(pd.DataFrame(rows[1:]))
     assert one.startswith("The largest article-level share is conflict in B: 1 of 1 articles")
+
+
+@pytest.mark.parametrize("runner_up, expected", [
+    # PolNeAR train: "The largest article-level share is conflict in Washington Post: 118 of
+    # 120 articles (98%, 95% CI 94%-100%)" named no other outlet; New York Times had 117.
+    (117, "; next for this frame: New York Times, 117 of 120 (98%), inside its interval, so the "
+          "data do not rank Washington Post first)"),
+    (60, "; next for this frame: New York Times, 60 of 120 (50%), below its interval)"),
+])
+def test_shares_reading_names_the_runner_up_and_whether_the_lead_is_clear(runner_up, expected):
+    rows = [dict(outlet=o, frame="conflict", estimate=k / 120, ci_low=low, ci_high=high,
+                 n=120, n_present=k, validity="F1 0.79 vs 0.77 always-present")
+            for o, k, low, high in (("Washington Post", 118, 0.941, 0.995),
+                                    ("New York Times", runner_up, 0.4, 0.99),
+                                    ("HuffPost", 50, 0.3, 0.5))]
+    text = shares.shares_reading(pd.DataFrame(rows))
+    assert text.startswith("The largest article-level share is conflict in Washington Post: "
+                           "118 of 120 articles (98%, 95% CI 94%–100%" + expected)

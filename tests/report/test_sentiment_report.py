@@ -18,9 +18,13 @@ def _outlets(n_articles: list[int]) -> pd.DataFrame:
     ([2, 3], "Intervals resample whole articles."),
 ])
 def test_outlet_tone_reading_takes_figures_from_the_extreme_rows(n_articles, caveat):
+    # PolNeAR train read "(+0.02, 95% CI -0.01 to +0.04, n = 2183)" beside a table whose n is
+    # 120 (the articles resampled): the reading names its sentences and articles.
     text = sentiment_report.outlet_tone_reading(_outlets(n_articles))
-    assert ("**A** has the lowest mean sentence tone (-0.20, 95% CI -0.30 to -0.10, n = 40), "
-            "**B** the highest (+0.30, +0.10 to +0.50); the intervals do not overlap.") in text
+    articles = "1 article" if n_articles[0] == 1 else f"{n_articles[0]} articles"
+    assert ("**A** has the lowest mean sentence tone (-0.20, 95% CI -0.30 to -0.10; 40 sentences "
+            f"in {articles}), **B** the highest (+0.30, +0.10 to +0.50); the intervals do not "
+            "overlap.") in text
     assert text.endswith(caveat) or caveat in text
 
 

@@ -217,5 +217,20 @@ def shares_reading(table: pd.DataFrame) -> str:
              f"{top['outlet']}")
     return (f"The largest article-level share is {where}: "
             f"{int(top['n_present'])} of {int(top['n'])} articles ({top['estimate']:.0%}, 95% CI "
-            f"{top['ci_low']:.0%}–{top['ci_high']:.0%}). Overlapping intervals mean the data "
-            "cannot rank the outlets; read the evidence sentences before the chart." + warning)
+            f"{top['ci_low']:.0%}–{top['ci_high']:.0%}{_runner_up(valid, top)}). Read the "
+            "evidence sentences before the chart." + warning)
+
+
+def _runner_up(valid: pd.DataFrame, top: pd.Series) -> str:
+    """"; next for this frame: <outlet>, k of n (x%), inside / below its interval", or ""
+    when no other outlet has the frame's share."""
+    others = valid[(valid["frame"] == top["frame"]) & (valid["outlet"] != top["outlet"])]
+    others = others.dropna(subset=["estimate"])
+    if others.empty:
+        return ""
+    nxt = others.sort_values(["estimate", "n"], ascending=False).iloc[0]
+    inside = nxt["estimate"] >= top["ci_low"]
+    return (f"; next for this frame: {nxt['outlet']}, {int(nxt['n_present'])} of "
+            f"{int(nxt['n'])} ({nxt['estimate']:.0%}), "
+            + (f"inside its interval, so the data do not rank {top['outlet']} first" if inside
+               else "below its interval"))

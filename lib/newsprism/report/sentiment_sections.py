@@ -108,14 +108,17 @@ def single_article_outlets(by_outlet: pd.DataFrame) -> list[str]:
 
 def outlet_tone_reading(by_outlet: pd.DataFrame) -> str:
     """The lowest and highest outlet mean with intervals, whether the intervals overlap (the
-    key finding says the same), and the single-article caveat."""
+    key finding says the same), and the single-article caveat. The lowest outlet's sentences and
+    articles are named as such: the table's ``n`` counts the units resampled (articles, or the
+    sentences of a single article)."""
     single = single_article_outlets(by_outlet)
     low = by_outlet.loc[by_outlet["estimate"].idxmin()]
     high = by_outlet.loc[by_outlet["estimate"].idxmax()]
     return when_comparable(
         by_outlet["outlet"],
         f"**{low['outlet']}** has the lowest mean sentence tone ({low['estimate']:+.2f}, 95% CI "
-        f"{low['ci_low']:+.2f} to {low['ci_high']:+.2f}, n = {low['n_sentences']}), "
+        f"{low['ci_low']:+.2f} to {low['ci_high']:+.2f}; {low['n_sentences']} sentences in "
+        f"{plural(int(low['n_articles']), 'article')}), "
         f"**{high['outlet']}** the highest ({high['estimate']:+.2f}, {high['ci_low']:+.2f} to "
         f"{high['ci_high']:+.2f}); " + ("the intervals overlap, so there is no clear difference."
                                         if low["ci_high"] >= high["ci_low"] else
