@@ -62,3 +62,9 @@ def test_if_changed_skips_until_an_input_changes(inputs, monkeypatch, capsys):
     assert calls == ["frames"] * 3
     validate.main(["frames"])  # without --if-changed it always runs
     assert calls == ["frames"] * 4
+    # results saved without a fingerprint of the files they scored (an older run) are redone
+    (validate.RESULTS_DIR / "fingerprint.json").unlink()
+    validate.main(["frames", "--if-changed"])
+    assert calls == ["frames"] * 5
+    validate.main(["frames", "--if-changed"])
+    assert calls == ["frames"] * 5

@@ -97,14 +97,17 @@ def inputs_key(measures: Iterable[str], quick: bool = False) -> str:
 
 def results_are_current(measures: Iterable[str], quick: bool, key: str,
                         results_dir: Path | None = None) -> bool:
-    """True when every measure's results were saved from inputs with this ``key``."""
+    """True when every measure's results were saved from inputs with this ``key`` and carry
+    the fingerprint of the data files they scored (results saved without one are made again,
+    so the report can tell current figures from stale ones)."""
     results_dir = results_dir or RESULTS_DIR
     try:
         saved = json.loads((results_dir / INPUTS_FILE).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return False
-    return (saved.get("key") == key
-            and all((results_dir / f"{m}.csv").is_file() for m in measures))
+    states = validation_freshness.freshness(measures, results_dir)
+    return saved.get("key") == key and all(
+        state == validation_freshness.CURRENT for state, _ in states.values())
 
 
 def freshness(measures: Iterable[str]) -> dict[str, tuple]:
