@@ -102,3 +102,16 @@ def test_findings_name_the_actor_tone_floor_the_model_misses():
                          "origin": ["saved"] * 2})
     findings = methods_report.key_findings(pd.concat([_results(), tone], ignore_index=True))
     assert any("actor_tone model macro_f1 on dev_mt (0.650, needs 0.68)" in f for f in findings)
+
+
+@pytest.mark.parametrize("status, expected", [
+    # the bundled report read "quotes: precision = 0.953 (n = 936; below target 0.954)
+    # (newsprism.quotes, PolNeAR (all quotation marks); below target 0.954)": said twice
+    ("below target 0.954", "quotes: precision = 0.9 (n = 100; below target 0.954) (rules, "
+                           "PolNeAR). [evidence"),
+    ("ok", "quotes: precision = 0.9 (n = 100) (rules, PolNeAR; ok). [evidence"),
+])
+def test_a_headline_finding_says_its_status_once(status, expected):
+    results = _results().assign(status=[status, "ok", "ok", "ok", "absent"])
+    findings = methods_report.key_findings(results)
+    assert any(f.startswith(expected) for f in findings), findings

@@ -87,8 +87,12 @@ def test_key_findings_count_from_the_section_tables():
         "ci_low": [-0.5, 0.1, -0.5, -0.1], "ci_high": [0.5, 0.2, 0.5, 0.1]})})
     ctx = sentiment_report.SentimentContext(ann=None, engine="vader", source="x")
     findings = sentiment_report.key_findings(ctx, tone, voice)
+    # the bundled report's finding read "... excludes 0 in 1 of 5 outlets." without the 0.25
+    # that chance alone would give over five uncorrected intervals
     assert findings[1] == "Quoted words vs own words: a gap whose 95% interval excludes 0 in 1 " \
-        "of 2 outlets. [evidence: 10_sentiment.html#voice-table; tables/sentiment_voice_vader.csv]"
+        "of 2 outlets (intervals not corrected for the 2 comparisons: about 0.1 would exclude 0 " \
+        "by chance alone). [evidence: 10_sentiment.html#voice-table; " \
+        "tables/sentiment_voice_vader.csv]"
     assert findings[2] == ("Represented by a single article: 1 of 2 outlets. [evidence: "
                            "10_sentiment.html#tone-table; tables/sentiment_outlets_vader.csv]")
 

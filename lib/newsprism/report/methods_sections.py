@@ -191,6 +191,14 @@ def shortfalls(results: pd.DataFrame) -> list[str]:
                     for miss in tone_validation.floor_misses(tone)]
 
 
+def _headline_text(row: dict) -> str:
+    """"<metric label> (<engine>, <dataset>; <status>)", the status said once: the label
+    already carries a missed target ('below target 0.954')."""
+    label, status = methods.metric_label(row), str(row.get("status") or "")
+    said = status and status in label
+    return f"{label} ({row['engine']}, {row['dataset']}" + ("" if said else f"; {status}") + ")"
+
+
 def key_findings(results: pd.DataFrame) -> list[str]:
     """How many measures are validated; each measure's headline metric with its status; and
     every out-of-sample figure below its floor or target. Each ends with its evidence link."""
@@ -202,9 +210,8 @@ def key_findings(results: pd.DataFrame) -> list[str]:
              "against gold data" + ("" if absent.empty else
                                     f"; no metric for {', '.join(absent['measure'])}") + "."
              + stale_note(results) + " " + link]
-    found += [f"{r['measure']}: {methods.metric_label(r)} ({r['engine']}, {r['dataset']}; "
-              f"{r['status']}). " + evidence_link(NOTEBOOK, f"metrics-{r['measure']}",
-                                                  "methods_validation")
+    found += [f"{r['measure']}: {_headline_text(r)}. "
+              + evidence_link(NOTEBOOK, f"metrics-{r['measure']}", "methods_validation")
               for r in rows.to_dict("records")]
     missed = shortfalls(results)
     if missed:

@@ -245,6 +245,16 @@ def clear_gaps(voices: pd.DataFrame) -> pd.DataFrame:
     return gaps[(gaps["ci_low"] > 0) | (gaps["ci_high"] < 0)]
 
 
+def by_chance(tested: int) -> str:
+    """How many of ``tested`` uncorrected 95% intervals would exclude 0 with no real gap (two
+    significant digits: five outlets give 0.25, which one decimal would print as 0.2).
+
+    >>> by_chance(7)
+    'about 0.35 would exclude 0 by chance alone'
+    """
+    return f"about {0.05 * tested:.2g} would exclude 0 by chance alone"
+
+
 def voice_reading(voices: pd.DataFrame) -> str:
     """Where the quoted voice differs clearly from the outlet's own.
 
@@ -257,11 +267,8 @@ def voice_reading(voices: pd.DataFrame) -> str:
     gaps = clear_gaps(voices)
     n_quoted = int(voices.loc[voices["measure"] == "quoted", "n"].sum())
     tested = int((voices["measure"] == "gap").sum())
-    # Seven outlets' intervals are seven comparisons: say how many would exclude 0 by chance
-    # (two significant digits: five outlets give 0.25, which one decimal would print as 0.2).
     chance = (f"; each is one of {tested} outlets' 95% intervals, not corrected for the "
-              f"comparison: about {0.05 * tested:.2g} would exclude 0 by chance alone"
-              if tested > 1 else "")
+              f"comparison: {by_chance(tested)}" if tested > 1 else "")
     return (f"Quoted words are scored on {n_quoted} sentence parts. "
             + (f"The quoted voice differs clearly from the outlet's own voice (interval of the "
                f"gap excludes 0) in: {', '.join(gaps['outlet'])}{chance}. "
@@ -534,6 +541,12 @@ def validation_section() -> Section:
             "vaderSentiment 3.3.2 sdist, nytEditorialSnippets_GroundTruth.txt")))
 
 
+def _chance_note(voices: pd.DataFrame) -> str:
+    tested = int((voices["measure"] == "gap").sum())
+    return (f" (intervals not corrected for the {tested} comparisons: {by_chance(tested)})"
+            if tested > 1 else "")
+
+
 def key_findings(ctx: SentimentContext, tone: Group, voice: Group) -> list[str]:
     """The outlets with the lowest and highest tone, quoted-voice gaps, single-article outlets."""
     by_outlet, voices = tone.facts["by_outlet"], voice.facts["voices"]
@@ -542,7 +555,8 @@ def key_findings(ctx: SentimentContext, tone: Group, voice: Group) -> list[str]:
         extremes_text(by_outlet, f"mean sentence tone ({ctx.engine}; every sentence, quoted words "
                       "included)").replace("**", "") + f" {outlets}",
         f"Quoted words vs own words: a gap whose 95% interval excludes 0 in "
-        f"{len(clear_gaps(voices))} of {plural(voices['outlet'].nunique(), 'outlet')}. "
+        f"{len(clear_gaps(voices))} of {plural(voices['outlet'].nunique(), 'outlet')}"
+        + _chance_note(voices) + ". "
         + evidence_link(NOTEBOOK, "voice-table", f"sentiment_voice_{ctx.engine}"),
         f"Represented by a single article: {len(single_article_outlets(by_outlet))} of "
         f"{plural(len(by_outlet), 'outlet')}. {outlets}",
