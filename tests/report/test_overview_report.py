@@ -134,3 +134,14 @@ def test_outlet_similarity_heatmap_writes_each_mean_and_scales_to_them():
     low, high = ax.images[0].get_clim()
     assert low == 0 and abs(high - float(matrix.to_numpy().max())) < 1e-9
     plt.close(fig)
+
+
+def test_duplicates_reading_groups_the_digits_of_large_counts():
+    # PolNeAR train read "9 of 351733 pairs are copies", every other count of the report
+    # grouping its thousands
+    pairs = pd.DataFrame({"cosine": [1.0], "shared_words": [967], "is_copy": [True],
+                          "article_a": ["a"], "article_b": ["b"], "outlet_a": ["X"],
+                          "outlet_b": ["X"]})
+    pairs.attrs.update(n_copies=9, n_pairs=351733)
+    assert overview_report.duplicates_reading(pairs, 8).startswith(
+        "9 of 351,733 pairs are copies")

@@ -60,6 +60,11 @@ def test_spread_line_orders_only_published_dates():
     assert "not established" in time_report._spread_line(text_dated)
     same_day = rows.assign(date=pd.to_datetime(["2026-01-01"] * 2, utc=True))
     assert "do not order them" in time_report._spread_line(same_day)
+    # PolNeAR train read "““Radical Islamic terrorism poses ...": a statement that keeps its
+    # own opening mark is set in the reading's quotation marks once
+    marked = rows.assign(statement=["\u201cRadical Islamic terrorism poses a threat.\u201d"] * 2)
+    assert time_report._spread_line(marked).startswith(
+        "\u201cRadical Islamic terrorism poses a threat.\u201d was first carried by A")
 
 
 def test_identical_wordings_share_a_cluster_and_are_clustered_once(monkeypatch):

@@ -246,7 +246,7 @@ def duplicates_reading(pairs: pd.DataFrame, ngram: int) -> str:
     if not len(pairs):
         return "There are fewer than two articles, so no pair to compare."
     top = pairs.iloc[0]
-    return (f"{pairs.attrs['n_copies']} of {pairs.attrs['n_pairs']} pairs are copies "
+    return (f"{pairs.attrs['n_copies']:,} of {pairs.attrs['n_pairs']:,} pairs are copies "
             f"({copy_rule(ngram)}). The most similar pair, {overview.pair_label(top)}, has "
             f"cosine {top['cosine']:.2f} and shares at most {int(top['shared_words'])} "
             "consecutive words: " + ("a sign of copied or syndicated text."

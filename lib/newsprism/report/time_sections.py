@@ -559,7 +559,8 @@ def _spread_section(ctx: TimeContext, spread: pd.DataFrame, shown: int = 5) -> S
 def _spread_line(rows: pd.DataFrame) -> str:
     """One statement's carriers in time: ordered only where publication dates order them
     (:func:`newsprism.time.propagation.tied_with_first`), undated carriers always named."""
-    text = shorten(str(rows["statement"].iloc[0]))
+    # the reading sets the statement in quotation marks: its own outer ones would double them
+    text = shorten(str(rows["statement"].iloc[0]).strip().strip('“”"'))
     dated = rows[rows["date"].notna()]
     carriers = "; ".join(f"{r.outlet} ({r.date:%Y-%m-%d}, {BASIS_WORDS[r.date_basis]})"
                          if pd.notna(r.date) else f"{r.outlet} (undated)"
