@@ -37,6 +37,7 @@ UNRESOLVED = [
     ("Mr. Reed, a spokeswoman for the group, spoke. ", "the spokeswoman"),
     ("Records were released by the State Department, the candidate for the nation's highest "
      "office said. ", "the candidate"),                                      # no person
+    ("Dmitry Peskov, the Russian president's spokesman, spoke. ", "the Russian president"),
 ]
 
 

@@ -86,9 +86,10 @@ def _title_pattern(role: str) -> re.Pattern:
 
 
 def _apposition_pattern(role: str) -> re.Pattern:
+    # 'Dmitry Peskov, the Russian president's spokesman,' introduces a spokesman, not a president
     noun = re.escape(role).replace(r"\ ", r"\s+")
     return re.compile(rf"{_PERSON},\s+(?P<pre>(?:a|an|the)\s+(?:[\w\-\u2019']+\s+){{0,4}}?)"
-                      rf"(?i:{noun})\b")
+                      rf"(?i:{noun})\b(?![\u2019']s\b)")
 
 
 def role_introductions(text: str, description: str, at: int,
