@@ -36,7 +36,7 @@ import json
 import re
 from collections import Counter
 from functools import lru_cache
-from itertools import repeat
+from itertools import compress, repeat
 
 import numpy as np
 
@@ -45,9 +45,11 @@ from newsprism.corpus.clean_chars import Page, in_class
 from newsprism.corpus.clean_context import (
     context_scores,
     linear_arrays,
+    page_products,
     stack_columns,
     window_means,
 )
+from newsprism.corpus.clean_segments import Segments
 
 MODEL_FILE = paths.PACKAGE_DATA / "clean" / "line_model.json"
 # A body-like line: this many characters (CJK count 3 each) and a sentence end.
@@ -210,27 +212,32 @@ def sentence_end_counts(page: Page) -> np.ndarray:
     return np.bincount(page.line_of[marks[ends]], minlength=page.n)
 
 
-def _features_and_region(page: Page, lengths: np.ndarray | None = None
-                         ) -> tuple[np.ndarray, tuple[int, int]]:
+def _features_and_region(page: Page, lengths: np.ndarray | None = None,
+                         segments: Segments | None = None
+                         ) -> tuple[np.ndarray, list[tuple[int, int]]]:
+    """Line features of a page and its body region; of each page, when ``segments`` tells
+    the pages whose lines ``page`` holds end to end (the same numbers as page by page)."""
     n = page.n
+    segments = Segments([n]) if segments is None else segments
     lengths = _effective_lengths(page) if lengths is None else np.asarray(lengths)
     sentence_ends = sentence_end_counts(page)
     first_codes, last_codes = page.first_codes(), page.last_codes()
     body = (lengths >= BODY_MIN_CHARS) & (sentence_ends > 0) & (first_codes != ord("<"))
     capitals, url = _capitals_and_urls(page)
-    first, last = _region(lengths, body)
+    regions = [_region(lengths[a:b], body[a:b]) for a, b in segments.spans()]
+    first, last = np.array(regions, dtype=np.int64).reshape(-1, 2)[segments.page].T
     size = lengths.astype(float)
     words = page.count_per_line(page.codes == ord(" ")) + 1
-    index = np.arange(n)
+    index = segments.index
     log_len = np.log1p(size)
-    inside = (index >= first) & (index <= last) if first >= 0 else np.zeros(n, dtype=bool)
-    after = (index > last) if first >= 0 else np.zeros(n, dtype=bool)
-    dist_region = np.where(inside | (first < 0), 0, np.where(index < first, first - index,
-                                                             index - last))
-    cumulative = np.concatenate([[0], body.cumsum()])
-    window = (cumulative[np.minimum(index + 4, n)] - cumulative[np.maximum(index - 3, 0)]) / 7
-    at = body.nonzero()[0]
-    span = ((index >= at[0]) & (index <= at[-1])) if len(at) else np.zeros(n, dtype=bool)
+    found = first >= 0
+    inside = found & (index >= first) & (index <= last)
+    after = found & (index > last)
+    dist_region = np.where(inside | ~found, 0, np.where(index < first, first - index,
+                                                        index - last))
+    window = segments.window_sums(body.astype(np.int64), 3, 4) / 7
+    body_first, body_last = segments.first_and_last(body)
+    span = (body_first >= 0) & (index >= body_first) & (index <= body_last)
     columns = [
         log_len,
         np.minimum(sentence_ends, 4),
@@ -239,26 +246,33 @@ def _features_and_region(page: Page, lengths: np.ndarray | None = None
         _MARKUP_FIRST[first_codes] | page.lines_with(page.codes == ord("{")),
         page.count_per_line(page.codes == ord(",")) / words,
         inside, after, np.log1p(dist_region), window,
-        np.concatenate([[False], body[:-1]]), inside * log_len, inside & (size < 40), span,
-        np.log1p(_distance_to_body(body)), np.concatenate([log_len[1:], [0.0]]),
-        index / max(n - 1, 1),
-        *_context_columns(log_len, body, words, page.lines),
+        segments.shift_down(body, False), inside * log_len, inside & (size < 40), span,
+        np.log1p(segments.nearest(body)), segments.shift_up(log_len, 0.0),
+        index / np.maximum(segments.size - 1, 1),
+        *_context_columns(log_len, body, words, page.lines, segments),
     ]
-    return stack_columns(columns, n), (first, last)
+    return stack_columns(columns, n), regions
 
 
-def _context_columns(log_len: np.ndarray, body: np.ndarray, words, lines: list[str]) -> list:
+def _context_columns(log_len: np.ndarray, body: np.ndarray, words, lines: list[str],
+                     segments: Segments) -> list:
     """Neighbourhood, body lines before / after, words, in-page repeats, distance to the ends."""
-    n = len(lines)
-    index = np.arange(n)
-    body_before = np.concatenate([[0], body.cumsum()[:-1]])
-    body_after = body.sum() - body_before - body
-    counts = Counter(lines)
-    return [*window_means(log_len, (2, 5)),
-            *window_means(body.astype(float), (10,)), np.log1p(body_before),
-            np.log1p(body_after), np.log(words), [counts[line] > 1 for line in lines],
-            np.log1p(index), np.log1p(n - 1 - index)]
+    index = segments.index
+    body_before = segments.before(body)
+    body_after = segments.per_page_sum(body) - body_before - body
+    return [*window_means(log_len, (2, 5), segments),
+            *window_means(body.astype(float), (10,), segments), np.log1p(body_before),
+            np.log1p(body_after), np.log(words), _repeated(lines, segments),
+            np.log1p(index), np.log1p(segments.size - 1 - index)]
 
+
+def _repeated(lines: list[str], segments: Segments) -> list[bool]:
+    """Per line: does it occur more than once in its page."""
+    repeated = []
+    for a, b in segments.spans():
+        counts = Counter(lines[a:b])
+        repeated += [counts[line] > 1 for line in lines[a:b]]
+    return repeated
 
 
 def line_words(line: str) -> set[str]:
@@ -310,12 +324,13 @@ def word_scores(lines: list[str], weights: dict[str, float], page: Page | None =
     codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
     edges = np.diff(np.concatenate([[False], in_class(codes, _WORD_CLASS), [False]]
                                    ).view(np.int8))
-    starts, ends = (edges == 1).nonzero()[0], (edges == -1).nonzero()[0]
+    starts = (edges == 1).nonzero()[0]
     line = (codes == 10).nonzero()[0].searchsorted(starts)  # "\n"s before the word
     rank = np.arange(len(starts)) - line.searchsorted(line)  # words before it in its line
     keep = rank < LEXICAL_MAX_WORDS
     line = line[keep]
-    words = [text[a:b] for a, b in zip(starts[keep].tolist(), ends[keep].tolist(), strict=True)]
+    # the runs of ``_WORD`` are the runs found above, one to one (``in_class`` is ``re``'s class)
+    words = list(compress(_WORD.findall(text), keep.tolist()))
     word_ids = np.fromiter(map(ids.get, words, repeat(_UNKNOWN_ID)), dtype=np.int64,
                            count=len(words))
     known = word_ids >= 0
@@ -349,15 +364,49 @@ def scores_and_region(lines: list[str], model: dict | None = None,
     :class:`~newsprism.corpus.clean_chars.Page`, when the caller has them already)."""
     if not lines:
         return np.zeros(0), (-1, -1)
-    model = model or load_model()
     page = Page(lines) if page is None else page
-    features, region = _features_and_region(page, lengths)
+    scores, regions = _scores_and_regions(page, Segments([len(lines)]), model, lengths)
+    return scores, regions[0]
+
+
+def scores_and_regions(pages: list[list[str]], model: dict | None = None,
+                       lengths: np.ndarray | None = None, page: Page | None = None
+                       ) -> list[tuple[np.ndarray, tuple[int, int]]]:
+    """:func:`scores_and_region` of each of ``pages`` (lists of lines), with the same
+    numbers, but each feature computed for all pages in one numpy call: for many short
+    pages faster than page by page. ``page``: the :class:`~newsprism.corpus.clean_chars.Page`
+    of all their lines end to end, ``lengths``: its :func:`effective_lengths` (when at hand).
+
+    >>> pages = [["Home", "The minister said on Monday that the budget would pass."], ["Menu"]]
+    >>> [(s.round(6).tolist(), r) for s, r in scores_and_regions(pages)] == [
+    ...     (s.round(6).tolist(), r) for s, r in map(scores_and_region, pages)]
+    True
+    """
+    found = [(np.zeros(0), (-1, -1))] * len(pages)
+    used = [k for k, lines in enumerate(pages) if lines]
+    if not used:
+        return found
+    segments = Segments([len(pages[k]) for k in used])
+    page = Page([line for k in used for line in pages[k]]) if page is None else page
+    scores, regions = _scores_and_regions(page, segments, model, lengths)
+    for k, (a, b), region in zip(used, segments.spans(), regions, strict=True):
+        found[k] = (scores[a:b], region)
+    return found
+
+
+def _scores_and_regions(page: Page, segments: Segments, model: dict | None = None,
+                        lengths: np.ndarray | None = None
+                        ) -> tuple[np.ndarray, list[tuple[int, int]]]:
+    """Furniture scores of the lines of ``page`` (the pages of ``segments`` end to end), and
+    each page's body region."""
+    model = model or load_model()
+    features, regions = _features_and_region(page, lengths, segments)
     mean, scale, coef = linear_arrays(model)
     x = (features - mean) / scale
-    z = x @ coef + model["intercept"]
+    z = page_products(x, coef, segments) + model["intercept"]
     if model.get("words"):
-        z = z + word_scores(lines, model["words"], page)
+        z = z + word_scores(page.lines, model["words"], page)
     scores = 1.0 / (1.0 + np.exp(-z))
     if model.get("context"):  # the second pass: scores read against the whole page
-        scores = context_scores(np.expm1(features[:, 0]), scores, model["context"])
-    return scores, region
+        scores = context_scores(np.expm1(features[:, 0]), scores, model["context"], segments)
+    return scores, regions
