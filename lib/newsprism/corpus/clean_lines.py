@@ -36,7 +36,7 @@ import json
 import re
 from collections import Counter
 from functools import lru_cache
-from itertools import compress, repeat
+from itertools import repeat
 
 import numpy as np
 
@@ -324,13 +324,12 @@ def word_scores(lines: list[str], weights: dict[str, float], page: Page | None =
     codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
     edges = np.diff(np.concatenate([[False], in_class(codes, _WORD_CLASS), [False]]
                                    ).view(np.int8))
-    starts = (edges == 1).nonzero()[0]
+    starts, ends = (edges == 1).nonzero()[0], (edges == -1).nonzero()[0]
     line = (codes == 10).nonzero()[0].searchsorted(starts)  # "\n"s before the word
     rank = np.arange(len(starts)) - line.searchsorted(line)  # words before it in its line
     keep = rank < LEXICAL_MAX_WORDS
     line = line[keep]
-    # the runs of ``_WORD`` are the runs found above, one to one (``in_class`` is ``re``'s class)
-    words = list(compress(_WORD.findall(text), keep.tolist()))
+    words = list(map(text.__getitem__, map(slice, starts[keep].tolist(), ends[keep].tolist())))
     word_ids = np.fromiter(map(ids.get, words, repeat(_UNKNOWN_ID)), dtype=np.int64,
                            count=len(words))
     known = word_ids >= 0
