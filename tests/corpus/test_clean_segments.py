@@ -30,6 +30,11 @@ def _windows(values: np.ndarray, back: int, ahead: int) -> list[int]:
     return [int(values[max(k - back, 0):k + ahead].sum()) for k in range(len(values))]
 
 
+def _per_line(values, n: int) -> list:
+    """Per-page values, which are plain numbers for a single page, as a list per line."""
+    return np.broadcast_to(values, (n,)).tolist()
+
+
 def _check(sizes: list[int], marked: np.ndarray, floats: np.ndarray) -> None:
     segments = Segments(sizes)
     pages = list(zip(_pages(marked, sizes), _pages(floats, sizes), strict=True))
@@ -43,15 +48,16 @@ def _check(sizes: list[int], marked: np.ndarray, floats: np.ndarray) -> None:
         x for m, _ in pages for x in np.concatenate([m[1:], [False]]).tolist()]
     assert segments.before(counts).tolist() == [
         x for m, _ in pages for x in np.concatenate([[0], m.cumsum()[:-1]]).tolist()]
-    assert segments.per_page_sum(counts).tolist() == [int(m.sum()) for m, _ in pages
+    assert _per_line(segments.per_page_sum(counts), segments.n) == [int(m.sum()) for m, _ in pages
                                                       for _ in m]
     assert segments.window_sums(counts, 3, 4).tolist() == [
         x for m, _ in pages for x in _windows(m.astype(np.int64), 3, 4)]
     assert segments.nearest(marked).tolist() == [x for m, _ in pages for x in _nearest(m)]
     first, last = segments.first_and_last(marked)
-    assert (first.tolist(), last.tolist()) == tuple(
+    assert (_per_line(first, segments.n), _per_line(last, segments.n)) == tuple(
         [x for m, _ in pages for x in _first_and_last(m)[j]] for j in (0, 1))
     cumulative, at = segments.cumulative(floats)
+    at = np.broadcast_to(at, (segments.n,))  # a plain 0 for a single page
     # bit for bit the running sum of each page alone
     assert [cumulative[at[k] + segments.index[k] + 1] for k in range(segments.n)] == [
         x for _, f in pages for x in f.cumsum().tolist()]

@@ -80,7 +80,9 @@ def window_means(values: np.ndarray, halves: tuple[int, ...],
     means = []
     for half in halves:
         low, high = np.maximum(index - half, 0), np.minimum(index + half + 1, size)
-        means.append((cumulative[at + high] - cumulative[at + low]) / (high - low))
+        total = cumulative[at + high] - cumulative[at + low] if len(segments.sizes) > 1 \
+            else cumulative[high] - cumulative[low]
+        means.append(total / (high - low))
     return means
 
 
@@ -89,11 +91,11 @@ def _block_columns(lengths: np.ndarray, scores: np.ndarray, segments: Segments
     index, columns = segments.index, []
     spans = segments.spans()
     for cutoff in CUTOFFS:
-        blocks = np.array([body_block(lengths[a:b], scores[a:b], cutoff) for a, b in spans]
-                          ).reshape(-1, 2)[segments.page]
-        none = blocks[:, 0] < 0
-        first = np.where(none, 0, blocks[:, 0])
-        last = np.where(none, segments.size - 1, blocks[:, 1])
+        blocks = [body_block(lengths[a:b], scores[a:b], cutoff) for a, b in spans]
+        # a page without a block: all of it
+        first, last = np.array([(0, b - a - 1) if block[0] < 0 else block
+                                for block, (a, b) in zip(blocks, spans, strict=True)]
+                               ).reshape(-1, 2)[segments.page].T
         # lines before the block, after it, or 0 inside it
         distance = np.maximum(first - index, 0) + np.maximum(index - last, 0)
         columns += [distance == 0, np.log1p(distance), index > last]

@@ -24,18 +24,24 @@ import numpy as np
 
 class Segments:
     """Pages of ``sizes`` lines (each at least one) laid end to end: per line of the whole,
-    its page (``page``), its index in the page (``index``) and its page's size (``size``)."""
+    its page (``page``), its index in the page (``index``), its page's first line (``start``)
+    and size (``size``). For a single page, ``page``, ``start`` and ``size`` are plain
+    numbers (numpy broadcasts them; fewer calls for the most common case)."""
 
     def __init__(self, sizes) -> None:
         self.sizes = np.asarray(sizes, dtype=np.int64)
-        self.bounds = np.concatenate([[0], self.sizes.cumsum()])
+        self.bounds = np.zeros(len(self.sizes) + 1, dtype=np.int64)
+        self.sizes.cumsum(out=self.bounds[1:])
         self.n = int(self.bounds[-1])
-        self.page = np.repeat(np.arange(len(self.sizes)), self.sizes)
-        self.start = self.bounds[:-1][self.page]  # per line: its page's first line
-        self.index = np.arange(self.n) - self.start
-        self.size = self.sizes[self.page]
-        self.first = self.index == 0  # a page's first line
-        self.last = self.index == self.size - 1
+        self.page: np.ndarray | int = 0
+        self.start: np.ndarray | int = 0
+        self.size: np.ndarray | int = self.n
+        self.index = np.arange(self.n)
+        if len(self.sizes) > 1:
+            self.page = np.repeat(np.arange(len(self.sizes)), self.sizes)
+            self.start = self.bounds[:-1][self.page]
+            self.index -= self.start
+            self.size = self.sizes[self.page]
 
     def spans(self) -> list[tuple[int, int]]:
         """(first line, one past the last) of each page."""
@@ -44,16 +50,16 @@ class Segments:
 
     def shift_down(self, values: np.ndarray, fill) -> np.ndarray:
         """Per line: the value of the line before it in its page (``fill`` on a first line)."""
-        out = np.empty_like(values)
-        out[1:] = values[:-1]
-        out[self.first] = fill
+        out = np.concatenate([[fill], values[:-1]])
+        if len(self.sizes) > 1:
+            out[self.bounds[1:-1]] = fill
         return out
 
     def shift_up(self, values: np.ndarray, fill) -> np.ndarray:
         """Per line: the value of the line after it in its page (``fill`` on a last line)."""
-        out = np.empty_like(values)
-        out[:-1] = values[1:]
-        out[self.last] = fill
+        out = np.concatenate([values[1:], [fill]])
+        if len(self.sizes) > 1:
+            out[self.bounds[1:-1] - 1] = fill
         return out
 
     def before(self, values: np.ndarray) -> np.ndarray:
@@ -62,7 +68,8 @@ class Segments:
         return total[:-1] - total[self.start]
 
     def per_page_sum(self, values: np.ndarray) -> np.ndarray:
-        """Per line: the sum of the (integer) values of its whole page."""
+        """Per line: the sum of the (integer) values of its whole page (one number for a
+        single page)."""
         total = np.concatenate([[0], values.cumsum()])
         return (total[self.bounds[1:]] - total[self.bounds[:-1]])[self.page]
 
@@ -77,6 +84,8 @@ class Segments:
     def cumulative(self, values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """Each page's running sum of float ``values`` after a 0, pages laid end to end
         (one more entry per page), and per line where its page's sums start."""
+        if len(self.sizes) == 1:
+            return np.concatenate([[0.0], values.cumsum()]), 0
         out = np.zeros(self.n + len(self.sizes))
         for k, (a, b) in enumerate(self.spans()):
             np.cumsum(values[a:b], out=out[a + k + 1:b + k + 1])
@@ -95,7 +104,7 @@ class Segments:
 
     def first_and_last(self, marked: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """Per line: the index (in its page) of its page's first and last marked line; -1
-        and -1 when the page has none."""
+        and -1 when the page has none (two numbers for a single page)."""
         position = np.arange(self.n)
         last = np.maximum.accumulate(np.where(marked, position, -1))[self.bounds[1:] - 1]
         after = np.minimum.accumulate(np.where(marked, position, self.n)[::-1])[::-1]
