@@ -138,18 +138,6 @@ def body_region(lines: list[str]) -> tuple[int, int]:
                                                                          strict=True)]))
 
 
-def _distance_to_body(body: np.ndarray) -> np.ndarray:
-    """Lines to the nearest body-like line (0 on one; len(body) when there is none)."""
-    n = len(body)
-    index = np.arange(n)
-    at = body.nonzero()[0]
-    if not len(at):
-        return np.full(n, n)
-    position = np.minimum(np.maximum(at.searchsorted(index), 1), len(at)) - 1
-    after = np.minimum(position + 1, len(at) - 1)
-    return np.minimum(np.abs(index - at[position]), np.abs(at[after] - index))
-
-
 def line_features(lines: list[str]) -> np.ndarray:
     """One row of ``FEATURES`` per line (``lines`` stripped, non-blank)."""
     return _features_and_region(Page(lines))[0]
@@ -225,7 +213,7 @@ def _features_and_region(page: Page, lengths: np.ndarray | None = None,
     body = (lengths >= BODY_MIN_CHARS) & (sentence_ends > 0) & (first_codes != ord("<"))
     capitals, url = _capitals_and_urls(page)
     regions = [_region(lengths[a:b], body[a:b]) for a, b in segments.spans()]
-    first, last = np.array(regions, dtype=np.int64).reshape(-1, 2)[segments.page].T
+    first, last = segments.spread_pairs(regions)
     size = lengths.astype(float)
     words = page.count_per_line(page.codes == ord(" ")) + 1
     index = segments.index
@@ -233,8 +221,8 @@ def _features_and_region(page: Page, lengths: np.ndarray | None = None,
     found = first >= 0
     inside = found & (index >= first) & (index <= last)
     after = found & (index > last)
-    dist_region = np.where(inside | ~found, 0, np.where(index < first, first - index,
-                                                        index - last))
+    dist_region = np.where(inside | (first < 0), 0, np.where(index < first, first - index,
+                                                             index - last))
     window = segments.window_sums(body.astype(np.int64), 3, 4) / 7
     body_first, body_last = segments.first_and_last(body)
     span = (body_first >= 0) & (index >= body_first) & (index <= body_last)

@@ -48,6 +48,13 @@ class Segments:
         bounds = self.bounds.tolist()
         return list(zip(bounds[:-1], bounds[1:], strict=True))
 
+    def spread_pairs(self, pairs: list[tuple[int, int]]) -> tuple:
+        """Per line: the two numbers of its page's pair (two plain numbers for a single
+        page)."""
+        if len(self.sizes) == 1:
+            return pairs[0]
+        return tuple(np.array(pairs, dtype=np.int64)[self.page].T)
+
     def shift_down(self, values: np.ndarray, fill) -> np.ndarray:
         """Per line: the value of the line before it in its page (``fill`` on a first line)."""
         out = np.concatenate([[fill], values[:-1]])
@@ -70,6 +77,8 @@ class Segments:
     def per_page_sum(self, values: np.ndarray) -> np.ndarray:
         """Per line: the sum of the (integer) values of its whole page (one number for a
         single page)."""
+        if len(self.sizes) == 1:
+            return values.sum()
         total = np.concatenate([[0], values.cumsum()])
         return (total[self.bounds[1:]] - total[self.bounds[:-1]])[self.page]
 
@@ -94,6 +103,8 @@ class Segments:
     def nearest(self, marked: np.ndarray) -> np.ndarray:
         """Per line: how many lines to the nearest marked line of its page (0 on one; the
         page's size when it has none)."""
+        if len(self.sizes) == 1:
+            return _nearest_on_one_page(marked)
         position = np.arange(self.n)
         before = np.maximum.accumulate(np.where(marked, position, -1))
         after = np.minimum.accumulate(np.where(marked, position, self.n)[::-1])[::-1]
@@ -105,6 +116,9 @@ class Segments:
     def first_and_last(self, marked: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """Per line: the index (in its page) of its page's first and last marked line; -1
         and -1 when the page has none (two numbers for a single page)."""
+        if len(self.sizes) == 1:
+            at = marked.nonzero()[0]
+            return (int(at[0]), int(at[-1])) if len(at) else (-1, -1)
         position = np.arange(self.n)
         last = np.maximum.accumulate(np.where(marked, position, -1))[self.bounds[1:] - 1]
         after = np.minimum.accumulate(np.where(marked, position, self.n)[::-1])[::-1]
@@ -113,3 +127,15 @@ class Segments:
         first = np.where(none, -1, first - self.bounds[:-1])
         last = np.where(none, -1, last - self.bounds[:-1])
         return first[self.page], last[self.page]
+
+
+def _nearest_on_one_page(marked: np.ndarray) -> np.ndarray:
+    """:meth:`Segments.nearest` for a single page."""
+    n = len(marked)
+    index = np.arange(n)
+    at = marked.nonzero()[0]
+    if not len(at):
+        return np.full(n, n)
+    position = np.minimum(np.maximum(at.searchsorted(index), 1), len(at)) - 1
+    after = np.minimum(position + 1, len(at) - 1)
+    return np.minimum(np.abs(index - at[position]), np.abs(at[after] - index))
