@@ -374,9 +374,10 @@ def _finished(stripped: list[str], rules: list[str | None], found_author: str, a
         if rule is not None and rule in disabled:
             rules[i] = None
     kept = [s for s, r in zip(stripped, rules, strict=True) if s and r is None]
+    nan = float("nan")
     audit = [
         {"article_id": article_id, "line": i + 1, "removed_text": stripped[i], "rule": rules[i],
-         "score": scores.get(i, float("nan"))}
+         "score": scores.get(i, nan)}
         for i in range(len(stripped)) if rules[i] is not None
     ]
     doubt_rows = [{"article_id": article_id, "line": i + 1, "removed_text": stripped[i],
@@ -518,9 +519,10 @@ def _model_pass(stripped: list[str], rules: list[str | None], scores: dict[int, 
                                                  signs, lengths)
         found += [(k, "outside_body") for k in outside]
         doubts = {**region_doubts, **doubts}
+    values = probabilities.tolist() if found else []  # floats, as ``float(p[k])`` gives
     for k, rule in found:
         if rules[index[k]] is None:
-            rules[index[k]], scores[index[k]] = rule, round(float(probabilities[k]), 4)
+            rules[index[k]], scores[index[k]] = rule, round(values[k], 4)
     return {index[k]: why for k, why in doubts.items() if rules[index[k]] is None}
 
 

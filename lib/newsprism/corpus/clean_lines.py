@@ -147,11 +147,13 @@ def _capitals_and_urls(page: Page) -> tuple[np.ndarray, np.ndarray]:
     """Per line: how many words start with a capital, and does it hold a URL, handle or
     hashtag (``_URL``, tried only on lines holding one of its first two characters)."""
     capitals = page.count_per_line(page.word_starts(_CAPITAL))
-    candidates = _URL_FIRST[page.codes] == _URL_ANY
-    # a triple of ``_URL_STARTS``: the same bit set for a character and the next two
     codes = page.codes
-    candidates[:-2] |= (_URL_FIRST[codes[:-2]] & _URL_NEXT[codes[1:-1]] & _URL_THIRD[codes[2:]]
-                        ) != 0
+    first = _URL_FIRST[codes]
+    candidates = first == _URL_ANY
+    # a triple of ``_URL_STARTS``: the same bit set for a character and the next two (looked
+    # up only after a character that can start one)
+    at = first[:-2].nonzero()[0]
+    candidates[at] |= (first[at] & _URL_NEXT[codes[at + 1]] & _URL_THIRD[codes[at + 2]]) != 0
     url = page.lines_with(candidates)
     for k in url.nonzero()[0].tolist():
         url[k] = _URL.search(page.lines[k]) is not None
