@@ -278,20 +278,32 @@ def line_words(line: str) -> set[str]:
 
 
 # Word ids of the weights of the models in use (a model's ``words`` dict, kept with its ids).
-_VOCABULARIES: dict[int, tuple[dict, dict[str, int], np.ndarray]] = {}
+_VOCABULARIES: dict[int, tuple[dict, dict[str, int], np.ndarray, np.ndarray]] = {}
 _UNKNOWN_ID = -1
 
 
-def _vocabulary(weights: dict[str, float]) -> tuple[dict[str, int], np.ndarray]:
-    """({word: id}, weight per id) for a dict of word weights."""
+def _vocabulary(weights: dict[str, float]) -> tuple[dict[str, int], np.ndarray, np.ndarray]:
+    """({word: id}, weight per id, sorted :func:`_shape_keys` of the words) for a dict of
+    word weights."""
     entry = _VOCABULARIES.get(id(weights))
     if entry is None or entry[0] is not weights:
         ids = {word: i for i, word in enumerate(weights)}
-        entry = (weights, ids, np.fromiter(weights.values(), dtype=float, count=len(weights)))
+        words = [word for word in weights if word]
+        keys = _shape_keys(np.array([len(word) for word in words], dtype=np.int64),
+                           np.array([ord(word[0]) for word in words], dtype=np.int64),
+                           np.array([ord(word[-1]) for word in words], dtype=np.int64))
+        entry = (weights, ids, np.fromiter(weights.values(), dtype=float, count=len(weights)),
+                 np.unique(keys))
         if len(_VOCABULARIES) >= 4:
             _VOCABULARIES.clear()
         _VOCABULARIES[id(weights)] = entry
-    return entry[1], entry[2]
+    return entry[1], entry[2], entry[3]
+
+
+def _shape_keys(lengths: np.ndarray, first: np.ndarray, last: np.ndarray) -> np.ndarray:
+    """One number per word for its length and its first and last code points: a word whose
+    number no weighted word has is not one of them (most words of a page)."""
+    return (lengths << 42) | (first << 21) | last
 
 
 def word_scores(lines: list[str], weights: dict[str, float], page: Page | None = None
@@ -308,7 +320,7 @@ def word_scores(lines: list[str], weights: dict[str, float], page: Page | None =
     short = (page.lengths <= LEXICAL_MAX_CHARS).nonzero()[0]
     if not len(short) or not weights:
         return found
-    ids, values = _vocabulary(weights)
+    ids, values, shapes = _vocabulary(weights)
     text = page.text if len(short) == page.n else "\n".join([lines[k] for k in short.tolist()])
     text = text.lower()
     codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
@@ -318,10 +330,16 @@ def word_scores(lines: list[str], weights: dict[str, float], page: Page | None =
     line = (codes == 10).nonzero()[0].searchsorted(starts)  # "\n"s before the word
     rank = np.arange(len(starts)) - line.searchsorted(line)  # words before it in its line
     keep = rank < LEXICAL_MAX_WORDS
-    line = line[keep]
-    words = list(map(text.__getitem__, map(slice, starts[keep].tolist(), ends[keep].tolist())))
+    starts, ends = starts[keep], ends[keep]
+    # only words shaped like a weighted one are cut out of the text and looked up
+    keys = _shape_keys(ends - starts, codes[starts].astype(np.int64),
+                       codes[ends - 1].astype(np.int64))
+    at = np.minimum(shapes.searchsorted(keys), len(shapes) - 1)
+    maybe = (shapes[at] == keys).nonzero()[0] if len(shapes) else np.zeros(0, dtype=np.int64)
+    words = map(text.__getitem__, map(slice, starts[maybe].tolist(), ends[maybe].tolist()))
     word_ids = np.fromiter(map(ids.get, words, repeat(_UNKNOWN_ID)), dtype=np.int64,
-                           count=len(words))
+                           count=len(maybe))
+    line = line[keep][maybe]
     known = word_ids >= 0
     pairs = np.sort(line[known] * len(values) + word_ids[known])
     first = np.ones(len(pairs), dtype=bool)  # each word once per line
