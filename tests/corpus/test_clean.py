@@ -18,14 +18,7 @@ from newsprism.corpus.clean import (
     clean_texts,
     line_rule,
 )
-from newsprism.corpus.clean_chars import Page
-from newsprism.corpus.clean_rules import (
-    SENTENCE_ENDERS,
-    ends_sentence,
-    ends_sentence_per_line,
-    recurring_lines,
-    shape_rule,
-)
+from newsprism.corpus.clean_rules import recurring_lines, shape_rule
 
 ARTICLES = paths.BUNDLED_CORPUS / "articles"
 OPED = "000_1e36fff39f093f80"
@@ -581,12 +574,3 @@ def test_clean_texts_equals_clean_text_on_each(texts, cleaning):
                         corpus_recurring=frozenset({"home"}))
              for text, i, r in zip(texts, ids, recurring, strict=True)]
     assert [repr(r) for r in batch] == [repr(r) for r in alone]
-
-
-@settings(max_examples=300, deadline=None)
-@given(st.lists(st.text(alphabet=".!?。…\"'”’»)] a\u00a0x", min_size=1), min_size=1),
-       st.sampled_from([SENTENCE_ENDERS, SENTENCE_ENDERS + "…"]))
-def test_ends_sentence_per_line_equals_the_per_line_test(lines, enders):
-    lines = [line.replace("\n", " ") for line in lines]
-    assert ends_sentence_per_line(Page(lines), enders).tolist() == [
-        ends_sentence(line, enders) for line in lines]

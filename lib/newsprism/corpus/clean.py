@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from itertools import repeat
 
+import numpy as np
 import pandas as pd
 
 from newsprism.corpus.clean_chars import Page
@@ -39,7 +40,6 @@ from newsprism.corpus.clean_rules import (
     CORPUS_KEY,
     SENTENCE_ENDERS,
     ends_sentence,
-    ends_sentence_per_line,
     line_key,
     recurring_lines,
     shape_rules,
@@ -346,33 +346,30 @@ def _model_lines(stripped: list[str], disabled) -> list[str]:
     return [s for s in stripped if s]
 
 
-def _scored(pages: list[list[str]]) -> list[tuple]:
-    """(furniture probabilities, effective lengths, sentence or not) of the lines of each
-    page, (None, None, None) for a page without lines."""
-    found: list[tuple] = [(None, None, None)] * len(pages)
+def _scored(pages: list[list[str]]) -> list[tuple[np.ndarray | None, np.ndarray | None]]:
+    """(furniture probabilities, effective lengths) of the lines of each page, (None, None)
+    for a page without lines."""
+    found: list[tuple[np.ndarray | None, np.ndarray | None]] = [(None, None)] * len(pages)
     used = [k for k, lines in enumerate(pages) if lines]
     if not used:
         return found
     page = Page([line for k in used for line in pages[k]])
     lengths = effective_lengths(page)
     scored = scores_and_regions(pages, load_model(), lengths, page)
-    # ``_sentence`` of every line
-    sentences = (ends_sentence_per_line(page, SENTENCE_ENDERS + "…")
-                 & page.lines_with(page.codes == ord(" "))).tolist()
     start = 0
     for k in used:
         end = start + len(pages[k])
-        found[k] = (scored[k][0], lengths[start:end], sentences[start:end])
+        found[k] = (scored[k][0], lengths[start:end])
         start = end
     return found
 
 
 def _finished(stripped: list[str], rules: list[str | None], found_author: str, article_id: str,
-              cleaning: str, disabled, probabilities, lengths, sentences) -> CleanResult:
+              cleaning: str, disabled, probabilities, lengths) -> CleanResult:
     """The line model's removals on top of the rules', and the result with its audit."""
     scores: dict[int, float] = {}
-    doubts = _model_pass(stripped, rules, scores, cleaning, disabled, probabilities, lengths,
-                         sentences) if probabilities is not None else {}
+    doubts = _model_pass(stripped, rules, scores, cleaning, disabled, probabilities, lengths) \
+        if probabilities is not None else {}
     for i, rule in enumerate(rules):
         if rule is not None and rule in disabled:
             rules[i] = None
@@ -503,17 +500,16 @@ def _repeated_headline_and_lead(stripped: list[str], rules: list[str | None]) ->
 
 
 def _model_pass(stripped: list[str], rules: list[str | None], scores: dict[int, float],
-                cleaning: str, disabled, probabilities, lengths, sentences=None
-                ) -> dict[int, tuple[float, str]]:
+                cleaning: str, disabled, probabilities, lengths) -> dict[int, tuple[float, str]]:
     """Remove kept lines the fitted line model scores as furniture, then the lines outside
     the body region it decodes (:mod:`newsprism.corpus.clean_region`); returns the doubts.
-    ``probabilities``, ``lengths``, ``sentences``: the model's scores, the effective lengths
-    and ``_sentence`` of the non-blank lines (:func:`_scored`)."""
+    ``probabilities``, ``lengths``: the model's scores and the effective lengths of the
+    non-blank lines (:func:`_scored`)."""
     use_model, use_region = "line_model" not in disabled, "outside_body" not in disabled
     index = [i for i, s in enumerate(stripped) if s]
     model = load_model()
     lines = [stripped[i] for i in index]
-    signs = _LineSigns(lines, probabilities, model["threshold"], sentences)  # both passes
+    signs = _LineSigns(lines, probabilities, model["threshold"])  # shared by both passes
     removed, doubts = model_removals(lines, probabilities, model, cleaning, signs) \
         if use_model else ([], {})
     found = [(k, "line_model") for k in removed]
@@ -604,11 +600,8 @@ class _LineSigns:
     """Per line: is it a sentence, a numbered item, body-like (sentences and items found for
     all lines at once, by ``map``, when first asked: a page's model pass asks about most)."""
 
-    def __init__(self, lines: list[str], probabilities=None, sure: float = 1.0,
-                 sentences: list[bool] | None = None) -> None:
+    def __init__(self, lines: list[str], probabilities=None, sure: float = 1.0) -> None:
         self.lines = lines
-        if sentences is not None:  # found for the page already (``_scored``)
-            self.sentences = [False, *sentences, False]
         # a line the model scores below this is body-like: a line after it may continue it
         self.body_like = [True] * len(lines) if probabilities is None else (
             probabilities < sure).tolist()

@@ -16,10 +16,6 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable
 
-import numpy as np
-
-from newsprism.corpus.clean_chars import Page
-
 _URL = re.compile(r"(?:https?://|www\.|pic\.twitter\.com/)\S+|[\w.-]*\.(?:com|org|net|co\.kr|kr|"
                   r"ru|cn|de|uk|in|jp|info|io|news)\b(?:/\S*)?")
 # Every match of ``_URL`` contains one of these; searching for them first is ~10x cheaper on
@@ -44,25 +40,6 @@ def ends_sentence(text: str, enders: str = SENTENCE_ENDERS) -> bool:
         text = text[:-1]
     text = text.rstrip(_CLOSERS)
     return text != "" and text[-1] in enders
-
-
-def ends_sentence_per_line(page: Page, enders: str = SENTENCE_ENDERS) -> np.ndarray:
-    """:func:`ends_sentence` of each line of a :class:`~newsprism.corpus.clean_chars.Page`
-    (non-empty lines), for all lines at once: the last character of a line that is not a
-    closing quote or bracket is one of ``enders``.
-
-    >>> ends_sentence_per_line(Page(['He said "no."', "(END)", '")'])).tolist()
-    [True, False, False]
-    """
-    if not page.n:
-        return np.zeros(0, dtype=bool)
-    position = np.arange(len(page.codes))
-    # per line end: the last character so far that is not a closer ("\n"s are not)
-    last = np.maximum.accumulate(np.where(page.one_of(_CLOSERS), -1, position))[page.ends - 1]
-    found = last >= page.starts  # not a line of closers only
-    ends = np.zeros(page.n, dtype=bool)
-    ends[found] = np.isin(page.codes[last[found]], [ord(char) for char in enders])
-    return ends
 
 
 _HANDLE = re.compile(r"[@#][\w.]+")
