@@ -574,3 +574,18 @@ def test_clean_texts_equals_clean_text_on_each(texts, cleaning):
                         corpus_recurring=frozenset({"home"}))
              for text, i, r in zip(texts, ids, recurring, strict=True)]
     assert [repr(r) for r in batch] == [repr(r) for r in alone]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["Body text here.", "Leave A Reply", "", " ", "politics"]),
+                max_size=12),
+       st.lists(st.sampled_from(["\n", "\r\n", "\r", "\n\n"]), min_size=11, max_size=11))
+def test_line_numbers_count_every_kind_of_line_break(lines, breaks):
+    """Audit lines are lines of the raw text whether they end in "\\n", "\\r\\n" or "\\r"."""
+    text = "".join(line + end for line, end in zip(lines, breaks, strict=False))
+    expected = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    result = clean_text(text)
+    assert all(expected[row["line"] - 1].strip() == row["removed_text"] for row in result.audit)
+    assert result.text == "\n\n".join(
+        line.strip() for i, line in enumerate(expected, 1) if line.strip()
+        and i not in {row["line"] for row in result.audit})

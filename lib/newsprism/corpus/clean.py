@@ -205,6 +205,11 @@ _NEWLINE = re.compile(r"\r\n|\r|\n")
 _SPACES = re.compile(r"\s+")
 
 
+def _split_lines(text: str) -> list[str]:
+    """``_NEWLINE.split(text)``; ``str.split`` when the text has no "\\r" (most texts)."""
+    return text.split("\n") if "\r" not in text else _NEWLINE.split(text)
+
+
 @dataclass
 class CleanResult:
     """Cleaned text, the audit rows of what was removed, and metadata found on the way."""
@@ -298,7 +303,7 @@ def clean_texts(texts: Sequence[str], article_ids: Sequence[str] | None = None,
     authors = [""] * n if authors is None else authors
     recurring = [frozenset()] * n if recurring is None else recurring
     if cleaning == "off":
-        return [CleanResult(text="\n\n".join(s for s in map(str.strip, _NEWLINE.split(text))
+        return [CleanResult(text="\n\n".join(s for s in map(str.strip, _split_lines(text))
                                                if s)) for text in texts]
     results: list[CleanResult] = []
     drafts, pages = [], []  # the texts of the batch after the rules, their model lines
@@ -318,7 +323,7 @@ def clean_texts(texts: Sequence[str], article_ids: Sequence[str] | None = None,
 def _rules_pass(text: str, author: str, recurring, corpus_recurring, disabled
                 ) -> tuple[list[str], list[str | None], str]:
     """The rules before the line model: (stripped lines, rule per line, byline author)."""
-    stripped = [line.strip() for line in _NEWLINE.split(text)]
+    stripped = [line.strip() for line in _split_lines(text)]
     rules: list[str | None] = [None] * len(stripped)
     found_author = _line_rules_and_blocks(stripped, rules)
     _shape_and_recurring(stripped, rules, recurring, corpus_recurring, disabled)
