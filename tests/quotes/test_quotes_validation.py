@@ -96,7 +96,8 @@ def test_single_quoted_prediction_is_a_true_positive_only_under_all_marks(polnea
         prediction = rows[rows["pred_start"].notna()].iloc[0]
         assert bool(prediction["matched"]) is matched
         if matched:
-            assert prediction["speaker_ok"]
+            assert prediction["speaker_ok"] and prediction["speaker_ok_strict"]
+            assert prediction["speaker_check"] == "mention overlaps gold source"
 
 
 def test_validator_reports_both_definitions_primary_first(polnear):

@@ -57,7 +57,8 @@ This check (``speaker_accuracy``, the definition of issue 18's floor) is lenient
 may occur anywhere in the Source, so "United States" passes for "His critics in the United
 States". ``speaker_accuracy_strict`` (no floor) is reported beside it, over the same quotes: the
 mention overlaps a gold Source, or the canonical name agrees with the *head name* of a gold
-Source (:mod:`newsprism.quotes.speaker_check`; column ``speaker_ok_strict``).
+Source (:mod:`newsprism.quotes.speaker_check`; columns ``speaker_ok_strict`` and
+``speaker_check``, the rule that made it right).
 
 Tuning (classifier weights, threshold, attribution rules) used train only; dev is reported.
 ``quote_predictions(split, marks=...)`` returns one row per prediction and per missed gold quote
@@ -84,7 +85,7 @@ from newsprism.core.text import strip_span
 from newsprism.core.validate import VALIDATION_COLUMNS
 from newsprism.quotes.extract import extract_quotes
 from newsprism.quotes.marks import pair_marks
-from newsprism.quotes.speaker_check import speaker_ok_strict
+from newsprism.quotes.speaker_check import speaker_check
 
 MIN_OVERLAP = 0.8
 # double quotation marks, including the doubled apostrophe of the NYT archive texts
@@ -349,6 +350,7 @@ def compare_article(article: GoldArticle, extract=extract_quotes) -> pd.DataFram
     for pi, p in enumerate(preds):
         gi, ov = match.get(pi, (None, 0.0))
         g = article.quotes[gi] if gi is not None else None
+        strict = speaker_check(p, g) if g else ""
         rows.append({
             "article": article.name, "split": article.split, "publisher": article.publisher,
             "pred_start": p.start, "pred_end": p.end, "pred_text": p.text, "kind": p.kind,
@@ -360,7 +362,7 @@ def compare_article(article: GoldArticle, extract=extract_quotes) -> pd.DataFram
             "has_gold_source": bool(g and g.sources), "overlap": ov,
             "matched": g is not None,
             "speaker_ok": bool(g and _speaker_ok(p, g)),
-            "speaker_ok_strict": bool(g and speaker_ok_strict(p, g)),
+            "speaker_ok_strict": bool(strict), "speaker_check": strict,
         })
     for gi, g in enumerate(article.quotes):
         if gi in used_g:
@@ -371,6 +373,7 @@ def compare_article(article: GoldArticle, extract=extract_quotes) -> pd.DataFram
             "gold_start": g.start, "gold_end": g.end, "gold_text": article.text[g.start:g.end],
             "gold_source": " | ".join(g.source_texts), "has_gold_source": bool(g.sources),
             "overlap": 0.0, "matched": False, "speaker_ok": False, "speaker_ok_strict": False,
+            "speaker_check": "",
         })
     return pd.DataFrame(rows)
 
