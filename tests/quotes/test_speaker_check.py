@@ -7,6 +7,8 @@ from __future__ import annotations
 from types import SimpleNamespace
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from newsprism.quotes.speaker_check import (
     names_agree,
     source_head_names,
@@ -131,3 +133,20 @@ def test_source_head_names(source, heads):
 def test_names_agree(a, b, agree):
     assert names_agree(a, b) is agree
     assert names_agree(b, a) is agree
+
+
+PIECES = st.one_of(
+    st.sampled_from([" ", ", ", " and ", " of ", " (", ") ", " \u2014 ", "'s ", "\u2019s", "Mr. ",
+                     "Sen. ", "the ", "He", "Vladimir Putin", "campaign", "de ", "J. ", "\""]),
+    st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=8),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(PIECES, max_size=30).map("".join))
+def test_any_source_gives_well_formed_head_names_that_agree_with_themselves(source):
+    heads = source_head_names(source)
+    for head in heads:
+        assert head and all(word and not any(c.isspace() for c in word) for word in head)
+        assert names_agree(head, head)
+        assert all(names_agree(head, other) is names_agree(other, head) for other in heads)
