@@ -3,6 +3,8 @@ with double marks or single quotation marks are gold quotes, apostrophes are not
 
 from __future__ import annotations
 
+import math
+
 import pandas as pd
 import pytest
 from newsprism.core import paths
@@ -10,12 +12,14 @@ from newsprism.quotes import extract as quotes_module
 from newsprism.quotes.extract import Quote, extract_quotes
 from newsprism.quotes.validation import (
     MARKS,
+    STRICT_LABEL,
     _read_ann,
     classifier_decisions,
     classifier_table,
     compare_article,
     gold_quotes,
     load_polnear,
+    score,
     validate_quotes,
 )
 
@@ -92,7 +96,8 @@ def test_single_quoted_prediction_is_a_true_positive_only_under_all_marks(polnea
         prediction = rows[rows["pred_start"].notna()].iloc[0]
         assert bool(prediction["matched"]) is matched
         if matched:
-            assert prediction["speaker_ok"]
+            assert prediction["speaker_ok"] and prediction["speaker_ok_strict"]
+            assert prediction["speaker_check"] == "mention overlaps gold source"
 
 
 def test_validator_reports_both_definitions_primary_first(polnear):
@@ -102,6 +107,34 @@ def test_validator_reports_both_definitions_primary_first(polnear):
     recall = table[(table["engine"] == "newsprism.quotes") & (table["metric"] == "recall")]
     assert recall["n"].tolist() == [3, 1]  # gold quotes under each definition
     assert set(table["split"]) == {"dev"}
+
+
+def test_validator_reports_the_strict_speaker_check_beside_the_lenient_one(polnear):
+    table = validate_quotes(quick=True, marks="all")
+    ours = table[table["engine"] == "newsprism.quotes"].reset_index(drop=True)
+    metrics = ours["metric"].tolist()
+    assert metrics[metrics.index("speaker_accuracy") + 1] == "speaker_accuracy_strict"
+    lenient, strict = (ours[ours["metric"] == m].iloc[0]
+                       for m in ("speaker_accuracy", "speaker_accuracy_strict"))
+    assert strict["n"] == lenient["n"] > 0
+    assert strict["status"] == f"no floor ({STRICT_LABEL})"
+    assert STRICT_LABEL == "strict: the name must match the gold source's head"
+    assert strict["ci_low"] <= strict["value"] <= strict["ci_high"]
+    baseline = table[table["engine"] != "newsprism.quotes"]
+    assert not baseline["metric"].str.startswith("speaker").any()
+
+
+def test_score_gives_both_speaker_accuracies_over_the_same_quotes():
+    rows = pd.DataFrame({
+        "kind": ["speech"] * 4, "matched": [True, True, True, False],
+        "gold_start": [1, 9, 20, None], "has_gold_source": [True, True, True, False],
+        "speaker_ok": [True, True, False, False],
+        "speaker_ok_strict": [True, False, False, False]})
+    result = score(rows)
+    assert result["speaker_accuracy"] == pytest.approx(2 / 3)
+    assert result["speaker_accuracy_strict"] == pytest.approx(1 / 3)
+    assert result["n_speaker"] == result["n_speaker_strict"] == 3
+    assert math.isnan(score(rows.drop(columns=["speaker_ok_strict"]))["speaker_accuracy_strict"])
 
 
 def _decisions_of_the_fitted_model(table):

@@ -115,3 +115,51 @@ def test_a_headline_finding_says_its_status_once(status, expected):
     results = _results().assign(status=[status, "ok", "ok", "ok", "absent"])
     findings = methods_report.key_findings(results)
     assert any(f.startswith(expected) for f in findings), findings
+
+
+def _speaker_results(strict: bool = True) -> pd.DataFrame:
+    """Quotes rows as validate_quotes writes them: lenient speaker accuracy, then strict."""
+    from newsprism.quotes.validation import STRICT_LABEL
+
+    metrics = ["precision", "speaker_accuracy"] + (["speaker_accuracy_strict"] if strict else [])
+    k = len(metrics)
+    return pd.DataFrame({
+        "measure": ["quotes"] * k, "dataset": ["PolNeAR (all quotation marks)"] * k,
+        "split": ["dev"] * k, "engine": ["newsprism.quotes"] * k, "metric": metrics,
+        "value": [0.97, 0.9312, 0.9287][:k], "ci_low": [0.96, 0.9128, 0.9100][:k],
+        "ci_high": [0.98, 0.9461, 0.9440][:k], "n": [900, 887, 887][:k], "reference": [""] * k,
+        "status": ["ok", "ok", f"no floor ({STRICT_LABEL})"][:k], "origin": ["saved"] * k})
+
+
+def test_the_methods_appendix_shows_the_strict_speaker_check_beside_the_lenient_one():
+    (part,) = methods_report.metrics_section(_speaker_results()).parts
+    assert {"ci_low", "ci_high"} <= set(part.table.columns)  # the Wilson intervals are shown
+    strict = part.table[part.table["metric"] == "speaker_accuracy_strict"].iloc[0]
+    assert strict["status"] == "no floor (strict: the name must match the gold source's head)"
+    assert part.reading.startswith(
+        "PolNeAR (all quotation marks) dev: speaker accuracy 0.9312 (95% CI 0.9128\u20130.9461; "
+        "n = 887) by the lenient check (floor 0.93 met), 0.9287 (95% CI 0.9100\u20130.9440; "
+        "n = 887) by the strict check (no floor).")
+    assert "strict: the name must match the gold source's head" in part.reading
+    # the lenient figure stays the headline: the strict one is neither a bar nor a shortfall
+    assert "speaker_accuracy_strict" not in set(
+        methods_report.headline_metrics(_speaker_results())["metric"])
+    assert methods_report.shortfalls(_speaker_results()) == []
+
+
+def test_saved_results_without_the_strict_check_say_so():
+    (part,) = methods_report.metrics_section(_speaker_results(strict=False)).parts
+    assert "no strict figure in these results" in part.reading
+    assert "(floor 0.93 met)" in part.reading
+
+
+@pytest.mark.parametrize(("value", "met"), [(0.9312, "met"), (0.9299, "not met")])
+def test_speaker_comparison_judges_only_the_lenient_check_against_the_floor(value, met):
+    from newsprism.report.methods import speaker_accuracy_comparison
+
+    results = _speaker_results().assign(value=[0.97, value, 0.92])
+    table = speaker_accuracy_comparison(results)
+    assert table["check"].tolist() == ["lenient", "strict"]
+    assert table["floor_met"].tolist() == [met, ""]
+    assert table["floor"].tolist() == ["0.93", "no floor"]
+    assert speaker_accuracy_comparison(_results()).empty  # no speaker rows, no comparison

@@ -265,3 +265,52 @@ def _with_seed_min(wide: pd.DataFrame, table: pd.DataFrame, base: str | None) ->
     if base is not None:
         wide["beats_baseline_at_every_seed"] = wide["F1 model, min over outer seeds"] > wide[base]
     return wide
+
+
+# Speaker attribution is scored two ways on PolNeAR (newsprism.quotes.validation): the lenient
+# check defines issue 18's floor; the strict one, reported beside it, has no floor.
+SPEAKER_CHECKS = {
+    "speaker_accuracy": "lenient: the name's last word occurs anywhere in the gold source",
+    "speaker_accuracy_strict": "strict: the name must match the gold source's head",
+}
+SPEAKER_COLUMNS = ["dataset", "split", "check", "estimate", "ci_low", "ci_high", "n", "floor",
+                   "floor_met"]
+
+
+def speaker_accuracy_comparison(table: pd.DataFrame) -> pd.DataFrame:
+    """Speaker accuracy of the quotes engine by both checks (:data:`SPEAKER_CHECKS`), one row
+    per dataset, split and check, lenient first: ``estimate`` with its 95 % Wilson interval
+    (``ci_low``, ``ci_high``) and ``n`` (matched gold quotes with a gold Source), ``floor``
+    (issue 18's 0.93 on the lenient check, "no floor" on the strict one) and ``floor_met``
+    (empty without a floor). Baselines have no speaker; saved results from before the strict
+    check have only lenient rows.
+
+    >>> t = pd.DataFrame({"measure": ["quotes"] * 2, "dataset": ["P"] * 2, "split": ["dev"] * 2,
+    ...     "engine": ["newsprism.quotes"] * 2, "value": [0.94, 0.93], "n": [900, 900],
+    ...     "metric": ["speaker_accuracy", "speaker_accuracy_strict"],
+    ...     "ci_low": [0.92, 0.91], "ci_high": [0.95, 0.94],
+    ...     "status": ["ok", "no floor (strict: the name must match the gold source's head)"]})
+    >>> speaker_accuracy_comparison(t)[["check", "floor", "floor_met"]].values.tolist()
+    [['lenient', '0.93', 'met'], ['strict', 'no floor', '']]
+    """
+    from newsprism.quotes.validation import TARGETS
+
+    if not {"measure", "metric", "engine"} <= set(table.columns):
+        return pd.DataFrame(columns=SPEAKER_COLUMNS)
+    rows = table[(table["measure"] == "quotes") & table["metric"].isin(list(SPEAKER_CHECKS))]
+    rows = rows[~is_comparator(rows)] if len(rows) else rows
+    out = []
+    for rec in rows.to_dict("records"):
+        value = _number(rec.get("value"))
+        floor = TARGETS.get(rec["metric"])
+        met = "" if floor is None or pd.isna(value) else ("met" if value >= floor else "not met")
+        out.append({"dataset": rec.get("dataset", ""), "split": rec.get("split", ""),
+                    "check": SPEAKER_CHECKS[rec["metric"]].split(":")[0], "estimate": value,
+                    "ci_low": _number(rec.get("ci_low")), "ci_high": _number(rec.get("ci_high")),
+                    "n": _number(rec.get("n")), "floor": "no floor" if floor is None else f"{floor:g}",
+                    "floor_met": met})
+    return pd.DataFrame(out, columns=SPEAKER_COLUMNS)
+
+
+def _number(value) -> float:
+    return float(pd.to_numeric(pd.Series([value]), errors="coerce").iloc[0])

@@ -73,14 +73,50 @@ def overview_section(results: pd.DataFrame) -> Section:
                              "newsprism.core.validate.run_validator")))
 
 
+def speaker_reading(comparison: pd.DataFrame) -> str:
+    """Speaker accuracy by the lenient and the strict check side by side, per split of the
+    first dataset of ``comparison`` (:func:`newsprism.report.methods.speaker_accuracy_comparison`
+    : the primary gold definition); "" without speaker rows.
+
+    >>> c = pd.DataFrame({"dataset": ["P"] * 2, "split": ["dev"] * 2,
+    ...     "check": ["lenient", "strict"], "estimate": [0.94, 0.93], "ci_low": [0.92, 0.91],
+    ...     "ci_high": [0.95, 0.94], "n": [900, 900], "floor": ["0.93", "no floor"],
+    ...     "floor_met": ["met", ""]})
+    >>> speaker_reading(c).split(": ", 1)[1].split(". ")[0]
+    'speaker accuracy 0.9400 (95% CI 0.9200–0.9500; n = 900) by the lenient check (floor 0.93 met), 0.9300 (95% CI 0.9100–0.9400; n = 900) by the strict check (no floor)'
+    """
+    if comparison.empty:
+        return ""
+    dataset = comparison["dataset"].iloc[0]
+    said = []
+    for split, part in comparison[comparison["dataset"] == dataset].groupby("split", sort=False):
+        figures = [f"{r['estimate']:.4f} (95% CI {r['ci_low']:.4f}\u2013{r['ci_high']:.4f}; "
+                   f"n = {int(r['n'])}) by the {r['check']} check ("
+                   + (f"floor {r['floor']} {r['floor_met']}" if r["floor_met"] else r["floor"])
+                   + ")" for r in part.to_dict("records")]
+        if "strict" not in set(part["check"]):
+            figures.append("no strict figure in these results (saved before the strict check; "
+                           "rerun `make validate`)")
+        said.append(f"{dataset} {split}: speaker accuracy " + ", ".join(figures) + ".")
+    checks = "; ".join(methods.SPEAKER_CHECKS.values())
+    return " ".join(said) + f" {checks[0].upper()}{checks[1:]}."
+
+
+INTERVAL_NOTE = ", with its 95% Wilson interval (ci_low, ci_high) where it is a proportion"
+
+
 def _measure_table(measure: str, group: pd.DataFrame) -> Section:
-    shown, same = methods.split_constant_columns(group[METRIC_COLUMNS], SAID_ONCE)
+    columns = METRIC_COLUMNS
+    if pd.to_numeric(group.get("ci_low", pd.Series(dtype=float)), errors="coerce").notna().any():
+        columns = [*columns[:5], "ci_low", "ci_high", *columns[5:]]  # after the value
+    shown, same = methods.split_constant_columns(group[columns], SAID_ONCE)
     said_once = " ".join(f"{k.capitalize()}: {v}." for k, v in same.items()
                          if v not in ("", "nan"))
     datasets = ", ".join(sorted({str(d) for d in group["dataset"] if str(d) != "nan"}))
     return Section(f"metrics-{measure}", table=shown, max_rows=None, caption=(
         f"Validation of **{measure}**: each metric with the number of gold units (n) it rests "
-        f"on. {said_once}" + stale_note(group)), facts=dict(
+        f"on{INTERVAL_NOTE if 'ci_low' in shown else ''}. {said_once}" + stale_note(group)),
+        reading=speaker_reading(methods.speaker_accuracy_comparison(group)), facts=dict(
         n=len(shown), unit="metrics", float_format="{:.4g}", source=datasets or "no gold data"))
 
 
