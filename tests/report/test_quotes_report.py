@@ -103,6 +103,18 @@ def test_validation_reading_states_the_targets_and_baseline_of_its_table():
     assert "precision 0.9561," in reading  # a met target is not called missed
 
 
+def test_validation_reading_gives_the_strict_speaker_check_beside_the_lenient_one():
+    from newsprism.report.quotes_sections import validation_reading
+
+    status = "no floor (strict: the name must match the gold source's head)"
+    rows = [("PolNeAR (all)", "newsprism.quotes", "speaker_accuracy", 0.8940, "below target 0.93"),
+            ("PolNeAR (all)", "newsprism.quotes", "speaker_accuracy_strict", 0.8900, status)]
+    reading = validation_reading(pd.DataFrame(rows, columns=["dataset", "engine", "metric",
+                                                             "value", "status"]))
+    assert f"speaker accuracy 0.8940 (below target 0.93), speaker accuracy strict 0.8900 ({status})" \
+        in reading
+
+
 @pytest.mark.parametrize("counts, expected", [
     ([4, 4, 3], "The most frequent cues are **continue** and **describe**, tied (4 each of 11 "),
     ([5, 4, 3], "The most frequent cue is **describe** (5 of 12 "),

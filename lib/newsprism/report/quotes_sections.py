@@ -462,7 +462,7 @@ def explorer_section(ctx: QuotesContext, out_dir: str, statements: Group,
 
 def _metric_text(row: pd.Series) -> str:
     status = str(row.get("status", "") or "")
-    below = f" ({status})" if status.startswith("below") else ""
+    below = f" ({status})" if status.startswith(("below", "no floor")) else ""
     return f"{str(row['metric']).replace('_', ' ')} {float(row['value']):.4f}{below}"
 
 
@@ -484,8 +484,8 @@ def validation_reading(results: pd.DataFrame) -> str:
     same = results[results.get("dataset", pd.Series(dataset, index=results.index)) == dataset]
     ours = same[same["engine"] == engine].drop_duplicates("metric").set_index("metric",
                                                                               drop=False)
-    found = [_metric_text(ours.loc[m]) for m in ("precision", "recall", "speaker_accuracy")
-             if m in ours.index]
+    found = [_metric_text(ours.loc[m]) for m in ("precision", "recall", "speaker_accuracy",
+                                                   "speaker_accuracy_strict") if m in ours.index]
     text = f"{engine} on {dataset}: " + (", ".join(found) if found else "no headline metric")
     base = same[same["engine"].astype(str).str.startswith("baseline")
                 & (same["metric"] == "f1")]
