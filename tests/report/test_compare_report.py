@@ -25,7 +25,10 @@ def _close_figures():
 def test_summary_findings_are_the_statements_recorded(ctx, tmp_path):
     group = compare_report.summary_section(ctx, str(tmp_path))
     assert group.findings and any("Pulse Blog" in f for f in group.findings)
-    assert f"{len(group.findings)} statements" in group.parts[1].reading
+    reading = group.parts[1].reading
+    assert f"{len(group.findings)} statements" in reading
+    # comparison_limits is "" for two or more outlets and articles: no stray leading space
+    assert reading == reading.strip() and "  " not in reading
     assert (tmp_path / "tables" / "comparison_summaries.csv").exists()
 
 

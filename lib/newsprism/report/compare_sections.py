@@ -143,9 +143,10 @@ def summary_section(ctx: CompareContext, out_dir: str) -> Group:
     findings = summary.findings_text(summaries, note=limits)
     note = Section("summary-statements", caption=(
         "Generated statements per outlet, each with the section and table row of its "
-        "evidence."), reading=limits + " " + f"{summary.plural(len(findings), 'statement')} "
-        "(besides outlet sizes) recorded as key findings for the report index. Each is a "
-        "description of these articles, not a verdict on the outlet.", findings=findings,
+        "evidence."), reading=" ".join(filter(None, [
+            limits, f"{summary.plural(len(findings), 'statement')} (besides outlet sizes) "
+            "recorded as key findings for the report index. Each is a description of these "
+            "articles, not a verdict on the outlet."])), findings=findings,
         facts=dict(n=len(summaries), unit="statements",
                    source=f"{ctx.source}, newsprism.compare.outlets.outlet_summaries"))
     return Group("summary-section", [summary.summaries_html(summaries), note])
