@@ -288,12 +288,16 @@ def vocabulary_section(ctx: CompareContext, out_dir: str, kwic_per_term: int = 2
         top_terms, per_group=min(ctx.top_terms, 8)), caption=(
         "Top terms per outlet by z-score of the log-odds ratio against the rest of the "
         "corpus; red: q < 0.05 after the Benjamini-Hochberg correction over every term and "
-        "outlet scored; dashed line: z = 1.96, what one term alone would need."), facts=dict(n=int(keyness.term_counts(ctx.english).to_numpy().sum()),
-                               unit="word tokens (stopwords removed)",
-                               source=f"{ctx.source}, newsprism.compare.keyness.log_odds_dirichlet"))
+        "outlet scored; dashed line: z = 1.96, what one term alone would need. Outlet names "
+        "excluded: the words of the outlets' names (as the articles' outlet field gives them) "
+        "are not counted, as they say who published, not how the story is covered."),
+        facts=dict(n=int(keyness.term_counts(ctx.english, exclude_names=True).to_numpy().sum()),
+                   unit="word tokens (stopwords and outlet names removed)",
+                   source=f"{ctx.source}, newsprism.compare.keyness.log_odds_dirichlet"))
     table = table_section("terms-table", terms[["group", "rank", "term", "count", "count_rest",
                                                 "z", "q", "kwic"]], (
-        "Distinctive terms with keyword-in-context snippets from the outlet's own articles."),
+        "Distinctive terms (outlet names excluded) with keyword-in-context snippets from the "
+        "outlet's own articles."),
         reading=terms_reading(top_terms),
         facts=dict(n=len(terms), unit="terms", source=f"{ctx.source}, newsprism.compare.keyness.kwic"))
     return Group("vocabulary", [figure, table])
