@@ -78,8 +78,11 @@ def test_frame_rate_reading_compares_the_densest_cell_with_the_next_outlet():
 def test_similarity_reading_names_the_extremes_of_the_pairs():
     pairs = pd.DataFrame({"a": ["A", "A"], "b": ["B", "C"], "cosine": [0.91, 0.23]})
     text = compare_report.similarity_reading(pairs)
-    assert "**A** and **B** (cosine 0.91)" in text and "scores 0.23" in text
+    # the bundled report read "the least similar pair scores 0.15" without naming the pair
+    assert "**A** and **B** (cosine 0.91)" in text
+    assert "the least similar, **A** and **C**, score 0.23" in text
     assert compare_report.similarity_reading(pairs.iloc[:0]) == ""
+    assert "least" not in compare_report.similarity_reading(pairs.iloc[:1])  # one pair only
 
 
 def test_passages_note_says_what_was_set_aside():

@@ -306,16 +306,20 @@ def vocabulary_section(ctx: CompareContext, out_dir: str, kwic_per_term: int = 2
 def similarity_reading(pairs: pd.DataFrame) -> str:
     """The most and least similar outlet pairs ("" with fewer than two outlets).
 
-    >>> similarity_reading(pd.DataFrame({"a": ["A", "A"], "b": ["B", "C"], "cosine": [.9, .2]}))[:58]
-    'The two most similar outlets are **A** and **B** (cosine 0'
+    >>> print(similarity_reading(pd.DataFrame({"a": ["A", "A"], "b": ["B", "C"],
+    ...                                        "cosine": [.9, .2]})))
+    The two most similar outlets are **A** and **B** (cosine 0.90); the least similar, **A** \
+and **C**, score 0.20. Similar vocabulary alone is expected for one story; copied text is \
+checked next.
     """
     if not len(pairs):
         return ""
-    top = pairs.iloc[0]
+    top, low = pairs.iloc[0], pairs.iloc[-1]
+    least = (f"; the least similar, **{low['a']}** and **{low['b']}**, score "
+             f"{low['cosine']:.2f}" if len(pairs) > 1 else "")
     return (f"The two most similar outlets are **{top['a']}** and **{top['b']}** "
-            f"(cosine {top['cosine']:.2f}); the least similar pair scores "
-            f"{pairs['cosine'].iloc[-1]:.2f}. Similar vocabulary alone is expected for one "
-            "story; copied text is checked next.")
+            f"(cosine {top['cosine']:.2f}){least}. Similar vocabulary alone is expected for "
+            "one story; copied text is checked next.")
 
 
 # Above this many articles an article-by-article heatmap has no readable labels or cells.
