@@ -109,7 +109,9 @@ frame_rates.show()
 # so frequent words shrink towards zero. Stopwords (scikit-learn's English list), one-letter
 # fragments ("m" of "I'm") and the editable list `data/codebooks/keyness_stopwords.yml`
 # (honorifics: mr, mrs, ms) are removed; terms seen fewer than twice are dropped; a possessive counts as its word ("minister's" as
-# "minister"). Red bars: q < 0.05 after the Benjamini–Hochberg correction over every term and
+# "minister"). Outlet names excluded: the words of the outlets' names, as the articles'
+# outlet field gives them ("huffpost", "politico"), are not counted, since they say who
+# published, not how the story is covered. Red bars: q < 0.05 after the Benjamini–Hochberg correction over every term and
 # outlet scored; the dashed line is z = 1.96, what one term alone would need.
 
 # %%
@@ -121,7 +123,8 @@ vocabulary.show()
 # ## Similarity between articles and outlets
 #
 # TF-IDF cosine similarity (scikit-learn, sublinear term frequency) over the terms of the
-# distinctive-vocabulary table (English stopwords, one-letter terms and honorifics removed).
+# distinctive-vocabulary table (English stopwords, one-letter terms and honorifics removed;
+# outlet names are kept here).
 # At outlet level each outlet's articles are joined into one document. Above 60 articles an
 # article-by-article heatmap is unreadable, so the mean over article pairs of each pair of
 # outlets is drawn instead; the article matrix is in the saved table.

@@ -112,3 +112,40 @@ def test_tfidf_vectors_share_the_keyness_term_definition(texts):
     arts = pd.DataFrame({"article_id": ["a", "b"], "outlet": ["A", "B"], "text": texts})
     # nothing but a dropped term is shared, so the articles do not look alike
     assert float(similarity_matrix(arts).loc["a", "b"]) == 0.0
+
+
+NAME_CASES = [
+    # (outlet names, text of each outlet, name words never listed) - on PolNeAR train
+    # "huffpost", "politico" and "usa" (USA Today) ranked among their outlets' top terms
+    (["HuffPost", "Politico"], ["HuffPost asked HuffPost readers about tariffs tariffs",
+                                "Politico reported Politico polls on ethanol ethanol"],
+     {"huffpost", "politico"}),
+    (["USA Today", "Breitbart"], ["USA Today found USA voters rallied rallied",
+                                  "Breitbart News said Breitbart sources quoted quoted"],
+     {"usa", "today", "breitbart"}),
+]
+
+
+@pytest.mark.parametrize(("outlets", "texts", "names"), NAME_CASES)
+def test_outlet_names_are_not_distinctive_terms(outlets, texts, names):
+    arts = pd.DataFrame({"article_id": ["a", "b"], "outlet": outlets, "text": texts})
+    assert names <= set(keyness.term_counts(arts, min_count=1).index)  # counted words
+    terms = keyness.distinctive_terms(arts, top=10, min_count=1)
+    assert not names & set(terms["term"]) and len(terms)
+    assert names <= set(keyness.distinctive_terms(arts, top=10, min_count=1,
+                                                  exclude_names=False)["term"])
+    assert keyness.name_terms(outlets) == names
+
+
+def test_bundled_corpus_terms_stay_content_words():
+    from newsprism.corpus.readers import load_corpus
+
+    articles = load_corpus().articles
+    kept = keyness.distinctive_terms(articles, top=5)
+    every = keyness.distinctive_terms(articles, top=5, exclude_names=False)
+    names = keyness.name_terms(articles["outlet"])
+    assert {"news", "site", "swamp", "translation"} <= names  # the bundled outlet labels
+    # none of its top terms was an outlet-name word, so they are the same content words
+    assert not names & set(every["term"])
+    assert kept[["group", "term"]].equals(every[["group", "term"]])
+    assert {"war", "ukraine", "message"} <= set(kept["term"])

@@ -159,6 +159,11 @@ def test_bio_found_through_the_known_author_too():
     ("This article was originally published on The Conversation.", "editor_note"),
     ("Kim at the parade. (Photo: Reuters)", "photo_caption"),
     ("AP Photo/Lee Jin-man", "photo_caption"),
+    ("Getty.", "photo_caption"),
+    ("Scott Olson via Getty Images.", "photo_caption"),
+    ("MICHAEL B. THOMAS via Getty Images.", "photo_caption"),
+    ("John Moore/Getty Images.", "photo_caption"),
+    ("Jim Urquhart / Reuters.", "photo_caption"),
     ("Image: Getty Images", "photo_caption"),
     ("Published 3 hours ago", "byline"),
     ("Updated: Jan. 3, 2026, 10:15 a.m. ET", "byline"),
@@ -187,6 +192,8 @@ def test_general_rules_on_other_sites_furniture(line, rule):
     "The author of the letter is Kim himself.",
     "Related reports suggest troops were sent in October.",
     "Explore the timeline below.",
+    "The data came via AP",
+    "He works for AP.",
     "- Watch the 9th Party Congress: Likely happening in February 2026, this event will codify "
     "these \"new\" defense policies.",
 ])
@@ -274,13 +281,19 @@ def test_real_news_text_loses_only_furniture():
                 assert "http" in row["removed_text"]
             elif row["rule"] == "tweet_markup":
                 assert row["removed_text"].startswith(("<tweet", '">'))
+            elif row["rule"] == "photo_caption":  # credit lines: "Getty.", "X via Getty Images."
+                assert ("Getty" in row["removed_text"] or "Reuters" in row["removed_text"]) \
+                    and len(row["removed_text"].split()) <= 6
             elif row["rule"] == "line_model":
                 removed_by_model.append(row["removed_text"])
     assert set(rules) <= {"editor_note", "author_bio", "related_link", "handle_line",
-                          "url_line", "end_mark", "line_model", "tweet_markup"}
+                          "url_line", "end_mark", "line_model", "tweet_markup", "photo_caption"}
+    assert rules["photo_caption"] >= 40  # 23 "Getty." lines and 24 credits "Name via/ Agency."
     assert not set(POLNEAR_BODY_AT_THE_END) & set(removed_by_model)
-    # embedded tweets' markup lines, each checked above, come many to an article that has them
-    assert sum(rules.values()) - rules.get("tweet_markup", 0) < 0.2 * len(texts)
+    # embedded tweets' markup lines and credit lines, each checked above, come many to an
+    # article that has them
+    assert sum(rules.values()) - rules.get("tweet_markup", 0) - rules["photo_caption"] \
+        < 0.2 * len(texts)
 
 
 def test_caption_rules_are_skipped_only_where_they_cannot_match():

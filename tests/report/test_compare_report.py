@@ -25,7 +25,10 @@ def _close_figures():
 def test_summary_findings_are_the_statements_recorded(ctx, tmp_path):
     group = compare_report.summary_section(ctx, str(tmp_path))
     assert group.findings and any("Pulse Blog" in f for f in group.findings)
-    assert f"{len(group.findings)} statements" in group.parts[1].reading
+    reading = group.parts[1].reading
+    assert f"{len(group.findings)} statements" in reading
+    # comparison_limits is "" for two or more outlets and articles: no stray leading space
+    assert reading == reading.strip() and "  " not in reading
     assert (tmp_path / "tables" / "comparison_summaries.csv").exists()
 
 
@@ -75,8 +78,11 @@ def test_frame_rate_reading_compares_the_densest_cell_with_the_next_outlet():
 def test_similarity_reading_names_the_extremes_of_the_pairs():
     pairs = pd.DataFrame({"a": ["A", "A"], "b": ["B", "C"], "cosine": [0.91, 0.23]})
     text = compare_report.similarity_reading(pairs)
-    assert "**A** and **B** (cosine 0.91)" in text and "scores 0.23" in text
+    # the bundled report read "the least similar pair scores 0.15" without naming the pair
+    assert "**A** and **B** (cosine 0.91)" in text
+    assert "the least similar, **A** and **C**, score 0.23" in text
     assert compare_report.similarity_reading(pairs.iloc[:0]) == ""
+    assert "least" not in compare_report.similarity_reading(pairs.iloc[:1])  # one pair only
 
 
 def test_passages_note_says_what_was_set_aside():
@@ -120,7 +126,7 @@ def test_terms_reading_states_the_size_of_its_family():
 
     articles = load_corpus(str(paths.ROOT / "data" / "corpora" / "kim_putin_letters_2026")).articles
     terms = keyness.distinctive_terms(articles, top=10)
-    counts = keyness.term_counts(articles)
+    counts = keyness.term_counts(articles, exclude_names=True)
     tested = int((counts > 0).sum().sum())
     assert (terms["n_tested"] == tested).all()
     text = compare_report.terms_reading(terms)

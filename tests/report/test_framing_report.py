@@ -193,7 +193,13 @@ def test_validation_readings_name_the_codebook_in_use_and_the_baseline(codebook)
     group = framing_report.validation_section(ctx)
     first, agreement = group.parts[0], group.parts[1]
     assert first.reading.startswith(f"Weakest frame of codebook '{codebook}': f1[")
-    assert agreement.reading.startswith("F1 beats the always-present baseline")
+    # in-sample F1 beside the NFC validity note of the same caption, and said which is which
+    assert agreement.reading.startswith("In-sample (the bundled corpus's paragraphs")
+    assert "F1 beats the always-present baseline" in agreement.reading
+    if codebook == "generic":  # the validity note ends "...: conflict, responsibility", and
+        # the caption went on ", computed now on the cleaned corpus)" as if a third frame
+        assert agreement.caption.endswith("Does NOT beat the baseline: conflict, "
+                                          "responsibility.")
     scores = agreement.table
     f1 = scores[scores["measure"] == "f1"]
     gold = f1["tp"] + f1["fn"]
@@ -369,3 +375,14 @@ def test_tests_reading_says_why_one_article_per_outlet_is_not_tested():
     text = framing_report.frame_tests_reading(tests, LABELS)
     assert text.startswith("None of the 2 frames could be tested across outlets: every outlet "
                            "has one article")
+
+
+def test_the_validity_note_ends_before_the_counts_and_the_codebook_title(tmp_path):
+    # 20_framing read "Does NOT beat the baseline: conflict, responsibility: 5 frames; 123 frame
+    # hits" and "...: conflict, responsibility: Generic news frames (Semetko & Valkenburg
+    # 2000)", as if the frames or the title were the frames below baseline.
+    ctx = framing_report.prepare("", codebook="generic")
+    assert "responsibility. 5 frames; " in ctx.headline
+    caption = framing_report.codebook_section(ctx, str(tmp_path)).caption
+    assert caption.startswith(f"{ctx.book.title}: the frames of codebook 'generic'")
+    assert "responsibility:" not in ctx.headline + caption

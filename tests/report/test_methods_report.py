@@ -34,8 +34,9 @@ def test_headline_leaves_out_in_sample_rows_and_names_the_weakest_bar():
     plotted = methods_report.headline_metrics(results)
     assert set(plotted["measure"]) == {"quotes", "sentiment"}  # frames row is in-sample
     section = methods_report.headline_section(results)
-    assert section.reading.startswith("The weakest headline metric (each measure's first "
-                                      "out-of-sample figure) is sentiment")
+    assert section.reading.startswith("The weakest headline metric (each charted measure's "
+                                      "first out-of-sample figure) is sentiment")
+    assert "Not charted" not in section.reading  # frames is in-sample, claims has no value
     assert section.facts["n"] == 3 and section.figure is not None
     import matplotlib.pyplot as plt
 
@@ -163,3 +164,22 @@ def test_speaker_comparison_judges_only_the_lenient_check_against_the_floor(valu
     assert table["floor_met"].tolist() == [met, ""]
     assert table["floor"].tolist() == ["0.93", "no floor"]
     assert speaker_accuracy_comparison(_results()).empty  # no speaker rows, no comparison
+
+
+def test_the_weakest_headline_names_the_measures_it_was_not_compared_with():
+    # The bundled report named frame_presence f1[macro] 0.62 the weakest "of each measure's
+    # first out-of-sample figure" while cleaning's held-back furniture_removed was 0.54: its
+    # shares are not charted, so they were never compared.
+    cleaning = pd.DataFrame({"measure": ["cleaning", "cleaning"], "dataset": ["pagetext"] * 2,
+                             "split": ["held_back"] * 2, "engine": ["newsprism default",
+                                                                    "no cleaning"],
+                             "metric": ["furniture_removed"] * 2, "value": [0.54, 0.0],
+                             "n": [161, 161], "reference": [""] * 2, "status": ["ok"] * 2,
+                             "origin": ["saved"] * 2})
+    section = methods_report.headline_section(pd.concat([_results(), cleaning],
+                                                        ignore_index=True))
+    assert "is sentiment pearson_r" in section.reading
+    assert "Not charted, so not compared here: cleaning (" in section.reading
+    import matplotlib.pyplot as plt
+
+    plt.close(section.figure)

@@ -151,3 +151,21 @@ def test_voice_reading_says_how_many_gaps_chance_would_give(n_outlets, expected)
                            "ci_low": [0.0, 0.01] * n_outlets, "ci_high": [0.5, 0.1] * n_outlets})
     text = sentiment_report.voice_reading(voices)
     assert (expected in text) if expected else ("by chance" not in text)
+
+
+@pytest.mark.parametrize("side, texts, present, absent", [
+    # The reading named "alliance", "support", "war" or "death" whatever the sentences held
+    # ("alliance" has no VADER valence; "death" was in none of the bundled extremes).
+    ("positive", ["A great and warm welcome for the plan."], ['"great"', '"warm"'],
+     ["alliance", "death"]),
+    ("negative", ["The attack killed many and the war goes on."], ['"killed"', '"war"'],
+     ["alliance", "death", "support"]),
+])
+def test_extremes_reading_names_the_words_of_the_listed_sentences(side, texts, present, absent):
+    other = "negative" if side == "positive" else "positive"
+    table = pd.DataFrame({"side": [side, other], "text": texts + ["The plan was filed."]})
+    text = sentiment_report.extremes_reading(table)
+    part = text.split("; the most negative on ")[0 if side == "positive" else 1]
+    assert all(word in part for word in present)
+    assert not any(word in text for word in absent)
+    assert "no word of the lexicon" in text  # the other side's sentence has no scored word

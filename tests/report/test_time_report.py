@@ -330,3 +330,25 @@ def test_propagation_figure_draws_only_copies(shares, words, edges):
                            "lag_days": [1.0, 2.0, 3.0]})
     drawn = time_report.copy_edges(travel)
     assert list(zip(drawn["source_outlet"], drawn["copy_outlet"], strict=True)) == edges
+
+
+def test_tone_caption_counts_each_scored_sentence_once(tmp_path):
+    # Bundled report: "n = 313 sentence scores" summed the all, author and quoted rows
+    # (77 + 73 + 5 + 72 + 72 + 14); a sentence's author and quoted parts are also its 'all' row.
+    from newsprism.time import timeline
+
+    articles = pd.DataFrame({"article_id": ["a"], "outlet": ["X"], "published": ["2026-01-01"],
+                             "text": [""], "n_words": [10]})
+    dates = timeline.article_dates(articles)
+    sentences = pd.DataFrame({"article_id": "a", "sentence_id": range(3), "paragraph_id": 0,
+                              "start": 0, "end": 1, "text": "s"})
+    voices = ["all"] * 3 + ["author"] * 3 + ["quoted"]
+    sentiment = pd.DataFrame({"article_id": "a", "sentence_id": [0, 1, 2, 0, 1, 2, 2],
+                              "engine": "vader", "voice": voices, "n_words": 3,
+                              "score": [0.1, 0.2, 0.3, 0.1, 0.2, 0.0, 0.5]})
+    ctx = time_report.TimeContext({"sentiment": sentiment, "sentences": sentences}, articles,
+                                  dates, dates, "day", "vader", "model", "x", 10, 0)
+    section = time_report.tone_section(ctx, str(tmp_path), min_sentences=1)
+    assert section.table["n"].sum() == 7
+    assert section.facts["n"] == 3
+    assert "author and quoted rows are parts of the same sentences" in section.facts["unit"]

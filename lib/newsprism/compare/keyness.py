@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
 
@@ -95,14 +96,27 @@ def content_terms(text: str, stop_list: str | Path | None = None) -> list[str]:
     return [t for t in tokenize(text) if is_counted(t, listed)]
 
 
+def name_terms(names: Iterable[object]) -> frozenset[str]:
+    """The terms (:func:`tokenize`) of the words of group names, e.g. the corpus's outlet names
+    as its articles' ``outlet`` field gives them. An outlet's own name ("HuffPost",
+    "Politico") or a credit to it says who published, not how the story is covered.
+
+    >>> sorted(name_terms(["USA Today", "HuffPost"]))
+    ['huffpost', 'today', 'usa']
+    """
+    return frozenset(t for name in dict.fromkeys(names) for t in tokenize(str(name)))
+
+
 def term_counts(articles: pd.DataFrame, by: str = "outlet", stopwords: bool = True,
-                min_count: int = 2, stop_list: str | Path | None = None) -> pd.DataFrame:
+                min_count: int = 2, stop_list: str | Path | None = None,
+                exclude_names: bool = False) -> pd.DataFrame:
     """Term-by-group count matrix (one row per term, one column per group).
 
     ``stopwords=True`` counts only :func:`content_terms` (drops scikit-learn's
     ENGLISH_STOP_WORDS, as NLTK's list is not available offline, every one-letter term and the
     terms of ``stop_list``, default :data:`TERM_STOP_LIST`: honorifics); terms seen fewer than
-    ``min_count`` times in the whole corpus are dropped.
+    ``min_count`` times in the whole corpus are dropped. ``exclude_names=True`` also drops the
+    words of the group names (:func:`name_terms` of ``articles[by]``: outlet names excluded).
 
     >>> import pandas as pd
     >>> arts = pd.DataFrame({"outlet": ["A", "B"], "text": ["troops troops the", "letter the"]})
@@ -116,6 +130,8 @@ def term_counts(articles: pd.DataFrame, by: str = "outlet", stopwords: bool = Tr
             bucket[token] = bucket.get(token, 0) + 1
     counts = pd.DataFrame(rows).fillna(0).astype(int)
     counts = counts[counts.sum(axis=1) >= min_count]
+    if exclude_names:
+        counts = counts[~counts.index.isin(name_terms(articles[by]))]
     counts.index.name = "term"
     return counts.sort_index()
 
@@ -167,7 +183,7 @@ def log_odds_dirichlet(counts: pd.DataFrame, prior: pd.Series | None = None,
 
 def distinctive_terms(articles: pd.DataFrame, by: str = "outlet", top: int = 10,
                       stopwords: bool = True, min_count: int = 2,
-                      prior_scale: float = 1.0) -> pd.DataFrame:
+                      prior_scale: float = 1.0, exclude_names: bool = True) -> pd.DataFrame:
     """The ``top`` most over-represented terms of each group (highest z), with ranks.
 
     Columns: group, rank, term, count, count_rest, delta, z, q, significant (q < 0.05),
@@ -176,12 +192,18 @@ def distinctive_terms(articles: pd.DataFrame, by: str = "outlet", top: int = 10,
     of every group scored (the family a listed term is picked from: often thousands of terms,
     so |z| > 1.96 alone would find about one in twenty by chance).
 
+    Outlet names excluded (``exclude_names``, the default): the words of every group's name,
+    as ``articles[by]`` gives it (:func:`name_terms`), are not counted for any group, so
+    "huffpost" or "politico" is not an outlet's distinctive term. Caveat: a name's word is
+    dropped wherever it occurs, also when it is not the name ("today" of "USA Today").
+
     >>> from newsprism.corpus.readers import load_corpus
     >>> terms = distinctive_terms(load_corpus().articles, top=3)
     >>> int(terms.groupby("group").size().max())
     3
     """
-    counts = term_counts(articles, by=by, stopwords=stopwords, min_count=min_count)
+    counts = term_counts(articles, by=by, stopwords=stopwords, min_count=min_count,
+                         exclude_names=exclude_names)
     if counts.empty or counts.shape[1] < 2:
         return pd.DataFrame(columns=["group", "rank", "term", "count", "count_rest", "delta",
                                      "z", "q", "significant", "n_tested"])

@@ -68,9 +68,12 @@ LINE_RULES: list[tuple[str, str]] = [
      r"File photo|Video)s?(?:\s+by|\s*:|\s+credit\s*:|\s+courtesy\s+of)\s+[^.!?]{1,60}\.?"),
     ("photo_caption",
      r"(?:.{0,600}?\s)?[(\[](?:Photo|Image|Picture|Credit)s?\s*(?:by|:)\s*[^)\]]{1,80}[)\]]\.?"),
+    # An agency credit line: "AP Photo/Lee Jin-man", "Scott Olson via Getty Images.",
+    # "Bloomberg/Getty Images.", "Getty." (HuffPost's credit lines in PolNeAR).
     ("photo_caption",
-     r"(?:AP|AFP|Reuters|EPA|Getty Images|Yonhap|KCNA|KNCA|Xinhua|TASS|Sputnik|Shutterstock)"
-     r"(?:\s+Photo)?(?:\s*/\s*[\w .\-]{1,40})?"),
+     rf"(?:{_NAME}(?:\s+via\s+|\s*/\s*))?"
+     r"(?:AP|AFP|Reuters|EPA|Getty(?: Images)?|Yonhap|KCNA|KNCA|Xinhua|TASS|Sputnik|Shutterstock)"
+     r"(?:\s+Photo)?(?:\s*/\s*[\w .\-]{1,40})?\.?"),
     ("photo_caption", r"(?:Photo\s+)?Credits?\s*:\s*[^.!?]{1,80}"),
     # Editor's notes and notes on style or provenance addressed to the reader.
     ("editor_note", r"(?i:editor['’]?s['’]?\s+note|ed\.\s+note|note\s+to\s+readers)\s*[:.—–-].{0,600}"),

@@ -143,9 +143,10 @@ def summary_section(ctx: CompareContext, out_dir: str) -> Group:
     findings = summary.findings_text(summaries, note=limits)
     note = Section("summary-statements", caption=(
         "Generated statements per outlet, each with the section and table row of its "
-        "evidence."), reading=limits + " " + f"{summary.plural(len(findings), 'statement')} "
-        "(besides outlet sizes) recorded as key findings for the report index. Each is a "
-        "description of these articles, not a verdict on the outlet.", findings=findings,
+        "evidence."), reading=" ".join(filter(None, [
+            limits, f"{summary.plural(len(findings), 'statement')} (besides outlet sizes) "
+            "recorded as key findings for the report index. Each is a description of these "
+            "articles, not a verdict on the outlet."])), findings=findings,
         facts=dict(n=len(summaries), unit="statements",
                    source=f"{ctx.source}, newsprism.compare.outlets.outlet_summaries"))
     return Group("summary-section", [summary.summaries_html(summaries), note])
@@ -287,12 +288,16 @@ def vocabulary_section(ctx: CompareContext, out_dir: str, kwic_per_term: int = 2
         top_terms, per_group=min(ctx.top_terms, 8)), caption=(
         "Top terms per outlet by z-score of the log-odds ratio against the rest of the "
         "corpus; red: q < 0.05 after the Benjamini-Hochberg correction over every term and "
-        "outlet scored; dashed line: z = 1.96, what one term alone would need."), facts=dict(n=int(keyness.term_counts(ctx.english).to_numpy().sum()),
-                               unit="word tokens (stopwords removed)",
-                               source=f"{ctx.source}, newsprism.compare.keyness.log_odds_dirichlet"))
+        "outlet scored; dashed line: z = 1.96, what one term alone would need. Outlet names "
+        "excluded: the words of the outlets' names (as the articles' outlet field gives them) "
+        "are not counted, as they say who published, not how the story is covered."),
+        facts=dict(n=int(keyness.term_counts(ctx.english, exclude_names=True).to_numpy().sum()),
+                   unit="word tokens (stopwords and outlet names removed)",
+                   source=f"{ctx.source}, newsprism.compare.keyness.log_odds_dirichlet"))
     table = table_section("terms-table", terms[["group", "rank", "term", "count", "count_rest",
                                                 "z", "q", "kwic"]], (
-        "Distinctive terms with keyword-in-context snippets from the outlet's own articles."),
+        "Distinctive terms (outlet names excluded) with keyword-in-context snippets from the "
+        "outlet's own articles."),
         reading=terms_reading(top_terms),
         facts=dict(n=len(terms), unit="terms", source=f"{ctx.source}, newsprism.compare.keyness.kwic"))
     return Group("vocabulary", [figure, table])
@@ -301,16 +306,20 @@ def vocabulary_section(ctx: CompareContext, out_dir: str, kwic_per_term: int = 2
 def similarity_reading(pairs: pd.DataFrame) -> str:
     """The most and least similar outlet pairs ("" with fewer than two outlets).
 
-    >>> similarity_reading(pd.DataFrame({"a": ["A", "A"], "b": ["B", "C"], "cosine": [.9, .2]}))[:58]
-    'The two most similar outlets are **A** and **B** (cosine 0'
+    >>> print(similarity_reading(pd.DataFrame({"a": ["A", "A"], "b": ["B", "C"],
+    ...                                        "cosine": [.9, .2]})))
+    The two most similar outlets are **A** and **B** (cosine 0.90); the least similar, **A** \
+and **C**, score 0.20. Similar vocabulary alone is expected for one story; copied text is \
+checked next.
     """
     if not len(pairs):
         return ""
-    top = pairs.iloc[0]
+    top, low = pairs.iloc[0], pairs.iloc[-1]
+    least = (f"; the least similar, **{low['a']}** and **{low['b']}**, score "
+             f"{low['cosine']:.2f}" if len(pairs) > 1 else "")
     return (f"The two most similar outlets are **{top['a']}** and **{top['b']}** "
-            f"(cosine {top['cosine']:.2f}); the least similar pair scores "
-            f"{pairs['cosine'].iloc[-1]:.2f}. Similar vocabulary alone is expected for one "
-            "story; copied text is checked next.")
+            f"(cosine {top['cosine']:.2f}){least}. Similar vocabulary alone is expected for "
+            "one story; copied text is checked next.")
 
 
 # Above this many articles an article-by-article heatmap has no readable labels or cells.

@@ -58,7 +58,7 @@ class FramingContext:
 
     @property
     def headline(self) -> str:
-        return (f"{self.codebook}: {len(self.book.frame_ids)} frames; {len(self.kept)} frame "
+        return (f"{self.codebook}. {len(self.book.frame_ids)} frames; {len(self.kept)} frame "
                 f"hits ({int(self.frames['negated'].astype(bool).sum())} negated) in "
                 f"{len(self.sentences)} sentences of {len(self.english)} English articles from "
                 f"{self.english['outlet'].nunique()} outlets ({self.source}).")
@@ -109,7 +109,7 @@ def codebook_section(ctx: FramingContext, out_dir: str) -> Section:
     table = ctx.book.frames_table()
     save_table(table, "framing_codebook", out_dir)
     return Section("codebook", table=table, max_rows=None, caption=(
-        f"Frames of {ctx.codebook}: {ctx.book.title}. Reference: {ctx.book.reference}"),
+        f"{ctx.book.title}: the frames of {ctx.codebook}. Reference: {ctx.book.reference}"),
         facts=dict(n=len(table), unit="frames", source=ctx.book.source_label))
 
 
@@ -614,9 +614,10 @@ def agreement_reading(scores: pd.DataFrame) -> str:
     >>> s = pd.DataFrame({"frame": ["a", "b"], "measure": ["f1", "f1"], "estimate": [0.9, 0.1],
     ...                   "tp": [9, 1], "fn": [1, 9], "n_paragraphs": [100, 100]})
     >>> print(agreement_reading(s))
-    F1 beats the always-present baseline (every paragraph marked with the frame) for 1 of 2 \
-frames; not for b. Smallest margin: b, F1 0.10 against 0.18. Gold paragraphs per frame run from \
-10 to 10: frames with fewer than 15 are validated only roughly.
+    In-sample (the bundled corpus's paragraphs, which the cues were tuned on, not the NFC \
+articles of the validity note): F1 beats the always-present baseline (every paragraph marked \
+with the frame) for 1 of 2 frames; not for b. Smallest margin: b, F1 0.10 against 0.18. \
+Gold paragraphs per frame run from 10 to 10: frames with fewer than 15 are validated only roughly.
     """
     f1 = scores[scores["measure"] == "f1"]
     gold = (f1["tp"] + f1["fn"]).astype(float)
@@ -624,9 +625,10 @@ frames; not for b. Smallest margin: b, F1 0.10 against 0.18. Gold paragraphs per
     beats = f1["estimate"].astype(float) > baseline
     margin = (f1["estimate"].astype(float) - baseline).idxmin()
     not_beating = ", ".join(f1.loc[~beats, "frame"])
-    return (f"F1 beats the always-present baseline (every paragraph marked with the frame) for "
-            f"{int(beats.sum())} of {len(f1)} frames" + (f"; not for {not_beating}" if
-                                                         not_beating else "")
+    return ("In-sample (the bundled corpus's paragraphs, which the cues were tuned on, not the "
+            "NFC articles of the validity note): F1 beats the always-present baseline (every "
+            f"paragraph marked with the frame) for {int(beats.sum())} of {len(f1)} frames"
+            + (f"; not for {not_beating}" if not_beating else "")
             + f". Smallest margin: {f1.loc[margin, 'frame']}, F1 "
             f"{float(f1.loc[margin, 'estimate']):.2f} against {float(baseline[margin]):.2f}. "
             f"Gold paragraphs per frame run from {int(gold.min())} to {int(gold.max())}: "
@@ -661,8 +663,8 @@ def validation_section(ctx: FramingContext, run_validation: bool = True) -> Grou
     gold = framing_validation.REFERENCE.split(" ", 1)[0]  # data/gold/frames_gold.csv
     return Group("validation-section", [first, Section(
         "agreement", table=scores, max_rows=None, caption=(
-            f"Per-frame agreement with the hand coding, with Wilson 95% intervals "
-            f"({ctx.codebook}, computed now on the cleaned corpus)."),
+            "Per-frame agreement with the hand coding, with Wilson 95% intervals, computed "
+            f"now on the cleaned corpus. {ctx.codebook}."),
         reading=agreement_reading(scores), facts=dict(n=int(scores["n_paragraphs"].iloc[0]), unit="hand-coded paragraphs",
                    source=gold)), Section(
         "disagreements", table=disagreements, max_rows=None, caption=(

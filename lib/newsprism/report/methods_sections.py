@@ -187,15 +187,35 @@ def headline_section(results: pd.DataFrame) -> Section:
     # The weakest of the measures' headline figures (one per measure), not of every bar.
     heads = methods.headline_rows(plotted)
     weakest = heads.loc[heads["value"].idxmin()]
+    other = uncharted_measures(results, plotted)
     return Section("headline", figure=plot_headline(plotted), caption=(
         "Headline metrics of every measure against its gold data; the n of each bar is in the "
         "tables above. In-sample figures (frames on the bundled corpus, cues tuned after "
         "coding) and baselines (majority class, always present, published best...; in the "
         "tables above) are left out of this chart." + stale_note(results)), reading=(
-        f"The weakest headline metric (each measure's first out-of-sample figure) is "
+        f"The weakest headline metric (each charted measure's first out-of-sample figure) is "
         f"{weakest['measure']} {methods.metric_label(weakest)} "
         f"({weakest['engine']}); read results that rest on that measure with matching "
-        "caution."), facts=dict(n=len(plotted), unit="metrics", source="newsprism.core.validate"))
+        "caution." + (f" Not charted, so not compared here: {', '.join(other)} (out-of-sample "
+                      "figures of another kind than precision, recall, F1, accuracy or "
+                      "correlation; see their tables)." if other else "")),
+        facts=dict(n=len(plotted), unit="metrics", source="newsprism.core.validate"))
+
+
+def uncharted_measures(results: pd.DataFrame, plotted: pd.DataFrame) -> list[str]:
+    """Measures with an out-of-sample numeric figure but no bar in :func:`headline_section`
+    (cleaning's shares of furniture removed and body kept): the weakest bar is not weaker than
+    them, so the reading names them.
+
+    >>> r = pd.DataFrame({"measure": ["cleaning", "quotes"], "split": ["held_back", "dev"],
+    ...                   "status": ["ok", "ok"], "value": [0.5, 0.9], "engine": ["x", "y"]})
+    >>> uncharted_measures(r, r.iloc[[1]])
+    ['cleaning']
+    """
+    scored = methods.exclude_in_sample(results)
+    scored = scored[pd.to_numeric(scored["value"], errors="coerce").notna()]
+    scored = scored[~methods.is_comparator(scored)] if len(scored) else scored
+    return sorted(set(scored["measure"]) - set(plotted["measure"]))
 
 
 def shortfalls(results: pd.DataFrame) -> list[str]:

@@ -457,10 +457,33 @@ def extremes_section(ctx: SentimentContext, out_dir: str, top_k: int = 5) -> Sec
         columns={"html": "sentence"}), (
         f"The {top_k} most positive and {top_k} most negative sentences (at least 6 words) with "
         f"outlet. Ranked by {ctx.label}; highlighted words show VADER's per-word contributions"
-        f"{proxy}."), html_columns=("sentence",), reading=(
-        "Read the highlighted words: lexicon scores rest on words such as \"alliance\", "
-        "\"support\", \"war\" or \"death\", whatever their role in the sentence."),
+        f"{proxy}."), html_columns=("sentence",), reading=extremes_reading(extremes),
         facts=dict(n=len(extremes), unit="sentences", source=ctx.source))
+
+
+def extremes_reading(extremes: pd.DataFrame) -> str:
+    """The words that drive the listed sentences' scores, from their own VADER valences
+    (:func:`newsprism.sentiment.scoring.driving_words`), instead of example words that may not
+    be in them.
+
+    >>> t = pd.DataFrame({"side": ["positive", "negative"],
+    ...                   "text": ["A great and warm alliance.", "The war killed many."]})
+    >>> print(extremes_reading(t))
+    Read the highlighted words: the most positive sentences rest most on "great" (+3.1, in 1 \
+sentence), "warm" (+0.9, in 1 sentence); the most negative on "killed" (-3.5, in 1 sentence), \
+"war" (-2.9, in 1 sentence) (VADER valences summed over the listed sentences). A word list \
+scores such words whatever their role in the sentence.
+    """
+    def words(side: str) -> str:
+        found = sentiment.driving_words(extremes.loc[extremes["side"] == side, "text"],
+                                        positive=side == "positive")
+        return ", ".join(f'"{w}" ({v:+.1f}, in {n} sentence{"s" if n > 1 else ""})'
+                         for w, v, n in found) or "no word of the lexicon"
+
+    return ("Read the highlighted words: the most positive sentences rest most on "
+            f"{words('positive')}; the most negative on {words('negative')} (VADER valences "
+            "summed over the listed sentences). A word list scores such words whatever their "
+            "role in the sentence.")
 
 
 def plot_engine_pair(points: pd.DataFrame):

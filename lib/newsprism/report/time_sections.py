@@ -268,6 +268,17 @@ hollow (too few to read).'
     return text + "."
 
 
+def scored_sentences(table: pd.DataFrame) -> int:
+    """Sentences behind a tone-over-time table: the ``all`` rows only, since a sentence's
+    author and quoted parts are also rows (summing every voice counts a sentence twice).
+
+    >>> t = pd.DataFrame({"voice": ["all", "author", "quoted"], "n": [77, 73, 5]})
+    >>> scored_sentences(t)
+    77
+    """
+    return int(table.loc[table["voice"] == "all", "n"].sum()) if len(table) else 0
+
+
 def tone_section(ctx: TimeContext, out_dir: str, min_sentences: int = 20) -> Section:
     """Each outlet's tone per period, own and quoted voice."""
     from newsprism.sentiment import scoring as sentiment
@@ -287,8 +298,9 @@ def tone_section(ctx: TimeContext, out_dir: str, min_sentences: int = 20) -> Sec
                    "bootstrap interval over articles; no interval with one article or fewer "
                    f"than {min_sentences} sentences. {ctx.note}", reading=reading,
                    tables={"time_tone": table},
-                   facts=dict(n=int(table["n"].sum()) if len(table) else 0,
-                              unit="sentence scores", source=f"{ctx.source}, {ctx.engine}"))
+                   facts=dict(n=scored_sentences(table), unit="scored sentences (the 'all' "
+                              "rows; author and quoted rows are parts of the same sentences)",
+                              source=f"{ctx.source}, {ctx.engine}"))
 
 
 def actor_tone_section(ctx: TimeContext, out_dir: str, n_actors: int = 3,

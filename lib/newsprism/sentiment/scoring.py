@@ -872,6 +872,27 @@ def highlight_contributions(text: str, engine: str = "vader") -> str:
     return "".join(pieces)
 
 
+def driving_words(texts: Iterable[str], positive: bool = True, top: int = 3
+                  ) -> list[tuple[str, float, int]]:
+    """The words whose VADER valences (:func:`vader_contributions`) push ``texts`` most
+    towards ``positive`` (or negative): (word lower-cased, summed valence, sentences), the
+    largest sum first; the words a reader sees highlighted in :func:`extreme_sentences`.
+
+    >>> driving_words(["A great win, a great day.", "Not bad."])  # "not" turns "bad" around
+    [('great', 6.2, 1), ('win', 2.8, 1), ('bad', 1.85, 1)]
+    """
+    sums: dict[str, float] = {}
+    seen: dict[str, set[int]] = {}
+    for k, text in enumerate(texts):
+        for word, value in vader_contributions(text):
+            if value and (value > 0) == positive:
+                key = word.lower()
+                sums[key] = sums.get(key, 0.0) + value
+                seen.setdefault(key, set()).add(k)
+    ranked = sorted(sums, key=lambda w: (-abs(sums[w]), w))[:top]
+    return [(w, round(sums[w], 2), len(seen[w])) for w in ranked]
+
+
 def extreme_sentences(annotations: Any, engine: str = "vader", k: int = 5,
                       min_words: int = 6) -> pd.DataFrame:
     """The ``k`` most positive and ``k`` most negative sentences (``side`` = positive|negative)
