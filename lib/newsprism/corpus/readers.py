@@ -66,6 +66,7 @@ from newsprism.core import paths
 from newsprism.core.text import count_words
 from newsprism.corpus.clean import AUDIT_COLUMNS, CLEANING_LEVELS, clean_text
 from newsprism.corpus.clean_rules import CORPUS_KEY, recurring_lines
+from newsprism.corpus.encoding import repair_article
 from newsprism.corpus.language import (
     DISAGREEMENT_CONFIDENCE,
     UNDETERMINED,
@@ -224,11 +225,20 @@ class _Builder:
         return True
 
     def add(self, record: dict, raw_text: str, source_file: Path | str, line: int | None,
-            claimed: bool = False) -> None:
-        """Clean one article and keep it, or record why it is skipped."""
+            claimed: bool = False, repaired: bool = False) -> None:
+        """Repair (unless ``repaired`` already) and clean one article and keep it, or record
+        why it is skipped."""
         article_id = _text(record.get("article_id"))
         if not claimed and not self.claim_id(article_id, source_file, line):
             return
+        if self.cleaning != "off" and not repaired:
+            try:
+                record, raw_text = self.repair(record, raw_text, article_id)
+            except Exception as error:  # one odd article must never stop the corpus
+                self.problem(source_file, line, article_id,
+                             f"unexpected {type(error).__name__} while repairing its "
+                             f"encoding: {error}; skipped")
+                return
         if self.deferred is not None:
             self.deferred.append(("article", (record, raw_text, source_file, line)))
             self.n_deferred += 1
@@ -238,6 +248,15 @@ class _Builder:
         except Exception as error:  # one odd article must never stop the corpus
             self.problem(source_file, line, article_id,
                          f"unexpected {type(error).__name__} while cleaning: {error}; skipped")
+
+    def repair(self, record: dict, raw_text: str, article_id: str) -> tuple[dict, str]:
+        """Mojibake repaired in the title and text (``newsprism.corpus.encoding``), audited."""
+        record, raw_text, rows = repair_article(record, raw_text, article_id)
+        if rows and self.deferred is not None:
+            self.deferred.append(("audit", rows))  # kept in reading order, before its cleaning
+        else:
+            self.audit.extend(rows)
+        return record, raw_text
 
     def _add(self, record: dict, raw_text: str, source_file: Path | str, line: int | None,
              article_id: str) -> None:
@@ -843,7 +862,7 @@ def load_corpus(path: str | Path | None = None, *,
     _check_cleaning(cleaning)
     path = _resolve(path)
     builder = _Builder(encoding_fallback, path)
-    builder.deferred = []
+    builder.deferred, builder.cleaning = [], cleaning
     for _ in _records(path, builder):
         pass
     batch = RawBatch(builder.deferred, builder.root, encoding_fallback,
@@ -921,9 +940,11 @@ class RawBatch:
         for kind, item in self.events:
             if kind == "problem":
                 builder.problems.append(item)
+            elif kind == "audit":
+                builder.audit.extend(item)
             else:
                 record, raw_text, source_file, line = item
-                builder.add(record, raw_text, source_file, line, claimed=True)
+                builder.add(record, raw_text, source_file, line, claimed=True, repaired=True)
         return builder.corpus(self.source)
 
 
@@ -944,7 +965,7 @@ def iter_raw_batches(path: str | Path | None = None, batch_size: int = 1000, *,
     _check_cleaning(cleaning)
     path = _resolve(path)
     builder = _Builder(encoding_fallback, path)
-    builder.deferred = []
+    builder.deferred, builder.cleaning = [], cleaning
 
     def cut() -> RawBatch:
         batch = RawBatch(builder.deferred, builder.root, encoding_fallback,

@@ -1,0 +1,155 @@
+"""Repair mojibake at load: text decoded with the wrong codec ("TrÃ©vidic" for "Trévidic").
+
+Messy exports often hold UTF-8 bytes that were once decoded as Latin-1 or Windows-1252
+("donâ€™t" for "don’t", "MÃ¼nchen" for "München"). Left alone, the quote name parser cuts
+"TrÃ©vidic" to "TrA" and distinctive terms and tone read garbage.
+
+The loader (``newsprism.corpus.readers``) calls :func:`repair_article` on every article's
+title and raw text before cleaning, unless ``cleaning="off"``. Only a text that ftfy's cheap
+badness check (``ftfy.badness.is_bad``, one regular expression) flags is repaired, line by
+line, and only the lines it flags; ``ftfy.fix_encoding`` then changes the encoding alone:
+quotes stay curly, dashes, widths, ligatures and line breaks stay as they are (the quote
+extractor needs the curly quotes). Each repaired field gives one audit row shaped like the
+cleaning audit's (``AUDIT_COLUMNS``): rule ``encoding_repair``, ``line`` the first repaired
+line of the raw text (empty for the title), ``removed_text`` the field, the number of lines
+repaired and a short before → after sample; nothing is removed.
+
+Caveat: a sequence ftfy cannot undo (a byte lost on the way, e.g. "â€" for a closing
+quote whose last byte was dropped) may be left partly broken; ftfy's check also misses
+mojibake that looks like plausible text.
+
+>>> record, text, rows = repair_article({"title": "MÃ¼nchen"}, "donâ€™t\\nclean “line”", "a1")
+>>> record["title"], text
+('München', 'don’t\\nclean “line”')
+>>> [(row["line"], row["rule"], row["removed_text"]) for row in rows]
+[(None, 'encoding_repair', 'title, 1 line: MÃ¼nchen → München'), (1, 'encoding_repair', 'text, 1 line: donâ€™t → don’t')]
+"""
+
+from __future__ import annotations
+
+import functools
+
+import pandas as pd
+
+REPAIR_RULE = "encoding_repair"
+# Characters either side of the first change shown in the audit sample.
+SAMPLE_CONTEXT = 20
+
+
+@functools.cache
+def _ftfy():
+    """ftfy, imported on first use (about 0.4 s: not paid by ``import newsprism``)."""
+    import ftfy
+    import ftfy.badness
+
+    # Encoding only: every other fixer off, so clean text and typography are never touched.
+    config = ftfy.TextFixerConfig(
+        unescape_html=False, remove_terminal_escapes=False, fix_encoding=True,
+        restore_byte_a0=True, replace_lossy_sequences=True, decode_inconsistent_utf8=True,
+        fix_c1_controls=True, fix_latin_ligatures=False, fix_character_width=False,
+        uncurl_quotes=False, fix_line_breaks=False, fix_surrogates=False,
+        remove_control_chars=False, normalization=None, explain=False)
+    return ftfy, config
+
+
+def looks_broken(text: str) -> bool:
+    """The cheap check: does ftfy judge ``text`` to hold mojibake?
+
+    >>> looks_broken("TrÃ©vidic"), looks_broken("Trévidic “said” — Мир")
+    (True, False)
+    """
+    ftfy, _ = _ftfy()
+    return bool(text) and ftfy.badness.is_bad(text)
+
+
+def repair_text(text: str) -> tuple[str, list[int]]:
+    """``text`` with its mojibake lines repaired, and the 1-based numbers of the lines changed.
+
+    Line breaks are kept exactly (each line is repaired on its own, its ending untouched);
+    a text the cheap check passes is returned as it is.
+
+    >>> repair_text("ok\\r\\nEl niÃ±o estÃ¡ aquÃ­\\r\\n")
+    ('ok\\r\\nEl niño está aquí\\r\\n', [2])
+    """
+    if not looks_broken(text):
+        return text, []
+    ftfy, config = _ftfy()
+    lines = text.splitlines(keepends=True)
+    changed = []
+    for number, line in enumerate(lines, start=1):
+        body = line.rstrip("\r\n")
+        if not ftfy.badness.is_bad(body):
+            continue
+        fixed = ftfy.fix_encoding(body, config)
+        if fixed != body:
+            lines[number - 1] = fixed + line[len(body):]
+            changed.append(number)
+    return ("".join(lines), changed) if changed else (text, [])
+
+
+def sample(before: str, after: str, context: int = SAMPLE_CONTEXT) -> str:
+    """A short "before → after" around the first change (``context`` characters either side).
+
+    >>> sample("He said TrÃ©vidic was right", "He said Trévidic was right", context=4)
+    '…d TrÃ©vidi… → …d Trévidi…'
+    """
+    start = next((i for i, (a, b) in enumerate(zip(before, after)) if a != b),
+                 min(len(before), len(after)))
+    tail = 0  # common suffix, not overlapping the start
+    while (tail < min(len(before), len(after)) - start
+           and before[-1 - tail] == after[-1 - tail]):
+        tail += 1
+
+    def window(text: str) -> str:
+        low, high = max(0, start - context), min(len(text), len(text) - tail + context)
+        return (("…" if low else "") + text[low:high].replace("\n", " ")
+                + ("…" if high < len(text) else ""))
+
+    return f"{window(before)} → {window(after)}"
+
+
+def repair_article(record: dict, raw_text: str, article_id: str
+                   ) -> tuple[dict, str, list[dict]]:
+    """Repair an article's title and raw text; the record (a copy when the title changed),
+    the text, and one audit row per repaired field (see the module docstring).
+
+    Input files are never touched: only the strings read from them are replaced.
+    """
+    rows = []
+    title = record.get("title")
+    if isinstance(title, str) and title:
+        fixed, lines = repair_text(title)
+        if lines:
+            record = {**record, "title": fixed}
+            rows.append(_row(article_id, None, "title", len(lines), title, fixed))
+    fixed, lines = repair_text(raw_text)
+    if lines:
+        before = raw_text.splitlines()[lines[0] - 1]
+        after = fixed.splitlines()[lines[0] - 1]
+        rows.append(_row(article_id, lines[0], "text", len(lines), before, after))
+    return record, fixed, rows
+
+
+def _row(article_id: str, line: int | None, field: str, n_lines: int, before: str,
+         after: str) -> dict:
+    what = f"{field}, {n_lines} line{'s' if n_lines != 1 else ''}"
+    return {"article_id": article_id, "line": line, "removed_text":
+            f"{what}: {sample(before, after)}", "rule": REPAIR_RULE, "score": None}
+
+
+def is_repair(audit: pd.DataFrame) -> pd.Series:
+    """True for the audit rows of encoding repairs (they remove nothing).
+
+    >>> is_repair(pd.DataFrame({"rule": ["byline", REPAIR_RULE]})).tolist()
+    [False, True]
+    """
+    if audit is None or "rule" not in audit:
+        return pd.Series(False, index=getattr(audit, "index", None), dtype=bool)
+    return audit["rule"].eq(REPAIR_RULE)
+
+
+def removals(audit: pd.DataFrame) -> pd.DataFrame:
+    """The cleaning audit without its encoding repairs: the lines cleaning removed."""
+    if audit is None or "rule" not in audit:
+        return audit
+    return audit[~is_repair(audit)]
