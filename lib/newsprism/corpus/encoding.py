@@ -93,7 +93,8 @@ def sample(before: str, after: str, context: int = SAMPLE_CONTEXT) -> str:
     >>> sample("He said TrÃ©vidic was right", "He said Trévidic was right", context=4)
     '…d TrÃ©vidi… → …d Trévidi…'
     """
-    start = next((i for i, (a, b) in enumerate(zip(before, after)) if a != b),
+    start = next((i for i, (a, b) in enumerate(zip(before, after, strict=False))
+                  if a != b),
                  min(len(before), len(after)))
     tail = 0  # common suffix, not overlapping the start
     while (tail < min(len(before), len(after)) - start

@@ -37,7 +37,10 @@ used ("und" for texts too short to tell). Non-English articles are kept and flag
 Encoding policy: input is read as UTF-8 (a BOM is allowed). Bytes that are not UTF-8 are
 decoded as cp1252 (the usual culprit: Windows/Latin-1 exports) and a *warning* names the file,
 line and offending byte, so a reader can check the accents; pass ``encoding_fallback=None`` to
-skip such articles instead. Input files are only ever read.
+skip such articles instead. Text that was decoded with the wrong codec before it reached the
+corpus (mojibake: "donâ€™t" for "don’t") is repaired unless ``cleaning="off"``; each repaired
+title or text has a ``cleaning_audit`` row, rule ``encoding_repair`` (``newsprism.corpus.encoding``).
+Input files are only ever read.
 
 >>> from newsprism.corpus.readers import load_corpus
 >>> corpus = load_corpus()          # the bundled corpus
@@ -66,7 +69,7 @@ from newsprism.core import paths
 from newsprism.core.text import count_words
 from newsprism.corpus.clean import AUDIT_COLUMNS, CLEANING_LEVELS, clean_text
 from newsprism.corpus.clean_rules import CORPUS_KEY, recurring_lines
-from newsprism.corpus.encoding import repair_article
+from newsprism.corpus.encoding import removals, repair_article
 from newsprism.corpus.language import (
     DISAGREEMENT_CONFIDENCE,
     UNDETERMINED,
@@ -113,7 +116,7 @@ class Corpus:
     def __repr__(self) -> str:
         errors = int((self.problems.get("severity") == "error").sum()) if len(self.problems) else 0
         return (f"Corpus({len(self.articles)} articles, {errors} skipped, "
-                f"{len(self.problems) - errors} warnings, {len(self.cleaning_audit)} lines "
+                f"{len(self.problems) - errors} warnings, {len(removals(self.cleaning_audit))} lines "
                 f"of page furniture removed, source={self.source!r})")
 
 
@@ -849,7 +852,9 @@ def load_corpus(path: str | Path | None = None, *,
 
     Skipped articles and warnings are listed in ``Corpus.problems`` (and summarised in a
     Python warning); what cleaning removed is in ``Corpus.cleaning_audit``. ``cleaning`` is
-    "strict", "default" or "off" (see ``newsprism.corpus.clean``). All articles are read before any
+    "strict", "default" or "off" (see ``newsprism.corpus.clean``); "strict" and "default" also
+    repair mojibake in titles and texts ("TrÃ©vidic" -> "Trévidic", rule ``encoding_repair`` in
+    the audit, see ``newsprism.corpus.encoding``), "off" leaves the text as read. All articles are read before any
     is cleaned, so lines recurring across an outlet's articles (templates, teasers, footers)
     are counted over the whole corpus.
 

@@ -18,6 +18,7 @@ import pandas as pd
 from newsprism.compare import overview
 from newsprism.compare.summary import plural, when_comparable
 from newsprism.corpus import language
+from newsprism.corpus.encoding import is_repair, removals
 from newsprism.corpus.readers import Corpus, problems_reading
 from newsprism.report.runner import save_table
 from newsprism.viz.display import kwic_html
@@ -314,8 +315,9 @@ def key_findings(ctx: OverviewContext, duplicates: Group) -> list[str]:
         f"{plural(len(articles), 'article')} from {plural(articles['outlet'].nunique(), 'outlet')}"
         f", {plural(int(articles['n_words'].sum()), 'word')} after cleaning "
         f"(median {int(articles['n_words'].median())} per article).",
-        problems_reading(ctx.data.problems) + f" Cleaning removed {plural(len(audit), 'line')} "
-        "of page furniture.",
+        problems_reading(ctx.data.problems) + " Cleaning removed "
+        f"{plural(len(removals(audit)), 'line')} of page furniture."
+        + (" " + overview.repair_reading(audit, len(articles)) if is_repair(audit).any() else ""),
         f"{plural(n_non_english(articles), 'non-English article')}; "
         f"{plural(n_dated, 'article')} with a publication date.",
         f"{plural(pairs.attrs['n_copies'], 'copied pair')} of "
