@@ -16,7 +16,10 @@ repaired and a short before → after sample; nothing is removed.
 
 Caveat: a sequence ftfy cannot undo (a byte lost on the way, e.g. "â€" for a closing
 quote whose last byte was dropped) may be left partly broken; ftfy's check also misses
-mojibake that looks like plausible text.
+mojibake that looks like plausible text. Clean text that happens to form a valid mojibake
+pattern (a closing quote glued to an accented letter, "”à") would be "repaired" into a
+letter of another script; :func:`plausible` rejects such a repair when the new letter
+stands alone, so a lone non-Latin character hidden by mojibake stays unrepaired.
 
 >>> record, text, rows = repair_article({"title": "MÃ¼nchen"}, "donâ€™t\\nclean “line”", "a1")
 >>> record["title"], text
@@ -28,10 +31,17 @@ mojibake that looks like plausible text.
 from __future__ import annotations
 
 import functools
+import unicodedata
 
 import pandas as pd
 
 REPAIR_RULE = "encoding_repair"
+# Latin-1 and Latin Extended-A (below U+0180, plus Romanian ș ț); general punctuation, currency, letterlike,
+# number forms, arrows and maths (U+2000-U+22FF): what Western mojibake hides.
+_WESTERN_END = "\u0180"
+_ROMANIAN = set("\u0218\u0219\u021a\u021b")
+_PUNCTUATION_START, _PUNCTUATION_END = "\u2000", "\u2300"
+_CJK = {"CJK", "HIRAGANA", "KATAKANA"}  # Japanese mixes them within a word
 # Characters either side of the first change shown in the audit sample.
 SAMPLE_CONTEXT = 20
 
@@ -81,10 +91,38 @@ def repair_text(text: str) -> tuple[str, list[int]]:
         if not ftfy.badness.is_bad(body):
             continue
         fixed = ftfy.fix_encoding(body, config)
-        if fixed != body:
+        if fixed != body and plausible(body, fixed):
             lines[number - 1] = fixed + line[len(body):]
             changed.append(number)
     return ("".join(lines), changed) if changed else (text, [])
+
+
+def plausible(before: str, after: str) -> bool:
+    """False when a repair brings in a letter of another script standing alone: "„×“" is
+    valid cp1252-read UTF-8 for the Hebrew "ד", but a lone Hebrew letter between German quotes
+    is far likelier a multiplication sign. Characters of the Latin, punctuation and symbol
+    blocks (what Western mojibake hides) pass; other Latin letters ("Ȋ", "ɻ") never do; a
+    letter of another script passes when a letter of its own script stands next to it (a repaired word: "ÐŸÑ€Ð¸Ð²ÐµÑ‚" -> "Привет").
+
+    >>> plausible("„×“", "„ד"), plausible("ÐœÐ¸Ñ€", "Мир"), plausible("Ã©", "é")
+    (False, True, True)
+    """
+    for char in set(after) - set(before):
+        if char < _WESTERN_END or char in _ROMANIAN or _PUNCTUATION_START <= char < _PUNCTUATION_END:
+            continue
+        script, padded = _script(char), f" {after} "  # every character has two neighbours
+        if script in ("", "LATIN") or not any(script in (_script(padded[i - 1]), _script(padded[i + 1]))
+                                 for i, c in enumerate(padded) if c == char):
+            return False
+    return True
+
+
+def _script(char: str) -> str:
+    """The script of a letter, from its Unicode name ("CYRILLIC", "GREEK", "CJK"); "" else."""
+    if not char.isalpha():
+        return ""
+    word = unicodedata.name(char, "").split(" ")[0]
+    return "CJK" if word in _CJK else word
 
 
 def sample(before: str, after: str, context: int = SAMPLE_CONTEXT) -> str:
