@@ -28,6 +28,8 @@ MOJIBAKE = [
      "cp1252"),
     # the no-break space of "Ã\xa0" (à) often ends up a plain space on the way
     ("Il est Ã  Paris", "Il est à Paris", None),
+    # cp1252 bytes read as Latin-1: C1 controls where the German quotes and dash were
+    ("Das Album \x84Brave New Woman\x93 \x96 neu", "Das Album „Brave New Woman“ – neu", None),
     ("El niÃ±o estÃ¡ aquÃ\xad, seÃ±or", "El niño está aquí, señor", "latin-1"),
     ("Â¿QuÃ© pasÃ³ en EspaÃ±a?", "¿Qué pasó en España?", "latin-1"),
 ]

@@ -5,9 +5,10 @@ Messy exports often hold UTF-8 bytes that were once decoded as Latin-1 or Window
 "TrÃ©vidic" to "TrA" and distinctive terms and tone read garbage.
 
 The loader (``newsprism.corpus.readers``) calls :func:`repair_article` on every article's
-title and raw text before cleaning, unless ``cleaning="off"``. Only a text that ftfy's cheap
-badness check (``ftfy.badness.is_bad``, one regular expression) flags is repaired, line by
-line, and only the lines it flags; ``ftfy.fix_encoding`` then changes the encoding alone:
+title and raw text before cleaning, unless ``cleaning="off"``. Only a text that the cheap
+check (:func:`looks_broken`, one character-class scan) flags is looked at, line by line;
+a line that both it and ftfy's badness check (``ftfy.badness.is_bad``) flag is repaired by
+``ftfy.fix_encoding``, which then changes the encoding alone:
 quotes stay curly, dashes, widths, ligatures and line breaks stay as they are (the quote
 extractor needs the curly quotes). Each repaired field gives one audit row shaped like the
 cleaning audit's (``AUDIT_COLUMNS``): rule ``encoding_repair``, ``line`` the first repaired
@@ -31,11 +32,22 @@ stands alone, so a lone non-Latin character hidden by mojibake stays unrepaired.
 from __future__ import annotations
 
 import functools
+import re
 import unicodedata
 
 import pandas as pd
 
 REPAIR_RULE = "encoding_repair"
+# Line breaks as the cleaner counts them (``newsprism.corpus.clean``), kept by the split.
+_NEWLINE = re.compile(r"(\r\n|\r|\n)")
+# What cp1252 makes of a UTF-8 continuation byte (0x80-0xBF), and the C1 controls Latin-1 makes
+# of cp1252's 0x80-0x9F.
+_CONTINUATION = ("\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
+                 "\u2013\u2014\u2018-\u201a\u201c-\u201e\u2020-\u2022\u2026\u2030\u2039"
+                 "\u203a\u20ac\u2122")
+# A UTF-8 lead byte read as cp1252 ("Â" to "ô") then a continuation; "Ã " is "à" whose
+# no-break space became a space; or a C1 control.
+_SUSPECT = re.compile(f"[\u00c2-\u00f4][{_CONTINUATION}]|\u00c3 |[\u0080-\u009f]")
 # Latin-1 and Latin Extended-A (below U+0180, plus Romanian ș ț); general punctuation, currency, letterlike,
 # number forms, arrows and maths (U+2000-U+22FF): what Western mojibake hides.
 _WESTERN_END = "\u0180"
@@ -63,13 +75,17 @@ def _ftfy():
 
 
 def looks_broken(text: str) -> bool:
-    """The cheap check: does ftfy judge ``text`` to hold mojibake?
+    """The cheap check: could ``text`` hold mojibake? (Then each line goes to ftfy's check.)
 
-    >>> looks_broken("TrÃ©vidic"), looks_broken("Trévidic “said” — Мир")
-    (True, False)
+    True when ``text`` holds a C1 control character (cp1252 text read as Latin-1) or a
+    character that UTF-8 read as cp1252 begins with ("Ã", "â", "Ð", ...) followed by one it
+    continues with ("©", "€", "™", ...). One character-class scan, about 130 MB/s; ftfy's own
+    ``is_bad`` scans clean text at about 6 MB/s, as slow as the whole cleaning.
+
+    >>> looks_broken("TrÃ©vidic"), looks_broken("Trévidic “said” — Мир"), looks_broken("Ã ")
+    (True, False, True)
     """
-    ftfy, _ = _ftfy()
-    return bool(text) and ftfy.badness.is_bad(text)
+    return _SUSPECT.search(text) is not None
 
 
 def repair_text(text: str) -> tuple[str, list[int]]:
@@ -84,17 +100,26 @@ def repair_text(text: str) -> tuple[str, list[int]]:
     if not looks_broken(text):
         return text, []
     ftfy, config = _ftfy()
-    lines = text.splitlines(keepends=True)
+    parts = _NEWLINE.split(text)  # lines at even indexes, their line breaks between them
     changed = []
-    for number, line in enumerate(lines, start=1):
-        body = line.rstrip("\r\n")
-        if not ftfy.badness.is_bad(body):
+    for index in range(0, len(parts), 2):
+        line = parts[index]
+        if not (looks_broken(line) and ftfy.badness.is_bad(line)):
             continue
-        fixed = ftfy.fix_encoding(body, config)
-        if fixed != body and plausible(body, fixed):
-            lines[number - 1] = fixed + line[len(body):]
-            changed.append(number)
-    return ("".join(lines), changed) if changed else (text, [])
+        fixed = ftfy.fix_encoding(line, config)
+        if fixed != line and plausible(line, fixed):
+            parts[index] = fixed
+            changed.append(index // 2 + 1)
+    return ("".join(parts), changed) if changed else (text, [])
+
+
+def nth_line(text: str, number: int) -> str:
+    """The 1-based line ``number`` of ``text``, lines counted as the cleaner counts them.
+
+    >>> nth_line("a\\r\\nb\\rc\\x85d", 3)
+    'c\\x85d'
+    """
+    return _NEWLINE.split(text)[2 * (number - 1)]
 
 
 def plausible(before: str, after: str) -> bool:
@@ -163,8 +188,7 @@ def repair_article(record: dict, raw_text: str, article_id: str
             rows.append(_row(article_id, None, "title", len(lines), title, fixed))
     fixed, lines = repair_text(raw_text)
     if lines:
-        before = raw_text.splitlines()[lines[0] - 1]
-        after = fixed.splitlines()[lines[0] - 1]
+        before, after = nth_line(raw_text, lines[0]), nth_line(fixed, lines[0])
         rows.append(_row(article_id, lines[0], "text", len(lines), before, after))
     return record, fixed, rows
 
