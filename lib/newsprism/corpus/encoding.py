@@ -16,7 +16,7 @@ line of the raw text (empty for the title), ``removed_text`` the field, the numb
 repaired and a short before → after sample; nothing is removed.
 
 Caveat: a sequence ftfy cannot undo (a byte lost on the way, e.g. "â€" for a closing
-quote whose last byte was dropped) may be left partly broken; ftfy's check also misses
+quote whose last byte was dropped: cp1252 has no character for it) is left as it is; ftfy's check also misses
 mojibake that looks like plausible text. Clean text that happens to form a valid mojibake
 pattern (a closing quote glued to an accented letter, "”à") would be "repaired" into a
 letter of another script; :func:`plausible` rejects such a repair when the new letter
@@ -47,6 +47,9 @@ _CONTINUATION = ("\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\
                  "\u203a\u20ac\u2122")
 # A UTF-8 lead byte read as cp1252 ("Â" to "ô") then a continuation; "Ã " is "à" whose
 # no-break space became a space; or a C1 control.
+# "â€" before a space or the end: a curly closing quote (E2 80 9D) whose last byte was lost,
+# since cp1252 has no character for 0x9D.
+_LOST_BYTE = re.compile("(\u00e2\u20ac)(?= |$)")
 _FIRST = re.compile("[\u0080-\u009f\u00c2-\u00f4]")  # one class: the fastest scan
 _SUSPECT = re.compile(f"[\u00c2-\u00f4][{_CONTINUATION}]|\u00c3 |[\u0080-\u009f]")
 # Latin-1 and Latin Extended-A (below U+0180, plus Romanian ș ț); general punctuation, currency, letterlike,
@@ -109,11 +112,21 @@ def repair_text(text: str) -> tuple[str, list[int]]:
         line = parts[index]
         if not (looks_broken(line) and ftfy.badness.is_bad(line)):
             continue
-        fixed = ftfy.fix_encoding(line, config)
+        fixed = _repair_line(line, ftfy, config)
         if fixed != line and plausible(line, fixed):
             parts[index] = fixed
             changed.append(index // 2 + 1)
     return ("".join(parts), changed) if changed else (text, [])
+
+
+def _repair_line(line: str, ftfy, config) -> str:
+    """One line repaired, its lost-byte quotes ("â€" before a space) left as they are: ftfy
+    would read "â€ " as the dagger "†" (the space taken for a lost no-break space)."""
+    parts = _LOST_BYTE.split(line)  # the lost-byte quotes at odd indexes
+    for index in range(0, len(parts), 2):
+        if looks_broken(parts[index]) and ftfy.badness.is_bad(parts[index]):
+            parts[index] = ftfy.fix_encoding(parts[index], config)
+    return "".join(parts)
 
 
 def nth_line(text: str, number: int) -> str:
@@ -154,7 +167,7 @@ def _script(char: str) -> str:
 
 
 def sample(before: str, after: str, context: int = SAMPLE_CONTEXT) -> str:
-    """A short "before → after" around the first change (``context`` characters either side).
+    """A short "before → after" from the first change (``context`` characters either side).
 
     >>> sample("He said TrÃ©vidic was right", "He said Trévidic was right", context=4)
     '…d TrÃ©vidi… → …d Trévidi…'
@@ -168,7 +181,9 @@ def sample(before: str, after: str, context: int = SAMPLE_CONTEXT) -> str:
         tail += 1
 
     def window(text: str) -> str:
-        low, high = max(0, start - context), min(len(text), len(text) - tail + context)
+        # the change is shown from its start for at most ``context`` characters
+        end = min(len(text) - tail, start + context)
+        low, high = max(0, start - context), min(len(text), end + context)
         return (("…" if low else "") + text[low:high].replace("\n", " ")
                 + ("…" if high < len(text) else ""))
 
