@@ -43,10 +43,11 @@ def test_mojibake_is_repaired(broken, fixed, codec):
     assert repair_text(broken) == (fixed, [1])
 
 
-def test_a_quote_that_lost_its_last_byte_is_left_and_the_rest_repaired():
+def test_a_closing_quote_that_lost_its_last_byte_is_restored():
     # "”" is E2 80 9D; cp1252 has no 0x9D, so exports drop it: ftfy alone reads "â€ " as "†"
-    fixed, _ = repair_text("its â€œgreat heyday,â€ would â€œlastâ€")
-    assert fixed == "its “great heyday,â€ would “lastâ€"
+    fixed, lines = repair_text("its â€œgreat heyday,â€ would â€œlastâ€\nHe said â€ and left")
+    assert fixed == "its “great heyday,” would “last”\nHe said ” and left"
+    assert lines == [1, 2]
 
 
 def test_only_the_broken_lines_change_and_line_breaks_stay():

@@ -15,8 +15,8 @@ cleaning audit's (``AUDIT_COLUMNS``): rule ``encoding_repair``, ``line`` the fir
 line of the raw text (empty for the title), ``removed_text`` the field, the number of lines
 repaired and a short before → after sample; nothing is removed.
 
-Caveat: a sequence ftfy cannot undo (a byte lost on the way, e.g. "â€" for a closing
-quote whose last byte was dropped: cp1252 has no character for it) is left as it is; ftfy's check also misses
+Caveat: a sequence ftfy cannot undo (a byte lost on the way) is left as it is, except
+"â€" before a space or a line's end, read as "”" (see :func:`_repair_line`); ftfy's check also misses
 mojibake that looks like plausible text. Clean text that happens to form a valid mojibake
 pattern (a closing quote glued to an accented letter, "”à") would be "repaired" into a
 letter of another script; :func:`plausible` rejects such a repair when the new letter
@@ -120,12 +120,19 @@ def repair_text(text: str) -> tuple[str, list[int]]:
 
 
 def _repair_line(line: str, ftfy, config) -> str:
-    """One line repaired, its lost-byte quotes ("â€" before a space) left as they are: ftfy
-    would read "â€ " as the dagger "†" (the space taken for a lost no-break space)."""
+    """One line repaired; "â€" before a space or the line's end becomes "”".
+
+    cp1252 has no character for the bytes 0x81, 0x8D, 0x8F, 0x90 and 0x9D, so exports drop
+    them: "â€" (E2 80) then lost the last byte of U+2001, U+200D, U+200F, U+2010 or "”" (E2 80
+    9D), and in running text before a space it is the closing quote. ftfy alone would read
+    "â€ " as the dagger "†" (the space taken for a lost no-break space) and leave the quote
+    extractor without its closing mark.
+    """
     parts = _LOST_BYTE.split(line)  # the lost-byte quotes at odd indexes
     for index in range(0, len(parts), 2):
         if looks_broken(parts[index]) and ftfy.badness.is_bad(parts[index]):
             parts[index] = ftfy.fix_encoding(parts[index], config)
+    parts[1::2] = ["”"] * (len(parts) // 2)
     return "".join(parts)
 
 
