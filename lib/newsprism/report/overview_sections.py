@@ -177,7 +177,8 @@ def audit_section(ctx: OverviewContext, out_dir: str, max_rows: int = 40) -> Gro
     rules = overview.audit_summary(audit)
     save_table(audit, "overview_cleaning_audit", out_dir)
     save_table(rules, "overview_cleaning_rules", out_dir)
-    facts = dict(n=len(audit), unit="removed lines", source=f"{ctx.source}, newsprism.corpus.clean")
+    facts = dict(n=len(removals(audit)), unit="removed lines",
+                 source=f"{ctx.source}, newsprism.corpus.clean")
     return Group("audit", [
         table_section("cleaning-rules", rules, "Removals per cleaning rule.",
                 facts=facts),
@@ -195,7 +196,8 @@ def cleaning_outlet_section(ctx: OverviewContext, out_dir: str) -> Section:
         f"Removals per outlet and rule (cleaning level '{ctx.cleaning}'); share_of_text = "
         "removed characters / raw characters."),
         reading=overview.cleaning_outlet_reading(table),
-        facts=dict(n=len(audit), unit="removed lines", source=f"{ctx.source}, newsprism.corpus.clean"))
+        facts=dict(n=len(removals(audit)), unit="removed lines",
+                   source=f"{ctx.source}, newsprism.corpus.clean"))
 
 
 def pairs_note(pairs: pd.DataFrame) -> str:
