@@ -16,8 +16,8 @@ line of the raw text (empty for the title), ``removed_text`` the field, the numb
 repaired and a short before → after sample; nothing is removed.
 
 Caveat: a sequence ftfy cannot undo (a byte lost on the way) is left as it is, except
-"â€" before a space or a line's end, read as "”" (see :func:`_repair_line`); ftfy's check also misses
-mojibake that looks like plausible text. Clean text that happens to form a valid mojibake
+"â€" before a space or a line's end, read as "”" (see :func:`_repair_line`); ftfy's check
+also misses mojibake that looks like plausible text. Authors and outlets are not repaired. Clean text that happens to form a valid mojibake
 pattern (a closing quote glued to an accented letter, "”à") would be "repaired" into a
 letter of another script; :func:`plausible` rejects such a repair when the new letter
 stands alone, so a lone non-Latin character hidden by mojibake stays unrepaired.
@@ -47,13 +47,14 @@ _CONTINUATION = ("\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\
                  "\u203a\u20ac\u2122")
 # A UTF-8 lead byte read as cp1252 ("Â" to "ô") then a continuation; "Ã " is "à" whose
 # no-break space became a space; or a C1 control.
+_FIRST = re.compile("[\u0080-\u009f\u00c2-\u00f4]")  # one class: the fastest scan
+_SUSPECT = re.compile(f"[\u00c2-\u00f4][{_CONTINUATION}]|\u00c3 |[\u0080-\u009f]")
 # "â€" before a space or the end: a curly closing quote (E2 80 9D) whose last byte was lost,
 # since cp1252 has no character for 0x9D.
 _LOST_BYTE = re.compile("(\u00e2\u20ac)(?= |$)")
-_FIRST = re.compile("[\u0080-\u009f\u00c2-\u00f4]")  # one class: the fastest scan
-_SUSPECT = re.compile(f"[\u00c2-\u00f4][{_CONTINUATION}]|\u00c3 |[\u0080-\u009f]")
-# Latin-1 and Latin Extended-A (below U+0180, plus Romanian ș ț); general punctuation, currency, letterlike,
-# number forms, arrows and maths (U+2000-U+22FF): what Western mojibake hides.
+# Latin-1 and Latin Extended-A (below U+0180, plus Romanian ș ț); general punctuation,
+# currency, letterlike, number forms, arrows and maths (U+2000-U+22FF): what Western
+# mojibake hides.
 _WESTERN_END = "\u0180"
 _ROMANIAN = set("\u0218\u0219\u021a\u021b")
 _PUNCTUATION_START, _PUNCTUATION_END = "\u2000", "\u2300"
