@@ -39,8 +39,8 @@ decoded as cp1252 (the usual culprit: Windows/Latin-1 exports) and a *warning* n
 line and offending byte, so a reader can check the accents; pass ``encoding_fallback=None`` to
 skip such articles instead. Text that was decoded with the wrong codec before it reached the
 corpus (mojibake: "donâ€™t" for "don’t") is repaired unless ``cleaning="off"``; each repaired
-title or text has a ``cleaning_audit`` row, rule ``encoding_repair`` (``newsprism.corpus.encoding``).
-Input files are only ever read.
+title or text has a ``cleaning_audit`` row, rule ``encoding_repair``
+(``newsprism.corpus.encoding``). Input files are only ever read.
 
 >>> from newsprism.corpus.readers import load_corpus
 >>> corpus = load_corpus()          # the bundled corpus
@@ -854,8 +854,8 @@ def load_corpus(path: str | Path | None = None, *,
     Python warning); what cleaning removed is in ``Corpus.cleaning_audit``. ``cleaning`` is
     "strict", "default" or "off" (see ``newsprism.corpus.clean``); "strict" and "default" also
     repair mojibake in titles and texts ("TrÃ©vidic" -> "Trévidic", rule ``encoding_repair`` in
-    the audit, see ``newsprism.corpus.encoding``), "off" leaves the text as read. All articles are read before any
-    is cleaned, so lines recurring across an outlet's articles (templates, teasers, footers)
+    the audit, see ``newsprism.corpus.encoding``), "off" leaves the text as read. All articles
+    are read before any is cleaned, so lines recurring across an outlet's articles (templates, teasers, footers)
     are counted over the whole corpus.
 
     >>> corpus = load_corpus()
