@@ -7,9 +7,17 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from newsprism.core import paths
 from newsprism.core.text import split_paragraphs
-from newsprism.corpus.clean import AUDIT_COLUMNS, clean_articles, clean_text, line_rule
+from newsprism.corpus.clean import (
+    AUDIT_COLUMNS,
+    clean_articles,
+    clean_text,
+    clean_texts,
+    line_rule,
+)
 from newsprism.corpus.clean_rules import recurring_lines, shape_rule
 
 ARTICLES = paths.BUNDLED_CORPUS / "articles"
@@ -570,3 +578,41 @@ def test_navigation_and_footer_of_a_page_go_and_its_body_stays():
     assert result.doubts[0]["rule"] == "kept_in_doubt: first line (headline)"
     assert {r["rule"] for r in result.audit} == {"line_model"}
     assert len(result.audit) == len(NAV) - 1 + len(FOOTER)
+
+
+_TEXT_PIECES = ["Kim wrote to Putin on Monday.", "Leave A Reply", "By Jane Doe", "politics",
+                "Share this article", "The letter was long, and the reply came a week later.",
+                "www.kcna.kp 2026-01-02", "Home", "", "  ", "Read more: Putin answers",
+                "Subscribe to the e-paper", "It was the third attempt this year, and the "
+                "opposition called the whole procedure a farce once again.", "© 2026 KCNA"]
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(_TEXT_PIECES), max_size=40).map("\n".join),
+                min_size=1, max_size=6),
+       st.sampled_from(["default", "strict", "off"]))
+def test_clean_texts_equals_clean_text_on_each(texts, cleaning):
+    recurring = [frozenset({"subscribe to the e-paper"}) if k % 2 else frozenset()
+                 for k in range(len(texts))]
+    ids = [f"a{k}" for k in range(len(texts))]
+    batch = clean_texts(texts, ids, cleaning=cleaning, recurring=recurring,
+                        corpus_recurring=frozenset({"home"}))
+    alone = [clean_text(text, i, cleaning=cleaning, recurring=r,
+                        corpus_recurring=frozenset({"home"}))
+             for text, i, r in zip(texts, ids, recurring, strict=True)]
+    assert [repr(r) for r in batch] == [repr(r) for r in alone]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["Body text here.", "Leave A Reply", "", " ", "politics"]),
+                max_size=12),
+       st.lists(st.sampled_from(["\n", "\r\n", "\r", "\n\n"]), min_size=11, max_size=11))
+def test_line_numbers_count_every_kind_of_line_break(lines, breaks):
+    """Audit lines are lines of the raw text whether they end in "\\n", "\\r\\n" or "\\r"."""
+    text = "".join(line + end for line, end in zip(lines, breaks, strict=False))
+    expected = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    result = clean_text(text)
+    assert all(expected[row["line"] - 1].strip() == row["removed_text"] for row in result.audit)
+    assert result.text == "\n\n".join(
+        line.strip() for i, line in enumerate(expected, 1) if line.strip()
+        and i not in {row["line"] for row in result.audit})

@@ -110,3 +110,23 @@ def test_url_feature_on_each_kind_of_match(line):
     url = re.compile(r"https?://|www\.|\.(?:com|org|net|de|html?|php)\b|[@#]\w")
     column = clean_lines.line_features([line])[:, clean_lines.FEATURES.index("url_like")]
     assert column.tolist() == [float(url.search(line) is not None)]
+
+
+# Pieces of page lines: menu words, sentence parts, stamps, addresses, CJK, markup.
+_LINE_PIECES = ["Home", "News", "Share", "Impressum", "the minister said", "on Monday,",
+                "that the budget would pass after a long debate in parliament.", "2026-01-02",
+                "10:15", "www.example.com", "@kcna", "#Korea", "|", "•", "“Yes.”", "(END)",
+                "金正恩", "はい。", "<div>", "{x}", "1.", "Überall", "wrote to Putin!", ","]
+_LINES = st.lists(st.sampled_from(_LINE_PIECES), min_size=1, max_size=14).map(" ".join)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.lists(_LINES, max_size=30), min_size=1, max_size=5))
+def test_scores_of_a_batch_equal_page_by_page_to_the_last_bit(pages):
+    """The batch (many pages' features in one numpy call) is the general path's arithmetic:
+    the same floats, the same body regions, whatever the pages around a page."""
+    batch = clean_lines.scores_and_regions(pages)
+    for lines, (scores, region) in zip(pages, batch, strict=True):
+        alone, alone_region = clean_lines.scores_and_region(lines)
+        assert scores.tobytes() == alone.tobytes()
+        assert region == alone_region == clean_lines.body_region(lines)

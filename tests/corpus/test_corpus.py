@@ -395,7 +395,15 @@ def test_an_unexpected_error_skips_one_article_only(tmp_path, monkeypatch):
             raise RuntimeError("boom")
         return real(text, article_id, author, **options)
 
+    real_batch = corpus_module.clean_texts
+
+    def flaky_batch(texts, article_ids, *args, **options):
+        if "bad" in article_ids:  # the batch fails: each article is cleaned on its own
+            raise RuntimeError("boom")
+        return real_batch(texts, article_ids, *args, **options)
+
     monkeypatch.setattr(corpus_module, "clean_text", flaky)
+    monkeypatch.setattr(corpus_module, "clean_texts", flaky_batch)
     path = tmp_path / "two.jsonl"
     path.write_text("\n".join(json.dumps({"id": i, "outlet": "X", "text": BODY})
                               for i in ("ok", "bad")), encoding="utf-8")

@@ -24,14 +24,16 @@ furniture follows.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from itertools import repeat
 
+import numpy as np
 import pandas as pd
 
 from newsprism.corpus.clean_chars import Page
-from newsprism.corpus.clean_lines import effective_lengths, load_model, scores_and_region
+from newsprism.corpus.clean_lines import effective_lengths, load_model, scores_and_regions
 from newsprism.corpus.clean_phrases import phrase_rules
 from newsprism.corpus.clean_region import outside_body
 from newsprism.corpus.clean_rules import (
@@ -203,6 +205,11 @@ _NEWLINE = re.compile(r"\r\n|\r|\n")
 _SPACES = re.compile(r"\s+")
 
 
+def _split_lines(text: str) -> list[str]:
+    """``_NEWLINE.split(text)``; ``str.split`` when the text has no "\\r" (most texts)."""
+    return text.split("\n") if "\r" not in text else _NEWLINE.split(text)
+
+
 @dataclass
 class CleanResult:
     """Cleaned text, the audit rows of what was removed, and metadata found on the way."""
@@ -264,21 +271,67 @@ def clean_text(text: str, article_id: str = "", author: str = "", *,
     >>> r.text, [a["rule"] for a in r.audit]
     ('Body text here.', ['tag_line', 'about_author', 'about_author', 'about_author'])
     """
+    return clean_texts([text], [article_id], [author], cleaning=cleaning, recurring=[recurring],
+                       corpus_recurring=corpus_recurring, disabled_rules=disabled_rules)[0]
+
+
+# Texts whose line model runs in one batch: at most this many, and they stop taking more once
+# they hold this many non-blank lines (numpy calls cost the same for one page or a few dozen;
+# much larger arrays fall out of the processor's cache).
+BATCH_TEXTS = 64
+BATCH_LINES = 2000
+
+
+def clean_texts(texts: Sequence[str], article_ids: Sequence[str] | None = None,
+                authors: Sequence[str] | None = None, *, cleaning: str = "default",
+                recurring: Sequence[frozenset[str] | set[str]] | None = None,
+                corpus_recurring: frozenset[str] | set[str] = frozenset(),
+                disabled_rules: frozenset[str] | set[str] = frozenset()) -> list[CleanResult]:
+    """:func:`clean_text` of each of ``texts`` (the same results), with the line model run
+    for batches of texts at once: faster when there are many (most for short texts).
+
+    ``article_ids``, ``authors`` and ``recurring`` (the outlet's recurring lines) are per
+    text; the other arguments as in :func:`clean_text`.
+
+    >>> [r.text for r in clean_texts(["Body.\\nSign in to comment", "Leave A Reply"])]
+    ['Body.', '']
+    """
     if cleaning not in CLEANING_LEVELS:
         raise ValueError(f"cleaning must be one of {CLEANING_LEVELS}, got {cleaning!r}")
-    lines = _NEWLINE.split(text)
-    stripped = [line.strip() for line in lines]
+    n = len(texts)
+    article_ids = [""] * n if article_ids is None else article_ids
+    authors = [""] * n if authors is None else authors
+    recurring = [frozenset()] * n if recurring is None else recurring
     if cleaning == "off":
-        return CleanResult(text="\n\n".join(s for s in stripped if s))
-    rules: list[str | None] = [None] * len(lines)
-    scores: dict[int, float] = {}
+        return [CleanResult(text="\n\n".join(s for s in map(str.strip, _split_lines(text))
+                                               if s)) for text in texts]
+    results: list[CleanResult] = []
+    drafts, pages = [], []  # the texts of the batch after the rules, their model lines
+    for k, text in enumerate(texts):
+        drafts.append((k, *_rules_pass(text, authors[k], recurring[k], corpus_recurring,
+                                      disabled_rules)))
+        pages.append(_model_lines(drafts[-1][1], disabled_rules))
+        if k == n - 1 or len(drafts) >= BATCH_TEXTS or sum(map(len, pages)) >= BATCH_LINES:
+            results += [_finished(stripped, rules, found_author, article_ids[i], cleaning,
+                                  disabled_rules, *score)
+                        for (i, stripped, rules, found_author), score
+                        in zip(drafts, _scored(pages), strict=True)]
+            drafts, pages = [], []
+    return results
+
+
+def _rules_pass(text: str, author: str, recurring, corpus_recurring, disabled
+                ) -> tuple[list[str], list[str | None], str]:
+    """The rules before the line model: (stripped lines, rule per line, byline author)."""
+    stripped = [line.strip() for line in _split_lines(text)]
+    rules: list[str | None] = [None] * len(stripped)
     found_author = _line_rules_and_blocks(stripped, rules)
-    _shape_and_recurring(stripped, rules, recurring, corpus_recurring, disabled_rules)
+    _shape_and_recurring(stripped, rules, recurring, corpus_recurring, disabled)
     _repeated_headline_and_lead(stripped, rules)
 
     # 3. Tail rules: walking back over furniture, lone tags and then one author bio.
     known_author = (author or found_author).strip()
-    for i in range(len(lines) - 1, -1, -1):
+    for i in range(len(stripped) - 1, -1, -1):
         line = stripped[i]
         if not line or rules[i] is not None:
             continue
@@ -288,16 +341,49 @@ def clean_text(text: str, article_id: str = "", author: str = "", *,
         if _is_bio(line, known_author):
             rules[i] = "author_bio"
         break
+    return stripped, rules, found_author
 
-    doubts = _model_pass(stripped, rules, scores, cleaning, disabled_rules)
+
+def _model_lines(stripped: list[str], disabled) -> list[str]:
+    """The lines the line model scores (the non-blank ones; none when it is switched off)."""
+    if "line_model" in disabled and "outside_body" in disabled:
+        return []
+    return [s for s in stripped if s]
+
+
+def _scored(pages: list[list[str]]) -> list[tuple[np.ndarray | None, np.ndarray | None]]:
+    """(furniture probabilities, effective lengths) of the lines of each page, (None, None)
+    for a page without lines."""
+    found: list[tuple[np.ndarray | None, np.ndarray | None]] = [(None, None)] * len(pages)
+    used = [k for k, lines in enumerate(pages) if lines]
+    if not used:
+        return found
+    page = Page([line for k in used for line in pages[k]])
+    lengths = effective_lengths(page)
+    scored = scores_and_regions(pages, load_model(), lengths, page)
+    start = 0
+    for k in used:
+        end = start + len(pages[k])
+        found[k] = (scored[k][0], lengths[start:end])
+        start = end
+    return found
+
+
+def _finished(stripped: list[str], rules: list[str | None], found_author: str, article_id: str,
+              cleaning: str, disabled, probabilities, lengths) -> CleanResult:
+    """The line model's removals on top of the rules', and the result with its audit."""
+    scores: dict[int, float] = {}
+    doubts = _model_pass(stripped, rules, scores, cleaning, disabled, probabilities, lengths) \
+        if probabilities is not None else {}
     for i, rule in enumerate(rules):
-        if rule is not None and rule in disabled_rules:
+        if rule is not None and rule in disabled:
             rules[i] = None
     kept = [s for s, r in zip(stripped, rules, strict=True) if s and r is None]
+    nan = float("nan")
     audit = [
         {"article_id": article_id, "line": i + 1, "removed_text": stripped[i], "rule": rules[i],
-         "score": scores.get(i, float("nan"))}
-        for i in range(len(lines)) if rules[i] is not None
+         "score": scores.get(i, nan)}
+        for i in range(len(stripped)) if rules[i] is not None
     ]
     doubt_rows = [{"article_id": article_id, "line": i + 1, "removed_text": stripped[i],
                    "rule": f"kept_in_doubt: {why}", "score": score}
@@ -419,18 +505,15 @@ def _repeated_headline_and_lead(stripped: list[str], rules: list[str | None]) ->
 
 
 def _model_pass(stripped: list[str], rules: list[str | None], scores: dict[int, float],
-                cleaning: str, disabled) -> dict[int, tuple[float, str]]:
+                cleaning: str, disabled, probabilities, lengths) -> dict[int, tuple[float, str]]:
     """Remove kept lines the fitted line model scores as furniture, then the lines outside
-    the body region it decodes (:mod:`newsprism.corpus.clean_region`); returns the doubts."""
+    the body region it decodes (:mod:`newsprism.corpus.clean_region`); returns the doubts.
+    ``probabilities``, ``lengths``: the model's scores and the effective lengths of the
+    non-blank lines (:func:`_scored`)."""
     use_model, use_region = "line_model" not in disabled, "outside_body" not in disabled
     index = [i for i, s in enumerate(stripped) if s]
-    if not index or not (use_model or use_region):
-        return {}
     model = load_model()
     lines = [stripped[i] for i in index]
-    page = Page(lines)
-    lengths = effective_lengths(page)
-    probabilities, _ = scores_and_region(lines, model, lengths, page)
     signs = _LineSigns(lines, probabilities, model["threshold"])  # shared by both passes
     removed, doubts = model_removals(lines, probabilities, model, cleaning, signs) \
         if use_model else ([], {})
@@ -441,9 +524,10 @@ def _model_pass(stripped: list[str], rules: list[str | None], scores: dict[int, 
                                                  signs, lengths)
         found += [(k, "outside_body") for k in outside]
         doubts = {**region_doubts, **doubts}
+    values = probabilities.tolist() if found else []  # floats, as ``float(p[k])`` gives
     for k, rule in found:
         if rules[index[k]] is None:
-            rules[index[k]], scores[index[k]] = rule, round(float(probabilities[k]), 4)
+            rules[index[k]], scores[index[k]] = rule, round(values[k], 4)
     return {index[k]: why for k, why in doubts.items() if rules[index[k]] is None}
 
 
@@ -590,14 +674,12 @@ def clean_articles(articles: pd.DataFrame, text_column: str = "text",
     outlets = [str(o) for o in articles[outlet_column]] if outlet_column in articles \
         else [""] * len(articles)
     recurring = recurring_lines(articles[text_column], outlets) if cleaning != "off" else {}
-    texts, audit = [], []
-    for article_id, text, author, outlet in zip(articles[id_column], articles[text_column],
-                                                authors, outlets, strict=True):
-        result = clean_text(text, str(article_id), author if isinstance(author, str) else "",
-                            cleaning=cleaning, recurring=recurring.get(outlet, frozenset()),
-                            corpus_recurring=recurring.get(CORPUS_KEY, frozenset()))
-        texts.append(result.text)
-        audit.extend(result.audit)
+    results = clean_texts(list(articles[text_column]), [str(i) for i in articles[id_column]],
+                          [author if isinstance(author, str) else "" for author in authors],
+                          cleaning=cleaning,
+                          recurring=[recurring.get(outlet, frozenset()) for outlet in outlets],
+                          corpus_recurring=recurring.get(CORPUS_KEY, frozenset()))
+    audit = [row for result in results for row in result.audit]
     cleaned = articles.copy()
-    cleaned[text_column] = texts
+    cleaned[text_column] = [result.text for result in results]
     return cleaned, pd.DataFrame(audit, columns=AUDIT_COLUMNS)

@@ -27,6 +27,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from newsprism.corpus.clean_segments import Segments
+
 CUTOFFS = (0.5, 0.8, 0.95)
 # Lengths (characters, CJK counted three) are capped: one long paragraph should not outweigh
 # a run of furniture lines, nor a long cookie notice the article.
@@ -67,47 +69,59 @@ def window_mean(values: np.ndarray, half: int) -> np.ndarray:
     return window_means(values, (half,))[0]
 
 
-def window_means(values: np.ndarray, halves: tuple[int, ...]) -> list[np.ndarray]:
-    """:func:`window_mean` of ``values`` for each of ``halves`` (one running sum for all)."""
-    n = len(values)
-    index = np.arange(n)
-    cumulative = np.concatenate([[0.0], values.cumsum()])
+def window_means(values: np.ndarray, halves: tuple[int, ...],
+                 segments: Segments | None = None) -> list[np.ndarray]:
+    """:func:`window_mean` of ``values`` for each of ``halves`` (one running sum for all;
+    ``segments``: the pages ``values`` are laid end to end from, each window within its
+    page)."""
+    segments = Segments([len(values)]) if segments is None else segments
+    cumulative, at = segments.cumulative(values)
+    index, size = segments.index, segments.size
     means = []
     for half in halves:
-        low, high = np.maximum(index - half, 0), np.minimum(index + half + 1, n)
-        means.append((cumulative[high] - cumulative[low]) / (high - low))
+        low, high = np.maximum(index - half, 0), np.minimum(index + half + 1, size)
+        total = cumulative[at + high] - cumulative[at + low] if len(segments.sizes) > 1 \
+            else cumulative[high] - cumulative[low]
+        means.append(total / (high - low))
     return means
 
 
-def _block_columns(lengths: np.ndarray, scores: np.ndarray) -> list[np.ndarray]:
-    n = len(scores)
-    index = np.arange(n)
-    columns = []
+def _block_columns(lengths: np.ndarray, scores: np.ndarray, segments: Segments
+                   ) -> list[np.ndarray]:
+    index, columns = segments.index, []
+    spans = segments.spans()
     for cutoff in CUTOFFS:
-        first, last = body_block(lengths, scores, cutoff)
-        if first < 0:
-            first, last = 0, n - 1
+        blocks = [body_block(lengths[a:b], scores[a:b], cutoff) for a, b in spans]
+        # a page without a block: all of it
+        first, last = np.array([(0, b - a - 1) if block[0] < 0 else block
+                                for block, (a, b) in zip(blocks, spans, strict=True)]
+                               ).reshape(-1, 2)[segments.page].T
         # lines before the block, after it, or 0 inside it
         distance = np.maximum(first - index, 0) + np.maximum(index - last, 0)
         columns += [distance == 0, np.log1p(distance), index > last]
     return columns
 
 
-def context_features(lengths: np.ndarray, scores: np.ndarray) -> np.ndarray:
+def context_features(lengths: np.ndarray, scores: np.ndarray,
+                     segments: Segments | None = None) -> np.ndarray:
     """One row of ``CONTEXT_FEATURES`` per line, from the lines' lengths and first-pass
-    furniture probabilities (both in page order)."""
+    furniture probabilities (both in page order; ``segments``: the pages they are laid end
+    to end from, each line read against its own page)."""
     lengths = np.asarray(lengths, dtype=float)
     scores = np.asarray(scores, dtype=float)
+    segments = Segments([len(scores)]) if segments is None else segments
     logit = np.minimum(np.maximum(np.log(scores + 1e-9) - np.log1p(1e-9 - scores), -_LOGIT_CAP),
                        _LOGIT_CAP)
     mass = np.minimum(lengths, MASS_LENGTH_CAP) * (1.0 - scores)
-    total = mass.sum() + 1e-9
-    before = mass.cumsum() - mass
+    # the page's total (numpy's pairwise sum, page by page) and running sum
+    total = np.array([mass[a:b].sum() for a, b in segments.spans()])[segments.page] + 1e-9
+    running, at = segments.cumulative(mass)
+    before = running[at + segments.index + 1] - mass
     after = total - before - mass
     columns = [
-        logit, *window_means(logit, (1, 3, 8)),
-        np.concatenate([[0.0], logit[:-1]]), np.concatenate([logit[1:], [0.0]]),
-        *_block_columns(lengths, scores),
+        logit, *window_means(logit, (1, 3, 8), segments),
+        segments.shift_down(logit, 0.0), segments.shift_up(logit, 0.0),
+        *_block_columns(lengths, scores, segments),
         before / total, after / total, np.minimum(before, after) / total, np.log1p(before),
         np.log1p(after), np.log1p(lengths),
     ]
@@ -139,12 +153,22 @@ def linear_arrays(model: dict) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     return entry[1]
 
 
-def context_scores(lengths: np.ndarray, scores: np.ndarray, model: dict) -> np.ndarray:
+def context_scores(lengths: np.ndarray, scores: np.ndarray, model: dict,
+                   segments: Segments | None = None) -> np.ndarray:
     """Final furniture probability per line: the fitted ``context`` model (``mean``,
-    ``scale``, ``coef``, ``intercept``) on :func:`context_features`."""
+    ``scale``, ``coef``, ``intercept``) on :func:`context_features` (``segments``: as there)."""
     if not len(scores):
         return np.zeros(0)
+    segments = Segments([len(scores)]) if segments is None else segments
     mean, scale, coef = linear_arrays(model)
-    x = (context_features(lengths, scores) - mean) / scale
-    z = x @ coef + model["intercept"]
+    x = (context_features(lengths, scores, segments) - mean) / scale
+    z = page_products(x, coef, segments) + model["intercept"]
     return 1.0 / (1.0 + np.exp(-z))
+
+
+def page_products(x: np.ndarray, coef: np.ndarray, segments: Segments) -> np.ndarray:
+    """``x @ coef`` page by page: BLAS rounds a row's product differently by the row's place
+    in the matrix, so each page's rows are multiplied as the page alone would be."""
+    if len(segments.sizes) == 1:
+        return x @ coef
+    return np.concatenate([x[a:b] @ coef for a, b in segments.spans()])

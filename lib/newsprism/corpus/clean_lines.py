@@ -45,9 +45,11 @@ from newsprism.corpus.clean_chars import Page, in_class
 from newsprism.corpus.clean_context import (
     context_scores,
     linear_arrays,
+    page_products,
     stack_columns,
     window_means,
 )
+from newsprism.corpus.clean_segments import Segments
 
 MODEL_FILE = paths.PACKAGE_DATA / "clean" / "line_model.json"
 # A body-like line: this many characters (CJK count 3 each) and a sentence end.
@@ -136,18 +138,6 @@ def body_region(lines: list[str]) -> tuple[int, int]:
                                                                          strict=True)]))
 
 
-def _distance_to_body(body: np.ndarray) -> np.ndarray:
-    """Lines to the nearest body-like line (0 on one; len(body) when there is none)."""
-    n = len(body)
-    index = np.arange(n)
-    at = body.nonzero()[0]
-    if not len(at):
-        return np.full(n, n)
-    position = np.minimum(np.maximum(at.searchsorted(index), 1), len(at)) - 1
-    after = np.minimum(position + 1, len(at) - 1)
-    return np.minimum(np.abs(index - at[position]), np.abs(at[after] - index))
-
-
 def line_features(lines: list[str]) -> np.ndarray:
     """One row of ``FEATURES`` per line (``lines`` stripped, non-blank)."""
     return _features_and_region(Page(lines))[0]
@@ -157,11 +147,13 @@ def _capitals_and_urls(page: Page) -> tuple[np.ndarray, np.ndarray]:
     """Per line: how many words start with a capital, and does it hold a URL, handle or
     hashtag (``_URL``, tried only on lines holding one of its first two characters)."""
     capitals = page.count_per_line(page.word_starts(_CAPITAL))
-    candidates = _URL_FIRST[page.codes] == _URL_ANY
-    # a triple of ``_URL_STARTS``: the same bit set for a character and the next two
     codes = page.codes
-    candidates[:-2] |= (_URL_FIRST[codes[:-2]] & _URL_NEXT[codes[1:-1]] & _URL_THIRD[codes[2:]]
-                        ) != 0
+    first = _URL_FIRST[codes]
+    candidates = first == _URL_ANY
+    # a triple of ``_URL_STARTS``: the same bit set for a character and the next two (looked
+    # up only after a character that can start one)
+    at = first[:-2].nonzero()[0]
+    candidates[at] |= (first[at] & _URL_NEXT[codes[at + 1]] & _URL_THIRD[codes[at + 2]]) != 0
     url = page.lines_with(candidates)
     for k in url.nonzero()[0].tolist():
         url[k] = _URL.search(page.lines[k]) is not None
@@ -210,27 +202,32 @@ def sentence_end_counts(page: Page) -> np.ndarray:
     return np.bincount(page.line_of[marks[ends]], minlength=page.n)
 
 
-def _features_and_region(page: Page, lengths: np.ndarray | None = None
-                         ) -> tuple[np.ndarray, tuple[int, int]]:
+def _features_and_region(page: Page, lengths: np.ndarray | None = None,
+                         segments: Segments | None = None
+                         ) -> tuple[np.ndarray, list[tuple[int, int]]]:
+    """Line features of a page and its body region; of each page, when ``segments`` tells
+    the pages whose lines ``page`` holds end to end (the same numbers as page by page)."""
     n = page.n
+    segments = Segments([n]) if segments is None else segments
     lengths = _effective_lengths(page) if lengths is None else np.asarray(lengths)
     sentence_ends = sentence_end_counts(page)
     first_codes, last_codes = page.first_codes(), page.last_codes()
     body = (lengths >= BODY_MIN_CHARS) & (sentence_ends > 0) & (first_codes != ord("<"))
     capitals, url = _capitals_and_urls(page)
-    first, last = _region(lengths, body)
+    regions = [_region(lengths[a:b], body[a:b]) for a, b in segments.spans()]
+    first, last = segments.spread_pairs(regions)
     size = lengths.astype(float)
     words = page.count_per_line(page.codes == ord(" ")) + 1
-    index = np.arange(n)
+    index = segments.index
     log_len = np.log1p(size)
-    inside = (index >= first) & (index <= last) if first >= 0 else np.zeros(n, dtype=bool)
-    after = (index > last) if first >= 0 else np.zeros(n, dtype=bool)
+    found = first >= 0
+    inside = found & (index >= first) & (index <= last)
+    after = found & (index > last)
     dist_region = np.where(inside | (first < 0), 0, np.where(index < first, first - index,
                                                              index - last))
-    cumulative = np.concatenate([[0], body.cumsum()])
-    window = (cumulative[np.minimum(index + 4, n)] - cumulative[np.maximum(index - 3, 0)]) / 7
-    at = body.nonzero()[0]
-    span = ((index >= at[0]) & (index <= at[-1])) if len(at) else np.zeros(n, dtype=bool)
+    window = segments.window_sums(body.astype(np.int64), 3, 4) / 7
+    body_first, body_last = segments.first_and_last(body)
+    span = (body_first >= 0) & (index >= body_first) & (index <= body_last)
     columns = [
         log_len,
         np.minimum(sentence_ends, 4),
@@ -239,26 +236,33 @@ def _features_and_region(page: Page, lengths: np.ndarray | None = None
         _MARKUP_FIRST[first_codes] | page.lines_with(page.codes == ord("{")),
         page.count_per_line(page.codes == ord(",")) / words,
         inside, after, np.log1p(dist_region), window,
-        np.concatenate([[False], body[:-1]]), inside * log_len, inside & (size < 40), span,
-        np.log1p(_distance_to_body(body)), np.concatenate([log_len[1:], [0.0]]),
-        index / max(n - 1, 1),
-        *_context_columns(log_len, body, words, page.lines),
+        segments.shift_down(body, False), inside * log_len, inside & (size < 40), span,
+        np.log1p(segments.nearest(body)), segments.shift_up(log_len, 0.0),
+        index / np.maximum(segments.size - 1, 1),
+        *_context_columns(log_len, body, words, page.lines, segments),
     ]
-    return stack_columns(columns, n), (first, last)
+    return stack_columns(columns, n), regions
 
 
-def _context_columns(log_len: np.ndarray, body: np.ndarray, words, lines: list[str]) -> list:
+def _context_columns(log_len: np.ndarray, body: np.ndarray, words, lines: list[str],
+                     segments: Segments) -> list:
     """Neighbourhood, body lines before / after, words, in-page repeats, distance to the ends."""
-    n = len(lines)
-    index = np.arange(n)
-    body_before = np.concatenate([[0], body.cumsum()[:-1]])
-    body_after = body.sum() - body_before - body
-    counts = Counter(lines)
-    return [*window_means(log_len, (2, 5)),
-            *window_means(body.astype(float), (10,)), np.log1p(body_before),
-            np.log1p(body_after), np.log(words), [counts[line] > 1 for line in lines],
-            np.log1p(index), np.log1p(n - 1 - index)]
+    index = segments.index
+    body_before = segments.before(body)
+    body_after = segments.per_page_sum(body) - body_before - body
+    return [*window_means(log_len, (2, 5), segments),
+            *window_means(body.astype(float), (10,), segments), np.log1p(body_before),
+            np.log1p(body_after), np.log(words), _repeated(lines, segments),
+            np.log1p(index), np.log1p(segments.size - 1 - index)]
 
+
+def _repeated(lines: list[str], segments: Segments) -> list[bool]:
+    """Per line: does it occur more than once in its page."""
+    repeated = []
+    for a, b in segments.spans():
+        counts = Counter(lines[a:b])
+        repeated += [counts[line] > 1 for line in lines[a:b]]
+    return repeated
 
 
 def line_words(line: str) -> set[str]:
@@ -274,20 +278,32 @@ def line_words(line: str) -> set[str]:
 
 
 # Word ids of the weights of the models in use (a model's ``words`` dict, kept with its ids).
-_VOCABULARIES: dict[int, tuple[dict, dict[str, int], np.ndarray]] = {}
+_VOCABULARIES: dict[int, tuple[dict, dict[str, int], np.ndarray, np.ndarray]] = {}
 _UNKNOWN_ID = -1
 
 
-def _vocabulary(weights: dict[str, float]) -> tuple[dict[str, int], np.ndarray]:
-    """({word: id}, weight per id) for a dict of word weights."""
+def _vocabulary(weights: dict[str, float]) -> tuple[dict[str, int], np.ndarray, np.ndarray]:
+    """({word: id}, weight per id, sorted :func:`_shape_keys` of the words) for a dict of
+    word weights."""
     entry = _VOCABULARIES.get(id(weights))
     if entry is None or entry[0] is not weights:
         ids = {word: i for i, word in enumerate(weights)}
-        entry = (weights, ids, np.fromiter(weights.values(), dtype=float, count=len(weights)))
+        words = [word for word in weights if word]
+        keys = _shape_keys(np.array([len(word) for word in words], dtype=np.int64),
+                           np.array([ord(word[0]) for word in words], dtype=np.int64),
+                           np.array([ord(word[-1]) for word in words], dtype=np.int64))
+        entry = (weights, ids, np.fromiter(weights.values(), dtype=float, count=len(weights)),
+                 np.unique(keys))
         if len(_VOCABULARIES) >= 4:
             _VOCABULARIES.clear()
         _VOCABULARIES[id(weights)] = entry
-    return entry[1], entry[2]
+    return entry[1], entry[2], entry[3]
+
+
+def _shape_keys(lengths: np.ndarray, first: np.ndarray, last: np.ndarray) -> np.ndarray:
+    """One number per word for its length and its first and last code points: a word whose
+    number no weighted word has is not one of them (most words of a page)."""
+    return (lengths << 42) | (first << 21) | last
 
 
 def word_scores(lines: list[str], weights: dict[str, float], page: Page | None = None
@@ -304,7 +320,7 @@ def word_scores(lines: list[str], weights: dict[str, float], page: Page | None =
     short = (page.lengths <= LEXICAL_MAX_CHARS).nonzero()[0]
     if not len(short) or not weights:
         return found
-    ids, values = _vocabulary(weights)
+    ids, values, shapes = _vocabulary(weights)
     text = page.text if len(short) == page.n else "\n".join([lines[k] for k in short.tolist()])
     text = text.lower()
     codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
@@ -314,10 +330,16 @@ def word_scores(lines: list[str], weights: dict[str, float], page: Page | None =
     line = (codes == 10).nonzero()[0].searchsorted(starts)  # "\n"s before the word
     rank = np.arange(len(starts)) - line.searchsorted(line)  # words before it in its line
     keep = rank < LEXICAL_MAX_WORDS
-    line = line[keep]
-    words = [text[a:b] for a, b in zip(starts[keep].tolist(), ends[keep].tolist(), strict=True)]
+    starts, ends = starts[keep], ends[keep]
+    # only words shaped like a weighted one are cut out of the text and looked up
+    keys = _shape_keys(ends - starts, codes[starts].astype(np.int64),
+                       codes[ends - 1].astype(np.int64))
+    at = np.minimum(shapes.searchsorted(keys), len(shapes) - 1)
+    maybe = (shapes[at] == keys).nonzero()[0] if len(shapes) else np.zeros(0, dtype=np.int64)
+    words = map(text.__getitem__, map(slice, starts[maybe].tolist(), ends[maybe].tolist()))
     word_ids = np.fromiter(map(ids.get, words, repeat(_UNKNOWN_ID)), dtype=np.int64,
-                           count=len(words))
+                           count=len(maybe))
+    line = line[keep][maybe]
     known = word_ids >= 0
     pairs = np.sort(line[known] * len(values) + word_ids[known])
     first = np.ones(len(pairs), dtype=bool)  # each word once per line
@@ -349,15 +371,49 @@ def scores_and_region(lines: list[str], model: dict | None = None,
     :class:`~newsprism.corpus.clean_chars.Page`, when the caller has them already)."""
     if not lines:
         return np.zeros(0), (-1, -1)
-    model = model or load_model()
     page = Page(lines) if page is None else page
-    features, region = _features_and_region(page, lengths)
+    scores, regions = _scores_and_regions(page, Segments([len(lines)]), model, lengths)
+    return scores, regions[0]
+
+
+def scores_and_regions(pages: list[list[str]], model: dict | None = None,
+                       lengths: np.ndarray | None = None, page: Page | None = None
+                       ) -> list[tuple[np.ndarray, tuple[int, int]]]:
+    """:func:`scores_and_region` of each of ``pages`` (lists of lines), with the same
+    numbers, but each feature computed for all pages in one numpy call: for many short
+    pages faster than page by page. ``page``: the :class:`~newsprism.corpus.clean_chars.Page`
+    of all their lines end to end, ``lengths``: its :func:`effective_lengths` (when at hand).
+
+    >>> pages = [["Home", "The minister said on Monday that the budget would pass."], ["Menu"]]
+    >>> [(s.round(6).tolist(), r) for s, r in scores_and_regions(pages)] == [
+    ...     (s.round(6).tolist(), r) for s, r in map(scores_and_region, pages)]
+    True
+    """
+    found = [(np.zeros(0), (-1, -1))] * len(pages)
+    used = [k for k, lines in enumerate(pages) if lines]
+    if not used:
+        return found
+    segments = Segments([len(pages[k]) for k in used])
+    page = Page([line for k in used for line in pages[k]]) if page is None else page
+    scores, regions = _scores_and_regions(page, segments, model, lengths)
+    for k, (a, b), region in zip(used, segments.spans(), regions, strict=True):
+        found[k] = (scores[a:b], region)
+    return found
+
+
+def _scores_and_regions(page: Page, segments: Segments, model: dict | None = None,
+                        lengths: np.ndarray | None = None
+                        ) -> tuple[np.ndarray, list[tuple[int, int]]]:
+    """Furniture scores of the lines of ``page`` (the pages of ``segments`` end to end), and
+    each page's body region."""
+    model = model or load_model()
+    features, regions = _features_and_region(page, lengths, segments)
     mean, scale, coef = linear_arrays(model)
     x = (features - mean) / scale
-    z = x @ coef + model["intercept"]
+    z = page_products(x, coef, segments) + model["intercept"]
     if model.get("words"):
-        z = z + word_scores(lines, model["words"], page)
+        z = z + word_scores(page.lines, model["words"], page)
     scores = 1.0 / (1.0 + np.exp(-z))
     if model.get("context"):  # the second pass: scores read against the whole page
-        scores = context_scores(np.expm1(features[:, 0]), scores, model["context"])
-    return scores, region
+        scores = context_scores(np.expm1(features[:, 0]), scores, model["context"], segments)
+    return scores, regions

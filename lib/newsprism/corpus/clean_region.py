@@ -89,8 +89,9 @@ def outside_body(lengths, scores, region: dict) -> tuple[list[int], dict[int, tu
     if not states.any():
         return [], {}
     removed, doubts = [], {}
-    for k in (~states).nonzero()[0].tolist():
-        score = float(scores[k])
+    outside = (~states).nonzero()[0]
+    for k, score in zip(outside.tolist(), np.asarray(scores, dtype=float)[outside].tolist(),
+                        strict=True):
         if score < KEEP_BELOW:
             doubts[k] = (round(score, 4), "outside the body region, but scored body-like")
         else:
