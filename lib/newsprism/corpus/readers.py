@@ -24,7 +24,8 @@ a problem, "outside the corpus folder; not read".
 
 Cleaning (``newsprism.corpus.clean``) runs on every article; ``Corpus.cleaning_audit`` has one row per
 removed line (article_id, line, removed_text, rule, score: the line model's furniture score,
-empty for the other rules). ``line`` is the 1-based line of the raw
+empty for the other rules; rule ``encoding_repair`` rows remove nothing, they record a repaired
+title or text, see below). ``line`` is the 1-based line of the raw
 article text: the line of the ``.txt`` file, of the text field of a CSV/JSONL row, or of the
 text that trafilatura extracted from an ``.html`` file. ``text`` is the cleaned text: kept lines
 stripped and joined by blank lines, one paragraph per line. A name found in a removed byline
