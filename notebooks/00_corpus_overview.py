@@ -29,7 +29,7 @@ corpus: str = ""  # corpus folder or file; empty means the bundled corpus
 out_dir: str = ""  # where tables and findings go; empty means outputs/interactive
 ngram: int = 8  # consecutive shared words that count as copied text (at least 4)
 max_audit_rows: int = 40  # cleaning-audit rows shown, all saved as a table (at least 1)
-cleaning: str = "default"  # page-furniture removal: "strict", "default" or "off" (newsprism.corpus.clean)
+cleaning: str = "default"  # page-furniture removal and mojibake repair: "strict", "default" or "off" (newsprism.corpus.clean)
 
 # %%
 from newsprism.core.provenance import provenance_table
@@ -73,7 +73,8 @@ problems.show()
 #
 # Page furniture (repeated headlines, photo credits, "Read more" links, comment prompts,
 # footers, author bios) is removed before any measure. Every removal is listed, so a wrongly
-# removed sentence can be spotted.
+# removed sentence can be spotted. Rule `encoding_repair` removes nothing: it lists titles and
+# texts whose mojibake ("TrÃ©vidic" for "Trévidic") was repaired at load, before and after.
 
 # %%
 audit = overview_sections.audit_section(ctx, out_dir, max_rows=max_audit_rows)
@@ -86,7 +87,8 @@ audit.show()
 # per rule as an example. `line_model` removals carry the model's furniture score in the
 # audit; `outlet_template` lines recur across that outlet's articles. A large share for one
 # outlet means its pages carry much furniture, or that a rule misfires there: read the
-# examples.
+# examples. `encoding_repair` rows count the outlet's articles whose encoding was repaired
+# (0 characters removed): many of them point to a broken export from that outlet.
 
 # %%
 cleaning_by_outlet = overview_sections.cleaning_outlet_section(ctx, out_dir)

@@ -226,3 +226,29 @@ def test_audit_reading_names_tied_rules_together():
     assert "rules are **photo_credit** and **read_more** (2 removals each)" in text
     assert "from 2 of 5 articles" in text
     assert overview.audit_reading(audit.iloc[:0], rules.iloc[:0], 5) == "Cleaning removed nothing."
+
+
+def test_encoding_repairs_are_counted_per_outlet_apart_from_removals():
+    audit = pd.DataFrame({
+        "article_id": ["a", "a", "b", "c"],
+        "rule": ["encoding_repair", "encoding_repair", "encoding_repair", "footer"],
+        "removed_text": ["title, 1 line: MÃ¼nchen → München", "text, 2 lines: Ã© → é",
+                         "text, 1 line: <b>Ã©</b> → <b>é</b>", "© 2026 Outlet"]})
+    arts = pd.DataFrame({"article_id": ["a", "b", "c"], "outlet": ["X", "X", "Y"],
+                         "text": ["abcd", "efgh", "ijklmnop"]})
+    table = overview.cleaning_by_outlet(audit, arts).set_index(["outlet", "rule"])
+    assert table.loc[("X", "encoding_repair"), ["removals", "articles", "characters",
+                                                "share_of_text"]].tolist() == [3, 2, 0, 0.0]
+    assert table.loc[("Y", "footer"), "characters"] == 13
+    reading = overview.cleaning_outlet_reading(table.reset_index())
+    assert reading.startswith("The largest removal in characters is **footer** at **Y**")
+    assert reading.endswith("Mojibake was repaired in 2 articles of **X**.")
+    rules = overview.audit_summary(audit)
+    assert rules.set_index("rule").loc["encoding_repair", "characters"] == 0
+    text = overview.audit_reading(audit, rules, 3)
+    assert text.startswith("Cleaning removed 1 lines from 1 of 3 articles; the most frequent "
+                           "rule is **footer** (1 removals).")
+    assert text.endswith("was repaired in 2 of 3 articles.")
+    only = audit[audit["rule"] == "encoding_repair"]
+    assert overview.audit_reading(only, overview.audit_summary(only), 3).startswith(
+        "Cleaning removed nothing. Mojibake")

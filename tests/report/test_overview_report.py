@@ -145,3 +145,29 @@ def test_duplicates_reading_groups_the_digits_of_large_counts():
     pairs.attrs.update(n_copies=9, n_pairs=351733)
     assert overview_report.duplicates_reading(pairs, 8).startswith(
         "9 of 351,733 pairs are copies")
+
+
+def test_encoding_repairs_are_read_apart_from_removals_and_escaped(one_article_corpus, tmp_path):
+    # Mojibake with markup in a title and a text line: repaired, counted per outlet, never
+    # counted as removed lines, and escaped wherever the audit sample is shown.
+    file = next(one_article_corpus.glob("articles/*.txt"))
+    file.write_text(file.read_text(encoding="utf-8") + "\n\nJudge Marc TrÃ©vidic said: "
+                    "â€œWe donâ€™t know <b>yet</b>.â€\x9d\n", encoding="utf-8")
+    ctx = overview_report.prepare(str(one_article_corpus))
+    audit = ctx.data.cleaning_audit
+    repairs = audit[audit["rule"] == "encoding_repair"]
+    assert len(repairs) == 1 and repairs["line"].notna().all()  # a text line
+    assert "Trévidic said: “We don’t know <b>yet</b>.”" in ctx.articles["text"].iloc[0]
+    group = overview_report.audit_section(ctx, str(tmp_path))
+    n_removed = len(audit) - 1
+    assert all(part.facts["n"] == n_removed for part in group.parts)
+    assert "was repaired in 1 of 1 articles" in group.parts[1].reading
+    html = group.html()
+    assert "TrÃ©vidic" in html and "<b>yet" not in html and "&lt;b&gt;yet" in html
+    outlets = overview_report.cleaning_outlet_section(ctx, str(tmp_path))
+    assert outlets.reading.endswith(
+        f"Mojibake was repaired in 1 article of **{ctx.articles['outlet'].iloc[0]}**.")
+    findings = overview_report.key_findings(
+        ctx, overview_report.duplicates_section(ctx, str(tmp_path)))
+    assert f"Cleaning removed {n_removed} lines of page furniture." in findings[1]
+    assert "was repaired in 1 of 1 articles" in findings[1]

@@ -21,6 +21,7 @@ import numpy as np
 import pandas as pd
 
 from newsprism.core.text import word_spans
+from newsprism.corpus.encoding import REPAIR_RULE, is_repair, removals
 
 NEAR_DUPLICATE_COLUMNS = [
     "article_a", "article_b", "outlet_a", "outlet_b", "cosine", "copied_words", "share_a",
@@ -263,8 +264,21 @@ def similarity_matrix(articles: pd.DataFrame, by_outlet: bool = False) -> pd.Dat
     return tfidf_similarity(articles, level="outlet_mean" if by_outlet else "article").round(6)
 
 
+def removed_characters(audit: pd.DataFrame) -> pd.Series:
+    """Characters each audit row removed: its ``removed_text``'s length, 0 for an encoding
+    repair (its ``removed_text`` is a before → after sample; nothing was removed).
+
+    >>> removed_characters(pd.DataFrame({"rule": ["byline", REPAIR_RULE],
+    ...     "removed_text": ["By Ann", "text, 1 line: Ã© → é"]})).tolist()
+    [6, 0]
+    """
+    text = audit.get("removed_text", pd.Series("", index=audit.index, dtype=str))
+    return text.fillna("").astype(str).str.len().where(~is_repair(audit), 0)
+
+
 def audit_summary(audit: pd.DataFrame) -> pd.DataFrame:
     """Removals per cleaning rule: how many lines and characters, in how many articles.
+    Rule ``encoding_repair`` counts repaired fields (title or text), no characters removed.
 
     >>> audit_summary(pd.DataFrame({"article_id": ["a", "a", "b"], "rule": ["r1", "r1", "r2"],
     ...     "removed_text": ["xx", "y", "zzz"]})).values.tolist()
@@ -273,8 +287,7 @@ def audit_summary(audit: pd.DataFrame) -> pd.DataFrame:
     columns = ["rule", "removals", "articles", "characters"]
     if audit is None or audit.empty or "rule" not in audit:
         return pd.DataFrame(columns=columns)
-    frame = audit.assign(characters=audit.get("removed_text", pd.Series(dtype=str))
-                         .fillna("").astype(str).str.len())
+    frame = audit.assign(characters=removed_characters(audit))
     table = frame.groupby("rule", sort=True).agg(
         removals=("rule", "size"), articles=("article_id", "nunique"),
         characters=("characters", "sum")).reset_index()
@@ -293,13 +306,30 @@ def audit_reading(audit: pd.DataFrame, rules: pd.DataFrame, n_articles: int) -> 
     """
     if audit is None or audit.empty or rules.empty:
         return "Cleaning removed nothing."
+    repaired = repair_reading(audit, n_articles)
+    audit, rules = removals(audit), rules[rules["rule"] != REPAIR_RULE]
+    if audit.empty or rules.empty:
+        return "Cleaning removed nothing. " + repaired
     top = rules[rules["removals"] == rules["removals"].max()]
     names = " and ".join(f"**{r}**" for r in top["rule"])
     count = int(top["removals"].iloc[0])
     which = (f"the most frequent rule is {names} ({count} removals)" if len(top) == 1 else
              f"the most frequent rules are {names} ({count} removals each)")
     return (f"Cleaning removed {len(audit)} lines from {audit['article_id'].nunique()} of "
-            f"{n_articles} articles; {which}.")
+            f"{n_articles} articles; {which}." + (" " + repaired if repaired else ""))
+
+
+def repair_reading(audit: pd.DataFrame, n_articles: int) -> str:
+    """How many articles had their encoding repaired ("" when none).
+
+    >>> repair_reading(pd.DataFrame({"article_id": ["a", "a"], "rule": [REPAIR_RULE] * 2}), 4)
+    'Mojibake (text decoded with the wrong codec) was repaired in 1 of 4 articles.'
+    """
+    if audit is None or audit.empty:
+        return ""
+    n = audit.loc[is_repair(audit), "article_id"].nunique()
+    return (f"Mojibake (text decoded with the wrong codec) was repaired in {n} of {n_articles} "
+            "articles." if n else "")
 
 
 def cleaning_outlet_reading(table: pd.DataFrame) -> str:
@@ -312,11 +342,18 @@ def cleaning_outlet_reading(table: pd.DataFrame) -> str:
     """
     if table is None or table.empty:
         return "Cleaning removed nothing."
+    repairs = table[table["rule"] == REPAIR_RULE]
+    repaired = "" if repairs.empty else (" Mojibake was repaired in " + ", ".join(
+        f"{int(r.articles)} article{'s' if int(r.articles) != 1 else ''} of **{r.outlet}**"
+        for r in repairs.itertuples()) + ".")
+    table = table[table["rule"] != REPAIR_RULE]
+    if table.empty:
+        return "Cleaning removed nothing." + repaired
     # "Largest" by characters, said so: another row may hold a larger share of its outlet.
     row = table.loc[table["characters"].astype(float).idxmax()]
     return (f"The largest removal in characters is **{row['rule']}** at **{row['outlet']}**: "
             f"{int(row['characters']):,} characters, {float(row['share_of_text']):.1%} of that "
-            "outlet's text.")
+            "outlet's text." + repaired)
 
 
 def cleaning_by_outlet(audit: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
@@ -327,6 +364,8 @@ def cleaning_by_outlet(audit: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFr
     ``share_of_text`` = removed characters / (removed + kept characters) of the outlet's
     articles (kept = the cleaned ``text``). Articles emptied by cleaning are not in
     ``articles``, so their removals are counted under outlet "(skipped article)".
+    Rule ``encoding_repair``: repaired fields and articles, 0 characters (nothing removed),
+    a before → after sample as example.
 
     >>> audit = pd.DataFrame({"article_id": ["a", "a"], "rule": ["r1", "r2"],
     ...                       "removed_text": ["xx", "yy"]})
@@ -342,7 +381,7 @@ def cleaning_by_outlet(audit: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFr
     outlets = articles.set_index(articles["article_id"].astype(str))["outlet"]
     frame = audit.assign(
         outlet=audit["article_id"].astype(str).map(outlets).fillna("(skipped article)"),
-        characters=audit["removed_text"].fillna("").astype(str).str.len())
+        characters=removed_characters(audit))
     kept = articles.assign(chars=articles["text"].fillna("").str.len()) \
         .groupby("outlet")["chars"].sum()
     removed = frame.groupby("outlet")["characters"].sum()

@@ -24,7 +24,8 @@ a problem, "outside the corpus folder; not read".
 
 Cleaning (``newsprism.corpus.clean``) runs on every article; ``Corpus.cleaning_audit`` has one row per
 removed line (article_id, line, removed_text, rule, score: the line model's furniture score,
-empty for the other rules). ``line`` is the 1-based line of the raw
+empty for the other rules; rule ``encoding_repair`` rows remove nothing, they record a repaired
+title or text, see below). ``line`` is the 1-based line of the raw
 article text: the line of the ``.txt`` file, of the text field of a CSV/JSONL row, or of the
 text that trafilatura extracted from an ``.html`` file. ``text`` is the cleaned text: kept lines
 stripped and joined by blank lines, one paragraph per line. A name found in a removed byline
@@ -37,7 +38,10 @@ used ("und" for texts too short to tell). Non-English articles are kept and flag
 Encoding policy: input is read as UTF-8 (a BOM is allowed). Bytes that are not UTF-8 are
 decoded as cp1252 (the usual culprit: Windows/Latin-1 exports) and a *warning* names the file,
 line and offending byte, so a reader can check the accents; pass ``encoding_fallback=None`` to
-skip such articles instead. Input files are only ever read.
+skip such articles instead. Text that was decoded with the wrong codec before it reached the
+corpus (mojibake: "donâ€™t" for "don’t") is repaired unless ``cleaning="off"``; each repaired
+title or text has a ``cleaning_audit`` row, rule ``encoding_repair``
+(``newsprism.corpus.encoding``). Input files are only ever read.
 
 >>> from newsprism.corpus.readers import load_corpus
 >>> corpus = load_corpus()          # the bundled corpus
@@ -72,6 +76,7 @@ from newsprism.corpus.clean import (
     clean_texts,
 )
 from newsprism.corpus.clean_rules import CORPUS_KEY, recurring_lines
+from newsprism.corpus.encoding import removals, repair_article
 from newsprism.corpus.language import (
     DISAGREEMENT_CONFIDENCE,
     UNDETERMINED,
@@ -118,7 +123,7 @@ class Corpus:
     def __repr__(self) -> str:
         errors = int((self.problems.get("severity") == "error").sum()) if len(self.problems) else 0
         return (f"Corpus({len(self.articles)} articles, {errors} skipped, "
-                f"{len(self.problems) - errors} warnings, {len(self.cleaning_audit)} lines "
+                f"{len(self.problems) - errors} warnings, {len(removals(self.cleaning_audit))} lines "
                 f"of page furniture removed, source={self.source!r})")
 
 
@@ -230,12 +235,22 @@ class _Builder:
         return True
 
     def add(self, record: dict, raw_text: str, source_file: Path | str, line: int | None,
-            claimed: bool = False, cleaned: CleanResult | None = None) -> None:
-        """Clean one article and keep it, or record why it is skipped (``cleaned``: its
-        cleaning result, when :meth:`clean_all` found it already)."""
+            claimed: bool = False, repaired: bool = False,
+            cleaned: CleanResult | None = None) -> None:
+        """Repair (unless ``repaired`` already) and clean one article and keep it, or record
+        why it is skipped (``cleaned``: its cleaning result, when :meth:`clean_all` found it
+        already)."""
         article_id = _text(record.get("article_id"))
         if not claimed and not self.claim_id(article_id, source_file, line):
             return
+        if self.cleaning != "off" and not repaired:
+            try:
+                record, raw_text = self.repair(record, raw_text, article_id)
+            except Exception as error:  # one odd article must never stop the corpus
+                self.problem(source_file, line, article_id,
+                             f"unexpected {type(error).__name__} while repairing its "
+                             f"encoding: {error}; skipped")
+                return
         if self.deferred is not None:
             self.deferred.append(("article", (record, raw_text, source_file, line)))
             self.n_deferred += 1
@@ -245,6 +260,15 @@ class _Builder:
         except Exception as error:  # one odd article must never stop the corpus
             self.problem(source_file, line, article_id,
                          f"unexpected {type(error).__name__} while cleaning: {error}; skipped")
+
+    def repair(self, record: dict, raw_text: str, article_id: str) -> tuple[dict, str]:
+        """Mojibake repaired in the title and text (``newsprism.corpus.encoding``), audited."""
+        record, raw_text, rows = repair_article(record, raw_text, article_id)
+        if rows and self.deferred is not None:
+            self.deferred.append(("audit", rows))  # kept in reading order, before its cleaning
+        else:
+            self.audit.extend(rows)
+        return record, raw_text
 
     def _add(self, record: dict, raw_text: str, source_file: Path | str, line: int | None,
              article_id: str, cleaned: CleanResult | None = None) -> None:
@@ -858,8 +882,10 @@ def load_corpus(path: str | Path | None = None, *,
 
     Skipped articles and warnings are listed in ``Corpus.problems`` (and summarised in a
     Python warning); what cleaning removed is in ``Corpus.cleaning_audit``. ``cleaning`` is
-    "strict", "default" or "off" (see ``newsprism.corpus.clean``). All articles are read before any
-    is cleaned, so lines recurring across an outlet's articles (templates, teasers, footers)
+    "strict", "default" or "off" (see ``newsprism.corpus.clean``); "strict" and "default" also
+    repair mojibake in titles and texts ("TrÃ©vidic" -> "Trévidic", rule ``encoding_repair`` in
+    the audit, see ``newsprism.corpus.encoding``), "off" leaves the text as read. All articles
+    are read before any is cleaned, so lines recurring across an outlet's articles (templates, teasers, footers)
     are counted over the whole corpus.
 
     >>> corpus = load_corpus()
@@ -871,7 +897,7 @@ def load_corpus(path: str | Path | None = None, *,
     _check_cleaning(cleaning)
     path = _resolve(path)
     builder = _Builder(encoding_fallback, path)
-    builder.deferred = []
+    builder.deferred, builder.cleaning = [], cleaning
     for _ in _records(path, builder):
         pass
     batch = RawBatch(builder.deferred, builder.root, encoding_fallback,
@@ -951,9 +977,11 @@ class RawBatch:
         for kind, item in self.events:
             if kind == "problem":
                 builder.problems.append(item)
+            elif kind == "audit":
+                builder.audit.extend(item)
             else:
                 record, raw_text, source_file, line = item
-                builder.add(record, raw_text, source_file, line, claimed=True,
+                builder.add(record, raw_text, source_file, line, claimed=True, repaired=True,
                             cleaned=next(cleaned))
         return builder.corpus(self.source)
 
@@ -975,7 +1003,7 @@ def iter_raw_batches(path: str | Path | None = None, batch_size: int = 1000, *,
     _check_cleaning(cleaning)
     path = _resolve(path)
     builder = _Builder(encoding_fallback, path)
-    builder.deferred = []
+    builder.deferred, builder.cleaning = [], cleaning
 
     def cut() -> RawBatch:
         batch = RawBatch(builder.deferred, builder.root, encoding_fallback,

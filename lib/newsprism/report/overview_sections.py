@@ -18,6 +18,7 @@ import pandas as pd
 from newsprism.compare import overview
 from newsprism.compare.summary import plural, when_comparable
 from newsprism.corpus import language
+from newsprism.corpus.encoding import is_repair, removals
 from newsprism.corpus.readers import Corpus, problems_reading
 from newsprism.report.runner import save_table
 from newsprism.viz.display import kwic_html
@@ -176,7 +177,8 @@ def audit_section(ctx: OverviewContext, out_dir: str, max_rows: int = 40) -> Gro
     rules = overview.audit_summary(audit)
     save_table(audit, "overview_cleaning_audit", out_dir)
     save_table(rules, "overview_cleaning_rules", out_dir)
-    facts = dict(n=len(audit), unit="removed lines", source=f"{ctx.source}, newsprism.corpus.clean")
+    facts = dict(n=len(removals(audit)), unit="removed lines",
+                 source=f"{ctx.source}, newsprism.corpus.clean")
     return Group("audit", [
         table_section("cleaning-rules", rules, "Removals per cleaning rule.",
                 facts=facts),
@@ -194,7 +196,8 @@ def cleaning_outlet_section(ctx: OverviewContext, out_dir: str) -> Section:
         f"Removals per outlet and rule (cleaning level '{ctx.cleaning}'); share_of_text = "
         "removed characters / raw characters."),
         reading=overview.cleaning_outlet_reading(table),
-        facts=dict(n=len(audit), unit="removed lines", source=f"{ctx.source}, newsprism.corpus.clean"))
+        facts=dict(n=len(removals(audit)), unit="removed lines",
+                   source=f"{ctx.source}, newsprism.corpus.clean"))
 
 
 def pairs_note(pairs: pd.DataFrame) -> str:
@@ -314,8 +317,9 @@ def key_findings(ctx: OverviewContext, duplicates: Group) -> list[str]:
         f"{plural(len(articles), 'article')} from {plural(articles['outlet'].nunique(), 'outlet')}"
         f", {plural(int(articles['n_words'].sum()), 'word')} after cleaning "
         f"(median {int(articles['n_words'].median())} per article).",
-        problems_reading(ctx.data.problems) + f" Cleaning removed {plural(len(audit), 'line')} "
-        "of page furniture.",
+        problems_reading(ctx.data.problems) + " Cleaning removed "
+        f"{plural(len(removals(audit)), 'line')} of page furniture."
+        + (" " + overview.repair_reading(audit, len(articles)) if is_repair(audit).any() else ""),
         f"{plural(n_non_english(articles), 'non-English article')}; "
         f"{plural(n_dated, 'article')} with a publication date.",
         f"{plural(pairs.attrs['n_copies'], 'copied pair')} of "
