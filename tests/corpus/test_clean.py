@@ -310,7 +310,9 @@ def test_caption_rules_are_skipped_only_where_they_cannot_match():
     furniture = ["Photo by KNCA/EPA", "Image: Getty", "(Picture: AP)", "Credit: Reuters",
                  "By Jane Doe | Reuters", "By Jane Doe", "© 2024 All rights reserved.",
                  "Leave a reply", "Read more: Kim's letter", "The Swamp logo", "Tags: Kim",
-                 "Video: the summit", "Illustration by Ann Lee", "File photo: Kim in 2019"]
+                 "Video: the summit", "Illustration by Ann Lee", "File photo: Kim in 2019",
+                 "Scott Olson via Getty Images.", "John Moore/Getty Images.", "Getty.",
+                 "AP Photo/Lee Jin-man"]
     body = [p for t in load_corpus_texts() for p in t.split("\n") if p.strip()]
     rng = random.Random(0)
     lines = furniture + body

@@ -174,7 +174,13 @@ _CAPTION_ANYWHERE = (1, 2)
 _CAPTION_WORDS = re.compile("Photo|Image|Picture|Illustration|Video|File photo|Credit")
 _LOGO, _LOGO_MAX_CHARS = 0, 45  # "[...]{1,40}\\slogo": at most 45 characters, ends in o
 _RESERVED = 19  # ends in "reserved" or "reserved." (in any case): in d or d.
-assert all(LINE_RULES[i][0] == "photo_caption" for i in _CAPTION_ANYWHERE)
+# the agency credit ('Scott Olson via Getty Images.') starts with any name: only lines naming
+# an agency can match it
+_AGENCY = 3
+_AGENCY_WORDS = re.compile("AP|AFP|Reuters|EPA|Getty|Yonhap|KCNA|KNCA|Xinhua|TASS|Sputnik|"
+                           "Shutterstock")
+assert all(LINE_RULES[i][0] == "photo_caption" for i in (*_CAPTION_ANYWHERE, _AGENCY))
+assert "Shutterstock" in LINE_RULES[_AGENCY][1]
 assert LINE_RULES[_LOGO][0] == "site_logo" and "reserved" in LINE_RULES[_RESERVED][1]
 
 
@@ -185,9 +191,9 @@ def _combined(without: tuple[int, ...] = ()) -> re.Pattern[str]:
 
 _COMBINED = _combined()
 # The alternation without each subset of the costly rules, by bit: 1 captions, 2 logo,
-# 4 "reserved".
-_GATED = [(1, _CAPTION_ANYWHERE), (2, (_LOGO,)), (4, (_RESERVED,))]
-_VARIANTS: list[re.Pattern[str] | None] = [None] * 8  # compiled when first needed
+# 4 "reserved", 8 agency credit.
+_GATED = [(1, _CAPTION_ANYWHERE), (2, (_LOGO,)), (4, (_RESERVED,)), (8, (_AGENCY,))]
+_VARIANTS: list[re.Pattern[str] | None] = [None] * 16  # compiled when first needed
 
 
 def _variant(key: int) -> re.Pattern[str]:
@@ -199,7 +205,8 @@ def _fullmatch_rules(line: str) -> re.Match[str] | None:
     """``_COMBINED.fullmatch(line)``, without the costly rules that cannot match."""
     key = (_CAPTION_WORDS.search(line) is None) \
         | (len(line) > _LOGO_MAX_CHARS or not line.endswith(("o", "O"))) << 1 \
-        | (not line.endswith(("d", "D", "d.", "D."))) << 2
+        | (not line.endswith(("d", "D", "d.", "D."))) << 2 \
+        | (_AGENCY_WORDS.search(line) is None) << 3
     return (_VARIANTS[key] or _variant(key)).fullmatch(line)
 
 
@@ -398,14 +405,16 @@ def _finished(stripped: list[str], rules: list[str | None], found_author: str, a
 def _line_rules(lines: list[str]) -> list[str | None]:
     """:func:`line_rule` of each line, the regular expressions run by ``map`` (no Python
     call per line): most lines hold no sign of the costly rules and all take one pattern."""
-    plain = _VARIANTS[7] or _variant(7)
+    plain = _VARIANTS[15] or _variant(15)
     # a line is plain when none of the ``_fullmatch_rules`` checks lets a costly rule in
     caption = map(_CAPTION_WORDS.search, lines)
     logo = map(str.endswith, lines, repeat(("o", "O")))
     reserved = map(str.endswith, lines, repeat(("d", "D", "d.", "D.")))
-    matches = [plain.fullmatch(line) if c is None and not d and (not o or len(line) > _LOGO_MAX_CHARS)
+    agency = map(_AGENCY_WORDS.search, lines)
+    matches = [plain.fullmatch(line)
+               if c is None and a is None and not d and (not o or len(line) > _LOGO_MAX_CHARS)
                else _fullmatch_rules(line)
-               for line, c, o, d in zip(lines, caption, logo, reserved, strict=True)]
+               for line, c, o, d, a in zip(lines, caption, logo, reserved, agency, strict=True)]
     return [_RULE_BY_GROUP[m.lastgroup] if m else None for m in matches]
 
 
