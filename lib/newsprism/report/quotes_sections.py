@@ -462,6 +462,8 @@ def explorer_section(ctx: QuotesContext, out_dir: str, statements: Group,
 
 def _metric_text(row: pd.Series) -> str:
     status = str(row.get("status", "") or "")
+    if status.startswith("no floor"):  # 'no floor (strict: ...)' without nested brackets
+        status = status.replace(" (", "; ", 1).removesuffix(")")
     below = f" ({status})" if status.startswith(("below", "no floor")) else ""
     return f"{str(row['metric']).replace('_', ' ')} {float(row['value']):.4f}{below}"
 
