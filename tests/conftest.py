@@ -77,6 +77,32 @@ def assert_codebook_rejected(load, tmp_path: Path, body: str, message: str,
         load(path)
 
 
+def save_fake_validation(tmp_path: Path, monkeypatch) -> Path:
+    """A tmp package-data folder and results folder from which `make validate` (a fake quotes
+    validator) saved its figures with their fingerprint; returns the data folder."""
+    import pandas as pd
+    from newsprism.core import validate, validation_freshness
+
+    data = tmp_path / "data"
+    (data / "codebooks").mkdir(parents=True)
+    (data / "quote_classifier.json").write_text('{"w": 1}')
+    (data / "codebooks" / "cues.yml").write_text("said: speech\n")
+    monkeypatch.setattr(validation_freshness, "FINGERPRINT_ROOTS", {"data": data})
+    monkeypatch.setattr(validate, "RESULTS_DIR", tmp_path / "results")
+    monkeypatch.setattr(validate, "input_roots", lambda: {"library": [data]})
+    monkeypatch.setattr(validate, "run_validator", lambda measure, quick=False: pd.DataFrame(
+        [{"measure": measure, "dataset": "PolNeAR", "split": "dev", "engine": "rules",
+          "metric": "precision", "value": 0.9, "n": 100, "status": "ok"}],
+        columns=validate.VALIDATION_COLUMNS))
+    assert validate.main(["quotes"]) == 0
+    return data
+
+
+def change_model(data: Path) -> None:
+    """Change the fake shipped model file of :func:`save_fake_validation`."""
+    (data / "quote_classifier.json").write_text('{"w": 2}')
+
+
 def report_command(corpus: str | Path, out_dir: str | Path, *extra: str) -> list[str]:
     return [sys.executable, "-m", "newsprism", "report", "--corpus", str(corpus),
             "--out", str(out_dir), *extra]

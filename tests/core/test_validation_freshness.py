@@ -3,32 +3,15 @@ a file or version changed since makes them stale, and every place that quotes th
 
 from __future__ import annotations
 
-import pandas as pd
 import pytest
+from conftest import change_model, save_fake_validation
 from newsprism.core import validate, validation_freshness
 
 
 @pytest.fixture
 def shipped(tmp_path, monkeypatch):
-    """A tmp package-data folder and results folder; `make validate` (a fake validator) saved
-    the quotes figures from it."""
-    data = tmp_path / "data"
-    (data / "codebooks").mkdir(parents=True)
-    (data / "quote_classifier.json").write_text('{"w": 1}')
-    (data / "codebooks" / "cues.yml").write_text("said: speech\n")
-    monkeypatch.setattr(validation_freshness, "FINGERPRINT_ROOTS", {"data": data})
-    monkeypatch.setattr(validate, "RESULTS_DIR", tmp_path / "results")
-    monkeypatch.setattr(validate, "input_roots", lambda: {"library": [data]})
-    monkeypatch.setattr(validate, "run_validator", lambda measure, quick=False: pd.DataFrame(
-        [{"measure": measure, "dataset": "PolNeAR", "split": "dev", "engine": "rules",
-          "metric": "precision", "value": 0.9, "n": 100, "status": "ok"}],
-        columns=validate.VALIDATION_COLUMNS))
-    assert validate.main(["quotes"]) == 0
-    return data
-
-
-def _change_model(data):
-    (data / "quote_classifier.json").write_text('{"w": 2}')
+    """`make validate` (a fake validator) saved the quotes figures from a tmp data folder."""
+    return save_fake_validation(tmp_path, monkeypatch)
 
 
 def _add_codebook(data):
@@ -44,7 +27,7 @@ def _new_version(data, monkeypatch):
 
 
 @pytest.mark.parametrize("change, expected", [
-    (_change_model, ["data/quote_classifier.json (changed)"]),
+    (change_model, ["data/quote_classifier.json (changed)"]),
     (_add_codebook, ["data/codebooks/new.yml (added)"]),
     (_remove_codebook, ["data/codebooks/cues.yml (removed)"]),
 ])
@@ -71,7 +54,7 @@ def test_missing_and_unfingerprinted_figures_are_told_apart(shipped):
 
 
 def test_a_rerun_records_the_new_files(shipped):
-    _change_model(shipped)
+    change_model(shipped)
     assert validate.freshness(["quotes"])["quotes"][0] == "stale"
     validate.main(["quotes"])
     assert validate.freshness(["quotes"])["quotes"] == ("current", [])
