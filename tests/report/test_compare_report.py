@@ -47,6 +47,14 @@ def test_every_section_saves_its_tables(ctx, tmp_path):
             "comparison_hedging_rates", "comparison_claims", "comparison_claim_groups"} <= saved
 
 
+def test_headline_lists_tables_and_skipped_steps_in_words(ctx):
+    # it printed a Python dict of row counts and "skipped steps: {}"
+    lines = ctx.headline.split("\n")
+    n_sentences = len(ctx.annotations.tables["sentences"])
+    assert f"sentences {n_sentences:,}," in lines[1] and lines[1].endswith("skipped steps: none")
+    assert "{" not in ctx.headline
+
+
 def test_claims_reading_counts_the_groups_table(ctx, tmp_path):
     group = compare_report.claims_section(ctx, str(tmp_path))
     groups = ctx.result["claim_groups"]

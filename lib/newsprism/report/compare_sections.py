@@ -58,12 +58,15 @@ class CompareContext:
     def headline(self) -> str:
         """What was read and compared, and which annotation tables exist (two lines)."""
         tables = self.annotations.tables
-        available = {name: len(t) for name, t in tables.items() if hasattr(t, "__len__")}
+        available = ", ".join(f"{name} {len(t):,}" for name, t in tables.items()
+                              if hasattr(t, "__len__"))
+        skipped = "; ".join(f"{step} ({why})" for step, why in
+                            self.annotations.skipped_steps.items()) or "none"
         return (f"{summary.plural(self.n_articles, 'English article')} from "
                 f"{summary.plural(self.n_outlets, 'outlet')} "
                 f"({len(tables['articles']) - self.n_articles} other-language articles not "
                 f"compared) read from {self.source}\nannotation tables (rows): {available} | "
-                f"skipped steps: {self.annotations.skipped_steps}")
+                f"skipped steps: {skipped}")
 
 
 def prepare(corpus: str, top_terms: int = 10, ngram: int = 8, engine: str = "vader",

@@ -124,9 +124,14 @@ def coverage_reading(n_articles: int, n_other: int, n_dated: int) -> str:
 
     >>> coverage_reading(4, 1, 4)
     '1 of 4 articles are not detected as English; English-only measures skip them. 4 of 4 articles carry a parseable publication date.'
+    >>> coverage_reading(4, 0, 4).split(". ")[0]
+    'All 4 articles are detected as English, so English-only measures read every one'
     """
-    text = (f"{n_other} of {n_articles} articles are not detected as English; English-only "
-            f"measures skip them. {n_dated} of {n_articles} articles carry a parseable "
+    language = (f"All {n_articles} articles are detected as English, so English-only measures "
+                "read every one" if n_other == 0 else
+                f"{n_other} of {n_articles} articles are not detected as English; English-only "
+                "measures skip them")
+    text = (f"{language}. {n_dated} of {n_articles} articles carry a parseable "
             "publication date")
     missing = n_articles - n_dated
     if missing <= 0:
