@@ -102,6 +102,15 @@ def test_repair_article_audits_each_field():
     assert "TrÃ©vidic" in rows[1]["removed_text"] and "Trévidic" in rows[1]["removed_text"]
 
 
+@pytest.mark.parametrize("field", ["title", "author", "outlet"])
+def test_repair_article_repairs_metadata_fields(field):
+    # A mojibake outlet name would split one outlet in two; an author would read as garbage.
+    record = {"article_id": "a1", field: "SÃ¼ddeutsche Zeitung"}
+    new, _, rows = repair_article(record, "clean text\n", "a1")
+    assert new[field] == "Süddeutsche Zeitung" and record[field] == "SÃ¼ddeutsche Zeitung"
+    assert [(r["line"], r["removed_text"].split(",")[0]) for r in rows] == [(None, field)]
+
+
 def snapshot(root: Path) -> dict[str, str]:
     return {str(p): hashlib.sha256(p.read_bytes()).hexdigest()
             for p in sorted(root.rglob("*")) if p.is_file()}
@@ -154,6 +163,17 @@ def test_load_repairs_and_audits_and_keeps_malformed_articles_apart(tmp_path):
     assert "JSON" in corpus.problems["reason"].iloc[0]
     assert "lines of page furniture removed" in repr(corpus) and " 0 lines" in repr(corpus)
     assert path.read_bytes() == before
+
+
+@pytest.mark.filterwarnings("ignore")
+def test_one_outlet_spelt_with_and_without_mojibake_is_one_outlet(tmp_path):
+    path = write_jsonl(tmp_path / "c.jsonl", [
+        {"article_id": "a", "outlet": "SÃ¼ddeutsche", "author": "JÃ¶rg Meyer", "text": BODY},
+        {"article_id": "b", "outlet": "Süddeutsche", "text": BODY.replace("Kim", "Kim Jong")},
+    ])
+    articles = load_corpus(path).articles.set_index("article_id")
+    assert articles["outlet"].tolist() == ["Süddeutsche", "Süddeutsche"]
+    assert articles.loc["a", "author"] == "Jörg Meyer"
 
 
 @pytest.mark.filterwarnings("ignore")

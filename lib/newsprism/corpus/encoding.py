@@ -5,21 +5,22 @@ Messy exports often hold UTF-8 bytes that were once decoded as Latin-1 or Window
 "TrÃ©vidic" to "TrA" and distinctive terms and tone read garbage.
 
 The loader (``newsprism.corpus.readers``) calls :func:`repair_article` on every article's
-title and raw text before cleaning, unless ``cleaning="off"``. Only a text that the cheap
-check (:func:`looks_broken`, one character-class scan) flags is looked at, line by line;
+title, author, outlet and raw text before cleaning, unless ``cleaning="off"``. Only a text
+that the cheap check (:func:`looks_broken`, one character-class scan) flags is looked at,
+line by line;
 a line that both it and ftfy's badness check (``ftfy.badness.is_bad``) flag is repaired by
 ``ftfy.fix_encoding``, which then changes the encoding alone:
 quotes stay curly, dashes, widths, ligatures and line breaks stay as they are (the quote
 extractor needs the curly quotes). Each repaired field gives one audit row shaped like the
 cleaning audit's (``AUDIT_COLUMNS``): rule ``encoding_repair``, ``line`` the first repaired
-line of the raw text (empty for the title), ``removed_text`` the field, the number of lines
-repaired and a short before → after sample; nothing is removed.
+line of the raw text (empty for the title, author and outlet), ``removed_text`` the field,
+the number of lines repaired and a short before → after sample; nothing is removed.
 
 Caveat: a sequence ftfy cannot undo (a byte lost on the way) is left as it is, except
 "â€" before a space or a line's end, read as "”" (see :func:`_repair_line`); ftfy's check
-also misses mojibake that looks like plausible text. Authors and outlets are not repaired. Clean text that happens to form a valid mojibake
-pattern (a closing quote glued to an accented letter, "”à") would be "repaired" into a
-letter of another script; :func:`plausible` rejects such a repair when the new letter
+also misses mojibake that looks like plausible text. Clean text that happens to form a
+valid mojibake pattern (a closing quote glued to an accented letter, "”à") would be
+"repaired" into a letter of another script; :func:`plausible` rejects such a repair when the new letter
 stands alone, so a lone non-Latin character hidden by mojibake stays unrepaired.
 
 >>> record, text, rows = repair_article({"title": "MÃ¼nchen"}, "donâ€™t\\nclean “line”", "a1")
@@ -38,6 +39,8 @@ import unicodedata
 import pandas as pd
 
 REPAIR_RULE = "encoding_repair"
+# Metadata repaired beside the text: a mojibake outlet name would split one outlet in two.
+REPAIRED_FIELDS = ("title", "author", "outlet")
 # Line breaks as the cleaner counts them (``newsprism.corpus.clean``), kept by the split.
 _NEWLINE = re.compile(r"(\r\n|\r|\n)")
 # What cp1252 makes of a UTF-8 continuation byte (0x80-0xBF), and the C1 controls Latin-1 makes
@@ -200,18 +203,19 @@ def sample(before: str, after: str, context: int = SAMPLE_CONTEXT) -> str:
 
 def repair_article(record: dict, raw_text: str, article_id: str
                    ) -> tuple[dict, str, list[dict]]:
-    """Repair an article's title and raw text; the record (a copy when the title changed),
-    the text, and one audit row per repaired field (see the module docstring).
+    """Repair an article's title, author, outlet and raw text; the record (a copy when a field
+    changed), the text, and one audit row per repaired field (see the module docstring).
 
     Input files are never touched: only the strings read from them are replaced.
     """
     rows = []
-    title = record.get("title")
-    if isinstance(title, str) and title:
-        fixed, lines = repair_text(title)
-        if lines:
-            record = {**record, "title": fixed}
-            rows.append(_row(article_id, None, "title", len(lines), title, fixed))
+    for field in REPAIRED_FIELDS:
+        value = record.get(field)
+        if isinstance(value, str) and value:
+            fixed, lines = repair_text(value)
+            if lines:
+                record = {**record, field: fixed}
+                rows.append(_row(article_id, None, field, len(lines), value, fixed))
     fixed, lines = repair_text(raw_text)
     if lines:
         before, after = nth_line(raw_text, lines[0]), nth_line(fixed, lines[0])

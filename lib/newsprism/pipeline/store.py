@@ -27,6 +27,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import hashlib
+import importlib.metadata
 import json
 import os
 import shutil
@@ -113,8 +114,26 @@ def corpus_fingerprint(corpus: Corpus | str | Path | None) -> str:
     return digest.hexdigest()
 
 
+# Dependencies whose version can change an annotation (mojibake repair, tokenising, lexicon
+# scores, fitted-model arithmetic, language, extraction, fuzzy matching).
+OUTPUT_DEPENDENCIES = ("ftfy", "nltk", "textblob", "vaderSentiment", "numpy", "scikit-learn",
+                       "py3langid", "trafilatura", "rapidfuzz")
+
+
+def dependency_versions() -> str:
+    """``name=version`` of each of :data:`OUTPUT_DEPENDENCIES` ("?" when not installed)."""
+    versions = []
+    for name in OUTPUT_DEPENDENCIES:
+        try:
+            versions.append(f"{name}={importlib.metadata.version(name)}")
+        except importlib.metadata.PackageNotFoundError:
+            versions.append(f"{name}=?")
+    return " ".join(versions)
+
+
 def library_fingerprint() -> dict[str, str]:
-    """Library version plus a hash of its code and codebooks (a code change misses the cache).
+    """Library version, a hash of its code and codebooks, and the versions of the dependencies
+    that shape its output (a code change or an upgraded ftfy misses the cache).
 
     The version string alone would keep stale caches during development, when steps change
     but the version does not.
@@ -129,7 +148,8 @@ def library_fingerprint() -> dict[str, str]:
                     and file.is_file() and "__pycache__" not in file.parts:
                 digest.update(str(file.relative_to(root)).encode() + b"\0")
                 _hash_file(digest, file)
-    return {"version": newsprism.__version__, "code": digest.hexdigest()[:16]}
+    return {"version": newsprism.__version__, "code": digest.hexdigest()[:16],
+            "dependencies": dependency_versions()}
 
 
 def _options_dict(options: AnnotateOptions) -> dict:
