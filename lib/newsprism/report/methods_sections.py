@@ -90,10 +90,15 @@ def speaker_reading(comparison: pd.DataFrame) -> str:
     dataset = comparison["dataset"].iloc[0]
     said = []
     for split, part in comparison[comparison["dataset"] == dataset].groupby("split", sort=False):
+        fitted = str(split).startswith("train")  # the rules were built there: in-sample
         figures = [f"{r['estimate']:.4f} (95% CI {r['ci_low']:.4f}\u2013{r['ci_high']:.4f}; "
                    f"n = {int(r['n'])}) by the {r['check']} check ("
-                   + (f"floor {r['floor']} {r['floor_met']}" if r["floor_met"] else r["floor"])
+                   + ("in-sample" if fitted else
+                      f"floor {r['floor']} {r['floor_met']}" if r["floor_met"] else r["floor"])
                    + ")" for r in part.to_dict("records")]
+        if fitted:
+            figures[-1] += (" — the attribution rules were built on this split, so its figures "
+                            "are not held out and no floor is judged on them")
         if "strict" not in set(part["check"]):
             figures.append("no strict figure in these results (saved before the strict check; "
                            "rerun `make validate`)")
