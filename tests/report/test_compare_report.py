@@ -192,3 +192,16 @@ def test_profiles_reading_states_the_pooling_and_the_one_article_interval():
     assert "weighs no more than" not in text
     assert "so its longer articles weigh more" in text
     assert "for an outlet with a single article they are exact Poisson intervals" in text
+
+
+@pytest.mark.parametrize("n_articles, said, unsaid", [
+    # PolNeAR's 120-article outlets read "with exact 95% Poisson confidence intervals" while
+    # hedging_rates resamples their articles (Poisson only for a one-article outlet).
+    ([120, 120], "95% intervals that resample the outlet's articles", "Poisson for an outlet"),
+    ([120, 1], "resample the outlet's articles, never narrower than the exact Poisson interval; "
+               "exact Poisson for an outlet with one article", "one article per outlet"),
+    ([1, 1], "exact 95% Poisson intervals (one article per outlet", "resample"),
+])
+def test_hedging_caption_names_the_interval_the_rates_carry(n_articles, said, unsaid):
+    note = compare_report.rate_interval_note(pd.DataFrame({"n_articles": n_articles}))
+    assert said in note and unsaid not in note

@@ -187,7 +187,8 @@ def profiles_section(ctx: CompareContext, out_dir: str) -> Group:
     save_table(tone, "comparison_outlet_tone", out_dir)
     tone_table = table_section("tone-table", tone, (
         "Tone of each outlet's own voice: mean of its articles' mean sentence score, with a "
-        "bootstrap 95% interval (sentences resampled within articles); n = sentences."),
+        "bootstrap 95% interval resampling the outlet's articles (an outlet with one article: "
+        "its sentences, an interval about that article only); n = sentences."),
         facts=dict(n=int(tone["n"].sum()) if len(tone) else 0, unit="sentences",
                    source=f"{ctx.source}, newsprism.compare.profiles.outlet_tone"))
     figure = Section("profiles-figure", figure=profiles.plot_profiles(table, tone=tone), caption=(
@@ -459,15 +460,34 @@ def sourcing_section(ctx: CompareContext, out_dir: str) -> Group:
                        source=f"{ctx.source}, newsprism.compare.sourcing.sourcing_table"))])
 
 
+def rate_interval_note(rates: pd.DataFrame) -> str:
+    """What the 95% intervals of a rate table (``n_articles`` per row) resample: the outlet's
+    articles (widened to the exact Poisson interval where that is wider), or, for an outlet
+    with one article, nothing: an exact Poisson interval.
+
+    >>> rate_interval_note(pd.DataFrame({"n_articles": [1, 1]}))
+    'exact 95% Poisson intervals (one article per outlet: its markers are taken as independent)'
+    """
+    counts = pd.to_numeric(rates.get("n_articles", pd.Series(dtype=float)), errors="coerce")
+    if len(counts) and (counts <= 1).all():
+        return ("exact 95% Poisson intervals (one article per outlet: its markers are taken "
+                "as independent)")
+    text = ("95% intervals that resample the outlet's articles, never narrower than the exact "
+            "Poisson interval")
+    return text + ("; exact Poisson for an outlet with one article" if (counts <= 1).any()
+                   else "")
+
+
 def hedging_section(ctx: CompareContext, out_dir: str) -> Group:
-    """Hedges and boosters per 1,000 words of author voice, with exact Poisson intervals."""
+    """Hedges and boosters per 1,000 words of author voice, with 95% intervals
+    (:func:`rate_interval_note`)."""
     rates = ctx.result["hedging_rates"]
     save_table(rates, "comparison_hedging_rates", out_dir)
     save_table(ctx.result["hedges"], "comparison_hedging_markers", out_dir)
     return Group("hedging-section", [
         Section("hedging-figure", figure=hedging.plot_hedging_rates(rates), caption=(
-            "Hedges and boosters per 1,000 words of author voice with exact 95% Poisson "
-            "confidence intervals."), facts=dict(n=int(rates["count"].sum()), unit="markers",
+            f"Hedges and boosters per 1,000 words of author voice with "
+            f"{rate_interval_note(rates)}."), facts=dict(n=int(rates["count"].sum()), unit="markers",
                                                  source=f"{ctx.source}, "
                                                  "newsprism.compare.hedging.hedging_rates")),
         table_section("hedging-rates", rates, "Hedging and boosting rates per outlet.",
