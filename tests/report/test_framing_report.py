@@ -52,7 +52,7 @@ def test_voice_reading_names_the_most_quoted_cell():
                            "quoted": [1, 3]})
     text = framing_report.voice_reading(voices, LABELS)
     assert text.startswith("4 of 10 hits are in quoted speech; the most is **Aid** in **B** "
-                           "(3 quoted hits)")
+                           "(3 quoted hits): 3 of its 4 hits are quoted: that frame is partly")
     assert framing_report.voice_reading(voices.assign(quoted=0), LABELS).startswith("No frame")
 
 
@@ -386,3 +386,23 @@ def test_the_validity_note_ends_before_the_counts_and_the_codebook_title(tmp_pat
     caption = framing_report.codebook_section(ctx, str(tmp_path)).caption
     assert caption.startswith(f"{ctx.book.title}: the frames of codebook 'generic'")
     assert "responsibility:" not in ctx.headline + caption
+
+
+def test_voice_reading_says_every_hit_when_a_frame_is_only_quoted():
+    # The bundled corpus: Morality in News site, 4 of 4 hits quoted, read "that frame is
+    # partly the sources' words".
+    voices = pd.DataFrame({"outlet": ["News site"], "frame": ["war"], "author": [0],
+                           "quoted": [4]})
+    text = framing_report.voice_reading(voices, LABELS)
+    assert "partly" not in text
+    assert "(4 quoted hits): every one of its 4 hits is quoted" in text
+
+
+@pytest.mark.parametrize("frames, whose", [(["conflict"], "so its figures here are"),
+                                           (["conflict", "responsibility"],
+                                            "so their figures here are")])
+def test_weak_frames_note_agrees_in_number(frames, whose):
+    # "conflict: the cue detector does not beat ... so their figures here are not evidence"
+    from newsprism.report.compare_sections import weak_frames_note
+
+    assert whose in weak_frames_note("generic", frames)

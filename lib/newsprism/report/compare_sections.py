@@ -133,8 +133,10 @@ def weak_frames_note(codebook: str, frames) -> str:
     ' conflict: the cue detector does not beat'
     """
     names = sorted(set(frames) & set(cue_caveats(codebook)))
+    whose = "its" if len(names) == 1 else "their"
     return (f" {', '.join(names)}: the cue detector does not beat 'always present' on gold data "
-            "(NFC articles), so their figures here are not evidence of framing." if names else "")
+            f"(NFC articles), so {whose} figures here are not evidence of framing."
+            if names else "")
 
 
 def summary_section(ctx: CompareContext, out_dir: str) -> Group:

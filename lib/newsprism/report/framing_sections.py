@@ -329,10 +329,15 @@ def voice_reading(voices: pd.DataFrame, labels: dict[str, str]) -> str:
     if not (len(voices) and voices["quoted"].sum()):
         return "No frame cue falls inside a speech quotation."
     most = voices.sort_values("quoted", ascending=False).iloc[0]
+    quoted, hits = int(most["quoted"]), int(most["author"] + most["quoted"])
+    share = (f"every one of its {plural(hits, 'hit')} is quoted: there the frame is the sources' "
+             "words, not the outlet's" if quoted == hits else
+             f"{quoted} of its {plural(hits, 'hit')} {'is' if quoted == 1 else 'are'} quoted: "
+             "that frame is partly the "
+             "sources' words, not the outlet's")
     return (f"{int(voices['quoted'].sum())} of {int(voices[['author', 'quoted']].to_numpy().sum())}"
             f" hits are in quoted speech; the most is **{labels.get(most['frame'])}** in "
-            f"**{most['outlet']}** ({int(most['quoted'])} quoted hits): that frame is partly the "
-            "sources' words, not the outlet's.")
+            f"**{most['outlet']}** ({plural(quoted, 'quoted hit')}): {share}.")
 
 
 def voice_section(ctx: FramingContext, out_dir: str) -> Section:
