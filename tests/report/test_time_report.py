@@ -67,28 +67,6 @@ def test_spread_line_orders_only_published_dates():
         "\u201cRadical Islamic terrorism poses a threat.\u201d was first carried by A")
 
 
-def test_identical_wordings_share_a_cluster_and_are_clustered_once(monkeypatch):
-    from newsprism.quotes import clusters as quote_clusters
-
-    seen = []
-    real = quote_clusters.cluster_quotes
-
-    def spy(quotes, *args, **kwargs):
-        seen.append(len(quotes))
-        return real(quotes, *args, **kwargs)
-
-    monkeypatch.setattr(quote_clusters, "cluster_quotes", spy)
-    speech = pd.DataFrame({"quote_id": [0, 0, 0, 1], "article_id": ["a", "b", "c", "c"],
-                           "text": ["We stand in the same trench forever."] * 3 +
-                                   ["Sanctions will fail, said the minister today."],
-                           "kind": ["speech"] * 4})
-    articles = pd.DataFrame({"article_id": ["a", "b", "c"], "outlet": ["A", "B", "C"]})
-    out = time_report.cluster_statements(speech, articles)
-    assert seen == [2]
-    assert out["cluster_id"].iloc[:3].nunique() == 1
-    assert out["cluster_id"].iloc[3] != out["cluster_id"].iloc[0]
-
-
 @pytest.mark.parametrize("counts, period, expected, absent", [
     ({"2026-01-01": 1, "2026-01-02": 1}, "day", "No single peak: 2026-01-01 and 2026-01-02",
      "Most articles"),
@@ -382,3 +360,29 @@ def test_change_count_agrees_in_number(n_clear, verb):
     # PolNeAR train read "1 of those 77 show a clear change".
     table = pd.DataFrame({"p": [0.01, 0.02, 0.5]})
     assert verb in time_report.change_count_reading(table, table.iloc[:n_clear])
+
+
+def test_statements_of_50_are_the_statements_of_30(tmp_path):
+    # PolNeAR train: 30 read "130 statements quoted by 2 or more outlets", 50's table held 142
+    # (it clustered speech quotations on its own and kept a one-word cluster, "blood." /
+    # "Blood", which 30 does not call a statement).
+    from newsprism.quotes import clusters as quote_clusters
+    from newsprism.report.quotes_sections import statement_clusters
+    from newsprism.time import timeline
+
+    articles = pd.DataFrame({"article_id": ["a", "b"], "outlet": ["A", "B"],
+                             "published": ["2026-01-01", "2026-01-03"], "text": ["", ""],
+                             "language": ["en", "en"], "n_words": [100, 100]})
+    said = "We will stand together in the same trench until the very end."
+    quotes = pd.DataFrame({"quote_id": [0, 1, 0, 1], "article_id": ["a", "a", "b", "b"],
+                           "text": [said, "blood.", said, "Blood"], "kind": ["speech"] * 4,
+                           "speaker": ["Kim"] * 4})
+    dates = timeline.article_dates(articles)
+    ctx = time_report.TimeContext({"quotes": quotes}, articles, dates, dates, "day", "vader",
+                                  "model", "x", 10, 0)
+    _, spread = time_report.first_reports_section(ctx, str(tmp_path))
+    _, cross = statement_clusters(quotes, articles)
+    shared = pd.read_csv(tmp_path / "tables" / "time_statement_spread.csv")
+    assert shared["cluster_id"].nunique() == quote_clusters.n_statements(cross) == 1
+    assert set(shared["statement"]) == {said}
+    assert spread.reading.startswith(f"\u201c{said[:20]}")

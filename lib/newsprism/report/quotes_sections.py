@@ -436,15 +436,26 @@ def cross_reading(cross: pd.DataFrame, n_multi: int, min_outlets: int,
             "against the original statement.")
 
 
+def statement_clusters(quotes: pd.DataFrame, articles: pd.DataFrame, min_score: float = 0.75,
+                       fragment_max_words: int = 2, min_outlets: int = 2
+                       ) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Every quotation with its cluster (:func:`newsprism.quotes.clusters.cluster_quotes`) and
+    the cross-outlet table of the statements several outlets quote
+    (:func:`newsprism.quotes.clusters.cluster_table`): the one definition of "a statement
+    quoted by ``min_outlets`` or more outlets" that 30 and 50 both count."""
+    clustered = quote_clusters.cluster_quotes(quotes, articles, min_score=min_score,
+                                              fragment_max_words=fragment_max_words)
+    return clustered, quote_clusters.cluster_table(clustered, articles, min_outlets=min_outlets)
+
+
 def statements_section(ctx: QuotesContext, out_dir: str, min_score: float = 0.75,
                        fragment_max_words: int = 2, min_outlets: int = 2) -> Group:
     """Quotations clustered into statements across outlets: the largest clusters, each
     outlet's wording of the statements several outlets quote, and the first one in words.
     ``facts``: ``clustered`` (every quotation with its cluster) and ``n_statements``."""
-    clustered = quote_clusters.cluster_quotes(ctx.quotes, ctx.english, min_score=min_score,
-                                              fragment_max_words=fragment_max_words)
+    clustered, cross = statement_clusters(ctx.quotes, ctx.english, min_score,
+                                          fragment_max_words, min_outlets)
     summary = quote_clusters.cluster_summary(clustered)
-    cross = quote_clusters.cluster_table(clustered, ctx.english, min_outlets=min_outlets)
     save_table(clustered.drop(columns=["text"]), "quotes_clusters", out_dir)
     save_table(cross.drop(columns=["diff_html"]), "quotes_cross_outlet", out_dir)
     # Counted from the cross-outlet table: statements (speech) only, matching the table below.

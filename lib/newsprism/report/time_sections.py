@@ -456,32 +456,21 @@ def before_after_section(ctx: TimeContext, out_dir: str, split_date: str = "") -
 
 def first_reports_section(ctx: TimeContext, out_dir: str, min_score: float = 0.75,
                           min_outlets: int = 2) -> tuple[Section, Section]:
-    """Each outlet's first article, and when each outlet carried each shared statement."""
+    """Each outlet's first article, and when each outlet carried each shared statement (the
+    statements of 30's cross-outlet table: :func:`newsprism.report.quotes_sections.statement_clusters`)."""
+    from newsprism.report.quotes_sections import statement_clusters
+
     firsts = propagation.first_reports(ctx.any_language)
     save_table(firsts, "time_first_reports", out_dir)
     quotes = ctx.tables.get("quotes")
-    speech = (quotes[quotes["kind"] == "speech"] if quotes is not None and len(quotes)
-              else pd.DataFrame())
-    clustered = cluster_statements(speech, ctx.articles, min_score)
-    spread = propagation.statement_spread(clustered, ctx.dates, min_outlets)
+    spread = pd.DataFrame(columns=propagation.SPREAD_COLUMNS)
+    if quotes is not None and len(quotes):
+        clustered, cross = statement_clusters(quotes, ctx.articles, min_score,
+                                              min_outlets=min_outlets)
+        kept = clustered[clustered["cluster_id"].isin(cross["cluster_id"])]
+        spread = propagation.statement_spread(kept, ctx.dates, min_outlets)
     save_table(spread, "time_statement_spread", out_dir)
     return (_first_section(ctx, firsts), _spread_section(ctx, spread))
-
-
-def cluster_statements(speech: pd.DataFrame, articles: pd.DataFrame,
-                       min_score: float = 0.75) -> pd.DataFrame:
-    """``cluster_id, article_id, text`` for speech quotations, clustered by
-    :func:`newsprism.quotes.clusters.cluster_quotes`. Quotations with the same wording are
-    clustered once (its first occurrence) and every copy takes that cluster: identical
-    wordings always share a cluster, and a corpus of wire copies is not clustered n times."""
-    from newsprism.quotes import clusters as quote_clusters
-
-    if speech is None or not len(speech):
-        return pd.DataFrame(columns=["cluster_id", "article_id", "text"])
-    first = speech.drop_duplicates("text")
-    clustered = quote_clusters.cluster_quotes(first, articles, min_score=min_score)
-    ids = dict(zip(clustered["text"], clustered["cluster_id"], strict=True))
-    return speech.assign(cluster_id=speech["text"].map(ids))[["cluster_id", "article_id", "text"]]
 
 
 def _order_words(basis: str) -> str:
@@ -564,7 +553,8 @@ def _spread_section(ctx: TimeContext, spread: pd.DataFrame, shown: int = 5) -> S
                      "in the table.")
     reading = " ".join(lines) or "No statement is quoted by two or more outlets."
     return Section("statement-spread", table=spread, caption="Statements quoted by two or more "
-                   "outlets (quote clusters of speech quotations): when each outlet first "
+                   "outlets (the statements of 30_quotes' cross-outlet table: quote clusters "
+                   "holding a speech quotation longer than a fragment): when each outlet first "
                    f"carried them. {ctx.note}", reading=reading,
                    tables={"time_statement_spread": spread},
                    facts=dict(n=int(spread["cluster_id"].nunique()) if len(spread) else 0,
