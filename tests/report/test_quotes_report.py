@@ -278,3 +278,11 @@ def test_validation_reading_leaves_the_train_split_out_of_the_held_out_figures()
     assert "0.9256" not in reading and "0.9254" not in reading
     assert "precision 0.9402 (below target 0.954) on P (double)" in reading
     assert "The train rows of the table are in-sample" in reading
+
+
+def test_cluster_table_caption_says_which_clusters_are_statements(ctx, tmp_path):
+    # The bundled corpus listed cluster "blood." with n_outlets 2 above the reading "1
+    # statement quoted by 2 or more outlets", with nothing to say why it was not counted.
+    clusters = quotes_report.statements_section(ctx, str(tmp_path)).parts[0]
+    assert "scare quotes included" in clusters.caption
+    assert "only when it holds a speech quotation longer than a fragment" in clusters.caption

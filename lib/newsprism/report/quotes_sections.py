@@ -461,7 +461,10 @@ def statements_section(ctx: QuotesContext, out_dir: str, min_score: float = 0.75
     # Counted from the cross-outlet table: statements (speech) only, matching the table below.
     n_multi = quote_clusters.n_statements(cross)
     parts: list = [Section("clusters", table=summary.head(15), max_rows=200, caption=(
-        "Largest quotation clusters (statements) and the longest wording of each."),
+        "Largest quotation clusters and the longest wording of each; n_outlets counts every "
+        "quotation, scare quotes included. A cluster is a statement quoted across outlets "
+        "only when it holds a speech quotation longer than a fragment (the next table), so a "
+        "shared word (\u201cblood\u201d) is not one."),
         facts=dict(n=len(summary), unit="clusters",
                    source=f"{ctx.source}, newsprism.quotes.clusters.cluster_quotes"))]
     reading = cross_reading(cross, n_multi, min_outlets, min_score)
