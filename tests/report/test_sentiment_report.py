@@ -169,3 +169,20 @@ def test_extremes_reading_names_the_words_of_the_listed_sentences(side, texts, p
     assert all(word in part for word in present)
     assert not any(word in text for word in absent)
     assert "no word of the lexicon" in text  # the other side's sentence has no scored word
+
+
+def test_validation_without_a_figure_says_so_instead_of_an_empty_table(monkeypatch):
+    # With the NYT gold not fetched, 10 showed a table of empty values, captioned "n = 0
+    # sentences", and no reading.
+    from newsprism.core import validate
+
+    status = "gold data unavailable: vaderSentiment-3.3.2.tar.gz is not cached (.cache/)"
+    saved = pd.DataFrame({"measure": ["sentiment"] * 2, "engine": ["vader", "textblob"],
+                          "metric": ["", ""], "value": [float("nan")] * 2, "n": [0, 0],
+                          "status": [status] * 2})
+    monkeypatch.setattr(validate, "load_results", lambda: saved)
+    monkeypatch.setattr(validate, "stale_note", lambda measures: "")
+    section = sentiment_report.validation_section()
+    assert section.table is None
+    assert section.reading.startswith(f"The saved validation has no figure for the sentence "
+                                      f"engines ({status}), so how far")

@@ -557,6 +557,12 @@ def validation_section() -> Section:
     if not len(results):
         return Section("validation", reading="No validation results saved yet: run "
                        "`make validate`.")
+    if pd.to_numeric(results["value"], errors="coerce").isna().all():
+        status = "; ".join(dict.fromkeys(results["status"].dropna().astype(str))) or "no figure"
+        return Section("validation", reading=(
+            f"The saved validation has no figure for the sentence engines ({status}), so how "
+            "far their scores agree with human ratings is not established here. "
+            + stale_note(["sentiment"])).rstrip())
     return table_section("validation", results.drop(columns=["measure"]), (
         "Sentiment engines against human ratings (latest `make validate`). "
         + stale_note(["sentiment"])).rstrip(), facts=dict(
