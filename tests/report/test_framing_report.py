@@ -406,3 +406,25 @@ def test_weak_frames_note_agrees_in_number(frames, whose):
     from newsprism.report.compare_sections import weak_frames_note
 
     assert whose in weak_frames_note("generic", frames)
+
+
+def test_most_prevalent_cell_names_a_next_cell_of_another_frame_inside_its_interval():
+    # PolNeAR train: "The most prevalent outlet × frame cell is Economic consequences in New
+    # York Times: 11% (95% CI 9%–14%; next for this frame: USA Today, 6%, below its
+    # interval)": Conflict in New York Times (10%), inside that interval, went unsaid, and
+    # "Overlapping intervals mean the data cannot rank the outlets" followed intervals that
+    # did not overlap.
+    table = pd.DataFrame({
+        "outlet": ["NYT", "NYT", "USA", "USA", "NYT", "NYT"],
+        "frame": ["aid", "aid", "aid", "aid", "war", "war"],
+        "measure": ["share_of_sentences", "per_1000_words"] * 3,
+        "estimate": [0.112, 6.2, 0.06, 3.6, 0.097, 5.0],
+        "ci_low": [0.090, 4.8, 0.05, 3.0, 0.082, 4.0], "ci_high": [0.136, 7.6, 0.07, 4.2, 0.114, 6.0],
+        "n": [6122, 138000, 3000, 65000, 6122, 138000], "n_articles": [120] * 6})
+    text = framing_report.prevalence_reading(table, LABELS)
+    assert ("The next cell, War alliance in NYT (10%), is inside that interval: the data do not "
+            "rank the frames either") in text
+    assert "Overlapping intervals mean" not in text
+    assert "Where intervals overlap, the data cannot rank the outlets" in text
+    apart = table.assign(estimate=[0.112, 6.2, 0.06, 3.6, 0.05, 5.0])
+    assert "The next cell" not in framing_report.prevalence_reading(apart, LABELS)

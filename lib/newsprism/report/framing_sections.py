@@ -191,11 +191,36 @@ def prevalence_reading(prevalence: pd.DataFrame, labels: dict[str, str]) -> str:
     return (f"The most prevalent outlet × frame cell is **{labels[t['frame']]}** in "
             f"**{t['outlet']}**: {t['estimate']:.0%} of its {int(t['n'])} sentences "
             f"({share_interval_text(t)}{lead_text(prevalence, t)}), "
-            f"{rate:.1f} hits per 1,000 words. "
+            f"{rate:.1f} hits per 1,000 words.{other_frame_text(prevalence, t, labels)} "
             + ("Outlets with a single article have no interval, so the data cannot rank them"
                if prevalence["ci_low"].isna().any() else
-               "Overlapping intervals mean the data cannot rank the outlets")
+               "Where intervals overlap, the data cannot rank the outlets")
             + "; check the evidence below before reading a cell as the outlet's framing.")
+
+
+def other_frame_text(prevalence: pd.DataFrame, top: pd.Series, labels: dict[str, str]) -> str:
+    """The next cell of another frame when it is inside the top cell's interval (or the top
+    cell has none): "most prevalent cell" then ranks frames, which the data do not do, and
+    cue lists of different frames differ in length. "" otherwise.
+
+    >>> t = pd.DataFrame({"measure": ["share_of_sentences"] * 2, "outlet": ["A", "A"],
+    ...     "frame": ["eco", "war"], "estimate": [0.11, 0.10], "ci_low": [0.09, 0.08],
+    ...     "ci_high": [0.14, 0.11]})
+    >>> other_frame_text(t, t.iloc[0], {"eco": "Economic", "war": "War"})[:58]
+    ' The next cell, War in A (10%), is inside that interval: t'
+    """
+    shares = prevalence[(prevalence["measure"] == "share_of_sentences")
+                        & (prevalence["frame"] != top["frame"])].dropna(subset=["estimate"])
+    if shares.empty:
+        return ""
+    nxt = shares.sort_values("estimate", ascending=False, kind="stable").iloc[0]
+    if pd.notna(top["ci_low"]) and top["ci_low"] > nxt["estimate"]:
+        return ""
+    where = "inside that interval" if pd.notna(top["ci_low"]) else "without an interval to part them"
+    return (f" The next cell, {labels.get(nxt['frame'], nxt['frame'])} in {nxt['outlet']} "
+            f"({nxt['estimate']:.0%}), is {where}: the data do not rank the frames either, and "
+            "frames are compared across outlets, not with one another (their cue lists differ "
+            "in length).")
 
 
 def prevalence_section(ctx: FramingContext, out_dir: str, n_boot: int = 2000,
@@ -696,7 +721,8 @@ def key_findings(ctx: FramingContext, prevalence: Group, dominant: Section,
                      f"{cell['outlet']} ({cell['estimate']:.0%} of {int(cell['n'])} sentences, "
                      f"{share_interval_text(cell)}"
                      f"{lead_text(table, cell)}; codebook "
-                     f"{ctx.book.name}).{weak_frames_note(book_name, [cell['frame']])} "
+                     f"{ctx.book.name}).{other_frame_text(table, cell, ctx.labels)}"
+                     f"{weak_frames_note(book_name, [cell['frame']])} "
                      + evidence_link(NOTEBOOK, "prevalence-table", "framing_prevalence"))
     dominant_table = dominant.tables["framing_dominant"]
     if len(dominant_table):
