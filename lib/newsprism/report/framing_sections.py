@@ -219,8 +219,8 @@ def other_frame_text(prevalence: pd.DataFrame, top: pd.Series, labels: dict[str,
     where = "inside that interval" if pd.notna(top["ci_low"]) else "without an interval to part them"
     return (f" The next cell, {labels.get(nxt['frame'], nxt['frame'])} in {nxt['outlet']} "
             f"({nxt['estimate']:.0%}), is {where}: the data do not rank the frames either, and "
-            "frames are compared across outlets, not with one another (their cue lists differ "
-            "in length).")
+            "a frame is best compared between outlets, not with other frames (their cue lists "
+            "differ in length).")
 
 
 def prevalence_section(ctx: FramingContext, out_dir: str, n_boot: int = 2000,
