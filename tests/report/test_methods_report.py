@@ -195,3 +195,16 @@ def test_the_weakest_headline_names_the_measures_it_was_not_compared_with():
     import matplotlib.pyplot as plt
 
     plt.close(section.figure)
+
+
+def test_sentence_splits_named_test_say_they_are_not_a_gold_test_split():
+    # 90 listed "polnear_dev_holdout2 | test" with no word that "test" means "never tuned on":
+    # read as PolNeAR's test part, which is never read.
+    rows = pd.DataFrame({"measure": ["sentences"] * 2, "dataset": ["polnear_dev",
+                                                                   "polnear_dev_holdout2"],
+                         "split": ["dev", "test"], "engine": ["punkt-news"] * 2,
+                         "metric": ["boundary_f1"] * 2, "value": [1.0, 1.0], "n": [73, 41],
+                         "reference": [""] * 2, "status": ["ok"] * 2, "origin": ["saved"] * 2})
+    (part,) = methods_report.metrics_section(rows).parts
+    assert "\"test\" = one it never was (polnear_dev_holdout2 is drawn from PolNeAR's dev part" \
+        in part.caption
