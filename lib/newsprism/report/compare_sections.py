@@ -354,7 +354,10 @@ def article_similarity_part(ctx: CompareContext, article_sim: pd.DataFrame, out_
         f"within one outlet; blank for an outlet of one article), over all {ctx.n_articles} "
         f"articles. An article-by-article heatmap of {n_sim} articles (more than "
         f"{ARTICLE_HEATMAP_MAX}) would have no readable labels: the article matrix is in the "
-        "saved table comparison_article_similarity." + sampled),
+        "saved table comparison_article_similarity"
+        + (f", over a stratified random sample of {n_sim} of {ctx.n_articles} articles (per "
+           "outlet in proportion to its size, seed 0); the figure averages all of them."
+           if n_sim < ctx.n_articles else ".")),
         tables={"comparison_outlet_mean_similarity": means},
         facts=dict(n=ctx.n_articles, unit="articles", source=source))
 
