@@ -205,3 +205,15 @@ def test_profiles_reading_states_the_pooling_and_the_one_article_interval():
 def test_hedging_caption_names_the_interval_the_rates_carry(n_articles, said, unsaid):
     note = compare_report.rate_interval_note(pd.DataFrame({"n_articles": n_articles}))
     assert said in note and unsaid not in note
+
+
+def test_terms_and_hedging_readings_of_one_outlet_say_why_nothing_is_listed():
+    # A one-outlet corpus read "0 of 0 listed terms are distinctive at q < 0.05 ..." and "No
+    # outlet has any hedging here, so there is nothing to rank. Overlapping intervals mean a
+    # difference could be chance at this corpus size."
+    terms = compare_report.terms_reading(pd.DataFrame(columns=["z", "significant", "n_tested"]))
+    assert terms.startswith("No term is listed") and "0 of 0" not in terms
+    rates = pd.DataFrame({"outlet": ["A", "A"], "kind": ["hedge", "booster"], "count": [0, 0],
+                          "n": [300, 300], "n_articles": [3, 3], "estimate": [0.0, 0.0],
+                          "ci_low": [0.0, 0.0], "ci_high": [9.0, 9.0]})
+    assert "Overlapping intervals" not in compare_report.hedging_reading(rates)

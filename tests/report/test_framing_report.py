@@ -428,3 +428,15 @@ def test_most_prevalent_cell_names_a_next_cell_of_another_frame_inside_its_inter
     assert "Where intervals overlap, the data cannot rank the outlets" in text
     apart = table.assign(estimate=[0.112, 6.2, 0.06, 3.6, 0.05, 5.0])
     assert "The next cell" not in framing_report.prevalence_reading(apart, LABELS)
+
+
+def test_cooccurrence_reading_without_a_shared_sentence_names_no_pair():
+    # A one-outlet corpus read "Conflict and Human interest share the most sentences (0,
+    # Jaccard 0.00)".
+    pairs = pd.DataFrame({"frame_a": ["war"], "frame_b": ["aid"], "n_both": [0],
+                          "jaccard": [0.0]})
+    assert framing_report.cooccurrence_reading(pairs, LABELS, "sentence") == \
+        "No two frames share a sentence."
+    assert framing_report.cooccurrence_reading(pairs.assign(n_both=3, jaccard=0.1), LABELS,
+                                               "sentence").startswith(
+        "**War alliance** and **Aid** share the most sentences (3, Jaccard 0.10).")

@@ -286,3 +286,12 @@ def test_cluster_table_caption_says_which_clusters_are_statements(ctx, tmp_path)
     clusters = quotes_report.statements_section(ctx, str(tmp_path)).parts[0]
     assert "scare quotes included" in clusters.caption
     assert "only when it holds a speech quotation longer than a fragment" in clusters.caption
+
+
+def test_density_reading_without_quotations_ranks_nothing():
+    # A corpus without quotations read "The largest share of text inside quotation marks is
+    # 0.0% (City Daily)".
+    zero = pd.DataFrame({"outlet": ["City Daily"], "estimate": [0.0], "ci_low": [0.0],
+                         "ci_high": [0.0], "n": [3]})
+    assert quotes_report.density_reading(zero, zero) == \
+        "No speech quotation was found, so no rate can be read."

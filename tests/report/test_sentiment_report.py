@@ -205,3 +205,12 @@ def test_weakest_engine_pair_is_named_against_the_next(next_r, said):
     assert text.startswith("The weakest pair is textblob / nltk_vader (r = 0.36, 95% CI "
                            "0.33–0.38, n = 5000; ")
     assert said in text
+
+
+def test_voice_reading_without_quoted_words_compares_nothing():
+    # A corpus without quotations read "Quoted words are scored on 0 sentence parts. No
+    # outlet shows a gap whose interval excludes 0."
+    voices = pd.DataFrame({"outlet": ["A", "A"], "measure": ["author", "quoted"], "n": [16, 0],
+                           "ci_low": [0.0, float("nan")], "ci_high": [0.2, float("nan")]})
+    text = sentiment_report.voice_reading(voices)
+    assert "0 sentence parts" not in text and text.startswith("No sentence holds quoted words")

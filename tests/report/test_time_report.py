@@ -386,3 +386,11 @@ def test_statements_of_50_are_the_statements_of_30(tmp_path):
     assert shared["cluster_id"].nunique() == quote_clusters.n_statements(cross) == 1
     assert set(shared["statement"]) == {said}
     assert spread.reading.startswith(f"\u201c{said[:20]}")
+
+
+def test_first_report_of_one_outlet_names_no_first():
+    # A one-outlet corpus read "By publication date, City Daily came first (2026-03-02)."
+    dated = pd.DataFrame({"outlet": ["City Daily"], "date": [pd.Timestamp("2026-03-02", tz="UTC")],
+                          "date_basis": ["published"], "has_time": [False], "lag_days": [0.0]})
+    text = time_report._first_reading(dated)
+    assert "came first" not in text and text.startswith("One outlet, so no order of outlets")

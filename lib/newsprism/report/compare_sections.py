@@ -268,6 +268,9 @@ def terms_reading(terms: pd.DataFrame) -> str:
     ...                             "n_tested": 775}))[:108]
     '1 of 3 listed terms is distinctive at q < 0.05 (Benjamini-Hochberg over the 775 term × outlet scores tested)'
     """
+    if not len(terms):
+        return ("No term is listed: distinctive terms set each outlet against the rest of the "
+                "corpus, which needs at least two outlets with words left after stop words.")
     n_sig = int(terms["significant"].sum())
     uncorrected = int((terms["z"].abs() > 1.96).sum()) - n_sig
     tested = (int(terms["n_tested"].max()) if "n_tested" in terms and len(terms)
@@ -483,6 +486,16 @@ def rate_interval_note(rates: pd.DataFrame) -> str:
                    else "")
 
 
+def hedging_reading(rates: pd.DataFrame) -> str:
+    """The highest hedging rate (:func:`newsprism.compare.summary.top_rate_reading`), and what
+    overlapping intervals mean when outlets were ranked."""
+    reading = summary.top_rate_reading(rates[rates["kind"] == "hedge"], "hedging rate",
+                                       "per 1,000 words of its own voice")
+    if "nothing to rank" in reading or "only one outlet" in reading.lower():
+        return reading
+    return reading + " Overlapping intervals mean a difference could be chance at this corpus size."
+
+
 def hedging_section(ctx: CompareContext, out_dir: str) -> Group:
     """Hedges and boosters per 1,000 words of author voice, with 95% intervals
     (:func:`rate_interval_note`)."""
@@ -496,11 +509,7 @@ def hedging_section(ctx: CompareContext, out_dir: str) -> Group:
                                                  source=f"{ctx.source}, "
                                                  "newsprism.compare.hedging.hedging_rates")),
         table_section("hedging-rates", rates, "Hedging and boosting rates per outlet.",
-                      reading=summary.top_rate_reading(rates[rates["kind"] == "hedge"],
-                                                       "hedging rate",
-                                                       "per 1,000 words of its own voice")
-                      + " Overlapping intervals mean a difference could be chance at this "
-                      "corpus size.",
+                      reading=hedging_reading(rates),
                       facts=dict(n=len(ctx.result["hedges"]), unit="markers",
                                  source=f"{ctx.source}, {ctx.hedging_label}"))])
 

@@ -349,6 +349,21 @@ def frame_tests_section(ctx: FramingContext, out_dir: str) -> Section:
                    source=f"{ctx.source}, newsprism.framing.stats (scipy)"))
 
 
+def cooccurrence_reading(pairs: pd.DataFrame, labels: dict[str, str], level: str) -> str:
+    """The pair of frames sharing the most units, or that no two frames share one.
+
+    >>> p = pd.DataFrame({"frame_a": ["a"], "frame_b": ["b"], "n_both": [0], "jaccard": [0.0]})
+    >>> cooccurrence_reading(p, {}, "sentence")
+    'No two frames share a sentence.'
+    """
+    best = pairs.sort_values(["n_both", "jaccard"], ascending=False).iloc[0]
+    if not best["n_both"]:
+        return f"No two frames share a {level}."
+    return (f"**{labels.get(best['frame_a'])}** and **{labels.get(best['frame_b'])}** share "
+            f"the most {level}s ({int(best['n_both'])}, Jaccard {best['jaccard']:.2f}). "
+            "Co-occurrence in one unit shows frames told together, not a causal link.")
+
+
 def voice_reading(voices: pd.DataFrame, labels: dict[str, str]) -> str:
     """How many hits are in quoted speech and the frame × outlet quoted most."""
     if not (len(voices) and voices["quoted"].sum()):
@@ -484,13 +499,9 @@ def cooccurrence_section(ctx: FramingContext, out_dir: str, level: str = "senten
                                   range_without_diagonal=True, x_labels=labels, y_labels=labels,
                                   title=f"Frame co-occurrence ({level} level)",
                                   colorbar_label=f"{level}s with both frames")
-    best = pairs.sort_values(["n_both", "jaccard"], ascending=False).iloc[0]
     return Section("cooccurrence", figure=figure, caption=(
         f"Number of {level}s carrying both frames (diagonal: the frame alone). "
-        f"{ctx.codebook}."), reading=(
-        f"**{labels.get(best['frame_a'])}** and **{labels.get(best['frame_b'])}** share the "
-        f"most {level}s ({int(best['n_both'])}, Jaccard {best['jaccard']:.2f}). Co-occurrence "
-        "in one unit shows frames told together, not a causal link."),
+        f"{ctx.codebook}."), reading=cooccurrence_reading(pairs, labels, level),
         facts=dict(n=int(pairs["n_units"].iloc[0]), unit=f"{level}s",
                    source=f"{ctx.source}, newsprism.framing.stats"))
 
@@ -726,9 +737,10 @@ def key_findings(ctx: FramingContext, prevalence: Group, dominant: Section,
                      + evidence_link(NOTEBOOK, "prevalence-table", "framing_prevalence"))
     dominant_table = dominant.tables["framing_dominant"]
     if len(dominant_table):
-        found.append("Dominant frame: " + dominant_count_text(dominant_table, labels=ctx.labels)
-                     + weak_frames_note(book_name, _top_dominant(dominant_table)).strip()
-                     + " " + evidence_link(NOTEBOOK, "dominant", "framing_dominant"))
+        found.append(" ".join(filter(None, [
+            "Dominant frame: " + dominant_count_text(dominant_table, labels=ctx.labels).strip(),
+            weak_frames_note(book_name, _top_dominant(dominant_table)).strip(),
+            evidence_link(NOTEBOOK, "dominant", "framing_dominant")])))
     test_table = tests.tables["framing_tests"]
     n_significant = int((test_table["q_value"] < 0.05).sum())
     if test_table["q_value"].notna().any():

@@ -148,7 +148,9 @@ def density_reading(per_1000: pd.DataFrame, share: pd.DataFrame) -> str:
     with its interval and the next outlet), and the largest share inside quotes."""
     if not (len(per_1000) and per_1000["estimate"].notna().any()):
         return "No speech quotation was found, so no rate can be read."
-    most_share = share.loc[share["estimate"].idxmax()]
+    most_share = share.loc[share["estimate"].idxmax()] if len(share) else None
+    if most_share is None or not most_share["estimate"] > 0:
+        return "No speech quotation was found, so no rate can be read."
     least = (" " + top_rate_text(per_1000, "speech quotations", lowest=True)
              if per_1000["estimate"].notna().sum() > 2 else "")
     return when_comparable(

@@ -266,6 +266,9 @@ def voice_reading(voices: pd.DataFrame) -> str:
     """
     gaps = clear_gaps(voices)
     n_quoted = int(voices.loc[voices["measure"] == "quoted", "n"].sum())
+    if not n_quoted:
+        return ("No sentence holds quoted words (no speech quotation was found), so the "
+                "outlets' own voice cannot be compared with the voices they quote.")
     tested = int((voices["measure"] == "gap").sum())
     chance = (f"; each is one of {tested} outlets' 95% intervals, not corrected for the "
               f"comparison: {by_chance(tested)}" if tested > 1 else "")

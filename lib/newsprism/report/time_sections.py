@@ -531,6 +531,9 @@ def _first_reading(dated: pd.DataFrame) -> str:
                            for r in dated.itertuples())
         return ("Some dates come from the articles' own text and are lower bounds, so who "
                 f"published first is not established. Earliest dates: {listed}.")
+    if dated["outlet"].nunique() == 1:
+        return (f"One outlet, so no order of outlets: {dated['outlet'].iloc[0]}'s first "
+                f"article is of {dated['date'].min():%Y-%m-%d} (by publication date).")
     tied = propagation.tied_with_first(dated)
     top = dated[tied]
     later = "; ".join(f"{r.outlet} {days(r.lag_days)} later"
