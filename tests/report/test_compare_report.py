@@ -59,7 +59,7 @@ def test_claims_reading_counts_the_groups_table(ctx, tmp_path):
     group = compare_report.claims_section(ctx, str(tmp_path))
     groups = ctx.result["claim_groups"]
     conflicts = int(groups["status"].isin(["conflict", "sender conflict"]).sum())
-    assert group.parts[1].reading.startswith(f"{conflicts} group")
+    assert group.parts[1].reading.startswith(f"{conflicts} group")  # none unclear here
     assert f"and {int((groups['status'] == 'agree').sum())} agree" in group.parts[1].reading
 
 
@@ -217,3 +217,15 @@ def test_terms_and_hedging_readings_of_one_outlet_say_why_nothing_is_listed():
                           "n": [300, 300], "n_articles": [3, 3], "estimate": [0.0, 0.0],
                           "ci_low": [0.0, 0.0], "ci_high": [9.0, 9.0]})
     assert "Overlapping intervals" not in compare_report.hedging_reading(rates)
+
+
+def test_claims_reading_counts_unclear_conflicts_apart():
+    # PolNeAR train read "3 groups of claims disagree across outlets" while the summary said
+    # each of the three "may not count the same thing" (27 subjects; an outlet giving 13 values).
+    groups = pd.DataFrame({"status": ["conflict", "conflict", "agree"],
+                           "subjects": ["Abusalha; Afghanistan; Among", "Kim", "Kim"],
+                           "values": ["1 (A, B); 10 (C)", "600 (A); 700 (B)", "5 (A); 5 (B)"]})
+    text = compare_report.claims_reading(groups)
+    assert text.startswith("1 group of claims disagrees across outlets, 1 more gives different "
+                           "figures that may not count the same thing")
+    assert "and 1 agree;" in text

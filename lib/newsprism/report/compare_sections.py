@@ -515,16 +515,25 @@ def hedging_section(ctx: CompareContext, out_dir: str) -> Group:
 
 
 def claims_reading(groups: pd.DataFrame) -> str:
-    """How many claim groups disagree and agree across outlets.
+    """How many claim groups disagree and agree across outlets; a conflict whose values may
+    not count the same thing (:func:`newsprism.compare.summary.unclear_conflict`) is counted
+    apart, as the summary's statements read it.
 
-    >>> claims_reading(pd.DataFrame({"status": ["conflict", "agree", "single"]}))[:47]
-    '1 group of claims disagree across outlets and 1'
+    >>> claims_reading(pd.DataFrame({"status": ["conflict", "agree", "single"]}))[:48]
+    '1 group of claims disagrees across outlets and 1'
     """
-    n_conflicts = int(groups["status"].isin(["conflict", "sender conflict"]).sum())
+    conflicts = groups[groups["status"].isin(["conflict", "sender conflict"])]
+    unclear = sum(rec["status"] == "conflict" and summary.unclear_conflict(rec)
+                  for rec in conflicts.to_dict("records"))
+    clear = len(conflicts) - unclear
     n_agree = int((groups["status"] == "agree").sum())
-    return (f"{summary.plural(n_conflicts, 'group')} of claims disagree across outlets and "
-            f"{n_agree} agree; the rest are reported by one outlet only, which is itself a "
-            "finding: a figure no other outlet repeats has not been corroborated here.")
+    return (f"{summary.plural(clear, 'group')} of claims "
+            f"{'disagrees' if clear == 1 else 'disagree'} across outlets"
+            + (f", {unclear} more {'gives' if unclear == 1 else 'give'} different figures that "
+               "may not count the same thing (several subjects, or one outlet giving several "
+               "values: read the sentences)" if unclear else "")
+            + f" and {n_agree} agree; the rest are reported by one outlet only, which is itself "
+            "a finding: a figure no other outlet repeats has not been corroborated here.")
 
 
 def claims_section(ctx: CompareContext, out_dir: str) -> Group:
