@@ -1,7 +1,6 @@
 """CPU seconds of the two shared computations that dominate 30, 40 and 50 on a large corpus:
 copied passages (``similarity.find_copied_passages``) and quote clusters
-(``quote_clusters.cluster_quotes`` on speech quotations, one per distinct wording, as
-``time_report.cluster_statements`` calls it).
+(``quote_clusters.cluster_quotes`` on speech quotations, one per distinct wording).
 
 Usage: ``python bench/bench_shared.py ANNOTATED_DIR`` (an annotated Parquet folder, e.g. the
 one ``bench/bench_time.py`` builds). CPU time (``time.process_time``), not wall time: a

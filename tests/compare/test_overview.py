@@ -215,7 +215,7 @@ def test_cleaning_outlet_reading_takes_every_figure_from_one_row():
     text = overview.cleaning_outlet_reading(table)
     assert "**footer** at **Big**" in text and "2.0%" in text and "30.0%" not in text
     # the bundled corpus's "largest removal" (most characters) was not the largest share
-    assert text.startswith("The largest removal in characters is")
+    assert text.startswith("The rule that removed the most characters at one outlet is")
 
 
 def test_audit_reading_names_tied_rules_together():
@@ -241,13 +241,16 @@ def test_encoding_repairs_are_counted_per_outlet_apart_from_removals():
                                                 "share_of_text"]].tolist() == [3, 2, 0, 0.0]
     assert table.loc[("Y", "footer"), "characters"] == 13
     reading = overview.cleaning_outlet_reading(table.reset_index())
-    assert reading.startswith("The largest removal in characters is **footer** at **Y**")
+    # PolNeAR read "The largest removal in characters is tweet_markup at Western Journalism:
+    # 6,185 characters", the sum of many lines read as one removal
+    assert reading.startswith("The rule that removed the most characters at one outlet is "
+                              "**footer** at **Y**: 1 line, 13 characters")
     assert reading.endswith("Mojibake was repaired in 2 articles of **X**.")
     rules = overview.audit_summary(audit)
     assert rules.set_index("rule").loc["encoding_repair", "characters"] == 0
     text = overview.audit_reading(audit, rules, 3)
-    assert text.startswith("Cleaning removed 1 lines from 1 of 3 articles; the most frequent "
-                           "rule is **footer** (1 removals).")
+    assert text.startswith("Cleaning removed 1 line from 1 of 3 articles; the most frequent "
+                           "rule is **footer** (1 removal).")
     assert text.endswith("was repaired in 2 of 3 articles.")
     only = audit[audit["rule"] == "encoding_repair"]
     assert overview.audit_reading(only, overview.audit_summary(only), 3).startswith(

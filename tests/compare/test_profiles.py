@@ -38,3 +38,16 @@ def test_outlet_tone_is_the_profile_tone_with_its_interval_in_convention_columns
     assert tone.loc["A", "n"] == 3 and tone.loc["A", "engine"] == profile.loc["A", "tone_engine"]
     assert tone.loc["A", "ci_low"] <= tone.loc["A", "estimate"] <= tone.loc["A", "ci_high"]
     assert profiles.outlet_tone({"articles": articles}).empty
+
+
+def test_tone_interval_resamples_articles_when_an_outlet_has_several():
+    # The interval resampled sentences within articles: two articles of opposite tone, each
+    # uniform, got the zero-width interval [0, 0], and 40's summary called outlets of 120
+    # articles "more negative" on intervals that ignored how much their articles differ.
+    sentiment = _sentiment({"a1": [0.9] * 5, "a2": [-0.9] * 5, "b1": [0.2, 0.4]})
+    outlet_of = pd.Series({"a1": "A", "a2": "A", "b1": "B"})
+    table = profiles.tone_ci(sentiment, outlet_of, n_boot=500).set_index("outlet")
+    assert table.loc["A", "estimate"] == pytest.approx(0.0)
+    assert table.loc["A", "ci_low"] < -0.5 and table.loc["A", "ci_high"] > 0.5
+    # one article: its sentences are resampled, so the interval still has a width
+    assert 0.2 <= table.loc["B", "ci_low"] < table.loc["B", "ci_high"] <= 0.4

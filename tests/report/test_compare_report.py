@@ -59,7 +59,7 @@ def test_claims_reading_counts_the_groups_table(ctx, tmp_path):
     group = compare_report.claims_section(ctx, str(tmp_path))
     groups = ctx.result["claim_groups"]
     conflicts = int(groups["status"].isin(["conflict", "sender conflict"]).sum())
-    assert group.parts[1].reading.startswith(f"{conflicts} group")
+    assert group.parts[1].reading.startswith(f"{conflicts} group")  # none unclear here
     assert f"and {int((groups['status'] == 'agree').sum())} agree" in group.parts[1].reading
 
 
@@ -192,3 +192,40 @@ def test_profiles_reading_states_the_pooling_and_the_one_article_interval():
     assert "weighs no more than" not in text
     assert "so its longer articles weigh more" in text
     assert "for an outlet with a single article they are exact Poisson intervals" in text
+
+
+@pytest.mark.parametrize("n_articles, said, unsaid", [
+    # PolNeAR's 120-article outlets read "with exact 95% Poisson confidence intervals" while
+    # hedging_rates resamples their articles (Poisson only for a one-article outlet).
+    ([120, 120], "95% intervals that resample the outlet's articles", "Poisson for an outlet"),
+    ([120, 1], "resample the outlet's articles, never narrower than the exact Poisson interval; "
+               "exact Poisson for an outlet with one article", "one article per outlet"),
+    ([1, 1], "exact 95% Poisson intervals (one article per outlet", "resample"),
+])
+def test_hedging_caption_names_the_interval_the_rates_carry(n_articles, said, unsaid):
+    note = compare_report.rate_interval_note(pd.DataFrame({"n_articles": n_articles}))
+    assert said in note and unsaid not in note
+
+
+def test_terms_and_hedging_readings_of_one_outlet_say_why_nothing_is_listed():
+    # A one-outlet corpus read "0 of 0 listed terms are distinctive at q < 0.05 ..." and "No
+    # outlet has any hedging here, so there is nothing to rank. Overlapping intervals mean a
+    # difference could be chance at this corpus size."
+    terms = compare_report.terms_reading(pd.DataFrame(columns=["z", "significant", "n_tested"]))
+    assert terms.startswith("No term is listed") and "0 of 0" not in terms
+    rates = pd.DataFrame({"outlet": ["A", "A"], "kind": ["hedge", "booster"], "count": [0, 0],
+                          "n": [300, 300], "n_articles": [3, 3], "estimate": [0.0, 0.0],
+                          "ci_low": [0.0, 0.0], "ci_high": [9.0, 9.0]})
+    assert "Overlapping intervals" not in compare_report.hedging_reading(rates)
+
+
+def test_claims_reading_counts_unclear_conflicts_apart():
+    # PolNeAR train read "3 groups of claims disagree across outlets" while the summary said
+    # each of the three "may not count the same thing" (27 subjects; an outlet giving 13 values).
+    groups = pd.DataFrame({"status": ["conflict", "conflict", "agree"],
+                           "subjects": ["Abusalha; Afghanistan; Among", "Kim", "Kim"],
+                           "values": ["1 (A, B); 10 (C)", "600 (A); 700 (B)", "5 (A); 5 (B)"]})
+    text = compare_report.claims_reading(groups)
+    assert text.startswith("1 group of claims disagrees across outlets, 1 more gives different "
+                           "figures that may not count the same thing")
+    assert "and 1 agree;" in text

@@ -52,7 +52,7 @@ def test_voice_reading_names_the_most_quoted_cell():
                            "quoted": [1, 3]})
     text = framing_report.voice_reading(voices, LABELS)
     assert text.startswith("4 of 10 hits are in quoted speech; the most is **Aid** in **B** "
-                           "(3 quoted hits)")
+                           "(3 quoted hits): 3 of its 4 hits are quoted: that frame is partly")
     assert framing_report.voice_reading(voices.assign(quoted=0), LABELS).startswith("No frame")
 
 
@@ -386,3 +386,57 @@ def test_the_validity_note_ends_before_the_counts_and_the_codebook_title(tmp_pat
     caption = framing_report.codebook_section(ctx, str(tmp_path)).caption
     assert caption.startswith(f"{ctx.book.title}: the frames of codebook 'generic'")
     assert "responsibility:" not in ctx.headline + caption
+
+
+def test_voice_reading_says_every_hit_when_a_frame_is_only_quoted():
+    # The bundled corpus: Morality in News site, 4 of 4 hits quoted, read "that frame is
+    # partly the sources' words".
+    voices = pd.DataFrame({"outlet": ["News site"], "frame": ["war"], "author": [0],
+                           "quoted": [4]})
+    text = framing_report.voice_reading(voices, LABELS)
+    assert "partly" not in text
+    assert "(4 quoted hits): every one of its 4 hits is quoted" in text
+
+
+@pytest.mark.parametrize("frames, whose", [(["conflict"], "so its figures here are"),
+                                           (["conflict", "responsibility"],
+                                            "so their figures here are")])
+def test_weak_frames_note_agrees_in_number(frames, whose):
+    # "conflict: the cue detector does not beat ... so their figures here are not evidence"
+    from newsprism.report.compare_sections import weak_frames_note
+
+    assert whose in weak_frames_note("generic", frames)
+
+
+def test_most_prevalent_cell_names_a_next_cell_of_another_frame_inside_its_interval():
+    # PolNeAR train: "The most prevalent outlet × frame cell is Economic consequences in New
+    # York Times: 11% (95% CI 9%–14%; next for this frame: USA Today, 6%, below its
+    # interval)": Conflict in New York Times (10%), inside that interval, went unsaid, and
+    # "Overlapping intervals mean the data cannot rank the outlets" followed intervals that
+    # did not overlap.
+    table = pd.DataFrame({
+        "outlet": ["NYT", "NYT", "USA", "USA", "NYT", "NYT"],
+        "frame": ["aid", "aid", "aid", "aid", "war", "war"],
+        "measure": ["share_of_sentences", "per_1000_words"] * 3,
+        "estimate": [0.112, 6.2, 0.06, 3.6, 0.097, 5.0],
+        "ci_low": [0.090, 4.8, 0.05, 3.0, 0.082, 4.0], "ci_high": [0.136, 7.6, 0.07, 4.2, 0.114, 6.0],
+        "n": [6122, 138000, 3000, 65000, 6122, 138000], "n_articles": [120] * 6})
+    text = framing_report.prevalence_reading(table, LABELS)
+    assert ("The next cell, War alliance in NYT (10%), is inside that interval: the data do not "
+            "rank the frames either") in text
+    assert "Overlapping intervals mean" not in text
+    assert "Where intervals overlap, the data cannot rank the outlets" in text
+    apart = table.assign(estimate=[0.112, 6.2, 0.06, 3.6, 0.05, 5.0])
+    assert "The next cell" not in framing_report.prevalence_reading(apart, LABELS)
+
+
+def test_cooccurrence_reading_without_a_shared_sentence_names_no_pair():
+    # A one-outlet corpus read "Conflict and Human interest share the most sentences (0,
+    # Jaccard 0.00)".
+    pairs = pd.DataFrame({"frame_a": ["war"], "frame_b": ["aid"], "n_both": [0],
+                          "jaccard": [0.0]})
+    assert framing_report.cooccurrence_reading(pairs, LABELS, "sentence") == \
+        "No two frames share a sentence."
+    assert framing_report.cooccurrence_reading(pairs.assign(n_both=3, jaccard=0.1), LABELS,
+                                               "sentence").startswith(
+        "**War alliance** and **Aid** share the most sentences (3, Jaccard 0.10).")

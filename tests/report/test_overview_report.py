@@ -163,6 +163,11 @@ def test_encoding_repairs_are_read_apart_from_removals_and_escaped(one_article_c
     group = overview_report.audit_section(ctx, str(tmp_path))
     n_removed = len(audit) - 1
     assert all(part.facts["n"] == n_removed for part in group.parts)
+    # PolNeAR read "First 40 of 529 rows shown" and "Removals per rule" summing to 529 above
+    # "n = 517 removed lines", with nothing saying the other 12 rows are encoding repairs.
+    assert all(f"Besides the {n_removed} removed lines, the table lists 1 encoding repair "
+               "(rule encoding_repair), which removes nothing." in part.caption
+               for part in group.parts)
     assert "was repaired in 1 of 1 articles" in group.parts[1].reading
     html = group.html()
     assert "TrÃ©vidic" in html and "<b>yet" not in html and "&lt;b&gt;yet" in html

@@ -31,9 +31,8 @@ def _rates(values: list[float]) -> pd.DataFrame:
 
 @pytest.mark.parametrize("per_1000, share, expected", [
     (_rates([4.0, 1.5]), _rates([0.2, 0.3]),
-     ["**A** has the most speech quotations (4.0 per 1,000 words, 95% CI 2.0 to 8.0, n = 2 "
-      "articles; next: B, 1.5).", "**B** quotes least (1.5, n = 1 article).",
-      "is 30.0% (**B**)"]),
+     ["**A** has the highest rate of speech quotations (4.0 per 1,000 words, 95% CI 2.0 to "
+      "8.0, n = 2 articles; next: B, 1.5).", "is 30.0% (**B**)"]),
     (_rates([]), _rates([]), ["No speech quotation was found, so no rate can be read."]),
 ])
 def test_density_reading_takes_its_figures_from_the_rates(per_1000, share, expected):
@@ -215,3 +214,84 @@ def test_validation_reading_does_not_describe_the_corpus_it_has_not_seen():
     reading = validation_reading(rows)
     assert "this corpus" not in reading
     assert "The gold data is US election news" in reading
+
+
+def test_rate_reading_names_a_rate_not_a_count():
+    # The bundled corpus read "News site has the most speech quotations (15.6 per 1,000
+    # words ...)" beside a table where SEO content site has 16 quotations and News site 12.
+    rates = pd.DataFrame({"outlet": ["News site", "SEO content site", "Op-ed outlet"],
+                          "estimate": [15.6, 14.7, 5.5], "ci_low": [15.6, 14.7, 5.5],
+                          "ci_high": [15.6, 14.7, 5.5], "n": [1, 1, 1], "total": [12, 16, 5]})
+    reading = quotes_report.density_reading(rates, rates.assign(estimate=[0.16, 0.05, 0.04]))
+    assert "has the most" not in reading and "quotes least" not in reading
+    assert reading.startswith("**News site** has the highest rate of speech quotations (15.6 "
+                              "per 1,000 words; next: SEO content site, 14.7)")
+    assert ("**Op-ed outlet** has the lowest rate of speech quotations (5.5 per 1,000 words; "
+            "next: SEO content site, 14.7), but from a single article") in reading
+
+
+@pytest.mark.parametrize("ci_high, expected", [
+    # PolNeAR train read "USA Today quotes least (11.7, n = 120 articles)", no interval, no
+    # comparison, while its upper bound may hold the next outlet's rate.
+    (12.5, "its interval holds the next outlet's rate, so there is no clear difference."),
+    (11.9, "n = 120 articles; next: B, 12.0)."),
+])
+def test_lowest_rate_is_read_against_the_next_outlet(ci_high, expected):
+    rates = pd.DataFrame({"outlet": ["A", "B", "C"], "estimate": [16.5, 12.0, 11.7],
+                          "ci_low": [15.1, 11.0, 10.6], "ci_high": [18.1, 13.0, ci_high],
+                          "n": [120, 120, 120]})
+    lowest = quotes_report.top_rate_text(rates, "speech quotations", lowest=True)
+    assert lowest.startswith("**C** has the lowest rate of speech quotations (11.7 per 1,000 "
+                             "words, 95% CI 10.6 to ")
+    assert lowest.endswith(expected)
+
+
+@pytest.mark.parametrize("doubting, n_outlet, expected, absent", [
+    # "1 quotation(s) are introduced"; "With few quotations per outlet" on PolNeAR's 7,726
+    (1, [10, 4], "1 quotation is introduced by a verb that casts doubt. With few cued "
+                 "quotations per outlet (as few as 4)", "(s)"),
+    (118, [900, 1200], "118 quotations are introduced by a verb that casts doubt. Shares carry "
+                       "Wilson intervals", "With few"),
+])
+def test_cue_reading_counts_in_words_and_fits_the_corpus_size(doubting, n_outlet, expected,
+                                                              absent):
+    cues = pd.DataFrame({"outlet": ["A", "B"], "cue_lemma": ["say", "claim"],
+                         "cue_class": ["neutral", "doubting"], "n_quotes": [5, doubting],
+                         "n": n_outlet})
+    reading = quotes_report.cue_reading(cues)
+    assert expected in reading and absent not in reading
+
+
+def test_validation_reading_leaves_the_train_split_out_of_the_held_out_figures():
+    # PolNeAR's report read "Also below target: ...; speaker accuracy 0.9256 (below target
+    # 0.93) on PolNeAR (double marks only)": a train (in-sample) row read as a held-out one.
+    from newsprism.report.quotes_sections import validation_reading
+
+    rows = [("P (all)", "dev", "newsprism.quotes", "speaker_accuracy", 0.8940, "below target 0.93"),
+            ("P (all)", "train", "newsprism.quotes", "speaker_accuracy", 0.9254,
+             "below target 0.93"),
+            ("P (double)", "dev", "newsprism.quotes", "precision", 0.9402, "below target 0.954"),
+            ("P (double)", "train", "newsprism.quotes", "speaker_accuracy", 0.9256,
+             "below target 0.93")]
+    reading = validation_reading(pd.DataFrame(rows, columns=["dataset", "split", "engine",
+                                                             "metric", "value", "status"]))
+    assert "0.9256" not in reading and "0.9254" not in reading
+    assert "precision 0.9402 (below target 0.954) on P (double)" in reading
+    assert "The train rows of the table are in-sample" in reading
+
+
+def test_cluster_table_caption_says_which_clusters_are_statements(ctx, tmp_path):
+    # The bundled corpus listed cluster "blood." with n_outlets 2 above the reading "1
+    # statement quoted by 2 or more outlets", with nothing to say why it was not counted.
+    clusters = quotes_report.statements_section(ctx, str(tmp_path)).parts[0]
+    assert "scare quotes included" in clusters.caption
+    assert "only when it holds a speech quotation longer than a fragment" in clusters.caption
+
+
+def test_density_reading_without_quotations_ranks_nothing():
+    # A corpus without quotations read "The largest share of text inside quotation marks is
+    # 0.0% (City Daily)".
+    zero = pd.DataFrame({"outlet": ["City Daily"], "estimate": [0.0], "ci_low": [0.0],
+                         "ci_high": [0.0], "n": [3]})
+    assert quotes_report.density_reading(zero, zero) == \
+        "No speech quotation was found, so no rate can be read."

@@ -71,9 +71,9 @@ def test_agreement_reading_names_the_weakest_pair():
     wide = pd.DataFrame()
     text = sentiment_report.agreement_reading(agreement, wide)
     assert text.startswith("The weakest pair is vader / textblob (r = 0.40, 95% CI 0.30–0.50, "
-                           "n = 200).")
+                           "n = 200; next: vader / nltk, r = 0.90, above that interval).")
     wide.attrs.update(sampled=True, n_total=900)
-    assert "n = 200 sampled of 900)" in sentiment_report.agreement_reading(agreement, wide)
+    assert "n = 200 sampled of 900; next" in sentiment_report.agreement_reading(agreement, wide)
     assert sentiment_report.agreement_reading(agreement.iloc[:0], wide) == (
         "Only one engine was compared.")
 
@@ -169,3 +169,48 @@ def test_extremes_reading_names_the_words_of_the_listed_sentences(side, texts, p
     assert all(word in part for word in present)
     assert not any(word in text for word in absent)
     assert "no word of the lexicon" in text  # the other side's sentence has no scored word
+
+
+def test_validation_without_a_figure_says_so_instead_of_an_empty_table(monkeypatch):
+    # With the NYT gold not fetched, 10 showed a table of empty values, captioned "n = 0
+    # sentences", and no reading.
+    from newsprism.core import validate
+
+    status = "gold data unavailable: vaderSentiment-3.3.2.tar.gz is not cached (.cache/)"
+    saved = pd.DataFrame({"measure": ["sentiment"] * 2, "engine": ["vader", "textblob"],
+                          "metric": ["", ""], "value": [float("nan")] * 2, "n": [0, 0],
+                          "status": [status] * 2})
+    monkeypatch.setattr(validate, "load_results", lambda: saved)
+    monkeypatch.setattr(validate, "stale_note", lambda measures: "")
+    section = sentiment_report.validation_section()
+    assert section.table is None
+    assert section.reading.startswith(f"The saved validation has no figure for the sentence "
+                                      f"engines ({status}), so how far")
+
+
+@pytest.mark.parametrize("next_r, said", [
+    # PolNeAR train: "The weakest pair is textblob / nltk_vader (r = 0.36, 95% CI 0.33–0.38)"
+    # while vader / textblob (r = 0.36) lay inside that interval.
+    (0.3627, "next: vader / textblob, r = 0.36, inside that interval, so the two pairs are not "
+             "told apart"),
+    (0.45, "next: vader / textblob, r = 0.45, above that interval"),
+])
+def test_weakest_engine_pair_is_named_against_the_next(next_r, said):
+    agreement = pd.DataFrame({"engine_a": ["vader", "vader", "textblob"],
+                              "engine_b": ["textblob", "nltk_vader", "nltk_vader"],
+                              "measure": ["pearson_r"] * 3, "estimate": [next_r, 0.976, 0.3574],
+                              "ci_low": [0.33, 0.97, 0.333], "ci_high": [0.39, 0.98, 0.381],
+                              "n": [5000] * 3})
+    text = sentiment_report.agreement_reading(agreement, pd.DataFrame())
+    assert text.startswith("The weakest pair is textblob / nltk_vader (r = 0.36, 95% CI "
+                           "0.33–0.38, n = 5000; ")
+    assert said in text
+
+
+def test_voice_reading_without_quoted_words_compares_nothing():
+    # A corpus without quotations read "Quoted words are scored on 0 sentence parts. No
+    # outlet shows a gap whose interval excludes 0."
+    voices = pd.DataFrame({"outlet": ["A", "A"], "measure": ["author", "quoted"], "n": [16, 0],
+                           "ci_low": [0.0, float("nan")], "ci_high": [0.2, float("nan")]})
+    text = sentiment_report.voice_reading(voices)
+    assert "0 sentence parts" not in text and text.startswith("No sentence holds quoted words")

@@ -57,3 +57,17 @@ def test_the_outlet_means_average_article_pairs(tmp_path):
     b = (ctx.english["outlet"] == "Outlet 1").to_numpy()
     assert means.loc["Outlet 0", "Outlet 1"] == pytest.approx(sims[np.ix_(a, b)].mean())
     assert (tmp_path / "tables" / "comparison_outlet_mean_similarity.csv").exists()
+
+
+def test_a_sampled_article_matrix_is_said_to_be_the_saved_tables_not_the_figures(tmp_path):
+    # PolNeAR train: "Mean cosine ... over all 840 articles. ... A stratified random sample of
+    # 399 of 840 articles ...: a larger matrix could not be drawn or read." The sample is the
+    # saved article matrix's; the figure averages all 840.
+    ctx = _ctx(ARTICLE_HEATMAP_MAX + 30)
+    sample = ctx.result["article_similarity"].iloc[:70, :70]
+    part = compare_sections.article_similarity_part(ctx, sample, str(tmp_path), "synthetic")
+    assert "over all 90 articles" in part.caption
+    assert ("the article matrix is in the saved table comparison_article_similarity, over a "
+            "stratified random sample of 70 of 90 articles") in part.caption
+    assert "seed 0); the figure averages all of them." in part.caption
+    assert "could not be drawn or read" not in part.caption

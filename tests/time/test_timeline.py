@@ -110,3 +110,14 @@ def test_period_is_chosen_from_publication_dates_not_old_dates_a_text_mentions()
     assert timeline.choose_period(timeline.span_dates(dates)) == "week"
     text_only = dates.assign(date_basis=["text", "text", "text", "undated"])
     assert timeline.choose_period(timeline.span_dates(text_only)) == "month"
+
+
+@pytest.mark.parametrize("n_text, said", [
+    (1, "1 by the latest date its text mentions"),
+    # the bundled corpus read "2 by the latest date its text mentions"
+    (2, "2 by the latest date each text mentions"),
+])
+def test_dating_note_agrees_in_number(n_text, said):
+    dates = pd.DataFrame({"date_basis": ["published"] + ["text"] * n_text,
+                          "has_time": [False] * (1 + n_text)})
+    assert said in timeline.dating_note(dates)

@@ -13,6 +13,8 @@ from newsprism.viz.table_cells import cut_text, format_number, repeated_notes
     (0.000624, "0.001"), (0.0000021, "<0.001"), (-0.0000021, ">-0.001"), (0.169525, "0.17"),
     (-0.08300909, "-0.083"), (31.911786, "31.9"), (229.0, "229"), (np.int64(12), "12"),
     (12345.6, "12,346"), (0.5, "0.5"), (float("nan"), ""), (None, ""), (True, "yes"),
+    # a median of 340.5 words once read "34": zeros before the point are digits
+    (340.5, "340"), (615.5, "616"), (150.2, "150"), (-200.4, "-200"), (10.04, "10"),
 ])
 def test_format_number(value, shown):
     assert format_number(value) == shown

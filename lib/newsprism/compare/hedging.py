@@ -1,4 +1,4 @@
-"""Hedges and boosters (Hyland 2005) per outlet, per 1,000 words, with exact Poisson CIs.
+"""Hedges and boosters (Hyland 2005) per outlet, per 1,000 words, with 95% CIs over articles.
 
 Word lists: ``newsprism/data/codebooks/hedging.yml`` (sources and changes documented there). By default
 only the writer's own voice is counted: sentences marked ``voice == "quoted"`` in the
@@ -317,7 +317,7 @@ def plot_hedging_rates(rates: pd.DataFrame):
                     capsize=3)
     ax.set_yticks(range(len(outlets)), outlets, fontsize=8)
     ax.invert_yaxis()
-    ax.set_xlabel("per 1,000 words of the outlet's own voice (95% exact Poisson CI)")
+    ax.set_xlabel("per 1,000 words of the outlet's own voice (95% CI)")
     ax.legend(fontsize=8)
     fig.tight_layout()
     return fig

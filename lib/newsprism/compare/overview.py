@@ -313,10 +313,13 @@ def audit_reading(audit: pd.DataFrame, rules: pd.DataFrame, n_articles: int) -> 
     top = rules[rules["removals"] == rules["removals"].max()]
     names = " and ".join(f"**{r}**" for r in top["rule"])
     count = int(top["removals"].iloc[0])
-    which = (f"the most frequent rule is {names} ({count} removals)" if len(top) == 1 else
-             f"the most frequent rules are {names} ({count} removals each)")
-    return (f"Cleaning removed {len(audit)} lines from {audit['article_id'].nunique()} of "
-            f"{n_articles} articles; {which}." + (" " + repaired if repaired else ""))
+    removed = f"{count} removal" + ("" if count == 1 else "s")
+    which = (f"the most frequent rule is {names} ({removed})" if len(top) == 1 else
+             f"the most frequent rules are {names} ({removed} each)")
+    lines = f"{len(audit)} line" + ("" if len(audit) == 1 else "s")
+    return (f"Cleaning removed {lines} from {audit['article_id'].nunique()} of "
+            f"{n_articles} article{'' if n_articles == 1 else 's'}; {which}."
+            + (" " + repaired if repaired else ""))
 
 
 def repair_reading(audit: pd.DataFrame, n_articles: int) -> str:
@@ -338,7 +341,7 @@ def cleaning_outlet_reading(table: pd.DataFrame) -> str:
     >>> t = pd.DataFrame({"outlet": ["A", "B"], "rule": ["r1", "r2"], "characters": [900, 100],
     ...                   "share_of_text": [0.05, 0.40]})
     >>> print(cleaning_outlet_reading(t))
-    The largest removal in characters is **r1** at **A**: 900 characters, 5.0% of that outlet's text.
+    The rule that removed the most characters at one outlet is **r1** at **A**: 900 characters, 5.0% of that outlet's text.
     """
     if table is None or table.empty:
         return "Cleaning removed nothing."
@@ -351,9 +354,12 @@ def cleaning_outlet_reading(table: pd.DataFrame) -> str:
         return "Cleaning removed nothing." + repaired
     # "Largest" by characters, said so: another row may hold a larger share of its outlet.
     row = table.loc[table["characters"].astype(float).idxmax()]
-    return (f"The largest removal in characters is **{row['rule']}** at **{row['outlet']}**: "
-            f"{int(row['characters']):,} characters, {float(row['share_of_text']):.1%} of that "
-            "outlet's text." + repaired)
+    lines = (f"{int(row['removals']):,} line{'' if int(row['removals']) == 1 else 's'}, "
+             if "removals" in row and pd.notna(row["removals"]) else "")
+    # a rule's removals at one outlet added up, not one removed line: said so
+    return (f"The rule that removed the most characters at one outlet is **{row['rule']}** at "
+            f"**{row['outlet']}**: {lines}{int(row['characters']):,} characters, "
+            f"{float(row['share_of_text']):.1%} of that outlet's text." + repaired)
 
 
 def cleaning_by_outlet(audit: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:

@@ -18,6 +18,7 @@ import pandas as pd
 
 from newsprism.compare.hedging import find_hedges, voice_word_counts
 from newsprism.compare.sourcing import sourcing_table
+from newsprism.core.stats import bootstrap_ci
 from newsprism.core.text import count_words
 from newsprism.core.text import per_1k as rate_per_1k
 from newsprism.viz.figures import interval_errors
@@ -79,10 +80,11 @@ def tone_ci(sentiment: pd.DataFrame, outlet_of: pd.Series, voice: str = "author"
             engine: str | None = None) -> pd.DataFrame:
     """95% bootstrap CI of each outlet's tone (mean over articles of the mean sentence score).
 
-    Sentences are resampled within each article (a stratified bootstrap), so the interval
-    reflects the spread of sentences, and an outlet's estimate stays the mean of its article
-    means. Returns the estimate table convention: outlet, estimate (mean of the article means
-    of the scored sentences), ci_low, ci_high, n (sentences), n_articles.
+    With two or more articles the outlet's article means are resampled (articles are the
+    units: sentences of one article are not independent draws of the outlet's tone); an
+    outlet with one article gets its sentences resampled, an interval that describes that
+    article only. Returns the estimate table convention: outlet, estimate (mean of the
+    article means of the scored sentences), ci_low, ci_high, n (sentences), n_articles.
     """
     columns = ["outlet", "estimate", "ci_low", "ci_high", "n", "n_articles"]
     per_article = sentiment_by_article(sentiment, voice=voice, engine=engine)
@@ -101,15 +103,15 @@ def tone_ci(sentiment: pd.DataFrame, outlet_of: pd.Series, voice: str = "author"
     alpha = (1 - level) / 2
     out = []
     for outlet, part in rows.groupby("outlet"):
-        boots, article_means = [], []
-        for _, article in part.groupby("article_id"):
-            values = article[measure].to_numpy(dtype=float)
-            index = rng.integers(0, len(values), size=(n_boot, len(values)))
-            boots.append(values[index].mean(axis=1))
-            article_means.append(values.mean())
-        means = np.mean(boots, axis=0)
-        out.append((outlet, float(np.mean(article_means)), float(np.quantile(means, alpha)),
-                    float(np.quantile(means, 1 - alpha)), len(part), len(article_means)))
+        article_means = part.groupby("article_id")[measure].mean().to_numpy(dtype=float)
+        if len(article_means) > 1:
+            low, high = bootstrap_ci(article_means, n_boot=n_boot, seed=seed, level=level)
+        else:  # one article: its sentences, an interval about that article only
+            values = part[measure].to_numpy(dtype=float)
+            means = values[rng.integers(0, len(values), size=(n_boot, len(values)))].mean(axis=1)
+            low, high = float(np.quantile(means, alpha)), float(np.quantile(means, 1 - alpha))
+        out.append((outlet, float(np.mean(article_means)), low, high, len(part),
+                    len(article_means)))
     return pd.DataFrame(out, columns=columns)
 
 

@@ -360,6 +360,24 @@ def conflict_statements(claim_groups: pd.DataFrame | None, outlets: list[str]) -
     return rows
 
 
+def unclear_conflict(rec: dict) -> bool:
+    """A claim group in conflict whose values may not count the same thing: its claims name
+    several subjects, or one outlet gives several of its values (the caveats of the summary's
+    statement, :data:`UNCLEAR_CLAIM`).
+
+    >>> unclear_conflict({"subjects": "Israel; Sanders", "values": "13 (A); 2 (B)"})
+    True
+    >>> unclear_conflict({"subjects": "Kim", "values": "600 (A); 700 (B)"})
+    False
+    """
+    subjects = [s for s in str(rec.get("subjects") or "").split("; ") if s]
+    listed = [match.group(1).split(", ") for match in
+              (_OUTLET_LIST.search(part) for part in str(rec.get("values") or "").split("; "))
+              if match]
+    named = [outlet for outlets in listed for outlet in outlets]
+    return len(subjects) > 1 or len(named) > len(set(named))
+
+
 def _conflict_text(rec: dict, outlet: str) -> str:
     """A disagreement is called one only when the values can count the same thing: not when
     the outlet itself gives several values, nor when the claims name different subjects

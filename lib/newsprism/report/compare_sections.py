@@ -133,8 +133,10 @@ def weak_frames_note(codebook: str, frames) -> str:
     ' conflict: the cue detector does not beat'
     """
     names = sorted(set(frames) & set(cue_caveats(codebook)))
+    whose = "its" if len(names) == 1 else "their"
     return (f" {', '.join(names)}: the cue detector does not beat 'always present' on gold data "
-            "(NFC articles), so their figures here are not evidence of framing." if names else "")
+            f"(NFC articles), so {whose} figures here are not evidence of framing."
+            if names else "")
 
 
 def summary_section(ctx: CompareContext, out_dir: str) -> Group:
@@ -187,7 +189,8 @@ def profiles_section(ctx: CompareContext, out_dir: str) -> Group:
     save_table(tone, "comparison_outlet_tone", out_dir)
     tone_table = table_section("tone-table", tone, (
         "Tone of each outlet's own voice: mean of its articles' mean sentence score, with a "
-        "bootstrap 95% interval (sentences resampled within articles); n = sentences."),
+        "bootstrap 95% interval resampling the outlet's articles (an outlet with one article: "
+        "its sentences, an interval about that article only); n = sentences."),
         facts=dict(n=int(tone["n"].sum()) if len(tone) else 0, unit="sentences",
                    source=f"{ctx.source}, newsprism.compare.profiles.outlet_tone"))
     figure = Section("profiles-figure", figure=profiles.plot_profiles(table, tone=tone), caption=(
@@ -265,6 +268,9 @@ def terms_reading(terms: pd.DataFrame) -> str:
     ...                             "n_tested": 775}))[:108]
     '1 of 3 listed terms is distinctive at q < 0.05 (Benjamini-Hochberg over the 775 term × outlet scores tested)'
     """
+    if not len(terms):
+        return ("No term is listed: distinctive terms set each outlet against the rest of the "
+                "corpus, which needs at least two outlets with words left after stop words.")
     n_sig = int(terms["significant"].sum())
     uncorrected = int((terms["z"].abs() > 1.96).sum()) - n_sig
     tested = (int(terms["n_tested"].max()) if "n_tested" in terms and len(terms)
@@ -351,7 +357,10 @@ def article_similarity_part(ctx: CompareContext, article_sim: pd.DataFrame, out_
         f"within one outlet; blank for an outlet of one article), over all {ctx.n_articles} "
         f"articles. An article-by-article heatmap of {n_sim} articles (more than "
         f"{ARTICLE_HEATMAP_MAX}) would have no readable labels: the article matrix is in the "
-        "saved table comparison_article_similarity." + sampled),
+        "saved table comparison_article_similarity"
+        + (f", over a stratified random sample of {n_sim} of {ctx.n_articles} articles (per "
+           "outlet in proportion to its size, seed 0); the figure averages all of them."
+           if n_sim < ctx.n_articles else ".")),
         tables={"comparison_outlet_mean_similarity": means},
         facts=dict(n=ctx.n_articles, unit="articles", source=source))
 
@@ -459,38 +468,72 @@ def sourcing_section(ctx: CompareContext, out_dir: str) -> Group:
                        source=f"{ctx.source}, newsprism.compare.sourcing.sourcing_table"))])
 
 
+def rate_interval_note(rates: pd.DataFrame) -> str:
+    """What the 95% intervals of a rate table (``n_articles`` per row) resample: the outlet's
+    articles (widened to the exact Poisson interval where that is wider), or, for an outlet
+    with one article, nothing: an exact Poisson interval.
+
+    >>> rate_interval_note(pd.DataFrame({"n_articles": [1, 1]}))
+    'exact 95% Poisson intervals (one article per outlet: its markers are taken as independent)'
+    """
+    counts = pd.to_numeric(rates.get("n_articles", pd.Series(dtype=float)), errors="coerce")
+    if len(counts) and (counts <= 1).all():
+        return ("exact 95% Poisson intervals (one article per outlet: its markers are taken "
+                "as independent)")
+    text = ("95% intervals that resample the outlet's articles, never narrower than the exact "
+            "Poisson interval")
+    return text + ("; exact Poisson for an outlet with one article" if (counts <= 1).any()
+                   else "")
+
+
+def hedging_reading(rates: pd.DataFrame) -> str:
+    """The highest hedging rate (:func:`newsprism.compare.summary.top_rate_reading`), and what
+    overlapping intervals mean when outlets were ranked."""
+    reading = summary.top_rate_reading(rates[rates["kind"] == "hedge"], "hedging rate",
+                                       "per 1,000 words of its own voice")
+    if "nothing to rank" in reading or "only one outlet" in reading.lower():
+        return reading
+    return reading + " Overlapping intervals mean a difference could be chance at this corpus size."
+
+
 def hedging_section(ctx: CompareContext, out_dir: str) -> Group:
-    """Hedges and boosters per 1,000 words of author voice, with exact Poisson intervals."""
+    """Hedges and boosters per 1,000 words of author voice, with 95% intervals
+    (:func:`rate_interval_note`)."""
     rates = ctx.result["hedging_rates"]
     save_table(rates, "comparison_hedging_rates", out_dir)
     save_table(ctx.result["hedges"], "comparison_hedging_markers", out_dir)
     return Group("hedging-section", [
         Section("hedging-figure", figure=hedging.plot_hedging_rates(rates), caption=(
-            "Hedges and boosters per 1,000 words of author voice with exact 95% Poisson "
-            "confidence intervals."), facts=dict(n=int(rates["count"].sum()), unit="markers",
+            f"Hedges and boosters per 1,000 words of author voice with "
+            f"{rate_interval_note(rates)}."), facts=dict(n=int(rates["count"].sum()), unit="markers",
                                                  source=f"{ctx.source}, "
                                                  "newsprism.compare.hedging.hedging_rates")),
         table_section("hedging-rates", rates, "Hedging and boosting rates per outlet.",
-                      reading=summary.top_rate_reading(rates[rates["kind"] == "hedge"],
-                                                       "hedging rate",
-                                                       "per 1,000 words of its own voice")
-                      + " Overlapping intervals mean a difference could be chance at this "
-                      "corpus size.",
+                      reading=hedging_reading(rates),
                       facts=dict(n=len(ctx.result["hedges"]), unit="markers",
                                  source=f"{ctx.source}, {ctx.hedging_label}"))])
 
 
 def claims_reading(groups: pd.DataFrame) -> str:
-    """How many claim groups disagree and agree across outlets.
+    """How many claim groups disagree and agree across outlets; a conflict whose values may
+    not count the same thing (:func:`newsprism.compare.summary.unclear_conflict`) is counted
+    apart, as the summary's statements read it.
 
-    >>> claims_reading(pd.DataFrame({"status": ["conflict", "agree", "single"]}))[:47]
-    '1 group of claims disagree across outlets and 1'
+    >>> claims_reading(pd.DataFrame({"status": ["conflict", "agree", "single"]}))[:48]
+    '1 group of claims disagrees across outlets and 1'
     """
-    n_conflicts = int(groups["status"].isin(["conflict", "sender conflict"]).sum())
+    conflicts = groups[groups["status"].isin(["conflict", "sender conflict"])]
+    unclear = sum(rec["status"] == "conflict" and summary.unclear_conflict(rec)
+                  for rec in conflicts.to_dict("records"))
+    clear = len(conflicts) - unclear
     n_agree = int((groups["status"] == "agree").sum())
-    return (f"{summary.plural(n_conflicts, 'group')} of claims disagree across outlets and "
-            f"{n_agree} agree; the rest are reported by one outlet only, which is itself a "
-            "finding: a figure no other outlet repeats has not been corroborated here.")
+    return (f"{summary.plural(clear, 'group')} of claims "
+            f"{'disagrees' if clear == 1 else 'disagree'} across outlets"
+            + (f", {unclear} more {'gives' if unclear == 1 else 'give'} different figures that "
+               "may not count the same thing (several subjects, or one outlet giving several "
+               "values: read the sentences)" if unclear else "")
+            + f" and {n_agree} agree; the rest are reported by one outlet only, which is itself "
+            "a finding: a figure no other outlet repeats has not been corroborated here.")
 
 
 def claims_section(ctx: CompareContext, out_dir: str) -> Group:

@@ -191,11 +191,36 @@ def prevalence_reading(prevalence: pd.DataFrame, labels: dict[str, str]) -> str:
     return (f"The most prevalent outlet × frame cell is **{labels[t['frame']]}** in "
             f"**{t['outlet']}**: {t['estimate']:.0%} of its {int(t['n'])} sentences "
             f"({share_interval_text(t)}{lead_text(prevalence, t)}), "
-            f"{rate:.1f} hits per 1,000 words. "
+            f"{rate:.1f} hits per 1,000 words.{other_frame_text(prevalence, t, labels)} "
             + ("Outlets with a single article have no interval, so the data cannot rank them"
                if prevalence["ci_low"].isna().any() else
-               "Overlapping intervals mean the data cannot rank the outlets")
+               "Where intervals overlap, the data cannot rank the outlets")
             + "; check the evidence below before reading a cell as the outlet's framing.")
+
+
+def other_frame_text(prevalence: pd.DataFrame, top: pd.Series, labels: dict[str, str]) -> str:
+    """The next cell of another frame when it is inside the top cell's interval (or the top
+    cell has none): "most prevalent cell" then ranks frames, which the data do not do, and
+    cue lists of different frames differ in length. "" otherwise.
+
+    >>> t = pd.DataFrame({"measure": ["share_of_sentences"] * 2, "outlet": ["A", "A"],
+    ...     "frame": ["eco", "war"], "estimate": [0.11, 0.10], "ci_low": [0.09, 0.08],
+    ...     "ci_high": [0.14, 0.11]})
+    >>> other_frame_text(t, t.iloc[0], {"eco": "Economic", "war": "War"})[:58]
+    ' The next cell, War in A (10%), is inside that interval: t'
+    """
+    shares = prevalence[(prevalence["measure"] == "share_of_sentences")
+                        & (prevalence["frame"] != top["frame"])].dropna(subset=["estimate"])
+    if shares.empty:
+        return ""
+    nxt = shares.sort_values("estimate", ascending=False, kind="stable").iloc[0]
+    if pd.notna(top["ci_low"]) and top["ci_low"] > nxt["estimate"]:
+        return ""
+    where = "inside that interval" if pd.notna(top["ci_low"]) else "without an interval to part them"
+    return (f" The next cell, {labels.get(nxt['frame'], nxt['frame'])} in {nxt['outlet']} "
+            f"({nxt['estimate']:.0%}), is {where}: the data do not rank the frames either, and "
+            "a frame is best compared between outlets, not with other frames (their cue lists "
+            "differ in length).")
 
 
 def prevalence_section(ctx: FramingContext, out_dir: str, n_boot: int = 2000,
@@ -324,15 +349,35 @@ def frame_tests_section(ctx: FramingContext, out_dir: str) -> Section:
                    source=f"{ctx.source}, newsprism.framing.stats (scipy)"))
 
 
+def cooccurrence_reading(pairs: pd.DataFrame, labels: dict[str, str], level: str) -> str:
+    """The pair of frames sharing the most units, or that no two frames share one.
+
+    >>> p = pd.DataFrame({"frame_a": ["a"], "frame_b": ["b"], "n_both": [0], "jaccard": [0.0]})
+    >>> cooccurrence_reading(p, {}, "sentence")
+    'No two frames share a sentence.'
+    """
+    best = pairs.sort_values(["n_both", "jaccard"], ascending=False).iloc[0]
+    if not best["n_both"]:
+        return f"No two frames share a {level}."
+    return (f"**{labels.get(best['frame_a'])}** and **{labels.get(best['frame_b'])}** share "
+            f"the most {level}s ({int(best['n_both'])}, Jaccard {best['jaccard']:.2f}). "
+            "Co-occurrence in one unit shows frames told together, not a causal link.")
+
+
 def voice_reading(voices: pd.DataFrame, labels: dict[str, str]) -> str:
     """How many hits are in quoted speech and the frame × outlet quoted most."""
     if not (len(voices) and voices["quoted"].sum()):
         return "No frame cue falls inside a speech quotation."
     most = voices.sort_values("quoted", ascending=False).iloc[0]
+    quoted, hits = int(most["quoted"]), int(most["author"] + most["quoted"])
+    share = (f"every one of its {plural(hits, 'hit')} is quoted: there the frame is the sources' "
+             "words, not the outlet's" if quoted == hits else
+             f"{quoted} of its {plural(hits, 'hit')} {'is' if quoted == 1 else 'are'} quoted: "
+             "that frame is partly the "
+             "sources' words, not the outlet's")
     return (f"{int(voices['quoted'].sum())} of {int(voices[['author', 'quoted']].to_numpy().sum())}"
             f" hits are in quoted speech; the most is **{labels.get(most['frame'])}** in "
-            f"**{most['outlet']}** ({int(most['quoted'])} quoted hits): that frame is partly the "
-            "sources' words, not the outlet's.")
+            f"**{most['outlet']}** ({plural(quoted, 'quoted hit')}): {share}.")
 
 
 def voice_section(ctx: FramingContext, out_dir: str) -> Section:
@@ -454,13 +499,9 @@ def cooccurrence_section(ctx: FramingContext, out_dir: str, level: str = "senten
                                   range_without_diagonal=True, x_labels=labels, y_labels=labels,
                                   title=f"Frame co-occurrence ({level} level)",
                                   colorbar_label=f"{level}s with both frames")
-    best = pairs.sort_values(["n_both", "jaccard"], ascending=False).iloc[0]
     return Section("cooccurrence", figure=figure, caption=(
         f"Number of {level}s carrying both frames (diagonal: the frame alone). "
-        f"{ctx.codebook}."), reading=(
-        f"**{labels.get(best['frame_a'])}** and **{labels.get(best['frame_b'])}** share the "
-        f"most {level}s ({int(best['n_both'])}, Jaccard {best['jaccard']:.2f}). Co-occurrence "
-        "in one unit shows frames told together, not a causal link."),
+        f"{ctx.codebook}."), reading=cooccurrence_reading(pairs, labels, level),
         facts=dict(n=int(pairs["n_units"].iloc[0]), unit=f"{level}s",
                    source=f"{ctx.source}, newsprism.framing.stats"))
 
@@ -691,13 +732,15 @@ def key_findings(ctx: FramingContext, prevalence: Group, dominant: Section,
                      f"{cell['outlet']} ({cell['estimate']:.0%} of {int(cell['n'])} sentences, "
                      f"{share_interval_text(cell)}"
                      f"{lead_text(table, cell)}; codebook "
-                     f"{ctx.book.name}).{weak_frames_note(book_name, [cell['frame']])} "
+                     f"{ctx.book.name}).{other_frame_text(table, cell, ctx.labels)}"
+                     f"{weak_frames_note(book_name, [cell['frame']])} "
                      + evidence_link(NOTEBOOK, "prevalence-table", "framing_prevalence"))
     dominant_table = dominant.tables["framing_dominant"]
     if len(dominant_table):
-        found.append("Dominant frame: " + dominant_count_text(dominant_table, labels=ctx.labels)
-                     + weak_frames_note(book_name, _top_dominant(dominant_table)).strip()
-                     + " " + evidence_link(NOTEBOOK, "dominant", "framing_dominant"))
+        found.append(" ".join(filter(None, [
+            "Dominant frame: " + dominant_count_text(dominant_table, labels=ctx.labels).strip(),
+            weak_frames_note(book_name, _top_dominant(dominant_table)).strip(),
+            evidence_link(NOTEBOOK, "dominant", "framing_dominant")])))
     test_table = tests.tables["framing_tests"]
     n_significant = int((test_table["q_value"] < 0.05).sum())
     if test_table["q_value"].notna().any():

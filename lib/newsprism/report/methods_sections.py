@@ -90,10 +90,15 @@ def speaker_reading(comparison: pd.DataFrame) -> str:
     dataset = comparison["dataset"].iloc[0]
     said = []
     for split, part in comparison[comparison["dataset"] == dataset].groupby("split", sort=False):
+        fitted = str(split).startswith("train")  # the rules were built there: in-sample
         figures = [f"{r['estimate']:.4f} (95% CI {r['ci_low']:.4f}\u2013{r['ci_high']:.4f}; "
                    f"n = {int(r['n'])}) by the {r['check']} check ("
-                   + (f"floor {r['floor']} {r['floor_met']}" if r["floor_met"] else r["floor"])
+                   + ("in-sample" if fitted else
+                      f"floor {r['floor']} {r['floor_met']}" if r["floor_met"] else r["floor"])
                    + ")" for r in part.to_dict("records")]
+        if fitted:
+            figures[-1] += (" — the attribution rules were built on this split, so its figures "
+                            "are not held out and no floor is judged on them")
         if "strict" not in set(part["check"]):
             figures.append("no strict figure in these results (saved before the strict check; "
                            "rerun `make validate`)")
@@ -103,6 +108,10 @@ def speaker_reading(comparison: pd.DataFrame) -> str:
 
 
 INTERVAL_NOTE = ", with its 95% Wilson interval (ci_low, ci_high) where it is a proportion"
+# A measure whose ``split`` column does not name the gold data's own splits says what it does.
+SPLIT_NOTES = {"sentences": (" Split: \"dev\" = a set the sentence splitter was tuned on, "
+                             "\"test\" = one it never was (polnear_dev_holdout2 is drawn from "
+                             "PolNeAR's dev part; PolNeAR's test part is never read).")}
 
 
 def _measure_table(measure: str, group: pd.DataFrame) -> Section:
@@ -115,7 +124,8 @@ def _measure_table(measure: str, group: pd.DataFrame) -> Section:
     datasets = ", ".join(sorted({str(d) for d in group["dataset"] if str(d) != "nan"}))
     return Section(f"metrics-{measure}", table=shown, max_rows=None, caption=(
         f"Validation of **{measure}**: each metric with the number of gold units (n) it rests "
-        f"on{INTERVAL_NOTE if 'ci_low' in shown else ''}. {said_once}" + stale_note(group)),
+        f"on{INTERVAL_NOTE if 'ci_low' in shown else ''}. {said_once}"
+        + SPLIT_NOTES.get(measure, "") + stale_note(group)),
         reading=speaker_reading(methods.speaker_accuracy_comparison(group)), facts=dict(
         n=len(shown), unit="metrics", float_format="{:.4g}", source=datasets or "no gold data"))
 

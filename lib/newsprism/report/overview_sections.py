@@ -176,6 +176,25 @@ def problems_section(ctx: OverviewContext, out_dir: str) -> Section:
                               source=f"{ctx.source}, newsprism.corpus.load_corpus"))
 
 
+def repairs_note(audit: pd.DataFrame) -> str:
+    """The caption sentence that makes a table's rows add up to its n of removed lines: how
+    many of its rows are encoding repairs, which remove nothing ("" when none).
+
+    >>> repairs_note(pd.DataFrame({"rule": ["nav_link", "encoding_repair"]}))
+    ' Besides the 1 removed line, the table lists 1 encoding repair (rule encoding_repair), which removes nothing.'
+    """
+    if audit is None or "rule" not in audit:
+        return ""
+    repaired = int(is_repair(audit).sum())
+    if not repaired:
+        return ""
+    removed = len(removals(audit))
+    verb = "removes" if repaired == 1 else "remove"
+    return (f" Besides the {plural(removed, 'removed line')}, the table lists "
+            f"{plural(repaired, 'encoding repair')} (rule encoding_repair), which {verb} "
+            "nothing.")
+
+
 def audit_section(ctx: OverviewContext, out_dir: str, max_rows: int = 40) -> Group:
     """Removals per cleaning rule, the removed lines (``max_rows`` shown, all saved), reading."""
     audit = ctx.data.cleaning_audit
@@ -184,10 +203,11 @@ def audit_section(ctx: OverviewContext, out_dir: str, max_rows: int = 40) -> Gro
     save_table(rules, "overview_cleaning_rules", out_dir)
     facts = dict(n=len(removals(audit)), unit="removed lines",
                  source=f"{ctx.source}, newsprism.corpus.clean")
+    note = repairs_note(audit)
     return Group("audit", [
-        table_section("cleaning-rules", rules, "Removals per cleaning rule.",
+        table_section("cleaning-rules", rules, "Removals per cleaning rule." + note,
                 facts=facts),
-        table_section("cleaning-audit", audit, "Removed text, line by line.",
+        table_section("cleaning-audit", audit, "Removed text, line by line." + note,
                 max_rows=max_rows, facts=facts,
                 reading=overview.audit_reading(audit, rules, len(ctx.articles)))])
 

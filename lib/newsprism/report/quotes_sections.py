@@ -108,44 +108,53 @@ def prepare(corpus: str, actors_codebook: str = "none", cleaning: str = "default
                          rates=quote_stats.outlet_quote_rates(quotes, english, n_boot=n_boot))
 
 
-def top_rate_text(rates: pd.DataFrame, what: str, unit: str = "per 1,000 words") -> str:
-    """The outlet with the highest rate (rows: outlet, estimate, ci_low, ci_high, n articles),
-    with its interval and the next outlet, saying when the lead is not clear: a single article
-    (no interval over articles) or an interval that holds the next outlet's rate.
+def top_rate_text(rates: pd.DataFrame, what: str, unit: str = "per 1,000 words",
+                  lowest: bool = False) -> str:
+    """The outlet with the highest rate (``lowest``: the lowest) of ``what`` (rows: outlet,
+    estimate, ci_low, ci_high, n articles), with its interval and the next outlet, saying when
+    the lead is not clear: a single article (no interval over articles) or an interval that
+    holds the next outlet's rate. A rate is named a rate: the outlet with the most quotations
+    per 1,000 words need not have the most quotations.
 
     >>> t = pd.DataFrame({"outlet": ["A", "B"], "estimate": [25.4, 19.5], "ci_low": [25.4, 17.5],
     ...                   "ci_high": [25.4, 21.6], "n": [1, 6]})
     >>> top_rate_text(t, "speech quotations")
-    '**A** has the most speech quotations (25.4 per 1,000 words; next: B, 19.5), but from a single article: no interval over articles, so the lead is not established.'
+    '**A** has the highest rate of speech quotations (25.4 per 1,000 words; next: B, 19.5), but from a single article: no interval over articles, so the lead is not established.'
+    >>> top_rate_text(t, "speech quotations", lowest=True)[:68]
+    '**B** has the lowest rate of speech quotations (19.5 per 1,000 words'
     """
     table = rates.dropna(subset=["estimate"]).sort_values(["estimate", "outlet"],
-                                                          ascending=[False, True])
+                                                          ascending=[lowest, True])
     top = table.iloc[0]
+    rank = "lowest" if lowest else "highest"
     following = (f"; next: {table['outlet'].iloc[1]}, {table['estimate'].iloc[1]:.1f}"
                  if len(table) > 1 else "")
     if int(top["n"]) < 2:
-        return (f"**{top['outlet']}** has the most {what} ({top['estimate']:.1f} {unit}"
-                f"{following}), but from a single article: no interval over articles, so "
-                "the lead is not established.")
-    text = (f"**{top['outlet']}** has the most {what} ({top['estimate']:.1f} {unit}, 95% CI "
-            f"{top['ci_low']:.1f} to {top['ci_high']:.1f}, n = {plural(top['n'], 'article')}"
-            f"{following})")
-    if len(table) > 1 and top["ci_low"] <= table["estimate"].iloc[1]:
+        return (f"**{top['outlet']}** has the {rank} rate of {what} ({top['estimate']:.1f} "
+                f"{unit}{following}), but from a single article: no interval over articles, "
+                "so the lead is not established.")
+    text = (f"**{top['outlet']}** has the {rank} rate of {what} ({top['estimate']:.1f} {unit}, "
+            f"95% CI {top['ci_low']:.1f} to {top['ci_high']:.1f}, n = "
+            f"{plural(top['n'], 'article')}{following})")
+    bound = top["ci_high"] if lowest else top["ci_low"]
+    if len(table) > 1 and (bound >= table["estimate"].iloc[1] if lowest
+                           else bound <= table["estimate"].iloc[1]):
         return text + ": its interval holds the next outlet's rate, so there is no clear difference."
     return text + "."
 
 
 def density_reading(per_1000: pd.DataFrame, share: pd.DataFrame) -> str:
-    """Which outlet quotes most densely (see :func:`top_rate_text`) and least, and the largest
-    share inside quotes."""
+    """Which outlet quotes most densely and least densely (see :func:`top_rate_text`, each
+    with its interval and the next outlet), and the largest share inside quotes."""
     if not (len(per_1000) and per_1000["estimate"].notna().any()):
         return "No speech quotation was found, so no rate can be read."
-    least = per_1000.loc[per_1000["estimate"].idxmin()]
-    most_share = share.loc[share["estimate"].idxmax()]
+    most_share = share.loc[share["estimate"].idxmax()] if len(share) else None
+    if most_share is None or not most_share["estimate"] > 0:
+        return "No speech quotation was found, so no rate can be read."
+    least = (" " + top_rate_text(per_1000, "speech quotations", lowest=True)
+             if per_1000["estimate"].notna().sum() > 2 else "")
     return when_comparable(
-        per_1000["outlet"],
-        f"{top_rate_text(per_1000, 'speech quotations')} **{least['outlet']}** quotes least "
-        f"({least['estimate']:.1f}, n = {plural(least['n'], 'article')}).",
+        per_1000["outlet"], top_rate_text(per_1000, "speech quotations") + least,
         "quotation density") + (
         " The largest share of text inside quotation marks is "
         f"{most_share['estimate']:.1%} (**{most_share['outlet']}**). Many short partial "
@@ -341,12 +350,17 @@ def scare_section(ctx: QuotesContext, out_dir: str) -> Group:
                                  unit="term quotes", source=f"{ctx.source}, newsprism.quotes.extract"))])
 
 
+FEW_CUED = 30  # cued quotations below which an outlet's verb shares move by one or two verbs
+
+
 def cue_reading(cues: pd.DataFrame) -> str:
-    """The most frequent cue verb and how many quotations a doubting verb introduces.
+    """The most frequent cue verb, how many quotations a doubting verb introduces, and, when
+    some outlet has few cued quotations (``n`` below :data:`FEW_CUED`), that a difference of
+    one or two verbs is not a pattern.
 
     >>> cue_reading(pd.DataFrame({"cue_lemma": ["say", "claim"], "cue_class": ["neutral",
-    ...     "doubting"], "n_quotes": [3, 1]}))[:66]
-    'The most frequent cue is **say** (3 of 4 cued quotations); 1 quota'
+    ...     "doubting"], "n_quotes": [3, 1]}))[:80]
+    'The most frequent cue is **say** (3 of 4 cued quotations); 1 quotation is introd'
     """
     if not len(cues):
         return "No speech quotation carries a cue."
@@ -356,9 +370,20 @@ def cue_reading(cues: pd.DataFrame) -> str:
     most = (f"The most frequent cue is {tied[0]} ({int(top.iloc[0])} of " if len(tied) == 1 else
             f"The most frequent cues are {', '.join(tied[:-1])} and {tied[-1]}, tied "
             f"({int(top.iloc[0])} each of ")
-    return (f"{most}{int(cues['n_quotes'].sum())} cued quotations); {doubting} quotation(s) are introduced "
-            "by a verb that casts doubt. With few quotations per outlet, a difference of one "
-            "or two verbs is not a pattern.")
+    verb = "is" if doubting == 1 else "are"
+    text = (f"{most}{int(cues['n_quotes'].sum())} cued quotations); "
+            f"{plural(doubting, 'quotation')} {verb} introduced by a verb that casts doubt.")
+    fewest = (cues.groupby("outlet")["n"].max().min()
+              if {"outlet", "n"} <= set(cues.columns) else 0)
+    if fewest < FEW_CUED:
+        text += (" With few cued quotations per outlet"
+                 + (f" (as few as {int(fewest)})" if fewest else "")
+                 + ", a difference of one or two verbs is not a pattern.")
+    else:
+        text += (" Shares carry Wilson intervals that treat an outlet's quotations as "
+                 "independent, though quotations of one article are not: compare outlets "
+                 "only where the intervals are far apart.")
+    return text
 
 
 def cues_section(ctx: QuotesContext, out_dir: str) -> Group:
@@ -413,21 +438,35 @@ def cross_reading(cross: pd.DataFrame, n_multi: int, min_outlets: int,
             "against the original statement.")
 
 
+def statement_clusters(quotes: pd.DataFrame, articles: pd.DataFrame, min_score: float = 0.75,
+                       fragment_max_words: int = 2, min_outlets: int = 2
+                       ) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Every quotation with its cluster (:func:`newsprism.quotes.clusters.cluster_quotes`) and
+    the cross-outlet table of the statements several outlets quote
+    (:func:`newsprism.quotes.clusters.cluster_table`): the one definition of "a statement
+    quoted by ``min_outlets`` or more outlets" that 30 and 50 both count."""
+    clustered = quote_clusters.cluster_quotes(quotes, articles, min_score=min_score,
+                                              fragment_max_words=fragment_max_words)
+    return clustered, quote_clusters.cluster_table(clustered, articles, min_outlets=min_outlets)
+
+
 def statements_section(ctx: QuotesContext, out_dir: str, min_score: float = 0.75,
                        fragment_max_words: int = 2, min_outlets: int = 2) -> Group:
     """Quotations clustered into statements across outlets: the largest clusters, each
     outlet's wording of the statements several outlets quote, and the first one in words.
     ``facts``: ``clustered`` (every quotation with its cluster) and ``n_statements``."""
-    clustered = quote_clusters.cluster_quotes(ctx.quotes, ctx.english, min_score=min_score,
-                                              fragment_max_words=fragment_max_words)
+    clustered, cross = statement_clusters(ctx.quotes, ctx.english, min_score,
+                                          fragment_max_words, min_outlets)
     summary = quote_clusters.cluster_summary(clustered)
-    cross = quote_clusters.cluster_table(clustered, ctx.english, min_outlets=min_outlets)
     save_table(clustered.drop(columns=["text"]), "quotes_clusters", out_dir)
     save_table(cross.drop(columns=["diff_html"]), "quotes_cross_outlet", out_dir)
     # Counted from the cross-outlet table: statements (speech) only, matching the table below.
     n_multi = quote_clusters.n_statements(cross)
     parts: list = [Section("clusters", table=summary.head(15), max_rows=200, caption=(
-        "Largest quotation clusters (statements) and the longest wording of each."),
+        "Largest quotation clusters and the longest wording of each; n_outlets counts every "
+        "quotation, scare quotes included. A cluster is a statement quoted across outlets "
+        "only when it holds a speech quotation longer than a fragment (the next table), so a "
+        "shared word (\u201cblood\u201d) is not one."),
         facts=dict(n=len(summary), unit="clusters",
                    source=f"{ctx.source}, newsprism.quotes.clusters.cluster_quotes"))]
     reading = cross_reading(cross, n_multi, min_outlets, min_score)
@@ -471,7 +510,8 @@ def _metric_text(row: pd.Series) -> str:
 def validation_reading(results: pd.DataFrame) -> str:
     """The headline metrics of the engine in the first row on its dataset, each with the status
     the table gives it (a missed target named), F1 beside the baseline's, and every other
-    metric of the engine below its target.
+    metric of the engine below its target. Rows of a ``train`` split (where the rules and the
+    classifier were built) are left out when held-out rows exist, and the reading says so.
 
     >>> rows = pd.DataFrame({"dataset": ["P"] * 4, "engine": ["ours", "ours", "ours", "baseline"],
     ...     "metric": ["precision", "speaker_accuracy", "f1", "f1"],
@@ -481,6 +521,10 @@ def validation_reading(results: pd.DataFrame) -> str:
     """
     if results.empty or not results["engine"].notna().any():
         return "No validation metric found."
+    fitted = (results["split"].astype(str).str.startswith("train") if "split" in results
+              else pd.Series(False, index=results.index))
+    if fitted.any() and not fitted.all():  # train rows are in-sample: never read as held out
+        results = results[~fitted]
     first = results[results["engine"].notna()].iloc[0]
     engine, dataset = str(first["engine"]), first.get("dataset", "")
     same = results[results.get("dataset", pd.Series(dataset, index=results.index)) == dataset]
@@ -499,6 +543,9 @@ def validation_reading(results: pd.DataFrame) -> str:
     if len(others):
         text += ". Also below target: " + "; ".join(
             f"{_metric_text(r)} on {r['dataset']}" for _, r in others.iterrows())
+    if fitted.any() and not fitted.all():
+        text += (". The train rows of the table are in-sample (the attribution rules and the "
+                 "speech/term classifier were built on that split), so they are not read here")
     # The corpus may be US election news itself: say what the gold data is, not what the
     # corpus is.
     return (text + ". The gold data is US election news; accuracy on other text (translated "

@@ -266,6 +266,9 @@ def voice_reading(voices: pd.DataFrame) -> str:
     """
     gaps = clear_gaps(voices)
     n_quoted = int(voices.loc[voices["measure"] == "quoted", "n"].sum())
+    if not n_quoted:
+        return ("No sentence holds quoted words (no speech quotation was found), so the "
+                "outlets' own voice cannot be compared with the voices they quote.")
     tested = int((voices["measure"] == "gap").sum())
     chance = (f"; each is one of {tested} outlets' 95% intervals, not corrected for the "
               f"comparison: {by_chance(tested)}" if tested > 1 else "")
@@ -502,17 +505,25 @@ def plot_engine_pair(points: pd.DataFrame):
 
 
 def agreement_reading(agreement: pd.DataFrame, wide: pd.DataFrame) -> str:
-    """The weakest pair of engines (Pearson r with interval and n)."""
+    """The weakest pair of engines (Pearson r with interval and n) and the next pair, said to
+    be inside or above that interval."""
     if not len(agreement):
         return "Only one engine was compared."
-    r = agreement[agreement["measure"] == "pearson_r"]
-    weakest = r.loc[r["estimate"].idxmin()]
+    r = agreement[agreement["measure"] == "pearson_r"].sort_values("estimate", kind="stable")
+    weakest = r.iloc[0]
     sampled = f" sampled of {wide.attrs['n_total']}" if wide.attrs.get("sampled") else ""
+    following = ""
+    if len(r) > 1:  # a "weakest" pair is named against the next one
+        nxt = r.iloc[1]
+        inside = nxt["estimate"] <= weakest["ci_high"]
+        following = (f"; next: {nxt['engine_a']} / {nxt['engine_b']}, r = {nxt['estimate']:.2f}"
+                     + (", inside that interval, so the two pairs are not told apart"
+                        if inside else ", above that interval"))
     return (f"The weakest pair is {weakest['engine_a']} / {weakest['engine_b']} "
             f"(r = {weakest['estimate']:.2f}, 95% CI {weakest['ci_low']:.2f}–"
             f"{weakest['ci_high']:.2f}, "
-            f"n = {weakest['n']}{sampled}). Where engines disagree, a conclusion should not "
-            "rest on one engine.")
+            f"n = {weakest['n']}{sampled}{following}). Where engines disagree, a conclusion "
+            "should not rest on one engine.")
 
 
 def _engine_pair_part(ctx: SentimentContext, wide: pd.DataFrame, max_points: int,
@@ -557,6 +568,12 @@ def validation_section() -> Section:
     if not len(results):
         return Section("validation", reading="No validation results saved yet: run "
                        "`make validate`.")
+    if pd.to_numeric(results["value"], errors="coerce").isna().all():
+        status = "; ".join(dict.fromkeys(results["status"].dropna().astype(str))) or "no figure"
+        return Section("validation", reading=(
+            f"The saved validation has no figure for the sentence engines ({status}), so how "
+            "far their scores agree with human ratings is not established here. "
+            + stale_note(["sentiment"])).rstrip())
     return table_section("validation", results.drop(columns=["measure"]), (
         "Sentiment engines against human ratings (latest `make validate`). "
         + stale_note(["sentiment"])).rstrip(), facts=dict(

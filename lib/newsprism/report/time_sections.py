@@ -14,6 +14,7 @@ from typing import Any
 
 import pandas as pd
 
+from newsprism.compare.summary import plural
 from newsprism.report.compare_sections import weak_frames_note
 from newsprism.report.options import no_actors_reading
 from newsprism.report.runner import save_table
@@ -391,7 +392,8 @@ every one is too few to compare), so no change can be shown.'
     untested = len(table) - tested
     return (f"{tested} of {len(table)} comparisons could be tested"
             + (f" ({untested} too few to compare)" if untested else "")
-            + f"; {len(clear)} of those {tested} show a clear change (95% interval excluding 0 "
+            + f"; {len(clear)} of those {tested} "
+            + ("shows" if len(clear) == 1 else "show") + " a clear change (95% interval excluding 0 "
             "and q < 0.05): ")
 
 
@@ -454,32 +456,21 @@ def before_after_section(ctx: TimeContext, out_dir: str, split_date: str = "") -
 
 def first_reports_section(ctx: TimeContext, out_dir: str, min_score: float = 0.75,
                           min_outlets: int = 2) -> tuple[Section, Section]:
-    """Each outlet's first article, and when each outlet carried each shared statement."""
+    """Each outlet's first article, and when each outlet carried each shared statement (the
+    statements of 30's cross-outlet table: :func:`newsprism.report.quotes_sections.statement_clusters`)."""
+    from newsprism.report.quotes_sections import statement_clusters
+
     firsts = propagation.first_reports(ctx.any_language)
     save_table(firsts, "time_first_reports", out_dir)
     quotes = ctx.tables.get("quotes")
-    speech = (quotes[quotes["kind"] == "speech"] if quotes is not None and len(quotes)
-              else pd.DataFrame())
-    clustered = cluster_statements(speech, ctx.articles, min_score)
-    spread = propagation.statement_spread(clustered, ctx.dates, min_outlets)
+    spread = pd.DataFrame(columns=propagation.SPREAD_COLUMNS)
+    if quotes is not None and len(quotes):
+        clustered, cross = statement_clusters(quotes, ctx.articles, min_score,
+                                              min_outlets=min_outlets)
+        kept = clustered[clustered["cluster_id"].isin(cross["cluster_id"])]
+        spread = propagation.statement_spread(kept, ctx.dates, min_outlets)
     save_table(spread, "time_statement_spread", out_dir)
     return (_first_section(ctx, firsts), _spread_section(ctx, spread))
-
-
-def cluster_statements(speech: pd.DataFrame, articles: pd.DataFrame,
-                       min_score: float = 0.75) -> pd.DataFrame:
-    """``cluster_id, article_id, text`` for speech quotations, clustered by
-    :func:`newsprism.quotes.clusters.cluster_quotes`. Quotations with the same wording are
-    clustered once (its first occurrence) and every copy takes that cluster: identical
-    wordings always share a cluster, and a corpus of wire copies is not clustered n times."""
-    from newsprism.quotes import clusters as quote_clusters
-
-    if speech is None or not len(speech):
-        return pd.DataFrame(columns=["cluster_id", "article_id", "text"])
-    first = speech.drop_duplicates("text")
-    clustered = quote_clusters.cluster_quotes(first, articles, min_score=min_score)
-    ids = dict(zip(clustered["text"], clustered["cluster_id"], strict=True))
-    return speech.assign(cluster_id=speech["text"].map(ids))[["cluster_id", "article_id", "text"]]
 
 
 def _order_words(basis: str) -> str:
@@ -540,6 +531,9 @@ def _first_reading(dated: pd.DataFrame) -> str:
                            for r in dated.itertuples())
         return ("Some dates come from the articles' own text and are lower bounds, so who "
                 f"published first is not established. Earliest dates: {listed}.")
+    if dated["outlet"].nunique() == 1:
+        return (f"One outlet, so no order of outlets: {dated['outlet'].iloc[0]}'s first "
+                f"article is of {dated['date'].min():%Y-%m-%d} (by publication date).")
     tied = propagation.tied_with_first(dated)
     top = dated[tied]
     later = "; ".join(f"{r.outlet} {days(r.lag_days)} later"
@@ -558,10 +552,12 @@ def _spread_section(ctx: TimeContext, spread: pd.DataFrame, shown: int = 5) -> S
     top = outlets.index[:shown]
     lines = [_spread_line(spread[spread["cluster_id"] == cid]) for cid in top]
     if len(outlets) > shown:
-        lines.append(f"{len(outlets) - shown} more statement(s) in the table.")
+        lines.append(f"{plural(len(outlets) - shown, 'more statement', 'more statements')} "
+                     "in the table.")
     reading = " ".join(lines) or "No statement is quoted by two or more outlets."
     return Section("statement-spread", table=spread, caption="Statements quoted by two or more "
-                   "outlets (quote clusters of speech quotations): when each outlet first "
+                   "outlets (the statements of 30_quotes' cross-outlet table: quote clusters "
+                   "holding a speech quotation longer than a fragment): when each outlet first "
                    f"carried them. {ctx.note}", reading=reading,
                    tables={"time_statement_spread": spread},
                    facts=dict(n=int(spread["cluster_id"].nunique()) if len(spread) else 0,
@@ -619,7 +615,8 @@ def propagation_section(ctx: TimeContext, out_dir: str, ngram: int = 8,
     candidates = int(passages.attrs.get("n_candidate_pairs", 0))
     capped = (f" {candidates:,} article pairs share a run; the {max_pairs:,} sharing the most "
               "were aligned." if candidates > max_pairs else "")
-    travel = propagation.wording_travel(passages, ctx.dates, ctx.articles)
+    travel = mark_copies(propagation.wording_travel(passages, ctx.dates, ctx.articles),
+                         passages)
     save_table(travel, "time_propagation", out_dir)
     edges = copy_edges(travel)
     figure = (time_plots.plot_propagation(edges, sorted(ctx.articles["outlet"].unique()))
@@ -643,8 +640,24 @@ def copy_share_words() -> str:
     """The copy rule of the figure, in words (the rule of 00 and 40)."""
     from newsprism.compare.similarity import COPY_MIN_SHARE, COPY_MIN_WORDS
 
-    return (f"shared passages cover at least {COPY_MIN_SHARE:.0%} of the later article and "
-            f"hold at least {COPY_MIN_WORDS} words")
+    return (f"shared passages cover at least {COPY_MIN_SHARE:.0%} of one of the two articles "
+            f"and hold at least {COPY_MIN_WORDS} words")
+
+
+def mark_copies(travel: pd.DataFrame, passages: pd.DataFrame) -> pd.DataFrame:
+    """``travel`` plus ``is_copy``: the pair is a copy under
+    :func:`newsprism.compare.similarity.copied_pairs`, the one rule of 00 and 40 (passages
+    cover the share of one of the two articles, not only of the later one)."""
+    from newsprism.compare.similarity import copied_pairs
+
+    if travel.empty:
+        return travel.assign(is_copy=pd.Series(dtype=bool))
+    pairs = copied_pairs(passages)
+    copies = {frozenset(pair) for pair in pairs.loc[pairs["is_copy"].astype(bool),
+                                                     ["article_a", "article_b"]].itertuples(
+        index=False, name=None)}
+    return travel.assign(is_copy=[frozenset(pair) in copies for pair in zip(
+        travel["source_article"], travel["copy_article"], strict=True)])
 
 
 def copy_edges(travel: pd.DataFrame) -> pd.DataFrame:
@@ -662,10 +675,12 @@ def copy_edges(travel: pd.DataFrame) -> pd.DataFrame:
 
 
 def is_copy(travel: pd.DataFrame) -> pd.Series:
-    """Pairs of the travel table that are copies under the rule of 00 and 40 (share of the
-    later article and copied words, :func:`newsprism.compare.similarity.copied_pairs`)."""
+    """Pairs of the travel table that are copies under the rule of 00 and 40: its ``is_copy``
+    column (:func:`mark_copies`); without it, the later article's share and copied words."""
     from newsprism.compare.similarity import COPY_MIN_SHARE, COPY_MIN_WORDS
 
+    if "is_copy" in travel:
+        return travel["is_copy"].astype(bool)
     return (travel["share_copied"] >= COPY_MIN_SHARE) & (travel["n_words"] >= COPY_MIN_WORDS)
 
 
@@ -689,12 +704,16 @@ def travel_reading(travel: pd.DataFrame, ngram: int, shown: int = 5) -> str:
         return f"No two articles share a run of {ngram} or more words."
     directed = travel[travel["directed"]]
     copies = int(is_copy(directed).sum())
+    unordered = int(is_copy(travel[~travel["directed"]]).sum())
     largest = directed.sort_values(["share_copied", "lag_days"], ascending=[False, True],
                                    kind="stable").head(shown)
-    return (f"{len(travel)} article pair(s) share wording; {len(directed)} can be ordered in "
-            f"time, {len(travel) - len(directed)} cannot (same day, undated, or dated only from "
-            f"their text); {copies} of the ordered pairs are copies ({copy_share_words()}), "
-            "the rest share a phrase or quotation. Largest shares: "
+    share = "shares" if len(travel) == 1 else "share"
+    return (f"{plural(len(travel), 'article pair')} {share} wording; {len(directed)} can be "
+            f"ordered in time, {len(travel) - len(directed)} cannot (same day, undated, or "
+            f"dated only from their text); {copies} of the ordered pairs"
+            + (f" and {unordered} of the unordered ones" if unordered else "")
+            + f" are copies ({copy_share_words()}), the rest share a phrase or quotation. "
+            "Largest shares: "
             + " ".join(_travel_line(r) for r in largest.itertuples()))
 
 

@@ -220,6 +220,8 @@ def dating_note(dates: pd.DataFrame) -> str:
     parts = [f"{published} of {n} article{'s' if n != 1 else ''} dated by publication date"
              + (f" ({clock})" if published else "")]
     if counts.get("text", 0):
-        parts.append(f"{int(counts['text'])} by the {BASIS_LABEL['text']}")
+        label = BASIS_LABEL["text"] if counts["text"] == 1 else BASIS_LABEL["text"].replace(
+            "date its text mentions", "date each text mentions")
+        parts.append(f"{int(counts['text'])} by the {label}")
     parts.append(f"{int(counts.get('undated', 0))} undated")
     return ", ".join(parts) + ". Times in UTC."

@@ -45,7 +45,9 @@ def format_number(value: object, float_format: str | None = None) -> str:
     rounded = round(number, min(max(digits, 0), MAX_DECIMALS))
     if rounded == 0:
         return "<0.001" if number > 0 else ">-0.001"
-    return f"{rounded:.{min(max(digits, 0), MAX_DECIMALS)}f}".rstrip("0").rstrip(".")
+    text = f"{rounded:.{min(max(digits, 0), MAX_DECIMALS)}f}"
+    # Trailing zeros are dropped only after a decimal point: 340.5 reads "340", not "34".
+    return text.rstrip("0").rstrip(".") if "." in text else text
 
 
 def format_bool(value: object) -> str:
