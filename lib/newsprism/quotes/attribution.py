@@ -104,6 +104,8 @@ from newsprism.quotes.names import (
     person_like,
     strip_leading,
 )
+from newsprism.quotes.homograph_names import word_surname
+from newsprism.quotes.np_sources import noun_phrase_subject
 from newsprism.quotes.subjects import NAME_TAIL, PRON_ANY, blank, subject_after, subject_before
 
 # -- colon introductions in the sentence
@@ -408,8 +410,8 @@ def continuation_sentence(q: QuoteSite) -> Attribution | None:
 
 # The rules in the order they are tried; the first that fires attributes the quotation.
 RULES = (
-    cue_after_rules, cue_after_generic, cue_final, cue_before_rules, colon_name, colon_sentence,
-    colon_name_end, colon_clause, according, nominal_cue, previous_sentence, sentence_subject,
+    word_surname, cue_after_rules, cue_after_generic, cue_final, cue_before_rules, colon_name,
+    colon_sentence, colon_name_end, colon_clause, according, nominal_cue, previous_sentence, sentence_subject,
     continuation, dash_signature, continuation_paragraph, named_reply, document_intro,
     colon_intro, intro_paragraph,
     continuation_paragraph_last, sentence_cue, continuation_sentence,
@@ -538,7 +540,7 @@ def as_cue(q: QuoteSite) -> Attribution | None:
 # phrase, 'The council voted ...', was right half the time on PolNeAR train and named 'the' or
 # 'clinton's attacks were': a guess a reader would catch, so it is not tried.)
 FALLBACK_RULES = (cue_later, previous_sentence_cue, sentence_opening_name, institution_subject,
-                  as_cue)
+                  as_cue, noun_phrase_subject)
 
 
 # a clause of the quotation's sentence whose subject is a pronoun ('Cruz is the only contender
@@ -658,10 +660,12 @@ __all__ = [
     "named_reply",
     "naming_subject",
     "nominal_cue",
+    "noun_phrase_subject",
     "previous_sentence",
     "previous_sentence_cue",
     "quote_site",
     "sentence_cue",
     "sentence_opening_name",
     "sentence_subject",
+    "word_surname",
 ]

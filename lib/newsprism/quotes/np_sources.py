@@ -1,0 +1,87 @@
+"""Noun-phrase sources: a quotation whose speaker is a description, a group or an institution
+('The retired neurosurgeon addressed his concerns ..., remarking he did not feel “...”',
+'That is why critics say he had proposed to “dismantle” the ACA', '21 percent said “...”').
+
+The sentence of the quotation opens with the noun phrase and its verb; the noun phrase is headed
+by a word of :data:`NP_HEADS` (a role, a group, an institution, a text); no person is named
+between it and the quotation. The noun phrase is the speaker (its type comes from
+:func:`newsprism.quotes.speakers.speaker_type`: anonymous, organisation, document or person);
+a role the article gives a named holder resolves to that person through the usual role
+resolution. When the sentence opens any other way the rule abstains.
+
+>>> from newsprism.quotes.marks import pair_marks
+>>> from newsprism.quotes.attribution import attribute
+>>> text = 'That is why critics say he had proposed to “dismantle” the law.'
+>>> [a.speaker for a in attribute(text, pair_marks(text))]
+[None]
+>>> [a.fallback.speaker for a in attribute(text, pair_marks(text))]
+['critics']
+"""
+
+from __future__ import annotations
+
+import re
+
+from newsprism.quotes.attributor import Attribution, QuoteSite
+from newsprism.quotes.names import CUE_SET, DOUBLE_MARK, NAME_RE, is_name, person_like
+from newsprism.quotes.subjects import PLACE_BEFORE
+
+# the head nouns of a noun-phrase source: a role, a group of people, an institution
+NP_HEADS = (
+    "spokesman|spokeswoman|spokesperson|official|officials|aide|aides|adviser|advisers|advisor|"
+    "advisors|strategist|strategists|staffer|staffers|source|sources|insiders|critics|critic|"
+    "analysts|analyst|experts|expert|police|prosecutors|prosecutor|investigators|authorities|"
+    "officers|detectives|lawyers|lawyer|attorneys|attorney|lawmakers|legislators|leaders|leader|"
+    "activists|protesters|organizers|supporters|opponents|voters|residents|witnesses|"
+    "researchers|scientists|economists|historians|pollsters|doctors|diplomats|regulators|"
+    "senator|governor|candidate|nominee|president|secretary|judge|justice|ambassador|mayor|"
+    "chairman|chairwoman|director|neurosurgeon|businessman|billionaire|actor|actress|"
+    "campaign|committee|commission|administration|department|ministry|agency|council|board|"
+    "court|company|party|government|organization|non-profit|nonprofit|group|union|network|"
+    "newspaper|paper|service|percent|crowd|audience|Saudis")
+_DETERMINER = (r"(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Oo]ne|[Ss]ome|[Mm]any|[Mm]ost|"
+               r"[Ss]everal|[Oo]ther|[Aa]nother|[Tt]wo|[Tt]hree|\d+)")
+# (an opening phrase set off by a comma, or a connective), the noun phrase, its verb
+_NP_SUBJECT = re.compile(
+    r"(?:(?:[A-Z][^,\u201c\u201d\"\n]{0,60},|But|And|Yet|So|Still|Now|Instead|Meanwhile|"
+    r"However|Also|That is why|That's why|This is why|Even so),?\s+)?"
+    r"(?!(?:once|when|if|while|after|before|because|as|since|until|although|though|whether|"
+    r"that|which|who|what|how|where|than|but|and|or)\b)"
+    rf"(?P<nom>(?:{_DETERMINER}\s+)?(?:[\w\-\u2019'.]+\s+){{0,4}}?(?i:{NP_HEADS})"
+    r"(?:\s+(?:of|for|at|with|from|in|close to|familiar with)\s+(?:the\s+)?"
+    r"[\w\-\u2019'.]+(?:\s+[\w\-\u2019'.]+){0,3}?)?)"
+    r"\s+(?:(?:also|then|later|has|have|had|would|will|further|often|again|now)\s+)*"
+    r"(?P<verb>(?-i:[a-z]{2,}))\b")
+_IRREGULAR = frozenset("said told wrote began says tells writes thinks thought put puts".split())
+
+
+def verb_like(word: str) -> bool:
+    """Whether a lowercase ``word`` may be a finite verb: a cue verb, 'said', or a word in -s or
+    -ed (not 'is', 'was', 'has', 'as')."""
+    return word in CUE_SET or word in _IRREGULAR or re.fullmatch(r"[a-z]+(?:ed|s)", word) \
+        is not None and word not in ("is", "was", "has", "as", "us", "its")
+
+
+def noun_phrase_subject(q: QuoteSite) -> Attribution | None:
+    """'The retired neurosurgeon addressed his concerns ..., remarking he did not feel “...”':
+    the quotation's sentence opens with a noun phrase headed by a role, group or institution
+    noun and its verb, and names no person before the quotation: that noun phrase speaks."""
+    lo = q.lo
+    while lo < q.open_mark and q.text[lo].isspace():
+        lo += 1
+    m = _NP_SUBJECT.match(q.text, lo, q.open_mark)
+    if not m or not verb_like(m.group("verb")) or DOUBLE_MARK.search(q.text, *m.span("nom")):
+        return None
+    s, e = m.span("nom")
+    if any(_person(q, n) for n in NAME_RE.finditer(q.text, s, q.open_mark)):
+        return None  # a person named in the phrase or before the quotation may be the speaker
+    return q.make(s, e, "nom", m.group("verb"), "noun-phrase-subject")
+
+
+def _person(q: QuoteSite, m: re.Match) -> bool:
+    """A person's name (two words or more) outside quotations and not after a preposition ('from
+    New Hampshire', 'with “The View”' are no speakers)."""
+    surface = m.group(0)
+    return len(surface.split()) >= 2 and is_name(surface, q.text) and person_like(surface) and \
+        not q.attributor.inside_quote(m.start()) and \
+        not PLACE_BEFORE.search(q.text, max(q.lo, m.start() - 12), m.start())
