@@ -80,6 +80,7 @@ from newsprism.quotes.cue_rules import (
     cue_participle,
     naming_subject,
 )
+from newsprism.quotes.homograph_names import word_surname
 from newsprism.quotes.names import (
     ACCORDING,
     CAP,
@@ -104,7 +105,6 @@ from newsprism.quotes.names import (
     person_like,
     strip_leading,
 )
-from newsprism.quotes.homograph_names import word_surname
 from newsprism.quotes.np_sources import noun_phrase_subject
 from newsprism.quotes.subjects import NAME_TAIL, PRON_ANY, blank, subject_after, subject_before
 
@@ -410,8 +410,8 @@ def continuation_sentence(q: QuoteSite) -> Attribution | None:
 
 # The rules in the order they are tried; the first that fires attributes the quotation.
 RULES = (
-    word_surname, cue_after_rules, cue_after_generic, cue_final, cue_before_rules, colon_name,
-    colon_sentence, colon_name_end, colon_clause, according, nominal_cue, previous_sentence, sentence_subject,
+    cue_after_rules, cue_after_generic, cue_final, cue_before_rules, colon_name, colon_sentence,
+    colon_name_end, colon_clause, according, nominal_cue, previous_sentence, sentence_subject,
     continuation, dash_signature, continuation_paragraph, named_reply, document_intro,
     colon_intro, intro_paragraph,
     continuation_paragraph_last, sentence_cue, continuation_sentence,
@@ -539,8 +539,8 @@ def as_cue(q: QuoteSite) -> Attribution | None:
 # speaker the sentence itself shows with a cue verb or as its subject. (An opening common noun
 # phrase, 'The council voted ...', was right half the time on PolNeAR train and named 'the' or
 # 'clinton's attacks were': a guess a reader would catch, so it is not tried.)
-FALLBACK_RULES = (cue_later, previous_sentence_cue, sentence_opening_name, institution_subject,
-                  as_cue, noun_phrase_subject)
+FALLBACK_RULES = (word_surname, cue_later, previous_sentence_cue, sentence_opening_name,
+                  institution_subject, as_cue, noun_phrase_subject)
 
 
 # a clause of the quotation's sentence whose subject is a pronoun ('Cruz is the only contender

@@ -38,7 +38,8 @@ def surnames_of_words(text: str) -> dict[str, str]:
     found: dict[str, set[str]] = {}
     for m in _FULL_NAME.finditer(text):
         given = m.group("given")
-        if given not in NOT_NAMES and (m.group("mid") is not None or given_name_gender(given + " x")):
+        if given not in NOT_NAMES and (m.group("mid") is not None or
+                                       given_name_gender(given + " x")):
             found.setdefault(m.group("word"), set()).add(m.group(0))
     return {word: next(iter(full)) for word, full in found.items() if len(full) == 1}
 

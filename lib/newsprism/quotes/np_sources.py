@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 
 from newsprism.quotes.attributor import Attribution, QuoteSite
-from newsprism.quotes.names import CUE_SET, DOUBLE_MARK, NAME_RE, is_name, person_like
+from newsprism.quotes.names import CUE_RE, CUE_SET, DOUBLE_MARK, NAME_RE, is_name, person_like
 from newsprism.quotes.subjects import PLACE_BEFORE
 
 # the head nouns of a noun-phrase source: a role, a group of people, an institution
@@ -38,28 +38,51 @@ NP_HEADS = (
     "chairman|chairwoman|director|neurosurgeon|businessman|billionaire|actor|actress|"
     "campaign|committee|commission|administration|department|ministry|agency|council|board|"
     "court|company|party|government|organization|non-profit|nonprofit|group|union|network|"
-    "newspaper|paper|service|percent|crowd|audience|Saudis")
+    "newspaper|paper|service|percent|crowd|audience|Saudis|order|ruling|report|statement|letter|"
+    "memo|poll|survey|study|editorial")
 _DETERMINER = (r"(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Oo]ne|[Ss]ome|[Mm]any|[Mm]ost|"
                r"[Ss]everal|[Oo]ther|[Aa]nother|[Tt]wo|[Tt]hree|\d+)")
+# words that open a clause or a prepositional phrase, never a noun phrase's modifier
+_NOT_NP_START = (r"(?i:once|when|if|while|after|before|because|as|since|until|although|though|"
+                 r"whether|that|which|who|what|how|where|than|but|and|or|to|in|on|at|for|of|"
+                 r"with|by|from|based|according)\b")
 # (an opening phrase set off by a comma, or a connective), the noun phrase, its verb
 _NP_SUBJECT = re.compile(
     r"(?:(?:[A-Z][^,\u201c\u201d\"\n]{0,60},|But|And|Yet|So|Still|Now|Instead|Meanwhile|"
     r"However|Also|That is why|That's why|This is why|Even so),?\s+)?"
-    r"(?!(?:once|when|if|while|after|before|because|as|since|until|although|though|whether|"
-    r"that|which|who|what|how|where|than|but|and|or)\b)"
-    rf"(?P<nom>(?:{_DETERMINER}\s+)?(?:[\w\-\u2019'.]+\s+){{0,4}}?(?i:{NP_HEADS})"
+    rf"(?!{_NOT_NP_START})(?P<nom>(?:{_DETERMINER}\s+)?"
+    rf"(?:(?!{_NOT_NP_START})[\w\-\u2019'.]+\s+){{0,4}}?(?i:{NP_HEADS})"
     r"(?:\s+(?:of|for|at|with|from|in|close to|familiar with)\s+(?:the\s+)?"
     r"[\w\-\u2019'.]+(?:\s+[\w\-\u2019'.]+){0,3}?)?)"
     r"\s+(?:(?:also|then|later|has|have|had|would|will|further|often|again|now)\s+)*"
     r"(?P<verb>(?-i:[a-z]{2,}))\b")
-_IRREGULAR = frozenset("said told wrote began says tells writes thinks thought put puts".split())
+# a lowercase word modifying the head noun (no preposition, conjunction or relative word)
+_MODIFIER = (r"(?!(?:to|of|for|in|on|at|by|with|from|and|or|that|who|which|than)\b)"
+             r"(?-i:[a-z][\w\-]*)")
+# a noun phrase and a verb of saying right after it, anywhere before the quotation: '..., to
+# which 21 percent said “...”'
+_NP_CUE = re.compile(
+    rf"(?<![\w\u2019'])(?P<nom>(?:{_DETERMINER}\s+)?(?:{_MODIFIER}\s+){{0,3}}?"
+    rf"(?i:{NP_HEADS}))\s+(?:(?:also|then|later|have|has|had)\s+)?(?P<verb>(?-i:[a-z]{{2,}}))\b")
+# after the quotation: '“...,” the order released Friday said', '“...,” the Saudis state'
+_NP_AFTER = re.compile(
+    rf"[\s,]*(?P<nom>(?-i:the|a|an|one|some|many|two|three|\d+)\s+(?:{_MODIFIER}\s+){{0,3}}?"
+    rf"(?i:{NP_HEADS})(?:\s+(?:released|obtained|published|issued)\s+(?-i:[A-Z])[a-z]+)?)"
+    r"\s+(?P<verb>(?-i:[a-z]{2,}))\b")
+_IRREGULAR = frozenset(
+    "said told wrote began says tells writes thinks thought put puts".split())
 
 
 def verb_like(word: str) -> bool:
-    """Whether a lowercase ``word`` may be a finite verb: a cue verb, 'said', or a word in -s or
-    -ed (not 'is', 'was', 'has', 'as')."""
-    return word in CUE_SET or word in _IRREGULAR or re.fullmatch(r"[a-z]+(?:ed|s)", word) \
-        is not None and word not in ("is", "was", "has", "as", "us", "its")
+    """Whether a lowercase ``word`` may be the verb of a source: a cue verb, an irregular past
+    ('said', 'began') or a past in -ed ('addressed'); not a present like 'wants' (what someone
+    wants is not what they said)."""
+    return word in CUE_SET or word in _IRREGULAR or re.fullmatch(r"[a-z]+ed", word) is not None
+
+
+# a relative clause with a verb of saying between the source and the quotation: its antecedent
+# speaks ('The crowd cheered for the candidate who said the city “...”')
+_RELATIVE_CUE = re.compile(r"\b(?:who|which|that)\s+(?:(?:has|had|also)\s+)?$")
 
 
 def noun_phrase_subject(q: QuoteSite) -> Attribution | None:
@@ -71,8 +94,18 @@ def noun_phrase_subject(q: QuoteSite) -> Attribution | None:
         lo += 1
     m = _NP_SUBJECT.match(q.text, lo, q.open_mark)
     if not m or not verb_like(m.group("verb")) or DOUBLE_MARK.search(q.text, *m.span("nom")):
-        return None
+        m = next((c for c in reversed(list(_NP_CUE.finditer(q.text, lo, q.open_mark)))
+                  if c.group("verb") in CUE_SET and not c.group("verb").endswith("ing") and
+                  not q.attributor.inside_quote(c.start())),
+                 None)
+    if m is None:
+        m = _NP_AFTER.match(q.text, q.close_mark + 1, q.hi)
+        if m is None or not (m.group("verb") in CUE_SET or m.group("verb") == "state"):
+            return None
     s, e = m.span("nom")
+    if any(_RELATIVE_CUE.search(q.text, max(e, c.start() - 16), c.start())
+           for c in CUE_RE.finditer(q.text, e, q.open_mark)):
+        return None
     if any(_person(q, n) for n in NAME_RE.finditer(q.text, s, q.open_mark)):
         return None  # a person named in the phrase or before the quotation may be the speaker
     return q.make(s, e, "nom", m.group("verb"), "noun-phrase-subject")
