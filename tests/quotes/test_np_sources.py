@@ -22,6 +22,14 @@ SOURCES = [
     ("share of a poll after a clause",
      "This sentiment was reflected in another question, to which 21 percent said “not too "
      "likely” to win.", "21 percent", "organisation"),
+    ("institution with an irregular past after a long opener",
+     "Even before Sanders took the stage Tuesday night to acknowledge his victory, his campaign "
+     "sent out a text message to supporters saying: “With your help, we were just declared the "
+     "winner!”", "his campaign", "organisation"),
+    ("progressive verb",
+     "The non-profit is seeking “groundbreaking ideas for how to house and support adults on "
+     "the autism spectrum, and we will fund the best of them.”",
+     "the non-profit", "person"),
     ("document after the quotation",
      "Curiel seemed unconvinced. Trump's “assertion that the information retains any commercial "
      "value is speculative given the lack of any support,” the order released Friday said.",
@@ -37,7 +45,7 @@ ABSTAIN = [
      "The former governor of Vermont, Howard Dean, told the crowd that guns are “the ultimate "
      "public health crisis.”"),
     ("gerund after a group",
-     "His campaign sent out a text message to supporters saying: “With your help, we won!”"),
+     "The rally drew hundreds of supporters saying: “With your help, we won!”"),
 ]
 
 

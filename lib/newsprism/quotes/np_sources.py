@@ -48,14 +48,16 @@ _NOT_NP_START = (r"(?i:once|when|if|while|after|before|because|as|since|until|al
                  r"with|by|from|based|according)\b")
 # (an opening phrase set off by a comma, or a connective), the noun phrase, its verb
 _NP_SUBJECT = re.compile(
-    r"(?:(?:[A-Z][^,\u201c\u201d\"\n]{0,60},|But|And|Yet|So|Still|Now|Instead|Meanwhile|"
+    r"(?:(?:[A-Z][^,\u201c\u201d\"\n]{0,80},(?:[^,\u201c\u201d\"\n]{1,30},)?|But|And|Yet|So|Still|Now|"
+    r"Instead|Meanwhile|"
     r"However|Also|That is why|That's why|This is why|Even so),?\s+)?"
     rf"(?!{_NOT_NP_START})(?P<nom>(?:{_DETERMINER}\s+)?"
     rf"(?:(?!{_NOT_NP_START})[\w\-\u2019'.]+\s+){{0,4}}?(?i:{NP_HEADS})"
     r"(?:\s+(?:of|for|at|with|from|in|close to|familiar with)\s+(?:the\s+)?"
     r"[\w\-\u2019'.]+(?:\s+[\w\-\u2019'.]+){0,3}?)?)"
+    r"(?:\s+(?:this|last|on)\s+(?-i:[A-Za-z]+))?"  # 'A group of 67 artists this week published'
     r"\s+(?:(?:also|then|later|has|have|had|would|will|further|often|again|now)\s+)*"
-    r"(?P<verb>(?-i:[a-z]{2,}))\b")
+    r"(?:(?P<aux>is|are|was|were)\s+)?(?P<verb>(?-i:[a-z]{2,}))\b")
 # a lowercase word modifying the head noun (no preposition, conjunction or relative word)
 _MODIFIER = (r"(?!(?:to|of|for|in|on|at|by|with|from|and|or|that|who|which|than)\b)"
              r"(?-i:[a-z][\w\-]*)")
@@ -70,7 +72,8 @@ _NP_AFTER = re.compile(
     rf"(?i:{NP_HEADS})(?:\s+(?:released|obtained|published|issued)\s+(?-i:[A-Z])[a-z]+)?)"
     r"\s+(?P<verb>(?-i:[a-z]{2,}))\b")
 _IRREGULAR = frozenset(
-    "said told wrote began says tells writes thinks thought put puts".split())
+    "said told wrote began says tells writes thinks thought put puts sent made held took spoke "
+    "found gave went came".split())
 
 
 def verb_like(word: str) -> bool:
@@ -78,6 +81,13 @@ def verb_like(word: str) -> bool:
     ('said', 'began') or a past in -ed ('addressed'); not a present like 'wants' (what someone
     wants is not what they said)."""
     return word in CUE_SET or word in _IRREGULAR or re.fullmatch(r"[a-z]+ed", word) is not None
+
+
+def _source_verb(m: re.Match) -> bool:
+    """The verb after a sentence-opening noun phrase: ``verb_like``, or a progressive ('The
+    non-profit is seeking “...”')."""
+    verb = m.group("verb")
+    return verb_like(verb) if m.group("aux") is None else verb.endswith("ing")
 
 
 # a relative clause with a verb of saying between the source and the quotation: its antecedent
@@ -93,7 +103,7 @@ def noun_phrase_subject(q: QuoteSite) -> Attribution | None:
     while lo < q.open_mark and q.text[lo].isspace():
         lo += 1
     m = _NP_SUBJECT.match(q.text, lo, q.open_mark)
-    if not m or not verb_like(m.group("verb")) or DOUBLE_MARK.search(q.text, *m.span("nom")):
+    if not m or not _source_verb(m) or DOUBLE_MARK.search(q.text, *m.span("nom")):
         m = next((c for c in reversed(list(_NP_CUE.finditer(q.text, lo, q.open_mark)))
                   if c.group("verb") in CUE_SET and not c.group("verb").endswith("ing") and
                   not q.attributor.inside_quote(c.start())),
