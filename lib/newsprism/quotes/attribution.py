@@ -80,7 +80,6 @@ from newsprism.quotes.cue_rules import (
     cue_participle,
     naming_subject,
 )
-from newsprism.quotes.homograph_names import word_surname
 from newsprism.quotes.names import (
     ACCORDING,
     CAP,
@@ -539,8 +538,8 @@ def as_cue(q: QuoteSite) -> Attribution | None:
 # speaker the sentence itself shows with a cue verb or as its subject. (An opening common noun
 # phrase, 'The council voted ...', was right half the time on PolNeAR train and named 'the' or
 # 'clinton's attacks were': a guess a reader would catch, so it is not tried.)
-FALLBACK_RULES = (word_surname, cue_later, previous_sentence_cue, sentence_opening_name,
-                  institution_subject, as_cue, noun_phrase_subject)
+FALLBACK_RULES = (cue_later, previous_sentence_cue, sentence_opening_name, institution_subject,
+                  as_cue, noun_phrase_subject)
 
 
 # a clause of the quotation's sentence whose subject is a pronoun ('Cruz is the only contender
@@ -667,5 +666,4 @@ __all__ = [
     "sentence_cue",
     "sentence_opening_name",
     "sentence_subject",
-    "word_surname",
 ]
