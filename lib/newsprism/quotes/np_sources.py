@@ -40,6 +40,7 @@ NP_HEADS = (
     "court|company|party|government|organization|non-profit|nonprofit|group|union|network|"
     "newspaper|paper|service|percent|crowd|audience|Saudis|order|ruling|report|statement|letter|"
     "memo|poll|survey|study|editorial")
+_HEAD = re.compile(rf"\b(?i:{NP_HEADS})\b")
 _DETERMINER = (r"(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Oo]ne|[Ss]ome|[Mm]any|[Mm]ost|"
                r"[Ss]everal|[Oo]ther|[Aa]nother|[Tt]wo|[Tt]hree|\d+)")
 # words that open a clause or a prepositional phrase, never a noun phrase's modifier
@@ -102,16 +103,11 @@ def noun_phrase_subject(q: QuoteSite) -> Attribution | None:
     lo = q.lo
     while lo < q.open_mark and q.text[lo].isspace():
         lo += 1
-    m = _NP_SUBJECT.match(q.text, lo, q.open_mark)
-    if not m or not _source_verb(m) or DOUBLE_MARK.search(q.text, *m.span("nom")):
-        m = next((c for c in reversed(list(_NP_CUE.finditer(q.text, lo, q.open_mark)))
-                  if c.group("verb") in CUE_SET and not c.group("verb").endswith("ing") and
-                  not q.attributor.inside_quote(c.start())),
-                 None)
+    if not _HEAD.search(q.text, lo, q.hi):
+        return None  # (most sentences: no head noun at all, nothing to parse)
+    m = _opening(q, lo) or _before_cue(q, lo) or _after(q)
     if m is None:
-        m = _NP_AFTER.match(q.text, q.close_mark + 1, q.hi)
-        if m is None or not (m.group("verb") in CUE_SET or m.group("verb") == "state"):
-            return None
+        return None
     s, e = m.span("nom")
     if any(_RELATIVE_CUE.search(q.text, max(e, c.start() - 16), c.start())
            for c in CUE_RE.finditer(q.text, e, q.open_mark)):
@@ -119,6 +115,29 @@ def noun_phrase_subject(q: QuoteSite) -> Attribution | None:
     if any(_person(q, n) for n in NAME_RE.finditer(q.text, s, q.open_mark)):
         return None  # a person named in the phrase or before the quotation may be the speaker
     return q.make(s, e, "nom", m.group("verb"), "noun-phrase-subject")
+
+
+def _opening(q: QuoteSite, lo: int) -> re.Match | None:
+    """The noun phrase and verb opening the quotation's sentence."""
+    m = _NP_SUBJECT.match(q.text, lo, q.open_mark)
+    if not m or not _source_verb(m) or DOUBLE_MARK.search(q.text, *m.span("nom")):
+        return None
+    return m
+
+
+def _before_cue(q: QuoteSite, lo: int) -> re.Match | None:
+    """The last noun phrase right before a verb of saying before the quotation."""
+    return next((c for c in reversed(list(_NP_CUE.finditer(q.text, lo, q.open_mark)))
+                 if c.group("verb") in CUE_SET and not c.group("verb").endswith("ing") and
+                 not q.attributor.inside_quote(c.start())), None)
+
+
+def _after(q: QuoteSite) -> re.Match | None:
+    """A noun phrase and a verb of saying right after the quotation."""
+    m = _NP_AFTER.match(q.text, q.close_mark + 1, q.hi)
+    if m is None or not (m.group("verb") in CUE_SET or m.group("verb") == "state"):
+        return None
+    return m
 
 
 def _person(q: QuoteSite, m: re.Match) -> bool:
