@@ -535,9 +535,10 @@ def as_cue(q: QuoteSite) -> Attribution | None:
 
 
 # Tried when no rule of ``RULES`` fires; what they give is used only for speech. Each names a
-# speaker the sentence itself shows with a cue verb or as its subject. (An opening common noun
+# speaker the sentence itself shows with a cue verb or as its subject. (Any opening common noun
 # phrase, 'The council voted ...', was right half the time on PolNeAR train and named 'the' or
-# 'clinton's attacks were': a guess a reader would catch, so it is not tried.)
+# 'clinton's attacks were': a guess a reader would catch; only a phrase headed by a role, group,
+# institution or text noun is tried, by ``noun_phrase_subject``: 11 of 11 right on train.)
 FALLBACK_RULES = (cue_later, previous_sentence_cue, sentence_opening_name, institution_subject,
                   as_cue, noun_phrase_subject)
 
