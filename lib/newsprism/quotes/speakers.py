@@ -37,7 +37,8 @@ _ANONYMOUS = re.compile(
     r"owners?|residents?|voters?|employees?)\b.*\b(?:close to|familiar with|inside|within|"
     r"anonym\w*|not authorized|declined to be|requested|on condition)\b"
     r"|^(?:an?|one|two|three|several|some|another)\s+(?:[\w\-]+\s+){0,3}(?:source|official|aide|"
-    r"insider|diplomat|person|adviser|advisor|staffer|strategist|operative)s?\b"
+    r"insider|diplomat|person|adviser|advisor|staffer|strategist|operative|spokesman|"
+    r"spokeswoman|spokesperson)s?\b"
     r"|^(?:sources|officials|insiders|diplomats|people)\b", re.I)
 _DOCUMENT = re.compile(
     r"\b(?:letter|message|statement|report|memo|email|e-mail|tweet|post|transcript|ad|advert|"
@@ -52,7 +53,8 @@ _ORGANISATION = re.compile(
     r"foundation|institute|club|team|army|military|navy|congress|senate|house|parliament|"
     r"kremlin|pentagon|white house|office|bureau|fbi|cia|nato|coalition|organization|"
     r"organisation|pac|lawmakers|democrats|republicans|officials|supporters|protesters|"
-    r"critics|activists|voters|residents|workers|students|crowd|audience|fans|oilers|rockets)\b",
+    r"critics|activists|voters|residents|workers|students|crowd|audience|fans|oilers|rockets|"
+    r"percent)\b",
     re.I)
 _REGISTRY_TYPES = {"person": "person", "state": "organisation", "organisation": "organisation",
                    "media": "document"}
