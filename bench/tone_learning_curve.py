@@ -168,13 +168,13 @@ def print_table(rows: list[dict]) -> None:
             values = [r[metric] for r in group]
             spread = f" ({min(values):.4f}-{max(values):.4f})" if len(values) > 1 else ""
             cells.append(f"{np.mean(values):.4f}{spread}")
-        print(f"| {fraction:.0%} | {group[0]['n_targets']:.0f} ({group[0]['n_sentences']:.0f}) | "
+        print(f"| {fraction * 100:g}% | {group[0]['n_targets']:.0f} ({group[0]['n_sentences']:.0f}) | "
               + " | ".join(cells) + " |")
     if "bootstrap_sd_mt_balance" in rows[-1]:
         print(f"\nsentence-bootstrap SD of the 100% figure at dev_mt's balance: "
               f"{rows[-1]['bootstrap_sd_mt_balance']}")
     for smallest in sorted({r["fraction"] for r in points})[:2]:
-        print(f"\ncurves fitted on the shares from {smallest:.0%} (n: training targets of a "
+        print(f"\ncurves fitted on the shares from {smallest * 100:g}% (n: training targets of a "
               "fold; the shipped model is fitted on 8,739)")
         print("| series | goal | a + b ln n: b | its n | a * n^b: b | its n | c - a n^-b: c "
               "| its n |\n|---|---|---|---|---|---|---|---|")

@@ -197,6 +197,10 @@ def main(argv: list[str] | None = None) -> int:
     result = json.loads(args.load.read_text()) if args.load else run()
     if args.save:
         args.save.write_text(json.dumps(result, indent=1))
+    for fold in result["folds"]:
+        print(f"fold {fold['fold']}: chosen (t, w) {fold['choice']} (inner {fold['inner']}, "
+              f"none {fold['inner_none']}), {fold['n_pseudo']} pseudo-labelled targets")
+    print(f"unlabelled targets: {result['n_unlabelled']}")
     print("\n| (t, w) | overall | multi-target | at dev_mt's balance |\n|---|---|---|---|")
     for key, f in result["grid"].items():
         print(f"| {key} | {f['cv_macro_f1']:.4f} | {f['cv_multi_macro_f1']:.4f} | "
