@@ -26,7 +26,6 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import cached_property
 from itertools import repeat
 
 import numpy as np
@@ -36,14 +35,9 @@ from newsprism.corpus.clean_chars import Page
 from newsprism.corpus.clean_lines import effective_lengths, load_model, scores_and_regions
 from newsprism.corpus.clean_phrases import phrase_rules
 from newsprism.corpus.clean_region import outside_body
-from newsprism.corpus.clean_rules import (
-    CORPUS_KEY,
-    SENTENCE_ENDERS,
-    ends_sentence,
-    line_key,
-    recurring_lines,
-    shape_rules,
-)
+from newsprism.corpus.clean_rules import CORPUS_KEY, line_key, recurring_lines, shape_rules
+from newsprism.corpus.clean_segments import Segments
+from newsprism.corpus.clean_signs import LineSigns, sign_codes
 
 AUDIT_COLUMNS = ["article_id", "line", "removed_text", "rule", "score"]
 # ``cleaning`` levels: "off" removes nothing; "default" removes a line when a rule matches or
@@ -325,7 +319,7 @@ def clean_texts(texts: Sequence[str], article_ids: Sequence[str] | None = None,
             results += [_finished(stripped, rules, found_author, article_ids[i], cleaning,
                                   disabled_rules, *score)
                         for (i, stripped, rules, found_author), score
-                        in zip(drafts, _scored(pages), strict=True)]
+                        in zip(drafts, _scored(pages, cleaning == "default"), strict=True)]
             drafts, pages = [], []
     return results
 
@@ -361,30 +355,38 @@ def _model_lines(stripped: list[str], disabled) -> list[str]:
     return [s for s in stripped if s]
 
 
-def _scored(pages: list[list[str]]) -> list[tuple[np.ndarray | None, np.ndarray | None]]:
-    """(furniture probabilities, effective lengths) of the lines of each page, (None, None)
-    for a page without lines."""
-    found: list[tuple[np.ndarray | None, np.ndarray | None]] = [(None, None)] * len(pages)
+def _scored(pages: list[list[str]], with_signs: bool) -> list[tuple]:
+    """(furniture probabilities, effective lengths, body sign codes or None) of the lines of
+    each page, (None, None, None) for a page without lines. The body signs
+    (``clean_signs.sign_codes``, only ``with_signs``: the "default" level reads them) are
+    found for the lines of all pages at once."""
+    found: list[tuple] = [(None, None, None)] * len(pages)
     used = [k for k, lines in enumerate(pages) if lines]
     if not used:
         return found
     page = Page([line for k in used for line in pages[k]])
     lengths = effective_lengths(page)
-    scored = scores_and_regions(pages, load_model(), lengths, page)
+    model = load_model()
+    scored = scores_and_regions(pages, model, lengths, page)
+    codes = [None] * page.n
+    if with_signs:
+        probabilities = np.concatenate([scored[k][0] for k in used])
+        codes = sign_codes(page, probabilities < model["threshold"],
+                           Segments([len(pages[k]) for k in used])).tolist()
     start = 0
     for k in used:
         end = start + len(pages[k])
-        found[k] = (scored[k][0], lengths[start:end])
+        found[k] = (scored[k][0], lengths[start:end], codes[start:end] if with_signs else None)
         start = end
     return found
 
 
 def _finished(stripped: list[str], rules: list[str | None], found_author: str, article_id: str,
-              cleaning: str, disabled, probabilities, lengths) -> CleanResult:
+              cleaning: str, disabled, probabilities, lengths, codes) -> CleanResult:
     """The line model's removals on top of the rules', and the result with its audit."""
     scores: dict[int, float] = {}
-    doubts = _model_pass(stripped, rules, scores, cleaning, disabled, probabilities, lengths) \
-        if probabilities is not None else {}
+    doubts = _model_pass(stripped, rules, scores, cleaning, disabled, probabilities, lengths,
+                         codes) if probabilities is not None else {}
     for i, rule in enumerate(rules):
         if rule is not None and rule in disabled:
             rules[i] = None
@@ -517,16 +519,17 @@ def _repeated_headline_and_lead(stripped: list[str], rules: list[str | None]) ->
 
 
 def _model_pass(stripped: list[str], rules: list[str | None], scores: dict[int, float],
-                cleaning: str, disabled, probabilities, lengths) -> dict[int, tuple[float, str]]:
+                cleaning: str, disabled, probabilities, lengths, codes
+                ) -> dict[int, tuple[float, str]]:
     """Remove kept lines the fitted line model scores as furniture, then the lines outside
     the body region it decodes (:mod:`newsprism.corpus.clean_region`); returns the doubts.
-    ``probabilities``, ``lengths``: the model's scores and the effective lengths of the
-    non-blank lines (:func:`_scored`)."""
+    ``probabilities``, ``lengths``, ``codes``: the model's scores, the effective lengths and
+    the body signs (``clean_signs.sign_codes``, or None) of the non-blank lines (:func:`_scored`)."""
     use_model, use_region = "line_model" not in disabled, "outside_body" not in disabled
     index = [i for i, s in enumerate(stripped) if s]
     model = load_model()
     lines = [stripped[i] for i in index]
-    signs = _LineSigns(lines, probabilities, model["threshold"])  # shared by both passes
+    signs = LineSigns(lines, probabilities, model["threshold"], codes)  # shared by both passes
     removed, doubts = model_removals(lines, probabilities, model, cleaning, signs) \
         if use_model else ([], {})
     found = [(k, "line_model") for k in removed]
@@ -550,9 +553,10 @@ def region_removals(lines: list[str], probabilities, model: dict, cleaning: str,
     parameters of the cleaning level), as (indices removed, {index: (score, why kept)});
     lines in ``done`` (removed by another rule already) are left out of both.
     Texts of fewer than ``MODEL_MIN_LINES`` lines, or a model without a ``region`` part, are
-    left alone; at the "default" level a line with a sign of body text (:func:`_body_sign`,
+    left alone; at the "default" level a line with a sign of body text (``clean_signs.body_sign``,
     e.g. a ranked list closing an article) stays, in doubt. ``signs``, ``lengths``: the
-    page's ``_LineSigns`` and ``clean_lines.effective_lengths`` when the caller has them."""
+    page's ``clean_signs.LineSigns`` and ``clean_lines.effective_lengths`` when the caller
+    has them."""
     region = model.get("region", {}).get(cleaning)
     if region is None or len(lines) < MODEL_MIN_LINES:
         return [], {}
@@ -564,10 +568,10 @@ def region_removals(lines: list[str], probabilities, model: dict, cleaning: str,
     if cleaning != "default" or not outside:
         return outside, doubts
     if signs is None:
-        signs = _LineSigns(lines, probabilities, model["threshold"])
+        signs = LineSigns(lines, probabilities, model["threshold"])
     removed = []
     for k in outside:
-        why = _body_sign(lines, k, signs)
+        why = signs.why(k)
         if why is None:
             removed.append(k)
         else:
@@ -581,11 +585,11 @@ def model_removals(lines: list[str], probabilities, model: dict, cleaning: str, 
     and which it leaves in doubt: (indices removed, {index: (score, why kept)}).
 
     "default" removes a line scored at or above the model's ``threshold`` unless it shows a
-    sign of body text (:func:`_body_sign`); "strict" removes from ``strict_threshold`` on.
+    sign of body text (``clean_signs.body_sign``); "strict" removes from ``strict_threshold`` on.
     Lines between the two thresholds are doubts at the default level. Texts of fewer than
     ``MODEL_MIN_LINES`` lines are left alone: the model places a line among its neighbours,
     and a short text has too few (it was fitted on whole pages). ``signs``: the page's
-    ``_LineSigns`` when the caller has them already (found here when needed otherwise).
+    ``clean_signs.LineSigns`` when the caller has them already (found here when needed otherwise).
     """
     threshold = model["threshold"] if cleaning == "default" else model["strict_threshold"]
     removed, doubts = [], {}
@@ -597,67 +601,13 @@ def model_removals(lines: list[str], probabilities, model: dict, cleaning: str, 
             doubts[k] = (round(p, 4), "below the default threshold")
             continue
         if cleaning == "default" and signs is None:
-            signs = _LineSigns(lines, probabilities, model["threshold"])
-        why = _body_sign(lines, k, signs) if cleaning == "default" else None
+            signs = LineSigns(lines, probabilities, model["threshold"])
+        why = signs.why(k) if cleaning == "default" else None
         if why is None:
             removed.append(k)
         else:
             doubts[k] = (round(p, 4), why)
     return removed, doubts
-
-
-_LIST_ITEM = re.compile(r"\(?\d{1,3}[.)]?\s+\S")
-
-
-def _sentence(line: str) -> bool:
-    return ends_sentence(line, SENTENCE_ENDERS + "…") and " " in line
-
-
-class _LineSigns:
-    """Per line: is it a sentence, a numbered item, body-like (sentences and items found for
-    all lines at once, by ``map``, when first asked: a page's model pass asks about most)."""
-
-    def __init__(self, lines: list[str], probabilities=None, sure: float = 1.0) -> None:
-        self.lines = lines
-        # a line the model scores below this is body-like: a line after it may continue it
-        self.body_like = [True] * len(lines) if probabilities is None else (
-            probabilities < sure).tolist()
-
-    @cached_property
-    def sentences(self) -> list[bool]:
-        """Per line, with one more (False) at each end: the lines before the first and after
-        the last (line ``k`` at ``k + 1``)."""
-        return [False, *map(_sentence, self.lines), False]
-
-    @cached_property
-    def items(self) -> list[bool]:
-        """Per line, with two more (False) at each end (line ``k`` at ``k + 2``)."""
-        return [False, False, *[m is not None for m in map(_LIST_ITEM.match, self.lines)],
-                False, False]
-
-
-def _body_sign(lines: list[str], k: int, signs: _LineSigns) -> str | None:
-    """Why a line the model scores as furniture may still be body text, or None: it is the
-    first line (an article's headline), it is a sentence after a sentence (short closing
-    sentences of an article) or a line between two (a subhead), it goes on from the line
-    before (a paragraph broken across lines), or it is in a run of numbered items (a ranked
-    list: a numbered line next to another, or a line between two)."""
-    if k == 0:
-        return "first line (headline)"
-    line, before = lines[k], lines[k - 1]
-    sentences = signs.sentences
-    if sentences[k]:  # the line before
-        if sentences[k + 1]:
-            return "a sentence after a sentence"
-        if sentences[k + 2]:
-            return "between two sentences (a subhead)"
-    if line[0].islower() or (before[-1] not in ".!?:;。！？\"”’»)" and len(before) >= 40
-                             and signs.body_like[k - 1]):
-        return "continues the line before"
-    items = signs.items  # the two lines before and the two after, around the line itself
-    if items[k] + items[k + 1] + items[k + 3] + items[k + 4] >= 1 + (not items[k + 2]):
-        return "numbered list item"
-    return None
 
 
 def _is_bio(line: str, author: str) -> bool:
