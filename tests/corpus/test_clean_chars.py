@@ -75,7 +75,7 @@ _PIECES = ["Teilen", "Share", "this", "Impressum", "Kommentare", "(12)", ":", "|
            "\t", "\u00a0", "Lea también", "Mehr zum Thema", "-", "…", "...", "www.x.com",
            "@kcna", "#Korea", "2026-01-02", "10:15", "(END)", "a", "Body", "text.", ",",
            "ΟΔΟΣ", "İstanbul", "中文", "ß", "𝐀", "1.", "politics", "Σ", "é", "Getty", "Images", " via ",
-           "Reuters", "/", "Scott Olson"]
+           "Reuters", "/", "Scott Olson", "end", "friend", "ends", "<tweet", "END", "www."]
 _PIECE_LINES = st.lists(st.lists(st.sampled_from(_PIECES), min_size=1, max_size=40).map(
     lambda parts: "".join(parts).strip() or "x"), min_size=1, max_size=10)
 

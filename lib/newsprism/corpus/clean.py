@@ -173,6 +173,8 @@ _RESERVED = 19  # ends in "reserved" or "reserved." (in any case): in d or d.
 _AGENCY = 3
 _AGENCY_WORDS = re.compile("AP|AFP|Reuters|EPA|Getty|Yonhap|KCNA|KNCA|Xinhua|TASS|Sputnik|"
                            "Shutterstock")
+# either sign, in one search (most lines hold neither: one pass over them instead of two)
+_CAPTION_OR_AGENCY = re.compile(f"{_CAPTION_WORDS.pattern}|{_AGENCY_WORDS.pattern}")
 assert all(LINE_RULES[i][0] == "photo_caption" for i in (*_CAPTION_ANYWHERE, _AGENCY))
 assert "Shutterstock" in LINE_RULES[_AGENCY][1]
 assert LINE_RULES[_LOGO][0] == "site_logo" and "reserved" in LINE_RULES[_RESERVED][1]
@@ -409,14 +411,13 @@ def _line_rules(lines: list[str]) -> list[str | None]:
     call per line): most lines hold no sign of the costly rules and all take one pattern."""
     plain = _VARIANTS[15] or _variant(15)
     # a line is plain when none of the ``_fullmatch_rules`` checks lets a costly rule in
-    caption = map(_CAPTION_WORDS.search, lines)
+    signs = map(_CAPTION_OR_AGENCY.search, lines)
     logo = map(str.endswith, lines, repeat(("o", "O")))
     reserved = map(str.endswith, lines, repeat(("d", "D", "d.", "D.")))
-    agency = map(_AGENCY_WORDS.search, lines)
     matches = [plain.fullmatch(line)
-               if c is None and a is None and not d and (not o or len(line) > _LOGO_MAX_CHARS)
+               if sign is None and not d and (not o or len(line) > _LOGO_MAX_CHARS)
                else _fullmatch_rules(line)
-               for line, c, o, d, a in zip(lines, caption, logo, reserved, agency, strict=True)]
+               for line, sign, o, d in zip(lines, signs, logo, reserved, strict=True)]
     return [_RULE_BY_GROUP[m.lastgroup] if m else None for m in matches]
 
 

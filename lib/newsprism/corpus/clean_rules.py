@@ -130,6 +130,11 @@ SHAPE_RULES: list[tuple[str, Callable[[str], bool]]] = [
 
 # Every shape rule needs one of these; lines without any (most body text) are not tried.
 _SHAPE_HINT = re.compile(r"[\d@#,|•·;*/]|www\.|END|end\b|<tweet")
+# ``_SHAPE_HINT`` in parts for many lines: a search for its characters (one pass over a line
+# without trying every alternative at every character), then substring tests.
+_HINT_CHARS = re.compile(r"[\d@#,|•·;*/]")
+_END_WORD = re.compile(r"end\b")
+assert _SHAPE_HINT.pattern == rf"{_HINT_CHARS.pattern}|www\.|END|{_END_WORD.pattern}|<tweet"
 SHAPE_MAX_CHARS = 300  # longer lines are paragraphs, never furniture by shape alone...
 MARKUP_RULE = "tweet_markup"  # ...but markup, whose length is the embedded post's
 
@@ -156,10 +161,12 @@ def _first_shape_rule(line: str, disabled: Iterable[str]) -> str | None:
 
 def shape_rules(lines: list[str], disabled: Iterable[str] = ()) -> list[str | None]:
     """:func:`shape_rule` of each line, without a Python call for lines with no hint."""
-    search = _SHAPE_HINT.search
+    end_word = _END_WORD.search
     return [_long_line_rule(line, disabled) if len(line) > SHAPE_MAX_CHARS
-            else None if not search(line) else _first_shape_rule(line, disabled)
-            for line in lines]
+            else _first_shape_rule(line, disabled)
+            if chars is not None or "www." in line or "END" in line or "<tweet" in line
+            or ("end" in line and end_word(line) is not None) else None
+            for line, chars in zip(lines, map(_HINT_CHARS.search, lines), strict=True)]
 
 
 def line_key(line: str) -> str:
