@@ -104,3 +104,36 @@ def test_page_lengths_and_word_scores_give_the_per_line_values(lines):
     expected = [sum(weights.get(word, 0.0) for word in clean_lines.line_words(line))
                 for line in lines]
     assert clean_lines.word_scores(lines, weights).tolist() == pytest.approx(expected)
+
+
+# Whole lines that line rules, shape rules and phrases remove, body lines, and blank lines.
+_RULED_LINES = ["The Swamp logo", "By Jane Doe", "By Kim Jong", "By", "Share this", "Teilen",
+                "Kommentare (12)", "2026-01-02", "@kcna", "Body text here.", "politics", "",
+                "Read more: Kim writes", "Privacy Policy", "Photo by KCNA/EPA", "Mehr zum Thema",
+                "A sentence, with a comma.", "www.x.com", "Impressum", "(END)", "Site logo",
+                "Published 2 days ago", "5 min read"]
+_RULED_PAGES = st.lists(st.sampled_from(_RULED_LINES), min_size=1, max_size=14)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_RULED_PAGES, st.sets(st.sampled_from(["share_phrase", "imprint_phrase", "url_line"])))
+def test_page_wide_rule_paths_give_the_line_by_line_walk(stripped, disabled):
+    """A page without block headers and without recurring lines takes the page-wide paths
+    (``map`` over the lines); they leave the rules, logos and author the walk leaves."""
+    distinct = list(set(stripped))
+    header = {line: clean._BLOCK_HEADER.fullmatch(line) for line in distinct}
+    rule_of = dict(zip([s for s in distinct if s], clean._line_rules([s for s in distinct if s]),
+                       strict=True))
+    walked, fast = [None] * len(stripped), [None] * len(stripped)
+    assert clean._rules_without_blocks(stripped, fast, rule_of) \
+        == clean._walk_blocks(stripped, walked, header, rule_of)
+    assert fast == walked
+    todo = list({s for s, rule in zip(stripped, walked, strict=True) if s and rule is None})
+    shapes = dict(zip(todo, clean.shape_rules(todo, disabled), strict=True))
+    rest = [s for s in todo if shapes[s] is None]
+    phrases = dict(zip(rest, clean.phrase_rules(rest), strict=True))
+    fast_shapes, walked_shapes = list(walked), list(walked)
+    clean._shape_and_phrase_rules(stripped, fast_shapes, shapes, phrases, disabled)
+    clean._walk_recurring(stripped, walked_shapes, shapes, phrases, frozenset(), frozenset(),
+                          disabled)
+    assert fast_shapes == walked_shapes

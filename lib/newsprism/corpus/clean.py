@@ -423,12 +423,21 @@ def _line_rules(lines: list[str]) -> list[str | None]:
 
 def _line_rules_and_blocks(stripped: list[str], rules: list[str | None]) -> str:
     """Line rules and furniture blocks; returns the author of the first removed byline."""
-    found_author = ""
     # both are pure functions of the line: found once per distinct line (pages repeat menus)
     distinct = list(set(stripped))
     header = dict(zip(distinct, map(_BLOCK_HEADER.fullmatch, distinct), strict=True))
     others = [line for line in distinct if line and header[line] is None]
     rule_of = dict(zip(others, _line_rules(others), strict=True))
+    if len(others) == len(distinct) - ("" in header):  # no block header on the page
+        return _rules_without_blocks(stripped, rules, rule_of)
+    return _walk_blocks(stripped, rules, header, rule_of)
+
+
+def _walk_blocks(stripped: list[str], rules: list[str | None], header: dict,
+                 rule_of: dict[str, str | None]) -> str:
+    """:func:`_line_rules_and_blocks` line by line: ``header`` (per distinct line, its
+    ``_BLOCK_HEADER`` match) and ``rule_of`` (the line rule of each other non-blank line)."""
+    found_author = ""
     i, seen_lines = 0, 0
     while i < len(stripped):
         line = stripped[i]
@@ -467,17 +476,63 @@ def _line_rules_and_blocks(stripped: list[str], rules: list[str | None]) -> str:
     return found_author
 
 
+def _rules_without_blocks(stripped: list[str], rules: list[str | None],
+                          rule_of: dict[str, str | None]) -> str:
+    """:func:`_line_rules_and_blocks` of a page without a block header: each line's rule
+    (``rule_of``, none for blank lines), logos only among the first ``HEAD_LINES`` non-blank
+    lines; returns the author of the first byline that names one."""
+    rules[:] = map(rule_of.get, stripped)
+    for i in _positions(rules, "site_logo"):
+        if i >= HEAD_LINES and len(list(filter(None, stripped[:i + 1]))) > HEAD_LINES:
+            rules[i] = None
+    for i in _positions(rules, "byline"):
+        found_author = _byline_author(stripped[i])
+        if found_author:
+            return found_author
+    return ""
+
+
+def _positions(values: list, value) -> list[int]:
+    """The indices of ``value`` in ``values`` (found by ``list.index``: rare values)."""
+    found, i = [], -1
+    try:
+        while True:
+            i = values.index(value, i + 1)
+            found.append(i)
+    except ValueError:
+        return found
+
+
 def _shape_and_recurring(stripped: list[str], rules: list[str | None], recurring,
                          corpus_recurring, disabled) -> None:
     """Language-free shape rules, then lines that recur across the outlet's articles or (short
     ones) across the corpus, then furniture phrases (:mod:`newsprism.corpus.clean_phrases`).
     The first line is never a corpus template: syndicated copies share their headline."""
-    first = True
     # pure functions of the line: found once per distinct line still without a rule
     todo = list({s for s, r in zip(stripped, rules, strict=True) if s and r is None})
     shapes = dict(zip(todo, shape_rules(todo, disabled), strict=True))
     rest = [line for line in todo if shapes[line] is None]
     phrases = dict(zip(rest, phrase_rules(rest), strict=True))
+    if not (recurring or corpus_recurring):
+        _shape_and_phrase_rules(stripped, rules, shapes, phrases, disabled)
+    else:
+        _walk_recurring(stripped, rules, shapes, phrases, recurring, corpus_recurring, disabled)
+
+
+def _shape_and_phrase_rules(stripped: list[str], rules: list[str | None], shapes: dict,
+                            phrases: dict, disabled) -> None:
+    """:func:`_shape_and_recurring` without recurring lines: for each line without a rule,
+    its shape rule, else its phrase rule (``shapes``, ``phrases``: per distinct line)."""
+    found = {line: shape if shape is not None else None if phrases[line] in disabled
+             else phrases[line] for line, shape in shapes.items()}
+    rules[:] = [rule if rule is not None else found.get(line)
+                for line, rule in zip(stripped, rules, strict=True)]
+
+
+def _walk_recurring(stripped: list[str], rules: list[str | None], shapes: dict, phrases: dict,
+                    recurring, corpus_recurring, disabled) -> None:
+    """:func:`_shape_and_recurring` line by line (``shapes``, ``phrases``: per distinct line)."""
+    first = True
     for i, line in enumerate(stripped):
         if not line:
             continue
