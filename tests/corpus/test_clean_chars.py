@@ -137,3 +137,34 @@ def test_page_wide_rule_paths_give_the_line_by_line_walk(stripped, disabled):
     clean._walk_recurring(stripped, walked_shapes, shapes, phrases, frozenset(), frozenset(),
                           disabled)
     assert fast_shapes == walked_shapes
+
+
+def _headline_copies_line_by_line(stripped, rules):
+    """Copies of the headline anywhere, of the lead before any other paragraph: each kept
+    line's key compared in turn (what ``_repeated_headline_and_lead`` finds)."""
+    kept = [i for i, s in enumerate(stripped) if s and rules[i] is None]
+    first_key, lead_key, other_came = None, None, False
+    for i in kept:
+        key = " ".join(stripped[i].split()).casefold()
+        if first_key is None:
+            first_key = key
+        elif key == first_key:
+            rules[i] = "repeated_headline"
+        elif lead_key is None:
+            lead_key = key
+        elif key == lead_key and not other_came:
+            rules[i] = "repeated_lead"
+        else:
+            other_came = True
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["Kim writes", "kim  WRITES", "The lead.", "the lead.", "Body.",
+                                 "", "ßig", "SSig", "Other"]), min_size=1, max_size=14),
+       st.lists(st.booleans(), min_size=14, max_size=14))
+def test_repeated_headline_and_lead_give_the_line_by_line_copies(stripped, ruled):
+    rules = ["x" if flag else None for flag in ruled[:len(stripped)]]
+    expected = list(rules)
+    _headline_copies_line_by_line(stripped, expected)
+    clean._repeated_headline_and_lead(stripped, rules)
+    assert rules == expected

@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from itertools import repeat
+from itertools import compress, count, repeat
 
 import numpy as np
 import pandas as pd
@@ -389,15 +389,16 @@ def _finished(stripped: list[str], rules: list[str | None], found_author: str, a
     scores: dict[int, float] = {}
     doubts = _model_pass(stripped, rules, scores, cleaning, disabled, probabilities, lengths,
                          codes) if probabilities is not None else {}
-    for i, rule in enumerate(rules):
-        if rule is not None and rule in disabled:
-            rules[i] = None
+    if disabled:
+        for i, rule in enumerate(rules):
+            if rule is not None and rule in disabled:
+                rules[i] = None
     kept = [s for s, r in zip(stripped, rules, strict=True) if s and r is None]
     nan = float("nan")
     audit = [
         {"article_id": article_id, "line": i + 1, "removed_text": stripped[i], "rule": rules[i],
          "score": scores.get(i, nan)}
-        for i in range(len(stripped)) if rules[i] is not None
+        for i in compress(range(len(stripped)), rules)  # rule names are never empty
     ]
     doubt_rows = [{"article_id": article_id, "line": i + 1, "removed_text": stripped[i],
                    "rule": f"kept_in_doubt: {why}", "score": score}
@@ -555,14 +556,12 @@ def _repeated_headline_and_lead(stripped: list[str], rules: list[str | None]) ->
     """Copies of the headline (the first kept line) anywhere, and copies of the lead (the
     next kept line) before any other paragraph: wire items repeat both. Other repeated
     paragraphs stay: live blogs repeat real sentences ("It takes 1,237 delegates to win.")."""
-    kept = [i for i, s in enumerate(stripped) if s and rules[i] is None]
+    kept = [i for i, s, rule in zip(count(), stripped, rules) if s and rule is None]
     if not kept:
         return
     first_key = _key(stripped[kept[0]])
-    lead_key = None
-    for i in kept[1:]:
-        if lead_key == "" and not first_key.startswith(stripped[i][0].casefold()):
-            continue  # only headline copies are left to find, and a key starts like its line
+    lead_key, rest = None, []
+    for n, i in enumerate(kept[1:], 2):
         key = _key(stripped[i])
         if key == first_key:
             rules[i] = "repeated_headline"
@@ -570,8 +569,13 @@ def _repeated_headline_and_lead(stripped: list[str], rules: list[str | None]) ->
             lead_key = key
         elif key == lead_key:
             rules[i] = "repeated_lead"
-        elif lead_key != "":
-            lead_key = ""  # another paragraph came: later copies of the lead are body text
+        else:  # another paragraph came: later copies of the lead are body text
+            rest = kept[n:]
+            break
+    # only headline copies are left to find, and a key starts like its line
+    for i in [i for i in rest if first_key.startswith(stripped[i][0].casefold())]:
+        if _key(stripped[i]) == first_key:
+            rules[i] = "repeated_headline"
 
 
 def _model_pass(stripped: list[str], rules: list[str | None], scores: dict[int, float],
@@ -582,15 +586,15 @@ def _model_pass(stripped: list[str], rules: list[str | None], scores: dict[int, 
     ``probabilities``, ``lengths``, ``codes``: the model's scores, the effective lengths and
     the body signs (``clean_signs.sign_codes``, or None) of the non-blank lines (:func:`_scored`)."""
     use_model, use_region = "line_model" not in disabled, "outside_body" not in disabled
-    index = [i for i, s in enumerate(stripped) if s]
+    index = list(compress(range(len(stripped)), stripped))  # the non-blank lines
     model = load_model()
-    lines = [stripped[i] for i in index]
+    lines = list(filter(None, stripped))
     signs = LineSigns(lines, probabilities, model["threshold"], codes)  # shared by both passes
     removed, doubts = model_removals(lines, probabilities, model, cleaning, signs) \
         if use_model else ([], {})
     found = [(k, "line_model") for k in removed]
     if use_region:
-        done = {k for k, i in enumerate(index) if rules[i] is not None}.union(removed)
+        done = set(compress(range(len(index)), map(rules.__getitem__, index))).union(removed)
         outside, region_doubts = region_removals(lines, probabilities, model, cleaning, done,
                                                  signs, lengths)
         found += [(k, "outside_body") for k in outside]

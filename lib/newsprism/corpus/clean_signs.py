@@ -55,11 +55,14 @@ class LineSigns:
 
     def __init__(self, lines: list[str], probabilities=None, sure: float = 1.0,
                  codes: list[int] | None = None) -> None:
-        self.lines = lines
+        self.lines, self.probabilities, self.sure = lines, probabilities, sure
         self.codes = codes
-        # a line the model scores below this is body-like: a line after it may continue it
-        self.body_like = [True] * len(lines) if probabilities is None else (
-            probabilities < sure).tolist()
+
+    @cached_property
+    def body_like(self) -> list[bool]:
+        """Per line: the model scores it below ``sure`` (a line after it may continue it)."""
+        return [True] * len(self.lines) if self.probabilities is None else (
+            self.probabilities < self.sure).tolist()
 
     @cached_property
     def sentences(self) -> list[bool]:
