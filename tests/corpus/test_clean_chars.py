@@ -168,3 +168,15 @@ def test_repeated_headline_and_lead_give_the_line_by_line_copies(stripped, ruled
     _headline_copies_line_by_line(stripped, expected)
     clean._repeated_headline_and_lead(stripped, rules)
     assert rules == expected
+
+
+_NEAR_HALVES = st.integers(0, 10**4).map(lambda k: (k + 0.5) / 1e4).flatmap(
+    lambda x: st.sampled_from([x, np.nextafter(x, 0.0), np.nextafter(x, 1.0)]))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.floats(0, 1) | _NEAR_HALVES | st.floats(allow_nan=False), min_size=1,
+                max_size=30))
+def test_rounded_gives_round_to_four_places(values):
+    """Scores rounded for the audit all at once are the floats ``round`` gives one by one."""
+    assert clean.rounded(np.array(values)) == [round(float(v), 4) for v in values]
