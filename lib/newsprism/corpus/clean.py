@@ -27,6 +27,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import compress, count, repeat
+from operator import not_
 
 import numpy as np
 import pandas as pd
@@ -393,7 +394,7 @@ def _finished(stripped: list[str], rules: list[str | None], found_author: str, a
         for i, rule in enumerate(rules):
             if rule is not None and rule in disabled:
                 rules[i] = None
-    kept = [s for s, r in zip(stripped, rules, strict=True) if s and r is None]
+    kept = list(filter(None, compress(stripped, map(not_, rules))))  # non-blank, no rule
     nan = float("nan")
     audit = [
         {"article_id": article_id, "line": i + 1, "removed_text": stripped[i], "rule": rules[i],
@@ -573,7 +574,9 @@ def _repeated_headline_and_lead(stripped: list[str], rules: list[str | None]) ->
             rest = kept[n:]
             break
     # only headline copies are left to find, and a key starts like its line
-    for i in [i for i in rest if first_key.startswith(stripped[i][0].casefold())]:
+    firsts = [stripped[i][0] for i in rest]
+    starts = {char for char in set(firsts) if first_key.startswith(char.casefold())}
+    for i in compress(rest, map(starts.__contains__, firsts)):
         if _key(stripped[i]) == first_key:
             rules[i] = "repeated_headline"
 
@@ -658,6 +661,9 @@ def region_removals(lines: list[str], probabilities, model: dict, cleaning: str,
     return removed, doubts
 
 
+_BELOW = "below the default threshold"
+
+
 def model_removals(lines: list[str], probabilities, model: dict, cleaning: str, signs=None
                    ) -> tuple[list[int], dict[int, tuple[float, str]]]:
     """Which of ``lines`` (stripped, non-blank) the line model removes at a cleaning level,
@@ -675,18 +681,19 @@ def model_removals(lines: list[str], probabilities, model: dict, cleaning: str, 
     if len(lines) < MODEL_MIN_LINES:
         return removed, doubts
     candidates = (probabilities >= model["strict_threshold"]).nonzero()[0]
-    for k, p in zip(candidates.tolist(), probabilities[candidates].tolist(), strict=True):
-        if p < threshold:
-            doubts[k] = (round(p, 4), "below the default threshold")
-            continue
-        if cleaning == "default" and signs is None:
-            signs = LineSigns(lines, probabilities, model["threshold"])
-        why = signs.why(k) if cleaning == "default" else None
-        if why is None:
-            removed.append(k)
-        else:
-            doubts[k] = (round(p, 4), why)
-    return removed, doubts
+    found = candidates.tolist()
+    if cleaning == "default" and found:
+        signs = LineSigns(lines, probabilities, model["threshold"]) if signs is None else signs
+        whys = [_BELOW if below else signs.why(k) for k, below
+                in zip(found, (probabilities[candidates] < threshold).tolist(), strict=True)]
+        removed = [k for k, why in zip(found, whys, strict=True) if why is None]
+        doubts = {k: (p, why) for k, p, why
+                  in zip(found, rounded(probabilities[candidates]), whys, strict=True)
+                  if why is not None}
+        return removed, doubts
+    # "strict": every candidate is at or above the threshold
+    return [k for k, p in zip(found, probabilities[candidates].tolist(), strict=True)
+            if p >= threshold], doubts
 
 
 def _is_bio(line: str, author: str) -> bool:
