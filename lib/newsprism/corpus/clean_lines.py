@@ -264,10 +264,10 @@ def _context_columns(log_len: np.ndarray, body: np.ndarray, words, lines: list[s
 
 def _repeated(lines: list[str], segments: Segments) -> list[bool]:
     """Per line: does it occur more than once in its page."""
-    repeated = []
+    repeated: list[bool] = []
     for a, b in segments.spans():
-        counts = Counter(lines[a:b])
-        repeated += [counts[line] > 1 for line in lines[a:b]]
+        twice = {line for line, n in Counter(lines[a:b]).items() if n > 1}
+        repeated += map(twice.__contains__, lines[a:b]) if twice else [False] * (b - a)
     return repeated
 
 
