@@ -180,3 +180,18 @@ _NEAR_HALVES = st.integers(0, 10**4).map(lambda k: (k + 0.5) / 1e4).flatmap(
 def test_rounded_gives_round_to_four_places(values):
     """Scores rounded for the audit all at once are the floats ``round`` gives one by one."""
     assert clean.rounded(np.array(values)) == [round(float(v), 4) for v in values]
+
+
+@pytest.mark.parametrize("line", [
+    "www.example.com/a-very-long-path/to/the/article/page.", "See www.example.com/page, it says.",
+    "A sentence of more than forty characters, with a comma.", "2026-01-02 10:15.",
+    "#Korea #Russia and more tags in a long line of text.", "(END) of a long dispatch, it says.",
+    "End of the story, with more than forty characters.", '"Quoted sentence, 42 words long."',
+    "— Kim Jong Un (@kimjongun) January 2, 2026.", "@kcna_watch posted this, with 2 photos.",
+    '<tweet id="1" author="x">Kim wrote to Putin, and more.</tweet>.',
+])
+@pytest.mark.parametrize("disabled", [set(), {"url_line"}, {"handle_line", "end_mark"}])
+def test_shape_rules_of_hinted_sentences_give_shape_rule(line, disabled):
+    from newsprism.corpus.clean_rules import shape_rule, shape_rules
+
+    assert shape_rules([line], disabled) == [shape_rule(line, disabled)]

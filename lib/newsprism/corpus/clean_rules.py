@@ -77,7 +77,9 @@ def tweet_markup(line: str) -> bool:
 
 def url_line(line: str) -> bool:
     """Only web addresses, handles and stamps, at most three other words: "www.x.com 2026/01/02"."""
-    if line[0] in "[(" or not _URL_HINT.search(line) or not _URL.search(line):  # "[1] http://..." is a reference
+    # "[1] http://..." is a reference; every match of ``_URL_HINT`` holds a "." or "://"
+    if line[0] in "[(" or ("." not in line and "://" not in line) or not _URL_HINT.search(line) \
+            or not _URL.search(line):
         return False
     rest = _HANDLE.sub(" ", _TIME.sub(" ", _DATE.sub(" ", _URL.sub(" ", line))))
     return len(_WORD.findall(rest)) <= 3 and not ends_sentence(rest.strip())
@@ -93,7 +95,9 @@ def handle_line(line: str) -> bool:
 
 def timestamp_line(line: str) -> bool:
     """A date or time stamp with at most two words around it ("10:15 KST", "2026-01-02")."""
-    if len(line) > 40 or not (_DATE.search(line) or _TIME.search(line)):
+    # a date holds one of "./-", a time a ":" (plain tests spare most lines the searches)
+    if len(line) > 40 or not (("." in line or "/" in line or "-" in line) and _DATE.search(line)
+                              or ":" in line and _TIME.search(line)):
         return False
     rest = _TIME.sub(" ", _DATE.sub(" ", line))
     return len(_WORD.findall(rest)) <= 2 and not ends_sentence(line) \
