@@ -75,7 +75,7 @@ _PIECES = ["Teilen", "Share", "this", "Impressum", "Kommentare", "(12)", ":", "|
            "\t", "\u00a0", "Lea también", "Mehr zum Thema", "-", "…", "...", "www.x.com",
            "@kcna", "#Korea", "2026-01-02", "10:15", "(END)", "a", "Body", "text.", ",",
            "ΟΔΟΣ", "İstanbul", "中文", "ß", "𝐀", "1.", "politics", "Σ", "é", "Getty", "Images", " via ",
-           "Reuters", "/", "Scott Olson"]
+           "Reuters", "/", "Scott Olson", "end", "friend", "ends", "<tweet", "END", "www."]
 _PIECE_LINES = st.lists(st.lists(st.sampled_from(_PIECES), min_size=1, max_size=40).map(
     lambda parts: "".join(parts).strip() or "x"), min_size=1, max_size=10)
 
@@ -104,3 +104,94 @@ def test_page_lengths_and_word_scores_give_the_per_line_values(lines):
     expected = [sum(weights.get(word, 0.0) for word in clean_lines.line_words(line))
                 for line in lines]
     assert clean_lines.word_scores(lines, weights).tolist() == pytest.approx(expected)
+
+
+# Whole lines that line rules, shape rules and phrases remove, body lines, and blank lines.
+_RULED_LINES = ["The Swamp logo", "By Jane Doe", "By Kim Jong", "By", "Share this", "Teilen",
+                "Kommentare (12)", "2026-01-02", "@kcna", "Body text here.", "politics", "",
+                "Read more: Kim writes", "Privacy Policy", "Photo by KCNA/EPA", "Mehr zum Thema",
+                "A sentence, with a comma.", "www.x.com", "Impressum", "(END)", "Site logo",
+                "Published 2 days ago", "5 min read"]
+_RULED_PAGES = st.lists(st.sampled_from(_RULED_LINES), min_size=1, max_size=14)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_RULED_PAGES, st.sets(st.sampled_from(["share_phrase", "imprint_phrase", "url_line"])))
+def test_page_wide_rule_paths_give_the_line_by_line_walk(stripped, disabled):
+    """A page without block headers and without recurring lines takes the page-wide paths
+    (``map`` over the lines); they leave the rules, logos and author the walk leaves."""
+    distinct = list(set(stripped))
+    header = {line: clean._BLOCK_HEADER.fullmatch(line) for line in distinct}
+    rule_of = dict(zip([s for s in distinct if s], clean._line_rules([s for s in distinct if s]),
+                       strict=True))
+    walked, fast = [None] * len(stripped), [None] * len(stripped)
+    assert clean._rules_without_blocks(stripped, fast, rule_of) \
+        == clean._walk_blocks(stripped, walked, header, rule_of)
+    assert fast == walked
+    todo = list({s for s, rule in zip(stripped, walked, strict=True) if s and rule is None})
+    shapes = dict(zip(todo, clean.shape_rules(todo, disabled), strict=True))
+    rest = [s for s in todo if shapes[s] is None]
+    phrases = dict(zip(rest, clean.phrase_rules(rest), strict=True))
+    fast_shapes, walked_shapes = list(walked), list(walked)
+    clean._shape_and_phrase_rules(stripped, fast_shapes, shapes, phrases, disabled)
+    clean._walk_recurring(stripped, walked_shapes, shapes, phrases, frozenset(), frozenset(),
+                          disabled)
+    assert fast_shapes == walked_shapes
+
+
+def _headline_copies_line_by_line(stripped, rules):
+    """Copies of the headline anywhere, of the lead before any other paragraph: each kept
+    line's key compared in turn (what ``_repeated_headline_and_lead`` finds)."""
+    kept = [i for i, s in enumerate(stripped) if s and rules[i] is None]
+    first_key, lead_key, other_came = None, None, False
+    for i in kept:
+        key = " ".join(stripped[i].split()).casefold()
+        if first_key is None:
+            first_key = key
+        elif key == first_key:
+            rules[i] = "repeated_headline"
+        elif lead_key is None:
+            lead_key = key
+        elif key == lead_key and not other_came:
+            rules[i] = "repeated_lead"
+        else:
+            other_came = True
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["Kim writes", "kim  WRITES", "The lead.", "the lead.", "Body.",
+                                 "", "ßig", "SSig", "Other"]), min_size=1, max_size=14),
+       st.lists(st.booleans(), min_size=14, max_size=14))
+def test_repeated_headline_and_lead_give_the_line_by_line_copies(stripped, ruled):
+    rules = ["x" if flag else None for flag in ruled[:len(stripped)]]
+    expected = list(rules)
+    _headline_copies_line_by_line(stripped, expected)
+    clean._repeated_headline_and_lead(stripped, rules)
+    assert rules == expected
+
+
+_NEAR_HALVES = st.integers(0, 10**4).map(lambda k: (k + 0.5) / 1e4).flatmap(
+    lambda x: st.sampled_from([x, np.nextafter(x, 0.0), np.nextafter(x, 1.0)]))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.floats(0, 1) | _NEAR_HALVES | st.floats(allow_nan=False), min_size=1,
+                max_size=30))
+def test_rounded_gives_round_to_four_places(values):
+    """Scores rounded for the audit all at once are the floats ``round`` gives one by one."""
+    assert clean.rounded(np.array(values)) == [round(float(v), 4) for v in values]
+
+
+@pytest.mark.parametrize("line", [
+    "www.example.com/a-very-long-path/to/the/article/page.", "See www.example.com/page, it says.",
+    "A sentence of more than forty characters, with a comma.", "2026-01-02 10:15.",
+    "#Korea #Russia and more tags in a long line of text.", "(END) of a long dispatch, it says.",
+    "End of the story, with more than forty characters.", '"Quoted sentence, 42 words long."',
+    "— Kim Jong Un (@kimjongun) January 2, 2026.", "@kcna_watch posted this, with 2 photos.",
+    '<tweet id="1" author="x">Kim wrote to Putin, and more.</tweet>.',
+])
+@pytest.mark.parametrize("disabled", [set(), {"url_line"}, {"handle_line", "end_mark"}])
+def test_shape_rules_of_hinted_sentences_give_shape_rule(line, disabled):
+    from newsprism.corpus.clean_rules import shape_rule, shape_rules
+
+    assert shape_rules([line], disabled) == [shape_rule(line, disabled)]

@@ -125,15 +125,20 @@ def test_search_engine_excerpts_are_never_emptied(n_lines):
 
 
 def test_region_and_model_removals_same_with_the_callers_signs_and_lengths():
-    from newsprism.corpus.clean import _LineSigns, model_removals
+    from newsprism.corpus.clean import model_removals
+    from newsprism.corpus.clean_chars import Page
+    from newsprism.corpus.clean_segments import Segments
+    from newsprism.corpus.clean_signs import LineSigns, sign_codes
     model = load_model()
     lines = ["Home", "News"] + [f"Paragraph {i} of the article says something, at length."
                                 for i in range(8)] + [f"{i}. Candidate {i}" for i in range(1, 4)]
     scores = np.array([0.99, 0.97] + [0.01] * 8 + [0.999] * 3)
-    signs = _LineSigns(lines, scores, model["threshold"])
+    codes = sign_codes(Page(lines), scores < model["threshold"], Segments([len(lines)])).tolist()
     lengths = effective_lengths(lines)
-    for cleaning in ("default", "strict"):
-        assert region_removals(lines, scores, model, cleaning, frozenset(), signs, lengths) \
-            == region_removals(lines, scores, model, cleaning)
-        assert model_removals(lines, scores, model, cleaning, signs) \
-            == model_removals(lines, scores, model, cleaning)
+    for signs in (LineSigns(lines, scores, model["threshold"]),
+                  LineSigns(lines, scores, model["threshold"], codes)):
+        for cleaning in ("default", "strict"):
+            assert region_removals(lines, scores, model, cleaning, frozenset(), signs, lengths) \
+                == region_removals(lines, scores, model, cleaning)
+            assert model_removals(lines, scores, model, cleaning, signs) \
+                == model_removals(lines, scores, model, cleaning)

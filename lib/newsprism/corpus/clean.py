@@ -26,8 +26,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import cached_property
-from itertools import repeat
+from itertools import compress, count, repeat
+from operator import not_
 
 import numpy as np
 import pandas as pd
@@ -36,14 +36,9 @@ from newsprism.corpus.clean_chars import Page
 from newsprism.corpus.clean_lines import effective_lengths, load_model, scores_and_regions
 from newsprism.corpus.clean_phrases import phrase_rules
 from newsprism.corpus.clean_region import outside_body
-from newsprism.corpus.clean_rules import (
-    CORPUS_KEY,
-    SENTENCE_ENDERS,
-    ends_sentence,
-    line_key,
-    recurring_lines,
-    shape_rules,
-)
+from newsprism.corpus.clean_rules import CORPUS_KEY, line_key, recurring_lines, shape_rules
+from newsprism.corpus.clean_segments import Segments
+from newsprism.corpus.clean_signs import LineSigns, sign_codes
 
 AUDIT_COLUMNS = ["article_id", "line", "removed_text", "rule", "score"]
 # ``cleaning`` levels: "off" removes nothing; "default" removes a line when a rule matches or
@@ -179,6 +174,8 @@ _RESERVED = 19  # ends in "reserved" or "reserved." (in any case): in d or d.
 _AGENCY = 3
 _AGENCY_WORDS = re.compile("AP|AFP|Reuters|EPA|Getty|Yonhap|KCNA|KNCA|Xinhua|TASS|Sputnik|"
                            "Shutterstock")
+# either sign, in one search (most lines hold neither: one pass over them instead of two)
+_CAPTION_OR_AGENCY = re.compile(f"{_CAPTION_WORDS.pattern}|{_AGENCY_WORDS.pattern}")
 assert all(LINE_RULES[i][0] == "photo_caption" for i in (*_CAPTION_ANYWHERE, _AGENCY))
 assert "Shutterstock" in LINE_RULES[_AGENCY][1]
 assert LINE_RULES[_LOGO][0] == "site_logo" and "reserved" in LINE_RULES[_RESERVED][1]
@@ -325,7 +322,7 @@ def clean_texts(texts: Sequence[str], article_ids: Sequence[str] | None = None,
             results += [_finished(stripped, rules, found_author, article_ids[i], cleaning,
                                   disabled_rules, *score)
                         for (i, stripped, rules, found_author), score
-                        in zip(drafts, _scored(pages), strict=True)]
+                        in zip(drafts, _scored(pages, cleaning == "default"), strict=True)]
             drafts, pages = [], []
     return results
 
@@ -361,39 +358,48 @@ def _model_lines(stripped: list[str], disabled) -> list[str]:
     return [s for s in stripped if s]
 
 
-def _scored(pages: list[list[str]]) -> list[tuple[np.ndarray | None, np.ndarray | None]]:
-    """(furniture probabilities, effective lengths) of the lines of each page, (None, None)
-    for a page without lines."""
-    found: list[tuple[np.ndarray | None, np.ndarray | None]] = [(None, None)] * len(pages)
+def _scored(pages: list[list[str]], with_signs: bool) -> list[tuple]:
+    """(furniture probabilities, effective lengths, body sign codes or None) of the lines of
+    each page, (None, None, None) for a page without lines. The body signs
+    (``clean_signs.sign_codes``, only ``with_signs``: the "default" level reads them) are
+    found for the lines of all pages at once."""
+    found: list[tuple] = [(None, None, None)] * len(pages)
     used = [k for k, lines in enumerate(pages) if lines]
     if not used:
         return found
     page = Page([line for k in used for line in pages[k]])
     lengths = effective_lengths(page)
-    scored = scores_and_regions(pages, load_model(), lengths, page)
+    model = load_model()
+    scored = scores_and_regions(pages, model, lengths, page)
+    codes = [None] * page.n
+    if with_signs:
+        probabilities = np.concatenate([scored[k][0] for k in used])
+        codes = sign_codes(page, probabilities < model["threshold"],
+                           Segments([len(pages[k]) for k in used])).tolist()
     start = 0
     for k in used:
         end = start + len(pages[k])
-        found[k] = (scored[k][0], lengths[start:end])
+        found[k] = (scored[k][0], lengths[start:end], codes[start:end] if with_signs else None)
         start = end
     return found
 
 
 def _finished(stripped: list[str], rules: list[str | None], found_author: str, article_id: str,
-              cleaning: str, disabled, probabilities, lengths) -> CleanResult:
+              cleaning: str, disabled, probabilities, lengths, codes) -> CleanResult:
     """The line model's removals on top of the rules', and the result with its audit."""
     scores: dict[int, float] = {}
-    doubts = _model_pass(stripped, rules, scores, cleaning, disabled, probabilities, lengths) \
-        if probabilities is not None else {}
-    for i, rule in enumerate(rules):
-        if rule is not None and rule in disabled:
-            rules[i] = None
-    kept = [s for s, r in zip(stripped, rules, strict=True) if s and r is None]
+    doubts = _model_pass(stripped, rules, scores, cleaning, disabled, probabilities, lengths,
+                         codes) if probabilities is not None else {}
+    if disabled:
+        for i, rule in enumerate(rules):
+            if rule is not None and rule in disabled:
+                rules[i] = None
+    kept = list(filter(None, compress(stripped, map(not_, rules))))  # non-blank, no rule
     nan = float("nan")
     audit = [
         {"article_id": article_id, "line": i + 1, "removed_text": stripped[i], "rule": rules[i],
          "score": scores.get(i, nan)}
-        for i in range(len(stripped)) if rules[i] is not None
+        for i in compress(range(len(stripped)), rules)  # rule names are never empty
     ]
     doubt_rows = [{"article_id": article_id, "line": i + 1, "removed_text": stripped[i],
                    "rule": f"kept_in_doubt: {why}", "score": score}
@@ -407,25 +413,33 @@ def _line_rules(lines: list[str]) -> list[str | None]:
     call per line): most lines hold no sign of the costly rules and all take one pattern."""
     plain = _VARIANTS[15] or _variant(15)
     # a line is plain when none of the ``_fullmatch_rules`` checks lets a costly rule in
-    caption = map(_CAPTION_WORDS.search, lines)
+    signs = map(_CAPTION_OR_AGENCY.search, lines)
     logo = map(str.endswith, lines, repeat(("o", "O")))
     reserved = map(str.endswith, lines, repeat(("d", "D", "d.", "D.")))
-    agency = map(_AGENCY_WORDS.search, lines)
     matches = [plain.fullmatch(line)
-               if c is None and a is None and not d and (not o or len(line) > _LOGO_MAX_CHARS)
+               if sign is None and not d and (not o or len(line) > _LOGO_MAX_CHARS)
                else _fullmatch_rules(line)
-               for line, c, o, d, a in zip(lines, caption, logo, reserved, agency, strict=True)]
+               for line, sign, o, d in zip(lines, signs, logo, reserved, strict=True)]
     return [_RULE_BY_GROUP[m.lastgroup] if m else None for m in matches]
 
 
 def _line_rules_and_blocks(stripped: list[str], rules: list[str | None]) -> str:
     """Line rules and furniture blocks; returns the author of the first removed byline."""
-    found_author = ""
     # both are pure functions of the line: found once per distinct line (pages repeat menus)
     distinct = list(set(stripped))
     header = dict(zip(distinct, map(_BLOCK_HEADER.fullmatch, distinct), strict=True))
     others = [line for line in distinct if line and header[line] is None]
     rule_of = dict(zip(others, _line_rules(others), strict=True))
+    if len(others) == len(distinct) - ("" in header):  # no block header on the page
+        return _rules_without_blocks(stripped, rules, rule_of)
+    return _walk_blocks(stripped, rules, header, rule_of)
+
+
+def _walk_blocks(stripped: list[str], rules: list[str | None], header: dict,
+                 rule_of: dict[str, str | None]) -> str:
+    """:func:`_line_rules_and_blocks` line by line: ``header`` (per distinct line, its
+    ``_BLOCK_HEADER`` match) and ``rule_of`` (the line rule of each other non-blank line)."""
+    found_author = ""
     i, seen_lines = 0, 0
     while i < len(stripped):
         line = stripped[i]
@@ -464,17 +478,63 @@ def _line_rules_and_blocks(stripped: list[str], rules: list[str | None]) -> str:
     return found_author
 
 
+def _rules_without_blocks(stripped: list[str], rules: list[str | None],
+                          rule_of: dict[str, str | None]) -> str:
+    """:func:`_line_rules_and_blocks` of a page without a block header: each line's rule
+    (``rule_of``, none for blank lines), logos only among the first ``HEAD_LINES`` non-blank
+    lines; returns the author of the first byline that names one."""
+    rules[:] = map(rule_of.get, stripped)
+    for i in _positions(rules, "site_logo"):
+        if i >= HEAD_LINES and len(list(filter(None, stripped[:i + 1]))) > HEAD_LINES:
+            rules[i] = None
+    for i in _positions(rules, "byline"):
+        found_author = _byline_author(stripped[i])
+        if found_author:
+            return found_author
+    return ""
+
+
+def _positions(values: list, value) -> list[int]:
+    """The indices of ``value`` in ``values`` (found by ``list.index``: rare values)."""
+    found, i = [], -1
+    try:
+        while True:
+            i = values.index(value, i + 1)
+            found.append(i)
+    except ValueError:
+        return found
+
+
 def _shape_and_recurring(stripped: list[str], rules: list[str | None], recurring,
                          corpus_recurring, disabled) -> None:
     """Language-free shape rules, then lines that recur across the outlet's articles or (short
     ones) across the corpus, then furniture phrases (:mod:`newsprism.corpus.clean_phrases`).
     The first line is never a corpus template: syndicated copies share their headline."""
-    first = True
     # pure functions of the line: found once per distinct line still without a rule
     todo = list({s for s, r in zip(stripped, rules, strict=True) if s and r is None})
     shapes = dict(zip(todo, shape_rules(todo, disabled), strict=True))
     rest = [line for line in todo if shapes[line] is None]
     phrases = dict(zip(rest, phrase_rules(rest), strict=True))
+    if not (recurring or corpus_recurring):
+        _shape_and_phrase_rules(stripped, rules, shapes, phrases, disabled)
+    else:
+        _walk_recurring(stripped, rules, shapes, phrases, recurring, corpus_recurring, disabled)
+
+
+def _shape_and_phrase_rules(stripped: list[str], rules: list[str | None], shapes: dict,
+                            phrases: dict, disabled) -> None:
+    """:func:`_shape_and_recurring` without recurring lines: for each line without a rule,
+    its shape rule, else its phrase rule (``shapes``, ``phrases``: per distinct line)."""
+    found = {line: shape if shape is not None else None if phrases[line] in disabled
+             else phrases[line] for line, shape in shapes.items()}
+    rules[:] = [rule if rule is not None else found.get(line)
+                for line, rule in zip(stripped, rules, strict=True)]
+
+
+def _walk_recurring(stripped: list[str], rules: list[str | None], shapes: dict, phrases: dict,
+                    recurring, corpus_recurring, disabled) -> None:
+    """:func:`_shape_and_recurring` line by line (``shapes``, ``phrases``: per distinct line)."""
+    first = True
     for i, line in enumerate(stripped):
         if not line:
             continue
@@ -497,14 +557,12 @@ def _repeated_headline_and_lead(stripped: list[str], rules: list[str | None]) ->
     """Copies of the headline (the first kept line) anywhere, and copies of the lead (the
     next kept line) before any other paragraph: wire items repeat both. Other repeated
     paragraphs stay: live blogs repeat real sentences ("It takes 1,237 delegates to win.")."""
-    kept = [i for i, s in enumerate(stripped) if s and rules[i] is None]
+    kept = [i for i, s, rule in zip(count(), stripped, rules) if s and rule is None]
     if not kept:
         return
     first_key = _key(stripped[kept[0]])
-    lead_key = None
-    for i in kept[1:]:
-        if lead_key == "" and not first_key.startswith(stripped[i][0].casefold()):
-            continue  # only headline copies are left to find, and a key starts like its line
+    lead_key, rest = None, []
+    for n, i in enumerate(kept[1:], 2):
         key = _key(stripped[i])
         if key == first_key:
             rules[i] = "repeated_headline"
@@ -512,35 +570,62 @@ def _repeated_headline_and_lead(stripped: list[str], rules: list[str | None]) ->
             lead_key = key
         elif key == lead_key:
             rules[i] = "repeated_lead"
-        elif lead_key != "":
-            lead_key = ""  # another paragraph came: later copies of the lead are body text
+        else:  # another paragraph came: later copies of the lead are body text
+            rest = kept[n:]
+            break
+    # only headline copies are left to find, and a key starts like its line
+    firsts = [stripped[i][0] for i in rest]
+    starts = {char for char in set(firsts) if first_key.startswith(char.casefold())}
+    for i in compress(rest, map(starts.__contains__, firsts)):
+        if _key(stripped[i]) == first_key:
+            rules[i] = "repeated_headline"
 
 
 def _model_pass(stripped: list[str], rules: list[str | None], scores: dict[int, float],
-                cleaning: str, disabled, probabilities, lengths) -> dict[int, tuple[float, str]]:
+                cleaning: str, disabled, probabilities, lengths, codes
+                ) -> dict[int, tuple[float, str]]:
     """Remove kept lines the fitted line model scores as furniture, then the lines outside
     the body region it decodes (:mod:`newsprism.corpus.clean_region`); returns the doubts.
-    ``probabilities``, ``lengths``: the model's scores and the effective lengths of the
-    non-blank lines (:func:`_scored`)."""
+    ``probabilities``, ``lengths``, ``codes``: the model's scores, the effective lengths and
+    the body signs (``clean_signs.sign_codes``, or None) of the non-blank lines (:func:`_scored`)."""
     use_model, use_region = "line_model" not in disabled, "outside_body" not in disabled
-    index = [i for i, s in enumerate(stripped) if s]
+    index = list(compress(range(len(stripped)), stripped))  # the non-blank lines
     model = load_model()
-    lines = [stripped[i] for i in index]
-    signs = _LineSigns(lines, probabilities, model["threshold"])  # shared by both passes
+    lines = list(filter(None, stripped))
+    signs = LineSigns(lines, probabilities, model["threshold"], codes)  # shared by both passes
     removed, doubts = model_removals(lines, probabilities, model, cleaning, signs) \
         if use_model else ([], {})
     found = [(k, "line_model") for k in removed]
     if use_region:
-        done = {k for k, i in enumerate(index) if rules[i] is not None}.union(removed)
+        done = set(compress(range(len(index)), map(rules.__getitem__, index))).union(removed)
         outside, region_doubts = region_removals(lines, probabilities, model, cleaning, done,
                                                  signs, lengths)
         found += [(k, "outside_body") for k in outside]
         doubts = {**region_doubts, **doubts}
-    values = probabilities.tolist() if found else []  # floats, as ``float(p[k])`` gives
+    values = rounded(probabilities) if found else []
     for k, rule in found:
         if rules[index[k]] is None:
-            rules[index[k]], scores[index[k]] = rule, round(values[k], 4)
+            rules[index[k]], scores[index[k]] = rule, values[k]
     return {index[k]: why for k, why in doubts.items() if rules[index[k]] is None}
+
+
+def rounded(values: np.ndarray) -> list[float]:
+    """``[round(float(v), 4) for v in values]``, for many values at once: ``rint(v * 1e4) /
+    1e4`` is the same float unless ``v * 1e4`` lies near a half (where its own rounding may
+    have crossed it) or is large; those few are rounded by ``round``.
+
+    >>> rounded(np.array([0.12345, 0.98765432, 1 / 3]))
+    [0.1235, 0.9877, 0.3333]
+    """
+    with np.errstate(over="ignore", invalid="ignore"):  # huge values: rounded one by one
+        scaled = np.asarray(values, dtype=float) * 1e4
+        found = (np.rint(scaled) / 1e4).tolist()
+        # below 2**20 a product is off by less than 1e-9: 1e-6 from a half it rounds the same
+        unsure = ~((np.abs(scaled - np.floor(scaled) - 0.5) >= 1e-6)
+                   & (np.abs(scaled) < 2.0**20))
+    for k in unsure.nonzero()[0].tolist():
+        found[k] = round(float(values[k]), 4)
+    return found
 
 
 def region_removals(lines: list[str], probabilities, model: dict, cleaning: str,
@@ -550,9 +635,10 @@ def region_removals(lines: list[str], probabilities, model: dict, cleaning: str,
     parameters of the cleaning level), as (indices removed, {index: (score, why kept)});
     lines in ``done`` (removed by another rule already) are left out of both.
     Texts of fewer than ``MODEL_MIN_LINES`` lines, or a model without a ``region`` part, are
-    left alone; at the "default" level a line with a sign of body text (:func:`_body_sign`,
+    left alone; at the "default" level a line with a sign of body text (``clean_signs.body_sign``,
     e.g. a ranked list closing an article) stays, in doubt. ``signs``, ``lengths``: the
-    page's ``_LineSigns`` and ``clean_lines.effective_lengths`` when the caller has them."""
+    page's ``clean_signs.LineSigns`` and ``clean_lines.effective_lengths`` when the caller
+    has them."""
     region = model.get("region", {}).get(cleaning)
     if region is None or len(lines) < MODEL_MIN_LINES:
         return [], {}
@@ -564,15 +650,18 @@ def region_removals(lines: list[str], probabilities, model: dict, cleaning: str,
     if cleaning != "default" or not outside:
         return outside, doubts
     if signs is None:
-        signs = _LineSigns(lines, probabilities, model["threshold"])
+        signs = LineSigns(lines, probabilities, model["threshold"])
     removed = []
     for k in outside:
-        why = _body_sign(lines, k, signs)
+        why = signs.why(k)
         if why is None:
             removed.append(k)
         else:
             doubts[k] = (round(float(probabilities[k]), 4), f"outside the body region, but {why}")
     return removed, doubts
+
+
+_BELOW = "below the default threshold"
 
 
 def model_removals(lines: list[str], probabilities, model: dict, cleaning: str, signs=None
@@ -581,83 +670,30 @@ def model_removals(lines: list[str], probabilities, model: dict, cleaning: str, 
     and which it leaves in doubt: (indices removed, {index: (score, why kept)}).
 
     "default" removes a line scored at or above the model's ``threshold`` unless it shows a
-    sign of body text (:func:`_body_sign`); "strict" removes from ``strict_threshold`` on.
+    sign of body text (``clean_signs.body_sign``); "strict" removes from ``strict_threshold`` on.
     Lines between the two thresholds are doubts at the default level. Texts of fewer than
     ``MODEL_MIN_LINES`` lines are left alone: the model places a line among its neighbours,
     and a short text has too few (it was fitted on whole pages). ``signs``: the page's
-    ``_LineSigns`` when the caller has them already (found here when needed otherwise).
+    ``clean_signs.LineSigns`` when the caller has them already (found here when needed otherwise).
     """
     threshold = model["threshold"] if cleaning == "default" else model["strict_threshold"]
     removed, doubts = [], {}
     if len(lines) < MODEL_MIN_LINES:
         return removed, doubts
     candidates = (probabilities >= model["strict_threshold"]).nonzero()[0]
-    for k, p in zip(candidates.tolist(), probabilities[candidates].tolist(), strict=True):
-        if p < threshold:
-            doubts[k] = (round(p, 4), "below the default threshold")
-            continue
-        if cleaning == "default" and signs is None:
-            signs = _LineSigns(lines, probabilities, model["threshold"])
-        why = _body_sign(lines, k, signs) if cleaning == "default" else None
-        if why is None:
-            removed.append(k)
-        else:
-            doubts[k] = (round(p, 4), why)
-    return removed, doubts
-
-
-_LIST_ITEM = re.compile(r"\(?\d{1,3}[.)]?\s+\S")
-
-
-def _sentence(line: str) -> bool:
-    return ends_sentence(line, SENTENCE_ENDERS + "…") and " " in line
-
-
-class _LineSigns:
-    """Per line: is it a sentence, a numbered item, body-like (sentences and items found for
-    all lines at once, by ``map``, when first asked: a page's model pass asks about most)."""
-
-    def __init__(self, lines: list[str], probabilities=None, sure: float = 1.0) -> None:
-        self.lines = lines
-        # a line the model scores below this is body-like: a line after it may continue it
-        self.body_like = [True] * len(lines) if probabilities is None else (
-            probabilities < sure).tolist()
-
-    @cached_property
-    def sentences(self) -> list[bool]:
-        """Per line, with one more (False) at each end: the lines before the first and after
-        the last (line ``k`` at ``k + 1``)."""
-        return [False, *map(_sentence, self.lines), False]
-
-    @cached_property
-    def items(self) -> list[bool]:
-        """Per line, with two more (False) at each end (line ``k`` at ``k + 2``)."""
-        return [False, False, *[m is not None for m in map(_LIST_ITEM.match, self.lines)],
-                False, False]
-
-
-def _body_sign(lines: list[str], k: int, signs: _LineSigns) -> str | None:
-    """Why a line the model scores as furniture may still be body text, or None: it is the
-    first line (an article's headline), it is a sentence after a sentence (short closing
-    sentences of an article) or a line between two (a subhead), it goes on from the line
-    before (a paragraph broken across lines), or it is in a run of numbered items (a ranked
-    list: a numbered line next to another, or a line between two)."""
-    if k == 0:
-        return "first line (headline)"
-    line, before = lines[k], lines[k - 1]
-    sentences = signs.sentences
-    if sentences[k]:  # the line before
-        if sentences[k + 1]:
-            return "a sentence after a sentence"
-        if sentences[k + 2]:
-            return "between two sentences (a subhead)"
-    if line[0].islower() or (before[-1] not in ".!?:;。！？\"”’»)" and len(before) >= 40
-                             and signs.body_like[k - 1]):
-        return "continues the line before"
-    items = signs.items  # the two lines before and the two after, around the line itself
-    if items[k] + items[k + 1] + items[k + 3] + items[k + 4] >= 1 + (not items[k + 2]):
-        return "numbered list item"
-    return None
+    found = candidates.tolist()
+    if cleaning == "default" and found:
+        signs = LineSigns(lines, probabilities, model["threshold"]) if signs is None else signs
+        whys = [_BELOW if below else signs.why(k) for k, below
+                in zip(found, (probabilities[candidates] < threshold).tolist(), strict=True)]
+        removed = [k for k, why in zip(found, whys, strict=True) if why is None]
+        doubts = {k: (p, why) for k, p, why
+                  in zip(found, rounded(probabilities[candidates]), whys, strict=True)
+                  if why is not None}
+        return removed, doubts
+    # "strict": every candidate is at or above the threshold
+    return [k for k, p in zip(found, probabilities[candidates].tolist(), strict=True)
+            if p >= threshold], doubts
 
 
 def _is_bio(line: str, author: str) -> bool:

@@ -68,7 +68,7 @@ class Page:
         self.codes = np.frombuffer(self.text.encode("utf-32-le", "surrogatepass"),
                                    dtype=np.uint32)
         newline = self.codes == 10
-        self.line_of = newline.cumsum()
+        self.line_of = newline.cumsum(dtype=np.int32)  # half the bytes of int64: faster
         # per line: index in ``codes`` of its first character, one past its last, its length
         self.ends = np.append(newline.nonzero()[0], len(self.codes)) if lines else \
             np.zeros(0, dtype=np.int64)

@@ -194,10 +194,16 @@ def sentence_end_counts(page: Page) -> np.ndarray:
     marks = _SENT_MARK[page.codes].nonzero()[0]
     if not len(marks):
         return np.zeros(page.n, dtype=np.int64)
-    # where the run of closers after each mark stops (the page end counts as white space)
-    others = np.append((~_SENT_CLOSER[page.codes]).nonzero()[0], len(page.codes))
-    stop = others[others.searchsorted(marks, side="right")]
-    size = len(page.codes)
+    # where the run of closers after each mark stops (the page end counts as white space),
+    # walked one character at a time for the few marks a closer follows
+    codes, size = page.codes, len(page.codes)
+    stop = marks + 1
+    going = (stop < size).nonzero()[0]
+    going = going[_SENT_CLOSER[codes[stop[going]]]]
+    while len(going):
+        stop[going] += 1
+        going = going[stop[going] < size]
+        going = going[_SENT_CLOSER[codes[stop[going]]]]
     ends = in_class(page.codes[np.minimum(stop, size - 1)], r"\s") | (stop == size)
     return np.bincount(page.line_of[marks[ends]], minlength=page.n)
 
@@ -258,10 +264,10 @@ def _context_columns(log_len: np.ndarray, body: np.ndarray, words, lines: list[s
 
 def _repeated(lines: list[str], segments: Segments) -> list[bool]:
     """Per line: does it occur more than once in its page."""
-    repeated = []
+    repeated: list[bool] = []
     for a, b in segments.spans():
-        counts = Counter(lines[a:b])
-        repeated += [counts[line] > 1 for line in lines[a:b]]
+        twice = {line for line, n in Counter(lines[a:b]).items() if n > 1}
+        repeated += map(twice.__contains__, lines[a:b]) if twice else [False] * (b - a)
     return repeated
 
 
@@ -328,7 +334,11 @@ def word_scores(lines: list[str], weights: dict[str, float], page: Page | None =
                                    ).view(np.int8))
     starts, ends = (edges == 1).nonzero()[0], (edges == -1).nonzero()[0]
     line = (codes == 10).nonzero()[0].searchsorted(starts)  # "\n"s before the word
-    rank = np.arange(len(starts)) - line.searchsorted(line)  # words before it in its line
+    # words before it in its line: its index minus that of its line's first word
+    order = np.arange(len(starts))
+    opens = np.ones(len(line), dtype=bool)
+    opens[1:] = line[1:] != line[:-1]
+    rank = order - np.maximum.accumulate(np.where(opens, order, 0))
     keep = rank < LEXICAL_MAX_WORDS
     starts, ends = starts[keep], ends[keep]
     # only words shaped like a weighted one are cut out of the text and looked up

@@ -77,7 +77,9 @@ def tweet_markup(line: str) -> bool:
 
 def url_line(line: str) -> bool:
     """Only web addresses, handles and stamps, at most three other words: "www.x.com 2026/01/02"."""
-    if line[0] in "[(" or not _URL_HINT.search(line) or not _URL.search(line):  # "[1] http://..." is a reference
+    # "[1] http://..." is a reference; every match of ``_URL_HINT`` holds a "." or "://"
+    if line[0] in "[(" or ("." not in line and "://" not in line) or not _URL_HINT.search(line) \
+            or not _URL.search(line):
         return False
     rest = _HANDLE.sub(" ", _TIME.sub(" ", _DATE.sub(" ", _URL.sub(" ", line))))
     return len(_WORD.findall(rest)) <= 3 and not ends_sentence(rest.strip())
@@ -93,7 +95,9 @@ def handle_line(line: str) -> bool:
 
 def timestamp_line(line: str) -> bool:
     """A date or time stamp with at most two words around it ("10:15 KST", "2026-01-02")."""
-    if len(line) > 40 or not (_DATE.search(line) or _TIME.search(line)):
+    # a date holds one of "./-", a time a ":" (plain tests spare most lines the searches)
+    if len(line) > 40 or not (("." in line or "/" in line or "-" in line) and _DATE.search(line)
+                              or ":" in line and _TIME.search(line)):
         return False
     rest = _TIME.sub(" ", _DATE.sub(" ", line))
     return len(_WORD.findall(rest)) <= 2 and not ends_sentence(line) \
@@ -130,6 +134,11 @@ SHAPE_RULES: list[tuple[str, Callable[[str], bool]]] = [
 
 # Every shape rule needs one of these; lines without any (most body text) are not tried.
 _SHAPE_HINT = re.compile(r"[\d@#,|•·;*/]|www\.|END|end\b|<tweet")
+# ``_SHAPE_HINT`` in parts for many lines: a search for its characters (one pass over a line
+# without trying every alternative at every character), then substring tests.
+_HINT_CHARS = re.compile(r"[\d@#,|•·;*/]")
+_END_WORD = re.compile(r"end\b")
+assert _SHAPE_HINT.pattern == rf"{_HINT_CHARS.pattern}|www\.|END|{_END_WORD.pattern}|<tweet"
 SHAPE_MAX_CHARS = 300  # longer lines are paragraphs, never furniture by shape alone...
 MARKUP_RULE = "tweet_markup"  # ...but markup, whose length is the embedded post's
 
@@ -156,10 +165,12 @@ def _first_shape_rule(line: str, disabled: Iterable[str]) -> str | None:
 
 def shape_rules(lines: list[str], disabled: Iterable[str] = ()) -> list[str | None]:
     """:func:`shape_rule` of each line, without a Python call for lines with no hint."""
-    search = _SHAPE_HINT.search
+    end_word = _END_WORD.search
     return [_long_line_rule(line, disabled) if len(line) > SHAPE_MAX_CHARS
-            else None if not search(line) else _first_shape_rule(line, disabled)
-            for line in lines]
+            else _first_shape_rule(line, disabled)
+            if chars is not None or "www." in line or "END" in line or "<tweet" in line
+            or ("end" in line and end_word(line) is not None) else None
+            for line, chars in zip(lines, map(_HINT_CHARS.search, lines), strict=True)]
 
 
 def line_key(line: str) -> str:
