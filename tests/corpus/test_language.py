@@ -1,7 +1,6 @@
 """Language detection reads the whole text, not only its start."""
 
 import pytest
-
 from newsprism.corpus import language
 from newsprism.corpus.language import MAX_CHARS, detect_language
 
