@@ -254,6 +254,9 @@ def test_first_reports_count_an_outlets_articles_in_every_language(tmp_path):
     assert "Monde 5 days later" in first.reading and "in any language" in first.caption
     attention = time_report.attention_section(ctx, str(tmp_path))
     assert "1 article(s) in other languages are not counted here" in attention.caption
+    # the index line "2 of 2 articles dated" had no word of the French article left out
+    dating = time_report.dating_section(ctx, str(tmp_path))
+    assert "1 article(s) in other languages are not counted here" in dating.findings[0]
 
 
 def test_frames_over_time_say_which_frames_their_detector_does_not_support(tmp_path):
