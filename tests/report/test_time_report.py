@@ -244,6 +244,7 @@ def test_first_reports_count_an_outlets_articles_in_every_language(tmp_path):
                              "outlet": ["Post", "Monde", "Monde"],
                              "published": ["2025-09-01", "2025-09-06", "2025-12-04"],
                              "text": ["", "", ""], "language": ["en", "fr", "en"],
+                             "title": ["a", "b", "c"],
                              "n_words": [10, 10, 10]})
     every = timeline.article_dates(articles)
     english = every[every["article_id"] != "fr1"].reset_index(drop=True)
