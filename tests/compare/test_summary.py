@@ -428,3 +428,20 @@ def test_runner_up_text_is_empty_with_two_outlets():
     table = pd.DataFrame({"outlet": ["A", "B"], "estimate": [0.1, 0.2], "ci_low": [0.0, 0.1],
                           "ci_high": [0.2, 0.3]})
     assert summary.runner_up_text(table) == ""
+
+
+@pytest.mark.parametrize("n_outlets, cap, kept", [(5, 30, 5), (40, 30, 30), (40, None, 40)])
+def test_findings_are_capped_weightiest_first_and_the_rest_counted(n_outlets, cap, kept):
+    rows = [summary.statement(f"O{k:02d}", f"Distinctive vocabulary: “t{k}” (z = 3.0).", "terms",
+                              "r") for k in range(n_outlets)]
+    rows[-1] = summary.statement(f"O{n_outlets - 1:02d}", "Copies a large share.", "copies", "r")
+    table = pd.DataFrame(rows).assign(order=range(n_outlets))
+    found = summary.findings_text(table, per_outlet=1, max_findings=cap)
+    statements = [f for f in found if " — " in f]
+    assert len(statements) == kept
+    assert any("Copies a large share" in f for f in statements)  # the weightiest survives
+    more = [f for f in found if "more statement" in f]
+    assert len(more) == (kept < n_outlets)
+    if more:
+        left = n_outlets - kept
+        assert more[0].startswith(f"{left} more statements about {left} outlets")

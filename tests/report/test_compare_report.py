@@ -229,3 +229,17 @@ def test_claims_reading_counts_unclear_conflicts_apart():
     assert text.startswith("1 group of claims disagrees across outlets, 1 more gives different "
                            "figures that may not count the same thing")
     assert "and 1 agree;" in text
+
+
+def test_outlet_mean_similarity_caption_counts_english_articles(tmp_path):
+    """Only English articles are compared: the caption must not call them all the articles."""
+    from types import SimpleNamespace
+
+    n = compare_report.ARTICLE_HEATMAP_MAX + 10
+    ids = [f"a{k}" for k in range(n)]
+    english = pd.DataFrame({"article_id": ids, "outlet": [f"O{k % 3}" for k in range(n)],
+                            "text": [f"story {k} about the harbour and the mayor" for k in range(n)]})
+    fake = SimpleNamespace(n_articles=n, english=english)
+    sim = pd.DataFrame(0.5, index=ids, columns=ids)
+    part = compare_report.article_similarity_part(fake, sim, str(tmp_path), "test")
+    assert f"over all {n} English articles" in part.caption

@@ -322,7 +322,8 @@ def test_dominant_finding_carries_the_weak_detector_note(tmp_path):
                                            framing_report.frame_tests_section(ctx, out))
     line = next(f for f in findings if f.startswith("Dominant frame: "))
     # frames named by their codebook label, as every other reading names them
-    assert line.startswith("Dominant frame: Conflict dominates 4 of 5 articles (next: "
+    # frames read English articles only: the index line says so (853 pages, 163 English)
+    assert line.startswith("Dominant frame: Conflict dominates 4 of 5 English articles (next: "
                            "Human interest, 1)")
     assert dominant.reading.startswith("**Conflict** dominates 4 of 5 articles")
     assert "conflict: the cue detector does not beat 'always present'" in line

@@ -178,3 +178,15 @@ def test_encoding_repairs_are_read_apart_from_removals_and_escaped(one_article_c
         ctx, overview_report.duplicates_section(ctx, str(tmp_path)))
     assert f"Cleaning removed {n_removed} lines of page furniture." in findings[1]
     assert "was repaired in 1 of 1 articles" in findings[1]
+
+
+def test_words_figure_draws_at_most_max_bar_outlets_and_caption_says_so():
+    n = overview_report.MAX_BAR_OUTLETS + 25
+    by_outlet = pd.DataFrame({"outlet": [f"site{k}.de" for k in range(n)],
+                              "words_total": list(range(n, 0, -1))})
+    fig = overview_report.plot_outlet_words(by_outlet)
+    bars = fig.axes[0].patches
+    assert len(bars) == overview_report.MAX_BAR_OUTLETS
+    assert fig.get_figheight() < 0.45 * overview_report.MAX_BAR_OUTLETS + 2
+    caption = overview_report.outlet_words_caption(by_outlet)
+    assert f"first {overview_report.MAX_BAR_OUTLETS} of {n} outlets" in caption

@@ -214,3 +214,12 @@ def test_voice_reading_without_quoted_words_compares_nothing():
                            "ci_low": [0.0, float("nan")], "ci_high": [0.2, float("nan")]})
     text = sentiment_report.voice_reading(voices)
     assert "0 sentence parts" not in text and text.startswith("No sentence holds quoted words")
+
+
+@pytest.mark.parametrize("languages, note", [
+    (["en", "en"], ""),
+    (["en", "de", "fr", "und"], " English articles only: 3 of 4 articles, in other languages, "
+                                "were not scored."),
+])
+def test_scored_note_names_the_articles_left_unscored(languages, note):
+    assert sentiment_report.scored_note(pd.DataFrame({"language": languages})) == note

@@ -66,8 +66,8 @@ def test_a_sampled_article_matrix_is_said_to_be_the_saved_tables_not_the_figures
     ctx = _ctx(ARTICLE_HEATMAP_MAX + 30)
     sample = ctx.result["article_similarity"].iloc[:70, :70]
     part = compare_sections.article_similarity_part(ctx, sample, str(tmp_path), "synthetic")
-    assert "over all 90 articles" in part.caption
+    assert "over all 90 English articles" in part.caption
     assert ("the article matrix is in the saved table comparison_article_similarity, over a "
-            "stratified random sample of 70 of 90 articles") in part.caption
+            "stratified random sample of 70 of 90 English articles") in part.caption
     assert "seed 0); the figure averages all of them." in part.caption
     assert "could not be drawn or read" not in part.caption

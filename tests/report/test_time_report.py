@@ -244,6 +244,7 @@ def test_first_reports_count_an_outlets_articles_in_every_language(tmp_path):
                              "outlet": ["Post", "Monde", "Monde"],
                              "published": ["2025-09-01", "2025-09-06", "2025-12-04"],
                              "text": ["", "", ""], "language": ["en", "fr", "en"],
+                             "title": ["a", "b", "c"],
                              "n_words": [10, 10, 10]})
     every = timeline.article_dates(articles)
     english = every[every["article_id"] != "fr1"].reset_index(drop=True)
@@ -254,6 +255,9 @@ def test_first_reports_count_an_outlets_articles_in_every_language(tmp_path):
     assert "Monde 5 days later" in first.reading and "in any language" in first.caption
     attention = time_report.attention_section(ctx, str(tmp_path))
     assert "1 article(s) in other languages are not counted here" in attention.caption
+    # the index line "2 of 2 articles dated" had no word of the French article left out
+    dating = time_report.dating_section(ctx, str(tmp_path))
+    assert "1 article(s) in other languages are not counted here" in dating.findings[0]
 
 
 def test_frames_over_time_say_which_frames_their_detector_does_not_support(tmp_path):

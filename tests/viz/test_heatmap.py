@@ -39,3 +39,21 @@ def test_heatmap_detail_lines_and_blank_cells():
     detail = heatmap.interval_labels(values - 0.1, values + 0.1)
     fig = heatmap.plot_heatmap(values, vmin=0, vmax=1, value_format="{:.0%}", detail=detail)
     assert [t.get_text() for t in fig.axes[0].texts] == ["25%\n[15%–35%]"]
+
+
+@pytest.mark.parametrize("rows, cols, values, ticks", [
+    (30, 30, True, True),      # 900 cells: every value written
+    (31, 30, False, True),     # one row more: colours only
+    (120, 10, False, False),   # a web corpus's outlets: too many labels too
+])
+def test_heatmap_too_many_cells_drops_values_and_labels_and_says_so(rows, cols, values, ticks):
+    import numpy as np
+
+    grid = pd.DataFrame(np.linspace(0, 1, rows * cols).reshape(rows, cols),
+                        index=[f"r{k}" for k in range(rows)], columns=[f"c{k}" for k in range(cols)])
+    fig = heatmap.plot_heatmap(grid, vmin=0, vmax=1, title="Similar")
+    ax = fig.axes[0]
+    assert (len(ax.texts) == rows * cols) is values and (len(ax.texts) == 0) is not values
+    assert (len(ax.get_yticklabels()) == rows) is ticks
+    assert ("not drawn" in ax.get_title()) is not (values and ticks)
+    assert ax.get_title().startswith("Similar")

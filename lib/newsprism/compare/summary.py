@@ -52,6 +52,9 @@ SUMMARY_COLUMNS = ["outlet", "order", "statement", "section", "anchor", "evidenc
 # How a claim statement starts when its values may not count one thing: a pointer to the
 # claims table, not a finding, so it never takes one of an outlet's places in the index.
 UNCLEAR_CLAIM = "Figures for "
+# Key findings recorded for the report index: 851 one-page outlets gave 271 statements there.
+MAX_FINDINGS = 30
+TABLES_SUMMARY = "comparison_summaries"
 
 
 def _anchor(section: str) -> str:
@@ -693,26 +696,37 @@ def _clip(text: str, words: int = 12) -> str:
     return " ".join(parts[:words]) + (" …" if len(parts) > words else "")
 
 
-def findings_text(summaries: pd.DataFrame, per_outlet: int = 3, note: str = "") -> list[str]:
+def findings_text(summaries: pd.DataFrame, per_outlet: int = 3, note: str = "",
+                  max_findings: int | None = MAX_FINDINGS) -> list[str]:
     """Plain sentences for the report index, each ending with where its evidence is.
 
     Per outlet, up to ``per_outlet`` statements in this order of weight: claim conflicts,
     copied text, above-median rates, significant distinctive terms (sizes, non-significant
     terms and claim figures that may not count one thing (:data:`UNCLEAR_CLAIM`) are left
-    to the notebook: on a corpus of months they filled every outlet's places). ``note`` (e.g. what
+    to the notebook: on a corpus of months they filled every outlet's places). At most
+    ``max_findings`` statements in all (``None``: no limit), the weightiest first across
+    outlets, then a line counting those left to the notebook's summary. ``note`` (e.g. what
     :func:`comparison_limits` says a small corpus cannot compare) comes first when given.
     """
     weight = {"claims": 0, "copies": 1, "sourcing": 2, "hedging": 2, "profiles": 2, "tone": 2,
               "frames": 2, "terms": 3}
-    findings = [note] if note else []
+    chosen = []
     for outlet, part in summaries.groupby("outlet", sort=False):
         part = part[~part["statement"].str.startswith(f"{outlet}:")
                     & ~part["statement"].str.startswith("Leading (not significant)")
                     & ~part["statement"].str.startswith(UNCLEAR_CLAIM)]
         part = part.assign(weight=part["section"].map(weight)).sort_values(["weight", "order"])
-        for rec in part.head(per_outlet).itertuples(index=False):
-            findings.append(f"{outlet} — {rec.statement} [evidence: {rec.anchor}; "
-                            f"{rec.evidence}]")
+        chosen.extend((rec.weight, len(chosen), outlet, rec)
+                      for rec in part.head(per_outlet).itertuples(index=False))
+    kept = sorted(sorted(chosen, key=lambda c: c[:2])[:max_findings], key=lambda c: c[1])
+    findings = [note] if note else []
+    findings += [f"{outlet} — {rec.statement} [evidence: {rec.anchor}; {rec.evidence}]"
+                 for _, _, outlet, rec in kept]
+    left = [c for c in chosen if c[1] not in {k[1] for k in kept}]
+    if left:
+        findings.append(f"{plural(len(left), 'more statement')} about "
+                        f"{plural(len({c[2] for c in left}), 'outlet')} in the notebook's summary. "
+                        f"[evidence: {NOTEBOOK}.html#summary; tables/{TABLES_SUMMARY}.csv]")
     return findings
 
 

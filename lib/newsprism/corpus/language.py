@@ -12,9 +12,13 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-# Only the start of a long article is read: 1,000 characters give a confident answer on news
-# text and keep the cost per article constant (about 1 ms) on large corpora.
-MAX_CHARS = 1000
+# A long text is read in SAMPLE_WINDOWS evenly spaced windows of MAX_CHARS characters in all, so
+# the cost per article stays constant (about 1 ms) on large corpora. Not just its start: on whole
+# web pages the first characters are menus, markup or an English cookie banner (pagetext,
+# in-sample: 20 of 853 pages read as English from their first 1,000 characters are German by
+# their whole text; 0 with 4 windows of 500).
+MAX_CHARS = 2000
+SAMPLE_WINDOWS = 4
 # Below this many letters the detector is guessing; such texts get "und" (undetermined).
 MIN_LETTERS = 20
 # A detection this confident that disagrees with the manifest's language is worth a warning.
@@ -47,11 +51,25 @@ def detect_language(text: str) -> tuple[str, float]:
     >>> code, confidence > 0.9
     ('fr', True)
     """
-    sample = (text or "")[:MAX_CHARS]
+    sample = language_sample(text or "")
     if len(_NON_LETTERS.sub("", sample)) < MIN_LETTERS:
         return UNDETERMINED, 0.0
     code, confidence = _identifier().classify(sample)
     return str(code), round(float(confidence), 4)
+
+
+def language_sample(text: str) -> str:
+    """The part of ``text`` the detector reads: all of it up to MAX_CHARS characters, else
+    SAMPLE_WINDOWS windows spread from its start to its end, joined by spaces.
+
+    >>> language_sample("ab" * 5000)[:8], len(language_sample("ab" * 5000))
+    ('abababab', 2003)
+    """
+    if len(text) <= MAX_CHARS:
+        return text
+    width = MAX_CHARS // SAMPLE_WINDOWS
+    step = (len(text) - width) / (SAMPLE_WINDOWS - 1)
+    return " ".join(text[int(k * step):int(k * step) + width] for k in range(SAMPLE_WINDOWS))
 
 
 def normalise_language(value: str) -> str:

@@ -341,7 +341,7 @@ def article_similarity_part(ctx: CompareContext, article_sim: pd.DataFrame, out_
     mean of article-pair cosines (every article; saved as comparison_outlet_mean_similarity)
     with a caption pointing to the saved article matrix."""
     n_sim = len(article_sim)
-    sampled = (f" A stratified random sample of {n_sim} of {ctx.n_articles} articles (per "
+    sampled = (f" A stratified random sample of {n_sim} of {ctx.n_articles} English articles (per "
                "outlet in proportion to its size, seed 0): a larger matrix could not be drawn "
                "or read." if n_sim < ctx.n_articles else "")
     if n_sim <= ARTICLE_HEATMAP_MAX:
@@ -355,10 +355,10 @@ def article_similarity_part(ctx: CompareContext, article_sim: pd.DataFrame, out_
         means, "Article pairs: mean TF-IDF cosine by outlet pair"), caption=(
         f"Mean cosine similarity over every pair of articles from two outlets (diagonal: pairs "
         f"within one outlet; blank for an outlet of one article), over all {ctx.n_articles} "
-        f"articles. An article-by-article heatmap of {n_sim} articles (more than "
+        f"English articles. An article-by-article heatmap of {n_sim} articles (more than "
         f"{ARTICLE_HEATMAP_MAX}) would have no readable labels: the article matrix is in the "
         "saved table comparison_article_similarity"
-        + (f", over a stratified random sample of {n_sim} of {ctx.n_articles} articles (per "
+        + (f", over a stratified random sample of {n_sim} of {ctx.n_articles} English articles (per "
            "outlet in proportion to its size, seed 0); the figure averages all of them."
            if n_sim < ctx.n_articles else ".")),
         tables={"comparison_outlet_mean_similarity": means},

@@ -453,7 +453,7 @@ def _top_dominant(dominant: pd.DataFrame) -> list[str]:
 
 
 def dominant_count_text(dominant: pd.DataFrame, bold: str = "",
-                        labels: dict[str, str] | None = None) -> str:
+                        labels: dict[str, str] | None = None, unit: str = "articles") -> str:
     """How many articles the most frequent dominant frame leads, with the runner-up; a tie at
     the top is named as a tie; articles without a frame hit and tied articles are counted apart.
     Frames are named by their codebook ``labels`` where given (the table keeps frame ids).
@@ -481,7 +481,7 @@ def dominant_count_text(dominant: pd.DataFrame, bold: str = "",
         notes.append(f"{int(frames.str.contains(' = ', regex=False).sum())} tied")
     names = " and ".join(f"{bold}{name(frame, frame)}{bold}" for frame in sorted(top))
     verb = "each dominate" if len(top) > 1 else "dominates"
-    return (f"{names} {verb} {int(counts.iloc[0])} of {len(dominant)} articles"
+    return (f"{names} {verb} {int(counts.iloc[0])} of {len(dominant)} {unit}"
             + (f" ({'; '.join(notes)})" if notes else "") + ". ")
 
 
@@ -738,7 +738,8 @@ def key_findings(ctx: FramingContext, prevalence: Group, dominant: Section,
     dominant_table = dominant.tables["framing_dominant"]
     if len(dominant_table):
         found.append(" ".join(filter(None, [
-            "Dominant frame: " + dominant_count_text(dominant_table, labels=ctx.labels).strip(),
+            "Dominant frame: " + dominant_count_text(dominant_table, labels=ctx.labels,
+                                                     unit="English articles").strip(),
             weak_frames_note(book_name, _top_dominant(dominant_table)).strip(),
             evidence_link(NOTEBOOK, "dominant", "framing_dominant")])))
     test_table = tests.tables["framing_tests"]

@@ -29,6 +29,9 @@ NOTEBOOK = "00_corpus_overview"
 PAIR_COLUMNS = ["outlet_a", "outlet_b", "cosine", "copied_words", "share_a", "share_b",
                 "shared_words", "is_copy", "passage_a", "passage_b"]
 MAX_ARTICLE_CELLS = 30  # beyond ~30 articles a heatmap cell per article is unreadable
+# Bars drawn in the words-per-outlet figure: a web corpus of 851 sites made a 383-inch-tall
+# figure (20 s to draw); the table lists every outlet.
+MAX_BAR_OUTLETS = 40
 
 
 @dataclass
@@ -74,17 +77,31 @@ def outlets_section(ctx: OverviewContext, out_dir: str) -> Group:
                     facts=dict(n=len(ctx.articles), unit="articles",
                                source=f"{ctx.source} (manifest and cleaned texts)"))
     figure = Section("outlet-words", figure=plot_outlet_words(by_outlet),
-                     caption="Words per outlet after cleaning.",
+                     caption=outlet_words_caption(by_outlet),
                      reading=length_reading(by_outlet),
                      facts=dict(n=int(by_outlet["words_total"].sum()), unit="words",
                                 source=f"{ctx.source}, newsprism.text.count_words"))
     return Group("outlets", [table, figure])
 
 
+def outlet_words_caption(by_outlet: pd.DataFrame) -> str:
+    """The words-per-outlet caption, saying when only the first ``MAX_BAR_OUTLETS`` are drawn.
+
+    >>> outlet_words_caption(pd.DataFrame({"outlet": ["a", "b"]}))
+    'Words per outlet after cleaning.'
+    """
+    if len(by_outlet) <= MAX_BAR_OUTLETS:
+        return "Words per outlet after cleaning."
+    return (f"Words per outlet after cleaning: the first {MAX_BAR_OUTLETS} of "
+            f"{len(by_outlet)} outlets in the table's order (every outlet is in the table).")
+
+
 def plot_outlet_words(by_outlet: pd.DataFrame):
-    """Horizontal bars: words after cleaning per outlet (largest first, as in the table)."""
+    """Horizontal bars: words after cleaning per outlet (largest first, as in the table), the
+    first ``MAX_BAR_OUTLETS`` outlets only."""
     import matplotlib.pyplot as plt
 
+    by_outlet = by_outlet.head(MAX_BAR_OUTLETS)
     fig, ax = plt.subplots(figsize=(7, 0.45 * len(by_outlet) + 1.2))
     ax.barh(by_outlet["outlet"], by_outlet["words_total"], color="#4c72b0")
     ax.invert_yaxis()

@@ -587,13 +587,30 @@ def _chance_note(voices: pd.DataFrame) -> str:
             if tested > 1 else "")
 
 
+def scored_note(articles: pd.DataFrame | None) -> str:
+    """What the index line must say when other-language articles were not scored.
+
+    >>> scored_note(pd.DataFrame({"language": ["en", "de", "de"]}))
+    ' English articles only: 2 of 3 articles, in other languages, were not scored.'
+    >>> scored_note(pd.DataFrame({"language": ["en"]}))
+    ''
+    """
+    if articles is None:
+        return ""
+    other = len(articles) - len(language.english_articles(articles))
+    return (f" English articles only: {other} of {plural(len(articles), 'article')}, in other "
+            "languages, were not scored." if other else "")
+
+
 def key_findings(ctx: SentimentContext, tone: Group, voice: Group) -> list[str]:
     """The outlets with the lowest and highest tone, quoted-voice gaps, single-article outlets."""
     by_outlet, voices = tone.facts["by_outlet"], voice.facts["voices"]
     outlets = evidence_link(NOTEBOOK, "tone-table", f"sentiment_outlets_{ctx.engine}")
     return [
         extremes_text(by_outlet, f"mean sentence tone ({ctx.engine}; every sentence, quoted words "
-                      "included)").replace("**", "") + f" {outlets}",
+                      "included)").replace("**", "")
+        + scored_note(getattr(ctx.ann, "articles", None))
+        + f" {outlets}",
         f"Quoted words vs own words: a gap whose 95% interval excludes 0 in "
         f"{len(clear_gaps(voices))} of {plural(voices['outlet'].nunique(), 'outlet')}"
         + _chance_note(voices) + ". "
