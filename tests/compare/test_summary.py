@@ -445,3 +445,6 @@ def test_findings_are_capped_weightiest_first_and_the_rest_counted(n_outlets, ca
     if more:
         left = n_outlets - kept
         assert more[0].startswith(f"{left} more statements about {left} outlets")
+    # what 40's reading counts: the statements on the index, not the note or the "more" line
+    found = summary.findings_text(table, per_outlet=1, max_findings=cap, note="Few outlets.")
+    assert summary.recorded_statements(found, "Few outlets.") == (kept, n_outlets - kept)

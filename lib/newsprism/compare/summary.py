@@ -730,6 +730,24 @@ def findings_text(summaries: pd.DataFrame, per_outlet: int = 3, note: str = "",
     return findings
 
 
+_MORE_LINE = re.compile(r"\A[\d,]+ more statements? about ")
+
+
+def recorded_statements(findings: list[str], note: str = "") -> tuple[int, int]:
+    """How many of :func:`findings_text`'s lines are statements on the index, and how many
+    more it left to the notebook's summary (its last line counts them); ``note`` is not a
+    statement.
+
+    >>> recorded_statements(["Small corpus.", "A — x", "B — y", "3 more statements about 2 "
+    ...                      "outlets in the notebook's summary."], note="Small corpus.")
+    (2, 3)
+    """
+    lines = [line for line in findings if line != note]
+    if lines and _MORE_LINE.match(lines[-1]):
+        return len(lines) - 1, int(lines[-1].split()[0].replace(",", ""))
+    return len(lines), 0
+
+
 def summaries_html(summaries: pd.DataFrame, in_notebook: bool = True):
     """The statements per outlet as an escaped HTML list, each linked to its evidence section
     (``#anchor`` inside the notebook, or ``40_source_comparison.html#anchor`` from elsewhere)."""

@@ -146,12 +146,15 @@ def summary_section(ctx: CompareContext, out_dir: str) -> Group:
     save_table(summaries, "comparison_summaries", out_dir)
     limits = summary.comparison_limits(ctx.n_outlets, ctx.n_articles)
     findings = summary.findings_text(summaries, note=limits)
+    on_index, more = summary.recorded_statements(findings, limits)
     note = Section("summary-statements", caption=(
         "Generated statements per outlet, each with the section and table row of its "
         "evidence."), reading=" ".join(filter(None, [
-            limits, f"{summary.plural(len(findings), 'statement')} (besides outlet sizes) "
-            "recorded as key findings for the report index. Each is a description of these "
-            "articles, not a verdict on the outlet."])), findings=findings,
+            limits, f"{summary.plural(on_index, 'statement')} (besides outlet sizes) "
+            "recorded as key findings for the report index"
+            + (f"; {summary.plural(more, 'more statement')} only here" if more else "")
+            + ". Each is a description of these articles, not a verdict on the outlet."])),
+        findings=findings,
         facts=dict(n=len(summaries), unit="statements",
                    source=f"{ctx.source}, newsprism.compare.outlets.outlet_summaries"))
     return Group("summary-section", [summary.summaries_html(summaries), note])
