@@ -18,7 +18,7 @@ from newsprism.corpus.clean import (
     clean_texts,
     line_rule,
 )
-from newsprism.corpus.clean_rules import recurring_lines, shape_rule
+from newsprism.corpus.clean_rules import code_line, recurring_lines, shape_rule, shape_rules
 
 ARTICLES = paths.BUNDLED_CORPUS / "articles"
 OPED = "000_1e36fff39f093f80"
@@ -281,13 +281,16 @@ def test_real_news_text_loses_only_furniture():
                 assert "http" in row["removed_text"]
             elif row["rule"] == "tweet_markup":
                 assert row["removed_text"].startswith(("<tweet", '">'))
+            elif row["rule"] == "code_line":  # a style sheet's closing braces
+                assert row["removed_text"] == "}"
             elif row["rule"] == "photo_caption":  # credit lines: "Getty.", "X via Getty Images."
                 assert ("Getty" in row["removed_text"] or "Reuters" in row["removed_text"]) \
                     and len(row["removed_text"].split()) <= 6
             elif row["rule"] == "line_model":
                 removed_by_model.append(row["removed_text"])
     assert set(rules) <= {"editor_note", "author_bio", "related_link", "handle_line",
-                          "url_line", "end_mark", "line_model", "tweet_markup", "photo_caption"}
+                          "url_line", "end_mark", "line_model", "tweet_markup", "photo_caption",
+                          "code_line"}
     assert rules["photo_caption"] >= 40  # 23 "Getty." lines and 24 credits "Name via/ Agency."
     assert not set(POLNEAR_BODY_AT_THE_END) & set(removed_by_model)
     # embedded tweets' markup lines and credit lines, each checked above, come many to an
@@ -411,6 +414,75 @@ def test_shape_rules_on_furniture_in_any_language(line, rule):
 ])
 def test_shape_rules_keep_sentences(line):
     assert shape_rule(line) is None
+
+
+# Page code a select-all copy keeps (pagetext): markup and script at any length.
+_GTM = ("(function(w,d,s,l,i){w[l]=w[l]||[];w[l].push({'gtm.start':new Date().getTime(),"
+        "event:'gtm.js'});var f=d.getElementsByTagName(s)[0];})(window,document,'script');")
+
+
+@pytest.mark.parametrize("line", [
+    "<![endif]",
+    '[if IE 9]><video style="display: none;"><![endif]',
+    "<!--[if lt IE 9]>",
+    "<!-- Google Tag Manager -->",
+    "-->",
+    '<div class="clear"></div>',
+    "</div>",
+    "<li >",
+    '<td width="21"><img',
+    'button type="button" class="btn" data-dismiss="modal">Schließen</button',
+    '<span class="sr-only">68% Complete</span>',
+    "<?xml version='1.0' encoding='utf-8'?>",
+    '<script src="/js/ima3.js"></script>',
+    'window.application_id = "ambitocom";',
+    "gtag('js', new Date());",
+    "var googletag = googletag || {};",
+    "document.addEventListener('load', () => { init(); });",
+    "function gtag(){dataLayer.push(arguments);}",
+    ".foo { color: red; margin: 0; }",
+    "});",
+    _GTM,
+    _GTM * 5,  # beyond SHAPE_MAX_CHARS
+    '<link rel="stylesheet" href="https://x.com/a.css?ver=5.1.1" type="text/css" />' * 5,
+])
+def test_code_line_removes_page_code(line):
+    assert shape_rule(line) == "code_line"
+    assert shape_rules([line]) == ["code_line"]
+    assert clean_text(f"Kim wrote to Putin on Friday.\n\n{line}").audit[0]["rule"] == "code_line"
+
+
+@pytest.mark.parametrize("line", [
+    "The vote was close: a < b and c > d, the paper said.",
+    "I <3 this city, she wrote.",
+    "<3",
+    "Use the <div> element to group content.",
+    "|-- <config files>",
+    "He looked out of the window.",
+    "The window. It was open.",
+    "The function (as he called it) was window dressing; nothing more.",
+    "The function of the state is {defence; order}.",
+    "The function of the party = the function of the state",
+    "Prices rose 5% (in euro terms); exports fell.",
+    "The window.open call was blocked by the browser, he said.",
+    'She said: "Let x = 3"',
+    "2 > 1 and 1 < 2 in every language",
+    "Kim => Putin",
+    "The => operator defines a function in JavaScript.",
+    "Growth <5% {estimate}",
+    "Er schrieb: <<Wir danken Ihnen>> und unterschrieb.",
+    "x <y and more words here",
+    '<b>Update, 2 June:</b> the tweet was deleted.',
+    "Das Fenster (window) blieb offen; niemand sah hinaus.",
+])
+def test_code_line_keeps_prose_that_mentions_code(line):
+    assert not code_line(line)
+    assert shape_rule(line) != "code_line"
+
+
+def test_code_line_can_be_switched_off():
+    assert shape_rule("</div>", disabled={"code_line"}) is None
+    assert shape_rule(_GTM * 5, disabled={"code_line"}) is None
 
 
 def test_tweet_markup_can_be_switched_off():

@@ -75,7 +75,9 @@ _PIECES = ["Teilen", "Share", "this", "Impressum", "Kommentare", "(12)", ":", "|
            "\t", "\u00a0", "Lea también", "Mehr zum Thema", "-", "…", "...", "www.x.com",
            "@kcna", "#Korea", "2026-01-02", "10:15", "(END)", "a", "Body", "text.", ",",
            "ΟΔΟΣ", "İstanbul", "中文", "ß", "𝐀", "1.", "politics", "Σ", "é", "Getty", "Images", " via ",
-           "Reuters", "/", "Scott Olson", "end", "friend", "ends", "<tweet", "END", "www."]
+           "Reuters", "/", "Scott Olson", "end", "friend", "ends", "<tweet", "END", "www.",
+           "<div", ">", "</div>", "<", "{", "}", "=", ";", '="x"', "<!--", "-->", "<![endif]",
+           "function(", "window.", "=>", "var x", "()", "<3", "[if IE 9]>"]
 _PIECE_LINES = st.lists(st.lists(st.sampled_from(_PIECES), min_size=1, max_size=40).map(
     lambda parts: "".join(parts).strip() or "x"), min_size=1, max_size=10)
 
@@ -111,12 +113,13 @@ _RULED_LINES = ["The Swamp logo", "By Jane Doe", "By Kim Jong", "By", "Share thi
                 "Kommentare (12)", "2026-01-02", "@kcna", "Body text here.", "politics", "",
                 "Read more: Kim writes", "Privacy Policy", "Photo by KCNA/EPA", "Mehr zum Thema",
                 "A sentence, with a comma.", "www.x.com", "Impressum", "(END)", "Site logo",
-                "Published 2 days ago", "5 min read"]
+                "Published 2 days ago", "5 min read", "</div>", "window.x = 1;"]
 _RULED_PAGES = st.lists(st.sampled_from(_RULED_LINES), min_size=1, max_size=14)
 
 
 @settings(max_examples=300, deadline=None)
-@given(_RULED_PAGES, st.sets(st.sampled_from(["share_phrase", "imprint_phrase", "url_line"])))
+@given(_RULED_PAGES, st.sets(st.sampled_from(["share_phrase", "imprint_phrase", "url_line",
+                                                "code_line"])))
 def test_page_wide_rule_paths_give_the_line_by_line_walk(stripped, disabled):
     """A page without block headers and without recurring lines takes the page-wide paths
     (``map`` over the lines); they leave the rules, logos and author the walk leaves."""
@@ -189,8 +192,11 @@ def test_rounded_gives_round_to_four_places(values):
     "End of the story, with more than forty characters.", '"Quoted sentence, 42 words long."',
     "— Kim Jong Un (@kimjongun) January 2, 2026.", "@kcna_watch posted this, with 2 photos.",
     '<tweet id="1" author="x">Kim wrote to Putin, and more.</tweet>.',
+    '<div class="x"></div>', "window.x = 1;", "a < b, it says.", "The <div> element, 2 words.",
+    "(function(w,d){w.x=1;})(window);" * 12,
 ])
-@pytest.mark.parametrize("disabled", [set(), {"url_line"}, {"handle_line", "end_mark"}])
+@pytest.mark.parametrize("disabled", [set(), {"url_line"}, {"handle_line", "end_mark"},
+                                      {"code_line"}, {"code_line", "tweet_markup"}])
 def test_shape_rules_of_hinted_sentences_give_shape_rule(line, disabled):
     from newsprism.corpus.clean_rules import shape_rule, shape_rules
 

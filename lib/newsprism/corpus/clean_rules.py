@@ -75,6 +75,53 @@ def tweet_markup(line: str) -> bool:
     return line[0] in '<"' and "tweet" in line and _TWEET_MARKUP.fullmatch(line) is not None
 
 
+# Page code a select-all copy keeps: HTML tags (a tag cut at either line end too), conditional
+# comments, comment marks and XML declarations; script and style statements.
+_ATTRS = r"""(?:\s+[\w:.@-]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'<>]+))?)*"""
+_MARKUP_PIECE = re.compile(
+    r"<!--\[if[^\]]*\]>|<!\[endif\]-*>?|\[if [^\]]*\]>|<!--|-->|<\?xml[^>]*>|<!\[CDATA\[|\]\]>"
+    r"|<!DOCTYPE[^<>]*>"
+    rf"|</?[A-Za-z][\w:.-]*{_ATTRS}\s*/?>"  # a whole tag
+    rf"|^(?:/?[A-Za-z][\w:.-]*)?(?:\s*[\w:.@-]+\s*=\s*(?:\"[^\"]*\"|'[^']*'))+\s*/?>"  # its cut end
+    r"|^/?[A-Za-z][\w:.-]*>|</[A-Za-z][\w:.-]*$"
+    r"""|(?:^|(?<=>))</?[A-Za-z][\w:.-]*(?:\s+[\w:.@-]+\s*=\s*(?:"[^"]*"?|'[^']*'?|[^\s"'<>]*))*\s*$""")
+_CODE_TOKEN = re.compile(
+    r"\bfunction\s*[\w$]*\s*\([^()]*\)\s*\{|\)\s*=>|=>\s*\{|\b(?:var|let|const)\s+[\w$]+\s*=[^=]"
+    r"|\b(?:window|document|dataLayer)\.[\w$]+\s*[.=(\[]|\bgtag\(|\{[^{}]*;\s*\}?$"
+    r"|^\s*\}\s*[);,]*\s*$|[\w$\])]\s*\([^()]*\)\s*;\s*$")
+_CODE_PUNCTUATION = "{}()[];=<>$\"'|&+"
+CODE_MIN_DENSITY = 0.1  # share of a line's visible characters that are code punctuation
+CODE_HINT = "<>{}=;"  # every line the rule removes holds one of these (the shape hint's too)
+
+
+def _markup_removed(piece: re.Match) -> str:
+    """A space for a piece of markup; a whole tag with attributes but no "=" stays: it is
+    more often prose in angle brackets ("<config files>") than a tag."""
+    text = piece.group()
+    whole_tag = text[0] == "<" and text[-1] == ">" and text[1] not in "!?"
+    return text if whole_tag and "=" not in text and len(text[1:-1].split()) > 1 else " "
+
+
+def code_line(line: str) -> bool:
+    """Page code: a line of HTML markup (tags, "<![endif]", "<!--", "-->", "<?xml ...>") with at
+    most three words outside it and no sentence, or a script / style statement ("function(",
+    "=>", "var x =", "window.x", "{...;}") dense in code punctuation and not a sentence. Its
+    words ("aria-hidden", "utm") are the page's code, not the article's; prose that mentions
+    code ("the <div> element", "a < b", "<3", "the window.") stays."""
+    if not any(char in line for char in CODE_HINT):
+        return False
+    if "<" in line or ">" in line:
+        rest = _MARKUP_PIECE.sub(_markup_removed, line)
+        if rest != line and len(_WORD.findall(rest)) <= 3 and not ends_sentence(rest.strip()) \
+                and "<" not in rest:
+            return True
+    if not _CODE_TOKEN.search(line):
+        return False
+    visible = len(line) - line.count(" ")
+    dense = sum(map(line.count, _CODE_PUNCTUATION)) >= CODE_MIN_DENSITY * visible
+    return dense and not ends_sentence(line)
+
+
 def url_line(line: str) -> bool:
     """Only web addresses, handles and stamps, at most three other words: "www.x.com 2026/01/02"."""
     # "[1] http://..." is a reference; every match of ``_URL_HINT`` holds a "." or "://"
@@ -124,6 +171,7 @@ def tag_list(line: str) -> bool:
 
 SHAPE_RULES: list[tuple[str, Callable[[str], bool]]] = [
     ("tweet_markup", tweet_markup),
+    ("code_line", code_line),
     ("url_line", url_line),
     ("handle_line", handle_line),
     ("timestamp_line", timestamp_line),
@@ -132,15 +180,18 @@ SHAPE_RULES: list[tuple[str, Callable[[str], bool]]] = [
 ]
 
 
+_MARKUP_TESTS = dict(SHAPE_RULES)
+
 # Every shape rule needs one of these; lines without any (most body text) are not tried.
-_SHAPE_HINT = re.compile(r"[\d@#,|•·;*/]|www\.|END|end\b|<tweet")
+_SHAPE_HINT = re.compile(r"[\d@#,|•·;*/<>{}=]|www\.|END|end\b")
 # ``_SHAPE_HINT`` in parts for many lines: a search for its characters (one pass over a line
 # without trying every alternative at every character), then substring tests.
-_HINT_CHARS = re.compile(r"[\d@#,|•·;*/]")
+_HINT_CHARS = re.compile(r"[\d@#,|•·;*/<>{}=]")
 _END_WORD = re.compile(r"end\b")
-assert _SHAPE_HINT.pattern == rf"{_HINT_CHARS.pattern}|www\.|END|{_END_WORD.pattern}|<tweet"
+assert _SHAPE_HINT.pattern == rf"{_HINT_CHARS.pattern}|www\.|END|{_END_WORD.pattern}"
+assert all(char in _HINT_CHARS.pattern for char in CODE_HINT)
 SHAPE_MAX_CHARS = 300  # longer lines are paragraphs, never furniture by shape alone...
-MARKUP_RULE = "tweet_markup"  # ...but markup, whose length is the embedded post's
+MARKUP_RULES = ("tweet_markup", "code_line")  # ...but markup or code, of any length
 
 
 def shape_rule(line: str, disabled: Iterable[str] = ()) -> str | None:
@@ -153,7 +204,10 @@ def shape_rule(line: str, disabled: Iterable[str] = ()) -> str | None:
 
 
 def _long_line_rule(line: str, disabled: Iterable[str]) -> str | None:
-    return MARKUP_RULE if MARKUP_RULE not in disabled and tweet_markup(line) else None
+    for name in MARKUP_RULES:
+        if name not in disabled and _MARKUP_TESTS[name](line):
+            return name
+    return None
 
 
 def _first_shape_rule(line: str, disabled: Iterable[str]) -> str | None:
@@ -168,7 +222,7 @@ def shape_rules(lines: list[str], disabled: Iterable[str] = ()) -> list[str | No
     end_word = _END_WORD.search
     return [_long_line_rule(line, disabled) if len(line) > SHAPE_MAX_CHARS
             else _first_shape_rule(line, disabled)
-            if chars is not None or "www." in line or "END" in line or "<tweet" in line
+            if chars is not None or "www." in line or "END" in line
             or ("end" in line and end_word(line) is not None) else None
             for line, chars in zip(lines, map(_HINT_CHARS.search, lines), strict=True)]
 
