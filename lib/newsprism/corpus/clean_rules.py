@@ -108,13 +108,13 @@ def code_line(line: str) -> bool:
     "=>", "var x =", "window.x", "{...;}") dense in code punctuation and not a sentence. Its
     words ("aria-hidden", "utm") are the page's code, not the article's; prose that mentions
     code ("the <div> element", "a < b", "<3", "the window.") stays."""
-    if not any(char in line for char in CODE_HINT):
-        return False
     if "<" in line or ">" in line:
         rest = _MARKUP_PIECE.sub(_markup_removed, line)
         if rest != line and len(_WORD.findall(rest)) <= 3 and not ends_sentence(rest.strip()) \
                 and "<" not in rest:
             return True
+    elif not ("=" in line or ";" in line or "{" in line or "}" in line):  # ``CODE_HINT``
+        return False
     if not _CODE_TOKEN.search(line):
         return False
     visible = len(line) - line.count(" ")
