@@ -113,13 +113,15 @@ def code_line(line: str) -> bool:
         if rest != line and len(_WORD.findall(rest)) <= 3 and not ends_sentence(rest.strip()) \
                 and "<" not in rest:
             return True
-    elif not ("=" in line or ";" in line or "{" in line or "}" in line):  # ``CODE_HINT``
-        return False
-    if not _CODE_TOKEN.search(line):
+    # a statement holds "=", "{", "}" or ";" (``CODE_HINT``); plain tests spare most prose
+    # lines the token search
+    if not ("=" in line or "{" in line or line[0] == "}" or ";" in line and (
+            line.endswith(";") or "gtag(" in line or "window." in line or "document." in line
+            or "dataLayer." in line)):
         return False
     visible = len(line) - line.count(" ")
-    dense = sum(map(line.count, _CODE_PUNCTUATION)) >= CODE_MIN_DENSITY * visible
-    return dense and not ends_sentence(line)
+    return sum(map(line.count, _CODE_PUNCTUATION)) >= CODE_MIN_DENSITY * visible \
+        and _CODE_TOKEN.search(line) is not None and not ends_sentence(line)
 
 
 def url_line(line: str) -> bool:
