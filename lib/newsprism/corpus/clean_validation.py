@@ -156,7 +156,7 @@ def label_lines(page: dict) -> tuple[list[str], list[int | None], list[list[int]
 NEW_RULES = frozenset({"url_line", "handle_line", "timestamp_line", "end_mark", "tag_list",
                        "outlet_template", "corpus_template", "repeated_lead", "line_model",
                        "related_phrase", "share_phrase", "comments_phrase", "subscribe_phrase",
-                       "site_phrase", "outside_body"})
+                       "site_phrase", "outside_body", "tweet_markup", "code_line"})
 ENGINES = {
     "no cleaning": {"cleaning": "off"},
     "rules before issue 20": {"cleaning": "default", "disabled_rules": NEW_RULES},
