@@ -21,7 +21,8 @@ import numpy as np
 import pandas as pd
 
 from newsprism.core.text import word_spans
-from newsprism.corpus.encoding import REPAIR_RULE, is_repair, removals
+from newsprism.corpus.encoding import REPAIR_RULE, REPAIR_RULES, is_repair, removals
+from newsprism.corpus.entities import ENTITY_RULE
 
 NEAR_DUPLICATE_COLUMNS = [
     "article_a", "article_b", "outlet_a", "outlet_b", "cosine", "copied_words", "share_a",
@@ -266,7 +267,8 @@ def similarity_matrix(articles: pd.DataFrame, by_outlet: bool = False) -> pd.Dat
 
 def removed_characters(audit: pd.DataFrame) -> pd.Series:
     """Characters each audit row removed: its ``removed_text``'s length, 0 for an encoding
-    repair (its ``removed_text`` is a before → after sample; nothing was removed).
+    repair or decoded entities (its ``removed_text`` is a before → after sample; nothing was
+    removed).
 
     >>> removed_characters(pd.DataFrame({"rule": ["byline", REPAIR_RULE],
     ...     "removed_text": ["By Ann", "text, 1 line: Ã© → é"]})).tolist()
@@ -278,7 +280,8 @@ def removed_characters(audit: pd.DataFrame) -> pd.Series:
 
 def audit_summary(audit: pd.DataFrame) -> pd.DataFrame:
     """Removals per cleaning rule: how many lines and characters, in how many articles.
-    Rule ``encoding_repair`` counts repaired fields (title or text), no characters removed.
+    Rules ``encoding_repair`` and ``html_entities`` count repaired fields (title or text), no
+    characters removed.
 
     >>> audit_summary(pd.DataFrame({"article_id": ["a", "a", "b"], "rule": ["r1", "r1", "r2"],
     ...     "removed_text": ["xx", "y", "zzz"]})).values.tolist()
@@ -307,7 +310,7 @@ def audit_reading(audit: pd.DataFrame, rules: pd.DataFrame, n_articles: int) -> 
     if audit is None or audit.empty or rules.empty:
         return "Cleaning removed nothing."
     repaired = repair_reading(audit, n_articles)
-    audit, rules = removals(audit), rules[rules["rule"] != REPAIR_RULE]
+    audit, rules = removals(audit), rules[~rules["rule"].isin(REPAIR_RULES)]
     if audit.empty or rules.empty:
         return "Cleaning removed nothing. " + repaired
     top = rules[rules["removals"] == rules["removals"].max()]
@@ -323,16 +326,23 @@ def audit_reading(audit: pd.DataFrame, rules: pd.DataFrame, n_articles: int) -> 
 
 
 def repair_reading(audit: pd.DataFrame, n_articles: int) -> str:
-    """How many articles had their encoding repaired ("" when none).
+    """How many articles had their encoding repaired, and how many their HTML entities
+    decoded ("" when none).
 
-    >>> repair_reading(pd.DataFrame({"article_id": ["a", "a"], "rule": [REPAIR_RULE] * 2}), 4)
-    'Mojibake (text decoded with the wrong codec) was repaired in 1 of 4 articles.'
+    >>> repair_reading(pd.DataFrame({"article_id": ["a", "a", "b"],
+    ...     "rule": [REPAIR_RULE, REPAIR_RULE, ENTITY_RULE]}), 4)
+    'Mojibake (text decoded with the wrong codec) was repaired in 1 of 4 articles. HTML entities ("&amp;", "&#8217;") were decoded in 1 of 4 articles.'
     """
-    if audit is None or audit.empty:
+    if audit is None or audit.empty or "rule" not in audit:
         return ""
-    n = audit.loc[is_repair(audit), "article_id"].nunique()
-    return (f"Mojibake (text decoded with the wrong codec) was repaired in {n} of {n_articles} "
-            "articles." if n else "")
+    said = []
+    for rule, what in ((REPAIR_RULE, "Mojibake (text decoded with the wrong codec) was "
+                                     "repaired"),
+                       (ENTITY_RULE, 'HTML entities ("&amp;", "&#8217;") were decoded')):
+        n = audit.loc[audit["rule"] == rule, "article_id"].nunique()
+        if n:
+            said.append(f"{what} in {n} of {n_articles} articles.")
+    return " ".join(said)
 
 
 def cleaning_outlet_reading(table: pd.DataFrame) -> str:
@@ -345,11 +355,10 @@ def cleaning_outlet_reading(table: pd.DataFrame) -> str:
     """
     if table is None or table.empty:
         return "Cleaning removed nothing."
-    repairs = table[table["rule"] == REPAIR_RULE]
-    repaired = "" if repairs.empty else (" Mojibake was repaired in " + ", ".join(
-        f"{int(r.articles)} article{'s' if int(r.articles) != 1 else ''} of **{r.outlet}**"
-        for r in repairs.itertuples()) + ".")
-    table = table[table["rule"] != REPAIR_RULE]
+    repaired = "".join(_outlet_repairs(table[table["rule"] == rule], what) for rule, what in
+                       ((REPAIR_RULE, "Mojibake was repaired"),
+                        (ENTITY_RULE, "HTML entities were decoded")))
+    table = table[~table["rule"].isin(REPAIR_RULES)]
     if table.empty:
         return "Cleaning removed nothing." + repaired
     # "Largest" by characters, said so: another row may hold a larger share of its outlet.
@@ -362,6 +371,15 @@ def cleaning_outlet_reading(table: pd.DataFrame) -> str:
             f"{float(row['share_of_text']):.1%} of that outlet's text." + repaired)
 
 
+def _outlet_repairs(repairs: pd.DataFrame, what: str) -> str:
+    """" {what} in 2 articles of **A**, 1 article of **B**." ("" when ``repairs`` is empty)."""
+    if repairs.empty:
+        return ""
+    return f" {what} in " + ", ".join(
+        f"{int(r.articles)} article{'s' if int(r.articles) != 1 else ''} of **{r.outlet}**"
+        for r in repairs.itertuples()) + "."
+
+
 def cleaning_by_outlet(audit: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
     """Per outlet and rule: lines and characters removed, the share of the outlet's raw
     characters they were, and one example of removed text.
@@ -370,7 +388,8 @@ def cleaning_by_outlet(audit: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFr
     ``share_of_text`` = removed characters / (removed + kept characters) of the outlet's
     articles (kept = the cleaned ``text``). Articles emptied by cleaning are not in
     ``articles``, so their removals are counted under outlet "(skipped article)".
-    Rule ``encoding_repair``: repaired fields and articles, 0 characters (nothing removed),
+    Rules ``encoding_repair`` and ``html_entities``: repaired fields and articles, 0
+    characters (nothing removed),
     a before → after sample as example.
 
     >>> audit = pd.DataFrame({"article_id": ["a", "a"], "rule": ["r1", "r2"],

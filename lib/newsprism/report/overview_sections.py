@@ -18,7 +18,8 @@ import pandas as pd
 from newsprism.compare import overview
 from newsprism.compare.summary import plural, when_comparable
 from newsprism.corpus import language
-from newsprism.corpus.encoding import is_repair, removals
+from newsprism.corpus.encoding import REPAIR_RULE, is_repair, removals
+from newsprism.corpus.entities import ENTITY_RULE
 from newsprism.corpus.readers import Corpus, problems_reading
 from newsprism.report.runner import save_table
 from newsprism.viz.display import kwic_html
@@ -32,6 +33,10 @@ MAX_ARTICLE_CELLS = 30  # beyond ~30 articles a heatmap cell per article is unre
 # Bars drawn in the words-per-outlet figure: a web corpus of 851 sites made a 383-inch-tall
 # figure (20 s to draw); the table lists every outlet.
 MAX_BAR_OUTLETS = 40
+# The audit rows that remove nothing, as a caption counts them.
+REPAIR_NOUNS = ((REPAIR_RULE, "encoding repair", "encoding repairs"),
+                (ENTITY_RULE, "field with HTML entities decoded",
+                 "fields with HTML entities decoded"))
 
 
 @dataclass
@@ -195,21 +200,24 @@ def problems_section(ctx: OverviewContext, out_dir: str) -> Section:
 
 def repairs_note(audit: pd.DataFrame) -> str:
     """The caption sentence that makes a table's rows add up to its n of removed lines: how
-    many of its rows are encoding repairs, which remove nothing ("" when none).
+    many of its rows are encoding repairs or decoded HTML entities, which remove nothing
+    ("" when none).
 
     >>> repairs_note(pd.DataFrame({"rule": ["nav_link", "encoding_repair"]}))
     ' Besides the 1 removed line, the table lists 1 encoding repair (rule encoding_repair), which removes nothing.'
+    >>> repairs_note(pd.DataFrame({"rule": ["encoding_repair", "html_entities", "html_entities"]}))
+    ' Besides the 0 removed lines, the table lists 1 encoding repair (rule encoding_repair) and 2 fields with HTML entities decoded (rule html_entities), which remove nothing.'
     """
     if audit is None or "rule" not in audit:
         return ""
     repaired = int(is_repair(audit).sum())
     if not repaired:
         return ""
-    removed = len(removals(audit))
+    listed = [f"{plural(count, one, many)} (rule {rule})" for rule, one, many in REPAIR_NOUNS
+              if (count := int((audit["rule"] == rule).sum()))]
     verb = "removes" if repaired == 1 else "remove"
-    return (f" Besides the {plural(removed, 'removed line')}, the table lists "
-            f"{plural(repaired, 'encoding repair')} (rule encoding_repair), which {verb} "
-            "nothing.")
+    return (f" Besides the {plural(len(removals(audit)), 'removed line')}, the table lists "
+            f"{' and '.join(listed)}, which {verb} nothing.")
 
 
 def audit_section(ctx: OverviewContext, out_dir: str, max_rows: int = 40) -> Group:
