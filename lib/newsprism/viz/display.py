@@ -23,6 +23,7 @@ import matplotlib
 import pandas as pd
 
 from newsprism.viz.figures import use_report_figures
+from newsprism.viz.fonts import use_fallback_fonts
 from newsprism.viz.table_cells import (
     LONG_TEXT,
     NOTE_LENGTH,
@@ -56,6 +57,7 @@ def no_mathtext() -> None:
 
 
 no_mathtext()
+use_fallback_fonts()  # labels in any script: installed fonts of other scripts, no warning flood
 
 
 def escape(text: object) -> str:
