@@ -21,7 +21,7 @@ import math
 import re
 from functools import lru_cache
 
-from newsprism.compare.claims_units import ClaimUnits, load_claim_units
+from newsprism.compare.claims_units import ClaimUnits, is_default_units, load_claim_units
 from newsprism.core.lazy import pandas as pd
 from newsprism.core.text import sentence_table
 from newsprism.corpus.language import is_english
@@ -336,6 +336,20 @@ def extract_claims(articles: pd.DataFrame, sentences: pd.DataFrame | None = None
             rows.extend({**r, "outlet": rec.outlet}
                         for r in _claims_rows(rec.article_id, rec.text, sents, book))
     return pd.DataFrame(rows, columns=[*CLAIM_COLUMNS, "outlet"])
+
+
+def articles_claims(claims: pd.DataFrame | None, articles: pd.DataFrame,
+                    sentences: pd.DataFrame | None = None,
+                    codebook: str | ClaimUnits | None = None) -> pd.DataFrame:
+    """The claims of ``articles`` with their outlet: the annotation's ``claims`` table when it
+    was made with ``codebook`` (the library default), else extracted again with it."""
+    if not isinstance(claims, pd.DataFrame) or claims.empty or "unit" not in claims \
+            or not is_default_units(codebook):
+        claims = extract_claims(articles, sentences=sentences, codebook=codebook)
+    claims = claims[claims["article_id"].isin(articles["article_id"])]
+    if "outlet" not in claims:
+        claims = claims.merge(articles[["article_id", "outlet"]], on="article_id", how="left")
+    return claims
 
 
 def _interval(value: float, qualifier: str) -> tuple[float, float]:

@@ -109,6 +109,18 @@ def resolve_units_path(value: str | Path | None = None) -> Path:
                           f"({', '.join(sorted(NAMED_UNITS))}) or a path to a YAML file")
 
 
+def is_default_units(value: str | Path | ClaimUnits | None) -> bool:
+    """Whether ``value`` names the library default codebook (the one the annotation step's
+    claims table is made with).
+
+    >>> is_default_units(None), is_default_units("story"), is_default_units("generic")
+    (True, True, False)
+    """
+    if isinstance(value, ClaimUnits):
+        return value is load_claim_units()
+    return resolve_units_path(value).resolve() == resolve_units_path(None).resolve()
+
+
 def load_claim_units(value: str | Path | ClaimUnits | None = None) -> ClaimUnits:
     """The compiled codebook named by ``value`` (see :func:`resolve_units_path`); an edited
     file is read again (cached on path, modification time and size)."""
