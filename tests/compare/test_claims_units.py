@@ -83,6 +83,21 @@ def test_unrelated_pages_are_not_a_disagreement_about_troops_killed():
     assert generic.empty
 
 
+def test_units_marked_not_compared_are_named_but_not_grouped():
+    """Money and percent name claims but a unit alone does not say what they measure ("55
+    percent of emissions", "a 40 percent tax"), so the generic codebook does not compare them."""
+    articles = pd.DataFrame({"article_id": ["a", "b"], "outlet": ["A", "B"],
+                             "text": ["The fine was $5 million and 55 percent of it is paid.",
+                                      "The tax is 40 percent; donors gave $25,000."]})
+    claims = extract_claims(articles, codebook="generic")
+    assert set(claims["unit"]) == {"dollars", "percent"}
+    assert group_claims(claims, codebook="generic").empty
+    assert set(group_claims(claims, codebook="generic", units=["percent"])["unit"]) == {"percent"}
+    book = load_claim_units("generic")
+    assert {"dollars", "percent"} <= book.known_units - book.compared_units
+    assert load_claim_units("story").compared_units == load_claim_units("story").known_units
+
+
 def test_generic_groups_its_own_units_and_the_story_codebook_does_not_know_them():
     articles = pd.DataFrame({"article_id": ["a", "b"], "outlet": ["A", "B"],
                              "text": ["About 12 people were killed in the flood.",
@@ -169,6 +184,9 @@ MALFORMED = {
                       "counts.modifiers: must be a whole number"),
     "bad within": ("counts:\n  units:\n    - unit: d\n      nouns: [a]\n      then: [b]\n"
                    "      within: far\n", "unit 'd': within: must be a whole number"),
+    "compare not a truth value": ("counts:\n  units:\n    - unit: votes\n      nouns: [votes]\n"
+                                  "      compare: maybe\n",
+                                  "unit 'votes': compare: must be true or false"),
     "events not a mapping": (GOOD_UNIT + "dates:\n  events: [letter]\n",
                              "dates.events: must map a name to a list of words"),
 }

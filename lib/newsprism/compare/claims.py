@@ -376,7 +376,8 @@ def group_claims(claims: pd.DataFrame, articles: pd.DataFrame | None = None,
     unknown)`` when generic events ("date of letter") differ, ``agree`` when
     two or more outlets agree, ``single outlet`` otherwise. Units the ``codebook`` (the one
     the claims were extracted with; default the bundled story's) does not name (``date``, and
-    counts whose unit is just the following word) are skipped unless listed in ``units``.
+    counts whose unit is just the following word) and units it marks ``compare: false`` are
+    skipped unless listed in ``units``.
     ``voices`` (from :func:`newsprism.compare.similarity.independent_voices`) adds ``n_voices``: how
     many independent voices (articles not copying each other) stand behind the claims, since
     an agreement between outlets that share text is no corroboration.
@@ -392,7 +393,7 @@ def group_claims(claims: pd.DataFrame, articles: pd.DataFrame | None = None,
     book = load_claim_units(codebook)
     claims = _assign_generic_dates(claims, book)
     keep = claims["unit"].isin(units) if units is not None else (
-        claims["unit"].isin(book.known_units) | claims["unit"].str.startswith("date of"))
+        claims["unit"].isin(book.compared_units) | claims["unit"].str.startswith("date of"))
     rows = []
     for unit, group in claims[keep].groupby("unit", sort=True):
         kind = group["kind"].iloc[0]

@@ -30,7 +30,7 @@ from newsprism.core.yaml_io import load_yaml
 # Names a parameter may give instead of a path (the library's default is the story's).
 NAMED_UNITS = {"generic": "claims_units_generic.yml", "story": "claims_units.yml"}
 DEFAULT_UNITS = "story"
-_UNIT_KEYS = {"unit", "nouns", "then", "alone", "before", "within"}
+_UNIT_KEYS = {"unit", "nouns", "then", "alone", "before", "within", "compare"}
 _FOLLOWING_WORD = re.compile(r"\s*(?:of\s+)?([A-Za-z][\w\-]*)")
 
 
@@ -40,12 +40,13 @@ class ClaimUnitsError(ValueError):
 
 @dataclass(frozen=True)
 class CountUnit:
-    """One unit of counts: its name, the pattern matched after the number and the signs
-    before it (see the codebook header)."""
+    """One unit of counts: its name, the pattern matched after the number, the signs before
+    it, and whether its claims are compared across outlets (see the codebook header)."""
 
     unit: str
     after: re.Pattern | None
     before: re.Pattern | None
+    compare: bool = True
 
 
 @dataclass(frozen=True, eq=False)
@@ -63,6 +64,11 @@ class ClaimUnits:
     def known_units(self) -> frozenset[str]:
         """The count units the codebook names (claims of other words are not compared)."""
         return frozenset(rule.unit for rule in self.counts)
+
+    @property
+    def compared_units(self) -> frozenset[str]:
+        """The count units whose claims are grouped across outlets (``compare`` not false)."""
+        return frozenset(rule.unit for rule in self.counts if rule.compare)
 
     @property
     def event_units(self) -> frozenset[str]:
@@ -191,6 +197,9 @@ def _count_unit(raw: Any, index: int, where: str, lead: str) -> CountUnit:
     within = raw.get("within", 40)
     if not isinstance(within, int) or isinstance(within, bool) or not 0 < within <= 200:
         raise ClaimUnitsError(f"{label}: within: must be a whole number of characters, 1-200")
+    compare = raw.get("compare", True)
+    if not isinstance(compare, bool):
+        raise ClaimUnitsError(f"{label}: compare: must be true or false")
     if then and not nouns:
         raise ClaimUnitsError(f"{label}: then: needs nouns (what is counted)")
     if not (nouns or alone or before):
@@ -204,7 +213,7 @@ def _count_unit(raw: Any, index: int, where: str, lead: str) -> CountUnit:
     after = re.compile(f"{lead}(?:{'|'.join(options)})") if options else None
     signs = (re.compile(rf"(?:{'|'.join(re.escape(s) for s in before)})\s?\Z", re.IGNORECASE)
              if before else None)
-    return CountUnit(name, after, signs)
+    return CountUnit(name, after, signs, compare)
 
 
 def _named(raw: Any, where: str, key: str) -> tuple[tuple[str, re.Pattern], ...]:
