@@ -15,6 +15,7 @@ module checks it and compiles it into a :class:`ClaimUnits` that
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -30,6 +31,7 @@ from newsprism.core.yaml_io import load_yaml
 # Names a parameter may give instead of a path (the library's default is the story's).
 NAMED_UNITS = {"generic": "claims_units_generic.yml", "story": "claims_units.yml"}
 DEFAULT_UNITS = "story"
+_SHIPPED = {name: str((paths.CODEBOOKS / file).resolve()) for name, file in NAMED_UNITS.items()}
 _UNIT_KEYS = {"unit", "nouns", "then", "alone", "before", "within", "compare"}
 _FOLLOWING_WORD = re.compile(r"\s*(?:of\s+)?([A-Za-z][\w\-]*)")
 
@@ -132,9 +134,11 @@ def load_claim_units(value: str | Path | ClaimUnits | None = None) -> ClaimUnits
     file is read again (cached on path, modification time and size)."""
     if isinstance(value, ClaimUnits):
         return value
-    path = resolve_units_path(value)
-    stat = path.stat()
-    return _load_cached(str(path.resolve()), stat.st_mtime_ns, stat.st_size)
+    text = str(value or "").strip() or DEFAULT_UNITS
+    # A shipped name skips path resolution: the annotation step asks once per article.
+    path = _SHIPPED.get(text) or str(resolve_units_path(text).resolve())
+    stat = os.stat(path)
+    return _load_cached(path, stat.st_mtime_ns, stat.st_size)
 
 
 @lru_cache(maxsize=16)
