@@ -2,8 +2,10 @@
 
 A claim is a number ("around 15,000 troops", "at least 600 of those soldiers have died") or a
 date ("On Dec. 27", "January 8, 2026") with: the normalised quantity (a number, or an ISO date;
-``--12-27`` when the year is not given), the unit (what it counts: ``troops``,
-``troops killed``, ``date of new year letter``...), the subject (who sent / who did it), the
+``--12-27`` when the year is not given), the unit (what it counts, as an editable units
+codebook says: :mod:`newsprism.compare.claims_units`; the bundled story's, the library
+default, has ``troops``, ``troops killed``, ``date of new year letter``...; the generic one
+``people killed``, ``dollars``...), the subject (who sent / who did it), the
 qualifier ("around", "at least"...) and the sentence. ``group_claims`` puts claims about the
 same unit side by side and flags disagreements between outlets, taking qualifiers into account
 ("at least 600" agrees with 700; "15,000" and "15000" are the same number).
