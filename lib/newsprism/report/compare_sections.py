@@ -38,6 +38,7 @@ class CompareContext:
     sourcing_label: str = "data/codebooks/sourcing_generic.yml"  # as captions name the codebooks
     hedging_label: str = "data/codebooks/hedging.yml"
     codebook: str = "generic"  # the frame codebook the frames table was annotated with
+    claims_label: str = "data/codebooks/claims_units_generic.yml"  # the claims' units
 
     @property
     def frame_validity(self) -> str:
@@ -72,7 +73,7 @@ class CompareContext:
 def prepare(corpus: str, top_terms: int = 10, ngram: int = 8, engine: str = "vader",
             codebook: str = "generic", actors_codebook: str = "none",
             sourcing_codebook: str = "generic", hedging_codebook: str = "",
-            cleaning: str = "default") -> CompareContext:
+            cleaning: str = "default", claims_units: str = "generic") -> CompareContext:
     """Annotate ``corpus`` (empty: the bundled corpus) with the notebooks' shared options and
     compare its outlets. Raises ValueError when no article could be read."""
     from newsprism.compare import outlets as compare
@@ -93,7 +94,8 @@ def prepare(corpus: str, top_terms: int = 10, ngram: int = 8, engine: str = "vad
         tables, top_terms=top_terms, ngram=ngram, engine=engine,
         sourcing_codebook=notebook_options.codebook_file(sourcing_codebook, "sourcing_codebook"),
         hedging_codebook=notebook_options.codebook_file(hedging_codebook, "hedging_codebook"),
-        frame_caveats=cue_caveats(codebook))
+        frame_caveats=cue_caveats(codebook),
+        claims_units=notebook_options.codebook_file(claims_units, "claims_units"))
     english = articles[articles["article_id"].isin(result["voices"]["article_id"])]
     return CompareContext(annotations=annotations, result=result, english=english,
                           source=corpus_name(annotations.corpus.source or corpus),
@@ -101,7 +103,9 @@ def prepare(corpus: str, top_terms: int = 10, ngram: int = 8, engine: str = "vad
                           sourcing_label=notebook_options.codebook_label(
                               sourcing_codebook, "sourcing_codebook", "sourcing.yml"),
                           hedging_label=notebook_options.codebook_label(
-                              hedging_codebook, "hedging_codebook", "hedging.yml"))
+                              hedging_codebook, "hedging_codebook", "hedging.yml"),
+                          claims_label=notebook_options.codebook_label(
+                              claims_units, "claims_units", "claims_units.yml"))
 
 
 def cue_caveats(codebook: str) -> dict[str, str]:
@@ -548,7 +552,8 @@ def claims_section(ctx: CompareContext, out_dir: str) -> Group:
     return Group("claims-section", [
         table_section("claim-groups", groups[["unit", "status", "values", "subjects",
                                               "n_outlets", "n_voices"]],
-                      "Claims grouped by what they count, with their status across outlets.",
+                      "Claims grouped by what they count (units codebook "
+                      f"{ctx.claims_label}), with their status across outlets.",
                       facts=dict(n, source=f"{ctx.source}, newsprism.compare.claims.group_claims")),
         table_section("claim-list", claims[["outlet", "kind", "quantity", "qualifier", "unit",
                                             "subject", "sentence"]],
