@@ -398,3 +398,47 @@ def test_first_report_of_one_outlet_names_no_first():
                           "date_basis": ["published"], "has_time": [False], "lag_days": [0.0]})
     text = time_report._first_reading(dated)
     assert "came first" not in text and text.startswith("One outlet, so no order of outlets")
+
+
+def test_peak_reading_on_one_period_says_nothing_can_be_read_over_time():
+    # Every article on one day read "Most articles appeared on 2016-03-01 (12 of 12 dated
+    # articles)": a peak among one.
+    text = time_report.peak_reading(pd.Series({"2016-03-01": 12}), "day")
+    assert text.startswith("All 12 dated articles appeared on 2016-03-01: one day, so no change")
+    assert "Most articles" not in text
+    gap = time_report.peak_reading(pd.Series({"2015-03": 6, "2015-04": 0, "2016-03": 6}), "month")
+    assert "3 months shown, 1 of them without any article" in gap
+
+
+@pytest.mark.parametrize("published", [["2016-03-01"] * 3, ["2016-03-01", "2016-03-01",
+                                                            "2016-03-01T10:00"]])
+def test_first_reports_name_no_first_outlet_when_every_outlet_ties(published, tmp_path):
+    # All articles on one day read "By publication date, Alpha, Beta and Gamma came first"
+    # and the index listed all three as "First on the story".
+    from newsprism.time import propagation, timeline
+
+    articles = pd.DataFrame({"article_id": ["a", "b", "c"], "outlet": ["Alpha", "Beta", "Gamma"],
+                             "published": published, "text": [""] * 3})
+    dates = timeline.article_dates(articles)
+    ctx = time_report.TimeContext(None, None, dates, dates, "day", "vader", "model", "x", 10, 0)
+    section = time_report._first_section(ctx, propagation.first_reports(dates))
+    assert "no outlet came first" in section.reading and "came first (" not in section.reading
+    assert section.findings == []
+
+
+def test_one_outlet_makes_no_first_on_the_story_finding():
+    from newsprism.time import propagation, timeline
+
+    articles = pd.DataFrame({"article_id": ["a", "b"], "outlet": ["Alpha", "Alpha"],
+                             "published": ["2016-01-05", "2016-02-05"], "text": [""] * 2})
+    dates = timeline.article_dates(articles)
+    ctx = time_report.TimeContext(None, None, dates, dates, "day", "vader", "model", "x", 10, 0)
+    section = time_report._first_section(ctx, propagation.first_reports(dates))
+    assert section.reading.startswith("One outlet, so no order of outlets")
+    assert section.findings == []
+
+
+def test_span_reading_of_one_day_is_not_a_range():
+    d = pd.DataFrame({"date": pd.to_datetime(["2016-03-01"] * 2, utc=True),
+                      "date_basis": ["published"] * 2})
+    assert time_report.span_reading(d) == "Publication dates all fall on 2016-03-01."

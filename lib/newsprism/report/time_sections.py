@@ -149,13 +149,15 @@ def span_reading(dated: pd.DataFrame) -> str:
     >>> d = pd.DataFrame({"date": pd.to_datetime(["2012-09-11", "2025-09-01", "2025-12-01"],
     ...                   utc=True), "date_basis": ["text", "published", "published"]})
     >>> span_reading(d)
-    'Publication dates run from 2025-09-01 to 2025-12-01; dates taken from the text (lower bounds) from 2012-09-11 to 2012-09-11.'
+    'Publication dates run from 2025-09-01 to 2025-12-01; dates taken from the text (lower bounds) all fall on 2012-09-11.'
     """
     parts = []
     for basis, label in (("published", "Publication dates run"),
                          ("text", "dates taken from the text (lower bounds)")):
         span = dated.loc[dated["date_basis"] == basis, "date"]
-        if len(span):
+        if len(span) and f"{span.min():%Y-%m-%d}" == f"{span.max():%Y-%m-%d}":
+            parts.append(f"{label.split(' run')[0]} all fall on {span.min():%Y-%m-%d}")
+        elif len(span):
             parts.append(f"{label} from {span.min():%Y-%m-%d} to {span.max():%Y-%m-%d}")
     text = "; ".join(parts) + "."
     return text[0].upper() + text[1:]
@@ -172,7 +174,7 @@ def attention_section(ctx: TimeContext, out_dir: str) -> Section:
         per = dated.groupby("period_label")["articles"].sum()
         text_dates = bool((ctx.dates["date_basis"] == "text").any())
         reading = peak_reading(per, ctx.period, text_dates)
-        if per.max() > 1 and (per == per.max()).sum() == 1 and peak_p(per) < 0.05:
+        if (per > 0).sum() > 1 and (per == per.max()).sum() == 1 and peak_p(per) < 0.05:
             findings.append(f"{peak_reading(per, ctx.period, text_dates, shown=False)} "
                             f"{_evidence('attention', 'time_attention')}")
     return Section("attention", table=table.drop(columns="period"), figure=figure,
@@ -204,9 +206,17 @@ def peak_reading(per: pd.Series, period: str, text_dates: bool = False,
     'Most articles appeared on 2026-01-01 (30 of 35 dated articles; next: 2026-01-02, 5); 2 days shown.'
     """
     top = per[per == per.max()]
-    periods = f"{len(per)} {period}{'s' if len(per) != 1 else ''} shown"
+    empty = int((per == 0).sum())
+    periods = (f"{len(per)} {period}{'s' if len(per) != 1 else ''} shown"
+               + (f", {empty} of them without any article" if empty else ""))
     caveat = (" Some dates come from the articles' text and are lower bounds, so an article "
               "may belong to a later period." if text_dates else "")
+    if (per > 0).sum() == 1:
+        every = (f"All {int(per.sum())} dated articles" if per.sum() > 1
+                 else "The one dated article")
+        return (f"{every} appeared "
+                f"{when(top.index[0], period)}: one {period}, so no change over time can be "
+                "read" + (f" ({periods})." if shown and len(per) > 1 else ".") + caveat)
     if len(top) > 1:
         return (f"No single peak: {listing(list(top.index))} have {int(per.max())} "
                 f"article{'s' if per.max() != 1 else ''} each ({int(per.sum())} dated articles"
@@ -489,8 +499,9 @@ def _first_section(ctx: TimeContext, firsts: pd.DataFrame) -> Section:
         named = not (dated["date_basis"] == "text").any()
         unpublished = unpublished_note(ctx.any_language, first_named=named)
         reading += unpublished
-        if named:
-            names = listing(dated.loc[propagation.tied_with_first(dated), "outlet"].tolist())
+        tied = propagation.tied_with_first(dated)
+        if named and len(dated) > 1 and not tied.all():
+            names = listing(dated.loc[tied, "outlet"].tolist())
             findings.append(f"First on the story (by publication date): {names}.{unpublished} "
                             f"{_evidence('first-reports', 'time_first_reports')}")
     return Section("first-reports", table=firsts, caption="Each outlet's first article (in "
@@ -535,6 +546,11 @@ def _first_reading(dated: pd.DataFrame) -> str:
         return (f"One outlet, so no order of outlets: {dated['outlet'].iloc[0]}'s first "
                 f"article is of {dated['date'].min():%Y-%m-%d} (by publication date).")
     tied = propagation.tied_with_first(dated)
+    if tied.all():
+        return (f"By publication date, no outlet came first: the first articles of all "
+                f"{len(dated)} outlets are of {dated['date'].min():%Y-%m-%d}"
+                + (f" to {dated['date'].max():%Y-%m-%d}" if dated["date"].dt.normalize(
+                ).nunique() > 1 else "") + ", and the dates do not order them.")
     top = dated[tied]
     later = "; ".join(f"{r.outlet} {days(r.lag_days)} later"
                       for r in dated[~tied].itertuples())
