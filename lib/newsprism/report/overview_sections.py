@@ -20,6 +20,7 @@ from newsprism.compare.summary import plural, when_comparable
 from newsprism.corpus import language
 from newsprism.corpus.encoding import is_repair, removals
 from newsprism.corpus.readers import Corpus, problems_reading
+from newsprism.report import caveats
 from newsprism.report.runner import save_table
 from newsprism.viz.display import kwic_html
 from newsprism.viz.section import Section, evidence_link
@@ -222,7 +223,8 @@ def audit_section(ctx: OverviewContext, out_dir: str, max_rows: int = 40) -> Gro
                  source=f"{ctx.source}, newsprism.corpus.clean")
     note = repairs_note(audit)
     return Group("audit", [
-        table_section("cleaning-rules", rules, "Removals per cleaning rule." + note,
+        table_section("cleaning-rules", rules, "Removals per cleaning rule." + note + " "
+                      + caveats.cleaning_note(ctx.cleaning),
                 facts=facts),
         table_section("cleaning-audit", audit, "Removed text, line by line." + note,
                 max_rows=max_rows, facts=facts,
@@ -236,7 +238,7 @@ def cleaning_outlet_section(ctx: OverviewContext, out_dir: str) -> Section:
     save_table(table, "overview_cleaning_by_outlet", out_dir)
     return table_section("cleaning-outlets", table, (
         f"Removals per outlet and rule (cleaning level '{ctx.cleaning}'); share_of_text = "
-        "removed characters / raw characters."),
+        "removed characters / raw characters. " + caveats.cleaning_note(ctx.cleaning)),
         reading=overview.cleaning_outlet_reading(table),
         facts=dict(n=len(removals(audit)), unit="removed lines",
                    source=f"{ctx.source}, newsprism.corpus.clean"))

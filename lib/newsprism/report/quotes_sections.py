@@ -21,6 +21,7 @@ import pandas as pd
 from newsprism.compare.summary import plural, when_comparable
 from newsprism.quotes import clusters as quote_clusters
 from newsprism.quotes import stats as quote_stats
+from newsprism.report import caveats
 from newsprism.report.runner import save_table
 from newsprism.viz.section import Section, evidence_link
 from newsprism.viz.section_group import Group, table_section
@@ -195,12 +196,13 @@ def rates_section(ctx: QuotesContext, out_dir: str) -> Group:
         Section("rates-table", table=rates[rates["measure"] != "terms_per_1000_words"].drop(
             columns="description"), max_rows=None, caption=(
             "Speech quotations per outlet: mean over articles (estimate) with bootstrap 95% "
-            "CI, total and pooled rate."),
+            "CI, total and pooled rate. " + caveats.extraction_note()),
             facts=dict(english, source=f"{ctx.source}, newsprism.quotes.extract + newsprism.quotes.stats")),
         Section("rates-figure", figure=plot_rates(per_1000, share), caption=(
             "Speech quotations per 1,000 words (left) and share of article characters inside "
             "speech quotation marks (right); bars are means over each outlet's articles, "
-            "whiskers bootstrap 95% CIs."), reading=density_reading(per_1000, share),
+            "whiskers bootstrap 95% CIs. " + caveats.extraction_note()),
+            reading=density_reading(per_1000, share),
             facts=dict(english, source=f"{ctx.source}, newsprism.quotes.stats"))])
 
 
@@ -296,14 +298,16 @@ def voice_section(ctx: QuotesContext, out_dir: str, top_speakers: int = 8) -> Gr
             "speaker (newsprism.quotes.corpus_speakers): spellings that differ only in case, "
             "hyphens or spacing, and a surname alone with the corpus's only full name ending in "
             "it (two full names with that surname: no merge)." if ctx.merge_names else
-            f"Speakers as the actor registry ({ctx.actors_label}) names them.")),
+            f"Speakers as the actor registry ({ctx.actors_label}) names them.")
+        + " " + caveats.speaker_note()),
         facts=dict(n=n, unit="speech quotations", source=f"{ctx.source}, newsprism.quotes.stats"))
     if not len(voice):
         return Group("voice", [table, Section("voice-figure", reading="No speech quotation, "
                                               "so no share of voice.")])
     return Group("voice", [table, Section(
         "voice-figure", figure=plot_voice(voice_matrix(voice, top_speakers)), caption=(
-            "Share of each outlet's speech quotations by speaker (grey: unattributed)."),
+            "Share of each outlet's speech quotations by speaker (grey: unattributed). "
+            + caveats.speaker_note()),
         reading=voice_reading(voice), facts=dict(
             n=n, unit="speech quotations", source=f"{ctx.source}, newsprism.quotes.extract attribution"))])
 
@@ -313,7 +317,8 @@ def anonymous_section(ctx: QuotesContext, out_dir: str) -> Section:
     anonymous = quote_stats.anonymous_share(ctx.quotes, ctx.english)
     save_table(anonymous, "quotes_anonymous_share", out_dir)
     return table_section("anonymous", anonymous, "Anonymous sources: share of each outlet's "
-                         "speech quotations (Wilson 95% CI).", facts=dict(
+                         "speech quotations (Wilson 95% CI). " + caveats.speaker_note(),
+                         facts=dict(
                              n=int(anonymous["n"].sum()) if len(anonymous) else 0,
                              unit="speech quotations",
                              source=f"{ctx.source}, newsprism.quotes.speakers"))

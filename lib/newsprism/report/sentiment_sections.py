@@ -332,12 +332,12 @@ def actors_section(ctx: SentimentContext, out_dir: str, tone_engine: str = "mode
                    n_boot: int = 2000, seed: int = 0, min_mentions: int = 3) -> Group:
     """Tone toward each actor per outlet (heatmap of means with n), the outlet × actor table
     with intervals, the most positive and negative clause per actor, and the reading."""
-    from newsprism.sentiment import tone_validation
+    from newsprism.report.caveats import actor_tone_note
 
     tone = sentiment.actor_tone(ctx.ann, tone_engine)
     table = sentiment.outlet_actor_tone(tone, n_boot=n_boot, seed=seed)
     label = sentiment.TONE_ENGINE_LABEL[tone_engine]
-    validity = tone_validation.caption_note(tone_engine)
+    validity = actor_tone_note(tone_engine)
     save_table(tone.drop(columns=["clause"]), f"sentiment_actor_mentions_{tone_engine}", out_dir)
     save_table(table, f"sentiment_outlet_actor_{tone_engine}", out_dir)
     actors = shown_actors(tone, min_mentions)

@@ -15,6 +15,7 @@ from typing import Any
 import pandas as pd
 
 from newsprism.compare.summary import plural
+from newsprism.report import caveats
 from newsprism.report.compare_sections import weak_frames_note
 from newsprism.report.options import no_actors_reading
 from newsprism.report.runner import save_table
@@ -318,8 +319,8 @@ def actor_tone_section(ctx: TimeContext, out_dir: str, n_actors: int = 3,
                        min_mentions: int = 5) -> Section:
     """Tone toward the most mentioned actors per outlet per period."""
     from newsprism.quotes.stats import most_quoted_speakers
+    from newsprism.report.caveats import actor_tone_note
     from newsprism.sentiment import scoring as sentiment
-    from newsprism.sentiment import tone_validation
 
     tone = sentiment.actor_tone(_view(ctx, "mentions", "sentences", "quotes"), ctx.tone_engine)
     main = tone["actor"].value_counts().head(n_actors).index.tolist() if len(tone) else []
@@ -334,7 +335,7 @@ def actor_tone_section(ctx: TimeContext, out_dir: str, n_actors: int = 3,
     return Section("actor-tone", table=table.drop(columns="period"), figure=figure,
                    caption=f"Tone toward each actor (the actor's name masked) per outlet per "
                    f"{ctx.period}, 95% bootstrap interval over articles. "
-                   f"{tone_validation.caption_note(ctx.tone_engine)} {ctx.note}",
+                   f"{actor_tone_note(ctx.tone_engine)} {ctx.note}",
                    reading=reading, tables={"time_actor_tone": table},
                    facts=dict(n=int(table["n"].sum()) if len(table) else 0, unit="mentions",
                               source=f"{ctx.source}, {ctx.tone_engine}"))
@@ -459,7 +460,8 @@ def before_after_section(ctx: TimeContext, out_dir: str, split_date: str = "") -
         "Cohen's d, bootstrap interval), frames and speakers (shares of articles or speech "
         "quotations; Fisher's exact test, Cohen's h, Newcombe interval); q = Benjamini-"
         "Hochberg over the table. Frame rows: a frame is carried when any of its cues is found "
-        f"in the article. {ctx.frame_validity} {ctx.note}"), reading=reading, findings=findings,
+        f"in the article. {ctx.frame_validity} Speaker rows: {caveats.speaker_note()} "
+        f"{ctx.note}"), reading=reading, findings=findings,
         tables={"time_before_after": table},
         facts=dict(n=len(ctx.dated), unit="dated articles", source=ctx.source))
 
