@@ -442,3 +442,17 @@ def test_span_reading_of_one_day_is_not_a_range():
     d = pd.DataFrame({"date": pd.to_datetime(["2016-03-01"] * 2, utc=True),
                       "date_basis": ["published"] * 2})
     assert time_report.span_reading(d) == "Publication dates all fall on 2016-03-01."
+
+
+def test_dating_section_says_how_ambiguous_numeric_dates_were_read(tmp_path):
+    from newsprism.time import timeline
+
+    articles = pd.DataFrame({"article_id": ["a", "b"], "outlet": ["X", "Y"],
+                             "published": ["01/03/2016", "2016-03-02"], "text": ["", ""],
+                             "title": ["t", "u"], "n_words": [5, 5]})
+    dates = timeline.article_dates(articles)
+    ctx = time_report.TimeContext(None, articles, dates, dates, "day", "vader", "model", "x",
+                                  10, 0)
+    section = time_report.dating_section(ctx, str(tmp_path))
+    assert "could be day or month first (such as 01/03/2016)" in section.reading
+    assert "could be day or month first" in section.findings[0]

@@ -134,9 +134,12 @@ def dating_section(ctx: TimeContext, out_dir: str) -> Section:
     left_out = len(ctx.all_dates) - len(ctx.dates)
     if left_out:
         reading += f" {left_out} dated article(s) fall outside the chosen window and are left out."
+    swapped = (" " + timeline.ambiguous_note(ctx.articles["published"])
+               if "published" in ctx.articles else "").rstrip()
+    reading += swapped
     # Always a key finding: every timing statement of the notebook rests on how articles were
     # dated, and without one the index would show nothing for a corpus without dates.
-    findings = [f"{ctx.note}{ctx.language_note} {_evidence('dating', 'time_dates')}"]
+    findings = [f"{ctx.note}{ctx.language_note}{swapped} {_evidence('dating', 'time_dates')}"]
     return Section("dating", table=undated, caption="Undated articles (counted, not placed in "
                    "time).", reading=reading, findings=findings,
                    tables={"time_dates": ctx.all_dates},
