@@ -70,7 +70,8 @@ def test_spread_line_orders_only_published_dates():
 @pytest.mark.parametrize("counts, period, expected, absent", [
     ({"2026-01-01": 1, "2026-01-02": 1}, "day", "No single peak: 2026-01-01 and 2026-01-02",
      "Most articles"),
-    ({"2026-01-05": 4, "2026-01-12": 2, "2026-01-19": 4}, "week", "2026-01-05 and 2026-01-19",
+    ({"2026-01-05": 4, "2026-01-12": 2, "2026-01-19": 4}, "week",
+     "the week of 2026-01-05 and the week of 2026-01-19",
      "Most articles"),
     ({"2026-01": 5, "2026-02": 2}, "month", "Most articles appeared in 2026-01 (5 of 7", "No single"),
 ])
@@ -456,3 +457,12 @@ def test_dating_section_says_how_ambiguous_numeric_dates_were_read(tmp_path):
     section = time_report.dating_section(ctx, str(tmp_path))
     assert "could be day or month first (such as 01/03/2016)" in section.reading
     assert "could be day or month first" in section.findings[0]
+
+
+def test_unpublished_note_names_only_the_kinds_present_and_weeks_as_weeks():
+    # "2 of 16 articles have no publication date (0 dated only from their text, ...; 2 undated)"
+    note = time_report.unpublished_note(pd.DataFrame({"date_basis": ["published", "undated",
+                                                                     "undated"]}))
+    assert note.startswith(" 2 of 3 articles have no publication date (2 undated)")
+    ties = time_report.peak_reading(pd.Series({"2015-12-28": 3, "2016-01-11": 3}), "week")
+    assert ties.startswith("No single peak: the week of 2015-12-28 and the week of 2016-01-11")

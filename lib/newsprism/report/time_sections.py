@@ -222,7 +222,8 @@ def peak_reading(per: pd.Series, period: str, text_dates: bool = False,
                 f"{when(top.index[0], period)}: one {period}, so no change over time can be "
                 "read" + (f" ({periods})." if shown and len(per) > 1 else ".") + caveat)
     if len(top) > 1:
-        return (f"No single peak: {listing(list(top.index))} have {int(per.max())} "
+        named = [when(label, period).split(" ", 1)[1] for label in top.index]
+        return (f"No single peak: {listing(named)} have {int(per.max())} "
                 f"article{'s' if per.max() != 1 else ''} each ({int(per.sum())} dated articles"
                 + (f", {periods}" if shown else "") + f").{caveat}")
     runner = per.drop(top.index).sort_values(ascending=False, kind="stable")
@@ -530,9 +531,11 @@ def unpublished_note(dates: pd.DataFrame, first_named: bool = True) -> str:
     text, undated = int(counts.get("text", 0)), int(counts.get("undated", 0))
     if not text + undated:
         return ""
-    head = (f" {text + undated} of {len(dates)} articles have no publication date ({text} "
-            f"dated only from {'its' if text == 1 else 'their'} text, on or after the date "
-            f"{'it mentions' if text == 1 else 'they mention'}; {undated} undated)")
+    parts = ([f"{text} dated only from {'its' if text == 1 else 'their'} text, on or after "
+              f"the date {'it mentions' if text == 1 else 'they mention'}"] if text else [])
+    parts += [f"{undated} undated"] if undated else []
+    head = (f" {text + undated} of {len(dates)} articles have no publication date ("
+            + "; ".join(parts) + ")")
     if first_named:
         return head + (", so any of them could have appeared before the first report named "
                        "here.")
