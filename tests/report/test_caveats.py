@@ -115,12 +115,21 @@ def test_framing_article_shares_say_a_fresh_split_misses_the_floor(saved):
     assert all("fresh-seed-min f1[macro] 0.593" in part.caption for part in group.parts[:2])
 
 
-def test_over_time_speaker_rows_and_actor_tone_link_to_90(saved):
+def test_over_time_speaker_rows_and_actor_tone_link_to_90(saved, monkeypatch):
+    # PolNeAR train's one clear change, "Washington Post: share of speech quotations given to
+    # Marco Rubio fell ...", was a key finding with no word on speaker attribution's accuracy.
     from newsprism.report import time_sections
 
     ctx = time_sections.prepare(str(FIXTURE), n_boot=50)
     change = time_sections.before_after_section(ctx, "")
     assert "Speaker rows: Validation: speaker attribution misses" in change.caption
+    row = dict(outlet="Post", measure="speaker", item="Rubio", before=0.04, after=0.0,
+               n_before=1000, n_after=920, estimate=-0.04, ci_low=-0.08, ci_high=-0.01,
+               p=0.001, q=0.038, effect_size=-0.41, effect_kind="Cohen's h", n=1920)
+    monkeypatch.setattr(time_sections.before_after, "before_after",
+                        lambda *args, **kwargs: pd.DataFrame([row]))
+    finding = time_sections.before_after_section(ctx, "").findings[0]
+    assert "given to Rubio fell" in finding and "speaker accuracy 0.811" in finding
     actors = time_sections.actor_tone_section(ctx, "")
     assert "90_methods_appendix.html#metrics-actor_tone" in actors.caption
 

@@ -457,8 +457,10 @@ def before_after_section(ctx: TimeContext, out_dir: str, split_date: str = "") -
     table, clear, reading = change_reading(table, split, split_date)
     reading += weak_frames_note(ctx.codebook, table.loc[table["measure"] == "frame", "item"])
     save_table(table, "time_before_after", out_dir)
-    findings = [f"{s} {_evidence('before-after', 'time_before_after')}"
-                for s in clear["statement"].head(3)]
+    # A speaker row rests on speaker attribution, which misses its target: the finding says so.
+    findings = [f"{r.statement} {_evidence('before-after', 'time_before_after')}"
+                + (f" {caveats.speaker_note()}" if r.measure == "speaker" else "")
+                for r in clear.head(3).itertuples()]
     return Section("before-after", table=table.drop(columns=["statement"]), caption=(
         "Before vs after the split date, per outlet: tone (article means; Welch t-test, "
         "Cohen's d, bootstrap interval), frames and speakers (shares of articles or speech "
