@@ -295,3 +295,16 @@ def test_density_reading_without_quotations_ranks_nothing():
                          "ci_high": [0.0], "n": [3]})
     assert quotes_report.density_reading(zero, zero) == \
         "No speech quotation was found, so no rate can be read."
+
+
+def test_one_outlet_has_no_highest_rate_and_its_speakers_are_not_across_outlets():
+    # A one-outlet corpus read "Alpha has the highest rate of scare quotes (0.1 per 1,000
+    # words ...)" and "The most quoted speaker is X (8 quotations across outlets ...)".
+    one = pd.DataFrame({"outlet": ["Alpha"], "estimate": [0.1], "ci_low": [0.0],
+                        "ci_high": [0.3], "n": [6], "total": [1]})
+    text = quotes_report.scare_reading(one)
+    assert text.startswith("Only one outlet (**Alpha**, 0.1 per 1,000 words)") and \
+        "highest" not in text
+    voice = pd.DataFrame({"outlet": ["Alpha", "Alpha"], "speaker": ["Hedge", "Ekovich"],
+                          "n_quotes": [8, 5]})
+    assert "(8 quotations in all; next: Ekovich, 5)" in quotes_report.voice_reading(voice)

@@ -127,6 +127,9 @@ def top_rate_text(rates: pd.DataFrame, what: str, unit: str = "per 1,000 words",
     table = rates.dropna(subset=["estimate"]).sort_values(["estimate", "outlet"],
                                                           ascending=[lowest, True])
     top = table.iloc[0]
+    if len(table) == 1:  # one outlet read "Alpha has the highest rate of scare quotes"
+        return (f"Only one outlet (**{top['outlet']}**, {top['estimate']:.1f} {unit}): its rate "
+                f"of {what} cannot be compared with another outlet's.")
     rank = "lowest" if lowest else "highest"
     following = (f"; next: {table['outlet'].iloc[1]}, {table['estimate'].iloc[1]:.1f}"
                  if len(table) > 1 else "")
@@ -260,7 +263,9 @@ def voice_reading(voice: pd.DataFrame) -> str:
         rest = totals[totals < totals.iloc[0]]
         names = " and ".join(f"**{name}**" for name in first.index)
         top = (f"The most quoted speaker{'s are' if len(first) > 1 else ' is'} {names} "
-               f"({int(totals.iloc[0])} quotations across outlets"
+               f"({int(totals.iloc[0])} quotations "
+               + ("across outlets" if voice.get("outlet", pd.Series(dtype=object)).nunique()
+                  != 1 else "in all")
                + ("" if len(first) > 1 else _forms_text(named, first.index[0]))
                + (f"; next: {rest.index[0]}, {int(rest.iloc[0])}" if len(rest) else "")
                + "). ")
