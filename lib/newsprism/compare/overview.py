@@ -73,8 +73,12 @@ def date_coverage(articles: pd.DataFrame) -> pd.DataFrame:
     ...     ).values.tolist()
     [['X', 2, 1, '2026-01-02', '2026-01-02']]
     """
-    published = pd.to_datetime(articles.get("published", pd.Series([""] * len(articles))),
-                               errors="coerce", utc=True, format="mixed")
+    from newsprism.time.timeline import parse_published
+
+    # The one reading of a publication date (50 places the same articles in time with it):
+    # read here on its own, 01/03/2016 was 3 January in 00 and 1 March in 50.
+    published, _ = parse_published(articles.get("published", pd.Series([""] * len(articles)))
+                                   .reset_index(drop=True))
     frame = pd.DataFrame({"outlet": articles["outlet"].to_numpy(), "published": published})
     rows = []
     for outlet, group in frame.groupby("outlet", sort=True):

@@ -179,7 +179,9 @@ def coverage_section(ctx: OverviewContext, out_dir: str) -> Group:
         table_section("genres", genres, "Articles per genre (as recorded in the "
                 "manifest).", facts=dict(n, source=f"{ctx.source} manifest")),
         table_section("dates", dates, "Publication dates per outlet (parseable dates "
-                "only).", facts=dict(n, source=f"{ctx.source} manifest"),
+                "only), in UTC as in 50_over_time: a time given with a zone is converted, so "
+                "an article of late evening west of Greenwich can fall on the next day.",
+                facts=dict(n, source=f"{ctx.source} manifest"),
                 reading=coverage_reading(len(articles), n_non_english(articles),
                                          int(dates["dated"].sum())))])
 
