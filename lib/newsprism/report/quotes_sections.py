@@ -592,9 +592,9 @@ def key_findings(ctx: QuotesContext, statements: Group, min_outlets: int = 2) ->
     n_speech = len(ctx.speech)
     densest = (f"Densest quoting: {top_rate_text(per_1000, 'speech quotations')}"
                .replace("**", "")
-               if len(per_1000) and per_1000["estimate"].notna().any() else
+               if len(per_1000) and (per_1000["estimate"] > 0).any() else
                "No speech quotations.")
-    if len(per_1000) == 1 and per_1000["estimate"].notna().any():
+    if len(per_1000) == 1 and (per_1000["estimate"] > 0).any():
         densest = (f"One outlet, nothing to compare: {per_1000['outlet'].iloc[0]} has "
                    f"{per_1000['estimate'].iloc[0]:.1f} speech quotations per 1,000 words.")
     return [f"{n_speech} speech and {len(ctx.quotes) - n_speech} term quotations in "

@@ -557,8 +557,9 @@ def _first_reading(dated: pd.DataFrame) -> str:
                 f"article is of {dated['date'].min():%Y-%m-%d} (by publication date).")
     tied = propagation.tied_with_first(dated)
     if tied.all():
-        return (f"By publication date, no outlet came first: the first articles of all "
-                f"{len(dated)} outlets are of {dated['date'].min():%Y-%m-%d}"
+        every = "both" if len(dated) == 2 else f"all {len(dated)}"
+        return (f"By publication date, no outlet came first: the first articles of {every} "
+                f"outlets are of {dated['date'].min():%Y-%m-%d}"
                 + (f" to {dated['date'].max():%Y-%m-%d}" if dated["date"].dt.normalize(
                 ).nunique() > 1 else "") + ", and the dates do not order them.")
     top = dated[tied]
