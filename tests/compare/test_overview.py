@@ -269,3 +269,14 @@ def test_date_coverage_reads_dates_as_50_does():
     assert table.loc["Y", "first"] == "2016-03-02"  # 23:30 at UTC-5 is the next day in UTC
     stamps, _ = timeline.parse_published(articles["published"])
     assert table.loc["X", "first"] == f"{stamps.iloc[0]:%Y-%m-%d}"
+
+
+def test_near_duplicates_counts_pairs_sharing_no_term():
+    # Six French and German articles and two English ones: 00 read "6 of 19 pairs are copies"
+    # of 28 pairs, the nine pairs across languages (cosine 0) dropped from the count.
+    articles = pd.DataFrame({"article_id": list("abcd"), "outlet": list("WXYZ"),
+                             "text": ["der Hund bellt laut", "der Hund bellt leise",
+                                      "the cat sleeps", "the cat sleeps now"]})
+    pairs = overview.near_duplicates(articles)
+    assert pairs.attrs["n_pairs"] == 6 and pairs.attrs["n_no_shared_term"] == 4
+    assert len(pairs) == 2

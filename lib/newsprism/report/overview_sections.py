@@ -249,9 +249,13 @@ def cleaning_outlet_section(ctx: OverviewContext, out_dir: str) -> Section:
 def pairs_note(pairs: pd.DataFrame) -> str:
     """What the pair table leaves out: rows beyond those shown, pairs never scored."""
     n_pairs = pairs.attrs["n_pairs"]
-    note = "" if len(pairs) == n_pairs else (
+    unlisted = int(pairs.attrs.get("n_no_shared_term", 0))
+    note = "" if len(pairs) == n_pairs - unlisted else (
         f" Showing the {len(pairs)} strongest of {n_pairs} pairs (copies first); the "
         "saved table overview_near_duplicates holds the same rows.")
+    if unlisted:
+        note += (f" {plural(unlisted, 'pair')} of articles share no term (cosine 0, e.g. "
+                 "articles in two languages) and are not listed: none is a copy.")
     method = pairs.attrs.get("method", "all pairs")
     if method != "all pairs":
         note += (f" The corpus is too large to score every pair: only {method} were scored "
