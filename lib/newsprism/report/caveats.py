@@ -26,7 +26,7 @@ from newsprism.viz.section import evidence_link
 
 METHODS = "90_methods_appendix"
 # How a caption names each validated measure (the ``measure`` column of the saved table).
-MEASURE_WORDS = {"actor_tone": "actor tone", "quotes": "quotation extraction",
+MEASURE_WORDS = {"actor_tone": "actor tone", "sentiment": "sentence tone", "quotes": "quotation extraction",
                  "frame_presence": "article frame presence", "cleaning": "cleaning"}
 METRIC_WORDS = {"speaker_accuracy": "speaker attribution", "precision": "quotation extraction",
                 "furniture_removed": "furniture removal", "body_kept": "body text kept"}
@@ -82,7 +82,7 @@ def validation_caveat(measure: str, metrics: tuple[str, ...] = (),
         rows = rows[rows["engine"] == engine]
     rows = _out_of_sample(rows)
     rows = rows[pd.to_numeric(rows["value"], errors="coerce").notna()]
-    what = (METRIC_WORDS.get(metrics[0], metrics[0]) if len(metrics) == 1
+    what = (METRIC_WORDS[metrics[0]] if len(metrics) == 1 and metrics[0] in METRIC_WORDS
             else MEASURE_WORDS.get(measure, measure))
     link = methods_link(measure)
     if rows.empty:
@@ -93,8 +93,9 @@ def validation_caveat(measure: str, metrics: tuple[str, ...] = (),
                 + "; ".join(_figure(r) for _, r in rows.drop_duplicates("metric").iterrows())
                 + f". {link}{_stale(measure)}")
     if below.empty:
-        return (f"Validation: {what} meets its floors and targets ({len(rows)} out-of-sample "
-                f"figures). {link}{_stale(measure)}")
+        told = (f"none of the {len(rows)} saved out-of-sample figures of {what} is" if len(rows)
+                > 1 else f"the saved out-of-sample figure of {what} is not")
+        return f"Validation: {told} below a floor or target. {link}{_stale(measure)}"
     shown = below.drop_duplicates("metric")
     return (f"Validation: {what} misses its floor or target — "
             + "; ".join(_figure(r) for _, r in shown.iterrows())

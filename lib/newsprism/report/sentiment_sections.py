@@ -20,6 +20,7 @@ import pandas as pd
 from newsprism.compare.summary import extremes_text, plural, runner_up_text, when_comparable
 from newsprism.core import stats
 from newsprism.corpus import language
+from newsprism.report.caveats import validation_caveat
 from newsprism.report.options import codebook_label, no_actors_reading
 from newsprism.report.runner import save_table
 from newsprism.sentiment import scoring as sentiment
@@ -147,12 +148,14 @@ def tone_section(ctx: SentimentContext, out_dir: str, n_boot: int = 2000, seed: 
     return Group("tone", [
         Section("tone-figure", figure=plot_outlet_tone(by_outlet, dots, label, seed), caption=(
             "Sentence scores per outlet with the outlet mean and its bootstrap 95% interval "
-            f"({n_boot} resamples, seed {seed}). Engine: {label}." + sampled),
+            f"({n_boot} resamples, seed {seed}). Engine: {label}." + sampled + " "
+            + validation_caveat("sentiment", engine=engine)),
             facts=dict(n=len(sentences), unit="sentences", source=ctx.source)),
         table_section("tone-table", by_outlet, (
             "Outlet tone: mean sentence score, n and bootstrap 95% interval. 'resampled' says "
             "what the bootstrap resampled: articles when an outlet has two or more, otherwise "
-            f"sentences of its single article (see 'note'). Engine: {label}."),
+            f"sentences of its single article (see 'note'). Engine: {label}. "
+            + validation_caveat("sentiment", engine=engine)),
             reading=outlet_tone_reading(by_outlet),
             facts=dict(n=int(by_outlet["n_sentences"].sum()), unit="sentences",
                        source=ctx.source))], facts={"by_outlet": by_outlet})
