@@ -91,6 +91,8 @@ def test_overview_cleaning_tables_say_furniture_removal_misses_its_floor(saved):
     assert "furniture removed 0.432" in audit.parts[0].caption
     outlets = overview_sections.cleaning_outlet_section(ctx, "")
     assert "furniture removed 0.432" in outlets.caption
+    words = overview_sections.outlets_section(ctx, "")
+    assert "furniture removed 0.432" in words.parts[0].caption
     off = overview_sections.prepare(str(FIXTURE), cleaning="off")
     assert "the baseline, no floor judged" in overview_sections.cleaning_outlet_section(
         off, "").caption

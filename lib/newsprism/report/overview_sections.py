@@ -73,7 +73,9 @@ def outlets_section(ctx: OverviewContext, out_dir: str) -> Group:
     """Articles and words per outlet (table), words per outlet (figure) and the length reading."""
     by_outlet = overview.outlet_summary(ctx.articles)
     save_table(by_outlet, "overview_outlets", out_dir)
-    table = table_section("outlets", by_outlet, "Articles and words per outlet.",
+    table = table_section("outlets", by_outlet, "Articles and words per outlet (words after "
+                          "cleaning: furniture it misses is counted). "
+                          + caveats.cleaning_note(ctx.cleaning),
                     tables={"overview_outlets": by_outlet},
                     facts=dict(n=len(ctx.articles), unit="articles",
                                source=f"{ctx.source} (manifest and cleaned texts)"))
