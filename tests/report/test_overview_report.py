@@ -220,3 +220,10 @@ def test_words_figure_draws_at_most_max_bar_outlets_and_caption_says_so():
     assert fig.get_figheight() < 0.45 * overview_report.MAX_BAR_OUTLETS + 2
     caption = overview_report.outlet_words_caption(by_outlet)
     assert f"first {overview_report.MAX_BAR_OUTLETS} of {n} outlets" in caption
+
+
+def test_pairs_note_says_pairs_sharing_no_term_are_not_listed():
+    pairs = pd.DataFrame({"a": [1, 2]})
+    pairs.attrs.update(n_pairs=6, n_no_shared_term=4)
+    note = overview_report.pairs_note(pairs)
+    assert "Showing" not in note and "4 pairs of articles share no term" in note

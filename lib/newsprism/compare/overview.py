@@ -74,8 +74,12 @@ def date_coverage(articles: pd.DataFrame) -> pd.DataFrame:
     ...     ).values.tolist()
     [['X', 2, 1, '2026-01-02', '2026-01-02']]
     """
-    published = pd.to_datetime(articles.get("published", pd.Series([""] * len(articles))),
-                               errors="coerce", utc=True, format="mixed")
+    from newsprism.time.timeline import parse_published
+
+    # The one reading of a publication date (50 places the same articles in time with it):
+    # read here on its own, 01/03/2016 was 3 January in 00 and 1 March in 50.
+    published, _ = parse_published(articles.get("published", pd.Series([""] * len(articles)))
+                                   .reset_index(drop=True))
     frame = pd.DataFrame({"outlet": articles["outlet"].to_numpy(), "published": published})
     rows = []
     for outlet, group in frame.groupby("outlet", sort=True):
@@ -149,7 +153,8 @@ def near_duplicates(articles: pd.DataFrame, *, ngram: int | None = None,
 
     Copies come first, then the most similar others, at most ``max_pairs`` rows (``None``:
     all; the longest shared run is the slow part). ``table.attrs`` holds ``n_pairs`` (pairs
-    considered), ``n_copies`` (pairs that are copies) and ``method``. Up to ``exhaustive_max``
+    considered), ``n_copies`` (pairs that are copies), ``method`` and ``n_no_shared_term``
+    (pairs considered that share no term, cosine 0: not listed). Up to ``exhaustive_max``
     articles every pair with ``cosine >= min_cosine`` is considered; beyond, pairs that share
     a copied passage (their number does not grow with the square of the corpus).
     """
@@ -197,7 +202,11 @@ def near_duplicates(articles: pd.DataFrame, *, ngram: int | None = None,
     table = pd.DataFrame(rows, columns=NEAR_DUPLICATE_COLUMNS)
     table = table.sort_values(["cosine", "article_a", "article_b"], ascending=[False, True, True],
                               ignore_index=True)
-    table.attrs.update(n_pairs=int(len(values)), n_copies=int(is_copy.sum()), method=method)
+    # In "all pairs" mode a pair sharing no term (cosine 0: two languages, say) is scored too:
+    # it is no copy. It was left out of n_pairs, and 00 read "6 of 19 pairs" of 28.
+    every = len(ids) * (len(ids) - 1) // 2 if method == "all pairs" else int(len(values))
+    table.attrs.update(n_pairs=every, n_copies=int(is_copy.sum()), method=method,
+                       n_no_shared_term=every - int(len(values)))
     return table
 
 

@@ -17,6 +17,7 @@ from typing import Any
 import pandas as pd
 
 from newsprism.compare import hedging, keyness, profiles, similarity, sourcing, summary
+from newsprism.report import caveats
 from newsprism.report.runner import save_table
 from newsprism.viz.section import Section
 from newsprism.viz.section_group import Group, table_section
@@ -188,7 +189,9 @@ def profiles_section(ctx: CompareContext, out_dir: str) -> Group:
     rates = ctx.result["rates"]
     shown = table_section("profiles-table", table.drop(columns=["tone_engine"]), (
         "Outlet profiles (rates per 1,000 words; tone and subjectivity as per-article means, "
-        f"engine: {table['tone_engine'].iloc[0] or 'none'})."),
+        f"engine: {table['tone_engine'].iloc[0] or 'none'}). quotes_per_1k: "
+        + caveats.extraction_note() + " top_speakers, top_speaker_share: "
+        + caveats.speaker_note()),
         facts=dict(n=ctx.n_articles, unit="articles",
                    source=f"{ctx.source}; sentiment, frames, quotes tables; codebooks "
                    f"{ctx.hedging_label} and {ctx.sourcing_label}"))
@@ -462,7 +465,8 @@ def sourcing_section(ctx: CompareContext, out_dir: str) -> Group:
             facts=dict(n, source=f"{ctx.source}, newsprism.compare.sourcing.sourcing_table")),
         table_section("sourcing-rates", rates[rates["count"] > 0], (
             "Sourcing rates with the most frequent sources (article_share: share of the "
-            "outlet's articles with at least one)."),
+            "outlet's articles with at least one). quoted_speaker rows: "
+            + caveats.speaker_note()),
             facts=dict(n, source=f"{ctx.source}, {ctx.sourcing_label}")),
         table_section("sourcing-evidence", own[["outlet", "category", "source", "cue",
                                                 "sentence"]], (
