@@ -1,6 +1,6 @@
 """Issue 20 experiment (clean8, not shipped): a boundary model for the body's first and last line.
 
-Usage: ``.venv/bin/python bench/clean_bounds.py [--lam 0.01] [--quick]``. Tuning part of
+Usage: ``.venv/bin/python bench/clean_bounds.py [--lam 0.01] [--target both] [--check]``. Tuning part of
 pagetext only, site folds only (the held-back part is never read).
 
 Of the furniture the cleaner misses, most lies before the first or after the last gold body
@@ -311,11 +311,30 @@ def report(data: list[dict], probs: dict, target: str) -> None:
                                                if level == "default" else ""))
 
 
+def check_harness(data: list[dict]) -> None:
+    """The harness with the shipped model's own (in-sample) scores, next to the cleaner's
+    validation on the same pages: the two must agree."""
+    from newsprism.corpus.clean_lines import furniture_scores
+
+    model = load_model()
+    pages = [page["page"] for page in data]
+    for level in ("default", "strict"):
+        in_sample = [{**page, "scores": furniture_scores(page["lines"])} for page in data]
+        harness = rates(in_sample, [shipped(page, level, model)[0] for page in in_sample])
+        real = clean_validation.score_pages(pages, clean_validation.clean_with(
+            f"newsprism {level}"))
+        print(_line(f"check {level}: harness in-sample", harness))
+        print(f"  check {level}: clean_validation        furniture removed "
+              f"{real['furniture_removed']:.2%}  body kept {real['body_kept']:.2%}")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--lam", type=float, default=0.01, help="L2 strength of the softmax")
     parser.add_argument("--target", choices=("point", "set", "both"), default="both")
     parser.add_argument("--quick", action="store_true", help="every second page")
+    parser.add_argument("--check", action="store_true",
+                        help="first check the harness against clean_validation (in-sample)")
     args = parser.parse_args(argv)
     pages = clean_validation.load_pagetext("tuning")
     if not pages:
@@ -325,6 +344,8 @@ def main(argv: list[str] | None = None) -> int:
     data = prepare(pages[::2] if args.quick else pages)
     print(f"pagetext tuning part, {len(data)} pages, site folds ({N_FOLDS}); "
           f"prepared in {time.process_time() - started:.0f} CPU s")
+    if args.check:
+        check_harness(data)
     for target in ("point", "set") if args.target == "both" else (args.target,):
         probs = {side: out_of_fold(data, side, target, args.lam) for side in ("end", "start")}
         print(f"\ntarget {target}, lam {args.lam}")
