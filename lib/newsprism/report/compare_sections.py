@@ -525,14 +525,22 @@ def hedging_section(ctx: CompareContext, out_dir: str) -> Group:
                                  source=f"{ctx.source}, {ctx.hedging_label}"))])
 
 
-def claims_reading(groups: pd.DataFrame) -> str:
+def claims_reading(groups: pd.DataFrame, claim_outlets: tuple[str, ...] = ()) -> str:
     """How many claim groups disagree and agree across outlets; a conflict whose values may
     not count the same thing (:func:`newsprism.compare.summary.unclear_conflict`) is counted
-    apart, as the summary's statements read it.
+    apart, as the summary's statements read it. ``claim_outlets`` are the outlets that give any
+    claim: with fewer than two, nothing can be compared and the reading says so.
 
     >>> claims_reading(pd.DataFrame({"status": ["conflict", "agree", "single"]}))[:48]
     '1 group of claims disagrees across outlets and 1'
+    >>> claims_reading(pd.DataFrame({"status": ["single"]}), ("City Daily",))
+    'Only City Daily gives numbers or dates, so no claim can be compared across outlets.'
     """
+    if len(claim_outlets) == 1:
+        return (f"Only {claim_outlets[0]} gives numbers or dates, so no claim can be compared "
+                "across outlets.")
+    if groups.empty:
+        return "No numbers or dates were found, so no claim can be compared across outlets."
     conflicts = groups[groups["status"].isin(["conflict", "sender conflict"])]
     unclear = sum(rec["status"] == "conflict" and summary.unclear_conflict(rec)
                   for rec in conflicts.to_dict("records"))
@@ -562,5 +570,5 @@ def claims_section(ctx: CompareContext, out_dir: str) -> Group:
         table_section("claim-list", claims[["outlet", "kind", "quantity", "qualifier", "unit",
                                             "subject", "sentence"]],
                       "Every number and date found, with its sentence.",
-                      reading=claims_reading(groups),
+                      reading=claims_reading(groups, tuple(sorted(set(claims["outlet"])))),
                       facts=dict(n, source=f"{ctx.source}, newsprism.compare.claims.extract_claims"))])
