@@ -268,7 +268,8 @@ class Attributor:
         candidates = self._speaker_candidates(pos, pronoun, prev)
         if pronoun in ("he", "she"):
             candidates = self._gendered_candidates(lo, pos, pronoun, prev, candidates) or \
-                self._chained(lo, pos, pronoun, prev, 0)
+                self._chained(lo, pos, pronoun, prev, 0) or \
+                self._namesake_candidates(lo, pos, pronoun, prev, candidates)
         elif not candidates:
             candidates = self._group_candidates(lo, pos, pronoun, prev)
         if not candidates:
@@ -295,6 +296,30 @@ class Attributor:
             own = GENDER_OF_PRONOUN[pronoun]
             candidates = [c for c in candidates if self.art.gender(c[1]) == own]
         return candidates
+
+    def _namesake_candidates(self, lo: int, pos: int, pronoun: str, prev: list[Attribution],
+                             speakers: list) -> list:
+        """When nothing else resolves a 'he' or 'she': the speakers and sentence subjects
+        again, a surname alone read as the one person of that surname and the pronoun's gender
+        (see ``_namesakes``)."""
+        near = self._subject_candidates(lo, pos, prev) + self._cue_subject_candidates(lo, pos)
+        return self._agreeing(self._namesakes(speakers + near, pronoun), pronoun)
+
+    def _namesakes(self, candidates: list, pronoun: str) -> list:
+        """Candidates (position, name) named there by a surname alone ('Clinton used the
+        exchange ... . She noted') that stands for the wrong one of two people of that surname:
+        the surname goes to the most named full name ('Bill Clinton'); when that person is of
+        the other gender than the pronoun and the article names exactly one person of the
+        pronoun's gender with that surname ('Hillary Clinton'), that person is the candidate.
+        A full name written out at the position is kept as it is."""
+        own = GENDER_OF_PRONOUN[pronoun]
+        out = []
+        for at, name in candidates:
+            if name and self.art.gender(name) not in (None, own) and \
+                    not self.text.startswith(name, at):
+                name = self.art.namesake(name, own) or name
+            out.append((at, name))
+        return out
 
     def _chained(self, lo: int, pos: int, pronoun: str, prev: list[Attribution],
                  depth: int) -> list:
