@@ -269,7 +269,7 @@ class Attributor:
         if pronoun in ("he", "she"):
             candidates = self._gendered_candidates(lo, pos, pronoun, prev, candidates) or \
                 self._chained(lo, pos, pronoun, prev, 0) or \
-                self._namesake_candidates(lo, pos, pronoun, prev, candidates)
+                self._gendered_candidates(lo, pos, pronoun, prev, candidates, namesakes=True)
         elif not candidates:
             candidates = self._group_candidates(lo, pos, pronoun, prev)
         if not candidates:
@@ -278,32 +278,29 @@ class Attributor:
         return candidates[-1][1]
 
     def _gendered_candidates(self, lo: int, pos: int, pronoun: str, prev: list[Attribution],
-                             speakers: list) -> list:
+                             speakers: list, namesakes: bool = False) -> list:
         """The people a 'he' or 'she' may stand for: the nearest earlier speaker and sentence
         subjects that agree, else the agreeing names before it. When it comes to those names
         after passing over a person of the other gender ('Ted Cruz' for 'she'), only a name
         known to be of the pronoun's gender is taken: any capitalised pair ('Boca Raton',
-        'West Virginia') would be a guess a reader catches, so the pronoun abstains instead."""
-        near = self._subject_candidates(lo, pos, prev) + self._cue_subject_candidates(lo, pos)
-        candidates = self._agreeing(speakers + near, pronoun)
+        'West Virginia') would be a guess a reader catches, so the pronoun abstains instead.
+        With ``namesakes`` every candidate named by a surname alone is read as the one person
+        of that surname who may be of the pronoun's gender (see ``_namesakes``)."""
+        fix = (lambda c: self._namesakes(c, pronoun)) if namesakes else (lambda c: c)
+        near = fix(self._subject_candidates(lo, pos, prev) +
+                   self._cue_subject_candidates(lo, pos))
+        candidates = self._agreeing(fix(speakers) + near, pronoun)
         if candidates:
             return candidates
-        names = self._name_candidates(lo, pos)
+        names = fix(self._name_candidates(lo, pos))
         candidates = self._agreeing(names, pronoun)
         other = "m" if pronoun == "she" else "f"
-        nearest = self._speaker_candidates(pos, "they", prev)  # the last speaker, any gender
+        # the last speaker, any gender
+        nearest = fix(self._speaker_candidates(pos, "they", prev))
         if any(self.art.gender(c[1]) == other for c in nearest + near + names):
             own = GENDER_OF_PRONOUN[pronoun]
             candidates = [c for c in candidates if self.art.gender(c[1]) == own]
         return candidates
-
-    def _namesake_candidates(self, lo: int, pos: int, pronoun: str, prev: list[Attribution],
-                             speakers: list) -> list:
-        """When nothing else resolves a 'he' or 'she': the speakers and sentence subjects
-        again, a surname alone read as the one person of that surname and the pronoun's gender
-        (see ``_namesakes``)."""
-        near = self._subject_candidates(lo, pos, prev) + self._cue_subject_candidates(lo, pos)
-        return self._agreeing(self._namesakes(speakers + near, pronoun), pronoun)
 
     def _namesakes(self, candidates: list, pronoun: str) -> list:
         """Candidates (position, name) named there by a surname alone ('Clinton used the

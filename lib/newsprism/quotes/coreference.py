@@ -142,12 +142,18 @@ class Article:
         there is none or more than one."""
         self.names()
         last = name.split()[-1] if name.split() else ""
-        found = {full for full in self._counts if full != name and full.split()[-1] == last
-                 and person_like(full) and given_name_gender(full) == gender}
+        others = {full for full in self._counts if full != name and
+                  full.split()[-1] == last and person_like(full)}
         # 'Hillary Rodham Clinton' and 'Hillary Clinton' are one person: the longest form
-        found = {f for f in found if not any(f != g and set(f.split()) < set(g.split())
-                                             for g in found)}
-        return found.pop() if len(found) == 1 else None
+        others = {f for f in others if not any(f != g and set(f.split()) < set(g.split())
+                                               for g in others)}
+        # of the pronoun's gender by given name, else the one not known to be of the other
+        # ('Chris Murphy' beside 'Anne Marie Murphy' for 'he')
+        for keep in (lambda g: g == gender, lambda g: g in (None, gender)):
+            found = {f for f in others if keep(given_name_gender(f))}
+            if found:
+                return found.pop() if len(found) == 1 else None
+        return None
 
     def gender(self, name: str | None) -> str | None:
         """'m', 'f' or None (not known) for a person ``name``: a gendered title or role word
