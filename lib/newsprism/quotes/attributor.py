@@ -268,8 +268,7 @@ class Attributor:
         candidates = self._speaker_candidates(pos, pronoun, prev)
         if pronoun in ("he", "she"):
             candidates = self._gendered_candidates(lo, pos, pronoun, prev, candidates) or \
-                self._chained(lo, pos, pronoun, prev, 0) or \
-                self._gendered_candidates(lo, pos, pronoun, prev, candidates, namesakes=True)
+                self._chained(lo, pos, pronoun, prev, 0)
         elif not candidates:
             candidates = self._group_candidates(lo, pos, pronoun, prev)
         if not candidates:
@@ -278,45 +277,24 @@ class Attributor:
         return candidates[-1][1]
 
     def _gendered_candidates(self, lo: int, pos: int, pronoun: str, prev: list[Attribution],
-                             speakers: list, namesakes: bool = False) -> list:
+                             speakers: list) -> list:
         """The people a 'he' or 'she' may stand for: the nearest earlier speaker and sentence
         subjects that agree, else the agreeing names before it. When it comes to those names
         after passing over a person of the other gender ('Ted Cruz' for 'she'), only a name
         known to be of the pronoun's gender is taken: any capitalised pair ('Boca Raton',
-        'West Virginia') would be a guess a reader catches, so the pronoun abstains instead.
-        With ``namesakes`` every candidate named by a surname alone is read as the one person
-        of that surname who may be of the pronoun's gender (see ``_namesakes``)."""
-        fix = (lambda c: self._namesakes(c, pronoun)) if namesakes else (lambda c: c)
-        near = fix(self._subject_candidates(lo, pos, prev) +
-                   self._cue_subject_candidates(lo, pos))
-        candidates = self._agreeing(fix(speakers) + near, pronoun)
+        'West Virginia') would be a guess a reader catches, so the pronoun abstains instead."""
+        near = self._subject_candidates(lo, pos, prev) + self._cue_subject_candidates(lo, pos)
+        candidates = self._agreeing(speakers + near, pronoun)
         if candidates:
             return candidates
-        names = fix(self._name_candidates(lo, pos))
+        names = self._name_candidates(lo, pos)
         candidates = self._agreeing(names, pronoun)
         other = "m" if pronoun == "she" else "f"
-        # the last speaker, any gender
-        nearest = fix(self._speaker_candidates(pos, "they", prev))
+        nearest = self._speaker_candidates(pos, "they", prev)  # the last speaker, any gender
         if any(self.art.gender(c[1]) == other for c in nearest + near + names):
             own = GENDER_OF_PRONOUN[pronoun]
             candidates = [c for c in candidates if self.art.gender(c[1]) == own]
         return candidates
-
-    def _namesakes(self, candidates: list, pronoun: str) -> list:
-        """Candidates (position, name) named there by a surname alone ('Clinton used the
-        exchange ... . She noted') that stands for the wrong one of two people of that surname:
-        the surname goes to the most named full name ('Bill Clinton'); when that person is of
-        the other gender than the pronoun and the article names exactly one person of the
-        pronoun's gender with that surname ('Hillary Clinton'), that person is the candidate.
-        A full name written out at the position is kept as it is."""
-        own = GENDER_OF_PRONOUN[pronoun]
-        out = []
-        for at, name in candidates:
-            if name and self.art.gender(name) not in (None, own) and \
-                    not self.text.startswith(name, at):
-                name = self.art.namesake(name, own) or name
-            out.append((at, name))
-        return out
 
     def _chained(self, lo: int, pos: int, pronoun: str, prev: list[Attribution],
                  depth: int) -> list:
