@@ -582,10 +582,10 @@ _PARTICIPLE = re.compile(r",\s+(?-i:[a-z]+ing)\b")
 def nearer_pronoun(q: QuoteSite, found: Attribution) -> Attribution:
     """The attribution ``found`` by the sentence's subject (``sentence-subject``,
     ``cue-before-and``, ``cue-participle``: before the participle), moved to the subject pronoun
-    of a later clause before the quotation
-    when there is one ('Clinton endorsed the deal, although she made it clear that she has
-    “serious concerns”': 'she', the mention the quotation hangs on); kept when that pronoun
-    resolves to no one or to another person."""
+    of a later clause before the quotation when there is one ('Clinton endorsed the deal,
+    although she made it clear that she has “serious concerns”': 'she', the mention the
+    quotation hangs on); kept when that pronoun resolves to no one or to another person, or is
+    a 'they' after one person."""
     if found.how not in ("sentence-subject", "cue-before-and", "cue-participle") or \
             found.speaker_end is None:
         return found
@@ -697,10 +697,10 @@ __all__ = [
     "named_reply",
     "naming_subject",
     "nominal_cue",
+    "nearer_relative",
     "noun_phrase_subject",
     "previous_sentence",
     "previous_sentence_cue",
-    "nearer_relative",
     "quote_site",
     "sentence_cue",
     "sentence_opening_name",

@@ -134,7 +134,6 @@ GENERIC_AFTER = re.compile(
     rf"to|of|as|during|after|before|while|when|from|with)\b)")
 
 
-# 'Still, the Business Council of British Columbia opposed': 'the', a name, a verb
 # the head nouns of a text or an institution that may speak ('The ad targets', 'the court ruled')
 INSTITUTION_HEADS = (
     "ad|ads|complaint|report|statement|letter|memo|study|poll|survey|platform|resolution|"
@@ -142,6 +141,7 @@ INSTITUTION_HEADS = (
     "court|association|agency|publication|newspaper|magazine|website|network|foundation|"
     "board|ministry|department|post|tweet|email|message|video|book|article|campaign")
 
+# 'Still, the Business Council of British Columbia opposed': 'the', a name, a verb
 ORG_SUBJECT = re.compile(
     rf"\s*(?:(?:But|And|Still|Yet|So|Meanwhile|However|Instead|Now|Also),?\s+)?(?-i:the|The)\s+"
     rf"(?P<name>{NAME}(?:\s+(?:of|for)\s+(?:the\s+)?{NAME})?)\s+(?:has\s+|had\s+|also\s+)?"
