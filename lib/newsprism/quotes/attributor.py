@@ -15,6 +15,7 @@ from newsprism.quotes.names import (
     BOUNDARY,
     CUE_RE,
     DET_NOUN_PHRASE,
+    INSTITUTION_HEADS,
     NAME,
     NAME_RE,
     OPENER_ONLY,
@@ -53,6 +54,16 @@ _POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "their": "they"}
 _POSSESSED_TAIL = re.compile(
     r"(?:[\u2019']s?)?(?P<words>(?:\s+(?!(?:was|were|is|are|had|has|have|for|on|as|of|to|"
     r"with|by|in|at|like|without|would|will|could|can)\b)(?-i:[a-z])[\w\-]*){0,2})")
+
+
+# a sentence opening (after a short opener) with a text or an institution and its verb, the
+# antecedent of a later 'it' ('The post showed a man in a wig ... . It says: “...”', 'For
+# instance, the paper notes ...'); 'a piece', 'the paper', 'the suit' count as texts here
+_TEXT_SUBJECT = re.compile(
+    r"\s*(?:[A-Z][^,\u201c\u201d\"\n]{0,40},\s+|(?:And|But|Still|Yet|Also)\s+)?"
+    r"(?P<nom>(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)(?:\s+(?-i:[a-z])[\w\-]*){0,3}?\s+"
+    rf"(?i:{INSTITUTION_HEADS}|piece|paper|suit|document))\s+(?:also\s+|then\s+|has\s+|had\s+)?"
+    r"(?-i:[a-z]{2,}(?:s|ed))\b")
 
 
 @dataclass
@@ -268,7 +279,8 @@ class Attributor:
         candidates = self._speaker_candidates(pos, pronoun, prev)
         if pronoun in ("he", "she"):
             candidates = self._gendered_candidates(lo, pos, pronoun, prev, candidates) or \
-                self._chained(lo, pos, pronoun, prev, 0)
+                self._chained(lo, pos, pronoun, prev, 0) or \
+                self._gendered_candidates(lo, pos, pronoun, prev, candidates, namesakes=True)
         elif not candidates:
             candidates = self._group_candidates(lo, pos, pronoun, prev)
         if not candidates:
@@ -277,24 +289,45 @@ class Attributor:
         return candidates[-1][1]
 
     def _gendered_candidates(self, lo: int, pos: int, pronoun: str, prev: list[Attribution],
-                             speakers: list) -> list:
+                             speakers: list, namesakes: bool = False) -> list:
         """The people a 'he' or 'she' may stand for: the nearest earlier speaker and sentence
         subjects that agree, else the agreeing names before it. When it comes to those names
         after passing over a person of the other gender ('Ted Cruz' for 'she'), only a name
         known to be of the pronoun's gender is taken: any capitalised pair ('Boca Raton',
-        'West Virginia') would be a guess a reader catches, so the pronoun abstains instead."""
-        near = self._subject_candidates(lo, pos, prev) + self._cue_subject_candidates(lo, pos)
-        candidates = self._agreeing(speakers + near, pronoun)
+        'West Virginia') would be a guess a reader catches, so the pronoun abstains instead.
+        With ``namesakes`` every candidate named by a surname alone is read as the one person
+        of that surname who may be of the pronoun's gender (see ``_namesakes``)."""
+        fix = (lambda c: self._namesakes(c, pronoun)) if namesakes else (lambda c: c)
+        near = fix(self._subject_candidates(lo, pos, prev) +
+                   self._cue_subject_candidates(lo, pos))
+        candidates = self._agreeing(fix(speakers) + near, pronoun)
         if candidates:
             return candidates
-        names = self._name_candidates(lo, pos)
+        names = fix(self._name_candidates(lo, pos))
         candidates = self._agreeing(names, pronoun)
         other = "m" if pronoun == "she" else "f"
-        nearest = self._speaker_candidates(pos, "they", prev)  # the last speaker, any gender
+        # the last speaker, any gender
+        nearest = fix(self._speaker_candidates(pos, "they", prev))
         if any(self.art.gender(c[1]) == other for c in nearest + near + names):
             own = GENDER_OF_PRONOUN[pronoun]
             candidates = [c for c in candidates if self.art.gender(c[1]) == own]
         return candidates
+
+    def _namesakes(self, candidates: list, pronoun: str) -> list:
+        """Candidates (position, name) named there by a surname alone ('Clinton used the
+        exchange ... . She noted') that stands for the wrong one of two people of that surname:
+        the surname goes to the most named full name ('Bill Clinton'); when that person is of
+        the other gender than the pronoun and the article names exactly one person of the
+        pronoun's gender with that surname ('Hillary Clinton'), that person is the candidate.
+        A full name written out at the position is kept as it is."""
+        own = GENDER_OF_PRONOUN[pronoun]
+        out = []
+        for at, name in candidates:
+            if name and self.art.gender(name) not in (None, own) and \
+                    not self.text.startswith(name, at):
+                name = self.art.namesake(name, own) or name
+            out.append((at, name))
+        return out
 
     def _chained(self, lo: int, pos: int, pronoun: str, prev: list[Attribution],
                  depth: int) -> list:
@@ -432,6 +465,10 @@ class Attributor:
             starts.insert(0, lo)
         for start in starts:
             subj = self.subject_of_sentence(start, pos) or self._organisation_subject(start, pos)
+            if pronoun == "it" and (subj is None or subj[2] == "name" and not
+                                    ORG_WORDS.search(self.text, subj[0], subj[1])):
+                text_m = _TEXT_SUBJECT.match(self.text, start, pos)
+                subj = (*text_m.span("nom"), "nom") if text_m else subj
             if subj is None or subj[1] > pos or subj[2] == "pron":
                 continue
             surface = self.text[subj[0]:subj[1]]

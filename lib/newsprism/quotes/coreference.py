@@ -98,6 +98,7 @@ class Article:
         self._surnames: dict[str, str] = {}
         self._genders: dict[str, str] | None = None
         self._titled: frozenset[str] | None = None
+        self._counts: dict[str, int] = {}
         self._resolve = getattr(actors, "resolve", None)
 
     def names(self) -> dict[str, str]:
@@ -126,6 +127,7 @@ class Article:
                     if len(w) > 1 and len(name) > len(longest.get(w, "")):
                         longest[w] = name
             self._names = longest
+            self._counts = counts
             self._surnames = _names_by_last_word(counts)
         return self._names
 
@@ -133,6 +135,25 @@ class Article:
         """Last word -> the name of the article it ends (see ``_names_by_last_word``)."""
         self.names()
         return self._surnames
+
+    def namesake(self, name: str, gender: str) -> str | None:
+        """The one other person of the article who shares the surname of ``name`` and is of
+        ``gender`` by given name ('Hillary Clinton' for 'Bill Clinton' and 'f'); None when
+        there is none or more than one."""
+        self.names()
+        last = name.split()[-1] if name.split() else ""
+        others = {full for full in self._counts if full != name and
+                  full.split()[-1] == last and person_like(full)}
+        # 'Hillary Rodham Clinton' and 'Hillary Clinton' are one person: the longest form
+        others = {f for f in others if not any(f != g and set(f.split()) < set(g.split())
+                                               for g in others)}
+        # of the pronoun's gender by given name, else the one not known to be of the other
+        # ('Chris Murphy' beside 'Anne Marie Murphy' for 'he')
+        for keep in (lambda g: g == gender, lambda g: g in (None, gender)):
+            found = {f for f in others if keep(given_name_gender(f))}
+            if found:
+                return found.pop() if len(found) == 1 else None
+        return None
 
     def gender(self, name: str | None) -> str | None:
         """'m', 'f' or None (not known) for a person ``name``: a gendered title or role word
