@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 
 from newsprism.quotes.coreference import GENDER_OF_PRONOUN, GENDER_WORDS, Article
+from newsprism.quotes.headline_names import name_in_headline
 from newsprism.quotes.leaders import leader_introductions
 from newsprism.quotes.names import (
     BOUNDARY,
@@ -27,6 +28,7 @@ from newsprism.quotes.names import (
     SENTENCE_SUBJECT,
     SUBORDINATE_SUBJECT,
     VERB_AFTER,
+    in_headline_line,
     is_name,
     person_like,
     strip_leading,
@@ -184,8 +186,11 @@ class Attributor:
                 e = s + name_m.end()
                 surface = self.text[s:e]
             s, e = strip_leading(self.text, s, e)
+            # a title-case headline is no name: its subject before a verb, or no speaker
+            name = name_in_headline(self.text[s:e], in_headline_line(self.text, s, {}))
+            e = s + len(name) if name is not None else e
             surface = self.text[s:e]
-            speaker = self.art.canonical(surface)
+            speaker = self.art.canonical(surface) if name is not None else None
         else:
             speaker = self._resolve_nominal(surface, prev, s)
         return Attribution(speaker, s, e, surface, cue, how)
