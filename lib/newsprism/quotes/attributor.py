@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 
 from newsprism.quotes.coreference import GENDER_OF_PRONOUN, GENDER_WORDS, Article
+from newsprism.quotes.fragments import trim_fragment
 from newsprism.quotes.headline_names import name_in_headline
 from newsprism.quotes.leaders import leader_introductions
 from newsprism.quotes.names import (
@@ -139,6 +140,13 @@ class Attributor:
               prev: list[Attribution]) -> Attribution:
         if kind in ("name", "nom"):
             e = drop_full_stop(self.text, s, e)
+        if kind == "nom" and self.text[s:e].lower() in _POSSESSIVE_PRONOUNS:
+            kind = "pron"  # a lone 'her' ('her claim that “...”') is a pronoun to resolve
+        if kind == "nom":  # 'a friend without', 'Clinton’s claim that': trim or no speaker
+            span = trim_fragment(self.text, s, e)
+            if span is None:
+                return Attribution(None, s, e, self.text[s:e], cue, how)
+            s, e = span
         surface = self.text[s:e]
         if kind == "rel":
             # 'said Scott Reed, the Chamber's strategist, who added': the antecedent speaks

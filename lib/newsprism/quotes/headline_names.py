@@ -16,8 +16,6 @@ True
 
 from __future__ import annotations
 
-import re
-
 from newsprism.quotes.names import CUE_SET
 
 # headline verbs that are no cue of the lexicon (the reporting ones are: Says, Praises, Warns)
