@@ -53,3 +53,10 @@ def test_trim_fragment(text, mention, left):
     s = text.index(mention)
     span = trim_fragment(text, s, s + len(mention))
     assert (text[span[0]:span[1]] if span else None) == left
+
+
+def test_fragment_abstention_stays_attributed():
+    # the speech classifier still reads a cue and a mention: no speaker is not 'unattributed'
+    text = SHAPES[0][1]
+    speech = [q for q in extract_quotes(text) if q.kind == "speech"]
+    assert speech[-1].speaker is None and speech[-1].rule == "cue-before"

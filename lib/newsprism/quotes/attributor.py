@@ -82,6 +82,9 @@ class Attribution:
     # what ``FALLBACK_RULES`` give when no rule fires: applied only to quotations classified as
     # speech, so it never changes what is speech (see ``extract_quotes``)
     fallback: Attribution | None = None
+    # a rule found the mention but it names no one a reader would accept ('a friend without',
+    # a headline): no speaker, yet the quotation is attributed (the speech classifier reads it)
+    abstained: bool = False
 
 
 class Attributor:
@@ -140,12 +143,13 @@ class Attributor:
               prev: list[Attribution]) -> Attribution:
         if kind in ("name", "nom"):
             e = drop_full_stop(self.text, s, e)
-        if kind == "nom" and self.text[s:e].lower() in _POSSESSIVE_PRONOUNS:
-            kind = "pron"  # a lone 'her' ('her claim that “...”') is a pronoun to resolve
+        # a lone 'her' ('her claim that “...”') is a pronoun to resolve, not a description
+        abstains = kind == "nom" and self.text[s:e].lower() in _POSSESSIVE_PRONOUNS
+        kind = "pron" if abstains else kind
         if kind == "nom":  # 'a friend without', 'Clinton’s claim that': trim or no speaker
             span = trim_fragment(self.text, s, e)
             if span is None:
-                return Attribution(None, s, e, self.text[s:e], cue, how)
+                return Attribution(None, s, e, self.text[s:e], cue, how, abstained=True)
             s, e = span
         surface = self.text[s:e]
         if kind == "rel":
@@ -199,9 +203,10 @@ class Attributor:
             e = s + len(name) if name is not None else e
             surface = self.text[s:e]
             speaker = self.art.canonical(surface) if name is not None else None
+            abstains = name is None
         else:
             speaker = self._resolve_nominal(surface, prev, s)
-        return Attribution(speaker, s, e, surface, cue, how)
+        return Attribution(speaker, s, e, surface, cue, how, abstained=abstains and speaker is None)
 
     def _restrictive(self, s: int, e: int, cue: str | None, how: str,
                      prev: list[Attribution]) -> Attribution:
@@ -609,7 +614,7 @@ class QuoteSite:
         """The previous quotation's speaker, under rule ``how``."""
         p = self.prev[-1]
         return Attribution(p.speaker, p.speaker_start, p.speaker_end, p.speaker_surface, p.cue,
-                           how)
+                           how, abstained=p.abstained)
 
 
 def quote_site(attributor: Attributor, qi: int, prev: list[Attribution]) -> QuoteSite:

@@ -361,7 +361,7 @@ def span_features(text: str, span: MarkedSpan, form: str, att: Attribution) -> d
         "cue_sent": float(bool(cue_sent)),
         "cue_prev": float(sent_lo > span.para_start and bool(CUE_RE.search(text, prev_lo, sent_lo))),
         "called_object": float(bool(_CALLED_OBJECT.search(before))),
-        "has_speaker": float(att.speaker is not None),
+        "has_speaker": float(att.speaker is not None or att.abstained),
     }
 
 
