@@ -105,6 +105,7 @@ class Article:
         self._genders: dict[str, str] | None = None
         self._titled: frozenset[str] | None = None
         self._counts: dict[str, int] = {}
+        self._people: dict[str, dict[str, list[str]]] = {}
         self._resolve = getattr(actors, "resolve", None)
 
     def names(self) -> dict[str, str]:
@@ -169,6 +170,8 @@ class Article:
         given names share a first letter ('Chuck' and 'Charles Grassley', 'Jeb' and 'John Ellis
         Bush'): two people are told apart only where a reader would."""
         self.names()
+        if last in self._people:  # (asked once per attribution: memoised per surname)
+            return self._people[last]
         forms = [f for f, n in self._counts.items() if f.split()[-1] == last and
                  person_like(f) and (n >= 2 or given_name_gender(f) is not None)]
         groups: list[list[str]] = []
@@ -178,7 +181,8 @@ class Article:
                 groups.append([form])
             else:
                 group.append(form)
-        return {g[0]: g for g in groups}
+        self._people[last] = {g[0]: g for g in groups}
+        return self._people[last]
 
     def gender(self, name: str | None) -> str | None:
         """'m', 'f' or None (not known) for a person ``name``: a gendered title or role word
