@@ -106,6 +106,7 @@ from newsprism.quotes.names import (
     strip_leading,
 )
 from newsprism.quotes.np_sources import noun_phrase_subject, verb_like
+from newsprism.quotes.shared_surnames import resolve_shared_surname
 from newsprism.quotes.subjects import NAME_TAIL, PRON_ANY, blank, subject_after, subject_before
 
 # -- colon introductions in the sentence
@@ -617,7 +618,8 @@ def attribute_one(attributor: Attributor, qi: int, prev: list[Attribution]) -> A
     for rule in RULES:
         found = rule(site)
         if found is not None:
-            return nearer_relative(site, nearer_pronoun(site, found))
+            found = nearer_relative(site, nearer_pronoun(site, found))
+            return resolve_shared_surname(attributor.art, attributor.text, found)
     return Attribution(fallback=next((found for rule in FALLBACK_RULES
                                       if (found := rule(site)) is not None), None))
 

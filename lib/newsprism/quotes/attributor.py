@@ -10,6 +10,8 @@ import re
 from dataclasses import dataclass
 
 from newsprism.quotes.coreference import GENDER_OF_PRONOUN, GENDER_WORDS, Article
+from newsprism.quotes.fragments import trim_fragment
+from newsprism.quotes.headline_names import name_in_headline
 from newsprism.quotes.leaders import leader_introductions
 from newsprism.quotes.names import (
     BOUNDARY,
@@ -27,6 +29,7 @@ from newsprism.quotes.names import (
     SENTENCE_SUBJECT,
     SUBORDINATE_SUBJECT,
     VERB_AFTER,
+    in_headline_line,
     is_name,
     person_like,
     strip_leading,
@@ -79,6 +82,9 @@ class Attribution:
     # what ``FALLBACK_RULES`` give when no rule fires: applied only to quotations classified as
     # speech, so it never changes what is speech (see ``extract_quotes``)
     fallback: Attribution | None = None
+    # a rule found the mention but it names no one a reader would accept ('a friend without',
+    # a headline): no speaker, yet the quotation is attributed (the speech classifier reads it)
+    abstained: bool = False
 
 
 class Attributor:
@@ -137,6 +143,14 @@ class Attributor:
               prev: list[Attribution]) -> Attribution:
         if kind in ("name", "nom"):
             e = drop_full_stop(self.text, s, e)
+        # a lone 'her' ('her claim that “...”') is a pronoun to resolve, not a description
+        abstains = kind == "nom" and self.text[s:e].lower() in _POSSESSIVE_PRONOUNS
+        kind = "pron" if abstains else kind
+        if kind == "nom":  # 'a friend without', 'Clinton’s claim that': trim or no speaker
+            span = trim_fragment(self.text, s, e)
+            if span is None:
+                return Attribution(None, s, e, self.text[s:e], cue, how, abstained=True)
+            s, e = span
         surface = self.text[s:e]
         if kind == "rel":
             # 'said Scott Reed, the Chamber's strategist, who added': the antecedent speaks
@@ -184,11 +198,15 @@ class Attributor:
                 e = s + name_m.end()
                 surface = self.text[s:e]
             s, e = strip_leading(self.text, s, e)
+            # a title-case headline is no name: its subject before a verb, or no speaker
+            name = name_in_headline(self.text[s:e], in_headline_line(self.text, s, {}))
+            e = s + len(name) if name is not None else e
             surface = self.text[s:e]
-            speaker = self.art.canonical(surface)
+            speaker = self.art.canonical(surface) if name is not None else None
+            abstains = name is None
         else:
             speaker = self._resolve_nominal(surface, prev, s)
-        return Attribution(speaker, s, e, surface, cue, how)
+        return Attribution(speaker, s, e, surface, cue, how, abstained=abstains and speaker is None)
 
     def _restrictive(self, s: int, e: int, cue: str | None, how: str,
                      prev: list[Attribution]) -> Attribution:
@@ -596,7 +614,7 @@ class QuoteSite:
         """The previous quotation's speaker, under rule ``how``."""
         p = self.prev[-1]
         return Attribution(p.speaker, p.speaker_start, p.speaker_end, p.speaker_surface, p.cue,
-                           how)
+                           how, abstained=p.abstained)
 
 
 def quote_site(attributor: Attributor, qi: int, prev: list[Attribution]) -> QuoteSite:

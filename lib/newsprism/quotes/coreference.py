@@ -88,6 +88,12 @@ def _names_by_last_word(counts: dict[str, int]) -> dict[str, str]:
     return {last: key[2] for last, key in best.items()}
 
 
+def _same_person(a: str, b: str) -> bool:
+    """Whether two full names of one surname may be one person (see ``people_of_surname``)."""
+    wa, wb = (set(n.replace(".", "").split()) for n in (a, b))
+    return wa <= wb or wb <= wa or a[0].lower() == b[0].lower()
+
+
 class Article:
     """Per-article state: name variants, earlier speakers, sentence boundaries."""
 
@@ -99,6 +105,7 @@ class Article:
         self._genders: dict[str, str] | None = None
         self._titled: frozenset[str] | None = None
         self._counts: dict[str, int] = {}
+        self._people: dict[str, dict[str, list[str]]] = {}
         self._resolve = getattr(actors, "resolve", None)
 
     def names(self) -> dict[str, str]:
@@ -154,6 +161,28 @@ class Article:
             if found:
                 return found.pop() if len(found) == 1 else None
         return None
+
+    def people_of_surname(self, last: str) -> dict[str, list[str]]:
+        """The people the article names in full with the last word ``last``: their most named
+        form -> every form (person-like names of two words or more whose given name the codebook
+        knows or that are named twice: 'Iowa Clinton', once after an opener, is nobody). Forms
+        are one person when one's words hold the other's ('Hillary Rodham Clinton') or their
+        given names share a first letter ('Chuck' and 'Charles Grassley', 'Jeb' and 'John Ellis
+        Bush'): two people are told apart only where a reader would."""
+        self.names()
+        if last in self._people:  # (asked once per attribution: memoised per surname)
+            return self._people[last]
+        forms = [f for f, n in self._counts.items() if f.split()[-1] == last and
+                 person_like(f) and (n >= 2 or given_name_gender(f) is not None)]
+        groups: list[list[str]] = []
+        for form in sorted(forms, key=lambda f: (-self._counts[f], -len(f), f)):
+            group = next((g for g in groups if any(_same_person(form, o) for o in g)), None)
+            if group is None:
+                groups.append([form])
+            else:
+                group.append(form)
+        self._people[last] = {g[0]: g for g in groups}
+        return self._people[last]
 
     def gender(self, name: str | None) -> str | None:
         """'m', 'f' or None (not known) for a person ``name``: a gendered title or role word
