@@ -2,7 +2,10 @@
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from newsprism.corpus import clean_context, clean_lines
+from newsprism.corpus.clean_segments import Segments
 
 
 @pytest.mark.parametrize("lengths, scores, cutoff, block", [
@@ -72,3 +75,18 @@ def test_stack_columns_is_a_c_ordered_float_column_stack():
     stacked = clean_context.stack_columns(columns, 3)
     assert stacked.flags["C_CONTIGUOUS"] and stacked.dtype == float
     assert stacked.tolist() == [[1.5, 1.0, 1.0], [2.0, 0.0, 2.0], [3.0, 1.0, 3.0]]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.lists(st.tuples(st.integers(1, 400), st.floats(0.0, 1.0)), min_size=1,
+                         max_size=30), min_size=1, max_size=5))
+def test_context_features_of_pages_end_to_end_equal_each_page_alone(pages):
+    """The batch path (several pages, per-page block bounds spread by numpy) and the one-page
+    path (the block bounds as two plain numbers) give the same features, bit for bit."""
+    lengths = np.array([n for page in pages for n, _ in page], dtype=float)
+    scores = np.array([p for page in pages for _, p in page])
+    together = clean_context.context_features(lengths, scores, Segments(list(map(len, pages))))
+    alone = [clean_context.context_features(np.array([n for n, _ in page], dtype=float),
+                                            np.array([p for _, p in page]))
+             for page in pages]
+    assert together.tobytes() == np.concatenate(alone).tobytes()

@@ -93,9 +93,11 @@ def _block_columns(lengths: np.ndarray, scores: np.ndarray, segments: Segments
     for cutoff in CUTOFFS:
         blocks = [body_block(lengths[a:b], scores[a:b], cutoff) for a, b in spans]
         # a page without a block: all of it
-        first, last = np.array([(0, b - a - 1) if block[0] < 0 else block
-                                for block, (a, b) in zip(blocks, spans, strict=True)]
-                               ).reshape(-1, 2)[segments.page].T
+        pairs = [(0, b - a - 1) if block[0] < 0 else block
+                 for block, (a, b) in zip(blocks, spans, strict=True)]
+        # one page: two plain numbers (numpy broadcasts them, as it does the page's pair)
+        first, last = pairs[0] if len(pairs) == 1 else \
+            np.array(pairs).reshape(-1, 2)[segments.page].T
         # lines before the block, after it, or 0 inside it
         distance = np.maximum(first - index, 0) + np.maximum(index - last, 0)
         columns += [distance == 0, np.log1p(distance), index > last]

@@ -154,7 +154,12 @@ def sign_codes(page: Page, body_like: np.ndarray, segments: Segments) -> np.ndar
     items_after = segments.shift_up(item, False)
     around = (segments.shift_down(items_before, False).astype(np.int64) + items_before
               + items_after + segments.shift_up(items_after, False))
-    conditions = [segments.index == 0, before & sentence, before & after,
-                  _first_is_lower(page, page.first_codes()) | open_before,
-                  around >= 1 + ~item]
-    return np.select(conditions, [_FIRST, _AFTER_SENTENCE, _SUBHEAD, _CONTINUES, _LIST], 0)
+    # ``np.select`` of these (the first sign that holds wins), as masked assignments from the
+    # last sign to the first: the same codes in a fraction of its fixed cost per call
+    codes = np.zeros(page.n, dtype=np.int64)
+    codes[around >= 1 + ~item] = _LIST
+    codes[_first_is_lower(page, page.first_codes()) | open_before] = _CONTINUES
+    codes[before & after] = _SUBHEAD
+    codes[before & sentence] = _AFTER_SENTENCE
+    codes[segments.index == 0] = _FIRST
+    return codes
