@@ -33,6 +33,10 @@ def outlet_summary(articles: pd.DataFrame) -> pd.DataFrame:
     """One row per outlet: number of articles and words (total, median, min, max), genres and
     languages seen.
 
+    Columns: ``outlet``; ``articles``; ``words_total``, ``words_median``, ``words_min``,
+    ``words_max`` (words per article, newsprism's word definition); ``genres`` and
+    ``languages`` (distinct non-empty values, as text). Descriptive only: no interval.
+
     >>> outlet_summary(pd.DataFrame({"outlet": ["X", "X", "Y"], "n_words": [10, 30, 5],
     ...     "genre": ["news", "op-ed", ""], "language": ["en", "en", "ru"]}))["words_total"].tolist()
     [40, 5]
@@ -57,6 +61,9 @@ def outlet_summary(articles: pd.DataFrame) -> pd.DataFrame:
 def count_by(articles: pd.DataFrame, column: str) -> pd.DataFrame:
     """Articles per value of ``column`` (empty values counted as ``"unknown"``), with shares.
 
+    Columns: ``column`` itself (its values); ``articles`` (count); ``share`` (articles / all
+    articles, 0-1, sums to 1).
+
     >>> count_by(pd.DataFrame({"language": ["en", "en", ""]}), "language").values.tolist()
     [['en', 2, 0.6666666666666666], ['unknown', 1, 0.3333333333333333]]
     """
@@ -68,6 +75,10 @@ def count_by(articles: pd.DataFrame, column: str) -> pd.DataFrame:
 
 def date_coverage(articles: pd.DataFrame) -> pd.DataFrame:
     """Per outlet: articles with a parseable ``published`` date, the first and last date.
+
+    Columns: ``outlet``; ``articles`` (all); ``dated`` (with a parseable date); ``first`` and
+    ``last`` (ISO dates, empty when nothing is dated). Dates found only in the text are not
+    used here.
 
     >>> date_coverage(pd.DataFrame({"outlet": ["X", "X"], "published": ["2026-01-02", ""]})
     ...     ).values.tolist()
@@ -279,6 +290,10 @@ def removed_characters(audit: pd.DataFrame) -> pd.Series:
 def audit_summary(audit: pd.DataFrame) -> pd.DataFrame:
     """Removals per cleaning rule: how many lines and characters, in how many articles.
     Rule ``encoding_repair`` counts repaired fields (title or text), no characters removed.
+
+    Columns: ``rule``; ``removals`` (audit rows: lines removed, or fields repaired);
+    ``articles`` (distinct articles touched); ``characters`` (characters removed). Counts
+    what the rules did, not whether each removal was right (see the cleaning validation).
 
     >>> audit_summary(pd.DataFrame({"article_id": ["a", "a", "b"], "rule": ["r1", "r1", "r2"],
     ...     "removed_text": ["xx", "y", "zzz"]})).values.tolist()
