@@ -70,6 +70,18 @@ def compare_outlets(tables: dict[str, pd.DataFrame], top_terms: int = 10,
     sources, sourcing_rates, hedges, hedging_rates, claims, claim_groups, summaries. Only
     ``tables["articles"]`` is required; missing or empty tables (quotes, sentiment, frames,
     claims, sentences) are computed here or leave their columns empty.
+
+    Returns: each value is the table its function documents; ``sourcing_rates``,
+    ``hedging_rates`` and ``rates`` gain ``q_value`` (Benjamini-Hochberg over the summary's
+    family of tests, :func:`newsprism.compare.summary.with_family_q`);
+    ``article_similarity`` and ``outlet_similarity`` are square matrices with one column per
+    article / outlet.
+
+    Usage::
+
+        from newsprism.corpus import load_corpus
+        tables = compare_outlets({"articles": load_corpus().articles})
+        tables["hedging_rates"][["outlet", "kind", "estimate", "ci_low", "ci_high", "q_value"]]
     """
     articles = tables["articles"]
     # English-only measures; other languages are listed in the notebook, not compared.
@@ -136,8 +148,18 @@ def compare_outlets(tables: dict[str, pd.DataFrame], top_terms: int = 10,
 
 def quote_rate_cis(articles: pd.DataFrame, quotes: pd.DataFrame | None) -> pd.DataFrame:
     """95% intervals of each outlet's speech quotations per 1,000 words (the profile's
-    ``quotes_per_1k``) resampling its articles: outlet, ci_low, ci_high (empty without
-    quotes)."""
+    ``quotes_per_1k``) resampling its articles.
+
+    Columns: ``outlet``, ``ci_low``, ``ci_high`` (quotations per 1,000 words) and, with
+    quotes, ``p_value`` (see :func:`newsprism.compare.rate_intervals.outlet_rate_cis`); an
+    empty table without quotes. The estimate itself is the profile's ``quotes_per_1k``.
+
+    >>> arts = pd.DataFrame({"article_id": ["a", "b"], "outlet": ["A", "B"],
+    ...                      "text": ["One two three.", "Four five."]})
+    >>> quotes = pd.DataFrame({"article_id": ["a"], "kind": ["speech"]})
+    >>> quote_rate_cis(arts, quotes)[["outlet", "ci_low"]].values.tolist()
+    [['A', 8.439...], ['B', 0.0]]
+    """
     from newsprism.compare.rate_intervals import outlet_rate_cis
     from newsprism.core.text import count_words
 
@@ -162,7 +184,17 @@ def statement_rates(profiles: pd.DataFrame, hedge_rates: pd.DataFrame,
     ci_low, ci_high, p_value (resampling articles, see
     :func:`newsprism.compare.rate_intervals.article_rate_p`; NaN: exact Poisson). Hedges are per 1,000 words of the author's voice, the rest per 1,000
     words; ``quote_cis`` (outlet, ci_low, ci_high; see :func:`quote_rate_cis`) gives the
-    quotation rate's interval (without it, none: the statements fall back to Poisson)."""
+    quotation rate's interval (without it, none: the statements fall back to Poisson).
+
+    Columns: ``outlet``; ``measure`` (a profile column such as ``hedges_per_1k``,
+    ``state_media_per_1k``); ``count``; ``n`` (words: the exposure, not articles);
+    ``estimate``, ``ci_low``, ``ci_high``; ``p_value``. :func:`compare_outlets` adds
+    ``q_value`` (:func:`newsprism.compare.summary.with_family_q`).
+
+    Usage::
+
+        tables = compare_outlets({"articles": corpus.articles})
+        tables["rates"]  # this table, with q_value"""
     columns = ["outlet", "measure", "count", "n", "estimate", "ci_low", "ci_high", "p_value"]
     parts = [hedge_rates.assign(measure=hedge_rates["kind"].map(_HEDGE_MEASURES)),
              source_rates.assign(measure=source_rates["category"].map(_SOURCE_MEASURES))]
