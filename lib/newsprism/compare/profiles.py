@@ -313,7 +313,7 @@ def frame_rates(tables: dict[str, pd.DataFrame], min_count: int = 0, n_boot: int
     so a cell reads the same in both notebooks. Empty when the frames or sentences table is
     absent.
 
-    ``n`` counts words, not articles; ``article_share`` runs 0-1. A frame hit is a codebook
+    Columns as listed above: ``n`` counts words, not articles; ``article_share`` runs 0-1. A frame hit is a codebook
     cue (English), not a coder's judgement that the article uses the frame: see the frame
     validation before reading a rate as framing.
 

@@ -664,8 +664,11 @@ def voice_comparison(annotations: Any, engine: str = "vader", n_boot: int = 2000
 def distribution_long(annotations: Any, engine: str = "vader") -> pd.DataFrame:
     """Sentence scores of all three voices stacked (for per-outlet distribution plots).
 
-    Columns: those of :func:`sentence_scores` (``voice`` tells the three apart: ``all``,
-    ``author``, ``quoted``); a sentence appears once per voice it has words in.
+    Columns: those of :func:`sentence_scores` (``article_id``, ``sentence_id``, ``engine``, ``voice``, ``score``, ``compound``,
+    ``polarity``, ``subjectivity``, ``n_words``, ``voice_source``, ``paragraph_id``, ``start``,
+    ``end``, ``text``, ``outlet``, ``position``); ``voice`` tells the
+    three apart (``all``, ``author``, ``quoted``): a sentence appears once per voice it has
+    words in.
 
     >>> from newsprism.pipeline.steps import STEPS, AnnotateOptions, annotate_articles
     >>> arts = pd.DataFrame({"article_id": ["a", "b"], "outlet": ["A", "B"], "language": "en",
@@ -683,7 +686,9 @@ def distribution_long(annotations: Any, engine: str = "vader") -> pd.DataFrame:
 def tone_arc(annotations: Any, engine: str = "vader", window: int = 5) -> pd.DataFrame:
     """Sentence scores through each article with a centred rolling mean (``smoothed``).
 
-    Columns: those of :func:`sentence_scores` (voice ``all``) and ``smoothed`` (mean score
+    Columns: those of :func:`sentence_scores` (``article_id``, ``sentence_id``, ``engine``, ``voice``, ``score``, ``compound``,
+    ``polarity``, ``subjectivity``, ``n_words``, ``voice_source``, ``paragraph_id``, ``start``,
+    ``end``, ``text``, ``outlet``, ``position``; voice ``all``) and ``smoothed`` (mean score
     of the ``window`` sentences centred on this one, within the article; fewer at the ends).
 
     >>> from newsprism.pipeline.steps import STEPS, AnnotateOptions, annotate_articles
