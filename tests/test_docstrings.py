@@ -78,17 +78,6 @@ PENDING: set[str] = {  # 101 of 130 failed when the checker was written
     "newsprism.sentiment.tone_validation.validate_actor_tone",
     "newsprism.sentiment.validation.validate_sentiment",
     "newsprism.time.over_time.attention",
-    "newsprism.time.propagation.first_reports",
-    "newsprism.time.propagation.outlet_edges",
-    "newsprism.time.propagation.statement_spread",
-    "newsprism.time.propagation.wording_travel",
-    "newsprism.time.timeline.article_dates",
-    "newsprism.time.timeline.period_start",
-    "newsprism.time.timeline.text_dates",
-    "newsprism.time.timeline.window",
-    "newsprism.viz.heatmap.count_labels",
-    "newsprism.viz.heatmap.interval_labels",
-    "newsprism.viz.table_cells.repeated_notes",
 }
 
 
