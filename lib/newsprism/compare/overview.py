@@ -162,6 +162,20 @@ def near_duplicates(articles: pd.DataFrame, *, ngram: int | None = None,
     considered), ``n_copies`` (pairs that are copies) and ``method``. Up to ``exhaustive_max``
     articles every pair with ``cosine >= min_cosine`` is considered; beyond, pairs that share
     a copied passage (their number does not grow with the square of the corpus).
+
+    Columns: ``article_a``, ``article_b``, ``outlet_a``, ``outlet_b``, ``cosine`` (0-1),
+    ``copied_words``, ``share_a``, ``share_b``, ``shared_words``, ``start_a``, ``end_a``,
+    ``start_b``, ``end_b``, ``is_copy`` (the copy rule above).
+
+    >>> base = ("The two leaders exchanged warm letters on Thursday and pledged to deepen their "
+    ...         "military cooperation next year, while officials in both capitals promised more "
+    ...         "visits by delegations and a new trade route across the border")
+    >>> arts = pd.DataFrame({"article_id": ["a", "b", "c"], "outlet": ["X", "Y", "Z"],
+    ...     "text": [base + ", state media said.", "Reports said " + base + ".",
+    ...              "Markets were calm on Friday as traders waited for data."]})
+    >>> near_duplicates(arts)[["article_a", "article_b", "copied_words", "is_copy"]
+    ...                      ].values.tolist()[0]
+    ['a', 'b', 35, True]
     """
     from newsprism.compare import similarity
 
