@@ -87,6 +87,20 @@ def frame_prevalence(sentences: pd.DataFrame, frames: pd.DataFrame, articles: pd
     ``resample`` reads :data:`NO_INTERVAL`), or "sentence" (each sentence drawn on its own: the
     interval then describes variation within the outlet's articles, not its coverage). The
     unit used is in the ``resample`` column.
+
+    Columns (``PREVALENCE_COLUMNS``): ``outlet``, ``frame``, ``measure``, ``estimate`` (a
+    share 0-1, or hits per 1,000 words), ``ci_low``, ``ci_high``, ``n``, ``n_articles``,
+    ``n_sentences``, ``n_with_frame``, ``hits``, ``n_words``, ``resample``. A cue hit is
+    not a coder's frame judgement: see the frame validation before reading a difference.
+
+    >>> sentences = pd.DataFrame({"article_id": ["a", "a", "b"], "sentence_id": [0, 1, 0],
+    ...                           "text": ["War now.", "Peace talks.", "War again."]})
+    >>> articles = pd.DataFrame({"article_id": ["a", "b"], "outlet": ["A", "A"]})
+    >>> frames = pd.DataFrame({"article_id": ["a", "b"], "sentence_id": [0, 0],
+    ...     "frame": "conflict", "cue": "war", "start": 0, "end": 3, "negated": False})
+    >>> table = frame_prevalence(sentences, frames, articles)
+    >>> table[["measure", "estimate", "n", "n_articles", "resample"]].round(3).values.tolist()
+    [['share_of_sentences', 0.667, 3, 2, 'article'], ['per_1000_words', 333.333, 6, 2, 'article']]
     """
     if resample not in ("auto", "sentence", "article"):
         raise ValueError("resample must be 'auto', 'sentence' or 'article'")
