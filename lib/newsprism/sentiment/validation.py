@@ -152,6 +152,16 @@ def validate_sentiment(quick: bool = False, engines: tuple[str, ...] = ENGINES) 
 
     ``quick`` scores a seeded sample of 1,000 sentences. When the gold data cannot be fetched,
     one row per engine says so in ``status`` instead of raising.
+
+    Columns: ``measure``, ``dataset``, ``split``, ``engine``, ``metric``, ``value`` (the
+    figure: the validation schema calls its estimate ``value``), ``ci_low``, ``ci_high``,
+    ``n``, ``reference``, ``status``. Metrics: ``pearson_r``, ``accuracy_3class``, ``f1_weighted``.
+    NYT editorial sentences (English, opinion writing): agreement there is an upper guide
+    for news text, not a measured accuracy on it.
+
+    Usage::
+
+        validate_sentiment(quick=True)[["engine", "metric", "value", "ci_low", "ci_high", "n"]]
     """
     try:
         gold = load_nyt()

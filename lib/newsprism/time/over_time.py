@@ -51,7 +51,14 @@ def attention(articles: pd.DataFrame, dates: pd.DataFrame, period: str) -> pd.Da
     ``articles``, ``words``, ``share_of_period`` (the outlet's articles / all articles of the
     period), ``period_articles``. Every outlet x dated period is present (zeros included), and
     each outlet's ``articles`` sum to its articles in ``dates`` exactly (undated ones in the
-    ``undated`` row).
+    ``undated`` row). ``words`` uses the articles' ``n_words``. Attention in this corpus is
+    what was collected, not what each outlet published.
+
+    >>> articles = pd.DataFrame({"article_id": ["a", "b", "c"], "outlet": ["X", "X", "Y"],
+    ...     "published": ["2026-01-01", "2026-01-02", ""], "text": "", "n_words": [10, 20, 5]})
+    >>> table = attention(articles, timeline.article_dates(articles), "day")
+    >>> table[["period_label", "outlet", "articles", "words"]].values.tolist()
+    [['2026-01-01', 'X', 1, 10], ['2026-01-01', 'Y', 0, 0], ['2026-01-02', 'X', 1, 20], ['2026-01-02', 'Y', 0, 0], ['undated', 'Y', 1, 5]]
     """
     cut = _periods(dates, period).merge(articles[["article_id", "n_words"]], on="article_id",
                                         how="left")
