@@ -44,11 +44,12 @@ STABLE = [
 TABLE = re.compile(r"\b(DataFrame|Series)\b")
 SECTION = re.compile(r"\b(Columns|Returns?)\b[: ]")  # "Columns: ...", "Returns ..."
 
-PENDING: set[str] = {  # 101 of 130 failed when the checker was written
+# When the checker was written 101 of the 130 functions then in scope failed it. Left: the
+# claims module, which another branch edits (see the docs2 report).
+PENDING: set[str] = {
     "newsprism.compare.claims.article_claims",
     "newsprism.compare.claims.extract_claims",
     "newsprism.compare.claims.group_claims",
-    "newsprism.framing.fit.seed_robustness",
 }
 
 

@@ -507,7 +507,9 @@ def with_family_q(rates: pd.DataFrame, frames: pd.DataFrame | None,
     """``rates`` and ``frames`` with a ``q_value`` column: each row's q from :func:`family_q`
     (the one corrected decision the summary statements and the readings share).
 
-    Returns ``(rates, frames)``: the input tables with one more column, ``q_value``
+    Returns ``(rates, frames)``: the input tables (``rates``: ``outlet``, ``measure``,
+    ``count``, ``n``, ``estimate``, ``ci_low``, ``ci_high``, ``p_value``, see
+    :func:`newsprism.compare.outlets.statement_rates`) with one more column, ``q_value``
     (Benjamini-Hochberg over every outlet x measure, outlet x frame and outlet tone test;
     NaN where the row has no test); ``frames`` stays None when given None.
 

@@ -538,6 +538,9 @@ def seed_robustness(gold: pd.DataFrame | None = None, seeds: tuple = VALIDATION_
     different split could plausibly give. ``predictions`` (seed -> :func:`model_predictions`)
     may hold runs already made; the missing seeds are run and added to it.
 
+    Columns: ``frame``; ``f1@<seed>`` (F1 0-1, one per seed); ``mean``, ``min``, ``max``
+    over the seeds; ``baseline`` (always-present F1); ``n``; ``n_gold``.
+
     Usage::
 
         seed_robustness()[["frame", "mean", "min", "max", "baseline", "n", "n_gold"]]

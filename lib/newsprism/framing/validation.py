@@ -166,10 +166,11 @@ def validation_summary(codebook="story", corpus=None) -> tuple[pd.DataFrame, pd.
     recall with Wilson 95% intervals; and every paragraph where detector and coder disagree
     (frames missed and frames added), for reading the errors. Empty tables without gold.
 
-    Returns ``scores`` (:func:`frame_scores`' columns and ``n_paragraphs``, the paragraphs
-    matched) and ``disagreements`` (``article_id``, ``paragraph_id``, ``missed (coder
-    only)``, ``added (detector only)``, ``paragraph``: its first 220 characters). In-sample
-    figures (see the module docstring).
+    Returns ``scores`` (:func:`frame_scores`' columns ``frame``, ``measure``, ``estimate``,
+    ``ci_low``, ``ci_high``, ``n``, ``tp``, ``fp``, ``fn``, and ``n_paragraphs``, the
+    paragraphs matched) and ``disagreements`` (``article_id``, ``paragraph_id``,
+    ``missed (coder only)``, ``added (detector only)``, ``paragraph``: its first 220
+    characters). In-sample figures (see the module docstring).
 
     Usage::
 
