@@ -443,6 +443,11 @@ def word_choice(articles: pd.DataFrame, codebook: Codebook | str | Path = "story
     ``codebook`` count: a codebook without ``naming_pairs`` gives an empty table (no other
     codebook's pairs stand in for them).
 
+    Columns: ``pair`` (id), ``pair_label`` (its readable name), ``side`` (one wording),
+    ``cues`` (the patterns counted for that side), one column per outlet (hits), ``total``.
+    Counts of wording, not of stance: an outlet quoting "special military operation" to
+    criticise it counts on that side.
+
     >>> import pandas as pd
     >>> df = pd.DataFrame({"outlet": ["A", "B"], "text": ["the SVO", "the war and the war"]})
     >>> word_choice(df).query("pair == 'operation_vs_war'")[["side", "A", "B"]].values.tolist()
