@@ -194,12 +194,12 @@ def _documented(frame):
 
 
 def _undocumented_column(frame):
-    """Columns: ``outlet``.
+    """Columns: ``outlet`` (carried through) and a column this docstring does not name.
 
-    >>> _undocumented_column(pd.DataFrame({"outlet": ["X"], "estimate": [0.5]})).shape
+    >>> _undocumented_column(pd.DataFrame({"outlet": ["X"]})).shape
     (1, 2)
     """
-    return frame
+    return frame.assign(estimate=0.5)
 
 
 def _no_example(frame):
