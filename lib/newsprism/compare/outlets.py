@@ -66,22 +66,13 @@ def compare_outlets(tables: dict[str, pd.DataFrame], top_terms: int = 10,
     The frame codebook is the one the frames table was annotated with; ``frame_caveats``
     (frame -> sentence) go with every summary statement on that frame.
 
-    Keys: profiles, tone (see :func:`outlet_tone`), frame_rates, rates (see :func:`statement_rates`), terms, article_similarity, outlet_similarity, copied_passages, voices,
-    sources, sourcing_rates, hedges, hedging_rates, claims, claim_groups, summaries. Only
-    ``tables["articles"]`` is required; missing or empty tables (quotes, sentiment, frames,
-    claims, sentences) are computed here or leave their columns empty.
-
-    Returns: each value is the table its function documents; ``sourcing_rates``,
-    ``hedging_rates`` and ``rates`` gain ``q_value`` (Benjamini-Hochberg over the summary's
-    family of tests, :func:`newsprism.compare.summary.with_family_q`);
-    ``article_similarity`` and ``outlet_similarity`` are square matrices with one column per
-    article / outlet.
-
-    Usage::
-
-        from newsprism.corpus import load_corpus
-        tables = compare_outlets({"articles": load_corpus().articles})
-        tables["hedging_rates"][["outlet", "kind", "estimate", "ci_low", "ci_high", "q_value"]]
+    Returns (keyed): profiles, tone (:func:`outlet_tone`), frame_rates, rates
+    (:func:`statement_rates`), terms, article_similarity, outlet_similarity, copied_passages,
+    voices, sources, sourcing_rates, hedges, hedging_rates, claims, claim_groups, summaries:
+    each its function's table; ``rates``, ``sourcing_rates``, ``hedging_rates`` gain ``q_value``
+    (:func:`newsprism.compare.summary.with_family_q`). Only ``tables["articles"]`` is needed:
+    missing tables are computed here or leave their columns empty.
+    Usage:: ``compare_outlets({"articles": load_corpus().articles})["hedging_rates"]``
     """
     articles = tables["articles"]
     # English-only measures; other languages are listed in the notebook, not compared.
