@@ -61,10 +61,9 @@ def compare_outlets(tables: dict[str, pd.DataFrame], top_terms: int = 10,
                     frame_caveats: dict[str, str] | None = None) -> dict[str, pd.DataFrame]:
     """Every comparison table from the annotation tables, keyed by name.
 
-    ``engine`` is the sentiment engine whose tone is profiled (default VADER when scored);
-    ``sourcing_codebook`` / ``hedging_codebook`` are YAML paths (default: newsprism/data/codebooks).
-    The frame codebook is the one the frames table was annotated with; ``frame_caveats``
-    (frame -> sentence) go with every summary statement on that frame.
+    ``engine``: the sentiment engine profiled (default VADER when scored); ``sourcing_codebook``,
+    ``hedging_codebook``: YAML paths (default: newsprism/data/codebooks); ``frame_caveats``
+    (frame -> sentence) go with every statement on that frame (of the frames table's codebook).
 
     Returns (keyed): profiles, tone (:func:`outlet_tone`), frame_rates, rates
     (:func:`statement_rates`), terms, article_similarity, outlet_similarity, copied_passages,
