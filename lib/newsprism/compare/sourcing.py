@@ -220,7 +220,7 @@ def sourcing_rates(evidence: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFra
     Columns: ``outlet``, ``category``, ``count`` (attributions), ``n`` (words of the outlet:
     the exposure, not articles), ``estimate`` (per 1,000 words), ``ci_low``, ``ci_high``
     (95%), ``p_value``, ``article_share`` (0-1), ``n_articles``, ``top_sources`` ("source
-    (count)", "; "-separated). Every codebook category gets a row per outlet, zero included.
+    (count)", "; "-separated). Every category gets a row per outlet, zero included.
     With one article per outlet the interval is exact Poisson and wide.
 
     >>> arts = pd.DataFrame({"article_id": ["a", "b"], "outlet": ["A", "B"],

@@ -808,8 +808,9 @@ def actor_tone(annotations: Any, engine: str = "model") -> pd.DataFrame:
     says whether the mention is inside a quotation.
 
     ``score`` runs -1..+1; ``label`` is negative, neutral or positive; ``p_*`` are the model's
-    class probabilities (NaN for lexicon engines); ``no_evidence`` is true when no word of
-    the clause carries tone, so a neutral label there means "nothing to go on".
+    class probabilities (NaN for lexicon engines); ``no_evidence`` is true when no evaluative
+    word was seen (lexicon engines: a score of exactly 0), so a neutral label there means
+    "nothing to go on" (see :func:`tone_toward`).
     ``clause_start``, ``clause_end`` offset into the cleaned text. Mentions are found by the
     actor list (English names); an actor under another name is missed.
 
