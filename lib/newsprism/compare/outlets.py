@@ -147,8 +147,8 @@ def quote_rate_cis(articles: pd.DataFrame, quotes: pd.DataFrame | None) -> pd.Da
     >>> arts = pd.DataFrame({"article_id": ["a", "b"], "outlet": ["A", "B"],
     ...                      "text": ["One two three.", "Four five."]})
     >>> quotes = pd.DataFrame({"article_id": ["a"], "kind": ["speech"]})
-    >>> quote_rate_cis(arts, quotes)[["outlet", "ci_low"]].values.tolist()
-    [['A', 8.439...], ['B', 0.0]]
+    >>> quote_rate_cis(arts, quotes)[["outlet", "ci_low"]].round(3).values.tolist()
+    [['A', 8.439], ['B', 0.0]]
     """
     from newsprism.compare.rate_intervals import outlet_rate_cis
     from newsprism.core.text import count_words

@@ -106,8 +106,8 @@ def article_frame_shares(articles: pd.DataFrame, codebook=DEFAULT_CODEBOOK, by: 
     >>> arts = pd.DataFrame({"outlet": ["X", "X"], "text": ["Critics accused him of lying.",
     ...                                                      "The weather was mild."]})
     >>> shares = article_frame_shares(arts)
-    >>> shares[shares["frame"] == "conflict"][["outlet", "n", "ci_high"]].round(3).values.tolist()
-    [['X', 2, ...]]
+    >>> shares[shares["frame"] == "conflict"][["outlet", "n", "n_present"]].values.tolist()
+    [['X', 2, 1]]
     """
     articles = articles.reset_index(drop=True)
     presence = frame_presence(list(articles["text"]), codebook) if presence is None else presence

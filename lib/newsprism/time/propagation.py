@@ -215,8 +215,8 @@ def outlet_edges(travel: pd.DataFrame) -> pd.DataFrame:
     >>> travel = pd.DataFrame({"source_outlet": ["X", "X"], "copy_outlet": ["Y", "Y"],
     ...     "copy_article": ["b", "c"], "directed": True, "share_copied": [0.2, 0.4],
     ...     "lag_days": [1.0, 3.0]})
-    >>> outlet_edges(travel).values.tolist()
-    [['X', 'Y', True, 2, 0.3..., 2.0]]"""
+    >>> outlet_edges(travel).round(3).values.tolist()
+    [['X', 'Y', True, 2, 0.3, 2.0]]"""
     if travel.empty:
         return pd.DataFrame(columns=["source_outlet", "copy_outlet", "directed", "n_pairs",
                                      "share_copied", "lag_days"])
