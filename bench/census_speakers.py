@@ -102,6 +102,17 @@ def census(split: str = "train") -> tuple[pd.DataFrame, pd.DataFrame]:
     return pd.concat(rows, ignore_index=True), pd.DataFrame(errors)
 
 
+def census_table(errors: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The census by shape: gold source type x side x wrong/missing, and gold source type x the
+    rule that fired ("(none)" when none did), rules by their count."""
+    e = errors.assign(rule=errors["rule"].fillna("").replace("", "(none)"),
+                      state=errors["missing"].map({True: "missing", False: "wrong"}))
+    by_side = e.groupby(["source_type", "source_side", "state"]).size().unstack(fill_value=0)
+    by_rule = pd.crosstab(e["rule"], e["source_type"])
+    by_rule = by_rule.assign(all=by_rule.sum(axis=1)).sort_values("all", ascending=False)
+    return by_side, by_rule
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--out", default="/tmp/census_speakers.csv")
@@ -119,9 +130,9 @@ def main() -> None:
     errors.to_csv(args.out, index=False)
     rows.to_csv(args.out.replace(".csv", "_rows.csv"), index=False)
     print(f"{len(errors)} wrong or missing speakers -> {args.out}")
-    print(errors.groupby(["missing", "source_type", "source_side"]).size()
-          .sort_values(ascending=False).head(20).to_string())
-    print(errors.groupby(["rule"]).size().sort_values(ascending=False).head(20).to_string())
+    by_side, by_rule = census_table(errors)
+    print(by_side.to_string())
+    print(by_rule.head(20).to_string())
     fps = false_positives("train")
     fps.to_csv(args.out.replace(".csv", "_fp.csv"), index=False)
     print(f"{len(fps)} false positives (speech matching no gold quote) by shape:")

@@ -4,8 +4,11 @@
 Chinese, ...) with their navigation, menus, cookie banners and comments, as a browser's
 select-all copy gives them (see the dataset README). One JSON object per page: ``article_id``
 (the page id), ``outlet`` (the site from the URL, ``www.`` dropped; for the dataset's
-``hard::site-name.html`` entries the name before the first ``-``), ``title`` (the page's first
-line), ``text`` (the page text), ``url``. No ``language`` field: the loader detects it.
+``hard::site-name.html`` entries the name before the first ``-``), ``text`` (the page text),
+``url``. No ``language`` field: the loader detects it. No ``title``: the pages carry no title
+metadata, and a page's first line is most often a menu, a cookie or tracking notice ("= Anfang
+Menü=", "Google Tag Manager (noscript)", "Startseite"), not a headline; the loader never makes
+a title up from the text, so the articles' ``title`` stays empty.
 
 ``published`` is FAKE: the pages carry no usable date, so each page gets a deterministic date
 in the 60 days from 2022-01-01, from a hash of its id (same id, same date on every run). Any
@@ -62,8 +65,7 @@ def rows(root: Path = PAGETEXT) -> list[dict]:
     for name in sorted(gold):
         text = (root / "text" / name).read_text(encoding="utf-8")
         page_id = name.removesuffix(".txt")
-        title = next((line.strip() for line in text.splitlines() if line.strip()), "")
-        out.append({"article_id": page_id, "outlet": site(gold[name]["url"]), "title": title,
+        out.append({"article_id": page_id, "outlet": site(gold[name]["url"]),
                     "published": fake_date(page_id), "url": gold[name]["url"], "text": text})
     return out
 

@@ -75,6 +75,9 @@ problems.show()
 # footers, author bios) is removed before any measure. Every removal is listed, so a wrongly
 # removed sentence can be spotted. Rule `encoding_repair` removes nothing: it lists titles and
 # texts whose mojibake ("TrÃ©vidic" for "Trévidic") was repaired at load, before and after.
+# Rule `html_entities` removes nothing either: it lists, per article and field, how many HTML
+# entities ("&amp;", "&quot;", "&#8217;") were decoded at load (lines holding markup are left
+# as they are).
 
 # %%
 audit = overview_sections.audit_section(ctx, out_dir, max_rows=max_audit_rows)
@@ -88,7 +91,8 @@ audit.show()
 # audit; `outlet_template` lines recur across that outlet's articles. A large share for one
 # outlet means its pages carry much furniture, or that a rule misfires there: read the
 # examples. `encoding_repair` rows count the outlet's articles whose encoding was repaired
-# (0 characters removed): many of them point to a broken export from that outlet.
+# (0 characters removed): many of them point to a broken export from that outlet;
+# `html_entities` rows, its articles whose HTML entities were decoded.
 
 # %%
 cleaning_by_outlet = overview_sections.cleaning_outlet_section(ctx, out_dir)

@@ -40,6 +40,7 @@ actors_codebook: str = "none"  # actor registry: "none" (no actors named), "stor
 sourcing_codebook: str = "generic"  # sourcing patterns: "generic" (any story), "story" (the bundled story's named sources), or a path to a YAML codebook
 hedging_codebook: str = ""  # hedge and booster lists YAML; empty means data/codebooks/hedging.yml (Hyland's lists, any story)
 cleaning: str = "default"  # page-furniture removal: "strict", "default" or "off" (newsprism.corpus.clean)
+claims_units: str = "generic"  # units of numeric claims: "generic" (any story; the counted noun must follow the number), "story" (the bundled story's troops and dated letters), or a path to a YAML codebook
 
 # %%
 from newsprism.core.provenance import provenance_table
@@ -54,11 +55,12 @@ PARAMS = notebook_options.resolve_path_parameters(check_notebook(NOTEBOOK, dict(
     corpus=corpus, out_dir=out_dir, top_terms=top_terms, ngram=ngram,
     kwic_per_term=kwic_per_term, codebook=codebook, engine=engine,
     actors_codebook=actors_codebook, sourcing_codebook=sourcing_codebook,
-    hedging_codebook=hedging_codebook, cleaning=cleaning)))
+    hedging_codebook=hedging_codebook, cleaning=cleaning, claims_units=claims_units)))
 ctx = compare_sections.prepare(corpus, top_terms=top_terms, ngram=ngram, engine=engine,
                              codebook=codebook, actors_codebook=actors_codebook,
                              sourcing_codebook=sourcing_codebook,
-                             hedging_codebook=hedging_codebook, cleaning=cleaning)
+                             hedging_codebook=hedging_codebook, cleaning=cleaning,
+                             claims_units=claims_units)
 print(ctx.headline)
 
 # %% [markdown]
@@ -184,8 +186,11 @@ hedging.show()
 # <a id="claims"></a>
 # ## Claims: numbers and dates across outlets
 #
-# Numbers and dates with their context, grouped by what they count (troops, troops killed,
-# date of the New Year letter...). A **conflict** is two outlets giving values that cannot
+# Numbers and dates with their context, grouped by what they count. What a number counts is
+# read from the units codebook the parameter `claims_units` names: the generic one asks for the
+# counted noun next to the number ("12 people were killed", "600 soldiers have died", "$5
+# million"); the bundled story's adds its own units (a bare "killed" as troops killed, the date
+# of the New Year letter). A **conflict** is two outlets giving values that cannot
 # both hold, taking qualifiers into account ("at least 600" agrees with 700; "15,000" and
 # "15000" are the same number; "around" allows ±10%). Agreements are listed too, with
 # `n_voices`: the number of independent voices behind them (articles sharing copied text count

@@ -33,6 +33,10 @@ def test_every_named_codebook_loads(params):
     assert {"Kim Jong Un", "Vladimir Putin"} <= set(load_actors(params["actors_codebook"]).names)
     for name in ("sourcing_codebook", "hedging_codebook"):
         assert Path(params[name]).is_file() and Path(params[name]).is_relative_to(paths.CODEBOOKS)
+    from newsprism.compare.claims_units import is_default_units, load_claim_units
+
+    assert "troops killed" in load_claim_units(params["claims_units"]).known_units
+    assert is_default_units(params["claims_units"])  # the annotation's claims are reused
 
 
 def test_the_example_project_annotates_and_compares_as_the_library_defaults_do(params):

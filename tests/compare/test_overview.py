@@ -255,3 +255,28 @@ def test_encoding_repairs_are_counted_per_outlet_apart_from_removals():
     only = audit[audit["rule"] == "encoding_repair"]
     assert overview.audit_reading(only, overview.audit_summary(only), 3).startswith(
         "Cleaning removed nothing. Mojibake")
+
+
+def test_date_coverage_reads_dates_as_50_does():
+    # 00 parsed "published" on its own: with a corpus writing dates day first (13/03/2016),
+    # 01/03/2016 was 3 January in 00's first/last table and 1 March in 50.
+    from newsprism.time import timeline
+
+    articles = pd.DataFrame({"outlet": ["X", "X", "Y"],
+                             "published": ["01/03/2016", "13/03/2016", "2016-03-01T23:30-05:00"]})
+    table = overview.date_coverage(articles).set_index("outlet")
+    assert table.loc["X", "first"] == "2016-03-01" and table.loc["X", "last"] == "2016-03-13"
+    assert table.loc["Y", "first"] == "2016-03-02"  # 23:30 at UTC-5 is the next day in UTC
+    stamps, _ = timeline.parse_published(articles["published"])
+    assert table.loc["X", "first"] == f"{stamps.iloc[0]:%Y-%m-%d}"
+
+
+def test_near_duplicates_counts_pairs_sharing_no_term():
+    # Six French and German articles and two English ones: 00 read "6 of 19 pairs are copies"
+    # of 28 pairs, the nine pairs across languages (cosine 0) dropped from the count.
+    articles = pd.DataFrame({"article_id": list("abcd"), "outlet": list("WXYZ"),
+                             "text": ["der Hund bellt laut", "der Hund bellt leise",
+                                      "the cat sleeps", "the cat sleeps now"]})
+    pairs = overview.near_duplicates(articles)
+    assert pairs.attrs["n_pairs"] == 6 and pairs.attrs["n_no_shared_term"] == 4
+    assert len(pairs) == 2

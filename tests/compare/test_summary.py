@@ -448,3 +448,18 @@ def test_findings_are_capped_weightiest_first_and_the_rest_counted(n_outlets, ca
     # what 40's reading counts: the statements on the index, not the note or the "more" line
     found = summary.findings_text(table, per_outlet=1, max_findings=cap, note="Few outlets.")
     assert summary.recorded_statements(found, "Few outlets.") == (kept, n_outlets - kept)
+
+
+def test_rate_statement_of_a_one_article_outlet_says_what_it_describes():
+    # A non-English-majority corpus (two English articles, one per outlet): 40's finding read
+    # "Beta — Uses direct quotations above the median ... q < 0.001" while 30 read the same
+    # one-article rate as "the lead is not established"; 40's tone finding said "From a single
+    # article", its rate finding did not.
+    rates = _rates([20.0, 2.0, 3.0, 2.0]).assign(n_articles=[1, 5, 5, 5])
+    made = summary.rate_statement(rates.iloc[0].to_dict(), rates, "hedges", "hedging", "row")
+    assert made["statement"].endswith("From a single article: its interval and test count that "
+                                      "article's events as independent, so it describes the "
+                                      "article, not the outlet's coverage in general.")
+    many = summary.rate_statement(rates.assign(n_articles=3).iloc[0].to_dict(), rates,
+                                  "hedges", "hedging", "row")
+    assert "single article" not in many["statement"]

@@ -279,3 +279,13 @@ def test_seed_rows_flag_a_frame_below_baseline_at_some_seed():
     assert "below" not in rows.loc["seed-min f1[a]", "status"]  # the floor is the macro's
     # Seed rows never read as the per-frame comparison or the frames below baseline.
     assert framing_fit.frames_below_baseline(rows.reset_index()) == []
+
+
+def test_fresh_seed_rows_judge_the_macro_floor():
+    fresh = pd.DataFrame({"frame": ["conflict", "macro"], "mean": [0.8, 0.614],
+                          "min": [0.78, 0.5926], "n": [260, 260], "n_gold": [163, 260]})
+    rows = pd.DataFrame(framing_fit.fresh_rows(fresh, (5, 6, 7, 8, 9))).set_index("metric")
+    assert rows.loc["fresh-seed-min f1[macro]", "status"].startswith("below floor 0.60")
+    assert rows.loc["fresh-seed-mean f1[macro]", "value"] == pytest.approx(0.614)
+    met = pd.DataFrame(framing_fit.fresh_rows(fresh.assign(min=[0.78, 0.61]))).set_index("metric")
+    assert "below" not in met.loc["fresh-seed-min f1[macro]", "status"]

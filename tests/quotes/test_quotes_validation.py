@@ -12,6 +12,7 @@ from newsprism.quotes import extract as quotes_module
 from newsprism.quotes.extract import Quote, extract_quotes
 from newsprism.quotes.validation import (
     MARKS,
+    SECONDARY_LABEL,
     STRICT_LABEL,
     _read_ann,
     classifier_decisions,
@@ -107,6 +108,20 @@ def test_validator_reports_both_definitions_primary_first(polnear):
     recall = table[(table["engine"] == "newsprism.quotes") & (table["metric"] == "recall")]
     assert recall["n"].tolist() == [3, 1]  # gold quotes under each definition
     assert set(table["split"]) == {"dev"}
+
+
+def test_issue_targets_apply_to_the_primary_definition_only(polnear):
+    # The double-marks rows count every single-quoted speech prediction as a false positive;
+    # read "below target 0.954" there, 30 and 40 said quotation extraction missed its floor
+    # while the primary precision met it.
+    table = validate_quotes(quick=True)
+    ours = table[table["engine"] == "newsprism.quotes"]
+    secondary = ours[ours["dataset"] == f"PolNeAR ({MARKS['double']})"]
+    assert len(secondary) and (secondary["status"] == f"no floor ({SECONDARY_LABEL})").all()
+    primary = ours[(ours["dataset"] == f"PolNeAR ({MARKS['all']})")
+                   & (ours["metric"] != "speaker_accuracy_strict")]
+    assert primary["status"].isin(["ok"]).sum() + primary["status"].str.startswith(
+        "below target").sum() == len(primary)
 
 
 def test_validator_reports_the_strict_speaker_check_beside_the_lenient_one(polnear):

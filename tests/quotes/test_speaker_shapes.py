@@ -163,3 +163,53 @@ def test_clause_pronoun_of_another_person_keeps_the_subject():
             "priced it at “about $200,000” a year.")
     quote = next(q for q in extract_quotes(text) if q.kind == "speech")
     assert (quote.speaker, quote.speaker_surface) == ("Clinton", "Clinton")
+
+
+# speakers11 (PolNeAR train census): each case failed before its change
+SPEAKERS11 = [
+    # a relative clause with a finite verb holds the quotation: its antecedent speaks
+    ("relative clause holds the quotation",
+     "Trump spoke at the convention.\n\nTrump's gloomy tone was a jarring contrast to the sunny "
+     "introduction by his daughter Ivanka Trump, who portrayed him as a generous business "
+     "executive who would be “the people's champion.”", 0, ("Ivanka Trump", "who")),
+    # 'it' stands for a text that opened an earlier sentence
+    ("'it' for a text subject",
+     "Schilling was dismissed this week.\n\nThe post showed an overweight man wearing a wig and "
+     "women’s clothing. It says: “LET HIM IN! to the restroom with your daughter or else you’re "
+     "a bigot.”", 0, ("the post", "It")),
+    ("'it' for a text subject after an opener",
+     "Enter The Washington Post.\n\nThe piece goes on to slam Sanders’ “political revolution” for "
+     "implying “a national consensus favoring his agenda when there is none.” And it accuses "
+     "Sanders of being “a lot like many other politicians.”", 1, ("the piece", "it")),
+    # verbs of saying in the cue lexicon: 'jeered', 'beamed'
+    ("jeered", "Once, when they spotted a Soviet trawler off the coast of Montauk, Freddy "
+     "circled it as his friends jeered, ''Do svidaniya!''", 0, ("his friends", "his friends")),
+    ("beamed", "“This is fantastic!” beamed Donald Hartley of Madison, Alabama, who snuck onto "
+     "the floor.", 0, ("Donald Hartley", "Donald Hartley")),
+]
+
+
+@pytest.mark.parametrize(("shape", "text", "index", "expected"), SPEAKERS11,
+                         ids=[s[0] for s in SPEAKERS11])
+def test_speakers11_shape(shape, text, index, expected):
+    speech = [q for q in extract_quotes(text) if q.kind == "speech"]
+    assert (speech[index].speaker, speech[index].speaker_surface) == expected
+
+
+def test_participle_hangs_on_the_clause_pronoun_before_it():
+    # 'And although he thanked ..., he sounded a rare note ..., saying “...”': the second 'he'
+    text = ("Donald Trump was the star of the final evening.\n\nIn a remarkable departure from "
+            "past conventions, Trump made no mention of God. And although he thanked the "
+            "evangelical community for supporting him, he sounded a rare note of "
+            "self-deprecation, saying, “I’m not sure I really deserve it.”")
+    quote = [q for q in extract_quotes(text) if q.kind == "speech"][-1]
+    assert (quote.speaker, quote.speaker_start) == ("Donald Trump", text.index("he sounded"))
+
+
+def test_participle_keeps_its_subject_past_a_plural_pronoun():
+    # 'they' after the subject is the columns, not Bradley: the mention stays 'Bradley'
+    text = ("Rebecca Bradley won the seat.\n\nBradley apologized for the columns after they "
+            "came out, saying they were old and have “nothing to do with who I am as a person "
+            "or a jurist.”")
+    quote = next(q for q in extract_quotes(text) if q.kind == "speech")
+    assert (quote.speaker, quote.speaker_surface) == ("Rebecca Bradley", "Bradley")

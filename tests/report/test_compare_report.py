@@ -231,6 +231,21 @@ def test_claims_reading_counts_unclear_conflicts_apart():
     assert "and 1 agree;" in text
 
 
+@pytest.mark.parametrize("statuses, outlets, must, must_not", [
+    # One outlet gives every claim: "0 groups disagree across outlets and 0 agree" compared nothing.
+    (["single", "single"], ("City Daily",), "Only City Daily gives numbers or dates",
+     "0 agree"),
+    ([], (), "No numbers or dates were found", "0 groups"),
+    (["single", "agree"], ("A", "B"), "and 1 agree;", "Only"),
+])
+def test_claims_reading_with_fewer_than_two_outlets_compares_nothing(statuses, outlets, must,
+                                                                     must_not):
+    groups = pd.DataFrame({"status": statuses, "subjects": [""] * len(statuses),
+                           "values": [""] * len(statuses)})
+    text = compare_report.claims_reading(groups, outlets)
+    assert must in text and must_not not in text
+
+
 def test_outlet_mean_similarity_caption_counts_english_articles(tmp_path):
     """Only English articles are compared: the caption must not call them all the articles."""
     from types import SimpleNamespace

@@ -117,6 +117,9 @@ def test_default_options_are_generic_and_shared_across_engines():
     ("actors_codebook", "story", "actors.yml"),
     ("sourcing_codebook", "generic", "sourcing_generic.yml"),
     ("sourcing_codebook", "story", "sourcing.yml"),
+    ("claims_units", "generic", "claims_units_generic.yml"),
+    ("claims_units", "story", "claims_units.yml"),
+    ("claims_units", "", "claims_units_generic.yml"),
     # empty is the generic default, never the bundled story's file
     ("actors_codebook", "", "actors_none.yml"),
     ("sourcing_codebook", " ", "sourcing_generic.yml"),

@@ -180,6 +180,36 @@ def test_encoding_repairs_are_read_apart_from_removals_and_escaped(one_article_c
     assert "was repaired in 1 of 1 articles" in findings[1]
 
 
+def test_decoded_entities_are_read_apart_from_removals_and_mojibake(one_article_corpus,
+                                                                    tmp_path):
+    # A scraped text with "&quot;" and "&amp;": decoded, listed per article in the audit,
+    # never counted as removed lines, and named apart from mojibake in every reading.
+    file = next(one_article_corpus.glob("articles/*.txt"))
+    file.write_text(file.read_text(encoding="utf-8") + "\n\nThe M&amp;A desk said: "
+                    "&quot;We don&#8217;t know &lt;b&gt;yet&lt;/b&gt;.&quot;\n", encoding="utf-8")
+    ctx = overview_report.prepare(str(one_article_corpus))
+    audit = ctx.data.cleaning_audit
+    decoded = audit[audit["rule"] == "html_entities"]
+    assert len(decoded) == 1 and decoded["removed_text"].iloc[0].startswith("text, 8 entities")
+    assert "M&A desk said: \"We don’t know <b>yet</b>.\"" in ctx.articles["text"].iloc[0]
+    group = overview_report.audit_section(ctx, str(tmp_path))
+    n_removed = len(audit) - 1
+    assert all(part.facts["n"] == n_removed for part in group.parts)
+    assert all(f"Besides the {n_removed} removed lines, the table lists 1 field with HTML "
+               "entities decoded (rule html_entities), which removes nothing." in part.caption
+               for part in group.parts)
+    reading = group.parts[1].reading
+    assert "were decoded in 1 of 1 articles" in reading and "Mojibake" not in reading
+    assert "<b>yet" not in group.html()  # decoded text is still escaped where shown
+    outlets = overview_report.cleaning_outlet_section(ctx, str(tmp_path))
+    assert outlets.reading.endswith(
+        f"HTML entities were decoded in 1 article of **{ctx.articles['outlet'].iloc[0]}**.")
+    findings = overview_report.key_findings(
+        ctx, overview_report.duplicates_section(ctx, str(tmp_path)))
+    assert f"Cleaning removed {n_removed} lines of page furniture." in findings[1]
+    assert "were decoded in 1 of 1 articles" in findings[1]
+
+
 def test_words_figure_draws_at_most_max_bar_outlets_and_caption_says_so():
     n = overview_report.MAX_BAR_OUTLETS + 25
     by_outlet = pd.DataFrame({"outlet": [f"site{k}.de" for k in range(n)],
@@ -190,3 +220,10 @@ def test_words_figure_draws_at_most_max_bar_outlets_and_caption_says_so():
     assert fig.get_figheight() < 0.45 * overview_report.MAX_BAR_OUTLETS + 2
     caption = overview_report.outlet_words_caption(by_outlet)
     assert f"first {overview_report.MAX_BAR_OUTLETS} of {n} outlets" in caption
+
+
+def test_pairs_note_says_pairs_sharing_no_term_are_not_listed():
+    pairs = pd.DataFrame({"a": [1, 2]})
+    pairs.attrs.update(n_pairs=6, n_no_shared_term=4)
+    note = overview_report.pairs_note(pairs)
+    assert "Showing" not in note and "4 pairs of articles share no term" in note

@@ -295,3 +295,26 @@ def test_density_reading_without_quotations_ranks_nothing():
                          "ci_high": [0.0], "n": [3]})
     assert quotes_report.density_reading(zero, zero) == \
         "No speech quotation was found, so no rate can be read."
+
+
+def test_one_outlet_has_no_highest_rate_and_its_speakers_are_not_across_outlets():
+    # A one-outlet corpus read "Alpha has the highest rate of scare quotes (0.1 per 1,000
+    # words ...)" and "The most quoted speaker is X (8 quotations across outlets ...)".
+    one = pd.DataFrame({"outlet": ["Alpha"], "estimate": [0.1], "ci_low": [0.0],
+                        "ci_high": [0.3], "n": [6], "total": [1]})
+    text = quotes_report.scare_reading(one)
+    assert text.startswith("Only one outlet (**Alpha**, 0.1 per 1,000 words)") and \
+        "highest" not in text
+    voice = pd.DataFrame({"outlet": ["Alpha", "Alpha"], "speaker": ["Hedge", "Ekovich"],
+                          "n_quotes": [8, 5]})
+    assert "(8 quotations in all; next: Ekovich, 5)" in quotes_report.voice_reading(voice)
+
+
+def test_key_finding_without_any_quotation_ranks_no_outlet(ctx, tmp_path):
+    # A corpus without quotation marks: "Densest quoting: Alpha has the highest rate of speech
+    # quotations (0.0 per 1,000 words, 95% CI 0.0 to 0.0 ...; next: Beta, 0.0)".
+    statements = quotes_report.statements_section(ctx, str(tmp_path))
+    zero = ctx.rates.assign(estimate=0.0, ci_low=0.0, ci_high=0.0)
+    finding = quotes_report.key_findings(
+        quotes_report.QuotesContext(**{**ctx.__dict__, "rates": zero}), statements)[1]
+    assert finding.startswith("No speech quotations.") and "highest" not in finding

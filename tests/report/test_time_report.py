@@ -70,7 +70,8 @@ def test_spread_line_orders_only_published_dates():
 @pytest.mark.parametrize("counts, period, expected, absent", [
     ({"2026-01-01": 1, "2026-01-02": 1}, "day", "No single peak: 2026-01-01 and 2026-01-02",
      "Most articles"),
-    ({"2026-01-05": 4, "2026-01-12": 2, "2026-01-19": 4}, "week", "2026-01-05 and 2026-01-19",
+    ({"2026-01-05": 4, "2026-01-12": 2, "2026-01-19": 4}, "week",
+     "the week of 2026-01-05 and the week of 2026-01-19",
      "Most articles"),
     ({"2026-01": 5, "2026-02": 2}, "month", "Most articles appeared in 2026-01 (5 of 7", "No single"),
 ])
@@ -398,3 +399,70 @@ def test_first_report_of_one_outlet_names_no_first():
                           "date_basis": ["published"], "has_time": [False], "lag_days": [0.0]})
     text = time_report._first_reading(dated)
     assert "came first" not in text and text.startswith("One outlet, so no order of outlets")
+
+
+def test_peak_reading_on_one_period_says_nothing_can_be_read_over_time():
+    # Every article on one day read "Most articles appeared on 2016-03-01 (12 of 12 dated
+    # articles)": a peak among one.
+    text = time_report.peak_reading(pd.Series({"2016-03-01": 12}), "day")
+    assert text.startswith("All 12 dated articles appeared on 2016-03-01: one day, so no change")
+    assert "Most articles" not in text
+    gap = time_report.peak_reading(pd.Series({"2015-03": 6, "2015-04": 0, "2016-03": 6}), "month")
+    assert "3 months shown, 1 of them without any article" in gap
+
+
+@pytest.mark.parametrize("published", [["2016-03-01"] * 3, ["2016-03-01", "2016-03-01",
+                                                            "2016-03-01T10:00"]])
+def test_first_reports_name_no_first_outlet_when_every_outlet_ties(published, tmp_path):
+    # All articles on one day read "By publication date, Alpha, Beta and Gamma came first"
+    # and the index listed all three as "First on the story".
+    from newsprism.time import propagation, timeline
+
+    articles = pd.DataFrame({"article_id": ["a", "b", "c"], "outlet": ["Alpha", "Beta", "Gamma"],
+                             "published": published, "text": [""] * 3})
+    dates = timeline.article_dates(articles)
+    ctx = time_report.TimeContext(None, None, dates, dates, "day", "vader", "model", "x", 10, 0)
+    section = time_report._first_section(ctx, propagation.first_reports(dates))
+    assert "no outlet came first" in section.reading and "came first (" not in section.reading
+    assert section.findings == []
+
+
+def test_one_outlet_makes_no_first_on_the_story_finding():
+    from newsprism.time import propagation, timeline
+
+    articles = pd.DataFrame({"article_id": ["a", "b"], "outlet": ["Alpha", "Alpha"],
+                             "published": ["2016-01-05", "2016-02-05"], "text": [""] * 2})
+    dates = timeline.article_dates(articles)
+    ctx = time_report.TimeContext(None, None, dates, dates, "day", "vader", "model", "x", 10, 0)
+    section = time_report._first_section(ctx, propagation.first_reports(dates))
+    assert section.reading.startswith("One outlet, so no order of outlets")
+    assert section.findings == []
+
+
+def test_span_reading_of_one_day_is_not_a_range():
+    d = pd.DataFrame({"date": pd.to_datetime(["2016-03-01"] * 2, utc=True),
+                      "date_basis": ["published"] * 2})
+    assert time_report.span_reading(d) == "Publication dates all fall on 2016-03-01."
+
+
+def test_dating_section_says_how_ambiguous_numeric_dates_were_read(tmp_path):
+    from newsprism.time import timeline
+
+    articles = pd.DataFrame({"article_id": ["a", "b"], "outlet": ["X", "Y"],
+                             "published": ["01/03/2016", "2016-03-02"], "text": ["", ""],
+                             "title": ["t", "u"], "n_words": [5, 5]})
+    dates = timeline.article_dates(articles)
+    ctx = time_report.TimeContext(None, articles, dates, dates, "day", "vader", "model", "x",
+                                  10, 0)
+    section = time_report.dating_section(ctx, str(tmp_path))
+    assert "could be day or month first (such as 01/03/2016)" in section.reading
+    assert "could be day or month first" in section.findings[0]
+
+
+def test_unpublished_note_names_only_the_kinds_present_and_weeks_as_weeks():
+    # "2 of 16 articles have no publication date (0 dated only from their text, ...; 2 undated)"
+    note = time_report.unpublished_note(pd.DataFrame({"date_basis": ["published", "undated",
+                                                                     "undated"]}))
+    assert note.startswith(" 2 of 3 articles have no publication date (2 undated)")
+    ties = time_report.peak_reading(pd.Series({"2015-12-28": 3, "2016-01-11": 3}), "week")
+    assert ties.startswith("No single peak: the week of 2015-12-28 and the week of 2016-01-11")

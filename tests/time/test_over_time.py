@@ -103,3 +103,16 @@ def test_frames_over_time_shares_and_wilson_intervals():
     assert (row["n"], row["n_present"]) == (3, 2)
     assert row["estimate"] == pytest.approx(2 / 3)
     assert row["ci_low"] < row["estimate"] < row["ci_high"]
+
+
+def test_attention_keeps_the_empty_periods_between_two_dates_a_year_apart():
+    # Two months a year apart (2015-03, 2016-03) made a two-row table and two neighbouring
+    # bars: "2 months shown", the eleven empty months between them left out.
+    articles = pd.DataFrame({"article_id": ["a", "b", "c"], "outlet": ["X", "Y", "X"],
+                             "published": ["2015-03-01", "2015-03-01", "2016-03-01"],
+                             "text": [""] * 3, "n_words": [1, 2, 3]})
+    table = over_time.attention(articles, timeline.article_dates(articles), "month")
+    assert table["period_label"].nunique() == 13
+    assert table.loc[table["period_label"] == "2015-09", "articles"].tolist() == [0, 0]
+    assert table["period"].is_monotonic_increasing
+    assert table["articles"].sum() == 3

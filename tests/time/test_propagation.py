@@ -112,3 +112,14 @@ def test_first_report_prefers_a_publication_date_to_an_old_date_its_text_mention
     assert table.loc["Wire", "article_id"] == "w2"
     assert table.loc["TextOnly", "date_basis"] == "text"      # no publication date: the bound
     assert table.loc["Paper", "date_basis"] == "published"
+
+
+def test_lag_between_a_date_and_a_time_is_in_whole_days():
+    # 50 read "Alpha re-used wording from its own article of 57.5 days earlier": a date-only
+    # 2016-01-03 against 2016-02-29 11:00.
+    src = pd.Series({"date": pd.Timestamp("2016-01-03", tz="UTC"), "has_time": False})
+    cpy = pd.Series({"date": pd.Timestamp("2016-02-29T11:00", tz="UTC"), "has_time": True})
+    assert propagation._lag_days(src, cpy) == 57.0
+    timed = src.copy()
+    timed["has_time"] = True
+    assert propagation._lag_days(timed, cpy) == pytest.approx(57 + 11 / 24)

@@ -121,3 +121,19 @@ def test_dating_note_agrees_in_number(n_text, said):
     dates = pd.DataFrame({"date_basis": ["published"] + ["text"] * n_text,
                           "has_time": [False] * (1 + n_text)})
     assert said in timeline.dating_note(dates)
+
+
+def test_numeric_dates_are_read_in_one_order_for_the_whole_corpus():
+    # A JSONL corpus with "01/03/2016" and "13/03/2016": the first was read as 3 January
+    # (month first), the second as 13 March, and 50 read a peak in the week of 2015-12-28.
+    values = pd.Series(["01/03/2016", "13/03/2016", "2016-03-02"])
+    stamps, _ = timeline.parse_published(values)
+    assert [f"{s:%Y-%m-%d}" for s in stamps] == ["2016-03-01", "2016-03-13", "2016-03-02"]
+    assert timeline.numeric_order(values) == "day"
+    us = pd.Series(["01/03/2016", "03/13/2016"])
+    assert [f"{s:%Y-%m-%d}" for s in timeline.parse_published(us)[0]] == ["2016-01-03",
+                                                                          "2016-03-13"]
+    note = timeline.ambiguous_note(pd.Series(["01/03/2016", "2016-03-02"]))
+    assert note.startswith("1 publication date is written with numbers only") and \
+        "could be off by months" in note
+    assert timeline.ambiguous_note(pd.Series(["2016-03-01", "12/12/2016"])) == ""

@@ -2,8 +2,10 @@
 
 A claim is a number ("around 15,000 troops", "at least 600 of those soldiers have died") or a
 date ("On Dec. 27", "January 8, 2026") with: the normalised quantity (a number, or an ISO date;
-``--12-27`` when the year is not given), the unit (what it counts: ``troops``,
-``troops killed``, ``date of new year letter``...), the subject (who sent / who did it), the
+``--12-27`` when the year is not given), the unit (what it counts, as an editable units
+codebook says: :mod:`newsprism.compare.claims_units`; the bundled story's, the library
+default, has ``troops``, ``troops killed``, ``date of new year letter``...; the generic one
+``people killed``, ``dollars``...), the subject (who sent / who did it), the
 qualifier ("around", "at least"...) and the sentence. ``group_claims`` puts claims about the
 same unit side by side and flags disagreements between outlets, taking qualifiers into account
 ("at least 600" agrees with 700; "15,000" and "15000" are the same number).
@@ -21,6 +23,7 @@ import math
 import re
 from functools import lru_cache
 
+from newsprism.compare.claims_units import ClaimUnits, is_default_units, load_claim_units
 from newsprism.core.lazy import pandas as pd
 from newsprism.core.text import sentence_table
 from newsprism.corpus.language import is_english
@@ -117,20 +120,6 @@ _INTERVAL = {"": (1.0, 1.0), "around": (0.9, 1.1), "about": (0.9, 1.1),
              "as many as": (0.0, 1.0), "up to": (0.0, 1.0), "at most": (0.0, 1.0),
              "fewer than": (0.0, 1.0), "less than": (0.0, 1.0)}
 
-# What a count counts: the first matching rule on the words after the number (then before it).
-_TROOPS = r"troops|soldiers|servicemen|personnel|fighters|forces|combatants|men"
-_UNIT_RULES = [
-    ("troops killed", rf"(?:{_TROOPS}).{{0,40}}?\b(?:died|killed|dead|deaths)\b|\b(?:died|killed|dead|deaths)\b"),
-    ("troops wounded", rf"(?:{_TROOPS}).{{0,40}}?\b(?:wounded|injured)\b|\b(?:wounded|injured)\b"),
-    ("troops captured", rf"(?:{_TROOPS}).{{0,40}}?\b(?:captured|taken prisoner)\b|\bprisoners\b"),
-    ("casualties", r"\bcasualties\b"),
-    ("troops", rf"\b(?:{_TROOPS})\b"),
-]
-_OCCASIONS = [("new year", r"new\s+year"), ("birthday", r"birthday")]
-_EVENTS = [("letter", r"letter|message|telegram|note|greetings?|reply|response|responds|wrote|"
-                      r"congratulat\w*"),
-           ("phone call", r"phone|call|conversation"),
-           ("meeting", r"summit|visit|meeting|talks|met\b")]
 _SENDER_FROM = re.compile(r"(?:letter|message|note|telegram|greetings?|reply)\s+from\s+"
                           r"(?P<name>[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)*)")
 _SENDER_VERB = re.compile(r"(?P<name>[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)*)(?:['\u2019]s)?\s+"
@@ -146,33 +135,12 @@ _NOT_SUBJECTS = {"On", "In", "The", "A", "An", "At", "According", "Since", "By",
                  "While", "Early", "Late", "Last", "First", "Second"}
 
 
-_KNOWN_UNITS = frozenset(unit for unit, _ in _UNIT_RULES)
-_UNIT_AFTER = [(unit, re.compile(r"\s*(?:of\s+(?:those|the|these|its|his|their)\s+)?"
-                                 rf"(?:[\w\-]+\s+){{0,3}}?(?:{pattern})"))
-               for unit, pattern in _UNIT_RULES]
-_FOLLOWING_WORD = re.compile(r"\s*(?:of\s+)?([A-Za-z][\w\-]*)")
-
-
-def _unit_of_count(sentence: str, start: int, end: int) -> str:
-    after = sentence[end:end + 60].lower()
-    for unit, pattern in _UNIT_AFTER:
-        if pattern.match(after):
-            return unit
-    following = _FOLLOWING_WORD.match(sentence, end)
-    return following.group(1).lower() if following else ""
-
-
-def _unit_of_date(sentence: str, start: int, end: int) -> str:
+def _unit_of_date(sentence: str, start: int, end: int, book: ClaimUnits) -> str:
     # Context: the clause before the date and a few words after it, within the sentence;
     # a dash or semicolon ends the clause (so a second date's context is not borrowed).
     left = re.split(r"[—–;]|\s-\s", sentence[max(0, start - 90):start])[-1].lower()
     right = re.split(r"[—–;(]|\s-\s", sentence[end:end + 60])[0].lower()
-    context = left + " " + right
-    event = next((name for name, p in _EVENTS if re.search(rf"\b(?:{p})", context)), "")
-    occasion = next((name for name, p in _OCCASIONS if re.search(p, context)), "")
-    if not event:
-        return "date"
-    return f"date of {occasion + ' ' if occasion else ''}{event}"
+    return book.date_unit(left + " " + right)
 
 
 def _subject(sentence: str, start: int, kind: str) -> str:
@@ -208,13 +176,14 @@ def _iso_date(match: re.Match) -> str:
     return f"{year}-{MONTHS[month]:02d}-{day:02d}" if year else f"--{MONTHS[month]:02d}-{day:02d}"
 
 
-def sentence_claims(sentence: str) -> list[dict]:
-    """Claims in one sentence, offsets relative to the sentence.
+def sentence_claims(sentence: str, codebook: str | ClaimUnits | None = None) -> list[dict]:
+    """Claims in one sentence, offsets relative to the sentence; ``codebook`` names the units
+    (:func:`newsprism.compare.claims_units.load_claim_units`; default: the bundled story's).
 
     >>> [c["quantity"] for c in sentence_claims("At least 600 of those soldiers have died.")]
     ['600']
     """
-    return [dict(claim) for claim in _sentence_claims(sentence)]
+    return [dict(claim) for claim in _sentence_claims(sentence, load_claim_units(codebook))]
 
 
 _HAS_DIGIT = re.compile(r"\d").search
@@ -240,7 +209,7 @@ def _may_have_number_word(sentence: str) -> bool:
 
 
 @lru_cache(maxsize=65536)
-def _sentence_claims(sentence: str) -> tuple[dict, ...]:
+def _sentence_claims(sentence: str, book: ClaimUnits) -> tuple[dict, ...]:
     # Memoised on the sentence text (repeated wire sentences); callers copy before changing.
     claims, taken = [], []
     # Dates and numerals need a digit; most sentences have none, skip both scans then.
@@ -252,7 +221,7 @@ def _sentence_claims(sentence: str) -> tuple[dict, ...]:
         s, e = match.span()
         taken.append((s, e))
         claims.append({"kind": "date", "quantity": iso, "value": math.nan,
-                       "unit": _unit_of_date(sentence, s, e), "subject": _subject(sentence, s, "date"),
+                       "unit": _unit_of_date(sentence, s, e, book), "subject": _subject(sentence, s, "date"),
                        "qualifier": "", "start": s, "end": e})
     for match in (_qualified(_NUMBER_CORE, sentence) if has_digit else ()):
         s, e = match.span()
@@ -268,7 +237,7 @@ def _sentence_claims(sentence: str) -> tuple[dict, ...]:
         if re.search(r"[A-Z][\w\-]*\s+$", sentence[max(0, n_start - 20):n_start]) and \
                 not match.group("qualifier"):
             continue  # "Unit 528", "Article 5": a name, not a count
-        unit = _unit_of_count(sentence, n_start, e)
+        unit = book.count_unit(sentence, n_start, e)
         if not unit:
             continue
         qualifier = (match.group("qualifier") or "").lower()
@@ -282,8 +251,8 @@ def _sentence_claims(sentence: str) -> tuple[dict, ...]:
         s, e = match.span()
         if any(s < te and ts < e for ts, te in taken):
             continue
-        unit = _unit_of_count(sentence, match.start("word"), e)
-        if unit not in _KNOWN_UNITS:
+        unit = book.count_unit(sentence, match.start("word"), e)
+        if unit not in book.known_units:
             continue
         word = match.group("word").lower()
         qualifier = (match.group("qualifier") or "").lower()
@@ -303,13 +272,14 @@ def _format_number(number: float) -> str:
     return str(int(number)) if float(number).is_integer() else f"{number:f}".rstrip("0")
 
 
-def _claims_rows(article_id: str, text: str, sentences: pd.DataFrame) -> list[dict]:
+def _claims_rows(article_id: str, text: str, sentences: pd.DataFrame,
+                 book: ClaimUnits) -> list[dict]:
     rows = []
     # Plain column iteration: ``itertuples`` builds a namedtuple class per call (per article).
     for sentence_id, s_start, s_end in zip(sentences["sentence_id"], sentences["start"],
                                            sentences["end"], strict=True):
         body = text[s_start:s_end]
-        for claim in _sentence_claims(body):
+        for claim in _sentence_claims(body, book):
             start, end = s_start + claim["start"], s_start + claim["end"]
             rows.append({**claim, "article_id": article_id, "sentence_id": sentence_id,
                          "start": start, "end": end, "text": text[start:end], "sentence": body})
@@ -320,6 +290,8 @@ def article_claims(article, tables: dict[str, pd.DataFrame], options=None) -> pd
     """Annotation step (see ``newsprism.pipeline.annotate``): the claims of one article.
 
     Uses this article's ``sentences`` table when present; non-English articles yield no rows.
+    Units: the library default codebook (the bundled story's); :func:`extract_claims` and
+    ``compare_outlets(claims_units=...)`` take another.
     """
     if not is_english(getattr(article, "language", "en")):
         return pd.DataFrame(columns=CLAIM_COLUMNS)
@@ -342,11 +314,18 @@ def _claim_records(article, tables) -> list[tuple]:
                                                  "text": [article.text]}))
     # Tuples in column order: a DataFrame from a list of dicts costs ~1 ms per article.
     return [tuple(row[c] for c in CLAIM_COLUMNS)
-            for row in _claims_rows(article.article_id, article.text, sentences)]
+            for row in _claims_rows(article.article_id, article.text, sentences,
+                                    load_claim_units())]
 
 
-def extract_claims(articles: pd.DataFrame, sentences: pd.DataFrame | None = None) -> pd.DataFrame:
-    """Claims of every article, with its outlet (CLAIM_COLUMNS + outlet)."""
+def extract_claims(articles: pd.DataFrame, sentences: pd.DataFrame | None = None,
+                   codebook: str | ClaimUnits | None = None) -> pd.DataFrame:
+    """Claims of every article, with its outlet (CLAIM_COLUMNS + outlet).
+
+    ``codebook`` names the units (:func:`newsprism.compare.claims_units.load_claim_units`:
+    ``"generic"``, ``"story"`` or a YAML path; default: the bundled story's).
+    """
+    book = load_claim_units(codebook)
     if sentences is None or sentences.empty:
         sentences = sentence_table(articles)
     by_article = dict(tuple(sentences.groupby("article_id", sort=False)))
@@ -357,8 +336,22 @@ def extract_claims(articles: pd.DataFrame, sentences: pd.DataFrame | None = None
         sents = by_article.get(rec.article_id)
         if sents is not None:
             rows.extend({**r, "outlet": rec.outlet}
-                        for r in _claims_rows(rec.article_id, rec.text, sents))
+                        for r in _claims_rows(rec.article_id, rec.text, sents, book))
     return pd.DataFrame(rows, columns=[*CLAIM_COLUMNS, "outlet"])
+
+
+def articles_claims(claims: pd.DataFrame | None, articles: pd.DataFrame,
+                    sentences: pd.DataFrame | None = None,
+                    codebook: str | ClaimUnits | None = None) -> pd.DataFrame:
+    """The claims of ``articles`` with their outlet: the annotation's ``claims`` table when it
+    was made with ``codebook`` (the library default), else extracted again with it."""
+    if not isinstance(claims, pd.DataFrame) or claims.empty or "unit" not in claims \
+            or not is_default_units(codebook):
+        claims = extract_claims(articles, sentences=sentences, codebook=codebook)
+    claims = claims[claims["article_id"].isin(articles["article_id"])]
+    if "outlet" not in claims:
+        claims = claims.merge(articles[["article_id", "outlet"]], on="article_id", how="left")
+    return claims
 
 
 def _interval(value: float, qualifier: str) -> tuple[float, float]:
@@ -375,15 +368,18 @@ def _dates_agree(a: str, b: str) -> bool:
 
 def group_claims(claims: pd.DataFrame, articles: pd.DataFrame | None = None,
                  units: list[str] | None = None,
-                 voices: pd.DataFrame | None = None) -> pd.DataFrame:
+                 voices: pd.DataFrame | None = None,
+                 codebook: str | ClaimUnits | None = None) -> pd.DataFrame:
     """One row per unit counted (or dated) by claims: values per outlet and a status.
 
     ``status`` is ``conflict`` when two outlets give values that cannot both hold (count
     intervals implied by their qualifiers do not overlap; dates differ), ``sender conflict``
     when the same dated event has different subjects in different outlets, ``differs (occasion
     unknown)`` when generic events ("date of letter") differ, ``agree`` when
-    two or more outlets agree, ``single outlet`` otherwise. Generic units (``date``, and
-    counts whose unit is just the following word) are skipped unless listed in ``units``.
+    two or more outlets agree, ``single outlet`` otherwise. Units the ``codebook`` (the one
+    the claims were extracted with; default the bundled story's) does not name (``date``, and
+    counts whose unit is just the following word) and units it marks ``compare: false`` are
+    skipped unless listed in ``units``.
     ``voices`` (from :func:`newsprism.compare.similarity.independent_voices`) adds ``n_voices``: how
     many independent voices (articles not copying each other) stand behind the claims, since
     an agreement between outlets that share text is no corroboration.
@@ -396,13 +392,14 @@ def group_claims(claims: pd.DataFrame, articles: pd.DataFrame | None = None,
                 if voices is not None and len(voices) else {})
     if claims.empty:
         return pd.DataFrame(columns=columns)
-    claims = _assign_generic_dates(claims)
+    book = load_claim_units(codebook)
+    claims = _assign_generic_dates(claims, book)
     keep = claims["unit"].isin(units) if units is not None else (
-        claims["unit"].isin(_KNOWN_UNITS) | claims["unit"].str.startswith("date of"))
+        claims["unit"].isin(book.compared_units) | claims["unit"].str.startswith("date of"))
     rows = []
     for unit, group in claims[keep].groupby("unit", sort=True):
         kind = group["kind"].iloc[0]
-        status = _status(group, kind)
+        status = _status(group, kind, book)
         described = []
         for quantity, part in group.groupby("quantity", sort=True):
             qualifiers = sorted({q for q in part["qualifier"] if q})
@@ -426,22 +423,28 @@ def group_claims(claims: pd.DataFrame, articles: pd.DataFrame | None = None,
         drop=True)
 
 
-def _assign_generic_dates(claims: pd.DataFrame) -> pd.DataFrame:
-    """Give a generic "date of letter" claim the specific unit ("date of new year letter")
-    whose date it matches, so that agreements across outlets show; ``unit_source`` says so."""
+def _assign_generic_dates(claims: pd.DataFrame, book: ClaimUnits) -> pd.DataFrame:
+    """Give a date of an event without an occasion ("date of letter") the specific unit ("date
+    of new year letter") whose date it matches, so that agreements across outlets show;
+    ``unit_source`` says so."""
     claims = claims.copy()
     claims["unit_source"] = "context"
-    specific = claims[claims["unit"].str.match(r"date of \w.* letter$")]
-    for index, rec in claims[claims["unit"] == "date of letter"].iterrows():
+    for event, _ in book.events:
+        _join_specific_dates(claims, event)
+    return claims
+
+
+def _join_specific_dates(claims: pd.DataFrame, event: str) -> None:
+    specific = claims[claims["unit"].str.match(rf"date of \w.* {re.escape(event)}$")]
+    for index, rec in claims[claims["unit"] == f"date of {event}"].iterrows():
         # A boolean Series, not a list: an empty list would select no columns.
         agree = specific["quantity"].map(lambda q, d=rec["quantity"]: _dates_agree(d, q))
         matches = specific[agree.astype(bool)]
         if matches["unit"].nunique() == 1:
             claims.loc[index, ["unit", "unit_source"]] = [matches["unit"].iloc[0], "same date"]
-    return claims
 
 
-def _status(group: pd.DataFrame, kind: str) -> str:
+def _status(group: pd.DataFrame, kind: str, book: ClaimUnits) -> str:
     if group["outlet"].nunique() < 2:
         return "single outlet"
     records = list(group.itertuples(index=False))
@@ -456,8 +459,8 @@ def _status(group: pd.DataFrame, kind: str) -> str:
                     return "conflict"
             elif not _dates_agree(a.quantity, b.quantity):
                 # Without an occasion ("new year", "birthday") two letters may be two letters.
-                return "differs (occasion unknown)" if group["unit"].iloc[0] in (
-                    "date of letter", "date of meeting", "date of phone call") else "conflict"
+                return ("differs (occasion unknown)" if group["unit"].iloc[0]
+                        in book.event_units else "conflict")
     if kind == "date":
         # Senders differ when their names share no word ("Kim" == "Kim Jong Un").
         named = [(r.outlet, set(r.subject.split())) for r in records if r.subject]

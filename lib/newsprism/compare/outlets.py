@@ -24,7 +24,12 @@ from __future__ import annotations
 
 import pandas as pd
 
-from newsprism.compare.claims import article_claims, extract_claims, group_claims
+from newsprism.compare.claims import (
+    article_claims,
+    articles_claims,
+    extract_claims,
+    group_claims,
+)
 from newsprism.compare.hedging import find_hedges, hedging_rates
 from newsprism.compare.keyness import distinctive_terms, kwic, log_odds_dirichlet, term_counts
 from newsprism.compare.profiles import frame_rates, outlet_profiles, outlet_tone
@@ -58,12 +63,17 @@ def compare_outlets(tables: dict[str, pd.DataFrame], top_terms: int = 10,
                     ngram: int = COPY_NGRAM, *, engine: str | None = None,
                     sourcing_codebook: str | None = None,
                     hedging_codebook: str | None = None,
-                    frame_caveats: dict[str, str] | None = None) -> dict[str, pd.DataFrame]:
+                    frame_caveats: dict[str, str] | None = None,
+                    claims_units: str | None = None) -> dict[str, pd.DataFrame]:
     """Every comparison table from the annotation tables, keyed by name.
 
     ``engine``: the sentiment engine profiled (default VADER when scored); ``sourcing_codebook``,
     ``hedging_codebook``: YAML paths (default: newsprism/data/codebooks); ``frame_caveats``
     (frame -> sentence) go with every statement on that frame (of the frames table's codebook).
+    ``claims_units`` names the units codebook of numeric claims
+    (:func:`newsprism.compare.claims_units.load_claim_units`; default the bundled story's,
+    which the annotation's claims table was made with): another one extracts the claims again
+    from the articles.
 
     Returns (keyed): profiles, tone (:func:`outlet_tone`), frame_rates, rates
     (:func:`statement_rates`), terms, article_similarity, outlet_similarity, copied_passages,
@@ -83,12 +93,7 @@ def compare_outlets(tables: dict[str, pd.DataFrame], top_terms: int = 10,
     hedges = find_hedges(articles, sentences=sentences, codebook=hedging_codebook)
     sources = sourcing_table(articles, sentences=sentences, quotes=quotes,
                              codebook=sourcing_codebook)
-    claims = tables.get("claims")
-    if not isinstance(claims, pd.DataFrame) or claims.empty or "unit" not in claims:
-        claims = extract_claims(articles, sentences=sentences)
-    claims = claims[claims["article_id"].isin(articles["article_id"])]
-    if "outlet" not in claims:
-        claims = claims.merge(articles[["article_id", "outlet"]], on="article_id", how="left")
+    claims = articles_claims(tables.get("claims"), articles, sentences, claims_units)
     passages = find_copied_passages(articles, n=ngram)
     profiles = outlet_profiles({**tables, "articles": articles}, hedges=hedges, sources=sources,
                                engine=engine)
@@ -99,7 +104,7 @@ def compare_outlets(tables: dict[str, pd.DataFrame], top_terms: int = 10,
                                 .to_numpy())
     terms = distinctive_terms(articles, top=top_terms)
     voices = independent_voices(articles, passages)
-    claim_groups = group_claims(claims, voices=voices)
+    claim_groups = group_claims(claims, voices=voices, codebook=claims_units)
     frames = frame_rates({**tables, "articles": articles})
     hedge_rates = hedging_rates(articles, markers=hedges, sentences=sentences)
     source_rates = sourcing_rates(sources, articles)

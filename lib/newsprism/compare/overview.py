@@ -21,7 +21,8 @@ import numpy as np
 import pandas as pd
 
 from newsprism.core.text import word_spans
-from newsprism.corpus.encoding import REPAIR_RULE, is_repair, removals
+from newsprism.corpus.encoding import REPAIR_RULE, REPAIR_RULES, is_repair, removals
+from newsprism.corpus.entities import ENTITY_RULE
 
 NEAR_DUPLICATE_COLUMNS = [
     "article_a", "article_b", "outlet_a", "outlet_b", "cosine", "copied_words", "share_a",
@@ -84,8 +85,12 @@ def date_coverage(articles: pd.DataFrame) -> pd.DataFrame:
     ...     ).values.tolist()
     [['X', 2, 1, '2026-01-02', '2026-01-02']]
     """
-    published = pd.to_datetime(articles.get("published", pd.Series([""] * len(articles))),
-                               errors="coerce", utc=True, format="mixed")
+    from newsprism.time.timeline import parse_published
+
+    # The one reading of a publication date (50 places the same articles in time with it):
+    # read here on its own, 01/03/2016 was 3 January in 00 and 1 March in 50.
+    published, _ = parse_published(articles.get("published", pd.Series([""] * len(articles)))
+                                   .reset_index(drop=True))
     frame = pd.DataFrame({"outlet": articles["outlet"].to_numpy(), "published": published})
     rows = []
     for outlet, group in frame.groupby("outlet", sort=True):
@@ -144,27 +149,23 @@ def near_duplicates(articles: pd.DataFrame, *, ngram: int | None = None,
                     passages: pd.DataFrame | None = None) -> pd.DataFrame:
     """The most similar article pairs, and which of them are copies.
 
-    ``cosine``: TF-IDF cosine similarity (:func:`newsprism.compare.similarity.tfidf_vectors`,
-    the one TF-IDF of 00 and 40): shared vocabulary, which two reports of one event have
-    without copying. Whether a pair is a copy is decided by the one copy rule of 00 and 40
-    (:func:`newsprism.compare.similarity.copied_pairs`): passages of at least ``ngram`` words
-    shared word for word (:func:`~newsprism.compare.similarity.find_copied_passages`, stock
-    phrases set aside) cover at least ``min_share`` of one of the two articles and hold at
-    least ``min_words`` words (defaults: ``COPY_NGRAM``, ``COPY_MIN_SHARE``,
-    ``COPY_MIN_WORDS``). ``copied_words``, ``share_a``, ``share_b``: the words
-    in those passages and the share of each article they cover (0 without a passage);
-    ``shared_words`` and the offsets: the longest run of identical words (for
-    keyword-in-context evidence; it may be shorter than ``ngram``). ``passages``: the copied
-    passages when already found (else found here).
+    Columns: ``article_a``, ``article_b``, ``outlet_a``, ``outlet_b``; ``cosine``, TF-IDF cosine
+    (:func:`newsprism.compare.similarity.tfidf_vectors`, the one TF-IDF of 00 and 40): shared
+    vocabulary, which two reports of one event have without copying; ``is_copy``, the one copy
+    rule of 00 and 40 (:func:`newsprism.compare.similarity.copied_pairs`): passages of at least
+    ``ngram`` words shared word for word (:func:`~newsprism.compare.similarity.find_copied_passages`,
+    stock phrases set aside) cover at least ``min_share`` of one of the two articles and hold at
+    least ``min_words`` words (defaults ``COPY_NGRAM``, ``COPY_MIN_SHARE``, ``COPY_MIN_WORDS``);
+    ``copied_words``, ``share_a``, ``share_b``: words in those passages, each article's share (0
+    without); ``shared_words``, ``start_a``, ``end_a``, ``start_b``, ``end_b``: the longest run
+    of identical words (KWIC evidence; may be under ``ngram``). ``passages``: if already found.
 
     Copies come first, then the most similar others, at most ``max_pairs`` rows (``None``:
     all; the longest shared run is the slow part). ``table.attrs`` holds ``n_pairs`` (pairs
-    considered), ``n_copies`` (pairs that are copies) and ``method``. Up to ``exhaustive_max``
+    considered), ``n_copies`` (pairs that are copies), ``method`` and ``n_no_shared_term``
+    (pairs considered that share no term, cosine 0: not listed). Up to ``exhaustive_max``
     articles every pair with ``cosine >= min_cosine`` is considered; beyond, pairs that share
     a copied passage (their number does not grow with the square of the corpus).
-
-    Columns: ``article_a``, ``article_b``, ``outlet_a``, ``outlet_b``, those above, offsets
-    ``start_a``, ``end_a``, ``start_b``, ``end_b`` and ``is_copy`` (the copy rule above).
 
     >>> text = " ".join(f"word{i}" for i in range(30))
     >>> arts = pd.DataFrame({"article_id": ["a", "b"], "outlet": "X", "text": [text, "A. " + text]})
@@ -215,7 +216,11 @@ def near_duplicates(articles: pd.DataFrame, *, ngram: int | None = None,
     table = pd.DataFrame(rows, columns=NEAR_DUPLICATE_COLUMNS)
     table = table.sort_values(["cosine", "article_a", "article_b"], ascending=[False, True, True],
                               ignore_index=True)
-    table.attrs.update(n_pairs=int(len(values)), n_copies=int(is_copy.sum()), method=method)
+    # In "all pairs" mode a pair sharing no term (cosine 0: two languages, say) is scored too:
+    # it is no copy. It was left out of n_pairs, and 00 read "6 of 19 pairs" of 28.
+    every = len(ids) * (len(ids) - 1) // 2 if method == "all pairs" else int(len(values))
+    table.attrs.update(n_pairs=every, n_copies=int(is_copy.sum()), method=method,
+                       n_no_shared_term=every - int(len(values)))
     return table
 
 
@@ -285,7 +290,8 @@ def similarity_matrix(articles: pd.DataFrame, by_outlet: bool = False) -> pd.Dat
 
 def removed_characters(audit: pd.DataFrame) -> pd.Series:
     """Characters each audit row removed: its ``removed_text``'s length, 0 for an encoding
-    repair (its ``removed_text`` is a before → after sample; nothing was removed).
+    repair or decoded entities (its ``removed_text`` is a before → after sample; nothing was
+    removed).
 
     >>> removed_characters(pd.DataFrame({"rule": ["byline", REPAIR_RULE],
     ...     "removed_text": ["By Ann", "text, 1 line: Ã© → é"]})).tolist()
@@ -297,7 +303,8 @@ def removed_characters(audit: pd.DataFrame) -> pd.Series:
 
 def audit_summary(audit: pd.DataFrame) -> pd.DataFrame:
     """Removals per cleaning rule: how many lines and characters, in how many articles.
-    Rule ``encoding_repair`` counts repaired fields (title or text), no characters removed.
+    Rules ``encoding_repair`` and ``html_entities`` count repaired fields (title or text), no
+    characters removed.
 
     Columns: ``rule``; ``removals`` (audit rows: lines removed, or fields repaired);
     ``articles`` (distinct articles touched); ``characters`` (characters removed). Counts
@@ -330,7 +337,7 @@ def audit_reading(audit: pd.DataFrame, rules: pd.DataFrame, n_articles: int) -> 
     if audit is None or audit.empty or rules.empty:
         return "Cleaning removed nothing."
     repaired = repair_reading(audit, n_articles)
-    audit, rules = removals(audit), rules[rules["rule"] != REPAIR_RULE]
+    audit, rules = removals(audit), rules[~rules["rule"].isin(REPAIR_RULES)]
     if audit.empty or rules.empty:
         return "Cleaning removed nothing. " + repaired
     top = rules[rules["removals"] == rules["removals"].max()]
@@ -346,16 +353,23 @@ def audit_reading(audit: pd.DataFrame, rules: pd.DataFrame, n_articles: int) -> 
 
 
 def repair_reading(audit: pd.DataFrame, n_articles: int) -> str:
-    """How many articles had their encoding repaired ("" when none).
+    """How many articles had their encoding repaired, and how many their HTML entities
+    decoded ("" when none).
 
-    >>> repair_reading(pd.DataFrame({"article_id": ["a", "a"], "rule": [REPAIR_RULE] * 2}), 4)
-    'Mojibake (text decoded with the wrong codec) was repaired in 1 of 4 articles.'
+    >>> repair_reading(pd.DataFrame({"article_id": ["a", "a", "b"],
+    ...     "rule": [REPAIR_RULE, REPAIR_RULE, ENTITY_RULE]}), 4)
+    'Mojibake (text decoded with the wrong codec) was repaired in 1 of 4 articles. HTML entities ("&amp;", "&#8217;") were decoded in 1 of 4 articles.'
     """
-    if audit is None or audit.empty:
+    if audit is None or audit.empty or "rule" not in audit:
         return ""
-    n = audit.loc[is_repair(audit), "article_id"].nunique()
-    return (f"Mojibake (text decoded with the wrong codec) was repaired in {n} of {n_articles} "
-            "articles." if n else "")
+    said = []
+    for rule, what in ((REPAIR_RULE, "Mojibake (text decoded with the wrong codec) was "
+                                     "repaired"),
+                       (ENTITY_RULE, 'HTML entities ("&amp;", "&#8217;") were decoded')):
+        n = audit.loc[audit["rule"] == rule, "article_id"].nunique()
+        if n:
+            said.append(f"{what} in {n} of {n_articles} articles.")
+    return " ".join(said)
 
 
 def cleaning_outlet_reading(table: pd.DataFrame) -> str:
@@ -368,11 +382,10 @@ def cleaning_outlet_reading(table: pd.DataFrame) -> str:
     """
     if table is None or table.empty:
         return "Cleaning removed nothing."
-    repairs = table[table["rule"] == REPAIR_RULE]
-    repaired = "" if repairs.empty else (" Mojibake was repaired in " + ", ".join(
-        f"{int(r.articles)} article{'s' if int(r.articles) != 1 else ''} of **{r.outlet}**"
-        for r in repairs.itertuples()) + ".")
-    table = table[table["rule"] != REPAIR_RULE]
+    repaired = "".join(_outlet_repairs(table[table["rule"] == rule], what) for rule, what in
+                       ((REPAIR_RULE, "Mojibake was repaired"),
+                        (ENTITY_RULE, "HTML entities were decoded")))
+    table = table[~table["rule"].isin(REPAIR_RULES)]
     if table.empty:
         return "Cleaning removed nothing." + repaired
     # "Largest" by characters, said so: another row may hold a larger share of its outlet.
@@ -385,6 +398,15 @@ def cleaning_outlet_reading(table: pd.DataFrame) -> str:
             f"{float(row['share_of_text']):.1%} of that outlet's text." + repaired)
 
 
+def _outlet_repairs(repairs: pd.DataFrame, what: str) -> str:
+    """" {what} in 2 articles of **A**, 1 article of **B**." ("" when ``repairs`` is empty)."""
+    if repairs.empty:
+        return ""
+    return f" {what} in " + ", ".join(
+        f"{int(r.articles)} article{'s' if int(r.articles) != 1 else ''} of **{r.outlet}**"
+        for r in repairs.itertuples()) + "."
+
+
 def cleaning_by_outlet(audit: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
     """Per outlet and rule: lines and characters removed, the share of the outlet's raw
     characters they were, and one example of removed text.
@@ -393,7 +415,8 @@ def cleaning_by_outlet(audit: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFr
     ``share_of_text`` = removed characters / (removed + kept characters) of the outlet's
     articles (kept = the cleaned ``text``). Articles emptied by cleaning are not in
     ``articles``, so their removals are counted under outlet "(skipped article)".
-    Rule ``encoding_repair``: repaired fields and articles, 0 characters (nothing removed),
+    Rules ``encoding_repair`` and ``html_entities``: repaired fields and articles, 0
+    characters (nothing removed),
     a before → after sample as example.
 
     >>> audit = pd.DataFrame({"article_id": ["a", "a"], "rule": ["r1", "r2"],

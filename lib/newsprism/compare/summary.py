@@ -161,8 +161,9 @@ def tone_statement(outlet: str, tone: pd.DataFrame | None,
         "tone", f"row outlet={outlet!r}, column estimate")
 
 
-def _single_article_note(rec) -> str:
-    """What a one-article outlet's tone interval describes ("" with 2+ articles or unknown).
+def _single_article_note(rec, spans: str = "spans that article's sentences") -> str:
+    """What a one-article outlet's interval describes ("" with 2+ articles or unknown);
+    ``spans``: what the interval rests on (a rate's: that article's events, as independent).
 
     >>> _single_article_note({"n_articles": 1})[:40]
     ' From a single article: its interval spa'
@@ -170,8 +171,8 @@ def _single_article_note(rec) -> str:
     n = rec.get("n_articles") if hasattr(rec, "get") else None
     if n is None or pd.isna(n) or int(n) >= 2:
         return ""
-    return (" From a single article: its interval spans that article's sentences, so it "
-            "describes the article, not the outlet's coverage in general.")
+    return (f" From a single article: its interval {spans}, so it describes the article, not "
+            "the outlet's coverage in general.")
 
 
 def rate_statement(row: dict, rates: pd.DataFrame, description: str, section: str,
@@ -207,7 +208,10 @@ def rate_statement(row: dict, rates: pd.DataFrame, description: str, section: st
                 f"{plural(len(others), 'outlet')}: {_rate(value)} per 1,000 words (95% CI "
                 f"{_rate(low)} to {_rate(high)}; median of the others {_rate(median)}{times}"
                 f"{_q_text(q_value)})"
-                + (f"; {rank}" if rank else "") + ".", section, evidence)
+                + (f"; {rank}" if rank else "") + "."
+                # 30 read the same one-article rate as "the lead is not established"
+                + _single_article_note(row, "and test count that article's events as "
+                                       "independent"), section, evidence)
 
 
 def frame_statement(outlet: str, frames: pd.DataFrame, q_values: dict | None = None,

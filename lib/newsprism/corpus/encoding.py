@@ -15,6 +15,8 @@ extractor needs the curly quotes). Each repaired field gives one audit row shape
 cleaning audit's (``AUDIT_COLUMNS``): rule ``encoding_repair``, ``line`` the first repaired
 line of the raw text (empty for the title, author and outlet), ``removed_text`` the field,
 the number of lines repaired and a short before → after sample; nothing is removed.
+HTML entities ("&amp;", "&#8217;") are decoded first, in the same call
+(``newsprism.corpus.entities``), each decoded field giving a row of rule ``html_entities``.
 
 Caveat: a sequence ftfy cannot undo (a byte lost on the way) is left as it is, except
 "â€" before a space or a line's end, read as "”" (see :func:`_repair_line`); ftfy's check
@@ -38,7 +40,13 @@ import unicodedata
 
 import pandas as pd
 
+from newsprism.corpus.entities import ENTITY_RULE, decode_entities, first_decoded_line
+
 REPAIR_RULE = "encoding_repair"
+# Audit rules that change text and remove nothing (see :func:`is_repair`), with the unit
+# each row counts.
+REPAIR_RULES = (ENTITY_RULE, REPAIR_RULE)
+_UNITS = {REPAIR_RULE: ("line", "lines"), ENTITY_RULE: ("entity", "entities")}
 # Metadata repaired beside the text: a mojibake outlet name would split one outlet in two.
 REPAIRED_FIELDS = ("title", "author", "outlet")
 # Line breaks as the cleaner counts them (``newsprism.corpus.clean``), kept by the split.
@@ -73,6 +81,7 @@ def _ftfy():
     import ftfy.badness
 
     # Encoding only: every other fixer off, so clean text and typography are never touched.
+    # (Entities are decoded before, line by line: ``newsprism.corpus.entities``.)
     config = ftfy.TextFixerConfig(
         unescape_html=False, remove_terminal_escapes=False, fix_encoding=True,
         restore_byte_a0=True, replace_lossy_sequences=True, decode_inconsistent_utf8=True,
@@ -203,8 +212,11 @@ def sample(before: str, after: str, context: int = SAMPLE_CONTEXT) -> str:
 
 def repair_article(record: dict, raw_text: str, article_id: str
                    ) -> tuple[dict, str, list[dict]]:
-    """Repair an article's title, author, outlet and raw text; the record (a copy when a field
-    changed), the text, and one audit row per repaired field (see the module docstring).
+    """Decode the HTML entities of an article's title, author, outlet and raw text
+    (``newsprism.corpus.entities``), then repair their mojibake; the record (a copy when a
+    field changed), the text, and one audit row per field decoded (rule ``html_entities``,
+    the number of references decoded) and per field repaired (see the module docstring).
+    Entities go first: "&#195;&#169;" decodes to the mojibake "Ã©", which the repair reads.
 
     Input files are never touched: only the strings read from them are replaced.
     """
@@ -212,37 +224,50 @@ def repair_article(record: dict, raw_text: str, article_id: str
     for field in REPAIRED_FIELDS:
         value = record.get(field)
         if isinstance(value, str) and value:
-            fixed, lines = repair_text(value)
+            decoded, n_entities = decode_entities(value)
+            if n_entities:
+                rows.append(_row(article_id, None, field, n_entities, value, decoded,
+                                 ENTITY_RULE))
+            fixed, lines = repair_text(decoded)
             if lines:
+                rows.append(_row(article_id, None, field, len(lines), decoded, fixed))
+            if fixed != value:
                 record = {**record, field: fixed}
-                rows.append(_row(article_id, None, field, len(lines), value, fixed))
-    fixed, lines = repair_text(raw_text)
+    decoded, n_entities = decode_entities(raw_text)
+    if n_entities:
+        line = first_decoded_line(raw_text, decoded)
+        rows.append(_row(article_id, line, "text", n_entities, nth_line(raw_text, line),
+                         nth_line(decoded, line), ENTITY_RULE))
+    fixed, lines = repair_text(decoded)
     if lines:
-        before, after = nth_line(raw_text, lines[0]), nth_line(fixed, lines[0])
+        before, after = nth_line(decoded, lines[0]), nth_line(fixed, lines[0])
         rows.append(_row(article_id, lines[0], "text", len(lines), before, after))
     return record, fixed, rows
 
 
-def _row(article_id: str, line: int | None, field: str, n_lines: int, before: str,
-         after: str) -> dict:
-    what = f"{field}, {n_lines} line{'s' if n_lines != 1 else ''}"
+def _row(article_id: str, line: int | None, field: str, count: int, before: str,
+         after: str, rule: str = REPAIR_RULE) -> dict:
+    one, many = _UNITS[rule]
+    what = f"{field}, {count} {one if count == 1 else many}"
     return {"article_id": article_id, "line": line, "removed_text":
-            f"{what}: {sample(before, after)}", "rule": REPAIR_RULE, "score": None}
+            f"{what}: {sample(before, after)}", "rule": rule, "score": None}
 
 
 def is_repair(audit: pd.DataFrame) -> pd.Series:
-    """True for the audit rows of encoding repairs (they remove nothing).
+    """True for the audit rows of encoding repairs and decoded HTML entities (they remove
+    nothing: :data:`REPAIR_RULES`).
 
-    >>> is_repair(pd.DataFrame({"rule": ["byline", REPAIR_RULE]})).tolist()
-    [False, True]
+    >>> is_repair(pd.DataFrame({"rule": ["byline", REPAIR_RULE, ENTITY_RULE]})).tolist()
+    [False, True, True]
     """
     if audit is None or "rule" not in audit:
         return pd.Series(False, index=getattr(audit, "index", None), dtype=bool)
-    return audit["rule"].eq(REPAIR_RULE)
+    return audit["rule"].isin(REPAIR_RULES)
 
 
 def removals(audit: pd.DataFrame) -> pd.DataFrame:
-    """The cleaning audit without its encoding repairs: the lines cleaning removed."""
+    """The cleaning audit without its encoding repairs and decoded entities: the lines
+    cleaning removed."""
     if audit is None or "rule" not in audit:
         return audit
     return audit[~is_repair(audit)]

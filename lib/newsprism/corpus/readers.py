@@ -41,7 +41,10 @@ line and offending byte, so a reader can check the accents; pass ``encoding_fall
 skip such articles instead. Text that was decoded with the wrong codec before it reached the
 corpus (mojibake: "donâ€™t" for "don’t") is repaired unless ``cleaning="off"``; each repaired
 title or text has a ``cleaning_audit`` row, rule ``encoding_repair``
-(``newsprism.corpus.encoding``). Input files are only ever read.
+(``newsprism.corpus.encoding``). Before that, HTML entities left in plain text ("AT&amp;T",
+"&quot;", "&#8217;") are decoded, except on lines holding markup; each decoded field has a row,
+rule ``html_entities``, with the number of references decoded (``newsprism.corpus.entities``).
+Input files are only ever read.
 
 >>> from newsprism.corpus.readers import load_corpus
 >>> corpus = load_corpus()          # the bundled corpus
@@ -883,8 +886,9 @@ def load_corpus(path: str | Path | None = None, *,
     Skipped articles and warnings are listed in ``Corpus.problems`` (and summarised in a
     Python warning); what cleaning removed is in ``Corpus.cleaning_audit``. ``cleaning`` is
     "strict", "default" or "off" (see ``newsprism.corpus.clean``); "strict" and "default" also
-    repair mojibake in titles and texts ("TrÃ©vidic" -> "Trévidic", rule ``encoding_repair`` in
-    the audit, see ``newsprism.corpus.encoding``), "off" leaves the text as read. All articles
+    decode HTML entities ("&amp;" -> "&", rule ``html_entities``) and repair mojibake in titles
+    and texts ("TrÃ©vidic" -> "Trévidic", rule ``encoding_repair`` in the audit, see
+    ``newsprism.corpus.encoding``), "off" leaves the text as read. All articles
     are read before any is cleaned, so lines recurring across an outlet's articles (templates, teasers, footers)
     are counted over the whole corpus.
 

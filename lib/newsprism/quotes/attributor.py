@@ -10,11 +10,14 @@ import re
 from dataclasses import dataclass
 
 from newsprism.quotes.coreference import GENDER_OF_PRONOUN, GENDER_WORDS, Article
+from newsprism.quotes.fragments import trim_fragment
+from newsprism.quotes.headline_names import name_in_headline
 from newsprism.quotes.leaders import leader_introductions
 from newsprism.quotes.names import (
     BOUNDARY,
     CUE_RE,
     DET_NOUN_PHRASE,
+    INSTITUTION_HEADS,
     NAME,
     NAME_RE,
     OPENER_ONLY,
@@ -26,6 +29,7 @@ from newsprism.quotes.names import (
     SENTENCE_SUBJECT,
     SUBORDINATE_SUBJECT,
     VERB_AFTER,
+    in_headline_line,
     is_name,
     person_like,
     strip_leading,
@@ -55,6 +59,16 @@ _POSSESSED_TAIL = re.compile(
     r"with|by|in|at|like|without|would|will|could|can)\b)(?-i:[a-z])[\w\-]*){0,2})")
 
 
+# a sentence opening (after a short opener) with a text or an institution and its verb, the
+# antecedent of a later 'it' ('The post showed a man in a wig ... . It says: “...”', 'For
+# instance, the paper notes ...'); 'a piece', 'the paper', 'the suit' count as texts here
+_TEXT_SUBJECT = re.compile(
+    r"\s*(?:[A-Z][^,\u201c\u201d\"\n]{0,40},\s+|(?:And|But|Still|Yet|Also)\s+)?"
+    r"(?P<nom>(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)(?:\s+(?-i:[a-z])[\w\-]*){0,3}?\s+"
+    rf"(?i:{INSTITUTION_HEADS}|piece|paper|suit|document))\s+(?:also\s+|then\s+|has\s+|had\s+)?"
+    r"(?-i:[a-z]{2,}(?:s|ed))\b")
+
+
 @dataclass
 class Attribution:
     """Who said one quotation, through which mention and cue, and which rule found it."""
@@ -68,6 +82,9 @@ class Attribution:
     # what ``FALLBACK_RULES`` give when no rule fires: applied only to quotations classified as
     # speech, so it never changes what is speech (see ``extract_quotes``)
     fallback: Attribution | None = None
+    # a rule found the mention but it names no one a reader would accept ('a friend without',
+    # a headline): no speaker, yet the quotation is attributed (the speech classifier reads it)
+    abstained: bool = False
 
 
 class Attributor:
@@ -126,6 +143,14 @@ class Attributor:
               prev: list[Attribution]) -> Attribution:
         if kind in ("name", "nom"):
             e = drop_full_stop(self.text, s, e)
+        # a lone 'her' ('her claim that “...”') is a pronoun to resolve, not a description
+        abstains = kind == "nom" and self.text[s:e].lower() in _POSSESSIVE_PRONOUNS
+        kind = "pron" if abstains else kind
+        if kind == "nom":  # 'a friend without', 'Clinton’s claim that': trim or no speaker
+            span = trim_fragment(self.text, s, e)
+            if span is None:
+                return Attribution(None, s, e, self.text[s:e], cue, how, abstained=True)
+            s, e = span
         surface = self.text[s:e]
         if kind == "rel":
             # 'said Scott Reed, the Chamber's strategist, who added': the antecedent speaks
@@ -173,11 +198,15 @@ class Attributor:
                 e = s + name_m.end()
                 surface = self.text[s:e]
             s, e = strip_leading(self.text, s, e)
+            # a title-case headline is no name: its subject before a verb, or no speaker
+            name = name_in_headline(self.text[s:e], in_headline_line(self.text, s, {}))
+            e = s + len(name) if name is not None else e
             surface = self.text[s:e]
-            speaker = self.art.canonical(surface)
+            speaker = self.art.canonical(surface) if name is not None else None
+            abstains = name is None
         else:
             speaker = self._resolve_nominal(surface, prev, s)
-        return Attribution(speaker, s, e, surface, cue, how)
+        return Attribution(speaker, s, e, surface, cue, how, abstained=abstains and speaker is None)
 
     def _restrictive(self, s: int, e: int, cue: str | None, how: str,
                      prev: list[Attribution]) -> Attribution:
@@ -268,7 +297,8 @@ class Attributor:
         candidates = self._speaker_candidates(pos, pronoun, prev)
         if pronoun in ("he", "she"):
             candidates = self._gendered_candidates(lo, pos, pronoun, prev, candidates) or \
-                self._chained(lo, pos, pronoun, prev, 0)
+                self._chained(lo, pos, pronoun, prev, 0) or \
+                self._gendered_candidates(lo, pos, pronoun, prev, candidates, namesakes=True)
         elif not candidates:
             candidates = self._group_candidates(lo, pos, pronoun, prev)
         if not candidates:
@@ -277,24 +307,45 @@ class Attributor:
         return candidates[-1][1]
 
     def _gendered_candidates(self, lo: int, pos: int, pronoun: str, prev: list[Attribution],
-                             speakers: list) -> list:
+                             speakers: list, namesakes: bool = False) -> list:
         """The people a 'he' or 'she' may stand for: the nearest earlier speaker and sentence
         subjects that agree, else the agreeing names before it. When it comes to those names
         after passing over a person of the other gender ('Ted Cruz' for 'she'), only a name
         known to be of the pronoun's gender is taken: any capitalised pair ('Boca Raton',
-        'West Virginia') would be a guess a reader catches, so the pronoun abstains instead."""
-        near = self._subject_candidates(lo, pos, prev) + self._cue_subject_candidates(lo, pos)
-        candidates = self._agreeing(speakers + near, pronoun)
+        'West Virginia') would be a guess a reader catches, so the pronoun abstains instead.
+        With ``namesakes`` every candidate named by a surname alone is read as the one person
+        of that surname who may be of the pronoun's gender (see ``_namesakes``)."""
+        fix = (lambda c: self._namesakes(c, pronoun)) if namesakes else (lambda c: c)
+        near = fix(self._subject_candidates(lo, pos, prev) +
+                   self._cue_subject_candidates(lo, pos))
+        candidates = self._agreeing(fix(speakers) + near, pronoun)
         if candidates:
             return candidates
-        names = self._name_candidates(lo, pos)
+        names = fix(self._name_candidates(lo, pos))
         candidates = self._agreeing(names, pronoun)
         other = "m" if pronoun == "she" else "f"
-        nearest = self._speaker_candidates(pos, "they", prev)  # the last speaker, any gender
+        # the last speaker, any gender
+        nearest = fix(self._speaker_candidates(pos, "they", prev))
         if any(self.art.gender(c[1]) == other for c in nearest + near + names):
             own = GENDER_OF_PRONOUN[pronoun]
             candidates = [c for c in candidates if self.art.gender(c[1]) == own]
         return candidates
+
+    def _namesakes(self, candidates: list, pronoun: str) -> list:
+        """Candidates (position, name) named there by a surname alone ('Clinton used the
+        exchange ... . She noted') that stands for the wrong one of two people of that surname:
+        the surname goes to the most named full name ('Bill Clinton'); when that person is of
+        the other gender than the pronoun and the article names exactly one person of the
+        pronoun's gender with that surname ('Hillary Clinton'), that person is the candidate.
+        A full name written out at the position is kept as it is."""
+        own = GENDER_OF_PRONOUN[pronoun]
+        out = []
+        for at, name in candidates:
+            if name and self.art.gender(name) not in (None, own) and \
+                    not self.text.startswith(name, at):
+                name = self.art.namesake(name, own) or name
+            out.append((at, name))
+        return out
 
     def _chained(self, lo: int, pos: int, pronoun: str, prev: list[Attribution],
                  depth: int) -> list:
@@ -432,6 +483,10 @@ class Attributor:
             starts.insert(0, lo)
         for start in starts:
             subj = self.subject_of_sentence(start, pos) or self._organisation_subject(start, pos)
+            if pronoun == "it" and (subj is None or subj[2] == "name" and not
+                                    ORG_WORDS.search(self.text, subj[0], subj[1])):
+                text_m = _TEXT_SUBJECT.match(self.text, start, pos)
+                subj = (*text_m.span("nom"), "nom") if text_m else subj
             if subj is None or subj[1] > pos or subj[2] == "pron":
                 continue
             surface = self.text[subj[0]:subj[1]]
@@ -559,7 +614,7 @@ class QuoteSite:
         """The previous quotation's speaker, under rule ``how``."""
         p = self.prev[-1]
         return Attribution(p.speaker, p.speaker_start, p.speaker_end, p.speaker_surface, p.cue,
-                           how)
+                           how, abstained=p.abstained)
 
 
 def quote_site(attributor: Attributor, qi: int, prev: list[Attribution]) -> QuoteSite:

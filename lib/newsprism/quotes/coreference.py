@@ -88,6 +88,12 @@ def _names_by_last_word(counts: dict[str, int]) -> dict[str, str]:
     return {last: key[2] for last, key in best.items()}
 
 
+def _same_person(a: str, b: str) -> bool:
+    """Whether two full names of one surname may be one person (see ``people_of_surname``)."""
+    wa, wb = (set(n.replace(".", "").split()) for n in (a, b))
+    return wa <= wb or wb <= wa or a[0].lower() == b[0].lower()
+
+
 class Article:
     """Per-article state: name variants, earlier speakers, sentence boundaries."""
 
@@ -98,6 +104,8 @@ class Article:
         self._surnames: dict[str, str] = {}
         self._genders: dict[str, str] | None = None
         self._titled: frozenset[str] | None = None
+        self._counts: dict[str, int] = {}
+        self._people: dict[str, dict[str, list[str]]] = {}
         self._resolve = getattr(actors, "resolve", None)
 
     def names(self) -> dict[str, str]:
@@ -126,6 +134,7 @@ class Article:
                     if len(w) > 1 and len(name) > len(longest.get(w, "")):
                         longest[w] = name
             self._names = longest
+            self._counts = counts
             self._surnames = _names_by_last_word(counts)
         return self._names
 
@@ -133,6 +142,47 @@ class Article:
         """Last word -> the name of the article it ends (see ``_names_by_last_word``)."""
         self.names()
         return self._surnames
+
+    def namesake(self, name: str, gender: str) -> str | None:
+        """The one other person of the article who shares the surname of ``name`` and is of
+        ``gender`` by given name ('Hillary Clinton' for 'Bill Clinton' and 'f'); None when
+        there is none or more than one."""
+        self.names()
+        last = name.split()[-1] if name.split() else ""
+        others = {full for full in self._counts if full != name and
+                  full.split()[-1] == last and person_like(full)}
+        # 'Hillary Rodham Clinton' and 'Hillary Clinton' are one person: the longest form
+        others = {f for f in others if not any(f != g and set(f.split()) < set(g.split())
+                                               for g in others)}
+        # of the pronoun's gender by given name, else the one not known to be of the other
+        # ('Chris Murphy' beside 'Anne Marie Murphy' for 'he')
+        for keep in (lambda g: g == gender, lambda g: g in (None, gender)):
+            found = {f for f in others if keep(given_name_gender(f))}
+            if found:
+                return found.pop() if len(found) == 1 else None
+        return None
+
+    def people_of_surname(self, last: str) -> dict[str, list[str]]:
+        """The people the article names in full with the last word ``last``: their most named
+        form -> every form (person-like names of two words or more whose given name the codebook
+        knows or that are named twice: 'Iowa Clinton', once after an opener, is nobody). Forms
+        are one person when one's words hold the other's ('Hillary Rodham Clinton') or their
+        given names share a first letter ('Chuck' and 'Charles Grassley', 'Jeb' and 'John Ellis
+        Bush'): two people are told apart only where a reader would."""
+        self.names()
+        if last in self._people:  # (asked once per attribution: memoised per surname)
+            return self._people[last]
+        forms = [f for f, n in self._counts.items() if f.split()[-1] == last and
+                 person_like(f) and (n >= 2 or given_name_gender(f) is not None)]
+        groups: list[list[str]] = []
+        for form in sorted(forms, key=lambda f: (-self._counts[f], -len(f), f)):
+            group = next((g for g in groups if any(_same_person(form, o) for o in g)), None)
+            if group is None:
+                groups.append([form])
+            else:
+                group.append(form)
+        self._people[last] = {g[0]: g for g in groups}
+        return self._people[last]
 
     def gender(self, name: str | None) -> str | None:
         """'m', 'f' or None (not known) for a person ``name``: a gendered title or role word

@@ -53,6 +53,7 @@ from newsprism.quotes.attribution import (
     headline_words,
     is_title_case,
 )
+from newsprism.quotes.headline_names import name_in_headline
 from newsprism.quotes.marks import MarkedSpan, pair_marks
 from newsprism.quotes.speakers import speaker_type
 
@@ -260,6 +261,9 @@ def _headline_speaker(text: str, span: MarkedSpan, actors=None) -> Attribution |
     open_at = span.open if span.open >= 0 else span.start
     m = _HEADLINE_SPEAKER.match(text, span.para_start, open_at) or \
         _HEADLINE_SUBJECT.match(text, span.para_start, open_at)
+    if m and name_in_headline(m.group(0)) != m.group(0):
+        # 'Carly Fiorina Endorses Ted Cruz: ...': the subject before the verb, if any
+        m = _HEADLINE_SUBJECT.match(text, span.para_start, open_at)
     if not m:
         return None
     surface = m.group(0)
@@ -357,7 +361,7 @@ def span_features(text: str, span: MarkedSpan, form: str, att: Attribution) -> d
         "cue_sent": float(bool(cue_sent)),
         "cue_prev": float(sent_lo > span.para_start and bool(CUE_RE.search(text, prev_lo, sent_lo))),
         "called_object": float(bool(_CALLED_OBJECT.search(before))),
-        "has_speaker": float(att.speaker is not None),
+        "has_speaker": float(att.speaker is not None or att.abstained),
     }
 
 

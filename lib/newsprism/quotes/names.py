@@ -134,6 +134,13 @@ GENERIC_AFTER = re.compile(
     rf"to|of|as|during|after|before|while|when|from|with)\b)")
 
 
+# the head nouns of a text or an institution that may speak ('The ad targets', 'the court ruled')
+INSTITUTION_HEADS = (
+    "ad|ads|complaint|report|statement|letter|memo|study|poll|survey|platform|resolution|"
+    "editorial|order|ruling|opinion|lawsuit|indictment|filing|council|commission|committee|"
+    "court|association|agency|publication|newspaper|magazine|website|network|foundation|"
+    "board|ministry|department|post|tweet|email|message|video|book|article|campaign")
+
 # 'Still, the Business Council of British Columbia opposed': 'the', a name, a verb
 ORG_SUBJECT = re.compile(
     rf"\s*(?:(?:But|And|Still|Yet|So|Meanwhile|However|Instead|Now|Also),?\s+)?(?-i:the|The)\s+"

@@ -93,6 +93,7 @@ _DOUBLE = re.compile("''|[\"\u201c\u201d]")
 _PRONOUNS = frozenset("he she they it i we him her them his its their".split())
 # gold definitions: which quotation marks make a Content span a direct quotation
 MARKS = {"all": "all quotation marks", "double": "double marks only"}
+PRIMARY = f"PolNeAR ({MARKS['all']})"  # the dataset issue 18's targets are set on
 
 
 @dataclass
@@ -588,7 +589,19 @@ METRICS = (("precision", "n_predicted"), ("recall", "n_gold"), ("f1", "n_gold"),
            ("speaker_accuracy", "n_speaker"), ("speaker_accuracy_strict", "n_speaker_strict"))
 
 
-def _metric_status(metric: str, value: float) -> str:
+SECONDARY_LABEL = ("earlier definition, kept for comparison: single-quoted speech counts as a "
+                   "false positive")
+
+
+def _metric_status(metric: str, value: float, primary: bool = True) -> str:
+    """'ok', 'below target X' or 'no floor (why)': issue 18's targets are set on the primary
+    definition (all quotation marks) and the lenient speaker check only.
+
+    >>> _metric_status("precision", 0.941), _metric_status("precision", 0.941, primary=False)[:8]
+    ('below target 0.954', 'no floor')
+    """
+    if not primary:
+        return f"no floor ({SECONDARY_LABEL})"
     if metric == "speaker_accuracy_strict":
         return f"no floor ({STRICT_LABEL})"
     if metric in TARGETS and not value >= TARGETS[metric]:  # NaN misses it too
@@ -607,7 +620,8 @@ def _metric_rows(result: dict, row: dict) -> list[dict]:
             continue
         value, n = float(result[metric]), int(result[n_key])
         rows.append({**row, "metric": metric, "value": round(value, 4), "n": n,
-                     "status": _metric_status(metric, value) if ours else "ok"})
+                     "status": _metric_status(metric, value, row["dataset"] == PRIMARY)
+                     if ours else "ok"})
         if metric != "f1" and ours:
             low, high = wilson_interval(value, n)
             rows[-1].update(ci_low=round(low, 4), ci_high=round(high, 4))

@@ -17,6 +17,7 @@ from typing import Any
 import pandas as pd
 
 from newsprism.compare import hedging, keyness, profiles, similarity, sourcing, summary
+from newsprism.report import caveats
 from newsprism.report.runner import save_table
 from newsprism.viz.section import Section
 from newsprism.viz.section_group import Group, table_section
@@ -38,6 +39,7 @@ class CompareContext:
     sourcing_label: str = "data/codebooks/sourcing_generic.yml"  # as captions name the codebooks
     hedging_label: str = "data/codebooks/hedging.yml"
     codebook: str = "generic"  # the frame codebook the frames table was annotated with
+    claims_label: str = "data/codebooks/claims_units_generic.yml"  # the claims' units
 
     @property
     def frame_validity(self) -> str:
@@ -72,7 +74,7 @@ class CompareContext:
 def prepare(corpus: str, top_terms: int = 10, ngram: int = 8, engine: str = "vader",
             codebook: str = "generic", actors_codebook: str = "none",
             sourcing_codebook: str = "generic", hedging_codebook: str = "",
-            cleaning: str = "default") -> CompareContext:
+            cleaning: str = "default", claims_units: str = "generic") -> CompareContext:
     """Annotate ``corpus`` (empty: the bundled corpus) with the notebooks' shared options and
     compare its outlets. Raises ValueError when no article could be read."""
     from newsprism.compare import outlets as compare
@@ -93,7 +95,8 @@ def prepare(corpus: str, top_terms: int = 10, ngram: int = 8, engine: str = "vad
         tables, top_terms=top_terms, ngram=ngram, engine=engine,
         sourcing_codebook=notebook_options.codebook_file(sourcing_codebook, "sourcing_codebook"),
         hedging_codebook=notebook_options.codebook_file(hedging_codebook, "hedging_codebook"),
-        frame_caveats=cue_caveats(codebook))
+        frame_caveats=cue_caveats(codebook),
+        claims_units=notebook_options.codebook_file(claims_units, "claims_units"))
     english = articles[articles["article_id"].isin(result["voices"]["article_id"])]
     return CompareContext(annotations=annotations, result=result, english=english,
                           source=corpus_name(annotations.corpus.source or corpus),
@@ -101,7 +104,9 @@ def prepare(corpus: str, top_terms: int = 10, ngram: int = 8, engine: str = "vad
                           sourcing_label=notebook_options.codebook_label(
                               sourcing_codebook, "sourcing_codebook", "sourcing.yml"),
                           hedging_label=notebook_options.codebook_label(
-                              hedging_codebook, "hedging_codebook", "hedging.yml"))
+                              hedging_codebook, "hedging_codebook", "hedging.yml"),
+                          claims_label=notebook_options.codebook_label(
+                              claims_units, "claims_units", "claims_units.yml"))
 
 
 def cue_caveats(codebook: str) -> dict[str, str]:
@@ -184,7 +189,9 @@ def profiles_section(ctx: CompareContext, out_dir: str) -> Group:
     rates = ctx.result["rates"]
     shown = table_section("profiles-table", table.drop(columns=["tone_engine"]), (
         "Outlet profiles (rates per 1,000 words; tone and subjectivity as per-article means, "
-        f"engine: {table['tone_engine'].iloc[0] or 'none'})."),
+        f"engine: {table['tone_engine'].iloc[0] or 'none'}). quotes_per_1k: "
+        + caveats.extraction_note() + " top_speakers, top_speaker_share: "
+        + caveats.speaker_note()),
         facts=dict(n=ctx.n_articles, unit="articles",
                    source=f"{ctx.source}; sentiment, frames, quotes tables; codebooks "
                    f"{ctx.hedging_label} and {ctx.sourcing_label}"))
@@ -458,7 +465,8 @@ def sourcing_section(ctx: CompareContext, out_dir: str) -> Group:
             facts=dict(n, source=f"{ctx.source}, newsprism.compare.sourcing.sourcing_table")),
         table_section("sourcing-rates", rates[rates["count"] > 0], (
             "Sourcing rates with the most frequent sources (article_share: share of the "
-            "outlet's articles with at least one)."),
+            "outlet's articles with at least one). quoted_speaker rows: "
+            + caveats.speaker_note()),
             facts=dict(n, source=f"{ctx.source}, {ctx.sourcing_label}")),
         table_section("sourcing-evidence", own[["outlet", "category", "source", "cue",
                                                 "sentence"]], (
@@ -517,14 +525,22 @@ def hedging_section(ctx: CompareContext, out_dir: str) -> Group:
                                  source=f"{ctx.source}, {ctx.hedging_label}"))])
 
 
-def claims_reading(groups: pd.DataFrame) -> str:
+def claims_reading(groups: pd.DataFrame, claim_outlets: tuple[str, ...] = ()) -> str:
     """How many claim groups disagree and agree across outlets; a conflict whose values may
     not count the same thing (:func:`newsprism.compare.summary.unclear_conflict`) is counted
-    apart, as the summary's statements read it.
+    apart, as the summary's statements read it. ``claim_outlets`` are the outlets that give any
+    claim: with fewer than two, nothing can be compared and the reading says so.
 
     >>> claims_reading(pd.DataFrame({"status": ["conflict", "agree", "single"]}))[:48]
     '1 group of claims disagrees across outlets and 1'
+    >>> claims_reading(pd.DataFrame({"status": ["single"]}), ("City Daily",))
+    'Only City Daily gives numbers or dates, so no claim can be compared across outlets.'
     """
+    if len(claim_outlets) == 1:
+        return (f"Only {claim_outlets[0]} gives numbers or dates, so no claim can be compared "
+                "across outlets.")
+    if groups.empty:
+        return "No numbers or dates were found, so no claim can be compared across outlets."
     conflicts = groups[groups["status"].isin(["conflict", "sender conflict"])]
     unclear = sum(rec["status"] == "conflict" and summary.unclear_conflict(rec)
                   for rec in conflicts.to_dict("records"))
@@ -548,10 +564,11 @@ def claims_section(ctx: CompareContext, out_dir: str) -> Group:
     return Group("claims-section", [
         table_section("claim-groups", groups[["unit", "status", "values", "subjects",
                                               "n_outlets", "n_voices"]],
-                      "Claims grouped by what they count, with their status across outlets.",
+                      "Claims grouped by what they count (units codebook "
+                      f"{ctx.claims_label}), with their status across outlets.",
                       facts=dict(n, source=f"{ctx.source}, newsprism.compare.claims.group_claims")),
         table_section("claim-list", claims[["outlet", "kind", "quantity", "qualifier", "unit",
                                             "subject", "sentence"]],
                       "Every number and date found, with its sentence.",
-                      reading=claims_reading(groups),
+                      reading=claims_reading(groups, tuple(sorted(set(claims["outlet"])))),
                       facts=dict(n, source=f"{ctx.source}, newsprism.compare.claims.extract_claims"))])

@@ -22,6 +22,7 @@ from newsprism.framing import detect as framing
 from newsprism.framing import presence as framing_presence
 from newsprism.framing import shares as framing_shares
 from newsprism.framing import stats as framing_stats
+from newsprism.report import caveats
 from newsprism.report.compare_sections import weak_frames_note
 from newsprism.report.runner import save_table
 from newsprism.viz import heatmap
@@ -290,13 +291,14 @@ def article_frames_section(ctx: FramingContext, out_dir: str) -> Group:
             shares, framing_shares.frame_labels("generic_questions")), caption=(
             "Share of each outlet's articles in which the frame is present (dot) with its "
             "Wilson 95% interval (bar); frames titled 'below baseline' do not beat the "
-            "always-present baseline on gold data. " + framing_shares.validity_note()),
+            "always-present baseline on gold data. " + framing_shares.validity_note()
+            + " " + caveats.presence_note()),
             facts=dict(articles, source=f"{ctx.source}, newsprism.framing.frame_presence "
                        "(weights: newsprism/data/frame_presence_generic.json, fitted on NFC)")),
         Section("article-shares", table=shares, max_rows=None, caption=(
             "Article-level frame share per outlet × frame (estimate, ci_low, ci_high, n "
             "articles) with the frame's validity on gold data. "
-            + framing_shares.validity_note()),
+            + framing_shares.validity_note() + " " + caveats.presence_note()),
             facts=dict(articles, source=f"{ctx.source}, newsprism.framing.shares")),
         Section("article-decisions", table=decisions, max_rows=200, caption=(
             "Every article × frame decision with its evidence: the sentences whose cues fed "

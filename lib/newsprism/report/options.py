@@ -26,7 +26,8 @@ from typing import Any
 from newsprism.core.paths import CWD_VARIABLE, resolve_user_path  # noqa: F401 - re-exported
 
 # Parameters whose value is a codebook name or a path to a YAML file.
-PATH_PARAMETERS = ("codebook", "actors_codebook", "sourcing_codebook", "hedging_codebook")
+PATH_PARAMETERS = ("codebook", "actors_codebook", "sourcing_codebook", "hedging_codebook",
+                   "claims_units")
 
 
 def resolve_path_parameters(params: dict[str, Any], base: str | Path | None = None
@@ -46,9 +47,12 @@ def resolve_path_parameters(params: dict[str, Any], base: str | Path | None = No
 SHIPPED_CODEBOOKS: dict[str, dict[str, str]] = {
     "actors_codebook": {"none": "actors_none.yml", "story": "actors.yml"},
     "sourcing_codebook": {"generic": "sourcing_generic.yml", "story": "sourcing.yml"},
+    # the same names as newsprism.compare.claims_units.NAMED_UNITS
+    "claims_units": {"generic": "claims_units_generic.yml", "story": "claims_units.yml"},
 }
 # An empty value means the generic default too, never the bundled story's file.
-DEFAULT_NAMES = {"actors_codebook": "none", "sourcing_codebook": "generic"}
+DEFAULT_NAMES = {"actors_codebook": "none", "sourcing_codebook": "generic",
+                 "claims_units": "generic"}
 
 
 def codebook_file(value: str | None, parameter: str = "") -> str | None:

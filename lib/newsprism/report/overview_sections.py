@@ -18,8 +18,10 @@ import pandas as pd
 from newsprism.compare import overview
 from newsprism.compare.summary import plural, when_comparable
 from newsprism.corpus import language
-from newsprism.corpus.encoding import is_repair, removals
+from newsprism.corpus.encoding import REPAIR_RULE, is_repair, removals
+from newsprism.corpus.entities import ENTITY_RULE
 from newsprism.corpus.readers import Corpus, problems_reading
+from newsprism.report import caveats
 from newsprism.report.runner import save_table
 from newsprism.viz.display import kwic_html
 from newsprism.viz.section import Section, evidence_link
@@ -32,6 +34,10 @@ MAX_ARTICLE_CELLS = 30  # beyond ~30 articles a heatmap cell per article is unre
 # Bars drawn in the words-per-outlet figure: a web corpus of 851 sites made a 383-inch-tall
 # figure (20 s to draw); the table lists every outlet.
 MAX_BAR_OUTLETS = 40
+# The audit rows that remove nothing, as a caption counts them.
+REPAIR_NOUNS = ((REPAIR_RULE, "encoding repair", "encoding repairs"),
+                (ENTITY_RULE, "field with HTML entities decoded",
+                 "fields with HTML entities decoded"))
 
 
 @dataclass
@@ -72,7 +78,9 @@ def outlets_section(ctx: OverviewContext, out_dir: str) -> Group:
     """Articles and words per outlet (table), words per outlet (figure) and the length reading."""
     by_outlet = overview.outlet_summary(ctx.articles)
     save_table(by_outlet, "overview_outlets", out_dir)
-    table = table_section("outlets", by_outlet, "Articles and words per outlet.",
+    table = table_section("outlets", by_outlet, "Articles and words per outlet (words after "
+                          "cleaning: furniture it misses is counted). "
+                          + caveats.cleaning_note(ctx.cleaning),
                     tables={"overview_outlets": by_outlet},
                     facts=dict(n=len(ctx.articles), unit="articles",
                                source=f"{ctx.source} (manifest and cleaned texts)"))
@@ -178,7 +186,9 @@ def coverage_section(ctx: OverviewContext, out_dir: str) -> Group:
         table_section("genres", genres, "Articles per genre (as recorded in the "
                 "manifest).", facts=dict(n, source=f"{ctx.source} manifest")),
         table_section("dates", dates, "Publication dates per outlet (parseable dates "
-                "only).", facts=dict(n, source=f"{ctx.source} manifest"),
+                "only), in UTC as in 50_over_time: a time given with a zone is converted, so "
+                "an article of late evening west of Greenwich can fall on the next day.",
+                facts=dict(n, source=f"{ctx.source} manifest"),
                 reading=coverage_reading(len(articles), n_non_english(articles),
                                          int(dates["dated"].sum())))])
 
@@ -195,21 +205,24 @@ def problems_section(ctx: OverviewContext, out_dir: str) -> Section:
 
 def repairs_note(audit: pd.DataFrame) -> str:
     """The caption sentence that makes a table's rows add up to its n of removed lines: how
-    many of its rows are encoding repairs, which remove nothing ("" when none).
+    many of its rows are encoding repairs or decoded HTML entities, which remove nothing
+    ("" when none).
 
     >>> repairs_note(pd.DataFrame({"rule": ["nav_link", "encoding_repair"]}))
     ' Besides the 1 removed line, the table lists 1 encoding repair (rule encoding_repair), which removes nothing.'
+    >>> repairs_note(pd.DataFrame({"rule": ["encoding_repair", "html_entities", "html_entities"]}))
+    ' Besides the 0 removed lines, the table lists 1 encoding repair (rule encoding_repair) and 2 fields with HTML entities decoded (rule html_entities), which remove nothing.'
     """
     if audit is None or "rule" not in audit:
         return ""
     repaired = int(is_repair(audit).sum())
     if not repaired:
         return ""
-    removed = len(removals(audit))
+    listed = [f"{plural(count, one, many)} (rule {rule})" for rule, one, many in REPAIR_NOUNS
+              if (count := int((audit["rule"] == rule).sum()))]
     verb = "removes" if repaired == 1 else "remove"
-    return (f" Besides the {plural(removed, 'removed line')}, the table lists "
-            f"{plural(repaired, 'encoding repair')} (rule encoding_repair), which {verb} "
-            "nothing.")
+    return (f" Besides the {plural(len(removals(audit)), 'removed line')}, the table lists "
+            f"{' and '.join(listed)}, which {verb} nothing.")
 
 
 def audit_section(ctx: OverviewContext, out_dir: str, max_rows: int = 40) -> Group:
@@ -222,7 +235,8 @@ def audit_section(ctx: OverviewContext, out_dir: str, max_rows: int = 40) -> Gro
                  source=f"{ctx.source}, newsprism.corpus.clean")
     note = repairs_note(audit)
     return Group("audit", [
-        table_section("cleaning-rules", rules, "Removals per cleaning rule." + note,
+        table_section("cleaning-rules", rules, "Removals per cleaning rule." + note + " "
+                      + caveats.cleaning_note(ctx.cleaning),
                 facts=facts),
         table_section("cleaning-audit", audit, "Removed text, line by line." + note,
                 max_rows=max_rows, facts=facts,
@@ -236,7 +250,7 @@ def cleaning_outlet_section(ctx: OverviewContext, out_dir: str) -> Section:
     save_table(table, "overview_cleaning_by_outlet", out_dir)
     return table_section("cleaning-outlets", table, (
         f"Removals per outlet and rule (cleaning level '{ctx.cleaning}'); share_of_text = "
-        "removed characters / raw characters."),
+        "removed characters / raw characters. " + caveats.cleaning_note(ctx.cleaning)),
         reading=overview.cleaning_outlet_reading(table),
         facts=dict(n=len(removals(audit)), unit="removed lines",
                    source=f"{ctx.source}, newsprism.corpus.clean"))
@@ -245,9 +259,13 @@ def cleaning_outlet_section(ctx: OverviewContext, out_dir: str) -> Section:
 def pairs_note(pairs: pd.DataFrame) -> str:
     """What the pair table leaves out: rows beyond those shown, pairs never scored."""
     n_pairs = pairs.attrs["n_pairs"]
-    note = "" if len(pairs) == n_pairs else (
+    unlisted = int(pairs.attrs.get("n_no_shared_term", 0))
+    note = "" if len(pairs) == n_pairs - unlisted else (
         f" Showing the {len(pairs)} strongest of {n_pairs} pairs (copies first); the "
         "saved table overview_near_duplicates holds the same rows.")
+    if unlisted:
+        note += (f" {plural(unlisted, 'pair')} of articles share no term (cosine 0, e.g. "
+                 "articles in two languages) and are not listed: none is a copy.")
     method = pairs.attrs.get("method", "all pairs")
     if method != "all pairs":
         note += (f" The corpus is too large to score every pair: only {method} were scored "

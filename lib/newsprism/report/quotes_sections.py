@@ -21,6 +21,7 @@ import pandas as pd
 from newsprism.compare.summary import plural, when_comparable
 from newsprism.quotes import clusters as quote_clusters
 from newsprism.quotes import stats as quote_stats
+from newsprism.report import caveats
 from newsprism.report.runner import save_table
 from newsprism.viz.section import Section, evidence_link
 from newsprism.viz.section_group import Group, table_section
@@ -126,6 +127,9 @@ def top_rate_text(rates: pd.DataFrame, what: str, unit: str = "per 1,000 words",
     table = rates.dropna(subset=["estimate"]).sort_values(["estimate", "outlet"],
                                                           ascending=[lowest, True])
     top = table.iloc[0]
+    if len(table) == 1:  # one outlet read "Alpha has the highest rate of scare quotes"
+        return (f"Only one outlet (**{top['outlet']}**, {top['estimate']:.1f} {unit}): its rate "
+                f"of {what} cannot be compared with another outlet's.")
     rank = "lowest" if lowest else "highest"
     following = (f"; next: {table['outlet'].iloc[1]}, {table['estimate'].iloc[1]:.1f}"
                  if len(table) > 1 else "")
@@ -195,12 +199,13 @@ def rates_section(ctx: QuotesContext, out_dir: str) -> Group:
         Section("rates-table", table=rates[rates["measure"] != "terms_per_1000_words"].drop(
             columns="description"), max_rows=None, caption=(
             "Speech quotations per outlet: mean over articles (estimate) with bootstrap 95% "
-            "CI, total and pooled rate."),
+            "CI, total and pooled rate. " + caveats.extraction_note()),
             facts=dict(english, source=f"{ctx.source}, newsprism.quotes.extract + newsprism.quotes.stats")),
         Section("rates-figure", figure=plot_rates(per_1000, share), caption=(
             "Speech quotations per 1,000 words (left) and share of article characters inside "
             "speech quotation marks (right); bars are means over each outlet's articles, "
-            "whiskers bootstrap 95% CIs."), reading=density_reading(per_1000, share),
+            "whiskers bootstrap 95% CIs. " + caveats.extraction_note()),
+            reading=density_reading(per_1000, share),
             facts=dict(english, source=f"{ctx.source}, newsprism.quotes.stats"))])
 
 
@@ -258,7 +263,9 @@ def voice_reading(voice: pd.DataFrame) -> str:
         rest = totals[totals < totals.iloc[0]]
         names = " and ".join(f"**{name}**" for name in first.index)
         top = (f"The most quoted speaker{'s are' if len(first) > 1 else ' is'} {names} "
-               f"({int(totals.iloc[0])} quotations across outlets"
+               f"({int(totals.iloc[0])} quotations "
+               + ("across outlets" if voice.get("outlet", pd.Series(dtype=object)).nunique()
+                  != 1 else "in all")
                + ("" if len(first) > 1 else _forms_text(named, first.index[0]))
                + (f"; next: {rest.index[0]}, {int(rest.iloc[0])}" if len(rest) else "")
                + "). ")
@@ -296,14 +303,16 @@ def voice_section(ctx: QuotesContext, out_dir: str, top_speakers: int = 8) -> Gr
             "speaker (newsprism.quotes.corpus_speakers): spellings that differ only in case, "
             "hyphens or spacing, and a surname alone with the corpus's only full name ending in "
             "it (two full names with that surname: no merge)." if ctx.merge_names else
-            f"Speakers as the actor registry ({ctx.actors_label}) names them.")),
+            f"Speakers as the actor registry ({ctx.actors_label}) names them.")
+        + " " + caveats.speaker_note()),
         facts=dict(n=n, unit="speech quotations", source=f"{ctx.source}, newsprism.quotes.stats"))
     if not len(voice):
         return Group("voice", [table, Section("voice-figure", reading="No speech quotation, "
                                               "so no share of voice.")])
     return Group("voice", [table, Section(
         "voice-figure", figure=plot_voice(voice_matrix(voice, top_speakers)), caption=(
-            "Share of each outlet's speech quotations by speaker (grey: unattributed)."),
+            "Share of each outlet's speech quotations by speaker (grey: unattributed). "
+            + caveats.speaker_note()),
         reading=voice_reading(voice), facts=dict(
             n=n, unit="speech quotations", source=f"{ctx.source}, newsprism.quotes.extract attribution"))])
 
@@ -313,7 +322,8 @@ def anonymous_section(ctx: QuotesContext, out_dir: str) -> Section:
     anonymous = quote_stats.anonymous_share(ctx.quotes, ctx.english)
     save_table(anonymous, "quotes_anonymous_share", out_dir)
     return table_section("anonymous", anonymous, "Anonymous sources: share of each outlet's "
-                         "speech quotations (Wilson 95% CI).", facts=dict(
+                         "speech quotations (Wilson 95% CI). " + caveats.speaker_note(),
+                         facts=dict(
                              n=int(anonymous["n"].sum()) if len(anonymous) else 0,
                              unit="speech quotations",
                              source=f"{ctx.source}, newsprism.quotes.speakers"))
@@ -582,9 +592,9 @@ def key_findings(ctx: QuotesContext, statements: Group, min_outlets: int = 2) ->
     n_speech = len(ctx.speech)
     densest = (f"Densest quoting: {top_rate_text(per_1000, 'speech quotations')}"
                .replace("**", "")
-               if len(per_1000) and per_1000["estimate"].notna().any() else
+               if len(per_1000) and (per_1000["estimate"] > 0).any() else
                "No speech quotations.")
-    if len(per_1000) == 1 and per_1000["estimate"].notna().any():
+    if len(per_1000) == 1 and (per_1000["estimate"] > 0).any():
         densest = (f"One outlet, nothing to compare: {per_1000['outlet'].iloc[0]} has "
                    f"{per_1000['estimate'].iloc[0]:.1f} speech quotations per 1,000 words.")
     return [f"{n_speech} speech and {len(ctx.quotes) - n_speech} term quotations in "

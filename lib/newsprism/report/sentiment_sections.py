@@ -20,6 +20,7 @@ import pandas as pd
 from newsprism.compare.summary import extremes_text, plural, runner_up_text, when_comparable
 from newsprism.core import stats
 from newsprism.corpus import language
+from newsprism.report.caveats import validation_caveat
 from newsprism.report.options import codebook_label, no_actors_reading
 from newsprism.report.runner import save_table
 from newsprism.sentiment import scoring as sentiment
@@ -147,12 +148,14 @@ def tone_section(ctx: SentimentContext, out_dir: str, n_boot: int = 2000, seed: 
     return Group("tone", [
         Section("tone-figure", figure=plot_outlet_tone(by_outlet, dots, label, seed), caption=(
             "Sentence scores per outlet with the outlet mean and its bootstrap 95% interval "
-            f"({n_boot} resamples, seed {seed}). Engine: {label}." + sampled),
+            f"({n_boot} resamples, seed {seed}). Engine: {label}." + sampled + " "
+            + validation_caveat("sentiment", engine=engine)),
             facts=dict(n=len(sentences), unit="sentences", source=ctx.source)),
         table_section("tone-table", by_outlet, (
             "Outlet tone: mean sentence score, n and bootstrap 95% interval. 'resampled' says "
             "what the bootstrap resampled: articles when an outlet has two or more, otherwise "
-            f"sentences of its single article (see 'note'). Engine: {label}."),
+            f"sentences of its single article (see 'note'). Engine: {label}. "
+            + validation_caveat("sentiment", engine=engine)),
             reading=outlet_tone_reading(by_outlet),
             facts=dict(n=int(by_outlet["n_sentences"].sum()), unit="sentences",
                        source=ctx.source))], facts={"by_outlet": by_outlet})
@@ -332,12 +335,12 @@ def actors_section(ctx: SentimentContext, out_dir: str, tone_engine: str = "mode
                    n_boot: int = 2000, seed: int = 0, min_mentions: int = 3) -> Group:
     """Tone toward each actor per outlet (heatmap of means with n), the outlet × actor table
     with intervals, the most positive and negative clause per actor, and the reading."""
-    from newsprism.sentiment import tone_validation
+    from newsprism.report.caveats import actor_tone_note
 
     tone = sentiment.actor_tone(ctx.ann, tone_engine)
     table = sentiment.outlet_actor_tone(tone, n_boot=n_boot, seed=seed)
     label = sentiment.TONE_ENGINE_LABEL[tone_engine]
-    validity = tone_validation.caption_note(tone_engine)
+    validity = actor_tone_note(tone_engine)
     save_table(tone.drop(columns=["clause"]), f"sentiment_actor_mentions_{tone_engine}", out_dir)
     save_table(table, f"sentiment_outlet_actor_{tone_engine}", out_dir)
     actors = shown_actors(tone, min_mentions)

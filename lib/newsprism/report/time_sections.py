@@ -15,6 +15,7 @@ from typing import Any
 import pandas as pd
 
 from newsprism.compare.summary import plural
+from newsprism.report import caveats
 from newsprism.report.compare_sections import weak_frames_note
 from newsprism.report.options import no_actors_reading
 from newsprism.report.runner import save_table
@@ -133,9 +134,12 @@ def dating_section(ctx: TimeContext, out_dir: str) -> Section:
     left_out = len(ctx.all_dates) - len(ctx.dates)
     if left_out:
         reading += f" {left_out} dated article(s) fall outside the chosen window and are left out."
+    swapped = (" " + timeline.ambiguous_note(ctx.articles["published"])
+               if "published" in ctx.articles else "").rstrip()
+    reading += swapped
     # Always a key finding: every timing statement of the notebook rests on how articles were
     # dated, and without one the index would show nothing for a corpus without dates.
-    findings = [f"{ctx.note}{ctx.language_note} {_evidence('dating', 'time_dates')}"]
+    findings = [f"{ctx.note}{ctx.language_note}{swapped} {_evidence('dating', 'time_dates')}"]
     return Section("dating", table=undated, caption="Undated articles (counted, not placed in "
                    "time).", reading=reading, findings=findings,
                    tables={"time_dates": ctx.all_dates},
@@ -149,13 +153,15 @@ def span_reading(dated: pd.DataFrame) -> str:
     >>> d = pd.DataFrame({"date": pd.to_datetime(["2012-09-11", "2025-09-01", "2025-12-01"],
     ...                   utc=True), "date_basis": ["text", "published", "published"]})
     >>> span_reading(d)
-    'Publication dates run from 2025-09-01 to 2025-12-01; dates taken from the text (lower bounds) from 2012-09-11 to 2012-09-11.'
+    'Publication dates run from 2025-09-01 to 2025-12-01; dates taken from the text (lower bounds) all fall on 2012-09-11.'
     """
     parts = []
     for basis, label in (("published", "Publication dates run"),
                          ("text", "dates taken from the text (lower bounds)")):
         span = dated.loc[dated["date_basis"] == basis, "date"]
-        if len(span):
+        if len(span) and f"{span.min():%Y-%m-%d}" == f"{span.max():%Y-%m-%d}":
+            parts.append(f"{label.split(' run')[0]} all fall on {span.min():%Y-%m-%d}")
+        elif len(span):
             parts.append(f"{label} from {span.min():%Y-%m-%d} to {span.max():%Y-%m-%d}")
     text = "; ".join(parts) + "."
     return text[0].upper() + text[1:]
@@ -172,7 +178,7 @@ def attention_section(ctx: TimeContext, out_dir: str) -> Section:
         per = dated.groupby("period_label")["articles"].sum()
         text_dates = bool((ctx.dates["date_basis"] == "text").any())
         reading = peak_reading(per, ctx.period, text_dates)
-        if per.max() > 1 and (per == per.max()).sum() == 1 and peak_p(per) < 0.05:
+        if (per > 0).sum() > 1 and (per == per.max()).sum() == 1 and peak_p(per) < 0.05:
             findings.append(f"{peak_reading(per, ctx.period, text_dates, shown=False)} "
                             f"{_evidence('attention', 'time_attention')}")
     return Section("attention", table=table.drop(columns="period"), figure=figure,
@@ -204,11 +210,20 @@ def peak_reading(per: pd.Series, period: str, text_dates: bool = False,
     'Most articles appeared on 2026-01-01 (30 of 35 dated articles; next: 2026-01-02, 5); 2 days shown.'
     """
     top = per[per == per.max()]
-    periods = f"{len(per)} {period}{'s' if len(per) != 1 else ''} shown"
+    empty = int((per == 0).sum())
+    periods = (f"{len(per)} {period}{'s' if len(per) != 1 else ''} shown"
+               + (f", {empty} of them without any article" if empty else ""))
     caveat = (" Some dates come from the articles' text and are lower bounds, so an article "
               "may belong to a later period." if text_dates else "")
+    if (per > 0).sum() == 1:
+        every = (f"All {int(per.sum())} dated articles" if per.sum() > 1
+                 else "The one dated article")
+        return (f"{every} appeared "
+                f"{when(top.index[0], period)}: one {period}, so no change over time can be "
+                "read" + (f" ({periods})." if shown and len(per) > 1 else ".") + caveat)
     if len(top) > 1:
-        return (f"No single peak: {listing(list(top.index))} have {int(per.max())} "
+        named = [when(label, period).split(" ", 1)[1] for label in top.index]
+        return (f"No single peak: {listing(named)} have {int(per.max())} "
                 f"article{'s' if per.max() != 1 else ''} each ({int(per.sum())} dated articles"
                 + (f", {periods}" if shown else "") + f").{caveat}")
     runner = per.drop(top.index).sort_values(ascending=False, kind="stable")
@@ -308,8 +323,8 @@ def actor_tone_section(ctx: TimeContext, out_dir: str, n_actors: int = 3,
                        min_mentions: int = 5) -> Section:
     """Tone toward the most mentioned actors per outlet per period."""
     from newsprism.quotes.stats import most_quoted_speakers
+    from newsprism.report.caveats import actor_tone_note
     from newsprism.sentiment import scoring as sentiment
-    from newsprism.sentiment import tone_validation
 
     tone = sentiment.actor_tone(_view(ctx, "mentions", "sentences", "quotes"), ctx.tone_engine)
     main = tone["actor"].value_counts().head(n_actors).index.tolist() if len(tone) else []
@@ -324,7 +339,7 @@ def actor_tone_section(ctx: TimeContext, out_dir: str, n_actors: int = 3,
     return Section("actor-tone", table=table.drop(columns="period"), figure=figure,
                    caption=f"Tone toward each actor (the actor's name masked) per outlet per "
                    f"{ctx.period}, 95% bootstrap interval over articles. "
-                   f"{tone_validation.caption_note(ctx.tone_engine)} {ctx.note}",
+                   f"{actor_tone_note(ctx.tone_engine)} {ctx.note}",
                    reading=reading, tables={"time_actor_tone": table},
                    facts=dict(n=int(table["n"].sum()) if len(table) else 0, unit="mentions",
                               source=f"{ctx.source}, {ctx.tone_engine}"))
@@ -442,14 +457,17 @@ def before_after_section(ctx: TimeContext, out_dir: str, split_date: str = "") -
     table, clear, reading = change_reading(table, split, split_date)
     reading += weak_frames_note(ctx.codebook, table.loc[table["measure"] == "frame", "item"])
     save_table(table, "time_before_after", out_dir)
-    findings = [f"{s} {_evidence('before-after', 'time_before_after')}"
-                for s in clear["statement"].head(3)]
+    # A speaker row rests on speaker attribution, which misses its target: the finding says so.
+    findings = [f"{r.statement} {_evidence('before-after', 'time_before_after')}"
+                + (f" {caveats.speaker_note()}" if r.measure == "speaker" else "")
+                for r in clear.head(3).itertuples()]
     return Section("before-after", table=table.drop(columns=["statement"]), caption=(
         "Before vs after the split date, per outlet: tone (article means; Welch t-test, "
         "Cohen's d, bootstrap interval), frames and speakers (shares of articles or speech "
         "quotations; Fisher's exact test, Cohen's h, Newcombe interval); q = Benjamini-"
         "Hochberg over the table. Frame rows: a frame is carried when any of its cues is found "
-        f"in the article. {ctx.frame_validity} {ctx.note}"), reading=reading, findings=findings,
+        f"in the article. {ctx.frame_validity} Speaker rows: {caveats.speaker_note()} "
+        f"{ctx.note}"), reading=reading, findings=findings,
         tables={"time_before_after": table},
         facts=dict(n=len(ctx.dated), unit="dated articles", source=ctx.source))
 
@@ -489,8 +507,9 @@ def _first_section(ctx: TimeContext, firsts: pd.DataFrame) -> Section:
         named = not (dated["date_basis"] == "text").any()
         unpublished = unpublished_note(ctx.any_language, first_named=named)
         reading += unpublished
-        if named:
-            names = listing(dated.loc[propagation.tied_with_first(dated), "outlet"].tolist())
+        tied = propagation.tied_with_first(dated)
+        if named and len(dated) > 1 and not tied.all():
+            names = listing(dated.loc[tied, "outlet"].tolist())
             findings.append(f"First on the story (by publication date): {names}.{unpublished} "
                             f"{_evidence('first-reports', 'time_first_reports')}")
     return Section("first-reports", table=firsts, caption="Each outlet's first article (in "
@@ -514,9 +533,11 @@ def unpublished_note(dates: pd.DataFrame, first_named: bool = True) -> str:
     text, undated = int(counts.get("text", 0)), int(counts.get("undated", 0))
     if not text + undated:
         return ""
-    head = (f" {text + undated} of {len(dates)} articles have no publication date ({text} "
-            f"dated only from {'its' if text == 1 else 'their'} text, on or after the date "
-            f"{'it mentions' if text == 1 else 'they mention'}; {undated} undated)")
+    parts = ([f"{text} dated only from {'its' if text == 1 else 'their'} text, on or after "
+              f"the date {'it mentions' if text == 1 else 'they mention'}"] if text else [])
+    parts += [f"{undated} undated"] if undated else []
+    head = (f" {text + undated} of {len(dates)} articles have no publication date ("
+            + "; ".join(parts) + ")")
     if first_named:
         return head + (", so any of them could have appeared before the first report named "
                        "here.")
@@ -535,6 +556,12 @@ def _first_reading(dated: pd.DataFrame) -> str:
         return (f"One outlet, so no order of outlets: {dated['outlet'].iloc[0]}'s first "
                 f"article is of {dated['date'].min():%Y-%m-%d} (by publication date).")
     tied = propagation.tied_with_first(dated)
+    if tied.all():
+        every = "both" if len(dated) == 2 else f"all {len(dated)}"
+        return (f"By publication date, no outlet came first: the first articles of {every} "
+                f"outlets are of {dated['date'].min():%Y-%m-%d}"
+                + (f" to {dated['date'].max():%Y-%m-%d}" if dated["date"].dt.normalize(
+                ).nunique() > 1 else "") + ", and the dates do not order them.")
     top = dated[tied]
     later = "; ".join(f"{r.outlet} {days(r.lag_days)} later"
                       for r in dated[~tied].itertuples())

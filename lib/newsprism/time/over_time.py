@@ -49,7 +49,8 @@ def attention(articles: pd.DataFrame, dates: pd.DataFrame, period: str) -> pd.Da
 
     Columns: ``period`` (first day; NaT for the undated row), ``period_label``, ``outlet``,
     ``articles``, ``words``, ``share_of_period`` (the outlet's articles / all articles of the
-    period), ``period_articles``. Every outlet x dated period is present (zeros included), and
+    period), ``period_articles``. Every outlet x period from the first to the last of the
+    story's span is present (zeros included, also where no outlet published), and
     each outlet's ``articles`` sum to its articles in ``dates`` exactly (undated ones in the
     ``undated`` row). ``words`` uses the articles' ``n_words``. Attention in this corpus is
     what was collected, not what each outlet published.
@@ -65,7 +66,9 @@ def attention(articles: pd.DataFrame, dates: pd.DataFrame, period: str) -> pd.Da
     cut["n_words"] = cut["n_words"].fillna(0).astype(int)
     counts = cut.groupby(["period_label", "outlet"], sort=True).agg(
         articles=("article_id", "size"), words=("n_words", "sum"))
-    labels = sorted(set(cut.loc[cut["period_label"] != UNDATED, "period_label"]))
+    between = _span_periods(dates, period)
+    labels = sorted(set(cut.loc[cut["period_label"] != UNDATED, "period_label"])
+                    | set(between))
     labels += [UNDATED] if (cut["period_label"] == UNDATED).any() else []
     grid = pd.MultiIndex.from_product([labels, sorted(cut["outlet"].unique())],
                                       names=["period_label", "outlet"])
@@ -76,9 +79,29 @@ def attention(articles: pd.DataFrame, dates: pd.DataFrame, period: str) -> pd.Da
     table["period_articles"] = total.astype(int)
     table["share_of_period"] = np.where(total > 0, table["articles"] / total.clip(lower=1),
                                         np.nan)
-    starts = dict(zip(cut["period_label"], cut["period"], strict=True))
-    table["period"] = pd.to_datetime(table["period_label"].map(starts))
+    starts = dict(zip(cut["period_label"], cut["period"], strict=True)) | between
+    table["period"] = pd.to_datetime(table["period_label"].map(starts)).astype("datetime64[ns]")
     return table[ATTENTION_COLUMNS].reset_index(drop=True)
+
+
+def _span_periods(dates: pd.DataFrame, period: str) -> dict[str, pd.Timestamp]:
+    """Label -> first day of every period from the first to the last one of the story's span
+    (:func:`newsprism.time.timeline.span_dates`), so a period without articles is a row of
+    zeros, not left out: two months a year apart were drawn as neighbouring bars.
+
+    >>> d = pd.DataFrame({"date": pd.to_datetime(["2015-03-01", "2015-06-09"], utc=True),
+    ...                   "date_basis": ["published"] * 2})
+    >>> list(_span_periods(d, "month"))
+    ['2015-03', '2015-04', '2015-05', '2015-06']
+    """
+    span = timeline.span_dates(dates).dropna() if len(dates) else pd.Series(dtype=object)
+    if span.empty:
+        return {}
+    ends = timeline.period_start(pd.Series([span.min(), span.max()]), period)
+    starts = pd.period_range(ends.iloc[0], ends.iloc[1], freq=timeline.PERIODS[period])
+    firsts = pd.Series(starts.start_time)
+    labels = firsts.dt.strftime("%Y-%m-%d" if period != "month" else "%Y-%m")
+    return dict(zip(labels, firsts, strict=True))
 
 
 def tone_over_time(sentences: pd.DataFrame, dates: pd.DataFrame, period: str,

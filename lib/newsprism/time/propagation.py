@@ -195,8 +195,7 @@ def _pair_row(rec, info: pd.DataFrame, words: pd.Series) -> dict:
         (src_id, src), (cpy_id, cpy) = (rec.article_b, b), (rec.article_a, a)
     else:
         (src_id, src), (cpy_id, cpy) = (rec.article_a, a), (rec.article_b, b)
-    lag = ((cpy["date"] - src["date"]).total_seconds() / 86400.0
-           if pd.notna(src["date"]) and pd.notna(cpy["date"]) else np.nan)
+    lag = _lag_days(src, cpy)
     share = min(1.0, rec.n_words / max(int(words.get(cpy_id, 0) or 0), 1))
     return {"source_outlet": src["outlet"], "source_article": src_id, "copy_outlet": cpy["outlet"],
             "copy_article": cpy_id, "source_date": src["date"], "copy_date": cpy["date"],
@@ -204,6 +203,22 @@ def _pair_row(rec, info: pd.DataFrame, words: pd.Series) -> dict:
             "basis": _basis(src["date_basis"], cpy["date_basis"]),
             "n_passages": int(rec.n_passages), "n_words": int(rec.n_words),
             "share_copied": share}
+
+
+def _lag_days(src: pd.Series, cpy: pd.Series) -> float:
+    """Days from ``src`` to ``cpy``: to the hour when both carry a clock time, else whole
+    calendar days (a date-only value is a day, not its midnight: 50 read "57.5 days" between
+    a date and a time).
+
+    >>> d = lambda v, t: pd.Series({"date": pd.Timestamp(v, tz="UTC"), "has_time": t})
+    >>> _lag_days(d("2016-01-03", False), d("2016-02-29T11:00", True))
+    57.0
+    """
+    if pd.isna(src["date"]) or pd.isna(cpy["date"]):
+        return np.nan
+    if bool(src.get("has_time", False)) and bool(cpy.get("has_time", False)):
+        return (cpy["date"] - src["date"]).total_seconds() / 86400.0
+    return float((cpy["date"].normalize() - src["date"].normalize()).days)
 
 
 def outlet_edges(travel: pd.DataFrame) -> pd.DataFrame:

@@ -43,6 +43,7 @@ _CLOCK = re.compile(r"\d{1,2}:\d{2}")
 _YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
 _FULL_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 _YEARLESS = re.compile(r"^--(\d{2})-(\d{2})$")
+_NUMERIC_DATE = re.compile(r"^(\d{1,2})[/.](\d{1,2})[/.](\d{4}|\d{2})(?!\d)")
 
 
 def parse_published(values: pd.Series) -> tuple[pd.Series, pd.Series]:
@@ -53,15 +54,65 @@ def parse_published(values: pd.Series) -> tuple[pd.Series, pd.Series]:
     (['2026-01-08 00:00:00+00:00', '2026-01-08 09:15:00+00:00', 'NaT'], [False, True, False])
     """
     text = values.fillna("").astype(str).str.strip()
-    stamps = pd.Series([_one_timestamp(v) if v else pd.NaT for v in text],
+    day_first = numeric_order(text) == "day"
+    stamps = pd.Series([_one_timestamp(v, day_first and bool(_NUMERIC_DATE.match(v)))
+                        if v else pd.NaT for v in text],
                        index=values.index, dtype="datetime64[ns, UTC]")
     has_time = text.str.contains(_CLOCK) & stamps.notna()
     return stamps, has_time.astype(bool)
 
 
-def _one_timestamp(value: str) -> pd.Timestamp:
-    """One value as a UTC timestamp in the nanosecond range, NaT when it is not a date."""
-    for parse in (pd.Timestamp, lambda v: pd.to_datetime(v, utc=True, format="mixed")):
+def numeric_order(values: pd.Series) -> str:
+    """How the corpus writes all-numeric dates such as 01/03/2016: ``day`` (first) when some
+    value's first number is over 12 and none's second is, ``month`` (first) the other way
+    round, ``mixed`` when both occur, ``unknown`` when neither (then read month first, as
+    pandas and US outlets do). One order for the whole column:
+    read value by value, 01/03/2016 was 3 January next to 13/03/2016 read as 13 March.
+
+    >>> numeric_order(pd.Series(["01/03/2016", "13/03/2016"])), numeric_order(pd.Series(["01/03/2016"]))
+    ('day', 'unknown')
+    """
+    parts = values.fillna("").astype(str).str.strip().str.extract(_NUMERIC_DATE)
+    first, second = (pd.to_numeric(parts[i], errors="coerce") for i in (0, 1))
+    day, month = bool((first > 12).any()), bool((second > 12).any())
+    return ("mixed" if day and month else "day" if day else "month" if month
+            else "unknown")
+
+
+def ambiguous_note(values: pd.Series) -> str:
+    """A sentence on the all-numeric dates whose day and month could be swapped (both
+    numbers 12 or less), and how they were read; "" when there is none.
+
+    >>> print(ambiguous_note(pd.Series(["01/03/2016", "2016-03-01", "13/03/2016"])))
+    1 publication date is written with numbers only that could be day or month first (such as 01/03/2016); read day first, as the corpus's other numeric dates are written.
+    """
+    text = values.fillna("").astype(str).str.strip()
+    parts = text.str.extract(_NUMERIC_DATE)
+    first, second = (pd.to_numeric(parts[i], errors="coerce") for i in (0, 1))
+    ambiguous = text[(first <= 12) & (second <= 12) & (first != second)]
+    if ambiguous.empty:
+        return ""
+    order = numeric_order(text)
+    how = {"day": "read day first, as the corpus's other numeric dates are written",
+           "month": "read month first, as the corpus's other numeric dates are written",
+           "unknown": "read month first (no numeric date of the corpus shows which order it "
+                    "uses), so each could be off by months",
+           "mixed": "read month first, though the corpus writes numeric dates both ways, so "
+                    "each could be off by months"}[order]
+    many = len(ambiguous) != 1
+    return (f"{len(ambiguous)} publication date{'s are' if many else ' is'} written with "
+            f"numbers only that could be day or month first (such as {ambiguous.iloc[0]}); "
+            f"{how}.")
+
+
+def _one_timestamp(value: str, day_first: bool = False) -> pd.Timestamp:
+    """One value as a UTC timestamp in the nanosecond range, NaT when it is not a date;
+    ``day_first``: an all-numeric date is read day first (:func:`numeric_order`)."""
+    if day_first:
+        parsers = (lambda v: pd.to_datetime(v, utc=True, dayfirst=True),)
+    else:
+        parsers = (pd.Timestamp, lambda v: pd.to_datetime(v, utc=True, format="mixed"))
+    for parse in parsers:
         try:
             stamp = parse(value)
             if stamp is pd.NaT or pd.isna(stamp):

@@ -23,6 +23,7 @@ import matplotlib
 import pandas as pd
 
 from newsprism.viz.figures import use_report_figures
+from newsprism.viz.fonts import use_fallback_fonts
 from newsprism.viz.table_cells import (
     LONG_TEXT,
     NOTE_LENGTH,
@@ -56,6 +57,7 @@ def no_mathtext() -> None:
 
 
 no_mathtext()
+use_fallback_fonts()  # labels in any script: installed fonts of other scripts, no warning flood
 
 
 def escape(text: object) -> str:
@@ -88,7 +90,21 @@ def caption(text: str, *, n: int | None = None, unit: str | None = None,
     # **bold** after escaping: the asterisks survive html.escape untouched.
     pieces = body.split("**")
     body = "".join(f"<strong>{p}</strong>" if i % 2 else p for i, p in enumerate(pieces))
-    return HTMLText(f'<p class="np-caption">{body}</p>')
+    return HTMLText(f'<p class="np-caption">{link_evidence(body)}</p>')
+
+
+# An evidence reference (newsprism.viz.section.evidence_link) in escaped caption text.
+_EVIDENCE = re.compile(r"\[evidence: (\d\d_\w+\.html(?:#[\w-]+)?); (tables/[\w.-]+\.csv)\]")
+
+
+def link_evidence(escaped: str) -> str:
+    """Evidence references in already escaped text made links (a caption's validation note
+    points to its table in 90).
+
+    >>> link_evidence("x [evidence: 90_m.html#metrics-quotes; tables/v.csv]")
+    'x [evidence: <a href="90_m.html#metrics-quotes">90_m.html#metrics-quotes</a>; <a href="tables/v.csv">tables/v.csv</a>]'
+    """
+    return _EVIDENCE.sub(r'[evidence: <a href="\1">\1</a>; <a href="\2">\2</a>]', escaped)
 
 
 def singular(unit: str) -> str:
@@ -309,7 +325,7 @@ def reading(text: str) -> HTMLText:
     """
     pieces = escape(text).split("**")
     body = "".join(f"<strong>{p}</strong>" if i % 2 else p for i, p in enumerate(pieces))
-    return HTMLText(f'<p class="np-reading"><em>Reading.</em> {body}</p>')
+    return HTMLText(f'<p class="np-reading"><em>Reading.</em> {link_evidence(body)}</p>')
 
 
 def sample_groups(frame: pd.DataFrame, column: str, n: int, *, by: str | None = None,

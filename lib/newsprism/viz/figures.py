@@ -19,12 +19,15 @@ from __future__ import annotations
 
 import io
 
+from newsprism.viz.fonts import use_fallback_fonts
+
 DPI = 100  # pixels per inch of a figure as shown; PNGs are drawn at RETINA × this
 RETINA = 2
+# The font family is not part of STYLE: DejaVu Sans then the installed fallback fonts of other
+# scripts (newsprism.viz.fonts.use_fallback_fonts).
 MIN_TEXT_PT = 8  # no figure text smaller than this: 8 pt at 100 dpi is 11 px
 STYLE = {
     "figure.dpi": DPI,
-    "font.family": "DejaVu Sans",
     "font.size": 10,
     "axes.titlesize": 11,
     "axes.labelsize": 10,
@@ -82,7 +85,8 @@ def _png_size(data: bytes) -> tuple[int, int]:
 
 
 def use_report_figures() -> bool:
-    """Inside IPython, apply :data:`STYLE` and embed figures with :func:`figure_png`.
+    """Inside IPython, apply :data:`STYLE` and the fallback fonts, and embed figures with
+    :func:`figure_png`.
 
     Safe to call more than once; does nothing outside IPython (scripts keep matplotlib's
     defaults). Returns whether the display formatter was set. The inline backend is loaded
@@ -98,6 +102,7 @@ def use_report_figures() -> bool:
     import matplotlib
 
     matplotlib.rcParams.update(STYLE)
+    use_fallback_fonts()
     if "inline" not in str(matplotlib.get_backend()):
         return False
     import matplotlib.pyplot as plt
@@ -106,6 +111,7 @@ def use_report_figures() -> bool:
     plt.close(plt.figure())  # loads the inline backend (and its own formatter) now
     shell.display_formatter.formatters["image/png"].for_type(Figure, figure_png)
     matplotlib.rcParams.update(STYLE)  # the inline backend applies its own rc on load
+    use_fallback_fonts()
     return True
 
 

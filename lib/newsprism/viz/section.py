@@ -20,6 +20,7 @@ import pandas as pd
 from newsprism.viz.display import HTMLText, show_table
 from newsprism.viz.display import caption as caption_html
 from newsprism.viz.display import reading as reading_html
+from newsprism.viz.fonts import missing_glyphs_note
 
 
 def evidence_link(notebook: str, anchor: str, table: str) -> str:
@@ -51,14 +52,18 @@ class Section:
     facts: dict[str, Any] = field(default_factory=dict)
 
     def html(self) -> HTMLText:
-        """The table with its caption, then the reading, as escaped HTML."""
+        """The table with its caption, then the reading, as escaped HTML. A figure whose
+        labels the installed fonts cannot draw adds a sentence saying so to the caption
+        (``newsprism.viz.fonts.missing_glyphs_note``)."""
         parts = [f'<a id="{self.name}"></a>']
+        note = missing_glyphs_note(self.figure)
+        caption = self.caption + note if self.caption else note.strip()
         if self.table is not None:
-            parts.append(show_table(self.table, self.caption, max_rows=self.max_rows,
+            parts.append(show_table(self.table, caption, max_rows=self.max_rows,
                                     html_columns=self.html_columns, order=self.order,
                                     **self.facts))
-        elif self.caption:
-            parts.append(caption_html(self.caption, **self.facts))
+        elif caption:
+            parts.append(caption_html(caption, **self.facts))
         if self.reading:
             parts.append(reading_html(self.reading))
         return HTMLText("".join(parts))
