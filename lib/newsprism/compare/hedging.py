@@ -215,6 +215,16 @@ def find_hedges(articles: pd.DataFrame, sentences: pd.DataFrame | None = None,
     ``voice="author"`` keeps the writer's own markers; ``voice="all"`` keeps every voice.
     Non-epistemic uses (codebook rules) are never kept. A capitalised match in mid-sentence
     ("May Day") is taken for a proper noun and skipped.
+
+    Columns: ``article_id``, ``outlet``, ``sentence_id``; ``kind`` ("hedge" or "booster");
+    ``marker`` (the word list entry, lower case); ``start``, ``end`` (character offsets into
+    ``sentence``, the sentence text); ``voice``; ``rule``. English word lists only; a marker
+    is counted by its form and the codebook's sense rules, not by reading the claim.
+
+    >>> arts = pd.DataFrame({"article_id": ["a"], "outlet": ["A"],
+    ...                      "text": ["It may matter. Officials said it might rain."]})
+    >>> find_hedges(arts, voice="all")[["marker", "voice"]].values.tolist()
+    [['may', 'author'], ['might', 'reported']]
     """
     patterns = load_hedging_codebook(str(codebook) if codebook else None)
     rules = load_hedging_rules(str(codebook) if codebook else None)
@@ -247,6 +257,12 @@ def voice_word_counts(articles: pd.DataFrame, sentences: pd.DataFrame | None = N
 
     ``voice="author"`` counts words outside quoted sentences and outside quotation marks,
     matching what :func:`find_hedges` searches; ``voice="all"`` counts every word.
+    Returns a Series indexed by ``article_id`` (words, newsprism's word definition).
+
+    >>> arts = pd.DataFrame({"article_id": ["a"], "outlet": ["A"],
+    ...                      "text": ['He said "we may win" today.']})
+    >>> voice_word_counts(arts).tolist(), voice_word_counts(arts, voice="all").tolist()
+    ([3], [6])
     """
     if voice != "author":
         return pd.Series({a: count_words(t) for a, t in
@@ -265,10 +281,21 @@ def hedging_rates(articles: pd.DataFrame, markers: pd.DataFrame | None = None,
     single article).
 
     Rates are pooled over the outlet's words in that voice (so duplicating an outlet's articles leaves them
-    unchanged). Columns: outlet, kind, count, n (words), n_articles, estimate (per 1,000
-    words), ci_low, ci_high, p_value (against the other outlets, resampling articles:
+    unchanged). Columns: ``outlet``, ``kind`` ("hedge" or "booster"), ``count`` (markers
+    found), ``n`` (words in that voice: the rate's exposure, not articles), ``n_articles``,
+    ``estimate`` (markers per 1,000 words), ``ci_low``, ``ci_high`` (95%), ``p_value``
+    (against the other outlets, resampling articles:
     :func:`newsprism.compare.rate_intervals.article_rate_p`; NaN for a one-article outlet),
-    top_markers.
+    ``top_markers`` ("marker (count)" of the four commonest, "; "-separated).
+
+    Caveats: English word lists; with few articles the interval is wide (one article: exact
+    Poisson), so compare intervals, not estimates. A rate says how often an outlet hedges,
+    not whether its claims are uncertain.
+
+    >>> arts = pd.DataFrame({"article_id": ["a", "b"], "outlet": ["A", "B"],
+    ...                      "text": ["It may perhaps matter.", "It clearly does matter."]})
+    >>> hedging_rates(arts)[["outlet", "kind", "count", "n", "estimate"]].values.tolist()
+    [['A', 'hedge', 2, 4, 500.0], ['A', 'booster', 0, 4, 0.0], ['B', 'hedge', 0, 4, 0.0], ['B', 'booster', 1, 4, 250.0]]
     """
     from newsprism.compare.rate_intervals import article_rate_ci, article_rate_p
 

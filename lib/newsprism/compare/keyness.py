@@ -263,7 +263,16 @@ def kwic_html(snippets: pd.DataFrame) -> str:
 
 def distinctive_terms_with_kwic(articles: pd.DataFrame, terms: pd.DataFrame, by: str = "outlet",
                                 per_term: int = 2) -> pd.DataFrame:
-    """``terms`` (from :func:`distinctive_terms`) with a ``kwic`` column of plain-text snippets."""
+    """``terms`` (from :func:`distinctive_terms`) with a ``kwic`` column of plain-text snippets.
+
+    Columns: those of ``terms`` (for :func:`distinctive_terms`: ``group``, ``rank``, ``term``,
+    ``count``, ``count_rest``, ``delta``, ``z``, ``q``, ``significant``, ``n_tested``) and
+    ``kwic`` (up to ``per_term`` snippets of the term in the group's articles, " … "-joined).
+
+    Usage::
+
+        terms = distinctive_terms(corpus.articles)
+        distinctive_terms_with_kwic(corpus.articles, terms)[["group", "term", "z", "kwic"]]"""
     snippets = []
     # Split the corpus by group once, not once per term (a large corpus made that the cost).
     parts = dict(tuple(articles.groupby(by, sort=False)))

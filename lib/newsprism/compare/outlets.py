@@ -67,18 +67,21 @@ def compare_outlets(tables: dict[str, pd.DataFrame], top_terms: int = 10,
                     claims_units: str | None = None) -> dict[str, pd.DataFrame]:
     """Every comparison table from the annotation tables, keyed by name.
 
-    ``engine`` is the sentiment engine whose tone is profiled (default VADER when scored);
-    ``sourcing_codebook`` / ``hedging_codebook`` are YAML paths (default: newsprism/data/codebooks).
-    The frame codebook is the one the frames table was annotated with; ``frame_caveats``
-    (frame -> sentence) go with every summary statement on that frame. ``claims_units`` names
-    the units codebook of numeric claims (:func:`newsprism.compare.claims_units.load_claim_units`;
-    default the bundled story's, which the annotation's claims table was made with): another
-    one extracts the claims again from the articles.
+    ``engine``: the sentiment engine profiled (default VADER when scored); ``sourcing_codebook``,
+    ``hedging_codebook``: YAML paths (default: newsprism/data/codebooks); ``frame_caveats``
+    (frame -> sentence) go with every statement on that frame (of the frames table's codebook).
+    ``claims_units`` names the units codebook of numeric claims
+    (:func:`newsprism.compare.claims_units.load_claim_units`; default the bundled story's,
+    which the annotation's claims table was made with): another one extracts the claims again
+    from the articles.
 
-    Keys: profiles, tone (see :func:`outlet_tone`), frame_rates, rates (see :func:`statement_rates`), terms, article_similarity, outlet_similarity, copied_passages, voices,
-    sources, sourcing_rates, hedges, hedging_rates, claims, claim_groups, summaries. Only
-    ``tables["articles"]`` is required; missing or empty tables (quotes, sentiment, frames,
-    claims, sentences) are computed here or leave their columns empty.
+    Returns (keyed): profiles, tone (:func:`outlet_tone`), frame_rates, rates
+    (:func:`statement_rates`), terms, article_similarity, outlet_similarity, copied_passages,
+    voices, sources, sourcing_rates, hedges, hedging_rates, claims, claim_groups, summaries:
+    each its function's table; ``rates``, ``sourcing_rates``, ``hedging_rates`` gain ``q_value``
+    (:func:`newsprism.compare.summary.with_family_q`). Only ``tables["articles"]`` is needed:
+    missing tables are computed here or leave their columns empty.
+    Usage:: ``compare_outlets({"articles": load_corpus().articles})["hedging_rates"]``
     """
     articles = tables["articles"]
     # English-only measures; other languages are listed in the notebook, not compared.
@@ -140,8 +143,18 @@ def compare_outlets(tables: dict[str, pd.DataFrame], top_terms: int = 10,
 
 def quote_rate_cis(articles: pd.DataFrame, quotes: pd.DataFrame | None) -> pd.DataFrame:
     """95% intervals of each outlet's speech quotations per 1,000 words (the profile's
-    ``quotes_per_1k``) resampling its articles: outlet, ci_low, ci_high (empty without
-    quotes)."""
+    ``quotes_per_1k``) resampling its articles.
+
+    Columns: ``outlet``, ``ci_low``, ``ci_high`` (quotations per 1,000 words) and, with
+    quotes, ``p_value`` (see :func:`newsprism.compare.rate_intervals.outlet_rate_cis`); an
+    empty table without quotes. The estimate itself is the profile's ``quotes_per_1k``.
+
+    >>> arts = pd.DataFrame({"article_id": ["a", "b"], "outlet": ["A", "B"],
+    ...                      "text": ["One two three.", "Four five."]})
+    >>> quotes = pd.DataFrame({"article_id": ["a"], "kind": ["speech"]})
+    >>> quote_rate_cis(arts, quotes)[["outlet", "ci_low"]].round(3).values.tolist()
+    [['A', 8.439], ['B', 0.0]]
+    """
     from newsprism.compare.rate_intervals import outlet_rate_cis
     from newsprism.core.text import count_words
 
@@ -166,7 +179,17 @@ def statement_rates(profiles: pd.DataFrame, hedge_rates: pd.DataFrame,
     ci_low, ci_high, p_value (resampling articles, see
     :func:`newsprism.compare.rate_intervals.article_rate_p`; NaN: exact Poisson). Hedges are per 1,000 words of the author's voice, the rest per 1,000
     words; ``quote_cis`` (outlet, ci_low, ci_high; see :func:`quote_rate_cis`) gives the
-    quotation rate's interval (without it, none: the statements fall back to Poisson)."""
+    quotation rate's interval (without it, none: the statements fall back to Poisson).
+
+    Columns: ``outlet``; ``measure`` (a profile column such as ``hedges_per_1k``,
+    ``state_media_per_1k``); ``count``; ``n`` (words: the exposure, not articles);
+    ``estimate``, ``ci_low``, ``ci_high``; ``p_value``. :func:`compare_outlets` adds
+    ``q_value`` (:func:`newsprism.compare.summary.with_family_q`).
+
+    Usage::
+
+        tables = compare_outlets({"articles": corpus.articles})
+        tables["rates"]  # this table, with q_value"""
     columns = ["outlet", "measure", "count", "n", "estimate", "ci_low", "ci_high", "p_value"]
     parts = [hedge_rates.assign(measure=hedge_rates["kind"].map(_HEDGE_MEASURES)),
              source_rates.assign(measure=source_rates["category"].map(_SOURCE_MEASURES))]

@@ -34,6 +34,10 @@ def outlet_summary(articles: pd.DataFrame) -> pd.DataFrame:
     """One row per outlet: number of articles and words (total, median, min, max), genres and
     languages seen.
 
+    Columns: ``outlet``; ``articles``; ``words_total``, ``words_median``, ``words_min``,
+    ``words_max`` (words per article, newsprism's word definition); ``genres`` and
+    ``languages`` (distinct non-empty values, as text). Descriptive only: no interval.
+
     >>> outlet_summary(pd.DataFrame({"outlet": ["X", "X", "Y"], "n_words": [10, 30, 5],
     ...     "genre": ["news", "op-ed", ""], "language": ["en", "en", "ru"]}))["words_total"].tolist()
     [40, 5]
@@ -58,6 +62,9 @@ def outlet_summary(articles: pd.DataFrame) -> pd.DataFrame:
 def count_by(articles: pd.DataFrame, column: str) -> pd.DataFrame:
     """Articles per value of ``column`` (empty values counted as ``"unknown"``), with shares.
 
+    Columns: ``column`` itself (its values); ``articles`` (count); ``share`` (articles / all
+    articles, 0-1, sums to 1).
+
     >>> count_by(pd.DataFrame({"language": ["en", "en", ""]}), "language").values.tolist()
     [['en', 2, 0.6666666666666666], ['unknown', 1, 0.3333333333333333]]
     """
@@ -69,6 +76,10 @@ def count_by(articles: pd.DataFrame, column: str) -> pd.DataFrame:
 
 def date_coverage(articles: pd.DataFrame) -> pd.DataFrame:
     """Per outlet: articles with a parseable ``published`` date, the first and last date.
+
+    Columns: ``outlet``; ``articles`` (all); ``dated`` (with a parseable date); ``first`` and
+    ``last`` (ISO dates, empty when nothing is dated). Dates found only in the text are not
+    used here.
 
     >>> date_coverage(pd.DataFrame({"outlet": ["X", "X"], "published": ["2026-01-02", ""]})
     ...     ).values.tolist()
@@ -138,18 +149,16 @@ def near_duplicates(articles: pd.DataFrame, *, ngram: int | None = None,
                     passages: pd.DataFrame | None = None) -> pd.DataFrame:
     """The most similar article pairs, and which of them are copies.
 
-    ``cosine``: TF-IDF cosine similarity (:func:`newsprism.compare.similarity.tfidf_vectors`,
-    the one TF-IDF of 00 and 40): shared vocabulary, which two reports of one event have
-    without copying. Whether a pair is a copy is decided by the one copy rule of 00 and 40
-    (:func:`newsprism.compare.similarity.copied_pairs`): passages of at least ``ngram`` words
-    shared word for word (:func:`~newsprism.compare.similarity.find_copied_passages`, stock
-    phrases set aside) cover at least ``min_share`` of one of the two articles and hold at
-    least ``min_words`` words (defaults: ``COPY_NGRAM``, ``COPY_MIN_SHARE``,
-    ``COPY_MIN_WORDS``). ``copied_words``, ``share_a``, ``share_b``: the words
-    in those passages and the share of each article they cover (0 without a passage);
-    ``shared_words`` and the offsets: the longest run of identical words (for
-    keyword-in-context evidence; it may be shorter than ``ngram``). ``passages``: the copied
-    passages when already found (else found here).
+    Columns: ``article_a``, ``article_b``, ``outlet_a``, ``outlet_b``; ``cosine``, TF-IDF cosine
+    (:func:`newsprism.compare.similarity.tfidf_vectors`, the one TF-IDF of 00 and 40): shared
+    vocabulary, which two reports of one event have without copying; ``is_copy``, the one copy
+    rule of 00 and 40 (:func:`newsprism.compare.similarity.copied_pairs`): passages of at least
+    ``ngram`` words shared word for word (:func:`~newsprism.compare.similarity.find_copied_passages`,
+    stock phrases set aside) cover at least ``min_share`` of one of the two articles and hold at
+    least ``min_words`` words (defaults ``COPY_NGRAM``, ``COPY_MIN_SHARE``, ``COPY_MIN_WORDS``);
+    ``copied_words``, ``share_a``, ``share_b``: words in those passages, each article's share (0
+    without); ``shared_words``, ``start_a``, ``end_a``, ``start_b``, ``end_b``: the longest run
+    of identical words (KWIC evidence; may be under ``ngram``). ``passages``: if already found.
 
     Copies come first, then the most similar others, at most ``max_pairs`` rows (``None``:
     all; the longest shared run is the slow part). ``table.attrs`` holds ``n_pairs`` (pairs
@@ -157,6 +166,11 @@ def near_duplicates(articles: pd.DataFrame, *, ngram: int | None = None,
     (pairs considered that share no term, cosine 0: not listed). Up to ``exhaustive_max``
     articles every pair with ``cosine >= min_cosine`` is considered; beyond, pairs that share
     a copied passage (their number does not grow with the square of the corpus).
+
+    >>> text = " ".join(f"word{i}" for i in range(30))
+    >>> arts = pd.DataFrame({"article_id": ["a", "b"], "outlet": "X", "text": [text, "A. " + text]})
+    >>> near_duplicates(arts)[["article_a", "article_b", "copied_words", "is_copy"]].values.tolist()
+    [['a', 'b', 30, True]]
     """
     from newsprism.compare import similarity
 
@@ -291,6 +305,10 @@ def audit_summary(audit: pd.DataFrame) -> pd.DataFrame:
     """Removals per cleaning rule: how many lines and characters, in how many articles.
     Rules ``encoding_repair`` and ``html_entities`` count repaired fields (title or text), no
     characters removed.
+
+    Columns: ``rule``; ``removals`` (audit rows: lines removed, or fields repaired);
+    ``articles`` (distinct articles touched); ``characters`` (characters removed). Counts
+    what the rules did, not whether each removal was right (see the cleaning validation).
 
     >>> audit_summary(pd.DataFrame({"article_id": ["a", "a", "b"], "rule": ["r1", "r1", "r2"],
     ...     "removed_text": ["xx", "y", "zzz"]})).values.tolist()

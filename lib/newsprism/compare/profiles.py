@@ -41,6 +41,16 @@ def sentiment_by_article(sentiment: pd.DataFrame, voice: str = "author",
     preferred), ``subjectivity`` from any engine; voice ``author`` when the table has a
     ``voice`` column with such rows, else every row. Returns article_id, tone, subjectivity,
     tone_engine, tone_measure (the column used).
+
+    Columns: ``article_id``; ``tone`` (mean sentence score, in the engine's unit: VADER
+    compound and TextBlob polarity run -1..+1); ``subjectivity`` (mean, 0-1; NaN when no
+    engine gives it); ``tone_engine``; ``tone_measure``. Lexicon engines, English only; an
+    article mean says nothing about whom the tone is aimed at (see ``tone_toward``).
+
+    >>> s = pd.DataFrame({"article_id": ["a", "a", "b"], "engine": "vader",
+    ...                   "voice": "author", "compound": [0.5, -0.1, 0.3]})
+    >>> sentiment_by_article(s)[["article_id", "tone", "tone_engine"]].values.tolist()
+    [['a', 0.2, 'vader'], ['b', 0.3, 'vader']]
     """
     columns = ["article_id", "tone", "subjectivity", "tone_engine", "tone_measure"]
     if sentiment.empty or "article_id" not in sentiment:
@@ -85,6 +95,17 @@ def tone_ci(sentiment: pd.DataFrame, outlet_of: pd.Series, voice: str = "author"
     outlet with one article gets its sentences resampled, an interval that describes that
     article only. Returns the estimate table convention: outlet, estimate (mean of the
     article means of the scored sentences), ci_low, ci_high, n (sentences), n_articles.
+
+    ``estimate``, ``ci_low`` and ``ci_high`` are in the engine's unit (-1..+1 for VADER
+    compound); ``n`` counts sentences, not articles (``n_articles``). An outlet with one
+    article has an interval about that article only: do not compare it as an outlet's tone.
+    English lexicon scores; a small difference between outlets is within what the engine
+    gets wrong on single sentences (see the sentiment validation).
+
+    >>> s = pd.DataFrame({"article_id": ["a", "a", "b", "c"], "engine": "vader",
+    ...                   "voice": "author", "compound": [0.5, -0.1, 0.3, -0.4]})
+    >>> tone_ci(s, pd.Series({"a": "X", "b": "X", "c": "Y"})).values.tolist()
+    [['X', 0.25, 0.2, 0.3, 3, 2], ['Y', -0.4, -0.4, -0.4, 1, 1]]
     """
     columns = ["outlet", "estimate", "ci_low", "ci_high", "n", "n_articles"]
     per_article = sentiment_by_article(sentiment, voice=voice, engine=engine)
@@ -128,6 +149,17 @@ def outlet_profiles(tables: dict[str, pd.DataFrame], hedges: pd.DataFrame | None
     speaker), hedges_per_1k, boosters_per_1k, anonymous_per_1k, state_media_per_1k,
     intelligence_per_1k. ``engine``: the sentiment engine whose tone is shown (default: VADER
     when scored).
+
+    Rates (``*_per_1k``) are per 1,000 words of the outlet (hedges and boosters: of the
+    author's voice); ``tone_author`` and ``subjectivity`` are means of article means
+    (:func:`sentiment_by_article`). Point figures only: their intervals are in
+    :func:`outlet_tone`, :func:`frame_rates` and the ``rates`` table of
+    :func:`newsprism.compare.outlets.compare_outlets`; read those before comparing outlets.
+
+    Usage::
+
+        from newsprism.pipeline import annotate
+        profiles = outlet_profiles(annotate(corpus).tables)
     """
     articles = tables["articles"]
     sentences = _table(tables, "sentences")
@@ -256,7 +288,14 @@ def _add_quotes(profile: pd.DataFrame, quotes: pd.DataFrame, per_1k, outlet_of: 
 
 def kept_frames(frames: pd.DataFrame) -> pd.DataFrame:
     """The frame hits every rate counts: negated cues ("no sanctions") left out, as in
-    20_framing's default (one definition of a frame hit for 20 and 40)."""
+    20_framing's default (one definition of a frame hit for 20 and 40).
+
+    Returns: the rows of ``frames`` (same columns, see
+    :func:`newsprism.framing.detect.article_frames`) whose ``negated`` is false.
+
+    >>> kept_frames(pd.DataFrame({"frame": ["f", "f"], "negated": [False, True]}))["negated"].tolist()
+    [False]
+    """
     if "negated" in frames:
         return frames[~frames["negated"].astype(bool)]
     return frames
@@ -273,6 +312,15 @@ def frame_rates(tables: dict[str, pd.DataFrame], min_count: int = 0, n_boot: int
     (:func:`newsprism.framing.stats.frame_prevalence`, negated cues left out, every voice),
     so a cell reads the same in both notebooks. Empty when the frames or sentences table is
     absent.
+
+    Columns as listed above: ``n`` counts words, not articles; ``article_share`` runs 0-1. A frame hit is a codebook
+    cue (English), not a coder's judgement that the article uses the frame: see the frame
+    validation before reading a rate as framing.
+
+    Usage::
+
+        rates = frame_rates(annotate(corpus).tables)
+        rates[["outlet", "frame", "estimate", "ci_low", "ci_high", "n"]]
     """
     from newsprism.framing.stats import frame_prevalence
 
@@ -318,7 +366,13 @@ RATE_COLUMNS = ["quotes_per_1k", "hedges_per_1k", "boosters_per_1k", "anonymous_
 
 
 def profile_long(profiles: pd.DataFrame) -> pd.DataFrame:
-    """Rates of the profile table in long form (outlet, measure, value), for plotting."""
+    """Rates of the profile table in long form (outlet, measure, value), for plotting.
+
+    Columns: ``outlet``; ``measure`` (a ``*_per_1k`` column of the profile with a value);
+    ``value`` (per 1,000 words). No intervals: for plotting the profile, not for comparing.
+
+    >>> profile_long(pd.DataFrame({"outlet": ["X"], "quotes_per_1k": [2.0]})).values.tolist()
+    [['X', 'quotes_per_1k', 2.0]]"""
     present = [c for c in RATE_COLUMNS if c in profiles and profiles[c].notna().any()]
     return profiles.melt(id_vars="outlet", value_vars=present, var_name="measure",
                          value_name="value")

@@ -81,9 +81,20 @@ def article_rate_p(events: pd.DataFrame, words: pd.Series, outlet_of: pd.Series,
 
 def outlet_rate_cis(events: pd.DataFrame, words: pd.Series, outlet_of: pd.Series,
                     n_boot: int = 2000, seed: int = 0) -> pd.DataFrame:
-    """:func:`article_rate_ci` per outlet: columns outlet, ci_low, ci_high, p_value
-    (:func:`article_rate_p`; NaN for a one-article outlet) - one row per outlet of
-    ``outlet_of``, article_id -> outlet; ``words``: article_id -> words."""
+    """:func:`article_rate_ci` per outlet - one row per outlet of ``outlet_of``, article_id ->
+    outlet; ``words``: article_id -> words; ``events``: one row per event with its
+    ``article_id``.
+
+    Columns: ``outlet``; ``ci_low``, ``ci_high`` (95% interval of the pooled rate, events per
+    1,000 words); ``p_value`` (:func:`article_rate_p`; NaN for a one-article outlet). No
+    estimate column: the caller computes the pooled rate (events / words x 1,000).
+
+    >>> events = pd.DataFrame({"article_id": ["a", "a", "b"]})
+    >>> words = pd.Series({"a": 100, "b": 200, "c": 300})
+    >>> cis = outlet_rate_cis(events, words, pd.Series({"a": "X", "b": "X", "c": "Y"}))
+    >>> cis["outlet"].tolist(), bool((cis["ci_low"] <= cis["ci_high"]).all())
+    (['X', 'Y'], True)
+    """
     rows = []
     for outlet, ids in outlet_of.groupby(outlet_of).groups.items():
         mine = words.reindex(ids).fillna(0)

@@ -163,7 +163,14 @@ def _outlet_mean_similarity(articles: pd.DataFrame) -> pd.DataFrame:
 
 
 def similarity_pairs(matrix: pd.DataFrame) -> pd.DataFrame:
-    """Upper triangle of a similarity matrix as rows (a, b, cosine), most similar first."""
+    """Upper triangle of a similarity matrix as rows (a, b, cosine), most similar first.
+
+    Columns: ``a``, ``b`` (row and column labels of ``matrix``: article ids or outlets),
+    ``cosine`` (0-1). Shared vocabulary is not copying: two reports of one event score high.
+
+    >>> m = pd.DataFrame([[1.0, 0.5], [0.5, 1.0]], index=["x", "y"], columns=["x", "y"])
+    >>> similarity_pairs(m).values.tolist()
+    [['x', 'y', 0.5]]"""
     labels = list(matrix.index)
     rows = [(labels[i], labels[j], float(matrix.iat[i, j]))
             for i in range(len(labels)) for j in range(i + 1, len(labels))]
@@ -329,11 +336,12 @@ def find_copied_passages(articles: pd.DataFrame, n: int = COPY_NGRAM,
                          stock_phrases: str | Path | bool | None = None) -> pd.DataFrame:
     """Passages shared word-for-word (at least ``n`` consecutive words) by two articles.
 
-    Returns one row per passage pair with offsets into both texts (``start_a``, ``end_a``,
-    ``start_b``, ``end_b``), the passage length in words, the share of each article's words it
-    covers, and both texts (for side-by-side display). Pairs of articles from the same outlet
-    are included (an outlet re-running its own text is also a copy). Case and punctuation are
-    ignored; a passage is a maximal run of consecutive shared n-grams aligned in both texts.
+    Columns, one row per passage pair: ``article_a``, ``article_b``, ``outlet_a``,
+    ``outlet_b``; ``start_a``, ``end_a``, ``start_b``, ``end_b`` (offsets into both texts);
+    ``n_words``; ``share_a``, ``share_b`` (share of each article's words, 0-1); ``text_a``,
+    ``text_b``. Pairs from one outlet count (re-running its own text is a copy). Case and
+    punctuation are ignored; a passage is a maximal run of shared n-grams aligned in both
+    texts. Shared wording may come from a common source (wire copy): not who copied whom.
 
     An n-gram found in more than ``max_holders`` articles (boilerplate, or a wire sentence
     reprinted everywhere) does not by itself make its articles candidate pairs, since k
@@ -346,6 +354,11 @@ def find_copied_passages(articles: pd.DataFrame, n: int = COPY_NGRAM,
     mostly inside a formula of ``stock_phrases`` (default ``newsprism/data/codebooks/stock_phrases.yml``;
     ``False``: no passage is stock) or recurs across the corpus is set aside (``attrs["n_stock_passages"]``
     and ``attrs["stock_passages"]``, the distinct texts).
+
+    >>> text = " ".join(f"word{i}" for i in range(30))
+    >>> arts = pd.DataFrame({"article_id": ["a", "b"], "outlet": "X", "text": [text, "A. " + text]})
+    >>> find_copied_passages(arts)[["article_a", "article_b", "n_words"]].values.tolist()
+    [['a', 'b', 30]]
     """
     from scipy import sparse
 
@@ -504,6 +517,20 @@ def independent_voices(articles: pd.DataFrame, passages: pd.DataFrame,
     :data:`COPY_MIN_WORDS` words). Returns article_id, outlet, voice_id
     (connected component), n_copies and copies (the other articles of the group, at most
     ``max_listed`` named), so counts "by independent voice" can use ``voice_id``.
+
+    Columns: ``article_id``, ``outlet``, ``voice_id`` (int, one per group), ``n_copies``
+    (other articles in the group), ``copies`` (their ids, comma-separated). Articles that
+    share a wire source without copying each other's words stay separate voices.
+
+    >>> base = ("The two leaders exchanged warm letters on Thursday and pledged to deepen their "
+    ...         "military cooperation next year, while officials in both capitals promised more "
+    ...         "visits by delegations and a new trade route across the border")
+    >>> arts = pd.DataFrame({"article_id": ["a", "b", "c"], "outlet": ["X", "Y", "Z"],
+    ...     "text": [base + ", state media said.", "Reports said " + base + ".",
+    ...              "Markets were calm on Friday as traders waited for data."]})
+    >>> independent_voices(arts, find_copied_passages(arts))[["article_id", "voice_id"]
+    ...                                                     ].values.tolist()
+    [['a', 0], ['b', 0], ['c', 1]]
     """
     ids = list(articles["article_id"])
     parent = {a: a for a in ids}
@@ -542,7 +569,16 @@ def _listed(items: list[str], limit: int) -> str:
 
 
 def copied_share(articles: pd.DataFrame, passages: pd.DataFrame) -> pd.Series:
-    """Share of each article's words that appear in a passage shared with another article."""
+    """Share of each article's words that appear in a passage shared with another article.
+
+    Returns a Series named ``copied_share`` (0-1) indexed by article id; 0 for an article
+    sharing nothing.
+
+    >>> arts = pd.DataFrame({"article_id": ["a", "b"], "text": ["one two three four", "x"]})
+    >>> passages = pd.DataFrame({"article_a": ["a"], "article_b": ["b"], "start_a": [0],
+    ...                          "end_a": [7], "start_b": [0], "end_b": [1]})
+    >>> copied_share(arts, passages).to_dict()
+    {'a': 0.5, 'b': 1.0}"""
     words = {rec.article_id: max(len(_WORD.findall(rec.text)), 1)
              for rec in articles.itertuples(index=False)}
     covered: dict[str, set[tuple[int, int]]] = defaultdict(set)

@@ -137,6 +137,16 @@ def sourcing_table(articles: pd.DataFrame, sentences: pd.DataFrame | None = None
     Categories: those of the codebook (state_media, intelligence_defence, vague_attribution),
     ``according_to`` (a named source not in the codebook) and ``quoted_speaker`` (speakers of
     the quotes table, when given). Offsets index the article text.
+
+    Columns: ``article_id``, ``outlet``, ``sentence_id``; ``category``; ``source`` (the
+    codebook's name for it, or the name found); ``cue`` (the text matched); ``start``, ``end``
+    (offsets of the cue); ``sentence``. English cues; a source named without a cue the codebook
+    knows is not found.
+
+    >>> arts = pd.DataFrame({"article_id": ["a"], "outlet": ["A"],
+    ...     "text": ["KCNA said the letter was warm. According to Mr Lee, it was cold."]})
+    >>> sourcing_table(arts)[["category", "source", "cue"]].values.tolist()
+    [['state_media', 'KCNA', 'KCNA'], ['according_to', 'Mr Lee', 'According to Mr Lee']]
     """
     patterns = load_sourcing_codebook(str(codebook) if codebook else None)
     # Most sentences attribute nothing: one combined search skips them before the
@@ -206,6 +216,18 @@ def sourcing_rates(evidence: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFra
     The rate is pooled (attributions / words of the outlet × 1,000), so an outlet with more or
     longer articles is not favoured; ``article_share`` is the share of its articles with at
     least one such attribution.
+
+    Columns: ``outlet``, ``category``, ``count`` (attributions), ``n`` (words of the outlet:
+    the exposure, not articles), ``estimate`` (per 1,000 words), ``ci_low``, ``ci_high``
+    (95%), ``p_value``, ``article_share`` (0-1), ``n_articles``, ``top_sources`` ("source
+    (count)", "; "-separated). Every category gets a row per outlet, zero included.
+    With one article per outlet the interval is exact Poisson and wide.
+
+    >>> arts = pd.DataFrame({"article_id": ["a", "b"], "outlet": ["A", "B"],
+    ...     "text": ["KCNA said the letter was warm.", "Nobody said anything."]})
+    >>> rates = sourcing_rates(sourcing_table(arts), arts)
+    >>> rates[rates["category"] == "state_media"][["outlet", "count", "n"]].values.tolist()
+    [['A', 1, 6], ['B', 0, 3]]
     """
     from newsprism.compare.rate_intervals import article_rate_ci, article_rate_p
 

@@ -509,7 +509,18 @@ def lead_verdict(q_value: float | None) -> str:
 def with_family_q(rates: pd.DataFrame, frames: pd.DataFrame | None,
                   tone: pd.DataFrame | None) -> tuple[pd.DataFrame, pd.DataFrame | None]:
     """``rates`` and ``frames`` with a ``q_value`` column: each row's q from :func:`family_q`
-    (the one corrected decision the summary statements and the readings share)."""
+    (the one corrected decision the summary statements and the readings share).
+
+    Returns ``(rates, frames)``: the input tables (``rates``: ``outlet``, ``measure``,
+    ``count``, ``n``, ``estimate``, ``ci_low``, ``ci_high``, ``p_value``, see
+    :func:`newsprism.compare.outlets.statement_rates`) with one more column, ``q_value``
+    (Benjamini-Hochberg over every outlet x measure, outlet x frame and outlet tone test;
+    NaN where the row has no test); ``frames`` stays None when given None.
+
+    Usage::
+
+        rates, frames = with_family_q(tables["rates"], tables["frame_rates"], tables["tone"])
+    """
     q = family_q(rates, frames, tone)
     rates = rates.assign(q_value=[q.get(("rate", o, m), np.nan) for o, m in
                                   zip(rates["outlet"], rates["measure"], strict=True)])
@@ -590,7 +601,15 @@ def runner_up_text(table: pd.DataFrame, value: str = "estimate", fmt: str = "+.2
 def rate_rows(profiles: pd.DataFrame, rates: pd.DataFrame | None = None) -> pd.DataFrame:
     """The long rate table the rate statements read: outlet, measure, count, n (words),
     estimate (per 1,000 words). ``rates`` (as built by :func:`newsprism.compare.outlets.compare_outlets`) is used
-    as given; without it, counts are recovered from the profile rates and ``n_words``."""
+    as given; without it, counts are recovered from the profile rates and ``n_words``.
+
+    Columns: ``outlet``, ``measure`` (a ``*_per_1k`` profile column), ``count`` (events),
+    ``n`` (words: the exposure), ``estimate`` (per 1,000 words). Recovered counts use every
+    word, also for the hedge rates that are per word of the author's voice.
+
+    >>> rate_rows(pd.DataFrame({"outlet": ["X"], "n_words": [2000], "quotes_per_1k": [2.0]})
+    ...           ).values.tolist()
+    [['X', 'quotes_per_1k', 4, 2000, 2.0]]"""
     if rates is not None:
         return rates
     rows = []
@@ -630,6 +649,17 @@ def outlet_summaries(profiles: pd.DataFrame, terms: pd.DataFrame | None = None,
     :func:`newsprism.compare.similarity.independent_voices` (copies are stated only for outlets
     grouped into one voice); ``frame_caveats``: frame -> a sentence every statement on that
     frame carries (see :func:`frame_statement`).
+
+    Columns: ``outlet``; ``order`` (rank of the statement within the outlet); ``statement``
+    (the sentence, plain text); ``section`` (key of the notebook section it summarises, e.g.
+    "terms"); ``anchor`` (``<notebook>.html#<section>`` link); ``evidence``
+    (``tables/<table>.csv: <the row read>``). A comparison its interval or q does not
+    support gives no statement, not a weaker one.
+
+    Usage::
+
+        tables = compare_outlets({"articles": corpus.articles})
+        tables["summaries"]  # this table
     """
     rows: list[dict] = []
     long = rate_rows(profiles, rates)

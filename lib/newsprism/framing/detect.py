@@ -356,7 +356,9 @@ def _codebook_option(options) -> str:
 def article_frames(article, tables: dict | None, options=None) -> pd.DataFrame:
     """Annotation step: the frame hits of one article, one row per hit, at sentence level.
 
-    Columns ``FRAME_COLUMNS``: ids, offsets into the cleaned text, ``voice`` ("quoted" when the
+    Columns (``FRAME_COLUMNS``): ids ``article_id``, ``sentence_id``, ``paragraph_id``;
+    ``frame`` and ``cue`` (the codebook pattern); ``start``, ``end`` (character offsets into
+    the cleaned text) and ``match`` (the text matched); ``voice`` ("quoted" when the
     hit lies in a quote span of kind "speech" from ``tables["quotes"]`` — or, without that
     table, inside paired quotation marks — else "author"; scare quotes, kind "term", stay in
     the author's voice), ``quote_kind`` ("speech", "term", "marks" or ""), ``negated`` and
@@ -440,6 +442,11 @@ def word_choice(articles: pd.DataFrame, codebook: Codebook | str | Path = "story
     needs ``text`` and the ``by`` column; non-English articles are left out. Only the pairs of
     ``codebook`` count: a codebook without ``naming_pairs`` gives an empty table (no other
     codebook's pairs stand in for them).
+
+    Columns: ``pair`` (id), ``pair_label`` (its readable name), ``side`` (one wording),
+    ``cues`` (the patterns counted for that side), one column per outlet (hits), ``total``.
+    Counts of wording, not of stance: an outlet quoting "special military operation" to
+    criticise it counts on that side.
 
     >>> import pandas as pd
     >>> df = pd.DataFrame({"outlet": ["A", "B"], "text": ["the SVO", "the war and the war"]})

@@ -87,7 +87,17 @@ REFERENCE = ("Frermann et al. 2023 (ACL), NFC; frames of Semetko & Valkenburg 20
 # --------------------------------------------------------------------------- data
 def load_nfc(folder: str | Path = NFC) -> pd.DataFrame:
     """The labelled NFC articles: ``ID, text`` and one bool column per frame id (conflict,
-    economic, …); the unlabelled article (ID 405) is left out. Raises ``FileNotFoundError`` if absent."""
+    economic, …); the unlabelled article (ID 405) is left out. Raises ``FileNotFoundError`` if absent.
+
+    Columns: ``ID``, ``text``, and one bool column per frame (``conflict``, ``economic``,
+    ``human_interest``, ``morality``, …: the values of ``FRAMES``). Reads the NFC release
+    file ``articles_dev.tsv`` from the shared datasets folder (never shipped).
+
+    Usage::
+
+        gold = load_nfc()
+        gold["conflict"].mean()  # share of NFC articles coded with the conflict frame
+    """
     path = Path(folder) / "articles_dev.tsv"
     if not path.exists():
         raise FileNotFoundError(f"NFC gold missing: {path} (set NEWSPRISM_SHARED)")
@@ -284,7 +294,17 @@ def nested_cv(features: pd.DataFrame, gold: pd.DataFrame, targets: pd.DataFrame,
     included; defining rule and question models from the outer training part only): one row
     per article x frame with ``fold, frame, gold, score, threshold, present``. ``answers``:
     the aggregated question answers
-    (:func:`newsprism.framing.question_model.load_question_answers`)."""
+    (:func:`newsprism.framing.question_model.load_question_answers`).
+
+    Columns: ``fold`` (outer fold of the article), ``frame``, ``gold`` (bool), ``score``
+    (the model's probability), ``threshold`` (chosen on the outer training part),
+    ``present`` (score >= threshold).
+
+    Usage::
+
+        gold, features, targets, answers = nfc_inputs()
+        predictions = nested_cv(features, gold, targets, answers)
+    """
     from newsprism.framing.detect import load_codebook
 
     book = load_codebook(DEFAULT_CODEBOOK)
@@ -423,7 +443,17 @@ def nfc_inputs(gold: pd.DataFrame | None = None, features: pd.DataFrame | None =
                ) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame, pd.DataFrame]:
     """``(gold, features, targets, answers)`` of the labelled NFC articles: the cue features
     are computed once here and reused by every fold and seed (the nested CV refits only the
-    small linear models). Raises ``FileNotFoundError`` without the gold data."""
+    small linear models). Raises ``FileNotFoundError`` without the gold data.
+
+    Returns: ``gold`` (:func:`load_nfc`'s columns), ``features``
+    (:func:`newsprism.framing.presence.presence_features`, one column per feature),
+    ``targets`` and ``answers`` (one column per NFC question; see
+    :func:`newsprism.framing.question_model.load_question_targets`).
+
+    Usage::
+
+        gold, features, targets, answers = nfc_inputs()
+    """
     from newsprism.framing.detect import load_codebook
 
     gold = load_nfc() if gold is None else gold
@@ -445,7 +475,17 @@ def model_predictions(inputs: tuple, seed: int = SEED) -> dict[str, np.ndarray]:
 
 def scores(gold: pd.DataFrame, engines: dict[str, dict[str, np.ndarray]]) -> pd.DataFrame:
     """Per engine and frame: ``engine, frame, f1, precision, recall, n, n_gold``, plus a
-    ``macro`` row per engine (``n`` = articles, ``n_gold`` = summed positives)."""
+    ``macro`` row per engine (``n`` = articles, ``n_gold`` = summed positives).
+
+    ``f1``, ``precision``, ``recall`` run 0-1 (NaN where undefined: nothing predicted, or no
+    gold positive); no interval here (see :func:`seed_robustness` for split-to-split spread).
+
+    >>> gold = pd.DataFrame({frame: [True, False] for frame in FRAMES.values()})
+    >>> always = {"always": {frame: np.array([True, True]) for frame in FRAMES.values()}}
+    >>> table = scores(gold, always)
+    >>> table[table["frame"] == "macro"][["engine", "f1", "n", "n_gold"]].round(3).values.tolist()
+    [['always', 0.667, 2, 5]]
+    """
     rows = []
     for engine, predictions in engines.items():
         for frame in FRAMES.values():
@@ -469,7 +509,17 @@ def evaluation(gold: pd.DataFrame | None = None, seed: int = SEED,
     Engines: the fitted model (nested CV, outer split ``seed``; ``predictions`` from
     :func:`model_predictions` with that seed may be passed to avoid running it twice), the
     always-present baseline and the any-cue-hit detectors (codebooks ``generic`` and
-    ``generic_questions``)."""
+    ``generic_questions``).
+
+    Columns: those of :func:`scores` (``engine``, ``frame``, ``f1``, ``precision``,
+    ``recall``, ``n``, ``n_gold``). NFC is English news on other stories: a frame that
+    beats the baseline there may not on another corpus.
+
+    Usage::
+
+        table = evaluation()
+        table[table["frame"] == "macro"]
+    """
     inputs = nfc_inputs(gold, features)
     gold = inputs[0]
     engines = {MODEL_ENGINE: model_predictions(inputs, seed) if predictions is None
@@ -489,7 +539,15 @@ def seed_robustness(gold: pd.DataFrame | None = None, seeds: tuple = VALIDATION_
     ``frame``, one ``f1@<seed>`` column per seed, ``mean, min, max, baseline`` (always
     present), ``n`` (articles) and ``n_gold``. A split of 260 articles moves F1 by a few points; the minimum is the figure a
     different split could plausibly give. ``predictions`` (seed -> :func:`model_predictions`)
-    may hold runs already made; the missing seeds are run and added to it."""
+    may hold runs already made; the missing seeds are run and added to it.
+
+    Columns: ``frame``; ``f1@<seed>`` (F1 0-1, one per seed); ``mean``, ``min``, ``max``
+    over the seeds; ``baseline`` (always-present F1); ``n``; ``n_gold``.
+
+    Usage::
+
+        seed_robustness()[["frame", "mean", "min", "max", "baseline", "n", "n_gold"]]
+    """
     inputs = nfc_inputs(gold, features)
     gold = inputs[0]
     predictions = {} if predictions is None else predictions
@@ -510,7 +568,16 @@ def validate_frame_presence(quick: bool = False) -> pd.DataFrame:
     """Validation rows (``newsprism.core.validate.VALIDATION_COLUMNS``): per frame and macro F1 of
     the presence model by nested CV on NFC, beside always-present and any-cue-hit. ``status``
     of a model row says whether it beats the always-present baseline. ``quick`` is accepted
-    for the validator protocol; the evaluation is small and always complete."""
+    for the validator protocol; the evaluation is small and always complete.
+
+    Columns: ``measure``, ``dataset``, ``split``, ``engine``, ``metric``, ``value`` (the
+    figure: the validation schema calls its estimate ``value``), ``ci_low``, ``ci_high``,
+    ``n``, ``reference``, ``status``.
+
+    Usage::
+
+        python -m newsprism.core.validate  # runs this with every other validator
+    """
     from newsprism.core.validate import VALIDATION_COLUMNS
 
     try:  # recomputed from the gold data, not read from the shipped file

@@ -160,6 +160,13 @@ def presence_features(texts: list[str], codebook: Codebook | str | Path = DEFAUL
     """One row per text, one column per feature of every frame (see :func:`feature_names`).
 
     ``hits`` (from :func:`question_hits`) may be passed to avoid scanning twice.
+
+    Columns: ``<frame>.<question>:<feature>`` and ``<frame>:<feature>`` counts and shares of
+    cue hits, and ``log_words`` (the model's inputs; see :func:`feature_names`).
+
+    >>> features = presence_features(["Sanctions hurt the economy."])
+    >>> len(features), "log_words" in features.columns
+    (1, True)
     """
     from newsprism.core.text import count_words, split_sentences
 

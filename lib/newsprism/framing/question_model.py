@@ -56,14 +56,28 @@ def _records(folder: str | Path, ids: list[str]) -> tuple[list[dict], list[str]]
 def load_question_targets(folder: str | Path, ids: list[str]) -> pd.DataFrame:
     """One row per article of ``ids`` (in order), one column per question (``co1`` …): the
     coders' share of yes. Raises ``FileNotFoundError`` if the annotation file is absent and
-    ``KeyError`` if an article has no annotation."""
+    ``KeyError`` if an article has no annotation.
+
+    Returns one column per NFC question (float 0-1, the share of coders answering yes).
+
+    Usage::
+
+        targets = load_question_targets(NFC, list(gold["ID"]))
+    """
     records, questions = _records(folder, ids)
     return pd.DataFrame({q: soft_targets([r[q] for r in records]) for q in questions})
 
 
 def load_question_answers(folder: str | Path, ids: list[str]) -> pd.DataFrame:
     """As :func:`load_question_targets`, but the aggregated answer (bool: "yes") from which
-    the corpus derives its frame labels."""
+    the corpus derives its frame labels.
+
+    Returns one column per NFC question (bool).
+
+    Usage::
+
+        answers = load_question_answers(NFC, list(gold["ID"]))
+    """
     records, questions = _records(folder, ids)
     return pd.DataFrame({q: [r[q][0] == "yes" for r in records] for q in questions})
 

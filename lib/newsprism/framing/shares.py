@@ -51,7 +51,20 @@ def presence_validity(model: dict | None = None) -> pd.DataFrame:
     (any cue hit of the generic codebook), ``n_gold``, ``beats_baseline`` (headline F1 above
     always present) and ``label``, the text a caption uses, e.g. "F1 0.78 (lowest over 5 outer
     splits 0.78) vs 0.77 always-present", with "does NOT beat ..." where it does not and the
-    any-cue-hit figure where that simpler detector scores higher."""
+    any-cue-hit figure where that simpler detector scores higher.
+
+    Columns: ``frame``; ``f1``, ``f1_min``, ``f1_baseline``, ``f1_any_cue`` (F1, 0-1);
+    ``n_seeds``; ``n_gold`` (NFC articles with the frame); ``beats_baseline`` (bool);
+    ``label``. Validity on NFC (English news about other stories): it need not carry over to
+    another corpus.
+
+    >>> validity = presence_validity()
+    >>> list(validity.columns) == ["frame", "f1", "f1_min", "n_seeds", "f1_baseline",
+    ...                            "f1_any_cue", "n_gold", "beats_baseline", "label"]
+    True
+    >>> bool(((validity["f1"] >= 0) & (validity["f1"] <= 1)).all())
+    True
+    """
     model = load_model(MODEL_PATH) if model is None else model
     validation = model.get("validation", {})
     rows = pd.DataFrame(validation.get("rows", []))
@@ -86,6 +99,15 @@ def article_frame_shares(articles: pd.DataFrame, codebook=DEFAULT_CODEBOOK, by: 
     ``articles`` needs ``text`` and ``by``; ``presence`` (from :func:`frame_presence` on
     ``articles["text"]`` in order) may be passed to avoid scoring twice. Caveat: articles of
     one outlet are treated as independent draws; with few articles the interval is wide.
+    ``estimate`` is a share of articles (0-1). The detector is a fitted model: read
+    ``validity`` before reading a frame's share, and where it does not beat the baseline,
+    do not read the share at all. English only.
+
+    >>> arts = pd.DataFrame({"outlet": ["X", "X"], "text": ["Critics accused him of lying.",
+    ...                                                      "The weather was mild."]})
+    >>> shares = article_frame_shares(arts)
+    >>> shares[shares["frame"] == "conflict"][["outlet", "n", "n_present"]].values.tolist()
+    [['X', 2, 1]]
     """
     articles = articles.reset_index(drop=True)
     presence = frame_presence(list(articles["text"]), codebook) if presence is None else presence

@@ -87,6 +87,20 @@ def frame_prevalence(sentences: pd.DataFrame, frames: pd.DataFrame, articles: pd
     ``resample`` reads :data:`NO_INTERVAL`), or "sentence" (each sentence drawn on its own: the
     interval then describes variation within the outlet's articles, not its coverage). The
     unit used is in the ``resample`` column.
+
+    Columns (``PREVALENCE_COLUMNS``): ``outlet``, ``frame``, ``measure``, ``estimate`` (a
+    share 0-1, or hits per 1,000 words), ``ci_low``, ``ci_high``, ``n``, ``n_articles``,
+    ``n_sentences``, ``n_with_frame``, ``hits``, ``n_words``, ``resample``. A cue hit is
+    not a coder's frame judgement: see the frame validation before reading a difference.
+
+    >>> sentences = pd.DataFrame({"article_id": ["a", "a", "b"], "sentence_id": [0, 1, 0],
+    ...                           "text": ["War now.", "Peace talks.", "War again."]})
+    >>> articles = pd.DataFrame({"article_id": ["a", "b"], "outlet": ["A", "A"]})
+    >>> frames = pd.DataFrame({"article_id": ["a", "b"], "sentence_id": [0, 0],
+    ...     "frame": "conflict", "cue": "war", "start": 0, "end": 3, "negated": False})
+    >>> table = frame_prevalence(sentences, frames, articles)
+    >>> table[["measure", "estimate", "n", "n_articles", "resample"]].round(3).values.tolist()
+    [['share_of_sentences', 0.667, 3, 2, 'article'], ['per_1000_words', 333.333, 6, 2, 'article']]
     """
     if resample not in ("auto", "sentence", "article"):
         raise ValueError("resample must be 'auto', 'sentence' or 'article'")
@@ -202,6 +216,24 @@ def frame_tests(sentences: pd.DataFrame, frames: pd.DataFrame, articles: pd.Data
     no test (:data:`ONE_ARTICLE_CAVEAT`). ``caveat`` states why a frame is untested or the
     small-n problem. Columns: :data:`TEST_COLUMNS` (``n_sentences`` and ``n_articles`` of the
     outlets compared).
+
+    Columns: ``frame``; ``test`` ("fisher_exact", "chi2" or "none"); ``statistic`` (odds ratio or
+    chi-square); ``dof``; ``p_value`` (Fisher's or the asymptotic chi-square p);
+    ``p_monte_carlo``; ``q_value``; ``min_expected`` (smallest expected cell count);
+    ``n_sentences``, ``n_articles``, ``n_outlets``; ``caveat``. A difference in articles
+    carrying a cue is not a difference in framing unless the codebook's cues are valid for
+    the corpus (see the frame validation).
+
+    >>> sentences = pd.DataFrame({"article_id": ["a", "a", "b"], "sentence_id": [0, 1, 0],
+    ...                           "text": ["War now.", "Peace talks.", "War again."]})
+    >>> articles = pd.DataFrame({"article_id": ["a", "b"], "outlet": ["A", "B"],
+    ...                          "text": ["War now. Peace talks.", "War again."]})
+    >>> frames = pd.DataFrame({"article_id": ["a", "a", "b"], "sentence_id": [0, 1, 0],
+    ...     "frame": ["conflict", "diplomacy", "conflict"], "cue": ["war", "peace", "war"],
+    ...     "start": [0, 9, 0], "end": [3, 14, 3], "negated": False,
+    ...     "voice": ["author", "quoted", "author"]})
+    >>> frame_tests(sentences, frames, articles)[["frame", "test", "n_articles"]].values.tolist()
+    [['conflict', 'none', 2], ['diplomacy', 'none', 2]]
     """
     base = _sentence_base(sentences, articles, by)
     n_sentences = len(base)
@@ -239,6 +271,22 @@ def frame_cooccurrence(frames: pd.DataFrame, sentences: pd.DataFrame | None = No
 
     One row per pair (frame_a < frame_b in codebook order): ``n_units`` (all units, from
     ``sentences`` when given), ``n_a``, ``n_b``, ``n_both``, ``jaccard`` = both / either.
+
+    Columns: ``level``, ``frame_a``, ``frame_b``, ``n_units``, ``n_a``, ``n_b`` (units with
+    each frame), ``n_both``, ``jaccard`` (0-1). Counts, no interval: a pair seen in a few
+    units says little.
+
+    >>> sentences = pd.DataFrame({"article_id": ["a", "a", "b"], "sentence_id": [0, 1, 0],
+    ...                           "text": ["War now.", "Peace talks.", "War again."]})
+    >>> articles = pd.DataFrame({"article_id": ["a", "b"], "outlet": ["A", "B"],
+    ...                          "text": ["War now. Peace talks.", "War again."]})
+    >>> frames = pd.DataFrame({"article_id": ["a", "a", "b"], "sentence_id": [0, 1, 0],
+    ...     "frame": ["conflict", "diplomacy", "conflict"], "cue": ["war", "peace", "war"],
+    ...     "start": [0, 9, 0], "end": [3, 14, 3], "negated": False,
+    ...     "voice": ["author", "quoted", "author"]})
+    >>> frame_cooccurrence(frames, sentences, level="article")[["frame_a", "frame_b", "n_both"]
+    ...                                                         ].values.tolist()
+    [['conflict', 'diplomacy', 1]]
     """
     if level not in ("sentence", "article"):
         raise ValueError("level must be 'sentence' or 'article'")
@@ -267,7 +315,15 @@ def frame_cooccurrence(frames: pd.DataFrame, sentences: pd.DataFrame | None = No
 
 def cooccurrence_matrix(pairs: pd.DataFrame, value: str = "n_both") -> pd.DataFrame:
     """Square frame × frame matrix of ``value`` from :func:`frame_cooccurrence` (symmetric;
-    the diagonal holds each frame's unit count for ``n_both``, blank otherwise)."""
+    the diagonal holds each frame's unit count for ``n_both``, blank otherwise).
+
+    Returns one column per frame, indexed by frame.
+
+    >>> pairs = pd.DataFrame({"frame_a": ["f"], "frame_b": ["g"], "n_a": [2], "n_b": [1],
+    ...                       "n_both": [1]})
+    >>> cooccurrence_matrix(pairs).values.tolist()
+    [[2.0, 1.0], [1.0, 1.0]]
+    """
     ids = list(dict.fromkeys([*pairs["frame_a"], *pairs["frame_b"]]))
     matrix = pd.DataFrame(np.nan, index=ids, columns=ids)
     for row in pairs.itertuples(index=False):
@@ -283,7 +339,23 @@ def cooccurrence_matrix(pairs: pd.DataFrame, value: str = "n_both") -> pd.DataFr
 def dominant_frames(frames: pd.DataFrame, articles: pd.DataFrame, by: str = "outlet",
                     include_negated: bool = False) -> pd.DataFrame:
     """The frame with most hits in each article (ties listed as ``a = b``), its hits, its
-    share of the article's hits, and the runner-up. Articles without hits: "(none)"."""
+    share of the article's hits, and the runner-up. Articles without hits: "(none)".
+
+    Columns: ``article_id``; ``outlet`` (the ``by`` column); ``dominant_frame``; ``hits``
+    (its hits); ``hits_total`` (all frame hits of the article); ``share_of_hits`` (0-1, NaN
+    without hits); ``runner_up``, ``runner_up_hits``. Most hits is not most important: a
+    long article with many cues of one frame dominates by length.
+
+    >>> articles = pd.DataFrame({"article_id": ["a", "b"], "outlet": ["A", "B"],
+    ...                          "text": ["War now. Peace talks.", "War again."]})
+    >>> frames = pd.DataFrame({"article_id": ["a", "a", "b"], "sentence_id": [0, 1, 0],
+    ...     "frame": ["conflict", "diplomacy", "conflict"], "cue": ["war", "peace", "war"],
+    ...     "start": [0, 9, 0], "end": [3, 14, 3], "negated": False,
+    ...     "voice": ["author", "quoted", "author"]})
+    >>> dominant_frames(frames, articles)[["article_id", "dominant_frame", "share_of_hits"]
+    ...                                   ].values.tolist()
+    [['a', 'conflict = diplomacy', 0.5], ['b', 'conflict', 1.0]]
+    """
     hits = _kept_hits(frames, include_negated)
     counts = hits.groupby(["article_id", "frame"]).size()
     # (frame, hits) per article, most hits first; ties stay in frame-name order.
@@ -317,6 +389,18 @@ def frame_evidence(frames: pd.DataFrame, articles: pd.DataFrame, by: str = "outl
     Up to ``per_cell`` snippets per cell (distinct sentences first, in text order), each an
     escaped HTML string with the cue marked (``newsprism.viz.display.kwic_html``), plus the cell's
     hit count so a reader sees how much is not shown.
+
+    Columns: ``frame``, ``outlet`` (the ``by`` column), ``n_hits`` (all hits of the cell),
+    ``article_id``, ``sentence_id``, ``cue``, ``voice``, ``negated``, ``snippet`` (HTML).
+
+    >>> articles = pd.DataFrame({"article_id": ["a", "b"], "outlet": ["A", "B"],
+    ...                          "text": ["War now. Peace talks.", "War again."]})
+    >>> frames = pd.DataFrame({"article_id": ["a", "a", "b"], "sentence_id": [0, 1, 0],
+    ...     "frame": ["conflict", "diplomacy", "conflict"], "cue": ["war", "peace", "war"],
+    ...     "start": [0, 9, 0], "end": [3, 14, 3], "negated": False,
+    ...     "voice": ["author", "quoted", "author"]})
+    >>> frame_evidence(frames, articles)[["frame", "outlet", "n_hits", "cue"]].values.tolist()
+    [['conflict', 'A', 1, 'war'], ['conflict', 'B', 1, 'war'], ['diplomacy', 'A', 1, 'peace']]
     """
     try:
         from newsprism.viz.display import kwic_html
@@ -355,7 +439,20 @@ def _kwic_fallback(text: str, start: int, end: int, width: int = 60) -> str:
 
 def voice_split(frames: pd.DataFrame, articles: pd.DataFrame, by: str = "outlet",
                 include_negated: bool = False) -> pd.DataFrame:
-    """Hits per outlet × frame × voice (author / quoted), with the quoted share."""
+    """Hits per outlet × frame × voice (author / quoted), with the quoted share.
+
+    Columns: ``outlet`` (the ``by`` column), ``frame``, ``author`` and ``quoted`` (hits),
+    ``quoted_share`` (quoted / all hits, 0-1). Counts, no interval.
+
+    >>> articles = pd.DataFrame({"article_id": ["a", "b"], "outlet": ["A", "B"],
+    ...                          "text": ["War now. Peace talks.", "War again."]})
+    >>> frames = pd.DataFrame({"article_id": ["a", "a", "b"], "sentence_id": [0, 1, 0],
+    ...     "frame": ["conflict", "diplomacy", "conflict"], "cue": ["war", "peace", "war"],
+    ...     "start": [0, 9, 0], "end": [3, 14, 3], "negated": False,
+    ...     "voice": ["author", "quoted", "author"]})
+    >>> voice_split(frames, articles).values.tolist()
+    [['A', 'conflict', 1, 0, 0.0], ['A', 'diplomacy', 0, 1, 1.0], ['B', 'conflict', 1, 0, 0.0]]
+    """
     hits = _kept_hits(frames, include_negated).merge(articles[["article_id", by]],
                                                      on="article_id")
     if hits.empty:

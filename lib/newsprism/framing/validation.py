@@ -34,7 +34,14 @@ CODEBOOK_COLUMNS = {"story": "story", "generic": "generic"}
 
 
 def load_gold(path=GOLD_PATH) -> pd.DataFrame:
-    """The gold table (strings; empty cells are empty strings)."""
+    """The gold table (strings; empty cells are empty strings).
+
+    Columns: ``article_id``, ``paragraph_id``, ``occurrence`` (int), ``text_prefix`` (first
+    characters of the paragraph: the key with ``occurrence``), and one column per codebook
+    with gold (``story``, ``generic``): the coder's frames, ";"-separated.
+
+    >>> load_gold().columns.tolist()[:4]
+    ['article_id', 'paragraph_id', 'occurrence', 'text_prefix']"""
     gold = pd.read_csv(path, dtype=str, keep_default_na=False)
     gold["occurrence"] = gold["occurrence"].astype(int)
     return gold
@@ -42,7 +49,17 @@ def load_gold(path=GOLD_PATH) -> pd.DataFrame:
 
 def corpus_paragraphs(corpus=None) -> pd.DataFrame:
     """article_id, paragraph_id, occurrence, text_prefix, text for every paragraph of the
-    (cleaned) corpus — the units the gold is keyed on."""
+    (cleaned) corpus — the units the gold is keyed on.
+
+    Columns: ``article_id``, ``paragraph_id``, ``occurrence`` (how many earlier paragraphs of
+    the article share the prefix), ``text_prefix``, ``text``.
+
+    >>> from types import SimpleNamespace
+    >>> corpus = SimpleNamespace(articles=pd.DataFrame({"article_id": ["a"],
+    ...                                                 "text": ["One.\\n\\nTwo."]}))
+    >>> corpus_paragraphs(corpus)[["paragraph_id", "occurrence", "text"]].values.tolist()
+    [[0, 0, 'One.'], [1, 0, 'Two.']]
+    """
     from newsprism.core.text import split_paragraphs
     from newsprism.corpus.readers import load_corpus
 
@@ -68,7 +85,17 @@ def _split(value: str) -> set[str]:
 def validation_paragraphs(codebook: str = "story", gold_path=GOLD_PATH,
                           corpus=None) -> pd.DataFrame:
     """One row per gold paragraph found in the corpus: gold frames, detected frames, and the
-    false positives / negatives (sets) — the table behind the precision and recall figures."""
+    false positives / negatives (sets) — the table behind the precision and recall figures.
+
+    Columns: those of :func:`corpus_paragraphs` (``article_id``, ``paragraph_id``,
+    ``occurrence``, ``text_prefix``, ``text``), then ``gold``, ``detected``,
+    ``false_positive``, ``false_negative`` (sets of frame ids). In-sample: the cues were
+    tuned on this corpus after it was coded.
+
+    Usage::
+
+        table = validation_paragraphs("story")
+    """
     from newsprism.framing.detect import detect_frames, load_codebook
 
     book = load_codebook(codebook)
@@ -97,7 +124,15 @@ SCORE_COLUMNS = ["frame", "measure", "estimate", "ci_low", "ci_high", "n", "tp",
 def frame_scores(table: pd.DataFrame, frame_ids: list[str]) -> pd.DataFrame:
     """Per frame, three rows (``measure``): ``precision`` (n: paragraphs detected), ``recall``
     (n: gold paragraphs) with Wilson 95% intervals, and ``f1`` (n: gold paragraphs; no
-    interval). Columns ``SCORE_COLUMNS``; tp, fp, fn are the frame's counts (paragraph level)."""
+    interval). Columns ``SCORE_COLUMNS``; tp, fp, fn are the frame's counts (paragraph level).
+
+    Columns: ``frame``, ``measure``, ``estimate`` (0-1), ``ci_low``, ``ci_high``, ``n``,
+    ``tp``, ``fp``, ``fn``.
+
+    >>> table = pd.DataFrame({"gold": [{"conflict"}, set()], "detected": [{"conflict"}] * 2})
+    >>> frame_scores(table, ["conflict"])[["measure", "estimate", "n"]].values.tolist()
+    [['precision', 0.5, 2], ['recall', 1.0, 1], ['f1', 0.6666666666666666, 1]]
+    """
     rows = []
     for frame in frame_ids:
         gold = table["gold"].map(lambda s, f=frame: f in s)
@@ -129,7 +164,18 @@ def has_gold(codebook) -> bool:
 def validation_summary(codebook="story", corpus=None) -> tuple[pd.DataFrame, pd.DataFrame]:
     """``(scores, disagreements)`` for a codebook with gold: per-frame tp/fp/fn, precision and
     recall with Wilson 95% intervals; and every paragraph where detector and coder disagree
-    (frames missed and frames added), for reading the errors. Empty tables without gold."""
+    (frames missed and frames added), for reading the errors. Empty tables without gold.
+
+    Returns ``scores`` (:func:`frame_scores`' columns ``frame``, ``measure``, ``estimate``,
+    ``ci_low``, ``ci_high``, ``n``, ``tp``, ``fp``, ``fn``, and ``n_paragraphs``, the
+    paragraphs matched) and ``disagreements`` (``article_id``, ``paragraph_id``,
+    ``missed (coder only)``, ``added (detector only)``, ``paragraph``: its first 220
+    characters). In-sample figures (see the module docstring).
+
+    Usage::
+
+        scores, disagreements = validation_summary("story")
+    """
     from newsprism.framing.detect import load_codebook
 
     if not has_gold(codebook):
@@ -178,7 +224,16 @@ def _rows_for(codebook: str, gold_path=GOLD_PATH) -> list[dict]:
 
 def validate_frames(quick: bool = False) -> pd.DataFrame:
     """Per-frame precision / recall / F1 (with n) for the story codebook, and — unless
-    ``quick`` — the generic codebook, on the hand-coded paragraphs of the bundled corpus."""
+    ``quick`` — the generic codebook, on the hand-coded paragraphs of the bundled corpus.
+
+    Columns: ``measure``, ``dataset``, ``split``, ``engine``, ``metric``, ``value`` (the
+    figure: the validation schema calls its estimate ``value``), ``ci_low``, ``ci_high``,
+    ``n``, ``reference``, ``status``.
+
+    Usage::
+
+        validate_frames(quick=True)
+    """
     if not GOLD_PATH.exists():
         return pd.DataFrame([{"measure": "frames", "dataset": DATASET, "metric": "",
                               "status": f"gold missing: {GOLD_PATH}"}],

@@ -159,6 +159,12 @@ def annotate_articles(articles: pd.DataFrame, functions: Mapping[str, StepSpec],
     ``step_seconds`` / ``step_cpu_seconds`` (if given) accumulate the wall / CPU time
     (this thread's) spent in each step; CPU time stays meaningful on a busy machine.
 
+    Returns ``tables``, one DataFrame per step name with the columns that step documents
+    (the sentence step: ``article_id``, ``sentence_id``, ``paragraph_id``, ``start``, ``end``
+    character offsets into the cleaned text, ``text``), and ``problems``, one row per failed
+    article and step: ``article_id``, ``step``, ``error`` (exception type), ``message``,
+    ``where`` (``file:line`` of the innermost frame that raised).
+
     >>> from newsprism.core.text import article_sentence_rows
     >>> arts = pd.DataFrame({"article_id": ["a"], "text": ["One. Two."]})
     >>> tables, problems = annotate_articles(arts, {"sentences": article_sentence_rows},

@@ -375,6 +375,19 @@ def article_sentiment(article, tables: dict[str, pd.DataFrame], options) -> pd.D
     when the quotes step is absent). ``score`` is the engine's headline score; ``compound`` is
     filled for VADER engines, ``polarity``/``subjectivity`` for TextBlob. ``voice_source`` says
     where the quote spans came from (``quotes`` or ``marks``). Empty for non-English articles.
+
+    Columns: ``article_id``, ``sentence_id``, ``engine``, ``voice``, ``score`` (the engine's
+    headline score, -1..+1), ``compound`` (VADER), ``polarity`` and ``subjectivity``
+    (TextBlob; subjectivity 0-1), ``n_words``, ``voice_source``. A sentence with no quoted words has no
+    ``quoted`` row. Lexicon scores of English words: irony, negation over long spans and
+    whom the tone is aimed at are beyond them.
+
+    >>> from newsprism.core.tables import ArticleInput
+    >>> from newsprism.pipeline.steps import AnnotateOptions
+    >>> rows = article_sentiment(ArticleInput("a", "Good news. Bad news."), {},
+    ...                          AnnotateOptions(sentiment_engines=("vader",)))
+    >>> rows[rows["voice"] == "all"][["sentence_id", "score"]].values.tolist()
+    [[0.0, 0.4404], [1.0, -0.5423]]
     """
     records = _sentiment_records(article, tables, options)
     if not records:
@@ -446,6 +459,20 @@ def sentence_scores(annotations: Any, engine: str = "vader", voice: str = "all")
     """Sentence rows of one engine and voice with outlet, paragraph, position and text.
 
     ``position`` runs from 0 (first sentence) to 1 (last sentence of the article).
+
+    Columns: the sentiment table's (``article_id``, ``sentence_id``, ``engine``, ``voice``, ``score`` (the engine's
+    headline score, -1..+1), ``compound`` (VADER), ``polarity`` and ``subjectivity``
+    (TextBlob; subjectivity 0-1), ``n_words``, ``voice_source``), then ``paragraph_id``,
+    ``start``, ``end`` (offsets into the cleaned text), ``text``, ``outlet``, ``position``.
+
+    >>> from newsprism.pipeline.steps import STEPS, AnnotateOptions, annotate_articles
+    >>> arts = pd.DataFrame({"article_id": ["a", "b"], "outlet": ["A", "B"], "language": "en",
+    ...     "text": ["Putin praised the treaty. “It is a disaster,” Kim said.",
+    ...              "Sanctions hurt. Talks went well."]})
+    >>> steps = {k: STEPS[k] for k in ("sentences", "quotes", "mentions", "sentiment")}
+    >>> tables = {**annotate_articles(arts, steps, AnnotateOptions())[0], "articles": arts}
+    >>> sentence_scores(tables)[["outlet", "sentence_id", "score", "position"]].values.tolist()
+    [['A', 0, 0.4939, 0.0], ['A', 1, 0.0, 1.0], ['B', 0, -0.5267, 0.0], ['B', 1, 0.2732, 1.0]]
     """
     check_engine(engine)
     if voice not in VOICES:
@@ -472,7 +499,20 @@ def sentence_scores(annotations: Any, engine: str = "vader", voice: str = "all")
 def paragraph_scores(annotations: Any, engine: str = "vader") -> pd.DataFrame:
     """Paragraph tone = mean of its sentences' scores (VADER compound saturates on long text,
     so paragraphs are not scored as one string). Columns: outlet, article_id, paragraph_id,
-    n_sentences, n_words, score."""
+    n_sentences, n_words, score.
+
+    ``score`` is the mean of the sentences' scores (-1..+1), every voice; no interval.
+
+    >>> from newsprism.pipeline.steps import STEPS, AnnotateOptions, annotate_articles
+    >>> arts = pd.DataFrame({"article_id": ["a", "b"], "outlet": ["A", "B"], "language": "en",
+    ...     "text": ["Putin praised the treaty. “It is a disaster,” Kim said.",
+    ...              "Sanctions hurt. Talks went well."]})
+    >>> steps = {k: STEPS[k] for k in ("sentences", "quotes", "mentions", "sentiment")}
+    >>> tables = {**annotate_articles(arts, steps, AnnotateOptions())[0], "articles": arts}
+    >>> paragraph_scores(tables)[["outlet", "paragraph_id", "n_sentences", "score"]
+    ...                          ].round(5).values.tolist()
+    [['A', 0, 2, 0.24695], ['B', 0, 2, -0.12675]]
+    """
     rows = sentence_scores(annotations, engine)
     return (rows.groupby(["outlet", "article_id", "paragraph_id"], as_index=False)
             .agg(n_sentences=("sentence_id", "size"), n_words=("n_words", "sum"),
@@ -484,7 +524,21 @@ def article_scores(annotations: Any, engine: str = "vader", voice: str = "all",
     """Article tone = mean sentence score, with n sentences and a bootstrap 95% interval.
 
     Columns: engine, voice, outlet, article_id, n (sentences), estimate, ci_low, ci_high,
-    n_sentences (the same count, under its older name)."""
+    n_sentences (the same count, under its older name).
+
+    ``estimate`` and the interval are in the engine's unit (-1..+1); the interval resamples
+    the article's sentences, so it says how stable the mean is over those sentences, not
+    how another article by the same outlet would read.
+
+    >>> from newsprism.pipeline.steps import STEPS, AnnotateOptions, annotate_articles
+    >>> arts = pd.DataFrame({"article_id": ["a", "b"], "outlet": ["A", "B"], "language": "en",
+    ...     "text": ["Putin praised the treaty. “It is a disaster,” Kim said.",
+    ...              "Sanctions hurt. Talks went well."]})
+    >>> steps = {k: STEPS[k] for k in ("sentences", "quotes", "mentions", "sentiment")}
+    >>> tables = {**annotate_articles(arts, steps, AnnotateOptions())[0], "articles": arts}
+    >>> article_scores(tables)[["article_id", "n", "estimate"]].round(5).values.tolist()
+    [['a', 2, 0.24695], ['b', 2, -0.12675]]
+    """
     rows = sentence_scores(annotations, engine, voice)
     table = stats.bootstrap_group_ci(rows, ["outlet", "article_id"], "score", n_boot=n_boot,
                                      seed=seed)
@@ -521,6 +575,21 @@ def outlet_scores(annotations: Any, engine: str = "vader", voice: str = "all",
     ci_high, n (the units the interval resampled: ``resampled``), resampled, note.
     With two or more articles the bootstrap resamples ARTICLES (sentences of one article are
     not independent); with one article it resamples sentences and ``note`` says so plainly.
+
+    ``estimate`` is the mean sentence score (-1..+1) over all the outlet's sentences, so
+    long articles weigh more; ``n_words`` counts words of the scored sentences. English
+    lexicon engines: see the sentiment validation for how often they get a sentence's sign
+    right before reading a small difference between outlets.
+
+    >>> from newsprism.pipeline.steps import STEPS, AnnotateOptions, annotate_articles
+    >>> arts = pd.DataFrame({"article_id": ["a", "b"], "outlet": ["A", "B"], "language": "en",
+    ...     "text": ["Putin praised the treaty. “It is a disaster,” Kim said.",
+    ...              "Sanctions hurt. Talks went well."]})
+    >>> steps = {k: STEPS[k] for k in ("sentences", "quotes", "mentions", "sentiment")}
+    >>> tables = {**annotate_articles(arts, steps, AnnotateOptions())[0], "articles": arts}
+    >>> outlet_scores(tables)[["outlet", "n_sentences", "estimate", "n", "resampled"]
+    ...                       ].round(5).values.tolist()
+    [['A', 2, 0.24695, 2, 'sentences'], ['B', 2, -0.12675, 2, 'sentences']]
     """
     # Only the columns _outlet_row reads: slicing the sentence text per outlet is costly.
     rows = sentence_scores(annotations, engine, voice)[["outlet", "article_id", "score",
@@ -548,6 +617,20 @@ def voice_comparison(annotations: Any, engine: str = "vader", n_boot: int = 2000
     The gap interval resamples both parts independently (sentence parts; flagged in ``note``
     when an outlet has one article). With fewer than ``min_parts`` parts on either side the gap
     has no interval (a resampled single value would look perfectly precise).
+
+    Columns: ``outlet``, ``engine``, ``measure``, ``estimate`` (-1..+1; the gap -2..+2),
+    ``ci_low``, ``ci_high``, ``n`` (sentence parts), ``n_articles``, ``note``. A gap says the
+    quoted words read differently from the outlet's own, not that the outlet chose quotes
+    for their tone.
+
+    >>> from newsprism.pipeline.steps import STEPS, AnnotateOptions, annotate_articles
+    >>> arts = pd.DataFrame({"article_id": ["a", "b"], "outlet": ["A", "B"], "language": "en",
+    ...     "text": ["Putin praised the treaty. “It is a disaster,” Kim said.",
+    ...              "Sanctions hurt. Talks went well."]})
+    >>> steps = {k: STEPS[k] for k in ("sentences", "quotes", "mentions", "sentiment")}
+    >>> tables = {**annotate_articles(arts, steps, AnnotateOptions())[0], "articles": arts}
+    >>> voice_comparison(tables)[["outlet", "measure", "n"]].values.tolist()[:3]
+    [['A', 'author', 2], ['A', 'quoted', 1], ['A', 'gap', 3]]
     """
     author = sentence_scores(annotations, engine, "author")[["outlet", "article_id", "score"]]
     quoted = sentence_scores(annotations, engine, "quoted")[["outlet", "article_id", "score"]]
@@ -579,13 +662,44 @@ def voice_comparison(annotations: Any, engine: str = "vader", n_boot: int = 2000
 
 
 def distribution_long(annotations: Any, engine: str = "vader") -> pd.DataFrame:
-    """Sentence scores of all three voices stacked (for per-outlet distribution plots)."""
+    """Sentence scores of all three voices stacked (for per-outlet distribution plots).
+
+    Columns: those of :func:`sentence_scores` (``article_id``, ``sentence_id``, ``engine``, ``voice``, ``score``, ``compound``,
+    ``polarity``, ``subjectivity``, ``n_words``, ``voice_source``, ``paragraph_id``, ``start``,
+    ``end``, ``text``, ``outlet``, ``position``); ``voice`` tells the
+    three apart (``all``, ``author``, ``quoted``): a sentence appears once per voice it has
+    words in.
+
+    >>> from newsprism.pipeline.steps import STEPS, AnnotateOptions, annotate_articles
+    >>> arts = pd.DataFrame({"article_id": ["a", "b"], "outlet": ["A", "B"], "language": "en",
+    ...     "text": ["Putin praised the treaty. “It is a disaster,” Kim said.",
+    ...              "Sanctions hurt. Talks went well."]})
+    >>> steps = {k: STEPS[k] for k in ("sentences", "quotes", "mentions", "sentiment")}
+    >>> tables = {**annotate_articles(arts, steps, AnnotateOptions())[0], "articles": arts}
+    >>> distribution_long(tables)["voice"].value_counts().to_dict()
+    {'all': 4, 'author': 4, 'quoted': 1}
+    """
     parts = [sentence_scores(annotations, engine, v) for v in VOICES]
     return pd.concat(parts, ignore_index=True)
 
 
 def tone_arc(annotations: Any, engine: str = "vader", window: int = 5) -> pd.DataFrame:
-    """Sentence scores through each article with a centred rolling mean (``smoothed``)."""
+    """Sentence scores through each article with a centred rolling mean (``smoothed``).
+
+    Columns: those of :func:`sentence_scores` (``article_id``, ``sentence_id``, ``engine``, ``voice``, ``score``, ``compound``,
+    ``polarity``, ``subjectivity``, ``n_words``, ``voice_source``, ``paragraph_id``, ``start``,
+    ``end``, ``text``, ``outlet``, ``position``; voice ``all``) and ``smoothed`` (mean score
+    of the ``window`` sentences centred on this one, within the article; fewer at the ends).
+
+    >>> from newsprism.pipeline.steps import STEPS, AnnotateOptions, annotate_articles
+    >>> arts = pd.DataFrame({"article_id": ["a", "b"], "outlet": ["A", "B"], "language": "en",
+    ...     "text": ["Putin praised the treaty. “It is a disaster,” Kim said.",
+    ...              "Sanctions hurt. Talks went well."]})
+    >>> steps = {k: STEPS[k] for k in ("sentences", "quotes", "mentions", "sentiment")}
+    >>> tables = {**annotate_articles(arts, steps, AnnotateOptions())[0], "articles": arts}
+    >>> tone_arc(tables, window=3)[["article_id", "score", "smoothed"]].round(5).values.tolist()
+    [['a', 0.4939, 0.24695], ['a', 0.0, 0.24695], ['b', -0.5267, -0.12675], ['b', 0.2732, -0.12675]]
+    """
     rows = sentence_scores(annotations, engine)
     if not len(rows):
         rows["smoothed"] = pd.Series(dtype=float)
@@ -630,7 +744,20 @@ _CLAUSE_COLUMNS = [*_MENTION_COLUMNS, "clause_start", "clause_end", "clause", "v
 
 def mention_clauses(text: str, mentions: pd.DataFrame, sentences: pd.DataFrame,
                     quote_spans: Sequence[tuple[int, int]] = ()) -> pd.DataFrame:
-    """For each mention of one article: the clause around it and whether it sits in a quote."""
+    """For each mention of one article: the clause around it and whether it sits in a quote.
+
+    Columns: the mention's ``article_id``, ``sentence_id``, ``actor``, ``surface``,
+    ``start``, ``end``; ``clause_start``, ``clause_end``, ``clause`` (the clause text);
+    ``voice`` ("quoted" inside one of ``quote_spans``, else "author"); ``sentence_start``,
+    ``sentence_end``. Offsets index ``text``.
+
+    >>> text = "Kim said: “Putin is great.”"
+    >>> mentions = pd.DataFrame({"article_id": ["a"], "sentence_id": [0], "actor": ["Putin"],
+    ...                          "surface": ["Putin"], "start": [11], "end": [16]})
+    >>> sentences = pd.DataFrame({"sentence_id": [0], "start": [0], "end": [len(text)]})
+    >>> mention_clauses(text, mentions, sentences, [(10, 26)])[["clause", "voice"]].values.tolist()
+    [['Kim said: “Putin is great.”', 'quoted']]
+    """
     bounds = {sid: (s, e) for sid, s, e in zip(sentences["sentence_id"], sentences["start"],
                                                 sentences["end"], strict=True)}
     rows = _mention_clause_rows(text, mentions[_MENTION_COLUMNS].itertuples(index=False,
@@ -679,6 +806,22 @@ def actor_tone(annotations: Any, engine: str = "model") -> pd.DataFrame:
     Tone is toward the mention, not the whole sentence, so "Putin praised the treaty, but Kim
     called the sanctions a disaster" can be positive for Putin and negative for Kim. ``voice``
     says whether the mention is inside a quotation.
+
+    ``score`` runs -1..+1; ``label`` is negative, neutral or positive; ``p_*`` are the model's
+    class probabilities (NaN for lexicon engines); ``no_evidence`` is true when no evaluative
+    word was seen (lexicon engines: a score of exactly 0), so a neutral label there means
+    "nothing to go on" (see :func:`tone_toward`).
+    ``clause_start``, ``clause_end`` offset into the cleaned text. Mentions are found by the
+    actor list (English names); an actor under another name is missed.
+
+    >>> from newsprism.pipeline.steps import STEPS, AnnotateOptions, annotate_articles
+    >>> arts = pd.DataFrame({"article_id": ["a", "b"], "outlet": ["A", "B"], "language": "en",
+    ...     "text": ["Putin praised the treaty. “It is a disaster,” Kim said.",
+    ...              "Sanctions hurt. Talks went well."]})
+    >>> steps = {k: STEPS[k] for k in ("sentences", "quotes", "mentions", "sentiment")}
+    >>> tables = {**annotate_articles(arts, steps, AnnotateOptions())[0], "articles": arts}
+    >>> actor_tone(tables, "vader")[["actor", "score", "no_evidence"]].values.tolist()
+    [['Vladimir Putin', 0.4939, False], ['Kim Jong Un', 0.0, True]]
     """
     check_tone_engine(engine)
     tables = _tables(annotations)
@@ -827,7 +970,21 @@ def tone_toward(texts: Sequence[str], spans: Sequence[tuple[int, int]],
 
 
 def outlet_actor_tone(tone: pd.DataFrame, n_boot: int = 2000, seed: int = 0) -> pd.DataFrame:
-    """Outlet x actor: n mentions, n articles, mean clause score and bootstrap 95% interval."""
+    """Outlet x actor: n mentions, n articles, mean clause score and bootstrap 95% interval.
+
+    Columns: ``outlet``, ``actor``, ``n`` (mentions), ``estimate`` (mean score, -1..+1),
+    ``ci_low``, ``ci_high``, ``n_articles``. With one mention the interval collapses to the
+    value: read ``n`` before the interval.
+
+    >>> from newsprism.pipeline.steps import STEPS, AnnotateOptions, annotate_articles
+    >>> arts = pd.DataFrame({"article_id": ["a", "b"], "outlet": ["A", "B"], "language": "en",
+    ...     "text": ["Putin praised the treaty. “It is a disaster,” Kim said.",
+    ...              "Sanctions hurt. Talks went well."]})
+    >>> steps = {k: STEPS[k] for k in ("sentences", "quotes", "mentions", "sentiment")}
+    >>> tables = {**annotate_articles(arts, steps, AnnotateOptions())[0], "articles": arts}
+    >>> outlet_actor_tone(actor_tone(tables, "vader"))[["actor", "n", "estimate"]].values.tolist()
+    [['Kim Jong Un', 1, 0.0], ['Vladimir Putin', 1, 0.4939]]
+    """
     if not len(tone):
         return pd.DataFrame(columns=["outlet", "actor", "n", "estimate", "ci_low", "ci_high",
                                      "n_articles"])
@@ -896,7 +1053,21 @@ def driving_words(texts: Iterable[str], positive: bool = True, top: int = 3
 def extreme_sentences(annotations: Any, engine: str = "vader", k: int = 5,
                       min_words: int = 6) -> pd.DataFrame:
     """The ``k`` most positive and ``k`` most negative sentences (``side`` = positive|negative)
-    with outlet, ids, score, text and ``html`` (escaped text, driving words highlighted)."""
+    with outlet, ids, score, text and ``html`` (escaped text, driving words highlighted).
+
+    Columns: ``side``, ``outlet``, ``article_id``, ``sentence_id``, ``engine``, ``score``
+    (-1..+1), ``n_words``, ``text``, ``html``. Sentences under ``min_words`` words are left
+    out. Examples to read, not a measure.
+
+    >>> from newsprism.pipeline.steps import STEPS, AnnotateOptions, annotate_articles
+    >>> arts = pd.DataFrame({"article_id": ["a", "b"], "outlet": ["A", "B"], "language": "en",
+    ...     "text": ["Putin praised the treaty. “It is a disaster,” Kim said.",
+    ...              "Sanctions hurt. Talks went well."]})
+    >>> steps = {k: STEPS[k] for k in ("sentences", "quotes", "mentions", "sentiment")}
+    >>> tables = {**annotate_articles(arts, steps, AnnotateOptions())[0], "articles": arts}
+    >>> extreme_sentences(tables, k=1, min_words=2)[["side", "text"]].values.tolist()
+    [['positive', 'Putin praised the treaty.'], ['negative', 'Sanctions hurt.']]
+    """
     rows = sentence_scores(annotations, engine)
     rows = rows[rows["n_words"] >= min_words]
     top = rows.nlargest(k, "score").assign(side="positive")
@@ -984,7 +1155,17 @@ def engine_agreement(wide: pd.DataFrame, engines: Sequence[str] | None = None) -
     """Pairwise agreement, two rows per pair of engines (``measure``): ``pearson_r`` (Fisher-z
     95% CI) and ``class_agreement`` (share of sentences put in the same of three classes,
     neutral band ±0.05, with a Wilson 95% CI). Columns: engine_a, engine_b, measure, estimate,
-    ci_low, ci_high, n (sentences scored by both)."""
+    ci_low, ci_high, n (sentences scored by both).
+
+    Agreement between engines is not accuracy: two lexicons can agree and both be wrong
+    (accuracy against human ratings is in the sentiment validation).
+
+    >>> tables = {"articles": pd.DataFrame({"article_id": ["a"], "language": ["en"]}),
+    ...           "sentences": pd.DataFrame({"article_id": ["a"] * 4, "sentence_id": [0, 1, 2, 3],
+    ...               "text": ["Good news.", "Bad news.", "A day.", "Great day."]})}
+    >>> agree = engine_agreement(engine_scores_wide(tables, ["vader", "textblob"]))
+    >>> agree[["measure", "estimate", "n"]].round(2).values.tolist()
+    [['pearson_r', 1.0, 4], ['class_agreement', 1.0, 4]]"""
     engines = [e for e in (engines or ENGINES) if e in wide.columns]
     rows = []
     for i, a in enumerate(engines):
@@ -1016,8 +1197,18 @@ def three_class(scores: Sequence[float] | np.ndarray, band: float = NEUTRAL_BAND
 def actor_evidence(tone: pd.DataFrame, per_side: int = 1, width: int = 90) -> pd.DataFrame:
     """Evidence for the actor table: per actor, its most positive and most negative clause.
 
-    Columns: actor, side, outlet, article_id, score, evidence (escaped HTML: the clause with the
+    Columns: actor, side ("most positive" or "most negative"; an actor with one clause
+    shows it on both sides), outlet, article_id, score, evidence (escaped HTML: the clause with the
     mention marked, via ``newsprism.viz.display.kwic_html``).
+
+    >>> from newsprism.pipeline.steps import STEPS, AnnotateOptions, annotate_articles
+    >>> arts = pd.DataFrame({"article_id": ["a", "b"], "outlet": ["A", "B"], "language": "en",
+    ...     "text": ["Putin praised the treaty. “It is a disaster,” Kim said.",
+    ...              "Sanctions hurt. Talks went well."]})
+    >>> steps = {k: STEPS[k] for k in ("sentences", "quotes", "mentions", "sentiment")}
+    >>> tables = {**annotate_articles(arts, steps, AnnotateOptions())[0], "articles": arts}
+    >>> actor_evidence(actor_tone(tables, "vader"))[["actor", "side", "score"]].values.tolist()
+    [['Kim Jong Un', 'most positive', 0.0], ['Kim Jong Un', 'most negative', 0.0], ['Vladimir Putin', 'most positive', 0.4939], ['Vladimir Putin', 'most negative', 0.4939]]
     """
     from newsprism.viz.display import kwic_html
 

@@ -91,7 +91,15 @@ def split_rows(split: str) -> list[dict]:
 
 
 def validate_actor_tone(quick: bool = False) -> pd.DataFrame:
-    """Rows for ``make validate`` (``quick`` is accepted and ignored: dev is small)."""
+    """Rows for ``make validate`` (``quick`` is accepted and ignored: dev is small).
+
+    Columns: ``measure``, ``dataset``, ``split``, ``engine``, ``metric`` (``macro_f1`` or
+    ``accuracy``), ``value``, ``n``, ``reference``, ``status``; no interval columns. A row
+    per engine and dev split, and the published best beside them. English news (NewsMTSC).
+
+    Usage::
+
+        validate_actor_tone()"""
     if not NEWSMTSC.exists():
         return pd.DataFrame([{"measure": "actor_tone", "dataset": DATASET, "metric": "",
                               "status": f"gold data not found at {NEWSMTSC}"}], columns=COLUMNS)
@@ -100,7 +108,15 @@ def validate_actor_tone(quick: bool = False) -> pd.DataFrame:
 
 
 def summary(results: pd.DataFrame) -> pd.DataFrame:
-    """Wide table: one row per (split, engine), macro_f1 and accuracy side by side, with n."""
+    """Wide table: one row per (split, engine), macro_f1 and accuracy side by side, with n.
+
+    Columns: ``split``, ``engine``, ``status``, one column per metric (``accuracy``,
+    ``macro_f1``), ``n``.
+
+    >>> rows = pd.DataFrame({"measure": "actor_tone", "split": "dev_mt", "engine": "model",
+    ...     "status": "ok", "metric": ["macro_f1", "accuracy"], "value": [0.6, 0.7], "n": 500})
+    >>> summary(rows).values.tolist()
+    [['dev_mt', 'model', 'ok', 0.7, 0.6, 500]]"""
     part = results[results["measure"] == "actor_tone"]
     wide = part.pivot_table(index=["split", "engine", "status"], columns="metric",
                             values="value", aggfunc="first").reset_index()
@@ -109,7 +125,15 @@ def summary(results: pd.DataFrame) -> pd.DataFrame:
 
 
 def results(saved: pd.DataFrame | None = None) -> pd.DataFrame:
-    """Saved ``make validate`` rows for actor tone, else a fresh run (dev is small)."""
+    """Saved ``make validate`` rows for actor tone, else a fresh run (dev is small).
+
+    Columns: those of :func:`validate_actor_tone` (``measure``, ``dataset``, ``split``,
+    ``engine``, ``metric``, ``value``, ``n``, ``reference``, ``status``; saved rows also carry
+    the other validation columns).
+
+    Usage::
+
+        summary(results())"""
     from newsprism.core import validate
 
     saved = validate.load_results() if saved is None else saved

@@ -83,8 +83,9 @@ def fetch_sdist(directory: Path = SDIST_DIR, timeout: int = 300, download: bool 
 
 
 def load_nyt(sdist: Path | None = None) -> pd.DataFrame:
-    """The NYT editorial gold set (5,190 sentences): columns id, rating (mean human, -4..+4),
-    text (parsed by :func:`parse_nyt`). Nothing is downloaded here: without the cached sdist
+    """The NYT editorial gold set (5,190 sentences).
+
+    Columns: ``id``, ``rating`` (mean human, -4..+4), ``text`` (parsed by :func:`parse_nyt`). Nothing is downloaded here: without the cached sdist
     (``make validate`` fetches it) the gold data is unavailable.
 
     >>> load_nyt(fetch_sdist(Path("no-such-cache")))
@@ -105,6 +106,8 @@ def load_nyt(sdist: Path | None = None) -> pd.DataFrame:
 
 def parse_nyt(raw: str) -> pd.DataFrame:
     """The NYT ground-truth file (id, mean rating, sentence; tab-separated) as a table.
+
+    Columns: ``id`` (sentence id), ``rating`` (mean human rating, -4..+4), ``text``.
 
     >>> parse_nyt("1_1\\t-1.5\\tA brutal war.\\n\\n1_2\\t2.25\\tA generous gift.\\n").values.tolist()
     [['1_1', -1.5, 'A brutal war.'], ['1_2', 2.25, 'A generous gift.']]
@@ -149,6 +152,16 @@ def validate_sentiment(quick: bool = False, engines: tuple[str, ...] = ENGINES) 
 
     ``quick`` scores a seeded sample of 1,000 sentences. When the gold data cannot be fetched,
     one row per engine says so in ``status`` instead of raising.
+
+    Columns: ``measure``, ``dataset``, ``split``, ``engine``, ``metric``, ``value`` (the
+    figure: the validation schema calls its estimate ``value``), ``ci_low``, ``ci_high``,
+    ``n``, ``reference``, ``status``. Metrics: ``pearson_r``, ``accuracy_3class``, ``f1_weighted``.
+    NYT editorial sentences (English, opinion writing): agreement there is an upper guide
+    for news text, not a measured accuracy on it.
+
+    Usage::
+
+        validate_sentiment(quick=True)[["engine", "metric", "value", "ci_low", "ci_high", "n"]]
     """
     try:
         gold = load_nyt()

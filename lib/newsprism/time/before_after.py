@@ -41,7 +41,17 @@ COLUMNS = ["outlet", "measure", "item", "before", "after", "n_before", "n_after"
 
 
 def split_windows(dates: pd.DataFrame, split: str) -> pd.Series:
-    """``before`` / ``after`` per article (by ``article_id``); undated articles absent."""
+    """``before`` / ``after`` per article (by ``article_id``); undated articles absent.
+
+    Returns a Series named ``window`` indexed by ``article_id``; an article dated on the
+    ``split`` day is ``after``.
+
+    >>> dates = pd.DataFrame({"article_id": list("abcd"), "outlet": ["X", "X", "X", "Y"],
+    ...     "date": pd.to_datetime(["2026-01-01", "2026-01-02", "2026-01-05", "2026-01-06"],
+    ...                            utc=True), "date_basis": "published", "has_time": False})
+    >>> split_windows(dates, "2026-01-05").tolist()
+    ['before', 'before', 'after', 'after']
+    """
     cut = timeline.parse_day(split, "split_date")
     dated = dates[dates["date"].notna()]
     side = np.where(dated["date"] < cut, "before", "after")
@@ -50,7 +60,21 @@ def split_windows(dates: pd.DataFrame, split: str) -> pd.Series:
 
 def tone_change(sentences: pd.DataFrame, dates: pd.DataFrame, split: str, n_boot: int = 2000,
                 seed: int = 0) -> pd.DataFrame:
-    """Per outlet: article-mean tone before vs after ``split`` (see module docstring)."""
+    """Per outlet: article-mean tone before vs after ``split`` (see module docstring).
+
+    Columns: ``outlet, measure, item, before, after, n_before, n_after, estimate`` (after
+    minus before), ``ci_low, ci_high, p, q, effect_size, effect_kind, n`` (see the module
+    docstring). ``measure`` is "tone"; ``n_before``/``n_after`` count articles.
+
+    >>> dates = pd.DataFrame({"article_id": list("abcd"), "outlet": ["X", "X", "X", "Y"],
+    ...     "date": pd.to_datetime(["2026-01-01", "2026-01-02", "2026-01-05", "2026-01-06"],
+    ...                            utc=True), "date_basis": "published", "has_time": False})
+    >>> sent = pd.DataFrame({"article_id": list("aabbccdd"), "voice": "author",
+    ...                      "score": [.1, .2, .1, .3, -.5, -.4, -.6, -.3]})
+    >>> tone_change(sent, dates, "2026-01-04")[["outlet", "estimate", "n_before", "n_after"]
+    ...                                      ].values.tolist()
+    [['X', -0.625, 2, 1], ['Y', nan, 0, 1]]
+    """
     from scipy import stats as sps
 
     side = split_windows(dates, split)
@@ -72,7 +96,19 @@ def tone_change(sentences: pd.DataFrame, dates: pd.DataFrame, split: str, n_boot
 
 
 def share_change(counts: pd.DataFrame, measure: str) -> pd.DataFrame:
-    """Rows for share measures from ``outlet, item, k_before, n_before, k_after, n_after``."""
+    """Rows for share measures from ``outlet, item, k_before, n_before, k_after, n_after``.
+
+    Columns: ``outlet, measure, item, before, after, n_before, n_after, estimate`` (after
+    minus before), ``ci_low, ci_high, p, q, effect_size, effect_kind, n`` (see the module
+    docstring); ``before``/``after`` are shares (k / n), the interval Newcombe's,
+    ``p`` Fisher's exact, ``q`` left empty (set over the whole table by
+    :func:`before_after`).
+
+    >>> counts = pd.DataFrame({"outlet": ["X"], "item": ["conflict"], "k_before": [1],
+    ...                        "n_before": [2], "k_after": [1], "n_after": [1]})
+    >>> share_change(counts, "frame")[["before", "after", "estimate", "p"]].values.tolist()
+    [[0.5, 1.0, 0.5, 1.0]]
+    """
     from scipy import stats as sps
 
     rows = []
@@ -93,7 +129,20 @@ def share_change(counts: pd.DataFrame, measure: str) -> pd.DataFrame:
 def frame_change(presence: pd.DataFrame, dates: pd.DataFrame, split: str) -> pd.DataFrame:
     """Per outlet x frame: share of articles carrying the frame before vs after ``split``.
 
-    ``presence``: ``article_id, frame, present`` (:func:`newsprism.time.over_time.article_frames`)."""
+    ``presence``: ``article_id, frame, present`` (:func:`newsprism.time.over_time.article_frames`).
+
+    Columns: ``outlet, measure, item, before, after, n_before, n_after, estimate`` (after
+    minus before), ``ci_low, ci_high, p, q, effect_size, effect_kind, n`` (see the module
+    docstring); ``measure`` is "frame", ``item`` the frame, counts are articles.
+
+    >>> dates = pd.DataFrame({"article_id": list("abcd"), "outlet": ["X", "X", "X", "Y"],
+    ...     "date": pd.to_datetime(["2026-01-01", "2026-01-02", "2026-01-05", "2026-01-06"],
+    ...                            utc=True), "date_basis": "published", "has_time": False})
+    >>> presence = pd.DataFrame({"article_id": list("abcd"), "frame": "conflict",
+    ...                          "present": [True, False, True, False]})
+    >>> frame_change(presence, dates, "2026-01-04")[["outlet", "before", "after", "n"]
+    ...                                        ].values.tolist()
+    [['X', 0.5, 1.0, 3], ['Y', nan, 0.0, 1]]"""
     side = split_windows(dates, split).rename_axis("article_id").reset_index()
     rows = presence.merge(side, on="article_id").merge(dates[["article_id", "outlet"]],
                                                        on="article_id")
@@ -105,7 +154,20 @@ def speaker_change(quotes: pd.DataFrame, dates: pd.DataFrame, split: str,
     """Per outlet x speaker (the outlet's ``top`` speakers): share of its speech quotations,
     compared over articles (see module docstring).
 
-    ``quotes``: speech quotations with ``article_id, speaker`` (unattributed ones count in n)."""
+    ``quotes``: speech quotations with ``article_id, speaker`` (unattributed ones count in n).
+
+    Columns: ``outlet, measure, item, before, after, n_before, n_after, estimate`` (after
+    minus before), ``ci_low, ci_high, p, q, effect_size, effect_kind, n`` (see the module
+    docstring); ``item`` is the speaker, ``n_before``/``n_after`` count the
+    outlet's quotations. Fewer than two quoting articles on a side: no interval, no test.
+
+    >>> dates = pd.DataFrame({"article_id": list("abcd"), "outlet": ["X", "X", "X", "Y"],
+    ...     "date": pd.to_datetime(["2026-01-01", "2026-01-02", "2026-01-05", "2026-01-06"],
+    ...                            utc=True), "date_basis": "published", "has_time": False})
+    >>> quotes = pd.DataFrame({"article_id": list("abcd"), "speaker": ["Kim", "Putin", "Kim", "Kim"]})
+    >>> speaker_change(quotes, dates, "2026-01-04")[["outlet", "item", "estimate", "p"]
+    ...                                         ].values.tolist()
+    [['X', 'Kim', 0.5, nan], ['X', 'Putin', -0.5, nan], ['Y', 'Kim', nan, nan]]"""
     side = split_windows(dates, split).rename_axis("article_id").reset_index()
     rows = quotes.merge(side, on="article_id").merge(dates[["article_id", "outlet"]],
                                                      on="article_id")
@@ -176,7 +238,24 @@ def _side_counts(rows: pd.DataFrame, item: str, flag: str) -> pd.DataFrame:
 def before_after(sentences: pd.DataFrame, presence: pd.DataFrame, quotes: pd.DataFrame,
                  dates: pd.DataFrame, split: str, n_boot: int = 2000,
                  seed: int = 0) -> pd.DataFrame:
-    """Tone, frame and speaker changes in one table with Benjamini-Hochberg ``q``."""
+    """Tone, frame and speaker changes in one table with Benjamini-Hochberg ``q``.
+
+    Columns: ``outlet, measure, item, before, after, n_before, n_after, estimate`` (after
+    minus before), ``ci_low, ci_high, p, q, effect_size, effect_kind, n`` (see the module
+    docstring). Before/after compares two sets of articles; it cannot tell an
+    outlet's change of stance from a change in what happened or which stories it ran.
+
+    >>> dates = pd.DataFrame({"article_id": list("abcd"), "outlet": ["X", "X", "X", "Y"],
+    ...     "date": pd.to_datetime(["2026-01-01", "2026-01-02", "2026-01-05", "2026-01-06"],
+    ...                            utc=True), "date_basis": "published", "has_time": False})
+    >>> sent = pd.DataFrame({"article_id": list("aabbccdd"), "voice": "author",
+    ...                      "score": [.1, .2, .1, .3, -.5, -.4, -.6, -.3]})
+    >>> presence = pd.DataFrame({"article_id": list("abcd"), "frame": "conflict",
+    ...                          "present": [True, False, True, False]})
+    >>> quotes = pd.DataFrame({"article_id": list("abcd"), "speaker": "Kim"})
+    >>> before_after(sent, presence, quotes, dates, "2026-01-04")["measure"].tolist()
+    ['tone', 'tone', 'frame', 'frame', 'speaker', 'speaker']
+    """
     parts = [tone_change(sentences, dates, split, n_boot, seed),
              frame_change(presence, dates, split),
              speaker_change(quotes, dates, split, n_boot=n_boot, seed=seed)]

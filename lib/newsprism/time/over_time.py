@@ -52,7 +52,14 @@ def attention(articles: pd.DataFrame, dates: pd.DataFrame, period: str) -> pd.Da
     period), ``period_articles``. Every outlet x period from the first to the last of the
     story's span is present (zeros included, also where no outlet published), and
     each outlet's ``articles`` sum to its articles in ``dates`` exactly (undated ones in the
-    ``undated`` row).
+    ``undated`` row). ``words`` uses the articles' ``n_words``. Attention in this corpus is
+    what was collected, not what each outlet published.
+
+    >>> articles = pd.DataFrame({"article_id": ["a", "b", "c"], "outlet": ["X", "X", "Y"],
+    ...     "published": ["2026-01-01", "2026-01-02", ""], "text": "", "n_words": [10, 20, 5]})
+    >>> table = attention(articles, timeline.article_dates(articles), "day")
+    >>> table[["period_label", "outlet", "articles", "words"]].values.tolist()
+    [['2026-01-01', 'X', 1, 10], ['2026-01-01', 'Y', 0, 0], ['2026-01-02', 'X', 1, 20], ['2026-01-02', 'Y', 0, 0], ['undated', 'Y', 1, 5]]
     """
     cut = _periods(dates, period).merge(articles[["article_id", "n_words"]], on="article_id",
                                         how="left")
@@ -107,6 +114,20 @@ def tone_over_time(sentences: pd.DataFrame, dates: pd.DataFrame, period: str,
     ``sufficient`` is False where fewer than ``min_sentences`` sentences were scored: such a
     cell is shown as too few, not as a point. Undated articles are left out (count them with
     :func:`attention`).
+
+    Columns: ``period`` (first day of the period), ``period_label``, ``outlet``, ``voice``,
+    ``estimate`` (mean sentence score, -1..+1), ``ci_low``, ``ci_high`` (NaN with one
+    article), ``n`` (sentences), ``n_articles``, ``sufficient``. A change between periods is
+    also a change in which stories ran: compare like with like before reading it as a shift.
+
+    >>> dates = pd.DataFrame({"article_id": list("abcd"), "outlet": ["X", "X", "X", "Y"],
+    ...     "date": pd.to_datetime(["2026-01-01", "2026-01-02", "2026-01-05", "2026-01-06"],
+    ...                            utc=True), "date_basis": "published", "has_time": False})
+    >>> sent = pd.DataFrame({"article_id": list("aabbccdd"), "voice": "author",
+    ...                      "score": [.1, .2, .1, .3, -.5, -.4, -.6, -.3]})
+    >>> tone_over_time(sent, dates, "week", min_sentences=2)[["period_label", "outlet",
+    ...     "estimate", "n", "n_articles"]].round(3).values.tolist()
+    [['2025-12-29', 'X', 0.175, 4, 2], ['2026-01-05', 'X', -0.45, 2, 1], ['2026-01-05', 'Y', -0.45, 2, 1]]
     """
     cut = _periods(dates, period)
     rows = sentences[["article_id", "voice", "score"]].merge(
@@ -143,7 +164,18 @@ def actor_tone_over_time(tone: pd.DataFrame, dates: pd.DataFrame, period: str,
     """Tone toward each of ``actors`` per outlet x period (mention rows of
     :func:`newsprism.sentiment.scoring.actor_tone`: ``article_id, actor, score``).
 
-    Columns as :func:`tone_over_time` with ``actor`` for ``voice``; ``n`` counts mentions.
+    Columns as :func:`tone_over_time` with ``actor`` for ``voice``; ``n`` counts mentions:
+    ``period``, ``period_label``, ``outlet``, ``actor``, ``estimate``, ``ci_low``,
+    ``ci_high``, ``n``, ``n_articles``, ``sufficient`` (at least ``min_mentions``).
+
+    >>> dates = pd.DataFrame({"article_id": list("abcd"), "outlet": ["X", "X", "X", "Y"],
+    ...     "date": pd.to_datetime(["2026-01-01", "2026-01-02", "2026-01-05", "2026-01-06"],
+    ...                            utc=True), "date_basis": "published", "has_time": False})
+    >>> tone = pd.DataFrame({"article_id": list("abcd"), "actor": "Kim",
+    ...                      "score": [.1, .2, -.5, -.6]})
+    >>> actor_tone_over_time(tone, dates, "week", ["Kim"], min_mentions=1)[
+    ...     ["period_label", "outlet", "estimate", "n"]].round(3).values.tolist()
+    [['2025-12-29', 'X', 0.15, 2], ['2026-01-05', 'X', -0.5, 1], ['2026-01-05', 'Y', -0.6, 1]]
     """
     cut = _periods(dates, period)
     rows = tone[tone["actor"].isin(actors)][["article_id", "actor", "score"]].merge(
@@ -157,6 +189,15 @@ def article_frames(frames: pd.DataFrame, articles: pd.DataFrame,
 
     A frame is present in an article when the frame detector found it there (a cue outside
     negation); every article gets a row per frame, so absent frames count as absences.
+
+    Columns: ``article_id``, ``frame``, ``present`` (bool). Present means a codebook cue was
+    found, which is not a coder's judgement (see the frame validation).
+
+    >>> frames = pd.DataFrame({"article_id": ["a", "c"], "frame": "conflict", "negated": False})
+    >>> arts = pd.DataFrame({"article_id": list("abcd"), "outlet": ["X", "X", "X", "Y"],
+    ...                      "language": "en"})
+    >>> article_frames(frames, arts)["present"].tolist()
+    [True, False, True, False]
     """
     hits = frames if "negated" not in frames.columns else frames[~frames["negated"].astype(bool)]
     ids = list(frame_ids) if frame_ids else sorted(hits["frame"].unique()) if len(hits) else []
@@ -173,6 +214,18 @@ def frames_over_time(presence: pd.DataFrame, dates: pd.DataFrame, period: str) -
 
     ``presence``: :func:`article_frames` rows. Columns: ``period, period_label, outlet, frame,
     estimate, ci_low, ci_high, n`` (articles), ``n_present``. Undated articles left out.
+    ``estimate`` is a share (0-1); with a handful of articles per period the Wilson interval
+    spans most of 0-1.
+
+    >>> dates = pd.DataFrame({"article_id": list("abcd"), "outlet": ["X", "X", "X", "Y"],
+    ...     "date": pd.to_datetime(["2026-01-01", "2026-01-02", "2026-01-05", "2026-01-06"],
+    ...                            utc=True), "date_basis": "published", "has_time": False})
+    >>> frames = pd.DataFrame({"article_id": ["a", "c"], "frame": "conflict", "negated": False})
+    >>> arts = pd.DataFrame({"article_id": list("abcd"), "outlet": ["X", "X", "X", "Y"],
+    ...                      "language": "en"})
+    >>> frames_over_time(article_frames(frames, arts), dates, "week")[
+    ...     ["period_label", "outlet", "estimate", "n", "n_present"]].values.tolist()
+    [['2025-12-29', 'X', 0.5, 2, 1], ['2026-01-05', 'X', 1.0, 1, 1], ['2026-01-05', 'Y', 0.0, 1, 0]]
     """
     cut = _periods(dates, period)
     rows = presence.merge(cut[cut["period_label"] != UNDATED], on="article_id", how="inner")

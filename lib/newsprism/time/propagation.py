@@ -69,6 +69,15 @@ def first_reports(dates: pd.DataFrame) -> pd.DataFrame:
     Columns: ``outlet, article_id, date, date_basis, has_time, lag_days`` (0 for the first outlet),
     ``rank`` (dense, by date), ``n_articles``, ``n_dated``. An outlet with no dated article has
     NaT and NaN (it is listed, not dropped).
+
+    First in this corpus is not first in the world: an outlet's earlier articles may simply
+    not have been collected.
+
+    >>> dates = pd.DataFrame({"article_id": list("abc"), "outlet": ["X", "Y", "Z"],
+    ...     "date": pd.to_datetime(["2026-01-01", "2026-01-02", None], utc=True),
+    ...     "date_basis": ["published", "published", "undated"], "has_time": False})
+    >>> first_reports(dates)[["outlet", "lag_days", "rank", "n_dated"]].values.tolist()
+    [['X', 0.0, 1.0, 1], ['Y', 1.0, 2.0, 1], ['Z', nan, nan, 0]]
     """
     totals = dates.groupby("outlet").agg(n_articles=("article_id", "size"),
                                          n_dated=("date", "count"))
@@ -99,6 +108,18 @@ def statement_spread(clustered: pd.DataFrame, dates: pd.DataFrame,
     ``outlet, article_id, date, date_basis, has_time, lag_days`` (behind the first dated carrier),
     ``first_outlet``, ``order`` (1 = first; ties share a rank, and so do carriers the dates'
     resolution cannot set after the first, see :func:`tied_with_first`; NaN when undated).
+
+    Carrying a statement later is not copying it: two outlets may quote the same press
+    conference independently.
+
+    >>> dates = pd.DataFrame({"article_id": list("abc"), "outlet": ["X", "Y", "Z"],
+    ...     "date": pd.to_datetime(["2026-01-01", "2026-01-02", None], utc=True),
+    ...     "date_basis": ["published", "published", "undated"], "has_time": False})
+    >>> clustered = pd.DataFrame({"cluster_id": [0, 0], "article_id": ["a", "b"],
+    ...                           "text": ["We are friends", "We are friends."]})
+    >>> statement_spread(clustered, dates)[["statement", "outlet", "first_outlet", "order"]
+    ...                                   ].values.tolist()
+    [['We are friends.', 'X', 'X', 1.0], ['We are friends.', 'Y', 'X', 2.0]]
     """
     rows = clustered[["cluster_id", "article_id", "text"]].merge(
         dates[["article_id", "outlet", "date", "date_basis"]].assign(has_time=_has_time(dates)),
@@ -135,6 +156,19 @@ def wording_travel(passages: pd.DataFrame, dates: pd.DataFrame,
     missing or taken from the text — then source/copy are just the pair in id order), ``basis`` (``published`` or
     ``text`` when a date is a lower bound), ``n_passages, n_words`` (shared words) and
     ``share_copied`` (share of the copying article's words that are shared, capped at 1).
+
+    Shared wording may come from a common source (a wire story, a statement) rather than
+    one outlet copying the other; ``directed`` only says which was dated first.
+
+    >>> dates = pd.DataFrame({"article_id": list("abc"), "outlet": ["X", "Y", "Z"],
+    ...     "date": pd.to_datetime(["2026-01-01", "2026-01-02", None], utc=True),
+    ...     "date_basis": ["published", "published", "undated"], "has_time": False})
+    >>> passages = pd.DataFrame({"article_a": ["a"], "article_b": ["b"], "n_words": [12]})
+    >>> arts = pd.DataFrame({"article_id": list("abc"), "outlet": ["X", "Y", "Z"],
+    ...                      "n_words": [100, 50, 10]})
+    >>> wording_travel(passages, dates, arts)[["source_outlet", "copy_outlet", "lag_days",
+    ...                                       "directed", "share_copied"]].values.tolist()
+    [['X', 'Y', 1.0, True, 0.24]]
     """
     if passages is None or passages.empty:
         return pd.DataFrame(columns=PROPAGATION_COLUMNS)
@@ -189,7 +223,15 @@ def _lag_days(src: pd.Series, cpy: pd.Series) -> float:
 
 def outlet_edges(travel: pd.DataFrame) -> pd.DataFrame:
     """Outlet-level edges for the graph: ``source_outlet, copy_outlet, directed, n_pairs,
-    share_copied`` (mean over article pairs), ``lag_days`` (median)."""
+    share_copied`` (mean over article pairs), ``lag_days`` (median).
+
+    ``n_pairs`` counts article pairs sharing wording; no interval.
+
+    >>> travel = pd.DataFrame({"source_outlet": ["X", "X"], "copy_outlet": ["Y", "Y"],
+    ...     "copy_article": ["b", "c"], "directed": True, "share_copied": [0.2, 0.4],
+    ...     "lag_days": [1.0, 3.0]})
+    >>> outlet_edges(travel).round(3).values.tolist()
+    [['X', 'Y', True, 2, 0.3, 2.0]]"""
     if travel.empty:
         return pd.DataFrame(columns=["source_outlet", "copy_outlet", "directed", "n_pairs",
                                      "share_copied", "lag_days"])

@@ -129,6 +129,16 @@ def text_dates(claims: pd.DataFrame | None, articles: pd.DataFrame) -> pd.Series
 
     Uses the date claims of :mod:`newsprism.compare.claims` (``kind == "date"``, ``quantity`` as
     ``YYYY-MM-DD`` or ``--MM-DD``). Articles with no usable date are absent.
+
+    Returns a Series of UTC timestamps indexed by ``article_id``. A yearless date takes the
+    year the text mentions nearest to it. The latest date mentioned is a lower bound of the
+    publication date, not the date itself.
+
+    >>> arts = pd.DataFrame({"article_id": ["b"], "text": ["On 2026-01-01, and 2025-12-30."]})
+    >>> claims = pd.DataFrame({"article_id": ["b", "b"], "kind": "date",
+    ...                        "quantity": ["2026-01-01", "2025-12-30"]})
+    >>> text_dates(claims, arts).dt.strftime("%Y-%m-%d").to_dict()
+    {'b': '2026-01-01'}
     """
     if claims is None or not len(claims) or "kind" not in claims.columns:
         return pd.Series(dtype="datetime64[ns, UTC]")
@@ -173,6 +183,13 @@ def article_dates(articles: pd.DataFrame, claims: pd.DataFrame | None = None,
     (the latest date the article's text mentions: a lower bound) or ``undated``; ``has_time``
     says whether the value carried a clock time. ``fallback="none"`` uses publication dates
     only.
+
+    Columns: ``article_id``, ``outlet``, ``date``, ``date_basis``, ``has_time``.
+
+    >>> arts = pd.DataFrame({"article_id": ["a", "b"], "outlet": ["X", "Y"],
+    ...                      "published": ["2026-01-02T10:00", ""], "text": ["", ""]})
+    >>> article_dates(arts)[["date_basis", "has_time"]].values.tolist()
+    [['published', True], ['undated', False]]
     """
     if fallback not in FALLBACKS:
         raise ValueError(f"date fallback must be one of {', '.join(FALLBACKS)}, got {fallback!r}")
@@ -227,7 +244,12 @@ def span_dates(dates: pd.DataFrame) -> pd.Series:
 
 
 def period_start(dates: pd.Series, period: str) -> pd.Series:
-    """The first day (UTC midnight, naive) of the period holding each date; NaT stays NaT."""
+    """The first day (UTC midnight, naive) of the period holding each date; NaT stays NaT.
+
+    Returns a Series aligned with ``dates``. Weeks start on Monday.
+
+    >>> period_start(pd.Series(pd.to_datetime(["2026-01-07"], utc=True)), "week").astype(str).tolist()
+    ['2026-01-05']"""
     naive = pd.to_datetime(dates, utc=True).dt.tz_localize(None)
     return naive.dt.to_period(PERIODS[period]).dt.start_time
 
@@ -235,7 +257,16 @@ def period_start(dates: pd.Series, period: str) -> pd.Series:
 def window(dates: pd.DataFrame, since: str = "", until: str = "") -> pd.DataFrame:
     """Rows of :func:`article_dates` inside ``[since, until]`` (inclusive days; empty: open).
 
-    Undated articles are kept (they are counted and listed, never dropped silently)."""
+    Undated articles are kept (they are counted and listed, never dropped silently).
+
+    Returns the same columns as :func:`article_dates` (``article_id``, ``outlet``, ``date``,
+    ``date_basis``, ``has_time``).
+
+    >>> dates = pd.DataFrame({"article_id": list("abc"), "outlet": ["X", "Y", "Z"],
+    ...     "date": pd.to_datetime(["2026-01-01", "2026-01-02", None], utc=True),
+    ...     "date_basis": ["published", "published", "undated"], "has_time": False})
+    >>> window(dates, since="2026-01-02")["article_id"].tolist()
+    ['b', 'c']"""
     keep = pd.Series(True, index=dates.index)
     if since:
         keep &= dates["date"].isna() | (dates["date"] >= parse_day(since, "since"))

@@ -40,7 +40,13 @@ def label_color(rgba) -> str:
 
 def interval_labels(low: pd.DataFrame, high: pd.DataFrame, value_format: str = "{:.0%}"
                     ) -> pd.DataFrame:
-    """Cell texts ``[low–high]`` for a second line under each value (blank where missing)."""
+    """Cell texts ``[low–high]`` for a second line under each value (blank where missing).
+
+    Returns a table shaped like ``low`` (same index, one column per column of ``low``).
+
+    >>> low = pd.DataFrame({"A": [0.1, None]}); high = pd.DataFrame({"A": [0.3, None]})
+    >>> interval_labels(low, high)["A"].tolist()
+    ['[10%–30%]', '']"""
     def one(a: float, b: float) -> str:
         return "" if pd.isna(a) or pd.isna(b) else f"[{value_format.format(a)}–{value_format.format(b)}]"
 
@@ -50,7 +56,12 @@ def interval_labels(low: pd.DataFrame, high: pd.DataFrame, value_format: str = "
 
 
 def count_labels(counts: pd.DataFrame, prefix: str = "n=") -> pd.DataFrame:
-    """Cell texts ``n=12`` for a second line under each value (blank where missing)."""
+    """Cell texts ``n=12`` for a second line under each value (blank where missing).
+
+    Returns a table shaped like ``counts`` (one column per column of ``counts``).
+
+    >>> count_labels(pd.DataFrame({"A": [12, None]}))["A"].tolist()
+    ['n=12', '']"""
     return counts.map(lambda v: "" if pd.isna(v) else f"{prefix}{int(v)}")
 
 

@@ -88,7 +88,13 @@ def repeated_notes(frame: pd.DataFrame, skip: set[str] = frozenset()
     A text column whose rows all carry the same long note is dropped and the note returned as
     ``"column: note"``; a long text that repeats in some rows is replaced by a marker (¹, ²…)
     and returned as ``"¹ note"``. Columns in ``skip`` (already HTML) are left alone.
-    Returns ``(table, notes)``.
+    Returns ``(table, notes)``: ``table`` keeps the input's columns, less those moved out
+    whole; ``notes`` is a list of strings for a caption.
+
+    >>> note = "one article only: the interval spans that article's sentences"
+    >>> table, notes = repeated_notes(pd.DataFrame({"outlet": ["X", "Y"], "note": [note] * 2}))
+    >>> list(table.columns), notes
+    (['outlet'], ["note (every row): one article only: the interval spans that article's sentences"])
     """
     notes: list[str] = []
     table, n_markers = frame, 0
