@@ -119,6 +119,18 @@ def test_article_rate_p_is_two_sided_with_a_floor_and_shares_the_interval_draws(
     assert article_rate_p(events, words, outlet_of, "A") == 1.0
 
 
+def test_no_bootstrap_p_against_a_single_other_article():
+    # A toy corpus (A: 1 article with a hedge; B: 2 without) gave B p = 0.0005, q = 0.0025:
+    # with one article on the other side every draw there is the same, so p hit its floor.
+    events, words = _events([3, 0, 0])
+    outlet_of = pd.Series(["A", "B", "B"], index=words.index)
+    assert pd.isna(article_rate_p(events, words, outlet_of, "B"))
+    assert pd.isna(article_rate_p(events, words, outlet_of, "A"))
+    outlet_of = pd.Series(["A", "A", "B", "B"], index=_events([3, 1, 0, 0])[1].index)
+    events, words = _events([3, 1, 0, 0])
+    assert not pd.isna(article_rate_p(events, words, outlet_of, "B"))
+
+
 def test_a_one_article_outlet_keeps_the_exact_poisson_p():
     rates = _quote_rates({"A": [40], "B": [2] * 10, "C": [2] * 10})
     row = rates[rates["outlet"] == "A"].iloc[0]

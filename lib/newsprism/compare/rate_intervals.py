@@ -59,14 +59,15 @@ def article_rate_p(events: pd.DataFrame, words: pd.Series, outlet_of: pd.Series,
     resampling articles: the share of draws of (outlet's rate - others' rate) on the other
     side of 0, doubled, at least 1 / ``n_boot`` (no draw there) and at most 1. The outlet's
     draws are those of its :func:`article_rate_ci` (same seed); the others' are drawn
-    alongside. NaN when the outlet has fewer than :data:`MIN_ARTICLES` articles (the caller
-    uses the exact Poisson p) or there is no other outlet. ``words``: article_id -> words of
+    alongside. NaN when the outlet, or the other outlets together, have fewer than
+    :data:`MIN_ARTICLES` articles (the caller uses the exact Poisson p: one article on a side
+    gives every draw the same value there, and the p would fall to its floor). ``words``: article_id -> words of
     every outlet; ``outlet_of``: article_id -> outlet; ``events``: one row per event with its
     ``article_id``.
     """
     counts = events["article_id"].value_counts().reindex(words.index, fill_value=0)
     mine = (outlet_of.reindex(words.index) == outlet).to_numpy()
-    if mine.sum() < MIN_ARTICLES or not (~mine).any():
+    if mine.sum() < MIN_ARTICLES or (~mine).sum() < MIN_ARTICLES:
         return float("nan")
     top, bottom = counts.to_numpy(dtype=float), words.to_numpy(dtype=float)
     own = cluster_ratio_draws(top[mine], bottom[mine], n_boot, np.random.default_rng(seed))
