@@ -289,9 +289,22 @@ def _claims_rows(article_id: str, text: str, sentences: pd.DataFrame,
 def article_claims(article, tables: dict[str, pd.DataFrame], options=None) -> pd.DataFrame:
     """Annotation step (see ``newsprism.pipeline.annotate``): the claims of one article.
 
+    Columns: ``article_id``; ``sentence_id`` (the sentence's number in the article);
+    ``kind`` (``count`` or ``date``); ``quantity`` (the normalised figure as text: "15000", or
+    an ISO date, "--12-27" without a year); ``value`` (the figure as a number, NaN for a date);
+    ``unit`` (what it counts, from the units codebook; a date's event, "date of new year
+    letter"); ``subject`` (who sent or did it, "" when none is found); ``qualifier`` ("around",
+    "at least", ... or ""); ``start``, ``end`` (character offsets of the figure in the cleaned
+    text); ``text`` (the figure as written); ``sentence`` (its sentence).
+
     Uses this article's ``sentences`` table when present; non-English articles yield no rows.
     Units: the library default codebook (the bundled story's); :func:`extract_claims` and
     ``compare_outlets(claims_units=...)`` take another.
+
+    >>> from types import SimpleNamespace
+    >>> art = SimpleNamespace(article_id="a", language="en", text="Around 600 soldiers died.")
+    >>> article_claims(art, {})[["quantity", "unit", "qualifier"]].values.tolist()
+    [['600', 'troops killed', 'around']]
     """
     if not is_english(getattr(article, "language", "en")):
         return pd.DataFrame(columns=CLAIM_COLUMNS)
@@ -320,10 +333,26 @@ def _claim_records(article, tables) -> list[tuple]:
 
 def extract_claims(articles: pd.DataFrame, sentences: pd.DataFrame | None = None,
                    codebook: str | ClaimUnits | None = None) -> pd.DataFrame:
-    """Claims of every article, with its outlet (CLAIM_COLUMNS + outlet).
+    """Claims of every English article, one row per number or date, with its outlet.
+
+    Columns: ``article_id``; ``sentence_id`` (the sentence's number in the article);
+    ``kind`` (``count`` or ``date``); ``quantity`` (the normalised figure as text: "15000", or
+    an ISO date, "--12-27" without a year); ``value`` (the figure as a number, NaN for a date);
+    ``unit`` (what it counts, from the units codebook; a date's event, "date of new year
+    letter"); ``subject`` (who sent or did it, "" when none is found); ``qualifier`` ("around",
+    "at least", ... or ""); ``start``, ``end`` (character offsets of the figure in the cleaned
+    text); ``text`` (the figure as written); ``sentence`` (its sentence).
+    ``outlet``: the article's outlet.
 
     ``codebook`` names the units (:func:`newsprism.compare.claims_units.load_claim_units`:
-    ``"generic"``, ``"story"`` or a YAML path; default: the bundled story's).
+    ``"generic"``, ``"story"`` or a YAML path; default: the bundled story's). Caveat: a unit
+    names what is counted, not which event; on a corpus of many stories two claims of one
+    unit may be about different events (see :func:`group_claims`).
+
+    >>> arts = pd.DataFrame({"article_id": ["a"], "outlet": ["A"],
+    ...                      "text": ["12 people were killed in the flood."]})
+    >>> extract_claims(arts, codebook="generic")[["outlet", "quantity", "unit"]].values.tolist()
+    [['A', '12', 'people killed']]
     """
     book = load_claim_units(codebook)
     if sentences is None or sentences.empty:
@@ -344,7 +373,17 @@ def articles_claims(claims: pd.DataFrame | None, articles: pd.DataFrame,
                     sentences: pd.DataFrame | None = None,
                     codebook: str | ClaimUnits | None = None) -> pd.DataFrame:
     """The claims of ``articles`` with their outlet: the annotation's ``claims`` table when it
-    was made with ``codebook`` (the library default), else extracted again with it."""
+    was made with ``codebook`` (the library default), else extracted again with it.
+
+    Columns: those of :func:`extract_claims`: ``article_id``, ``sentence_id``, ``kind``,
+    ``quantity``, ``value``, ``unit``, ``subject``, ``qualifier``, ``start``, ``end``,
+    ``text``, ``sentence`` and ``outlet``.
+
+    >>> arts = pd.DataFrame({"article_id": ["a"], "outlet": ["A"],
+    ...                      "text": ["Officials said 40 people were arrested."]})
+    >>> articles_claims(None, arts, codebook="generic")[["outlet", "unit"]].values.tolist()
+    [['A', 'people arrested']]
+    """
     if not isinstance(claims, pd.DataFrame) or claims.empty or "unit" not in claims \
             or not is_default_units(codebook):
         claims = extract_claims(articles, sentences=sentences, codebook=codebook)
@@ -383,6 +422,19 @@ def group_claims(claims: pd.DataFrame, articles: pd.DataFrame | None = None,
     ``voices`` (from :func:`newsprism.compare.similarity.independent_voices`) adds ``n_voices``: how
     many independent voices (articles not copying each other) stand behind the claims, since
     an agreement between outlets that share text is no corroboration.
+
+    Columns: ``unit``; ``kind`` (``count`` or ``date``); ``status`` (above); ``n_claims``;
+    ``n_outlets`` (outlets giving a claim of the unit); ``n_voices`` (NA without ``voices``);
+    ``values`` (each figure with its qualifiers and outlets, "600 (A); about 300 (B)");
+    ``subjects`` (the subjects named, "; "-joined); ``evidence`` (every claim's outlet and
+    sentence); ``outlets``. Conflicts first, then agreements, then single-outlet units.
+    Caveat: a conflict whose claims name several subjects, or where one outlet gives several
+    values, may not count the same thing (:func:`newsprism.compare.summary.unclear_conflict`).
+
+    >>> arts = pd.DataFrame({"article_id": ["a", "b"], "outlet": ["A", "B"],
+    ...     "text": ["At least 600 soldiers have died.", "About 300 soldiers were killed."]})
+    >>> group_claims(extract_claims(arts))[["unit", "status", "n_outlets"]].values.tolist()
+    [['troops killed', 'conflict', 2]]
     """
     if "outlet" not in claims and articles is not None:
         claims = claims.merge(articles[["article_id", "outlet"]], on="article_id", how="left")
