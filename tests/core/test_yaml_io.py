@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 import yaml
 from newsprism.core import paths
-from newsprism.core.yaml_io import load_yaml
+from newsprism.core.yaml_io import load_yaml, syntax_error_message
 
 SHIPPED = sorted(p for p in paths.PACKAGE.rglob("*.yml")) + sorted(
     p for p in paths.ROOT.glob("data/corpora/*.params.yml"))
@@ -65,3 +65,21 @@ def test_errors_read_as_the_pure_python_parsers(text):
         assert message == "bad.yml, line 2: duplicate key 'a' (first at line 1)"
     else:  # the pure-Python parser's own message, word for word
         assert message == _python_error(text, "bad.yml")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("a: [1, 2", "YAML syntax error at line 1, column 9: expected ',' or ']'"),
+    ("a: 1\n  b: 2\n", "YAML syntax error at line 2, column 4: mapping values are not allowed"),
+    ("a: 'open\n", "YAML syntax error at line 2, column 1: found unexpected end of stream"),
+])
+def test_syntax_error_message_says_where_and_what(text, expected):
+    with pytest.raises(yaml.YAMLError) as caught:
+        load_yaml(text)
+    assert syntax_error_message(caught.value).startswith(expected)
+
+
+def test_syntax_error_message_of_a_decoding_error():
+    try:
+        b"a: \xff".decode("utf-8")
+    except UnicodeDecodeError as error:
+        assert syntax_error_message(error) == "not UTF-8 text (byte 3: invalid start byte)"

@@ -223,6 +223,12 @@ def test_load_parameters_merges_file_and_pairs(tmp_path):
     (tmp_path / "bad.yml").write_text("- a\n- b\n")
     with pytest.raises(ValueError, match="mapping"):
         report.load_parameters(tmp_path / "bad.yml", [])
+    (tmp_path / "broken.yml").write_text("a: 1\n  b: 2\n")
+    with pytest.raises(ValueError, match=r"broken.yml: YAML syntax error at line 2, column 4"):
+        report.load_parameters(tmp_path / "broken.yml", [])
+    (tmp_path / "latin1.yml").write_bytes(b"a: caf\xe9\n")
+    with pytest.raises(ValueError, match=r"latin1.yml: not UTF-8 text \(byte 6"):
+        report.load_parameters(tmp_path / "latin1.yml", [])
 
 
 def test_save_table_is_byte_identical_across_calls(tmp_path):

@@ -26,7 +26,7 @@ import yaml
 
 from newsprism.core import paths
 from newsprism.core.paths import resolve_user_path
-from newsprism.core.yaml_io import load_yaml
+from newsprism.core.yaml_io import load_yaml, syntax_error_message
 
 # Names a parameter may give instead of a path (the library's default is the story's).
 NAMED_UNITS = {"generic": "claims_units_generic.yml", "story": "claims_units.yml"}
@@ -152,10 +152,7 @@ def parse_claim_units(text: str, source: str = "<string>") -> ClaimUnits:
     try:
         data = load_yaml(text, source=where)
     except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        line = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
-        problem = getattr(error, "problem", None) or str(error).splitlines()[0]
-        raise ClaimUnitsError(f"{where}: YAML syntax error{line}: {problem}") from None
+        raise ClaimUnitsError(f"{where}: {syntax_error_message(error)}") from None
     if not isinstance(data, dict) or not isinstance(data.get("counts"), dict):
         raise ClaimUnitsError(f"{where}: the codebook must be a mapping with a 'counts' mapping")
     counts = data["counts"]

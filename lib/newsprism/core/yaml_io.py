@@ -84,6 +84,24 @@ def load_yaml(text: str, source: str = "<string>") -> Any:
     return _parse(_StrictLoader, text, source)
 
 
+def syntax_error_message(error: Exception) -> str:
+    """The reader's words for a YAML (or decoding) error: where and what, without the parser's
+    snippet of the file. One definition for every codebook, registry and parameter file.
+
+    >>> try:
+    ...     load_yaml("a: [1, 2")
+    ... except yaml.YAMLError as error:
+    ...     print(syntax_error_message(error))
+    YAML syntax error at line 1, column 9: expected ',' or ']', but got '<stream end>'
+    """
+    if isinstance(error, UnicodeDecodeError):
+        return f"not UTF-8 text (byte {error.start}: {error.reason})"
+    mark = getattr(error, "problem_mark", None)
+    where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark is not None else ""
+    problem = getattr(error, "problem", None) or str(error).splitlines()[0]
+    return f"YAML syntax error{where}: {problem}"
+
+
 def load_yaml_file(path: str | Path) -> Any:
     """Parse a UTF-8 YAML file; errors (``yaml.YAMLError``) name the file."""
     return load_yaml(Path(path).read_text(encoding="utf-8"), source=str(path))

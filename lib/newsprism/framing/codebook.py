@@ -26,7 +26,7 @@ import yaml
 
 from newsprism.core import paths
 from newsprism.core.paths import resolve_user_path
-from newsprism.core.yaml_io import load_yaml
+from newsprism.core.yaml_io import load_yaml, syntax_error_message
 
 # Codebook names resolve to these files in newsprism/data/codebooks.
 NAMED_CODEBOOKS: dict[str, str] = {"story": "frames.yml", "generic": "frames_generic.yml",
@@ -260,10 +260,7 @@ def parse_codebook(text: str, source: str = "<string>") -> Codebook:
     try:
         data = load_yaml(text, source=where)
     except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        line = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
-        problem = getattr(error, "problem", None) or str(error).splitlines()[0]
-        raise CodebookError(f"{where}: YAML syntax error{line}: {problem}") from None
+        raise CodebookError(f"{where}: {syntax_error_message(error)}") from None
     if not isinstance(data, dict):
         raise CodebookError(f"{where}: the codebook must be a mapping with a 'frames' list")
     raw_frames = data.get("frames")

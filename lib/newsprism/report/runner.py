@@ -332,7 +332,7 @@ def load_parameters(params_file: str | Path | None, pairs: Iterable[tuple[str, s
     ``-p min_words 8`` is an int and ``-p engines '[vader]'`` a list)."""
     import yaml
 
-    from newsprism.core.yaml_io import load_yaml, load_yaml_file
+    from newsprism.core.yaml_io import load_yaml, load_yaml_file, syntax_error_message
 
     params: dict[str, Any] = {}
     if params_file:
@@ -342,11 +342,8 @@ def load_parameters(params_file: str | Path | None, pairs: Iterable[tuple[str, s
             raise UsageError(f"parameters file {params_file}: cannot be read "
                              f"({error.strerror or error}); check the -f path") from None
         except (yaml.YAMLError, UnicodeDecodeError) as error:
-            mark = getattr(error, "problem_mark", None)
-            where = f"line {mark.line + 1}: " if mark is not None else ""
-            problem = getattr(error, "problem", None) or str(error).splitlines()[0]
-            raise UsageError(f"parameters file {params_file}: {where}{problem}; it must be "
-                             "YAML lines of the form 'name: value'") from None
+            raise UsageError(f"parameters file {params_file}: {syntax_error_message(error)}; it "
+                             "must be YAML lines of the form 'name: value'") from None
         if not isinstance(loaded, dict):
             raise UsageError(f"parameters file {params_file}: expected a mapping of parameter "
                              "names to values ('name: value' lines)")
