@@ -148,3 +148,14 @@ def test_sentence_tone_figures_say_when_no_validation_figure_is_saved(saved):
     tone = sentiment_sections.tone_section(ctx, "", n_boot=50)
     assert all("No saved validation figures for sentence tone" in part.caption
                for part in tone.parts)
+
+
+def test_extraction_note_counts_our_figures_not_the_baselines():
+    # The bundled report read "none of the 8 saved out-of-sample figures of quotation
+    # extraction": 4 of the 8 were the double-quote-pairs baseline's.
+    rows = [("quotes", "PolNeAR", "dev", engine, metric, value, 935, "", "ok")
+            for engine in ("newsprism.quotes", "baseline: double-quote pairs")
+            for metric, value in (("precision", 0.954), ("recall", 0.9561))]
+    table = pd.DataFrame(rows, columns=SAVED.columns)
+    text = caveats.validation_caveat("quotes", ("precision", "recall"), table)
+    assert text.startswith("Validation: none of the 2 saved out-of-sample figures")

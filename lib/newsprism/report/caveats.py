@@ -33,6 +33,7 @@ METRIC_WORDS = {"speaker_accuracy": "speaker attribution", "precision": "quotati
 # The engine whose figures a caption quotes, where the table holds several (baselines, the
 # strict level): the one the report runs by default.
 DEFAULT_ENGINE = {"cleaning": "newsprism default", "actor_tone": "model",
+                  "quotes": "newsprism.quotes",
                   "frame_presence": "frame presence model (nested 5-fold CV)"}
 
 
