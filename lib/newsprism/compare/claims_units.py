@@ -25,7 +25,6 @@ from typing import Any
 import yaml
 
 from newsprism.core import paths
-from newsprism.core.paths import resolve_user_path
 from newsprism.core.yaml_io import load_yaml, syntax_error_message
 
 # Names a parameter may give instead of a path (the library's default is the story's).
@@ -106,13 +105,12 @@ def resolve_units_path(value: str | Path | None = None) -> Path:
     ('claims_units_generic.yml', 'claims_units.yml')
     """
     text = str(value or "").strip() or DEFAULT_UNITS
-    if text in NAMED_UNITS:
-        return paths.CODEBOOKS / NAMED_UNITS[text]
-    candidate = Path(resolve_user_path(text)).expanduser()
-    if candidate.suffix.lower() in (".yml", ".yaml") or candidate.exists():
-        if not candidate.is_file():
-            raise ClaimUnitsError(f"claims units codebook not found: {candidate}")
-        return candidate
+    try:
+        found = paths.codebook_file(text, NAMED_UNITS)
+    except FileNotFoundError as missing:
+        raise ClaimUnitsError(f"claims units codebook not found: {missing}") from None
+    if found is not None:
+        return found
     raise ClaimUnitsError(f"unknown claims units codebook {text!r}: give a name "
                           f"({', '.join(sorted(NAMED_UNITS))}) or a path to a YAML file")
 

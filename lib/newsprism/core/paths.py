@@ -80,3 +80,26 @@ def resolve_user_path(value: Any, base: str | Path | None = None) -> Any:
         root = Path(base) if base else Path(os.environ.get(CWD_VARIABLE) or Path.cwd())
         path = root / path
     return str(Path(os.path.normpath(path)))
+
+
+def codebook_file(text: str, named: dict[str, str]) -> Path | None:
+    """The file a codebook parameter names: a shipped codebook by name (``named``: name ->
+    file in ``CODEBOOKS``), or the user's YAML file (a ``.yml``/``.yaml`` path, or any path
+    that exists, resolved as :func:`resolve_user_path` does); None when ``text`` is neither.
+    One definition for every codebook kind; each caller words its own "unknown name" error.
+
+    Raises ``FileNotFoundError`` (naming the resolved path) for a YAML path that is no file.
+
+    >>> codebook_file("generic", {"generic": "frames_generic.yml"}).name
+    'frames_generic.yml'
+    >>> codebook_file("no such name", {}) is None
+    True
+    """
+    if text in named:
+        return CODEBOOKS / named[text]
+    candidate = Path(resolve_user_path(text)).expanduser()
+    if candidate.suffix.lower() in _YAML_SUFFIXES or candidate.exists():
+        if not candidate.is_file():
+            raise FileNotFoundError(str(candidate))
+        return candidate
+    return None

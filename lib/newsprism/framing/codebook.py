@@ -25,7 +25,6 @@ from typing import Any
 import yaml
 
 from newsprism.core import paths
-from newsprism.core.paths import resolve_user_path
 from newsprism.core.yaml_io import load_yaml, syntax_error_message
 
 # Codebook names resolve to these files in newsprism/data/codebooks.
@@ -215,14 +214,12 @@ def resolve_codebook_path(path_or_name: str | Path) -> Path:
     text = str(path_or_name).strip()
     if not text:
         text = "story"
-    if text in NAMED_CODEBOOKS:
-        return paths.CODEBOOKS / NAMED_CODEBOOKS[text]
-    # a relative path is relative to where the command runs, not to the kernel's folder
-    candidate = Path(resolve_user_path(text)).expanduser()
-    if candidate.suffix.lower() in (".yml", ".yaml") or candidate.exists():
-        if not candidate.exists():
-            raise CodebookError(f"codebook file not found: {candidate}")
-        return candidate
+    try:  # a relative path is relative to where the command runs, not the kernel's folder
+        found = paths.codebook_file(text, NAMED_CODEBOOKS)
+    except FileNotFoundError as missing:
+        raise CodebookError(f"codebook file not found: {missing}") from None
+    if found is not None:
+        return found
     for name in (f"{text}.yml", f"frames_{text}.yml"):
         if (paths.CODEBOOKS / name).exists():
             return paths.CODEBOOKS / name
