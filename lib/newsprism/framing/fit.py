@@ -375,7 +375,7 @@ def _frame_entry(features: pd.DataFrame, y: np.ndarray, targets: pd.DataFrame,
     rule = two_stage.defining_rule(answers, y, frame)
     n_members = len(full["two_stage"]) + len(full["pooled"])
     mean, scale = full["model"]["mean"], full["model"]["scale"]
-    return {"features": list(features.columns), "threshold": threshold,
+    return {"features": list(features.columns), "threshold": round(threshold, 8),
             "mean": _round(fitted["mean"]), "scale": _round(fitted["scale"]),
             "coef": _round(fitted["coef"]), "intercept": round(float(fitted["intercept"]), 8),
             "cv_f1_in_selection": round(cv_f1, 8), "n": int(len(y)),
