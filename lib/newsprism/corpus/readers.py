@@ -107,7 +107,7 @@ from newsprism.corpus.read_html import HTML_SUFFIXES, MIN_HTML_WORDS
 from newsprism.corpus.read_jsonl import load_jsonl
 
 # Every public name this module had before it was split into the modules above
-# (tests/corpus/test_readers_path.py); the reading itself is theirs, loading is here.
+# (tests/test_split_modules.py); the reading itself is theirs, loading is here.
 __all__ = [
     "ALIASES", "ARTICLE_COLUMNS", "AUDIT_COLUMNS", "CLEANING_LEVELS", "CORPUS_KEY",
     "CleanResult", "Corpus", "CorpusWarning", "DISAGREEMENT_CONFIDENCE", "HTML_SUFFIXES",

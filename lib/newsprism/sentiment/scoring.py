@@ -93,7 +93,7 @@ from newsprism.sentiment.voice import (
     split_voice,
 )
 
-# Every public name this module had before it was split (tests/sentiment/test_scoring_path.py).
+# Every public name this module had before it was split (tests/test_split_modules.py).
 __all__ = [
     "ACTOR_TONE_COLUMNS", "ENGINES", "ENGINE_COLUMNS", "ENGINE_LABEL", "MAX_SCORED",
     "NEUTRAL_BAND", "SCORE_COLUMN", "SENTIMENT_COLUMNS", "TONE_COLUMNS", "TONE_ENGINES",
