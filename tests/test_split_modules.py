@@ -2,14 +2,18 @@
 the old module had still imports from it (and through its layer's package, which forwards
 names to it), as the same object as in its new home.
 
-Each ``names`` list was generated from the module before its split (main at 4ede957), not
-written by hand: the names in ``vars(module)`` without a leading underscore whose object
-comes from newsprism (standard-library and third-party names it happened to import, such as
+Each ``names`` list was generated from the module's source before its split (main at
+4ede957), not written by hand: the public names it defined (``def``, ``class``, assignment) or
+imported from newsprism (standard-library and third-party names it happened to import, such as
 ``re``, ``np`` or ``Path``, are not its API)::
 
-    sorted(n for n, v in vars(module).items() if not n.startswith("_")
-           and (v.__name__ if isinstance(v, ModuleType)
-                else getattr(v, "__module__", None) or "newsprism").startswith("newsprism"))
+    for node in ast.parse(source).body:
+        if isinstance(node, (ast.FunctionDef, ast.ClassDef)): names.add(node.name)
+        elif isinstance(node, (ast.Assign, ast.AnnAssign)): names |= {target names}
+        elif isinstance(node, ast.ImportFrom) and node.module.startswith("newsprism"):
+            names |= {alias.asname or alias.name for alias in node.names}
+        elif isinstance(node, ast.Import): names |= {"newsprism"} if it imports newsprism
+    names = sorted(n for n in names if not n.startswith("_"))
 """
 
 from __future__ import annotations
@@ -99,11 +103,38 @@ SPLITS = {
                         "summaries_html", "MAX_FINDINGS", "TABLES_SUMMARY"],
         },
     },
+    "newsprism.pipeline.store": {
+        "names": [
+            "AnnotateOptions", "AnnotationOptionsWarning", "Annotations", "Corpus",
+            "FORMAT_VERSION", "LazyTables", "MANIFEST", "OUTPUT_DEPENDENCIES", "PARTITION_SIZE",
+            "RawBatch", "STATUS_DIR", "StepFunction", "UsageError", "add_cli",
+            "annotate_articles", "annotate_partition", "annotate_to_parquet",
+            "auto_partition_size", "cache_key", "check_corpus", "clean_text",
+            "corpus_fingerprint", "count_articles", "dependency_versions", "detect_language",
+            "finished_partitions", "is_annotated_dir", "iter_corpus_batches",
+            "library_fingerprint", "load_annotations", "load_any_corpus", "load_corpus", "main",
+            "newsprism", "option_differences", "partition_batches", "paths", "read_manifest",
+            "read_table", "resolve_steps", "run_cli", "sample_table", "select_steps",
+            "step_name", "table_dataset", "table_files",
+        ],
+        "homes": {  # store keeps the run, loading its result and the command line
+            "fingerprints": ["OUTPUT_DEPENDENCIES", "AnnotationOptionsWarning", "cache_key",
+                             "corpus_fingerprint", "dependency_versions", "library_fingerprint",
+                             "option_differences"],
+            "partitions": ["PARTITION_SIZE", "iter_corpus_batches", "partition_batches",
+                           "count_articles", "auto_partition_size"],
+            "partition_files": ["STATUS_DIR", "finished_partitions"],
+            "partition_task": ["annotate_partition"],
+            "store": ["FORMAT_VERSION", "annotate_to_parquet", "load_annotations",
+                      "load_any_corpus", "add_cli", "run_cli", "main"],
+        },
+    },
 }
 # The module each package forwards public names to (its ``__getattr__``).
 FORWARDS = {"newsprism.sentiment": "newsprism.sentiment.scoring",
             "newsprism.corpus": "newsprism.corpus.readers",
-            "newsprism.compare": "newsprism.compare.outlets"}
+            "newsprism.compare": "newsprism.compare.outlets",
+            "newsprism.pipeline": None}  # forwards nothing
 NAMES = [(old, name) for old, split in SPLITS.items() for name in split["names"]]
 HOMES = [(old, home, names) for old, split in SPLITS.items()
          for home, names in split["homes"].items()]
@@ -139,7 +170,8 @@ def test_no_module_is_named_like_a_public_name(old):
     ``tone_toward`` would hide the function at ``newsprism.sentiment.tone_toward``."""
     module = importlib.import_module(old)
     modules = {path.stem for path in Path(module.__file__).parent.glob("*.py")}
-    forwarded = importlib.import_module(FORWARDS[old.rpartition(".")[0]])
-    public = {name for name in dir(forwarded) if not name.startswith("_")}
+    target = FORWARDS[old.rpartition(".")[0]]
+    forwarded = importlib.import_module(target) if target else None
+    public = {name for name in dir(forwarded) if not name.startswith("_")} if target else set()
     assert set(SPLITS[old]["homes"]) <= modules
     assert not modules & (set(SPLITS[old]["names"]) | public)

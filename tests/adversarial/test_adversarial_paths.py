@@ -64,6 +64,7 @@ def test_raw_batches_keep_the_same_rule(tmp_path):
                                    "manifest_symlinked_manifest"])
 def test_hashing_and_counting_skip_links_out_of_the_folder(route, tmp_path, monkeypatch):
     from newsprism.core import provenance
+    from newsprism.pipeline import fingerprints, partitions
     from newsprism.pipeline import store as scale
 
     folder = ROUTES[route](tmp_path)
@@ -74,7 +75,7 @@ def test_hashing_and_counting_skip_links_out_of_the_folder(route, tmp_path, monk
         seen.append(Path(file).resolve())
         return real_open(file, *args, **kwargs)
 
-    for module in (provenance, scale):
+    for module in (provenance, fingerprints, partitions):  # the modules that open files
         monkeypatch.setattr(module, "open", tracked_open, raising=False)
     hashes = provenance.input_hashes(folder)
     scale.corpus_fingerprint(folder)
