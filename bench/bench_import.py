@@ -52,8 +52,8 @@ SPLIT = "from newsprism.core.text import split_sentences; split_sentences('Mr. K
 # What a spawned worker pays before its first article is scored: every lexicon, the language
 # detector and the cleaning model loaded, as the store's warm-up does (one short article).
 WARM = ("from newsprism.pipeline.steps import AnnotateOptions, select_steps; "
-        "from newsprism.pipeline.store import _warm_up; "
-        "_warm_up(select_steps(None), AnnotateOptions()); ")
+        "from newsprism.pipeline.executors import warm_up; "
+        "warm_up(select_steps(None), AnnotateOptions()); ")
 
 # The same without the store (which imports pandas and pyarrow to build and write tables):
 # each step's rows function on one article, as a worker's steps run.
@@ -128,9 +128,9 @@ def first_partition_cost(method: str) -> tuple[float, float]:
 
 
 def print_pool_figures() -> tuple[dict[str, float], dict[str, float]]:
-    from newsprism.pipeline.store import _warm_up
+    from newsprism.pipeline.executors import warm_up
 
-    _warm_up(select_steps(None), AnnotateOptions())  # what annotate() does before its pool
+    warm_up(select_steps(None), AnnotateOptions())  # what annotate() does before its pool
     chosen = pool_context().get_start_method()
     costs = {}
     for method in multiprocessing.get_all_start_methods():

@@ -35,10 +35,10 @@ def measure(corpus: str, memos: bool) -> tuple[int, float]:
     """(sentences, CPU seconds) of one uncached in-process annotation."""
     from newsprism.compare import claims
     from newsprism.pipeline.annotate import annotate
-    from newsprism.sentiment import scoring as sentiment
+    from newsprism.sentiment import engines
 
     if not memos:
-        sentiment._SCORE_MEMO_MAX = 0  # emptied at every call: no text scored from memory
+        engines._SCORE_MEMO_MAX = 0  # emptied at every call: no text scored from memory
         claims._sentence_claims = claims._sentence_claims.__wrapped__
     annotate(None, jobs=1, cache=False, out=tempfile.mkdtemp(), progress=False)  # imports
     started = _cpu()

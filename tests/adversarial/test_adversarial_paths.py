@@ -8,7 +8,7 @@ import warnings
 from pathlib import Path
 
 import pytest
-from newsprism.corpus import readers as corpus_module
+from newsprism.corpus import read_csv, read_jsonl
 from newsprism.corpus.readers import iter_raw_batches, load_corpus
 
 from adversarial.hostile import OUTSIDE, ROUTES, SECRET
@@ -16,7 +16,7 @@ from adversarial.hostile import OUTSIDE, ROUTES, SECRET
 
 @pytest.fixture
 def opened(monkeypatch) -> list[Path]:
-    """Every path the corpus module opens or reads, resolved."""
+    """Every path the corpus readers open or read, resolved."""
     seen: list[Path] = []
     real_open, real_read = builtins.open, Path.read_bytes
 
@@ -28,7 +28,8 @@ def opened(monkeypatch) -> list[Path]:
         seen.append(self.resolve())
         return real_read(self)
 
-    monkeypatch.setattr(corpus_module, "open", tracked_open, raising=False)
+    for module in (read_csv, read_jsonl):  # the readers that open files themselves
+        monkeypatch.setattr(module, "open", tracked_open, raising=False)
     monkeypatch.setattr(Path, "read_bytes", tracked_read)
     return seen
 
@@ -63,6 +64,7 @@ def test_raw_batches_keep_the_same_rule(tmp_path):
                                    "manifest_symlinked_manifest"])
 def test_hashing_and_counting_skip_links_out_of_the_folder(route, tmp_path, monkeypatch):
     from newsprism.core import provenance
+    from newsprism.pipeline import fingerprints, partitions
     from newsprism.pipeline import store as scale
 
     folder = ROUTES[route](tmp_path)
@@ -73,7 +75,7 @@ def test_hashing_and_counting_skip_links_out_of_the_folder(route, tmp_path, monk
         seen.append(Path(file).resolve())
         return real_open(file, *args, **kwargs)
 
-    for module in (provenance, scale):
+    for module in (provenance, fingerprints, partitions):  # the modules that open files
         monkeypatch.setattr(module, "open", tracked_open, raising=False)
     hashes = provenance.input_hashes(folder)
     scale.corpus_fingerprint(folder)

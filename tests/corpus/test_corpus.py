@@ -386,7 +386,7 @@ def test_byline_author_fills_missing_metadata(tmp_path):
 
 
 def test_an_unexpected_error_skips_one_article_only(tmp_path, monkeypatch):
-    import newsprism.corpus.readers as corpus_module
+    import newsprism.corpus.builder as corpus_module  # where articles are cleaned
 
     real = corpus_module.clean_text
 

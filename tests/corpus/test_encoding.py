@@ -120,7 +120,7 @@ def test_bundled_corpus_is_unchanged_by_the_repair(monkeypatch):
     before = snapshot(paths.BUNDLED_CORPUS)
     corpus = load_corpus()
     assert not (corpus.cleaning_audit["rule"] == REPAIR_RULE).any()
-    monkeypatch.setattr("newsprism.corpus.readers.repair_article",
+    monkeypatch.setattr("newsprism.corpus.builder.repair_article",
                         lambda record, text, article_id: (record, text, []))
     unrepaired = load_corpus()
     assert corpus.articles.to_json() == unrepaired.articles.to_json()  # byte-identical

@@ -22,12 +22,12 @@ def test_an_annotated_folder_made_with_other_options_says_so(tmp_path):
 
 def test_an_upgraded_dependency_misses_the_cache(monkeypatch):
     # ftfy's repairs (or a lexicon's scores) can change with its version: same code, new key.
-    from newsprism.pipeline import store
+    from newsprism.pipeline import fingerprints, store
     options, steps = AnnotateOptions(), store.select_steps(["sentences"])
     before = store.cache_key("corpus", options, steps)
     assert "ftfy=" in store.library_fingerprint()["dependencies"]
-    real = store.importlib.metadata.version
-    monkeypatch.setattr(store.importlib.metadata, "version",
+    real = fingerprints.importlib.metadata.version
+    monkeypatch.setattr(fingerprints.importlib.metadata, "version",
                         lambda name: "99.0" if name == "ftfy" else real(name))
     assert "ftfy=99.0" in store.dependency_versions()
     assert store.cache_key("corpus", options, steps) != before

@@ -93,11 +93,11 @@ def test_a_forked_worker_inherits_the_language_detector_from_the_warm_up():
     # Each worker cleans its partitions, and the detector is ~0.55 s of CPU and ~60 MB to load:
     # loaded once before the pool forks, no worker loads it again.
     from newsprism.corpus import language
+    from newsprism.pipeline.executors import warm_up
     from newsprism.pipeline.steps import AnnotateOptions
-    from newsprism.pipeline.store import _warm_up
 
     language._identifier.cache_clear()
-    _warm_up({"sentences": STEPS["sentences"]}, AnnotateOptions())
+    warm_up({"sentences": STEPS["sentences"]}, AnnotateOptions())
     with ProcessPoolExecutor(max_workers=1, mp_context=pool_context("fork"),
                              initializer=die_with_parent) as pool:
         assert pool.submit(_language_detector_loaded).result() is True

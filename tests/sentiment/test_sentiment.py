@@ -8,6 +8,7 @@ import pytest
 from newsprism.core.text import article_sentence_rows
 from newsprism.pipeline.annotate import AnnotateOptions, ArticleInput
 from newsprism.quotes.actors import article_mentions
+from newsprism.sentiment import engines
 from newsprism.sentiment import scoring as sentiment
 
 POSITIVE = ["What a wonderful, generous and happy celebration.",
@@ -81,7 +82,7 @@ def test_fast_engines_match_the_references_on_rule_dense_text():
         assert sentiment.vader_analyzer().polarity_scores(text) == vader.polarity_scores(text)
         assert sentiment.score_rows([text], "textblob")[0] == tuple(blob.analyze(text)[:2])
 
-    sentiment._SCORE_MEMO.clear()
+    engines._SCORE_MEMO.clear()
     check()
 
 

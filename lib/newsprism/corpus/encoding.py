@@ -4,9 +4,10 @@ Messy exports often hold UTF-8 bytes that were once decoded as Latin-1 or Window
 ("donâ€™t" for "don’t", "MÃ¼nchen" for "München"). Left alone, the quote name parser cuts
 "TrÃ©vidic" to "TrA" and distinctive terms and tone read garbage.
 
-The loader (``newsprism.corpus.readers``) calls :func:`repair_article` on every article's
-title, author, outlet and raw text before cleaning, unless ``cleaning="off"``. Only a text
-that the cheap check (:func:`looks_broken`, one character-class scan) flags is looked at,
+The loader (``newsprism.corpus.readers``; ``newsprism.corpus.builder`` does it) calls
+:func:`repair_article` on every article's title, author, outlet and raw text before
+cleaning, unless ``cleaning="off"``. Only a text that the cheap check
+(:func:`looks_broken`, one character-class scan) flags is looked at,
 line by line;
 a line that both it and ftfy's badness check (``ftfy.badness.is_bad``) flag is repaired by
 ``ftfy.fix_encoding``, which then changes the encoding alone:

@@ -4,9 +4,10 @@ Scraped corpora and CSV exports often carry text that was HTML-escaped once (or 
 never unescaped. Left alone, "&quot;" hides a quotation from the quote extractor, "&amp;"
 and "&nbsp;" become words of the keyness tables, "&eacute;" splits a word in two.
 
-The loader (``newsprism.corpus.readers``) calls :func:`decode_entities` through
-``newsprism.corpus.encoding.repair_article`` on every article's title, author, outlet and
-raw text before the mojibake repair and the cleaning, unless ``cleaning="off"``.
+The loader (``newsprism.corpus.readers``; ``newsprism.corpus.builder`` does it) calls
+:func:`decode_entities` through ``newsprism.corpus.encoding.repair_article`` on every
+article's title, author, outlet and raw text before the mojibake repair and the cleaning,
+unless ``cleaning="off"``.
 
 When a reference is decoded (decided line by line, not for the whole text):
 

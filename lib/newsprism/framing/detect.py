@@ -417,7 +417,7 @@ def _frame_columns(article, tables: dict | None, options=None) -> dict | None:
     for _, _, start, end, _, _ in hits:
         kind = next((k for s, e, k in spans if s <= start and end <= e), "")
         # Scare quotes ("term") are the writer's own choice of words: author voice, as in
-        # newsprism.sentiment.scoring; the kind stays visible in `quote_kind`.
+        # newsprism.sentiment.voice; the kind stays visible in `quote_kind`.
         voices.append("quoted" if kind and kind != "term" else "author")
         kinds.append(kind)
     paragraph = (np.asarray(sentences["paragraph_id"])[rows_at]

@@ -62,8 +62,8 @@ STEPS: dict[str, Step] = {
                    "newsprism.quotes.extract:article_quote_rows"),
     "mentions": Step("newsprism.quotes.actors:article_mentions",
                      "newsprism.quotes.actors:article_mention_tuples"),
-    "sentiment": Step("newsprism.sentiment.scoring:article_sentiment",
-                      "newsprism.sentiment.scoring:article_sentiment_tuples"),
+    "sentiment": Step("newsprism.sentiment.sentence_step:article_sentiment",
+                      "newsprism.sentiment.sentence_step:article_sentiment_tuples"),
     "frames": Step("newsprism.framing.detect:article_frames",
                    "newsprism.framing.detect:article_frame_tuples"),
     # not compare: a worker needs no sklearn

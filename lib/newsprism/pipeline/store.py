@@ -13,6 +13,16 @@ again with the same corpus, options and code redoes only the unfinished partitio
 ``out`` is not given the directory is ``outputs/cache/<key>/``, so a second ``annotate()``
 with the same inputs is a cache hit.
 
+This module runs an annotation, loads its result and holds the ``annotate`` command; each
+other concern has its module, and every name this module had before is still importable from
+it:
+
+- ``fingerprints``: the cache key (corpus, options, steps, library) and option differences.
+- ``partitions``: the corpus cut into partitions.
+- ``partition_task``: one partition cleaned, annotated and written (what a worker runs).
+- ``partition_files``: atomic writes, the record of finished partitions, the folder lock.
+- ``executors``: in this process, a local process pool, or a Dask cluster.
+
 >>> import tempfile
 >>> from newsprism.pipeline.store import annotate_to_parquet, read_table
 >>> tmp = tempfile.TemporaryDirectory()
@@ -25,27 +35,18 @@ with the same inputs is a cache hit.
 from __future__ import annotations
 
 import argparse
-import contextlib
-import hashlib
-import importlib.metadata
-import json
 import os
 import shutil
 import sys
 import tempfile
 import time
-import uuid
 import warnings
-from collections.abc import Iterator, Mapping
-from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
-from dataclasses import asdict
+from collections.abc import Mapping
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
-import pyarrow as pa
-import pyarrow.parquet as pq
 
 import newsprism
 from newsprism.core import paths
@@ -54,7 +55,7 @@ from newsprism.core.tables import StepFunction
 from newsprism.corpus.clean import clean_text
 from newsprism.corpus.language import detect_language
 from newsprism.corpus.readers import Corpus, RawBatch, load_corpus
-from newsprism.pipeline.annotations import (  # noqa: F401 - the readers, also used from here
+from newsprism.pipeline.annotations import (
     Annotations,
     LazyTables,
     read_table,
@@ -62,11 +63,39 @@ from newsprism.pipeline.annotations import (  # noqa: F401 - the readers, also u
     table_dataset,
     table_files,
 )
-from newsprism.pipeline.inputs import (  # noqa: F401 - also used from here
+from newsprism.pipeline.executors import run_dask, run_local
+from newsprism.pipeline.fingerprints import (
+    OUTPUT_DEPENDENCIES,
+    AnnotationOptionsWarning,
+    cache_key,
+    corpus_fingerprint,
+    dependency_versions,
+    library_fingerprint,
+    option_differences,
+    options_dict,
+)
+from newsprism.pipeline.inputs import (
     MANIFEST,
     check_corpus,
     is_annotated_dir,
     read_manifest,
+)
+from newsprism.pipeline.partition_files import (
+    STATUS_DIR,
+    all_partitions_exist,
+    atomic_write_json,
+    clear_tables,
+    finished_partitions,
+    locked,
+    partition_files_exist,
+)
+from newsprism.pipeline.partition_task import annotate_partition
+from newsprism.pipeline.partitions import (
+    PARTITION_SIZE,
+    auto_partition_size,
+    count_articles,
+    iter_corpus_batches,
+    partition_batches,
 )
 from newsprism.pipeline.steps import (
     AnnotateOptions,
@@ -76,444 +105,27 @@ from newsprism.pipeline.steps import (
     step_name,
 )
 
-PARTITION_SIZE = 500
-STATUS_DIR = "_partitions"  # one small JSON per finished partition (the resume record)
+# Every public name this module had before it was split into the modules above
+# (tests/test_split_modules.py); the run, loading its result and the command line are here.
+__all__ = [
+    "AnnotateOptions", "AnnotationOptionsWarning", "Annotations", "Corpus", "FORMAT_VERSION",
+    "LazyTables", "MANIFEST", "OUTPUT_DEPENDENCIES", "PARTITION_SIZE", "RawBatch", "STATUS_DIR",
+    "StepFunction", "UsageError", "add_cli", "annotate_articles", "annotate_partition",
+    "annotate_to_parquet", "auto_partition_size", "cache_key", "check_corpus", "clean_text",
+    "corpus_fingerprint", "count_articles", "dependency_versions", "detect_language",
+    "finished_partitions", "is_annotated_dir", "iter_corpus_batches", "library_fingerprint",
+    "load_annotations", "load_any_corpus", "load_corpus", "main", "newsprism",
+    "option_differences", "partition_batches", "paths", "read_manifest", "read_table",
+    "resolve_steps", "run_cli", "sample_table", "select_steps", "step_name", "table_dataset",
+    "table_files",
+]
+
 FORMAT_VERSION = 1
-_PART = "part-{:05d}.parquet"
-
-
-# ---------------------------------------------------------------- fingerprints and cache key
-
-def _hash_file(digest, path: Path) -> None:
-    with open(path, "rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-
-
-def corpus_fingerprint(corpus: Corpus | str | Path | None) -> str:
-    """SHA-256 of the corpus content: the source files' bytes, or the articles table.
-
-    >>> len(corpus_fingerprint(None))
-    64
-    """
-    digest = hashlib.sha256()
-    if isinstance(corpus, Corpus):
-        articles = corpus.articles
-        digest.update(b"corpus-object\0")
-        digest.update("\0".join(map(str, articles.columns)).encode())
-        hashed = pd.util.hash_pandas_object(articles.astype(str), index=False)
-        digest.update(hashed.to_numpy().tobytes())
-        return digest.hexdigest()
-    path = Path(corpus) if corpus else paths.BUNDLED_CORPUS
-    if path.is_dir():
-        for file in paths.files_inside(path):  # links out of the folder are never read
-            digest.update(str(file.relative_to(path)).encode() + b"\0")
-            _hash_file(digest, file)
-    else:
-        _hash_file(digest, path)
-    return digest.hexdigest()
-
-
-# Dependencies whose version can change an annotation (mojibake repair, tokenising, lexicon
-# scores, fitted-model arithmetic, language, extraction, fuzzy matching).
-OUTPUT_DEPENDENCIES = ("ftfy", "nltk", "textblob", "vaderSentiment", "numpy", "scikit-learn",
-                       "py3langid", "trafilatura", "rapidfuzz")
-
-
-def dependency_versions() -> str:
-    """``name=version`` of each of :data:`OUTPUT_DEPENDENCIES` ("?" when not installed)."""
-    versions = []
-    for name in OUTPUT_DEPENDENCIES:
-        try:
-            versions.append(f"{name}={importlib.metadata.version(name)}")
-        except importlib.metadata.PackageNotFoundError:
-            versions.append(f"{name}=?")
-    return " ".join(versions)
-
-
-def library_fingerprint() -> dict[str, str]:
-    """Library version, a hash of its code and codebooks, and the versions of the dependencies
-    that shape its output (a code change or an upgraded ftfy misses the cache).
-
-    The version string alone would keep stale caches during development, when steps change
-    but the version does not.
-    """
-    digest = hashlib.sha256()
-    roots = [paths.PACKAGE, paths.CODEBOOKS]
-    for root in roots:
-        if not root.is_dir():
-            continue
-        for file in sorted(root.rglob("*")):
-            if file.suffix in {".py", ".yml", ".yaml", ".txt", ".tab", ".json", ".csv"} \
-                    and file.is_file() and "__pycache__" not in file.parts:
-                digest.update(str(file.relative_to(root)).encode() + b"\0")
-                _hash_file(digest, file)
-    return {"version": newsprism.__version__, "code": digest.hexdigest()[:16],
-            "dependencies": dependency_versions()}
-
-
-def _options_dict(options: AnnotateOptions) -> dict:
-    return json.loads(json.dumps(asdict(options), default=str))
-
-
-class AnnotationOptionsWarning(UserWarning):
-    """An annotated folder was made with other options than the ones asked for."""
-
-
-def option_differences(stored: Mapping[str, Any] | None, options: AnnotateOptions) -> list[str]:
-    """What an annotated folder's options (its manifest's ``options``) differ in from
-    ``options``: the frames codebook, the actors file and the cleaning level. Empty when the
-    manifest has no options (older folders) or they agree.
-
-    >>> stored = _options_dict(AnnotateOptions())
-    >>> option_differences(stored, AnnotateOptions(codebook="generic"))
-    ["codebook: 'story' there, 'generic' asked for"]
-    >>> option_differences(stored, AnnotateOptions(actors_path="/x/actors.yml"))
-    []
-    """
-    if not stored:
-        return []
-    asked = _options_dict(options)
-
-    def actors_file(value) -> str:
-        return Path(value).name if value else "actors.yml"  # None: the shipped actors.yml
-
-    out = []
-    for field, norm in (("codebook", str), ("actors_path", actors_file), ("cleaning", str)):
-        there, wanted = norm(stored.get(field)), norm(asked.get(field))
-        if there != wanted:
-            out.append(f"{field.replace('_path', '')}: {there!r} there, {wanted!r} asked for")
-    return out
-
-
-def cache_key(corpus_hash: str, options: AnnotateOptions, step_specs: Mapping[str, Any],
-              library: dict[str, str] | None = None) -> str:
-    """Key of a cached annotation: corpus content + options + steps + library code."""
-    payload = {"corpus": corpus_hash, "options": _options_dict(options),
-               "steps": {k: step_name(v) for k, v in step_specs.items()},
-               "library": library or library_fingerprint()}
-    text = json.dumps(payload, sort_keys=True)
-    return hashlib.sha256(text.encode()).hexdigest()[:20]
-
-
-# ---------------------------------------------------------------- streaming the corpus
-
-def _slice_corpus(corpus: Corpus, batch_size: int) -> Iterator[Corpus]:
-    articles = corpus.articles
-    n = len(articles)
-    for number, start in enumerate(range(0, max(n, 1), batch_size)):
-        batch = articles.iloc[start:start + batch_size].reset_index(drop=True)
-        ids = set(batch["article_id"].astype(str))
-        audit = corpus.cleaning_audit
-        if len(audit) and "article_id" in audit.columns:
-            audit = audit[audit["article_id"].astype(str).isin(ids)]
-        # Corpus-level problems have no partition of their own: they travel with the first.
-        problems = corpus.problems if number == 0 else corpus.problems.iloc[0:0]
-        yield Corpus(articles=batch, problems=problems.reset_index(drop=True),
-                     cleaning_audit=audit.reset_index(drop=True), source=corpus.source)
-
-
-def iter_corpus_batches(path: Corpus | str | Path | None, batch_size: int = PARTITION_SIZE
-                        ) -> Iterator[Corpus]:
-    """The corpus as a sequence of small ``Corpus`` objects of at most ``batch_size`` articles.
-
-    Uses ``newsprism.corpus.readers.iter_corpus_batches`` when the corpus module streams; otherwise
-    loads the corpus with ``load_corpus`` and slices it.
-
-    >>> [len(c.articles) for c in iter_corpus_batches(None, batch_size=2)]
-    [2, 2, 1]
-    """
-    if isinstance(path, Corpus):
-        yield from _slice_corpus(path, batch_size)
-        return
-    from newsprism.corpus import readers as corpus_module
-
-    streamer = getattr(corpus_module, "iter_corpus_batches", None)
-    if streamer is not None:
-        yield from streamer(path, batch_size)
-        return
-    yield from _slice_corpus(load_corpus(path), batch_size)
-
-
-def partition_batches(path: Corpus | str | Path | None, batch_size: int = PARTITION_SIZE,
-                      cleaning: str = "default") -> Iterator[Corpus | RawBatch]:
-    """The partitions of an annotation run: ``RawBatch`` es (cleaned by the worker that
-    annotates them, so the reading process stays light) or, for a ``Corpus`` already in
-    memory, slices of it. Partition boundaries do not depend on jobs or scheduler.
-
-    ``cleaning`` (``AnnotateOptions.cleaning``) applies to raw batches. Each worker counts
-    the lines recurring across an outlet's articles in its own partition only (a template
-    must recur within one partition to be removed as ``outlet_template``)."""
-    if isinstance(path, Corpus):
-        yield from _slice_corpus(path, batch_size)
-        return
-    from newsprism.corpus import readers as corpus_module
-
-    raw = getattr(corpus_module, "iter_raw_batches", None)
-    yield from (raw(path, batch_size, cleaning=cleaning) if raw is not None
-                else iter_corpus_batches(path, batch_size))
-
-
-def count_articles(path: Corpus | str | Path | None) -> int | None:
-    """Number of articles, when it is cheap to know before reading (for the progress bar)."""
-    if isinstance(path, Corpus):
-        return len(path.articles)
-    path = Path(path) if path else paths.BUNDLED_CORPUS
-    try:
-        if path.is_dir() and paths.resolve_inside(path / "manifest.csv", path) is not None \
-                and (path / "manifest.csv").is_file():
-            return len(pd.read_csv(path / "manifest.csv", usecols=[0]))
-        if path.suffix in {".jsonl", ".ndjson"}:
-            with open(path, "rb") as handle:
-                return sum(1 for line in handle if line.strip())
-    except (OSError, ValueError):
-        return None
-    return None
-
-
-def auto_partition_size(n_articles: int | None) -> int:
-    """Partition size for a corpus of ``n_articles``: ``PARTITION_SIZE``, but small corpora get
-    about 16 partitions so every worker has work (it does not depend on ``jobs``, so a run
-    resumed with another ``jobs`` keeps its partitions).
-
-    >>> auto_partition_size(None), auto_partition_size(100_000), auto_partition_size(1000)
-    (500, 500, 63)
-    """
-    if not n_articles:
-        return PARTITION_SIZE
-    return max(20, min(PARTITION_SIZE, -(-n_articles // 16)))
-
-
-# ---------------------------------------------------------------- writing partitions
-
-def _atomic_write_parquet(table: pd.DataFrame, target: Path) -> None:
-    target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = target.with_name(f".{target.name}.{os.getpid()}.{uuid.uuid4().hex[:8]}.tmp")
-    try:
-        arrow = pa.Table.from_pandas(table, preserve_index=False)
-    except (pa.ArrowInvalid, pa.ArrowTypeError):
-        # A step returned mixed-type object columns: store them as text rather than fail.
-        fixed = table.copy()
-        for column in fixed.columns:
-            if fixed[column].dtype == object:
-                fixed[column] = fixed[column].map(lambda v: v if v is None else str(v))
-        arrow = pa.Table.from_pandas(fixed, preserve_index=False)
-    try:
-        pq.write_table(arrow, tmp)
-        os.replace(tmp, target)
-    finally:
-        with contextlib.suppress(FileNotFoundError):
-            tmp.unlink()
-
-
-def _atomic_write_json(data: dict, target: Path) -> None:
-    tmp = target.with_name(f".{target.name}.{os.getpid()}.{uuid.uuid4().hex[:8]}.tmp")
-    tmp.write_text(json.dumps(data, indent=1, sort_keys=True, default=str), encoding="utf-8")
-    os.replace(tmp, target)
-
-
-_STEP_CACHE: dict[str, tuple[dict[str, StepFunction], dict[str, str]]] = {}
-
-
-def _functions_for(step_specs: Mapping[str, Any]) -> tuple[dict[str, StepFunction],
-                                                           dict[str, str]]:
-    # Resolve once per worker process, not once per partition.
-    key = json.dumps({k: step_name(v) for k, v in step_specs.items()})
-    if key not in _STEP_CACHE:
-        _STEP_CACHE[key] = resolve_steps(step_specs)
-    return _STEP_CACHE[key]
-
-
-def annotate_partition(index: int, batch: Corpus | RawBatch, step_specs: Mapping[str, Any],
-                       options: AnnotateOptions, out_dir: str) -> dict:
-    """Clean (a ``RawBatch``) and annotate one partition and write its table files; returns
-    its manifest entry.
-
-    Runs in a worker (process or Dask); only the small status dict travels back.
-    """
-    started = time.perf_counter()
-    functions, skipped = _functions_for(step_specs)
-    step_seconds: dict[str, float] = {}
-    step_cpu: dict[str, float] = {}
-    cpu_started = time.thread_time()
-    if isinstance(batch, RawBatch):
-        batch = batch.clean()  # not a step: its CPU time is reported apart
-    cleaning_cpu = time.thread_time() - cpu_started
-    tables, problems = annotate_articles(batch.articles, functions, options, step_seconds,
-                                         step_cpu)
-    tables = {"articles": batch.articles, **tables, "problems": problems,
-              "corpus_problems": batch.problems, "cleaning_audit": batch.cleaning_audit}
-    rows = {}
-    for name, table in tables.items():
-        # Zero-column tables (a step with no rows here) are not written: their schema would
-        # conflict with the real one when the partitions are read as one dataset.
-        if table is not None and len(table.columns):
-            _atomic_write_parquet(table, Path(out_dir) / name / _PART.format(index))
-            rows[name] = len(table)
-    return {"status": "done", "n_articles": len(batch.articles), "rows": rows,
-            "seconds": round(time.perf_counter() - started, 4),
-            "cpu_seconds": round(time.thread_time() - cpu_started, 4),
-            "cleaning_cpu_seconds": round(cleaning_cpu, 4),
-            "step_seconds": {k: round(v, 4) for k, v in step_seconds.items()},
-            "step_cpu_seconds": {k: round(v, 4) for k, v in step_cpu.items()},
-            "skipped_steps": skipped, "n_problems": len(problems), "pid": os.getpid()}
-
-
-# ---------------------------------------------------------------- manifest
-
-def finished_partitions(out_dir: str | Path) -> dict[int, dict]:
-    """Partition index -> status entry, for every partition recorded as finished in
-    ``out_dir/_partitions/`` (written atomically after the partition's table files)."""
-    folder = Path(out_dir) / STATUS_DIR
-    entries = {}
-    for file in sorted(folder.glob("part-*.json")) if folder.is_dir() else []:
-        with contextlib.suppress(ValueError, OSError):
-            entries[int(file.stem.split("-")[1])] = json.loads(file.read_text("utf-8"))
-    return entries
-
-
-def _partition_files_exist(out_dir: Path, index: int, entry: dict) -> bool:
-    return all((out_dir / name / _PART.format(index)).is_file() for name in entry.get("rows", {}))
-
-
-def _all_partitions_exist(out_dir: Path, manifest: dict) -> bool:
-    return all(_partition_files_exist(out_dir, int(i), entry)
-               for i, entry in manifest.get("partitions", {}).items())
-
-
-def _clear_tables(out_dir: Path, manifest: dict | None) -> None:
-    # Only remove what a previous run of ours wrote: table folders named in its manifest.
-    names = set((manifest or {}).get("tables", [])) | {"articles", "problems", "corpus_problems",
-                                                        "cleaning_audit"}
-    for name in names:
-        folder = out_dir / name
-        if folder.is_dir() and all(p.suffix in {".parquet", ".tmp"} for p in folder.iterdir()):
-            shutil.rmtree(folder)
-    shutil.rmtree(out_dir / STATUS_DIR, ignore_errors=True)
-    with contextlib.suppress(FileNotFoundError):
-        (out_dir / MANIFEST).unlink()
-
-
-@contextlib.contextmanager
-def _locked(out_dir: Path):
-    """Hold an exclusive lock on ``out_dir`` (two notebooks annotating the same cache wait
-    for each other instead of writing the same files at once)."""
-    try:
-        import fcntl
-    except ImportError:  # pragma: no cover - Windows: no lock, atomic renames still hold
-        yield
-        return
-    with open(out_dir / ".lock", "w") as handle:
-        fcntl.flock(handle, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
 
 
 def _partition_done_hook(index: int) -> None:
     """Called after each partition is recorded as done (tests patch it to simulate a crash)."""
 
-
-# ---------------------------------------------------------------- executors
-
-_WARM_UP_TEXT = ("Kim Jong Un said \u201cwe are brothers\u201d on Dec. 5, 2025, after 600 "
-                 "troops died. Sanctions bite.")
-
-
-def _warm_up(step_specs, options) -> None:
-    """Import the steps and load their lexicons, the language detector and the cleaning
-    model once in this process before workers fork.
-
-    Forked workers (``workers.pool_context``'s choice on Linux) inherit the loaded modules,
-    lexicons, compiled codebooks and models instead of each paying for them at its first
-    partition (the language detector alone is ~0.55 s of CPU and ~60 MB per process;
-    bench/bench_import.py measures what a worker pays per start method). Results do not
-    change: every cache involved is deterministic. Never fatal.
-    """
-    try:
-        functions, _ = _functions_for(step_specs)
-        warm = pd.DataFrame({"article_id": ["_warm_up"], "text": [_WARM_UP_TEXT],
-                             "language": ["en"], "outlet": [""]})
-        annotate_articles(warm, functions, options)
-        # What a worker does to a raw partition before the steps (corpus.readers.RawBatch).
-        detect_language(_WARM_UP_TEXT)
-        clean_text(_WARM_UP_TEXT, cleaning=options.cleaning)
-    except Exception:  # noqa: BLE001 - an optimisation only; workers load what they need
-        pass
-
-
-def _run_local(todo, step_specs, options, out_dir, jobs, record):
-    if jobs <= 1:
-        for index, batch in todo:
-            record(index, annotate_partition(index, batch, step_specs, options, str(out_dir)))
-        return
-    # Bounded in-flight work: at most 2 partitions per worker wait in memory.
-    from newsprism.core.lifecycle import die_with_parent
-    from newsprism.pipeline.workers import pool_context
-
-    # Explicit start method: fork on Linux (workers inherit the warm-up), spawn elsewhere,
-    # where each worker is a fresh interpreter and warming this process up would be wasted.
-    context = pool_context()
-    if context.get_start_method() == "fork":
-        _warm_up(step_specs, options)
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=context,
-                             initializer=die_with_parent) as pool:
-        pending = {}
-        try:
-            for index, batch in todo:
-                while len(pending) >= 2 * jobs:
-                    done, _ = wait(pending, return_when=FIRST_COMPLETED)
-                    for future in done:
-                        record(pending.pop(future), future.result())
-                future = pool.submit(annotate_partition, index, batch, step_specs, options,
-                                     str(out_dir))
-                pending[future] = index
-            while pending:
-                done, _ = wait(pending, return_when=FIRST_COMPLETED)
-                for future in done:
-                    record(pending.pop(future), future.result())
-        except BaseException:
-            pool.shutdown(wait=True, cancel_futures=True)
-            raise
-
-
-def _dask_client(scheduler):
-    try:
-        from distributed import Client
-    except ImportError as error:  # pragma: no cover - extra not installed
-        raise ImportError("a Dask scheduler needs the 'dask' extra: "
-                          "pip install 'newsprism[dask]'") from error
-    if isinstance(scheduler, Client):
-        return scheduler, False
-    return Client(scheduler), True
-
-
-def _run_dask(todo, step_specs, options, out_dir, scheduler, record):
-    from distributed import as_completed
-
-    client, owned = _dask_client(scheduler)
-    try:
-        n_workers = max(1, sum(client.nthreads().values()))
-        queue = as_completed()
-        futures = {}
-        for index, batch in todo:
-            # Stream: keep about two partitions per worker thread in flight.
-            while queue.count() >= 2 * n_workers:
-                future = next(queue)
-                record(futures.pop(future.key), future.result())
-            future = client.submit(annotate_partition, index, batch, step_specs, options,
-                                   str(out_dir), pure=False)
-            futures[future.key] = index
-            queue.add(future)
-        for future in queue:
-            record(futures.pop(future.key), future.result())
-    finally:
-        if owned:
-            client.close()
-
-
-# ---------------------------------------------------------------- the run
 
 def annotate_to_parquet(corpus: Corpus | str | Path | None = None,
                         options: AnnotateOptions | None = None, jobs: int = 1,
@@ -548,7 +160,7 @@ def annotate_to_parquet(corpus: Corpus | str | Path | None = None,
     out_dir = Path(out) if out is not None else paths.CACHE / key
     out_dir.mkdir(parents=True, exist_ok=True)
     try:
-        with _locked(out_dir):
+        with locked(out_dir):
             _run(corpus, options, step_specs, partition_size, jobs, scheduler, out_dir,
                  resume, progress, key, corpus_hash, library)
         if temporary:
@@ -563,18 +175,18 @@ def _run(corpus, options, step_specs, partition_size, jobs, scheduler, out_dir, 
          progress, key, corpus_hash, library) -> dict:
     old = read_manifest(out_dir)
     if resume and old and old.get("complete") and old.get("key") == key:
-        if _all_partitions_exist(out_dir, old):
+        if all_partitions_exist(out_dir, old):
             return old  # cache hit: nothing to do
         old["complete"] = False  # a partition file went missing: redo just that partition
     same = bool(old) and old.get("key") == key and old.get("partition_size") == partition_size
     if old and not (resume and same):
-        _clear_tables(out_dir, old)
+        clear_tables(out_dir, old)
     _, skipped = resolve_steps(step_specs)
     manifest = old if (resume and same) else {
         "format": FORMAT_VERSION, "key": key,
         "corpus": {"source": str(corpus.source if isinstance(corpus, Corpus) else
                                  (corpus or paths.BUNDLED_CORPUS)), "hash": corpus_hash},
-        "options": _options_dict(options),
+        "options": options_dict(options),
         "steps": {k: step_name(v) for k, v in step_specs.items()},
         "skipped_steps": skipped, "library": library, "partition_size": partition_size,
         "partitions": {}, "complete": False, "created": _now(),
@@ -589,7 +201,7 @@ def _run(corpus, options, step_specs, partition_size, jobs, scheduler, out_dir, 
             manifest["partitions"].setdefault(f"{index:05d}", entry)
     manifest["partitions"] = {
         i: entry for i, entry in manifest["partitions"].items()
-        if entry.get("status") == "done" and _partition_files_exist(out_dir, int(i), entry)}
+        if entry.get("status") == "done" and partition_files_exist(out_dir, int(i), entry)}
     done = {int(i) for i in manifest["partitions"]}
     total = count_articles(corpus)
     from tqdm import tqdm
@@ -599,7 +211,7 @@ def _run(corpus, options, step_specs, partition_size, jobs, scheduler, out_dir, 
     bar = tqdm(total=total, unit="article", desc="annotate", disable=not show,
                mininterval=0.5, file=sys.stderr)
     bar.update(sum(manifest["partitions"][f"{i:05d}"]["n_articles"] for i in done))
-    _atomic_write_json(manifest, out_dir / MANIFEST)
+    atomic_write_json(manifest, out_dir / MANIFEST)
 
     (out_dir / STATUS_DIR).mkdir(exist_ok=True)
 
@@ -608,7 +220,7 @@ def _run(corpus, options, step_specs, partition_size, jobs, scheduler, out_dir, 
         # of thousands of partitions does not rewrite an ever larger manifest.
         if entry.get("skipped_steps") == skipped:
             entry = {k: v for k, v in entry.items() if k != "skipped_steps"}
-        _atomic_write_json(entry, out_dir / STATUS_DIR / f"part-{index:05d}.json")
+        atomic_write_json(entry, out_dir / STATUS_DIR / f"part-{index:05d}.json")
         manifest["partitions"][f"{index:05d}"] = entry
         bar.update(entry["n_articles"])
         _partition_done_hook(index)
@@ -626,13 +238,13 @@ def _run(corpus, options, step_specs, partition_size, jobs, scheduler, out_dir, 
     started = time.perf_counter()
     try:
         if scheduler is not None:
-            _run_dask(todo(), step_specs, options, out_dir, scheduler, record)
+            run_dask(todo(), step_specs, options, out_dir, scheduler, record)
         else:
-            _run_local(todo(), step_specs, options, out_dir, max(1, int(jobs)), record)
+            run_local(todo(), step_specs, options, out_dir, max(1, int(jobs)), record)
     finally:
         bar.close()
     _finish_manifest(manifest, n_partitions, started)
-    _atomic_write_json(manifest, out_dir / MANIFEST)
+    atomic_write_json(manifest, out_dir / MANIFEST)
     _warn_input_problems(corpus, manifest, out_dir)
     return manifest
 

@@ -5,7 +5,7 @@ starting one costs.
 
 - ``fork`` (Linux, and Python 3.11's default there): a worker is a copy of the main process,
   which imported the step modules and loaded their lexicons, the language detector and the
-  cleaning model before the pool started (``store._warm_up``), so it starts with nothing left
+  cleaning model before the pool started (``executors.warm_up``), so it starts with nothing left
   to import or load. Step functions defined in a notebook (``__main__``) work, because nothing
   is pickled by reference to a module.
 - ``spawn`` everywhere else (macOS, Windows): each worker is a fresh interpreter that imports

@@ -1,5 +1,5 @@
 """TextBlob's pattern scorer for one line of plain text, same numbers, ~2.5x faster (used by
-``newsprism.sentiment.scoring._fast_pattern``, which documents why the shortcut is exact).
+``newsprism.sentiment.engines._fast_pattern``, which documents why the shortcut is exact).
 
 :func:`build_scorer` returns ``score(text) -> (polarity, subjectivity)``, or ``None`` for a text
 that must go through TextBlob itself.

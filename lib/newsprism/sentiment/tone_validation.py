@@ -26,8 +26,9 @@ import numpy as np
 import pandas as pd
 from sklearn.metrics import accuracy_score, f1_score
 
-from newsprism.sentiment.scoring import TONE_LABELS, headline_scores, three_class, tone_toward
+from newsprism.sentiment.engines import headline_scores, three_class
 from newsprism.sentiment.tone_fit import NEWSMTSC, load_split
+from newsprism.sentiment.tone_target import TONE_LABELS, tone_toward
 
 SPLITS = ("dev_mt", "dev_rw")
 DATASET = "NewsMTSC (Hamborg & Donnay 2021)"

@@ -36,7 +36,7 @@ import pandas as pd
 
 from newsprism.core import paths, stats
 from newsprism.core.validate import VALIDATION_COLUMNS
-from newsprism.sentiment.scoring import ENGINES, SCORE_COLUMN, score_sentences, three_class
+from newsprism.sentiment.engines import ENGINES, SCORE_COLUMN, score_sentences, three_class
 
 SDIST_NAME = "vaderSentiment-3.3.2.tar.gz"
 SDIST_DIR = paths.EXTERNAL_CACHE / "vader_sdist"

@@ -109,7 +109,7 @@ def tone_over_time(sentences: pd.DataFrame, dates: pd.DataFrame, period: str,
     """Tone per outlet x period x voice: ``estimate, ci_low, ci_high, n`` and more.
 
     ``sentences``: sentence scores with ``article_id, voice, score`` (see
-    :func:`newsprism.sentiment.scoring.sentence_scores`; pass several voices stacked). ``estimate`` is
+    :func:`newsprism.sentiment.score_tables.sentence_scores`; pass several voices stacked). ``estimate`` is
     the mean sentence score; the interval resamples articles (one article: no interval).
     ``sufficient`` is False where fewer than ``min_sentences`` sentences were scored: such a
     cell is shown as too few, not as a point. Undated articles are left out (count them with
@@ -162,7 +162,7 @@ def actor_tone_over_time(tone: pd.DataFrame, dates: pd.DataFrame, period: str,
                          actors: list[str], min_mentions: int = 5, n_boot: int = 2000,
                          seed: int = 0) -> pd.DataFrame:
     """Tone toward each of ``actors`` per outlet x period (mention rows of
-    :func:`newsprism.sentiment.scoring.actor_tone`: ``article_id, actor, score``).
+    :func:`newsprism.sentiment.tone_actors.actor_tone`: ``article_id, actor, score``).
 
     Columns as :func:`tone_over_time` with ``actor`` for ``voice``; ``n`` counts mentions:
     ``period``, ``period_label``, ``outlet``, ``actor``, ``estimate``, ``ci_low``,

@@ -1,0 +1,171 @@
+"""Readings of a comparison table for the report: who leads and whether the lead is clear
+(intervals, the family's q), and what a corpus too small cannot compare.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from newsprism.compare.multiple_testing import ALPHA
+from newsprism.compare.wording import plural
+
+
+def comparison_limits(n_outlets: int, n_articles: int) -> str:
+    """What cannot be compared in a corpus this small, and why ("" when all can).
+
+    >>> comparison_limits(1, 1)
+    'This corpus has 1 outlet and 1 article: outlets cannot be compared with each other (that needs at least 2 outlets), and there is no second article to share passages with.'
+    """
+    parts = []
+    if n_outlets < 2:
+        parts.append("outlets cannot be compared with each other (that needs at least 2 "
+                     "outlets)")
+    if n_articles < 2:
+        parts.append("there is no second article to share passages with")
+    if not parts:
+        return ""
+    return (f"This corpus has {plural(n_outlets, 'outlet')} and "
+            f"{plural(n_articles, 'article')}: " + ", and ".join(parts) + ".")
+
+
+def _names(outlets: list[str]) -> str:
+    bold = [f"**{o}**" for o in outlets]
+    return bold[0] if len(bold) == 1 else ", ".join(bold[:-1]) + " and " + bold[-1]
+
+
+def top_rate_reading(rates: pd.DataFrame, label: str, unit: str = "per 1,000 words") -> str:
+    """A reading naming the outlet with the highest rate (one row per outlet: outlet,
+    estimate (per 1,000 words), and ci_low / ci_high or count / n (words) for the interval).
+
+    Says "tie" for equal rates, "no clear difference" when the top outlet's 95% interval holds
+    the next outlet's rate, and that nothing can be compared with one outlet. With a
+    ``q_value`` column (see :func:`with_family_q`), a lead whose interval clears the runner-up
+    is called clear only when its q is below :data:`ALPHA`, as in the summary
+    (:func:`lead_verdict`).
+
+    >>> rates = pd.DataFrame({"outlet": ["A", "B"], "count": [30, 2], "n": [1000, 1000],
+    ...                       "estimate": [30.0, 2.0]})
+    >>> top_rate_reading(rates, "hedging rate")
+    '**A** has the highest hedging rate of 2 outlets (30.0 per 1,000 words, 95% CI 20.2 to 42.8; next: B, 2.0).'
+    """
+    from newsprism.core.stats import poisson_rate_ci
+
+    table = rates.dropna(subset=["estimate"]).sort_values(
+        ["estimate", "outlet"], ascending=[False, True])
+    if table.empty or table["estimate"].iloc[0] <= 0:
+        return f"No outlet has any {label.removesuffix(' rate')} here, so there is nothing to rank."
+    top = table.iloc[0]
+    if len(table) == 1:
+        return (f"There is only one outlet (**{top['outlet']}**, {top['estimate']:.1f} "
+                f"{unit}), so its {label} cannot be compared with another outlet's.")
+    best = table[table["estimate"] == top["estimate"]]
+    if len(best) > 1:
+        return (f"{_names(list(best['outlet']))} tie for the highest {label} of "
+                f"{plural(len(table), 'outlet')} ({top['estimate']:.1f} {unit}).")
+    if {"ci_low", "ci_high"} <= set(table):
+        low, high = top["ci_low"], top["ci_high"]
+    else:
+        low, high = poisson_rate_ci(int(top["count"]), max(float(top["n"]), 1.0))
+    following = table.iloc[1]
+    text = (f"**{top['outlet']}** has the highest {label} of {plural(len(table), 'outlet')} "
+            f"({top['estimate']:.1f} {unit}, 95% CI {low:.1f} to {high:.1f}; next: "
+            f"{following['outlet']}, {following['estimate']:.1f})")
+    if low <= following["estimate"]:
+        return text + ": its interval holds the next outlet's rate, so there is no clear difference."
+    return text + lead_verdict(top["q_value"] if "q_value" in table else None)
+
+
+def lead_verdict(q_value: float | None) -> str:
+    """The end of a reading whose leader's interval lies above the runner-up: the lead is
+    called clear only when the summary's corrected decision (:func:`family_q` below
+    :data:`ALPHA`, the same q the summary statements need) agrees; ``q_value`` None (a table
+    outside the family) adds nothing.
+
+    >>> lead_verdict(0.2).endswith("(q = 0.2), so the summary does not state it and the lead is not clear.")
+    True
+    >>> lead_verdict(None)
+    '.'
+    """
+    if q_value is None:
+        return "."
+    if pd.isna(q_value):
+        return (": its interval lies above the next outlet's rate, but no test against the "
+                "other outlets could be made, so the summary does not state it and "
+                "the lead is not clear.")
+    shown = "q < 0.001" if q_value < 0.001 else f"q = {q_value:.2g}"
+    if q_value < ALPHA:
+        return (": its interval lies above the next outlet's rate, and its test against the "
+                "other outlets survives the Benjamini-Hochberg correction over every "
+                f"outlet and measure tested ({shown}), as in the summary.")
+    return (": its interval lies above the next outlet's rate, but its test against the other "
+            "outlets does not survive the Benjamini-Hochberg correction over every outlet "
+            f"and measure tested ({shown}), so the summary does not state it and the lead is "
+            "not clear.")
+
+
+def when_comparable(outlets, reading: str, what: str) -> str:
+    """``reading`` when there are at least two outlets; else what cannot be compared and why,
+    so a one-outlet corpus never reads an outlet as both highest and lowest.
+
+    >>> when_comparable(["A", "B"], "A is highest.", "tone")
+    'A is highest.'
+    >>> when_comparable(["A"], "A is highest.", "tone")
+    "Only one outlet (**A**): its tone cannot be compared with another outlet's (a comparison needs at least 2 outlets); see the table for its value."
+    """
+    names = list(dict.fromkeys(outlets))
+    if len(names) >= 2:
+        return reading
+    if not names:
+        return f"No outlet has any {what} to show."
+    return (f"Only one outlet (**{names[0]}**): its {what} cannot be compared with another "
+            "outlet's (a comparison needs at least 2 outlets); see the table for its value.")
+
+
+def extremes_text(table: pd.DataFrame, label: str, value: str = "estimate",
+                  fmt: str = "+.2f") -> str:
+    """The lowest and highest outlet of a table with 95% intervals (outlet, ``value``,
+    ci_low, ci_high), saying "no clear difference" when their intervals overlap and what
+    cannot be compared with one outlet.
+
+    >>> t = pd.DataFrame({"outlet": ["A", "B", "C"], "estimate": [0.1, 0.2, 0.5],
+    ...                   "ci_low": [0.0, 0.1, 0.4], "ci_high": [0.2, 0.3, 0.6]})
+    >>> print(extremes_text(t, "mean tone"))
+    Of 3 outlets, A has the lowest mean tone (+0.10, 95% CI +0.00 to +0.20) and C the highest (+0.50, 95% CI +0.40 to +0.60); the intervals do not overlap. Next highest: B (+0.20), below C's interval; next lowest: B (+0.20), inside A's interval, so A's lead is not clear.
+    >>> extremes_text(t.iloc[:1], "mean tone").startswith("Only one outlet")
+    True
+    """
+    rows = table.dropna(subset=[value]).sort_values([value, "outlet"])
+    if rows["outlet"].nunique() < 2:
+        return when_comparable(rows["outlet"], "", label)
+    low, high = rows.iloc[0], rows.iloc[-1]
+
+    def shown(rec) -> str:
+        return (f"{rec[value]:{fmt}}, 95% CI {rec['ci_low']:{fmt}} to {rec['ci_high']:{fmt}}")
+
+    overlap = low["ci_high"] >= high["ci_low"]
+    return (f"Of {plural(rows['outlet'].nunique(), 'outlet')}, {low['outlet']} has the lowest "
+            f"{label} ({shown(low)}) and {high['outlet']} the highest ({shown(high)}); "
+            + ("the intervals overlap, so there is no clear difference." if overlap
+               else "the intervals do not overlap.") + runner_up_text(rows, value, fmt))
+
+
+def runner_up_text(table: pd.DataFrame, value: str = "estimate", fmt: str = "+.2f") -> str:
+    """With three or more outlets, the second highest and second lowest, and whether each
+    lies inside the leader's 95% interval (then the lead is not clear); "" with fewer.
+
+    >>> t = pd.DataFrame({"outlet": ["A", "B", "C"], "estimate": [0.1, 0.2, 0.5],
+    ...                   "ci_low": [0.0, 0.1, 0.4], "ci_high": [0.2, 0.3, 0.6]})
+    >>> print(runner_up_text(t).strip())
+    Next highest: B (+0.20), below C's interval; next lowest: B (+0.20), inside A's interval, so A's lead is not clear.
+    """
+    rows = table.dropna(subset=[value]).sort_values([value, "outlet"])
+    if len(rows) < 3:
+        return ""
+    parts = []
+    for word, first, second, beyond in (("highest", rows.iloc[-1], rows.iloc[-2], "below"),
+                                        ("lowest", rows.iloc[0], rows.iloc[1], "above")):
+        held = first["ci_low"] <= second[value] <= first["ci_high"]
+        parts.append(f"next {word}: {second['outlet']} ({second[value]:{fmt}}), "
+                     + (f"inside {first['outlet']}'s interval, so {first['outlet']}'s lead is "
+                        "not clear" if held else f"{beyond} {first['outlet']}'s interval"))
+    return " N" + "; ".join(parts)[1:] + "."

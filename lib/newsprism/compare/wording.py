@@ -1,0 +1,43 @@
+"""Wording shared by the generated statements and the report's readings: counts with their
+noun, and a rank named only when it is first.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+
+def plural(n: int, noun: str, many: str | None = None) -> str:
+    """``"1 article"``, ``"2 articles"``, ``"1,250 words"``.
+
+    >>> plural(1, "article"), plural(3, "outlet"), plural(2, "analysis", "analyses")
+    ('1 article', '3 outlets', '2 analyses')
+    """
+    n = int(n)
+    return f"{n:,} {noun if n == 1 else (many or noun + 's')}"
+
+
+def rank_phrase(value: float, others: pd.Series, higher: bool = True,
+                noun: str = "highest") -> str:
+    """Where ``value`` ranks among all outlets, said only when it is first: ``"highest of 5
+    outlets"``, ``"tied highest of 5 outlets (with 1 other)"``, or ``""`` (not first, or no
+    other outlet). Only one value can be strictly first, so two outlets never both read
+    "highest".
+
+    >>> rank_phrase(3.0, pd.Series([1.0, 2.0]))
+    'highest of 3 outlets'
+    >>> rank_phrase(2.0, pd.Series([2.0, 1.0]))
+    'tied highest of 3 outlets (with 1 other)'
+    >>> rank_phrase(1.0, pd.Series([2.0]))
+    ''
+    """
+    others = others.dropna()
+    if others.empty:
+        return ""
+    best = others.max() if higher else others.min()
+    n = len(others) + 1
+    if (value > best) if higher else (value < best):
+        return f"{noun} of {n} outlets"
+    if value == best:
+        return f"tied {noun} of {n} outlets (with {plural((others == best).sum(), 'other')})"
+    return ""

@@ -1,0 +1,101 @@
+"""The corpus cut into partitions for an annotation run: streamed batches (raw, cleaned by
+the worker) or slices of a corpus in memory, and the partition size.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pandas as pd
+
+from newsprism.core import paths
+from newsprism.corpus.readers import Corpus, RawBatch, load_corpus
+
+PARTITION_SIZE = 500
+
+
+def _slice_corpus(corpus: Corpus, batch_size: int) -> Iterator[Corpus]:
+    articles = corpus.articles
+    n = len(articles)
+    for number, start in enumerate(range(0, max(n, 1), batch_size)):
+        batch = articles.iloc[start:start + batch_size].reset_index(drop=True)
+        ids = set(batch["article_id"].astype(str))
+        audit = corpus.cleaning_audit
+        if len(audit) and "article_id" in audit.columns:
+            audit = audit[audit["article_id"].astype(str).isin(ids)]
+        # Corpus-level problems have no partition of their own: they travel with the first.
+        problems = corpus.problems if number == 0 else corpus.problems.iloc[0:0]
+        yield Corpus(articles=batch, problems=problems.reset_index(drop=True),
+                     cleaning_audit=audit.reset_index(drop=True), source=corpus.source)
+
+
+def iter_corpus_batches(path: Corpus | str | Path | None, batch_size: int = PARTITION_SIZE
+                        ) -> Iterator[Corpus]:
+    """The corpus as a sequence of small ``Corpus`` objects of at most ``batch_size`` articles.
+
+    Uses ``newsprism.corpus.readers.iter_corpus_batches`` when the corpus module streams; otherwise
+    loads the corpus with ``load_corpus`` and slices it.
+
+    >>> [len(c.articles) for c in iter_corpus_batches(None, batch_size=2)]
+    [2, 2, 1]
+    """
+    if isinstance(path, Corpus):
+        yield from _slice_corpus(path, batch_size)
+        return
+    from newsprism.corpus import readers as corpus_module
+
+    streamer = getattr(corpus_module, "iter_corpus_batches", None)
+    if streamer is not None:
+        yield from streamer(path, batch_size)
+        return
+    yield from _slice_corpus(load_corpus(path), batch_size)
+
+
+def partition_batches(path: Corpus | str | Path | None, batch_size: int = PARTITION_SIZE,
+                      cleaning: str = "default") -> Iterator[Corpus | RawBatch]:
+    """The partitions of an annotation run: ``RawBatch`` es (cleaned by the worker that
+    annotates them, so the reading process stays light) or, for a ``Corpus`` already in
+    memory, slices of it. Partition boundaries do not depend on jobs or scheduler.
+
+    ``cleaning`` (``AnnotateOptions.cleaning``) applies to raw batches. Each worker counts
+    the lines recurring across an outlet's articles in its own partition only (a template
+    must recur within one partition to be removed as ``outlet_template``)."""
+    if isinstance(path, Corpus):
+        yield from _slice_corpus(path, batch_size)
+        return
+    from newsprism.corpus import readers as corpus_module
+
+    raw = getattr(corpus_module, "iter_raw_batches", None)
+    yield from (raw(path, batch_size, cleaning=cleaning) if raw is not None
+                else iter_corpus_batches(path, batch_size))
+
+
+def count_articles(path: Corpus | str | Path | None) -> int | None:
+    """Number of articles, when it is cheap to know before reading (for the progress bar)."""
+    if isinstance(path, Corpus):
+        return len(path.articles)
+    path = Path(path) if path else paths.BUNDLED_CORPUS
+    try:
+        if path.is_dir() and paths.resolve_inside(path / "manifest.csv", path) is not None \
+                and (path / "manifest.csv").is_file():
+            return len(pd.read_csv(path / "manifest.csv", usecols=[0]))
+        if path.suffix in {".jsonl", ".ndjson"}:
+            with open(path, "rb") as handle:
+                return sum(1 for line in handle if line.strip())
+    except (OSError, ValueError):
+        return None
+    return None
+
+
+def auto_partition_size(n_articles: int | None) -> int:
+    """Partition size for a corpus of ``n_articles``: ``PARTITION_SIZE``, but small corpora get
+    about 16 partitions so every worker has work (it does not depend on ``jobs``, so a run
+    resumed with another ``jobs`` keeps its partitions).
+
+    >>> auto_partition_size(None), auto_partition_size(100_000), auto_partition_size(1000)
+    (500, 500, 63)
+    """
+    if not n_articles:
+        return PARTITION_SIZE
+    return max(20, min(PARTITION_SIZE, -(-n_articles // 16)))
