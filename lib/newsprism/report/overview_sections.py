@@ -256,13 +256,26 @@ def cleaning_outlet_section(ctx: OverviewContext, out_dir: str) -> Section:
                    source=f"{ctx.source}, newsprism.corpus.clean"))
 
 
-def pairs_note(pairs: pd.DataFrame) -> str:
-    """What the pair table leaves out: rows beyond those shown, pairs never scored."""
+# Pairs shown on the page with their passages; the saved table holds every listed pair.
+PAIRS_SHOWN = 10
+
+
+def pairs_note(pairs: pd.DataFrame, shown: int = PAIRS_SHOWN) -> str:
+    """What the pair table leaves out: rows beyond the ``shown`` on the page (the saved table
+    has ``pairs``), pairs never scored.
+
+    >>> pairs = pd.DataFrame({"cosine": [0.9] * 500})
+    >>> pairs.attrs.update(n_pairs=31125)
+    >>> pairs_note(pairs)
+    ' Showing the 10 strongest of 31125 pairs (copies first); the saved table overview_near_duplicates holds the 500 strongest.'
+    """
     n_pairs = pairs.attrs["n_pairs"]
     unlisted = int(pairs.attrs.get("n_no_shared_term", 0))
-    note = "" if len(pairs) == n_pairs - unlisted else (
-        f" Showing the {len(pairs)} strongest of {n_pairs} pairs (copies first); the "
-        "saved table overview_near_duplicates holds the same rows.")
+    listed, on_page = n_pairs - unlisted, min(shown, len(pairs))
+    saved = f"all {listed} listed" if len(pairs) == listed else f"the {len(pairs)} strongest"
+    note = "" if on_page == listed else (
+        f" Showing the {on_page} strongest of {n_pairs} pairs (copies first); the "
+        f"saved table overview_near_duplicates holds {saved}.")
     if unlisted:
         note += (f" {plural(unlisted, 'pair')} of articles share no term (cosine 0, e.g. "
                  "articles in two languages) and are not listed: none is a copy.")
@@ -278,7 +291,8 @@ def pairs_note(pairs: pd.DataFrame) -> str:
 MAX_PASSAGE_CHARS = 400
 
 
-def pair_evidence(pairs: pd.DataFrame, articles: pd.DataFrame, shown: int = 10) -> pd.DataFrame:
+def pair_evidence(pairs: pd.DataFrame, articles: pd.DataFrame,
+                  shown: int = PAIRS_SHOWN) -> pd.DataFrame:
     """The ``shown`` strongest pairs with their longest shared passage highlighted in each
     (beginning and end only beyond :data:`MAX_PASSAGE_CHARS` characters)."""
     texts = articles.set_index("article_id")["text"]
