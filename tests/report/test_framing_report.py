@@ -441,3 +441,25 @@ def test_cooccurrence_reading_without_a_shared_sentence_names_no_pair():
     assert framing_report.cooccurrence_reading(pairs.assign(n_both=3, jaccard=0.1), LABELS,
                                                "sentence").startswith(
         "**War alliance** and **Aid** share the most sentences (3, Jaccard 0.10).")
+
+
+@pytest.mark.parametrize(("negated", "voices", "include_negated", "voice", "expected"), [
+    # PolNeAR train read "2223 frame hits (51 negated)": the 51 were not among the 2223.
+    ([False] * 2223 + [True] * 51, ["author"] * 2274, False, "all",
+     "2,223 frame hits counted of 2,274 found (51 with a negated cue left out)"),
+    ([False, False, True], ["author"] * 3, False, "all",
+     "2 frame hits counted of 3 found (1 with a negated cue left out)"),
+    ([False, False, True], ["author"] * 3, True, "all",
+     "3 frame hits (1 of them with a negated cue)"),
+    ([False, False], ["author", "quoted"], False, "all", "2 frame hits"),
+    ([False, True, False], ["author", "author", "quoted"], False, "author",
+     "1 frame hit counted of 3 found (1 with a negated cue and 1 in the other voice left out)"),
+    ([False, True, False], ["author", "author", "quoted"], True, "author",
+     "2 frame hits counted of 3 found (1 in the other voice left out)"),
+])
+def test_hits_phrase_keeps_left_out_hits_apart_from_the_count(negated, voices, include_negated,
+                                                              voice, expected):
+    frames = pd.DataFrame({"negated": negated, "voice": voices})
+    kept = frames if include_negated else frames[~frames["negated"]]
+    kept = kept if voice == "all" else kept[kept["voice"] == voice]
+    assert framing_report.hits_phrase(frames, kept, include_negated) == expected

@@ -59,8 +59,8 @@ class FramingContext:
 
     @property
     def headline(self) -> str:
-        return (f"{self.codebook}. {len(self.book.frame_ids)} frames; {len(self.kept)} frame "
-                f"hits ({int(self.frames['negated'].astype(bool).sum())} negated) in "
+        return (f"{self.codebook}. {len(self.book.frame_ids)} frames; "
+                f"{hits_phrase(self.frames, self.kept, self.include_negated)} in "
                 f"{len(self.sentences)} sentences of {len(self.english)} English articles from "
                 f"{self.english['outlet'].nunique()} outlets ({self.source}).")
 
@@ -70,6 +70,27 @@ class FramingContext:
 
         return {**params, "codebook_file": str(self.book.source),
                 "codebook_sha256": sha256_file(self.book.source)}
+
+
+def hits_phrase(frames: pd.DataFrame, kept: pd.DataFrame, include_negated: bool) -> str:
+    """The frame hits counted (``kept``) and those found but left out: negated cues unless
+    ``include_negated``, hits in the voice not asked for.
+
+    >>> found = pd.DataFrame({"negated": [False, False, True], "voice": ["author"] * 3})
+    >>> hits_phrase(found, found.iloc[:2], include_negated=False)
+    '2 frame hits counted of 3 found (1 with a negated cue left out)'
+    """
+    negated = frames["negated"].astype(bool)
+    n_negated = int(negated.sum())
+    if len(kept) == len(frames):
+        return (plural(len(kept), "frame hit") + (f" ({n_negated:,} of them with a negated cue)"
+                                                  if n_negated else ""))
+    left = [f"{n_negated:,} with a negated cue"] if n_negated and not include_negated else []
+    other_voice = len(frames) - len(kept) - (0 if include_negated else n_negated)
+    if other_voice:
+        left.append(f"{other_voice:,} in the other voice")
+    return (f"{plural(len(kept), 'frame hit')} counted of {len(frames):,} found "
+            f"({' and '.join(left)} left out)")
 
 
 def prepare(corpus: str, codebook: str = "generic", cleaning: str = "default",
