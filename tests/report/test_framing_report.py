@@ -463,3 +463,29 @@ def test_hits_phrase_keeps_left_out_hits_apart_from_the_count(negated, voices, i
     kept = frames if include_negated else frames[~frames["negated"]]
     kept = kept if voice == "all" else kept[kept["voice"] == voice]
     assert framing_report.hits_phrase(frames, kept, include_negated) == expected
+
+
+@pytest.mark.parametrize(("corpus", "n_articles"), [
+    # PolNeAR train: the test per frame compares 250 articles, its caption read
+    # "n = 8720 sentences".
+    ("multi_outlet", 8),
+    ("", 5),
+])
+def test_frame_tests_caption_counts_the_articles_tested(corpus, n_articles, tmp_path):
+    from newsprism.core import paths
+
+    path = str(paths.ROOT / "tests" / "fixtures" / "corpora" / corpus) if corpus else ""
+    ctx = framing_report.prepare(path, codebook="generic")
+    section = framing_report.frame_tests_section(ctx, str(tmp_path))
+    tests = section.tables["framing_tests"]
+    assert section.facts["unit"] == "English articles"
+    assert section.facts["n"] == n_articles == int(tests["n_articles"].max())
+
+
+@pytest.mark.parametrize("min_expected", [[2, 8], [2, 3], [6, 8]])
+def test_tests_reading_ends_each_sentence(min_expected):
+    # PolNeAR train read "(use the Monte Carlo p); and Each article counts once".
+    tests = pd.DataFrame({"frame": ["war", "aid"], "q_value": [0.01, 0.2],
+                          "min_expected": min_expected})
+    text = framing_report.frame_tests_reading(tests, LABELS)
+    assert "; and" not in text and text.endswith("not taken as independent evidence.")

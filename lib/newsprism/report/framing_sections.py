@@ -352,7 +352,7 @@ def frame_tests_reading(tests: pd.DataFrame, labels: dict[str, str]) -> str:
             + (f" ({', '.join(labels[f] for f in significant)})" if significant else "")
             + (f"; {len(tests) - tested} could not be tested" if tested < len(tests) else "")
             + (f". **Small-n caveat:** {small} frame(s) have an expected count below 5 in some "
-               "cell, so their asymptotic p is unreliable (use the Monte Carlo p); and"
+               "cell, so their asymptotic p is unreliable (use the Monte Carlo p)."
                if small else ".")
             + " Each article counts once (with the frame or without), so sentences of one "
             "article are not taken as independent evidence.")
@@ -368,8 +368,18 @@ def frame_tests_section(ctx: FramingContext, out_dir: str) -> Section:
         f"Test per frame of an equal share of articles carrying it across outlets (each "
         f"article counted once). {ctx.codebook}."),
         reading=frame_tests_reading(tests, ctx.labels), tables={"framing_tests": tests},
-        facts=dict(n=len(ctx.sentences), unit="sentences",
+        facts=dict(n=articles_tested(tests, ctx.english), unit="English articles",
                    source=f"{ctx.source}, newsprism.framing.stats (scipy)"))
+
+
+def articles_tested(tests: pd.DataFrame, english: pd.DataFrame) -> int:
+    """The n of the frame tests: the articles they compare (each counted once, with the frame
+    or without), not the sentences; the English articles when no frame was tested.
+
+    >>> articles_tested(pd.DataFrame({"n_articles": [250, 250]}), pd.DataFrame())
+    250
+    """
+    return int(tests["n_articles"].max()) if len(tests) else len(english)
 
 
 def cooccurrence_reading(pairs: pd.DataFrame, labels: dict[str, str], level: str) -> str:
