@@ -489,3 +489,14 @@ def test_tests_reading_ends_each_sentence(min_expected):
                           "min_expected": min_expected})
     text = framing_report.frame_tests_reading(tests, LABELS)
     assert "; and" not in text and text.endswith("not taken as independent evidence.")
+
+
+@pytest.mark.parametrize(("keep", "says"), [(1, "from 1 outlet ("), (2, "from 2 outlets (")])
+def test_headline_counts_outlets_in_words(keep, says):
+    # A one-outlet corpus read "20 English articles from 1 outlets".
+    from dataclasses import replace
+
+    ctx = framing_report.prepare("", codebook="generic")
+    outlets = sorted(ctx.english["outlet"].unique())[:keep]
+    ctx = replace(ctx, english=ctx.english[ctx.english["outlet"].isin(outlets)])
+    assert says in ctx.headline

@@ -318,3 +318,14 @@ def test_key_finding_without_any_quotation_ranks_no_outlet(ctx, tmp_path):
     finding = quotes_report.key_findings(
         quotes_report.QuotesContext(**{**ctx.__dict__, "rates": zero}), statements)[1]
     assert finding.startswith("No speech quotations.") and "highest" not in finding
+
+
+@pytest.mark.parametrize(("keep", "says"), [(1, "from 1 outlet ("), (2, "from 2 outlets (")])
+def test_headline_counts_outlets_in_words(keep, says):
+    # A one-outlet corpus read "115 quotations ... in 20 of 20 articles from 1 outlets".
+    from dataclasses import replace
+
+    ctx = quotes_report.prepare("")
+    outlets = sorted(ctx.articles["outlet"].unique())[:keep]
+    ctx = replace(ctx, articles=ctx.articles[ctx.articles["outlet"].isin(outlets)])
+    assert says in ctx.headline

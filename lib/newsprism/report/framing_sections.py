@@ -62,7 +62,7 @@ class FramingContext:
         return (f"{self.codebook}. {len(self.book.frame_ids)} frames; "
                 f"{hits_phrase(self.frames, self.kept, self.include_negated)} in "
                 f"{len(self.sentences)} sentences of {len(self.english)} English articles from "
-                f"{self.english['outlet'].nunique()} outlets ({self.source}).")
+                f"{plural(self.english['outlet'].nunique(), 'outlet')} ({self.source}).")
 
     def provenance(self, params: dict) -> dict:
         """The run's parameters with the codebook file and its SHA-256."""

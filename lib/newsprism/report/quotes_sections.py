@@ -75,8 +75,8 @@ class QuotesContext:
         n_speech = len(self.speech)
         return (self.note + f"{len(self.quotes)} quotations ({n_speech} speech, "
                 f"{len(self.quotes) - n_speech} term) in {self.quotes['article_id'].nunique()} "
-                f"of {len(self.articles)} articles from {self.articles['outlet'].nunique()} "
-                f"outlets ({self.source}).")
+                f"of {len(self.articles)} articles from "
+                f"{plural(self.articles['outlet'].nunique(), 'outlet')} ({self.source}).")
 
 
 def prepare(corpus: str, actors_codebook: str = "none", cleaning: str = "default",
