@@ -500,3 +500,18 @@ def test_headline_counts_outlets_in_words(keep, says):
     outlets = sorted(ctx.english["outlet"].unique())[:keep]
     ctx = replace(ctx, english=ctx.english[ctx.english["outlet"].isin(outlets)])
     assert says in ctx.headline
+
+
+@pytest.mark.parametrize(("test", "min_expected", "small"), [
+    # Two outlets: Fisher's exact test on every frame, yet the reading said "4 frame(s) have an
+    # expected count below 5 ... their asymptotic p is unreliable (use the Monte Carlo p)".
+    (["fisher_exact", "fisher_exact"], [0.8, 1.3], 0),
+    (["chi2", "chi2"], [0.8, 7.0], 1),
+    (["chi2", "none"], [4.0, float("nan")], 1),
+])
+def test_small_n_caveat_only_for_asymptotic_tests(test, min_expected, small):
+    tests = pd.DataFrame({"frame": ["war", "aid"], "test": test, "q_value": [0.4, 0.6],
+                          "min_expected": min_expected})
+    text = framing_report.frame_tests_reading(tests, LABELS)
+    assert (f"caveat:** {small} frame(s)" in text) == bool(small)
+    assert ("Small-n caveat" in text) == bool(small)

@@ -330,6 +330,19 @@ def article_frames_section(ctx: FramingContext, out_dir: str) -> Group:
                        source=f"{ctx.source}, newsprism.framing.frame_presence"))])
 
 
+def small_n_frames(tests: pd.DataFrame) -> int:
+    """Frames whose asymptotic chi-square p rests on an expected count below 5; Fisher's exact
+    test (two outlets) has no asymptotic p, so its small cells need no caveat.
+
+    >>> small_n_frames(pd.DataFrame({"test": ["chi2", "fisher_exact"], "min_expected": [2, 1]}))
+    1
+    """
+    small = tests["min_expected"] < 5
+    if "test" in tests:
+        small &= tests["test"] == "chi2"
+    return int(small.sum())
+
+
 def frame_tests_reading(tests: pd.DataFrame, labels: dict[str, str]) -> str:
     """How many frames differ across outlets at q < 0.05, with the small-n caveat.
 
@@ -338,7 +351,7 @@ def frame_tests_reading(tests: pd.DataFrame, labels: dict[str, str]) -> str:
     '1 of 1 frames differ across outlets at q < 0.05 (War'
     """
     significant = tests[tests["q_value"] < 0.05]["frame"].tolist()
-    small = int((tests["min_expected"] < 5).sum())
+    small = small_n_frames(tests)
     tested = int(tests["q_value"].notna().sum())
     if not tested and "caveat" in tests and (tests["caveat"] == framing_stats.ONE_ARTICLE_CAVEAT).all():
         return (f"None of the {len(tests)} frames could be tested across outlets: every outlet "
