@@ -251,3 +251,18 @@ def test_pairs_note_counts_the_rows_shown_on_the_page(rows, n_pairs, unlisted, e
     note = overview_report.pairs_note(pairs)
     assert expected in note if expected else "Showing" not in note
     assert not expected or f"Showing the {shown} strongest" in note
+
+
+@pytest.mark.parametrize(("words", "expected"), [
+    # Two outlets carrying the same articles read "Twin A gives the story the most text (2092
+    # words), Twin A the least (2092 words), a ratio of 1.0".
+    ([2092, 2092], "Both outlets have the same length of coverage (2092 words), so neither "
+                   "ranks above the other."),
+    ([300, 300, 100], "**A** and **B** both give the story the most text (300 words each), "
+                      "**C** the least (100 words), a ratio of 3.0."),
+    ([300, 100, 100], "**A** gives the story the most text (300 words), **B** and **C** both "
+                      "the least (100 words each), a ratio of 3.0."),
+])
+def test_length_reading_names_tied_outlets_together(words, expected):
+    table = pd.DataFrame({"outlet": list("ABC")[:len(words)], "words_total": words})
+    assert overview_report.length_reading(table).startswith(expected)

@@ -329,3 +329,21 @@ def test_headline_counts_outlets_in_words(keep, says):
     outlets = sorted(ctx.articles["outlet"].unique())[:keep]
     ctx = replace(ctx, articles=ctx.articles[ctx.articles["outlet"].isin(outlets)])
     assert says in ctx.headline
+
+
+@pytest.mark.parametrize(("estimates", "lowest", "expected"), [
+    # Two outlets carrying the same articles read "Twin A has the highest rate of speech
+    # quotations (11.4 ...; next: Twin B, 11.4)".
+    ([11.4, 11.4], False, "Both outlets have the same rate of speech quotations (11.4 per "
+                          "1,000 words), so neither ranks above the other."),
+    ([11.4, 11.4, 3.0], False, "**A** and **B** both have the highest rate of speech "
+                               "quotations (11.4 per 1,000 words each)."),
+    ([11.4, 3.0, 3.0], True, "**B** and **C** both have the lowest rate of speech quotations "
+                             "(3.0 per 1,000 words each)."),
+])
+def test_top_rate_text_names_tied_outlets_together(estimates, lowest, expected):
+    n = len(estimates)
+    table = pd.DataFrame({"outlet": list("ABC")[:n], "estimate": estimates,
+                          "ci_low": [e - 2 for e in estimates],
+                          "ci_high": [e + 2 for e in estimates], "n": [6] * n})
+    assert quotes_report.top_rate_text(table, "speech quotations", lowest=lowest) == expected

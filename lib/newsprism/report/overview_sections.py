@@ -16,7 +16,13 @@ from dataclasses import dataclass
 import pandas as pd
 
 from newsprism.compare import overview
-from newsprism.compare.summary import plural, when_comparable
+from newsprism.compare.summary import (
+    all_equal_text,
+    plural,
+    tied_at,
+    tied_names,
+    when_comparable,
+)
 from newsprism.corpus import language
 from newsprism.corpus.encoding import REPAIR_RULE, is_repair, removals
 from newsprism.corpus.entities import ENTITY_RULE
@@ -126,14 +132,17 @@ def length_reading(by_outlet: pd.DataFrame) -> str:
     >>> print(length_reading(pd.DataFrame({"outlet": ["A", "B"], "words_total": [300, 100]})))
     **A** gives the story the most text (300 words), **B** the least (100 words), a ratio of 3.0. Longer coverage has more room for quotes and frames, so later per-outlet counts are also shown per 1,000 words.
     """
-    longest = by_outlet.loc[by_outlet["words_total"].idxmax()]
-    shortest = by_outlet.loc[by_outlet["words_total"].idxmin()]
-    return when_comparable(
-        by_outlet["outlet"],
-        f"**{longest['outlet']}** gives the story the most text ({int(longest['words_total'])} "
-        f"words), **{shortest['outlet']}** the least ({int(shortest['words_total'])} words), "
-        f"a ratio of {longest['words_total'] / max(shortest['words_total'], 1):.1f}.",
-        "length of coverage") + (" Longer coverage has more room for quotes and frames, so "
+    most, least = by_outlet["words_total"].max(), by_outlet["words_total"].min()
+    longest = tied_at(by_outlet, "words_total")
+    shortest = tied_at(by_outlet, "words_total", highest=False)
+    each = " each" if len(longest) > 1 else ""
+    compared = (all_equal_text(by_outlet, "length of coverage", f"{int(most)} words")
+                if most == least else
+                f"{tied_names(longest, 'gives', 'give')} the story the most text ({int(most)} "
+                f"words{each}), {tied_names(shortest, '', '').strip()} the least ({int(least)} "
+                f"words{' each' if len(shortest) > 1 else ''}), a ratio of "
+                f"{most / max(least, 1):.1f}.")
+    return when_comparable(by_outlet["outlet"], compared, "length of coverage") + (" Longer coverage has more room for quotes and frames, so "
                                  "later per-outlet counts are also shown per 1,000 words.")
 
 

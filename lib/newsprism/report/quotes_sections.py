@@ -18,7 +18,13 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from newsprism.compare.summary import plural, when_comparable
+from newsprism.compare.summary import (
+    all_equal_text,
+    plural,
+    tied_at,
+    tied_names,
+    when_comparable,
+)
 from newsprism.quotes import clusters as quote_clusters
 from newsprism.quotes import stats as quote_stats
 from newsprism.report import caveats
@@ -131,6 +137,12 @@ def top_rate_text(rates: pd.DataFrame, what: str, unit: str = "per 1,000 words",
         return (f"Only one outlet (**{top['outlet']}**, {top['estimate']:.1f} {unit}): its rate "
                 f"of {what} cannot be compared with another outlet's.")
     rank = "lowest" if lowest else "highest"
+    tied = tied_at(table, highest=not lowest)
+    if len(tied) == len(table):
+        return all_equal_text(table, f"rate of {what}", f"{top['estimate']:.1f} {unit}")
+    if len(tied) > 1:  # two outlets carrying the same articles read "A has the highest rate"
+        return (f"{tied_names(tied)} the {rank} rate of {what} ({top['estimate']:.1f} {unit} "
+                "each).")
     following = (f"; next: {table['outlet'].iloc[1]}, {table['estimate'].iloc[1]:.1f}"
                  if len(table) > 1 else "")
     if int(top["n"]) < 2:
@@ -156,7 +168,8 @@ def density_reading(per_1000: pd.DataFrame, share: pd.DataFrame) -> str:
     if most_share is None or not most_share["estimate"] > 0:
         return "No speech quotation was found, so no rate can be read."
     least = (" " + top_rate_text(per_1000, "speech quotations", lowest=True)
-             if per_1000["estimate"].notna().sum() > 2 else "")
+             if per_1000["estimate"].notna().sum() > 2 and per_1000["estimate"].nunique() > 1
+             else "")
     return when_comparable(
         per_1000["outlet"], top_rate_text(per_1000, "speech quotations") + least,
         "quotation density") + (
