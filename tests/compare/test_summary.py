@@ -499,3 +499,17 @@ def test_runner_up_text_leaves_out_a_tie_for_first(estimates, expected):
                           "ci_low": [e - 0.15 for e in estimates],
                           "ci_high": [e + 0.05 for e in estimates]})
     assert summary.runner_up_text(table) == expected
+
+
+@pytest.mark.parametrize(("z", "significant", "expected"), [
+    # Two outlets carrying the same articles: "Leading (not significant) vocabulary: “15,000”
+    # (z = 0.0), “9th” (z = 0.0)".
+    ([0.0, 0.0, -0.3], [False] * 3, None),
+    ([1.2, 0.0, -0.3], [False] * 3, "Leading (not significant) vocabulary: “w0” (z = 1.2)."),
+    ([4.2, 0.5, 0.1], [True, False, False], "Distinctive vocabulary: “w0” (z = 4.2)."),
+])
+def test_terms_statement_leads_only_with_terms_above_zero(z, significant, expected):
+    terms = pd.DataFrame({"group": "A", "term": [f"w{i}" for i in range(len(z))], "z": z,
+                          "significant": significant})
+    found = summary.terms_statement("A", terms)
+    assert (found and found["statement"]) == expected
