@@ -466,3 +466,22 @@ def test_unpublished_note_names_only_the_kinds_present_and_weeks_as_weeks():
     assert note.startswith(" 2 of 3 articles have no publication date (2 undated)")
     ties = time_report.peak_reading(pd.Series({"2015-12-28": 3, "2016-01-11": 3}), "week")
     assert ties.startswith("No single peak: the week of 2015-12-28 and the week of 2016-01-11")
+
+
+@pytest.mark.parametrize(("shares", "directed", "must", "must_not"), [
+    # Two outlets carrying the same articles: copies of 100% on one day were left out of
+    # "Largest shares: Twin A re-used wording ... (13% of the later article's words)".
+    ([0.13, 1.0], [True, False], "The largest share of all, 100% of an article's words, is "
+                                 "shared by Twin A and Twin B, whose dates do not order them.",
+     "Largest shares: "),
+    # Every pair unordered: the reading ended "Largest shares: " with nothing after it.
+    ([0.5, 1.0], [False, False], "The largest share of all, 100%", "Largest shares"),
+    ([0.9, 0.2], [True, False], "Largest shares among the ordered pairs: ", "largest share of all"),
+])
+def test_travel_reading_names_a_larger_unordered_share(shares, directed, must, must_not):
+    travel = pd.DataFrame({"source_outlet": ["Twin A", "Twin A"],
+                           "copy_outlet": ["Twin A", "Twin B"], "lag_days": [52.0, np.nan],
+                           "share_copied": shares, "n_words": [300, 900],
+                           "directed": directed, "is_copy": [True, True]})
+    text = time_report.travel_reading(travel, 8)
+    assert must in text and must_not not in text and not text.endswith(": ")

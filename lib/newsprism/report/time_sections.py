@@ -739,9 +739,31 @@ def travel_reading(travel: pd.DataFrame, ngram: int, shown: int = 5) -> str:
             f"ordered in time, {len(travel) - len(directed)} cannot (same day, undated, or "
             f"dated only from their text); {copies} of the ordered pairs"
             + (f" and {unordered} of the unordered ones" if unordered else "")
-            + f" are copies ({copy_share_words()}), the rest share a phrase or quotation. "
-            "Largest shares: "
-            + " ".join(_travel_line(r) for r in largest.itertuples()))
+            + f" are copies ({copy_share_words()}), the rest share a phrase or quotation."
+            + (" Largest shares among the ordered pairs: "
+               + " ".join(_travel_line(r) for r in largest.itertuples()) if len(largest) else "")
+            + unordered_top(travel[~travel["directed"]], largest))
+
+
+def unordered_top(undirected: pd.DataFrame, largest: pd.DataFrame) -> str:
+    """The pair the dates cannot order with the largest share copied, when it exceeds every
+    ordered pair listed (two outlets carrying the same articles on one day copied 100%, while
+    the reading's "largest shares" named 13%); "" otherwise.
+
+    >>> pairs = pd.DataFrame({"source_outlet": ["A"], "copy_outlet": ["B"],
+    ...                       "share_copied": [1.0]})
+    >>> print(unordered_top(pairs, pairs.iloc[:0]).strip())
+    The largest share of all, 100% of an article's words, is shared by A and B, whose dates do not order them.
+    """
+    if undirected.empty:
+        return ""
+    top = undirected.sort_values("share_copied", ascending=False, kind="stable").iloc[0]
+    if len(largest) and top["share_copied"] <= largest["share_copied"].max():
+        return ""
+    pair = (f"two articles of {top['copy_outlet']}" if top["copy_outlet"] == top["source_outlet"]
+            else f"{top['source_outlet']} and {top['copy_outlet']}")
+    return (f" The largest share of all, {top['share_copied']:.0%} of an article's words, is "
+            f"shared by {pair}, whose dates do not order them.")
 
 
 def _travel_line(r) -> str:
