@@ -249,7 +249,8 @@ def audit_section(ctx: OverviewContext, out_dir: str, max_rows: int = 40) -> Gro
                 facts=facts),
         table_section("cleaning-audit", audit, "Removed text, line by line." + note,
                 max_rows=max_rows, facts=facts,
-                reading=overview.audit_reading(audit, rules, len(ctx.articles)))])
+                reading=overview.audit_reading(audit, rules, len(ctx.articles),
+                                                  ctx.articles["article_id"]))])
 
 
 def cleaning_outlet_section(ctx: OverviewContext, out_dir: str) -> Section:
