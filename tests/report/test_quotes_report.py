@@ -347,3 +347,14 @@ def test_top_rate_text_names_tied_outlets_together(estimates, lowest, expected):
                           "ci_low": [e - 2 for e in estimates],
                           "ci_high": [e + 2 for e in estimates], "n": [6] * n})
     assert quotes_report.top_rate_text(table, "speech quotations", lowest=lowest) == expected
+
+
+def test_top_rate_text_counts_many_outlets_tied_at_zero():
+    # The pagetext corpus: "acpjournals.org has the lowest rate of speech quotations (0.0 per
+    # 1,000 words; next: blog.amp.dev, 0.0)" while 12 sites had none.
+    table = pd.DataFrame({"outlet": [f"site{i:02d}" for i in range(14)],
+                          "estimate": [0.0] * 12 + [5.0, 9.0], "ci_low": 0.0, "ci_high": 1.0,
+                          "n": 1})
+    text = quotes_report.top_rate_text(table, "speech quotations", lowest=True)
+    assert text == ("12 outlets, among them **site00**, **site01** and **site02**, have the "
+                    "lowest rate of speech quotations (0.0 per 1,000 words each).")

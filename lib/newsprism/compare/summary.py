@@ -464,9 +464,13 @@ def tied_names(outlets: list[str], verb: str = "has", verbs: str = "have") -> st
 
     >>> tied_names(["A"]), tied_names(["A", "B"], "gives", "give")
     ('**A** has', '**A** and **B** both give')
+    >>> tied_names(list("ABCDE"))
+    '5 outlets, among them **A**, **B** and **C**, have'
     """
     if len(outlets) == 1:
         return f"{_names(outlets)} {verb}"
+    if len(outlets) > 3:  # 15 web sites without a quotation would fill the reading
+        return f"{len(outlets)} outlets, among them {_names(outlets[:3])}, {verbs}"
     return f"{_names(outlets)} {'both' if len(outlets) == 2 else f'all {len(outlets)}'} {verbs}"
 
 
