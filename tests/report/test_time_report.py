@@ -485,3 +485,26 @@ def test_travel_reading_names_a_larger_unordered_share(shares, directed, must, m
                            "directed": directed, "is_copy": [True, True]})
     text = time_report.travel_reading(travel, 8)
     assert must in text and must_not not in text and not text.endswith(": ")
+
+
+@pytest.mark.parametrize(("wordings", "noted"), [
+    # PolNeAR train: "“my partner in this campaign ... to make America great again.” was first
+    # carried by USA Today" dated by a February article quoting only "Make America Great Again".
+    (["Make America Great Again.", "Make America Great Again.",
+      "my partner in this campaign ... to make America great again."], True),
+    (["my partner in this campaign ... to make America great again."] * 3, False),
+    (["“my partner in this campaign ... to make America great again”"] * 3, False),
+])
+def test_spread_reading_says_when_carriers_quoted_other_wordings(wordings, noted):
+    statement = "my partner in this campaign ... to make America great again."
+    spread = pd.DataFrame({
+        "cluster_id": 1, "statement": statement, "wording": wordings,
+        "outlet": ["USA Today", "Breitbart", "Politico"],
+        "article_id": ["u", "b", "p"],
+        "date": pd.to_datetime(["2016-02-02", "2016-03-15", "2016-08-11"], utc=True),
+        "date_basis": "published", "has_time": False, "lag_days": [0.0, 42.0, 191.0],
+        "first_outlet": "USA Today", "order": [1.0, 2.0, 3.0]})
+    text = time_report._spread_line(spread)
+    assert text.startswith("“my partner in this campaign")
+    assert ("the outlets' wordings differ" in text) == noted
+    assert "was first carried by USA Today" in text

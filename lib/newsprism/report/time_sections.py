@@ -591,28 +591,52 @@ def _spread_section(ctx: TimeContext, spread: pd.DataFrame, shown: int = 5) -> S
                               unit="statements", source=f"{ctx.source}, newsprism.quotes.clusters"))
 
 
+def differing_wordings(rows: pd.DataFrame) -> bool:
+    """Whether a statement's carriers (rows of :func:`newsprism.time.propagation.statement_spread`
+    for one cluster) quoted other wordings than the statement shown: a cluster may join a
+    slogan ("Make America Great Again", February) to a speech holding it (July), and the
+    first carrier of the slogan is not the first carrier of the speech.
+
+    >>> rows = pd.DataFrame({"statement": ["We will win. Believe me."] * 2,
+    ...                      "wording": ["We will win.", "We will win. Believe me."]})
+    >>> differing_wordings(rows), differing_wordings(rows.iloc[1:])
+    (True, False)
+    """
+    if "wording" not in rows:
+        return False
+    return bool((rows["wording"].map(_bare) != _bare(rows["statement"].iloc[0])).any())
+
+
+def _bare(text) -> str:
+    return " ".join(str(text).strip().strip('“”"\'.,;: ').lower().split())
+
+
 def _spread_line(rows: pd.DataFrame) -> str:
     """One statement's carriers in time: ordered only where publication dates order them
     (:func:`newsprism.time.propagation.tied_with_first`), undated carriers always named."""
     # the reading sets the statement in quotation marks: its own outer ones would double them
     text = shorten(str(rows["statement"].iloc[0]).strip().strip('“”"'))
+    quoted = f"“{text}”" + (
+        " (the outlets' wordings differ, some may hold only part of it: the table gives "
+        "each one's)"
+        if differing_wordings(rows) else "")
     dated = rows[rows["date"].notna()]
     carriers = "; ".join(f"{r.outlet} ({r.date:%Y-%m-%d}, {BASIS_WORDS[r.date_basis]})"
                          if pd.notna(r.date) else f"{r.outlet} (undated)"
                          for r in rows.itertuples())
     if dated["date"].nunique() < 2:
-        return f"“{text}” is quoted by {carriers}: their dates do not order them."
+        return f"{quoted} is quoted by {carriers}: their dates do not order them."
     if (dated["date_basis"] == "text").any():
-        return (f"“{text}” is quoted by {carriers}. Text dates are lower bounds, so the order "
+        return (f"{quoted} is quoted by {carriers}. Text dates are lower bounds, so the order "
                 "of publication is not established.")
     tied = propagation.tied_with_first(dated)
     if tied.all():
-        return f"“{text}” is quoted by {carriers}: their dates do not order them."
+        return f"{quoted} is quoted by {carriers}: their dates do not order them."
     first = listing(dated.loc[tied, "outlet"].tolist())
     follow = "; ".join(f"{r.outlet} {days(r.lag_days)} later"
                        for r in dated[~tied].itertuples())
     undated = rows[rows["date"].isna()]["outlet"].tolist()
-    return (f"“{text}” was first carried by {first} (by publication date"
+    return (f"{quoted} was first carried by {first} (by publication date"
             + ("; their dates do not order them" if tied.sum() > 1 else "") + f"); then {follow}"
             + (f"; also quoted, undated: {listing(undated)}" if undated else "") + ".")
 
