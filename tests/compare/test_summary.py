@@ -513,3 +513,18 @@ def test_terms_statement_leads_only_with_terms_above_zero(z, significant, expect
                           "significant": significant})
     found = summary.terms_statement("A", terms)
     assert (found and found["statement"]) == expected
+
+
+@pytest.mark.parametrize(("estimates", "expected"), [
+    # Two outlets with the same articles: "tie for the highest hedging rate of 2 outlets (5.8
+    # per 1,000 words of its own voice)".
+    ([5.8, 5.8], "**A** and **B** tie for the highest hedging rate of 2 outlets (5.8 per 1,000 "
+                 "words of their own voice)."),
+    ([5.8, 1.0], "**A** has the highest hedging rate of 2 outlets (5.8 per 1,000 words of its "
+                 "own voice"),
+])
+def test_top_rate_reading_speaks_of_tied_outlets_in_the_plural(estimates, expected):
+    rates = pd.DataFrame({"outlet": ["A", "B"], "estimate": estimates, "count": [29, 5],
+                          "n": [5000, 5000]})
+    text = summary.top_rate_reading(rates, "hedging rate", "per 1,000 words of its own voice")
+    assert text.startswith(expected)

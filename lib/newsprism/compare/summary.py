@@ -515,6 +515,8 @@ def top_rate_reading(rates: pd.DataFrame, label: str, unit: str = "per 1,000 wor
                 f"{unit}), so its {label} cannot be compared with another outlet's.")
     best = table[table["estimate"] == top["estimate"]]
     if len(best) > 1:
+        # "5.8 per 1,000 words of its own voice" said of two outlets: each has its own
+        unit = unit.replace(" its ", " their ")
         return (f"{_names(list(best['outlet']))} tie for the highest {label} of "
                 f"{plural(len(table), 'outlet')} ({top['estimate']:.1f} {unit}).")
     if {"ci_low", "ci_high"} <= set(table):
