@@ -358,3 +358,17 @@ def test_top_rate_text_counts_many_outlets_tied_at_zero():
     text = quotes_report.top_rate_text(table, "speech quotations", lowest=True)
     assert text == ("12 outlets, among them **site00**, **site01** and **site02**, have the "
                     "lowest rate of speech quotations (0.0 per 1,000 words each).")
+
+
+@pytest.mark.parametrize(("estimates", "totals", "uses"), [
+    # Two outlets with the same articles read "Both outlets have the same rate of scare quotes
+    # (3.6 per 1,000 words) ... It uses 7 in total."
+    ([3.6, 3.6], [7, 7], " They use 7 (A), 7 (B) in total."),
+    ([3.6, 1.0], [7, 2], " It uses 7 in total."),
+])
+def test_scare_reading_counts_the_leaders_uses(estimates, totals, uses):
+    table = pd.DataFrame({"outlet": ["A", "B"], "estimate": estimates, "total": totals,
+                          "ci_low": [e - 1 for e in estimates],
+                          "ci_high": [e + 1 for e in estimates], "n": [6, 6]})
+    text = quotes_report.scare_reading(table)
+    assert uses in text and ("It uses" in text) == (len(set(estimates)) > 1)

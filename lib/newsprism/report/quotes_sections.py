@@ -350,9 +350,12 @@ def scare_reading(term_rates: pd.DataFrame) -> str:
     """
     if not (len(term_rates) and term_rates["estimate"].max() > 0):
         return "No scare quotes were found."
-    top = term_rates.loc[term_rates["estimate"].idxmax()]
-    return (top_rate_text(term_rates, "scare quotes") + f" It uses {int(top['total'])} in "
-            "total. Scare quotes let a writer use a word while disowning it; a "
+    leaders = term_rates[term_rates["estimate"] == term_rates["estimate"].max()]
+    uses = (f" It uses {int(leaders['total'].iloc[0])} in total." if len(leaders) == 1 else
+            " They use " + ", ".join(f"{int(t)} ({o})" for o, t in
+                                     zip(leaders["outlet"], leaders["total"], strict=True))
+            + " in total.")
+    return (top_rate_text(term_rates, "scare quotes") + uses + " Scare quotes let a writer use a word while disowning it; a "
             "high rate signals an editorial voice, not more sourcing.")
 
 
