@@ -508,3 +508,26 @@ def test_spread_reading_says_when_carriers_quoted_other_wordings(wordings, noted
     assert text.startswith("“my partner in this campaign")
     assert ("the outlets' wordings differ" in text) == noted
     assert "was first carried by USA Today" in text
+
+
+@pytest.mark.parametrize(("bases", "says"), [
+    # No publication date: 8 articles dated from their text, 16 undated, read "Some dates come
+    # from the articles' text" though every date did.
+    (["text"] * 8 + ["undated"] * 16, "Every date here comes from the articles' text"),
+    (["text"] * 2 + ["published"] * 6, "Some dates come from the articles' text"),
+    (["published"] * 8, ""),
+])
+def test_attention_caveat_says_whether_every_date_is_from_the_text(bases, says, tmp_path):
+    from types import SimpleNamespace
+
+    n = len(bases)
+    ids = [f"a{i}" for i in range(n)]
+    dates = pd.DataFrame({"article_id": ids, "outlet": ["A", "B"] * (n // 2),
+                          "date": pd.to_datetime(["2026-01-05"] * 5 + ["2026-01-12"] * 3
+                                                 + [None] * (n - 8), utc=True),
+                          "date_basis": bases, "has_time": False})
+    articles = pd.DataFrame({"article_id": ids, "outlet": dates["outlet"], "n_words": 100})
+    ctx = SimpleNamespace(articles=articles, dates=dates, period="week", language_note="",
+                          note="", source="x")
+    section = time_report.attention_section(ctx, str(tmp_path))
+    assert (says in section.reading) if says else "from the articles' text" not in section.reading

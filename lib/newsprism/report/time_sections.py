@@ -176,7 +176,9 @@ def attention_section(ctx: TimeContext, out_dir: str) -> Section:
     findings, reading = [], "No dated article: attention over time cannot be shown."
     if len(dated):
         per = dated.groupby("period_label")["articles"].sum()
-        text_dates = bool((ctx.dates["date_basis"] == "text").any())
+        basis = ctx.dates.loc[ctx.dates["date_basis"] != "undated", "date_basis"]
+        text_dates = ("all" if len(basis) and (basis == "text").all()
+                      else bool((basis == "text").any()))
         reading = peak_reading(per, ctx.period, text_dates)
         if (per > 0).sum() > 1 and (per == per.max()).sum() == 1 and peak_p(per) < 0.05:
             findings.append(f"{peak_reading(per, ctx.period, text_dates, shown=False)} "
@@ -198,11 +200,29 @@ def when(label: str, period: str) -> str:
     return {"day": f"on {label}", "week": f"in the week of {label}"}.get(period, f"in {label}")
 
 
-def peak_reading(per: pd.Series, period: str, text_dates: bool = False,
+def text_date_caveat(text_dates: bool | str) -> str:
+    """The caveat of a count by period resting on dates taken from the text: ``True`` when some
+    are, ``"all"`` when every dated article is (a corpus without publication dates read "Some
+    dates come from the articles' text"); "" when none is.
+
+    >>> text_date_caveat("all")[:40]
+    ' Every date here comes from the articles'
+    """
+    if not text_dates:
+        return ""
+    if text_dates == "all":
+        return (" Every date here comes from the articles' text and is a lower bound, so an "
+                "article may belong to a later period.")
+    return (" Some dates come from the articles' text and are lower bounds, so an article may "
+            "belong to a later period.")
+
+
+def peak_reading(per: pd.Series, period: str, text_dates: bool | str = False,
                  shown: bool = True) -> str:
     """Which period(s) had the most articles, ties named as ties, the runner-up named and a
     peak not clearly above it (:func:`peak_p`) said to be none; with ``shown`` the number of
-    periods shown (the key finding leaves it out, never the caveats).
+    periods shown (the key finding leaves it out, never the caveats). ``text_dates``: some
+    dates are lower bounds taken from the text (True), or every one (``"all"``).
 
     >>> peak_reading(pd.Series({"2026-01-01": 1, "2026-01-02": 1}), "day")
     'No single peak: 2026-01-01 and 2026-01-02 have 1 article each (2 dated articles, 2 days shown).'
@@ -213,8 +233,7 @@ def peak_reading(per: pd.Series, period: str, text_dates: bool = False,
     empty = int((per == 0).sum())
     periods = (f"{len(per)} {period}{'s' if len(per) != 1 else ''} shown"
                + (f", {empty} of them without any article" if empty else ""))
-    caveat = (" Some dates come from the articles' text and are lower bounds, so an article "
-              "may belong to a later period." if text_dates else "")
+    caveat = text_date_caveat(text_dates)
     if (per > 0).sum() == 1:
         every = (f"All {int(per.sum())} dated articles" if per.sum() > 1
                  else "The one dated article")
