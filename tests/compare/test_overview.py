@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pandas as pd
+import pytest
 from newsprism.compare import overview
 from newsprism.core import validate
 from newsprism.report import methods
@@ -280,3 +281,39 @@ def test_near_duplicates_counts_pairs_sharing_no_term():
     pairs = overview.near_duplicates(articles)
     assert pairs.attrs["n_pairs"] == 6 and pairs.attrs["n_no_shared_term"] == 4
     assert len(pairs) == 2
+
+
+# Three furniture-only articles emptied by cleaning (skipped) beside four kept ones: "The rule
+# that removed the most characters at one outlet is social_footer at (skipped article): 38.9% of
+# that outlet's text" and "Cleaning removed 12 lines from 4 of 4 articles".
+_EMPTIED_AUDIT = pd.DataFrame({
+    "article_id": ["k1", "e1", "e1", "e2", "e3"], "line": [3, 1, 3, 1, 1],
+    "removed_text": ["Be the first to comment.", "Read more", "Share this article",
+                     "Photo: Getty Images", "Advertisement"],
+    "rule": ["comment_prompt", "related_link", "social_footer", "photo_caption",
+             "site_phrase"]})
+_KEPT = pd.DataFrame({"article_id": ["k1", "k2"], "outlet": ["B", "A"],
+                      "text": ["x" * 400, "y" * 500]})
+
+
+@pytest.mark.parametrize(("audit", "must", "must_not"), [
+    (_EMPTIED_AUDIT, "is **comment_prompt** at **B**", "at **(skipped article)**"),
+    (_EMPTIED_AUDIT, "Articles emptied by cleaning, and skipped, lost 59 characters", "None"),
+    (_EMPTIED_AUDIT[_EMPTIED_AUDIT["article_id"] != "k1"],
+     "Cleaning removed nothing from the articles read. Articles emptied", "at **"),
+    (_EMPTIED_AUDIT[_EMPTIED_AUDIT["article_id"] == "k1"], "at **B**", "emptied"),
+])
+def test_cleaning_outlet_reading_keeps_emptied_articles_apart(audit, must, must_not):
+    text = overview.cleaning_outlet_reading(overview.cleaning_by_outlet(audit, _KEPT))
+    assert must in text and must_not not in text
+
+
+@pytest.mark.parametrize(("audit", "expected"), [
+    (_EMPTIED_AUDIT, "Cleaning removed 5 lines from 1 of 2 articles and from 3 articles it "
+                     "emptied, which were skipped (see the problems table);"),
+    (_EMPTIED_AUDIT[_EMPTIED_AUDIT["article_id"] == "k1"],
+     "Cleaning removed 1 line from 1 of 2 articles;"),
+])
+def test_audit_reading_counts_emptied_articles_apart(audit, expected):
+    text = overview.audit_reading(audit, overview.audit_summary(audit), 2, _KEPT["article_id"])
+    assert text.startswith(expected)

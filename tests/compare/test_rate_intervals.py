@@ -126,8 +126,8 @@ def test_no_bootstrap_p_against_a_single_other_article():
     outlet_of = pd.Series(["A", "B", "B"], index=words.index)
     assert pd.isna(article_rate_p(events, words, outlet_of, "B"))
     assert pd.isna(article_rate_p(events, words, outlet_of, "A"))
-    outlet_of = pd.Series(["A", "A", "B", "B"], index=_events([3, 1, 0, 0])[1].index)
-    events, words = _events([3, 1, 0, 0])
+    outlet_of = pd.Series(["A", "A", "B", "B"], index=_events([3, 1, 0, 1])[1].index)
+    events, words = _events([3, 1, 0, 1])
     assert not pd.isna(article_rate_p(events, words, outlet_of, "B"))
 
 
@@ -160,3 +160,28 @@ def test_the_family_q_of_a_frame_rate_resamples_articles(a_hits, clear):
     empty = pd.DataFrame(columns=["outlet", "measure", "count", "n", "estimate"])
     q = summary.family_q(empty, table, None)[("frame", "A", "conflict")]
     assert (q < summary.ALPHA) == clear
+
+
+@pytest.mark.parametrize(("per_article", "outlet_names", "outlet", "bootstrapped"), [
+    # Two outlets, Alpha: 14 vague attributions in 15 articles, Beta: none in 3; the bootstrap
+    # p of either fell to its floor (q 0.003), as the others' draws were all 0.
+    ([1] * 14 + [0] + [0] * 3, ["Alpha"] * 15 + ["Beta"] * 3, "Alpha", False),
+    ([1] * 14 + [0] + [0] * 3, ["Alpha"] * 15 + ["Beta"] * 3, "Beta", False),
+    ([0, 0, 0, 0], ["A", "A", "B", "B"], "A", False),
+    ([3, 1, 0, 1], ["A", "A", "B", "B"], "A", True),
+    ([3, 1, 0, 1], ["A", "A", "B", "B"], "B", True),
+])
+def test_no_bootstrap_p_when_a_side_has_no_event(per_article, outlet_names, outlet, bootstrapped):
+    events, words = _events(per_article)
+    outlet_of = pd.Series(outlet_names, index=words.index)
+    p = article_rate_p(events, words, outlet_of, outlet)
+    assert pd.notna(p) == bootstrapped
+
+
+def test_a_rate_against_outlets_without_events_is_tested_exactly():
+    # The summary's q of the same case: the exact conditional test (0.90^14 = 0.23), not the
+    # bootstrap's floor.
+    rows = pd.DataFrame({"outlet": ["Alpha", "Beta"], "count": [14, 0], "n": [6842, 752],
+                         "estimate": [14 / 6.842, 0.0], "p_value": [float("nan")] * 2})
+    assert summary.rate_p(rows.iloc[0].to_dict(), rows) == pytest.approx(
+        (6842 / 7594) ** 14)

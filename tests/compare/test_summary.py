@@ -463,3 +463,68 @@ def test_rate_statement_of_a_one_article_outlet_says_what_it_describes():
     many = summary.rate_statement(rates.assign(n_articles=3).iloc[0].to_dict(), rates,
                                   "hedges", "hedging", "row")
     assert "single article" not in many["statement"]
+
+
+# Two outlets carrying the same articles ("Twin A", "Twin B") read "Twin A has the lowest mean
+# sentence tone (+0.07 ...), Twin A the highest (+0.07 ...)".
+_TIED = {"outlet": ["Twin A", "Twin B", "C"], "ci_low": [0.0, 0.0, -0.2],
+         "ci_high": [0.2, 0.2, 0.1]}
+
+
+@pytest.mark.parametrize(("estimates", "expected"), [
+    ([0.07, 0.07], "Both outlets have the same mean tone (+0.07), so neither ranks above the "
+                   "other."),
+    ([0.07, 0.07, 0.07], "All 3 outlets have the same mean tone (+0.07), so none ranks above "
+                         "another."),
+    ([0.07, 0.07, -0.05], "Of 3 outlets, C has the lowest mean tone (-0.05, 95% CI -0.20 to "
+                          "+0.10) and Twin A and Twin B the highest (+0.07, 95% CI +0.00 to "
+                          "+0.20); the intervals overlap, so there is no clear difference. Next "
+                          "lowest: Twin A (+0.07), inside C's interval, so C's lead is not "
+                          "clear."),
+])
+def test_extremes_text_names_tied_outlets_together(estimates, expected):
+    table = pd.DataFrame({k: v[:len(estimates)] for k, v in _TIED.items()}).assign(
+        estimate=estimates)
+    assert summary.extremes_text(table, "mean tone") == expected
+
+
+@pytest.mark.parametrize(("estimates", "expected"), [
+    ([0.3, 0.3, 0.1, 0.0], " Next lowest: C (+0.10), above D's interval."),
+    ([0.3, 0.3, 0.0, 0.0], ""),
+    ([0.3, 0.2, 0.1, 0.0], " Next highest: B (+0.20), inside A's interval, so A's lead is not "
+                           "clear; next lowest: C (+0.10), above D's interval."),
+])
+def test_runner_up_text_leaves_out_a_tie_for_first(estimates, expected):
+    table = pd.DataFrame({"outlet": list("ABCD"), "estimate": estimates,
+                          "ci_low": [e - 0.15 for e in estimates],
+                          "ci_high": [e + 0.05 for e in estimates]})
+    assert summary.runner_up_text(table) == expected
+
+
+@pytest.mark.parametrize(("z", "significant", "expected"), [
+    # Two outlets carrying the same articles: "Leading (not significant) vocabulary: “15,000”
+    # (z = 0.0), “9th” (z = 0.0)".
+    ([0.0, 0.0, -0.3], [False] * 3, None),
+    ([1.2, 0.0, -0.3], [False] * 3, "Leading (not significant) vocabulary: “w0” (z = 1.2)."),
+    ([4.2, 0.5, 0.1], [True, False, False], "Distinctive vocabulary: “w0” (z = 4.2)."),
+])
+def test_terms_statement_leads_only_with_terms_above_zero(z, significant, expected):
+    terms = pd.DataFrame({"group": "A", "term": [f"w{i}" for i in range(len(z))], "z": z,
+                          "significant": significant})
+    found = summary.terms_statement("A", terms)
+    assert (found and found["statement"]) == expected
+
+
+@pytest.mark.parametrize(("estimates", "expected"), [
+    # Two outlets with the same articles: "tie for the highest hedging rate of 2 outlets (5.8
+    # per 1,000 words of its own voice)".
+    ([5.8, 5.8], "**A** and **B** tie for the highest hedging rate of 2 outlets (5.8 per 1,000 "
+                 "words of their own voice)."),
+    ([5.8, 1.0], "**A** has the highest hedging rate of 2 outlets (5.8 per 1,000 words of its "
+                 "own voice"),
+])
+def test_top_rate_reading_speaks_of_tied_outlets_in_the_plural(estimates, expected):
+    rates = pd.DataFrame({"outlet": ["A", "B"], "estimate": estimates, "count": [29, 5],
+                          "n": [5000, 5000]})
+    text = summary.top_rate_reading(rates, "hedging rate", "per 1,000 words of its own voice")
+    assert text.startswith(expected)

@@ -258,3 +258,20 @@ def test_outlet_mean_similarity_caption_counts_english_articles(tmp_path):
     sim = pd.DataFrame(0.5, index=ids, columns=ids)
     part = compare_report.article_similarity_part(fake, sim, str(tmp_path), "test")
     assert f"over all {n} English articles" in part.caption
+
+
+@pytest.mark.parametrize(("values", "voices", "must", "must_not"), [
+    # PolNeAR train: "1 agree" for "20 (Breitbart); at least 9 (Western Journalism)", 20
+    # children killed at one school and 9 people in Munich.
+    (["20 (Breitbart); at least 9 (Western Journalism)"], [2],
+     "and 1 agree (1 of them with different figures that can both hold", "independent voice"),
+    # Two outlets carrying the same articles: 3 agreements from one voice each.
+    (["around 15000 (Twin A, Twin B)", "2 (Twin A, Twin B)", "at least 600 (Twin A, Twin B)"],
+     [1, 1, 1], "and 3 agree (3 of them rest on one independent voice", "different figures"),
+    (["5 (A); 5 (B)"] * 0 + ["5 (A, B)"], [2], "and 1 agree; the rest", "of them"),
+])
+def test_claims_reading_says_what_an_agreement_rests_on(values, voices, must, must_not):
+    groups = pd.DataFrame({"status": "agree", "subjects": "", "values": values,
+                           "n_voices": voices})
+    text = compare_report.claims_reading(groups)
+    assert must in text and must_not not in text

@@ -441,3 +441,77 @@ def test_cooccurrence_reading_without_a_shared_sentence_names_no_pair():
     assert framing_report.cooccurrence_reading(pairs.assign(n_both=3, jaccard=0.1), LABELS,
                                                "sentence").startswith(
         "**War alliance** and **Aid** share the most sentences (3, Jaccard 0.10).")
+
+
+@pytest.mark.parametrize(("negated", "voices", "include_negated", "voice", "expected"), [
+    # PolNeAR train read "2223 frame hits (51 negated)": the 51 were not among the 2223.
+    ([False] * 2223 + [True] * 51, ["author"] * 2274, False, "all",
+     "2,223 frame hits counted of 2,274 found (51 with a negated cue left out)"),
+    ([False, False, True], ["author"] * 3, False, "all",
+     "2 frame hits counted of 3 found (1 with a negated cue left out)"),
+    ([False, False, True], ["author"] * 3, True, "all",
+     "3 frame hits (1 of them with a negated cue)"),
+    ([False, False], ["author", "quoted"], False, "all", "2 frame hits"),
+    ([False, True, False], ["author", "author", "quoted"], False, "author",
+     "1 frame hit counted of 3 found (1 with a negated cue and 1 in the other voice left out)"),
+    ([False, True, False], ["author", "author", "quoted"], True, "author",
+     "2 frame hits counted of 3 found (1 in the other voice left out)"),
+])
+def test_hits_phrase_keeps_left_out_hits_apart_from_the_count(negated, voices, include_negated,
+                                                              voice, expected):
+    frames = pd.DataFrame({"negated": negated, "voice": voices})
+    kept = frames if include_negated else frames[~frames["negated"]]
+    kept = kept if voice == "all" else kept[kept["voice"] == voice]
+    assert framing_report.hits_phrase(frames, kept, include_negated) == expected
+
+
+@pytest.mark.parametrize(("corpus", "n_articles"), [
+    # PolNeAR train: the test per frame compares 250 articles, its caption read
+    # "n = 8720 sentences".
+    ("multi_outlet", 8),
+    ("", 5),
+])
+def test_frame_tests_caption_counts_the_articles_tested(corpus, n_articles, tmp_path):
+    from newsprism.core import paths
+
+    path = str(paths.ROOT / "tests" / "fixtures" / "corpora" / corpus) if corpus else ""
+    ctx = framing_report.prepare(path, codebook="generic")
+    section = framing_report.frame_tests_section(ctx, str(tmp_path))
+    tests = section.tables["framing_tests"]
+    assert section.facts["unit"] == "English articles"
+    assert section.facts["n"] == n_articles == int(tests["n_articles"].max())
+
+
+@pytest.mark.parametrize("min_expected", [[2, 8], [2, 3], [6, 8]])
+def test_tests_reading_ends_each_sentence(min_expected):
+    # PolNeAR train read "(use the Monte Carlo p); and Each article counts once".
+    tests = pd.DataFrame({"frame": ["war", "aid"], "q_value": [0.01, 0.2],
+                          "min_expected": min_expected})
+    text = framing_report.frame_tests_reading(tests, LABELS)
+    assert "; and" not in text and text.endswith("not taken as independent evidence.")
+
+
+@pytest.mark.parametrize(("keep", "says"), [(1, "from 1 outlet ("), (2, "from 2 outlets (")])
+def test_headline_counts_outlets_in_words(keep, says):
+    # A one-outlet corpus read "20 English articles from 1 outlets".
+    from dataclasses import replace
+
+    ctx = framing_report.prepare("", codebook="generic")
+    outlets = sorted(ctx.english["outlet"].unique())[:keep]
+    ctx = replace(ctx, english=ctx.english[ctx.english["outlet"].isin(outlets)])
+    assert says in ctx.headline
+
+
+@pytest.mark.parametrize(("test", "min_expected", "small"), [
+    # Two outlets: Fisher's exact test on every frame, yet the reading said "4 frame(s) have an
+    # expected count below 5 ... their asymptotic p is unreliable (use the Monte Carlo p)".
+    (["fisher_exact", "fisher_exact"], [0.8, 1.3], 0),
+    (["chi2", "chi2"], [0.8, 7.0], 1),
+    (["chi2", "none"], [4.0, float("nan")], 1),
+])
+def test_small_n_caveat_only_for_asymptotic_tests(test, min_expected, small):
+    tests = pd.DataFrame({"frame": ["war", "aid"], "test": test, "q_value": [0.4, 0.6],
+                          "min_expected": min_expected})
+    text = framing_report.frame_tests_reading(tests, LABELS)
+    assert (f"caveat:** {small} frame(s)" in text) == bool(small)
+    assert ("Small-n caveat" in text) == bool(small)

@@ -227,3 +227,42 @@ def test_pairs_note_says_pairs_sharing_no_term_are_not_listed():
     pairs.attrs.update(n_pairs=6, n_no_shared_term=4)
     note = overview_report.pairs_note(pairs)
     assert "Showing" not in note and "4 pairs of articles share no term" in note
+
+
+@pytest.mark.parametrize(("rows", "n_pairs", "unlisted", "expected"), [
+    # PolNeAR train, 250 articles: "Showing the 500 strongest" above a table of 10 rows.
+    (500, 31125, 102, "Showing the 10 strongest of 31125 pairs (copies first); the saved table "
+                      "overview_near_duplicates holds the 500 strongest."),
+    (190, 190, 0, "Showing the 10 strongest of 190 pairs (copies first); the saved table "
+                  "overview_near_duplicates holds all 190 listed."),
+    (15, 21, 6, "Showing the 10 strongest of 21 pairs (copies first); the saved table "
+                "overview_near_duplicates holds all 15 listed."),
+    (10, 10, 0, ""),
+    (3, 3, 0, ""),
+])
+def test_pairs_note_counts_the_rows_shown_on_the_page(rows, n_pairs, unlisted, expected):
+    pairs = pd.DataFrame({"cosine": [0.5] * rows})
+    pairs.attrs.update(n_pairs=n_pairs, n_no_shared_term=unlisted)
+    shown = len(overview_report.pair_evidence(
+        pairs.assign(article_a="a", article_b="a", outlet_a="X", outlet_b="X", copied_words=0,
+                     share_a=0.0, share_b=0.0, shared_words=0, start_a=0, end_a=1, start_b=0,
+                     end_b=1, is_copy=False),
+        pd.DataFrame({"article_id": ["a"], "text": ["x"]})))
+    note = overview_report.pairs_note(pairs)
+    assert expected in note if expected else "Showing" not in note
+    assert not expected or f"Showing the {shown} strongest" in note
+
+
+@pytest.mark.parametrize(("words", "expected"), [
+    # Two outlets carrying the same articles read "Twin A gives the story the most text (2092
+    # words), Twin A the least (2092 words), a ratio of 1.0".
+    ([2092, 2092], "Both outlets have the same length of coverage (2092 words), so neither "
+                   "ranks above the other."),
+    ([300, 300, 100], "**A** and **B** both give the story the most text (300 words each), "
+                      "**C** the least (100 words), a ratio of 3.0."),
+    ([300, 100, 100], "**A** gives the story the most text (300 words), **B** and **C** both "
+                      "the least (100 words each), a ratio of 3.0."),
+])
+def test_length_reading_names_tied_outlets_together(words, expected):
+    table = pd.DataFrame({"outlet": list("ABC")[:len(words)], "words_total": words})
+    assert overview_report.length_reading(table).startswith(expected)

@@ -318,3 +318,57 @@ def test_key_finding_without_any_quotation_ranks_no_outlet(ctx, tmp_path):
     finding = quotes_report.key_findings(
         quotes_report.QuotesContext(**{**ctx.__dict__, "rates": zero}), statements)[1]
     assert finding.startswith("No speech quotations.") and "highest" not in finding
+
+
+@pytest.mark.parametrize(("keep", "says"), [(1, "from 1 outlet ("), (2, "from 2 outlets (")])
+def test_headline_counts_outlets_in_words(keep, says):
+    # A one-outlet corpus read "115 quotations ... in 20 of 20 articles from 1 outlets".
+    from dataclasses import replace
+
+    ctx = quotes_report.prepare("")
+    outlets = sorted(ctx.articles["outlet"].unique())[:keep]
+    ctx = replace(ctx, articles=ctx.articles[ctx.articles["outlet"].isin(outlets)])
+    assert says in ctx.headline
+
+
+@pytest.mark.parametrize(("estimates", "lowest", "expected"), [
+    # Two outlets carrying the same articles read "Twin A has the highest rate of speech
+    # quotations (11.4 ...; next: Twin B, 11.4)".
+    ([11.4, 11.4], False, "Both outlets have the same rate of speech quotations (11.4 per "
+                          "1,000 words), so neither ranks above the other."),
+    ([11.4, 11.4, 3.0], False, "**A** and **B** both have the highest rate of speech "
+                               "quotations (11.4 per 1,000 words each)."),
+    ([11.4, 3.0, 3.0], True, "**B** and **C** both have the lowest rate of speech quotations "
+                             "(3.0 per 1,000 words each)."),
+])
+def test_top_rate_text_names_tied_outlets_together(estimates, lowest, expected):
+    n = len(estimates)
+    table = pd.DataFrame({"outlet": list("ABC")[:n], "estimate": estimates,
+                          "ci_low": [e - 2 for e in estimates],
+                          "ci_high": [e + 2 for e in estimates], "n": [6] * n})
+    assert quotes_report.top_rate_text(table, "speech quotations", lowest=lowest) == expected
+
+
+def test_top_rate_text_counts_many_outlets_tied_at_zero():
+    # The pagetext corpus: "acpjournals.org has the lowest rate of speech quotations (0.0 per
+    # 1,000 words; next: blog.amp.dev, 0.0)" while 12 sites had none.
+    table = pd.DataFrame({"outlet": [f"site{i:02d}" for i in range(14)],
+                          "estimate": [0.0] * 12 + [5.0, 9.0], "ci_low": 0.0, "ci_high": 1.0,
+                          "n": 1})
+    text = quotes_report.top_rate_text(table, "speech quotations", lowest=True)
+    assert text == ("12 outlets, among them **site00**, **site01** and **site02**, have the "
+                    "lowest rate of speech quotations (0.0 per 1,000 words each).")
+
+
+@pytest.mark.parametrize(("estimates", "totals", "uses"), [
+    # Two outlets with the same articles read "Both outlets have the same rate of scare quotes
+    # (3.6 per 1,000 words) ... It uses 7 in total."
+    ([3.6, 3.6], [7, 7], " They use 7 (A), 7 (B) in total."),
+    ([3.6, 1.0], [7, 2], " It uses 7 in total."),
+])
+def test_scare_reading_counts_the_leaders_uses(estimates, totals, uses):
+    table = pd.DataFrame({"outlet": ["A", "B"], "estimate": estimates, "total": totals,
+                          "ci_low": [e - 1 for e in estimates],
+                          "ci_high": [e + 1 for e in estimates], "n": [6, 6]})
+    text = quotes_report.scare_reading(table)
+    assert uses in text and ("It uses" in text) == (len(set(estimates)) > 1)

@@ -223,3 +223,22 @@ def test_voice_reading_without_quoted_words_compares_nothing():
 ])
 def test_scored_note_names_the_articles_left_unscored(languages, note):
     assert sentiment_report.scored_note(pd.DataFrame({"language": languages})) == note
+
+
+@pytest.mark.parametrize(("estimates", "expected"), [
+    # Two outlets carrying the same articles read "Twin A has the lowest mean sentence tone
+    # (+0.07 ...), Twin A the highest (+0.07 ...)".
+    ([0.07, 0.07], "Both outlets have the same mean sentence tone (+0.07), so neither ranks "
+                   "above the other. Intervals resample whole articles."),
+    ([0.07, 0.07, -0.05], "**C** has the lowest mean sentence tone (-0.05, 95% CI -0.20 to "
+                          "+0.10; 5 sentences in 2 articles), **A** and **B** both the highest "
+                          "(+0.07 each); the intervals overlap, so there is no clear "
+                          "difference. Next lowest: A (+0.07), inside C's interval, so C's "
+                          "lead is not clear. Intervals resample whole articles."),
+])
+def test_tone_reading_names_tied_outlets_together(estimates, expected):
+    n = len(estimates)
+    table = pd.DataFrame({"outlet": list("ABC")[:n], "estimate": estimates,
+                          "ci_low": [0.0, 0.0, -0.2][:n], "ci_high": [0.2, 0.2, 0.1][:n],
+                          "n_sentences": [5] * n, "n_articles": [2] * n})
+    assert sentiment_report.outlet_tone_reading(table) == expected

@@ -466,3 +466,68 @@ def test_unpublished_note_names_only_the_kinds_present_and_weeks_as_weeks():
     assert note.startswith(" 2 of 3 articles have no publication date (2 undated)")
     ties = time_report.peak_reading(pd.Series({"2015-12-28": 3, "2016-01-11": 3}), "week")
     assert ties.startswith("No single peak: the week of 2015-12-28 and the week of 2016-01-11")
+
+
+@pytest.mark.parametrize(("shares", "directed", "must", "must_not"), [
+    # Two outlets carrying the same articles: copies of 100% on one day were left out of
+    # "Largest shares: Twin A re-used wording ... (13% of the later article's words)".
+    ([0.13, 1.0], [True, False], "The largest share of all, 100% of an article's words, is "
+                                 "shared by Twin A and Twin B, whose dates do not order them.",
+     "Largest shares: "),
+    # Every pair unordered: the reading ended "Largest shares: " with nothing after it.
+    ([0.5, 1.0], [False, False], "The largest share of all, 100%", "Largest shares"),
+    ([0.9, 0.2], [True, False], "Largest shares among the ordered pairs: ", "largest share of all"),
+])
+def test_travel_reading_names_a_larger_unordered_share(shares, directed, must, must_not):
+    travel = pd.DataFrame({"source_outlet": ["Twin A", "Twin A"],
+                           "copy_outlet": ["Twin A", "Twin B"], "lag_days": [52.0, np.nan],
+                           "share_copied": shares, "n_words": [300, 900],
+                           "directed": directed, "is_copy": [True, True]})
+    text = time_report.travel_reading(travel, 8)
+    assert must in text and must_not not in text and not text.endswith(": ")
+
+
+@pytest.mark.parametrize(("wordings", "noted"), [
+    # PolNeAR train: "“my partner in this campaign ... to make America great again.” was first
+    # carried by USA Today" dated by a February article quoting only "Make America Great Again".
+    (["Make America Great Again.", "Make America Great Again.",
+      "my partner in this campaign ... to make America great again."], True),
+    (["my partner in this campaign ... to make America great again."] * 3, False),
+    (["“my partner in this campaign ... to make America great again”"] * 3, False),
+])
+def test_spread_reading_says_when_carriers_quoted_other_wordings(wordings, noted):
+    statement = "my partner in this campaign ... to make America great again."
+    spread = pd.DataFrame({
+        "cluster_id": 1, "statement": statement, "wording": wordings,
+        "outlet": ["USA Today", "Breitbart", "Politico"],
+        "article_id": ["u", "b", "p"],
+        "date": pd.to_datetime(["2016-02-02", "2016-03-15", "2016-08-11"], utc=True),
+        "date_basis": "published", "has_time": False, "lag_days": [0.0, 42.0, 191.0],
+        "first_outlet": "USA Today", "order": [1.0, 2.0, 3.0]})
+    text = time_report._spread_line(spread)
+    assert text.startswith("“my partner in this campaign")
+    assert ("the outlets' wordings differ" in text) == noted
+    assert "was first carried by USA Today" in text
+
+
+@pytest.mark.parametrize(("bases", "says"), [
+    # No publication date: 8 articles dated from their text, 16 undated, read "Some dates come
+    # from the articles' text" though every date did.
+    (["text"] * 8 + ["undated"] * 16, "Every date here comes from the articles' text"),
+    (["text"] * 2 + ["published"] * 6, "Some dates come from the articles' text"),
+    (["published"] * 8, ""),
+])
+def test_attention_caveat_says_whether_every_date_is_from_the_text(bases, says, tmp_path):
+    from types import SimpleNamespace
+
+    n = len(bases)
+    ids = [f"a{i}" for i in range(n)]
+    dates = pd.DataFrame({"article_id": ids, "outlet": ["A", "B"] * (n // 2),
+                          "date": pd.to_datetime(["2026-01-05"] * 5 + ["2026-01-12"] * 3
+                                                 + [None] * (n - 8), utc=True),
+                          "date_basis": bases, "has_time": False})
+    articles = pd.DataFrame({"article_id": ids, "outlet": dates["outlet"], "n_words": 100})
+    ctx = SimpleNamespace(articles=articles, dates=dates, period="week", language_note="",
+                          note="", source="x")
+    section = time_report.attention_section(ctx, str(tmp_path))
+    assert (says in section.reading) if says else "from the articles' text" not in section.reading

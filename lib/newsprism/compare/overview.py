@@ -325,9 +325,11 @@ def audit_summary(audit: pd.DataFrame) -> pd.DataFrame:
                              ignore_index=True)[columns]
 
 
-def audit_reading(audit: pd.DataFrame, rules: pd.DataFrame, n_articles: int) -> str:
+def audit_reading(audit: pd.DataFrame, rules: pd.DataFrame, n_articles: int,
+                  kept: pd.Series | None = None) -> str:
     """The cleaning audit in one sentence, from :func:`audit_summary`'s table; rules tied for
-    the most removals are named together.
+    the most removals are named together. ``kept``: the ids of the ``n_articles`` articles
+    read; removals from other articles (emptied by cleaning, so skipped) are counted apart.
 
     >>> rules = pd.DataFrame({"rule": ["a", "b", "c"], "removals": [3, 3, 1]})
     >>> audit = pd.DataFrame({"article_id": ["x"] * 7})
@@ -347,9 +349,13 @@ def audit_reading(audit: pd.DataFrame, rules: pd.DataFrame, n_articles: int) -> 
     which = (f"the most frequent rule is {names} ({removed})" if len(top) == 1 else
              f"the most frequent rules are {names} ({removed} each)")
     lines = f"{len(audit)} line" + ("" if len(audit) == 1 else "s")
-    return (f"Cleaning removed {lines} from {audit['article_id'].nunique()} of "
-            f"{n_articles} article{'' if n_articles == 1 else 's'}; {which}."
-            + (" " + repaired if repaired else ""))
+    ids = audit["article_id"].astype(str)
+    emptied = ids[~ids.isin(kept.astype(str))].nunique() if kept is not None else 0
+    return (f"Cleaning removed {lines} from {ids.nunique() - emptied} of "
+            f"{n_articles} article{'' if n_articles == 1 else 's'}"
+            + (f" and from {emptied} article{'' if emptied == 1 else 's'} it emptied, which "
+               "were skipped (see the problems table)" if emptied else "")
+            + f"; {which}." + (" " + repaired if repaired else ""))
 
 
 def repair_reading(audit: pd.DataFrame, n_articles: int) -> str:
@@ -388,6 +394,12 @@ def cleaning_outlet_reading(table: pd.DataFrame) -> str:
     table = table[~table["rule"].isin(REPAIR_RULES)]
     if table.empty:
         return "Cleaning removed nothing." + repaired
+    skipped = table[table["outlet"] == SKIPPED_OUTLET]
+    emptied = (f" Articles emptied by cleaning, and skipped, lost {int(skipped['characters'].sum()):,} "
+               f"characters; they are listed under {SKIPPED_OUTLET}." if len(skipped) else "")
+    table = table[table["outlet"] != SKIPPED_OUTLET]
+    if table.empty:
+        return "Cleaning removed nothing from the articles read." + emptied + repaired
     # "Largest" by characters, said so: another row may hold a larger share of its outlet.
     row = table.loc[table["characters"].astype(float).idxmax()]
     lines = (f"{int(row['removals']):,} line{'' if int(row['removals']) == 1 else 's'}, "
@@ -395,7 +407,7 @@ def cleaning_outlet_reading(table: pd.DataFrame) -> str:
     # a rule's removals at one outlet added up, not one removed line: said so
     return (f"The rule that removed the most characters at one outlet is **{row['rule']}** at "
             f"**{row['outlet']}**: {lines}{int(row['characters']):,} characters, "
-            f"{float(row['share_of_text']):.1%} of that outlet's text." + repaired)
+            f"{float(row['share_of_text']):.1%} of that outlet's text." + emptied + repaired)
 
 
 def _outlet_repairs(repairs: pd.DataFrame, what: str) -> str:
@@ -405,6 +417,10 @@ def _outlet_repairs(repairs: pd.DataFrame, what: str) -> str:
     return f" {what} in " + ", ".join(
         f"{int(r.articles)} article{'s' if int(r.articles) != 1 else ''} of **{r.outlet}**"
         for r in repairs.itertuples()) + "."
+
+
+# The outlet of the cleaning tables for articles cleaning emptied (not among the articles read).
+SKIPPED_OUTLET = "(skipped article)"
 
 
 def cleaning_by_outlet(audit: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
@@ -432,7 +448,7 @@ def cleaning_by_outlet(audit: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFr
         return pd.DataFrame(columns=columns)
     outlets = articles.set_index(articles["article_id"].astype(str))["outlet"]
     frame = audit.assign(
-        outlet=audit["article_id"].astype(str).map(outlets).fillna("(skipped article)"),
+        outlet=audit["article_id"].astype(str).map(outlets).fillna(SKIPPED_OUTLET),
         characters=removed_characters(audit))
     kept = articles.assign(chars=articles["text"].fillna("").str.len()) \
         .groupby("outlet")["chars"].sum()

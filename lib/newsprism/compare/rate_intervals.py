@@ -60,14 +60,19 @@ def article_rate_p(events: pd.DataFrame, words: pd.Series, outlet_of: pd.Series,
     side of 0, doubled, at least 1 / ``n_boot`` (no draw there) and at most 1. The outlet's
     draws are those of its :func:`article_rate_ci` (same seed); the others' are drawn
     alongside. NaN when the outlet, or the other outlets together, have fewer than
-    :data:`MIN_ARTICLES` articles (the caller uses the exact Poisson p: one article on a side
-    gives every draw the same value there, and the p would fall to its floor). ``words``: article_id -> words of
-    every outlet; ``outlet_of``: article_id -> outlet; ``events``: one row per event with its
+    :data:`MIN_ARTICLES` articles or no event at all (the caller uses the exact Poisson p:
+    one article, or none with an event, on a side gives every draw the same value there, and
+    the p would fall to its floor). ``words``: article_id -> words of every outlet;
+    ``outlet_of``: article_id -> outlet; ``events``: one row per event with its
     ``article_id``.
     """
     counts = events["article_id"].value_counts().reindex(words.index, fill_value=0)
     mine = (outlet_of.reindex(words.index) == outlet).to_numpy()
     if mine.sum() < MIN_ARTICLES or (~mine).sum() < MIN_ARTICLES:
+        return float("nan")
+    if not counts[mine].any() or not counts[~mine].any():
+        # Every draw of that side is 0: the difference never crosses 0 by resampling alone
+        # (14 attributions in one outlet's 15 articles against 0 in another's 3 read q 0.003).
         return float("nan")
     top, bottom = counts.to_numpy(dtype=float), words.to_numpy(dtype=float)
     own = cluster_ratio_draws(top[mine], bottom[mine], n_boot, np.random.default_rng(seed))

@@ -33,6 +33,50 @@ def _names(outlets: list[str]) -> str:
     return bold[0] if len(bold) == 1 else ", ".join(bold[:-1]) + " and " + bold[-1]
 
 
+def tied_at(table: pd.DataFrame, value: str = "estimate", highest: bool = True) -> list[str]:
+    """The outlets sharing the highest (``highest``) or lowest ``value`` of ``table`` (rows:
+    outlet, ``value``), by name: one, or all that tie. Readings name every tied outlet, so two
+    outlets carrying the same articles never read "A the most, A the least".
+
+    >>> t = pd.DataFrame({"outlet": ["B", "A", "C"], "estimate": [2.0, 2.0, 1.0]})
+    >>> tied_at(t), tied_at(t, highest=False)
+    (['A', 'B'], ['C'])
+    """
+    rows = table.dropna(subset=[value])
+    extreme = rows[value].max() if highest else rows[value].min()
+    return sorted(rows.loc[rows[value] == extreme, "outlet"].astype(str).unique())
+
+
+def tied_names(outlets: list[str], verb: str = "has", verbs: str = "have") -> str:
+    """``"**A** has"`` or, for outlets that tie, ``"**A** and **B** both have"`` (``"all 3
+    have"`` beyond two): the subject of a reading's extreme.
+
+    >>> tied_names(["A"]), tied_names(["A", "B"], "gives", "give")
+    ('**A** has', '**A** and **B** both give')
+    >>> tied_names(list("ABCDE"))
+    '5 outlets, among them **A**, **B** and **C**, have'
+    """
+    if len(outlets) == 1:
+        return f"{_names(outlets)} {verb}"
+    if len(outlets) > 3:  # 15 web sites without a quotation would fill the reading
+        return f"{len(outlets)} outlets, among them {_names(outlets[:3])}, {verbs}"
+    return f"{_names(outlets)} {'both' if len(outlets) == 2 else f'all {len(outlets)}'} {verbs}"
+
+
+def all_equal_text(table: pd.DataFrame, label: str, shown: str) -> str:
+    """The reading of a table whose outlets all share one ``value``: no outlet ranks first or
+    last (``shown``: that value as the reading writes it).
+
+    >>> all_equal_text(pd.DataFrame({"outlet": ["A", "B"]}), "mean tone", "+0.07")
+    'Both outlets have the same mean tone (+0.07), so neither ranks above the other.'
+    """
+    n = table["outlet"].nunique()
+    if n == 2:
+        return (f"Both outlets have the same {label} ({shown}), so neither ranks above the "
+                "other.")
+    return f"All {n} outlets have the same {label} ({shown}), so none ranks above another."
+
+
 def top_rate_reading(rates: pd.DataFrame, label: str, unit: str = "per 1,000 words") -> str:
     """A reading naming the outlet with the highest rate (one row per outlet: outlet,
     estimate (per 1,000 words), and ci_low / ci_high or count / n (words) for the interval).
@@ -60,6 +104,8 @@ def top_rate_reading(rates: pd.DataFrame, label: str, unit: str = "per 1,000 wor
                 f"{unit}), so its {label} cannot be compared with another outlet's.")
     best = table[table["estimate"] == top["estimate"]]
     if len(best) > 1:
+        # "5.8 per 1,000 words of its own voice" said of two outlets: each has its own
+        unit = unit.replace(" its ", " their ")
         return (f"{_names(list(best['outlet']))} tie for the highest {label} of "
                 f"{plural(len(table), 'outlet')} ({top['estimate']:.1f} {unit}).")
     if {"ci_low", "ci_high"} <= set(table):
@@ -138,13 +184,18 @@ def extremes_text(table: pd.DataFrame, label: str, value: str = "estimate",
     if rows["outlet"].nunique() < 2:
         return when_comparable(rows["outlet"], "", label)
     low, high = rows.iloc[0], rows.iloc[-1]
+    if low[value] == high[value]:
+        return all_equal_text(rows, label, f"{low[value]:{fmt}}")
 
     def shown(rec) -> str:
         return (f"{rec[value]:{fmt}}, 95% CI {rec['ci_low']:{fmt}} to {rec['ci_high']:{fmt}}")
 
+    lows, highs = tied_at(rows, value, highest=False), tied_at(rows, value)
     overlap = low["ci_high"] >= high["ci_low"]
-    return (f"Of {plural(rows['outlet'].nunique(), 'outlet')}, {low['outlet']} has the lowest "
-            f"{label} ({shown(low)}) and {high['outlet']} the highest ({shown(high)}); "
+    return (f"Of {plural(rows['outlet'].nunique(), 'outlet')}, "
+            f"{tied_names(lows).replace('**', '')} the lowest {label} ({shown(low)}) and "
+            f"{', '.join(highs[:-1]) + ' and ' if len(highs) > 1 else ''}{highs[-1]} the highest "
+            f"({shown(high)}); "
             + ("the intervals overlap, so there is no clear difference." if overlap
                else "the intervals do not overlap.") + runner_up_text(rows, value, fmt))
 
@@ -164,8 +215,10 @@ def runner_up_text(table: pd.DataFrame, value: str = "estimate", fmt: str = "+.2
     parts = []
     for word, first, second, beyond in (("highest", rows.iloc[-1], rows.iloc[-2], "below"),
                                         ("lowest", rows.iloc[0], rows.iloc[1], "above")):
+        if second[value] == first[value]:
+            continue  # a tie for first: the reading names both (see tied_at)
         held = first["ci_low"] <= second[value] <= first["ci_high"]
         parts.append(f"next {word}: {second['outlet']} ({second[value]:{fmt}}), "
                      + (f"inside {first['outlet']}'s interval, so {first['outlet']}'s lead is "
                         "not clear" if held else f"{beyond} {first['outlet']}'s interval"))
-    return " N" + "; ".join(parts)[1:] + "."
+    return " N" + "; ".join(parts)[1:] + "." if parts else ""

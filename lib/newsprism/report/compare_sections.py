@@ -166,7 +166,7 @@ def summary_section(ctx: CompareContext, out_dir: str) -> Group:
 
 
 def profiles_reading(rates: pd.DataFrame) -> str:
-    """The highest quotation and hedging rates (:func:`newsprism.compare.summary.top_rate_reading`)
+    """The highest quotation and hedging rates (:func:`newsprism.compare.readings.top_rate_reading`)
     and how these pooled rates differ from 30_quotes' per-article means (on PolNeAR train 40
     ranked Western Journalism first, 30 Politico, and neither said why)."""
     return (summary.top_rate_reading(rates[rates["measure"] == "quotes_per_1k"],
@@ -498,7 +498,7 @@ def rate_interval_note(rates: pd.DataFrame) -> str:
 
 
 def hedging_reading(rates: pd.DataFrame) -> str:
-    """The highest hedging rate (:func:`newsprism.compare.summary.top_rate_reading`), and what
+    """The highest hedging rate (:func:`newsprism.compare.readings.top_rate_reading`), and what
     overlapping intervals mean when outlets were ranked."""
     reading = summary.top_rate_reading(rates[rates["kind"] == "hedge"], "hedging rate",
                                        "per 1,000 words of its own voice")
@@ -525,9 +525,34 @@ def hedging_section(ctx: CompareContext, out_dir: str) -> Group:
                                  source=f"{ctx.source}, {ctx.hedging_label}"))])
 
 
+def agreement_notes(agreeing: pd.DataFrame) -> str:
+    """What agreeing claim groups (:func:`newsprism.compare.claims.group_claims` rows of status
+    ``agree``) rest on: one independent voice (outlets sharing copied text: no corroboration),
+    or different figures that can both hold (a range and a figure inside it, perhaps of two
+    events: a unit names what is counted, not which event). "" when neither.
+
+    >>> agreeing = pd.DataFrame({"values": ["20 (A); at least 9 (B)"], "n_voices": [2]})
+    >>> agreement_notes(agreeing)[:56]
+    ' (1 of them with different figures that can both hold: a'
+    """
+    notes = []
+    voices = pd.to_numeric(agreeing.get("n_voices", pd.Series(dtype=float)), errors="coerce")
+    copied = int((voices < 2).sum())
+    if copied:
+        notes.append(f"{copied} of them {'rests' if copied == 1 else 'rest'} on one independent "
+                     "voice, articles copying each other, which is no corroboration")
+    differing = sum(len({part.rsplit(" (", 1)[0] for part in str(values).split("; ")}) > 1
+                    for values in agreeing.get("values", pd.Series(dtype=str)))
+    if differing:
+        notes.append(f"{differing} of them with different figures that can both hold: a range "
+                     "such as 'at least 9' holds 20, and a unit names what is counted, not which "
+                     "event, so read the sentences")
+    return f" ({'; '.join(notes)})" if notes else ""
+
+
 def claims_reading(groups: pd.DataFrame, claim_outlets: tuple[str, ...] = ()) -> str:
     """How many claim groups disagree and agree across outlets; a conflict whose values may
-    not count the same thing (:func:`newsprism.compare.summary.unclear_conflict`) is counted
+    not count the same thing (:func:`newsprism.compare.claim_statements.unclear_conflict`) is counted
     apart, as the summary's statements read it. ``claim_outlets`` are the outlets that give any
     claim: with fewer than two, nothing can be compared and the reading says so.
 
@@ -545,13 +570,13 @@ def claims_reading(groups: pd.DataFrame, claim_outlets: tuple[str, ...] = ()) ->
     unclear = sum(rec["status"] == "conflict" and summary.unclear_conflict(rec)
                   for rec in conflicts.to_dict("records"))
     clear = len(conflicts) - unclear
-    n_agree = int((groups["status"] == "agree").sum())
+    agreeing = groups[groups["status"] == "agree"]
     return (f"{summary.plural(clear, 'group')} of claims "
             f"{'disagrees' if clear == 1 else 'disagree'} across outlets"
             + (f", {unclear} more {'gives' if unclear == 1 else 'give'} different figures that "
                "may not count the same thing (several subjects, or one outlet giving several "
                "values: read the sentences)" if unclear else "")
-            + f" and {n_agree} agree; the rest are reported by one outlet only, which is itself "
+            + f" and {len(agreeing)} agree{agreement_notes(agreeing)}; the rest are reported by one outlet only, which is itself "
             "a finding: a figure no other outlet repeats has not been corroborated here.")
 
 

@@ -17,7 +17,7 @@ from typing import Any
 
 import pandas as pd
 
-from newsprism.compare.summary import plural
+from newsprism.compare.wording import plural
 from newsprism.framing import detect as framing
 from newsprism.framing import presence as framing_presence
 from newsprism.framing import shares as framing_shares
@@ -59,10 +59,10 @@ class FramingContext:
 
     @property
     def headline(self) -> str:
-        return (f"{self.codebook}. {len(self.book.frame_ids)} frames; {len(self.kept)} frame "
-                f"hits ({int(self.frames['negated'].astype(bool).sum())} negated) in "
+        return (f"{self.codebook}. {len(self.book.frame_ids)} frames; "
+                f"{hits_phrase(self.frames, self.kept, self.include_negated)} in "
                 f"{len(self.sentences)} sentences of {len(self.english)} English articles from "
-                f"{self.english['outlet'].nunique()} outlets ({self.source}).")
+                f"{plural(self.english['outlet'].nunique(), 'outlet')} ({self.source}).")
 
     def provenance(self, params: dict) -> dict:
         """The run's parameters with the codebook file and its SHA-256."""
@@ -70,6 +70,27 @@ class FramingContext:
 
         return {**params, "codebook_file": str(self.book.source),
                 "codebook_sha256": sha256_file(self.book.source)}
+
+
+def hits_phrase(frames: pd.DataFrame, kept: pd.DataFrame, include_negated: bool) -> str:
+    """The frame hits counted (``kept``) and those found but left out: negated cues unless
+    ``include_negated``, hits in the voice not asked for.
+
+    >>> found = pd.DataFrame({"negated": [False, False, True], "voice": ["author"] * 3})
+    >>> hits_phrase(found, found.iloc[:2], include_negated=False)
+    '2 frame hits counted of 3 found (1 with a negated cue left out)'
+    """
+    negated = frames["negated"].astype(bool)
+    n_negated = int(negated.sum())
+    if len(kept) == len(frames):
+        return (plural(len(kept), "frame hit") + (f" ({n_negated:,} of them with a negated cue)"
+                                                  if n_negated else ""))
+    left = [f"{n_negated:,} with a negated cue"] if n_negated and not include_negated else []
+    other_voice = len(frames) - len(kept) - (0 if include_negated else n_negated)
+    if other_voice:
+        left.append(f"{other_voice:,} in the other voice")
+    return (f"{plural(len(kept), 'frame hit')} counted of {len(frames):,} found "
+            f"({' and '.join(left)} left out)")
 
 
 def prepare(corpus: str, codebook: str = "generic", cleaning: str = "default",
@@ -309,6 +330,19 @@ def article_frames_section(ctx: FramingContext, out_dir: str) -> Group:
                        source=f"{ctx.source}, newsprism.framing.frame_presence"))])
 
 
+def small_n_frames(tests: pd.DataFrame) -> int:
+    """Frames whose asymptotic chi-square p rests on an expected count below 5; Fisher's exact
+    test (two outlets) has no asymptotic p, so its small cells need no caveat.
+
+    >>> small_n_frames(pd.DataFrame({"test": ["chi2", "fisher_exact"], "min_expected": [2, 1]}))
+    1
+    """
+    small = tests["min_expected"] < 5
+    if "test" in tests:
+        small &= tests["test"] == "chi2"
+    return int(small.sum())
+
+
 def frame_tests_reading(tests: pd.DataFrame, labels: dict[str, str]) -> str:
     """How many frames differ across outlets at q < 0.05, with the small-n caveat.
 
@@ -317,7 +351,7 @@ def frame_tests_reading(tests: pd.DataFrame, labels: dict[str, str]) -> str:
     '1 of 1 frames differ across outlets at q < 0.05 (War'
     """
     significant = tests[tests["q_value"] < 0.05]["frame"].tolist()
-    small = int((tests["min_expected"] < 5).sum())
+    small = small_n_frames(tests)
     tested = int(tests["q_value"].notna().sum())
     if not tested and "caveat" in tests and (tests["caveat"] == framing_stats.ONE_ARTICLE_CAVEAT).all():
         return (f"None of the {len(tests)} frames could be tested across outlets: every outlet "
@@ -331,7 +365,7 @@ def frame_tests_reading(tests: pd.DataFrame, labels: dict[str, str]) -> str:
             + (f" ({', '.join(labels[f] for f in significant)})" if significant else "")
             + (f"; {len(tests) - tested} could not be tested" if tested < len(tests) else "")
             + (f". **Small-n caveat:** {small} frame(s) have an expected count below 5 in some "
-               "cell, so their asymptotic p is unreliable (use the Monte Carlo p); and"
+               "cell, so their asymptotic p is unreliable (use the Monte Carlo p)."
                if small else ".")
             + " Each article counts once (with the frame or without), so sentences of one "
             "article are not taken as independent evidence.")
@@ -347,8 +381,18 @@ def frame_tests_section(ctx: FramingContext, out_dir: str) -> Section:
         f"Test per frame of an equal share of articles carrying it across outlets (each "
         f"article counted once). {ctx.codebook}."),
         reading=frame_tests_reading(tests, ctx.labels), tables={"framing_tests": tests},
-        facts=dict(n=len(ctx.sentences), unit="sentences",
+        facts=dict(n=articles_tested(tests, ctx.english), unit="English articles",
                    source=f"{ctx.source}, newsprism.framing.stats (scipy)"))
+
+
+def articles_tested(tests: pd.DataFrame, english: pd.DataFrame) -> int:
+    """The n of the frame tests: the articles they compare (each counted once, with the frame
+    or without), not the sentences; the English articles when no frame was tested.
+
+    >>> articles_tested(pd.DataFrame({"n_articles": [250, 250]}), pd.DataFrame())
+    250
+    """
+    return int(tests["n_articles"].max()) if len(tests) else len(english)
 
 
 def cooccurrence_reading(pairs: pd.DataFrame, labels: dict[str, str], level: str) -> str:

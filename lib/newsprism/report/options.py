@@ -140,7 +140,7 @@ def no_actors_reading(actors_codebook: str | None, what: str = "mentioned",
                "tone toward your story's actors, list them in a registry like "
                "data/codebooks/actors.yml (the bundled story's) and pass it as actors_codebook.")
     if candidates is not None and len(candidates):
-        from newsprism.compare.summary import plural
+        from newsprism.compare.wording import plural
 
         named = ", ".join(f"{row.speaker} ({plural(row.n_quotes, 'quotation')} in "
                           f"{plural(row.n_articles, 'article')}"

@@ -16,7 +16,8 @@ from dataclasses import dataclass
 import pandas as pd
 
 from newsprism.compare import overview
-from newsprism.compare.summary import plural, when_comparable
+from newsprism.compare.readings import all_equal_text, tied_at, tied_names, when_comparable
+from newsprism.compare.wording import plural
 from newsprism.corpus import language
 from newsprism.corpus.encoding import REPAIR_RULE, is_repair, removals
 from newsprism.corpus.entities import ENTITY_RULE
@@ -126,14 +127,17 @@ def length_reading(by_outlet: pd.DataFrame) -> str:
     >>> print(length_reading(pd.DataFrame({"outlet": ["A", "B"], "words_total": [300, 100]})))
     **A** gives the story the most text (300 words), **B** the least (100 words), a ratio of 3.0. Longer coverage has more room for quotes and frames, so later per-outlet counts are also shown per 1,000 words.
     """
-    longest = by_outlet.loc[by_outlet["words_total"].idxmax()]
-    shortest = by_outlet.loc[by_outlet["words_total"].idxmin()]
-    return when_comparable(
-        by_outlet["outlet"],
-        f"**{longest['outlet']}** gives the story the most text ({int(longest['words_total'])} "
-        f"words), **{shortest['outlet']}** the least ({int(shortest['words_total'])} words), "
-        f"a ratio of {longest['words_total'] / max(shortest['words_total'], 1):.1f}.",
-        "length of coverage") + (" Longer coverage has more room for quotes and frames, so "
+    most, least = by_outlet["words_total"].max(), by_outlet["words_total"].min()
+    longest = tied_at(by_outlet, "words_total")
+    shortest = tied_at(by_outlet, "words_total", highest=False)
+    each = " each" if len(longest) > 1 else ""
+    compared = (all_equal_text(by_outlet, "length of coverage", f"{int(most)} words")
+                if most == least else
+                f"{tied_names(longest, 'gives', 'give')} the story the most text ({int(most)} "
+                f"words{each}), {tied_names(shortest, '', '').strip()} the least ({int(least)} "
+                f"words{' each' if len(shortest) > 1 else ''}), a ratio of "
+                f"{most / max(least, 1):.1f}.")
+    return when_comparable(by_outlet["outlet"], compared, "length of coverage") + (" Longer coverage has more room for quotes and frames, so "
                                  "later per-outlet counts are also shown per 1,000 words.")
 
 
@@ -240,7 +244,8 @@ def audit_section(ctx: OverviewContext, out_dir: str, max_rows: int = 40) -> Gro
                 facts=facts),
         table_section("cleaning-audit", audit, "Removed text, line by line." + note,
                 max_rows=max_rows, facts=facts,
-                reading=overview.audit_reading(audit, rules, len(ctx.articles)))])
+                reading=overview.audit_reading(audit, rules, len(ctx.articles),
+                                                  ctx.articles["article_id"]))])
 
 
 def cleaning_outlet_section(ctx: OverviewContext, out_dir: str) -> Section:
@@ -256,13 +261,26 @@ def cleaning_outlet_section(ctx: OverviewContext, out_dir: str) -> Section:
                    source=f"{ctx.source}, newsprism.corpus.clean"))
 
 
-def pairs_note(pairs: pd.DataFrame) -> str:
-    """What the pair table leaves out: rows beyond those shown, pairs never scored."""
+# Pairs shown on the page with their passages; the saved table holds every listed pair.
+PAIRS_SHOWN = 10
+
+
+def pairs_note(pairs: pd.DataFrame, shown: int = PAIRS_SHOWN) -> str:
+    """What the pair table leaves out: rows beyond the ``shown`` on the page (the saved table
+    has ``pairs``), pairs never scored.
+
+    >>> pairs = pd.DataFrame({"cosine": [0.9] * 500})
+    >>> pairs.attrs.update(n_pairs=31125)
+    >>> pairs_note(pairs)
+    ' Showing the 10 strongest of 31125 pairs (copies first); the saved table overview_near_duplicates holds the 500 strongest.'
+    """
     n_pairs = pairs.attrs["n_pairs"]
     unlisted = int(pairs.attrs.get("n_no_shared_term", 0))
-    note = "" if len(pairs) == n_pairs - unlisted else (
-        f" Showing the {len(pairs)} strongest of {n_pairs} pairs (copies first); the "
-        "saved table overview_near_duplicates holds the same rows.")
+    listed, on_page = n_pairs - unlisted, min(shown, len(pairs))
+    saved = f"all {listed} listed" if len(pairs) == listed else f"the {len(pairs)} strongest"
+    note = "" if on_page == listed else (
+        f" Showing the {on_page} strongest of {n_pairs} pairs (copies first); the "
+        f"saved table overview_near_duplicates holds {saved}.")
     if unlisted:
         note += (f" {plural(unlisted, 'pair')} of articles share no term (cosine 0, e.g. "
                  "articles in two languages) and are not listed: none is a copy.")
@@ -278,7 +296,8 @@ def pairs_note(pairs: pd.DataFrame) -> str:
 MAX_PASSAGE_CHARS = 400
 
 
-def pair_evidence(pairs: pd.DataFrame, articles: pd.DataFrame, shown: int = 10) -> pd.DataFrame:
+def pair_evidence(pairs: pd.DataFrame, articles: pd.DataFrame,
+                  shown: int = PAIRS_SHOWN) -> pd.DataFrame:
     """The ``shown`` strongest pairs with their longest shared passage highlighted in each
     (beginning and end only beyond :data:`MAX_PASSAGE_CHARS` characters)."""
     texts = articles.set_index("article_id")["text"]

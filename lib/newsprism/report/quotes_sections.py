@@ -18,7 +18,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from newsprism.compare.summary import plural, when_comparable
+from newsprism.compare.readings import all_equal_text, tied_at, tied_names, when_comparable
+from newsprism.compare.wording import plural
 from newsprism.quotes import clusters as quote_clusters
 from newsprism.quotes import stats as quote_stats
 from newsprism.report import caveats
@@ -75,8 +76,8 @@ class QuotesContext:
         n_speech = len(self.speech)
         return (self.note + f"{len(self.quotes)} quotations ({n_speech} speech, "
                 f"{len(self.quotes) - n_speech} term) in {self.quotes['article_id'].nunique()} "
-                f"of {len(self.articles)} articles from {self.articles['outlet'].nunique()} "
-                f"outlets ({self.source}).")
+                f"of {len(self.articles)} articles from "
+                f"{plural(self.articles['outlet'].nunique(), 'outlet')} ({self.source}).")
 
 
 def prepare(corpus: str, actors_codebook: str = "none", cleaning: str = "default",
@@ -131,6 +132,12 @@ def top_rate_text(rates: pd.DataFrame, what: str, unit: str = "per 1,000 words",
         return (f"Only one outlet (**{top['outlet']}**, {top['estimate']:.1f} {unit}): its rate "
                 f"of {what} cannot be compared with another outlet's.")
     rank = "lowest" if lowest else "highest"
+    tied = tied_at(table, highest=not lowest)
+    if len(tied) == len(table):
+        return all_equal_text(table, f"rate of {what}", f"{top['estimate']:.1f} {unit}")
+    if len(tied) > 1:  # two outlets carrying the same articles read "A has the highest rate"
+        return (f"{tied_names(tied)} the {rank} rate of {what} ({top['estimate']:.1f} {unit} "
+                "each).")
     following = (f"; next: {table['outlet'].iloc[1]}, {table['estimate'].iloc[1]:.1f}"
                  if len(table) > 1 else "")
     if int(top["n"]) < 2:
@@ -156,7 +163,8 @@ def density_reading(per_1000: pd.DataFrame, share: pd.DataFrame) -> str:
     if most_share is None or not most_share["estimate"] > 0:
         return "No speech quotation was found, so no rate can be read."
     least = (" " + top_rate_text(per_1000, "speech quotations", lowest=True)
-             if per_1000["estimate"].notna().sum() > 2 else "")
+             if per_1000["estimate"].notna().sum() > 2 and per_1000["estimate"].nunique() > 1
+             else "")
     return when_comparable(
         per_1000["outlet"], top_rate_text(per_1000, "speech quotations") + least,
         "quotation density") + (
@@ -337,9 +345,12 @@ def scare_reading(term_rates: pd.DataFrame) -> str:
     """
     if not (len(term_rates) and term_rates["estimate"].max() > 0):
         return "No scare quotes were found."
-    top = term_rates.loc[term_rates["estimate"].idxmax()]
-    return (top_rate_text(term_rates, "scare quotes") + f" It uses {int(top['total'])} in "
-            "total. Scare quotes let a writer use a word while disowning it; a "
+    leaders = term_rates[term_rates["estimate"] == term_rates["estimate"].max()]
+    uses = (f" It uses {int(leaders['total'].iloc[0])} in total." if len(leaders) == 1 else
+            " They use " + ", ".join(f"{int(t)} ({o})" for o, t in
+                                     zip(leaders["outlet"], leaders["total"], strict=True))
+            + " in total.")
+    return (top_rate_text(term_rates, "scare quotes") + uses + " Scare quotes let a writer use a word while disowning it; a "
             "high rate signals an editorial voice, not more sourcing.")
 
 

@@ -17,7 +17,15 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from newsprism.compare.summary import extremes_text, plural, runner_up_text, when_comparable
+from newsprism.compare.readings import (
+    all_equal_text,
+    extremes_text,
+    runner_up_text,
+    tied_at,
+    tied_names,
+    when_comparable,
+)
+from newsprism.compare.wording import plural
 from newsprism.core import stats
 from newsprism.corpus import language
 from newsprism.report.caveats import validation_caveat
@@ -107,25 +115,41 @@ def single_article_outlets(by_outlet: pd.DataFrame) -> list[str]:
     return by_outlet[by_outlet["n_articles"] == 1]["outlet"].tolist()
 
 
+def tone_extremes(by_outlet: pd.DataFrame) -> str:
+    """The lowest and highest outlet mean with their intervals (the lowest one's sentences and
+    articles named), whether the intervals overlap and the runners-up; outlets that tie are
+    named together (:func:`newsprism.compare.readings.tied_at`).
+
+    >>> t = pd.DataFrame({"outlet": ["A", "B"], "estimate": [0.07, 0.07], "ci_low": [0.0, 0.0],
+    ...                   "ci_high": [0.1, 0.1], "n_sentences": [9, 9], "n_articles": [3, 3]})
+    >>> tone_extremes(t)
+    'Both outlets have the same mean sentence tone (+0.07), so neither ranks above the other.'
+    """
+    low = by_outlet.loc[by_outlet["estimate"].idxmin()]
+    high = by_outlet.loc[by_outlet["estimate"].idxmax()]
+    if low["estimate"] == high["estimate"]:
+        return all_equal_text(by_outlet, "mean sentence tone", f"{low['estimate']:+.2f}")
+    lows, highs = tied_at(by_outlet, highest=False), tied_at(by_outlet)
+    low_text = (f"{low['estimate']:+.2f}, 95% CI {low['ci_low']:+.2f} to {low['ci_high']:+.2f}; "
+                f"{low['n_sentences']} sentences in {plural(int(low['n_articles']), 'article')}"
+                if len(lows) == 1 else f"{low['estimate']:+.2f} each")
+    high_text = (f"{high['estimate']:+.2f}, {high['ci_low']:+.2f} to {high['ci_high']:+.2f}"
+                 if len(highs) == 1 else f"{high['estimate']:+.2f} each")
+    return (f"{tied_names(lows)} the lowest mean sentence tone ({low_text}), "
+            f"{tied_names(highs).rsplit(' ', 1)[0]} the highest ({high_text}); "
+            + ("the intervals overlap, so there is no clear difference."
+               if low["ci_high"] >= high["ci_low"] else "the intervals do not overlap.")
+            + runner_up_text(by_outlet))
+
+
 def outlet_tone_reading(by_outlet: pd.DataFrame) -> str:
     """The lowest and highest outlet mean with intervals, whether the intervals overlap (the
     key finding says the same), and the single-article caveat. The lowest outlet's sentences and
     articles are named as such: the table's ``n`` counts the units resampled (articles, or the
     sentences of a single article)."""
     single = single_article_outlets(by_outlet)
-    low = by_outlet.loc[by_outlet["estimate"].idxmin()]
-    high = by_outlet.loc[by_outlet["estimate"].idxmax()]
-    return when_comparable(
-        by_outlet["outlet"],
-        f"**{low['outlet']}** has the lowest mean sentence tone ({low['estimate']:+.2f}, 95% CI "
-        f"{low['ci_low']:+.2f} to {low['ci_high']:+.2f}; {low['n_sentences']} sentences in "
-        f"{plural(int(low['n_articles']), 'article')}), "
-        f"**{high['outlet']}** the highest ({high['estimate']:+.2f}, {high['ci_low']:+.2f} to "
-        f"{high['ci_high']:+.2f}); " + ("the intervals overlap, so there is no clear difference."
-                                        if low["ci_high"] >= high["ci_low"] else
-                                        "the intervals do not overlap.")
-        + runner_up_text(by_outlet),
-        "mean sentence tone") + " " + (
+    return when_comparable(by_outlet["outlet"], tone_extremes(by_outlet),
+                           "mean sentence tone") + " " + (
         f"{len(single)} of {len(by_outlet)} outlets have a single article here, so their "
         "intervals describe one article, not the outlet's coverage in general."
         if single else "Intervals resample whole articles.")

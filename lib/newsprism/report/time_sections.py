@@ -14,7 +14,7 @@ from typing import Any
 
 import pandas as pd
 
-from newsprism.compare.summary import plural
+from newsprism.compare.wording import plural
 from newsprism.report import caveats
 from newsprism.report.compare_sections import weak_frames_note
 from newsprism.report.options import no_actors_reading
@@ -176,7 +176,9 @@ def attention_section(ctx: TimeContext, out_dir: str) -> Section:
     findings, reading = [], "No dated article: attention over time cannot be shown."
     if len(dated):
         per = dated.groupby("period_label")["articles"].sum()
-        text_dates = bool((ctx.dates["date_basis"] == "text").any())
+        basis = ctx.dates.loc[ctx.dates["date_basis"] != "undated", "date_basis"]
+        text_dates = ("all" if len(basis) and (basis == "text").all()
+                      else bool((basis == "text").any()))
         reading = peak_reading(per, ctx.period, text_dates)
         if (per > 0).sum() > 1 and (per == per.max()).sum() == 1 and peak_p(per) < 0.05:
             findings.append(f"{peak_reading(per, ctx.period, text_dates, shown=False)} "
@@ -198,11 +200,29 @@ def when(label: str, period: str) -> str:
     return {"day": f"on {label}", "week": f"in the week of {label}"}.get(period, f"in {label}")
 
 
-def peak_reading(per: pd.Series, period: str, text_dates: bool = False,
+def text_date_caveat(text_dates: bool | str) -> str:
+    """The caveat of a count by period resting on dates taken from the text: ``True`` when some
+    are, ``"all"`` when every dated article is (a corpus without publication dates read "Some
+    dates come from the articles' text"); "" when none is.
+
+    >>> text_date_caveat("all")[:40]
+    ' Every date here comes from the articles'
+    """
+    if not text_dates:
+        return ""
+    if text_dates == "all":
+        return (" Every date here comes from the articles' text and is a lower bound, so an "
+                "article may belong to a later period.")
+    return (" Some dates come from the articles' text and are lower bounds, so an article may "
+            "belong to a later period.")
+
+
+def peak_reading(per: pd.Series, period: str, text_dates: bool | str = False,
                  shown: bool = True) -> str:
     """Which period(s) had the most articles, ties named as ties, the runner-up named and a
     peak not clearly above it (:func:`peak_p`) said to be none; with ``shown`` the number of
-    periods shown (the key finding leaves it out, never the caveats).
+    periods shown (the key finding leaves it out, never the caveats). ``text_dates``: some
+    dates are lower bounds taken from the text (True), or every one (``"all"``).
 
     >>> peak_reading(pd.Series({"2026-01-01": 1, "2026-01-02": 1}), "day")
     'No single peak: 2026-01-01 and 2026-01-02 have 1 article each (2 dated articles, 2 days shown).'
@@ -213,8 +233,7 @@ def peak_reading(per: pd.Series, period: str, text_dates: bool = False,
     empty = int((per == 0).sum())
     periods = (f"{len(per)} {period}{'s' if len(per) != 1 else ''} shown"
                + (f", {empty} of them without any article" if empty else ""))
-    caveat = (" Some dates come from the articles' text and are lower bounds, so an article "
-              "may belong to a later period." if text_dates else "")
+    caveat = text_date_caveat(text_dates)
     if (per > 0).sum() == 1:
         every = (f"All {int(per.sum())} dated articles" if per.sum() > 1
                  else "The one dated article")
@@ -591,28 +610,52 @@ def _spread_section(ctx: TimeContext, spread: pd.DataFrame, shown: int = 5) -> S
                               unit="statements", source=f"{ctx.source}, newsprism.quotes.clusters"))
 
 
+def differing_wordings(rows: pd.DataFrame) -> bool:
+    """Whether a statement's carriers (rows of :func:`newsprism.time.propagation.statement_spread`
+    for one cluster) quoted other wordings than the statement shown: a cluster may join a
+    slogan ("Make America Great Again", February) to a speech holding it (July), and the
+    first carrier of the slogan is not the first carrier of the speech.
+
+    >>> rows = pd.DataFrame({"statement": ["We will win. Believe me."] * 2,
+    ...                      "wording": ["We will win.", "We will win. Believe me."]})
+    >>> differing_wordings(rows), differing_wordings(rows.iloc[1:])
+    (True, False)
+    """
+    if "wording" not in rows:
+        return False
+    return bool((rows["wording"].map(_bare) != _bare(rows["statement"].iloc[0])).any())
+
+
+def _bare(text) -> str:
+    return " ".join(str(text).strip().strip('“”"\'.,;: ').lower().split())
+
+
 def _spread_line(rows: pd.DataFrame) -> str:
     """One statement's carriers in time: ordered only where publication dates order them
     (:func:`newsprism.time.propagation.tied_with_first`), undated carriers always named."""
     # the reading sets the statement in quotation marks: its own outer ones would double them
     text = shorten(str(rows["statement"].iloc[0]).strip().strip('“”"'))
+    quoted = f"“{text}”" + (
+        " (the outlets' wordings differ, some may hold only part of it: the table gives "
+        "each one's)"
+        if differing_wordings(rows) else "")
     dated = rows[rows["date"].notna()]
     carriers = "; ".join(f"{r.outlet} ({r.date:%Y-%m-%d}, {BASIS_WORDS[r.date_basis]})"
                          if pd.notna(r.date) else f"{r.outlet} (undated)"
                          for r in rows.itertuples())
     if dated["date"].nunique() < 2:
-        return f"“{text}” is quoted by {carriers}: their dates do not order them."
+        return f"{quoted} is quoted by {carriers}: their dates do not order them."
     if (dated["date_basis"] == "text").any():
-        return (f"“{text}” is quoted by {carriers}. Text dates are lower bounds, so the order "
+        return (f"{quoted} is quoted by {carriers}. Text dates are lower bounds, so the order "
                 "of publication is not established.")
     tied = propagation.tied_with_first(dated)
     if tied.all():
-        return f"“{text}” is quoted by {carriers}: their dates do not order them."
+        return f"{quoted} is quoted by {carriers}: their dates do not order them."
     first = listing(dated.loc[tied, "outlet"].tolist())
     follow = "; ".join(f"{r.outlet} {days(r.lag_days)} later"
                        for r in dated[~tied].itertuples())
     undated = rows[rows["date"].isna()]["outlet"].tolist()
-    return (f"“{text}” was first carried by {first} (by publication date"
+    return (f"{quoted} was first carried by {first} (by publication date"
             + ("; their dates do not order them" if tied.sum() > 1 else "") + f"); then {follow}"
             + (f"; also quoted, undated: {listing(undated)}" if undated else "") + ".")
 
@@ -739,9 +782,31 @@ def travel_reading(travel: pd.DataFrame, ngram: int, shown: int = 5) -> str:
             f"ordered in time, {len(travel) - len(directed)} cannot (same day, undated, or "
             f"dated only from their text); {copies} of the ordered pairs"
             + (f" and {unordered} of the unordered ones" if unordered else "")
-            + f" are copies ({copy_share_words()}), the rest share a phrase or quotation. "
-            "Largest shares: "
-            + " ".join(_travel_line(r) for r in largest.itertuples()))
+            + f" are copies ({copy_share_words()}), the rest share a phrase or quotation."
+            + (" Largest shares among the ordered pairs: "
+               + " ".join(_travel_line(r) for r in largest.itertuples()) if len(largest) else "")
+            + unordered_top(travel[~travel["directed"]], largest))
+
+
+def unordered_top(undirected: pd.DataFrame, largest: pd.DataFrame) -> str:
+    """The pair the dates cannot order with the largest share copied, when it exceeds every
+    ordered pair listed (two outlets carrying the same articles on one day copied 100%, while
+    the reading's "largest shares" named 13%); "" otherwise.
+
+    >>> pairs = pd.DataFrame({"source_outlet": ["A"], "copy_outlet": ["B"],
+    ...                       "share_copied": [1.0]})
+    >>> print(unordered_top(pairs, pairs.iloc[:0]).strip())
+    The largest share of all, 100% of an article's words, is shared by A and B, whose dates do not order them.
+    """
+    if undirected.empty:
+        return ""
+    top = undirected.sort_values("share_copied", ascending=False, kind="stable").iloc[0]
+    if len(largest) and top["share_copied"] <= largest["share_copied"].max():
+        return ""
+    pair = (f"two articles of {top['copy_outlet']}" if top["copy_outlet"] == top["source_outlet"]
+            else f"{top['source_outlet']} and {top['copy_outlet']}")
+    return (f" The largest share of all, {top['share_copied']:.0%} of an article's words, is "
+            f"shared by {pair}, whose dates do not order them.")
 
 
 def _travel_line(r) -> str:

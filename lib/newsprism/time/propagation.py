@@ -21,8 +21,8 @@ import pandas as pd
 
 FIRST_COLUMNS = ["outlet", "article_id", "date", "date_basis", "has_time", "lag_days", "rank",
                  "n_articles", "n_dated"]
-SPREAD_COLUMNS = ["cluster_id", "statement", "outlet", "article_id", "date", "date_basis",
-                  "has_time", "lag_days", "first_outlet", "order"]
+SPREAD_COLUMNS = ["cluster_id", "statement", "wording", "outlet", "article_id", "date",
+                  "date_basis", "has_time", "lag_days", "first_outlet", "order"]
 PROPAGATION_COLUMNS = ["source_outlet", "source_article", "copy_outlet", "copy_article",
                        "source_date", "copy_date", "lag_days", "directed", "basis", "n_passages",
                        "n_words", "share_copied"]
@@ -105,6 +105,7 @@ def statement_spread(clustered: pd.DataFrame, dates: pd.DataFrame,
     ``clustered``: speech quotations with ``cluster_id, article_id, text`` (see
     :func:`newsprism.quotes.clusters.cluster_quotes`). One row per statement x outlet (its
     earliest article carrying the statement): ``cluster_id, statement`` (the longest wording),
+    ``wording`` (that article's own: a cluster may join a slogan to the speech holding it),
     ``outlet, article_id, date, date_basis, has_time, lag_days`` (behind the first dated carrier),
     ``first_outlet``, ``order`` (1 = first; ties share a rank, and so do carriers the dates'
     resolution cannot set after the first, see :func:`tied_with_first`; NaN when undated).
@@ -133,6 +134,7 @@ def statement_spread(clustered: pd.DataFrame, dates: pd.DataFrame,
     carriers = (rows.sort_values(["cluster_id", "date", "article_id"], na_position="last")
                 .groupby(["cluster_id", "outlet"], sort=False).head(1).copy())
     carriers["statement"] = carriers["cluster_id"].map(longest)
+    carriers["wording"] = carriers["text"]
     first_date = carriers.groupby("cluster_id")["date"].transform("min")
     carriers["lag_days"] = (carriers["date"] - first_date).dt.total_seconds() / 86400.0
     # Carriers the dates' resolution cannot set after the first share first place.
