@@ -213,3 +213,57 @@ def test_participle_keeps_its_subject_past_a_plural_pronoun():
             "or a jurist.”")
     quote = next(q for q in extract_quotes(text) if q.kind == "speech")
     assert (quote.speaker, quote.speaker_surface) == ("Rebecca Bradley", "Bradley")
+
+
+# speakers13: speakers the attributor left missing or wrong on PolNeAR train (each failed
+# before: no speaker, or a word inside an aside)
+SPEAKERS13 = [
+    ("an opening phrase before the name and its aside",
+     "In July, Sammy Aaron, vice chairman of G-III, told Forbes that Trump is “very involved on "
+     "a weekly basis” in the business.", 0, ("Sammy Aaron", "Sammy Aaron")),
+    ("an aside naming a place and a meeting",
+     "Hillary Clinton campaigned in Ohio. Clinton, during a town hall meeting in Columbus, Ohio, "
+     "said she was “going to put a lot of coal companies out of business.”", 0,
+     ("Hillary Clinton", "Clinton")),
+    ("the name inside dashes",
+     "A former Republican presidential candidate -- John McCain, who lost the 2008 election to "
+     "Obama -- said the president “offered no changes to his strategy.”", 0,
+     ("John McCain", "John McCain")),
+    ("the name before dashes",
+     "On Friday, Newt Gingrich — mentioned by Newsmax as the leading choice for running mate — "
+     "told Bill O’Reilly of Fox News that “you have to look at it very seriously.”", 0,
+     ("Newt Gingrich", "Newt Gingrich")),
+    ("an aside holding a party label is not crossed",
+     "Tuesday at Baldwin Wallace University in Berea, OH, after winning Ohio in the Republican "
+     "presidential primary, Gov. John Kasich (R-OH), said, “I’m getting ready to rent a covered "
+     "wagon.”", 0, ("John Kasich", "Gov. John Kasich")),
+    ("cue verb 'cracked'",
+     "During their first debate, Hillary Clinton cracked, ''I'm a progressive who likes to get "
+     "things done.''", 0, ("Hillary Clinton", "Hillary Clinton")),
+    ("'Asked ..., X shook her head and said'",
+     "She has not provided details. Asked on Monday whether Mr. Clinton would hold a cabinet "
+     "position, Mrs. Clinton shook her head and said, ''No.''", 0, ("Clinton", "Clinton")),
+    ("'Here's X:' introduces the quotation",
+     "Here’s Clinton in December 1992: “Our new direction must rest on an understanding of the "
+     "new realities of global competition.”", 0, ("Clinton", "Clinton")),
+    ("'From the report:' introduces the quotation",
+     "Not all web panels are equal. From the report: “In general, samples with more elaborate "
+     "weighting produced more accurate results.”", 0, ("the report", "the report")),
+    ("a transcript turn's label",
+     "Chris Matthews: Is it speculation?\n\nLuciana Lopez: Everyone has a different image of it."
+     "\n\nMatthews: Well, speculation is bad.\n\nLopez: Well, no one is like, ‘My 401(k) is "
+     "speculation.’ It gets to be all things to all people.", 0, ("Lopez", "Lopez")),
+    ("a surname that is an auxiliary ('Will')",
+     "Columnist George Will was harsh. “The war is a reminder that the process may send a "
+     "commander in chief to Washington,” Will wrote.", 0, ("George Will", "Will")),
+    ("a surname that is a preposition ('From')",
+     "Al From helped found the DLC. “The circumstances are changed when you go through a "
+     "depression like we did,” From said.", 0, ("Al From", "From")),
+]
+
+
+@pytest.mark.parametrize(("shape", "text", "index", "expected"), SPEAKERS13,
+                         ids=[s[0] for s in SPEAKERS13])
+def test_speakers13_shape(shape, text, index, expected):
+    speech = [q for q in extract_quotes(text) if q.kind == "speech"]
+    assert (speech[index].speaker, speech[index].speaker_surface) == expected

@@ -108,6 +108,7 @@ from newsprism.quotes.names import (
 from newsprism.quotes.np_sources import noun_phrase_subject, verb_like
 from newsprism.quotes.shared_surnames import resolve_shared_surname
 from newsprism.quotes.subjects import NAME_TAIL, PRON_ANY, blank, subject_after, subject_before
+from newsprism.quotes.word_surnames import word_surname
 
 # -- colon introductions in the sentence
 
@@ -156,6 +157,26 @@ def colon_name_end(q: QuoteSite) -> Attribution | None:
             is_title_case(headline_words(q.text[q.ps:q.open_mark])):
         return None  # ('to the Dutch newspaper NRC Handelsblad:', a title-case headline)
     return q.make(s, e, "name", ":", "colon-name-end")
+
+
+# 'Here’s Clinton in December 1992: “...' (a name) / 'From the report: “...' (a text): the
+# sentence is only the introduction
+_HERE_COLON = re.compile(
+    rf"\s*(?:Here(?:\u2019|')s|Here is|Here was)\s+(?P<name>{NAME})(?![\w\u2019'])"
+    r"[^:\u201c\u201d\"\n]{0,60}:\s*$"
+    r"|\s*From\s+(?P<nom>(?:the|an?|his|her|its|their)\s+(?-i:[a-z\-]+)(?:\s+(?-i:[a-z\-]+)){0,2})"
+    r":\s*$")
+
+
+def colon_here(q: QuoteSite) -> Attribution | None:
+    """'Here’s Clinton in December 1992: “...' / 'From the report: “...': the name or the text
+    of an introduction that is the whole sentence before the colon."""
+    m = _HERE_COLON.fullmatch(q.text, q.lo, q.open_mark)
+    if m and m.group("name") and is_name(m.group("name"), q.text):
+        return q.make(*m.span("name"), "name", ":", "colon-here")
+    if m and m.group("nom"):
+        return q.make(*m.span("nom"), "nom", ":", "colon-here")
+    return None
 
 
 def colon_sentence(q: QuoteSite) -> Attribution | None:
@@ -440,8 +461,8 @@ def continuation_sentence(q: QuoteSite) -> Attribution | None:
 
 # The rules in the order they are tried; the first that fires attributes the quotation.
 RULES = (
-    cue_after_rules, cue_after_generic, cue_final, cue_before_rules, colon_name, colon_sentence,
-    colon_name_end, colon_clause, according, nominal_cue, previous_sentence, sentence_subject,
+    cue_after_rules, cue_after_generic, cue_final, cue_before_rules, colon_name, colon_here,
+    colon_sentence, colon_name_end, colon_clause, according, nominal_cue, previous_sentence, sentence_subject,
     continuation, dash_signature, continuation_paragraph, named_reply, document_intro,
     colon_intro, intro_paragraph,
     continuation_paragraph_last, sentence_cue, continuation_sentence,
@@ -565,8 +586,27 @@ def as_cue(q: QuoteSite) -> Attribution | None:
 # phrase, 'The council voted ...', was right half the time on PolNeAR train and named 'the' or
 # 'clinton's attacks were': a guess a reader would catch; only a phrase headed by a role, group,
 # institution or text noun is tried, by ``noun_phrase_subject``: 11 of 11 right on train.)
-FALLBACK_RULES = (cue_later, previous_sentence_cue, sentence_opening_name, institution_subject,
-                  as_cue, noun_phrase_subject)
+# 'Lopez: Well, no one is like, ‘My 401(k) is speculation.’': a transcript turn's label opening
+# the paragraph, a name of one to three words
+_TURN_LABEL = re.compile(r"(?P<name>[A-Z][\w.\u2019'\-]+(?:[ \t][A-Z][\w.\u2019'\-]+){0,2}):[ \t]")
+
+
+def transcript_label(q: QuoteSite) -> Attribution | None:
+    """The speaker label of a transcript turn holding the quotation ('Lopez: Well, no one is
+    like, ‘...’'), when at least two paragraphs of the article open with a label of that
+    form, one of them this same speaker's (a transcript, not a headline's 'Clinton: ...')."""
+    m = _TURN_LABEL.match(q.text, q.ps, q.open_mark)
+    if not m or not is_name(m.group("name"), q.text):
+        return None
+    last = m.group("name").split()[-1]
+    labels = re.findall(rf"(?m)^{_TURN_LABEL.pattern}", q.text)
+    if len(labels) < 3 or sum(label.split()[-1] == last for label in labels) < 2:
+        return None
+    return q.make(*m.span("name"), "name", ":", "transcript-label")
+
+
+FALLBACK_RULES = (transcript_label, word_surname, cue_later, previous_sentence_cue,
+                  sentence_opening_name, institution_subject, as_cue, noun_phrase_subject)
 
 
 # a clause of the quotation's sentence whose subject is a pronoun ('Cruz is the only contender

@@ -7,7 +7,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from newsprism.quotes.names import AUX, CUE_NOUNS, DETS, NAME, SUBJ_HEAD, is_name
+from newsprism.quotes.names import AUX, CUE_NOUNS, DETS, NAME, SUBJ_HEAD, is_name, strip_leading
 
 _PRON_TAIL = re.compile(r"\b(?:he|she|they|i|we|it)\s*$", re.I)
 _POSS_TAIL = re.compile(rf"(?P<name>{NAME})[\u2019']s?(?:\s+[\w\-]+){{0,3}}?\s+(?:{CUE_NOUNS})\s*$")
@@ -296,3 +296,42 @@ def sentence_span(text: str, bounds: list[int], ps: int, pe: int, s: int, e: int
         hi = bounds[j]
     return lo, hi
 
+
+
+# 'Sammy Aaron, vice chairman of G-III, told', 'Clinton, during a town hall in Columbus, Ohio,
+# said': a name opening its clause (sentence start, after an opening phrase's comma or a
+# conjunction), then an appositive or aside set off by commas that opens in lowercase, a number
+# or a determiner, then the cue
+_APPOSITIVE_BEFORE = re.compile(
+    rf"(?:^|(?<=,\s)|(?<=\bwhen\s)|(?<=\band\s)|(?<=\bbut\s)|(?<=\bas\s)|(?<=\bthat\s))"
+    rf"(?P<name>{NAME}),"
+    r"\s+(?:(?-i:[a-z0-9])|(?:The|An?)\s)[^\u201c\u201d\"\n()]{1,200}?,\s*"
+    r"(?:(?-i:[a-z]+ly)\s+)?$")
+# 'Gingrich — mentioned by Newsmax as ... — told' (the name before the dashes) / 'A former
+# Republican presidential candidate -- John McCain, who lost ... -- said' (the name opening them)
+_DASH = r"(?:\s+(?:--|[\u2014\u2013])\s+|[\u2014\u2013])"
+_DASHED_BEFORE = re.compile(
+    rf"(?:^|(?<=,\s))(?P<name>{NAME}){_DASH}[^\u201c\u201d\"\n\u2014\u2013]{{2,200}}?{_DASH}\s*$")
+_DASHED_INSIDE = re.compile(
+    rf"{_DASH}(?P<name>{NAME})(?:,[^\u201c\u201d\"\n\u2014\u2013]{{2,200}}?)?{_DASH}\s*$")
+
+
+def appositive_subject(text: str, lo: int, cue_start: int) -> tuple[int, int, str] | None:
+    """The name a comma or dash aside separates from its cue at ``cue_start`` ('J.J. Goldberg,
+    editor at large of The Forward, an influential ... newspaper, wrote'; 'Gingrich — mentioned
+    by Newsmax ... — told'), as (start, end, "name"), or None. The name is a full name or one
+    the text names twice and not all capitals ('Berea, OH, after ...'); the aside holds no
+    quotation mark, parenthesis or line break."""
+    if cue_start - lo > 300:
+        return None
+    left_lo, left = lo, text[lo:cue_start]
+    for pattern in (_APPOSITIVE_BEFORE, _DASHED_BEFORE, _DASHED_INSIDE):
+        m = pattern.search(left)
+        if not m:
+            continue
+        s, e = strip_leading(text, left_lo + m.start("name"), left_lo + m.end("name"))
+        name = text[s:e]
+        if s < e and is_name(name, text) and not name.isupper() and (len(name.split()) >= 2 or
+                                              text.count(name) >= 2):
+            return s, e, "name"
+    return None
