@@ -260,6 +260,27 @@ SPEAKERS13 = [
     ("a surname that is a preposition ('From')",
      "Al From helped found the DLC. “The circumstances are changed when you go through a "
      "depression like we did,” From said.", 0, ("Al From", "From")),
+    ("run-together initials before an aside",
+     "Just last week, J.J. Goldberg, editor at large of The Forward, an influential New "
+     "York-based newspaper catering to American Jews, wrote, ''When we think of defeating ISIS, "
+     "we should think of the world war.''", 0, ("J.J. Goldberg", "J.J. Goldberg")),
+    ("a description, then the name in apposition and an adverb",
+     "One of the university's top executives, Michael Sexton, subsequently testified in one of "
+     "the class action suits that \"none of the professors at the live events\" were handpicked "
+     "by Trump.", 0, ("Michael Sexton", "Michael Sexton")),
+    ("a role with a lowercase word before the name after an inverted cue",
+     "Then there was the most obvious change of all: \"It's about time that we had a woman "
+     "running this country,\" exhorted Clinton's introducer, actress Jamie Lee Curtis.", 0,
+     ("Jamie Lee Curtis", "Jamie Lee Curtis")),
+    ("a sentence after the speaker's appositive naming others",
+     "''It's an enormous moment,'' said Steve Schmidt, a top Republican strategist on John "
+     "McCain's presidential campaign in 2008 and George W Bush's in 2004. Unless further rivals "
+     "immediately quit the race, ''it's very difficult to see how he is stopped.''", 1,
+     ("Steve Schmidt", "Steve Schmidt")),
+    ("a statement sentence whose appositive misses its closing comma",
+     "Sam Lau, the communications director for the Iowa Democratic Party said in a statement. "
+     "“There are no paper ballots to recount. Monday’s caucuses were a unique event.”", 0,
+     ("Sam Lau", "Sam Lau")),
     ("a later 'he' after a shared bare surname: the one man of that surname",
      "Bill Clinton spoke at the rally. Hillary Clinton spoke at the dinner.\n\n“We will win,” "
      "Clinton said.\n\nThe crowd cheered. “We will win again,” he said.", 1,
@@ -274,10 +295,14 @@ def test_speakers13_shape(shape, text, index, expected):
     assert (speech[index].speaker, speech[index].speaker_surface) == expected
 
 
-# shapes speakers13 must leave as they were: an aside holding a party label is not crossed
+# shapes speakers13 must leave as they were: 'X, a top aide said,' credits the aide; an aside
+# holding a party label is not crossed
 # ('Berea, OH, ... Gov. John Kasich (R-OH), said' is no 'OH'), a 'she' after a shared bare
 # surname stays the one woman of it
 SPEAKERS13_KEPT = [
+    ("'Clinton, a top aide said,' is the aide",
+     "Clinton, a top aide said, “is very confident, very confident in the contrast” between her "
+     "and Trump.", 0, ("a top aide", "a top aide")),
     ("an aside holding a party label is not crossed",
      "Tuesday at Baldwin Wallace University in Berea, OH, after winning Ohio in the Republican "
      "presidential primary, Gov. John Kasich (R-OH), said, “I’m getting ready to rent a covered "
