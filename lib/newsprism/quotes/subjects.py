@@ -337,6 +337,10 @@ _DASHED_INSIDE = re.compile(
     rf"{_DASH}(?P<name>{NAME})(?:,[^\u201c\u201d\"\n\u2014\u2013]{{2,200}}?)?{_DASH}\s*$")
 
 
+# every aside ends in a comma or a dash before the cue (maybe then an adverb): a cheap test first
+_ASIDE_END = re.compile(r"(?:,|--|[\u2014\u2013])\s*(?:(?-i:[a-z]+ly)\s+)?$")
+
+
 def appositive_subject(text: str, lo: int, cue_start: int,
                        unclosed: bool = False) -> tuple[int, int, str] | None:
     """The name a comma or dash aside separates from its cue at ``cue_start`` ('J.J. Goldberg,
@@ -349,7 +353,8 @@ def appositive_subject(text: str, lo: int, cue_start: int,
     if cue_start - lo > 300:
         return None
     left_lo, left = lo, text[lo:cue_start]
-    patterns = (_APPOSITIVE_BEFORE, _DASHED_BEFORE, _DASHED_INSIDE)
+    closed = _ASIDE_END.search(text, max(lo, cue_start - 30), cue_start)
+    patterns = (_APPOSITIVE_BEFORE, _DASHED_BEFORE, _DASHED_INSIDE) if closed else ()
     for pattern in patterns + ((_APPOSITIVE_UNCLOSED,) if unclosed else ()):
         m = pattern.search(left)
         if not m:
