@@ -39,9 +39,13 @@ CASES = [
      "of the emails?”", 0, "Bill Maher", "asked"),
     ("cue-before-reported", "Rep. Steve Israel said Clinton called on members to be "
      "“closely coordinated.”", 0, "Steve Israel", "said"),
+    ("cue-before-appositive", "In July, Sammy Aaron, vice chairman of G-III, told Forbes that "
+     "Trump is “very involved on a weekly basis.”", 0, "Sammy Aaron", "told"),
     ("cue-before", "Kim Jong Un said: “We will win big.”", 0, "Kim Jong Un", "said"),
     ("cue-before-inverted", "Stated Kim Jong Un: “We will win big.”", 0, "Kim Jong Un", "Stated"),
     ("colon-name", "Pew Research: “Most voters are undecided.”", 0, "Pew Research", ":"),
+    ("colon-here", "Here’s Bill Clinton in December 1992: “Our new direction must rest on "
+     "skills.”", 0, "Bill Clinton", ":"),
     ("colon-sentence", "Kim Jong Un then addressed the crowd again: “Here is what I regret.”", 0,
      "Kim Jong Un", ":"),
     ("colon-name-end", "The surge doesn’t surprise Republican pollster Daron Shaw: “Lesser-known "

@@ -107,7 +107,17 @@ from newsprism.quotes.names import (
 )
 from newsprism.quotes.np_sources import noun_phrase_subject, verb_like
 from newsprism.quotes.shared_surnames import resolve_shared_surname
-from newsprism.quotes.subjects import NAME_TAIL, PRON_ANY, blank, subject_after, subject_before
+from newsprism.quotes.subjects import (
+    NAME_TAIL,
+    NAMED_APPOSITIVE,
+    PRON_ANY,
+    ROLE_WORDS_NAME,
+    appositive_subject,
+    blank,
+    subject_after,
+    subject_before,
+)
+from newsprism.quotes.word_surnames import word_surname
 
 # -- colon introductions in the sentence
 
@@ -156,6 +166,26 @@ def colon_name_end(q: QuoteSite) -> Attribution | None:
             is_title_case(headline_words(q.text[q.ps:q.open_mark])):
         return None  # ('to the Dutch newspaper NRC Handelsblad:', a title-case headline)
     return q.make(s, e, "name", ":", "colon-name-end")
+
+
+# 'Here’s Clinton in December 1992: “...' (a name) / 'From the report: “...' (a text): the
+# sentence is only the introduction
+_HERE_COLON = re.compile(
+    rf"\s*(?:Here(?:\u2019|')s|Here is|Here was)\s+(?P<name>{NAME})(?![\w\u2019'])"
+    r"[^:\u201c\u201d\"\n]{0,60}:\s*$"
+    r"|\s*From\s+(?P<nom>(?:the|an?|his|her|its|their)\s+(?-i:[a-z\-]+)(?:\s+(?-i:[a-z\-]+)){0,2})"
+    r":\s*$")
+
+
+def colon_here(q: QuoteSite) -> Attribution | None:
+    """'Here’s Clinton in December 1992: “...' / 'From the report: “...': the name or the text
+    of an introduction that is the whole sentence before the colon."""
+    m = _HERE_COLON.fullmatch(q.text, q.lo, q.open_mark)
+    if m and m.group("name") and is_name(m.group("name"), q.text):
+        return q.make(*m.span("name"), "name", ":", "colon-here")
+    if m and m.group("nom"):
+        return q.make(*m.span("nom"), "nom", ":", "colon-here")
+    return None
 
 
 def colon_sentence(q: QuoteSite) -> Attribution | None:
@@ -420,28 +450,47 @@ def sentence_cue(q: QuoteSite) -> Attribution | None:
     return None
 
 
-def continuation_sentence(q: QuoteSite) -> Attribution | None:
+_SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z\u201c\"'])")
+
+
+def _past_appositive(text: str, lo: int, hi: int) -> int:
+    """``lo`` moved past the rest of its sentence when that rest is an appositive of the speaker
+    (', a top Republican strategist on John McCain's campaign.'): the names it holds describe
+    the speaker, no one who speaks between."""
+    end = _SENTENCE_END.search(text, lo, hi)
+    if not end or not text.startswith(",", lo) or CUE_RE.search(text, lo, end.start()) or \
+            PRON_ANY.search(text, lo, end.start()):
+        return lo
+    return end.end()
+
+
+def continuation_sentence(q: QuoteSite, past_appositive: bool = False) -> Attribution | None:
     """'"It's an enormous moment," said Steve Schmidt, a strategist. Unless rivals quit, "it's
     very difficult ..."': the previous quotation of the paragraph has a speaker and no other
-    name, pronoun or cue comes between: the same speaker goes on."""
+    name, pronoun or cue comes between: the same speaker goes on (``past_appositive``: the
+    speaker's appositive closing its sentence is no one between, see
+    :func:`continuation_past_appositive`)."""
     a, text = q.attributor, q.text
     if q.qi == 0 or not q.prev or q.prev[-1].speaker is None or \
             a.paragraphs[q.qi - 1][0] != q.ps:
         return None
     gap_lo = max(a.quote_marks[q.qi - 1][1], q.prev[-1].speaker_end or 0)
+    if past_appositive:
+        gap_lo = _past_appositive(text, gap_lo, q.open_mark)
     if gap_lo >= q.open_mark or q.open_mark - gap_lo > 400:
         return None
     if CUE_RE.search(text, gap_lo, q.open_mark) or PRON_ANY.search(text, gap_lo, q.open_mark) \
             or any(is_name(m.group(0), text)
                    for m in NAME_RE.finditer(text, gap_lo, q.open_mark)):
         return None
-    return q.carry("continuation-sentence")
+    return q.carry("continuation-past-appositive" if past_appositive else
+                   "continuation-sentence")
 
 
 # The rules in the order they are tried; the first that fires attributes the quotation.
 RULES = (
-    cue_after_rules, cue_after_generic, cue_final, cue_before_rules, colon_name, colon_sentence,
-    colon_name_end, colon_clause, according, nominal_cue, previous_sentence, sentence_subject,
+    cue_after_rules, cue_after_generic, cue_final, cue_before_rules, colon_name, colon_here,
+    colon_sentence, colon_name_end, colon_clause, according, nominal_cue, previous_sentence, sentence_subject,
     continuation, dash_signature, continuation_paragraph, named_reply, document_intro,
     colon_intro, intro_paragraph,
     continuation_paragraph_last, sentence_cue, continuation_sentence,
@@ -476,6 +525,10 @@ def previous_sentence_cue(q: QuoteSite) -> Attribution | None:
         if m.group(0) == "according to":
             continue
         subj = subject_before(text, prev_lo, m.start())
+        if subj is None or subj[2] == "nom":
+            # 'Sam Lau, the communications director for the Iowa Democratic Party said in a
+            # statement.': the name before the aside
+            subj = appositive_subject(text, prev_lo, m.start(), unclosed=True)
         if subj and subj[2] != "nom":
             return q.make(*subj, m.group(0), "previous-sentence-cue")
     return None
@@ -565,8 +618,60 @@ def as_cue(q: QuoteSite) -> Attribution | None:
 # phrase, 'The council voted ...', was right half the time on PolNeAR train and named 'the' or
 # 'clinton's attacks were': a guess a reader would catch; only a phrase headed by a role, group,
 # institution or text noun is tried, by ``noun_phrase_subject``: 11 of 11 right on train.)
-FALLBACK_RULES = (cue_later, previous_sentence_cue, sentence_opening_name, institution_subject,
-                  as_cue, noun_phrase_subject)
+# 'Lopez: Well, no one is like, ‘My 401(k) is speculation.’': a transcript turn's label opening
+# the paragraph, a name of one to three words
+_TURN_LABEL = re.compile(r"(?P<name>[A-Z][\w.\u2019'\-]+(?:[ \t][A-Z][\w.\u2019'\-]+){0,2}):[ \t]")
+
+
+def transcript_label(q: QuoteSite) -> Attribution | None:
+    """The speaker label of a transcript turn holding the quotation ('Lopez: Well, no one is
+    like, ‘...’'), when at least two paragraphs of the article open with a label of that
+    form, one of them this same speaker's (a transcript, not a headline's 'Clinton: ...')."""
+    m = _TURN_LABEL.match(q.text, q.ps, q.open_mark)
+    if not m or not is_name(m.group("name"), q.text):
+        return None
+    last = m.group("name").split()[-1]
+    labels = re.findall(rf"(?m)^{_TURN_LABEL.pattern}", q.text)
+    if len(labels) < 3 or sum(label.split()[-1] == last for label in labels) < 2:
+        return None
+    return q.make(*m.span("name"), "name", ":", "transcript-label")
+
+
+def continuation_past_appositive(q: QuoteSite) -> Attribution | None:
+    """'"It's an enormous moment," said Steve Schmidt, a top Republican strategist on John
+    McCain's presidential campaign. Unless rivals quit, "it's very difficult ..."': the names
+    of the speaker's appositive describe the speaker; the same speaker goes on."""
+    return continuation_sentence(q, past_appositive=True)
+
+
+def cue_after_role_name(q: QuoteSite) -> Attribution | None:
+    """'"It's about time ...," exhorted Clinton's introducer, actress Jamie Lee Curtis.': the
+    name a role gives after a lowercase role word, right after the cue that follows the
+    quotation."""
+    cue = CUE_RE.match(q.text, q.close_mark + len(q.text[q.close_mark:q.hi]) -
+                       len(q.text[q.close_mark:q.hi].lstrip(" ,\u2014\u2013-")))
+    m = ROLE_WORDS_NAME.match(q.text, cue.end(), q.hi) if cue else None
+    if not m or not is_name(m.group("name"), q.text) or len(m.group("name").split()) < 2:
+        return None
+    return q.make(*m.span("name"), "name", cue.group(0), "cue-after-role-name")
+
+
+def cue_named_appositive(q: QuoteSite) -> Attribution | None:
+    """'One of the university's top executives, Michael Sexton, subsequently testified ...
+    that "...': a description opening the quotation's sentence, the name in apposition to it,
+    then a cue verb before the quotation: the named person."""
+    m = NAMED_APPOSITIVE.match(q.text, q.lo, q.open_mark)
+    name = m.group("name") if m else ""
+    if not (m and CUE_RE.match(q.text, m.end(), q.open_mark) and is_name(name, q.text) and
+            len(name.split()) >= 2):
+        return None
+    cue = CUE_RE.match(q.text, m.end(), q.open_mark).group(0)
+    return q.make(*m.span("name"), "name", cue, "cue-named-appositive")
+
+
+FALLBACK_RULES = (transcript_label, word_surname, continuation_past_appositive,
+                  cue_after_role_name, cue_named_appositive, cue_later, previous_sentence_cue, sentence_opening_name,
+                  institution_subject, as_cue, noun_phrase_subject)
 
 
 # a clause of the quotation's sentence whose subject is a pronoun ('Cruz is the only contender

@@ -36,6 +36,7 @@ from newsprism.quotes.names import (
 )
 from newsprism.quotes.roles import parse_description, role_introductions
 from newsprism.quotes.subjects import (
+    INITIALS_NAME,
     NAME_PAIR,
     NAME_TAIL,
     PLACE_BEFORE,
@@ -194,7 +195,8 @@ class Attributor:
                                    for k in ("a", "b"))
         elif kind == "name":
             name_m = NAME_RE.match(surface)
-            if name_m and name_m.end() < len(surface):  # appositive: keep the name
+            if name_m and name_m.end() < len(surface) and \
+                    not re.fullmatch(INITIALS_NAME, surface):  # appositive: keep the name
                 e = s + name_m.end()
                 surface = self.text[s:e]
             s, e = strip_leading(self.text, s, e)

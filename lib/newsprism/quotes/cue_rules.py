@@ -41,6 +41,7 @@ from newsprism.quotes.subjects import (
     NON_AGENT,
     PLACE_BEFORE,
     TO_BEFORE,
+    appositive_subject,
     subject_after,
     subject_before,
     trailing_space,
@@ -355,12 +356,22 @@ def _bare_determiner(q: QuoteSite, c: CueSite):
     return None
 
 
+# an opening participle clause ('Asked on Monday whether ..., Mrs. Clinton shook her head and
+# said'): the subject follows its comma
+_OPENING_PARTICIPLE = re.compile(
+    r"\s*(?:Asked|Pressed|Questioned|Speaking|Responding|Told)\b[^,\u201c\u201d\"\n]{0,150},\s+")
+
+
 def cue_before_and(q: QuoteSite, c: CueSite):
-    """'Trump stood up and said: “...': the sentence's subject of a second verb."""
+    """'Trump stood up and said: “...' (also after an opening 'Asked ..., '): the sentence's
+    subject of a second verb."""
     if c.subject(q) is not None or not re.search(
             r"\band\s*$", AUX.sub("", q.text[q.left_lo:c.start].rstrip())):
         return None
     subj = q.attributor.subject_of_sentence(q.lo, c.start)
+    opener = _OPENING_PARTICIPLE.match(q.text, q.lo, c.start)
+    if subj is None and opener:
+        subj = q.attributor.subject_of_sentence(opener.end(), c.start)
     return q.make(*subj, c.word, "cue-before-and") if subj else None
 
 
@@ -463,6 +474,18 @@ def cue_before_reported(q: QuoteSite, c: CueSite):
     return q.make(*found, outer.group(0), "cue-before-reported")
 
 
+def cue_before_appositive(q: QuoteSite, c: CueSite):
+    """'In July, Sammy Aaron, vice chairman of G-III, told Forbes that Trump is "...', 'A former
+    Republican presidential candidate -- John McCain, who lost ... -- said': the name an aside
+    separates from the cue speaks, not a word inside the aside (only when the cue's plain
+    subject is another mention)."""
+    found = appositive_subject(q.text, max(q.lo, q.left_lo), c.start)
+    subj = c.subject(q)
+    if found is None or subj and subj[:2] == found[:2]:
+        return None
+    return q.make(*found, c.word, "cue-before-appositive")
+
+
 def cue_before(q: QuoteSite, c: CueSite):
     """'Kim said: “...' / 'what he called Russia’s “...'."""
     subj = c.subject(q)
@@ -492,7 +515,8 @@ def cue_before_inverted(q: QuoteSite, c: CueSite):
 
 BEFORE_CUE_STEPS = (_noun_homograph, according_before, cue_gerund, cue_participle,
                     _bare_determiner, cue_before_and, cue_before_infinitive, cue_before_owner, naming_subject,
-                    cue_before_passive, cue_before_reported, cue_before, cue_before_inverted)
+                    cue_before_passive, cue_before_reported, cue_before_appositive, cue_before,
+                    cue_before_inverted)
 
 
 def cue_before_rules(q: QuoteSite) -> Attribution | None:

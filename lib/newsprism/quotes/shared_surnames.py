@@ -10,8 +10,9 @@ abstention a reader accepts, never a guess.
 
 Caveats (PolNeAR train): the full name written last anywhere before the mention was right 3
 times in 20 read by hand (NYT's 'Mrs. Clinton' style; 'Ivanka Trump' before 'Trump said'), so
-only the paragraph counts; most changes are abstentions, some replacing a right full name; a
-later 'he' may resolve to the bare surname, which has no gender.
+only the paragraph counts; most changes are abstentions, some replacing a right full name. A
+later 'he' or 'she' resolved to the bare surname (which has no gender) goes to the one person
+of the pronoun's gender.
 
 >>> from newsprism.quotes.extract import extract_quotes
 >>> text = ("Bill Clinton spoke first. Bill Clinton spoke again. Then Hillary Clinton took "
@@ -75,14 +76,19 @@ def shared_surname_speaker(art: Article, text: str, speaker: str, surface: str,
     docstring): unchanged unless the surname of ``speaker`` is shared by two people or more."""
     last = speaker.split()[-1] if speaker.split() else ""
     people = art.people_of_surname(last) if last else {}
-    if len(people) < 2 or not any(speaker in forms for forms in people.values()):
-        return speaker
     pronoun = _PRONOUN_GENDER.get(surface.strip().lower())
+    if len(people) < 2 or not (any(speaker in forms for forms in people.values()) or
+                               pronoun and speaker == last):
+        return speaker
     # a title before the mention tells the gender too ('Mrs. Clinton said', mention 'Clinton')
     gender = pronoun or _title_gender(text[max(0, at - 12):at] + surface)
     if gender:
-        # a pronoun or title only corrects a speaker of the other gender ('Mrs.' is no Bill)
-        if art.gender(speaker) in (None, gender):
+        # a pronoun or title only corrects a speaker of the other gender ('Mrs.' is no Bill),
+        # and a pronoun the bare surname (no gender) its antecedent abstained on: 'Obama ...
+        # he said' is the one Obama who is a man, else the bare surname stays
+        bare = speaker == last and art.gender(speaker) is None
+        if art.gender(speaker) == gender or art.gender(speaker) is None and not (
+                pronoun and bare):
             return speaker
         found = _one_of_gender(art, people, gender) or (speaker if pronoun else last)
     elif _bare_surname(surface) != last:

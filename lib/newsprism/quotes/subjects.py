@@ -7,7 +7,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from newsprism.quotes.names import AUX, CUE_NOUNS, DETS, NAME, SUBJ_HEAD, is_name
+from newsprism.quotes.names import AUX, CUE_NOUNS, DETS, NAME, SUBJ_HEAD, is_name, strip_leading
 
 _PRON_TAIL = re.compile(r"\b(?:he|she|they|i|we|it)\s*$", re.I)
 _POSS_TAIL = re.compile(rf"(?P<name>{NAME})[\u2019']s?(?:\s+[\w\-]+){{0,3}}?\s+(?:{CUE_NOUNS})\s*$")
@@ -249,6 +249,15 @@ _ROLE_COMMA_NAME = re.compile(
     r"(?=\s*(?:[,.;)]|$))")
 
 
+# 'exhorted Clinton's introducer, actress Jamie Lee Curtis.': a role, then the name after one or
+# two lowercase role words ('actress', 'former senator'); read by a fallback only
+ROLE_WORDS_NAME = re.compile(
+    rf"\s*(?:(?-i:the|a|an|his|her|their|its)\s+|{NAME}[\u2019']s?\s+)"
+    rf"(?:[\w\-\u2019']+\s+){{0,4}}?(?-i:[a-z])[\w\-]*,\s+"
+    rf"(?:(?!(?:and|or|but|who|whom|which|that|when|while|as|then)\b)(?-i:[a-z])[\w\-]*\s+){{1,2}}"
+    rf"(?P<name>{NAME})(?=\s*(?:[,.;)]|$))")
+
+
 def subject_after(text: str, cue_end: int, hi: int) -> tuple[int, int, str] | None:
     """The noun phrase just right of a cue verb (``said X``); the name of a role in apposition
     ('said the campaign's spokesman, Ann Lee')."""
@@ -296,3 +305,63 @@ def sentence_span(text: str, bounds: list[int], ps: int, pe: int, s: int, e: int
         hi = bounds[j]
     return lo, hi
 
+
+
+# a name, maybe after run-together initials ('J.J. Goldberg', which ``NAME`` ends at 'J.')
+INITIALS_NAME = rf"(?:(?:[A-Z]\.){{2,3}}[ \t]*)?{NAME}"
+# 'Sammy Aaron, vice chairman of G-III, told', 'Clinton, during a town hall in Columbus, Ohio,
+# said': a name opening its clause (sentence start, after an opening phrase's comma or a
+# conjunction), then an appositive or aside set off by commas that opens in lowercase, a number
+# or a determiner, then the cue
+_APPOSITIVE_BEFORE = re.compile(
+    rf"(?:^|(?<=,\s)|(?<=\bwhen\s)|(?<=\band\s)|(?<=\bbut\s)|(?<=\bas\s)|(?<=\bthat\s))"
+    rf"(?P<name>{INITIALS_NAME}),"
+    r"\s+(?:(?-i:[a-z0-9])|(?:The|An?)\s)[^\u201c\u201d\"\n()]{1,200}?,\s*"
+    r"(?:(?-i:[a-z]+ly)\s+)?$")
+# 'One of the university's top executives, Michael Sexton, subsequently testified': a
+# description opening the sentence, then the name in apposition to it (read by a fallback)
+NAMED_APPOSITIVE = re.compile(
+    r"\s*(?-i:One|The|An?|Two|Three|His|Her|Their|Its)\s[^,\u201c\u201d\"\n()]{2,100},\s+"
+    rf"(?:(?-i:[a-z]+)\s+)?(?P<name>{NAME}),\s*(?:(?-i:[a-z]+ly)\s+)?")
+# 'Sam Lau, the communications director for the Iowa Democratic Party said': a sentence
+# opening with a name and a role after 'the' whose closing comma is missing
+_APPOSITIVE_UNCLOSED = re.compile(
+    rf"^\s*(?P<name>{NAME}),\s+(?-i:the|a|an)\s+(?-i:[a-z])[^,\u201c\u201d\"\n()]{{1,60}}?"
+    r"\s(?-i:for|of|at|with)\s[^,\u201c\u201d\"\n()]{1,60}?\s+(?:(?-i:[a-z]+ly)\s+)?$")
+# 'Gingrich — mentioned by Newsmax as ... — told' (the name before the dashes) / 'A former
+# Republican presidential candidate -- John McCain, who lost ... -- said' (the name opening them)
+_DASH = r"(?:\s+(?:--|[\u2014\u2013])\s+|[\u2014\u2013])"
+_DASHED_BEFORE = re.compile(
+    rf"(?:^|(?<=,\s))(?P<name>{NAME}){_DASH}[^\u201c\u201d\"\n\u2014\u2013]{{2,200}}?{_DASH}\s*$")
+_DASHED_INSIDE = re.compile(
+    rf"{_DASH}(?P<name>{NAME})(?:,[^\u201c\u201d\"\n\u2014\u2013]{{2,200}}?)?{_DASH}\s*$")
+
+
+# every aside ends in a comma or a dash before the cue (maybe then an adverb): a cheap test first
+_ASIDE_END = re.compile(r"(?:,|--|[\u2014\u2013])\s*(?:(?-i:[a-z]+ly)\s+)?$")
+
+
+def appositive_subject(text: str, lo: int, cue_start: int,
+                       unclosed: bool = False) -> tuple[int, int, str] | None:
+    """The name a comma or dash aside separates from its cue at ``cue_start`` ('J.J. Goldberg,
+    editor at large of The Forward, an influential ... newspaper, wrote'; 'Gingrich — mentioned
+    by Newsmax ... — told'), as (start, end, "name"), or None. The name is a full name or one
+    the text names twice and not all capitals ('Berea, OH, after ...'); the aside holds no
+    quotation mark, parenthesis or line break. ``unclosed`` also reads a sentence opening 'Sam
+    Lau, the communications director for the Iowa Democratic Party said' (no closing comma; the
+    role holds 'for', 'of', 'at' or 'with': 'Clinton, a top aide said' is the aide)."""
+    if cue_start - lo > 300:
+        return None
+    left_lo, left = lo, text[lo:cue_start]
+    closed = _ASIDE_END.search(text, max(lo, cue_start - 30), cue_start)
+    patterns = (_APPOSITIVE_BEFORE, _DASHED_BEFORE, _DASHED_INSIDE) if closed else ()
+    for pattern in patterns + ((_APPOSITIVE_UNCLOSED,) if unclosed else ()):
+        m = pattern.search(left)
+        if not m:
+            continue
+        s, e = strip_leading(text, left_lo + m.start("name"), left_lo + m.end("name"))
+        name = text[s:e]
+        if s < e and is_name(name, text) and not name.isupper() and (len(name.split()) >= 2 or
+                                              text.count(name) >= 2):
+            return s, e, "name"
+    return None
