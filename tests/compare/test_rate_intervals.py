@@ -40,11 +40,27 @@ def test_a_single_article_keeps_the_exact_poisson_interval():
 
 
 def test_outlet_rate_cis_count_articles_without_events():
-    events, words = _events([10, 0, 0, 0])
-    outlet_of = pd.Series(["A", "A", "B", "B"], index=words.index)
+    events, words = _events([10, 0, 0, 0, 0] + [0] * 5)
+    outlet_of = pd.Series(["A"] * 5 + ["B"] * 5, index=words.index)
     table = outlet_rate_cis(events, words, outlet_of).set_index("outlet")
-    assert table.loc["B", "ci_low"] == 0.0 and table.loc["B", "ci_high"] < 2.0
-    assert table.loc["A", "ci_low"] == 0.0 and table.loc["A", "ci_high"] == 10.0
+    assert table.loc["B", "ci_low"] == 0.0 and table.loc["B", "ci_high"] < 1.0
+    # 10 events in 5,000 words, all in one article: 2.0 pooled, up to 6.0 resampling articles
+    assert table.loc["A", "ci_low"] == 0.0 and table.loc["A", "ci_high"] == 6.0
+
+
+# Five outlets of 2 articles each: 40 stated "tone more positive ... q = 0.016" and a
+# conflict frame "95% CI 26.5 to 29.2" from intervals over 2 articles (3 distinct resamples).
+@pytest.mark.parametrize("per_outlet, tested", [(2, False), (4, False), (5, True), (8, True)])
+def test_no_p_over_articles_below_the_minimum_articles(per_outlet, tested):
+    from newsprism.core.stats import MIN_ARTICLES
+
+    assert MIN_ARTICLES == 5
+    events, words = _events([6, 0, 0, 1, 0, 0, 2, 0][:per_outlet] + ([0, 1, 0] * 3)[:per_outlet])
+    outlet_of = pd.Series(["A"] * per_outlet + ["B"] * per_outlet, index=words.index)
+    assert pd.notna(article_rate_p(events, words, outlet_of, "A")) == tested
+    mine = events[events["article_id"].isin(words.index[:per_outlet])]
+    poisson = poisson_rate_ci(len(mine), 1000.0 * per_outlet)
+    assert (article_rate_ci(mine, words.iloc[:per_outlet]) == poisson) == (not tested)
 
 
 def _corpus(quotes_per_article: dict[str, list[int]]) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -126,8 +142,8 @@ def test_no_bootstrap_p_against_a_single_other_article():
     outlet_of = pd.Series(["A", "B", "B"], index=words.index)
     assert pd.isna(article_rate_p(events, words, outlet_of, "B"))
     assert pd.isna(article_rate_p(events, words, outlet_of, "A"))
-    outlet_of = pd.Series(["A", "A", "B", "B"], index=_events([3, 1, 0, 1])[1].index)
-    events, words = _events([3, 1, 0, 1])
+    events, words = _events([3, 1, 2, 1, 1, 0, 1, 0, 0, 1])
+    outlet_of = pd.Series(["A"] * 5 + ["B"] * 5, index=words.index)
     assert not pd.isna(article_rate_p(events, words, outlet_of, "B"))
 
 
@@ -168,8 +184,8 @@ def test_the_family_q_of_a_frame_rate_resamples_articles(a_hits, clear):
     ([1] * 14 + [0] + [0] * 3, ["Alpha"] * 15 + ["Beta"] * 3, "Alpha", False),
     ([1] * 14 + [0] + [0] * 3, ["Alpha"] * 15 + ["Beta"] * 3, "Beta", False),
     ([0, 0, 0, 0], ["A", "A", "B", "B"], "A", False),
-    ([3, 1, 0, 1], ["A", "A", "B", "B"], "A", True),
-    ([3, 1, 0, 1], ["A", "A", "B", "B"], "B", True),
+    ([3, 1, 2, 1, 1, 0, 1, 0, 0, 1], ["A"] * 5 + ["B"] * 5, "A", True),
+    ([3, 1, 2, 1, 1, 0, 1, 0, 0, 1], ["A"] * 5 + ["B"] * 5, "B", True),
 ])
 def test_no_bootstrap_p_when_a_side_has_no_event(per_article, outlet_names, outlet, bootstrapped):
     events, words = _events(per_article)

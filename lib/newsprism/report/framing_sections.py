@@ -18,6 +18,7 @@ from typing import Any
 import pandas as pd
 
 from newsprism.compare.wording import plural
+from newsprism.core.stats import MIN_ARTICLES
 from newsprism.framing import detect as framing
 from newsprism.framing import presence as framing_presence
 from newsprism.framing import shares as framing_shares
@@ -170,12 +171,11 @@ def share_interval_text(row: pd.Series) -> str:
 
     >>> share_interval_text(pd.Series({"ci_low": float("nan"), "ci_high": float("nan"),
     ...                                "n_articles": 1}))
-    'no interval: 1 article, and intervals resample articles'
+    'no interval: 1 article (fewer than 5), and intervals resample articles'
     """
     if pd.isna(row["ci_low"]) or pd.isna(row["ci_high"]):
-        return (f"no interval: {int(row['n_articles'])} "
-                f"article{'' if int(row['n_articles']) == 1 else 's'}, and intervals resample "
-                "articles")
+        return (f"no interval: {plural(int(row['n_articles']), 'article')} (fewer than "
+                f"{MIN_ARTICLES}), and intervals resample articles")
     return f"95% CI {row['ci_low']:.0%}–{row['ci_high']:.0%}"
 
 
@@ -183,9 +183,9 @@ def interval_caption(prevalence: pd.DataFrame, shown: str = "in brackets") -> st
     """What the prevalence intervals resample, and which outlets have none (from the table's
     ``resample`` column).
 
-    >>> t = pd.DataFrame({"outlet": ["A", "B"], "resample": ["article", "none (fewer than 2 articles)"]})
+    >>> t = pd.DataFrame({"outlet": ["A", "B"], "resample": ["article", "none (fewer than 5 articles)"]})
     >>> interval_caption(t)
-    'Bootstrap 95% interval in brackets, resampling whole articles (cluster bootstrap: sentences of one article are not independent); no interval for outlets with fewer than 2 articles: B.'
+    'Bootstrap 95% interval in brackets, resampling whole articles (cluster bootstrap: sentences of one article are not independent); no interval for outlets with fewer than 5 articles: B.'
     """
     units = set(prevalence["resample"])
     if units == {"sentence"}:
@@ -196,7 +196,8 @@ def interval_caption(prevalence: pd.DataFrame, shown: str = "in brackets") -> st
                                      "outlet"].astype(str)))
     return (f"Bootstrap 95% interval {shown}, resampling whole articles (cluster bootstrap: "
             "sentences of one article are not independent)"
-            + (f"; no interval for outlets with fewer than 2 articles: {', '.join(none)}."
+            + (f"; no interval for outlets with fewer than {MIN_ARTICLES} articles: "
+               f"{', '.join(none)}."
                if none else "."))
 
 
@@ -214,7 +215,8 @@ def prevalence_reading(prevalence: pd.DataFrame, labels: dict[str, str]) -> str:
             f"**{t['outlet']}**: {t['estimate']:.0%} of its {int(t['n'])} sentences "
             f"({share_interval_text(t)}{lead_text(prevalence, t)}), "
             f"{rate:.1f} hits per 1,000 words.{other_frame_text(prevalence, t, labels)} "
-            + ("Outlets with a single article have no interval, so the data cannot rank them"
+            + (f"Outlets with fewer than {MIN_ARTICLES} articles have no interval, so the "
+               "data cannot rank them"
                if prevalence["ci_low"].isna().any() else
                "Where intervals overlap, the data cannot rank the outlets")
             + "; check the evidence below before reading a cell as the outlet's framing.")
