@@ -18,7 +18,7 @@ import pandas as pd
 
 from newsprism.compare.hedging import find_hedges, voice_word_counts
 from newsprism.compare.sourcing import sourcing_table
-from newsprism.core.stats import bootstrap_ci, enough_articles
+from newsprism.core.stats import N_BOOT, bootstrap_ci, enough_articles
 from newsprism.core.text import count_words
 from newsprism.core.text import per_1k as rate_per_1k
 from newsprism.viz.figures import interval_errors
@@ -86,7 +86,7 @@ def sentiment_by_article(sentiment: pd.DataFrame, voice: str = "author",
 
 
 def tone_ci(sentiment: pd.DataFrame, outlet_of: pd.Series, voice: str = "author",
-            n_boot: int = 1000, seed: int = 0, level: float = 0.95,
+            n_boot: int = N_BOOT, seed: int = 0, level: float = 0.95,
             engine: str | None = None) -> pd.DataFrame:
     """95% bootstrap CI of each outlet's tone (mean over articles of the mean sentence score).
 
@@ -200,7 +200,7 @@ TONE_COLUMNS = ["outlet", "engine", "estimate", "ci_low", "ci_high", "n", "n_art
 
 
 def outlet_tone(tables: dict[str, pd.DataFrame], engine: str | None = None,
-                n_boot: int = 1000, seed: int = 0) -> pd.DataFrame:
+                n_boot: int = N_BOOT, seed: int = 0) -> pd.DataFrame:
     """Tone of each outlet's own voice with its 95% interval (:func:`tone_ci`): outlet, engine
     (engine and score column, as ``tone_engine`` of the profile), estimate (the profile's
     ``tone_author``), ci_low, ci_high, n (sentences), n_articles. Empty without sentiment.
@@ -301,7 +301,7 @@ def kept_frames(frames: pd.DataFrame) -> pd.DataFrame:
     return frames
 
 
-def frame_rates(tables: dict[str, pd.DataFrame], min_count: int = 0, n_boot: int = 1000,
+def frame_rates(tables: dict[str, pd.DataFrame], min_count: int = 0, n_boot: int = N_BOOT,
                 seed: int = 0) -> pd.DataFrame:
     """Frame hits per 1,000 words of each outlet with a bootstrap 95% interval: outlet, frame,
     count, estimate (hits per 1,000 words), ci_low, ci_high, n (words), article_share (share of the outlet's articles
@@ -311,8 +311,9 @@ def frame_rates(tables: dict[str, pd.DataFrame], min_count: int = 0, n_boot: int
     test).
 
     The numbers are those of 20_framing's prevalence table
-    (:func:`newsprism.framing.stats.frame_prevalence`, negated cues left out, every voice),
-    so a cell reads the same in both notebooks. Empty when the frames or sentences table is
+    (:func:`newsprism.framing.stats.frame_prevalence`, negated cues left out, every voice,
+    :data:`~newsprism.core.stats.N_BOOT` resamples, seed 0), so a cell reads the same, interval
+    included, in both notebooks. Empty when the frames or sentences table is
     absent.
 
     Columns as listed above: ``n`` counts words, not articles; ``article_share`` runs 0-1. A frame hit is a codebook

@@ -37,6 +37,7 @@ import pandas as pd
 
 from newsprism.core.stats import (
     MIN_ARTICLES,
+    N_BOOT,
     benjamini_hochberg,
     cluster_ratio_ci,
     enough_articles,
@@ -79,7 +80,7 @@ NO_INTERVAL = f"none (fewer than {MIN_ARTICLES} articles)"
 def frame_prevalence(sentences: pd.DataFrame, frames: pd.DataFrame, articles: pd.DataFrame,
                      frame_ids: Iterable[str] | None = None, by: str = "outlet",
                      include_negated: bool = False, voice: str | None = None,
-                     n_boot: int = 2000, seed: int = 0, resample: str = "auto") -> pd.DataFrame:
+                     n_boot: int = N_BOOT, seed: int = 0, resample: str = "auto") -> pd.DataFrame:
     """Two rows per outlet × frame, one per ``measure``: ``share_of_sentences`` (sentences with
     the frame / sentences) and ``per_1000_words`` (hits per 1,000 words), each an ``estimate``
     with a bootstrap 95% interval ``ci_low``, ``ci_high`` and ``n`` (sentences for the share,
