@@ -23,7 +23,7 @@ def test_prevalence_reading_takes_every_figure_from_the_top_row():
 
 
 @pytest.mark.parametrize("q, min_expected, starts, small", [
-    ([0.01, 0.2], [2, 8], "1 of 2 frames differ across outlets at q < 0.05 (War alliance)", 1),
+    ([0.01, 0.2], [2, 8], "1 of 2 frames differs across outlets at q < 0.05 (War alliance)", 1),
     ([0.5, 0.2], [6, 8], "0 of 2 frames differ across outlets at q < 0.05.", 0),
 ])
 def test_tests_reading_counts_the_tests_table(q, min_expected, starts, small):
@@ -39,7 +39,7 @@ def test_tests_reading_counts_the_tests_table(q, min_expected, starts, small):
 @pytest.mark.parametrize("q, starts", [
     # One outlet: nothing is tested, and "0 of 2 frames differ" would read as a result.
     ([float("nan")] * 2, "None of the 2 frames could be tested across outlets"),
-    ([0.01, float("nan")], "1 of 2 frames differ across outlets at q < 0.05 (War alliance); 1 "
+    ([0.01, float("nan")], "1 of 2 frames differs across outlets at q < 0.05 (War alliance); 1 "
                            "could not be tested."),
 ])
 def test_tests_reading_says_what_could_not_be_tested(q, starts):

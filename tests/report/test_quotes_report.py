@@ -48,7 +48,7 @@ def test_voice_reading_names_the_speaker_with_the_most_quotations_in_all():
     text = quotes_report.voice_reading(voice)
     assert text.startswith("The most quoted speaker is **Kim** (4 quotations across outlets; "
                            "next: Putin, 3).")
-    assert "1 of 8 speech quotations have no speaker" in text
+    assert "1 of 8 speech quotations has no speaker" in text
 
 
 def test_voice_matrix_pools_speakers_beyond_the_top():

@@ -353,7 +353,7 @@ def test_copies_of_50_are_the_copies_of_00_and_40():
     assert marked["is_copy"].tolist() == [True, False]  # 9 words: too few, as in copied_pairs
     text = time_report.travel_reading(marked, 8)
     assert text.startswith("2 article pairs share wording; 1 can be ordered in time, 1 cannot")
-    assert "1 of the ordered pairs are copies" in text
+    assert "1 of the ordered pairs is a copy" in text
     unordered = time_report.mark_copies(travel.assign(directed=[False, False]), passages)
     assert "0 of the ordered pairs and 1 of the unordered ones are copies" in \
         time_report.travel_reading(unordered, 8)

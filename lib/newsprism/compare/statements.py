@@ -237,7 +237,9 @@ def copy_statements(voices: pd.DataFrame | None, passages: pd.DataFrame | None) 
                                                         int(rec["n_words"]))
         listed = ", ".join(f"{o} (longest shared passage {plural(words.get(o, 0), 'word')})"
                            for o in partners)
+        with_them = "it" if len(partners) == 1 else "them"
         rows.append(statement(outlet, f"Copies a large share of an article with {listed}: "
-                                      "counted as one independent voice with it.", "copies",
+                                      f"counted as one independent voice with {with_them}.",
+                              "copies",
                               f"rows with outlet_a or outlet_b = {outlet!r}"))
     return rows

@@ -17,7 +17,7 @@ from typing import Any
 
 import pandas as pd
 
-from newsprism.compare.wording import plural
+from newsprism.compare.wording import plural, verb
 from newsprism.core.stats import MIN_ARTICLES
 from newsprism.framing import detect as framing
 from newsprism.framing import presence as framing_presence
@@ -350,7 +350,7 @@ def frame_tests_reading(tests: pd.DataFrame, labels: dict[str, str]) -> str:
 
     >>> frame_tests_reading(pd.DataFrame({"frame": ["w"], "q_value": [0.01], "min_expected": [2]}),
     ...               {"w": "War"})[:52]
-    '1 of 1 frames differ across outlets at q < 0.05 (War'
+    '1 of 1 frames differs across outlets at q < 0.05 (Wa'
     """
     significant = tests[tests["q_value"] < 0.05]["frame"].tolist()
     small = small_n_frames(tests)
@@ -363,7 +363,8 @@ def frame_tests_reading(tests: pd.DataFrame, labels: dict[str, str]) -> str:
         return (f"None of the {len(tests)} frames could be tested across outlets (a test needs "
                 "two or more outlets and a frame present in some articles but not all), so no "
                 "difference between outlets is shown.")
-    return (f"{len(significant)} of {len(tests)} frames differ across outlets at q < 0.05"
+    return (f"{len(significant)} of {len(tests)} frames "
+            f"{verb(len(significant), 'differs', 'differ')} across outlets at q < 0.05"
             + (f" ({', '.join(labels[f] for f in significant)})" if significant else "")
             + (f"; {len(tests) - tested} could not be tested" if tested < len(tests) else "")
             + (f". **Small-n caveat:** {small} frame(s) have an expected count below 5 in some "
@@ -424,7 +425,7 @@ def voice_reading(voices: pd.DataFrame, labels: dict[str, str]) -> str:
              "that frame is partly the "
              "sources' words, not the outlet's")
     return (f"{int(voices['quoted'].sum())} of {int(voices[['author', 'quoted']].to_numpy().sum())}"
-            f" hits are in quoted speech; the most is **{labels.get(most['frame'])}** in "
+            f" hits {verb(int(voices['quoted'].sum()), 'is', 'are')} in quoted speech; the most is **{labels.get(most['frame'])}** in "
             f"**{most['outlet']}** ({plural(quoted, 'quoted hit')}): {share}.")
 
 
@@ -793,7 +794,8 @@ def key_findings(ctx: FramingContext, prevalence: Group, dominant: Section,
     test_table = tests.tables["framing_tests"]
     n_significant = int((test_table["q_value"] < 0.05).sum())
     if test_table["q_value"].notna().any():
-        found.append(f"{n_significant} of {len(test_table)} frames differ across outlets at "
+        found.append(f"{n_significant} of {len(test_table)} frames "
+                     f"{verb(n_significant, 'differs', 'differ')} across outlets at "
                      "q < 0.05 (articles with the frame against without, per outlet: "
                      "Fisher's test or a chi-square with outlet labels permuted over "
                      "articles)." + weak_frames_note(book_name, list(

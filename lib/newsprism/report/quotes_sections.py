@@ -25,7 +25,7 @@ from newsprism.compare.readings import (
     tied_names,
     when_comparable,
 )
-from newsprism.compare.wording import plural
+from newsprism.compare.wording import plural, verb
 from newsprism.core.stats import enough_articles
 from newsprism.quotes import clusters as quote_clusters
 from newsprism.quotes import stats as quote_stats
@@ -285,7 +285,7 @@ def voice_reading(voice: pd.DataFrame) -> str:
                + (f"; next: {rest.index[0]}, {int(rest.iloc[0])}" if len(rest) else "")
                + "). ")
     return (top + f"{int(unattributed)} of {int(voice['n_quotes'].sum())} speech quotations "
-            "have no speaker; check them in the explorer before reading a share as an "
+            f"{verb(int(unattributed), 'has', 'have')} no speaker; check them in the explorer before reading a share as an "
             "outlet's choice.")
 
 
@@ -459,7 +459,9 @@ def cross_reading(cross: pd.DataFrame, n_multi: int, min_outlets: int,
     return (f"{plural(n_multi, 'statement')} quoted by {min_outlets} or more outlets. The "
             f"first, \u201c{textwrap.shorten(first['reference'], 100, placeholder=' …')}"
             f"\u201d, is quoted by {', '.join(quoted_by['outlet'])}; "
-            f"{', '.join(missing['outlet']) or 'no outlet'} did not quote it. The most distant "
+            + (f"{', '.join(missing['outlet'])} did not quote it." if len(missing) else
+               "every outlet in the table quoted it.")
+            + " The most distant "
             f"version shares {quoted_by['coverage'].min():.0%} of the longest version's words "
             "(in order). Different wordings of one statement point to different translations "
             "or paraphrases presented as quotation; which one is faithful can only be settled "

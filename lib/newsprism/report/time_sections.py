@@ -782,7 +782,8 @@ def travel_reading(travel: pd.DataFrame, ngram: int, shown: int = 5) -> str:
             f"ordered in time, {len(travel) - len(directed)} cannot (same day, undated, or "
             f"dated only from their text); {copies} of the ordered pairs"
             + (f" and {unordered} of the unordered ones" if unordered else "")
-            + f" are copies ({copy_share_words()}), the rest share a phrase or quotation."
+            + (" is a copy" if copies == 1 and not unordered else " are copies")
+            + f" ({copy_share_words()}), the rest share a phrase or quotation."
             + (" Largest shares among the ordered pairs: "
                + " ".join(_travel_line(r) for r in largest.itertuples()) if len(largest) else "")
             + unordered_top(travel[~travel["directed"]], largest))
