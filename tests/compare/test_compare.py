@@ -440,12 +440,13 @@ def test_summaries_state_planted_traits_with_evidence_anchors(fixture_result):
                                         "Pulse Blog"}
     assert summaries["anchor"].str.match(r"40_source_comparison\.html#[a-z-]+$").all()
     pulse = summaries[summaries["outlet"] == "Pulse Blog"]["statement"]
-    assert pulse.str.contains("vague or anonymous attribution").any()
-    # Pulse Blog's 7 hedges in 2 articles lead the hedge rates, but resampling articles (2 per
-    # outlet) its family q is 0.058, so the summary does not state it (it did from a Poisson p)
+    # Pulse Blog's planted vague attribution and its 7 hedges lead their rates, but from 2
+    # articles (fewer than MIN_ARTICLES): no rate is stated or tested, and its size says why.
     hedges = fixture_result["hedging_rates"].query("kind == 'hedge'").set_index("outlet")
     assert hedges["estimate"].idxmax() == "Pulse Blog"
-    assert pulse.str.contains("hedges").any() == (hedges.loc["Pulse Blog", "q_value"] < 0.05)
+    assert pd.isna(hedges.loc["Pulse Blog", "q_value"])
+    assert not pulse.str.contains("vague or anonymous attribution|hedges").any()
+    assert pulse.str.contains("2 articles, .* Fewer than 5 articles: no interval").any()
     meridian = summaries[summaries["outlet"] == "Daily Meridian"]
     assert (meridian["section"] == "copies").any()
     dispatch = summaries[summaries["outlet"] == "Northern Dispatch"]

@@ -40,11 +40,27 @@ def test_a_single_article_keeps_the_exact_poisson_interval():
 
 
 def test_outlet_rate_cis_count_articles_without_events():
-    events, words = _events([10, 0, 0, 0])
-    outlet_of = pd.Series(["A", "A", "B", "B"], index=words.index)
+    events, words = _events([10, 0, 0, 0, 0] + [0] * 5)
+    outlet_of = pd.Series(["A"] * 5 + ["B"] * 5, index=words.index)
     table = outlet_rate_cis(events, words, outlet_of).set_index("outlet")
-    assert table.loc["B", "ci_low"] == 0.0 and table.loc["B", "ci_high"] < 2.0
-    assert table.loc["A", "ci_low"] == 0.0 and table.loc["A", "ci_high"] == 10.0
+    assert table.loc["B", "ci_low"] == 0.0 and table.loc["B", "ci_high"] < 1.0
+    # 10 events in 5,000 words, all in one article: 2.0 pooled, up to 6.0 resampling articles
+    assert table.loc["A", "ci_low"] == 0.0 and table.loc["A", "ci_high"] == 6.0
+
+
+# Five outlets of 2 articles each: 40 stated "tone more positive ... q = 0.016" and a
+# conflict frame "95% CI 26.5 to 29.2" from intervals over 2 articles (3 distinct resamples).
+@pytest.mark.parametrize("per_outlet, tested", [(2, False), (4, False), (5, True), (8, True)])
+def test_no_p_over_articles_below_the_minimum_articles(per_outlet, tested):
+    from newsprism.core.stats import MIN_ARTICLES
+
+    assert MIN_ARTICLES == 5
+    events, words = _events([6, 0, 0, 1, 0, 0, 2, 0][:per_outlet] + ([0, 1, 0] * 3)[:per_outlet])
+    outlet_of = pd.Series(["A"] * per_outlet + ["B"] * per_outlet, index=words.index)
+    assert pd.notna(article_rate_p(events, words, outlet_of, "A")) == tested
+    mine = events[events["article_id"].isin(words.index[:per_outlet])]
+    poisson = poisson_rate_ci(len(mine), 1000.0 * per_outlet)
+    assert (article_rate_ci(mine, words.iloc[:per_outlet]) == poisson) == (not tested)
 
 
 def _corpus(quotes_per_article: dict[str, list[int]]) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -126,8 +142,8 @@ def test_no_bootstrap_p_against_a_single_other_article():
     outlet_of = pd.Series(["A", "B", "B"], index=words.index)
     assert pd.isna(article_rate_p(events, words, outlet_of, "B"))
     assert pd.isna(article_rate_p(events, words, outlet_of, "A"))
-    outlet_of = pd.Series(["A", "A", "B", "B"], index=_events([3, 1, 0, 1])[1].index)
-    events, words = _events([3, 1, 0, 1])
+    events, words = _events([3, 1, 2, 1, 1, 0, 1, 0, 0, 1])
+    outlet_of = pd.Series(["A"] * 5 + ["B"] * 5, index=words.index)
     assert not pd.isna(article_rate_p(events, words, outlet_of, "B"))
 
 
@@ -168,8 +184,8 @@ def test_the_family_q_of_a_frame_rate_resamples_articles(a_hits, clear):
     ([1] * 14 + [0] + [0] * 3, ["Alpha"] * 15 + ["Beta"] * 3, "Alpha", False),
     ([1] * 14 + [0] + [0] * 3, ["Alpha"] * 15 + ["Beta"] * 3, "Beta", False),
     ([0, 0, 0, 0], ["A", "A", "B", "B"], "A", False),
-    ([3, 1, 0, 1], ["A", "A", "B", "B"], "A", True),
-    ([3, 1, 0, 1], ["A", "A", "B", "B"], "B", True),
+    ([3, 1, 2, 1, 1, 0, 1, 0, 0, 1], ["A"] * 5 + ["B"] * 5, "A", True),
+    ([3, 1, 2, 1, 1, 0, 1, 0, 0, 1], ["A"] * 5 + ["B"] * 5, "B", True),
 ])
 def test_no_bootstrap_p_when_a_side_has_no_event(per_article, outlet_names, outlet, bootstrapped):
     events, words = _events(per_article)
@@ -185,3 +201,28 @@ def test_a_rate_against_outlets_without_events_is_tested_exactly():
                          "estimate": [14 / 6.842, 0.0], "p_value": [float("nan")] * 2})
     assert summary.rate_p(rows.iloc[0].to_dict(), rows) == pytest.approx(
         (6842 / 7594) ** 14)
+
+
+def test_a_frame_rate_carries_one_interval_in_20_and_40():
+    # PolNeAR train: New York Times' economic frame rate, 8.4 per 1,000 words in both
+    # notebooks, read 95% CI 4.9-12.0 in 20 (2,000 resamples) and 5.1-12.1 in 40 (1,000).
+    from newsprism.compare.profiles import frame_rates
+    from newsprism.framing.stats import frame_prevalence
+
+    articles, sentences, frames = [], [], []
+    for outlet, hits in {"A": [3, 0, 1, 5, 0, 2], "B": [1, 1, 0, 0, 2, 0]}.items():
+        for i, k in enumerate(hits):
+            article_id = f"{outlet}{i}"
+            articles.append({"article_id": article_id, "outlet": outlet})
+            sentences += [{"article_id": article_id, "sentence_id": s,
+                           "text": " ".join(["word"] * (40 + 7 * i))} for s in range(6)]
+            frames += [{"article_id": article_id, "sentence_id": j % 6, "frame": "economic",
+                        "cue": "cost", "negated": False} for j in range(k)]
+    tables = {"articles": pd.DataFrame(articles), "sentences": pd.DataFrame(sentences),
+              "frames": pd.DataFrame(frames)}
+    forty = frame_rates(tables).set_index("outlet")
+    twenty = frame_prevalence(tables["sentences"], tables["frames"], tables["articles"],
+                              include_negated=True)  # 20_framing's defaults
+    twenty = twenty[twenty["measure"] == "per_1000_words"].set_index("outlet")
+    for column in ("estimate", "ci_low", "ci_high"):
+        assert forty[column].tolist() == twenty.loc[forty.index, column].tolist()

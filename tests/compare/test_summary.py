@@ -44,9 +44,9 @@ def test_rank_phrase(value, others, expected):
 
 def test_size_statement_uses_singular_for_one_article():
     text = summary.size_statement({"outlet": "A", "n_articles": 1, "n_words": 1})["statement"]
-    assert text == "A: 1 article, 1 word."
-    text = summary.size_statement({"outlet": "A", "n_articles": 2, "n_words": 1500})["statement"]
-    assert text == "A: 2 articles, 1,500 words."
+    assert text.startswith("A: 1 article, 1 word. Fewer than 5 articles")
+    text = summary.size_statement({"outlet": "A", "n_articles": 6, "n_words": 1500})["statement"]
+    assert text == "A: 6 articles, 1,500 words."
 
 
 # --- rates --------------------------------------------------------------------------------------
@@ -201,7 +201,9 @@ def test_sender_conflict_names_the_senders_not_a_date_disagreement():
 def test_outlet_summaries_one_outlet_one_article():
     profiles = _profiles(hedges_per_1k=[30.0], tone_author=[0.3])
     table = summary.outlet_summaries(profiles, tone=_tone([0.3], [0.2], [0.4]))
-    assert table["statement"].tolist() == ["O0: 1 article, 1,000 words."]
+    assert table["statement"].tolist() == [
+        "O0: 1 article, 1,000 words. Fewer than 5 articles: no interval or test over its "
+        "articles, so no tone, rate or frame of it is compared with the other outlets."]
 
 
 def test_comparison_limits():
@@ -374,16 +376,24 @@ def test_compare_outlets_puts_the_family_q_in_the_tables_readings_use():
         q[("rate", "A", "hedges_per_1k")], nan_ok=True)
 
 
-@pytest.mark.parametrize(("n_articles", "noted"), [(1, True), (3, False)])
-def test_tone_statement_of_a_single_article_outlet_says_what_its_interval_spans(n_articles,
-                                                                                 noted):
-    # 40's one key finding on the bundled corpus: "Its own voice is more negative than the
-    # median of the other 4 outlets ... (95% CI -0.17 to -0.03 ...)", an interval over the
-    # sentences of the outlet's one article, with nothing saying so.
+# Five outlets of 2 articles each: 40 read "Its own voice is more negative than the median of
+# the other 4 outlets ... (95% CI +0.02 to +0.08 ...; q = 0.016)" from 2 articles; the bundled
+# corpus (one article each) stated its one tone finding over one article's sentences.
+@pytest.mark.parametrize(("n_articles", "stated"), [(1, False), (2, False), (4, False),
+                                                     (5, True), (12, True)])
+def test_tone_and_rate_statements_need_the_minimum_articles(n_articles, stated):
     tone = _tone([-0.10, 0.09, 0.13, 0.22], [-0.17, 0.0, 0.05, 0.06], [-0.03, 0.2, 0.2, 0.36])
     tone["n_articles"] = n_articles
-    text = summary.tone_statement("O0", tone)["statement"]
-    assert ("From a single article: its interval spans that article's sentences" in text) == noted
+    assert (summary.tone_statement("O0", tone) is not None) == stated
+    rates = _rates([20.0, 2.0, 3.0, 2.0]).assign(n_articles=n_articles)
+    made = summary.rate_statement(rates.iloc[0].to_dict(), rates, "hedges", "hedging", "row")
+    assert (made is not None) == stated
+    q = summary.family_q(rates, None, tone)
+    assert pd.notna(q[("tone", "O0", "")]) == stated
+    assert pd.notna(q[("rate", "O0", "hedges_per_1k")]) == stated
+    size = summary.size_statement({"outlet": "O0", "n_articles": n_articles, "n_words": 900})
+    assert ("Fewer than 5 articles: no interval or test over its articles" in
+            size["statement"]) == (not stated)
 
 
 # PolNeAR train (840 articles): three "Figures for troops ... may not count the same thing"
@@ -448,21 +458,6 @@ def test_findings_are_capped_weightiest_first_and_the_rest_counted(n_outlets, ca
     # what 40's reading counts: the statements on the index, not the note or the "more" line
     found = summary.findings_text(table, per_outlet=1, max_findings=cap, note="Few outlets.")
     assert summary.recorded_statements(found, "Few outlets.") == (kept, n_outlets - kept)
-
-
-def test_rate_statement_of_a_one_article_outlet_says_what_it_describes():
-    # A non-English-majority corpus (two English articles, one per outlet): 40's finding read
-    # "Beta — Uses direct quotations above the median ... q < 0.001" while 30 read the same
-    # one-article rate as "the lead is not established"; 40's tone finding said "From a single
-    # article", its rate finding did not.
-    rates = _rates([20.0, 2.0, 3.0, 2.0]).assign(n_articles=[1, 5, 5, 5])
-    made = summary.rate_statement(rates.iloc[0].to_dict(), rates, "hedges", "hedging", "row")
-    assert made["statement"].endswith("From a single article: its interval and test count that "
-                                      "article's events as independent, so it describes the "
-                                      "article, not the outlet's coverage in general.")
-    many = summary.rate_statement(rates.assign(n_articles=3).iloc[0].to_dict(), rates,
-                                  "hedges", "hedging", "row")
-    assert "single article" not in many["statement"]
 
 
 # Two outlets carrying the same articles ("Twin A", "Twin B") read "Twin A has the lowest mean

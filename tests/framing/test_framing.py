@@ -297,21 +297,26 @@ def test_prevalence_share_rate_and_interval(toy):
     assert list(cell.index) == ["share_of_sentences", "per_1000_words"]  # one estimate a row
     a, rate = cell.loc["share_of_sentences"], cell.loc["per_1000_words"]
     assert a["n_sentences"] == a["n"] == 5 and a["n_with_frame"] == 3
-    assert a["estimate"] == pytest.approx(0.6) and a["ci_low"] <= a["estimate"] <= a["ci_high"]
+    assert a["estimate"] == pytest.approx(0.6)
     assert rate["n"] == rate["n_words"] and rate["estimate"] == pytest.approx(1000 * 3 / rate["n"])
-    assert rate["ci_low"] <= rate["estimate"] <= rate["ci_high"]
+    # 2 articles: fewer than MIN_ARTICLES, so the estimate without an interval
+    assert pd.isna(a["ci_low"]) and pd.isna(rate["ci_low"]) and pd.isna(rate["ci_high"])
     b = table[(table["outlet"] == "B") & (table["frame"] == "conflict")
               & (table["measure"] == "share_of_sentences")].iloc[0]
     assert b["estimate"] == 0 and pd.isna(b["ci_low"]) and pd.isna(b["ci_high"])  # 1 article
-    assert b["resample"] == NO_INTERVAL and a["resample"] == "article"
+    assert b["resample"] == a["resample"] == NO_INTERVAL == "none (fewer than 5 articles)"
 
 
-@pytest.mark.parametrize(("n_articles", "has_interval"), [(1, False), (2, True), (4, True)])
-def test_prevalence_interval_resamples_articles_and_needs_two(n_articles, has_interval):
+# Five outlets of 2 articles each: 40 read the conflict frame of one "28.7 per 1,000 words
+# (95% CI 26.5 to 29.2 ...)", an interval over 2 articles (3 distinct resamples).
+@pytest.mark.parametrize(("n_articles", "has_interval"), [(1, False), (2, False), (4, False),
+                                                          (5, True), (6, True)])
+def test_prevalence_interval_resamples_articles_and_needs_the_minimum(n_articles, has_interval):
     # 20_framing resampled SENTENCES when outlets had fewer than 5 articles: one article of
     # 19 sentences got "53% (95% CI 32%-74%)", as if its sentences were independent draws.
     texts = ["War now. War again. Peace. Calm.", "Quiet. Still. Peace. Calm.",
-             "War. Calm. Quiet. Still.", "Peace. Calm. Quiet. War."][:n_articles]
+             "War. Calm. Quiet. Still.", "Peace. Calm. Quiet. War.", "War. War. Calm.",
+             "Calm. Still."][:n_articles]
     articles = pd.DataFrame({"article_id": [f"a{i}" for i in range(n_articles)],
                              "outlet": "A", "text": texts})
     from newsprism.core.stats import cluster_ratio_ci

@@ -122,7 +122,7 @@ def test_densest_frame_without_an_interval_is_not_ranked():
                            "estimate": [30.0, 10.0], "ci_low": [float("nan")] * 2,
                            "ci_high": [float("nan")] * 2, "q_value": [0.01, 1.0]})
     text = compare_report.frame_rate_reading(frames)
-    assert "no interval: fewer than 2 articles" in text and "nan" not in text
+    assert "no interval: fewer than 5 articles" in text and "nan" not in text
     assert "so the data do not rank it first" in text
 
 
@@ -191,7 +191,8 @@ def test_profiles_reading_states_the_pooling_and_the_one_article_interval():
     text = compare_report.profiles_reading(_two_outlet_rates())
     assert "weighs no more than" not in text
     assert "so its longer articles weigh more" in text
-    assert "for an outlet with a single article they are exact Poisson intervals" in text
+    assert "for an outlet with fewer than 5 articles they are exact Poisson intervals" in text
+    assert "no lead or test rests on them" in text
 
 
 @pytest.mark.parametrize("n_articles, said, unsaid", [
@@ -199,8 +200,10 @@ def test_profiles_reading_states_the_pooling_and_the_one_article_interval():
     # hedging_rates resamples their articles (Poisson only for a one-article outlet).
     ([120, 120], "95% intervals that resample the outlet's articles", "Poisson for an outlet"),
     ([120, 1], "resample the outlet's articles, never narrower than the exact Poisson interval; "
-               "exact Poisson for an outlet with one article", "one article per outlet"),
+               "exact Poisson for an outlet with fewer than 5 articles", "one article per outlet"),
+    ([120, 4], "exact Poisson for an outlet with fewer than 5 articles", "per outlet:"),
     ([1, 1], "exact 95% Poisson intervals (one article per outlet", "resample"),
+    ([2, 4], "exact 95% Poisson intervals (fewer than 5 articles per outlet", "resample"),
 ])
 def test_hedging_caption_names_the_interval_the_rates_carry(n_articles, said, unsaid):
     note = compare_report.rate_interval_note(pd.DataFrame({"n_articles": n_articles}))

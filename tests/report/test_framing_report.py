@@ -23,7 +23,7 @@ def test_prevalence_reading_takes_every_figure_from_the_top_row():
 
 
 @pytest.mark.parametrize("q, min_expected, starts, small", [
-    ([0.01, 0.2], [2, 8], "1 of 2 frames differ across outlets at q < 0.05 (War alliance)", 1),
+    ([0.01, 0.2], [2, 8], "1 of 2 frames differs across outlets at q < 0.05 (War alliance)", 1),
     ([0.5, 0.2], [6, 8], "0 of 2 frames differ across outlets at q < 0.05.", 0),
 ])
 def test_tests_reading_counts_the_tests_table(q, min_expected, starts, small):
@@ -39,7 +39,7 @@ def test_tests_reading_counts_the_tests_table(q, min_expected, starts, small):
 @pytest.mark.parametrize("q, starts", [
     # One outlet: nothing is tested, and "0 of 2 frames differ" would read as a result.
     ([float("nan")] * 2, "None of the 2 frames could be tested across outlets"),
-    ([0.01, float("nan")], "1 of 2 frames differ across outlets at q < 0.05 (War alliance); 1 "
+    ([0.01, float("nan")], "1 of 2 frames differs across outlets at q < 0.05 (War alliance); 1 "
                            "could not be tested."),
 ])
 def test_tests_reading_says_what_could_not_be_tested(q, starts):
@@ -262,13 +262,13 @@ def test_bundled_corpus_prevalence_has_no_sentence_intervals_and_the_caption_say
     ctx = framing_report.prepare("", codebook="generic")
     prevalence = framing_report.prevalence_section(ctx, str(tmp_path), n_boot=50)
     table = prevalence.facts["prevalence"]
-    single = table["n_articles"] < 2
+    single = table["n_articles"] < 5
     assert single.all()  # the bundled corpus: one article per outlet
     assert table.loc[single, ["ci_low", "ci_high"]].isna().all().all()
     caption = prevalence.parts[0].caption
     assert "resampling whole articles (cluster bootstrap" in caption
     outlets = ", ".join(sorted(table["outlet"].unique()))
-    assert f"no interval for outlets with fewer than 2 articles: {outlets}." in caption
+    assert f"no interval for outlets with fewer than 5 articles: {outlets}." in caption
     assert "no interval: 1 article" in prevalence.parts[1].reading
     assert "95% CI" not in prevalence.parts[1].reading
     plt.close("all")
@@ -277,7 +277,7 @@ def test_bundled_corpus_prevalence_has_no_sentence_intervals_and_the_caption_say
 @pytest.mark.parametrize("resample, n_articles, expected", [
     (["article", "article"], [3, 2], "resampling whole articles (cluster bootstrap: sentences "
                                      "of one article are not independent)."),
-    (["article", "none (fewer than 2 articles)"], [3, 1], "fewer than 2 articles: B."),
+    (["article", "none (fewer than 5 articles)"], [6, 3], "fewer than 5 articles: B."),
     (["sentence", "sentence"], [1, 1], "resampling single sentences"),
 ])
 def test_interval_caption_names_the_unit_from_the_table(resample, n_articles, expected):
@@ -293,7 +293,8 @@ def test_top_cell_without_an_interval_is_not_ranked():
         "estimate": [0.5, 3.0, 0.1, 2.0], "ci_low": [float("nan")] * 4,
         "ci_high": [float("nan")] * 4, "n": [16, 400, 10, 160], "n_articles": [1] * 4})
     text = framing_report.prevalence_reading(table, LABELS)
-    assert ("(no interval: 1 article, and intervals resample articles; next for this frame: B, "
+    assert ("(no interval: 1 article (fewer than 5), and intervals resample articles; next "
+            "for this frame: B, "
             "10%, and without an interval the data do not rank A first)") in text
     assert "below its interval" not in text
 

@@ -20,7 +20,7 @@ def _results() -> pd.DataFrame:
 
 
 @pytest.mark.parametrize("metrics, expected", [
-    ([3, 0], "1 of 2 measures have validation metrics. No metric for: b (gold data absent)."),
+    ([3, 0], "1 of 2 measures has validation metrics. No metric for: b (gold data absent)."),
     ([3, 1], "2 of 2 measures have validation metrics."),
 ])
 def test_missing_reading_counts_measures_with_metrics(metrics, expected):

@@ -6,6 +6,7 @@ import matplotlib.pyplot as plt
 import pandas as pd
 import pytest
 from newsprism.compare import overview
+from newsprism.compare.wording import verb
 from newsprism.core import paths
 from newsprism.report import overview_sections as overview_report
 
@@ -54,7 +55,8 @@ def test_outlet_section_saves_the_library_table_and_reads_it(ctx, tmp_path):
 def test_coverage_reading_says_what_dates_allow(n_articles, n_other, n_dated, ends):
     text = overview_report.coverage_reading(n_articles, n_other, n_dated)
     # "0 of 5 articles are not detected as English" read as a double negative
-    assert text.startswith(f"{n_other} of {n_articles} articles are not detected as English"
+    assert text.startswith(f"{n_other} of {n_articles} articles {verb(n_other, 'is', 'are')} not "
+                           "detected as English"
                            if n_other else f"All {n_articles} articles are detected as English")
     assert f"{n_dated} of {n_articles} articles" in text and text.endswith(ends)
 

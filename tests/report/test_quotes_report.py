@@ -26,13 +26,13 @@ def _close_figures():
 def _rates(values: list[float]) -> pd.DataFrame:
     return pd.DataFrame({"outlet": ["A", "B"][:len(values)], "estimate": values,
                          "ci_low": [v / 2 for v in values], "ci_high": [v * 2 for v in values],
-                         "n": [2, 1][:len(values)]})
+                         "n": [6, 1][:len(values)]})
 
 
 @pytest.mark.parametrize("per_1000, share, expected", [
     (_rates([4.0, 1.5]), _rates([0.2, 0.3]),
      ["**A** has the highest rate of speech quotations (4.0 per 1,000 words, 95% CI 2.0 to "
-      "8.0, n = 2 articles; next: B, 1.5).", "is 30.0% (**B**)"]),
+      "8.0, n = 6 articles; next: B, 1.5).", "is 30.0% (**B**)"]),
     (_rates([]), _rates([]), ["No speech quotation was found, so no rate can be read."]),
 ])
 def test_density_reading_takes_its_figures_from_the_rates(per_1000, share, expected):
@@ -48,7 +48,7 @@ def test_voice_reading_names_the_speaker_with_the_most_quotations_in_all():
     text = quotes_report.voice_reading(voice)
     assert text.startswith("The most quoted speaker is **Kim** (4 quotations across outlets; "
                            "next: Putin, 3).")
-    assert "1 of 8 speech quotations have no speaker" in text
+    assert "1 of 8 speech quotations has no speaker" in text
 
 
 def test_voice_matrix_pools_speakers_beyond_the_top():
@@ -372,3 +372,14 @@ def test_scare_reading_counts_the_leaders_uses(estimates, totals, uses):
                           "ci_high": [e + 1 for e in estimates], "n": [6, 6]})
     text = quotes_report.scare_reading(table)
     assert uses in text and ("It uses" in text) == (len(set(estimates)) > 1)
+
+
+# Five outlets of 2 articles each: 30 read a lead from an interval over 2 articles.
+@pytest.mark.parametrize("n, established", [(2, False), (4, False), (5, True)])
+def test_top_rate_needs_the_minimum_articles(n, established):
+    table = pd.DataFrame({"outlet": ["A", "B"], "estimate": [9.0, 2.0], "ci_low": [8.0, 1.0],
+                          "ci_high": [10.0, 3.0], "n": [n, 9]})
+    text = quotes_report.top_rate_text(table, "speech quotations")
+    assert (f"from {n} articles (fewer than 5): no interval over articles, so the lead is "
+            "not established" in text) == (not established)
+    assert ("95% CI 8.0 to 10.0" in text) == established

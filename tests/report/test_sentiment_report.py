@@ -14,8 +14,8 @@ def _outlets(n_articles: list[int]) -> pd.DataFrame:
 
 
 @pytest.mark.parametrize("n_articles, caveat", [
-    ([1, 3], "1 of 2 outlets have a single article here"),
-    ([2, 3], "Intervals resample whole articles."),
+    ([5, 6], "Intervals resample whole articles."),
+    ([6, 9], "Intervals resample whole articles."),
 ])
 def test_outlet_tone_reading_takes_figures_from_the_extreme_rows(n_articles, caveat):
     # PolNeAR train read "(+0.02, 95% CI -0.01 to +0.04, n = 2183)" beside a table whose n is
@@ -32,7 +32,7 @@ def test_outlet_tone_reading_says_when_the_extremes_overlap():
     # Synthetic 300-article run: "Lone Blog has the lowest mean sentence tone (-0.01, 95% CI
     # -0.24 to +0.22), Tokyo Ledger the highest (+0.11, +0.07 to +0.16)." -- the key finding
     # said the intervals overlap, the reading ranked the two without saying so.
-    outlets = _outlets([1, 3]).assign(ci_high=[0.22, 0.5], ci_low=[-0.3, 0.1])
+    outlets = _outlets([5, 7]).assign(ci_high=[0.22, 0.5], ci_low=[-0.3, 0.1])
     text = sentiment_report.outlet_tone_reading(outlets)
     assert "the intervals overlap, so there is no clear difference." in text
 
@@ -93,7 +93,8 @@ def test_key_findings_count_from_the_section_tables():
         "of 2 outlets (intervals not corrected for the 2 comparisons: about 0.1 would exclude 0 " \
         "by chance alone). [evidence: 10_sentiment.html#voice-table; " \
         "tables/sentiment_voice_vader.csv]"
-    assert findings[2] == ("Represented by a single article: 1 of 2 outlets. [evidence: "
+    assert findings[2] == ("Represented by a single article: 1 of 2 outlets; by fewer than 5 "
+                           "articles (no interval over articles): 2. [evidence: "
                            "10_sentiment.html#tone-table; tables/sentiment_outlets_vader.csv]")
 
 
@@ -231,7 +232,7 @@ def test_scored_note_names_the_articles_left_unscored(languages, note):
     ([0.07, 0.07], "Both outlets have the same mean sentence tone (+0.07), so neither ranks "
                    "above the other. Intervals resample whole articles."),
     ([0.07, 0.07, -0.05], "**C** has the lowest mean sentence tone (-0.05, 95% CI -0.20 to "
-                          "+0.10; 5 sentences in 2 articles), **A** and **B** both the highest "
+                          "+0.10; 5 sentences in 6 articles), **A** and **B** both the highest "
                           "(+0.07 each); the intervals overlap, so there is no clear "
                           "difference. Next lowest: A (+0.07), inside C's interval, so C's "
                           "lead is not clear. Intervals resample whole articles."),
@@ -240,5 +241,22 @@ def test_tone_reading_names_tied_outlets_together(estimates, expected):
     n = len(estimates)
     table = pd.DataFrame({"outlet": list("ABC")[:n], "estimate": estimates,
                           "ci_low": [0.0, 0.0, -0.2][:n], "ci_high": [0.2, 0.2, 0.1][:n],
-                          "n_sentences": [5] * n, "n_articles": [2] * n})
+                          "n_sentences": [5] * n, "n_articles": [6] * n})
     assert sentiment_report.outlet_tone_reading(table) == expected
+
+
+# Five outlets of 2 articles each: 10 read "the intervals do not overlap" of tone intervals
+# over 2 article means; the caveat read "1 of 2 outlets have a single article here".
+@pytest.mark.parametrize("n_articles, expected", [
+    ([1, 9], "A is from a single article: no interval over articles, so no difference is read "
+             "from the intervals. 1 of 2 outlets has fewer than 5 articles here, so its interval "
+             "resamples sentences and describes those articles"),
+    ([2, 3], "A is from 2 articles (fewer than 5): no interval over articles and B is from 3 "
+             "articles (fewer than 5): no interval over articles, so no difference is read from "
+             "the intervals. 2 of 2 outlets have fewer than 5 articles here, so their intervals "
+             "resample sentences and describe those articles"),
+])
+def test_outlet_tone_reading_reads_no_difference_below_the_minimum_articles(n_articles,
+                                                                            expected):
+    text = sentiment_report.outlet_tone_reading(_outlets(n_articles))
+    assert expected in text and "do not overlap" not in text

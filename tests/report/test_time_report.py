@@ -100,7 +100,8 @@ def test_spread_reading_names_the_widest_statements_and_counts_the_rest():
 
 @pytest.mark.parametrize("published", [
     ["2026-01-01", "2026-01-08"],                             # one article per outlet and week
-    ["2026-01-01", "2026-01-02", "2026-01-01", "2026-01-02"],  # two per week: intervals exist
+    ["2026-01-01", "2026-01-02", "2026-01-01", "2026-01-02"],  # two per week: no interval
+    ["2026-01-01", "2026-01-02", "2026-01-03"] * 2,           # six per week: intervals exist
 ])
 def test_tone_cells_reading_counts_only_drawn_intervals(published):
     # The bundled corpus read "4 of 6 cells ... are drawn with an interval" while no cell had
@@ -117,7 +118,8 @@ def test_tone_cells_reading_counts_only_drawn_intervals(published):
     reading = time_report.cells_reading(table, "outlet x week x voice", 20, "scored sentences")
     drawn = int(table["ci_low"].notna().sum())
     assert reading.startswith(f"{drawn} of {len(table)} outlet x week x voice cells")
-    assert ("from one article" in reading) == bool(drawn < len(table))
+    assert ("from fewer than 5 articles" in reading) == bool(drawn < len(table))
+    assert drawn == (len(table) if n == 6 else 0)
 
 
 @pytest.mark.parametrize("p, expected", [
@@ -353,7 +355,7 @@ def test_copies_of_50_are_the_copies_of_00_and_40():
     assert marked["is_copy"].tolist() == [True, False]  # 9 words: too few, as in copied_pairs
     text = time_report.travel_reading(marked, 8)
     assert text.startswith("2 article pairs share wording; 1 can be ordered in time, 1 cannot")
-    assert "1 of the ordered pairs are copies" in text
+    assert "1 of the ordered pairs is a copy" in text
     unordered = time_report.mark_copies(travel.assign(directed=[False, False]), passages)
     assert "0 of the ordered pairs and 1 of the unordered ones are copies" in \
         time_report.travel_reading(unordered, 8)

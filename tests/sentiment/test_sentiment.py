@@ -225,7 +225,9 @@ def test_engine_agreement_reports_n_and_interval():
 
 def test_outlet_scores_resample_articles_when_an_outlet_has_several():
     sentiment_rows, sentence_rows = [], []
-    for article_id, scores in (("a1", [0.5, 0.6, 0.4]), ("a2", [-0.5, -0.4]), ("a3", [0.1])):
+    daily = (("a1", [0.5, 0.6, 0.4]), ("a2", [-0.5, -0.4]), ("a4", [0.5, 0.4]),
+             ("a5", [-0.5]), ("a6", [0.5]))
+    for article_id, scores in (*daily, ("a3", [0.1])):
         for sentence_id, score in enumerate(scores):
             sentiment_rows.append((article_id, sentence_id, "vader", "all", score, score,
                                    np.nan, np.nan, 5, "marks"))
@@ -235,14 +237,14 @@ def test_outlet_scores_resample_articles_when_an_outlet_has_several():
         "sentences": pd.DataFrame(sentence_rows, columns=["article_id", "sentence_id",
                                                           "paragraph_id", "start", "end",
                                                           "text"]),
-        "articles": pd.DataFrame({"article_id": ["a1", "a2", "a3"],
-                                  "outlet": ["Daily", "Daily", "Weekly"]}),
+        "articles": pd.DataFrame({"article_id": ["a1", "a2", "a4", "a5", "a6", "a3"],
+                                  "outlet": ["Daily"] * 5 + ["Weekly"]}),
     }
     table = sentiment.outlet_scores(tables, "vader").set_index("outlet")
     daily = table.loc["Daily"]
-    assert daily["n_articles"] == 2 and daily["n_sentences"] == 5
+    assert daily["n_articles"] == 5 and daily["n_sentences"] == 9
     assert daily["resampled"] == "articles" and daily["note"] == ""
-    assert daily["estimate"] == pytest.approx(0.12)
+    assert daily["estimate"] == pytest.approx(1.5 / 9)
     # Resampling two very different articles gives a wide interval.
     assert daily["ci_low"] < -0.3 and daily["ci_high"] > 0.4
     assert table.loc["Weekly", "note"].startswith("one article only")
@@ -435,3 +437,27 @@ def test_engine_scores_wide_samples_a_seeded_capped_set_when_an_engine_is_missin
     # Engines already in the annotations are never sampled, whatever the cap.
     present = sentiment.engine_scores_wide(tables, ["vader", "textblob"], max_scored=3)
     assert len(present) == n_total and not present.attrs["sampled"]
+
+
+# Five outlets of 2 articles each: 10 and 40 drew each outlet's tone interval from 2 article
+# means (3 distinct resamples) as if it said something about the outlet's coverage.
+@pytest.mark.parametrize(("n_articles", "resampled", "note"), [
+    (1, "sentences", "one article only"), (3, "sentences", "3 articles only (fewer than 5)"),
+    (5, "articles", ""),
+])
+def test_outlet_scores_resample_articles_only_from_the_minimum(n_articles, resampled, note):
+    rows, sentences = [], []
+    for i in range(n_articles):
+        for sentence_id, score in enumerate([0.5, -0.3]):
+            rows.append((f"a{i}", sentence_id, "vader", "all", score, score, np.nan, np.nan, 5,
+                         "marks"))
+            sentences.append((f"a{i}", sentence_id, 0, 0, 1, "x"))
+    tables = {
+        "sentiment": pd.DataFrame(rows, columns=sentiment.SENTIMENT_COLUMNS),
+        "sentences": pd.DataFrame(sentences, columns=["article_id", "sentence_id",
+                                                      "paragraph_id", "start", "end", "text"]),
+        "articles": pd.DataFrame({"article_id": [f"a{i}" for i in range(n_articles)],
+                                  "outlet": "Daily"}),
+    }
+    row = sentiment.outlet_scores(tables, "vader").iloc[0]
+    assert row["resampled"] == resampled and row["note"].startswith(note)

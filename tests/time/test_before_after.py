@@ -99,3 +99,23 @@ def test_speaker_change_needs_two_articles_on_each_side():
     quotes = _speaker_quotes(dates, {0: 5}, {})
     row = before_after.speaker_change(quotes, dates, "2026-01-25").iloc[0]
     assert np.isnan(row["p"]) and np.isnan(row["ci_low"])
+
+
+# Five outlets of 3 articles each over a month: 50's before/after compared tone from 2
+# article means per side, a bootstrap over 3 distinct resamples, as if it were a test.
+@pytest.mark.parametrize("per_side, tested", [(2, False), (4, False), (5, True)])
+def test_tone_change_needs_the_minimum_articles_on_each_side(per_side, tested):
+    from newsprism.time.before_after import tone_change
+
+    ids = [f"a{i}" for i in range(2 * per_side)]
+    days = [f"2026-01-0{1 + i % 3}" for i in range(per_side)] + \
+        [f"2026-01-1{1 + i % 3}" for i in range(per_side)]
+    dates = pd.DataFrame({"article_id": ids, "outlet": "X",
+                          "date": pd.to_datetime(days, utc=True)})
+    scores = [0.1 + 0.05 * (i % 3) for i in range(per_side)] + \
+        [-0.4 - 0.05 * (i % 3) for i in range(per_side)]
+    sentences = pd.DataFrame({"article_id": ids, "score": scores})
+    row = tone_change(sentences, dates, "2026-01-08").iloc[0]
+    assert row["estimate"] < 0 and (int(row["n_before"]), int(row["n_after"])) == (per_side,
+                                                                                    per_side)
+    assert pd.notna(row["p"]) == tested and pd.notna(row["ci_low"]) == tested

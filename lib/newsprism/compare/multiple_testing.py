@@ -64,20 +64,41 @@ def family_q(rates: pd.DataFrame, frames: pd.DataFrame | None,
     (every outlet x measure, outlet x frame and outlet tone, stated or not), keyed
     ``("rate", outlet, measure)``, ``("frame", outlet, frame)`` and ``("tone", outlet, "")``.
     A statement is made only below :data:`ALPHA`: with 12 outlets and a dozen measures, some
-    95% intervals clear the median by chance."""
+    95% intervals clear the median by chance. A row whose ``n_articles`` is below
+    :data:`~newsprism.core.stats.MIN_ARTICLES` is not tested (q NaN, and it does not count in
+    the correction): its interval and p over articles say nothing about the outlet.
+
+    >>> tone = pd.DataFrame({"outlet": ["A", "B", "C"], "estimate": [0.5, 0.0, 0.0],
+    ...     "ci_low": [0.4, -0.1, -0.1], "ci_high": [0.6, 0.1, 0.1], "n_articles": [2, 9, 9]})
+    >>> q = family_q(pd.DataFrame(columns=["outlet", "measure"]), None, tone)
+    >>> bool(np.isnan(q[("tone", "A", "")])), bool(q[("tone", "B", "")] > 0)
+    (True, True)
+    """
     from newsprism.core.stats import benjamini_hochberg
 
     keys, ps = [], []
     for rec in rates.to_dict("records"):
         keys.append(("rate", rec["outlet"], rec["measure"]))
-        ps.append(rate_p(rec, rates[rates["measure"] == rec["measure"]]))
+        ps.append(_tested(rec, rate_p, rates[rates["measure"] == rec["measure"]]))
     for rec in ([] if frames is None or not len(frames) else frames.to_dict("records")):
         keys.append(("frame", rec["outlet"], rec["frame"]))
-        ps.append(rate_p(rec, frames[frames["frame"] == rec["frame"]]))
+        ps.append(_tested(rec, rate_p, frames[frames["frame"] == rec["frame"]]))
     for rec in ([] if tone is None or not len(tone) else tone.to_dict("records")):
         keys.append(("tone", rec["outlet"], ""))
-        ps.append(tone_p(rec, tone.loc[tone["outlet"] != rec["outlet"], "estimate"].dropna()))
+        ps.append(_tested(rec, tone_p,
+                          tone.loc[tone["outlet"] != rec["outlet"], "estimate"].dropna()))
     return dict(zip(keys, benjamini_hochberg(np.array(ps, dtype=float)), strict=True))
+
+
+def _tested(rec: dict, test, others) -> float:
+    """``test(rec, others)``, or NaN (not tested) for a row of an outlet with too few articles
+    (:data:`~newsprism.core.stats.MIN_ARTICLES`; a row without ``n_articles`` is tested)."""
+    from newsprism.core.stats import enough_articles
+
+    n = rec.get("n_articles")
+    if n is not None and not pd.isna(n) and not enough_articles(n):
+        return float("nan")
+    return test(rec, others)
 
 
 def with_family_q(rates: pd.DataFrame, frames: pd.DataFrame | None,

@@ -183,7 +183,9 @@ def statement_rates(profiles: pd.DataFrame, hedge_rates: pd.DataFrame,
 
     Columns: ``outlet``; ``measure`` (a profile column such as ``hedges_per_1k``,
     ``state_media_per_1k``); ``count``; ``n`` (words: the exposure, not articles);
-    ``estimate``, ``ci_low``, ``ci_high``; ``p_value``. :func:`compare_outlets` adds
+    ``estimate``, ``ci_low``, ``ci_high``; ``p_value``; ``n_articles`` (the outlet's, from
+    ``profiles``: below :data:`~newsprism.core.stats.MIN_ARTICLES` no test is made, see
+    :func:`newsprism.compare.multiple_testing.family_q`). :func:`compare_outlets` adds
     ``q_value`` (:func:`newsprism.compare.summary.with_family_q`).
 
     Usage::
@@ -204,6 +206,8 @@ def statement_rates(profiles: pd.DataFrame, hedge_rates: pd.DataFrame,
             parts[-1] = parts[-1].assign(**{c: parts[-1]["outlet"].map(cis[c]) for c in (
                 "ci_low", "ci_high", "p_value") if c in cis})
     table = pd.concat([p.reindex(columns=columns) for p in parts], ignore_index=True)
+    if "n_articles" in profiles:
+        table["n_articles"] = table["outlet"].map(profiles.set_index("outlet")["n_articles"])
     return table.dropna(subset=["measure"]).reset_index(drop=True)
 
 

@@ -18,7 +18,7 @@ import pandas as pd
 
 from newsprism.compare.hedging import find_hedges, voice_word_counts
 from newsprism.compare.sourcing import sourcing_table
-from newsprism.core.stats import bootstrap_ci
+from newsprism.core.stats import N_BOOT, bootstrap_ci, enough_articles
 from newsprism.core.text import count_words
 from newsprism.core.text import per_1k as rate_per_1k
 from newsprism.viz.figures import interval_errors
@@ -86,14 +86,14 @@ def sentiment_by_article(sentiment: pd.DataFrame, voice: str = "author",
 
 
 def tone_ci(sentiment: pd.DataFrame, outlet_of: pd.Series, voice: str = "author",
-            n_boot: int = 1000, seed: int = 0, level: float = 0.95,
+            n_boot: int = N_BOOT, seed: int = 0, level: float = 0.95,
             engine: str | None = None) -> pd.DataFrame:
     """95% bootstrap CI of each outlet's tone (mean over articles of the mean sentence score).
 
-    With two or more articles the outlet's article means are resampled (articles are the
-    units: sentences of one article are not independent draws of the outlet's tone); an
-    outlet with one article gets its sentences resampled, an interval that describes that
-    article only. Returns the estimate table convention: outlet, estimate (mean of the
+    With at least :data:`~newsprism.core.stats.MIN_ARTICLES` articles the outlet's article
+    means are resampled (articles are the units: sentences of one article are not independent
+    draws of the outlet's tone); an outlet with fewer gets its sentences resampled, an
+    interval that describes those articles only (no statement or test rests on it). Returns the estimate table convention: outlet, estimate (mean of the
     article means of the scored sentences), ci_low, ci_high, n (sentences), n_articles.
 
     ``estimate``, ``ci_low`` and ``ci_high`` are in the engine's unit (-1..+1 for VADER
@@ -105,7 +105,7 @@ def tone_ci(sentiment: pd.DataFrame, outlet_of: pd.Series, voice: str = "author"
     >>> s = pd.DataFrame({"article_id": ["a", "a", "b", "c"], "engine": "vader",
     ...                   "voice": "author", "compound": [0.5, -0.1, 0.3, -0.4]})
     >>> tone_ci(s, pd.Series({"a": "X", "b": "X", "c": "Y"})).values.tolist()
-    [['X', 0.25, 0.2, 0.3, 3, 2], ['Y', -0.4, -0.4, -0.4, 1, 1]]
+    [['X', 0.25, -0.10000000000000002, 0.5, 3, 2], ['Y', -0.4, -0.4, -0.4, 1, 1]]
     """
     columns = ["outlet", "estimate", "ci_low", "ci_high", "n", "n_articles"]
     per_article = sentiment_by_article(sentiment, voice=voice, engine=engine)
@@ -125,9 +125,9 @@ def tone_ci(sentiment: pd.DataFrame, outlet_of: pd.Series, voice: str = "author"
     out = []
     for outlet, part in rows.groupby("outlet"):
         article_means = part.groupby("article_id")[measure].mean().to_numpy(dtype=float)
-        if len(article_means) > 1:
+        if enough_articles(len(article_means)):
             low, high = bootstrap_ci(article_means, n_boot=n_boot, seed=seed, level=level)
-        else:  # one article: its sentences, an interval about that article only
+        else:  # too few articles: their sentences, an interval about those articles only
             values = part[measure].to_numpy(dtype=float)
             means = values[rng.integers(0, len(values), size=(n_boot, len(values)))].mean(axis=1)
             low, high = float(np.quantile(means, alpha)), float(np.quantile(means, 1 - alpha))
@@ -200,7 +200,7 @@ TONE_COLUMNS = ["outlet", "engine", "estimate", "ci_low", "ci_high", "n", "n_art
 
 
 def outlet_tone(tables: dict[str, pd.DataFrame], engine: str | None = None,
-                n_boot: int = 1000, seed: int = 0) -> pd.DataFrame:
+                n_boot: int = N_BOOT, seed: int = 0) -> pd.DataFrame:
     """Tone of each outlet's own voice with its 95% interval (:func:`tone_ci`): outlet, engine
     (engine and score column, as ``tone_engine`` of the profile), estimate (the profile's
     ``tone_author``), ci_low, ci_high, n (sentences), n_articles. Empty without sentiment.
@@ -301,16 +301,19 @@ def kept_frames(frames: pd.DataFrame) -> pd.DataFrame:
     return frames
 
 
-def frame_rates(tables: dict[str, pd.DataFrame], min_count: int = 0, n_boot: int = 1000,
+def frame_rates(tables: dict[str, pd.DataFrame], min_count: int = 0, n_boot: int = N_BOOT,
                 seed: int = 0) -> pd.DataFrame:
     """Frame hits per 1,000 words of each outlet with a bootstrap 95% interval: outlet, frame,
     count, estimate (hits per 1,000 words), ci_low, ci_high, n (words), article_share (share of the outlet's articles
     using the frame at least once), p_value (against the other outlets' pooled rate,
-    resampling articles: the summary's test; NaN for a one-article outlet).
+    resampling articles: the summary's test; NaN for a one-article outlet), n_articles (the
+    outlet's articles: below :data:`~newsprism.core.stats.MIN_ARTICLES` no interval and no
+    test).
 
     The numbers are those of 20_framing's prevalence table
-    (:func:`newsprism.framing.stats.frame_prevalence`, negated cues left out, every voice),
-    so a cell reads the same in both notebooks. Empty when the frames or sentences table is
+    (:func:`newsprism.framing.stats.frame_prevalence`, negated cues left out, every voice,
+    :data:`~newsprism.core.stats.N_BOOT` resamples, seed 0), so a cell reads the same, interval
+    included, in both notebooks. Empty when the frames or sentences table is
     absent.
 
     Columns as listed above: ``n`` counts words, not articles; ``article_share`` runs 0-1. A frame hit is a codebook
@@ -325,7 +328,7 @@ def frame_rates(tables: dict[str, pd.DataFrame], min_count: int = 0, n_boot: int
     from newsprism.framing.stats import frame_prevalence
 
     columns = ["outlet", "frame", "count", "estimate", "ci_low", "ci_high", "n",
-               "article_share", "p_value"]
+               "article_share", "p_value", "n_articles"]
     frames, sentences = _table(tables, "frames"), _table(tables, "sentences")
     articles = tables["articles"]
     if frames.empty or "frame" not in frames or "text" not in sentences:

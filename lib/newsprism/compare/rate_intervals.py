@@ -8,20 +8,23 @@ Western Journalism's quotation rate clearly above Politico's from Poisson interv
 interval resamples whole articles, widened to the exact Poisson interval where that is wider
 (with a handful of events the percentile bootstrap is too narrow: one event in 120 articles
 gave 0-0.045 against Poisson's 0-0.077 per 1,000 words), so it is never narrower than the
-interval it replaces. With fewer than :data:`MIN_ARTICLES` articles there is nothing to
-resample and the exact Poisson interval is given.
+interval it replaces. With fewer than :data:`MIN_ARTICLES` articles (the one minimum,
+:data:`newsprism.core.stats.MIN_ARTICLES`: fewer give too few distinct resamples for the
+interval to mean anything about the outlet) the exact Poisson interval is given and no test
+over articles is made.
 
 The summary's test of a rate (:func:`article_rate_p`, used in
 :func:`newsprism.compare.summary.family_q`) resamples articles too, from the same draws as the
-interval; a one-article outlet keeps the exact Poisson p.
+interval; an outlet below the minimum is not tested (see
+:func:`newsprism.compare.multiple_testing.family_q`).
 
     >>> import pandas as pd
     >>> events = pd.DataFrame({"article_id": ["a"] * 30 + ["b"]})
-    >>> words = pd.Series({"a": 1000, "b": 1000, "c": 1000})
-    >>> low, high = article_rate_ci(events, words)  # 31 events in 3,000 words, 30 in one article
-    >>> p_low, p_high = poisson_rate_ci(31, 3000)
+    >>> words = pd.Series({k: 1000 for k in "abcde"})
+    >>> low, high = article_rate_ci(events, words)  # 31 events in 5,000 words, 30 in one article
+    >>> p_low, p_high = poisson_rate_ci(31, 5000)
     >>> (round(p_low, 1), round(p_high, 1)), (round(low, 1), round(high, 1))
-    ((7.0, 14.7), (0.0, 30.0))
+    ((4.2, 8.8), (0.0, 18.0))
 """
 
 from __future__ import annotations
@@ -29,9 +32,14 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from newsprism.core.stats import cluster_ratio_ci, cluster_ratio_draws, poisson_rate_ci
+from newsprism.core.stats import (
+    MIN_ARTICLES,
+    cluster_ratio_ci,
+    cluster_ratio_draws,
+    poisson_rate_ci,
+)
 
-MIN_ARTICLES = 2
+__all__ = ["MIN_ARTICLES", "article_rate_ci", "article_rate_p", "outlet_rate_cis"]
 
 
 def article_rate_ci(events: pd.DataFrame, words: pd.Series, n_boot: int = 2000, seed: int = 0,

@@ -77,12 +77,32 @@ def all_equal_text(table: pd.DataFrame, label: str, shown: str) -> str:
     return f"All {n} outlets have the same {label} ({shown}), so none ranks above another."
 
 
+def few_articles_text(n_articles: int) -> str:
+    """Why a lead rests on too few articles (below
+    :data:`~newsprism.core.stats.MIN_ARTICLES`): what every reading says in place of an
+    interval-based claim.
+
+    >>> few_articles_text(1)
+    'from a single article: no interval over articles'
+    >>> few_articles_text(3)
+    'from 3 articles (fewer than 5): no interval over articles'
+    """
+    from newsprism.core.stats import MIN_ARTICLES
+
+    if int(n_articles) == 1:
+        return "from a single article: no interval over articles"
+    return (f"from {plural(int(n_articles), 'article')} (fewer than {MIN_ARTICLES}): no "
+            "interval over articles")
+
+
 def top_rate_reading(rates: pd.DataFrame, label: str, unit: str = "per 1,000 words") -> str:
     """A reading naming the outlet with the highest rate (one row per outlet: outlet,
     estimate (per 1,000 words), and ci_low / ci_high or count / n (words) for the interval).
 
     Says "tie" for equal rates, "no clear difference" when the top outlet's 95% interval holds
-    the next outlet's rate, and that nothing can be compared with one outlet. With a
+    the next outlet's rate, that nothing can be compared with one outlet, and, given an
+    ``n_articles`` column, that a top outlet with too few articles
+    (:func:`few_articles_text`) leads nothing established. With a
     ``q_value`` column (see :func:`with_family_q`), a lead whose interval clears the runner-up
     is called clear only when its q is below :data:`ALPHA`, as in the summary
     (:func:`lead_verdict`).
@@ -92,7 +112,7 @@ def top_rate_reading(rates: pd.DataFrame, label: str, unit: str = "per 1,000 wor
     >>> top_rate_reading(rates, "hedging rate")
     '**A** has the highest hedging rate of 2 outlets (30.0 per 1,000 words, 95% CI 20.2 to 42.8; next: B, 2.0).'
     """
-    from newsprism.core.stats import poisson_rate_ci
+    from newsprism.core.stats import MIN_ARTICLES, enough_articles, poisson_rate_ci
 
     table = rates.dropna(subset=["estimate"]).sort_values(
         ["estimate", "outlet"], ascending=[False, True])
@@ -113,6 +133,11 @@ def top_rate_reading(rates: pd.DataFrame, label: str, unit: str = "per 1,000 wor
     else:
         low, high = poisson_rate_ci(int(top["count"]), max(float(top["n"]), 1.0))
     following = table.iloc[1]
+    if not enough_articles(top.get("n_articles", MIN_ARTICLES)):
+        return (f"**{top['outlet']}** has the highest {label} of "
+                f"{plural(len(table), 'outlet')} ({top['estimate']:.1f} {unit}; next: "
+                f"{following['outlet']}, {following['estimate']:.1f}), but "
+                f"{few_articles_text(top['n_articles'])}, so the lead is not established.")
     text = (f"**{top['outlet']}** has the highest {label} of {plural(len(table), 'outlet')} "
             f"({top['estimate']:.1f} {unit}, 95% CI {low:.1f} to {high:.1f}; next: "
             f"{following['outlet']}, {following['estimate']:.1f})")
@@ -192,12 +217,33 @@ def extremes_text(table: pd.DataFrame, label: str, value: str = "estimate",
 
     lows, highs = tied_at(rows, value, highest=False), tied_at(rows, value)
     overlap = low["ci_high"] >= high["ci_low"]
-    return (f"Of {plural(rows['outlet'].nunique(), 'outlet')}, "
+    head = (f"Of {plural(rows['outlet'].nunique(), 'outlet')}, "
             f"{tied_names(lows).replace('**', '')} the lowest {label} ({shown(low)}) and "
             f"{', '.join(highs[:-1]) + ' and ' if len(highs) > 1 else ''}{highs[-1]} the highest "
-            f"({shown(high)}); "
-            + ("the intervals overlap, so there is no clear difference." if overlap
-               else "the intervals do not overlap.") + runner_up_text(rows, value, fmt))
+            f"({shown(high)}); ")
+    thin = thin_extremes_text(low, high)
+    if thin:
+        return head + thin
+    return head + ("the intervals overlap, so there is no clear difference." if overlap
+                   else "the intervals do not overlap.") + runner_up_text(rows, value, fmt)
+
+
+def thin_extremes_text(low, high) -> str:
+    """Why the lowest and highest rows (with ``n_articles``) are not compared when either has
+    fewer than :data:`~newsprism.core.stats.MIN_ARTICLES` articles ("" otherwise).
+
+    >>> thin_extremes_text({"outlet": "A", "n_articles": 2}, {"outlet": "B", "n_articles": 9})
+    'A is from 2 articles (fewer than 5): no interval over articles, so no difference is read from the intervals.'
+    """
+    from newsprism.core.stats import MIN_ARTICLES, enough_articles
+
+    few = [rec for rec in (low, high)
+           if not enough_articles(rec.get("n_articles", MIN_ARTICLES))]
+    if not few:
+        return ""
+    names = " and ".join(f"{rec['outlet']} is {few_articles_text(rec['n_articles'])}"
+                         for rec in few)
+    return f"{names}, so no difference is read from the intervals."
 
 
 def runner_up_text(table: pd.DataFrame, value: str = "estimate", fmt: str = "+.2f") -> str:

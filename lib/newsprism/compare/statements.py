@@ -10,6 +10,7 @@ import pandas as pd
 
 from newsprism.compare.multiple_testing import ALPHA
 from newsprism.compare.wording import plural, rank_phrase
+from newsprism.core.stats import MIN_ARTICLES, enough_articles
 
 NOTEBOOK = "40_source_comparison"
 SECTIONS = {
@@ -48,11 +49,32 @@ def statement(outlet: str, text: str, section: str, evidence: str) -> dict:
 
 
 def size_statement(rec: dict) -> dict:
-    """``"A: 1 article, 1,250 words."`` from a profile row."""
+    """``"A: 6 articles, 1,250 words."`` from a profile row; below
+    :data:`~newsprism.core.stats.MIN_ARTICLES` articles it also says that no tone, rate or
+    frame of the outlet is compared (see :func:`too_few_articles`).
+
+    >>> size_statement({"outlet": "A", "n_articles": 2, "n_words": 900})["statement"][:58]
+    'A: 2 articles, 900 words. Fewer than 5 articles: no interv'
+    """
     outlet = rec["outlet"]
+    why = (f" Fewer than {MIN_ARTICLES} articles: no interval or test over its articles, so "
+           "no tone, rate or frame of it is compared with the other outlets."
+           if too_few_articles(rec) else "")
     return statement(outlet, f"{outlet}: {plural(rec['n_articles'], 'article')}, "
-                             f"{plural(rec['n_words'], 'word')}.", "profiles",
+                             f"{plural(rec['n_words'], 'word')}." + why, "profiles",
                      f"row outlet={outlet!r}")
+
+
+def too_few_articles(rec) -> bool:
+    """Whether a table row's outlet has a known ``n_articles`` below
+    :data:`~newsprism.core.stats.MIN_ARTICLES` (no statement rests on its interval then);
+    False when the row does not say.
+
+    >>> too_few_articles({"n_articles": 2}), too_few_articles({"n_articles": 5}), too_few_articles({})
+    (True, False, False)
+    """
+    n = rec.get("n_articles") if hasattr(rec, "get") else None
+    return n is not None and not pd.isna(n) and not enough_articles(n)
 
 
 def terms_statement(outlet: str, terms: pd.DataFrame, max_terms: int = 3) -> dict | None:
@@ -84,7 +106,9 @@ def tone_statement(outlet: str, tone: pd.DataFrame | None,
                    q_value: float | None = None) -> dict | None:
     """The outlet's own-voice tone against the median of the other outlets, made only when
     its 95% CI excludes that median (and, given ``q_value``, the family's q is below
-    :data:`ALPHA`); says "most positive/negative of N" when first.
+    :data:`ALPHA`) and the outlet has at least
+    :data:`~newsprism.core.stats.MIN_ARTICLES` articles (:func:`too_few_articles`); says
+    "most positive/negative of N" when first.
     ``tone``: :func:`newsprism.compare.profiles.outlet_tone`'s table (outlet, engine,
     estimate, ci_low, ci_high, n)."""
     if tone is None or not len(tone):
@@ -94,7 +118,7 @@ def tone_statement(outlet: str, tone: pd.DataFrame | None,
         return None
     rec = mine.iloc[0]
     others = tone.loc[tone["outlet"] != outlet, "estimate"].dropna()
-    if others.empty:
+    if others.empty or too_few_articles(rec):
         return None
     median = others.median()
     if rec["ci_low"] <= median <= rec["ci_high"] or not _passes(q_value):
@@ -108,23 +132,8 @@ def tone_statement(outlet: str, tone: pd.DataFrame | None,
                 f"of the other {plural(len(others), 'outlet')}: tone{engine} "
                 f"{rec['estimate']:+.2f} (95% CI {rec['ci_low']:+.2f} to "
                 f"{rec['ci_high']:+.2f}; median of the others {median:+.2f}"
-                f"{_q_text(q_value)})" + (f"; {rank}" if rank else "") + "."
-                + _single_article_note(rec),
+                f"{_q_text(q_value)})" + (f"; {rank}" if rank else "") + ".",
         "tone", f"row outlet={outlet!r}, column estimate")
-
-
-def _single_article_note(rec, spans: str = "spans that article's sentences") -> str:
-    """What a one-article outlet's interval describes ("" with 2+ articles or unknown);
-    ``spans``: what the interval rests on (a rate's: that article's events, as independent).
-
-    >>> _single_article_note({"n_articles": 1})[:40]
-    ' From a single article: its interval spa'
-    """
-    n = rec.get("n_articles") if hasattr(rec, "get") else None
-    if n is None or pd.isna(n) or int(n) >= 2:
-        return ""
-    return (f" From a single article: its interval {spans}, so it describes the article, not "
-            "the outlet's coverage in general.")
 
 
 def rate_statement(row: dict, rates: pd.DataFrame, description: str, section: str,
@@ -137,14 +146,16 @@ def rate_statement(row: dict, rates: pd.DataFrame, description: str, section: st
     Made only when the rate has at least ``min_count`` events, is at least ``ratio`` times
     that median, and its exact 95% Poisson CI lies above the median (else the difference is
     not clear and nothing is said); given ``q_value`` (see :func:`family_q`), also only when
-    it is below :data:`ALPHA`. Names the rank only when the outlet is first.
+    it is below :data:`ALPHA`; never for a row whose ``n_articles`` is below
+    :data:`~newsprism.core.stats.MIN_ARTICLES` (:func:`too_few_articles`). Names the rank
+    only when the outlet is first.
     """
     from newsprism.core.stats import poisson_rate_ci
 
     outlet = row["outlet"]
     others = rates.loc[rates["outlet"] != outlet, "estimate"].dropna()
     value = row["estimate"]
-    if others.empty or row["count"] < min_count or value <= 0:
+    if others.empty or row["count"] < min_count or value <= 0 or too_few_articles(row):
         return None
     median = others.median()
     if pd.notna(row.get("ci_low")) and pd.notna(row.get("ci_high")):
@@ -160,10 +171,7 @@ def rate_statement(row: dict, rates: pd.DataFrame, description: str, section: st
                 f"{plural(len(others), 'outlet')}: {_rate(value)} per 1,000 words (95% CI "
                 f"{_rate(low)} to {_rate(high)}; median of the others {_rate(median)}{times}"
                 f"{_q_text(q_value)})"
-                + (f"; {rank}" if rank else "") + "."
-                # 30 read the same one-article rate as "the lead is not established"
-                + _single_article_note(row, "and test count that article's events as "
-                                       "independent"), section, evidence)
+                + (f"; {rank}" if rank else "") + ".", section, evidence)
 
 
 def frame_statement(outlet: str, frames: pd.DataFrame, q_values: dict | None = None,
@@ -171,7 +179,8 @@ def frame_statement(outlet: str, frames: pd.DataFrame, q_values: dict | None = N
     """The outlet's most over-used frame (see :func:`rate_statement`), if any; ``q_values``
     from :func:`family_q`; ``caveats``: frame -> a sentence appended to its statement (e.g.
     that its detector does not beat its baseline on gold data). A cell whose table has no
-    interval (fewer than 2 articles: 20_framing's cluster bootstrap gives none) is not stated."""
+    interval (fewer than :data:`~newsprism.core.stats.MIN_ARTICLES` articles: 20_framing's
+    cluster bootstrap gives none) is not stated."""
     mine = frames[frames["outlet"] == outlet].sort_values("estimate", ascending=False)
     for row in mine.to_dict("records"):
         if "ci_low" in row and pd.isna(row["ci_low"]):
@@ -228,7 +237,9 @@ def copy_statements(voices: pd.DataFrame | None, passages: pd.DataFrame | None) 
                                                         int(rec["n_words"]))
         listed = ", ".join(f"{o} (longest shared passage {plural(words.get(o, 0), 'word')})"
                            for o in partners)
+        with_them = "it" if len(partners) == 1 else "them"
         rows.append(statement(outlet, f"Copies a large share of an article with {listed}: "
-                                      "counted as one independent voice with it.", "copies",
+                                      f"counted as one independent voice with {with_them}.",
+                              "copies",
                               f"rows with outlet_a or outlet_b = {outlet!r}"))
     return rows

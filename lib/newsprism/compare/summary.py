@@ -21,7 +21,7 @@ module, and every name this module had before is still importable from it:
 - ``wording``: counts with their noun, ranks.
 
 >>> import pandas as pd
->>> profiles = pd.DataFrame({"outlet": ["A", "B", "C"], "n_articles": [1, 1, 1],
+>>> profiles = pd.DataFrame({"outlet": ["A", "B", "C"], "n_articles": [5, 5, 5],
 ...     "n_words": [1000, 1000, 1000], "anonymous_per_1k": [6.0, 1.0, 1.0]})
 >>> bool(outlet_summaries(profiles).query("outlet == 'A'")["statement"].str.contains("vague").any())
 True
@@ -82,8 +82,9 @@ def rate_rows(profiles: pd.DataFrame, rates: pd.DataFrame | None = None) -> pd.D
     as given; without it, counts are recovered from the profile rates and ``n_words``.
 
     Columns: ``outlet``, ``measure`` (a ``*_per_1k`` profile column), ``count`` (events),
-    ``n`` (words: the exposure), ``estimate`` (per 1,000 words). Recovered counts use every
-    word, also for the hedge rates that are per word of the author's voice.
+    ``n`` (words: the exposure), ``estimate`` (per 1,000 words) and, when the profiles have
+    it, ``n_articles``. Recovered counts use every word, also for the hedge rates that are
+    per word of the author's voice.
 
     >>> rate_rows(pd.DataFrame({"outlet": ["X"], "n_words": [2000], "quotes_per_1k": [2.0]})
     ...           ).values.tolist()
@@ -98,8 +99,10 @@ def rate_rows(profiles: pd.DataFrame, rates: pd.DataFrame | None = None) -> pd.D
             if pd.notna(rec[column]):
                 rows.append({"outlet": rec["outlet"], "measure": column,
                              "count": round(rec[column] * rec["n_words"] / 1000),
-                             "n": rec["n_words"], "estimate": rec[column]})
-    return pd.DataFrame(rows, columns=["outlet", "measure", "count", "n", "estimate"])
+                             "n": rec["n_words"], "estimate": rec[column],
+                             "n_articles": rec.get("n_articles")})
+    columns = ["outlet", "measure", "count", "n", "estimate"]
+    return pd.DataFrame(rows, columns=columns + ["n_articles"] * ("n_articles" in profiles))
 
 
 def outlet_summaries(profiles: pd.DataFrame, terms: pd.DataFrame | None = None,

@@ -17,6 +17,15 @@ def plural(n: int, noun: str, many: str | None = None) -> str:
     return f"{n:,} {noun if n == 1 else (many or noun + 's')}"
 
 
+def verb(n: int, one: str, many: str) -> str:
+    """The verb (or any word) agreeing with a count: ``one`` for exactly 1, else ``many``.
+
+    >>> f"1 of 2 outlets {verb(1, 'has', 'have')}", f"3 of 5 {verb(3, 'are', 'are')}"
+    ('1 of 2 outlets has', '3 of 5 are')
+    """
+    return one if int(n) == 1 else many
+
+
 def rank_phrase(value: float, others: pd.Series, higher: bool = True,
                 noun: str = "highest") -> str:
     """Where ``value`` ranks among all outlets, said only when it is first: ``"highest of 5

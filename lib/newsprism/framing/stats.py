@@ -11,8 +11,9 @@ Units and uncertainty:
 - *hits per 1,000 words*: hits / words × 1,000 over the outlet's sentences;
 - both with a percentile bootstrap 95% interval that resamples whole ARTICLES (cluster
   bootstrap, :func:`newsprism.core.stats.cluster_ratio_ci`, ratio of sums): sentences of one
-  article are not independent. An outlet with fewer than 2 articles gets no interval (the
-  bundled corpus has one article per outlet); ``resample="sentence"`` draws sentences instead,
+  article are not independent. An outlet with fewer than
+  :data:`~newsprism.core.stats.MIN_ARTICLES` articles gets no interval (the bundled corpus
+  has one article per outlet); ``resample="sentence"`` draws sentences instead,
   an interval of variation *within* the outlet's articles only.
 
 >>> import pandas as pd
@@ -34,7 +35,13 @@ from collections.abc import Iterable
 import numpy as np
 import pandas as pd
 
-from newsprism.core.stats import benjamini_hochberg, cluster_ratio_ci
+from newsprism.core.stats import (
+    MIN_ARTICLES,
+    N_BOOT,
+    benjamini_hochberg,
+    cluster_ratio_ci,
+    enough_articles,
+)
 from newsprism.core.text import count_words, per_1k
 
 PREVALENCE_COLUMNS = ["outlet", "frame", "measure", "estimate", "ci_low", "ci_high", "n",
@@ -67,13 +74,13 @@ def _sentence_base(sentences: pd.DataFrame, articles: pd.DataFrame, by: str) -> 
     return base.merge(articles[["article_id", by]], on="article_id", how="inner")
 
 
-NO_INTERVAL = "none (fewer than 2 articles)"
+NO_INTERVAL = f"none (fewer than {MIN_ARTICLES} articles)"
 
 
 def frame_prevalence(sentences: pd.DataFrame, frames: pd.DataFrame, articles: pd.DataFrame,
                      frame_ids: Iterable[str] | None = None, by: str = "outlet",
                      include_negated: bool = False, voice: str | None = None,
-                     n_boot: int = 2000, seed: int = 0, resample: str = "auto") -> pd.DataFrame:
+                     n_boot: int = N_BOOT, seed: int = 0, resample: str = "auto") -> pd.DataFrame:
     """Two rows per outlet × frame, one per ``measure``: ``share_of_sentences`` (sentences with
     the frame / sentences) and ``per_1000_words`` (hits per 1,000 words), each an ``estimate``
     with a bootstrap 95% interval ``ci_low``, ``ci_high`` and ``n`` (sentences for the share,
@@ -83,7 +90,8 @@ def frame_prevalence(sentences: pd.DataFrame, frames: pd.DataFrame, articles: pd
 
     ``resample``: "auto" or "article" (the default: a cluster bootstrap,
     :func:`newsprism.core.stats.cluster_ratio_ci`, whole articles drawn, since sentences of one
-    article are alike; an outlet with fewer than 2 articles gets no interval, NaN, and
+    article are alike; an outlet with fewer than
+    :data:`~newsprism.core.stats.MIN_ARTICLES` articles gets no interval, NaN, and
     ``resample`` reads :data:`NO_INTERVAL`), or "sentence" (each sentence drawn on its own: the
     interval then describes variation within the outlet's articles, not its coverage). The
     unit used is in the ``resample`` column.
@@ -100,7 +108,7 @@ def frame_prevalence(sentences: pd.DataFrame, frames: pd.DataFrame, articles: pd
     ...     "frame": "conflict", "cue": "war", "start": 0, "end": 3, "negated": False})
     >>> table = frame_prevalence(sentences, frames, articles)
     >>> table[["measure", "estimate", "n", "n_articles", "resample"]].round(3).values.tolist()
-    [['share_of_sentences', 0.667, 3, 2, 'article'], ['per_1000_words', 333.333, 6, 2, 'article']]
+    [['share_of_sentences', 0.667, 3, 2, 'none (fewer than 5 articles)'], ['per_1000_words', 333.333, 6, 2, 'none (fewer than 5 articles)']]
     """
     if resample not in ("auto", "sentence", "article"):
         raise ValueError("resample must be 'auto', 'sentence' or 'article'")
@@ -132,9 +140,11 @@ def _prevalence_rows(outlet, frame: str, part: pd.DataFrame, unit: str, n_boot: 
     clusters = part["article_id"].to_numpy() if unit == "article" else np.arange(len(part))
     cell = {"n_articles": n_articles, "n_sentences": int(len(part)),
             "n_with_frame": int(has.sum()), "hits": int(h.sum()), "n_words": int(w.sum()),
-            "resample": unit if unit == "sentence" or n_articles >= 2 else NO_INTERVAL}
+            "resample": unit if unit == "sentence" or enough_articles(n_articles) else NO_INTERVAL}
 
     def interval(numerator, denominator, scale):
+        if cell["resample"] == NO_INTERVAL:
+            return (float("nan"), float("nan"))
         return cluster_ratio_ci(numerator, denominator, clusters, scale=scale, n_boot=n_boot,
                                 seed=seed)
 

@@ -17,6 +17,7 @@ from typing import Any
 import pandas as pd
 
 from newsprism.compare import hedging, keyness, profiles, similarity, sourcing, summary
+from newsprism.core.stats import MIN_ARTICLES, enough_articles
 from newsprism.report import caveats
 from newsprism.report.runner import save_table
 from newsprism.viz.section import Section
@@ -175,8 +176,8 @@ def profiles_reading(rates: pd.DataFrame) -> str:
                                        "hedging rate", "per 1,000 words of its own voice")
             + " The rates are pooled: an outlet's quotations or hedges over all its words, so "
             "its longer articles weigh more. Intervals resample the outlet's articles; for an "
-            "outlet with a single article they are exact Poisson intervals, which treat its "
-            "quotations as independent. 30_quotes averages each article's rate instead (every "
+            f"outlet with fewer than {MIN_ARTICLES} articles they are exact Poisson intervals, "
+            "which treat its quotations as independent, and no lead or test rests on them. 30_quotes averages each article's rate instead (every "
             "article weighs the same), so its ranking of quotation rates can differ from this "
             "one.")
 
@@ -199,8 +200,9 @@ def profiles_section(ctx: CompareContext, out_dir: str) -> Group:
     save_table(tone, "comparison_outlet_tone", out_dir)
     tone_table = table_section("tone-table", tone, (
         "Tone of each outlet's own voice: mean of its articles' mean sentence score, with a "
-        "bootstrap 95% interval resampling the outlet's articles (an outlet with one article: "
-        "its sentences, an interval about that article only); n = sentences."),
+        "bootstrap 95% interval resampling the outlet's articles (an outlet with fewer than "
+        f"{MIN_ARTICLES}: their sentences, an interval about those articles only, which no "
+        "statement uses); n = sentences."),
         facts=dict(n=int(tone["n"].sum()) if len(tone) else 0, unit="sentences",
                    source=f"{ctx.source}, newsprism.compare.profiles.outlet_tone"))
     figure = Section("profiles-figure", figure=profiles.plot_profiles(table, tone=tone), caption=(
@@ -239,7 +241,8 @@ def _next_for_frame(frames: pd.DataFrame, top: pd.Series) -> str:
         return ""
     following = same.sort_values("estimate", ascending=False, kind="stable").iloc[0]
     if pd.isna(top["ci_low"]) or pd.isna(top["ci_high"]):
-        return (f"; no interval: fewer than 2 articles, and intervals resample articles; next "
+        return (f"; no interval: fewer than {MIN_ARTICLES} articles, and intervals resample "
+                f"articles; next "
                 f"for this frame: {following['outlet']}, {following['estimate']:.1f}, so the "
                 "data do not rank it first")
     if top["ci_low"] <= following["estimate"]:
@@ -482,19 +485,23 @@ def sourcing_section(ctx: CompareContext, out_dir: str) -> Group:
 def rate_interval_note(rates: pd.DataFrame) -> str:
     """What the 95% intervals of a rate table (``n_articles`` per row) resample: the outlet's
     articles (widened to the exact Poisson interval where that is wider), or, for an outlet
-    with one article, nothing: an exact Poisson interval.
+    with fewer than :data:`~newsprism.core.stats.MIN_ARTICLES`, an exact Poisson interval.
 
     >>> rate_interval_note(pd.DataFrame({"n_articles": [1, 1]}))
     'exact 95% Poisson intervals (one article per outlet: its markers are taken as independent)'
     """
     counts = pd.to_numeric(rates.get("n_articles", pd.Series(dtype=float)), errors="coerce")
+    few = ~counts.map(enough_articles).astype(bool)
     if len(counts) and (counts <= 1).all():
         return ("exact 95% Poisson intervals (one article per outlet: its markers are taken "
                 "as independent)")
+    if len(counts) and few.all():
+        return (f"exact 95% Poisson intervals (fewer than {MIN_ARTICLES} articles per outlet: "
+                "its markers are taken as independent)")
     text = ("95% intervals that resample the outlet's articles, never narrower than the exact "
             "Poisson interval")
-    return text + ("; exact Poisson for an outlet with one article" if (counts <= 1).any()
-                   else "")
+    return text + (f"; exact Poisson for an outlet with fewer than {MIN_ARTICLES} articles"
+                   if few.any() else "")
 
 
 def hedging_reading(rates: pd.DataFrame) -> str:

@@ -17,7 +17,8 @@ from typing import Any
 
 import pandas as pd
 
-from newsprism.compare.wording import plural
+from newsprism.compare.wording import plural, verb
+from newsprism.core.stats import MIN_ARTICLES
 from newsprism.framing import detect as framing
 from newsprism.framing import presence as framing_presence
 from newsprism.framing import shares as framing_shares
@@ -170,12 +171,11 @@ def share_interval_text(row: pd.Series) -> str:
 
     >>> share_interval_text(pd.Series({"ci_low": float("nan"), "ci_high": float("nan"),
     ...                                "n_articles": 1}))
-    'no interval: 1 article, and intervals resample articles'
+    'no interval: 1 article (fewer than 5), and intervals resample articles'
     """
     if pd.isna(row["ci_low"]) or pd.isna(row["ci_high"]):
-        return (f"no interval: {int(row['n_articles'])} "
-                f"article{'' if int(row['n_articles']) == 1 else 's'}, and intervals resample "
-                "articles")
+        return (f"no interval: {plural(int(row['n_articles']), 'article')} (fewer than "
+                f"{MIN_ARTICLES}), and intervals resample articles")
     return f"95% CI {row['ci_low']:.0%}–{row['ci_high']:.0%}"
 
 
@@ -183,9 +183,9 @@ def interval_caption(prevalence: pd.DataFrame, shown: str = "in brackets") -> st
     """What the prevalence intervals resample, and which outlets have none (from the table's
     ``resample`` column).
 
-    >>> t = pd.DataFrame({"outlet": ["A", "B"], "resample": ["article", "none (fewer than 2 articles)"]})
+    >>> t = pd.DataFrame({"outlet": ["A", "B"], "resample": ["article", "none (fewer than 5 articles)"]})
     >>> interval_caption(t)
-    'Bootstrap 95% interval in brackets, resampling whole articles (cluster bootstrap: sentences of one article are not independent); no interval for outlets with fewer than 2 articles: B.'
+    'Bootstrap 95% interval in brackets, resampling whole articles (cluster bootstrap: sentences of one article are not independent); no interval for outlets with fewer than 5 articles: B.'
     """
     units = set(prevalence["resample"])
     if units == {"sentence"}:
@@ -196,7 +196,8 @@ def interval_caption(prevalence: pd.DataFrame, shown: str = "in brackets") -> st
                                      "outlet"].astype(str)))
     return (f"Bootstrap 95% interval {shown}, resampling whole articles (cluster bootstrap: "
             "sentences of one article are not independent)"
-            + (f"; no interval for outlets with fewer than 2 articles: {', '.join(none)}."
+            + (f"; no interval for outlets with fewer than {MIN_ARTICLES} articles: "
+               f"{', '.join(none)}."
                if none else "."))
 
 
@@ -214,7 +215,8 @@ def prevalence_reading(prevalence: pd.DataFrame, labels: dict[str, str]) -> str:
             f"**{t['outlet']}**: {t['estimate']:.0%} of its {int(t['n'])} sentences "
             f"({share_interval_text(t)}{lead_text(prevalence, t)}), "
             f"{rate:.1f} hits per 1,000 words.{other_frame_text(prevalence, t, labels)} "
-            + ("Outlets with a single article have no interval, so the data cannot rank them"
+            + (f"Outlets with fewer than {MIN_ARTICLES} articles have no interval, so the "
+               "data cannot rank them"
                if prevalence["ci_low"].isna().any() else
                "Where intervals overlap, the data cannot rank the outlets")
             + "; check the evidence below before reading a cell as the outlet's framing.")
@@ -348,7 +350,7 @@ def frame_tests_reading(tests: pd.DataFrame, labels: dict[str, str]) -> str:
 
     >>> frame_tests_reading(pd.DataFrame({"frame": ["w"], "q_value": [0.01], "min_expected": [2]}),
     ...               {"w": "War"})[:52]
-    '1 of 1 frames differ across outlets at q < 0.05 (War'
+    '1 of 1 frames differs across outlets at q < 0.05 (Wa'
     """
     significant = tests[tests["q_value"] < 0.05]["frame"].tolist()
     small = small_n_frames(tests)
@@ -361,7 +363,8 @@ def frame_tests_reading(tests: pd.DataFrame, labels: dict[str, str]) -> str:
         return (f"None of the {len(tests)} frames could be tested across outlets (a test needs "
                 "two or more outlets and a frame present in some articles but not all), so no "
                 "difference between outlets is shown.")
-    return (f"{len(significant)} of {len(tests)} frames differ across outlets at q < 0.05"
+    return (f"{len(significant)} of {len(tests)} frames "
+            f"{verb(len(significant), 'differs', 'differ')} across outlets at q < 0.05"
             + (f" ({', '.join(labels[f] for f in significant)})" if significant else "")
             + (f"; {len(tests) - tested} could not be tested" if tested < len(tests) else "")
             + (f". **Small-n caveat:** {small} frame(s) have an expected count below 5 in some "
@@ -422,7 +425,7 @@ def voice_reading(voices: pd.DataFrame, labels: dict[str, str]) -> str:
              "that frame is partly the "
              "sources' words, not the outlet's")
     return (f"{int(voices['quoted'].sum())} of {int(voices[['author', 'quoted']].to_numpy().sum())}"
-            f" hits are in quoted speech; the most is **{labels.get(most['frame'])}** in "
+            f" hits {verb(int(voices['quoted'].sum()), 'is', 'are')} in quoted speech; the most is **{labels.get(most['frame'])}** in "
             f"**{most['outlet']}** ({plural(quoted, 'quoted hit')}): {share}.")
 
 
@@ -791,7 +794,8 @@ def key_findings(ctx: FramingContext, prevalence: Group, dominant: Section,
     test_table = tests.tables["framing_tests"]
     n_significant = int((test_table["q_value"] < 0.05).sum())
     if test_table["q_value"].notna().any():
-        found.append(f"{n_significant} of {len(test_table)} frames differ across outlets at "
+        found.append(f"{n_significant} of {len(test_table)} frames "
+                     f"{verb(n_significant, 'differs', 'differ')} across outlets at "
                      "q < 0.05 (articles with the frame against without, per outlet: "
                      "Fisher's test or a chi-square with outlet labels permuted over "
                      "articles)." + weak_frames_note(book_name, list(

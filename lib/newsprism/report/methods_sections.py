@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from newsprism.compare.wording import verb
 from newsprism.core import validate
 from newsprism.report import methods
 from newsprism.report.runner import save_table
@@ -54,11 +55,13 @@ def missing_reading(summary: pd.DataFrame) -> str:
 
     >>> missing_reading(pd.DataFrame({"measure": ["a", "b"], "metrics": [3, 0],
     ...                               "statuses": ["ok", "gold data absent"]}))
-    '1 of 2 measures have validation metrics. No metric for: b (gold data absent).'
+    '1 of 2 measures has validation metrics. No metric for: b (gold data absent).'
     """
     absent = summary[summary["metrics"] == 0]
     listed = "; ".join(f"{r.measure} ({r.statuses})" for r in absent.itertuples())
-    return (f"{int((summary['metrics'] > 0).sum())} of {len(summary)} measures have validation "
+    with_metrics = int((summary["metrics"] > 0).sum())
+    return (f"{with_metrics} of {len(summary)} measures {verb(with_metrics, 'has', 'have')} "
+            "validation "
             "metrics." + (f" No metric for: {listed}." if len(absent) else ""))
 
 

@@ -17,7 +17,7 @@ import pandas as pd
 
 from newsprism.compare import overview
 from newsprism.compare.readings import all_equal_text, tied_at, tied_names, when_comparable
-from newsprism.compare.wording import plural
+from newsprism.compare.wording import plural, verb
 from newsprism.corpus import language
 from newsprism.corpus.encoding import REPAIR_RULE, is_repair, removals
 from newsprism.corpus.entities import ENTITY_RULE
@@ -152,15 +152,17 @@ def coverage_reading(n_articles: int, n_other: int, n_dated: int) -> str:
     them, when their text mentions a date, at its latest one as a lower bound).
 
     >>> coverage_reading(4, 1, 4)
-    '1 of 4 articles are not detected as English; English-only measures skip them. 4 of 4 articles carry a parseable publication date.'
+    '1 of 4 articles is not detected as English; English-only measures skip them. 4 of 4 articles carry a parseable publication date.'
     >>> coverage_reading(4, 0, 4).split(". ")[0]
     'All 4 articles are detected as English, so English-only measures read every one'
     """
     language = (f"All {n_articles} articles are detected as English, so English-only measures "
                 "read every one" if n_other == 0 else
-                f"{n_other} of {n_articles} articles are not detected as English; English-only "
+                f"{n_other} of {n_articles} articles {verb(n_other, 'is', 'are')} not detected "
+                "as English; English-only "
                 "measures skip them")
-    text = (f"{language}. {n_dated} of {n_articles} articles carry a parseable "
+    text = (f"{language}. {n_dated} of {n_articles} articles "
+            f"{verb(n_dated, 'carries', 'carry')} a parseable "
             "publication date")
     missing = n_articles - n_dated
     if missing <= 0:
@@ -328,7 +330,9 @@ def duplicates_reading(pairs: pd.DataFrame, ngram: int) -> str:
     if not len(pairs):
         return "There are fewer than two articles, so no pair to compare."
     top = pairs.iloc[0]
-    return (f"{pairs.attrs['n_copies']:,} of {pairs.attrs['n_pairs']:,} pairs are copies "
+    copies = pairs.attrs["n_copies"]
+    return (f"{copies:,} of {pairs.attrs['n_pairs']:,} pairs "
+            f"{verb(copies, 'is a copy', 'are copies')} "
             f"({copy_rule(ngram)}). The most similar pair, {overview.pair_label(top)}, has "
             f"cosine {top['cosine']:.2f} and shares at most {int(top['shared_words'])} "
             "consecutive words: " + ("a sign of copied or syndicated text."

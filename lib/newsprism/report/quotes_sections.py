@@ -18,8 +18,15 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from newsprism.compare.readings import all_equal_text, tied_at, tied_names, when_comparable
-from newsprism.compare.wording import plural
+from newsprism.compare.readings import (
+    all_equal_text,
+    few_articles_text,
+    tied_at,
+    tied_names,
+    when_comparable,
+)
+from newsprism.compare.wording import plural, verb
+from newsprism.core.stats import enough_articles
 from newsprism.quotes import clusters as quote_clusters
 from newsprism.quotes import stats as quote_stats
 from newsprism.report import caveats
@@ -114,7 +121,7 @@ def top_rate_text(rates: pd.DataFrame, what: str, unit: str = "per 1,000 words",
                   lowest: bool = False) -> str:
     """The outlet with the highest rate (``lowest``: the lowest) of ``what`` (rows: outlet,
     estimate, ci_low, ci_high, n articles), with its interval and the next outlet, saying when
-    the lead is not clear: a single article (no interval over articles) or an interval that
+    the lead is not clear: too few articles (:func:`few_articles_text`) or an interval that
     holds the next outlet's rate. A rate is named a rate: the outlet with the most quotations
     per 1,000 words need not have the most quotations.
 
@@ -140,10 +147,10 @@ def top_rate_text(rates: pd.DataFrame, what: str, unit: str = "per 1,000 words",
                 "each).")
     following = (f"; next: {table['outlet'].iloc[1]}, {table['estimate'].iloc[1]:.1f}"
                  if len(table) > 1 else "")
-    if int(top["n"]) < 2:
+    if not enough_articles(top["n"]):
         return (f"**{top['outlet']}** has the {rank} rate of {what} ({top['estimate']:.1f} "
-                f"{unit}{following}), but from a single article: no interval over articles, "
-                "so the lead is not established.")
+                f"{unit}{following}), but {few_articles_text(top['n'])}, so the lead is not "
+                "established.")
     text = (f"**{top['outlet']}** has the {rank} rate of {what} ({top['estimate']:.1f} {unit}, "
             f"95% CI {top['ci_low']:.1f} to {top['ci_high']:.1f}, n = "
             f"{plural(top['n'], 'article')}{following})")
@@ -278,7 +285,7 @@ def voice_reading(voice: pd.DataFrame) -> str:
                + (f"; next: {rest.index[0]}, {int(rest.iloc[0])}" if len(rest) else "")
                + "). ")
     return (top + f"{int(unattributed)} of {int(voice['n_quotes'].sum())} speech quotations "
-            "have no speaker; check them in the explorer before reading a share as an "
+            f"{verb(int(unattributed), 'has', 'have')} no speaker; check them in the explorer before reading a share as an "
             "outlet's choice.")
 
 
@@ -452,7 +459,9 @@ def cross_reading(cross: pd.DataFrame, n_multi: int, min_outlets: int,
     return (f"{plural(n_multi, 'statement')} quoted by {min_outlets} or more outlets. The "
             f"first, \u201c{textwrap.shorten(first['reference'], 100, placeholder=' …')}"
             f"\u201d, is quoted by {', '.join(quoted_by['outlet'])}; "
-            f"{', '.join(missing['outlet']) or 'no outlet'} did not quote it. The most distant "
+            + (f"{', '.join(missing['outlet'])} did not quote it." if len(missing) else
+               "every outlet in the table quoted it.")
+            + " The most distant "
             f"version shares {quoted_by['coverage'].min():.0%} of the longest version's words "
             "(in order). Different wordings of one statement point to different translations "
             "or paraphrases presented as quotation; which one is faithful can only be settled "

@@ -21,11 +21,12 @@ from newsprism.compare.readings import (
     all_equal_text,
     extremes_text,
     runner_up_text,
+    thin_extremes_text,
     tied_at,
     tied_names,
     when_comparable,
 )
-from newsprism.compare.wording import plural
+from newsprism.compare.wording import plural, verb
 from newsprism.core import stats
 from newsprism.corpus import language
 from newsprism.report.caveats import validation_caveat
@@ -115,6 +116,12 @@ def single_article_outlets(by_outlet: pd.DataFrame) -> list[str]:
     return by_outlet[by_outlet["n_articles"] == 1]["outlet"].tolist()
 
 
+def few_article_outlets(by_outlet: pd.DataFrame) -> list[str]:
+    """Outlets with fewer than :data:`~newsprism.core.stats.MIN_ARTICLES` articles: their
+    interval resamples sentences and describes those articles only."""
+    return by_outlet[~by_outlet["n_articles"].map(stats.enough_articles)]["outlet"].tolist()
+
+
 def tone_extremes(by_outlet: pd.DataFrame) -> str:
     """The lowest and highest outlet mean with their intervals (the lowest one's sentences and
     articles named), whether the intervals overlap and the runners-up; outlets that tie are
@@ -135,11 +142,12 @@ def tone_extremes(by_outlet: pd.DataFrame) -> str:
                 if len(lows) == 1 else f"{low['estimate']:+.2f} each")
     high_text = (f"{high['estimate']:+.2f}, {high['ci_low']:+.2f} to {high['ci_high']:+.2f}"
                  if len(highs) == 1 else f"{high['estimate']:+.2f} each")
+    verdict = thin_extremes_text(low, high) or (
+        ("the intervals overlap, so there is no clear difference."
+         if low["ci_high"] >= high["ci_low"] else "the intervals do not overlap.")
+        + runner_up_text(by_outlet))
     return (f"{tied_names(lows)} the lowest mean sentence tone ({low_text}), "
-            f"{tied_names(highs).rsplit(' ', 1)[0]} the highest ({high_text}); "
-            + ("the intervals overlap, so there is no clear difference."
-               if low["ci_high"] >= high["ci_low"] else "the intervals do not overlap.")
-            + runner_up_text(by_outlet))
+            f"{tied_names(highs).rsplit(' ', 1)[0]} the highest ({high_text}); " + verdict)
 
 
 def outlet_tone_reading(by_outlet: pd.DataFrame) -> str:
@@ -147,12 +155,14 @@ def outlet_tone_reading(by_outlet: pd.DataFrame) -> str:
     key finding says the same), and the single-article caveat. The lowest outlet's sentences and
     articles are named as such: the table's ``n`` counts the units resampled (articles, or the
     sentences of a single article)."""
-    single = single_article_outlets(by_outlet)
+    few = few_article_outlets(by_outlet)
     return when_comparable(by_outlet["outlet"], tone_extremes(by_outlet),
                            "mean sentence tone") + " " + (
-        f"{len(single)} of {len(by_outlet)} outlets have a single article here, so their "
-        "intervals describe one article, not the outlet's coverage in general."
-        if single else "Intervals resample whole articles.")
+        f"{len(few)} of {plural(len(by_outlet), 'outlet')} {verb(len(few), 'has', 'have')} "
+        f"fewer than {stats.MIN_ARTICLES} articles here, so {verb(len(few), 'its', 'their')} "
+        f"{verb(len(few), 'interval resamples', 'intervals resample')} sentences and "
+        f"{verb(len(few), 'describes', 'describe')} those articles, not the outlet's coverage "
+        "in general." if few else "Intervals resample whole articles.")
 
 
 def tone_section(ctx: SentimentContext, out_dir: str, n_boot: int = 2000, seed: int = 0,
@@ -177,8 +187,9 @@ def tone_section(ctx: SentimentContext, out_dir: str, n_boot: int = 2000, seed: 
             facts=dict(n=len(sentences), unit="sentences", source=ctx.source)),
         table_section("tone-table", by_outlet, (
             "Outlet tone: mean sentence score, n and bootstrap 95% interval. 'resampled' says "
-            "what the bootstrap resampled: articles when an outlet has two or more, otherwise "
-            f"sentences of its single article (see 'note'). Engine: {label}. "
+            f"what the bootstrap resampled: articles when an outlet has at least "
+            f"{stats.MIN_ARTICLES}, otherwise the sentences of its articles (see 'note'). "
+            f"Engine: {label}. "
             + validation_caveat("sentiment", engine=engine)),
             reading=outlet_tone_reading(by_outlet),
             facts=dict(n=int(by_outlet["n_sentences"].sum()), unit="sentences",
@@ -643,5 +654,6 @@ def key_findings(ctx: SentimentContext, tone: Group, voice: Group) -> list[str]:
         + _chance_note(voices) + ". "
         + evidence_link(NOTEBOOK, "voice-table", f"sentiment_voice_{ctx.engine}"),
         f"Represented by a single article: {len(single_article_outlets(by_outlet))} of "
-        f"{plural(len(by_outlet), 'outlet')}. {outlets}",
+        f"{plural(len(by_outlet), 'outlet')}; by fewer than {stats.MIN_ARTICLES} articles (no "
+        f"interval over articles): {len(few_article_outlets(by_outlet))}. {outlets}",
     ]

@@ -15,6 +15,7 @@ from typing import Any
 import pandas as pd
 
 from newsprism.compare.wording import plural
+from newsprism.core.stats import MIN_ARTICLES
 from newsprism.report import caveats
 from newsprism.report.compare_sections import weak_frames_note
 from newsprism.report.options import no_actors_reading
@@ -275,14 +276,15 @@ def peak_p(per: pd.Series) -> float:
 
 def cells_reading(table: pd.DataFrame, cell: str, minimum: int, unit: str) -> str:
     """How the cells of a per-period table are drawn, counted from the table: with an interval
-    (enough units from two or more articles), a point of one article (no interval), or hollow.
+    (enough units from at least :data:`~newsprism.core.stats.MIN_ARTICLES` articles), a point
+    of fewer articles (no interval), or hollow.
 
     >>> t = pd.DataFrame({"sufficient": [True, True, False], "ci_low": [0.1, None, None]})
     >>> cells_reading(t, "outlet x day x voice", 20, "scored sentences")
-    '1 of 3 outlet x day x voice cells has at least 20 scored sentences from two or more \
-articles and is drawn with a 95% interval; 1 has enough scored sentences but from one article: \
-a point without an interval that describes that article only; 1 has fewer than 20 and is drawn \
-hollow (too few to read).'
+    '1 of 3 outlet x day x voice cells has at least 20 scored sentences from at least 5 \
+articles and is drawn with a 95% interval; 1 has enough scored sentences but from fewer than 5 \
+articles: a point without an interval that describes those articles only; 1 has fewer than 20 \
+and is drawn hollow (too few to read).'
     """
     def cells(k: int) -> str:
         return f"{k} {'has' if k == 1 else 'have'}"
@@ -292,11 +294,11 @@ hollow (too few to read).'
     one_article = int(enough.sum()) - with_ci
     thin = len(table) - with_ci - one_article
     text = (f"{with_ci} of {len(table)} {cell} cells {'has' if with_ci == 1 else 'have'} at "
-            f"least {minimum} {unit} from two or more articles and "
+            f"least {minimum} {unit} from at least {MIN_ARTICLES} articles and "
             f"{'is' if with_ci == 1 else 'are'} drawn with a 95% interval")
     if one_article:
-        text += (f"; {cells(one_article)} enough {unit} but from one article: a point without "
-                 "an interval that describes that article only")
+        text += (f"; {cells(one_article)} enough {unit} but from fewer than {MIN_ARTICLES} "
+                 "articles: a point without an interval that describes those articles only")
     if thin:
         text += (f"; {cells(thin)} fewer than {minimum} and {'is' if thin == 1 else 'are'} "
                  "drawn hollow (too few to read)")
@@ -330,8 +332,8 @@ def tone_section(ctx: TimeContext, out_dir: str, min_sentences: int = 20) -> Sec
     return Section("tone", table=table.drop(columns="period"), figure=figure,
                    caption=f"Mean sentence tone per outlet per {ctx.period} and voice (author = "
                    "the outlet's own words, quoted = words inside quotation marks) with a 95% "
-                   "bootstrap interval over articles; no interval with one article or fewer "
-                   f"than {min_sentences} sentences. {ctx.note}", reading=reading,
+                   f"bootstrap interval over articles; no interval with fewer than "
+                   f"{MIN_ARTICLES} articles or fewer than {min_sentences} sentences. {ctx.note}", reading=reading,
                    tables={"time_tone": table},
                    facts=dict(n=scored_sentences(table), unit="scored sentences (the 'all' "
                               "rows; author and quoted rows are parts of the same sentences)",
@@ -782,7 +784,8 @@ def travel_reading(travel: pd.DataFrame, ngram: int, shown: int = 5) -> str:
             f"ordered in time, {len(travel) - len(directed)} cannot (same day, undated, or "
             f"dated only from their text); {copies} of the ordered pairs"
             + (f" and {unordered} of the unordered ones" if unordered else "")
-            + f" are copies ({copy_share_words()}), the rest share a phrase or quotation."
+            + (" is a copy" if copies == 1 and not unordered else " are copies")
+            + f" ({copy_share_words()}), the rest share a phrase or quotation."
             + (" Largest shares among the ordered pairs: "
                + " ".join(_travel_line(r) for r in largest.itertuples()) if len(largest) else "")
             + unordered_top(travel[~travel["directed"]], largest))

@@ -135,15 +135,17 @@ def article_scores(annotations: Any, engine: str = "vader", voice: str = "all",
 def _outlet_row(part: pd.DataFrame, n_boot: int, seed: int) -> dict[str, Any]:
     n_articles = part["article_id"].nunique()
     scores = part["score"].to_numpy(dtype=float)
-    if n_articles >= 2:
+    if stats.enough_articles(n_articles):
         low, high = stats.cluster_bootstrap_ci(scores, part["article_id"].to_numpy(),
                                                n_boot=n_boot, seed=seed)
         unit, note = "articles", ""
     else:
         low, high = stats.bootstrap_ci(scores, n_boot=n_boot, seed=seed)
         unit = "sentences"
-        note = ("one article only: the interval spans that article's sentences and says "
-                "nothing about the outlet's other coverage")
+        note = (("one article only: the interval spans that article's sentences"
+                 if n_articles == 1 else f"{n_articles} articles only (fewer than "
+                 f"{stats.MIN_ARTICLES}): the interval spans their sentences")
+                + " and says nothing about the outlet's other coverage")
     return {"n_articles": n_articles, "n_sentences": len(part),
             "n_words": int(part["n_words"].sum()), "estimate": float(np.mean(scores)),
             "ci_low": low, "ci_high": high,
@@ -157,8 +159,9 @@ def outlet_scores(annotations: Any, engine: str = "vader", voice: str = "all",
 
     Columns: outlet, engine, voice, n_articles, n_sentences, n_words, estimate, ci_low,
     ci_high, n (the units the interval resampled: ``resampled``), resampled, note.
-    With two or more articles the bootstrap resamples ARTICLES (sentences of one article are
-    not independent); with one article it resamples sentences and ``note`` says so plainly.
+    With at least :data:`~newsprism.core.stats.MIN_ARTICLES` articles the bootstrap
+    resamples ARTICLES (sentences of one article are not independent); with fewer it
+    resamples sentences and ``note`` says so plainly.
 
     ``estimate`` is the mean sentence score (-1..+1) over all the outlet's sentences, so
     long articles weigh more; ``n_words`` counts words of the scored sentences. English

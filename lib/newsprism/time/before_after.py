@@ -11,12 +11,15 @@ One tidy table, one row per outlet x measure x item, comparing the articles date
   bootstrap interval that resamples articles within each window and its two-sided bootstrap
   p, Cohen's h. Quotations cluster in articles (PolNeAR train: 22 quotations of one speaker
   in two articles made a "clear change" under Fisher's test of quotations); with fewer than
-  two articles quoting on either side there is no test.
+  :data:`~newsprism.core.stats.MIN_ARTICLES` articles quoting on either side there is no
+  test.
 
 Columns: ``outlet, measure, item, before, after, n_before, n_after, estimate`` (after minus
 before), ``ci_low, ci_high, p, q`` (Benjamini-Hochberg over the table), ``effect_size,
-effect_kind, n`` (``n_before + n_after``). With fewer than two articles on either side a tone
-row has no test (``p`` NaN) and is read as "too few articles".
+effect_kind, n`` (``n_before + n_after``). With fewer than
+:data:`~newsprism.core.stats.MIN_ARTICLES` articles on either side (the one minimum for an
+interval over articles) a tone or speaker row has no test (``p`` NaN) and is read as "too few
+to compare".
 
 >>> import pandas as pd
 >>> dates = pd.DataFrame({"article_id": list("abcd"), "outlet": ["X"] * 4,
@@ -85,7 +88,7 @@ def tone_change(sentences: pd.DataFrame, dates: pd.DataFrame, split: str, n_boot
     for outlet, part in frame.groupby("outlet", sort=True):
         a = part.loc[part["window"] == "before", "score"].to_numpy()
         b = part.loc[part["window"] == "after", "score"].to_numpy()
-        testable = a.size >= 2 and b.size >= 2
+        testable = stats.enough_articles(a.size) and stats.enough_articles(b.size)
         low, high = stats.bootstrap_diff_ci(b, a, n_boot=n_boot, seed=seed) if testable else (
             np.nan, np.nan)
         p = float(sps.ttest_ind(b, a, equal_var=False).pvalue) if testable else np.nan
@@ -192,7 +195,7 @@ def _speaker_row(outlet, item, part: pd.DataFrame, n_boot: int, seed: int) -> di
              for w in ("before", "after")]
     (k0, n0), (k1, n1) = (side.sum(axis=0) if len(side) else (0.0, 0.0) for side in sides)
     before, after = _share(int(k0), int(n0)), _share(int(k1), int(n1))
-    if min(len(sides[0]), len(sides[1])) < 2:
+    if not stats.enough_articles(min(len(sides[0]), len(sides[1]))):
         return _row(outlet, "speaker", item, before, after, n0, n1, np.nan, np.nan, np.nan,
                     np.nan, "Cohen's h")
     low, high, p = article_share_diff(sides[0], sides[1], n_boot=n_boot, seed=seed)

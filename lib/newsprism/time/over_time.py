@@ -110,7 +110,8 @@ def tone_over_time(sentences: pd.DataFrame, dates: pd.DataFrame, period: str,
 
     ``sentences``: sentence scores with ``article_id, voice, score`` (see
     :func:`newsprism.sentiment.score_tables.sentence_scores`; pass several voices stacked). ``estimate`` is
-    the mean sentence score; the interval resamples articles (one article: no interval).
+    the mean sentence score; the interval resamples articles (fewer than
+    :data:`~newsprism.core.stats.MIN_ARTICLES`: no interval).
     ``sufficient`` is False where fewer than ``min_sentences`` sentences were scored: such a
     cell is shown as too few, not as a point. Undated articles are left out (count them with
     :func:`attention`).
@@ -150,7 +151,7 @@ def _cell_means(rows: pd.DataFrame, series: str, minimum: int, n_boot: int, seed
 def _clustered_mean(part: pd.DataFrame, minimum: int, n_boot: int, seed: int) -> tuple:
     n, n_articles = len(part), part["article_id"].nunique()
     estimate = float(part["score"].mean())
-    if n < minimum or n_articles < 2:
+    if n < minimum or not stats.enough_articles(n_articles):
         low = high = float("nan")
     else:
         low, high = stats.cluster_bootstrap_ci(part["score"].to_numpy(),
