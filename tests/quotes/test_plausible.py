@@ -27,6 +27,8 @@ NONSENSE = [
     ("представитель заявил", "clause"),
     ("Does California", "question"),
     ("Do Track", "question"),
+    ("Maryland-based", "compound-adjective"),
+    ("Multi-compartment", "compound-adjective"),
     ("the", "determiner"),
     ("the so-", "determiner"),
     ("a", "determiner"),
@@ -41,7 +43,8 @@ REAL = ["the Swamp", "Richmond police", "a senior official", "Kim Jong Un", "Put
         "a senior administration official who spoke on the condition of anonymity",
         "the elderly residents", "New York City Public Advocate Trish James", "the accused",
         "the author", "Will Doyle", "George Will", "the United States", "Clinton's claim",
-        "the ad's narrator", "21 percent", "Bernie Sanders and Jeff Weaver"]
+        "the ad's narrator", "21 percent", "Bernie Sanders and Jeff Weaver", "Raquel Montoya-Lewis",
+        "Marwan Al-Hams", "Jean-Paul Claverie", "Emily", "Kelly Ayotte"]
 
 
 @pytest.mark.parametrize(("speaker", "fault"), NONSENSE)
@@ -90,11 +93,20 @@ def test_a_noun_phrase_ends_before_the_verb_it_ran_into(text, kept):
 
 
 @pytest.mark.parametrize(("text", "name"), [
-    ("Is Donald Trump", "Donald Trump"), ("Was Szlachta", "Szlachta"), ("Does California",
-                                                                         "California")])
+    ("Is Donald Trump", "Donald Trump"), ("Was Szlachta", "Szlachta"),
+    ("Does California", "California"), ("Afterwards Penny", "Penny"),
+    ("Neither Donald J. Trump", "Donald J. Trump"), ("Both Palmer", "Palmer")])
 def test_a_question_auxiliary_is_no_part_of_a_name(text, name):
     s, e = strip_leading(text, 0, len(text))
     assert text[s:e] == name
+
+
+def test_a_name_in_the_speakers_aside_is_no_speech_and_no_wall():
+    text = ('"We\'ve had more successful conventions than this one," Texas delegate Bill '
+            'Eastland, wearing a cowboy hat and "Ted Cruz" campaign pins, said matter-of-factly '
+            'as confetti fluttered down on the floor.')
+    outer, inner = extract_quotes(text)
+    assert (outer.speaker, inner.speaker, inner.kind) == ("Bill Eastland", None, "term")
 
 
 @pytest.mark.parametrize("text", [

@@ -111,6 +111,14 @@ def check_clause(speaker: str) -> bool:
     return verb_at(_words(speaker)) is not None
 
 
+def check_compound_adjective(speaker: str) -> bool:
+    """A compound adjective as the whole speaker: 'Maryland-based', 'Multi-compartment' (a
+    lowercase word after a hyphen ends it; 'Montoya-Lewis' is a name)."""
+    words = _words(speaker)
+    return len(words) == 1 and re.search(r"-(?-i:[a-z])[a-z]+$", words[0]) is not None \
+        and words[0][:1].isupper()
+
+
 def check_question(speaker: str) -> bool:
     """A question's opening taken as a name: 'Does California', 'Was Szlachta', 'Do'."""
     words = _words(speaker)
@@ -130,6 +138,7 @@ def check_headline(speaker: str) -> bool:
 # the order they are tried: the first that fires names the abstention
 CHECKS = (("determiner", check_determiner), ("adverbial", check_adverbial),
           ("question", check_question), ("headline", check_headline),
+          ("compound-adjective", check_compound_adjective),
           ("clause", check_clause))
 
 
