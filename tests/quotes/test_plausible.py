@@ -17,7 +17,7 @@ NONSENSE = [
     ("Pastor Wants Girl Scout Leaders To Be Executed For Supporting Gays", "headline"),
     ("the candidate could be", "clause"),
     ("the scope of labour has been", "clause"),
-    ("which iowa county was his favorite", "clause"),
+    ("the iowa county was his favorite", "clause"),
     ("the eyewitness up to about an hour ago he describes the situation", "clause"),
     ("grayson's spokeswoman challenged", "clause"),
     ("the tech giant then", "clause"),
@@ -28,6 +28,9 @@ NONSENSE = [
     ("Does California", "question"),
     ("Do Track", "question"),
     ("Maryland-based", "compound-adjective"),
+    ("before trump’s appearance", "adverbial"),
+    ("given j. k. rowling's love", "adverbial"),
+    ("which iowa county", "question"),
     ("Multi-compartment", "compound-adjective"),
     ("the", "determiner"),
     ("the so-", "determiner"),
@@ -44,7 +47,8 @@ REAL = ["the Swamp", "Richmond police", "a senior official", "Kim Jong Un", "Put
         "the elderly residents", "New York City Public Advocate Trish James", "the accused",
         "the author", "Will Doyle", "George Will", "the United States", "Clinton's claim",
         "the ad's narrator", "21 percent", "Bernie Sanders and Jeff Weaver", "Raquel Montoya-Lewis",
-        "Marwan Al-Hams", "Jean-Paul Claverie", "Emily", "Kelly Ayotte"]
+        "Marwan Al-Hams", "Jean-Paul Claverie", "Emily", "Kelly Ayotte", "that letter",
+        "the early voters", "Holly Lynch"]
 
 
 @pytest.mark.parametrize(("speaker", "fault"), NONSENSE)

@@ -45,6 +45,10 @@ _NOUN_CUES = frozenset(
     "states notes claims tweets posts remarks comments replies answers reports statements "
     "warnings adds continues calls demands promises questions requests responses praises "
     "threats concerns cries shouts jokes boasts vows pledges attacks".split())
+# a speaker opening with one is a subordinate clause or a prepositional phrase ('before trump's
+# appearance', 'given j. k. rowling's love'); not 'that' ('that letter' is a noun phrase)
+_SUBORDINATORS = frozenset(
+    "before after given because if although though unless until since whereas".split())
 _IRREGULAR_PASTS = frozenset("said says told tells wrote writes spoke thought".split())
 _RELATIVE = frozenset("who whom whose which that".split())
 _QUESTION_OPENERS = frozenset(
@@ -95,12 +99,13 @@ def check_determiner(speaker: str) -> bool:
 
 
 def check_adverbial(speaker: str) -> bool:
-    """A lowercase speaker opening with an adverb in '-ly': 'matter-of-factly as confetti
-    fluttered down' (a connective, 'while Sanders's clarion call', is left: the phrase after
-    it often names the speaker)."""
+    """A lowercase speaker opening with an adverb in '-ly' ('matter-of-factly as confetti
+    fluttered down') or a subordinator ('before trump's appearance'); 'while', 'in', 'but' are
+    left ('while Sanders's clarion call': the phrase after them often names the speaker)."""
     words = _words(speaker)
     first = words[0] if words else ""
-    return first[:1].islower() and first.endswith("ly") and first not in _LY_ADJECTIVES
+    return first[:1].islower() and (first.endswith("ly") and first not in _LY_ADJECTIVES or
+                                    first in _SUBORDINATORS and len(words) > 1)
 
 
 def check_clause(speaker: str) -> bool:
@@ -120,9 +125,11 @@ def check_compound_adjective(speaker: str) -> bool:
 
 
 def check_question(speaker: str) -> bool:
-    """A question's opening taken as a name: 'Does California', 'Was Szlachta', 'Do'."""
+    """A question's opening taken as a name: 'Does California', 'Was Szlachta', 'Do'; or an
+    interrogative noun phrase: 'which iowa county (was his favorite)'."""
     words = _words(speaker)
-    return bool(words) and words[0] in _QUESTION_OPENERS
+    return bool(words) and (words[0] in _QUESTION_OPENERS or
+                            words[0] in ("which", "what", "whose", "whether", "how", "why"))
 
 
 def check_headline(speaker: str) -> bool:
