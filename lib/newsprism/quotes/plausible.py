@@ -158,14 +158,15 @@ def implausible(speaker: str | None) -> str:
 
 
 def abstain_implausible(quotes: list) -> list:
-    """Each quotation (``Quote``) whose speaker fails a check loses it: ``speaker``,
-    ``speaker_start``, ``speaker_end`` None, ``speaker_type`` "unknown", and ``rule`` records
-    the fault after the rule that found the speaker (``"cue-after|abstain:clause"``); the
-    mention found stays in ``speaker_surface``. Never gives or changes a speaker otherwise."""
+    """Each quotation (``Quote``) whose speaker fails a check loses it: ``speaker`` None,
+    ``speaker_type`` "unknown", and ``rule`` records the fault after the rule that found the
+    speaker (``"cue-after|abstain:clause"``); the mention found stays (``speaker_surface``,
+    ``speaker_start``, ``speaker_end``), as for the rules' own abstentions, so the explorer
+    shows it. Never gives or changes a speaker otherwise."""
     for q in quotes:
         fault = implausible(q.speaker)
         if fault:
-            q.speaker = q.speaker_start = q.speaker_end = None
+            q.speaker = None
             q.speaker_type = "unknown"
             q.rule = f"{q.rule}|abstain:{fault}"
     return quotes
