@@ -53,6 +53,7 @@ from newsprism.quotes.attributor import (
     Attributor,
     CueSite,
     QuoteSite,
+    aside_title,
     quote_site,
 )
 from newsprism.quotes.coreference import Article, genders_in
@@ -720,6 +721,9 @@ def attribute_one(attributor: Attributor, qi: int, prev: list[Attribution]) -> A
     """The attribution of quotation ``qi``: the first of ``RULES`` that fires, else none (with
     the first of ``FALLBACK_RULES`` that fires as its ``fallback``)."""
     site = quote_site(attributor, qi, prev)
+    if qi and aside_title(attributor.text, attributor.quote_marks[qi - 1][1],
+                          attributor.quote_marks[qi]):
+        return Attribution()  # a name in the aside of the quotation before: no one speaks
     for rule in RULES:
         found = rule(site)
         if found is not None:

@@ -619,6 +619,17 @@ class QuoteSite:
                            how, abstained=p.abstained)
 
 
+def aside_title(text: str, close_mark: int, mark: tuple[int, int]) -> bool:
+    """Whether the quotation at ``mark`` is a capitalised name of one to three words inside an
+    aside after a quotation ending in a comma ('"...," Texas delegate Bill Eastland, wearing a
+    cowboy hat and "Ted Cruz" campaign pins, said'): the cue after it is the first one's."""
+    words = text[mark[0] + 1:mark[1] - 1].split()
+    between = text[close_mark:mark[0]]
+    return text[close_mark - 2:close_mark].startswith(",") and 1 <= len(words) <= 3 and \
+        all(w[:1].isupper() for w in words) and "," in between and \
+        not CUE_RE.search(between) and mark[1] - mark[0] < 40
+
+
 def quote_site(attributor: Attributor, qi: int, prev: list[Attribution]) -> QuoteSite:
     """The :class:`QuoteSite` of quotation ``qi``: contexts end at neighbouring quotations."""
     (s, e), (ps, pe) = attributor.spans[qi], attributor.paragraphs[qi]
@@ -635,8 +646,10 @@ def quote_site(attributor: Attributor, qi: int, prev: list[Attribution]) -> Quot
     right_hi = hi
     for j in range(qi + 1, len(attributor.spans)):
         if marks[j][0] >= close_mark:
-            if marks[j][0] < hi:
+            if marks[j][0] < hi and not aside_title(attributor.text, close_mark, marks[j]):
                 right_hi = marks[j][0]
+            elif marks[j][0] < hi:
+                continue
             break
     return QuoteSite(attributor, qi, ps, pe, lo, hi, open_mark, close_mark, left_lo, right_hi,
                      prev)

@@ -87,7 +87,7 @@ def cue_after_gap_inverted(q: QuoteSite, c: CueSite):
 # holds commas of its own, between the quotation and its cue
 _APPOSITIVE_GAP = re.compile(
     rf"[\s,]*(?:(?:[A-Z][\w.\-]*\s+)?(?:(?-i:[a-z])[\w\-]*\s+){{1,3}})?(?P<name>{NAME}),"
-    r"[^\u201c\u201d\"]{2,200},\s*")
+    r"(?:[^\u201c\u201d\"]|[\u201c\"][A-Z][^\u201c\u201d\",]{0,30}[\u201d\"]){2,200},\s*")
 
 
 def cue_after_appositive(q: QuoteSite, c: CueSite):

@@ -55,6 +55,7 @@ from newsprism.quotes.attribution import (
 )
 from newsprism.quotes.headline_names import name_in_headline
 from newsprism.quotes.marks import MarkedSpan, pair_marks
+from newsprism.quotes.plausible import abstain_implausible
 from newsprism.quotes.speakers import speaker_type
 
 QUOTE_COLUMNS = [
@@ -479,7 +480,7 @@ def extract_quotes(text: str, actors=None) -> list[Quote]:
             speaker_type=speaker_type(att.speaker, att.speaker_surface, actors)
             if keep_speaker else "",
         ))
-    return with_fallbacks(same_words(quotes, text, actors), fallbacks, actors)
+    return abstain_implausible(with_fallbacks(same_words(quotes, text, actors), fallbacks, actors))
 
 
 def with_fallbacks(quotes: list[Quote], fallbacks: list, actors=None) -> list[Quote]:

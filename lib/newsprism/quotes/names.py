@@ -73,7 +73,12 @@ NOT_NAMES = frozenset(
     "According Asked Later Earlier Today Yesterday Tomorrow Last Next Even Just Only Indeed "
     "Monday Tuesday Wednesday Thursday Friday Saturday Sunday Mr Mrs Ms Dr Speaking Like Under "
     "During Over Among Despite Without Within Through Against Regardless Whether Let Please "
-    "Honestly Perhaps Maybe Why Well Oh Sources Officials Former Too Ask Then Thus".split()
+    "Honestly Perhaps Maybe Why Well Oh Sources Officials Former Too Ask Then Thus "
+    # a question's auxiliary opening a headline or sentence ('Is Donald Trump ...?'), sentence
+    # adverbs and quantifiers ('Afterwards Penny apologises', 'Both Microsoft and ...')
+    "Is Are Was Were Do Does Did Afterwards Afterward Finally Suddenly Eventually Thereafter "
+    "Moreover Furthermore Nevertheless Nonetheless Besides Otherwise Hence Therefore "
+    "Additionally Both Either Neither".split()
 )
 AUX = re.compile(
     r"(?:\s+(?:has|have|had|was|were|is|are|would|will|could|should|might|may|must|did|does|do|"

@@ -8,6 +8,7 @@ import bisect
 import re
 
 from newsprism.quotes.names import AUX, CUE_NOUNS, DETS, NAME, SUBJ_HEAD, is_name, strip_leading
+from newsprism.quotes.plausible import check_adverbial
 
 _PRON_TAIL = re.compile(r"\b(?:he|she|they|i|we|it)\s*$", re.I)
 _POSS_TAIL = re.compile(rf"(?P<name>{NAME})[\u2019']s?(?:\s+[\w\-]+){{0,3}}?\s+(?:{CUE_NOUNS})\s*$")
@@ -283,8 +284,11 @@ def subject_after(text: str, cue_end: int, hi: int) -> tuple[int, int, str] | No
                 both = _AND_NAME.match(text, e, hi)
                 if both and is_name(both.group("name"), text):
                     e = both.end("name")  # a pair speaks ('reply Burton and Nick')
-            if kind == "nom" and _CLAUSE_START.match(text, s, e):
-                return None  # 'adding that the deal ...': a clause, not a speaker
+            if kind == "nom" and (_CLAUSE_START.match(text, s, e) or
+                                  check_adverbial(text[s:e])):
+                # 'adding that the deal ...': a clause, not a speaker; 'said matter-of-factly
+                # as confetti fluttered down': an adverbial
+                return None
             return s, e, kind
     return None
 
