@@ -251,10 +251,12 @@ def test_tone_reading_names_tied_outlets_together(estimates, expected):
     ([1, 9], "A is from a single article: no interval over articles, so no difference is read "
              "from the intervals. 1 of 2 outlets has fewer than 5 articles here, so its interval "
              "resamples sentences and describes those articles"),
-    ([2, 3], "A is from 2 articles (fewer than 5): no interval over articles and B is from 3 "
+    ([2, 3], "A is from 2 articles (fewer than 5): no interval over articles; B is from 3 "
              "articles (fewer than 5): no interval over articles, so no difference is read from "
              "the intervals. 2 of 2 outlets have fewer than 5 articles here, so their intervals "
              "resample sentences and describe those articles"),
+    ([1, 1], "A and B are each from a single article: no interval over articles, so no "
+             "difference is read from the intervals."),
 ])
 def test_outlet_tone_reading_reads_no_difference_below_the_minimum_articles(n_articles,
                                                                             expected):

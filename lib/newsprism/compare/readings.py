@@ -234,6 +234,8 @@ def thin_extremes_text(low, high) -> str:
 
     >>> thin_extremes_text({"outlet": "A", "n_articles": 2}, {"outlet": "B", "n_articles": 9})
     'A is from 2 articles (fewer than 5): no interval over articles, so no difference is read from the intervals.'
+    >>> thin_extremes_text({"outlet": "A", "n_articles": 1}, {"outlet": "B", "n_articles": 1})
+    'A and B are each from a single article: no interval over articles, so no difference is read from the intervals.'
     """
     from newsprism.core.stats import MIN_ARTICLES, enough_articles
 
@@ -241,8 +243,12 @@ def thin_extremes_text(low, high) -> str:
            if not enough_articles(rec.get("n_articles", MIN_ARTICLES))]
     if not few:
         return ""
-    names = " and ".join(f"{rec['outlet']} is {few_articles_text(rec['n_articles'])}"
-                         for rec in few)
+    if len(few) == 2 and int(few[0]["n_articles"]) == int(few[1]["n_articles"]):
+        names = (f"{few[0]['outlet']} and {few[1]['outlet']} are each "
+                 f"{few_articles_text(few[0]['n_articles'])}")
+    else:
+        names = "; ".join(f"{rec['outlet']} is {few_articles_text(rec['n_articles'])}"
+                          for rec in few)
     return f"{names}, so no difference is read from the intervals."
 
 
