@@ -20,6 +20,7 @@ import pandas as pd
 from newsprism.compare.readings import (
     all_equal_text,
     extremes_text,
+    few_articles_text,
     runner_up_text,
     thin_extremes_text,
     tied_at,
@@ -278,8 +279,11 @@ def plot_voices(voices: pd.DataFrame, label: str):
 
 
 def clear_gaps(voices: pd.DataFrame) -> pd.DataFrame:
-    """The ``gap`` rows whose interval excludes 0 (one per outlet at most)."""
+    """The ``gap`` rows whose interval excludes 0 (one per outlet at most); a gap over fewer
+    than :data:`~newsprism.core.stats.MIN_ARTICLES` articles has no interval and is never
+    one."""
     gaps = voices[voices["measure"] == "gap"]
+    gaps = gaps[gaps["n_articles"].map(stats.enough_articles).astype(bool)]
     return gaps[(gaps["ci_low"] > 0) | (gaps["ci_high"] < 0)]
 
 
@@ -293,27 +297,52 @@ def by_chance(tested: int) -> str:
     return f"about {0.05 * tested:.2g} would exclude 0 by chance alone"
 
 
+def few_article_gaps_text(gaps: pd.DataFrame) -> str:
+    """The outlets whose gap rests on too few articles for an interval, each with why
+    (:func:`few_articles_text`), or "".
+
+    >>> few_article_gaps_text(pd.DataFrame({"outlet": ["A", "B", "C"], "n_articles": [2, 9, 0]}))
+    'For A the gap is from 2 articles (fewer than 5): no interval over articles. '
+    """
+    few = gaps[~gaps["n_articles"].map(stats.enough_articles).astype(bool)
+               & (gaps["n_articles"] > 0)]  # no quoted words at all: nothing to compare
+    if not len(few):
+        return ""
+    named = "; for ".join(f"{outlet} the gap is {few_articles_text(n)}"
+                          for outlet, n in zip(few["outlet"], few["n_articles"], strict=True))
+    return f"For {named}. "
+
+
 def voice_reading(voices: pd.DataFrame) -> str:
-    """Where the quoted voice differs clearly from the outlet's own.
+    """Where the quoted voice differs clearly from the outlet's own: only outlets whose
+    voices come from at least :data:`~newsprism.core.stats.MIN_ARTICLES` articles are
+    tested, the others are named with why (:func:`few_article_gaps_text`).
 
     >>> v = pd.DataFrame({"outlet": ["A", "A", "B", "B"], "measure": ["quoted", "gap"] * 2,
-    ...                   "n": [3, 9, 4, 12], "ci_low": [0.0, 0.1, 0.0, -0.2],
-    ...                   "ci_high": [0.5, 0.3, 0.5, 0.1]})
-    >>> voice_reading(v)[:125]
-    "Quoted words are scored on 7 sentence parts. The quoted voice differs clearly from the outlet's own voice (interval of the ga"
+    ...                   "n": [3, 9, 4, 12], "n_articles": [6, 6, 2, 2],
+    ...                   "ci_low": [0.0, 0.1, 0.0, float("nan")],
+    ...                   "ci_high": [0.5, 0.3, 0.5, float("nan")]})
+    >>> print(voice_reading(v)[:207])
+    Quoted words are scored on 7 sentence parts. The quoted voice differs clearly from the outlet's own voice (interval of the gap over articles excludes 0) in: A. For B the gap is from 2 articles (fewer than 5)
     """
-    gaps = clear_gaps(voices)
+    gaps = voices[voices["measure"] == "gap"]
+    clear = clear_gaps(voices)
     n_quoted = int(voices.loc[voices["measure"] == "quoted", "n"].sum())
     if not n_quoted:
         return ("No sentence holds quoted words (no speech quotation was found), so the "
                 "outlets' own voice cannot be compared with the voices they quote.")
-    tested = int((voices["measure"] == "gap").sum())
+    tested = int(gaps["ci_low"].notna().sum())
     chance = (f"; each is one of {tested} outlets' 95% intervals, not corrected for the "
               f"comparison: {by_chance(tested)}" if tested > 1 else "")
-    return (f"Quoted words are scored on {n_quoted} sentence parts. "
-            + (f"The quoted voice differs clearly from the outlet's own voice (interval of the "
-               f"gap excludes 0) in: {', '.join(gaps['outlet'])}{chance}. "
-               if len(gaps) else "No outlet shows a gap whose interval excludes 0. ")
+    if len(clear):
+        found = ("The quoted voice differs clearly from the outlet's own voice (interval of the "
+                 f"gap over articles excludes 0) in: {', '.join(clear['outlet'])}{chance}. ")
+    elif tested:
+        found = "No outlet shows a gap whose interval over articles excludes 0. "
+    else:
+        found = "No outlet's gap has an interval over articles. "
+    return (f"Quoted words are scored on {n_quoted} sentence parts. " + found
+            + few_article_gaps_text(gaps)
             + "Quoted words are scored with the same word lists as the outlet's own: a positive "
               "word in a source's mouth (\"support\", \"friendship\") counts whatever the "
               "outlet makes of it, which is why the two voices are kept apart.")
@@ -332,7 +361,9 @@ def voice_section(ctx: SentimentContext, out_dir: str, n_boot: int = 2000,
     return Group("voice", [
         Section("voice-figure", figure=plot_voices(voices, label), caption=(
             "Mean score of the author part and the quoted part of sentences, with bootstrap "
-            "95% intervals; labels give n author parts / n quoted parts. Quote spans from: "
+            "95% intervals over articles (over sentence parts where a voice is in fewer than "
+            f"{stats.MIN_ARTICLES} articles: note); labels give n author parts / n quoted "
+            "parts. Quote spans from: "
             f"{spans}. Engine: {label}."), facts=parts),
         table_section("voice-table", voices, f"Author versus quoted voice per outlet. Engine: "
                       f"{label}.", reading=voice_reading(voices), facts=parts)],
