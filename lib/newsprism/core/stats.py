@@ -59,7 +59,7 @@ def _as_array(values: Sequence[float] | np.ndarray | pd.Series) -> np.ndarray:
 
 
 def bootstrap_ci(values: Sequence[float] | np.ndarray | pd.Series,
-                 statistic: Statistic = np.mean, n_boot: int = 2000, seed: int = 0,
+                 statistic: Statistic = np.mean, n_boot: int = N_BOOT, seed: int = 0,
                  level: float = 0.95) -> tuple[float, float]:
     """Percentile bootstrap interval ``(low, high)`` of ``statistic`` over ``values``.
 
@@ -151,7 +151,7 @@ def _group_intervals(arrays: list[np.ndarray], statistic: Statistic, n_boot: int
 
 
 def bootstrap_group_ci(df: pd.DataFrame, group: str | list[str], value: str,
-                       statistic: Statistic = np.mean, n_boot: int = 2000, seed: int = 0,
+                       statistic: Statistic = np.mean, n_boot: int = N_BOOT, seed: int = 0,
                        level: float = 0.95) -> pd.DataFrame:
     """One row per group: the group key column(s), ``n``, ``estimate``, ``ci_low``, ``ci_high``.
 
@@ -261,7 +261,7 @@ def poisson_rate_ci(count: int, exposure: float, level: float = 0.95,
 
 
 def cluster_bootstrap_ci(values: Sequence[float] | np.ndarray, clusters: Sequence | np.ndarray,
-                         n_boot: int = 2000, seed: int = 0,
+                         n_boot: int = N_BOOT, seed: int = 0,
                          level: float = 0.95) -> tuple[float, float]:
     """Bootstrap interval of the pooled mean resampling whole CLUSTERS (e.g. articles).
 
@@ -287,7 +287,7 @@ def cluster_bootstrap_ci(values: Sequence[float] | np.ndarray, clusters: Sequenc
 
 def cluster_ratio_ci(numerator: Sequence[float] | np.ndarray,
                      denominator: Sequence[float] | np.ndarray, clusters: Sequence | np.ndarray,
-                     scale: float = 1.0, n_boot: int = 2000, seed: int = 0,
+                     scale: float = 1.0, n_boot: int = N_BOOT, seed: int = 0,
                      level: float = 0.95, min_clusters: int = 2) -> tuple[float, float]:
     """Cluster bootstrap interval of ``scale * sum(numerator) / sum(denominator)``: whole
     clusters (articles) are drawn with replacement and the ratio of the drawn units' sums is
@@ -414,7 +414,7 @@ def _resampled(array: np.ndarray, statistic: Statistic, n_boot: int,
 
 
 def bootstrap_diff_ci(a: Sequence[float] | np.ndarray, b: Sequence[float] | np.ndarray,
-                      statistic: Statistic = np.mean, n_boot: int = 2000, seed: int = 0,
+                      statistic: Statistic = np.mean, n_boot: int = N_BOOT, seed: int = 0,
                       level: float = 0.95) -> tuple[float, float]:
     """Interval of ``statistic(a) - statistic(b)`` resampling both groups independently.
 

@@ -26,7 +26,7 @@ from newsprism.compare.readings import (
     when_comparable,
 )
 from newsprism.compare.wording import plural, verb
-from newsprism.core.stats import MIN_ARTICLES, enough_articles
+from newsprism.core.stats import MIN_ARTICLES, N_BOOT, enough_articles
 from newsprism.quotes import clusters as quote_clusters
 from newsprism.quotes import stats as quote_stats
 from newsprism.report import caveats
@@ -92,7 +92,7 @@ class QuotesContext:
 
 
 def prepare(corpus: str, actors_codebook: str = "none", cleaning: str = "default",
-            n_boot: int = 2000, codebook: str = "generic") -> QuotesContext:
+            n_boot: int = N_BOOT, codebook: str = "generic") -> QuotesContext:
     """Annotate ``corpus`` (empty: the bundled corpus) and compute the per-outlet quotation
     rates (bootstrap, ``n_boot`` resamples). Raises ValueError when no article was read."""
     from newsprism.core.provenance import corpus_name

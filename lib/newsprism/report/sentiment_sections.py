@@ -166,7 +166,7 @@ def outlet_tone_reading(by_outlet: pd.DataFrame) -> str:
         "in general." if few else "Intervals resample whole articles.")
 
 
-def tone_section(ctx: SentimentContext, out_dir: str, n_boot: int = 2000, seed: int = 0,
+def tone_section(ctx: SentimentContext, out_dir: str, n_boot: int = stats.N_BOOT, seed: int = 0,
                  dots_per_outlet: int = 1500) -> Group:
     """Sentence scores per outlet (dots: a seeded sample of at most ``dots_per_outlet``) with
     the outlet mean and bootstrap interval (figure, table) and the reading.
@@ -227,7 +227,7 @@ def articles_by_extremeness(by_article: pd.DataFrame) -> pd.DataFrame:
     return ordered.drop(columns=["_extreme", "_rank"]).reset_index(drop=True)
 
 
-def levels_section(ctx: SentimentContext, out_dir: str, n_boot: int = 2000,
+def levels_section(ctx: SentimentContext, out_dir: str, n_boot: int = stats.N_BOOT,
                    seed: int = 0) -> Group:
     """The sentence scores averaged per article (with interval) and per paragraph."""
     engine, label = ctx.engine, ctx.label
@@ -325,13 +325,13 @@ def voice_reading(voices: pd.DataFrame) -> str:
     >>> print(voice_reading(v)[:207])
     Quoted words are scored on 7 sentence parts. The quoted voice differs clearly from the outlet's own voice (interval of the gap over articles excludes 0) in: A. For B the gap is from 2 articles (fewer than 5)
     """
-    gaps = voices[voices["measure"] == "gap"]
-    clear = clear_gaps(voices)
     n_quoted = int(voices.loc[voices["measure"] == "quoted", "n"].sum())
     if not n_quoted:
         return ("No sentence holds quoted words (no speech quotation was found), so the "
                 "outlets' own voice cannot be compared with the voices they quote.")
-    tested = int(gaps["ci_low"].notna().sum())
+    gaps = voices[voices["measure"] == "gap"]
+    clear = clear_gaps(voices)
+    tested = gap_outlets(voices)
     chance = (f"; each is one of {tested} outlets' 95% intervals, not corrected for the "
               f"comparison: {by_chance(tested)}" if tested > 1 else "")
     if len(clear):
@@ -348,7 +348,7 @@ def voice_reading(voices: pd.DataFrame) -> str:
               "outlet makes of it, which is why the two voices are kept apart.")
 
 
-def voice_section(ctx: SentimentContext, out_dir: str, n_boot: int = 2000,
+def voice_section(ctx: SentimentContext, out_dir: str, n_boot: int = stats.N_BOOT,
                   seed: int = 0) -> Group:
     """The outlet's own words against the quoted words: means, intervals and gap per outlet.
     ``facts``: the voice table (``voices``)."""
@@ -398,7 +398,7 @@ def actors_reading(tone: pd.DataFrame, actors: list[str]) -> str:
 
 
 def actors_section(ctx: SentimentContext, out_dir: str, tone_engine: str = "model",
-                   n_boot: int = 2000, seed: int = 0, min_mentions: int = 3) -> Group:
+                   n_boot: int = stats.N_BOOT, seed: int = 0, min_mentions: int = 3) -> Group:
     """Tone toward each actor per outlet (heatmap of means with n), the outlet × actor table
     with intervals, the most positive and negative clause per actor, and the reading."""
     from newsprism.report.caveats import actor_tone_note
@@ -437,7 +437,9 @@ def actors_section(ctx: SentimentContext, out_dir: str, tone_engine: str = "mode
             f"{codebook_label(ctx.actors_codebook, 'actors_codebook', 'actors.yml')}")),
         Section("actors-table", table=heat, max_rows=120, caption=(
             "Outlet × actor: n mentions, n articles, mean tone score and bootstrap 95% interval "
-            "over mentions (mentions in one article are not independent; read n_articles). "
+            f"over the articles mentioning the actor (over its mentions below "
+            f"{stats.MIN_ARTICLES} articles: note; mentions in one article are not "
+            "independent). "
             f"Engine: {label}. {validity}"), facts=dict(mentions, source=ctx.source)),
         Section("actors-evidence", table=evidence, max_rows=80, html_columns=("evidence",),
                 caption=("Evidence: the most positive and most negative clause for each "
@@ -650,10 +652,40 @@ def validation_section() -> Section:
             "vaderSentiment 3.3.2 sdist, nytEditorialSnippets_GroundTruth.txt")))
 
 
+def gap_outlets(voices: pd.DataFrame) -> int:
+    """How many outlets' gaps have an interval over articles (both voices in at least
+    :data:`~newsprism.core.stats.MIN_ARTICLES` articles): the outlets tested for a gap."""
+    gaps = voices[voices["measure"] == "gap"]
+    return int((gaps["ci_low"].notna()
+                & gaps["n_articles"].map(stats.enough_articles).astype(bool)).sum())
+
+
 def _chance_note(voices: pd.DataFrame) -> str:
-    tested = int((voices["measure"] == "gap").sum())
+    tested = gap_outlets(voices)
     return (f" (intervals not corrected for the {tested} comparisons: {by_chance(tested)})"
             if tested > 1 else "")
+
+
+def gap_finding(voices: pd.DataFrame) -> str:
+    """The key finding on quoted vs own words: clear gaps among the outlets tested (those with
+    the minimum of articles), and how many outlets were not tested.
+
+    >>> v = pd.DataFrame({"outlet": ["A", "B", "C"], "measure": "gap", "n_articles": [6, 2, 1],
+    ...                   "ci_low": [0.1, float("nan"), float("nan")],
+    ...                   "ci_high": [0.3, float("nan"), float("nan")]})
+    >>> gap_finding(v)
+    'Quoted words vs own words: a gap whose 95% interval over articles excludes 0 in 1 of 1 outlet with both voices in at least 5 articles; 2 outlets with fewer have no interval. '
+    """
+    tested = gap_outlets(voices)
+    untested = int(voices.loc[voices["measure"] == "gap", "outlet"].nunique()) - tested
+    if not tested:
+        return (f"Quoted words vs own words: no outlet has both voices in at least "
+                f"{stats.MIN_ARTICLES} articles, so no gap has an interval over articles. ")
+    return (f"Quoted words vs own words: a gap whose 95% interval over articles excludes 0 in "
+            f"{len(clear_gaps(voices))} of {plural(tested, 'outlet')} with both voices in at "
+            f"least {stats.MIN_ARTICLES} articles" + _chance_note(voices)
+            + (f"; {plural(untested, 'outlet')} with fewer {verb(untested, 'has', 'have')} no "
+               "interval" if untested else "") + ". ")
 
 
 def scored_note(articles: pd.DataFrame | None) -> str:
@@ -680,9 +712,7 @@ def key_findings(ctx: SentimentContext, tone: Group, voice: Group) -> list[str]:
                       "included)").replace("**", "")
         + scored_note(getattr(ctx.ann, "articles", None))
         + f" {outlets}",
-        f"Quoted words vs own words: a gap whose 95% interval excludes 0 in "
-        f"{len(clear_gaps(voices))} of {plural(voices['outlet'].nunique(), 'outlet')}"
-        + _chance_note(voices) + ". "
+        gap_finding(voices)
         + evidence_link(NOTEBOOK, "voice-table", f"sentiment_voice_{ctx.engine}"),
         f"Represented by a single article: {len(single_article_outlets(by_outlet))} of "
         f"{plural(len(by_outlet), 'outlet')}; by fewer than {stats.MIN_ARTICLES} articles (no "

@@ -104,7 +104,7 @@ def paragraph_scores(annotations: Any, engine: str = "vader") -> pd.DataFrame:
 
 
 def article_scores(annotations: Any, engine: str = "vader", voice: str = "all",
-                   n_boot: int = 2000, seed: int = 0) -> pd.DataFrame:
+                   n_boot: int = stats.N_BOOT, seed: int = 0) -> pd.DataFrame:
     """Article tone = mean sentence score, with n sentences and a bootstrap 95% interval.
 
     Columns: engine, voice, outlet, article_id, n (sentences), estimate, ci_low, ci_high,
@@ -154,7 +154,7 @@ def _outlet_row(part: pd.DataFrame, n_boot: int, seed: int) -> dict[str, Any]:
 
 
 def outlet_scores(annotations: Any, engine: str = "vader", voice: str = "all",
-                  n_boot: int = 2000, seed: int = 0) -> pd.DataFrame:
+                  n_boot: int = stats.N_BOOT, seed: int = 0) -> pd.DataFrame:
     """Outlet tone: mean sentence score with n and a bootstrap 95% interval.
 
     Columns: outlet, engine, voice, n_articles, n_sentences, n_words, estimate, ci_low,
