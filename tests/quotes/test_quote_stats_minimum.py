@@ -58,3 +58,18 @@ def test_shares_of_quotations_resample_articles_from_the_minimum(n_articles, ove
             assert "Wilson" in row["note"]
     assert (voice["ci_low"] <= voice["estimate"]).all()
     assert (voice["estimate"] <= voice["ci_high"]).all()
+
+
+@pytest.mark.parametrize(("n_articles", "over_articles"), [(2, False), (MIN_ARTICLES, True)])
+def test_cue_verb_shares_resample_articles_from_the_minimum(n_articles, over_articles):
+    quotes, articles = _outlet(n_articles)
+    quotes = quotes.assign(cue=["claimed"] * 6 + ["said"] * (n_articles - 1))
+    from newsprism.quotes.stats import cue_verbs
+
+    claim = cue_verbs(quotes, articles).set_index("cue_lemma").loc["claim"]
+    assert claim["note"].startswith("bootstrap over articles") == over_articles
+    wilson = proportion_ci(6, int(claim["n"]))
+    if over_articles:
+        assert claim["ci_high"] - claim["ci_low"] > 1.3 * (wilson[1] - wilson[0])
+    else:
+        assert (claim["ci_low"], claim["ci_high"]) == pytest.approx(wilson)

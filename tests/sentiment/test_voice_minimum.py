@@ -23,7 +23,7 @@ def _voices(n_articles: int) -> pd.DataFrame:
 
 
 @pytest.mark.parametrize(("n_articles", "has_interval", "reading"), [
-    (2, False, "For Outlet the gap is from 2 articles (fewer than 5): no interval over articles"),
+    (2, False, "**Outlet** has its gap from 2 articles (fewer than 5): no interval over articles"),
     (MIN_ARTICLES - 1, False, "from 4 articles (fewer than 5)"),
     (MIN_ARTICLES, True, "differs clearly from the outlet's own voice"),
     (MIN_ARTICLES + 2, True, "differs clearly from the outlet's own voice"),

@@ -439,8 +439,10 @@ def cue_class(lemma: str) -> str:
 def cue_verbs(quotes: pd.DataFrame, articles: pd.DataFrame | None = None,
               include_missing: bool = False) -> pd.DataFrame:
     """Per outlet x cue lemma (speech quotations): ``n_quotes`` with the cue, their share of
-    the outlet's ``n`` cued quotations (``estimate``, Wilson 95% CI ``ci_low``/``ci_high``),
-    ``cue_class``, ``examples`` (up to three surface cues).
+    the outlet's ``n`` cued quotations (``estimate``, 95% CI ``ci_low``/``ci_high`` over the
+    outlet's articles as in :func:`share_of_voice`, ``note``: how it was made; one writer's
+    habit fills an article with one verb), ``cue_class``, ``examples`` (up to three surface
+    cues).
     Quotations without a cue are left out unless ``include_missing``.
 
     >>> import pandas as pd
@@ -450,7 +452,7 @@ def cue_verbs(quotes: pd.DataFrame, articles: pd.DataFrame | None = None,
     [['say', 2, 3], ['claim', 1, 3]]
     """
     columns = ["outlet", "cue_lemma", "cue_class", "n_quotes", "estimate", "ci_low", "ci_high",
-               "n", "examples"]
+               "note", "n", "examples"]
     speech = _with_outlet(_speech(quotes), articles)
     if not len(speech) or "cue" not in speech.columns:
         return pd.DataFrame(columns=columns)
@@ -466,9 +468,7 @@ def cue_verbs(quotes: pd.DataFrame, articles: pd.DataFrame | None = None,
     table["cue_class"] = table["cue_lemma"].map(cue_class)
     table["n"] = table.groupby("outlet")["n_quotes"].transform("sum")
     table["estimate"] = table["n_quotes"] / table["n"]
-    cis = [proportion_ci(int(k), int(n)) for k, n in
-           zip(table["n_quotes"], table["n"], strict=True)]
-    table["ci_low"], table["ci_high"] = [c[0] for c in cis], [c[1] for c in cis]
+    table = _share_intervals(table, speech, "cue_lemma")
     table = table.sort_values(["outlet", "n_quotes", "cue_lemma"], ascending=[True, False, True])
     return table.reset_index(drop=True)[columns]
 

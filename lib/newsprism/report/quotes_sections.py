@@ -424,20 +424,22 @@ def cue_reading(cues: pd.DataFrame) -> str:
                  + (f" (as few as {int(fewest)})" if fewest else "")
                  + ", a difference of one or two verbs is not a pattern.")
     else:
-        text += (" Shares carry Wilson intervals that treat an outlet's quotations as "
-                 "independent, though quotations of one article are not: compare outlets "
-                 "only where the intervals are far apart.")
+        text += (" Shares carry 95% intervals over each outlet's articles (Wilson's, which "
+                 "count quotations as independent, where an outlet has fewer than "
+                 f"{MIN_ARTICLES}: see note); compare outlets only where they are far apart.")
     return text
 
 
 def cues_section(ctx: QuotesContext, out_dir: str) -> Group:
-    """Cue verbs per outlet (share, Wilson CI, class) and cued quotations by verb class."""
+    """Cue verbs per outlet (share, 95% CI over articles, class) and cued quotations by verb
+    class."""
     cues = quote_stats.cue_verbs(ctx.quotes, ctx.english)
     save_table(cues, "quotes_cue_verbs", out_dir)
     n = dict(n=int(cues["n_quotes"].sum()) if len(cues) else 0, unit="cued speech quotations")
     table = Section("cues", table=cues, max_rows=80, caption=(
         "Cue verbs per outlet: speech quotations with a cue, share of the outlet's cued "
-        "quotations (Wilson 95% CI) and class."), reading="" if len(cues) else cue_reading(cues),
+        "quotations (95% CI over the outlet's articles; note: Wilson's, counting quotations "
+        f"as independent, below {MIN_ARTICLES} articles) and class."), reading="" if len(cues) else cue_reading(cues),
         facts=dict(n, source=f"{ctx.source}, newsprism.quotes.extract cues, "
                    "newsprism.quotes.stats.cue_lemma"))
     if not len(cues):

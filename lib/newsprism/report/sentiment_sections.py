@@ -298,19 +298,19 @@ def by_chance(tested: int) -> str:
 
 
 def few_article_gaps_text(gaps: pd.DataFrame) -> str:
-    """The outlets whose gap rests on too few articles for an interval, each with why
-    (:func:`few_articles_text`), or "".
+    """The outlets whose gap rests on too few articles for an interval, grouped by how many
+    and each group with why (:func:`few_articles_text`), or "".
 
     >>> few_article_gaps_text(pd.DataFrame({"outlet": ["A", "B", "C"], "n_articles": [2, 9, 0]}))
-    'For A the gap is from 2 articles (fewer than 5): no interval over articles. '
+    '**A** has its gap from 2 articles (fewer than 5): no interval over articles. '
+    >>> few_article_gaps_text(pd.DataFrame({"outlet": list("ABCD"), "n_articles": [1] * 4}))
+    '4 outlets, among them **A**, **B** and **C**, have their gap from a single article: no interval over articles. '
     """
     few = gaps[~gaps["n_articles"].map(stats.enough_articles).astype(bool)
                & (gaps["n_articles"] > 0)]  # no quoted words at all: nothing to compare
-    if not len(few):
-        return ""
-    named = "; for ".join(f"{outlet} the gap is {few_articles_text(n)}"
-                          for outlet, n in zip(few["outlet"], few["n_articles"], strict=True))
-    return f"For {named}. "
+    return "".join(
+        f"{tied_names(sorted(group['outlet'].astype(str)), 'has its gap', 'have their gap')} "
+        f"{few_articles_text(n)}. " for n, group in few.groupby("n_articles"))
 
 
 def voice_reading(voices: pd.DataFrame) -> str:
@@ -322,8 +322,8 @@ def voice_reading(voices: pd.DataFrame) -> str:
     ...                   "n": [3, 9, 4, 12], "n_articles": [6, 6, 2, 2],
     ...                   "ci_low": [0.0, 0.1, 0.0, float("nan")],
     ...                   "ci_high": [0.5, 0.3, 0.5, float("nan")]})
-    >>> print(voice_reading(v)[:207])
-    Quoted words are scored on 7 sentence parts. The quoted voice differs clearly from the outlet's own voice (interval of the gap over articles excludes 0) in: A. For B the gap is from 2 articles (fewer than 5)
+    >>> print(voice_reading(v)[:208])
+    Quoted words are scored on 7 sentence parts. The quoted voice differs clearly from the outlet's own voice (interval of the gap over articles excludes 0) in: A. **B** has its gap from 2 articles (fewer than 5)
     """
     n_quoted = int(voices.loc[voices["measure"] == "quoted", "n"].sum())
     if not n_quoted:
