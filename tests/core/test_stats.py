@@ -145,3 +145,24 @@ def test_proportion_ci_holds_its_estimate_exactly_at_the_bounds(n):
 ])
 def test_interval_decimals_never_shows_a_nonzero_bound_as_0(low, high, decimals):
     assert stats.interval_decimals(low, high) == decimals
+
+
+@pytest.mark.parametrize("seed", [0, 3])
+def test_cluster_share_cis_equal_cluster_ratio_ci_column_by_column(seed):
+    counts = np.random.default_rng(seed).integers(0, 6, size=(9, 4))
+    lows, highs = stats.cluster_share_cis(counts, n_boot=300, seed=seed)
+    for j in range(counts.shape[1]):
+        expected = stats.cluster_ratio_ci(counts[:, j], counts.sum(axis=1), np.arange(9),
+                                          n_boot=300, seed=seed)
+        assert (lows[j], highs[j]) == pytest.approx(expected)
+
+
+@pytest.mark.parametrize(("a", "b", "expected"), [
+    # Paired articles: b is a shifted by 1 in every article, so every draw's gap is 1.
+    ([2.0, 5.0, 9.0, 4.0], [1.0, 4.0, 8.0, 3.0], (1.0, 1.0)),
+    ([2.0], [1.0], (np.nan, np.nan)),  # one article: no interval
+])
+def test_cluster_diff_ci_draws_the_same_articles_for_both_ratios(a, b, expected):
+    ones = np.ones(len(a))
+    low, high = stats.cluster_diff_ci(np.array(a), ones, np.array(b), ones, n_boot=200)
+    assert (low, high) == pytest.approx(expected, nan_ok=True)

@@ -251,7 +251,7 @@ def test_lowest_rate_is_read_against_the_next_outlet(ci_high, expected):
     (1, [10, 4], "1 quotation is introduced by a verb that casts doubt. With few cued "
                  "quotations per outlet (as few as 4)", "(s)"),
     (118, [900, 1200], "118 quotations are introduced by a verb that casts doubt. Shares carry "
-                       "Wilson intervals", "With few"),
+                       "95% intervals over each outlet's articles", "With few"),
 ])
 def test_cue_reading_counts_in_words_and_fits_the_corpus_size(doubting, n_outlet, expected,
                                                               absent):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 import pytest
 from newsprism.report import sentiment_sections as sentiment_report
@@ -39,7 +40,7 @@ def test_outlet_tone_reading_says_when_the_extremes_overlap():
 
 def test_voice_reading_lists_only_gaps_whose_interval_excludes_zero():
     voices = pd.DataFrame({"outlet": list("AABBCC"), "measure": ["quoted", "gap"] * 3,
-                           "n": [3, 10, 4, 10, 5, 10],
+                           "n": [3, 10, 4, 10, 5, 10], "n_articles": 6,
                            "ci_low": [-0.9, 0.1, -0.9, -0.2, -0.9, -0.5],
                            "ci_high": [0.9, 0.3, 0.9, 0.1, 0.9, -0.1]})
     text = sentiment_report.voice_reading(voices)
@@ -83,15 +84,18 @@ def test_key_findings_count_from_the_section_tables():
 
     tone = Group("tone", facts={"by_outlet": _outlets([1, 3])})
     voice = Group("voice", facts={"voices": pd.DataFrame({
-        "outlet": ["A", "A", "B", "B"], "measure": ["author", "gap"] * 2,
-        "ci_low": [-0.5, 0.1, -0.5, -0.1], "ci_high": [0.5, 0.2, 0.5, 0.1]})})
+        "outlet": ["A", "A", "B", "B", "C", "C"], "measure": ["author", "gap"] * 3,
+        "n_articles": [6, 6, 6, 6, 2, 2], "ci_low": [-0.5, 0.1, -0.5, -0.1, -0.5, np.nan],
+        "ci_high": [0.5, 0.2, 0.5, 0.1, 0.5, np.nan]})})
     ctx = sentiment_report.SentimentContext(ann=None, engine="vader", source="x")
     findings = sentiment_report.key_findings(ctx, tone, voice)
     # the bundled report's finding read "... excludes 0 in 1 of 5 outlets." without the 0.25
     # that chance alone would give over five uncorrected intervals
-    assert findings[1] == "Quoted words vs own words: a gap whose 95% interval excludes 0 in 1 " \
-        "of 2 outlets (intervals not corrected for the 2 comparisons: about 0.1 would exclude 0 " \
-        "by chance alone). [evidence: 10_sentiment.html#voice-table; " \
+    # an outlet whose voices come from 2 articles is not counted among the outlets tested
+    assert findings[1] == "Quoted words vs own words: a gap whose 95% interval over articles " \
+        "excludes 0 in 1 of 2 outlets with both voices in at least 5 articles (intervals not " \
+        "corrected for the 2 comparisons: about 0.1 would exclude 0 by chance alone); 1 " \
+        "outlet with fewer has no interval. [evidence: 10_sentiment.html#voice-table; " \
         "tables/sentiment_voice_vader.csv]"
     assert findings[2] == ("Represented by a single article: 1 of 2 outlets; by fewer than 5 "
                            "articles (no interval over articles): 2. [evidence: "
@@ -149,6 +153,7 @@ def test_voice_reading_says_how_many_gaps_chance_would_give(n_outlets, expected)
     outlets = [f"O{i}" for i in range(n_outlets)]
     voices = pd.DataFrame({"outlet": [o for o in outlets for _ in range(2)],
                            "measure": ["quoted", "gap"] * n_outlets, "n": [5, 10] * n_outlets,
+                           "n_articles": 6,
                            "ci_low": [0.0, 0.01] * n_outlets, "ci_high": [0.5, 0.1] * n_outlets})
     text = sentiment_report.voice_reading(voices)
     assert (expected in text) if expected else ("by chance" not in text)

@@ -34,6 +34,7 @@ import pandas as pd
 
 from newsprism.core.stats import (
     MIN_ARTICLES,
+    N_BOOT,
     cluster_ratio_ci,
     cluster_ratio_draws,
     poisson_rate_ci,
@@ -42,7 +43,7 @@ from newsprism.core.stats import (
 __all__ = ["MIN_ARTICLES", "article_rate_ci", "article_rate_p", "outlet_rate_cis"]
 
 
-def article_rate_ci(events: pd.DataFrame, words: pd.Series, n_boot: int = 2000, seed: int = 0,
+def article_rate_ci(events: pd.DataFrame, words: pd.Series, n_boot: int = N_BOOT, seed: int = 0,
                     level: float = 0.95) -> tuple[float, float]:
     """Percentile bootstrap interval of sum(events) / sum(words) × 1,000 over the articles
     of ``words`` (article_id -> words; the outlet's articles, those without events included),
@@ -62,7 +63,7 @@ def article_rate_ci(events: pd.DataFrame, words: pd.Series, n_boot: int = 2000, 
 
 
 def article_rate_p(events: pd.DataFrame, words: pd.Series, outlet_of: pd.Series, outlet: str,
-                   n_boot: int = 2000, seed: int = 0) -> float:
+                   n_boot: int = N_BOOT, seed: int = 0) -> float:
     """Two-sided p of the outlet's pooled rate against the other outlets' pooled rate, both
     resampling articles: the share of draws of (outlet's rate - others' rate) on the other
     side of 0, doubled, at least 1 / ``n_boot`` (no draw there) and at most 1. The outlet's
@@ -94,7 +95,7 @@ def article_rate_p(events: pd.DataFrame, words: pd.Series, outlet_of: pd.Series,
 
 
 def outlet_rate_cis(events: pd.DataFrame, words: pd.Series, outlet_of: pd.Series,
-                    n_boot: int = 2000, seed: int = 0) -> pd.DataFrame:
+                    n_boot: int = N_BOOT, seed: int = 0) -> pd.DataFrame:
     """:func:`article_rate_ci` per outlet - one row per outlet of ``outlet_of``, article_id ->
     outlet; ``words``: article_id -> words; ``events``: one row per event with its
     ``article_id``.

@@ -59,7 +59,7 @@ def _as_array(values: Sequence[float] | np.ndarray | pd.Series) -> np.ndarray:
 
 
 def bootstrap_ci(values: Sequence[float] | np.ndarray | pd.Series,
-                 statistic: Statistic = np.mean, n_boot: int = 2000, seed: int = 0,
+                 statistic: Statistic = np.mean, n_boot: int = N_BOOT, seed: int = 0,
                  level: float = 0.95) -> tuple[float, float]:
     """Percentile bootstrap interval ``(low, high)`` of ``statistic`` over ``values``.
 
@@ -151,7 +151,7 @@ def _group_intervals(arrays: list[np.ndarray], statistic: Statistic, n_boot: int
 
 
 def bootstrap_group_ci(df: pd.DataFrame, group: str | list[str], value: str,
-                       statistic: Statistic = np.mean, n_boot: int = 2000, seed: int = 0,
+                       statistic: Statistic = np.mean, n_boot: int = N_BOOT, seed: int = 0,
                        level: float = 0.95) -> pd.DataFrame:
     """One row per group: the group key column(s), ``n``, ``estimate``, ``ci_low``, ``ci_high``.
 
@@ -261,7 +261,7 @@ def poisson_rate_ci(count: int, exposure: float, level: float = 0.95,
 
 
 def cluster_bootstrap_ci(values: Sequence[float] | np.ndarray, clusters: Sequence | np.ndarray,
-                         n_boot: int = 2000, seed: int = 0,
+                         n_boot: int = N_BOOT, seed: int = 0,
                          level: float = 0.95) -> tuple[float, float]:
     """Bootstrap interval of the pooled mean resampling whole CLUSTERS (e.g. articles).
 
@@ -287,7 +287,7 @@ def cluster_bootstrap_ci(values: Sequence[float] | np.ndarray, clusters: Sequenc
 
 def cluster_ratio_ci(numerator: Sequence[float] | np.ndarray,
                      denominator: Sequence[float] | np.ndarray, clusters: Sequence | np.ndarray,
-                     scale: float = 1.0, n_boot: int = 2000, seed: int = 0,
+                     scale: float = 1.0, n_boot: int = N_BOOT, seed: int = 0,
                      level: float = 0.95, min_clusters: int = 2) -> tuple[float, float]:
     """Cluster bootstrap interval of ``scale * sum(numerator) / sum(denominator)``: whole
     clusters (articles) are drawn with replacement and the ratio of the drawn units' sums is
@@ -343,6 +343,62 @@ def cluster_ratio_draws(sums: np.ndarray, counts: np.ndarray, n_boot: int,
                                                                            np.nan)
 
 
+def cluster_diff_ci(num_a: np.ndarray, den_a: np.ndarray, num_b: np.ndarray,
+                    den_b: np.ndarray, n_boot: int = N_BOOT, seed: int = 0,
+                    level: float = 0.95) -> tuple[float, float]:
+    """Cluster bootstrap interval of ``sum(num_a) / sum(den_a) - sum(num_b) / sum(den_b)``
+    over ONE set of clusters (one entry per cluster in all four arrays: an article's totals of
+    either side, 0 and 0 where it has none): each draw takes the same clusters for both
+    ratios, so a difference within articles (an article's quoted words against its own) keeps
+    the articles together. Draws with a zero denominator on a side are dropped; fewer than two
+    clusters give ``(nan, nan)``. Both sides use :func:`cluster_ratio_draws` from generators
+    seeded alike, hence the same draws.
+
+    >>> low, high = cluster_diff_ci(np.array([3.0, 4, 5]), np.ones(3), np.array([1.0, 1, 2]),
+    ...                             np.ones(3))
+    >>> low > 0
+    True
+    """
+    if len(num_a) < 2:
+        return (float("nan"), float("nan"))
+    diff = (cluster_ratio_draws(num_a, den_a, n_boot, np.random.default_rng(seed))
+            - cluster_ratio_draws(num_b, den_b, n_boot, np.random.default_rng(seed)))
+    diff = diff[~np.isnan(diff)]
+    if diff.size == 0:
+        return (float("nan"), float("nan"))
+    alpha = (1.0 - level) / 2.0
+    low, high = np.quantile(diff, [alpha, 1.0 - alpha])
+    return (float(low), float(high))
+
+
+def cluster_share_cis(counts: np.ndarray, n_boot: int = N_BOOT, seed: int = 0,
+                      level: float = 0.95) -> tuple[np.ndarray, np.ndarray]:
+    """Cluster bootstrap intervals ``(lows, highs)`` of each category's share of all units,
+    ``counts[:, j].sum() / counts.sum()``, from ``counts`` (clusters x categories: an
+    article's quotations per speaker): whole clusters drawn with replacement, all categories
+    from the same draws. Equal to :func:`cluster_ratio_ci` of column j over the row totals
+    (same seed, same draws), computed for every column at once. Fewer than two clusters: NaN.
+
+    >>> lows, highs = cluster_share_cis(np.array([[2, 0], [1, 1], [0, 3]]), n_boot=200)
+    >>> bool(lows[0] <= 3 / 7 <= highs[0])
+    True
+    """
+    table = np.asarray(counts, dtype=float)
+    k, m = table.shape
+    if k < 2:
+        return np.full(m, np.nan), np.full(m, np.nan)
+    index = np.random.default_rng(seed).integers(0, k, size=(n_boot, k))
+    # How often each cluster is drawn in each resample: the draws as one matrix product.
+    offsets = (index + np.arange(n_boot)[:, None] * k).ravel()
+    weights = np.bincount(offsets, minlength=n_boot * k).reshape(n_boot, k).astype(float)
+    totals = weights @ table.sum(axis=1)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        shares = (weights @ table) / np.where(totals > 0, totals, np.nan)[:, None]
+    alpha = (1.0 - level) / 2.0
+    bounds = np.nanquantile(shares, [alpha, 1.0 - alpha], axis=0)
+    return bounds[0], bounds[1]
+
+
 def _resampled(array: np.ndarray, statistic: Statistic, n_boot: int,
                rng: np.random.Generator) -> np.ndarray:
     """``statistic`` of ``n_boot`` resamples of ``array``, drawn in row chunks of at most
@@ -358,7 +414,7 @@ def _resampled(array: np.ndarray, statistic: Statistic, n_boot: int,
 
 
 def bootstrap_diff_ci(a: Sequence[float] | np.ndarray, b: Sequence[float] | np.ndarray,
-                      statistic: Statistic = np.mean, n_boot: int = 2000, seed: int = 0,
+                      statistic: Statistic = np.mean, n_boot: int = N_BOOT, seed: int = 0,
                       level: float = 0.95) -> tuple[float, float]:
     """Interval of ``statistic(a) - statistic(b)`` resampling both groups independently.
 

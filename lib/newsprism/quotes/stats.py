@@ -5,7 +5,10 @@ text, kind, form, speaker, speaker_start, speaker_end, cue, confidence) and the 
 table (article_id, outlet, text, n_words). Rates are computed per article and summarised per
 outlet as the mean over its articles with a percentile bootstrap 95% CI (article = unit), so an
 outlet's long articles do not stand in for its short ones; the pooled ratio (all quotes of the
-outlet / all its words) is given next to it.
+outlet / all its words) is given next to it. Shares of an outlet's quotations (share of voice,
+anonymous share) resample its articles too: quotations cluster in articles (one interview
+holds thirty from one speaker). Below :data:`~newsprism.core.stats.MIN_ARTICLES` articles no
+interval is made over articles and a ``note`` column says what is shown instead.
 
 >>> import pandas as pd
 >>> articles = pd.DataFrame({"article_id": ["a1"], "outlet": ["X"],
@@ -25,7 +28,15 @@ import numpy as np
 import pandas as pd
 
 from newsprism.core.cue_lexicon import cue_classes, cue_lemmas
-from newsprism.core.stats import bootstrap_group_ci, proportion_ci
+from newsprism.core.stats import (
+    MIN_ARTICLES,
+    N_BOOT,
+    bootstrap_group_ci,
+    cluster_share_cis,
+    enough_articles,
+    poisson_rate_ci,
+    proportion_ci,
+)
 from newsprism.core.text import count_words, per_1k, split_sentences
 from newsprism.viz.display import escape
 
@@ -93,12 +104,21 @@ def article_quote_rates(quotes: pd.DataFrame, articles: pd.DataFrame) -> pd.Data
     return arts.reset_index(drop=True)
 
 
-def outlet_quote_rates(quotes: pd.DataFrame, articles: pd.DataFrame, n_boot: int = 2000,
+def outlet_quote_rates(quotes: pd.DataFrame, articles: pd.DataFrame, n_boot: int = N_BOOT,
                        seed: int = 0) -> pd.DataFrame:
     """Per outlet and measure (see ``RATE_MEASURES``): ``n`` articles, ``total`` (sum over the
     outlet's articles of the numerator: quotes, terms or quoted characters), ``pooled``
     (total / total words x 1000, or total chars share), ``estimate`` (mean over articles) and
-    its bootstrap 95% CI ``ci_low``, ``ci_high``.
+    its 95% interval ``ci_low``, ``ci_high``, and ``note`` (how the interval was made).
+
+    The interval resamples the outlet's articles (bootstrap, :data:`N_BOOT` draws) from
+    :data:`~newsprism.core.stats.MIN_ARTICLES` articles on (the one minimum,
+    :func:`~newsprism.core.stats.enough_articles`). With fewer, a bootstrap over two or three
+    articles has a handful of distinct resamples and covers the truth about half the time, so
+    the counts get the exact Poisson interval of the pooled rate instead (quotations and terms
+    per 1,000 words, quotations per article: every quotation counted as independent, as in
+    :mod:`newsprism.compare.rate_intervals`), the character share gets none (characters are not
+    counts), and ``note`` says so.
 
     >>> import pandas as pd
     >>> arts = pd.DataFrame({"article_id": ["a", "b"], "outlet": ["X", "X"],
@@ -109,6 +129,8 @@ def outlet_quote_rates(quotes: pd.DataFrame, articles: pd.DataFrame, n_boot: int
     >>> row = t.loc["quotes_per_1000_words"]
     >>> int(row["n"]), float(row["estimate"]), round(float(row["pooled"]), 3)
     (2, 7.5, 6.667)
+    >>> row["note"]
+    'fewer than 5 articles: exact Poisson interval of the pooled rate, not over articles'
     """
     per_article = article_quote_rates(quotes, articles)
     totals = per_article.groupby("outlet").agg(
@@ -130,17 +152,48 @@ def outlet_quote_rates(quotes: pd.DataFrame, articles: pd.DataFrame, n_boot: int
         else:
             pooled = per_1k(totals[numerator], totals["n_words"])
         table["pooled"] = table["outlet"].map(pooled).to_numpy()
-        frames.append(table)
+        exposure = (per_article.groupby("outlet").size() if measure == "quotes"
+                    else totals["n_words"])
+        frames.append(_few_article_intervals(table, measure,
+                                             table["outlet"].map(exposure).to_numpy()))
     columns = ["outlet", "measure", "n", "total", "pooled", "estimate", "ci_low", "ci_high",
-               "description"]
+               "note", "description"]
     return pd.concat(frames, ignore_index=True)[columns]
+
+
+FEW_ARTICLES_POISSON = (f"fewer than {MIN_ARTICLES} articles: exact Poisson interval of the "
+                        "pooled rate, not over articles")
+FEW_ARTICLES_NONE = f"fewer than {MIN_ARTICLES} articles: no interval"
+
+
+def _few_article_intervals(table: pd.DataFrame, measure: str,
+                           exposure: np.ndarray) -> pd.DataFrame:
+    """``table`` (one measure, one row per outlet) with the interval of each outlet below the
+    minimum of articles replaced (exact Poisson of ``total`` over ``exposure``, words or
+    articles; none for the character share) and ``note`` saying how each was made."""
+    few = ~table["n"].map(enough_articles).to_numpy(dtype=bool)
+    table = table.assign(note=np.where(few, FEW_ARTICLES_NONE, "bootstrap over articles"))
+    per = 1.0 if measure == "quotes" else 1000.0
+    for i in np.flatnonzero(few):
+        low, high = (np.nan, np.nan)
+        if measure != "quoted_share" and exposure[i] > 0:
+            low, high = poisson_rate_ci(int(table["total"].iloc[i]), float(exposure[i]), per=per)
+            table.iloc[i, table.columns.get_loc("note")] = FEW_ARTICLES_POISSON
+        table.iloc[i, table.columns.get_loc("ci_low")] = low
+        table.iloc[i, table.columns.get_loc("ci_high")] = high
+    return table
 
 
 def share_of_voice(quotes: pd.DataFrame, articles: pd.DataFrame | None = None,
                    merge_names: bool = False) -> pd.DataFrame:
     """Per outlet x speaker: speech ``n_quotes``, their share of the outlet's ``n`` speech
-    quotations (``estimate``, Wilson 95% CI ``ci_low``/``ci_high``), ``n_words`` quoted and
-    ``word_share``. Quotations
+    quotations (``estimate``, 95% interval ``ci_low``/``ci_high``, ``note``: how it was made),
+    ``n_words`` quoted and ``word_share``, ``n_articles`` quoting the speaker. The interval
+    resamples the outlet's articles from
+    :data:`~newsprism.core.stats.MIN_ARTICLES` articles with quotations on: a Wilson interval
+    counts quotations as independent, but they cluster by article (one interview quotes one
+    speaker thirty times), so it would be too narrow; below the minimum it is Wilson's, and
+    ``note`` says so. Quotations
     without a speaker count as ``"(unattributed)"`` so shares add up to 1 per outlet; canonical
     speakers are counted (``Quote.speaker``), and anonymous sources (``speaker_type``
     ``"anonymous"``: 'a senior official', 'sources close to ...') are pooled as
@@ -157,7 +210,7 @@ def share_of_voice(quotes: pd.DataFrame, articles: pd.DataFrame | None = None,
     >>> share_of_voice(q, arts)[["speaker", "n_quotes", "n_words"]].values.tolist()
     [['Kim', 2, 3], ['(unattributed)', 1, 3]]
     """
-    columns = ["outlet", "speaker", "n_quotes", "estimate", "ci_low", "ci_high", "n",
+    columns = ["outlet", "speaker", "n_quotes", "estimate", "ci_low", "ci_high", "note", "n",
                "n_words", "word_share", "n_articles", "speaker_forms"]
     speech = _with_outlet(_speech(quotes), articles)
     if not len(speech):
@@ -181,15 +234,48 @@ def share_of_voice(quotes: pd.DataFrame, articles: pd.DataFrame | None = None,
     grouped["n"] = grouped.groupby("outlet")["n_quotes"].transform("sum")
     outlet_words = grouped.groupby("outlet")["n_words"].transform("sum")
     grouped["estimate"] = grouped["n_quotes"] / grouped["n"]
-    cis = [proportion_ci(int(k), int(n)) for k, n in
-           zip(grouped["n_quotes"], grouped["n"], strict=True)]
-    grouped["ci_low"] = [c[0] for c in cis]
-    grouped["ci_high"] = [c[1] for c in cis]
+    grouped = _share_intervals(grouped, speech, "speaker")
     grouped["word_share"] = grouped["n_words"] / outlet_words.where(outlet_words > 0)
     grouped["n_quotes"] = grouped["n_quotes"].astype(int)
     grouped["n_words"] = grouped["n_words"].astype(int)
     grouped = grouped.sort_values(["outlet", "n_quotes", "speaker"], ascending=[True, False, True])
     return grouped.reset_index(drop=True)[columns]
+
+
+SHARE_OVER_ARTICLES = "bootstrap over articles"
+SHARE_FEW_ARTICLES = (f"fewer than {MIN_ARTICLES} articles: Wilson interval, quotations "
+                      "counted as independent")
+
+
+def _share_intervals(table: pd.DataFrame, speech: pd.DataFrame, category: str,
+                     count: str = "n_quotes") -> pd.DataFrame:
+    """``table`` (one row per outlet and ``category`` value, with ``count`` of that value's
+    quotations and ``n`` of the outlet's) with a 95% interval of each share
+    (``ci_low``, ``ci_high``) and ``note`` saying how it was made: from
+    :data:`~newsprism.core.stats.MIN_ARTICLES` articles holding the outlet's quotations, a
+    bootstrap over those articles (:func:`~newsprism.core.stats.cluster_share_cis`), widened
+    to the Wilson interval where that is wider (a speaker quoted once or twice gives the
+    percentile bootstrap too few distinct values); with fewer, the Wilson interval alone."""
+    wilson = [proportion_ci(int(k), int(n)) for k, n in
+              zip(table[count], table["n"], strict=True)]
+    low = np.array([c[0] for c in wilson], dtype=float)
+    high = np.array([c[1] for c in wilson], dtype=float)
+    note = np.full(len(table), SHARE_FEW_ARTICLES, dtype=object)
+    for outlet, rows in table.groupby("outlet").groups.items():
+        mine = speech[speech["outlet"] == outlet]
+        if not enough_articles(mine["article_id"].nunique()):
+            continue
+        counts = pd.crosstab(mine["article_id"], mine[category])
+        where = table.index.get_indexer(rows)
+        names = table.loc[rows, category].to_numpy()
+        # The row's values first; every other value stays in the denominator.
+        order = [*names, *(c for c in counts.columns if c not in set(names))]
+        lows, highs = cluster_share_cis(counts.reindex(columns=order, fill_value=0).to_numpy())
+        lows, highs = lows[:len(names)], highs[:len(names)]
+        low[where] = np.minimum(low[where], lows)
+        high[where] = np.maximum(high[where], highs)
+        note[where] = SHARE_OVER_ARTICLES
+    return table.assign(ci_low=low, ci_high=high, note=note)
 
 
 def _form_counts(forms: pd.Series) -> str:
@@ -235,8 +321,10 @@ def most_quoted_speakers(quotes: pd.DataFrame | None, top: int = 5,
 
 def anonymous_share(quotes: pd.DataFrame, articles: pd.DataFrame | None = None) -> pd.DataFrame:
     """Per outlet: the share of its speech quotations whose speaker is an anonymous source
-    (``speaker_type == "anonymous"``): ``estimate``, Wilson 95% ``ci_low``/``ci_high``, ``n``
-    (speech quotations) and ``n_anonymous``. Caveat: anonymity is read from the speaker's words
+    (``speaker_type == "anonymous"``): ``estimate``, 95% ``ci_low``/``ci_high``, ``n``
+    (speech quotations), ``n_anonymous`` and ``note`` (how the interval was made: over
+    articles from :data:`~newsprism.core.stats.MIN_ARTICLES` articles with quotations, as in
+    :func:`share_of_voice`, since anonymous quotations cluster in articles; Wilson below). Caveat: anonymity is read from the speaker's words
     (see :mod:`newsprism.quotes.speakers`); quotations without a speaker count in ``n``.
 
     >>> import pandas as pd
@@ -246,17 +334,17 @@ def anonymous_share(quotes: pd.DataFrame, articles: pd.DataFrame | None = None) 
     >>> t[["outlet", "estimate", "n", "n_anonymous"]].values.tolist(), float(round(t["ci_low"][0], 3))
     ([['X', 0.25, 4, 1]], 0.046)
     """
-    columns = ["outlet", "estimate", "ci_low", "ci_high", "n", "n_anonymous"]
+    columns = ["outlet", "estimate", "ci_low", "ci_high", "n", "n_anonymous", "note"]
     speech = _with_outlet(_speech(quotes), articles)
     if not len(speech) or "speaker_type" not in speech.columns:
         return pd.DataFrame(columns=columns)
     grouped = speech.assign(_anon=speech["speaker_type"] == "anonymous").groupby("outlet").agg(
         n=("_anon", "size"), n_anonymous=("_anon", "sum")).reset_index()
     grouped["estimate"] = grouped["n_anonymous"] / grouped["n"]
-    cis = [proportion_ci(int(k), int(n)) for k, n in
-           zip(grouped["n_anonymous"], grouped["n"], strict=True)]
-    grouped["ci_low"] = [c[0] for c in cis]
-    grouped["ci_high"] = [c[1] for c in cis]
+    kinds = speech.assign(_kind=np.where(speech["speaker_type"] == "anonymous", "anonymous",
+                                         "other"))
+    grouped = _share_intervals(grouped.assign(_kind="anonymous"), kinds, "_kind",
+                               count="n_anonymous").drop(columns="_kind")
     grouped[["n", "n_anonymous"]] = grouped[["n", "n_anonymous"]].astype(int)
     return grouped[columns]
 
@@ -351,8 +439,10 @@ def cue_class(lemma: str) -> str:
 def cue_verbs(quotes: pd.DataFrame, articles: pd.DataFrame | None = None,
               include_missing: bool = False) -> pd.DataFrame:
     """Per outlet x cue lemma (speech quotations): ``n_quotes`` with the cue, their share of
-    the outlet's ``n`` cued quotations (``estimate``, Wilson 95% CI ``ci_low``/``ci_high``),
-    ``cue_class``, ``examples`` (up to three surface cues).
+    the outlet's ``n`` cued quotations (``estimate``, 95% CI ``ci_low``/``ci_high`` over the
+    outlet's articles as in :func:`share_of_voice`, ``note``: how it was made; one writer's
+    habit fills an article with one verb), ``cue_class``, ``examples`` (up to three surface
+    cues).
     Quotations without a cue are left out unless ``include_missing``.
 
     >>> import pandas as pd
@@ -362,7 +452,7 @@ def cue_verbs(quotes: pd.DataFrame, articles: pd.DataFrame | None = None,
     [['say', 2, 3], ['claim', 1, 3]]
     """
     columns = ["outlet", "cue_lemma", "cue_class", "n_quotes", "estimate", "ci_low", "ci_high",
-               "n", "examples"]
+               "note", "n", "examples"]
     speech = _with_outlet(_speech(quotes), articles)
     if not len(speech) or "cue" not in speech.columns:
         return pd.DataFrame(columns=columns)
@@ -378,9 +468,7 @@ def cue_verbs(quotes: pd.DataFrame, articles: pd.DataFrame | None = None,
     table["cue_class"] = table["cue_lemma"].map(cue_class)
     table["n"] = table.groupby("outlet")["n_quotes"].transform("sum")
     table["estimate"] = table["n_quotes"] / table["n"]
-    cis = [proportion_ci(int(k), int(n)) for k, n in
-           zip(table["n_quotes"], table["n"], strict=True)]
-    table["ci_low"], table["ci_high"] = [c[0] for c in cis], [c[1] for c in cis]
+    table = _share_intervals(table, speech, "cue_lemma")
     table = table.sort_values(["outlet", "n_quotes", "cue_lemma"], ascending=[True, False, True])
     return table.reset_index(drop=True)[columns]
 

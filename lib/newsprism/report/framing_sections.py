@@ -18,7 +18,7 @@ from typing import Any
 import pandas as pd
 
 from newsprism.compare.wording import plural, verb
-from newsprism.core.stats import MIN_ARTICLES
+from newsprism.core.stats import MIN_ARTICLES, N_BOOT
 from newsprism.framing import detect as framing
 from newsprism.framing import presence as framing_presence
 from newsprism.framing import shares as framing_shares
@@ -247,7 +247,7 @@ def other_frame_text(prevalence: pd.DataFrame, top: pd.Series, labels: dict[str,
             "differ in length).")
 
 
-def prevalence_section(ctx: FramingContext, out_dir: str, n_boot: int = 2000,
+def prevalence_section(ctx: FramingContext, out_dir: str, n_boot: int = N_BOOT,
                        resample: str = "auto") -> Group:
     """Share of each outlet's sentences with each frame (heatmap with intervals) and hits per
     1,000 words (table). ``facts``: the prevalence table (``prevalence``)."""

@@ -26,7 +26,7 @@ from newsprism.compare.readings import (
     when_comparable,
 )
 from newsprism.compare.wording import plural, verb
-from newsprism.core.stats import enough_articles
+from newsprism.core.stats import MIN_ARTICLES, N_BOOT, enough_articles
 from newsprism.quotes import clusters as quote_clusters
 from newsprism.quotes import stats as quote_stats
 from newsprism.report import caveats
@@ -35,6 +35,10 @@ from newsprism.viz.section import Section, evidence_link
 from newsprism.viz.section_group import Group, table_section
 
 NOTEBOOK = "30_quotes"
+FEW_ARTICLES_CAPTION = (
+    f"The interval resamples the outlet's articles; with fewer than {MIN_ARTICLES} articles "
+    "(note) it is the exact Poisson interval of the pooled rate, which counts every quotation "
+    "as independent, or none for the share of characters, and no reading rests on it. ")
 QUOTE_COLUMNS = ["quote_id", "article_id", "start", "end", "text", "kind", "form", "speaker",
                  "speaker_start", "speaker_end", "cue", "confidence"]
 EXPLORER_COLUMNS = ["outlet", "kind", "form", "speaker", "cue", "confidence", "cluster_id",
@@ -88,7 +92,7 @@ class QuotesContext:
 
 
 def prepare(corpus: str, actors_codebook: str = "none", cleaning: str = "default",
-            n_boot: int = 2000, codebook: str = "generic") -> QuotesContext:
+            n_boot: int = N_BOOT, codebook: str = "generic") -> QuotesContext:
     """Annotate ``corpus`` (empty: the bundled corpus) and compute the per-outlet quotation
     rates (bootstrap, ``n_boot`` resamples). Raises ValueError when no article was read."""
     from newsprism.core.provenance import corpus_name
@@ -181,16 +185,22 @@ def density_reading(per_1000: pd.DataFrame, share: pd.DataFrame) -> str:
 
 
 def plot_rates(per_1000: pd.DataFrame, share: pd.DataFrame):
-    """Two bar panels with bootstrap whiskers: quotations per 1,000 words, share quoted."""
+    """Two bar panels with whiskers from each row's ``ci_low`` to ``ci_high``: quotations per
+    1,000 words, share quoted. Outlets below the minimum of articles (their interval is not
+    over articles, see ``note``) have pale bars; their whisker, an exact Poisson interval of
+    the pooled rate, is drawn where it lies, not around the mean over articles."""
     import matplotlib.pyplot as plt
 
     fig, axes = plt.subplots(1, 2, figsize=(11, 0.5 * max(len(per_1000), 1) + 1.6), sharey=True)
     for ax, table, label in [(axes[0], per_1000, "speech quotations per 1,000 words"),
                              (axes[1], share, "share of characters inside speech quotes")]:
         y = np.arange(len(table))
-        low = (table["estimate"] - table["ci_low"]).clip(lower=0)
-        high = (table["ci_high"] - table["estimate"]).clip(lower=0)
-        ax.barh(y, table["estimate"], xerr=[low, high], color="#4c72b0", capsize=3)
+        few = ~table["n"].map(enough_articles).to_numpy(dtype=bool)
+        ax.barh(y, table["estimate"], color=np.where(few, "#b7c6e0", "#4c72b0"))
+        shown = table["ci_low"].notna().to_numpy()
+        ax.hlines(y[shown], table["ci_low"][shown], table["ci_high"][shown], color="black")
+        for bound in ("ci_low", "ci_high"):
+            ax.plot(table[bound][shown], y[shown], "|", color="black", markersize=8)
         ax.set_yticks(y, table["outlet"])
         ax.set_xlabel(label)
     axes[0].invert_yaxis()
@@ -213,13 +223,15 @@ def rates_section(ctx: QuotesContext, out_dir: str) -> Group:
     return Group("rates", [
         Section("rates-table", table=rates[rates["measure"] != "terms_per_1000_words"].drop(
             columns="description"), max_rows=None, caption=(
-            "Speech quotations per outlet: mean over articles (estimate) with bootstrap 95% "
-            "CI, total and pooled rate. " + caveats.extraction_note()),
+            "Speech quotations per outlet: mean over articles (estimate) with 95% CI, total "
+            "and pooled rate. " + FEW_ARTICLES_CAPTION + caveats.extraction_note()),
             facts=dict(english, source=f"{ctx.source}, newsprism.quotes.extract + newsprism.quotes.stats")),
         Section("rates-figure", figure=plot_rates(per_1000, share), caption=(
             "Speech quotations per 1,000 words (left) and share of article characters inside "
             "speech quotation marks (right); bars are means over each outlet's articles, "
-            "whiskers bootstrap 95% CIs. " + caveats.extraction_note()),
+            "whiskers 95% CIs over articles. Pale bars: fewer than "
+            f"{MIN_ARTICLES} articles, whisker the exact Poisson interval of the pooled rate "
+            "(left; none on the right). " + caveats.extraction_note()),
             reading=density_reading(per_1000, share),
             facts=dict(english, source=f"{ctx.source}, newsprism.quotes.stats"))])
 
@@ -313,7 +325,9 @@ def voice_section(ctx: QuotesContext, out_dir: str, top_speakers: int = 8) -> Gr
     n = int(voice["n_quotes"].sum()) if len(voice) else 0
     table = Section("voice-table", table=voice, max_rows=80, caption=(
         "Share of voice: speech quotations and quoted words per outlet and speaker; "
-        "speaker_forms: the names each row counts, with their quotations. " + (
+        "speaker_forms: the names each row counts, with their quotations. 95% CI of each "
+        f"share over the outlet's articles (note: Wilson's below {MIN_ARTICLES} articles, "
+        "counting quotations as independent). " + (
             "No actor registry, so one person's names across articles are counted as one "
             "speaker (newsprism.quotes.corpus_speakers): spellings that differ only in case, "
             "hyphens or spacing, and a surname alone with the corpus's only full name ending in "
@@ -337,7 +351,9 @@ def anonymous_section(ctx: QuotesContext, out_dir: str) -> Section:
     anonymous = quote_stats.anonymous_share(ctx.quotes, ctx.english)
     save_table(anonymous, "quotes_anonymous_share", out_dir)
     return table_section("anonymous", anonymous, "Anonymous sources: share of each outlet's "
-                         "speech quotations (Wilson 95% CI). " + caveats.speaker_note(),
+                         "speech quotations, 95% CI over articles (note: Wilson's, counting "
+                         f"quotations as independent, below {MIN_ARTICLES} articles). "
+                         + caveats.speaker_note(),
                          facts=dict(
                              n=int(anonymous["n"].sum()) if len(anonymous) else 0,
                              unit="speech quotations",
@@ -369,8 +385,8 @@ def scare_section(ctx: QuotesContext, out_dir: str) -> Group:
     save_table(terms, "quotes_scare_quotes", out_dir)
     return Group("scare", [
         Section("scare-rates", table=term_rates, max_rows=None, caption=(
-            "Scare/term quotes per 1,000 words per outlet (mean over articles, bootstrap 95% "
-            "CI)."), facts=dict(n=len(ctx.english), unit="English articles",
+            "Scare/term quotes per 1,000 words per outlet (mean over articles, 95% CI). "
+            + FEW_ARTICLES_CAPTION), facts=dict(n=len(ctx.english), unit="English articles",
                                 source=f"{ctx.source}, newsprism.quotes.stats")),
         table_section("scare-terms", terms, "Every scare/term quote, per outlet and wording.",
                       reading=scare_reading(term_rates),
@@ -408,20 +424,22 @@ def cue_reading(cues: pd.DataFrame) -> str:
                  + (f" (as few as {int(fewest)})" if fewest else "")
                  + ", a difference of one or two verbs is not a pattern.")
     else:
-        text += (" Shares carry Wilson intervals that treat an outlet's quotations as "
-                 "independent, though quotations of one article are not: compare outlets "
-                 "only where the intervals are far apart.")
+        text += (" Shares carry 95% intervals over each outlet's articles (Wilson's, which "
+                 "count quotations as independent, where an outlet has fewer than "
+                 f"{MIN_ARTICLES}: see note); compare outlets only where they are far apart.")
     return text
 
 
 def cues_section(ctx: QuotesContext, out_dir: str) -> Group:
-    """Cue verbs per outlet (share, Wilson CI, class) and cued quotations by verb class."""
+    """Cue verbs per outlet (share, 95% CI over articles, class) and cued quotations by verb
+    class."""
     cues = quote_stats.cue_verbs(ctx.quotes, ctx.english)
     save_table(cues, "quotes_cue_verbs", out_dir)
     n = dict(n=int(cues["n_quotes"].sum()) if len(cues) else 0, unit="cued speech quotations")
     table = Section("cues", table=cues, max_rows=80, caption=(
         "Cue verbs per outlet: speech quotations with a cue, share of the outlet's cued "
-        "quotations (Wilson 95% CI) and class."), reading="" if len(cues) else cue_reading(cues),
+        "quotations (95% CI over the outlet's articles; note: Wilson's, counting quotations "
+        f"as independent, below {MIN_ARTICLES} articles) and class."), reading="" if len(cues) else cue_reading(cues),
         facts=dict(n, source=f"{ctx.source}, newsprism.quotes.extract cues, "
                    "newsprism.quotes.stats.cue_lemma"))
     if not len(cues):

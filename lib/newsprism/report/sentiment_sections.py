@@ -20,6 +20,7 @@ import pandas as pd
 from newsprism.compare.readings import (
     all_equal_text,
     extremes_text,
+    few_articles_text,
     runner_up_text,
     thin_extremes_text,
     tied_at,
@@ -165,7 +166,7 @@ def outlet_tone_reading(by_outlet: pd.DataFrame) -> str:
         "in general." if few else "Intervals resample whole articles.")
 
 
-def tone_section(ctx: SentimentContext, out_dir: str, n_boot: int = 2000, seed: int = 0,
+def tone_section(ctx: SentimentContext, out_dir: str, n_boot: int = stats.N_BOOT, seed: int = 0,
                  dots_per_outlet: int = 1500) -> Group:
     """Sentence scores per outlet (dots: a seeded sample of at most ``dots_per_outlet``) with
     the outlet mean and bootstrap interval (figure, table) and the reading.
@@ -226,7 +227,7 @@ def articles_by_extremeness(by_article: pd.DataFrame) -> pd.DataFrame:
     return ordered.drop(columns=["_extreme", "_rank"]).reset_index(drop=True)
 
 
-def levels_section(ctx: SentimentContext, out_dir: str, n_boot: int = 2000,
+def levels_section(ctx: SentimentContext, out_dir: str, n_boot: int = stats.N_BOOT,
                    seed: int = 0) -> Group:
     """The sentence scores averaged per article (with interval) and per paragraph."""
     engine, label = ctx.engine, ctx.label
@@ -278,8 +279,11 @@ def plot_voices(voices: pd.DataFrame, label: str):
 
 
 def clear_gaps(voices: pd.DataFrame) -> pd.DataFrame:
-    """The ``gap`` rows whose interval excludes 0 (one per outlet at most)."""
+    """The ``gap`` rows whose interval excludes 0 (one per outlet at most); a gap over fewer
+    than :data:`~newsprism.core.stats.MIN_ARTICLES` articles has no interval and is never
+    one."""
     gaps = voices[voices["measure"] == "gap"]
+    gaps = gaps[gaps["n_articles"].map(stats.enough_articles).astype(bool)]
     return gaps[(gaps["ci_low"] > 0) | (gaps["ci_high"] < 0)]
 
 
@@ -293,33 +297,58 @@ def by_chance(tested: int) -> str:
     return f"about {0.05 * tested:.2g} would exclude 0 by chance alone"
 
 
+def few_article_gaps_text(gaps: pd.DataFrame) -> str:
+    """The outlets whose gap rests on too few articles for an interval, grouped by how many
+    and each group with why (:func:`few_articles_text`), or "".
+
+    >>> few_article_gaps_text(pd.DataFrame({"outlet": ["A", "B", "C"], "n_articles": [2, 9, 0]}))
+    '**A** has its gap from 2 articles (fewer than 5): no interval over articles. '
+    >>> few_article_gaps_text(pd.DataFrame({"outlet": list("ABCD"), "n_articles": [1] * 4}))
+    '4 outlets, among them **A**, **B** and **C**, have their gap from a single article: no interval over articles. '
+    """
+    few = gaps[~gaps["n_articles"].map(stats.enough_articles).astype(bool)
+               & (gaps["n_articles"] > 0)]  # no quoted words at all: nothing to compare
+    return "".join(
+        f"{tied_names(sorted(group['outlet'].astype(str)), 'has its gap', 'have their gap')} "
+        f"{few_articles_text(n)}. " for n, group in few.groupby("n_articles"))
+
+
 def voice_reading(voices: pd.DataFrame) -> str:
-    """Where the quoted voice differs clearly from the outlet's own.
+    """Where the quoted voice differs clearly from the outlet's own: only outlets whose
+    voices come from at least :data:`~newsprism.core.stats.MIN_ARTICLES` articles are
+    tested, the others are named with why (:func:`few_article_gaps_text`).
 
     >>> v = pd.DataFrame({"outlet": ["A", "A", "B", "B"], "measure": ["quoted", "gap"] * 2,
-    ...                   "n": [3, 9, 4, 12], "ci_low": [0.0, 0.1, 0.0, -0.2],
-    ...                   "ci_high": [0.5, 0.3, 0.5, 0.1]})
-    >>> voice_reading(v)[:125]
-    "Quoted words are scored on 7 sentence parts. The quoted voice differs clearly from the outlet's own voice (interval of the ga"
+    ...                   "n": [3, 9, 4, 12], "n_articles": [6, 6, 2, 2],
+    ...                   "ci_low": [0.0, 0.1, 0.0, float("nan")],
+    ...                   "ci_high": [0.5, 0.3, 0.5, float("nan")]})
+    >>> print(voice_reading(v)[:208])
+    Quoted words are scored on 7 sentence parts. The quoted voice differs clearly from the outlet's own voice (interval of the gap over articles excludes 0) in: A. **B** has its gap from 2 articles (fewer than 5)
     """
-    gaps = clear_gaps(voices)
     n_quoted = int(voices.loc[voices["measure"] == "quoted", "n"].sum())
     if not n_quoted:
         return ("No sentence holds quoted words (no speech quotation was found), so the "
                 "outlets' own voice cannot be compared with the voices they quote.")
-    tested = int((voices["measure"] == "gap").sum())
+    gaps = voices[voices["measure"] == "gap"]
+    clear = clear_gaps(voices)
+    tested = gap_outlets(voices)
     chance = (f"; each is one of {tested} outlets' 95% intervals, not corrected for the "
               f"comparison: {by_chance(tested)}" if tested > 1 else "")
-    return (f"Quoted words are scored on {n_quoted} sentence parts. "
-            + (f"The quoted voice differs clearly from the outlet's own voice (interval of the "
-               f"gap excludes 0) in: {', '.join(gaps['outlet'])}{chance}. "
-               if len(gaps) else "No outlet shows a gap whose interval excludes 0. ")
+    if len(clear):
+        found = ("The quoted voice differs clearly from the outlet's own voice (interval of the "
+                 f"gap over articles excludes 0) in: {', '.join(clear['outlet'])}{chance}. ")
+    elif tested:
+        found = "No outlet shows a gap whose interval over articles excludes 0. "
+    else:
+        found = "No outlet's gap has an interval over articles. "
+    return (f"Quoted words are scored on {n_quoted} sentence parts. " + found
+            + few_article_gaps_text(gaps)
             + "Quoted words are scored with the same word lists as the outlet's own: a positive "
               "word in a source's mouth (\"support\", \"friendship\") counts whatever the "
               "outlet makes of it, which is why the two voices are kept apart.")
 
 
-def voice_section(ctx: SentimentContext, out_dir: str, n_boot: int = 2000,
+def voice_section(ctx: SentimentContext, out_dir: str, n_boot: int = stats.N_BOOT,
                   seed: int = 0) -> Group:
     """The outlet's own words against the quoted words: means, intervals and gap per outlet.
     ``facts``: the voice table (``voices``)."""
@@ -332,7 +361,9 @@ def voice_section(ctx: SentimentContext, out_dir: str, n_boot: int = 2000,
     return Group("voice", [
         Section("voice-figure", figure=plot_voices(voices, label), caption=(
             "Mean score of the author part and the quoted part of sentences, with bootstrap "
-            "95% intervals; labels give n author parts / n quoted parts. Quote spans from: "
+            "95% intervals over articles (over sentence parts where a voice is in fewer than "
+            f"{stats.MIN_ARTICLES} articles: note); labels give n author parts / n quoted "
+            "parts. Quote spans from: "
             f"{spans}. Engine: {label}."), facts=parts),
         table_section("voice-table", voices, f"Author versus quoted voice per outlet. Engine: "
                       f"{label}.", reading=voice_reading(voices), facts=parts)],
@@ -367,7 +398,7 @@ def actors_reading(tone: pd.DataFrame, actors: list[str]) -> str:
 
 
 def actors_section(ctx: SentimentContext, out_dir: str, tone_engine: str = "model",
-                   n_boot: int = 2000, seed: int = 0, min_mentions: int = 3) -> Group:
+                   n_boot: int = stats.N_BOOT, seed: int = 0, min_mentions: int = 3) -> Group:
     """Tone toward each actor per outlet (heatmap of means with n), the outlet × actor table
     with intervals, the most positive and negative clause per actor, and the reading."""
     from newsprism.report.caveats import actor_tone_note
@@ -406,7 +437,9 @@ def actors_section(ctx: SentimentContext, out_dir: str, tone_engine: str = "mode
             f"{codebook_label(ctx.actors_codebook, 'actors_codebook', 'actors.yml')}")),
         Section("actors-table", table=heat, max_rows=120, caption=(
             "Outlet × actor: n mentions, n articles, mean tone score and bootstrap 95% interval "
-            "over mentions (mentions in one article are not independent; read n_articles). "
+            f"over the articles mentioning the actor (over its mentions below "
+            f"{stats.MIN_ARTICLES} articles: note; mentions in one article are not "
+            "independent). "
             f"Engine: {label}. {validity}"), facts=dict(mentions, source=ctx.source)),
         Section("actors-evidence", table=evidence, max_rows=80, html_columns=("evidence",),
                 caption=("Evidence: the most positive and most negative clause for each "
@@ -619,10 +652,40 @@ def validation_section() -> Section:
             "vaderSentiment 3.3.2 sdist, nytEditorialSnippets_GroundTruth.txt")))
 
 
+def gap_outlets(voices: pd.DataFrame) -> int:
+    """How many outlets' gaps have an interval over articles (both voices in at least
+    :data:`~newsprism.core.stats.MIN_ARTICLES` articles): the outlets tested for a gap."""
+    gaps = voices[voices["measure"] == "gap"]
+    return int((gaps["ci_low"].notna()
+                & gaps["n_articles"].map(stats.enough_articles).astype(bool)).sum())
+
+
 def _chance_note(voices: pd.DataFrame) -> str:
-    tested = int((voices["measure"] == "gap").sum())
+    tested = gap_outlets(voices)
     return (f" (intervals not corrected for the {tested} comparisons: {by_chance(tested)})"
             if tested > 1 else "")
+
+
+def gap_finding(voices: pd.DataFrame) -> str:
+    """The key finding on quoted vs own words: clear gaps among the outlets tested (those with
+    the minimum of articles), and how many outlets were not tested.
+
+    >>> v = pd.DataFrame({"outlet": ["A", "B", "C"], "measure": "gap", "n_articles": [6, 2, 1],
+    ...                   "ci_low": [0.1, float("nan"), float("nan")],
+    ...                   "ci_high": [0.3, float("nan"), float("nan")]})
+    >>> gap_finding(v)
+    'Quoted words vs own words: a gap whose 95% interval over articles excludes 0 in 1 of 1 outlet with both voices in at least 5 articles; 2 outlets with fewer have no interval. '
+    """
+    tested = gap_outlets(voices)
+    untested = int(voices.loc[voices["measure"] == "gap", "outlet"].nunique()) - tested
+    if not tested:
+        return (f"Quoted words vs own words: no outlet has both voices in at least "
+                f"{stats.MIN_ARTICLES} articles, so no gap has an interval over articles. ")
+    return (f"Quoted words vs own words: a gap whose 95% interval over articles excludes 0 in "
+            f"{len(clear_gaps(voices))} of {plural(tested, 'outlet')} with both voices in at "
+            f"least {stats.MIN_ARTICLES} articles" + _chance_note(voices)
+            + (f"; {plural(untested, 'outlet')} with fewer {verb(untested, 'has', 'have')} no "
+               "interval" if untested else "") + ". ")
 
 
 def scored_note(articles: pd.DataFrame | None) -> str:
@@ -649,9 +712,7 @@ def key_findings(ctx: SentimentContext, tone: Group, voice: Group) -> list[str]:
                       "included)").replace("**", "")
         + scored_note(getattr(ctx.ann, "articles", None))
         + f" {outlets}",
-        f"Quoted words vs own words: a gap whose 95% interval excludes 0 in "
-        f"{len(clear_gaps(voices))} of {plural(voices['outlet'].nunique(), 'outlet')}"
-        + _chance_note(voices) + ". "
+        gap_finding(voices)
         + evidence_link(NOTEBOOK, "voice-table", f"sentiment_voice_{ctx.engine}"),
         f"Represented by a single article: {len(single_article_outlets(by_outlet))} of "
         f"{plural(len(by_outlet), 'outlet')}; by fewer than {stats.MIN_ARTICLES} articles (no "

@@ -15,7 +15,7 @@ from typing import Any
 import pandas as pd
 
 from newsprism.compare.wording import plural
-from newsprism.core.stats import MIN_ARTICLES
+from newsprism.core.stats import MIN_ARTICLES, N_BOOT
 from newsprism.report import caveats
 from newsprism.report.compare_sections import weak_frames_note
 from newsprism.report.options import no_actors_reading
@@ -78,7 +78,7 @@ class TimeContext:
 
 
 def prepare(corpus: str, period: str = "auto", since: str = "", until: str = "",
-            date_fallback: str = "text", engine: str = "vader", n_boot: int = 2000,
+            date_fallback: str = "text", engine: str = "vader", n_boot: int = N_BOOT,
             seed: int = 0, codebook: str = "generic", actors_codebook: str = "none",
             cleaning: str = "default", tone_engine: str = "model") -> TimeContext:
     """Annotate ``corpus`` (empty: the bundled corpus) with the same options as the other

@@ -104,7 +104,7 @@ def paragraph_scores(annotations: Any, engine: str = "vader") -> pd.DataFrame:
 
 
 def article_scores(annotations: Any, engine: str = "vader", voice: str = "all",
-                   n_boot: int = 2000, seed: int = 0) -> pd.DataFrame:
+                   n_boot: int = stats.N_BOOT, seed: int = 0) -> pd.DataFrame:
     """Article tone = mean sentence score, with n sentences and a bootstrap 95% interval.
 
     Columns: engine, voice, outlet, article_id, n (sentences), estimate, ci_low, ci_high,
@@ -154,7 +154,7 @@ def _outlet_row(part: pd.DataFrame, n_boot: int, seed: int) -> dict[str, Any]:
 
 
 def outlet_scores(annotations: Any, engine: str = "vader", voice: str = "all",
-                  n_boot: int = 2000, seed: int = 0) -> pd.DataFrame:
+                  n_boot: int = stats.N_BOOT, seed: int = 0) -> pd.DataFrame:
     """Outlet tone: mean sentence score with n and a bootstrap 95% interval.
 
     Columns: outlet, engine, voice, n_articles, n_sentences, n_words, estimate, ci_low,
@@ -194,16 +194,21 @@ VOICE_COLUMNS = ["outlet", "engine", "measure", "estimate", "ci_low", "ci_high",
                  "n_articles", "note"]
 
 
-def voice_comparison(annotations: Any, engine: str = "vader", n_boot: int = 2000,
+def voice_comparison(annotations: Any, engine: str = "vader", n_boot: int = stats.N_BOOT,
                      seed: int = 0, min_parts: int = 3) -> pd.DataFrame:
     """Per outlet, three rows (``measure``): ``author`` and ``quoted`` (mean score of the
     author-voice and quoted-voice sentence parts) and ``gap`` (quoted minus author), each an
     ``estimate`` with a bootstrap 95% interval ``ci_low``, ``ci_high`` and ``n`` (parts; both
     voices' for the gap). Columns ``VOICE_COLUMNS``.
 
-    The gap interval resamples both parts independently (sentence parts; flagged in ``note``
-    when an outlet has one article). With fewer than ``min_parts`` parts on either side the gap
-    has no interval (a resampled single value would look perfectly precise).
+    Intervals resample the outlet's ARTICLES: the parts of one article are not independent
+    draws. The gap draws the same articles for both voices
+    (:func:`newsprism.core.stats.cluster_diff_ci`), so an article's quoted words are set
+    against its own. ``n_articles`` counts the articles holding the row's parts (for the
+    gap, the fewer of the two voices'). Below :data:`~newsprism.core.stats.MIN_ARTICLES`
+    such articles the gap has no interval (NaN) and the voices' intervals span their
+    sentence parts, as in :func:`outlet_scores`; ``note`` says so. With fewer than
+    ``min_parts`` parts on either side the gap has no interval either.
 
     Columns: ``outlet``, ``engine``, ``measure``, ``estimate`` (-1..+1; the gap -2..+2),
     ``ci_low``, ``ci_high``, ``n`` (sentence parts), ``n_articles``, ``note``. A gap says the
@@ -216,36 +221,66 @@ def voice_comparison(annotations: Any, engine: str = "vader", n_boot: int = 2000
     ...              "Sanctions hurt. Talks went well."]})
     >>> steps = {k: STEPS[k] for k in ("sentences", "quotes", "mentions", "sentiment")}
     >>> tables = {**annotate_articles(arts, steps, AnnotateOptions())[0], "articles": arts}
-    >>> voice_comparison(tables)[["outlet", "measure", "n"]].values.tolist()[:3]
-    [['A', 'author', 2], ['A', 'quoted', 1], ['A', 'gap', 3]]
+    >>> voice_comparison(tables)[["outlet", "measure", "n", "n_articles"]].values.tolist()[:3]
+    [['A', 'author', 2, 1], ['A', 'quoted', 1, 1], ['A', 'gap', 3, 1]]
     """
     author = sentence_scores(annotations, engine, "author")[["outlet", "article_id", "score"]]
     quoted = sentence_scores(annotations, engine, "quoted")[["outlet", "article_id", "score"]]
     outlets = sorted(set(author["outlet"].unique()) | set(quoted["outlet"].unique()))
     rows = []
     for outlet in outlets:
-        a = author.loc[author["outlet"] == outlet, "score"].to_numpy(dtype=float)
-        q = quoted.loc[quoted["outlet"] == outlet, "score"].to_numpy(dtype=float)
-        n_articles = author.loc[author["outlet"] == outlet, "article_id"].nunique()
-        single = "one article only" if n_articles == 1 else ""
-        gap_ci = stats.bootstrap_diff_ci(q, a, n_boot=n_boot, seed=seed)
-        few = min(len(a), len(q)) < min_parts
-        if few:
-            gap_ci = (np.nan, np.nan)
-        gap_note = "; ".join(filter(None, [
-            f"fewer than {min_parts} parts in a voice: no interval" if few else "", single]))
-        estimates = [
-            ("author", np.mean(a) if len(a) else np.nan,
-             stats.bootstrap_ci(a, n_boot=n_boot, seed=seed), len(a), single),
-            ("quoted", np.mean(q) if len(q) else np.nan,
-             stats.bootstrap_ci(q, n_boot=n_boot, seed=seed), len(q), single),
-            ("gap", (np.mean(q) - np.mean(a)) if len(a) and len(q) else np.nan, gap_ci,
-             len(a) + len(q), gap_note)]
-        rows.extend({"outlet": outlet, "engine": engine, "measure": measure,
-                     "estimate": estimate, "ci_low": low, "ci_high": high, "n": n,
-                     "n_articles": n_articles, "note": note}
-                    for measure, estimate, (low, high), n, note in estimates)
+        a = author[author["outlet"] == outlet]
+        q = quoted[quoted["outlet"] == outlet]
+        rows.extend({"outlet": outlet, "engine": engine, **row}
+                    for row in _voice_rows(a, q, n_boot, seed, min_parts))
     return pd.DataFrame(rows, columns=VOICE_COLUMNS)
+
+
+def _voice_interval(part: pd.DataFrame, n_boot: int, seed: int) -> tuple[tuple, str]:
+    """One voice's interval over its articles (over its parts below the minimum) and note."""
+    scores, n_articles = part["score"].to_numpy(dtype=float), part["article_id"].nunique()
+    if stats.enough_articles(n_articles):
+        return stats.cluster_bootstrap_ci(scores, part["article_id"].to_numpy(),
+                                          n_boot=n_boot, seed=seed), ""
+    return stats.bootstrap_ci(scores, n_boot=n_boot, seed=seed), (
+        f"{'one article' if n_articles == 1 else f'{n_articles} articles'} only (fewer than "
+        f"{stats.MIN_ARTICLES}): the interval spans sentence parts")
+
+
+def _gap_interval(a: pd.DataFrame, q: pd.DataFrame, n_boot: int, seed: int,
+                  min_parts: int) -> tuple[tuple, str]:
+    """The gap's interval, resampling the articles of both voices together, and its note."""
+    n_articles = min(a["article_id"].nunique(), q["article_id"].nunique())
+    if min(len(a), len(q)) < min_parts:
+        return (np.nan, np.nan), f"fewer than {min_parts} parts in a voice: no interval"
+    if not stats.enough_articles(n_articles):
+        return (np.nan, np.nan), (f"a voice in {n_articles} article"
+                                  f"{'s' if n_articles != 1 else ''} only (fewer than "
+                                  f"{stats.MIN_ARTICLES}): no interval over articles")
+    sums = pd.concat({"a": a.groupby("article_id")["score"].agg(["sum", "size"]),
+                      "q": q.groupby("article_id")["score"].agg(["sum", "size"])},
+                     axis=1).fillna(0.0)
+    return stats.cluster_diff_ci(sums[("q", "sum")].to_numpy(), sums[("q", "size")].to_numpy(),
+                                 sums[("a", "sum")].to_numpy(), sums[("a", "size")].to_numpy(),
+                                 n_boot=n_boot, seed=seed), ""
+
+
+def _voice_rows(a: pd.DataFrame, q: pd.DataFrame, n_boot: int, seed: int,
+                min_parts: int) -> list[dict[str, Any]]:
+    """The author, quoted and gap rows of one outlet (its author parts ``a``, quoted ``q``)."""
+    rows = []
+    for measure, part in (("author", a), ("quoted", q)):
+        interval, note = _voice_interval(part, n_boot, seed) if len(part) else (
+            (np.nan, np.nan), "")
+        rows.append({"measure": measure, "estimate": part["score"].mean() if len(part)
+                     else np.nan, "ci_low": interval[0], "ci_high": interval[1],
+                     "n": len(part), "n_articles": part["article_id"].nunique(), "note": note})
+    interval, note = _gap_interval(a, q, n_boot, seed, min_parts)
+    rows.append({"measure": "gap", "estimate": rows[1]["estimate"] - rows[0]["estimate"],
+                 "ci_low": interval[0], "ci_high": interval[1], "n": len(a) + len(q),
+                 "n_articles": min(rows[0]["n_articles"], rows[1]["n_articles"]),
+                 "note": note})
+    return rows
 
 
 def distribution_long(annotations: Any, engine: str = "vader") -> pd.DataFrame:

@@ -184,12 +184,17 @@ def _sentence_tone(table: pd.DataFrame, articles: pd.DataFrame, engine: str) -> 
     return tone_toward(texts, spans, engine=engine)
 
 
-def outlet_actor_tone(tone: pd.DataFrame, n_boot: int = 2000, seed: int = 0) -> pd.DataFrame:
+def outlet_actor_tone(tone: pd.DataFrame, n_boot: int = stats.N_BOOT,
+                      seed: int = 0) -> pd.DataFrame:
     """Outlet x actor: n mentions, n articles, mean clause score and bootstrap 95% interval.
 
     Columns: ``outlet``, ``actor``, ``n`` (mentions), ``estimate`` (mean score, -1..+1),
-    ``ci_low``, ``ci_high``, ``n_articles``. With one mention the interval collapses to the
-    value: read ``n`` before the interval.
+    ``ci_low``, ``ci_high``, ``n_articles``, ``note``. The interval resamples the ARTICLES
+    mentioning the actor (mentions in one article are not independent) from
+    :data:`~newsprism.core.stats.MIN_ARTICLES` such articles on; with fewer it resamples the
+    mentions and ``note`` says it says nothing about the outlet's other coverage (as in
+    :func:`newsprism.sentiment.outlet_scores`). With one mention the interval collapses to
+    the value: read ``n`` before the interval.
 
     >>> from newsprism.pipeline.steps import STEPS, AnnotateOptions, annotate_articles
     >>> arts = pd.DataFrame({"article_id": ["a", "b"], "outlet": ["A", "B"], "language": "en",
@@ -200,9 +205,20 @@ def outlet_actor_tone(tone: pd.DataFrame, n_boot: int = 2000, seed: int = 0) -> 
     >>> outlet_actor_tone(actor_tone(tables, "vader"))[["actor", "n", "estimate"]].values.tolist()
     [['Kim Jong Un', 1, 0.0], ['Vladimir Putin', 1, 0.4939]]
     """
+    columns = ["outlet", "actor", "n", "estimate", "ci_low", "ci_high", "n_articles", "note"]
     if not len(tone):
-        return pd.DataFrame(columns=["outlet", "actor", "n", "estimate", "ci_low", "ci_high",
-                                     "n_articles"])
+        return pd.DataFrame(columns=columns)
     table = stats.bootstrap_group_ci(tone, ["outlet", "actor"], "score", n_boot=n_boot, seed=seed)
     n_articles = tone.groupby(["outlet", "actor"])["article_id"].nunique().rename("n_articles")
-    return table.merge(n_articles, left_on=["outlet", "actor"], right_index=True)
+    table = table.merge(n_articles, left_on=["outlet", "actor"], right_index=True)
+    table["note"] = (f"fewer than {stats.MIN_ARTICLES} articles: the interval spans the "
+                     "mentions and says nothing about the outlet's other coverage")
+    groups = tone.groupby(["outlet", "actor"])
+    for i in np.flatnonzero(table["n_articles"].map(stats.enough_articles).to_numpy(bool)):
+        part = groups.get_group((table["outlet"].iloc[i], table["actor"].iloc[i]))
+        low, high = stats.cluster_bootstrap_ci(part["score"].to_numpy(dtype=float),
+                                               part["article_id"].to_numpy(), n_boot=n_boot,
+                                               seed=seed)
+        table.iloc[i, table.columns.get_indexer(["ci_low", "ci_high", "note"])] = [
+            low, high, "bootstrap over articles"]
+    return table.reset_index(drop=True)[columns]

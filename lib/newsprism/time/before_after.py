@@ -61,7 +61,7 @@ def split_windows(dates: pd.DataFrame, split: str) -> pd.Series:
     return pd.Series(side, index=dated["article_id"].to_numpy(), name="window")
 
 
-def tone_change(sentences: pd.DataFrame, dates: pd.DataFrame, split: str, n_boot: int = 2000,
+def tone_change(sentences: pd.DataFrame, dates: pd.DataFrame, split: str, n_boot: int = stats.N_BOOT,
                 seed: int = 0) -> pd.DataFrame:
     """Per outlet: article-mean tone before vs after ``split`` (see module docstring).
 
@@ -153,7 +153,7 @@ def frame_change(presence: pd.DataFrame, dates: pd.DataFrame, split: str) -> pd.
 
 
 def speaker_change(quotes: pd.DataFrame, dates: pd.DataFrame, split: str,
-                   top: int = 5, n_boot: int = 2000, seed: int = 0) -> pd.DataFrame:
+                   top: int = 5, n_boot: int = stats.N_BOOT, seed: int = 0) -> pd.DataFrame:
     """Per outlet x speaker (the outlet's ``top`` speakers): share of its speech quotations,
     compared over articles (see module docstring).
 
@@ -204,7 +204,7 @@ def _speaker_row(outlet, item, part: pd.DataFrame, n_boot: int, seed: int) -> di
                 "Cohen's h")
 
 
-def article_share_diff(before: np.ndarray, after: np.ndarray, n_boot: int = 2000,
+def article_share_diff(before: np.ndarray, after: np.ndarray, n_boot: int = stats.N_BOOT,
                        seed: int = 0) -> tuple[float, float, float]:
     """Bootstrap 95% interval and two-sided p of the difference of two pooled shares (after
     minus before), resampling articles: each array has one row per article, (hits, total).
@@ -239,7 +239,7 @@ def _side_counts(rows: pd.DataFrame, item: str, flag: str) -> pd.DataFrame:
 
 
 def before_after(sentences: pd.DataFrame, presence: pd.DataFrame, quotes: pd.DataFrame,
-                 dates: pd.DataFrame, split: str, n_boot: int = 2000,
+                 dates: pd.DataFrame, split: str, n_boot: int = stats.N_BOOT,
                  seed: int = 0) -> pd.DataFrame:
     """Tone, frame and speaker changes in one table with Benjamini-Hochberg ``q``.
 

@@ -105,7 +105,7 @@ def _span_periods(dates: pd.DataFrame, period: str) -> dict[str, pd.Timestamp]:
 
 
 def tone_over_time(sentences: pd.DataFrame, dates: pd.DataFrame, period: str,
-                   min_sentences: int = 20, n_boot: int = 2000, seed: int = 0) -> pd.DataFrame:
+                   min_sentences: int = 20, n_boot: int = stats.N_BOOT, seed: int = 0) -> pd.DataFrame:
     """Tone per outlet x period x voice: ``estimate, ci_low, ci_high, n`` and more.
 
     ``sentences``: sentence scores with ``article_id, voice, score`` (see
@@ -160,7 +160,7 @@ def _clustered_mean(part: pd.DataFrame, minimum: int, n_boot: int, seed: int) ->
 
 
 def actor_tone_over_time(tone: pd.DataFrame, dates: pd.DataFrame, period: str,
-                         actors: list[str], min_mentions: int = 5, n_boot: int = 2000,
+                         actors: list[str], min_mentions: int = 5, n_boot: int = stats.N_BOOT,
                          seed: int = 0) -> pd.DataFrame:
     """Tone toward each of ``actors`` per outlet x period (mention rows of
     :func:`newsprism.sentiment.tone_actors.actor_tone`: ``article_id, actor, score``).
