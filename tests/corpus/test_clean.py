@@ -518,6 +518,29 @@ def test_lines_recurring_across_an_outlets_articles_are_removed():
     assert recurring_lines(articles["text"], articles["outlet"]) == {"X": {footer.casefold()}}
 
 
+
+@pytest.mark.parametrize("texts", [
+    ["A.\nFooter line", "B.\nFooter line", "C.\nfooter   LINE", "D.\nOther"],
+    ["Home\nOne.", "Home\nTwo.", "Home\nThree.", "Home\nFour.", "Home\nFive.\nA b c d e f"],
+    ["Short.\n" + "x" * 301, "Short.\n" + "x" * 301, "Short.\n" + "x" * 301],
+])
+def test_hashed_recurring_lines_match_the_lines(texts):
+    # the streamed count of an annotation (hashes) and load_corpus' (lines): one definition
+    from newsprism.corpus.clean_rules import CORPUS_KEY, RecurringCounter, line_key
+
+    outlets = ["X", "X", "X", "Y", "Z", "Z"][:len(texts)]
+    lines = recurring_lines(texts, outlets)
+    counter = RecurringCounter(hashed=True)
+    for text, outlet in zip(texts, outlets, strict=True):
+        counter.add(text, outlet)
+    hashed = counter.found()
+    assert set(hashed) == set(lines)
+    keys = {line_key(line) for text in texts for line in text.splitlines()} | {"a b c d e f"}
+    for outlet in {*outlets, CORPUS_KEY}:
+        assert {k for k in keys if k in hashed.get(outlet, set())} \
+            == {k for k in keys if k in lines.get(outlet, set())}
+
+
 def test_cleaning_levels():
     page = "\n".join(["Home", "News", "Sport", "Weather", "Login"] +
                      ["The minister said on Monday that the budget would pass after a long "
@@ -572,9 +595,9 @@ def test_load_corpus_cleaning_option_and_outlet_templates(tmp_path):
     corpus = load_corpus(folder)
     assert corpus.cleaning_audit["rule"].tolist() == ["outlet_template"] * 4
     assert load_corpus(folder, cleaning="off").cleaning_audit.empty
-    # workers count recurring lines within their own partition only (documented limitation)
+    # raw batches (an annotation's partitions) get the lines recurring in the whole corpus
     batches = [b.clean() for b in iter_raw_batches(folder, batch_size=2)]
-    assert sum(len(b.cleaning_audit) for b in batches) == 0
+    assert [rule for b in batches for rule in b.cleaning_audit["rule"]] == ["outlet_template"] * 4
     with pytest.raises(ValueError):
         load_corpus(folder, cleaning="maybe")
 

@@ -271,7 +271,8 @@ def clean_text(text: str, article_id: str = "", author: str = "", *,
     numbers are 1-based lines of ``text`` (the raw file for ``.txt`` articles). ``cleaning``
     is one of ``CLEANING_LEVELS``; ``recurring`` holds the normalised lines that recur across
     this outlet's articles and ``corpus_recurring`` the short lines that recur across the
-    corpus (both from ``clean_rules.recurring_lines``); ``disabled_rules`` names rules
+    corpus (both from ``clean_rules.recurring_lines``, or the same as
+    ``clean_rules.HashedLines`` when an annotation streams the corpus); ``disabled_rules`` names rules
     to switch off (any rule name of the audit, e.g. ``{"line_model", "tag_list"}``).
 
     >>> r = clean_text("Body text here.\\n\\npolitics\\n\\nAbout the Creator\\nJane\\nI write.")

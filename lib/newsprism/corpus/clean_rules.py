@@ -12,9 +12,13 @@ switches one off with ``clean_text(..., disabled_rules={"timestamp_line"})``.
 
 from __future__ import annotations
 
+import hashlib
 import re
+from array import array
 from collections import Counter
 from collections.abc import Callable, Iterable
+
+import numpy as np
 
 _URL = re.compile(r"(?:https?://|www\.|pic\.twitter\.com/)\S+|[\w.-]*\.(?:com|org|net|co\.kr|kr|"
                   r"ru|cn|de|uk|in|jp|info|io|news)\b(?:/\S*)?")
@@ -248,36 +252,102 @@ CORPUS_MIN_ARTICLES = 5
 CORPUS_MAX_WORDS = 5
 
 
+def _article_keys(text: str) -> set[str]:
+    """The distinct normalised lines of one article that are counted (blank and over-long
+    lines are not)."""
+    return {line_key(line) for line in text.splitlines()
+            if line.strip() and len(line) <= RECURRING_MAX_CHARS}
+
+
+def counted_across_corpus(key: str) -> bool:
+    """Whether a normalised line is counted across outlets: short and not a sentence."""
+    return key.count(" ") < CORPUS_MAX_WORDS and not ends_sentence(key)
+
+
+def recurring_floor(n_articles: int) -> float:
+    """Articles of an outlet a line must be in to recur there."""
+    return max(RECURRING_MIN_ARTICLES, RECURRING_MIN_SHARE * n_articles)
+
+
+def line_hash(key: str) -> int:
+    """A 64-bit hash of a normalised line, the same in every process (``hash`` is not)."""
+    digest = hashlib.blake2b(key.encode("utf-8", "surrogatepass"), digest_size=8).digest()
+    return int.from_bytes(digest, "little")
+
+
+class HashedLines:
+    """The recurring lines as their :func:`line_hash` es: ``key in lines`` as for a set of
+    normalised lines (64-bit hashes: a stray collision is about 1 in 10^19 per line)."""
+
+    def __init__(self, hashes: Iterable[int], corpus_wide: bool = False):
+        self.hashes = frozenset(hashes)
+        self.corpus_wide = corpus_wide  # only lines counted across outlets can match
+
+    def __contains__(self, key: object) -> bool:
+        return isinstance(key, str) and line_hash(key) in self.hashes \
+            and (not self.corpus_wide or counted_across_corpus(key))
+
+    def __len__(self) -> int:
+        return len(self.hashes)
+
+
+class RecurringCounter:
+    """The corpus-level pass, one article at a time: ``add`` each raw text with its outlet,
+    then ``found()``. ``hashed`` keeps 8 bytes per distinct line and article instead of the
+    lines (a corpus streamed, not held in memory); ``found()`` then gives ``HashedLines``."""
+
+    def __init__(self, hashed: bool = False):
+        self.hashed = hashed
+        self.articles: Counter = Counter()
+        self.counts: dict[str, Counter | array] = {}
+        self.corpus: Counter | array = array("Q") if hashed else Counter()
+
+    def add(self, text: str, outlet: str) -> None:
+        self.articles[outlet] += 1
+        keys = _article_keys(text)
+        common = [key for key in keys if counted_across_corpus(key)]
+        if self.hashed:
+            self.counts.setdefault(outlet, array("Q")).extend(map(line_hash, keys))
+            self.corpus.extend(map(line_hash, common))
+        else:
+            self.counts.setdefault(outlet, Counter()).update(keys)
+            self.corpus.update(common)
+
+    def found(self) -> dict[str, set[str] | HashedLines]:
+        """Per outlet the lines in at least ``recurring_floor`` of its articles; under
+        ``CORPUS_KEY`` the lines counted across outlets in ``CORPUS_MIN_ARTICLES`` or more."""
+        found = {}
+        for outlet, counts in self.counts.items():
+            lines = self._at_least(counts, recurring_floor(self.articles[outlet]))
+            if lines:
+                found[outlet] = lines
+        common = self._at_least(self.corpus, CORPUS_MIN_ARTICLES, corpus_wide=True)
+        if common:
+            found[CORPUS_KEY] = common
+        return found
+
+    def _at_least(self, counts: Counter | array, floor: float, corpus_wide: bool = False
+                  ) -> set[str] | HashedLines:
+        if not self.hashed:
+            return {key for key, n in counts.items() if n >= floor}
+        values, n = np.unique(np.frombuffer(counts, dtype=np.uint64), return_counts=True)
+        return HashedLines(values[n >= floor].tolist(), corpus_wide)
+
+
 def recurring_lines(texts: Iterable[str], outlets: Iterable[str]) -> dict[str, set[str]]:
     """Per outlet, the normalised lines (see :func:`line_key`) that recur across its articles;
     under ``CORPUS_KEY`` the short non-sentence lines that recur across the whole corpus.
 
-    This is the corpus-level pass: it runs over all articles before any is cleaned. In a
-    parallel annotation each worker runs it on its own partition (see ``newsprism.pipeline.store``),
-    so a line is found when it recurs within one partition.
+    This is the corpus-level pass: it runs over all articles before any is cleaned, by
+    ``load_corpus`` and, for an annotation, over the whole corpus streamed before any
+    partition is cleaned (``RecurringCounter(hashed=True)``, the same definition).
 
     >>> texts = ["Body one.\\nSubscribe to the e-paper", "Body two.\\nSubscribe to the e-paper",
     ...          "Body three.\\nSubscribe to the e-paper"]
     >>> recurring_lines(texts, ["x", "x", "x"])
     {'x': {'subscribe to the e-paper'}}
     """
-    counts: dict[str, Counter] = {}
-    corpus: Counter = Counter()
-    articles: Counter = Counter()
+    counter = RecurringCounter()
     for text, outlet in zip(texts, outlets, strict=True):
-        articles[outlet] += 1
-        keys = {line_key(line) for line in text.splitlines()
-                if line.strip() and len(line) <= RECURRING_MAX_CHARS}
-        counts.setdefault(outlet, Counter()).update(keys)
-        corpus.update(key for key in keys if key.count(" ") < CORPUS_MAX_WORDS
-                      and not ends_sentence(key))
-    found = {}
-    for outlet, counter in counts.items():
-        floor = max(RECURRING_MIN_ARTICLES, RECURRING_MIN_SHARE * articles[outlet])
-        lines = {key for key, n in counter.items() if n >= floor}
-        if lines:
-            found[outlet] = lines
-    common = {key for key, n in corpus.items() if n >= CORPUS_MIN_ARTICLES}
-    if common:
-        found[CORPUS_KEY] = common
-    return found
+        counter.add(text, outlet)
+    return counter.found()

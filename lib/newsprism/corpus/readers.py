@@ -64,13 +64,14 @@ every name this module had before is still importable from it:
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from newsprism.core import paths
 from newsprism.core.text import count_words
-from newsprism.corpus.builder import MAX_ID_CHARS, CorpusBuilder
+from newsprism.corpus.builder import MAX_ID_CHARS, CorpusBuilder, outlet_key
 from newsprism.corpus.clean import (
     AUDIT_COLUMNS,
     CLEANING_LEVELS,
@@ -78,7 +79,12 @@ from newsprism.corpus.clean import (
     clean_text,
     clean_texts,
 )
-from newsprism.corpus.clean_rules import CORPUS_KEY, recurring_lines
+from newsprism.corpus.clean_rules import (
+    CORPUS_KEY,
+    HashedLines,
+    RecurringCounter,
+    recurring_lines,
+)
 from newsprism.corpus.contract import (
     ALIASES,
     ARTICLE_COLUMNS,
@@ -223,14 +229,21 @@ class RawBatch:
     extra_columns: list[str]
     source: str
     cleaning: str = "default"
+    # The lines recurring in the whole corpus (outlet -> lines, see ``recurring_lines``), as
+    # ``iter_raw_batches`` counted them; None: counted over this batch's articles.
+    recurring: dict | None = None
 
     def clean(self) -> Corpus:
-        """Clean the batch; recurring lines are counted over this batch's articles only."""
+        """Clean the batch, with ``recurring`` or, without it, the lines recurring across
+        this batch's articles."""
         builder = CorpusBuilder(self.encoding_fallback, self.root)
         builder.root = self.root  # the reader's folder, even where this path does not exist
         builder.extra_columns = list(self.extra_columns)
         builder.cleaning = self.cleaning
-        builder.count_recurring(self.events)
+        if self.recurring is not None:
+            builder.recurring = self.recurring
+        else:
+            builder.count_recurring(self.events)
         cleaned = iter(builder.clean_all([item for kind, item in self.events
                                           if kind == "article"]))
         for kind, item in self.events:
@@ -252,21 +265,26 @@ def iter_raw_batches(path: str | Path | None = None, batch_size: int = 1000, *,
 
     Batches hold at most ``batch_size`` articles as read (an article that cleaning then
     empties still counts), so their boundaries do not depend on where they are cleaned.
-    Limitation: lines recurring across an outlet's articles are counted per batch, so a
-    template is found when it recurs within one batch (``load_corpus`` counts them over the
-    whole corpus).
+    Lines recurring across an outlet's articles are counted over the whole corpus first (a
+    streaming pass that keeps 8 bytes per distinct line of each article, see
+    :func:`recurring_in_corpus`), so every batch cleans its articles exactly as
+    ``load_corpus`` does.
 
     >>> [len(batch.clean().articles) for batch in iter_raw_batches(None, batch_size=2)]
     [2, 2, 1]
     """
     _check_cleaning(cleaning)
     path = _resolve(path)
+    recurring = recurring_in_corpus(path, encoding_fallback, cleaning) if cleaning != "off" \
+        else {}
     builder = CorpusBuilder(encoding_fallback, path)
     builder.deferred, builder.cleaning = [], cleaning
 
     def cut() -> RawBatch:
+        outlets = {outlet_key(item[0]) for kind, item in builder.deferred if kind == "article"}
         batch = RawBatch(builder.deferred, builder.root, encoding_fallback,
-                         list(builder.extra_columns), str(path), cleaning)
+                         list(builder.extra_columns), str(path), cleaning,
+                         {k: v for k, v in recurring.items() if k in outlets or k == CORPUS_KEY})
         builder.deferred, builder.n_deferred = [], 0
         return batch
 
@@ -277,3 +295,26 @@ def iter_raw_batches(path: str | Path | None = None, batch_size: int = 1000, *,
             produced = True
     if builder.deferred or not produced:
         yield cut()
+
+
+def recurring_in_corpus(path: str | Path | None, encoding_fallback: str | None = "cp1252",
+                        cleaning: str = "default") -> dict[str, HashedLines]:
+    """The lines recurring in the corpus at ``path`` (see ``clean_rules.recurring_lines``),
+    counted in one streaming pass over its articles as read and repaired, none held: per
+    outlet, and under ``CORPUS_KEY`` across outlets, as ``HashedLines``.
+
+    >>> recurring_in_corpus(None)
+    {}
+    """
+    path = _resolve(path)
+    builder = CorpusBuilder(encoding_fallback, path)
+    builder.deferred, builder.cleaning = [], cleaning
+    counter = RecurringCounter(hashed=True)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # read twice, warned once (by the second reading)
+        for _ in _records(path, builder):
+            for kind, item in builder.deferred:
+                if kind == "article":
+                    counter.add(item[1], outlet_key(item[0]))
+            builder.deferred = []
+    return counter.found()

@@ -58,9 +58,10 @@ def partition_batches(path: Corpus | str | Path | None, batch_size: int = PARTIT
     annotates them, so the reading process stays light) or, for a ``Corpus`` already in
     memory, slices of it. Partition boundaries do not depend on jobs or scheduler.
 
-    ``cleaning`` (``AnnotateOptions.cleaning``) applies to raw batches. Each worker counts
-    the lines recurring across an outlet's articles in its own partition only (a template
-    must recur within one partition to be removed as ``outlet_template``)."""
+    ``cleaning`` (``AnnotateOptions.cleaning``) applies to raw batches. The lines recurring
+    across an outlet's articles (and short ones across the corpus) are counted over the whole
+    corpus before any partition is cleaned, and every partition gets them, so an article is
+    cleaned as ``load_corpus`` cleans it whatever the partition size or jobs."""
     if isinstance(path, Corpus):
         yield from _slice_corpus(path, batch_size)
         return
