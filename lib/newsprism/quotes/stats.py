@@ -27,6 +27,7 @@ import pandas as pd
 from newsprism.core.cue_lexicon import cue_classes, cue_lemmas
 from newsprism.core.stats import bootstrap_group_ci, proportion_ci
 from newsprism.core.text import count_words, per_1k, split_sentences
+from newsprism.quotes.written_form import merge_case_variants
 from newsprism.viz.display import escape
 
 UNATTRIBUTED = "(unattributed)"
@@ -167,6 +168,7 @@ def share_of_voice(quotes: pd.DataFrame, articles: pd.DataFrame | None = None,
 
         speech = merge_speakers(speech)
     speakers = speech["speaker"] if "speaker" in speech.columns else pd.Series(None, index=speech.index)
+    speakers = merge_case_variants(speakers)  # 'Richmond Police' and 'Richmond police': one row
     forms = speech["speaker_form"] if "speaker_form" in speech.columns else speakers
     if "speaker_type" in speech.columns:
         speakers = speakers.where(speech["speaker_type"] != "anonymous", ANONYMOUS)
