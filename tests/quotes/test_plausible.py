@@ -35,6 +35,12 @@ NONSENSE = [
     ("the", "determiner"),
     ("the so-", "determiner"),
     ("a", "determiner"),
+    ("EDITOR", "label"),
+    ("EDITOR'S NOTE", "label"),
+    ("Editor’s Note", "label"),
+    ("CAUGHT", "label"),
+    ("Film Review", "label"),
+    ("Note", "label"),
 ]
 
 # real speakers stay: names, descriptions, groups, anonymous sources, non-English names
@@ -48,7 +54,8 @@ REAL = ["the Swamp", "Richmond police", "a senior official", "Kim Jong Un", "Put
         "the author", "Will Doyle", "George Will", "the United States", "Clinton's claim",
         "the ad's narrator", "21 percent", "Bernie Sanders and Jeff Weaver", "Raquel Montoya-Lewis",
         "Marwan Al-Hams", "Jean-Paul Claverie", "Emily", "Kelly Ayotte", "that letter",
-        "the early voters", "Holly Lynch"]
+        "the early voters", "Holly Lynch", "the editor", "the editors", "Obama", "Reuters",
+        "Human Rights Watch", "NATO", "KCNA", "DW", "the review", "Editor Jane Doe"]
 
 
 @pytest.mark.parametrize(("speaker", "fault"), NONSENSE)

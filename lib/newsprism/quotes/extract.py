@@ -55,6 +55,7 @@ from newsprism.quotes.attribution import (
 )
 from newsprism.quotes.headline_names import name_in_headline
 from newsprism.quotes.marks import MarkedSpan, pair_marks
+from newsprism.quotes.modifier_names import extend_modifier_names
 from newsprism.quotes.plausible import abstain_implausible
 from newsprism.quotes.speakers import speaker_type
 from newsprism.quotes.written_form import written_speakers
@@ -481,7 +482,8 @@ def extract_quotes(text: str, actors=None) -> list[Quote]:
             speaker_type=speaker_type(att.speaker, att.speaker_surface, actors)
             if keep_speaker else "",
         ))
-    quotes = abstain_implausible(with_fallbacks(same_words(quotes, text, actors), fallbacks, actors))
+    quotes = with_fallbacks(same_words(quotes, text, actors), fallbacks, actors)
+    quotes = abstain_implausible(extend_modifier_names(quotes, text, actors))
     return written_speakers(quotes, text)
 
 

@@ -121,12 +121,16 @@ def merge_case_variants(speakers: pd.Series) -> pd.Series:
     first in ``speakers``), so 'Richmond Police' in one article and 'Richmond police' in two
     others count as one speaker; missing values stay missing.
 
-    >>> merge_case_variants(pd.Series(["Richmond police", "Richmond Police",
-    ...                                "Richmond police", None])).tolist()
-    ['Richmond police', 'Richmond police', 'Richmond police', None]
+    >>> merged = merge_case_variants(pd.Series(["Richmond police", "Richmond Police",
+    ...                                         "Richmond police", None]))
+    >>> merged[:3].tolist(), bool(merged.isna().iloc[3])
+    (['Richmond police', 'Richmond police', 'Richmond police'], True)
     """
     counts: dict[str, Counter] = {}
     for speaker in speakers.dropna():
         counts.setdefault(case_key(speaker), Counter())[speaker] += 1
     shown = {key: forms.most_common(1)[0][0] for key, forms in counts.items()}
-    return speakers.map(lambda s: shown[case_key(s)] if isinstance(s, str) else s)
+    out = speakers.copy()
+    present = speakers.notna()
+    out[present] = [shown[case_key(s)] for s in speakers[present]]
+    return out
