@@ -29,6 +29,7 @@ from functools import lru_cache
 
 from newsprism.core.cue_lexicon import load_cue_lexicon
 from newsprism.quotes.headline_names import headline_verb
+from newsprism.quotes.possessives import possessive_thing
 
 _WORD = re.compile(r"[^\s]+")
 _EDGE = ".,;:!?()[]\"'\u2018\u2019\u201c\u201d-\u2014\u2013"
@@ -170,7 +171,7 @@ def check_label(speaker: str) -> bool:
 CHECKS = (("determiner", check_determiner), ("label", check_label),
           ("adverbial", check_adverbial), ("question", check_question), ("headline", check_headline),
           ("compound-adjective", check_compound_adjective),
-          ("clause", check_clause))
+          ("possessive-thing", possessive_thing), ("clause", check_clause))
 
 
 def implausible(speaker: str | None) -> str:
