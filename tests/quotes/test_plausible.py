@@ -41,6 +41,9 @@ NONSENSE = [
     ("CAUGHT", "label"),
     ("Film Review", "label"),
     ("Note", "label"),
+    ("Trump's most famously", "degree-adverb"),
+    ("his interns (", "open-bracket"),
+    ("a resonant issue (the anti-Washington feeling", "open-bracket"),
 ]
 
 # real speakers stay: names, descriptions, groups, anonymous sources, non-English names
@@ -55,7 +58,9 @@ REAL = ["the Swamp", "Richmond police", "a senior official", "Kim Jong Un", "Put
         "the ad's narrator", "21 percent", "Bernie Sanders and Jeff Weaver", "Raquel Montoya-Lewis",
         "Marwan Al-Hams", "Jean-Paul Claverie", "Emily", "Kelly Ayotte", "that letter",
         "the early voters", "Holly Lynch", "the editor", "the editors", "Obama", "Reuters",
-        "Human Rights Watch", "NATO", "KCNA", "DW", "the review", "Editor Jane Doe"]
+        "Human Rights Watch", "NATO", "KCNA", "DW", "the review", "Editor Jane Doe",
+        "Sen. Bernie Sanders (I-Vt.)", "the most senior official", "the most elderly residents",
+        "Kelly"]
 
 
 @pytest.mark.parametrize(("speaker", "fault"), NONSENSE)

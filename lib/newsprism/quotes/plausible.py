@@ -116,6 +116,21 @@ def check_adverbial(speaker: str) -> bool:
                                     first in _SUBORDINATORS and len(words) > 1)
 
 
+def check_degree_adverb(speaker: str) -> bool:
+    """A phrase cut off after a degree word and an adverb, before its noun ("trump's most
+    famously (false contention)")."""
+    words = _words(speaker)
+    return len(words) >= 2 and words[-2].lower() in ("most", "more", "least", "less", "very") \
+        and words[-1][:1].islower() and words[-1].endswith("ly") and \
+        words[-1] not in _LY_ADJECTIVES
+
+
+def check_open_bracket(speaker: str) -> bool:
+    """A bracket opened and never closed: the rule ran into an aside ('his interns (', 'a
+    resonant issue (the anti-Washington feeling')."""
+    return speaker.count("(") > speaker.count(")")
+
+
 def check_clause(speaker: str) -> bool:
     """A lowercase word after the first that is a finite verb or a cue verb of any language,
     outside a relative clause ('a source who has seen' is a noun phrase): 'the candidate could
@@ -171,7 +186,8 @@ def check_label(speaker: str) -> bool:
 CHECKS = (("determiner", check_determiner), ("label", check_label),
           ("adverbial", check_adverbial), ("question", check_question), ("headline", check_headline),
           ("compound-adjective", check_compound_adjective),
-          ("possessive-thing", possessive_thing), ("clause", check_clause))
+          ("possessive-thing", possessive_thing), ("degree-adverb", check_degree_adverb),
+          ("open-bracket", check_open_bracket), ("clause", check_clause))
 
 
 def implausible(speaker: str | None) -> str:
