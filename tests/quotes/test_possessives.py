@@ -49,6 +49,7 @@ def test_possessive_speakers_stay(speaker):
 @pytest.mark.parametrize(("surface", "owner"), [
     ("Clinton’s response", "Clinton"), ("Donald Trump's accusation", "Donald Trump"),
     ("Bill Clinton's comments", "Bill Clinton"), ("Clinton’s campaign", None),
-    ("her response", None), ("Rubio’s catch phrase", "Rubio")])
+    ("her response", None), ("Rubio’s catch phrase", "Rubio"),
+    ("In Dr. Shadlen’s words", "Dr. Shadlen"), ("in Trump's words", "Trump")])
 def test_utterance_owner(surface, owner):
     assert utterance_owner(surface) == owner

@@ -28,8 +28,9 @@ THING_NOUNS = frozenset(
     "hesitance orbit record wins victories victory primary temperament appeal tone "
     "achievements perspective preference story thinking mind business".split())
 _OWNER = r"(?P<owner>[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*){0,3})"
+# 'In Dr. Shadlen’s words': the preposition is no part of the owner's name
 _POSSESSIVE = re.compile(
-    rf"{_OWNER}['\u2019]s\s+(?:[a-z][\w\-]*\s+){{0,2}}(?P<head>[a-z]+)")
+    rf"(?:[Ii]n\s+)?{_OWNER}['\u2019]s\s+(?:[a-z][\w\-]*\s+){{0,2}}(?P<head>[a-z]+)")
 _ANY_POSSESSIVE = re.compile(
     r"(?:(?:his|her|their|its)|\S+(?:\s+\S+){0,3}['\u2019]s)\s+(?:\S+\s+){0,2}(?P<head>\S+)",
     re.I)
