@@ -24,11 +24,13 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from newsprism.quotes.np_sources import NP_HEADS
 from newsprism.quotes.roles import ROLES
+
+if TYPE_CHECKING:  # extraction runs in workers that import no table library
+    import pandas as pd
 
 # determiners, quantifiers and possessives that open a description ('Some officials', 'Two
 # sources', 'His spokesman')
@@ -121,6 +123,7 @@ def merge_case_variants(speakers: pd.Series) -> pd.Series:
     first in ``speakers``), so 'Richmond Police' in one article and 'Richmond police' in two
     others count as one speaker; missing values stay missing.
 
+    >>> import pandas as pd
     >>> merged = merge_case_variants(pd.Series(["Richmond police", "Richmond Police",
     ...                                         "Richmond police", None]))
     >>> merged[:3].tolist(), bool(merged.isna().iloc[3])
