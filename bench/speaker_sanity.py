@@ -41,6 +41,7 @@ from newsprism.quotes.plausible import implausible
 from newsprism.quotes.validation import load_polnear
 
 _PRONOUN = re.compile(r"(?i)(?:he|she|they|it|we|i|you|him|her|them|his|its|their|who|which)$")
+_NAME_PARTICLES = frozenset("of de del der di da du la le van von bin al and".split())
 _GENERIC = re.compile(r"(?i)(?:the |this |your )?(?:author|writer|reporter|narrator|"
                       r"undersigned|user|poster|commenter|editor)s?$")
 
@@ -59,9 +60,10 @@ def speaker_shape(speaker: str, speaker_type: str) -> str:
     if speaker_type == "document":
         return "document"
     if speaker[:1].isupper() and not re.match(r"(?:The|A|An|Some|Many|One|Two|Three)\b",
-                                              speaker):
+                                              speaker) and all(
+            w[:1].isupper() or w in _NAME_PARTICLES for w in speaker.split()):
         return "name"
-    return "description"
+    return "description"  # descriptions keep their written case ('Richmond police')
 
 
 def _texts_polnear() -> list[str]:

@@ -22,7 +22,7 @@ SHAPES = [
     ("a dangling 'that' trimmed",
      "With 'woman's card,' Trump escalates debate.\n\nDonald Trump's accusation that Hillary "
      "Clinton is playing the “woman's card” and would be a failed candidate if she were a man "
-     "touched off a contentious debate about gender politics.", "donald trump's accusation"),
+     "touched off a contentious debate about gender politics.", "Donald Trump"),
     ("a lone possessive pronoun is resolved, not a speaker 'her'",
      "Hillary Clinton spoke on Tuesday. A campaign aide later clarified that Clinton "
      "misspoke.\n\nThe comments came in the form of a convoluted answer to a question about "

@@ -18,7 +18,7 @@ SOURCES = [
     ("anonymous spokesman with 'for'",
      "A spokesman for Platte River declined to address the report but said in a statement that "
      "“Platte River Networks did not, at any time, treat the server differently than any "
-     "other.”", "a spokesman for platte river", "anonymous"),
+     "other.”", "a spokesman for Platte River", "anonymous"),
     ("share of a poll after a clause",
      "This sentiment was reflected in another question, to which 21 percent said “not too "
      "likely” to win.", "21 percent", "organisation"),
@@ -33,7 +33,7 @@ SOURCES = [
     ("document after the quotation",
      "Curiel seemed unconvinced. Trump's “assertion that the information retains any commercial "
      "value is speculative given the lack of any support,” the order released Friday said.",
-     "the order released friday", "document"),
+     "the order released Friday", "document"),
 ]
 
 # an opening that is no noun-phrase source: a preposition, a clause, a person named before

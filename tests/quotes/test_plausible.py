@@ -35,6 +35,15 @@ NONSENSE = [
     ("the", "determiner"),
     ("the so-", "determiner"),
     ("a", "determiner"),
+    ("EDITOR", "label"),
+    ("EDITOR'S NOTE", "label"),
+    ("Editor’s Note", "label"),
+    ("CAUGHT", "label"),
+    ("Film Review", "label"),
+    ("Note", "label"),
+    ("Trump's most famously", "degree-adverb"),
+    ("his interns (", "open-bracket"),
+    ("a resonant issue (the anti-Washington feeling", "open-bracket"),
 ]
 
 # real speakers stay: names, descriptions, groups, anonymous sources, non-English names
@@ -48,7 +57,10 @@ REAL = ["the Swamp", "Richmond police", "a senior official", "Kim Jong Un", "Put
         "the author", "Will Doyle", "George Will", "the United States", "Clinton's claim",
         "the ad's narrator", "21 percent", "Bernie Sanders and Jeff Weaver", "Raquel Montoya-Lewis",
         "Marwan Al-Hams", "Jean-Paul Claverie", "Emily", "Kelly Ayotte", "that letter",
-        "the early voters", "Holly Lynch"]
+        "the early voters", "Holly Lynch", "the editor", "the editors", "Obama", "Reuters",
+        "Human Rights Watch", "NATO", "KCNA", "DW", "the review", "Editor Jane Doe",
+        "Sen. Bernie Sanders (I-Vt.)", "the most senior official", "the most elderly residents",
+        "Kelly"]
 
 
 @pytest.mark.parametrize(("speaker", "fault"), NONSENSE)

@@ -18,16 +18,16 @@ GOLD = paths.GOLD / "quote_speakers_gold.csv"
 TYPES = [
     ("Kim Jong Un", "Kim", "person"),
     ("Vladimir Putin", "he", "person"),
-    ("richmond police", "Richmond police", "organisation"),
-    ("the trump campaign", "the Trump campaign", "organisation"),
-    ("a white house official", "a White House official", "anonymous"),
-    ("sources close to the russian military", "Sources close to the Russian military",
+    ("Richmond police", "Richmond police", "organisation"),
+    ("the Trump campaign", "the Trump campaign", "organisation"),
+    ("a White House official", "a White House official", "anonymous"),
+    ("sources close to the Russian military", "Sources close to the Russian military",
      "anonymous"),
-    ("one well-connected democrat familiar with the clinton campaign's organization",
+    ("one well-connected Democrat familiar with the Clinton campaign's organization",
      "one well-connected Democrat familiar with the Clinton campaign's organization", "anonymous"),
     ("the letter", "the letter", "document"),
     ("a statement", "a statement", "document"),
-    ("the senator from vermont", "The senator from Vermont", "person"),
+    ("the senator from Vermont", "The senator from Vermont", "person"),
     (None, None, "unknown"),
 ]
 

@@ -728,7 +728,7 @@ def test_determiner_adjective_noun_subject_is_a_noun_phrase():
     quote = extract_quotes(text)[0]
     # the subject is 'The Russian leader', not the name 'Russian'
     assert text[quote.speaker_start:quote.speaker_end] == "The Russian leader"
-    assert quote.speaker == "the russian leader"
+    assert quote.speaker == "the Russian leader"
 
     class Registry:
         def resolve(self, name):
@@ -928,7 +928,7 @@ def test_speaker_mention_drops_the_sentence_full_stop_but_not_an_initial():
             "\u201cWe lost,\u201d said George W. \u201cAgain.\u201d")
     quotes = extract_quotes(text)
     leader = _find(quotes, "We will fight")
-    assert (leader.speaker, leader.speaker_surface) == ("one district gop leader",
+    assert (leader.speaker, leader.speaker_surface) == ("one district GOP leader",
                                                        "one district GOP leader")
     assert text[leader.speaker_start:leader.speaker_end] == "one district GOP leader"
     assert _find(quotes, "We lost").speaker_surface.endswith("W.")

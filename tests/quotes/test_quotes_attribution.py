@@ -51,7 +51,7 @@ PLACES_ARE_NO_SPEAKERS = [
     ('Cory James, 22, of Flint, Mich., said he had not given up hope for a convention '
      '"surprise," because he could never vote for her.', "surprise", "Cory James", "cue-before"),
     ('The senator from Vermont said the financial system was "corrupt," noting the fines.',
-     "corrupt", "the senator from vermont", "cue-before"),
+     "corrupt", "the senator from Vermont", "cue-before"),
     ('Marco Rubio, whose hometown, Miami, is projected to be underwater, argues that the plan '
      'will "destroy our economy."', "destroy", None, None),
 ]
@@ -82,7 +82,7 @@ def test_pronouns_never_resolve_to_organisations(text, starts, speaker, rule):
 
 GROUPS_AND_PLURALS = [
     ('"Detectives are looking into it," Richmond police said.', "Detectives",
-     "richmond police", "cue-after"),
+     "Richmond police", "cue-after"),
     ('"We love cats!" reply Burton and Nick.', "We love", "Burton and Nick", "cue-after-inverted"),
     ('VOTERS CARE - Frank Newport and Jim Harter: "We found that the strengths matter a lot."',
      "We found", "Frank Newport and Jim Harter", "colon-name"),
@@ -97,14 +97,14 @@ def test_groups_and_pairs_speak(text, starts, speaker, rule):
 ANONYMOUS_AND_DESCRIBED = [
     ('"If Sanders wins Iowa, the energy is going to be substantial," said one well-connected '
      "Democrat familiar with the Clinton campaign's organization, who requested anonymity.",
-     "If Sanders", "one well-connected democrat familiar with the clinton campaign's organization",
+     "If Sanders", "one well-connected Democrat familiar with the Clinton campaign's organization",
      "cue-after-inverted"),
     ('"It is not correct to say anything against migrants. We have no freedom," tweeted a German '
      "user from Hanover going by the handle Pulvermann.", "It is not",
-     "a german user from hanover going by the handle pulvermann", "cue-after-inverted"),
+     "a German user from Hanover going by the handle Pulvermann", "cue-after-inverted"),
     ('Although there is no overlap, a White House official who spoke anonymously to discuss '
      'strategy said Wednesday, "Certainly there are discussions with the Sanders campaign."',
-     "Certainly", "a white house official", "cue-before"),
+     "Certainly", "a White House official", "cue-before"),
     ('His endorsements will help bring candidates the "grass-roots firepower" they need to win, '
      "DFA spokesman Neil Sroka said.", "grass-roots", "Neil Sroka", "cue-after"),
 ]

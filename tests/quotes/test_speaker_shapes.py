@@ -39,13 +39,13 @@ SHAPES = [
     # 'Transcript as follows:' announces a document; the quote-only paragraphs go on with it
     ("document introduction",
      "Kasich spoke in Berea.\n\nTranscript as follows:\n\n“Tonight we arrived in Cleveland.\n\n"
-     "“We are now up 400,000 jobs.”", 1, "transcript"),
+     "“We are now up 400,000 jobs.”", 1, "Transcript"),
     # a participle after a comma ('..., saying “...”') belongs to the sentence's opening
     # subject, after a dateline and an adverbial opener, not to the object nearest to it
     ("participle after a dateline",
      "WASHINGTON, Dec. 8 (UPI) — In response to Donald Trump’s proposal, Hillary Clinton’s "
      "campaign chairman rallied supporters, saying: “We have to be ready to stop him.”", 0,
-     "hillary clinton’s campaign chairman"),
+     "Hillary Clinton’s campaign chairman"),
     ("participle after an object with its own apposition",
      "Sen. Bernie Sanders (I-Vt.) visited NBC’s “Today” to discuss his remarks about his "
      "Democratic rival, Hillary Clinton, saying “on her worst day” she would be better.", 0,

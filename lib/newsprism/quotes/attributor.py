@@ -34,6 +34,7 @@ from newsprism.quotes.names import (
     person_like,
     strip_leading,
 )
+from newsprism.quotes.possessives import utterance_owner
 from newsprism.quotes.roles import parse_description, role_introductions
 from newsprism.quotes.subjects import (
     INITIALS_NAME,
@@ -242,6 +243,9 @@ class Attributor:
         holder = holder or (self._introduced_as(surface, at) if at is not None else None)
         if holder:
             return holder
+        owner = utterance_owner(surface)  # "Clinton’s response": what Clinton said
+        if owner and is_name(owner, self.text):
+            return self.art.canonical(owner) or owner
         return re.sub(r"\s+", " ", surface.strip()).lower() or None
 
     def _introduced_as(self, surface: str, at: int) -> str | None:

@@ -36,6 +36,8 @@ from collections.abc import Callable
 
 import pandas as pd
 
+from newsprism.quotes.written_form import case_key
+
 MERGE_COLUMNS = ["speaker", "corpus_speaker", "rule"]
 _SEPARATORS = re.compile(r"[\s\-\u2010\u2011\u2012\u2013.]+")
 
@@ -46,7 +48,7 @@ def spelling_key(name: str) -> str:
     >>> spelling_key("Kim Jong-un"), spelling_key("KIM  Jong Un.")
     ('kim jong un', 'kim jong un')
     """
-    return _SEPARATORS.sub(" ", str(name).casefold()).strip()
+    return _SEPARATORS.sub(" ", case_key(name)).strip()
 
 
 def without_middle_initials(key: str) -> str:

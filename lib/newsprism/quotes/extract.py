@@ -55,8 +55,10 @@ from newsprism.quotes.attribution import (
 )
 from newsprism.quotes.headline_names import name_in_headline
 from newsprism.quotes.marks import MarkedSpan, pair_marks
+from newsprism.quotes.modifier_names import extend_modifier_names
 from newsprism.quotes.plausible import abstain_implausible
 from newsprism.quotes.speakers import speaker_type
+from newsprism.quotes.written_form import written_speakers
 
 QUOTE_COLUMNS = [
     "quote_id", "article_id", "start", "end", "text", "kind", "form", "speaker", "speaker_start",
@@ -74,7 +76,7 @@ class Quote:
     text: str
     kind: str  # "speech" | "term"
     form: str  # "full" | "partial" | "block"
-    speaker: str | None = None  # canonical name (or a normalised anonymous description)
+    speaker: str | None = None  # canonical name, or a description as the article writes it
     speaker_start: int | None = None  # offsets of the mention the attribution hangs on
     speaker_end: int | None = None
     cue: str | None = None  # cue verb or phrase ("said", "according to", "message stated", ":")
@@ -480,7 +482,9 @@ def extract_quotes(text: str, actors=None) -> list[Quote]:
             speaker_type=speaker_type(att.speaker, att.speaker_surface, actors)
             if keep_speaker else "",
         ))
-    return abstain_implausible(with_fallbacks(same_words(quotes, text, actors), fallbacks, actors))
+    quotes = with_fallbacks(same_words(quotes, text, actors), fallbacks, actors)
+    quotes = abstain_implausible(extend_modifier_names(quotes, text, actors))
+    return written_speakers(quotes, text)
 
 
 def with_fallbacks(quotes: list[Quote], fallbacks: list, actors=None) -> list[Quote]:

@@ -3,21 +3,23 @@
 A rule can reach past the speaker into the writer's words: an adverbial ('matter-of-factly as
 confetti fluttered down'), a clause ('the candidate could be', "Rubio's campaign sent"), a
 question's opening ('Does California'), a headline ('Kim Signals Strengthening Ties With
-Russia') or a lone determiner ('the'). Issue 18 asks for "an abstention where it is not clear,
+Russia'), a lone determiner ('the') or a newsroom label ('EDITOR: I would like to ...',
+"Editor's Note:"). Issue 18 asks for "an abstention where it is not clear,
 never a guess that a reader would catch": such a speaker is dropped (no speaker, type
 ``unknown``) and the quotation's ``rule`` records why (``"cue-after|abstain:clause"``), so the
 quotes explorer shows it.
 
 The checks are small named functions run in order (``CHECKS``); the first that finds a fault
-names it. They read the canonical speaker (descriptions are lowercased by then, names are
-not), never invent or change one. Verbs are read in every language of the cue lexicon
+names it. They read the canonical speaker (descriptions are still lowercased here, names are
+not; ``written_form`` gives descriptions their written case afterwards), never invent or
+change one. Verbs are read in every language of the cue lexicon
 (``data/codebooks/cue_verbs.yml``: 'dijo', 'a déclaré', 'sagte', 'заявил'), as the attribution
 rules read them.
 
 >>> [implausible(s) for s in ("Kim Jong Un", "a senior official", "Richmond police",
 ...                           "matter-of-factly as confetti fluttered down",
-...                           "the candidate could be", "Does California", "the")]
-['', '', '', 'adverbial', 'clause', 'question', 'determiner']
+...                           "the candidate could be", "Does California", "the", "EDITOR")]
+['', '', '', 'adverbial', 'clause', 'question', 'determiner', 'label']
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ from functools import lru_cache
 
 from newsprism.core.cue_lexicon import load_cue_lexicon
 from newsprism.quotes.headline_names import headline_verb
+from newsprism.quotes.possessives import possessive_thing
 
 _WORD = re.compile(r"[^\s]+")
 _EDGE = ".,;:!?()[]\"'\u2018\u2019\u201c\u201d-\u2014\u2013"
@@ -89,6 +92,11 @@ def verb_at(words: list[str]) -> int | None:
     return None
 
 
+def finite_word(word: str) -> bool:
+    """Whether ``word`` is a finite verb or an adverb no noun phrase holds ('was', 'then')."""
+    return word in _FINITE
+
+
 def _words(speaker: str) -> list[str]:
     return [w.strip(_EDGE) for w in _WORD.findall(speaker) if w.strip(_EDGE)]
 
@@ -106,6 +114,21 @@ def check_adverbial(speaker: str) -> bool:
     first = words[0] if words else ""
     return first[:1].islower() and (first.endswith("ly") and first not in _LY_ADJECTIVES or
                                     first in _SUBORDINATORS and len(words) > 1)
+
+
+def check_degree_adverb(speaker: str) -> bool:
+    """A phrase cut off after a degree word and an adverb, before its noun ("trump's most
+    famously (false contention)")."""
+    words = _words(speaker)
+    return len(words) >= 2 and words[-2].lower() in ("most", "more", "least", "less", "very") \
+        and words[-1][:1].islower() and words[-1].endswith("ly") and \
+        words[-1] not in _LY_ADJECTIVES
+
+
+def check_open_bracket(speaker: str) -> bool:
+    """A bracket opened and never closed: the rule ran into an aside ('his interns (', 'a
+    resonant issue (the anti-Washington feeling')."""
+    return speaker.count("(") > speaker.count(")")
 
 
 def check_clause(speaker: str) -> bool:
@@ -142,11 +165,29 @@ def check_headline(speaker: str) -> bool:
                for w in words[1:])
 
 
+# newsroom labels and section heads a line opens with ('EDITOR: I would like to ...', 'EDITOR'S
+# NOTE:', 'CAUGHT: ...', 'Film Review: ...'): never a speaker, in capitals or title case
+_LABELS = frozenset(
+    "editor editors editor's editorial note update updated updates caught breaking exclusive "
+    "watch listen read opinion analysis correction corrections video photos photo credit "
+    "disclaimer warning alert live sponsored advertisement related film book movie review "
+    "reviews".split())
+
+
+def check_label(speaker: str) -> bool:
+    """A newsroom label or section head, every word capitalised ('EDITOR', "EDITOR'S NOTE",
+    'CAUGHT', 'Film Review'); 'the editor' is a speaker."""
+    words = _words(speaker)
+    return bool(words) and all(w[:1].isupper() and w.lower().replace("\u2019", "'") in _LABELS
+                               for w in words)
+
+
 # the order they are tried: the first that fires names the abstention
-CHECKS = (("determiner", check_determiner), ("adverbial", check_adverbial),
-          ("question", check_question), ("headline", check_headline),
+CHECKS = (("determiner", check_determiner), ("label", check_label),
+          ("adverbial", check_adverbial), ("question", check_question), ("headline", check_headline),
           ("compound-adjective", check_compound_adjective),
-          ("clause", check_clause))
+          ("possessive-thing", possessive_thing), ("degree-adverb", check_degree_adverb),
+          ("open-bracket", check_open_bracket), ("clause", check_clause))
 
 
 def implausible(speaker: str | None) -> str:

@@ -19,7 +19,7 @@ mention's words decide, first match wins:
 Caveat: words, not a model; a named organisation without an organisation word ('Pew') reads as
 a person unless the actor registry lists it.
 
->>> pairs = [("Kim Jong Un", "Kim"), ("richmond police", "Richmond police"),
+>>> pairs = [("Kim Jong Un", "Kim"), ("Richmond police", "Richmond police"),
 ...          ("a senior official", "a senior official"), ("the letter", "the letter"), (None, None)]
 >>> [speaker_type(s, m) for s, m in pairs]
 ['person', 'organisation', 'anonymous', 'document', 'unknown']

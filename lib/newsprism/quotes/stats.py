@@ -38,6 +38,7 @@ from newsprism.core.stats import (
     proportion_ci,
 )
 from newsprism.core.text import count_words, per_1k, split_sentences
+from newsprism.quotes.written_form import merge_case_variants
 from newsprism.viz.display import escape
 
 UNATTRIBUTED = "(unattributed)"
@@ -220,6 +221,7 @@ def share_of_voice(quotes: pd.DataFrame, articles: pd.DataFrame | None = None,
 
         speech = merge_speakers(speech)
     speakers = speech["speaker"] if "speaker" in speech.columns else pd.Series(None, index=speech.index)
+    speakers = merge_case_variants(speakers)  # 'Richmond Police' and 'Richmond police': one row
     forms = speech["speaker_form"] if "speaker_form" in speech.columns else speakers
     if "speaker_type" in speech.columns:
         speakers = speakers.where(speech["speaker_type"] != "anonymous", ANONYMOUS)
