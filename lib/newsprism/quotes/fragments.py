@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 
+from newsprism.quotes.names import ARTICLES, DEMONSTRATIVES, POSSESSIVE_DETERMINERS
 from newsprism.quotes.plausible import verb_at
 
 # words a noun phrase never ends with: prepositions, conjunctions, determiners ('over' is
@@ -29,7 +30,7 @@ DANGLING = frozenset(
     "of in on at to for with without from by upon about into under after before during "
     "against among and or but nor as than that if because while when through across toward "
     "towards via per like the a an".split())
-_DETERMINERS = frozenset("the a an this that these those his her its their our".split())
+_DETERMINERS = ARTICLES | DEMONSTRATIVES | POSSESSIVE_DETERMINERS
 _LAST_WORD = re.compile(r"\s*\b([\w\u2019'\-]+)\s*$")
 _PARTICIPLE_NEXT = re.compile(r"\s+(?-i:[a-z]+ing)\b")
 

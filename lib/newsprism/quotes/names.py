@@ -62,6 +62,12 @@ NAME = (rf"(?:(?:{TITLES})\.\s+|(?:{TITLE_WORDS})\s+)?{CAP}"
 # instead of trying the optional title group there (same matches, 3x faster finditer).
 NAME_RE = re.compile(r"(?=[A-Z\u0410-\u042f\u0401])" + NAME)
 PRONOUNS = {"he": "m", "she": "f", "they": "p", "i": "s", "we": "p", "it": "n"}
+# Determiners by class, one definition each; a rule takes the classes it needs
+ARTICLES = frozenset("a an the".split())
+DEMONSTRATIVES = frozenset("this that these those".split())
+POSSESSIVE_DETERMINERS = frozenset("my our his her its their".split())
+QUANTIFIERS = frozenset(
+    "some several many most few all each both one two three other others another".split())
 DETS = (r"(?:the|a|an|one|another|his|her|their|its|our|two|three|four|several|some|many|"
         r"other|both|most|few|those|these|this|that)")
 # Capitalised words that start sentences but are not names.

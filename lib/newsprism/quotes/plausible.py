@@ -29,11 +29,12 @@ from functools import lru_cache
 
 from newsprism.core.cue_lexicon import load_cue_lexicon
 from newsprism.quotes.headline_names import headline_verb
+from newsprism.quotes.names import ARTICLES, DEMONSTRATIVES
 from newsprism.quotes.possessives import possessive_thing
 
 _WORD = re.compile(r"[^\s]+")
 _EDGE = ".,;:!?()[]\"'\u2018\u2019\u201c\u201d-\u2014\u2013"
-_DETERMINERS = frozenset("a an the so this that these those".split())
+_DETERMINERS = ARTICLES | DEMONSTRATIVES | {"so"}  # 'The so': a phrase cut before its noun
 # '-ly' words that are adjectives of a noun phrase ('elderly residents', 'early voters')
 _LY_ADJECTIVES = frozenset(
     "elderly early only family daily weekly monthly yearly friendly lonely likely holy ugly "

@@ -37,12 +37,17 @@ from __future__ import annotations
 
 import re
 
-from newsprism.quotes.names import TITLE_WORDS, TITLES
+from newsprism.quotes.names import (
+    ARTICLES,
+    DEMONSTRATIVES,
+    POSSESSIVE_DETERMINERS,
+    QUANTIFIERS,
+    TITLE_WORDS,
+    TITLES,
+)
 
 _PRONOUNS = frozenset("he she they it i we him her them his its their you who".split())
-_DETERMINERS = frozenset(
-    "the a an his her their its our my this that these those some several many one two three "
-    "other another both".split())
+_DETERMINERS = ARTICLES | DEMONSTRATIVES | POSSESSIVE_DETERMINERS | QUANTIFIERS
 # words that start a post-modifier of a noun: "critics in ...", "accounts linked to ..."
 _POST_MODIFIERS = frozenset(
     "in of for at on with from to by about near among within without like who whom whose "
