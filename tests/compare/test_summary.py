@@ -213,6 +213,23 @@ def test_comparison_limits():
     assert "1 articles" not in summary.comparison_limits(1, 1)
 
 
+# The bundled corpus (5 outlets of 1 article each) recorded no key finding for 40 and said
+# nothing of why: every tone, rate and frame statement needs 5 articles per outlet.
+@pytest.mark.parametrize("n_outlets, n_articles, n_thin, expected", [
+    (5, 5, 5, "every outlet has fewer than 5 articles"),
+    (3, 40, 3, "every outlet has fewer than 5 articles"),
+    (3, 40, 2, ""),
+    (3, 40, 0, ""),
+    (1, 3, 1, "needs at least 2 outlets"),
+])
+def test_comparison_limits_say_when_no_outlet_has_the_minimum(n_outlets, n_articles, n_thin,
+                                                              expected):
+    text = summary.comparison_limits(n_outlets, n_articles, n_thin)
+    assert (expected in text) if expected else text == ""
+    if n_outlets < 2:
+        assert "every outlet" not in text
+
+
 @pytest.mark.parametrize(("values", "expected"), [
     ([30.0, 2.0, 3.0], "**O0** has the highest x of 3 outlets"),
     ([30.0, 30.0, 3.0], "**O0** and **O1** tie for the highest x of 3 outlets"),

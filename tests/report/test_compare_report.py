@@ -26,8 +26,10 @@ def test_summary_findings_are_the_statements_recorded(ctx, tmp_path):
     group = compare_report.summary_section(ctx, str(tmp_path))
     assert group.findings and any("Pulse Blog" in f for f in group.findings)
     reading = group.parts[1].reading
-    assert f"{len(group.findings)} statements" in reading
-    # comparison_limits is "" for two or more outlets and articles: no stray leading space
+    # the fixture's outlets have fewer than 5 articles each: the limits note comes first
+    assert group.findings[0].startswith("This corpus has 4 outlets and 8 articles: every outlet")
+    assert f"{len(group.findings) - 1} statements" in reading
+    assert reading == reading.strip() and "  " not in reading
     assert reading == reading.strip() and "  " not in reading
     assert (tmp_path / "tables" / "comparison_summaries.csv").exists()
 

@@ -10,16 +10,26 @@ from newsprism.compare.multiple_testing import ALPHA
 from newsprism.compare.wording import plural
 
 
-def comparison_limits(n_outlets: int, n_articles: int) -> str:
+def comparison_limits(n_outlets: int, n_articles: int, n_thin: int = 0) -> str:
     """What cannot be compared in a corpus this small, and why ("" when all can).
+    ``n_thin``: outlets with fewer than :data:`~newsprism.core.stats.MIN_ARTICLES` articles;
+    when every outlet is one, no tone, rate or frame statement can be made.
 
     >>> comparison_limits(1, 1)
     'This corpus has 1 outlet and 1 article: outlets cannot be compared with each other (that needs at least 2 outlets), and there is no second article to share passages with.'
+    >>> comparison_limits(5, 5, n_thin=5)
+    'This corpus has 5 outlets and 5 articles: every outlet has fewer than 5 articles, so no tone, rate or frame is compared between outlets (an interval over so few articles covers the truth far less often than 95%).'
     """
+    from newsprism.core.stats import MIN_ARTICLES
+
     parts = []
     if n_outlets < 2:
         parts.append("outlets cannot be compared with each other (that needs at least 2 "
                      "outlets)")
+    elif n_thin >= n_outlets:
+        parts.append(f"every outlet has fewer than {MIN_ARTICLES} articles, so no tone, rate "
+                     "or frame is compared between outlets (an interval over so few articles "
+                     "covers the truth far less often than 95%)")
     if n_articles < 2:
         parts.append("there is no second article to share passages with")
     if not parts:

@@ -150,7 +150,9 @@ def summary_section(ctx: CompareContext, out_dir: str) -> Group:
     statements recorded as the report index's key findings."""
     summaries = ctx.result["summaries"]
     save_table(summaries, "comparison_summaries", out_dir)
-    limits = summary.comparison_limits(ctx.n_outlets, ctx.n_articles)
+    per_outlet = ctx.english["outlet"].value_counts() if len(ctx.english) else pd.Series([])
+    n_thin = int(sum(not enough_articles(int(n)) for n in per_outlet))
+    limits = summary.comparison_limits(ctx.n_outlets, ctx.n_articles, n_thin)
     findings = summary.findings_text(summaries, note=limits)
     on_index, more = summary.recorded_statements(findings, limits)
     note = Section("summary-statements", caption=(
