@@ -30,7 +30,6 @@ def test_summary_findings_are_the_statements_recorded(ctx, tmp_path):
     assert group.findings[0].startswith("This corpus has 4 outlets and 8 articles: every outlet")
     assert f"{len(group.findings) - 1} statements" in reading
     assert reading == reading.strip() and "  " not in reading
-    assert reading == reading.strip() and "  " not in reading
     assert (tmp_path / "tables" / "comparison_summaries.csv").exists()
 
 
