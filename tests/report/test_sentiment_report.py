@@ -97,8 +97,10 @@ def test_key_findings_count_from_the_section_tables():
         "corrected for the 2 comparisons: about 0.1 would exclude 0 by chance alone); 1 " \
         "outlet with fewer has no interval. [evidence: 10_sentiment.html#voice-table; " \
         "tables/sentiment_voice_vader.csv]"
-    assert findings[2] == ("Represented by a single article: 1 of 2 outlets; by fewer than 5 "
-                           "articles (no interval over articles): 2. [evidence: "
+    # it read "Represented by a single article: 5 of 5 outlets; by fewer than 5 articles (no
+    # interval over articles): 5." on the bundled corpus: one count, said twice
+    assert findings[2] == ("Fewer than 5 articles (no interval over articles): 2 of 2 outlets, "
+                           "1 of them from a single article. [evidence: "
                            "10_sentiment.html#tone-table; tables/sentiment_outlets_vader.csv]")
 
 

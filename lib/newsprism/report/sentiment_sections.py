@@ -714,7 +714,21 @@ def key_findings(ctx: SentimentContext, tone: Group, voice: Group) -> list[str]:
         + f" {outlets}",
         gap_finding(voices)
         + evidence_link(NOTEBOOK, "voice-table", f"sentiment_voice_{ctx.engine}"),
-        f"Represented by a single article: {len(single_article_outlets(by_outlet))} of "
-        f"{plural(len(by_outlet), 'outlet')}; by fewer than {stats.MIN_ARTICLES} articles (no "
-        f"interval over articles): {len(few_article_outlets(by_outlet))}. {outlets}",
+        f"Fewer than {stats.MIN_ARTICLES} articles (no interval over articles): "
+        f"{len(few_article_outlets(by_outlet))} of {plural(len(by_outlet), 'outlet')}"
+        f"{_single_tail(len(few_article_outlets(by_outlet)), len(single_article_outlets(by_outlet)))}"
+        f". {outlets}",
     ]
+
+
+def _single_tail(few: int, single: int) -> str:
+    """How many of the ``few`` thin outlets have a single article ('' when none).
+
+    >>> _single_tail(5, 5), _single_tail(2, 1), _single_tail(1, 1), _single_tail(2, 0)
+    (', all from a single article', ', 1 of them from a single article', ', from a single article', '')
+    """
+    if not single:
+        return ""
+    if single == few:
+        return ", all from a single article" if few > 1 else ", from a single article"
+    return f", {single} of them from a single article"
