@@ -28,6 +28,9 @@ def test_summary_findings_are_the_statements_recorded(ctx, tmp_path):
     reading = group.parts[1].reading
     # the fixture's outlets have fewer than 5 articles each: the limits note comes first
     assert group.findings[0].startswith("This corpus has 4 outlets and 8 articles: every outlet")
+    # a key finding links its evidence (test_findings_evidence), the limits note too
+    assert group.findings[0].endswith("[evidence: 40_source_comparison.html#summary; "
+                                      "tables/comparison_summaries.csv]")
     assert f"{len(group.findings) - 1} statements" in reading
     assert reading == reading.strip() and "  " not in reading
     assert (tmp_path / "tables" / "comparison_summaries.csv").exists()

@@ -205,14 +205,15 @@ def findings_text(summaries: pd.DataFrame, per_outlet: int = 3, note: str = "",
         chosen.extend((rec.weight, len(chosen), outlet, rec)
                       for rec in part.head(per_outlet).itertuples(index=False))
     kept = sorted(sorted(chosen, key=lambda c: c[:2])[:max_findings], key=lambda c: c[1])
-    findings = [note] if note else []
+    link = f"[evidence: {NOTEBOOK}.html#summary; tables/{TABLES_SUMMARY}.csv]"
+    findings = [f"{note} {link}"] if note else []
     findings += [f"{outlet} — {rec.statement} [evidence: {rec.anchor}; {rec.evidence}]"
                  for _, _, outlet, rec in kept]
     left = [c for c in chosen if c[1] not in {k[1] for k in kept}]
     if left:
         findings.append(f"{plural(len(left), 'more statement')} about "
                         f"{plural(len({c[2] for c in left}), 'outlet')} in the notebook's summary. "
-                        f"[evidence: {NOTEBOOK}.html#summary; tables/{TABLES_SUMMARY}.csv]")
+                        + link)
     return findings
 
 
@@ -224,11 +225,12 @@ def recorded_statements(findings: list[str], note: str = "") -> tuple[int, int]:
     more it left to the notebook's summary (its last line counts them); ``note`` is not a
     statement.
 
-    >>> recorded_statements(["Small corpus.", "A — x", "B — y", "3 more statements about 2 "
-    ...                      "outlets in the notebook's summary."], note="Small corpus.")
+    >>> recorded_statements(["Small corpus. [evidence: x]", "A — x", "B — y", "3 more "
+    ...                      "statements about 2 outlets in the notebook's summary."],
+    ...                     note="Small corpus.")
     (2, 3)
     """
-    lines = [line for line in findings if line != note]
+    lines = [line for line in findings if not (note and line.startswith(note))]
     if lines and _MORE_LINE.match(lines[-1]):
         return len(lines) - 1, int(lines[-1].split()[0].replace(",", ""))
     return len(lines), 0
