@@ -68,23 +68,35 @@ def dependency_versions() -> str:
     return " ".join(versions)
 
 
+def library_files(root: Path) -> list[Path]:
+    """Every regular file under ``root`` in path order, compiled bytecode (``__pycache__``,
+    ``*.pyc``) left out. Every file, whatever its suffix: a refit ``tone_model.npz`` changes
+    the output as much as a code change does. Empty when ``root`` is not a folder.
+
+    >>> any(f.name == "tone_model.npz" for f in library_files(paths.PACKAGE))
+    True
+    >>> library_files(paths.PACKAGE / "missing")
+    []
+    """
+    if not root.is_dir():
+        return []
+    return [file for file in sorted(root.rglob("*"))
+            if file.is_file() and file.suffix != ".pyc" and "__pycache__" not in file.parts]
+
+
 def library_fingerprint() -> dict[str, str]:
-    """Library version, a hash of its code and codebooks, and the versions of the dependencies
-    that shape its output (a code change or an upgraded ftfy misses the cache).
+    """Library version, a hash of its files (code, codebooks, fitted models and data: see
+    :func:`library_files`), and the versions of the dependencies that shape its output (a
+    code change, a refit model or an upgraded ftfy misses the cache).
 
     The version string alone would keep stale caches during development, when steps change
     but the version does not.
     """
     digest = hashlib.sha256()
-    roots = [paths.PACKAGE, paths.CODEBOOKS]
-    for root in roots:
-        if not root.is_dir():
-            continue
-        for file in sorted(root.rglob("*")):
-            if file.suffix in {".py", ".yml", ".yaml", ".txt", ".tab", ".json", ".csv"} \
-                    and file.is_file() and "__pycache__" not in file.parts:
-                digest.update(str(file.relative_to(root)).encode() + b"\0")
-                _hash_file(digest, file)
+    for root in (paths.PACKAGE, paths.CODEBOOKS):
+        for file in library_files(root):
+            digest.update(str(file.relative_to(root)).encode() + b"\0")
+            _hash_file(digest, file)
     return {"version": newsprism.__version__, "code": digest.hexdigest()[:16],
             "dependencies": dependency_versions()}
 
