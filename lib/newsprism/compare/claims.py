@@ -429,7 +429,7 @@ def group_claims(claims: pd.DataFrame, articles: pd.DataFrame | None = None,
     ``subjects`` (the subjects named, "; "-joined); ``evidence`` (every claim's outlet and
     sentence); ``outlets``. Conflicts first, then agreements, then single-outlet units.
     Caveat: a conflict whose claims name several subjects, or where one outlet gives several
-    values, may not count the same thing (:func:`newsprism.compare.summary.unclear_conflict`).
+    values, may not count the same thing (:func:`newsprism.compare.claim_statements.unclear_conflict`).
 
     >>> arts = pd.DataFrame({"article_id": ["a", "b"], "outlet": ["A", "B"],
     ...     "text": ["At least 600 soldiers have died.", "About 300 soldiers were killed."]})

@@ -32,6 +32,7 @@ from newsprism.compare.claims import (
 )
 from newsprism.compare.hedging import find_hedges, hedging_rates
 from newsprism.compare.keyness import distinctive_terms, kwic, log_odds_dirichlet, term_counts
+from newsprism.compare.multiple_testing import with_family_q
 from newsprism.compare.profiles import frame_rates, outlet_profiles, outlet_tone
 from newsprism.compare.similarity import (
     COPY_NGRAM,
@@ -42,7 +43,7 @@ from newsprism.compare.similarity import (
     similarity_pairs,
 )
 from newsprism.compare.sourcing import category_examples, sourcing_rates, sourcing_table
-from newsprism.compare.summary import findings_text, outlet_summaries, with_family_q
+from newsprism.compare.summary import findings_text, outlet_summaries
 from newsprism.corpus.language import english_articles
 
 __all__ = [
@@ -79,7 +80,7 @@ def compare_outlets(tables: dict[str, pd.DataFrame], top_terms: int = 10,
     (:func:`statement_rates`), terms, article_similarity, outlet_similarity, copied_passages,
     voices, sources, sourcing_rates, hedges, hedging_rates, claims, claim_groups, summaries:
     each its function's table; ``rates``, ``sourcing_rates``, ``hedging_rates`` gain ``q_value``
-    (:func:`newsprism.compare.summary.with_family_q`). Only ``tables["articles"]`` is needed:
+    (:func:`newsprism.compare.multiple_testing.with_family_q`). Only ``tables["articles"]`` is needed:
     missing tables are computed here or leave their columns empty.
     Usage:: ``compare_outlets({"articles": load_corpus().articles})["hedging_rates"]``
     """
@@ -186,7 +187,7 @@ def statement_rates(profiles: pd.DataFrame, hedge_rates: pd.DataFrame,
     ``estimate``, ``ci_low``, ``ci_high``; ``p_value``; ``n_articles`` (the outlet's, from
     ``profiles``: below :data:`~newsprism.core.stats.MIN_ARTICLES` no test is made, see
     :func:`newsprism.compare.multiple_testing.family_q`). :func:`compare_outlets` adds
-    ``q_value`` (:func:`newsprism.compare.summary.with_family_q`).
+    ``q_value`` (:func:`newsprism.compare.multiple_testing.with_family_q`).
 
     Usage::
 

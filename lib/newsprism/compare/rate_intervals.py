@@ -14,7 +14,7 @@ interval to mean anything about the outlet) the exact Poisson interval is given 
 over articles is made.
 
 The summary's test of a rate (:func:`article_rate_p`, used in
-:func:`newsprism.compare.summary.family_q`) resamples articles too, from the same draws as the
+:func:`newsprism.compare.multiple_testing.family_q`) resamples articles too, from the same draws as the
 interval; an outlet below the minimum is not tested (see
 :func:`newsprism.compare.multiple_testing.family_q`).
 

@@ -16,7 +16,18 @@ from typing import Any
 
 import pandas as pd
 
-from newsprism.compare import hedging, keyness, profiles, similarity, sourcing, summary
+from newsprism.compare import (
+    claim_statements,
+    hedging,
+    keyness,
+    multiple_testing,
+    profiles,
+    readings,
+    similarity,
+    sourcing,
+    summary,
+    wording,
+)
 from newsprism.core.stats import MIN_ARTICLES, enough_articles
 from newsprism.report import caveats
 from newsprism.report.runner import save_table
@@ -65,8 +76,8 @@ class CompareContext:
                               if hasattr(t, "__len__"))
         skipped = "; ".join(f"{step} ({why})" for step, why in
                             self.annotations.skipped_steps.items()) or "none"
-        return (f"{summary.plural(self.n_articles, 'English article')} from "
-                f"{summary.plural(self.n_outlets, 'outlet')} "
+        return (f"{wording.plural(self.n_articles, 'English article')} from "
+                f"{wording.plural(self.n_outlets, 'outlet')} "
                 f"({len(tables['articles']) - self.n_articles} other-language articles not "
                 f"compared) read from {self.source}\nannotation tables (rows): {available} | "
                 f"skipped steps: {skipped}")
@@ -152,15 +163,15 @@ def summary_section(ctx: CompareContext, out_dir: str) -> Group:
     save_table(summaries, "comparison_summaries", out_dir)
     per_outlet = ctx.english["outlet"].value_counts() if len(ctx.english) else pd.Series([])
     n_thin = int(sum(not enough_articles(int(n)) for n in per_outlet))
-    limits = summary.comparison_limits(ctx.n_outlets, ctx.n_articles, n_thin)
+    limits = readings.comparison_limits(ctx.n_outlets, ctx.n_articles, n_thin)
     findings = summary.findings_text(summaries, note=limits)
     on_index, more = summary.recorded_statements(findings, limits)
     note = Section("summary-statements", caption=(
         "Generated statements per outlet, each with the section and table row of its "
         "evidence."), reading=" ".join(filter(None, [
-            limits, f"{summary.plural(on_index, 'statement')} (besides outlet sizes) "
+            limits, f"{wording.plural(on_index, 'statement')} (besides outlet sizes) "
             "recorded as key findings for the report index"
-            + (f"; {summary.plural(more, 'more statement')} only here" if more else "")
+            + (f"; {wording.plural(more, 'more statement')} only here" if more else "")
             + ". Each is a description of these articles, not a verdict on the outlet."])),
         findings=findings,
         facts=dict(n=len(summaries), unit="statements",
@@ -172,9 +183,9 @@ def profiles_reading(rates: pd.DataFrame) -> str:
     """The highest quotation and hedging rates (:func:`newsprism.compare.readings.top_rate_reading`)
     and how these pooled rates differ from 30_quotes' per-article means (on PolNeAR train 40
     ranked Western Journalism first, 30 Politico, and neither said why)."""
-    return (summary.top_rate_reading(rates[rates["measure"] == "quotes_per_1k"],
+    return (readings.top_rate_reading(rates[rates["measure"] == "quotes_per_1k"],
                                      "rate of direct quotations") + " "
-            + summary.top_rate_reading(rates[rates["measure"] == "hedges_per_1k"],
+            + readings.top_rate_reading(rates[rates["measure"] == "hedges_per_1k"],
                                        "hedging rate", "per 1,000 words of its own voice")
             + " The rates are pooled: an outlet's quotations or hedges over all its words, so "
             "its longer articles weigh more. Intervals resample the outlet's articles; for an "
@@ -249,7 +260,7 @@ def _next_for_frame(frames: pd.DataFrame, top: pd.Series) -> str:
                 "data do not rank it first")
     if top["ci_low"] <= following["estimate"]:
         verdict = "inside its interval, so the data do not rank it first"
-    elif "q_value" in frames and not (pd.notna(top["q_value"]) and top["q_value"] < summary.ALPHA):
+    elif "q_value" in frames and not (pd.notna(top["q_value"]) and top["q_value"] < multiple_testing.ALPHA):
         verdict = ("below its interval, but its test against the other outlets does not "
                    "survive the Benjamini-Hochberg correction over every outlet and measure "
                    "tested (" + (f"q = {top['q_value']:.2g}" if pd.notna(top["q_value"])
@@ -436,7 +447,7 @@ def copied_section(ctx: CompareContext, out_dir: str) -> Group:
     passages, voices = ctx.result["copied_passages"], ctx.result["voices"]
     save_table(passages, "comparison_copied_passages", out_dir)
     save_table(voices, "comparison_independent_voices", out_dir)
-    plural = summary.plural
+    plural = wording.plural
     return Group("copied", [
         similarity.passages_html(passages),
         Section("copied-caption", caption=(
@@ -476,7 +487,7 @@ def sourcing_section(ctx: CompareContext, out_dir: str) -> Group:
         table_section("sourcing-evidence", own[["outlet", "category", "source", "cue",
                                                 "sentence"]], (
             "Every codebook attribution with its sentence (quoted speakers: see 30_quotes)."),
-            reading=summary.top_rate_reading(rates[rates["category"] == "vague_attribution"],
+            reading=readings.top_rate_reading(rates[rates["category"] == "vague_attribution"],
                                              "rate of vague attribution")
             + " Vague attribution lets a writer state a view without naming who holds it; "
             "read the sentences above before reading intent into the rate.",
@@ -509,7 +520,7 @@ def rate_interval_note(rates: pd.DataFrame) -> str:
 def hedging_reading(rates: pd.DataFrame) -> str:
     """The highest hedging rate (:func:`newsprism.compare.readings.top_rate_reading`), and what
     overlapping intervals mean when outlets were ranked."""
-    reading = summary.top_rate_reading(rates[rates["kind"] == "hedge"], "hedging rate",
+    reading = readings.top_rate_reading(rates[rates["kind"] == "hedge"], "hedging rate",
                                        "per 1,000 words of its own voice")
     if "nothing to rank" in reading or "only one outlet" in reading.lower():
         return reading
@@ -576,11 +587,11 @@ def claims_reading(groups: pd.DataFrame, claim_outlets: tuple[str, ...] = ()) ->
     if groups.empty:
         return "No numbers or dates were found, so no claim can be compared across outlets."
     conflicts = groups[groups["status"].isin(["conflict", "sender conflict"])]
-    unclear = sum(rec["status"] == "conflict" and summary.unclear_conflict(rec)
+    unclear = sum(rec["status"] == "conflict" and claim_statements.unclear_conflict(rec)
                   for rec in conflicts.to_dict("records"))
     clear = len(conflicts) - unclear
     agreeing = groups[groups["status"] == "agree"]
-    return (f"{summary.plural(clear, 'group')} of claims "
+    return (f"{wording.plural(clear, 'group')} of claims "
             f"{'disagrees' if clear == 1 else 'disagree'} across outlets"
             + (f", {unclear} more {'gives' if unclear == 1 else 'give'} different figures that "
                "may not count the same thing (several subjects, or one outlet giving several "
