@@ -417,6 +417,32 @@ def test_manifest_path_stands_for_its_folder():
     assert len(corpus.articles) == 5
 
 
+def _footer_jsonl(tmp_path) -> Path:
+    # Outlet X ends every article with the same footer (a recurring line); Y has one article.
+    path = tmp_path / "footer.jsonl"
+    footer = "Follow our channel on Telegram for the latest updates."
+    rows = [{"id": f"x{i}", "outlet": "X", "text": f"{body} Report {i}.\n\n{footer}"}
+            for i, body in enumerate([BODY, BODY2, BODY, BODY2])]
+    rows.append({"id": "y0", "outlet": "Y", "text": f"{BODY}\n\n{footer}"})
+    path.write_text("\n".join(json.dumps(r) for r in rows), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("batch_size", [1, 2, 3, 100])
+def test_streamed_batches_remove_the_recurring_lines_load_corpus_removes(tmp_path, batch_size):
+    # A footer recurring across an outlet's articles is counted over the whole corpus, not
+    # over each batch: streaming in small batches must not leave it in the text.
+    path = _footer_jsonl(tmp_path)
+    whole = load_corpus(path)
+    assert (whole.cleaning_audit["rule"] == "outlet_template").sum() == 4  # X's footers
+    batches = list(iter_corpus_batches(path, batch_size=batch_size))
+    assert all(len(b.articles) <= batch_size for b in batches)
+    for table in ("articles", "cleaning_audit"):
+        streamed = pd.concat([getattr(b, table) for b in batches if len(getattr(b, table))],
+                             ignore_index=True)
+        pd.testing.assert_frame_equal(streamed, getattr(whole, table))
+
+
 def test_duplicate_ids_across_stream_batches(tmp_path):
     path = tmp_path / "dups.jsonl"
     rows = [{"id": str(i % 3), "outlet": "X", "text": f"{BODY} Number {i}."} for i in range(6)]
@@ -442,14 +468,14 @@ def _bad_jsonl(tmp_path) -> Path:
 
 @pytest.mark.parametrize("batch_size", [1, 2, 3, 100])
 @pytest.mark.parametrize("which", ["messy_folder", "bad_jsonl"])
-def test_raw_batches_clean_to_the_same_tables_as_reading_batches(which, batch_size, request,
-                                                                   tmp_path):
+def test_raw_batches_clean_to_the_same_tables_as_load_corpus(which, batch_size, request,
+                                                              tmp_path):
     # Parallel annotation cleans in its workers (RawBatch.clean); nothing may change by it.
     path = request.getfixturevalue("messy_folder") if which == "messy_folder" \
         else _bad_jsonl(tmp_path)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        eager = list(iter_corpus_batches(path, batch_size=batch_size))
+        eager = [load_corpus(path)]
         raw = [batch.clean() for batch in iter_raw_batches(path, batch_size=batch_size)]
     for table in ("articles", "problems", "cleaning_audit"):
         # (a raw batch may clean down to no articles: an empty frame has no dtypes to compare)

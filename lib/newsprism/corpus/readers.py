@@ -187,8 +187,12 @@ def _check_cleaning(cleaning: str) -> None:
 
 
 def iter_corpus_batches(path: str | Path | None = None, batch_size: int = 1000, *,
-                        encoding_fallback: str | None = "cp1252") -> Iterator[Corpus]:
-    """The corpus as a stream of ``Corpus`` objects of at most ``batch_size`` articles.
+                        encoding_fallback: str | None = "cp1252",
+                        cleaning: str = "default") -> Iterator[Corpus]:
+    """The corpus as a stream of ``Corpus`` objects of at most ``batch_size`` articles (as
+    read; an article that cleaning empties still counts), cleaned as ``load_corpus`` cleans
+    them: lines recurring across an outlet's articles are counted over the whole corpus first
+    (see :func:`iter_raw_batches`), so the batches together hold ``load_corpus``'s tables.
 
     Duplicate ids are still caught across batches. Each problem and audit row travels with
     the batch in which it was found.
@@ -196,20 +200,14 @@ def iter_corpus_batches(path: str | Path | None = None, batch_size: int = 1000, 
     >>> [len(batch.articles) for batch in iter_corpus_batches(None, batch_size=2)]
     [2, 2, 1]
     """
-    path = _resolve(path)
-    builder = CorpusBuilder(encoding_fallback, path)
-    produced, n_problems = False, 0
-    for _ in _records(path, builder):
-        if len(builder.rows) >= batch_size:
-            n_problems += len(builder.problems)
-            yield builder.corpus(str(path))
-            produced = True
-            builder.rows, builder.problems, builder.audit = [], [], []
-    n_problems += len(builder.problems)
-    if builder.rows or builder.problems or not produced:
-        yield builder.corpus(str(path))
-    if n_problems > builder.already_warned:
-        warn(f"{path}: {n_problems} problem(s) while loading; see the problems of "
+    n_problems = 0
+    for raw in iter_raw_batches(path, batch_size, encoding_fallback=encoding_fallback,
+                                cleaning=cleaning):
+        batch = raw.clean()
+        n_problems += len(batch.problems)
+        yield batch
+    if n_problems:
+        warn(f"{_resolve(path)}: {n_problems} problem(s) while loading; see the problems of "
              "each batch", stacklevel=3)
 
 
@@ -260,7 +258,8 @@ class RawBatch:
 
 def iter_raw_batches(path: str | Path | None = None, batch_size: int = 1000, *,
                      encoding_fallback: str | None = "cp1252",
-                     cleaning: str = "default") -> Iterator[RawBatch]:
+                     cleaning: str = "default",
+                     corpus_wide: bool = True) -> Iterator[RawBatch]:
     """Like :func:`iter_corpus_batches`, but each batch is cleaned later, by ``clean()``.
 
     Batches hold at most ``batch_size`` articles as read (an article that cleaning then
@@ -268,15 +267,17 @@ def iter_raw_batches(path: str | Path | None = None, batch_size: int = 1000, *,
     Lines recurring across an outlet's articles are counted over the whole corpus first (a
     streaming pass that keeps 8 bytes per distinct line of each article, see
     :func:`recurring_in_corpus`), so every batch cleans its articles exactly as
-    ``load_corpus`` does.
+    ``load_corpus`` does. ``corpus_wide=False`` skips that pass: each batch counts the lines
+    recurring across its own articles only, a quick look at the first articles of a large
+    corpus that is not ``load_corpus``'s cleaning.
 
     >>> [len(batch.clean().articles) for batch in iter_raw_batches(None, batch_size=2)]
     [2, 2, 1]
     """
     _check_cleaning(cleaning)
     path = _resolve(path)
-    recurring = recurring_in_corpus(path, encoding_fallback, cleaning) if cleaning != "off" \
-        else {}
+    recurring = recurring_in_corpus(path, encoding_fallback, cleaning) \
+        if cleaning != "off" and corpus_wide else {}
     builder = CorpusBuilder(encoding_fallback, path)
     builder.deferred, builder.cleaning = [], cleaning
 
@@ -284,7 +285,8 @@ def iter_raw_batches(path: str | Path | None = None, batch_size: int = 1000, *,
         outlets = {outlet_key(item[0]) for kind, item in builder.deferred if kind == "article"}
         batch = RawBatch(builder.deferred, builder.root, encoding_fallback,
                          list(builder.extra_columns), str(path), cleaning,
-                         {k: v for k, v in recurring.items() if k in outlets or k == CORPUS_KEY})
+                         {k: v for k, v in recurring.items() if k in outlets or k == CORPUS_KEY}
+                         if corpus_wide else None)
         builder.deferred, builder.n_deferred = [], 0
         return batch
 

@@ -37,7 +37,7 @@ def check_corpus(corpus: str | Path | None) -> str:
                          "a folder of .txt files, a .csv or a .jsonl file")
     import warnings
 
-    from newsprism.corpus.readers import iter_corpus_batches
+    from newsprism.corpus.readers import iter_raw_batches
 
     if is_annotated_dir(path):
         if not (read_manifest(path) or {}).get("n_articles"):
@@ -48,7 +48,9 @@ def check_corpus(corpus: str | Path | None) -> str:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         try:
-            for batch in iter_corpus_batches(path, batch_size=1):
+            # The first article only: no corpus-wide pass over a corpus of any size.
+            for raw in iter_raw_batches(path, batch_size=1, corpus_wide=False):
+                batch = raw.clean()
                 if len(batch.articles):
                     return str(path)
                 problems += len(batch.problems)
