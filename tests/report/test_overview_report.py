@@ -6,7 +6,7 @@ import matplotlib.pyplot as plt
 import pandas as pd
 import pytest
 from newsprism.compare import overview
-from newsprism.compare.wording import verb
+from newsprism.compare.wording import plural, verb
 from newsprism.core import paths
 from newsprism.report import overview_sections as overview_report
 
@@ -268,3 +268,51 @@ def test_pairs_note_counts_the_rows_shown_on_the_page(rows, n_pairs, unlisted, e
 def test_length_reading_names_tied_outlets_together(words, expected):
     table = pd.DataFrame({"outlet": list("ABC")[:len(words)], "words_total": words})
     assert overview_report.length_reading(table).startswith(expected)
+
+
+def _with_doubts(ctx, doubts: pd.DataFrame):
+    from dataclasses import replace
+
+    return replace(ctx, data=replace(ctx.data, cleaning_doubts=doubts))
+
+
+def _doubt_rows(ctx, texts: list[str]) -> pd.DataFrame:
+    ids = ctx.articles["article_id"].tolist()
+    return pd.DataFrame({"article_id": [ids[k % 2] for k in range(len(texts))],
+                         "line": range(1, len(texts) + 1), "kept_text": texts,
+                         "reason": "a sentence after a sentence",
+                         "score": [0.9, 0.99, 0.95][:len(texts)]})  # the markup line tops
+
+
+@pytest.mark.parametrize("texts", [[], ["A signal."], ["A signal.", "<b>And a warning.</b>",
+                                                       "It is a declaration."]])
+def test_doubts_are_counted_per_outlet_escaped_and_never_as_removals(ctx, tmp_path, texts):
+    # Issue 20: "when in doubt keep, and say so in the audit"; doubts are not removals.
+    doubted = _with_doubts(ctx, _doubt_rows(ctx, texts))
+    section = overview_report.doubts_section(doubted, str(tmp_path))
+    saved = pd.read_csv(tmp_path / "tables" / "overview_cleaning_doubts.csv")
+    assert len(saved) == section.facts["n"] == len(texts)
+    assert int(section.table["kept_in_doubt"].sum()) == len(texts)
+    if texts:
+        assert section.reading.startswith(f"Cleaning kept {plural(len(texts), 'line')} in "
+                                          "doubt")
+        assert "not counted as removed" in section.reading
+    else:
+        assert section.reading == "Cleaning kept no line in doubt."
+    html = section.html()
+    assert "<b>And" not in html
+    assert ("&lt;b&gt;And a warning." in html) == (len(texts) > 1)
+    # The removal counts are those of the audit alone, with or without doubts.
+    plain_audit = overview_report.audit_section(ctx, str(tmp_path))
+    audit = overview_report.audit_section(doubted, str(tmp_path))
+    assert [p.facts["n"] for p in audit.parts] == [p.facts["n"] for p in plain_audit.parts]
+    assert overview_report.cleaning_outlet_section(doubted, str(tmp_path)).facts["n"] == \
+        plain_audit.parts[0].facts["n"]
+    duplicates = overview_report.duplicates_section(ctx, str(tmp_path))
+    assert overview_report.key_findings(doubted, duplicates) == \
+        overview_report.key_findings(ctx, duplicates)
+
+
+def test_doubts_of_an_old_annotated_folder_read_as_not_recorded(ctx, tmp_path):
+    section = overview_report.doubts_section(_with_doubts(ctx, pd.DataFrame()), str(tmp_path))
+    assert section.reading.startswith("Lines kept in doubt are not recorded")

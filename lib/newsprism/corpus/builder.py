@@ -20,6 +20,7 @@ from newsprism.corpus.contract import (
     OPTIONAL_COLUMNS,
     Corpus,
     column_mapping,
+    doubts_table,
     field_text,
     printable,
     problem_table,
@@ -47,6 +48,7 @@ class CorpusBuilder:
         self.rows: list[dict] = []
         self.problems: list[dict] = []
         self.audit: list[dict] = []
+        self.doubts: list[dict] = []  # CleanResult.doubts rows: lines kept in doubt
         self.seen: dict[str, str] = {}  # article_id -> "file:line" where first seen
         self.extra_columns: list[str] = []
         self.already_warned = 0  # problems already emitted as a Python warning
@@ -180,6 +182,7 @@ class CorpusBuilder:
             recurring=self.recurring.get(outlet_key(record), frozenset()),
             corpus_recurring=self.recurring.get(CORPUS_KEY, frozenset()))
         self.audit.extend(result.audit)
+        self.doubts.extend(result.doubts)
         if not result.text.strip():
             self.problem(source_file, line, article_id,
                          f"empty after cleaning: all {len(result.audit)} non-blank lines are "
@@ -257,7 +260,7 @@ class CorpusBuilder:
         articles["n_words"] = articles["n_words"].astype("int64")
         return Corpus(articles=articles, problems=problem_table(self.problems),
                       cleaning_audit=pd.DataFrame(self.audit, columns=AUDIT_COLUMNS),
-                      source=source)
+                      source=source, cleaning_doubts=doubts_table(self.doubts))
 
 
 def outlet_key(record: dict) -> str:

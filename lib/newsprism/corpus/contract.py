@@ -17,6 +17,10 @@ ARTICLE_COLUMNS = [
     "text", "n_words", "source_file",
 ]
 PROBLEM_COLUMNS = ["source_file", "line", "article_id", "reason", "severity"]
+# Lines the cleaner kept in doubt (the line model leaned to furniture; see
+# ``CleanResult.doubts``): kept in the text, never removals.
+DOUBT_COLUMNS = ["article_id", "line", "kept_text", "reason", "score"]
+DOUBT_PREFIX = "kept_in_doubt: "
 # Manifest columns carried into the articles table when present.
 OPTIONAL_COLUMNS = ["outlet_type", "notes"]
 # Other column names accepted for the contract's fields (first match wins).
@@ -37,13 +41,16 @@ KNOWN_EXTRA = {"indexed_date", "media_url", "media_id", "feeds", "collect_date",
 
 @dataclass
 class Corpus:
-    """Articles (cleaned ``text``), problems found while loading, and the cleaning audit."""
+    """Articles (cleaned ``text``), problems found while loading, the cleaning audit (what
+    cleaning removed or repaired) and the lines cleaning kept in doubt."""
 
     articles: pd.DataFrame
     problems: pd.DataFrame = field(default_factory=lambda: problem_table([]))
     cleaning_audit: pd.DataFrame = field(
         default_factory=lambda: pd.DataFrame(columns=AUDIT_COLUMNS))
     source: str = ""
+    # Lines kept in doubt (see :func:`doubts_table`): not removals, so not in the audit.
+    cleaning_doubts: pd.DataFrame = field(default_factory=lambda: doubts_table([]))
 
     def __repr__(self) -> str:
         errors = int((self.problems.get("severity") == "error").sum()) if len(self.problems) else 0
@@ -57,6 +64,28 @@ def problem_table(rows: list[dict]) -> pd.DataFrame:
     table = pd.DataFrame(rows, columns=PROBLEM_COLUMNS)
     table["line"] = table["line"].astype("Int64")
     return table
+
+
+def doubts_table(rows: list[dict]) -> pd.DataFrame:
+    """The kept-in-doubt table of ``CleanResult.doubts`` rows: one row per line the cleaner
+    kept although its line model leaned to furniture ("when in doubt keep, and say so").
+
+    Returned columns: ``article_id``; ``line`` (1-based line of the raw text); ``kept_text``
+    (the line, still in the article's text: nothing was removed); ``reason`` (why it was
+    kept, the ``rule`` of the row without its "kept_in_doubt: " prefix); ``score`` (the line
+    model's furniture probability).
+
+    >>> doubts_table([{"article_id": "a", "line": 3, "removed_text": "A signal.",
+    ...                "rule": "kept_in_doubt: a sentence after a sentence", "score": 0.99}]
+    ...              ).values.tolist()
+    [['a', 3, 'A signal.', 'a sentence after a sentence', 0.99]]
+    """
+    table = pd.DataFrame(
+        [{"article_id": r["article_id"], "line": r["line"], "kept_text": r["removed_text"],
+          "reason": str(r["rule"]).removeprefix(DOUBT_PREFIX), "score": r["score"]}
+         for r in rows], columns=DOUBT_COLUMNS)
+    return table.astype({"article_id": str, "line": "int64", "kept_text": str, "reason": str,
+                         "score": "float64"})
 
 
 def field_text(value) -> str:

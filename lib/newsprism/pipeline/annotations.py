@@ -4,7 +4,7 @@ one table of an annotated directory (whole, some columns, a sample, or a ``pyarr
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 import pandas as pd
@@ -13,6 +13,30 @@ import pyarrow.dataset as ds
 import pyarrow.parquet as pq
 
 from newsprism.corpus.readers import Corpus
+
+# The Corpus fields stored as tables of an annotated folder (field -> table); the articles
+# are the table "articles". A folder annotated before a table existed simply lacks it.
+CORPUS_FIELD_TABLES = {"problems": "corpus_problems", "cleaning_audit": "cleaning_audit",
+                       "cleaning_doubts": "cleaning_doubts"}
+
+
+def stored_corpus_fields(read: Callable[[str], pd.DataFrame]) -> dict[str, pd.DataFrame]:
+    """The ``Corpus`` fields an annotated folder stores, ``read(table)`` giving each table (a
+    frame without columns when the folder lacks it). A missing problems or audit table is
+    left to the ``Corpus`` default (empty); a missing ``cleaning_doubts`` (a folder annotated
+    before it was stored) stays a frame without columns, so it reads as not recorded rather
+    than as no doubt.
+
+    >>> fields = stored_corpus_fields(lambda table: pd.DataFrame())  # a folder without them
+    >>> sorted(fields), list(fields["cleaning_doubts"].columns)
+    (['cleaning_doubts'], [])
+    """
+    fields = {}
+    for field_name, table in CORPUS_FIELD_TABLES.items():
+        frame = read(table)
+        if len(frame.columns) or field_name == "cleaning_doubts":
+            fields[field_name] = frame
+    return fields
 
 
 class Annotations:
@@ -42,11 +66,8 @@ class Annotations:
     @property
     def corpus(self) -> Corpus:
         if self._corpus is None:
-            extra = {}
-            for field_name, table in (("problems", "corpus_problems"),
-                                      ("cleaning_audit", "cleaning_audit")):
-                if table in self.tables and len(self.tables[table].columns):
-                    extra[field_name] = self.tables[table]
+            extra = stored_corpus_fields(
+                lambda table: self.tables[table] if table in self.tables else pd.DataFrame())
             self._corpus = Corpus(articles=self.tables["articles"], **extra)
             self._corpus.source = self.manifest.get("corpus", {}).get("source", "")
         return self._corpus

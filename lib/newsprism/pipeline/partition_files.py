@@ -77,7 +77,7 @@ def clear_tables(out_dir: Path, manifest: dict | None) -> None:
     """Remove a previous run's table folders, status record and manifest from ``out_dir``."""
     # Only remove what a previous run of ours wrote: table folders named in its manifest.
     names = set((manifest or {}).get("tables", [])) | {"articles", "problems", "corpus_problems",
-                                                       "cleaning_audit"}
+                                                       "cleaning_audit", "cleaning_doubts"}
     for name in names:
         folder = out_dir / name
         if folder.is_dir() and all(p.suffix in {".parquet", ".tmp"} for p in folder.iterdir()):

@@ -47,7 +47,8 @@ def annotate_partition(index: int, batch: Corpus | RawBatch, step_specs: Mapping
     tables, problems = annotate_articles(batch.articles, functions, options, step_seconds,
                                          step_cpu)
     tables = {"articles": batch.articles, **tables, "problems": problems,
-              "corpus_problems": batch.problems, "cleaning_audit": batch.cleaning_audit}
+              "corpus_problems": batch.problems, "cleaning_audit": batch.cleaning_audit,
+              "cleaning_doubts": batch.cleaning_doubts}
     rows = {}
     for name, table in tables.items():
         # Zero-column tables (a step with no rows here) are not written: their schema would

@@ -21,13 +21,18 @@ def _slice_corpus(corpus: Corpus, batch_size: int) -> Iterator[Corpus]:
     for number, start in enumerate(range(0, max(n, 1), batch_size)):
         batch = articles.iloc[start:start + batch_size].reset_index(drop=True)
         ids = set(batch["article_id"].astype(str))
-        audit = corpus.cleaning_audit
-        if len(audit) and "article_id" in audit.columns:
-            audit = audit[audit["article_id"].astype(str).isin(ids)]
         # Corpus-level problems have no partition of their own: they travel with the first.
         problems = corpus.problems if number == 0 else corpus.problems.iloc[0:0]
         yield Corpus(articles=batch, problems=problems.reset_index(drop=True),
-                     cleaning_audit=audit.reset_index(drop=True), source=corpus.source)
+                     cleaning_audit=_rows_of(corpus.cleaning_audit, ids), source=corpus.source,
+                     cleaning_doubts=_rows_of(corpus.cleaning_doubts, ids))
+
+
+def _rows_of(table: pd.DataFrame, ids: set[str]) -> pd.DataFrame:
+    """The rows of ``table`` about the articles ``ids`` (all rows when it has no ids)."""
+    if len(table) and "article_id" in table.columns:
+        table = table[table["article_id"].astype(str).isin(ids)]
+    return table.reset_index(drop=True)
 
 
 def iter_corpus_batches(path: Corpus | str | Path | None, batch_size: int = PARTITION_SIZE

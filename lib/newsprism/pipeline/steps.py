@@ -73,7 +73,7 @@ STEPS: dict[str, Step] = {
 
 PROBLEM_COLUMNS = ["article_id", "step", "error", "message", "where"]
 # Tables stored next to the step tables (not produced by steps).
-CORPUS_TABLES = ("articles", "corpus_problems", "cleaning_audit", "problems")
+CORPUS_TABLES = ("articles", "corpus_problems", "cleaning_audit", "cleaning_doubts", "problems")
 
 
 def _import_function(spec: str | StepFunction) -> StepFunction:

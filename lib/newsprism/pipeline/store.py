@@ -60,6 +60,7 @@ from newsprism.pipeline.annotations import (
     LazyTables,
     read_table,
     sample_table,
+    stored_corpus_fields,
     table_dataset,
     table_files,
 )
@@ -192,7 +193,7 @@ def _run(corpus, options, step_specs, partition_size, jobs, scheduler, out_dir, 
         "partitions": {}, "complete": False, "created": _now(),
     }
     manifest["tables"] = ["articles", *[s for s in step_specs if s not in skipped], "problems",
-                          "corpus_problems", "cleaning_audit"]
+                          "corpus_problems", "cleaning_audit", "cleaning_doubts"]
     manifest["runs"] = [*manifest.get("runs", []),
                         {"started": _now(), "jobs": jobs, "scheduler": str(scheduler or "")}]
     if resume and same:
@@ -308,8 +309,9 @@ def load_annotations(out_dir: str | Path, lazy: bool = True) -> Annotations:
 
 def load_any_corpus(path: str | Path | None = None, columns: list[str] | None = None,
                     cleaning: str = "default") -> Corpus:
-    """The corpus behind ``path``: for an annotated directory the stored articles, problems
-    and cleaning audit (no re-reading, no re-cleaning); otherwise ``load_corpus(path)``.
+    """The corpus behind ``path``: for an annotated directory the stored articles, problems,
+    cleaning audit and lines kept in doubt (no re-reading, no re-cleaning); otherwise
+    ``load_corpus(path)``.
 
     ``columns`` (annotated directories only) reads just those article columns, e.g. leave
     out ``text`` for a 100,000-article overview.
@@ -324,12 +326,7 @@ def load_any_corpus(path: str | Path | None = None, columns: list[str] | None = 
     if not is_annotated_dir(path):
         return load_corpus(path, cleaning=cleaning)
     manifest = read_manifest(path) or {}
-    extra = {}
-    for field_name, table in (("problems", "corpus_problems"),
-                              ("cleaning_audit", "cleaning_audit")):
-        frame = read_table(path, table)
-        if len(frame.columns):
-            extra[field_name] = frame
+    extra = stored_corpus_fields(lambda table: read_table(path, table))
     return Corpus(articles=read_table(path, "articles", columns=columns), **extra,
                   source=manifest.get("corpus", {}).get("source", str(path)))
 

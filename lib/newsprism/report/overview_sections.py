@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from newsprism.compare import overview
+from newsprism.compare import cleaning_doubts, overview
 from newsprism.compare.readings import all_equal_text, tied_at, tied_names, when_comparable
 from newsprism.compare.wording import plural, verb
 from newsprism.corpus import language
@@ -260,6 +260,23 @@ def cleaning_outlet_section(ctx: OverviewContext, out_dir: str) -> Section:
         "removed characters / raw characters. " + caveats.cleaning_note(ctx.cleaning)),
         reading=overview.cleaning_outlet_reading(table),
         facts=dict(n=len(removals(audit)), unit="removed lines",
+                   source=f"{ctx.source}, newsprism.corpus.clean"))
+
+
+def doubts_section(ctx: OverviewContext, out_dir: str) -> Section:
+    """Lines kept in doubt per outlet with the most doubted one as example (the lines
+    themselves saved as ``overview_cleaning_doubts``); they are not removals."""
+    doubts = ctx.data.cleaning_doubts
+    table = cleaning_doubts.doubts_by_outlet(doubts, ctx.articles)
+    save_table(doubts, "overview_cleaning_doubts", out_dir)
+    save_table(table, "overview_cleaning_doubts_by_outlet", out_dir)
+    return table_section("cleaning-doubts", table, (
+        f"Lines kept in doubt per outlet (cleaning level '{ctx.cleaning}'): still in the text, "
+        "not counted as removed; example = the outlet's line with the highest furniture score "
+        "(score), reason = why it was kept. The saved table overview_cleaning_doubts lists "
+        "every such line."),
+        reading=cleaning_doubts.doubts_reading(table, recorded=len(doubts.columns) > 0),
+        facts=dict(n=len(doubts), unit="lines kept in doubt",
                    source=f"{ctx.source}, newsprism.corpus.clean"))
 
 
