@@ -35,7 +35,7 @@ def test_chance_differences_in_a_large_vocabulary_are_not_called_distinctive():
     terms = keyness.distinctive_terms(_noise_corpus(planted=False), top=10)
     assert (terms["z"] > 1.96).sum() > 0          # what the old rule called distinctive
     assert not terms["significant"].any()
-    assert terms["q"].between(0, 1).all()
+    assert terms["q_value"].between(0, 1).all()
     assert "0 of 120 listed terms are distinctive" in terms_reading(terms)
     assert "|z| > 1.96 alone" in terms_reading(terms)
 
@@ -43,7 +43,7 @@ def test_chance_differences_in_a_large_vocabulary_are_not_called_distinctive():
 def test_a_planted_term_stays_distinctive():
     terms = keyness.distinctive_terms(_noise_corpus(planted=True), top=10)
     top = terms[terms["group"] == "O0"].iloc[0]
-    assert top["term"] == "annexation" and top["significant"] and top["q"] < 0.05
+    assert top["term"] == "annexation" and top["significant"] and top["q_value"] < 0.05
 
 
 POSSESSIVE_CASES = [

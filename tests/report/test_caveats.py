@@ -129,7 +129,7 @@ def test_over_time_speaker_rows_and_actor_tone_link_to_90(saved, monkeypatch):
     assert "Speaker rows: Validation: speaker attribution misses" in change.caption
     row = dict(outlet="Post", measure="speaker", item="Rubio", before=0.04, after=0.0,
                n_before=1000, n_after=920, estimate=-0.04, ci_low=-0.08, ci_high=-0.01,
-               p=0.001, q=0.038, effect_size=-0.41, effect_kind="Cohen's h", n=1920)
+               p_value=0.001, q_value=0.038, effect_size=-0.41, effect_kind="Cohen's h", n=1920)
     monkeypatch.setattr(time_sections.before_after, "before_after",
                         lambda *args, **kwargs: pd.DataFrame([row]))
     finding = time_sections.before_after_section(ctx, "").findings[0]

@@ -15,7 +15,8 @@ def test_doctests():
 def _row(**values):
     base = dict(outlet="Wire", measure="tone", item="mean sentence score", before=0.10,
                 after=-0.20, n_before=12, n_after=14, estimate=-0.30, ci_low=-0.45,
-                ci_high=-0.15, p=0.001, q=0.004, effect_size=-1.1, effect_kind="Cohen's d")
+                ci_high=-0.15, p_value=0.001, q_value=0.004, effect_size=-1.1,
+                effect_kind="Cohen's d")
     base.update(values)
     return pd.Series(base)
 
@@ -25,8 +26,8 @@ def _row(**values):
     (_row(before=-0.2, after=0.1, estimate=0.3, ci_low=0.1, ci_high=0.5), "rose from -0.20",
      "no clear"),
     (_row(ci_high=0.05), "no clear difference", "fell"),          # interval crosses 0
-    (_row(q=0.2), "no clear difference", "fell"),                 # not after the correction
-    (_row(p=np.nan, q=np.nan), "too few to compare", "fell"),
+    (_row(q_value=0.2), "no clear difference", "fell"),           # not after the correction
+    (_row(p_value=np.nan, q_value=np.nan), "too few to compare", "fell"),
     (_row(measure="frame", item="conflict"), "share of articles with the conflict frame fell",
      "no clear"),
     (_row(measure="speaker", item="Kim"), "share of speech quotations given to Kim fell",
@@ -130,7 +131,7 @@ def test_tone_cells_reading_counts_only_drawn_intervals(published):
 def test_change_count_reading_separates_untestable_comparisons(p, expected):
     # The bundled corpus read "0 of 22 comparisons show a clear change" although no outlet had
     # an article on both sides of the split, so nothing was compared.
-    table = pd.DataFrame({"p": p})
+    table = pd.DataFrame({"p_value": p})
     assert time_report.change_count_reading(table, table.iloc[:0]).startswith(expected)
 
 
@@ -149,7 +150,8 @@ def test_change_reading_of_an_empty_comparison_table():
 
 
 def test_change_reading_with_nothing_testable_ends_on_its_verdict():
-    rows = pd.DataFrame([_row(p=np.nan, q=np.nan, estimate=np.nan, ci_low=np.nan, ci_high=np.nan)])
+    rows = pd.DataFrame([_row(p_value=np.nan, q_value=np.nan, estimate=np.nan, ci_low=np.nan,
+                              ci_high=np.nan)])
     _, clear, reading = time_report.change_reading(rows, "2026-01-08")
     assert clear.empty and reading.endswith("so no change can be shown.")
 
@@ -365,7 +367,7 @@ def test_copies_of_50_are_the_copies_of_00_and_40():
                                            (2, "2 of those 3 show a clear change")])
 def test_change_count_agrees_in_number(n_clear, verb):
     # PolNeAR train read "1 of those 77 show a clear change".
-    table = pd.DataFrame({"p": [0.01, 0.02, 0.5]})
+    table = pd.DataFrame({"p_value": [0.01, 0.02, 0.5]})
     assert verb in time_report.change_count_reading(table, table.iloc[:n_clear])
 
 

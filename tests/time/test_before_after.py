@@ -28,7 +28,7 @@ def test_tone_change_detects_a_real_shift_and_not_noise():
                               zip(dates["article_id"], shift, strict=True) for _ in range(5)],
                              columns=["article_id", "score"])
     row = before_after.tone_change(sentences, dates, "2026-01-25", n_boot=500).iloc[0]
-    assert row["estimate"] < -0.3 and row["ci_high"] < 0 and row["p"] < 0.001
+    assert row["estimate"] < -0.3 and row["ci_high"] < 0 and row["p_value"] < 0.001
     assert row["effect_size"] < -1
     flat = sentences.assign(score=rng.normal(0, 0.1, len(sentences)))
     row = before_after.tone_change(flat, dates, "2026-01-25", n_boot=500).iloc[0]
@@ -39,7 +39,7 @@ def test_too_few_articles_gives_no_test():
     dates = _dates(1, 3)
     sentences = pd.DataFrame({"article_id": dates["article_id"], "score": [0.1, 0.2, 0.3, 0.4]})
     row = before_after.tone_change(sentences, dates, "2026-01-25").iloc[0]
-    assert np.isnan(row["p"]) and np.isnan(row["ci_low"]) and row["n_before"] == 1
+    assert np.isnan(row["p_value"]) and np.isnan(row["ci_low"]) and row["n_before"] == 1
 
 
 @pytest.mark.parametrize("k1, n1, k0, n0", [(8, 10, 2, 10), (0, 5, 5, 5), (3, 30, 3, 30)])
@@ -54,7 +54,7 @@ def test_frame_and_speaker_change_count_articles_and_quotations():
                              "present": [False] * 10 + [True] * 10})
     row = before_after.frame_change(presence, dates, "2026-01-25").iloc[0]
     assert (row["before"], row["after"], row["n_before"], row["n_after"]) == (0.0, 1.0, 10, 10)
-    assert row["p"] < 0.001 and row["ci_low"] > 0
+    assert row["p_value"] < 0.001 and row["ci_low"] > 0
     quotes = pd.DataFrame({"article_id": list(dates["article_id"]) * 2,
                            "speaker": ["Kim"] * 20 + ["Putin"] * 10 + [None] * 10})
     table = before_after.speaker_change(quotes, dates, "2026-01-25")
@@ -91,14 +91,14 @@ def test_speaker_change_resamples_articles_not_quotations(before_hits, clear):
     table = before_after.speaker_change(quotes, dates, "2026-01-25", n_boot=1000)
     row = table[table["item"] == "Blackwell"].iloc[0]
     assert row["after"] == 0.0 and row["before"] > 0
-    assert (row["ci_high"] < 0 and row["p"] < 0.01) == clear
+    assert (row["ci_high"] < 0 and row["p_value"] < 0.01) == clear
 
 
 def test_speaker_change_needs_two_articles_on_each_side():
     dates = _dates(1, 5)
     quotes = _speaker_quotes(dates, {0: 5}, {})
     row = before_after.speaker_change(quotes, dates, "2026-01-25").iloc[0]
-    assert np.isnan(row["p"]) and np.isnan(row["ci_low"])
+    assert np.isnan(row["p_value"]) and np.isnan(row["ci_low"])
 
 
 # Five outlets of 3 articles each over a month: 50's before/after compared tone from 2
@@ -118,4 +118,4 @@ def test_tone_change_needs_the_minimum_articles_on_each_side(per_side, tested):
     row = tone_change(sentences, dates, "2026-01-08").iloc[0]
     assert row["estimate"] < 0 and (int(row["n_before"]), int(row["n_after"])) == (per_side,
                                                                                     per_side)
-    assert pd.notna(row["p"]) == tested and pd.notna(row["ci_low"]) == tested
+    assert pd.notna(row["p_value"]) == tested and pd.notna(row["ci_low"]) == tested

@@ -25,6 +25,7 @@ import pandas as pd
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from newsprism.core import paths
+from newsprism.core.stats import with_deprecated_aliases
 from newsprism.core.text import WORD
 from newsprism.core.yaml_io import load_yaml_file
 
@@ -32,6 +33,9 @@ from newsprism.core.yaml_io import load_yaml_file
 _WORD = WORD
 STOPWORDS: frozenset[str] = frozenset(ENGLISH_STOP_WORDS) | {"s", "t", "said", "says"}
 TERM_STOP_LIST = paths.CODEBOOKS / "keyness_stopwords.yml"
+# distinctive_terms' columns, before the deprecated copy of q_value (core.stats)
+TERM_COLUMNS = ["group", "rank", "term", "count", "count_rest", "delta", "z", "q_value",
+                "significant", "n_tested"]
 
 
 @lru_cache(maxsize=4)
@@ -186,9 +190,11 @@ def distinctive_terms(articles: pd.DataFrame, by: str = "outlet", top: int = 10,
                       prior_scale: float = 1.0, exclude_names: bool = True) -> pd.DataFrame:
     """The ``top`` most over-represented terms of each group (highest z), with ranks.
 
-    Columns: group, rank, term, count, count_rest, delta, z, q, significant (q < 0.05),
-    n_tested (the size of that family, the same on every row).
-    ``q`` is the two-sided normal p of ``z`` adjusted by Benjamini-Hochberg over every term
+    Columns: group, rank, term, count, count_rest, delta, z, q_value, significant
+    (q_value < 0.05), n_tested (the size of that family, the same on every row), and q, a
+    deprecated copy of q_value (its name before test columns were spelled one way, see
+    :func:`newsprism.core.stats.with_deprecated_aliases`).
+    ``q_value`` is the two-sided normal p of ``z`` adjusted by Benjamini-Hochberg over every term
     of every group scored (the family a listed term is picked from: often thousands of terms,
     so |z| > 1.96 alone would find about one in twenty by chance).
 
@@ -205,8 +211,7 @@ def distinctive_terms(articles: pd.DataFrame, by: str = "outlet", top: int = 10,
     counts = term_counts(articles, by=by, stopwords=stopwords, min_count=min_count,
                          exclude_names=exclude_names)
     if counts.empty or counts.shape[1] < 2:
-        return pd.DataFrame(columns=["group", "rank", "term", "count", "count_rest", "delta",
-                                     "z", "q", "significant", "n_tested"])
+        return with_deprecated_aliases(pd.DataFrame(columns=TERM_COLUMNS))
     from scipy.special import ndtr
 
     from newsprism.core.stats import benjamini_hochberg
@@ -215,12 +220,11 @@ def distinctive_terms(articles: pd.DataFrame, by: str = "outlet", top: int = 10,
     scores = scores[scores["count"] > 0].sort_values(["group", "z"], ascending=[True, False])
     scores["rank"] = scores.groupby("group").cumcount() + 1
     p = 2 * ndtr(-np.abs(scores["z"].to_numpy(dtype=float)))
-    scores["q"] = benjamini_hochberg(p)
-    scores["significant"] = scores["q"] < 0.05
+    scores["q_value"] = benjamini_hochberg(p)
+    scores["significant"] = scores["q_value"] < 0.05
     scores["n_tested"] = int(np.isfinite(p).sum())
     out = scores[scores["rank"] <= top]
-    return out[["group", "rank", "term", "count", "count_rest", "delta", "z", "q",
-                "significant", "n_tested"]].reset_index(drop=True)
+    return with_deprecated_aliases(out[TERM_COLUMNS].reset_index(drop=True))
 
 
 def kwic(articles: pd.DataFrame, term: str, window: int = 50, limit: int | None = 3,
@@ -266,7 +270,8 @@ def distinctive_terms_with_kwic(articles: pd.DataFrame, terms: pd.DataFrame, by:
     """``terms`` (from :func:`distinctive_terms`) with a ``kwic`` column of plain-text snippets.
 
     Columns: those of ``terms`` (for :func:`distinctive_terms`: ``group``, ``rank``, ``term``,
-    ``count``, ``count_rest``, ``delta``, ``z``, ``q``, ``significant``, ``n_tested``) and
+    ``count``, ``count_rest``, ``delta``, ``z``, ``q_value``, ``significant``, ``n_tested``,
+    the deprecated ``q``) and
     ``kwic`` (up to ``per_term`` snippets of the term in the group's articles, " … "-joined).
 
     Usage::

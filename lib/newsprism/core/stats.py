@@ -21,6 +21,28 @@ Statistic = Callable[..., float]
 
 GROUP_CI_COLUMNS = ["n", "estimate", "ci_low", "ci_high"]
 
+# A test's p and Benjamini-Hochberg q are spelled p_value and q_value in every table. Two
+# public tables (time.before_after, compare.keyness.distinctive_terms) spelled them p and q;
+# they keep those as deprecated copies (a DataFrame column cannot warn when it is read), and
+# no library code reads them.
+DEPRECATED_TEST_COLUMNS = {"p": "p_value", "q": "q_value"}
+
+
+def with_deprecated_aliases(table: pd.DataFrame) -> pd.DataFrame:
+    """``table`` with a deprecated copy of each test column it has: ``p`` of ``p_value``,
+    ``q`` of ``q_value`` (see :data:`DEPRECATED_TEST_COLUMNS`).
+
+    Returned columns: those of ``table`` (an alias already there is replaced), then ``p``
+    and/or ``q``, deprecated: read ``p_value`` and ``q_value`` instead.
+
+    >>> out = with_deprecated_aliases(pd.DataFrame({"z": [2.5], "q_value": [0.01]}))
+    >>> out.columns.tolist(), out.iloc[0].tolist()
+    (['z', 'q_value', 'q'], [2.5, 0.01, 0.01])
+    """
+    table = table.drop(columns=[a for a in DEPRECATED_TEST_COLUMNS if a in table.columns])
+    return table.assign(**{alias: table[name] for alias, name in DEPRECATED_TEST_COLUMNS.items()
+                           if name in table.columns})
+
 # Bootstrap resamples of every interval the notebooks show by default: one figure shown in two
 # notebooks (a frame rate in 20 and 40) is one function with this many draws and seed 0, so it
 # carries the same interval in both (1,000 in 40 against 2,000 in 20 gave New York Times'

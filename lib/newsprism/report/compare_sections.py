@@ -330,7 +330,7 @@ def vocabulary_section(ctx: CompareContext, out_dir: str, kwic_per_term: int = 2
                    unit="word tokens (stopwords and outlet names removed)",
                    source=f"{ctx.source}, newsprism.compare.keyness.log_odds_dirichlet"))
     table = table_section("terms-table", terms[["group", "rank", "term", "count", "count_rest",
-                                                "z", "q", "kwic"]], (
+                                                "z", "q_value", "kwic"]], (
         "Distinctive terms (outlet names excluded) with keyword-in-context snippets from the "
         "outlet's own articles."),
         reading=terms_reading(top_terms),

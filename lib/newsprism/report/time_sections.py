@@ -15,7 +15,7 @@ from typing import Any
 import pandas as pd
 
 from newsprism.compare.wording import plural
-from newsprism.core.stats import MIN_ARTICLES, N_BOOT
+from newsprism.core.stats import DEPRECATED_TEST_COLUMNS, MIN_ARTICLES, N_BOOT
 from newsprism.report import caveats
 from newsprism.report.compare_sections import weak_frames_note
 from newsprism.report.options import no_actors_reading
@@ -399,28 +399,28 @@ def _change_statement(row: pd.Series, split: str) -> str:
             "frame", "speaker": f"share of speech quotations given to {row['item']}"}[
         row["measure"]]
     counts = f"n = {row['n_before']} before, {row['n_after']} after"
-    if pd.isna(row["p"]):
+    if pd.isna(row["p_value"]):
         return f"{row['outlet']}: {what} — too few to compare ({counts})."
-    clear = row["q"] < 0.05 and (row["ci_low"] > 0 or row["ci_high"] < 0)
+    clear = row["q_value"] < 0.05 and (row["ci_low"] > 0 or row["ci_high"] < 0)
     if not clear:
         return (f"{row['outlet']}: {what} — no clear difference before and after {split} "
-                f"({row['before']:.2f} vs {row['after']:.2f}; {counts}; q = {row['q']:.2g}).")
+                f"({row['before']:.2f} vs {row['after']:.2f}; {counts}; q = {row['q_value']:.2g}).")
     direction = "rose" if row["estimate"] > 0 else "fell"
     return (f"{row['outlet']}: {what} {direction} from {row['before']:.2f} to "
             f"{row['after']:.2f} after {split} (difference {row['estimate']:+.2f}, 95% CI "
             f"{row['ci_low']:+.2f} to {row['ci_high']:+.2f}; {row['effect_kind']} "
-            f"{row['effect_size']:+.2f}; q = {row['q']:.2g}; {counts}).")
+            f"{row['effect_size']:+.2f}; q = {row['q_value']:.2g}; {counts}).")
 
 
 def change_count_reading(table: pd.DataFrame, clear: pd.DataFrame) -> str:
     """How many comparisons could be tested at all, then how many show a clear change.
 
-    >>> t = pd.DataFrame({"p": [float("nan")] * 3})
+    >>> t = pd.DataFrame({"p_value": [float("nan")] * 3})
     >>> change_count_reading(t, t.iloc[:0])
     'None of the 3 comparisons could be tested (each needs articles on both sides of the split; \
 every one is too few to compare), so no change can be shown.'
     """
-    tested = int(table["p"].notna().sum()) if len(table) else 0
+    tested = int(table["p_value"].notna().sum()) if len(table) else 0
     if not tested:
         return (f"None of the {len(table)} comparisons could be tested (each needs articles on "
                 "both sides of the split; every one is too few to compare), so no change can "
@@ -482,7 +482,9 @@ def before_after_section(ctx: TimeContext, out_dir: str, split_date: str = "") -
     findings = [f"{r.statement} {_evidence('before-after', 'time_before_after')}"
                 + (f" {caveats.speaker_note()}" if r.measure == "speaker" else "")
                 for r in clear.head(3).itertuples()]
-    return Section("before-after", table=table.drop(columns=["statement"]), caption=(
+    # the deprecated p and q copies are saved, not shown twice on the page
+    shown = table.drop(columns=["statement", *DEPRECATED_TEST_COLUMNS], errors="ignore")
+    return Section("before-after", table=shown, caption=(
         "Before vs after the split date, per outlet: tone (article means; Welch t-test, "
         "Cohen's d, bootstrap interval), frames and speakers (shares of articles or speech "
         "quotations; Fisher's exact test, Cohen's h, Newcombe interval); q = Benjamini-"

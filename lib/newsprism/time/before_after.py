@@ -15,11 +15,13 @@ One tidy table, one row per outlet x measure x item, comparing the articles date
   test.
 
 Columns: ``outlet, measure, item, before, after, n_before, n_after, estimate`` (after minus
-before), ``ci_low, ci_high, p, q`` (Benjamini-Hochberg over the table), ``effect_size,
-effect_kind, n`` (``n_before + n_after``). With fewer than
+before), ``ci_low, ci_high, p_value, q_value`` (Benjamini-Hochberg over the table),
+``effect_size, effect_kind, n`` (``n_before + n_after``), then ``p, q``: deprecated copies
+of ``p_value, q_value`` (the names before they were spelled as in every other table; see
+:func:`~newsprism.core.stats.with_deprecated_aliases`). With fewer than
 :data:`~newsprism.core.stats.MIN_ARTICLES` articles on either side (the one minimum for an
-interval over articles) a tone or speaker row has no test (``p`` NaN) and is read as "too few
-to compare".
+interval over articles) a tone or speaker row has no test (``p_value`` NaN) and is read as
+"too few to compare".
 
 >>> import pandas as pd
 >>> dates = pd.DataFrame({"article_id": list("abcd"), "outlet": ["X"] * 4,
@@ -40,7 +42,8 @@ from newsprism.core.stats import cluster_ratio_draws, newcombe_diff_ci
 from newsprism.time import timeline
 
 COLUMNS = ["outlet", "measure", "item", "before", "after", "n_before", "n_after", "estimate",
-           "ci_low", "ci_high", "p", "q", "effect_size", "effect_kind", "n"]
+           "ci_low", "ci_high", "p_value", "q_value", "effect_size", "effect_kind", "n",
+           *stats.DEPRECATED_TEST_COLUMNS]
 
 
 def split_windows(dates: pd.DataFrame, split: str) -> pd.Series:
@@ -66,8 +69,9 @@ def tone_change(sentences: pd.DataFrame, dates: pd.DataFrame, split: str, n_boot
     """Per outlet: article-mean tone before vs after ``split`` (see module docstring).
 
     Columns: ``outlet, measure, item, before, after, n_before, n_after, estimate`` (after
-    minus before), ``ci_low, ci_high, p, q, effect_size, effect_kind, n`` (see the module
-    docstring). ``measure`` is "tone"; ``n_before``/``n_after`` count articles.
+    minus before), ``ci_low, ci_high, p_value, q_value, effect_size, effect_kind, n`` and the
+    deprecated ``p, q`` (see the module docstring). ``measure`` is "tone";
+    ``n_before``/``n_after`` count articles.
 
     >>> dates = pd.DataFrame({"article_id": list("abcd"), "outlet": ["X", "X", "X", "Y"],
     ...     "date": pd.to_datetime(["2026-01-01", "2026-01-02", "2026-01-05", "2026-01-06"],
@@ -102,14 +106,14 @@ def share_change(counts: pd.DataFrame, measure: str) -> pd.DataFrame:
     """Rows for share measures from ``outlet, item, k_before, n_before, k_after, n_after``.
 
     Columns: ``outlet, measure, item, before, after, n_before, n_after, estimate`` (after
-    minus before), ``ci_low, ci_high, p, q, effect_size, effect_kind, n`` (see the module
-    docstring); ``before``/``after`` are shares (k / n), the interval Newcombe's,
-    ``p`` Fisher's exact, ``q`` left empty (set over the whole table by
-    :func:`before_after`).
+    minus before), ``ci_low, ci_high, p_value, q_value, effect_size, effect_kind, n`` and the
+    deprecated ``p, q`` (see the module docstring); ``before``/``after`` are shares (k / n),
+    the interval Newcombe's, ``p_value`` Fisher's exact, ``q_value`` left empty (set over the
+    whole table by :func:`before_after`).
 
     >>> counts = pd.DataFrame({"outlet": ["X"], "item": ["conflict"], "k_before": [1],
     ...                        "n_before": [2], "k_after": [1], "n_after": [1]})
-    >>> share_change(counts, "frame")[["before", "after", "estimate", "p"]].values.tolist()
+    >>> share_change(counts, "frame")[["before", "after", "estimate", "p_value"]].values.tolist()
     [[0.5, 1.0, 0.5, 1.0]]
     """
     from scipy import stats as sps
@@ -135,8 +139,9 @@ def frame_change(presence: pd.DataFrame, dates: pd.DataFrame, split: str) -> pd.
     ``presence``: ``article_id, frame, present`` (:func:`newsprism.time.over_time.article_frames`).
 
     Columns: ``outlet, measure, item, before, after, n_before, n_after, estimate`` (after
-    minus before), ``ci_low, ci_high, p, q, effect_size, effect_kind, n`` (see the module
-    docstring); ``measure`` is "frame", ``item`` the frame, counts are articles.
+    minus before), ``ci_low, ci_high, p_value, q_value, effect_size, effect_kind, n`` and the
+    deprecated ``p, q`` (see the module docstring); ``measure`` is "frame", ``item`` the
+    frame, counts are articles.
 
     >>> dates = pd.DataFrame({"article_id": list("abcd"), "outlet": ["X", "X", "X", "Y"],
     ...     "date": pd.to_datetime(["2026-01-01", "2026-01-02", "2026-01-05", "2026-01-06"],
@@ -160,16 +165,17 @@ def speaker_change(quotes: pd.DataFrame, dates: pd.DataFrame, split: str,
     ``quotes``: speech quotations with ``article_id, speaker`` (unattributed ones count in n).
 
     Columns: ``outlet, measure, item, before, after, n_before, n_after, estimate`` (after
-    minus before), ``ci_low, ci_high, p, q, effect_size, effect_kind, n`` (see the module
-    docstring); ``item`` is the speaker, ``n_before``/``n_after`` count the
-    outlet's quotations. Fewer than two quoting articles on a side: no interval, no test.
+    minus before), ``ci_low, ci_high, p_value, q_value, effect_size, effect_kind, n`` and the
+    deprecated ``p, q`` (see the module docstring); ``item`` is the speaker,
+    ``n_before``/``n_after`` count the outlet's quotations. Fewer than two quoting articles on
+    a side: no interval, no test.
 
     >>> dates = pd.DataFrame({"article_id": list("abcd"), "outlet": ["X", "X", "X", "Y"],
     ...     "date": pd.to_datetime(["2026-01-01", "2026-01-02", "2026-01-05", "2026-01-06"],
     ...                            utc=True), "date_basis": "published", "has_time": False})
     >>> quotes = pd.DataFrame({"article_id": list("abcd"), "speaker": ["Kim", "Putin", "Kim", "Kim"]})
-    >>> speaker_change(quotes, dates, "2026-01-04")[["outlet", "item", "estimate", "p"]
-    ...                                         ].values.tolist()
+    >>> speaker_change(quotes, dates, "2026-01-04")[
+    ...     ["outlet", "item", "estimate", "p_value"]].values.tolist()
     [['X', 'Kim', 0.5, nan], ['X', 'Putin', -0.5, nan], ['Y', 'Kim', nan, nan]]"""
     side = split_windows(dates, split).rename_axis("article_id").reset_index()
     rows = quotes.merge(side, on="article_id").merge(dates[["article_id", "outlet"]],
@@ -241,11 +247,12 @@ def _side_counts(rows: pd.DataFrame, item: str, flag: str) -> pd.DataFrame:
 def before_after(sentences: pd.DataFrame, presence: pd.DataFrame, quotes: pd.DataFrame,
                  dates: pd.DataFrame, split: str, n_boot: int = stats.N_BOOT,
                  seed: int = 0) -> pd.DataFrame:
-    """Tone, frame and speaker changes in one table with Benjamini-Hochberg ``q``.
+    """Tone, frame and speaker changes in one table with Benjamini-Hochberg ``q_value``.
 
     Columns: ``outlet, measure, item, before, after, n_before, n_after, estimate`` (after
-    minus before), ``ci_low, ci_high, p, q, effect_size, effect_kind, n`` (see the module
-    docstring). Before/after compares two sets of articles; it cannot tell an
+    minus before), ``ci_low, ci_high, p_value, q_value, effect_size, effect_kind, n`` and the
+    deprecated ``p, q`` (see the module docstring). Before/after compares two sets of
+    articles; it cannot tell an
     outlet's change of stance from a change in what happened or which stories it ran.
 
     >>> dates = pd.DataFrame({"article_id": list("abcd"), "outlet": ["X", "X", "X", "Y"],
@@ -264,20 +271,21 @@ def before_after(sentences: pd.DataFrame, presence: pd.DataFrame, quotes: pd.Dat
              speaker_change(quotes, dates, split, n_boot=n_boot, seed=seed)]
     table = pd.concat([p for p in parts if len(p)], ignore_index=True) if any(
         len(p) for p in parts) else _table([])
-    table["q"] = stats.benjamini_hochberg(table["p"].to_numpy(dtype=float))
-    return table[COLUMNS]
+    table["q_value"] = stats.benjamini_hochberg(table["p_value"].to_numpy(dtype=float))
+    return stats.with_deprecated_aliases(table)[COLUMNS]
 
 
 def _row(outlet, measure, item, before, after, n0, n1, low, high, p, effect, kind) -> dict:
     return {"outlet": outlet, "measure": measure, "item": item, "before": before,
             "after": after, "n_before": int(n0), "n_after": int(n1),
             "estimate": after - before if pd.notna(before) and pd.notna(after) else np.nan,
-            "ci_low": low, "ci_high": high, "p": p, "q": np.nan, "effect_size": effect,
+            "ci_low": low, "ci_high": high, "p_value": p, "q_value": np.nan, "effect_size": effect,
             "effect_kind": kind, "n": int(n0) + int(n1)}
 
 
 def _table(rows: list[dict]) -> pd.DataFrame:
-    return pd.DataFrame(rows, columns=COLUMNS)
+    canonical = [c for c in COLUMNS if c not in stats.DEPRECATED_TEST_COLUMNS]
+    return stats.with_deprecated_aliases(pd.DataFrame(rows, columns=canonical))[COLUMNS]
 
 
 def _mean(values: np.ndarray) -> float:
