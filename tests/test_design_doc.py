@@ -136,6 +136,7 @@ def actual_tables() -> dict[str, list[str]]:
     from newsprism.compare.claims import extract_claims, group_claims
     from newsprism.corpus import readers
     from newsprism.corpus.clean import AUDIT_COLUMNS
+    from newsprism.corpus.contract import DOUBT_COLUMNS
     from newsprism.pipeline.steps import STEPS, AnnotateOptions, annotate_articles
     from newsprism.sentiment.scoring import actor_tone
 
@@ -153,6 +154,7 @@ def actual_tables() -> dict[str, list[str]]:
         "problems": list(problems.columns),
         "corpus_problems": readers.PROBLEM_COLUMNS,
         "cleaning_audit": AUDIT_COLUMNS,
+        "cleaning_doubts": DOUBT_COLUMNS,
         "actor tone": list(actor_tone({**tables, "articles": article}, "vader").columns),
         "claim groups": list(group_claims(extract_claims(two)).columns),
     }
