@@ -171,9 +171,29 @@ def test_spread_line_names_undated_carriers_and_orders_only_beyond_the_resolutio
                      [False, True, False, False],
                      ["published", "published", "published", "undated"])
     text = time_report._spread_line(rows)
-    assert "first carried by A and B (by publication date; their dates do not order them)" in text
-    assert "then C 3 days later; also quoted, undated: D." in text
+    assert ("first carried, among its dated carriers, by A and B (by publication date; their "
+            "dates do not order them)") in text
+    assert "then C 3 days later; also quoted, undated (so possibly earlier): D." in text
     assert "B 0.3 days later" not in text
+
+
+@pytest.mark.parametrize("dates, basis, says, never", [
+    # 324 PolNeAR train articles, 12 undated: "was first carried by Breitbart (by publication
+    # date); then USA Today 11 days later; ...; also quoted, undated: Washington Post", whose
+    # undated article may have carried it first.
+    (["2016-02-20", "2016-03-02", None], ["published", "published", "undated"],
+     "was first carried, among its dated carriers, by A (by publication date); then B 11 days "
+     "later; also quoted, undated (so possibly earlier): C.", "was first carried by A"),
+    (["2016-02-20", "2016-03-02", "2016-03-05"], ["published"] * 3,
+     "was first carried by A (by publication date); then B 11 days later; C 14 days later.",
+     "among its dated carriers"),
+])
+def test_spread_line_names_a_first_carrier_only_among_the_dated_ones(dates, basis, says, never):
+    rows = pd.DataFrame({"statement": ["We will win."] * 3, "outlet": ["A", "B", "C"],
+                         "date": pd.to_datetime(dates, utc=True), "date_basis": basis,
+                         "has_time": False, "lag_days": [0.0, 11.0, 14.0 if dates[2] else np.nan]})
+    text = time_report._spread_line(rows)
+    assert says in text and never not in text
 
 
 def test_first_reading_does_not_order_a_date_only_article_within_its_day():

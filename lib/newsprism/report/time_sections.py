@@ -657,9 +657,13 @@ def _spread_line(rows: pd.DataFrame) -> str:
     follow = "; ".join(f"{r.outlet} {days(r.lag_days)} later"
                        for r in dated[~tied].itertuples())
     undated = rows[rows["date"].isna()]["outlet"].tolist()
-    return (f"{quoted} was first carried by {first} (by publication date"
+    # An undated carrier may have quoted it first (as 50's first reports say of undated
+    # articles): "first" then holds among the dated carriers only.
+    among = ", among its dated carriers," if undated else ""
+    return (f"{quoted} was first carried{among} by {first} (by publication date"
             + ("; their dates do not order them" if tied.sum() > 1 else "") + f"); then {follow}"
-            + (f"; also quoted, undated: {listing(undated)}" if undated else "") + ".")
+            + (f"; also quoted, undated (so possibly earlier): {listing(undated)}"
+               if undated else "") + ".")
 
 
 def shorten(text: str, width: int = 90) -> str:
