@@ -282,3 +282,13 @@ def test_claims_reading_says_what_an_agreement_rests_on(values, voices, must, mu
                            "n_voices": voices})
     text = compare_report.claims_reading(groups)
     assert must in text and must_not not in text
+
+
+def test_profiles_table_says_which_frames_do_not_beat_their_baseline(ctx):
+    # 324 PolNeAR train articles: the profiles' top_frames read "conflict (4.0/1k); ..." with
+    # no word that the conflict cues do not beat 'always present', said wherever else frames
+    # are counted (frame rates, 20, 50).
+    from newsprism.framing.shares import codebook_validity
+
+    caption = compare_report.profiles_section(ctx, "").parts[0].caption
+    assert "frames_per_1k, top_frames: " + codebook_validity(ctx.codebook) + "." in caption

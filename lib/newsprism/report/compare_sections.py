@@ -192,7 +192,8 @@ def profiles_section(ctx: CompareContext, out_dir: str) -> Group:
     rates = ctx.result["rates"]
     shown = table_section("profiles-table", table.drop(columns=["tone_engine"]), (
         "Outlet profiles (rates per 1,000 words; tone and subjectivity as per-article means, "
-        f"engine: {table['tone_engine'].iloc[0] or 'none'}). quotes_per_1k: "
+        f"engine: {table['tone_engine'].iloc[0] or 'none'}). frames_per_1k, top_frames: "
+        + ctx.frame_validity + " quotes_per_1k: "
         + caveats.extraction_note() + " top_speakers, top_speaker_share: "
         + caveats.speaker_note()),
         facts=dict(n=ctx.n_articles, unit="articles",
