@@ -540,3 +540,17 @@ def test_top_rate_reading_speaks_of_tied_outlets_in_the_plural(estimates, expect
                           "n": [5000, 5000]})
     text = summary.top_rate_reading(rates, "hedging rate", "per 1,000 words of its own voice")
     assert text.startswith(expected)
+
+
+# 324 PolNeAR train articles: "next lowest: Washington Post (+0.05), above Western Journalism's
+# interval" of "-0.01 to +0.05" (+0.0509 against an upper bound of +0.0504).
+@pytest.mark.parametrize(("runner", "expected"), [
+    (0.0509, "next lowest: B (+0.051), above A's interval (upper bound +0.050)."),
+    (0.07, "next lowest: B (+0.07), above A's interval."),
+    (0.0504, "next lowest: B (+0.05), inside A's interval, so A's lead is not clear."),
+])
+def test_runner_up_text_shows_the_decimals_that_set_it_outside_the_interval(runner, expected):
+    table = pd.DataFrame({"outlet": ["A", "B", "C"], "estimate": [0.0179, runner, 0.9],
+                          "ci_low": [-0.0133, runner - 0.03, 0.8],
+                          "ci_high": [0.0504, runner + 0.03, 1.0]})
+    assert summary.runner_up_text(table).endswith(expected)
