@@ -24,8 +24,13 @@ def _row(**values):
     (_row(), "fell from 0.10 to -0.20 after 2026-01-05", "no clear"),
     (_row(before=-0.2, after=0.1, estimate=0.3, ci_low=0.1, ci_high=0.5), "rose from -0.20",
      "no clear"),
-    (_row(ci_high=0.05), "no clear difference", "fell"),          # interval crosses 0
-    (_row(q=0.2), "no clear difference", "fell"),                 # not after the correction
+    (_row(ci_high=0.05), "q = 0.004, but the difference's 95% CI -0.45 to +0.05 includes 0, "
+     "so the change is not clear", "fell"),                       # interval crosses 0
+    # 324 PolNeAR train articles: "USA Today: mean sentence tone — no clear difference before
+    # and after 2016-03-21 (0.03 vs 0.12; ...; q = 0.6)" for an interval of +0.01 to +0.17.
+    (_row(q=0.2), "-0.45 to -0.15 excludes 0, but not after the Benjamini-Hochberg correction "
+     "over the table (q = 0.2), so the change is not clear", "no clear difference"),
+    (_row(q=0.2, ci_high=0.05), "no clear difference before and after", "excludes"),
     (_row(p=np.nan, q=np.nan), "too few to compare", "fell"),
     (_row(measure="frame", item="conflict"), "share of articles with the conflict frame fell",
      "no clear"),
@@ -36,6 +41,15 @@ def test_change_statement(row, expected, absent):
     text = time_report._change_statement(row, "2026-01-05")
     assert expected in text and absent not in text
     assert text.startswith(row["outlet"]) and f"n = {row['n_before']} before" in text
+
+
+@pytest.mark.parametrize("item, clear", [("rose", False), ("Rose Fell", False), ("war", True)])
+def test_change_reading_counts_clear_rows_by_the_rule_not_the_words(item, clear):
+    # a frame or speaker named like a direction ("rose") was counted as a clear change
+    table = pd.DataFrame([_row(measure="frame", item=item, q=0.2 if item != "war" else 0.004)])
+    _, found, reading = time_report.change_reading(table, "2026-01-05", "2026-01-05")
+    assert len(found) == int(clear)
+    assert f"{int(clear)} of those 1 {'shows' if clear else 'show'} a clear change" in reading
 
 
 def test_first_reading_names_ties_and_never_orders_text_dates():
