@@ -508,9 +508,31 @@ def before_after_section(ctx: TimeContext, out_dir: str, split_date: str = "") -
         "quotations; Fisher's exact test, Cohen's h, Newcombe interval); q = Benjamini-"
         "Hochberg over the table. Frame rows: a frame is carried when any of its cues is found "
         f"in the article. {ctx.frame_validity} Speaker rows: {caveats.speaker_note()} "
-        f"{ctx.note}"), reading=reading, findings=findings,
+        f"{ctx.note}{unsided_note(ctx.dated, split)}"), reading=reading, findings=findings,
         tables={"time_before_after": table},
-        facts=dict(n=len(ctx.dated), unit="dated articles", source=ctx.source))
+        facts=dict(n=len(before_after.split_windows(ctx.dated, split)) if split else 0,
+                   unit="dated articles set before or after the split", source=ctx.source))
+
+
+def unsided_note(dated: pd.DataFrame, split: str) -> str:
+    """The articles dated only from their text before ``split``, left out of the comparison
+    (:func:`newsprism.time.before_after.split_windows`: a lower bound does not say on which
+    side they were published); "" when none is.
+
+    >>> d = pd.DataFrame({"article_id": ["a", "b"], "date": pd.to_datetime(
+    ...     ["2002-03-19", "2016-05-01"], utc=True), "date_basis": ["text", "published"]})
+    >>> unsided_note(d, "2016-03-21")
+    ' 1 article dated only from its text before the split is left out: that date is a lower bound, so the article may have been published after the split.'
+    """
+    if not split:
+        return ""
+    left = len(dated) - len(before_after.split_windows(dated, split))
+    if not left:
+        return ""
+    one = left == 1
+    return (f" {plural(left, 'article')} dated only from {'its' if one else 'their'} text "
+            f"before the split {'is' if one else 'are'} left out: that date is a lower bound, "
+            f"so {'the article' if one else 'they'} may have been published after the split.")
 
 
 def first_reports_section(ctx: TimeContext, out_dir: str, min_score: float = 0.75,
