@@ -156,3 +156,20 @@ def test_statement_carriers_lag_in_calendar_days_when_a_date_has_no_clock_time()
     assert spread.loc["Paper", "lag_days"] == 5.0            # was 4.4375
     assert spread.loc["Blog", "lag_days"] == pytest.approx(7 / 24)
     assert spread["order"].to_dict() == {"Wire": 1.0, "Blog": 2.0, "Paper": 3.0}
+
+
+@pytest.mark.parametrize("bases, carrier", [
+    # synthetic 300 articles: Outlet J's carrier was its article whose text mentions 2007,
+    # although it carried the statement in an article published in 2025
+    (["text", "published"], "j_new"),
+    (["published", "published"], "j_old"),
+    (["text", "text"], "j_old"),          # no publication date: the earliest text date
+])
+def test_statement_carrier_prefers_a_publication_date_to_a_date_its_text_mentions(bases, carrier):
+    dates = _dates([("j_old", "J", "2007-08-13", bases[0], False),
+                    ("j_new", "J", "2025-01-05", bases[1], False),
+                    ("f", "F", "2025-01-02", "published", False)])
+    clustered = pd.DataFrame({"cluster_id": 0, "article_id": ["j_old", "j_new", "f"],
+                              "text": "We will win."})
+    spread = propagation.statement_spread(clustered, dates).set_index("outlet")
+    assert spread.loc["J", "article_id"] == carrier

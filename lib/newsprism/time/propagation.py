@@ -152,8 +152,12 @@ def statement_spread(clustered: pd.DataFrame, dates: pd.DataFrame,
         return pd.DataFrame(columns=SPREAD_COLUMNS)
     longest = rows.assign(length=rows["text"].str.len()).sort_values(
         ["cluster_id", "length"], ascending=[True, False]).groupby("cluster_id")["text"].first()
-    carriers = (rows.sort_values(["cluster_id", "date", "article_id"], na_position="last")
-                .groupby(["cluster_id", "outlet"], sort=False).head(1).copy())
+    # An outlet's carrier is its first article by publication date, one dated from its text
+    # only when none has a publication date (the rule of first_reports): a text mentioning
+    # 2007 set an outlet's carrier before its articles published in 2025.
+    carriers = (rows.assign(_text=rows["date_basis"] == "text")
+                .sort_values(["cluster_id", "_text", "date", "article_id"], na_position="last")
+                .groupby(["cluster_id", "outlet"], sort=False).head(1).drop(columns="_text"))
     carriers["statement"] = carriers["cluster_id"].map(longest)
     carriers["wording"] = carriers["text"]
     carriers["lag_days"] = pd.concat([lags_behind_first(part)
