@@ -205,7 +205,9 @@ def profiles_section(ctx: CompareContext, out_dir: str) -> Group:
         "Tone of each outlet's own voice: mean of its articles' mean sentence score, with a "
         "bootstrap 95% interval resampling the outlet's articles (an outlet with fewer than "
         f"{MIN_ARTICLES}: their sentences, an interval about those articles only, which no "
-        "statement uses); n = sentences."),
+        "statement uses); p_value: against the median of the other outlets, q_value: "
+        "Benjamini-Hochberg over every outlet and measure tested (the q the summary quotes); "
+        "n = sentences."),
         facts=dict(n=int(tone["n"].sum()) if len(tone) else 0, unit="sentences",
                    source=f"{ctx.source}, newsprism.compare.profiles.outlet_tone"))
     figure = Section("profiles-figure", figure=profiles.plot_profiles(table, tone=tone), caption=(
