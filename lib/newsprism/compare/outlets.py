@@ -80,8 +80,7 @@ def compare_outlets(tables: dict[str, pd.DataFrame], top_terms: int = 10,
     (:func:`statement_rates`), terms, article_similarity, outlet_similarity, copied_passages,
     voices, sources, sourcing_rates, hedges, hedging_rates, claims, claim_groups, summaries:
     each its function's table; ``rates``, ``sourcing_rates``, ``hedging_rates`` gain ``q_value``
-    (:func:`newsprism.compare.summary.with_family_q`), ``tone`` gains ``p_value`` and ``q_value``
-    (:func:`newsprism.compare.multiple_testing.with_tone_q`). Only ``tables["articles"]`` is needed:
+    (:func:`~newsprism.compare.summary.with_family_q`), ``tone`` p_value and q_value (with_tone_q). Only ``tables["articles"]`` is needed:
     missing tables are computed here or leave their columns empty.
     Usage:: ``compare_outlets({"articles": load_corpus().articles})["hedging_rates"]``
     """
