@@ -111,9 +111,8 @@ def compare_outlets(tables: dict[str, pd.DataFrame], top_terms: int = 10,
     source_rates = sourcing_rates(sources, articles)
     rates = statement_rates(profiles, hedge_rates, source_rates,
                             quote_rate_cis(articles, quotes))
-    # One corrected decision for the summary and every reading: q over the whole family.
-    tone = with_tone_q(tone, rates, frames)
-    rates, frames = with_family_q(rates, frames, tone)
+    # One corrected decision for the summary, every reading and the tone table: family q.
+    tone, (rates, frames) = with_tone_q(tone, rates, frames), with_family_q(rates, frames, tone)
     hedge_rates = _with_q(hedge_rates, rates, hedge_rates["kind"].map(_HEDGE_MEASURES))
     source_rates = _with_q(source_rates, rates, source_rates["category"].map(_SOURCE_MEASURES))
     return {
