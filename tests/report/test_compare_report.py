@@ -48,7 +48,12 @@ def test_every_section_saves_its_tables(ctx, tmp_path):
     assert {"comparison_outlet_profiles", "comparison_outlet_tone", "comparison_frame_rates",
             "comparison_distinctive_terms", "comparison_copied_passages",
             "comparison_independent_voices", "comparison_sourcing_rates",
-            "comparison_hedging_rates", "comparison_claims", "comparison_claim_groups"} <= saved
+            "comparison_hedging_rates", "comparison_claims", "comparison_claim_groups",
+            # the quotation rate's "q = 0.021 over every outlet and measure tested" (324
+            # PolNeAR train articles) was in no saved table
+            "comparison_rate_tests"} <= saved
+    tests = pd.read_csv(tmp_path / "tables" / "comparison_rate_tests.csv")
+    assert {"outlet", "measure", "estimate", "p_value", "q_value"} <= set(tests.columns)
 
 
 def test_headline_lists_tables_and_skipped_steps_in_words(ctx):

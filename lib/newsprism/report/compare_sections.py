@@ -210,10 +210,14 @@ def profiles_section(ctx: CompareContext, out_dir: str) -> Group:
         "n = sentences."),
         facts=dict(n=int(tone["n"].sum()) if len(tone) else 0, unit="sentences",
                    source=f"{ctx.source}, newsprism.compare.profiles.outlet_tone"))
+    # The readings quote each rate's family q: the table that holds it is saved with them.
+    save_table(rates, "comparison_rate_tests", out_dir)
     figure = Section("profiles-figure", figure=profiles.plot_profiles(table, tone=tone), caption=(
         "Rates per outlet, each per 1,000 words of that outlet"
         + ("; first panel: the own-voice tone of the table above, with its interval."
-           if len(tone) else ".")),
+           if len(tone) else ".") + " The tests the readings quote (p_value against the other "
+        "outlets, q_value Benjamini-Hochberg over every outlet and measure tested) are in "
+        "tables/comparison_rate_tests.csv."),
         reading=profiles_reading(rates),
         facts=dict(n=ctx.n_outlets, unit="outlets",
                    source=f"{ctx.source}, newsprism.compare.profiles.outlet_profiles"))
