@@ -540,3 +540,36 @@ def test_top_rate_reading_speaks_of_tied_outlets_in_the_plural(estimates, expect
                           "n": [5000, 5000]})
     text = summary.top_rate_reading(rates, "hedging rate", "per 1,000 words of its own voice")
     assert text.startswith(expected)
+
+
+# 324 PolNeAR train articles: "next lowest: Washington Post (+0.05), above Western Journalism's
+# interval" of "-0.01 to +0.05" (+0.0509 against an upper bound of +0.0504).
+@pytest.mark.parametrize(("runner", "expected"), [
+    (0.0509, "next lowest: B (+0.051), above A's interval (upper bound +0.050)."),
+    (0.07, "next lowest: B (+0.07), above A's interval."),
+    (0.0504, "next lowest: B (+0.05), inside A's interval, so A's lead is not clear."),
+])
+def test_runner_up_text_shows_the_decimals_that_set_it_outside_the_interval(runner, expected):
+    table = pd.DataFrame({"outlet": ["A", "B", "C"], "estimate": [0.0179, runner, 0.9],
+                          "ci_low": [-0.0133, runner - 0.03, 0.8],
+                          "ci_high": [0.0504, runner + 0.03, 1.0]})
+    assert summary.runner_up_text(table).endswith(expected)
+
+
+@pytest.mark.parametrize("low, high", [(-0.04, 0.03), (0.08, 0.16)])
+def test_the_q_a_tone_statement_quotes_is_in_the_saved_tone_table(low, high):
+    # 324 PolNeAR train articles: "Western Journalism — Its own voice is more negative than
+    # the median of the other 6 outlets: ... q = 0.028 over every outlet and measure tested"
+    # linked comparison_outlet_tone.csv, which held no p or q.
+    from newsprism.compare.multiple_testing import with_tone_q
+
+    est = (low + high) / 2
+    tone = _tone([est, 0.05, 0.06, 0.04, 0.08, 0.05, 0.07],
+                 [low, 0.03, 0.04, 0.02, 0.06, 0.03, 0.05],
+                 [high, 0.07, 0.08, 0.06, 0.10, 0.07, 0.09]).assign(n_articles=20)
+    rates = pd.DataFrame(columns=["outlet", "measure", "count", "n", "estimate"])
+    table = with_tone_q(tone, rates, None)
+    q = table.set_index("outlet").loc["O0", "q_value"]
+    made = summary.tone_statement("O0", tone, q)
+    assert made is not None and f"q = {q:.2g} over every outlet" in made["statement"]
+    assert table["p_value"].notna().all() and (table["q_value"] >= table["p_value"]).all()

@@ -48,7 +48,12 @@ def test_every_section_saves_its_tables(ctx, tmp_path):
     assert {"comparison_outlet_profiles", "comparison_outlet_tone", "comparison_frame_rates",
             "comparison_distinctive_terms", "comparison_copied_passages",
             "comparison_independent_voices", "comparison_sourcing_rates",
-            "comparison_hedging_rates", "comparison_claims", "comparison_claim_groups"} <= saved
+            "comparison_hedging_rates", "comparison_claims", "comparison_claim_groups",
+            # the quotation rate's "q = 0.021 over every outlet and measure tested" (324
+            # PolNeAR train articles) was in no saved table
+            "comparison_rate_tests"} <= saved
+    tests = pd.read_csv(tmp_path / "tables" / "comparison_rate_tests.csv")
+    assert {"outlet", "measure", "estimate", "p_value", "q_value"} <= set(tests.columns)
 
 
 def test_headline_lists_tables_and_skipped_steps_in_words(ctx):
@@ -282,3 +287,13 @@ def test_claims_reading_says_what_an_agreement_rests_on(values, voices, must, mu
                            "n_voices": voices})
     text = compare_report.claims_reading(groups)
     assert must in text and must_not not in text
+
+
+def test_profiles_table_says_which_frames_do_not_beat_their_baseline(ctx):
+    # 324 PolNeAR train articles: the profiles' top_frames read "conflict (4.0/1k); ..." with
+    # no word that the conflict cues do not beat 'always present', said wherever else frames
+    # are counted (frame rates, 20, 50).
+    from newsprism.framing.shares import codebook_validity
+
+    caption = compare_report.profiles_section(ctx, "").parts[0].caption
+    assert "frames_per_1k, top_frames: " + codebook_validity(ctx.codebook) + "." in caption

@@ -25,8 +25,13 @@ def _row(**values):
     (_row(), "fell from 0.10 to -0.20 after 2026-01-05", "no clear"),
     (_row(before=-0.2, after=0.1, estimate=0.3, ci_low=0.1, ci_high=0.5), "rose from -0.20",
      "no clear"),
-    (_row(ci_high=0.05), "no clear difference", "fell"),          # interval crosses 0
-    (_row(q_value=0.2), "no clear difference", "fell"),           # not after the correction
+    (_row(ci_high=0.05), "q = 0.004, but the difference's 95% CI -0.45 to +0.05 includes 0, "
+     "so the change is not clear", "fell"),                       # interval crosses 0
+    # 324 PolNeAR train articles: "USA Today: mean sentence tone — no clear difference before
+    # and after 2016-03-21 (0.03 vs 0.12; ...; q = 0.6)" for an interval of +0.01 to +0.17.
+    (_row(q_value=0.2), "-0.45 to -0.15 excludes 0, but not after the Benjamini-Hochberg correction "
+     "over the table (q = 0.2), so the change is not clear", "no clear difference"),
+    (_row(q_value=0.2, ci_high=0.05), "no clear difference before and after", "excludes"),
     (_row(p_value=np.nan, q_value=np.nan), "too few to compare", "fell"),
     (_row(measure="frame", item="conflict"), "share of articles with the conflict frame fell",
      "no clear"),
@@ -37,6 +42,15 @@ def test_change_statement(row, expected, absent):
     text = time_report._change_statement(row, "2026-01-05")
     assert expected in text and absent not in text
     assert text.startswith(row["outlet"]) and f"n = {row['n_before']} before" in text
+
+
+@pytest.mark.parametrize("item, clear", [("rose", False), ("Rose Fell", False), ("war", True)])
+def test_change_reading_counts_clear_rows_by_the_rule_not_the_words(item, clear):
+    # a frame or speaker named like a direction ("rose") was counted as a clear change
+    table = pd.DataFrame([_row(measure="frame", item=item, q=0.2 if item != "war" else 0.004)])
+    _, found, reading = time_report.change_reading(table, "2026-01-05", "2026-01-05")
+    assert len(found) == int(clear)
+    assert f"{int(clear)} of those 1 {'shows' if clear else 'show'} a clear change" in reading
 
 
 def test_first_reading_names_ties_and_never_orders_text_dates():
@@ -173,9 +187,29 @@ def test_spread_line_names_undated_carriers_and_orders_only_beyond_the_resolutio
                      [False, True, False, False],
                      ["published", "published", "published", "undated"])
     text = time_report._spread_line(rows)
-    assert "first carried by A and B (by publication date; their dates do not order them)" in text
-    assert "then C 3 days later; also quoted, undated: D." in text
+    assert ("first carried, among its dated carriers, by A and B (by publication date; their "
+            "dates do not order them)") in text
+    assert "then C 3 days later; also quoted, undated (so possibly earlier): D." in text
     assert "B 0.3 days later" not in text
+
+
+@pytest.mark.parametrize("dates, basis, says, never", [
+    # 324 PolNeAR train articles, 12 undated: "was first carried by Breitbart (by publication
+    # date); then USA Today 11 days later; ...; also quoted, undated: Washington Post", whose
+    # undated article may have carried it first.
+    (["2016-02-20", "2016-03-02", None], ["published", "published", "undated"],
+     "was first carried, among its dated carriers, by A (by publication date); then B 11 days "
+     "later; also quoted, undated (so possibly earlier): C.", "was first carried by A"),
+    (["2016-02-20", "2016-03-02", "2016-03-05"], ["published"] * 3,
+     "was first carried by A (by publication date); then B 11 days later; C 14 days later.",
+     "among its dated carriers"),
+])
+def test_spread_line_names_a_first_carrier_only_among_the_dated_ones(dates, basis, says, never):
+    rows = pd.DataFrame({"statement": ["We will win."] * 3, "outlet": ["A", "B", "C"],
+                         "date": pd.to_datetime(dates, utc=True), "date_basis": basis,
+                         "has_time": False, "lag_days": [0.0, 11.0, 14.0 if dates[2] else np.nan]})
+    text = time_report._spread_line(rows)
+    assert says in text and never not in text
 
 
 def test_first_reading_does_not_order_a_date_only_article_within_its_day():

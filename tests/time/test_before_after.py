@@ -119,3 +119,24 @@ def test_tone_change_needs_the_minimum_articles_on_each_side(per_side, tested):
     assert row["estimate"] < 0 and (int(row["n_before"]), int(row["n_after"])) == (per_side,
                                                                                     per_side)
     assert pd.notna(row["p_value"]) == tested and pd.notna(row["ci_low"]) == tested
+
+
+# 324 PolNeAR train articles, 3 dated only from their text: one whose text mentions 2002 was
+# counted "before" the split of 2016-03-21, though it may have been published after it.
+@pytest.mark.parametrize("day, basis, side", [
+    ("2026-01-03", "published", "before"),
+    ("2026-01-03", "text", None),        # a lower bound before the split: side unknown
+    ("2026-01-07", "text", "after"),     # a lower bound on or after the split: after
+    ("2026-01-05", "text", "after"),
+    (None, "undated", None),
+])
+def test_an_article_dated_from_its_text_is_set_before_the_split_never(day, basis, side):
+    dates = pd.DataFrame({"article_id": ["a"], "outlet": ["X"],
+                          "date": pd.to_datetime([day], utc=True), "date_basis": [basis]})
+    windows = before_after.split_windows(dates, "2026-01-05")
+    assert windows.get("a") == side
+    frames = before_after.frame_change(
+        pd.DataFrame({"article_id": ["a"], "frame": ["conflict"], "present": [True]}), dates,
+        "2026-01-05")
+    counted = int(frames[["n_before", "n_after"]].sum(axis=1).sum()) if len(frames) else 0
+    assert counted == (side is not None)

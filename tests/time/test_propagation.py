@@ -30,7 +30,8 @@ DATES = _dates([
 def test_first_reports_lists_every_outlet_with_lags():
     table = propagation.first_reports(DATES)
     assert table["outlet"].tolist() == ["Wire", "Paper", "Blog", "Undated"]
-    assert table["lag_days"].tolist()[:3] == pytest.approx([0.0, 0.5, 16 / 24])
+    # Blog's date has no clock time: a calendar day after Wire's, not 16 hours
+    assert table["lag_days"].tolist()[:3] == pytest.approx([0.0, 0.5, 1.0])
     assert table.loc[table["outlet"] == "Wire", "n_articles"].item() == 2
     assert np.isnan(table["lag_days"].iloc[3]) and table["n_dated"].iloc[3] == 0
 
@@ -123,3 +124,52 @@ def test_lag_between_a_date_and_a_time_is_in_whole_days():
     timed = src.copy()
     timed["has_time"] = True
     assert propagation._lag_days(timed, cpy) == pytest.approx(57 + 11 / 24)
+
+
+# A corpus of 180 articles over 20 days, some with a clock time: 50 read "Washington Post 1 day
+# later; New York Times 1.6 days later" (rank 3) for two outlets first dated on the same day,
+# Washington Post's date without a clock time, so the dates do not put one after the other.
+@pytest.mark.parametrize("first, later, lags, ranks", [
+    (("2026-01-01", False), [("2026-01-02", False), ("2026-01-02T13:30", True)],
+     [0.0, 1.0, 1.0], [1.0, 2.0, 2.0]),
+    (("2026-01-01T13:30", True), [("2026-01-05", False), ("2026-01-02T01:30", True)],
+     [0.0, 0.5, 4.0], [1.0, 2.0, 3.0]),
+    (("2026-01-01", False), [("2026-01-01T23:00", True), ("2026-01-03T01:00", True)],
+     [0.0, 0.0, 2.0], [1.0, 1.0, 2.0]),
+])
+def test_lags_behind_the_first_report_are_calendar_days_unless_both_are_timed(
+        first, later, lags, ranks):
+    rows = [("f", "First", first[0], "published", first[1])] + [
+        (f"o{i}", f"Outlet{i}", day, "published", timed) for i, (day, timed) in enumerate(later)]
+    table = propagation.first_reports(_dates(rows))
+    assert table["lag_days"].tolist() == pytest.approx(lags)
+    assert table["rank"].tolist() == ranks
+
+
+def test_statement_carriers_lag_in_calendar_days_when_a_date_has_no_clock_time():
+    dates = _dates([("a", "Wire", "2026-01-15T13:30", "published", True),
+                    ("b", "Paper", "2026-01-20", "published", False),
+                    ("c", "Blog", "2026-01-15T20:30", "published", True)])
+    clustered = pd.DataFrame({"cluster_id": [0, 0, 0], "article_id": ["a", "b", "c"],
+                              "text": ["We will win."] * 3})
+    spread = propagation.statement_spread(clustered, dates).set_index("outlet")
+    assert spread.loc["Paper", "lag_days"] == 5.0            # was 4.4375
+    assert spread.loc["Blog", "lag_days"] == pytest.approx(7 / 24)
+    assert spread["order"].to_dict() == {"Wire": 1.0, "Blog": 2.0, "Paper": 3.0}
+
+
+@pytest.mark.parametrize("bases, carrier", [
+    # synthetic 300 articles: Outlet J's carrier was its article whose text mentions 2007,
+    # although it carried the statement in an article published in 2025
+    (["text", "published"], "j_new"),
+    (["published", "published"], "j_old"),
+    (["text", "text"], "j_old"),          # no publication date: the earliest text date
+])
+def test_statement_carrier_prefers_a_publication_date_to_a_date_its_text_mentions(bases, carrier):
+    dates = _dates([("j_old", "J", "2007-08-13", bases[0], False),
+                    ("j_new", "J", "2025-01-05", bases[1], False),
+                    ("f", "F", "2025-01-02", "published", False)])
+    clustered = pd.DataFrame({"cluster_id": 0, "article_id": ["j_old", "j_new", "f"],
+                              "text": "We will win."})
+    spread = propagation.statement_spread(clustered, dates).set_index("outlet")
+    assert spread.loc["J", "article_id"] == carrier

@@ -101,6 +101,28 @@ def _tested(rec: dict, test, others) -> float:
     return test(rec, others)
 
 
+def with_tone_q(tone: pd.DataFrame | None, rates: pd.DataFrame,
+                frames: pd.DataFrame | None) -> pd.DataFrame | None:
+    """``tone`` (:func:`newsprism.compare.profiles.outlet_tone`'s table) with ``p_value``
+    (:func:`tone_p`: the outlet against the others' median; NaN where not tested) and
+    ``q_value`` (its Benjamini-Hochberg q from :func:`family_q`): the q the tone statement
+    quotes ("q = 0.028 over every outlet and measure tested") was in no saved table.
+
+    >>> tone = pd.DataFrame({"outlet": ["A", "B", "C"], "estimate": [0.5, 0.0, 0.0],
+    ...     "ci_low": [0.4, -0.1, -0.1], "ci_high": [0.6, 0.1, 0.1], "n_articles": [9, 9, 2]})
+    >>> out = with_tone_q(tone, pd.DataFrame(columns=["outlet", "measure"]), None)
+    >>> out["q_value"].round(4).tolist()
+    [0.0, 0.0, nan]
+    """
+    if tone is None or not len(tone):
+        return tone
+    q = family_q(rates, frames, tone)
+    p = [_tested(rec, tone_p, tone.loc[tone["outlet"] != rec["outlet"], "estimate"].dropna())
+         for rec in tone.to_dict("records")]
+    return tone.assign(p_value=p, q_value=[q.get(("tone", o, ""), np.nan)
+                                           for o in tone["outlet"]])
+
+
 def with_family_q(rates: pd.DataFrame, frames: pd.DataFrame | None,
                   tone: pd.DataFrame | None) -> tuple[pd.DataFrame, pd.DataFrame | None]:
     """``rates`` and ``frames`` with a ``q_value`` column: each row's q from :func:`family_q`

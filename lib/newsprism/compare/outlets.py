@@ -32,7 +32,7 @@ from newsprism.compare.claims import (
 )
 from newsprism.compare.hedging import find_hedges, hedging_rates
 from newsprism.compare.keyness import distinctive_terms, kwic, log_odds_dirichlet, term_counts
-from newsprism.compare.multiple_testing import with_family_q
+from newsprism.compare.multiple_testing import with_family_q, with_tone_q
 from newsprism.compare.profiles import frame_rates, outlet_profiles, outlet_tone
 from newsprism.compare.similarity import (
     COPY_NGRAM,
@@ -80,7 +80,7 @@ def compare_outlets(tables: dict[str, pd.DataFrame], top_terms: int = 10,
     (:func:`statement_rates`), terms, article_similarity, outlet_similarity, copied_passages,
     voices, sources, sourcing_rates, hedges, hedging_rates, claims, claim_groups, summaries:
     each its function's table; ``rates``, ``sourcing_rates``, ``hedging_rates`` gain ``q_value``
-    (:func:`newsprism.compare.multiple_testing.with_family_q`). Only ``tables["articles"]`` is needed:
+    (:func:`newsprism.compare.multiple_testing.with_family_q`), ``tone`` p_value and q_value (with_tone_q). Only ``tables["articles"]`` is needed:
     missing tables are computed here or leave their columns empty.
     Usage:: ``compare_outlets({"articles": load_corpus().articles})["hedging_rates"]``
     """
@@ -111,8 +111,8 @@ def compare_outlets(tables: dict[str, pd.DataFrame], top_terms: int = 10,
     source_rates = sourcing_rates(sources, articles)
     rates = statement_rates(profiles, hedge_rates, source_rates,
                             quote_rate_cis(articles, quotes))
-    # One corrected decision for the summary and every reading: q over the whole family.
-    rates, frames = with_family_q(rates, frames, tone)
+    # One corrected decision for the summary, every reading and the tone table: family q.
+    tone, (rates, frames) = with_tone_q(tone, rates, frames), with_family_q(rates, frames, tone)
     hedge_rates = _with_q(hedge_rates, rates, hedge_rates["kind"].map(_HEDGE_MEASURES))
     source_rates = _with_q(source_rates, rates, source_rates["category"].map(_SOURCE_MEASURES))
     return {

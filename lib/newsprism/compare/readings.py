@@ -280,7 +280,28 @@ def runner_up_text(table: pd.DataFrame, value: str = "estimate", fmt: str = "+.2
         if second[value] == first[value]:
             continue  # a tie for first: the reading names both (see tied_at)
         held = first["ci_low"] <= second[value] <= first["ci_high"]
-        parts.append(f"next {word}: {second['outlet']} ({second[value]:{fmt}}), "
+        bound = first["ci_low"] if beyond == "below" else first["ci_high"]
+        shown, edge = (f"{second[value]:{fmt}}", "") if held else apart(second[value], bound,
+                                                                         fmt)
+        parts.append(f"next {word}: {second['outlet']} ({shown}), "
                      + (f"inside {first['outlet']}'s interval, so {first['outlet']}'s lead is "
-                        "not clear" if held else f"{beyond} {first['outlet']}'s interval"))
+                        "not clear" if held else f"{beyond} {first['outlet']}'s interval" + (
+                            f" ({'lower' if beyond == 'below' else 'upper'} bound {edge})"
+                            if shown != f"{second[value]:{fmt}}" else "")))
     return " N" + "; ".join(parts)[1:] + "." if parts else ""
+
+
+def apart(value: float, bound: float, fmt: str = "+.2f") -> tuple[str, str]:
+    """``value`` and ``bound`` formatted with ``fmt``, with more decimals (up to four more)
+    where ``fmt`` rounds them to the same figure: "+0.05, above an interval to +0.05" read
+    as a contradiction for +0.0509 against +0.0504.
+
+    >>> apart(0.0509, 0.0504), apart(0.07, 0.05)
+    (('+0.051', '+0.050'), ('+0.07', '+0.05'))
+    """
+    base = int(fmt.rsplit(".", 1)[1][:-1])
+    for digits in range(base, base + 5):
+        spec = fmt.rsplit(".", 1)[0] + f".{digits}" + fmt[-1]
+        if f"{value:{spec}}" != f"{bound:{spec}}":
+            break
+    return f"{value:{spec}}", f"{bound:{spec}}"

@@ -203,7 +203,8 @@ def profiles_section(ctx: CompareContext, out_dir: str) -> Group:
     rates = ctx.result["rates"]
     shown = table_section("profiles-table", table.drop(columns=["tone_engine"]), (
         "Outlet profiles (rates per 1,000 words; tone and subjectivity as per-article means, "
-        f"engine: {table['tone_engine'].iloc[0] or 'none'}). quotes_per_1k: "
+        f"engine: {table['tone_engine'].iloc[0] or 'none'}). frames_per_1k, top_frames: "
+        + ctx.frame_validity + " quotes_per_1k: "
         + caveats.extraction_note() + " top_speakers, top_speaker_share: "
         + caveats.speaker_note()),
         facts=dict(n=ctx.n_articles, unit="articles",
@@ -215,13 +216,19 @@ def profiles_section(ctx: CompareContext, out_dir: str) -> Group:
         "Tone of each outlet's own voice: mean of its articles' mean sentence score, with a "
         "bootstrap 95% interval resampling the outlet's articles (an outlet with fewer than "
         f"{MIN_ARTICLES}: their sentences, an interval about those articles only, which no "
-        "statement uses); n = sentences."),
+        "statement uses); p_value: against the median of the other outlets, q_value: "
+        "Benjamini-Hochberg over every outlet and measure tested (the q the summary quotes); "
+        "n = sentences."),
         facts=dict(n=int(tone["n"].sum()) if len(tone) else 0, unit="sentences",
                    source=f"{ctx.source}, newsprism.compare.profiles.outlet_tone"))
+    # The readings quote each rate's family q: the table that holds it is saved with them.
+    save_table(rates, "comparison_rate_tests", out_dir)
     figure = Section("profiles-figure", figure=profiles.plot_profiles(table, tone=tone), caption=(
         "Rates per outlet, each per 1,000 words of that outlet"
         + ("; first panel: the own-voice tone of the table above, with its interval."
-           if len(tone) else ".")),
+           if len(tone) else ".") + " The tests the readings quote (p_value against the other "
+        "outlets, q_value Benjamini-Hochberg over every outlet and measure tested) are in "
+        "tables/comparison_rate_tests.csv."),
         reading=profiles_reading(rates),
         facts=dict(n=ctx.n_outlets, unit="outlets",
                    source=f"{ctx.source}, newsprism.compare.profiles.outlet_profiles"))

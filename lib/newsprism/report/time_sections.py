@@ -393,23 +393,43 @@ def frames_section(ctx: TimeContext, out_dir: str) -> Section:
 
 
 def _change_statement(row: pd.Series, split: str) -> str:
-    """One sentence for a before/after row; a change is stated only when its 95% interval
-    excludes 0 and its BH q is below 0.05, otherwise "no clear difference"."""
+    """One sentence for a before/after row; a change is stated only when it is clear
+    (:func:`is_clear_change`). A row whose interval excludes 0 or whose q is below 0.05, but
+    not both, says which test holds and which does not: "no clear difference" for a 95%
+    interval of +0.01 to +0.17 (q = 0.6 after the correction) contradicted the table."""
     what = {"tone": "mean sentence tone", "frame": f"share of articles with the {row['item']} "
             "frame", "speaker": f"share of speech quotations given to {row['item']}"}[
         row["measure"]]
     counts = f"n = {row['n_before']} before, {row['n_after']} after"
     if pd.isna(row["p_value"]):
         return f"{row['outlet']}: {what} — too few to compare ({counts})."
-    clear = row["q_value"] < 0.05 and (row["ci_low"] > 0 or row["ci_high"] < 0)
-    if not clear:
-        return (f"{row['outlet']}: {what} — no clear difference before and after {split} "
-                f"({row['before']:.2f} vs {row['after']:.2f}; {counts}; q = {row['q_value']:.2g}).")
+    interval = f"95% CI {row['ci_low']:+.2f} to {row['ci_high']:+.2f}"
+    if not is_clear_change(row):
+        excludes = row["ci_low"] > 0 or row["ci_high"] < 0
+        if not excludes and not row["q_value"] < 0.05:
+            return (f"{row['outlet']}: {what} — no clear difference before and after {split} "
+                    f"({row['before']:.2f} vs {row['after']:.2f}; {counts}; "
+                    f"q = {row['q_value']:.2g}).")
+        why = (f"the difference's {interval} excludes 0, but not after the Benjamini-Hochberg "
+               f"correction over the table (q = {row['q_value']:.2g})" if excludes else
+               f"q = {row['q_value']:.2g}, but the difference's {interval} includes 0")
+        return (f"{row['outlet']}: {what} — {row['before']:.2f} before and {row['after']:.2f} "
+                f"after {split}: {why}, so the change is not clear ({counts}).")
     direction = "rose" if row["estimate"] > 0 else "fell"
     return (f"{row['outlet']}: {what} {direction} from {row['before']:.2f} to "
-            f"{row['after']:.2f} after {split} (difference {row['estimate']:+.2f}, 95% CI "
-            f"{row['ci_low']:+.2f} to {row['ci_high']:+.2f}; {row['effect_kind']} "
-            f"{row['effect_size']:+.2f}; q = {row['q_value']:.2g}; {counts}).")
+            f"{row['after']:.2f} after {split} (difference {row['estimate']:+.2f}, {interval}; "
+            f"{row['effect_kind']} {row['effect_size']:+.2f}; q = {row['q_value']:.2g}; {counts}).")
+
+
+def is_clear_change(row) -> bool:
+    """A before/after row shows a clear change: tested, its 95% interval excludes 0 and its
+    Benjamini-Hochberg q is below 0.05 (the one rule of the statements and their count).
+
+    >>> is_clear_change(pd.Series({"p_value": 0.01, "q_value": 0.02, "ci_low": 0.1, "ci_high": 0.3}))
+    True
+    """
+    return bool(pd.notna(row["p_value"]) and row["q_value"] < 0.05
+                and (row["ci_low"] > 0 or row["ci_high"] < 0))
 
 
 def change_count_reading(table: pd.DataFrame, clear: pd.DataFrame) -> str:
@@ -447,7 +467,7 @@ def change_reading(table: pd.DataFrame, split: str, split_date: str = ""
     and the reading; an empty table (one dated article) reads as no comparison."""
     statements = [_change_statement(row, split) for _, row in table.iterrows()]
     table = table.assign(statement=pd.Series(statements, index=table.index, dtype=object))
-    clear = table[table["statement"].astype(str).str.contains(" rose | fell ", regex=True)]
+    clear = table[[is_clear_change(row) for _, row in table.iterrows()]] if len(table) else table
     if not split:
         return table, clear, "No dated article: no before/after comparison."
     how = "the median date of the dated articles" if not split_date else "as set"
@@ -490,9 +510,31 @@ def before_after_section(ctx: TimeContext, out_dir: str, split_date: str = "") -
         "quotations; Fisher's exact test, Cohen's h, Newcombe interval); q = Benjamini-"
         "Hochberg over the table. Frame rows: a frame is carried when any of its cues is found "
         f"in the article. {ctx.frame_validity} Speaker rows: {caveats.speaker_note()} "
-        f"{ctx.note}"), reading=reading, findings=findings,
+        f"{ctx.note}{unsided_note(ctx.dated, split)}"), reading=reading, findings=findings,
         tables={"time_before_after": table},
-        facts=dict(n=len(ctx.dated), unit="dated articles", source=ctx.source))
+        facts=dict(n=len(before_after.split_windows(ctx.dated, split)) if split else 0,
+                   unit="dated articles set before or after the split", source=ctx.source))
+
+
+def unsided_note(dated: pd.DataFrame, split: str) -> str:
+    """The articles dated only from their text before ``split``, left out of the comparison
+    (:func:`newsprism.time.before_after.split_windows`: a lower bound does not say on which
+    side they were published); "" when none is.
+
+    >>> d = pd.DataFrame({"article_id": ["a", "b"], "date": pd.to_datetime(
+    ...     ["2002-03-19", "2016-05-01"], utc=True), "date_basis": ["text", "published"]})
+    >>> unsided_note(d, "2016-03-21")
+    ' 1 article dated only from its text before the split is left out: that date is a lower bound, so the article may have been published after the split.'
+    """
+    if not split:
+        return ""
+    left = len(dated) - len(before_after.split_windows(dated, split))
+    if not left:
+        return ""
+    one = left == 1
+    return (f" {plural(left, 'article')} dated only from {'its' if one else 'their'} text "
+            f"before the split {'is' if one else 'are'} left out: that date is a lower bound, "
+            f"so {'the article' if one else 'they'} may have been published after the split.")
 
 
 def first_reports_section(ctx: TimeContext, out_dir: str, min_score: float = 0.75,
@@ -659,9 +701,13 @@ def _spread_line(rows: pd.DataFrame) -> str:
     follow = "; ".join(f"{r.outlet} {days(r.lag_days)} later"
                        for r in dated[~tied].itertuples())
     undated = rows[rows["date"].isna()]["outlet"].tolist()
-    return (f"{quoted} was first carried by {first} (by publication date"
+    # An undated carrier may have quoted it first (as 50's first reports say of undated
+    # articles): "first" then holds among the dated carriers only.
+    among = ", among its dated carriers," if undated else ""
+    return (f"{quoted} was first carried{among} by {first} (by publication date"
             + ("; their dates do not order them" if tied.sum() > 1 else "") + f"); then {follow}"
-            + (f"; also quoted, undated: {listing(undated)}" if undated else "") + ".")
+            + (f"; also quoted, undated (so possibly earlier): {listing(undated)}"
+               if undated else "") + ".")
 
 
 def shorten(text: str, width: int = 90) -> str:

@@ -47,19 +47,25 @@ COLUMNS = ["outlet", "measure", "item", "before", "after", "n_before", "n_after"
 
 
 def split_windows(dates: pd.DataFrame, split: str) -> pd.Series:
-    """``before`` / ``after`` per article (by ``article_id``); undated articles absent.
+    """``before`` / ``after`` per article (by ``article_id``); undated articles absent, and so
+    is an article dated only by a date its text mentions (``date_basis`` "text", a lower
+    bound) before ``split``: it may have been published after the split, so its side is
+    unknown (a PolNeAR article whose text mentions 2002 was counted "before" 2016-03-21).
 
     Returns a Series named ``window`` indexed by ``article_id``; an article dated on the
     ``split`` day is ``after``.
 
-    >>> dates = pd.DataFrame({"article_id": list("abcd"), "outlet": ["X", "X", "X", "Y"],
-    ...     "date": pd.to_datetime(["2026-01-01", "2026-01-02", "2026-01-05", "2026-01-06"],
-    ...                            utc=True), "date_basis": "published", "has_time": False})
-    >>> split_windows(dates, "2026-01-05").tolist()
-    ['before', 'before', 'after', 'after']
+    >>> dates = pd.DataFrame({"article_id": list("abcde"), "outlet": ["X", "X", "X", "Y", "Y"],
+    ...     "date": pd.to_datetime(["2026-01-01", "2026-01-02", "2026-01-05", "2026-01-06",
+    ...                             "2026-01-03"], utc=True),
+    ...     "date_basis": ["published"] * 4 + ["text"], "has_time": False})
+    >>> split_windows(dates, "2026-01-05").to_dict()
+    {'a': 'before', 'b': 'before', 'c': 'after', 'd': 'after'}
     """
     cut = timeline.parse_day(split, "split_date")
-    dated = dates[dates["date"].notna()]
+    lower_bound = (dates["date_basis"] == "text" if "date_basis" in dates
+                   else pd.Series(False, index=dates.index))
+    dated = dates[dates["date"].notna() & ~(lower_bound & (dates["date"] < cut))]
     side = np.where(dated["date"] < cut, "before", "after")
     return pd.Series(side, index=dated["article_id"].to_numpy(), name="window")
 

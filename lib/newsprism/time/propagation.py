@@ -61,6 +61,28 @@ def tied_with_first(rows: pd.DataFrame) -> pd.Series:
     return dated & (gap < _resolution(timed, pd.Series(bool(timed[first]), index=rows.index)))
 
 
+def lags_behind_first(rows: pd.DataFrame) -> pd.Series:
+    """Days each dated row of ``rows`` (``date`` and, optionally, ``has_time``) lies after the
+    earliest one, by the rule of :func:`_lag_days`: to the hour when both carry a clock time,
+    else whole calendar days (a date-only value is a day, not its midnight: 50 read "New York
+    Times 1.6 days later", after an outlet dated "1 day later" on the same day). NaN undated.
+
+    >>> rows = pd.DataFrame({"date": pd.to_datetime(["2026-01-01", "2026-01-02T13:30",
+    ...     "2026-01-02", None], utc=True, format="ISO8601"), "has_time": [False, True, False, False]})
+    >>> lags_behind_first(rows).tolist()
+    [0.0, 1.0, 1.0, nan]
+    """
+    dated = rows["date"].notna()
+    if not dated.any():
+        return pd.Series(np.nan, index=rows.index, dtype=float)
+    first = rows.loc[dated, "date"].idxmin()
+    timed = _has_time(rows)
+    start = rows.at[first, "date"]
+    exact = (rows["date"] - start).dt.total_seconds() / 86400.0
+    calendar = (rows["date"].dt.normalize() - start.normalize()).dt.days.astype(float)
+    return exact.where(timed & bool(timed[first]), calendar)
+
+
 def first_reports(dates: pd.DataFrame) -> pd.DataFrame:
     """Per outlet: its first dated article (by publication date; by the latest date its text
     mentions only when none of its articles has a publication date), the date, and the lag
@@ -91,9 +113,8 @@ def first_reports(dates: pd.DataFrame) -> pd.DataFrame:
     first = first.assign(has_time=_has_time(first))
     table = totals.join(first[["article_id", "date", "date_basis", "has_time"]],
                         how="left").reset_index()
-    start = table["date"].min()
-    table["lag_days"] = (table["date"] - start).dt.total_seconds() / 86400.0
-    table["rank"] = table["date"].rank(method="dense")
+    table["lag_days"] = lags_behind_first(table)
+    table["rank"] = table["lag_days"].rank(method="dense")
     table = table.sort_values(["date", "outlet"], na_position="last").reset_index(drop=True)
     return table[FIRST_COLUMNS]
 
@@ -131,19 +152,23 @@ def statement_spread(clustered: pd.DataFrame, dates: pd.DataFrame,
         return pd.DataFrame(columns=SPREAD_COLUMNS)
     longest = rows.assign(length=rows["text"].str.len()).sort_values(
         ["cluster_id", "length"], ascending=[True, False]).groupby("cluster_id")["text"].first()
-    carriers = (rows.sort_values(["cluster_id", "date", "article_id"], na_position="last")
-                .groupby(["cluster_id", "outlet"], sort=False).head(1).copy())
+    # An outlet's carrier is its first article by publication date, one dated from its text
+    # only when none has a publication date (the rule of first_reports): a text mentioning
+    # 2007 set an outlet's carrier before its articles published in 2025.
+    carriers = (rows.assign(_text=rows["date_basis"] == "text")
+                .sort_values(["cluster_id", "_text", "date", "article_id"], na_position="last")
+                .groupby(["cluster_id", "outlet"], sort=False).head(1).drop(columns="_text"))
     carriers["statement"] = carriers["cluster_id"].map(longest)
     carriers["wording"] = carriers["text"]
-    first_date = carriers.groupby("cluster_id")["date"].transform("min")
-    carriers["lag_days"] = (carriers["date"] - first_date).dt.total_seconds() / 86400.0
+    carriers["lag_days"] = pd.concat([lags_behind_first(part)
+                                      for _, part in carriers.groupby("cluster_id")])
     # Carriers the dates' resolution cannot set after the first share first place.
     tied = pd.concat([tied_with_first(part) for _, part in carriers.groupby("cluster_id")])
     firsts = carriers[tied.reindex(carriers.index, fill_value=False)].groupby(
         "cluster_id")["outlet"].agg(lambda names: ", ".join(sorted(names)))
     carriers["first_outlet"] = carriers["cluster_id"].map(firsts)
-    carriers["order"] = carriers.assign(date=carriers["date"].where(~tied, first_date)).groupby(
-        "cluster_id")["date"].rank(method="dense")
+    carriers["order"] = carriers.assign(lag=carriers["lag_days"].where(~tied, 0.0)).groupby(
+        "cluster_id")["lag"].rank(method="dense")
     return carriers.sort_values(["cluster_id", "order", "outlet"], na_position="last")[
         SPREAD_COLUMNS].reset_index(drop=True)
 
