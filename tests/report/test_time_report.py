@@ -47,7 +47,7 @@ def test_change_statement(row, expected, absent):
 @pytest.mark.parametrize("item, clear", [("rose", False), ("Rose Fell", False), ("war", True)])
 def test_change_reading_counts_clear_rows_by_the_rule_not_the_words(item, clear):
     # a frame or speaker named like a direction ("rose") was counted as a clear change
-    table = pd.DataFrame([_row(measure="frame", item=item, q=0.2 if item != "war" else 0.004)])
+    table = pd.DataFrame([_row(measure="frame", item=item, q_value=0.2 if item != "war" else 0.004)])
     _, found, reading = time_report.change_reading(table, "2026-01-05", "2026-01-05")
     assert len(found) == int(clear)
     assert f"{int(clear)} of those 1 {'shows' if clear else 'show'} a clear change" in reading
