@@ -337,6 +337,15 @@ def test_travel_reading_shows_the_largest_shares_and_counts_copies():
     assert "Breitbart" not in text and "day(s)" not in text
 
 
+def test_travel_reading_counts_with_thousands_separators():
+    # pagetext tuning pages: "18,499 article pairs share wording; 13758 can be ordered in time"
+    travel = pd.DataFrame({"source_outlet": ["A"] * 1200, "copy_outlet": ["B"] * 1200,
+                           "lag_days": [1.0] * 1200, "share_copied": [0.01] * 1200,
+                           "n_words": [9] * 1200, "directed": [True] * 1100 + [False] * 100})
+    text = time_report.travel_reading(travel, 8, shown=1)
+    assert "1,200 article pairs share wording; 1,100 can be ordered in time, 100 cannot" in text
+
+
 @pytest.mark.parametrize("shares, words, edges", [
     # PolNeAR train: every outlet pair shared some eight-word phrase over ten months, so the
     # figure joined all seven outlets both ways with arrows of equal width.

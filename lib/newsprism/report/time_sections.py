@@ -828,10 +828,10 @@ def travel_reading(travel: pd.DataFrame, ngram: int, shown: int = 5) -> str:
     largest = directed.sort_values(["share_copied", "lag_days"], ascending=[False, True],
                                    kind="stable").head(shown)
     share = "shares" if len(travel) == 1 else "share"
-    return (f"{plural(len(travel), 'article pair')} {share} wording; {len(directed)} can be "
-            f"ordered in time, {len(travel) - len(directed)} cannot (same day, undated, or "
-            f"dated only from their text); {copies} of the ordered pairs"
-            + (f" and {unordered} of the unordered ones" if unordered else "")
+    return (f"{plural(len(travel), 'article pair')} {share} wording; {len(directed):,} can be "
+            f"ordered in time, {len(travel) - len(directed):,} cannot (same day, undated, or "
+            f"dated only from their text); {copies:,} of the ordered pairs"
+            + (f" and {unordered:,} of the unordered ones" if unordered else "")
             + (" is a copy" if copies == 1 and not unordered else " are copies")
             + f" ({copy_share_words()}), the rest share a phrase or quotation."
             + (" Largest shares among the ordered pairs: "
