@@ -70,6 +70,7 @@ def test_run_point_scores_every_page_out_of_fold(rows):
         removed, kept = point[key]
         assert 0.0 <= removed <= 1.0 and 0.0 <= kept <= 1.0
     assert point["auc"] > 0.5  # menu and footer lines are told from the prose
+    assert point[curve.FOLD_ORACLE][1] >= 0.995  # each fold's own threshold keeps 99.5%
 
 
 def test_span_only_removes_everything_outside_the_gold_span(rows):
