@@ -182,8 +182,7 @@ def candidate_features(text, sents, quote, c: Candidate, context: dict) -> dict[
     low = c.speaker.lower()
     for p in ("he", "she", "they", "it", "i", "we", "his", "her", "their"):
         f[f"pron_{p}"] = float(c.mtype == "pronoun" and low == p)
-    f.update(_position_features(text, sents, quote, c) if c.mtype != "rule" or
-             c.start is not None else {})
+    f.update(_position_features(text, sents, quote, c))
     f.update(_cue_features(text, c))
     last = _last(c.speaker)
     f["log_count"] = math.log1p(context["counts"].get(last, 0))
