@@ -21,9 +21,10 @@
 #
 # **How to read.** Every article is placed in time by its publication date (manifest
 # `published`, Media Cloud's `publish_date`, HTML metadata). Where an article has none, it may
-# be dated from its own text: the latest date it mentions, which is a *lower bound* (the
-# article was not published before it) and never a publication time — every caption says how
-# many articles were dated which way, and every order that rests on such a date says so.
+# be dated from its own text: the latest date it mentions, an *estimate* that may fall before
+# or after publication (a text mentions coming dates too; the captions give the rates measured
+# on PolNeAR) and never a publication time — every caption says how many articles were dated
+# which way, and every order that rests on such a date says so.
 # Undated articles are counted and listed, never dropped silently. Times are in UTC; a date
 # without a clock time cannot order two articles of the same day. Each section has a table
 # (saved under `tables/`), a figure, a caption (n, unit, source) and a reading generated from
@@ -140,9 +141,10 @@ travel.show()
 #
 # - Publication dates are only as good as the corpus metadata; a date without a time zone is
 #   read as UTC, and a date-only value cannot order articles of the same day.
-# - Dates taken from an article's text are lower bounds: they place an article no earlier
-#   than the events it reports, so "first" among such articles means "mentions the earliest
-#   latest event", not "published first".
+# - Dates taken from an article's text are estimates, not bounds: a text mentions past and
+#   coming dates, so such an article is placed on neither side of a before/after split, and
+#   "first" among such articles means "mentions the earliest latest date", not "published
+#   first".
 # - A period with few articles gives wide intervals or none; hollow points are too few to read.
 # - Copying is inferred from shared word runs; a common source (a wire story, a press release)
 #   that both outlets copied looks the same as one copying the other.

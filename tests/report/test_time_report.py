@@ -223,12 +223,12 @@ def test_first_reading_does_not_order_a_date_only_article_within_its_day():
 def test_peak_finding_names_the_runner_up_and_keeps_the_text_date_caveat():
     # The key finding was the reading cut at its first ';': "Most articles appeared in 2025-12
     # (67 of 267 dated articles)." -- no comparison with the next month, and the caveat that
-    # 33 of those dates were lower bounds taken from the text was cut off.
+    # 33 of those dates were taken from the text was cut off.
     per = pd.Series({"2025-09": 58, "2025-10": 60, "2025-11": 43, "2025-12": 67})
     finding = time_report.peak_reading(per, "month", text_dates=True, shown=False)
     assert finding.startswith("Most articles appeared in 2025-12 (67 of 228 dated articles; "
                               "next: 2025-10, 60).")
-    assert "lower bounds" in finding and "shown" not in finding
+    assert "from the articles' text" in finding and "shown" not in finding
     # 67 against 60 is no peak: said so, and attention_section makes no key finding of it.
     assert "not clearly above the next period" in finding
     assert time_report.peak_p(per) > 0.05
@@ -578,3 +578,52 @@ def test_attention_caveat_says_whether_every_date_is_from_the_text(bases, says, 
                           note="", source="x")
     section = time_report.attention_section(ctx, str(tmp_path))
     assert (says in section.reading) if says else "from the articles' text" not in section.reading
+
+
+_TEXT_DATED = pd.DataFrame({"article_id": ["a", "b"], "outlet": ["A", "B"],
+                            "date": pd.to_datetime(["2016-01-02", "2018-06-12"], utc=True),
+                            "date_basis": ["published", "text"], "rank": [1.0, 1.0],
+                            "lag_days": [0.0, 0.0]})
+_SPREAD = pd.DataFrame({"statement": ["same trench"] * 2, "outlet": ["A", "B"],
+                        "date": pd.to_datetime(["2016-01-02", "2018-06-12"], utc=True),
+                        "date_basis": ["published", "text"], "order": [1.0, 2.0],
+                        "wording": ["same trench"] * 2})
+
+
+# 34 of the 164 PolNeAR train articles dated from their text mention a date after their
+# publication (one of 2015-12-01 mentions 2034-01-01): these sentences called every such date
+# a lower bound ("not published before it").
+@pytest.mark.parametrize("sentence", [
+    lambda: time_report.span_reading(_TEXT_DATED),
+    lambda: time_report.text_date_caveat("all"),
+    lambda: time_report.text_date_caveat(True),
+    lambda: time_report.peak_reading(pd.Series({"2016-01": 3, "2016-02": 1}), "month", True),
+    lambda: time_report.unsided_note(_TEXT_DATED, "2016-03-21"),
+    lambda: time_report._order_words("text"),
+    lambda: time_report._first_reading(_TEXT_DATED),
+    lambda: time_report._spread_line(_SPREAD),
+])
+def test_no_sentence_calls_a_text_date_a_lower_bound(sentence):
+    text = sentence()
+    assert text and "lower bound" not in text
+    assert "estimate" in text
+
+
+@pytest.mark.parametrize("sentence", [
+    lambda: time_report.text_date_caveat("all"),
+    lambda: time_report.text_date_caveat(True),
+    lambda: time_report.unsided_note(_TEXT_DATED, "2016-03-21"),
+    lambda: time_report._first_reading(_TEXT_DATED),
+])
+def test_text_date_sentences_give_the_measured_rate(sentence):
+    assert "21% mention a date after their publication" in sentence()
+
+
+@pytest.mark.parametrize("dates, said", [
+    # a text date after the split was set "after"; now every text-dated article is counted out
+    (_TEXT_DATED, " 1 article dated only from its text is left out of both sides"),
+    (_TEXT_DATED.assign(date_basis="text"), " 2 articles dated only from their text are left"),
+    (_TEXT_DATED.assign(date_basis="published"), ""),
+])
+def test_unsided_note_counts_every_text_dated_article(dates, said):
+    assert time_report.unsided_note(dates, "2016-03-21").startswith(said)

@@ -122,15 +122,17 @@ def test_tone_change_needs_the_minimum_articles_on_each_side(per_side, tested):
 
 
 # 324 PolNeAR train articles, 3 dated only from their text: one whose text mentions 2002 was
-# counted "before" the split of 2016-03-21, though it may have been published after it.
+# counted "before" the split of 2016-03-21; and a text may mention a coming date (PolNeAR
+# train: 34 of 164 text dates fall after publication), so no side is known from a text date.
 @pytest.mark.parametrize("day, basis, side", [
     ("2026-01-03", "published", "before"),
-    ("2026-01-03", "text", None),        # a lower bound before the split: side unknown
-    ("2026-01-07", "text", "after"),     # a lower bound on or after the split: after
-    ("2026-01-05", "text", "after"),
+    ("2026-01-07", "published", "after"),
+    ("2026-01-03", "text", None),        # may have been published after the split
+    ("2026-01-07", "text", None),        # may have been published before the split
+    ("2026-01-05", "text", None),
     (None, "undated", None),
 ])
-def test_an_article_dated_from_its_text_is_set_before_the_split_never(day, basis, side):
+def test_an_article_dated_from_its_text_is_set_on_no_side_of_the_split(day, basis, side):
     dates = pd.DataFrame({"article_id": ["a"], "outlet": ["X"],
                           "date": pd.to_datetime([day], utc=True), "date_basis": [basis]})
     windows = before_after.split_windows(dates, "2026-01-05")

@@ -111,7 +111,7 @@ def test_first_report_prefers_a_publication_date_to_an_old_date_its_text_mention
                           "has_time": [False] * 4})
     table = propagation.first_reports(dates).set_index("outlet")
     assert table.loc["Wire", "article_id"] == "w2"
-    assert table.loc["TextOnly", "date_basis"] == "text"      # no publication date: the bound
+    assert table.loc["TextOnly", "date_basis"] == "text"      # no publication date: the estimate
     assert table.loc["Paper", "date_basis"] == "published"
 
 
@@ -173,3 +173,27 @@ def test_statement_carrier_prefers_a_publication_date_to_a_date_its_text_mention
                               "text": "We will win."})
     spread = propagation.statement_spread(clustered, dates).set_index("outlet")
     assert spread.loc["J", "article_id"] == carrier
+
+
+# 34 of the 164 PolNeAR train articles dated from their text mention a date after their
+# publication: first_reports ranked an outlet dated only from a text first, and
+# statement_spread gave such a carrier order 1, as if the date were a publication date.
+@pytest.mark.parametrize("bases, lags, ranks", [
+    (["published", "text", "text"], [0.0, None, None], [1.0, None, None]),
+    (["published", "published", "text"], [2.0, 0.0, None], [2.0, 1.0, None]),
+    (["text", "text", "text"], [None, None, None], [None, None, None]),
+])
+def test_a_date_taken_from_a_text_ranks_no_outlet(bases, lags, ranks):
+    dates = _dates([("a", "X", "2026-01-03", bases[0], False),
+                    ("b", "Y", "2026-01-01", bases[1], False),
+                    ("c", "Z", "2026-01-05", bases[2], False)])
+    firsts = propagation.first_reports(dates).set_index("outlet").loc[["X", "Y", "Z"]]
+    clustered = pd.DataFrame({"cluster_id": 0, "article_id": ["a", "b", "c"],
+                              "text": "We will win."})
+    spread = propagation.statement_spread(clustered, dates).set_index("outlet").loc[
+        ["X", "Y", "Z"]]
+    expected_lags = pd.Series(lags, dtype=float, index=["X", "Y", "Z"])
+    expected_ranks = pd.Series(ranks, dtype=float, index=["X", "Y", "Z"])
+    for table, rank in ((firsts, "rank"), (spread, "order")):
+        pd.testing.assert_series_equal(table["lag_days"], expected_lags, check_names=False)
+        pd.testing.assert_series_equal(table[rank], expected_ranks, check_names=False)

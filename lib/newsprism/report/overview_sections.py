@@ -24,6 +24,7 @@ from newsprism.corpus.entities import ENTITY_RULE
 from newsprism.corpus.readers import Corpus, problems_reading
 from newsprism.report import caveats
 from newsprism.report.runner import save_table
+from newsprism.time import timeline
 from newsprism.viz.display import kwic_html
 from newsprism.viz.section import Section, evidence_link
 from newsprism.viz.section_group import Group, table_section
@@ -149,7 +150,7 @@ def n_non_english(articles: pd.DataFrame) -> int:
 def coverage_reading(n_articles: int, n_other: int, n_dated: int) -> str:
     """Languages and dates in words: with articles lacking a publication date, exactly what is
     and is not computed for them (this notebook gives them no first or last date; 50 places
-    them, when their text mentions a date, at its latest one as a lower bound).
+    them, when their text mentions a date, at its latest one: an estimate, not a bound).
 
     >>> coverage_reading(4, 1, 4)
     '1 of 4 articles is not detected as English; English-only measures skip them. 4 of 4 articles carry a parseable publication date.'
@@ -171,8 +172,8 @@ def coverage_reading(n_articles: int, n_other: int, n_dated: int) -> str:
         f"; this table gives the {plural(missing, 'article')} without one no first or last "
         "date, and no order of publication is computed for them. 50_over_time (with its "
         "default date_fallback \"text\") dates such an article by the latest date its own text "
-        "mentions, when it mentions one: a lower bound (the article was not published before "
-        "it), so an order resting on it is not an order of publication; an article with "
+        f"mentions, when it mentions one: {timeline.TEXT_DATE_ESTIMATE}, so an order resting "
+        "on it is not an order of publication; an article with "
         "neither date is counted as undated and placed in no period.")
 
 

@@ -148,17 +148,18 @@ def dating_section(ctx: TimeContext, out_dir: str) -> Section:
 
 
 def span_reading(dated: pd.DataFrame) -> str:
-    """The span of the publication dates and, apart, of the dates taken from the texts (lower
-    bounds, which may lie years before the story: a text mentions an old event).
+    """The span of the publication dates and, apart, of the dates taken from the texts
+    (estimates, which may lie years before the story or after it: a text mentions an old event
+    or a coming one).
 
     >>> d = pd.DataFrame({"date": pd.to_datetime(["2012-09-11", "2025-09-01", "2025-12-01"],
     ...                   utc=True), "date_basis": ["text", "published", "published"]})
     >>> span_reading(d)
-    'Publication dates run from 2025-09-01 to 2025-12-01; dates taken from the text (lower bounds) all fall on 2012-09-11.'
+    'Publication dates run from 2025-09-01 to 2025-12-01; dates taken from the text (estimates) all fall on 2012-09-11.'
     """
     parts = []
     for basis, label in (("published", "Publication dates run"),
-                         ("text", "dates taken from the text (lower bounds)")):
+                         ("text", "dates taken from the text (estimates)")):
         span = dated.loc[dated["date_basis"] == basis, "date"]
         if len(span) and f"{span.min():%Y-%m-%d}" == f"{span.max():%Y-%m-%d}":
             parts.append(f"{label.split(' run')[0]} all fall on {span.min():%Y-%m-%d}")
@@ -212,10 +213,15 @@ def text_date_caveat(text_dates: bool | str) -> str:
     if not text_dates:
         return ""
     if text_dates == "all":
-        return (" Every date here comes from the articles' text and is a lower bound, so an "
-                "article may belong to a later period.")
-    return (" Some dates come from the articles' text and are lower bounds, so an article may "
-            "belong to a later period.")
+        return (" Every date here comes from the articles' text and is "
+                f"{timeline.TEXT_DATE_ESTIMATE}, so an article may belong to another period.")
+    return (" Some dates come from the articles' text and are "
+            f"{_plural_estimate()}, so an article may belong to another period.")
+
+
+def _plural_estimate() -> str:
+    """:data:`newsprism.time.timeline.TEXT_DATE_ESTIMATE` said of several dates."""
+    return timeline.TEXT_DATE_ESTIMATE.replace("an estimate that may", "estimates that may", 1)
 
 
 def peak_reading(per: pd.Series, period: str, text_dates: bool | str = False,
@@ -223,7 +229,7 @@ def peak_reading(per: pd.Series, period: str, text_dates: bool | str = False,
     """Which period(s) had the most articles, ties named as ties, the runner-up named and a
     peak not clearly above it (:func:`peak_p`) said to be none; with ``shown`` the number of
     periods shown (the key finding leaves it out, never the caveats). ``text_dates``: some
-    dates are lower bounds taken from the text (True), or every one (``"all"``).
+    dates are estimates taken from the text (True), or every one (``"all"``).
 
     >>> peak_reading(pd.Series({"2026-01-01": 1, "2026-01-02": 1}), "day")
     'No single peak: 2026-01-01 and 2026-01-02 have 1 article each (2 dated articles, 2 days shown).'
@@ -517,24 +523,25 @@ def before_after_section(ctx: TimeContext, out_dir: str, split_date: str = "") -
 
 
 def unsided_note(dated: pd.DataFrame, split: str) -> str:
-    """The articles dated only from their text before ``split``, left out of the comparison
-    (:func:`newsprism.time.before_after.split_windows`: a lower bound does not say on which
-    side they were published); "" when none is.
+    """The articles dated only from their text, left out of the comparison
+    (:func:`newsprism.time.before_after.split_windows`: such a date may fall before or after
+    publication, so it does not say on which side they were published); "" when none is.
 
-    >>> d = pd.DataFrame({"article_id": ["a", "b"], "date": pd.to_datetime(
-    ...     ["2002-03-19", "2016-05-01"], utc=True), "date_basis": ["text", "published"]})
-    >>> unsided_note(d, "2016-03-21")
-    ' 1 article dated only from its text before the split is left out: that date is a lower bound, so the article may have been published after the split.'
+    >>> d = pd.DataFrame({"article_id": ["a", "b", "c"], "date": pd.to_datetime(
+    ...     ["2002-03-19", "2016-05-01", "2018-06-12"], utc=True),
+    ...     "date_basis": ["text", "published", "text"]})
+    >>> unsided_note(d, "2016-03-21")[:66]
+    ' 2 articles dated only from their text are left out of both sides:'
     """
     if not split:
         return ""
-    left = len(dated) - len(before_after.split_windows(dated, split))
-    if not left:
+    from_text = int((dated["date_basis"] == "text").sum())
+    if not from_text:
         return ""
-    one = left == 1
-    return (f" {plural(left, 'article')} dated only from {'its' if one else 'their'} text "
-            f"before the split {'is' if one else 'are'} left out: that date is a lower bound, "
-            f"so {'the article' if one else 'they'} may have been published after the split.")
+    one = from_text == 1
+    return (f" {plural(from_text, 'article')} dated only from {'its' if one else 'their'} text "
+            f"{'is' if one else 'are'} left out of both sides: a date taken from a text is "
+            f"{timeline.TEXT_DATE_ESTIMATE}, so the side of the split is unknown.")
 
 
 def first_reports_section(ctx: TimeContext, out_dir: str, min_score: float = 0.75,
@@ -557,7 +564,7 @@ def first_reports_section(ctx: TimeContext, out_dir: str, min_score: float = 0.7
 
 
 def _order_words(basis: str) -> str:
-    return ("by the latest date each text mentions (lower bounds, not publication times)"
+    return ("by the latest date each text mentions (estimates, not publication times)"
             if basis == "text" else "by publication date")
 
 
@@ -610,13 +617,14 @@ def unpublished_note(dates: pd.DataFrame, first_named: bool = True) -> str:
 
 
 def _first_reading(dated: pd.DataFrame) -> str:
-    """Who came first; with a text-derived date, only what each article mentions (a lower
-    bound cannot show who published first)."""
+    """Who came first; with a text-derived date, only what each article mentions (an
+    estimate that may fall before or after publication cannot show who published first)."""
     if (dated["date_basis"] == "text").any():
         listed = "; ".join(f"{r.outlet} ({r.date:%Y-%m-%d}, {BASIS_WORDS[r.date_basis]})"
                            for r in dated.itertuples())
-        return ("Some dates come from the articles' own text and are lower bounds, so who "
-                f"published first is not established. Earliest dates: {listed}.")
+        return ("Some dates come from the articles' own text and are "
+                f"{_plural_estimate()}, so who published first is not established. "
+                f"Earliest dates: {listed}.")
     if dated["outlet"].nunique() == 1:
         return (f"One outlet, so no order of outlets: {dated['outlet'].iloc[0]}'s first "
                 f"article is of {dated['date'].min():%Y-%m-%d} (by publication date).")
@@ -692,8 +700,8 @@ def _spread_line(rows: pd.DataFrame) -> str:
     if dated["date"].nunique() < 2:
         return f"{quoted} is quoted by {carriers}: their dates do not order them."
     if (dated["date_basis"] == "text").any():
-        return (f"{quoted} is quoted by {carriers}. Text dates are lower bounds, so the order "
-                "of publication is not established.")
+        return (f"{quoted} is quoted by {carriers}. Text dates are estimates that may fall "
+                "before or after publication, so the order of publication is not established.")
     tied = propagation.tied_with_first(dated)
     if tied.all():
         return f"{quoted} is quoted by {carriers}: their dates do not order them."

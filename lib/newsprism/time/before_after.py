@@ -1,7 +1,8 @@
 """Before and after a date: did an outlet's tone, frames or sources change?
 
 One tidy table, one row per outlet x measure x item, comparing the articles dated before
-``split`` with those dated on or after it (undated articles are in neither window):
+``split`` with those dated on or after it (undated articles, and articles dated only from
+their text, are in neither window: :func:`split_windows`):
 
 - ``tone``: mean of article-mean sentence scores; difference with a bootstrap interval over
   articles, Welch's t-test, Cohen's d;
@@ -48,24 +49,26 @@ COLUMNS = ["outlet", "measure", "item", "before", "after", "n_before", "n_after"
 
 def split_windows(dates: pd.DataFrame, split: str) -> pd.Series:
     """``before`` / ``after`` per article (by ``article_id``); undated articles absent, and so
-    is an article dated only by a date its text mentions (``date_basis`` "text", a lower
-    bound) before ``split``: it may have been published after the split, so its side is
-    unknown (a PolNeAR article whose text mentions 2002 was counted "before" 2016-03-21).
+    is every article dated only by a date its text mentions (``date_basis`` "text"): that
+    date may fall before or after publication (:data:`newsprism.time.timeline.TEXT_DATE_ESTIMATE`),
+    so its side is unknown (a PolNeAR article whose text mentions 2002 was counted "before"
+    2016-03-21; 34 of the 164 PolNeAR train articles dated from their text mention a date
+    after their publication).
 
     Returns a Series named ``window`` indexed by ``article_id``; an article dated on the
     ``split`` day is ``after``.
 
-    >>> dates = pd.DataFrame({"article_id": list("abcde"), "outlet": ["X", "X", "X", "Y", "Y"],
+    >>> dates = pd.DataFrame({"article_id": list("abcdef"), "outlet": ["X"] * 3 + ["Y"] * 3,
     ...     "date": pd.to_datetime(["2026-01-01", "2026-01-02", "2026-01-05", "2026-01-06",
-    ...                             "2026-01-03"], utc=True),
-    ...     "date_basis": ["published"] * 4 + ["text"], "has_time": False})
+    ...                             "2026-01-03", "2026-01-07"], utc=True),
+    ...     "date_basis": ["published"] * 4 + ["text"] * 2, "has_time": False})
     >>> split_windows(dates, "2026-01-05").to_dict()
     {'a': 'before', 'b': 'before', 'c': 'after', 'd': 'after'}
     """
     cut = timeline.parse_day(split, "split_date")
-    lower_bound = (dates["date_basis"] == "text" if "date_basis" in dates
-                   else pd.Series(False, index=dates.index))
-    dated = dates[dates["date"].notna() & ~(lower_bound & (dates["date"] < cut))]
+    from_text = (dates["date_basis"] == "text" if "date_basis" in dates
+                 else pd.Series(False, index=dates.index))
+    dated = dates[dates["date"].notna() & ~from_text]
     side = np.where(dated["date"] < cut, "before", "after")
     return pd.Series(side, index=dated["article_id"].to_numpy(), name="window")
 

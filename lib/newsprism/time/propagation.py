@@ -3,8 +3,8 @@
 Order is only claimed where the dates carry it: two articles are ordered when both are dated
 and their dates differ by more than the dates' resolution (a day for date-only values, an hour
 when both carry a clock time). Otherwise a pair is *undirected* (same time, or undated).
-Dates inferred from an article's text are lower bounds (:mod:`newsprism.time.timeline`): they
-never direct a pair of copied passages, and ``basis`` says ``text`` wherever one is used.
+Dates inferred from an article's text are estimates that may fall before or after publication
+(:data:`newsprism.time.timeline.TEXT_DATE_ESTIMATE`): they never direct a pair of copied passages, and ``basis`` says ``text`` wherever one is used.
 
 >>> import pandas as pd
 >>> dates = pd.DataFrame({"article_id": ["a", "b"], "outlet": ["X", "Y"],
@@ -83,6 +83,11 @@ def lags_behind_first(rows: pd.DataFrame) -> pd.Series:
     return exact.where(timed & bool(timed[first]), calendar)
 
 
+def _published_only(rows: pd.DataFrame) -> pd.DataFrame:
+    """``rows`` with every date not a publication date blanked: the dates that may order."""
+    return rows.assign(date=rows["date"].where(rows["date_basis"] == "published"))
+
+
 def first_reports(dates: pd.DataFrame) -> pd.DataFrame:
     """Per outlet: its first dated article (by publication date; by the latest date its text
     mentions only when none of its articles has a publication date), the date, and the lag
@@ -90,7 +95,8 @@ def first_reports(dates: pd.DataFrame) -> pd.DataFrame:
 
     Columns: ``outlet, article_id, date, date_basis, has_time, lag_days`` (0 for the first outlet),
     ``rank`` (dense, by date), ``n_articles``, ``n_dated``. An outlet with no dated article has
-    NaT and NaN (it is listed, not dropped).
+    NaT and NaN (it is listed, not dropped); one dated only from a text has its date and NaN
+    lag and rank (such a date may fall before or after publication, so it places no outlet).
 
     First in this corpus is not first in the world: an outlet's earlier articles may simply
     not have been collected.
@@ -103,9 +109,8 @@ def first_reports(dates: pd.DataFrame) -> pd.DataFrame:
     """
     totals = dates.groupby("outlet").agg(n_articles=("article_id", "size"),
                                          n_dated=("date", "count"))
-    # A text date is a lower bound: it cannot put an article before one with a known
-    # publication date, so an outlet's first report is its first by publication date, and its
-    # earliest text date only when none of its articles has a publication date.
+    # A text date may fall before or after publication: an outlet's first report is its first
+    # by publication date, its earliest text date only when none has one, and that ranks nowhere.
     dated = dates[dates["date"].notna()]
     dated = dated.assign(_text=dated["date_basis"] == "text").sort_values(
         ["_text", "date", "article_id"])
@@ -113,7 +118,7 @@ def first_reports(dates: pd.DataFrame) -> pd.DataFrame:
     first = first.assign(has_time=_has_time(first))
     table = totals.join(first[["article_id", "date", "date_basis", "has_time"]],
                         how="left").reset_index()
-    table["lag_days"] = lags_behind_first(table)
+    table["lag_days"] = lags_behind_first(_published_only(table))
     table["rank"] = table["lag_days"].rank(method="dense")
     table = table.sort_values(["date", "outlet"], na_position="last").reset_index(drop=True)
     return table[FIRST_COLUMNS]
@@ -127,9 +132,10 @@ def statement_spread(clustered: pd.DataFrame, dates: pd.DataFrame,
     :func:`newsprism.quotes.clusters.cluster_quotes`). One row per statement x outlet (its
     earliest article carrying the statement): ``cluster_id, statement`` (the longest wording),
     ``wording`` (that article's own: a cluster may join a slogan to the speech holding it),
-    ``outlet, article_id, date, date_basis, has_time, lag_days`` (behind the first dated carrier),
-    ``first_outlet``, ``order`` (1 = first; ties share a rank, and so do carriers the dates'
-    resolution cannot set after the first, see :func:`tied_with_first`; NaN when undated).
+    ``outlet, article_id, date, date_basis, has_time, lag_days`` (behind the first carrier dated by
+    publication), ``first_outlet`` (likewise), ``order`` (1 = first; ties share a rank, and so do carriers
+    the dates' resolution cannot set after the first, see :func:`tied_with_first`; NaN when
+    undated or dated only from a text, which may fall before or after publication).
 
     Carrying a statement later is not copying it: two outlets may quote the same press
     conference independently.
@@ -160,10 +166,11 @@ def statement_spread(clustered: pd.DataFrame, dates: pd.DataFrame,
                 .groupby(["cluster_id", "outlet"], sort=False).head(1).drop(columns="_text"))
     carriers["statement"] = carriers["cluster_id"].map(longest)
     carriers["wording"] = carriers["text"]
+    placed = _published_only(carriers)
     carriers["lag_days"] = pd.concat([lags_behind_first(part)
-                                      for _, part in carriers.groupby("cluster_id")])
+                                      for _, part in placed.groupby("cluster_id")])
     # Carriers the dates' resolution cannot set after the first share first place.
-    tied = pd.concat([tied_with_first(part) for _, part in carriers.groupby("cluster_id")])
+    tied = pd.concat([tied_with_first(part) for _, part in placed.groupby("cluster_id")])
     firsts = carriers[tied.reindex(carriers.index, fill_value=False)].groupby(
         "cluster_id")["outlet"].agg(lambda names: ", ".join(sorted(names)))
     carriers["first_outlet"] = carriers["cluster_id"].map(firsts)
@@ -181,7 +188,7 @@ def wording_travel(passages: pd.DataFrame, dates: pd.DataFrame,
     Columns: ``source_outlet, source_article, copy_outlet, copy_article, source_date,
     copy_date, lag_days, directed`` (False: same time within the dates' resolution, a date
     missing or taken from the text — then source/copy are just the pair in id order), ``basis`` (``published`` or
-    ``text`` when a date is a lower bound), ``n_passages, n_words`` (shared words) and
+    ``text`` when a date is taken from a text), ``n_passages, n_words`` (shared words) and
     ``share_copied`` (share of the copying article's words that are shared, capped at 1).
 
     Shared wording may come from a common source (a wire story, a statement) rather than
@@ -211,7 +218,8 @@ def wording_travel(passages: pd.DataFrame, dates: pd.DataFrame,
 
 def _pair_row(rec, info: pd.DataFrame, words: pd.Series) -> dict:
     a, b = info.loc[rec.article_a], info.loc[rec.article_b]
-    # A text-derived date is a lower bound: it cannot say who published first.
+    # A text-derived date may fall before or after publication: it cannot say who published
+    # first.
     directed = bool(pd.notna(a["date"]) and pd.notna(b["date"])
                     and a["date_basis"] == b["date_basis"] == "published")
     if directed:
