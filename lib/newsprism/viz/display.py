@@ -16,7 +16,7 @@ import html
 import json
 import re
 from collections.abc import Iterable, Sequence
-from numbers import Real
+from numbers import Integral, Real
 from pathlib import Path
 
 import matplotlib
@@ -77,11 +77,15 @@ def caption(text: str, *, n: int | None = None, unit: str | None = None,
 
     >>> caption("Articles per outlet.", n=5, unit="articles", source="manifest.csv")
     '<p class="np-caption">Articles per outlet. n = 5 articles. Source: manifest.csv.</p>'
+    >>> caption("Sentence tone.", n=13415, unit="sentences")
+    '<p class="np-caption">Sentence tone. n = 13,415 sentences.</p>'
     """
     parts = [str(text).strip()]
     if n is not None:
         shown = singular(unit) if unit and n == 1 else unit
-        parts.append(f"n = {n}" + (f" {shown}" if shown else "") + ".")
+        # 13,415 as every reading writes it, not 13415
+        count = f"{n:,}" if isinstance(n, Integral) else str(n)
+        parts.append(f"n = {count}" + (f" {shown}" if shown else "") + ".")
     elif unit:
         parts.append(f"Unit: {unit}.")
     if source:
