@@ -3,8 +3,11 @@
 
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 
+from newsprism.report import sentiment_sections
+from newsprism.sentiment.agreement import agreement_sample_note
 from newsprism.viz.display import caption
 
 
@@ -15,3 +18,46 @@ from newsprism.viz.display import caption
 ])
 def test_caption_count_has_thousands_separator(n, unit, shown):
     assert shown in caption("Tone.", n=n, unit=unit)
+
+
+def _voices(n_quoted: int) -> pd.DataFrame:
+    return pd.DataFrame({"outlet": ["A", "A", "A"], "measure": ["author", "quoted", "gap"],
+                         "estimate": [0.0, 0.1, 0.1], "ci_low": [-0.1, 0.0, -0.1],
+                         "ci_high": [0.1, 0.2, 0.3], "n": [n_quoted, n_quoted, n_quoted],
+                         "n_articles": [50, 50, 50]})
+
+
+def _wide(n_compared: int, n_total: int) -> pd.DataFrame:
+    wide = pd.DataFrame({"vader": [0.1]})
+    wide.attrs.update(n_total=n_total, n_compared=n_compared, sampled=True, seed=0,
+                      scored_here=["nltk_vader"])
+    return wide
+
+
+def _agreement(n: int) -> pd.DataFrame:
+    return pd.DataFrame({"engine_a": ["vader", "vader"], "engine_b": ["textblob", "nltk_vader"],
+                         "measure": ["pearson_r"] * 2, "estimate": [0.35, 0.97],
+                         "ci_low": [0.32, 0.96], "ci_high": [0.37, 0.98], "n": [n, n]})
+
+
+def _outlets(n_sentences: int) -> pd.DataFrame:
+    return pd.DataFrame({"outlet": ["A", "B"], "estimate": [0.02, 0.09],
+                         "ci_low": [-0.02, 0.07], "ci_high": [0.06, 0.13],
+                         "n_sentences": [n_sentences, 1950], "n_articles": [50, 50]})
+
+
+# PolNeAR train, 350 articles: "Quoted words are scored on 4641 sentence parts", "(n = 13415
+# sentences)", "n = 5000 sampled of 13415", "a seeded random sample of 5000 of 13415 English
+# sentences" and "2700 sentences in 50 articles" beside the captions' and tables' counts.
+@pytest.mark.parametrize(("text", "shown"), [
+    (lambda: sentiment_sections.voice_reading(_voices(4641)), "scored on 4,641 sentence parts"),
+    (lambda: sentiment_sections.halves_reading(pd.DataFrame({
+        "article_id": ["a"] * 1200, "position": [i / 1200 for i in range(1200)],
+        "score": [0.1] * 1200})), "(n = 1,200 sentences)"),
+    (lambda: sentiment_sections.agreement_reading(_agreement(5000), _wide(5000, 13415)),
+     "n = 5,000 sampled of 13,415"),
+    (lambda: agreement_sample_note(_wide(5000, 13415)), "sample of 5,000 of 13,415 English"),
+    (lambda: sentiment_sections.outlet_tone_reading(_outlets(2700)), "2,700 sentences in 50"),
+])
+def test_sentiment_readings_count_with_thousands_separators(text, shown):
+    assert shown in text()
