@@ -6,7 +6,8 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from newsprism.report import sentiment_sections
+from newsprism.compare import overview
+from newsprism.report import overview_sections, sentiment_sections
 from newsprism.sentiment.agreement import agreement_sample_note
 from newsprism.viz.display import caption
 
@@ -60,4 +61,28 @@ def _outlets(n_sentences: int) -> pd.DataFrame:
     (lambda: sentiment_sections.outlet_tone_reading(_outlets(2700)), "2,700 sentences in 50"),
 ])
 def test_sentiment_readings_count_with_thousands_separators(text, shown):
+    assert shown in text()
+
+
+# PolNeAR train, 350 articles: "Washington Post gives the story the most text (57418 words)"
+# and the index's "5 copied pairs of 61075"; a corpus of 1,200 articles read "1200 of 1200
+# articles carry a parseable publication date" and "Cleaning removed 1500 lines from 1200 of
+# 1200 articles".
+@pytest.mark.parametrize(("text", "shown"), [
+    (lambda: overview_sections.length_reading(pd.DataFrame({
+        "outlet": ["Washington Post", "Western Journalism"], "words_total": [57418, 18058]})),
+     "(57,418 words), **Western Journalism** the least (18,058 words)"),
+    (lambda: overview_sections.coverage_reading(1200, 1001, 1200),
+     "1,001 of 1,200 articles are not detected as English"),
+    (lambda: overview_sections.coverage_reading(1200, 0, 1200),
+     "1,200 of 1,200 articles carry a parseable publication date"),
+    (lambda: overview.audit_reading(pd.DataFrame({"article_id": [str(i % 1200) for i in range(1500)]}),
+                                    pd.DataFrame({"rule": ["a"], "removals": [1500]}), 1200),
+     "Cleaning removed 1,500 lines from 1,200 of 1,200 articles; the most frequent rule is **a** "
+     "(1,500 removals)"),
+    (lambda: overview.repair_reading(pd.DataFrame({
+        "article_id": [str(i) for i in range(1100)], "rule": overview.REPAIR_RULE}), 1200),
+     "repaired in 1,100 of 1,200 articles"),
+])
+def test_overview_readings_count_with_thousands_separators(text, shown):
     assert shown in text()

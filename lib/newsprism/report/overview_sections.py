@@ -131,10 +131,10 @@ def length_reading(by_outlet: pd.DataFrame) -> str:
     longest = tied_at(by_outlet, "words_total")
     shortest = tied_at(by_outlet, "words_total", highest=False)
     each = " each" if len(longest) > 1 else ""
-    compared = (all_equal_text(by_outlet, "length of coverage", f"{int(most)} words")
+    compared = (all_equal_text(by_outlet, "length of coverage", f"{int(most):,} words")
                 if most == least else
-                f"{tied_names(longest, 'gives', 'give')} the story the most text ({int(most)} "
-                f"words{each}), {tied_names(shortest, '', '').strip()} the least ({int(least)} "
+                f"{tied_names(longest, 'gives', 'give')} the story the most text ({int(most):,} "
+                f"words{each}), {tied_names(shortest, '', '').strip()} the least ({int(least):,} "
                 f"words{' each' if len(shortest) > 1 else ''}), a ratio of "
                 f"{most / max(least, 1):.1f}.")
     return when_comparable(by_outlet["outlet"], compared, "length of coverage") + (" Longer coverage has more room for quotes and frames, so "
@@ -156,12 +156,12 @@ def coverage_reading(n_articles: int, n_other: int, n_dated: int) -> str:
     >>> coverage_reading(4, 0, 4).split(". ")[0]
     'All 4 articles are detected as English, so English-only measures read every one'
     """
-    language = (f"All {n_articles} articles are detected as English, so English-only measures "
+    language = (f"All {n_articles:,} articles are detected as English, so English-only measures "
                 "read every one" if n_other == 0 else
-                f"{n_other} of {n_articles} articles {verb(n_other, 'is', 'are')} not detected "
+                f"{n_other:,} of {n_articles:,} articles {verb(n_other, 'is', 'are')} not detected "
                 "as English; English-only "
                 "measures skip them")
-    text = (f"{language}. {n_dated} of {n_articles} articles "
+    text = (f"{language}. {n_dated:,} of {n_articles:,} articles "
             f"{verb(n_dated, 'carries', 'carry')} a parseable "
             "publication date")
     missing = n_articles - n_dated
@@ -416,14 +416,14 @@ def key_findings(ctx: OverviewContext, duplicates: Group) -> list[str]:
     found = [
         f"{plural(len(articles), 'article')} from {plural(articles['outlet'].nunique(), 'outlet')}"
         f", {plural(int(articles['n_words'].sum()), 'word')} after cleaning "
-        f"(median {int(articles['n_words'].median())} per article).",
+        f"(median {int(articles['n_words'].median()):,} per article).",
         problems_reading(ctx.data.problems) + " Cleaning removed "
         f"{plural(len(removals(audit)), 'line')} of page furniture."
         + (" " + overview.repair_reading(audit, len(articles)) if is_repair(audit).any() else ""),
         f"{plural(n_non_english(articles), 'non-English article')}; "
         f"{plural(n_dated, 'article')} with a publication date.",
         f"{plural(pairs.attrs['n_copies'], 'copied pair')} of "
-        f"{pairs.attrs['n_pairs']}{top}" if len(pairs) else
+        f"{pairs.attrs['n_pairs']:,} article pairs{top}" if len(pairs) else
         "One article: no pair of articles to compare for copying.",
     ]
     where = [("outlets", "overview_outlets"), ("problems", "overview_problems"),
