@@ -7,7 +7,8 @@ import pandas as pd
 import pytest
 
 from newsprism.compare import overview
-from newsprism.report import overview_sections, sentiment_sections
+from newsprism.framing.shares import shares_reading
+from newsprism.report import framing_sections, overview_sections, sentiment_sections
 from newsprism.sentiment.agreement import agreement_sample_note
 from newsprism.viz.display import caption
 
@@ -86,3 +87,53 @@ def test_sentiment_readings_count_with_thousands_separators(text, shown):
 ])
 def test_overview_readings_count_with_thousands_separators(text, shown):
     assert shown in text()
+
+
+def _prevalence(n: int) -> pd.DataFrame:
+    return pd.DataFrame({
+        "outlet": ["Washington Post", "Washington Post", "New York Times", "New York Times"],
+        "frame": ["conflict"] * 4, "measure": ["share_of_sentences", "per_1000_words"] * 2,
+        "estimate": [0.11, 5.9, 0.05, 3.0], "ci_low": [0.09, 5.0, 0.04, 2.0],
+        "ci_high": [0.14, 7.0, 0.06, 4.0], "n": [n, 57418, 2489, 55506],
+        "n_articles": [50] * 4})
+
+
+# PolNeAR train, 350 articles: "11% of its 2700 sentences", "653 of 3284 hits are in quoted
+# speech"; an outlet of 1,200 articles would read "600 of 1200 articles".
+@pytest.mark.parametrize(("text", "shown"), [
+    (lambda: framing_sections.prevalence_reading(_prevalence(2700), {"conflict": "Conflict"}),
+     "11% of its 2,700 sentences"),
+    (lambda: framing_sections.voice_reading(pd.DataFrame({
+        "outlet": ["A", "B"], "frame": ["eco", "war"], "author": [1300, 1331],
+        "quoted": [1043, 10]}), {"eco": "Economic", "war": "War"}),
+     "1,053 of 3,684 hits are in quoted speech; the most is **Economic** in **A** (1,043 quoted "
+     "hits): 1,043 of its 2,343 hits are quoted"),
+    (lambda: framing_sections.dominant_count_text(pd.DataFrame({
+        "dominant_frame": ["war"] * 1200 + ["aid"] * 1100 + ["war = aid"] * 1001})),
+     "war dominates 1,200 of 3,301 articles (next: aid, 1,100; 1,001 tied)"),
+    (lambda: framing_sections.cooccurrence_reading(pd.DataFrame({
+        "frame_a": ["a"], "frame_b": ["b"], "n_both": [1068], "jaccard": [0.04]}),
+        {"a": "A", "b": "B"}, "sentence"), "share the most sentences (1,068, Jaccard"),
+    (lambda: shares_reading(pd.DataFrame({
+        "outlet": ["A", "B"], "frame": ["f", "f"], "estimate": [0.5, 0.4],
+        "ci_low": [0.47, 0.37], "ci_high": [0.53, 0.43], "n": [1200, 1100],
+        "n_present": [600, 440], "validity": ["F1 0.9 vs 0.5"] * 2})),
+     "f in A: 600 of 1,200 articles (50%, 95% CI 47%–53%; next for this frame: B, 440 of 1,100"),
+])
+def test_framing_readings_count_with_thousands_separators(text, shown):
+    assert shown in text()
+
+
+def test_framing_key_finding_counts_sentences_with_thousands_separators():
+    # PolNeAR train, 350 articles: the index read "Conflict in Washington Post (11% of 2700
+    # sentences, ...".
+    from types import SimpleNamespace
+
+    ctx = SimpleNamespace(book=SimpleNamespace(name="generic", shipped=True),
+                          labels={"conflict": "Conflict"})
+    prevalence = SimpleNamespace(facts={"prevalence": _prevalence(2700)})
+    empty = SimpleNamespace(tables={"framing_dominant": pd.DataFrame(),
+                                    "framing_tests": pd.DataFrame({"q_value": [float("nan")],
+                                                                   "caveat": [""]})})
+    found = framing_sections.key_findings(ctx, prevalence, empty, empty)
+    assert "Conflict in Washington Post (11% of 2,700 sentences" in found[0]

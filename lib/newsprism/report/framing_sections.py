@@ -62,7 +62,7 @@ class FramingContext:
     def headline(self) -> str:
         return (f"{self.codebook}. {len(self.book.frame_ids)} frames; "
                 f"{hits_phrase(self.frames, self.kept, self.include_negated)} in "
-                f"{len(self.sentences)} sentences of {len(self.english)} English articles from "
+                f"{len(self.sentences):,} sentences of {len(self.english):,} English articles from "
                 f"{plural(self.english['outlet'].nunique(), 'outlet')} ({self.source}).")
 
     def provenance(self, params: dict) -> dict:
@@ -212,7 +212,7 @@ def prevalence_reading(prevalence: pd.DataFrame, labels: dict[str, str]) -> str:
                       & (prevalence["outlet"] == t["outlet"])
                       & (prevalence["frame"] == t["frame"])]["estimate"].iloc[0]
     return (f"The most prevalent outlet × frame cell is **{labels[t['frame']]}** in "
-            f"**{t['outlet']}**: {t['estimate']:.0%} of its {int(t['n'])} sentences "
+            f"**{t['outlet']}**: {t['estimate']:.0%} of its {int(t['n']):,} sentences "
             f"({share_interval_text(t)}{lead_text(prevalence, t)}), "
             f"{rate:.1f} hits per 1,000 words.{other_frame_text(prevalence, t, labels)} "
             + (f"Outlets with fewer than {MIN_ARTICLES} articles have no interval, so the "
@@ -409,7 +409,7 @@ def cooccurrence_reading(pairs: pd.DataFrame, labels: dict[str, str], level: str
     if not best["n_both"]:
         return f"No two frames share a {level}."
     return (f"**{labels.get(best['frame_a'])}** and **{labels.get(best['frame_b'])}** share "
-            f"the most {level}s ({int(best['n_both'])}, Jaccard {best['jaccard']:.2f}). "
+            f"the most {level}s ({int(best['n_both']):,}, Jaccard {best['jaccard']:.2f}). "
             "Co-occurrence in one unit shows frames told together, not a causal link.")
 
 
@@ -421,10 +421,10 @@ def voice_reading(voices: pd.DataFrame, labels: dict[str, str]) -> str:
     quoted, hits = int(most["quoted"]), int(most["author"] + most["quoted"])
     share = (f"every one of its {plural(hits, 'hit')} is quoted: there the frame is the sources' "
              "words, not the outlet's" if quoted == hits else
-             f"{quoted} of its {plural(hits, 'hit')} {'is' if quoted == 1 else 'are'} quoted: "
+             f"{quoted:,} of its {plural(hits, 'hit')} {'is' if quoted == 1 else 'are'} quoted: "
              "that frame is partly the "
              "sources' words, not the outlet's")
-    return (f"{int(voices['quoted'].sum())} of {int(voices[['author', 'quoted']].to_numpy().sum())}"
+    return (f"{int(voices['quoted'].sum()):,} of {int(voices[['author', 'quoted']].to_numpy().sum()):,}"
             f" hits {verb(int(voices['quoted'].sum()), 'is', 'are')} in quoted speech; the most is **{labels.get(most['frame'])}** in "
             f"**{most['outlet']}** ({plural(quoted, 'quoted hit')}): {share}.")
 
@@ -522,15 +522,15 @@ def dominant_count_text(dominant: pd.DataFrame, bold: str = "",
     frames = dominant["dominant_frame"].astype(str)
     top = _top_dominant(dominant)
     runner_up = counts.index[1] if len(counts) > 1 else None
-    notes = ([f"next: {name(runner_up, runner_up)}, {int(counts.iloc[1])}"]
+    notes = ([f"next: {name(runner_up, runner_up)}, {int(counts.iloc[1]):,}"]
              if len(top) == 1 and runner_up is not None else [])
     if (frames == "(none)").any():
         notes.append(f"{plural(int((frames == '(none)').sum()), 'article')} without a frame hit")
     if frames.str.contains(" = ", regex=False).any():
-        notes.append(f"{int(frames.str.contains(' = ', regex=False).sum())} tied")
+        notes.append(f"{int(frames.str.contains(' = ', regex=False).sum()):,} tied")
     names = " and ".join(f"{bold}{name(frame, frame)}{bold}" for frame in sorted(top))
     verb = "each dominate" if len(top) > 1 else "dominates"
-    return (f"{names} {verb} {int(counts.iloc[0])} of {len(dominant)} {unit}"
+    return (f"{names} {verb} {int(counts.iloc[0]):,} of {len(dominant):,} {unit}"
             + (f" ({'; '.join(notes)})" if notes else "") + ". ")
 
 
@@ -778,7 +778,7 @@ def key_findings(ctx: FramingContext, prevalence: Group, dominant: Section,
     if len(top) and top["estimate"].iloc[0] > 0:
         cell = top.iloc[0]
         found.append(f"Most prevalent frame cell: {ctx.labels[cell['frame']]} in "
-                     f"{cell['outlet']} ({cell['estimate']:.0%} of {int(cell['n'])} sentences, "
+                     f"{cell['outlet']} ({cell['estimate']:.0%} of {int(cell['n']):,} sentences, "
                      f"{share_interval_text(cell)}"
                      f"{lead_text(table, cell)}; codebook "
                      f"{ctx.book.name}).{other_frame_text(table, cell, ctx.labels)}"
