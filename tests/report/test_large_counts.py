@@ -5,10 +5,15 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
-
 from newsprism.compare import overview
 from newsprism.framing.shares import shares_reading
-from newsprism.report import framing_sections, overview_sections, sentiment_sections
+from newsprism.quotes import stats as quote_stats
+from newsprism.report import (
+    framing_sections,
+    overview_sections,
+    quotes_sections,
+    sentiment_sections,
+)
 from newsprism.sentiment.agreement import agreement_sample_note
 from newsprism.viz.display import caption
 
@@ -137,3 +142,39 @@ def test_framing_key_finding_counts_sentences_with_thousands_separators():
                                                                    "caveat": [""]})})
     found = framing_sections.key_findings(ctx, prevalence, empty, empty)
     assert "Conflict in Washington Post (11% of 2,700 sentences" in found[0]
+
+
+# PolNeAR train, 350 articles: the index read "3733 speech and 305 term quotations", the
+# readings "148 of 3733 speech quotations have no speaker" and "say (2165 of 3428 cued
+# quotations)".
+@pytest.mark.parametrize(("text", "shown"), [
+    (lambda: quotes_sections.voice_reading(pd.DataFrame({
+        "outlet": ["A", "B", "A"], "speaker": ["Trump", "Clinton", quote_stats.UNATTRIBUTED],
+        "n_quotes": [1385, 1168, 1148]})),
+     "**Trump** (1,385 quotations across outlets; next: Clinton, 1,168). 1,148 of 3,701 speech "
+     "quotations have no speaker"),
+    (lambda: quotes_sections.cue_reading(pd.DataFrame({
+        "cue_lemma": ["say", "claim"], "cue_class": ["neutral", "doubting"],
+        "n_quotes": [2165, 1263]})), "**say** (2,165 of 3,428 cued quotations); 1,263 "),
+    (lambda: quotes_sections.scare_reading(pd.DataFrame({
+        "outlet": ["A", "B"], "estimate": [1.9, 0.5], "ci_low": [1.1, 0.3],
+        "ci_high": [2.9, 0.8], "n": [50, 50], "total": [1073, 9]})), "It uses 1,073 in total."),
+])
+def test_quotes_readings_count_with_thousands_separators(text, shown):
+    assert shown in text()
+
+
+def test_quotes_headline_and_finding_count_with_thousands_separators():
+    from types import SimpleNamespace
+
+    quotes = pd.DataFrame({"kind": ["speech"] * 3733 + ["term"] * 305,
+                           "article_id": [str(i % 333) for i in range(4038)]})
+    english = pd.DataFrame({"outlet": ["A"] * 350})
+    fake = SimpleNamespace(quotes=quotes, speech=quotes[quotes["kind"] == "speech"],
+                           english=english, articles=english, note="", source="pn350",
+                           rates=pd.DataFrame({"measure": [], "estimate": []}))
+    headline = quotes_sections.QuotesContext.headline.fget(fake)
+    assert headline.startswith("4,038 quotations (3,733 speech, 305 term) in 333 of 350")
+    statements = SimpleNamespace(facts={"n_statements": 49})
+    found = quotes_sections.key_findings(fake, statements)
+    assert found[0].startswith("3,733 speech and 305 term quotations in 350 English articles.")
