@@ -332,6 +332,11 @@ def article_frames_section(ctx: FramingContext, out_dir: str) -> Group:
                        source=f"{ctx.source}, newsprism.framing.frame_presence"))])
 
 
+def _shipped_name(ctx: FramingContext) -> str:
+    """The codebook's name when it is a shipped one (its validity is known), else ""."""
+    return ctx.book.name if ctx.book.shipped else ""
+
+
 def small_n_frames(tests: pd.DataFrame) -> int:
     """Frames whose asymptotic chi-square p rests on an expected count below 5; Fisher's exact
     test (two outlets) has no asymptotic p, so its small cells need no caveat.
@@ -345,8 +350,9 @@ def small_n_frames(tests: pd.DataFrame) -> int:
     return int(small.sum())
 
 
-def frame_tests_reading(tests: pd.DataFrame, labels: dict[str, str]) -> str:
-    """How many frames differ across outlets at q < 0.05, with the small-n caveat.
+def frame_tests_reading(tests: pd.DataFrame, labels: dict[str, str], book_name: str = "") -> str:
+    """How many frames differ across outlets at q < 0.05, with the small-n caveat, and those of
+    them whose cue detector does not beat its baseline (shipped codebook ``book_name``).
 
     >>> frame_tests_reading(pd.DataFrame({"frame": ["w"], "q_value": [0.01], "min_expected": [2]}),
     ...               {"w": "War"})[:52]
@@ -371,7 +377,7 @@ def frame_tests_reading(tests: pd.DataFrame, labels: dict[str, str]) -> str:
                "cell, so their asymptotic p is unreliable (use the Monte Carlo p)."
                if small else ".")
             + " Each article counts once (with the frame or without), so sentences of one "
-            "article are not taken as independent evidence.")
+            "article are not taken as independent evidence." + weak_frames_note(book_name, significant))
 
 
 def frame_tests_section(ctx: FramingContext, out_dir: str) -> Section:
@@ -383,7 +389,8 @@ def frame_tests_section(ctx: FramingContext, out_dir: str) -> Section:
     return Section("tests", table=tests, max_rows=None, caption=(
         f"Test per frame of an equal share of articles carrying it across outlets (each "
         f"article counted once). {ctx.codebook}."),
-        reading=frame_tests_reading(tests, ctx.labels), tables={"framing_tests": tests},
+        reading=frame_tests_reading(tests, ctx.labels, _shipped_name(ctx)),
+        tables={"framing_tests": tests},
         facts=dict(n=articles_tested(tests, ctx.english), unit="English articles",
                    source=f"{ctx.source}, newsprism.framing.stats (scipy)"))
 
@@ -398,8 +405,10 @@ def articles_tested(tests: pd.DataFrame, english: pd.DataFrame) -> int:
     return int(tests["n_articles"].max()) if len(tests) else len(english)
 
 
-def cooccurrence_reading(pairs: pd.DataFrame, labels: dict[str, str], level: str) -> str:
-    """The pair of frames sharing the most units, or that no two frames share one.
+def cooccurrence_reading(pairs: pd.DataFrame, labels: dict[str, str], level: str,
+                         book_name: str = "") -> str:
+    """The pair of frames sharing the most units, or that no two frames share one, with the
+    validity note of a frame whose cue detector does not beat its baseline.
 
     >>> p = pd.DataFrame({"frame_a": ["a"], "frame_b": ["b"], "n_both": [0], "jaccard": [0.0]})
     >>> cooccurrence_reading(p, {}, "sentence")
@@ -410,11 +419,13 @@ def cooccurrence_reading(pairs: pd.DataFrame, labels: dict[str, str], level: str
         return f"No two frames share a {level}."
     return (f"**{labels.get(best['frame_a'])}** and **{labels.get(best['frame_b'])}** share "
             f"the most {level}s ({int(best['n_both']):,}, Jaccard {best['jaccard']:.2f}). "
-            "Co-occurrence in one unit shows frames told together, not a causal link.")
+            "Co-occurrence in one unit shows frames told together, not a causal link."
+            + weak_frames_note(book_name, [best["frame_a"], best["frame_b"]]))
 
 
-def voice_reading(voices: pd.DataFrame, labels: dict[str, str]) -> str:
-    """How many hits are in quoted speech and the frame × outlet quoted most."""
+def voice_reading(voices: pd.DataFrame, labels: dict[str, str], book_name: str = "") -> str:
+    """How many hits are in quoted speech and the frame × outlet quoted most, with the validity
+    note of that frame when its cue detector does not beat its baseline."""
     if not (len(voices) and voices["quoted"].sum()):
         return "No frame cue falls inside a speech quotation."
     most = voices.sort_values("quoted", ascending=False).iloc[0]
@@ -426,7 +437,8 @@ def voice_reading(voices: pd.DataFrame, labels: dict[str, str]) -> str:
              "sources' words, not the outlet's")
     return (f"{int(voices['quoted'].sum()):,} of {int(voices[['author', 'quoted']].to_numpy().sum()):,}"
             f" hits {verb(int(voices['quoted'].sum()), 'is', 'are')} in quoted speech; the most is **{labels.get(most['frame'])}** in "
-            f"**{most['outlet']}** ({plural(quoted, 'quoted hit')}): {share}.")
+            f"**{most['outlet']}** ({plural(quoted, 'quoted hit')}): {share}."
+            + weak_frames_note(book_name, [most["frame"]]))
 
 
 def voice_section(ctx: FramingContext, out_dir: str) -> Section:
@@ -437,7 +449,7 @@ def voice_section(ctx: FramingContext, out_dir: str) -> Section:
     save_table(voices, "framing_voice", out_dir)
     return Section("voice", table=voices, max_rows=None, caption=(
         f"Frame hits per outlet by voice. {ctx.codebook}."),
-        reading=voice_reading(voices, ctx.labels), facts=dict(
+        reading=voice_reading(voices, ctx.labels, _shipped_name(ctx)), facts=dict(
             n=int(voices[["author", "quoted"]].to_numpy().sum()) if len(voices) else 0,
             unit="frame hits", source=f"{ctx.source}, newsprism.framing.detect + newsprism.quotes.extract"))
 
@@ -550,7 +562,7 @@ def cooccurrence_section(ctx: FramingContext, out_dir: str, level: str = "senten
                                   colorbar_label=f"{level}s with both frames")
     return Section("cooccurrence", figure=figure, caption=(
         f"Number of {level}s carrying both frames (diagonal: the frame alone). "
-        f"{ctx.codebook}."), reading=cooccurrence_reading(pairs, labels, level),
+        f"{ctx.codebook}."), reading=cooccurrence_reading(pairs, labels, level, _shipped_name(ctx)),
         facts=dict(n=int(pairs["n_units"].iloc[0]), unit=f"{level}s",
                    source=f"{ctx.source}, newsprism.framing.stats"))
 
