@@ -15,7 +15,7 @@ from newsprism.report import (
     sentiment_sections,
 )
 from newsprism.sentiment.agreement import agreement_sample_note
-from newsprism.viz.display import caption
+from newsprism.viz.display import caption, rows_note
 
 
 @pytest.mark.parametrize(("n", "unit", "shown"), [
@@ -178,3 +178,12 @@ def test_quotes_headline_and_finding_count_with_thousands_separators():
     statements = SimpleNamespace(facts={"n_statements": 49})
     found = quotes_sections.key_findings(fake, statements)
     assert found[0].startswith("3,733 speech and 305 term quotations in 350 English articles.")
+
+
+# PolNeAR train, 350 articles: "First 300 of 4038 rows shown" under the quote explorer.
+@pytest.mark.parametrize(("shown", "total", "said"), [
+    (300, 4038, "First 300 of 4,038 rows shown;"),
+    (60, 350, "First 60 of 350 rows shown;"),
+])
+def test_rows_note_counts_with_thousands_separators(shown, total, said):
+    assert rows_note(shown, total).startswith(said)

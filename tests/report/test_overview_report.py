@@ -244,7 +244,7 @@ def test_pairs_note_says_pairs_sharing_no_term_are_not_listed():
 
 @pytest.mark.parametrize(("rows", "n_pairs", "unlisted", "expected"), [
     # PolNeAR train, 250 articles: "Showing the 500 strongest" above a table of 10 rows.
-    (500, 31125, 102, "Showing the 10 strongest of 31125 pairs (copies first); the saved table "
+    (500, 31125, 102, "Showing the 10 strongest of 31,125 pairs (copies first); the saved table "
                       "overview_near_duplicates holds the 500 strongest."),
     (190, 190, 0, "Showing the 10 strongest of 190 pairs (copies first); the saved table "
                   "overview_near_duplicates holds all 190 listed."),

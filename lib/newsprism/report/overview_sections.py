@@ -291,14 +291,14 @@ def pairs_note(pairs: pd.DataFrame, shown: int = PAIRS_SHOWN) -> str:
     >>> pairs = pd.DataFrame({"cosine": [0.9] * 500})
     >>> pairs.attrs.update(n_pairs=31125)
     >>> pairs_note(pairs)
-    ' Showing the 10 strongest of 31125 pairs (copies first); the saved table overview_near_duplicates holds the 500 strongest.'
+    ' Showing the 10 strongest of 31,125 pairs (copies first); the saved table overview_near_duplicates holds the 500 strongest.'
     """
     n_pairs = pairs.attrs["n_pairs"]
     unlisted = int(pairs.attrs.get("n_no_shared_term", 0))
     listed, on_page = n_pairs - unlisted, min(shown, len(pairs))
-    saved = f"all {listed} listed" if len(pairs) == listed else f"the {len(pairs)} strongest"
+    saved = f"all {listed:,} listed" if len(pairs) == listed else f"the {len(pairs):,} strongest"
     note = "" if on_page == listed else (
-        f" Showing the {on_page} strongest of {n_pairs} pairs (copies first); the "
+        f" Showing the {on_page:,} strongest of {n_pairs:,} pairs (copies first); the "
         f"saved table overview_near_duplicates holds {saved}.")
     if unlisted:
         note += (f" {plural(unlisted, 'pair')} of articles share no term (cosine 0, e.g. "

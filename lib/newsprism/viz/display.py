@@ -285,9 +285,11 @@ def rows_note(shown: int, total: int, order: str = "") -> str:
 
     >>> rows_note(60, 840, "outlet, then article")
     'First 60 of 840 rows shown, ordered by outlet, then article; the saved table has them all.'
+    >>> rows_note(300, 4038)
+    'First 300 of 4,038 rows shown; the saved table has them all.'
     """
     ordered = f", ordered by {order}" if order else ""
-    return f"First {shown} of {total} rows shown{ordered}; the saved table has them all."
+    return f"First {shown:,} of {total:,} rows shown{ordered}; the saved table has them all."
 
 
 def show_table(df: pd.DataFrame, caption: str | None = None, *, max_rows: int | None = 60,
