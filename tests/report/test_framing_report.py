@@ -544,3 +544,17 @@ WEAK = "the cue detector does not beat 'always present' on gold data"
 def test_readings_naming_a_weak_frame_carry_its_validity_note(reading, named):
     assert named + WEAK in reading("generic")
     assert WEAK not in reading("")  # a custom codebook has no gold to say it of
+
+
+@pytest.mark.parametrize(("name", "shipped", "run", "said", "unsaid"), [
+    # A synthetic corpus run with run_validation = False read "No validation result for
+    # codebook 'generic': only the shipped 'story' and 'generic' codebooks have hand-coded
+    # gold", as if the shipped generic codebook were a custom one.
+    ("generic", True, False, "which has hand-coded gold, and the quick run is switched off",
+     "only the shipped"),
+    ("generic", True, True, "the quick run gave none", "only the shipped"),
+    ("mine", False, True, "only the shipped 'story' and 'generic' codebooks", "switched off"),
+])
+def test_missing_validation_says_why_for_the_codebook_in_use(name, shipped, run, said, unsaid):
+    text = framing_report.no_validation_text(name, shipped, run)
+    assert said in text and unsaid not in text

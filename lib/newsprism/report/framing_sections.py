@@ -737,6 +737,26 @@ Gold paragraphs per frame run from 10 to 10: frames with fewer than 15 are valid
             "frames with fewer than 15 are validated only roughly.")
 
 
+def no_validation_text(book_name: str, shipped: bool, run_validation: bool = True) -> str:
+    """Why the validation table is missing: a custom codebook has no gold; a shipped one has,
+    but no result was saved by ``make validate`` and none was run now (a shipped codebook
+    read "only the shipped 'story' and 'generic' codebooks have hand-coded gold").
+
+    >>> no_validation_text("generic", True, run_validation=False)[:68]
+    "No saved validation result for codebook 'generic', which has hand-co"
+    >>> no_validation_text("mine", False)[:60]
+    "No validation result for codebook 'mine': only the shipped '"
+    """
+    if shipped:
+        why = ("the quick run is switched off (parameter run_validation = False)"
+               if not run_validation else "the quick run gave none")
+        return (f"No saved validation result for codebook '{book_name}', which has hand-coded "
+                f"gold, and {why}: run `make validate`.")
+    return (f"No validation result for codebook '{book_name}': only the shipped 'story' and "
+            "'generic' codebooks have hand-coded gold. Validate a custom codebook by "
+            "hand-coding a sample of its paragraphs the same way.")
+
+
 def validation_section(ctx: FramingContext, run_validation: bool = True) -> Group:
     """Frame detection against the hand-coded paragraphs of the bundled corpus (in-sample),
     then per-frame agreement with Wilson intervals and every disagreement."""
@@ -755,10 +775,8 @@ def validation_section(ctx: FramingContext, run_validation: bool = True) -> Grou
                                      unit="hand-coded paragraphs",
                                      source=str(results["reference"].iloc[0])))
     else:
-        first = Section("validation", reading=(
-            f"No validation result for codebook '{book.name}': only the shipped 'story' and "
-            "'generic' codebooks have hand-coded gold (run `make validate`). Validate a custom "
-            "codebook by hand-coding a sample of its paragraphs the same way."))
+        first = Section("validation", reading=no_validation_text(book.name, book.shipped,
+                                                                  run_validation))
     scores, disagreements = framing_validation.validation_summary(book)
     if not len(scores):
         return Group("validation-section", [first])
