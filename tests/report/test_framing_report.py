@@ -516,3 +516,45 @@ def test_small_n_caveat_only_for_asymptotic_tests(test, min_expected, small):
     text = framing_report.frame_tests_reading(tests, LABELS)
     assert (f"caveat:** {small} frame(s)" in text) == bool(small)
     assert ("Small-n caveat" in text) == bool(small)
+
+
+WEAK = "the cue detector does not beat 'always present' on gold data"
+
+
+@pytest.mark.parametrize(("reading", "named"), [
+    # PolNeAR train, 350 articles: the tests reading said "5 of 5 frames differ across outlets
+    # at q < 0.05 (Conflict, ..., Responsibility)" and the co-occurrence reading "Conflict and
+    # Economic consequences share the most sentences", with no word that the conflict and
+    # responsibility cues do not beat 'always present' (the key findings said it).
+    (lambda book: framing_report.frame_tests_reading(pd.DataFrame({
+        "frame": ["conflict", "economic", "responsibility"], "q_value": [0.001, 0.01, 0.02],
+        "min_expected": [10, 24, 25]}), {"conflict": "Conflict", "economic": "Economic",
+                                          "responsibility": "Responsibility"}, book),
+     "conflict, responsibility: "),
+    (lambda book: framing_report.cooccurrence_reading(pd.DataFrame({
+        "frame_a": ["conflict", "economic"], "frame_b": ["economic", "morality"],
+        "n_both": [68, 7], "jaccard": [0.04, 0.01]}), {"conflict": "Conflict",
+                                                       "economic": "Economic"}, "sentence",
+        book), "conflict: "),
+    (lambda book: framing_report.voice_reading(pd.DataFrame({
+        "outlet": ["A", "B"], "frame": ["responsibility", "economic"], "author": [9, 14],
+        "quoted": [16, 11]}), {"responsibility": "Responsibility", "economic": "Economic"},
+        book), "responsibility: "),
+])
+def test_readings_naming_a_weak_frame_carry_its_validity_note(reading, named):
+    assert named + WEAK in reading("generic")
+    assert WEAK not in reading("")  # a custom codebook has no gold to say it of
+
+
+@pytest.mark.parametrize(("name", "shipped", "run", "said", "unsaid"), [
+    # A synthetic corpus run with run_validation = False read "No validation result for
+    # codebook 'generic': only the shipped 'story' and 'generic' codebooks have hand-coded
+    # gold", as if the shipped generic codebook were a custom one.
+    ("generic", True, False, "which has hand-coded gold, and the quick run is switched off",
+     "only the shipped"),
+    ("generic", True, True, "the quick run gave none", "only the shipped"),
+    ("mine", False, True, "only the shipped 'story' and 'generic' codebooks", "switched off"),
+])
+def test_missing_validation_says_why_for_the_codebook_in_use(name, shipped, run, said, unsaid):
+    text = framing_report.no_validation_text(name, shipped, run)
+    assert said in text and unsaid not in text

@@ -153,6 +153,17 @@ def test_duplicates_reading_groups_the_digits_of_large_counts():
         "9 of 351,733 pairs are copies")
 
 
+@pytest.mark.parametrize(("n_pairs", "shown"), [
+    # PolNeAR train, 350 articles: the index read "5 copied pairs of 61075; most similar: ..."
+    (61075, "copied pairs of 61,075 article pairs; most similar"),
+    (28, "copied pairs of 28 article pairs; most similar"),
+])
+def test_copies_finding_groups_the_digits_and_names_its_unit(ctx, tmp_path, n_pairs, shown):
+    group = overview_report.duplicates_section(ctx, str(tmp_path))
+    group.facts["pairs"].attrs["n_pairs"] = n_pairs
+    assert shown in overview_report.key_findings(ctx, group)[-1]
+
+
 def test_encoding_repairs_are_read_apart_from_removals_and_escaped(one_article_corpus, tmp_path):
     # Mojibake with markup in a title and a text line: repaired, counted per outlet, never
     # counted as removed lines, and escaped wherever the audit sample is shown.
@@ -235,7 +246,7 @@ def test_pairs_note_says_pairs_sharing_no_term_are_not_listed():
 
 @pytest.mark.parametrize(("rows", "n_pairs", "unlisted", "expected"), [
     # PolNeAR train, 250 articles: "Showing the 500 strongest" above a table of 10 rows.
-    (500, 31125, 102, "Showing the 10 strongest of 31125 pairs (copies first); the saved table "
+    (500, 31125, 102, "Showing the 10 strongest of 31,125 pairs (copies first); the saved table "
                       "overview_near_duplicates holds the 500 strongest."),
     (190, 190, 0, "Showing the 10 strongest of 190 pairs (copies first); the saved table "
                   "overview_near_duplicates holds all 190 listed."),
@@ -260,7 +271,7 @@ def test_pairs_note_counts_the_rows_shown_on_the_page(rows, n_pairs, unlisted, e
 @pytest.mark.parametrize(("words", "expected"), [
     # Two outlets carrying the same articles read "Twin A gives the story the most text (2092
     # words), Twin A the least (2092 words), a ratio of 1.0".
-    ([2092, 2092], "Both outlets have the same length of coverage (2092 words), so neither "
+    ([2092, 2092], "Both outlets have the same length of coverage (2,092 words), so neither "
                    "ranks above the other."),
     ([300, 300, 100], "**A** and **B** both give the story the most text (300 words each), "
                       "**C** the least (100 words), a ratio of 3.0."),

@@ -32,7 +32,8 @@ def _rates(values: list[float]) -> pd.DataFrame:
 @pytest.mark.parametrize("per_1000, share, expected", [
     (_rates([4.0, 1.5]), _rates([0.2, 0.3]),
      ["**A** has the highest rate of speech quotations (4.0 per 1,000 words, 95% CI 2.0 to "
-      "8.0, n = 6 articles; next: B, 1.5).", "is 30.0% (**B**)"]),
+      "8.0, n = 6 articles; next: B, 1.5).", "is 30.0% (**B**; next: A, 20.0%), but from a "
+      "single article"]),
     (_rates([]), _rates([]), ["No speech quotation was found, so no rate can be read."]),
 ])
 def test_density_reading_takes_its_figures_from_the_rates(per_1000, share, expected):
@@ -383,3 +384,30 @@ def test_top_rate_needs_the_minimum_articles(n, established):
     assert (f"from {n} articles (fewer than 5): no interval over articles, so the lead is "
             "not established" in text) == (not established)
     assert ("95% CI 8.0 to 10.0" in text) == established
+
+
+def _shares(estimates, ci_low, n) -> pd.DataFrame:
+    return pd.DataFrame({"outlet": ["Western Journalism", "Breitbart", "USA Today"],
+                         "estimate": estimates, "ci_low": ci_low,
+                         "ci_high": [e + 0.04 for e in estimates], "n": n})
+
+
+@pytest.mark.parametrize(("share", "expected"), [
+    # PolNeAR train, 350 articles: "The largest share of text inside quotation marks is 29.7%
+    # (Western Journalism)" while its interval (26.0% to 33.7%) held Breitbart's 28.5%.
+    (_shares([0.297, 0.285, 0.129], [0.260, 0.215, 0.104], [50, 50, 50]),
+     "is 29.7% (**Western Journalism**; 95% CI 26.0% to 33.7%, n = 50 articles; next: "
+     "Breitbart, 28.5%): its interval holds the next outlet's share, so there is no clear "
+     "difference."),
+    (_shares([0.297, 0.185, 0.129], [0.260, 0.150, 0.104], [50, 50, 50]),
+     "is 29.7% (**Western Journalism**; 95% CI 26.0% to 33.7%, n = 50 articles; next: "
+     "Breitbart, 18.5%)."),
+    (_shares([0.297, 0.185, 0.129], [0.297, 0.150, 0.104], [1, 50, 50]),
+     "(**Western Journalism**; next: Breitbart, 18.5%), but from a single article"),
+    (_shares([0.297, 0.297, 0.129], [0.260, 0.215, 0.104], [50, 50, 50]),
+     "is 29.7% (**Breitbart** and **Western Journalism** each)."),
+])
+def test_largest_quoted_share_is_read_against_the_next_outlet(share, expected):
+    per_1000 = share.assign(estimate=[17.8, 15.2, 12.0], ci_low=[15.7, 12.3, 9.9],
+                            ci_high=[19.9, 18.1, 14.0])
+    assert expected in quotes_report.density_reading(per_1000, share)

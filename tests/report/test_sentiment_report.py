@@ -211,7 +211,7 @@ def test_weakest_engine_pair_is_named_against_the_next(next_r, said):
                               "n": [5000] * 3})
     text = sentiment_report.agreement_reading(agreement, pd.DataFrame())
     assert text.startswith("The weakest pair is textblob / nltk_vader (r = 0.36, 95% CI "
-                           "0.33–0.38, n = 5000; ")
+                           "0.33–0.38, n = 5,000; ")
     assert said in text
 
 

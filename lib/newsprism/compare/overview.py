@@ -345,14 +345,14 @@ def audit_reading(audit: pd.DataFrame, rules: pd.DataFrame, n_articles: int,
     top = rules[rules["removals"] == rules["removals"].max()]
     names = " and ".join(f"**{r}**" for r in top["rule"])
     count = int(top["removals"].iloc[0])
-    removed = f"{count} removal" + ("" if count == 1 else "s")
+    removed = f"{count:,} removal" + ("" if count == 1 else "s")
     which = (f"the most frequent rule is {names} ({removed})" if len(top) == 1 else
              f"the most frequent rules are {names} ({removed} each)")
-    lines = f"{len(audit)} line" + ("" if len(audit) == 1 else "s")
+    lines = f"{len(audit):,} line" + ("" if len(audit) == 1 else "s")
     ids = audit["article_id"].astype(str)
     emptied = ids[~ids.isin(kept.astype(str))].nunique() if kept is not None else 0
-    return (f"Cleaning removed {lines} from {ids.nunique() - emptied} of "
-            f"{n_articles} article{'' if n_articles == 1 else 's'}"
+    return (f"Cleaning removed {lines} from {ids.nunique() - emptied:,} of "
+            f"{n_articles:,} article{'' if n_articles == 1 else 's'}"
             + (f" and from {emptied} article{'' if emptied == 1 else 's'} it emptied, which "
                "were skipped (see the problems table)" if emptied else "")
             + f"; {which}." + (" " + repaired if repaired else ""))
@@ -374,7 +374,7 @@ def repair_reading(audit: pd.DataFrame, n_articles: int) -> str:
                        (ENTITY_RULE, 'HTML entities ("&amp;", "&#8217;") were decoded')):
         n = audit.loc[audit["rule"] == rule, "article_id"].nunique()
         if n:
-            said.append(f"{what} in {n} of {n_articles} articles.")
+            said.append(f"{what} in {n:,} of {n_articles:,} articles.")
     return " ".join(said)
 
 

@@ -238,7 +238,7 @@ def shares_reading(table: pd.DataFrame) -> str:
              f"shared by {tied} outlet x frame cells, among them {top['frame']} in "
              f"{top['outlet']}")
     return (f"The largest article-level share is {where}: "
-            f"{int(top['n_present'])} of {int(top['n'])} articles ({top['estimate']:.0%}, 95% CI "
+            f"{int(top['n_present']):,} of {int(top['n']):,} articles ({top['estimate']:.0%}, 95% CI "
             f"{top['ci_low']:.0%}–{top['ci_high']:.0%}{_runner_up(valid, top)}). Read the "
             "evidence sentences before the chart." + warning)
 
@@ -252,7 +252,7 @@ def _runner_up(valid: pd.DataFrame, top: pd.Series) -> str:
         return ""
     nxt = others.sort_values(["estimate", "n"], ascending=False).iloc[0]
     inside = nxt["estimate"] >= top["ci_low"]
-    return (f"; next for this frame: {nxt['outlet']}, {int(nxt['n_present'])} of "
-            f"{int(nxt['n'])} ({nxt['estimate']:.0%}), "
+    return (f"; next for this frame: {nxt['outlet']}, {int(nxt['n_present']):,} of "
+            f"{int(nxt['n']):,} ({nxt['estimate']:.0%}), "
             + (f"inside its interval, so the data do not rank {top['outlet']} first" if inside
                else "below its interval"))

@@ -62,7 +62,7 @@ class FramingContext:
     def headline(self) -> str:
         return (f"{self.codebook}. {len(self.book.frame_ids)} frames; "
                 f"{hits_phrase(self.frames, self.kept, self.include_negated)} in "
-                f"{len(self.sentences)} sentences of {len(self.english)} English articles from "
+                f"{len(self.sentences):,} sentences of {len(self.english):,} English articles from "
                 f"{plural(self.english['outlet'].nunique(), 'outlet')} ({self.source}).")
 
     def provenance(self, params: dict) -> dict:
@@ -212,7 +212,7 @@ def prevalence_reading(prevalence: pd.DataFrame, labels: dict[str, str]) -> str:
                       & (prevalence["outlet"] == t["outlet"])
                       & (prevalence["frame"] == t["frame"])]["estimate"].iloc[0]
     return (f"The most prevalent outlet × frame cell is **{labels[t['frame']]}** in "
-            f"**{t['outlet']}**: {t['estimate']:.0%} of its {int(t['n'])} sentences "
+            f"**{t['outlet']}**: {t['estimate']:.0%} of its {int(t['n']):,} sentences "
             f"({share_interval_text(t)}{lead_text(prevalence, t)}), "
             f"{rate:.1f} hits per 1,000 words.{other_frame_text(prevalence, t, labels)} "
             + (f"Outlets with fewer than {MIN_ARTICLES} articles have no interval, so the "
@@ -332,6 +332,11 @@ def article_frames_section(ctx: FramingContext, out_dir: str) -> Group:
                        source=f"{ctx.source}, newsprism.framing.frame_presence"))])
 
 
+def _shipped_name(ctx: FramingContext) -> str:
+    """The codebook's name when it is a shipped one (its validity is known), else ""."""
+    return ctx.book.name if ctx.book.shipped else ""
+
+
 def small_n_frames(tests: pd.DataFrame) -> int:
     """Frames whose asymptotic chi-square p rests on an expected count below 5; Fisher's exact
     test (two outlets) has no asymptotic p, so its small cells need no caveat.
@@ -345,8 +350,9 @@ def small_n_frames(tests: pd.DataFrame) -> int:
     return int(small.sum())
 
 
-def frame_tests_reading(tests: pd.DataFrame, labels: dict[str, str]) -> str:
-    """How many frames differ across outlets at q < 0.05, with the small-n caveat.
+def frame_tests_reading(tests: pd.DataFrame, labels: dict[str, str], book_name: str = "") -> str:
+    """How many frames differ across outlets at q < 0.05, with the small-n caveat, and those of
+    them whose cue detector does not beat its baseline (shipped codebook ``book_name``).
 
     >>> frame_tests_reading(pd.DataFrame({"frame": ["w"], "q_value": [0.01], "min_expected": [2]}),
     ...               {"w": "War"})[:52]
@@ -371,7 +377,7 @@ def frame_tests_reading(tests: pd.DataFrame, labels: dict[str, str]) -> str:
                "cell, so their asymptotic p is unreliable (use the Monte Carlo p)."
                if small else ".")
             + " Each article counts once (with the frame or without), so sentences of one "
-            "article are not taken as independent evidence.")
+            "article are not taken as independent evidence." + weak_frames_note(book_name, significant))
 
 
 def frame_tests_section(ctx: FramingContext, out_dir: str) -> Section:
@@ -383,7 +389,8 @@ def frame_tests_section(ctx: FramingContext, out_dir: str) -> Section:
     return Section("tests", table=tests, max_rows=None, caption=(
         f"Test per frame of an equal share of articles carrying it across outlets (each "
         f"article counted once). {ctx.codebook}."),
-        reading=frame_tests_reading(tests, ctx.labels), tables={"framing_tests": tests},
+        reading=frame_tests_reading(tests, ctx.labels, _shipped_name(ctx)),
+        tables={"framing_tests": tests},
         facts=dict(n=articles_tested(tests, ctx.english), unit="English articles",
                    source=f"{ctx.source}, newsprism.framing.stats (scipy)"))
 
@@ -398,8 +405,10 @@ def articles_tested(tests: pd.DataFrame, english: pd.DataFrame) -> int:
     return int(tests["n_articles"].max()) if len(tests) else len(english)
 
 
-def cooccurrence_reading(pairs: pd.DataFrame, labels: dict[str, str], level: str) -> str:
-    """The pair of frames sharing the most units, or that no two frames share one.
+def cooccurrence_reading(pairs: pd.DataFrame, labels: dict[str, str], level: str,
+                         book_name: str = "") -> str:
+    """The pair of frames sharing the most units, or that no two frames share one, with the
+    validity note of a frame whose cue detector does not beat its baseline.
 
     >>> p = pd.DataFrame({"frame_a": ["a"], "frame_b": ["b"], "n_both": [0], "jaccard": [0.0]})
     >>> cooccurrence_reading(p, {}, "sentence")
@@ -409,24 +418,27 @@ def cooccurrence_reading(pairs: pd.DataFrame, labels: dict[str, str], level: str
     if not best["n_both"]:
         return f"No two frames share a {level}."
     return (f"**{labels.get(best['frame_a'])}** and **{labels.get(best['frame_b'])}** share "
-            f"the most {level}s ({int(best['n_both'])}, Jaccard {best['jaccard']:.2f}). "
-            "Co-occurrence in one unit shows frames told together, not a causal link.")
+            f"the most {level}s ({int(best['n_both']):,}, Jaccard {best['jaccard']:.2f}). "
+            "Co-occurrence in one unit shows frames told together, not a causal link."
+            + weak_frames_note(book_name, [best["frame_a"], best["frame_b"]]))
 
 
-def voice_reading(voices: pd.DataFrame, labels: dict[str, str]) -> str:
-    """How many hits are in quoted speech and the frame × outlet quoted most."""
+def voice_reading(voices: pd.DataFrame, labels: dict[str, str], book_name: str = "") -> str:
+    """How many hits are in quoted speech and the frame × outlet quoted most, with the validity
+    note of that frame when its cue detector does not beat its baseline."""
     if not (len(voices) and voices["quoted"].sum()):
         return "No frame cue falls inside a speech quotation."
     most = voices.sort_values("quoted", ascending=False).iloc[0]
     quoted, hits = int(most["quoted"]), int(most["author"] + most["quoted"])
     share = (f"every one of its {plural(hits, 'hit')} is quoted: there the frame is the sources' "
              "words, not the outlet's" if quoted == hits else
-             f"{quoted} of its {plural(hits, 'hit')} {'is' if quoted == 1 else 'are'} quoted: "
+             f"{quoted:,} of its {plural(hits, 'hit')} {'is' if quoted == 1 else 'are'} quoted: "
              "that frame is partly the "
              "sources' words, not the outlet's")
-    return (f"{int(voices['quoted'].sum())} of {int(voices[['author', 'quoted']].to_numpy().sum())}"
+    return (f"{int(voices['quoted'].sum()):,} of {int(voices[['author', 'quoted']].to_numpy().sum()):,}"
             f" hits {verb(int(voices['quoted'].sum()), 'is', 'are')} in quoted speech; the most is **{labels.get(most['frame'])}** in "
-            f"**{most['outlet']}** ({plural(quoted, 'quoted hit')}): {share}.")
+            f"**{most['outlet']}** ({plural(quoted, 'quoted hit')}): {share}."
+            + weak_frames_note(book_name, [most["frame"]]))
 
 
 def voice_section(ctx: FramingContext, out_dir: str) -> Section:
@@ -437,7 +449,7 @@ def voice_section(ctx: FramingContext, out_dir: str) -> Section:
     save_table(voices, "framing_voice", out_dir)
     return Section("voice", table=voices, max_rows=None, caption=(
         f"Frame hits per outlet by voice. {ctx.codebook}."),
-        reading=voice_reading(voices, ctx.labels), facts=dict(
+        reading=voice_reading(voices, ctx.labels, _shipped_name(ctx)), facts=dict(
             n=int(voices[["author", "quoted"]].to_numpy().sum()) if len(voices) else 0,
             unit="frame hits", source=f"{ctx.source}, newsprism.framing.detect + newsprism.quotes.extract"))
 
@@ -522,15 +534,15 @@ def dominant_count_text(dominant: pd.DataFrame, bold: str = "",
     frames = dominant["dominant_frame"].astype(str)
     top = _top_dominant(dominant)
     runner_up = counts.index[1] if len(counts) > 1 else None
-    notes = ([f"next: {name(runner_up, runner_up)}, {int(counts.iloc[1])}"]
+    notes = ([f"next: {name(runner_up, runner_up)}, {int(counts.iloc[1]):,}"]
              if len(top) == 1 and runner_up is not None else [])
     if (frames == "(none)").any():
         notes.append(f"{plural(int((frames == '(none)').sum()), 'article')} without a frame hit")
     if frames.str.contains(" = ", regex=False).any():
-        notes.append(f"{int(frames.str.contains(' = ', regex=False).sum())} tied")
+        notes.append(f"{int(frames.str.contains(' = ', regex=False).sum()):,} tied")
     names = " and ".join(f"{bold}{name(frame, frame)}{bold}" for frame in sorted(top))
     verb = "each dominate" if len(top) > 1 else "dominates"
-    return (f"{names} {verb} {int(counts.iloc[0])} of {len(dominant)} {unit}"
+    return (f"{names} {verb} {int(counts.iloc[0]):,} of {len(dominant):,} {unit}"
             + (f" ({'; '.join(notes)})" if notes else "") + ". ")
 
 
@@ -550,7 +562,7 @@ def cooccurrence_section(ctx: FramingContext, out_dir: str, level: str = "senten
                                   colorbar_label=f"{level}s with both frames")
     return Section("cooccurrence", figure=figure, caption=(
         f"Number of {level}s carrying both frames (diagonal: the frame alone). "
-        f"{ctx.codebook}."), reading=cooccurrence_reading(pairs, labels, level),
+        f"{ctx.codebook}."), reading=cooccurrence_reading(pairs, labels, level, _shipped_name(ctx)),
         facts=dict(n=int(pairs["n_units"].iloc[0]), unit=f"{level}s",
                    source=f"{ctx.source}, newsprism.framing.stats"))
 
@@ -725,6 +737,26 @@ Gold paragraphs per frame run from 10 to 10: frames with fewer than 15 are valid
             "frames with fewer than 15 are validated only roughly.")
 
 
+def no_validation_text(book_name: str, shipped: bool, run_validation: bool = True) -> str:
+    """Why the validation table is missing: a custom codebook has no gold; a shipped one has,
+    but no result was saved by ``make validate`` and none was run now (a shipped codebook
+    read "only the shipped 'story' and 'generic' codebooks have hand-coded gold").
+
+    >>> no_validation_text("generic", True, run_validation=False)[:68]
+    "No saved validation result for codebook 'generic', which has hand-co"
+    >>> no_validation_text("mine", False)[:60]
+    "No validation result for codebook 'mine': only the shipped '"
+    """
+    if shipped:
+        why = ("the quick run is switched off (parameter run_validation = False)"
+               if not run_validation else "the quick run gave none")
+        return (f"No saved validation result for codebook '{book_name}', which has hand-coded "
+                f"gold, and {why}: run `make validate`.")
+    return (f"No validation result for codebook '{book_name}': only the shipped 'story' and "
+            "'generic' codebooks have hand-coded gold. Validate a custom codebook by "
+            "hand-coding a sample of its paragraphs the same way.")
+
+
 def validation_section(ctx: FramingContext, run_validation: bool = True) -> Group:
     """Frame detection against the hand-coded paragraphs of the bundled corpus (in-sample),
     then per-frame agreement with Wilson intervals and every disagreement."""
@@ -743,10 +775,8 @@ def validation_section(ctx: FramingContext, run_validation: bool = True) -> Grou
                                      unit="hand-coded paragraphs",
                                      source=str(results["reference"].iloc[0])))
     else:
-        first = Section("validation", reading=(
-            f"No validation result for codebook '{book.name}': only the shipped 'story' and "
-            "'generic' codebooks have hand-coded gold (run `make validate`). Validate a custom "
-            "codebook by hand-coding a sample of its paragraphs the same way."))
+        first = Section("validation", reading=no_validation_text(book.name, book.shipped,
+                                                                  run_validation))
     scores, disagreements = framing_validation.validation_summary(book)
     if not len(scores):
         return Group("validation-section", [first])
@@ -778,7 +808,7 @@ def key_findings(ctx: FramingContext, prevalence: Group, dominant: Section,
     if len(top) and top["estimate"].iloc[0] > 0:
         cell = top.iloc[0]
         found.append(f"Most prevalent frame cell: {ctx.labels[cell['frame']]} in "
-                     f"{cell['outlet']} ({cell['estimate']:.0%} of {int(cell['n'])} sentences, "
+                     f"{cell['outlet']} ({cell['estimate']:.0%} of {int(cell['n']):,} sentences, "
                      f"{share_interval_text(cell)}"
                      f"{lead_text(table, cell)}; codebook "
                      f"{ctx.book.name}).{other_frame_text(table, cell, ctx.labels)}"

@@ -132,10 +132,10 @@ def length_reading(by_outlet: pd.DataFrame) -> str:
     longest = tied_at(by_outlet, "words_total")
     shortest = tied_at(by_outlet, "words_total", highest=False)
     each = " each" if len(longest) > 1 else ""
-    compared = (all_equal_text(by_outlet, "length of coverage", f"{int(most)} words")
+    compared = (all_equal_text(by_outlet, "length of coverage", f"{int(most):,} words")
                 if most == least else
-                f"{tied_names(longest, 'gives', 'give')} the story the most text ({int(most)} "
-                f"words{each}), {tied_names(shortest, '', '').strip()} the least ({int(least)} "
+                f"{tied_names(longest, 'gives', 'give')} the story the most text ({int(most):,} "
+                f"words{each}), {tied_names(shortest, '', '').strip()} the least ({int(least):,} "
                 f"words{' each' if len(shortest) > 1 else ''}), a ratio of "
                 f"{most / max(least, 1):.1f}.")
     return when_comparable(by_outlet["outlet"], compared, "length of coverage") + (" Longer coverage has more room for quotes and frames, so "
@@ -157,12 +157,12 @@ def coverage_reading(n_articles: int, n_other: int, n_dated: int) -> str:
     >>> coverage_reading(4, 0, 4).split(". ")[0]
     'All 4 articles are detected as English, so English-only measures read every one'
     """
-    language = (f"All {n_articles} articles are detected as English, so English-only measures "
+    language = (f"All {n_articles:,} articles are detected as English, so English-only measures "
                 "read every one" if n_other == 0 else
-                f"{n_other} of {n_articles} articles {verb(n_other, 'is', 'are')} not detected "
+                f"{n_other:,} of {n_articles:,} articles {verb(n_other, 'is', 'are')} not detected "
                 "as English; English-only "
                 "measures skip them")
-    text = (f"{language}. {n_dated} of {n_articles} articles "
+    text = (f"{language}. {n_dated:,} of {n_articles:,} articles "
             f"{verb(n_dated, 'carries', 'carry')} a parseable "
             "publication date")
     missing = n_articles - n_dated
@@ -292,14 +292,14 @@ def pairs_note(pairs: pd.DataFrame, shown: int = PAIRS_SHOWN) -> str:
     >>> pairs = pd.DataFrame({"cosine": [0.9] * 500})
     >>> pairs.attrs.update(n_pairs=31125)
     >>> pairs_note(pairs)
-    ' Showing the 10 strongest of 31125 pairs (copies first); the saved table overview_near_duplicates holds the 500 strongest.'
+    ' Showing the 10 strongest of 31,125 pairs (copies first); the saved table overview_near_duplicates holds the 500 strongest.'
     """
     n_pairs = pairs.attrs["n_pairs"]
     unlisted = int(pairs.attrs.get("n_no_shared_term", 0))
     listed, on_page = n_pairs - unlisted, min(shown, len(pairs))
-    saved = f"all {listed} listed" if len(pairs) == listed else f"the {len(pairs)} strongest"
+    saved = f"all {listed:,} listed" if len(pairs) == listed else f"the {len(pairs):,} strongest"
     note = "" if on_page == listed else (
-        f" Showing the {on_page} strongest of {n_pairs} pairs (copies first); the "
+        f" Showing the {on_page:,} strongest of {n_pairs:,} pairs (copies first); the "
         f"saved table overview_near_duplicates holds {saved}.")
     if unlisted:
         note += (f" {plural(unlisted, 'pair')} of articles share no term (cosine 0, e.g. "
@@ -417,14 +417,14 @@ def key_findings(ctx: OverviewContext, duplicates: Group) -> list[str]:
     found = [
         f"{plural(len(articles), 'article')} from {plural(articles['outlet'].nunique(), 'outlet')}"
         f", {plural(int(articles['n_words'].sum()), 'word')} after cleaning "
-        f"(median {int(articles['n_words'].median())} per article).",
+        f"(median {int(articles['n_words'].median()):,} per article).",
         problems_reading(ctx.data.problems) + " Cleaning removed "
         f"{plural(len(removals(audit)), 'line')} of page furniture."
         + (" " + overview.repair_reading(audit, len(articles)) if is_repair(audit).any() else ""),
         f"{plural(n_non_english(articles), 'non-English article')}; "
         f"{plural(n_dated, 'article')} with a publication date.",
         f"{plural(pairs.attrs['n_copies'], 'copied pair')} of "
-        f"{pairs.attrs['n_pairs']}{top}" if len(pairs) else
+        f"{pairs.attrs['n_pairs']:,} article pairs{top}" if len(pairs) else
         "One article: no pair of articles to compare for copying.",
     ]
     where = [("outlets", "overview_outlets"), ("problems", "overview_problems"),

@@ -85,9 +85,9 @@ class QuotesContext:
     def headline(self) -> str:
         """Quotations found, in how many articles, from how many outlets."""
         n_speech = len(self.speech)
-        return (self.note + f"{len(self.quotes)} quotations ({n_speech} speech, "
-                f"{len(self.quotes) - n_speech} term) in {self.quotes['article_id'].nunique()} "
-                f"of {len(self.articles)} articles from "
+        return (self.note + f"{len(self.quotes):,} quotations ({n_speech:,} speech, "
+                f"{len(self.quotes) - n_speech:,} term) in {self.quotes['article_id'].nunique():,} "
+                f"of {len(self.articles):,} articles from "
                 f"{plural(self.articles['outlet'].nunique(), 'outlet')} ({self.source}).")
 
 
@@ -178,10 +178,39 @@ def density_reading(per_1000: pd.DataFrame, share: pd.DataFrame) -> str:
              else "")
     return when_comparable(
         per_1000["outlet"], top_rate_text(per_1000, "speech quotations") + least,
-        "quotation density") + (
-        " The largest share of text inside quotation marks is "
-        f"{most_share['estimate']:.1%} (**{most_share['outlet']}**). Many short partial "
-        "quotes raise the count but not the share; one long block quote does the opposite.")
+        "quotation density") + " " + top_share_text(share) + (
+        " Many short partial quotes raise the count but not the share; one long block quote "
+        "does the opposite.")
+
+
+def top_share_text(share: pd.DataFrame) -> str:
+    """The largest share of text inside quotation marks (rows: outlet, estimate, ci_low,
+    ci_high, n articles) with its interval and the next outlet, read as :func:`top_rate_text`
+    reads a rate: "largest" alone ranked an outlet whose interval held the next share.
+
+    >>> t = pd.DataFrame({"outlet": ["A", "B"], "estimate": [0.297, 0.285],
+    ...                   "ci_low": [0.26, 0.22], "ci_high": [0.34, 0.36], "n": [50, 50]})
+    >>> print(top_share_text(t))
+    The largest share of text inside quotation marks is 29.7% (**A**; 95% CI 26.0% to 34.0%, n = 50 articles; next: B, 28.5%): its interval holds the next outlet's share, so there is no clear difference.
+    """
+    table = share.dropna(subset=["estimate"]).sort_values(["estimate", "outlet"],
+                                                          ascending=[False, True])
+    top = table.iloc[0]
+    head = f"The largest share of text inside quotation marks is {top['estimate']:.1%} "
+    if len(table) == 1:
+        return head + f"(**{top['outlet']}**)."
+    tied = tied_at(table)
+    if len(tied) > 1:
+        return head + f"({' and '.join(f'**{o}**' for o in tied)} each)."
+    following = f"next: {table['outlet'].iloc[1]}, {table['estimate'].iloc[1]:.1%}"
+    if not enough_articles(top["n"]):
+        return (head + f"(**{top['outlet']}**; {following}), but {few_articles_text(top['n'])}"
+                ", so the lead is not established.")
+    text = (head + f"(**{top['outlet']}**; 95% CI {top['ci_low']:.1%} to {top['ci_high']:.1%}, "
+            f"n = {plural(top['n'], 'article')}; {following})")
+    if top["ci_low"] <= table["estimate"].iloc[1]:
+        return text + ": its interval holds the next outlet's share, so there is no clear difference."
+    return text + "."
 
 
 def plot_rates(per_1000: pd.DataFrame, share: pd.DataFrame):
@@ -290,13 +319,13 @@ def voice_reading(voice: pd.DataFrame) -> str:
         rest = totals[totals < totals.iloc[0]]
         names = " and ".join(f"**{name}**" for name in first.index)
         top = (f"The most quoted speaker{'s are' if len(first) > 1 else ' is'} {names} "
-               f"({int(totals.iloc[0])} quotations "
+               f"({int(totals.iloc[0]):,} quotations "
                + ("across outlets" if voice.get("outlet", pd.Series(dtype=object)).nunique()
                   != 1 else "in all")
                + ("" if len(first) > 1 else _forms_text(named, first.index[0]))
-               + (f"; next: {rest.index[0]}, {int(rest.iloc[0])}" if len(rest) else "")
+               + (f"; next: {rest.index[0]}, {int(rest.iloc[0]):,}" if len(rest) else "")
                + "). ")
-    return (top + f"{int(unattributed)} of {int(voice['n_quotes'].sum())} speech quotations "
+    return (top + f"{int(unattributed):,} of {int(voice['n_quotes'].sum()):,} speech quotations "
             f"{verb(int(unattributed), 'has', 'have')} no speaker; check them in the explorer before reading a share as an "
             "outlet's choice.")
 
@@ -315,7 +344,7 @@ def _forms_text(voice: pd.DataFrame, speaker: str) -> str:
     if len(counts) < 2:
         return ""
     ordered = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
-    return ", counted under the names " + "; ".join(f"{n} ({k})" for n, k in ordered)
+    return ", counted under the names " + "; ".join(f"{n} ({k:,})" for n, k in ordered)
 
 
 def voice_section(ctx: QuotesContext, out_dir: str, top_speakers: int = 8) -> Group:
@@ -369,7 +398,7 @@ def scare_reading(term_rates: pd.DataFrame) -> str:
     if not (len(term_rates) and term_rates["estimate"].max() > 0):
         return "No scare quotes were found."
     leaders = term_rates[term_rates["estimate"] == term_rates["estimate"].max()]
-    uses = (f" It uses {int(leaders['total'].iloc[0])} in total." if len(leaders) == 1 else
+    uses = (f" It uses {int(leaders['total'].iloc[0]):,} in total." if len(leaders) == 1 else
             " They use " + ", ".join(f"{int(t)} ({o})" for o, t in
                                      zip(leaders["outlet"], leaders["total"], strict=True))
             + " in total.")
@@ -411,11 +440,11 @@ def cue_reading(cues: pd.DataFrame) -> str:
     top = cues.groupby("cue_lemma")["n_quotes"].sum().sort_values(ascending=False, kind="stable")
     doubting = int(cues[cues["cue_class"] == "doubting"]["n_quotes"].sum())
     tied = [f"**{c}**" for c in top.index[top == top.iloc[0]]]
-    most = (f"The most frequent cue is {tied[0]} ({int(top.iloc[0])} of " if len(tied) == 1 else
+    most = (f"The most frequent cue is {tied[0]} ({int(top.iloc[0]):,} of " if len(tied) == 1 else
             f"The most frequent cues are {', '.join(tied[:-1])} and {tied[-1]}, tied "
-            f"({int(top.iloc[0])} each of ")
+            f"({int(top.iloc[0]):,} each of ")
     verb = "is" if doubting == 1 else "are"
-    text = (f"{most}{int(cues['n_quotes'].sum())} cued quotations); "
+    text = (f"{most}{int(cues['n_quotes'].sum()):,} cued quotations); "
             f"{plural(doubting, 'quotation')} {verb} introduced by a verb that casts doubt.")
     fewest = (cues.groupby("outlet")["n"].max().min()
               if {"outlet", "n"} <= set(cues.columns) else 0)
@@ -635,7 +664,7 @@ def key_findings(ctx: QuotesContext, statements: Group, min_outlets: int = 2) ->
     if len(per_1000) == 1 and (per_1000["estimate"] > 0).any():
         densest = (f"One outlet, nothing to compare: {per_1000['outlet'].iloc[0]} has "
                    f"{per_1000['estimate'].iloc[0]:.1f} speech quotations per 1,000 words.")
-    return [f"{n_speech} speech and {len(ctx.quotes) - n_speech} term quotations in "
+    return [f"{n_speech:,} speech and {len(ctx.quotes) - n_speech:,} term quotations in "
             f"{plural(len(ctx.english), 'English article')}. "
             + evidence_link(NOTEBOOK, "explorer", "quotes_explorer"),
             f"{densest} {evidence_link(NOTEBOOK, 'rates-table', 'quotes_outlet_rates')}",

@@ -139,7 +139,7 @@ def tone_extremes(by_outlet: pd.DataFrame) -> str:
         return all_equal_text(by_outlet, "mean sentence tone", f"{low['estimate']:+.2f}")
     lows, highs = tied_at(by_outlet, highest=False), tied_at(by_outlet)
     low_text = (f"{low['estimate']:+.2f}, 95% CI {low['ci_low']:+.2f} to {low['ci_high']:+.2f}; "
-                f"{low['n_sentences']} sentences in {plural(int(low['n_articles']), 'article')}"
+                f"{int(low['n_sentences']):,} sentences in {plural(int(low['n_articles']), 'article')}"
                 if len(lows) == 1 else f"{low['estimate']:+.2f} each")
     high_text = (f"{high['estimate']:+.2f}, {high['ci_low']:+.2f} to {high['ci_high']:+.2f}"
                  if len(highs) == 1 else f"{high['estimate']:+.2f} each")
@@ -177,13 +177,13 @@ def tone_section(ctx: SentimentContext, out_dir: str, n_boot: int = stats.N_BOOT
     sentences = sentiment.sentence_scores(ctx.ann, engine, "all")
     dots = stats.sample_rows(sentences, dots_per_outlet, by="outlet", seed=seed)
     sampled = ("" if len(dots) == len(sentences) else
-               f" Dots: a seeded random sample of at most {dots_per_outlet} sentences per outlet "
-               f"({len(dots)} of {len(sentences)} drawn); the means and intervals use every "
+               f" Dots: a seeded random sample of at most {dots_per_outlet:,} sentences per outlet "
+               f"({len(dots):,} of {len(sentences):,} drawn); the means and intervals use every "
                "sentence.")
     return Group("tone", [
         Section("tone-figure", figure=plot_outlet_tone(by_outlet, dots, label, seed), caption=(
             "Sentence scores per outlet with the outlet mean and its bootstrap 95% interval "
-            f"({n_boot} resamples, seed {seed}). Engine: {label}." + sampled + " "
+            f"({n_boot:,} resamples, seed {seed}). Engine: {label}." + sampled + " "
             + validation_caveat("sentiment", engine=engine)),
             facts=dict(n=len(sentences), unit="sentences", source=ctx.source)),
         table_section("tone-table", by_outlet, (
@@ -341,7 +341,7 @@ def voice_reading(voices: pd.DataFrame) -> str:
         found = "No outlet shows a gap whose interval over articles excludes 0. "
     else:
         found = "No outlet's gap has an interval over articles. "
-    return (f"Quoted words are scored on {n_quoted} sentence parts. " + found
+    return (f"Quoted words are scored on {n_quoted:,} sentence parts. " + found
             + few_article_gaps_text(gaps)
             + "Quoted words are scored with the same word lists as the outlet's own: a positive "
               "word in a source's mouth (\"support\", \"friendship\") counts whatever the "
@@ -484,7 +484,7 @@ def halves_reading(arc: pd.DataFrame) -> str:
     arc = arc.assign(half=np.where(arc["position"] < 0.5, "first", "second"))
     halves = arc.groupby("half")["score"].mean()
     text = (f"Across articles the first half averages {halves.get('first', np.nan):+.2f} and "
-            f"the second half {halves.get('second', np.nan):+.2f} (n = {len(arc)} sentences)")
+            f"the second half {halves.get('second', np.nan):+.2f} (n = {len(arc):,} sentences)")
     per_article = arc.pivot_table(index="article_id", columns="half", values="score")
     change = (per_article["second"] - per_article["first"]).dropna() if {
         "first", "second"} <= set(per_article.columns) else pd.Series(dtype=float)
@@ -499,7 +499,7 @@ def halves_reading(arc: pd.DataFrame) -> str:
                  if bound != 0 and round(bound, shown) == 0 and verdict == "a clear change"), "")
     verdict += f" (the interval's bound is just {near} 0)" if near else ""
     return (text + f"; per article the second half differs by {change.mean():+.{shown}f} (95% "
-            f"CI {low:+.{shown}f} to {high:+.{shown}f}, {len(change)} articles), {verdict}. The "
+            f"CI {low:+.{shown}f} to {high:+.{shown}f}, {len(change):,} articles), {verdict}. The "
             "bars show where individual articles turn.")
 
 
@@ -582,7 +582,7 @@ def agreement_reading(agreement: pd.DataFrame, wide: pd.DataFrame) -> str:
         return "Only one engine was compared."
     r = agreement[agreement["measure"] == "pearson_r"].sort_values("estimate", kind="stable")
     weakest = r.iloc[0]
-    sampled = f" sampled of {wide.attrs['n_total']}" if wide.attrs.get("sampled") else ""
+    sampled = f" sampled of {int(wide.attrs['n_total']):,}" if wide.attrs.get("sampled") else ""
     following = ""
     if len(r) > 1:  # a "weakest" pair is named against the next one
         nxt = r.iloc[1]
@@ -593,7 +593,7 @@ def agreement_reading(agreement: pd.DataFrame, wide: pd.DataFrame) -> str:
     return (f"The weakest pair is {weakest['engine_a']} / {weakest['engine_b']} "
             f"(r = {weakest['estimate']:.2f}, 95% CI {weakest['ci_low']:.2f}–"
             f"{weakest['ci_high']:.2f}, "
-            f"n = {weakest['n']}{sampled}{following}). Where engines disagree, a conclusion "
+            f"n = {int(weakest['n']):,}{sampled}{following}). Where engines disagree, a conclusion "
             "should not rest on one engine.")
 
 
@@ -603,10 +603,10 @@ def _engine_pair_part(ctx: SentimentContext, wide: pd.DataFrame, max_points: int
     return Section("engine-pair", figure=plot_engine_pair(points), caption=(
         "Each dot is a sentence scored by both engines."
         + ("" if len(points) == len(wide) else
-           f" Showing a seeded random sample of {len(points)} of the {len(wide)} compared "
+           f" Showing a seeded random sample of {len(points):,} of the {len(wide):,} compared "
            "sentences.")
-        + (f" The compared sentences are a seeded random sample of {len(wide)} of "
-           f"{wide.attrs['n_total']} (see the table above)." if wide.attrs.get("sampled")
+        + (f" The compared sentences are a seeded random sample of {len(wide):,} of "
+           f"{int(wide.attrs['n_total']):,} (see the table above)." if wide.attrs.get("sampled")
            else "")), facts=dict(n=len(wide), unit="sentences", source=ctx.source))
 
 

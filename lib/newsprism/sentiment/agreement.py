@@ -75,13 +75,13 @@ def agreement_sample_note(wide: pd.DataFrame) -> str:
     >>> wide = pd.DataFrame({"vader": [0.1]})
     >>> wide.attrs.update(n_total=50_000, n_compared=20_000, sampled=True, seed=0,
     ...                   scored_here=["nltk_vader"])
-    >>> agreement_sample_note(wide)[:60]
-    'Computed on a seeded random sample of 20000 of 50000 English'
+    >>> agreement_sample_note(wide)[:62]
+    'Computed on a seeded random sample of 20,000 of 50,000 English'
     """
     if not wide.attrs.get("sampled"):
         return ""
-    return (f"Computed on a seeded random sample of {wide.attrs['n_compared']} of "
-            f"{wide.attrs['n_total']} English sentences (seed {wide.attrs['seed']}): "
+    return (f"Computed on a seeded random sample of {int(wide.attrs['n_compared']):,} of "
+            f"{int(wide.attrs['n_total']):,} English sentences (seed {wide.attrs['seed']}): "
             f"{', '.join(wide.attrs['scored_here'])} is not in the annotations and is scored "
             "here, so r and the class agreement are sample estimates; their intervals cover "
             "sampling error.")

@@ -16,7 +16,7 @@ import html
 import json
 import re
 from collections.abc import Iterable, Sequence
-from numbers import Real
+from numbers import Integral, Real
 from pathlib import Path
 
 import matplotlib
@@ -77,11 +77,15 @@ def caption(text: str, *, n: int | None = None, unit: str | None = None,
 
     >>> caption("Articles per outlet.", n=5, unit="articles", source="manifest.csv")
     '<p class="np-caption">Articles per outlet. n = 5 articles. Source: manifest.csv.</p>'
+    >>> caption("Sentence tone.", n=13415, unit="sentences")
+    '<p class="np-caption">Sentence tone. n = 13,415 sentences.</p>'
     """
     parts = [str(text).strip()]
     if n is not None:
         shown = singular(unit) if unit and n == 1 else unit
-        parts.append(f"n = {n}" + (f" {shown}" if shown else "") + ".")
+        # 13,415 as every reading writes it, not 13415
+        count = f"{n:,}" if isinstance(n, Integral) else str(n)
+        parts.append(f"n = {count}" + (f" {shown}" if shown else "") + ".")
     elif unit:
         parts.append(f"Unit: {unit}.")
     if source:
@@ -281,9 +285,11 @@ def rows_note(shown: int, total: int, order: str = "") -> str:
 
     >>> rows_note(60, 840, "outlet, then article")
     'First 60 of 840 rows shown, ordered by outlet, then article; the saved table has them all.'
+    >>> rows_note(300, 4038)
+    'First 300 of 4,038 rows shown; the saved table has them all.'
     """
     ordered = f", ordered by {order}" if order else ""
-    return f"First {shown} of {total} rows shown{ordered}; the saved table has them all."
+    return f"First {shown:,} of {total:,} rows shown{ordered}; the saved table has them all."
 
 
 def show_table(df: pd.DataFrame, caption: str | None = None, *, max_rows: int | None = 60,
