@@ -9,7 +9,9 @@ from newsprism.compare import overview
 from newsprism.framing.shares import shares_reading
 from newsprism.quotes import stats as quote_stats
 from newsprism.report import (
+    caveats,
     framing_sections,
+    methods,
     overview_sections,
     quotes_sections,
     sentiment_sections,
@@ -187,3 +189,15 @@ def test_quotes_headline_and_finding_count_with_thousands_separators():
 ])
 def test_rows_note_counts_with_thousands_separators(shown, total, said):
     assert rows_note(shown, total).startswith(said)
+
+
+@pytest.mark.parametrize(("render", "shown"), [
+    # the validity caption quotes the validation row's n (PolNeAR train speaker rows: 8,169)
+    (lambda: caveats._figure(pd.Series({"metric": "speaker_accuracy", "value": 0.93,
+                                        "dataset": "PolNeAR", "split": "train", "n": 8169,
+                                        "status": "below target 0.93"})), "(n = 8,169; "),
+    (lambda: methods.metric_label({"metric": "recall", "value": 0.96, "n": 8532}),
+     "recall = 0.96 (n = 8,532)"),
+])
+def test_validation_figures_count_with_thousands_separators(render, shown):
+    assert shown in render()

@@ -61,7 +61,7 @@ def _figure(row: pd.Series) -> str:
     if status.strip() == "below floor" and reference.startswith("floor"):
         status = f"below {reference}"
     n = pd.to_numeric(pd.Series([row.get("n")]), errors="coerce").iloc[0]
-    size = f"n = {int(n)}; " if pd.notna(n) else ""
+    size = f"n = {int(n):,}; " if pd.notna(n) else ""
     return (f"{str(row['metric']).replace('_', ' ')} {float(row['value']):.3f} on "
             f"{row['dataset']} {row['split']} ({size}{status})")
 

@@ -143,7 +143,7 @@ def metric_label(row: Mapping) -> str:
     value = pd.to_numeric(pd.Series([row.get("value")]), errors="coerce").iloc[0]
     n = pd.to_numeric(pd.Series([row.get("n")]), errors="coerce").iloc[0]
     text = f"{row.get('metric', '')} = " + ("n/a" if pd.isna(value) else f"{value:.4g}")
-    notes = [] if pd.isna(n) else [f"n = {int(n)}"]
+    notes = [] if pd.isna(n) else [f"n = {int(n):,}"]
     status = str(row.get("status") or "")
     if status.startswith(("below target", "does not beat")):
         notes.append(status)

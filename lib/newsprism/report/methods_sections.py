@@ -95,7 +95,7 @@ def speaker_reading(comparison: pd.DataFrame) -> str:
     for split, part in comparison[comparison["dataset"] == dataset].groupby("split", sort=False):
         fitted = str(split).startswith("train")  # the rules were built there: in-sample
         figures = [f"{r['estimate']:.4f} (95% CI {r['ci_low']:.4f}\u2013{r['ci_high']:.4f}; "
-                   f"n = {int(r['n'])}) by the {r['check']} check ("
+                   f"n = {int(r['n']):,}) by the {r['check']} check ("
                    + ("in-sample" if fitted else
                       f"floor {r['floor']} {r['floor_met']}" if r["floor_met"] else r["floor"])
                    + ")" for r in part.to_dict("records")]
@@ -250,7 +250,7 @@ def shortfalls(results: pd.DataFrame) -> list[str]:
     for key, part in below.groupby(["measure", "dataset", "split", "engine", "status"],
                                    sort=False):
         measure, dataset, split, engine, status = key
-        values = ", ".join(f"{r['metric']} = {float(r['value']):.4g} (n = {int(float(r['n']))})"
+        values = ", ".join(f"{r['metric']} = {float(r['value']):.4g} (n = {int(float(r['n'])):,})"
                            for r in part.to_dict("records"))
         found.append(f"{measure} {values} ({engine}, {dataset}, {split}; {status})")
     if (below["measure"] == "actor_tone").any():

@@ -299,7 +299,7 @@ and is drawn hollow (too few to read).'
     with_ci = int((enough & table["ci_low"].notna()).sum())
     one_article = int(enough.sum()) - with_ci
     thin = len(table) - with_ci - one_article
-    text = (f"{with_ci} of {len(table)} {cell} cells {'has' if with_ci == 1 else 'have'} at "
+    text = (f"{with_ci:,} of {len(table):,} {cell} cells {'has' if with_ci == 1 else 'have'} at "
             f"least {minimum} {unit} from at least {MIN_ARTICLES} articles and "
             f"{'is' if with_ci == 1 else 'are'} drawn with a 95% interval")
     if one_article:
@@ -452,7 +452,7 @@ every one is too few to compare), so no change can be shown.'
                 "both sides of the split; every one is too few to compare), so no change can "
                 "be shown.")
     untested = len(table) - tested
-    return (f"{tested} of {len(table)} comparisons could be tested"
+    return (f"{tested:,} of {len(table):,} comparisons could be tested"
             + (f" ({untested} too few to compare)" if untested else "")
             + f"; {len(clear)} of those {tested} "
             + ("shows" if len(clear) == 1 else "show") + " a clear change (95% interval excluding 0 "
@@ -608,7 +608,7 @@ def unpublished_note(dates: pd.DataFrame, first_named: bool = True) -> str:
     parts = ([f"{text} dated only from {'its' if text == 1 else 'their'} text, on or after "
               f"the date {'it mentions' if text == 1 else 'they mention'}"] if text else [])
     parts += [f"{undated} undated"] if undated else []
-    head = (f" {text + undated} of {len(dates)} articles have no publication date ("
+    head = (f" {text + undated:,} of {len(dates):,} articles have no publication date ("
             + "; ".join(parts) + ")")
     if first_named:
         return head + (", so any of them could have appeared before the first report named "
