@@ -57,6 +57,7 @@ from newsprism.quotes.headline_names import name_in_headline
 from newsprism.quotes.marks import MarkedSpan, pair_marks
 from newsprism.quotes.modifier_names import extend_modifier_names
 from newsprism.quotes.plausible import abstain_implausible
+from newsprism.quotes.role_names import named_holders
 from newsprism.quotes.speakers import speaker_type
 from newsprism.quotes.written_form import written_speakers
 
@@ -483,7 +484,8 @@ def extract_quotes(text: str, actors=None) -> list[Quote]:
             if keep_speaker else "",
         ))
     quotes = with_fallbacks(same_words(quotes, text, actors), fallbacks, actors)
-    quotes = abstain_implausible(extend_modifier_names(quotes, text, actors))
+    quotes = named_holders(extend_modifier_names(quotes, text, actors), text, actors)
+    quotes = abstain_implausible(quotes)
     return written_speakers(quotes, text)
 
 
