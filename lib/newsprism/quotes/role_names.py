@@ -48,35 +48,53 @@ def _role_word(word: str) -> bool:
 _CAP = r"[A-Z][\w\u2019'\-]+"
 _NAME = rf"{_CAP}(?:[ \t]+(?:[A-Z]\.[ \t]+)?{_CAP}){{1,2}}"
 _PREPOSITIONS = frozenset("for of to by with from at on in about".split())
-# the name right after the mention, not a possessor ("Sanders's campaign"), or set off by commas
-# as an apposition ('the White House spokesman, Josh Earnest, said')
-_AFTER = re.compile(rf"(?:[ \t]+(?P<name>{_NAME})(?![\w\u2019'\-])(?![ \t]*[\u2019']s\b)"
-                    rf"|,[ \t]+(?P<appositive>{_NAME}),)")
+# what may stand between a mention and the name: one or two lowercase words ending on the role
+# ('Democratic| pollster Geoff Garin') or a department ('Secretary| of State John F. Kerry')
+_DEPARTMENT = "State|Defense|Labor|Commerce|Energy|Education|Agriculture|Transportation|" \
+    "Justice|Treasury|Interior|Army|Navy|Health|Housing"
+_BETWEEN = (rf"(?P<between>[ \t]+of[ \t]+(?:the[ \t]+)?(?:{_DEPARTMENT})"
+            r"|(?:[ \t]+(?!of\b)[a-z][\w\-]*){1,2})?")
+# the name right after, not a possessor ("Sanders's campaign"), or set off by commas as an
+# apposition ('the White House spokesman, Josh Earnest, said')
+_AFTER = re.compile(rf"{_BETWEEN}(?:[ \t]+(?P<name>{_NAME})(?![\w\u2019'\-])"
+                    rf"(?![ \t]*[\u2019']s\b)|,[ \t]+(?P<appositive>{_NAME}),)")
 
 
 def _full_name(name: str) -> bool:
     """Two or three capitalised words that may be a person's name (no sentence opener, no
-    cue or bad word, no title word: 'President Obama' stays a title and a name)."""
+    cue or bad word, no title word: 'President Obama' stays a title and a name; no
+    organisation)."""
     words = name.split()
-    return is_name(name) and not any(w in NOT_NAMES or _role_word(w) for w in words)
+    return is_name(name) and not any(w in NOT_NAMES or _role_word(w) for w in words) and \
+        speaker_type(name) == "person"  # 'CEO of Washington Restaurant Association'
 
 
 def role_name(speaker: str) -> str | None:
-    """The full name (two or three words) that the last role noun of ``speaker`` stands before
-    at its end, or None."""
+    """The full name that the last role noun of ``speaker`` stands before at its end (a
+    department between them: 'Secretary of State John F. Kerry'), or None."""
     words = speaker.split()
-    for i in range(len(words) - 3, max(len(words) - 5, -1), -1):
+    for i in range(len(words) - 3, max(len(words) - 6, -1), -1):
         name = " ".join(words[i + 1:])
-        if _role_word(words[i]) and re.fullmatch(_NAME, name) and _full_name(name):
+        department = i >= 2 and words[i - 1] == "of" and \
+            re.fullmatch(_DEPARTMENT, words[i]) is not None and _role_word(words[i - 2])
+        if (_role_word(words[i]) or department) and re.fullmatch(_NAME, name) and \
+                _full_name(name):
             # 'a spokesman for House Speaker Paul Ryan': the name is a complement, not the speaker
-            return None if _PREPOSITIONS & set(words[:i]) else name
+            return None if _PREPOSITIONS & set(words[:i - 2 if department else i]) else name
     return None
 
 
-def _name_after(text: str, end: int) -> re.Match | None:
-    """The full name written right after ``end`` (the end of a mention), or None."""
-    m = _AFTER.match(text, end)
-    return m if m and _full_name(m.group("name") or m.group("appositive")) else None
+def _name_after(text: str, s: int, e: int) -> re.Match | None:
+    """The full name written right after the mention ``text[s:e]`` when the mention, or the
+    lowercase words after it, end on a role noun (a department after it: 'Secretary of State');
+    None otherwise."""
+    m = _AFTER.match(text, e)
+    if not m or not _full_name(m.group("name") or m.group("appositive")):
+        return None
+    between = (m.group("between") or "").split()
+    if between and between[0] != "of":
+        return m if text[s:e][:1].isupper() and _role_word(between[-1]) else None
+    return m if _role_word(text[s:e].split()[-1]) else None
 
 
 def named_holders(quotes: list, text: str, actors=None) -> list:
@@ -91,7 +109,7 @@ def named_holders(quotes: list, text: str, actors=None) -> list:
         name = role_name(written)
         if name is None and s is not None and e is not None and text[s:e].split() and \
                 case_key(text[s:e]).endswith(case_key(q.speaker)) and \
-                _role_word(text[s:e].split()[-1]) and (m := _name_after(text, e)):
+                (m := _name_after(text, s, e)):
             name = m.group("name") or m.group("appositive")
             end = m.end() - (m.group("appositive") is not None)  # the closing comma left out
             q.speaker_end, q.speaker_surface = end, text[s:end]
