@@ -53,6 +53,7 @@ from newsprism.quotes.attribution import (
     headline_words,
     is_title_case,
 )
+from newsprism.quotes.common_words import abstain_common_words
 from newsprism.quotes.headline_names import name_in_headline
 from newsprism.quotes.marks import MarkedSpan, pair_marks
 from newsprism.quotes.modifier_names import extend_modifier_names
@@ -485,7 +486,7 @@ def extract_quotes(text: str, actors=None) -> list[Quote]:
         ))
     quotes = with_fallbacks(same_words(quotes, text, actors), fallbacks, actors)
     quotes = named_holders(extend_modifier_names(quotes, text, actors), text, actors)
-    quotes = abstain_implausible(quotes)
+    quotes = abstain_common_words(abstain_implausible(quotes), text)
     return written_speakers(quotes, text)
 
 
