@@ -43,6 +43,7 @@ from newsprism.core.cue_lexicon import cue_alternation
 from newsprism.core.lazy import pandas as pd
 from newsprism.core.text import WORD
 from newsprism.corpus.language import is_english
+from newsprism.quotes.adjective_ends import complete_adjective_ends
 from newsprism.quotes.attribution import (
     CUE_RE,
     SMALL_WORDS,
@@ -486,6 +487,7 @@ def extract_quotes(text: str, actors=None) -> list[Quote]:
         ))
     quotes = with_fallbacks(same_words(quotes, text, actors), fallbacks, actors)
     quotes = named_holders(extend_modifier_names(quotes, text, actors), text, actors)
+    quotes = complete_adjective_ends(quotes, text)
     quotes = abstain_common_words(abstain_implausible(quotes), text)
     return written_speakers(quotes, text)
 
