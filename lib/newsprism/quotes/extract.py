@@ -43,6 +43,7 @@ from newsprism.core.cue_lexicon import cue_alternation
 from newsprism.core.lazy import pandas as pd
 from newsprism.core.text import WORD
 from newsprism.corpus.language import is_english
+from newsprism.quotes.adjective_ends import complete_adjective_ends
 from newsprism.quotes.attribution import (
     CUE_RE,
     SMALL_WORDS,
@@ -53,10 +54,12 @@ from newsprism.quotes.attribution import (
     headline_words,
     is_title_case,
 )
+from newsprism.quotes.common_words import abstain_common_words
 from newsprism.quotes.headline_names import name_in_headline
 from newsprism.quotes.marks import MarkedSpan, pair_marks
 from newsprism.quotes.modifier_names import extend_modifier_names
 from newsprism.quotes.plausible import abstain_implausible
+from newsprism.quotes.role_names import named_holders
 from newsprism.quotes.speakers import speaker_type
 from newsprism.quotes.written_form import written_speakers
 
@@ -483,7 +486,9 @@ def extract_quotes(text: str, actors=None) -> list[Quote]:
             if keep_speaker else "",
         ))
     quotes = with_fallbacks(same_words(quotes, text, actors), fallbacks, actors)
-    quotes = abstain_implausible(extend_modifier_names(quotes, text, actors))
+    quotes = named_holders(extend_modifier_names(quotes, text, actors), text, actors)
+    quotes = complete_adjective_ends(quotes, text)
+    quotes = abstain_common_words(abstain_implausible(quotes), text)
     return written_speakers(quotes, text)
 
 
