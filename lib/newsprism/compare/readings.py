@@ -105,6 +105,46 @@ def few_articles_text(n_articles: int) -> str:
             "interval over articles")
 
 
+POOLED_BASIS = "pooled over its articles"
+
+
+def mean_basis(noun: str = "rates", several: bool = False) -> str:
+    """Which measure a reading of per-article means reads, named where it names the leader.
+
+    >>> mean_basis(), mean_basis("shares", several=True)
+    ("mean of its articles' rates", "mean of their articles' shares")
+    """
+    return f"mean of {'their' if several else 'its'} articles' {noun}"
+
+
+def pooled_order_text(table: pd.DataFrame, leaders: list[str], pooled_what: str, shown,
+                      lowest: bool = False) -> str:
+    """The clause a reading of per-article means adds when the pooled measure (column
+    ``pooled``: ``pooled_what``, e.g. all an outlet's quotations over all its words) puts
+    another outlet first: a reader takes "rate" as pooled, so the leader on the mean must not
+    read as the leader on the pooled rate. "" when ``table`` has no ``pooled`` column or one of
+    ``leaders`` is also first pooled. ``shown`` formats a value with its unit.
+
+    >>> t = pd.DataFrame({"outlet": ["P", "W"], "estimate": [17.9, 17.8],
+    ...                   "pooled": [14.96, 17.67]})
+    >>> pooled_order_text(t, ["P"], "its quotations over all its words",
+    ...                   lambda v: f"{v:.1f} per 1,000 words")
+    '; pooled instead (its quotations over all its words), **W** is highest (17.7 per 1,000 words) and **P** has 15.0 per 1,000 words'
+    >>> pooled_order_text(t, ["W"], "x", str)
+    ''
+    """
+    if "pooled" not in table or table["pooled"].isna().all():
+        return ""
+    first = tied_at(table, "pooled", highest=not lowest)
+    if set(first) & set(leaders):
+        return ""
+    pooled = table.set_index("outlet")["pooled"]
+    rank = "lowest" if lowest else "highest"
+    own = " and ".join(f"**{o}** has {shown(pooled[o])}" for o in leaders)
+    return (f"; pooled instead ({pooled_what}), {_names(first)} "
+            f"{'is' if len(first) == 1 else 'are'} {rank} ({shown(pooled[first[0]])}) and {own}")
+
+
 def top_rate_reading(rates: pd.DataFrame, label: str, unit: str = "per 1,000 words") -> str:
     """A reading naming the outlet with the highest rate (one row per outlet: outlet,
     estimate (per 1,000 words), and ci_low / ci_high or count / n (words) for the interval).

@@ -21,6 +21,8 @@ import pandas as pd
 from newsprism.compare.readings import (
     all_equal_text,
     few_articles_text,
+    mean_basis,
+    pooled_order_text,
     tied_at,
     tied_names,
     when_comparable,
@@ -124,17 +126,19 @@ def prepare(corpus: str, actors_codebook: str = "none", cleaning: str = "default
 def top_rate_text(rates: pd.DataFrame, what: str, unit: str = "per 1,000 words",
                   lowest: bool = False) -> str:
     """The outlet with the highest rate (``lowest``: the lowest) of ``what`` (rows: outlet,
-    estimate, ci_low, ci_high, n articles), with its interval and the next outlet, saying when
-    the lead is not clear: too few articles (:func:`few_articles_text`) or an interval that
-    holds the next outlet's rate. A rate is named a rate: the outlet with the most quotations
-    per 1,000 words need not have the most quotations.
+    estimate (the mean of its articles' rates), ci_low, ci_high, n articles, and optionally
+    pooled), with its interval and the next outlet, saying when the lead is not clear: too few
+    articles (:func:`few_articles_text`) or an interval that holds the next outlet's rate. A
+    rate is named a rate, and which rate: the outlet with the most quotations per 1,000 words
+    need not have the most quotations, and the mean of its articles' rates need not lead the
+    pooled rate (:func:`~newsprism.compare.readings.pooled_order_text`).
 
     >>> t = pd.DataFrame({"outlet": ["A", "B"], "estimate": [25.4, 19.5], "ci_low": [25.4, 17.5],
     ...                   "ci_high": [25.4, 21.6], "n": [1, 6]})
     >>> top_rate_text(t, "speech quotations")
-    '**A** has the highest rate of speech quotations (25.4 per 1,000 words; next: B, 19.5), but from a single article: no interval over articles, so the lead is not established.'
-    >>> top_rate_text(t, "speech quotations", lowest=True)[:68]
-    '**B** has the lowest rate of speech quotations (19.5 per 1,000 words'
+    "**A** has the highest rate of speech quotations (mean of its articles' rates: 25.4 per 1,000 words; next: B, 19.5), but from a single article: no interval over articles, so the lead is not established."
+    >>> top_rate_text(t, "speech quotations", lowest=True)[:69]
+    "**B** has the lowest rate of speech quotations (mean of its articles'"
     """
     table = rates.dropna(subset=["estimate"]).sort_values(["estimate", "outlet"],
                                                           ascending=[lowest, True])
@@ -145,24 +149,25 @@ def top_rate_text(rates: pd.DataFrame, what: str, unit: str = "per 1,000 words",
     rank = "lowest" if lowest else "highest"
     tied = tied_at(table, highest=not lowest)
     if len(tied) == len(table):
-        return all_equal_text(table, f"rate of {what}", f"{top['estimate']:.1f} {unit}")
+        return all_equal_text(table, f"rate of {what}", f"{mean_basis(several=True)}: "
+                              f"{top['estimate']:.1f} {unit}")
+    pooled = pooled_order_text(table, tied, f"all its {what} over all its words",
+                               lambda v: f"{v:.1f} {unit}", lowest=lowest)
     if len(tied) > 1:  # two outlets carrying the same articles read "A has the highest rate"
-        return (f"{tied_names(tied)} the {rank} rate of {what} ({top['estimate']:.1f} {unit} "
-                "each).")
-    following = (f"; next: {table['outlet'].iloc[1]}, {table['estimate'].iloc[1]:.1f}"
-                 if len(table) > 1 else "")
+        return (f"{tied_names(tied)} the {rank} rate of {what} ({mean_basis(several=True)}: "
+                f"{top['estimate']:.1f} {unit} each){pooled}.")
+    following = f"; next: {table['outlet'].iloc[1]}, {table['estimate'].iloc[1]:.1f}"
+    head = (f"**{top['outlet']}** has the {rank} rate of {what} ({mean_basis()}: "
+            f"{top['estimate']:.1f} {unit}")
     if not enough_articles(top["n"]):
-        return (f"**{top['outlet']}** has the {rank} rate of {what} ({top['estimate']:.1f} "
-                f"{unit}{following}), but {few_articles_text(top['n'])}, so the lead is not "
-                "established.")
-    text = (f"**{top['outlet']}** has the {rank} rate of {what} ({top['estimate']:.1f} {unit}, "
-            f"95% CI {top['ci_low']:.1f} to {top['ci_high']:.1f}, n = "
+        return (f"{head}{following}), but {few_articles_text(top['n'])}, so the lead is not "
+                f"established{pooled}.")
+    text = (f"{head}, 95% CI {top['ci_low']:.1f} to {top['ci_high']:.1f}, n = "
             f"{plural(top['n'], 'article')}{following})")
     bound = top["ci_high"] if lowest else top["ci_low"]
-    if len(table) > 1 and (bound >= table["estimate"].iloc[1] if lowest
-                           else bound <= table["estimate"].iloc[1]):
-        return text + ": its interval holds the next outlet's rate, so there is no clear difference."
-    return text + "."
+    if bound >= table["estimate"].iloc[1] if lowest else bound <= table["estimate"].iloc[1]:
+        text += ": its interval holds the next outlet's rate, so there is no clear difference"
+    return text + pooled + "."
 
 
 def density_reading(per_1000: pd.DataFrame, share: pd.DataFrame) -> str:
