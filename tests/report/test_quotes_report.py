@@ -31,9 +31,10 @@ def _rates(values: list[float]) -> pd.DataFrame:
 
 @pytest.mark.parametrize("per_1000, share, expected", [
     (_rates([4.0, 1.5]), _rates([0.2, 0.3]),
-     ["**A** has the highest rate of speech quotations (mean of its articles' rates: 4.0 per 1,000 words, 95% CI 2.0 to "
-      "8.0, n = 6 articles; next: B, 1.5).", "is 30.0% (**B**; next: A, 20.0%), but from a "
-      "single article"]),
+     ["**A** has the highest rate of speech quotations (mean of its articles' rates: 4.0 per "
+      "1,000 words, 95% CI 2.0 to 8.0, n = 6 articles; next: B, 1.5).",
+      "is 30.0% (**B**, mean of its articles' shares; next: A, 20.0%), but from a single "
+      "article"]),
     (_rates([]), _rates([]), ["No speech quotation was found, so no rate can be read."]),
 ])
 def test_density_reading_takes_its_figures_from_the_rates(per_1000, share, expected):
@@ -147,7 +148,8 @@ def _ranked(estimates, lows, highs, ns) -> pd.DataFrame:
     (_ranked([20.0, 19.5, 13.8], [15.0, 17.5, 12.3], [25.0, 21.6, 15.3], [9, 6, 8]),
      "its interval holds the next outlet's rate, so there is no clear difference", "single"),
     (_ranked([30.0, 19.5, 13.8], [25.0, 17.5, 12.3], [35.0, 21.6, 15.3], [9, 6, 8]),
-     "(mean of its articles' rates: 30.0 per 1,000 words, 95% CI 25.0 to 35.0, n = 9 articles; next: B, 19.5).",
+     "(mean of its articles' rates: 30.0 per 1,000 words, 95% CI 25.0 to 35.0, n = 9 "
+     "articles; next: B, 19.5).",
      "no clear"),
 ])
 def test_densest_outlet_is_named_with_its_interval_and_the_next(rates, expected, absent):
@@ -397,16 +399,25 @@ def _shares(estimates, ci_low, n) -> pd.DataFrame:
     # PolNeAR train, 350 articles: "The largest share of text inside quotation marks is 29.7%
     # (Western Journalism)" while its interval (26.0% to 33.7%) held Breitbart's 28.5%.
     (_shares([0.297, 0.285, 0.129], [0.260, 0.215, 0.104], [50, 50, 50]),
-     "is 29.7% (**Western Journalism**; 95% CI 26.0% to 33.7%, n = 50 articles; next: "
+     "is 29.7% (**Western Journalism**, mean of its articles' shares; "
+     "95% CI 26.0% to 33.7%, n = 50 articles; next: "
      "Breitbart, 28.5%): its interval holds the next outlet's share, so there is no clear "
      "difference."),
     (_shares([0.297, 0.185, 0.129], [0.260, 0.150, 0.104], [50, 50, 50]),
-     "is 29.7% (**Western Journalism**; 95% CI 26.0% to 33.7%, n = 50 articles; next: "
+     "is 29.7% (**Western Journalism**, mean of its articles' shares; "
+     "95% CI 26.0% to 33.7%, n = 50 articles; next: "
      "Breitbart, 18.5%)."),
     (_shares([0.297, 0.185, 0.129], [0.297, 0.150, 0.104], [1, 50, 50]),
-     "(**Western Journalism**; next: Breitbart, 18.5%), but from a single article"),
+     "(**Western Journalism**, mean of its articles' shares; next: Breitbart, 18.5%), but "
+     "from a single article"),
     (_shares([0.297, 0.297, 0.129], [0.260, 0.215, 0.104], [50, 50, 50]),
-     "is 29.7% (**Breitbart** and **Western Journalism** each)."),
+     "is 29.7% (**Breitbart** and **Western Journalism** each, mean of their articles' "
+     "shares)."),
+    # The share pooled over characters can put another outlet first: said in the sentence.
+    (_shares([0.297, 0.285, 0.129], [0.260, 0.215, 0.104], [50, 50, 50]).assign(
+        pooled=[0.219, 0.301, 0.123]),
+     "no clear difference; pooled instead (all its quoted characters over all its characters),"
+     " **Breitbart** is highest (30.1%) and **Western Journalism** has 21.9%."),
 ])
 def test_largest_quoted_share_is_read_against_the_next_outlet(share, expected):
     per_1000 = share.assign(estimate=[17.8, 15.2, 12.0], ci_low=[15.7, 12.3, 9.9],

@@ -191,12 +191,14 @@ def density_reading(per_1000: pd.DataFrame, share: pd.DataFrame) -> str:
 def top_share_text(share: pd.DataFrame) -> str:
     """The largest share of text inside quotation marks (rows: outlet, estimate, ci_low,
     ci_high, n articles) with its interval and the next outlet, read as :func:`top_rate_text`
-    reads a rate: "largest" alone ranked an outlet whose interval held the next share.
+    reads a rate: "largest" alone ranked an outlet whose interval held the next share. The share
+    is the mean of the outlet's articles' shares; a ``pooled`` column (quoted characters over
+    all characters) that puts another outlet first is said in the same sentence.
 
     >>> t = pd.DataFrame({"outlet": ["A", "B"], "estimate": [0.297, 0.285],
     ...                   "ci_low": [0.26, 0.22], "ci_high": [0.34, 0.36], "n": [50, 50]})
     >>> print(top_share_text(t))
-    The largest share of text inside quotation marks is 29.7% (**A**; 95% CI 26.0% to 34.0%, n = 50 articles; next: B, 28.5%): its interval holds the next outlet's share, so there is no clear difference.
+    The largest share of text inside quotation marks is 29.7% (**A**, mean of its articles' shares; 95% CI 26.0% to 34.0%, n = 50 articles; next: B, 28.5%): its interval holds the next outlet's share, so there is no clear difference.
     """
     table = share.dropna(subset=["estimate"]).sort_values(["estimate", "outlet"],
                                                           ascending=[False, True])
@@ -205,17 +207,21 @@ def top_share_text(share: pd.DataFrame) -> str:
     if len(table) == 1:
         return head + f"(**{top['outlet']}**)."
     tied = tied_at(table)
+    pooled = pooled_order_text(table, tied, "all its quoted characters over all its "
+                               "characters", lambda v: f"{v:.1%}")
     if len(tied) > 1:
-        return head + f"({' and '.join(f'**{o}**' for o in tied)} each)."
+        return (head + f"({' and '.join(f'**{o}**' for o in tied)} each, "
+                f"{mean_basis('shares', several=True)}){pooled}.")
     following = f"next: {table['outlet'].iloc[1]}, {table['estimate'].iloc[1]:.1%}"
+    head += f"(**{top['outlet']}**, {mean_basis('shares')}; "
     if not enough_articles(top["n"]):
-        return (head + f"(**{top['outlet']}**; {following}), but {few_articles_text(top['n'])}"
-                ", so the lead is not established.")
-    text = (head + f"(**{top['outlet']}**; 95% CI {top['ci_low']:.1%} to {top['ci_high']:.1%}, "
+        return (head + f"{following}), but {few_articles_text(top['n'])}"
+                f", so the lead is not established{pooled}.")
+    text = (head + f"95% CI {top['ci_low']:.1%} to {top['ci_high']:.1%}, "
             f"n = {plural(top['n'], 'article')}; {following})")
     if top["ci_low"] <= table["estimate"].iloc[1]:
-        return text + ": its interval holds the next outlet's share, so there is no clear difference."
-    return text + "."
+        text += ": its interval holds the next outlet's share, so there is no clear difference"
+    return text + pooled + "."
 
 
 def plot_rates(per_1000: pd.DataFrame, share: pd.DataFrame):
