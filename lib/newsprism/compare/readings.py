@@ -155,12 +155,14 @@ def top_rate_reading(rates: pd.DataFrame, label: str, unit: str = "per 1,000 wor
     (:func:`few_articles_text`) leads nothing established. With a
     ``q_value`` column (see :func:`with_family_q`), a lead whose interval clears the runner-up
     is called clear only when its q is below :data:`ALPHA`, as in the summary
-    (:func:`lead_verdict`).
+    (:func:`lead_verdict`). The rate is named as pooled (:data:`POOLED_BASIS`: all the
+    outlet's events over all its words) where the leader is named, since 30_quotes reads the
+    mean of articles' rates (:func:`mean_basis`) and the two can rank differently.
 
     >>> rates = pd.DataFrame({"outlet": ["A", "B"], "count": [30, 2], "n": [1000, 1000],
     ...                       "estimate": [30.0, 2.0]})
     >>> top_rate_reading(rates, "hedging rate")
-    '**A** has the highest hedging rate of 2 outlets (30.0 per 1,000 words, 95% CI 20.2 to 42.8; next: B, 2.0).'
+    '**A** has the highest hedging rate of 2 outlets (pooled over its articles: 30.0 per 1,000 words, 95% CI 20.2 to 42.8; next: B, 2.0).'
     """
     from newsprism.core.stats import MIN_ARTICLES, enough_articles, poisson_rate_ci
 
@@ -177,7 +179,8 @@ def top_rate_reading(rates: pd.DataFrame, label: str, unit: str = "per 1,000 wor
         # "5.8 per 1,000 words of its own voice" said of two outlets: each has its own
         unit = unit.replace(" its ", " their ")
         return (f"{_names(list(best['outlet']))} tie for the highest {label} of "
-                f"{plural(len(table), 'outlet')} ({top['estimate']:.1f} {unit}).")
+                f"{plural(len(table), 'outlet')} ({POOLED_BASIS.replace('its', 'their')}: "
+                f"{top['estimate']:.1f} {unit}).")
     if {"ci_low", "ci_high"} <= set(table):
         low, high = top["ci_low"], top["ci_high"]
     else:
@@ -185,11 +188,13 @@ def top_rate_reading(rates: pd.DataFrame, label: str, unit: str = "per 1,000 wor
     following = table.iloc[1]
     if not enough_articles(top.get("n_articles", MIN_ARTICLES)):
         return (f"**{top['outlet']}** has the highest {label} of "
-                f"{plural(len(table), 'outlet')} ({top['estimate']:.1f} {unit}; next: "
+                f"{plural(len(table), 'outlet')} ({POOLED_BASIS}: {top['estimate']:.1f} "
+                f"{unit}; next: "
                 f"{following['outlet']}, {following['estimate']:.1f}), but "
                 f"{few_articles_text(top['n_articles'])}, so the lead is not established.")
     text = (f"**{top['outlet']}** has the highest {label} of {plural(len(table), 'outlet')} "
-            f"({top['estimate']:.1f} {unit}, 95% CI {low:.1f} to {high:.1f}; next: "
+            f"({POOLED_BASIS}: {top['estimate']:.1f} {unit}, 95% CI {low:.1f} to {high:.1f}; "
+            f"next: "
             f"{following['outlet']}, {following['estimate']:.1f})")
     if low <= following["estimate"]:
         return text + ": its interval holds the next outlet's rate, so there is no clear difference."
