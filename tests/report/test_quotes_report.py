@@ -444,3 +444,28 @@ def test_top_rate_text_names_its_rate_and_a_different_pooled_leader(pooled, lowe
     text = quotes_report.top_rate_text(table, "speech quotations", lowest=lowest)
     assert "(mean of its articles' rates: " in text and text.endswith(expected), text
     assert ("pooled instead" in text) == (expected.startswith("; pooled"))
+
+
+@pytest.mark.parametrize(("run_validation", "present", "says", "unsaid"), [
+    # 350 PolNeAR-train articles run with run_validation false read "PolNeAR is not present (or
+    # the run was switched off)" while PolNeAR was present.
+    (False, True, "the quick run is switched off (parameter run_validation = False), so",
+     "not present"),
+    (False, False, "switched off (parameter run_validation = False); PolNeAR is not present "
+                   "either, so", "(or"),
+    (True, False, "PolNeAR is not present, so no quick run could be made, so", "switched off"),
+    (True, True, "the quick run on PolNeAR gave no result, so", "not present"),
+])
+def test_no_validation_text_says_which_reason_holds(run_validation, present, says, unsaid):
+    text = quotes_report.no_validation_text(run_validation, present)
+    assert says in text and unsaid not in text, text
+    assert text.endswith("is **not established** here.")
+
+
+def test_validation_section_names_the_switched_off_run(monkeypatch):
+    from newsprism.core import validate
+
+    monkeypatch.setattr(validate, "load_results", lambda: pd.DataFrame())
+    reading = quotes_report.validation_section(run_validation=False).reading
+    assert "(or the run was switched off)" not in reading
+    assert "parameter run_validation = False" in reading

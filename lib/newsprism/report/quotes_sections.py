@@ -640,6 +640,24 @@ def validation_reading(results: pd.DataFrame) -> str:
             "news, blogs) may be lower.")
 
 
+def no_validation_text(run_validation: bool, present: bool) -> str:
+    """Why no quotation validation is shown: which of the two holds, the quick run switched
+    off (``run_validation``) or PolNeAR absent (``present``), or both, or a run that gave none
+    ("PolNeAR is not present (or the run was switched off)" left the reader to guess).
+
+    >>> no_validation_text(False, True)
+    'No validation result is available: `make validate` has not been run and the quick run is switched off (parameter run_validation = False), so the accuracy of quotation finding on this corpus is **not established** here.'
+    """
+    why = {(False, True): "the quick run is switched off (parameter run_validation = False)",
+           (False, False): "the quick run is switched off (parameter run_validation = False); "
+                           "PolNeAR is not present either",
+           (True, False): "PolNeAR is not present, so no quick run could be made",
+           (True, True): "the quick run on PolNeAR gave no result"}[(bool(run_validation),
+                                                                     bool(present))]
+    return (f"No validation result is available: `make validate` has not been run and {why}, "
+            "so the accuracy of quotation finding on this corpus is **not established** here.")
+
+
 def validation_section(run_validation: bool = True) -> Section:
     """Quotation finding and attribution against PolNeAR: saved ``make validate`` results,
     else a quick run (when allowed and the gold data is present), else "not established"."""
@@ -652,10 +670,8 @@ def validation_section(run_validation: bool = True) -> Section:
         results = validate.run_validator("quotes", quick=True)
         origin, stale = "a quick run in this notebook (subsample)", ""
     if results.empty:
-        return Section("validation", reading=(
-            "No validation result is available: `make validate` has not been run and PolNeAR "
-            "is not present (or the run was switched off), so the accuracy of quotation "
-            "finding on this corpus is **not established** here."))
+        return Section("validation", reading=no_validation_text(run_validation,
+                                                                paths.POLNEAR.exists()))
     return Section("validation", table=results.drop(columns=["measure"]), max_rows=None,
                    caption=("Quotation finding and attribution against gold quotations. "
                             + stale).rstrip(),
