@@ -248,10 +248,12 @@ def when_comparable(outlets, reading: str, what: str) -> str:
 
 
 def extremes_text(table: pd.DataFrame, label: str, value: str = "estimate",
-                  fmt: str = "+.2f") -> str:
+                  fmt: str = "+.2f", basis: str = "") -> str:
     """The lowest and highest outlet of a table with 95% intervals (outlet, ``value``,
     ci_low, ci_high), saying "no clear difference" when their intervals overlap and what
-    cannot be compared with one outlet.
+    cannot be compared with one outlet. ``basis`` (what the value is read on: engine, which
+    sentences) opens the first bracket, so the sentence has one bracket where a label with
+    its own read "tone (vader; ...) (+0.02, ...)".
 
     >>> t = pd.DataFrame({"outlet": ["A", "B", "C"], "estimate": [0.1, 0.2, 0.5],
     ...                   "ci_low": [0.0, 0.1, 0.4], "ci_high": [0.2, 0.3, 0.6]})
@@ -265,7 +267,7 @@ def extremes_text(table: pd.DataFrame, label: str, value: str = "estimate",
         return when_comparable(rows["outlet"], "", label)
     low, high = rows.iloc[0], rows.iloc[-1]
     if low[value] == high[value]:
-        return all_equal_text(rows, label, f"{low[value]:{fmt}}")
+        return all_equal_text(rows, label, f"{basis + ': ' if basis else ''}{low[value]:{fmt}}")
 
     def shown(rec) -> str:
         return (f"{rec[value]:{fmt}}, 95% CI {rec['ci_low']:{fmt}} to {rec['ci_high']:{fmt}}")
@@ -273,7 +275,8 @@ def extremes_text(table: pd.DataFrame, label: str, value: str = "estimate",
     lows, highs = tied_at(rows, value, highest=False), tied_at(rows, value)
     overlap = low["ci_high"] >= high["ci_low"]
     head = (f"Of {plural(rows['outlet'].nunique(), 'outlet')}, "
-            f"{tied_names(lows).replace('**', '')} the lowest {label} ({shown(low)}) and "
+            f"{tied_names(lows).replace('**', '')} the lowest {label} "
+            f"({basis + ': ' if basis else ''}{shown(low)}) and "
             f"{', '.join(highs[:-1]) + ' and ' if len(highs) > 1 else ''}{highs[-1]} the highest "
             f"({shown(high)}); ")
     thin = thin_extremes_text(low, high)
