@@ -58,6 +58,8 @@ def test_rate_statement_names_comparison_and_rank():
     assert "above the median of the other 3 outlets" in made["statement"]
     assert "median of the others 2.0" in made["statement"]
     assert "highest of 4 outlets" in made["statement"]
+    # it named the leader on the pooled rate without saying so, beside 30's mean of articles
+    assert "20.0 per 1,000 words pooled over its articles (95% CI" in made["statement"]
     assert made["anchor"].endswith("#hedging") and made["evidence"].startswith("tables/")
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pandas as pd
 
 from newsprism.compare.multiple_testing import ALPHA
-from newsprism.compare.wording import plural
+from newsprism.compare.wording import POOLED_BASIS, plural
 
 
 def comparison_limits(n_outlets: int, n_articles: int, n_thin: int = 0) -> str:
@@ -105,18 +105,6 @@ def few_articles_text(n_articles: int) -> str:
             "interval over articles")
 
 
-POOLED_BASIS = "pooled over its articles"
-
-
-def mean_basis(noun: str = "rates", several: bool = False) -> str:
-    """Which measure a reading of per-article means reads, named where it names the leader.
-
-    >>> mean_basis(), mean_basis("shares", several=True)
-    ("mean of its articles' rates", "mean of their articles' shares")
-    """
-    return f"mean of {'their' if several else 'its'} articles' {noun}"
-
-
 def pooled_order_text(table: pd.DataFrame, leaders: list[str], pooled_what: str, shown,
                       lowest: bool = False) -> str:
     """The clause a reading of per-article means adds when the pooled measure (column
@@ -157,7 +145,7 @@ def top_rate_reading(rates: pd.DataFrame, label: str, unit: str = "per 1,000 wor
     is called clear only when its q is below :data:`ALPHA`, as in the summary
     (:func:`lead_verdict`). The rate is named as pooled (:data:`POOLED_BASIS`: all the
     outlet's events over all its words) where the leader is named, since 30_quotes reads the
-    mean of articles' rates (:func:`mean_basis`) and the two can rank differently.
+    mean of articles' rates (:func:`~newsprism.compare.wording.mean_basis`) and the two can rank differently.
 
     >>> rates = pd.DataFrame({"outlet": ["A", "B"], "count": [30, 2], "n": [1000, 1000],
     ...                       "estimate": [30.0, 2.0]})

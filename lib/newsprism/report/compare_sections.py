@@ -249,7 +249,7 @@ def frame_rate_reading(frames: pd.DataFrame) -> str:
                 "not compared.")
     top = frames.loc[frames["estimate"].idxmax()]
     return (f"The densest framing is **{top['frame']}** in **{top['outlet']}** "
-            f"({readings.POOLED_BASIS}: {top['estimate']:.1f} per 1,000 words"
+            f"({wording.POOLED_BASIS}: {top['estimate']:.1f} per 1,000 words"
             f"{_next_for_frame(frames, top)}). Compare a "
             "frame across a row's outlets, not frames within an outlet: cue lists differ in "
             "length between frames.")

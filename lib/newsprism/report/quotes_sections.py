@@ -21,13 +21,12 @@ import pandas as pd
 from newsprism.compare.readings import (
     all_equal_text,
     few_articles_text,
-    mean_basis,
     pooled_order_text,
     tied_at,
     tied_names,
     when_comparable,
 )
-from newsprism.compare.wording import plural, verb
+from newsprism.compare.wording import mean_basis, plural, verb
 from newsprism.core.stats import MIN_ARTICLES, N_BOOT, enough_articles
 from newsprism.quotes import clusters as quote_clusters
 from newsprism.quotes import stats as quote_stats
