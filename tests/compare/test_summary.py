@@ -58,6 +58,8 @@ def test_rate_statement_names_comparison_and_rank():
     assert "above the median of the other 3 outlets" in made["statement"]
     assert "median of the others 2.0" in made["statement"]
     assert "highest of 4 outlets" in made["statement"]
+    # it named the leader on the pooled rate without saying so, beside 30's mean of articles
+    assert "20.0 per 1,000 words pooled over its articles (95% CI" in made["statement"]
     assert made["anchor"].endswith("#hedging") and made["evidence"].startswith("tables/")
 
 
@@ -530,10 +532,10 @@ def test_terms_statement_leads_only_with_terms_above_zero(z, significant, expect
 @pytest.mark.parametrize(("estimates", "expected"), [
     # Two outlets with the same articles: "tie for the highest hedging rate of 2 outlets (5.8
     # per 1,000 words of its own voice)".
-    ([5.8, 5.8], "**A** and **B** tie for the highest hedging rate of 2 outlets (5.8 per 1,000 "
-                 "words of their own voice)."),
-    ([5.8, 1.0], "**A** has the highest hedging rate of 2 outlets (5.8 per 1,000 words of its "
-                 "own voice"),
+    ([5.8, 5.8], "**A** and **B** tie for the highest hedging rate of 2 outlets (pooled over "
+                 "their articles: 5.8 per 1,000 words of their own voice)."),
+    ([5.8, 1.0], "**A** has the highest hedging rate of 2 outlets (pooled over its articles: "
+                 "5.8 per 1,000 words of its own voice"),
 ])
 def test_top_rate_reading_speaks_of_tied_outlets_in_the_plural(estimates, expected):
     rates = pd.DataFrame({"outlet": ["A", "B"], "estimate": estimates, "count": [29, 5],

@@ -34,7 +34,8 @@ def test_shares_reading_names_a_tie_for_the_largest_share():
                  validity="F1 0.79 vs 0.77 always-present")
             for o, f, e in (("A", "conflict", 1), ("B", "conflict", 1), ("A", "morality", 0))]
     text = shares.shares_reading(pd.DataFrame(rows))
-    assert text.startswith("The largest article-level share is shared by 2 outlet x frame cells")
+    assert text.startswith("The largest article-level share, 100%, is shared by 2 outlet x "
+                           "frame cells: conflict in A (1 of 1 articles) and conflict in B")
     one = shares.shares_reading(pd.DataFrame(rows[1:]))
     assert one.startswith("The largest article-level share is conflict in B: 1 of 1 articles")
 
@@ -55,3 +56,20 @@ def test_shares_reading_names_the_runner_up_and_whether_the_lead_is_clear(runner
     text = shares.shares_reading(pd.DataFrame(rows))
     assert text.startswith("The largest article-level share is conflict in Washington Post: "
                            "118 of 120 articles (98%, 95% CI 94%–100%" + expected)
+
+
+@pytest.mark.parametrize(("outlets", "said", "unsaid"), [
+    # 350 PolNeAR-train articles: "shared by 2 outlet x frame cells, among them conflict in
+    # Politico: 50 of 50 articles (...; next for this frame: Washington Post, 50 of 50 (100%),
+    # inside its interval, so the data do not rank Politico first)": the tie told twice.
+    (["Politico", "Washington Post"], "cells: conflict in Politico (50 of 50 articles) and "
+     "conflict in Washington Post (50 of 50), so the data rank neither first.", "next for"),
+    (["A", "B", "C", "D"], "shared by 4 outlet x frame cells, among them: conflict in A (50 of "
+     "50 articles), conflict in B (50 of 50) and conflict in C (50 of 50), so the data rank "
+     "none of them first.", "among them conflict"),
+])
+def test_shares_reading_says_a_tie_once(outlets, said, unsaid):
+    rows = [dict(outlet=o, frame="conflict", estimate=1.0, ci_low=0.93, ci_high=1.0, n=50,
+                 n_present=50, validity="F1 0.79 vs 0.77 always-present") for o in outlets]
+    text = shares.shares_reading(pd.DataFrame(rows))
+    assert said in text and unsaid not in text and text.count("first") == 1, text

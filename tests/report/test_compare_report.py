@@ -74,7 +74,8 @@ def test_claims_reading_counts_the_groups_table(ctx, tmp_path):
 
 @pytest.mark.parametrize("frames, expected", [
     (pd.DataFrame({"outlet": ["A", "B"], "frame": ["war", "aid"], "estimate": [2.0, 3.5]}),
-     "The densest framing is **aid** in **B** (3.5 per 1,000 words)."),
+     "The densest framing is **aid** in **B** (pooled over its articles: 3.5 per 1,000 "
+     "words)."),
     (pd.DataFrame(columns=["outlet", "frame", "estimate"]), "No frames table is available"),
 ])
 def test_frame_rate_reading_names_the_densest_cell(frames, expected):
@@ -87,7 +88,7 @@ def test_frame_rate_reading_compares_the_densest_cell_with_the_next_outlet():
     frames = pd.DataFrame({"outlet": ["A", "B", "A"], "frame": ["war", "war", "aid"],
                            "estimate": [9.7, 8.0, 1.0], "ci_low": [6.0, 7.0, 0.5],
                            "ci_high": [13.9, 9.0, 1.5]})
-    assert ("(9.7 per 1,000 words, 95% CI 6.0 to 13.9; next for this frame: B, 8.0, inside "
+    assert ("(pooled over its articles: 9.7 per 1,000 words, 95% CI 6.0 to 13.9; next for this frame: B, 8.0, inside "
             "its interval, so the data do not rank it first)") in \
         compare_report.frame_rate_reading(frames)
 
@@ -189,7 +190,8 @@ def test_profiles_reading_says_how_its_quotation_rate_differs_from_30s():
     # 30 said Politico (mean of article rates 16.5), and neither said why.
     text = compare_report.profiles_reading(_two_outlet_rates())
     assert text.startswith("**A** has the highest rate of direct quotations of 2 outlets "
-                           "(30.0 per 1,000 words, 95% CI 25.0 to 35.0")
+                           "(pooled over its articles: 30.0 per 1,000 words, 95% CI 25.0 "
+                           "to 35.0")
     assert "30_quotes averages each article's rate instead" in text
 
 

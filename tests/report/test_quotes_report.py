@@ -31,9 +31,10 @@ def _rates(values: list[float]) -> pd.DataFrame:
 
 @pytest.mark.parametrize("per_1000, share, expected", [
     (_rates([4.0, 1.5]), _rates([0.2, 0.3]),
-     ["**A** has the highest rate of speech quotations (4.0 per 1,000 words, 95% CI 2.0 to "
-      "8.0, n = 6 articles; next: B, 1.5).", "is 30.0% (**B**; next: A, 20.0%), but from a "
-      "single article"]),
+     ["**A** has the highest rate of speech quotations (mean of its articles' rates: 4.0 per "
+      "1,000 words, 95% CI 2.0 to 8.0, n = 6 articles; next: B, 1.5).",
+      "is 30.0% (**B**, mean of its articles' shares; next: A, 20.0%), but from a single "
+      "article"]),
     (_rates([]), _rates([]), ["No speech quotation was found, so no rate can be read."]),
 ])
 def test_density_reading_takes_its_figures_from_the_rates(per_1000, share, expected):
@@ -147,7 +148,8 @@ def _ranked(estimates, lows, highs, ns) -> pd.DataFrame:
     (_ranked([20.0, 19.5, 13.8], [15.0, 17.5, 12.3], [25.0, 21.6, 15.3], [9, 6, 8]),
      "its interval holds the next outlet's rate, so there is no clear difference", "single"),
     (_ranked([30.0, 19.5, 13.8], [25.0, 17.5, 12.3], [35.0, 21.6, 15.3], [9, 6, 8]),
-     "(30.0 per 1,000 words, 95% CI 25.0 to 35.0, n = 9 articles; next: B, 19.5).",
+     "(mean of its articles' rates: 30.0 per 1,000 words, 95% CI 25.0 to 35.0, n = 9 "
+     "articles; next: B, 19.5).",
      "no clear"),
 ])
 def test_densest_outlet_is_named_with_its_interval_and_the_next(rates, expected, absent):
@@ -225,9 +227,9 @@ def test_rate_reading_names_a_rate_not_a_count():
                           "ci_high": [15.6, 14.7, 5.5], "n": [1, 1, 1], "total": [12, 16, 5]})
     reading = quotes_report.density_reading(rates, rates.assign(estimate=[0.16, 0.05, 0.04]))
     assert "has the most" not in reading and "quotes least" not in reading
-    assert reading.startswith("**News site** has the highest rate of speech quotations (15.6 "
-                              "per 1,000 words; next: SEO content site, 14.7)")
-    assert ("**Op-ed outlet** has the lowest rate of speech quotations (5.5 per 1,000 words; "
+    assert reading.startswith("**News site** has the highest rate of speech quotations (mean of "
+                              "its articles' rates: 15.6 per 1,000 words; next: SEO content site, 14.7)")
+    assert ("**Op-ed outlet** has the lowest rate of speech quotations (mean of its articles' rates: 5.5 per 1,000 words; "
             "next: SEO content site, 14.7), but from a single article") in reading
 
 
@@ -242,8 +244,8 @@ def test_lowest_rate_is_read_against_the_next_outlet(ci_high, expected):
                           "ci_low": [15.1, 11.0, 10.6], "ci_high": [18.1, 13.0, ci_high],
                           "n": [120, 120, 120]})
     lowest = quotes_report.top_rate_text(rates, "speech quotations", lowest=True)
-    assert lowest.startswith("**C** has the lowest rate of speech quotations (11.7 per 1,000 "
-                             "words, 95% CI 10.6 to ")
+    assert lowest.startswith("**C** has the lowest rate of speech quotations (mean of its "
+                             "articles' rates: 11.7 per 1,000 words, 95% CI 10.6 to ")
     assert lowest.endswith(expected)
 
 
@@ -335,12 +337,12 @@ def test_headline_counts_outlets_in_words(keep, says):
 @pytest.mark.parametrize(("estimates", "lowest", "expected"), [
     # Two outlets carrying the same articles read "Twin A has the highest rate of speech
     # quotations (11.4 ...; next: Twin B, 11.4)".
-    ([11.4, 11.4], False, "Both outlets have the same rate of speech quotations (11.4 per "
-                          "1,000 words), so neither ranks above the other."),
+    ([11.4, 11.4], False, "Both outlets have the same rate of speech quotations (mean of "
+                          "their articles' rates: 11.4 per 1,000 words), so neither ranks above the other."),
     ([11.4, 11.4, 3.0], False, "**A** and **B** both have the highest rate of speech "
-                               "quotations (11.4 per 1,000 words each)."),
+                               "quotations (mean of their articles' rates: 11.4 per 1,000 words each)."),
     ([11.4, 3.0, 3.0], True, "**B** and **C** both have the lowest rate of speech quotations "
-                             "(3.0 per 1,000 words each)."),
+                             "(mean of their articles' rates: 3.0 per 1,000 words each)."),
 ])
 def test_top_rate_text_names_tied_outlets_together(estimates, lowest, expected):
     n = len(estimates)
@@ -358,7 +360,8 @@ def test_top_rate_text_counts_many_outlets_tied_at_zero():
                           "n": 1})
     text = quotes_report.top_rate_text(table, "speech quotations", lowest=True)
     assert text == ("12 outlets, among them **site00**, **site01** and **site02**, have the "
-                    "lowest rate of speech quotations (0.0 per 1,000 words each).")
+                    "lowest rate of speech quotations (mean of their articles' rates: 0.0 per 1,000 "
+                    "words each).")
 
 
 @pytest.mark.parametrize(("estimates", "totals", "uses"), [
@@ -396,18 +399,73 @@ def _shares(estimates, ci_low, n) -> pd.DataFrame:
     # PolNeAR train, 350 articles: "The largest share of text inside quotation marks is 29.7%
     # (Western Journalism)" while its interval (26.0% to 33.7%) held Breitbart's 28.5%.
     (_shares([0.297, 0.285, 0.129], [0.260, 0.215, 0.104], [50, 50, 50]),
-     "is 29.7% (**Western Journalism**; 95% CI 26.0% to 33.7%, n = 50 articles; next: "
+     "is 29.7% (**Western Journalism**, mean of its articles' shares; "
+     "95% CI 26.0% to 33.7%, n = 50 articles; next: "
      "Breitbart, 28.5%): its interval holds the next outlet's share, so there is no clear "
      "difference."),
     (_shares([0.297, 0.185, 0.129], [0.260, 0.150, 0.104], [50, 50, 50]),
-     "is 29.7% (**Western Journalism**; 95% CI 26.0% to 33.7%, n = 50 articles; next: "
+     "is 29.7% (**Western Journalism**, mean of its articles' shares; "
+     "95% CI 26.0% to 33.7%, n = 50 articles; next: "
      "Breitbart, 18.5%)."),
     (_shares([0.297, 0.185, 0.129], [0.297, 0.150, 0.104], [1, 50, 50]),
-     "(**Western Journalism**; next: Breitbart, 18.5%), but from a single article"),
+     "(**Western Journalism**, mean of its articles' shares; next: Breitbart, 18.5%), but "
+     "from a single article"),
     (_shares([0.297, 0.297, 0.129], [0.260, 0.215, 0.104], [50, 50, 50]),
-     "is 29.7% (**Breitbart** and **Western Journalism** each)."),
+     "is 29.7% (**Breitbart** and **Western Journalism** each, mean of their articles' "
+     "shares)."),
+    # The share pooled over characters can put another outlet first: said in the sentence.
+    (_shares([0.297, 0.285, 0.129], [0.260, 0.215, 0.104], [50, 50, 50]).assign(
+        pooled=[0.219, 0.301, 0.123]),
+     "no clear difference; pooled instead (all its quoted characters over all its characters),"
+     " **Breitbart** is highest (30.1%) and **Western Journalism** has 21.9%."),
 ])
 def test_largest_quoted_share_is_read_against_the_next_outlet(share, expected):
     per_1000 = share.assign(estimate=[17.8, 15.2, 12.0], ci_low=[15.7, 12.3, 9.9],
                             ci_high=[19.9, 18.1, 14.0])
     assert expected in quotes_report.density_reading(per_1000, share)
+
+
+@pytest.mark.parametrize(("pooled", "lowest", "expected"), [
+    # 350 PolNeAR-train articles: "Politico has the highest rate of speech quotations (17.9 per
+    # 1,000 words ...)" on the mean over articles, while pooled Western Journalism leads.
+    ([14.96, 17.67, 11.54], False,
+     "; pooled instead (all its speech quotations over all its words), **Western Journalism** "
+     "is highest (17.7 per 1,000 words) and **Politico** has 15.0 per 1,000 words."),
+    ([17.9, 17.67, 11.54], False, "no clear difference."),
+    ([14.96, 17.67, 11.54], True, "n = 50 articles; next: Western Journalism, 17.8)."),
+    ([14.96, 10.0, 11.54], True,
+     "; pooled instead (all its speech quotations over all its words), **Western Journalism** "
+     "is lowest (10.0 per 1,000 words) and **USA Today** has 11.5 per 1,000 words."),
+])
+def test_top_rate_text_names_its_rate_and_a_different_pooled_leader(pooled, lowest, expected):
+    table = pd.DataFrame({"outlet": ["Politico", "Western Journalism", "USA Today"],
+                          "estimate": [17.9, 17.8, 12.0], "ci_low": [15.1, 15.7, 9.9],
+                          "ci_high": [20.7, 19.9, 12.2], "n": [50, 50, 50], "pooled": pooled})
+    text = quotes_report.top_rate_text(table, "speech quotations", lowest=lowest)
+    assert "(mean of its articles' rates: " in text and text.endswith(expected), text
+    assert ("pooled instead" in text) == (expected.startswith("; pooled"))
+
+
+@pytest.mark.parametrize(("run_validation", "present", "says", "unsaid"), [
+    # 350 PolNeAR-train articles run with run_validation false read "PolNeAR is not present (or
+    # the run was switched off)" while PolNeAR was present.
+    (False, True, "the quick run is switched off (parameter run_validation = False), so",
+     "not present"),
+    (False, False, "switched off (parameter run_validation = False); PolNeAR is not present "
+                   "either, so", "(or"),
+    (True, False, "PolNeAR is not present, so no quick run could be made, so", "switched off"),
+    (True, True, "the quick run on PolNeAR gave no result, so", "not present"),
+])
+def test_no_validation_text_says_which_reason_holds(run_validation, present, says, unsaid):
+    text = quotes_report.no_validation_text(run_validation, present)
+    assert says in text and unsaid not in text, text
+    assert text.endswith("is **not established** here.")
+
+
+def test_validation_section_names_the_switched_off_run(monkeypatch):
+    from newsprism.core import validate
+
+    monkeypatch.setattr(validate, "load_results", lambda: pd.DataFrame())
+    reading = quotes_report.validation_section(run_validation=False).reading
+    assert "(or the run was switched off)" not in reading
+    assert "parameter run_validation = False" in reading

@@ -269,3 +269,21 @@ def test_outlet_tone_reading_reads_no_difference_below_the_minimum_articles(n_ar
                                                                             expected):
     text = sentiment_report.outlet_tone_reading(_outlets(n_articles))
     assert expected in text and "do not overlap" not in text
+
+
+@pytest.mark.parametrize(("estimates", "expected"), [
+    # 350 PolNeAR-train articles: "Western Journalism has the lowest mean sentence tone (vader;
+    # every sentence, quoted words included) (+0.02, ...)", two brackets in a row.
+    ([-0.2, 0.3], "the lowest mean sentence tone (vader; every sentence, quoted words included: "
+                  "-0.20, 95% CI -0.30 to -0.10) and B the highest (+0.30, 95% CI"),
+    ([0.3, 0.3], "same mean sentence tone (vader; every sentence, quoted words included: +0.30)"),
+])
+def test_tone_key_finding_has_one_bracket_for_engine_and_figures(estimates, expected):
+    from newsprism.viz.section_group import Group
+
+    tone = Group("tone", facts={"by_outlet": _outlets([6, 6]).assign(estimate=estimates)})
+    voice = Group("voice", facts={"voices": pd.DataFrame(columns=[
+        "outlet", "measure", "n_articles", "ci_low", "ci_high"])})
+    ctx = sentiment_report.SentimentContext(ann=None, engine="vader", source="x")
+    finding = sentiment_report.key_findings(ctx, tone, voice)[0]
+    assert expected in finding and ") (" not in finding, finding

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pandas as pd
 
 from newsprism.compare.multiple_testing import ALPHA
-from newsprism.compare.wording import plural
+from newsprism.compare.wording import POOLED_BASIS, plural
 
 
 def comparison_limits(n_outlets: int, n_articles: int, n_thin: int = 0) -> str:
@@ -105,6 +105,34 @@ def few_articles_text(n_articles: int) -> str:
             "interval over articles")
 
 
+def pooled_order_text(table: pd.DataFrame, leaders: list[str], pooled_what: str, shown,
+                      lowest: bool = False) -> str:
+    """The clause a reading of per-article means adds when the pooled measure (column
+    ``pooled``: ``pooled_what``, e.g. all an outlet's quotations over all its words) puts
+    another outlet first: a reader takes "rate" as pooled, so the leader on the mean must not
+    read as the leader on the pooled rate. "" when ``table`` has no ``pooled`` column or one of
+    ``leaders`` is also first pooled. ``shown`` formats a value with its unit.
+
+    >>> t = pd.DataFrame({"outlet": ["P", "W"], "estimate": [17.9, 17.8],
+    ...                   "pooled": [14.96, 17.67]})
+    >>> pooled_order_text(t, ["P"], "its quotations over all its words",
+    ...                   lambda v: f"{v:.1f} per 1,000 words")
+    '; pooled instead (its quotations over all its words), **W** is highest (17.7 per 1,000 words) and **P** has 15.0 per 1,000 words'
+    >>> pooled_order_text(t, ["W"], "x", str)
+    ''
+    """
+    if "pooled" not in table or table["pooled"].isna().all():
+        return ""
+    first = tied_at(table, "pooled", highest=not lowest)
+    if set(first) & set(leaders):
+        return ""
+    pooled = table.set_index("outlet")["pooled"]
+    rank = "lowest" if lowest else "highest"
+    own = " and ".join(f"**{o}** has {shown(pooled[o])}" for o in leaders)
+    return (f"; pooled instead ({pooled_what}), {_names(first)} "
+            f"{'is' if len(first) == 1 else 'are'} {rank} ({shown(pooled[first[0]])}) and {own}")
+
+
 def top_rate_reading(rates: pd.DataFrame, label: str, unit: str = "per 1,000 words") -> str:
     """A reading naming the outlet with the highest rate (one row per outlet: outlet,
     estimate (per 1,000 words), and ci_low / ci_high or count / n (words) for the interval).
@@ -115,12 +143,14 @@ def top_rate_reading(rates: pd.DataFrame, label: str, unit: str = "per 1,000 wor
     (:func:`few_articles_text`) leads nothing established. With a
     ``q_value`` column (see :func:`with_family_q`), a lead whose interval clears the runner-up
     is called clear only when its q is below :data:`ALPHA`, as in the summary
-    (:func:`lead_verdict`).
+    (:func:`lead_verdict`). The rate is named as pooled (:data:`POOLED_BASIS`: all the
+    outlet's events over all its words) where the leader is named, since 30_quotes reads the
+    mean of articles' rates (:func:`~newsprism.compare.wording.mean_basis`) and the two can rank differently.
 
     >>> rates = pd.DataFrame({"outlet": ["A", "B"], "count": [30, 2], "n": [1000, 1000],
     ...                       "estimate": [30.0, 2.0]})
     >>> top_rate_reading(rates, "hedging rate")
-    '**A** has the highest hedging rate of 2 outlets (30.0 per 1,000 words, 95% CI 20.2 to 42.8; next: B, 2.0).'
+    '**A** has the highest hedging rate of 2 outlets (pooled over its articles: 30.0 per 1,000 words, 95% CI 20.2 to 42.8; next: B, 2.0).'
     """
     from newsprism.core.stats import MIN_ARTICLES, enough_articles, poisson_rate_ci
 
@@ -137,7 +167,8 @@ def top_rate_reading(rates: pd.DataFrame, label: str, unit: str = "per 1,000 wor
         # "5.8 per 1,000 words of its own voice" said of two outlets: each has its own
         unit = unit.replace(" its ", " their ")
         return (f"{_names(list(best['outlet']))} tie for the highest {label} of "
-                f"{plural(len(table), 'outlet')} ({top['estimate']:.1f} {unit}).")
+                f"{plural(len(table), 'outlet')} ({POOLED_BASIS.replace('its', 'their')}: "
+                f"{top['estimate']:.1f} {unit}).")
     if {"ci_low", "ci_high"} <= set(table):
         low, high = top["ci_low"], top["ci_high"]
     else:
@@ -145,11 +176,13 @@ def top_rate_reading(rates: pd.DataFrame, label: str, unit: str = "per 1,000 wor
     following = table.iloc[1]
     if not enough_articles(top.get("n_articles", MIN_ARTICLES)):
         return (f"**{top['outlet']}** has the highest {label} of "
-                f"{plural(len(table), 'outlet')} ({top['estimate']:.1f} {unit}; next: "
+                f"{plural(len(table), 'outlet')} ({POOLED_BASIS}: {top['estimate']:.1f} "
+                f"{unit}; next: "
                 f"{following['outlet']}, {following['estimate']:.1f}), but "
                 f"{few_articles_text(top['n_articles'])}, so the lead is not established.")
     text = (f"**{top['outlet']}** has the highest {label} of {plural(len(table), 'outlet')} "
-            f"({top['estimate']:.1f} {unit}, 95% CI {low:.1f} to {high:.1f}; next: "
+            f"({POOLED_BASIS}: {top['estimate']:.1f} {unit}, 95% CI {low:.1f} to {high:.1f}; "
+            f"next: "
             f"{following['outlet']}, {following['estimate']:.1f})")
     if low <= following["estimate"]:
         return text + ": its interval holds the next outlet's rate, so there is no clear difference."
@@ -203,10 +236,12 @@ def when_comparable(outlets, reading: str, what: str) -> str:
 
 
 def extremes_text(table: pd.DataFrame, label: str, value: str = "estimate",
-                  fmt: str = "+.2f") -> str:
+                  fmt: str = "+.2f", basis: str = "") -> str:
     """The lowest and highest outlet of a table with 95% intervals (outlet, ``value``,
     ci_low, ci_high), saying "no clear difference" when their intervals overlap and what
-    cannot be compared with one outlet.
+    cannot be compared with one outlet. ``basis`` (what the value is read on: engine, which
+    sentences) opens the first bracket, so the sentence has one bracket where a label with
+    its own read "tone (vader; ...) (+0.02, ...)".
 
     >>> t = pd.DataFrame({"outlet": ["A", "B", "C"], "estimate": [0.1, 0.2, 0.5],
     ...                   "ci_low": [0.0, 0.1, 0.4], "ci_high": [0.2, 0.3, 0.6]})
@@ -220,7 +255,7 @@ def extremes_text(table: pd.DataFrame, label: str, value: str = "estimate",
         return when_comparable(rows["outlet"], "", label)
     low, high = rows.iloc[0], rows.iloc[-1]
     if low[value] == high[value]:
-        return all_equal_text(rows, label, f"{low[value]:{fmt}}")
+        return all_equal_text(rows, label, f"{basis + ': ' if basis else ''}{low[value]:{fmt}}")
 
     def shown(rec) -> str:
         return (f"{rec[value]:{fmt}}, 95% CI {rec['ci_low']:{fmt}} to {rec['ci_high']:{fmt}}")
@@ -228,7 +263,8 @@ def extremes_text(table: pd.DataFrame, label: str, value: str = "estimate",
     lows, highs = tied_at(rows, value, highest=False), tied_at(rows, value)
     overlap = low["ci_high"] >= high["ci_low"]
     head = (f"Of {plural(rows['outlet'].nunique(), 'outlet')}, "
-            f"{tied_names(lows).replace('**', '')} the lowest {label} ({shown(low)}) and "
+            f"{tied_names(lows).replace('**', '')} the lowest {label} "
+            f"({basis + ': ' if basis else ''}{shown(low)}) and "
             f"{', '.join(highs[:-1]) + ' and ' if len(highs) > 1 else ''}{highs[-1]} the highest "
             f"({shown(high)}); ")
     thin = thin_extremes_text(low, high)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pandas as pd
 
 from newsprism.compare.multiple_testing import ALPHA
-from newsprism.compare.wording import plural, rank_phrase
+from newsprism.compare.wording import POOLED_BASIS, plural, rank_phrase
 from newsprism.core.stats import MIN_ARTICLES, enough_articles
 
 NOTEBOOK = "40_source_comparison"
@@ -168,7 +168,8 @@ def rate_statement(row: dict, rates: pd.DataFrame, description: str, section: st
     rank = rank_phrase(value, others)
     return statement(
         outlet, f"Uses {description} above the median of the other "
-                f"{plural(len(others), 'outlet')}: {_rate(value)} per 1,000 words (95% CI "
+                f"{plural(len(others), 'outlet')}: {_rate(value)} per 1,000 words "
+                f"{POOLED_BASIS} (95% CI "
                 f"{_rate(low)} to {_rate(high)}; median of the others {_rate(median)}{times}"
                 f"{_q_text(q_value)})"
                 + (f"; {rank}" if rank else "") + ".", section, evidence)

@@ -1,5 +1,6 @@
 """Wording shared by the generated statements and the report's readings: counts with their
-noun, and a rank named only when it is first.
+noun, a rank named only when it is first, and which rate a reading reads (pooled or the mean
+of articles' rates, which can rank outlets differently).
 """
 
 from __future__ import annotations
@@ -15,6 +16,20 @@ def plural(n: int, noun: str, many: str | None = None) -> str:
     """
     n = int(n)
     return f"{n:,} {noun if n == 1 else (many or noun + 's')}"
+
+
+# An outlet's events over all its words (40's rates), named where a reading names a leader.
+POOLED_BASIS = "pooled over its articles"
+
+
+def mean_basis(noun: str = "rates", several: bool = False) -> str:
+    """Which measure a reading of per-article means (30's rates) reads, named where it names
+    the leader.
+
+    >>> mean_basis(), mean_basis("shares", several=True)
+    ("mean of its articles' rates", "mean of their articles' shares")
+    """
+    return f"mean of {'their' if several else 'its'} articles' {noun}"
 
 
 def verb(n: int, one: str, many: str) -> str:

@@ -233,14 +233,34 @@ def shares_reading(table: pd.DataFrame) -> str:
     if valid.empty or not valid["n_present"].sum():
         return "No validated frame is present in any article." + warning
     top = valid.sort_values(["estimate", "n"], ascending=False).iloc[0]
-    tied = int((valid["estimate"] == top["estimate"]).sum())
-    where = (f"{top['frame']} in {top['outlet']}" if tied == 1 else
-             f"shared by {tied} outlet x frame cells, among them {top['frame']} in "
-             f"{top['outlet']}")
-    return (f"The largest article-level share is {where}: "
+    tied = valid[valid["estimate"] == top["estimate"]]
+    if len(tied) > 1:
+        return _tied_text(tied) + " Read the evidence sentences before the chart." + warning
+    return (f"The largest article-level share is {top['frame']} in {top['outlet']}: "
             f"{int(top['n_present']):,} of {int(top['n']):,} articles ({top['estimate']:.0%}, 95% CI "
             f"{top['ci_low']:.0%}–{top['ci_high']:.0%}{_runner_up(valid, top)}). Read the "
             "evidence sentences before the chart." + warning)
+
+
+def _tied_text(tied: pd.DataFrame, shown: int = 3) -> str:
+    """The largest share held by several outlet x frame cells, said once: each cell with its
+    counts (the first ``shown``, most articles first), none ranked first. It read "shared by 2
+    cells, among them conflict in Politico ... next for this frame: Washington Post ... inside
+    its interval, so the data do not rank Politico first", the tie told twice.
+
+    >>> t = pd.DataFrame({"outlet": ["P", "W"], "frame": ["conflict"] * 2, "estimate": [1.0, 1.0],
+    ...                   "n": [50, 50], "n_present": [50, 50]})
+    >>> _tied_text(t)
+    'The largest article-level share, 100%, is shared by 2 outlet x frame cells: conflict in P (50 of 50 articles) and conflict in W (50 of 50), so the data rank neither first.'
+    """
+    rows = tied.sort_values(["n", "outlet", "frame"], ascending=[False, True, True])
+    cells = [f"{r['frame']} in {r['outlet']} ({int(r['n_present']):,} of {int(r['n']):,}"
+             + (" articles)" if i == 0 else ")") for i, (_, r) in enumerate(rows.head(shown).iterrows())]
+    among = ", among them" if len(rows) > shown else ""
+    listed = cells[0] if len(cells) == 1 else ", ".join(cells[:-1]) + " and " + cells[-1]
+    return (f"The largest article-level share, {rows['estimate'].iloc[0]:.0%}, is shared by "
+            f"{len(rows)} outlet x frame cells{among}: {listed}, so the data rank "
+            f"{'neither' if len(rows) == 2 else 'none of them'} first.")
 
 
 def _runner_up(valid: pd.DataFrame, top: pd.Series) -> str:

@@ -240,7 +240,7 @@ def frame_rate_reading(frames: pd.DataFrame) -> str:
 
     >>> print(frame_rate_reading(pd.DataFrame({"outlet": ["A", "B"], "frame": ["war", "aid"],
     ...                                        "estimate": [2.0, 3.5]})))
-    The densest framing is **aid** in **B** (3.5 per 1,000 words). Compare a frame across a row's outlets, not frames within an outlet: cue lists differ in length between frames.
+    The densest framing is **aid** in **B** (pooled over its articles: 3.5 per 1,000 words). Compare a frame across a row's outlets, not frames within an outlet: cue lists differ in length between frames.
     >>> frame_rate_reading(pd.DataFrame(columns=["outlet", "frame", "estimate"]))[:21]
     'No frames table is av'
     """
@@ -249,7 +249,8 @@ def frame_rate_reading(frames: pd.DataFrame) -> str:
                 "not compared.")
     top = frames.loc[frames["estimate"].idxmax()]
     return (f"The densest framing is **{top['frame']}** in **{top['outlet']}** "
-            f"({top['estimate']:.1f} per 1,000 words{_next_for_frame(frames, top)}). Compare a "
+            f"({wording.POOLED_BASIS}: {top['estimate']:.1f} per 1,000 words"
+            f"{_next_for_frame(frames, top)}). Compare a "
             "frame across a row's outlets, not frames within an outlet: cue lists differ in "
             "length between frames.")
 

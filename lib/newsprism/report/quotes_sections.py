@@ -21,11 +21,12 @@ import pandas as pd
 from newsprism.compare.readings import (
     all_equal_text,
     few_articles_text,
+    pooled_order_text,
     tied_at,
     tied_names,
     when_comparable,
 )
-from newsprism.compare.wording import plural, verb
+from newsprism.compare.wording import mean_basis, plural, verb
 from newsprism.core.stats import MIN_ARTICLES, N_BOOT, enough_articles
 from newsprism.quotes import clusters as quote_clusters
 from newsprism.quotes import stats as quote_stats
@@ -124,17 +125,19 @@ def prepare(corpus: str, actors_codebook: str = "none", cleaning: str = "default
 def top_rate_text(rates: pd.DataFrame, what: str, unit: str = "per 1,000 words",
                   lowest: bool = False) -> str:
     """The outlet with the highest rate (``lowest``: the lowest) of ``what`` (rows: outlet,
-    estimate, ci_low, ci_high, n articles), with its interval and the next outlet, saying when
-    the lead is not clear: too few articles (:func:`few_articles_text`) or an interval that
-    holds the next outlet's rate. A rate is named a rate: the outlet with the most quotations
-    per 1,000 words need not have the most quotations.
+    estimate (the mean of its articles' rates), ci_low, ci_high, n articles, and optionally
+    pooled), with its interval and the next outlet, saying when the lead is not clear: too few
+    articles (:func:`few_articles_text`) or an interval that holds the next outlet's rate. A
+    rate is named a rate, and which rate: the outlet with the most quotations per 1,000 words
+    need not have the most quotations, and the mean of its articles' rates need not lead the
+    pooled rate (:func:`~newsprism.compare.readings.pooled_order_text`).
 
     >>> t = pd.DataFrame({"outlet": ["A", "B"], "estimate": [25.4, 19.5], "ci_low": [25.4, 17.5],
     ...                   "ci_high": [25.4, 21.6], "n": [1, 6]})
     >>> top_rate_text(t, "speech quotations")
-    '**A** has the highest rate of speech quotations (25.4 per 1,000 words; next: B, 19.5), but from a single article: no interval over articles, so the lead is not established.'
-    >>> top_rate_text(t, "speech quotations", lowest=True)[:68]
-    '**B** has the lowest rate of speech quotations (19.5 per 1,000 words'
+    "**A** has the highest rate of speech quotations (mean of its articles' rates: 25.4 per 1,000 words; next: B, 19.5), but from a single article: no interval over articles, so the lead is not established."
+    >>> top_rate_text(t, "speech quotations", lowest=True)[:69]
+    "**B** has the lowest rate of speech quotations (mean of its articles'"
     """
     table = rates.dropna(subset=["estimate"]).sort_values(["estimate", "outlet"],
                                                           ascending=[lowest, True])
@@ -145,24 +148,25 @@ def top_rate_text(rates: pd.DataFrame, what: str, unit: str = "per 1,000 words",
     rank = "lowest" if lowest else "highest"
     tied = tied_at(table, highest=not lowest)
     if len(tied) == len(table):
-        return all_equal_text(table, f"rate of {what}", f"{top['estimate']:.1f} {unit}")
+        return all_equal_text(table, f"rate of {what}", f"{mean_basis(several=True)}: "
+                              f"{top['estimate']:.1f} {unit}")
+    pooled = pooled_order_text(table, tied, f"all its {what} over all its words",
+                               lambda v: f"{v:.1f} {unit}", lowest=lowest)
     if len(tied) > 1:  # two outlets carrying the same articles read "A has the highest rate"
-        return (f"{tied_names(tied)} the {rank} rate of {what} ({top['estimate']:.1f} {unit} "
-                "each).")
-    following = (f"; next: {table['outlet'].iloc[1]}, {table['estimate'].iloc[1]:.1f}"
-                 if len(table) > 1 else "")
+        return (f"{tied_names(tied)} the {rank} rate of {what} ({mean_basis(several=True)}: "
+                f"{top['estimate']:.1f} {unit} each){pooled}.")
+    following = f"; next: {table['outlet'].iloc[1]}, {table['estimate'].iloc[1]:.1f}"
+    head = (f"**{top['outlet']}** has the {rank} rate of {what} ({mean_basis()}: "
+            f"{top['estimate']:.1f} {unit}")
     if not enough_articles(top["n"]):
-        return (f"**{top['outlet']}** has the {rank} rate of {what} ({top['estimate']:.1f} "
-                f"{unit}{following}), but {few_articles_text(top['n'])}, so the lead is not "
-                "established.")
-    text = (f"**{top['outlet']}** has the {rank} rate of {what} ({top['estimate']:.1f} {unit}, "
-            f"95% CI {top['ci_low']:.1f} to {top['ci_high']:.1f}, n = "
+        return (f"{head}{following}), but {few_articles_text(top['n'])}, so the lead is not "
+                f"established{pooled}.")
+    text = (f"{head}, 95% CI {top['ci_low']:.1f} to {top['ci_high']:.1f}, n = "
             f"{plural(top['n'], 'article')}{following})")
     bound = top["ci_high"] if lowest else top["ci_low"]
-    if len(table) > 1 and (bound >= table["estimate"].iloc[1] if lowest
-                           else bound <= table["estimate"].iloc[1]):
-        return text + ": its interval holds the next outlet's rate, so there is no clear difference."
-    return text + "."
+    if bound >= table["estimate"].iloc[1] if lowest else bound <= table["estimate"].iloc[1]:
+        text += ": its interval holds the next outlet's rate, so there is no clear difference"
+    return text + pooled + "."
 
 
 def density_reading(per_1000: pd.DataFrame, share: pd.DataFrame) -> str:
@@ -186,12 +190,14 @@ def density_reading(per_1000: pd.DataFrame, share: pd.DataFrame) -> str:
 def top_share_text(share: pd.DataFrame) -> str:
     """The largest share of text inside quotation marks (rows: outlet, estimate, ci_low,
     ci_high, n articles) with its interval and the next outlet, read as :func:`top_rate_text`
-    reads a rate: "largest" alone ranked an outlet whose interval held the next share.
+    reads a rate: "largest" alone ranked an outlet whose interval held the next share. The share
+    is the mean of the outlet's articles' shares; a ``pooled`` column (quoted characters over
+    all characters) that puts another outlet first is said in the same sentence.
 
     >>> t = pd.DataFrame({"outlet": ["A", "B"], "estimate": [0.297, 0.285],
     ...                   "ci_low": [0.26, 0.22], "ci_high": [0.34, 0.36], "n": [50, 50]})
     >>> print(top_share_text(t))
-    The largest share of text inside quotation marks is 29.7% (**A**; 95% CI 26.0% to 34.0%, n = 50 articles; next: B, 28.5%): its interval holds the next outlet's share, so there is no clear difference.
+    The largest share of text inside quotation marks is 29.7% (**A**, mean of its articles' shares; 95% CI 26.0% to 34.0%, n = 50 articles; next: B, 28.5%): its interval holds the next outlet's share, so there is no clear difference.
     """
     table = share.dropna(subset=["estimate"]).sort_values(["estimate", "outlet"],
                                                           ascending=[False, True])
@@ -200,17 +206,21 @@ def top_share_text(share: pd.DataFrame) -> str:
     if len(table) == 1:
         return head + f"(**{top['outlet']}**)."
     tied = tied_at(table)
+    pooled = pooled_order_text(table, tied, "all its quoted characters over all its "
+                               "characters", lambda v: f"{v:.1%}")
     if len(tied) > 1:
-        return head + f"({' and '.join(f'**{o}**' for o in tied)} each)."
+        return (head + f"({' and '.join(f'**{o}**' for o in tied)} each, "
+                f"{mean_basis('shares', several=True)}){pooled}.")
     following = f"next: {table['outlet'].iloc[1]}, {table['estimate'].iloc[1]:.1%}"
+    head += f"(**{top['outlet']}**, {mean_basis('shares')}; "
     if not enough_articles(top["n"]):
-        return (head + f"(**{top['outlet']}**; {following}), but {few_articles_text(top['n'])}"
-                ", so the lead is not established.")
-    text = (head + f"(**{top['outlet']}**; 95% CI {top['ci_low']:.1%} to {top['ci_high']:.1%}, "
+        return (head + f"{following}), but {few_articles_text(top['n'])}"
+                f", so the lead is not established{pooled}.")
+    text = (head + f"95% CI {top['ci_low']:.1%} to {top['ci_high']:.1%}, "
             f"n = {plural(top['n'], 'article')}; {following})")
     if top["ci_low"] <= table["estimate"].iloc[1]:
-        return text + ": its interval holds the next outlet's share, so there is no clear difference."
-    return text + "."
+        text += ": its interval holds the next outlet's share, so there is no clear difference"
+    return text + pooled + "."
 
 
 def plot_rates(per_1000: pd.DataFrame, share: pd.DataFrame):
@@ -629,6 +639,24 @@ def validation_reading(results: pd.DataFrame) -> str:
             "news, blogs) may be lower.")
 
 
+def no_validation_text(run_validation: bool, present: bool) -> str:
+    """Why no quotation validation is shown: which of the two holds, the quick run switched
+    off (``run_validation``) or PolNeAR absent (``present``), or both, or a run that gave none
+    ("PolNeAR is not present (or the run was switched off)" left the reader to guess).
+
+    >>> no_validation_text(False, True)
+    'No validation result is available: `make validate` has not been run and the quick run is switched off (parameter run_validation = False), so the accuracy of quotation finding on this corpus is **not established** here.'
+    """
+    why = {(False, True): "the quick run is switched off (parameter run_validation = False)",
+           (False, False): "the quick run is switched off (parameter run_validation = False); "
+                           "PolNeAR is not present either",
+           (True, False): "PolNeAR is not present, so no quick run could be made",
+           (True, True): "the quick run on PolNeAR gave no result"}[(bool(run_validation),
+                                                                     bool(present))]
+    return (f"No validation result is available: `make validate` has not been run and {why}, "
+            "so the accuracy of quotation finding on this corpus is **not established** here.")
+
+
 def validation_section(run_validation: bool = True) -> Section:
     """Quotation finding and attribution against PolNeAR: saved ``make validate`` results,
     else a quick run (when allowed and the gold data is present), else "not established"."""
@@ -641,10 +669,8 @@ def validation_section(run_validation: bool = True) -> Section:
         results = validate.run_validator("quotes", quick=True)
         origin, stale = "a quick run in this notebook (subsample)", ""
     if results.empty:
-        return Section("validation", reading=(
-            "No validation result is available: `make validate` has not been run and PolNeAR "
-            "is not present (or the run was switched off), so the accuracy of quotation "
-            "finding on this corpus is **not established** here."))
+        return Section("validation", reading=no_validation_text(run_validation,
+                                                                paths.POLNEAR.exists()))
     return Section("validation", table=results.drop(columns=["measure"]), max_rows=None,
                    caption=("Quotation finding and attribution against gold quotations. "
                             + stale).rstrip(),

@@ -708,8 +708,8 @@ def key_findings(ctx: SentimentContext, tone: Group, voice: Group) -> list[str]:
     by_outlet, voices = tone.facts["by_outlet"], voice.facts["voices"]
     outlets = evidence_link(NOTEBOOK, "tone-table", f"sentiment_outlets_{ctx.engine}")
     return [
-        extremes_text(by_outlet, f"mean sentence tone ({ctx.engine}; every sentence, quoted words "
-                      "included)").replace("**", "")
+        extremes_text(by_outlet, "mean sentence tone", basis=f"{ctx.engine}; every sentence, "
+                      "quoted words included").replace("**", "")
         + scored_note(getattr(ctx.ann, "articles", None))
         + f" {outlets}",
         gap_finding(voices)
