@@ -51,3 +51,21 @@ def test_tone_interval_resamples_articles_when_an_outlet_has_several():
     assert table.loc["A", "ci_low"] < -0.5 and table.loc["A", "ci_high"] > 0.5
     # one article: its sentences are resampled, so the interval still has a width
     assert 0.2 <= table.loc["B", "ci_low"] < table.loc["B", "ci_high"] <= 0.4
+
+
+@pytest.mark.parametrize(("speakers", "expected"), [
+    # a surname alone counts with the corpus's only full name ending in it
+    (["Vladimir Putin", "Putin", "Kim Jong Un"], "Vladimir Putin (67%); Kim Jong Un (33%)"),
+    # spellings of one name are one speaker
+    (["Kim Jong Un", "Kim Jong-un", "Putin"], "Kim Jong Un (67%); Putin (33%)"),
+    # two full names share the surname: the surname alone is kept (no guess)
+    (["Bill Clinton", "Hillary Clinton", "Clinton", "Clinton"],
+     "Clinton (50%); Bill Clinton (25%); Hillary Clinton (25%)"),
+])
+def test_top_speakers_count_one_persons_names_across_articles_as_one(speakers, expected):
+    ids = [f"a{i}" for i in range(len(speakers))]
+    articles = pd.DataFrame({"article_id": ids, "outlet": "A", "text": "Words here."})
+    quotes = pd.DataFrame({"article_id": ids, "kind": "speech", "speaker": speakers,
+                           "speaker_type": "person", "text": "x", "start": 0, "end": 1})
+    profile = profiles.outlet_profiles({"articles": articles, "quotes": quotes})
+    assert profile.loc[0, "top_speakers"] == expected

@@ -42,4 +42,7 @@ def test_extraction_completes_the_description():
             "national political director, said the Romney campaign would “do daily requests in "
             "order to obtain the list of all voters.”")
     speech = [q for q in extract_quotes(text) if q.kind == "speech"]
-    assert speech[0].speaker == "Romney’s deputy national political director"
+    # the completed description is the mention's role; the name before it is the speaker
+    # (quotes.role_names.appositive_holders)
+    assert speech[0].speaker_surface.endswith("Romney’s deputy national political director")
+    assert speech[0].speaker == "Dan Centinello"

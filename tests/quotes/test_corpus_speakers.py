@@ -31,6 +31,20 @@ CASES = [
     (["George W. Bush", "George H. W. Bush", "George Bush"], {}),
     # a one-letter first or last word is not a middle initial
     (["J. Smith", "John Smith"], {}),
+    # a word before a full name that is no given name: the same full name, so the surname
+    # has one carrier (PolNeAR train: 'Republican Donald Trump', 'Real Donald Trump')
+    (["Donald Trump", "Republican Donald Trump", "Trump"],
+     {"Republican Donald Trump": "Donald Trump", "Trump": "Donald Trump"}),
+    # a given name first may be another person: nothing merged
+    (["Mary Ann Smith", "Ann Smith", "Smith"], {}),
+    # the shorter name opens on no listed given name (its given name may be missing): left
+    (["Lily Eskelsen García", "Eskelsen García"], {}),
+    # a title before the surname is no full name: it carries nothing
+    (["Marco Rubio", "Unlike Mr. Rubio", "Rubio"], {"Rubio": "Marco Rubio"}),
+    (["David Brooks", "Representative Brooks", "Brooks"], {"Brooks": "David Brooks"}),
+    # two real full names still keep the surname alone (Eric and Donald Trump)
+    (["Donald Trump", "Real Donald Trump", "Eric Trump", "Trump"],
+     {"Real Donald Trump": "Donald Trump"}),
 ]
 
 

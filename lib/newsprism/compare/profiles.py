@@ -21,6 +21,7 @@ from newsprism.compare.sourcing import sourcing_table
 from newsprism.core.stats import N_BOOT, bootstrap_ci, enough_articles
 from newsprism.core.text import count_words
 from newsprism.core.text import per_1k as rate_per_1k
+from newsprism.quotes.corpus_speakers import merge_speakers
 from newsprism.viz.figures import interval_errors
 
 SCORE_COLUMNS = ("compound", "polarity", "score", "sentiment")
@@ -144,7 +145,8 @@ def outlet_profiles(tables: dict[str, pd.DataFrame], hedges: pd.DataFrame | None
     ``hedges`` (from :func:`newsprism.compare.hedging.find_hedges`) and ``sources`` (from
     :func:`newsprism.compare.sourcing.sourcing_table`) are computed when not given. Columns:
     outlet, n_articles, n_words, words_per_article, tone_author, subjectivity, tone_engine
-    (the tone's interval is its own table: :func:`outlet_tone`), top_frames, frames_per_1k, quotes_per_1k, top_speakers (up to three, with shares),
+    (the tone's interval is its own table: :func:`outlet_tone`), top_frames, frames_per_1k, quotes_per_1k, top_speakers (up to three, with shares; one person's names across articles counted as one
+    speaker by :func:`newsprism.quotes.corpus_speakers.merge_speakers`),
     top_speaker_share (share of the outlet's attributed quotations going to its most quoted
     speaker), hedges_per_1k, boosters_per_1k, anonymous_per_1k, state_media_per_1k,
     intelligence_per_1k. ``engine``: the sentiment engine whose tone is shown (default: VADER
@@ -271,7 +273,9 @@ def _add_quotes(profile: pd.DataFrame, quotes: pd.DataFrame, per_1k, outlet_of: 
         speech = quotes[quotes["kind"].fillna("speech") == "speech"] if "kind" in quotes else quotes
         profile["quotes_per_1k"] = per_1k(speech)
         shares, listed = {}, {}
-        speakers = speech.dropna(subset=["speaker"]) if "speaker" in speech else speech.iloc[0:0]
+        # one person's names across articles count as one speaker, as in share of voice
+        speakers = merge_speakers(speech).dropna(subset=["speaker"]) if "speaker" in speech \
+            else speech.iloc[0:0]
         speakers = speakers[speakers["speaker"].astype(str).str.strip() != ""]
         for outlet, part in speakers.assign(outlet=speakers["article_id"].map(outlet_of)).groupby(
                 "outlet"):

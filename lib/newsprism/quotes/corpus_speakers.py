@@ -9,16 +9,23 @@ share-of-voice table. Two rules, run in order, merge only what cannot be two peo
    shown under their most frequent form (ties: alphabetical). Middle initials are ignored only
    when the corpus has one set of them for that name: with "George W. Bush" and "George H. W.
    Bush" both present, none of the Bushes is merged across initials.
-2. ``surname``: a one-word name ("Putin") joins the full name ending in that word ("Vladimir
+2. ``modifier``: a name that is a word written before another name of the corpus, where that
+   word is no given name ("Republican Donald Trump", "Real Donald Trump" -> "Donald Trump"),
+   is that name, when that name opens on a listed given name (``given_names.yml``); a given
+   name first ("Mary Ann Smith" and "Ann Smith") may be another person, and a name that opens on
+   an unlisted word ("Lily Eskelsen García" and "Eskelsen García") may have its given name
+   missing: both are left.
+3. ``surname``: a one-word name ("Putin") joins the full name ending in that word ("Vladimir
    Putin") ONLY when exactly one full name in the corpus carries it. With "Bill Clinton" and
    "Hillary Clinton" both present, "Clinton" is kept as a speaker of its own and nothing is
-   merged.
+   merged. A title before the surname ("Mr. Rubio", "Representative Brooks") is no full name
+   and carries nothing.
 
 Only person speakers are merged (``speaker_type`` "person" when the column is there), and only
 names that look like names: the one-word form and the first and last word of a full name start
 with a capital letter, so "the russian leader" never absorbs "Leader". Caveat: the surname is
 the last word, as in English; a Korean name written family name first ("Kim" for "Kim Jong
-Un") is not merged by rule 2.
+Un") is not merged by rule 3.
 
 >>> import pandas as pd
 >>> quotes = pd.DataFrame({"speaker": ["Vladimir Putin", "Putin", "Kim Jong-un", "Kim Jong Un",
@@ -36,10 +43,13 @@ from collections.abc import Callable
 
 import pandas as pd
 
+from newsprism.quotes.given_names import given_name_gender
+from newsprism.quotes.names import TITLE_WORDS, TITLES
 from newsprism.quotes.written_form import case_key
 
 MERGE_COLUMNS = ["speaker", "corpus_speaker", "rule"]
 _SEPARATORS = re.compile(r"[\s\-\u2010\u2011\u2012\u2013.]+")
+_TITLE = re.compile(rf"(?:{TITLES})\.?|{TITLE_WORDS}|Representative")
 
 
 def spelling_key(name: str) -> str:
@@ -90,13 +100,41 @@ def spelling_rule(counts: Counter) -> dict[str, str]:
     return merged
 
 
+def modifier_rule(counts: Counter) -> dict[str, str]:
+    """Each name that is one word before another name of two words or more (same
+    :func:`spelling_key` after it) -> that name, when that name opens on a given name and the
+    word is none ("Republican Donald Trump" -> "Donald Trump"; "Mary Ann Smith" stays)."""
+    by_key = {spelling_key(n): n for n in counts if _looks_like_name(n)}
+    merged = {}
+    for name in counts:
+        _, _, rest = spelling_key(name).partition(" ")
+        shorter = by_key.get(rest)
+        if shorter and " " in rest and _looks_like_name(name) and _given(shorter) and \
+                not _given(name):
+            merged[name] = shorter
+    return merged
+
+
+def _given(name: str) -> bool:
+    """Whether the FIRST word of ``name`` is a listed given name (``given_name_gender`` alone
+    would find 'Donald' in 'Republican Donald Trump')."""
+    words = str(name).split()
+    return given_name_gender(f"{words[0]} {words[-1]}") is not None
+
+
+def _titled(name: str) -> bool:
+    """'Mr. Rubio', 'Unlike Mr. Rubio', 'Representative Brooks': a title before the surname."""
+    words = str(name).split()
+    return len(words) >= 2 and _TITLE.fullmatch(words[-2]) is not None
+
+
 def surname_rule(counts: Counter) -> dict[str, str]:
     """Each one-word name -> the only full name of the corpus whose last word it is (same
     :func:`spelling_key`); nothing when no full name, or two or more, carry it."""
     carriers: dict[str, list[str]] = {}
     for name in counts:
         words = spelling_key(name).split()
-        if len(words) >= 2 and _looks_like_name(name):
+        if len(words) >= 2 and _looks_like_name(name) and not _titled(name):
             carriers.setdefault(words[-1], []).append(name)
     merged = {}
     for name in counts:
@@ -109,9 +147,10 @@ def surname_rule(counts: Counter) -> dict[str, str]:
     return merged
 
 
-# Ordered: spelling variants are one name before a surname is looked up among full names.
+# Ordered: spelling variants are one name, and a modifier before a name is that name, before
+# a surname is looked up among full names.
 RULES: list[tuple[str, Callable[[Counter], dict[str, str]]]] = [
-    ("spelling", spelling_rule), ("surname", surname_rule)]
+    ("spelling", spelling_rule), ("modifier", modifier_rule), ("surname", surname_rule)]
 
 
 def corpus_speaker_map(speakers: pd.Series) -> pd.DataFrame:

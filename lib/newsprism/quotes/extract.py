@@ -59,7 +59,7 @@ from newsprism.quotes.headline_names import name_in_headline
 from newsprism.quotes.marks import MarkedSpan, pair_marks
 from newsprism.quotes.modifier_names import extend_modifier_names
 from newsprism.quotes.plausible import abstain_implausible
-from newsprism.quotes.role_names import named_holders
+from newsprism.quotes.role_names import appositive_holders, named_holders
 from newsprism.quotes.speakers import speaker_type
 from newsprism.quotes.written_form import written_speakers
 
@@ -487,7 +487,7 @@ def extract_quotes(text: str, actors=None) -> list[Quote]:
         ))
     quotes = with_fallbacks(same_words(quotes, text, actors), fallbacks, actors)
     quotes = named_holders(extend_modifier_names(quotes, text, actors), text, actors)
-    quotes = complete_adjective_ends(quotes, text)
+    quotes = appositive_holders(complete_adjective_ends(quotes, text), text, actors)
     quotes = abstain_common_words(abstain_implausible(quotes), text)
     return written_speakers(quotes, text)
 

@@ -11,7 +11,11 @@ that a role noun (``ROLE_NOUNS``) stands right before the speaker, either inside
 or right after its mention; the mention (``speaker_surface``) keeps the role, and ``rule``
 records ``|role-name``. A name in a prepositional complement ('a spokesman for House Speaker
 Paul Ryan') is not the speaker and is left. A name followed by a possessive ('candidate Bernie Sanders's campaign')
-is the owner of the speaker, not the speaker, and is left.
+is the owner of the speaker, not the speaker, and is left. The other order, a full name opening
+its sentence with the description after it set off by commas ('Dan Centinello, Romney’s deputy
+national political director, said'), gives the name too (``appositive_holders``, ``rule``
+``|name-appositive``); a name inside the description ('The spokesman for Dan Centinello, ...')
+or not opening its sentence is left.
 
 >>> text = '"We will win," said Democratic presidential candidate Bernie Sanders.'
 >>> from types import SimpleNamespace as Q
@@ -97,6 +101,35 @@ def _name_after(text: str, s: int, e: int) -> re.Match | None:
     return m if _role_word(text[s:e].split()[-1]) else None
 
 
+# a full name opening its sentence and set off by a comma before the mention: 'Dan Centinello,|
+# Romney’s deputy national political director, said'
+_BEFORE = re.compile(rf"(?:^|(?<=[.!?:;\n\"\u201c\u201d])[ \t]*|(?<=\n))(?P<name>{_NAME}),[ \t]+$")
+
+
+def _name_before(text: str, s: int, e: int) -> re.Match | None:
+    """The full name opening the sentence right before a description mention ``text[s:e]`` set
+    off by commas as its apposition ('Dan Centinello, Romney’s deputy ..., said'); None when
+    the mention has no lowercase word (a list of names) or is not closed by a comma."""
+    words = text[s:e].split()
+    if not any(w[:1].islower() for w in words) or not re.match(r"[ \t]*,", text[e:]):
+        return None
+    m = _BEFORE.search(text, max(0, s - 60), s)
+    return m if m and m.end() == s and _full_name(m.group("name")) else None
+
+
+def _credit_name_before(q, text: str) -> str | None:
+    """The name of :func:`_name_before` for ``q``'s description mention, its mention widened
+    over the name (the description stays the mention's role); None otherwise."""
+    s, e = q.speaker_start, q.speaker_end
+    if s is None or e is None or case_key(text[s:e]) != case_key(q.speaker):
+        return None
+    m = _name_before(text, s, e)
+    if m is None:
+        return None
+    q.speaker_start, q.speaker_surface = m.start("name"), text[m.start("name"):e]
+    return m.group("name")
+
+
 def named_holders(quotes: list, text: str, actors=None) -> list:
     """Each speech quotation whose speaker is a role before a full name takes the name
     (module docstring); ``speaker_type`` is read again from the name. Others are left."""
@@ -119,4 +152,18 @@ def named_holders(quotes: list, text: str, actors=None) -> list:
         q.rule = f"{q.rule}|role-name"
         # the name's own type: 'White House spokesman, Josh Earnest' is no organisation
         q.speaker_type = speaker_type(name, name, actors)
+    return quotes
+
+
+def appositive_holders(quotes: list, text: str, actors=None) -> list:
+    """Each speech quotation whose speaker is a description set off by commas after a full
+    name opening the sentence takes the name ('Dan Centinello, Romney’s deputy national
+    political director, said' -> Dan Centinello); the mention widens over the name, ``rule``
+    records ``|name-appositive`` and ``speaker_type`` is read again from the name. Run after
+    the description has its noun (``quotes.adjective_ends``)."""
+    for q in quotes:
+        if q.kind == "speech" and q.speaker and (name := _credit_name_before(q, text)):
+            q.speaker = name
+            q.rule = f"{q.rule}|name-appositive"
+            q.speaker_type = speaker_type(name, name, actors)
     return quotes

@@ -369,7 +369,8 @@ def voice_section(ctx: QuotesContext, out_dir: str, top_speakers: int = 8) -> Gr
         "counting quotations as independent). " + (
             "No actor registry, so one person's names across articles are counted as one "
             "speaker (newsprism.quotes.corpus_speakers): spellings that differ only in case, "
-            "hyphens or spacing, and a surname alone with the corpus's only full name ending in "
+            "hyphens or spacing, a full name after a word that is no given name (a party or a "
+            "job: 'Republican', 'Journalist'), and a surname alone with the corpus's only full name ending in "
             "it (two full names with that surname: no merge)." if ctx.merge_names else
             f"Speakers as the actor registry ({ctx.actors_label}) names them.")
         + " " + caveats.speaker_note()),
