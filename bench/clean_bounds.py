@@ -269,13 +269,7 @@ def with_gold_span(page, base, signs, level: str) -> set[int]:
 
 def rates(data: list[dict], removed: list[set[int]]) -> tuple[float, float, int, int]:
     """(furniture removed, body kept, n furniture strings, n body strings), pooled."""
-    totals = {"n_keep": 0, "kept": 0, "n_remove": 0, "removed": 0}
-    for page, gone in zip(data, removed, strict=True):
-        kept = "\n".join(line for k, line in enumerate(page["lines"]) if k not in gone)
-        raw = page["page"]
-        for key, value in clean_validation.score_page(raw["text"], kept, raw["keep"],
-                                                      raw["remove"]).items():
-            totals[key] += value
+    totals = clean_validation.pooled_counts(data, removed)
     return (totals["removed"] / totals["n_remove"], totals["kept"] / totals["n_keep"],
             totals["n_remove"], totals["n_keep"])
 

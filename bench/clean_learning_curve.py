@@ -73,19 +73,7 @@ def subset(rows: list[dict], train: np.ndarray, share: float, seed: int) -> np.n
     return train[np.isin(sites, chosen)]
 
 
-def bisect_threshold(rows, scores, target: float, level: str) -> float:
-    """The lowest threshold of ``clean_fit._GRID`` keeping ``target`` of the keep strings."""
-    grid = clean_fit._GRID
-    if clean_fit.keep_and_remove_rates(rows, scores, float(grid[-1]), level)[0] < target:
-        return 1.0
-    low, high = 0, len(grid) - 1
-    while low < high:
-        mid = (low + high) // 2
-        if clean_fit.keep_and_remove_rates(rows, scores, float(grid[mid]), level)[0] >= target:
-            high = mid
-        else:
-            low = mid + 1
-    return float(grid[low])
+bisect_threshold = clean_fit.lowest_threshold  # the fit's lowest threshold, by bisection
 
 
 def out_of_fold(rows: list[dict]) -> list[np.ndarray]:
@@ -142,16 +130,7 @@ def removals(row: dict, score: np.ndarray, model: dict, level: str, how: str) ->
     return gone
 
 
-def counts(rows: list[dict], gone: list[set[int]]) -> dict[str, int]:
-    """Pooled ``clean_validation.score_page`` counts with the ``gone`` lines of each row cut."""
-    totals = {"n_keep": 0, "kept": 0, "n_remove": 0, "removed": 0}
-    for row, cut in zip(rows, gone, strict=True):
-        kept = "\n".join(line for k, line in enumerate(row["lines"]) if k not in cut)
-        page = row["page"]
-        for key, value in clean_validation.score_page(page["text"], kept, page["keep"],
-                                                      page["remove"]).items():
-            totals[key] += value
-    return totals
+counts = clean_validation.pooled_counts  # score_page counts with the cut lines removed
 
 
 def roc_auc(rows: list[dict], scores: list[np.ndarray]) -> float:

@@ -220,18 +220,7 @@ def roc_auc(rows, scores) -> float:
     return round(float(roc_auc_score(*zip(*pairs, strict=True))), 4)
 
 
-def _bisect(rows, scores, target: float, level: str) -> float:
-    grid = clean_fit._GRID
-    low, high = 0, len(grid) - 1
-    if clean_fit.keep_and_remove_rates(rows, scores, float(grid[high]), level)[0] < target:
-        return 1.0
-    while low < high:
-        mid = (low + high) // 2
-        if clean_fit.keep_and_remove_rates(rows, scores, float(grid[mid]), level)[0] >= target:
-            high = mid
-        else:
-            low = mid + 1
-    return float(grid[low])
+_bisect = clean_fit.lowest_threshold
 
 
 def site_fold_figures(rows, scores, exact: bool = False) -> dict:

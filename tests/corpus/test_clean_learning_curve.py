@@ -8,7 +8,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from newsprism.corpus import clean_fit
+from newsprism.corpus import clean_fit, clean_validation
 
 BENCH = Path(__file__).resolve().parents[2] / "bench" / "clean_learning_curve.py"
 _spec = importlib.util.spec_from_file_location("clean_learning_curve", BENCH)
@@ -76,3 +76,20 @@ def test_run_point_scores_every_page_out_of_fold(rows):
 def test_span_only_removes_everything_outside_the_gold_span(rows):
     found = curve.span_only(rows)["all"]
     assert found == [1.0, 1.0]
+
+
+@pytest.mark.parametrize("target", [0.5, 0.9, 0.995, 1.0])
+@pytest.mark.parametrize("level", ["default", "strict"])
+def test_lowest_threshold_is_the_fits_scan(rows, target, level):
+    # the benchmarks' bisection must choose what clean_fit's own scan chooses
+    rng = np.random.default_rng(0)
+    scores = [rng.uniform(0.3, 1.0, len(row["lines"])) for row in rows]
+    assert clean_fit.lowest_threshold(rows, scores, target, level) == \
+        clean_fit._threshold(rows, scores, target, level)
+
+
+def test_pooled_counts_cut_the_removed_lines(rows):
+    menu = [set(range(len(MENU))) for _ in rows]
+    found = clean_validation.pooled_counts(rows, menu)
+    assert found["removed"] == 3 * len(rows) and found["kept"] == found["n_keep"] == 3 * len(rows)
+    assert clean_validation.pooled_counts(rows, [set() for _ in rows])["removed"] == 0

@@ -105,6 +105,23 @@ def score_page(raw: str, cleaned: str, keep: list[str], remove: list[str]) -> di
             "n_remove": len(remove_n), "removed": sum(r not in cleaned_n for r in remove_n)}
 
 
+def pooled_counts(rows: list[dict], removed: list[set[int]]) -> dict[str, int]:
+    """:func:`score_page` counts pooled over ``rows`` (each with its ``lines`` and its gold
+    ``page``: ``text``, ``keep``, ``remove``) when the line indexes in ``removed`` are cut.
+
+    >>> page = {"text": "Menu\\nBody text here.", "keep": ["Body text"], "remove": ["Menu"]}
+    >>> pooled_counts([{"lines": ["Menu", "Body text here."], "page": page}], [{0}])
+    {'n_keep': 1, 'kept': 1, 'n_remove': 1, 'removed': 1}
+    """
+    totals = {"n_keep": 0, "kept": 0, "n_remove": 0, "removed": 0}
+    for row, cut in zip(rows, removed, strict=True):
+        kept = "\n".join(line for k, line in enumerate(row["lines"]) if k not in cut)
+        page = row["page"]
+        for key, value in score_page(page["text"], kept, page["keep"], page["remove"]).items():
+            totals[key] += value
+    return totals
+
+
 def score_pages(pages: list[dict], clean_pages) -> dict[str, float]:
     """Pooled rates over pages; ``clean_pages(pages) -> list of cleaned texts``."""
     totals = {"n_keep": 0, "kept": 0, "n_remove": 0, "removed": 0}
